@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from './platform/context.js';
+import { DomainError, commonErrors, errorBody } from './platform/errors.js';
+import { installErrorHandler } from './platform/http.js';
+import { ZErrorBody } from './platform/error-schema.js';
+import { installMetrics } from './platform/metrics.js';
+import { installAuth } from './modules/identity/auth.plugin.js';
+import { apiRoutes } from './modules/routes.js';
+
+export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export type BuildOptions = { logger?: boolean | object; webDir?: string };
+
+/** The composition root: platform plugins first, then every module's routes under /api. */
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    // Request ids for structured logs; a proxy's id is kept.
+    requestIdHeader: 'x-request-id',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Một Cửa API',
+        description: 'Hệ thống thông tin giải quyết thủ tục hành chính — mỗi thao tác ghi rõ ai được gọi (x-access).',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mc_session' } } },
+    },
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const access = input.route.config?.access;
+      if (access) (out.schema as Record<string, unknown>)['x-access'] = access;
+      return out;
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  installAuth(app, ctx.db);
+  installMetrics(app);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true, response: { 200: z.object({ status: z.literal('ready') }), 503: ZErrorBody } } }, async (_request, reply) => {
+    try {
+      await ctx.db.query('SELECT 1');
+    } catch {
+      const err = new DomainError('COMMON.UNAVAILABLE', 'unavailable', 'Cơ sở dữ liệu chưa sẵn sàng.', 'Database not ready.');
+      return reply.status(503).send(errorBody(err));
+    }
+    return { status: 'ready' as const };
+  });
+
+  await app.register(apiRoutes, { prefix: '/api', ctx });
+  installWeb(app, options.webDir ?? webDistDir);
+  return app;
+}
+
+/** Serves the built console (/console) and portal (/) with client-side routing fallbacks. */
+function installWeb(app: FastifyInstance, webDir: string): void {
+  const portalIndex = path.join(webDir, 'portal/index.html');
+  const consoleIndex = path.join(webDir, 'web/index.html');
+  if (!fs.existsSync(portalIndex)) {
+    app.get('/', { schema: { hide: true } }, async (_r, reply) =>
+      reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>Một Cửa</title><p>Giao diện web chưa được build: chạy <code>npm run build</code>.</p><p><a href="/docs">API /docs</a></p>'),
+    );
+    return;
+  }
+  app.register(async (scope) => {
+    await scope.register(fastifyStatic, { root: path.join(webDir, 'assets'), prefix: '/assets/', immutable: true, maxAge: '365d' });
+  });
+  const portalHtml = fs.readFileSync(portalIndex, 'utf8');
+  const consoleHtml = fs.existsSync(consoleIndex) ? fs.readFileSync(consoleIndex, 'utf8') : portalHtml;
+  app.get('/console', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(consoleHtml));
+  app.get('/console/*', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(consoleHtml));
+  app.get('/', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(portalHtml));
+  app.get('/thu-tuc/*', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(portalHtml));
+  app.get('/favicon.svg', { schema: { hide: true } }, async (_r, reply) => {
+    const icon = path.join(webDir, 'favicon.svg');
+    if (!fs.existsSync(icon)) throw commonErrors.notFound('favicon');
+    return reply.type('image/svg+xml').send(fs.readFileSync(icon));
+  });
+}

@@ -1,0 +1,66 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../../platform/database.js';
+import { commonErrors } from '../../platform/errors.js';
+import type { RouteAccess } from '../../platform/http.js';
+import { findSessionActor, type SessionActor } from './identity.repo.js';
+import { can, isPermission, type Actor } from './permissions.policy.js';
+
+export const SESSION_COOKIE = 'mc_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionActor | null;
+  }
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Resolves the session cookie to an actor and enforces each route's declared access before the handler runs.
+ * State-changing requests of a signed-in officer must echo the session's CSRF token in `x-csrf-token`.
+ * Every /api route must declare `config.access`; a route without it fails at start-up.
+ */
+export function installAuth(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('session', null);
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.config?.access) {
+      throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.access`);
+    }
+  });
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access) return;
+    const token = request.cookies[SESSION_COOKIE];
+    request.session = token ? await findSessionActor(db, hashToken(token)) : null;
+    if (access === 'public') return;
+    if (!request.session) throw commonErrors.unauthenticated();
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !safeEqual(sent, request.session.csrfToken)) throw commonErrors.csrf();
+    }
+    checkAccess(request.session, access);
+  });
+}
+
+/** Cheap early reject on the declared permission (held somewhere); the use case checks the unit scope. */
+function checkAccess(actor: Actor, access: RouteAccess): void {
+  if (access === 'staff' || access === 'public') return;
+  const perm = access.slice('perm:'.length);
+  if (!isPermission(perm) || !can(actor, perm)) throw commonErrors.forbidden(perm);
+}
+
+/** The actor of a route that declared non-public access (the hook guarantees it is there). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.session) throw commonErrors.unauthenticated();
+  return request.session;
+}

@@ -1,0 +1,197 @@
+import type { Queryable } from '../../platform/database.js';
+import type { TStaffRole } from '../procedures/procedure.contract.js';
+import type { Actor, RoleGrant } from './permissions.policy.js';
+
+export type UserAuthRow = {
+  id: string;
+  username: string;
+  fullName: string;
+  passwordHash: string;
+  active: boolean;
+  failedLogins: number;
+  lockedUntil: Date | null;
+};
+
+export async function findUserForLogin(q: Queryable, username: string): Promise<UserAuthRow | null> {
+  const { rows } = await q.query<UserAuthRow>(
+    `SELECT id, username, full_name AS "fullName", password_hash AS "passwordHash", active,
+            failed_logins AS "failedLogins", locked_until AS "lockedUntil"
+       FROM staff_user WHERE username = $1 FOR UPDATE`,
+    [username],
+  );
+  return rows[0] ?? null;
+}
+
+export async function recordLoginFailure(q: Queryable, userId: string, lockAfter: number, lockMinutes: number): Promise<Date | null> {
+  const { rows } = await q.query<{ lockedUntil: Date | null }>(
+    `UPDATE staff_user
+        SET failed_logins = failed_logins + 1,
+            locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+      WHERE id = $1 RETURNING locked_until AS "lockedUntil"`,
+    [userId, lockAfter, lockMinutes],
+  );
+  return rows[0]?.lockedUntil ?? null;
+}
+
+export async function recordLoginSuccess(q: Queryable, userId: string): Promise<void> {
+  await q.query('UPDATE staff_user SET failed_logins = 0, locked_until = NULL WHERE id = $1', [userId]);
+}
+
+/**
+ * Counts an attempt for `key` inside a fixed window and tells whether it is still allowed. One upsert,
+ * so every instance shares the same counter.
+ */
+export async function throttle(q: Queryable, key: string, max: number, windowSeconds: number): Promise<boolean> {
+  const { rows } = await q.query<{ attempts: number }>(
+    `INSERT INTO login_throttle AS t (key, window_start, attempts) VALUES ($1, now(), 1)
+     ON CONFLICT (key) DO UPDATE SET
+       attempts = CASE WHEN t.window_start < now() - make_interval(secs => $2) THEN 1 ELSE t.attempts + 1 END,
+       window_start = CASE WHEN t.window_start < now() - make_interval(secs => $2) THEN now() ELSE t.window_start END
+     RETURNING attempts`,
+    [key, windowSeconds],
+  );
+  return (rows[0]?.attempts ?? 0) <= max;
+}
+
+export async function insertSession(
+  q: Queryable,
+  s: { tokenHash: string; userId: string; csrfToken: string; ttlHours: number; ip: string; userAgent: string | null },
+): Promise<void> {
+  await q.query(
+    `INSERT INTO staff_session (token_hash, user_id, csrf_token, expires_at, ip, user_agent)
+     VALUES ($1, $2, $3, now() + make_interval(hours => $4), $5, $6)`,
+    [s.tokenHash, s.userId, s.csrfToken, s.ttlHours, s.ip, s.userAgent],
+  );
+}
+
+export async function deleteSession(q: Queryable, tokenHash: string): Promise<void> {
+  await q.query('DELETE FROM staff_session WHERE token_hash = $1', [tokenHash]);
+}
+
+export async function deleteExpiredSessions(q: Queryable): Promise<number> {
+  const r = await q.query('DELETE FROM staff_session WHERE expires_at < now()');
+  return r.rowCount ?? 0;
+}
+
+export type SessionActor = Actor & { csrfToken: string };
+
+/** Resolves a session token hash to the actor with its grants, in one query. */
+export async function findSessionActor(q: Queryable, tokenHash: string): Promise<SessionActor | null> {
+  const { rows } = await q.query<{
+    userId: string;
+    username: string;
+    fullName: string;
+    csrfToken: string;
+    grants: { role: TStaffRole; unitId: string; unitPath: string }[] | null;
+  }>(
+    `SELECT u.id AS "userId", u.username, u.full_name AS "fullName", s.csrf_token AS "csrfToken",
+            (SELECT json_agg(json_build_object('role', r.role, 'unitId', r.unit_id, 'unitPath', un.path))
+               FROM role_assignment r JOIN unit un ON un.id = r.unit_id WHERE r.user_id = u.id) AS grants
+       FROM staff_session s JOIN staff_user u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
+    [tokenHash],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return { userId: r.userId, username: r.username, fullName: r.fullName, csrfToken: r.csrfToken, grants: r.grants ?? [] };
+}
+
+export async function grantsWithUnits(
+  q: Queryable,
+  userId: string,
+): Promise<{ role: TStaffRole; unitId: string; unitName: string; unitCode: string }[]> {
+  const { rows } = await q.query(
+    `SELECT r.role, r.unit_id AS "unitId", u.name AS "unitName", u.code AS "unitCode"
+       FROM role_assignment r JOIN unit u ON u.id = r.unit_id WHERE r.user_id = $1 ORDER BY u.path, r.role`,
+    [userId],
+  );
+  return rows;
+}
+
+export type UserRow = {
+  id: string;
+  username: string;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  active: boolean;
+  locked: boolean;
+  homeUnitId: string;
+  homeUnitName: string;
+  homeUnitPath: string;
+  grants: { role: TStaffRole; unitId: string }[];
+};
+
+const userSelect = `
+  SELECT s.id, s.username, s.full_name AS "fullName", s.email, s.phone, s.active,
+         coalesce(s.locked_until > now(), false) AS locked,
+         s.home_unit_id AS "homeUnitId", hu.name AS "homeUnitName", hu.path AS "homeUnitPath",
+         coalesce((SELECT json_agg(json_build_object('role', r.role, 'unitId', r.unit_id) ORDER BY r.role)
+                     FROM role_assignment r WHERE r.user_id = s.id), '[]') AS grants
+    FROM staff_user s JOIN unit hu ON hu.id = s.home_unit_id`;
+
+export async function getUser(q: Queryable, id: string): Promise<UserRow | null> {
+  const { rows } = await q.query<UserRow>(`${userSelect} WHERE s.id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+/** Lists users whose home unit lies under one of `paths` (permission filtering inside SQL), keyset-paginated by username. */
+export async function listUsers(
+  q: Queryable,
+  f: { paths: string[]; unitPath?: string; q?: string; after?: string; limit: number },
+): Promise<UserRow[]> {
+  const { rows } = await q.query<UserRow>(
+    `${userSelect}
+      WHERE hu.path LIKE ANY (SELECT p || '%' FROM unnest($1::text[]) p)
+        AND ($2::text IS NULL OR hu.path LIKE $2 || '%')
+        AND ($3::text IS NULL OR vn_fold(s.full_name || ' ' || s.username) LIKE '%' || vn_fold($3) || '%')
+        AND ($4::text IS NULL OR s.username > $4)
+      ORDER BY s.username LIMIT $5`,
+    [f.paths, f.unitPath ?? null, f.q ?? null, f.after ?? null, f.limit],
+  );
+  return rows;
+}
+
+export async function insertUser(
+  q: Queryable,
+  u: { username: string; fullName: string; email: string | null; phone: string | null; passwordHash: string; homeUnitId: string },
+): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO staff_user (username, full_name, email, phone, password_hash, home_unit_id)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [u.username, u.fullName, u.email, u.phone, u.passwordHash, u.homeUnitId],
+  );
+  return rows[0]!.id;
+}
+
+export async function replaceGrants(q: Queryable, userId: string, grants: Omit<RoleGrant, 'unitPath'>[]): Promise<void> {
+  await q.query('DELETE FROM role_assignment WHERE user_id = $1', [userId]);
+  for (const g of grants) {
+    await q.query('INSERT INTO role_assignment (user_id, role, unit_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+      userId,
+      g.role,
+      g.unitId,
+    ]);
+  }
+}
+
+export async function updateUserFields(
+  q: Queryable,
+  id: string,
+  f: { fullName?: string; email?: string | null; phone?: string | null; active?: boolean; passwordHash?: string; unlock?: boolean },
+): Promise<void> {
+  await q.query(
+    `UPDATE staff_user SET
+       full_name = coalesce($2, full_name),
+       email = CASE WHEN $3 THEN $4 ELSE email END,
+       phone = CASE WHEN $5 THEN $6 ELSE phone END,
+       active = coalesce($7, active),
+       password_hash = coalesce($8, password_hash),
+       failed_logins = CASE WHEN $9 THEN 0 ELSE failed_logins END,
+       locked_until = CASE WHEN $9 THEN NULL ELSE locked_until END,
+       updated_at = now()
+     WHERE id = $1`,
+    [id, f.fullName ?? null, f.email !== undefined, f.email ?? null, f.phone !== undefined, f.phone ?? null, f.active ?? null, f.passwordHash ?? null, f.unlock === true],
+  );
+  if (f.active === false || f.passwordHash) await q.query('DELETE FROM staff_session WHERE user_id = $1', [id]);
+}

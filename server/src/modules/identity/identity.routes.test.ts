@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, injectAs, login, type TestApp } from '../../../test/app.js';
+import { buildStaff, buildUnitTree, TEST_PASSWORD } from '../../../test/factories.js';
+
+let t: TestApp;
+let tree: Awaited<ReturnType<typeof buildUnitTree>>;
+
+beforeAll(async () => {
+  t = await buildTestApp({ env: { LOGIN_MAX_FAILURES: '3' } });
+  tree = await buildUnitTree(t.ctx.db);
+  await buildStaff(t.ctx.db, 'admin.tinh', [{ role: 'admin', unit: tree.province }]);
+  await buildStaff(t.ctx.db, 'admin.xa', [{ role: 'admin', unit: tree.communeA }]);
+  await buildStaff(t.ctx.db, 'motcua.xa', [{ role: 'desk_officer', unit: tree.deskA }]);
+  await buildStaff(t.ctx.db, 'khoa.thu', [{ role: 'specialist', unit: tree.officeA }]);
+});
+afterAll(() => t.close());
+
+describe('sign-in and sessions', () => {
+  it('signs in with a session cookie that is HttpOnly and SameSite, and returns a CSRF token', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'MOTCUA.XA', password: TEST_PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'mc_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    const me = res.json();
+    expect(me.username).toBe('motcua.xa');
+    expect(me.csrfToken).toMatch(/^[\w-]{20,}$/);
+    expect(me.grants[0]).toMatchObject({ role: 'desk_officer', unitName: tree.deskA.name });
+  });
+
+  it('refuses a wrong password with a Vietnamese message, and an unknown user the same way', async () => {
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin.xa', password: 'sai-mat-khau-123' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json()).toMatchObject({ code: 'AUTH.BAD_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'khong.ton.tai', password: 'x' } });
+    expect(unknown.json().code).toBe('AUTH.BAD_CREDENTIALS');
+  });
+
+  it('locks the account after repeated failures, even for the right password, and an administrator unlocks it', async () => {
+    for (let i = 0; i < 3; i++) await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'khoa.thu', password: 'sai-mat-khau-123' } });
+    const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'khoa.thu', password: TEST_PASSWORD } });
+    expect(locked.statusCode).toBe(403);
+    expect(locked.json().code).toBe('AUTH.LOCKED');
+    const admin = await login(t.app, 'admin.xa');
+    const id = (await t.ctx.db.query(`SELECT id FROM staff_user WHERE username = 'khoa.thu'`)).rows[0].id;
+    const unlock = await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${id}`, payload: { unlock: true } });
+    expect(unlock.statusCode).toBe(200);
+    expect(unlock.json().locked).toBe(false);
+    await login(t.app, 'khoa.thu');
+  });
+
+  it('rejects state-changing requests without the CSRF token', async () => {
+    const s = await login(t.app, 'admin.tinh');
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('AUTH.CSRF');
+    const ok = await injectAs(t.app, s, { method: 'POST', url: '/api/auth/logout' });
+    expect(ok.statusCode).toBe(204);
+    const after = await injectAs(t.app, s, { method: 'GET', url: '/api/auth/me' });
+    expect(after.statusCode).toBe(401);
+  });
+
+  it('malformed bodies get a 400 with a code, never a 5xx', async () => {
+    for (const payload of ['{', '[]', '{"username": 5}', '{"username":"a","password":"b"}']) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload, headers: { 'content-type': 'application/json' } });
+      expect(res.statusCode).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode).toBeLessThan(500);
+      expect(res.json().code).toBeTypeOf('string');
+      expect(res.json().message).toBeTypeOf('string');
+    }
+  });
+});
+
+describe('user management scope', () => {
+  it('an administrator creates an officer in their subtree; other roles, other units and anonymous are refused', async () => {
+    const body = (unitId: string, username: string) => ({
+      username,
+      fullName: 'Nguyễn Văn Bình',
+      password: 'mot-mat-khau-dai',
+      homeUnitId: unitId,
+      grants: [{ role: 'specialist', unitId }],
+    });
+    const adminXa = await login(t.app, 'admin.xa');
+    const ok = await injectAs(t.app, adminXa, { method: 'POST', url: '/api/users', payload: body(tree.officeA.id, 'binh.nv') });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ username: 'binh.nv', grants: [{ role: 'specialist', unitId: tree.officeA.id }] });
+
+    const otherUnit = await injectAs(t.app, adminXa, { method: 'POST', url: '/api/users', payload: body(tree.communeB.id, 'ngoai.pham.vi') });
+    expect(otherUnit.statusCode).toBe(403);
+    const desk = await login(t.app, 'motcua.xa');
+    const wrongRole = await injectAs(t.app, desk, { method: 'POST', url: '/api/users', payload: body(tree.officeA.id, 'khong.duoc') });
+    expect(wrongRole.statusCode).toBe(403);
+    const anonymous = await injectAs(t.app, null, { method: 'POST', url: '/api/users', payload: body(tree.officeA.id, 'vo.danh') });
+    expect(anonymous.statusCode).toBe(401);
+    const count = await t.ctx.db.query(`SELECT count(*)::int AS n FROM staff_user WHERE username IN ('ngoai.pham.vi', 'khong.duoc', 'vo.danh')`);
+    expect(count.rows[0].n).toBe(0);
+  });
+
+  it('lists only the users within scope and writes an audit row for each change', async () => {
+    const adminXa = await login(t.app, 'admin.xa');
+    const list = await injectAs(t.app, adminXa, { method: 'GET', url: '/api/users' });
+    const names = list.json().items.map((u: { username: string }) => u.username);
+    expect(names).toContain('motcua.xa');
+    expect(names).not.toContain('admin.tinh');
+    const audit = await t.ctx.db.query(`SELECT action FROM audit_log WHERE entity = 'staff_user' AND action LIKE 'user.%'`);
+    expect(audit.rows.map((r) => r.action)).toContain('user.created');
+  });
+
+  it('an administrator cannot remove their own administrator role', async () => {
+    const adminXa = await login(t.app, 'admin.xa');
+    const me = (await injectAs(t.app, adminXa, { method: 'GET', url: '/api/auth/me' })).json();
+    const res = await injectAs(t.app, adminXa, { method: 'PATCH', url: `/api/users/${me.id}`, payload: { grants: [{ role: 'specialist', unitId: tree.communeA.id }] } });
+    expect(res.statusCode).toBe(409);
+  });
+});

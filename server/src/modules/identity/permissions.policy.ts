@@ -1,0 +1,64 @@
+import type { TStaffRole } from '../procedures/procedure.contract.js';
+
+/**
+ * Permissions and the roles that hold them. A role is always held *at a unit* and reaches that unit and
+ * every unit below it (its subtree, matched on the unit's materialised path).
+ */
+export const permissions = [
+  'units.manage', // quản lý đơn vị
+  'users.manage', // quản lý tài khoản cán bộ
+  'procedures.manage', // quản lý danh mục thủ tục
+  'calendar.manage', // quản lý lịch làm việc
+  'audit.read', // xem nhật ký (thanh tra)
+  'catalog.read', // xem danh mục nội bộ (bản dự thảo)
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const roleLabels = {
+  admin: { vi: 'Quản trị hệ thống', en: 'Administrator' },
+  desk_officer: { vi: 'Cán bộ một cửa', en: 'Desk officer' },
+  specialist: { vi: 'Chuyên viên', en: 'Specialist' },
+  head: { vi: 'Trưởng phòng', en: 'Head of office' },
+  leader: { vi: 'Lãnh đạo', en: 'Leader' },
+  postal: { vi: 'Nhân viên bưu điện', en: 'Postal staff' },
+  inspector: { vi: 'Văn phòng / Thanh tra', en: 'Office / inspector' },
+} as const satisfies Record<TStaffRole, { vi: string; en: string }>;
+
+export const rolePermissions = {
+  admin: ['units.manage', 'users.manage', 'procedures.manage', 'calendar.manage', 'audit.read', 'catalog.read'],
+  desk_officer: ['catalog.read'],
+  specialist: ['catalog.read'],
+  head: ['catalog.read'],
+  leader: ['catalog.read'],
+  postal: [],
+  inspector: ['audit.read', 'catalog.read'],
+} as const satisfies Record<TStaffRole, readonly Permission[]>;
+
+export type RoleGrant = { role: TStaffRole; unitId: string; unitPath: string };
+/** The signed-in officer as seen by use cases (never the HTTP request). */
+export type Actor = { userId: string; username: string; fullName: string; grants: RoleGrant[] };
+
+function grantHas(grant: RoleGrant, permission: Permission): boolean {
+  return (rolePermissions[grant.role] as readonly Permission[]).includes(permission);
+}
+
+/** True when the actor holds `permission` at some unit; with `targetPath`, only if that unit's subtree contains it. */
+export function can(actor: Actor, permission: Permission, targetPath?: string): boolean {
+  return actor.grants.some((g) => grantHas(g, permission) && (targetPath === undefined || targetPath.startsWith(g.unitPath)));
+}
+
+/** The unit paths under which the actor holds `permission` — used to filter lists inside SQL. */
+export function scopePaths(actor: Actor, permission: Permission): string[] {
+  const paths = actor.grants.filter((g) => grantHas(g, permission)).map((g) => g.unitPath);
+  // Drop paths already covered by a shorter one.
+  return paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
+}
+
+export function isPermission(value: string): value is Permission {
+  return (permissions as readonly string[]).includes(value);
+}
+
+/** Creating a top-level unit (a province) needs `units.manage` held at a top-level unit. */
+export function canCreateRootUnit(actor: Actor): boolean {
+  return actor.grants.some((g) => grantHas(g, 'units.manage') && g.unitPath.split('/').filter(Boolean).length === 1);
+}

@@ -1,0 +1,5 @@
+import type { JobDefinition } from '../platform/jobs.js';
+import { identityJobs } from './identity/identity.jobs.js';
+
+/** Every module's background jobs and schedules, registered on pg-boss at start. */
+export const allJobs: JobDefinition[] = [...identityJobs];

@@ -1,0 +1,207 @@
+import type { Queryable } from '../../platform/database.js';
+import type { TOnlineLevel, TProcedureContent, TProcedureLevel } from './procedure.contract.js';
+import type { ProcedureStatus, VersionState } from './procedure.rules.js';
+
+export type ProcedureRow = {
+  id: string;
+  ownerUnitId: string;
+  ownerUnitName: string;
+  ownerUnitPath: string;
+  code: string;
+  status: ProcedureStatus;
+  name: string;
+  field: string;
+  level: TProcedureLevel;
+  agency: string;
+  onlineLevel: TOnlineLevel;
+  currentVersionId: string | null;
+  abolishedOn: string | null;
+  abolishDecision: string | null;
+  updatedAt: Date;
+};
+
+export type VersionRow = {
+  id: string;
+  procedureId: string;
+  versionNo: number;
+  state: VersionState;
+  content: TProcedureContent;
+  decisionNo: string | null;
+  decisionDate: string | null;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  createdAt: Date;
+  publishedAt: Date | null;
+};
+
+const procCols = `p.id, p.owner_unit_id AS "ownerUnitId", u.name AS "ownerUnitName", u.path AS "ownerUnitPath", p.code, p.status,
+  p.name, p.field, p.level, p.agency, p.online_level AS "onlineLevel", p.current_version_id AS "currentVersionId",
+  p.abolished_on AS "abolishedOn", p.abolish_decision AS "abolishDecision", p.updated_at AS "updatedAt"`;
+const versionCols = `id, procedure_id AS "procedureId", version_no AS "versionNo", state, content, decision_no AS "decisionNo",
+  decision_date AS "decisionDate", effective_from AS "effectiveFrom", effective_to AS "effectiveTo", created_at AS "createdAt",
+  published_at AS "publishedAt"`;
+
+export async function getProcedure(q: Queryable, id: string, forUpdate = false): Promise<ProcedureRow | null> {
+  const { rows } = await q.query<ProcedureRow>(
+    `SELECT ${procCols} FROM procedure p JOIN unit u ON u.id = p.owner_unit_id WHERE p.id = $1 ${forUpdate ? 'FOR UPDATE OF p' : ''}`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function findProcedureByCode(q: Queryable, ownerUnitId: string, code: string): Promise<ProcedureRow | null> {
+  const { rows } = await q.query<ProcedureRow>(
+    `SELECT ${procCols} FROM procedure p JOIN unit u ON u.id = p.owner_unit_id WHERE p.owner_unit_id = $1 AND p.code = $2 FOR UPDATE OF p`,
+    [ownerUnitId, code],
+  );
+  return rows[0] ?? null;
+}
+
+export async function listVersions(q: Queryable, procedureId: string): Promise<VersionRow[]> {
+  const { rows } = await q.query<VersionRow>(`SELECT ${versionCols} FROM procedure_version WHERE procedure_id = $1 ORDER BY version_no DESC`, [
+    procedureId,
+  ]);
+  return rows;
+}
+
+export async function getVersion(q: Queryable, id: string): Promise<VersionRow | null> {
+  const { rows } = await q.query<VersionRow>(`SELECT ${versionCols} FROM procedure_version WHERE id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+export async function insertProcedure(q: Queryable, ownerUnitId: string, c: TProcedureContent): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO procedure (owner_unit_id, code, status, name, field, level, agency, online_level)
+     VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7) RETURNING id`,
+    [ownerUnitId, c.code, c.name, c.field, c.level, c.agency, c.onlineLevel],
+  );
+  return rows[0]!.id;
+}
+
+export async function insertDraftVersion(q: Queryable, procedureId: string, content: TProcedureContent, createdBy: string | null): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO procedure_version (procedure_id, version_no, state, content, created_by)
+     SELECT $1, coalesce(max(version_no), 0) + 1, 'draft', $2, $3 FROM procedure_version WHERE procedure_id = $1
+     RETURNING id`,
+    [procedureId, JSON.stringify(content), createdBy],
+  );
+  return rows[0]!.id;
+}
+
+export async function updateDraftContent(q: Queryable, versionId: string, content: TProcedureContent): Promise<void> {
+  await q.query(`UPDATE procedure_version SET content = $2 WHERE id = $1 AND state = 'draft'`, [versionId, JSON.stringify(content)]);
+}
+
+/** Copies the listing columns of `content` onto the catalogue row. */
+export async function updateListing(q: Queryable, procedureId: string, c: TProcedureContent): Promise<void> {
+  await q.query(
+    `UPDATE procedure SET name = $2, field = $3, level = $4, agency = $5, online_level = $6, updated_at = now() WHERE id = $1`,
+    [procedureId, c.name, c.field, c.level, c.agency, c.onlineLevel],
+  );
+}
+
+export async function markPublished(
+  q: Queryable,
+  procedureId: string,
+  versionId: string,
+  d: { decisionNo: string; decisionDate: string; effectiveFrom: string },
+): Promise<void> {
+  await q.query(
+    `UPDATE procedure_version SET state = 'superseded', effective_to = $2
+      WHERE procedure_id = $1 AND state = 'published'`,
+    [procedureId, d.effectiveFrom],
+  );
+  await q.query(
+    `UPDATE procedure_version SET state = 'published', decision_no = $2, decision_date = $3, effective_from = $4, published_at = now()
+      WHERE id = $1`,
+    [versionId, d.decisionNo, d.decisionDate, d.effectiveFrom],
+  );
+  await q.query(`UPDATE procedure SET status = 'published', current_version_id = $2, updated_at = now() WHERE id = $1`, [procedureId, versionId]);
+}
+
+export async function setCurrentVersion(q: Queryable, procedureId: string, versionId: string): Promise<void> {
+  await q.query(`UPDATE procedure SET current_version_id = $2 WHERE id = $1`, [procedureId, versionId]);
+}
+
+export async function markAbolished(q: Queryable, procedureId: string, abolishedOn: string, decision: string): Promise<void> {
+  await q.query(`UPDATE procedure SET status = 'abolished', abolished_on = $2, abolish_decision = $3, updated_at = now() WHERE id = $1`, [
+    procedureId,
+    abolishedOn,
+    decision,
+  ]);
+  await q.query(`UPDATE procedure_version SET effective_to = $2 WHERE procedure_id = $1 AND state = 'published'`, [procedureId, abolishedOn]);
+  await q.query(`DELETE FROM procedure_version WHERE procedure_id = $1 AND state = 'draft'`, [procedureId]);
+}
+
+export type CatalogFilter = {
+  q?: string;
+  field?: string;
+  level?: TProcedureLevel;
+  agency?: string;
+  onlineLevel?: TOnlineLevel;
+  ownerUnitId?: string;
+  statuses: ProcedureStatus[];
+  /** Only procedures owned under these unit paths; null = any. */
+  paths: string[] | null;
+  limit: number;
+  offset: number;
+};
+
+export type CatalogRow = Pick<ProcedureRow, 'id' | 'code' | 'name' | 'field' | 'level' | 'agency' | 'onlineLevel' | 'status' | 'ownerUnitId' | 'ownerUnitName' | 'abolishedOn'> & {
+  processingTime: TProcedureContent['processingTime'];
+  feeTotalVnd: number;
+  postalIntake: boolean;
+  postalReturn: boolean;
+};
+
+/**
+ * Catalogue search. Every word of `q` must appear in the accent-folded text (so "ho ngheo" finds "hộ nghèo"),
+ * served by the trigram index; results rank by similarity, then name.
+ */
+export async function searchCatalog(q: Queryable, f: CatalogFilter): Promise<CatalogRow[]> {
+  const words = (f.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 10);
+  const { rows } = await q.query<CatalogRow>(
+    `SELECT p.id, p.code, p.name, p.field, p.level, p.agency, p.online_level AS "onlineLevel", p.status,
+            p.owner_unit_id AS "ownerUnitId", u.name AS "ownerUnitName", p.abolished_on AS "abolishedOn",
+            v.content->'processingTime' AS "processingTime",
+            coalesce((SELECT sum((fee->>'amountVnd')::bigint) FROM jsonb_array_elements(v.content->'fees') fee), 0) AS "feeTotalVnd",
+            (v.content->>'postalIntake')::boolean AS "postalIntake", (v.content->>'postalReturn')::boolean AS "postalReturn"
+       FROM procedure p
+       JOIN unit u ON u.id = p.owner_unit_id
+       JOIN procedure_version v ON v.id = p.current_version_id
+      WHERE p.status = ANY($1::text[])
+        AND ($2::text[] IS NULL OR u.path LIKE ANY (SELECT x || '%' FROM unnest($2::text[]) x))
+        AND (SELECT bool_and(p.search_text LIKE '%' || vn_fold(w) || '%') FROM unnest($3::text[]) w) IS NOT FALSE
+        AND ($4::text IS NULL OR p.field = $4)
+        AND ($5::text IS NULL OR p.level = $5)
+        AND ($6::text IS NULL OR p.agency = $6)
+        AND ($7::text IS NULL OR p.online_level = $7)
+        AND ($8::uuid IS NULL OR p.owner_unit_id = $8)
+      ORDER BY CASE WHEN $9::text = '' THEN 0 ELSE similarity(p.search_text, vn_fold($9)) END DESC, p.name, p.id
+      LIMIT $10 OFFSET $11`,
+    [f.statuses, f.paths, words, f.field ?? null, f.level ?? null, f.agency ?? null, f.onlineLevel ?? null, f.ownerUnitId ?? null, words.join(' '), f.limit, f.offset],
+  );
+  return rows;
+}
+
+/** Distinct values for the catalogue's filters. */
+export async function catalogFacets(q: Queryable, statuses: ProcedureStatus[]): Promise<{ fields: string[]; agencies: string[] }> {
+  const { rows } = await q.query<{ fields: string[] | null; agencies: string[] | null }>(
+    `SELECT array_agg(DISTINCT field ORDER BY field) AS fields, array_agg(DISTINCT agency ORDER BY agency) AS agencies
+       FROM procedure WHERE status = ANY($1::text[])`,
+    [statuses],
+  );
+  return { fields: rows[0]?.fields ?? [], agencies: rows[0]?.agencies ?? [] };
+}
+
+/** True when a stored file is a template of a procedure visible with these statuses (so it may be downloaded). */
+export async function isTemplateFile(q: Queryable, sha256: string, statuses: ProcedureStatus[]): Promise<boolean> {
+  const { rows } = await q.query(
+    `SELECT 1 FROM procedure p JOIN procedure_version v ON v.procedure_id = p.id
+      WHERE p.status = ANY($2::text[]) AND (v.id = p.current_version_id OR $3)
+        AND jsonb_path_exists(v.content, '$.**.fileId ? (@ == $sha)', jsonb_build_object('sha', $1::text))
+      LIMIT 1`,
+    [sha256, statuses, statuses.includes('draft')],
+  );
+  return rows.length > 0;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { acceptsDossiers, allowedActions, isAllowed, publishProblems, versionInForce, type ProcedureStatus } from './procedure.rules.js';
+import { ZProcedureContent } from './procedure.contract.js';
+
+const v = (state: 'draft' | 'published' | 'superseded', effectiveFrom: string | null, effectiveTo: string | null) => ({ state, effectiveFrom, effectiveTo });
+
+describe('procedure lifecycle rules', () => {
+  it('every status × action gives the expected answer', () => {
+    const table: Record<ProcedureStatus, Record<string, [boolean, boolean]>> = {
+      // action: [without draft, with draft]
+      draft: { edit_draft: [false, true], publish: [false, true], start_revision: [false, false], abolish: [false, false] },
+      published: { edit_draft: [false, true], publish: [false, true], start_revision: [true, false], abolish: [true, true] },
+      abolished: { edit_draft: [false, false], publish: [false, false], start_revision: [false, false], abolish: [false, false] },
+    };
+    for (const status of Object.keys(allowedActions) as ProcedureStatus[]) {
+      for (const [action, [noDraft, withDraft]] of Object.entries(table[status])) {
+        expect(isAllowed(status, action as never, false), `${status}/${action}/no draft`).toBe(noDraft);
+        expect(isAllowed(status, action as never, true), `${status}/${action}/draft`).toBe(withDraft);
+      }
+    }
+  });
+
+  it('picks the version in force on a date, ignoring drafts', () => {
+    const versions = [v('superseded', '2020-01-01', '2025-07-01'), v('published', '2025-07-01', null), v('draft', null, null)];
+    expect(versionInForce(versions, '2019-12-31')).toBeNull();
+    expect(versionInForce(versions, '2025-06-30')).toBe(versions[0]);
+    expect(versionInForce(versions, '2025-07-01')).toBe(versions[1]);
+  });
+
+  it('an abolished procedure stops accepting dossiers on its abolition date', () => {
+    const versions = [v('published', '2024-01-01', null)];
+    expect(acceptsDossiers({ status: 'published', abolishedOn: null }, versions, '2026-01-01')).toBe(true);
+    expect(acceptsDossiers({ status: 'abolished', abolishedOn: '2026-01-01' }, versions, '2025-12-31')).toBe(true);
+    expect(acceptsDossiers({ status: 'abolished', abolishedOn: '2026-01-01' }, versions, '2026-01-01')).toBe(false);
+    expect(acceptsDossiers({ status: 'draft', abolishedOn: null }, [v('draft', null, null)], '2026-01-01')).toBe(false);
+  });
+
+  it('refuses to publish when the steps do not add up to the legal time', () => {
+    const content = ZProcedureContent.parse({
+      code: '1.001193',
+      name: 'Đăng ký khai sinh',
+      field: 'Hộ tịch',
+      level: 'commune',
+      agency: 'UBND cấp xã',
+      processingTime: { amount: 1, unit: 'working_day' },
+      documents: [{ name: 'Tờ khai đăng ký khai sinh', kind: 'original', count: 1 }],
+      steps: [
+        { name: 'Tiếp nhận', role: 'desk_officer', workingDays: 0.25 },
+        { name: 'Thẩm định', role: 'specialist', workingDays: 0.5 },
+      ],
+      result: 'Giấy khai sinh',
+      onlineLevel: 'partial',
+      postalIntake: true,
+      postalReturn: true,
+    });
+    expect(publishProblems(content).map((p) => p.path)).toEqual(['steps']);
+    content.steps.push({ name: 'Ký', role: 'leader', unitCode: null, workingDays: 0.25 });
+    expect(publishProblems(content)).toEqual([]);
+  });
+});

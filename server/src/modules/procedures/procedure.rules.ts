@@ -1,0 +1,73 @@
+import type { TProcedureContent } from './procedure.contract.js';
+
+export type ProcedureStatus = 'draft' | 'published' | 'abolished';
+export type VersionState = 'draft' | 'published' | 'superseded';
+
+export type VersionFacts = { state: VersionState; effectiveFrom: string | null; effectiveTo: string | null };
+export type ProcedureFacts = { status: ProcedureStatus; abolishedOn: string | null };
+
+/** The actions the catalogue allows per status (shown as buttons by the console). */
+export const allowedActions = {
+  draft: ['edit_draft', 'publish'],
+  published: ['start_revision', 'edit_draft', 'publish', 'abolish'],
+  abolished: [],
+} as const satisfies Record<ProcedureStatus, readonly string[]>;
+export type CatalogAction = (typeof allowedActions)[ProcedureStatus][number];
+
+export function isAllowed(status: ProcedureStatus, action: CatalogAction, hasDraft: boolean): boolean {
+  if (!(allowedActions[status] as readonly string[]).includes(action)) return false;
+  if (action === 'edit_draft' || action === 'publish') return hasDraft;
+  if (action === 'start_revision') return !hasDraft;
+  return true;
+}
+
+/**
+ * The version in force on `date` (YYYY-MM-DD): a published or superseded version whose validity covers it.
+ * A dossier received that day keeps this version for its whole life.
+ */
+export function versionInForce<V extends VersionFacts>(versions: V[], date: string): V | null {
+  return (
+    versions.find(
+      (v) => v.state !== 'draft' && v.effectiveFrom !== null && v.effectiveFrom <= date && (v.effectiveTo === null || date < v.effectiveTo),
+    ) ?? null
+  );
+}
+
+/** Abolished procedures (bãi bỏ) stay readable but accept no dossier from their abolition date on. */
+export function acceptsDossiers(p: ProcedureFacts, versions: VersionFacts[], date: string): boolean {
+  if (p.status === 'draft') return false;
+  if (p.abolishedOn !== null && date >= p.abolishedOn) return false;
+  return versionInForce(versions, date) !== null;
+}
+
+export type ContentProblem = { path: string; messageVi: string };
+
+/**
+ * Checks that must hold before a version is published (niêm yết): the internal process must fit the legal
+ * processing time, since each step's deadline is carved out of it.
+ */
+export function publishProblems(c: TProcedureContent): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  if (c.documents.length === 0) problems.push({ path: 'documents', messageVi: 'Chưa có thành phần hồ sơ.' });
+  if (c.steps.length === 0) problems.push({ path: 'steps', messageVi: 'Chưa có quy trình nội bộ.' });
+  if (c.processingTime.unit === 'working_day' && c.steps.length > 0) {
+    const total = c.steps.reduce((s, step) => s + step.workingDays, 0);
+    if (Math.abs(total - c.processingTime.amount) > 1e-9) {
+      problems.push({
+        path: 'steps',
+        messageVi: `Tổng thời gian các bước (${round(total)} ngày) khác thời hạn giải quyết (${c.processingTime.amount} ngày làm việc).`,
+      });
+    }
+  }
+  if (c.processingTime.unit === 'same_day' && c.steps.some((s) => s.workingDays > 1)) {
+    problems.push({ path: 'steps', messageVi: 'Thủ tục giải quyết trong ngày không thể có bước dài hơn 1 ngày.' });
+  }
+  if (c.onlineLevel === 'full' && c.eform === null) {
+    problems.push({ path: 'eform', messageVi: 'Dịch vụ công trực tuyến toàn trình cần có biểu mẫu điện tử.' });
+  }
+  return problems;
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

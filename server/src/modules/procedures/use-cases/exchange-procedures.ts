@@ -1,0 +1,92 @@
+import { canonicalJson } from '../../../platform/json.js';
+import { withTransaction, type Db } from '../../../platform/database.js';
+import { commonErrors } from '../../../platform/errors.js';
+import { can, type Actor } from '../../identity/permissions.policy.js';
+import { unitErrors } from '../../org-units/unit.errors.js';
+import { getUnit } from '../../org-units/unit.repo.js';
+import { ZProcedureContent, type TImportInput, type TProcedureContent } from '../procedure.contract.js';
+import { procedureErrors } from '../procedure.errors.js';
+import { findProcedureByCode, getVersion, listVersions, searchCatalog } from '../procedure.repo.js';
+import { createProcedureIn, updateDraftIn } from './manage-procedure.js';
+import { insertDraftVersion } from '../procedure.repo.js';
+import { recordAudit } from '../../audit/audit.repo.js';
+
+/** Exports a unit's catalogue (every status, current versions) in the exchange format. */
+export async function exportProcedures(deps: { db: Db }, actor: Actor, ownerUnitId: string) {
+  const owner = await getUnit(deps.db, ownerUnitId);
+  if (!owner) throw unitErrors.notFound();
+  if (!can(actor, 'catalog.read', owner.path)) throw commonErrors.forbidden('catalog.read');
+  const rows = await searchCatalog(deps.db, {
+    statuses: ['draft', 'published', 'abolished'],
+    paths: null,
+    ownerUnitId,
+    limit: 100_000,
+    offset: 0,
+  });
+  const procedures = [];
+  for (const row of rows.sort((a, b) => a.code.localeCompare(b.code))) {
+    const versions = await listVersions(deps.db, row.id);
+    const current = versions.find((v) => v.state === 'published') ?? versions.find((v) => v.state === 'draft')!;
+    procedures.push({ status: row.status, decisionNo: current.decisionNo, effectiveFrom: current.effectiveFrom, content: current.content });
+  }
+  return { format: 'mot-cua.procedures/v1' as const, exportedAt: new Date().toISOString(), procedures };
+}
+
+/**
+ * Imports procedures into a unit's catalogue as drafts: new codes are created, existing drafts updated,
+ * published ones get a new draft revision (publishing stays a deliberate act). All or nothing: if any entry is
+ * invalid, nothing is written and every problem is reported.
+ */
+export async function importProcedures(deps: { db: Db }, actor: Actor, input: TImportInput) {
+  const raw = Array.isArray(input.data) ? input.data : input.data.procedures.map((p) => p.content);
+  const parsed: TProcedureContent[] = [];
+  const errors: { index: number; code: string | null; issues: string[] }[] = [];
+  raw.forEach((item, index) => {
+    const r = ZProcedureContent.safeParse(item);
+    if (r.success) parsed.push(r.data);
+    else {
+      const code = typeof item === 'object' && item !== null && 'code' in item ? String((item as { code: unknown }).code) : null;
+      errors.push({ index, code, issues: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+    }
+  });
+  const seen = new Set<string>();
+  parsed.forEach((c, index) => {
+    if (seen.has(c.code)) errors.push({ index, code: c.code, issues: ['Mã thủ tục bị lặp trong tệp'] });
+    seen.add(c.code);
+  });
+  if (errors.length > 0) throw procedureErrors.importInvalid(errors);
+
+  return withTransaction(deps.db, async (tx) => {
+    const owner = await getUnit(tx, input.ownerUnitId);
+    if (!owner) throw unitErrors.notFound();
+    if (!can(actor, 'procedures.manage', owner.path)) throw commonErrors.forbidden('procedures.manage');
+    const result = { created: 0, updated: 0, revised: 0, skipped: 0 };
+    for (const content of parsed) {
+      const existing = await findProcedureByCode(tx, owner.id, content.code);
+      if (!existing) {
+        await createProcedureIn(tx, actor, owner.id, content);
+        result.created++;
+        continue;
+      }
+      if (existing.status === 'abolished') {
+        result.skipped++;
+        continue;
+      }
+      const versions = await listVersions(tx, existing.id);
+      if (versions.some((v) => v.state === 'draft')) {
+        await updateDraftIn(tx, actor, existing, content);
+        result.updated++;
+      } else {
+        const current = await getVersion(tx, existing.currentVersionId!);
+        if (current && canonicalJson(current.content) === canonicalJson({ ...content, code: existing.code })) {
+          result.skipped++;
+          continue;
+        }
+        await insertDraftVersion(tx, existing.id, { ...content, code: existing.code }, actor.userId);
+        result.revised++;
+      }
+    }
+    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'procedure.imported', entity: 'unit', entityId: owner.id, after: result });
+    return result;
+  });
+}

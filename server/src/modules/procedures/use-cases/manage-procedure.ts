@@ -1,0 +1,119 @@
+import { withTransaction, type Db, type Tx } from '../../../platform/database.js';
+import { commonErrors } from '../../../platform/errors.js';
+import { recordAudit } from '../../audit/audit.repo.js';
+import { can, type Actor } from '../../identity/permissions.policy.js';
+import { unitErrors } from '../../org-units/unit.errors.js';
+import { getUnit } from '../../org-units/unit.repo.js';
+import type { TAbolishInput, TCreateProcedureInput, TProcedureContent, TPublishInput } from '../procedure.contract.js';
+import { procedureErrors } from '../procedure.errors.js';
+import {
+  findProcedureByCode,
+  getProcedure,
+  insertDraftVersion,
+  insertProcedure,
+  listVersions,
+  markAbolished,
+  markPublished,
+  setCurrentVersion,
+  updateDraftContent,
+  updateListing,
+  type ProcedureRow,
+} from '../procedure.repo.js';
+import { isAllowed, publishProblems } from '../procedure.rules.js';
+
+type Deps = { db: Db };
+
+async function loadForChange(tx: Tx, actor: Actor, id: string): Promise<ProcedureRow> {
+  const p = await getProcedure(tx, id, true);
+  if (!p) throw procedureErrors.notFound();
+  if (!can(actor, 'procedures.manage', p.ownerUnitPath)) throw commonErrors.forbidden('procedures.manage');
+  return p;
+}
+
+function audit(tx: Tx, actor: Actor, action: string, id: string, before: unknown, after: unknown) {
+  return recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action, entity: 'procedure', entityId: id, before, after });
+}
+
+/** Adds a procedure to a unit's catalogue as a draft (dự thảo); nothing is public until it is published. */
+export async function createProcedure(deps: Deps, actor: Actor, input: TCreateProcedureInput): Promise<string> {
+  return withTransaction(deps.db, (tx) => createProcedureIn(tx, actor, input.ownerUnitId, input.content));
+}
+
+export async function createProcedureIn(tx: Tx, actor: Actor, ownerUnitId: string, content: TProcedureContent): Promise<string> {
+  const owner = await getUnit(tx, ownerUnitId);
+  if (!owner) throw unitErrors.notFound();
+  if (!can(actor, 'procedures.manage', owner.path)) throw commonErrors.forbidden('procedures.manage');
+  if (await findProcedureByCode(tx, ownerUnitId, content.code)) throw procedureErrors.codeTaken();
+  const id = await insertProcedure(tx, ownerUnitId, content);
+  const versionId = await insertDraftVersion(tx, id, content, actor.userId);
+  await setCurrentVersion(tx, id, versionId);
+  await audit(tx, actor, 'procedure.created', id, null, content);
+  return id;
+}
+
+/** Edits the draft version; the code cannot change (it identifies the procedure in the national database). */
+export async function updateDraft(deps: Deps, actor: Actor, id: string, content: TProcedureContent): Promise<void> {
+  await withTransaction(deps.db, async (tx) => {
+    const p = await loadForChange(tx, actor, id);
+    await updateDraftIn(tx, actor, p, content);
+  });
+}
+
+export async function updateDraftIn(tx: Tx, actor: Actor, p: ProcedureRow, content: TProcedureContent): Promise<void> {
+  const draft = (await listVersions(tx, p.id)).find((v) => v.state === 'draft');
+  if (!isAllowed(p.status, 'edit_draft', draft !== undefined)) {
+    throw draft || p.status === 'abolished' ? procedureErrors.actionNotAllowed(p.status, 'edit_draft') : procedureErrors.noDraft();
+  }
+  const fixed = { ...content, code: p.code };
+  await updateDraftContent(tx, draft!.id, fixed);
+  if (p.status === 'draft') await updateListing(tx, p.id, fixed);
+  await audit(tx, actor, 'procedure.draft_updated', p.id, draft!.content, fixed);
+}
+
+/** Starts a revision (bản sửa đổi) of a published procedure: a new draft copied from the version in force. */
+export async function startRevision(deps: Deps, actor: Actor, id: string): Promise<string> {
+  return withTransaction(deps.db, async (tx) => {
+    const p = await loadForChange(tx, actor, id);
+    const versions = await listVersions(tx, id);
+    const hasDraft = versions.some((v) => v.state === 'draft');
+    if (!isAllowed(p.status, 'start_revision', hasDraft)) {
+      throw hasDraft ? procedureErrors.draftExists() : procedureErrors.actionNotAllowed(p.status, 'start_revision');
+    }
+    const current = versions.find((v) => v.id === p.currentVersionId)!;
+    const versionId = await insertDraftVersion(tx, id, current.content, actor.userId);
+    await audit(tx, actor, 'procedure.revision_started', id, null, { versionId });
+    return versionId;
+  });
+}
+
+/**
+ * Publishes the draft under a publishing decision (quyết định công bố, Nghị định 63/2010/NĐ-CP Điều 15): it becomes
+ * the version in force from `effectiveFrom`, the previous one is superseded. Dossiers keep the version they got.
+ */
+export async function publishProcedure(deps: Deps, actor: Actor, id: string, input: TPublishInput): Promise<void> {
+  await withTransaction(deps.db, async (tx) => {
+    const p = await loadForChange(tx, actor, id);
+    const versions = await listVersions(tx, id);
+    const draft = versions.find((v) => v.state === 'draft');
+    if (!isAllowed(p.status, 'publish', draft !== undefined)) {
+      throw p.status === 'abolished' || draft ? procedureErrors.actionNotAllowed(p.status, 'publish') : procedureErrors.noDraft();
+    }
+    const problems = publishProblems(draft!.content);
+    if (problems.length > 0) throw procedureErrors.notPublishable(problems);
+    const current = versions.find((v) => v.state === 'published');
+    if (current?.effectiveFrom && input.effectiveFrom <= current.effectiveFrom) throw procedureErrors.effectiveBeforeCurrent();
+    await markPublished(tx, id, draft!.id, input);
+    await updateListing(tx, id, draft!.content);
+    await audit(tx, actor, 'procedure.published', id, current ? { versionId: current.id } : null, { versionId: draft!.id, ...input });
+  });
+}
+
+/** Abolishes (bãi bỏ) a procedure: it stays readable, accepts no dossier from `abolishedOn`, and its draft is dropped. */
+export async function abolishProcedure(deps: Deps, actor: Actor, id: string, input: TAbolishInput): Promise<void> {
+  await withTransaction(deps.db, async (tx) => {
+    const p = await loadForChange(tx, actor, id);
+    if (!isAllowed(p.status, 'abolish', false)) throw procedureErrors.actionNotAllowed(p.status, 'abolish');
+    await markAbolished(tx, id, input.abolishedOn, input.decisionNo);
+    await audit(tx, actor, 'procedure.abolished', id, { status: p.status }, { status: 'abolished', ...input });
+  });
+}

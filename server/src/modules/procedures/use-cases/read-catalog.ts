@@ -1,0 +1,69 @@
+import type { Db } from '../../../platform/database.js';
+import { commonErrors } from '../../../platform/errors.js';
+import { vnDate, type Clock } from '../../../platform/clock.js';
+import { can, scopePaths, type Actor } from '../../identity/permissions.policy.js';
+import type { TProcedureDetail } from '../procedure.contract.js';
+import { procedureErrors } from '../procedure.errors.js';
+import { getProcedure, listVersions, searchCatalog, type CatalogFilter, type CatalogRow } from '../procedure.repo.js';
+import { acceptsDossiers, allowedActions, isAllowed, type ProcedureStatus } from '../procedure.rules.js';
+
+type Deps = { db: Db; clock: Clock };
+
+/**
+ * One procedure. The public sees published and abolished procedures with their published versions only;
+ * staff with `catalog.read` over the owner unit also see drafts.
+ */
+export async function getProcedureDetail(deps: Deps, actor: Actor | null, id: string): Promise<TProcedureDetail> {
+  const p = await getProcedure(deps.db, id);
+  if (!p) throw procedureErrors.notFound();
+  const staff = actor !== null && can(actor, 'catalog.read', p.ownerUnitPath);
+  if (p.status === 'draft' && !staff) throw procedureErrors.notFound();
+  const all = await listVersions(deps.db, id);
+  const versions = staff ? all : all.filter((v) => v.state !== 'draft');
+  const current = all.find((v) => v.id === p.currentVersionId)!;
+  const draft = all.find((v) => v.state === 'draft') ?? null;
+  const manager = actor !== null && can(actor, 'procedures.manage', p.ownerUnitPath);
+  return {
+    id: p.id,
+    code: p.code,
+    status: p.status,
+    ownerUnitId: p.ownerUnitId,
+    ownerUnitName: p.ownerUnitName,
+    abolishedOn: p.abolishedOn,
+    abolishDecision: p.abolishDecision,
+    acceptsDossiersToday: acceptsDossiers(p, all, vnDate(deps.clock.now())),
+    current,
+    versions: versions.map(({ content: _c, ...v }) => v),
+    draftVersionId: staff ? (draft?.id ?? null) : null,
+    allowedActions: manager ? allowedActions[p.status].filter((a) => isAllowed(p.status, a, draft !== null)) : [],
+  };
+}
+
+/** A version's content, for staff comparing versions (drafts included). */
+export async function getVersionForStaff(deps: Deps, actor: Actor, procedureId: string, versionId: string) {
+  const p = await getProcedure(deps.db, procedureId);
+  if (!p) throw procedureErrors.notFound();
+  if (!can(actor, 'catalog.read', p.ownerUnitPath)) throw commonErrors.forbidden('catalog.read');
+  const v = (await listVersions(deps.db, procedureId)).find((x) => x.id === versionId);
+  if (!v) throw procedureErrors.notFound();
+  return v;
+}
+
+type Query = Omit<CatalogFilter, 'statuses' | 'paths'> & { includeAbolished?: 'true' | 'false'; status?: ProcedureStatus };
+
+async function page(deps: Deps, filter: CatalogFilter): Promise<{ items: CatalogRow[]; hasMore: boolean }> {
+  const rows = await searchCatalog(deps.db, { ...filter, limit: filter.limit + 1 });
+  return { items: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };
+}
+
+/** The public catalogue (niêm yết công khai): published procedures, abolished ones on request. */
+export function searchPublicCatalog(deps: Deps, query: Query) {
+  const statuses: ProcedureStatus[] = query.includeAbolished === 'true' ? ['published', 'abolished'] : ['published'];
+  return page(deps, { ...query, statuses, paths: null });
+}
+
+/** The staff catalogue: every status, limited to the units the officer may read. */
+export function searchStaffCatalog(deps: Deps, actor: Actor, query: Query) {
+  const statuses: ProcedureStatus[] = query.status ? [query.status] : ['draft', 'published', 'abolished'];
+  return page(deps, { ...query, statuses, paths: scopePaths(actor, 'catalog.read') });
+}

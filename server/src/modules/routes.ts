@@ -1,0 +1,14 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../platform/context.js';
+import { identityRoutes } from './identity/identity.routes.js';
+import { unitRoutes } from './org-units/unit.routes.js';
+import { procedureRoutes } from './procedures/procedure.routes.js';
+import { ruleSetRoutes } from './rule-sets/rule-set.routes.js';
+
+/** Every module's HTTP routes, mounted under /api. */
+export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  await app.register(identityRoutes, { ctx });
+  await app.register(unitRoutes, { ctx });
+  await app.register(procedureRoutes, { ctx });
+  await app.register(ruleSetRoutes, { ctx });
+};

@@ -1,0 +1,29 @@
+import PgBoss from 'pg-boss';
+import type { AppContext } from './context.js';
+
+/**
+ * A background job owned by a module. Jobs run on pg-boss, a PostgreSQL queue: a scheduled job runs once per
+ * tick however many instances are up, and a job enqueued inside a business transaction commits with it.
+ */
+export type JobDefinition = {
+  name: string;
+  /** Cron expression in Vietnam time, for scheduled jobs. */
+  cron?: string;
+  handler: (ctx: AppContext, data: unknown) => Promise<void>;
+};
+
+export type JobRunner = { boss: PgBoss; stop(): Promise<void> };
+
+export async function startJobs(ctx: AppContext, url: string, jobs: JobDefinition[], log: (m: string, e?: unknown) => void): Promise<JobRunner> {
+  const boss = new PgBoss({ connectionString: url, schema: 'pgboss', application_name: 'mot-cua-jobs', max: 4 });
+  boss.on('error', (e) => log('pg-boss error', e));
+  await boss.start();
+  for (const job of jobs) {
+    await boss.createQueue(job.name);
+    await boss.work(job.name, async (batch) => {
+      for (const j of batch) await job.handler(ctx, j.data);
+    });
+    if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Ho_Chi_Minh' });
+  }
+  return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+}

@@ -1,0 +1,51 @@
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs/promises';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/platform/config.js';
+import type { Clock } from '../src/platform/clock.js';
+import type { AppContext } from '../src/platform/context.js';
+import { diskFileStore } from '../src/platform/storage.js';
+import { freshDatabase } from './db.js';
+import { TEST_PASSWORD } from './factories.js';
+
+export type TestApp = { app: FastifyInstance; ctx: AppContext; close: () => Promise<void> };
+
+/** The real app on a fresh database (no web bundle, no jobs). */
+export async function buildTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const { db, drop } = await freshDatabase();
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-test-'));
+  const config = loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false', ...options.env });
+  const ctx: AppContext = { config, db, clock: options.clock ?? { now: () => new Date() }, files: diskFileStore(path.join(dataDir, 'files')) };
+  const app = await buildApp(ctx, { webDir: path.join(dataDir, 'no-web') });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    close: async () => {
+      await app.close();
+      await drop();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Session = { cookie: string; csrf: string };
+
+export async function login(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'mc_session');
+  return { cookie: `mc_session=${cookie!.value}`, csrf: (res.json() as { csrfToken: string }).csrfToken };
+}
+
+/** Injects a request as a signed-in officer (with the CSRF header), or anonymously when `session` is null. */
+export function injectAs(app: FastifyInstance, session: Session | null, opts: InjectOptions): Promise<LightMyRequestResponse> {
+  const headers = { ...(opts.headers ?? {}) } as Record<string, string>;
+  if (session) {
+    headers.cookie = session.cookie;
+    headers['x-csrf-token'] = session.csrf;
+  }
+  return app.inject({ ...opts, headers });
+}

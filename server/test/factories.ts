@@ -1,0 +1,67 @@
+import type { Queryable } from '../src/platform/database.js';
+import { hashPassword } from '../src/modules/identity/password.js';
+import { insertUnit, type UnitRow } from '../src/modules/org-units/unit.repo.js';
+import type { TUnitKind } from '../src/modules/org-units/unit.contract.js';
+import type { TProcedureContent, TStaffRole } from '../src/modules/procedures/procedure.contract.js';
+import { ZProcedureContent } from '../src/modules/procedures/procedure.contract.js';
+
+export const TEST_PASSWORD = 'Mat-khau-thu-nghiem-1';
+let hashed: Promise<string> | null = null;
+
+let seq = 0;
+export async function buildUnit(q: Queryable, overrides: { kind?: TUnitKind; parent?: UnitRow | null; name?: string; code?: string } = {}): Promise<UnitRow> {
+  seq++;
+  return insertUnit(q, {
+    code: overrides.code ?? `T${String(seq).padStart(3, '0')}.${Date.now() % 100000}`,
+    name: overrides.name ?? `Đơn vị thử ${seq}`,
+    kind: overrides.kind ?? 'commune',
+    parent: overrides.parent ?? null,
+    validFrom: null,
+  });
+}
+
+/** Two provinces, two communes in the first, a desk and an office in commune A. */
+export async function buildUnitTree(q: Queryable) {
+  const province = await buildUnit(q, { kind: 'province', name: 'Tỉnh Thử' });
+  const otherProvince = await buildUnit(q, { kind: 'province', name: 'Tỉnh Khác' });
+  const communeA = await buildUnit(q, { kind: 'commune', parent: province, name: 'Phường An Thử' });
+  const communeB = await buildUnit(q, { kind: 'commune', parent: province, name: 'Xã Bình Thử' });
+  const deskA = await buildUnit(q, { kind: 'desk', parent: communeA, name: 'Bộ phận một cửa phường An Thử' });
+  const officeA = await buildUnit(q, { kind: 'office', parent: communeA, name: 'Phòng Văn hóa - Xã hội' });
+  return { province, otherProvince, communeA, communeB, deskA, officeA };
+}
+
+export async function buildStaff(q: Queryable, username: string, grants: { role: TStaffRole; unit: UnitRow }[], homeUnit?: UnitRow): Promise<string> {
+  hashed ??= hashPassword(TEST_PASSWORD);
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO staff_user (username, full_name, password_hash, home_unit_id) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [username, `Cán bộ ${username}`, await hashed, (homeUnit ?? grants[0]!.unit).id],
+  );
+  const id = rows[0]!.id;
+  for (const g of grants) await q.query('INSERT INTO role_assignment (user_id, role, unit_id) VALUES ($1, $2, $3)', [id, g.role, g.unit.id]);
+  return id;
+}
+
+export function buildProcedureContent(overrides: Partial<TProcedureContent> = {}): TProcedureContent {
+  return ZProcedureContent.parse({
+    code: '1.001193',
+    name: 'Đăng ký khai sinh',
+    field: 'Hộ tịch',
+    level: 'commune',
+    agency: 'Ủy ban nhân dân cấp xã',
+    processingTime: { amount: 1, unit: 'working_day' },
+    fees: [{ name: 'Lệ phí đăng ký khai sinh đúng hạn', amountVnd: 0 }],
+    documents: [{ name: 'Tờ khai đăng ký khai sinh', kind: 'original', count: 1 }],
+    steps: [
+      { name: 'Tiếp nhận hồ sơ', role: 'desk_officer', workingDays: 0.25 },
+      { name: 'Thẩm định', role: 'specialist', workingDays: 0.5 },
+      { name: 'Ký duyệt', role: 'leader', workingDays: 0.25 },
+    ],
+    result: 'Giấy khai sinh',
+    onlineLevel: 'full',
+    eform: { type: 'object', properties: { hoTen: { type: 'string', title: 'Họ, chữ đệm, tên' } }, required: ['hoTen'] },
+    postalIntake: true,
+    postalReturn: true,
+    ...overrides,
+  });
+}
