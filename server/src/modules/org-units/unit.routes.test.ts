@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
+import { buildStaff, buildUnitTree } from '../../../test/factories.js';
+
+let t: TestApp;
+let tree: Awaited<ReturnType<typeof buildUnitTree>>;
+let admin: Session;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  tree = await buildUnitTree(t.ctx.db);
+  await buildStaff(t.ctx.db, 'admin.tinh', [{ role: 'admin', unit: tree.province }]);
+  await buildStaff(t.ctx.db, 'admin.xa', [{ role: 'admin', unit: tree.communeA }]);
+  await buildStaff(t.ctx.db, 'thanhtra', [{ role: 'inspector', unit: tree.province }]);
+  admin = await login(t.app, 'admin.tinh');
+});
+afterAll(() => t.close());
+
+describe('units', () => {
+  it('creates a unit of any depth with its identifier code; codes are unique', async () => {
+    const res = await injectAs(t.app, admin, {
+      method: 'POST',
+      url: '/api/units',
+      payload: { code: '000.21.30.h29', name: 'Tổ một cửa lưu động', kind: 'desk', parentId: tree.officeA.id },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ code: '000.21.30.H29', depth: 3, parentId: tree.officeA.id });
+    const dup = await injectAs(t.app, admin, { method: 'POST', url: '/api/units', payload: { code: '000.21.30.H29', name: 'Trùng mã', kind: 'desk', parentId: tree.officeA.id } });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().code).toBe('UNIT.CODE_TAKEN');
+    const bad = await injectAs(t.app, admin, { method: 'POST', url: '/api/units', payload: { code: 'mã sai!', name: 'X', kind: 'desk', parentId: null } });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('merges communes into a new one on a date; the old units stay, closed, linked to their successor', async () => {
+    const res = await injectAs(t.app, admin, {
+      method: 'POST',
+      url: '/api/units/reorganisations',
+      payload: {
+        kind: 'merge',
+        effectiveOn: '2025-07-01',
+        predecessorIds: [tree.communeA.id, tree.communeB.id],
+        successor: { create: { code: '000.00.99.H29', name: 'Phường Hợp Nhất', kind: 'commune', parentId: tree.province.id } },
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const successor = res.json();
+    expect(successor.validFrom).toBe('2025-07-01');
+
+    const before = (await t.app.inject({ url: '/api/units?on=2025-06-30' })).json().map((u: { id: string }) => u.id);
+    expect(before).toContain(tree.communeA.id);
+    expect(before).toContain(tree.deskA.id);
+    expect(before).not.toContain(successor.id);
+    const after = (await t.app.inject({ url: '/api/units?on=2025-07-01' })).json();
+    const ids = after.map((u: { id: string }) => u.id);
+    expect(ids).toContain(successor.id);
+    expect(ids).not.toContain(tree.communeA.id);
+    expect(ids).not.toContain(tree.deskA.id); // children close with their unit
+    const merged = after.find((u: { id: string }) => u.id === successor.id);
+    expect(merged.predecessors.map((p: { name: string }) => p.name).sort()).toEqual(['Phường An Thử', 'Xã Bình Thử']);
+    const all = (await t.app.inject({ url: '/api/units' })).json();
+    const old = all.find((u: { id: string }) => u.id === tree.communeA.id);
+    expect(old).toMatchObject({ name: 'Phường An Thử', validTo: '2025-06-30', successors: [{ id: successor.id, kind: 'merge' }] });
+
+    const twice = await injectAs(t.app, admin, {
+      method: 'POST',
+      url: '/api/units/reorganisations',
+      payload: { kind: 'rename', effectiveOn: '2026-01-01', predecessorIds: [tree.communeA.id], successor: { existingId: successor.id } },
+    });
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it('is refused to a commune administrator outside their commune, to an inspector, and to anonymous callers', async () => {
+    const payload = { code: '000.00.98.H29', name: 'Xã Mới', kind: 'commune', parentId: tree.province.id };
+    const adminXa = await login(t.app, 'admin.xa');
+    expect((await injectAs(t.app, adminXa, { method: 'POST', url: '/api/units', payload })).statusCode).toBe(403);
+    const inspector = await login(t.app, 'thanhtra');
+    expect((await injectAs(t.app, inspector, { method: 'POST', url: '/api/units', payload })).statusCode).toBe(403);
+    expect((await injectAs(t.app, null, { method: 'POST', url: '/api/units', payload })).statusCode).toBe(401);
+    expect((await injectAs(t.app, adminXa, { method: 'PATCH', url: `/api/units/${tree.province.id}`, payload: { name: 'Đổi tên' } })).statusCode).toBe(403);
+    const n = await t.ctx.db.query(`SELECT count(*)::int AS n FROM unit WHERE code = '000.00.98.H29'`);
+    expect(n.rows[0].n).toBe(0);
+  });
+});
+
+describe('every route declares who may call it', () => {
+  it('the OpenAPI document marks each /api operation with x-access', async () => {
+    const doc = (await t.app.inject({ url: '/docs/json' })).json();
+    const ops = Object.entries(doc.paths as Record<string, Record<string, Record<string, unknown>>>).flatMap(([p, methods]) =>
+      Object.entries(methods).map(([m, op]) => ({ route: `${m.toUpperCase()} ${p}`, access: op['x-access'] })),
+    );
+    expect(ops.length).toBeGreaterThan(15);
+    for (const op of ops) expect(op.access, op.route).toMatch(/^(public|staff|perm:[a-z.]+)$/);
+  });
+
+  it('health, readiness and metrics answer', async () => {
+    expect((await t.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ready' });
+    const metrics = await t.app.inject({ url: '/metrics' });
+    expect(metrics.body).toContain('motcua_http_request_duration_seconds');
+  });
+
+  it('unknown routes are a 404 with a Vietnamese message', async () => {
+    const res = await t.app.inject({ url: '/api/khong-co' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: 'COMMON.NOT_FOUND', message: 'Không tìm thấy dữ liệu yêu cầu.' });
+  });
+});

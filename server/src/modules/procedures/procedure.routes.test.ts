@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
+import { buildProcedureContent, buildStaff, buildUnitTree } from '../../../test/factories.js';
+
+let t: TestApp;
+let tree: Awaited<ReturnType<typeof buildUnitTree>>;
+let admin: Session;
+
+beforeAll(async () => {
+  t = await buildTestApp({ clock: { now: () => new Date('2026-03-02T03:00:00Z') } });
+  tree = await buildUnitTree(t.ctx.db);
+  await buildStaff(t.ctx.db, 'admin.tinh', [{ role: 'admin', unit: tree.province }]);
+  await buildStaff(t.ctx.db, 'admin.khac', [{ role: 'admin', unit: tree.otherProvince }]);
+  await buildStaff(t.ctx.db, 'motcua.xa', [{ role: 'desk_officer', unit: tree.deskA }]);
+  admin = await login(t.app, 'admin.tinh');
+});
+afterAll(() => t.close());
+
+async function create(content = buildProcedureContent(), ownerUnitId = tree.province.id) {
+  const res = await injectAs(t.app, admin, { method: 'POST', url: '/api/procedures', payload: { ownerUnitId, content } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; status: string; allowedActions: string[] };
+}
+
+const publish = (id: string, effectiveFrom = '2026-01-01', s: Session | null = admin) =>
+  injectAs(t.app, s, { method: 'POST', url: `/api/procedures/${id}/publish`, payload: { decisionNo: '123/QĐ-UBND', decisionDate: '2025-12-20', effectiveFrom } });
+
+describe('procedure lifecycle over HTTP', () => {
+  it('a draft is invisible to the public until published; then accent-free search finds it', async () => {
+    const p = await create(buildProcedureContent({ code: '1.003015', name: 'Xác nhận hộ nghèo, hộ cận nghèo phát sinh', field: 'Bảo trợ xã hội' }));
+    expect(p.status).toBe('draft');
+    expect(p.allowedActions).toEqual(['edit_draft', 'publish']);
+    expect((await t.app.inject({ url: `/api/catalog/procedures/${p.id}` })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/api/catalog/procedures?q=ho%20ngheo' })).json().items).toHaveLength(0);
+
+    const pub = await publish(p.id);
+    expect(pub.statusCode, pub.body).toBe(200);
+    expect(pub.json()).toMatchObject({ status: 'published', acceptsDossiersToday: true, allowedActions: ['start_revision', 'abolish'] });
+
+    for (const q of ['ho ngheo', 'HỘ NGHÈO', 'can ngheo phat sinh', '1.003015']) {
+      const found = (await t.app.inject({ url: `/api/catalog/procedures?q=${encodeURIComponent(q)}` })).json();
+      expect(found.items.map((i: { id: string }) => i.id), q).toContain(p.id);
+    }
+    expect((await t.app.inject({ url: '/api/catalog/procedures?q=khai%20sinh' })).json().items.map((i: { id: string }) => i.id)).not.toContain(p.id);
+  });
+
+  it('filters by field, level and online level', async () => {
+    const p = await create(buildProcedureContent({ code: '2.000908', name: 'Chứng thực bản sao từ bản chính', field: 'Chứng thực', onlineLevel: 'partial' }));
+    await publish(p.id);
+    const byField = (await t.app.inject({ url: `/api/catalog/procedures?field=${encodeURIComponent('Chứng thực')}` })).json();
+    expect(byField.items.map((i: { code: string }) => i.code)).toEqual(['2.000908']);
+    const byLevel = (await t.app.inject({ url: '/api/catalog/procedures?level=province' })).json();
+    expect(byLevel.items).toHaveLength(0);
+    const byOnline = (await t.app.inject({ url: '/api/catalog/procedures?onlineLevel=partial' })).json();
+    expect(byOnline.items.map((i: { code: string }) => i.code)).toContain('2.000908');
+    const facets = (await t.app.inject({ url: '/api/catalog/facets' })).json();
+    expect(facets.fields).toContain('Chứng thực');
+  });
+
+  it('a revision publishes a new version; the old one stays for dossiers received under it', async () => {
+    const p = await create(buildProcedureContent({ code: '1.000656', name: 'Đăng ký khai tử' }));
+    await publish(p.id, '2025-01-01');
+    const rev = await injectAs(t.app, admin, { method: 'POST', url: `/api/procedures/${p.id}/revisions` });
+    expect(rev.statusCode).toBe(201);
+    const again = await injectAs(t.app, admin, { method: 'POST', url: `/api/procedures/${p.id}/revisions` });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('PROCEDURE.DRAFT_EXISTS');
+    const changed = buildProcedureContent({ code: '9.999999', name: 'Đăng ký khai tử', processingTime: { amount: 2, unit: 'working_day' } });
+    changed.steps[1]!.workingDays = 1.5;
+    const put = await injectAs(t.app, admin, { method: 'PUT', url: `/api/procedures/${p.id}/draft`, payload: changed });
+    expect(put.statusCode, put.body).toBe(200);
+    // The public still sees version 1 while the revision is a draft.
+    expect((await t.app.inject({ url: `/api/catalog/procedures/${p.id}` })).json().current.content.processingTime.amount).toBe(1);
+    const early = await publish(p.id, '2024-12-31');
+    expect(early.statusCode).toBe(422);
+    const ok = await publish(p.id, '2026-02-01');
+    expect(ok.statusCode).toBe(200);
+    const detail = ok.json();
+    expect(detail.code).toBe('1.000656');
+    expect(detail.current.content.code).toBe('1.000656');
+    expect(detail.current.content.processingTime.amount).toBe(2);
+    expect(detail.versions.map((v: { versionNo: number; state: string; effectiveTo: string | null }) => [v.versionNo, v.state, v.effectiveTo])).toEqual([
+      [2, 'published', null],
+      [1, 'superseded', '2026-02-01'],
+    ]);
+  });
+
+  it('refuses to publish when the internal steps do not add up, naming the problem in Vietnamese', async () => {
+    const content = buildProcedureContent({ code: '1.000001', name: 'Thủ tục thiếu bước' });
+    content.steps.pop();
+    const p = await create(content);
+    const res = await publish(p.id);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('PROCEDURE.NOT_PUBLISHABLE');
+    expect(res.json().message).toContain('Tổng thời gian các bước');
+  });
+
+  it('an abolished procedure stays readable, accepts no dossier, and cannot be changed', async () => {
+    const p = await create(buildProcedureContent({ code: '1.000002', name: 'Thủ tục sẽ bãi bỏ' }));
+    await publish(p.id);
+    const res = await injectAs(t.app, admin, { method: 'POST', url: `/api/procedures/${p.id}/abolish`, payload: { decisionNo: '45/QĐ-UBND', abolishedOn: '2026-03-01' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'abolished', acceptsDossiersToday: false, allowedActions: [] });
+    const pub = await t.app.inject({ url: `/api/catalog/procedures/${p.id}` });
+    expect(pub.statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/catalog/procedures?q=se%20bai%20bo' })).json().items).toHaveLength(0);
+    expect((await t.app.inject({ url: '/api/catalog/procedures?q=se%20bai%20bo&includeAbolished=true' })).json().items).toHaveLength(1);
+    const rev = await injectAs(t.app, admin, { method: 'POST', url: `/api/procedures/${p.id}/revisions` });
+    expect(rev.statusCode).toBe(409);
+    expect(rev.json().message).toContain('Đã bãi bỏ');
+  });
+
+  it('only administrators over the owner unit manage; others are refused and nothing changes', async () => {
+    const p = await create(buildProcedureContent({ code: '1.000003', name: 'Thủ tục phạm vi' }));
+    const other = await login(t.app, 'admin.khac');
+    const desk = await login(t.app, 'motcua.xa');
+    expect((await publish(p.id, '2026-01-01', other)).statusCode).toBe(403);
+    expect((await publish(p.id, '2026-01-01', desk)).statusCode).toBe(403);
+    expect((await publish(p.id, '2026-01-01', null)).statusCode).toBe(401);
+    const createElsewhere = await injectAs(t.app, other, { method: 'POST', url: '/api/procedures', payload: { ownerUnitId: tree.province.id, content: buildProcedureContent({ code: '1.000004' }) } });
+    expect(createElsewhere.statusCode).toBe(403);
+    // The other province's administrator does not even see the draft in the staff list.
+    const list = (await injectAs(t.app, other, { method: 'GET', url: '/api/procedures?status=draft' })).json();
+    expect(list.items).toHaveLength(0);
+    const state = await t.ctx.db.query(`SELECT status FROM procedure WHERE id = $1`, [p.id]);
+    expect(state.rows[0].status).toBe('draft');
+  });
+
+  it('invalid content is a 400 with issues and creates nothing', async () => {
+    const before = (await t.ctx.db.query('SELECT count(*)::int AS n FROM procedure')).rows[0].n;
+    const bad = { ...buildProcedureContent(), code: 'ABC', processingTime: { amount: -1, unit: 'fortnight' } };
+    const res = await injectAs(t.app, admin, { method: 'POST', url: '/api/procedures', payload: { ownerUnitId: tree.province.id, content: bad } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('COMMON.VALIDATION');
+    expect((await t.ctx.db.query('SELECT count(*)::int AS n FROM procedure')).rows[0].n).toBe(before);
+  });
+
+  it('exports and re-imports the catalogue; an invalid import writes nothing', async () => {
+    const exp = await injectAs(t.app, admin, { method: 'GET', url: `/api/procedures/export?ownerUnitId=${tree.province.id}` });
+    expect(exp.statusCode).toBe(200);
+    const file = exp.json();
+    expect(file.format).toBe('mot-cua.procedures/v1');
+    expect(file.procedures.length).toBeGreaterThan(3);
+    // Into the other commune: everything is created as drafts.
+    const imp = await injectAs(t.app, admin, { method: 'POST', url: '/api/procedures/import', payload: { ownerUnitId: tree.communeB.id, data: file } });
+    expect(imp.statusCode, imp.body).toBe(200);
+    expect(imp.json()).toMatchObject({ created: file.procedures.length, updated: 0, revised: 0 });
+    // Re-importing the same file into the province changes nothing for published procedures.
+    const same = await injectAs(t.app, admin, { method: 'POST', url: '/api/procedures/import', payload: { ownerUnitId: tree.province.id, data: file } });
+    expect(same.json().created).toBe(0);
+    const before = (await t.ctx.db.query('SELECT count(*)::int AS n FROM procedure_version')).rows[0].n;
+    const broken = { ...file, procedures: [...file.procedures, { status: 'draft', decisionNo: null, effectiveFrom: null, content: { code: 'x' } }] };
+    const bad = await injectAs(t.app, admin, { method: 'POST', url: '/api/procedures/import', payload: { ownerUnitId: tree.communeA.id, data: broken } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('PROCEDURE.IMPORT_INVALID');
+    expect(bad.json().details.errors[0].index).toBe(file.procedures.length);
+    expect((await t.ctx.db.query('SELECT count(*)::int AS n FROM procedure_version')).rows[0].n).toBe(before);
+  });
+
+  it('uploads a template checked by content and serves it publicly only once its procedure is published', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const boundary = '----motcua';
+    const multipart = (name: string, content: Buffer) =>
+      Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`),
+        content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+    const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+    const fake = await injectAs(t.app, admin, { method: 'POST', url: '/api/files', payload: multipart('to-khai.pdf', Buffer.from('MZ not a pdf')), headers });
+    expect(fake.statusCode).toBe(415);
+    expect(fake.json().code).toBe('FILE.UNSUPPORTED');
+    const up = await injectAs(t.app, admin, { method: 'POST', url: '/api/files', payload: multipart('Tờ khai.pdf', pdf), headers });
+    expect(up.statusCode, up.body).toBe(201);
+    const { sha256 } = up.json();
+    const content = buildProcedureContent({ code: '1.000005', name: 'Thủ tục có mẫu', templates: [{ name: 'Tờ khai', fileId: sha256, fileName: 'Tờ khai.pdf' }] });
+    const p = await create(content);
+    expect((await t.app.inject({ url: `/api/catalog/files/${sha256}` })).statusCode).toBe(404);
+    await publish(p.id);
+    const dl = await t.app.inject({ url: `/api/catalog/files/${sha256}` });
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers['content-type']).toBe('application/pdf');
+    expect(dl.rawPayload.equals(pdf)).toBe(true);
+    const anonUpload = await injectAs(t.app, null, { method: 'POST', url: '/api/files', payload: multipart('a.pdf', pdf), headers });
+    expect(anonUpload.statusCode).toBe(401);
+  });
+});
