@@ -4,6 +4,7 @@ import { identityRoutes } from './identity/identity.routes.js';
 import { unitRoutes } from './org-units/unit.routes.js';
 import { procedureRoutes } from './procedures/procedure.routes.js';
 import { ruleSetRoutes } from './rule-sets/rule-set.routes.js';
+import { calendarRoutes } from './working-calendar/calendar.routes.js';
 
 /** Every module's HTTP routes, mounted under /api. */
 export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -11,4 +12,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(unitRoutes, { ctx });
   await app.register(procedureRoutes, { ctx });
   await app.register(ruleSetRoutes, { ctx });
+  await app.register(calendarRoutes, { ctx });
 };

@@ -1,1 +1,138 @@
-export async function loadDemoData(_ctx: unknown): Promise<{ accountLines: string[] } | null> { return null; }
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { AppContext } from '../platform/context.js';
+import { withTransaction, type Tx } from '../platform/database.js';
+import { hashPassword } from '../modules/identity/password.js';
+import { insertSuccession, insertUnit, type UnitRow } from '../modules/org-units/unit.repo.js';
+import { ZUnitKind } from '../modules/org-units/unit.contract.js';
+import { ZProcedureContent, ZStaffRole } from '../modules/procedures/procedure.contract.js';
+import { insertDraftVersion, insertProcedure, markPublished, setCurrentVersion } from '../modules/procedures/procedure.repo.js';
+import { officialAdjustments } from '../modules/working-calendar/official-adjustments.js';
+import { recordAudit } from '../modules/audit/audit.repo.js';
+import { dateOfDayNumber, dayNumberOf } from '../modules/working-calendar/vn-time.js';
+
+export const seedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seed');
+
+const ZSeedUnit = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: ZUnitKind,
+  parentCode: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  successorCodes: z.array(z.string()).optional(),
+});
+const ZSeedStaff = z.object({
+  username: z.string(),
+  fullName: z.string(),
+  homeUnitCode: z.string(),
+  roles: z.array(z.object({ role: ZStaffRole, unitCode: z.string() })).min(1),
+});
+
+// Any constant: makes concurrent first starts of several instances seed once.
+const SEED_LOCK = 746_118_2026;
+
+/**
+ * Loads the demo data into an empty database: the unit tree with its 2025 reorganisation, staff for every role,
+ * the published procedure catalogue of each current province, and the official calendar adjustments.
+ * Returns the accounts to print, or null when the database already had data.
+ */
+export async function loadDemoData(ctx: AppContext): Promise<{ accountLines: string[] } | null> {
+  const units = z.array(ZSeedUnit).parse(JSON.parse(await fs.readFile(path.join(seedDir, 'units.json'), 'utf8')));
+  const staff = z.array(ZSeedStaff).parse(JSON.parse(await fs.readFile(path.join(seedDir, 'staff.json'), 'utf8')));
+  const procedures = z.array(ZProcedureContent).parse(JSON.parse(await fs.readFile(path.join(seedDir, 'procedures.json'), 'utf8')));
+  const password = process.env.DEMO_PASSWORD || randomBytes(9).toString('base64url');
+  const passwordHash = await hashPassword(password);
+
+  const loaded = await withTransaction(ctx.db, async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+    const { rows } = await tx.query('SELECT 1 FROM unit LIMIT 1');
+    if (rows.length > 0) return false;
+    const byCode = await insertUnits(tx, units);
+    const adminId = await insertStaff(tx, staff, byCode, passwordHash);
+    await insertProcedures(tx, procedures, byCode, adminId);
+    for (const a of officialAdjustments) {
+      await tx.query(`INSERT INTO calendar_adjustment (day, kind, name, sessions) VALUES ($1, $2, $3, $4)`, [
+        a.date,
+        a.kind,
+        a.nameVi,
+        a.sessions ? JSON.stringify(a.sessions) : null,
+      ]);
+    }
+    await recordAudit(tx, { actorId: null, actorName: 'Hệ thống', action: 'demo.seeded', entity: 'system', entityId: 'demo', after: { units: units.length, staff: staff.length, procedures: procedures.length } });
+    return true;
+  });
+  if (!loaded) return null;
+
+  const accountLines = [
+    `Mật khẩu chung: ${password}`,
+    ...staff.map((s) => `${s.username.padEnd(22)} ${s.roles.map((r) => r.role).join(', ').padEnd(16)} ${s.fullName}`),
+  ];
+  await fs.mkdir(ctx.config.dataDir, { recursive: true });
+  await fs.writeFile(path.join(ctx.config.dataDir, 'demo-accounts.txt'), `${accountLines.join('\n')}\n`, { mode: 0o600 });
+  return { accountLines };
+}
+
+async function insertUnits(tx: Tx, units: z.infer<typeof ZSeedUnit>[]): Promise<Map<string, UnitRow>> {
+  const byCode = new Map<string, UnitRow>();
+  const pending = [...units];
+  // Parents first, whatever the file's order.
+  while (pending.length > 0) {
+    const ready = pending.findIndex((u) => u.parentCode === null || byCode.has(u.parentCode));
+    if (ready < 0) throw new Error(`units.json: parent missing for ${pending.map((u) => u.code).join(', ')}`);
+    const u = pending.splice(ready, 1)[0]!;
+    const row = await insertUnit(tx, { code: u.code, name: u.name, kind: u.kind, parent: u.parentCode ? byCode.get(u.parentCode)! : null, validFrom: u.validFrom });
+    if (u.validTo) await tx.query('UPDATE unit SET valid_to = $2 WHERE id = $1', [row.id, u.validTo]);
+    byCode.set(u.code, { ...row, validTo: u.validTo });
+  }
+  for (const u of units) {
+    for (const s of u.successorCodes ?? []) {
+      const successor = byCode.get(s);
+      if (!successor) throw new Error(`units.json: successor ${s} of ${u.code} missing`);
+      if (!u.validTo) throw new Error(`units.json: ${u.code} has a successor but no validTo`);
+      const effectiveOn = dateOfDayNumber(dayNumberOf(u.validTo) + 1);
+      // A successor that existed before, or that takes several units, absorbs them: a merger.
+      const absorbs = successor.validFrom === null || successor.validFrom < effectiveOn || units.filter((x) => x.successorCodes?.includes(s)).length > 1;
+      const kind = (u.successorCodes?.length ?? 0) > 1 ? 'split' : absorbs ? 'merge' : 'rename';
+      await insertSuccession(tx, byCode.get(u.code)!.id, successor.id, effectiveOn, kind);
+    }
+  }
+  return byCode;
+}
+
+async function insertStaff(tx: Tx, staff: z.infer<typeof ZSeedStaff>[], byCode: Map<string, UnitRow>, passwordHash: string): Promise<string> {
+  let adminId: string | null = null;
+  for (const s of staff) {
+    const home = byCode.get(s.homeUnitCode);
+    if (!home) throw new Error(`staff.json: unit ${s.homeUnitCode} missing`);
+    const { rows } = await tx.query<{ id: string }>(
+      `INSERT INTO staff_user (username, full_name, password_hash, home_unit_id) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [s.username, s.fullName, passwordHash, home.id],
+    );
+    const id = rows[0]!.id;
+    for (const r of s.roles) {
+      const unit = byCode.get(r.unitCode);
+      if (!unit) throw new Error(`staff.json: unit ${r.unitCode} missing`);
+      await tx.query('INSERT INTO role_assignment (user_id, role, unit_id) VALUES ($1, $2, $3)', [id, r.role, unit.id]);
+    }
+    if (adminId === null && s.roles.some((r) => r.role === 'admin')) adminId = id;
+  }
+  if (!adminId) throw new Error('staff.json: no administrator');
+  return adminId;
+}
+
+/** Each current province publishes the whole demo catalogue (quyết định công bố of 01/07/2025, the two-level reform). */
+async function insertProcedures(tx: Tx, procedures: z.infer<typeof ZProcedureContent>[], byCode: Map<string, UnitRow>, adminId: string): Promise<void> {
+  const provinces = [...byCode.values()].filter((u) => u.kind === 'province' && u.validTo === null);
+  for (const province of provinces) {
+    for (const content of procedures) {
+      const id = await insertProcedure(tx, province.id, content);
+      const versionId = await insertDraftVersion(tx, id, content, adminId);
+      await setCurrentVersion(tx, id, versionId);
+      await markPublished(tx, id, versionId, { decisionNo: '1234/QĐ-UBND (dữ liệu mẫu)', decisionDate: '2025-06-30', effectiveFrom: '2025-07-01' });
+    }
+  }
+}

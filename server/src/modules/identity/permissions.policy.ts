@@ -58,7 +58,12 @@ export function isPermission(value: string): value is Permission {
   return (permissions as readonly string[]).includes(value);
 }
 
+/** True when the actor holds `permission` at a top-level unit (a province): needed for what has no unit of its own. */
+export function holdsAtTopLevel(actor: Actor, permission: Permission): boolean {
+  return actor.grants.some((g) => grantHas(g, permission) && g.unitPath.split('/').filter(Boolean).length === 1);
+}
+
 /** Creating a top-level unit (a province) needs `units.manage` held at a top-level unit. */
 export function canCreateRootUnit(actor: Actor): boolean {
-  return actor.grants.some((g) => grantHas(g, 'units.manage') && g.unitPath.split('/').filter(Boolean).length === 1);
+  return holdsAtTopLevel(actor, 'units.manage');
 }

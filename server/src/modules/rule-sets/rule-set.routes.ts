@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
-import { vnDate } from '../../platform/clock.js';
+import { vnDateOf } from '../working-calendar/vn-time.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { DomainError } from '../../platform/errors.js';
 import { dossierCodeFormatOn, ruleSetOn } from './rule-set.rules.js';
@@ -37,7 +37,7 @@ export const ruleSetRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request) => {
-      const on = request.query.on ?? vnDate(ctx.clock.now());
+      const on = request.query.on ?? vnDateOf(ctx.clock.now());
       const rs = ruleSetOn(on);
       if (!rs) throw new DomainError('RULESET.NONE', 'not_found', 'Không có bộ quy định một cửa nào áp dụng vào ngày này.', 'No rule-set in force.');
       return { ...rs, dossierCodeFormat: dossierCodeFormatOn(on) };

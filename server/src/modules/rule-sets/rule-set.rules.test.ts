@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dayNumberOf } from '../working-calendar/vn-time.js';
 import { dossierCodeFormatOn, ruleSetOn, ruleSets } from './rule-set.rules.js';
 
 describe('rule-sets by date', () => {
@@ -13,9 +14,7 @@ describe('rule-sets by date', () => {
   it('the periods do not overlap and leave no gap', () => {
     for (let i = 1; i < ruleSets.length; i++) {
       const prev = ruleSets[i - 1]!;
-      const next = new Date(`${prev.validTo}T00:00:00Z`);
-      next.setUTCDate(next.getUTCDate() + 1);
-      expect(ruleSets[i]!.validFrom).toBe(next.toISOString().slice(0, 10));
+      expect(dayNumberOf(ruleSets[i]!.validFrom)).toBe(dayNumberOf(prev.validTo!) + 1);
     }
   });
 

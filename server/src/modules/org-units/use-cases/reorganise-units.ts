@@ -4,13 +4,9 @@ import { recordAudit } from '../../audit/audit.repo.js';
 import { can, canCreateRootUnit, type Actor } from '../../identity/permissions.policy.js';
 import type { TReorganiseInput } from '../unit.contract.js';
 import { unitErrors } from '../unit.errors.js';
+import { dateOfDayNumber, dayNumberOf } from '../../working-calendar/vn-time.js';
 import { closeUnitSubtree, getUnit, getUnitByCode, getUnits, insertSuccession, insertUnit, type UnitRow } from '../unit.repo.js';
 
-function dayBefore(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * Merges, renames or splits units (e.g. the 2025 reorganisation into two-level local government, Luật Tổ chức
@@ -44,7 +40,7 @@ export async function reorganiseUnits(deps: { db: Db }, actor: Actor, input: TRe
       if (await getUnitByCode(tx, spec.code)) throw unitErrors.codeTaken();
       successor = await insertUnit(tx, { ...spec, parent, validFrom: input.effectiveOn });
     }
-    const lastDay = dayBefore(input.effectiveOn);
+    const lastDay = dateOfDayNumber(dayNumberOf(input.effectiveOn) - 1);
     for (const p of predecessors) {
       await closeUnitSubtree(tx, p, lastDay);
       await insertSuccession(tx, p.id, successor.id, input.effectiveOn, input.kind);

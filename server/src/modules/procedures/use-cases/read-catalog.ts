@@ -1,6 +1,7 @@
 import type { Db } from '../../../platform/database.js';
 import { commonErrors } from '../../../platform/errors.js';
-import { vnDate, type Clock } from '../../../platform/clock.js';
+import type { Clock } from '../../../platform/clock.js';
+import { vnDateOf } from '../../working-calendar/vn-time.js';
 import { can, scopePaths, type Actor } from '../../identity/permissions.policy.js';
 import type { TProcedureDetail } from '../procedure.contract.js';
 import { procedureErrors } from '../procedure.errors.js';
@@ -31,7 +32,7 @@ export async function getProcedureDetail(deps: Deps, actor: Actor | null, id: st
     ownerUnitName: p.ownerUnitName,
     abolishedOn: p.abolishedOn,
     abolishDecision: p.abolishDecision,
-    acceptsDossiersToday: acceptsDossiers(p, all, vnDate(deps.clock.now())),
+    acceptsDossiersToday: acceptsDossiers(p, all, vnDateOf(deps.clock.now())),
     current,
     versions: versions.map(({ content: _c, ...v }) => v),
     draftVersionId: staff ? (draft?.id ?? null) : null,

@@ -1,0 +1,59 @@
+/**
+ * Official yearly holiday arrangements for cán bộ, công chức, viên chức (BLLĐ 2019 Điều 112 k3: the Prime
+ * Minister fixes the actual Tết and Quốc khánh days; the Ministry — MoLISA until 2025, then Bộ Nội vụ —
+ * announces them together with swapped / make-up days).
+ *
+ * These are *adjustments* on top of the default generator (holidays.rules.ts + nghỉ bù). Every official
+ * weekday off is listed explicitly as `day_off`, even where the generator already produces it, so the data
+ * stays right if the generator's defaults change; `working_day` entries are make-up Saturdays or weekdays the
+ * default generator would wrongly mark off.
+ *
+ * Sources are secondary (news copies of the official notices), found in this session. Tags:
+ *   [S] = seen in a secondary source (named); [U] = from memory / inference, not verified.
+ * Not included (unknown when written): the day adjacent to 2/9/2026, any 24/11 holiday (Ngày Văn hóa Việt Nam).
+ */
+import type { CalendarAdjustment } from './calendar.rules.js';
+
+export const officialAdjustments2025: readonly CalendarAdjustment[] = [
+  // Tết Ất Tỵ: off Sat 25/1 → Sun 2/2/2025 (26 tháng Chạp Giáp Thìn → mùng 5 Ất Tỵ), 9 days
+  // [S: tet-amlich.com "Các ngày nghỉ lễ 2025"; CV 8726/VPCP-KGVX 26/11/2024 per pld.net.vn]. The 9 days are
+  // 4 weekend days + the 5 weekdays Mon 27/1 – Fri 31/1; no make-up day [U: no make-up day seen in the sources].
+  // Lunar year Giáp Thìn has no 30 Tết: its last day is Tue 28/1/2025.
+  { date: '2025-01-27', kind: 'day_off', nameVi: 'Nghỉ Tết Nguyên đán Ất Tỵ (28 tháng Chạp)' },
+  { date: '2025-01-28', kind: 'day_off', nameVi: 'Nghỉ Tết Nguyên đán Ất Tỵ (29 tháng Chạp)' },
+  { date: '2025-01-29', kind: 'day_off', nameVi: 'Nghỉ Tết Nguyên đán Ất Tỵ (mùng 1)' },
+  { date: '2025-01-30', kind: 'day_off', nameVi: 'Nghỉ Tết Nguyên đán Ất Tỵ (mùng 2)' },
+  { date: '2025-01-31', kind: 'day_off', nameVi: 'Nghỉ Tết Nguyên đán Ất Tỵ (mùng 3)' },
+  // The generator's 5th Tết day (mùng 4 = Sat 1/2) would earn a nghỉ bù on Mon 3/2; officially 3/2 was worked.
+  { date: '2025-02-03', kind: 'working_day', nameVi: 'Ngày làm việc bình thường sau Tết Ất Tỵ' },
+  // 30/4 (Wed) and 1/5 (Thu): Fri 2/5/2025 swapped with Sat 26/4/2025, off Wed 30/4 → Sun 4/5
+  // [S: Thông báo 6150/TB-BLĐTBXH (2024) quoted by kntb.vn 30/03/2025 and VietnamPlus].
+  { date: '2025-04-26', kind: 'working_day', nameVi: 'Làm bù cho ngày nghỉ thứ Sáu 02/5/2025' },
+  { date: '2025-05-02', kind: 'day_off', nameVi: 'Nghỉ hoán đổi (làm bù thứ Bảy 26/4/2025)' },
+  // Quốc khánh: off Sat 30/8 → Tue 2/9/2025, i.e. Mon 1/9 + Tue 2/9 [S: Bộ Nội vụ notice, VnExpress/duonews
+  // 05/08/2025; giadinh.suckhoedoisong.vn]. Matches the generator's default adjacent day (1/9).
+  { date: '2025-09-01', kind: 'day_off', nameVi: 'Quốc khánh (ngày liền kề)' },
+  { date: '2025-09-02', kind: 'day_off', nameVi: 'Quốc khánh' },
+];
+
+export const officialAdjustments2026: readonly CalendarAdjustment[] = [
+  // Tết Dương lịch: off Thu 1/1 → Sun 4/1/2026; Fri 2/1 swapped with Sat 10/1/2026
+  // [S: CV 12729/VPCP-KGVX 25/12/2025 as quoted in a news copy].
+  { date: '2026-01-02', kind: 'day_off', nameVi: 'Nghỉ hoán đổi (làm bù thứ Bảy 10/01/2026)' },
+  { date: '2026-01-10', kind: 'working_day', nameVi: 'Làm bù cho ngày nghỉ thứ Sáu 02/01/2026' },
+  // Tết Bính Ngọ: off Sat 14/2 (27 tháng Chạp) → Sun 22/2/2026 (mùng 6), official weekdays Mon 16/2 – Fri 20/2
+  // [S: congan.com.vn "Chính thức chốt phương án Tết Nguyên đán Bính Ngọ 2026 nghỉ 9 ngày"; vnews].
+  // Lunar year Ất Tỵ has no 30 Tết either: its last day is Mon 16/2/2026.
+  { date: '2026-02-16', kind: 'day_off', nameVi: 'Nghỉ Tết Nguyên đán Bính Ngọ (29 tháng Chạp)' },
+  { date: '2026-02-17', kind: 'day_off', nameVi: 'Nghỉ Tết Nguyên đán Bính Ngọ (mùng 1)' },
+  { date: '2026-02-18', kind: 'day_off', nameVi: 'Nghỉ Tết Nguyên đán Bính Ngọ (mùng 2)' },
+  { date: '2026-02-19', kind: 'day_off', nameVi: 'Nghỉ Tết Nguyên đán Bính Ngọ (mùng 3)' },
+  { date: '2026-02-20', kind: 'day_off', nameVi: 'Nghỉ Tết Nguyên đán Bính Ngọ (mùng 4)' },
+  // Giỗ Tổ Hùng Vương 10/3 Bính Ngọ = Sun 26/4/2026 → nghỉ bù Mon 27/4 [S: thanhnien.vn 23/02/2026].
+  { date: '2026-04-27', kind: 'day_off', nameVi: 'Nghỉ bù Giỗ Tổ Hùng Vương' },
+  // 30/4 (Thu) and 1/5 (Fri) 2026: plain holidays, no swap announced [S: thanhnien.vn 23/02/2026].
+  // Quốc khánh 2/9/2026 (Wed) + adjacent day: NOT KNOWN when written [U] — the generator defaults to Tue 1/9.
+];
+
+/** All official adjustments known to this module (2025, 2026). */
+export const officialAdjustments: readonly CalendarAdjustment[] = [...officialAdjustments2025, ...officialAdjustments2026];

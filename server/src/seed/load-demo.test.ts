@@ -1,0 +1,60 @@
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '../../test/db.js';
+import { loadConfig } from '../platform/config.js';
+import type { AppContext } from '../platform/context.js';
+import { diskFileStore } from '../platform/storage.js';
+import { publishProblems } from '../modules/procedures/procedure.rules.js';
+import type { TProcedureContent } from '../modules/procedures/procedure.contract.js';
+import { loadDemoData } from './load-demo.js';
+
+let ctx: AppContext;
+let drop: () => Promise<void>;
+
+beforeAll(async () => {
+  const fresh = await freshDatabase();
+  drop = fresh.drop;
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-seed-'));
+  ctx = { config: loadConfig({ DATA_DIR: dataDir }), db: fresh.db, clock: { now: () => new Date() }, files: diskFileStore(dataDir) };
+  process.env.DEMO_PASSWORD = 'Mat-khau-demo-2026';
+});
+afterAll(() => drop());
+
+describe('demo data', () => {
+  it('loads once, even when two instances start together', async () => {
+    const [a, b] = await Promise.all([loadDemoData(ctx), loadDemoData(ctx)]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    const lines = (a ?? b)!.accountLines;
+    expect(lines[0]).toBe('Mật khẩu chung: Mat-khau-demo-2026');
+    expect(lines.join('\n')).toMatch(/quantri\s+admin/);
+    expect(await fs.readFile(path.join(ctx.config.dataDir, 'demo-accounts.txt'), 'utf8')).toContain('motcua.anbinh');
+    expect(await loadDemoData(ctx)).toBeNull();
+  });
+
+  it('has the real places, with the 2025 reorganisation as history', async () => {
+    const names = (await ctx.db.query<{ name: string }>('SELECT name FROM unit')).rows.map((r) => r.name);
+    for (const n of ['Tỉnh Đồng Tháp', 'Phường An Thạnh', 'Phường An Bình A', 'Phường An Lạc', 'Phường An Lộc', 'Huyện Gia Viễn', 'Phường Phú Hài']) {
+      expect(names.some((x) => x.startsWith(n)), n).toBe(true);
+    }
+    const { rows } = await ctx.db.query<{ old: string; new: string; effective: string }>(
+      `SELECT p.name AS old, n.name AS new, s.effective_on AS effective FROM unit_succession s
+         JOIN unit p ON p.id = s.predecessor_id JOIN unit n ON n.id = s.successor_id WHERE p.name LIKE 'Phường An Thạnh%'`,
+    );
+    expect(rows[0]).toMatchObject({ new: expect.stringContaining('Hồng Ngự'), effective: '2025-07-01' });
+    const open = await ctx.db.query(`SELECT 1 FROM unit WHERE name LIKE 'Phường An Thạnh%' AND valid_to IS NULL`);
+    expect(open.rowCount).toBe(0);
+  });
+
+  it('has staff for every role and at least 15 published procedures per province that pass the publishing checks', async () => {
+    const roles = (await ctx.db.query<{ role: string }>('SELECT DISTINCT role FROM role_assignment')).rows.map((r) => r.role).sort();
+    expect(roles).toEqual(['admin', 'desk_officer', 'head', 'inspector', 'leader', 'postal', 'specialist']);
+    const perProvince = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM procedure WHERE status = 'published' GROUP BY owner_unit_id`);
+    for (const r of perProvince.rows) expect(r.n).toBeGreaterThanOrEqual(15);
+    const contents = await ctx.db.query<{ content: TProcedureContent }>('SELECT content FROM procedure_version');
+    for (const { content } of contents.rows) expect(publishProblems(content), content.name).toEqual([]);
+    const found = await ctx.db.query(`SELECT name FROM procedure WHERE search_text LIKE '%ho ngheo%'`);
+    expect(found.rowCount).toBeGreaterThan(0);
+  });
+});
