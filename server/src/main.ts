@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   if (config.seedDemo) {
     const demo = await loadDemoData(ctx);
     if (demo) {
-      say('Đã nạp dữ liệu mẫu. Tài khoản dùng thử (chỉ in lần đầu, cũng lưu trong data/demo-accounts.txt):');
+      say(`Đã nạp dữ liệu mẫu. Tài khoản dùng thử (chỉ in lần đầu, cũng lưu trong ${path.join(config.dataDir, 'demo-accounts.txt')}):`);
       for (const line of demo.accountLines) say(`  ${line}`);
     }
   }

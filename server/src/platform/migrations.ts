@@ -50,7 +50,7 @@ export async function migrate(db: Db, dir = migrationsDir): Promise<string[]> {
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK');
-        throw new Error(`Migration ${name} thất bại: ${(err as Error).message}`);
+        throw new Error(`Migration ${name} thất bại: ${(err as Error).message}`, { cause: err });
       }
       applied.push(name);
     }

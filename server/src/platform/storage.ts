@@ -62,7 +62,7 @@ export function diskFileStore(dir: string, maxBytes = 20 * 1024 * 1024): FileSto
       const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
       await fs.writeFile(tmp, content);
       await fs.rename(tmp, target);
-      const safeName = path.basename(fileName).replace(/[\u0000-\u001f"\\/]/g, '_').slice(0, 200) || 'tep';
+      const safeName = [...path.basename(fileName)].map((ch) => (ch.charCodeAt(0) < 32 || ch === '"' || ch === '\\' ? '_' : ch)).join('').slice(0, 200) || 'tep';
       await q.query(
         `INSERT INTO stored_file (sha256, file_name, media_type, size_bytes) VALUES ($1, $2, $3, $4)
          ON CONFLICT (sha256) DO NOTHING`,

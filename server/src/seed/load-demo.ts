@@ -69,7 +69,7 @@ export async function loadDemoData(ctx: AppContext): Promise<{ accountLines: str
 
   const accountLines = [
     `Mật khẩu chung: ${password}`,
-    ...staff.map((s) => `${s.username.padEnd(22)} ${s.roles.map((r) => r.role).join(', ').padEnd(16)} ${s.fullName}`),
+    ...staff.map((s) => `${s.username.padEnd(22)} ${[...new Set(s.roles.map((r) => r.role))].join(', ').padEnd(16)} ${s.fullName}`),
   ];
   await fs.mkdir(ctx.config.dataDir, { recursive: true });
   await fs.writeFile(path.join(ctx.config.dataDir, 'demo-accounts.txt'), `${accountLines.join('\n')}\n`, { mode: 0o600 });

@@ -185,13 +185,18 @@ export async function searchCatalog(q: Queryable, f: CatalogFilter): Promise<Cat
 }
 
 /** Distinct values for the catalogue's filters. */
-export async function catalogFacets(q: Queryable, statuses: ProcedureStatus[]): Promise<{ fields: string[]; agencies: string[] }> {
-  const { rows } = await q.query<{ fields: string[] | null; agencies: string[] | null }>(
-    `SELECT array_agg(DISTINCT field ORDER BY field) AS fields, array_agg(DISTINCT agency ORDER BY agency) AS agencies
-       FROM procedure WHERE status = ANY($1::text[])`,
+export async function catalogFacets(
+  q: Queryable,
+  statuses: ProcedureStatus[],
+): Promise<{ fields: string[]; agencies: string[]; owners: { id: string; name: string }[] }> {
+  const { rows } = await q.query<{ fields: string[] | null; agencies: string[] | null; owners: { id: string; name: string }[] | null }>(
+    `SELECT array_agg(DISTINCT p.field ORDER BY p.field) AS fields, array_agg(DISTINCT p.agency ORDER BY p.agency) AS agencies,
+            (SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name) FROM unit u
+              WHERE u.id IN (SELECT owner_unit_id FROM procedure WHERE status = ANY($1::text[]))) AS owners
+       FROM procedure p WHERE p.status = ANY($1::text[])`,
     [statuses],
   );
-  return { fields: rows[0]?.fields ?? [], agencies: rows[0]?.agencies ?? [] };
+  return { fields: rows[0]?.fields ?? [], agencies: rows[0]?.agencies ?? [], owners: rows[0]?.owners ?? [] };
 }
 
 /** True when a stored file is a template of a procedure visible with these statuses (so it may be downloaded). */

@@ -38,7 +38,7 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
   );
   app.get(
     '/catalog/facets',
-    { config: { access: 'public' }, schema: { tags: ['catalog'], summary: 'Danh sách lĩnh vực, cơ quan để lọc', response: { 200: z.object({ fields: z.array(z.string()), agencies: z.array(z.string()) }) } } },
+    { config: { access: 'public' }, schema: { tags: ['catalog'], summary: 'Danh sách lĩnh vực, cơ quan, tỉnh công bố để lọc', response: { 200: z.object({ fields: z.array(z.string()), agencies: z.array(z.string()), owners: z.array(z.object({ id: z.string().uuid(), name: z.string() })) }) } } },
     async () => catalogFacets(ctx.db, ['published']),
   );
   app.get(
