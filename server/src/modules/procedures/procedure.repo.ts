@@ -69,11 +69,15 @@ export async function getVersion(q: Queryable, id: string): Promise<VersionRow |
   return rows[0] ?? null;
 }
 
+function listing(c: TProcedureContent) {
+  return [c.name, c.field, c.level, c.agency, c.onlineLevel, JSON.stringify(c.processingTime), c.fees.reduce((s, f) => s + f.amountVnd, 0), c.postalIntake, c.postalReturn];
+}
+
 export async function insertProcedure(q: Queryable, ownerUnitId: string, c: TProcedureContent): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO procedure (owner_unit_id, code, status, name, field, level, agency, online_level)
-     VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7) RETURNING id`,
-    [ownerUnitId, c.code, c.name, c.field, c.level, c.agency, c.onlineLevel],
+    `INSERT INTO procedure (owner_unit_id, code, status, name, field, level, agency, online_level, processing_time, fee_total_vnd, postal_intake, postal_return)
+     VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+    [ownerUnitId, c.code, ...listing(c)],
   );
   return rows[0]!.id;
 }
@@ -95,8 +99,9 @@ export async function updateDraftContent(q: Queryable, versionId: string, conten
 /** Copies the listing columns of `content` onto the catalogue row. */
 export async function updateListing(q: Queryable, procedureId: string, c: TProcedureContent): Promise<void> {
   await q.query(
-    `UPDATE procedure SET name = $2, field = $3, level = $4, agency = $5, online_level = $6, updated_at = now() WHERE id = $1`,
-    [procedureId, c.name, c.field, c.level, c.agency, c.onlineLevel],
+    `UPDATE procedure SET name = $2, field = $3, level = $4, agency = $5, online_level = $6, processing_time = $7, fee_total_vnd = $8,
+            postal_intake = $9, postal_return = $10, updated_at = now() WHERE id = $1`,
+    [procedureId, ...listing(c)],
   );
 }
 
@@ -160,24 +165,26 @@ export type CatalogRow = Pick<ProcedureRow, 'id' | 'code' | 'name' | 'field' | '
  */
 export async function searchCatalog(q: Queryable, f: CatalogFilter): Promise<CatalogRow[]> {
   const words = (f.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 10);
+  // Two fixed statements: without words the list walks the (status, name) index; with words it ranks by similarity.
+  const order = words.length === 0 ? 'p.name, p.id' : 'similarity(p.search_text, vn_fold($9)) DESC, p.name, p.id';
   const { rows } = await q.query<CatalogRow>(
     `SELECT p.id, p.code, p.name, p.field, p.level, p.agency, p.online_level AS "onlineLevel", p.status,
             p.owner_unit_id AS "ownerUnitId", u.name AS "ownerUnitName", p.abolished_on AS "abolishedOn",
-            v.content->'processingTime' AS "processingTime",
-            coalesce((SELECT sum((fee->>'amountVnd')::bigint) FROM jsonb_array_elements(v.content->'fees') fee), 0) AS "feeTotalVnd",
-            (v.content->>'postalIntake')::boolean AS "postalIntake", (v.content->>'postalReturn')::boolean AS "postalReturn"
+            p.processing_time AS "processingTime", p.fee_total_vnd AS "feeTotalVnd",
+            p.postal_intake AS "postalIntake", p.postal_return AS "postalReturn"
        FROM procedure p
        JOIN unit u ON u.id = p.owner_unit_id
-       JOIN procedure_version v ON v.id = p.current_version_id
       WHERE p.status = ANY($1::text[])
         AND ($2::text[] IS NULL OR u.path LIKE ANY (SELECT x || '%' FROM unnest($2::text[]) x))
-        AND (SELECT bool_and(p.search_text LIKE '%' || vn_fold(w) || '%') FROM unnest($3::text[]) w) IS NOT FALSE
+        -- Each word folded once (an init plan), not once per row; LIKE ALL of no pattern is true.
+        AND p.search_text LIKE ALL (coalesce((SELECT array_agg('%' || vn_fold(w) || '%') FROM unnest($3::text[]) w), '{}'::text[]))
         AND ($4::text IS NULL OR p.field = $4)
         AND ($5::text IS NULL OR p.level = $5)
         AND ($6::text IS NULL OR p.agency = $6)
         AND ($7::text IS NULL OR p.online_level = $7)
         AND ($8::uuid IS NULL OR p.owner_unit_id = $8)
-      ORDER BY CASE WHEN $9::text = '' THEN 0 ELSE similarity(p.search_text, vn_fold($9)) END DESC, p.name, p.id
+        AND ($9::text IS NOT NULL) -- types $9 when the ORDER BY does not use it
+      ORDER BY ${order}
       LIMIT $10 OFFSET $11`,
     [f.statuses, f.paths, words, f.field ?? null, f.level ?? null, f.agency ?? null, f.onlineLevel ?? null, f.ownerUnitId ?? null, words.join(' '), f.limit, f.offset],
   );
