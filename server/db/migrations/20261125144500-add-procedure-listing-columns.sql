@@ -19,6 +19,6 @@ ALTER TABLE procedure
   ALTER COLUMN postal_intake SET NOT NULL,
   ALTER COLUMN postal_return SET NOT NULL;
 
-CREATE INDEX procedure_listing_idx ON procedure (status, name, id);
+CREATE INDEX procedure_listing_idx ON procedure (name, id);
 COMMENT ON COLUMN procedure.processing_time IS 'Thời hạn giải quyết của phiên bản đang áp dụng / Processing time of the current version';
 COMMENT ON COLUMN procedure.fee_total_vnd IS 'Tổng phí, lệ phí (đồng) / Total fees and charges in VND';
