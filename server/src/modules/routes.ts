@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../platform/context.js';
+import { auditRoutes } from './audit/audit.routes.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { unitRoutes } from './org-units/unit.routes.js';
 import { procedureRoutes } from './procedures/procedure.routes.js';
@@ -13,4 +14,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(procedureRoutes, { ctx });
   await app.register(ruleSetRoutes, { ctx });
   await app.register(calendarRoutes, { ctx });
+  await app.register(auditRoutes, { ctx });
 };

@@ -113,3 +113,19 @@ describe('user management scope', () => {
     expect(res.statusCode).toBe(409);
   });
 });
+
+describe('audit trail', () => {
+  it('an inspector at the province reads it; a commune administrator and anonymous callers may not', async () => {
+    await buildStaff(t.ctx.db, 'thanhtra.tinh', [{ role: 'inspector', unit: tree.province }]);
+    const inspector = await login(t.app, 'thanhtra.tinh');
+    const res = await injectAs(t.app, inspector, { method: 'GET', url: '/api/audit?entity=staff_user&limit=5' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.length).toBeGreaterThan(0);
+    expect(res.json().items[0]).toHaveProperty('action');
+    const adminXa = await login(t.app, 'admin.xa');
+    expect((await injectAs(t.app, adminXa, { method: 'GET', url: '/api/audit' })).statusCode).toBe(403);
+    const desk = await login(t.app, 'motcua.xa');
+    expect((await injectAs(t.app, desk, { method: 'GET', url: '/api/audit' })).statusCode).toBe(403);
+    expect((await injectAs(t.app, null, { method: 'GET', url: '/api/audit' })).statusCode).toBe(401);
+  });
+});

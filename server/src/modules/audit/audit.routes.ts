@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import { ZErrorBody } from '../../platform/error-schema.js';
+import { commonErrors } from '../../platform/errors.js';
+import { actorOf } from '../identity/auth.plugin.js';
+import { holdsAtTopLevel } from '../identity/permissions.policy.js';
+import { listAudit } from './audit.repo.js';
+
+const ZAuditRow = z.object({
+  id: z.number(),
+  at: z.date(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+export const auditRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/audit',
+    {
+      config: { access: 'perm:audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Nhật ký thao tác (chỉ đọc), mới nhất trước',
+        querystring: z.object({
+          entity: z.string().max(50).optional(),
+          entityId: z.string().max(100).optional(),
+          before: z.coerce.number().int().positive().optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: { 200: z.object({ items: z.array(ZAuditRow), next: z.number().nullable() }), 403: ZErrorBody },
+      },
+    },
+    async (request) => {
+      // Audit rows span units (sign-ins, catalogue, calendar): reading them needs the permission at a province.
+      if (!holdsAtTopLevel(actorOf(request), 'audit.read')) throw commonErrors.forbidden('audit.read');
+      const { before, ...rest } = request.query;
+      const items = await listAudit(ctx.db, { ...rest, beforeId: before });
+      return { items, next: items.length === rest.limit ? items[items.length - 1]!.id : null };
+    },
+  );
+};
