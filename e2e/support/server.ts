@@ -1,0 +1,33 @@
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/src/app.js';
+import { loadConfig } from '../../server/src/platform/config.js';
+import type { AppContext } from '../../server/src/platform/context.js';
+import { diskFileStore } from '../../server/src/platform/storage.js';
+import { freshDatabase } from '../../server/test/db.js';
+
+export type RunningServer = { app: FastifyInstance; ctx: AppContext; baseUrl: string; close: () => Promise<void> };
+
+/** The real server with the built web bundles, on a fresh database and a random local port. */
+export async function startServer(): Promise<RunningServer> {
+  const { db, drop } = await freshDatabase();
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-e2e-'));
+  const config = loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false' });
+  const ctx: AppContext = { config, db, clock: { now: () => new Date() }, files: diskFileStore(path.join(dataDir, 'files')) };
+  const app = await buildApp(ctx, { webDir: path.resolve(import.meta.dirname, '../../dist/web') });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    app,
+    ctx,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await drop();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { t } from '../lib/i18n.js';
+
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p>{t('footer')}</p>
+        <p>
+          <a href="/docs">{t('apiDocs')}</a>
+        </p>
+      </div>
+    </footer>
+  );
+}

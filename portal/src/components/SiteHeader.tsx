@@ -1,0 +1,25 @@
+import { t } from '../lib/i18n.js';
+import { Link } from '../lib/router.js';
+
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <div className="container header-inner">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ★
+          </span>
+          <span className="brand-text">
+            <span className="brand-name">{t('site')}</span>
+            <span className="brand-sub">{t('siteSub')}</span>
+          </span>
+        </Link>
+        <nav aria-label="Liên kết">
+          <a className="staff-link" href="/console">
+            {t('staffLogin')}
+          </a>
+        </nav>
+      </div>
+    </header>
+  );
+}

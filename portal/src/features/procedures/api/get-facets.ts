@@ -1,0 +1,15 @@
+import type { paths } from '../../../../../web/src/lib/api-schema.js';
+import { api, unwrap } from '../../../lib/api-client.js';
+
+export type Facets = paths['/api/catalog/facets']['get']['responses'][200]['content']['application/json'];
+
+let cached: Promise<Facets> | null = null;
+
+/** GET /api/catalog/facets — the fields and agencies to filter by (fetched once per visit). */
+export function getFacets(): Promise<Facets> {
+  cached ??= unwrap(api.GET('/api/catalog/facets')).catch((err: unknown) => {
+    cached = null;
+    throw err;
+  });
+  return cached;
+}

@@ -1,0 +1,221 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { formatDate, formatVnd } from '../../../lib/format.js';
+import { processingTimeText, t } from '../../../lib/i18n.js';
+import { Link } from '../../../lib/router.js';
+import { getCatalogProcedure, templateUrl, type PublicProcedure } from '../api/get-catalog-procedure.js';
+
+type Content = PublicProcedure['current']['content'];
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="detail-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Fees({ fees }: { fees: Content['fees'] }) {
+  if (fees.length === 0) return <>{t('free')}</>;
+  return (
+    <ul className="plain">
+      {fees.map((f, i) => (
+        <li key={i}>
+          {f.name}: <strong>{f.amountVnd > 0 ? formatVnd(f.amountVnd) : t('exempt')}</strong>
+          {f.note ? ` (${f.note})` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Everything a citizen needs about one procedure, and its forms to download. */
+export function ProcedurePage({ id }: { id: string }) {
+  const [p, setP] = useState<PublicProcedure | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    let alive = true;
+    setP(null);
+    setError(null);
+    getCatalogProcedure(id).then(
+      (data) => {
+        if (!alive) return;
+        setP(data);
+        document.title = `${data.current.content.name} — ${t('site')}`;
+      },
+      (err: unknown) => alive && setError(err instanceof Error ? err.message : String(err)),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [id]);
+
+  useEffect(() => {
+    if (p) heading.current?.focus();
+  }, [p]);
+
+  if (error) {
+    return (
+      <div className="detail">
+        <p>
+          <Link to="/">{t('back')}</Link>
+        </p>
+        <h1>{t('notFound')}</h1>
+        <p className="error" role="alert">
+          {error}
+        </p>
+      </div>
+    );
+  }
+  if (!p) return <p className="loading" aria-live="polite">{t('loading')}</p>;
+
+  const c = p.current.content;
+  const templates = [...c.templates];
+  for (const d of c.documents) if (d.template && !templates.some((x) => x.name === d.template!.name)) templates.push(d.template);
+
+  return (
+    <article className="detail">
+      <p className="breadcrumb">
+        <Link to="/">{t('back')}</Link>
+      </p>
+      <h1 ref={heading} tabIndex={-1}>
+        {c.name}
+      </h1>
+      <ul className="badges">
+        <li className={`badge online-${c.onlineLevel}`}>{t(`online.${c.onlineLevel}`)}</li>
+        {c.postalIntake ? <li className="badge">{t('postalIntakeShort')}</li> : null}
+        {c.postalReturn ? <li className="badge">{t('postalReturnShort')}</li> : null}
+      </ul>
+      {p.status === 'abolished' ? (
+        <p className="notice warn" role="note">
+          {t('abolished', { date: formatDate(p.abolishedOn) })}
+        </p>
+      ) : !p.acceptsDossiersToday ? (
+        <p className="notice" role="note">
+          {t('notAccepting')}
+        </p>
+      ) : null}
+
+      <Section id="s-general" title={t('general')}>
+        <dl className="facts">
+          <dt>{t('code')}</dt>
+          <dd>{c.code}</dd>
+          <dt>{t('field')}</dt>
+          <dd>{c.field}</dd>
+          <dt>{t('level')}</dt>
+          <dd>{t(`level.${c.level}`)}</dd>
+          <dt>{t('agency')}</dt>
+          <dd>{c.agency}</dd>
+          <dt>{t('applicants')}</dt>
+          <dd>{c.applicants}</dd>
+          <dt>{t('processingTime')}</dt>
+          <dd>{processingTimeText(c.processingTime)}</dd>
+          <dt>{t('fees')}</dt>
+          <dd>
+            <Fees fees={c.fees} />
+          </dd>
+          <dt>{t('onlineLevel')}</dt>
+          <dd>{t(`online.${c.onlineLevel}`)}</dd>
+          <dt>{t('postalIntake')}</dt>
+          <dd>{c.postalIntake ? t('yes') : t('no')}</dd>
+          <dt>{t('postalReturn')}</dt>
+          <dd>{c.postalReturn ? t('yes') : t('no')}</dd>
+          <dt>{t('owner')}</dt>
+          <dd>{p.ownerUnitName}</dd>
+        </dl>
+        {p.current.decisionNo ? (
+          <p className="muted">{t('published', { no: p.current.decisionNo, date: formatDate(p.current.decisionDate), from: formatDate(p.current.effectiveFrom) })}</p>
+        ) : null}
+      </Section>
+
+      {c.sequence ? (
+        <Section id="s-sequence" title={t('sequence')}>
+          <p className="pre-line">{c.sequence}</p>
+        </Section>
+      ) : null}
+
+      <Section id="s-documents" title={t('documents')}>
+        <div className="table-wrap">
+          <table className="doc-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('docIndex')}</th>
+                <th scope="col">{t('docName')}</th>
+                <th scope="col">{t('docKind')}</th>
+                <th scope="col">{t('docCount')}</th>
+                <th scope="col">{t('docTemplate')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.documents.map((d, i) => (
+                <tr key={i}>
+                  <td data-label={t('docIndex')}>{i + 1}</td>
+                  <td data-label={t('docName')}>
+                    {d.name} {d.required ? null : <span className="muted">{t('optional')}</span>}
+                  </td>
+                  <td data-label={t('docKind')}>{t(`doc.${d.kind}`)}</td>
+                  <td data-label={t('docCount')}>{d.count}</td>
+                  <td data-label={t('docTemplate')} className={d.template?.fileId ? undefined : 'empty-cell'}>
+                    {d.template?.fileId ? (
+                      <a href={templateUrl(d.template.fileId)} download>
+                        {t('download')}
+                        <span className="visually-hidden"> {d.template.name}</span>
+                      </a>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Section>
+
+      <Section id="s-templates" title={t('templates')}>
+        {templates.length ? (
+          <ul className="downloads">
+            {templates.map((tp, i) => (
+              <li key={i}>
+                {tp.fileId ? (
+                  <a href={templateUrl(tp.fileId)} download>
+                    {tp.name}
+                  </a>
+                ) : (
+                  tp.name
+                )}
+                {tp.fileName ? <span className="muted"> ({tp.fileName})</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('noTemplates')}</p>
+        )}
+      </Section>
+
+      {c.conditions ? (
+        <Section id="s-conditions" title={t('conditions')}>
+          <p className="pre-line">{c.conditions}</p>
+        </Section>
+      ) : null}
+
+      <Section id="s-result" title={t('result')}>
+        <p className="pre-line">{c.result}</p>
+      </Section>
+
+      {c.legalBasis.length ? (
+        <Section id="s-legal" title={t('legalBasis')}>
+          <ul className="plain">
+            {c.legalBasis.map((l, i) => (
+              <li key={i}>
+                <strong>{l.number}</strong> {l.title}
+                {l.issuedOn ? ` (${formatDate(l.issuedOn)})` : ''}
+                {l.issuer ? ` — ${l.issuer}` : ''}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+    </article>
+  );
+}

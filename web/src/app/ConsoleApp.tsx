@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import dayjs from 'dayjs';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { SESSION_LOST_EVENT, setCsrfToken } from '../lib/api-client.js';
+import { getMe } from '../features/identity/api/get-me.js';
+import type { Me } from '../features/identity/api/sign-in.js';
+import { LoginPage } from '../features/identity/components/LoginPage.js';
+import { enGB, viVN } from '../lib/antd-locale.js';
+import { getLang, t } from '../lib/i18n.js';
+import { navigate, useLocation } from '../lib/router.js';
+import { ConsoleLayout } from './ConsoleLayout.js';
+import { paths } from './paths.js';
+import { Screen } from './Screen.js';
+
+const theme = { token: { colorPrimary: '#a61b1b', borderRadius: 6, fontFamily: "'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', sans-serif" } };
+
+/** The staff console: checks the session, shows the sign-in page or the layout with the screen for the URL. */
+export function ConsoleApp() {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [error, setError] = useState<unknown>(null);
+  const { pathname } = useLocation();
+  const lang = getLang();
+
+  useEffect(() => {
+    dayjs.locale(lang === 'en' ? 'en-gb' : 'vi');
+    document.documentElement.lang = lang;
+    getMe().then(setMe, (err: unknown) => {
+      setError(err);
+      setMe(null);
+    });
+  }, [lang]);
+
+  useEffect(() => {
+    const handleLost = () => {
+      setCsrfToken(null);
+      setMe(null);
+    };
+    window.addEventListener(SESSION_LOST_EVENT, handleLost);
+    return () => window.removeEventListener(SESSION_LOST_EVENT, handleLost);
+  }, []);
+
+  let body;
+  if (me === undefined) {
+    body = (
+      <div className="center-screen">
+        <Spin size="large" aria-label={t('common.loading')} />
+      </div>
+    );
+  } else if (me === null) {
+    body = (
+      <>
+        {error ? <ErrorAlert error={error} /> : null}
+        <LoginPage
+          onSignedIn={(signedIn) => {
+            setMe(signedIn);
+            if (pathname === '/console/dang-nhap') navigate(paths.home, { replace: true });
+          }}
+        />
+      </>
+    );
+  } else {
+    body = (
+      <ConsoleLayout me={me} onSignedOut={() => setMe(null)}>
+        {pathname.startsWith('/console') ? <Screen me={me} pathname={pathname} /> : <Result status="404" title="404" />}
+      </ConsoleLayout>
+    );
+  }
+
+  return (
+    <ConfigProvider locale={lang === 'en' ? enGB : viVN} theme={theme}>
+      <AntApp>{body}</AntApp>
+    </ConfigProvider>
+  );
+}

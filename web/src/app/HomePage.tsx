@@ -1,0 +1,40 @@
+import { Card, Col, Row, Tag, Typography } from 'antd';
+import type { Me } from '../features/identity/api/sign-in.js';
+import { t } from '../lib/i18n.js';
+import { roleLabel } from '../lib/labels.js';
+import { Link } from '../lib/router.js';
+import { paths } from './paths.js';
+
+/** The console's start page: who is signed in, with which roles where, and the screens they may open. */
+export function HomePage({ me }: { me: Me }) {
+  const cards = [
+    { to: paths.procedures, title: t('nav.procedures'), text: t('home.procedures'), permission: 'catalog.read' },
+    { to: paths.units, title: t('nav.units'), text: t('home.units') },
+    { to: paths.users, title: t('nav.users'), text: t('home.users'), permission: 'users.manage' },
+    { to: paths.calendar, title: t('nav.calendar'), text: t('home.calendar') },
+  ].filter((c) => !c.permission || me.permissions.includes(c.permission));
+  return (
+    <>
+      <Typography.Title level={2} style={{ fontSize: 22 }}>
+        {t('home.welcome', { name: me.fullName })}
+      </Typography.Title>
+      <Typography.Paragraph>
+        {t('home.roles')}{' '}
+        {me.grants.map((g) => (
+          <Tag key={`${g.role}-${g.unitId}`} color={g.role === 'admin' ? 'red' : 'blue'}>
+            {roleLabel(g.role)} · {g.unitName}
+          </Tag>
+        ))}
+      </Typography.Paragraph>
+      <Row gutter={[16, 16]}>
+        {cards.map((c) => (
+          <Col key={c.to} xs={24} md={12} xl={6}>
+            <Card title={<Link to={c.to}>{c.title}</Link>} size="small">
+              {c.text}
+            </Card>
+          </Col>
+        ))}
+      </Row>
+    </>
+  );
+}

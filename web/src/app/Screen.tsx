@@ -1,0 +1,42 @@
+import { Result } from 'antd';
+import type { Me } from '../features/identity/api/sign-in.js';
+import { UsersPage } from '../features/identity/components/UsersPage.js';
+import { UnitsPage } from '../features/org-units/components/UnitsPage.js';
+import { ProcedureDetailPage } from '../features/procedures/components/ProcedureDetailPage.js';
+import { ProcedureEditorPage } from '../features/procedures/components/ProcedureEditorPage.js';
+import { ProceduresPage } from '../features/procedures/components/ProceduresPage.js';
+import { CalendarPage } from '../features/working-calendar/components/CalendarPage.js';
+import { t } from '../lib/i18n.js';
+import { matchPath } from '../lib/router.js';
+import { HomePage } from './HomePage.js';
+import { paths } from './paths.js';
+
+/** The first unit where the officer holds a role that may manage the catalogue (admin). */
+function managingUnitId(me: Me): string | undefined {
+  return me.grants.find((g) => g.role === 'admin')?.unitId;
+}
+
+function Forbidden() {
+  return <Result status="403" title={t('common.forbiddenTitle')} subTitle={t('common.forbidden')} />;
+}
+
+/** Picks the screen for a console URL; features are composed here and never import each other. */
+export function Screen({ me, pathname }: { me: Me; pathname: string }) {
+  const has = (p: string) => me.permissions.includes(p);
+  const path = pathname.replace(/\/+$/, '') || '/';
+
+  if (path === paths.home || path === '/console/dang-nhap') return <HomePage me={me} />;
+  if (path === paths.units) return <UnitsPage canManage={has('units.manage')} />;
+  if (path === paths.users) return has('users.manage') ? <UsersPage /> : <Forbidden />;
+  if (path === paths.calendar) return <CalendarPage canManage={has('calendar.manage')} />;
+  if (path.startsWith(paths.procedures) && !has('catalog.read')) return <Forbidden />;
+  if (path === paths.procedures) return <ProceduresPage canManage={has('procedures.manage')} defaultUnitId={managingUnitId(me)} detailPath={paths.procedure} createPath={paths.procedureNew} />;
+  if (path === paths.procedureNew) {
+    return has('procedures.manage') ? <ProcedureEditorPage defaultOwnerUnitId={managingUnitId(me)} detailPath={paths.procedure} listPath={paths.procedures} /> : <Forbidden />;
+  }
+  const editId = matchPath('/console/thu-tuc/:id/sua', path)?.id;
+  if (editId) return <ProcedureEditorPage key={editId} id={editId} detailPath={paths.procedure} listPath={paths.procedures} />;
+  const detailId = matchPath('/console/thu-tuc/:id', path)?.id;
+  if (detailId) return <ProcedureDetailPage key={detailId} id={detailId} editPath={paths.procedureEdit} listPath={paths.procedures} />;
+  return <Result status="404" title="404" subTitle={t('common.notFound')} />;
+}

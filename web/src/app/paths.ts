@@ -1,0 +1,11 @@
+/** The console's URLs (all under /console, served by the server's fallback to web/index.html). */
+export const paths = {
+  home: '/console',
+  units: '/console/don-vi',
+  users: '/console/can-bo',
+  procedures: '/console/thu-tuc',
+  procedureNew: '/console/thu-tuc/moi',
+  procedure: (id: string) => `/console/thu-tuc/${id}`,
+  procedureEdit: (id: string) => `/console/thu-tuc/${id}/sua`,
+  calendar: '/console/lich-lam-viec',
+} as const;

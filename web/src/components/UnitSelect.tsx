@@ -1,0 +1,45 @@
+import { Select } from 'antd';
+import { t } from '../lib/i18n.js';
+import { isClosed, orderAsTree, type Unit } from '../lib/units.js';
+
+type Props = {
+  units: readonly Unit[];
+  value?: string | string[] | null;
+  onChange?: (value: string | string[] | null) => void;
+  multiple?: boolean;
+  allowClear?: boolean;
+  /** Hide closed units (dissolved or merged). */
+  openOnly?: boolean;
+  placeholder?: string;
+  id?: string;
+  'aria-label'?: string;
+};
+
+/** A searchable unit picker, indented by depth. */
+export function UnitSelect({ units, value, onChange, multiple, allowClear, openOnly = true, placeholder, id, ...rest }: Props) {
+  const list = orderAsTree(openOnly ? units.filter((u) => !isClosed(u)) : units);
+  const depthOf = new Map<string, number>();
+  for (const u of list) depthOf.set(u.id, u.parentId && depthOf.has(u.parentId) ? depthOf.get(u.parentId)! + 1 : 0);
+  return (
+    <Select
+      id={id}
+      style={{ width: '100%', minWidth: 220 }}
+      aria-label={rest['aria-label']}
+      mode={multiple ? 'multiple' : undefined}
+      value={value ?? undefined}
+      onChange={(v: string | string[] | undefined) => onChange?.(v ?? null)}
+      allowClear={allowClear}
+      showSearch={{ optionFilterProp: 'search' }}
+      placeholder={placeholder ?? t('common.pickUnit')}
+      options={list.map((u) => ({
+        value: u.id,
+        search: `${u.name} ${u.code}`,
+        label: (
+          <span style={{ paddingLeft: (depthOf.get(u.id) ?? 0) * 14 }}>
+            {u.name} <span style={{ color: '#888' }}>({u.code})</span>
+          </span>
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,12 @@
+import { api, setCsrfToken, unwrap } from '../../../lib/api-client.js';
+import type { BodyOf, ResponseOf } from '../../../lib/api-types.js';
+
+/** The signed-in officer: grants per unit, permissions, and the CSRF token to echo. */
+export type Me = ResponseOf<'/api/auth/me', 'get'>;
+
+/** POST /api/auth/login — sets the HttpOnly session cookie. */
+export async function signIn(input: BodyOf<'/api/auth/login', 'post'>): Promise<Me> {
+  const me = await unwrap(api.POST('/api/auth/login', { body: input }));
+  setCsrfToken(me.csrfToken);
+  return me;
+}

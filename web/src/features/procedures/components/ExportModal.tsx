@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { Form, Modal } from 'antd';
+import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { UnitSelect } from '../../../components/UnitSelect.js';
+import { t } from '../../../lib/i18n.js';
+import type { Unit } from '../../../lib/units.js';
+import { exportProcedures } from '../api/export-procedures.js';
+
+/** Xuất danh mục của một đơn vị thành tệp JSON (downloaded by the browser). */
+export function ExportModal({ open, units, defaultUnitId, onClose }: { open: boolean; units: readonly Unit[]; defaultUnitId?: string; onClose: () => void }) {
+  const [unitId, setUnitId] = useState<string | null>(defaultUnitId ?? null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const handleExport = async () => {
+    if (!unitId) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const data = await exportProcedures(unitId);
+      const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `thu-tuc-${units.find((u) => u.id === unitId)?.code ?? 'don-vi'}-${data.exportedAt.slice(0, 10)}.json`;
+      a.click();
+      URL.revokeObjectURL(url);
+      onClose();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open={open} title={t('proc.exportTitle')} onCancel={onClose} onOk={handleExport} okText={t('proc.export')} okButtonProps={{ disabled: !unitId }} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden>
+      <ErrorAlert error={error} />
+      <Form layout="vertical">
+        <Form.Item label={t('proc.ownerUnit')} required>
+          <UnitSelect units={units} value={unitId} onChange={(v) => setUnitId(typeof v === 'string' ? v : null)} aria-label={t('proc.ownerUnit')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

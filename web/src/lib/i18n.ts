@@ -1,0 +1,40 @@
+import { en } from './messages.en.js';
+import { vi, type MessageKey } from './messages.vi.js';
+
+/** Console language: Vietnamese first; English is a second dictionary with the same keys. */
+export type Lang = 'vi' | 'en';
+const STORAGE_KEY = 'motcua.lang';
+
+function readLang(): Lang {
+  try {
+    return globalThis.localStorage?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+let current: Lang = readLang();
+
+export function getLang(): Lang {
+  return current;
+}
+
+/** Switches the language and reloads, so every screen (and antd's locale) re-renders in it. */
+export function setLang(lang: Lang): void {
+  current = lang;
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Storage may be disabled; the choice then lasts for this page only.
+  }
+  location.reload();
+}
+
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
+
+/** Looks a message up; `{name}` placeholders are replaced from `params`. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  const text = dictionaries[current][key] ?? vi[key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? `{${name}}`));
+}

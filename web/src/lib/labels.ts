@@ -1,0 +1,40 @@
+import { t } from './i18n.js';
+
+/** Enumerations of the API with their labels (Vietnamese first, from the message dictionaries). */
+export const staffRoles = ['admin', 'desk_officer', 'specialist', 'head', 'leader', 'postal', 'inspector'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+export const unitKinds = ['province', 'department', 'district', 'commune', 'office', 'desk'] as const;
+export type UnitKind = (typeof unitKinds)[number];
+export const onlineLevels = ['none', 'partial', 'full'] as const;
+export type OnlineLevel = (typeof onlineLevels)[number];
+export const procedureLevels = ['ministry', 'province', 'district', 'commune'] as const;
+export type ProcedureLevel = (typeof procedureLevels)[number];
+export const durationUnits = ['working_day', 'working_hour', 'same_day'] as const;
+export type DurationUnit = (typeof durationUnits)[number];
+export const documentKinds = ['original', 'copy', 'certified_copy', 'original_or_copy', 'present'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+export const procedureStatuses = ['draft', 'published', 'abolished'] as const;
+export type ProcedureStatus = (typeof procedureStatuses)[number];
+export type VersionState = 'draft' | 'published' | 'superseded';
+
+export const roleLabel = (r: StaffRole) => t(`role.${r}`);
+export const unitKindLabel = (k: UnitKind) => t(`unitKind.${k}`);
+export const onlineLevelLabel = (l: OnlineLevel) => t(`onlineLevel.${l}`);
+export const procedureLevelLabel = (l: ProcedureLevel) => t(`level.${l}`);
+export const durationUnitLabel = (u: DurationUnit) => t(`duration.${u}`);
+export const documentKindLabel = (k: DocumentKind) => t(`docKind.${k}`);
+export const statusLabel = (s: ProcedureStatus) => t(`status.${s}`);
+export const versionStateLabel = (s: VersionState) => t(`versionState.${s}`);
+
+export const statusColor: Record<ProcedureStatus, string> = { draft: 'gold', published: 'green', abolished: 'default' };
+
+/** Antd Select options for an enumeration. */
+export function optionsOf<T extends string>(values: readonly T[], label: (v: T) => string): { value: T; label: string }[] {
+  return values.map((value) => ({ value, label: label(value) }));
+}
+
+/** "15 ngày làm việc", "Trong ngày". */
+export function processingTimeText(p: { amount: number; unit: DurationUnit }): string {
+  if (p.unit === 'same_day') return t('duration.same_day');
+  return `${p.amount.toLocaleString('vi-VN')} ${durationUnitLabel(p.unit).toLowerCase()}`;
+}
