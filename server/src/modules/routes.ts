@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../platform/context.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { dossierRoutes } from './dossiers/dossier.routes.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { unitRoutes } from './org-units/unit.routes.js';
 import { procedureRoutes } from './procedures/procedure.routes.js';
@@ -15,4 +16,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(ruleSetRoutes, { ctx });
   await app.register(calendarRoutes, { ctx });
   await app.register(auditRoutes, { ctx });
+  await app.register(dossierRoutes, { ctx });
 };

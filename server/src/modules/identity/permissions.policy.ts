@@ -11,6 +11,9 @@ export const permissions = [
   'calendar.manage', // quản lý lịch làm việc
   'audit.read', // xem nhật ký (thanh tra)
   'catalog.read', // xem danh mục nội bộ (bản dự thảo)
+  'dossiers.receive', // tiếp nhận, trả kết quả hồ sơ (bộ phận một cửa)
+  'dossiers.process', // xử lý, thẩm định, phê duyệt hồ sơ
+  'dossiers.read', // xem hồ sơ trong phạm vi
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -26,12 +29,12 @@ export const roleLabels = {
 
 export const rolePermissions = {
   admin: ['units.manage', 'users.manage', 'procedures.manage', 'calendar.manage', 'audit.read', 'catalog.read'],
-  desk_officer: ['catalog.read'],
-  specialist: ['catalog.read'],
-  head: ['catalog.read'],
-  leader: ['catalog.read'],
+  desk_officer: ['catalog.read', 'dossiers.receive', 'dossiers.read'],
+  specialist: ['catalog.read', 'dossiers.process', 'dossiers.read'],
+  head: ['catalog.read', 'dossiers.process', 'dossiers.read'],
+  leader: ['catalog.read', 'dossiers.process', 'dossiers.read'],
   postal: [],
-  inspector: ['audit.read', 'catalog.read'],
+  inspector: ['audit.read', 'catalog.read', 'dossiers.read'],
 } as const satisfies Record<TStaffRole, readonly Permission[]>;
 
 export type RoleGrant = { role: TStaffRole; unitId: string; unitPath: string };

@@ -189,3 +189,4 @@ export const ZImportInput = z.object({
 export type TImportInput = z.infer<typeof ZImportInput>;
 
 export const ZImportResult = z.object({ created: z.number().int(), updated: z.number().int(), revised: z.number().int(), skipped: z.number().int() });
+export type TProcessingTime = z.infer<typeof ZProcessingTime>;

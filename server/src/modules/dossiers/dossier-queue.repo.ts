@@ -1,0 +1,87 @@
+import type { Queryable } from '../../platform/database.js';
+
+export const queues = ['mine', 'unit', 'due_soon', 'overdue', 'supplement', 'result_ready', 'all'] as const;
+export type Queue = (typeof queues)[number];
+
+export type QueueFilter = {
+  queue: Queue;
+  actorId: string;
+  /** Unit paths the officer reads dossiers under (permission filtering inside SQL). */
+  paths: string[];
+  now: Date;
+  /** Instant one working day ahead: before it a dossier is "due soon". */
+  soonBefore: Date;
+  q?: string;
+  procedureId?: string;
+  status?: string;
+  channel?: string;
+  from?: string;
+  to?: string;
+  before?: { submittedAt: string; id: string };
+  limit: number;
+};
+
+export type QueueRow = {
+  id: string;
+  code: string | null;
+  procedureName: string;
+  applicantName: string;
+  status: string;
+  channel: string;
+  stepName: string | null;
+  submittedAt: Date;
+  dueAt: Date | null;
+  finishClass: string | null;
+};
+
+const open = `d.status IN ('received', 'processing')`;
+const queueClause: Record<Queue, string> = {
+  mine: `d.assignee_id = $2`,
+  unit: `d.status IN ('received', 'processing', 'supplement_requested', 'result_ready')`,
+  due_soon: `${open} AND d.due_at >= $3 AND d.due_at < $4`,
+  overdue: `${open} AND d.due_at < $3`,
+  supplement: `d.status = 'supplement_requested'`,
+  result_ready: `d.status = 'result_ready'`,
+  all: 'true',
+};
+
+// Same rule as canRead in dossier.policy.ts: over the receiving or resolving unit, or in an office of the resolving unit.
+const scope = `(d.resolving_path LIKE ANY (SELECT p || '%' FROM unnest($1::text[]) p) OR d.receiving_path LIKE ANY (SELECT p || '%' FROM unnest($1::text[]) p)
+  OR EXISTS (SELECT 1 FROM unnest($1::text[]) p WHERE p LIKE d.resolving_path || '%'))`;
+
+/** A work queue or a search, newest first, keyset-paginated on (submitted_at, id). */
+export async function listQueue(q: Queryable, f: QueueFilter): Promise<QueueRow[]> {
+  const { rows } = await q.query<QueueRow>(
+    `SELECT d.id, d.code, d.procedure_name AS "procedureName", d.applicant->>'fullName' AS "applicantName", d.status, d.channel,
+            s.name AS "stepName", d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.finish_class AS "finishClass"
+       FROM dossier d LEFT JOIN dossier_step s ON s.dossier_id = d.id AND s.step_index = d.step_index
+      WHERE ${scope} AND ${queueClause[f.queue]}
+        AND $2::uuid IS NOT NULL AND $3::timestamptz IS NOT NULL AND $4::timestamptz IS NOT NULL -- types the parameters a queue may not use
+        AND ($5::text IS NULL OR d.search_text LIKE '%' || vn_fold($5) || '%')
+        AND ($6::uuid IS NULL OR d.procedure_id = $6)
+        AND ($7::text IS NULL OR d.status = $7)
+        AND ($8::text IS NULL OR d.channel = $8)
+        AND ($9::date IS NULL OR d.submitted_at >= ($9::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+        AND ($10::date IS NULL OR d.submitted_at < ($10::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+        AND ($11::timestamptz IS NULL OR (d.submitted_at, d.id) < ($11, $12::uuid))
+      ORDER BY d.submitted_at DESC, d.id DESC LIMIT $13`,
+    [f.paths, f.actorId, f.now, f.soonBefore, f.q ?? null, f.procedureId ?? null, f.status ?? null, f.channel ?? null, f.from ?? null, f.to ?? null,
+      f.before?.submittedAt ?? null, f.before?.id ?? null, f.limit],
+  );
+  return rows;
+}
+
+/** How many dossiers each queue holds for this officer. */
+export async function countQueues(q: Queryable, f: Pick<QueueFilter, 'paths' | 'actorId' | 'now' | 'soonBefore'>): Promise<Record<Exclude<Queue, 'all'>, number>> {
+  const { rows } = await q.query(
+    `SELECT count(*) FILTER (WHERE ${queueClause.mine})::int AS mine,
+            count(*) FILTER (WHERE ${queueClause.unit})::int AS unit,
+            count(*) FILTER (WHERE ${queueClause.due_soon})::int AS due_soon,
+            count(*) FILTER (WHERE ${queueClause.overdue})::int AS overdue,
+            count(*) FILTER (WHERE ${queueClause.supplement})::int AS supplement,
+            count(*) FILTER (WHERE ${queueClause.result_ready})::int AS result_ready
+       FROM dossier d WHERE ${scope} AND d.status NOT IN ('returned', 'withdrawn', 'stopped', 'refused', 'not_accepted')`,
+    [f.paths, f.actorId, f.now, f.soonBefore],
+  );
+  return rows[0];
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { dossierActions, dossierStatuses } from './dossier.rules.js';
+
+export const ZApplicantInput = z.object({
+  kind: z.enum(['citizen', 'organisation']),
+  /** CCCD (12 digits) for a citizen, tax code for an organisation. */
+  idNumber: z.string().trim().min(9).max(14),
+  fullName: z.string().trim().min(2).max(200),
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+  address: z.string().trim().max(500).nullable().default(null),
+  addressUnitId: z.string().uuid().nullable().default(null),
+  phone: z.string().trim().max(20).nullable().default(null),
+  email: z.string().trim().email().max(200).nullable().default(null),
+});
+export type TApplicantInput = z.infer<typeof ZApplicantInput>;
+
+export const ZReceivedDocument = z.object({
+  name: z.string().trim().min(1).max(1000),
+  kind: z.enum(['original', 'copy', 'certified_copy', 'original_or_copy', 'present']),
+  count: z.number().int().min(1).max(50),
+});
+
+/** Intake at the desk (tiếp nhận trực tiếp): the officer records one of three outcomes (ND 61/2018 Điều 17 k1). */
+export const ZIntakeInput = z.object({
+  /** Client-generated key: a retried submission returns the first result and never duplicates (DESIGN.md §6). */
+  idempotencyKey: z.string().trim().min(8).max(100),
+  procedureId: z.string().uuid(),
+  receivingUnitId: z.string().uuid(),
+  resolvingUnitId: z.string().uuid(),
+  applicant: ZApplicantInput,
+  documents: z.array(ZReceivedDocument).max(100).default([]),
+  eform: z.record(z.string(), z.unknown()).nullable().default(null),
+  feeVnd: z.number().int().min(0).max(1_000_000_000).default(0),
+  resultDelivery: z.enum(['desk', 'post', 'online']).default('desk'),
+  outcome: z.enum(['accept', 'incomplete', 'refuse']),
+  missing: z.array(z.object({ name: z.string().trim().min(1).max(1000), count: z.number().int().min(1).max(50).default(1) })).max(50).default([]),
+  reason: z.string().trim().max(2000).nullable().default(null),
+});
+export type TIntakeInput = z.infer<typeof ZIntakeInput>;
+
+export const ZActionInput = z.object({
+  action: z.enum(dossierActions),
+  note: z.string().trim().max(2000).nullable().default(null),
+  /** send_back: the step to return to. */
+  backTo: z.number().int().min(0).optional(),
+  /** apologise: the new appointment (ISO time with offset). */
+  newDueAt: z.string().datetime({ offset: true }).optional(),
+  /** return_result: who collected the result. */
+  receivedBy: z.string().trim().max(200).optional(),
+});
+export type TActionInput = z.infer<typeof ZActionInput>;
+
+const ZStep = z.object({
+  stepIndex: z.number().int(),
+  name: z.string(),
+  role: z.string(),
+  unitId: z.string().uuid(),
+  unitName: z.string(),
+  workingDays: z.number(),
+  dueAt: z.date().nullable(),
+  startedAt: z.date().nullable(),
+  finishedAt: z.date().nullable(),
+  finishClass: z.string().nullable(),
+});
+
+export const ZDossier = z.object({
+  id: z.string().uuid(),
+  code: z.string().nullable(),
+  procedureId: z.string().uuid(),
+  procedureName: z.string(),
+  ruleSet: z.string(),
+  channel: z.string(),
+  status: z.enum(dossierStatuses),
+  statusLabel: z.string(),
+  nationalStatus: z.number().int(),
+  receivingUnitName: z.string(),
+  resolvingUnitName: z.string(),
+  applicant: z.object({ kind: z.string(), idNumber: z.string(), fullName: z.string(), phone: z.string().nullable(), email: z.string().nullable(), address: z.string().nullable() }),
+  stepIndex: z.number().int(),
+  steps: z.array(ZStep),
+  submittedAt: z.date(),
+  receivedAt: z.date().nullable(),
+  countingFrom: z.date().nullable(),
+  dueAt: z.date().nullable(),
+  originalDueAt: z.date().nullable(),
+  finishedAt: z.date().nullable(),
+  returnedAt: z.date().nullable(),
+  finishClass: z.string().nullable(),
+  deadlineState: z.string().nullable(),
+  resultDelivery: z.string(),
+  feeVnd: z.number(),
+  supplementCount: z.number().int(),
+  apologyCount: z.number().int(),
+  allowedActions: z.array(z.enum(dossierActions)),
+  history: z.array(
+    z.object({ at: z.date(), actorName: z.string(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), stepIndex: z.number().nullable(), note: z.string().nullable() }),
+  ),
+});
+export type TDossier = z.infer<typeof ZDossier>;

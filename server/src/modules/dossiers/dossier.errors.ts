@@ -1,0 +1,27 @@
+import { DomainError } from '../../platform/errors.js';
+import { actionLabels, statusLabels, type DossierAction, type DossierStatus } from './dossier.rules.js';
+
+export const dossierErrors = {
+  notFound: () => new DomainError('DOSSIER.NOT_FOUND', 'not_found', 'Không tìm thấy hồ sơ.', 'Dossier not found.'),
+  actionNotAllowed: (status: DossierStatus, action: DossierAction, allowed: DossierAction[]) =>
+    new DomainError(
+      'DOSSIER.ACTION_NOT_ALLOWED',
+      'conflict',
+      `Không thể "${actionLabels[action]}" khi hồ sơ đang ở trạng thái "${statusLabels[status]}". Thao tác được phép: ${
+        allowed.map((a) => actionLabels[a]).join(', ') || 'không có'
+      }.`,
+      `Action ${action} not allowed in status ${status}.`,
+      { status, allowed },
+    ),
+  procedureClosed: () =>
+    new DomainError('DOSSIER.PROCEDURE_NOT_ACCEPTING', 'unprocessable', 'Thủ tục chưa công bố hoặc đã bãi bỏ, không tiếp nhận hồ sơ.', 'The procedure accepts no dossiers.'),
+  badApplicant: (reasonVi: string) => new DomainError('DOSSIER.BAD_APPLICANT', 'invalid', reasonVi, 'Invalid applicant identity.'),
+  eformInvalid: (problems: { path: string; message: string }[]) =>
+    new DomainError('DOSSIER.EFORM_INVALID', 'invalid', `Tờ khai điện tử chưa hợp lệ: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, 'E-form invalid.', { problems }),
+  reasonRequired: () =>
+    new DomainError('DOSSIER.REASON_REQUIRED', 'invalid', 'Cần ghi rõ lý do (và giấy tờ cần bổ sung, nếu có).', 'A reason is required.'),
+  unitClosed: () => new DomainError('DOSSIER.UNIT_CLOSED', 'unprocessable', 'Đơn vị đã giải thể hoặc sáp nhập.', 'The unit no longer exists.'),
+  outOfProvince: () =>
+    new DomainError('DOSSIER.OUT_OF_PROVINCE', 'unprocessable', 'Đơn vị giải quyết không cùng tỉnh với nơi tiếp nhận.', 'The resolving unit is in another province.'),
+  apology: (reasonVi: string) => new DomainError('DOSSIER.APOLOGY_REFUSED', 'unprocessable', reasonVi, 'Apology not possible.'),
+};

@@ -1,0 +1,41 @@
+import type { Actor } from '../identity/permissions.policy.js';
+import { can, scopePaths } from '../identity/permissions.policy.js';
+import type { DossierAction } from './dossier.rules.js';
+
+export type DossierScope = { receivingPath: string; resolvingPath: string; step: { role: string; unitPath: string } | null };
+
+/** Desk actions: the one-stop desk that received the dossier, or the desk of the resolving unit. */
+const deskActions: readonly DossierAction[] = ['accept', 'reject_intake', 'supplement_received', 'return_result', 'withdraw', 'stop'];
+
+/**
+ * Who may do what to a dossier. Desk actions need `dossiers.receive` over the receiving or resolving unit. Step actions
+ * need the current step's role over the step's unit (the desk's own step is the receiving desk's), or a head or leader
+ * over it. The apology is sent by the competent agency (head or leader) or by the desk on its behalf (ND 61/2018 Điều 19 k9).
+ */
+export function canAct(actor: Actor, action: DossierAction, d: DossierScope): boolean {
+  const atDesk = can(actor, 'dossiers.receive', d.receivingPath) || can(actor, 'dossiers.receive', d.resolvingPath);
+  if (deskActions.includes(action)) return atDesk;
+  if (action === 'apologise') {
+    return atDesk || actor.grants.some((g) => (g.role === 'head' || g.role === 'leader') && d.resolvingPath.startsWith(g.unitPath));
+  }
+  if (!d.step) return false;
+  const step = d.step;
+  const stepPath = step.role === 'desk_officer' ? d.receivingPath : step.unitPath;
+  // Officers of the step's unit, of a unit above it, or of one of its offices (a step at the commune is handled by the
+  // commune's offices) — but never of a sibling unit.
+  return actor.grants.some(
+    (g) => (g.role === step.role || g.role === 'head' || g.role === 'leader') && (stepPath.startsWith(g.unitPath) || g.unitPath.startsWith(stepPath)),
+  );
+}
+
+/**
+ * Reading a dossier: any officer with `dossiers.read` over its receiving or resolving unit, or in one of the resolving
+ * unit's offices (who process its steps).
+ */
+export function canRead(actor: Actor, d: Pick<DossierScope, 'receivingPath' | 'resolvingPath'>): boolean {
+  return (
+    can(actor, 'dossiers.read', d.receivingPath) ||
+    can(actor, 'dossiers.read', d.resolvingPath) ||
+    scopePaths(actor, 'dossiers.read').some((p) => p.startsWith(d.resolvingPath))
+  );
+}

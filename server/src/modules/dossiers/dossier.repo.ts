@@ -1,0 +1,219 @@
+import type { Queryable } from '../../platform/database.js';
+import type { TApplicantInput } from './dossier.contract.js';
+import type { DossierStatus } from './dossier.rules.js';
+
+/** Upserts the applicant by identity number and returns its id; the dossier keeps a snapshot of it as well. */
+export async function upsertApplicant(q: Queryable, a: TApplicantInput): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO applicant (kind, id_number, full_name, birth_date, address, address_unit_id, phone, email)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (kind, id_number) DO UPDATE SET full_name = EXCLUDED.full_name,
+       birth_date = coalesce(EXCLUDED.birth_date, applicant.birth_date), address = coalesce(EXCLUDED.address, applicant.address),
+       address_unit_id = coalesce(EXCLUDED.address_unit_id, applicant.address_unit_id), phone = coalesce(EXCLUDED.phone, applicant.phone),
+       email = coalesce(EXCLUDED.email, applicant.email), updated_at = now()
+     RETURNING id`,
+    [a.kind, a.idNumber, a.fullName, a.birthDate, a.address, a.addressUnitId, a.phone, a.email],
+  );
+  return rows[0]!.id;
+}
+
+/** The next sequence number of the day at a receiving unit: one atomic upsert, safe with several instances. */
+export async function nextSequence(q: Queryable, unitId: string, day: string): Promise<number> {
+  const { rows } = await q.query<{ last_seq: number }>(
+    `INSERT INTO dossier_code_counter (unit_id, day, last_seq) VALUES ($1, $2, 1)
+     ON CONFLICT (unit_id, day) DO UPDATE SET last_seq = dossier_code_counter.last_seq + 1
+     RETURNING last_seq`,
+    [unitId, day],
+  );
+  return rows[0]!.last_seq;
+}
+
+export async function findByIdempotencyKey(q: Queryable, key: string): Promise<string | null> {
+  const { rows } = await q.query<{ id: string }>('SELECT id FROM dossier WHERE idempotency_key = $1', [key]);
+  return rows[0]?.id ?? null;
+}
+
+export type NewDossier = {
+  code: string | null;
+  idempotencyKey: string;
+  procedureId: string;
+  procedureVersionId: string;
+  procedureName: string;
+  ruleSet: string;
+  receivingUnitId: string;
+  receivingPath: string;
+  resolvingUnitId: string;
+  resolvingPath: string;
+  applicantId: string;
+  applicant: TApplicantInput;
+  channel: 'desk' | 'online' | 'postal';
+  status: DossierStatus;
+  nationalStatus: number;
+  stepCount: number;
+  submittedAt: Date;
+  receivedAt: Date | null;
+  countingFrom: Date | null;
+  dueAt: Date | null;
+  resultDelivery: string;
+  feeVnd: number;
+  documents: unknown;
+  eform: unknown;
+};
+
+export async function insertDossier(q: Queryable, d: NewDossier): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO dossier (code, idempotency_key, procedure_id, procedure_version_id, procedure_name, rule_set, receiving_unit_id, receiving_path,
+       resolving_unit_id, resolving_path, applicant_id, applicant, channel, status, national_status, step_count, submitted_at, received_at,
+       counting_from, due_at, result_delivery, fee_vnd, documents, eform)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24) RETURNING id`,
+    [
+      d.code, d.idempotencyKey, d.procedureId, d.procedureVersionId, d.procedureName, d.ruleSet, d.receivingUnitId, d.receivingPath,
+      d.resolvingUnitId, d.resolvingPath, d.applicantId, JSON.stringify(d.applicant), d.channel, d.status, d.nationalStatus, d.stepCount,
+      d.submittedAt, d.receivedAt, d.countingFrom, d.dueAt, d.resultDelivery, d.feeVnd, JSON.stringify(d.documents), d.eform === null ? null : JSON.stringify(d.eform),
+    ],
+  );
+  return rows[0]!.id;
+}
+
+export type StepPlan = { stepIndex: number; name: string; role: string; unitId: string; workingDays: number; dueAt: Date | null };
+
+export async function insertSteps(q: Queryable, dossierId: string, steps: StepPlan[], startedAt: Date | null): Promise<void> {
+  for (const s of steps) {
+    await q.query(
+      `INSERT INTO dossier_step (dossier_id, step_index, name, role, unit_id, working_days, due_at, started_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [dossierId, s.stepIndex, s.name, s.role, s.unitId, s.workingDays, s.dueAt, s.stepIndex === 0 ? startedAt : null],
+    );
+  }
+}
+
+export type ActionRecord = {
+  dossierId: string;
+  at: Date;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  stepIndex: number | null;
+  note: string | null;
+  data?: unknown;
+};
+
+/** Appends to the action log (the truth); call it in the same transaction as the read-index update. */
+export async function appendAction(q: Queryable, a: ActionRecord): Promise<void> {
+  await q.query(
+    `INSERT INTO dossier_action (dossier_id, at, actor_id, actor_name, action, from_status, to_status, step_index, note, data)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [a.dossierId, a.at, a.actorId, a.actorName, a.action, a.fromStatus, a.toStatus, a.stepIndex, a.note, a.data === undefined ? null : JSON.stringify(a.data)],
+  );
+}
+
+export type DossierRow = {
+  id: string;
+  code: string | null;
+  ruleSet: string;
+  status: DossierStatus;
+  stepIndex: number;
+  stepCount: number;
+  receivingPath: string;
+  resolvingPath: string;
+  resolvingUnitId: string;
+  receivedAt: Date | null;
+  countingFrom: Date | null;
+  dueAt: Date | null;
+  originalDueAt: Date | null;
+  pausedAt: Date | null;
+  supplementCount: number;
+  apologyCount: number;
+  assigneeId: string | null;
+};
+
+export async function lockDossier(q: Queryable, id: string): Promise<DossierRow | null> {
+  const { rows } = await q.query<DossierRow>(
+    `SELECT id, code, rule_set AS "ruleSet", status, step_index AS "stepIndex", step_count AS "stepCount", receiving_path AS "receivingPath",
+            resolving_path AS "resolvingPath", resolving_unit_id AS "resolvingUnitId", received_at AS "receivedAt", counting_from AS "countingFrom",
+            due_at AS "dueAt", original_due_at AS "originalDueAt", paused_at AS "pausedAt", supplement_count AS "supplementCount",
+            apology_count AS "apologyCount", assignee_id AS "assigneeId"
+       FROM dossier WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export type StepRow = { stepIndex: number; name: string; role: string; unitId: string; unitPath: string; workingDays: number; dueAt: Date | null; startedAt: Date | null };
+
+export async function listSteps(q: Queryable, dossierId: string): Promise<StepRow[]> {
+  const { rows } = await q.query<StepRow>(
+    `SELECT s.step_index AS "stepIndex", s.name, s.role, s.unit_id AS "unitId", u.path AS "unitPath", s.working_days AS "workingDays",
+            s.due_at AS "dueAt", s.started_at AS "startedAt"
+       FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = $1 ORDER BY s.step_index`,
+    [dossierId],
+  );
+  return rows;
+}
+
+export type DossierDetailRow = {
+  id: string;
+  code: string | null;
+  procedureId: string;
+  procedureName: string;
+  ruleSet: string;
+  channel: string;
+  status: DossierStatus;
+  nationalStatus: number;
+  receivingUnitName: string;
+  resolvingUnitName: string;
+  receivingPath: string;
+  resolvingPath: string;
+  applicant: { kind: string; idNumber: string; fullName: string; phone: string | null; email: string | null; address: string | null };
+  stepIndex: number;
+  stepCount: number;
+  submittedAt: Date;
+  receivedAt: Date | null;
+  countingFrom: Date | null;
+  dueAt: Date | null;
+  originalDueAt: Date | null;
+  finishedAt: Date | null;
+  returnedAt: Date | null;
+  finishClass: string | null;
+  resultDelivery: string;
+  feeVnd: number;
+  supplementCount: number;
+  apologyCount: number;
+};
+
+export async function getDossierDetail(q: Queryable, id: string): Promise<DossierDetailRow | null> {
+  const { rows } = await q.query<DossierDetailRow>(
+    `SELECT d.id, d.code, d.procedure_id AS "procedureId", d.procedure_name AS "procedureName", d.rule_set AS "ruleSet", d.channel, d.status,
+            d.national_status AS "nationalStatus", ru.name AS "receivingUnitName", su.name AS "resolvingUnitName", d.receiving_path AS "receivingPath",
+            d.resolving_path AS "resolvingPath", d.applicant, d.step_index AS "stepIndex", d.step_count AS "stepCount", d.submitted_at AS "submittedAt",
+            d.received_at AS "receivedAt", d.counting_from AS "countingFrom", d.due_at AS "dueAt", d.original_due_at AS "originalDueAt",
+            d.finished_at AS "finishedAt", d.returned_at AS "returnedAt", d.finish_class AS "finishClass", d.result_delivery AS "resultDelivery",
+            d.fee_vnd AS "feeVnd", d.supplement_count AS "supplementCount", d.apology_count AS "apologyCount"
+       FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id JOIN unit su ON su.id = d.resolving_unit_id WHERE d.id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function listStepsWithUnits(q: Queryable, dossierId: string) {
+  const { rows } = await q.query<{
+    stepIndex: number; name: string; role: string; unitId: string; unitName: string; workingDays: number;
+    dueAt: Date | null; startedAt: Date | null; finishedAt: Date | null; finishClass: string | null;
+  }>(
+    `SELECT s.step_index AS "stepIndex", s.name, s.role, s.unit_id AS "unitId", u.name AS "unitName", s.working_days AS "workingDays",
+            s.due_at AS "dueAt", s.started_at AS "startedAt", s.finished_at AS "finishedAt", s.finish_class AS "finishClass"
+       FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = $1 ORDER BY s.step_index`,
+    [dossierId],
+  );
+  return rows;
+}
+
+export async function listHistory(q: Queryable, dossierId: string) {
+  const { rows } = await q.query<{ at: Date; actorName: string; action: string; fromStatus: string | null; toStatus: string; stepIndex: number | null; note: string | null }>(
+    `SELECT at, actor_name AS "actorName", action, from_status AS "fromStatus", to_status AS "toStatus", step_index AS "stepIndex", note
+       FROM dossier_action WHERE dossier_id = $1 ORDER BY id`,
+    [dossierId],
+  );
+  return rows;
+}

@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
+import { buildProcedureContent, buildStaff, buildUnitTree } from '../../../test/factories.js';
+
+let t: TestApp;
+let tree: Awaited<ReturnType<typeof buildUnitTree>>;
+let now = new Date('2026-11-25T02:00:00Z'); // 09:00 Wednesday in Vietnam
+const at = (iso: string) => (now = new Date(iso));
+let desk: Session, specialist: Session, leader: Session, otherSpecialist: Session, admin: Session;
+let oneDay: string, threeDays: string;
+
+beforeAll(async () => {
+  t = await buildTestApp({ clock: { now: () => now } });
+  tree = await buildUnitTree(t.ctx.db);
+  await buildStaff(t.ctx.db, 'admin.tinh', [{ role: 'admin', unit: tree.province }]);
+  await buildStaff(t.ctx.db, 'motcua', [{ role: 'desk_officer', unit: tree.deskA }]);
+  await buildStaff(t.ctx.db, 'chuyenvien', [{ role: 'specialist', unit: tree.officeA }]);
+  await buildStaff(t.ctx.db, 'lanhdao', [{ role: 'leader', unit: tree.communeA }]);
+  await buildStaff(t.ctx.db, 'chuyenvien.khac', [{ role: 'specialist', unit: tree.communeB }]);
+  const sessions = await Promise.all(['admin.tinh', 'motcua', 'chuyenvien', 'lanhdao', 'chuyenvien.khac'].map((u) => login(t.app, u)));
+  [admin, desk, specialist, leader, otherSpecialist] = sessions as [Session, Session, Session, Session, Session];
+  const create = async (content: ReturnType<typeof buildProcedureContent>) => {
+    const res = await injectAs(t.app, admin, { method: 'POST', url: '/api/procedures', payload: { ownerUnitId: tree.province.id, content } });
+    await injectAs(t.app, admin, { method: 'POST', url: `/api/procedures/${res.json().id}/publish`, payload: { decisionNo: '1/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
+    return res.json().id as string;
+  };
+  oneDay = await create(buildProcedureContent());
+  threeDays = await create(
+    buildProcedureContent({
+      code: '1.000894',
+      name: 'Đăng ký kết hôn',
+      processingTime: { amount: 3, unit: 'working_day' },
+      steps: [
+        { name: 'Tiếp nhận', role: 'desk_officer', unitCode: null, workingDays: 0.5 },
+        { name: 'Thẩm định', role: 'specialist', unitCode: null, workingDays: 2 },
+        { name: 'Ký duyệt', role: 'leader', unitCode: null, workingDays: 0.5 },
+      ],
+    }),
+  );
+});
+afterAll(() => t.close());
+
+let keySeq = 0;
+const intake = (procedureId: string, overrides: Record<string, unknown> = {}, s: Session = desk) =>
+  injectAs(t.app, s, {
+    method: 'POST',
+    url: '/api/dossiers',
+    payload: {
+      idempotencyKey: `key-${++keySeq}-${Date.now()}`,
+      procedureId,
+      receivingUnitId: tree.deskA.id,
+      resolvingUnitId: tree.communeA.id,
+      applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An', phone: '0912345678' },
+      documents: [{ name: 'Tờ khai', kind: 'original', count: 1 }],
+      eform: { hoTen: 'Nguyễn Thị Bé' },
+      outcome: 'accept',
+      ...overrides,
+    },
+  });
+const act = (s: Session, id: string, body: Record<string, unknown>) => injectAs(t.app, s, { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: body });
+
+describe('dossier lifecycle at the desk', () => {
+  it('receives with a legal code and due time, walks the steps, returns the result; history is complete', async () => {
+    at('2026-11-25T02:00:00Z');
+    const res = await intake(oneDay);
+    expect(res.statusCode, res.body).toBe(201);
+    const d = res.json();
+    expect(d.code).toMatch(new RegExp(`^${tree.deskA.code.replace(/\./g, '\\.')}-261125-0001$`));
+    expect(d).toMatchObject({ status: 'received', nationalStatus: 2, ruleSet: 'nd118-2025', dueAt: '2026-11-26T02:00:00.000Z', deadlineState: 'due_soon' });
+    expect(d.steps.map((s: { dueAt: string }) => s.dueAt)).toEqual(['2026-11-25T04:00:00.000Z', '2026-11-25T10:00:00.000Z', '2026-11-26T02:00:00.000Z']);
+    expect(d.allowedActions).toEqual(expect.arrayContaining(['forward', 'request_supplement', 'withdraw']));
+
+    // Illegal: returning a result that does not exist yet.
+    const early = await act(desk, d.id, { action: 'return_result' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('DOSSIER.ACTION_NOT_ALLOWED');
+    expect(early.json().details.allowed).toContain('forward');
+
+    expect((await act(desk, d.id, { action: 'forward' })).json().status).toBe('processing');
+    // A specialist of another commune cannot touch it, nor can anyone anonymous.
+    expect((await act(otherSpecialist, d.id, { action: 'claim' })).statusCode).toBe(403);
+    expect((await act(null as unknown as Session, d.id, { action: 'claim' })).statusCode).toBe(401);
+    expect((await injectAs(t.app, otherSpecialist, { method: 'GET', url: `/api/dossiers/${d.id}` })).statusCode).toBe(403);
+    at('2026-11-25T03:00:00Z');
+    expect((await act(specialist, d.id, { action: 'claim' })).statusCode).toBe(200);
+    expect((await act(specialist, d.id, { action: 'forward' })).json().stepIndex).toBe(2);
+    // The specialist cannot approve in the leader's place.
+    expect((await act(specialist, d.id, { action: 'approve' })).statusCode).toBe(403);
+    at('2026-11-25T07:00:00Z');
+    const approved = await act(leader, d.id, { action: 'approve' });
+    expect(approved.json()).toMatchObject({ status: 'result_ready', finishClass: 'early' });
+    at('2026-11-26T01:00:00Z');
+    const returned = await act(desk, d.id, { action: 'return_result', receivedBy: 'Nguyễn Văn An' });
+    expect(returned.json()).toMatchObject({ status: 'returned', nationalStatus: 10, allowedActions: [] });
+    expect(returned.json().history.map((h: { action: string }) => h.action)).toEqual(['accept', 'forward', 'claim', 'forward', 'approve', 'return_result']);
+    await expect(t.ctx.db.query(`UPDATE dossier_action SET note = 'sửa' WHERE dossier_id = $1`, [d.id])).rejects.toThrow(/append-only/);
+  });
+
+  it('a retried submission with the same key returns the same dossier and uses no new number', async () => {
+    at('2026-11-25T04:00:00Z');
+    const payload = { idempotencyKey: 'retry-key-0001' };
+    const [a, b] = await Promise.all([intake(oneDay, payload), intake(oneDay, payload)]);
+    expect(a.json().id).toBe(b.json().id);
+    const c = await intake(oneDay, payload);
+    expect(c.json().code).toBe(a.json().code);
+    const n = await t.ctx.db.query(`SELECT count(*)::int AS n FROM dossier WHERE idempotency_key = 'retry-key-0001'`);
+    expect(n.rows[0].n).toBe(1);
+  });
+
+  it('concurrent intakes at one desk get distinct consecutive numbers', async () => {
+    at('2026-11-27T02:00:00Z');
+    const results = await Promise.all(Array.from({ length: 12 }, () => intake(oneDay)));
+    const codes = results.map((r) => r.json().code as string).sort();
+    expect(new Set(codes).size).toBe(12);
+    expect(codes.map((c) => c.slice(-4))).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(4, '0')));
+  });
+
+  it('a late dossier gets one apology letter with a new date, issued a working day ahead, and is returned after it', async () => {
+    at('2026-11-30T01:00:00Z'); // Monday 08:00
+    const d = (await intake(threeDays)).json();
+    expect(d.dueAt).toBe('2026-12-03T01:00:00.000Z');
+    await act(desk, d.id, { action: 'forward' });
+    at('2026-12-02T08:00:00Z'); // Wednesday 15:00, less than a working day before the due time
+    const tooLate = await act(leader, d.id, { action: 'apologise', newDueAt: '2026-12-08T17:00:00+07:00' });
+    expect(tooLate.statusCode).toBe(422);
+    expect(tooLate.json().message).toContain('chậm nhất 1 ngày làm việc');
+    at('2026-12-01T03:00:00Z');
+    const apology = await act(leader, d.id, { action: 'apologise', newDueAt: '2026-12-08T17:00:00+07:00', note: 'Cần xác minh thêm' });
+    expect(apology.statusCode, apology.body).toBe(200);
+    expect(apology.json()).toMatchObject({ dueAt: '2026-12-08T10:00:00.000Z', originalDueAt: '2026-12-03T01:00:00.000Z', apologyCount: 1 });
+    const again = await act(leader, d.id, { action: 'apologise', newDueAt: '2026-12-10T17:00:00+07:00' });
+    expect(again.statusCode).toBe(409);
+    await act(specialist, d.id, { action: 'forward' });
+    at('2026-12-07T03:00:00Z'); // after the first date, before the new one
+    const approved = await act(leader, d.id, { action: 'approve' });
+    expect(approved.json()).toMatchObject({ status: 'result_ready', finishClass: 'early' });
+    expect((await act(desk, d.id, { action: 'return_result' })).json().status).toBe('returned');
+  });
+
+  it('supplementation pauses the dossier and restarts the legal time when it is complete again', async () => {
+    at('2026-11-30T02:00:00Z');
+    const d = (await intake(threeDays)).json();
+    await act(desk, d.id, { action: 'forward' });
+    const noReason = await act(specialist, d.id, { action: 'request_supplement' });
+    expect(noReason.statusCode).toBe(400);
+    const asked = await act(specialist, d.id, { action: 'request_supplement', note: 'Thiếu giấy xác nhận tình trạng hôn nhân' });
+    expect(asked.json()).toMatchObject({ status: 'supplement_requested', nationalStatus: 5, deadlineState: 'paused' });
+    at('2026-12-02T02:00:00Z');
+    const back = await act(desk, d.id, { action: 'supplement_received' });
+    expect(back.json()).toMatchObject({ status: 'processing', supplementCount: 1, dueAt: '2026-12-07T02:00:00.000Z' });
+    const waited = await t.ctx.db.query(`SELECT paused_minutes FROM dossier WHERE id = $1`, [d.id]);
+    expect(Number(waited.rows[0].paused_minutes)).toBe(2 * 480);
+  });
+
+  it('incomplete or ineligible dossiers are recorded without a code, with the reasons', async () => {
+    const res = await intake(oneDay, { outcome: 'incomplete', missing: [{ name: 'Giấy chứng sinh', count: 1 }] });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ code: null, status: 'not_accepted', nationalStatus: 3, allowedActions: [] });
+    const noReason = await intake(oneDay, { outcome: 'refuse' });
+    expect(noReason.statusCode).toBe(400);
+    const badId = await intake(oneDay, { applicant: { kind: 'citizen', idNumber: '12345', fullName: 'X Y' } });
+    expect(badId.statusCode).toBe(400);
+    const badForm = await intake(oneDay, { eform: { khac: 1 } });
+    expect(badForm.statusCode).toBe(400);
+    expect(badForm.json().code).toBe('DOSSIER.EFORM_INVALID');
+    expect((await intake(oneDay, {}, specialist)).statusCode).toBe(403);
+  });
+});
+
+describe('queues, search and public tracking', () => {
+  it('shows queues with counts; searches by accent-free name and CCCD', async () => {
+    const list = await injectAs(t.app, desk, { method: 'GET', url: '/api/dossiers?queue=all&q=nguyen%20van%20an' });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.length).toBeGreaterThan(5);
+    expect(list.json().counts).toHaveProperty('overdue');
+    const byId = await injectAs(t.app, desk, { method: 'GET', url: '/api/dossiers?queue=all&q=087090001234&limit=2' });
+    expect(byId.json().items).toHaveLength(2);
+    expect(byId.json().next).not.toBeNull();
+    const page2 = await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers?queue=all&q=087090001234&limit=2&before=${encodeURIComponent(byId.json().next)}` });
+    expect(page2.json().items[0].id).not.toBe(byId.json().items[0].id);
+    const other = await injectAs(t.app, otherSpecialist, { method: 'GET', url: '/api/dossiers?queue=all' });
+    expect(other.json().items).toHaveLength(0);
+  });
+
+  it('tracks a dossier by code with the last CCCD digits or the phone, and reveals nothing otherwise', async () => {
+    const [d] = (await injectAs(t.app, desk, { method: 'GET', url: '/api/dossiers?queue=all&status=returned&limit=1' })).json().items;
+    const ok = await t.app.inject({ url: `/api/tracking?code=${d.code}&secret=1234` });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ code: d.code, statusLabel: 'Đã trả kết quả' });
+    expect(JSON.stringify(ok.json())).not.toContain('Nguyễn');
+    expect((await t.app.inject({ url: `/api/tracking?code=${d.code}&secret=0912345678` })).statusCode).toBe(200);
+    const wrong = await t.app.inject({ url: `/api/tracking?code=${d.code}&secret=9999` });
+    const missing = await t.app.inject({ url: `/api/tracking?code=${d.code.slice(0, -1)}9&secret=1234` });
+    expect(wrong.statusCode).toBe(404);
+    expect(missing.json()).toEqual(wrong.json());
+  });
+});

@@ -1,0 +1,129 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import { ZErrorBody } from '../../platform/error-schema.js';
+import { commonErrors } from '../../platform/errors.js';
+import { actorOf } from '../identity/auth.plugin.js';
+import { throttle } from '../identity/identity.repo.js';
+import { scopePaths } from '../identity/permissions.policy.js';
+import { loadCalendar } from '../working-calendar/use-cases/load-calendar.js';
+import { vnDateOf } from '../working-calendar/vn-time.js';
+import { ZActionInput, ZDossier, ZIntakeInput } from './dossier.contract.js';
+import { countQueues, listQueue, queues } from './dossier-queue.repo.js';
+import { dossierStatuses } from './dossier.rules.js';
+import { actOnDossier } from './use-cases/act-on-dossier.js';
+import { readDossier } from './use-cases/read-dossier.js';
+import { receiveDossier } from './use-cases/receive-dossier.js';
+import { trackDossier, ZTracking } from './use-cases/track-dossier.js';
+
+const ZId = z.object({ id: z.string().uuid() });
+const ZQueueItem = z.object({
+  id: z.string().uuid(),
+  code: z.string().nullable(),
+  procedureName: z.string(),
+  applicantName: z.string(),
+  status: z.string(),
+  channel: z.string(),
+  stepName: z.string().nullable(),
+  submittedAt: z.date(),
+  dueAt: z.date().nullable(),
+  finishClass: z.string().nullable(),
+});
+
+export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.post(
+    '/dossiers',
+    {
+      config: { access: 'perm:dossiers.receive' },
+      schema: { tags: ['dossiers'], summary: 'Tiếp nhận hồ sơ tại bộ phận một cửa (tiếp nhận / yêu cầu bổ sung / từ chối)', body: ZIntakeInput, response: { 201: ZDossier, 400: ZErrorBody, 403: ZErrorBody, 422: ZErrorBody } },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const id = await receiveDossier(ctx, actor, request.body);
+      return reply.status(201).send(await readDossier(ctx, actor, id));
+    },
+  );
+
+  app.get(
+    '/dossiers/:id',
+    { config: { access: 'perm:dossiers.read' }, schema: { tags: ['dossiers'], summary: 'Chi tiết hồ sơ, các bước, lịch sử', params: ZId, response: { 200: ZDossier, 403: ZErrorBody, 404: ZErrorBody } } },
+    async (request) => readDossier(ctx, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/dossiers/:id/actions',
+    {
+      config: { access: 'staff' },
+      schema: { tags: ['dossiers'], summary: 'Thao tác xử lý hồ sơ (chuyển, trả lại, bổ sung, xin lỗi, phê duyệt, trả kết quả…)', params: ZId, body: ZActionInput, response: { 200: ZDossier, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody } },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await actOnDossier(ctx, actor, request.params.id, request.body);
+      return readDossier(ctx, actor, request.params.id);
+    },
+  );
+
+  app.get(
+    '/dossiers',
+    {
+      config: { access: 'perm:dossiers.read' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Hàng đợi công việc và tra cứu hồ sơ (mã, tên không dấu, CCCD, điện thoại)',
+        querystring: z.object({
+          queue: z.enum(queues).default('unit'),
+          q: z.string().trim().max(100).optional(),
+          procedureId: z.string().uuid().optional(),
+          status: z.enum(dossierStatuses).optional(),
+          channel: z.enum(['desk', 'online', 'postal']).optional(),
+          from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+          to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+          before: z.string().regex(/^[^|]+\|[0-9a-f-]{36}$/).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(30),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(ZQueueItem),
+            next: z.string().nullable(),
+            counts: z.object({ mine: z.number(), unit: z.number(), due_soon: z.number(), overdue: z.number(), supplement: z.number(), result_ready: z.number() }),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const now = ctx.clock.now();
+      const year = Number(vnDateOf(now).slice(0, 4));
+      const calendar = await loadCalendar(ctx.db, null, { from: year, to: year + 1 });
+      const base = { paths: scopePaths(actor, 'dossiers.read'), actorId: actor.userId, now, soonBefore: calendar.addWorkingMinutes(now, 480) };
+      const { before, ...query } = request.query;
+      const cursor = before ? { submittedAt: before.split('|')[0]!, id: before.split('|')[1]! } : undefined;
+      if (cursor && Number.isNaN(Date.parse(cursor.submittedAt))) throw commonErrors.validation({ before: 'invalid cursor' });
+      const items = await listQueue(ctx.db, { ...base, ...query, before: cursor });
+      const last = items[items.length - 1];
+      return {
+        items,
+        next: items.length === query.limit && last ? `${last.submittedAt.toISOString()}|${last.id}` : null,
+        counts: await countQueues(ctx.db, base),
+      };
+    },
+  );
+
+  // Public tracking (tra cứu hồ sơ): code plus the applicant's phone or the last 4 digits of the CCCD, rate-limited.
+  app.get(
+    '/tracking',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['tracking'],
+        summary: 'Tra cứu tình trạng hồ sơ (mã hồ sơ + số điện thoại hoặc 4 số cuối CCCD)',
+        querystring: z.object({ code: z.string().trim().min(10).max(60), secret: z.string().trim().min(4).max(20) }),
+        response: { 200: ZTracking, 404: ZErrorBody, 429: ZErrorBody },
+      },
+    },
+    async (request) => {
+      if (!(await throttle(ctx.db, `track:${request.ip}`, 30, 60))) throw commonErrors.rateLimited();
+      return trackDossier(ctx, request.query.code, request.query.secret);
+    },
+  );
+};

@@ -1,0 +1,141 @@
+import { withTransaction, type Db } from '../../../platform/database.js';
+import type { Clock } from '../../../platform/clock.js';
+import { commonErrors } from '../../../platform/errors.js';
+import type { Actor } from '../../identity/permissions.policy.js';
+import { ruleSets } from '../../rule-sets/rule-set.rules.js';
+import { classifyFinish, computeDue, countingStart } from '../../working-calendar/deadline.rules.js';
+import { loadCalendar } from '../../working-calendar/use-cases/load-calendar.js';
+import { vnDateOf } from '../../working-calendar/vn-time.js';
+import type { TActionInput } from '../dossier.contract.js';
+import { checkApology, planStepDues, procedureDuration } from '../dossier-deadline.rules.js';
+import { dossierErrors } from '../dossier.errors.js';
+import { canAct } from '../dossier.policy.js';
+import { appendAction, listSteps, lockDossier } from '../dossier.repo.js';
+import { applyAction, nationalStatusCode } from '../dossier.rules.js';
+import { getVersion } from '../../procedures/procedure.repo.js';
+
+/**
+ * One action on a dossier (forward, send back, supplementation, apology, approval, return, withdrawal, stop, refusal):
+ * checked against the state machine and the actor's role at the current step, then the action log, the read index
+ * and the steps are written in one transaction. Only legal transitions happen; others get the allowed list back.
+ */
+export async function actOnDossier(deps: { db: Db; clock: Clock }, actor: Actor, dossierId: string, input: TActionInput): Promise<void> {
+  const now = deps.clock.now();
+  await withTransaction(deps.db, async (tx) => {
+    const d = await lockDossier(tx, dossierId);
+    if (!d) throw dossierErrors.notFound();
+    const steps = await listSteps(tx, dossierId);
+    const current = steps[d.stepIndex] ?? null;
+    if (!canAct(actor, input.action, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, step: current ? { role: current.role, unitPath: current.unitPath } : null })) {
+      throw commonErrors.forbidden(`dossier.${input.action}`);
+    }
+    const ruleSet = ruleSets.find((r) => r.id === d.ruleSet)!;
+    const outcome = applyAction(
+      { status: d.status, stepIndex: d.stepIndex, stepCount: d.stepCount, supplementCount: d.supplementCount, apologyCount: d.apologyCount, maxApologies: ruleSet.maxReappointments },
+      input.action,
+      { backTo: input.backTo },
+    );
+    if (!outcome.ok) throw dossierErrors.actionNotAllowed(d.status, input.action, outcome.allowed);
+    const next = outcome.state;
+    if (['request_supplement', 'refuse', 'stop', 'send_back'].includes(input.action) && !input.note) throw dossierErrors.reasonRequired();
+
+    const year = Number(vnDateOf(now).slice(0, 4));
+    const calendar = await loadCalendar(tx, d.resolvingPath, { from: year - 1, to: year + 1 });
+    const set: Record<string, unknown> = {};
+    const finishStep = async (index: number) => {
+      const step = steps[index];
+      if (!step) return;
+      const cls = step.dueAt ? classifyFinish(now, step.dueAt) : null;
+      await tx.query(`UPDATE dossier_step SET finished_at = $3, finish_class = $4 WHERE dossier_id = $1 AND step_index = $2`, [dossierId, index, now, cls]);
+    };
+    const startStep = (index: number) =>
+      tx.query(`UPDATE dossier_step SET started_at = $3, finished_at = NULL, finish_class = NULL, assignee_id = NULL WHERE dossier_id = $1 AND step_index = $2`, [dossierId, index, now]);
+    let data: Record<string, unknown> | undefined;
+
+    switch (input.action) {
+      case 'claim':
+        set.assignee_id = actor.userId;
+        await tx.query(`UPDATE dossier_step SET assignee_id = $3 WHERE dossier_id = $1 AND step_index = $2`, [dossierId, d.stepIndex, actor.userId]);
+        break;
+      case 'forward':
+        await finishStep(d.stepIndex);
+        await startStep(next.stepIndex);
+        set.assignee_id = null;
+        break;
+      case 'send_back':
+        await startStep(next.stepIndex);
+        set.assignee_id = null;
+        break;
+      case 'request_supplement':
+        set.paused_at = now;
+        break;
+      case 'supplement_received': {
+        // The legal time restarts once the dossier is complete again (ND 61/2018 Điều 19 k4); the wait is recorded.
+        if (d.pausedAt) set.paused_minutes = (await tx.query(`SELECT paused_minutes FROM dossier WHERE id = $1`, [dossierId])).rows[0].paused_minutes + calendar.workingMinutesBetween(d.pausedAt, now);
+        set.paused_at = null;
+        const { rows } = await tx.query(`SELECT procedure_version_id FROM dossier WHERE id = $1`, [dossierId]);
+        const version = (await getVersion(tx, rows[0].procedure_version_id))!;
+        const options = { paperCutoff: true };
+        const from = countingStart(now, calendar, options);
+        const due = computeDue(now, procedureDuration(version.content.processingTime), calendar, options);
+        set.counting_from = from;
+        set.due_at = due;
+        const remaining = steps.slice(d.stepIndex);
+        const dues = planStepDues(from, remaining.map((s) => Number(s.workingDays)), due, calendar);
+        for (const [i, s] of remaining.entries()) {
+          await tx.query(`UPDATE dossier_step SET due_at = $3 WHERE dossier_id = $1 AND step_index = $2`, [dossierId, s.stepIndex, dues[i]]);
+        }
+        data = { waitedWorkingMinutes: d.pausedAt ? calendar.workingMinutesBetween(d.pausedAt, now) : 0, newDueAt: due.toISOString() };
+        break;
+      }
+      case 'apologise': {
+        if (!input.newDueAt || !d.dueAt) throw dossierErrors.apology('Cần ngày hẹn trả kết quả mới.');
+        const newDue = new Date(input.newDueAt);
+        const check = checkApology(now, d.dueAt, newDue, calendar, ruleSet.apologyLeadWorkingDays);
+        if (!check.ok) throw dossierErrors.apology(check.reasonVi);
+        set.original_due_at = d.originalDueAt ?? d.dueAt;
+        set.due_at = newDue;
+        await tx.query(`UPDATE dossier_step SET due_at = $2 WHERE dossier_id = $1 AND step_index = (SELECT max(step_index) FROM dossier_step WHERE dossier_id = $1)`, [dossierId, newDue]);
+        data = { previousDueAt: d.dueAt.toISOString(), newDueAt: newDue.toISOString() };
+        break;
+      }
+      case 'approve':
+        await finishStep(d.stepIndex);
+        set.finished_at = now;
+        set.finish_class = d.dueAt ? classifyFinish(now, d.dueAt) : null;
+        break;
+      case 'return_result':
+        set.returned_at = now;
+        data = { receivedBy: input.receivedBy ?? null };
+        break;
+      case 'withdraw':
+      case 'stop':
+      case 'refuse':
+        set.finished_at = now;
+        break;
+      case 'accept':
+      case 'reject_intake':
+        // Online intake arrives with the portal (issue 5); desk intake goes through receiveDossier.
+        throw dossierErrors.actionNotAllowed(d.status, input.action, []);
+    }
+    set.status = next.status;
+    set.national_status = nationalStatusCode[next.status];
+    set.step_index = next.stepIndex;
+    set.supplement_count = next.supplementCount;
+    set.apology_count = next.apologyCount;
+    const cols = Object.keys(set);
+    await tx.query(`UPDATE dossier SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [dossierId, ...cols.map((c) => set[c])]);
+    await appendAction(tx, {
+      dossierId,
+      at: now,
+      actorId: actor.userId,
+      actorName: actor.fullName,
+      action: input.action,
+      fromStatus: d.status,
+      toStatus: next.status,
+      stepIndex: next.stepIndex,
+      note: input.note,
+      data,
+    });
+  });
+}

@@ -1,0 +1,38 @@
+import type { Db } from '../../../platform/database.js';
+import type { Clock } from '../../../platform/clock.js';
+import { commonErrors } from '../../../platform/errors.js';
+import type { Actor } from '../../identity/permissions.policy.js';
+import { ruleSets } from '../../rule-sets/rule-set.rules.js';
+import { deadlineState } from '../../working-calendar/deadline.rules.js';
+import { loadCalendar } from '../../working-calendar/use-cases/load-calendar.js';
+import { vnDateOf } from '../../working-calendar/vn-time.js';
+import type { TDossier } from '../dossier.contract.js';
+import { dossierErrors } from '../dossier.errors.js';
+import { canAct, canRead } from '../dossier.policy.js';
+import { getDossierDetail, listHistory, listStepsWithUnits, listSteps } from '../dossier.repo.js';
+import { allowedActions, isClosed, statusLabels } from '../dossier.rules.js';
+
+/** Due soon (sắp đến hạn) = less than one working day left. */
+const DUE_SOON_MINUTES = 480;
+
+/** A dossier with its steps, history, deadline state and the actions this officer may take now. */
+export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, id: string): Promise<TDossier> {
+  const d = await getDossierDetail(deps.db, id);
+  if (!d) throw dossierErrors.notFound();
+  if (!canRead(actor, d)) throw commonErrors.forbidden('dossiers.read');
+  const [steps, history, scopeSteps] = await Promise.all([listStepsWithUnits(deps.db, id), listHistory(deps.db, id), listSteps(deps.db, id)]);
+  const now = deps.clock.now();
+  let state: string | null = null;
+  if (d.dueAt && !isClosed(d.status) && d.status !== 'result_ready') {
+    const year = Number(vnDateOf(now).slice(0, 4));
+    const calendar = await loadCalendar(deps.db, d.resolvingPath, { from: year - 1, to: year + 1 });
+    state = d.status === 'supplement_requested' ? 'paused' : deadlineState(now, d.dueAt, calendar, DUE_SOON_MINUTES);
+  }
+  const ruleSet = ruleSets.find((r) => r.id === d.ruleSet)!;
+  const current = scopeSteps[d.stepIndex];
+  const possible = allowedActions({ ...d, maxApologies: ruleSet.maxReappointments }).filter((a) =>
+    canAct(actor, a, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, step: current ? { role: current.role, unitPath: current.unitPath } : null }),
+  );
+  const { receivingPath: _r, resolvingPath: _s, stepCount: _c, ...rest } = d;
+  return { ...rest, statusLabel: statusLabels[d.status], steps: steps.map((s) => ({ ...s, workingDays: Number(s.workingDays) })), deadlineState: state, allowedActions: possible, history };
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { Db } from '../../../platform/database.js';
+import { dossierErrors } from '../dossier.errors.js';
+import { actionLabels, statusLabels, type DossierAction, type DossierStatus } from '../dossier.rules.js';
+
+export const ZTracking = z.object({
+  code: z.string(),
+  procedureName: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  receivedAt: z.date().nullable(),
+  dueAt: z.date().nullable(),
+  returnedAt: z.date().nullable(),
+  timeline: z.array(z.object({ at: z.date(), label: z.string() })),
+});
+
+function normalisePhone(p: string): string {
+  const digits = p.replace(/\D/g, '');
+  return digits.startsWith('84') ? `0${digits.slice(2)}` : digits;
+}
+
+/**
+ * Public look-up by dossier code plus a secret only the applicant knows (their phone, or the last 4 digits of the CCCD).
+ * A wrong code and a wrong secret give the same answer, so codes cannot be enumerated; only status and dates are shown.
+ */
+export async function trackDossier(deps: { db: Db }, code: string, secret: string) {
+  const { rows } = await deps.db.query<{ id: string; code: string; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; idNumber: string; phone: string | null }>(
+    `SELECT id, code, procedure_name AS "procedureName", status, received_at AS "receivedAt", due_at AS "dueAt", returned_at AS "returnedAt",
+            applicant->>'idNumber' AS "idNumber", applicant->>'phone' AS phone
+       FROM dossier WHERE code = upper($1)`,
+    [code],
+  );
+  const d = rows[0];
+  const s = secret.trim();
+  const matches = d && ((/^\d{4}$/.test(s) && d.idNumber.endsWith(s)) || (d.phone !== null && s.length >= 9 && normalisePhone(d.phone) === normalisePhone(s)));
+  if (!d || !matches) throw dossierErrors.notFound();
+  const history = await deps.db.query<{ at: Date; action: DossierAction }>(`SELECT at, action FROM dossier_action WHERE dossier_id = $1 ORDER BY id`, [d.id]);
+  return {
+    code: d.code,
+    procedureName: d.procedureName,
+    status: d.status,
+    statusLabel: statusLabels[d.status],
+    receivedAt: d.receivedAt,
+    dueAt: d.dueAt,
+    returnedAt: d.returnedAt,
+    timeline: history.rows.map((h) => ({ at: h.at, label: actionLabels[h.action] ?? h.action })),
+  };
+}
