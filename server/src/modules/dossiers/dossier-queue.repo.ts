@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/database.js';
 
-export const queues = ['mine', 'unit', 'due_soon', 'overdue', 'supplement', 'result_ready', 'all'] as const;
+export const queues = ['mine', 'unit', 'due_soon', 'overdue', 'needs_apology', 'supplement', 'result_ready', 'all'] as const;
 export type Queue = (typeof queues)[number];
 
 export type QueueFilter = {
@@ -40,6 +40,8 @@ const queueClause: Record<Queue, string> = {
   unit: `d.status IN ('received', 'processing', 'supplement_requested', 'result_ready')`,
   due_soon: `${open} AND d.due_at >= $3 AND d.due_at < $4`,
   overdue: `${open} AND d.due_at < $3`,
+  // Will be (or is) late and has no apology letter yet (ND 61/2018 Điều 19 k9).
+  needs_apology: `${open} AND d.apology_count = 0 AND d.due_at < $4`,
   supplement: `d.status = 'supplement_requested'`,
   result_ready: `d.status = 'result_ready'`,
   all: 'true',
@@ -78,6 +80,7 @@ export async function countQueues(q: Queryable, f: Pick<QueueFilter, 'paths' | '
             count(*) FILTER (WHERE ${queueClause.unit})::int AS unit,
             count(*) FILTER (WHERE ${queueClause.due_soon})::int AS due_soon,
             count(*) FILTER (WHERE ${queueClause.overdue})::int AS overdue,
+            count(*) FILTER (WHERE ${queueClause.needs_apology})::int AS needs_apology,
             count(*) FILTER (WHERE ${queueClause.supplement})::int AS supplement,
             count(*) FILTER (WHERE ${queueClause.result_ready})::int AS result_ready
        FROM dossier d WHERE ${scope} AND d.status NOT IN ('returned', 'withdrawn', 'stopped', 'refused', 'not_accepted')`,

@@ -195,3 +195,33 @@ describe('queues, search and public tracking', () => {
     expect(missing.json()).toEqual(wrong.json());
   });
 });
+
+describe('scans', () => {
+  it('attaches a PDF scan checked by content; others may neither attach nor download it', async () => {
+    at('2026-11-30T02:00:00Z');
+    const d = (await intake(oneDay)).json();
+    const boundary = '----scan';
+    const body = (name: string, content: Buffer) =>
+      Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="documentName"\r\n\r\nTờ khai đăng ký khai sinh\r\n`),
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`),
+        content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+    const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+    const pdf = Buffer.from('%PDF-1.4\n%scan\n%%EOF\n');
+    const fake = await injectAs(t.app, desk, { method: 'POST', url: `/api/dossiers/${d.id}/files`, payload: body('a.pdf', Buffer.from('<html>')), headers });
+    expect(fake.statusCode).toBe(415);
+    const ok = await injectAs(t.app, desk, { method: 'POST', url: `/api/dossiers/${d.id}/files`, payload: body('to-khai.pdf', pdf), headers });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()[0]).toMatchObject({ documentName: 'Tờ khai đăng ký khai sinh', mediaType: 'application/pdf', kind: 'component' });
+    const sha = ok.json()[0].sha256;
+    expect((await injectAs(t.app, otherSpecialist, { method: 'POST', url: `/api/dossiers/${d.id}/files`, payload: body('x.pdf', pdf), headers })).statusCode).toBe(403);
+    expect((await injectAs(t.app, otherSpecialist, { method: 'GET', url: `/api/dossiers/${d.id}/files/${sha}` })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/api/dossiers/${d.id}/files/${sha}` })).statusCode).toBe(401);
+    const dl = await injectAs(t.app, specialist, { method: 'GET', url: `/api/dossiers/${d.id}/files/${sha}` });
+    expect(dl.rawPayload.equals(pdf)).toBe(true);
+    // Public template downloads never serve a dossier's scan.
+    expect((await t.app.inject({ url: `/api/catalog/files/${sha}` })).statusCode).toBe(404);
+  });
+});

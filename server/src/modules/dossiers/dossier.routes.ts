@@ -15,6 +15,10 @@ import { actOnDossier } from './use-cases/act-on-dossier.js';
 import { readDossier } from './use-cases/read-dossier.js';
 import { receiveDossier } from './use-cases/receive-dossier.js';
 import { trackDossier, ZTracking } from './use-cases/track-dossier.js';
+import { attachFile, listFiles } from './use-cases/attach-file.js';
+import { getDossierDetail } from './dossier.repo.js';
+import { canRead } from './dossier.policy.js';
+import { dossierErrors } from './dossier.errors.js';
 
 const ZId = z.object({ id: z.string().uuid() });
 const ZQueueItem = z.object({
@@ -85,7 +89,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
           200: z.object({
             items: z.array(ZQueueItem),
             next: z.string().nullable(),
-            counts: z.object({ mine: z.number(), unit: z.number(), due_soon: z.number(), overdue: z.number(), supplement: z.number(), result_ready: z.number() }),
+            counts: z.object({ mine: z.number(), unit: z.number(), due_soon: z.number(), overdue: z.number(), needs_apology: z.number(), supplement: z.number(), result_ready: z.number() }),
           }),
         },
       },
@@ -106,6 +110,59 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         next: items.length === query.limit && last ? `${last.submittedAt.toISOString()}|${last.id}` : null,
         counts: await countQueues(ctx.db, base),
       };
+    },
+  );
+
+  const ZFile = z.object({ sha256: z.string(), documentName: z.string(), kind: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), addedAt: z.date() });
+  app.post(
+    '/dossiers/:id/files',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Đính kèm bản quét (PDF/JPEG/PNG, multipart: file, documentName, kind=component|result)',
+        consumes: ['multipart/form-data'],
+        params: ZId,
+        response: { 201: z.array(ZFile), 403: ZErrorBody, 413: ZErrorBody, 415: ZErrorBody },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw commonErrors.validation({ reason: 'multipart/form-data required' });
+      const part = await request.file();
+      if (!part) throw commonErrors.validation({ reason: 'field "file" missing' });
+      const content = await part.toBuffer();
+      const field = (name: string) => {
+        const f = part.fields[name];
+        return f && !Array.isArray(f) && f.type === 'field' ? String(f.value) : undefined;
+      };
+      const kind = field('kind') === 'result' ? 'result' : 'component';
+      const documentName = (field('documentName') ?? part.filename).trim().slice(0, 1000) || part.filename;
+      await attachFile(ctx, actorOf(request), request.params.id, { content, fileName: part.filename, documentName, kind });
+      return reply.status(201).send(await listFiles(ctx, request.params.id));
+    },
+  );
+  app.get(
+    '/dossiers/:id/files',
+    { config: { access: 'perm:dossiers.read' }, schema: { tags: ['dossiers'], summary: 'Bản quét của hồ sơ', params: ZId, response: { 200: z.array(ZFile), 403: ZErrorBody, 404: ZErrorBody } } },
+    async (request) => {
+      const d = await getDossierDetail(ctx.db, request.params.id);
+      if (!d) throw dossierErrors.notFound();
+      if (!canRead(actorOf(request), d)) throw commonErrors.forbidden('dossiers.read');
+      return listFiles(ctx, request.params.id);
+    },
+  );
+  app.get(
+    '/dossiers/:id/files/:sha256',
+    { config: { access: 'perm:dossiers.read' }, schema: { tags: ['dossiers'], summary: 'Tải bản quét', params: ZId.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) } },
+    async (request, reply) => {
+      const d = await getDossierDetail(ctx.db, request.params.id);
+      if (!d) throw dossierErrors.notFound();
+      if (!canRead(actorOf(request), d)) throw commonErrors.forbidden('dossiers.read');
+      const file = (await listFiles(ctx, request.params.id)).find((f) => f.sha256 === request.params.sha256);
+      if (!file) throw dossierErrors.notFound();
+      reply.header('content-type', file.mediaType);
+      reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+      return reply.send(ctx.files.open(file.sha256));
     },
   );
 

@@ -1,0 +1,62 @@
+import { withTransaction, type Db } from '../../../platform/database.js';
+import type { Clock } from '../../../platform/clock.js';
+import { commonErrors } from '../../../platform/errors.js';
+import type { FileStore, StoredFile } from '../../../platform/storage.js';
+import type { Actor } from '../../identity/permissions.policy.js';
+import { dossierErrors } from '../dossier.errors.js';
+import { canAct, canRead } from '../dossier.policy.js';
+import { appendAction, listSteps, lockDossier } from '../dossier.repo.js';
+import { isClosed } from '../dossier.rules.js';
+
+/**
+ * Attaches a scan to a dossier (PDF, JPEG or PNG, recognised by content; size-limited by the store): a component at
+ * intake, or the result at the last step. The desk or whoever holds the current step may attach; closed dossiers are frozen.
+ */
+export async function attachFile(
+  deps: { db: Db; clock: Clock; files: FileStore },
+  actor: Actor,
+  dossierId: string,
+  file: { content: Buffer; fileName: string; documentName: string; kind: 'component' | 'result' },
+): Promise<StoredFile> {
+  return withTransaction(deps.db, async (tx) => {
+    const d = await lockDossier(tx, dossierId);
+    if (!d) throw dossierErrors.notFound();
+    const steps = await listSteps(tx, dossierId);
+    const step = steps[d.stepIndex];
+    const scope = { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, step: step ? { role: step.role, unitPath: step.unitPath } : null };
+    if (!canRead(actor, scope) || !(canAct(actor, 'return_result', scope) || canAct(actor, 'forward', scope) || canAct(actor, 'approve', scope))) {
+      throw commonErrors.forbidden('dossiers.attach');
+    }
+    if (isClosed(d.status)) throw dossierErrors.actionNotAllowed(d.status, 'forward', []);
+    const stored = await deps.files.put(tx, file.content, file.fileName);
+    if (!['application/pdf', 'image/jpeg', 'image/png'].includes(stored.mediaType)) {
+      throw commonErrors.validation({ reason: 'Chỉ nhận bản quét PDF, JPEG, PNG' });
+    }
+    await tx.query(
+      `INSERT INTO dossier_file (dossier_id, sha256, document_name, kind, added_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [dossierId, stored.sha256, file.documentName, file.kind, actor.userId],
+    );
+    await appendAction(tx, {
+      dossierId,
+      at: deps.clock.now(),
+      actorId: actor.userId,
+      actorName: actor.fullName,
+      action: 'attach_file',
+      fromStatus: d.status,
+      toStatus: d.status,
+      stepIndex: d.stepIndex,
+      note: file.documentName,
+      data: { sha256: stored.sha256, kind: file.kind },
+    });
+    return stored;
+  });
+}
+
+export async function listFiles(deps: { db: Db }, dossierId: string) {
+  const { rows } = await deps.db.query<{ sha256: string; documentName: string; kind: string; fileName: string; mediaType: string; sizeBytes: number; addedAt: Date }>(
+    `SELECT f.sha256, f.document_name AS "documentName", f.kind, s.file_name AS "fileName", s.media_type AS "mediaType", s.size_bytes AS "sizeBytes", f.added_at AS "addedAt"
+       FROM dossier_file f JOIN stored_file s ON s.sha256 = f.sha256 WHERE f.dossier_id = $1 ORDER BY f.added_at`,
+    [dossierId],
+  );
+  return rows;
+}
