@@ -43,6 +43,7 @@ export async function trackDossier(deps: { db: Db }, code: string, secret: strin
     receivedAt: d.receivedAt,
     dueAt: d.dueAt,
     returnedAt: d.returnedAt,
-    timeline: history.rows.map((h) => ({ at: h.at, label: actionLabels[h.action] ?? h.action })),
+    // Only the steps a citizen understands; internal marks (claims, scans, overdue flags) stay inside.
+    timeline: history.rows.filter((h) => h.action in actionLabels && h.action !== 'claim').map((h) => ({ at: h.at, label: actionLabels[h.action] })),
   };
 }
