@@ -1,5 +1,6 @@
 import type { JobDefinition } from '../platform/jobs.js';
 import { identityJobs } from './identity/identity.jobs.js';
+import { notificationJobs } from './notifications/notification.jobs.js';
 
 /** Every module's background jobs and schedules, registered on pg-boss at start. */
-export const allJobs: JobDefinition[] = [...identityJobs];
+export const allJobs: JobDefinition[] = [...identityJobs, ...notificationJobs];

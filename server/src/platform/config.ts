@@ -17,6 +17,14 @@ const ZConfig = z.object({
   loginLockMinutes: z.coerce.number().int().min(1).default(15),
   /** Run pg-boss workers and schedules in this process. */
   jobs: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Outgoing mail server, e.g. smtp://user:pass@host:587 (smtps:// for TLS); without it e-mails wait in the outbox. */
+  smtpUrl: z
+    .string()
+    .url()
+    .refine((u) => /^smtps?:\/\//.test(u), 'SMTP_URL phải bắt đầu bằng smtp:// hoặc smtps://')
+    .optional(),
+  /** Sender of notification e-mails. */
+  mailFrom: z.string().min(3).default('Một Cửa <khong-tra-loi@motcua.local>'),
 });
 export type AppConfig = z.infer<typeof ZConfig>;
 
@@ -35,5 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginMaxFailures: env.LOGIN_MAX_FAILURES,
     loginLockMinutes: env.LOGIN_LOCK_MINUTES,
     jobs: env.JOBS,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || undefined,
   });
 }

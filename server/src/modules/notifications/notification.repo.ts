@@ -1,0 +1,160 @@
+import type { Queryable } from '../../platform/database.js';
+import { normalizePhoneVn } from '../applicants/phone.rules.js';
+import type { Channel, NotificationStatus } from './notification.contract.js';
+import { notificationErrors } from './notification.errors.js';
+import { afterFailedAttempt, CLAIM_LEASE_MINUTES } from './notification.rules.js';
+
+export type NotificationRow = {
+  id: string;
+  createdAt: Date;
+  channel: Channel;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  templateKey: string;
+  dossierId: string | null;
+  status: NotificationStatus;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: Date;
+  sentAt: Date | null;
+};
+
+export type NewNotification = {
+  channel: Channel;
+  /** E-mail address, or a Vietnamese mobile number in any usual writing (stored as +84…). */
+  recipient: string;
+  /** Required for e-mail, ignored for SMS. */
+  subject?: string | null;
+  body: string;
+  templateKey: string;
+  dossierId?: string | null;
+  /** Do not send before this instant (default: as soon as the transaction commits). */
+  notBefore?: Date;
+};
+
+/** The claim a dispatcher holds on a row: `attempts` as it was set by the claim, checked when the outcome is written. */
+export type NotificationClaim = Pick<NotificationRow, 'id' | 'attempts'>;
+
+const COLUMNS = `id, created_at AS "createdAt", channel, recipient, subject, body, template_key AS "templateKey",
+  dossier_id AS "dossierId", status, attempts, last_error AS "lastError", next_attempt_at AS "nextAttemptAt", sent_at AS "sentAt"`;
+
+const EMAIL_RE = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:".]+(\.[^\s@<>()[\],;:".]+)+$/;
+const MAX_ERROR_LENGTH = 2000;
+
+/**
+ * Writes a notification into the outbox. Call it with the transaction of the business change that causes it
+ * (receiving a dossier, asking for supplementation…): it is sent only if that transaction commits, and it is
+ * never lost once it has (DESIGN.md §6, STYLE.md R10). Throws NOTIFICATION.* domain errors on a bad recipient or
+ * empty content, which roll the business change back with it.
+ */
+export async function enqueueNotification(q: Queryable, n: NewNotification): Promise<{ id: string }> {
+  let recipient = n.recipient.trim();
+  if (n.channel === 'sms') {
+    const phone = normalizePhoneVn(recipient);
+    if (!phone.ok) throw notificationErrors.invalidRecipient('sms', phone.reasonVi);
+    if (phone.kind !== 'mobile') throw notificationErrors.invalidRecipient('sms', 'số cố định không nhận được tin nhắn.');
+    recipient = phone.e164;
+  } else if (recipient.length > 254 || !EMAIL_RE.test(recipient)) {
+    throw notificationErrors.invalidRecipient('email', '');
+  }
+  const subject = n.channel === 'email' ? (n.subject ?? '').trim() : null;
+  if (subject === '') throw notificationErrors.invalidContent('subject');
+  if (n.body.trim() === '') throw notificationErrors.invalidContent('body');
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO notification_outbox (channel, recipient, subject, body, template_key, dossier_id, next_attempt_at)
+     VALUES ($1, $2, $3, $4, $5, $6, coalesce($7::timestamptz, now()))
+     RETURNING id`,
+    [n.channel, recipient, subject, n.body, n.templateKey, n.dossierId ?? null, n.notBefore ?? null],
+  );
+  return { id: rows[0]!.id };
+}
+
+/**
+ * Claims up to `limit` due pending notifications of the given channels, oldest first. Rows another dispatcher is
+ * claiming at the same moment are skipped (`FOR UPDATE SKIP LOCKED`), and a claimed row is leased: its
+ * `next_attempt_at` moves `leaseMinutes` ahead and `attempts` grows by one, so no other instance takes it while it
+ * is being sent. If the dispatcher dies, the row becomes due again when the lease ends.
+ */
+export async function claimDueNotifications(
+  q: Queryable,
+  opts: { now: Date; limit: number; channels: readonly Channel[]; leaseMinutes?: number },
+): Promise<NotificationRow[]> {
+  if (opts.channels.length === 0 || opts.limit < 1) return [];
+  const { rows } = await q.query<NotificationRow>(
+    `WITH due AS (
+       SELECT id AS due_id FROM notification_outbox
+        WHERE status = 'pending' AND next_attempt_at <= $1 AND channel = ANY($2::text[])
+        ORDER BY next_attempt_at, created_at
+        LIMIT $3
+        FOR UPDATE SKIP LOCKED
+     )
+     UPDATE notification_outbox o
+        SET attempts = o.attempts + 1, next_attempt_at = $1::timestamptz + make_interval(mins => $4)
+       FROM due WHERE o.id = due.due_id
+     RETURNING ${COLUMNS}`,
+    [opts.now, opts.channels, opts.limit, opts.leaseMinutes ?? CLAIM_LEASE_MINUTES],
+  );
+  return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+}
+
+/** Records a delivery. False when the claim is stale (the lease ran out and another dispatcher took the row). */
+export async function markNotificationSent(q: Queryable, claim: NotificationClaim, now: Date): Promise<boolean> {
+  const { rowCount } = await q.query(
+    `UPDATE notification_outbox SET status = 'sent', sent_at = $3, last_error = NULL
+      WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
+    [claim.id, claim.attempts, now],
+  );
+  return rowCount === 1;
+}
+
+/**
+ * Records a failed attempt: the row waits for its next try (backoff of notification.rules.ts) or, after the last
+ * attempt, becomes 'failed'. Returns what happened, or 'stale' when the claim no longer holds.
+ */
+export async function markNotificationFailed(q: Queryable, claim: NotificationClaim, error: string, now: Date): Promise<'retry' | 'failed' | 'stale'> {
+  const next = afterFailedAttempt(claim.attempts, now);
+  const { rowCount } = await q.query(
+    `UPDATE notification_outbox
+        SET status = $3, last_error = $4, next_attempt_at = coalesce($5::timestamptz, next_attempt_at)
+      WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
+    [claim.id, claim.attempts, next.status, error.slice(0, MAX_ERROR_LENGTH), next.status === 'pending' ? next.nextAttemptAt : null],
+  );
+  if (rowCount !== 1) return 'stale';
+  return next.status === 'pending' ? 'retry' : 'failed';
+}
+
+/** Gives claimed rows back untried (due at once, the claim's attempt not counted), e.g. when a batch runs out of time. */
+export async function releaseNotifications(q: Queryable, claims: readonly NotificationClaim[], now: Date): Promise<number> {
+  if (claims.length === 0) return 0;
+  const { rowCount } = await q.query(
+    `UPDATE notification_outbox o SET attempts = o.attempts - 1, next_attempt_at = $3
+       FROM unnest($1::uuid[], $2::int[]) AS c(id, attempts)
+      WHERE o.id = c.id AND o.attempts = c.attempts AND o.status = 'pending'`,
+    [claims.map((c) => c.id), claims.map((c) => c.attempts), now],
+  );
+  return rowCount ?? 0;
+}
+
+/** Whether pending notifications of a channel are due (uses the partial index on due rows). */
+export async function hasDueNotifications(q: Queryable, channel: Channel, now: Date): Promise<boolean> {
+  const { rows } = await q.query<{ due: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM notification_outbox WHERE status = 'pending' AND next_attempt_at <= $2 AND channel = $1) AS due`,
+    [channel, now],
+  );
+  return rows[0]!.due;
+}
+
+export async function getNotification(q: Queryable, id: string): Promise<NotificationRow | null> {
+  const { rows } = await q.query<NotificationRow>(`SELECT ${COLUMNS} FROM notification_outbox WHERE id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+/** The notifications of one dossier, oldest first (for the dossier's history). */
+export async function listNotificationsOfDossier(q: Queryable, dossierId: string): Promise<NotificationRow[]> {
+  const { rows } = await q.query<NotificationRow>(
+    `SELECT ${COLUMNS} FROM notification_outbox WHERE dossier_id = $1 ORDER BY created_at, id`,
+    [dossierId],
+  );
+  return rows;
+}
