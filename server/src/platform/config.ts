@@ -23,6 +23,10 @@ const ZConfig = z.object({
     .url()
     .refine((u) => /^smtps?:\/\//.test(u), 'SMTP_URL phải bắt đầu bằng smtp:// hoặc smtps://')
     .optional(),
+  /** Public tracking look-ups allowed per client address per minute. */
+  trackingPerMinute: z.coerce.number().int().min(1).default(30),
+  /** Address citizens reach the portal at, printed in QR codes and notifications. */
+  publicUrl: z.string().url().default('http://localhost:3000'),
   /** Sender of notification e-mails. */
   mailFrom: z.string().min(3).default('Một Cửa <khong-tra-loi@motcua.local>'),
 });
@@ -44,6 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLockMinutes: env.LOGIN_LOCK_MINUTES,
     jobs: env.JOBS,
     smtpUrl: env.SMTP_URL || undefined,
+    trackingPerMinute: env.TRACKING_PER_MINUTE,
+    publicUrl: env.PUBLIC_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
   });
 }

@@ -94,6 +94,11 @@ describe('dossier lifecycle at the desk', () => {
     expect(returned.json()).toMatchObject({ status: 'returned', nationalStatus: 10, allowedActions: [] });
     expect(returned.json().history.map((h: { action: string }) => h.action)).toEqual(['accept', 'forward', 'claim', 'forward', 'approve', 'return_result']);
     await expect(t.ctx.db.query(`UPDATE dossier_action SET note = 'sửa' WHERE dossier_id = $1`, [d.id])).rejects.toThrow(/append-only/);
+    // The applicant's SMS were queued with the changes that caused them, and only those (the refused action queued nothing).
+    const sms = await t.ctx.db.query(`SELECT template_key, recipient, body FROM notification_outbox WHERE dossier_id = $1 ORDER BY created_at`, [d.id]);
+    expect(sms.rows.map((r) => r.template_key)).toEqual(['dossier.accepted', 'dossier.result-ready']);
+    expect(sms.rows[0].recipient).toBe('+84912345678');
+    expect(sms.rows[0].body).toContain(d.code);
   });
 
   it('a retried submission with the same key returns the same dossier and uses no new number', async () => {

@@ -179,7 +179,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request) => {
-      if (!(await throttle(ctx.db, `track:${request.ip}`, 30, 60))) throw commonErrors.rateLimited();
+      if (!(await throttle(ctx.db, `track:${request.ip}`, ctx.config.trackingPerMinute, 60))) throw commonErrors.rateLimited();
       return trackDossier(ctx, request.query.code, request.query.secret);
     },
   );

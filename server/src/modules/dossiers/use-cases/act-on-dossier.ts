@@ -1,4 +1,6 @@
-import { withTransaction, type Db } from '../../../platform/database.js';
+import { withTransaction, type Db, type Queryable } from '../../../platform/database.js';
+import { notifyApplicant, trackingUrl } from '../dossier.notify.js';
+import type { ReturnMethod } from '../../notifications/notification.templates.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
 import type { Actor } from '../../identity/permissions.policy.js';
@@ -19,7 +21,7 @@ import { getVersion } from '../../procedures/procedure.repo.js';
  * checked against the state machine and the actor's role at the current step, then the action log, the read index
  * and the steps are written in one transaction. Only legal transitions happen; others get the allowed list back.
  */
-export async function actOnDossier(deps: { db: Db; clock: Clock }, actor: Actor, dossierId: string, input: TActionInput): Promise<void> {
+export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publicUrl: string } }, actor: Actor, dossierId: string, input: TActionInput): Promise<void> {
   const now = deps.clock.now();
   await withTransaction(deps.db, async (tx) => {
     const d = await lockDossier(tx, dossierId);
@@ -125,6 +127,7 @@ export async function actOnDossier(deps: { db: Db; clock: Clock }, actor: Actor,
     set.apology_count = next.apologyCount;
     const cols = Object.keys(set);
     await tx.query(`UPDATE dossier SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [dossierId, ...cols.map((c) => set[c])]);
+    await notifyFor(tx, deps.config.publicUrl, dossierId, input, d.dueAt);
     await appendAction(tx, {
       dossierId,
       at: now,
@@ -138,4 +141,28 @@ export async function actOnDossier(deps: { db: Db; clock: Clock }, actor: Actor,
       data,
     });
   });
+}
+
+/** The applicant hears of what concerns them: supplementation, apology and new date, result ready, refusal. */
+async function notifyFor(tx: Queryable, publicUrl: string, dossierId: string, input: TActionInput, previousDue: Date | null): Promise<void> {
+  const { rows } = await tx.query<{ code: string; procedureName: string; applicant: { fullName: string; email: string | null; phone: string | null }; unitName: string; dueAt: Date; resultDelivery: ReturnMethod }>(
+    `SELECT d.code, d.procedure_name AS "procedureName", d.applicant, u.name AS "unitName", d.due_at AS "dueAt", d.result_delivery AS "resultDelivery"
+       FROM dossier d JOIN unit u ON u.id = d.receiving_unit_id WHERE d.id = $1`,
+    [dossierId],
+  );
+  const d = rows[0];
+  if (!d?.code) return;
+  const facts = { dossierCode: d.code, procedureName: d.procedureName, applicantName: d.applicant.fullName, unitName: d.unitName, trackingUrl: trackingUrl(publicUrl, d.code) };
+  switch (input.action) {
+    case 'request_supplement':
+      return notifyApplicant(tx, dossierId, d.applicant, 'dossier.supplementation-requested', { ...facts, missing: [input.note ?? ''] });
+    case 'apologise':
+      return notifyApplicant(tx, dossierId, d.applicant, 'dossier.apology', { ...facts, previousAppointmentAt: previousDue ?? d.dueAt, newAppointmentAt: d.dueAt, reason: input.note ?? '' });
+    case 'approve':
+      return notifyApplicant(tx, dossierId, d.applicant, 'dossier.result-ready', { ...facts, returnMethod: d.resultDelivery });
+    case 'refuse':
+      return notifyApplicant(tx, dossierId, d.applicant, 'dossier.refused', { ...facts, reason: input.note ?? '' });
+    default:
+      return;
+  }
 }

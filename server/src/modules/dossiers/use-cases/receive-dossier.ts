@@ -16,8 +16,10 @@ import { formatDossierCode } from '../dossier-code.rules.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { findByIdempotencyKey, appendAction, insertDossier, insertSteps, nextSequence, upsertApplicant, type StepPlan } from '../dossier.repo.js';
 import { nationalStatusCode } from '../dossier.rules.js';
+import { notifyApplicant, trackingUrl } from '../dossier.notify.js';
+import { validateCccd } from '../../applicants/cccd.rules.js';
+import { validateTaxCode } from '../../applicants/tax-code.rules.js';
 
-const CCCD = /^\d{12}$/;
 
 /**
  * Intake at the one-stop desk (Nghị định 61/2018 Điều 17; Nghị định 118/2025 Điều 17): the officer records the dossier
@@ -25,7 +27,7 @@ const CCCD = /^\d{12}$/;
  * The dossier keeps the rule-set and the procedure version in force today. A retried request with the same
  * idempotency key returns the first dossier. Everything is written in one transaction with its action.
  */
-export async function receiveDossier(deps: { db: Db; clock: Clock }, actor: Actor, input: TIntakeInput): Promise<string> {
+export async function receiveDossier(deps: { db: Db; clock: Clock; config: { publicUrl: string } }, actor: Actor, input: TIntakeInput): Promise<string> {
   const existing = await findByIdempotencyKey(deps.db, input.idempotencyKey);
   if (existing) return existing;
   const now = deps.clock.now();
@@ -45,9 +47,11 @@ export async function receiveDossier(deps: { db: Db; clock: Clock }, actor: Acto
   const version = versionInForce(versions, today);
   if (!version || !acceptsDossiers(procedure, versions, today)) throw dossierErrors.procedureClosed();
 
-  if (input.applicant.kind === 'citizen' && !CCCD.test(input.applicant.idNumber)) {
-    throw dossierErrors.badApplicant('Số CCCD phải gồm đúng 12 chữ số.');
-  }
+  const identity =
+    input.applicant.kind === 'citizen'
+      ? validateCccd(input.applicant.idNumber, { birthDate: input.applicant.birthDate ?? undefined, today })
+      : validateTaxCode(input.applicant.idNumber);
+  if (!identity.ok) throw dossierErrors.badApplicant(identity.reasonVi);
   if (input.outcome !== 'accept' && !input.reason && input.missing.length === 0) throw dossierErrors.reasonRequired();
   if (input.outcome === 'accept' && version.content.eform && input.eform) {
     const problems = validateEform(version.id, version.content.eform, input.eform);
@@ -125,6 +129,16 @@ export async function receiveDossier(deps: { db: Db; clock: Clock }, actor: Acto
       note: input.reason,
       data: { outcome: input.outcome, missing: input.missing, codeFormat: dossierCodeFormatOn(today) },
     });
+    if (accepted && code && dueAt) {
+      await notifyApplicant(tx, id, input.applicant, 'dossier.accepted', {
+        dossierCode: code,
+        procedureName: version.content.name,
+        applicantName: input.applicant.fullName,
+        unitName: receiving.name,
+        trackingUrl: trackingUrl(deps.config.publicUrl, code),
+        appointmentAt: dueAt,
+      });
+    }
     return id;
   });
 }
