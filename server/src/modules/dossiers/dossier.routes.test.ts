@@ -230,3 +230,31 @@ describe('scans', () => {
     expect((await t.app.inject({ url: `/api/catalog/files/${sha}` })).statusCode).toBe(404);
   });
 });
+
+describe('printed forms and the tracking book', () => {
+  it('prints the receipt, apology and control slip of a dossier as PDF; others may not', async () => {
+    const [d] = (await injectAs(t.app, desk, { method: 'GET', url: '/api/dossiers?queue=all&status=returned' })).json().items.filter((x: { code: string | null }) => x.code);
+    for (const form of ['receipt', 'control-slip']) {
+      const pdf = await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${d.id}/forms/${form}` });
+      expect(pdf.statusCode, `${form}: ${pdf.body.slice(0, 200)}`).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    }
+    const noApology = await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${d.id}/forms/stop-notice` });
+    expect(noApology.statusCode).toBe(409);
+    expect((await injectAs(t.app, otherSpecialist, { method: 'GET', url: `/api/dossiers/${d.id}/forms/receipt` })).statusCode).toBe(403);
+    const apologised = (await t.ctx.db.query(`SELECT id FROM dossier WHERE apology_count = 1 LIMIT 1`)).rows[0];
+    const apology = await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${apologised.id}/forms/apology` });
+    expect(apology.statusCode, apology.body.slice(0, 200)).toBe(200);
+  });
+
+  it('exports the tracking book of the desk for a period as PDF and Excel', async () => {
+    for (const format of ['pdf', 'xlsx']) {
+      const res = await injectAs(t.app, desk, { method: 'GET', url: `/api/tracking-book?unitId=${tree.deskA.id}&from=2026-11-01&to=2026-12-31&format=${format}` });
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+      expect(res.rawPayload.length).toBeGreaterThan(1000);
+    }
+    const other = await injectAs(t.app, otherSpecialist, { method: 'GET', url: `/api/tracking-book?unitId=${tree.deskA.id}&from=2026-11-01&to=2026-12-31` });
+    expect(other.statusCode).toBe(403);
+  });
+});

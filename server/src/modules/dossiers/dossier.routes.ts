@@ -16,6 +16,8 @@ import { readDossier } from './use-cases/read-dossier.js';
 import { receiveDossier } from './use-cases/receive-dossier.js';
 import { trackDossier, ZTracking } from './use-cases/track-dossier.js';
 import { attachFile, listFiles } from './use-cases/attach-file.js';
+import { dossierForms, renderDossierForm } from './use-cases/render-form.js';
+import { renderTrackingBook } from './use-cases/tracking-book.js';
 import { getDossierDetail } from './dossier.repo.js';
 import { canRead } from './dossier.policy.js';
 import { dossierErrors } from './dossier.errors.js';
@@ -163,6 +165,47 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       reply.header('content-type', file.mediaType);
       reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
       return reply.send(ctx.files.open(file.sha256));
+    },
+  );
+
+  app.get(
+    '/dossiers/:id/forms/:form',
+    {
+      config: { access: 'perm:dossiers.read' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'In mẫu: giấy tiếp nhận và hẹn trả (01), yêu cầu bổ sung (02), từ chối (03), xin lỗi hẹn lại (04), dừng (05/2025), phiếu kiểm soát',
+        params: ZId.extend({ form: z.enum(dossierForms) }),
+      },
+    },
+    async (request, reply) => {
+      const pdf = await renderDossierForm(ctx, actorOf(request), request.params.id, request.params.form);
+      reply.header('content-type', 'application/pdf');
+      reply.header('content-disposition', `inline; filename="${request.params.form}.pdf"`);
+      return reply.send(pdf);
+    },
+  );
+
+  app.get(
+    '/tracking-book',
+    {
+      config: { access: 'perm:dossiers.read' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Sổ theo dõi hồ sơ của đơn vị tiếp nhận trong một kỳ (PDF hoặc Excel)',
+        querystring: z.object({
+          unitId: z.string().uuid(),
+          from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+          to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+          format: z.enum(['pdf', 'xlsx']).default('pdf'),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { body, mediaType } = await renderTrackingBook(ctx, actorOf(request), request.query);
+      reply.header('content-type', mediaType);
+      reply.header('content-disposition', `attachment; filename="so-theo-doi-ho-so.${request.query.format}"`);
+      return reply.send(body);
     },
   );
 

@@ -1,0 +1,120 @@
+import type { Db } from '../../../platform/database.js';
+import type { Clock } from '../../../platform/clock.js';
+import { commonErrors } from '../../../platform/errors.js';
+import type { Actor } from '../../identity/permissions.policy.js';
+import { getVersion } from '../../procedures/procedure.repo.js';
+import type { TFormDocument, TDossierFormHeader } from '../../forms/forms.contract.js';
+import { buildApologyForm, buildControlSlipForm, buildReceiptForm, buildRefusalForm, buildStopNoticeForm, buildSupplementationRequestForm } from '../../forms/forms.rules.js';
+import { renderFormPdf } from '../../forms/forms.pdf.js';
+import { dossierErrors } from '../dossier.errors.js';
+import { canRead } from '../dossier.policy.js';
+import { trackingUrl } from '../dossier.notify.js';
+import { parseDossierCode } from '../dossier-code.rules.js';
+
+export const dossierForms = ['receipt', 'supplementation', 'refusal', 'apology', 'stop-notice', 'control-slip'] as const;
+export type DossierForm = (typeof dossierForms)[number];
+
+type Facts = {
+  id: string; code: string | null; ruleSet: 'nd61-2018' | 'nd118-2025'; procedureName: string; versionId: string; receivingPath: string; resolvingPath: string;
+  deskName: string; deskParentName: string | null; resolvingName: string; applicant: { fullName: string; address: string | null; phone: string | null; email: string | null };
+  documents: { name: string; kind: string; count: number }[]; submittedAt: Date; receivedAt: Date | null; dueAt: Date | null; originalDueAt: Date | null; resultDelivery: 'desk' | 'post' | 'online';
+};
+type ActionRow = { at: Date; actorName: string; action: string; note: string | null; stepIndex: number | null; data: { missing?: { name: string; count: number }[]; previousDueAt?: string } | null };
+
+const formOf = (kind: string): TFormDocument['form'] => (kind === 'copy' || kind === 'original_or_copy' ? 'copy' : kind === 'certified_copy' ? 'certified_copy' : 'original');
+const place = (name: string) => name.replace(/^(Phường|Xã|Đặc khu|Thị trấn|Tỉnh|Thành phố|Huyện|Quận|Thị xã)\s+/u, '');
+
+/**
+ * Renders one official form of a dossier as PDF, with the numbers and titles of the rule-set the dossier was received
+ * under (TT 01/2018 Mẫu 01–05 before 1 July 2025, TT 03/2025 forms after), so old dossiers print their old forms.
+ */
+export async function renderDossierForm(deps: { db: Db; clock: Clock; config: { publicUrl: string } }, actor: Actor, dossierId: string, form: DossierForm): Promise<Buffer> {
+  const { rows } = await deps.db.query<Facts>(
+    `SELECT d.id, d.code, d.rule_set AS "ruleSet", d.procedure_name AS "procedureName", d.procedure_version_id AS "versionId", d.receiving_path AS "receivingPath",
+            d.resolving_path AS "resolvingPath", ru.name AS "deskName", rp.name AS "deskParentName", su.name AS "resolvingName", d.applicant, d.documents,
+            d.submitted_at AS "submittedAt", d.received_at AS "receivedAt", d.due_at AS "dueAt", d.original_due_at AS "originalDueAt", d.result_delivery AS "resultDelivery"
+       FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id LEFT JOIN unit rp ON rp.id = ru.parent_id JOIN unit su ON su.id = d.resolving_unit_id WHERE d.id = $1`,
+    [dossierId],
+  );
+  const d = rows[0];
+  if (!d) throw dossierErrors.notFound();
+  if (!canRead(actor, d)) throw commonErrors.forbidden('dossiers.read');
+  const actions = (await deps.db.query<ActionRow>(`SELECT at, actor_name AS "actorName", action, note, step_index AS "stepIndex", data FROM dossier_action WHERE dossier_id = $1 ORDER BY id`, [dossierId])).rows;
+  const last = (a: string) => [...actions].reverse().find((x) => x.action === a);
+  const missing = () => dossierErrors.actionNotAllowed('not_accepted', 'accept', []);
+  const header = (issuedAt: Date): TDossierFormHeader => ({
+    ruleSetId: d.ruleSet,
+    parentAgencyName: d.deskParentName ? `UBND ${d.deskParentName}`.toUpperCase() : null,
+    agencyName: d.deskName.toUpperCase(),
+    placeName: place(d.resolvingName),
+    issuedAt,
+    dossierCode: d.code ?? 'Chưa cấp mã',
+    trackingUrl: trackingUrl(deps.config.publicUrl, d.code ?? d.id),
+  });
+  const applicant = { name: d.applicant.fullName, address: d.applicant.address ?? undefined, phone: d.applicant.phone ?? undefined, email: d.applicant.email ?? undefined };
+  const leaderSigner = (name: string) => ({ capacity: ['THỦ TRƯỞNG CƠ QUAN'], name });
+  const documents = d.documents.length > 0 ? d.documents.map((x) => ({ name: x.name, form: formOf(x.kind), count: x.count })) : [{ name: 'Hồ sơ theo quy định', form: 'original' as const, count: 1 }];
+
+  let model;
+  switch (form) {
+    case 'receipt': {
+      const accept = last('accept');
+      if (!accept || !d.receivedAt || !d.dueAt || !d.code) throw missing();
+      const version = (await getVersion(deps.db, d.versionId))!;
+      model = buildReceiptForm({
+        header: header(d.receivedAt), applicant, procedureName: d.procedureName, documents, setCount: 1,
+        processingTime: version.content.processingTime, receivedAt: d.receivedAt, appointmentAt: d.dueAt,
+        resultDelivery: d.resultDelivery === 'post' ? { channel: 'post', address: d.applicant.address ?? 'Theo địa chỉ người nộp' } : { channel: d.resultDelivery },
+        fees: version.content.fees, receivingOfficer: { name: accept.actorName },
+        bookEntry: { volume: d.receivedAt.getUTCFullYear().toString(), sequence: parseDossierCode(d.code)?.seq ?? 1 },
+      });
+      break;
+    }
+    case 'supplementation': {
+      const a = last('request_supplement') ?? last('reject_intake');
+      if (!a) throw missing();
+      const items = a.data?.missing?.length ? a.data.missing.map((m) => ({ name: m.name, form: 'original' as const, count: m.count })) : [{ name: a.note ?? 'Giấy tờ theo yêu cầu', form: 'original' as const, count: 1 }];
+      model = buildSupplementationRequestForm({
+        header: header(a.at), applicant, procedureName: d.procedureName, documentNumber: `${actions.indexOf(a) + 1}/HDHS`, submittedAt: d.submittedAt,
+        items, reason: a.note ?? 'Hồ sơ chưa đầy đủ theo quy định', contactOfficer: { name: a.actorName, phone: 'Bộ phận Một cửa' }, issuingOfficer: { name: a.actorName },
+      });
+      break;
+    }
+    case 'refusal': {
+      const a = last('refuse') ?? last('reject_intake');
+      if (!a?.note) throw missing();
+      model = buildRefusalForm({ header: header(a.at), applicant, procedureName: d.procedureName, submittedAt: d.submittedAt, reasons: [a.note], signer: { capacity: ['NGƯỜI TIẾP NHẬN HỒ SƠ'], name: a.actorName } });
+      break;
+    }
+    case 'apology': {
+      const a = last('apologise');
+      if (!a || !d.receivedAt || !d.dueAt) throw missing();
+      model = buildApologyForm({
+        header: header(a.at), applicant, procedureName: d.procedureName, receivedAt: d.receivedAt, originalAppointmentAt: d.originalDueAt ?? d.dueAt,
+        newAppointmentAt: d.dueAt, reason: a.note ?? 'Hồ sơ cần thêm thời gian thẩm định', signer: leaderSigner(a.actorName),
+      });
+      break;
+    }
+    case 'stop-notice': {
+      const a = last('stop') ?? last('withdraw');
+      if (!a || !d.receivedAt) throw missing();
+      model = buildStopNoticeForm({ header: header(a.at), applicant, procedureName: d.procedureName, receivedAt: d.receivedAt, requestedAt: a.at, reason: a.note ?? undefined, signer: leaderSigner(a.actorName) });
+      break;
+    }
+    case 'control-slip': {
+      if (!d.receivedAt || !d.dueAt) throw missing();
+      const steps = (await deps.db.query<{ stepIndex: number; name: string; unitName: string; finishedAt: Date | null; finishClass: 'early' | 'on_time' | 'late' | null }>(
+        `SELECT s.step_index AS "stepIndex", s.name, u.name AS "unitName", s.finished_at AS "finishedAt", s.finish_class AS "finishClass"
+           FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = $1 ORDER BY s.step_index`, [dossierId])).rows;
+      const handovers = actions
+        .filter((a) => ['accept', 'forward', 'send_back', 'approve', 'return_result'].includes(a.action))
+        .map((a, i, all) => {
+          const step = steps[a.stepIndex ?? 0];
+          return { fromUnit: i === 0 ? d.deskName : (steps[(all[i - 1]!.stepIndex ?? 0)]?.unitName ?? d.resolvingName), fromPerson: a.actorName, toUnit: step?.unitName ?? d.resolvingName, at: a.at, result: steps[(all[i - 1]?.stepIndex ?? 0)]?.finishClass ?? null, note: step?.name };
+        });
+      model = buildControlSlipForm({ header: header(d.receivedAt), applicant, procedureName: d.procedureName, receivedAt: d.receivedAt, appointmentAt: d.dueAt, handovers });
+      break;
+    }
+  }
+  return renderFormPdf(model);
+}
