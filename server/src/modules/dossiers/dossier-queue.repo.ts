@@ -34,10 +34,10 @@ export type QueueRow = {
   finishClass: string | null;
 };
 
-const open = `d.status IN ('received', 'processing')`;
+const open = `d.status IN ('received', 'processing', 'interagency')`;
 const queueClause: Record<Queue, string> = {
   mine: `d.assignee_id = $2`,
-  unit: `d.status IN ('received', 'processing', 'supplement_requested', 'result_ready')`,
+  unit: `d.status IN ('received', 'processing', 'interagency', 'supplement_requested', 'result_ready')`,
   due_soon: `${open} AND d.due_at >= $3 AND d.due_at < $4`,
   overdue: `${open} AND d.due_at < $3`,
   // Will be (or is) late and has no apology letter yet (ND 61/2018 Điều 19 k9).
@@ -49,7 +49,8 @@ const queueClause: Record<Queue, string> = {
 
 // Same rule as canRead in dossier.policy.ts: over the receiving or resolving unit, or in an office of the resolving unit.
 const scope = `(d.resolving_path LIKE ANY (SELECT p || '%' FROM unnest($1::text[]) p) OR d.receiving_path LIKE ANY (SELECT p || '%' FROM unnest($1::text[]) p)
-  OR EXISTS (SELECT 1 FROM unnest($1::text[]) p WHERE p LIKE d.resolving_path || '%'))`;
+  OR EXISTS (SELECT 1 FROM unnest($1::text[]) p WHERE p LIKE d.resolving_path || '%')
+  OR (d.interagency_path IS NOT NULL AND EXISTS (SELECT 1 FROM unnest($1::text[]) p WHERE p LIKE d.interagency_path || '%' OR d.interagency_path LIKE p || '%')))`;
 
 /** A work queue or a search, newest first, keyset-paginated on (submitted_at, id). */
 export async function listQueue(q: Queryable, f: QueueFilter): Promise<QueueRow[]> {

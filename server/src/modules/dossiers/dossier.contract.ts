@@ -45,6 +45,8 @@ export const ZActionInput = z.object({
   backTo: z.number().int().min(0).optional(),
   /** apologise: the new appointment (ISO time with offset). */
   newDueAt: z.string().datetime({ offset: true }).optional(),
+  /** transfer: the unit that takes part in inter-agency processing. */
+  targetUnitId: z.string().uuid().optional(),
   /** return_result: who collected the result. */
   receivedBy: z.string().trim().max(200).optional(),
 });
@@ -90,6 +92,7 @@ export const ZDossier = z.object({
   resultDelivery: z.string(),
   feeVnd: z.number(),
   supplementCount: z.number().int(),
+  interagencyUnitName: z.string().nullable(),
   apologyCount: z.number().int(),
   allowedActions: z.array(z.enum(dossierActions)),
   history: z.array(

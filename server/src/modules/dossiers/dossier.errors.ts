@@ -23,5 +23,7 @@ export const dossierErrors = {
   unitClosed: () => new DomainError('DOSSIER.UNIT_CLOSED', 'unprocessable', 'Đơn vị đã giải thể hoặc sáp nhập.', 'The unit no longer exists.'),
   outOfProvince: () =>
     new DomainError('DOSSIER.OUT_OF_PROVINCE', 'unprocessable', 'Đơn vị giải quyết không cùng tỉnh với nơi tiếp nhận.', 'The resolving unit is in another province.'),
+  transferTarget: () =>
+    new DomainError('DOSSIER.TRANSFER_TARGET', 'unprocessable', 'Cần chọn một đơn vị phối hợp khác, đang hoạt động, để chuyển liên thông.', 'Choose another open unit to transfer to.'),
   apology: (reasonVi: string) => new DomainError('DOSSIER.APOLOGY_REFUSED', 'unprocessable', reasonVi, 'Apology not possible.'),
 };

@@ -16,7 +16,7 @@ export async function markOverdue(ctx: Pick<AppContext, 'db' | 'clock'>, limit =
     const { rows } = await tx.query<{ id: string; code: string; dueAt: Date; status: string; stepIndex: number; stepPath: string; assigneeId: string | null }>(
       `SELECT d.id, d.code, d.due_at AS "dueAt", d.status, d.step_index AS "stepIndex", u.path AS "stepPath", d.assignee_id AS "assigneeId"
          FROM dossier d JOIN dossier_step s ON s.dossier_id = d.id AND s.step_index = d.step_index JOIN unit u ON u.id = s.unit_id
-        WHERE d.status IN ('received', 'processing') AND d.due_at < $1 AND d.overdue_notified_at IS NULL
+        WHERE d.status IN ('received', 'processing', 'interagency') AND d.due_at < $1 AND d.overdue_notified_at IS NULL
         ORDER BY d.due_at LIMIT $2 FOR UPDATE OF d SKIP LOCKED`,
       [now, limit],
     );

@@ -2,7 +2,7 @@ import type { Actor } from '../identity/permissions.policy.js';
 import { can, scopePaths } from '../identity/permissions.policy.js';
 import type { DossierAction } from './dossier.rules.js';
 
-export type DossierScope = { receivingPath: string; resolvingPath: string; step: { role: string; unitPath: string } | null };
+export type DossierScope = { receivingPath: string; resolvingPath: string; interagencyPath?: string | null; step: { role: string; unitPath: string } | null };
 
 /** Desk actions: the one-stop desk that received the dossier, or the desk of the resolving unit. */
 const deskActions: readonly DossierAction[] = ['accept', 'reject_intake', 'supplement_received', 'return_result', 'withdraw', 'stop'];
@@ -18,6 +18,9 @@ export function canAct(actor: Actor, action: DossierAction, d: DossierScope): bo
   if (action === 'apologise') {
     return atDesk || actor.grants.some((g) => (g.role === 'head' || g.role === 'leader') && d.resolvingPath.startsWith(g.unitPath));
   }
+  if (action === 'transfer_back') {
+    return !!d.interagencyPath && actor.grants.some((g) => ['specialist', 'head', 'leader'].includes(g.role) && (d.interagencyPath!.startsWith(g.unitPath) || g.unitPath.startsWith(d.interagencyPath!)));
+  }
   if (!d.step) return false;
   const step = d.step;
   const stepPath = step.role === 'desk_officer' ? d.receivingPath : step.unitPath;
@@ -32,8 +35,9 @@ export function canAct(actor: Actor, action: DossierAction, d: DossierScope): bo
  * Reading a dossier: any officer with `dossiers.read` over its receiving or resolving unit, or in one of the resolving
  * unit's offices (who process its steps).
  */
-export function canRead(actor: Actor, d: Pick<DossierScope, 'receivingPath' | 'resolvingPath'>): boolean {
+export function canRead(actor: Actor, d: Pick<DossierScope, 'receivingPath' | 'resolvingPath' | 'interagencyPath'>): boolean {
   return (
+    (!!d.interagencyPath && scopePaths(actor, 'dossiers.read').some((p) => p.startsWith(d.interagencyPath!) || d.interagencyPath!.startsWith(p))) ||
     can(actor, 'dossiers.read', d.receivingPath) ||
     can(actor, 'dossiers.read', d.resolvingPath) ||
     scopePaths(actor, 'dossiers.read').some((p) => p.startsWith(d.resolvingPath))

@@ -126,6 +126,7 @@ export type DossierRow = {
   supplementCount: number;
   apologyCount: number;
   assigneeId: string | null;
+  interagencyPath: string | null;
 };
 
 export async function lockDossier(q: Queryable, id: string): Promise<DossierRow | null> {
@@ -133,7 +134,7 @@ export async function lockDossier(q: Queryable, id: string): Promise<DossierRow 
     `SELECT id, code, rule_set AS "ruleSet", status, step_index AS "stepIndex", step_count AS "stepCount", receiving_path AS "receivingPath",
             resolving_path AS "resolvingPath", resolving_unit_id AS "resolvingUnitId", received_at AS "receivedAt", counting_from AS "countingFrom",
             due_at AS "dueAt", original_due_at AS "originalDueAt", paused_at AS "pausedAt", supplement_count AS "supplementCount",
-            apology_count AS "apologyCount", assignee_id AS "assigneeId"
+            apology_count AS "apologyCount", assignee_id AS "assigneeId", interagency_path AS "interagencyPath"
        FROM dossier WHERE id = $1 FOR UPDATE`,
     [id],
   );
@@ -180,6 +181,8 @@ export type DossierDetailRow = {
   feeVnd: number;
   supplementCount: number;
   apologyCount: number;
+  interagencyPath: string | null;
+  interagencyUnitName: string | null;
 };
 
 export async function getDossierDetail(q: Queryable, id: string): Promise<DossierDetailRow | null> {
@@ -189,8 +192,10 @@ export async function getDossierDetail(q: Queryable, id: string): Promise<Dossie
             d.resolving_path AS "resolvingPath", d.applicant, d.step_index AS "stepIndex", d.step_count AS "stepCount", d.submitted_at AS "submittedAt",
             d.received_at AS "receivedAt", d.counting_from AS "countingFrom", d.due_at AS "dueAt", d.original_due_at AS "originalDueAt",
             d.finished_at AS "finishedAt", d.returned_at AS "returnedAt", d.finish_class AS "finishClass", d.result_delivery AS "resultDelivery",
-            d.fee_vnd AS "feeVnd", d.supplement_count AS "supplementCount", d.apology_count AS "apologyCount"
-       FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id JOIN unit su ON su.id = d.resolving_unit_id WHERE d.id = $1`,
+            d.fee_vnd AS "feeVnd", d.supplement_count AS "supplementCount", d.apology_count AS "apologyCount",
+            d.interagency_path AS "interagencyPath", iu.name AS "interagencyUnitName"
+       FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id JOIN unit su ON su.id = d.resolving_unit_id
+       LEFT JOIN unit iu ON iu.id = d.interagency_unit_id WHERE d.id = $1`,
     [id],
   );
   return rows[0] ?? null;

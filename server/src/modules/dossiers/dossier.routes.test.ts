@@ -258,3 +258,25 @@ describe('printed forms and the tracking book', () => {
     expect(other.statusCode).toBe(403);
   });
 });
+
+describe('inter-agency processing (liên thông)', () => {
+  it('transfers to another unit, which alone may send it back; the dossier then continues', async () => {
+    await buildStaff(t.ctx.db, 'phoihop', [{ role: 'specialist', unit: tree.communeB }]);
+    const partner = await login(t.app, 'phoihop');
+    at('2026-12-01T02:00:00Z');
+    const d = (await intake(threeDays)).json();
+    await act(desk, d.id, { action: 'forward' });
+    expect((await act(specialist, d.id, { action: 'transfer' })).statusCode).toBe(422);
+    const sent = await act(specialist, d.id, { action: 'transfer', targetUnitId: tree.communeB.id, note: 'Xác minh nơi cư trú' });
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json()).toMatchObject({ status: 'interagency', nationalStatus: 4, interagencyUnitName: tree.communeB.name });
+    expect((await act(specialist, d.id, { action: 'transfer_back' })).statusCode).toBe(403);
+    expect((await act(specialist, d.id, { action: 'forward' })).statusCode).toBe(409);
+    const partnerView = await injectAs(t.app, partner, { method: 'GET', url: `/api/dossiers/${d.id}` });
+    expect(partnerView.json().allowedActions).toEqual(['transfer_back']);
+    const back = await act(partner, d.id, { action: 'transfer_back', note: 'Đã xác minh' });
+    expect(back.json()).toMatchObject({ status: 'processing', interagencyUnitName: null });
+    expect((await injectAs(t.app, partner, { method: 'GET', url: `/api/dossiers/${d.id}` })).json().allowedActions).toEqual([]);
+    expect((await act(specialist, d.id, { action: 'forward' })).json().stepIndex).toBe(2);
+  });
+});

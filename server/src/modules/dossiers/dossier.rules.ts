@@ -8,6 +8,7 @@ export const dossierStatuses = [
   'not_accepted', // không được tiếp nhận (incomplete or refused at intake)
   'received', // đã tiếp nhận, at the intake step
   'processing', // đang xử lý
+  'interagency', // đang xử lý liên thông tại đơn vị khác
   'supplement_requested', // yêu cầu bổ sung (clock paused)
   'result_ready', // đã xử lý xong, result at the desk
   'returned', // đã trả kết quả
@@ -23,6 +24,7 @@ export const nationalStatusCode = {
   not_accepted: 3,
   received: 2,
   processing: 4,
+  interagency: 4,
   supplement_requested: 5,
   result_ready: 9,
   returned: 10,
@@ -36,6 +38,7 @@ export const statusLabels = {
   not_accepted: 'Không được tiếp nhận',
   received: 'Đã tiếp nhận',
   processing: 'Đang xử lý',
+  interagency: 'Đang xử lý liên thông',
   supplement_requested: 'Chờ bổ sung hồ sơ',
   result_ready: 'Đã có kết quả, chờ trả',
   returned: 'Đã trả kết quả',
@@ -50,6 +53,8 @@ export const dossierActions = [
   'claim', // nhận xử lý
   'forward', // chuyển bước tiếp theo
   'send_back', // trả lại bước trước
+  'transfer', // chuyển liên thông sang đơn vị khác (ND 61/2018 Điều 19 k6–7)
+  'transfer_back', // đơn vị phối hợp trả kết quả liên thông
   'request_supplement', // yêu cầu bổ sung (ND 61/2018 Điều 19 k4)
   'supplement_received', // nhận hồ sơ bổ sung: the deadline restarts
   'apologise', // xin lỗi, hẹn lại (ND 61/2018 Điều 19 k9)
@@ -67,6 +72,8 @@ export const actionLabels = {
   claim: 'Nhận xử lý',
   forward: 'Chuyển bước tiếp theo',
   send_back: 'Trả lại bước trước',
+  transfer: 'Chuyển liên thông',
+  transfer_back: 'Trả kết quả liên thông',
   request_supplement: 'Yêu cầu bổ sung',
   supplement_received: 'Nhận hồ sơ bổ sung',
   apologise: 'Xin lỗi và hẹn lại',
@@ -82,7 +89,8 @@ export const actionsByStatus = {
   awaiting_acceptance: ['accept', 'reject_intake', 'withdraw'],
   not_accepted: [],
   received: ['claim', 'forward', 'request_supplement', 'apologise', 'refuse', 'withdraw', 'stop'],
-  processing: ['claim', 'forward', 'send_back', 'request_supplement', 'apologise', 'approve', 'refuse', 'withdraw', 'stop'],
+  processing: ['claim', 'forward', 'send_back', 'transfer', 'request_supplement', 'apologise', 'approve', 'refuse', 'withdraw', 'stop'],
+  interagency: ['transfer_back', 'apologise', 'withdraw', 'stop'],
   supplement_requested: ['supplement_received', 'withdraw', 'stop'],
   result_ready: ['return_result'],
   returned: [],
@@ -123,6 +131,8 @@ export function allowedActions(s: DossierState): DossierAction[] {
       case 'withdraw':
       case 'stop':
       case 'refuse':
+      case 'transfer':
+      case 'transfer_back':
         return true;
     }
   });
@@ -149,6 +159,10 @@ export function applyAction(s: DossierState, action: DossierAction, opts: { back
       if (to < 0 || to >= s.stepIndex) return { ok: false, allowed };
       return next({ status: to === 0 ? 'received' : 'processing', stepIndex: to });
     }
+    case 'transfer':
+      return next({ status: 'interagency' });
+    case 'transfer_back':
+      return next({ status: 'processing' });
     case 'request_supplement':
       return next({ status: 'supplement_requested', supplementCount: s.supplementCount + 1 });
     case 'supplement_received':

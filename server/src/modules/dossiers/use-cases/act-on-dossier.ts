@@ -15,6 +15,7 @@ import { canAct } from '../dossier.policy.js';
 import { appendAction, listSteps, lockDossier } from '../dossier.repo.js';
 import { applyAction, nationalStatusCode } from '../dossier.rules.js';
 import { getVersion } from '../../procedures/procedure.repo.js';
+import { getUnit } from '../../org-units/unit.repo.js';
 
 /**
  * One action on a dossier (forward, send back, supplementation, apology, approval, return, withdrawal, stop, refusal):
@@ -28,7 +29,7 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
     if (!d) throw dossierErrors.notFound();
     const steps = await listSteps(tx, dossierId);
     const current = steps[d.stepIndex] ?? null;
-    if (!canAct(actor, input.action, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, step: current ? { role: current.role, unitPath: current.unitPath } : null })) {
+    if (!canAct(actor, input.action, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null })) {
       throw commonErrors.forbidden(`dossier.${input.action}`);
     }
     const ruleSet = ruleSets.find((r) => r.id === d.ruleSet)!;
@@ -67,6 +68,19 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
       case 'send_back':
         await startStep(next.stepIndex);
         set.assignee_id = null;
+        break;
+      case 'transfer': {
+        const target = input.targetUnitId ? await getUnit(tx, input.targetUnitId) : null;
+        if (!target || target.validTo) throw dossierErrors.transferTarget();
+        if (d.resolvingPath.startsWith(target.path) || target.path.startsWith(d.resolvingPath)) throw dossierErrors.transferTarget();
+        set.interagency_unit_id = target.id;
+        set.interagency_path = target.path;
+        data = { targetUnitId: target.id, targetUnitName: target.name };
+        break;
+      }
+      case 'transfer_back':
+        set.interagency_unit_id = null;
+        set.interagency_path = null;
         break;
       case 'request_supplement':
         set.paused_at = now;

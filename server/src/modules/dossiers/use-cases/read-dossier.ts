@@ -19,7 +19,8 @@ const DUE_SOON_MINUTES = 480;
 export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, id: string): Promise<TDossier> {
   const d = await getDossierDetail(deps.db, id);
   if (!d) throw dossierErrors.notFound();
-  if (!canRead(actor, d)) throw commonErrors.forbidden('dossiers.read');
+  // Officers may always look again at a dossier they acted on (e.g. a partner unit after returning its part).
+  if (!canRead(actor, d) && !(await actedOn(deps.db, id, actor.userId))) throw commonErrors.forbidden('dossiers.read');
   const [steps, history, scopeSteps] = await Promise.all([listStepsWithUnits(deps.db, id), listHistory(deps.db, id), listSteps(deps.db, id)]);
   const now = deps.clock.now();
   let state: string | null = null;
@@ -31,8 +32,13 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
   const ruleSet = ruleSets.find((r) => r.id === d.ruleSet)!;
   const current = scopeSteps[d.stepIndex];
   const possible = allowedActions({ ...d, maxApologies: ruleSet.maxReappointments }).filter((a) =>
-    canAct(actor, a, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, step: current ? { role: current.role, unitPath: current.unitPath } : null }),
+    canAct(actor, a, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null }),
   );
-  const { receivingPath: _r, resolvingPath: _s, stepCount: _c, ...rest } = d;
+  const { receivingPath: _r, resolvingPath: _s, stepCount: _c, interagencyPath: _i, ...rest } = d;
   return { ...rest, statusLabel: statusLabels[d.status], steps: steps.map((s) => ({ ...s, workingDays: Number(s.workingDays) })), deadlineState: state, allowedActions: possible, history };
+}
+
+async function actedOn(db: Db, dossierId: string, userId: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM dossier_action WHERE dossier_id = $1 AND actor_id = $2 LIMIT 1', [dossierId, userId]);
+  return rows.length > 0;
 }
