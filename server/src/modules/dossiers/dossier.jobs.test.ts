@@ -18,6 +18,7 @@ describe('overdue scan', () => {
     await buildStaff(t.ctx.db, 'admin', [{ role: 'admin', unit: tree.province }]);
     await buildStaff(t.ctx.db, 'motcua', [{ role: 'desk_officer', unit: tree.deskA }]);
     await buildStaff(t.ctx.db, 'truongphong', [{ role: 'head', unit: tree.communeA }]);
+    await t.ctx.db.query(`UPDATE staff_user SET email = 'truongphong@anthu.gov.vn' WHERE username = 'truongphong'`);
     const admin = await login(t.app, 'admin');
     const desk = await login(t.app, 'motcua');
     const p = (await injectAs(t.app, admin, { method: 'POST', url: '/api/procedures', payload: { ownerUnitId: tree.province.id, content: buildProcedureContent() } })).json();
@@ -44,6 +45,8 @@ describe('overdue scan', () => {
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ code: d.code, recipients: [{ name: 'Cán bộ truongphong' }] });
     expect(await markOverdue(t.ctx)).toEqual([]);
+    const mail = await t.ctx.db.query(`SELECT recipient, subject FROM notification_outbox WHERE template_key = 'staff.overdue'`);
+    expect(mail.rows).toEqual([{ recipient: 'truongphong@anthu.gov.vn', subject: `[Một Cửa] Hồ sơ ${d.code} đã quá hạn giải quyết` }]);
     const detail = (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${d.id}` })).json();
     expect(detail.deadlineState).toBe('overdue');
     expect(detail.history.map((h: { action: string }) => h.action)).toContain('overdue_marked');

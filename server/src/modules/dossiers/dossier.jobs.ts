@@ -2,6 +2,8 @@ import type { AppContext } from '../../platform/context.js';
 import { withTransaction } from '../../platform/database.js';
 import type { JobDefinition } from '../../platform/jobs.js';
 import { appendAction } from './dossier.repo.js';
+import { enqueueNotification } from '../notifications/notification.repo.js';
+import { formatVn } from '../working-calendar/vn-time.js';
 
 export type OverdueWarning = { dossierId: string; code: string; dueAt: Date; recipients: { name: string; email: string | null }[] };
 
@@ -30,6 +32,17 @@ export async function markOverdue(ctx: Pick<AppContext, 'db' | 'clock'>, limit =
         [d.assigneeId, d.stepPath],
       );
       await tx.query(`UPDATE dossier SET overdue_notified_at = $2 WHERE id = $1`, [d.id, now]);
+      for (const r of recipients.rows) {
+        if (!r.email) continue;
+        await enqueueNotification(tx, {
+          channel: 'email',
+          recipient: r.email,
+          subject: `[Một Cửa] Hồ sơ ${d.code} đã quá hạn giải quyết`,
+          body: `Kính gửi ${r.name},\n\nHồ sơ ${d.code} đã quá hạn giải quyết (hạn ${formatVn(d.dueAt).slice(0, 16).replace('T', ' ')}).\nĐề nghị xử lý ngay và gửi văn bản xin lỗi, hẹn lại ngày trả kết quả cho người nộp hồ sơ theo quy định.\n`,
+          templateKey: 'staff.overdue',
+          dossierId: d.id,
+        });
+      }
       await appendAction(tx, {
         dossierId: d.id,
         at: now,
