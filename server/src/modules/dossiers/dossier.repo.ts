@@ -77,13 +77,15 @@ export async function insertDossier(q: Queryable, d: NewDossier): Promise<string
 
 export type StepPlan = { stepIndex: number; name: string; role: string; unitId: string; workingDays: number; dueAt: Date | null };
 
+/** All steps in one statement (one round trip whatever the number of steps). */
 export async function insertSteps(q: Queryable, dossierId: string, steps: StepPlan[], startedAt: Date | null): Promise<void> {
-  for (const s of steps) {
-    await q.query(
-      `INSERT INTO dossier_step (dossier_id, step_index, name, role, unit_id, working_days, due_at, started_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [dossierId, s.stepIndex, s.name, s.role, s.unitId, s.workingDays, s.dueAt, s.stepIndex === 0 ? startedAt : null],
-    );
-  }
+  if (steps.length === 0) return;
+  await q.query(
+    `INSERT INTO dossier_step (dossier_id, step_index, name, role, unit_id, working_days, due_at, started_at)
+     SELECT $1, s.i, s.n, s.r, s.u, s.w, s.d, CASE WHEN s.i = 0 THEN $8::timestamptz END
+       FROM unnest($2::int[], $3::text[], $4::text[], $5::uuid[], $6::numeric[], $7::timestamptz[]) AS s(i, n, r, u, w, d)`,
+    [dossierId, steps.map((s) => s.stepIndex), steps.map((s) => s.name), steps.map((s) => s.role), steps.map((s) => s.unitId), steps.map((s) => s.workingDays), steps.map((s) => s.dueAt), startedAt],
+  );
 }
 
 export type ActionRecord = {
@@ -203,10 +205,10 @@ export async function getDossierDetail(q: Queryable, id: string): Promise<Dossie
 
 export async function listStepsWithUnits(q: Queryable, dossierId: string) {
   const { rows } = await q.query<{
-    stepIndex: number; name: string; role: string; unitId: string; unitName: string; workingDays: number;
+    stepIndex: number; name: string; role: string; unitId: string; unitName: string; unitPath: string; workingDays: number;
     dueAt: Date | null; startedAt: Date | null; finishedAt: Date | null; finishClass: string | null;
   }>(
-    `SELECT s.step_index AS "stepIndex", s.name, s.role, s.unit_id AS "unitId", u.name AS "unitName", s.working_days AS "workingDays",
+    `SELECT s.step_index AS "stepIndex", s.name, s.role, s.unit_id AS "unitId", u.name AS "unitName", u.path AS "unitPath", s.working_days AS "workingDays",
             s.due_at AS "dueAt", s.started_at AS "startedAt", s.finished_at AS "finishedAt", s.finish_class AS "finishClass"
        FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = $1 ORDER BY s.step_index`,
     [dossierId],

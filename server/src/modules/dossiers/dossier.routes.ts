@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { commonErrors } from '../../platform/errors.js';
 import { actorOf } from '../identity/auth.plugin.js';
-import { throttle } from '../identity/identity.repo.js';
+import { createWindowLimiter } from '../../platform/rate-limit.js';
 import { scopePaths } from '../identity/permissions.policy.js';
 import { loadCalendar } from '../working-calendar/use-cases/load-calendar.js';
 import { vnDateOf } from '../working-calendar/vn-time.js';
@@ -37,6 +37,7 @@ const ZQueueItem = z.object({
 });
 
 export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const trackingLimiter = createWindowLimiter(ctx.config.trackingPerMinute, 60_000);
   app.post(
     '/dossiers',
     {
@@ -222,7 +223,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request) => {
-      if (!(await throttle(ctx.db, `track:${request.ip}`, ctx.config.trackingPerMinute, 60))) throw commonErrors.rateLimited();
+      if (!trackingLimiter.allow(request.ip)) throw commonErrors.rateLimited();
       return trackDossier(ctx, request.query.code, request.query.secret);
     },
   );

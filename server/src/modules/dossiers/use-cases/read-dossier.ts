@@ -9,7 +9,7 @@ import { vnDateOf } from '../../working-calendar/vn-time.js';
 import type { TDossier } from '../dossier.contract.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { canAct, canRead } from '../dossier.policy.js';
-import { getDossierDetail, listHistory, listStepsWithUnits, listSteps } from '../dossier.repo.js';
+import { getDossierDetail, listHistory, listStepsWithUnits } from '../dossier.repo.js';
 import { allowedActions, isClosed, statusLabels } from '../dossier.rules.js';
 
 /** Due soon (sắp đến hạn) = less than one working day left. */
@@ -17,11 +17,11 @@ const DUE_SOON_MINUTES = 480;
 
 /** A dossier with its steps, history, deadline state and the actions this officer may take now. */
 export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, id: string): Promise<TDossier> {
-  const d = await getDossierDetail(deps.db, id);
+  // Independent reads in parallel; the permission check needs only the first.
+  const [d, steps, history] = await Promise.all([getDossierDetail(deps.db, id), listStepsWithUnits(deps.db, id), listHistory(deps.db, id)]);
   if (!d) throw dossierErrors.notFound();
   // Officers may always look again at a dossier they acted on (e.g. a partner unit after returning its part).
   if (!canRead(actor, d) && !(await actedOn(deps.db, id, actor.userId))) throw commonErrors.forbidden('dossiers.read');
-  const [steps, history, scopeSteps] = await Promise.all([listStepsWithUnits(deps.db, id), listHistory(deps.db, id), listSteps(deps.db, id)]);
   const now = deps.clock.now();
   let state: string | null = null;
   if (d.dueAt && !isClosed(d.status) && d.status !== 'result_ready') {
@@ -30,12 +30,12 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
     state = d.status === 'supplement_requested' ? 'paused' : deadlineState(now, d.dueAt, calendar, DUE_SOON_MINUTES);
   }
   const ruleSet = ruleSets.find((r) => r.id === d.ruleSet)!;
-  const current = scopeSteps[d.stepIndex];
+  const current = steps[d.stepIndex];
   const possible = allowedActions({ ...d, maxApologies: ruleSet.maxReappointments }).filter((a) =>
     canAct(actor, a, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null }),
   );
   const { receivingPath: _r, resolvingPath: _s, stepCount: _c, interagencyPath: _i, ...rest } = d;
-  return { ...rest, statusLabel: statusLabels[d.status], steps: steps.map((s) => ({ ...s, workingDays: Number(s.workingDays) })), deadlineState: state, allowedActions: possible, history };
+  return { ...rest, statusLabel: statusLabels[d.status], steps: steps.map(({ unitPath: _p, ...s }) => ({ ...s, workingDays: Number(s.workingDays) })), deadlineState: state, allowedActions: possible, history };
 }
 
 async function actedOn(db: Db, dossierId: string, userId: string): Promise<boolean> {

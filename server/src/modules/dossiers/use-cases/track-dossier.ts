@@ -24,17 +24,18 @@ function normalisePhone(p: string): string {
  * A wrong code and a wrong secret give the same answer, so codes cannot be enumerated; only status and dates are shown.
  */
 export async function trackDossier(deps: { db: Db }, code: string, secret: string) {
-  const { rows } = await deps.db.query<{ id: string; code: string; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; idNumber: string; phone: string | null }>(
-    `SELECT id, code, procedure_name AS "procedureName", status, received_at AS "receivedAt", due_at AS "dueAt", returned_at AS "returnedAt",
-            applicant->>'idNumber' AS "idNumber", applicant->>'phone' AS phone
-       FROM dossier WHERE code = upper($1)`,
+  // One round trip: the dossier and its timeline together.
+  const { rows } = await deps.db.query<{ code: string; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; idNumber: string; phone: string | null; history: { at: string; action: DossierAction }[] }>(
+    `SELECT code, procedure_name AS "procedureName", status, received_at AS "receivedAt", due_at AS "dueAt", returned_at AS "returnedAt",
+            applicant->>'idNumber' AS "idNumber", applicant->>'phone' AS phone,
+            (SELECT json_agg(json_build_object('at', a.at, 'action', a.action) ORDER BY a.id) FROM dossier_action a WHERE a.dossier_id = d.id) AS history
+       FROM dossier d WHERE code = upper($1)`,
     [code],
   );
   const d = rows[0];
   const s = secret.trim();
   const matches = d && ((/^\d{4}$/.test(s) && d.idNumber.endsWith(s)) || (d.phone !== null && s.length >= 9 && normalisePhone(d.phone) === normalisePhone(s)));
   if (!d || !matches) throw dossierErrors.notFound();
-  const history = await deps.db.query<{ at: Date; action: DossierAction }>(`SELECT at, action FROM dossier_action WHERE dossier_id = $1 ORDER BY id`, [d.id]);
   return {
     code: d.code,
     procedureName: d.procedureName,
@@ -44,6 +45,6 @@ export async function trackDossier(deps: { db: Db }, code: string, secret: strin
     dueAt: d.dueAt,
     returnedAt: d.returnedAt,
     // Only the steps a citizen understands; internal marks (claims, scans, overdue flags) stay inside.
-    timeline: history.rows.filter((h) => h.action in actionLabels && h.action !== 'claim').map((h) => ({ at: h.at, label: actionLabels[h.action] })),
+    timeline: d.history.filter((h) => h.action in actionLabels && h.action !== 'claim').map((h) => ({ at: new Date(h.at), label: actionLabels[h.action] })),
   };
 }
