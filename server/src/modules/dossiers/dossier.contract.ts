@@ -63,6 +63,8 @@ const ZStep = z.object({
   startedAt: z.date().nullable(),
   finishedAt: z.date().nullable(),
   finishClass: z.string().nullable(),
+  /** For the current step: on_track | due_soon | overdue | paused. */
+  deadlineState: z.string().nullable(),
 });
 
 export const ZDossier = z.object({

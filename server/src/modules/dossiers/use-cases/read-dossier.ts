@@ -24,10 +24,14 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
   if (!canRead(actor, d) && !(await actedOn(deps.db, id, actor.userId))) throw commonErrors.forbidden('dossiers.read');
   const now = deps.clock.now();
   let state: string | null = null;
+  let stepState: string | null = null;
   if (d.dueAt && !isClosed(d.status) && d.status !== 'result_ready') {
     const year = Number(vnDateOf(now).slice(0, 4));
     const calendar = await loadCalendar(deps.db, d.resolvingPath, { from: year - 1, to: year + 1 });
     state = d.status === 'supplement_requested' ? 'paused' : deadlineState(now, d.dueAt, calendar, DUE_SOON_MINUTES);
+    const stepDue = steps[d.stepIndex]?.dueAt;
+    // The current step's own clock: due soon when less than a quarter of a working day is left.
+    if (stepDue) stepState = d.status === 'supplement_requested' ? 'paused' : deadlineState(now, stepDue, calendar, DUE_SOON_MINUTES / 4);
   }
   const ruleSet = ruleSets.find((r) => r.id === d.ruleSet)!;
   const current = steps[d.stepIndex];
@@ -35,7 +39,7 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
     canAct(actor, a, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null }),
   );
   const { receivingPath: _r, resolvingPath: _s, stepCount: _c, interagencyPath: _i, ...rest } = d;
-  return { ...rest, statusLabel: statusLabels[d.status], steps: steps.map(({ unitPath: _p, ...s }) => ({ ...s, workingDays: Number(s.workingDays) })), deadlineState: state, allowedActions: possible, history };
+  return { ...rest, statusLabel: statusLabels[d.status], steps: steps.map(({ unitPath: _p, ...s }) => ({ ...s, workingDays: Number(s.workingDays), deadlineState: s.stepIndex === d.stepIndex ? stepState : null })), deadlineState: state, allowedActions: possible, history };
 }
 
 async function actedOn(db: Db, dossierId: string, userId: string): Promise<boolean> {
