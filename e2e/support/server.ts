@@ -5,18 +5,22 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/platform/config.js';
+import type { Clock } from '../../server/src/platform/clock.js';
 import type { AppContext } from '../../server/src/platform/context.js';
 import { diskFileStore } from '../../server/src/platform/storage.js';
 import { freshDatabase } from '../../server/test/db.js';
 
 export type RunningServer = { app: FastifyInstance; ctx: AppContext; baseUrl: string; close: () => Promise<void> };
 
-/** The real server with the built web bundles, on a fresh database and a random local port. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * The real server with the built web bundles, on a fresh database and a random local port. A journey that crosses
+ * deadlines passes its own `clock` (the server's "now"; sessions still expire on the database's real time).
+ */
+export async function startServer(options: { clock?: Clock } = {}): Promise<RunningServer> {
   const { db, drop } = await freshDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-e2e-'));
   const config = loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false' });
-  const ctx: AppContext = { config, db, clock: { now: () => new Date() }, files: diskFileStore(path.join(dataDir, 'files')) };
+  const ctx: AppContext = { config, db, clock: options.clock ?? { now: () => new Date() }, files: diskFileStore(path.join(dataDir, 'files')) };
   const app = await buildApp(ctx, { webDir: path.resolve(import.meta.dirname, '../../dist/web') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

@@ -14,7 +14,10 @@ export function SiteHeader() {
             <span className="brand-sub">{t('siteSub')}</span>
           </span>
         </Link>
-        <nav aria-label="Liên kết">
+        <nav aria-label="Liên kết" className="header-nav">
+          <Link to="/thu-tuc/tra-cuu-ho-so" className="track-link">
+            {t('trackNav')}
+          </Link>
           <a className="staff-link" href="/console">
             {t('staffLogin')}
           </a>

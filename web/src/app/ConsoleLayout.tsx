@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { App, Button, Dropdown, Flex, Layout, Menu, Typography } from 'antd';
-import { ApartmentOutlined, CalendarOutlined, FileTextOutlined, GlobalOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, FileAddOutlined, FileTextOutlined, GlobalOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { errorText } from '../lib/api-client.js';
 import { signOut } from '../features/identity/api/sign-out.js';
 import type { Me } from '../features/identity/api/sign-in.js';
@@ -18,13 +18,19 @@ export function ConsoleLayout({ me, onSignedOut, children }: { me: Me; onSignedO
 
   const items: Item[] = [
     { key: paths.home, icon: <HomeOutlined />, label: t('nav.home') },
+    { key: paths.intake, icon: <FileAddOutlined />, label: t('nav.intake'), permission: 'dossiers.receive' },
+    { key: paths.dossiers, icon: <AuditOutlined />, label: t('nav.dossiers'), permission: 'dossiers.read' },
     { key: paths.procedures, icon: <FileTextOutlined />, label: t('nav.procedures'), permission: 'catalog.read' },
     { key: paths.units, icon: <ApartmentOutlined />, label: t('nav.units') },
     { key: paths.users, icon: <TeamOutlined />, label: t('nav.users'), permission: 'users.manage' },
     { key: paths.calendar, icon: <CalendarOutlined />, label: t('nav.calendar') },
   ];
   const visible = items.filter((i) => !i.permission || me.permissions.includes(i.permission));
-  const selected = [...visible].reverse().find((i) => pathname === i.key || (i.key !== paths.home && pathname.startsWith(`${i.key}/`)))?.key ?? paths.home;
+  // The longest matching key wins: /console/ho-so/tiep-nhan is the intake, not the dossier list.
+  const selected =
+    visible
+      .filter((i) => pathname === i.key || (i.key !== paths.home && pathname.startsWith(`${i.key}/`)))
+      .sort((a, b) => b.key.length - a.key.length)[0]?.key ?? paths.home;
 
   const handleSignOut = async () => {
     try {
@@ -81,8 +87,9 @@ export function ConsoleLayout({ me, onSignedOut, children }: { me: Me; onSignedO
             </Dropdown>
           </Flex>
         </Layout.Header>
+        {/* antd renders Layout.Content as the page's <main> landmark. */}
         <Layout.Content id="main" tabIndex={-1} className="console-content">
-          <main>{children}</main>
+          {children}
         </Layout.Content>
       </Layout>
     </Layout>

@@ -8,6 +8,8 @@ import { paths } from './paths.js';
 /** The console's start page: who is signed in, with which roles where, and the screens they may open. */
 export function HomePage({ me }: { me: Me }) {
   const cards = [
+    { to: paths.intake, title: t('nav.intake'), text: t('home.intake'), permission: 'dossiers.receive' },
+    { to: paths.dossiers, title: t('nav.dossiers'), text: t('home.dossiers'), permission: 'dossiers.read' },
     { to: paths.procedures, title: t('nav.procedures'), text: t('home.procedures'), permission: 'catalog.read' },
     { to: paths.units, title: t('nav.units'), text: t('home.units') },
     { to: paths.users, title: t('nav.users'), text: t('home.users'), permission: 'users.manage' },

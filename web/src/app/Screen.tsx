@@ -2,6 +2,9 @@ import { Result } from 'antd';
 import type { Me } from '../features/identity/api/sign-in.js';
 import { UsersPage } from '../features/identity/components/UsersPage.js';
 import { UnitsPage } from '../features/org-units/components/UnitsPage.js';
+import { DossierDetailPage } from '../features/dossiers/components/DossierDetailPage.js';
+import { IntakePage } from '../features/dossiers/components/IntakePage.js';
+import { QueuePage } from '../features/dossiers/components/QueuePage.js';
 import { ProcedureDetailPage } from '../features/procedures/components/ProcedureDetailPage.js';
 import { ProcedureEditorPage } from '../features/procedures/components/ProcedureEditorPage.js';
 import { ProceduresPage } from '../features/procedures/components/ProceduresPage.js';
@@ -14,6 +17,11 @@ import { paths } from './paths.js';
 /** The first unit where the officer holds a role that may manage the catalogue (admin). */
 function managingUnitId(me: Me): string | undefined {
   return me.grants.find((g) => g.role === 'admin')?.unitId;
+}
+
+/** The one-stop desks where the officer receives dossiers (the desk officer role holds dossiers.receive). */
+function deskUnits(me: Me) {
+  return me.grants.filter((g) => g.role === 'desk_officer').map((g) => ({ unitId: g.unitId, unitName: g.unitName }));
 }
 
 function Forbidden() {
@@ -29,6 +37,13 @@ export function Screen({ me, pathname }: { me: Me; pathname: string }) {
   if (path === paths.units) return <UnitsPage canManage={has('units.manage')} />;
   if (path === paths.users) return has('users.manage') ? <UsersPage /> : <Forbidden />;
   if (path === paths.calendar) return <CalendarPage canManage={has('calendar.manage')} />;
+  if (path === paths.intake) return has('dossiers.receive') ? <IntakePage desks={deskUnits(me)} dossierPath={paths.dossier} /> : <Forbidden />;
+  if (path === paths.dossiers || path.startsWith(`${paths.dossiers}/`)) {
+    if (!has('dossiers.read')) return <Forbidden />;
+    if (path === paths.dossiers) return <QueuePage listPath={paths.dossiers} intakePath={has('dossiers.receive') ? paths.intake : undefined} dossierPath={paths.dossier} />;
+    const dossierId = matchPath('/console/ho-so/:id', path)?.id;
+    if (dossierId) return <DossierDetailPage key={dossierId} id={dossierId} listPath={paths.dossiers} />;
+  }
   if (path.startsWith(paths.procedures) && !has('catalog.read')) return <Forbidden />;
   if (path === paths.procedures) return <ProceduresPage canManage={has('procedures.manage')} defaultUnitId={managingUnitId(me)} detailPath={paths.procedure} createPath={paths.procedureNew} />;
   if (path === paths.procedureNew) {

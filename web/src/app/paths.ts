@@ -8,4 +8,7 @@ export const paths = {
   procedure: (id: string) => `/console/thu-tuc/${id}`,
   procedureEdit: (id: string) => `/console/thu-tuc/${id}/sua`,
   calendar: '/console/lich-lam-viec',
+  dossiers: '/console/ho-so',
+  intake: '/console/ho-so/tiep-nhan',
+  dossier: (id: string) => `/console/ho-so/${id}`,
 } as const;

@@ -3305,7 +3305,7 @@ export interface paths {
                     queue?: "mine" | "unit" | "due_soon" | "overdue" | "needs_apology" | "supplement" | "result_ready" | "all";
                     q?: string;
                     procedureId?: string;
-                    status?: "awaiting_acceptance" | "not_accepted" | "received" | "processing" | "supplement_requested" | "result_ready" | "returned" | "withdrawn" | "stopped" | "refused";
+                    status?: "awaiting_acceptance" | "not_accepted" | "received" | "processing" | "interagency" | "supplement_requested" | "result_ready" | "returned" | "withdrawn" | "stopped" | "refused";
                     channel?: "desk" | "online" | "postal";
                     from?: string;
                     to?: string;
@@ -3444,7 +3444,7 @@ export interface paths {
                             ruleSet: string;
                             channel: string;
                             /** @enum {string} */
-                            status: "awaiting_acceptance" | "not_accepted" | "received" | "processing" | "supplement_requested" | "result_ready" | "returned" | "withdrawn" | "stopped" | "refused";
+                            status: "awaiting_acceptance" | "not_accepted" | "received" | "processing" | "interagency" | "supplement_requested" | "result_ready" | "returned" | "withdrawn" | "stopped" | "refused";
                             statusLabel: string;
                             nationalStatus: number;
                             receivingUnitName: string;
@@ -3473,6 +3473,7 @@ export interface paths {
                                 /** Format: date-time */
                                 finishedAt: string | null;
                                 finishClass: string | null;
+                                deadlineState: string | null;
                             }[];
                             /** Format: date-time */
                             submittedAt: string;
@@ -3493,8 +3494,9 @@ export interface paths {
                             resultDelivery: string;
                             feeVnd: number;
                             supplementCount: number;
+                            interagencyUnitName: string | null;
                             apologyCount: number;
-                            allowedActions: ("accept" | "reject_intake" | "claim" | "forward" | "send_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            allowedActions: ("accept" | "reject_intake" | "claim" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             history: {
                                 /** Format: date-time */
                                 at: string;
@@ -3605,7 +3607,7 @@ export interface paths {
                             ruleSet: string;
                             channel: string;
                             /** @enum {string} */
-                            status: "awaiting_acceptance" | "not_accepted" | "received" | "processing" | "supplement_requested" | "result_ready" | "returned" | "withdrawn" | "stopped" | "refused";
+                            status: "awaiting_acceptance" | "not_accepted" | "received" | "processing" | "interagency" | "supplement_requested" | "result_ready" | "returned" | "withdrawn" | "stopped" | "refused";
                             statusLabel: string;
                             nationalStatus: number;
                             receivingUnitName: string;
@@ -3634,6 +3636,7 @@ export interface paths {
                                 /** Format: date-time */
                                 finishedAt: string | null;
                                 finishClass: string | null;
+                                deadlineState: string | null;
                             }[];
                             /** Format: date-time */
                             submittedAt: string;
@@ -3654,8 +3657,9 @@ export interface paths {
                             resultDelivery: string;
                             feeVnd: number;
                             supplementCount: number;
+                            interagencyUnitName: string | null;
                             apologyCount: number;
-                            allowedActions: ("accept" | "reject_intake" | "claim" | "forward" | "send_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            allowedActions: ("accept" | "reject_intake" | "claim" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             history: {
                                 /** Format: date-time */
                                 at: string;
@@ -3738,12 +3742,14 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        action: "accept" | "reject_intake" | "claim" | "forward" | "send_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse";
+                        action: "accept" | "reject_intake" | "claim" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse";
                         /** @default null */
                         note?: string | null;
                         backTo?: number;
                         /** Format: date-time */
                         newDueAt?: string;
+                        /** Format: uuid */
+                        targetUnitId?: string;
                         receivedBy?: string;
                     };
                 };
@@ -3765,7 +3771,7 @@ export interface paths {
                             ruleSet: string;
                             channel: string;
                             /** @enum {string} */
-                            status: "awaiting_acceptance" | "not_accepted" | "received" | "processing" | "supplement_requested" | "result_ready" | "returned" | "withdrawn" | "stopped" | "refused";
+                            status: "awaiting_acceptance" | "not_accepted" | "received" | "processing" | "interagency" | "supplement_requested" | "result_ready" | "returned" | "withdrawn" | "stopped" | "refused";
                             statusLabel: string;
                             nationalStatus: number;
                             receivingUnitName: string;
@@ -3794,6 +3800,7 @@ export interface paths {
                                 /** Format: date-time */
                                 finishedAt: string | null;
                                 finishClass: string | null;
+                                deadlineState: string | null;
                             }[];
                             /** Format: date-time */
                             submittedAt: string;
@@ -3814,8 +3821,9 @@ export interface paths {
                             resultDelivery: string;
                             feeVnd: number;
                             supplementCount: number;
+                            interagencyUnitName: string | null;
                             apologyCount: number;
-                            allowedActions: ("accept" | "reject_intake" | "claim" | "forward" | "send_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            allowedActions: ("accept" | "reject_intake" | "claim" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             history: {
                                 /** Format: date-time */
                                 at: string;
@@ -4093,6 +4101,82 @@ export interface paths {
                     id: string;
                     sha256: string;
                 };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/forms/{form}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** In mẫu: giấy tiếp nhận và hẹn trả (01), yêu cầu bổ sung (02), từ chối (03), xin lỗi hẹn lại (04), dừng (05/2025), phiếu kiểm soát */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    form: "receipt" | "supplementation" | "refusal" | "apology" | "stop-notice" | "control-slip";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tracking-book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sổ theo dõi hồ sơ của đơn vị tiếp nhận trong một kỳ (PDF hoặc Excel) */
+        get: {
+            parameters: {
+                query: {
+                    unitId: string;
+                    from: string;
+                    to: string;
+                    format?: "pdf" | "xlsx";
+                };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;

@@ -36,17 +36,34 @@ export function weekdayOf(iso: string): string {
   return new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', weekday: 'long' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
-/** The wall-clock time now in Vietnam, YYYY-MM-DDTHH:mm (to seed pickers whatever the browser's zone). */
-export function nowVnWallClock(): string {
+/** The wall-clock time of an instant in Vietnam, YYYY-MM-DDTHH:mm (to seed pickers whatever the browser's zone). */
+export function vnWallClock(instant: string | Date): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date())
+      .formatToParts(new Date(instant))
       .map((p) => [p.type, p.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
+/** The wall-clock time now in Vietnam, YYYY-MM-DDTHH:mm. */
+export function nowVnWallClock(): string {
+  return vnWallClock(new Date());
+}
+
 /** Today's date in Vietnam, YYYY-MM-DD. */
 export function todayVn(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+/** An instant as "dd/MM/yyyy HH:mm" in Vietnam time (due times, appointments), e.g. "03/12/2026 09:00". */
+export function formatDueTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const w = vnWallClock(iso);
+  return `${w.slice(8, 10)}/${w.slice(5, 7)}/${w.slice(0, 4)} ${w.slice(11, 16)}`;
+}
+
+/** A Vietnam wall-clock time "YYYY-MM-DDTHH:mm" (from a picker) as an ISO instant with its +07:00 offset. */
+export function vnWallClockToIso(wallClock: string): string {
+  return `${wallClock.slice(0, 16)}:00+07:00`;
 }

@@ -1,5 +1,8 @@
+import { dossiersVi } from './messages.dossiers.vi.js';
+
 /** Vietnamese strings of the console (the reference dictionary: its keys are the message keys). */
 export const vi = {
+  ...dossiersVi,
   'app.title': 'Phần mềm một cửa điện tử',
   'app.short': 'Một Cửa',
 

@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'react';
+import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { UnitSelect } from '../../../components/UnitSelect.js';
+import { formatDueTime, vnWallClock, vnWallClockToIso } from '../../../lib/format.js';
+import { t } from '../../../lib/i18n.js';
+import { useUnits } from '../../../lib/units.js';
+import { actOnDossier, type ActionInput } from '../api/act-on-dossier.js';
+import type { Dossier, DossierAction } from '../api/get-dossier.js';
+import { actionLabel } from './dossier-labels.js';
+
+type Values = { note?: string; backTo?: number; newDueAt?: Dayjs | null; receivedBy?: string; targetUnitId?: string | null };
+
+/** Actions that must say why (the server refuses them without a note). */
+/**
+ * Actions that must say why. The server requires it for supplementation, send-back, stop and refusal; the apology letter
+ * must state the reason for the delay (ND 61/2018 Điều 19 k9), so the console asks for it too.
+ */
+const noteRequired: readonly DossierAction[] = ['request_supplement', 'send_back', 'stop', 'refuse', 'apologise'];
+/** Actions that end the dossier or turn it away: the confirm button is red. */
+const dangerous: readonly DossierAction[] = ['refuse', 'stop', 'withdraw'];
+
+type Props = { dossier: Dossier; action: DossierAction | null; onClose: () => void; onDone: (updated: Dossier, action: DossierAction) => void };
+
+/**
+ * Confirms one action with what it needs: a note (required for supplementation, send-back, stop and refusal), the step
+ * to send back to, the new appointment of an apology (Vietnam time), or who collected the result.
+ */
+export function ActionModal({ dossier, action, onClose, onDone }: Props) {
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const dueDay = dossier.dueAt ? vnWallClock(dossier.dueAt).slice(0, 10) : null;
+  const units = useUnits();
+
+  useEffect(() => {
+    if (!action) return;
+    setError(null);
+    form.resetFields();
+    form.setFieldsValue({
+      backTo: action === 'send_back' ? Math.max(0, dossier.stepIndex - 1) : undefined,
+      receivedBy: action === 'return_result' ? dossier.applicant.fullName : undefined,
+    });
+  }, [action, dossier, form]);
+
+  const handleFinish = async (v: Values) => {
+    if (!action) return;
+    const input: ActionInput = { action, note: v.note?.trim() || null };
+    if (action === 'send_back') input.backTo = v.backTo;
+    if (action === 'transfer' && v.targetUnitId) input.targetUnitId = v.targetUnitId;
+    if (action === 'apologise' && v.newDueAt) input.newDueAt = vnWallClockToIso(v.newDueAt.format('YYYY-MM-DDTHH:mm'));
+    if (action === 'return_result' && v.receivedBy?.trim()) input.receivedBy = v.receivedBy.trim();
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await actOnDossier(dossier.id, input), action);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const noteLabel =
+    action === 'request_supplement'
+      ? t('dossier.supplementNote')
+      : action === 'transfer'
+        ? t('dossier.transferNote')
+      : action === 'apologise'
+        ? t('dossier.apologyReason')
+          : action && noteRequired.includes(action)
+            ? t('dossier.reasonNote')
+            : t('dossier.noteOptional');
+
+  return (
+    <Modal
+      open={action !== null}
+      title={action ? actionLabel(action) : ''}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={action ? actionLabel(action) : t('dossier.confirm')}
+      okButtonProps={{ danger: action !== null && dangerous.includes(action) }}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      forceRender
+    >
+      <p className="muted">
+        {dossier.code ?? t('dossier.noCode')} · {dossier.procedureName}
+      </p>
+      <ErrorAlert error={error} />
+      <Form<Values> form={form} layout="vertical" onFinish={(v) => void handleFinish(v)}>
+        {action === 'send_back' ? (
+          <Form.Item name="backTo" label={t('dossier.backTo')} rules={[{ required: true, message: t('dossier.backToRequired') }]}>
+            <Select options={dossier.steps.filter((s) => s.stepIndex < dossier.stepIndex).map((s) => ({ value: s.stepIndex, label: t('dossier.stepN', { n: s.stepIndex + 1, name: s.name }) }))} />
+          </Form.Item>
+        ) : null}
+        {action === 'transfer' ? (
+          <Form.Item name="targetUnitId" label={t('dossier.targetUnit')} rules={[{ required: true, message: t('dossier.targetUnitRequired') }]}>
+            <UnitSelect units={(units.data ?? []).filter((u) => u.kind !== 'desk')} />
+          </Form.Item>
+        ) : null}
+        {action === 'apologise' ? (
+          <>
+            <Alert type="info" showIcon title={t('dossier.apologyHint', { due: formatDueTime(dossier.dueAt) })} style={{ marginBottom: 16 }} />
+            <Form.Item name="newDueAt" label={t('dossier.newDueAt')} rules={[{ required: true, message: t('dossier.newDueAtRequired') }]}>
+              <DatePicker
+                showTime={{ format: 'HH:mm', minuteStep: 5 }}
+                needConfirm={false}
+                format="DD/MM/YYYY HH:mm"
+                style={{ width: '100%' }}
+                disabledDate={(d) => dueDay !== null && d.format('YYYY-MM-DD') < dueDay}
+                defaultPickerValue={dueDay ? dayjs(dueDay).add(1, 'day') : undefined}
+              />
+            </Form.Item>
+          </>
+        ) : null}
+        {action === 'return_result' ? (
+          <Form.Item name="receivedBy" label={t('dossier.receivedBy')} rules={[{ max: 200 }]}>
+            <Input />
+          </Form.Item>
+        ) : null}
+        <Form.Item name="note" label={noteLabel} rules={[{ required: action !== null && noteRequired.includes(action), whitespace: true, message: t('dossier.noteRequired') }, { max: 2000 }]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

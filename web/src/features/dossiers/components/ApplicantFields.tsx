@@ -1,0 +1,65 @@
+import { Col, DatePicker, Form, Input, Radio, Row } from 'antd';
+import dayjs from 'dayjs';
+import { t } from '../../../lib/i18n.js';
+import { applicantKindLabel } from './dossier-labels.js';
+
+const PHONE = /^(\+?84|0)\d{9,10}$/;
+
+/** Người nộp hồ sơ: a citizen (CCCD of 12 digits) or an organisation (tax code), with contacts for notices. */
+export function ApplicantFields() {
+  const kind = Form.useWatch(['applicant', 'kind']) as 'citizen' | 'organisation' | undefined;
+  const citizen = kind !== 'organisation';
+  return (
+    <>
+      <Form.Item name={['applicant', 'kind']} label={t('intake.applicantKind')}>
+        <Radio.Group
+          optionType="button"
+          options={(['citizen', 'organisation'] as const).map((k) => ({ value: k, label: applicantKindLabel(k) }))}
+        />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item
+            name={['applicant', 'idNumber']}
+            label={citizen ? t('intake.idNumber') : t('intake.idNumberOrg')}
+            rules={[
+              { required: true, message: citizen ? t('intake.idNumberRule') : t('intake.idNumberOrgRule') },
+              citizen ? { pattern: /^\d{12}$/, message: t('intake.idNumberRule') } : { pattern: /^\d[\d-]{8,13}$/, message: t('intake.idNumberOrgRule') },
+            ]}
+          >
+            <Input inputMode={citizen ? 'numeric' : 'text'} maxLength={14} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={citizen ? 10 : 16}>
+          <Form.Item name={['applicant', 'fullName']} label={citizen ? t('intake.fullName') : t('intake.orgName')} rules={[{ required: true, min: 2, max: 200 }]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+        </Col>
+        {citizen ? (
+          <Col xs={24} md={6}>
+            <Form.Item name={['applicant', 'birthDate']} label={t('intake.birthDate')}>
+              <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
+            </Form.Item>
+          </Col>
+        ) : null}
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name={['applicant', 'address']} label={t('intake.address')} rules={[{ max: 500 }]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={6}>
+          <Form.Item name={['applicant', 'phone']} label={t('intake.phone')} normalize={(v: string) => v.replace(/[\s.]/g, '')} rules={[{ pattern: PHONE, message: t('intake.phoneRule') }]}>
+            <Input inputMode="tel" autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={6}>
+          <Form.Item name={['applicant', 'email']} label={t('intake.email')} rules={[{ type: 'email' }]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { App, Button, Card, Form, Input, Modal, Select, Table, Upload } from 'antd';
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { formatDueTime } from '../../../lib/format.js';
+import { t } from '../../../lib/i18n.js';
+import { dossierFileUrl } from '../api/download-dossier-file.js';
+import type { DossierFile } from '../api/list-dossier-files.js';
+import { uploadDossierFile, type FileKind } from '../api/upload-dossier-file.js';
+import { fileKindLabel } from './dossier-labels.js';
+import { SCAN_ACCEPT } from './ScanPicker.js';
+
+type Props = { dossierId: string; files: DossierFile[]; loading: boolean; error: unknown; canAttach: boolean; defaultKind: FileKind; onChanged: () => void };
+type Values = { documentName: string; kind: FileKind };
+
+const sizeText = (bytes: number) => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+/** The dossier's scans and results, each opening inline; the desk or the officer at the current step may attach more. */
+export function FilesCard({ dossierId, files, loading, error, canAttach, defaultKind, onChanged }: Props) {
+  const [open, setOpen] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [uploadError, setUploadError] = useState<unknown>(null);
+  const [form] = Form.useForm<Values>();
+  const { message } = App.useApp();
+
+  const handleOpen = () => {
+    setFile(null);
+    setUploadError(null);
+    form.setFieldsValue({ documentName: '', kind: defaultKind });
+    setOpen(true);
+  };
+
+  const handleFinish = async (v: Values) => {
+    if (!file) return setUploadError(new Error(t('dossier.fileRequired')));
+    setBusy(true);
+    setUploadError(null);
+    try {
+      await uploadDossierFile(dossierId, file, v.documentName.trim() || file.name, v.kind);
+      message.success(t('dossier.uploaded', { name: file.name }));
+      setOpen(false);
+      onChanged();
+    } catch (err) {
+      setUploadError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card
+      size="small"
+      title={<h3 className="section-title">{t('dossier.files')}</h3>}
+      extra={
+        canAttach ? (
+          <Button icon={<PaperClipOutlined />} onClick={handleOpen}>
+            {t('dossier.attach')}
+          </Button>
+        ) : null
+      }
+      className="detail-card"
+    >
+      <ErrorAlert error={error} />
+      <Table<DossierFile>
+        size="small"
+        rowKey={(f) => `${f.sha256}-${f.kind}-${f.documentName}`}
+        loading={loading}
+        dataSource={files}
+        pagination={false}
+        locale={{ emptyText: t('dossier.noFiles') }}
+        scroll={{ x: 640 }}
+        tableLayout="fixed"
+        columns={[
+          { title: t('dossier.document'), dataIndex: 'documentName' },
+          {
+            title: t('dossier.file'),
+            render: (_v, f) => (
+              <a href={dossierFileUrl(dossierId, f.sha256)} target="_blank" rel="noreferrer">
+                {f.fileName}
+              </a>
+            ),
+          },
+          { title: t('dossier.fileKind'), width: 140, render: (_v, f) => fileKindLabel(f.kind) },
+          { title: t('dossier.size'), width: 80, render: (_v, f) => sizeText(f.sizeBytes) },
+          { title: t('dossier.at'), width: 100, render: (_v, f) => formatDueTime(f.addedAt) },
+        ]}
+      />
+      <Modal
+        open={open}
+        title={t('dossier.attachTitle')}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okText={t('dossier.attach')}
+        cancelText={t('common.cancel')}
+        confirmLoading={busy}
+        forceRender
+      >
+        <ErrorAlert error={uploadError} />
+        <Form<Values> form={form} layout="vertical" onFinish={(v) => void handleFinish(v)}>
+          <Form.Item label={t('dossier.chooseFile')} required>
+            <Upload
+              accept={SCAN_ACCEPT}
+              maxCount={1}
+              beforeUpload={(f) => {
+                setFile(f);
+                if (!form.getFieldValue('documentName')) form.setFieldValue('documentName', f.name.replace(/\.[^.]+$/, ''));
+                return false;
+              }}
+              onRemove={() => setFile(null)}
+              fileList={file ? [{ uid: 'chosen', name: file.name, status: 'done' }] : []}
+            >
+              <Button icon={<UploadOutlined />}>{t('dossier.chooseFile')}</Button>
+            </Upload>
+          </Form.Item>
+          <Form.Item name="documentName" label={t('dossier.documentName')} rules={[{ max: 1000 }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="kind" label={t('dossier.fileKind')}>
+            <Select options={(['component', 'result'] as const).map((k) => ({ value: k, label: fileKindLabel(k) }))} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

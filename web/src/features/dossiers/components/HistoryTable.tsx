@@ -1,0 +1,37 @@
+import { Table } from 'antd';
+import { formatDueTime } from '../../../lib/format.js';
+import { t } from '../../../lib/i18n.js';
+import type { HistoryEntry } from '../api/get-dossier.js';
+import { actionLabel, statusLabel } from './dossier-labels.js';
+
+/** Every action on the dossier, oldest first: when, who, what, the status before and after, and the note. */
+export function HistoryTable({ history }: { history: HistoryEntry[] }) {
+  return (
+    <Table<HistoryEntry>
+      size="small"
+      rowKey={(h, i) => `${h.at}-${i ?? 0}`}
+      dataSource={history}
+      pagination={false}
+      scroll={{ x: 900 }}
+      tableLayout="fixed"
+      columns={[
+        { title: t('dossier.at'), width: 140, render: (_v, h) => formatDueTime(h.at) },
+        { title: t('dossier.officer'), dataIndex: 'actorName', width: 170 },
+        { title: t('dossier.action'), width: 190, render: (_v, h) => <strong>{actionLabel(h.action)}</strong> },
+        {
+          title: t('dossier.transition'),
+          width: 280,
+          render: (_v, h) =>
+            h.fromStatus && h.fromStatus !== h.toStatus ? (
+              <span>
+                {statusLabel(h.fromStatus)} → {statusLabel(h.toStatus)}
+              </span>
+            ) : (
+              statusLabel(h.toStatus)
+            ),
+        },
+        { title: t('dossier.note'), render: (_v, h) => <span className="pre-line">{h.note ?? ''}</span> },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,70 @@
+import { Alert, Button, Descriptions, Result } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { formatDueTime } from '../../../lib/format.js';
+import { t } from '../../../lib/i18n.js';
+import { navigate } from '../../../lib/router.js';
+import { dossierFormUrl, type DossierForm } from '../api/dossier-form-url.js';
+import type { Dossier } from '../api/get-dossier.js';
+import type { IntakeInput } from '../api/receive-dossier.js';
+
+type Props = {
+  dossier: Dossier;
+  outcome: IntakeInput['outcome'];
+  uploaded: number;
+  failures: string[];
+  dossierPath: (id: string) => string;
+  onAnother: () => void;
+};
+
+const titles = { accept: 'intake.acceptedTitle', incomplete: 'intake.incompleteDone', refuse: 'intake.refusedDone' } as const;
+/** The form handed to the applicant for each outcome: Mẫu 01, 02 or 03. */
+const forms = { accept: 'receipt', incomplete: 'supplementation', refuse: 'refusal' } as const satisfies Record<IntakeInput['outcome'], DossierForm>;
+
+/** After intake: the dossier code and the appointment (content of Mẫu 01), or the record of an incomplete or refused dossier. */
+export function IntakeDone({ dossier, outcome, uploaded, failures, dossierPath, onAnother }: Props) {
+  const accepted = outcome === 'accept';
+  const href = dossierPath(dossier.id);
+  return (
+    <Result
+      status={accepted ? 'success' : 'info'}
+      title={<h2 className="result-title">{t(titles[outcome])}</h2>}
+      subTitle={dossier.procedureName}
+      extra={[
+        <Button
+          key="open"
+          type="primary"
+          href={href}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(href);
+          }}
+        >
+          {t('intake.openDossier')}
+        </Button>,
+        <Button key="print" icon={<PrinterOutlined />} href={dossierFormUrl(dossier.id, forms[outcome])} target="_blank">
+          {t(`form.${forms[outcome]}`)}
+        </Button>,
+        <Button key="again" onClick={onAnother}>
+          {t('intake.another')}
+        </Button>,
+      ]}
+    >
+      {accepted ? (
+        <Descriptions bordered column={1} size="middle" className="intake-receipt">
+          <Descriptions.Item label={t('intake.code')}>
+            <strong className="dossier-code">{dossier.code}</strong>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('intake.dueAt')}>
+            <strong>{formatDueTime(dossier.dueAt)}</strong>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('dossier.applicant')}>{dossier.applicant.fullName}</Descriptions.Item>
+          <Descriptions.Item label={t('dossier.resolvingUnit')}>{dossier.resolvingUnitName}</Descriptions.Item>
+        </Descriptions>
+      ) : null}
+      {uploaded > 0 ? <Alert type="success" showIcon title={t('intake.scansUploaded', { n: uploaded })} style={{ marginTop: 16 }} /> : null}
+      {failures.map((f) => (
+        <Alert key={f} type="warning" showIcon title={f} style={{ marginTop: 8 }} />
+      ))}
+    </Result>
+  );
+}

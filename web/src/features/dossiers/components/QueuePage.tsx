@@ -1,0 +1,191 @@
+import { useEffect, useRef, useState } from 'react';
+import { Badge, Button, DatePicker, Flex, Input, Select, Table, Tabs, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { PageTitle } from '../../../components/PageTitle.js';
+import { formatDueTime } from '../../../lib/format.js';
+import { t } from '../../../lib/i18n.js';
+import { Link, navigate, useLocation } from '../../../lib/router.js';
+import { listDossiers, type Queue, type QueueCounts, type QueueItem, type QueueQuery } from '../api/list-dossiers.js';
+import {
+  channelLabel,
+  channels,
+  deadlineColor,
+  deadlineLabel,
+  dossierStatuses,
+  estimateDeadline,
+  finishColor,
+  finishLabel,
+  queueLabel,
+  queues,
+  statusColor,
+  statusLabel,
+} from './dossier-labels.js';
+
+const PAGE = 30;
+
+type Props = { listPath: string; intakePath?: string; dossierPath: (id: string) => string };
+type Filters = { status?: QueueQuery['status']; channel?: QueueQuery['channel']; from?: Dayjs | null; to?: Dayjs | null };
+
+function isQueue(v: string | null): v is Queue {
+  return v !== null && (queues as readonly string[]).includes(v);
+}
+
+/** The due time of a row with its deadline tag (running dossiers) or how it finished (closed ones). */
+function DueCell({ row }: { row: QueueItem }) {
+  const state = estimateDeadline(row, new Date());
+  return (
+    <Flex vertical gap={2} align="start">
+      <span className="nowrap">{formatDueTime(row.dueAt)}</span>
+      {state ? <Tag color={deadlineColor(state)}>{deadlineLabel(state)}</Tag> : null}
+      {!state && row.finishClass ? <Tag color={finishColor(row.finishClass)}>{finishLabel(row.finishClass)}</Tag> : null}
+    </Flex>
+  );
+}
+
+/**
+ * Hồ sơ: the officer's work queues with their counts, and a search over every dossier in scope (code, accent-free
+ * name, CCCD, phone) with status, channel and date filters; "Xem thêm" follows the server's keyset cursor.
+ */
+export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
+  const { search } = useLocation();
+  const fromUrl = search.get('queue');
+  const queue: Queue = isQueue(fromUrl) ? fromUrl : 'unit';
+  const [q, setQ] = useState(search.get('q') ?? '');
+  const [filters, setFilters] = useState<Filters>({});
+  const [rows, setRows] = useState<QueueItem[]>([]);
+  const [counts, setCounts] = useState<QueueCounts | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const latest = useRef(0);
+
+  const load = async (before?: string) => {
+    const call = ++latest.current;
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await listDossiers({
+        queue,
+        q: q.trim() || undefined,
+        status: filters.status,
+        channel: filters.channel,
+        from: filters.from?.format('YYYY-MM-DD'),
+        to: filters.to?.format('YYYY-MM-DD'),
+        before,
+        limit: PAGE,
+      });
+      if (call !== latest.current) return;
+      setRows((prev) => (before ? [...prev, ...page.items] : page.items));
+      setNext(page.next);
+      setCounts(page.counts);
+    } catch (err) {
+      if (call === latest.current) setError(err);
+    } finally {
+      if (call === latest.current) setLoading(false);
+    }
+  };
+
+  // Tabs and filters reload at once; the text search runs on Enter.
+  useEffect(() => {
+    void load();
+  }, [queue, filters]);
+
+  const handleQueue = (key: string) => {
+    const params = new URLSearchParams({ queue: key });
+    if (q.trim()) params.set('q', q.trim());
+    navigate(`${listPath}?${params}`, { replace: true });
+  };
+
+  const tabs = queues.map((key) => {
+    const n = key === 'all' ? null : (counts?.[key] ?? null);
+    const alert = key === 'overdue' || key === 'needs_apology';
+    return {
+      key,
+      label: (
+        <span className="queue-tab">
+          {queueLabel(key)}
+          {n !== null ? <Badge count={n} showZero overflowCount={999} color={alert && n > 0 ? '#cf1322' : '#595959'} /> : null}
+        </span>
+      ),
+    };
+  });
+
+  return (
+    <>
+      <PageTitle
+        title={t('dossier.title')}
+        extra={
+          intakePath ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(intakePath)}>
+              {t('nav.intake')}
+            </Button>
+          ) : null
+        }
+      />
+      <Tabs activeKey={queue} onChange={handleQueue} items={tabs} aria-label={t('dossier.queues')} />
+      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          aria-label={t('dossier.search')}
+          placeholder={t('dossier.search')}
+          allowClear
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          onSearch={() => void load()}
+          style={{ maxWidth: 460, flex: '1 1 340px' }}
+        />
+        <Select
+          aria-label={t('dossier.statusFilter')}
+          value={filters.status ?? 'all'}
+          onChange={(v: string) => setFilters((f) => ({ ...f, status: v === 'all' ? undefined : (v as Filters['status']) }))}
+          style={{ width: 200 }}
+          options={[{ value: 'all', label: t('dossier.allStatuses') }, ...dossierStatuses.map((s) => ({ value: s, label: statusLabel(s) }))]}
+        />
+        <Select
+          aria-label={t('dossier.channelFilter')}
+          value={filters.channel ?? 'all'}
+          onChange={(v: string) => setFilters((f) => ({ ...f, channel: v === 'all' ? undefined : (v as Filters['channel']) }))}
+          style={{ width: 160 }}
+          options={[{ value: 'all', label: t('dossier.allChannels') }, ...channels.map((c) => ({ value: c, label: channelLabel(c) }))]}
+        />
+        <DatePicker aria-label={t('dossier.dateFrom')} placeholder={t('dossier.dateFrom')} format="DD/MM/YYYY" value={filters.from} onChange={(d) => setFilters((f) => ({ ...f, from: d }))} />
+        <DatePicker aria-label={t('dossier.dateTo')} placeholder={t('dossier.dateTo')} format="DD/MM/YYYY" value={filters.to} onChange={(d) => setFilters((f) => ({ ...f, to: d }))} />
+      </Flex>
+      <ErrorAlert error={error} />
+      <Table<QueueItem>
+        rowKey="id"
+        loading={loading}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 1040 }}
+        tableLayout="fixed"
+        locale={{ emptyText: t('dossier.empty') }}
+        columns={[
+          {
+            title: t('dossier.code'),
+            width: 225,
+            render: (_v, d) => (
+              <Link to={dossierPath(d.id)} className="mono nowrap">
+                {d.code ?? t('dossier.noCode')}
+              </Link>
+            ),
+          },
+          { title: t('dossier.applicant'), dataIndex: 'applicantName', width: 150 },
+          { title: t('dossier.procedure'), dataIndex: 'procedureName' },
+          { title: t('dossier.step'), width: 130, render: (_v, d) => d.stepName ?? '' },
+          { title: t('dossier.status'), width: 150, render: (_v, d) => <Tag color={statusColor(d.status)}>{statusLabel(d.status)}</Tag> },
+          { title: t('dossier.submittedAt'), width: 105, render: (_v, d) => formatDueTime(d.submittedAt) },
+          { title: t('dossier.dueAt'), width: 150, render: (_v, d) => <DueCell row={d} /> },
+        ]}
+      />
+      {next ? (
+        <Flex justify="center" style={{ marginTop: 16 }}>
+          <Button onClick={() => void load(next)} loading={loading}>
+            {t('common.loadMore')}
+          </Button>
+        </Flex>
+      ) : null}
+    </>
+  );
+}

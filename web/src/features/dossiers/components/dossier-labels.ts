@@ -1,0 +1,77 @@
+import { dossierActions, dossierStatuses, type DossierAction, type DossierStatus } from '../../../../../server/src/modules/dossiers/dossier.rules.js';
+import { t } from '../../../lib/i18n.js';
+import { vi, type MessageKey } from '../../../lib/messages.vi.js';
+import type { Queue } from '../api/list-dossiers.js';
+
+/** Statuses come from the server's rules table (STYLE.md R2), so a new status cannot be missed in the filters. */
+export { dossierStatuses };
+
+export const queues = ['mine', 'unit', 'due_soon', 'overdue', 'needs_apology', 'supplement', 'result_ready', 'all'] as const satisfies readonly Queue[];
+export const channels = ['desk', 'online', 'postal'] as const;
+export const resultDeliveries = ['desk', 'post', 'online'] as const;
+
+/** The label of an API value under a dictionary prefix; an unknown value (a newer server) shows as it is. */
+function labelOf(prefix: string, value: string | null | undefined): string {
+  if (!value) return '';
+  const key = `${prefix}.${value}`;
+  return key in vi ? t(key as MessageKey) : value;
+}
+
+const isStatus = (s: string): s is DossierStatus => (dossierStatuses as readonly string[]).includes(s);
+const isAction = (a: string): a is DossierAction => (dossierActions as readonly string[]).includes(a);
+
+// Typed keys: a status or action added to the server's rules fails the type check until both dictionaries have it.
+export const statusLabel = (s: string) => (isStatus(s) ? t(`dossierStatus.${s}`) : s);
+export const actionLabel = (a: string) => (isAction(a) ? t(`dossierAction.${a}`) : a === 'attach_file' ? t('dossierAction.attach_file') : a);
+export const queueLabel = (q: Queue) => t(`queue.${q}`);
+export const channelLabel = (c: string) => labelOf('channel', c);
+export const deliveryLabel = (d: string) => labelOf('delivery', d);
+export const applicantKindLabel = (k: string) => labelOf('applicantKind', k);
+export const fileKindLabel = (k: string) => labelOf('fileKind', k);
+export const deadlineLabel = (d: string) => labelOf('deadline', d);
+export const finishLabel = (f: string) => labelOf('finish', f);
+
+const statusColors: Record<string, string> = {
+  awaiting_acceptance: 'purple',
+  not_accepted: 'default',
+  received: 'blue',
+  processing: 'geekblue',
+  interagency: 'geekblue',
+  supplement_requested: 'gold',
+  result_ready: 'cyan',
+  returned: 'green',
+  withdrawn: 'default',
+  stopped: 'default',
+  refused: 'red',
+};
+export const statusColor = (s: string) => statusColors[s] ?? 'default';
+
+/** On track green, due soon orange, overdue red; a paused dossier (awaiting supplementation) is neutral. */
+const deadlineColors: Record<string, string> = { on_track: 'green', due_soon: 'orange', overdue: 'red', paused: 'default' };
+export const deadlineColor = (d: string) => deadlineColors[d] ?? 'default';
+const finishColors: Record<string, string> = { early: 'green', on_time: 'green', late: 'red' };
+export const finishColor = (f: string) => finishColors[f] ?? 'default';
+
+/** Statuses where the legal clock runs (the deadline tag applies). */
+const running = new Set(['received', 'processing', 'interagency']);
+
+const DAY = 86_400_000;
+
+/**
+ * The deadline state of a queue row, estimated in the browser because the list does not carry it (the detail does,
+ * computed on the working calendar): overdue after the due time; due soon when less than one day remains, not
+ * counting Saturdays and Sundays in between.
+ */
+export function estimateDeadline(row: { status: string; dueAt: string | null }, now: Date): 'on_track' | 'due_soon' | 'overdue' | 'paused' | null {
+  if (row.status === 'supplement_requested') return 'paused';
+  if (!row.dueAt || !running.has(row.status)) return null;
+  const due = new Date(row.dueAt).getTime();
+  const from = now.getTime();
+  if (from > due) return 'overdue';
+  let weekendMs = 0;
+  for (let d = from; d < due; d += DAY) {
+    const weekday = new Date(d + 7 * 3_600_000).getUTCDay();
+    if (weekday === 0 || weekday === 6) weekendMs += DAY;
+  }
+  return due - from - weekendMs <= DAY ? 'due_soon' : 'on_track';
+}
