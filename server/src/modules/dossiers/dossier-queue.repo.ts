@@ -11,6 +11,8 @@ export type QueueFilter = {
   now: Date;
   /** Instant one working day ahead: before it a dossier is "due soon". */
   soonBefore: Date;
+  /** Instant two working days ahead: a dossier due before it and without an apology needs one now, while it still can. */
+  apologyBefore: Date;
   q?: string;
   procedureId?: string;
   status?: string;
@@ -41,7 +43,7 @@ const queueClause: Record<Queue, string> = {
   due_soon: `${open} AND d.due_at >= $3 AND d.due_at < $4`,
   overdue: `${open} AND d.due_at < $3`,
   // Will be (or is) late and has no apology letter yet (ND 61/2018 Điều 19 k9).
-  needs_apology: `${open} AND d.apology_count = 0 AND d.due_at < $4`,
+  needs_apology: `${open} AND d.apology_count = 0 AND d.due_at < $5`,
   supplement: `d.status = 'supplement_requested'`,
   result_ready: `d.status = 'result_ready'`,
   all: 'true',
@@ -59,23 +61,23 @@ export async function listQueue(q: Queryable, f: QueueFilter): Promise<QueueRow[
             s.name AS "stepName", d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.finish_class AS "finishClass"
        FROM dossier d LEFT JOIN dossier_step s ON s.dossier_id = d.id AND s.step_index = d.step_index
       WHERE ${scope} AND ${queueClause[f.queue]}
-        AND $2::uuid IS NOT NULL AND $3::timestamptz IS NOT NULL AND $4::timestamptz IS NOT NULL -- types the parameters a queue may not use
-        AND ($5::text IS NULL OR d.search_text LIKE '%' || vn_fold($5) || '%')
-        AND ($6::uuid IS NULL OR d.procedure_id = $6)
-        AND ($7::text IS NULL OR d.status = $7)
-        AND ($8::text IS NULL OR d.channel = $8)
-        AND ($9::date IS NULL OR d.submitted_at >= ($9::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-        AND ($10::date IS NULL OR d.submitted_at < ($10::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-        AND ($11::timestamptz IS NULL OR (d.submitted_at, d.id) < ($11, $12::uuid))
-      ORDER BY d.submitted_at DESC, d.id DESC LIMIT $13`,
-    [f.paths, f.actorId, f.now, f.soonBefore, f.q ?? null, f.procedureId ?? null, f.status ?? null, f.channel ?? null, f.from ?? null, f.to ?? null,
+        AND $2::uuid IS NOT NULL AND $3::timestamptz IS NOT NULL AND $4::timestamptz IS NOT NULL AND $5::timestamptz IS NOT NULL -- types the parameters a queue may not use
+        AND ($6::text IS NULL OR d.search_text LIKE '%' || vn_fold($6) || '%')
+        AND ($7::uuid IS NULL OR d.procedure_id = $7)
+        AND ($8::text IS NULL OR d.status = $8)
+        AND ($9::text IS NULL OR d.channel = $9)
+        AND ($10::date IS NULL OR d.submitted_at >= ($10::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+        AND ($11::date IS NULL OR d.submitted_at < ($11::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+        AND ($12::timestamptz IS NULL OR (d.submitted_at, d.id) < ($12, $13::uuid))
+      ORDER BY d.submitted_at DESC, d.id DESC LIMIT $14`,
+    [f.paths, f.actorId, f.now, f.soonBefore, f.apologyBefore, f.q ?? null, f.procedureId ?? null, f.status ?? null, f.channel ?? null, f.from ?? null, f.to ?? null,
       f.before?.submittedAt ?? null, f.before?.id ?? null, f.limit],
   );
   return rows;
 }
 
 /** How many dossiers each queue holds for this officer. */
-export async function countQueues(q: Queryable, f: Pick<QueueFilter, 'paths' | 'actorId' | 'now' | 'soonBefore'>): Promise<Record<Exclude<Queue, 'all'>, number>> {
+export async function countQueues(q: Queryable, f: Pick<QueueFilter, 'paths' | 'actorId' | 'now' | 'soonBefore' | 'apologyBefore'>): Promise<Record<Exclude<Queue, 'all'>, number>> {
   const { rows } = await q.query(
     `SELECT count(*) FILTER (WHERE ${queueClause.mine})::int AS mine,
             count(*) FILTER (WHERE ${queueClause.unit})::int AS unit,
@@ -85,7 +87,7 @@ export async function countQueues(q: Queryable, f: Pick<QueueFilter, 'paths' | '
             count(*) FILTER (WHERE ${queueClause.supplement})::int AS supplement,
             count(*) FILTER (WHERE ${queueClause.result_ready})::int AS result_ready
        FROM dossier d WHERE ${scope} AND d.status NOT IN ('returned', 'withdrawn', 'stopped', 'refused', 'not_accepted')`,
-    [f.paths, f.actorId, f.now, f.soonBefore],
+    [f.paths, f.actorId, f.now, f.soonBefore, f.apologyBefore],
   );
   return rows[0];
 }

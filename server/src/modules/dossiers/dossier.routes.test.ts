@@ -126,7 +126,7 @@ describe('dossier lifecycle at the desk', () => {
     expect(d.dueAt).toBe('2026-12-03T01:00:00.000Z');
     await act(desk, d.id, { action: 'forward' });
     at('2026-12-02T08:00:00Z'); // Wednesday 15:00, less than a working day before the due time
-    const tooLate = await act(leader, d.id, { action: 'apologise', newDueAt: '2026-12-08T17:00:00+07:00' });
+    const tooLate = await act(leader, d.id, { action: 'apologise', newDueAt: '2026-12-08T17:00:00+07:00', note: 'Chờ xác minh' });
     expect(tooLate.statusCode).toBe(422);
     expect(tooLate.json().message).toContain('chậm nhất 1 ngày làm việc');
     at('2026-12-01T03:00:00Z');

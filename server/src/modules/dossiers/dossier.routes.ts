@@ -102,7 +102,13 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       const now = ctx.clock.now();
       const year = Number(vnDateOf(now).slice(0, 4));
       const calendar = await loadCalendar(ctx.db, null, { from: year, to: year + 1 });
-      const base = { paths: scopePaths(actor, 'dossiers.read'), actorId: actor.userId, now, soonBefore: calendar.addWorkingMinutes(now, 480) };
+      const base = {
+        paths: scopePaths(actor, 'dossiers.read'),
+        actorId: actor.userId,
+        now,
+        soonBefore: calendar.addWorkingMinutes(now, 480),
+        apologyBefore: calendar.addWorkingMinutes(now, 2 * 480),
+      };
       const { before, ...query } = request.query;
       const cursor = before ? { submittedAt: before.split('|')[0]!, id: before.split('|')[1]! } : undefined;
       if (cursor && Number.isNaN(Date.parse(cursor.submittedAt))) throw commonErrors.validation({ before: 'invalid cursor' });

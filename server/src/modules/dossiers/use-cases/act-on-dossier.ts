@@ -40,7 +40,8 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
     );
     if (!outcome.ok) throw dossierErrors.actionNotAllowed(d.status, input.action, outcome.allowed);
     const next = outcome.state;
-    if (['request_supplement', 'refuse', 'stop', 'send_back'].includes(input.action) && !input.note) throw dossierErrors.reasonRequired();
+    // The apology letter states its reason (ND 61/2018 Điều 19 k9), like a refusal or a supplementation request.
+    if (['request_supplement', 'refuse', 'stop', 'send_back', 'apologise'].includes(input.action) && !input.note) throw dossierErrors.reasonRequired();
 
     const year = Number(vnDateOf(now).slice(0, 4));
     const calendar = await loadCalendar(tx, d.resolvingPath, { from: year - 1, to: year + 1 });
