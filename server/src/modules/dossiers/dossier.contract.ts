@@ -95,6 +95,11 @@ export const ZDossier = z.object({
   feeVnd: z.number(),
   supplementCount: z.number().int(),
   interagencyUnitName: z.string().nullable(),
+  receivingUnitId: z.string().uuid(),
+  resolvingUnitId: z.string().uuid(),
+  /** Documents received at intake (thành phần hồ sơ) and the e-form answers. */
+  documents: z.array(z.object({ name: z.string(), kind: z.string(), count: z.number() })),
+  eform: z.record(z.string(), z.unknown()).nullable(),
   apologyCount: z.number().int(),
   allowedActions: z.array(z.enum(dossierActions)),
   history: z.array(

@@ -185,6 +185,10 @@ export type DossierDetailRow = {
   apologyCount: number;
   interagencyPath: string | null;
   interagencyUnitName: string | null;
+  receivingUnitId: string;
+  resolvingUnitId: string;
+  documents: { name: string; kind: string; count: number }[];
+  eform: Record<string, unknown> | null;
 };
 
 export async function getDossierDetail(q: Queryable, id: string): Promise<DossierDetailRow | null> {
@@ -195,7 +199,8 @@ export async function getDossierDetail(q: Queryable, id: string): Promise<Dossie
             d.received_at AS "receivedAt", d.counting_from AS "countingFrom", d.due_at AS "dueAt", d.original_due_at AS "originalDueAt",
             d.finished_at AS "finishedAt", d.returned_at AS "returnedAt", d.finish_class AS "finishClass", d.result_delivery AS "resultDelivery",
             d.fee_vnd AS "feeVnd", d.supplement_count AS "supplementCount", d.apology_count AS "apologyCount",
-            d.interagency_path AS "interagencyPath", iu.name AS "interagencyUnitName"
+            d.interagency_path AS "interagencyPath", iu.name AS "interagencyUnitName",
+            d.receiving_unit_id AS "receivingUnitId", d.resolving_unit_id AS "resolvingUnitId", d.documents, d.eform
        FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id JOIN unit su ON su.id = d.resolving_unit_id
        LEFT JOIN unit iu ON iu.id = d.interagency_unit_id WHERE d.id = $1`,
     [id],

@@ -69,6 +69,7 @@ describe('dossier lifecycle at the desk', () => {
     expect(d).toMatchObject({ status: 'received', nationalStatus: 2, ruleSet: 'nd118-2025', dueAt: '2026-11-26T02:00:00.000Z', deadlineState: 'due_soon' });
     expect(d.steps.map((s: { dueAt: string }) => s.dueAt)).toEqual(['2026-11-25T04:00:00.000Z', '2026-11-25T10:00:00.000Z', '2026-11-26T02:00:00.000Z']);
     expect(d.allowedActions).toEqual(expect.arrayContaining(['forward', 'request_supplement', 'withdraw']));
+    expect(d).toMatchObject({ documents: [{ name: 'Tờ khai', kind: 'original', count: 1 }], eform: { hoTen: 'Nguyễn Thị Bé' }, resolvingUnitId: tree.communeA.id });
 
     // Illegal: returning a result that does not exist yet.
     const early = await act(desk, d.id, { action: 'return_result' });
@@ -178,6 +179,7 @@ describe('queues, search and public tracking', () => {
     expect(list.statusCode).toBe(200);
     expect(list.json().items.length).toBeGreaterThan(5);
     expect(list.json().counts).toHaveProperty('overdue');
+    expect(list.json().items.some((i: { deadlineState: string | null }) => i.deadlineState === 'overdue' || i.deadlineState === null)).toBe(true);
     const byId = await injectAs(t.app, desk, { method: 'GET', url: '/api/dossiers?queue=all&q=087090001234&limit=2' });
     expect(byId.json().items).toHaveLength(2);
     expect(byId.json().next).not.toBeNull();

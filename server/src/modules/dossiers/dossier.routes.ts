@@ -7,6 +7,7 @@ import { actorOf } from '../identity/auth.plugin.js';
 import { createWindowLimiter } from '../../platform/rate-limit.js';
 import { scopePaths } from '../identity/permissions.policy.js';
 import { loadCalendar } from '../working-calendar/use-cases/load-calendar.js';
+import { deadlineState } from '../working-calendar/deadline.rules.js';
 import { vnDateOf } from '../working-calendar/vn-time.js';
 import { ZActionInput, ZDossier, ZIntakeInput } from './dossier.contract.js';
 import { countQueues, listQueue, queues } from './dossier-queue.repo.js';
@@ -34,6 +35,8 @@ const ZQueueItem = z.object({
   submittedAt: z.date(),
   dueAt: z.date().nullable(),
   finishClass: z.string().nullable(),
+  /** on_track | due_soon | overdue for open dossiers (national working calendar), else null. */
+  deadlineState: z.string().nullable(),
 });
 
 export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -112,8 +115,13 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       const { before, ...query } = request.query;
       const cursor = before ? { submittedAt: before.split('|')[0]!, id: before.split('|')[1]! } : undefined;
       if (cursor && Number.isNaN(Date.parse(cursor.submittedAt))) throw commonErrors.validation({ before: 'invalid cursor' });
-      const items = await listQueue(ctx.db, { ...base, ...query, before: cursor });
-      const last = items[items.length - 1];
+      const rows = await listQueue(ctx.db, { ...base, ...query, before: cursor });
+      const last = rows[rows.length - 1];
+      const items = rows.map((r) => ({
+        ...r,
+        deadlineState:
+          r.dueAt && ['received', 'processing', 'interagency'].includes(r.status) ? deadlineState(now, r.dueAt, calendar, 480) : r.status === 'supplement_requested' ? 'paused' : null,
+      }));
       return {
         items,
         next: items.length === query.limit && last ? `${last.submittedAt.toISOString()}|${last.id}` : null,
