@@ -3339,6 +3339,7 @@ export interface paths {
                                 /** Format: date-time */
                                 dueAt: string | null;
                                 finishClass: string | null;
+                                deadlineState: string | null;
                             }[];
                             next: string | null;
                             counts: {
@@ -3495,6 +3496,18 @@ export interface paths {
                             feeVnd: number;
                             supplementCount: number;
                             interagencyUnitName: string | null;
+                            /** Format: uuid */
+                            receivingUnitId: string;
+                            /** Format: uuid */
+                            resolvingUnitId: string;
+                            documents: {
+                                name: string;
+                                kind: string;
+                                count: number;
+                            }[];
+                            eform: {
+                                [key: string]: unknown;
+                            } | null;
                             apologyCount: number;
                             allowedActions: ("accept" | "reject_intake" | "claim" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             history: {
@@ -3658,6 +3671,18 @@ export interface paths {
                             feeVnd: number;
                             supplementCount: number;
                             interagencyUnitName: string | null;
+                            /** Format: uuid */
+                            receivingUnitId: string;
+                            /** Format: uuid */
+                            resolvingUnitId: string;
+                            documents: {
+                                name: string;
+                                kind: string;
+                                count: number;
+                            }[];
+                            eform: {
+                                [key: string]: unknown;
+                            } | null;
                             apologyCount: number;
                             allowedActions: ("accept" | "reject_intake" | "claim" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             history: {
@@ -3822,6 +3847,18 @@ export interface paths {
                             feeVnd: number;
                             supplementCount: number;
                             interagencyUnitName: string | null;
+                            /** Format: uuid */
+                            receivingUnitId: string;
+                            /** Format: uuid */
+                            resolvingUnitId: string;
+                            documents: {
+                                name: string;
+                                kind: string;
+                                count: number;
+                            }[];
+                            eform: {
+                                [key: string]: unknown;
+                            } | null;
                             apologyCount: number;
                             allowedActions: ("accept" | "reject_intake" | "claim" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             history: {
