@@ -225,6 +225,7 @@ describe('scans', () => {
     const sha = ok.json()[0].sha256;
     expect((await injectAs(t.app, otherSpecialist, { method: 'POST', url: `/api/dossiers/${d.id}/files`, payload: body('x.pdf', pdf), headers })).statusCode).toBe(403);
     expect((await injectAs(t.app, otherSpecialist, { method: 'GET', url: `/api/dossiers/${d.id}/files/${sha}` })).statusCode).toBe(403);
+    expect((await injectAs(t.app, otherSpecialist, { method: 'GET', url: `/api/dossiers/${d.id}/files` })).statusCode).toBe(403);
     expect((await t.app.inject({ url: `/api/dossiers/${d.id}/files/${sha}` })).statusCode).toBe(401);
     const dl = await injectAs(t.app, specialist, { method: 'GET', url: `/api/dossiers/${d.id}/files/${sha}` });
     expect(dl.rawPayload.equals(pdf)).toBe(true);

@@ -185,3 +185,18 @@ describe('procedure lifecycle over HTTP', () => {
     expect(anonUpload.statusCode).toBe(401);
   });
 });
+
+describe('staff-only catalogue reads', () => {
+  it('versions and exports are refused to anonymous callers and to units outside the scope', async () => {
+    const p = await create(buildProcedureContent({ code: '1.000006', name: 'Thủ tục xem phiên bản' }));
+    const detail = (await injectAs(t.app, admin, { method: 'GET', url: `/api/procedures/${p.id}` })).json();
+    const versionUrl = `/api/procedures/${p.id}/versions/${detail.draftVersionId}`;
+    expect((await injectAs(t.app, admin, { method: 'GET', url: versionUrl })).statusCode).toBe(200);
+    const other = await login(t.app, 'admin.khac');
+    expect((await injectAs(t.app, other, { method: 'GET', url: versionUrl })).statusCode).toBe(403);
+    expect((await injectAs(t.app, null, { method: 'GET', url: versionUrl })).statusCode).toBe(401);
+    const exportUrl = `/api/procedures/export?ownerUnitId=${tree.province.id}`;
+    expect((await injectAs(t.app, other, { method: 'GET', url: exportUrl })).statusCode).toBe(403);
+    expect((await injectAs(t.app, null, { method: 'GET', url: exportUrl })).statusCode).toBe(401);
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../../platform/database.js';
 import { dossierErrors } from '../dossier.errors.js';
+import { normalizePhoneVn } from '../../applicants/phone.rules.js';
 import { actionLabels, statusLabels, type DossierAction, type DossierStatus } from '../dossier.rules.js';
 
 export const ZTracking = z.object({
@@ -14,9 +15,11 @@ export const ZTracking = z.object({
   timeline: z.array(z.object({ at: z.date(), label: z.string() })),
 });
 
-function normalisePhone(p: string): string {
-  const digits = p.replace(/\D/g, '');
-  return digits.startsWith('84') ? `0${digits.slice(2)}` : digits;
+/** Both numbers normalised the one way the project has (applicants/phone.rules.ts), or no match. */
+function samePhone(a: string, b: string): boolean {
+  const x = normalizePhoneVn(a);
+  const y = normalizePhoneVn(b);
+  return x.ok && y.ok && x.e164 === y.e164;
 }
 
 /**
@@ -34,7 +37,7 @@ export async function trackDossier(deps: { db: Db }, code: string, secret: strin
   );
   const d = rows[0];
   const s = secret.trim();
-  const matches = d && ((/^\d{4}$/.test(s) && d.idNumber.endsWith(s)) || (d.phone !== null && s.length >= 9 && normalisePhone(d.phone) === normalisePhone(s)));
+  const matches = d && ((/^\d{4}$/.test(s) && d.idNumber.endsWith(s)) || (d.phone !== null && s.length >= 9 && samePhone(d.phone, s)));
   if (!d || !matches) throw dossierErrors.notFound();
   return {
     code: d.code,
