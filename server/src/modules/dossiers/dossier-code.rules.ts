@@ -9,14 +9,24 @@ import type { DossierCodeFormat } from '../rule-sets/rule-set.rules.js';
  */
 export function formatDossierCode(f: { format: DossierCodeFormat; unitCode: string; date: string; seq: number; systemCode?: string }): string {
   if (!Number.isInteger(f.seq) || f.seq < 1) throw new RangeError('Số thứ tự hồ sơ phải là số nguyên dương');
+  const t = dossierCodeTemplate(f);
+  if (t.seqMaxDigits !== null && String(f.seq).length > t.seqMaxDigits) throw new RangeError(`Vượt quá ${'9'.repeat(t.seqMaxDigits)} hồ sơ trong ngày theo định dạng ${t.seqMaxDigits} chữ số`);
+  return `${t.prefix}${String(f.seq).padStart(t.seqDigits, '0')}`;
+}
+
+/**
+ * A code without its sequence: what comes before the number and how many digits the number has. The intake
+ * statement appends the sequence it takes (SQL `dossier_code_seq`), so the counter is locked only inside it.
+ */
+export function dossierCodeTemplate(f: { format: DossierCodeFormat; unitCode: string; date: string; systemCode?: string }): { prefix: string; seqDigits: number; seqMaxDigits: number | null } {
   const yymmdd = `${f.date.slice(2, 4)}${f.date.slice(5, 7)}${f.date.slice(8, 10)}`;
   switch (f.format) {
     case 'unit-date-seq4':
-      if (f.seq > 9999) throw new RangeError('Vượt quá 9999 hồ sơ trong ngày theo định dạng 4 chữ số');
-      return `${f.unitCode}-${yymmdd}-${String(f.seq).padStart(4, '0')}`;
+      return { prefix: `${f.unitCode}-${yymmdd}-`, seqDigits: 4, seqMaxDigits: 4 };
     case 'unit-date-system-seq': {
       const aa = (f.systemCode ?? '00').padStart(2, '0').slice(-2);
-      return `${toLevelOneFirst(f.unitCode)}-${yymmdd}-${aa}${String(f.seq).padStart(4, '0')}`;
+      // "At least 4 digits": the number grows past 9999 instead of wrapping.
+      return { prefix: `${toLevelOneFirst(f.unitCode)}-${yymmdd}-${aa}`, seqDigits: 4, seqMaxDigits: null };
     }
   }
 }

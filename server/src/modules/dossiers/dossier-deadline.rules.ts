@@ -1,6 +1,6 @@
 import type { TProcessingTime } from '../procedures/procedure.contract.js';
 import type { WorkingCalendar } from '../working-calendar/calendar.rules.js';
-import type { Duration } from '../working-calendar/deadline.rules.js';
+import { computeDue, countingStart, type Duration } from '../working-calendar/deadline.rules.js';
 
 /** The legal processing time of a procedure as a calendar duration. */
 export function procedureDuration(t: TProcessingTime): Duration {
@@ -40,4 +40,25 @@ export function checkApology(now: Date, dueAt: Date, newDueAt: Date, calendar: W
     return { ok: false, reasonVi: `Văn bản xin lỗi phải gửi chậm nhất ${leadWorkingDays} ngày làm việc trước hạn trả kết quả.` };
   }
   return { ok: true };
+}
+
+export type PlannedStep = { stepIndex: number; name: string; role: string; unitId: string; workingDays: number; dueAt: Date | null };
+
+/**
+ * The schedule fixed at acceptance: when the legal time starts counting (after 15:00 for paper: the next working day,
+ * ND 61/2018 Điều 18 k2), the dossier's due time and each internal step's own due time. `unitIdOf` places a step at
+ * its unit (the resolving unit when the step names none).
+ */
+export function scheduleDossier(
+  now: Date,
+  content: { processingTime: TProcessingTime; steps: { name: string; role: string; workingDays: number; unitCode?: string | null }[] },
+  calendar: WorkingCalendar,
+  unitIdOf: (unitCode: string | null | undefined) => string,
+  options: { paperCutoff: boolean },
+): { countingFrom: Date; dueAt: Date; steps: PlannedStep[] } {
+  const countingFrom = countingStart(now, calendar, options);
+  const dueAt = computeDue(now, procedureDuration(content.processingTime), calendar, options);
+  const dues = planStepDues(countingFrom, content.steps.map((s) => s.workingDays), dueAt, calendar);
+  const steps = content.steps.map((s, i) => ({ stepIndex: i, name: s.name, role: s.role, unitId: unitIdOf(s.unitCode), workingDays: s.workingDays, dueAt: dues[i] ?? dueAt }));
+  return { countingFrom, dueAt, steps };
 }

@@ -103,7 +103,23 @@ export const ZDossier = z.object({
   apologyCount: z.number().int(),
   allowedActions: z.array(z.enum(dossierActions)),
   history: z.array(
-    z.object({ at: z.date(), actorName: z.string(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), stepIndex: z.number().nullable(), note: z.string().nullable() }),
+    z.object({
+      at: z.date(),
+      actorName: z.string(),
+      action: z.string(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string(),
+      stepIndex: z.number().nullable(),
+      note: z.string().nullable(),
+      /** Facts recorded with the action: the appointment moved (apology, supplementation), who collected the result, the partner unit. */
+      details: z.object({
+        previousDueAt: z.string().optional(),
+        newDueAt: z.string().optional(),
+        receivedBy: z.string().optional(),
+        targetUnitName: z.string().optional(),
+        waitedWorkingMinutes: z.number().optional(),
+      }),
+    }),
   ),
 });
 export type TDossier = z.infer<typeof ZDossier>;

@@ -25,5 +25,7 @@ export const dossierErrors = {
     new DomainError('DOSSIER.OUT_OF_PROVINCE', 'unprocessable', 'Đơn vị giải quyết không cùng tỉnh với nơi tiếp nhận.', 'The resolving unit is in another province.'),
   transferTarget: () =>
     new DomainError('DOSSIER.TRANSFER_TARGET', 'unprocessable', 'Cần chọn một đơn vị phối hợp khác, đang hoạt động, để chuyển liên thông.', 'Choose another open unit to transfer to.'),
+  dayFull: () =>
+    new DomainError('DOSSIER.DAY_FULL', 'conflict', 'Đơn vị đã dùng hết số thứ tự hồ sơ trong ngày theo định dạng mã hồ sơ.', 'No dossier numbers left today at this unit.'),
   apology: (reasonVi: string) => new DomainError('DOSSIER.APOLOGY_REFUSED', 'unprocessable', reasonVi, 'Apology not possible.'),
 };

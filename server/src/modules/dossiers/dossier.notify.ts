@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/database.js';
-import { enqueueNotification } from '../notifications/notification.repo.js';
+import { checkNotification, enqueueNotification, type NewNotification } from '../notifications/notification.repo.js';
 import { renderNotification, type TemplateData } from '../notifications/notification.templates.js';
 import { isMobileVn } from '../applicants/phone.rules.js';
 
@@ -16,14 +16,21 @@ export async function notifyApplicant<K extends Key>(
   key: K,
   data: TemplateData[K],
 ): Promise<void> {
+  for (const n of applicantNotifications(applicant, key, data)) await enqueueNotification(q, { ...n, dossierId });
+}
+
+/** The applicant's notifications, rendered and checked, for a caller that inserts them in its own statement. */
+export function applicantNotifications<K extends Key>(applicant: { email: string | null; phone: string | null }, key: K, data: TemplateData[K]): NewNotification[] {
+  const out: NewNotification[] = [];
   if (applicant.email) {
     const m = renderNotification(key, 'email', data);
-    await enqueueNotification(q, { channel: 'email', recipient: applicant.email, subject: m.subject ?? undefined, body: m.body, templateKey: key, dossierId });
+    out.push(checkNotification({ channel: 'email', recipient: applicant.email, subject: m.subject ?? undefined, body: m.body, templateKey: key }));
   }
   if (applicant.phone && isMobileVn(applicant.phone)) {
     const m = renderNotification(key, 'sms', data);
-    await enqueueNotification(q, { channel: 'sms', recipient: applicant.phone, body: m.body, templateKey: key, dossierId });
+    out.push(checkNotification({ channel: 'sms', recipient: applicant.phone, body: m.body, templateKey: key }));
   }
+  return out;
 }
 
 export function trackingUrl(publicUrl: string, code: string): string {

@@ -1,4 +1,6 @@
 import type { Queryable } from '../../platform/database.js';
+import type { TAdjustment } from '../working-calendar/calendar.contract.js';
+import type { PlannedStep } from './dossier-deadline.rules.js';
 import type { TApplicantInput } from './dossier.contract.js';
 import type { DossierStatus } from './dossier.rules.js';
 
@@ -75,7 +77,7 @@ export async function insertDossier(q: Queryable, d: NewDossier): Promise<string
   return rows[0]!.id;
 }
 
-export type StepPlan = { stepIndex: number; name: string; role: string; unitId: string; workingDays: number; dueAt: Date | null };
+export type StepPlan = PlannedStep;
 
 /** All steps in one statement (one round trip whatever the number of steps). */
 export async function insertSteps(q: Queryable, dossierId: string, steps: StepPlan[], startedAt: Date | null): Promise<void> {
@@ -191,41 +193,59 @@ export type DossierDetailRow = {
   eform: Record<string, unknown> | null;
 };
 
-export async function getDossierDetail(q: Queryable, id: string): Promise<DossierDetailRow | null> {
-  const { rows } = await q.query<DossierDetailRow>(
-    `SELECT d.id, d.code, d.procedure_id AS "procedureId", d.procedure_name AS "procedureName", d.rule_set AS "ruleSet", d.channel, d.status,
+const detailSql = `SELECT d.id, d.code, d.procedure_id AS "procedureId", d.procedure_name AS "procedureName", d.rule_set AS "ruleSet", d.channel, d.status,
             d.national_status AS "nationalStatus", ru.name AS "receivingUnitName", su.name AS "resolvingUnitName", d.receiving_path AS "receivingPath",
             d.resolving_path AS "resolvingPath", d.applicant, d.step_index AS "stepIndex", d.step_count AS "stepCount", d.submitted_at AS "submittedAt",
             d.received_at AS "receivedAt", d.counting_from AS "countingFrom", d.due_at AS "dueAt", d.original_due_at AS "originalDueAt",
             d.finished_at AS "finishedAt", d.returned_at AS "returnedAt", d.finish_class AS "finishClass", d.result_delivery AS "resultDelivery",
             d.fee_vnd AS "feeVnd", d.supplement_count AS "supplementCount", d.apology_count AS "apologyCount",
             d.interagency_path AS "interagencyPath", iu.name AS "interagencyUnitName",
-            d.receiving_unit_id AS "receivingUnitId", d.resolving_unit_id AS "resolvingUnitId", d.documents, d.eform
-       FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id JOIN unit su ON su.id = d.resolving_unit_id
-       LEFT JOIN unit iu ON iu.id = d.interagency_unit_id WHERE d.id = $1`,
-    [id],
-  );
+            d.receiving_unit_id AS "receivingUnitId", d.resolving_unit_id AS "resolvingUnitId", d.documents, d.eform`;
+const detailFrom = `FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id JOIN unit su ON su.id = d.resolving_unit_id
+       LEFT JOIN unit iu ON iu.id = d.interagency_unit_id WHERE d.id = $1`;
+
+export async function getDossierDetail(q: Queryable, id: string): Promise<DossierDetailRow | null> {
+  const { rows } = await q.query<DossierDetailRow>(`${detailSql} ${detailFrom}`, [id]);
   return rows[0] ?? null;
 }
 
-export async function listStepsWithUnits(q: Queryable, dossierId: string) {
-  const { rows } = await q.query<{
-    stepIndex: number; name: string; role: string; unitId: string; unitName: string; unitPath: string; workingDays: number;
-    dueAt: Date | null; startedAt: Date | null; finishedAt: Date | null; finishClass: string | null;
-  }>(
-    `SELECT s.step_index AS "stepIndex", s.name, s.role, s.unit_id AS "unitId", u.name AS "unitName", u.path AS "unitPath", s.working_days AS "workingDays",
-            s.due_at AS "dueAt", s.started_at AS "startedAt", s.finished_at AS "finishedAt", s.finish_class AS "finishClass"
-       FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = $1 ORDER BY s.step_index`,
-    [dossierId],
-  );
-  return rows;
-}
+export type StepView = {
+  stepIndex: number; name: string; role: string; unitId: string; unitName: string; unitPath: string; workingDays: number;
+  dueAt: Date | null; startedAt: Date | null; finishedAt: Date | null; finishClass: string | null;
+};
+export type HistoryView = { at: Date; actorName: string; action: string; fromStatus: string | null; toStatus: string; stepIndex: number | null; note: string | null; data: Record<string, unknown> | null };
+export type DossierView = DossierDetailRow & { steps: StepView[]; history: HistoryView[]; adjustments: TAdjustment[]; actedOn: boolean };
 
-export async function listHistory(q: Queryable, dossierId: string) {
-  const { rows } = await q.query<{ at: Date; actorName: string; action: string; fromStatus: string | null; toStatus: string; stepIndex: number | null; note: string | null }>(
-    `SELECT at, actor_name AS "actorName", action, from_status AS "fromStatus", to_status AS "toStatus", step_index AS "stepIndex", note
-       FROM dossier_action WHERE dossier_id = $1 ORDER BY id`,
-    [dossierId],
+const toDate = (v: string | null): Date | null => (v === null ? null : new Date(v));
+
+/**
+ * The dossier with its steps, its history, the calendar adjustments of its resolving unit for the years given and
+ * whether `actorId` ever acted on it — one round trip for the dossier screen and every action's answer.
+ */
+export async function getDossierView(q: Queryable, id: string, p: { actorId: string; from: string; to: string }): Promise<DossierView | null> {
+  type Raw<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+  const { rows } = await q.query<DossierDetailRow & { steps: Raw<StepView>[]; history: Raw<HistoryView>[]; adjustments: TAdjustment[]; actedOn: boolean }>(
+    `${detailSql},
+       (SELECT coalesce(json_agg(json_build_object('stepIndex', s.step_index, 'name', s.name, 'role', s.role, 'unitId', s.unit_id, 'unitName', u.name,
+               'unitPath', u.path, 'workingDays', s.working_days, 'dueAt', s.due_at, 'startedAt', s.started_at, 'finishedAt', s.finished_at,
+               'finishClass', s.finish_class) ORDER BY s.step_index), '[]')
+          FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = d.id) AS steps,
+       (SELECT coalesce(json_agg(json_build_object('at', a.at, 'actorName', a.actor_name, 'action', a.action, 'fromStatus', a.from_status,
+               'toStatus', a.to_status, 'stepIndex', a.step_index, 'note', a.note, 'data', a.data) ORDER BY a.id), '[]')
+          FROM dossier_action a WHERE a.dossier_id = d.id) AS history,
+       (SELECT coalesce(json_agg(json_build_object('id', a.id, 'day', a.day, 'kind', a.kind, 'name', a.name, 'unitId', a.unit_id,
+               'unitName', au.name, 'sessions', a.sessions) ORDER BY a.day, a.created_at), '[]')
+          FROM calendar_adjustment a LEFT JOIN unit au ON au.id = a.unit_id
+         WHERE a.day BETWEEN $3 AND $4 AND (a.unit_id IS NULL OR d.resolving_path LIKE au.path || '%')) AS adjustments,
+       EXISTS (SELECT 1 FROM dossier_action a WHERE a.dossier_id = d.id AND a.actor_id = $2) AS "actedOn"
+     ${detailFrom}`,
+    [id, p.actorId, p.from, p.to],
   );
-  return rows;
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    ...r,
+    steps: r.steps.map((s) => ({ ...s, dueAt: toDate(s.dueAt), startedAt: toDate(s.startedAt), finishedAt: toDate(s.finishedAt) })),
+    history: r.history.map((h) => ({ ...h, at: new Date(h.at) })),
+  };
 }

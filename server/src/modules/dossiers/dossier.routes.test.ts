@@ -121,6 +121,23 @@ describe('dossier lifecycle at the desk', () => {
     expect(codes.map((c) => c.slice(-4))).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(4, '0')));
   });
 
+  it('a raced retry gives its number back, and a full day refuses the 10,000th dossier without consuming anything', async () => {
+    at('2026-11-26T02:00:00Z');
+    const payload = { idempotencyKey: 'raced-key-0001' };
+    await Promise.all(Array.from({ length: 4 }, () => intake(oneDay, payload)));
+    const next = await intake(oneDay);
+    expect(next.json().code.slice(-4)).toBe('0002');
+    await t.ctx.db.query(`UPDATE dossier_code_counter SET last_seq = 9999 WHERE unit_id = $1 AND day = '2026-11-26'`, [tree.deskA.id]);
+    const before = await t.ctx.db.query(`SELECT count(*)::int AS n FROM dossier`);
+    const full = await intake(oneDay);
+    expect(full.statusCode).toBe(409);
+    expect(full.json().code).toBe('DOSSIER.DAY_FULL');
+    const after = await t.ctx.db.query(`SELECT count(*)::int AS n FROM dossier`);
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+    const counter = await t.ctx.db.query(`SELECT last_seq FROM dossier_code_counter WHERE unit_id = $1 AND day = '2026-11-26'`, [tree.deskA.id]);
+    expect(counter.rows[0].last_seq).toBe(9999);
+  });
+
   it('a late dossier gets one apology letter with a new date, issued a working day ahead, and is returned after it', async () => {
     at('2026-11-30T01:00:00Z'); // Monday 08:00
     const d = (await intake(threeDays)).json();

@@ -45,7 +45,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/dossiers',
     {
       config: { access: 'perm:dossiers.receive' },
-      schema: { tags: ['dossiers'], summary: 'Tiếp nhận hồ sơ tại bộ phận một cửa (tiếp nhận / yêu cầu bổ sung / từ chối)', body: ZIntakeInput, response: { 201: ZDossier, 400: ZErrorBody, 403: ZErrorBody, 422: ZErrorBody } },
+      schema: { tags: ['dossiers'], summary: 'Tiếp nhận hồ sơ tại bộ phận một cửa (tiếp nhận / yêu cầu bổ sung / từ chối)', body: ZIntakeInput, response: { 201: ZDossier, 400: ZErrorBody, 403: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody } },
     },
     async (request, reply) => {
       const actor = actorOf(request);

@@ -49,6 +49,22 @@ const MAX_ERROR_LENGTH = 2000;
  * empty content, which roll the business change back with it.
  */
 export async function enqueueNotification(q: Queryable, n: NewNotification): Promise<{ id: string }> {
+  const c = checkNotification(n);
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO notification_outbox (channel, recipient, subject, body, template_key, dossier_id, next_attempt_at)
+     VALUES ($1, $2, $3, $4, $5, $6, coalesce($7::timestamptz, now()))
+     RETURNING id`,
+    [c.channel, c.recipient, c.subject, c.body, c.templateKey, c.dossierId ?? null, c.notBefore ?? null],
+  );
+  return { id: rows[0]!.id };
+}
+
+
+/**
+ * The notification as it will be stored: recipient normalised (SMS numbers as +84…), content required. Throws the
+ * same NOTIFICATION.* errors as `enqueueNotification`; use it to insert notifications in a caller's own statement.
+ */
+export function checkNotification(n: NewNotification): NewNotification & { subject: string | null } {
   let recipient = n.recipient.trim();
   if (n.channel === 'sms') {
     const phone = normalizePhoneVn(recipient);
@@ -61,13 +77,7 @@ export async function enqueueNotification(q: Queryable, n: NewNotification): Pro
   const subject = n.channel === 'email' ? (n.subject ?? '').trim() : null;
   if (subject === '') throw notificationErrors.invalidContent('subject');
   if (n.body.trim() === '') throw notificationErrors.invalidContent('body');
-  const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO notification_outbox (channel, recipient, subject, body, template_key, dossier_id, next_attempt_at)
-     VALUES ($1, $2, $3, $4, $5, $6, coalesce($7::timestamptz, now()))
-     RETURNING id`,
-    [n.channel, recipient, subject, n.body, n.templateKey, n.dossierId ?? null, n.notBefore ?? null],
-  );
-  return { id: rows[0]!.id };
+  return { ...n, recipient, subject };
 }
 
 /**

@@ -44,7 +44,8 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
     if (['request_supplement', 'refuse', 'stop', 'send_back', 'apologise'].includes(input.action) && !input.note) throw dossierErrors.reasonRequired();
 
     const year = Number(vnDateOf(now).slice(0, 4));
-    const calendar = await loadCalendar(tx, d.resolvingPath, { from: year - 1, to: year + 1 });
+    // Only the actions that move a date read the working calendar.
+    const loadUnitCalendar = () => loadCalendar(tx, d.resolvingPath, { from: year - 1, to: year + 1 });
     const set: Record<string, unknown> = {};
     const finishStep = async (index: number) => {
       const step = steps[index];
@@ -88,6 +89,7 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
         break;
       case 'supplement_received': {
         // The legal time restarts once the dossier is complete again (ND 61/2018 Điều 19 k4); the wait is recorded.
+        const calendar = await loadUnitCalendar();
         if (d.pausedAt) set.paused_minutes = (await tx.query(`SELECT paused_minutes FROM dossier WHERE id = $1`, [dossierId])).rows[0].paused_minutes + calendar.workingMinutesBetween(d.pausedAt, now);
         set.paused_at = null;
         const { rows } = await tx.query(`SELECT procedure_version_id FROM dossier WHERE id = $1`, [dossierId]);
@@ -107,6 +109,7 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
       }
       case 'apologise': {
         if (!input.newDueAt || !d.dueAt) throw dossierErrors.apology('Cần ngày hẹn trả kết quả mới.');
+        const calendar = await loadUnitCalendar();
         const newDue = new Date(input.newDueAt);
         const check = checkApology(now, d.dueAt, newDue, calendar, ruleSet.apologyLeadWorkingDays);
         if (!check.ok) throw dossierErrors.apology(check.reasonVi);
@@ -142,7 +145,7 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
     set.apology_count = next.apologyCount;
     const cols = Object.keys(set);
     await tx.query(`UPDATE dossier SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [dossierId, ...cols.map((c) => set[c])]);
-    await notifyFor(tx, deps.config.publicUrl, dossierId, input, d.dueAt);
+    if (notifyingActions.includes(input.action)) await notifyFor(tx, deps.config.publicUrl, dossierId, input, d.dueAt);
     await appendAction(tx, {
       dossierId,
       at: now,
@@ -157,6 +160,8 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
     });
   });
 }
+
+const notifyingActions: TActionInput['action'][] = ['request_supplement', 'apologise', 'approve', 'refuse'];
 
 /** The applicant hears of what concerns them: supplementation, apology and new date, result ready, refusal. */
 async function notifyFor(tx: Queryable, publicUrl: string, dossierId: string, input: TActionInput, previousDue: Date | null): Promise<void> {
