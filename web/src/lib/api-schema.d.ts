@@ -3519,6 +3519,13 @@ export interface paths {
                                 toStatus: string;
                                 stepIndex: number | null;
                                 note: string | null;
+                                details: {
+                                    previousDueAt?: string;
+                                    newDueAt?: string;
+                                    receivedBy?: string;
+                                    targetUnitName?: string;
+                                    waitedWorkingMinutes?: number;
+                                };
                             }[];
                         };
                     };
@@ -3560,6 +3567,24 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3579,6 +3604,112 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/receivable-procedures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thủ tục bộ phận một cửa được tiếp nhận (thủ tục đã công bố của tỉnh, tìm không dấu) */
+        get: {
+            parameters: {
+                query: {
+                    receivingUnitId: string;
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                field: string;
+                                /** @enum {string} */
+                                level: "ministry" | "province" | "district" | "commune";
+                                agency: string;
+                                /** @enum {string} */
+                                onlineLevel: "none" | "partial" | "full";
+                                /** @enum {string} */
+                                status: "draft" | "published" | "abolished";
+                                /** Format: uuid */
+                                ownerUnitId: string;
+                                ownerUnitName: string;
+                                abolishedOn: string | null;
+                                processingTime: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "working_day" | "working_hour" | "same_day";
+                                    note?: string;
+                                };
+                                feeTotalVnd: number;
+                                postalIntake: boolean;
+                                postalReturn: boolean;
+                            }[];
+                            hasMore: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3694,6 +3825,13 @@ export interface paths {
                                 toStatus: string;
                                 stepIndex: number | null;
                                 note: string | null;
+                                details: {
+                                    previousDueAt?: string;
+                                    newDueAt?: string;
+                                    receivedBy?: string;
+                                    targetUnitName?: string;
+                                    waitedWorkingMinutes?: number;
+                                };
                             }[];
                         };
                     };
@@ -3870,6 +4008,13 @@ export interface paths {
                                 toStatus: string;
                                 stepIndex: number | null;
                                 note: string | null;
+                                details: {
+                                    previousDueAt?: string;
+                                    newDueAt?: string;
+                                    receivedBy?: string;
+                                    targetUnitName?: string;
+                                    waitedWorkingMinutes?: number;
+                                };
                             }[];
                         };
                     };

@@ -220,6 +220,24 @@ describe('queues, search and public tracking', () => {
   });
 });
 
+describe('procedures a desk may receive', () => {
+  it("lists the province's published procedures to its desk officers, searchable without accents; not other provinces', not to others", async () => {
+    await buildStaff(t.ctx.db, 'admin.khac', [{ role: 'admin', unit: tree.otherProvince }]);
+    const otherAdmin = await login(t.app, 'admin.khac');
+    const elsewhere = await injectAs(t.app, otherAdmin, { method: 'POST', url: '/api/procedures', payload: { ownerUnitId: tree.otherProvince.id, content: buildProcedureContent({ code: '1.000894', name: 'Đăng ký kết hôn' }) } });
+    expect(elsewhere.statusCode, elsewhere.body).toBe(201);
+    const published = await injectAs(t.app, otherAdmin, { method: 'POST', url: `/api/procedures/${elsewhere.json().id}/publish`, payload: { decisionNo: '2/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
+    expect(published.statusCode, published.body).toBeLessThan(300);
+    const list = await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/receivable-procedures?receivingUnitId=${tree.deskA.id}&q=ket%20hon` });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items.map((p: { id: string }) => p.id)).toEqual([threeDays]);
+    const all = (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/receivable-procedures?receivingUnitId=${tree.deskA.id}` })).json();
+    expect(all.items.map((p: { id: string }) => p.id).sort()).toEqual([oneDay, threeDays].sort());
+    expect((await injectAs(t.app, specialist, { method: 'GET', url: `/api/dossiers/receivable-procedures?receivingUnitId=${tree.deskA.id}` })).statusCode).toBe(403);
+    expect((await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/receivable-procedures?receivingUnitId=${tree.communeB.id}` })).statusCode).toBe(403);
+  });
+});
+
 describe('scans', () => {
   it('attaches a PDF scan checked by content; others may neither attach nor download it', async () => {
     at('2026-11-30T02:00:00Z');
@@ -248,6 +266,16 @@ describe('scans', () => {
     expect(dl.rawPayload.equals(pdf)).toBe(true);
     // Public template downloads never serve a dossier's scan.
     expect((await t.app.inject({ url: `/api/catalog/files/${sha}` })).statusCode).toBe(404);
+
+    // The same content in another dossier keeps that dossier's own name, and its time is the server clock's.
+    at('2026-11-30T03:30:00Z');
+    const other = (await intake(oneDay)).json();
+    const again = await injectAs(t.app, desk, { method: 'POST', url: `/api/dossiers/${other.id}/files`, payload: body('giay-khai-sinh-ban-sao.pdf', pdf), headers });
+    expect(again.statusCode, again.body).toBe(201);
+    const listed = (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${other.id}/files` })).json();
+    expect(listed).toEqual([expect.objectContaining({ sha256: sha, fileName: 'giay-khai-sinh-ban-sao.pdf', addedAt: '2026-11-30T03:30:00.000Z' })]);
+    const first = (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${d.id}/files` })).json();
+    expect(first[0].fileName).toBe('to-khai.pdf');
   });
 });
 

@@ -15,6 +15,8 @@ import { dossierStatuses } from './dossier.rules.js';
 import { actOnDossier } from './use-cases/act-on-dossier.js';
 import { readDossier } from './use-cases/read-dossier.js';
 import { receiveDossier } from './use-cases/receive-dossier.js';
+import { receivableProcedures } from './use-cases/receivable-procedures.js';
+import { ZCatalogPage } from '../procedures/procedure.contract.js';
 import { trackDossier, ZTracking } from './use-cases/track-dossier.js';
 import { attachFile, listFiles } from './use-cases/attach-file.js';
 import { dossierForms, renderDossierForm } from './use-cases/render-form.js';
@@ -51,6 +53,28 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       const actor = actorOf(request);
       const id = await receiveDossier(ctx, actor, request.body);
       return reply.status(201).send(await readDossier(ctx, actor, id));
+    },
+  );
+
+  app.get(
+    '/dossiers/receivable-procedures',
+    {
+      config: { access: 'perm:dossiers.receive' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Thủ tục bộ phận một cửa được tiếp nhận (thủ tục đã công bố của tỉnh, tìm không dấu)',
+        querystring: z.object({
+          receivingUnitId: z.string().uuid(),
+          q: z.string().trim().max(200).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(30),
+          offset: z.coerce.number().int().min(0).max(100_000).default(0),
+        }),
+        response: { 200: ZCatalogPage, 403: ZErrorBody, 404: ZErrorBody },
+      },
+    },
+    async (request) => {
+      const { receivingUnitId, ...query } = request.query;
+      return receivableProcedures(ctx, actorOf(request), receivingUnitId, query);
     },
   );
 

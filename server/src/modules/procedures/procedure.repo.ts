@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/database.js';
 import type { TOnlineLevel, TProcedureContent, TProcedureLevel } from './procedure.contract.js';
-import type { ProcedureStatus, VersionState } from './procedure.rules.js';
+import { withFieldOrder, type ProcedureStatus, type VersionState } from './procedure.rules.js';
 
 export type ProcedureRow = {
   id: string;
@@ -87,13 +87,13 @@ export async function insertDraftVersion(q: Queryable, procedureId: string, cont
     `INSERT INTO procedure_version (procedure_id, version_no, state, content, created_by)
      SELECT $1, coalesce(max(version_no), 0) + 1, 'draft', $2, $3 FROM procedure_version WHERE procedure_id = $1
      RETURNING id`,
-    [procedureId, JSON.stringify(content), createdBy],
+    [procedureId, JSON.stringify(withFieldOrder(content)), createdBy],
   );
   return rows[0]!.id;
 }
 
 export async function updateDraftContent(q: Queryable, versionId: string, content: TProcedureContent): Promise<void> {
-  await q.query(`UPDATE procedure_version SET content = $2 WHERE id = $1 AND state = 'draft'`, [versionId, JSON.stringify(content)]);
+  await q.query(`UPDATE procedure_version SET content = $2 WHERE id = $1 AND state = 'draft'`, [versionId, JSON.stringify(withFieldOrder(content))]);
 }
 
 /** Copies the listing columns of `content` onto the catalogue row. */

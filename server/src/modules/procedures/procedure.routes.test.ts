@@ -44,6 +44,15 @@ describe('procedure lifecycle over HTTP', () => {
     expect((await t.app.inject({ url: '/api/catalog/procedures?q=khai%20sinh' })).json().items.map((i: { id: string }) => i.id)).not.toContain(p.id);
   });
 
+  it("keeps the e-form's field order as written, although jsonb sorts keys", async () => {
+    const eform = { type: 'object', properties: { hoTen: { type: 'string' }, ngaySinh: { type: 'string', format: 'date' }, noiCuTru: { type: 'string' }, cccd: { type: 'string' } } };
+    const p = await create(buildProcedureContent({ code: '1.000999', name: 'Đăng ký thường trú', eform }));
+    expect((await publish(p.id)).statusCode).toBe(200);
+    const shown = (await t.app.inject({ url: `/api/catalog/procedures/${p.id}` })).json();
+    expect(shown.current.content.eform['x-order']).toEqual(['hoTen', 'ngaySinh', 'noiCuTru', 'cccd']);
+    expect(Object.keys(shown.current.content.eform.properties)).not.toEqual(['hoTen', 'ngaySinh', 'noiCuTru', 'cccd']);
+  });
+
   it('filters by field, level and online level', async () => {
     const p = await create(buildProcedureContent({ code: '2.000908', name: 'Chứng thực bản sao từ bản chính', field: 'Chứng thực', onlineLevel: 'partial' }));
     await publish(p.id);

@@ -71,3 +71,15 @@ export function publishProblems(c: TProcedureContent): ContentProblem[] {
 function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
+
+/**
+ * The content as stored: PostgreSQL jsonb sorts object keys, so the e-form's field order as the author wrote it is
+ * kept as an explicit `x-order` list (read by the console and the portal) unless the schema already has one.
+ */
+export function withFieldOrder<C extends { eform: Record<string, unknown> | null }>(content: C): C {
+  const eform = content.eform;
+  if (!eform || eform['x-order'] || eform['ui:order']) return content;
+  const properties = eform.properties;
+  if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) return content;
+  return { ...content, eform: { ...eform, 'x-order': Object.keys(properties) } };
+}

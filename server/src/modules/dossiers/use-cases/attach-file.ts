@@ -32,13 +32,16 @@ export async function attachFile(
     if (!['application/pdf', 'image/jpeg', 'image/png'].includes(stored.mediaType)) {
       throw commonErrors.validation({ reason: 'Chỉ nhận bản quét PDF, JPEG, PNG' });
     }
+    const now = deps.clock.now();
+    // The same scan attached again for the same document changes nothing but its name.
     await tx.query(
-      `INSERT INTO dossier_file (dossier_id, sha256, document_name, kind, added_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-      [dossierId, stored.sha256, file.documentName, file.kind, actor.userId],
+      `INSERT INTO dossier_file (dossier_id, sha256, document_name, kind, added_by, added_at, file_name) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (dossier_id, sha256, kind, document_name) DO UPDATE SET file_name = EXCLUDED.file_name`,
+      [dossierId, stored.sha256, file.documentName, file.kind, actor.userId, now, file.fileName],
     );
     await appendAction(tx, {
       dossierId,
-      at: deps.clock.now(),
+      at: now,
       actorId: actor.userId,
       actorName: actor.fullName,
       action: 'attach_file',
@@ -48,14 +51,14 @@ export async function attachFile(
       note: file.documentName,
       data: { sha256: stored.sha256, kind: file.kind },
     });
-    return stored;
+    return { ...stored, fileName: file.fileName };
   });
 }
 
 export async function listFiles(deps: { db: Db }, dossierId: string) {
   const { rows } = await deps.db.query<{ sha256: string; documentName: string; kind: string; fileName: string; mediaType: string; sizeBytes: number; addedAt: Date }>(
-    `SELECT f.sha256, f.document_name AS "documentName", f.kind, s.file_name AS "fileName", s.media_type AS "mediaType", s.size_bytes AS "sizeBytes", f.added_at AS "addedAt"
-       FROM dossier_file f JOIN stored_file s ON s.sha256 = f.sha256 WHERE f.dossier_id = $1 ORDER BY f.added_at`,
+    `SELECT f.sha256, f.document_name AS "documentName", f.kind, f.file_name AS "fileName", s.media_type AS "mediaType", s.size_bytes AS "sizeBytes", f.added_at AS "addedAt"
+       FROM dossier_file f JOIN stored_file s ON s.sha256 = f.sha256 WHERE f.dossier_id = $1 ORDER BY f.added_at, f.document_name`,
     [dossierId],
   );
   return rows;

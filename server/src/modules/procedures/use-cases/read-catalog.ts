@@ -68,3 +68,11 @@ export function searchStaffCatalog(deps: Deps, actor: Actor, query: Query) {
   const statuses: ProcedureStatus[] = query.status ? [query.status] : ['draft', 'published', 'abolished'];
   return page(deps, { ...query, statuses, paths: scopePaths(actor, 'catalog.read') });
 }
+
+/**
+ * What a one-stop desk may receive: the published procedures of its province (since 1 July 2025 any centre of the
+ * province receives for every competent unit of it, ND 118/2025), searched like the public catalogue.
+ */
+export function searchProvinceCatalog(deps: Deps, provincePath: string, query: Query) {
+  return page(deps, { ...query, statuses: ['published'], paths: [provincePath] });
+}

@@ -4,6 +4,17 @@ import { t } from '../../../lib/i18n.js';
 import type { HistoryEntry } from '../api/get-dossier.js';
 import { actionLabel, statusLabel } from './dossier-labels.js';
 
+/** The facts recorded with an action, as short lines: the appointment moved, who collected, the partner unit. */
+function detailLines({ details }: HistoryEntry): string[] {
+  const lines: string[] = [];
+  if (details.previousDueAt && details.newDueAt) lines.push(t('dossier.historyMoved', { from: formatDueTime(details.previousDueAt), to: formatDueTime(details.newDueAt) }));
+  else if (details.newDueAt) lines.push(t('dossier.historyNewDue', { to: formatDueTime(details.newDueAt) }));
+  if (details.waitedWorkingMinutes) lines.push(t('dossier.historyWaited', { hours: (details.waitedWorkingMinutes / 60).toFixed(1) }));
+  if (details.receivedBy) lines.push(t('dossier.historyReceivedBy', { name: details.receivedBy }));
+  if (details.targetUnitName) lines.push(t('dossier.historyTransferTo', { unit: details.targetUnitName }));
+  return lines;
+}
+
 /** Every action on the dossier, oldest first: when, who, what, the status before and after, and the note. */
 export function HistoryTable({ history }: { history: HistoryEntry[] }) {
   return (
@@ -30,7 +41,19 @@ export function HistoryTable({ history }: { history: HistoryEntry[] }) {
               statusLabel(h.toStatus)
             ),
         },
-        { title: t('dossier.note'), render: (_v, h) => <span className="pre-line">{h.note ?? ''}</span> },
+        {
+          title: t('dossier.note'),
+          render: (_v, h) => (
+            <>
+              {h.note ? <span className="pre-line">{h.note}</span> : null}
+              {detailLines(h).map((line) => (
+                <div key={line} className="history-detail">
+                  {line}
+                </div>
+              ))}
+            </>
+          ),
+        },
       ]}
     />
   );

@@ -218,7 +218,7 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
           <Row gutter={16}>
             <Col xs={24} lg={12}>
               <Form.Item name="procedureId" label={t('intake.procedure')} rules={[{ required: true, message: t('intake.procedureRequired') }]}>
-                <ProcedurePicker onPicked={(id) => void handleProcedure(id)} />
+                <ProcedurePicker receivingUnitId={receivingUnitId} onPicked={(id) => void handleProcedure(id)} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} lg={6}>

@@ -4,10 +4,10 @@ import { errorText } from '../../../lib/api-client.js';
 import { t } from '../../../lib/i18n.js';
 import { searchProcedures, type ProcedureOption } from '../api/search-procedures.js';
 
-type Props = { id?: string; value?: string; onChange?: (id: string) => void; onPicked?: (id: string) => void };
+type Props = { id?: string; value?: string; onChange?: (id: string) => void; onPicked?: (id: string) => void; receivingUnitId?: string };
 
-/** Searchable picker of published procedures (accent-insensitive search on the server, debounced). */
-export function ProcedurePicker({ id, value, onChange, onPicked }: Props) {
+/** Searchable picker of the procedures the desk may receive (accent-insensitive search on the server, debounced). */
+export function ProcedurePicker({ id, value, onChange, onPicked, receivingUnitId }: Props) {
   const [options, setOptions] = useState<ProcedureOption[]>([]);
   const [loading, setLoading] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -17,8 +17,9 @@ export function ProcedurePicker({ id, value, onChange, onPicked }: Props) {
 
   const load = (q: string) => {
     const call = ++latest.current;
+    if (!receivingUnitId) return;
     setLoading(true);
-    searchProcedures(q).then(
+    searchProcedures(receivingUnitId, q).then(
       (items) => {
         if (call !== latest.current) return;
         setOptions(items);
@@ -36,7 +37,7 @@ export function ProcedurePicker({ id, value, onChange, onPicked }: Props) {
   useEffect(() => {
     load('');
     return () => window.clearTimeout(timer.current);
-  }, []);
+  }, [receivingUnitId]);
 
   const handleSearch = (q: string) => {
     window.clearTimeout(timer.current);
