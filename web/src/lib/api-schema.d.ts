@@ -3509,7 +3509,7 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             apologyCount: number;
-                            allowedActions: ("accept" | "reject_intake" | "claim" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             history: {
                                 /** Format: date-time */
                                 at: string;
@@ -3525,6 +3525,7 @@ export interface paths {
                                     receivedBy?: string;
                                     targetUnitName?: string;
                                     waitedWorkingMinutes?: number;
+                                    assigneeName?: string;
                                 };
                             }[];
                         };
@@ -3815,7 +3816,7 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             apologyCount: number;
-                            allowedActions: ("accept" | "reject_intake" | "claim" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             history: {
                                 /** Format: date-time */
                                 at: string;
@@ -3831,9 +3832,89 @@ export interface paths {
                                     receivedBy?: string;
                                     targetUnitName?: string;
                                     waitedWorkingMinutes?: number;
+                                    assigneeName?: string;
                                 };
                             }[];
                         };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cán bộ có thể được phân công xử lý bước hiện tại */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            userId: string;
+                            fullName: string;
+                            username: string;
+                        }[];
                     };
                 };
                 /** @description Default Response */
@@ -3905,7 +3986,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        action: "accept" | "reject_intake" | "claim" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse";
+                        action: "accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse";
                         /** @default null */
                         note?: string | null;
                         backTo?: number;
@@ -3913,6 +3994,8 @@ export interface paths {
                         newDueAt?: string;
                         /** Format: uuid */
                         targetUnitId?: string;
+                        /** Format: uuid */
+                        assigneeId?: string;
                         receivedBy?: string;
                     };
                 };
@@ -3998,7 +4081,7 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             apologyCount: number;
-                            allowedActions: ("accept" | "reject_intake" | "claim" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             history: {
                                 /** Format: date-time */
                                 at: string;
@@ -4014,6 +4097,7 @@ export interface paths {
                                     receivedBy?: string;
                                     targetUnitName?: string;
                                     waitedWorkingMinutes?: number;
+                                    assigneeName?: string;
                                 };
                             }[];
                         };

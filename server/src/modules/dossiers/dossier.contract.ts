@@ -47,6 +47,8 @@ export const ZActionInput = z.object({
   newDueAt: z.string().datetime({ offset: true }).optional(),
   /** transfer: the unit that takes part in inter-agency processing. */
   targetUnitId: z.string().uuid().optional(),
+  /** assign: the officer given the current step. */
+  assigneeId: z.string().uuid().optional(),
   /** return_result: who collected the result. */
   receivedBy: z.string().trim().max(200).optional(),
 });
@@ -118,6 +120,7 @@ export const ZDossier = z.object({
         receivedBy: z.string().optional(),
         targetUnitName: z.string().optional(),
         waitedWorkingMinutes: z.number().optional(),
+        assigneeName: z.string().optional(),
       }),
     }),
   ),

@@ -25,6 +25,16 @@ export const dossierErrors = {
     new DomainError('DOSSIER.OUT_OF_PROVINCE', 'unprocessable', 'Đơn vị giải quyết không cùng tỉnh với nơi tiếp nhận.', 'The resolving unit is in another province.'),
   transferTarget: () =>
     new DomainError('DOSSIER.TRANSFER_TARGET', 'unprocessable', 'Cần chọn một đơn vị phối hợp khác, đang hoạt động, để chuyển liên thông.', 'Choose another open unit to transfer to.'),
+  assignee: () =>
+    new DomainError('DOSSIER.ASSIGNEE', 'unprocessable', 'Cán bộ được phân công phải giữ vai trò của bước này tại đơn vị xử lý.', 'The assignee must hold the step role at its unit.'),
+  supplementWindow: (days: number) =>
+    new DomainError(
+      'DOSSIER.SUPPLEMENT_WINDOW',
+      'unprocessable',
+      `Đã quá ${days} ngày làm việc kể từ khi tiếp nhận: không còn được yêu cầu bổ sung; hãy từ chối có lý do hoặc xin lỗi và hẹn lại.`,
+      `More than ${days} working days since receipt: supplementation can no longer be requested.`,
+      { days },
+    ),
   dayFull: () =>
     new DomainError('DOSSIER.DAY_FULL', 'conflict', 'Đơn vị đã dùng hết số thứ tự hồ sơ trong ngày theo định dạng mã hồ sơ.', 'No dossier numbers left today at this unit.'),
   apology: (reasonVi: string) => new DomainError('DOSSIER.APOLOGY_REFUSED', 'unprocessable', reasonVi, 'Apology not possible.'),

@@ -24,6 +24,8 @@ export function canAct(actor: Actor, action: DossierAction, d: DossierScope): bo
   if (!d.step) return false;
   const step = d.step;
   const stepPath = step.role === 'desk_officer' ? d.receivingPath : step.unitPath;
+  // The head of the unit assigns the officer who handles the step (ND 61/2018 Điều 19 k1).
+  if (action === 'assign') return actor.grants.some((g) => (g.role === 'head' || g.role === 'leader') && (stepPath.startsWith(g.unitPath) || g.unitPath.startsWith(stepPath)));
   // Officers of the step's unit, of a unit above it, or of one of its offices (a step at the commune is handled by the
   // commune's offices) — but never of a sibling unit.
   return actor.grants.some(

@@ -133,16 +133,26 @@ export type DossierRow = {
   interagencyPath: string | null;
 };
 
+/** The dossier's state, row-locked until the end of the caller's transaction. */
 export async function lockDossier(q: Queryable, id: string): Promise<DossierRow | null> {
+  return readDossierRow(q, id, true);
+}
+
+async function readDossierRow(q: Queryable, id: string, lock: boolean): Promise<DossierRow | null> {
   const { rows } = await q.query<DossierRow>(
     `SELECT id, code, rule_set AS "ruleSet", status, step_index AS "stepIndex", step_count AS "stepCount", receiving_path AS "receivingPath",
             resolving_path AS "resolvingPath", resolving_unit_id AS "resolvingUnitId", received_at AS "receivedAt", counting_from AS "countingFrom",
             due_at AS "dueAt", original_due_at AS "originalDueAt", paused_at AS "pausedAt", supplement_count AS "supplementCount",
             apology_count AS "apologyCount", assignee_id AS "assigneeId", interagency_path AS "interagencyPath"
-       FROM dossier WHERE id = $1 FOR UPDATE`,
+       FROM dossier WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
     [id],
   );
   return rows[0] ?? null;
+}
+
+/** The dossier's state without a lock, for reads that decide nothing. */
+export function getDossierRow(q: Queryable, id: string): Promise<DossierRow | null> {
+  return readDossierRow(q, id, false);
 }
 
 export type StepRow = { stepIndex: number; name: string; role: string; unitId: string; unitPath: string; workingDays: number; dueAt: Date | null; startedAt: Date | null };

@@ -175,6 +175,40 @@ describe('dossier lifecycle at the desk', () => {
     expect(Number(waited.rows[0].paused_minutes)).toBe(2 * 480);
   });
 
+  it('supplementation may be asked only within 3 working days of receipt (ND 61/2018 Điều 19 k4)', async () => {
+    at('2026-11-30T02:00:00Z'); // Monday 09:00
+    const d = (await intake(threeDays)).json();
+    await act(desk, d.id, { action: 'forward' });
+    at('2026-12-04T03:00:00Z'); // Friday: four working days later
+    const late = await act(specialist, d.id, { action: 'request_supplement', note: 'Thiếu giấy tờ' });
+    expect(late.statusCode).toBe(422);
+    expect(late.json().code).toBe('DOSSIER.SUPPLEMENT_WINDOW');
+    at('2026-12-03T01:30:00Z'); // Thursday 08:30: still within the three days
+    expect((await act(specialist, d.id, { action: 'request_supplement', note: 'Thiếu giấy tờ' })).statusCode).toBe(200);
+  });
+
+  it('the head assigns the step to an officer who may take it; no one else assigns, and no one else is assigned', async () => {
+    at('2026-11-30T02:00:00Z');
+    const d = (await intake(threeDays)).json();
+    await act(desk, d.id, { action: 'forward' });
+    const candidates = await injectAs(t.app, leader, { method: 'GET', url: `/api/dossiers/${d.id}/assignees` });
+    expect(candidates.statusCode, candidates.body).toBe(200);
+    const names = candidates.json().map((c: { username: string }) => c.username);
+    expect(names).toContain('chuyenvien');
+    expect(names).not.toContain('chuyenvien.khac');
+    expect((await injectAs(t.app, specialist, { method: 'GET', url: `/api/dossiers/${d.id}/assignees` })).statusCode).toBe(403);
+    const specialistId = candidates.json().find((c: { username: string }) => c.username === 'chuyenvien').userId;
+    expect((await act(specialist, d.id, { action: 'assign', assigneeId: specialistId })).statusCode).toBe(403);
+    const otherId = (await t.ctx.db.query(`SELECT id FROM staff_user WHERE username = 'chuyenvien.khac'`)).rows[0].id;
+    const wrong = await act(leader, d.id, { action: 'assign', assigneeId: otherId });
+    expect(wrong.json().code).toBe('DOSSIER.ASSIGNEE');
+    const ok = await act(leader, d.id, { action: 'assign', assigneeId: specialistId });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().history.at(-1)).toMatchObject({ action: 'assign', details: { assigneeName: 'Cán bộ chuyenvien' } });
+    const mine = await injectAs(t.app, specialist, { method: 'GET', url: '/api/dossiers?queue=mine' });
+    expect(mine.json().items.map((i: { id: string }) => i.id)).toContain(d.id);
+  });
+
   it('incomplete or ineligible dossiers are recorded without a code, with the reasons', async () => {
     const res = await intake(oneDay, { outcome: 'incomplete', missing: [{ name: 'Giấy chứng sinh', count: 1 }] });
     expect(res.statusCode).toBe(201);

@@ -12,7 +12,7 @@ import { vnDateOf } from '../working-calendar/vn-time.js';
 import { ZActionInput, ZDossier, ZIntakeInput } from './dossier.contract.js';
 import { countQueues, listQueue, queues } from './dossier-queue.repo.js';
 import { dossierStatuses } from './dossier.rules.js';
-import { actOnDossier } from './use-cases/act-on-dossier.js';
+import { actOnDossier, listAssignees } from './use-cases/act-on-dossier.js';
 import { readDossier } from './use-cases/read-dossier.js';
 import { receiveDossier } from './use-cases/receive-dossier.js';
 import { receivableProcedures } from './use-cases/receivable-procedures.js';
@@ -82,6 +82,20 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/dossiers/:id',
     { config: { access: 'perm:dossiers.read' }, schema: { tags: ['dossiers'], summary: 'Chi tiết hồ sơ, các bước, lịch sử', params: ZId, response: { 200: ZDossier, 403: ZErrorBody, 404: ZErrorBody } } },
     async (request) => readDossier(ctx, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/dossiers/:id/assignees',
+    {
+      config: { access: 'perm:dossiers.process' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Cán bộ có thể được phân công xử lý bước hiện tại',
+        params: ZId,
+        response: { 200: z.array(z.object({ userId: z.string().uuid(), fullName: z.string(), username: z.string() })), 403: ZErrorBody, 404: ZErrorBody },
+      },
+    },
+    async (request) => listAssignees(ctx, actorOf(request), request.params.id),
   );
 
   app.post(

@@ -51,6 +51,7 @@ export const dossierActions = [
   'accept', // tiếp nhận
   'reject_intake', // không tiếp nhận (Mẫu 02 / Mẫu 03 at the desk)
   'claim', // nhận xử lý
+  'assign', // phân công cán bộ xử lý (ND 61/2018 Điều 19 k1: người đứng đầu phân công)
   'forward', // chuyển bước tiếp theo
   'send_back', // trả lại bước trước
   'transfer', // chuyển liên thông sang đơn vị khác (ND 61/2018 Điều 19 k6–7)
@@ -70,6 +71,7 @@ export const actionLabels = {
   accept: 'Tiếp nhận',
   reject_intake: 'Không tiếp nhận',
   claim: 'Nhận xử lý',
+  assign: 'Phân công xử lý',
   forward: 'Chuyển bước tiếp theo',
   send_back: 'Trả lại bước trước',
   transfer: 'Chuyển liên thông',
@@ -88,8 +90,8 @@ export const actionLabels = {
 export const actionsByStatus = {
   awaiting_acceptance: ['accept', 'reject_intake', 'withdraw'],
   not_accepted: [],
-  received: ['claim', 'forward', 'request_supplement', 'apologise', 'refuse', 'withdraw', 'stop'],
-  processing: ['claim', 'forward', 'send_back', 'transfer', 'request_supplement', 'apologise', 'approve', 'refuse', 'withdraw', 'stop'],
+  received: ['claim', 'assign', 'forward', 'request_supplement', 'apologise', 'refuse', 'withdraw', 'stop'],
+  processing: ['claim', 'assign', 'forward', 'send_back', 'transfer', 'request_supplement', 'apologise', 'approve', 'refuse', 'withdraw', 'stop'],
   interagency: ['transfer_back', 'apologise', 'withdraw', 'stop'],
   supplement_requested: ['supplement_received', 'withdraw', 'stop'],
   result_ready: ['return_result'],
@@ -125,6 +127,7 @@ export function allowedActions(s: DossierState): DossierAction[] {
       case 'accept':
       case 'reject_intake':
       case 'claim':
+      case 'assign':
       case 'request_supplement':
       case 'supplement_received':
       case 'return_result':
@@ -151,6 +154,7 @@ export function applyAction(s: DossierState, action: DossierAction, opts: { back
     case 'reject_intake':
       return next({ status: 'not_accepted' });
     case 'claim':
+    case 'assign':
       return next({});
     case 'forward':
       return next({ status: 'processing', stepIndex: s.stepIndex + 1 });

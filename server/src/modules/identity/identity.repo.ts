@@ -96,6 +96,25 @@ export async function findSessionActor(q: Queryable, tokenHash: string): Promise
   return { userId: r.userId, username: r.username, fullName: r.fullName, csrfToken: r.csrfToken, grants: r.grants ?? [] };
 }
 
+/**
+ * Active officers holding one of `roles` at a unit on the line of `unitPath` (the unit itself, above it or below it),
+ * as actors with all their grants — the candidates a policy then checks exactly.
+ */
+export async function officersAround(q: Queryable, unitPath: string, roles: readonly TStaffRole[]): Promise<Actor[]> {
+  const { rows } = await q.query<Actor>(
+    `SELECT u.id AS "userId", u.username, u.full_name AS "fullName",
+            (SELECT json_agg(json_build_object('role', r.role, 'unitId', r.unit_id, 'unitPath', un.path))
+               FROM role_assignment r JOIN unit un ON un.id = r.unit_id WHERE r.user_id = u.id) AS grants
+       FROM staff_user u
+      WHERE u.active AND EXISTS (
+        SELECT 1 FROM role_assignment r JOIN unit un ON un.id = r.unit_id
+         WHERE r.user_id = u.id AND r.role = ANY($2::text[]) AND ($1 LIKE un.path || '%' OR un.path LIKE $1 || '%'))
+      ORDER BY u.full_name, u.username`,
+    [unitPath, roles],
+  );
+  return rows;
+}
+
 export async function grantsWithUnits(
   q: Queryable,
   userId: string,

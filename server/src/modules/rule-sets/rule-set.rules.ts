@@ -32,6 +32,11 @@ export type RuleSet = {
   /** A late dossier needs an apology letter at least this many working days before its due time; once only. */
   apologyLeadWorkingDays: number;
   maxReappointments: number;
+  /**
+   * After appraisal, a request to supplement goes back through the desk within this many working days from receipt
+   * (ND 61/2018 Điều 19 k4: "không quá 03 ngày làm việc"); the legal time restarts when the dossier is complete.
+   */
+  supplementWindowWorkingDays: number;
   /** Intake at any centre of the province regardless of administrative boundary (ND 118/2025). */
   intakeAnywhereInProvince: boolean;
 };
@@ -55,6 +60,7 @@ export const ruleSets: readonly RuleSet[] = [
     paperCutoff: '15:00',
     apologyLeadWorkingDays: 1,
     maxReappointments: 1,
+    supplementWindowWorkingDays: 3,
     intakeAnywhereInProvince: false,
   },
   {
@@ -78,6 +84,8 @@ export const ruleSets: readonly RuleSet[] = [
     apologyLeadWorkingDays: 1,
     // Whether ND 118 keeps "at most once" verbatim is unverified; provincial rules of 2025 still apply it.
     maxReappointments: 1,
+    // Unverified whether ND 118 keeps the 3 days verbatim (vn-legal.md §1.7); provincial 2025 processes still use it.
+    supplementWindowWorkingDays: 3,
     intakeAnywhereInProvince: true,
   },
 ];

@@ -4,6 +4,8 @@ import type { ReturnMethod } from '../../notifications/notification.templates.js
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
 import type { Actor } from '../../identity/permissions.policy.js';
+import { officersAround } from '../../identity/identity.repo.js';
+import type { TStaffRole } from '../../procedures/procedure.contract.js';
 import { ruleSets } from '../../rule-sets/rule-set.rules.js';
 import { classifyFinish, computeDue, countingStart } from '../../working-calendar/deadline.rules.js';
 import { loadCalendar } from '../../working-calendar/use-cases/load-calendar.js';
@@ -12,7 +14,7 @@ import type { TActionInput } from '../dossier.contract.js';
 import { checkApology, planStepDues, procedureDuration } from '../dossier-deadline.rules.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { canAct } from '../dossier.policy.js';
-import { appendAction, listSteps, lockDossier } from '../dossier.repo.js';
+import { appendAction, getDossierRow, listSteps, lockDossier } from '../dossier.repo.js';
 import { applyAction, nationalStatusCode } from '../dossier.rules.js';
 import { getVersion } from '../../procedures/procedure.repo.js';
 import { getUnit } from '../../org-units/unit.repo.js';
@@ -62,6 +64,14 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
         set.assignee_id = actor.userId;
         await tx.query(`UPDATE dossier_step SET assignee_id = $3 WHERE dossier_id = $1 AND step_index = $2`, [dossierId, d.stepIndex, actor.userId]);
         break;
+      case 'assign': {
+        const assignee = current ? (await stepOfficers(tx, d, current)).find((o) => o.userId === input.assigneeId) : undefined;
+        if (!assignee) throw dossierErrors.assignee();
+        set.assignee_id = assignee.userId;
+        await tx.query(`UPDATE dossier_step SET assignee_id = $3 WHERE dossier_id = $1 AND step_index = $2`, [dossierId, d.stepIndex, assignee.userId]);
+        data = { assigneeId: assignee.userId, assigneeName: assignee.fullName };
+        break;
+      }
       case 'forward':
         await finishStep(d.stepIndex);
         await startStep(next.stepIndex);
@@ -84,9 +94,16 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
         set.interagency_unit_id = null;
         set.interagency_path = null;
         break;
-      case 'request_supplement':
+      case 'request_supplement': {
+        // Within 3 working days from receipt (ND 61/2018 Điều 19 k4); later, the agency refuses or apologises instead.
+        const calendar = await loadUnitCalendar();
+        const since = d.countingFrom ?? d.receivedAt;
+        if (since && calendar.workingMinutesBetween(since, now) > ruleSet.supplementWindowWorkingDays * calendar.workingDayMinutes) {
+          throw dossierErrors.supplementWindow(ruleSet.supplementWindowWorkingDays);
+        }
         set.paused_at = now;
         break;
+      }
       case 'supplement_received': {
         // The legal time restarts once the dossier is complete again (ND 61/2018 Điều 19 k4); the wait is recorded.
         const calendar = await loadUnitCalendar();
@@ -159,6 +176,25 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
       data,
     });
   });
+}
+
+/** For the head assigning the current step: who may be given it. Only someone who may assign may list them. */
+export async function listAssignees(deps: { db: Db }, actor: Actor, dossierId: string): Promise<{ userId: string; fullName: string; username: string }[]> {
+  const d = await getDossierRow(deps.db, dossierId);
+  if (!d) throw dossierErrors.notFound();
+  const steps = await listSteps(deps.db, dossierId);
+  const current = steps[d.stepIndex];
+  const scope = { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null };
+  if (!current || !canAct(actor, 'assign', scope)) throw commonErrors.forbidden('dossier.assign');
+  return (await stepOfficers(deps.db, d, current)).map((o) => ({ userId: o.userId, fullName: o.fullName, username: o.username }));
+}
+
+/** The officers who may take the dossier's current step: those the policy lets claim it. */
+export async function stepOfficers(q: Queryable, d: { receivingPath: string; resolvingPath: string; interagencyPath: string | null }, step: { role: string; unitPath: string }): Promise<Actor[]> {
+  const scope = { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step };
+  const around = step.role === 'desk_officer' ? d.receivingPath : step.unitPath;
+  const candidates = await officersAround(q, around, [step.role as TStaffRole, 'head', 'leader']);
+  return candidates.filter((o) => canAct(o, 'claim', scope));
 }
 
 const notifyingActions: TActionInput['action'][] = ['request_supplement', 'apologise', 'approve', 'refuse'];

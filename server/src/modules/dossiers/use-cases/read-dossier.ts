@@ -62,6 +62,7 @@ function historyEntry({ data, ...h }: HistoryView): TDossier['history'][number] 
       receivedBy: pick('receivedBy', str),
       targetUnitName: pick('targetUnitName', str),
       waitedWorkingMinutes: pick('waitedWorkingMinutes', num),
+      assigneeName: pick('assigneeName', str),
     },
   };
 }

@@ -7,10 +7,11 @@ import { formatDueTime, vnWallClock, vnWallClockToIso } from '../../../lib/forma
 import { t } from '../../../lib/i18n.js';
 import { useUnits } from '../../../lib/units.js';
 import { actOnDossier, type ActionInput } from '../api/act-on-dossier.js';
+import { listAssignees, type Assignee } from '../api/list-assignees.js';
 import type { Dossier, DossierAction } from '../api/get-dossier.js';
 import { actionLabel } from './dossier-labels.js';
 
-type Values = { note?: string; backTo?: number; newDueAt?: Dayjs | null; receivedBy?: string; targetUnitId?: string | null };
+type Values = { note?: string; backTo?: number; newDueAt?: Dayjs | null; receivedBy?: string; targetUnitId?: string | null; assigneeId?: string };
 
 /** Actions that must say why (the server refuses them without a note). */
 /**
@@ -33,6 +34,7 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
   const [error, setError] = useState<unknown>(null);
   const dueDay = dossier.dueAt ? vnWallClock(dossier.dueAt).slice(0, 10) : null;
   const units = useUnits();
+  const [assignees, setAssignees] = useState<Assignee[] | null>(null);
 
   useEffect(() => {
     if (!action) return;
@@ -42,6 +44,8 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
       backTo: action === 'send_back' ? Math.max(0, dossier.stepIndex - 1) : undefined,
       receivedBy: action === 'return_result' ? dossier.applicant.fullName : undefined,
     });
+    setAssignees(null);
+    if (action === 'assign') listAssignees(dossier.id).then(setAssignees, setError);
   }, [action, dossier, form]);
 
   const handleFinish = async (v: Values) => {
@@ -51,6 +55,7 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
     if (action === 'transfer' && v.targetUnitId) input.targetUnitId = v.targetUnitId;
     if (action === 'apologise' && v.newDueAt) input.newDueAt = vnWallClockToIso(v.newDueAt.format('YYYY-MM-DDTHH:mm'));
     if (action === 'return_result' && v.receivedBy?.trim()) input.receivedBy = v.receivedBy.trim();
+    if (action === 'assign') input.assigneeId = v.assigneeId;
     setBusy(true);
     setError(null);
     try {
@@ -93,6 +98,11 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
         {action === 'send_back' ? (
           <Form.Item name="backTo" label={t('dossier.backTo')} rules={[{ required: true, message: t('dossier.backToRequired') }]}>
             <Select options={dossier.steps.filter((s) => s.stepIndex < dossier.stepIndex).map((s) => ({ value: s.stepIndex, label: t('dossier.stepN', { n: s.stepIndex + 1, name: s.name }) }))} />
+          </Form.Item>
+        ) : null}
+        {action === 'assign' ? (
+          <Form.Item name="assigneeId" label={t('dossier.assignee')} rules={[{ required: true, message: t('dossier.assigneeRequired') }]}>
+            <Select loading={assignees === null} showSearch optionFilterProp="label" options={(assignees ?? []).map((a) => ({ value: a.userId, label: `${a.fullName} (${a.username})` }))} />
           </Form.Item>
         ) : null}
         {action === 'transfer' ? (

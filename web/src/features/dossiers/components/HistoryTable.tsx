@@ -10,6 +10,7 @@ function detailLines({ details }: HistoryEntry): string[] {
   if (details.previousDueAt && details.newDueAt) lines.push(t('dossier.historyMoved', { from: formatDueTime(details.previousDueAt), to: formatDueTime(details.newDueAt) }));
   else if (details.newDueAt) lines.push(t('dossier.historyNewDue', { to: formatDueTime(details.newDueAt) }));
   if (details.waitedWorkingMinutes) lines.push(t('dossier.historyWaited', { hours: (details.waitedWorkingMinutes / 60).toFixed(1) }));
+  if (details.assigneeName) lines.push(t('dossier.historyAssigned', { name: details.assigneeName }));
   if (details.receivedBy) lines.push(t('dossier.historyReceivedBy', { name: details.receivedBy }));
   if (details.targetUnitName) lines.push(t('dossier.historyTransferTo', { unit: details.targetUnitName }));
   return lines;
