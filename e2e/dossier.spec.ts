@@ -158,7 +158,7 @@ describe('dossier journeys: intake, processing, apology, return', () => {
     await box.click();
     if (typed) {
       // Wait for the search's own answer: clicking an option of the first list while it is replaced loses the click.
-      const searched = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/catalog/procedures' && new URL(r.url()).searchParams.get('q') === typed);
+      const searched = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/dossiers/receivable-procedures' && new URL(r.url()).searchParams.get('q') === typed);
       await box.fill(typed);
       await searched;
     }
