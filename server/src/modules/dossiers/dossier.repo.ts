@@ -131,7 +131,15 @@ export type DossierRow = {
   apologyCount: number;
   assigneeId: string | null;
   interagencyPath: string | null;
+  pausedMinutes: number;
+  procedureVersionId: string;
 };
+
+const dossierRowColumns = `d.id, d.code, d.rule_set AS "ruleSet", d.status, d.step_index AS "stepIndex", d.step_count AS "stepCount",
+  d.receiving_path AS "receivingPath", d.resolving_path AS "resolvingPath", d.resolving_unit_id AS "resolvingUnitId", d.received_at AS "receivedAt",
+  d.counting_from AS "countingFrom", d.due_at AS "dueAt", d.original_due_at AS "originalDueAt", d.paused_at AS "pausedAt",
+  d.supplement_count AS "supplementCount", d.apology_count AS "apologyCount", d.assignee_id AS "assigneeId", d.interagency_path AS "interagencyPath",
+  d.paused_minutes AS "pausedMinutes", d.procedure_version_id AS "procedureVersionId"`;
 
 /** The dossier's state, row-locked until the end of the caller's transaction. */
 export async function lockDossier(q: Queryable, id: string): Promise<DossierRow | null> {
@@ -140,14 +148,43 @@ export async function lockDossier(q: Queryable, id: string): Promise<DossierRow 
 
 async function readDossierRow(q: Queryable, id: string, lock: boolean): Promise<DossierRow | null> {
   const { rows } = await q.query<DossierRow>(
-    `SELECT id, code, rule_set AS "ruleSet", status, step_index AS "stepIndex", step_count AS "stepCount", receiving_path AS "receivingPath",
-            resolving_path AS "resolvingPath", resolving_unit_id AS "resolvingUnitId", received_at AS "receivedAt", counting_from AS "countingFrom",
-            due_at AS "dueAt", original_due_at AS "originalDueAt", paused_at AS "pausedAt", supplement_count AS "supplementCount",
-            apology_count AS "apologyCount", assignee_id AS "assigneeId", interagency_path AS "interagencyPath"
-       FROM dossier WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+    `SELECT ${dossierRowColumns}
+       FROM dossier d WHERE d.id = $1 ${lock ? 'FOR UPDATE' : ''}`,
     [id],
   );
   return rows[0] ?? null;
+}
+
+/** The dossier's state, row-locked, with its steps — one round trip for every action. */
+export async function lockDossierWithSteps(q: Queryable, id: string): Promise<{ dossier: DossierRow; steps: StepRow[] } | null> {
+  const { rows } = await q.query<DossierRow & { steps: (Omit<StepRow, 'dueAt' | 'startedAt'> & { dueAt: string | null; startedAt: string | null })[] }>(
+    `SELECT ${dossierRowColumns},
+            (SELECT coalesce(json_agg(json_build_object('stepIndex', s.step_index, 'name', s.name, 'role', s.role, 'unitId', s.unit_id, 'unitPath', u.path,
+                    'workingDays', s.working_days, 'dueAt', s.due_at, 'startedAt', s.started_at) ORDER BY s.step_index), '[]')
+               FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = d.id) AS steps
+       FROM dossier d WHERE d.id = $1 FOR UPDATE OF d`,
+    [id],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  const { steps, ...dossier } = r;
+  return { dossier, steps: steps.map((s) => ({ ...s, dueAt: s.dueAt ? new Date(s.dueAt) : null, startedAt: s.startedAt ? new Date(s.startedAt) : null })) };
+}
+
+/**
+ * Writes the read index and appends the action in one statement (the log is the truth, the index follows it in the
+ * same transaction). `set` maps dossier columns to their new values.
+ */
+export async function updateDossierWithAction(q: Queryable, id: string, set: Record<string, unknown>, a: Omit<ActionRecord, 'dossierId'>): Promise<void> {
+  const cols = Object.keys(set);
+  if (cols.some((c) => !/^[a-z_]+$/.test(c))) throw new Error(`bad dossier column in ${cols.join(', ')}`);
+  const base = cols.length + 2;
+  await q.query(
+    `WITH u AS (UPDATE dossier SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1 RETURNING id)
+     INSERT INTO dossier_action (dossier_id, at, actor_id, actor_name, action, from_status, to_status, step_index, note, data)
+     SELECT u.id, $${base}, $${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7}, $${base + 8} FROM u`,
+    [id, ...cols.map((c) => set[c]), a.at, a.actorId, a.actorName, a.action, a.fromStatus, a.toStatus, a.stepIndex, a.note, a.data === undefined ? null : JSON.stringify(a.data)],
+  );
 }
 
 /** The dossier's state without a lock, for reads that decide nothing. */

@@ -14,7 +14,7 @@ import type { TActionInput } from '../dossier.contract.js';
 import { checkApology, planStepDues, procedureDuration } from '../dossier-deadline.rules.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { canAct } from '../dossier.policy.js';
-import { appendAction, getDossierRow, listSteps, lockDossier } from '../dossier.repo.js';
+import { getDossierRow, listSteps, lockDossierWithSteps, updateDossierWithAction } from '../dossier.repo.js';
 import { applyAction, nationalStatusCode } from '../dossier.rules.js';
 import { getVersion } from '../../procedures/procedure.repo.js';
 import { getUnit } from '../../org-units/unit.repo.js';
@@ -27,9 +27,9 @@ import { getUnit } from '../../org-units/unit.repo.js';
 export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publicUrl: string } }, actor: Actor, dossierId: string, input: TActionInput): Promise<void> {
   const now = deps.clock.now();
   await withTransaction(deps.db, async (tx) => {
-    const d = await lockDossier(tx, dossierId);
-    if (!d) throw dossierErrors.notFound();
-    const steps = await listSteps(tx, dossierId);
+    const locked = await lockDossierWithSteps(tx, dossierId);
+    if (!locked) throw dossierErrors.notFound();
+    const { dossier: d, steps } = locked;
     const current = steps[d.stepIndex] ?? null;
     if (!canAct(actor, input.action, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null })) {
       throw commonErrors.forbidden(`dossier.${input.action}`);
@@ -49,14 +49,20 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
     // Only the actions that move a date read the working calendar.
     const loadUnitCalendar = () => loadCalendar(tx, d.resolvingPath, { from: year - 1, to: year + 1 });
     const set: Record<string, unknown> = {};
-    const finishStep = async (index: number) => {
-      const step = steps[index];
-      if (!step) return;
-      const cls = step.dueAt ? classifyFinish(now, step.dueAt) : null;
-      await tx.query(`UPDATE dossier_step SET finished_at = $3, finish_class = $4 WHERE dossier_id = $1 AND step_index = $2`, [dossierId, index, now, cls]);
+    /** Finishes step `finish` (classified against its own due time) and/or starts step `start`, in one statement. */
+    const moveSteps = async (finish: number | null, start: number | null) => {
+      const due = finish === null ? null : steps[finish]?.dueAt;
+      const cls = due ? classifyFinish(now, due) : null;
+      await tx.query(
+        `UPDATE dossier_step SET
+           finished_at = CASE WHEN step_index = $2 THEN $4::timestamptz WHEN step_index = $3 THEN NULL ELSE finished_at END,
+           finish_class = CASE WHEN step_index = $2 THEN $5 WHEN step_index = $3 THEN NULL ELSE finish_class END,
+           started_at = CASE WHEN step_index = $3 THEN $4::timestamptz ELSE started_at END,
+           assignee_id = CASE WHEN step_index = $3 THEN NULL ELSE assignee_id END
+         WHERE dossier_id = $1 AND step_index IN ($2, $3)`,
+        [dossierId, finish ?? -1, start ?? -1, now, cls],
+      );
     };
-    const startStep = (index: number) =>
-      tx.query(`UPDATE dossier_step SET started_at = $3, finished_at = NULL, finish_class = NULL, assignee_id = NULL WHERE dossier_id = $1 AND step_index = $2`, [dossierId, index, now]);
     let data: Record<string, unknown> | undefined;
 
     switch (input.action) {
@@ -73,12 +79,11 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
         break;
       }
       case 'forward':
-        await finishStep(d.stepIndex);
-        await startStep(next.stepIndex);
+        await moveSteps(d.stepIndex, next.stepIndex);
         set.assignee_id = null;
         break;
       case 'send_back':
-        await startStep(next.stepIndex);
+        await moveSteps(null, next.stepIndex);
         set.assignee_id = null;
         break;
       case 'transfer': {
@@ -107,10 +112,9 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
       case 'supplement_received': {
         // The legal time restarts once the dossier is complete again (ND 61/2018 Điều 19 k4); the wait is recorded.
         const calendar = await loadUnitCalendar();
-        if (d.pausedAt) set.paused_minutes = (await tx.query(`SELECT paused_minutes FROM dossier WHERE id = $1`, [dossierId])).rows[0].paused_minutes + calendar.workingMinutesBetween(d.pausedAt, now);
+        if (d.pausedAt) set.paused_minutes = d.pausedMinutes + calendar.workingMinutesBetween(d.pausedAt, now);
         set.paused_at = null;
-        const { rows } = await tx.query(`SELECT procedure_version_id FROM dossier WHERE id = $1`, [dossierId]);
-        const version = (await getVersion(tx, rows[0].procedure_version_id))!;
+        const version = (await getVersion(tx, d.procedureVersionId))!;
         const options = { paperCutoff: true };
         const from = countingStart(now, calendar, options);
         const due = computeDue(now, procedureDuration(version.content.processingTime), calendar, options);
@@ -137,7 +141,7 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
         break;
       }
       case 'approve':
-        await finishStep(d.stepIndex);
+        await moveSteps(d.stepIndex, null);
         set.finished_at = now;
         set.finish_class = d.dueAt ? classifyFinish(now, d.dueAt) : null;
         break;
@@ -160,11 +164,7 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
     set.step_index = next.stepIndex;
     set.supplement_count = next.supplementCount;
     set.apology_count = next.apologyCount;
-    const cols = Object.keys(set);
-    await tx.query(`UPDATE dossier SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [dossierId, ...cols.map((c) => set[c])]);
-    if (notifyingActions.includes(input.action)) await notifyFor(tx, deps.config.publicUrl, dossierId, input, d.dueAt);
-    await appendAction(tx, {
-      dossierId,
+    await updateDossierWithAction(tx, dossierId, set, {
       at: now,
       actorId: actor.userId,
       actorName: actor.fullName,
@@ -175,6 +175,7 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
       note: input.note,
       data,
     });
+    if (notifyingActions.includes(input.action)) await notifyFor(tx, deps.config.publicUrl, dossierId, input, d.dueAt);
   });
 }
 
