@@ -27,7 +27,7 @@ describe('satisfaction rules', () => {
     expect(indicatorAverage(5, 3)).toBe(1.7);
     fc.assert(
       fc.property(fc.array(fc.constantFrom(0, 1, 2), { minLength: 1, maxLength: 500 }), (xs) => {
-        const avg = indicatorAverage(xs.reduce((a, b) => a + b, 0), xs.length)!;
+        const avg = indicatorAverage(xs.reduce((a: number, b) => a + b, 0), xs.length)!;
         expect(avg).toBeGreaterThanOrEqual(0);
         expect(avg).toBeLessThanOrEqual(2);
         expect(Math.round(avg * 10)).toBeCloseTo(avg * 10, 9);
