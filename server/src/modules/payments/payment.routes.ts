@@ -28,7 +28,8 @@ const ZId = z.object({ id: z.string().uuid() });
 const ZRef = z.object({ reference: z.string().regex(REFERENCE_RE) });
 const ZLink = z.object({ t: z.string().min(10).max(64) });
 const ZIpnAnswer = z.object({ RspCode: z.string(), Message: z.string() });
-const ZVnpQuery = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+/** The gateway's vnp_* fields; every field is read and checked by the signature, so unknown ones pass through. */
+const ZVnpQuery = z.looseObject({ vnp_TxnRef: z.string().optional(), vnp_SecureHash: z.string().optional() });
 
 /** The public origin the citizen's browser used (the gateway sends the browser back there). */
 function originOf(request: FastifyRequest): string {
