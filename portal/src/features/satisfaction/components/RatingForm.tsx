@@ -30,6 +30,11 @@ export function RatingForm({ officerName, large = false, onSubmit }: { officerNa
     }
   };
 
+  const handleAnswer = (key: keyof Answers, score: Score) => {
+    setAnswers((a) => ({ ...a, [key]: score }));
+    setError(null);
+  };
+
   const group = (key: keyof Answers, legend: string, choices: Record<Score, string>, number?: number) => (
     <fieldset key={key} className="choice-group">
       <legend>
@@ -39,7 +44,7 @@ export function RatingForm({ officerName, large = false, onSubmit }: { officerNa
       <div className="choices">
         {([2, 1, 0] as const).map((score) => (
           <label key={score} className="choice">
-            <input type="radio" name={key} value={score} checked={answers[key] === score} onChange={() => setAnswers((a) => ({ ...a, [key]: score }))} />
+            <input type="radio" name={key} value={score} checked={answers[key] === score} onChange={() => handleAnswer(key, score)} />
             <span>{choices[score]}</span>
           </label>
         ))}
