@@ -129,6 +129,26 @@ describe('paying a fee and rating on the portal', () => {
     expect(row).toEqual([{ channel: 'kiosk', i1: 2, i9: 2, officer_score: 1 }]);
     await page.getByRole('button', { name: 'Đánh giá hồ sơ khác' }).click();
     await page.getByLabel(/Nhập mã hồ sơ/).waitFor();
+  });
+
+  it('B: on the portal, the citizen rates a returned dossier from the tracking result, once', async () => {
+    const d = await s.receive();
+    await s.finish(d.id);
+    const page = await newPage({ width: 390, height: 844 });
+    await track(page, d.code);
+    await page.getByRole('button', { name: 'Đánh giá việc giải quyết hồ sơ' }).click();
+    await page.getByRole('heading', { name: 'Đánh giá việc giải quyết thủ tục hành chính' }).waitFor();
+    await page.getByRole('group', { name: /^1\. / }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    for (let i = 1; i <= 9; i++) await page.getByRole('group', { name: new RegExp(`^${i}\\. `) }).getByRole('radio').nth(1).check();
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.getByText('Cảm ơn ông/bà đã đánh giá!').waitFor();
+    await page.screenshot({ path: `${SHOTS}/mc-portal-rated.png`, fullPage: true });
+    const row = (await server.ctx.db.query(`SELECT channel, i1, officer_score FROM satisfaction_rating WHERE dossier_id = $1`, [d.id])).rows;
+    expect(row).toEqual([{ channel: 'portal', i1: 1, officer_score: null }]);
+    // Coming back, the page says it is already rated.
+    await page.reload();
+    await page.getByText('Hồ sơ này đã được đánh giá').waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -113,6 +113,23 @@ describe('paying a fee online through the VNPay-protocol gateway', () => {
     expect(forgedReturn.headers.location).toBe('/thanh-toan/ket-qua?loi=chu-ky');
   });
 
+  it('IPNs and the browser return racing for one order pay it once', async () => {
+    const d = await s.receive();
+    const { reference } = (await start(d.code, 'vnpay')).json();
+    const q = vnpSignedQuery(gatewayAnswer(reference), SECRET);
+    const answers = await Promise.all([
+      ipn(gatewayAnswer(reference)),
+      ipn(gatewayAnswer(reference)),
+      t.app.inject({ method: 'GET', url: `/api/payments/vnpay/return?${q}` }),
+      ipn(gatewayAnswer(reference)),
+    ]);
+    const codes = [answers[0]!, answers[1]!, answers[3]!].map((a) => a.json().RspCode).sort();
+    expect(codes.filter((c) => c === '00').length).toBeLessThanOrEqual(1);
+    expect(codes.every((c) => c === '00' || c === '02')).toBe(true);
+    const { rows } = await t.ctx.db.query(`SELECT count(*)::int AS n FROM payment_event e JOIN payment p ON p.id = e.payment_id WHERE p.reference = $1 AND e.kind = 'paid'`, [reference]);
+    expect(rows[0].n).toBe(1);
+  });
+
   it('a pending payment expires; a late success still pays the unpaid fee once', async () => {
     const d = await s.receive();
     const { reference } = (await start(d.code, 'vnpay')).json();
