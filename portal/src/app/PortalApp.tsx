@@ -49,7 +49,7 @@ export function PortalApp() {
       <a className="skip-link" href="#main">
         {t('skip')}
       </a>
-      <SiteHeader />
+      <SiteHeader kiosk={/^\/danh-gia\/kiosk\/?$/.test(pathname)} />
       <main id="main" className="container" tabIndex={-1}>
         <Suspense fallback={<p className="loading">{t('loading')}</p>}>{page}</Suspense>
       </main>
