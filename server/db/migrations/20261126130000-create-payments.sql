@@ -30,6 +30,9 @@ COMMENT ON COLUMN payment.reference IS 'Mã thanh toán: vnp_TxnRef và nội du
 COMMENT ON COLUMN payment.method IS 'vnpay (cổng thanh toán), vietqr (chuyển khoản), cash (tiền mặt tại bộ phận một cửa) / Payment method';
 COMMENT ON COLUMN payment.amount_vnd IS 'Số tiền (đồng), lấy từ phí của hồ sơ, không bao giờ từ người dùng / Amount in VND, from the dossier fee';
 COMMENT ON COLUMN payment.status IS 'pending (chờ), paid (đã thanh toán), failed (không thành công), expired (hết hạn) / Status';
+COMMENT ON COLUMN payment.dossier_id IS 'Hồ sơ được nộp phí / Dossier whose fee is paid';
+COMMENT ON COLUMN payment.created_at IS 'Thời điểm bắt đầu thanh toán / When the payment was started';
+COMMENT ON COLUMN payment.paid_at IS 'Thời điểm thanh toán thành công / When it was paid';
 COMMENT ON COLUMN payment.expires_at IS 'Hết hạn chờ thanh toán / Pending payment expiry';
 COMMENT ON COLUMN payment.gateway_txn_no IS 'Mã giao dịch tại cổng thanh toán (vnp_TransactionNo) / Gateway transaction number';
 COMMENT ON COLUMN payment.bank_ref IS 'Mã giao dịch ngân hàng của khoản chuyển khoản đối soát / Bank reference of the matched transfer';
@@ -51,6 +54,10 @@ CREATE TABLE payment_event (
 );
 CREATE INDEX payment_event_payment_idx ON payment_event (payment_id, id);
 COMMENT ON TABLE payment_event IS 'Nhật ký thay đổi của khoản thanh toán, chỉ ghi thêm / Append-only log of every payment state change';
+COMMENT ON COLUMN payment_event.at IS 'Thời điểm / When';
+COMMENT ON COLUMN payment_event.from_status IS 'Trạng thái trước / Status before';
+COMMENT ON COLUMN payment_event.to_status IS 'Trạng thái sau / Status after';
+COMMENT ON COLUMN payment_event.actor_id IS 'Cán bộ thực hiện (nếu có) / Officer, if any';
 COMMENT ON COLUMN payment_event.kind IS 'created, paid, failed, expired, callback_rejected, duplicate… / What happened';
 COMMENT ON COLUMN payment_event.data IS 'Chi tiết (tham số đã xác thực của cổng, dòng sao kê) / Details (verified gateway fields, statement line)';
 CREATE TRIGGER payment_event_no_update BEFORE UPDATE OR DELETE ON payment_event
@@ -64,6 +71,7 @@ CREATE TABLE receipt_counter (
   PRIMARY KEY (unit_id, year)
 );
 COMMENT ON TABLE receipt_counter IS 'Dãy số biên lai thu phí, lệ phí theo đơn vị và năm / Receipt number series per unit and year';
+COMMENT ON COLUMN receipt_counter.last_seq IS 'Số biên lai đã cấp gần nhất / Last receipt number issued';
 
 CREATE TABLE bank_transfer (
   bank_ref text PRIMARY KEY,
@@ -81,6 +89,10 @@ CREATE INDEX bank_transfer_unit_idx ON bank_transfer (unit_path text_pattern_ops
 COMMENT ON TABLE bank_transfer IS 'Dòng sao kê chuyển khoản đến, dùng đối soát VietQR; mỗi mã giao dịch ngân hàng một lần / Incoming transfers, once per bank reference';
 COMMENT ON COLUMN bank_transfer.bank_ref IS 'Mã giao dịch ngân hàng (khóa chống nhập trùng) / Bank reference, the idempotency key';
 COMMENT ON COLUMN bank_transfer.unit_path IS 'Đơn vị nhập sao kê (đường dẫn cây) / Importing unit path, for scoping';
+COMMENT ON COLUMN bank_transfer.amount_vnd IS 'Số tiền chuyển đến (đồng) / Amount received in VND';
+COMMENT ON COLUMN bank_transfer.received_at IS 'Thời điểm ngân hàng ghi có / When the bank credited it';
+COMMENT ON COLUMN bank_transfer.imported_at IS 'Thời điểm nhập sao kê / When it was imported';
+COMMENT ON COLUMN bank_transfer.imported_by IS 'Cán bộ nhập sao kê / Officer who imported it';
 COMMENT ON COLUMN bank_transfer.description IS 'Nội dung chuyển khoản / Transfer description';
 COMMENT ON COLUMN bank_transfer.match_status IS 'matched (khớp), unmatched (không tìm thấy mã), amount_mismatch (sai số tiền), already_paid (hồ sơ đã nộp) / Result';
 COMMENT ON COLUMN bank_transfer.payment_id IS 'Khoản thanh toán được khớp hoặc được nhắc tới / Payment matched or referred to';

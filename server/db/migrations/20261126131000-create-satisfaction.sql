@@ -13,6 +13,10 @@ CREATE TABLE satisfaction_kiosk (
 );
 COMMENT ON TABLE satisfaction_kiosk IS 'Thiết bị đánh giá tại bộ phận một cửa (máy tính bảng), gắn với một đơn vị / Desk rating kiosk bound to a unit';
 COMMENT ON COLUMN satisfaction_kiosk.token_hash IS 'SHA-256 của mã thiết bị; mã gốc chỉ hiện một lần khi ghép nối / SHA-256 of the kiosk token';
+COMMENT ON COLUMN satisfaction_kiosk.unit_path IS 'Đường dẫn đơn vị của thiết bị (phạm vi hồ sơ được đánh giá) / Unit path, the scope of rated dossiers';
+COMMENT ON COLUMN satisfaction_kiosk.name IS 'Tên thiết bị, ví dụ Quầy số 1 / Device name';
+COMMENT ON COLUMN satisfaction_kiosk.created_by IS 'Cán bộ ghép nối / Officer who paired it';
+COMMENT ON COLUMN satisfaction_kiosk.last_used_at IS 'Lần đánh giá gần nhất / Last rating taken';
 COMMENT ON COLUMN satisfaction_kiosk.revoked_at IS 'Thời điểm thu hồi; thiết bị không còn dùng được / Revocation time';
 
 CREATE TABLE satisfaction_rating (
@@ -45,6 +49,10 @@ CREATE INDEX satisfaction_rating_resolving_idx ON satisfaction_rating (resolving
 CREATE INDEX satisfaction_rating_receiving_idx ON satisfaction_rating (receiving_path text_pattern_ops, day);
 CREATE INDEX satisfaction_rating_officer_idx ON satisfaction_rating (officer_id, day) WHERE officer_id IS NOT NULL;
 COMMENT ON TABLE satisfaction_rating IS 'Đánh giá của người dân về việc giải quyết một hồ sơ, mỗi kênh một lần / A citizen rating of one dossier, once per channel';
+COMMENT ON COLUMN satisfaction_rating.channel IS 'Kênh: portal (cổng dịch vụ công), kiosk (thiết bị tại bộ phận một cửa) / Channel';
+COMMENT ON COLUMN satisfaction_rating.receiving_path IS 'Đơn vị tiếp nhận (bộ phận một cửa) / Receiving desk path';
+COMMENT ON COLUMN satisfaction_rating.resolving_path IS 'Đơn vị giải quyết / Resolving unit path';
+COMMENT ON COLUMN satisfaction_rating.kiosk_id IS 'Thiết bị đã nhận đánh giá (kênh kiosk) / Kiosk that took the rating';
 COMMENT ON COLUMN satisfaction_rating.day IS 'Ngày đánh giá theo giờ Việt Nam / Vietnam date of the rating';
 COMMENT ON COLUMN satisfaction_rating.i1 IS 'Chỉ số 1: Tổng thời gian giải quyết TTHC so với quy định (2/1/0) / Total time vs the legal time';
 COMMENT ON COLUMN satisfaction_rating.i2 IS 'Chỉ số 2: Thời gian thực hiện của từng cơ quan, đơn vị tham gia giải quyết / Time of each agency';
