@@ -16,6 +16,7 @@ import { ZErrorBody } from './platform/error-schema.js';
 import { installMetrics } from './platform/metrics.js';
 import { installAuth } from './modules/identity/auth.plugin.js';
 import { apiRoutes } from './modules/routes.js';
+import { vnpaySimulator } from './modules/payments/vnpay.simulator.js';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -68,6 +69,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
 
   await app.register(apiRoutes, { prefix: '/api', ctx });
+  // The local payment gateway (VNPay protocol) for development, demos and tests only.
+  if (ctx.config.paymentSimulator) await app.register(vnpaySimulator, { ctx });
   installWeb(app, options.webDir ?? webDistDir);
   return app;
 }
@@ -90,7 +93,9 @@ function installWeb(app: FastifyInstance, webDir: string): void {
   app.get('/console', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(consoleHtml));
   app.get('/console/*', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(consoleHtml));
   app.get('/', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(portalHtml));
-  app.get('/thu-tuc/*', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(portalHtml));
+  for (const route of ['/thu-tuc/*', '/thanh-toan', '/thanh-toan/*', '/danh-gia', '/danh-gia/*']) {
+    app.get(route, { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(portalHtml));
+  }
   app.get('/favicon.svg', { schema: { hide: true } }, async (_r, reply) => {
     const icon = path.join(webDir, 'favicon.svg');
     if (!fs.existsSync(icon)) throw commonErrors.notFound('favicon');

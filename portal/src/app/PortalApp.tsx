@@ -1,25 +1,57 @@
+import { lazy, Suspense } from 'react';
 import { SiteFooter } from '../components/SiteFooter.js';
 import { SiteHeader } from '../components/SiteHeader.js';
 import { ProcedurePage } from '../features/procedures/components/ProcedurePage.js';
 import { SearchPage } from '../features/procedures/components/SearchPage.js';
 import { TrackingPage } from '../features/tracking/components/TrackingPage.js';
+import { FeePanel } from '../features/payments/components/FeePanel.js';
+import { RateLink } from '../features/satisfaction/components/RateLink.js';
 import { t } from '../lib/i18n.js';
 import { useLocation } from '../lib/router.js';
 
-/** The citizen portal: / (search), /thu-tuc/<id> (a procedure) and /thu-tuc/tra-cuu-ho-so (dossier status look-up). */
+// Pages reached from a tracking result load on demand, keeping the first load light.
+const PaymentPage = lazy(() => import('../features/payments/components/PaymentPage.js').then((m) => ({ default: m.PaymentPage })));
+const PaymentResultPage = lazy(() => import('../features/payments/components/PaymentResultPage.js').then((m) => ({ default: m.PaymentResultPage })));
+const RatePage = lazy(() => import('../features/satisfaction/components/RatePage.js').then((m) => ({ default: m.RatePage })));
+const KioskPage = lazy(() => import('../features/satisfaction/components/KioskPage.js').then((m) => ({ default: m.KioskPage })));
+
+/**
+ * The citizen portal: / (search), /thu-tuc/<id> (a procedure), /thu-tuc/tra-cuu-ho-so (dossier status look-up),
+ * /thanh-toan (pay a fee) and /thanh-toan/ket-qua (its result), /danh-gia (rate a dossier) and /danh-gia/kiosk (desk tablet).
+ */
 export function PortalApp() {
   const { pathname, search } = useLocation();
-  // The server serves the portal only at / and /thu-tuc/*, so the look-up lives under /thu-tuc/ (the link printed on receipts).
+  // The server serves the portal only at its known paths, so the look-up lives under /thu-tuc/ (the link printed on receipts).
   const tracking = /^\/thu-tuc\/tra-cuu-ho-so\/?$/.test(pathname);
   const m = tracking ? null : /^\/thu-tuc\/([^/]+)\/?$/.exec(pathname);
+  const page = (() => {
+    if (tracking)
+      return (
+        <TrackingPage
+          search={search}
+          renderExtras={(r) => (
+            <>
+              <FeePanel code={r.code} secret={r.secret} />
+              <RateLink code={r.code} secret={r.secret} status={r.status} />
+            </>
+          )}
+        />
+      );
+    if (/^\/thanh-toan\/?$/.test(pathname)) return <PaymentPage search={search} />;
+    if (/^\/thanh-toan\/ket-qua\/?$/.test(pathname)) return <PaymentResultPage search={search} />;
+    if (/^\/danh-gia\/?$/.test(pathname)) return <RatePage search={search} />;
+    if (/^\/danh-gia\/kiosk\/?$/.test(pathname)) return <KioskPage />;
+    if (m) return <ProcedurePage id={decodeURIComponent(m[1]!)} />;
+    return <SearchPage search={search} />;
+  })();
   return (
     <>
       <a className="skip-link" href="#main">
         {t('skip')}
       </a>
-      <SiteHeader />
+      <SiteHeader kiosk={/^\/danh-gia\/kiosk\/?$/.test(pathname)} />
       <main id="main" className="container" tabIndex={-1}>
-        {tracking ? <TrackingPage search={search} /> : m ? <ProcedurePage id={decodeURIComponent(m[1]!)} /> : <SearchPage search={search} />}
+        <Suspense fallback={<p className="loading">{t('loading')}</p>}>{page}</Suspense>
       </main>
       <SiteFooter />
     </>

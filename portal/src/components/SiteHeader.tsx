@@ -1,7 +1,8 @@
 import { t } from '../lib/i18n.js';
 import { Link } from '../lib/router.js';
 
-export function SiteHeader() {
+/** `kiosk`: the rating tablet at the desk shows no navigation away from the rating screen. */
+export function SiteHeader({ kiosk = false }: { kiosk?: boolean }) {
   return (
     <header className="site-header">
       <div className="container header-inner">
@@ -14,14 +15,16 @@ export function SiteHeader() {
             <span className="brand-sub">{t('siteSub')}</span>
           </span>
         </Link>
-        <nav aria-label="Liên kết" className="header-nav">
-          <Link to="/thu-tuc/tra-cuu-ho-so" className="track-link">
-            {t('trackNav')}
-          </Link>
-          <a className="staff-link" href="/console">
-            {t('staffLogin')}
-          </a>
-        </nav>
+        {kiosk ? null : (
+          <nav aria-label="Liên kết" className="header-nav">
+            <Link to="/thu-tuc/tra-cuu-ho-so" className="track-link">
+              {t('trackNav')}
+            </Link>
+            <a className="staff-link" href="/console">
+              {t('staffLogin')}
+            </a>
+          </nav>
+        )}
       </div>
     </header>
   );

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../platform/context.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { dossierRoutes } from './dossiers/dossier.routes.js';
+import { paymentRoutes } from './payments/payment.routes.js';
+import { satisfactionRoutes } from './satisfaction/satisfaction.routes.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { unitRoutes } from './org-units/unit.routes.js';
 import { procedureRoutes } from './procedures/procedure.routes.js';
@@ -17,4 +19,6 @@ export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(calendarRoutes, { ctx });
   await app.register(auditRoutes, { ctx });
   await app.register(dossierRoutes, { ctx });
+  await app.register(paymentRoutes, { ctx });
+  await app.register(satisfactionRoutes, { ctx });
 };

@@ -29,6 +29,16 @@ const ZConfig = z.object({
   publicUrl: z.string().url().default('http://localhost:3000'),
   /** Sender of notification e-mails. */
   mailFrom: z.string().min(3).default('Một Cửa <khong-tra-loi@motcua.local>'),
+  /** Mount the local payment gateway simulator (/sim/vnpay) in this server. */
+  paymentSimulator: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** VNPay merchant code, hash secret and pay URL; without a URL payments go to the simulator of this server. */
+  vnpayTmnCode: z.string().min(1).max(20).default('MOTCUA01'),
+  vnpayHashSecret: z.string().min(16).default('MOTCUA-DEMO-HASH-SECRET-CHANGE-ME'),
+  vnpayUrl: z.string().url().optional(),
+  /** Account that receives VietQR transfers: bank BIN, account number, account name. */
+  vietqrBin: z.string().regex(/^\d{6}$/).default('970436'),
+  vietqrAccountNo: z.string().regex(/^[0-9A-Za-z]{1,19}$/).default('0011001234567'),
+  vietqrAccountName: z.string().min(1).max(100).default('UBND DEMO THU PHI LE PHI'),
 });
 export type AppConfig = z.infer<typeof ZConfig>;
 
@@ -51,5 +61,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trackingPerMinute: env.TRACKING_PER_MINUTE,
     publicUrl: env.PUBLIC_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
+    paymentSimulator: env.PAYMENT_SIMULATOR || undefined,
+    vnpayTmnCode: env.VNPAY_TMN_CODE || undefined,
+    vnpayHashSecret: env.VNPAY_HASH_SECRET || undefined,
+    vnpayUrl: env.VNPAY_URL || undefined,
+    vietqrBin: env.VIETQR_BIN || undefined,
+    vietqrAccountNo: env.VIETQR_ACCOUNT_NO || undefined,
+    vietqrAccountName: env.VIETQR_ACCOUNT_NAME || undefined,
   });
 }

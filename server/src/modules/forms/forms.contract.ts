@@ -233,7 +233,8 @@ export type FormBlock = FormField | FormParagraph | FormList | FormTable;
 export type FormSignature = { capacity: string[]; hint: string; name: string };
 
 export type FormModel = {
-  formKey: FormKey;
+  /** The one-stop form, or the fee receipt (biên lai thu phí, lệ phí) printed by payments. */
+  formKey: FormKey | 'fee_receipt';
   ruleSetId: TFormRuleSetId;
   /** "Mẫu số 01". */
   formNumber: string;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { formatDateTime } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { navigate } from '../../../lib/router.js';
@@ -8,11 +8,12 @@ import { trackDossier, type Tracking } from '../api/track-dossier.js';
  * Tra cứu hồ sơ: a citizen looks up a dossier by its code and a secret only they know. The code may come in the URL
  * (?ma=…, the link printed on the receipt and sent in notices); the secret never goes into the URL.
  */
-export function TrackingPage({ search }: { search: string }) {
+export function TrackingPage({ search, renderExtras }: { search: string; renderExtras?: (r: { code: string; secret: string; status: string }) => ReactNode }) {
   const fromUrl = new URLSearchParams(search).get('ma') ?? '';
   const [code, setCode] = useState(fromUrl);
   const [secret, setSecret] = useState('');
   const [result, setResult] = useState<Tracking | null>(null);
+  const [shownSecret, setShownSecret] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const secretInput = useRef<HTMLInputElement>(null);
@@ -33,6 +34,7 @@ export function TrackingPage({ search }: { search: string }) {
     navigate(`/thu-tuc/tra-cuu-ho-so?ma=${encodeURIComponent(c)}`, { replace: true, keepScroll: true });
     try {
       setResult(await trackDossier(c, s));
+      setShownSecret(s);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -106,6 +108,7 @@ export function TrackingPage({ search }: { search: string }) {
                 ))}
               </ol>
             </div>
+            {renderExtras?.({ code: result.code, secret: shownSecret, status: result.status })}
           </section>
         ) : null}
       </div>

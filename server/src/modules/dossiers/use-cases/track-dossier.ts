@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../../../platform/database.js';
+import type { Db, Queryable } from '../../../platform/database.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { normalizePhoneVn } from '../../applicants/phone.rules.js';
 import { actionLabels, statusLabels, type DossierAction, type DossierStatus } from '../dossier.rules.js';
@@ -23,6 +23,29 @@ function samePhone(a: string, b: string): boolean {
 }
 
 /**
+ * The tracking secret check shared by every public use of a dossier (status look-up, paying its fee, rating it): the
+ * applicant's phone (normalised the project's one way) or the last 4 digits of their CCCD / tax code.
+ */
+export function trackingSecretMatches(applicant: { idNumber: string; phone: string | null }, secret: string): boolean {
+  const s = secret.trim();
+  return (/^\d{4}$/.test(s) && applicant.idNumber.endsWith(s)) || (applicant.phone !== null && s.length >= 9 && samePhone(applicant.phone, s));
+}
+
+/**
+ * The dossier a citizen proves to be theirs with its code and their tracking secret; the same refusal for a wrong code
+ * and a wrong secret, so codes cannot be enumerated. Used by payments and satisfaction for the public channel.
+ */
+export async function authoriseTracking(deps: { db: Queryable }, code: string, secret: string): Promise<{ dossierId: string; code: string }> {
+  const { rows } = await deps.db.query<{ id: string; code: string; idNumber: string; phone: string | null }>(
+    `SELECT id, code, applicant->>'idNumber' AS "idNumber", applicant->>'phone' AS phone FROM dossier WHERE code = upper($1)`,
+    [code.trim()],
+  );
+  const d = rows[0];
+  if (!d || !trackingSecretMatches(d, secret)) throw dossierErrors.notFound();
+  return { dossierId: d.id, code: d.code };
+}
+
+/**
  * Public look-up by dossier code plus a secret only the applicant knows (their phone, or the last 4 digits of the CCCD).
  * A wrong code and a wrong secret give the same answer, so codes cannot be enumerated; only status and dates are shown.
  */
@@ -36,9 +59,7 @@ export async function trackDossier(deps: { db: Db }, code: string, secret: strin
     [code],
   );
   const d = rows[0];
-  const s = secret.trim();
-  const matches = d && ((/^\d{4}$/.test(s) && d.idNumber.endsWith(s)) || (d.phone !== null && s.length >= 9 && samePhone(d.phone, s)));
-  if (!d || !matches) throw dossierErrors.notFound();
+  if (!d || !trackingSecretMatches(d, secret)) throw dossierErrors.notFound();
   return {
     code: d.code,
     procedureName: d.procedureName,

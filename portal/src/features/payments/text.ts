@@ -1,0 +1,46 @@
+/** Strings of the payment pages (Vietnamese; keys ready for an English dictionary). */
+export const payText = {
+  feeTitle: 'Phí, lệ phí',
+  feeDue: 'Phải nộp',
+  feeNone: 'Hồ sơ không phải nộp phí, lệ phí.',
+  feePaid: 'Đã thanh toán',
+  feeUnpaid: 'Chưa thanh toán',
+  payButton: 'Thanh toán trực tuyến',
+  seeReceipt: 'Xem biên lai',
+  pageTitle: 'Thanh toán phí, lệ phí',
+  intro: 'Số tiền do hệ thống tính theo hồ sơ; chọn cách thanh toán rồi làm theo hướng dẫn.',
+  needCredentials: 'Nhập lại mã hồ sơ và số điện thoại (hoặc 4 số cuối căn cước) để thanh toán.',
+  dossier: 'Hồ sơ',
+  amount: 'Số tiền',
+  method: 'Cách thanh toán',
+  vnpay: 'Thẻ ATM, thẻ quốc tế, ví điện tử qua cổng VNPay',
+  vietqr: 'Chuyển khoản ngân hàng bằng mã VietQR',
+  continue: 'Tiếp tục',
+  working: 'Đang xử lý…',
+  alreadyPaid: 'Hồ sơ này đã được thanh toán.',
+  qrTitle: 'Quét mã VietQR bằng ứng dụng ngân hàng',
+  qrAlt: 'Mã VietQR chuyển khoản {amount} vào tài khoản {account}',
+  bank: 'Tài khoản nhận',
+  note: 'Nội dung chuyển khoản (giữ nguyên)',
+  qrAfter: 'Sau khi chuyển khoản, hệ thống đối soát với sao kê ngân hàng và cấp biên lai; bạn có thể xem lại tại trang kết quả.',
+  toResult: 'Xem kết quả thanh toán',
+  resultTitle: 'Kết quả thanh toán',
+  success: 'Thanh toán thành công',
+  pending: 'Đang chờ xác nhận thanh toán',
+  failed: 'Thanh toán không thành công',
+  expired: 'Khoản thanh toán đã hết hạn',
+  receiptNo: 'Số biên lai',
+  paidAt: 'Thời điểm thanh toán',
+  reference: 'Mã thanh toán',
+  download: 'Tải biên lai điện tử (PDF)',
+  refresh: 'Kiểm tra lại',
+  retry: 'Thanh toán lại',
+  badLink: 'Liên kết không hợp lệ hoặc chữ ký của cổng thanh toán không đúng; không có khoản tiền nào được ghi nhận.',
+  notFoundLink: 'Không tìm thấy khoản thanh toán.',
+  backToTracking: '← Quay lại tra cứu hồ sơ',
+} as const;
+
+export function pt(key: keyof typeof payText, params?: Record<string, string>): string {
+  const s: string = payText[key];
+  return params ? s.replace(/\{(\w+)\}/g, (_m, k: string) => params[k] ?? '') : s;
+}

@@ -1,0 +1,155 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { t } from '../../../lib/i18n.js';
+import { kioskDossier, kioskMe, pairKiosk, rateKiosk, type RateableDossier } from '../api/satisfaction.js';
+import { rt } from '../text.js';
+import { RatingForm } from './RatingForm.js';
+
+const TOKEN_KEY = 'motcua.kiosk';
+const RESET_MS = 8000;
+
+function storedToken(): string | null {
+  try {
+    return localStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The rating tablet at the desk (no sign-in): the citizen types the dossier code from their appointment slip, answers the
+ * nine indicators and rates the officer, sees a thank-you and the screen resets for the next person. First use: a desk
+ * officer pairs the tablet with the unit (the kiosk token is kept in this browser only).
+ */
+export function KioskPage() {
+  const [token, setToken] = useState<string | null>(storedToken);
+  const [device, setDevice] = useState<{ name: string; unitName: string } | null>(null);
+  const [dossier, setDossier] = useState<RateableDossier | null>(null);
+  const [thanks, setThanks] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const codeInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    document.title = `${rt('kioskTitle')} — ${t('site')}`;
+  }, []);
+  useEffect(() => {
+    if (!token) return;
+    kioskMe(token)
+      .then(setDevice)
+      .catch(() => {
+        // Revoked or unknown: back to pairing.
+        localStorage.removeItem(TOKEN_KEY);
+        setToken(null);
+      });
+  }, [token]);
+  useEffect(() => {
+    if (!thanks) return;
+    const timer = setTimeout(() => {
+      setThanks(false);
+      setDossier(null);
+      codeInput.current?.focus();
+    }, RESET_MS);
+    return () => clearTimeout(timer);
+  }, [thanks]);
+
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const handlePair = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    void run(async () => {
+      const tk = await pairKiosk(String(data.get('username') ?? ''), String(data.get('password') ?? ''), String(data.get('device') ?? '').trim() || 'Máy đánh giá');
+      localStorage.setItem(TOKEN_KEY, tk);
+      setToken(tk);
+    });
+  };
+
+  const handleCode = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const code = String(new FormData(e.currentTarget).get('code') ?? '').trim();
+    if (!token || code.length < 10) return;
+    void run(async () => setDossier(await kioskDossier(token, code)));
+  };
+
+  const reset = () => {
+    setThanks(false);
+    setDossier(null);
+    setError(null);
+  };
+
+  return (
+    <section className="detail kiosk" aria-labelledby="kiosk-title">
+      <h1 id="kiosk-title">{rt('kioskTitle')}</h1>
+      {device ? <p className="muted">{rt('kioskOf', { name: device.name, unit: device.unitName })}</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {!token ? (
+        <form className="kiosk-form" onSubmit={handlePair}>
+          <h2>{rt('kioskPairTitle')}</h2>
+          <p className="muted">{rt('kioskPairIntro')}</p>
+          <label htmlFor="username">{rt('username')}</label>
+          <input id="username" name="username" autoComplete="username" required />
+          <label htmlFor="password">{rt('password')}</label>
+          <input id="password" name="password" type="password" autoComplete="current-password" required />
+          <label htmlFor="device">{rt('deviceName')}</label>
+          <input id="device" name="device" autoComplete="off" />
+          <button type="submit" className="primary-button" disabled={busy}>
+            {rt('pair')}
+          </button>
+        </form>
+      ) : thanks ? (
+        <div className="kiosk-thanks" role="status">
+          <p className="notice success">{rt('thanks')}</p>
+          <p className="muted">{rt('thanksNext')}</p>
+          <button type="button" className="primary-button" onClick={reset}>
+            {rt('kioskAgain')}
+          </button>
+        </div>
+      ) : !dossier ? (
+        <form className="kiosk-form" onSubmit={handleCode}>
+          <label htmlFor="code">{rt('kioskCode')}</label>
+          <input id="code" name="code" ref={codeInput} autoComplete="off" spellCheck={false} autoCapitalize="characters" required />
+          <button type="submit" className="primary-button" disabled={busy}>
+            {rt('kioskStart')}
+          </button>
+        </form>
+      ) : (
+        <>
+          <p>
+            <strong>{dossier.code}</strong> — {dossier.procedureName}
+          </p>
+          {dossier.rated ? (
+            <>
+              <p className="notice">{rt('alreadyRated')}</p>
+              <button type="button" className="primary-button" onClick={reset}>
+                {rt('kioskAgain')}
+              </button>
+            </>
+          ) : (
+            <RatingForm
+              large
+              officerName={dossier.officerName}
+              onSubmit={async (scores, officerScore) => {
+                await rateKiosk(token, { code: dossier.code, scores, ...(officerScore !== undefined ? { officerScore } : {}) });
+                setThanks(true);
+              }}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { recallCredentials, rememberCredentials, type Credentials } from '../../../lib/credentials.js';
+import { t } from '../../../lib/i18n.js';
+import { Link } from '../../../lib/router.js';
+import { getRateable, ratePortal, type RateableDossier } from '../api/satisfaction.js';
+import { rt } from '../text.js';
+import { RatingForm } from './RatingForm.js';
+
+/** Đánh giá on the portal: the citizen with the tracking credentials rates a dossier whose result is available. */
+export function RatePage({ search }: { search: string }) {
+  const code = (new URLSearchParams(search).get('ma') ?? '').toUpperCase();
+  const [creds, setCreds] = useState<Credentials | null>(() => recallCredentials(code));
+  const [dossier, setDossier] = useState<RateableDossier | null>(null);
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    document.title = `${rt('pageTitle')} — ${t('site')}`;
+  }, []);
+  useEffect(() => {
+    if (!creds) return;
+    getRateable(creds.code, creds.secret)
+      .then(setDossier)
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [creds]);
+
+  const handleCredentials = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const c = { code: String(data.get('ma') ?? '').trim().toUpperCase(), secret: String(data.get('secret') ?? '').trim() };
+    rememberCredentials(c);
+    setError(null);
+    setCreds(c);
+  };
+
+  return (
+    <section className="detail" aria-labelledby="rate-title">
+      <p className="breadcrumb">
+        <Link to={`/thu-tuc/tra-cuu-ho-so?ma=${encodeURIComponent(code)}`}>← {t('trackNav')}</Link>
+      </p>
+      <h1 id="rate-title">{rt('pageTitle')}</h1>
+      <p className="muted">{rt('intro')}</p>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {!creds ? (
+        <form className="track-form" onSubmit={handleCredentials}>
+          <div className="track-field">
+            <label htmlFor="ma">{t('trackCode')}</label>
+            <input id="ma" name="ma" defaultValue={code} autoComplete="off" required />
+          </div>
+          <div className="track-field">
+            <label htmlFor="secret">{t('trackSecret')}</label>
+            <input id="secret" name="secret" inputMode="numeric" autoComplete="off" required />
+          </div>
+          <button type="submit">{t('trackButton')}</button>
+        </form>
+      ) : null}
+      <div aria-live="polite">
+        {done ? <p className="notice success">{rt('thanks')}</p> : null}
+        {dossier && !done ? (
+          <>
+            <p>
+              <strong>{dossier.code}</strong> — {dossier.procedureName}
+            </p>
+            {dossier.rated ? <p className="notice">{rt('alreadyRated')}</p> : !dossier.rateable ? <p className="notice">{rt('notYet')}</p> : null}
+            {dossier.rateable && !dossier.rated && creds ? (
+              <RatingForm
+                officerName={dossier.officerName}
+                onSubmit={async (scores, officerScore) => {
+                  await ratePortal(creds.code, creds.secret, { scores, ...(officerScore !== undefined ? { officerScore } : {}) });
+                  setDone(true);
+                }}
+              />
+            ) : null}
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}

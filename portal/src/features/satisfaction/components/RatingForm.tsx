@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from 'react';
+import { indicators, officerChoices } from '../../../../../server/src/modules/satisfaction/satisfaction.rules.js';
+import type { Score, Scores } from '../api/satisfaction.js';
+import { rt } from '../text.js';
+
+type Answers = Partial<Record<keyof Scores | 'officer', Score>>;
+
+/**
+ * The nine indicators of Thông tư 01/2018/TT-VPCP Điều 13, each with its three answers (2 / 1 / 0 points), and the
+ * rating of the desk officer. Native radio groups: keyboard, screen reader and touch work alike; `large` for the kiosk.
+ */
+export function RatingForm({ officerName, large = false, onSubmit }: { officerName: string | null; large?: boolean; onSubmit: (scores: Scores, officerScore: Score | undefined) => Promise<void> }) {
+  const [answers, setAnswers] = useState<Answers>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const handleSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const missing = indicators.some((i) => answers[i.key] === undefined);
+    if (missing) return setError(rt('incomplete'));
+    const scores = Object.fromEntries(indicators.map((i) => [i.key, answers[i.key]!])) as Scores;
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(scores, answers.officer);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const handleAnswer = (key: keyof Answers, score: Score) => {
+    setAnswers((a) => ({ ...a, [key]: score }));
+    setError(null);
+  };
+
+  const group = (key: keyof Answers, legend: string, choices: Record<Score, string>, number?: number) => (
+    <fieldset key={key} className="choice-group">
+      <legend>
+        {number ? <span className="indicator-no">{number}. </span> : null}
+        {legend}
+      </legend>
+      <div className="choices">
+        {([2, 1, 0] as const).map((score) => (
+          <label key={score} className="choice">
+            <input type="radio" name={key} value={score} checked={answers[key] === score} onChange={() => handleAnswer(key, score)} />
+            <span>{choices[score]}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+
+  return (
+    <form className={large ? 'rating-form large' : 'rating-form'} onSubmit={(e) => void handleSubmit(e)} noValidate>
+      {indicators.map((i) => group(i.key, i.label, i.choices, i.number))}
+      {officerName !== null ? group('officer', rt('officerNamed', { name: officerName }), officerChoices) : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="primary-button" disabled={busy}>
+        {busy ? rt('sending') : rt('submit')}
+      </button>
+    </form>
+  );
+}

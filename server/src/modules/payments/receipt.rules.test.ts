@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { buildFeeReceipt } from './receipt.rules.js';
+
+describe('fee receipt (biên lai thu phí, lệ phí)', () => {
+  const input = {
+    ruleSetId: 'nd118-2025' as const,
+    parentAgencyName: 'UBND Phường An Thử',
+    agencyName: 'Bộ phận một cửa phường An Thử',
+    placeName: 'An Thử',
+    receiptSeq: 12,
+    receiptYear: 2026,
+    reference: 'MCABCDEFGH23',
+    payerName: 'Nguyễn Văn An',
+    payerAddress: null,
+    dossierCode: 'T001-261125-0001',
+    procedureName: 'Đăng ký kết hôn',
+    feeName: 'Lệ phí đăng ký kết hôn',
+    amountVnd: 1_250_000,
+    method: 'vnpay' as const,
+    paidAt: new Date('2026-11-25T02:05:00Z'),
+    gatewayTxnNo: '14000001',
+    bankRef: null,
+    collectorName: null,
+    verifyUrl: 'http://localhost:3000/thanh-toan/ket-qua?ref=MCABCDEFGH23&t=x',
+  };
+
+  it('states the unit, number, payer, dossier, amount in figures and in words, and a QR to check it', () => {
+    const m = buildFeeReceipt(input);
+    const fields = Object.fromEntries(m.body.flatMap((b) => (b.kind === 'field' ? [[b.label, b.value]] : [])));
+    expect(m.title).toBe('BIÊN LAI THU PHÍ, LỆ PHÍ');
+    expect(m.documentNumber).toBe('Số: 0000012/2026');
+    expect(m.agencyLines).toEqual(['UBND PHƯỜNG AN THỬ', 'BỘ PHẬN MỘT CỬA PHƯỜNG AN THỬ']);
+    expect(m.dateLine).toBe('An Thử, ngày 25 tháng 11 năm 2026');
+    expect(fields).toMatchObject({
+      'Tên người nộp': 'Nguyễn Văn An',
+      'Hồ sơ': 'T001-261125-0001 — Đăng ký kết hôn',
+      'Số tiền': '1.250.000 đồng',
+      'Viết bằng chữ': 'Một triệu hai trăm năm mươi nghìn đồng',
+      'Hình thức thanh toán': 'Cổng thanh toán VNPay',
+      'Thời điểm thanh toán': '09 giờ 05 phút, ngày 25/11/2026',
+    });
+    expect(m.qr).toEqual({ payload: input.verifyUrl, caption: 'MCABCDEFGH23' });
+  });
+});

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { withTransaction, type Db } from '../../../platform/database.js';
+import type { Clock } from '../../../platform/clock.js';
+import { commonErrors } from '../../../platform/errors.js';
+import { recordAudit } from '../../audit/audit.repo.js';
+import { can, type Actor } from '../../identity/permissions.policy.js';
+import { paymentErrors } from '../payment.errors.js';
+import { appendPaymentEvent, findPayment, getPayableDossier, insertPayment, paidPaymentOf, type PaymentRow } from '../payment.repo.js';
+import { paymentReference } from '../payment.rules.js';
+import { assertPayable } from './start-payment.js';
+import { payLockedPayment } from './settle-payment.js';
+
+/**
+ * The desk officer records the fee received in cash (Nghị định 61/2018 Điều 22 k1: fees paid to the agency directly) and
+ * issues the receipt: needs `dossiers.receive` over the receiving or resolving unit. The amount is the dossier's fee;
+ * a dossier already paid (by any channel) is refused, so a double click records nothing twice.
+ */
+export async function recordCashPayment(deps: { db: Db; clock: Clock }, actor: Actor, dossierId: string, input: { payerName?: string }): Promise<PaymentRow> {
+  const now = deps.clock.now();
+  return withTransaction(deps.db, async (tx) => {
+    const d = await getPayableDossier(tx, dossierId, true);
+    if (!d) throw paymentErrors.notFound();
+    if (!can(actor, 'dossiers.receive', d.receivingPath) && !can(actor, 'dossiers.receive', d.resolvingPath)) throw commonErrors.forbidden('dossiers.receive');
+    assertPayable(d);
+    if (await paidPaymentOf(tx, d.id)) throw paymentErrors.alreadyPaid();
+    const p = await insertPayment(tx, {
+      dossierId: d.id,
+      reference: paymentReference(randomBytes(10)),
+      method: 'cash',
+      amountVnd: d.feeVnd,
+      status: 'pending',
+      createdAt: now,
+      expiresAt: null,
+      payerName: input.payerName?.trim() || d.applicantName,
+      recordedBy: actor.userId,
+    });
+    await appendPaymentEvent(tx, { paymentId: p.id, at: now, kind: 'created', fromStatus: null, toStatus: 'pending', actorId: actor.userId, data: { method: 'cash', amountVnd: p.amountVnd } });
+    await payLockedPayment(tx, p, d.receivingUnitId, now, { kind: 'paid', actorId: actor.userId, data: { via: 'desk' } });
+    const paid = (await findPayment(tx, { id: p.id }))!;
+    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'payment.cash', entity: 'dossier', entityId: d.id, after: { reference: paid.reference, amountVnd: paid.amountVnd, receiptSeq: paid.receiptSeq } });
+    return paid;
+  });
+}

@@ -1,0 +1,94 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import { ZErrorBody } from '../../platform/error-schema.js';
+import { commonErrors } from '../../platform/errors.js';
+import { createWindowLimiter } from '../../platform/rate-limit.js';
+import { actorOf } from '../identity/auth.plugin.js';
+import { authoriseTracking } from '../dossiers/use-cases/track-dossier.js';
+import { ZKiosk, ZKioskPairInput, ZKioskRatingInput, ZPairedKiosk, ZPortalRatingInput, ZRateableDossier, ZRating, ZSummary, ZSummaryQuery } from './satisfaction.contract.js';
+import { findRateableDossier, hasRating } from './satisfaction.repo.js';
+import { canBeRated } from './satisfaction.rules.js';
+import { authenticateKiosk, kioskDossier, listKiosksAs, pairKiosk, revokeKioskAs } from './use-cases/kiosks.js';
+import { rateDossier } from './use-cases/rate-dossier.js';
+import { summariseSatisfaction } from './use-cases/summarise.js';
+
+/** The kiosk sends its token in this header (no cookie: the tablet is not signed in). */
+export const KIOSK_HEADER = 'x-kiosk-token';
+const ZCode = z.object({ code: z.string().trim().min(10).max(60) });
+
+export const satisfactionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const limiter = createWindowLimiter(ctx.config.trackingPerMinute, 60_000);
+  const kioskToken = (h: unknown) => (typeof h === 'string' ? h : undefined);
+
+  // --- Portal: the citizen with the tracking credentials. ------------------------------------------------------------
+  app.post(
+    '/satisfaction/public/dossier',
+    { config: { access: 'public' }, schema: { tags: ['satisfaction'], summary: 'Hồ sơ có thể đánh giá chưa (mã hồ sơ + điện thoại hoặc 4 số cuối CCCD)', body: ZPortalRatingInput.pick({ code: true, secret: true }), response: { 200: ZRateableDossier, 404: ZErrorBody, 429: ZErrorBody } } },
+    async (request) => {
+      if (!limiter.allow(request.ip)) throw commonErrors.rateLimited();
+      const { dossierId } = await authoriseTracking(ctx, request.body.code, request.body.secret);
+      const d = (await findRateableDossier(ctx.db, { id: dossierId }))!;
+      return { code: d.code ?? '', procedureName: d.procedureName, officerName: d.officerName, rated: await hasRating(ctx.db, d.id, 'portal'), rateable: canBeRated(d.status) };
+    },
+  );
+  app.post(
+    '/satisfaction/public/ratings',
+    { config: { access: 'public' }, schema: { tags: ['satisfaction'], summary: 'Người dân đánh giá việc giải quyết hồ sơ (9 chỉ số, 2/1/0) và cán bộ một cửa', body: ZPortalRatingInput, response: { 201: ZRating, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody, 429: ZErrorBody } } },
+    async (request, reply) => {
+      if (!limiter.allow(request.ip)) throw commonErrors.rateLimited();
+      const { dossierId } = await authoriseTracking(ctx, request.body.code, request.body.secret);
+      return reply.status(201).send(await rateDossier(ctx, dossierId, 'portal', request.body));
+    },
+  );
+
+  // --- Kiosk at the desk (paired tablet, no sign-in). ----------------------------------------------------------------
+  app.get(
+    '/satisfaction/kiosk/me',
+    { config: { access: 'public' }, schema: { tags: ['satisfaction'], summary: 'Thiết bị đánh giá đang dùng (theo mã thiết bị)', response: { 200: z.object({ name: z.string(), unitName: z.string() }), 401: ZErrorBody } } },
+    async (request) => {
+      const k = await authenticateKiosk(ctx, kioskToken(request.headers[KIOSK_HEADER]));
+      return { name: k.name, unitName: k.unitName };
+    },
+  );
+  app.get(
+    '/satisfaction/kiosk/dossier',
+    { config: { access: 'public' }, schema: { tags: ['satisfaction'], summary: 'Kiosk: hồ sơ đã trả kết quả gần đây tại đơn vị, theo mã hồ sơ', querystring: ZCode, response: { 200: ZRateableDossier, 401: ZErrorBody, 404: ZErrorBody } } },
+    async (request) => {
+      const k = await authenticateKiosk(ctx, kioskToken(request.headers[KIOSK_HEADER]));
+      const { dossier, rated } = await kioskDossier(ctx, k, request.query.code);
+      return { code: dossier.code ?? '', procedureName: dossier.procedureName, officerName: dossier.officerName, rated, rateable: true };
+    },
+  );
+  app.post(
+    '/satisfaction/kiosk/ratings',
+    { config: { access: 'public' }, schema: { tags: ['satisfaction'], summary: 'Kiosk: người dân đánh giá tại Bộ phận Một cửa', body: ZKioskRatingInput, response: { 201: ZRating, 401: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody } } },
+    async (request, reply) => {
+      const k = await authenticateKiosk(ctx, kioskToken(request.headers[KIOSK_HEADER]));
+      const { dossier } = await kioskDossier(ctx, k, request.body.code);
+      return reply.status(201).send(await rateDossier(ctx, dossier.id, 'kiosk', request.body, { kioskId: k.id }));
+    },
+  );
+
+  // --- Staff: pair and revoke kiosks, read the summary. ---------------------------------------------------------------
+  app.post(
+    '/satisfaction/kiosks',
+    { config: { access: 'perm:dossiers.receive' }, schema: { tags: ['satisfaction'], summary: 'Ghép nối máy tính bảng đánh giá cho đơn vị (mã thiết bị chỉ hiện một lần)', body: ZKioskPairInput, response: { 201: ZPairedKiosk, 403: ZErrorBody, 404: ZErrorBody } } },
+    async (request, reply) => reply.status(201).send(await pairKiosk(ctx, actorOf(request), request.body)),
+  );
+  app.get(
+    '/satisfaction/kiosks',
+    { config: { access: 'perm:dossiers.receive' }, schema: { tags: ['satisfaction'], summary: 'Thiết bị đánh giá trong phạm vi', response: { 200: z.object({ items: z.array(ZKiosk) }) } } },
+    async (request) => ({ items: await listKiosksAs(ctx, actorOf(request)) }),
+  );
+  app.post(
+    '/satisfaction/kiosks/:id/revoke',
+    { config: { access: 'perm:dossiers.receive' }, schema: { tags: ['satisfaction'], summary: 'Thu hồi thiết bị đánh giá', params: z.object({ id: z.string().uuid() }), response: { 200: ZKiosk, 403: ZErrorBody, 404: ZErrorBody } } },
+    async (request) => revokeKioskAs(ctx, actorOf(request), request.params.id),
+  );
+  app.get(
+    '/satisfaction/summary',
+    { config: { access: 'perm:dossiers.read' }, schema: { tags: ['satisfaction'], summary: 'Tổng hợp đánh giá theo đơn vị và kỳ (TT 01/2018 Điều 15)', querystring: ZSummaryQuery, response: { 200: ZSummary, 403: ZErrorBody, 404: ZErrorBody } } },
+    async (request) => summariseSatisfaction(ctx, actorOf(request), request.query),
+  );
+};

@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import type { Queryable } from '../src/platform/database.js';
+import { injectAs, login, type Session } from './app.js';
+import { buildProcedureContent, buildStaff, buildUnitTree } from './factories.js';
+
+export const APPLICANT = { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An', phone: '0912345678', address: 'Số 1 đường Trần Hưng Đạo, phường An Thử' } as const;
+
+/**
+ * A unit tree, the officers of a one-stop desk and its commune (desk, specialist, leader), a desk officer of another
+ * commune, and a published 3-step procedure with a fee: what payment and satisfaction tests start from.
+ */
+export async function seedDesk(app: FastifyInstance, db: Queryable, feeVnd = 15000) {
+  const tree = await buildUnitTree(db);
+  await buildStaff(db, 'quantri', [{ role: 'admin', unit: tree.province }]);
+  await buildStaff(db, 'motcua', [{ role: 'desk_officer', unit: tree.deskA }]);
+  await buildStaff(db, 'chuyenvien', [{ role: 'specialist', unit: tree.officeA }]);
+  await buildStaff(db, 'lanhdao', [{ role: 'leader', unit: tree.communeA }]);
+  await buildStaff(db, 'motcua.khac', [{ role: 'desk_officer', unit: tree.communeB }]);
+  const [admin, desk, specialist, leader, otherDesk] = (await Promise.all(['quantri', 'motcua', 'chuyenvien', 'lanhdao', 'motcua.khac'].map((u) => login(app, u)))) as [Session, Session, Session, Session, Session];
+  const created = await injectAs(app, admin, {
+    method: 'POST',
+    url: '/api/procedures',
+    payload: { ownerUnitId: tree.province.id, content: buildProcedureContent({ code: '1.000894', name: 'Đăng ký kết hôn', fees: [{ name: 'Lệ phí đăng ký kết hôn', amountVnd: feeVnd }] }) },
+  });
+  const procedureId = (created.json() as { id: string }).id;
+  await injectAs(app, admin, { method: 'POST', url: `/api/procedures/${procedureId}/publish`, payload: { decisionNo: '1/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
+  let seq = 0;
+  /** Receives a dossier at desk A (accepted, with the fee) and returns its id and code. */
+  const receive = async (fee = feeVnd): Promise<{ id: string; code: string }> => {
+    const res = await injectAs(app, desk, {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: {
+        idempotencyKey: `fixture-${++seq}-${Date.now()}`,
+        procedureId,
+        receivingUnitId: tree.deskA.id,
+        resolvingUnitId: tree.communeA.id,
+        applicant: APPLICANT,
+        documents: [{ name: 'Tờ khai', kind: 'original', count: 1 }],
+        eform: { hoTen: 'Nguyễn Thị Bé' },
+        feeVnd: fee,
+        outcome: 'accept',
+      },
+    });
+    if (res.statusCode !== 201) throw new Error(`intake failed: ${res.body}`);
+    const d = res.json() as { id: string; code: string };
+    return { id: d.id, code: d.code };
+  };
+  /** Walks a received dossier to the result (and returns it to the applicant unless `returnIt` is false). */
+  const finish = async (id: string, returnIt = true) => {
+    const act = async (s: Session, action: string, extra: Record<string, unknown> = {}) => {
+      const r = await injectAs(app, s, { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: { action, ...extra } });
+      if (r.statusCode !== 200) throw new Error(`${action} failed: ${r.body}`);
+    };
+    await act(desk, 'forward');
+    await act(specialist, 'claim');
+    await act(specialist, 'forward');
+    await act(leader, 'approve');
+    if (returnIt) await act(desk, 'return_result', { receivedBy: APPLICANT.fullName });
+  };
+  return { tree, admin, desk, specialist, leader, otherDesk, procedureId, receive, finish };
+}
