@@ -29,6 +29,17 @@ const ZConfig = z.object({
   publicUrl: z.string().url().default('http://localhost:3000'),
   /** Sender of notification e-mails. */
   mailFrom: z.string().min(3).default('Một Cửa <khong-tra-loi@motcua.local>'),
+  /** Mount the local postal operator simulator (/api/postal-sim) and use it as the operator. */
+  postalSimulator: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** A real postal operator's API (same protocol as the simulator); takes precedence over the simulator. */
+  postalApiUrl: z.string().url().optional(),
+  postalApiKey: z.string().default(''),
+  /** Shared secret of the operator's signed status callbacks (HMAC-SHA256). */
+  postalCallbackSecret: z.string().min(16).default('motcua-postal-callback-dev-secret'),
+  /** Where the simulator posts its callbacks; empty: this server's own listening address. */
+  postalCallbackUrl: z.string().url().optional(),
+  /** Pickup requests from the public portal allowed per client address per hour. */
+  pickupRequestsPerHour: z.coerce.number().int().min(1).default(10),
 });
 export type AppConfig = z.infer<typeof ZConfig>;
 
@@ -51,5 +62,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trackingPerMinute: env.TRACKING_PER_MINUTE,
     publicUrl: env.PUBLIC_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
+    postalSimulator: env.POSTAL_SIMULATOR || undefined,
+    postalApiUrl: env.POSTAL_API_URL || undefined,
+    postalApiKey: env.POSTAL_API_KEY || undefined,
+    postalCallbackSecret: env.POSTAL_CALLBACK_SECRET || undefined,
+    postalCallbackUrl: env.POSTAL_CALLBACK_URL || undefined,
+    pickupRequestsPerHour: env.PICKUP_REQUESTS_PER_HOUR || undefined,
   });
 }
