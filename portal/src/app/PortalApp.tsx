@@ -1,5 +1,7 @@
 import { SiteFooter } from '../components/SiteFooter.js';
 import { SiteHeader } from '../components/SiteHeader.js';
+import { PickupRequestPage } from '../features/postal/components/PickupRequestPage.js';
+import { PostalListPage } from '../features/postal/components/PostalListPage.js';
 import { ProcedurePage } from '../features/procedures/components/ProcedurePage.js';
 import { SearchPage } from '../features/procedures/components/SearchPage.js';
 import { TrackingPage } from '../features/tracking/components/TrackingPage.js';
@@ -11,7 +13,9 @@ export function PortalApp() {
   const { pathname, search } = useLocation();
   // The server serves the portal only at / and /thu-tuc/*, so the look-up lives under /thu-tuc/ (the link printed on receipts).
   const tracking = /^\/thu-tuc\/tra-cuu-ho-so\/?$/.test(pathname);
-  const m = tracking ? null : /^\/thu-tuc\/([^/]+)\/?$/.exec(pathname);
+  const postalList = /^\/thu-tuc\/buu-chinh\/?$/.test(pathname);
+  const pickup = /^\/thu-tuc\/buu-chinh\/yeu-cau\/?$/.test(pathname);
+  const m = tracking || postalList || pickup ? null : /^\/thu-tuc\/([^/]+)\/?$/.exec(pathname);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -19,7 +23,7 @@ export function PortalApp() {
       </a>
       <SiteHeader />
       <main id="main" className="container" tabIndex={-1}>
-        {tracking ? <TrackingPage search={search} /> : m ? <ProcedurePage id={decodeURIComponent(m[1]!)} /> : <SearchPage search={search} />}
+        {tracking ? <TrackingPage search={search} /> : postalList ? <PostalListPage /> : pickup ? <PickupRequestPage search={search} /> : m ? <ProcedurePage id={decodeURIComponent(m[1]!)} /> : <SearchPage search={search} />}
       </main>
       <SiteFooter />
     </>

@@ -15,6 +15,9 @@ export function SiteHeader() {
           </span>
         </Link>
         <nav aria-label="Liên kết" className="header-nav">
+          <Link to="/thu-tuc/buu-chinh" className="track-link">
+            {t('postalNav')}
+          </Link>
           <Link to="/thu-tuc/tra-cuu-ho-so" className="track-link">
             {t('trackNav')}
           </Link>
