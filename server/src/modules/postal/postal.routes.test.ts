@@ -89,6 +89,8 @@ describe('published lists and pickup requests', () => {
     // The destination must be a one-stop desk; the phone must be a real Vietnamese number.
     expect((await request(accepted, { receivingUnitId: tree.communeA.id })).json().code).toBe('POSTAL.NOT_A_DESK');
     expect((await request(accepted, { phone: '0000000000' })).statusCode).toBe(400);
+    expect((await request(accepted, { applicant: { idNumber: '123', fullName: 'Nguyễn Văn An' } })).statusCode).toBe(400);
+    expect((await request(accepted, { applicant: { idNumber: '999999999999', fullName: 'Nguyễn Văn An' } })).json().code).toBe('DOSSIER.BAD_APPLICANT');
     expect(await t.ctx.db.query('SELECT 1 FROM postal_pickup').then((r) => r.rowCount)).toBe(0);
   });
 
