@@ -84,6 +84,7 @@ describe('postal journey: pickup requested → picked up → received at the des
     await citizen.goto(`${server.baseUrl}/thu-tuc/buu-chinh`);
     await citizen.getByRole('heading', { name: /Thủ tục tiếp nhận qua bưu chính \(1\)/ }).waitFor();
     await citizen.getByRole('heading', { name: /Thủ tục không tiếp nhận qua bưu chính \(1\)/ }).waitFor();
+    expect(await seriousA11yViolations(citizen)).toEqual([]);
     await citizen.getByRole('row', { name: new RegExp(PROCEDURE) }).getByRole('link', { name: 'Yêu cầu bưu điện đến lấy hồ sơ' }).click();
     await citizen.getByRole('heading', { name: 'Yêu cầu bưu điện đến lấy hồ sơ', level: 1 }).waitFor();
     await citizen.locator('#pk-procedure option', { hasText: PROCEDURE }).waitFor({ state: 'attached' });
@@ -112,6 +113,7 @@ describe('postal journey: pickup requested → picked up → received at the des
     await confirmDialog(postman, 'Xác nhận');
     await row.getByText('Bưu điện đã nhận hồ sơ').waitFor();
     await row.getByRole('link', { name: 'Phiếu gửi' }).waitFor();
+    expect(await seriousA11yViolations(postman)).toEqual([]);
 
     // 3. The desk receives the parcel and signs the hand-over record: the dossier exists from now, channel "bưu chính".
     const desk = await officer('motcua');

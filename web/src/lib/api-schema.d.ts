@@ -5972,6 +5972,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/postal/result-by-post": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đăng ký nhận kết quả qua bưu chính theo mã hồ sơ (người dân gọi điện hoặc đến bộ phận một cửa) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: string;
+                        /** @default null */
+                        phone?: string | null;
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            dossierId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/postal/summary": {
         parameters: {
             query?: never;

@@ -59,5 +59,7 @@ export const postalEn: Record<keyof typeof postalVi, string> = {
   'postal.idNumber': 'Citizen ID',
   'postal.resultByPost': 'Result by post',
   'postal.empty': 'Nothing to do.',
+  'postal.resultByPostTitle': 'Result by post for a dossier',
+  'postal.dossierCode': 'Dossier code',
   'postal.confirm': 'Confirm',
 };

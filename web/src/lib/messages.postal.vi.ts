@@ -57,5 +57,7 @@ export const postalVi = {
   'postal.idNumber': 'Số CCCD',
   'postal.resultByPost': 'Nhận kết quả qua bưu chính',
   'postal.empty': 'Chưa có việc.',
+  'postal.resultByPostTitle': 'Đăng ký nhận kết quả qua bưu chính',
+  'postal.dossierCode': 'Mã hồ sơ',
   'postal.confirm': 'Xác nhận',
 };

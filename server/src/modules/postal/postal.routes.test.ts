@@ -189,6 +189,7 @@ describe('result by post', () => {
 
     const summary = await injectAs(t.app, desk, { method: 'GET', url: `/api/postal/summary?unitId=${tree.deskA.id}&from=2026-11-01&to=2026-11-30` });
     expect(summary.json()).toMatchObject({ receivedByPost: 2, returnedByPost: 1, returned: 1, returnedByPostRate: 100 });
+    expect((await injectAs(t.app, otherPostman, { method: 'GET', url: `/api/postal/summary?unitId=${tree.deskA.id}&from=2026-11-01&to=2026-11-30` })).statusCode).toBe(403);
   });
 
   it('a failed delivery can be retried at the cost of the party at fault, then returned to the desk, which hands out the result', async () => {
@@ -201,7 +202,10 @@ describe('result by post', () => {
     });
     const dossierId = res.json().id as string;
     expect((await injectAs(t.app, postman, { method: 'POST', url: `/api/postal/dossiers/${dossierId}/result-by-post`, payload: { address: '7 Trần Phú' } })).statusCode).toBe(403);
+    const byCode = await injectAs(t.app, desk, { method: 'POST', url: '/api/postal/result-by-post', payload: { code: res.json().code, address: '7 Trần Phú' } });
+    expect(byCode.json()).toEqual({ dossierId });
     expect((await injectAs(t.app, desk, { method: 'POST', url: `/api/postal/dossiers/${dossierId}/result-by-post`, payload: { address: '7 Trần Phú' } })).statusCode).toBe(204);
+    expect((await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${dossierId}` })).json().history.at(-1)).toMatchObject({ action: 'result_delivery_changed' });
     await processToResult(dossierId);
     const [s] = (await shipments(postman)).filter((x) => x.dossierId === dossierId);
     // Same-day procedure: delivered the same day.

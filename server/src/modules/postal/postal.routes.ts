@@ -8,6 +8,7 @@ import { actorOf } from '../identity/auth.plugin.js';
 import {
   ZCancelInput, ZHandOverInput, ZPickUpInput, ZPickup, ZPickupConfirmation, ZPickupRequest, ZPostalProcedure, ZPostalSummary, ZResultByPostInput, ZShipment, ZShipmentEventInput,
 } from './postal.contract.js';
+import { dossierErrors } from '../dossiers/dossier.errors.js';
 import { postalErrors } from './postal.errors.js';
 import { postalScope } from './postal.policy.js';
 import { getPickup, getShipment, listPickups, listShipments } from './postal.repo.js';
@@ -163,6 +164,19 @@ export const postalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     async (request, reply) => {
       await chooseDeliveryByPost(ctx, actorOf(request), request.params.id, request.body);
       return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/postal/result-by-post',
+    {
+      config: { access: 'perm:dossiers.receive' },
+      schema: { tags: ['postal'], summary: 'Đăng ký nhận kết quả qua bưu chính theo mã hồ sơ (người dân gọi điện hoặc đến bộ phận một cửa)', body: ZResultByPostInput.extend({ code: z.string().trim().min(10).max(60) }), response: { 200: z.object({ dossierId: z.string().uuid() }), ...errors } },
+    },
+    async (request) => {
+      const { rows } = await ctx.db.query<{ id: string }>(`SELECT id FROM dossier WHERE code = upper($1)`, [request.body.code]);
+      if (!rows[0]) throw dossierErrors.notFound();
+      await chooseDeliveryByPost(ctx, actorOf(request), rows[0].id, request.body);
+      return { dossierId: rows[0].id };
     },
   );
   app.get(

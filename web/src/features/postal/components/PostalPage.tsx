@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Flex, Table, Tabs, Tag } from 'antd';
-import { PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
+import { MailOutlined, PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { formatDueTime } from '../../../lib/format.js';
@@ -14,6 +14,7 @@ import { postalFormUrl } from '../api/postal-form-url.js';
 import { HandOverModal } from './HandOverModal.js';
 import { PhoneRequestModal } from './PhoneRequestModal.js';
 import { PickUpModal } from './PickUpModal.js';
+import { ResultByPostModal } from './ResultByPostModal.js';
 import { ShipmentEventModal, type ShipmentEvent } from './ShipmentEventModal.js';
 
 type Props = { canWork: boolean; desks: { unitId: string; unitName: string }[]; dossierPath: (id: string) => string };
@@ -33,6 +34,7 @@ export function PostalPage({ canWork, desks, dossierPath }: Props) {
   const [picking, setPicking] = useState<Pickup | null>(null);
   const [handing, setHanding] = useState<Pickup | null>(null);
   const [phone, setPhone] = useState(false);
+  const [byPost, setByPost] = useState(false);
   const [shipmentAction, setShipmentAction] = useState<{ shipment: Shipment; event: ShipmentEvent } | null>(null);
   const reload = () => {
     pickups.reload();
@@ -108,6 +110,7 @@ export function PostalPage({ canWork, desks, dossierPath }: Props) {
         extra={
           <>
             {isDesk ? <Button icon={<PhoneOutlined />} onClick={() => setPhone(true)}>{t('postal.phoneRequest')}</Button> : null}
+            {isDesk ? <Button icon={<MailOutlined />} onClick={() => setByPost(true)}>{t('postal.resultByPostTitle')}</Button> : null}
             <Button icon={<ReloadOutlined />} onClick={reload}>{t('postal.refresh')}</Button>
           </>
         }
@@ -123,6 +126,7 @@ export function PostalPage({ canWork, desks, dossierPath }: Props) {
       <PickUpModal pickup={picking} onClose={() => setPicking(null)} onDone={() => { setPicking(null); message.success(t('postal.done')); reload(); }} />
       <HandOverModal pickup={handing} onClose={() => setHanding(null)} onDone={() => { setHanding(null); message.success(t('postal.done')); reload(); }} />
       <PhoneRequestModal open={phone} desks={desks} onClose={() => setPhone(false)} onDone={(code) => { setPhone(false); message.success(t('postal.created', { code })); reload(); }} />
+      <ResultByPostModal open={byPost} onClose={() => setByPost(false)} onDone={() => { setByPost(false); message.success(t('postal.done')); reload(); }} />
       <ShipmentEventModal shipment={shipmentAction?.shipment ?? null} event={shipmentAction?.event ?? null} onClose={() => setShipmentAction(null)} onDone={() => { setShipmentAction(null); message.success(t('postal.done')); reload(); }} />
     </>
   );
