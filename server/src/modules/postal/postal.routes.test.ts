@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
 import { buildProcedureContent, buildStaff, buildUnitTree } from '../../../test/factories.js';
 import { signedHeaders } from './postal.signature.js';
+import { createDueShipments } from './use-cases/create-shipments.js';
 
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof buildUnitTree>>;
@@ -227,6 +228,19 @@ describe('result by post', () => {
   });
 });
 
+describe('shipment scan', () => {
+  it('two scanners at once (two instances, or the job and a worker opening the list) make one shipment', async () => {
+    at('2026-11-30T02:00:00Z');
+    const dossierId = await dossierByPost();
+    await processToResult(dossierId);
+    const made = await Promise.all([createDueShipments(t.ctx), createDueShipments(t.ctx), createDueShipments(t.ctx)]);
+    expect(made.reduce((a, b) => a + b, 0)).toBe(1);
+    const rows = (await t.ctx.db.query(`SELECT tracking_code FROM postal_shipment WHERE dossier_id = $1`, [dossierId])).rows;
+    expect(rows).toHaveLength(1);
+    expect(rows[0].tracking_code).toMatch(/^SIMD/);
+  });
+});
+
 describe('operator callbacks', () => {
   const secret = 'motcua-postal-callback-dev-secret';
   const post = (body: string, headers: Record<string, string>) => t.app.inject({ method: 'POST', url: '/api/postal/callbacks', payload: body, headers });
@@ -260,5 +274,20 @@ describe('operator callbacks', () => {
     const d = (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${dossierId}` })).json();
     expect(d).toMatchObject({ status: 'returned' });
     expect(d.history.at(-1)).toMatchObject({ action: 'return_result', actorName: 'Doanh nghiệp bưu chính', details: { receivedBy: 'Nguyễn Văn An' } });
+  });
+
+  it('acknowledges as ignored a delivery the dossier can no longer take (result handed out at the desk meanwhile)', async () => {
+    at('2026-11-27T03:00:00Z');
+    const dossierId = await dossierByPost();
+    await processToResult(dossierId);
+    const [s] = (await shipments(postman)).filter((x) => x.dossierId === dossierId);
+    await shipmentEvent(postman, s!.id, { event: 'hand_over' });
+    expect((await act(desk, dossierId, { action: 'return_result', receivedBy: 'Nguyễn Văn An' })).json().status).toBe('returned');
+    const body = JSON.stringify({ eventId: 'EV-LATE-01', trackingCode: s!.trackingCode, status: 'delivered', occurredAt: now.toISOString(), receivedBy: 'Nguyễn Văn An' });
+    expect((await post(body, signedHeaders(secret, now.getTime(), body))).json()).toEqual({ eventId: 'EV-LATE-01', outcome: 'ignored' });
+    expect((await post(body, signedHeaders(secret, now.getTime(), body))).json().outcome).toBe('duplicate');
+    expect((await shipments(postman)).find((x) => x.id === s!.id)).toMatchObject({ status: 'handed_over' });
+    const history = (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${dossierId}` })).json().history;
+    expect(history.filter((h: { action: string }) => h.action === 'return_result')).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { withTransaction, type Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
-import { commonErrors } from '../../../platform/errors.js';
+import { commonErrors, DomainError } from '../../../platform/errors.js';
 import { ZOperatorCallback } from '../postal.contract.js';
 import { postalErrors } from '../postal.errors.js';
 import { getShipment } from '../postal.repo.js';
@@ -49,7 +49,17 @@ export async function handleOperatorCallback(
       : event === 'deliver' ? { event, receivedBy: e.receivedBy?.trim() || shipment.recipientName }
       : event === 'fail' ? { event, reason: e.reason?.trim() || 'Phát không thành công (doanh nghiệp bưu chính báo)' }
       : { event, reason: e.reason ?? null };
-    await recordShipmentEvent(deps, { kind: 'operator', at: deps.clock.now() }, shipment.id, input, tx);
+    // The dossier may refuse (e.g. its result was meanwhile handed out at the desk): keep the event as "ignored" then,
+    // so the operator is answered and stops retrying.
+    await tx.query('SAVEPOINT postal_event_apply');
+    try {
+      await recordShipmentEvent(deps, { kind: 'operator', at: deps.clock.now() }, shipment.id, input, tx);
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      await tx.query('ROLLBACK TO SAVEPOINT postal_event_apply');
+      await tx.query(`UPDATE postal_event SET outcome = 'ignored' WHERE event_id = $1`, [e.eventId]);
+      return { eventId: e.eventId, outcome: 'ignored' as const };
+    }
     return { eventId: e.eventId, outcome: 'applied' as const };
   });
 }
