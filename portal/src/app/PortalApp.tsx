@@ -13,6 +13,8 @@ import { useLocation } from '../lib/router.js';
 const PaymentPage = lazy(() => import('../features/payments/components/PaymentPage.js').then((m) => ({ default: m.PaymentPage })));
 const PaymentResultPage = lazy(() => import('../features/payments/components/PaymentResultPage.js').then((m) => ({ default: m.PaymentResultPage })));
 const RatePage = lazy(() => import('../features/satisfaction/components/RatePage.js').then((m) => ({ default: m.RatePage })));
+const PostalListPage = lazy(() => import('../features/postal/components/PostalListPage.js').then((m) => ({ default: m.PostalListPage })));
+const PickupRequestPage = lazy(() => import('../features/postal/components/PickupRequestPage.js').then((m) => ({ default: m.PickupRequestPage })));
 const KioskPage = lazy(() => import('../features/satisfaction/components/KioskPage.js').then((m) => ({ default: m.KioskPage })));
 
 /**
@@ -23,7 +25,9 @@ export function PortalApp() {
   const { pathname, search } = useLocation();
   // The server serves the portal only at its known paths, so the look-up lives under /thu-tuc/ (the link printed on receipts).
   const tracking = /^\/thu-tuc\/tra-cuu-ho-so\/?$/.test(pathname);
-  const m = tracking ? null : /^\/thu-tuc\/([^/]+)\/?$/.exec(pathname);
+  const postalList = /^\/thu-tuc\/buu-chinh\/?$/.test(pathname);
+  const pickup = /^\/thu-tuc\/buu-chinh\/yeu-cau\/?$/.test(pathname);
+  const m = tracking || postalList || pickup ? null : /^\/thu-tuc\/([^/]+)\/?$/.exec(pathname);
   const page = (() => {
     if (tracking)
       return (
@@ -41,6 +45,8 @@ export function PortalApp() {
     if (/^\/thanh-toan\/ket-qua\/?$/.test(pathname)) return <PaymentResultPage search={search} />;
     if (/^\/danh-gia\/?$/.test(pathname)) return <RatePage search={search} />;
     if (/^\/danh-gia\/kiosk\/?$/.test(pathname)) return <KioskPage />;
+    if (postalList) return <PostalListPage />;
+    if (pickup) return <PickupRequestPage search={search} />;
     if (m) return <ProcedurePage id={decodeURIComponent(m[1]!)} />;
     return <SearchPage search={search} />;
   })();

@@ -17,6 +17,9 @@ export function SiteHeader({ kiosk = false }: { kiosk?: boolean }) {
         </Link>
         {kiosk ? null : (
           <nav aria-label="Liên kết" className="header-nav">
+            <Link to="/thu-tuc/buu-chinh" className="track-link">
+              {t('postalNav')}
+            </Link>
             <Link to="/thu-tuc/tra-cuu-ho-so" className="track-link">
               {t('trackNav')}
             </Link>

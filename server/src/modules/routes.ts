@@ -6,6 +6,7 @@ import { paymentRoutes } from './payments/payment.routes.js';
 import { satisfactionRoutes } from './satisfaction/satisfaction.routes.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { unitRoutes } from './org-units/unit.routes.js';
+import { postalRoutes } from './postal/postal.routes.js';
 import { procedureRoutes } from './procedures/procedure.routes.js';
 import { ruleSetRoutes } from './rule-sets/rule-set.routes.js';
 import { calendarRoutes } from './working-calendar/calendar.routes.js';
@@ -21,4 +22,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(dossierRoutes, { ctx });
   await app.register(paymentRoutes, { ctx });
   await app.register(satisfactionRoutes, { ctx });
+  await app.register(postalRoutes, { ctx });
 };

@@ -39,6 +39,17 @@ const ZConfig = z.object({
   vietqrBin: z.string().regex(/^\d{6}$/).default('970436'),
   vietqrAccountNo: z.string().regex(/^[0-9A-Za-z]{1,19}$/).default('0011001234567'),
   vietqrAccountName: z.string().min(1).max(100).default('UBND DEMO THU PHI LE PHI'),
+  /** Mount the local postal operator simulator (/api/postal-sim) and use it as the operator. */
+  postalSimulator: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** A real postal operator's API (same protocol as the simulator); takes precedence over the simulator. */
+  postalApiUrl: z.string().url().optional(),
+  postalApiKey: z.string().default(''),
+  /** Shared secret of the operator's signed status callbacks (HMAC-SHA256). */
+  postalCallbackSecret: z.string().min(16).default('motcua-postal-callback-dev-secret'),
+  /** Where the simulator posts its callbacks; empty: this server's own listening address. */
+  postalCallbackUrl: z.string().url().optional(),
+  /** Pickup requests from the public portal allowed per client address per hour. */
+  pickupRequestsPerHour: z.coerce.number().int().min(1).default(10),
 });
 export type AppConfig = z.infer<typeof ZConfig>;
 
@@ -68,5 +79,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     vietqrBin: env.VIETQR_BIN || undefined,
     vietqrAccountNo: env.VIETQR_ACCOUNT_NO || undefined,
     vietqrAccountName: env.VIETQR_ACCOUNT_NAME || undefined,
+    postalSimulator: env.POSTAL_SIMULATOR || undefined,
+    postalApiUrl: env.POSTAL_API_URL || undefined,
+    postalApiKey: env.POSTAL_API_KEY || undefined,
+    postalCallbackSecret: env.POSTAL_CALLBACK_SECRET || undefined,
+    postalCallbackUrl: env.POSTAL_CALLBACK_URL || undefined,
+    pickupRequestsPerHour: env.PICKUP_REQUESTS_PER_HOUR || undefined,
   });
 }

@@ -8,6 +8,7 @@ import { QueuePage } from '../features/dossiers/components/QueuePage.js';
 import { ProcedureDetailPage } from '../features/procedures/components/ProcedureDetailPage.js';
 import { ProcedureEditorPage } from '../features/procedures/components/ProcedureEditorPage.js';
 import { ProceduresPage } from '../features/procedures/components/ProceduresPage.js';
+import { PostalPage } from '../features/postal/components/PostalPage.js';
 import { CalendarPage } from '../features/working-calendar/components/CalendarPage.js';
 import { t } from '../lib/i18n.js';
 import { matchPath } from '../lib/router.js';
@@ -44,6 +45,7 @@ export function Screen({ me, pathname }: { me: Me; pathname: string }) {
     const dossierId = matchPath('/console/ho-so/:id', path)?.id;
     if (dossierId) return <DossierDetailPage key={dossierId} id={dossierId} listPath={paths.dossiers} />;
   }
+  if (path === paths.postal) return has('postal.work') || has('dossiers.receive') ? <PostalPage canWork={has('postal.work')} desks={deskUnits(me)} dossierPath={paths.dossier} /> : <Forbidden />;
   if (path.startsWith(paths.procedures) && !has('catalog.read')) return <Forbidden />;
   if (path === paths.procedures) return <ProceduresPage canManage={has('procedures.manage')} defaultUnitId={managingUnitId(me)} detailPath={paths.procedure} createPath={paths.procedureNew} />;
   if (path === paths.procedureNew) {

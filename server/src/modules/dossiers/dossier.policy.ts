@@ -45,3 +45,12 @@ export function canRead(actor: Actor, d: Pick<DossierScope, 'receivingPath' | 'r
     scopePaths(actor, 'dossiers.read').some((p) => p.startsWith(d.resolvingPath))
   );
 }
+
+/**
+ * The one dossier action a postal worker takes: closing a dossier whose result went by post, when the citizen signed
+ * for the delivery (Quyết định 45/2016/QĐ-TTg Điều 10). Only through the postal module's delivery use case; `canAct`
+ * gives the postal role nothing, so every other action stays refused.
+ */
+export function canReturnByPost(actor: Actor, d: { receivingPath: string; resultDelivery: string }): boolean {
+  return d.resultDelivery === 'post' && can(actor, 'postal.work', d.receivingPath);
+}

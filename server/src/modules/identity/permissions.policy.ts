@@ -14,6 +14,7 @@ export const permissions = [
   'dossiers.receive', // tiếp nhận, trả kết quả hồ sơ (bộ phận một cửa)
   'dossiers.process', // xử lý, thẩm định, phê duyệt hồ sơ
   'dossiers.read', // xem hồ sơ trong phạm vi
+  'postal.work', // nhân viên bưu điện: nhận hồ sơ tại nhà, phát kết quả trong khu vực (QĐ 45/2016)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -33,7 +34,7 @@ export const rolePermissions = {
   specialist: ['catalog.read', 'dossiers.process', 'dossiers.read'],
   head: ['catalog.read', 'dossiers.process', 'dossiers.read'],
   leader: ['catalog.read', 'dossiers.process', 'dossiers.read'],
-  postal: [],
+  postal: ['postal.work'],
   inspector: ['audit.read', 'catalog.read', 'dossiers.read'],
 } as const satisfies Record<TStaffRole, readonly Permission[]>;
 

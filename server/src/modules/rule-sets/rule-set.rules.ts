@@ -9,7 +9,9 @@ export type FormKey =
   | 'apology' // Phiếu xin lỗi và hẹn lại ngày trả kết quả / Văn bản xin lỗi và đề nghị gia hạn
   | 'stop_notice' // Thông báo dừng giải quyết hồ sơ (only from 2025)
   | 'control_slip' // Phiếu kiểm soát quá trình giải quyết hồ sơ
-  | 'tracking_book'; // Sổ theo dõi hồ sơ
+  | 'tracking_book' // Sổ theo dõi hồ sơ
+  | 'postal_dispatch' // Phiếu gửi hồ sơ (QĐ 45/2016/QĐ-TTg Điều 6; no rule-set number)
+  | 'postal_handover'; // Biên bản giao nhận hồ sơ (QĐ 45/2016/QĐ-TTg Điều 7; no rule-set number)
 
 export type FormSpec = { number: string; titleVi: string; paper: 'A4' | 'A5' };
 

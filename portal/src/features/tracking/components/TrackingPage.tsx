@@ -91,6 +91,15 @@ export function TrackingPage({ search, renderExtras }: { search: string; renderE
               <dd>{formatDateTime(result.receivedAt)}</dd>
               <dt>{t('trackDue')}</dt>
               <dd>{formatDateTime(result.dueAt)}</dd>
+              {result.shipment ? (
+                <>
+                  <dt>{t('postalShipment')}</dt>
+                  <dd>
+                    {t(`shipment.${result.shipment.status as 'created'}`)}
+                    {result.shipment.trackingCode ? ` — ${t('postalTrackingCode')}: ${result.shipment.trackingCode}` : ''}
+                  </dd>
+                </>
+              ) : null}
               {result.returnedAt ? (
                 <>
                   <dt>{t('trackReturned')}</dt>

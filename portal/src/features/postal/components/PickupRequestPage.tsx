@@ -1,0 +1,106 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { formatDateTime } from '../../../lib/format.js';
+import { t } from '../../../lib/i18n.js';
+import { listDesks } from '../api/list-desks.js';
+import { listPostalProcedures, type PostalProcedure } from '../api/list-postal-procedures.js';
+import { requestPickup, type PickupConfirmation } from '../api/request-pickup.js';
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * "Yêu cầu bưu điện đến lấy hồ sơ" (QĐ 45/2016 Điều 5–6): a procedure accepted by post, the desk it goes to, who and
+ * where; the answer is a confirmation code (and, for a same-day procedure, the time the post comes by).
+ */
+export function PickupRequestPage({ search }: { search: string }) {
+  const [procedures, setProcedures] = useState<PostalProcedure[]>([]);
+  const [desks, setDesks] = useState<{ id: string; name: string }[]>([]);
+  const [form, setForm] = useState({ procedureId: new URLSearchParams(search).get('thu-tuc') ?? '', receivingUnitId: '', fullName: '', idNumber: '', phone: '', address: '', preferredTime: '', resultByPost: true });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<PickupConfirmation | null>(null);
+
+  useEffect(() => {
+    document.title = `${t('postalRequestTitle')} — ${t('site')}`;
+    Promise.all([listPostalProcedures(true), listDesks()]).then(([p, d]) => {
+      setProcedures(p);
+      setDesks(d);
+    }, (err: unknown) => setError(message(err)));
+  }, []);
+
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+
+  const handleSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!form.procedureId || !form.receivingUnitId || form.fullName.trim().length < 2 || !/^\d{12}$/.test(form.idNumber.trim()) || form.phone.trim().length < 9 || form.address.trim().length < 5) {
+      return setError(t('postalMissing'));
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      setDone(
+        await requestPickup({
+          procedureId: form.procedureId,
+          receivingUnitId: form.receivingUnitId,
+          applicant: { kind: 'citizen', idNumber: form.idNumber.trim(), fullName: form.fullName.trim(), email: null },
+          address: form.address.trim(),
+          phone: form.phone.trim(),
+          preferredTime: form.preferredTime.trim() || null,
+          resultDelivery: form.resultByPost ? 'post' : 'desk',
+        }),
+      );
+    } catch (err) {
+      setError(message(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (done) {
+    return (
+      <section className="hero" aria-live="polite">
+        <h1>{t('postalRequestTitle')}</h1>
+        <p>{t('postalDone')}</p>
+        <p className="confirmation-code" data-testid="confirmation-code">{done.confirmationCode}</p>
+        {done.dueAt ? <p>{t('postalDoneDue', { time: formatDateTime(done.dueAt) })}</p> : null}
+      </section>
+    );
+  }
+
+  return (
+    <section className="hero" aria-labelledby="pickup-title">
+      <h1 id="pickup-title">{t('postalRequestTitle')}</h1>
+      <p>{t('postalRequestIntro')}</p>
+      <form className="pickup-form" onSubmit={(e) => void handleSubmit(e)} noValidate>
+        <label htmlFor="pk-procedure">{t('postalProcedure')}</label>
+        <select id="pk-procedure" value={form.procedureId} onChange={set('procedureId')} required>
+          <option value="">—</option>
+          {procedures.map((p) => (
+            <option key={p.id} value={p.id}>{`${p.code} — ${p.name}`}</option>
+          ))}
+        </select>
+        <label htmlFor="pk-desk">{t('postalDesk')}</label>
+        <select id="pk-desk" value={form.receivingUnitId} onChange={set('receivingUnitId')} required>
+          <option value="">—</option>
+          {desks.map((d) => (
+            <option key={d.id} value={d.id}>{d.name}</option>
+          ))}
+        </select>
+        <label htmlFor="pk-name">{t('postalFullName')}</label>
+        <input id="pk-name" value={form.fullName} onChange={set('fullName')} autoComplete="name" required />
+        <label htmlFor="pk-id">{t('postalIdNumber')}</label>
+        <input id="pk-id" value={form.idNumber} onChange={set('idNumber')} inputMode="numeric" autoComplete="off" required />
+        <label htmlFor="pk-phone">{t('postalPhone')}</label>
+        <input id="pk-phone" value={form.phone} onChange={set('phone')} inputMode="tel" autoComplete="tel" required />
+        <label htmlFor="pk-address">{t('postalAddress')}</label>
+        <input id="pk-address" value={form.address} onChange={set('address')} autoComplete="street-address" required />
+        <label htmlFor="pk-time">{t('postalTime')}</label>
+        <input id="pk-time" value={form.preferredTime} onChange={set('preferredTime')} />
+        <label className="checkbox">
+          <input type="checkbox" checked={form.resultByPost} onChange={(e) => setForm({ ...form, resultByPost: e.target.checked })} /> {t('postalResultByPost')}
+        </label>
+        {error ? <p className="error" role="alert">{error}</p> : null}
+        <button type="submit" disabled={busy}>{busy ? t('loading') : t('postalSubmit')}</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { withTransaction, type Db } from '../../../platform/database.js';
+import type { Clock } from '../../../platform/clock.js';
+import { commonErrors } from '../../../platform/errors.js';
+import type { Actor } from '../../identity/permissions.policy.js';
+import { appendAction, lockDossier } from '../../dossiers/dossier.repo.js';
+import { dossierErrors } from '../../dossiers/dossier.errors.js';
+import { postalErrors } from '../postal.errors.js';
+import { isDeskOf } from '../postal.policy.js';
+
+const openStatuses = ['received', 'processing', 'interagency', 'supplement_requested', 'result_ready'];
+
+/**
+ * The citizen chooses to receive the result by post after intake (Quyết định 45/2016/QĐ-TTg Điều 5), told to the desk
+ * (in person or by phone): allowed until the result is handed out, for procedures that return by post. Recorded on the
+ * dossier's read index and its action log in one transaction; the shipment follows when the result is ready.
+ */
+export async function chooseDeliveryByPost(deps: { db: Db; clock: Clock }, actor: Actor, dossierId: string, input: { address: string; phone: string | null }): Promise<void> {
+  const now = deps.clock.now();
+  await withTransaction(deps.db, async (tx) => {
+    const d = await lockDossier(tx, dossierId);
+    if (!d) throw dossierErrors.notFound();
+    if (!isDeskOf(actor, d.receivingPath) && !isDeskOf(actor, d.resolvingPath)) throw commonErrors.forbidden('dossiers.receive');
+    const { rows } = await tx.query<{ resultDelivery: string; postalReturn: boolean; shipped: boolean }>(
+      `SELECT d.result_delivery AS "resultDelivery", p.postal_return AS "postalReturn",
+              EXISTS (SELECT 1 FROM postal_shipment s WHERE s.dossier_id = d.id) AS shipped
+         FROM dossier d JOIN procedure p ON p.id = d.procedure_id WHERE d.id = $1`,
+      [dossierId],
+    );
+    const r = rows[0]!;
+    if (!openStatuses.includes(d.status) || r.shipped) throw postalErrors.resultAlreadyOut();
+    if (!r.postalReturn) throw postalErrors.noReturnByPost();
+    await tx.query(
+      `INSERT INTO postal_delivery_address (dossier_id, address, phone, requested_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (dossier_id) DO UPDATE SET address = EXCLUDED.address, phone = EXCLUDED.phone, requested_at = EXCLUDED.requested_at`,
+      [dossierId, input.address, input.phone, now],
+    );
+    await tx.query(`UPDATE dossier SET result_delivery = 'post', updated_at = now() WHERE id = $1`, [dossierId]);
+    await appendAction(tx, {
+      dossierId, at: now, actorId: actor.userId, actorName: actor.fullName, action: 'result_delivery_changed', fromStatus: d.status, toStatus: d.status,
+      stepIndex: d.stepIndex, note: 'Người dân đăng ký nhận kết quả qua dịch vụ bưu chính công ích', data: { from: r.resultDelivery, to: 'post', address: input.address },
+    });
+  });
+}

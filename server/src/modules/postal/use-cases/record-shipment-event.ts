@@ -1,0 +1,94 @@
+import { withTransaction, type Db, type Tx } from '../../../platform/database.js';
+import type { Clock } from '../../../platform/clock.js';
+import { commonErrors } from '../../../platform/errors.js';
+import type { Actor } from '../../identity/permissions.policy.js';
+import { ruleSets } from '../../rule-sets/rule-set.rules.js';
+import { appendAction, lockDossier } from '../../dossiers/dossier.repo.js';
+import { applyAction, nationalStatusCode } from '../../dossiers/dossier.rules.js';
+import { canReturnByPost } from '../../dossiers/dossier.policy.js';
+import { dossierErrors } from '../../dossiers/dossier.errors.js';
+import type { TShipmentEventInput } from '../postal.contract.js';
+import { postalErrors } from '../postal.errors.js';
+import { canWorkPostal, isDeskOf } from '../postal.policy.js';
+import { getShipment, insertCharge, updateShipment } from '../postal.repo.js';
+import { shipmentStatusLabels, shipmentTransition } from '../postal.rules.js';
+
+/** Who reports: a signed-in officer (postal worker, or the desk taking a result back), or the operator's signed callback. */
+export type Reporter = { kind: 'staff'; actor: Actor } | { kind: 'operator'; at: Date };
+
+/**
+ * One step of a result shipment (Quyết định 45/2016/QĐ-TTg Điều 9–10): the postal worker takes the result and the
+ * originals at the desk, delivers it against the citizen's signature, fails, or brings it back to the desk. Delivery
+ * closes the dossier ("return_result", with who received it) in the same transaction; a return to the desk turns the
+ * dossier back to collection at the desk. A new attempt after a failure may carry the extra postage and the party at
+ * fault (Điều 11–12). The same function serves the console and the operator's callbacks.
+ */
+export async function recordShipmentEvent(deps: { db: Db; clock: Clock }, who: Reporter, shipmentId: string, input: TShipmentEventInput, tx?: Tx): Promise<void> {
+  const run = async (q: Tx) => {
+    const s = await getShipment(q, { id: shipmentId }, true);
+    if (!s) throw postalErrors.shipmentNotFound();
+    if (who.kind === 'staff') {
+      const allowed = canWorkPostal(who.actor, s.receivingPath) || (input.event === 'return_to_desk' && isDeskOf(who.actor, s.receivingPath));
+      if (!allowed) throw commonErrors.forbidden('postal.work');
+    }
+    const t = shipmentTransition(s.status, input.event);
+    if (!t.ok) throw postalErrors.transition(shipmentStatusLabels[s.status], t.allowed);
+    const now = who.kind === 'operator' ? who.at : deps.clock.now();
+    const actorId = who.kind === 'staff' ? who.actor.userId : null;
+    const actorName = who.kind === 'staff' ? who.actor.fullName : 'Doanh nghiệp bưu chính';
+    switch (input.event) {
+      case 'hand_over':
+        await updateShipment(q, s.id, {
+          status: t.to,
+          attempts: s.attempts + 1,
+          handed_over_at: now,
+          handed_over_by_name: actorName,
+          ...(input.originals !== null ? { originals: input.originals } : {}),
+          ...(input.postageVnd !== undefined ? { postage_vnd: input.postageVnd } : {}),
+        });
+        if (input.charge) await insertCharge(q, { shipmentId: s.id, pickupId: null, kind: 'redelivery', ...input.charge, createdBy: actorId, createdByName: actorName });
+        return;
+      case 'fail':
+        await updateShipment(q, s.id, { status: t.to, failed_at: now, fail_reason: input.reason });
+        return;
+      case 'deliver':
+        await closeDossier(q, who, s.dossierId, { at: now, actorId, actorName, receivedBy: input.receivedBy, trackingCode: s.trackingCode });
+        await updateShipment(q, s.id, { status: t.to, delivered_at: now, received_by: input.receivedBy });
+        return;
+      case 'return_to_desk': {
+        await updateShipment(q, s.id, { status: t.to, returned_at: now });
+        const d = await lockDossier(q, s.dossierId);
+        await q.query(`UPDATE dossier SET result_delivery = 'desk', updated_at = now() WHERE id = $1`, [s.dossierId]);
+        await appendAction(q, {
+          dossierId: s.dossierId, at: now, actorId, actorName, action: 'postal_returned_to_desk', fromStatus: d!.status, toStatus: d!.status, stepIndex: d!.stepIndex,
+          note: input.reason ?? 'Bưu điện chuyển trả kết quả về bộ phận một cửa', data: { trackingCode: s.trackingCode },
+        });
+        return;
+      }
+    }
+  };
+  if (tx) return run(tx);
+  return withTransaction(deps.db, run);
+}
+
+/** The dossier's "return_result" under its state machine, by the delivering postal worker or the operator's report. */
+async function closeDossier(q: Tx, who: Reporter, dossierId: string, p: { at: Date; actorId: string | null; actorName: string; receivedBy: string; trackingCode: string | null }) {
+  const d = await lockDossier(q, dossierId);
+  if (!d) throw dossierErrors.notFound();
+  const { rows } = await q.query<{ resultDelivery: string }>(`SELECT result_delivery AS "resultDelivery" FROM dossier WHERE id = $1`, [dossierId]);
+  const resultDelivery = rows[0]!.resultDelivery;
+  if (who.kind === 'staff' && !canReturnByPost(who.actor, { receivingPath: d.receivingPath, resultDelivery })) throw commonErrors.forbidden('dossier.return_result');
+  if (resultDelivery !== 'post') throw postalErrors.resultAlreadyOut();
+  const ruleSet = ruleSets.find((r) => r.id === d.ruleSet)!;
+  const outcome = applyAction(
+    { status: d.status, stepIndex: d.stepIndex, stepCount: d.stepCount, supplementCount: d.supplementCount, apologyCount: d.apologyCount, maxApologies: ruleSet.maxReappointments },
+    'return_result',
+  );
+  if (!outcome.ok) throw dossierErrors.actionNotAllowed(d.status, 'return_result', outcome.allowed);
+  const to = outcome.state.status;
+  await q.query(`UPDATE dossier SET status = $2, national_status = $3, returned_at = $4, updated_at = now() WHERE id = $1`, [dossierId, to, nationalStatusCode[to], p.at]);
+  await appendAction(q, {
+    dossierId, at: p.at, actorId: p.actorId, actorName: p.actorName, action: 'return_result', fromStatus: d.status, toStatus: to, stepIndex: d.stepIndex,
+    note: 'Trả kết quả qua dịch vụ bưu chính công ích', data: { receivedBy: p.receivedBy, channel: 'post', trackingCode: p.trackingCode },
+  });
+}
