@@ -36,6 +36,8 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'dossierAction.stop': 'Stop processing',
   'dossierAction.refuse': 'Refuse',
   'dossierAction.attach_file': 'Attach file',
+  'dossierAction.result_delivery_changed': 'Result delivery changed',
+  'dossierAction.postal_returned_to_desk': 'Post brought the result back to the desk',
 
   'queue.mine': 'Mine',
   'queue.unit': 'My unit',

@@ -35,6 +35,13 @@ export const dossierErrors = {
       `More than ${days} working days since receipt: supplementation can no longer be requested.`,
       { days },
     ),
+  resultByPost: () =>
+    new DomainError(
+      'DOSSIER.RESULT_BY_POST',
+      'conflict',
+      'Kết quả được trả qua bưu điện; bộ phận một cửa chỉ trả trực tiếp khi bưu điện đã chuyển lại kết quả.',
+      'The result goes by post; the desk hands it out only once the post has brought it back.',
+    ),
   dayFull: () =>
     new DomainError('DOSSIER.DAY_FULL', 'conflict', 'Đơn vị đã dùng hết số thứ tự hồ sơ trong ngày theo định dạng mã hồ sơ.', 'No dossier numbers left today at this unit.'),
   apology: (reasonVi: string) => new DomainError('DOSSIER.APOLOGY_REFUSED', 'unprocessable', reasonVi, 'Apology not possible.'),

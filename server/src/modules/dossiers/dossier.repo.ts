@@ -133,13 +133,14 @@ export type DossierRow = {
   interagencyPath: string | null;
   pausedMinutes: number;
   procedureVersionId: string;
+  resultDelivery: 'desk' | 'post' | 'online';
 };
 
 const dossierRowColumns = `d.id, d.code, d.rule_set AS "ruleSet", d.status, d.step_index AS "stepIndex", d.step_count AS "stepCount",
   d.receiving_path AS "receivingPath", d.resolving_path AS "resolvingPath", d.resolving_unit_id AS "resolvingUnitId", d.received_at AS "receivedAt",
   d.counting_from AS "countingFrom", d.due_at AS "dueAt", d.original_due_at AS "originalDueAt", d.paused_at AS "pausedAt",
   d.supplement_count AS "supplementCount", d.apology_count AS "apologyCount", d.assignee_id AS "assigneeId", d.interagency_path AS "interagencyPath",
-  d.paused_minutes AS "pausedMinutes", d.procedure_version_id AS "procedureVersionId"`;
+  d.paused_minutes AS "pausedMinutes", d.procedure_version_id AS "procedureVersionId", d.result_delivery AS "resultDelivery"`;
 
 /** The dossier's state, row-locked until the end of the caller's transaction. */
 export async function lockDossier(q: Queryable, id: string): Promise<DossierRow | null> {

@@ -276,18 +276,18 @@ describe('operator callbacks', () => {
     expect(d.history.at(-1)).toMatchObject({ action: 'return_result', actorName: 'Doanh nghiệp bưu chính', details: { receivedBy: 'Nguyễn Văn An' } });
   });
 
-  it('acknowledges as ignored a delivery the dossier can no longer take (result handed out at the desk meanwhile)', async () => {
+  it('the desk cannot hand out a result that is with the post; it can once the post brings it back', async () => {
     at('2026-11-27T03:00:00Z');
     const dossierId = await dossierByPost();
     await processToResult(dossierId);
     const [s] = (await shipments(postman)).filter((x) => x.dossierId === dossierId);
     await shipmentEvent(postman, s!.id, { event: 'hand_over' });
-    expect((await act(desk, dossierId, { action: 'return_result', receivedBy: 'Nguyễn Văn An' })).json().status).toBe('returned');
-    const body = JSON.stringify({ eventId: 'EV-LATE-01', trackingCode: s!.trackingCode, status: 'delivered', occurredAt: now.toISOString(), receivedBy: 'Nguyễn Văn An' });
-    expect((await post(body, signedHeaders(secret, now.getTime(), body))).json()).toEqual({ eventId: 'EV-LATE-01', outcome: 'ignored' });
-    expect((await post(body, signedHeaders(secret, now.getTime(), body))).json().outcome).toBe('duplicate');
+    const refused = await act(desk, dossierId, { action: 'return_result', receivedBy: 'Nguyễn Văn An' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('DOSSIER.RESULT_BY_POST');
     expect((await shipments(postman)).find((x) => x.id === s!.id)).toMatchObject({ status: 'handed_over' });
-    const history = (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${dossierId}` })).json().history;
-    expect(history.filter((h: { action: string }) => h.action === 'return_result')).toHaveLength(1);
+    await shipmentEvent(postman, s!.id, { event: 'fail', reason: 'Vắng nhà' });
+    await shipmentEvent(desk, s!.id, { event: 'return_to_desk', reason: 'Công dân đến nhận tại bộ phận một cửa' });
+    expect((await act(desk, dossierId, { action: 'return_result', receivedBy: 'Nguyễn Văn An' })).json().status).toBe('returned');
   });
 });

@@ -146,6 +146,8 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
         set.finish_class = d.dueAt ? classifyFinish(now, d.dueAt) : null;
         break;
       case 'return_result':
+        // A result sent by post is with the postal service: the desk hands it out only once it has come back.
+        if (d.resultDelivery === 'post') throw dossierErrors.resultByPost();
         set.returned_at = now;
         data = { receivedBy: input.receivedBy ?? null };
         break;

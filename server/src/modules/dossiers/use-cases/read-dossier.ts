@@ -35,7 +35,8 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
   }
   const ruleSet = ruleSets.find((r) => r.id === d.ruleSet)!;
   const current = steps[d.stepIndex];
-  const possible = allowedActions({ ...d, maxApologies: ruleSet.maxReappointments }).filter((a) =>
+  // A result sent by post is handed out by the post (postal module), not at the desk.
+  const possible = allowedActions({ ...d, maxApologies: ruleSet.maxReappointments }).filter((a) => !(a === 'return_result' && d.resultDelivery === 'post')).filter((a) =>
     canAct(actor, a, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null }),
   );
   const { receivingPath: _r, resolvingPath: _s, stepCount: _c, interagencyPath: _i, ...rest } = d;

@@ -22,7 +22,8 @@ const isAction = (a: string): a is DossierAction => (dossierActions as readonly 
 
 // Typed keys: a status or action added to the server's rules fails the type check until both dictionaries have it.
 export const statusLabel = (s: string) => (isStatus(s) ? t(`dossierStatus.${s}`) : s);
-export const actionLabel = (a: string) => (isAction(a) ? t(`dossierAction.${a}`) : a === 'attach_file' ? t('dossierAction.attach_file') : a);
+// Log entries outside the state machine (a scan attached, the delivery changed…) have labels under the same prefix.
+export const actionLabel = (a: string) => (isAction(a) ? t(`dossierAction.${a}`) : labelOf('dossierAction', a));
 export const queueLabel = (q: Queue) => t(`queue.${q}`);
 export const channelLabel = (c: string) => labelOf('channel', c);
 export const deliveryLabel = (d: string) => labelOf('delivery', d);
