@@ -11,4 +11,6 @@ export const paths = {
   dossiers: '/console/ho-so',
   intake: '/console/ho-so/tiep-nhan',
   dossier: (id: string) => `/console/ho-so/${id}`,
+  reconciliation: '/console/thanh-toan/doi-soat',
+  satisfaction: '/console/danh-gia',
 } as const;

@@ -1,9 +1,13 @@
 import { dossiersEn } from './messages.dossiers.en.js';
+import { paymentsEn } from './messages.payments.en.js';
+import { satisfactionEn } from './messages.satisfaction.en.js';
 import type { MessageKey } from './messages.vi.js';
 
 /** English strings of the console; every Vietnamese key must be here (checked by the type). */
 export const en: Record<MessageKey, string> = {
   ...dossiersEn,
+  ...paymentsEn,
+  ...satisfactionEn,
   'app.title': 'One-stop desk software',
   'app.short': 'Một Cửa',
 

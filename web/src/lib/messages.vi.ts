@@ -1,8 +1,12 @@
 import { dossiersVi } from './messages.dossiers.vi.js';
+import { paymentsVi } from './messages.payments.vi.js';
+import { satisfactionVi } from './messages.satisfaction.vi.js';
 
 /** Vietnamese strings of the console (the reference dictionary: its keys are the message keys). */
 export const vi = {
   ...dossiersVi,
+  ...paymentsVi,
+  ...satisfactionVi,
   'app.title': 'Phần mềm một cửa điện tử',
   'app.short': 'Một Cửa',
 
