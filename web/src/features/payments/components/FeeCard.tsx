@@ -123,22 +123,22 @@ export function FeeCard({ dossierId, dossierStatus, canCollect }: Props) {
         dataSource={data?.payments ?? []}
         pagination={false}
         locale={{ emptyText: t('fee.noPayments') }}
-        scroll={{ x: 720 }}
+        scroll={{ x: 600 }}
         tableLayout="fixed"
         expandable={{ expandedRowRender: (p) => <PaymentLog p={p} /> }}
         columns={[
           { title: t('fee.method'), render: (_v, p) => methodLabel(p.method) },
-          { title: t('fee.status'), width: 140, render: (_v, p) => <Tag color={paymentStatusColor[p.status]}>{paymentStatusLabel(p.status)}</Tag> },
-          { title: t('fee.paymentAmount'), width: 110, align: 'right', render: (_v, p) => <span className="nowrap">{formatVnd(p.amountVnd)}</span> },
-          { title: t('fee.time'), width: 130, render: (_v, p) => formatDueTime(p.paidAt ?? p.createdAt) },
-          { title: t('fee.receiptNo'), width: 120, render: (_v, p) => (p.receiptNo ? <span className="mono">{p.receiptNo}</span> : '') },
+          { title: t('fee.status'), width: 135, render: (_v, p) => <Tag color={paymentStatusColor[p.status]}>{paymentStatusLabel(p.status)}</Tag> },
+          { title: t('fee.paymentAmount'), width: 100, align: 'right', render: (_v, p) => <span className="nowrap">{formatVnd(p.amountVnd)}</span> },
+          { title: t('fee.time'), width: 120, render: (_v, p) => formatDueTime(p.paidAt ?? p.createdAt) },
           {
-            title: t('fee.receipt'),
-            width: 130,
+            // The receipt number is the link to its PDF (a paid payment always has one).
+            title: t('fee.receiptNo'),
+            width: 140,
             render: (_v, p) =>
-              p.status === 'paid' && p.receiptNo ? (
-                <a href={receiptUrl(p.id)} download={`bien-lai-${p.reference}.pdf`} aria-label={t('fee.downloadReceiptOf', { no: p.receiptNo })}>
-                  <DownloadOutlined /> {t('fee.downloadReceipt')}
+              p.receiptNo ? (
+                <a href={receiptUrl(p.id)} download={`bien-lai-${p.reference}.pdf`} aria-label={t('fee.downloadReceiptOf', { no: p.receiptNo })} className="mono nowrap">
+                  <DownloadOutlined /> {p.receiptNo}
                 </a>
               ) : null,
           },

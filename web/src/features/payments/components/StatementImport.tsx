@@ -46,16 +46,16 @@ function ImportResult({ report }: { report: ReconcileReport }) {
         rowKey={(l) => `${l.line}-${l.bankRef}`}
         dataSource={report.lines}
         pagination={report.lines.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-        scroll={{ x: 860 }}
+        scroll={{ x: 1000 }}
         tableLayout="fixed"
         columns={[
           { title: t('recon.line'), dataIndex: 'line', width: 64 },
-          { title: t('recon.bankRef'), width: 140, render: (_v, l) => <span className="mono">{l.bankRef}</span> },
-          { title: t('recon.amount'), width: 120, align: 'right', render: (_v, l) => <span className="nowrap">{formatVnd(l.amountVnd)}</span> },
+          { title: t('recon.bankRef'), width: 125, render: (_v, l) => <span className="mono">{l.bankRef}</span> },
+          { title: t('recon.amount'), width: 100, align: 'right', render: (_v, l) => <span className="nowrap">{formatVnd(l.amountVnd)}</span> },
           { title: t('recon.description'), dataIndex: 'description' },
-          { title: t('recon.match'), width: 160, render: (_v, l) => <Tag color={matchColor[l.match]}>{matchLabel(l.match)}</Tag> },
-          { title: t('recon.payment'), width: 140, render: (_v, l) => (l.reference ? <span className="mono">{l.reference}</span> : '') },
-          { title: t('recon.dossier'), width: 200, render: (_v, l) => (l.dossierCode ? <span className="mono">{l.dossierCode}</span> : '') },
+          { title: t('recon.match'), width: 140, render: (_v, l) => <Tag color={matchColor[l.match]}>{matchLabel(l.match)}</Tag> },
+          { title: t('recon.payment'), width: 130, render: (_v, l) => (l.reference ? <span className="mono">{l.reference}</span> : '') },
+          { title: t('recon.dossier'), width: 215, render: (_v, l) => (l.dossierCode ? <span className="mono">{l.dossierCode}</span> : '') },
         ]}
       />
     </section>

@@ -54,18 +54,18 @@ export function TransfersCard({ version, dossierSearchPath }: Props) {
         dataSource={rows}
         pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         locale={{ emptyText: t('recon.empty') }}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1040 }}
         tableLayout="fixed"
         columns={[
-          { title: t('recon.receivedAt'), width: 130, render: (_v, r) => formatDueTime(r.receivedAt) },
-          { title: t('recon.bankRef'), width: 140, render: (_v, r) => <span className="mono">{r.bankRef}</span> },
-          { title: t('recon.amount'), width: 120, align: 'right', render: (_v, r) => <span className="nowrap">{formatVnd(r.amountVnd)}</span> },
+          { title: t('recon.receivedAt'), width: 125, render: (_v, r) => formatDueTime(r.receivedAt) },
+          { title: t('recon.bankRef'), width: 125, render: (_v, r) => <span className="mono">{r.bankRef}</span> },
+          { title: t('recon.amount'), width: 100, align: 'right', render: (_v, r) => <span className="nowrap">{formatVnd(r.amountVnd)}</span> },
           { title: t('recon.description'), dataIndex: 'description' },
-          { title: t('recon.match'), width: 160, render: (_v, r) => <Tag color={matchColor[r.matchStatus]}>{matchLabel(r.matchStatus)}</Tag> },
-          { title: t('recon.payment'), width: 140, render: (_v, r) => (r.paymentReference ? <span className="mono">{r.paymentReference}</span> : '') },
+          { title: t('recon.match'), width: 140, render: (_v, r) => <Tag color={matchColor[r.matchStatus]}>{matchLabel(r.matchStatus)}</Tag> },
+          { title: t('recon.payment'), width: 130, render: (_v, r) => (r.paymentReference ? <span className="mono">{r.paymentReference}</span> : '') },
           {
             title: t('recon.dossier'),
-            width: 210,
+            width: 215,
             render: (_v, r) =>
               r.dossierCode ? (
                 <Link to={dossierSearchPath(r.dossierCode)} className="mono">
@@ -75,7 +75,6 @@ export function TransfersCard({ version, dossierSearchPath }: Props) {
                 ''
               ),
           },
-          { title: t('recon.importedAt'), width: 130, render: (_v, r) => formatDueTime(r.importedAt) },
         ]}
       />
     </Card>

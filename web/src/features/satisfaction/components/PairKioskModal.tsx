@@ -17,9 +17,7 @@ function PairingLink({ kiosk }: { kiosk: PairedKiosk }) {
       <Alert type="success" showIcon title={t('kiosk.paired', { name: kiosk.name })} />
       <Typography.Paragraph style={{ margin: 0 }}>{t('kiosk.openOnTablet')}</Typography.Paragraph>
       <Flex gap={16} wrap align="start">
-        <div role="img" aria-label={t('kiosk.qr')}>
-          <QRCode value={link} size={180} bordered={false} />
-        </div>
+        <QRCode value={link} size={180} bordered={false} aria-label={t('kiosk.qr')} />
         <Flex vertical gap={8} style={{ flex: '1 1 240px', minWidth: 0 }}>
           <div>
             <div className="muted">{t('kiosk.link')}</div>

@@ -109,8 +109,12 @@ export function SummaryPanel({ scopeUnitIds }: Props) {
             <UnitSelect units={choices} value={unitId} onChange={(v) => setUnitId(typeof v === 'string' ? v : null)} aria-label={t('sat.unit')} />
           </span>
         </label>
-        <DatePicker aria-label={t('sat.from')} placeholder={t('sat.from')} format="DD/MM/YYYY" allowClear={false} value={from} onChange={(d) => d && setFrom(d)} />
-        <DatePicker aria-label={t('sat.to')} placeholder={t('sat.to')} format="DD/MM/YYYY" allowClear={false} value={to} onChange={(d) => d && setTo(d)} />
+        <Flex gap={8} align="center" role="group" aria-label={t('sat.period')}>
+          <span>{t('sat.period')}</span>
+          <DatePicker aria-label={t('sat.from')} placeholder={t('sat.from')} format="DD/MM/YYYY" allowClear={false} value={from} disabledDate={(d) => d.isAfter(to, 'day')} onChange={(d) => d && setFrom(d)} />
+          <span aria-hidden>–</span>
+          <DatePicker aria-label={t('sat.to')} placeholder={t('sat.to')} format="DD/MM/YYYY" allowClear={false} value={to} disabledDate={(d) => d.isBefore(from, 'day')} onChange={(d) => d && setTo(d)} />
+        </Flex>
       </Flex>
       <ErrorAlert error={units.error ?? summary.error} />
       {!unitId ? <Typography.Paragraph className="muted">{t('sat.pickUnit')}</Typography.Paragraph> : null}
