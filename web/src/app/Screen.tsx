@@ -10,6 +10,9 @@ import { ProcedureEditorPage } from '../features/procedures/components/Procedure
 import { ProceduresPage } from '../features/procedures/components/ProceduresPage.js';
 import { PostalPage } from '../features/postal/components/PostalPage.js';
 import { CalendarPage } from '../features/working-calendar/components/CalendarPage.js';
+import { FeeCard } from '../features/payments/components/FeeCard.js';
+import { ReconciliationPage } from '../features/payments/components/ReconciliationPage.js';
+import { SatisfactionPage } from '../features/satisfaction/components/SatisfactionPage.js';
 import { t } from '../lib/i18n.js';
 import { matchPath } from '../lib/router.js';
 import { HomePage } from './HomePage.js';
@@ -23,6 +26,11 @@ function managingUnitId(me: Me): string | undefined {
 /** The one-stop desks where the officer receives dossiers (the desk officer role holds dossiers.receive). */
 function deskUnits(me: Me) {
   return me.grants.filter((g) => g.role === 'desk_officer').map((g) => ({ unitId: g.unitId, unitName: g.unitName }));
+}
+
+/** The units where the officer reads dossiers (every role but the administrator and the postal worker holds dossiers.read). */
+function readingUnits(me: Me): string[] {
+  return [...new Set(me.grants.filter((g) => g.role !== 'admin' && g.role !== 'postal').map((g) => g.unitId))];
 }
 
 function Forbidden() {
@@ -43,9 +51,11 @@ export function Screen({ me, pathname }: { me: Me; pathname: string }) {
     if (!has('dossiers.read')) return <Forbidden />;
     if (path === paths.dossiers) return <QueuePage listPath={paths.dossiers} intakePath={has('dossiers.receive') ? paths.intake : undefined} dossierPath={paths.dossier} />;
     const dossierId = matchPath('/console/ho-so/:id', path)?.id;
-    if (dossierId) return <DossierDetailPage key={dossierId} id={dossierId} listPath={paths.dossiers} />;
+    if (dossierId) return <DossierDetailPage key={dossierId} id={dossierId} listPath={paths.dossiers} feeCard={(d) => <FeeCard dossierId={d.id} dossierStatus={d.status} canCollect={has('dossiers.receive')} />} />;
   }
   if (path === paths.postal) return has('postal.work') || has('dossiers.receive') ? <PostalPage canWork={has('postal.work')} desks={deskUnits(me)} dossierPath={paths.dossier} /> : <Forbidden />;
+  if (path === paths.reconciliation) return has('dossiers.receive') ? <ReconciliationPage desks={deskUnits(me)} dossierSearchPath={(code) => `${paths.dossiers}?queue=all&q=${encodeURIComponent(code)}`} /> : <Forbidden />;
+  if (path === paths.satisfaction) return has('dossiers.read') ? <SatisfactionPage path={paths.satisfaction} scopeUnitIds={readingUnits(me)} desks={deskUnits(me)} /> : <Forbidden />;
   if (path.startsWith(paths.procedures) && !has('catalog.read')) return <Forbidden />;
   if (path === paths.procedures) return <ProceduresPage canManage={has('procedures.manage')} defaultUnitId={managingUnitId(me)} detailPath={paths.procedure} createPath={paths.procedureNew} />;
   if (path === paths.procedureNew) {

@@ -12,4 +12,6 @@ export const paths = {
   intake: '/console/ho-so/tiep-nhan',
   dossier: (id: string) => `/console/ho-so/${id}`,
   postal: '/console/buu-chinh',
+  reconciliation: '/console/thanh-toan/doi-soat',
+  satisfaction: '/console/danh-gia',
 } as const;

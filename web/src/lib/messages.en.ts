@@ -1,11 +1,15 @@
 import { dossiersEn } from './messages.dossiers.en.js';
 import { postalEn } from './messages.postal.en.js';
+import { paymentsEn } from './messages.payments.en.js';
+import { satisfactionEn } from './messages.satisfaction.en.js';
 import type { MessageKey } from './messages.vi.js';
 
 /** English strings of the console; every Vietnamese key must be here (checked by the type). */
 export const en: Record<MessageKey, string> = {
   ...dossiersEn,
   ...postalEn,
+  ...paymentsEn,
+  ...satisfactionEn,
   'app.title': 'One-stop desk software',
   'app.short': 'Một Cửa',
 

@@ -1,10 +1,14 @@
 import { dossiersVi } from './messages.dossiers.vi.js';
 import { postalVi } from './messages.postal.vi.js';
+import { paymentsVi } from './messages.payments.vi.js';
+import { satisfactionVi } from './messages.satisfaction.vi.js';
 
 /** Vietnamese strings of the console (the reference dictionary: its keys are the message keys). */
 export const vi = {
   ...dossiersVi,
   ...postalVi,
+  ...paymentsVi,
+  ...satisfactionVi,
   'app.title': 'Phần mềm một cửa điện tử',
   'app.short': 'Một Cửa',
 

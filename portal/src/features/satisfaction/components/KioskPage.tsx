@@ -7,11 +7,18 @@ import { RatingForm } from './RatingForm.js';
 const TOKEN_KEY = 'motcua.kiosk';
 const RESET_MS = 8000;
 
+/**
+ * The kiosk token: from the pairing link a desk officer opened here from the console (`#ma-thiet-bi=…`, a fragment the
+ * browser never sends to a server; taken off the address at once), else the one this browser kept.
+ */
 function storedToken(): string | null {
+  const fromLink = new URLSearchParams(location.hash.slice(1)).get('ma-thiet-bi');
+  if (fromLink) history.replaceState(null, '', location.pathname);
   try {
-    return localStorage.getItem(TOKEN_KEY);
+    if (fromLink) localStorage.setItem(TOKEN_KEY, fromLink);
+    return fromLink ?? localStorage.getItem(TOKEN_KEY);
   } catch {
-    return null;
+    return fromLink;
   }
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Dropdown, Flex, Row, Skeleton, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
@@ -30,7 +30,8 @@ import { StepsTimeline } from './StepsTimeline.js';
 const primary: readonly DossierAction[] = ['forward', 'approve', 'return_result', 'supplement_received', 'accept'];
 const danger: readonly DossierAction[] = ['refuse', 'stop', 'withdraw', 'reject_intake'];
 
-type Props = { id: string; listPath: string };
+/** `feeCard`: the fee and payments card, composed in by the console (features do not import each other). */
+type Props = { id: string; listPath: string; feeCard?: (d: Dossier) => ReactNode };
 
 function DueTime({ d }: { d: Dossier }) {
   return (
@@ -47,7 +48,7 @@ function DueTime({ d }: { d: Dossier }) {
  * the steps with their due and finish times, the scans, the full history, and only the actions the server allows
  * this officer now.
  */
-export function DossierDetailPage({ id, listPath }: Props) {
+export function DossierDetailPage({ id, listPath, feeCard }: Props) {
   const detail = useAsync(() => getDossier(id), [id]);
   const files = useAsync(() => listDossierFiles(id), [id]);
   const [action, setAction] = useState<DossierAction | null>(null);
@@ -187,6 +188,7 @@ export function DossierDetailPage({ id, listPath }: Props) {
               detail.reload();
             }}
           />
+          {feeCard?.(d)}
         </Col>
         <Col xs={24} xl={9}>
           <Card size="small" title={<h3 className="section-title">{t('dossier.steps')}</h3>} className="detail-card">
