@@ -58,7 +58,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('intake' as const), proc: fc.nat(1), unit: fc.nat(1), delivery: fc.constantFrom('desk' as const, 'post' as const, 'online' as const), fee: fc.constantFrom(0, 50_000), accept: fc.constantFrom(true, true, true, false) }) },
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('act' as const), pick: fc.nat(), choice: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), minutes: fc.integer({ min: 1, max: 4 * 24 * 60 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('other' as const), pick: fc.nat(), change: fc.constantFrom('postal' as const, 'online' as const, 'scan' as const, 'result-file' as const, 'paid' as const) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('other' as const), pick: fc.nat(), change: fc.constantFrom('postal' as const, 'online' as const, 'scan' as const, 'result-file' as const, 'paid' as const) }) },
 );
 
 let keySeq = 0;
