@@ -5,6 +5,7 @@ import { dossierRoutes } from './dossiers/dossier.routes.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { unitRoutes } from './org-units/unit.routes.js';
 import { procedureRoutes } from './procedures/procedure.routes.js';
+import { reportRoutes } from './reports/reports.routes.js';
 import { ruleSetRoutes } from './rule-sets/rule-set.routes.js';
 import { calendarRoutes } from './working-calendar/calendar.routes.js';
 
@@ -17,4 +18,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(calendarRoutes, { ctx });
   await app.register(auditRoutes, { ctx });
   await app.register(dossierRoutes, { ctx });
+  await app.register(reportRoutes, { ctx });
 };

@@ -233,7 +233,8 @@ export type FormBlock = FormField | FormParagraph | FormList | FormTable;
 export type FormSignature = { capacity: string[]; hint: string; name: string };
 
 export type FormModel = {
-  formKey: FormKey;
+  /** 'report': a statistical report of the reports module (Biểu 06/VPCP/KSTT, daily quick report). */
+  formKey: FormKey | 'report';
   ruleSetId: TFormRuleSetId;
   /** "Mẫu số 01". */
   formNumber: string;

@@ -7,7 +7,7 @@ import { counterMetrics, planRange, zeroCounters, type Counters } from './report
  */
 
 /** How rows are grouped: by the unit's direct children (roll-up of each child's subtree), by procedure, or by bucket. */
-export type GroupBy = 'child' | 'procedure' | 'day' | 'month' | 'none';
+export type GroupBy = 'child' | 'unit' | 'procedure' | 'day' | 'month' | 'none';
 
 function groupExpr(by: GroupBy, depth: number, alias = ''): string {
   const p = alias ? `${alias}.` : '';
@@ -17,6 +17,8 @@ function groupExpr(by: GroupBy, depth: number, alias = ''): string {
       return `split_part(${p}unit_path, '/', ${depth + 2})`;
     case 'procedure':
       return `${p}procedure_id::text`;
+    case 'unit':
+      return `${p}unit_id::text`;
     case 'day':
       return `${p}bucket::text`;
     case 'month':
@@ -91,7 +93,7 @@ export async function openNow(q: Queryable, path: string, now: Date, by: GroupBy
       [path, now],
     ),
     q.query<{ k: string; n: number }>(
-      `SELECT ${groupExpr(by, depth).replace('unit_path', 'resolving_path')} AS k, count(*)::bigint AS n FROM dossier
+      `SELECT ${groupExpr(by, depth).replace('unit_path', 'resolving_path').replace('unit_id', 'resolving_unit_id')} AS k, count(*)::bigint AS n FROM dossier
         WHERE status IN ('received', 'processing', 'interagency') AND due_at >= date_trunc('hour', $2::timestamptz) AND due_at < $2
           AND resolving_path LIKE $1 || '%' GROUP BY 1`,
       [path, now],
@@ -134,17 +136,28 @@ export async function takeOpenSnapshot(q: Queryable, day: string, at: Date): Pro
   return rowCount ?? 0;
 }
 
-export type UnitNode = { id: string; name: string; kind: string; path: string; depth: number; validTo: string | null };
+export type UnitNode = { id: string; name: string; kind: string; path: string; depth: number; validTo: string | null; hasChildren: boolean; parentId: string | null };
+
+const unitCols = `id, name, kind, path, depth, valid_to AS "validTo", parent_id AS "parentId",
+  EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = unit.id) AS "hasChildren"`;
 
 /** A unit and its direct children (closed ones included: their dossiers stay theirs). */
 export async function unitWithChildren(q: Queryable, unitId: string): Promise<{ unit: UnitNode; children: UnitNode[] } | null> {
-  const { rows } = await q.query<UnitNode & { parentId: string | null }>(
-    `SELECT id, name, kind, path, depth, valid_to AS "validTo", parent_id AS "parentId" FROM unit WHERE id = $1 OR parent_id = $1 ORDER BY name`,
-    [unitId],
-  );
+  const { rows } = await q.query<UnitNode>(`SELECT ${unitCols} FROM unit WHERE id = $1 OR parent_id = $1 ORDER BY name`, [unitId]);
   const unit = rows.find((r) => r.id === unitId);
   if (!unit) return null;
   return { unit, children: rows.filter((r) => r.parentId === unitId) };
+}
+
+/** A unit's whole subtree, ordered as a tree (by path). */
+export async function subtree(q: Queryable, path: string): Promise<UnitNode[]> {
+  const { rows } = await q.query<UnitNode>(`SELECT ${unitCols} FROM unit WHERE path LIKE $1 || '%' ORDER BY path`, [path]);
+  return rows;
+}
+
+export async function unitNames(q: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const { rows } = await q.query<{ id: string; name: string }>(`SELECT id, name FROM unit WHERE id = ANY($1::uuid[])`, [ids]);
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function procedureNames(q: Queryable, ids: string[]): Promise<Map<string, { name: string; field: string }>> {
