@@ -87,7 +87,6 @@ export type TTrend = z.infer<typeof ZTrend>;
 
 export const ZPeriodQuery = ZReportQuery.extend({
   by: z.enum(['unit', 'procedure']).default('unit'),
-  format: z.enum(['json', 'xlsx', 'pdf']).default('json'),
 });
 export type TPeriodQuery = z.infer<typeof ZPeriodQuery>;
 

@@ -119,7 +119,7 @@ describe('reports', () => {
     const noSnapshot = (await get(office, `/api/reports/period?unitId=${tree.province.id}&from=2026-11-01&to=2026-11-20&by=procedure`)).json();
     expect(noSnapshot.rows).toEqual([expect.objectContaining({ label: 'Đăng ký khai sinh', group: 'Hộ tịch', values: expect.objectContaining({ total: 4, openOverdue: null }) })]);
 
-    const xlsx = await get(office, `/api/reports/period?unitId=${tree.province.id}&from=2026-11-01&to=2026-11-30&format=xlsx`);
+    const xlsx = await get(office, `/api/reports/period/file?unitId=${tree.province.id}&from=2026-11-01&to=2026-11-30&format=xlsx`);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
@@ -127,7 +127,7 @@ describe('reports', () => {
     const totalRow = ws.getRow(ws.rowCount);
     expect(totalRow.getCell(2).value).toBe('Tổng cộng');
     expect(totalRow.getCell(3).value).toBe(4);
-    const pdf = await get(office, `/api/reports/period?unitId=${tree.province.id}&from=2026-11-01&to=2026-11-30&format=pdf`);
+    const pdf = await get(office, `/api/reports/period/file?unitId=${tree.province.id}&from=2026-11-01&to=2026-11-30&format=pdf`);
     expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
@@ -154,11 +154,11 @@ describe('reports', () => {
     const mine = list.find((r: { unitId: string }) => r.unitId === tree.province.id);
     expect(mine.day).toBe('2026-12-02');
     expect((await get(otherOffice, '/api/reports/daily')).json().some((r: { unitId: string }) => r.unitId === tree.province.id)).toBe(false);
-    expect((await get(otherOffice, `/api/reports/daily/${mine.id}?format=pdf`)).statusCode).toBe(403);
+    expect((await get(otherOffice, `/api/reports/daily/${mine.id}/file?format=pdf`)).statusCode).toBe(403);
     const data = (await get(office, `/api/reports/daily/${mine.id}`)).json();
     expect(data.total).toMatchObject({ receivedDesk: 1, paidOnline: 1, openOverdue: 2, openOnTime: 1 });
     expect(data.rows.map((r: { name: string; depth: number }) => [r.name, r.depth])).toContainEqual(['Phường An Thử', 0]);
-    const file = await get(office, `/api/reports/daily/${mine.id}?format=xlsx`);
+    const file = await get(office, `/api/reports/daily/${mine.id}/file?format=xlsx`);
     expect(file.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
 
     const senders = createSenders({ smtpUrl: smtp.url.replace('smtp://', 'smtp://'), mailFrom: 'Một Cửa <khong-tra-loi@motcua.local>' });

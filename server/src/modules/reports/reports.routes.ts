@@ -19,6 +19,8 @@ import { getRanking, setTarget } from './use-cases/targets.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const errors = { 400: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
+const ZFileFormat = z.enum(['xlsx', 'pdf']).default('xlsx');
+const ZIdParam = z.object({ id: z.string().uuid() });
 
 export const reportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
@@ -35,13 +37,15 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
 
   app.get(
     '/reports/period',
-    {
-      config: { access: 'perm:reports.read' },
-      schema: { tags: ['reports'], summary: 'Báo cáo kỳ theo Biểu số 06/VPCP/KSTT (JSON, Excel hoặc PDF), theo đơn vị hoặc thủ tục', querystring: ZPeriodQuery, response: { 200: ZPeriodReport.or(z.any()), ...errors } },
-    },
+    { config: { access: 'perm:reports.read' }, schema: { tags: ['reports'], summary: 'Báo cáo kỳ theo Biểu số 06/VPCP/KSTT, theo đơn vị hoặc thủ tục', querystring: ZPeriodQuery, response: { 200: ZPeriodReport, ...errors } } },
+    async (request) => getPeriodReport(ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/reports/period/file',
+    { config: { access: 'perm:reports.read' }, schema: { tags: ['reports'], summary: 'Biểu số 06/VPCP/KSTT dạng Excel hoặc PDF', querystring: ZPeriodQuery.extend({ format: ZFileFormat }), response: errors } },
     async (request, reply) => {
       const report = await getPeriodReport(ctx, actorOf(request), request.query);
-      if (request.query.format === 'json') return report;
       const model = buildForm06(report, report.unitName);
       const body = request.query.format === 'xlsx' ? await renderTableXlsx(model, 'Biểu 06') : await renderFormPdf(model);
       reply.header('content-type', request.query.format === 'xlsx' ? XLSX : 'application/pdf');
@@ -72,25 +76,27 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     },
   );
 
+  const readDaily = async (actor: ReturnType<typeof actorOf>, id: string) => {
+    const row = await getDaily(ctx.db, id);
+    if (!row) throw reportErrors.notFound();
+    if (!can(actor, 'reports.read', row.unitPath)) throw commonErrors.forbidden('reports.read');
+    return ZDailyData.parse(row.data);
+  };
+
   app.get(
     '/reports/daily/:id',
+    { config: { access: 'perm:reports.read' }, schema: { tags: ['reports'], summary: 'Số liệu một báo cáo nhanh đã lập', params: ZIdParam, response: { 200: ZDailyData, 403: ZErrorBody, 404: ZErrorBody } } },
+    async (request) => readDaily(actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/reports/daily/:id/file',
     {
       config: { access: 'perm:reports.read' },
-      schema: {
-        tags: ['reports'],
-        summary: 'Một báo cáo nhanh: số liệu (JSON) hoặc tệp Excel / PDF',
-        params: z.object({ id: z.string().uuid() }),
-        querystring: z.object({ format: z.enum(['json', 'xlsx', 'pdf']).default('json') }),
-        response: { 200: ZDailyData.or(z.any()), 403: ZErrorBody, 404: ZErrorBody },
-      },
+      schema: { tags: ['reports'], summary: 'Một báo cáo nhanh dạng Excel hoặc PDF', params: ZIdParam, querystring: z.object({ format: ZFileFormat }), response: { 403: ZErrorBody, 404: ZErrorBody } },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const row = await getDaily(ctx.db, request.params.id);
-      if (!row) throw reportErrors.notFound();
-      if (!can(actor, 'reports.read', row.unitPath)) throw commonErrors.forbidden('reports.read');
-      const data = ZDailyData.parse(row.data);
-      if (request.query.format === 'json') return data;
+      const data = await readDaily(actorOf(request), request.params.id);
       const files = await renderDaily(data);
       reply.header('content-type', request.query.format === 'xlsx' ? XLSX : 'application/pdf');
       reply.header('content-disposition', `attachment; filename="${dailyFileName(data.day, request.query.format)}"`);
