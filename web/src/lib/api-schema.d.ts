@@ -4869,58 +4869,11 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                400: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": {
-                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
-                            code: string;
-                            /** @description Thông báo tiếng Việt */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
-                            code: string;
-                            /** @description Thông báo tiếng Việt */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
-                            code: string;
-                            /** @description Thông báo tiếng Việt */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    content?: never;
                 };
             };
         };
@@ -5148,40 +5101,11 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                403: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": {
-                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
-                            code: string;
-                            /** @description Thông báo tiếng Việt */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
-                            code: string;
-                            /** @description Thông báo tiếng Việt */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    content?: never;
                 };
             };
         };

@@ -43,7 +43,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
 
   app.get(
     '/reports/period/file',
-    { config: { access: 'perm:reports.read' }, schema: { tags: ['reports'], summary: 'Biểu số 06/VPCP/KSTT dạng Excel hoặc PDF', querystring: ZPeriodQuery.extend({ format: ZFileFormat }), response: errors } },
+    { config: { access: 'perm:reports.read' }, schema: { tags: ['reports'], summary: 'Biểu số 06/VPCP/KSTT dạng Excel hoặc PDF', querystring: ZPeriodQuery.extend({ format: ZFileFormat }) } },
     async (request, reply) => {
       const report = await getPeriodReport(ctx, actorOf(request), request.query);
       const model = buildForm06(report, report.unitName);
@@ -93,7 +93,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     '/reports/daily/:id/file',
     {
       config: { access: 'perm:reports.read' },
-      schema: { tags: ['reports'], summary: 'Một báo cáo nhanh dạng Excel hoặc PDF', params: ZIdParam, querystring: z.object({ format: ZFileFormat }), response: { 403: ZErrorBody, 404: ZErrorBody } },
+      schema: { tags: ['reports'], summary: 'Một báo cáo nhanh dạng Excel hoặc PDF', params: ZIdParam, querystring: z.object({ format: ZFileFormat }) },
     },
     async (request, reply) => {
       const data = await readDaily(actorOf(request), request.params.id);
