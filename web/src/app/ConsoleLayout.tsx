@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { App, Button, Dropdown, Flex, Layout, Menu, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, FileAddOutlined, FileTextOutlined, GlobalOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, FileAddOutlined, FileTextOutlined, GlobalOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { errorText } from '../lib/api-client.js';
 import { signOut } from '../features/identity/api/sign-out.js';
 import type { Me } from '../features/identity/api/sign-in.js';
@@ -20,6 +20,7 @@ export function ConsoleLayout({ me, onSignedOut, children }: { me: Me; onSignedO
     { key: paths.home, icon: <HomeOutlined />, label: t('nav.home') },
     { key: paths.intake, icon: <FileAddOutlined />, label: t('nav.intake'), permission: 'dossiers.receive' },
     { key: paths.dossiers, icon: <AuditOutlined />, label: t('nav.dossiers'), permission: 'dossiers.read' },
+    { key: paths.reports, icon: <BarChartOutlined />, label: t('nav.reports'), permission: 'reports.read' },
     { key: paths.procedures, icon: <FileTextOutlined />, label: t('nav.procedures'), permission: 'catalog.read' },
     { key: paths.units, icon: <ApartmentOutlined />, label: t('nav.units') },
     { key: paths.users, icon: <TeamOutlined />, label: t('nav.users'), permission: 'users.manage' },

@@ -11,4 +11,5 @@ export const paths = {
   dossiers: '/console/ho-so',
   intake: '/console/ho-so/tiep-nhan',
   dossier: (id: string) => `/console/ho-so/${id}`,
+  reports: '/console/bao-cao',
 } as const;

@@ -1,9 +1,11 @@
 import { dossiersEn } from './messages.dossiers.en.js';
+import { reportsEn } from './messages.reports.en.js';
 import type { MessageKey } from './messages.vi.js';
 
 /** English strings of the console; every Vietnamese key must be here (checked by the type). */
 export const en: Record<MessageKey, string> = {
   ...dossiersEn,
+  ...reportsEn,
   'app.title': 'One-stop desk software',
   'app.short': 'Một Cửa',
 

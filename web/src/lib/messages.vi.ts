@@ -1,8 +1,10 @@
 import { dossiersVi } from './messages.dossiers.vi.js';
+import { reportsVi } from './messages.reports.vi.js';
 
 /** Vietnamese strings of the console (the reference dictionary: its keys are the message keys). */
 export const vi = {
   ...dossiersVi,
+  ...reportsVi,
   'app.title': 'Phần mềm một cửa điện tử',
   'app.short': 'Một Cửa',
 
