@@ -75,7 +75,7 @@ export function DashboardTab({ rootUnitId }: { rootUnitId: string }) {
             ].map(([title, value]) => (
               <Col key={String(title)} xs={12} md={8} xl={4}>
                 <Card size="small">
-                  <Statistic title={title} value={value} />
+                  <Statistic title={<span className="report-stat-title">{title}</span>} value={value} />
                 </Card>
               </Col>
             ))}
