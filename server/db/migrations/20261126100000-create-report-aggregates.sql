@@ -11,11 +11,12 @@
 -- history: a merged unit's dossiers stay on its rows and its path.
 
 CREATE TABLE report_counter (
-  grain char(1) NOT NULL CHECK (grain IN ('d', 'm')),
+  grain char(1) NOT NULL CHECK (grain IN ('d', 'm', 'D', 'M')),
   bucket date NOT NULL,
   unit_id uuid NOT NULL REFERENCES unit (id),
   unit_path text NOT NULL,
-  procedure_id uuid NOT NULL REFERENCES procedure (id),
+  -- No foreign key: the rows of grains D and M (all procedures together) carry the nil uuid.
+  procedure_id uuid NOT NULL CHECK ((grain IN ('D', 'M')) = (procedure_id = '00000000-0000-0000-0000-000000000000')),
   received bigint NOT NULL DEFAULT 0,
   received_desk bigint NOT NULL DEFAULT 0,
   received_online bigint NOT NULL DEFAULT 0,
@@ -44,7 +45,8 @@ CREATE TABLE report_counter (
 );
 CREATE INDEX report_counter_path_idx ON report_counter (grain, unit_path text_pattern_ops, bucket);
 COMMENT ON TABLE report_counter IS 'Bộ đếm báo cáo theo đơn vị giải quyết, thủ tục và ngày (d) / tháng (m), cập nhật cùng giao dịch với hồ sơ / Report counters per resolving unit, procedure and day or month, kept in the dossier''s transaction';
-COMMENT ON COLUMN report_counter.grain IS 'd = ngày, m = tháng (bucket là ngày đầu tháng) / d = day, m = month (bucket = first day)';
+COMMENT ON COLUMN report_counter.grain IS 'd = ngày, m = tháng (bucket là ngày đầu tháng) theo thủ tục; D, M = mọi thủ tục cộng lại (procedure_id rỗng) / d = day, m = month (bucket = first day) per procedure; D, M = all procedures (nil procedure_id)';
+COMMENT ON COLUMN report_counter.procedure_id IS 'Thủ tục; uuid rỗng ở hàng tổng D, M / Procedure; the nil uuid on the D, M total rows';
 COMMENT ON COLUMN report_counter.bucket IS 'Ngày (giờ Việt Nam) của sự kiện / Vietnam-time day of the event';
 COMMENT ON COLUMN report_counter.unit_path IS 'Đường dẫn đơn vị giải quyết, để cộng dồn theo cây / Resolving unit path, for subtree roll-up';
 COMMENT ON COLUMN report_counter.received IS 'Hồ sơ tiếp nhận (theo ngày tiếp nhận) / Dossiers received (by receipt day)';
@@ -157,8 +159,9 @@ BEGIN
     SELECT 1, n.resolving_unit_id, n.resolving_path, n.procedure_id, x.*
       FROM report_dossier_contrib(n, report_full_eligible(n.procedure_id)) x WHERE n.id IS NOT NULL
   ), g AS (
-    SELECT gr.grain, CASE gr.grain WHEN 'd' THEN c.day ELSE date_trunc('month', c.day)::date END AS bucket, c.unit_id,
-           min(c.unit_path) AS unit_path, c.procedure_id,
+    SELECT gr.grain, CASE WHEN gr.grain IN ('d', 'D') THEN c.day ELSE date_trunc('month', c.day)::date END AS bucket, c.unit_id,
+           min(c.unit_path) AS unit_path,
+           CASE WHEN gr.grain IN ('d', 'm') THEN c.procedure_id ELSE '00000000-0000-0000-0000-000000000000'::uuid END AS procedure_id,
            sum(sign * received) received, sum(sign * received_desk) received_desk, sum(sign * received_online) received_online,
            sum(sign * received_postal) received_postal, sum(sign * received_full_eligible) received_full_eligible,
            sum(sign * received_online_full) received_online_full, sum(sign * received_with_fee) received_with_fee,
@@ -166,7 +169,7 @@ BEGIN
            sum(sign * resolved_on_time) resolved_on_time, sum(sign * resolved_late) resolved_late,
            sum(sign * resolved_late_national) resolved_late_national, sum(sign * resolved_online) resolved_online,
            sum(sign * resolved_online_late) resolved_online_late, sum(sign * returned) returned, sum(sign * returned_post) returned_post
-      FROM c CROSS JOIN (VALUES ('d'), ('m')) AS gr(grain)
+      FROM c CROSS JOIN (VALUES ('d'), ('m'), ('D'), ('M')) AS gr(grain)
      GROUP BY 1, 2, 3, 5
   )
   INSERT INTO report_counter AS r (grain, bucket, unit_id, unit_path, procedure_id, received, received_desk, received_online, received_postal,
@@ -228,7 +231,7 @@ CREATE TRIGGER dossier_report_counters AFTER INSERT OR UPDATE OR DELETE ON dossi
  *   payments:  PERFORM report_bump(d.resolving_unit_id, d.procedure_id, d.received_at, 'paid_online', 1);   (QĐ 766 chỉ số 3.6)
  *   surveys:   PERFORM report_bump(d.resolving_unit_id, d.procedure_id, rating.at, 'satisfaction_sum', rating.score);
  *              PERFORM report_bump(…, 'satisfaction_count', 1); PERFORM report_bump(…, 'satisfied_count', 1)  (chỉ số 5.4)
- * The metric is checked against the list of bumpable columns; the day and the month rows move together.
+ * The metric is checked against the list of bumpable columns; the day and month rows, per procedure and in total, move together.
  */
 CREATE FUNCTION report_bump(p_unit uuid, p_procedure uuid, p_at timestamptz, p_metric text, p_delta bigint) RETURNS void
   LANGUAGE plpgsql AS $$
@@ -241,9 +244,10 @@ BEGIN
   SELECT u.path INTO STRICT path FROM unit u WHERE u.id = p_unit;
   EXECUTE format(
     'INSERT INTO report_counter AS r (grain, bucket, unit_id, unit_path, procedure_id, %1$I)
-     VALUES (''d'', $1, $2, $3, $4, $5), (''m'', date_trunc(''month'', $1)::date, $2, $3, $4, $5)
+     VALUES (''d'', $1, $2, $3, $4, $5), (''m'', date_trunc(''month'', $1)::date, $2, $3, $4, $5),
+            (''D'', $1, $2, $3, $6, $5), (''M'', date_trunc(''month'', $1)::date, $2, $3, $6, $5)
      ON CONFLICT (grain, unit_id, procedure_id, bucket) DO UPDATE SET %1$I = r.%1$I + EXCLUDED.%1$I', p_metric)
-    USING vn_day(p_at), p_unit, path, p_procedure, p_delta;
+    USING vn_day(p_at), p_unit, path, p_procedure, p_delta, '00000000-0000-0000-0000-000000000000'::uuid;
 END $$;
 COMMENT ON FUNCTION report_bump(uuid, uuid, timestamptz, text, bigint) IS 'Cộng một chỉ tiêu báo cáo không suy ra từ hồ sơ (thanh toán trực tuyến, đánh giá hài lòng…) / Adds to a report counter not derived from the dossier row';
 
@@ -285,15 +289,16 @@ BEGIN
       FROM dossier d JOIN procedure p ON p.id = d.procedure_id
       CROSS JOIN LATERAL report_dossier_contrib(d, p.online_level = 'full') x
   ), g AS (
-    SELECT gr.grain, CASE gr.grain WHEN 'd' THEN c.day ELSE date_trunc('month', c.day)::date END AS bucket, c.unit_id,
-           min(c.unit_path) AS unit_path, c.procedure_id,
+    SELECT gr.grain, CASE WHEN gr.grain IN ('d', 'D') THEN c.day ELSE date_trunc('month', c.day)::date END AS bucket, c.unit_id,
+           min(c.unit_path) AS unit_path,
+           CASE WHEN gr.grain IN ('d', 'm') THEN c.procedure_id ELSE '00000000-0000-0000-0000-000000000000'::uuid END AS procedure_id,
            sum(received) received, sum(received_desk) received_desk, sum(received_online) received_online, sum(received_postal) received_postal,
            sum(received_full_eligible) received_full_eligible, sum(received_online_full) received_online_full,
            sum(received_with_fee) received_with_fee, sum(result_by_post) result_by_post, sum(resolved) resolved,
            sum(resolved_early) resolved_early, sum(resolved_on_time) resolved_on_time, sum(resolved_late) resolved_late,
            sum(resolved_late_national) resolved_late_national, sum(resolved_online) resolved_online,
            sum(resolved_online_late) resolved_online_late, sum(returned) returned, sum(returned_post) returned_post
-      FROM c CROSS JOIN (VALUES ('d'), ('m')) AS gr(grain)
+      FROM c CROSS JOIN (VALUES ('d'), ('m'), ('D'), ('M')) AS gr(grain)
      GROUP BY 1, 2, 3, 5
   )
   INSERT INTO report_counter AS r (grain, bucket, unit_id, unit_path, procedure_id, received, received_desk, received_online, received_postal,

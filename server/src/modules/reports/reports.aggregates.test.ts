@@ -156,7 +156,7 @@ ev AS (
 )
 SELECT u || '|' || p || '|' || day || '|' || m AS k, n::int FROM ev WHERE n > 0`;
 
-async function countersAsMap(grain: 'd' | 'm'): Promise<Map<string, number>> {
+async function countersAsMap(grain: 'd' | 'm' | 'D' | 'M'): Promise<Map<string, number>> {
   const { rows } = await t.ctx.db.query<Record<string, unknown>>(`SELECT * FROM report_counter WHERE grain = $1`, [grain]);
   const out = new Map<string, number>();
   for (const r of rows) {
@@ -165,6 +165,17 @@ async function countersAsMap(grain: 'd' | 'm'): Promise<Map<string, number>> {
       const n = Number(r[m]);
       if (n !== 0) out.set(`${String(r.unit_id)}|${String(r.procedure_id)}|${bucket}|${m}`, n);
     }
+  }
+  return out;
+}
+
+/** The per-procedure rows summed over procedures (the nil uuid of the D and M rows). */
+function allProcedures(rows: Map<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [k, n] of rows) {
+    const [u, , d, m] = k.split('|') as [string, string, string, string];
+    const key = `${u}|00000000-0000-0000-0000-000000000000|${d}|${m}`;
+    out.set(key, (out.get(key) ?? 0) + n);
   }
   return out;
 }
@@ -185,6 +196,8 @@ async function check(): Promise<void> {
   const derivedDays = new Map([...days].filter(([k]) => !k.endsWith('|paid_online')));
   expect(derivedDays).toEqual(recount);
   expect(await countersAsMap('m')).toEqual(byMonth(days));
+  expect(await countersAsMap('D')).toEqual(allProcedures(days));
+  expect(await countersAsMap('M')).toEqual(byMonth(allProcedures(days)));
 
   const open = await t.ctx.db.query<{ k: string; n: number }>(
     `SELECT unit_id || '|' || procedure_id || '|' || due_hour AS k, n::int AS n FROM report_open WHERE n <> 0 ORDER BY 1`,
@@ -220,11 +233,11 @@ describe('report counters', () => {
   }, 240_000);
 
   it('report_recount() rebuilds the same counters and keeps the ones fed by other modules', async () => {
-    const before = [await countersAsMap('d'), await countersAsMap('m')];
+    const before = [await countersAsMap('d'), await countersAsMap('m'), await countersAsMap('D'), await countersAsMap('M')];
     await t.ctx.db.query(`UPDATE report_counter SET received = received + 7, resolved_late = 3`);
     await t.ctx.db.query(`DELETE FROM report_open`);
     await t.ctx.db.query(`SELECT report_recount()`);
-    expect([await countersAsMap('d'), await countersAsMap('m')]).toEqual(before);
+    expect([await countersAsMap('d'), await countersAsMap('m'), await countersAsMap('D'), await countersAsMap('M')]).toEqual(before);
     await check();
   });
 

@@ -28,6 +28,11 @@ function groupExpr(by: GroupBy, depth: number, alias = ''): string {
   }
 }
 
+/** Per-procedure rows (d, m) only when grouping by procedure; else the all-procedure totals (D, M), far fewer rows. */
+function grains(by: GroupBy): { day: string; month: string } {
+  return by === 'procedure' ? { day: 'd', month: 'm' } : { day: 'D', month: 'M' };
+}
+
 const sums = counterMetrics.map((m) => `sum(${m})::bigint AS ${m}`).join(', ');
 
 function toCounters(row: Record<string, unknown>): Counters {
@@ -44,20 +49,21 @@ export function depthOf(path: string): number {
 export async function sumCounters(q: Queryable, path: string, from: string, to: string, by: GroupBy): Promise<Map<string, Counters>> {
   const plan = planRange(from, to);
   const key = groupExpr(by, depthOf(path));
+  const g = grains(by);
   const parts: string[] = [];
   const params: unknown[] = [path];
   if (plan.monthFrom && plan.monthTo) {
     params.push(plan.monthFrom, plan.monthTo);
-    parts.push(`SELECT * FROM report_counter WHERE grain = 'm' AND unit_path LIKE $1 || '%' AND bucket >= $${params.length - 1} AND bucket < $${params.length}`);
+    parts.push(`SELECT * FROM report_counter WHERE grain = '${g.month}' AND unit_path LIKE $1 || '%' AND bucket >= $${params.length - 1} AND bucket < $${params.length}`);
   }
   for (const [a, b] of plan.dayRanges) {
     params.push(a, b);
-    parts.push(`SELECT * FROM report_counter WHERE grain = 'd' AND unit_path LIKE $1 || '%' AND bucket BETWEEN $${params.length - 1} AND $${params.length}`);
+    parts.push(`SELECT * FROM report_counter WHERE grain = '${g.day}' AND unit_path LIKE $1 || '%' AND bucket BETWEEN $${params.length - 1} AND $${params.length}`);
   }
   // By day needs day rows throughout.
   const sql =
     by === 'day'
-      ? `SELECT ${key} AS k, ${sums} FROM report_counter WHERE grain = 'd' AND unit_path LIKE $1 || '%' AND bucket BETWEEN $2 AND $3 GROUP BY 1`
+      ? `SELECT ${key} AS k, ${sums} FROM report_counter WHERE grain = '${g.day}' AND unit_path LIKE $1 || '%' AND bucket BETWEEN $2 AND $3 GROUP BY 1`
       : `SELECT ${key} AS k, ${sums} FROM (${parts.join(' UNION ALL ')}) r GROUP BY 1`;
   const { rows } = await q.query<Record<string, unknown> & { k: string }>(sql, by === 'day' ? [path, from, to] : params);
   return new Map(rows.map((r) => [r.k, toCounters(r)]));
@@ -70,9 +76,10 @@ export async function sumCounters(q: Queryable, path: string, from: string, to: 
 export async function openBefore(q: Queryable, path: string, day: string, by: GroupBy): Promise<Map<string, number>> {
   const month = `${day.slice(0, 7)}-01`;
   const key = groupExpr(by, depthOf(path));
+  const g = grains(by);
   const { rows } = await q.query<{ k: string; n: number }>(
     `SELECT ${key} AS k, (sum(received) - sum(resolved))::bigint AS n FROM report_counter
-      WHERE unit_path LIKE $1 || '%' AND ((grain = 'm' AND bucket < $2) OR (grain = 'd' AND bucket >= $2 AND bucket < $3))
+      WHERE unit_path LIKE $1 || '%' AND ((grain = '${g.month}' AND bucket < $2) OR (grain = '${g.day}' AND bucket >= $2 AND bucket < $3))
       GROUP BY 1`,
     [path, month, day],
   );
