@@ -42,8 +42,18 @@ CREATE TABLE report_counter (
   satisfaction_count bigint NOT NULL DEFAULT 0,
   satisfied_count bigint NOT NULL DEFAULT 0,
   PRIMARY KEY (grain, unit_id, procedure_id, bucket)
-);
+) PARTITION BY LIST (grain);
+-- One partition per grain keeps the few month and all-procedure rows dense, whatever the number of day rows.
+CREATE TABLE report_counter_day PARTITION OF report_counter FOR VALUES IN ('d');
+CREATE TABLE report_counter_month PARTITION OF report_counter FOR VALUES IN ('m');
+CREATE TABLE report_counter_day_total PARTITION OF report_counter FOR VALUES IN ('D');
+CREATE TABLE report_counter_month_total PARTITION OF report_counter FOR VALUES IN ('M');
+COMMENT ON TABLE report_counter_day IS 'Bộ đếm theo ngày và thủ tục / Counters per day and procedure';
+COMMENT ON TABLE report_counter_month IS 'Bộ đếm theo tháng và thủ tục / Counters per month and procedure';
+COMMENT ON TABLE report_counter_day_total IS 'Bộ đếm theo ngày, mọi thủ tục / Counters per day, all procedures';
+COMMENT ON TABLE report_counter_month_total IS 'Bộ đếm theo tháng, mọi thủ tục / Counters per month, all procedures';
 CREATE INDEX report_counter_path_idx ON report_counter (grain, unit_path text_pattern_ops, bucket);
+CREATE INDEX report_counter_bucket_idx ON report_counter (grain, bucket);
 COMMENT ON TABLE report_counter IS 'Bộ đếm báo cáo theo đơn vị giải quyết, thủ tục và ngày (d) / tháng (m), cập nhật cùng giao dịch với hồ sơ / Report counters per resolving unit, procedure and day or month, kept in the dossier''s transaction';
 COMMENT ON COLUMN report_counter.grain IS 'd = ngày, m = tháng (bucket là ngày đầu tháng) theo thủ tục; D, M = mọi thủ tục cộng lại (procedure_id rỗng) / d = day, m = month (bucket = first day) per procedure; D, M = all procedures (nil procedure_id)';
 COMMENT ON COLUMN report_counter.procedure_id IS 'Thủ tục; uuid rỗng ở hàng tổng D, M / Procedure; the nil uuid on the D, M total rows';
@@ -304,7 +314,7 @@ BEGIN
   INSERT INTO report_counter AS r (grain, bucket, unit_id, unit_path, procedure_id, received, received_desk, received_online, received_postal,
       received_full_eligible, received_online_full, received_with_fee, result_by_post, resolved, resolved_early, resolved_on_time,
       resolved_late, resolved_late_national, resolved_online, resolved_online_late, returned, returned_post)
-  SELECT * FROM g
+  SELECT * FROM g ORDER BY grain, bucket, unit_path
   ON CONFLICT (grain, unit_id, procedure_id, bucket) DO UPDATE SET
     received = EXCLUDED.received, received_desk = EXCLUDED.received_desk, received_online = EXCLUDED.received_online,
     received_postal = EXCLUDED.received_postal, received_full_eligible = EXCLUDED.received_full_eligible,
