@@ -151,7 +151,7 @@ CREATE FUNCTION report_open_bucket(d dossier) RETURNS timestamptz LANGUAGE sql I
   SELECT CASE
     WHEN d.status NOT IN ('received', 'processing', 'interagency', 'supplement_requested') OR d.received_at IS NULL THEN NULL
     WHEN d.status = 'supplement_requested' OR d.due_at IS NULL THEN 'infinity'::timestamptz
-    ELSE date_trunc('hour', d.due_at)
+    ELSE date_trunc('hour', d.due_at, 'UTC') -- explicit zone: the same buckets whatever the session's time zone
   END
 $$;
 

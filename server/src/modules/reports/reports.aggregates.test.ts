@@ -204,7 +204,7 @@ async function check(): Promise<void> {
   );
   const naiveOpen = await t.ctx.db.query<{ k: string; n: number }>(
     `SELECT resolving_unit_id || '|' || procedure_id || '|' ||
-            (CASE WHEN status = 'supplement_requested' OR due_at IS NULL THEN 'infinity'::timestamptz ELSE date_trunc('hour', due_at) END) AS k,
+            (CASE WHEN status = 'supplement_requested' OR due_at IS NULL THEN 'infinity'::timestamptz ELSE date_trunc('hour', due_at, 'UTC') END) AS k,
             count(*)::int AS n
        FROM dossier WHERE status IN ('received', 'processing', 'interagency', 'supplement_requested') GROUP BY 1 ORDER BY 1`,
   );
@@ -216,6 +216,9 @@ async function check(): Promise<void> {
     [tree.province.path, now],
   );
   expect(live).toEqual(naive.rows[0]);
+  // The stock equals the flows: everything received minus everything resolved (what Biểu 06 column 11 relies on).
+  const flows = await t.ctx.db.query<{ n: number }>(`SELECT (sum(received) - sum(resolved))::int AS n FROM report_counter WHERE grain = 'M'`);
+  expect(flows.rows[0]!.n ?? 0).toBe(live.total);
 }
 
 describe('report counters', () => {

@@ -69,6 +69,12 @@ export async function sumCounters(q: Queryable, path: string, from: string, to: 
   return new Map(rows.map((r) => [r.k, toCounters(r)]));
 }
 
+/** The first month with any counter, or null on an empty database (from the month-total partition's bucket index). */
+export async function firstBucket(q: Queryable): Promise<string | null> {
+  const { rows } = await q.query<{ b: string | null }>(`SELECT min(bucket) AS b FROM report_counter WHERE grain = 'M'`);
+  return rows[0]?.b ?? null;
+}
+
 /**
  * Dossiers open before `day` (Từ kỳ trước): everything received before it minus everything resolved before it, from
  * the month rows before its month and the day rows of its month.
@@ -101,7 +107,7 @@ export async function openNow(q: Queryable, path: string, now: Date, by: GroupBy
     ),
     q.query<{ k: string; n: number }>(
       `SELECT ${groupExpr(by, depth).replace('unit_path', 'resolving_path').replace('unit_id', 'resolving_unit_id')} AS k, count(*)::bigint AS n FROM dossier
-        WHERE status IN ('received', 'processing', 'interagency') AND due_at >= date_trunc('hour', $2::timestamptz) AND due_at < $2
+        WHERE status IN ('received', 'processing', 'interagency') AND due_at >= date_trunc('hour', $2::timestamptz, 'UTC') AND due_at < $2
           AND resolving_path LIKE $1 || '%' GROUP BY 1`,
       [path, now],
     ),
@@ -136,7 +142,7 @@ export async function takeOpenSnapshot(q: Queryable, day: string, at: Date): Pro
     `INSERT INTO report_open_snapshot (day, unit_id, unit_path, procedure_id, open_total, open_overdue)
      SELECT $1, unit_id, min(unit_path), procedure_id, sum(n), coalesce(sum(n) FILTER (WHERE due_hour + interval '1 hour' <= $2), 0)
             + (SELECT count(*) FROM dossier d WHERE d.resolving_unit_id = o.unit_id AND d.procedure_id = o.procedure_id
-                  AND d.status IN ('received', 'processing', 'interagency') AND d.due_at >= date_trunc('hour', $2::timestamptz) AND d.due_at < $2)
+                  AND d.status IN ('received', 'processing', 'interagency') AND d.due_at >= date_trunc('hour', $2::timestamptz, 'UTC') AND d.due_at < $2)
        FROM report_open o GROUP BY unit_id, procedure_id HAVING sum(n) > 0`,
     [day, at],
   );

@@ -1,9 +1,9 @@
 import type { Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { scopePaths, type Actor } from '../../identity/permissions.policy.js';
-import { vnDateOf } from '../../working-calendar/vn-time.js';
+import { dayNumberOf, vnDateOf } from '../../working-calendar/vn-time.js';
 import type { TReportQuery, TSummary } from '../reports.contract.js';
-import { openBefore, openNow, openSnapshot, sumCounters, unitNames, type GroupBy } from '../reports.repo.js';
+import { firstBucket, openBefore, openNow, openSnapshot, sumCounters, unitNames, type GroupBy } from '../reports.repo.js';
 import { addCounters, indicators766, zeroCounters, type Counters, type OpenStock } from '../reports.rules.js';
 import { checkRange, lineOf, scopedUnit, unitRef } from './report-scope.js';
 
@@ -15,10 +15,11 @@ export type Breakdown = { counters: Map<string, Counters>; carried: Map<string, 
  */
 export async function breakdown(deps: { db: Db; clock: Clock }, path: string, from: string, to: string, by: GroupBy): Promise<Breakdown> {
   const now = deps.clock.now();
-  const live = to >= vnDateOf(now);
+  const today = vnDateOf(now);
+  const live = to >= today;
   const [counters, carried, openMap] = await Promise.all([
     sumCounters(deps.db, path, from, to, by),
-    openBefore(deps.db, path, from, by),
+    carriedOver(deps, path, from, today, now, by),
     live ? openNow(deps.db, path, now, by) : openSnapshot(deps.db, path, to, by),
   ]);
   const open = new Map<string, OpenStock>();
@@ -29,6 +30,21 @@ export async function breakdown(deps: { db: Db; clock: Clock }, path: string, fr
     open.set(k, { total, overdue: openMap ? (openMap.get(k)?.overdue ?? 0) : null });
   }
   return { counters, carried, open, live };
+}
+
+/**
+ * Dossiers open when `from` began (Từ kỳ trước), by whichever way reads fewer rows — both exact: forwards, everything
+ * received minus everything resolved before `from`; or backwards, the open stock now minus what was received and plus
+ * what was resolved since `from`. Recent periods (the usual reports) go backwards and stay cheap as years accumulate.
+ */
+async function carriedOver(deps: { db: Db }, path: string, from: string, today: string, now: Date, by: GroupBy): Promise<Map<string, number>> {
+  const first = await firstBucket(deps.db);
+  if (first === null || from > today || dayNumberOf(from) - dayNumberOf(first) <= dayNumberOf(today) - dayNumberOf(from)) return openBefore(deps.db, path, from, by);
+  const [open, since] = await Promise.all([openNow(deps.db, path, now, by), sumCounters(deps.db, path, from, today, by)]);
+  const out = new Map<string, number>();
+  for (const [k, o] of open) out.set(k, o.total);
+  for (const [k, c] of since) out.set(k, (out.get(k) ?? 0) - c.received + c.resolved);
+  return out;
 }
 
 export function totalOf(b: Breakdown): { counters: Counters; carried: number; open: OpenStock } {
