@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/database.js';
-import { counterMetrics, planRange, zeroCounters, type Counters } from './reports.rules.js';
+import { counterMetrics, planRange, zeroCounters, type CounterMetric, type Counters } from './reports.rules.js';
 
 /**
  * Reads of the report counters (migration 20261126100000). Nothing here counts dossiers, except the exact remainder
@@ -33,7 +33,9 @@ function grains(by: GroupBy): { day: string; month: string } {
   return by === 'procedure' ? { day: 'd', month: 'm' } : { day: 'D', month: 'M' };
 }
 
-const sums = counterMetrics.map((m) => `sum(${m})::bigint AS ${m}`).join(', ');
+function sumsOf(metrics: readonly CounterMetric[]): string {
+  return metrics.map((m) => `sum(${m})::bigint AS ${m}`).join(', ');
+}
 
 function toCounters(row: Record<string, unknown>): Counters {
   const c = zeroCounters();
@@ -45,9 +47,10 @@ export function depthOf(path: string): number {
   return path.split('/').filter(Boolean).length;
 }
 
-/** Sums of the counters of a unit subtree over a day range, grouped. */
-export async function sumCounters(q: Queryable, path: string, from: string, to: string, by: GroupBy): Promise<Map<string, Counters>> {
+/** Sums of the counters of a unit subtree over a day range, grouped; only `metrics` are read (the others stay 0). */
+export async function sumCounters(q: Queryable, path: string, from: string, to: string, by: GroupBy, metrics: readonly CounterMetric[] = counterMetrics): Promise<Map<string, Counters>> {
   const plan = planRange(from, to);
+  const sums = sumsOf(metrics);
   const key = groupExpr(by, depthOf(path));
   const g = grains(by);
   const parts: string[] = [];

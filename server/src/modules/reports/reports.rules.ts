@@ -72,6 +72,9 @@ export type Form06Row = {
   openOverdue: number | null; // 13 Quá hạn
 };
 
+/** The counters Biểu 06 reads. */
+export const form06Metrics = ['received', 'received_desk', 'received_online', 'received_postal', 'resolved', 'resolved_early', 'resolved_on_time', 'resolved_late'] as const satisfies readonly CounterMetric[];
+
 /** Builds a Biểu 06 row from the period's counters, the stock open before the period and the open split at its end. */
 export function form06Row(c: Counters, carriedOver: number, openAtEnd: OpenStock): Form06Row {
   const total = c.received + carriedOver;

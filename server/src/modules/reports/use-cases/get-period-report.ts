@@ -3,7 +3,7 @@ import type { Clock } from '../../../platform/clock.js';
 import type { Actor } from '../../identity/permissions.policy.js';
 import type { TPeriodQuery, TPeriodReport } from '../reports.contract.js';
 import { procedureNames } from '../reports.repo.js';
-import { form06Row, zeroCounters } from '../reports.rules.js';
+import { form06Metrics, form06Row, zeroCounters } from '../reports.rules.js';
 import { breakdown, totalOf } from './get-summary.js';
 import { checkRange, scopedUnit } from './report-scope.js';
 
@@ -23,7 +23,7 @@ const levelLabels: Record<string, string> = {
 export async function getPeriodReport(deps: { db: Db; clock: Clock }, actor: Actor, q: Pick<TPeriodQuery, 'unitId' | 'from' | 'to' | 'by'>): Promise<TPeriodReport> {
   checkRange(q.from, q.to);
   const { unit, children } = await scopedUnit(deps.db, actor, q.unitId);
-  const b = await breakdown(deps, unit.path, q.from, q.to, q.by === 'unit' ? 'child' : 'procedure');
+  const b = await breakdown(deps, unit.path, q.from, q.to, q.by === 'unit' ? 'child' : 'procedure', form06Metrics);
   const t = totalOf(b);
   const rowOf = (k: string) => form06Row(b.counters.get(k) ?? zeroCounters(), b.carried.get(k) ?? 0, b.open.get(k) ?? { total: 0, overdue: b.live ? 0 : null });
   let rows: TPeriodReport['rows'];

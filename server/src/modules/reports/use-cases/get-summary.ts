@@ -4,7 +4,7 @@ import { scopePaths, type Actor } from '../../identity/permissions.policy.js';
 import { dayNumberOf, vnDateOf } from '../../working-calendar/vn-time.js';
 import type { TReportQuery, TSummary } from '../reports.contract.js';
 import { firstBucket, openBefore, openNow, openSnapshot, sumCounters, unitNames, type GroupBy } from '../reports.repo.js';
-import { addCounters, indicators766, zeroCounters, type Counters, type OpenStock } from '../reports.rules.js';
+import { addCounters, indicators766, zeroCounters, type CounterMetric, type Counters, type OpenStock } from '../reports.rules.js';
 import { checkRange, lineOf, scopedUnit, unitRef } from './report-scope.js';
 
 export type Breakdown = { counters: Map<string, Counters>; carried: Map<string, number>; open: Map<string, OpenStock>; live: boolean };
@@ -13,12 +13,12 @@ export type Breakdown = { counters: Map<string, Counters>; carried: Map<string, 
  * Counters of a subtree over a period, grouped, with the stock carried over from before the period and the open split
  * at its end: live (buckets + the current hour) when the period reaches today, else the end-of-day snapshot.
  */
-export async function breakdown(deps: { db: Db; clock: Clock }, path: string, from: string, to: string, by: GroupBy): Promise<Breakdown> {
+export async function breakdown(deps: { db: Db; clock: Clock }, path: string, from: string, to: string, by: GroupBy, metrics?: readonly CounterMetric[]): Promise<Breakdown> {
   const now = deps.clock.now();
   const today = vnDateOf(now);
   const live = to >= today;
   const [counters, carried, openMap] = await Promise.all([
-    sumCounters(deps.db, path, from, to, by),
+    sumCounters(deps.db, path, from, to, by, metrics),
     carriedOver(deps, path, from, today, now, by),
     live ? openNow(deps.db, path, now, by) : openSnapshot(deps.db, path, to, by),
   ]);
@@ -40,7 +40,7 @@ export async function breakdown(deps: { db: Db; clock: Clock }, path: string, fr
 async function carriedOver(deps: { db: Db }, path: string, from: string, today: string, now: Date, by: GroupBy): Promise<Map<string, number>> {
   const first = await firstBucket(deps.db);
   if (first === null || from > today || dayNumberOf(from) - dayNumberOf(first) <= dayNumberOf(today) - dayNumberOf(from)) return openBefore(deps.db, path, from, by);
-  const [open, since] = await Promise.all([openNow(deps.db, path, now, by), sumCounters(deps.db, path, from, today, by)]);
+  const [open, since] = await Promise.all([openNow(deps.db, path, now, by), sumCounters(deps.db, path, from, today, by, ['received', 'resolved'])]);
   const out = new Map<string, number>();
   for (const [k, o] of open) out.set(k, o.total);
   for (const [k, c] of since) out.set(k, (out.get(k) ?? 0) - c.received + c.resolved);
