@@ -113,6 +113,10 @@ CREATE TABLE report_open_snapshot (
 );
 CREATE INDEX report_open_snapshot_path_idx ON report_open_snapshot (day, unit_path text_pattern_ops);
 COMMENT ON TABLE report_open_snapshot IS 'Ảnh chụp hồ sơ đang giải quyết cuối ngày (trong hạn / quá hạn) / End-of-day snapshot of open dossiers';
+COMMENT ON COLUMN report_open_snapshot.day IS 'Ngày được chụp (tính đến 24 giờ) / Day whose end the snapshot describes';
+COMMENT ON COLUMN report_open_snapshot.open_total IS 'Hồ sơ đang giải quyết / Open dossiers';
+COMMENT ON COLUMN report_open_snapshot.open_overdue IS 'Trong đó quá hạn / Of which overdue';
+COMMENT ON COLUMN report_open.unit_path IS 'Đường dẫn đơn vị giải quyết / Resolving unit path';
 
 CREATE FUNCTION vn_day(t timestamptz) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT (t AT TIME ZONE 'Asia/Ho_Chi_Minh')::date $$;
@@ -348,6 +352,8 @@ CREATE TABLE report_target (
 );
 COMMENT ON TABLE report_target IS 'Chỉ tiêu năm của đơn vị (tỷ lệ hồ sơ trực tuyến, đúng hạn…) / Yearly targets per unit';
 COMMENT ON COLUMN report_target.target_pct IS 'Chỉ tiêu, phần trăm / Target in per cent';
+COMMENT ON COLUMN report_target.indicator IS 'Chỉ số được giao (tỷ lệ trực tuyến, đúng hạn, số hóa, thanh toán trực tuyến, trả qua bưu chính) / Indicator';
+COMMENT ON COLUMN report_target.set_by IS 'Người giao chỉ tiêu / Who set it';
 
 -- The daily quick report (báo cáo nhanh 16 giờ), kept so the console lists past reports.
 CREATE TABLE report_daily (
@@ -359,4 +365,6 @@ CREATE TABLE report_daily (
   UNIQUE (unit_id, day)
 );
 COMMENT ON TABLE report_daily IS 'Báo cáo nhanh hằng ngày đã lập, gửi văn phòng tổng hợp / Daily quick reports produced and sent';
+COMMENT ON COLUMN report_daily.day IS 'Ngày báo cáo (giờ Việt Nam) / Report day (Vietnam)';
+COMMENT ON COLUMN report_daily.produced_at IS 'Thời điểm lập (lần gần nhất) / When it was (last) produced';
 COMMENT ON COLUMN report_daily.data IS 'Số liệu của báo cáo tại thời điểm lập (các đơn vị trực thuộc) / The figures at production time';
