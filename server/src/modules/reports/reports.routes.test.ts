@@ -127,6 +127,12 @@ describe('reports', () => {
     const totalRow = ws.getRow(ws.rowCount);
     expect(totalRow.getCell(2).value).toBe('Tổng cộng');
     expect(totalRow.getCell(3).value).toBe(4);
+    // A merged commune closes; its dossiers stay its own and still roll up into the province.
+    await t.ctx.db.query(`UPDATE unit SET valid_from = '2026-01-01', valid_to = '2026-11-30' WHERE id = $1`, [tree.communeB.id]);
+    const afterMerge = (await get(office, `/api/reports/summary?unitId=${tree.province.id}&from=2026-11-01&to=2026-11-30`)).json();
+    expect(afterMerge.children.find((c: { unit: { id: string } }) => c.unit.id === tree.communeB.id)).toMatchObject({ unit: { closed: true }, form06: { total: 1, online: 1 } });
+    expect(afterMerge.total.form06.total).toBe(4);
+    await t.ctx.db.query(`UPDATE unit SET valid_to = NULL WHERE id = $1`, [tree.communeB.id]);
     const pdf = await get(office, `/api/reports/period/file?unitId=${tree.province.id}&from=2026-11-01&to=2026-11-30&format=pdf`);
     expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
