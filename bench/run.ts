@@ -16,6 +16,7 @@ import { createWorkingCalendar } from '../server/src/modules/working-calendar/ca
 import { computeDue } from '../server/src/modules/working-calendar/deadline.rules.js';
 import { officialAdjustments } from '../server/src/modules/working-calendar/official-adjustments.js';
 import { benchDossiers } from './dossiers.js';
+import { benchReports } from './reports.js';
 import { load, row } from './load.js';
 
 const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -23,6 +24,8 @@ const EXTRA_PROCEDURES = Number(process.env.BENCH_PROCEDURES ?? 5000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
 const CONCURRENCY = 16;
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 1000);
+/** Dossiers generated for the reports benchmark (10 million: `npx tsx bench/reports.ts --dossiers=10000000`). */
+const REPORT_DOSSIERS = Number(process.env.BENCH_REPORT_DOSSIERS ?? 100_000);
 process.env.DEMO_PASSWORD ??= 'bench-password-2026';
 
 async function main(): Promise<void> {
@@ -81,6 +84,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < n; i++) computeDue(new Date(start + (i % 50_000) * 600_000), { unit: 'working_day', amount: 1 + (i % 20) }, calendar, { paperCutoff: true });
     const dueOps = n / ((performance.now() - t0) / 1000);
 
+    // Last: it bulk-loads its own province (trigram index dropped, counters rebuilt).
+    const reportLines = await benchReports(db, REPORT_DOSSIERS);
+
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
     const lines = [
       '# Benchmarks',
@@ -95,6 +101,13 @@ async function main(): Promise<void> {
       ...stats.map(row),
       '',
       ...dossierLines,
+      '',
+      '<!-- reports -->',
+      ...reportLines.slice(0, 2),
+      `Command: \`npm run bench\` with BENCH_REPORT_DOSSIERS=${REPORT_DOSSIERS}.`,
+      '',
+      ...reportLines.slice(2),
+      '<!-- /reports -->',
       '',
       `Deadline arithmetic (computeDue, 1–20 working days over 2025–2026 with official adjustments): ${Math.round(dueOps).toLocaleString('en')} computations/s.`,
       `Memory of the process under load (server and load client share it): peak RSS ${Math.round(peakRss / 2 ** 20)} MiB, ${Math.round(rss / 2 ** 20)} MiB after the runs.`,

@@ -4,6 +4,7 @@ import { identityJobs } from './identity/identity.jobs.js';
 import { notificationJobs } from './notifications/notification.jobs.js';
 import { paymentJobs } from './payments/payment.jobs.js';
 import { postalJobs } from './postal/postal.jobs.js';
+import { reportJobs } from './reports/reports.jobs.js';
 
 /** Every module's background jobs and schedules, registered on pg-boss at start. */
-export const allJobs: JobDefinition[] = [...identityJobs, ...notificationJobs, ...dossierJobs, ...paymentJobs, ...postalJobs];
+export const allJobs: JobDefinition[] = [...identityJobs, ...notificationJobs, ...dossierJobs, ...paymentJobs, ...postalJobs, ...reportJobs];

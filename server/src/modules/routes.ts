@@ -8,6 +8,7 @@ import { identityRoutes } from './identity/identity.routes.js';
 import { unitRoutes } from './org-units/unit.routes.js';
 import { postalRoutes } from './postal/postal.routes.js';
 import { procedureRoutes } from './procedures/procedure.routes.js';
+import { reportRoutes } from './reports/reports.routes.js';
 import { ruleSetRoutes } from './rule-sets/rule-set.routes.js';
 import { calendarRoutes } from './working-calendar/calendar.routes.js';
 
@@ -23,4 +24,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(paymentRoutes, { ctx });
   await app.register(satisfactionRoutes, { ctx });
   await app.register(postalRoutes, { ctx });
+  await app.register(reportRoutes, { ctx });
 };

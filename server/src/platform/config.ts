@@ -27,6 +27,8 @@ const ZConfig = z.object({
   trackingPerMinute: z.coerce.number().int().min(1).default(30),
   /** Address citizens reach the portal at, printed in QR codes and notifications. */
   publicUrl: z.string().url().default('http://localhost:3000'),
+  /** Time of the daily quick report (báo cáo nhanh), HH:MM Vietnam time. */
+  reportDailyAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'REPORT_DAILY_AT dạng HH:MM').default('16:00'),
   /** Sender of notification e-mails. */
   mailFrom: z.string().min(3).default('Một Cửa <khong-tra-loi@motcua.local>'),
   /** Mount the local payment gateway simulator (/sim/vnpay) in this server. */
@@ -85,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     postalCallbackSecret: env.POSTAL_CALLBACK_SECRET || undefined,
     postalCallbackUrl: env.POSTAL_CALLBACK_URL || undefined,
     pickupRequestsPerHour: env.PICKUP_REQUESTS_PER_HOUR || undefined,
+    reportDailyAt: env.REPORT_DAILY_AT || undefined,
   });
 }

@@ -7,8 +7,8 @@ import type { AppContext } from './context.js';
  */
 export type JobDefinition = {
   name: string;
-  /** Cron expression in Vietnam time, for scheduled jobs. */
-  cron?: string;
+  /** Cron expression in Vietnam time, for scheduled jobs (or one derived from the configuration). */
+  cron?: string | ((config: AppContext['config']) => string);
   handler: (ctx: AppContext, data: unknown) => Promise<void>;
 };
 
@@ -27,7 +27,8 @@ export async function startJobs(ctx: AppContext, url: string, jobs: JobDefinitio
     await boss.start();
     for (const job of jobs) {
       await boss.createQueue(job.name);
-      if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Ho_Chi_Minh' });
+      const cron = typeof job.cron === 'function' ? job.cron(ctx.config) : job.cron;
+      if (cron) await boss.schedule(job.name, cron, {}, { tz: 'Asia/Ho_Chi_Minh' });
     }
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [JOBS_SETUP_LOCK]).catch(() => {});

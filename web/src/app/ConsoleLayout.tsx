@@ -1,6 +1,6 @@
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CarOutlined, CalendarOutlined, FileAddOutlined, FileTextOutlined, GlobalOutlined, HomeOutlined, LikeOutlined, LogoutOutlined, TeamOutlined, TransactionOutlined, UserOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { App, Button, Dropdown, Flex, Layout, Menu, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, CarOutlined, CalendarOutlined, FileAddOutlined, FileTextOutlined, GlobalOutlined, HomeOutlined, LikeOutlined, LogoutOutlined, TeamOutlined, TransactionOutlined, UserOutlined } from '@ant-design/icons';
 import { errorText } from '../lib/api-client.js';
 import { signOut } from '../features/identity/api/sign-out.js';
 import type { Me } from '../features/identity/api/sign-in.js';
@@ -23,6 +23,7 @@ export function ConsoleLayout({ me, onSignedOut, children }: { me: Me; onSignedO
     { key: paths.postal, icon: <CarOutlined />, label: t('nav.postal'), permission: me.permissions.includes('postal.work') ? 'postal.work' : 'dossiers.receive' },
     { key: paths.reconciliation, icon: <TransactionOutlined />, label: t('nav.reconciliation'), permission: 'dossiers.receive' },
     { key: paths.satisfaction, icon: <LikeOutlined />, label: t('nav.satisfaction'), permission: 'dossiers.read' },
+    { key: paths.reports, icon: <BarChartOutlined />, label: t('nav.reports'), permission: 'reports.read' },
     { key: paths.procedures, icon: <FileTextOutlined />, label: t('nav.procedures'), permission: 'catalog.read' },
     { key: paths.units, icon: <ApartmentOutlined />, label: t('nav.units') },
     { key: paths.users, icon: <TeamOutlined />, label: t('nav.users'), permission: 'users.manage' },

@@ -1,4 +1,5 @@
-import { Result } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Result, Spin } from 'antd';
 import type { Me } from '../features/identity/api/sign-in.js';
 import { UsersPage } from '../features/identity/components/UsersPage.js';
 import { UnitsPage } from '../features/org-units/components/UnitsPage.js';
@@ -17,6 +18,9 @@ import { t } from '../lib/i18n.js';
 import { matchPath } from '../lib/router.js';
 import { HomePage } from './HomePage.js';
 import { paths } from './paths.js';
+
+// Loaded on first visit, so ECharts stays out of the console's first load.
+const ReportsPage = lazy(() => import('../features/reports/components/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
 
 /** The first unit where the officer holds a role that may manage the catalogue (admin). */
 function managingUnitId(me: Me): string | undefined {
@@ -56,6 +60,15 @@ export function Screen({ me, pathname }: { me: Me; pathname: string }) {
   if (path === paths.postal) return has('postal.work') || has('dossiers.receive') ? <PostalPage canWork={has('postal.work')} desks={deskUnits(me)} dossierPath={paths.dossier} /> : <Forbidden />;
   if (path === paths.reconciliation) return has('dossiers.receive') ? <ReconciliationPage desks={deskUnits(me)} dossierSearchPath={(code) => `${paths.dossiers}?queue=all&q=${encodeURIComponent(code)}`} /> : <Forbidden />;
   if (path === paths.satisfaction) return has('dossiers.read') ? <SatisfactionPage path={paths.satisfaction} scopeUnitIds={readingUnits(me)} desks={deskUnits(me)} /> : <Forbidden />;
+  if (path === paths.reports) {
+    const unitId = me.grants.find((g) => ['admin', 'leader', 'head', 'inspector'].includes(g.role))?.unitId;
+    if (!has('reports.read') || !unitId) return <Forbidden />;
+    return (
+      <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
+        <ReportsPage unitId={unitId} canManage={has('reports.manage')} />
+      </Suspense>
+    );
+  }
   if (path.startsWith(paths.procedures) && !has('catalog.read')) return <Forbidden />;
   if (path === paths.procedures) return <ProceduresPage canManage={has('procedures.manage')} defaultUnitId={managingUnitId(me)} detailPath={paths.procedure} createPath={paths.procedureNew} />;
   if (path === paths.procedureNew) {

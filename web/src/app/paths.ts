@@ -14,4 +14,5 @@ export const paths = {
   postal: '/console/buu-chinh',
   reconciliation: '/console/thanh-toan/doi-soat',
   satisfaction: '/console/danh-gia',
+  reports: '/console/bao-cao',
 } as const;

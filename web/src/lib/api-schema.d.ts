@@ -8249,6 +8249,1006 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tổng hợp của một đơn vị và từng đơn vị trực thuộc (bảng điều khiển), các chỉ số QĐ 766 */
+        get: {
+            parameters: {
+                query: {
+                    unitId: string;
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                closed: boolean;
+                                hasChildren: boolean;
+                            };
+                            path: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            from: string;
+                            to: string;
+                            live: boolean;
+                            total: {
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    closed: boolean;
+                                    hasChildren: boolean;
+                                } | null;
+                                form06: {
+                                    total: number;
+                                    online: number;
+                                    deskPostal: number;
+                                    carriedOver: number;
+                                    resolved: number;
+                                    early: number;
+                                    onTime: number;
+                                    late: number;
+                                    open: number;
+                                    openOnTime: number | null;
+                                    openOverdue: number | null;
+                                };
+                                rates: {
+                                    onlineRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    onlineFullRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    onTimeRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    onTimeNationalRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    postalIntakeRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    postalReturnRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    digitisationRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    eResultRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    onlinePaymentRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    satisfactionRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                };
+                                returnedByPost: number;
+                                apologies: number;
+                                paidOnline: number;
+                                satisfactionAverage: number | null;
+                            };
+                            children: {
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    closed: boolean;
+                                    hasChildren: boolean;
+                                } | null;
+                                form06: {
+                                    total: number;
+                                    online: number;
+                                    deskPostal: number;
+                                    carriedOver: number;
+                                    resolved: number;
+                                    early: number;
+                                    onTime: number;
+                                    late: number;
+                                    open: number;
+                                    openOnTime: number | null;
+                                    openOverdue: number | null;
+                                };
+                                rates: {
+                                    onlineRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    onlineFullRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    onTimeRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    onTimeNationalRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    postalIntakeRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    postalReturnRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    digitisationRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    eResultRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    onlinePaymentRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    satisfactionRate: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                };
+                                returnedByPost: number;
+                                apologies: number;
+                                paidOnline: number;
+                                satisfactionAverage: number | null;
+                            }[];
+                            indicators766: {
+                                indicators: {
+                                    code: string;
+                                    group: number;
+                                    nameVi: string;
+                                    max: number;
+                                    targetPct: number | null;
+                                    ratePct: number | null;
+                                    points: number | null;
+                                }[];
+                                points: number;
+                                maxAvailable: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Diễn biến theo ngày hoặc tháng */
+        get: {
+            parameters: {
+                query: {
+                    unitId: string;
+                    from: string;
+                    to: string;
+                    by?: "day" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            points: {
+                                bucket: string;
+                                received: number;
+                                receivedOnline: number;
+                                receivedPostal: number;
+                                resolved: number;
+                                resolvedLate: number;
+                                onlineRate: number | null;
+                                onTimeRate: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Báo cáo kỳ theo Biểu số 06/VPCP/KSTT, theo đơn vị hoặc thủ tục */
+        get: {
+            parameters: {
+                query: {
+                    unitId: string;
+                    from: string;
+                    to: string;
+                    by?: "unit" | "procedure";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitName: string;
+                            from: string;
+                            to: string;
+                            /** @enum {string} */
+                            by: "unit" | "procedure";
+                            rows: {
+                                label: string;
+                                group: string | null;
+                                values: {
+                                    total: number;
+                                    online: number;
+                                    deskPostal: number;
+                                    carriedOver: number;
+                                    resolved: number;
+                                    early: number;
+                                    onTime: number;
+                                    late: number;
+                                    open: number;
+                                    openOnTime: number | null;
+                                    openOverdue: number | null;
+                                };
+                            }[];
+                            total: {
+                                total: number;
+                                online: number;
+                                deskPostal: number;
+                                carriedOver: number;
+                                resolved: number;
+                                early: number;
+                                onTime: number;
+                                late: number;
+                                open: number;
+                                openOnTime: number | null;
+                                openOverdue: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/period/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Biểu số 06/VPCP/KSTT dạng Excel hoặc PDF */
+        get: {
+            parameters: {
+                query: {
+                    unitId: string;
+                    from: string;
+                    to: string;
+                    by?: "unit" | "procedure";
+                    format?: "xlsx" | "pdf";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các báo cáo nhanh hằng ngày đã lập trong phạm vi */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            day: string;
+                            /** Format: date-time */
+                            producedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/daily/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lập ngay báo cáo nhanh hôm nay cho các đơn vị được giao (gửi e-mail nếu chưa gửi) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            produced: number;
+                            emailed: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/daily/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số liệu một báo cáo nhanh đã lập */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitName: string;
+                            day: string;
+                            at: string;
+                            total: {
+                                receivedDesk: number;
+                                receivedOnline: number;
+                                receivedPostal: number;
+                                resolvedEarly: number;
+                                resolvedOnTime: number;
+                                resolvedLate: number;
+                                openOnTime: number;
+                                openOverdue: number;
+                                returnedByPost: number;
+                                paidOnline: number;
+                                apologies: number;
+                            };
+                            rows: {
+                                name: string;
+                                depth: number;
+                                figures: {
+                                    receivedDesk: number;
+                                    receivedOnline: number;
+                                    receivedPostal: number;
+                                    resolvedEarly: number;
+                                    resolvedOnTime: number;
+                                    resolvedLate: number;
+                                    openOnTime: number;
+                                    openOverdue: number;
+                                    returnedByPost: number;
+                                    paidOnline: number;
+                                    apologies: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/daily/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một báo cáo nhanh dạng Excel hoặc PDF */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "pdf";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tiến độ so với chỉ tiêu năm và xếp hạng thi đua các đơn vị trực thuộc */
+        get: {
+            parameters: {
+                query: {
+                    unitId: string;
+                    year: number;
+                    indicator?: "online_rate" | "on_time_rate" | "digitised_rate" | "online_payment_rate" | "postal_return_rate";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            /** @enum {string} */
+                            indicator: "online_rate" | "on_time_rate" | "digitised_rate" | "online_payment_rate" | "postal_return_rate";
+                            units: {
+                                /** Format: uuid */
+                                unitId: string;
+                                name: string;
+                                ratePct: number | null;
+                                targetPct: number | null;
+                                rank: number | null;
+                                gapPct: number | null;
+                                laggard: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Giao chỉ tiêu năm cho một đơn vị */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId: string;
+                        year: number;
+                        /** @enum {string} */
+                        indicator: "online_rate" | "on_time_rate" | "digitised_rate" | "online_payment_rate" | "postal_return_rate";
+                        targetPct: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -2,6 +2,7 @@ import { dossiersVi } from './messages.dossiers.vi.js';
 import { postalVi } from './messages.postal.vi.js';
 import { paymentsVi } from './messages.payments.vi.js';
 import { satisfactionVi } from './messages.satisfaction.vi.js';
+import { reportsVi } from './messages.reports.vi.js';
 
 /** Vietnamese strings of the console (the reference dictionary: its keys are the message keys). */
 export const vi = {
@@ -9,6 +10,7 @@ export const vi = {
   ...postalVi,
   ...paymentsVi,
   ...satisfactionVi,
+  ...reportsVi,
   'app.title': 'Phần mềm một cửa điện tử',
   'app.short': 'Một Cửa',
 

@@ -233,8 +233,8 @@ export type FormBlock = FormField | FormParagraph | FormList | FormTable;
 export type FormSignature = { capacity: string[]; hint: string; name: string };
 
 export type FormModel = {
-  /** The one-stop form, or the fee receipt (biên lai thu phí, lệ phí) printed by payments. */
-  formKey: FormKey | 'fee_receipt';
+  /** The one-stop form, the fee receipt (biên lai thu phí, lệ phí) printed by payments, or a statistical report (Biểu 06/VPCP/KSTT, daily quick report). */
+  formKey: FormKey | 'fee_receipt' | 'report';
   ruleSetId: TFormRuleSetId;
   /** "Mẫu số 01". */
   formNumber: string;

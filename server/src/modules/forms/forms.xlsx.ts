@@ -11,15 +11,25 @@ export const TRACKING_BOOK_SHEET = 'Sổ theo dõi hồ sơ';
  * A4 landscape. Takes the model of `buildTrackingBookForm`, so the PDF and the workbook say the same thing.
  */
 export async function renderTrackingBookXlsx(model: FormModel): Promise<Buffer> {
+  if (model.formKey !== 'tracking_book') throw new RangeError(`Not a tracking book: ${model.formKey}`);
+  return renderTableXlsx(model, TRACKING_BOOK_SHEET);
+}
+
+/**
+ * Any tabular form model (the tracking book, the statistical reports of the reports module) as an A4 landscape
+ * workbook: agency, title and subtitle rows, the header row (row 4, frozen, filtered), one row per table row; cells
+ * that are whole numbers are written as numbers so the sheet sums.
+ */
+export async function renderTableXlsx(model: FormModel, sheetName: string): Promise<Buffer> {
   const table = model.body.find((b): b is FormTable => b.kind === 'table');
-  if (model.formKey !== 'tracking_book' || !table) throw new RangeError(`Not a tracking book: ${model.formKey}`);
+  if (!table) throw new RangeError(`No table in ${model.formKey}`);
   const columns = table.columns.length;
 
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Một Cửa';
   wb.title = `${model.formNumber}: ${model.title}`;
   wb.subject = model.circular;
-  const ws = wb.addWorksheet(TRACKING_BOOK_SHEET, {
+  const ws = wb.addWorksheet(sheetName, {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${TRACKING_BOOK_HEADER_ROW}:${TRACKING_BOOK_HEADER_ROW}` },
     views: [{ state: 'frozen', ySplit: TRACKING_BOOK_HEADER_ROW }],
   });
@@ -51,8 +61,8 @@ export async function renderTrackingBookXlsx(model: FormModel): Promise<Buffer> 
     const row = ws.getRow(TRACKING_BOOK_HEADER_ROW + 1 + r);
     cells.forEach((text, i) => {
       const cell = row.getCell(i + 1);
-      // STT as a number so the book sorts; everything else is printed text (dates already in Vietnam time).
-      cell.value = i === 0 && /^\d+$/.test(text) ? Number(text) : text;
+      // STT (and report counts) as numbers so the sheet sorts and sums; dates stay printed text in Vietnam time.
+      cell.value = (i === 0 || model.formKey === 'report') && /^\d+$/.test(text) ? Number(text) : text;
       cell.font = { name: 'Times New Roman', size: 11 };
       cell.alignment = { horizontal: table.columns[i]?.align ?? 'left', vertical: 'top', wrapText: true };
       cell.border = thin;

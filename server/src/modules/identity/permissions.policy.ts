@@ -15,6 +15,8 @@ export const permissions = [
   'dossiers.process', // xử lý, thẩm định, phê duyệt hồ sơ
   'dossiers.read', // xem hồ sơ trong phạm vi
   'postal.work', // nhân viên bưu điện: nhận hồ sơ tại nhà, phát kết quả trong khu vực (QĐ 45/2016)
+  'reports.read', // xem báo cáo, chỉ số, bảng xếp hạng trong phạm vi
+  'reports.manage', // giao chỉ tiêu, lập báo cáo nhanh
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -29,13 +31,13 @@ export const roleLabels = {
 } as const satisfies Record<TStaffRole, { vi: string; en: string }>;
 
 export const rolePermissions = {
-  admin: ['units.manage', 'users.manage', 'procedures.manage', 'calendar.manage', 'audit.read', 'catalog.read'],
+  admin: ['units.manage', 'users.manage', 'procedures.manage', 'calendar.manage', 'audit.read', 'catalog.read', 'reports.read', 'reports.manage'],
   desk_officer: ['catalog.read', 'dossiers.receive', 'dossiers.read'],
   specialist: ['catalog.read', 'dossiers.process', 'dossiers.read'],
-  head: ['catalog.read', 'dossiers.process', 'dossiers.read'],
-  leader: ['catalog.read', 'dossiers.process', 'dossiers.read'],
+  head: ['catalog.read', 'dossiers.process', 'dossiers.read', 'reports.read'],
+  leader: ['catalog.read', 'dossiers.process', 'dossiers.read', 'reports.read'],
   postal: ['postal.work'],
-  inspector: ['audit.read', 'catalog.read', 'dossiers.read'],
+  inspector: ['audit.read', 'catalog.read', 'dossiers.read', 'reports.read', 'reports.manage'],
 } as const satisfies Record<TStaffRole, readonly Permission[]>;
 
 export type RoleGrant = { role: TStaffRole; unitId: string; unitPath: string };

@@ -16,7 +16,11 @@ export type OutgoingMessage = {
   subject: string | null;
   body: string;
   templateKey: string;
+  /** E-mail attachments (e.g. the daily report's Excel and PDF files). */
+  attachments?: Attachment[];
 };
+
+export type Attachment = { fileName: string; mediaType: string; content: Buffer };
 
 /** An adapter that delivers messages of one channel; it throws when the message was not accepted. */
 export type Sender = { send(msg: OutgoingMessage): Promise<void> };

@@ -7,6 +7,7 @@ import {
   hasDueNotifications,
   markNotificationFailed,
   markNotificationSent,
+  notificationAttachments,
   releaseNotifications,
   type NotificationRow,
 } from './notification.repo.js';
@@ -74,7 +75,8 @@ export async function dispatchDueNotifications(ctx: Pick<AppContext, 'db' | 'clo
 async function deliver(ctx: Pick<AppContext, 'db' | 'clock'>, senders: Senders, row: NotificationRow, report: DispatchReport): Promise<void> {
   const sender = senders[row.channel]!;
   try {
-    await sender.send({ id: row.id, channel: row.channel, recipient: row.recipient, subject: row.subject, body: row.body, templateKey: row.templateKey });
+    const attachments = row.channel === 'email' ? await notificationAttachments(ctx.db, row.id) : [];
+    await sender.send({ id: row.id, channel: row.channel, recipient: row.recipient, subject: row.subject, body: row.body, templateKey: row.templateKey, attachments });
   } catch (err) {
     const outcome = await markNotificationFailed(ctx.db, row, errorText(err), ctx.clock.now());
     if (outcome === 'retry') report.retrying++;

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/database.js';
 import { normalizePhoneVn } from '../applicants/phone.rules.js';
-import type { Channel, NotificationStatus } from './notification.contract.js';
+import type { Attachment, Channel, NotificationStatus } from './notification.contract.js';
 import { notificationErrors } from './notification.errors.js';
 import { afterFailedAttempt, CLAIM_LEASE_MINUTES } from './notification.rules.js';
 
@@ -31,6 +31,8 @@ export type NewNotification = {
   dossierId?: string | null;
   /** Do not send before this instant (default: as soon as the transaction commits). */
   notBefore?: Date;
+  /** E-mail only: files sent with the message, stored with the outbox row. */
+  attachments?: Attachment[];
 };
 
 /** The claim a dispatcher holds on a row: `attempts` as it was set by the claim, checked when the outcome is written. */
@@ -56,7 +58,16 @@ export async function enqueueNotification(q: Queryable, n: NewNotification): Pro
      RETURNING id`,
     [c.channel, c.recipient, c.subject, c.body, c.templateKey, c.dossierId ?? null, c.notBefore ?? null],
   );
-  return { id: rows[0]!.id };
+  const id = rows[0]!.id;
+  if (c.channel === 'email' && c.attachments && c.attachments.length > 0) {
+    const a = c.attachments;
+    await q.query(
+      `INSERT INTO notification_attachment (notification_id, position, file_name, media_type, content)
+       SELECT $1, p - 1, f, m, c FROM unnest($2::text[], $3::text[], $4::bytea[]) WITH ORDINALITY AS x(f, m, c, p)`,
+      [id, a.map((x) => x.fileName), a.map((x) => x.mediaType), a.map((x) => x.content)],
+    );
+  }
+  return { id };
 }
 
 
@@ -78,6 +89,15 @@ export function checkNotification(n: NewNotification): NewNotification & { subje
   if (subject === '') throw notificationErrors.invalidContent('subject');
   if (n.body.trim() === '') throw notificationErrors.invalidContent('body');
   return { ...n, recipient, subject };
+}
+
+/** The attachments of an outbox e-mail, in order. */
+export async function notificationAttachments(q: Queryable, id: string): Promise<Attachment[]> {
+  const { rows } = await q.query<Attachment>(
+    `SELECT file_name AS "fileName", media_type AS "mediaType", content FROM notification_attachment WHERE notification_id = $1 ORDER BY position`,
+    [id],
+  );
+  return rows;
 }
 
 /**

@@ -33,6 +33,7 @@ export function createSmtpSender(opts: SmtpSenderOptions): Sender & { close(): v
         text: msg.body,
         messageId: `<${msg.id}@${domain}>`,
         headers: { 'X-Mot-Cua-Template': msg.templateKey },
+        attachments: (msg.attachments ?? []).map((a) => ({ filename: a.fileName, content: a.content, contentType: a.mediaType })),
       });
       if (info.rejected.length > 0) throw new Error(`Máy chủ thư từ chối người nhận: ${info.response}`);
     },

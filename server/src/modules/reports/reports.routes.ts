@@ -1,0 +1,121 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import { ZErrorBody } from '../../platform/error-schema.js';
+import { commonErrors } from '../../platform/errors.js';
+import { actorOf } from '../identity/auth.plugin.js';
+import { can, scopePaths } from '../identity/permissions.policy.js';
+import { renderFormPdf } from '../forms/forms.pdf.js';
+import { renderTableXlsx } from '../forms/forms.xlsx.js';
+import { ZDailyData, ZDailyListItem, ZPeriodQuery, ZPeriodReport, ZRanking, ZRankingQuery, ZReportQuery, ZSummary, ZTargetInput, ZTrend, ZTrendQuery } from './reports.contract.js';
+import { buildForm06 } from './reports-form.rules.js';
+import { reportErrors } from './reports.errors.js';
+import { getDaily, listDaily } from './reports.repo.js';
+import { getPeriodReport } from './use-cases/get-period-report.js';
+import { getSummary } from './use-cases/get-summary.js';
+import { getTrend } from './use-cases/get-trend.js';
+import { dailyFileName, produceDailyReports, renderDaily } from './use-cases/produce-daily-reports.js';
+import { getRanking, setTarget } from './use-cases/targets.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const errors = { 400: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
+const ZFileFormat = z.enum(['xlsx', 'pdf']).default('xlsx');
+const ZIdParam = z.object({ id: z.string().uuid() });
+
+export const reportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/reports/summary',
+    { config: { access: 'perm:reports.read' }, schema: { tags: ['reports'], summary: 'Tổng hợp của một đơn vị và từng đơn vị trực thuộc (bảng điều khiển), các chỉ số QĐ 766', querystring: ZReportQuery, response: { 200: ZSummary, ...errors } } },
+    async (request) => getSummary(ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/reports/trend',
+    { config: { access: 'perm:reports.read' }, schema: { tags: ['reports'], summary: 'Diễn biến theo ngày hoặc tháng', querystring: ZTrendQuery, response: { 200: ZTrend, ...errors } } },
+    async (request) => getTrend(ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/reports/period',
+    { config: { access: 'perm:reports.read' }, schema: { tags: ['reports'], summary: 'Báo cáo kỳ theo Biểu số 06/VPCP/KSTT, theo đơn vị hoặc thủ tục', querystring: ZPeriodQuery, response: { 200: ZPeriodReport, ...errors } } },
+    async (request) => getPeriodReport(ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/reports/period/file',
+    { config: { access: 'perm:reports.read' }, schema: { tags: ['reports'], summary: 'Biểu số 06/VPCP/KSTT dạng Excel hoặc PDF', querystring: ZPeriodQuery.extend({ format: ZFileFormat }) } },
+    async (request, reply) => {
+      const report = await getPeriodReport(ctx, actorOf(request), request.query);
+      const model = buildForm06(report, report.unitName);
+      const body = request.query.format === 'xlsx' ? await renderTableXlsx(model, 'Biểu 06') : await renderFormPdf(model);
+      reply.header('content-type', request.query.format === 'xlsx' ? XLSX : 'application/pdf');
+      reply.header('content-disposition', `attachment; filename="bieu-06-${report.from}-${report.to}.${request.query.format}"`);
+      return reply.send(body);
+    },
+  );
+
+  app.get(
+    '/reports/daily',
+    {
+      config: { access: 'perm:reports.read' },
+      schema: { tags: ['reports'], summary: 'Các báo cáo nhanh hằng ngày đã lập trong phạm vi', querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(60) }), response: { 200: z.array(ZDailyListItem) } },
+    },
+    async (request) => listDaily(ctx.db, scopePaths(actorOf(request), 'reports.read'), request.query.limit),
+  );
+
+  app.post(
+    '/reports/daily/run',
+    {
+      config: { access: 'perm:reports.manage' },
+      schema: { tags: ['reports'], summary: 'Lập ngay báo cáo nhanh hôm nay cho các đơn vị được giao (gửi e-mail nếu chưa gửi)', response: { 200: z.object({ produced: z.number(), emailed: z.number() }) } },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const unitIds = [...new Set(actor.grants.filter((g) => scopePaths(actor, 'reports.manage').includes(g.unitPath)).map((g) => g.unitId))];
+      return produceDailyReports(ctx, unitIds);
+    },
+  );
+
+  const readDaily = async (actor: ReturnType<typeof actorOf>, id: string) => {
+    const row = await getDaily(ctx.db, id);
+    if (!row) throw reportErrors.notFound();
+    if (!can(actor, 'reports.read', row.unitPath)) throw commonErrors.forbidden('reports.read');
+    return ZDailyData.parse(row.data);
+  };
+
+  app.get(
+    '/reports/daily/:id',
+    { config: { access: 'perm:reports.read' }, schema: { tags: ['reports'], summary: 'Số liệu một báo cáo nhanh đã lập', params: ZIdParam, response: { 200: ZDailyData, 403: ZErrorBody, 404: ZErrorBody } } },
+    async (request) => readDaily(actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/reports/daily/:id/file',
+    {
+      config: { access: 'perm:reports.read' },
+      schema: { tags: ['reports'], summary: 'Một báo cáo nhanh dạng Excel hoặc PDF', params: ZIdParam, querystring: z.object({ format: ZFileFormat }) },
+    },
+    async (request, reply) => {
+      const data = await readDaily(actorOf(request), request.params.id);
+      const files = await renderDaily(data);
+      reply.header('content-type', request.query.format === 'xlsx' ? XLSX : 'application/pdf');
+      reply.header('content-disposition', `attachment; filename="${dailyFileName(data.day, request.query.format)}"`);
+      return reply.send(request.query.format === 'xlsx' ? files.xlsx : files.pdf);
+    },
+  );
+
+  app.get(
+    '/reports/ranking',
+    { config: { access: 'perm:reports.read' }, schema: { tags: ['reports'], summary: 'Tiến độ so với chỉ tiêu năm và xếp hạng thi đua các đơn vị trực thuộc', querystring: ZRankingQuery, response: { 200: ZRanking, ...errors } } },
+    async (request) => getRanking(ctx, actorOf(request), request.query),
+  );
+
+  app.put(
+    '/reports/targets',
+    { config: { access: 'perm:reports.manage' }, schema: { tags: ['reports'], summary: 'Giao chỉ tiêu năm cho một đơn vị', body: ZTargetInput, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      await setTarget(ctx, actorOf(request), request.body);
+      return reply.status(204).send(null);
+    },
+  );
+};

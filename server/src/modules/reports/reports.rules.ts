@@ -1,0 +1,237 @@
+import { dateOfDayNumber, dayNumberOf, ymd } from '../working-calendar/vn-time.js';
+
+/** Counter columns of report_counter, in one place for the SQL and the rules. */
+export const counterMetrics = [
+  'received', 'received_desk', 'received_online', 'received_postal', 'received_full_eligible', 'received_online_full',
+  'received_with_fee', 'result_by_post', 'resolved', 'resolved_early', 'resolved_on_time', 'resolved_late',
+  'resolved_late_national', 'resolved_online', 'resolved_online_late', 'returned', 'returned_post', 'apologies',
+  'digitised', 'e_result', 'paid_online', 'satisfaction_sum', 'satisfaction_count', 'satisfied_count',
+] as const;
+export type CounterMetric = (typeof counterMetrics)[number];
+export type Counters = Record<CounterMetric, number>;
+
+export function zeroCounters(): Counters {
+  return Object.fromEntries(counterMetrics.map((m) => [m, 0])) as Counters;
+}
+
+export function addCounters(a: Counters, b: Counters): Counters {
+  return Object.fromEntries(counterMetrics.map((m) => [m, a[m] + b[m]])) as Counters;
+}
+
+/** Open dossiers at an instant: on time and overdue; `overdue` is null when no end-of-day snapshot exists. */
+export type OpenStock = { total: number; overdue: number | null };
+
+/**
+ * How a day range [from, to] (inclusive, Vietnam dates) is read from the counters: whole months from the month rows,
+ * the ragged ends from the day rows. A year is 12 month rows per unit and procedure instead of 365 day rows.
+ */
+export type RangePlan = { monthFrom: string | null; monthTo: string | null; dayRanges: [string, string][] };
+
+export function planRange(from: string, to: string): RangePlan {
+  if (from > to) throw new RangeError(`from ${from} > to ${to}`);
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const firstFull = fd === 1 ? ymd(fy, fm, 1) : fm === 12 ? ymd(fy + 1, 1, 1) : ymd(fy, fm + 1, 1);
+  const afterTo = dateOfDayNumber(dayNumberOf(to) + 1);
+  const [ty, tm, td] = afterTo.split('-').map(Number) as [number, number, number];
+  const endFull = td === 1 ? afterTo : ymd(ty, tm, 1); // first day after the last whole month
+  if (firstFull >= endFull) return { monthFrom: null, monthTo: null, dayRanges: [[from, to]] };
+  const dayRanges: [string, string][] = [];
+  if (from < firstFull) dayRanges.push([from, dateOfDayNumber(dayNumberOf(firstFull) - 1)]);
+  if (endFull <= to) dayRanges.push([endFull, to]);
+  return { monthFrom: firstFull, monthTo: endFull, dayRanges };
+}
+
+export type PeriodKind = 'month' | 'quarter' | 'year';
+
+/** The calendar month, quarter or year containing `day`. */
+export function periodRange(kind: PeriodKind, day: string): { from: string; to: string } {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  const startMonth = kind === 'month' ? m : kind === 'quarter' ? Math.floor((m - 1) / 3) * 3 + 1 : 1;
+  const months = kind === 'month' ? 1 : kind === 'quarter' ? 3 : 12;
+  const from = ymd(y, startMonth, 1);
+  const endMonth = startMonth + months;
+  const next = endMonth > 12 ? ymd(y + 1, endMonth - 12, 1) : ymd(y, endMonth, 1);
+  return { from, to: dateOfDayNumber(dayNumberOf(next) - 1) };
+}
+
+/**
+ * The 13 columns of Biểu số 06/VPCP/KSTT (Thông tư 01/2020/TT-VPCP; vn-legal.md §7) for one row.
+ * Identities: 3 = 4 + 5 + 6; 7 = 8 + 9 + 10; 11 = 12 + 13; 3 = 7 + 11.
+ */
+export type Form06Row = {
+  total: number; // 3 Tổng số nhận giải quyết
+  online: number; // 4 Trực tuyến
+  deskPostal: number; // 5 Trực tiếp, dịch vụ bưu chính
+  carriedOver: number; // 6 Từ kỳ trước
+  resolved: number; // 7 Đã giải quyết
+  early: number; // 8 Trước hạn
+  onTime: number; // 9 Đúng hạn
+  late: number; // 10 Quá hạn
+  open: number; // 11 Đang giải quyết
+  openOnTime: number | null; // 12 Trong hạn
+  openOverdue: number | null; // 13 Quá hạn
+};
+
+/** The counters Biểu 06 reads. */
+export const form06Metrics = ['received', 'received_desk', 'received_online', 'received_postal', 'resolved', 'resolved_early', 'resolved_on_time', 'resolved_late'] as const satisfies readonly CounterMetric[];
+
+/** Builds a Biểu 06 row from the period's counters, the stock open before the period and the open split at its end. */
+export function form06Row(c: Counters, carriedOver: number, openAtEnd: OpenStock): Form06Row {
+  const total = c.received + carriedOver;
+  const resolved = c.resolved;
+  const open = total - resolved;
+  const overdue = openAtEnd.overdue === null ? null : Math.min(openAtEnd.overdue, open);
+  return {
+    total,
+    online: c.received_online,
+    deskPostal: c.received_desk + c.received_postal,
+    carriedOver,
+    resolved,
+    early: c.resolved_early,
+    onTime: c.resolved_on_time,
+    late: c.resolved_late,
+    open,
+    openOnTime: overdue === null ? null : open - overdue,
+    openOverdue: overdue,
+  };
+}
+
+/** A rate with its parts; `value` is in per cent, null when the denominator is zero. */
+export type Rate = { numerator: number; denominator: number; value: number | null };
+
+export function rate(numerator: number, denominator: number): Rate {
+  return { numerator, denominator, value: denominator > 0 ? Math.round((numerator / denominator) * 10_000) / 100 : null };
+}
+
+export const rateKeys = [
+  'onlineRate', 'onlineFullRate', 'onTimeRate', 'onTimeNationalRate', 'postalIntakeRate', 'postalReturnRate',
+  'digitisationRate', 'eResultRate', 'onlinePaymentRate', 'satisfactionRate',
+] as const;
+export type RateKey = (typeof rateKeys)[number];
+
+/**
+ * The rates leaders manage by, each with its source:
+ * - onlineRate: dossiers received online / received (QĐ 766 chỉ số 3.3; TT 01/2018 Điều 13 chỉ số 9: ≥ 30 %).
+ * - onlineFullRate: fully-online dossiers / dossiers of procedures offered fully online (NĐ 42/2022 Điều 11; QĐ 766 nhóm 3).
+ * - onTimeRate: resolved early or on time / resolved (NĐ 61/2018 Điều 30 điểm c).
+ * - onTimeNationalRate: the national portal's rule (QĐ 766 chỉ số 2.1): more than one supplementation request counts
+ *   late, supplementation waits are excluded, and dossiers still open at the period's end count (overdue ones late).
+ * - postalIntakeRate / postalReturnRate: received by post / received; returned by post / returned (QĐ 45/2016).
+ * - digitisationRate, eResultRate: dossiers with digitised components / with an electronic result (QĐ 766 chỉ số 4.2, 4.1).
+ * - onlinePaymentRate: paid online / dossiers with a fee (QĐ 766 chỉ số 3.6).
+ * - satisfactionRate: satisfied or very satisfied / ratings (NĐ 61/2018 Điều 31; QĐ 766 chỉ số 5.4).
+ */
+export function ratesOf(c: Counters, open: OpenStock): Record<RateKey, Rate> {
+  const openOverdue = open.overdue ?? 0;
+  return {
+    onlineRate: rate(c.received_online, c.received),
+    onlineFullRate: rate(c.received_online_full, c.received_full_eligible),
+    onTimeRate: rate(c.resolved_early + c.resolved_on_time, c.resolved),
+    onTimeNationalRate: rate(c.resolved - c.resolved_late_national + (open.total - openOverdue), c.resolved + open.total),
+    postalIntakeRate: rate(c.received_postal, c.received),
+    postalReturnRate: rate(c.returned_post, c.returned),
+    digitisationRate: rate(c.digitised, c.received),
+    eResultRate: rate(c.e_result, c.received),
+    onlinePaymentRate: rate(c.paid_online, c.received_with_fee),
+    satisfactionRate: rate(c.satisfied_count, c.satisfaction_count),
+  };
+}
+
+/** One scored indicator of QĐ 766/QĐ-TTg; `points` is null when the system holds no data for it (excluded). */
+export type Indicator766 = { code: string; group: number; nameVi: string; max: number; targetPct: number | null; ratePct: number | null; points: number | null };
+
+/** Points of a ratio against an optional target: full marks at or above the target, else proportional (vn-legal.md §6). */
+export function points766(ratePct: number | null, max: number, targetPct: number | null): number | null {
+  if (ratePct === null) return null;
+  const r = targetPct === null ? ratePct / 100 : Math.min(1, ratePct / targetPct);
+  return Math.round(Math.max(0, Math.min(1, r)) * max * 100) / 100;
+}
+
+/**
+ * The indicators of QĐ 766/QĐ-TTg (100 points in six groups) that the dossier data supports. Publication of procedures
+ * (group 1), the catalogue-side items of groups 3 and 4 and complaints (PAKN, 5.2–5.3) need data this system does not
+ * hold yet: they are listed with null points and left out of the total, as the national tool excludes missing data.
+ */
+export function indicators766(c: Counters, open: OpenStock): { indicators: Indicator766[]; points: number; maxAvailable: number } {
+  const r = ratesOf(c, open);
+  const late = rate(c.resolved_late_national + (open.overdue ?? 0), c.resolved + open.total).value;
+  const dislike = c.satisfaction_count > 0 ? 100 - (r.satisfactionRate.value ?? 0) : null;
+  const satisfaction54 = late === null || dislike === null ? null : Math.max(0, 100 - (late + dislike));
+  const rows: Omit<Indicator766, 'points'>[] = [
+    { code: '1', group: 1, nameVi: 'Công khai, minh bạch (công bố, cập nhật thủ tục, đồng bộ hồ sơ)', max: 18, targetPct: null, ratePct: null },
+    { code: '2.1', group: 2, nameVi: 'Hồ sơ xử lý trước hạn, đúng hạn', max: 20, targetPct: null, ratePct: r.onTimeNationalRate.value },
+    { code: '3.3', group: 3, nameVi: 'Tỷ lệ hồ sơ trực tuyến', max: 12, targetPct: 50, ratePct: r.onlineRate.value },
+    { code: '3.5', group: 3, nameVi: 'Thủ tục tích hợp thanh toán trực tuyến', max: 4, targetPct: 80, ratePct: null },
+    { code: '3.6', group: 3, nameVi: 'Hồ sơ thanh toán trực tuyến', max: 6, targetPct: null, ratePct: r.onlinePaymentRate.value },
+    { code: '4.1', group: 4, nameVi: 'Hồ sơ có kết quả điện tử', max: 6, targetPct: null, ratePct: r.eResultRate.value },
+    { code: '4.2', group: 4, nameVi: 'Hồ sơ được số hóa', max: 4, targetPct: 80, ratePct: r.digitisationRate.value },
+    { code: '4.3-4.5', group: 4, nameVi: 'Tái sử dụng dữ liệu số hóa, kho dữ liệu, CSDL dân cư', max: 12, targetPct: 80, ratePct: null },
+    { code: '5.2-5.3', group: 5, nameVi: 'Xử lý phản ánh, kiến nghị đúng hạn và hài lòng', max: 12, targetPct: null, ratePct: null },
+    { code: '5.4', group: 5, nameVi: 'Mức độ hài lòng trong tiếp nhận, giải quyết TTHC', max: 6, targetPct: 90, ratePct: satisfaction54 },
+  ];
+  const indicators = rows.map((x) => ({ ...x, points: points766(x.ratePct, x.max, x.targetPct) }));
+  const scored = indicators.filter((i) => i.points !== null);
+  return {
+    indicators,
+    points: Math.round(scored.reduce((s, i) => s + (i.points ?? 0), 0) * 100) / 100,
+    maxAvailable: scored.reduce((s, i) => s + i.max, 0),
+  };
+}
+
+export type RankInput = { unitId: string; name: string; ratePct: number | null; targetPct: number | null };
+export type RankedUnit = RankInput & { rank: number | null; gapPct: number | null; laggard: boolean };
+
+/**
+ * Ranking for the emulation movement (phong trào thi đua): by rate, highest first; equal rates share a rank; units with
+ * no dossiers are unranked. A laggard is below its target, or, without a target, in the bottom fifth of the ranked units.
+ */
+export function rankUnits(units: RankInput[]): RankedUnit[] {
+  const ranked = units.filter((u) => u.ratePct !== null).sort((a, b) => (b.ratePct ?? 0) - (a.ratePct ?? 0) || a.name.localeCompare(b.name, 'vi'));
+  const bottomFrom = Math.ceil(ranked.length * 0.8);
+  const out: RankedUnit[] = ranked.map((u, i) => {
+    const firstEqual = ranked.findIndex((v) => v.ratePct === u.ratePct);
+    const gapPct = u.targetPct === null ? null : Math.round(((u.ratePct ?? 0) - u.targetPct) * 100) / 100;
+    const laggard = gapPct !== null ? gapPct < 0 : ranked.length >= 5 && i >= bottomFrom;
+    return { ...u, rank: firstEqual + 1, gapPct, laggard };
+  });
+  for (const u of units) if (u.ratePct === null) out.push({ ...u, rank: null, gapPct: null, laggard: false });
+  return out;
+}
+
+/** The daily quick report's figures for one unit (báo cáo nhanh 16 giờ, seed article 000). */
+export type DailyFigures = {
+  receivedDesk: number;
+  receivedOnline: number;
+  receivedPostal: number;
+  resolvedEarly: number;
+  resolvedOnTime: number;
+  resolvedLate: number;
+  openOnTime: number;
+  openOverdue: number;
+  returnedByPost: number;
+  paidOnline: number;
+  apologies: number;
+};
+
+export function dailyFigures(c: Counters, open: { total: number; overdue: number }): DailyFigures {
+  return {
+    receivedDesk: c.received_desk,
+    receivedOnline: c.received_online,
+    receivedPostal: c.received_postal,
+    resolvedEarly: c.resolved_early,
+    resolvedOnTime: c.resolved_on_time,
+    resolvedLate: c.resolved_late,
+    openOnTime: open.total - open.overdue,
+    openOverdue: open.overdue,
+    returnedByPost: c.returned_post,
+    paidOnline: c.paid_online,
+    apologies: c.apologies,
+  };
+}
+
+/** Cron expression for "every day at HH:MM" (Vietnam time) from REPORT_DAILY_AT. */
+export function dailyCron(at: string): string {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(at);
+  if (!m) throw new RangeError(`REPORT_DAILY_AT must be HH:MM, got ${at}`);
+  return `${Number(m[2])} ${Number(m[1])} * * *`;
+}

@@ -1,0 +1,45 @@
+import type { Db } from '../../../platform/database.js';
+import type { Clock } from '../../../platform/clock.js';
+import type { Actor } from '../../identity/permissions.policy.js';
+import type { TPeriodQuery, TPeriodReport } from '../reports.contract.js';
+import { procedureNames } from '../reports.repo.js';
+import { form06Metrics, form06Row, zeroCounters } from '../reports.rules.js';
+import { breakdown, totalOf } from './get-summary.js';
+import { checkRange, scopedUnit } from './report-scope.js';
+
+const levelLabels: Record<string, string> = {
+  department: 'Cấp tỉnh (sở, ngành)',
+  office: 'Cơ quan chuyên môn',
+  district: 'Cấp huyện',
+  commune: 'Cấp xã',
+  desk: 'Bộ phận một cửa',
+  province: 'Cấp tỉnh',
+};
+
+/**
+ * Period report in the layout of Biểu số 06/VPCP/KSTT (Thông tư 01/2020/TT-VPCP) for any range (month, quarter,
+ * year or free dates): per direct sub-unit (grouped by level: sở/ngành, huyện, xã) or per procedure (grouped by field).
+ */
+export async function getPeriodReport(deps: { db: Db; clock: Clock }, actor: Actor, q: Pick<TPeriodQuery, 'unitId' | 'from' | 'to' | 'by'>): Promise<TPeriodReport> {
+  checkRange(q.from, q.to);
+  const { unit, children } = await scopedUnit(deps.db, actor, q.unitId);
+  const b = await breakdown(deps, unit.path, q.from, q.to, q.by === 'unit' ? 'child' : 'procedure', form06Metrics);
+  const t = totalOf(b);
+  const rowOf = (k: string) => form06Row(b.counters.get(k) ?? zeroCounters(), b.carried.get(k) ?? 0, b.open.get(k) ?? { total: 0, overdue: b.live ? 0 : null });
+  let rows: TPeriodReport['rows'];
+  if (q.by === 'unit') {
+    const kindOrder = ['province', 'department', 'office', 'district', 'commune', 'desk'];
+    rows = [...children]
+      .sort((a, c) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(c.kind) || a.name.localeCompare(c.name, 'vi'))
+      .map((c) => ({ label: c.validTo ? `${c.name} (đã sáp nhập/giải thể)` : c.name, group: levelLabels[c.kind] ?? c.kind, values: rowOf(c.id) }));
+    if (b.counters.has('') || (b.open.get('')?.total ?? 0) > 0) rows.unshift({ label: `${unit.name} (trực tiếp)`, group: levelLabels[unit.kind] ?? unit.kind, values: rowOf('') });
+  } else {
+    const keys = [...new Set([...b.counters.keys(), ...b.open.keys()])].filter((k) => k !== '');
+    const names = await procedureNames(deps.db, keys);
+    rows = keys
+      .map((k) => ({ label: names.get(k)?.name ?? k, group: names.get(k)?.field ?? null, values: rowOf(k) }))
+      .filter((r) => r.values.total > 0)
+      .sort((a, c) => (a.group ?? '').localeCompare(c.group ?? '', 'vi') || a.label.localeCompare(c.label, 'vi'));
+  }
+  return { unitName: unit.name, from: q.from, to: q.to, by: q.by, rows, total: form06Row(t.counters, t.carried, t.open) };
+}

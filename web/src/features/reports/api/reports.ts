@@ -1,0 +1,56 @@
+import { api, unwrap } from '../../../lib/api-client.js';
+import type { BodyOf, QueryOf, ResponseOf } from '../../../lib/api-types.js';
+
+/** GET /api/reports/summary — a unit's totals, one line per direct sub-unit, the QĐ 766 indicators. */
+export type Summary = ResponseOf<'/api/reports/summary', 'get'>;
+export type SummaryLine = Summary['children'][number];
+export function getSummary(query: QueryOf<'/api/reports/summary', 'get'>): Promise<Summary> {
+  return unwrap(api.GET('/api/reports/summary', { params: { query } }));
+}
+
+/** GET /api/reports/trend — received, resolved and rates per day or month. */
+export type Trend = ResponseOf<'/api/reports/trend', 'get'>;
+export function getTrend(query: QueryOf<'/api/reports/trend', 'get'>): Promise<Trend> {
+  return unwrap(api.GET('/api/reports/trend', { params: { query } }));
+}
+
+/** GET /api/reports/period — Biểu 06/VPCP/KSTT rows. */
+export type PeriodReport = ResponseOf<'/api/reports/period', 'get'>;
+export type PeriodQuery = QueryOf<'/api/reports/period', 'get'>;
+export function getPeriodReport(query: PeriodQuery): Promise<PeriodReport> {
+  return unwrap(api.GET('/api/reports/period', { params: { query } }));
+}
+
+/** GET /api/reports/period/file — the same as Excel or PDF (a download link). */
+export function periodFileUrl(query: PeriodQuery, format: 'xlsx' | 'pdf'): string {
+  const q = new URLSearchParams({ unitId: query.unitId, from: query.from, to: query.to, by: query.by ?? 'unit', format });
+  return `/api/reports/period/file?${q.toString()}`;
+}
+
+/** GET /api/reports/daily — stored daily quick reports in scope. */
+export type DailyItem = ResponseOf<'/api/reports/daily', 'get'>[number];
+export function listDaily(): Promise<DailyItem[]> {
+  return unwrap(api.GET('/api/reports/daily', { params: { query: {} } }));
+}
+
+/** POST /api/reports/daily/run — produce today's report now for the units this officer manages reports of. */
+export function runDaily(): Promise<ResponseOf<'/api/reports/daily/run', 'post'>> {
+  return unwrap(api.POST('/api/reports/daily/run'));
+}
+
+/** GET /api/reports/daily/:id/file — a stored daily report as Excel or PDF (a download link). */
+export function dailyFileUrl(id: string, format: 'xlsx' | 'pdf'): string {
+  return `/api/reports/daily/${encodeURIComponent(id)}/file?format=${format}`;
+}
+
+/** GET /api/reports/ranking — progress against the yearly target, ranked. */
+export type Ranking = ResponseOf<'/api/reports/ranking', 'get'>;
+export type TargetIndicator = Ranking['indicator'];
+export function getRanking(query: QueryOf<'/api/reports/ranking', 'get'>): Promise<Ranking> {
+  return unwrap(api.GET('/api/reports/ranking', { params: { query } }));
+}
+
+/** PUT /api/reports/targets — set a unit's yearly target. */
+export async function setTarget(body: BodyOf<'/api/reports/targets', 'put'>): Promise<void> {
+  await unwrap(api.PUT('/api/reports/targets', { body }));
+}

@@ -1,0 +1,147 @@
+import { useMemo, useState } from 'react';
+import { Breadcrumb, Button, Card, Col, Flex, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { t } from '../../../lib/i18n.js';
+import { useAsync } from '../../../lib/use-async.js';
+import { getSummary, getTrend, type SummaryLine } from '../api/reports.js';
+import { EChart, type ChartOption } from './EChart.js';
+import { RangeBar } from './RangeBar.js';
+import { pct, presetRange, type Range } from './report-range.js';
+
+const rateKeys = ['onlineRate', 'onlineFullRate', 'onTimeRate', 'onTimeNationalRate', 'postalIntakeRate', 'postalReturnRate', 'digitisationRate', 'onlinePaymentRate', 'satisfactionRate'] as const;
+
+/** Dashboard of a unit: headline figures and rates, the monthly trend, the sub-units compared; drill down province → commune. */
+export function DashboardTab({ rootUnitId }: { rootUnitId: string }) {
+  const [unitId, setUnitId] = useState(rootUnitId);
+  const [range, setRange] = useState<Range>(presetRange('year'));
+  const summary = useAsync(() => getSummary({ unitId, ...range }), [unitId, range.from, range.to]);
+  const trend = useAsync(() => getTrend({ unitId, ...range, by: 'month' }), [unitId, range.from, range.to]);
+  const s = summary.data;
+  const children = useMemo(() => (s?.children ?? []).filter((c): c is SummaryLine & { unit: NonNullable<SummaryLine['unit']> } => c.unit !== null), [s]);
+
+  const trendOption: ChartOption = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 48, right: 48, top: 36, bottom: 28 },
+      xAxis: { type: 'category', data: (trend.data?.points ?? []).map((p) => p.bucket) },
+      yAxis: [{ type: 'value' }, { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } }],
+      series: [
+        { name: t('reports.received'), type: 'bar', data: (trend.data?.points ?? []).map((p) => p.received) },
+        { name: t('reports.resolved'), type: 'bar', data: (trend.data?.points ?? []).map((p) => p.resolved) },
+        { name: t('reports.onlineRate'), type: 'line', yAxisIndex: 1, data: (trend.data?.points ?? []).map((p) => p.onlineRate) },
+        { name: t('reports.onTimeRate'), type: 'line', yAxisIndex: 1, data: (trend.data?.points ?? []).map((p) => p.onTimeRate) },
+      ],
+    }),
+    [trend.data],
+  );
+  const compareOption: ChartOption = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 48, right: 16, top: 36, bottom: 80 },
+      xAxis: { type: 'category', data: children.map((c) => c.unit.name), axisLabel: { rotate: 30, interval: 0 } },
+      yAxis: { type: 'value' },
+      series: [
+        { name: t('reports.received'), type: 'bar', data: children.map((c) => c.form06.total - c.form06.carriedOver) },
+        { name: t('reports.online'), type: 'bar', data: children.map((c) => c.form06.online) },
+        { name: t('reports.late'), type: 'bar', data: children.map((c) => c.form06.late) },
+        { name: t('reports.openOverdue'), type: 'bar', data: children.map((c) => c.form06.openOverdue ?? 0) },
+      ],
+    }),
+    [children],
+  );
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" wrap gap={8}>
+        <Breadcrumb items={(s?.path ?? []).map((p) => ({ key: p.id, title: p.id === unitId ? p.name : <a onClick={() => setUnitId(p.id)}>{p.name}</a> }))} />
+        <RangeBar value={range} onChange={setRange} />
+      </Flex>
+      {summary.error ? <ErrorAlert error={summary.error} /> : null}
+      {s ? (
+        <>
+          <Typography.Title level={3} style={{ fontSize: 18, margin: 0 }} data-testid="report-unit">
+            {s.unit.name}
+          </Typography.Title>
+          <Row gutter={[12, 12]}>
+            {[
+              [t('reports.received'), s.total.form06.total - s.total.form06.carriedOver],
+              [t('reports.online'), s.total.form06.online],
+              [t('reports.resolved'), s.total.form06.resolved],
+              [t('reports.late'), s.total.form06.late],
+              [t('reports.open'), s.total.form06.open],
+              [t('reports.openOverdue'), s.total.form06.openOverdue ?? '–'],
+            ].map(([title, value]) => (
+              <Col key={String(title)} xs={12} md={8} xl={4}>
+                <Card size="small">
+                  <Statistic title={<span className="report-stat-title">{title}</span>} value={value} />
+                </Card>
+              </Col>
+            ))}
+          </Row>
+          <Card size="small">
+            <Flex wrap gap={8}>
+              {rateKeys.map((k) => (
+                <Tag key={k} color="blue">
+                  {t(`reports.${k}`)}: {pct(s.total.rates[k].value)}
+                </Tag>
+              ))}
+              <Tag color="gold">{t('reports.indicators766', { points: s.indicators766.points, max: s.indicators766.maxAvailable })}</Tag>
+            </Flex>
+          </Card>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={12}>
+              <Card size="small" title={t('reports.trend')}>
+                <EChart option={trendOption} label={t('reports.trend')} />
+              </Card>
+            </Col>
+            <Col xs={24} xl={12}>
+              <Card size="small" title={t('reports.compare')}>
+                <EChart
+                  option={compareOption}
+                  label={t('reports.compare')}
+                  onBarClick={(i) => {
+                    const c = children[i];
+                    if (c?.unit.hasChildren) setUnitId(c.unit.id);
+                  }}
+                />
+              </Card>
+            </Col>
+          </Row>
+          <Table<SummaryLine>
+            size="small"
+            rowKey={(r) => r.unit?.id ?? 'self'}
+            loading={summary.loading}
+            pagination={false}
+            scroll={{ x: true }}
+            dataSource={s.children}
+            columns={[
+              {
+                title: t('reports.unit'),
+                key: 'unit',
+                render: (_, r) =>
+                  r.unit === null ? (
+                    t('reports.atUnit')
+                  ) : r.unit.hasChildren ? (
+                    <Button type="link" style={{ padding: 0 }} onClick={() => setUnitId(r.unit!.id)} aria-label={`${t('reports.drill')}: ${r.unit.name}`}>
+                      {r.unit.name}
+                    </Button>
+                  ) : (
+                    r.unit.name
+                  ),
+              },
+              { title: t('reports.received'), key: 'r', align: 'right', render: (_, r) => r.form06.total - r.form06.carriedOver },
+              { title: t('reports.online'), key: 'o', align: 'right', render: (_, r) => r.form06.online },
+              { title: t('reports.resolved'), key: 'd', align: 'right', render: (_, r) => r.form06.resolved },
+              { title: t('reports.late'), key: 'l', align: 'right', render: (_, r) => r.form06.late },
+              { title: t('reports.openOverdue'), key: 'ov', align: 'right', render: (_, r) => r.form06.openOverdue ?? '–' },
+              { title: t('reports.onlineRate'), key: 'or', align: 'right', render: (_, r) => pct(r.rates.onlineRate.value) },
+              { title: t('reports.onTimeRate'), key: 'tr', align: 'right', render: (_, r) => pct(r.rates.onTimeRate.value) },
+            ]}
+          />
+        </>
+      ) : null}
+    </Flex>
+  );
+}

@@ -1,0 +1,21 @@
+import dayjs, { type Dayjs } from 'dayjs';
+import { todayVn } from '../../../lib/format.js';
+
+export type Range = { from: string; to: string };
+export type Preset = 'month' | 'quarter' | 'year';
+
+/** The current month, quarter or year up to today (Vietnam dates). */
+export function presetRange(preset: Preset, today = todayVn()): Range {
+  const d = dayjs(today);
+  const start = preset === 'month' ? d.startOf('month') : preset === 'year' ? d.startOf('year') : d.month(Math.floor(d.month() / 3) * 3).startOf('month');
+  return { from: start.format('YYYY-MM-DD'), to: today };
+}
+
+export function toDayjs(r: Range): [Dayjs, Dayjs] {
+  return [dayjs(r.from), dayjs(r.to)];
+}
+
+/** "25 %" or "–". */
+export function pct(v: number | null | undefined): string {
+  return v === null || v === undefined ? '–' : `${v.toLocaleString('vi-VN', { maximumFractionDigits: 2 })} %`;
+}
