@@ -114,7 +114,7 @@ async function run(op: Op): Promise<void> {
         else if (op.change === 'paid') {
           await t.ctx.db.query(`SELECT report_bump(resolving_unit_id, procedure_id, received_at, 'paid_online', 1) FROM dossier WHERE id = $1 AND received_at IS NOT NULL`, [id]);
         } else {
-          await t.ctx.db.query(`INSERT INTO dossier_file (dossier_id, sha256, document_name, kind) VALUES ($1, $2, 'Tờ khai', $3) ON CONFLICT DO NOTHING`, [
+          await t.ctx.db.query(`INSERT INTO dossier_file (dossier_id, sha256, document_name, kind, file_name) VALUES ($1, $2, 'Tờ khai', $3, 'to-khai.pdf') ON CONFLICT DO NOTHING`, [
             id,
             (op.pick % 2 === 0 ? 'a' : 'b').repeat(64),
             op.change === 'scan' ? 'component' : 'result',

@@ -76,7 +76,8 @@ describe('reports', () => {
     await act(d1, 'forward');
     await act(d1, 'forward');
     await act(d1, 'approve');
-    await act(d1, 'return_result');
+    // The postal module delivers d1's result to the applicant (its own use case closes the dossier).
+    await t.ctx.db.query(`UPDATE dossier SET status = 'returned', national_status = 10, returned_at = $2 WHERE id = $1`, [d1, now]);
     // d3: two supplementation requests — on time by its own clock, late under the national portal's rule.
     for (const h of [4, 5]) {
       at(`2026-11-02T0${h}:00:00Z`);
