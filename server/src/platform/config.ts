@@ -29,6 +29,13 @@ const ZConfig = z.object({
   publicUrl: z.string().url().default('http://localhost:3000'),
   /** Sender of notification e-mails. */
   mailFrom: z.string().min(3).default('Một Cửa <khong-tra-loi@motcua.local>'),
+  /** Citizens' sign-in through OpenID Connect (VNeID): the issuer, the client registered with it and the callback. */
+  oidcIssuer: z.string().url().optional(),
+  oidcClientId: z.string().min(1).optional(),
+  oidcClientSecret: z.string().min(1).optional(),
+  oidcRedirectUri: z.string().url().optional(),
+  /** The ID token / userinfo claim carrying the citizen's CCCD (personal identification number). */
+  oidcCccdClaim: z.string().min(1).default('cccd'),
 });
 export type AppConfig = z.infer<typeof ZConfig>;
 
@@ -51,5 +58,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trackingPerMinute: env.TRACKING_PER_MINUTE,
     publicUrl: env.PUBLIC_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
+    oidcIssuer: env.OIDC_ISSUER || undefined,
+    oidcClientId: env.OIDC_CLIENT_ID || undefined,
+    oidcClientSecret: env.OIDC_CLIENT_SECRET || undefined,
+    oidcRedirectUri: env.OIDC_REDIRECT_URI || undefined,
+    oidcCccdClaim: env.OIDC_CCCD_CLAIM || undefined,
   });
 }

@@ -16,6 +16,7 @@ import { appendAction, listSteps, lockDossier } from '../dossier.repo.js';
 import { applyAction, nationalStatusCode } from '../dossier.rules.js';
 import { getVersion } from '../../procedures/procedure.repo.js';
 import { getUnit } from '../../org-units/unit.repo.js';
+import { deliverResultsToStore } from '../../citizens/citizen.repo.js';
 
 /**
  * One action on a dossier (forward, send back, supplementation, apology, approval, return, withdrawal, stop, refusal):
@@ -86,12 +87,14 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
         break;
       case 'request_supplement':
         set.paused_at = now;
+        set.supplemented_at = null;
         break;
       case 'supplement_received': {
         // The legal time restarts once the dossier is complete again (ND 61/2018 Điều 19 k4); the wait is recorded.
         const calendar = await loadUnitCalendar();
         if (d.pausedAt) set.paused_minutes = (await tx.query(`SELECT paused_minutes FROM dossier WHERE id = $1`, [dossierId])).rows[0].paused_minutes + calendar.workingMinutesBetween(d.pausedAt, now);
         set.paused_at = null;
+        set.supplemented_at = null;
         const { rows } = await tx.query(`SELECT procedure_version_id FROM dossier WHERE id = $1`, [dossierId]);
         const version = (await getVersion(tx, rows[0].procedure_version_id))!;
         const options = { paperCutoff: true };
@@ -135,7 +138,7 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
         break;
       case 'accept':
       case 'reject_intake':
-        // Online intake arrives with the portal (issue 5); desk intake goes through receiveDossier.
+        // Online intake is decided by use-cases/accept-online.ts; desk intake goes through receiveDossier.
         throw dossierErrors.actionNotAllowed(d.status, input.action, []);
     }
     set.status = next.status;
@@ -145,6 +148,8 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
     set.apology_count = next.apologyCount;
     const cols = Object.keys(set);
     await tx.query(`UPDATE dossier SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [dossierId, ...cols.map((c) => set[c])]);
+    // A result going online reaches the citizen's document store as it is ready (ND 45/2020 Điều 14, 16).
+    if (input.action === 'approve') await deliverResultsToStore(tx, dossierId);
     if (notifyingActions.includes(input.action)) await notifyFor(tx, deps.config.publicUrl, dossierId, input, d.dueAt);
     await appendAction(tx, {
       dossierId,
