@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../platform/context.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { citizenAuthRoutes } from './citizens/citizen-auth.routes.js';
+import { citizenRoutes } from './citizens/citizen.routes.js';
 import { dossierRoutes } from './dossiers/dossier.routes.js';
+import { dossierOnlineRoutes } from './dossiers/dossier-online.routes.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { unitRoutes } from './org-units/unit.routes.js';
 import { procedureRoutes } from './procedures/procedure.routes.js';
@@ -17,4 +20,7 @@ export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(calendarRoutes, { ctx });
   await app.register(auditRoutes, { ctx });
   await app.register(dossierRoutes, { ctx });
+  await app.register(dossierOnlineRoutes, { ctx });
+  await app.register(citizenAuthRoutes, { ctx });
+  await app.register(citizenRoutes, { ctx });
 };

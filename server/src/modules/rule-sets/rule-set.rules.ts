@@ -9,7 +9,8 @@ export type FormKey =
   | 'apology' // Phiếu xin lỗi và hẹn lại ngày trả kết quả / Văn bản xin lỗi và đề nghị gia hạn
   | 'stop_notice' // Thông báo dừng giải quyết hồ sơ (only from 2025)
   | 'control_slip' // Phiếu kiểm soát quá trình giải quyết hồ sơ
-  | 'tracking_book'; // Sổ theo dõi hồ sơ
+  | 'tracking_book' // Sổ theo dõi hồ sơ
+  | 'declaration'; // Tờ khai điền sẵn cho công dân ký (Công dân không viết), not a form of the circulars
 
 export type FormSpec = { number: string; titleVi: string; paper: 'A4' | 'A5' };
 
