@@ -34,13 +34,13 @@ beforeAll(async () => {
   await buildStaff(t.ctx.db, 'chuyenvien', [{ role: 'specialist', unit: tree.officeA }]);
   await buildStaff(t.ctx.db, 'lanhdao', [{ role: 'leader', unit: tree.communeA }]);
   const admin = await login(t.app, 'admin.tinh');
-  [desk, otherDesk, specialist, leader] = await Promise.all(['motcua', 'motcua.b', 'chuyenvien', 'lanhdao'].map((u) => login(t.app, u)));
+  [desk, otherDesk, specialist, leader] = (await Promise.all(['motcua', 'motcua.b', 'chuyenvien', 'lanhdao'].map((u) => login(t.app, u)))) as [Session, Session, Session, Session];
   const create = async (content: ReturnType<typeof buildProcedureContent>) => {
     const res = await injectAs(t.app, admin, { method: 'POST', url: '/api/procedures', payload: { ownerUnitId: tree.province.id, content } });
     await injectAs(t.app, admin, { method: 'POST', url: `/api/procedures/${res.json().id}/publish`, payload: { decisionNo: '1/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
     return res.json().id as string;
   };
-  const documents = [
+  const documents: ReturnType<typeof buildProcedureContent>['documents'] = [
     { name: 'Tờ khai đăng ký khai sinh', kind: 'original', count: 1, required: true },
     { name: 'Giấy chứng sinh', kind: 'original', count: 1, required: true },
     { name: 'Căn cước của người yêu cầu', kind: 'present', count: 1, required: true },
