@@ -91,6 +91,8 @@ function installWeb(app: FastifyInstance, webDir: string): void {
   app.get('/console/*', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(consoleHtml));
   app.get('/', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(portalHtml));
   app.get('/thu-tuc/*', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(portalHtml));
+  app.get('/cong-dan', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(portalHtml));
+  app.get('/cong-dan/*', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(portalHtml));
   app.get('/favicon.svg', { schema: { hide: true } }, async (_r, reply) => {
     const icon = path.join(webDir, 'favicon.svg');
     if (!fs.existsSync(icon)) throw commonErrors.notFound('favicon');

@@ -18,6 +18,9 @@ export function SiteHeader() {
           <Link to="/thu-tuc/tra-cuu-ho-so" className="track-link">
             {t('trackNav')}
           </Link>
+          <Link to="/cong-dan/ho-so" className="track-link">
+            {t('citizenNav')}
+          </Link>
           <a className="staff-link" href="/console">
             {t('staffLogin')}
           </a>

@@ -31,7 +31,7 @@ export async function renderDeclaration(deps: { db: Db; clock: Clock }, actor: A
     [scopePaths(actor, 'dossiers.receive').flatMap((p) => p.split('/').filter(Boolean).map((_, i, all) => `/${all.slice(0, i + 1).join('/')}/`))],
   );
   const placeName = (rows[0]?.name ?? '').replace(/^(Phường|Xã|Thị trấn|Tỉnh|Thành phố|Huyện|Quận)\s+/i, '') || '……';
-  const model = declarationModel({ procedure: { code: version.content.code, name: version.content.name, agency: version.content.agency, eform: version.content.eform }, applicant: req.applicant, eform: req.eform, placeName, now });
+  const model = declarationModel({ procedure: { code: version.content.code, name: version.content.name, agency: version.content.agency, eform: version.content.eform }, applicant: { ...req.applicant, gender: req.applicant.gender ?? cccd.gender }, eform: req.eform, placeName, now });
   const slug = `to-khai-${version.content.code}`;
   return req.format === 'docx'
     ? { body: await renderDocx(model), mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileName: `${slug}.docx` }

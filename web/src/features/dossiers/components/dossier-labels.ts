@@ -6,7 +6,7 @@ import type { Queue } from '../api/list-dossiers.js';
 /** Statuses come from the server's rules table (STYLE.md R2), so a new status cannot be missed in the filters. */
 export { dossierStatuses };
 
-export const queues = ['mine', 'unit', 'due_soon', 'overdue', 'needs_apology', 'supplement', 'result_ready', 'all'] as const satisfies readonly Queue[];
+export const queues = ['mine', 'unit', 'online', 'due_soon', 'overdue', 'needs_apology', 'supplement', 'result_ready', 'all'] as const satisfies readonly Queue[];
 export const channels = ['desk', 'online', 'postal'] as const;
 export const resultDeliveries = ['desk', 'post', 'online'] as const;
 
@@ -22,7 +22,7 @@ const isAction = (a: string): a is DossierAction => (dossierActions as readonly 
 
 // Typed keys: a status or action added to the server's rules fails the type check until both dictionaries have it.
 export const statusLabel = (s: string) => (isStatus(s) ? t(`dossierStatus.${s}`) : s);
-export const actionLabel = (a: string) => (isAction(a) ? t(`dossierAction.${a}`) : a === 'attach_file' ? t('dossierAction.attach_file') : a);
+export const actionLabel = (a: string) => (isAction(a) ? t(`dossierAction.${a}`) : labelOf('dossierAction', a));
 export const queueLabel = (q: Queue) => t(`queue.${q}`);
 export const channelLabel = (c: string) => labelOf('channel', c);
 export const deliveryLabel = (d: string) => labelOf('delivery', d);
