@@ -17,6 +17,7 @@ import { computeDue } from '../server/src/modules/working-calendar/deadline.rule
 import { officialAdjustments } from '../server/src/modules/working-calendar/official-adjustments.js';
 import { benchDossiers } from './dossiers.js';
 import { load, row } from './load.js';
+import { portalWeightLines } from './portal-weight.js';
 
 const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const EXTRA_PROCEDURES = Number(process.env.BENCH_PROCEDURES ?? 5000);
@@ -95,6 +96,8 @@ async function main(): Promise<void> {
       ...stats.map(row),
       '',
       ...dossierLines,
+      '',
+      ...(await portalWeightLines()),
       '',
       `Deadline arithmetic (computeDue, 1–20 working days over 2025–2026 with official adjustments): ${Math.round(dueOps).toLocaleString('en')} computations/s.`,
       `Memory of the process under load (server and load client share it): peak RSS ${Math.round(peakRss / 2 ** 20)} MiB, ${Math.round(rss / 2 ** 20)} MiB after the runs.`,
