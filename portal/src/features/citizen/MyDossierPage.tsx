@@ -27,7 +27,7 @@ export function MyDossierPage({ id }: { id: string }) {
   return (
     <article className="detail" aria-labelledby="dossier-title">
       <p className="muted">{d.procedureName}</p>
-      <h1 id="dossier-title" className="track-code">{d.code ?? ct('noCode')}</h1>
+      <h1 id="dossier-title" className={d.code ? 'track-code' : undefined}>{d.code ?? ct('noCode')}</h1>
       <p><strong className={`status status-${d.status}`}>{d.statusLabel}</strong></p>
       <dl className="facts">
         <dt>{ct('agency')}</dt>
