@@ -1,7 +1,8 @@
 import type { JobDefinition } from '../platform/jobs.js';
+import { citizenJobs } from './citizens/citizen.jobs.js';
 import { dossierJobs } from './dossiers/dossier.jobs.js';
 import { identityJobs } from './identity/identity.jobs.js';
 import { notificationJobs } from './notifications/notification.jobs.js';
 
 /** Every module's background jobs and schedules, registered on pg-boss at start. */
-export const allJobs: JobDefinition[] = [...identityJobs, ...notificationJobs, ...dossierJobs];
+export const allJobs: JobDefinition[] = [...identityJobs, ...notificationJobs, ...dossierJobs, ...citizenJobs];

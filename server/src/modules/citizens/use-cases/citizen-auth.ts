@@ -31,6 +31,8 @@ export async function openCitizenSession(q: Queryable, citizenId: string, via: '
  * CCCD checked against the birth date and gender it encodes. Signs the citizen in.
  */
 export async function registerCitizen(deps: { db: Db; clock: Clock; settings: CitizenAuthSettings }, input: TRegisterInput, client: Client): Promise<NewSession> {
+  // Hashing is costly: registrations share the sign-in's per-address budget.
+  if (!(await throttle(deps.db, `citizen-ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60))) throw identityErrors.tooManyAttempts();
   const identifier = parseIdentifier(input.identifier);
   if (!identifier) throw citizenErrors.badIdentifier();
   const cccd = validateCccd(input.idNumber, { birthDate: input.birthDate, gender: input.gender ?? undefined, today: vnDateOf(deps.clock.now()) });
