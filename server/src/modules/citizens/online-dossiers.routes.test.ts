@@ -220,6 +220,29 @@ describe('acceptance at the desk, supplementation online, result online', () => 
   });
 });
 
+describe('later submissions and concurrent acceptance', () => {
+  it('a later submission is prefilled with the answers of earlier dossiers', async () => {
+    const start = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/submissions/${full}` })).json();
+    expect(start.draft.eform).toMatchObject({ quanHe: 'Cha', hoTen: 'Nguyễn Văn An' });
+    expect(start.prefilledFields).toContain('quanHe');
+  });
+
+  it('dossiers accepted at the same moment get distinct consecutive numbers of the desk counter', async () => {
+    await upload(binh, 'Tờ khai đăng ký khai sinh', pdf('binh-to-khai'));
+    await upload(binh, 'Giấy chứng sinh', pdf('binh-chung-sinh'));
+    const docs = [{ name: 'Tờ khai đăng ký khai sinh', sha256: await shaOf(binh, 'Tờ khai đăng ký khai sinh') }, { name: 'Giấy chứng sinh', sha256: await shaOf(binh, 'Giấy chứng sinh') }];
+    const eform = { hoTen: 'Trần Thị Bình', soCCCD: '079195000123', quanHe: 'Mẹ' };
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await submit(binh, { procedureId: full, eform, documents: docs })).json().id);
+    at('2026-12-02T02:00:00Z');
+    const results = await Promise.all(ids.map((id) => act(desk, id, { action: 'accept' })));
+    expect(results.map((r) => r.statusCode)).toEqual(ids.map(() => 200));
+    const seqs = results.map((r) => Number(r.json().code.slice(-4))).sort((a, b) => a - b);
+    expect(seqs).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(results.every((r) => r.json().code.startsWith(`${tree.deskA.code}-261202-`))).toBe(true);
+  });
+});
+
 describe('help at the desk', () => {
   it('an officer submits on a citizen’s behalf: free, recorded as assisted, visible in the citizen’s portal', async () => {
     const res = await injectAs(t.app, desk, {
