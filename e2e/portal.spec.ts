@@ -200,4 +200,51 @@ describe('portal journey: VNeID sign-in, online submission, acceptance, result o
     expect(res.status()).toBe(401);
     expect(pageErrors).toEqual([]);
   });
+
+  it('without VNeID: registration by phone, sign-out, password sign-in, profile and document store', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto(`${server.baseUrl}/cong-dan/dang-nhap`);
+    await page.getByRole('button', { name: 'Chưa có tài khoản? Đăng ký' }).click();
+    await page.getByRole('heading', { name: 'Đăng ký tài khoản' }).waitFor();
+    await a11y(page);
+    await page.getByLabel('E-mail hoặc số điện thoại di động').fill('0912 345 678');
+    await page.getByLabel('Mật khẩu').fill('Mat-khau-cong-dan-1');
+    await page.getByLabel('Họ, chữ đệm và tên').fill('Nguyễn Văn An');
+    await page.getByLabel('Số căn cước (12 chữ số)').fill('087090001234');
+    await page.getByLabel('Ngày sinh').fill('1990-05-01');
+    await page.getByLabel('Giới tính').selectOption('male');
+    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+    await page.getByRole('heading', { name: 'Hồ sơ của tôi', level: 1 }).waitFor();
+    await page.getByText('Bạn chưa có hồ sơ nào', { exact: false }).waitFor();
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.goto(`${server.baseUrl}/cong-dan/kho`);
+    await page.getByRole('heading', { name: 'Đăng nhập cổng dịch vụ công' }).waitFor();
+    await page.getByLabel('E-mail hoặc số điện thoại di động').fill('+84912345678');
+    await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'không đúng' }).waitFor();
+    await page.getByLabel('Mật khẩu').fill('Mat-khau-cong-dan-1');
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.getByRole('heading', { name: 'Kho dữ liệu', level: 1 }).waitFor();
+
+    await page.getByLabel('Tên giấy tờ').fill('Giấy khai sinh bản sao');
+    await page.getByLabel(/^Tệp/).setInputFiles({ name: 'khai-sinh.pdf', mimeType: 'application/pdf', buffer: pdf('ban sao khai sinh') });
+    await page.getByRole('button', { name: 'Tải lên' }).click();
+    await page.getByRole('link', { name: 'Giấy khai sinh bản sao' }).waitFor();
+    await page.getByLabel('Tên giấy tờ').fill('Không phải PDF');
+    await page.getByLabel(/^Tệp/).setInputFiles({ name: 'gia.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>gia</html>') });
+    await page.getByRole('button', { name: 'Tải lên' }).click();
+    await page.getByRole('alert').filter({ hasText: 'không đúng định dạng' }).waitFor();
+    await a11y(page);
+
+    await page.getByRole('link', { name: 'Thông tin cá nhân' }).click();
+    await page.getByLabel('Địa chỉ (số nhà, đường, thôn/tổ)').fill('Số 1 đường Lê Lợi');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã lưu.').waitFor();
+    expect(await page.getByLabel('Số điện thoại').inputValue()).toBe('0912345678');
+    await a11y(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
 });
