@@ -3,6 +3,7 @@ import { formatDateTime, formatVnd } from '../../lib/format.js';
 import { dossierFileUrl, getMyDossier, listStore, answerSupplement, type MyDossier, type StoreDocument } from './api.js';
 import { ct } from './citizen-text.js';
 import { DocumentPicker } from './DocumentPicker.js';
+import { DossierExtensions } from './DossierExtensions.js';
 
 /**
  * One of the citizen's dossiers: status, dates, what the desk asks (and the answer form), the result to download when
@@ -63,9 +64,8 @@ export function MyDossierPage({ id }: { id: string }) {
         </section>
       ) : null}
 
-      {/* Thanh toán (module payments) and Đánh giá (module satisfaction) render here for this dossier. */}
-      <div className="dossier-extensions" data-slot="payment" data-dossier-id={d.id} />
-      <div className="dossier-extensions" data-slot="rating" data-dossier-id={d.id} />
+      {/* Thanh toán (module payments) and Đánh giá (module satisfaction) go here. */}
+      <DossierExtensions dossier={d} />
 
       <section className="detail-section" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{ct('timeline')}</h2>

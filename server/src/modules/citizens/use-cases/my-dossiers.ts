@@ -11,6 +11,8 @@ import { deliverResultsToStore, ownedFiles } from '../citizen.repo.js';
 
 /** Labels of the citizen-side actions that are not state changes of the machine. */
 const extraLabels: Record<string, string> = { submit: 'Nộp hồ sơ trực tuyến', attach_file: 'Đính kèm tệp', citizen_supplemented: 'Công dân bổ sung hồ sơ', result_downloaded: 'Công dân tải kết quả' };
+/** Actions whose note is addressed to the citizen (reasons, requests); notes of internal steps stay internal. */
+const citizenFacing = new Set(['submit', 'accept', 'reject_intake', 'request_supplement', 'citizen_supplemented', 'apologise', 'refuse', 'stop', 'withdraw', 'result_downloaded']);
 const label = (a: string) => (a in actionLabels ? actionLabels[a as DossierAction] : (extraLabels[a] ?? a));
 
 export async function listMyDossiers(deps: { db: Db }, citizenId: string) {
@@ -42,7 +44,7 @@ export async function readMyDossier(deps: { db: Db }, citizenId: string, id: str
   if (!d) throw dossierErrors.notFound();
   if (d.citizenId !== citizenId) throw citizenErrors.notOwner();
   const { citizenId: _c, ...rest } = d;
-  const timeline = d.timeline.map((t) => ({ ...t, at: new Date(t.at), label: label(t.action) }));
+  const timeline = d.timeline.map((t) => ({ ...t, at: new Date(t.at), label: label(t.action), note: citizenFacing.has(t.action) ? t.note : null }));
   const last = [...timeline].reverse().find((t) => ['request_supplement', 'reject_intake', 'refuse'].includes(t.action));
   const asks = last && ((last.action === 'request_supplement' && d.status === 'supplement_requested') || last.action !== 'request_supplement');
   return {
