@@ -198,7 +198,7 @@ describe('acceptance at the desk, supplementation online, result online', () => 
   it('the result goes to its owner only, and into their document store', async () => {
     const id = (await injectAs(t.app, an, { method: 'GET', url: '/api/citizen/dossiers' })).json().find((x: { status: string }) => x.status === 'received').id;
     expect((await act(desk, id, { action: 'forward' })).statusCode).toBe(200);
-    expect((await act(specialist, id, { action: 'forward' })).statusCode).toBe(200);
+    expect((await act(specialist, id, { action: 'forward', note: 'Nội bộ: đã xác minh với công an xã' })).statusCode).toBe(200);
     const m = multipart({ name: 'giay-khai-sinh.pdf', content: pdf('ket-qua') }, { documentName: 'Giấy khai sinh', kind: 'result' });
     expect((await injectAs(t.app, leader, { method: 'POST', url: `/api/dossiers/${id}/files`, payload: m.payload, headers: m.headers })).statusCode).toBe(201);
     const before = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${id}` })).json();
@@ -216,6 +216,9 @@ describe('acceptance at the desk, supplementation online, result online', () => 
     expect(dl.statusCode).toBe(200);
     expect(dl.body).toContain('ket-qua');
     const timeline = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${id}` })).json().timeline.map((e: { action: string }) => e.action);
+    const internal = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${id}` })).json().timeline;
+    expect(JSON.stringify(internal)).not.toContain('Nội bộ');
+    expect(internal.find((e: { action: string }) => e.action === 'request_supplement').note).toBe('Bản chụp giấy chứng sinh bị mờ');
     expect(timeline).toEqual(['submit', 'accept', 'request_supplement', 'citizen_supplemented', 'supplement_received', 'forward', 'forward', 'attach_file', 'approve', 'result_downloaded']);
   });
 });
