@@ -121,10 +121,13 @@ describe('portal journey: VNeID sign-in, online submission, acceptance, result o
     expect(await citizen.getByLabel(/Ngày sinh/).inputValue()).toBe('1992-07-08');
     await a11y(citizen);
     await citizen.getByLabel(/Cơ quan giải quyết/).selectOption({ label: 'Phường An Thử' });
+    // The child's name is someone else's: not filled with the citizen's.
+    expect(await citizen.getByLabel(/Họ, chữ đệm, tên người được khai sinh/).inputValue()).toBe('');
     await citizen.getByLabel(/Họ, chữ đệm, tên người được khai sinh/).fill('Nguyễn Lê Minh');
     await citizen.getByLabel(/Quan hệ với người được khai sinh/).selectOption('Mẹ');
     await citizen.getByRole('button', { name: 'Lưu nháp' }).click();
     await citizen.getByText(/Đã lưu nháp lúc/).waitFor();
+    await citizen.screenshot({ path: `${SHOTS}/mc-portal-wizard.png`, fullPage: true });
     await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
 
     // Documents: the birth certificate uploaded now (it joins the store); the ID card is shown at the desk.
@@ -182,6 +185,7 @@ describe('portal journey: VNeID sign-in, online submission, acceptance, result o
     expect(Buffer.concat(chunks).toString('latin1')).toContain('ket qua giay khai sinh');
     await a11y(citizen);
 
+    await citizen.screenshot({ path: `${SHOTS}/mc-portal-result.png`, fullPage: true });
     await citizen.getByRole('link', { name: 'Kho dữ liệu' }).click();
     await citizen.getByRole('heading', { name: 'Kho dữ liệu' }).waitFor();
     await citizen.getByText('Kết quả TTHC').waitFor();

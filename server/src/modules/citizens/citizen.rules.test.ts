@@ -12,6 +12,13 @@ describe('prefilled e-forms (Công dân không viết)', () => {
     expect(factOfField('ngay_sinh', undefined)).toBe('birthDate');
     expect(factOfField('f3', 'Nơi cư trú')).toBe('address');
     expect(factOfField('f4', 'Quan hệ với người được khai sinh')).toBeNull();
+    expect(factOfField('soCCCD', undefined)).toBe('idNumber');
+    expect(factOfField('f5', 'Số căn cước công dân')).toBe('idNumber');
+    expect(factOfField('f6', 'Số điện thoại')).toBe('phone');
+    // Fields about someone else are not the citizen's own facts.
+    expect(factOfField('tenTre', 'Họ, chữ đệm, tên người được khai sinh')).toBeNull();
+    expect(factOfField('ngaySinhCon', 'Ngày sinh của con')).toBeNull();
+    expect(factOfField('hoTenChong', 'Họ, chữ đệm, tên người chồng')).toBeNull();
   });
 
   it('fills from the profile first, then from the latest earlier answer, respecting type and enum', () => {

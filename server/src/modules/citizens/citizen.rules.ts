@@ -56,15 +56,21 @@ function fold(s: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-/** Recognised field names and titles (accent- and case-folded prefixes) for each fact. */
+/** "of the requester" (của người yêu cầu / người khai / người nộp / người đề nghị), allowed after a field name. */
+const self = '(cua)?(nguoi(yeucau|khai|nop|denghi|dinghi|dangky))?';
+
+/**
+ * Recognised field names and titles (accent- and case-folded, matched whole): a field about someone else ("họ tên
+ * người được khai sinh", "ngày sinh của con") is never filled with the citizen's own facts.
+ */
 const patterns: [FactKey, RegExp][] = [
-  ['fullName', /^(hoten|hovaten|hochudemvaten|hochudemten|fullname|tennguoi(yeucau|khai|nop|denghi))/],
-  ['birthDate', /^(ngaysinh|ngaythangnamsinh|birthdate|dateofbirth)/],
-  ['gender', /^(gioitinh|gender)/],
-  ['idNumber', /^(socccd|cccd|socancuoc|cancuoc|sodinhdanh|sogiaytotuythan|giaytotuythan|idnumber)/],
-  ['address', /^(diachi|noicutru|noithuongtru|thuongtru|noiohientai|address)/],
-  ['phone', /^(sodienthoai|dienthoai|phone)/],
-  ['email', /^(email|thudientu)/],
+  ['fullName', new RegExp(`^(hoten|hovaten|hochudem(va)?ten|fullname|ten)${self}$`)],
+  ['birthDate', new RegExp(`^(ngaysinh|ngaythangnamsinh|birthdate|dateofbirth)${self}$`)],
+  ['gender', new RegExp(`^(gioitinh|gender)${self}$`)],
+  ['idNumber', new RegExp(`^(so)?(cccd|cancuoc(congdan)?|dinhdanh(canhan)?|giaytotuythan|idnumber)${self}$`)],
+  ['address', new RegExp(`^(diachi|noicutru|noithuongtru|thuongtru|noiohientai|diachithuongtru|address)${self}$`)],
+  ['phone', new RegExp(`^(so)?(dienthoai|phone)${self}$`)],
+  ['email', new RegExp(`^(email|thudientu)${self}$`)],
 ];
 
 /** The fact a schema field asks for, from its key or its title. */
