@@ -43,7 +43,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         description: 'Hệ thống thông tin giải quyết thủ tục hành chính — mỗi thao tác ghi rõ ai được gọi (x-access).',
         version: '0.1.0',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mc_session' } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mc_session' }, citizen: { type: 'apiKey', in: 'cookie', name: 'mc_citizen' } } },
     },
     transform: (input) => {
       const out = jsonSchemaTransform(input);
