@@ -18,7 +18,7 @@ function pageFallback(): Plugin {
         const url = req.url ?? '/';
         const pathname = url.split('?')[0] ?? '/';
         if (pathname === '/console' || pathname.startsWith('/console/')) req.url = '/web/index.html';
-        else if (pathname === '/' || pathname.startsWith('/thu-tuc/')) req.url = '/portal/index.html';
+        else if (pathname === '/' || pathname.startsWith('/thu-tuc/') || pathname === '/cong-dan' || pathname.startsWith('/cong-dan/')) req.url = '/portal/index.html';
         next();
       });
     },

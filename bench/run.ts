@@ -18,6 +18,7 @@ import { officialAdjustments } from '../server/src/modules/working-calendar/offi
 import { benchDossiers } from './dossiers.js';
 import { benchReports } from './reports.js';
 import { load, row } from './load.js';
+import { portalWeightLines } from './portal-weight.js';
 
 const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const EXTRA_PROCEDURES = Number(process.env.BENCH_PROCEDURES ?? 5000);
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
       '',
       ...reportLines.slice(2),
       '<!-- /reports -->',
+      ...(await portalWeightLines()),
       '',
       `Deadline arithmetic (computeDue, 1–20 working days over 2025–2026 with official adjustments): ${Math.round(dueOps).toLocaleString('en')} computations/s.`,
       `Memory of the process under load (server and load client share it): peak RSS ${Math.round(peakRss / 2 ** 20)} MiB, ${Math.round(rss / 2 ** 20)} MiB after the runs.`,

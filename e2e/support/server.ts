@@ -16,13 +16,13 @@ export type RunningServer = { app: FastifyInstance; ctx: AppContext; baseUrl: st
  * The real server with the built web bundles, on a fresh database and a random local port. A journey that crosses
  * deadlines passes its own `clock` (the server's "now"; sessions still expire on the database's real time).
  */
-export async function startServer(options: { clock?: Clock } = {}): Promise<RunningServer> {
+export async function startServer(options: { clock?: Clock; env?: Record<string, string>; port?: number } = {}): Promise<RunningServer> {
   const { db, drop } = await freshDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-e2e-'));
-  const config = loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false' });
+  const config = loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false', ...options.env });
   const ctx: AppContext = { config, db, clock: options.clock ?? { now: () => new Date() }, files: diskFileStore(path.join(dataDir, 'files')) };
   const app = await buildApp(ctx, { webDir: path.resolve(import.meta.dirname, '../../dist/web') });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
     app,

@@ -44,7 +44,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         description: 'Hệ thống thông tin giải quyết thủ tục hành chính — mỗi thao tác ghi rõ ai được gọi (x-access).',
         version: '0.1.0',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mc_session' } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mc_session' }, citizen: { type: 'apiKey', in: 'cookie', name: 'mc_citizen' } } },
     },
     transform: (input) => {
       const out = jsonSchemaTransform(input);
@@ -93,7 +93,7 @@ function installWeb(app: FastifyInstance, webDir: string): void {
   app.get('/console', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(consoleHtml));
   app.get('/console/*', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(consoleHtml));
   app.get('/', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(portalHtml));
-  for (const route of ['/thu-tuc/*', '/thanh-toan', '/thanh-toan/*', '/danh-gia', '/danh-gia/*']) {
+  for (const route of ['/thu-tuc/*', '/thanh-toan', '/thanh-toan/*', '/danh-gia', '/danh-gia/*', '/cong-dan', '/cong-dan/*']) {
     app.get(route, { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(portalHtml));
   }
   app.get('/favicon.svg', { schema: { hide: true } }, async (_r, reply) => {

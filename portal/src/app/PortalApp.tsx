@@ -17,14 +17,19 @@ const PostalListPage = lazy(() => import('../features/postal/components/PostalLi
 const PickupRequestPage = lazy(() => import('../features/postal/components/PickupRequestPage.js').then((m) => ({ default: m.PickupRequestPage })));
 const KioskPage = lazy(() => import('../features/satisfaction/components/KioskPage.js').then((m) => ({ default: m.KioskPage })));
 
+/** The signed-in citizen's pages, loaded only when visited (the home page stays within its JavaScript budget). */
+const CitizenArea = lazy(() => import('../features/citizen/CitizenArea.js').then((m) => ({ default: m.CitizenArea })));
+
 /**
  * The citizen portal: / (search), /thu-tuc/<id> (a procedure), /thu-tuc/tra-cuu-ho-so (dossier status look-up),
- * /thanh-toan (pay a fee) and /thanh-toan/ket-qua (its result), /danh-gia (rate a dossier) and /danh-gia/kiosk (desk tablet).
+ * /thanh-toan (pay a fee) and /thanh-toan/ket-qua (its result), /danh-gia (rate a dossier) and /danh-gia/kiosk (desk tablet),
+ * /thu-tuc/buu-chinh (postal intake list and pickup request), /cong-dan/* (the signed-in citizen's area).
  */
 export function PortalApp() {
   const { pathname, search } = useLocation();
   // The server serves the portal only at its known paths, so the look-up lives under /thu-tuc/ (the link printed on receipts).
   const tracking = /^\/thu-tuc\/tra-cuu-ho-so\/?$/.test(pathname);
+  const citizen = /^\/cong-dan(\/|$)/.test(pathname);
   const postalList = /^\/thu-tuc\/buu-chinh\/?$/.test(pathname);
   const pickup = /^\/thu-tuc\/buu-chinh\/yeu-cau\/?$/.test(pathname);
   const m = tracking || postalList || pickup ? null : /^\/thu-tuc\/([^/]+)\/?$/.exec(pathname);
@@ -41,6 +46,7 @@ export function PortalApp() {
           )}
         />
       );
+    if (citizen) return <CitizenArea pathname={pathname} search={search} />;
     if (/^\/thanh-toan\/?$/.test(pathname)) return <PaymentPage search={search} />;
     if (/^\/thanh-toan\/ket-qua\/?$/.test(pathname)) return <PaymentResultPage search={search} />;
     if (/^\/danh-gia\/?$/.test(pathname)) return <RatePage search={search} />;

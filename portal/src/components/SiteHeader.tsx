@@ -23,6 +23,9 @@ export function SiteHeader({ kiosk = false }: { kiosk?: boolean }) {
             <Link to="/thu-tuc/tra-cuu-ho-so" className="track-link">
               {t('trackNav')}
             </Link>
+            <Link to="/cong-dan/ho-so" className="track-link">
+              {t('citizenNav')}
+            </Link>
             <a className="staff-link" href="/console">
               {t('staffLogin')}
             </a>

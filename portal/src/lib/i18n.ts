@@ -63,6 +63,8 @@ export const text = {
   footer: 'Phần mềm mã nguồn mở Một Cửa — tra cứu thủ tục hành chính, thành phần hồ sơ và mẫu đơn, tờ khai.',
   apiDocs: 'API công khai',
   trackNav: 'Tra cứu hồ sơ',
+  citizenNav: 'Hồ sơ của tôi',
+  submitOnline: 'Nộp trực tuyến',
   trackTitle: 'Tra cứu tình trạng hồ sơ',
   trackIntro: 'Nhập mã hồ sơ in trên giấy tiếp nhận và hẹn trả kết quả, kèm số điện thoại đã khai hoặc 4 số cuối số căn cước.',
   trackCode: 'Mã hồ sơ',

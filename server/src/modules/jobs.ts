@@ -1,4 +1,5 @@
 import type { JobDefinition } from '../platform/jobs.js';
+import { citizenJobs } from './citizens/citizen.jobs.js';
 import { dossierJobs } from './dossiers/dossier.jobs.js';
 import { identityJobs } from './identity/identity.jobs.js';
 import { notificationJobs } from './notifications/notification.jobs.js';
@@ -7,4 +8,4 @@ import { postalJobs } from './postal/postal.jobs.js';
 import { reportJobs } from './reports/reports.jobs.js';
 
 /** Every module's background jobs and schedules, registered on pg-boss at start. */
-export const allJobs: JobDefinition[] = [...identityJobs, ...notificationJobs, ...dossierJobs, ...paymentJobs, ...postalJobs, ...reportJobs];
+export const allJobs: JobDefinition[] = [...identityJobs, ...notificationJobs, ...dossierJobs, ...paymentJobs, ...postalJobs, ...reportJobs, ...citizenJobs];

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../platform/context.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { citizenAuthRoutes } from './citizens/citizen-auth.routes.js';
+import { citizenRoutes } from './citizens/citizen.routes.js';
 import { dossierRoutes } from './dossiers/dossier.routes.js';
 import { paymentRoutes } from './payments/payment.routes.js';
 import { satisfactionRoutes } from './satisfaction/satisfaction.routes.js';
+import { dossierOnlineRoutes } from './dossiers/dossier-online.routes.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { unitRoutes } from './org-units/unit.routes.js';
 import { postalRoutes } from './postal/postal.routes.js';
@@ -25,4 +28,7 @@ export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(satisfactionRoutes, { ctx });
   await app.register(postalRoutes, { ctx });
   await app.register(reportRoutes, { ctx });
+  await app.register(dossierOnlineRoutes, { ctx });
+  await app.register(citizenAuthRoutes, { ctx });
+  await app.register(citizenRoutes, { ctx });
 };

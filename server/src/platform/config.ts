@@ -52,6 +52,13 @@ const ZConfig = z.object({
   postalCallbackUrl: z.string().url().optional(),
   /** Pickup requests from the public portal allowed per client address per hour. */
   pickupRequestsPerHour: z.coerce.number().int().min(1).default(10),
+  /** Citizens' sign-in through OpenID Connect (VNeID): the issuer, the client registered with it and the callback. */
+  oidcIssuer: z.string().url().optional(),
+  oidcClientId: z.string().min(1).optional(),
+  oidcClientSecret: z.string().min(1).optional(),
+  oidcRedirectUri: z.string().url().optional(),
+  /** The ID token / userinfo claim carrying the citizen's CCCD (personal identification number). */
+  oidcCccdClaim: z.string().min(1).default('cccd'),
 });
 export type AppConfig = z.infer<typeof ZConfig>;
 
@@ -88,5 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     postalCallbackUrl: env.POSTAL_CALLBACK_URL || undefined,
     pickupRequestsPerHour: env.PICKUP_REQUESTS_PER_HOUR || undefined,
     reportDailyAt: env.REPORT_DAILY_AT || undefined,
+    oidcIssuer: env.OIDC_ISSUER || undefined,
+    oidcClientId: env.OIDC_CLIENT_ID || undefined,
+    oidcClientSecret: env.OIDC_CLIENT_SECRET || undefined,
+    oidcRedirectUri: env.OIDC_REDIRECT_URI || undefined,
+    oidcCccdClaim: env.OIDC_CCCD_CLAIM || undefined,
   });
 }

@@ -4,9 +4,10 @@ import { DomainError, commonErrors, errorBody, fromPgError } from './errors.js';
 
 /**
  * Who may call a route, declared on every route (`config.access`) and published in OpenAPI:
- * 'public' (anyone), 'staff' (any signed-in officer) or a permission name checked against the officer's roles.
+ * 'public' (anyone), 'staff' (any signed-in officer), 'citizen' (a citizen signed in to the portal, a separate identity
+ * with its own cookie) or a permission name checked against the officer's roles.
  */
-export type RouteAccess = 'public' | 'staff' | `perm:${string}`;
+export type RouteAccess = 'public' | 'staff' | 'citizen' | `perm:${string}`;
 
 declare module 'fastify' {
   interface FastifyContextConfig {

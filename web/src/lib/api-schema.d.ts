@@ -3302,7 +3302,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    queue?: "mine" | "unit" | "due_soon" | "overdue" | "needs_apology" | "supplement" | "result_ready" | "all";
+                    queue?: "mine" | "unit" | "online" | "due_soon" | "overdue" | "needs_apology" | "supplement" | "result_ready" | "all";
                     q?: string;
                     procedureId?: string;
                     status?: "awaiting_acceptance" | "not_accepted" | "received" | "processing" | "interagency" | "supplement_requested" | "result_ready" | "returned" | "withdrawn" | "stopped" | "refused";
@@ -3345,6 +3345,7 @@ export interface paths {
                             counts: {
                                 mine: number;
                                 unit: number;
+                                online: number;
                                 due_soon: number;
                                 overdue: number;
                                 needs_apology: number;
@@ -9242,6 +9243,1683 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/assisted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cán bộ nộp hồ sơ trực tuyến thay công dân (miễn phí, ghi nhận là nộp hộ) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        idempotencyKey: string;
+                        /** Format: uuid */
+                        procedureId: string;
+                        /** Format: uuid */
+                        resolvingUnitId: string;
+                        applicant: {
+                            /**
+                             * @default citizen
+                             * @enum {string}
+                             */
+                            kind?: "citizen";
+                            idNumber: string;
+                            fullName: string;
+                            /** @default null */
+                            birthDate?: string | null;
+                            /** @default null */
+                            address?: string | null;
+                            /**
+                             * Format: uuid
+                             * @default null
+                             */
+                            addressUnitId?: string | null;
+                            /** @default null */
+                            phone?: string | null;
+                            /**
+                             * Format: email
+                             * @default null
+                             */
+                            email?: string | null;
+                        };
+                        /** @default {} */
+                        eform?: {
+                            [key: string]: unknown;
+                        };
+                        /** @default [] */
+                        documents?: string[];
+                        /**
+                         * @default desk
+                         * @enum {string}
+                         */
+                        resultDelivery?: "desk" | "post" | "online";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string | null;
+                            /** Format: uuid */
+                            procedureId: string;
+                            procedureName: string;
+                            ruleSet: string;
+                            channel: string;
+                            /** @enum {string} */
+                            status: "awaiting_acceptance" | "not_accepted" | "received" | "processing" | "interagency" | "supplement_requested" | "result_ready" | "returned" | "withdrawn" | "stopped" | "refused";
+                            statusLabel: string;
+                            nationalStatus: number;
+                            receivingUnitName: string;
+                            resolvingUnitName: string;
+                            applicant: {
+                                kind: string;
+                                idNumber: string;
+                                fullName: string;
+                                phone: string | null;
+                                email: string | null;
+                                address: string | null;
+                            };
+                            stepIndex: number;
+                            steps: {
+                                stepIndex: number;
+                                name: string;
+                                role: string;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                workingDays: number;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                finishClass: string | null;
+                                deadlineState: string | null;
+                            }[];
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            /** Format: date-time */
+                            countingFrom: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            originalDueAt: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            /** Format: date-time */
+                            returnedAt: string | null;
+                            finishClass: string | null;
+                            deadlineState: string | null;
+                            resultDelivery: string;
+                            feeVnd: number;
+                            supplementCount: number;
+                            interagencyUnitName: string | null;
+                            /** Format: uuid */
+                            receivingUnitId: string;
+                            /** Format: uuid */
+                            resolvingUnitId: string;
+                            documents: {
+                                name: string;
+                                kind: string;
+                                count: number;
+                            }[];
+                            eform: {
+                                [key: string]: unknown;
+                            } | null;
+                            apologyCount: number;
+                            allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                actorName: string;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                stepIndex: number | null;
+                                note: string | null;
+                                details: {
+                                    previousDueAt?: string;
+                                    newDueAt?: string;
+                                    receivedBy?: string;
+                                    targetUnitName?: string;
+                                    waitedWorkingMinutes?: number;
+                                    assigneeName?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{id}/declaration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tờ khai điền sẵn từ dữ liệu căn cước để công dân ký (DOCX hoặc PDF) — Công dân không viết */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicant: {
+                            fullName: string;
+                            idNumber: string;
+                            /** @default null */
+                            birthDate?: string | null;
+                            /**
+                             * @default null
+                             * @enum {string|null}
+                             */
+                            gender?: "male" | "female" | null;
+                            /** @default null */
+                            address?: string | null;
+                            /** @default null */
+                            phone?: string | null;
+                            /** @default null */
+                            email?: string | null;
+                        };
+                        /** @default {} */
+                        eform?: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @default pdf
+                         * @enum {string}
+                         */
+                        format?: "docx" | "pdf";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/auth/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cách đăng nhập cổng dịch vụ công (VNeID có được cấu hình không) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            oidc: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đăng ký tài khoản công dân bằng e-mail hoặc số điện thoại */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        identifier: string;
+                        password: string;
+                        fullName: string;
+                        idNumber: string;
+                        birthDate: string;
+                        /**
+                         * @default null
+                         * @enum {string|null}
+                         */
+                        gender?: "male" | "female" | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            fullName: string;
+                            birthDate: string | null;
+                            /** @enum {string|null} */
+                            gender: "male" | "female" | null;
+                            address: string | null;
+                            /** Format: uuid */
+                            addressUnitId: string | null;
+                            addressUnitName: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            verified: boolean;
+                            csrfToken: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Công dân đăng nhập bằng e-mail/số điện thoại và mật khẩu */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        identifier: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            fullName: string;
+                            birthDate: string | null;
+                            /** @enum {string|null} */
+                            gender: "male" | "female" | null;
+                            address: string | null;
+                            /** Format: uuid */
+                            addressUnitId: string | null;
+                            addressUnitName: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            verified: boolean;
+                            csrfToken: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bắt đầu đăng nhập bằng VNeID (OpenID Connect, mã ủy quyền + PKCE) */
+        get: {
+            parameters: {
+                query?: {
+                    returnTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nhà cung cấp định danh chuyển về sau khi công dân đăng nhập */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Công dân đăng xuất */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông tin công dân đang đăng nhập */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            fullName: string;
+                            birthDate: string | null;
+                            /** @enum {string|null} */
+                            gender: "male" | "female" | null;
+                            address: string | null;
+                            /** Format: uuid */
+                            addressUnitId: string | null;
+                            addressUnitName: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            verified: boolean;
+                            csrfToken: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Cập nhật thông tin cá nhân */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fullName?: string;
+                        idNumber?: string;
+                        birthDate?: string;
+                        /** @enum {string|null} */
+                        gender?: "male" | "female" | null;
+                        address?: string | null;
+                        /** Format: uuid */
+                        addressUnitId?: string | null;
+                        phone?: string | null;
+                        /** Format: email */
+                        email?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            fullName: string;
+                            birthDate: string | null;
+                            /** @enum {string|null} */
+                            gender: "male" | "female" | null;
+                            address: string | null;
+                            /** Format: uuid */
+                            addressUnitId: string | null;
+                            addressUnitName: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            verified: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/citizen/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kho dữ liệu của công dân: giấy tờ đã số hóa và kết quả đã nhận */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            sha256: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "upload" | "result";
+                            fileName: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                            dossierCode: string | null;
+                            /** Format: date-time */
+                            addedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Thêm giấy tờ vào kho (multipart: file, name; PDF/JPEG/PNG, tối đa 10 MB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            sha256: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "upload" | "result";
+                            fileName: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                            dossierCode: string | null;
+                            /** Format: date-time */
+                            addedAt: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/documents/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải giấy tờ trong kho của mình */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/submissions/{procedureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bắt đầu nộp trực tuyến: tờ khai điền sẵn (hoặc bản nháp), giấy tờ, phí */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    procedureId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            procedureId: string;
+                            procedureName: string;
+                            /** @enum {string} */
+                            onlineLevel: "none" | "partial" | "full";
+                            eformSchema: {
+                                [key: string]: unknown;
+                            } | null;
+                            documents: {
+                                name: string;
+                                kind: string;
+                                count: number;
+                                required: boolean;
+                            }[];
+                            fees: {
+                                name: string;
+                                amountVnd: number;
+                            }[];
+                            feeTotalVnd: number;
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            draft: {
+                                /**
+                                 * Format: uuid
+                                 * @default null
+                                 */
+                                resolvingUnitId: string | null;
+                                /** @default {} */
+                                eform: {
+                                    [key: string]: unknown;
+                                };
+                                /** @default [] */
+                                documents: {
+                                    name: string;
+                                    sha256: string;
+                                }[];
+                                /**
+                                 * @default desk
+                                 * @enum {string}
+                                 */
+                                resultDelivery: "desk" | "post" | "online";
+                            };
+                            /** Format: date-time */
+                            draftSavedAt: string | null;
+                            prefilledFields: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/submissions/{procedureId}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Lưu nháp hồ sơ trực tuyến */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    procedureId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        resolvingUnitId?: string | null;
+                        /** @default {} */
+                        eform?: {
+                            [key: string]: unknown;
+                        };
+                        /** @default [] */
+                        documents?: {
+                            name: string;
+                            sha256: string;
+                        }[];
+                        /**
+                         * @default desk
+                         * @enum {string}
+                         */
+                        resultDelivery?: "desk" | "post" | "online";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            savedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ của tôi */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string | null;
+                            procedureName: string;
+                            status: string;
+                            statusLabel: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            actionNeeded: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Nộp hồ sơ trực tuyến (chờ bộ phận một cửa tiếp nhận) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        idempotencyKey: string;
+                        /** Format: uuid */
+                        procedureId: string;
+                        /** Format: uuid */
+                        resolvingUnitId: string;
+                        /** @default {} */
+                        eform?: {
+                            [key: string]: unknown;
+                        };
+                        /** @default [] */
+                        documents?: {
+                            name: string;
+                            sha256: string;
+                        }[];
+                        /**
+                         * @default desk
+                         * @enum {string}
+                         */
+                        resultDelivery?: "desk" | "post" | "online";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string | null;
+                            procedureName: string;
+                            status: string;
+                            statusLabel: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            actionNeeded: boolean;
+                            receivingUnitName: string;
+                            resolvingUnitName: string;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            feeVnd: number;
+                            assisted: boolean;
+                            resultDelivery: string;
+                            /** Format: date-time */
+                            supplementedAt: string | null;
+                            eform: {
+                                [key: string]: unknown;
+                            } | null;
+                            request: {
+                                /** @enum {string} */
+                                kind: "supplement" | "refusal";
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                label: string;
+                                toStatus: string;
+                                note: string | null;
+                            }[];
+                            files: {
+                                sha256: string;
+                                documentName: string;
+                                kind: string;
+                                fileName: string;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            notifications: {
+                                channel: string;
+                                subject: string | null;
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/dossiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ của tôi: trạng thái, quá trình, yêu cầu của cơ quan, thông báo */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string | null;
+                            procedureName: string;
+                            status: string;
+                            statusLabel: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            actionNeeded: boolean;
+                            receivingUnitName: string;
+                            resolvingUnitName: string;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            feeVnd: number;
+                            assisted: boolean;
+                            resultDelivery: string;
+                            /** Format: date-time */
+                            supplementedAt: string | null;
+                            eform: {
+                                [key: string]: unknown;
+                            } | null;
+                            request: {
+                                /** @enum {string} */
+                                kind: "supplement" | "refusal";
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                label: string;
+                                toStatus: string;
+                                note: string | null;
+                            }[];
+                            files: {
+                                sha256: string;
+                                documentName: string;
+                                kind: string;
+                                fileName: string;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            notifications: {
+                                channel: string;
+                                subject: string | null;
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/dossiers/{id}/supplement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bổ sung hồ sơ trực tuyến theo yêu cầu */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        documents: {
+                            name: string;
+                            sha256: string;
+                        }[];
+                        /** @default null */
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string | null;
+                            procedureName: string;
+                            status: string;
+                            statusLabel: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            actionNeeded: boolean;
+                            receivingUnitName: string;
+                            resolvingUnitName: string;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            feeVnd: number;
+                            assisted: boolean;
+                            resultDelivery: string;
+                            /** Format: date-time */
+                            supplementedAt: string | null;
+                            eform: {
+                                [key: string]: unknown;
+                            } | null;
+                            request: {
+                                /** @enum {string} */
+                                kind: "supplement" | "refusal";
+                                note: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                label: string;
+                                toStatus: string;
+                                note: string | null;
+                            }[];
+                            files: {
+                                sha256: string;
+                                documentName: string;
+                                kind: string;
+                                fileName: string;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            notifications: {
+                                channel: string;
+                                subject: string | null;
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/dossiers/{id}/files/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải tệp của hồ sơ của mình, kể cả kết quả trả trực tuyến */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    sha256: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;

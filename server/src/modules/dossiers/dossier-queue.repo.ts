@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/database.js';
 
-export const queues = ['mine', 'unit', 'due_soon', 'overdue', 'needs_apology', 'supplement', 'result_ready', 'all'] as const;
+export const queues = ['mine', 'unit', 'online', 'due_soon', 'overdue', 'needs_apology', 'supplement', 'result_ready', 'all'] as const;
 export type Queue = (typeof queues)[number];
 
 export type QueueFilter = {
@@ -40,6 +40,8 @@ const open = `d.status IN ('received', 'processing', 'interagency')`;
 const queueClause: Record<Queue, string> = {
   mine: `d.assignee_id = $2`,
   unit: `d.status IN ('received', 'processing', 'interagency', 'supplement_requested', 'result_ready')`,
+  // Online dossiers waiting for the desk: submitted and not yet accepted, or supplemented online (ND 61/2018 Điều 17 k2).
+  online: `(d.status = 'awaiting_acceptance' OR (d.status = 'supplement_requested' AND d.supplemented_at IS NOT NULL))`,
   due_soon: `${open} AND d.due_at >= $3 AND d.due_at < $4`,
   overdue: `${open} AND d.due_at < $3`,
   // Will be (or is) late and has no apology letter yet (ND 61/2018 Điều 19 k9).
@@ -81,6 +83,7 @@ export async function countQueues(q: Queryable, f: Pick<QueueFilter, 'paths' | '
   const { rows } = await q.query(
     `SELECT count(*) FILTER (WHERE ${queueClause.mine})::int AS mine,
             count(*) FILTER (WHERE ${queueClause.unit})::int AS unit,
+            count(*) FILTER (WHERE ${queueClause.online})::int AS online,
             count(*) FILTER (WHERE ${queueClause.due_soon})::int AS due_soon,
             count(*) FILTER (WHERE ${queueClause.overdue})::int AS overdue,
             count(*) FILTER (WHERE ${queueClause.needs_apology})::int AS needs_apology,

@@ -13,6 +13,7 @@ import { ZActionInput, ZDossier, ZIntakeInput } from './dossier.contract.js';
 import { countQueues, listQueue, queues } from './dossier-queue.repo.js';
 import { dossierStatuses } from './dossier.rules.js';
 import { actOnDossier, listAssignees } from './use-cases/act-on-dossier.js';
+import { decideOnlineDossier } from './use-cases/accept-online.js';
 import { readDossier } from './use-cases/read-dossier.js';
 import { receiveDossier } from './use-cases/receive-dossier.js';
 import { receivableProcedures } from './use-cases/receivable-procedures.js';
@@ -106,7 +107,10 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
     async (request) => {
       const actor = actorOf(request);
-      await actOnDossier(ctx, actor, request.params.id, request.body);
+      const { action, note } = request.body;
+      // Accepting or refusing an online submission is its own use case (numbering and the clock start there).
+      if (action === 'accept' || action === 'reject_intake') await decideOnlineDossier(ctx, actor, request.params.id, { action, note });
+      else await actOnDossier(ctx, actor, request.params.id, request.body);
       return readDossier(ctx, actor, request.params.id);
     },
   );
@@ -133,7 +137,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
           200: z.object({
             items: z.array(ZQueueItem),
             next: z.string().nullable(),
-            counts: z.object({ mine: z.number(), unit: z.number(), due_soon: z.number(), overdue: z.number(), needs_apology: z.number(), supplement: z.number(), result_ready: z.number() }),
+            counts: z.object({ mine: z.number(), unit: z.number(), online: z.number(), due_soon: z.number(), overdue: z.number(), needs_apology: z.number(), supplement: z.number(), result_ready: z.number() }),
           }),
         },
       },

@@ -90,7 +90,7 @@ describe('every route declares who may call it', () => {
       Object.entries(methods).map(([m, op]) => ({ route: `${m.toUpperCase()} ${p}`, access: op['x-access'] })),
     );
     expect(ops.length).toBeGreaterThan(15);
-    for (const op of ops) expect(op.access, op.route).toMatch(/^(public|staff|perm:[a-z.]+)$/);
+    for (const op of ops) expect(op.access, op.route).toMatch(/^(public|staff|citizen|perm:[a-z.]+)$/);
   });
 
   it('health, readiness and metrics answer', async () => {

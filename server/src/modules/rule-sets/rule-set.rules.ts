@@ -11,7 +11,8 @@ export type FormKey =
   | 'control_slip' // Phiếu kiểm soát quá trình giải quyết hồ sơ
   | 'tracking_book' // Sổ theo dõi hồ sơ
   | 'postal_dispatch' // Phiếu gửi hồ sơ (QĐ 45/2016/QĐ-TTg Điều 6; no rule-set number)
-  | 'postal_handover'; // Biên bản giao nhận hồ sơ (QĐ 45/2016/QĐ-TTg Điều 7; no rule-set number)
+  | 'postal_handover' // Biên bản giao nhận hồ sơ (QĐ 45/2016/QĐ-TTg Điều 7; no rule-set number)
+  | 'declaration'; // Tờ khai điền sẵn cho công dân ký (Công dân không viết), not a form of the circulars
 
 export type FormSpec = { number: string; titleVi: string; paper: 'A4' | 'A5' };
 

@@ -96,6 +96,13 @@ export function ProcedurePage({ id }: { id: string }) {
         <p className="notice" role="note">
           {t('notAccepting')}
         </p>
+      ) : c.onlineLevel !== 'none' ? (
+        <p className="submit-online">
+          <Link to={`/cong-dan/nop/${p.id}`} className="button-primary">
+            {t('submitOnline')}
+          </Link>
+          <span className="muted"> {t(`online.${c.onlineLevel}`)}</span>
+        </p>
       ) : null}
 
       <Section id="s-general" title={t('general')}>

@@ -18,6 +18,7 @@ import { getDossierRow, listSteps, lockDossierWithSteps, updateDossierWithAction
 import { applyAction, nationalStatusCode } from '../dossier.rules.js';
 import { getVersion } from '../../procedures/procedure.repo.js';
 import { getUnit } from '../../org-units/unit.repo.js';
+import { deliverResultsToStore } from '../../citizens/citizen.repo.js';
 
 /**
  * One action on a dossier (forward, send back, supplementation, apology, approval, return, withdrawal, stop, refusal):
@@ -107,6 +108,7 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
           throw dossierErrors.supplementWindow(ruleSet.supplementWindowWorkingDays);
         }
         set.paused_at = now;
+        set.supplemented_at = null;
         break;
       }
       case 'supplement_received': {
@@ -114,6 +116,7 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
         const calendar = await loadUnitCalendar();
         if (d.pausedAt) set.paused_minutes = d.pausedMinutes + calendar.workingMinutesBetween(d.pausedAt, now);
         set.paused_at = null;
+        set.supplemented_at = null;
         const version = (await getVersion(tx, d.procedureVersionId))!;
         const options = { paperCutoff: true };
         const from = countingStart(now, calendar, options);
@@ -158,7 +161,7 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
         break;
       case 'accept':
       case 'reject_intake':
-        // Online intake arrives with the portal (issue 5); desk intake goes through receiveDossier.
+        // Online intake is decided by use-cases/accept-online.ts; desk intake goes through receiveDossier.
         throw dossierErrors.actionNotAllowed(d.status, input.action, []);
     }
     set.status = next.status;
@@ -177,6 +180,8 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
       note: input.note,
       data,
     });
+    // A result going online reaches the citizen's document store as it is ready (ND 45/2020 Điều 14, 16).
+    if (input.action === 'approve') await deliverResultsToStore(tx, dossierId);
     if (notifyingActions.includes(input.action)) await notifyFor(tx, deps.config.publicUrl, dossierId, input, d.dueAt);
   });
 }

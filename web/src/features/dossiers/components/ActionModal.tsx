@@ -18,7 +18,7 @@ type Values = { note?: string; backTo?: number; newDueAt?: Dayjs | null; receive
  * Actions that must say why. The server requires it for supplementation, send-back, stop and refusal; the apology letter
  * must state the reason for the delay (ND 61/2018 Điều 19 k9), so the console asks for it too.
  */
-const noteRequired: readonly DossierAction[] = ['request_supplement', 'send_back', 'stop', 'refuse', 'apologise'];
+const noteRequired: readonly DossierAction[] = ['request_supplement', 'send_back', 'stop', 'refuse', 'apologise', 'reject_intake'];
 /** Actions that end the dossier or turn it away: the confirm button is red. */
 const dangerous: readonly DossierAction[] = ['refuse', 'stop', 'withdraw'];
 

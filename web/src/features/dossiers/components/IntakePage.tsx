@@ -19,6 +19,7 @@ import { DocumentChecklist, type ChecklistRow } from './DocumentChecklist.js';
 import { deliveryLabel, resultDeliveries } from './dossier-labels.js';
 import { EformFields } from './EformFields.js';
 import { eformFields, eformValue } from './eform-schema.js';
+import { CitizenHelp } from './CitizenHelp.js';
 import { IntakeDone } from './IntakeDone.js';
 import { OutcomeModal, type NotAccepted } from './OutcomeModal.js';
 import { ProcedurePicker } from './ProcedurePicker.js';
@@ -301,6 +302,9 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
               {t('intake.refuse')}
             </Button>
           </Flex>
+        </Card>
+        <Card title={<h3 className="section-title">{t('intake.citizenHelp')}</h3>} size="small" className="intake-card">
+          <CitizenHelp getInput={() => buildInput('accept')} validate={validate} disabled={!content || busy} />
         </Card>
       </Form>
       <OutcomeModal

@@ -98,7 +98,8 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
     navigate(`${listPath}?${params}`, { replace: true });
   };
 
-  const tabs = queues.map((key) => {
+  // The online intake queue concerns the desk (who may receive); others keep the shorter tab bar.
+  const tabs = queues.filter((key) => key !== 'online' || intakePath || queue === 'online').map((key) => {
     const n = key === 'all' ? null : (counts?.[key] ?? null);
     const alert = key === 'overdue' || key === 'needs_apology';
     return {

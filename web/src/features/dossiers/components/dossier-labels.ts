@@ -6,7 +6,7 @@ import type { Queue } from '../api/list-dossiers.js';
 /** Statuses come from the server's rules table (STYLE.md R2), so a new status cannot be missed in the filters. */
 export { dossierStatuses };
 
-export const queues = ['mine', 'unit', 'due_soon', 'overdue', 'needs_apology', 'supplement', 'result_ready', 'all'] as const satisfies readonly Queue[];
+export const queues = ['mine', 'unit', 'online', 'due_soon', 'overdue', 'needs_apology', 'supplement', 'result_ready', 'all'] as const satisfies readonly Queue[];
 export const channels = ['desk', 'online', 'postal'] as const;
 export const resultDeliveries = ['desk', 'post', 'online'] as const;
 

@@ -1,0 +1,67 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, navigate } from '../../lib/router.js';
+import { getMe, signOut, type CitizenMe } from './api.js';
+import { ct } from './citizen-text.js';
+import { MyDossierPage } from './MyDossierPage.js';
+import { MyDossiersPage } from './MyDossiersPage.js';
+import { ProfilePage } from './ProfilePage.js';
+import { SignInPage } from './SignInPage.js';
+import { StorePage } from './StorePage.js';
+import { SubmitWizard } from './SubmitWizard.js';
+
+/**
+ * The citizen's own pages under /cong-dan/: sign-in, my dossiers (and one dossier), the document store, the profile and
+ * the online submission wizard. Without a session every page shows the sign-in, then comes back to where it was.
+ */
+export function CitizenArea({ pathname, search }: { pathname: string; search: string }) {
+  const [me, setMe] = useState<CitizenMe | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(() => {
+    getMe().then(setMe, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  useEffect(reload, [reload]);
+
+  if (error) return <p className="error" role="alert">{error}</p>;
+  if (me === undefined) return <p className="loading">…</p>;
+  const signInPath = pathname === '/cong-dan/dang-nhap' || pathname === '/cong-dan';
+  if (!me || signInPath) {
+    if (me && signInPath) {
+      navigate('/cong-dan/ho-so', { replace: true });
+      return null;
+    }
+    const returnTo = signInPath ? new URLSearchParams(search).get('tiep') ?? '/cong-dan/ho-so' : pathname + search;
+    return <SignInPage returnTo={returnTo} failed={new URLSearchParams(search).has('loi')} onSignedIn={setMe} />;
+  }
+
+  const handleSignOut = async () => {
+    await signOut().catch(() => undefined);
+    setMe(null);
+    navigate('/');
+  };
+  const dossier = /^\/cong-dan\/ho-so\/([0-9a-f-]{36})$/.exec(pathname);
+  const submit = /^\/cong-dan\/nop\/([0-9a-f-]{36})$/.exec(pathname);
+  const page = dossier ? (
+    <MyDossierPage id={dossier[1]!} />
+  ) : submit ? (
+    <SubmitWizard procedureId={submit[1]!} />
+  ) : pathname === '/cong-dan/kho' ? (
+    <StorePage />
+  ) : pathname === '/cong-dan/thong-tin' ? (
+    <ProfilePage onSaved={reload} />
+  ) : (
+    <MyDossiersPage />
+  );
+  const current = (p: string) => (pathname.startsWith(p) ? 'page' : undefined);
+  return (
+    <div className="citizen-area">
+      <nav className="citizen-nav" aria-label={ct('areaNav')}>
+        <span className="citizen-name">{me.fullName}</span>
+        <Link to="/cong-dan/ho-so" aria-current={current('/cong-dan/ho-so')}>{ct('myDossiers')}</Link>
+        <Link to="/cong-dan/kho" aria-current={current('/cong-dan/kho')}>{ct('store')}</Link>
+        <Link to="/cong-dan/thong-tin" aria-current={current('/cong-dan/thong-tin')}>{ct('profile')}</Link>
+        <button type="button" className="link-button" onClick={() => void handleSignOut()}>{ct('signOut')}</button>
+      </nav>
+      {page}
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'react';
+import { formatDateTime, formatVnd } from '../../lib/format.js';
+import { dossierFileUrl, getMyDossier, listStore, answerSupplement, type MyDossier, type StoreDocument } from './api.js';
+import { ct } from './citizen-text.js';
+import { DocumentPicker } from './DocumentPicker.js';
+import { DossierExtensions } from './DossierExtensions.js';
+
+/**
+ * One of the citizen's dossiers: status, dates, what the desk asks (and the answer form), the result to download when
+ * it is delivered online, the history and the notifications. The payment and rating blocks have their places here
+ * (modules payments and satisfaction).
+ */
+export function MyDossierPage({ id }: { id: string }) {
+  const [d, setD] = useState<MyDossier | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    getMyDossier(id).then(
+      (x) => {
+        setD(x);
+        document.title = `${x.code ?? ct('myDossiers')} — ${x.procedureName}`;
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  }, [id]);
+  if (error) return <p className="error" role="alert">{error}</p>;
+  if (!d) return <p className="loading">…</p>;
+  const results = d.files.filter((f) => f.kind === 'result');
+  return (
+    <article className="detail" aria-labelledby="dossier-title">
+      <p className="muted">{d.procedureName}</p>
+      <h1 id="dossier-title" className={d.code ? 'track-code' : undefined}>{d.code ?? ct('noCode')}</h1>
+      <p><strong className={`status status-${d.status}`}>{d.statusLabel}</strong></p>
+      <dl className="facts">
+        <dt>{ct('agency')}</dt>
+        <dd>{d.resolvingUnitName}</dd>
+        <dt>{ct('submittedAt')}</dt>
+        <dd>{formatDateTime(d.submittedAt)}</dd>
+        {d.receivedAt ? (<><dt>{ct('receivedAt')}</dt><dd>{formatDateTime(d.receivedAt)}</dd></>) : null}
+        {d.dueAt ? (<><dt>{ct('dueAt')}</dt><dd>{formatDateTime(d.dueAt)}</dd></>) : null}
+        <dt>{ct('fee')}</dt>
+        <dd>{d.feeVnd > 0 ? formatVnd(d.feeVnd) : ct('free')}{d.assisted ? ` — ${ct('assisted')}` : ''}</dd>
+        <dt>{ct('resultDelivery')}</dt>
+        <dd>{ct(`delivery.${d.resultDelivery as 'online' | 'desk' | 'post'}`)}</dd>
+      </dl>
+
+      {d.request ? (
+        <section className="detail-section" aria-labelledby="request-title">
+          <h2 id="request-title">{d.request.kind === 'supplement' ? ct('requestSupplement') : ct('requestRefusal')}</h2>
+          <p className="notice warn">{d.request.note}</p>
+          {d.request.kind === 'supplement' ? d.actionNeeded ? <SupplementForm dossier={d} onDone={setD} /> : d.supplementedAt ? <p className="notice">{ct('answered', { at: formatDateTime(d.supplementedAt) })}</p> : null : null}
+        </section>
+      ) : null}
+
+      {results.length > 0 ? (
+        <section className="detail-section" aria-labelledby="result-title">
+          <h2 id="result-title">{ct('result')}</h2>
+          <ul className="downloads">
+            {results.map((f) => (
+              <li key={f.sha256}>
+                <a href={dossierFileUrl(d.id, f.sha256)} download={f.fileName}>{ct('resultDownload')}: {f.documentName}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {/* Thanh toán (module payments) and Đánh giá (module satisfaction) go here. */}
+      <DossierExtensions dossier={d} />
+
+      <section className="detail-section" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{ct('timeline')}</h2>
+        <ol className="timeline">
+          {d.timeline.map((e, i) => (
+            <li key={`${e.at}-${i}`}>
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time> <span>{e.label}</span>
+              {e.note ? <span className="muted"> — {e.note}</span> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section className="detail-section" aria-labelledby="files-title">
+        <h2 id="files-title">{ct('files')}</h2>
+        <ul className="downloads">
+          {d.files.filter((f) => f.kind !== 'result').map((f) => (
+            <li key={f.sha256}><a href={dossierFileUrl(d.id, f.sha256)}>{f.documentName}</a> <span className="muted">({f.fileName})</span></li>
+          ))}
+        </ul>
+      </section>
+      <section className="detail-section" aria-labelledby="notif-title">
+        <h2 id="notif-title">{ct('notifications')}</h2>
+        {d.notifications.length === 0 ? <p className="muted">{ct('noNotifications')}</p> : null}
+        <ul className="plain">
+          {d.notifications.map((n, i) => (
+            <li key={i}><time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time> — {n.subject ?? n.body}</li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}
+
+function SupplementForm({ dossier, onDone }: { dossier: MyDossier; onDone: (d: MyDossier) => void }) {
+  const [store, setStore] = useState<StoreDocument[]>([]);
+  const [sha, setSha] = useState<string | undefined>();
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => void listStore().then(setStore), []);
+  const handleSend = async () => {
+    if (!sha) return;
+    try {
+      onDone(await answerSupplement(dossier.id, [{ name: store.find((s) => s.sha256 === sha)?.name ?? 'Bổ sung', sha256: sha }], note.trim() || null));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  return (
+    <div className="stack">
+      <h3>{ct('answerTitle')}</h3>
+      <DocumentPicker index={0} name={ct('answerTitle')} required store={store} value={sha} onStore={setStore} onPick={setSha} />
+      <div className="field">
+        <label htmlFor="answer-note">{ct('answerNote')}</label>
+        <textarea id="answer-note" value={note} onChange={(e) => setNote(e.target.value)} rows={3} />
+      </div>
+      <button type="button" className="button-primary" disabled={!sha} onClick={() => void handleSend()}>{ct('answer')}</button>
+      {error ? <p className="error" role="alert">{error}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { formatDateTime } from '../../lib/format.js';
+import { Link } from '../../lib/router.js';
+import { listMyDossiers, type MyDossierItem } from './api.js';
+import { ct } from './citizen-text.js';
+
+/** The citizen's dossiers, newest first, with what needs their attention. */
+export function MyDossiersPage() {
+  const [items, setItems] = useState<MyDossierItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    document.title = ct('myDossiers');
+    listMyDossiers().then(setItems, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  return (
+    <section className="detail" aria-labelledby="mine-title">
+      <h1 id="mine-title">{ct('myDossiers')}</h1>
+      {error ? <p className="error" role="alert">{error}</p> : null}
+      {items && items.length === 0 ? <p>{ct('noDossiers')}</p> : null}
+      <ul className="result-list">
+        {(items ?? []).map((d) => (
+          <li key={d.id} className="card">
+            <h2 className="card-title">
+              <Link to={`/cong-dan/ho-so/${d.id}`}>{d.procedureName}</Link>
+            </h2>
+            <p className="card-meta">
+              <span>{ct('code')}: {d.code ?? ct('noCode')}</span>
+              <span>{ct('submittedAt')}: {formatDateTime(d.submittedAt)}</span>
+              {d.dueAt ? <span>{ct('dueAt')}: {formatDateTime(d.dueAt)}</span> : null}
+            </p>
+            <p className="badges">
+              <strong className={`status status-${d.status}`}>{d.statusLabel}</strong>
+              {d.actionNeeded ? <strong className="status status-supplement_requested">{ct('actionNeeded')}</strong> : null}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { getMe, updateProfile, type Profile } from './api.js';
+import { ct } from './citizen-text.js';
+import { Field } from './Field.js';
+
+/** The citizen's profile: CCCD, name, birth date, gender (from VNeID when verified), address, phone, e-mail. */
+export function ProfilePage({ onSaved }: { onSaved: () => void }) {
+  const [p, setP] = useState<Profile | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => {
+    document.title = ct('profile');
+    void getMe().then((me) => me && setP(me));
+  }, []);
+  if (!p) return <p className="loading">…</p>;
+
+  const handleSubmit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const v = (k: string) => String(f.get(k) ?? '').trim();
+    const identity = p.verified ? {} : { fullName: v('fullName'), idNumber: v('idNumber') || undefined, birthDate: v('birthDate') || undefined, gender: v('gender') === 'male' || v('gender') === 'female' ? (v('gender') as 'male' | 'female') : null };
+    try {
+      setP(await updateProfile({ ...identity, address: v('address') || null, phone: v('phone') || null, email: v('email') || null }));
+      setStatus({ ok: true, text: ct('saved') });
+      onSaved();
+    } catch (err) {
+      setStatus({ ok: false, text: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
+  return (
+    <section className="detail narrow" aria-labelledby="profile-title">
+      <h1 id="profile-title">{ct('profile')}</h1>
+      {p.verified ? <p className="notice">{ct('verified')}</p> : null}
+      <form className="stack" onSubmit={(e) => void handleSubmit(e)}>
+        <Field id="fullName" label={ct('fullName')} defaultValue={p.fullName} readOnly={p.verified} required />
+        <Field id="idNumber" label={ct('idNumber')} defaultValue={p.idNumber ?? ''} readOnly={p.verified} inputMode="numeric" />
+        <Field id="birthDate" label={ct('birthDate')} type="date" defaultValue={p.birthDate ?? ''} readOnly={p.verified} />
+        <div className="field">
+          <label htmlFor="gender">{ct('gender')}</label>
+          <select id="gender" name="gender" defaultValue={p.gender ?? ''} disabled={p.verified}>
+            <option value="">{ct('unknown')}</option>
+            <option value="male">{ct('male')}</option>
+            <option value="female">{ct('female')}</option>
+          </select>
+        </div>
+        <Field id="address" label={ct('address')} defaultValue={p.address ?? ''} autoComplete="street-address" />
+        <Field id="phone" label={ct('phone')} defaultValue={p.phone ?? ''} type="tel" autoComplete="tel" />
+        <Field id="email" label={ct('email')} defaultValue={p.email ?? ''} type="email" autoComplete="email" />
+        <button type="submit" className="button-primary">{ct('save')}</button>
+      </form>
+      <div aria-live="polite">{status ? <p className={status.ok ? 'notice' : 'error'}>{status.text}</p> : null}</div>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { formatDateTime } from '../../lib/format.js';
+import { listStore, storeFileUrl, uploadToStore, type StoreDocument } from './api.js';
+import { ct } from './citizen-text.js';
+import { Field } from './Field.js';
+
+/** Kho dữ liệu: the citizen's digitised papers and the results received, each downloadable by them only. */
+export function StorePage() {
+  const [docs, setDocs] = useState<StoreDocument[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    document.title = ct('store');
+    listStore().then(setDocs, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  const handleUpload = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    const file = f.get('file');
+    if (!(file instanceof File) || file.size === 0) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setDocs(await uploadToStore(file, String(f.get('docName') ?? '').trim() || file.name));
+      form.reset();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="detail" aria-labelledby="store-title">
+      <h1 id="store-title">{ct('store')}</h1>
+      <p className="muted">{ct('storeIntro')}</p>
+      {docs && docs.length === 0 ? <p>{ct('storeEmpty')}</p> : null}
+      {docs && docs.length > 0 ? (
+        <ul className="doc-list">
+          {docs.map((d) => (
+            <li key={d.id}>
+              <a href={storeFileUrl(d.id)} target="_blank" rel="noreferrer">{d.name}</a>{' '}
+              <span className="badge">{d.kind === 'result' ? ct('kindResult') : ct('kindUpload')}</span>{' '}
+              <span className="muted">{d.fileName} · {Math.ceil(d.sizeBytes / 1024)} KB · {formatDateTime(d.addedAt)}{d.dossierCode ? ` · ${d.dossierCode}` : ''}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="detail-section">
+        <h2>{ct('addDocument')}</h2>
+        <form className="stack" onSubmit={(e) => void handleUpload(e)}>
+          <Field id="docName" label={ct('documentName')} required />
+          <Field id="file" label={ct('file')} type="file" accept="application/pdf,image/jpeg,image/png" required />
+          <button type="submit" className="button-primary" disabled={busy}>{ct('upload')}</button>
+        </form>
+      </div>
+      <div aria-live="polite">{error ? <p className="error" role="alert">{error}</p> : null}</div>
+    </section>
+  );
+}

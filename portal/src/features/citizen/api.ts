@@ -1,0 +1,75 @@
+import type { paths } from '../../../../web/src/lib/api-schema.js';
+import { api, ApiError, unwrap } from '../../lib/api-client.js';
+
+type Json<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
+  ? R extends { 200: { content: { 'application/json': infer T } } }
+    ? T
+    : R extends { 201: { content: { 'application/json': infer T } } }
+      ? T
+      : never
+  : never;
+
+export type CitizenMe = Json<'/api/citizen/me', 'get'>;
+export type Profile = Json<'/api/citizen/me', 'patch'>;
+export type StoreDocument = Json<'/api/citizen/documents', 'get'>[number];
+export type SubmissionStart = Json<'/api/citizen/submissions/{procedureId}', 'get'>;
+export type Draft = SubmissionStart['draft'];
+export type MyDossierItem = Json<'/api/citizen/dossiers', 'get'>[number];
+export type MyDossier = Json<'/api/citizen/dossiers/{id}', 'get'>;
+
+/** The citizen session's CSRF token, echoed on every state-changing request (kept in memory only). */
+let csrf = '';
+const headers = () => ({ 'x-csrf-token': csrf });
+
+export async function getMe(): Promise<CitizenMe | null> {
+  try {
+    const me = await unwrap(api.GET('/api/citizen/me'));
+    csrf = me.csrfToken;
+    return me;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null;
+    throw err;
+  }
+}
+
+export const getAuthOptions = () => unwrap(api.GET('/api/citizen/auth/options'));
+
+export async function signIn(identifier: string, password: string): Promise<CitizenMe> {
+  const me = await unwrap(api.POST('/api/citizen/auth/login', { body: { identifier, password } }));
+  csrf = me.csrfToken;
+  return me;
+}
+
+export async function register(body: paths['/api/citizen/auth/register']['post']['requestBody']['content']['application/json']): Promise<CitizenMe> {
+  const me = await unwrap(api.POST('/api/citizen/auth/register', { body }));
+  csrf = me.csrfToken;
+  return me;
+}
+
+export const signOut = () => unwrap(api.POST('/api/citizen/auth/logout', { headers: headers() }));
+export const updateProfile = (body: paths['/api/citizen/me']['patch']['requestBody']['content']['application/json']) => unwrap(api.PATCH('/api/citizen/me', { body, headers: headers() }));
+export const listStore = () => unwrap(api.GET('/api/citizen/documents'));
+export const startSubmission = (procedureId: string) => unwrap(api.GET('/api/citizen/submissions/{procedureId}', { params: { path: { procedureId } } }));
+export const saveDraft = (procedureId: string, body: Draft) =>
+  unwrap(api.PUT('/api/citizen/submissions/{procedureId}/draft', { params: { path: { procedureId } }, body, headers: headers() }));
+export const submitDossier = (body: paths['/api/citizen/dossiers']['post']['requestBody']['content']['application/json']) =>
+  unwrap(api.POST('/api/citizen/dossiers', { body, headers: headers() }));
+export const listMyDossiers = () => unwrap(api.GET('/api/citizen/dossiers'));
+export const getMyDossier = (id: string) => unwrap(api.GET('/api/citizen/dossiers/{id}', { params: { path: { id } } }));
+export const answerSupplement = (id: string, documents: { name: string; sha256: string }[], note: string | null) =>
+  unwrap(api.POST('/api/citizen/dossiers/{id}/supplement', { params: { path: { id } }, body: { documents, note }, headers: headers() }));
+
+/** Adds a file to the store (multipart); returns the store with it. */
+export async function uploadToStore(file: File, name: string): Promise<StoreDocument[]> {
+  const form = new FormData();
+  form.append('name', name);
+  form.append('file', file);
+  const res = await fetch('/api/citizen/documents', { method: 'POST', body: form, headers: headers(), credentials: 'same-origin' });
+  const body = (await res.json()) as StoreDocument[] | { message?: string };
+  if (!res.ok) throw new ApiError(res.status, !Array.isArray(body) && body.message ? body.message : `Lỗi máy chủ (${res.status}).`);
+  return body as StoreDocument[];
+}
+
+export const storeFileUrl = (id: string) => `/api/citizen/documents/${id}/file`;
+export const dossierFileUrl = (id: string, sha256: string) => `/api/citizen/dossiers/${id}/files/${sha256}`;
+export const oidcStartUrl = (returnTo: string) => `/api/citizen/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`;

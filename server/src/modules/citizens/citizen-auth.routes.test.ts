@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, injectAs, login, type TestApp } from '../../../test/app.js';
+import { buildStaff, buildUnitTree } from '../../../test/factories.js';
+import { CITIZEN_PASSWORD, registerCitizen } from '../../../test/citizens.js';
+import { signInAtProvider, startOidcProvider, type LocalProvider } from '../../../test/oidc-provider.js';
+
+const REDIRECT = 'http://127.0.0.1:3999/api/citizen/auth/oidc/callback';
+let t: TestApp;
+let idp: LocalProvider;
+
+beforeAll(async () => {
+  idp = await startOidcProvider({
+    clientId: 'mot-cua',
+    clientSecret: 'bi-mat-cua-ung-dung',
+    redirectUri: REDIRECT,
+    identities: [
+      { sub: 'vneid-0001', name: 'Lê Thị Cúc', birthdate: '1992-07-08', gender: 'female', cccd: '001192000456' },
+      { sub: 'vneid-0002', name: 'Phạm Văn Dũng', birthdate: '1988-01-02', gender: 'male', cccd: '087088000777' },
+    ],
+  });
+  t = await buildTestApp({
+    env: { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: 'mot-cua', OIDC_CLIENT_SECRET: 'bi-mat-cua-ung-dung', OIDC_REDIRECT_URI: REDIRECT, LOGIN_MAX_FAILURES: '3' },
+  });
+  const tree = await buildUnitTree(t.ctx.db);
+  await buildStaff(t.ctx.db, 'motcua', [{ role: 'desk_officer', unit: tree.deskA }]);
+});
+afterAll(async () => {
+  await t.close();
+  await idp.close();
+});
+
+/** The whole OIDC sign-in over HTTP: our start URL → provider login and consent → our callback → the portal. */
+async function oidcSignIn(login: string, returnTo = '/cong-dan/ho-so'): Promise<{ cookie: string; location: string }> {
+  const start = await t.app.inject({ method: 'GET', url: `/api/citizen/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}` });
+  expect(start.statusCode).toBe(302);
+  const authUrl = new URL(start.headers.location as string);
+  expect(authUrl.origin).toBe(idp.issuer);
+  expect(authUrl.searchParams.get('code_challenge_method')).toBe('S256');
+  expect(authUrl.searchParams.get('state')).toBeTruthy();
+  expect(authUrl.searchParams.get('nonce')).toBeTruthy();
+  const back = await signInAtProvider(authUrl.toString(), login, REDIRECT);
+  const cb = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}` });
+  expect(cb.statusCode).toBe(302);
+  const cookie = cb.cookies.find((c) => c.name === 'mc_citizen');
+  return { cookie: cookie ? `mc_citizen=${cookie.value}` : '', location: cb.headers.location as string };
+}
+
+describe('sign-in through OpenID Connect (VNeID) against a local provider', () => {
+  it('offers the VNeID button only when configured', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/citizen/auth/options' })).json()).toEqual({ oidc: true });
+  });
+
+  it('signs in end to end with PKCE, state and nonce; the claims become the profile with the CCCD', async () => {
+    const { cookie, location } = await oidcSignIn('vneid-0001', '/cong-dan/nop/abc');
+    expect(location).toBe('/cong-dan/nop/abc');
+    const me = await t.app.inject({ method: 'GET', url: '/api/citizen/me', headers: { cookie } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ fullName: 'Lê Thị Cúc', idNumber: '001192000456', birthDate: '1992-07-08', gender: 'female', verified: true });
+    // A second sign-in finds the same account.
+    const again = await oidcSignIn('vneid-0001');
+    expect((await t.app.inject({ method: 'GET', url: '/api/citizen/me', headers: { cookie: again.cookie } })).json().id).toBe(me.json().id);
+    expect(again.location).toBe('/cong-dan/ho-so');
+  });
+
+  it('links the identity to an account registered earlier with the same CCCD', async () => {
+    const pw = await registerCitizen(t.app, { identifier: 'dung@example.vn', idNumber: '087088000777', fullName: 'Pham Van Dung', birthDate: '1988-01-02', gender: 'male' });
+    const { cookie } = await oidcSignIn('vneid-0002');
+    const me = (await t.app.inject({ method: 'GET', url: '/api/citizen/me', headers: { cookie } })).json();
+    expect(me).toMatchObject({ id: pw.id, fullName: 'Phạm Văn Dũng', email: 'dung@example.vn', verified: true });
+  });
+
+  it('refuses a callback with a forged or replayed state, and never opens redirects', async () => {
+    const start = await t.app.inject({ method: 'GET', url: '/api/citizen/auth/oidc/start?returnTo=//evil.example/x' });
+    const back = await signInAtProvider(start.headers.location as string, 'vneid-0001', REDIRECT);
+    const forged = new URL(back);
+    forged.searchParams.set('state', 'not-ours');
+    const bad = await t.app.inject({ method: 'GET', url: `${forged.pathname}${forged.search}` });
+    expect(bad.headers.location).toBe('/cong-dan/dang-nhap?loi=vneid');
+    expect(bad.cookies.find((c) => c.name === 'mc_citizen')).toBeUndefined();
+    const good = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}` });
+    expect(good.headers.location).toBe('/cong-dan/ho-so');
+    const replay = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}` });
+    expect(replay.headers.location).toBe('/cong-dan/dang-nhap?loi=vneid');
+  });
+});
+
+describe('password sign-in for citizens without VNeID', () => {
+  it('registers by e-mail or phone, checks the CCCD against the birth date, refuses duplicates', async () => {
+    const badCccd = await t.app.inject({ method: 'POST', url: '/api/citizen/auth/register', payload: { identifier: 'x@example.vn', password: CITIZEN_PASSWORD, fullName: 'Ngô Văn E', idNumber: '087090001234', birthDate: '1985-01-01' } });
+    expect(badCccd.statusCode).toBe(400);
+    await registerCitizen(t.app, { identifier: '0912 345 678', idNumber: '087090001234', fullName: 'Nguyễn Văn An', birthDate: '1990-05-01' });
+    const dupPhone = await t.app.inject({ method: 'POST', url: '/api/citizen/auth/register', payload: { identifier: '+84912345678', password: CITIZEN_PASSWORD, fullName: 'Ai Đó', idNumber: '079195000123', birthDate: '1995-02-03' } });
+    expect(dupPhone.statusCode).toBe(409);
+    const ok = await t.app.inject({ method: 'POST', url: '/api/citizen/auth/login', payload: { identifier: '0912345678', password: CITIZEN_PASSWORD } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ fullName: 'Nguyễn Văn An', phone: '0912345678', verified: false });
+  });
+
+  it('locks the account after repeated failures, even for the right password, until the lock ends', async () => {
+    await registerCitizen(t.app, { identifier: 'khoa@example.vn', idNumber: '079195000123', fullName: 'Trần Thị Bình', birthDate: '1995-02-03' });
+    const attempt = (password: string) => t.app.inject({ method: 'POST', url: '/api/citizen/auth/login', payload: { identifier: 'KHOA@example.vn', password } });
+    expect((await attempt('sai-mat-khau')).statusCode).toBe(401);
+    expect((await attempt('sai-mat-khau')).statusCode).toBe(401);
+    const third = await attempt('sai-mat-khau');
+    expect(third.statusCode).toBe(403);
+    expect(third.json().code).toBe('AUTH.LOCKED');
+    expect((await attempt(CITIZEN_PASSWORD)).json().code).toBe('AUTH.LOCKED');
+    await t.ctx.db.query(`UPDATE citizen_account SET locked_until = now() - interval '1 second' WHERE email = 'khoa@example.vn'`);
+    expect((await attempt(CITIZEN_PASSWORD)).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: '/api/citizen/auth/login', payload: { identifier: 'khong-co@example.vn', password: 'x' } })).statusCode).toBe(401);
+  });
+});
+
+describe('a separate identity from staff', () => {
+  it('citizen routes need the citizen cookie and its CSRF header; a staff session is not a citizen', async () => {
+    const citizen = await registerCitizen(t.app, { identifier: 'tach@example.vn', idNumber: '001192000999', fullName: 'Đỗ Thị Giang', birthDate: '1992-03-04' });
+    const staff = await login(t.app, 'motcua');
+    expect((await injectAs(t.app, staff, { method: 'GET', url: '/api/citizen/me' })).statusCode).toBe(401);
+    expect((await injectAs(t.app, null, { method: 'GET', url: '/api/citizen/dossiers' })).statusCode).toBe(401);
+    expect((await injectAs(t.app, citizen, { method: 'GET', url: '/api/dossiers' })).statusCode).toBe(401);
+    const noCsrf = await t.app.inject({ method: 'PATCH', url: '/api/citizen/me', headers: { cookie: citizen.cookie }, payload: { address: 'x' } });
+    expect(noCsrf.statusCode).toBe(403);
+    const edited = await injectAs(t.app, citizen, { method: 'PATCH', url: '/api/citizen/me', payload: { address: 'Số 2 phố Huế', phone: '0987 111 222' } });
+    expect(edited.json()).toMatchObject({ address: 'Số 2 phố Huế', phone: '0987111222' });
+    const out = await injectAs(t.app, citizen, { method: 'POST', url: '/api/citizen/auth/logout' });
+    expect(out.statusCode).toBe(204);
+    expect((await injectAs(t.app, citizen, { method: 'GET', url: '/api/citizen/me' })).statusCode).toBe(401);
+  });
+});

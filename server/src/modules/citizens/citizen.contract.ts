@@ -1,0 +1,132 @@
+import { z } from 'zod';
+
+const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const ZPassword = z.string().min(8, 'Mật khẩu ít nhất 8 ký tự').max(200);
+
+/** Registration for those without an electronic identity: e-mail or mobile phone with a password, plus the profile. */
+export const ZRegisterInput = z.object({
+  identifier: z.string().trim().min(5).max(200),
+  password: ZPassword,
+  fullName: z.string().trim().min(2).max(200),
+  idNumber: z.string().trim().regex(/^\d{12}$/, 'Số căn cước gồm 12 chữ số'),
+  birthDate: ZDate,
+  gender: z.enum(['male', 'female']).nullable().default(null),
+});
+export type TRegisterInput = z.infer<typeof ZRegisterInput>;
+
+export const ZCitizenLoginInput = z.object({ identifier: z.string().trim().min(3).max(200), password: z.string().min(1).max(200) });
+export type TCitizenLoginInput = z.infer<typeof ZCitizenLoginInput>;
+
+/** The citizen's profile (thông tin cá nhân). */
+export const ZProfile = z.object({
+  id: z.string().uuid(),
+  idNumber: z.string().nullable(),
+  fullName: z.string(),
+  birthDate: z.string().nullable(),
+  gender: z.enum(['male', 'female']).nullable(),
+  address: z.string().nullable(),
+  addressUnitId: z.string().uuid().nullable(),
+  addressUnitName: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  /** Signed in through the electronic identity (name, birth date and CCCD come from it and are not edited here). */
+  verified: z.boolean(),
+});
+export type TProfile = z.infer<typeof ZProfile>;
+
+export const ZCitizenMe = ZProfile.extend({ csrfToken: z.string() });
+
+export const ZProfileUpdate = z.object({
+  fullName: z.string().trim().min(2).max(200).optional(),
+  idNumber: z.string().trim().regex(/^\d{12}$/, 'Số căn cước gồm 12 chữ số').optional(),
+  birthDate: ZDate.optional(),
+  gender: z.enum(['male', 'female']).nullable().optional(),
+  address: z.string().trim().max(500).nullable().optional(),
+  addressUnitId: z.string().uuid().nullable().optional(),
+  phone: z.string().trim().max(20).nullable().optional(),
+  email: z.string().trim().email().max(200).nullable().optional(),
+});
+export type TProfileUpdate = z.infer<typeof ZProfileUpdate>;
+
+/** One paper or result in the citizen's document store (kho dữ liệu). */
+export const ZStoreDocument = z.object({
+  id: z.string().uuid(),
+  sha256: z.string(),
+  name: z.string(),
+  kind: z.enum(['upload', 'result']),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number(),
+  dossierCode: z.string().nullable(),
+  addedAt: z.date(),
+});
+
+/** A picked document: the required document's name and a file of the citizen's store. */
+export const ZPickedDocument = z.object({ name: z.string().trim().min(1).max(1000), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+
+export const ZDraftData = z.object({
+  resolvingUnitId: z.string().uuid().nullable().default(null),
+  eform: z.record(z.string(), z.unknown()).default({}),
+  documents: z.array(ZPickedDocument).max(100).default([]),
+  resultDelivery: z.enum(['desk', 'post', 'online']).default('desk'),
+});
+export type TDraftData = z.infer<typeof ZDraftData>;
+
+/** What the submission wizard starts from: the procedure, the prefilled form (or the saved draft), the fee. */
+export const ZSubmissionStart = z.object({
+  procedureId: z.string().uuid(),
+  procedureName: z.string(),
+  onlineLevel: z.enum(['none', 'partial', 'full']),
+  eformSchema: z.record(z.string(), z.unknown()).nullable(),
+  documents: z.array(z.object({ name: z.string(), kind: z.string(), count: z.number(), required: z.boolean() })),
+  fees: z.array(z.object({ name: z.string(), amountVnd: z.number() })),
+  feeTotalVnd: z.number(),
+  /** Units that may resolve it (the procedure's level under the owner), for the citizen to choose. */
+  units: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
+  draft: ZDraftData,
+  draftSavedAt: z.date().nullable(),
+  /** Fields filled from the profile and earlier dossiers. */
+  prefilledFields: z.array(z.string()),
+});
+
+export const ZOnlineSubmitInput = z.object({
+  /** Client-generated key: a retried submission returns the first dossier (DESIGN.md §6). */
+  idempotencyKey: z.string().trim().min(8).max(100),
+  procedureId: z.string().uuid(),
+  resolvingUnitId: z.string().uuid(),
+  eform: z.record(z.string(), z.unknown()).default({}),
+  documents: z.array(ZPickedDocument).max(100).default([]),
+  resultDelivery: z.enum(['desk', 'post', 'online']).default('desk'),
+});
+export type TOnlineSubmitInput = z.infer<typeof ZOnlineSubmitInput>;
+
+export const ZMyDossierItem = z.object({
+  id: z.string().uuid(),
+  code: z.string().nullable(),
+  procedureName: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  submittedAt: z.date(),
+  dueAt: z.date().nullable(),
+  /** Something is asked of the citizen (supplementation not answered yet). */
+  actionNeeded: z.boolean(),
+});
+
+export const ZMyDossier = ZMyDossierItem.extend({
+  receivingUnitName: z.string(),
+  resolvingUnitName: z.string(),
+  receivedAt: z.date().nullable(),
+  feeVnd: z.number(),
+  assisted: z.boolean(),
+  resultDelivery: z.string(),
+  supplementedAt: z.date().nullable(),
+  eform: z.record(z.string(), z.unknown()).nullable(),
+  /** What the desk asks: the latest supplementation request or refusal reason. */
+  request: z.object({ kind: z.enum(['supplement', 'refusal']), note: z.string(), at: z.date() }).nullable(),
+  timeline: z.array(z.object({ at: z.date(), action: z.string(), label: z.string(), toStatus: z.string(), note: z.string().nullable() })),
+  files: z.array(z.object({ sha256: z.string(), documentName: z.string(), kind: z.string(), fileName: z.string(), addedAt: z.date() })),
+  notifications: z.array(z.object({ channel: z.string(), subject: z.string().nullable(), body: z.string(), createdAt: z.date() })),
+});
+export type TMyDossier = z.infer<typeof ZMyDossier>;
+
+export const ZSupplementAnswer = z.object({ documents: z.array(ZPickedDocument).min(1).max(50), note: z.string().trim().max(2000).nullable().default(null) });

@@ -1,0 +1,300 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
+import { buildProcedureContent, buildStaff, buildUnitTree } from '../../../test/factories.js';
+import { multipart, pdf, registerCitizen } from '../../../test/citizens.js';
+import { createWorkingCalendar } from '../working-calendar/calendar.rules.js';
+import { computeDue } from '../working-calendar/deadline.rules.js';
+
+let t: TestApp;
+let tree: Awaited<ReturnType<typeof buildUnitTree>>;
+let now = new Date('2026-11-27T09:00:00Z'); // Friday 27/11/2026 16:00 in Vietnam (after the paper cut-off)
+const at = (iso: string) => (now = new Date(iso));
+let desk: Session, specialist: Session, leader: Session, otherDesk: Session;
+let an: Session & { id: string }, binh: Session & { id: string };
+let full: string, partial: string, offline: string;
+
+const FORM = {
+  type: 'object',
+  properties: {
+    hoTen: { type: 'string', title: 'Họ, chữ đệm, tên người yêu cầu' },
+    ngaySinh: { type: 'string', format: 'date', title: 'Ngày sinh' },
+    soCCCD: { type: 'string', title: 'Số định danh cá nhân' },
+    noiCuTru: { type: 'string', title: 'Nơi cư trú' },
+    quanHe: { type: 'string', title: 'Quan hệ với người được khai sinh' },
+  },
+  required: ['hoTen', 'soCCCD', 'quanHe'],
+};
+
+beforeAll(async () => {
+  t = await buildTestApp({ clock: { now: () => now } });
+  tree = await buildUnitTree(t.ctx.db);
+  await buildStaff(t.ctx.db, 'admin.tinh', [{ role: 'admin', unit: tree.province }]);
+  await buildStaff(t.ctx.db, 'motcua', [{ role: 'desk_officer', unit: tree.deskA }]);
+  await buildStaff(t.ctx.db, 'motcua.b', [{ role: 'desk_officer', unit: tree.communeB }]);
+  await buildStaff(t.ctx.db, 'chuyenvien', [{ role: 'specialist', unit: tree.officeA }]);
+  await buildStaff(t.ctx.db, 'lanhdao', [{ role: 'leader', unit: tree.communeA }]);
+  const admin = await login(t.app, 'admin.tinh');
+  [desk, otherDesk, specialist, leader] = (await Promise.all(['motcua', 'motcua.b', 'chuyenvien', 'lanhdao'].map((u) => login(t.app, u)))) as [Session, Session, Session, Session];
+  const create = async (content: ReturnType<typeof buildProcedureContent>) => {
+    const res = await injectAs(t.app, admin, { method: 'POST', url: '/api/procedures', payload: { ownerUnitId: tree.province.id, content } });
+    await injectAs(t.app, admin, { method: 'POST', url: `/api/procedures/${res.json().id}/publish`, payload: { decisionNo: '1/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
+    return res.json().id as string;
+  };
+  const documents: ReturnType<typeof buildProcedureContent>['documents'] = [
+    { name: 'Tờ khai đăng ký khai sinh', kind: 'original', count: 1, required: true },
+    { name: 'Giấy chứng sinh', kind: 'original', count: 1, required: true },
+    { name: 'Căn cước của người yêu cầu', kind: 'present', count: 1, required: true },
+  ];
+  full = await create(buildProcedureContent({ eform: FORM, documents, fees: [{ name: 'Lệ phí', amountVnd: 0 }, { name: 'Phí bản sao', amountVnd: 8000 }] }));
+  partial = await create(buildProcedureContent({ code: '1.000656', name: 'Đăng ký thường trú', onlineLevel: 'partial', eform: null, documents: [{ name: 'Căn cước', kind: 'present', count: 1, required: true }] }));
+  offline = await create(buildProcedureContent({ code: '1.000001', name: 'Thủ tục chỉ nộp trực tiếp', onlineLevel: 'none', eform: null, documents: [{ name: 'Đơn', kind: 'original', count: 1, required: true }] }));
+  an = await registerCitizen(t.app, { identifier: 'an@example.vn', idNumber: '087090001234', fullName: 'Nguyễn Văn An', birthDate: '1990-05-01', gender: 'male' });
+  binh = await registerCitizen(t.app, { identifier: '0912345678', idNumber: '079195000123', fullName: 'Trần Thị Bình', birthDate: '1995-02-03', gender: 'female' });
+  await injectAs(t.app, an, { method: 'PATCH', url: '/api/citizen/me', payload: { address: 'Số 1 đường Lê Lợi', addressUnitId: tree.communeA.id, phone: '0987654321' } });
+});
+afterAll(() => t.close());
+
+const upload = async (s: Session, name: string, content: Buffer, fileName = `${name}.pdf`) => {
+  const m = multipart({ name: fileName, content }, { name });
+  return injectAs(t.app, s, { method: 'POST', url: '/api/citizen/documents', payload: m.payload, headers: m.headers });
+};
+const shaOf = async (s: Session, name: string) => (await injectAs(t.app, s, { method: 'GET', url: '/api/citizen/documents' })).json().find((d: { name: string }) => d.name === name).sha256 as string;
+let key = 0;
+const submit = (s: Session, body: Record<string, unknown>) =>
+  injectAs(t.app, s, { method: 'POST', url: '/api/citizen/dossiers', payload: { idempotencyKey: `online-${++key}-key`, resolvingUnitId: tree.communeA.id, ...body } });
+const act = (s: Session, id: string, body: Record<string, unknown>) => injectAs(t.app, s, { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: body });
+const answers = { hoTen: 'Nguyễn Văn An', soCCCD: '087090001234', quanHe: 'Cha' };
+
+describe('the document store', () => {
+  it('takes PDF, JPEG, PNG by content and within the size limit; each citizen sees only their own', async () => {
+    expect((await upload(an, 'Tờ khai đăng ký khai sinh', pdf('to-khai'))).statusCode).toBe(201);
+    expect((await upload(an, 'Giấy chứng sinh', pdf('chung-sinh'))).statusCode).toBe(201);
+    const fake = await upload(an, 'Giả mạo', Buffer.from('<html>not a pdf</html>'), 'gia.pdf');
+    expect(fake.statusCode).toBe(415);
+    const big = await upload(an, 'Quá lớn', Buffer.concat([pdf('lon'), Buffer.alloc(10 * 1024 * 1024 + 1, 32)]));
+    expect(big.statusCode).toBe(413);
+    const mine = (await injectAs(t.app, an, { method: 'GET', url: '/api/citizen/documents' })).json();
+    expect(mine.map((d: { name: string }) => d.name).sort()).toEqual(['Giấy chứng sinh', 'Tờ khai đăng ký khai sinh']);
+    expect((await injectAs(t.app, binh, { method: 'GET', url: '/api/citizen/documents' })).json()).toEqual([]);
+    const other = await injectAs(t.app, binh, { method: 'GET', url: `/api/citizen/documents/${mine[0].id}/file` });
+    expect(other.statusCode).toBe(404);
+    expect((await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/documents/${mine[0].id}/file` })).body.startsWith('%PDF-')).toBe(true);
+  });
+});
+
+describe('online submission', () => {
+  it('only procedures with an online level; the result online only when fully online', async () => {
+    const none = await submit(an, { procedureId: offline, eform: {} });
+    expect(none.statusCode).toBe(422);
+    expect(none.json().code).toBe('CITIZEN.NOT_ONLINE');
+    expect((await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/submissions/${offline}` })).statusCode).toBe(422);
+    const partialOnline = await submit(an, { procedureId: partial, resultDelivery: 'online' });
+    expect(partialOnline.json().code).toBe('CITIZEN.NO_ONLINE_RESULT');
+    expect((await submit(an, { procedureId: partial, resultDelivery: 'desk' })).statusCode).toBe(201);
+  });
+
+  it('prefills the e-form from the profile and saves drafts server-side', async () => {
+    const start = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/submissions/${full}` })).json();
+    expect(start.draft.eform).toEqual({ hoTen: 'Nguyễn Văn An', ngaySinh: '1990-05-01', soCCCD: '087090001234', noiCuTru: 'Số 1 đường Lê Lợi' });
+    expect(start).toMatchObject({ feeTotalVnd: 8000, onlineLevel: 'full', draft: { resolvingUnitId: tree.communeA.id, resultDelivery: 'online' } });
+    const saved = await injectAs(t.app, an, { method: 'PUT', url: `/api/citizen/submissions/${full}/draft`, payload: { ...start.draft, eform: { ...start.draft.eform, quanHe: 'Cha' } } });
+    expect(saved.statusCode).toBe(200);
+    const again = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/submissions/${full}` })).json();
+    expect(again.draft.eform.quanHe).toBe('Cha');
+    expect(again.draftSavedAt).not.toBeNull();
+  });
+
+  it('checks the e-form and the required documents, keeps only files of the own store, and is idempotent', async () => {
+    const toKhai = await shaOf(an, 'Tờ khai đăng ký khai sinh');
+    const chungSinh = await shaOf(an, 'Giấy chứng sinh');
+    const badForm = await submit(an, { procedureId: full, eform: { hoTen: 'An' }, documents: [{ name: 'Tờ khai đăng ký khai sinh', sha256: toKhai }, { name: 'Giấy chứng sinh', sha256: chungSinh }] });
+    expect(badForm.json().code).toBe('DOSSIER.EFORM_INVALID');
+    const missing = await submit(an, { procedureId: full, eform: answers, documents: [{ name: 'Tờ khai đăng ký khai sinh', sha256: toKhai }] });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().details.missing).toEqual(['Giấy chứng sinh']);
+    const stolen = await submit(binh, { procedureId: full, eform: answers, documents: [{ name: 'Tờ khai đăng ký khai sinh', sha256: toKhai }, { name: 'Giấy chứng sinh', sha256: chungSinh }] });
+    expect(stolen.json().code).toBe('CITIZEN.DOCUMENT_NOT_IN_STORE');
+
+    const body = { idempotencyKey: 'same-key-123', procedureId: full, eform: answers, resultDelivery: 'online', documents: [{ name: 'Tờ khai đăng ký khai sinh', sha256: toKhai }, { name: 'Giấy chứng sinh', sha256: chungSinh }] };
+    const first = await submit(an, body);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({ status: 'awaiting_acceptance', code: null, feeVnd: 8000, assisted: false, resultDelivery: 'online' });
+    expect(first.json().files).toHaveLength(2);
+    expect((await submit(an, body)).json().id).toBe(first.json().id);
+    // The same key from another citizen is another submission, never the first citizen's dossier.
+    expect((await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/submissions/${full}` })).json().draftSavedAt).toBeNull();
+  });
+});
+
+describe('acceptance at the desk, supplementation online, result online', () => {
+  it('the desk sees the online queue; only it may accept; numbering shares the desk counter; the time counts from acceptance', async () => {
+    const mine = (await injectAs(t.app, an, { method: 'GET', url: '/api/citizen/dossiers' })).json();
+    const id = mine.find((d: { procedureName: string }) => d.procedureName === 'Đăng ký khai sinh').id as string;
+    const queue = (await injectAs(t.app, desk, { method: 'GET', url: '/api/dossiers?queue=online' })).json();
+    expect(queue.items.map((i: { id: string }) => i.id)).toContain(id);
+    expect(queue.counts.online).toBeGreaterThanOrEqual(2);
+    expect((await injectAs(t.app, otherDesk, { method: 'GET', url: '/api/dossiers?queue=online' })).json().items).toEqual([]);
+    expect((await act(otherDesk, id, { action: 'accept' })).statusCode).toBe(403);
+    expect((await act(specialist, id, { action: 'accept' })).statusCode).toBe(403);
+
+    // Monday 30/11/2026 16:00 in Vietnam: a paper dossier would count from Tuesday; an online one counts from now.
+    at('2026-11-30T09:00:00Z');
+    const paper = await injectAs(t.app, desk, {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: { idempotencyKey: 'desk-paper-1', procedureId: partial, receivingUnitId: tree.deskA.id, resolvingUnitId: tree.communeA.id, applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An' }, outcome: 'accept' },
+    });
+    expect(paper.json().code).toMatch(/-261130-0001$/);
+    const accepted = await act(desk, id, { action: 'accept' });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const d = accepted.json();
+    expect(d.code).toBe(`${tree.deskA.code}-261130-0002`);
+    expect(d).toMatchObject({ status: 'received', channel: 'online', receivedAt: now.toISOString() });
+    const calendar = createWorkingCalendar({ adjustments: [] });
+    const online = computeDue(now, { unit: 'working_day', amount: 1 }, calendar, { paperCutoff: false });
+    expect(d.dueAt).toBe(online.toISOString());
+    expect(d.dueAt).not.toBe(computeDue(now, { unit: 'working_day', amount: 1 }, calendar, { paperCutoff: true }).toISOString());
+    expect(d.steps).toHaveLength(3);
+    expect((await act(desk, id, { action: 'accept' })).statusCode).toBe(409);
+    const seen = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${id}` })).json();
+    expect(seen).toMatchObject({ code: d.code, statusLabel: 'Đã tiếp nhận' });
+    expect(seen.notifications.some((n: { body: string }) => n.body.includes(d.code))).toBe(true);
+  });
+
+  it('refusal needs reasons and shows them to the citizen', async () => {
+    const id = (await injectAs(t.app, an, { method: 'GET', url: '/api/citizen/dossiers' })).json().find((x: { status: string }) => x.status === 'awaiting_acceptance').id;
+    expect((await act(desk, id, { action: 'reject_intake' })).statusCode).toBe(400);
+    const refused = await act(desk, id, { action: 'reject_intake', note: 'Thủ tục thuộc thẩm quyền nơi thường trú' });
+    expect(refused.json()).toMatchObject({ status: 'not_accepted', code: null });
+    const seen = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${id}` })).json();
+    expect(seen.request).toMatchObject({ kind: 'refusal', note: 'Thủ tục thuộc thẩm quyền nơi thường trú' });
+  });
+
+  it('supplementation: the desk asks, the citizen answers in the portal, the desk receives it and the clock restarts', async () => {
+    const id = (await injectAs(t.app, an, { method: 'GET', url: '/api/citizen/dossiers' })).json().find((x: { status: string }) => x.status === 'received').id;
+    at('2026-11-30T09:30:00Z');
+    expect((await act(desk, id, { action: 'request_supplement', note: 'Bản chụp giấy chứng sinh bị mờ' })).json().status).toBe('supplement_requested');
+    let seen = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${id}` })).json();
+    expect(seen).toMatchObject({ actionNeeded: true, request: { kind: 'supplement', note: 'Bản chụp giấy chứng sinh bị mờ' } });
+    expect((await injectAs(t.app, binh, { method: 'POST', url: `/api/citizen/dossiers/${id}/supplement`, payload: { documents: [{ name: 'x', sha256: '0'.repeat(64) }] } })).statusCode).toBe(404);
+    await upload(an, 'Giấy chứng sinh (bản rõ)', pdf('chung-sinh-ro'));
+    const sha = await shaOf(an, 'Giấy chứng sinh (bản rõ)');
+    const otherTry = await injectAs(t.app, binh, { method: 'POST', url: `/api/citizen/dossiers/${id}/supplement`, payload: { documents: [{ name: 'Giấy chứng sinh', sha256: sha }] } });
+    expect(otherTry.statusCode).toBe(404);
+    at('2026-12-01T02:00:00Z');
+    const answered = await injectAs(t.app, an, { method: 'POST', url: `/api/citizen/dossiers/${id}/supplement`, payload: { documents: [{ name: 'Giấy chứng sinh', sha256: sha }] } });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(answered.json()).toMatchObject({ status: 'supplement_requested', actionNeeded: false });
+    expect(answered.json().supplementedAt).not.toBeNull();
+    expect((await injectAs(t.app, desk, { method: 'GET', url: '/api/dossiers?queue=online' })).json().items.map((i: { id: string }) => i.id)).toContain(id);
+    const received = await act(desk, id, { action: 'supplement_received' });
+    expect(received.json()).toMatchObject({ status: 'received' });
+    expect(received.json().dueAt).toBe(computeDue(now, { unit: 'working_day', amount: 1 }, createWorkingCalendar({ adjustments: [] }), { paperCutoff: true }).toISOString());
+    seen = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${id}` })).json();
+    expect(seen.supplementedAt).toBeNull();
+    expect((await injectAs(t.app, desk, { method: 'GET', url: '/api/dossiers?queue=online' })).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
+  });
+
+  it('the result goes to its owner only, and into their document store', async () => {
+    const id = (await injectAs(t.app, an, { method: 'GET', url: '/api/citizen/dossiers' })).json().find((x: { status: string }) => x.status === 'received').id;
+    expect((await act(desk, id, { action: 'forward' })).statusCode).toBe(200);
+    expect((await act(specialist, id, { action: 'forward', note: 'Nội bộ: đã xác minh với công an xã' })).statusCode).toBe(200);
+    const m = multipart({ name: 'giay-khai-sinh.pdf', content: pdf('ket-qua') }, { documentName: 'Giấy khai sinh', kind: 'result' });
+    expect((await injectAs(t.app, leader, { method: 'POST', url: `/api/dossiers/${id}/files`, payload: m.payload, headers: m.headers })).statusCode).toBe(201);
+    const before = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${id}` })).json();
+    expect(before.files.some((f: { kind: string }) => f.kind === 'result')).toBe(false);
+    expect((await act(leader, id, { action: 'approve' })).json().status).toBe('result_ready');
+    const after = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${id}` })).json();
+    const result = after.files.find((f: { kind: string }) => f.kind === 'result');
+    expect(result).toMatchObject({ documentName: 'Giấy khai sinh' });
+    const store = (await injectAs(t.app, an, { method: 'GET', url: '/api/citizen/documents' })).json();
+    expect(store.find((d: { kind: string }) => d.kind === 'result')).toMatchObject({ name: 'Giấy khai sinh', sha256: result.sha256 });
+    expect((await injectAs(t.app, binh, { method: 'GET', url: `/api/citizen/dossiers/${id}` })).statusCode).toBe(403);
+    expect((await injectAs(t.app, binh, { method: 'GET', url: `/api/citizen/dossiers/${id}/files/${result.sha256}` })).statusCode).toBe(403);
+    expect((await injectAs(t.app, null, { method: 'GET', url: `/api/citizen/dossiers/${id}/files/${result.sha256}` })).statusCode).toBe(401);
+    const dl = await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${id}/files/${result.sha256}` });
+    expect(dl.statusCode).toBe(200);
+    expect(dl.body).toContain('ket-qua');
+    const timeline = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${id}` })).json().timeline.map((e: { action: string }) => e.action);
+    const internal = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${id}` })).json().timeline;
+    expect(JSON.stringify(internal)).not.toContain('Nội bộ');
+    expect(internal.find((e: { action: string }) => e.action === 'request_supplement').note).toBe('Bản chụp giấy chứng sinh bị mờ');
+    expect(timeline).toEqual(['submit', 'accept', 'request_supplement', 'citizen_supplemented', 'supplement_received', 'forward', 'forward', 'attach_file', 'approve', 'result_downloaded']);
+  });
+});
+
+describe('later submissions and concurrent acceptance', () => {
+  it('a later submission is prefilled with the answers of earlier dossiers', async () => {
+    const start = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/submissions/${full}` })).json();
+    expect(start.draft.eform).toMatchObject({ quanHe: 'Cha', hoTen: 'Nguyễn Văn An' });
+    expect(start.prefilledFields).toContain('quanHe');
+  });
+
+  it('dossiers accepted at the same moment get distinct consecutive numbers of the desk counter', async () => {
+    await upload(binh, 'Tờ khai đăng ký khai sinh', pdf('binh-to-khai'));
+    await upload(binh, 'Giấy chứng sinh', pdf('binh-chung-sinh'));
+    const docs = [{ name: 'Tờ khai đăng ký khai sinh', sha256: await shaOf(binh, 'Tờ khai đăng ký khai sinh') }, { name: 'Giấy chứng sinh', sha256: await shaOf(binh, 'Giấy chứng sinh') }];
+    const eform = { hoTen: 'Trần Thị Bình', soCCCD: '079195000123', quanHe: 'Mẹ' };
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await submit(binh, { procedureId: full, eform, documents: docs })).json().id);
+    at('2026-12-02T02:00:00Z');
+    const results = await Promise.all(ids.map((id) => act(desk, id, { action: 'accept' })));
+    expect(results.map((r) => r.statusCode)).toEqual(ids.map(() => 200));
+    const seqs = results.map((r) => Number(r.json().code.slice(-4))).sort((a, b) => a - b);
+    expect(seqs).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(results.every((r) => r.json().code.startsWith(`${tree.deskA.code}-261202-`))).toBe(true);
+  });
+});
+
+describe('help at the desk', () => {
+  it('an officer submits on a citizen’s behalf: free, recorded as assisted, visible in the citizen’s portal', async () => {
+    const res = await injectAs(t.app, desk, {
+      method: 'POST',
+      url: '/api/dossiers/assisted',
+      payload: { idempotencyKey: 'assisted-1-key', procedureId: full, resolvingUnitId: tree.communeA.id, applicant: { idNumber: '087090001234', fullName: 'Nguyễn Văn An', birthDate: '1990-05-01' }, eform: answers, documents: ['Tờ khai đăng ký khai sinh'] },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ status: 'awaiting_acceptance', channel: 'online', feeVnd: 0 });
+    expect(res.json().history[0]).toMatchObject({ action: 'submit', actorName: 'Cán bộ motcua' });
+    const seen = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${res.json().id}` })).json();
+    expect(seen).toMatchObject({ assisted: true, feeVnd: 0 });
+    expect((await injectAs(t.app, otherDesk, { method: 'POST', url: '/api/dossiers/assisted', payload: { idempotencyKey: 'assisted-2-key', procedureId: full, resolvingUnitId: tree.communeA.id, applicant: { idNumber: '087090001234', fullName: 'Nguyễn Văn An' }, eform: answers } })).statusCode).toBe(403);
+    const asCitizen = await injectAs(t.app, an, { method: 'POST', url: '/api/dossiers/assisted', payload: { idempotencyKey: 'assisted-3-key', procedureId: full, resolvingUnitId: tree.communeA.id, applicant: { idNumber: '087090001234', fullName: 'Nguyễn Văn An' }, eform: answers } });
+    expect(asCitizen.statusCode).toBe(401);
+  });
+
+  it('prints the prefilled declaration from the CCCD data as DOCX and PDF', async () => {
+    const payload = { applicant: { fullName: 'Nguyễn Văn An', idNumber: '087090001234', birthDate: '1990-05-01', gender: 'male', address: 'Số 1 đường Lê Lợi' }, eform: answers };
+    const docx = await injectAs(t.app, desk, { method: 'POST', url: `/api/procedures/${full}/declaration`, payload: { ...payload, format: 'docx' } });
+    expect(docx.statusCode).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const { inflateRawSync } = await import('node:zlib');
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    const xml = unzipEntry(docx.rawPayload, 'word/document.xml', inflateRawSync);
+    expect(xml).toContain('NGUYỄN VĂN AN');
+    expect(xml).toContain('087090001234');
+    expect(xml).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(xml).toContain('Quan hệ với người được khai sinh');
+    const pdfRes = await injectAs(t.app, desk, { method: 'POST', url: `/api/procedures/${full}/declaration`, payload: { ...payload, format: 'pdf' } });
+    expect(pdfRes.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const wrong = await injectAs(t.app, desk, { method: 'POST', url: `/api/procedures/${full}/declaration`, payload: { ...payload, applicant: { ...payload.applicant, birthDate: '1985-01-01' } } });
+    expect(wrong.statusCode).toBe(400);
+    expect((await injectAs(t.app, an, { method: 'POST', url: `/api/procedures/${full}/declaration`, payload })).statusCode).toBe(401);
+  });
+});
+
+/** One entry of a ZIP file (local headers), enough to read a DOCX part. */
+function unzipEntry(zip: Buffer, name: string, inflate: (b: Buffer) => Buffer): string {
+  let i = 0;
+  while (i < zip.length - 30 && zip.readUInt32LE(i) === 0x04034b50) {
+    const method = zip.readUInt16LE(i + 8);
+    const size = zip.readUInt32LE(i + 18);
+    const nameLen = zip.readUInt16LE(i + 26);
+    const extra = zip.readUInt16LE(i + 28);
+    const entry = zip.subarray(i + 30, i + 30 + nameLen).toString();
+    const start = i + 30 + nameLen + extra;
+    if (entry === name) return (method === 8 ? inflate(zip.subarray(start, start + size)) : zip.subarray(start, start + size)).toString('utf8');
+    i = start + size;
+  }
+  throw new Error(`${name} not in zip`);
+}

@@ -1,0 +1,55 @@
+import type { Db } from '../../../platform/database.js';
+import type { Clock } from '../../../platform/clock.js';
+import { commonErrors } from '../../../platform/errors.js';
+import { validateCccd } from '../../applicants/cccd.rules.js';
+import { normalizePhoneVn } from '../../applicants/phone.rules.js';
+import { vnDateOf } from '../../working-calendar/vn-time.js';
+import type { TProfile, TProfileUpdate } from '../citizen.contract.js';
+import { citizenErrors } from '../citizen.errors.js';
+import { getProfile, updateProfile } from '../citizen.repo.js';
+
+export async function readProfile(deps: { db: Db }, citizenId: string): Promise<TProfile> {
+  const p = await getProfile(deps.db, citizenId);
+  if (!p) throw commonErrors.unauthenticated();
+  return p;
+}
+
+/**
+ * Updates the profile. For a citizen signed in through the electronic identity, name, birth date, gender and CCCD come
+ * from it and are not edited here; the CCCD is checked against the birth date and gender it encodes; the phone is kept
+ * in its national form.
+ */
+export async function editProfile(deps: { db: Db; clock: Clock }, citizenId: string, input: TProfileUpdate): Promise<TProfile> {
+  const current = await readProfile(deps, citizenId);
+  const set: Record<string, unknown> = {};
+  if (!current.verified) {
+    if (input.fullName !== undefined) set.full_name = input.fullName;
+    if (input.birthDate !== undefined) set.birth_date = input.birthDate;
+    if (input.gender !== undefined) set.gender = input.gender;
+    if (input.idNumber !== undefined) set.id_number = input.idNumber;
+    const idNumber = input.idNumber ?? current.idNumber;
+    if (idNumber) {
+      const check = validateCccd(idNumber, { birthDate: input.birthDate ?? current.birthDate ?? undefined, gender: (input.gender === undefined ? current.gender : input.gender) ?? undefined, today: vnDateOf(deps.clock.now()) });
+      if (!check.ok) throw citizenErrors.badProfile(check.reasonVi);
+    }
+  }
+  if (input.address !== undefined) set.address = input.address;
+  if (input.addressUnitId !== undefined) set.address_unit_id = input.addressUnitId;
+  if (input.email !== undefined) set.email = input.email?.toLowerCase() ?? null;
+  if (input.phone !== undefined) {
+    if (input.phone === null || input.phone === '') set.phone = null;
+    else {
+      const p = normalizePhoneVn(input.phone);
+      if (!p.ok) throw citizenErrors.badProfile(p.reasonVi);
+      set.phone = p.national;
+    }
+  }
+  try {
+    await updateProfile(deps.db, citizenId, set);
+  } catch (err) {
+    const c = (err as { code?: string; constraint?: string });
+    if (c.code === '23505') throw citizenErrors.taken(c.constraint?.includes('email') ? 'email' : c.constraint?.includes('phone') ? 'phone' : 'idNumber');
+    throw err;
+  }
+  return readProfile(deps, citizenId);
+}

@@ -1,0 +1,68 @@
+/**
+ * The prefilled declaration (tờ khai điền sẵn) an officer prints for the citizen to sign, so the citizen writes
+ * nothing ("Công dân không viết"): the citizen's identity from the CCCD data and the procedure's e-form answers,
+ * under the national heading (Nghị định 30/2020/NĐ-CP Phụ lục I). Pure: a form model the PDF and DOCX renderers place.
+ */
+import type { FormBlock, FormModel } from '../forms/forms.contract.js';
+import { NATIONAL_HEADING } from '../forms/forms.rules.js';
+import { formatDateLine } from '../forms/vn-format.rules.js';
+
+export type DeclarationInput = {
+  procedure: { code: string; name: string; agency: string; eform: Record<string, unknown> | null };
+  applicant: { fullName: string; idNumber: string; birthDate: string | null; gender: 'male' | 'female' | null; address: string | null; phone: string | null; email: string | null };
+  eform: Record<string, unknown>;
+  placeName: string;
+  now: Date;
+};
+
+const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+function valueText(v: unknown, prop: { format?: unknown }): string {
+  if (v === undefined || v === null || v === '') return '';
+  if (typeof v === 'boolean') return v ? 'Có' : 'Không';
+  if (typeof v === 'string' && prop.format === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return dmy(v);
+  if (Array.isArray(v)) return v.map(String).join(', ');
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+/** The declaration as a form model: one line per identity fact and per e-form field (blank ones are dotted lines to fill by hand). */
+export function declarationModel(input: DeclarationInput): FormModel {
+  const a = input.applicant;
+  const props = (input.procedure.eform?.properties ?? {}) as Record<string, { title?: unknown; format?: unknown }>;
+  const body: FormBlock[] = [
+    { kind: 'paragraph', text: 'I. THÔNG TIN NGƯỜI YÊU CẦU', emphasis: 'bold' },
+    { kind: 'field', label: 'Họ, chữ đệm và tên', value: a.fullName.toUpperCase() },
+    { kind: 'field', label: 'Ngày, tháng, năm sinh', value: a.birthDate ? dmy(a.birthDate) : '' },
+    { kind: 'field', label: 'Giới tính', value: a.gender === 'male' ? 'Nam' : a.gender === 'female' ? 'Nữ' : '' },
+    { kind: 'field', label: 'Số định danh cá nhân (CCCD)', value: a.idNumber },
+    { kind: 'field', label: 'Nơi cư trú', value: a.address ?? '' },
+    { kind: 'field', label: 'Số điện thoại', value: a.phone ?? '' },
+    { kind: 'field', label: 'Thư điện tử', value: a.email ?? '' },
+  ];
+  const fields = Object.entries(props);
+  if (fields.length > 0) {
+    body.push({ kind: 'paragraph', text: 'II. NỘI DUNG ĐỀ NGHỊ', emphasis: 'bold' });
+    for (const [key, prop] of fields) body.push({ kind: 'field', label: typeof prop.title === 'string' ? prop.title : key, value: valueText(input.eform[key], prop) });
+  }
+  body.push({ kind: 'paragraph', text: 'Tôi cam đoan những nội dung khai trên đây là đúng sự thật và chịu trách nhiệm trước pháp luật về lời khai của mình.', emphasis: 'italic' });
+  return {
+    formKey: 'declaration',
+    ruleSetId: 'nd118-2025',
+    formNumber: 'Tờ khai điền sẵn',
+    circular: `Thủ tục ${input.procedure.code}`,
+    paper: 'A4',
+    orientation: 'portrait',
+    agencyLines: [],
+    nationalHeading: NATIONAL_HEADING,
+    documentNumber: null,
+    dateLine: formatDateLine(input.placeName, input.now),
+    qr: null,
+    title: 'TỜ KHAI',
+    subtitle: [input.procedure.name],
+    addressee: `Kính gửi: ${input.procedure.agency}`,
+    body,
+    recipients: null,
+    signatures: [{ capacity: ['NGƯỜI KHAI'], hint: '(Ký, ghi rõ họ tên)', name: a.fullName }],
+    footer: ['Tờ khai do cán bộ bộ phận một cửa điền sẵn từ dữ liệu căn cước của người yêu cầu; người yêu cầu kiểm tra và ký.'],
+  };
+}

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { Session } from './app.js';
+
+/** Registers a citizen with a password and returns their portal session (cookie mc_citizen + CSRF), usable with injectAs. */
+export async function registerCitizen(
+  app: FastifyInstance,
+  p: { identifier: string; idNumber: string; fullName: string; birthDate: string; gender?: 'male' | 'female'; password?: string },
+): Promise<Session & { id: string }> {
+  const res = await app.inject({ method: 'POST', url: '/api/citizen/auth/register', payload: { password: CITIZEN_PASSWORD, gender: null, ...p } });
+  if (res.statusCode !== 201) throw new Error(`register ${p.identifier} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'mc_citizen')!;
+  const body = res.json() as { id: string; csrfToken: string };
+  return { cookie: `mc_citizen=${cookie.value}`, csrf: body.csrfToken, id: body.id };
+}
+
+export const CITIZEN_PASSWORD = 'Mat-khau-cong-dan-1';
+
+/** A multipart body with one file and text fields, as a browser sends it. */
+export function multipart(file: { name: string; content: Buffer; type?: string }, fields: Record<string, string> = {}): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----motcua-test';
+  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  return {
+    payload: Buffer.concat([
+      ...parts,
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`),
+      file.content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/** A minimal valid PDF (the server sniffs the content); `title` makes the bytes distinct. */
+export const pdf = (title: string) =>
+  Buffer.from(`%PDF-1.4\n% ${title}\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`, 'latin1');
