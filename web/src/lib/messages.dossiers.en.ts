@@ -36,6 +36,7 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'dossierAction.stop': 'Stop processing',
   'dossierAction.refuse': 'Refuse',
   'dossierAction.attach_file': 'Attach file',
+  'dossierAction.overdue_marked': 'Marked overdue by the system',
   'dossierAction.result_delivery_changed': 'Result delivery changed',
   'dossierAction.postal_returned_to_desk': 'Post brought the result back to the desk',
 

@@ -34,6 +34,7 @@ export const dossiersVi = {
   'dossierAction.stop': 'Dừng xử lý',
   'dossierAction.refuse': 'Từ chối giải quyết',
   'dossierAction.attach_file': 'Đính kèm tệp',
+  'dossierAction.overdue_marked': 'Hệ thống ghi nhận quá hạn',
   'dossierAction.result_delivery_changed': 'Đổi hình thức nhận kết quả',
   'dossierAction.postal_returned_to_desk': 'Bưu điện chuyển trả kết quả về bộ phận một cửa',
 

@@ -79,9 +79,10 @@ export async function answerSupplement(
     if (d.citizenId !== citizen.citizenId) throw citizenErrors.notOwner();
     if (d.status !== 'supplement_requested') throw citizenErrors.nothingToSupplement();
     await tx.query(
-      `INSERT INTO dossier_file (dossier_id, sha256, document_name, kind, added_by_citizen)
-       SELECT $1, f.sha, f.name, 'component', $4 FROM unnest($2::text[], $3::text[]) AS f(sha, name) ON CONFLICT DO NOTHING`,
-      [id, input.documents.map((f) => f.sha256), input.documents.map((f) => f.name), citizen.citizenId],
+      `INSERT INTO dossier_file (dossier_id, sha256, document_name, kind, added_by_citizen, added_at, file_name)
+       SELECT $1, f.sha, f.name, 'component', $4, $5, s.file_name
+         FROM unnest($2::text[], $3::text[]) AS f(sha, name) JOIN stored_file s ON s.sha256 = f.sha ON CONFLICT DO NOTHING`,
+      [id, input.documents.map((f) => f.sha256), input.documents.map((f) => f.name), citizen.citizenId, now],
     );
     await tx.query(`UPDATE dossier SET supplemented_at = $2, updated_at = now() WHERE id = $1`, [id, now]);
     await appendAction(tx, {

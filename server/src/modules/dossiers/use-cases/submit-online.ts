@@ -120,9 +120,10 @@ export async function submitOnline(deps: { db: Db; clock: Clock }, submitter: On
       await tx.query(`UPDATE dossier SET citizen_id = $2, assisted = $3 WHERE id = $1`, [id, citizenId, assisted]);
       if (input.files.length > 0) {
         await tx.query(
-          `INSERT INTO dossier_file (dossier_id, sha256, document_name, kind, added_by, added_by_citizen)
-           SELECT $1, f.sha, f.name, 'component', $4, $5 FROM unnest($2::text[], $3::text[]) AS f(sha, name) ON CONFLICT DO NOTHING`,
-          [id, input.files.map((f) => f.sha256), input.files.map((f) => f.name), actorId, submitter.kind === 'citizen' ? citizenId : null],
+          `INSERT INTO dossier_file (dossier_id, sha256, document_name, kind, added_by, added_by_citizen, added_at, file_name)
+           SELECT $1, f.sha, f.name, 'component', $4, $5, $6, s.file_name
+             FROM unnest($2::text[], $3::text[]) AS f(sha, name) JOIN stored_file s ON s.sha256 = f.sha ON CONFLICT DO NOTHING`,
+          [id, input.files.map((f) => f.sha256), input.files.map((f) => f.name), actorId, submitter.kind === 'citizen' ? citizenId : null, now],
         );
       }
       if (submitter.kind === 'citizen') await tx.query(`DELETE FROM citizen_draft WHERE citizen_id = $1 AND procedure_id = $2`, [citizenId, procedure.id]);
