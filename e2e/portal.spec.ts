@@ -11,8 +11,9 @@ import { startServer, type RunningServer } from './support/server.js';
 
 /**
  * The online journey (toàn trình) in a real browser: a citizen signs in with VNeID (a local OpenID Connect provider),
- * submits a dossier with a prefilled e-form and an upload, the desk accepts it in the console, the dossier is processed
- * (through the API), and the citizen downloads the result in the portal. Each portal page passes axe (no serious or
+ * submits a dossier with a prefilled e-form and an upload, the desk accepts it in the console, the citizen pays the fee
+ * through the gateway simulator, the dossier is processed (through the API), the citizen downloads the result in the
+ * portal and rates the handling. Each portal page passes axe (no serious or
  * critical WCAG 2.1 AA violation); the wizard works at phone width.
  */
 const PROCEDURE = 'Đăng ký khai sinh';
@@ -26,7 +27,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-describe('portal journey: VNeID sign-in, online submission, acceptance, result online', () => {
+describe('portal journey: VNeID sign-in, online submission, acceptance, payment, result online, rating', () => {
   let server: RunningServer;
   let idp: LocalProvider;
   let browser: Browser;
@@ -96,7 +97,7 @@ describe('portal journey: VNeID sign-in, online submission, acceptance, result o
 
   const a11y = async (page: Page) => expect(await seriousA11yViolations(page)).toEqual([]);
 
-  it('the citizen submits, the desk accepts, the result is downloaded by its owner', async () => {
+  it('the citizen submits, the desk accepts, the citizen pays, the result is downloaded by its owner and rated', async () => {
     // Phone width: the whole journey on a 390 px screen.
     const citizen = await newPage({ width: 390, height: 844 });
     await citizen.goto(`${server.baseUrl}/thu-tuc/${procedureId}`);
@@ -166,6 +167,23 @@ describe('portal journey: VNeID sign-in, online submission, acceptance, result o
     await dialog.locator('.ant-modal-footer').getByRole('button', { name: 'Tiếp nhận' }).click();
     await desk.locator('h2 .ant-tag', { hasText: 'Đã tiếp nhận' }).waitFor();
 
+    // Accepted, the dossier has its code and its fee can be paid: the citizen pays through the gateway simulator.
+    await citizen.goto(`${server.baseUrl}/cong-dan/ho-so/${dossierId}`);
+    await citizen.getByText('Chưa thanh toán').waitFor();
+    await citizen.getByRole('button', { name: 'Thanh toán trực tuyến' }).click();
+    await citizen.getByRole('heading', { name: 'Thanh toán phí, lệ phí' }).waitFor();
+    await citizen.getByLabel(/VNPay/).check();
+    await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+    await citizen.waitForURL(/\/sim\/vnpay\/pay\?/);
+    expect(await citizen.locator('#amount').textContent()).toBe('8.000 đồng');
+    await citizen.getByRole('button', { name: 'Thanh toán' }).click();
+    await citizen.getByRole('heading', { name: 'Thanh toán thành công' }).waitFor();
+    await a11y(citizen);
+    const paid = await server.ctx.db.query(`SELECT method, status FROM payment WHERE dossier_id = $1`, [dossierId]);
+    expect(paid.rows).toEqual([{ method: 'vnpay', status: 'paid' }]);
+    await citizen.goto(`${server.baseUrl}/cong-dan/ho-so/${dossierId}`);
+    await citizen.getByText('Đã thanh toán').waitFor();
+
     // Processing through the API: the desk forwards, the specialist forwards, the leader attaches the result and approves.
     const deskSession = await login(server.app, 'motcua');
     const act = (s: Session, action: string) => injectAs(server.app, s, { method: 'POST', url: `/api/dossiers/${dossierId}/actions`, payload: { action } });
@@ -184,6 +202,18 @@ describe('portal journey: VNeID sign-in, online submission, acceptance, result o
     for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
     expect(Buffer.concat(chunks).toString('latin1')).toContain('ket qua giay khai sinh');
     await a11y(citizen);
+
+    // With the result in hand, the citizen rates the handling of the dossier on the nine indicators, once.
+    await citizen.getByRole('button', { name: 'Đánh giá việc giải quyết hồ sơ' }).click();
+    await citizen.getByRole('heading', { name: 'Đánh giá việc giải quyết thủ tục hành chính' }).waitFor();
+    for (let i = 1; i <= 9; i++) await citizen.getByRole('group', { name: new RegExp(`^${i}\\. `) }).getByRole('radio').first().check();
+    await a11y(citizen);
+    await citizen.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await citizen.getByText('Cảm ơn ông/bà đã đánh giá!').waitFor();
+    const rated = await server.ctx.db.query(`SELECT channel FROM satisfaction_rating WHERE dossier_id = $1`, [dossierId]);
+    expect(rated.rows).toEqual([{ channel: 'portal' }]);
+    await citizen.goto(`${server.baseUrl}/cong-dan/ho-so/${dossierId}`);
+    await citizen.getByText('Đã có kết quả, chờ trả', { exact: true }).waitFor();
 
     await citizen.screenshot({ path: `${SHOTS}/mc-portal-result.png`, fullPage: true });
     await citizen.getByRole('link', { name: 'Kho dữ liệu' }).click();

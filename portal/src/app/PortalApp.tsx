@@ -20,6 +20,14 @@ const KioskPage = lazy(() => import('../features/satisfaction/components/KioskPa
 /** The signed-in citizen's pages, loaded only when visited (the home page stays within its JavaScript budget). */
 const CitizenArea = lazy(() => import('../features/citizen/CitizenArea.js').then((m) => ({ default: m.CitizenArea })));
 
+/** Under a dossier (tracking result or the citizen's own): its fee with the way to pay it, and the way to rate it. */
+const paymentAndRating = (r: { code: string; secret: string; status: string }) => (
+  <>
+    <FeePanel code={r.code} secret={r.secret} />
+    <RateLink code={r.code} secret={r.secret} status={r.status} />
+  </>
+);
+
 /**
  * The citizen portal: / (search), /thu-tuc/<id> (a procedure), /thu-tuc/tra-cuu-ho-so (dossier status look-up),
  * /thanh-toan (pay a fee) and /thanh-toan/ket-qua (its result), /danh-gia (rate a dossier) and /danh-gia/kiosk (desk tablet),
@@ -38,15 +46,10 @@ export function PortalApp() {
       return (
         <TrackingPage
           search={search}
-          renderExtras={(r) => (
-            <>
-              <FeePanel code={r.code} secret={r.secret} />
-              <RateLink code={r.code} secret={r.secret} status={r.status} />
-            </>
-          )}
+          renderExtras={paymentAndRating}
         />
       );
-    if (citizen) return <CitizenArea pathname={pathname} search={search} />;
+    if (citizen) return <CitizenArea pathname={pathname} search={search} dossierExtras={paymentAndRating} />;
     if (/^\/thanh-toan\/?$/.test(pathname)) return <PaymentPage search={search} />;
     if (/^\/thanh-toan\/ket-qua\/?$/.test(pathname)) return <PaymentResultPage search={search} />;
     if (/^\/danh-gia\/?$/.test(pathname)) return <RatePage search={search} />;

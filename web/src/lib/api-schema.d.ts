@@ -10510,6 +10510,7 @@ export interface paths {
                             eform: {
                                 [key: string]: unknown;
                             } | null;
+                            trackingSecret: string;
                             request: {
                                 /** @enum {string} */
                                 kind: "supplement" | "refusal";
@@ -10654,6 +10655,7 @@ export interface paths {
                             eform: {
                                 [key: string]: unknown;
                             } | null;
+                            trackingSecret: string;
                             request: {
                                 /** @enum {string} */
                                 kind: "supplement" | "refusal";
@@ -10795,6 +10797,7 @@ export interface paths {
                             eform: {
                                 [key: string]: unknown;
                             } | null;
+                            trackingSecret: string;
                             request: {
                                 /** @enum {string} */
                                 kind: "supplement" | "refusal";

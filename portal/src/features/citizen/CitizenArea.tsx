@@ -3,6 +3,7 @@ import { Link, navigate } from '../../lib/router.js';
 import { getMe, signOut, type CitizenMe } from './api.js';
 import { ct } from './citizen-text.js';
 import { MyDossierPage } from './MyDossierPage.js';
+import type { DossierExtras } from './DossierExtensions.js';
 import { MyDossiersPage } from './MyDossiersPage.js';
 import { ProfilePage } from './ProfilePage.js';
 import { SignInPage } from './SignInPage.js';
@@ -13,7 +14,7 @@ import { SubmitWizard } from './SubmitWizard.js';
  * The citizen's own pages under /cong-dan/: sign-in, my dossiers (and one dossier), the document store, the profile and
  * the online submission wizard. Without a session every page shows the sign-in, then comes back to where it was.
  */
-export function CitizenArea({ pathname, search }: { pathname: string; search: string }) {
+export function CitizenArea({ pathname, search, dossierExtras }: { pathname: string; search: string; dossierExtras?: DossierExtras }) {
   const [me, setMe] = useState<CitizenMe | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(() => {
@@ -41,7 +42,7 @@ export function CitizenArea({ pathname, search }: { pathname: string; search: st
   const dossier = /^\/cong-dan\/ho-so\/([0-9a-f-]{36})$/.exec(pathname);
   const submit = /^\/cong-dan\/nop\/([0-9a-f-]{36})$/.exec(pathname);
   const page = dossier ? (
-    <MyDossierPage id={dossier[1]!} />
+    <MyDossierPage id={dossier[1]!} extras={dossierExtras} />
   ) : submit ? (
     <SubmitWizard procedureId={submit[1]!} />
   ) : pathname === '/cong-dan/kho' ? (

@@ -1,10 +1,15 @@
+import type { ReactNode } from 'react';
 import type { MyDossier } from './api.js';
 
+/** What other capabilities add under the citizen's dossier, given by the app (features do not import each other). */
+export type DossierExtras = (d: { code: string; secret: string; status: string }) => ReactNode;
+
 /**
- * The place of the dossier page where other capabilities add their part for the citizen: "Thanh toán" (module payments:
- * pay the fee online) and "Đánh giá" (module satisfaction: rate the service once the result is returned). Each renders
- * its own section from the dossier it is given; until they arrive, nothing shows.
+ * The place of the dossier page where other capabilities add their part for the citizen: "Thanh toán" (pay the fee
+ * online) and "Đánh giá" (rate the service once the result is ready). A dossier without a code (not yet accepted) has
+ * neither.
  */
-export function DossierExtensions({ dossier }: { dossier: MyDossier }) {
-  return <div className="dossier-extensions" data-dossier-id={dossier.id} data-fee-vnd={dossier.feeVnd} data-status={dossier.status} />;
+export function DossierExtensions({ dossier, extras }: { dossier: MyDossier; extras?: DossierExtras }) {
+  if (!extras || !dossier.code) return null;
+  return <div className="dossier-extensions">{extras({ code: dossier.code, secret: dossier.trackingSecret, status: dossier.status })}</div>;
 }

@@ -3,14 +3,14 @@ import { formatDateTime, formatVnd } from '../../lib/format.js';
 import { dossierFileUrl, getMyDossier, listStore, answerSupplement, type MyDossier, type StoreDocument } from './api.js';
 import { ct } from './citizen-text.js';
 import { DocumentPicker } from './DocumentPicker.js';
-import { DossierExtensions } from './DossierExtensions.js';
+import { DossierExtensions, type DossierExtras } from './DossierExtensions.js';
 
 /**
  * One of the citizen's dossiers: status, dates, what the desk asks (and the answer form), the result to download when
  * it is delivered online, the history and the notifications. The payment and rating blocks have their places here
  * (modules payments and satisfaction).
  */
-export function MyDossierPage({ id }: { id: string }) {
+export function MyDossierPage({ id, extras }: { id: string; extras?: DossierExtras }) {
   const [d, setD] = useState<MyDossier | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -65,7 +65,7 @@ export function MyDossierPage({ id }: { id: string }) {
       ) : null}
 
       {/* Thanh toán (module payments) and Đánh giá (module satisfaction) go here. */}
-      <DossierExtensions dossier={d} />
+      <DossierExtensions dossier={d} extras={extras} />
 
       <section className="detail-section" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{ct('timeline')}</h2>

@@ -121,6 +121,8 @@ export const ZMyDossier = ZMyDossierItem.extend({
   resultDelivery: z.string(),
   supplementedAt: z.date().nullable(),
   eform: z.record(z.string(), z.unknown()).nullable(),
+  /** The last 4 digits of the applicant's identity number: the owner's key to the public fee payment and rating pages. */
+  trackingSecret: z.string(),
   /** What the desk asks: the latest supplementation request or refusal reason. */
   request: z.object({ kind: z.enum(['supplement', 'refusal']), note: z.string(), at: z.date() }).nullable(),
   timeline: z.array(z.object({ at: z.date(), action: z.string(), label: z.string(), toStatus: z.string(), note: z.string().nullable() })),

@@ -30,9 +30,10 @@ export async function readMyDossier(deps: { db: Db }, citizenId: string, id: str
     `SELECT d.id, d.code, d.procedure_name AS "procedureName", d.status, d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.citizen_id AS "citizenId",
             ru.name AS "receivingUnitName", su.name AS "resolvingUnitName", d.received_at AS "receivedAt", d.fee_vnd::int AS "feeVnd", d.assisted,
             d.result_delivery AS "resultDelivery", d.supplemented_at AS "supplementedAt", d.eform,
+            right(d.applicant->>'idNumber', 4) AS "trackingSecret",
             (SELECT coalesce(json_agg(json_build_object('at', a.at, 'action', a.action, 'toStatus', a.to_status, 'note', a.note) ORDER BY a.id), '[]')
                FROM dossier_action a WHERE a.dossier_id = d.id) AS timeline,
-            (SELECT coalesce(json_agg(json_build_object('sha256', f.sha256, 'documentName', f.document_name, 'kind', f.kind, 'fileName', s.file_name, 'addedAt', f.added_at) ORDER BY f.added_at), '[]')
+            (SELECT coalesce(json_agg(json_build_object('sha256', f.sha256, 'documentName', f.document_name, 'kind', f.kind, 'fileName', f.file_name, 'addedAt', f.added_at) ORDER BY f.added_at), '[]')
                FROM dossier_file f JOIN stored_file s ON s.sha256 = f.sha256
               WHERE f.dossier_id = d.id AND (f.kind = 'component' OR (d.status IN ('result_ready', 'returned') AND d.result_delivery = 'online'))) AS files,
             (SELECT coalesce(json_agg(json_build_object('channel', n.channel, 'subject', n.subject, 'body', n.body, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
