@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     const lines = [
       '# Benchmarks',
       '',
-      `Command: \`npm run bench\` (BENCH_PROCEDURES=${EXTRA_PROCEDURES}, BENCH_REQUESTS=${REQUESTS}, concurrency ${CONCURRENCY}, client and server in one Node.js process on 127.0.0.1).`,
+      `Command: \`npm run bench\` (BENCH_PROCEDURES=${EXTRA_PROCEDURES}, BENCH_REQUESTS=${REQUESTS}, concurrency ${CONCURRENCY}, server in one Node.js process, load client in a worker thread of it, on 127.0.0.1).`,
       `Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, PostgreSQL at ${new URL(adminUrl).host}. Run ${new Date().toISOString()}.`,
       '',
       `Catalogue: ${rows[0]!.n} procedures (demo catalogue of 3 provinces plus generated variants).`,
