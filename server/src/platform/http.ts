@@ -58,3 +58,16 @@ function toDomainError(err: FastifyError | Error): DomainError | null {
   }
   return null;
 }
+
+/** One uploaded file (multipart field "file") with the form's other fields, for every upload route. */
+export async function readUpload(request: FastifyRequest): Promise<{ content: Buffer; fileName: string; field: (n: string) => string | undefined }> {
+  if (!request.isMultipart()) throw commonErrors.validation({ reason: 'multipart/form-data required' });
+  const part = await request.file();
+  if (!part) throw commonErrors.validation({ reason: 'field "file" missing' });
+  const content = await part.toBuffer();
+  const field = (name: string) => {
+    const f = part.fields[name];
+    return f && !Array.isArray(f) && f.type === 'field' ? String(f.value) : undefined;
+  };
+  return { content, fileName: part.filename, field };
+}

@@ -1,9 +1,8 @@
-import type { FastifyRequest } from 'fastify';
+import { readUpload } from '../../platform/http.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
-import { commonErrors } from '../../platform/errors.js';
 import { citizenOf } from '../identity/auth.plugin.js';
 import { ZDraftData, ZMyDossier, ZMyDossierItem, ZOnlineSubmitInput, ZStoreDocument, ZSubmissionStart, ZSupplementAnswer } from './citizen.contract.js';
 import { listDocuments, openStoredDocument, uploadToStore } from './use-cases/document-store.js';
@@ -14,18 +13,6 @@ const ZId = z.object({ id: z.string().uuid() });
 const ZProcedureParam = z.object({ procedureId: z.string().uuid() });
 const inline = (name: string) => `inline; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-/** One uploaded file and its fields (multipart), as the desk's upload reads it. */
-async function readUpload(request: FastifyRequest): Promise<{ content: Buffer; fileName: string; field: (n: string) => string | undefined }> {
-  if (!request.isMultipart()) throw commonErrors.validation({ reason: 'multipart/form-data required' });
-  const part = await request.file();
-  if (!part) throw commonErrors.validation({ reason: 'field "file" missing' });
-  const content = await part.toBuffer();
-  const field = (name: string) => {
-    const f = part.fields[name];
-    return f && !Array.isArray(f) && f.type === 'field' ? String(f.value) : undefined;
-  };
-  return { content, fileName: part.filename, field };
-}
 
 /** The citizen's own space: document store, online submission with drafts, my dossiers, supplementation, results. */
 export const citizenRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {

@@ -1,3 +1,4 @@
+import { readUpload } from '../../platform/http.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
@@ -186,17 +187,10 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw commonErrors.validation({ reason: 'multipart/form-data required' });
-      const part = await request.file();
-      if (!part) throw commonErrors.validation({ reason: 'field "file" missing' });
-      const content = await part.toBuffer();
-      const field = (name: string) => {
-        const f = part.fields[name];
-        return f && !Array.isArray(f) && f.type === 'field' ? String(f.value) : undefined;
-      };
+      const { content, fileName, field } = await readUpload(request);
       const kind = field('kind') === 'result' ? 'result' : 'component';
-      const documentName = (field('documentName') ?? part.filename).trim().slice(0, 1000) || part.filename;
-      await attachFile(ctx, actorOf(request), request.params.id, { content, fileName: part.filename, documentName, kind });
+      const documentName = (field('documentName') ?? fileName).trim().slice(0, 1000) || fileName;
+      await attachFile(ctx, actorOf(request), request.params.id, { content, fileName, documentName, kind });
       return reply.status(201).send(await listFiles(ctx, request.params.id));
     },
   );

@@ -1,9 +1,9 @@
+import { readUpload } from '../../platform/http.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { fileErrors } from '../../platform/storage.js';
-import { commonErrors } from '../../platform/errors.js';
 import { actorOf } from '../identity/auth.plugin.js';
 import { can } from '../identity/permissions.policy.js';
 import {
@@ -157,11 +157,8 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     '/files',
     { config: { access: 'perm:procedures.manage' }, schema: { tags: ['procedures'], summary: 'Tải lên mẫu đơn, tờ khai (multipart, trường "file")', consumes: ['multipart/form-data'], response: { 201: ZStoredFile, 415: ZErrorBody } } },
     async (request, reply) => {
-      if (!request.isMultipart()) throw commonErrors.validation({ reason: 'multipart/form-data required' });
-      const part = await request.file();
-      if (!part) throw commonErrors.validation({ reason: 'field "file" missing' });
-      const content = await part.toBuffer();
-      const stored = await ctx.files.put(ctx.db, content, part.filename);
+      const { content, fileName } = await readUpload(request);
+      const stored = await ctx.files.put(ctx.db, content, fileName);
       return reply.status(201).send(stored);
     },
   );
