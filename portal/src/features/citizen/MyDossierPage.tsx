@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatDateTime, formatVnd } from '../../lib/format.js';
-import { dossierFileUrl, getMyDossier, listStore, answerSupplement, type MyDossier, type StoreDocument } from './api.js';
+import { chooseResultByPost, dossierFileUrl, getMyDossier, listStore, answerSupplement, type MyDossier, type StoreDocument } from './api.js';
 import { ct } from './citizen-text.js';
 import { DocumentPicker } from './DocumentPicker.js';
 import { DossierExtensions, type DossierExtras } from './DossierExtensions.js';
@@ -42,6 +42,9 @@ export function MyDossierPage({ id, extras }: { id: string; extras?: DossierExtr
         <dt>{ct('resultDelivery')}</dt>
         <dd>{ct(`delivery.${d.resultDelivery as 'online' | 'desk' | 'post'}`)}</dd>
       </dl>
+      {d.resultDelivery === 'desk' && ['received', 'processing', 'interagency', 'supplement_requested', 'result_ready'].includes(d.status) ? (
+        <PostDeliveryForm dossier={d} onDone={() => void getMyDossier(d.id).then(setD)} />
+      ) : null}
 
       {d.request ? (
         <section className="detail-section" aria-labelledby="request-title">
@@ -96,6 +99,38 @@ export function MyDossierPage({ id, extras }: { id: string; extras?: DossierExtr
         </ul>
       </section>
     </article>
+  );
+}
+
+/** The result by public post instead of at the desk (Quyết định 45/2016/QĐ-TTg), chosen until it is handed out. */
+function PostDeliveryForm({ dossier, onDone }: { dossier: MyDossier; onDone: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [address, setAddress] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (!open) {
+    return (
+      <p>
+        <button type="button" className="button-secondary" onClick={() => setOpen(true)}>{ct('postChoose')}</button>
+      </p>
+    );
+  }
+  const handleSend = async () => {
+    try {
+      await chooseResultByPost(dossier.id, address.trim(), null);
+      onDone();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  return (
+    <div className="stack">
+      <div className="field">
+        <label htmlFor="post-address">{ct('postAddress')}</label>
+        <input id="post-address" value={address} onChange={(e) => setAddress(e.target.value)} autoComplete="street-address" />
+      </div>
+      <button type="button" className="button-primary" disabled={address.trim().length < 5} onClick={() => void handleSend()}>{ct('postConfirm')}</button>
+      {error ? <p className="error" role="alert">{error}</p> : null}
+    </div>
   );
 }
 

@@ -56,6 +56,9 @@ export const submitDossier = (body: paths['/api/citizen/dossiers']['post']['requ
   unwrap(api.POST('/api/citizen/dossiers', { body, headers: headers() }));
 export const listMyDossiers = () => unwrap(api.GET('/api/citizen/dossiers'));
 export const getMyDossier = (id: string) => unwrap(api.GET('/api/citizen/dossiers/{id}', { params: { path: { id } } }));
+/** Asks for the result by post (QĐ 45/2016), until it is handed out. */
+export const chooseResultByPost = (id: string, address: string, phone: string | null) =>
+  unwrap(api.POST('/api/citizen/dossiers/{id}/result-by-post', { params: { path: { id } }, body: { address, phone }, headers: headers() }));
 export const answerSupplement = (id: string, documents: { name: string; sha256: string }[], note: string | null) =>
   unwrap(api.POST('/api/citizen/dossiers/{id}/supplement', { params: { path: { id } }, body: { documents, note }, headers: headers() }));
 

@@ -1,3 +1,4 @@
+import { registerCitizen } from '../../../test/citizens.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
 import { buildProcedureContent, buildStaff, buildUnitTree } from '../../../test/factories.js';
@@ -225,6 +226,29 @@ describe('result by post', () => {
     expect((await act(desk, dossierId, { action: 'return_result', receivedBy: 'Lê Văn Cư' })).json().status).toBe('returned');
     // Once handed out, the delivery can no longer be switched to the post.
     expect((await injectAs(t.app, desk, { method: 'POST', url: `/api/postal/dossiers/${dossierId}/result-by-post`, payload: { address: '7 Trần Phú' } })).json().code).toBe('POSTAL.RESULT_ALREADY_OUT');
+  });
+});
+
+describe('result by post chosen in the portal', () => {
+  it('the signed-in citizen switches their own dossier to delivery by post; another citizen cannot', async () => {
+    at('2026-11-26T02:00:00Z');
+    const res = await injectAs(t.app, desk, {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: { idempotencyKey: 'citizen-post-choice-1', procedureId: sameDay, receivingUnitId: tree.deskA.id, resolvingUnitId: tree.communeA.id, applicant: { kind: 'citizen', idNumber: '087090005555', fullName: 'Trần Thị Lan', phone: '0912345670' }, outcome: 'accept' },
+    });
+    const dossierId = res.json().id as string;
+    const owner = await registerCitizen(t.app, { identifier: 'lan@example.vn', idNumber: '087090005555', fullName: 'Trần Thị Lan', birthDate: '1990-05-05' });
+    const other = await registerCitizen(t.app, { identifier: 'khac@example.vn', idNumber: '087088006666', fullName: 'Ngô Văn Khác', birthDate: '1988-06-06' });
+    // The dossier is the owner's (as an online or assisted submission links it).
+    await t.ctx.db.query(`UPDATE dossier SET citizen_id = $2 WHERE id = $1`, [dossierId, owner.id]);
+    const url = `/api/citizen/dossiers/${dossierId}/result-by-post`;
+    expect((await injectAs(t.app, null, { method: 'POST', url, payload: { address: '12 Lê Lợi, phường An Thử' } })).statusCode).toBe(401);
+    expect((await injectAs(t.app, other, { method: 'POST', url, payload: { address: '12 Lê Lợi, phường An Thử' } })).statusCode).toBe(403);
+    expect((await injectAs(t.app, owner, { method: 'POST', url, payload: { address: '12 Lê Lợi, phường An Thử' } })).statusCode).toBe(204);
+    const d = (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${dossierId}` })).json();
+    expect(d.resultDelivery).toBe('post');
+    expect(d.history.at(-1)).toMatchObject({ action: 'result_delivery_changed', actorName: 'Trần Thị Lan' });
   });
 });
 

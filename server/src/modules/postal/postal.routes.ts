@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { commonErrors } from '../../platform/errors.js';
 import { createWindowLimiter } from '../../platform/rate-limit.js';
-import { actorOf } from '../identity/auth.plugin.js';
+import { citizenOf, actorOf } from '../identity/auth.plugin.js';
 import {
   ZCancelInput, ZHandOverInput, ZPickUpInput, ZPickup, ZPickupConfirmation, ZPickupRequest, ZPostalProcedure, ZPostalSummary, ZResultByPostInput, ZShipment, ZShipmentEventInput,
 } from './postal.contract.js';
@@ -163,6 +163,15 @@ export const postalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     { config: { access: 'perm:dossiers.receive' }, schema: { tags: ['postal'], summary: 'Người dân đăng ký nhận kết quả qua bưu chính (đến trước khi trả kết quả)', params: ZId, body: ZResultByPostInput, response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
       await chooseDeliveryByPost(ctx, actorOf(request), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/citizen/dossiers/:id/result-by-post',
+    { config: { access: 'citizen' }, schema: { tags: ['postal'], summary: 'Công dân đăng ký nhận kết quả hồ sơ của mình qua bưu chính (trước khi trả kết quả)', params: ZId, body: ZResultByPostInput, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      const citizen = citizenOf(request);
+      await chooseDeliveryByPost(ctx, { kind: 'citizen', citizenId: citizen.citizenId, fullName: citizen.fullName }, request.params.id, request.body);
       return reply.status(204).send(null);
     },
   );

@@ -9,24 +9,31 @@ import { isDeskOf } from '../postal.policy.js';
 
 const openStatuses = ['received', 'processing', 'interagency', 'supplement_requested', 'result_ready'];
 
+/** Who records the choice: a desk officer (the citizen came or called), or the signed-in citizen who owns the dossier. */
+export type DeliveryChooser = { kind: 'staff'; actor: Actor } | { kind: 'citizen'; citizenId: string; fullName: string };
+
 /**
  * The citizen chooses to receive the result by post after intake (Quyết định 45/2016/QĐ-TTg Điều 5), told to the desk
- * (in person or by phone): allowed until the result is handed out, for procedures that return by post. Recorded on the
- * dossier's read index and its action log in one transaction; the shipment follows when the result is ready.
+ * (in person or by phone) or in the portal: allowed until the result is handed out, for procedures that return by
+ * post. Recorded on the dossier's read index and its action log in one transaction; the shipment follows when the
+ * result is ready.
  */
-export async function chooseDeliveryByPost(deps: { db: Db; clock: Clock }, actor: Actor, dossierId: string, input: { address: string; phone: string | null }): Promise<void> {
+export async function chooseDeliveryByPost(deps: { db: Db; clock: Clock }, who: DeliveryChooser | Actor, dossierId: string, input: { address: string; phone: string | null }): Promise<void> {
+  const by: DeliveryChooser = 'kind' in who ? who : { kind: 'staff', actor: who };
   const now = deps.clock.now();
   await withTransaction(deps.db, async (tx) => {
     const d = await lockDossier(tx, dossierId);
     if (!d) throw dossierErrors.notFound();
-    if (!isDeskOf(actor, d.receivingPath) && !isDeskOf(actor, d.resolvingPath)) throw commonErrors.forbidden('dossiers.receive');
-    const { rows } = await tx.query<{ resultDelivery: string; postalReturn: boolean; shipped: boolean }>(
-      `SELECT d.result_delivery AS "resultDelivery", p.postal_return AS "postalReturn",
+    const { rows } = await tx.query<{ resultDelivery: string; postalReturn: boolean; shipped: boolean; citizenId: string | null }>(
+      `SELECT d.result_delivery AS "resultDelivery", p.postal_return AS "postalReturn", d.citizen_id AS "citizenId",
               EXISTS (SELECT 1 FROM postal_shipment s WHERE s.dossier_id = d.id) AS shipped
          FROM dossier d JOIN procedure p ON p.id = d.procedure_id WHERE d.id = $1`,
       [dossierId],
     );
     const r = rows[0]!;
+    if (by.kind === 'staff' ? !isDeskOf(by.actor, d.receivingPath) && !isDeskOf(by.actor, d.resolvingPath) : r.citizenId !== by.citizenId) {
+      throw commonErrors.forbidden(by.kind === 'staff' ? 'dossiers.receive' : 'citizen.owner');
+    }
     if (!openStatuses.includes(d.status) || r.shipped) throw postalErrors.resultAlreadyOut();
     if (!r.postalReturn) throw postalErrors.noReturnByPost();
     await tx.query(
@@ -36,7 +43,7 @@ export async function chooseDeliveryByPost(deps: { db: Db; clock: Clock }, actor
     );
     await tx.query(`UPDATE dossier SET result_delivery = 'post', updated_at = now() WHERE id = $1`, [dossierId]);
     await appendAction(tx, {
-      dossierId, at: now, actorId: actor.userId, actorName: actor.fullName, action: 'result_delivery_changed', fromStatus: d.status, toStatus: d.status,
+      dossierId, at: now, actorId: by.kind === 'staff' ? by.actor.userId : null, actorName: by.kind === 'staff' ? by.actor.fullName : by.fullName, action: 'result_delivery_changed', fromStatus: d.status, toStatus: d.status,
       stepIndex: d.stepIndex, note: 'Người dân đăng ký nhận kết quả qua dịch vụ bưu chính công ích', data: { from: r.resultDelivery, to: 'post', address: input.address },
     });
   });
