@@ -56,6 +56,12 @@ export const submitDossier = (body: paths['/api/citizen/dossiers']['post']['requ
   unwrap(api.POST('/api/citizen/dossiers', { body, headers: headers() }));
 export const listMyDossiers = () => unwrap(api.GET('/api/citizen/dossiers'));
 export const getMyDossier = (id: string) => unwrap(api.GET('/api/citizen/dossiers/{id}', { params: { path: { id } } }));
+/** The fee of the citizen's own dossier and whether it is paid; and starting to pay it (also before acceptance). */
+export const getMyFee = (id: string) => unwrap(api.GET('/api/citizen/dossiers/{id}/fee', { params: { path: { id } } }));
+export const payMyDossier = (id: string, method: 'vnpay' | 'vietqr') =>
+  unwrap(api.POST('/api/citizen/dossiers/{id}/payments', { params: { path: { id } }, body: { method }, headers: headers() }));
+export type StartedPayment = Awaited<ReturnType<typeof payMyDossier>>;
+
 /** Asks for the result by post (QĐ 45/2016), until it is handed out. */
 export const chooseResultByPost = (id: string, address: string, phone: string | null) =>
   unwrap(api.POST('/api/citizen/dossiers/{id}/result-by-post', { params: { path: { id } }, body: { address, phone }, headers: headers() }));

@@ -5,7 +5,8 @@ import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { commonErrors } from '../../platform/errors.js';
 import { createWindowLimiter } from '../../platform/rate-limit.js';
-import { actorOf } from '../identity/auth.plugin.js';
+import { actorOf, citizenOf } from '../identity/auth.plugin.js';
+import { assertOwnDossier } from '../citizens/use-cases/my-dossiers.js';
 import { authoriseTracking } from '../dossiers/use-cases/track-dossier.js';
 import { canRead } from '../dossiers/dossier.policy.js';
 import {
@@ -14,7 +15,7 @@ import {
 import { paymentErrors } from './payment.errors.js';
 import { paymentLinkToken, paymentLinkValid, paymentResultPath } from './payment.links.js';
 import { findPayment, getPayableDossier, listTransfers } from './payment.repo.js';
-import { REFERENCE_RE } from './payment.rules.js';
+import { onlineMethods, REFERENCE_RE } from './payment.rules.js';
 import { scopePaths } from '../identity/permissions.policy.js';
 import { ipnAnswers } from './vnpay.gateway.js';
 import { createVnpayGateway } from './vnpay.gateway.js';
@@ -66,6 +67,26 @@ export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       limit(request);
       const { dossierId } = await authoriseTracking(ctx, request.body.code, request.body.secret);
       return startPayment(ctx, dossierId, request.body.method, `${originOf(request)}/api/payments/vnpay/return`, { clientIp: request.ip });
+    },
+  );
+  // --- The signed-in citizen pays their own dossier, also before the desk has accepted it (an online submission). ----
+  app.get(
+    '/citizen/dossiers/:id/fee',
+    { config: { access: 'citizen' }, schema: { tags: ['payments'], summary: 'Phí, lệ phí hồ sơ của công dân và tình trạng thanh toán', params: ZId, response: { 200: ZDossierFee, 403: ZErrorBody, 404: ZErrorBody } } },
+    async (request) => {
+      await assertOwnDossier(ctx, citizenOf(request).citizenId, request.params.id);
+      return readDossierFee(ctx, request.params.id);
+    },
+  );
+  app.post(
+    '/citizen/dossiers/:id/payments',
+    {
+      config: { access: 'citizen' },
+      schema: { tags: ['payments'], summary: 'Công dân thanh toán trực tuyến phí, lệ phí hồ sơ của mình (VNPay hoặc VietQR)', params: ZId, body: z.object({ method: z.enum(onlineMethods) }), response: { 200: ZStartedPayment, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody } },
+    },
+    async (request) => {
+      await assertOwnDossier(ctx, citizenOf(request).citizenId, request.params.id);
+      return startPayment(ctx, request.params.id, request.body.method, `${originOf(request)}/api/payments/vnpay/return`, { clientIp: request.ip });
     },
   );
   app.get(

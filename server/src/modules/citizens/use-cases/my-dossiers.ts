@@ -120,3 +120,10 @@ export async function openMyDossierFile(deps: { db: Db; clock: Clock; files: Fil
   }
   return { fileName: stat.fileName, mediaType: stat.mediaType, stream: deps.files.open(sha256) };
 }
+
+/** Refuses unless the dossier is this citizen's own (other capabilities — payments — ask before acting for a citizen). */
+export async function assertOwnDossier(deps: { db: Db }, citizenId: string, dossierId: string): Promise<void> {
+  const { rows } = await deps.db.query<{ citizenId: string | null }>(`SELECT citizen_id AS "citizenId" FROM dossier WHERE id = $1`, [dossierId]);
+  if (!rows[0]) throw dossierErrors.notFound();
+  if (rows[0].citizenId !== citizenId) throw citizenErrors.notOwner();
+}

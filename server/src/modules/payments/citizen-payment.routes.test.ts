@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, injectAs, type TestApp } from '../../../test/app.js';
+import { registerCitizen } from '../../../test/citizens.js';
+import { seedDesk } from '../../../test/dossier-fixtures.js';
+
+let t: TestApp;
+let desk: Awaited<ReturnType<typeof seedDesk>>;
+
+beforeAll(async () => {
+  t = await buildTestApp({ clock: { now: () => new Date('2026-11-25T02:00:00Z') } });
+  desk = await seedDesk(t.app, t.ctx.db);
+});
+afterAll(() => t.close());
+
+describe('a signed-in citizen pays their own dossier', () => {
+  it('before the desk accepts it (an online submission has no code yet); no one else may', async () => {
+    const d = await desk.receive();
+    const owner = await registerCitizen(t.app, { identifier: 'an@example.vn', idNumber: '087090001234', fullName: 'Nguyễn Văn An', birthDate: '1990-01-01' });
+    const other = await registerCitizen(t.app, { identifier: 'khac@example.vn', idNumber: '087088006666', fullName: 'Ngô Văn Khác', birthDate: '1988-06-06' });
+    // As submit-online leaves it: the citizen's, waiting for the desk, without a code.
+    await t.ctx.db.query(`UPDATE dossier SET citizen_id = $2, status = 'awaiting_acceptance', national_status = 1, code = NULL WHERE id = $1`, [d.id, owner.id]);
+    const fee = await injectAs(t.app, owner, { method: 'GET', url: `/api/citizen/dossiers/${d.id}/fee` });
+    expect(fee.json()).toMatchObject({ feeVnd: 15000, paid: false, payable: true });
+    const url = `/api/citizen/dossiers/${d.id}/payments`;
+    expect((await injectAs(t.app, null, { method: 'POST', url, payload: { method: 'vnpay' } })).statusCode).toBe(401);
+    expect((await injectAs(t.app, other, { method: 'POST', url, payload: { method: 'vnpay' } })).statusCode).toBe(403);
+    expect((await injectAs(t.app, other, { method: 'GET', url: `/api/citizen/dossiers/${d.id}/fee` })).statusCode).toBe(403);
+    const started = await injectAs(t.app, owner, { method: 'POST', url, payload: { method: 'vnpay' } });
+    expect(started.statusCode, started.body).toBe(200);
+    expect(started.json()).toMatchObject({ method: 'vnpay', amountVnd: 15000 });
+    expect(started.json().redirectUrl).toMatch(/vnp_Amount=1500000/);
+    const qr = await injectAs(t.app, owner, { method: 'POST', url, payload: { method: 'vietqr' } });
+    expect(qr.json().transfer.note).toContain(qr.json().reference);
+  });
+});
