@@ -18,6 +18,7 @@ export const paymentsEn: Record<keyof typeof paymentsVi, string> = {
   'payEvent.expired': 'Expired',
   'payEvent.callback_rejected': 'Gateway notification rejected',
   'payEvent.duplicate_payment': 'Duplicate payment (refund needed)',
+  'payEvent.refund_due': 'Dossier not accepted: the fee is to be refunded',
 
   'fee.title': 'Fees and charges',
   'fee.amount': 'Amount due',

@@ -16,6 +16,7 @@ export const paymentsVi = {
   'payEvent.expired': 'Hết hạn',
   'payEvent.callback_rejected': 'Thông báo từ cổng bị từ chối',
   'payEvent.duplicate_payment': 'Thanh toán trùng (cần hoàn tiền)',
+  'payEvent.refund_due': 'Hồ sơ không được tiếp nhận: cần hoàn trả phí',
 
   'fee.title': 'Phí, lệ phí',
   'fee.amount': 'Số tiền phải nộp',

@@ -18,7 +18,7 @@ describe('a signed-in citizen pays their own dossier', () => {
     const owner = await registerCitizen(t.app, { identifier: 'an@example.vn', idNumber: '087090001234', fullName: 'Nguyễn Văn An', birthDate: '1990-01-01' });
     const other = await registerCitizen(t.app, { identifier: 'khac@example.vn', idNumber: '087088006666', fullName: 'Ngô Văn Khác', birthDate: '1988-06-06' });
     // As submit-online leaves it: the citizen's, waiting for the desk, without a code.
-    await t.ctx.db.query(`UPDATE dossier SET citizen_id = $2, status = 'awaiting_acceptance', national_status = 1, code = NULL WHERE id = $1`, [d.id, owner.id]);
+    await t.ctx.db.query(`UPDATE dossier SET citizen_id = $2, channel = 'online', status = 'awaiting_acceptance', national_status = 1, code = NULL WHERE id = $1`, [d.id, owner.id]);
     const fee = await injectAs(t.app, owner, { method: 'GET', url: `/api/citizen/dossiers/${d.id}/fee` });
     expect(fee.json()).toMatchObject({ feeVnd: 15000, paid: false, payable: true });
     const url = `/api/citizen/dossiers/${d.id}/payments`;
@@ -31,5 +31,12 @@ describe('a signed-in citizen pays their own dossier', () => {
     expect(started.json().redirectUrl).toMatch(/vnp_Amount=1500000/);
     const qr = await injectAs(t.app, owner, { method: 'POST', url, payload: { method: 'vietqr' } });
     expect(qr.json().transfer.note).toContain(qr.json().reference);
+
+    // Paid, then not accepted by the desk: the payment's log says the fee is owed back.
+    await t.ctx.db.query(`UPDATE payment SET status = 'paid', paid_at = now() WHERE reference = $1`, [started.json().reference]);
+    const refused = await injectAs(t.app, desk.desk, { method: 'POST', url: `/api/dossiers/${d.id}/actions`, payload: { action: 'reject_intake', note: 'Không thuộc thẩm quyền' } });
+    expect(refused.statusCode, refused.body).toBeLessThan(300);
+    const events = await t.ctx.db.query(`SELECT e.kind FROM payment_event e JOIN payment p ON p.id = e.payment_id WHERE p.reference = $1 ORDER BY e.id`, [started.json().reference]);
+    expect(events.rows.map((r) => r.kind)).toContain('refund_due');
   });
 });

@@ -8,7 +8,7 @@ export const methodLabel = (m: PaymentMethod) => t(`payMethod.${m}`);
 export const paymentStatusLabel = (s: PaymentStatus) => t(`payStatus.${s}`);
 export const paymentStatusColor: Record<PaymentStatus, string> = { pending: 'gold', paid: 'green', failed: 'red', expired: 'default' };
 
-const eventKinds = ['created', 'paid', 'failed', 'expired', 'callback_rejected', 'duplicate_payment'] as const;
+const eventKinds = ['created', 'paid', 'failed', 'expired', 'callback_rejected', 'duplicate_payment', 'refund_due'] as const;
 /** An event of the payment log; kinds the console does not know yet are shown as the server wrote them. */
 export function eventLabel(kind: string): string {
   return (eventKinds as readonly string[]).includes(kind) ? t(`payEvent.${kind as (typeof eventKinds)[number]}`) : kind;
