@@ -33,6 +33,17 @@ describe('demo data', () => {
     expect(await loadDemoData(ctx)).toBeNull();
   });
 
+  it('comes with three weeks of dossiers at a ward desk, walked through the real use cases', async () => {
+    const { rows } = await ctx.db.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM dossier WHERE idempotency_key LIKE 'demo-dossier-%' GROUP BY 1`);
+    const by = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+    expect(Object.values(by).reduce((a, b) => a + b, 0)).toBe(48);
+    for (const s of ['received', 'processing', 'result_ready', 'returned', 'not_accepted']) expect(by[s], s).toBeGreaterThan(0);
+    const late = await ctx.db.query(`SELECT count(*)::int AS n FROM dossier WHERE finish_class = 'late'`);
+    expect(late.rows[0].n).toBeGreaterThan(0);
+    const counted = await ctx.db.query(`SELECT coalesce(sum(received), 0)::int AS n FROM report_counter WHERE grain = 'M'`);
+    expect(counted.rows[0].n).toBe(44);
+  });
+
   it('has the real places, with the 2025 reorganisation as history', async () => {
     const names = (await ctx.db.query<{ name: string }>('SELECT name FROM unit')).rows.map((r) => r.name);
     for (const n of ['Tỉnh Đồng Tháp', 'Phường An Thạnh', 'Phường An Bình A', 'Phường An Lạc', 'Phường An Lộc', 'Huyện Gia Viễn', 'Phường Phú Hài']) {

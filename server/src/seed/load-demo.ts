@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { loadDemoDossiers } from './demo-dossiers.js';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -66,10 +67,12 @@ export async function loadDemoData(ctx: AppContext): Promise<{ accountLines: str
     return true;
   });
   if (!loaded) return null;
+  const dossiers = await loadDemoDossiers(ctx);
 
   const accountLines = [
     `Mật khẩu chung: ${password}`,
     ...staff.map((s) => `${s.username.padEnd(22)} ${[...new Set(s.roles.map((r) => r.role))].join(', ').padEnd(16)} ${s.fullName}`),
+    `Hồ sơ mẫu: ${dossiers} hồ sơ của ba tuần qua tại Bộ phận một cửa phường An Bình A (Đồng Tháp).`,
   ];
   await fs.mkdir(ctx.config.dataDir, { recursive: true });
   await fs.writeFile(path.join(ctx.config.dataDir, 'demo-accounts.txt'), `${accountLines.join('\n')}\n`, { mode: 0o600 });

@@ -115,6 +115,18 @@ export async function officersAround(q: Queryable, unitPath: string, roles: read
   return rows;
 }
 
+/** An active officer as an actor (with every grant), by user name — for system work done in an officer's name. */
+export async function actorByUsername(q: Queryable, username: string): Promise<Actor | null> {
+  const { rows } = await q.query<Actor>(
+    `SELECT u.id AS "userId", u.username, u.full_name AS "fullName",
+            coalesce((SELECT json_agg(json_build_object('role', r.role, 'unitId', r.unit_id, 'unitPath', un.path))
+               FROM role_assignment r JOIN unit un ON un.id = r.unit_id WHERE r.user_id = u.id), '[]') AS grants
+       FROM staff_user u WHERE u.username = $1 AND u.active`,
+    [username],
+  );
+  return rows[0] ?? null;
+}
+
 export async function grantsWithUnits(
   q: Queryable,
   userId: string,

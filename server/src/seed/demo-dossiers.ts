@@ -1,0 +1,99 @@
+import type { AppContext } from '../platform/context.js';
+import { actorByUsername } from '../modules/identity/identity.repo.js';
+import type { Actor } from '../modules/identity/permissions.policy.js';
+import { getUnitByCode } from '../modules/org-units/unit.repo.js';
+import { validateCccd } from '../modules/applicants/cccd.rules.js';
+import { actOnDossier } from '../modules/dossiers/use-cases/act-on-dossier.js';
+import { receiveDossier } from '../modules/dossiers/use-cases/receive-dossier.js';
+import type { TActionInput } from '../modules/dossiers/dossier.contract.js';
+import { dateOfDayNumber, isoWeekday, vnDayNumber, vnInstant } from '../modules/working-calendar/vn-time.js';
+
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Phan', 'Đặng', 'Bùi', 'Đỗ'];
+const MIDDLE = ['Văn', 'Thị', 'Minh', 'Thanh', 'Ngọc', 'Hoàng'];
+const GIVEN = ['An', 'Bình', 'Cúc', 'Dũng', 'Hà', 'Khoa', 'Lan', 'Mai', 'Nam', 'Phúc', 'Quyên', 'Sơn', 'Tâm', 'Uyên', 'Vy'];
+/** Procedures of the demo catalogue a ward desk receives every day, same-day and a few days long. */
+const PROCEDURES = ['1.001193', '1.004873', '1.004194', '1.001612', '2.000635', '1.004859'];
+
+/** A valid CCCD of Đồng Tháp (province code 087) for a person born in the 1900s or 2000s. */
+function demoCccd(i: number): string {
+  const born = 1960 + ((i * 7) % 45);
+  const century = born >= 2000 ? (i % 2 === 0 ? 2 : 3) : i % 2 === 0 ? 0 : 1;
+  return `087${century}${String(born % 100).padStart(2, '0')}${String(100000 + ((i * 7919) % 900000)).padStart(6, '0')}`;
+}
+
+/** The n-th working weekday before `day` (weekends skipped; holidays are the calendar's business when deadlines count). */
+function weekdayBefore(day: number, n: number): number {
+  let d = day;
+  for (let k = 0; k < n; ) {
+    d -= 1;
+    if (isoWeekday(d) <= 5) k++;
+  }
+  return d;
+}
+
+/**
+ * Dossiers of the last three weeks at the An Bình A ward desk (Đồng Tháp), received and walked through the real use
+ * cases as the demo officers, so the queues, tracking, forms and reports have something to show on first start: some
+ * waiting at the desk, some with the specialist, results ready, results returned, a few late, a few by post, a few not
+ * accepted. Each step is done at its own moment of the past (the clock of the use case), so deadlines are real.
+ */
+export async function loadDemoDossiers(ctx: AppContext, count = 48): Promise<number> {
+  const desk = await getUnitByCode(ctx.db, '000.01.71.H20');
+  const ward = await getUnitByCode(ctx.db, '000.00.71.H20');
+  const actors = await Promise.all(['motcua.anbinh', 'chuyenvien.anbinh', 'truongphong.anbinh', 'lanhdao.anbinh'].map((u) => actorByUsername(ctx.db, u)));
+  if (!desk || !ward || actors.some((a) => !a)) return 0;
+  const [deskOfficer, specialist, head, leader] = actors as [Actor, Actor, Actor, Actor];
+  const byRole: Record<string, Actor> = { desk_officer: deskOfficer, specialist, head, leader };
+  const { rows: procedures } = await ctx.db.query<{ id: string; code: string; fee: number; steps: { role: string }[] }>(
+    `SELECT p.id, p.code, p.fee_total_vnd AS fee, v.content->'steps' AS steps
+       FROM procedure p JOIN unit u ON u.id = p.owner_unit_id JOIN procedure_version v ON v.id = p.current_version_id
+      WHERE u.code = '000.00.00.H20' AND p.code = ANY($1::text[]) ORDER BY p.code`,
+    [PROCEDURES],
+  );
+  if (procedures.length === 0) return 0;
+  const today = vnDayNumber(ctx.clock.now());
+  let made = 0;
+  for (let i = 0; i < count; i++) {
+    const p = procedures[i % procedures.length]!;
+    const day = weekdayBefore(today, 1 + (i % 15));
+    let at = vnInstant(dateOfDayNumber(day), `${String(7 + (i % 8)).padStart(2, '0')}:${String((i * 13) % 60).padStart(2, '0')}`);
+    const clock = { now: () => at };
+    const deps = { ...ctx, clock };
+    const idNumber = demoCccd(i);
+    if (!validateCccd(idNumber).ok) continue;
+    const fullName = `${FAMILY[i % FAMILY.length]} ${MIDDLE[(i * 3) % MIDDLE.length]} ${GIVEN[(i * 5) % GIVEN.length]}`;
+    const notAccepted = i % 12 === 11;
+    const id = await receiveDossier(deps, deskOfficer, {
+      idempotencyKey: `demo-dossier-${i}`,
+      procedureId: p.id,
+      receivingUnitId: desk.id,
+      resolvingUnitId: ward.id,
+      applicant: { kind: 'citizen', idNumber, fullName, birthDate: null, address: 'Phường An Bình A, Đồng Tháp', addressUnitId: ward.id, phone: `09${String(10000000 + ((i * 104729) % 89999999)).slice(0, 8)}`, email: null },
+      documents: [{ name: 'Tờ khai', kind: 'original', count: 1 }],
+      eform: null,
+      feeVnd: p.fee,
+      resultDelivery: i % 5 === 0 ? 'post' : 'desk',
+      outcome: notAccepted ? 'incomplete' : 'accept',
+      missing: notAccepted ? [{ name: 'Bản sao giấy tờ chứng minh nơi cư trú', count: 1 }] : [],
+      reason: notAccepted ? 'Thiếu giấy tờ chứng minh nơi cư trú' : null,
+    });
+    made++;
+    if (notAccepted) continue;
+    // How far the dossier has gone: 0 waits at the desk, 1 with the specialist, 2 result ready, 3 returned.
+    const stage = i % 4;
+    if (stage === 0) continue;
+    // Every seventh dossier is handled two days late.
+    const pace = i % 7 === 0 ? 2 * 24 * 60 : 40;
+    const act = async (actor: Actor, input: Partial<TActionInput> & Pick<TActionInput, 'action'>) => {
+      at = new Date(at.getTime() + pace * 60_000);
+      await actOnDossier(deps, actor, id, { note: null, ...input });
+    };
+    const last = p.steps.length - 1;
+    const upTo = stage === 1 ? 1 : last;
+    for (let s = 0; s < upTo; s++) await act(byRole[p.steps[s]!.role] ?? deskOfficer, { action: 'forward' });
+    if (stage === 1) continue;
+    await act(byRole[p.steps[last]!.role] ?? deskOfficer, { action: 'approve' });
+    if (stage === 3 && i % 5 !== 0) await act(deskOfficer, { action: 'return_result', receivedBy: fullName });
+  }
+  return made;
+}
