@@ -13,6 +13,11 @@ export function launchBrowser(): Promise<Browser> {
 
 /** Serious and critical WCAG 2.1 A/AA violations on the page, one line each (empty when none). */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  // A dialog still fading in has text at part opacity: contrast is judged once motion has settled.
+  // Endless animations (spinners) never settle and are left out.
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 5000 })
+    .catch(() => undefined);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
