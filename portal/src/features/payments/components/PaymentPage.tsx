@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { formatVnd } from '../../../lib/format.js';
-import { recallCredentials, rememberCredentials, type Credentials } from '../../../lib/credentials.js';
+import { useTrackingCredentials } from '../../../lib/credentials.js';
 import { Link } from '../../../lib/router.js';
 import { t } from '../../../lib/i18n.js';
 import { getDossierFee, startPayment, type DossierFee, type OnlineMethod, type StartedPayment } from '../api/payments.js';
@@ -12,11 +12,11 @@ import { pt } from '../text.js';
  */
 export function PaymentPage({ search }: { search: string }) {
   const code = (new URLSearchParams(search).get('ma') ?? '').toUpperCase();
-  const [creds, setCreds] = useState<Credentials | null>(() => recallCredentials(code));
   const [fee, setFee] = useState<DossierFee | null>(null);
   const [method, setMethod] = useState<OnlineMethod>('vnpay');
   const [started, setStarted] = useState<StartedPayment | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { creds, enter: handleCredentials } = useTrackingCredentials(code, () => setError(null));
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -28,15 +28,6 @@ export function PaymentPage({ search }: { search: string }) {
       .then(setFee)
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [creds]);
-
-  const handleCredentials = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    const c = { code: String(data.get('ma') ?? '').trim().toUpperCase(), secret: String(data.get('secret') ?? '').trim() };
-    rememberCredentials(c);
-    setError(null);
-    setCreds(c);
-  };
 
   const handleStart = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,5 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { recallCredentials, rememberCredentials, type Credentials } from '../../../lib/credentials.js';
+import { useEffect, useState } from 'react';
+import { useTrackingCredentials } from '../../../lib/credentials.js';
 import { t } from '../../../lib/i18n.js';
 import { Link } from '../../../lib/router.js';
 import { getRateable, ratePortal, type RateableDossier } from '../api/satisfaction.js';
@@ -9,10 +9,10 @@ import { RatingForm } from './RatingForm.js';
 /** Đánh giá on the portal: the citizen with the tracking credentials rates a dossier whose result is available. */
 export function RatePage({ search }: { search: string }) {
   const code = (new URLSearchParams(search).get('ma') ?? '').toUpperCase();
-  const [creds, setCreds] = useState<Credentials | null>(() => recallCredentials(code));
   const [dossier, setDossier] = useState<RateableDossier | null>(null);
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { creds, enter: handleCredentials } = useTrackingCredentials(code, () => setError(null));
 
   useEffect(() => {
     document.title = `${rt('pageTitle')} — ${t('site')}`;
@@ -23,15 +23,6 @@ export function RatePage({ search }: { search: string }) {
       .then(setDossier)
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [creds]);
-
-  const handleCredentials = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    const c = { code: String(data.get('ma') ?? '').trim().toUpperCase(), secret: String(data.get('secret') ?? '').trim() };
-    rememberCredentials(c);
-    setError(null);
-    setCreds(c);
-  };
 
   return (
     <section className="detail" aria-labelledby="rate-title">
