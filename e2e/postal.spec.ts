@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { injectAs, login, type Session } from '../server/test/app.js';
 import { buildProcedureContent, buildStaff, buildUnitTree, TEST_PASSWORD } from '../server/test/factories.js';
-import { launchBrowser, seriousA11yViolations, SHOTS } from './support/browser.js';
+import { launchBrowser, seriousA11yViolations, settled, SHOTS } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -74,6 +74,7 @@ describe('postal journey: pickup requested → picked up → received at the des
 
   const confirmDialog = async (page: Page, button: string) => {
     const dialog = page.getByRole('dialog');
+    await settled(page);
     await dialog.locator('.ant-modal-footer').getByRole('button', { name: button }).click();
     await dialog.waitFor({ state: 'hidden' });
   };
@@ -107,6 +108,7 @@ describe('postal journey: pickup requested → picked up → received at the des
     await row.getByRole('button', { name: 'Nhận hồ sơ' }).click();
     const dialog = postman.getByRole('dialog');
     await dialog.getByLabel('Tên giấy tờ').first().waitFor();
+    await settled(postman);
     expect(await dialog.getByLabel('Tên giấy tờ').first().inputValue()).toBe('Tờ khai đăng ký khai sinh');
     expect(await dialog.getByLabel('Người gửi ký tên').inputValue()).toBe(APPLICANT);
     await dialog.getByLabel('Cước bưu chính (đồng)').fill('25000');
@@ -119,6 +121,8 @@ describe('postal journey: pickup requested → picked up → received at the des
     const desk = await officer('motcua');
     const deskRow = desk.getByRole('row', { name: new RegExp(code) });
     await deskRow.getByRole('button', { name: 'Ký biên bản giao nhận' }).click();
+    await desk.getByRole('dialog').getByLabel('Nhân viên bưu điện ký tên').waitFor();
+    await settled(desk);
     expect(await desk.getByRole('dialog').getByLabel('Nhân viên bưu điện ký tên').inputValue()).toBe('Cán bộ buudien');
     const handedOver = desk.waitForResponse((r) => r.url().includes('/hand-over') && r.request().method() === 'POST');
     await confirmDialog(desk, 'Ký biên bản giao nhận');
@@ -139,6 +143,8 @@ describe('postal journey: pickup requested → picked up → received at the des
     await postman.getByRole('tab', { name: 'Phát kết quả' }).click();
     const shipmentRow = postman.getByRole('row', { name: new RegExp(pickup.dossierCode) });
     await shipmentRow.getByRole('button', { name: 'Nhận kết quả' }).click();
+    await postman.getByRole('dialog').getByLabel('Bản chính trả kèm').waitFor();
+    await settled(postman);
     await postman.getByRole('dialog').getByLabel('Bản chính trả kèm').fill('Tờ khai bản chính');
     await confirmDialog(postman, 'Xác nhận');
     await shipmentRow.getByText('Bưu điện đang phát').waitFor();

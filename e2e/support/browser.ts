@@ -11,13 +11,20 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Serious and critical WCAG 2.1 A/AA violations on the page, one line each (empty when none). */
-export async function seriousA11yViolations(page: Page): Promise<string[]> {
-  // A dialog still fading in has text at part opacity: contrast is judged once motion has settled.
-  // Endless animations (spinners) never settle and are left out.
+/**
+ * Waits until no finite animation runs (a dialog has finished opening, and has run the effects that fill or reset its
+ * form). Endless animations (spinners) never settle and are left out.
+ */
+export async function settled(page: Page): Promise<void> {
   await page
     .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 5000 })
     .catch(() => undefined);
+}
+
+/** Serious and critical WCAG 2.1 A/AA violations on the page, one line each (empty when none). */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  // A dialog still fading in has text at part opacity: contrast is judged once motion has settled.
+  await settled(page);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
