@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { formatVnd } from '../../../lib/format.js';
 import { useTrackingCredentials } from '../../../lib/credentials.js';
+import { CredentialsForm } from '../../../components/CredentialsForm.js';
 import { Link } from '../../../lib/router.js';
 import { t } from '../../../lib/i18n.js';
 import { getDossierFee, startPayment, type DossierFee, type OnlineMethod, type StartedPayment } from '../api/payments.js';
@@ -61,18 +62,7 @@ export function PaymentPage({ search }: { search: string }) {
         </p>
       ) : null}
       {!creds ? (
-        <form className="track-form" onSubmit={handleCredentials}>
-          <p className="notice">{pt('needCredentials')}</p>
-          <div className="track-field">
-            <label htmlFor="ma">{t('trackCode')}</label>
-            <input id="ma" name="ma" defaultValue={code} autoComplete="off" required />
-          </div>
-          <div className="track-field">
-            <label htmlFor="secret">{t('trackSecret')}</label>
-            <input id="secret" name="secret" inputMode="numeric" autoComplete="off" required />
-          </div>
-          <button type="submit">{pt('continue')}</button>
-        </form>
+        <CredentialsForm code={code} onSubmit={handleCredentials} submitLabel={pt('continue')} notice={pt('needCredentials')} />
       ) : null}
       {fee ? (
         <dl className="facts">

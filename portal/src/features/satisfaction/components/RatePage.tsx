@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTrackingCredentials } from '../../../lib/credentials.js';
+import { CredentialsForm } from '../../../components/CredentialsForm.js';
 import { t } from '../../../lib/i18n.js';
 import { Link } from '../../../lib/router.js';
 import { getRateable, ratePortal, type RateableDossier } from '../api/satisfaction.js';
@@ -37,17 +38,7 @@ export function RatePage({ search }: { search: string }) {
         </p>
       ) : null}
       {!creds ? (
-        <form className="track-form" onSubmit={handleCredentials}>
-          <div className="track-field">
-            <label htmlFor="ma">{t('trackCode')}</label>
-            <input id="ma" name="ma" defaultValue={code} autoComplete="off" required />
-          </div>
-          <div className="track-field">
-            <label htmlFor="secret">{t('trackSecret')}</label>
-            <input id="secret" name="secret" inputMode="numeric" autoComplete="off" required />
-          </div>
-          <button type="submit">{t('trackButton')}</button>
-        </form>
+        <CredentialsForm code={code} onSubmit={handleCredentials} submitLabel={t('trackButton')} />
       ) : null}
       <div aria-live="polite">
         {done ? <p className="notice success">{rt('thanks')}</p> : null}
