@@ -79,8 +79,9 @@ export async function loadDemoDossiers(ctx: AppContext, count = 48): Promise<num
     });
     made++;
     if (notAccepted) continue;
-    // How far the dossier has gone: 0 waits at the desk, 1 with the specialist, 2 result ready, 3 returned.
-    const stage = i % 4;
+    // How far the dossier has gone: 0 waits at the desk, 1 with the specialist, 2 result ready, 3 returned. Only the
+    // last two days' dossiers may still be waiting; older ones have been handled, as at a desk that keeps up.
+    const stage = i % 15 < 2 ? i % 4 : Math.max(2, i % 4);
     if (stage === 0) continue;
     // Every seventh dossier is handled two days late.
     const pace = i % 7 === 0 ? 2 * 24 * 60 : 40;
