@@ -45,7 +45,7 @@ export async function loadDemoData(ctx: AppContext): Promise<{ accountLines: str
   const units = z.array(ZSeedUnit).parse(JSON.parse(await fs.readFile(path.join(seedDir, 'units.json'), 'utf8')));
   const staff = z.array(ZSeedStaff).parse(JSON.parse(await fs.readFile(path.join(seedDir, 'staff.json'), 'utf8')));
   const procedures = z.array(ZProcedureContent).parse(JSON.parse(await fs.readFile(path.join(seedDir, 'procedures.json'), 'utf8')));
-  const password = process.env.DEMO_PASSWORD || randomBytes(9).toString('base64url');
+  const password = ctx.config.demoPassword || randomBytes(9).toString('base64url');
   const passwordHash = await hashPassword(password);
 
   const loaded = await withTransaction(ctx.db, async (tx) => {
