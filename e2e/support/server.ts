@@ -1,7 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs/promises';
-import net, { type AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/platform/config.js';
@@ -9,6 +8,7 @@ import type { Clock } from '../../server/src/platform/clock.js';
 import type { AppContext } from '../../server/src/platform/context.js';
 import { diskFileStore } from '../../server/src/platform/storage.js';
 import { freshDatabase } from '../../server/test/db.js';
+import { freePort } from '../../server/test/process.js';
 
 export type RunningServer = { app: FastifyInstance; ctx: AppContext; baseUrl: string; close: () => Promise<void> };
 
@@ -37,14 +37,3 @@ export async function startServer(options: { clock?: Clock; env?: Record<string,
   };
 }
 
-/** A port free on 127.0.0.1 right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}

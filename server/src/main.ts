@@ -1,16 +1,7 @@
 import path from 'node:path';
-import { buildApp } from './app.js';
-import { systemClock } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
 import { productionProblems, refusalMessage } from './platform/config.rules.js';
 import type { AppContext } from './platform/context.js';
-import { createPool, provideDatabase } from './platform/database.js';
-import { startJobs } from './platform/jobs.js';
-import { migrate } from './platform/migrations.js';
-import { diskFileStore } from './platform/storage.js';
-import { allJobs } from './modules/jobs.js';
-import { loadDemoData } from './seed/load-demo.js';
-import { loggerOptions } from './platform/log.js';
 
 /** Starts one instance: database (embedded unless DATABASE_URL), migrations, demo data, HTTP server and jobs. */
 async function main(): Promise<void> {
@@ -21,6 +12,18 @@ async function main(): Promise<void> {
     process.stderr.write(`[mot-cua] ${refusalMessage(problems)}\n`);
     process.exit(78); // EX_CONFIG
   }
+  // The rest is loaded only once the configuration is accepted: a refusal is immediate.
+  const [{ buildApp }, { systemClock }, { createPool, provideDatabase }, { startJobs }, { migrate }, { diskFileStore }, { allJobs }, { loadDemoData }, { loggerOptions }] = await Promise.all([
+    import('./app.js'),
+    import('./platform/clock.js'),
+    import('./platform/database.js'),
+    import('./platform/jobs.js'),
+    import('./platform/migrations.js'),
+    import('./platform/storage.js'),
+    import('./modules/jobs.js'),
+    import('./seed/load-demo.js'),
+    import('./platform/log.js'),
+  ]);
   say(config.mode === 'production' ? 'Chế độ chạy thật / production mode.' : 'Chế độ dùng thử (demo): dữ liệu mẫu, bộ mô phỏng thanh toán và bưu chính.');
   const database = await provideDatabase(config, say);
   const db = createPool(database.url);

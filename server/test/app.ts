@@ -13,12 +13,12 @@ import { TEST_PASSWORD } from './factories.js';
 export type TestApp = { app: FastifyInstance; ctx: AppContext; close: () => Promise<void> };
 
 /** The real app on a fresh database (no web bundle, no jobs). */
-export async function buildTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function buildTestApp(options: { clock?: Clock; env?: Record<string, string>; logger?: object } = {}): Promise<TestApp> {
   const { db, drop } = await freshDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false', ...options.env });
   const ctx: AppContext = { config, db, clock: options.clock ?? { now: () => new Date() }, files: diskFileStore(path.join(dataDir, 'files')) };
-  const app = await buildApp(ctx, { webDir: path.join(dataDir, 'no-web') });
+  const app = await buildApp(ctx, { webDir: path.join(dataDir, 'no-web'), ...(options.logger ? { logger: options.logger } : {}) });
   await app.ready();
   return {
     app,

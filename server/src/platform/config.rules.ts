@@ -57,8 +57,8 @@ export function productionProblems(config: Checked): ConfigProblem[] {
 /** The message printed when production mode refuses to start: every problem, each naming its setting. */
 export function refusalMessage(problems: readonly ConfigProblem[]): string {
   return [
-    'Chế độ chạy thật (APP_MODE=production) từ chối khởi động vì cấu hình chưa an toàn:',
-    'Production mode (APP_MODE=production) refuses to start, the configuration is not safe:',
+    'Chế độ chạy thật (APP_MODE hoặc NODE_ENV=production) từ chối khởi động vì cấu hình chưa an toàn:',
+    'Production mode (APP_MODE or NODE_ENV=production) refuses to start, the configuration is not safe:',
     ...problems.map((p) => `  - ${p.setting}: ${p.vi} / ${p.en}`),
     'Xem / see README.md "Chạy thật / Production" và SECURITY.md.',
   ].join('\n');
