@@ -54,7 +54,7 @@ export async function provideDatabase(config: AppConfig, log: (msg: string) => v
     await server.start();
   } catch (err) {
     const why = err instanceof Error ? err.message : recent.join('\n') || 'PostgreSQL dừng ngay khi khởi động';
-    throw new Error(`PostgreSQL nhúng không khởi động được (${databaseDir}, cổng ${config.embeddedPgPort}) / embedded PostgreSQL did not start:\n${why}`);
+    throw new Error(`PostgreSQL nhúng không khởi động được (${databaseDir}, cổng ${config.embeddedPgPort}) / embedded PostgreSQL did not start:\n${why}`, { cause: err });
   }
   if (fresh) await server.createDatabase('motcua');
   return {

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../test/app.js';
+import { buildTestApp, injectAs, type Session, type TestApp } from '../../test/app.js';
 import { multipart, pdf, registerCitizen } from '../../test/citizens.js';
 import { APPLICANT, seedDesk } from '../../test/dossier-fixtures.js';
 import { loggerOptions, redactUrl } from './log.js';
