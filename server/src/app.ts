@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -19,8 +18,9 @@ import { installAuth } from './modules/identity/auth.plugin.js';
 import { apiRoutes } from './modules/routes.js';
 import { vnpaySimulator } from './modules/payments/vnpay.simulator.js';
 import { paymentSimulatorActive } from './modules/payments/payment.rules.js';
+import { projectRoot } from './platform/paths.js';
 
-export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export const webDistDir = path.join(projectRoot, 'dist/web');
 
 export type BuildOptions = { logger?: boolean | object; webDir?: string };
 

@@ -17,8 +17,7 @@ beforeAll(async () => {
   const fresh = await freshDatabase();
   drop = fresh.drop;
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-seed-'));
-  ctx = { config: loadConfig({ DATA_DIR: dataDir }), db: fresh.db, clock: { now: () => new Date() }, files: diskFileStore(dataDir) };
-  process.env.DEMO_PASSWORD = 'Mat-khau-demo-2026';
+  ctx = { config: loadConfig({ DATA_DIR: dataDir, DEMO_PASSWORD: 'Mat-khau-demo-2026' }), db: fresh.db, clock: { now: () => new Date() }, files: diskFileStore(dataDir) };
 });
 afterAll(() => drop());
 
