@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/platform/config.js';
-import type { Clock } from '../../server/src/platform/clock.js';
+import { systemClock, type Clock } from '../../server/src/platform/clock.js';
 import type { AppContext } from '../../server/src/platform/context.js';
 import { diskFileStore } from '../../server/src/platform/storage.js';
 import { freshDatabase } from '../../server/test/db.js';
@@ -14,15 +14,17 @@ export type RunningServer = { app: FastifyInstance; ctx: AppContext; baseUrl: st
 
 /**
  * The real server with the built web bundles, on a fresh database and a random local port. A journey that crosses
- * deadlines passes its own `clock` (the server's "now"; sessions still expire on the database's real time).
+ * deadlines passes its own `clock` (the server's "now", which also dates sessions, lockouts and every row written).
  */
 export async function startServer(options: { clock?: Clock; env?: Record<string, string>; port?: number } = {}): Promise<RunningServer> {
   const { db, drop } = await freshDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-e2e-'));
   // The server builds its links (payment return, simulator) from PUBLIC_URL only, so the port is chosen first.
   const port = options.port ?? (await freePort());
-  const config = loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false', PUBLIC_URL: `http://127.0.0.1:${port}`, ...options.env });
-  const ctx: AppContext = { config, db, clock: options.clock ?? { now: () => new Date() }, files: diskFileStore(path.join(dataDir, 'files')) };
+  // Sessions expire on the injected clock: journeys that move it by days keep their users signed in (the longest TTL).
+  const config = loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false', SESSION_TTL_HOURS: '720', PUBLIC_URL: `http://127.0.0.1:${port}`, ...options.env });
+  const clock = options.clock ?? systemClock;
+  const ctx: AppContext = { config, db, clock, files: diskFileStore(path.join(dataDir, 'files'), clock) };
   const app = await buildApp(ctx, { webDir: path.resolve(import.meta.dirname, '../../dist/web') });
   await app.listen({ port, host: '127.0.0.1' });
   return {

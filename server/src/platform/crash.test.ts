@@ -22,7 +22,7 @@ async function crashAndRestart(env: Record<string, string>, databaseUrl: string)
 
   // Staff, units and a published procedure, written straight into the server's database.
   const db = createPool(databaseUrl, 3);
-  const local = await buildApp({ config: loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false' }), db, clock: { now: () => new Date() }, files: diskFileStore(path.join(dataDir, 'files')) });
+  const local = await buildApp({ config: loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false' }), db, clock: { now: () => new Date() }, files: diskFileStore(path.join(dataDir, 'files'), { now: () => new Date() }) });
   const s = await seedDesk(local, db);
   await local.close();
   await db.end();

@@ -24,7 +24,7 @@ describe('a refused upload leaves no file', () => {
     const { db, drop } = await freshDatabase();
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-store-'));
     try {
-      const files = diskFileStore(dir);
+      const files = diskFileStore(dir, { now: () => new Date() });
       const deps = { db, files };
       const scan = (tag: string) => Buffer.from(`%PDF-1.4\n% ${tag}\n%%EOF\n`, 'latin1');
       const onDisk = async () => (await fs.readdir(dir, { recursive: true })).filter((f) => f.includes(path.sep)).length;

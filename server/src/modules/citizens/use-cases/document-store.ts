@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ReadStream } from 'node:fs';
 import type { Db } from '../../../platform/database.js';
+import type { Clock } from '../../../platform/clock.js';
 import type { AppConfig } from '../../../platform/config.js';
 import { fileErrors, withStoredFiles, type FileStore, type StoredFile } from '../../../platform/storage.js';
 import { citizenErrors } from '../citizen.errors.js';
@@ -17,7 +18,7 @@ export const CITIZEN_MAX_BYTES = 10 * 1024 * 1024;
  * content is stored once. A refused upload leaves no file behind.
  */
 export async function uploadToStore(
-  deps: { db: Db; files: FileStore; config: Pick<AppConfig, 'citizenQuotaMb'> },
+  deps: { db: Db; clock: Clock; files: FileStore; config: Pick<AppConfig, 'citizenQuotaMb'> },
   citizenId: string,
   file: { content: Buffer; fileName: string; name: string },
 ): Promise<StoredFile> {
@@ -34,7 +35,7 @@ export async function uploadToStore(
     const { used, same } = rows[0] ?? { used: 0, same: false };
     if (!same && used + file.content.length > quotaBytes) throw fileErrors.quotaExceeded(quotaBytes);
     const stored = await put(file.content, file.fileName, accepted);
-    await addToStore(tx, citizenId, stored.sha256, file.name);
+    await addToStore(tx, citizenId, stored.sha256, file.name, deps.clock.now());
     return stored;
   });
 }
