@@ -10,11 +10,12 @@ import { diskFileStore } from '../src/platform/storage.js';
 import { freshDatabase } from './db.js';
 import { TEST_PASSWORD } from './factories.js';
 
-export type TestApp = { app: FastifyInstance; ctx: AppContext; close: () => Promise<void> };
+/** `url` connects to the test database as its owner (a superuser), for tests that act behind the application's back. */
+export type TestApp = { app: FastifyInstance; ctx: AppContext; url: string; close: () => Promise<void> };
 
 /** The real app on a fresh database (no web bundle, no jobs). */
 export async function buildTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const { db, drop } = await freshDatabase();
+  const { db, drop, url } = await freshDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false', ...options.env });
   const ctx: AppContext = { config, db, clock: options.clock ?? { now: () => new Date() }, files: diskFileStore(path.join(dataDir, 'files')) };
@@ -23,6 +24,7 @@ export async function buildTestApp(options: { clock?: Clock; env?: Record<string
   return {
     app,
     ctx,
+    url,
     close: async () => {
       await app.close();
       await drop();
