@@ -210,4 +210,15 @@ describe('VietQR transfer and reconciliation of the bank statement', () => {
     const bad = await injectAs(t.app, s.desk, { method: 'POST', url: '/api/payments/reconciliation', payload: { unitId: s.tree.deskA.id, statement: 'so tien,ngay\n1,2' } });
     expect(bad.json().code).toBe('PAYMENT.BAD_STATEMENT');
   });
+
+  it("another unit's statement cannot settle this unit's payment by naming its reference", async () => {
+    const d = await s.receive();
+    const q = (await start(d.code, 'vietqr')).json();
+    const statement = ['amount,time,description,bank_ref', `15000,2026-11-25 11:00:00,${q.reference},FT26329100`].join('\n');
+    const res = await injectAs(t.app, s.otherDesk, { method: 'POST', url: '/api/payments/reconciliation', payload: { unitId: s.tree.communeB.id, statement } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ matched: 0, needsReview: 1 });
+    expect(res.json().lines[0]).toMatchObject({ match: 'unmatched', reference: null, dossierCode: null });
+    expect((await paymentRow(q.reference)).status).toBe('pending');
+  });
 });
