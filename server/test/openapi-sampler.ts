@@ -103,6 +103,8 @@ function sampleString(s: JsonSchema): string {
       return 'thu@example.vn';
     case 'uri':
       return 'https://example.vn/';
+    default:
+      break;
   }
   if (s.pattern) {
     try {
