@@ -3,8 +3,8 @@ import { buildApp } from './app.js';
 import { systemClock } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
 import type { AppContext } from './platform/context.js';
-import { createPool, provideDatabase } from './platform/database.js';
-import { startJobs } from './platform/jobs.js';
+import { connectionPrivileges, createPool, provideDatabase } from './platform/database.js';
+import { prepareJobs, startJobs } from './platform/jobs.js';
 import { migrate } from './platform/migrations.js';
 import { diskFileStore } from './platform/storage.js';
 import { allJobs } from './modules/jobs.js';
@@ -15,9 +15,22 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const say = (m: string) => process.stdout.write(`[mot-cua] ${m}\n`);
   const database = await provideDatabase(config, say);
+  // Migrations and the job queues' set-up run as the schema owner; the application then works with row rights only.
+  const owner = createPool(database.ownerUrl, 2);
+  try {
+    const applied = await migrate(owner);
+    if (applied.length) say(`Đã áp dụng ${applied.length} migration.`);
+    await database.prepare(owner);
+    if (config.jobs) await prepareJobs(owner, database.ownerUrl, allJobs);
+  } finally {
+    await owner.end();
+  }
   const db = createPool(database.url);
-  const applied = await migrate(db);
-  if (applied.length) say(`Đã áp dụng ${applied.length} migration.`);
+  const privileges = await connectionPrivileges(db);
+  if (privileges.superuser || privileges.ownsSchema || privileges.canCreate) {
+    say(`CẢNH BÁO: ứng dụng kết nối bằng vai trò "${privileges.user}" có quyền sửa cấu trúc dữ liệu (superuser/chủ sở hữu). Đặt DATABASE_URL bằng vai trò thành viên của motcua_app và MIGRATION_DATABASE_URL bằng vai trò chủ sở hữu (SECURITY.md).`);
+    say(`WARNING: the application connects as "${privileges.user}", which may change the schema. Use a member of motcua_app in DATABASE_URL and the owner in MIGRATION_DATABASE_URL.`);
+  }
   const ctx: AppContext = { config, db, clock: systemClock, files: diskFileStore(path.resolve(config.dataDir, 'files')) };
   if (config.seedDemo) {
     const demo = await loadDemoData(ctx);

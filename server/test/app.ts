@@ -13,9 +13,9 @@ import { TEST_PASSWORD } from './factories.js';
 /** `url` connects to the test database as its owner (a superuser), for tests that act behind the application's back. */
 export type TestApp = { app: FastifyInstance; ctx: AppContext; url: string; close: () => Promise<void> };
 
-/** The real app on a fresh database (no web bundle, no jobs). */
-export async function buildTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const { db, drop, url } = await freshDatabase();
+/** The real app on a fresh database (no web bundle, no jobs); with `asAppRole`, connected with the application's rights only. */
+export async function buildTestApp(options: { clock?: Clock; env?: Record<string, string>; asAppRole?: boolean } = {}): Promise<TestApp> {
+  const { db, drop, url } = await freshDatabase({ asAppRole: options.asAppRole });
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false', ...options.env });
   const ctx: AppContext = { config, db, clock: options.clock ?? { now: () => new Date() }, files: diskFileStore(path.join(dataDir, 'files')) };

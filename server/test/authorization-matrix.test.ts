@@ -21,7 +21,8 @@ let f: Awaited<ReturnType<typeof buildSecurityFixtures>>;
 let ops: Operation[];
 
 beforeAll(async () => {
-  t = await buildTestApp({ clock: { now: () => new Date('2026-11-25T02:00:00Z') } });
+  // With the application's database rights only, as in production: every route must work without DDL or superuser.
+  t = await buildTestApp({ clock: { now: () => new Date('2026-11-25T02:00:00Z') }, asAppRole: true });
   f = await buildSecurityFixtures(t);
   ops = operationsOf(t.app);
 }, 120_000);
