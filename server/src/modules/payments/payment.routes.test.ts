@@ -4,6 +4,8 @@ import { APPLICANT, seedDesk } from '../../../test/dossier-fixtures.js';
 import { vnpSignedQuery, vnpVerify } from './vnpay.gateway.js';
 import { vietQrCrcValid } from './vietqr.rules.js';
 import { expirePendingPayments } from './use-cases/expire-payments.js';
+import { receiptModel } from './use-cases/read-payments.js';
+import { findPayment } from './payment.repo.js';
 
 let t: TestApp;
 let s: Awaited<ReturnType<typeof seedDesk>>;
@@ -107,6 +109,11 @@ describe('paying a fee online through the VNPay-protocol gateway', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // The copy behind the public link carries no home address; the desk's copy does.
+    const payment = (await t.ctx.db.query(`SELECT id FROM payment WHERE reference = $1`, [ref])).rows[0];
+    const row = (await findPayment(t.ctx.db, { id: payment.id }))!;
+    expect(JSON.stringify(await receiptModel(t.ctx, row, { publicCopy: true }))).not.toContain(APPLICANT.address);
+    expect(JSON.stringify(await receiptModel(t.ctx, row, { publicCopy: false }))).toContain(APPLICANT.address);
     expect((await t.app.inject({ method: 'GET', url: `/api/payments/public/${ref}?t=${'A'.repeat(22)}` })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/payments/public/${ref}/receipt?t=${'A'.repeat(22)}` })).statusCode).toBe(404);
     const forgedReturn = await t.app.inject({ method: 'GET', url: `/api/payments/vnpay/return?${vnpSignedQuery(gatewayAnswer(ref), 'wrong-key-wrong-key')}` });
