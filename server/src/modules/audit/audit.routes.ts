@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
-import { actorOf } from '../identity/auth.plugin.js';
+import { actorOf, citizenOf } from '../identity/auth.plugin.js';
+import { assertOwnDossier } from '../citizens/use-cases/my-dossiers.js';
+import { listDossierAccess } from './dossier-access.repo.js';
 import { holdsAtTopLevel, scopePaths } from '../identity/permissions.policy.js';
 import { listAudit } from './audit.repo.js';
 
@@ -17,6 +19,14 @@ const ZAuditRow = z.object({
   before: z.unknown(),
   after: z.unknown(),
   ip: z.string().nullable(),
+});
+
+const ZDossierView = z.object({
+  at: z.date(),
+  actorName: z.string(),
+  unitName: z.string().nullable(),
+  purpose: z.enum(['open', 'search', 'file', 'form']),
+  detail: z.string().nullable(),
 });
 
 export const auditRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -43,6 +53,23 @@ export const auditRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       const { before, ...rest } = request.query;
       const items = await listAudit(ctx.db, { ...rest, beforeId: before, paths: scopePaths(actor, 'audit.read'), unscoped: holdsAtTopLevel(actor, 'audit.read') });
       return { items, next: items.length === rest.limit ? items[items.length - 1]!.id : null };
+    },
+  );
+
+  app.get(
+    '/citizen/dossiers/:id/views',
+    {
+      config: { access: 'citizen' },
+      schema: {
+        tags: ['audit', 'citizens'],
+        summary: 'Ai đã xem dữ liệu cá nhân trong hồ sơ của tôi, khi nào (Nghị định 13/2023 Điều 9)',
+        params: z.object({ id: z.string().uuid() }),
+        response: { 200: z.array(ZDossierView), 403: ZErrorBody, 404: ZErrorBody },
+      },
+    },
+    async (request) => {
+      await assertOwnDossier(ctx, citizenOf(request).citizenId, request.params.id);
+      return listDossierAccess(ctx.db, request.params.id);
     },
   );
 };
