@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     say(`CẢNH BÁO: ứng dụng kết nối bằng vai trò "${privileges.user}" có quyền sửa cấu trúc dữ liệu (superuser/chủ sở hữu). Đặt DATABASE_URL bằng vai trò thành viên của motcua_app và MIGRATION_DATABASE_URL bằng vai trò chủ sở hữu (SECURITY.md).`);
     say(`WARNING: the application connects as "${privileges.user}", which may change the schema. Use a member of motcua_app in DATABASE_URL and the owner in MIGRATION_DATABASE_URL.`);
   }
-  const ctx: AppContext = { config, db, clock: systemClock, files: diskFileStore(path.resolve(config.dataDir, 'files')) };
+  const ctx: AppContext = { config, db, clock: systemClock, files: diskFileStore(path.resolve(config.dataDir, 'files'), systemClock) };
   if (config.seedDemo) {
     const demo = await loadDemoData(ctx);
     if (demo) {

@@ -3495,7 +3495,6 @@ export interface paths {
                              * @default null
                              */
                             addressUnitId?: string | null;
-                            /** @default null */
                             phone?: string | null;
                             /**
                              * Format: email
@@ -9757,7 +9756,6 @@ export interface paths {
                              * @default null
                              */
                             addressUnitId?: string | null;
-                            /** @default null */
                             phone?: string | null;
                             /**
                              * Format: email

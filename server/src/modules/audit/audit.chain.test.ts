@@ -30,7 +30,7 @@ describe('tamper-evident audit trail', () => {
     await Promise.all(
       Array.from({ length: 24 }, (_, i) =>
         withTransaction(t.ctx.db, async (tx) => {
-          await recordAudit(tx, { actorId: null, actorName: 'Thử', action: 'test.concurrent', entity: 'system', entityId: `c${i}`, after: { i } });
+          await recordAudit(tx, { actorId: null, actorName: 'Thử', action: 'test.concurrent', entity: 'system', entityId: `c${i}`, after: { i }, at: new Date('2026-11-25T02:00:00Z') });
           await tx.query('SELECT pg_sleep(0.005)');
         }),
       ),

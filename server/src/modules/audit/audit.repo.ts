@@ -11,6 +11,8 @@ export type AuditEntry = {
   after?: unknown;
   /** The client's address; by default the address of the request being served (request.ip). */
   ip?: string | null;
+  /** The injected clock's time of the change. */
+  at: Date;
   /**
    * Paths of the units the entry concerns (who may read it). By default the database derives them from the entity
    * as it is after the change; name them when the change removes the entity or moves it between units.
@@ -24,9 +26,9 @@ export type AuditEntry = {
  */
 export async function recordAudit(q: Queryable, e: AuditEntry): Promise<void> {
   await q.query(
-    `INSERT INTO audit_log (actor_id, actor_name, action, entity, entity_id, before, after, ip, unit_paths)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [e.actorId, e.actorName, e.action, e.entity, e.entityId, json(e.before), json(e.after), e.ip ?? currentClientIp(), [...new Set(e.unitPaths ?? [])]],
+    `INSERT INTO audit_log (actor_id, actor_name, action, entity, entity_id, before, after, ip, unit_paths, at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [e.actorId, e.actorName, e.action, e.entity, e.entityId, json(e.before), json(e.after), e.ip ?? currentClientIp(), [...new Set(e.unitPaths ?? [])], e.at],
   );
 }
 
