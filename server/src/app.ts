@@ -14,6 +14,7 @@ import { DomainError, commonErrors, errorBody } from './platform/errors.js';
 import { installErrorHandler } from './platform/http.js';
 import { ZErrorBody } from './platform/error-schema.js';
 import { installMetrics } from './platform/metrics.js';
+import { installRequestContext } from './platform/request-context.js';
 import { installAuth } from './modules/identity/auth.plugin.js';
 import { apiRoutes } from './modules/routes.js';
 import { vnpaySimulator } from './modules/payments/vnpay.simulator.js';
@@ -69,6 +70,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     if ((request.url.startsWith('/api/') || request.url.startsWith('/sim/')) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
+  await installRequestContext(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 }, throwFileSizeLimit: true });
   await app.register(swagger, {

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     process.exit(78); // EX_CONFIG
   }
   // The rest is loaded only once the configuration is accepted: a refusal is immediate.
-  const [{ buildApp }, { systemClock }, { createPool, provideDatabase }, { startJobs }, { migrate }, { diskFileStore }, { allJobs }, { loadDemoData }, { loggerOptions }] = await Promise.all([
+  const [{ buildApp }, { systemClock }, { connectionPrivileges, createPool, provideDatabase }, { prepareJobs, startJobs }, { migrate }, { diskFileStore }, { allJobs }, { loadDemoData }, { loggerOptions }] = await Promise.all([
     import('./app.js'),
     import('./platform/clock.js'),
     import('./platform/database.js'),
@@ -26,9 +26,22 @@ async function main(): Promise<void> {
   ]);
   say(config.mode === 'production' ? 'Chế độ chạy thật / production mode.' : 'Chế độ dùng thử (demo): dữ liệu mẫu, bộ mô phỏng thanh toán và bưu chính.');
   const database = await provideDatabase(config, say);
+  // Migrations and the job queues' set-up run as the schema owner; the application then works with row rights only.
+  const owner = createPool(database.ownerUrl, 2);
+  try {
+    const applied = await migrate(owner);
+    if (applied.length) say(`Đã áp dụng ${applied.length} migration.`);
+    await database.prepare(owner);
+    if (config.jobs) await prepareJobs(owner, database.ownerUrl, allJobs);
+  } finally {
+    await owner.end();
+  }
   const db = createPool(database.url);
-  const applied = await migrate(db);
-  if (applied.length) say(`Đã áp dụng ${applied.length} migration.`);
+  const privileges = await connectionPrivileges(db);
+  if (privileges.superuser || privileges.ownsSchema || privileges.canCreate) {
+    say(`CẢNH BÁO: ứng dụng kết nối bằng vai trò "${privileges.user}" có quyền sửa cấu trúc dữ liệu (superuser/chủ sở hữu). Đặt DATABASE_URL bằng vai trò thành viên của motcua_app và MIGRATION_DATABASE_URL bằng vai trò chủ sở hữu (SECURITY.md).`);
+    say(`WARNING: the application connects as "${privileges.user}", which may change the schema. Use a member of motcua_app in DATABASE_URL and the owner in MIGRATION_DATABASE_URL.`);
+  }
   const ctx: AppContext = { config, db, clock: systemClock, files: diskFileStore(path.resolve(config.dataDir, 'files'), systemClock) };
   if (config.seedDemo) {
     const demo = await loadDemoData(ctx);

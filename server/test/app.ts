@@ -10,11 +10,12 @@ import { diskFileStore } from '../src/platform/storage.js';
 import { freshDatabase } from './db.js';
 import { TEST_PASSWORD } from './factories.js';
 
-export type TestApp = { app: FastifyInstance; ctx: AppContext; close: () => Promise<void> };
+/** `url` connects to the test database as its owner (a superuser), for tests that act behind the application's back. */
+export type TestApp = { app: FastifyInstance; ctx: AppContext; url: string; close: () => Promise<void> };
 
-/** The real app on a fresh database (no web bundle, no jobs). */
-export async function buildTestApp(options: { clock?: Clock; env?: Record<string, string>; logger?: object } = {}): Promise<TestApp> {
-  const { db, drop } = await freshDatabase();
+/** The real app on a fresh database (no web bundle, no jobs); with `asAppRole`, connected with the application's rights only. */
+export async function buildTestApp(options: { clock?: Clock; env?: Record<string, string>; logger?: object; asAppRole?: boolean } = {}): Promise<TestApp> {
+  const { db, drop, url } = await freshDatabase({ asAppRole: options.asAppRole });
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-test-'));
   // Sessions expire on the injected clock: tests that move it by weeks keep their officers signed in (the longest TTL).
   const config = loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false', SESSION_TTL_HOURS: '720', ...options.env });
@@ -25,6 +26,7 @@ export async function buildTestApp(options: { clock?: Clock; env?: Record<string
   return {
     app,
     ctx,
+    url,
     close: async () => {
       await app.close();
       await drop();

@@ -34,6 +34,8 @@ const ZConfig = z.object({
   host: z.string().default('0.0.0.0'),
   /** External PostgreSQL; when absent an embedded server is started with its data under dataDir. */
   databaseUrl: z.string().url().optional(),
+  /** The schema owner's connection, for migrations; without it they run with DATABASE_URL. */
+  migrationDatabaseUrl: z.string().url().optional(),
   dataDir: z.string().default('./data'),
   embeddedPgPort: z.coerce.number().int().default(54329),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -120,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: env.PORT,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL || undefined,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
     dataDir: env.DATA_DIR,
     embeddedPgPort: env.EMBEDDED_PG_PORT,
     logLevel: env.LOG_LEVEL,

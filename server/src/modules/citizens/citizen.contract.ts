@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const ZDate = z.iso.date();
 const ZPassword = z.string().min(8, 'Mật khẩu ít nhất 8 ký tự').max(200);
 
 /** Registration for those without an electronic identity: e-mail or mobile phone with a password, plus the profile. */

@@ -24,7 +24,7 @@ const ZDeclarationInput = z.object({
   applicant: z.object({
     fullName: z.string().trim().min(2).max(200),
     idNumber: z.string().trim().regex(/^\d{12}$/),
-    birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+    birthDate: z.iso.date().nullable().default(null),
     gender: z.enum(['male', 'female']).nullable().default(null),
     address: z.string().trim().max(500).nullable().default(null),
     phone: z.string().trim().max(20).nullable().default(null),

@@ -7,7 +7,7 @@ export const ZApplicantInput = z.object({
   /** CCCD (12 digits) for a citizen, tax code for an organisation. */
   idNumber: z.string().trim().min(9).max(14),
   fullName: z.string().trim().min(2).max(200),
-  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+  birthDate: z.iso.date().nullable().default(null),
   address: z.string().trim().max(500).nullable().default(null),
   addressUnitId: z.string().uuid().nullable().default(null),
   phone: ZPhoneVn.nullable().default(null),

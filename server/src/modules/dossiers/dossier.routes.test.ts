@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
-import { buildProcedureContent, buildStaff, buildUnitTree } from '../../../test/factories.js';
+import { buildProcedureContent, buildStaff, buildUnit, buildUnitTree } from '../../../test/factories.js';
 
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof buildUnitTree>>;
@@ -109,8 +109,26 @@ describe('dossier lifecycle at the desk', () => {
     expect(a.json().id).toBe(b.json().id);
     const c = await intake(oneDay, payload);
     expect(c.json().code).toBe(a.json().code);
-    const n = await t.ctx.db.query(`SELECT count(*)::int AS n FROM dossier WHERE idempotency_key = 'retry-key-0001'`);
+    const n = await t.ctx.db.query(`SELECT count(*)::int AS n FROM dossier WHERE idempotency_key LIKE '%:retry-key-0001'`);
     expect(n.rows[0].n).toBe(1);
+  });
+
+  it('idempotency keys belong to one desk: another desk with the same key gets its own dossier, an outsider nothing', async () => {
+    at('2026-11-25T04:30:00Z');
+    const payload = { idempotencyKey: 'shared-key-0001' };
+    const first = await intake(oneDay, payload);
+    expect(first.statusCode).toBe(201);
+    // An officer of another commune replays the key: refused, and not told which dossier it named.
+    const outsider = await intake(oneDay, payload, otherSpecialist);
+    expect(outsider.statusCode).toBe(403);
+    expect(outsider.body).not.toContain(first.json().id);
+    const communeC = await buildUnit(t.ctx.db, { kind: 'commune', parent: tree.province, name: 'Xã Cát Thử' });
+    const deskC = await buildUnit(t.ctx.db, { kind: 'desk', parent: communeC, name: 'Bộ phận một cửa xã Cát Thử' });
+    await buildStaff(t.ctx.db, 'motcua.c', [{ role: 'desk_officer', unit: deskC }]);
+    const otherDesk = await login(t.app, 'motcua.c');
+    const second = await intake(oneDay, { ...payload, receivingUnitId: deskC.id, resolvingUnitId: communeC.id }, otherDesk);
+    expect(second.statusCode).toBe(201);
+    expect(second.json().id).not.toBe(first.json().id);
   });
 
   it('concurrent intakes at one desk get distinct consecutive numbers', async () => {

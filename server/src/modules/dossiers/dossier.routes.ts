@@ -7,6 +7,7 @@ import { commonErrors } from '../../platform/errors.js';
 import { actorOf } from '../identity/auth.plugin.js';
 import { createWindowLimiter } from '../../platform/rate-limit.js';
 import { scopePaths } from '../identity/permissions.policy.js';
+import { isPersonalNumberSearch, recordDossierAccess } from '../audit/dossier-access.repo.js';
 import { loadCalendar } from '../working-calendar/use-cases/load-calendar.js';
 import { deadlineState } from '../working-calendar/deadline.rules.js';
 import { vnDateOf } from '../working-calendar/vn-time.js';
@@ -83,7 +84,12 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.get(
     '/dossiers/:id',
     { config: { access: 'perm:dossiers.read' }, schema: { tags: ['dossiers'], summary: 'Chi tiết hồ sơ, các bước, lịch sử', params: ZId, response: { 200: ZDossier, 403: ZErrorBody, 404: ZErrorBody } } },
-    async (request) => readDossier(ctx, actorOf(request), request.params.id),
+    async (request) => {
+      const actor = actorOf(request);
+      const dossier = await readDossier(ctx, actor, request.params.id);
+      await recordDossierAccess(ctx.db, { dossierIds: [dossier.id], at: ctx.clock.now(), actor, purpose: 'open' });
+      return dossier;
+    },
   );
 
   app.get(
@@ -129,8 +135,8 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
           procedureId: z.string().uuid().optional(),
           status: z.enum(dossierStatuses).optional(),
           channel: z.enum(['desk', 'online', 'postal']).optional(),
-          from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-          to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+          from: z.iso.date().optional(),
+          to: z.iso.date().optional(),
           before: z.string().regex(/^[^|]+\|[0-9a-f-]{36}$/).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(30),
         }),
@@ -159,6 +165,10 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       const cursor = before ? { submittedAt: before.split('|')[0]!, id: before.split('|')[1]! } : undefined;
       if (cursor && Number.isNaN(Date.parse(cursor.submittedAt))) throw commonErrors.validation({ before: 'invalid cursor' });
       const rows = await listQueue(ctx.db, { ...base, ...query, before: cursor });
+      // Finding dossiers by a person's number is a look at their personal data: each dossier found records it.
+      if (isPersonalNumberSearch(query.q)) {
+        await recordDossierAccess(ctx.db, { dossierIds: rows.map((r) => r.id), at: now, actor, purpose: 'search' });
+      }
       const last = rows[rows.length - 1];
       const items = rows.map((r) => ({
         ...r,
@@ -213,6 +223,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       if (!canRead(actorOf(request), d)) throw commonErrors.forbidden('dossiers.read');
       const file = (await listFiles(ctx, request.params.id)).find((f) => f.sha256 === request.params.sha256);
       if (!file) throw dossierErrors.notFound();
+      await recordDossierAccess(ctx.db, { dossierIds: [d.id], at: ctx.clock.now(), actor: actorOf(request), purpose: 'file', detail: file.documentName });
       reply.header('content-type', file.mediaType);
       reply.header('content-disposition', attachment(file.fileName));
       return reply.send(ctx.files.open(file.sha256));
@@ -231,6 +242,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
     async (request, reply) => {
       const pdf = await renderDossierForm(ctx, actorOf(request), request.params.id, request.params.form);
+      await recordDossierAccess(ctx.db, { dossierIds: [request.params.id], at: ctx.clock.now(), actor: actorOf(request), purpose: 'form', detail: request.params.form });
       reply.header('content-type', 'application/pdf');
       reply.header('content-disposition', `inline; filename="${request.params.form}.pdf"`);
       return reply.send(pdf);
@@ -246,8 +258,8 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         summary: 'Sổ theo dõi hồ sơ của đơn vị tiếp nhận trong một kỳ (PDF hoặc Excel)',
         querystring: z.object({
           unitId: z.string().uuid(),
-          from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-          to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+          from: z.iso.date(),
+          to: z.iso.date(),
           format: z.enum(['pdf', 'xlsx']).default('pdf'),
         }),
       },

@@ -43,7 +43,8 @@ export function installAuth(app: FastifyInstance, db: Db, clock: Clock): void {
       throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.access`);
     }
   });
-  app.addHook('preHandler', async (request) => {
+  // Before validation: a caller who may not use a route learns nothing from it, not even which input it expects.
+  app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access) return;
     if (access === 'citizen') {

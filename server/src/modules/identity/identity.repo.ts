@@ -151,6 +151,8 @@ export type UserRow = {
   homeUnitName: string;
   homeUnitPath: string;
   grants: { role: TStaffRole; unitId: string }[];
+  /** The paths of every unit the user belongs to: the home unit and each granted unit (not presented). */
+  unitPaths: string[];
 };
 
 /** `now` is the placeholder of the clock's time, against which a lock is judged. */
@@ -159,7 +161,8 @@ const userSelect = (now: string): string => `
          coalesce(s.locked_until > ${now}::timestamptz, false) AS locked,
          s.home_unit_id AS "homeUnitId", hu.name AS "homeUnitName", hu.path AS "homeUnitPath",
          coalesce((SELECT json_agg(json_build_object('role', r.role, 'unitId', r.unit_id) ORDER BY r.role)
-                     FROM role_assignment r WHERE r.user_id = s.id), '[]') AS grants
+                     FROM role_assignment r WHERE r.user_id = s.id), '[]') AS grants,
+         array(SELECT hu.path UNION SELECT gu.path FROM role_assignment r JOIN unit gu ON gu.id = r.unit_id WHERE r.user_id = s.id) AS "unitPaths"
     FROM staff_user s JOIN unit hu ON hu.id = s.home_unit_id`;
 
 export async function getUser(q: Queryable, id: string, now: Date): Promise<UserRow | null> {
@@ -167,7 +170,10 @@ export async function getUser(q: Queryable, id: string, now: Date): Promise<User
   return rows[0] ?? null;
 }
 
-/** Lists users whose home unit lies under one of `paths` (permission filtering inside SQL), keyset-paginated by username. */
+/**
+ * Lists users whose every unit (home and granted) lies under one of `paths` — the administrator manages nobody who also
+ * belongs elsewhere — filtered inside SQL and keyset-paginated by username.
+ */
 export async function listUsers(
   q: Queryable,
   f: { paths: string[]; unitPath?: string; q?: string; after?: string; limit: number; now: Date },
@@ -175,6 +181,8 @@ export async function listUsers(
   const { rows } = await q.query<UserRow>(
     `${userSelect('$6')}
       WHERE hu.path LIKE ANY (SELECT p || '%' FROM unnest($1::text[]) p)
+        AND NOT EXISTS (SELECT 1 FROM role_assignment r JOIN unit gu ON gu.id = r.unit_id
+                         WHERE r.user_id = s.id AND NOT gu.path LIKE ANY (SELECT p || '%' FROM unnest($1::text[]) p))
         AND ($2::text IS NULL OR hu.path LIKE $2 || '%')
         AND ($3::text IS NULL OR vn_fold(s.full_name || ' ' || s.username) LIKE '%' || vn_fold($3) || '%')
         AND ($4::text IS NULL OR s.username > $4)

@@ -106,6 +106,30 @@ describe('user management scope', () => {
     expect(audit.rows.map((r) => r.action)).toContain('user.created');
   });
 
+  it('an administrator manages only users whose every unit lies inside their scope', async () => {
+    // An administrator of the province who also holds a role in the other province.
+    const both = await buildStaff(t.ctx.db, 'admin.hai.tinh', [
+      { role: 'admin', unit: tree.province },
+      { role: 'specialist', unit: tree.otherProvince },
+    ]);
+    await buildStaff(t.ctx.db, 'admin.tinh.khac', [{ role: 'admin', unit: tree.otherProvince }]);
+    const hashBefore = (await t.ctx.db.query('SELECT password_hash FROM staff_user WHERE id = $1', [both])).rows[0].password_hash;
+    for (const name of ['admin.tinh', 'admin.tinh.khac']) {
+      const admin = await login(t.app, name);
+      const reset = await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${both}`, payload: { password: 'mat-khau-cua-ke-gian' } });
+      expect(reset.statusCode, name).toBe(403);
+      expect((await injectAs(t.app, admin, { method: 'GET', url: `/api/users/${both}` })).statusCode, name).toBe(403);
+      const listed = (await injectAs(t.app, admin, { method: 'GET', url: '/api/users?limit=200' })).json().items.map((u: { id: string }) => u.id);
+      expect(listed, name).not.toContain(both);
+    }
+    expect((await t.ctx.db.query('SELECT password_hash FROM staff_user WHERE id = $1', [both])).rows[0].password_hash).toBe(hashBefore);
+    // A commune administrator cannot give their officer a role outside the commune either.
+    const adminXa = await login(t.app, 'admin.xa');
+    const desk = (await t.ctx.db.query(`SELECT id FROM staff_user WHERE username = 'motcua.xa'`)).rows[0].id;
+    const widen = await injectAs(t.app, adminXa, { method: 'PATCH', url: `/api/users/${desk}`, payload: { grants: [{ role: 'desk_officer', unitId: tree.communeB.id }] } });
+    expect(widen.statusCode).toBe(403);
+  });
+
   it('an administrator cannot remove their own administrator role', async () => {
     const adminXa = await login(t.app, 'admin.xa');
     const me = (await injectAs(t.app, adminXa, { method: 'GET', url: '/api/auth/me' })).json();
@@ -115,7 +139,7 @@ describe('user management scope', () => {
 });
 
 describe('audit trail', () => {
-  it('an inspector at the province reads it; a commune administrator and anonymous callers may not', async () => {
+  it('an inspector at the province reads it; a commune administrator reads only their commune; others may not', async () => {
     await buildStaff(t.ctx.db, 'thanhtra.tinh', [{ role: 'inspector', unit: tree.province }]);
     const inspector = await login(t.app, 'thanhtra.tinh');
     const res = await injectAs(t.app, inspector, { method: 'GET', url: '/api/audit?entity=staff_user&limit=5' });
@@ -123,7 +147,11 @@ describe('audit trail', () => {
     expect(res.json().items.length).toBeGreaterThan(0);
     expect(res.json().items[0]).toHaveProperty('action');
     const adminXa = await login(t.app, 'admin.xa');
-    expect((await injectAs(t.app, adminXa, { method: 'GET', url: '/api/audit' })).statusCode).toBe(403);
+    const commune = await injectAs(t.app, adminXa, { method: 'GET', url: '/api/audit?limit=200' });
+    expect(commune.statusCode).toBe(200);
+    const adminTinh = (await t.ctx.db.query(`SELECT id FROM staff_user WHERE username = 'admin.tinh'`)).rows[0].id;
+    expect(commune.json().items.map((e: { entityId: string }) => e.entityId)).not.toContain(adminTinh);
+    expect(res.json().items.map((e: { entityId: string }) => e.entityId)).toContain(adminTinh);
     const desk = await login(t.app, 'motcua.xa');
     expect((await injectAs(t.app, desk, { method: 'GET', url: '/api/audit' })).statusCode).toBe(403);
     expect((await injectAs(t.app, null, { method: 'GET', url: '/api/audit' })).statusCode).toBe(401);

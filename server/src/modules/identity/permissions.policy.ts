@@ -53,6 +53,14 @@ export function can(actor: Actor, permission: Permission, targetPath?: string): 
   return actor.grants.some((g) => grantHas(g, permission) && (targetPath === undefined || targetPath.startsWith(g.unitPath)));
 }
 
+/**
+ * True when every one of `targetPaths` lies inside the actor's scope for `permission` (possibly under different
+ * grants). An action that touches several units — a user who belongs to two provinces — needs all of them.
+ */
+export function canOnAll(actor: Actor, permission: Permission, targetPaths: readonly string[]): boolean {
+  return targetPaths.length > 0 && targetPaths.every((p) => can(actor, permission, p));
+}
+
 /** The unit paths under which the actor holds `permission` — used to filter lists inside SQL. */
 export function scopePaths(actor: Actor, permission: Permission): string[] {
   const paths = actor.grants.filter((g) => grantHas(g, permission)).map((g) => g.unitPath);

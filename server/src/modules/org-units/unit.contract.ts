@@ -19,7 +19,7 @@ export const ZUnitCode = z
   .toUpperCase()
   .regex(/^[0-9A-Z]+(\.[0-9A-Z]+)*$/, 'Mã định danh gồm chữ in hoa, số, phân cách bằng dấu chấm')
   .max(35);
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày dạng YYYY-MM-DD');
+const ZDate = z.iso.date({ error: 'Ngày dạng YYYY-MM-DD' });
 
 export const ZUnit = z.object({
   id: z.string().uuid(),

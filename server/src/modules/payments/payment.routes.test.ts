@@ -4,6 +4,8 @@ import { APPLICANT, seedDesk } from '../../../test/dossier-fixtures.js';
 import { vnpSignedQuery, vnpVerify } from './vnpay.gateway.js';
 import { vietQrCrcValid } from './vietqr.rules.js';
 import { expirePendingPayments } from './use-cases/expire-payments.js';
+import { receiptModel } from './use-cases/read-payments.js';
+import { findPayment } from './payment.repo.js';
 
 let t: TestApp;
 let s: Awaited<ReturnType<typeof seedDesk>>;
@@ -108,6 +110,11 @@ describe('paying a fee online through the VNPay-protocol gateway', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // The copy behind the public link carries no home address; the desk's copy does.
+    const payment = (await t.ctx.db.query(`SELECT id FROM payment WHERE reference = $1`, [ref])).rows[0];
+    const row = (await findPayment(t.ctx.db, { id: payment.id }))!;
+    expect(JSON.stringify(await receiptModel(t.ctx, row, { publicCopy: true }))).not.toContain(APPLICANT.address);
+    expect(JSON.stringify(await receiptModel(t.ctx, row, { publicCopy: false }))).toContain(APPLICANT.address);
     expect((await t.app.inject({ method: 'GET', url: `/api/payments/public/${ref}?t=${'A'.repeat(22)}` })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/payments/public/${ref}/receipt?t=${'A'.repeat(22)}` })).statusCode).toBe(404);
     const forgedReturn = await t.app.inject({ method: 'GET', url: `/api/payments/vnpay/return?${vnpSignedQuery(gatewayAnswer(ref), 'wrong-key-wrong-key')}` });
@@ -210,5 +217,16 @@ describe('VietQR transfer and reconciliation of the bank statement', () => {
     expect((await injectAs(t.app, s.otherDesk, { method: 'GET', url: '/api/payments/transfers' })).json().items).toEqual([]);
     const bad = await injectAs(t.app, s.desk, { method: 'POST', url: '/api/payments/reconciliation', payload: { unitId: s.tree.deskA.id, statement: 'so tien,ngay\n1,2' } });
     expect(bad.json().code).toBe('PAYMENT.BAD_STATEMENT');
+  });
+
+  it("another unit's statement cannot settle this unit's payment by naming its reference", async () => {
+    const d = await s.receive();
+    const q = (await start(d.code, 'vietqr')).json();
+    const statement = ['amount,time,description,bank_ref', `15000,2026-11-25 11:00:00,${q.reference},FT26329100`].join('\n');
+    const res = await injectAs(t.app, s.otherDesk, { method: 'POST', url: '/api/payments/reconciliation', payload: { unitId: s.tree.communeB.id, statement } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ matched: 0, needsReview: 1 });
+    expect(res.json().lines[0]).toMatchObject({ match: 'unmatched', reference: null, dossierCode: null });
+    expect((await paymentRow(q.reference)).status).toBe('pending');
   });
 });

@@ -99,7 +99,7 @@ export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       if (!paymentLinkValid(ctx.config.receiptLinkSecret, request.params.reference, request.query.t)) throw paymentErrors.notFound();
       const p = await findPayment(ctx.db, { reference: request.params.reference });
       if (!p) throw paymentErrors.notFound();
-      return sendPdf(reply, `bien-lai-${p.reference}`, await renderReceiptPdf(ctx, p));
+      return sendPdf(reply, `bien-lai-${p.reference}`, await renderReceiptPdf(ctx, p, { publicCopy: true }));
     },
   );
 
@@ -149,7 +149,7 @@ export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       if (!p) throw paymentErrors.notFound();
       const d = (await getPayableDossier(ctx.db, p.dossierId))!;
       if (!canRead(actorOf(request), d)) throw commonErrors.forbidden('dossiers.read');
-      return sendPdf(reply, `bien-lai-${p.reference}`, await renderReceiptPdf(ctx, p));
+      return sendPdf(reply, `bien-lai-${p.reference}`, await renderReceiptPdf(ctx, p, { publicCopy: false }));
     },
   );
   app.post(

@@ -195,7 +195,7 @@ export const postalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: {
         tags: ['postal'],
         summary: 'Số hồ sơ tiếp nhận và trả kết quả qua bưu chính công ích theo đơn vị, kỳ',
-        querystring: z.object({ unitId: z.string().uuid(), from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+        querystring: z.object({ unitId: z.string().uuid(), from: z.iso.date(), to: z.iso.date() }),
         response: { 200: ZPostalSummary, 403: ZErrorBody, 404: ZErrorBody },
       },
     },

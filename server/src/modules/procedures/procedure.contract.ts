@@ -58,7 +58,7 @@ export const ZProcessStep = z.object({
 export const ZLegalBasis = z.object({
   number: z.string().min(1).max(100), // số ký hiệu, e.g. "123/2015/NĐ-CP"
   title: z.string().max(1000),
-  issuedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  issuedOn: z.iso.date().optional(),
   issuer: z.string().max(300).optional(),
 });
 
@@ -87,7 +87,7 @@ export const ZProcedureContent = z.object({
 });
 export type TProcedureContent = z.infer<typeof ZProcedureContent>;
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày dạng YYYY-MM-DD');
+const ZDate = z.iso.date({ error: 'Ngày dạng YYYY-MM-DD' });
 export const ZProcedureStatus = z.enum(['draft', 'published', 'abolished']);
 
 export const ZCreateProcedureInput = z.object({ ownerUnitId: z.string().uuid(), content: ZProcedureContent });

@@ -135,6 +135,21 @@ describe('procedure lifecycle over HTTP', () => {
     expect(state.rows[0].status).toBe('draft');
   });
 
+  it("a step may be routed only to a unit the administrator manages, not into another province's queues", async () => {
+    const steps = (unitCode: string) => [
+      { name: 'Tiếp nhận hồ sơ', role: 'desk_officer' as const, unitCode: null, workingDays: 0.25 },
+      { name: 'Thẩm định', role: 'specialist' as const, unitCode, workingDays: 0.5 },
+      { name: 'Ký duyệt', role: 'leader' as const, unitCode: null, workingDays: 0.25 },
+    ];
+    const foreign = buildProcedureContent({ code: '2.000001', steps: steps(tree.otherProvince.code) });
+    const res = await injectAs(t.app, admin, { method: 'POST', url: '/api/procedures', payload: { ownerUnitId: tree.province.id, content: foreign } });
+    expect(res.statusCode).toBe(403);
+    expect((await t.ctx.db.query(`SELECT count(*)::int AS n FROM procedure WHERE code = '2.000001'`)).rows[0].n).toBe(0);
+    const own = await create(buildProcedureContent({ code: '2.000002', steps: steps(tree.officeA.code) }));
+    const edit = await injectAs(t.app, admin, { method: 'PUT', url: `/api/procedures/${own.id}/draft`, payload: buildProcedureContent({ code: '2.000002', steps: steps(tree.otherProvince.code) }) });
+    expect(edit.statusCode).toBe(403);
+  });
+
   it('invalid content is a 400 with issues and creates nothing', async () => {
     const before = (await t.ctx.db.query('SELECT count(*)::int AS n FROM procedure')).rows[0].n;
     const bad = { ...buildProcedureContent(), code: 'ABC', processingTime: { amount: -1, unit: 'fortnight' } };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày dạng YYYY-MM-DD');
+const ZDay = z.iso.date({ error: 'Ngày dạng YYYY-MM-DD' });
 
 /** A report's subject: a unit (its whole subtree) and a day range, inclusive, in Vietnam dates. */
 export const ZReportQuery = z.object({

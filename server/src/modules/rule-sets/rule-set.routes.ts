@@ -16,7 +16,7 @@ export const ruleSetRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       schema: {
         tags: ['rule-sets'],
         summary: 'Bộ quy định một cửa áp dụng vào một ngày',
-        querystring: z.object({ on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+        querystring: z.object({ on: z.iso.date().optional() }),
         response: {
           200: z.object({
             id: z.string(),

@@ -19,8 +19,8 @@ export const ZPairedKiosk = ZKiosk.extend({ token: z.string() });
 
 export const ZSummaryQuery = z.object({
   unitId: z.string().uuid(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  from: z.iso.date(),
+  to: z.iso.date(),
 });
 export const ZSummary = z.object({
   ratings: z.number(),

@@ -37,11 +37,13 @@ export async function receiveDossier(
   const now = deps.clock.now();
   const today = vnDateOf(now);
   const year = Number(today.slice(0, 4));
-  const ctx = await loadIntakeContext(deps.db, { ...input, from: `${year}-01-01`, to: `${year + 1}-12-31` });
-  if (ctx.existingId) return ctx.existingId;
+  // Idempotency keys are the desk's own: another desk's key can neither collide with this one nor reveal its dossier.
+  const idempotencyKey = deskIdempotencyKey(input.receivingUnitId, input.idempotencyKey);
+  const ctx = await loadIntakeContext(deps.db, { ...input, idempotencyKey, from: `${year}-01-01`, to: `${year + 1}-12-31` });
   const { receiving, resolving, procedure } = ctx;
   if (!receiving || !resolving) throw commonErrors.notFound('Unit');
   if (!can(actor, 'dossiers.receive', receiving.path)) throw commonErrors.forbidden('dossiers.receive');
+  if (ctx.existingId) return ctx.existingId;
   if (receiving.validTo || resolving.validTo) throw dossierErrors.unitClosed();
   // Since 1 July 2025 any centre of the province receives for any competent unit of it (ND 118/2025).
   if (receiving.path.split('/')[1] !== resolving.path.split('/')[1]) throw dossierErrors.outOfProvince();
@@ -86,7 +88,7 @@ export async function receiveDossier(
     const { id } = await insertReceivedDossier(
       deps.db,
       {
-        idempotencyKey: input.idempotencyKey,
+        idempotencyKey,
         procedureId: procedure.id,
         procedureVersionId: version.id,
         procedureName: version.content.name,
@@ -126,11 +128,16 @@ export async function receiveDossier(
     return id;
   } catch (err) {
     // Two requests with one key raced past the check: the unique index decided; the loser returns the winner.
-    const winner = isUniqueViolation(err, 'dossier_idempotency_key_key') ? (await loadIntakeContext(deps.db, { ...input, from: today, to: today })).existingId : null;
+    const winner = isUniqueViolation(err, 'dossier_idempotency_key_key') ? (await loadIntakeContext(deps.db, { ...input, idempotencyKey, from: today, to: today })).existingId : null;
     if (winner) return winner;
     if (isSqlState(err, '22003')) throw dossierErrors.dayFull();
     throw err;
   }
+}
+
+/** The stored form of a desk's idempotency key: scoped to the receiving desk. */
+export function deskIdempotencyKey(receivingUnitId: string, key: string): string {
+  return `desk:${receivingUnitId}:${key}`;
 }
 
 function isSqlState(err: unknown, code: string): boolean {

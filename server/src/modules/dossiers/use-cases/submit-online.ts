@@ -44,18 +44,19 @@ export async function submitOnline(deps: { db: Db; clock: Clock }, submitter: On
   const now = deps.clock.now();
   const today = vnDateOf(now);
   const year = Number(today.slice(0, 4));
-  const key = submitter.kind === 'citizen' ? `online:${submitter.citizenId}:${input.idempotencyKey}` : `assisted:${input.idempotencyKey}`;
   const { rows: desks } = await deps.db.query<{ id: string }>(
     `SELECT coalesce((SELECT id FROM unit WHERE parent_id = $1 AND kind = 'desk' AND valid_to IS NULL ORDER BY code LIMIT 1), $1) AS id`,
     [input.resolvingUnitId],
   );
+  // A citizen's keys are their own; an officer's are the receiving desk's (never shared across desks).
+  const key = submitter.kind === 'citizen' ? `online:${submitter.citizenId}:${input.idempotencyKey}` : `assisted:${desks[0]!.id}:${input.idempotencyKey}`;
   const ctx = await loadIntakeContext(deps.db, { receivingUnitId: desks[0]!.id, resolvingUnitId: input.resolvingUnitId, procedureId: input.procedureId, idempotencyKey: key, from: `${year}-01-01`, to: `${year}-12-31` });
-  if (ctx.existingId) return ctx.existingId;
   const { receiving, resolving, procedure } = ctx;
   if (!receiving || !resolving) throw commonErrors.notFound('Unit');
   if (submitter.kind === 'officer' && !can(submitter.actor, 'dossiers.receive', receiving.path) && !can(submitter.actor, 'dossiers.receive', resolving.path)) {
     throw commonErrors.forbidden('dossiers.receive');
   }
+  if (ctx.existingId) return ctx.existingId;
   if (receiving.validTo || resolving.validTo) throw dossierErrors.unitClosed();
   const ruleSet = ruleSetOn(today);
   if (!ruleSet || !procedure) throw dossierErrors.procedureClosed();

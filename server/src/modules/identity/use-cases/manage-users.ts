@@ -9,10 +9,10 @@ import type { TCreateUserInput, TStaffUser, TUpdateUserInput } from '../identity
 import { identityErrors } from '../identity.errors.js';
 import { getUser, insertUser, listUsers, replaceGrants, updateUserFields, type UserRow } from '../identity.repo.js';
 import { hashPassword } from '../password.js';
-import { can, scopePaths, type Actor } from '../permissions.policy.js';
+import { can, canOnAll, scopePaths, type Actor } from '../permissions.policy.js';
 
 function present(u: UserRow): TStaffUser {
-  const { homeUnitPath: _path, ...rest } = u;
+  const { homeUnitPath: _path, unitPaths: _paths, ...rest } = u;
   return rest;
 }
 
@@ -50,7 +50,9 @@ export async function updateUser(deps: { db: Db; clock: Clock }, actor: Actor, u
   return withTransaction(deps.db, async (tx) => {
     const before = await getUser(tx, userId, deps.clock.now());
     if (!before) throw commonErrors.notFound('User');
-    if (!can(actor, 'users.manage', before.homeUnitPath)) throw commonErrors.forbidden('users.manage');
+    // An administrator manages only users whose every unit lies inside their scope (a user who also holds a role in
+    // another province is managed there too, so neither administrator alone may change them).
+    if (!canOnAll(actor, 'users.manage', before.unitPaths)) throw commonErrors.forbidden('users.manage');
     if (userId === actor.userId && (input.active === false || (input.grants && !input.grants.some((g) => g.role === 'admin')))) {
       throw identityErrors.lastAdmin();
     }
@@ -68,6 +70,8 @@ export async function updateUser(deps: { db: Db; clock: Clock }, actor: Actor, u
       entityId: userId,
       before: present(before),
       after: present(after),
+      // Readable wherever the user was or now is (a grant taken away concerns the unit it was at).
+      unitPaths: [...before.unitPaths, ...after.unitPaths],
       at: deps.clock.now(),
     });
     return present(after);
@@ -77,7 +81,7 @@ export async function updateUser(deps: { db: Db; clock: Clock }, actor: Actor, u
 export async function getUserAs(deps: { db: Db; clock: Clock }, actor: Actor, userId: string): Promise<TStaffUser> {
   const user = await getUser(deps.db, userId, deps.clock.now());
   if (!user) throw commonErrors.notFound('User');
-  if (!can(actor, 'users.manage', user.homeUnitPath)) throw commonErrors.forbidden('users.manage');
+  if (!canOnAll(actor, 'users.manage', user.unitPaths)) throw commonErrors.forbidden('users.manage');
   return present(user);
 }
 

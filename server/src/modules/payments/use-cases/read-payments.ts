@@ -72,8 +72,16 @@ type ReceiptFacts = {
   unitName: string; parentName: string | null; collectorName: string | null; fees: { name: string }[] | null;
 };
 
-/** The receipt of a paid payment as PDF. Who may see it is decided by the caller (staff scope, or the capability link). */
-export async function renderReceiptPdf(deps: { db: Db; config: LinkConfig }, p: PaymentRow): Promise<Buffer> {
+/**
+ * The receipt of a paid payment as PDF. Who may see it is decided by the caller (staff scope, or the capability link).
+ * The copy behind the public link carries no home address: personal data leaves only where needed (ND 13/2023 Điều 3).
+ */
+export async function renderReceiptPdf(deps: { db: Db; config: LinkConfig }, p: PaymentRow, options: { publicCopy: boolean }): Promise<Buffer> {
+  return renderFormPdf(await receiptModel(deps, p, options));
+}
+
+/** The receipt's content (see renderReceiptPdf). */
+export async function receiptModel(deps: { db: Db; config: LinkConfig }, p: PaymentRow, options: { publicCopy: boolean }) {
   if (p.status !== 'paid' || p.receiptSeq === null || p.receiptYear === null || !p.paidAt || !p.receiptUnitId) throw paymentErrors.notPaid();
   const { rows } = await deps.db.query<ReceiptFacts>(
     `SELECT d.rule_set AS "ruleSet", d.code, d.procedure_name AS "procedureName", d.applicant, u.name AS "unitName", pu.name AS "parentName",
@@ -86,7 +94,7 @@ export async function renderReceiptPdf(deps: { db: Db; config: LinkConfig }, p: 
   const f = rows[0]!;
   const token = paymentLinkToken(deps.config.receiptLinkSecret, p.reference);
   const feeNames = (f.fees ?? []).map((x) => x.name).filter(Boolean);
-  const model = buildFeeReceipt({
+  return buildFeeReceipt({
     ruleSetId: f.ruleSet,
     parentAgencyName: f.parentName ? `UBND ${f.parentName}` : null,
     agencyName: f.unitName,
@@ -95,7 +103,7 @@ export async function renderReceiptPdf(deps: { db: Db; config: LinkConfig }, p: 
     receiptYear: p.receiptYear,
     reference: p.reference,
     payerName: p.payerName,
-    payerAddress: f.applicant.address ?? null,
+    payerAddress: options.publicCopy ? null : (f.applicant.address ?? null),
     dossierCode: f.code ?? '',
     procedureName: f.procedureName,
     feeName: feeNames.length > 0 ? feeNames.join('; ') : 'Phí, lệ phí giải quyết thủ tục hành chính',
@@ -107,5 +115,4 @@ export async function renderReceiptPdf(deps: { db: Db; config: LinkConfig }, p: 
     collectorName: f.collectorName,
     verifyUrl: `${deps.config.publicUrl}${paymentResultPath(p.reference, token)}`,
   });
-  return renderFormPdf(model);
 }

@@ -31,7 +31,14 @@ export async function reconcileStatement(deps: { db: Db; clock: Clock }, actor: 
       const base = { line: l.line, bankRef: l.bankRef, amountVnd: l.amountVnd, description: l.description };
       const fresh = await insertTransfer(tx, { ...l, unitId: unit.id, unitPath: unit.path, importedAt: now, importedBy: actor.userId });
       if (!fresh) return { ...base, match: 'duplicate', reference: null, dossierCode: null };
-      const candidates = (await findPaymentsByReferences(tx, referencesIn(l.description))).filter((p) => p.method !== 'cash');
+      // The statement is the unit's account: it settles only dossiers received or resolved inside the unit. A
+      // reference of another unit's dossier is left for review, never paid from here.
+      const named0 = (await findPaymentsByReferences(tx, referencesIn(l.description))).filter((p) => p.method !== 'cash');
+      const candidates = [];
+      for (const c of named0) {
+        const d = await getPayableDossier(tx, c.dossierId);
+        if (d && (d.receivingPath.startsWith(unit.path) || d.resolvingPath.startsWith(unit.path))) candidates.push(c);
+      }
       // Prefer the named payment whose amount is right.
       const named = candidates.find((p) => p.amountVnd === l.amountVnd) ?? candidates[0] ?? null;
       if (!named) {

@@ -4,7 +4,7 @@ import { commonErrors } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 import { can, type Actor } from '../../identity/permissions.policy.js';
 import { unitErrors } from '../../org-units/unit.errors.js';
-import { getUnit } from '../../org-units/unit.repo.js';
+import { getUnit, getUnitByCode } from '../../org-units/unit.repo.js';
 import type { TAbolishInput, TCreateProcedureInput, TProcedureContent, TPublishInput } from '../procedure.contract.js';
 import { procedureErrors } from '../procedure.errors.js';
 import {
@@ -35,6 +35,18 @@ function audit(tx: Tx, actor: Actor, action: string, id: string, before: unknown
   return recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action, entity: 'procedure', entityId: id, before, after, at: now });
 }
 
+/**
+ * A step routed to another unit (unitCode) sends that unit work: the administrator must manage procedures there too,
+ * not only at the owning unit.
+ */
+async function assertStepUnitsInScope(tx: Tx, actor: Actor, content: TProcedureContent): Promise<void> {
+  const codes = [...new Set(content.steps.map((s) => s.unitCode).filter((c): c is string => !!c))];
+  for (const code of codes) {
+    const unit = await getUnitByCode(tx, code);
+    if (unit && !can(actor, 'procedures.manage', unit.path)) throw commonErrors.forbidden('procedures.manage');
+  }
+}
+
 /** Adds a procedure to a unit's catalogue as a draft (dự thảo); nothing is public until it is published. */
 export async function createProcedure(deps: Deps, actor: Actor, input: TCreateProcedureInput): Promise<string> {
   return withTransaction(deps.db, (tx) => createProcedureIn(tx, actor, input.ownerUnitId, input.content, deps.clock.now()));
@@ -44,6 +56,7 @@ export async function createProcedureIn(tx: Tx, actor: Actor, ownerUnitId: strin
   const owner = await getUnit(tx, ownerUnitId);
   if (!owner) throw unitErrors.notFound();
   if (!can(actor, 'procedures.manage', owner.path)) throw commonErrors.forbidden('procedures.manage');
+  await assertStepUnitsInScope(tx, actor, content);
   if (await findProcedureByCode(tx, ownerUnitId, content.code)) throw procedureErrors.codeTaken();
   const id = await insertProcedure(tx, ownerUnitId, content, now);
   const versionId = await insertDraftVersion(tx, id, content, actor.userId, now);
@@ -65,6 +78,7 @@ export async function updateDraftIn(tx: Tx, actor: Actor, p: ProcedureRow, conte
   if (!isAllowed(p.status, 'edit_draft', draft !== undefined)) {
     throw draft || p.status === 'abolished' ? procedureErrors.actionNotAllowed(p.status, 'edit_draft') : procedureErrors.noDraft();
   }
+  await assertStepUnitsInScope(tx, actor, content);
   const fixed = { ...content, code: p.code };
   await updateDraftContent(tx, draft!.id, fixed);
   if (p.status === 'draft') await updateListing(tx, p.id, fixed, now);

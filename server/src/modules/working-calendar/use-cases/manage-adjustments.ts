@@ -15,14 +15,15 @@ export const calendarErrors = {
 };
 
 /** A nationwide adjustment needs `calendar.manage` at a province; a unit's own needs it over that unit. */
-async function assertMayManage(db: Db, actor: Actor, unitId: string | null): Promise<void> {
+async function assertMayManage(db: Db, actor: Actor, unitId: string | null): Promise<string[]> {
   if (unitId === null) {
     if (!holdsAtTopLevel(actor, 'calendar.manage')) throw commonErrors.forbidden('calendar.manage');
-    return;
+    return [];
   }
   const unit = await getUnit(db, unitId);
   if (!unit) throw unitErrors.notFound();
   if (!can(actor, 'calendar.manage', unit.path)) throw commonErrors.forbidden('calendar.manage');
+  return [unit.path];
 }
 
 /** Records a yearly official adjustment (swap, make-up day, extra day off) or a unit's out-of-hours intake session. */
@@ -43,9 +44,9 @@ export async function addAdjustment(deps: { db: Db; clock: Clock }, actor: Actor
 export async function removeAdjustment(deps: { db: Db; clock: Clock }, actor: Actor, id: string): Promise<void> {
   const existing = await getAdjustment(deps.db, id);
   if (!existing) throw calendarErrors.notFound();
-  await assertMayManage(deps.db, actor, existing.unitId);
+  const unitPaths = await assertMayManage(deps.db, actor, existing.unitId);
   await withTransaction(deps.db, async (tx) => {
     await deleteAdjustment(tx, id);
-    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'calendar.adjustment_removed', entity: 'calendar_adjustment', entityId: id, before: existing, at: deps.clock.now() });
+    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'calendar.adjustment_removed', entity: 'calendar_adjustment', entityId: id, before: existing, unitPaths, at: deps.clock.now() });
   });
 }
