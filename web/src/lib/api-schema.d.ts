@@ -1109,6 +1109,7 @@ export interface paths {
                                             fileId?: string;
                                             fileName?: string;
                                         };
+                                        filledByEform?: boolean;
                                     }[];
                                     /** @default [] */
                                     templates: {
@@ -1344,6 +1345,7 @@ export interface paths {
                                     fileId?: string;
                                     fileName?: string;
                                 };
+                                filledByEform?: boolean;
                             }[];
                             /** @default [] */
                             templates?: {
@@ -1447,6 +1449,7 @@ export interface paths {
                                             fileId?: string;
                                             fileName?: string;
                                         };
+                                        filledByEform?: boolean;
                                     }[];
                                     /** @default [] */
                                     templates: {
@@ -1627,6 +1630,7 @@ export interface paths {
                                             fileId?: string;
                                             fileName?: string;
                                         };
+                                        filledByEform?: boolean;
                                     }[];
                                     /** @default [] */
                                     templates: {
@@ -1780,6 +1784,7 @@ export interface paths {
                                         fileId?: string;
                                         fileName?: string;
                                     };
+                                    filledByEform?: boolean;
                                 }[];
                                 /** @default [] */
                                 templates: {
@@ -1902,6 +1907,7 @@ export interface paths {
                                 fileId?: string;
                                 fileName?: string;
                             };
+                            filledByEform?: boolean;
                         }[];
                         /** @default [] */
                         templates?: {
@@ -2004,6 +2010,7 @@ export interface paths {
                                             fileId?: string;
                                             fileName?: string;
                                         };
+                                        filledByEform?: boolean;
                                     }[];
                                     /** @default [] */
                                     templates: {
@@ -2169,6 +2176,7 @@ export interface paths {
                                             fileId?: string;
                                             fileName?: string;
                                         };
+                                        filledByEform?: boolean;
                                     }[];
                                     /** @default [] */
                                     templates: {
@@ -2341,6 +2349,7 @@ export interface paths {
                                             fileId?: string;
                                             fileName?: string;
                                         };
+                                        filledByEform?: boolean;
                                     }[];
                                     /** @default [] */
                                     templates: {
@@ -2530,6 +2539,7 @@ export interface paths {
                                             fileId?: string;
                                             fileName?: string;
                                         };
+                                        filledByEform?: boolean;
                                     }[];
                                     /** @default [] */
                                     templates: {
@@ -10625,6 +10635,7 @@ export interface paths {
                                 kind: string;
                                 count: number;
                                 required: boolean;
+                                filledByEform: boolean;
                             }[];
                             fees: {
                                 name: string;
@@ -10660,6 +10671,14 @@ export interface paths {
                             /** Format: date-time */
                             draftSavedAt: string | null;
                             prefilledFields: string[];
+                            earlier: {
+                                dossierCode: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                answers: {
+                                    [key: string]: unknown;
+                                };
+                            } | null;
                         };
                     };
                 };
@@ -10749,6 +10768,82 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/submissions/{procedureId}/declaration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tờ khai (PDF/DOCX) lập từ nội dung đã khai trực tuyến trong bản nháp */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "pdf" | "docx";
+                };
+                header?: never;
+                path: {
+                    procedureId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/dossiers/{id}/declaration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tờ khai (PDF/DOCX) của hồ sơ của mình, lập từ nội dung đã khai trực tuyến */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "pdf" | "docx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;

@@ -104,6 +104,15 @@ const vi = {
   payment: 'Thanh toán',
   rating: 'Đánh giá',
   eform: 'Nội dung tờ khai',
+  fixFields: 'Tờ khai còn {count} chỗ cần sửa; xem thông báo dưới từng trường.',
+  reuseQuestion: 'Dùng lại thông tin từ hồ sơ trước?',
+  reuseFrom: 'Hồ sơ {code} nộp lúc {at}: điền các trường còn trống bằng nội dung đã khai lần trước.',
+  reuseYes: 'Dùng lại',
+  reuseNo: 'Không, tôi tự khai',
+  reuseDone: 'Đã điền các trường còn trống từ hồ sơ trước; hãy kiểm tra lại.',
+  declarationOnline: 'đã khai trực tuyến ở bước 1 — không cần tải bản chụp. Hệ thống lập tờ khai từ nội dung bạn khai.',
+  declarationPdf: 'Xem tờ khai (PDF)',
+  declarationDocx: 'Tải tờ khai (DOCX)',
 } as const;
 
 type Key = keyof typeof vi;
@@ -210,6 +219,15 @@ const en: Record<Key, string> = {
   payment: 'Payment',
   rating: 'Rating',
   eform: 'Form answers',
+  fixFields: 'The form has {count} problems; see the message under each field.',
+  reuseQuestion: 'Reuse the answers of your earlier dossier?',
+  reuseFrom: 'Dossier {code} submitted at {at}: fill the empty fields with what you answered then.',
+  reuseYes: 'Reuse',
+  reuseNo: 'No, I will fill it in',
+  reuseDone: 'The empty fields were filled from your earlier dossier; please check them.',
+  declarationOnline: 'filled online in step 1 — no scan needed. The system writes the declaration from your answers.',
+  declarationPdf: 'View the declaration (PDF)',
+  declarationDocx: 'Download the declaration (DOCX)',
 };
 
 function lang(): 'vi' | 'en' {

@@ -78,15 +78,17 @@ export const ZSubmissionStart = z.object({
   procedureName: z.string(),
   onlineLevel: z.enum(['none', 'partial', 'full']),
   eformSchema: z.record(z.string(), z.unknown()).nullable(),
-  documents: z.array(z.object({ name: z.string(), kind: z.string(), count: z.number(), required: z.boolean() })),
+  documents: z.array(z.object({ name: z.string(), kind: z.string(), count: z.number(), required: z.boolean(), filledByEform: z.boolean() })),
   fees: z.array(z.object({ name: z.string(), amountVnd: z.number() })),
   feeTotalVnd: z.number(),
   /** Units that may resolve it (the procedure's level under the owner), for the citizen to choose. */
   units: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
   draft: ZDraftData,
   draftSavedAt: z.date().nullable(),
-  /** Fields filled from the profile and earlier dossiers. */
+  /** Fields filled from the profile (those whose schema declares `x-prefill`). */
   prefilledFields: z.array(z.string()),
+  /** Answers of the citizen's latest dossier of this procedure, offered for reuse ("Dùng lại thông tin từ hồ sơ trước?"). */
+  earlier: z.object({ dossierCode: z.string().nullable(), submittedAt: z.date(), answers: z.record(z.string(), z.unknown()) }).nullable(),
 });
 
 export const ZOnlineSubmitInput = z.object({
