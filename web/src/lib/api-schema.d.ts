@@ -10956,6 +10956,10 @@ export interface paths {
                             eform: {
                                 [key: string]: unknown;
                             } | null;
+                            reference: string;
+                            /** Format: date-time */
+                            expectedDueAt: string | null;
+                            notifyTo: string[];
                             trackingSecret: string;
                             request: {
                                 /** @enum {string} */
@@ -11101,6 +11105,10 @@ export interface paths {
                             eform: {
                                 [key: string]: unknown;
                             } | null;
+                            reference: string;
+                            /** Format: date-time */
+                            expectedDueAt: string | null;
+                            notifyTo: string[];
                             trackingSecret: string;
                             request: {
                                 /** @enum {string} */
@@ -11243,6 +11251,10 @@ export interface paths {
                             eform: {
                                 [key: string]: unknown;
                             } | null;
+                            reference: string;
+                            /** Format: date-time */
+                            expectedDueAt: string | null;
+                            notifyTo: string[];
                             trackingSecret: string;
                             request: {
                                 /** @enum {string} */

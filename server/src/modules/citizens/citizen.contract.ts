@@ -123,6 +123,12 @@ export const ZMyDossier = ZMyDossierItem.extend({
   resultDelivery: z.string(),
   supplementedAt: z.date().nullable(),
   eform: z.record(z.string(), z.unknown()).nullable(),
+  /** Trackable at once, before the desk gives the code: NOP-XXXXX-XXXXX (dossiers/tracking-code.rules.ts). */
+  reference: z.string(),
+  /** While waiting for the desk: when the result is expected if it is accepted today. */
+  expectedDueAt: z.date().nullable(),
+  /** Where the citizen is told of each change (the applicant's phone and e-mail). */
+  notifyTo: z.array(z.string()),
   /** The last 4 digits of the applicant's identity number: the owner's key to the public fee payment and rating pages. */
   trackingSecret: z.string(),
   /** What the desk asks: the latest supplementation request or refusal reason. */

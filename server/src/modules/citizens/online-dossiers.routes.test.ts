@@ -124,6 +124,12 @@ describe('online submission', () => {
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json()).toMatchObject({ status: 'awaiting_acceptance', code: null, feeVnd: 8000, assisted: false, resultDelivery: 'online' });
     expect(first.json().files).toHaveLength(2);
+    // Trackable at once, before the desk gives the code; the expected date and where the citizen is told.
+    expect(first.json().reference).toMatch(/^NOP-[0-9A-F]{5}-[0-9A-F]{5}$/);
+    expect(first.json().expectedDueAt).not.toBeNull();
+    expect(first.json().notifyTo).toContain('0987654321');
+    const tracked = await t.app.inject({ url: `/api/tracking?code=${first.json().reference.replace(/-/g, '').toLowerCase()}&secret=1234` });
+    expect(tracked.json()).toMatchObject({ code: first.json().reference, statusLabel: 'Chờ tiếp nhận' });
     expect((await submit(an, body)).json().id).toBe(first.json().id);
     // The same key from another citizen is another submission, never the first citizen's dossier.
     expect((await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/submissions/${full}` })).json().draftSavedAt).toBeNull();
