@@ -1095,6 +1095,11 @@ export interface paths {
                                         name: string;
                                         amountVnd: number;
                                         note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
                                     }[];
                                     /** @default [] */
                                     documents: {
@@ -1331,6 +1336,11 @@ export interface paths {
                                 name: string;
                                 amountVnd: number;
                                 note?: string;
+                                /** @enum {string} */
+                                per?: "case" | "copy" | "page";
+                                quantityField?: string;
+                                /** @enum {string} */
+                                channel?: "online" | "desk";
                             }[];
                             /** @default [] */
                             documents?: {
@@ -1435,6 +1445,11 @@ export interface paths {
                                         name: string;
                                         amountVnd: number;
                                         note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
                                     }[];
                                     /** @default [] */
                                     documents: {
@@ -1616,6 +1631,11 @@ export interface paths {
                                         name: string;
                                         amountVnd: number;
                                         note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
                                     }[];
                                     /** @default [] */
                                     documents: {
@@ -1770,6 +1790,11 @@ export interface paths {
                                     name: string;
                                     amountVnd: number;
                                     note?: string;
+                                    /** @enum {string} */
+                                    per?: "case" | "copy" | "page";
+                                    quantityField?: string;
+                                    /** @enum {string} */
+                                    channel?: "online" | "desk";
                                 }[];
                                 /** @default [] */
                                 documents: {
@@ -1893,6 +1918,11 @@ export interface paths {
                             name: string;
                             amountVnd: number;
                             note?: string;
+                            /** @enum {string} */
+                            per?: "case" | "copy" | "page";
+                            quantityField?: string;
+                            /** @enum {string} */
+                            channel?: "online" | "desk";
                         }[];
                         /** @default [] */
                         documents?: {
@@ -1996,6 +2026,11 @@ export interface paths {
                                         name: string;
                                         amountVnd: number;
                                         note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
                                     }[];
                                     /** @default [] */
                                     documents: {
@@ -2162,6 +2197,11 @@ export interface paths {
                                         name: string;
                                         amountVnd: number;
                                         note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
                                     }[];
                                     /** @default [] */
                                     documents: {
@@ -2335,6 +2375,11 @@ export interface paths {
                                         name: string;
                                         amountVnd: number;
                                         note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
                                     }[];
                                     /** @default [] */
                                     documents: {
@@ -2525,6 +2570,11 @@ export interface paths {
                                         name: string;
                                         amountVnd: number;
                                         note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
                                     }[];
                                     /** @default [] */
                                     documents: {
@@ -10640,6 +10690,12 @@ export interface paths {
                             fees: {
                                 name: string;
                                 amountVnd: number;
+                                note?: string;
+                                /** @enum {string} */
+                                per?: "case" | "copy" | "page";
+                                quantityField?: string;
+                                /** @enum {string} */
+                                channel?: "online" | "desk";
                             }[];
                             feeTotalVnd: number;
                             units: {

@@ -43,7 +43,7 @@ export function MyDossierPage({ id, extras, fresh = false }: { id: string; extra
         {d.dueAt ? (<><dt>{ct('dueAt')}</dt><dd>{formatDateTime(d.dueAt)}</dd></>) : null}
         {!d.dueAt && d.expectedDueAt ? (<><dt>{ct('expectedDueAt')}</dt><dd>{formatDateTime(d.expectedDueAt)}</dd></>) : null}
         <dt>{ct('fee')}</dt>
-        <dd>{d.feeVnd > 0 ? formatVnd(d.feeVnd) : ct('free')}{d.assisted ? ` — ${ct('assisted')}` : ''}</dd>
+        <dd>{d.feeVnd > 0 ? formatVnd(d.feeVnd) : ct('exempt')}{d.assisted ? ` — ${ct('assisted')}` : ''}</dd>
         <dt>{ct('resultDelivery')}</dt>
         <dd>{ct(`delivery.${d.resultDelivery as 'online' | 'desk' | 'post'}`)}</dd>
       </dl>

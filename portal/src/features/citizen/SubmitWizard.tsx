@@ -6,6 +6,7 @@ import { ct } from './citizen-text.js';
 import { DocumentPicker } from './DocumentPicker.js';
 import { answerText, EformFields, eformProblems, titleOfField } from './EformFields.js';
 import { eformFieldOrder } from '../../../../server/src/modules/procedures/eform.rules.js';
+import { feeLines, feeTotal } from '../../../../server/src/modules/procedures/fee.rules.js';
 
 const steps = ['stepForm', 'stepDocs', 'stepReview'] as const;
 
@@ -158,7 +159,9 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
               <FactRow key={d.name} label={d.name} value={store.find((s) => s.sha256 === d.sha256)?.fileName ?? ''} />
             ))}
             <dt>{ct('fee')}</dt>
-            <dd><strong>{start.feeTotalVnd > 0 ? formatVnd(start.feeTotalVnd) : ct('free')}</strong></dd>
+            <dd data-testid="fee-review">
+              <FeeBreakdown fees={start.fees} eform={draft.eform} />
+            </dd>
           </dl>
           <fieldset className="radios">
             <legend>{ct('resultDelivery')}</legend>
@@ -181,6 +184,25 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
       </div>
       <div aria-live="polite">{message ? <p className={message.ok ? 'notice' : 'error'} role={message.ok ? undefined : 'alert'}>{message.text}</p> : null}</div>
     </section>
+  );
+}
+
+/** The fees this case is charged, line by line (per copy × copies asked; exemptions as "Miễn"), and the total. */
+function FeeBreakdown({ fees, eform }: { fees: SubmissionStart['fees']; eform: Record<string, unknown> }) {
+  const lines = feeLines(fees, { eform, channel: 'online' });
+  const total = feeTotal(lines);
+  if (lines.length === 0) return <strong>{ct('exempt')}</strong>;
+  return (
+    <>
+      <ul className="plain fee-lines">
+        {lines.map((l) => (
+          <li key={l.name}>
+            {l.name}: {l.amountVnd === 0 ? ct('exempt') : l.quantity > 1 ? `${l.quantity} × ${formatVnd(l.unitVnd)} = ${formatVnd(l.amountVnd)}` : formatVnd(l.amountVnd)}
+          </li>
+        ))}
+      </ul>
+      <strong data-testid="fee-total">{ct('feeTotal')}: {total > 0 ? formatVnd(total) : ct('exempt')}</strong>
+    </>
   );
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZFee } from '../procedures/procedure.contract.js';
 
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const ZPassword = z.string().min(8, 'Mật khẩu ít nhất 8 ký tự').max(200);
@@ -79,7 +80,8 @@ export const ZSubmissionStart = z.object({
   onlineLevel: z.enum(['none', 'partial', 'full']),
   eformSchema: z.record(z.string(), z.unknown()).nullable(),
   documents: z.array(z.object({ name: z.string(), kind: z.string(), count: z.number(), required: z.boolean(), filledByEform: z.boolean() })),
-  fees: z.array(z.object({ name: z.string(), amountVnd: z.number() })),
+  /** The procedure's fee rules; the portal computes the case's lines from the answers (procedures/fee.rules.ts). */
+  fees: z.array(ZFee),
   feeTotalVnd: z.number(),
   /** Units that may resolve it (the procedure's level under the owner), for the citizen to choose. */
   units: z.array(z.object({ id: z.string().uuid(), name: z.string() })),

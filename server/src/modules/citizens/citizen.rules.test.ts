@@ -89,8 +89,8 @@ describe('online submission rules', () => {
     expect(onlineSubmissionProblem('full', 'online')).toBeNull();
   });
   it('assisted submissions are free; documents only shown at the desk need no file', () => {
-    expect(feeToPay([{ amountVnd: 8000 }, { amountVnd: 2000 }], false)).toBe(10000);
-    expect(feeToPay([{ amountVnd: 8000 }], true)).toBe(0);
+    expect(feeToPay([{ name: 'a', amountVnd: 8000 }, { name: 'b', amountVnd: 2000 }], false)).toBe(10000);
+    expect(feeToPay([{ name: 'a', amountVnd: 8000 }], true)).toBe(0);
     const docs = [
       { name: 'Tờ khai', kind: 'original', required: true },
       { name: 'Căn cước', kind: 'present', required: true },

@@ -5,6 +5,7 @@
  */
 import { normalizePhoneVn } from '../applicants/phone.rules.js';
 import { prefillMap } from '../procedures/eform.rules.js';
+import { feeLines, feeTotal, type FeeRule } from '../procedures/fee.rules.js';
 
 export type Identifier = { kind: 'email'; value: string } | { kind: 'phone'; value: string };
 
@@ -117,9 +118,12 @@ function fits(value: unknown, prop: JsonSchemaProp): boolean {
   }
 }
 
-/** The fee shown before submitting: the procedure's fees added up; nothing when an officer submits on the citizen's behalf. */
-export function feeToPay(fees: { amountVnd: number }[], assisted: boolean): number {
-  return assisted ? 0 : fees.reduce((sum, f) => sum + f.amountVnd, 0);
+/**
+ * The fee of an online dossier: the procedure's fees that apply to this case (fee.rules.ts: per copy asked in the
+ * e-form, online rates); nothing when an officer submits on the citizen's behalf.
+ */
+export function feeToPay(fees: FeeRule[], assisted: boolean, eform: Record<string, unknown> | null = null): number {
+  return assisted ? 0 : feeTotal(feeLines(fees, { eform, channel: 'online' }));
 }
 
 /** Online submission needs an online level; the result online needs the fully online level (toàn trình, ND 42/2022 Điều 11). */

@@ -22,8 +22,15 @@ export const ZProcessingTime = z.object({
 /** A fee or charge (phí, lệ phí) in VND. */
 export const ZFee = z.object({
   name: z.string().min(1).max(300),
+  /** 0 = exempt (miễn). Per unit when `quantityField` is set (fee.rules.ts). */
   amountVnd: z.number().int().min(0).max(1_000_000_000),
   note: z.string().max(1000).optional(),
+  /** What the amount is for: the case, one copy, one page. */
+  per: z.enum(['case', 'copy', 'page']).optional(),
+  /** The e-form field with the number of units asked (e.g. the number of copies): the fee is amount × that number. */
+  quantityField: z.string().max(100).optional(),
+  /** Charged only for dossiers submitted through this channel (e.g. a lower fee online). */
+  channel: z.enum(['online', 'desk']).optional(),
 });
 
 /** A template file (mẫu đơn, tờ khai) attached to a procedure; `fileId` points to stored content. */
