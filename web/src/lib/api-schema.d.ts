@@ -3450,7 +3450,6 @@ export interface paths {
                              * @default null
                              */
                             addressUnitId?: string | null;
-                            /** @default null */
                             phone?: string | null;
                             /**
                              * Format: email
@@ -9703,7 +9702,6 @@ export interface paths {
                              * @default null
                              */
                             addressUnitId?: string | null;
-                            /** @default null */
                             phone?: string | null;
                             /**
                              * Format: email
