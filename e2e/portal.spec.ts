@@ -58,9 +58,9 @@ describe('portal journey: VNeID sign-in, online submission, acceptance, payment,
       eform: {
         type: 'object',
         properties: {
-          hoTen: { type: 'string', title: 'Họ, chữ đệm, tên người yêu cầu' },
-          soCCCD: { type: 'string', title: 'Số định danh cá nhân' },
-          ngaySinh: { type: 'string', format: 'date', title: 'Ngày sinh' },
+          hoTen: { type: 'string', title: 'Họ, chữ đệm, tên người yêu cầu', 'x-prefill': 'applicant.fullName' },
+          soCCCD: { type: 'string', title: 'Số định danh cá nhân', 'x-prefill': 'applicant.idNumber' },
+          ngaySinh: { type: 'string', format: 'date', title: 'Ngày sinh', 'x-prefill': 'applicant.birthDate' },
           tenTre: { type: 'string', title: 'Họ, chữ đệm, tên người được khai sinh' },
           quanHe: { type: 'string', title: 'Quan hệ với người được khai sinh', enum: ['Cha', 'Mẹ', 'Người thân'] },
         },
@@ -119,7 +119,7 @@ describe('portal journey: VNeID sign-in, online submission, acceptance, payment,
     expect(new URL(citizen.url()).pathname).toBe(`/cong-dan/nop/${procedureId}`);
     expect(await citizen.getByLabel(/Họ, chữ đệm, tên người yêu cầu/).inputValue()).toBe('Lê Thị Cúc');
     expect(await citizen.getByLabel(/Số định danh cá nhân/).inputValue()).toBe('001192000456');
-    expect(await citizen.getByLabel(/Ngày sinh/).inputValue()).toBe('1992-07-08');
+    expect(await citizen.getByLabel(/Ngày sinh/).inputValue()).toBe('08/07/1992');
     await a11y(citizen);
     await citizen.getByLabel(/Cơ quan giải quyết/).selectOption({ label: 'Phường An Thử' });
     // The child's name is someone else's: not filled with the citizen's.

@@ -11,7 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { AppContext } from './platform/context.js';
 import { DomainError, commonErrors, errorBody } from './platform/errors.js';
-import { installErrorHandler } from './platform/http.js';
+import { installErrorHandler, setHtmlNotFound } from './platform/http.js';
 import { ZErrorBody } from './platform/error-schema.js';
 import { installMetrics } from './platform/metrics.js';
 import { installRequestContext } from './platform/request-context.js';
@@ -126,6 +126,7 @@ function installWeb(app: FastifyInstance, webDir: string): void {
     await scope.register(fastifyStatic, { root: path.join(webDir, 'assets'), prefix: '/assets/', immutable: true, maxAge: '365d' });
   });
   const portalHtml = fs.readFileSync(portalIndex, 'utf8');
+  setHtmlNotFound(app, portalHtml);
   const consoleHtml = fs.existsSync(consoleIndex) ? fs.readFileSync(consoleIndex, 'utf8') : portalHtml;
   app.get('/console', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(consoleHtml));
   app.get('/console/*', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(consoleHtml));

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { SiteFooter } from '../components/SiteFooter.js';
+import { NotFoundPage } from '../components/NotFoundPage.js';
 import { SiteHeader } from '../components/SiteHeader.js';
 import { ProcedurePage } from '../features/procedures/components/ProcedurePage.js';
 import { SearchPage } from '../features/procedures/components/SearchPage.js';
@@ -57,6 +58,7 @@ export function PortalApp() {
     if (postalList) return <PostalListPage />;
     if (pickup) return <PickupRequestPage search={search} />;
     if (m) return <ProcedurePage id={decodeURIComponent(m[1]!)} />;
+    if (pathname !== '/' && pathname !== '') return <NotFoundPage />;
     return <SearchPage search={search} />;
   })();
   return (

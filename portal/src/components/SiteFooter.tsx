@@ -6,6 +6,9 @@ export function SiteFooter() {
       <div className="container">
         <p>{t('footer')}</p>
         <p>
+          <a href={`tel:${t('hotlineTel')}`}>{t('hotline')}</a>
+        </p>
+        <p>
           <a href="/docs">{t('apiDocs')}</a>
         </p>
       </div>

@@ -17,6 +17,15 @@ declare module 'fastify' {
 }
 
 /** Every 4xx is `{ code, message }` in Vietnamese; 5xx text is hidden; input errors never become 5xx. */
+/**
+ * The page a browser gets for an unknown address outside /api (the portal, which shows a Vietnamese "page not found"),
+ * set once the web build is known; JSON stays the answer under /api and for clients that do not ask for HTML.
+ */
+const htmlNotFound = new WeakMap<object, string>();
+export function setHtmlNotFound(app: FastifyInstance, html: string): void {
+  htmlNotFound.set(app, html);
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   // PostgreSQL cannot store U+0000 in text: such input is refused at the edge, before anything is read or written.
   app.addHook('preValidation', async (request) => {
@@ -32,7 +41,12 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send({ code: 'COMMON.INTERNAL', message: 'Lỗi hệ thống, vui lòng thử lại sau.', messageEn: 'Internal error.' });
   });
   app.setNotFoundHandler((request, reply) => {
-    const err = commonErrors.notFound(`Route ${request.method} ${request.url.split('?')[0]}`);
+    const html = htmlNotFound.get(app);
+    const pathname = request.url.split('?')[0]!;
+    if (html && request.method === 'GET' && !/^\/(api|docs|assets)(\/|$)/.test(pathname) && /text\/html/.test(request.headers.accept ?? '')) {
+      return reply.status(404).type('text/html; charset=utf-8').send(html);
+    }
+    const err = commonErrors.notFound(`Route ${request.method} ${pathname}`);
     return reply.status(404).send(errorBody(err));
   });
 }

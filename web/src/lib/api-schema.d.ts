@@ -1099,6 +1099,11 @@ export interface paths {
                                         name: string;
                                         amountVnd: number;
                                         note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
                                     }[];
                                     /** @default [] */
                                     documents: {
@@ -1113,6 +1118,7 @@ export interface paths {
                                             fileId?: string;
                                             fileName?: string;
                                         };
+                                        filledByEform?: boolean;
                                     }[];
                                     /** @default [] */
                                     templates: {
@@ -1335,6 +1341,11 @@ export interface paths {
                                 name: string;
                                 amountVnd: number;
                                 note?: string;
+                                /** @enum {string} */
+                                per?: "case" | "copy" | "page";
+                                quantityField?: string;
+                                /** @enum {string} */
+                                channel?: "online" | "desk";
                             }[];
                             /** @default [] */
                             documents?: {
@@ -1349,6 +1360,7 @@ export interface paths {
                                     fileId?: string;
                                     fileName?: string;
                                 };
+                                filledByEform?: boolean;
                             }[];
                             /** @default [] */
                             templates?: {
@@ -1439,6 +1451,11 @@ export interface paths {
                                         name: string;
                                         amountVnd: number;
                                         note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
                                     }[];
                                     /** @default [] */
                                     documents: {
@@ -1453,6 +1470,7 @@ export interface paths {
                                             fileId?: string;
                                             fileName?: string;
                                         };
+                                        filledByEform?: boolean;
                                     }[];
                                     /** @default [] */
                                     templates: {
@@ -1620,6 +1638,11 @@ export interface paths {
                                         name: string;
                                         amountVnd: number;
                                         note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
                                     }[];
                                     /** @default [] */
                                     documents: {
@@ -1634,6 +1657,7 @@ export interface paths {
                                             fileId?: string;
                                             fileName?: string;
                                         };
+                                        filledByEform?: boolean;
                                     }[];
                                     /** @default [] */
                                     templates: {
@@ -1774,6 +1798,11 @@ export interface paths {
                                     name: string;
                                     amountVnd: number;
                                     note?: string;
+                                    /** @enum {string} */
+                                    per?: "case" | "copy" | "page";
+                                    quantityField?: string;
+                                    /** @enum {string} */
+                                    channel?: "online" | "desk";
                                 }[];
                                 /** @default [] */
                                 documents: {
@@ -1788,6 +1817,7 @@ export interface paths {
                                         fileId?: string;
                                         fileName?: string;
                                     };
+                                    filledByEform?: boolean;
                                 }[];
                                 /** @default [] */
                                 templates: {
@@ -1897,6 +1927,11 @@ export interface paths {
                             name: string;
                             amountVnd: number;
                             note?: string;
+                            /** @enum {string} */
+                            per?: "case" | "copy" | "page";
+                            quantityField?: string;
+                            /** @enum {string} */
+                            channel?: "online" | "desk";
                         }[];
                         /** @default [] */
                         documents?: {
@@ -1911,6 +1946,7 @@ export interface paths {
                                 fileId?: string;
                                 fileName?: string;
                             };
+                            filledByEform?: boolean;
                         }[];
                         /** @default [] */
                         templates?: {
@@ -2000,6 +2036,11 @@ export interface paths {
                                         name: string;
                                         amountVnd: number;
                                         note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
                                     }[];
                                     /** @default [] */
                                     documents: {
@@ -2014,6 +2055,7 @@ export interface paths {
                                             fileId?: string;
                                             fileName?: string;
                                         };
+                                        filledByEform?: boolean;
                                     }[];
                                     /** @default [] */
                                     templates: {
@@ -2166,6 +2208,11 @@ export interface paths {
                                         name: string;
                                         amountVnd: number;
                                         note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
                                     }[];
                                     /** @default [] */
                                     documents: {
@@ -2180,6 +2227,7 @@ export interface paths {
                                             fileId?: string;
                                             fileName?: string;
                                         };
+                                        filledByEform?: boolean;
                                     }[];
                                     /** @default [] */
                                     templates: {
@@ -2341,6 +2389,11 @@ export interface paths {
                                         name: string;
                                         amountVnd: number;
                                         note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
                                     }[];
                                     /** @default [] */
                                     documents: {
@@ -2355,6 +2408,7 @@ export interface paths {
                                             fileId?: string;
                                             fileName?: string;
                                         };
+                                        filledByEform?: boolean;
                                     }[];
                                     /** @default [] */
                                     templates: {
@@ -2532,6 +2586,11 @@ export interface paths {
                                         name: string;
                                         amountVnd: number;
                                         note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
                                     }[];
                                     /** @default [] */
                                     documents: {
@@ -2546,6 +2605,7 @@ export interface paths {
                                             fileId?: string;
                                             fileName?: string;
                                         };
+                                        filledByEform?: boolean;
                                     }[];
                                     /** @default [] */
                                     templates: {
@@ -10742,10 +10802,17 @@ export interface paths {
                                 kind: string;
                                 count: number;
                                 required: boolean;
+                                filledByEform: boolean;
                             }[];
                             fees: {
                                 name: string;
                                 amountVnd: number;
+                                note?: string;
+                                /** @enum {string} */
+                                per?: "case" | "copy" | "page";
+                                quantityField?: string;
+                                /** @enum {string} */
+                                channel?: "online" | "desk";
                             }[];
                             feeTotalVnd: number;
                             units: {
@@ -10777,6 +10844,14 @@ export interface paths {
                             /** Format: date-time */
                             draftSavedAt: string | null;
                             prefilledFields: string[];
+                            earlier: {
+                                dossierCode: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                answers: {
+                                    [key: string]: unknown;
+                                };
+                            } | null;
                         };
                     };
                 };
@@ -10866,6 +10941,82 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/submissions/{procedureId}/declaration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tờ khai (PDF/DOCX) lập từ nội dung đã khai trực tuyến trong bản nháp */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "pdf" | "docx";
+                };
+                header?: never;
+                path: {
+                    procedureId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/dossiers/{id}/declaration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tờ khai (PDF/DOCX) của hồ sơ của mình, lập từ nội dung đã khai trực tuyến */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "pdf" | "docx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -10978,6 +11129,10 @@ export interface paths {
                             eform: {
                                 [key: string]: unknown;
                             } | null;
+                            reference: string;
+                            /** Format: date-time */
+                            expectedDueAt: string | null;
+                            notifyTo: string[];
                             trackingSecret: string;
                             request: {
                                 /** @enum {string} */
@@ -11123,6 +11278,10 @@ export interface paths {
                             eform: {
                                 [key: string]: unknown;
                             } | null;
+                            reference: string;
+                            /** Format: date-time */
+                            expectedDueAt: string | null;
+                            notifyTo: string[];
                             trackingSecret: string;
                             request: {
                                 /** @enum {string} */
@@ -11265,6 +11424,10 @@ export interface paths {
                             eform: {
                                 [key: string]: unknown;
                             } | null;
+                            reference: string;
+                            /** Format: date-time */
+                            expectedDueAt: string | null;
+                            notifyTo: string[];
                             trackingSecret: string;
                             request: {
                                 /** @enum {string} */

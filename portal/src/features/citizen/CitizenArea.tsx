@@ -42,7 +42,7 @@ export function CitizenArea({ pathname, search, dossierExtras }: { pathname: str
   const dossier = /^\/cong-dan\/ho-so\/([0-9a-f-]{36})$/.exec(pathname);
   const submit = /^\/cong-dan\/nop\/([0-9a-f-]{36})$/.exec(pathname);
   const page = dossier ? (
-    <MyDossierPage id={dossier[1]!} extras={dossierExtras} />
+    <MyDossierPage id={dossier[1]!} extras={dossierExtras} fresh={new URLSearchParams(search).has('moi')} />
   ) : submit ? (
     <SubmitWizard procedureId={submit[1]!} />
   ) : pathname === '/cong-dan/kho' ? (

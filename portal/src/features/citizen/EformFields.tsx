@@ -1,16 +1,97 @@
+import { useEffect, useState } from 'react';
+import { capitalizeName, eformFieldOrder } from '../../../../server/src/modules/procedures/eform.rules.js';
 import { ct } from './citizen-text.js';
 
-type Prop = { type?: string; title?: string; format?: string; enum?: unknown[]; description?: string };
+type Prop = {
+  type?: string; title?: string; format?: string; enum?: unknown[]; description?: string; pattern?: string;
+  minLength?: number; maxLength?: number; minimum?: number; maximum?: number; 'x-kind'?: string;
+};
+type Schema = Record<string, unknown> | null;
 
-/** The e-form rendered from its JSON Schema (top-level fields), each with a visible label; prefilled ones are marked. */
-export function EformFields({ schema, values, prefilled, onChange }: { schema: Record<string, unknown> | null; values: Record<string, unknown>; prefilled: string[]; onChange: (v: Record<string, unknown>) => void }) {
-  const props = (schema?.properties ?? {}) as Record<string, Prop>;
-  const required = new Set(Array.isArray(schema?.required) ? (schema.required as string[]) : []);
+const propsOf = (schema: Schema) => (schema?.properties ?? {}) as Record<string, Prop>;
+const requiredOf = (schema: Schema) => new Set(Array.isArray(schema?.required) ? (schema.required as string[]) : []);
+const titleOf = (key: string, p: Prop | undefined) => p?.title ?? key;
+
+/** "05/03/2026" (or 5/3/2026, 05-03-2026) → "2026-03-05"; null when it is not a real date. */
+export function parseVnDate(text: string): string | null {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** "2026-03-05" → "05/03/2026"; anything else as it is. */
+export function vnDate(value: unknown): string {
+  if (typeof value !== 'string') return value === undefined || value === null ? '' : String(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : value;
+}
+
+/** What is wrong with each field, in Vietnamese (the server checks the same schema again on submission). */
+export function eformProblems(schema: Schema, values: Record<string, unknown>): Record<string, string> {
+  const props = propsOf(schema);
+  const required = requiredOf(schema);
+  const out: Record<string, string> = {};
+  for (const key of eformFieldOrder(schema)) {
+    const p = props[key] ?? {};
+    const title = titleOf(key, p);
+    const v = values[key];
+    const empty = v === undefined || v === null || v === '';
+    if (empty) {
+      if (required.has(key)) out[key] = p.enum ? `Chưa chọn "${title}".` : `Chưa nhập "${title}".`;
+      continue;
+    }
+    if (p.format === 'date' && (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v))) {
+      out[key] = `"${title}" không phải ngày hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2026.`;
+    } else if (p.format === 'email' && (typeof v !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v))) {
+      out[key] = `"${title}" chưa đúng dạng thư điện tử, ví dụ ten@example.vn.`;
+    } else if (typeof v === 'string' && p.pattern && !new RegExp(p.pattern, 'u').test(v)) {
+      out[key] = p.pattern === '^[0-9]{12}$' ? `"${title}" gồm đúng 12 chữ số.` : `"${title}" chưa đúng định dạng.`;
+    } else if (typeof v === 'string' && p.minLength !== undefined && v.trim().length < p.minLength) {
+      out[key] = `"${title}" cần ít nhất ${p.minLength} ký tự.`;
+    } else if (typeof v === 'string' && p.maxLength !== undefined && v.length > p.maxLength) {
+      out[key] = `"${title}" dài quá ${p.maxLength} ký tự.`;
+    } else if ((p.type === 'integer' || p.type === 'number') && (typeof v !== 'number' || !Number.isFinite(v) || (p.type === 'integer' && !Number.isInteger(v)))) {
+      out[key] = `"${title}" phải là một số${p.type === 'integer' ? ' nguyên' : ''}.`;
+    } else if (typeof v === 'number' && p.minimum !== undefined && v < p.minimum) {
+      out[key] = `"${title}" không được nhỏ hơn ${p.minimum}.`;
+    } else if (typeof v === 'number' && p.maximum !== undefined && v > p.maximum) {
+      out[key] = `"${title}" không được lớn hơn ${p.maximum}.`;
+    }
+  }
+  return out;
+}
+
+/** The value as the citizen reads it: dates dd/MM/yyyy, booleans Có/Không. */
+export function answerText(schema: Schema, key: string, value: unknown): string {
+  const p = propsOf(schema)[key];
+  if (typeof value === 'boolean') return value ? 'Có' : 'Không';
+  if (p?.format === 'date') return vnDate(value);
+  if (Array.isArray(value)) return value.map(String).join(', ');
+  return value === undefined || value === null ? '' : String(value);
+}
+
+export function titleOfField(schema: Schema, key: string): string {
+  return titleOf(key, propsOf(schema)[key]);
+}
+
+/**
+ * The e-form rendered from its JSON Schema (top-level fields in the legal form's order), each with a visible label and
+ * its problem under it; prefilled ones are marked. Dates are typed dd/MM/yyyy on every browser; names take capitals.
+ */
+export function EformFields({ schema, values, prefilled, problems, onChange }: { schema: Schema; values: Record<string, unknown>; prefilled: string[]; problems?: Record<string, string>; onChange: (v: Record<string, unknown>) => void }) {
+  const props = propsOf(schema);
+  const required = requiredOf(schema);
   const set = (k: string, v: unknown) => onChange({ ...values, [k]: v });
   return (
     <>
-      {Object.entries(props).map(([key, p]) => {
+      {eformFieldOrder(schema).map((key) => {
+        const p = props[key] ?? {};
         const id = `ef-${key}`;
+        const problem = problems?.[key];
+        const aria = { 'aria-invalid': problem ? true : undefined, 'aria-describedby': problem ? `${id}-problem` : undefined } as const;
         const label = (
           <>
             {p.title ?? key}
@@ -18,12 +99,14 @@ export function EformFields({ schema, values, prefilled, onChange }: { schema: R
             {prefilled.includes(key) ? <span className="prefilled"> {ct('prefilledMark')}</span> : null}
           </>
         );
+        const problemLine = problem ? <p className="field-problem" id={`${id}-problem`}>{problem}</p> : null;
         const value = values[key];
         if (p.type === 'boolean') {
           return (
             <div className="field checkbox" key={key}>
-              <input id={id} type="checkbox" checked={value === true} onChange={(e) => set(key, e.target.checked)} />
+              <input id={id} type="checkbox" checked={value === true} onChange={(e) => set(key, e.target.checked)} {...aria} />
               <label htmlFor={id}>{label}</label>
+              {problemLine}
             </div>
           );
         }
@@ -31,27 +114,43 @@ export function EformFields({ schema, values, prefilled, onChange }: { schema: R
           return (
             <div className="field" key={key}>
               <label htmlFor={id}>{label}</label>
-              <select id={id} value={typeof value === 'string' ? value : ''} required={required.has(key)} onChange={(e) => set(key, e.target.value || undefined)}>
+              <select id={id} value={typeof value === 'string' ? value : ''} required={required.has(key)} onChange={(e) => set(key, e.target.value || undefined)} {...aria}>
                 <option value="">{ct('choose')}</option>
                 {p.enum.map((o) => (
                   <option key={String(o)} value={String(o)}>{String(o)}</option>
                 ))}
               </select>
+              {problemLine}
+            </div>
+          );
+        }
+        if (p.format === 'date') {
+          return (
+            <div className="field" key={key}>
+              <label htmlFor={id}>{label}</label>
+              <DateInput id={id} value={value} required={required.has(key)} onChange={(v) => set(key, v)} aria={aria} />
+              {problemLine}
             </div>
           );
         }
         const numeric = p.type === 'number' || p.type === 'integer';
+        const name = p['x-kind'] === 'person-name';
         return (
           <div className="field" key={key}>
             <label htmlFor={id}>{label}</label>
             <input
               id={id}
-              type={numeric ? 'number' : p.format === 'date' ? 'date' : p.format === 'email' ? 'email' : 'text'}
+              type={numeric ? 'number' : p.format === 'email' ? 'email' : 'text'}
+              inputMode={numeric ? 'numeric' : p.pattern === '^[0-9]{12}$' ? 'numeric' : undefined}
+              autoCapitalize={name ? 'words' : undefined}
               step={p.type === 'integer' ? 1 : undefined}
               value={value === undefined || value === null ? '' : String(value)}
               required={required.has(key)}
               onChange={(e) => set(key, e.target.value === '' ? undefined : numeric ? Number(e.target.value) : e.target.value)}
+              onBlur={name && typeof value === 'string' && value.trim() ? () => set(key, capitalizeName(value)) : undefined}
+              {...aria}
             />
+            {problemLine}
           </div>
         );
       })}
@@ -59,9 +158,29 @@ export function EformFields({ schema, values, prefilled, onChange }: { schema: R
   );
 }
 
-/** Required fields left empty (their labels). */
-export function missingEformFields(schema: Record<string, unknown> | null, values: Record<string, unknown>): string[] {
-  const props = (schema?.properties ?? {}) as Record<string, Prop>;
-  const required = Array.isArray(schema?.required) ? (schema.required as string[]) : [];
-  return required.filter((k) => values[k] === undefined || values[k] === '').map((k) => props[k]?.title ?? k);
+/** A date typed as dd/MM/yyyy (the same on every browser and locale), kept as ISO yyyy-MM-dd once it is a real date. */
+function DateInput({ id, value, required, onChange, aria }: { id: string; value: unknown; required: boolean; onChange: (v: string | undefined) => void; aria: Record<string, unknown> }) {
+  const [text, setText] = useState(vnDate(value));
+  useEffect(() => {
+    // A value set from outside (prefill, reuse of an earlier dossier) replaces what is shown.
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && parseVnDate(text) !== value) setText(vnDate(value));
+    if (value === undefined && parseVnDate(text) !== null) setText('');
+  }, [value]);
+  return (
+    <input
+      id={id}
+      type="text"
+      inputMode="numeric"
+      placeholder="dd/mm/yyyy"
+      autoComplete="off"
+      value={text}
+      required={required}
+      onChange={(e) => {
+        setText(e.target.value);
+        const t = e.target.value.trim();
+        onChange(t === '' ? undefined : parseVnDate(t) ?? t);
+      }}
+      {...aria}
+    />
+  );
 }

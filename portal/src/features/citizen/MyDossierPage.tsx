@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatDateTime, formatVnd } from '../../lib/format.js';
-import { chooseResultByPost, dossierFileUrl, getMyDossier, listStore, answerSupplement, type MyDossier, type StoreDocument } from './api.js';
+import { chooseResultByPost, dossierDeclarationUrl, dossierFileUrl, getMyDossier, listStore, answerSupplement, type MyDossier, type StoreDocument } from './api.js';
 import { ct } from './citizen-text.js';
 import { DocumentPicker } from './DocumentPicker.js';
 import { DossierExtensions, type DossierExtras } from './DossierExtensions.js';
@@ -11,7 +11,7 @@ import { DossierViews } from './DossierViews.js';
  * it is delivered online, the history and the notifications. The payment and rating blocks have their places here
  * (modules payments and satisfaction).
  */
-export function MyDossierPage({ id, extras }: { id: string; extras?: DossierExtras }) {
+export function MyDossierPage({ id, extras, fresh = false }: { id: string; extras?: DossierExtras; fresh?: boolean }) {
   const [d, setD] = useState<MyDossier | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -28,8 +28,12 @@ export function MyDossierPage({ id, extras }: { id: string; extras?: DossierExtr
   const results = d.files.filter((f) => f.kind === 'result');
   return (
     <article className="detail" aria-labelledby="dossier-title">
+      {fresh && d.status === 'awaiting_acceptance' ? <Confirmation d={d} /> : null}
       <p className="muted">{d.procedureName}</p>
-      <h1 id="dossier-title" className={d.code ? 'track-code' : undefined}>{d.code ?? ct('noCode')}</h1>
+      <h1 id="dossier-title" className="track-code">
+        <span className="muted code-label">{d.code ? ct('code') : ct('reference')}: </span>
+        {d.code ?? d.reference}
+      </h1>
       <p><strong className={`status status-${d.status}`}>{d.statusLabel}</strong></p>
       <dl className="facts">
         <dt>{ct('agency')}</dt>
@@ -38,8 +42,9 @@ export function MyDossierPage({ id, extras }: { id: string; extras?: DossierExtr
         <dd>{formatDateTime(d.submittedAt)}</dd>
         {d.receivedAt ? (<><dt>{ct('receivedAt')}</dt><dd>{formatDateTime(d.receivedAt)}</dd></>) : null}
         {d.dueAt ? (<><dt>{ct('dueAt')}</dt><dd>{formatDateTime(d.dueAt)}</dd></>) : null}
+        {!d.dueAt && d.expectedDueAt ? (<><dt>{ct('expectedDueAt')}</dt><dd>{formatDateTime(d.expectedDueAt)}</dd></>) : null}
         <dt>{ct('fee')}</dt>
-        <dd>{d.feeVnd > 0 ? formatVnd(d.feeVnd) : ct('free')}{d.assisted ? ` — ${ct('assisted')}` : ''}</dd>
+        <dd>{d.feeVnd > 0 ? formatVnd(d.feeVnd) : ct('exempt')}{d.assisted ? ` — ${ct('assisted')}` : ''}</dd>
         <dt>{ct('resultDelivery')}</dt>
         <dd>{ct(`delivery.${d.resultDelivery as 'online' | 'desk' | 'post'}`)}</dd>
       </dl>
@@ -85,6 +90,13 @@ export function MyDossierPage({ id, extras }: { id: string; extras?: DossierExtr
       <section className="detail-section" aria-labelledby="files-title">
         <h2 id="files-title">{ct('files')}</h2>
         <ul className="downloads">
+          {d.eform ? (
+            <li>
+              <a href={dossierDeclarationUrl(d.id, 'pdf')} target="_blank" rel="noopener">{ct('declarationPdf')}</a>
+              {' · '}
+              <a href={dossierDeclarationUrl(d.id, 'docx')}>{ct('declarationDocx')}</a>
+            </li>
+          ) : null}
           {d.files.filter((f) => f.kind !== 'result').map((f) => (
             <li key={f.sha256}><a href={dossierFileUrl(d.id, f.sha256)}>{f.documentName}</a> <span className="muted">({f.fileName})</span></li>
           ))}
@@ -101,6 +113,31 @@ export function MyDossierPage({ id, extras }: { id: string; extras?: DossierExtr
         </ul>
       </section>
     </article>
+  );
+}
+
+/**
+ * Right after submitting: what the citizen has (a reference that tracks at once), what happens next, when the result is
+ * expected, and how they will be told.
+ */
+function Confirmation({ d }: { d: MyDossier }) {
+  const trackUrl = `/thu-tuc/tra-cuu-ho-so?ma=${encodeURIComponent(d.reference)}`;
+  return (
+    <section className="confirmation" aria-labelledby="confirm-title" data-testid="confirmation">
+      <h2 id="confirm-title">{ct('confirmTitle')}</h2>
+      <p>{ct('confirmReference')}</p>
+      <p className="confirmation-code" data-testid="submission-reference">{d.reference}</p>
+      <p>
+        {ct('confirmTrack')} <a href={trackUrl}>{ct('confirmTrackLink')}</a>
+      </p>
+      <h3>{ct('confirmNextTitle')}</h3>
+      <ol>
+        <li>{ct('confirmNext1', { unit: d.receivingUnitName })}</li>
+        <li>{ct('confirmNext2')}</li>
+        <li>{d.expectedDueAt ? ct('confirmNext3', { at: formatDateTime(d.expectedDueAt) }) : ct('confirmNext3NoDate')}</li>
+      </ol>
+      <p>{d.notifyTo.length > 0 ? ct('confirmNotify', { to: d.notifyTo.join(', ') }) : ct('confirmNotifyPortal')}</p>
+    </section>
   );
 }
 

@@ -3,6 +3,7 @@ import { formatDateTime } from '../../lib/format.js';
 import { Link } from '../../lib/router.js';
 import { listMyDossiers, type MyDossierItem } from './api.js';
 import { ct } from './citizen-text.js';
+import { submissionReference } from '../../../../server/src/modules/dossiers/tracking-code.rules.js';
 
 /** The citizen's dossiers, newest first, with what needs their attention. */
 export function MyDossiersPage() {
@@ -24,7 +25,7 @@ export function MyDossiersPage() {
               <Link to={`/cong-dan/ho-so/${d.id}`}>{d.procedureName}</Link>
             </h2>
             <p className="card-meta">
-              <span>{ct('code')}: {d.code ?? ct('noCode')}</span>
+              <span>{d.code ? <>{ct('code')}: {d.code}</> : <>{ct('reference')}: {submissionReference(d.id)}</>}</span>
               <span>{ct('submittedAt')}: {formatDateTime(d.submittedAt)}</span>
               {d.dueAt ? <span>{ct('dueAt')}: {formatDateTime(d.dueAt)}</span> : null}
             </p>

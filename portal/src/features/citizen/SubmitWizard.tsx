@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatDateTime, formatVnd } from '../../lib/format.js';
 import { navigate } from '../../lib/router.js';
-import { listStore, saveDraft, startSubmission, submitDossier, type Draft, type StoreDocument, type SubmissionStart } from './api.js';
+import { declarationUrl, listStore, saveDraft, startSubmission, submitDossier, type Draft, type StoreDocument, type SubmissionStart } from './api.js';
 import { ct } from './citizen-text.js';
 import { DocumentPicker } from './DocumentPicker.js';
-import { EformFields, missingEformFields } from './EformFields.js';
+import { answerText, EformFields, eformProblems, titleOfField } from './EformFields.js';
+import { eformFieldOrder } from '../../../../server/src/modules/procedures/eform.rules.js';
+import { feeLines, feeTotal } from '../../../../server/src/modules/procedures/fee.rules.js';
 
 const steps = ['stepForm', 'stepDocs', 'stepReview'] as const;
 
@@ -20,6 +22,8 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
   const [step, setStep] = useState(0);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [showProblems, setShowProblems] = useState(false);
+  const [reuse, setReuse] = useState<'offered' | 'used' | 'declined'>('offered');
   const key = useRef(crypto.randomUUID());
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -37,13 +41,15 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
   useEffect(() => heading.current?.focus(), [step]);
 
   if (!start || !draft) return message ? <p className="error" role="alert">{message.text}</p> : <p className="loading">…</p>;
-  const needsFile = start.documents.filter((d) => d.kind !== 'present');
+  // The declaration the e-form stands for is satisfied by the answers: no scan of it is asked for.
+  const needsFile = start.documents.filter((d) => d.kind !== 'present' && !d.filledByEform);
   const picked = (name: string) => draft.documents.find((d) => d.name === name)?.sha256;
   const pick = (name: string, sha256: string | undefined) =>
     setDraft({ ...draft, documents: [...draft.documents.filter((d) => d.name !== name), ...(sha256 ? [{ name, sha256 }] : [])] });
+  const problems = eformProblems(start.eformSchema, draft.eform);
   const missing =
     step === 0
-      ? [...(draft.resolvingUnitId ? [] : [ct('resolvingUnit')]), ...missingEformFields(start.eformSchema, draft.eform)]
+      ? [...(draft.resolvingUnitId ? [] : [ct('resolvingUnit')]), ...Object.values(problems)]
       : step === 1
         ? needsFile.filter((d) => d.required && !picked(d.name)).map((d) => d.name)
         : [];
@@ -57,9 +63,20 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
     }
   };
   const handleNext = () => {
-    if (missing.length > 0) return setMessage({ ok: false, text: ct('missingFields', { list: missing.join('; ') }) });
+    if (missing.length > 0) {
+      setShowProblems(true);
+      return setMessage({ ok: false, text: step === 0 ? ct('fixFields', { count: missing.length }) : ct('missingFields', { list: missing.join('; ') }) });
+    }
     setMessage(null);
+    if (step === 0) void saveDraft(procedureId, draft).catch(() => undefined); // the declaration PDF is written from the saved answers
     setStep(step + 1);
+  };
+  const handleReuse = () => {
+    const answers = start.earlier?.answers ?? {};
+    // The earlier answers fill only what is still empty: what the citizen typed or the profile gave stays.
+    const kept = Object.fromEntries(Object.entries(draft.eform).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+    setDraft({ ...draft, eform: { ...answers, ...kept } });
+    setReuse('used');
   };
   const handleSubmit = async () => {
     setBusy(true);
@@ -88,6 +105,18 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
       {step === 0 ? (
         <div className="stack">
           {start.prefilledFields.length > 0 ? <p className="notice">{ct('prefilled')}</p> : null}
+          {start.earlier && reuse === 'offered' ? (
+            <div className="notice reuse" role="group" aria-labelledby="reuse-q">
+              <p id="reuse-q">
+                <strong>{ct('reuseQuestion')}</strong>{' '}
+                {ct('reuseFrom', { code: start.earlier.dossierCode ?? '', at: formatDateTime(start.earlier.submittedAt) })}
+              </p>
+              <div className="wizard-buttons">
+                <button type="button" className="button-secondary" onClick={handleReuse}>{ct('reuseYes')}</button>
+                <button type="button" className="link-button" onClick={() => setReuse('declined')}>{ct('reuseNo')}</button>
+              </div>
+            </div>
+          ) : reuse === 'used' ? <p className="notice" role="status">{ct('reuseDone')}</p> : null}
           <div className="field">
             <label htmlFor="unit">{ct('resolvingUnit')} <span className="muted">{ct('required')}</span></label>
             <select id="unit" value={draft.resolvingUnitId ?? ''} onChange={(e) => setDraft({ ...draft, resolvingUnitId: e.target.value || null })}>
@@ -97,12 +126,21 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
               ))}
             </select>
           </div>
-          <EformFields schema={start.eformSchema} values={draft.eform} prefilled={start.prefilledFields} onChange={(eform) => setDraft({ ...draft, eform })} />
+          <EformFields schema={start.eformSchema} values={draft.eform} prefilled={start.prefilledFields} problems={showProblems ? problems : undefined} onChange={(eform) => setDraft({ ...draft, eform })} />
         </div>
       ) : step === 1 ? (
         <div className="stack">
           {start.documents.map((d, i) =>
-            d.kind === 'present' ? (
+            d.filledByEform ? (
+              <div key={d.name} className="notice declaration-done" data-testid="declaration-done">
+                <p><strong>{d.name}</strong>: {ct('declarationOnline')}</p>
+                <p>
+                  <a href={declarationUrl(procedureId, 'pdf')} target="_blank" rel="noopener">{ct('declarationPdf')}</a>
+                  {' · '}
+                  <a href={declarationUrl(procedureId, 'docx')}>{ct('declarationDocx')}</a>
+                </p>
+              </div>
+            ) : d.kind === 'present' ? (
               <p key={d.name} className="notice">{d.name}: {ct('presentAtDesk')}</p>
             ) : (
               <DocumentPicker key={d.name} index={i} name={d.name} required={d.required} store={store} value={picked(d.name)} onStore={setStore} onPick={(sha) => pick(d.name, sha)} />
@@ -114,14 +152,16 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
           <dl className="facts">
             <dt>{ct('resolvingUnit')}</dt>
             <dd>{start.units.find((u) => u.id === draft.resolvingUnitId)?.name}</dd>
-            {Object.entries(draft.eform).map(([k, v]) => (
-              <FactRow key={k} label={String(((start.eformSchema?.properties ?? {}) as Record<string, { title?: string }>)[k]?.title ?? k)} value={String(v)} />
+            {eformFieldOrder(start.eformSchema).filter((k) => draft.eform[k] !== undefined && draft.eform[k] !== '').map((k) => (
+              <FactRow key={k} label={titleOfField(start.eformSchema, k)} value={answerText(start.eformSchema, k, draft.eform[k])} />
             ))}
             {draft.documents.map((d) => (
               <FactRow key={d.name} label={d.name} value={store.find((s) => s.sha256 === d.sha256)?.fileName ?? ''} />
             ))}
             <dt>{ct('fee')}</dt>
-            <dd><strong>{start.feeTotalVnd > 0 ? formatVnd(start.feeTotalVnd) : ct('free')}</strong></dd>
+            <dd data-testid="fee-review">
+              <FeeBreakdown fees={start.fees} eform={draft.eform} />
+            </dd>
           </dl>
           <fieldset className="radios">
             <legend>{ct('resultDelivery')}</legend>
@@ -144,6 +184,25 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
       </div>
       <div aria-live="polite">{message ? <p className={message.ok ? 'notice' : 'error'} role={message.ok ? undefined : 'alert'}>{message.text}</p> : null}</div>
     </section>
+  );
+}
+
+/** The fees this case is charged, line by line (per copy × copies asked; exemptions as "Miễn"), and the total. */
+function FeeBreakdown({ fees, eform }: { fees: SubmissionStart['fees']; eform: Record<string, unknown> }) {
+  const lines = feeLines(fees, { eform, channel: 'online' });
+  const total = feeTotal(lines);
+  if (lines.length === 0) return <strong>{ct('exempt')}</strong>;
+  return (
+    <>
+      <ul className="plain fee-lines">
+        {lines.map((l) => (
+          <li key={l.name}>
+            {l.name}: {l.amountVnd === 0 ? ct('exempt') : l.quantity > 1 ? `${l.quantity} × ${formatVnd(l.unitVnd)} = ${formatVnd(l.amountVnd)}` : formatVnd(l.amountVnd)}
+          </li>
+        ))}
+      </ul>
+      <strong data-testid="fee-total">{ct('feeTotal')}: {total > 0 ? formatVnd(total) : ct('exempt')}</strong>
+    </>
   );
 }
 

@@ -85,3 +85,7 @@ export async function uploadToStore(file: File, name: string): Promise<StoreDocu
 export const storeFileUrl = (id: string) => `/api/citizen/documents/${id}/file`;
 export const dossierFileUrl = (id: string, sha256: string) => `/api/citizen/dossiers/${id}/files/${sha256}`;
 export const oidcStartUrl = (returnTo: string) => `/api/citizen/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`;
+
+/** The declaration written from the online answers (the saved draft before submitting, or a submitted dossier). */
+export const declarationUrl = (procedureId: string, format: 'pdf' | 'docx') => `/api/citizen/submissions/${procedureId}/declaration?format=${format}`;
+export const dossierDeclarationUrl = (dossierId: string, format: 'pdf' | 'docx') => `/api/citizen/dossiers/${dossierId}/declaration?format=${format}`;

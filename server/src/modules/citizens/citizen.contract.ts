@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZFee } from '../procedures/procedure.contract.js';
 
 const ZDate = z.iso.date();
 const ZPassword = z.string().min(8, 'Mật khẩu ít nhất 8 ký tự').max(200);
@@ -78,15 +79,18 @@ export const ZSubmissionStart = z.object({
   procedureName: z.string(),
   onlineLevel: z.enum(['none', 'partial', 'full']),
   eformSchema: z.record(z.string(), z.unknown()).nullable(),
-  documents: z.array(z.object({ name: z.string(), kind: z.string(), count: z.number(), required: z.boolean() })),
-  fees: z.array(z.object({ name: z.string(), amountVnd: z.number() })),
+  documents: z.array(z.object({ name: z.string(), kind: z.string(), count: z.number(), required: z.boolean(), filledByEform: z.boolean() })),
+  /** The procedure's fee rules; the portal computes the case's lines from the answers (procedures/fee.rules.ts). */
+  fees: z.array(ZFee),
   feeTotalVnd: z.number(),
   /** Units that may resolve it (the procedure's level under the owner), for the citizen to choose. */
   units: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
   draft: ZDraftData,
   draftSavedAt: z.date().nullable(),
-  /** Fields filled from the profile and earlier dossiers. */
+  /** Fields filled from the profile (those whose schema declares `x-prefill`). */
   prefilledFields: z.array(z.string()),
+  /** Answers of the citizen's latest dossier of this procedure, offered for reuse ("Dùng lại thông tin từ hồ sơ trước?"). */
+  earlier: z.object({ dossierCode: z.string().nullable(), submittedAt: z.date(), answers: z.record(z.string(), z.unknown()) }).nullable(),
 });
 
 export const ZOnlineSubmitInput = z.object({
@@ -121,6 +125,12 @@ export const ZMyDossier = ZMyDossierItem.extend({
   resultDelivery: z.string(),
   supplementedAt: z.date().nullable(),
   eform: z.record(z.string(), z.unknown()).nullable(),
+  /** Trackable at once, before the desk gives the code: NOP-XXXXX-XXXXX (dossiers/tracking-code.rules.ts). */
+  reference: z.string(),
+  /** While waiting for the desk: when the result is expected if it is accepted today. */
+  expectedDueAt: z.date().nullable(),
+  /** Where the citizen is told of each change (the applicant's phone and e-mail). */
+  notifyTo: z.array(z.string()),
   /** The last 4 digits of the applicant's identity number: the owner's key to the public fee payment and rating pages. */
   trackingSecret: z.string(),
   /** What the desk asks: the latest supplementation request or refusal reason. */

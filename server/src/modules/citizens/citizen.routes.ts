@@ -7,10 +7,12 @@ import { citizenOf } from '../identity/auth.plugin.js';
 import { ZDraftData, ZMyDossier, ZMyDossierItem, ZOnlineSubmitInput, ZStoreDocument, ZSubmissionStart, ZSupplementAnswer } from './citizen.contract.js';
 import { CITIZEN_MAX_BYTES, listDocuments, openStoredDocument, uploadToStore } from './use-cases/document-store.js';
 import { answerSupplement, listMyDossiers, openMyDossierFile, readMyDossier } from './use-cases/my-dossiers.js';
+import { renderCitizenDeclaration } from './use-cases/citizen-declaration.js';
 import { saveSubmissionDraft, startSubmission, submitAsCitizen } from './use-cases/online-dossiers.js';
 
 const ZId = z.object({ id: z.string().uuid() });
 const ZProcedureParam = z.object({ procedureId: z.string().uuid() });
+const ZDeclarationFormat = z.object({ format: z.enum(['pdf', 'docx']).default('pdf') });
 
 
 /** The citizen's own space: document store, online submission with drafts, my dossiers, supplementation, results. */
@@ -54,6 +56,27 @@ export const citizenRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/citizen/submissions/:procedureId/draft',
     { config: { access: 'citizen' }, schema: { tags: ['citizens'], summary: 'Lưu nháp hồ sơ trực tuyến', params: ZProcedureParam, body: ZDraftData, response: { 200: z.object({ savedAt: z.date() }) } } },
     async (request) => ({ savedAt: await saveSubmissionDraft(ctx, citizenOf(request).citizenId, request.params.procedureId, request.body) }),
+  );
+
+  app.get(
+    '/citizen/submissions/:procedureId/declaration',
+    { config: { access: 'citizen' }, schema: { tags: ['citizens'], summary: 'Tờ khai (PDF/DOCX) lập từ nội dung đã khai trực tuyến trong bản nháp', params: ZProcedureParam, querystring: ZDeclarationFormat } },
+    async (request, reply) => {
+      const f = await renderCitizenDeclaration(ctx, citizenOf(request).citizenId, { procedureId: request.params.procedureId }, request.query.format);
+      reply.header('content-type', f.mediaType);
+      reply.header('content-disposition', attachment(f.fileName));
+      return reply.send(f.body);
+    },
+  );
+  app.get(
+    '/citizen/dossiers/:id/declaration',
+    { config: { access: 'citizen' }, schema: { tags: ['citizens'], summary: 'Tờ khai (PDF/DOCX) của hồ sơ của mình, lập từ nội dung đã khai trực tuyến', params: ZId, querystring: ZDeclarationFormat } },
+    async (request, reply) => {
+      const f = await renderCitizenDeclaration(ctx, citizenOf(request).citizenId, { dossierId: request.params.id }, request.query.format);
+      reply.header('content-type', f.mediaType);
+      reply.header('content-disposition', attachment(f.fileName));
+      return reply.send(f.body);
+    },
   );
 
   app.post(

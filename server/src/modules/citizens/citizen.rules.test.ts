@@ -1,54 +1,62 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { factOfField, feeToPay, missingDocuments, onlineSubmissionProblem, parseIdentifier, prefillEform, profileFromClaims, type KnownFacts } from './citizen.rules.js';
+import { earlierAnswers, feeToPay, missingDocuments, onlineSubmissionProblem, parseIdentifier, prefillEform, profileFromClaims, type KnownFacts } from './citizen.rules.js';
 
 const facts: KnownFacts = { fullName: 'Nguyễn Văn An', birthDate: '1990-05-01', gender: 'male', idNumber: '087090001234', address: 'Số 1 Lê Lợi', phone: '0912345678', email: 'an@example.vn' };
 
 describe('prefilled e-forms (Công dân không viết)', () => {
-  it('recognises fields by key or Vietnamese title, with or without accents', () => {
-    expect(factOfField('hoTen', undefined)).toBe('fullName');
-    expect(factOfField('f1', 'Họ, chữ đệm, tên người yêu cầu')).toBe('fullName');
-    expect(factOfField('f2', 'Số định danh cá nhân')).toBe('idNumber');
-    expect(factOfField('ngay_sinh', undefined)).toBe('birthDate');
-    expect(factOfField('f3', 'Nơi cư trú')).toBe('address');
-    expect(factOfField('f4', 'Quan hệ với người được khai sinh')).toBeNull();
-    expect(factOfField('soCCCD', undefined)).toBe('idNumber');
-    expect(factOfField('f5', 'Số căn cước công dân')).toBe('idNumber');
-    expect(factOfField('f6', 'Số điện thoại')).toBe('phone');
-    // Fields about someone else are not the citizen's own facts.
-    expect(factOfField('tenTre', 'Họ, chữ đệm, tên người được khai sinh')).toBeNull();
-    expect(factOfField('ngaySinhCon', 'Ngày sinh của con')).toBeNull();
-    expect(factOfField('hoTenChong', 'Họ, chữ đệm, tên người chồng')).toBeNull();
+  // The birth registration's form: the requester's fields are declared, the child's are not.
+  const birth = {
+    properties: {
+      hoTenNguoiYeuCau: { type: 'string', title: 'Họ, chữ đệm, tên người đi khai sinh', 'x-prefill': 'applicant.fullName' },
+      soDinhDanhNguoiYeuCau: { type: 'string', title: 'Số định danh cá nhân', 'x-prefill': 'applicant.idNumber' },
+      noiCuTru: { type: 'string', title: 'Nơi cư trú', 'x-prefill': 'applicant.address' },
+      hoTen: { type: 'string', title: 'Họ, chữ đệm, tên' },
+      ngaySinh: { type: 'string', format: 'date', title: 'Ngày, tháng, năm sinh' },
+      gioiTinh: { type: 'string', enum: ['Nam', 'Nữ'], title: 'Giới tính' },
+    },
+  };
+
+  it('fills only the fields that declare x-prefill, each from its fact; a field named like the applicant\'s stays empty', () => {
+    expect(prefillEform(birth, facts)).toEqual({ hoTenNguoiYeuCau: 'Nguyễn Văn An', soDinhDanhNguoiYeuCau: '087090001234', noiCuTru: 'Số 1 Lê Lợi' });
   });
 
-  it('fills from the profile first, then from the latest earlier answer, respecting type and enum', () => {
+  it('maps the gender to the field\'s own option and fills a date only into a date field', () => {
     const schema = {
       properties: {
-        hoTen: { type: 'string' },
-        gioiTinh: { type: 'string', enum: ['Nam', 'Nữ'] },
-        ngaySinh: { type: 'string', format: 'date' },
-        quanHe: { type: 'string' },
-        soCon: { type: 'integer' },
-        dienThoai: { type: 'number' },
+        gt: { type: 'string', enum: ['nam', 'nữ'], 'x-prefill': 'applicant.gender' },
+        ns: { type: 'string', format: 'date', 'x-prefill': 'applicant.birthDate' },
+        sdt: { type: 'integer', 'x-prefill': 'applicant.phone' },
+        bad: { type: 'string', 'x-prefill': 'applicant.shoeSize' },
       },
     };
-    const out = prefillEform(schema, facts, [{ quanHe: 'Cha', soCon: 2, hoTen: 'Tên cũ' }, { quanHe: 'Mẹ', soCon: 'hai' }]);
-    expect(out).toEqual({ hoTen: 'Nguyễn Văn An', gioiTinh: 'Nam', ngaySinh: '1990-05-01', quanHe: 'Cha', soCon: 2 });
+    expect(prefillEform(schema, { ...facts, gender: 'female' })).toEqual({ gt: 'nữ', ns: '1990-05-01' });
+    expect(prefillEform(schema, { ...facts, birthDate: null, gender: null })).toEqual({});
+  });
+
+  it('offers the answers of an earlier dossier that still fit the schema, never more', () => {
+    expect(earlierAnswers(birth, { hoTen: 'Nguyễn Văn Bé', gioiTinh: 'Khác', cu: 'x', ngaySinh: '2020-01-02' })).toEqual({ hoTen: 'Nguyễn Văn Bé', ngaySinh: '2020-01-02' });
+    expect(earlierAnswers(birth, { cu: 'x' })).toBeNull();
+    expect(earlierAnswers(birth, null)).toBeNull();
   });
 
   it('never adds a field outside the schema and only values that fit it', () => {
     fc.assert(
       fc.property(
-        fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fc.record({ type: fc.constantFrom('string', 'number', 'integer', 'boolean', 'object'), title: fc.option(fc.string(), { nil: undefined }) })),
-        fc.array(fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null)))),
+        fc.dictionary(
+          fc.string({ minLength: 1, maxLength: 12 }),
+          fc.record({ type: fc.constantFrom('string', 'number', 'integer', 'boolean', 'object'), title: fc.option(fc.string(), { nil: undefined }), 'x-prefill': fc.constantFrom(undefined, 'applicant.fullName', 'applicant.phone', 'applicant.email', 'x') }),
+        ),
+        fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null))),
         (props, earlier) => {
-          const out = prefillEform({ properties: props }, facts, earlier);
-          for (const [k, v] of Object.entries(out)) {
-            expect(Object.keys(props)).toContain(k);
-            const type = props[k]!.type;
-            if (type === 'integer') expect(Number.isInteger(v)).toBe(true);
-            else if (type === 'object') throw new Error('object fields are never filled');
-            else expect(typeof v).toBe(type);
+          for (const out of [prefillEform({ properties: props }, facts), earlierAnswers({ properties: props }, earlier) ?? {}]) {
+            for (const [k, v] of Object.entries(out)) {
+              expect(Object.keys(props)).toContain(k);
+              const type = props[k]!.type;
+              if (type === 'integer') expect(Number.isInteger(v)).toBe(true);
+              else if (type === 'object') throw new Error('object fields are never filled');
+              else expect(typeof v).toBe(type);
+            }
           }
         },
       ),
@@ -81,8 +89,8 @@ describe('online submission rules', () => {
     expect(onlineSubmissionProblem('full', 'online')).toBeNull();
   });
   it('assisted submissions are free; documents only shown at the desk need no file', () => {
-    expect(feeToPay([{ amountVnd: 8000 }, { amountVnd: 2000 }], false)).toBe(10000);
-    expect(feeToPay([{ amountVnd: 8000 }], true)).toBe(0);
+    expect(feeToPay([{ name: 'a', amountVnd: 8000 }, { name: 'b', amountVnd: 2000 }], false)).toBe(10000);
+    expect(feeToPay([{ name: 'a', amountVnd: 8000 }], true)).toBe(0);
     const docs = [
       { name: 'Tờ khai', kind: 'original', required: true },
       { name: 'Căn cước', kind: 'present', required: true },
@@ -90,5 +98,14 @@ describe('online submission rules', () => {
     ];
     expect(missingDocuments(docs, [])).toEqual(['Tờ khai']);
     expect(missingDocuments(docs, [{ name: 'Tờ khai' }])).toEqual([]);
+  });
+
+  it('the declaration the e-form stands for is satisfied by the online answers, not by a scan', () => {
+    const docs = [
+      { name: 'Tờ khai', kind: 'original', required: true, filledByEform: true },
+      { name: 'Giấy chứng sinh', kind: 'original', required: true },
+    ];
+    expect(missingDocuments(docs, [])).toEqual(['Giấy chứng sinh']);
+    expect(missingDocuments(docs, [], false)).toEqual(['Tờ khai', 'Giấy chứng sinh']);
   });
 });

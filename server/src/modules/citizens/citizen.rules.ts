@@ -4,6 +4,8 @@
  * 32/2017/TT-BTTTT Điều 4 and 8 — information already supplied is not asked for again, fields held are offered filled).
  */
 import { normalizePhoneVn } from '../applicants/phone.rules.js';
+import { prefillMap } from '../procedures/eform.rules.js';
+import { feeLines, feeTotal, type FeeRule } from '../procedures/fee.rules.js';
 
 export type Identifier = { kind: 'email'; value: string } | { kind: 'phone'; value: string };
 
@@ -46,63 +48,50 @@ export type KnownFacts = {
 
 type FactKey = keyof KnownFacts;
 
+type JsonSchemaProp = { type?: unknown; title?: unknown; enum?: unknown; format?: unknown };
+
+/**
+ * The e-form prefilled from the applicant's facts: only the fields whose schema declares `x-prefill` (eform.rules.ts),
+ * each from the fact it names; no field is guessed from its name or title, so a field about another person (the child,
+ * the spouse, the deceased) stays empty. Only values of the field's type (and within its `enum`) are filled.
+ * Answers of earlier dossiers are not carried here: they are offered to the citizen (`earlierAnswers`).
+ */
+export function prefillEform(schema: Record<string, unknown> | null, facts: KnownFacts): Record<string, unknown> {
+  const props = (schema?.properties ?? {}) as Record<string, JsonSchemaProp>;
+  const out: Record<string, unknown> = {};
+  for (const [key, fact] of Object.entries(prefillMap(schema))) {
+    const prop = props[key]!;
+    const factKey = fact.slice('applicant.'.length) as FactKey;
+    if (facts[factKey] === null || facts[factKey] === undefined) continue;
+    const value = factKey === 'gender' ? genderText(facts.gender!, prop) : facts[factKey];
+    if (fits(value, prop)) out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * The answers of the citizen's latest earlier dossier of the same procedure that still fit today's schema, offered as
+ * "Dùng lại thông tin từ hồ sơ trước?" (never filled without the citizen asking). Null when nothing fits.
+ */
+export function earlierAnswers(schema: Record<string, unknown> | null, earlier: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!earlier) return null;
+  const props = (schema?.properties ?? {}) as Record<string, JsonSchemaProp>;
+  const out: Record<string, unknown> = {};
+  for (const [key, prop] of Object.entries(props)) {
+    const value = earlier[key];
+    if (!prop || typeof prop !== 'object' || value === undefined || value === null || value === '') continue;
+    if (fits(value, prop)) out[key] = value;
+  }
+  return Object.keys(out).length > 0 ? out : null;
+}
+
 function fold(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
-
-/** "of the requester" (của người yêu cầu / người khai / người nộp / người đề nghị), allowed after a field name. */
-const self = '(cua)?(nguoi(yeucau|khai|nop|denghi|dinghi|dangky))?';
-
-/**
- * Recognised field names and titles (accent- and case-folded, matched whole): a field about someone else ("họ tên
- * người được khai sinh", "ngày sinh của con") is never filled with the citizen's own facts.
- */
-const patterns: [FactKey, RegExp][] = [
-  ['fullName', new RegExp(`^(hoten|hovaten|hochudem(va)?ten|fullname|ten)${self}$`)],
-  ['birthDate', new RegExp(`^(ngaysinh|ngaythangnamsinh|birthdate|dateofbirth)${self}$`)],
-  ['gender', new RegExp(`^(gioitinh|gender)${self}$`)],
-  ['idNumber', new RegExp(`^(so)?(cccd|cancuoc(congdan)?|dinhdanh(canhan)?|giaytotuythan|idnumber)${self}$`)],
-  ['address', new RegExp(`^(diachi|noicutru|noithuongtru|thuongtru|noiohientai|diachithuongtru|address)${self}$`)],
-  ['phone', new RegExp(`^(so)?(dienthoai|phone)${self}$`)],
-  ['email', new RegExp(`^(email|thudientu)${self}$`)],
-];
-
-/** The fact a schema field asks for, from its key or its title. */
-export function factOfField(key: string, title: string | undefined): FactKey | null {
-  for (const candidate of [fold(key), title ? fold(title) : '']) {
-    if (!candidate) continue;
-    const hit = patterns.find(([, re]) => re.test(candidate));
-    if (hit) return hit[0];
-  }
-  return null;
-}
-
-type JsonSchemaProp = { type?: unknown; title?: unknown; enum?: unknown; format?: unknown };
-
-/**
- * The e-form prefilled: each field the profile knows (name, date of birth, gender, CCCD, address, phone, e-mail) gets
- * the profile's value; every other field takes the citizen's latest earlier answer to the same field (`earlier`,
- * newest first). Only top-level fields of the schema are filled, only with values of the field's type (and within its
- * `enum` when there is one); nothing outside the schema is added.
- */
-export function prefillEform(schema: Record<string, unknown> | null, facts: KnownFacts, earlier: Record<string, unknown>[]): Record<string, unknown> {
-  const props = (schema?.properties ?? {}) as Record<string, JsonSchemaProp>;
-  const out: Record<string, unknown> = {};
-  for (const [key, prop] of Object.entries(props)) {
-    if (!prop || typeof prop !== 'object') continue;
-    const fact = factOfField(key, typeof prop.title === 'string' ? prop.title : undefined);
-    let value: unknown = undefined;
-    if (fact && facts[fact] !== null) value = fact === 'gender' ? genderText(facts.gender!, prop) : facts[fact];
-    if (value === undefined) value = earlier.find((e) => e[key] !== undefined && e[key] !== null && e[key] !== '')?.[key];
-    if (value !== undefined && fits(value, prop)) out[key] = value;
-  }
-  return out;
+    .toLowerCase();
 }
 
 function genderText(g: 'male' | 'female', prop: JsonSchemaProp): string {
@@ -129,9 +118,12 @@ function fits(value: unknown, prop: JsonSchemaProp): boolean {
   }
 }
 
-/** The fee shown before submitting: the procedure's fees added up; nothing when an officer submits on the citizen's behalf. */
-export function feeToPay(fees: { amountVnd: number }[], assisted: boolean): number {
-  return assisted ? 0 : fees.reduce((sum, f) => sum + f.amountVnd, 0);
+/**
+ * The fee of an online dossier: the procedure's fees that apply to this case (fee.rules.ts: per copy asked in the
+ * e-form, online rates); nothing when an officer submits on the citizen's behalf.
+ */
+export function feeToPay(fees: FeeRule[], assisted: boolean, eform: Record<string, unknown> | null = null): number {
+  return assisted ? 0 : feeTotal(feeLines(fees, { eform, channel: 'online' }));
 }
 
 /** Online submission needs an online level; the result online needs the fully online level (toàn trình, ND 42/2022 Điều 11). */
@@ -141,8 +133,11 @@ export function onlineSubmissionProblem(onlineLevel: 'none' | 'partial' | 'full'
   return null;
 }
 
-/** Required documents (not merely shown at the desk) that no file was given for. */
-export function missingDocuments(required: { name: string; kind: string; required: boolean }[], given: { name: string }[]): string[] {
+/**
+ * Required documents that no file was given for: not those merely shown at the desk, nor the declaration the e-form
+ * stands for (`filledByEform`, when the procedure has an e-form — its answers are the declaration).
+ */
+export function missingDocuments(required: { name: string; kind: string; required: boolean; filledByEform?: boolean }[], given: { name: string }[], hasEform = true): string[] {
   const names = new Set(given.map((g) => g.name));
-  return required.filter((d) => d.required && d.kind !== 'present' && !names.has(d.name)).map((d) => d.name);
+  return required.filter((d) => d.required && d.kind !== 'present' && !(hasEform && d.filledByEform) && !names.has(d.name)).map((d) => d.name);
 }

@@ -11,15 +11,18 @@ let now = new Date('2026-11-27T09:00:00Z'); // Friday 27/11/2026 16:00 in Vietna
 const at = (iso: string) => (now = new Date(iso));
 let desk: Session, specialist: Session, leader: Session, otherDesk: Session;
 let an: Session & { id: string }, binh: Session & { id: string };
-let full: string, partial: string, offline: string;
+let full: string, partial: string, offline: string, declared: string;
 
 const FORM = {
   type: 'object',
   properties: {
-    hoTen: { type: 'string', title: 'Họ, chữ đệm, tên người yêu cầu' },
-    ngaySinh: { type: 'string', format: 'date', title: 'Ngày sinh' },
-    soCCCD: { type: 'string', title: 'Số định danh cá nhân' },
-    noiCuTru: { type: 'string', title: 'Nơi cư trú' },
+    hoTen: { type: 'string', title: 'Họ, chữ đệm, tên người yêu cầu', 'x-prefill': 'applicant.fullName' },
+    ngaySinh: { type: 'string', format: 'date', title: 'Ngày sinh', 'x-prefill': 'applicant.birthDate' },
+    soCCCD: { type: 'string', title: 'Số định danh cá nhân', 'x-prefill': 'applicant.idNumber' },
+    noiCuTru: { type: 'string', title: 'Nơi cư trú', 'x-prefill': 'applicant.address' },
+    // About the child: named like the applicant's fields, never prefilled from them.
+    hoTenTre: { type: 'string', title: 'Họ, chữ đệm, tên' },
+    ngaySinhTre: { type: 'string', format: 'date', title: 'Ngày sinh' },
     quanHe: { type: 'string', title: 'Quan hệ với người được khai sinh' },
   },
   required: ['hoTen', 'soCCCD', 'quanHe'],
@@ -47,6 +50,7 @@ beforeAll(async () => {
   ];
   full = await create(buildProcedureContent({ eform: FORM, documents, fees: [{ name: 'Lệ phí', amountVnd: 0 }, { name: 'Phí bản sao', amountVnd: 8000 }] }));
   partial = await create(buildProcedureContent({ code: '1.000656', name: 'Đăng ký thường trú', onlineLevel: 'partial', eform: null, documents: [{ name: 'Căn cước', kind: 'present', count: 1, required: true }] }));
+  declared = await create(buildProcedureContent({ code: '1.000002', name: 'Thủ tục có tờ khai điện tử', eform: FORM, documents: [{ ...documents[0]!, filledByEform: true }, documents[1]!, documents[2]!] }));
   offline = await create(buildProcedureContent({ code: '1.000001', name: 'Thủ tục chỉ nộp trực tiếp', onlineLevel: 'none', eform: null, documents: [{ name: 'Đơn', kind: 'original', count: 1, required: true }] }));
   an = await registerCitizen(t.app, { identifier: 'an@example.vn', idNumber: '087090001234', fullName: 'Nguyễn Văn An', birthDate: '1990-05-01', gender: 'male' });
   binh = await registerCitizen(t.app, { identifier: '0912345678', idNumber: '079195000123', fullName: 'Trần Thị Bình', birthDate: '1995-02-03', gender: 'female' });
@@ -120,6 +124,12 @@ describe('online submission', () => {
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json()).toMatchObject({ status: 'awaiting_acceptance', code: null, feeVnd: 8000, assisted: false, resultDelivery: 'online' });
     expect(first.json().files).toHaveLength(2);
+    // Trackable at once, before the desk gives the code; the expected date and where the citizen is told.
+    expect(first.json().reference).toMatch(/^NOP-[0-9A-F]{5}-[0-9A-F]{5}$/);
+    expect(first.json().expectedDueAt).not.toBeNull();
+    expect(first.json().notifyTo).toContain('0987654321');
+    const tracked = await t.app.inject({ url: `/api/tracking?code=${first.json().reference.replace(/-/g, '').toLowerCase()}&secret=1234` });
+    expect(tracked.json()).toMatchObject({ code: first.json().reference, statusLabel: 'Chờ tiếp nhận' });
     expect((await submit(an, body)).json().id).toBe(first.json().id);
     // The same key from another citizen is another submission, never the first citizen's dossier.
     expect((await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/submissions/${full}` })).json().draftSavedAt).toBeNull();
@@ -224,10 +234,37 @@ describe('acceptance at the desk, supplementation online, result online', () => 
 });
 
 describe('later submissions and concurrent acceptance', () => {
-  it('a later submission is prefilled with the answers of earlier dossiers', async () => {
+  it('a later submission offers the answers of the earlier dossier, without filling them', async () => {
     const start = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/submissions/${full}` })).json();
-    expect(start.draft.eform).toMatchObject({ quanHe: 'Cha', hoTen: 'Nguyễn Văn An' });
-    expect(start.prefilledFields).toContain('quanHe');
+    expect(start.draft.eform).toEqual({ hoTen: 'Nguyễn Văn An', ngaySinh: '1990-05-01', soCCCD: '087090001234', noiCuTru: 'Số 1 đường Lê Lợi' });
+    expect(start.prefilledFields).not.toContain('quanHe');
+    expect(start.earlier.answers).toMatchObject({ quanHe: 'Cha' });
+    // Only the same procedure's dossiers are offered.
+    expect((await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/submissions/${declared}` })).json().earlier).toBeNull();
+  });
+
+  it('the online form is the declaration: no scan of it is asked for, and it is written as PDF and DOCX for its owner only', async () => {
+    const start = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/submissions/${declared}` })).json();
+    expect(start.documents.find((d: { name: string }) => d.name === 'Tờ khai đăng ký khai sinh').filledByEform).toBe(true);
+    await injectAs(t.app, an, { method: 'PUT', url: `/api/citizen/submissions/${declared}/draft`, payload: { ...start.draft, eform: { ...start.draft.eform, quanHe: 'Cha', hoTenTre: 'Nguyễn Văn Bé' } } });
+    const draftPdf = await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/submissions/${declared}/declaration?format=pdf` });
+    expect(draftPdf.statusCode).toBe(200);
+    expect(draftPdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const res = await submit(an, { procedureId: declared, eform: { ...answers, hoTenTre: 'Nguyễn Văn Bé' }, documents: [{ name: 'Giấy chứng sinh', sha256: await shaOf(an, 'Giấy chứng sinh') }] });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    const docx = await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${id}/declaration?format=docx` });
+    expect(docx.statusCode).toBe(200);
+    const { inflateRawSync } = await import('node:zlib');
+    const xml = unzipEntry(docx.rawPayload, 'word/document.xml', inflateRawSync);
+    expect(xml).toContain('Nguyễn Văn Bé');
+    expect(xml).toContain('087090001234');
+    expect((await injectAs(t.app, binh, { method: 'GET', url: `/api/citizen/dossiers/${id}/declaration` })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: `/api/citizen/dossiers/${id}/declaration` })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: `/api/citizen/submissions/${declared}/declaration` })).statusCode).toBe(401);
+    expect((await injectAs(t.app, desk, { method: 'GET', url: `/api/citizen/dossiers/${id}/declaration` })).statusCode).toBe(401);
+    // Without the e-form the declaration is still a document to give.
+    expect((await submit(an, { procedureId: full, eform: answers, documents: [{ name: 'Giấy chứng sinh', sha256: await shaOf(an, 'Giấy chứng sinh') }] })).json().details.missing).toEqual(['Tờ khai đăng ký khai sinh']);
   });
 
   it('dossiers accepted at the same moment get distinct consecutive numbers of the desk counter', async () => {

@@ -6,6 +6,7 @@
 import type { FormBlock, FormModel } from '../forms/forms.contract.js';
 import { NATIONAL_HEADING } from '../forms/forms.rules.js';
 import { formatDateLine } from '../forms/vn-format.rules.js';
+import { eformFieldOrder } from '../procedures/eform.rules.js';
 
 export type DeclarationInput = {
   procedure: { code: string; name: string; agency: string; eform: Record<string, unknown> | null };
@@ -39,7 +40,8 @@ export function declarationModel(input: DeclarationInput): FormModel {
     { kind: 'field', label: 'Số điện thoại', value: a.phone ?? '' },
     { kind: 'field', label: 'Thư điện tử', value: a.email ?? '' },
   ];
-  const fields = Object.entries(props);
+  // In the legal form's order (x-order), not the order jsonb happens to store the keys in.
+  const fields = eformFieldOrder(input.procedure.eform).map((k) => [k, props[k] ?? {}] as const);
   if (fields.length > 0) {
     body.push({ kind: 'paragraph', text: 'II. NỘI DUNG ĐỀ NGHỊ', emphasis: 'bold' });
     for (const [key, prop] of fields) body.push({ kind: 'field', label: typeof prop.title === 'string' ? prop.title : key, value: valueText(input.eform[key], prop) });

@@ -269,6 +269,17 @@ describe('queues, search and public tracking', () => {
     const missing = await t.app.inject({ url: `/api/tracking?code=${d.code.slice(0, -1)}9&secret=1234` });
     expect(wrong.statusCode).toBe(404);
     expect(missing.json()).toEqual(wrong.json());
+    // As a citizen types or scans it: without dots and dashes, in lower case, with spaces, or the receipt QR's link.
+    const dotless = (d.code as string).replace(/[^0-9A-Z]/g, '').toLowerCase();
+    expect((await t.app.inject({ url: `/api/tracking?code=${dotless}&secret=1234` })).json().code).toBe(d.code);
+    expect((await t.app.inject({ url: `/api/tracking?code=${encodeURIComponent((d.code as string).replace(/[.-]/g, ' '))}&secret=1234` })).statusCode).toBe(200);
+    const qr = `https://dvc.example.vn/thu-tuc/tra-cuu-ho-so?ma=${d.code}`;
+    expect((await t.app.inject({ url: `/api/tracking?code=${encodeURIComponent(qr)}&secret=1234` })).json().code).toBe(d.code);
+    expect((await t.app.inject({ url: `/api/tracking?code=${dotless}&secret=9999` })).statusCode).toBe(404);
+    // The submission reference finds it too, and only with the secret.
+    const ref = `NOP-${(d.id as string).replace(/-/g, '').slice(0, 5)}-${(d.id as string).replace(/-/g, '').slice(5, 10)}`;
+    expect((await t.app.inject({ url: `/api/tracking?code=${ref}&secret=1234` })).json().code).toBe(d.code);
+    expect((await t.app.inject({ url: `/api/tracking?code=${ref}&secret=9999` })).statusCode).toBe(404);
   });
 });
 

@@ -280,7 +280,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       schema: {
         tags: ['tracking'],
         summary: 'Tra cứu tình trạng hồ sơ (mã hồ sơ + số điện thoại hoặc 4 số cuối CCCD)',
-        querystring: z.object({ code: z.string().trim().min(10).max(60), secret: z.string().trim().min(4).max(20) }),
+        querystring: z.object({ code: z.string().trim().min(10).max(300), secret: z.string().trim().min(4).max(20) }),
         response: { 200: ZTracking, 404: ZErrorBody, 429: ZErrorBody },
       },
     },

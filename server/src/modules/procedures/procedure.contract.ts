@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eformSchemaProblems } from './eform.rules.js';
 
 /** Online service level (Nghị định 42/2022/NĐ-CP Điều 11): none, một phần (partial), toàn trình (full). */
 export const ZOnlineLevel = z.enum(['none', 'partial', 'full']);
@@ -21,8 +22,15 @@ export const ZProcessingTime = z.object({
 /** A fee or charge (phí, lệ phí) in VND. */
 export const ZFee = z.object({
   name: z.string().min(1).max(300),
+  /** 0 = exempt (miễn). Per unit when `quantityField` is set (fee.rules.ts). */
   amountVnd: z.number().int().min(0).max(1_000_000_000),
   note: z.string().max(1000).optional(),
+  /** What the amount is for: the case, one copy, one page. */
+  per: z.enum(['case', 'copy', 'page']).optional(),
+  /** The e-form field with the number of units asked (e.g. the number of copies): the fee is amount × that number. */
+  quantityField: z.string().max(100).optional(),
+  /** Charged only for dossiers submitted through this channel (e.g. a lower fee online). */
+  channel: z.enum(['online', 'desk']).optional(),
 });
 
 /** A template file (mẫu đơn, tờ khai) attached to a procedure; `fileId` points to stored content. */
@@ -39,6 +47,12 @@ export const ZRequiredDocument = z.object({
   count: z.number().int().min(1).max(50),
   required: z.boolean().default(true),
   template: ZTemplateRef.optional(),
+  /**
+   * This document is the declaration (tờ khai) the e-form replaces: filled online, it is satisfied by the answers and
+   * no scan is asked for (Nghị định 45/2020/NĐ-CP Điều 9: the e-dossier is created from the e-form; Nghị định
+   * 224/2026/NĐ-CP Điều 15 k1 c–d: interactive e-forms, components cut, information given only once).
+   */
+  filledByEform: z.boolean().optional(),
 });
 
 /** The roles an internal process step may be assigned to. */
@@ -73,8 +87,17 @@ export const ZProcedureContent = z.object({
   fees: z.array(ZFee).max(50).default([]),
   documents: z.array(ZRequiredDocument).max(100).default([]),
   templates: z.array(ZTemplateRef).max(50).default([]),
-  /** JSON Schema (draft 2020-12 subset) of the e-form filled online; validated server-side with Ajv in later issues. */
-  eform: z.record(z.string(), z.unknown()).nullable().default(null),
+  /**
+   * JSON Schema (draft 2020-12 subset) of the e-form filled online, validated with Ajv on submission. Its own keywords
+   * (`x-prefill`: which applicant fact fills a field; `x-kind`; `x-order`) are checked here (eform.rules.ts).
+   */
+  eform: z
+    .record(z.string(), z.unknown())
+    .superRefine((schema, ctx) => {
+      for (const p of eformSchemaProblems(schema)) ctx.addIssue({ code: 'custom', message: p.messageVi, path: p.path.split('/').filter(Boolean).slice(1) });
+    })
+    .nullable()
+    .default(null),
   steps: z.array(ZProcessStep).max(50).default([]),
   result: z.string().min(1).max(1000), // kết quả thực hiện
   legalBasis: z.array(ZLegalBasis).max(50).default([]),

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/database.js';
 import type { TOnlineLevel, TProcedureContent, TProcedureLevel } from './procedure.contract.js';
+import { baseFeeVnd } from './fee.rules.js';
 import { withFieldOrder, type ProcedureStatus, type VersionState } from './procedure.rules.js';
 
 export type ProcedureRow = {
@@ -70,7 +71,7 @@ export async function getVersion(q: Queryable, id: string): Promise<VersionRow |
 }
 
 function listing(c: TProcedureContent) {
-  return [c.name, c.field, c.level, c.agency, c.onlineLevel, JSON.stringify(c.processingTime), c.fees.reduce((s, f) => s + f.amountVnd, 0), c.postalIntake, c.postalReturn];
+  return [c.name, c.field, c.level, c.agency, c.onlineLevel, JSON.stringify(c.processingTime), baseFeeVnd(c.fees, c.onlineLevel), c.postalIntake, c.postalReturn];
 }
 
 export async function insertProcedure(q: Queryable, ownerUnitId: string, c: TProcedureContent, now: Date): Promise<string> {

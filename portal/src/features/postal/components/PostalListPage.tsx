@@ -17,8 +17,8 @@ function ProcedureTable({ items, withRequest }: { items: PostalProcedure[]; with
       <tbody>
         {items.map((p) => (
           <tr key={p.id}>
-            <td>{p.code}</td>
-            <td>
+            <td data-label={t('code')}>{p.code}</td>
+            <td data-label={t('name')}>
               <Link to={`/thu-tuc/${p.id}`}>{p.name}</Link>
               {withRequest ? (
                 <>
@@ -27,8 +27,8 @@ function ProcedureTable({ items, withRequest }: { items: PostalProcedure[]; with
                 </>
               ) : null}
             </td>
-            <td>{p.agency}</td>
-            <td>{p.postalReturn ? t('yes') : t('no')}</td>
+            <td data-label={t('agency')}>{p.agency}</td>
+            <td data-label={t('postalReturnShort')}>{p.postalReturn ? t('yes') : t('no')}</td>
           </tr>
         ))}
       </tbody>

@@ -24,7 +24,7 @@ export function ProcedureCard({ item }: { item: CatalogItem }) {
       <ul className="badges" aria-label={t('general')}>
         <li className={`badge online-${item.onlineLevel}`}>{t(`online.${item.onlineLevel}`)}</li>
         <li className="badge">{processingTimeText({ amount: item.processingTime.amount, unit: item.processingTime.unit })}</li>
-        <li className="badge">{item.feeTotalVnd > 0 ? formatVnd(item.feeTotalVnd) : t('free')}</li>
+        <li className="badge">{t('feeLabel')}: {item.feeTotalVnd > 0 ? formatVnd(item.feeTotalVnd) : t('exempt')}</li>
         {item.postalIntake ? <li className="badge">{t('postalIntakeShort')}</li> : null}
         {item.postalReturn ? <li className="badge">{t('postalReturnShort')}</li> : null}
       </ul>

@@ -21,8 +21,9 @@ function Fees({ fees }: { fees: Content['fees'] }) {
     <ul className="plain">
       {fees.map((f, i) => (
         <li key={i}>
-          {f.name}: <strong>{f.amountVnd > 0 ? formatVnd(f.amountVnd) : t('exempt')}</strong>
-          {f.note ? ` (${f.note})` : ''}
+          {f.name}: <strong>{f.amountVnd > 0 ? `${formatVnd(f.amountVnd)}${t(`per.${f.per ?? (f.quantityField ? 'copy' : 'case')}`)}` : t('exempt')}</strong>
+          {f.channel ? ` (${t(`channel.${f.channel}`)})` : ''}
+          {f.note ? ` — ${f.note}` : ''}
         </li>
       ))}
     </ul>

@@ -7,6 +7,11 @@ import { dossierErrors } from '../../dossiers/dossier.errors.js';
 import { actionLabels, statusLabels, type DossierAction, type DossierStatus } from '../../dossiers/dossier.rules.js';
 import type { TMyDossier } from '../citizen.contract.js';
 import { citizenErrors } from '../citizen.errors.js';
+import { scheduleDossier } from '../../dossiers/dossier-deadline.rules.js';
+import { submissionReference } from '../../dossiers/tracking-code.rules.js';
+import { getVersion } from '../../procedures/procedure.repo.js';
+import { loadCalendar } from '../../working-calendar/use-cases/load-calendar.js';
+import { vnDateOf } from '../../working-calendar/vn-time.js';
 import { deliverResultsToStore, ownedFiles } from '../citizen.repo.js';
 
 /** Labels of the citizen-side actions that are not state changes of the machine. */
@@ -25,12 +30,13 @@ export async function listMyDossiers(deps: { db: Db }, citizenId: string) {
 }
 
 /** The citizen's own dossier: status, timeline, what the desk asks, the files, the notifications sent. Others' are refused. */
-export async function readMyDossier(deps: { db: Db }, citizenId: string, id: string): Promise<TMyDossier> {
-  const { rows } = await deps.db.query<Omit<TMyDossier, 'statusLabel' | 'actionNeeded' | 'request'> & { citizenId: string | null; status: DossierStatus }>(
+export async function readMyDossier(deps: { db: Db; clock?: Clock }, citizenId: string, id: string): Promise<TMyDossier> {
+  const { rows } = await deps.db.query<Omit<TMyDossier, 'statusLabel' | 'actionNeeded' | 'request' | 'reference' | 'expectedDueAt' | 'notifyTo'> & { citizenId: string | null; status: DossierStatus; versionId: string; resolvingPath: string; phone: string | null; email: string | null }>(
     `SELECT d.id, d.code, d.procedure_name AS "procedureName", d.status, d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.citizen_id AS "citizenId",
             ru.name AS "receivingUnitName", su.name AS "resolvingUnitName", d.received_at AS "receivedAt", d.fee_vnd::int AS "feeVnd", d.assisted,
             d.result_delivery AS "resultDelivery", d.supplemented_at AS "supplementedAt", d.eform,
-            right(d.applicant->>'idNumber', 4) AS "trackingSecret",
+            right(d.applicant->>'idNumber', 4) AS "trackingSecret", d.procedure_version_id AS "versionId", su.path AS "resolvingPath",
+            d.applicant->>'phone' AS phone, d.applicant->>'email' AS email,
             (SELECT coalesce(json_agg(json_build_object('at', a.at, 'action', a.action, 'toStatus', a.to_status, 'note', a.note) ORDER BY a.id), '[]')
                FROM dossier_action a WHERE a.dossier_id = d.id) AS timeline,
             (SELECT coalesce(json_agg(json_build_object('sha256', f.sha256, 'documentName', f.document_name, 'kind', f.kind, 'fileName', f.file_name, 'addedAt', f.added_at) ORDER BY f.added_at), '[]')
@@ -44,12 +50,15 @@ export async function readMyDossier(deps: { db: Db }, citizenId: string, id: str
   const d = rows[0];
   if (!d) throw dossierErrors.notFound();
   if (d.citizenId !== citizenId) throw citizenErrors.notOwner();
-  const { citizenId: _c, ...rest } = d;
+  const { citizenId: _c, versionId, resolvingPath, phone, email, ...rest } = d;
   const timeline = d.timeline.map((t) => ({ ...t, at: new Date(t.at), label: label(t.action), note: citizenFacing.has(t.action) ? t.note : null }));
   const last = [...timeline].reverse().find((t) => ['request_supplement', 'reject_intake', 'refuse'].includes(t.action));
   const asks = last && ((last.action === 'request_supplement' && d.status === 'supplement_requested') || last.action !== 'request_supplement');
   return {
     ...rest,
+    reference: submissionReference(d.id),
+    expectedDueAt: d.status === 'awaiting_acceptance' && deps.clock ? await expectedDue(deps as { db: Db; clock: Clock }, versionId, resolvingPath) : null,
+    notifyTo: [phone, email].filter((x): x is string => !!x),
     statusLabel: statusLabels[d.status],
     actionNeeded: d.status === 'supplement_requested' && !d.supplementedAt,
     request: asks && last ? { kind: last.action === 'request_supplement' ? 'supplement' : 'refusal', note: last.note ?? '', at: last.at } : null,
@@ -57,6 +66,19 @@ export async function readMyDossier(deps: { db: Db }, citizenId: string, id: str
     files: d.files.map((f) => ({ ...f, addedAt: new Date(f.addedAt) })),
     notifications: d.notifications.map((n) => ({ ...n, createdAt: new Date(n.createdAt) })),
   };
+}
+
+/**
+ * When the result is expected if the desk accepts the dossier today: the procedure's legal time from now on the
+ * resolving unit's working calendar (the real due time is fixed at acceptance, accept-online.ts).
+ */
+async function expectedDue(deps: { db: Db; clock: Clock }, versionId: string, resolvingPath: string): Promise<Date | null> {
+  const version = await getVersion(deps.db, versionId);
+  if (!version) return null;
+  const now = deps.clock.now();
+  const year = Number(vnDateOf(now).slice(0, 4));
+  const calendar = await loadCalendar(deps.db, resolvingPath, { from: year - 1, to: year + 1 });
+  return scheduleDossier(now, version.content, calendar, () => '', { paperCutoff: false }).dueAt;
 }
 
 /**

@@ -8,7 +8,7 @@ import { vnDateOf } from '../../working-calendar/vn-time.js';
 import type { CitizenSession } from '../citizen-session.repo.js';
 import { ZDraftData, type TDraftData, type TOnlineSubmitInput } from '../citizen.contract.js';
 import { citizenErrors } from '../citizen.errors.js';
-import { feeToPay, prefillEform } from '../citizen.rules.js';
+import { earlierAnswers, feeToPay, prefillEform } from '../citizen.rules.js';
 import { getDraft, getProfile, ownedFiles, saveDraft } from '../citizen.repo.js';
 
 /** The units that may resolve a procedure: open units of its level under the unit that published it. */
@@ -34,11 +34,14 @@ export async function startSubmission(deps: { db: Db; clock: Clock }, citizenId:
   const c = version.content;
   if (c.onlineLevel === 'none') throw citizenErrors.notOnline();
   const profile = (await getProfile(deps.db, citizenId))!;
-  const { rows: earlier } = await deps.db.query<{ eform: Record<string, unknown> }>(
-    `SELECT eform FROM dossier WHERE citizen_id = $1 AND eform IS NOT NULL ORDER BY submitted_at DESC LIMIT 20`,
-    [citizenId],
+  // The latest earlier dossier of the same procedure: its answers are offered, never filled silently.
+  const { rows: earlier } = await deps.db.query<{ eform: Record<string, unknown>; code: string | null; submittedAt: Date }>(
+    `SELECT eform, code, submitted_at AS "submittedAt" FROM dossier
+      WHERE citizen_id = $1 AND procedure_id = $2 AND eform IS NOT NULL ORDER BY submitted_at DESC LIMIT 1`,
+    [citizenId, procedureId],
   );
-  const prefilled = prefillEform(c.eform, { ...profile }, earlier.map((r) => r.eform));
+  const prefilled = prefillEform(c.eform, { ...profile });
+  const reusable = earlierAnswers(c.eform, earlier[0]?.eform ?? null);
   const saved = await getDraft(deps.db, citizenId, procedureId);
   const units = await resolvingUnits(deps.db, procedure.ownerUnitId, c.level);
   const draft: TDraftData = saved
@@ -54,13 +57,14 @@ export async function startSubmission(deps: { db: Db; clock: Clock }, citizenId:
     procedureName: c.name,
     onlineLevel: c.onlineLevel,
     eformSchema: c.eform,
-    documents: c.documents.map((d) => ({ name: d.name, kind: d.kind, count: d.count, required: d.required })),
-    fees: c.fees.map((f) => ({ name: f.name, amountVnd: f.amountVnd })),
-    feeTotalVnd: feeToPay(c.fees, false),
+    documents: c.documents.map((d) => ({ name: d.name, kind: d.kind, count: d.count, required: d.required, filledByEform: c.eform !== null && d.filledByEform === true })),
+    fees: c.fees,
+    feeTotalVnd: feeToPay(c.fees, false, draft.eform),
     units,
     draft,
     draftSavedAt: saved?.updatedAt ?? null,
     prefilledFields: Object.keys(prefilled),
+    earlier: reusable && earlier[0] ? { dossierCode: earlier[0].code, submittedAt: earlier[0].submittedAt, answers: reusable } : null,
   };
 }
 

@@ -3,6 +3,8 @@ import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
 import type { Actor } from '../../identity/permissions.policy.js';
 import { getVersion } from '../../procedures/procedure.repo.js';
+import { feeLines, type FeeRule } from '../../procedures/fee.rules.js';
+import { formatVnd } from '../../forms/vn-format.rules.js';
 import type { TFormDocument, TDossierFormHeader } from '../../forms/forms.contract.js';
 import { buildApologyForm, buildControlSlipForm, buildReceiptForm, buildRefusalForm, buildStopNoticeForm, buildSupplementationRequestForm } from '../../forms/forms.rules.js';
 import { renderFormPdf } from '../../forms/forms.pdf.js';
@@ -17,9 +19,20 @@ export type DossierForm = (typeof dossierForms)[number];
 type Facts = {
   id: string; code: string | null; ruleSet: 'nd61-2018' | 'nd118-2025'; procedureName: string; versionId: string; receivingPath: string; resolvingPath: string;
   deskName: string; deskParentName: string | null; resolvingName: string; applicant: { fullName: string; address: string | null; phone: string | null; email: string | null };
-  documents: { name: string; kind: string; count: number }[]; submittedAt: Date; receivedAt: Date | null; dueAt: Date | null; originalDueAt: Date | null; resultDelivery: 'desk' | 'post' | 'online';
+  documents: { name: string; kind: string; count: number }[]; eform: Record<string, unknown> | null; channel: string; feeVnd: number; submittedAt: Date; receivedAt: Date | null; dueAt: Date | null; originalDueAt: Date | null; resultDelivery: 'desk' | 'post' | 'online';
 };
 type ActionRow = { at: Date; actorName: string; action: string; note: string | null; stepIndex: number | null; data: { missing?: { name: string; count: number }[]; previousDueAt?: string } | null };
+
+/**
+ * The receipt lists only what this dossier is charged (fee.rules.ts: the case's fees, per copy asked, the channel's
+ * rate), not every fee the procedure knows; exemptions and a dossier charged nothing print "Không".
+ */
+function chargedFees(fees: FeeRule[], d: Pick<Facts, 'eform' | 'channel' | 'feeVnd'>): { name: string; amountVnd: number }[] {
+  if (d.feeVnd === 0) return [];
+  return feeLines(fees, { eform: d.eform, channel: d.channel === 'online' ? 'online' : 'desk' })
+    .filter((l) => l.amountVnd > 0)
+    .map((l) => ({ name: l.quantity > 1 ? `${l.name} (${l.quantity} × ${formatVnd(l.unitVnd)})` : l.name, amountVnd: l.amountVnd }));
+}
 
 const formOf = (kind: string): TFormDocument['form'] => (kind === 'copy' || kind === 'original_or_copy' ? 'copy' : kind === 'certified_copy' ? 'certified_copy' : 'original');
 const place = (name: string) => name.replace(/^(Phường|Xã|Đặc khu|Thị trấn|Tỉnh|Thành phố|Huyện|Quận|Thị xã)\s+/u, '');
@@ -32,7 +45,7 @@ export async function renderDossierForm(deps: { db: Db; clock: Clock; config: { 
   const { rows } = await deps.db.query<Facts>(
     `SELECT d.id, d.code, d.rule_set AS "ruleSet", d.procedure_name AS "procedureName", d.procedure_version_id AS "versionId", d.receiving_path AS "receivingPath",
             d.resolving_path AS "resolvingPath", ru.name AS "deskName", rp.name AS "deskParentName", su.name AS "resolvingName", d.applicant, d.documents,
-            d.submitted_at AS "submittedAt", d.received_at AS "receivedAt", d.due_at AS "dueAt", d.original_due_at AS "originalDueAt", d.result_delivery AS "resultDelivery"
+            d.eform, d.channel, d.fee_vnd::int AS "feeVnd", d.submitted_at AS "submittedAt", d.received_at AS "receivedAt", d.due_at AS "dueAt", d.original_due_at AS "originalDueAt", d.result_delivery AS "resultDelivery"
        FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id LEFT JOIN unit rp ON rp.id = ru.parent_id JOIN unit su ON su.id = d.resolving_unit_id WHERE d.id = $1`,
     [dossierId],
   );
@@ -65,7 +78,7 @@ export async function renderDossierForm(deps: { db: Db; clock: Clock; config: { 
         header: header(d.receivedAt), applicant, procedureName: d.procedureName, documents, setCount: 1,
         processingTime: version.content.processingTime, receivedAt: d.receivedAt, appointmentAt: d.dueAt,
         resultDelivery: d.resultDelivery === 'post' ? { channel: 'post', address: d.applicant.address ?? 'Theo địa chỉ người nộp' } : { channel: d.resultDelivery },
-        fees: version.content.fees, receivingOfficer: { name: accept.actorName },
+        fees: chargedFees(version.content.fees, d), receivingOfficer: { name: accept.actorName },
         bookEntry: { volume: d.receivedAt.getUTCFullYear().toString(), sequence: parseDossierCode(d.code)?.seq ?? 1 },
       });
       break;

@@ -109,7 +109,7 @@ export async function submitOnline(deps: { db: Db; clock: Clock }, submitter: On
           countingFrom: null,
           dueAt: null,
           resultDelivery: input.resultDelivery,
-          feeVnd: feeToPay(version.content.fees, assisted),
+          feeVnd: feeToPay(version.content.fees, assisted, input.eform),
           documents,
           eform: input.eform,
         },

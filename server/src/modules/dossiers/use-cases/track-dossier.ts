@@ -3,6 +3,19 @@ import type { Db, Queryable } from '../../../platform/database.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { normalizePhoneVn } from '../../applicants/phone.rules.js';
 import { actionLabels, statusLabels, type DossierAction, type DossierStatus } from '../dossier.rules.js';
+import { parseTrackingInput, submissionReference } from '../tracking-code.rules.js';
+
+/**
+ * The SQL condition finding a dossier from what the citizen typed or scanned (tracking-code.rules.ts): the code on its
+ * letters and digits only, or the submission reference; both use an index (migration 20261203150000). Null: nothing to look for.
+ */
+function lookup(input: string): { where: string; param: string } | null {
+  const key = parseTrackingInput(input);
+  if (!key) return null;
+  return key.kind === 'reference'
+    ? { where: `left(d.id::text, 11) = $1`, param: key.idPrefix }
+    : { where: `regexp_replace(d.code, '[^0-9A-Z]', '', 'g') = $1 AND d.code IS NOT NULL`, param: key.compact };
+}
 
 export const ZTracking = z.object({
   code: z.string(),
@@ -38,13 +51,15 @@ export function trackingSecretMatches(applicant: { idNumber: string; phone: stri
  * and a wrong secret, so codes cannot be enumerated. Used by payments and satisfaction for the public channel.
  */
 export async function authoriseTracking(deps: { db: Queryable }, code: string, secret: string): Promise<{ dossierId: string; code: string }> {
-  const { rows } = await deps.db.query<{ id: string; code: string; idNumber: string; phone: string | null }>(
-    `SELECT id, code, applicant->>'idNumber' AS "idNumber", applicant->>'phone' AS phone FROM dossier WHERE code = upper($1)`,
-    [code.trim()],
+  const l = lookup(code);
+  if (!l) throw dossierErrors.notFound();
+  const { rows } = await deps.db.query<{ id: string; code: string | null; idNumber: string; phone: string | null }>(
+    `SELECT d.id, d.code, d.applicant->>'idNumber' AS "idNumber", d.applicant->>'phone' AS phone FROM dossier d WHERE ${l.where} LIMIT 5`,
+    [l.param],
   );
-  const d = rows[0];
-  if (!d || !trackingSecretMatches(d, secret)) throw dossierErrors.notFound();
-  return { dossierId: d.id, code: d.code };
+  const d = rows.find((r) => trackingSecretMatches(r, secret));
+  if (!d) throw dossierErrors.notFound();
+  return { dossierId: d.id, code: d.code ?? submissionReference(d.id) };
 }
 
 /**
@@ -53,19 +68,21 @@ export async function authoriseTracking(deps: { db: Queryable }, code: string, s
  */
 export async function trackDossier(deps: { db: Db }, code: string, secret: string) {
   // One round trip: the dossier and its timeline together.
-  const { rows } = await deps.db.query<{ code: string; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; idNumber: string; phone: string | null; history: { at: string; action: DossierAction }[]; shipment: { trackingCode: string | null; status: string; dueAt: string | null; deliveredAt: string | null } | null }>(
-    `SELECT code, procedure_name AS "procedureName", status, received_at AS "receivedAt", due_at AS "dueAt", returned_at AS "returnedAt",
+  const l = lookup(code);
+  if (!l) throw dossierErrors.notFound();
+  const { rows } = await deps.db.query<{ id: string; code: string | null; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; idNumber: string; phone: string | null; history: { at: string; action: DossierAction }[]; shipment: { trackingCode: string | null; status: string; dueAt: string | null; deliveredAt: string | null } | null }>(
+    `SELECT d.id, d.code, procedure_name AS "procedureName", status, received_at AS "receivedAt", due_at AS "dueAt", returned_at AS "returnedAt",
             applicant->>'idNumber' AS "idNumber", applicant->>'phone' AS phone,
             (SELECT json_agg(json_build_object('at', a.at, 'action', a.action) ORDER BY a.id) FROM dossier_action a WHERE a.dossier_id = d.id) AS history,
             (SELECT json_build_object('trackingCode', s.tracking_code, 'status', s.status, 'dueAt', s.due_at, 'deliveredAt', s.delivered_at)
                FROM postal_shipment s WHERE s.dossier_id = d.id) AS shipment
-       FROM dossier d WHERE code = upper($1)`,
-    [code],
+       FROM dossier d WHERE ${l.where} LIMIT 5`,
+    [l.param],
   );
-  const d = rows[0];
-  if (!d || !trackingSecretMatches(d, secret)) throw dossierErrors.notFound();
+  const d = rows.find((r) => trackingSecretMatches(r, secret));
+  if (!d) throw dossierErrors.notFound();
   return {
-    code: d.code,
+    code: d.code ?? submissionReference(d.id),
     procedureName: d.procedureName,
     status: d.status,
     statusLabel: statusLabels[d.status],

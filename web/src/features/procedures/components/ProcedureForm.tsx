@@ -7,6 +7,7 @@ import { FeesFields } from './FeesFields.js';
 import { FormSection } from './FormSection.js';
 import { LegalBasisFields } from './LegalBasisFields.js';
 import { eformProblem, type ProcedureFormValues } from './procedure-form-values.js';
+import { PrefillFields } from './PrefillFields.js';
 import { StepsFields } from './StepsFields.js';
 import { TemplatesFields } from './TemplatesFields.js';
 
@@ -116,6 +117,7 @@ export function ProcedureForm({ form, initialValues, onFinish, header, codeLocke
         >
           <Input.TextArea aria-label={t('proc.eform')} autoSize={{ minRows: 6, maxRows: 24 }} spellCheck={false} className="mono" placeholder={'{\n  "type": "object",\n  "properties": {}\n}'} />
         </Form.Item>
+        <PrefillFields form={form} />
       </FormSection>
     </Form>
   );

@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { injectAs, login } from '../server/test/app.js';
+import { buildStaff, buildUnitTree } from '../server/test/factories.js';
+import { CITIZEN_PASSWORD, pdf } from '../server/test/citizens.js';
+import { ZProcedureContent } from '../server/src/modules/procedures/procedure.contract.js';
+import { launchBrowser, seriousA11yViolations, SHOTS } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+/**
+ * The citizen's journey as a citizen lives it (issue 14), on a 390 × 844 phone, with the real birth registration of
+ * the seed (server/seed/procedures.json, 1.001193): the e-form fills the applicant's own fields and leaves the child's
+ * empty; the declaration typed online is not asked for again as a scan; the confirmation gives a reference that tracks
+ * at once, also typed without its dashes; the on-time registration is "Miễn" and copies cost 8.000 đồng each; an
+ * unknown address answers with a Vietnamese page. Every page fits the screen (scrollWidth ≤ innerWidth) and passes axe.
+ */
+const PHONE = { width: 390, height: 844 };
+const CITIZEN = { identifier: 'cuc@example.vn', idNumber: '001192000456', fullName: 'Lê Thị Cúc', birthDate: '1992-07-08', gender: 'female' as const };
+
+describe('the citizen journey at phone width', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let procedureId: string;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    const db = server.ctx.db;
+    const units = await buildUnitTree(db);
+    await buildStaff(db, 'quantri', [{ role: 'admin', unit: units.province }]);
+    const admin = await login(server.app, 'quantri');
+    const seed = JSON.parse(fs.readFileSync(path.resolve('server/seed/procedures.json'), 'utf8')) as { code: string }[];
+    const content = ZProcedureContent.parse(seed.find((p) => p.code === '1.001193'));
+    const created = await injectAs(server.app, admin, { method: 'POST', url: '/api/procedures', payload: { ownerUnitId: units.province.id, content } });
+    expect(created.statusCode, created.body).toBe(201);
+    procedureId = created.json().id;
+    const published = await injectAs(server.app, admin, { method: 'POST', url: `/api/procedures/${procedureId}/publish`, payload: { decisionNo: '1/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
+    expect(published.statusCode, published.body).toBe(200);
+    browser = await launchBrowser();
+    context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: PHONE });
+    page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await page.screenshot({ path: `${SHOTS}/mc-citizen-journey-failure.png`, fullPage: true }).catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** The page fits the phone (no horizontal scroll) and has no serious or critical accessibility violation. */
+  async function fitsAndAccessible(name: string): Promise<void> {
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    expect(widths.scroll, `${name}: ${widths.scroll}px wide on a ${widths.inner}px screen`).toBeLessThanOrEqual(widths.inner);
+    expect(await seriousA11yViolations(page), name).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/mc-citizen-${name}.png`, fullPage: true });
+  }
+
+  it('finds the procedure: the on-time birth registration is free, a copy costs per copy', async () => {
+    await page.goto(`${server.baseUrl}/`);
+    const card = page.locator('.card', { hasText: 'Đăng ký khai sinh' });
+    await card.waitFor();
+    expect(await card.innerText()).toContain('Phí, lệ phí: Miễn');
+    await fitsAndAccessible('home');
+
+    await page.goto(`${server.baseUrl}/thu-tuc/${procedureId}`);
+    await page.getByRole('heading', { name: 'Đăng ký khai sinh', level: 1 }).waitFor();
+    const fees = await page.locator('main').innerText();
+    expect(fees).toMatch(/Lệ phí đăng ký khai sinh đúng hạn: Miễn/);
+    expect(fees).toMatch(/Phí cấp bản sao Trích lục khai sinh \(nếu có yêu cầu\): 8\.000\s₫\/bản/);
+    await fitsAndAccessible('procedure');
+  });
+
+  it('the form fills the applicant\'s fields and only those; the declaration is not asked for again; the fee multiplies by the copies', async () => {
+    // Registered with a password; the profile has the address and phone.
+    const reg = await page.request.post(`${server.baseUrl}/api/citizen/auth/register`, { data: { ...CITIZEN, password: CITIZEN_PASSWORD } });
+    expect(reg.status()).toBe(201);
+    const { csrfToken } = (await reg.json()) as { csrfToken: string };
+    const units = await server.ctx.db.query<{ id: string }>(`SELECT id FROM unit WHERE name = 'Phường An Thử'`);
+    const patched = await page.request.patch(`${server.baseUrl}/api/citizen/me`, { data: { address: 'Số 5 đường Trần Hưng Đạo', addressUnitId: units.rows[0]!.id, phone: '0912345678' }, headers: { 'x-csrf-token': csrfToken } });
+    expect(patched.status()).toBe(200);
+
+    await page.goto(`${server.baseUrl}/cong-dan/nop/${procedureId}`);
+    await page.getByRole('heading', { name: '1. Tờ khai' }).waitFor();
+    // The legal form's order: the requester first.
+    const order = await page.locator('[id^="ef-"]').evaluateAll((els) => els.map((e) => e.id));
+    expect(order.slice(0, 5)).toEqual(['ef-hoTenNguoiYeuCau', 'ef-noiCuTruNguoiYeuCau', 'ef-soDinhDanhNguoiYeuCau', 'ef-quanHe', 'ef-hoTen']);
+    // The applicant's fields are filled, the child's are empty.
+    expect(await page.locator('#ef-hoTenNguoiYeuCau').inputValue()).toBe('Lê Thị Cúc');
+    expect(await page.locator('#ef-soDinhDanhNguoiYeuCau').inputValue()).toBe('001192000456');
+    expect(await page.locator('#ef-noiCuTruNguoiYeuCau').inputValue()).toBe('Số 5 đường Trần Hưng Đạo');
+    expect(await page.locator('#ef-hoTen').inputValue()).toBe('');
+    expect(await page.locator('#ef-ngaySinh').inputValue()).toBe('');
+    expect(await page.locator('#ef-gioiTinh').inputValue()).toBe('');
+    expect(await page.locator('#ef-hoTenMe').inputValue()).toBe('');
+    await fitsAndAccessible('form');
+
+    // Going on with the child's fields empty: what is wrong is said under each field, in Vietnamese.
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.locator('#ef-hoTen-problem', { hasText: 'Chưa nhập "Họ, chữ đệm, tên người được khai sinh".' }).waitFor();
+    expect(await page.locator('#ef-ngaySinh').getAttribute('aria-invalid')).toBe('true');
+    await page.locator('#ef-ngaySinh').fill('31/02/2026');
+    expect(await page.locator('#ef-ngaySinh-problem').innerText()).toContain('không phải ngày hợp lệ');
+    await fitsAndAccessible('form-problems');
+
+    await page.locator('#ef-hoTen').fill('nguyễn  lê minh');
+    await page.locator('#ef-hoTen').blur();
+    expect(await page.locator('#ef-hoTen').inputValue()).toBe('Nguyễn Lê Minh');
+    await page.locator('#ef-ngaySinh').fill('05/11/2026');
+    await page.locator('#ef-gioiTinh').selectOption('Nam');
+    await page.locator('#ef-noiSinh').fill('Bệnh viện Đa khoa tỉnh');
+    await page.locator('#ef-hoTenMe').fill('Lê Thị Cúc');
+    await page.locator('#ef-quanHe').selectOption('Mẹ');
+    await page.locator('#ef-soBanSao').fill('3');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    // Documents: the declaration was typed online — no scan of it is asked for; it can be read as PDF.
+    await page.getByRole('heading', { name: '2. Giấy tờ' }).waitFor();
+    const done = page.getByTestId('declaration-done');
+    expect(await done.innerText()).toContain('không cần tải bản chụp');
+    expect(await page.locator('fieldset.doc-pick legend').allInnerTexts()).not.toContainEqual(expect.stringContaining('Tờ khai'));
+    const declaration = await page.request.get(`${server.baseUrl}${await done.getByRole('link', { name: 'Xem tờ khai (PDF)' }).getAttribute('href')}`);
+    expect((await declaration.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.locator('fieldset.doc-pick', { hasText: 'Giấy chứng sinh' }).getByLabel('hoặc tải tệp mới').setInputFiles({ name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: pdf('giay chung sinh') });
+    await page.locator('select option', { hasText: 'giay-chung-sinh.pdf' }).first().waitFor({ state: 'attached' });
+    await fitsAndAccessible('documents');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    // Review: dates as dd/MM/yyyy, the exemption and the copies × 8.000 đồng.
+    await page.getByRole('heading', { name: '3. Xem lại và nộp' }).waitFor();
+    expect(await page.locator('.facts').innerText()).toContain('05/11/2026');
+    const fee = await page.getByTestId('fee-review').innerText();
+    expect(fee).toContain('Lệ phí đăng ký khai sinh đúng hạn: Miễn');
+    expect(fee).toMatch(/3 × 8\.000\s₫ = 24\.000\s₫/);
+    expect(await page.getByTestId('fee-total').innerText()).toMatch(/Tổng cộng: 24\.000\s₫/);
+    await fitsAndAccessible('review');
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+
+    // The confirmation: a reference to track at once, what comes next, the expected date, how the citizen is told.
+    const confirmation = page.getByTestId('confirmation');
+    await confirmation.waitFor();
+    const reference = await page.getByTestId('submission-reference').innerText();
+    expect(reference).toMatch(/^NOP-[0-9A-F]{5}-[0-9A-F]{5}$/);
+    const text = await confirmation.innerText();
+    expect(text).toContain('Đã nộp hồ sơ thành công');
+    expect(text).toMatch(/kết quả dự kiến vào \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    expect(text).toContain('0912345678');
+    expect(await page.locator('main').innerText()).not.toContain('Chưa cấp');
+    const row = await server.ctx.db.query<{ fee: number }>(`SELECT fee_vnd::int AS fee FROM dossier WHERE citizen_id IS NOT NULL`);
+    expect(row.rows).toEqual([{ fee: 24000 }]);
+    await fitsAndAccessible('confirmation');
+
+    // Tracked at once, typed without dashes and in lower case.
+    await page.goto(`${server.baseUrl}/thu-tuc/tra-cuu-ho-so`);
+    await page.locator('#ma').fill(reference.replace(/-/g, '').toLowerCase());
+    await page.locator('#secret').fill('0456');
+    await page.locator('main form button[type=submit]').click();
+    await page.getByText('Chờ tiếp nhận', { exact: true }).first().waitFor();
+    await fitsAndAccessible('tracking');
+  });
+
+  it('every other portal page fits the phone: postal pages, the citizen\'s pages', async () => {
+    for (const [name, url] of [['postal', '/thu-tuc/buu-chinh'], ['pickup', '/thu-tuc/buu-chinh/yeu-cau'], ['my-dossiers', '/cong-dan/ho-so'], ['profile', '/cong-dan/thong-tin'], ['store', '/cong-dan/kho']] as const) {
+      await page.goto(`${server.baseUrl}${url}`);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await fitsAndAccessible(name);
+    }
+    // The list shows the reference, never "Chưa cấp".
+    await page.goto(`${server.baseUrl}/cong-dan/ho-so`);
+    await page.locator('.card').first().waitFor();
+    expect(await page.locator('.card').first().innerText()).toMatch(/Mã nộp hồ sơ: NOP-/);
+  });
+
+  it('an unknown address shows a Vietnamese page; the API answers JSON', async () => {
+    const res = await page.goto(`${server.baseUrl}/trang-khong-co`);
+    expect(res?.status()).toBe(404);
+    await page.getByRole('heading', { name: 'Không tìm thấy trang', level: 1 }).waitFor();
+    await fitsAndAccessible('not-found');
+    const api = await page.request.get(`${server.baseUrl}/api/khong-co`, { headers: { accept: 'text/html' } });
+    expect(api.status()).toBe(404);
+    expect((await api.json()).code).toBe('COMMON.NOT_FOUND');
+    expect(pageErrors).toEqual([]);
+  });
+});
