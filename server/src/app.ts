@@ -17,6 +17,7 @@ import { installMetrics } from './platform/metrics.js';
 import { installAuth } from './modules/identity/auth.plugin.js';
 import { apiRoutes } from './modules/routes.js';
 import { vnpaySimulator } from './modules/payments/vnpay.simulator.js';
+import { portalSiteRoutes } from './modules/info-portal/portal-site.routes.js';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -71,6 +72,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(apiRoutes, { prefix: '/api', ctx });
   // The local payment gateway (VNPay protocol) for development, demos and tests only.
   if (ctx.config.paymentSimulator) await app.register(vnpaySimulator, { ctx });
+  await app.register(portalSiteRoutes, { ctx });
   installWeb(app, options.webDir ?? webDistDir);
   return app;
 }
