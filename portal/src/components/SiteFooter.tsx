@@ -6,7 +6,7 @@ export function SiteFooter() {
       <div className="container">
         <p>{t('footer')}</p>
         <p>
-          <a href="/docs">{t('apiDocs')}</a>
+          <a href="/trang">{t('unitSites')}</a> · <a href="/docs">{t('apiDocs')}</a>
         </p>
       </div>
     </footer>
