@@ -222,7 +222,7 @@ h1{font-size:1.6rem;line-height:1.3;margin:.4em 0}h2{font-size:1.3rem}.meta,.mut
 .rating fieldset{border:1px solid #ddd;border-radius:4px}.rating label{margin-right:12px;white-space:nowrap}.notice{padding:8px 12px;border-radius:4px;background:#e8f4ea;border:1px solid #5a9b62}.notice.error{background:#fdecec;border-color:#c0392b}
 form.comment label{display:block;margin-top:8px;font-weight:600}form.comment input,form.comment textarea{width:100%;padding:8px;font:inherit;border:1px solid #888;border-radius:4px}.hp{position:absolute;left:-9999px}
 .comments li{margin-bottom:8px}table.stats{border-collapse:collapse;width:100%;font-size:.95rem}.stats th,.stats td{border:1px solid #ddd;padding:6px;text-align:right}.stats th:first-child,.stats td:first-child{text-align:left}.table-wrap{overflow-x:auto}
-.site-foot{background:#2b2b2b;color:#eee;padding:16px 0}.site-foot a{color:#ffd7d7}.site-foot h2{font-size:1.05rem;color:#fff}.foot-grid{display:grid;gap:16px}@media(min-width:700px){.foot-grid{grid-template-columns:2fr 1fr}}
+.site-foot{background:#2b2b2b;color:#eee;padding:16px 0}.site-foot .small{color:#ddd}.site-foot a{color:#ffd7d7}.site-foot h2{font-size:1.05rem;color:#fff}.foot-grid{display:grid;gap:16px}@media(min-width:700px){.foot-grid{grid-template-columns:2fr 1fr}}
 .counter dl{margin:0}.counter div{display:flex;justify-content:space-between;border-bottom:1px solid #444}.counter dd{margin:0;font-weight:700}
 .leaders{display:grid;gap:12px;padding:0;list-style:none}.leaders li{border:1px solid #eee;border-radius:4px;padding:8px}
 @media print{.site-head,nav,.site-foot,.tools,.rating,.comments-area,.others,.search,.outage{display:none}main{padding:0}}

@@ -50,7 +50,11 @@ export function ArticleEditorPage({ id, unitId: newUnitId, listPath }: { id?: st
   const [current, setCurrent] = useState<Article | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const coverInput = useRef<HTMLInputElement>(null);
-  const editor = useEditor({ extensions: [StarterKit.configure({ link: { openOnClick: false } }), Image, LiveFigures], content: '', immediatelyRender: true });
+  const editor = useEditor({
+    extensions: [StarterKit.configure({ link: { openOnClick: false } }), Image, LiveFigures], content: '',
+    immediatelyRender: true,
+    editorProps: { attributes: { 'aria-label': t('portal.f.body'), 'aria-multiline': 'true' } },
+  });
 
   useEffect(() => {
     if (article) {
@@ -179,7 +183,10 @@ export function ArticleEditorPage({ id, unitId: newUnitId, listPath }: { id?: st
                 if (href) editor?.chain().focus().extendMarkRange('link').setLink({ href }).run();
               })}
               {tb(t('portal.tb.image'), () => fileInput.current?.click())}
-              {tb(t('portal.tb.figures'), () => editor?.chain().focus().insertContent({ type: 'liveFigures', attrs: { figures: 'online on_time by_post', period: 'ytd' } }).run())}
+              {tb(t('portal.tb.figures'), () => {
+                // After the selection, never over it (a just-inserted image is still selected).
+                if (editor) editor.chain().focus().insertContentAt(editor.state.selection.to, { type: 'liveFigures', attrs: { figures: 'online on_time by_post', period: 'ytd' } }).run();
+              })}
             </Space>
             <input ref={fileInput} type="file" accept="image/jpeg,image/png" hidden aria-label={t('portal.tb.image')} data-testid="image-input" onChange={(e) => void insertImage(e.target.files?.[0])} />
             <div className="rich-editor">
