@@ -18,6 +18,7 @@ import { installAuth } from './modules/identity/auth.plugin.js';
 import { apiRoutes } from './modules/routes.js';
 import { vnpaySimulator } from './modules/payments/vnpay.simulator.js';
 import { portalSiteRoutes } from './modules/info-portal/portal-site.routes.js';
+import { rewriteSiteHost } from './modules/info-portal/portal.hosts.js';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -31,6 +32,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     bodyLimit: 2 * 1024 * 1024,
     // Request ids for structured logs; a proxy's id is kept.
     requestIdHeader: 'x-request-id',
+    // A unit site's own host name shows that site at "/" (modules/info-portal/portal.hosts.ts).
+    rewriteUrl: (req) => rewriteSiteHost(req.url ?? '/', req.headers.host),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -11,6 +11,7 @@ import { Html, cards, esc, fillFigures, figuresBlock, fmtDateTime, html, layout,
 import { formatIntVi, formatPercentVi, type FigurePeriod } from './portal.rules.js';
 import { countPageView, liveFigures, monthlyFigures, postComment, rateArticle, readerHash, visitCounts } from './use-cases/read-site.js';
 import { articleUrl } from './use-cases/write-article.js';
+import { refreshSiteHosts } from './portal.hosts.js';
 
 const READER_COOKIE = 'mc_reader';
 const pageKeys = { 'co-cau-to-chuc': 'organisation', 'lien-he': 'contacts', 'ban-do': 'map', 'lich-su': 'history' } as const;
@@ -31,6 +32,10 @@ for (const e of [portalErrors.alreadyRated(), portalErrors.ratingInvalid(), port
  */
 export const portalSiteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   const deps = { db: ctx.db, clock: ctx.clock };
+  await refreshSiteHosts(ctx.db);
+  const timer = setInterval(() => void refreshSiteHosts(ctx.db).catch(() => undefined), 60_000);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 20_000 }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });

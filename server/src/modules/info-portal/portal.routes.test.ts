@@ -39,7 +39,11 @@ describe('sites and roles', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ url: '/trang/phuong-an-thu', canManage: true, feedbackPhone: '0277 3851 999' });
     expect((await api(s.admin, 'PUT', `/sites/${s.tree.communeB.id}`, { ...site, slug: 'phuong-an-thu' })).json().code).toBe('PORTAL.SLUG_TAKEN');
-    expect((await api(s.admin, 'PUT', `/sites/${s.tree.communeB.id}`, { ...site, slug: 'xa-binh-thu', title: 'Xã Bình Thử' })).statusCode).toBe(200);
+    expect((await api(s.admin, 'PUT', `/sites/${s.tree.communeB.id}`, { ...site, slug: 'xa-binh-thu', title: 'Xã Bình Thử', hostName: 'binhthu.tinhthu.gov.vn' })).statusCode).toBe(200);
+    // The site's own host name shows it at "/"; other hosts keep the citizen portal.
+    const own = await t.app.inject({ url: '/', headers: { host: 'BinhThu.tinhthu.gov.vn:443' } });
+    expect(own.body).toContain('<title>Trang chủ — Xã Bình Thử</title>');
+    expect((await t.app.inject({ url: '/', headers: { host: 'localhost' } })).body).not.toContain('Xã Bình Thử');
     expect((await api(editor, 'POST', `/sites/${s.tree.communeA.id}/members`, { username: 'bientap', role: 'reviewer' })).statusCode).toBe(403);
     await api(s.admin, 'POST', `/sites/${s.tree.communeA.id}/members`, { username: 'bientap', role: 'editor' });
     const members = await api(s.admin, 'POST', `/sites/${s.tree.communeA.id}/members`, { username: 'duyettin', role: 'reviewer' });

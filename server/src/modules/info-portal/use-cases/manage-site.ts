@@ -9,6 +9,7 @@ import { canEdit, canManageSite, canReview } from '../portal.policy.js';
 import * as repo from '../portal.repo.js';
 import { earliestOutageDay, slugify, type PortalRole } from '../portal.rules.js';
 import { loadCalendar } from '../../working-calendar/use-cases/load-calendar.js';
+import { refreshSiteHosts } from '../portal.hosts.js';
 import { vnDateOf as dateOf } from '../../working-calendar/vn-time.js';
 
 type Deps = { db: Db; clock: Clock };
@@ -80,7 +81,7 @@ export async function getSiteView(deps: Deps, actor: Actor, unitId: string): Pro
 
 /** Creates or updates a unit's site (NĐ 224/2026 Điều 10: organisation, leaders, contacts, feedback phone, map). */
 export async function saveSite(deps: Deps, actor: Actor, unitId: string, input: TSiteInput): Promise<TSite> {
-  return withTransaction(deps.db, async (tx) => {
+  const saved = await withTransaction(deps.db, async (tx) => {
     const unit = await repo.unitRef(tx, unitId);
     if (!unit) throw commonErrors.notFound('unit');
     if (!canManageSite(actor, unit.path)) throw portalErrors.notSiteManager();
@@ -94,9 +95,11 @@ export async function saveSite(deps: Deps, actor: Actor, unitId: string, input: 
       await repo.insertCategory(tx, unitId, { name: 'Hướng dẫn thủ tục', slug: 'huong-dan', kind: 'guidance' });
     }
     await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: before ? 'portal.site.update' : 'portal.site.create', entity: 'portal_site', entityId: unitId, before, after: input });
-    const saved = (await repo.getSite(tx, unitId))!;
-    return view(saved, await repo.memberRoles(tx, unitId, actor.userId), true);
+    const row = (await repo.getSite(tx, unitId))!;
+    return view(row, await repo.memberRoles(tx, unitId, actor.userId), true);
   });
+  await refreshSiteHosts(deps.db);
+  return saved;
 }
 
 export async function listMembers(deps: Deps, actor: Actor, unitId: string) {

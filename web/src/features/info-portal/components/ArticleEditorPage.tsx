@@ -188,7 +188,7 @@ export function ArticleEditorPage({ id, unitId: newUnitId, listPath }: { id?: st
                 if (editor) editor.chain().focus().insertContentAt(editor.state.selection.to, { type: 'liveFigures', attrs: { figures: 'online on_time by_post', period: 'ytd' } }).run();
               })}
             </Space>
-            <input ref={fileInput} type="file" accept="image/jpeg,image/png" hidden aria-label={t('portal.tb.image')} data-testid="image-input" onChange={(e) => void insertImage(e.target.files?.[0])} />
+            <input ref={fileInput} type="file" accept="image/jpeg,image/png" style={{ display: 'none' }} aria-label={t('portal.tb.image')} data-testid="image-input" onChange={(e) => void insertImage(e.target.files?.[0])} />
             <div className="rich-editor">
               <EditorContent editor={editor} aria-label={t('portal.f.body')} />
             </div>
@@ -234,7 +234,7 @@ export function ArticleEditorPage({ id, unitId: newUnitId, listPath }: { id?: st
             <Space>
               {cover ? <img src={`/trang/media/${cover}/thumb`} alt={t('portal.f.cover')} style={{ height: 64, borderRadius: 4 }} /> : null}
               <Button onClick={() => coverInput.current?.click()}>{t('portal.uploadCover')}</Button>
-              <input ref={coverInput} type="file" accept="image/jpeg,image/png" hidden aria-label={t('portal.uploadCover')} onChange={(e) => void uploadCover(e.target.files?.[0])} />
+              <input ref={coverInput} type="file" accept="image/jpeg,image/png" style={{ display: 'none' }} aria-label={t('portal.uploadCover')} onChange={(e) => void uploadCover(e.target.files?.[0])} />
             </Space>
           </Form.Item>
           <Space wrap>
