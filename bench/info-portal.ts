@@ -14,6 +14,7 @@ import { loadConfig } from '../server/src/platform/config.js';
 import { createPool, type Db } from '../server/src/platform/database.js';
 import { migrate } from '../server/src/platform/migrations.js';
 import { diskFileStore } from '../server/src/platform/storage.js';
+import { systemClock } from '../server/src/platform/clock.js';
 import { countView } from '../server/src/modules/info-portal/portal-reading.repo.js';
 import { load, row } from './load.js';
 
@@ -24,9 +25,9 @@ export async function benchInfoPortal(db: Db, dataDir: string): Promise<string[]
   await fs.mkdir(path.join(dataDir, 'web/portal'), { recursive: true });
   await fs.mkdir(path.join(dataDir, 'web/assets'), { recursive: true });
   await fs.writeFile(path.join(dataDir, 'web/portal/index.html'), '<!doctype html><title>Cổng</title>');
-  const unit = (await db.query<{ id: string }>(`INSERT INTO unit (code, name, kind, path, depth) VALUES ('BENCH.PORTAL', 'Phường Thử Tải', 'commune', '/', 1) RETURNING id`)).rows[0]!.id;
+  const unit = (await db.query<{ id: string }>(`INSERT INTO unit (code, name, kind, path, depth, created_at) VALUES ('BENCH.PORTAL', 'Phường Thử Tải', 'commune', '/', 1, $1) RETURNING id`, [new Date()])).rows[0]!.id;
   await db.query(`UPDATE unit SET path = '/' || id || '/' WHERE id = $1`, [unit]);
-  const user = (await db.query<{ id: string }>(`INSERT INTO staff_user (username, full_name, password_hash, home_unit_id) VALUES ('bench.portal', 'Biên tập', 'x', $1) RETURNING id`, [unit])).rows[0]!.id;
+  const user = (await db.query<{ id: string }>(`INSERT INTO staff_user (username, full_name, password_hash, home_unit_id, created_at, updated_at) VALUES ('bench.portal', 'Biên tập', 'x', $1, $2, $2) RETURNING id`, [unit, new Date()])).rows[0]!.id;
   const at = new Date();
   await db.query(`INSERT INTO portal_site (unit_id, slug, title, address, feedback_phone, updated_at) VALUES ($1, 'phuong-thu-tai', 'Trang thông tin phường Thử Tải', '1 Lê Lợi', '0277 3851 999', $2)`, [unit, at]);
   const cat = (await db.query<{ id: string }>(`INSERT INTO portal_category (unit_id, slug, name) VALUES ($1, 'tin-tuc', 'Tin tức') RETURNING id`, [unit])).rows[0]!.id;
@@ -40,7 +41,7 @@ export async function benchInfoPortal(db: Db, dataDir: string): Promise<string[]
     );
   }
   const app = await buildApp(
-    { config: loadConfig({ DATA_DIR: dataDir, JOBS: 'false' }), db, clock: { now: () => new Date() }, files: diskFileStore(dataDir) },
+    { config: loadConfig({ DATA_DIR: dataDir, JOBS: 'false' }), db, clock: systemClock, files: diskFileStore(dataDir, systemClock) },
     { webDir: path.join(dataDir, 'web') },
   );
   const address = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -94,7 +94,7 @@ export async function saveSite(deps: Deps, actor: Actor, unitId: string, input: 
       await repo.insertCategory(tx, unitId, { name: 'Tin tức', slug: 'tin-tuc', kind: 'news' });
       await repo.insertCategory(tx, unitId, { name: 'Hướng dẫn thủ tục', slug: 'huong-dan', kind: 'guidance' });
     }
-    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: before ? 'portal.site.update' : 'portal.site.create', entity: 'portal_site', entityId: unitId, before, after: input });
+    await recordAudit(tx, { at: deps.clock.now(), actorId: actor.userId, actorName: actor.fullName, action: before ? 'portal.site.update' : 'portal.site.create', entity: 'portal_site', entityId: unitId, before, after: input });
     const row = (await repo.getSite(tx, unitId))!;
     return view(row, await repo.memberRoles(tx, unitId, actor.userId), true);
   });
@@ -120,7 +120,7 @@ export async function addMember(deps: Deps, actor: Actor, unitId: string, input:
     const userId = await repo.findUserId(tx, input.username);
     if (!userId) throw commonErrors.notFound('user');
     await repo.addMember(tx, unitId, userId, input.role, actor.userId, deps.clock.now());
-    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'portal.member.add', entity: 'portal_site', entityId: unitId, after: { userId, role: input.role } });
+    await recordAudit(tx, { at: deps.clock.now(), actorId: actor.userId, actorName: actor.fullName, action: 'portal.member.add', entity: 'portal_site', entityId: unitId, after: { userId, role: input.role } });
     return repo.listMembers(tx, unitId);
   });
 }
@@ -129,7 +129,7 @@ export async function removeMember(deps: Deps, actor: Actor, unitId: string, use
   return withTransaction(deps.db, async (tx) => {
     await requireManager(tx, actor, unitId);
     if (!(await repo.removeMember(tx, unitId, userId, role))) throw commonErrors.notFound('member');
-    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'portal.member.remove', entity: 'portal_site', entityId: unitId, before: { userId, role } });
+    await recordAudit(tx, { at: deps.clock.now(), actorId: actor.userId, actorName: actor.fullName, action: 'portal.member.remove', entity: 'portal_site', entityId: unitId, before: { userId, role } });
     return repo.listMembers(tx, unitId);
   });
 }
@@ -159,7 +159,7 @@ export async function announceOutage(deps: Deps, actor: Actor, unitId: string, i
   if (dateOf(input.startsAt) < earliest) throw portalErrors.outageTooSoon(`${earliest.slice(8, 10)}/${earliest.slice(5, 7)}/${earliest.slice(0, 4)}`);
   return withTransaction(deps.db, async (tx) => {
     const id = await repo.insertOutage(tx, unitId, input, actor.userId, now);
-    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'portal.outage.announce', entity: 'portal_outage', entityId: id, after: input });
+    await recordAudit(tx, { at: deps.clock.now(), actorId: actor.userId, actorName: actor.fullName, action: 'portal.outage.announce', entity: 'portal_outage', entityId: id, after: input });
     return (await repo.getOutage(tx, id))!;
   });
 }
@@ -174,6 +174,6 @@ export async function cancelOutage(deps: Deps, actor: Actor, id: string): Promis
   if (!o) throw commonErrors.notFound('outage');
   await requireReviewer(deps.db, actor, o.unitId);
   await repo.cancelOutage(deps.db, id, deps.clock.now());
-  await recordAudit(deps.db, { actorId: actor.userId, actorName: actor.fullName, action: 'portal.outage.cancel', entity: 'portal_outage', entityId: id });
+  await recordAudit(deps.db, { at: deps.clock.now(), actorId: actor.userId, actorName: actor.fullName, action: 'portal.outage.cancel', entity: 'portal_outage', entityId: id });
   return (await repo.getOutage(deps.db, id))!;
 }
