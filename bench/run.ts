@@ -20,6 +20,7 @@ import { benchDossiers } from './dossiers.js';
 import { benchReports } from './reports.js';
 import { load, row } from './load.js';
 import { portalWeightLines } from './portal-weight.js';
+import { benchInfoPortal } from './info-portal.js';
 
 const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const EXTRA_PROCEDURES = Number(process.env.BENCH_PROCEDURES ?? 5000);
@@ -87,6 +88,8 @@ async function main(): Promise<void> {
     for (let i = 0; i < n; i++) computeDue(new Date(start + (i % 50_000) * 600_000), { unit: 'working_day', amount: 1 + (i % 20) }, calendar, { paperCutoff: true });
     const dueOps = n / ((performance.now() - t0) / 1000);
 
+    const infoPortalLines = await benchInfoPortal(db, dataDir);
+
     // Last: it bulk-loads its own province (trigram index dropped, counters rebuilt).
     const reportLines = await benchReports(db, REPORT_DOSSIERS);
 
@@ -112,6 +115,10 @@ async function main(): Promise<void> {
       ...reportLines.slice(2),
       '<!-- /reports -->',
       ...(await portalWeightLines()),
+      '',
+      '<!-- info-portal -->',
+      ...infoPortalLines,
+      '<!-- /info-portal -->',
       '',
       `Deadline arithmetic (computeDue, 1–20 working days over 2025–2026 with official adjustments): ${Math.round(dueOps).toLocaleString('en')} computations/s.`,
       `Memory of the process under load (server and load client share it): peak RSS ${Math.round(peakRss / 2 ** 20)} MiB, ${Math.round(rss / 2 ** 20)} MiB after the runs.`,

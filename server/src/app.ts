@@ -20,6 +20,8 @@ import { apiRoutes } from './modules/routes.js';
 import { vnpaySimulator } from './modules/payments/vnpay.simulator.js';
 import { paymentSimulatorActive } from './modules/payments/payment.rules.js';
 import { projectRoot } from './platform/paths.js';
+import { portalSiteRoutes } from './modules/info-portal/portal-site.routes.js';
+import { rewriteSiteHost } from './modules/info-portal/portal.hosts.js';
 
 export const webDistDir = path.join(projectRoot, 'dist/web');
 
@@ -35,6 +37,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     bodyLimit: 2 * 1024 * 1024,
     // Request ids for structured logs; a proxy's id is kept.
     requestIdHeader: 'x-request-id',
+    // A unit site's own host name shows that site at "/" (modules/info-portal/portal.hosts.ts).
+    rewriteUrl: (req) => rewriteSiteHost(req.url ?? '/', req.headers.host),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -108,6 +112,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   // The local payment gateway (VNPay protocol) for development, demos and tests only: never in production mode, never
   // beside a real gateway URL (it would sign "paid" notices with the real secret).
   if (paymentSimulatorActive(ctx.config)) await app.register(vnpaySimulator, { ctx });
+  await app.register(portalSiteRoutes, { ctx });
   installWeb(app, options.webDir ?? webDistDir);
   return app;
 }

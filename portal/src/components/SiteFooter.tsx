@@ -9,7 +9,7 @@ export function SiteFooter() {
           <a href={`tel:${t('hotlineTel')}`}>{t('hotline')}</a>
         </p>
         <p>
-          <a href="/docs">{t('apiDocs')}</a>
+          <a href="/trang">{t('unitSites')}</a> · <a href="/docs">{t('apiDocs')}</a>
         </p>
       </div>
     </footer>

@@ -73,6 +73,7 @@ export const text = {
   owner: 'Đơn vị công bố',
   footer: 'Phần mềm mã nguồn mở Một Cửa — tra cứu thủ tục hành chính, thành phần hồ sơ và mẫu đơn, tờ khai.',
   apiDocs: 'API công khai',
+  unitSites: 'Trang thông tin điện tử các đơn vị',
   trackNav: 'Tra cứu hồ sơ',
   citizenNav: 'Hồ sơ của tôi',
   submitOnline: 'Nộp trực tuyến',

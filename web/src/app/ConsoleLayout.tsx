@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CarOutlined, CalendarOutlined, FileAddOutlined, FileTextOutlined, GlobalOutlined, HomeOutlined, LikeOutlined, LogoutOutlined, TeamOutlined, TransactionOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, ReadOutlined, BarChartOutlined, CarOutlined, CalendarOutlined, FileAddOutlined, FileTextOutlined, GlobalOutlined, HomeOutlined, LikeOutlined, LogoutOutlined, TeamOutlined, TransactionOutlined, UserOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { App, Button, Dropdown, Flex, Layout, Menu, Typography } from 'antd';
 import { errorText } from '../lib/api-client.js';
@@ -24,6 +24,7 @@ export function ConsoleLayout({ me, onSignedOut, children }: { me: Me; onSignedO
     { key: paths.reconciliation, icon: <TransactionOutlined />, label: t('nav.reconciliation'), permission: 'dossiers.receive' },
     { key: paths.satisfaction, icon: <LikeOutlined />, label: t('nav.satisfaction'), permission: 'dossiers.read' },
     { key: paths.reports, icon: <BarChartOutlined />, label: t('nav.reports'), permission: 'reports.read' },
+    { key: paths.portal, icon: <ReadOutlined />, label: t('nav.portal') },
     { key: paths.procedures, icon: <FileTextOutlined />, label: t('nav.procedures'), permission: 'catalog.read' },
     { key: paths.units, icon: <ApartmentOutlined />, label: t('nav.units') },
     { key: paths.users, icon: <TeamOutlined />, label: t('nav.users'), permission: 'users.manage' },

@@ -13,6 +13,7 @@ export function HomePage({ me }: { me: Me }) {
     { to: paths.reconciliation, title: t('nav.reconciliation'), text: t('home.reconciliation'), permission: 'dossiers.receive' },
     { to: paths.satisfaction, title: t('nav.satisfaction'), text: t('home.satisfaction'), permission: 'dossiers.read' },
     { to: paths.reports, title: t('nav.reports'), text: t('home.reports'), permission: 'reports.read' },
+    { to: paths.portal, title: t('nav.portal'), text: t('home.portal') },
     { to: paths.procedures, title: t('nav.procedures'), text: t('home.procedures'), permission: 'catalog.read' },
     { to: paths.units, title: t('nav.units'), text: t('home.units') },
     { to: paths.users, title: t('nav.users'), text: t('home.users'), permission: 'users.manage' },

@@ -20,6 +20,7 @@ import { HomePage } from './HomePage.js';
 import { paths } from './paths.js';
 
 // Loaded on first visit, so ECharts stays out of the console's first load.
+const InfoPortalScreen = lazy(() => import('../features/info-portal/components/InfoPortalScreen.js').then((m) => ({ default: m.InfoPortalScreen })));
 const ReportsPage = lazy(() => import('../features/reports/components/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
 
 /** The first unit where the officer holds a role that may manage the catalogue (admin). */
@@ -66,6 +67,15 @@ export function Screen({ me, pathname }: { me: Me; pathname: string }) {
     return (
       <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
         <ReportsPage unitId={unitId} canManage={has('reports.manage')} />
+      </Suspense>
+    );
+  }
+  if (path === paths.portal || path.startsWith(`${paths.portal}/`)) {
+    // The editor (TipTap) loads only here.
+    const managedUnits = me.grants.filter((g) => g.role === 'admin').map((g) => ({ unitId: g.unitId, unitName: g.unitName }));
+    return (
+      <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
+        <InfoPortalScreen path={path} base={paths.portal} managedUnits={managedUnits} />
       </Suspense>
     );
   }

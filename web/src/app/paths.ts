@@ -15,4 +15,7 @@ export const paths = {
   reconciliation: '/console/thanh-toan/doi-soat',
   satisfaction: '/console/danh-gia',
   reports: '/console/bao-cao',
+  portal: '/console/cong-thong-tin',
+  portalArticle: (id: string) => `/console/cong-thong-tin/bai-viet/${id}`,
+  portalNewArticle: (unitId: string) => `/console/cong-thong-tin/viet-bai/${unitId}`,
 } as const;

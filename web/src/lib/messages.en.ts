@@ -1,3 +1,4 @@
+import { portalEn } from './messages.portal.en.js';
 import { dossiersEn } from './messages.dossiers.en.js';
 import { postalEn } from './messages.postal.en.js';
 import { paymentsEn } from './messages.payments.en.js';
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...paymentsEn,
   ...satisfactionEn,
   ...reportsEn,
+  ...portalEn,
   'app.title': 'One-stop desk software',
   'app.short': 'Một Cửa',
 

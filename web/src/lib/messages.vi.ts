@@ -1,3 +1,4 @@
+import { portalVi } from './messages.portal.vi.js';
 import { dossiersVi } from './messages.dossiers.vi.js';
 import { postalVi } from './messages.postal.vi.js';
 import { paymentsVi } from './messages.payments.vi.js';
@@ -11,6 +12,7 @@ export const vi = {
   ...paymentsVi,
   ...satisfactionVi,
   ...reportsVi,
+  ...portalVi,
   'app.title': 'Phần mềm một cửa điện tử',
   'app.short': 'Một Cửa',
 

@@ -1,0 +1,104 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db, Queryable } from '../../../platform/database.js';
+import type { Clock } from '../../../platform/clock.js';
+import { sumCounters } from '../../reports/reports.repo.js';
+import { rate as rateOf } from '../../reports/reports.rules.js';
+import { dateOfDayNumber, isoWeekday, vnDateOf, vnDayNumber } from '../../working-calendar/vn-time.js';
+import type { TLiveFigures } from '../portal.contract.js';
+import { portalErrors } from '../portal.errors.js';
+import * as reading from '../portal-reading.repo.js';
+import { COMMENT_LIMIT, ONLINE_WINDOW_MINUTES, commentProblem, figureRange, type FigurePeriod } from '../portal.rules.js';
+
+type Deps = { db: Db; clock: Clock };
+
+/**
+ * The unit's current rates from the report counters (reports module), so no editor types "99,04 %":
+ * online = received online / received (QĐ 766 chỉ số 3.3), on time = resolved early or on time / resolved
+ * (NĐ 61/2018 Điều 30), by post = results returned by post / results returned (QĐ 45/2016).
+ */
+export async function liveFigures(q: Queryable, unitPath: string, period: FigurePeriod, now: Date): Promise<TLiveFigures> {
+  const range = figureRange(period, vnDateOf(now));
+  const sums = await sumCounters(q, unitPath, range.from, range.to, 'none', ['received', 'received_online', 'resolved', 'resolved_early', 'resolved_on_time', 'returned', 'returned_post']);
+  const c = sums.get('') ?? { received: 0, received_online: 0, resolved: 0, resolved_early: 0, resolved_on_time: 0, returned: 0, returned_post: 0 };
+  return {
+    ...range,
+    online: rateOf(c.received_online, c.received),
+    onTime: rateOf(c.resolved_early + c.resolved_on_time, c.resolved),
+    byPost: rateOf(c.returned_post, c.returned),
+  };
+}
+
+/** The same three rates month by month (public statistics page, NĐ 224/2026 Điều 12: figures from collected data). */
+export async function monthlyFigures(q: Queryable, unitPath: string, now: Date, months = 12) {
+  const today = vnDateOf(now);
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  const startMonth = new Date(Date.UTC(y, m - months, 1)).toISOString().slice(0, 10);
+  const series = await sumCounters(q, unitPath, startMonth, today, 'month', ['received', 'received_online', 'resolved', 'resolved_early', 'resolved_on_time', 'resolved_late', 'returned', 'returned_post']);
+  return [...series.entries()]
+    .sort(([a], [b]) => b.localeCompare(a))
+    .map(([month, c]) => ({
+      month,
+      received: c.received,
+      resolved: c.resolved,
+      resolvedLate: c.resolved_late,
+      online: rateOf(c.received_online, c.received),
+      onTime: rateOf(c.resolved_early + c.resolved_on_time, c.resolved),
+      byPost: rateOf(c.returned_post, c.returned),
+    }));
+}
+
+const salts = new Map<string, Buffer>();
+
+/** sha256(daily salt ‖ address): the address itself is never stored, and the salt is deleted after two days. */
+export async function visitorHash(q: Queryable, address: string, now: Date): Promise<string> {
+  const day = vnDateOf(now);
+  let salt = salts.get(day);
+  if (!salt) {
+    salt = await reading.daySalt(q, day, randomBytes(16));
+    salts.clear();
+    salts.set(day, salt);
+  }
+  return createHash('sha256').update(salt).update(address).digest('hex').slice(0, 32);
+}
+
+/** The reader's own random id (cookie), hashed: a rating is once per reader per article, and nothing names the reader. */
+export function readerHash(readerId: string): string {
+  return createHash('sha256').update('portal-reader:').update(readerId).digest('hex').slice(0, 32);
+}
+
+export async function countPageView(deps: Deps, unitId: string, address: string, articleId: string | null): Promise<void> {
+  const at = deps.clock.now();
+  const hash = await visitorHash(deps.db, address, at);
+  await reading.countView(deps.db, { unitId, day: vnDateOf(at), visitorHash: hash, at, articleId });
+}
+
+export async function visitCounts(deps: Deps, unitId: string): Promise<reading.VisitCounts> {
+  const now = deps.clock.now();
+  const day = vnDayNumber(now);
+  const today = dateOfDayNumber(day);
+  return reading.visitCounts(deps.db, unitId, {
+    today,
+    yesterday: dateOfDayNumber(day - 1),
+    weekStart: dateOfDayNumber(day - (isoWeekday(day) - 1)),
+    monthStart: `${today.slice(0, 8)}01`,
+    onlineSince: new Date(now.getTime() - ONLINE_WINDOW_MINUTES * 60_000),
+  });
+}
+
+export async function rateArticle(deps: Deps, articleId: string, readerId: string, score: number): Promise<void> {
+  if (!Number.isInteger(score) || score < 1 || score > 5) throw portalErrors.ratingInvalid();
+  if (!(await reading.rate(deps.db, articleId, readerHash(readerId), score, deps.clock.now()))) throw portalErrors.alreadyRated();
+}
+
+/** A comment waits for moderation; at most 3 per visitor per 10 minutes, counted in PostgreSQL (all instances). */
+export async function postComment(deps: Deps, articleId: string, address: string, input: { authorName: string; body: string }): Promise<string> {
+  const problem = commentProblem(input.authorName, input.body);
+  if (problem === 'invalid') throw portalErrors.commentInvalid();
+  if (problem === 'links') throw portalErrors.commentLinks();
+  const now = deps.clock.now();
+  const hash = await visitorHash(deps.db, address, now);
+  const recent = await reading.recentComments(deps.db, hash, new Date(now.getTime() - COMMENT_LIMIT.windowMinutes * 60_000));
+  if (recent >= COMMENT_LIMIT.max) throw portalErrors.commentTooFast();
+  return reading.insertComment(deps.db, { articleId, authorName: input.authorName.trim(), body: input.body.trim(), visitorHash: hash, at: now });
+}
