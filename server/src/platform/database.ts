@@ -105,6 +105,7 @@ export async function releaseOrphanedServer(databaseDir: string, log: (msg: stri
   }
   log(`PostgreSQL nhúng của lần chạy trước (PID ${pid}) vẫn chạy: dừng an toàn rồi khởi động lại.`);
   process.kill(pid, 'SIGINT');
+  // A monotonic timer: how long we wait, not what time it is.
   const deadline = performance.now() + waitMs;
   while (alive(pid) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   if (alive(pid)) throw new Error(`PostgreSQL (PID ${pid}) không dừng sau ${waitMs / 1000} giây / did not stop.`);
