@@ -8,6 +8,7 @@ import { startJobs } from './platform/jobs.js';
 import { migrate } from './platform/migrations.js';
 import { diskFileStore } from './platform/storage.js';
 import { allJobs } from './modules/jobs.js';
+import { startFeedbackMailbox } from './modules/feedback/feedback-mail.inbound.js';
 import { loadDemoData } from './seed/load-demo.js';
 
 /** Starts one instance: database (embedded unless DATABASE_URL), migrations, demo data, HTTP server and jobs. */
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   const app = await buildApp(ctx, { logger: { level: config.logLevel } });
   const jobs = config.jobs ? await startJobs(ctx, database.url, allJobs, (m, e) => app.log.error({ err: e }, m)) : null;
   await app.listen({ port: config.port, host: config.host });
+  const mailbox = config.feedbackSmtpPort !== undefined ? await startFeedbackMailbox(ctx, { port: config.feedbackSmtpPort, host: config.host }) : null;
   say(`Cổng dịch vụ công: http://localhost:${config.port}/  ·  Phần mềm một cửa: http://localhost:${config.port}/console  ·  API: http://localhost:${config.port}/docs`);
 
   let stopping = false;
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
     stopping = true;
     say(`Nhận ${signal}, đang dừng…`);
     await app.close();
+    await mailbox?.close();
     await jobs?.stop();
     await db.end();
     await database.stop();

@@ -14,6 +14,7 @@ import { procedureRoutes } from './procedures/procedure.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
 import { ruleSetRoutes } from './rule-sets/rule-set.routes.js';
 import { calendarRoutes } from './working-calendar/calendar.routes.js';
+import { feedbackRoutes } from './feedback/feedback.routes.js';
 
 /** Every module's HTTP routes, mounted under /api. */
 export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -31,4 +32,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(dossierOnlineRoutes, { ctx });
   await app.register(citizenAuthRoutes, { ctx });
   await app.register(citizenRoutes, { ctx });
+  await app.register(feedbackRoutes, { ctx });
 };
