@@ -69,7 +69,7 @@ CREATE TABLE feedback (
   search_text text GENERATED ALWAYS AS (vn_fold(subject || ' ' || content)) STORED,
   public_search text GENERATED ALWAYS AS (vn_fold(public_subject || ' ' || public_content || ' ' || coalesce(public_answer, ''))) STORED,
   updated_at timestamptz NOT NULL,
-  CHECK (sender_phone IS NOT NULL OR sender_email IS NOT NULL OR citizen_id IS NOT NULL OR open311_client_id IS NOT NULL)
+  CHECK (sender_phone IS NOT NULL OR sender_email IS NOT NULL OR sender_address IS NOT NULL OR citizen_id IS NOT NULL OR open311_client_id IS NOT NULL)
 );
 CREATE INDEX feedback_unit_idx ON feedback (unit_path text_pattern_ops, status, received_at);
 CREATE INDEX feedback_receiving_idx ON feedback (receiving_path text_pattern_ops, day);

@@ -24,7 +24,7 @@ export const feedbackMessages = {
     sms: fitSms(`PAKN so ${code} khong duoc tiep nhan. Ly do: `, reason),
   }),
   routedOut: (code: string, letter: string): FeedbackMessage => ({
-    key: 'feedback.routed_out',
+    key: 'feedback.routed-out',
     subject: `[Một Cửa] Hướng dẫn về nội dung số ${code}`,
     body: `Nội dung Ông/Bà gửi (số ${code}) là khiếu nại hoặc tố cáo, không giải quyết theo thủ tục phản ánh, kiến nghị.\n\n${letter}\n`,
     sms: fitSms(`Noi dung so ${code} la khieu nai/to cao, xem huong dan: `, letter),
@@ -36,7 +36,7 @@ export const feedbackMessages = {
     sms: fitSms(`PAKN so ${code} da chuyen den co quan co tham quyen. Han tra loi ${day(answerDueAt)}. `, unitName),
   }),
   infoRequested: (code: string, question: string): FeedbackMessage => ({
-    key: 'feedback.info_requested',
+    key: 'feedback.info-requested',
     subject: `[Một Cửa] Đề nghị bổ sung thông tin cho phản ánh số ${code}`,
     body: `Để xử lý phản ánh, kiến nghị số ${code}, đề nghị Ông/Bà bổ sung thông tin sau trên Cổng dịch vụ công:\n${question}\n`,
     sms: fitSms(`De nghi bo sung thong tin PAKN so ${code}: `, question),

@@ -72,7 +72,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     async (request) => staffView(ctx, actorOf(request), request.params.id),
   );
 
-  const step = (path: string, summary: string, run: (actor: ReturnType<typeof actorOf>, id: string, body: { text?: string }) => Promise<unknown>, body: z.ZodType = z.object({}).optional()) =>
+  const step = (path: string, summary: string, run: (actor: ReturnType<typeof actorOf>, id: string, body: { text?: string }) => Promise<unknown>, body: z.ZodType = z.object({}).nullish()) =>
     app.post(path, { config: { access: 'staff' }, schema: { tags, summary, params: ZId, body, response: { 200: ZStaffItem, ...errors } } }, async (request) => {
       const actor = actorOf(request);
       const { id } = request.params as { id: string };

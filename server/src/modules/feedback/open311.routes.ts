@@ -6,7 +6,7 @@ import { DomainError, commonErrors } from '../../platform/errors.js';
 import { createWindowLimiter } from '../../platform/rate-limit.js';
 import { getUnit, getUnitByCode } from '../org-units/unit.repo.js';
 import { feedbackErrors } from './feedback.errors.js';
-import { categoryCodes, currentDue, feedbackCategories, statusLabels, type FeedbackStatus } from './feedback.rules.js';
+import { categoryCodes, feedbackCategories, statusLabels, type FeedbackStatus } from './feedback.rules.js';
 import { hashKey } from './use-cases/manage-feedback.js';
 import { receiveFeedback } from './use-cases/receive-feedback.js';
 import { errorsXml, parseW3c, toXml, w3cVn, type Open311Request, type Open311Service } from './open311.rules.js';
@@ -38,7 +38,7 @@ function send(reply: FastifyReply, format: Format, status: number, json: unknown
   return format === 'xml' ? reply.status(status).type('text/xml; charset=utf-8').send(xml()) : reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify(json));
 }
 
-type ItemRow = { code: string; status: FeedbackStatus; category: string; unitName: string; publicContent: string; publicAnswer: string | null; decisionNote: string | null; receivedAt: Date; updatedAt: Date; refuseDueAt: Date; answerDueAt: Date; publishDueAt: Date | null; latitude: number | null; longitude: number | null; placeAddress: string | null };
+type ItemRow = { code: string; status: FeedbackStatus; category: string; unitName: string; publicContent: string; publicAnswer: string | null; receivedAt: Date; updatedAt: Date; answerDueAt: Date; latitude: number | null; longitude: number | null; placeAddress: string | null };
 
 /**
  * Maps an item onto a GeoReport v2 request. What the sender wrote, and where, is shown only once the item is published
@@ -46,12 +46,12 @@ type ItemRow = { code: string; status: FeedbackStatus; category: string; unitNam
  */
 function toRequest(r: ItemRow): Open311Request {
   const published = r.status === 'published';
-  const due = currentDue(r.status, r);
+  const closed = CLOSED.includes(r.status);
   const cat = feedbackCategories.find((c) => c.code === r.category);
   return {
     service_request_id: r.code,
-    status: CLOSED.includes(r.status) ? 'closed' : 'open',
-    status_notes: published ? r.publicAnswer : r.status === 'refused' || r.status === 'routed_out' ? statusLabels[r.status].vi : statusLabels[r.status].vi,
+    status: closed ? 'closed' : 'open',
+    status_notes: published ? r.publicAnswer : statusLabels[r.status].vi,
     service_name: cat?.vi ?? r.category,
     service_code: r.category,
     description: published ? r.publicContent : null,
@@ -59,7 +59,8 @@ function toRequest(r: ItemRow): Open311Request {
     service_notice: null,
     requested_datetime: w3cVn(r.receivedAt),
     updated_datetime: w3cVn(r.updatedAt),
-    expected_datetime: due ? w3cVn(due) : null,
+    // When the answer is due under the legal clock (QĐ 766: 15 working days, restarted by a transfer or a reopening).
+    expected_datetime: closed ? null : w3cVn(r.answerDueAt),
     address: published ? r.placeAddress : null,
     address_id: null,
     zipcode: null,
@@ -70,8 +71,7 @@ function toRequest(r: ItemRow): Open311Request {
 }
 
 const ITEM_SQL = `SELECT f.code, f.status, f.category, u.name AS "unitName", f.public_content AS "publicContent", f.public_answer AS "publicAnswer",
-    f.decision_note AS "decisionNote", f.received_at AS "receivedAt", f.updated_at AS "updatedAt", f.refuse_due_at AS "refuseDueAt",
-    f.answer_due_at AS "answerDueAt", f.publish_due_at AS "publishDueAt", f.latitude, f.longitude, f.place_address AS "placeAddress"
+    f.received_at AS "receivedAt", f.updated_at AS "updatedAt", f.answer_due_at AS "answerDueAt", f.latitude, f.longitude, f.place_address AS "placeAddress"
   FROM feedback f JOIN unit u ON u.id = f.unit_id`;
 
 /**

@@ -77,7 +77,10 @@ export async function applyStep(
 function staffGuard(actor: Actor, action: Exclude<FeedbackAction, 'rate' | 'reopen' | 'supply_info'>) {
   return (row: FeedbackRow) => {
     if (!canReadItem(actor, row.unitPath, row.receivingPath)) throw feedbackErrors.notFound();
-    if (!canActOn(actor, action, row.unitPath)) throw commonErrors.forbidden(`feedback.${action}`);
+    if (canActOn(actor, action, row.unitPath)) return;
+    if (action === 'approve' || action === 'return') throw feedbackErrors.notApprover();
+    if (action === 'resume') throw feedbackErrors.notHead();
+    throw commonErrors.forbidden(`feedback.${action}`);
   };
 }
 const who = (actor: Actor): StepActor => ({ id: actor.userId, name: actor.fullName });

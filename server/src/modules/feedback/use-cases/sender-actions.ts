@@ -126,7 +126,7 @@ export async function reopenFeedback(deps: Deps, proof: SenderProof, reason: str
           recipient: h.email,
           subject: `[Một Cửa] Phản ánh ${row.code} bị đề nghị xem xét lại`,
           body: `Kính gửi ${h.name},\n\nNgười gửi phản ánh ${row.code} đề nghị xem xét lại câu trả lời.\nLý do: ${reason}\nHạn trả lời mới: ${formatVn(due).slice(0, 10)}.\nĐề nghị giao xử lý lại.\n`,
-          templateKey: 'staff.feedback_reopened',
+          templateKey: 'staff.feedback-reopened',
           notBefore: now,
         });
       }
