@@ -19,7 +19,7 @@ beforeAll(async () => {
   await buildStaff(t.ctx.db, 'lanhdao.b', [{ role: 'leader', unit: s.tree.communeB }]);
   await buildStaff(t.ctx.db, 'truongphong.b', [{ role: 'head', unit: s.tree.communeB }]);
   await t.ctx.db.query(`UPDATE staff_user SET email = username || '@motcua.test' WHERE username IN ('truongphong.b', 'lanhdao.b')`);
-  [specialistB, leaderB, headB] = await Promise.all(['chuyenvien.b', 'lanhdao.b', 'truongphong.b'].map((u) => login(t.app, u)));
+  [specialistB, leaderB, headB] = (await Promise.all(['chuyenvien.b', 'lanhdao.b', 'truongphong.b'].map((u) => login(t.app, u)))) as [Session, Session, Session];
 });
 afterAll(() => t.close());
 
