@@ -221,6 +221,11 @@ describe('other classes and the officer channels', () => {
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ received: 2, handled: 1, handledOnTime: 1, onTimeRate: 100, rated: 1, unsatisfied: 1, reopened: 1, satisfactionRate: 0 });
     expect((await injectAs(t.app, s.specialist, { method: 'GET', url: `/api/feedback/report/group5?unitId=${s.tree.communeB.id}&from=2026-11-01&to=2026-12-31` })).statusCode).toBe(403);
+    const dash = await injectAs(t.app, s.admin, { method: 'GET', url: `/api/reports/summary?unitId=${s.tree.communeB.id}&from=2026-11-01&to=2026-12-31` });
+    expect(dash.statusCode, dash.body).toBe(200);
+    const ind = dash.json().indicators766.indicators as { code: string; ratePct: number | null; points: number | null }[];
+    expect(ind.find((i) => i.code === '5.2')).toMatchObject({ ratePct: 100, points: 6 });
+    expect(ind.find((i) => i.code === '5.3')).toMatchObject({ ratePct: 0, points: 0 });
   });
 
   it('a province sets its own answer clock', async () => {

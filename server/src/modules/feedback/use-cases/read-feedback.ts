@@ -97,7 +97,12 @@ export async function group5Report(deps: Deps, actor: Actor, input: { unitId: st
   const unit = await getUnit(deps.db, input.unitId);
   if (!unit) throw feedbackErrors.unitNotFound();
   if (!can(actor, 'reports.read', unit.path)) throw commonErrors.forbidden('reports.read');
-  const { rows } = await deps.db.query<{ received: number; handled: number; handledOnTime: number; rated: number; unsatisfied: number; reopened: number; good: number; byClassification: Record<string, number> | null; dossiers: number }>(
+  return { unitId: unit.id, from: input.from, to: input.to, ...(await group5Of(deps.db, unit.path, input.from, input.to)) };
+}
+
+/** Group 5 of a unit subtree (by materialised path) and a period of receipt; the caller has checked the scope (reports). */
+export async function group5Of(q: Queryable, unitPath: string, from: string, to: string): Promise<Omit<TGroup5, 'unitId' | 'from' | 'to'>> {
+  const { rows } = await q.query<{ received: number; handled: number; handledOnTime: number; rated: number; unsatisfied: number; reopened: number; good: number; byClassification: Record<string, number> | null; dossiers: number }>(
     `WITH items AS (
        SELECT f.*, (f.answered_at IS NOT NULL OR f.status IN ('refused', 'routed_out')) AS handled
          FROM feedback f WHERE f.kind = 'feedback' AND f.unit_path LIKE $1 || '%' AND f.day BETWEEN $2::date AND $3::date)
@@ -111,13 +116,10 @@ export async function group5Report(deps: Deps, actor: Actor, input: { unitId: st
             (SELECT jsonb_object_agg(coalesce(c, 'unclassified'), n) FROM (SELECT classification AS c, count(*)::int AS n FROM items GROUP BY 1) x) AS "byClassification",
             (SELECT count(DISTINCT i.dossier_id)::int FROM items i JOIN dossier d ON d.id = i.dossier_id WHERE d.resolving_path LIKE $1 || '%') AS dossiers
        FROM items`,
-    [unit.path, input.from, input.to],
+    [unitPath, from, to],
   );
   const r = rows[0]!;
   return {
-    unitId: unit.id,
-    from: input.from,
-    to: input.to,
     received: r.received,
     byClassification: r.byClassification ?? {},
     handled: r.handled,
