@@ -32,6 +32,14 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     { config: { access: 'public' }, schema: { tags, summary: 'Lĩnh vực phản ánh và bản đồ (nếu có máy chủ bản đồ)', response: { 200: z.object({ categories: z.array(z.object({ code: z.string(), name: z.string() })), tileUrl: z.string().nullable() }) } } },
     async () => ({ categories: feedbackCategories.map((c) => ({ code: c.code, name: c.vi })), tileUrl: ctx.config.feedbackTileUrl ?? null }),
   );
+  app.get(
+    '/feedback/public/units',
+    { config: { access: 'public' }, schema: { tags, summary: 'Cơ quan, đơn vị nhận phản ánh (đang hoạt động)', response: { 200: z.object({ items: z.array(z.object({ id: z.string().uuid(), name: z.string(), depth: z.number() })) }) } } },
+    async () => {
+      const { rows } = await ctx.db.query<{ id: string; name: string; depth: number }>(`SELECT id, name, depth FROM unit WHERE valid_to IS NULL ORDER BY path`);
+      return { items: rows };
+    },
+  );
   app.post(
     '/feedback/public/attachments',
     { config: { access: 'public' }, schema: { tags, summary: 'Tải tệp đính kèm phản ánh (kiểm tra theo nội dung: PDF, ảnh, văn bản)', response: { 201: ZStored, 400: ZErrorBody, 413: ZErrorBody, 415: ZErrorBody, 429: ZErrorBody } } },
