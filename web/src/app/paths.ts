@@ -15,4 +15,6 @@ export const paths = {
   reconciliation: '/console/thanh-toan/doi-soat',
   satisfaction: '/console/danh-gia',
   reports: '/console/bao-cao',
+  feedback: '/console/phan-anh',
+  feedbackItem: (id: string) => `/console/phan-anh/${id}`,
 } as const;

@@ -2,6 +2,7 @@ import { dossiersEn } from './messages.dossiers.en.js';
 import { postalEn } from './messages.postal.en.js';
 import { paymentsEn } from './messages.payments.en.js';
 import { satisfactionEn } from './messages.satisfaction.en.js';
+import { feedbackEn } from './messages.feedback.en.js';
 import { reportsEn } from './messages.reports.en.js';
 import type { MessageKey } from './messages.vi.js';
 
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...postalEn,
   ...paymentsEn,
   ...satisfactionEn,
+  ...feedbackEn,
   ...reportsEn,
   'app.title': 'One-stop desk software',
   'app.short': 'Một Cửa',
