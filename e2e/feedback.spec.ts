@@ -131,7 +131,7 @@ describe('feedback journeys', () => {
     const head = await officer('truongphong.b');
     await head.goto(`${server.baseUrl}/console/phan-anh/${id}`);
     await statusIs(head, 'Người gửi đề nghị xem xét lại');
-    await head.getByText('Đến bộ phận một cửa vẫn chưa có kết quả.').waitFor();
+    await head.getByText('Đến bộ phận một cửa vẫn chưa có kết quả.').first().waitFor();
     await head.getByRole('button', { name: 'Giao xử lý lại' }).click();
     await statusIs(head, 'Đang xử lý');
 
