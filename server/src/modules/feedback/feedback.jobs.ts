@@ -36,9 +36,8 @@ export async function warnOverdueFeedback(ctx: Pick<AppContext, 'db' | 'clock'>,
           recipient: p.email,
           subject: `[Một Cửa] Phản ánh ${f.code} đã quá hạn xử lý`,
           body: `Kính gửi ${p.name},\n\nPhản ánh, kiến nghị ${f.code} đã quá hạn (hạn ${formatVn(f.dueAt).slice(0, 16).replace('T', ' ')}).\nĐề nghị xử lý ngay (QĐ 766/QĐ-TTg chỉ số 5.2).\n`,
-          templateKey: 'staff.feedback-overdue',
-          notBefore: now,
-        });
+          templateKey: 'staff.feedback-overdue'
+        }, now);
       }
       out.push({ code: f.code, recipients: r.rows.map((p) => p.name) });
     }

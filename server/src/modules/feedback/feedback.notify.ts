@@ -56,8 +56,8 @@ export const feedbackMessages = {
  */
 export async function notifySender(q: Queryable, to: SenderContact, msg: FeedbackMessage, now: Date): Promise<void> {
   if (to.senderEmail) {
-    await enqueueNotification(q, { channel: 'email', recipient: to.senderEmail, subject: msg.subject, body: `Kính gửi ${to.senderName},\n\n${msg.body}`, templateKey: msg.key, notBefore: now });
+    await enqueueNotification(q, { channel: 'email', recipient: to.senderEmail, subject: msg.subject, body: `Kính gửi ${to.senderName},\n\n${msg.body}`, templateKey: msg.key }, now);
   } else if (to.senderPhone && isMobileVn(to.senderPhone)) {
-    await enqueueNotification(q, { channel: 'sms', recipient: to.senderPhone, body: msg.sms, templateKey: msg.key, notBefore: now });
+    await enqueueNotification(q, { channel: 'sms', recipient: to.senderPhone, body: msg.sms, templateKey: msg.key }, now);
   }
 }

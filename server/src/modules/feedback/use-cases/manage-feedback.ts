@@ -56,9 +56,10 @@ export async function setClockSettings(deps: Deps, actor: Actor, unitId: string,
   const unit = await getUnit(deps.db, unitId);
   if (!unit) throw feedbackErrors.unitNotFound();
   if (!can(actor, 'calendar.manage', unit.path)) throw commonErrors.forbidden('calendar.manage');
+  const now = deps.clock.now();
   await withTransaction(deps.db, async (tx) => {
-    await saveClockSettings(tx, unit.id, s, deps.clock.now());
-    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'feedback.clock_settings', entity: 'unit', entityId: unit.id, after: s });
+    await saveClockSettings(tx, unit.id, s, now);
+    await recordAudit(tx, { at: now, actorId: actor.userId, actorName: actor.fullName, action: 'feedback.clock_settings', entity: 'unit', entityId: unit.id, after: s });
   });
 }
 
@@ -70,13 +71,14 @@ export async function createOpen311Client(deps: Deps, actor: Actor, input: { nam
   if (!unit) throw feedbackErrors.unitNotFound();
   if (!can(actor, 'units.manage', unit.path)) throw commonErrors.forbidden('units.manage');
   const apiKey = `o311_${randomBytes(24).toString('base64url')}`;
+  const now = deps.clock.now();
   return withTransaction(deps.db, async (tx) => {
     const { rows } = await tx.query<{ id: string }>(
       `INSERT INTO open311_client (name, unit_id, unit_path, key_hash, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [input.name, unit.id, unit.path, hashKey(apiKey), actor.userId, deps.clock.now()],
+      [input.name, unit.id, unit.path, hashKey(apiKey), actor.userId, now],
     );
     const id = rows[0]!.id;
-    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'feedback.open311_client', entity: 'open311_client', entityId: id, after: { name: input.name, unitId: unit.id } });
+    await recordAudit(tx, { at: now, actorId: actor.userId, actorName: actor.fullName, action: 'feedback.open311_client', entity: 'open311_client', entityId: id, after: { name: input.name, unitId: unit.id } });
     return { id, name: input.name, apiKey };
   });
 }

@@ -126,9 +126,8 @@ export async function reopenFeedback(deps: Deps, proof: SenderProof, reason: str
           recipient: h.email,
           subject: `[Một Cửa] Phản ánh ${row.code} bị đề nghị xem xét lại`,
           body: `Kính gửi ${h.name},\n\nNgười gửi phản ánh ${row.code} đề nghị xem xét lại câu trả lời.\nLý do: ${reason}\nHạn trả lời mới: ${formatVn(due).slice(0, 10)}.\nĐề nghị giao xử lý lại.\n`,
-          templateKey: 'staff.feedback-reopened',
-          notBefore: now,
-        });
+          templateKey: 'staff.feedback-reopened'
+        }, now);
       }
       return { patch: { reopenCount: row.reopenCount + 1, reopenReason: reason, answerDueAt: due, publishDueAt: null }, toStatus: 'reopened', note: reason, onTime: null };
     },
