@@ -3390,7 +3390,6 @@ export interface paths {
                              * @default null
                              */
                             addressUnitId?: string | null;
-                            /** @default null */
                             phone?: string | null;
                             /**
                              * Format: email
@@ -9643,7 +9642,6 @@ export interface paths {
                              * @default null
                              */
                             addressUnitId?: string | null;
-                            /** @default null */
                             phone?: string | null;
                             /**
                              * Format: email
