@@ -136,7 +136,7 @@ function installWeb(app: FastifyInstance, webDir: string): void {
   app.get('/console', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(consoleHtml));
   app.get('/console/*', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(consoleHtml));
   app.get('/', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(portalHtml));
-  for (const route of ['/thu-tuc/*', '/thanh-toan', '/thanh-toan/*', '/danh-gia', '/danh-gia/*', '/cong-dan', '/cong-dan/*']) {
+  for (const route of ['/thu-tuc/*', '/thanh-toan', '/thanh-toan/*', '/danh-gia', '/danh-gia/*', '/cong-dan', '/cong-dan/*', '/phan-anh', '/phan-anh/*', '/hoi-dap']) {
     app.get(route, { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(portalHtml));
   }
   app.get('/favicon.svg', { schema: { hide: true } }, async (_r, reply) => {

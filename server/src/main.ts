@@ -53,6 +53,9 @@ async function main(): Promise<void> {
   const app = await buildApp(ctx, { logger: loggerOptions(config.logLevel) });
   const jobs = config.jobs ? await startJobs(ctx, database.url, allJobs, (m, e) => app.log.error({ err: e }, m)) : null;
   await app.listen({ port: config.port, host: config.host });
+  const mailbox = config.feedbackSmtpPort !== undefined
+    ? await (await import('./modules/feedback/feedback-mail.inbound.js')).startFeedbackMailbox(ctx, { port: config.feedbackSmtpPort, host: config.host })
+    : null;
   say(`Cổng dịch vụ công: ${config.publicUrl}/  ·  Phần mềm một cửa: ${config.publicUrl}/console  ·  API: ${config.publicUrl}/docs`);
 
   let stopping = false;
@@ -61,6 +64,7 @@ async function main(): Promise<void> {
     stopping = true;
     say(`Nhận ${signal}, đang dừng…`);
     await app.close();
+    await mailbox?.close();
     await jobs?.stop();
     await db.end();
     await database.stop();

@@ -8,7 +8,7 @@ import { TrackingPage } from '../features/tracking/components/TrackingPage.js';
 import { FeePanel } from '../features/payments/components/FeePanel.js';
 import { RateLink } from '../features/satisfaction/components/RateLink.js';
 import { t } from '../lib/i18n.js';
-import { useLocation } from '../lib/router.js';
+import { Link, useLocation } from '../lib/router.js';
 
 // Pages reached from a tracking result load on demand, keeping the first load light.
 const PaymentPage = lazy(() => import('../features/payments/components/PaymentPage.js').then((m) => ({ default: m.PaymentPage })));
@@ -18,6 +18,8 @@ const PostalListPage = lazy(() => import('../features/postal/components/PostalLi
 const PickupRequestPage = lazy(() => import('../features/postal/components/PickupRequestPage.js').then((m) => ({ default: m.PickupRequestPage })));
 const KioskPage = lazy(() => import('../features/satisfaction/components/KioskPage.js').then((m) => ({ default: m.KioskPage })));
 
+const FeedbackArea = lazy(() => import('../features/feedback/components/FeedbackArea.js').then((m) => ({ default: m.FeedbackArea })));
+
 /** The signed-in citizen's pages, loaded only when visited (the home page stays within its JavaScript budget). */
 const CitizenArea = lazy(() => import('../features/citizen/CitizenArea.js').then((m) => ({ default: m.CitizenArea })));
 
@@ -26,6 +28,9 @@ const paymentAndRating = (r: { code: string; secret: string; status: string }) =
   <>
     <FeePanel code={r.code} secret={r.secret} />
     <RateLink code={r.code} secret={r.secret} status={r.status} />
+    <p>
+      <Link to={`/phan-anh?ho-so=${encodeURIComponent(r.code)}`}>{t('feedbackAboutDossier')}</Link>
+    </p>
   </>
 );
 
@@ -50,6 +55,7 @@ export function PortalApp() {
           renderExtras={paymentAndRating}
         />
       );
+    if (/^\/(phan-anh(\/.*)?|hoi-dap\/?)$/.test(pathname)) return <FeedbackArea pathname={pathname} search={search} />;
     if (citizen) return <CitizenArea pathname={pathname} search={search} dossierExtras={paymentAndRating} />;
     if (/^\/thanh-toan\/?$/.test(pathname)) return <PaymentPage search={search} />;
     if (/^\/thanh-toan\/ket-qua\/?$/.test(pathname)) return <PaymentResultPage search={search} />;

@@ -23,6 +23,12 @@ export function SiteHeader({ kiosk = false }: { kiosk?: boolean }) {
             <Link to="/thu-tuc/tra-cuu-ho-so" className="track-link">
               {t('trackNav')}
             </Link>
+            <Link to="/phan-anh" className="track-link">
+              {t('feedbackNav')}
+            </Link>
+            <Link to="/hoi-dap" className="track-link">
+              {t('qaNav')}
+            </Link>
             <Link to="/cong-dan/ho-so" className="track-link">
               {t('citizenNav')}
             </Link>

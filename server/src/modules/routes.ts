@@ -15,6 +15,7 @@ import { reportRoutes } from './reports/reports.routes.js';
 import { ruleSetRoutes } from './rule-sets/rule-set.routes.js';
 import { calendarRoutes } from './working-calendar/calendar.routes.js';
 import { infoPortalRoutes } from './info-portal/portal.routes.js';
+import { feedbackRoutes } from './feedback/feedback.routes.js';
 
 /** Every module's HTTP routes, mounted under /api. */
 export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -33,4 +34,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(citizenAuthRoutes, { ctx });
   await app.register(citizenRoutes, { ctx });
   await app.register(infoPortalRoutes, { ctx });
+  await app.register(feedbackRoutes, { ctx });
 };

@@ -100,6 +100,12 @@ const ZConfig = z.object({
   oidcRedirectUri: z.string().url().optional(),
   /** The ID token / userinfo claim carrying the citizen's CCCD (personal identification number). */
   oidcCccdClaim: z.string().min(1).default('cccd'),
+  /** Map tiles for the place of a feedback item, e.g. https://tile.example.vn/{z}/{x}/{y}.png; without it the address alone. */
+  feedbackTileUrl: z.string().regex(/^https?:\/\/.+\{z\}.+\{x\}.+\{y\}/, 'FEEDBACK_TILE_URL cần chứa {z}, {x}, {y}').optional(),
+  /** Port of the inbound SMTP server receiving feedback by e-mail (off when unset). */
+  feedbackSmtpPort: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Unit code that receives e-mails sent to the published address without a unit (pakn+<unit code>@… picks one). */
+  feedbackMailUnit: z.string().regex(/^[0-9A-Z.]{1,35}$/).optional(),
 });
 export type AppConfig = z.infer<typeof ZConfig>;
 
@@ -161,5 +167,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     oidcClientSecret: env.OIDC_CLIENT_SECRET || undefined,
     oidcRedirectUri: env.OIDC_REDIRECT_URI || undefined,
     oidcCccdClaim: env.OIDC_CCCD_CLAIM || undefined,
+    feedbackTileUrl: env.FEEDBACK_TILE_URL || undefined,
+    feedbackSmtpPort: env.FEEDBACK_SMTP_PORT || undefined,
+    feedbackMailUnit: env.FEEDBACK_MAIL_UNIT || undefined,
   });
 }

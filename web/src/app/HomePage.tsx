@@ -12,6 +12,7 @@ export function HomePage({ me }: { me: Me }) {
     { to: paths.dossiers, title: t('nav.dossiers'), text: t('home.dossiers'), permission: 'dossiers.read' },
     { to: paths.reconciliation, title: t('nav.reconciliation'), text: t('home.reconciliation'), permission: 'dossiers.receive' },
     { to: paths.satisfaction, title: t('nav.satisfaction'), text: t('home.satisfaction'), permission: 'dossiers.read' },
+    { to: paths.feedback, title: t('nav.feedback'), text: t('home.feedback'), permission: 'dossiers.read' },
     { to: paths.reports, title: t('nav.reports'), text: t('home.reports'), permission: 'reports.read' },
     { to: paths.portal, title: t('nav.portal'), text: t('home.portal') },
     { to: paths.procedures, title: t('nav.procedures'), text: t('home.procedures'), permission: 'catalog.read' },

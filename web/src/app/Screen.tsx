@@ -14,6 +14,8 @@ import { CalendarPage } from '../features/working-calendar/components/CalendarPa
 import { FeeCard } from '../features/payments/components/FeeCard.js';
 import { ReconciliationPage } from '../features/payments/components/ReconciliationPage.js';
 import { SatisfactionPage } from '../features/satisfaction/components/SatisfactionPage.js';
+import { FeedbackDetailPage } from '../features/feedback/components/FeedbackDetailPage.js';
+import { FeedbackPage } from '../features/feedback/components/FeedbackPage.js';
 import { t } from '../lib/i18n.js';
 import { matchPath } from '../lib/router.js';
 import { HomePage } from './HomePage.js';
@@ -61,6 +63,9 @@ export function Screen({ me, pathname }: { me: Me; pathname: string }) {
   if (path === paths.postal) return has('postal.work') || has('dossiers.receive') ? <PostalPage canWork={has('postal.work')} desks={deskUnits(me)} dossierPath={paths.dossier} /> : <Forbidden />;
   if (path === paths.reconciliation) return has('dossiers.receive') ? <ReconciliationPage desks={deskUnits(me)} dossierSearchPath={(code) => `${paths.dossiers}?queue=all&q=${encodeURIComponent(code)}`} /> : <Forbidden />;
   if (path === paths.satisfaction) return has('dossiers.read') ? <SatisfactionPage path={paths.satisfaction} scopeUnitIds={readingUnits(me)} desks={deskUnits(me)} /> : <Forbidden />;
+  if (path === paths.feedback) return has('dossiers.read') ? <FeedbackPage itemPath={paths.feedbackItem} desks={deskUnits(me)} /> : <Forbidden />;
+  const feedbackId = matchPath('/console/phan-anh/:id', path)?.id;
+  if (feedbackId) return has('dossiers.read') ? <FeedbackDetailPage key={feedbackId} id={feedbackId} listPath={paths.feedback} /> : <Forbidden />;
   if (path === paths.reports) {
     const unitId = me.grants.find((g) => ['admin', 'leader', 'head', 'inspector'].includes(g.role))?.unitId;
     if (!has('reports.read') || !unitId) return <Forbidden />;

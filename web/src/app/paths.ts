@@ -18,4 +18,6 @@ export const paths = {
   portal: '/console/cong-thong-tin',
   portalArticle: (id: string) => `/console/cong-thong-tin/bai-viet/${id}`,
   portalNewArticle: (unitId: string) => `/console/cong-thong-tin/viet-bai/${unitId}`,
+  feedback: '/console/phan-anh',
+  feedbackItem: (id: string) => `/console/phan-anh/${id}`,
 } as const;

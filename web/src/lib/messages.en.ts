@@ -3,6 +3,7 @@ import { dossiersEn } from './messages.dossiers.en.js';
 import { postalEn } from './messages.postal.en.js';
 import { paymentsEn } from './messages.payments.en.js';
 import { satisfactionEn } from './messages.satisfaction.en.js';
+import { feedbackEn } from './messages.feedback.en.js';
 import { reportsEn } from './messages.reports.en.js';
 import type { MessageKey } from './messages.vi.js';
 
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...postalEn,
   ...paymentsEn,
   ...satisfactionEn,
+  ...feedbackEn,
   ...reportsEn,
   ...portalEn,
   'app.title': 'One-stop desk software',

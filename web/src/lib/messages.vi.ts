@@ -3,6 +3,7 @@ import { dossiersVi } from './messages.dossiers.vi.js';
 import { postalVi } from './messages.postal.vi.js';
 import { paymentsVi } from './messages.payments.vi.js';
 import { satisfactionVi } from './messages.satisfaction.vi.js';
+import { feedbackVi } from './messages.feedback.vi.js';
 import { reportsVi } from './messages.reports.vi.js';
 
 /** Vietnamese strings of the console (the reference dictionary: its keys are the message keys). */
@@ -11,6 +12,7 @@ export const vi = {
   ...postalVi,
   ...paymentsVi,
   ...satisfactionVi,
+  ...feedbackVi,
   ...reportsVi,
   ...portalVi,
   'app.title': 'Phần mềm một cửa điện tử',

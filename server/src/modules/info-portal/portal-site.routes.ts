@@ -32,7 +32,8 @@ for (const e of [portalErrors.alreadyRated(), portalErrors.ratingInvalid(), port
  */
 export const portalSiteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   const deps = { db: ctx.db, clock: ctx.clock };
-  await refreshSiteHosts(ctx.db);
+  // A database not reachable yet (or the OpenAPI generator, which has none) leaves the host table empty until the next refresh.
+  await refreshSiteHosts(ctx.db).catch(() => undefined);
   const timer = setInterval(() => void refreshSiteHosts(ctx.db).catch(() => undefined), 60_000);
   timer.unref();
   app.addHook('onClose', async () => clearInterval(timer));
@@ -42,7 +43,10 @@ export const portalSiteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (
   const cfg = { access: 'public' as const };
   const hide = { hide: true };
 
-  const origin = (r: FastifyRequest) => `${r.protocol}://${r.host}`;
+  // Absolute links (feeds, sitemap, share and page metadata) come from PUBLIC_URL, never from the request's headers,
+  // which anyone can forge (SECURITY.md).
+  const publicOrigin = ctx.config.publicUrl.replace(/\/$/, '');
+  const origin = (_r: FastifyRequest) => publicOrigin;
   const frame = (s: repo.SiteRow, r: FastifyRequest): SiteFrame => ({ ...s, origin: origin(r) });
 
   async function loadSite(slug: string): Promise<repo.SiteRow> {

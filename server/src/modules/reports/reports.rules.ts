@@ -149,10 +149,13 @@ export function points766(ratePct: number | null, max: number, targetPct: number
 
 /**
  * The indicators of QĐ 766/QĐ-TTg (100 points in six groups) that the dossier data supports. Publication of procedures
- * (group 1), the catalogue-side items of groups 3 and 4 and complaints (PAKN, 5.2–5.3) need data this system does not
- * hold yet: they are listed with null points and left out of the total, as the national tool excludes missing data.
+ * (group 1) and the catalogue-side items of groups 3 and 4 need data this system does not hold yet (PAKN 5.2–5.3 come from
+ * the feedback module when the caller passes them): they are listed with null points and left out of the total, as the national tool excludes missing data.
  */
-export function indicators766(c: Counters, open: OpenStock): { indicators: Indicator766[]; points: number; maxAvailable: number } {
+/** QĐ 766 indicators 5.2 (feedback handled on time) and 5.3 (satisfaction with the handling), from the feedback module. */
+export type PaknRates = { onTimePct: number | null; satisfactionPct: number | null };
+
+export function indicators766(c: Counters, open: OpenStock, pakn: PaknRates = { onTimePct: null, satisfactionPct: null }): { indicators: Indicator766[]; points: number; maxAvailable: number } {
   const r = ratesOf(c, open);
   const late = rate(c.resolved_late_national + (open.overdue ?? 0), c.resolved + open.total).value;
   const dislike = c.satisfaction_count > 0 ? 100 - (r.satisfactionRate.value ?? 0) : null;
@@ -166,7 +169,8 @@ export function indicators766(c: Counters, open: OpenStock): { indicators: Indic
     { code: '4.1', group: 4, nameVi: 'Hồ sơ có kết quả điện tử', max: 6, targetPct: null, ratePct: r.eResultRate.value },
     { code: '4.2', group: 4, nameVi: 'Hồ sơ được số hóa', max: 4, targetPct: 80, ratePct: r.digitisationRate.value },
     { code: '4.3-4.5', group: 4, nameVi: 'Tái sử dụng dữ liệu số hóa, kho dữ liệu, CSDL dân cư', max: 12, targetPct: 80, ratePct: null },
-    { code: '5.2-5.3', group: 5, nameVi: 'Xử lý phản ánh, kiến nghị đúng hạn và hài lòng', max: 12, targetPct: null, ratePct: null },
+    { code: '5.2', group: 5, nameVi: 'Phản ánh, kiến nghị được xử lý đúng hạn', max: 6, targetPct: null, ratePct: pakn.onTimePct },
+    { code: '5.3', group: 5, nameVi: 'Mức độ hài lòng về xử lý phản ánh, kiến nghị', max: 6, targetPct: null, ratePct: pakn.satisfactionPct },
     { code: '5.4', group: 5, nameVi: 'Mức độ hài lòng trong tiếp nhận, giải quyết TTHC', max: 6, targetPct: 90, ratePct: satisfaction54 },
   ];
   const indicators = rows.map((x) => ({ ...x, points: points766(x.ratePct, x.max, x.targetPct) }));

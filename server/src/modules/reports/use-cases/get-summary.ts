@@ -6,6 +6,7 @@ import type { TReportQuery, TSummary } from '../reports.contract.js';
 import { firstBucket, openBefore, openNow, openSnapshot, sumCounters, unitNames, type GroupBy } from '../reports.repo.js';
 import { addCounters, indicators766, zeroCounters, type CounterMetric, type Counters, type OpenStock } from '../reports.rules.js';
 import { checkRange, lineOf, scopedUnit, unitRef } from './report-scope.js';
+import { group5Of } from '../../feedback/use-cases/read-feedback.js';
 
 export type Breakdown = { counters: Map<string, Counters>; carried: Map<string, number>; open: Map<string, OpenStock>; live: boolean };
 
@@ -64,7 +65,7 @@ export function totalOf(b: Breakdown): { counters: Counters; carried: number; op
 export async function getSummary(deps: { db: Db; clock: Clock }, actor: Actor, q: TReportQuery): Promise<TSummary> {
   checkRange(q.from, q.to);
   const { unit, children } = await scopedUnit(deps.db, actor, q.unitId);
-  const b = await breakdown(deps, unit.path, q.from, q.to, 'child');
+  const [b, pakn] = await Promise.all([breakdown(deps, unit.path, q.from, q.to, 'child'), group5Of(deps.db, unit.path, q.from, q.to)]);
   const total = totalOf(b);
   const line = (k: string) => lineOf(b.counters.get(k) ?? zeroCounters(), b.carried.get(k) ?? 0, b.open.get(k) ?? { total: 0, overdue: b.live ? 0 : null });
   const lines: TSummary['children'] = children.map((c) => ({ unit: unitRef(c), ...line(c.id) }));
@@ -82,6 +83,6 @@ export async function getSummary(deps: { db: Db; clock: Clock }, actor: Actor, q
     live: b.live,
     total: { unit: unitRef(unit), ...lineOf(total.counters, total.carried, total.open) },
     children: lines,
-    indicators766: indicators766(total.counters, total.open),
+    indicators766: indicators766(total.counters, total.open, { onTimePct: pakn.onTimeRate, satisfactionPct: pakn.satisfactionRate }),
   };
 }

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { APPLICANT, seedDesk } from '../server/test/dossier-fixtures.js';
+import { buildStaff, TEST_PASSWORD } from '../server/test/factories.js';
+import { launchBrowser, seriousA11yViolations, SHOTS } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+/**
+ * Feedback (phản ánh, kiến nghị) end to end:
+ * A — a citizen on a phone (390×844) sends feedback about their late dossier from its tracking page; the desk classifies
+ *     it as outside its competence and transfers it; the competent commune's specialist drafts, its leader approves, the
+ *     answer is published without personal data; the citizen rates it unsatisfied and reopens it; the head gives it back.
+ * B — a desk officer (1366×768) records a phone call in the unit's register.
+ */
+describe('feedback journeys', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let s: Awaited<ReturnType<typeof seedDesk>>;
+  const pageErrors: string[] = [];
+
+  const newPage = async (viewport: { width: number; height: number }): Promise<Page> => {
+    const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport });
+    const page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    return page;
+  };
+  const officer = async (username: string): Promise<Page> => {
+    const page = await newPage({ width: 1366, height: 768 });
+    await page.goto(`${server.baseUrl}/console`);
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+    return page;
+  };
+  const pick = async (page: Page, label: string, option: string, typed?: string) => {
+    const box = page.getByLabel(label, { exact: true });
+    await box.click();
+    if (typed) await box.fill(typed);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  };
+  const statusIs = (page: Page, label: string) => page.getByTestId('fb-status').filter({ hasText: label }).waitFor();
+
+  beforeAll(async () => {
+    server = await startServer();
+    s = await seedDesk(server.app, server.ctx.db);
+    await buildStaff(server.ctx.db, 'chuyenvien.b', [{ role: 'specialist', unit: s.tree.communeB }]);
+    await buildStaff(server.ctx.db, 'lanhdao.b', [{ role: 'leader', unit: s.tree.communeB }]);
+    await buildStaff(server.ctx.db, 'truongphong.b', [{ role: 'head', unit: s.tree.communeB }]);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('A: late dossier → feedback on a phone → transfer → answer → approval → publication → unsatisfied → reopened', async () => {
+    const d = await s.receive();
+    // The dossier is late: its due time has passed.
+    await server.ctx.db.query(`UPDATE dossier SET due_at = $2 WHERE id = $1`, [d.id, new Date(Date.now() - 86_400_000)]);
+
+    const phone = await newPage({ width: 390, height: 844 });
+    await phone.goto(`${server.baseUrl}/thu-tuc/tra-cuu-ho-so?ma=${encodeURIComponent(d.code)}`);
+    await phone.getByLabel('Số điện thoại hoặc 4 số cuối căn cước').fill(APPLICANT.phone);
+    await phone.getByRole('button', { name: 'Tra cứu' }).click();
+    await phone.getByRole('link', { name: 'Phản ánh, kiến nghị về hồ sơ này' }).click();
+    await phone.getByRole('heading', { name: `Phản ánh về hồ sơ ${d.code}` }).waitFor();
+    expect(await seriousA11yViolations(phone)).toEqual([]);
+    await phone.getByLabel(/Số điện thoại đã khai khi nộp hồ sơ/).fill(APPLICANT.phone);
+    await phone.getByLabel('Tiêu đề *').fill('Hồ sơ trễ hẹn chưa có kết quả');
+    await phone.getByLabel('Nội dung *').fill(`Tôi là ${APPLICANT.fullName}, hồ sơ ${d.code} đã quá hẹn mà chưa có kết quả, gọi ${APPLICANT.phone}.`);
+    await phone.getByLabel('Họ và tên *').fill(APPLICANT.fullName);
+    await phone.getByLabel('Địa chỉ *').fill(APPLICANT.address);
+    await phone.getByLabel('Số điện thoại *').fill(APPLICANT.phone);
+    await phone.getByRole('button', { name: 'Gửi phản ánh' }).click();
+    await phone.getByRole('heading', { name: 'Đã tiếp nhận' }).waitFor();
+    const code = (await phone.locator('.confirmation-code').innerText()).trim();
+    expect(code).toMatch(/^PAKN-\d{4}-/);
+    await phone.screenshot({ path: `${SHOTS}/mc-feedback-sent-phone.png`, fullPage: true });
+    const { id } = (await server.ctx.db.query(`SELECT id FROM feedback WHERE code = $1`, [code])).rows[0] as { id: string };
+
+    // The desk that received the dossier classifies: outside its competence, to Xã Bình Thử.
+    const desk = await officer('motcua');
+    await desk.getByRole('menuitem', { name: 'Phản ánh, kiến nghị' }).click();
+    await desk.getByRole('link', { name: code }).click();
+    await statusIs(desk, 'Mới tiếp nhận, chờ phân loại');
+    await pick(desk, 'Phân loại (NĐ 20/2008 Điều 9)', 'Không thuộc thẩm quyền');
+    await pick(desk, 'Cơ quan có thẩm quyền', 'Xã Bình Thử', 'Bình');
+    await desk.getByLabel('Lý do / nội dung văn bản / ghi chú').fill('Hồ sơ do xã Bình Thử giải quyết.');
+    await desk.getByRole('button', { name: 'Phân loại', exact: true }).click();
+    await statusIs(desk, 'Đang xử lý');
+    await desk.screenshot({ path: `${SHOTS}/mc-feedback-classified.png`, fullPage: true });
+
+    const specialist = await officer('chuyenvien.b');
+    await specialist.goto(`${server.baseUrl}/console/phan-anh/${id}`);
+    await specialist.getByLabel('Nội dung trả lời').fill(`Kính gửi ông ${APPLICANT.fullName}: hồ sơ đã có kết quả, mời ông nhận tại bộ phận một cửa.`);
+    await specialist.getByRole('button', { name: 'Lưu dự thảo, trình lãnh đạo' }).click();
+    await statusIs(specialist, 'Chờ lãnh đạo duyệt trả lời');
+
+    const leader = await officer('lanhdao.b');
+    await leader.goto(`${server.baseUrl}/console/phan-anh/${id}`);
+    await leader.getByRole('button', { name: 'Duyệt và gửi trả lời' }).click();
+    await statusIs(leader, 'Đã trả lời');
+
+    await specialist.reload();
+    await specialist.getByRole('button', { name: 'Công khai kết quả' }).click();
+    await statusIs(specialist, 'Đã trả lời và công khai');
+
+    // Public register, searched without accents: no name, no phone.
+    await phone.goto(`${server.baseUrl}/phan-anh/cong-khai?q=${encodeURIComponent('tre hen')}`);
+    const card = phone.locator('.card', { hasText: code });
+    await card.waitFor();
+    const shown = await card.innerText();
+    expect(shown).toContain('mời ông nhận tại bộ phận một cửa');
+    expect(shown).not.toContain(APPLICANT.fullName);
+    expect(shown).not.toContain(APPLICANT.phone);
+    expect(await seriousA11yViolations(phone)).toEqual([]);
+
+    // The citizen rates it unsatisfied and reopens it once.
+    await phone.goto(`${server.baseUrl}/phan-anh/theo-doi?ma=${encodeURIComponent(code)}`);
+    await phone.getByLabel('Số điện thoại đã khai').fill(APPLICANT.phone);
+    await phone.getByRole('button', { name: 'Tra cứu' }).click();
+    await phone.getByTestId('fb-answer').waitFor();
+    await phone.getByRole('button', { name: 'Không hài lòng' }).click();
+    await phone.getByText('Bạn đã đánh giá: Không hài lòng.').waitFor();
+    await phone.getByLabel('Lý do đề nghị xem xét lại').fill('Đến bộ phận một cửa vẫn chưa có kết quả.');
+    await phone.getByRole('button', { name: 'Gửi đề nghị xem xét lại' }).click();
+    await phone.getByTestId('fb-status').filter({ hasText: 'Người gửi đề nghị xem xét lại' }).waitFor();
+    await phone.screenshot({ path: `${SHOTS}/mc-feedback-reopened-phone.png`, fullPage: true });
+
+    const head = await officer('truongphong.b');
+    await head.goto(`${server.baseUrl}/console/phan-anh/${id}`);
+    await statusIs(head, 'Người gửi đề nghị xem xét lại');
+    await head.getByText('Đến bộ phận một cửa vẫn chưa có kết quả.').first().waitFor();
+    await head.getByRole('button', { name: 'Giao xử lý lại' }).click();
+    await statusIs(head, 'Đang xử lý');
+
+    const row = (await server.ctx.db.query(`SELECT status, rating, reopen_count, unit_id FROM feedback WHERE id = $1`, [id])).rows[0];
+    expect(row).toEqual({ status: 'handling', rating: 'unsatisfied', reopen_count: 1, unit_id: s.tree.communeB.id });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('B: a desk officer records a phone call in the register at 1366×768', async () => {
+    const desk = await officer('motcua');
+    await desk.getByRole('menuitem', { name: 'Phản ánh, kiến nghị' }).click();
+    await desk.getByRole('button', { name: 'Ghi nhận thư / điện thoại' }).click();
+    const dialog = desk.getByRole('dialog');
+    await dialog.getByLabel('Họ tên người phản ánh').fill('Phạm Văn Dũng');
+    await dialog.getByLabel('Số điện thoại').fill('0911222333');
+    await dialog.getByLabel('Tiêu đề').fill('Cán bộ hẹn nhiều lần');
+    await dialog.getByLabel('Nội dung').fill('Ông Dũng gọi điện phản ánh cán bộ một cửa hẹn nhiều lần mà chưa nhận hồ sơ.');
+    await dialog.getByLabel('Cán bộ bị phản ánh (nếu có)').fill('Lê Văn C');
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: 'Ghi nhận' }).click();
+    await desk.getByText(/Đã vào sổ: PAKN-/).waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = (await server.ctx.db.query(`SELECT code, channel, sender_name, sender_phone, officer_name, unit_id FROM feedback WHERE channel = 'phone'`)).rows[0];
+    expect(row).toMatchObject({ channel: 'phone', sender_name: 'Phạm Văn Dũng', sender_phone: '0911222333', officer_name: 'Lê Văn C', unit_id: s.tree.deskA.id });
+    await desk.getByRole('link', { name: row.code }).waitFor();
+    await desk.screenshot({ path: `${SHOTS}/mc-feedback-recorded.png`, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+});

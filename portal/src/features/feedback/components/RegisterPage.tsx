@@ -1,0 +1,97 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { formatDate } from '../../../lib/format.js';
+import { t } from '../../../lib/i18n.js';
+import { Link, navigate } from '../../../lib/router.js';
+import { searchRegister, type RegisterPage as Page } from '../api/feedback.js';
+import { ft } from '../text.js';
+
+/**
+ * /phan-anh/cong-khai (answered feedback) and /hoi-dap (questions and official answers): the public register, searched
+ * without accents and by period, newest first, with its Atom feed. Personal data were removed when published.
+ */
+export function RegisterPage({ search, kind }: { search: string; kind: 'feedback' | 'question' }) {
+  const params = new URLSearchParams(search);
+  const q = params.get('q') ?? '';
+  const from = params.get('tu') ?? '';
+  const to = params.get('den') ?? '';
+  const [page, setPage] = useState<Page | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const title = kind === 'question' ? ft('qaTitle') : ft('registerTitle');
+  const base = kind === 'question' ? '/hoi-dap' : '/phan-anh/cong-khai';
+
+  useEffect(() => {
+    document.title = `${title} — ${t('site')}`;
+    searchRegister({ kind, ...(q ? { q } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) })
+      .then(setPage)
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [kind, q, from, to, title]);
+
+  function handleSearch(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const p = new URLSearchParams();
+    for (const [k, v] of [['q', f.get('q')], ['tu', f.get('tu')], ['den', f.get('den')]] as const) if (v) p.set(k, String(v));
+    navigate(`${base}${p.size ? `?${p}` : ''}`, { keepScroll: true });
+  }
+  async function handleMore() {
+    if (!page?.next) return;
+    const more = await searchRegister({ kind, after: page.next, ...(q ? { q } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    setPage({ items: [...page.items, ...more.items], next: more.next });
+  }
+
+  return (
+    <section aria-labelledby="reg-title">
+      <h1 id="reg-title">{title}</h1>
+      <p>
+        <Link to={kind === 'question' ? '/phan-anh?loai=hoi-dap' : '/phan-anh'}>{kind === 'question' ? ft('newQuestion') : ft('newFeedback')}</Link>
+        {' · '}
+        <a href={`/api/feedback/public/register.atom?kind=${kind}`}>{ft('atom')}</a>
+      </p>
+      <form className="search-form" role="search" onSubmit={handleSearch}>
+        <div className="search-row">
+          <label htmlFor="reg-q" className="visually-hidden">
+            {ft('registerSearch')}
+          </label>
+          <input id="reg-q" name="q" defaultValue={q} placeholder={ft('registerSearch')} />
+          <button type="submit">{ft('search')}</button>
+        </div>
+        <div className="filters">
+          <label className="filter">
+            {ft('from')} <input type="date" name="tu" defaultValue={from} />
+          </label>
+          <label className="filter">
+            {ft('to')} <input type="date" name="den" defaultValue={to} />
+          </label>
+        </div>
+      </form>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {page && page.items.length === 0 ? <p className="empty">{ft('noItems')}</p> : null}
+      <ul className="result-list">
+        {page?.items.map((i) => (
+          <li key={i.code} className="card">
+            <h2 className="card-title">{i.subject}</h2>
+            <p className="card-meta">
+              {i.code} · {i.unitName}
+              {i.procedureName ? ` · ${i.procedureName}` : ''} · {ft('answered', { date: formatDate(i.answeredAt) })}
+              {i.senderName ? ` · ${i.senderName}` : ''}
+            </p>
+            <p className="pre-line">{i.content}</p>
+            <div className="detail-section">
+              <strong>{ft('answer')}:</strong>
+              <p className="pre-line">{i.answer}</p>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {page?.next ? (
+        <button type="button" className="more" onClick={() => void handleMore()}>
+          {ft('more')}
+        </button>
+      ) : null}
+    </section>
+  );
+}

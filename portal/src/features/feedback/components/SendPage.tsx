@@ -1,0 +1,212 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { formatDate } from '../../../lib/format.js';
+import { t } from '../../../lib/i18n.js';
+import { Link } from '../../../lib/router.js';
+import { findSimilar, getOptions, getUnits, sendFeedback, uploadAttachment, type Receipt, type SendInput } from '../api/feedback.js';
+import { ft } from '../text.js';
+import { TileMap } from './TileMap.js';
+
+type Similar = Awaited<ReturnType<typeof findSimilar>>['items'];
+
+/**
+ * /phan-anh: anyone sends feedback (name, address, phone — ND 20/2008 Điều 7) or a question (?loai=hoi-dap); about a
+ * dossier with ?ho-so=<code> (proved by its tracking secret). Similar items are shown before a new one is opened.
+ */
+export function SendPage({ search }: { search: string }) {
+  const params = new URLSearchParams(search);
+  const dossierCode = (params.get('ho-so') ?? '').toUpperCase();
+  const question = params.get('loai') === 'hoi-dap';
+  const [units, setUnits] = useState<{ id: string; name: string; depth: number }[]>([]);
+  const [options, setOptions] = useState<{ categories: { code: string; name: string }[]; tileUrl: string | null } | null>(null);
+  const [similar, setSimilar] = useState<Similar | null>(null);
+  const [place, setPlace] = useState<{ latitude: number; longitude: number } | null>(null);
+  const [files, setFiles] = useState<{ sha256: string; fileName: string }[]>([]);
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    document.title = `${question ? ft('askTitle') : ft('sendTitle')} — ${t('site')}`;
+    getUnits().then((u) => setUnits(u.items)).catch(() => setUnits([]));
+    getOptions().then(setOptions).catch(() => setOptions(null));
+  }, [question]);
+
+  const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+
+  async function handleFiles(list: FileList | null) {
+    if (!list) return;
+    setError(null);
+    try {
+      for (const f of [...list].slice(0, 5 - files.length)) {
+        const up = await uploadAttachment(f);
+        setFiles((prev) => [...prev, up]);
+      }
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  async function handleSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const v = (k: string) => String(f.get(k) ?? '').trim();
+    const unitId = v('unitId') || units[0]?.id || '';
+    setError(null);
+    // Before opening a new item, show the similar ones once.
+    if (similar === null && !dossierCode) {
+      try {
+        const found = await findSimilar(unitId, `${v('subject')} ${v('content')}`);
+        if (found.items.length > 0) {
+          setSimilar(found.items);
+          return;
+        }
+      } catch {
+        /* suggestions are a help, never a blocker */
+      }
+    }
+    const body: SendInput = {
+      unitId,
+      kind: question ? 'question' : 'feedback',
+      category: (v('category') || (question ? 'tthc' : 'tthc')) as SendInput['category'],
+      subject: v('subject'),
+      content: v('content'),
+      sender: { name: v('name'), address: v('address') || null, phone: v('phone') || null, email: v('email') || null },
+      consentPublishIdentity: f.get('consent') === 'on',
+      place: place || v('placeAddress') ? { latitude: place?.latitude ?? null, longitude: place?.longitude ?? null, address: v('placeAddress') || null } : null,
+      files: files.map((x) => x.sha256),
+      dossier: dossierCode ? { code: dossierCode, secret: v('secret') } : null,
+    };
+    setBusy(true);
+    try {
+      setReceipt(await sendFeedback(body));
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (receipt)
+    return (
+      <section className="detail" aria-labelledby="fb-sent">
+        <h1 id="fb-sent">{ft('sentTitle')}</h1>
+        <p className="notice success" role="status">
+          {ft('sentBody', { code: receipt.code, due: formatDate(receipt.answerDueAt) })}
+        </p>
+        <p className="confirmation-code">{receipt.code}</p>
+        <Link to={`/phan-anh/theo-doi?ma=${encodeURIComponent(receipt.code)}`}>{ft('navTrack')}</Link>
+      </section>
+    );
+
+  return (
+    <section className="detail" aria-labelledby="fb-title">
+      <h1 id="fb-title">{question ? ft('askTitle') : dossierCode ? ft('aboutDossier', { code: dossierCode }) : ft('sendTitle')}</h1>
+      <p className="muted">{ft('sendIntro')}</p>
+      <form className="pickup-form stack" onSubmit={(e) => void handleSubmit(e)}>
+        {dossierCode ? (
+          <div className="field">
+            <label htmlFor="secret">{ft('dossierSecret')} *</label>
+            <input id="secret" name="secret" inputMode="numeric" autoComplete="off" required />
+          </div>
+        ) : (
+          <div className="field">
+            <label htmlFor="unitId">{ft('unit')} *</label>
+            <select id="unitId" name="unitId" required defaultValue="">
+              <option value="" disabled>
+                {ft('chooseUnit')}
+              </option>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {'\u00a0'.repeat(Math.max(0, u.depth - 1) * 2)}
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {!question && options ? (
+          <div className="field">
+            <label htmlFor="category">{ft('category')}</label>
+            <select id="category" name="category" defaultValue="tthc">
+              {options.categories.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="field">
+          <label htmlFor="subject">{ft('subject')} *</label>
+          <input id="subject" name="subject" required minLength={5} maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor="content">{question ? ft('question') : ft('content')} *</label>
+          <textarea id="content" name="content" required minLength={10} maxLength={5000} rows={6} />
+        </div>
+        <div className="field">
+          <label htmlFor="name">{ft('name')} *</label>
+          <input id="name" name="name" required autoComplete="name" minLength={2} />
+        </div>
+        <div className="field">
+          <label htmlFor="address">{ft('address')} *</label>
+          <input id="address" name="address" required autoComplete="street-address" minLength={5} />
+        </div>
+        <div className="field">
+          <label htmlFor="phone">{ft('phone')} *</label>
+          <input id="phone" name="phone" required inputMode="tel" autoComplete="tel" minLength={9} />
+        </div>
+        <div className="field">
+          <label htmlFor="email">{ft('email')}</label>
+          <input id="email" name="email" type="email" autoComplete="email" />
+        </div>
+        {!question ? (
+          <fieldset className="field">
+            <legend>{ft('place')}</legend>
+            <label htmlFor="placeAddress">{ft('placeAddress')}</label>
+            <input id="placeAddress" name="placeAddress" />
+            <button
+              type="button"
+              className="secondary-button"
+              onClick={() => navigator.geolocation?.getCurrentPosition((p) => setPlace({ latitude: Math.round(p.coords.latitude * 1e6) / 1e6, longitude: Math.round(p.coords.longitude * 1e6) / 1e6 }))}
+            >
+              {ft('useLocation')}
+            </button>
+            {place ? <p className="muted">{ft('located', { lat: place.latitude, lng: place.longitude })}</p> : null}
+            {place && options?.tileUrl ? <TileMap tileUrl={options.tileUrl} latitude={place.latitude} longitude={place.longitude} /> : null}
+          </fieldset>
+        ) : null}
+        <div className="field">
+          <label htmlFor="files">{ft('attach')}</label>
+          <input id="files" type="file" multiple accept=".pdf,.jpg,.jpeg,.png,.doc,.docx" onChange={(e) => void handleFiles(e.currentTarget.files)} />
+          {files.length ? <ul className="plain">{files.map((x) => <li key={x.sha256}>{x.fileName}</li>)}</ul> : null}
+        </div>
+        <label className="choice">
+          <input type="checkbox" name="consent" /> {ft('consent')}
+        </label>
+        {similar && similar.length > 0 ? (
+          <div className="notice" role="status">
+            <p>
+              <strong>{ft('similarTitle')}</strong> — {ft('similarIntro')}
+            </p>
+            <ul>
+              {similar.map((s) => (
+                <li key={s.code}>
+                  {s.subject} ({s.statusLabel}) {s.published ? <Link to={`/phan-anh/cong-khai?q=${encodeURIComponent(s.subject)}`}>{ft('navRegister')}</Link> : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" className="primary-button" disabled={busy}>
+          {busy ? ft('sending') : ft('send')}
+        </button>
+      </form>
+    </section>
+  );
+}

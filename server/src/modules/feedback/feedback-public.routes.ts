@@ -1,0 +1,154 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import { ZErrorBody } from '../../platform/error-schema.js';
+import { commonErrors } from '../../platform/errors.js';
+import { readUpload } from '../../platform/http.js';
+import { createWindowLimiter } from '../../platform/rate-limit.js';
+import { citizenOf } from '../identity/auth.plugin.js';
+import { ZPortalFeedbackInput, ZRateInput, ZReceipt, ZRegisterQuery, ZSenderView, ZSimilarInput, ZSimilarItem, ZTextInput, ZTrackInput } from './feedback.contract.js';
+import { atomFeed } from './feedback.atom.js';
+import { listOfCitizen } from './feedback.repo.js';
+import { feedbackCategories } from './feedback.rules.js';
+import { searchRegister, similarItems } from './use-cases/read-feedback.js';
+import { receiveFromPortal } from './use-cases/receive-from-portal.js';
+import { loadOwnItem, rateAnswer, reopenFeedback, senderView, supplyInfo, type SenderProof } from './use-cases/sender-actions.js';
+
+const ZStored = z.object({ sha256: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number() });
+const ZPage = z.object({ items: z.array(z.object({ code: z.string(), kind: z.string(), category: z.string(), unitName: z.string(), procedureName: z.string().nullable(), subject: z.string(), content: z.string(), answer: z.string(), senderName: z.string().nullable(), receivedAt: z.date(), answeredAt: z.date(), publishedAt: z.date() })), next: z.string().nullable() });
+const ZId = z.object({ id: z.string().uuid() });
+const tags = ['feedback'];
+
+/** The portal side: anyone (name + address + phone) or a signed-in citizen sends, follows, rates and reopens; everyone reads the register. */
+export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const limiter = createWindowLimiter(ctx.config.trackingPerMinute, 60_000);
+  const limit = (ip: string) => {
+    if (!limiter.allow(ip)) throw commonErrors.rateLimited();
+  };
+  const tracked = async (proof: SenderProof) => senderView(ctx.db, await loadOwnItem(ctx.db, proof));
+
+  app.get(
+    '/feedback/public/options',
+    { config: { access: 'public' }, schema: { tags, summary: 'Lĩnh vực phản ánh và bản đồ (nếu có máy chủ bản đồ)', response: { 200: z.object({ categories: z.array(z.object({ code: z.string(), name: z.string() })), tileUrl: z.string().nullable() }) } } },
+    async () => ({ categories: feedbackCategories.map((c) => ({ code: c.code, name: c.vi })), tileUrl: ctx.config.feedbackTileUrl ?? null }),
+  );
+  app.get(
+    '/feedback/public/units',
+    { config: { access: 'public' }, schema: { tags, summary: 'Cơ quan, đơn vị nhận phản ánh (đang hoạt động)', response: { 200: z.object({ items: z.array(z.object({ id: z.string().uuid(), name: z.string(), depth: z.number() })) }) } } },
+    async () => {
+      const { rows } = await ctx.db.query<{ id: string; name: string; depth: number }>(`SELECT id, name, depth FROM unit WHERE valid_to IS NULL ORDER BY path`);
+      return { items: rows };
+    },
+  );
+  app.post(
+    '/feedback/public/attachments',
+    { config: { access: 'public' }, schema: { tags, summary: 'Tải tệp đính kèm phản ánh (kiểm tra theo nội dung: PDF, ảnh, văn bản)', response: { 201: ZStored, 400: ZErrorBody, 413: ZErrorBody, 415: ZErrorBody, 429: ZErrorBody } } },
+    async (request, reply) => {
+      limit(request.ip);
+      const up = await readUpload(request);
+      return reply.status(201).send(await ctx.files.put(ctx.db, up.content, up.fileName));
+    },
+  );
+  app.post(
+    '/feedback/public/similar',
+    { config: { access: 'public' }, schema: { tags, summary: 'Phản ánh tương tự đã có (gợi ý trước khi gửi, không dấu)', body: ZSimilarInput, response: { 200: z.object({ items: z.array(ZSimilarItem) }), 422: ZErrorBody, 429: ZErrorBody } } },
+    async (request) => {
+      limit(request.ip);
+      return { items: await similarItems(ctx, request.body, false) };
+    },
+  );
+  app.post(
+    '/feedback/public',
+    { config: { access: 'public' }, schema: { tags, summary: 'Gửi phản ánh, kiến nghị hoặc câu hỏi (họ tên, địa chỉ, điện thoại — NĐ 20/2008 Điều 7)', body: ZPortalFeedbackInput, response: { 201: ZReceipt, 400: ZErrorBody, 404: ZErrorBody, 422: ZErrorBody, 429: ZErrorBody } } },
+    async (request, reply) => {
+      limit(request.ip);
+      return reply.status(201).send(await receiveFromPortal(ctx, request.body, null));
+    },
+  );
+  app.post(
+    '/feedback/public/track',
+    { config: { access: 'public' }, schema: { tags, summary: 'Theo dõi phản ánh bằng số phản ánh và số điện thoại', body: ZTrackInput, response: { 200: ZSenderView, 404: ZErrorBody, 429: ZErrorBody } } },
+    async (request) => {
+      limit(request.ip);
+      return tracked(request.body);
+    },
+  );
+  app.post(
+    '/feedback/public/rate',
+    { config: { access: 'public' }, schema: { tags, summary: 'Đánh giá kết quả trả lời (hài lòng / không hài lòng)', body: ZTrackInput.extend(ZRateInput.shape), response: { 200: ZSenderView, 404: ZErrorBody, 409: ZErrorBody, 429: ZErrorBody } } },
+    async (request) => {
+      limit(request.ip);
+      await rateAnswer(ctx, request.body, request.body.satisfied, request.body.comment);
+      return tracked(request.body);
+    },
+  );
+  app.post(
+    '/feedback/public/reopen',
+    { config: { access: 'public' }, schema: { tags, summary: 'Đề nghị xem xét lại câu trả lời (một lần, nêu lý do)', body: ZTrackInput.extend(ZTextInput.shape), response: { 200: ZSenderView, 404: ZErrorBody, 409: ZErrorBody, 429: ZErrorBody } } },
+    async (request) => {
+      limit(request.ip);
+      await reopenFeedback(ctx, request.body, request.body.text);
+      return tracked(request.body);
+    },
+  );
+  app.post(
+    '/feedback/public/supply',
+    { config: { access: 'public' }, schema: { tags, summary: 'Bổ sung thông tin theo đề nghị của cơ quan', body: ZTrackInput.extend(ZTextInput.shape), response: { 200: ZSenderView, 404: ZErrorBody, 409: ZErrorBody, 429: ZErrorBody } } },
+    async (request) => {
+      limit(request.ip);
+      await supplyInfo(ctx, request.body, request.body.text);
+      return tracked(request.body);
+    },
+  );
+  app.get(
+    '/feedback/public/register',
+    { config: { access: 'public' }, schema: { tags, summary: 'Sổ công khai phản ánh đã trả lời và hỏi đáp (tìm không dấu, theo đơn vị, thủ tục, kỳ)', querystring: ZRegisterQuery, response: { 200: ZPage, 400: ZErrorBody } } },
+    async (request) => searchRegister(ctx.db, request.query),
+  );
+  app.get(
+    '/feedback/public/register.atom',
+    { config: { access: 'public' }, schema: { tags, summary: 'Nguồn tin Atom của sổ công khai', querystring: ZRegisterQuery } },
+    async (request, reply) => {
+      const page = await searchRegister(ctx.db, { ...request.query, limit: Math.min(request.query.limit, 50) });
+      return reply.type('application/atom+xml; charset=utf-8').send(atomFeed(page.items, ctx.config.publicUrl, ctx.clock.now()));
+    },
+  );
+
+  // --- The signed-in citizen: their account is the sender and the proof. ---------------------------------------------
+  app.post(
+    '/feedback/citizen',
+    { config: { access: 'citizen' }, schema: { tags, summary: 'Công dân đã đăng nhập gửi phản ánh, kiến nghị', body: ZPortalFeedbackInput, response: { 201: ZReceipt, 401: ZErrorBody, 404: ZErrorBody, 422: ZErrorBody } } },
+    async (request, reply) => reply.status(201).send(await receiveFromPortal(ctx, request.body, citizenOf(request))),
+  );
+  app.get(
+    '/feedback/citizen/mine',
+    { config: { access: 'citizen' }, schema: { tags, summary: 'Phản ánh của tôi', response: { 200: z.object({ items: z.array(ZSenderView.extend({ id: z.string().uuid() })) }), 401: ZErrorBody } } },
+    async (request) => {
+      const rows = await listOfCitizen(ctx.db, citizenOf(request).citizenId);
+      return { items: await Promise.all(rows.map(async (r) => ({ id: r.id, ...(await senderView(ctx.db, r)) }))) };
+    },
+  );
+  app.get(
+    '/feedback/citizen/:id',
+    { config: { access: 'citizen' }, schema: { tags, summary: 'Một phản ánh của tôi', params: ZId, response: { 200: ZSenderView, 401: ZErrorBody, 404: ZErrorBody } } },
+    async (request) => tracked({ id: request.params.id, citizenId: citizenOf(request).citizenId }),
+  );
+  app.post(
+    '/feedback/citizen/:id/rate',
+    { config: { access: 'citizen' }, schema: { tags, summary: 'Đánh giá kết quả trả lời', params: ZId, body: ZRateInput, response: { 200: ZSenderView, 401: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody } } },
+    async (request) => {
+      const proof = { id: request.params.id, citizenId: citizenOf(request).citizenId };
+      await rateAnswer(ctx, proof, request.body.satisfied, request.body.comment);
+      return tracked(proof);
+    },
+  );
+  app.post(
+    '/feedback/citizen/:id/reopen',
+    { config: { access: 'citizen' }, schema: { tags, summary: 'Đề nghị xem xét lại (một lần)', params: ZId, body: ZTextInput, response: { 200: ZSenderView, 401: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody } } },
+    async (request) => {
+      const proof = { id: request.params.id, citizenId: citizenOf(request).citizenId };
+      await reopenFeedback(ctx, proof, request.body.text);
+      return tracked(proof);
+    },
+  );
+};

@@ -1,0 +1,32 @@
+import { DomainError } from '../../platform/errors.js';
+
+export const feedbackErrors = {
+  notFound: () => new DomainError('FEEDBACK.NOT_FOUND', 'not_found', 'Không tìm thấy phản ánh, kiến nghị.', 'Feedback not found.'),
+  actionNotAllowed: (status: string, allowed: readonly string[]) =>
+    new DomainError('FEEDBACK.ACTION_NOT_ALLOWED', 'conflict', 'Thao tác không phù hợp với trạng thái hiện tại của phản ánh.', 'Action not allowed in this status.', {
+      status,
+      allowed,
+    }),
+  senderIncomplete: () =>
+    new DomainError(
+      'FEEDBACK.SENDER_INCOMPLETE',
+      'invalid',
+      'Vui lòng ghi rõ họ tên, địa chỉ và số điện thoại (Nghị định 20/2008/NĐ-CP Điều 7), hoặc đăng nhập.',
+      'Name, address and phone are required (Decree 20/2008 art. 7), or sign in.',
+    ),
+  unitNotFound: () => new DomainError('FEEDBACK.UNIT_NOT_FOUND', 'unprocessable', 'Không tìm thấy cơ quan, đơn vị nhận phản ánh.', 'Unit not found.'),
+  targetRequired: () =>
+    new DomainError('FEEDBACK.TARGET_REQUIRED', 'invalid', 'Cần chọn cơ quan có thẩm quyền để chuyển phản ánh.', 'A competent unit is required for a transfer.'),
+  sameUnit: () => new DomainError('FEEDBACK.SAME_UNIT', 'unprocessable', 'Không thể chuyển phản ánh cho chính đơn vị đang xử lý.', 'Cannot transfer to the same unit.'),
+  reasonRequired: () => new DomainError('FEEDBACK.REASON_REQUIRED', 'invalid', 'Cần nêu rõ lý do hoặc nội dung văn bản.', 'A reason or letter text is required.'),
+  notApprover: () =>
+    new DomainError('FEEDBACK.NOT_APPROVER', 'forbidden', 'Chỉ lãnh đạo đơn vị mới được duyệt nội dung trả lời.', 'Only a leader of the unit may approve the answer.'),
+  notHead: () =>
+    new DomainError('FEEDBACK.NOT_HEAD', 'forbidden', 'Chỉ trưởng phòng hoặc lãnh đạo đơn vị mới được giao xử lý lại.', 'Only a head or leader may resume a reopened item.'),
+  alreadyRated: () => new DomainError('FEEDBACK.ALREADY_RATED', 'conflict', 'Bạn đã đánh giá kết quả trả lời này.', 'Already rated.'),
+  reopenedOnce: () =>
+    new DomainError('FEEDBACK.REOPENED_ONCE', 'conflict', 'Phản ánh chỉ được đề nghị xem xét lại một lần.', 'An item may be reopened only once.'),
+  dossierNotFound: () => new DomainError('FEEDBACK.DOSSIER_NOT_FOUND', 'not_found', 'Không tìm thấy hồ sơ (kiểm tra mã hồ sơ và số điện thoại).', 'Dossier not found.'),
+  fileUnknown: () => new DomainError('FEEDBACK.FILE_UNKNOWN', 'unprocessable', 'Tệp đính kèm chưa được tải lên.', 'Attachment not uploaded.'),
+  open311KeyRequired: () => new DomainError('FEEDBACK.OPEN311_KEY', 'forbidden', 'Cần khóa API hợp lệ để gửi phản ánh.', 'A valid api_key is required.'),
+};

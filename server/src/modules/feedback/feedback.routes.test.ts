@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
+import { multipart, pdf } from '../../../test/citizens.js';
+import { APPLICANT, seedDesk } from '../../../test/dossier-fixtures.js';
+import { buildStaff } from '../../../test/factories.js';
+import { warnOverdueFeedback } from './feedback.jobs.js';
+
+let t: TestApp;
+let s: Awaited<ReturnType<typeof seedDesk>>;
+let now = new Date('2026-11-25T02:00:00Z'); // Wed 25/11/2026 09:00 in Vietnam
+let specialistB: Session;
+let leaderB: Session;
+let headB: Session;
+
+beforeAll(async () => {
+  t = await buildTestApp({ clock: { now: () => now } });
+  s = await seedDesk(t.app, t.ctx.db);
+  await buildStaff(t.ctx.db, 'chuyenvien.b', [{ role: 'specialist', unit: s.tree.communeB }]);
+  await buildStaff(t.ctx.db, 'lanhdao.b', [{ role: 'leader', unit: s.tree.communeB }]);
+  await buildStaff(t.ctx.db, 'truongphong.b', [{ role: 'head', unit: s.tree.communeB }]);
+  await t.ctx.db.query(`UPDATE staff_user SET email = username || '@motcua.test' WHERE username IN ('truongphong.b', 'lanhdao.b')`);
+  [specialistB, leaderB, headB] = (await Promise.all(['chuyenvien.b', 'lanhdao.b', 'truongphong.b'].map((u) => login(t.app, u)))) as [Session, Session, Session];
+});
+afterAll(() => t.close());
+
+const post = (url: string, payload: unknown) => t.app.inject({ method: 'POST', url, payload: payload as Record<string, unknown> });
+const act = (who: Session, id: string, step: string, payload: unknown = {}) => injectAs(t.app, who, { method: 'POST', url: `/api/feedback/${id}/${step}`, payload: payload as Record<string, unknown> });
+const sender = { name: 'Trần Thị Hoa', address: 'Số 9 đường Lê Lợi, phường An Thử', phone: '0987654321', email: null };
+
+describe('intake on the portal', () => {
+  it('needs name, address and phone when not signed in (ND 20/2008 Điều 7)', async () => {
+    const base = { unitId: s.tree.deskA.id, subject: 'Đường ngập nước', content: 'Đường trước nhà bị ngập mỗi khi mưa lớn.' };
+    const res = await post('/api/feedback/public', { ...base, sender: { ...sender, address: null } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('FEEDBACK.SENDER_INCOMPLETE');
+    expect((await post('/api/feedback/public', base)).json().code).toBe('FEEDBACK.SENDER_INCOMPLETE');
+    const ok = await post('/api/feedback/public', { ...base, sender, category: 'ha-tang', place: { latitude: 10.29, longitude: 105.76, address: 'Trước số 9 Lê Lợi' } });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().code).toMatch(new RegExp(`^PAKN-2026-${s.tree.deskA.code.replace(/\./g, '\\.')}-0000\\d$`));
+    // 15 working days from Wed 25/11/2026 09:00 (no adjustments in this database): Wed 16/12/2026 09:00.
+    expect(new Date(ok.json().answerDueAt).toISOString()).toBe('2026-12-16T02:00:00.000Z');
+    const row = (await t.ctx.db.query(`SELECT latitude, longitude, place_address, channel, status FROM feedback WHERE code = $1`, [ok.json().code])).rows[0];
+    expect(row).toEqual({ latitude: 10.29, longitude: 105.76, place_address: 'Trước số 9 Lê Lợi', channel: 'portal', status: 'received' });
+  });
+
+  it('numbers items consecutively in the unit register and sends the receipt by SMS to a mobile', async () => {
+    const a = await post('/api/feedback/public', { unitId: s.tree.deskA.id, subject: 'Thắc mắc lệ phí', content: 'Lệ phí đăng ký kết hôn là bao nhiêu?', kind: 'question', sender });
+    const b = await post('/api/feedback/public', { unitId: s.tree.deskA.id, subject: 'Thắc mắc giờ làm việc', content: 'Bộ phận một cửa làm việc thứ Bảy không?', kind: 'question', sender });
+    const seq = (c: string) => Number(c.slice(-5));
+    expect(seq(b.json().code)).toBe(seq(a.json().code) + 1);
+    const sms = (await t.ctx.db.query(`SELECT recipient, body FROM notification_outbox WHERE template_key = 'feedback.received' ORDER BY created_at DESC, id LIMIT 1`)).rows[0];
+    expect(sms.recipient).toBe('+84987654321');
+    expect(sms.body).toContain(b.json().code);
+  });
+
+  it('accepts attachments checked by content and refuses a disguised one', async () => {
+    const good = multipart({ name: 'anh-chup.pdf', content: pdf('don phan anh') });
+    const up = await t.app.inject({ method: 'POST', url: '/api/feedback/public/attachments', payload: good.payload, headers: good.headers });
+    expect(up.statusCode, up.body).toBe(201);
+    const bad = multipart({ name: 'anh.pdf', content: Buffer.from('MZ\x90\x00 not a pdf at all') });
+    const refused = await t.app.inject({ method: 'POST', url: '/api/feedback/public/attachments', payload: bad.payload, headers: bad.headers });
+    expect(refused.statusCode).toBe(415);
+    const unknown = await post('/api/feedback/public', { unitId: s.tree.deskA.id, subject: 'Có tệp kèm', content: 'Nội dung kèm tệp chưa tải lên.', sender, files: ['a'.repeat(64)] });
+    expect(unknown.json().code).toBe('FEEDBACK.FILE_UNKNOWN');
+    const ok = await post('/api/feedback/public', { unitId: s.tree.deskA.id, subject: 'Có tệp kèm', content: 'Nội dung có ảnh chụp đính kèm.', sender, files: [up.json().sha256] });
+    expect(ok.statusCode).toBe(201);
+    const files = (await t.ctx.db.query(`SELECT ff.file_name FROM feedback_file ff JOIN feedback f ON f.id = ff.feedback_id WHERE f.code = $1`, [ok.json().code])).rows;
+    expect(files).toEqual([{ file_name: 'anh-chup.pdf' }]);
+  });
+
+  it('suggests likely duplicates without accents, to the sender (public subject only) and to the officer', async () => {
+    await post('/api/feedback/public', { unitId: s.tree.deskA.id, subject: 'Đèn đường hỏng ở Lê Lợi', content: 'Đèn đường trên đường Lê Lợi bị hỏng nhiều ngày, ban đêm rất tối.', sender });
+    const similar = await post('/api/feedback/public/similar', { unitId: s.tree.communeA.id, text: 'den duong le loi bi hong, ban dem rat toi' });
+    expect(similar.statusCode).toBe(200);
+    const hit = similar.json().items.find((i: { subject: string }) => i.subject === 'Đèn đường hỏng ở Lê Lợi');
+    expect(hit).toBeTruthy();
+    expect(hit.similarity).toBeGreaterThan(0.3);
+    const none = await post('/api/feedback/public/similar', { unitId: s.tree.communeB.id, text: 'den duong le loi bi hong, ban dem rat toi' });
+    expect(none.json().items).toEqual([]);
+    const officer = await injectAs(t.app, s.desk, { method: 'POST', url: '/api/feedback/similar', payload: { unitId: s.tree.deskA.id, text: 'Đèn đường Lê Lợi hỏng' } });
+    expect(officer.json().items.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the journey: a late dossier, transfer, answer, approval, publication, rating and reopening', () => {
+  let id: string;
+  let code: string;
+
+  it('the citizen sends feedback about their dossier with its tracking credentials; it lands at the desk that received it', async () => {
+    const d = await s.receive();
+    const wrong = await post('/api/feedback/public', { unitId: s.tree.communeB.id, subject: 'Hồ sơ trễ hẹn', content: 'Hồ sơ của tôi đã quá hẹn mà chưa có kết quả.', sender: { ...sender, name: APPLICANT.fullName }, dossier: { code: d.code, secret: '0000' } });
+    expect(wrong.json().code).toBe('FEEDBACK.DOSSIER_NOT_FOUND');
+    const res = await post('/api/feedback/public', {
+      unitId: s.tree.communeB.id,
+      subject: 'Hồ sơ trễ hẹn',
+      content: `Tôi là ${APPLICANT.fullName}, điện thoại ${APPLICANT.phone}. Hồ sơ ${d.code} đã quá hẹn mà chưa có kết quả.`,
+      sender: { name: APPLICANT.fullName, address: APPLICANT.address, phone: APPLICANT.phone, email: 'an.nguyen@example.vn' },
+      dossier: { code: d.code, secret: APPLICANT.phone },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    ({ id, code } = res.json());
+    const row = (await t.ctx.db.query(`SELECT unit_id, dossier_id, procedure_id FROM feedback WHERE id = $1`, [id])).rows[0];
+    expect(row).toEqual({ unit_id: s.tree.deskA.id, dossier_id: d.id, procedure_id: s.procedureId });
+    const mail = (await t.ctx.db.query(`SELECT channel, recipient, subject FROM notification_outbox WHERE template_key = 'feedback.received' AND recipient = 'an.nguyen@example.vn'`)).rows;
+    expect(mail).toEqual([{ channel: 'email', recipient: 'an.nguyen@example.vn', subject: `[Một Cửa] Đã tiếp nhận phản ánh, kiến nghị số ${code}` }]);
+  });
+
+  it('the desk sees it due in its queue and classifies it as outside competence, transferring it to the competent commune', async () => {
+    now = new Date('2026-11-26T02:00:00Z');
+    const q = await injectAs(t.app, s.desk, { method: 'GET', url: '/api/feedback?status=received' });
+    const mine = q.json().items.find((i: { id: string }) => i.id === id);
+    expect(mine).toMatchObject({ status: 'received', dueState: 'due_soon' });
+    expect(new Date(mine.dueAt).toISOString()).toBe('2026-11-27T02:00:00.000Z'); // refusal clock: 2 working days
+    const noTarget = await act(s.desk, id, 'classify', { classification: 'outside_competence' });
+    expect(noTarget.json().code).toBe('FEEDBACK.TARGET_REQUIRED');
+    const res = await act(s.desk, id, 'classify', { classification: 'outside_competence', targetUnitId: s.tree.communeB.id, note: 'Thuộc thẩm quyền xã Bình Thử' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'handling', unitId: s.tree.communeB.id, classification: 'outside_competence', lateSteps: 0 });
+    // The answer clock starts again at the competent unit: 15 working days from Thu 26/11 09:00.
+    expect(new Date(res.json().answerDueAt).toISOString()).toBe('2026-12-17T02:00:00.000Z');
+    expect(res.json().events.map((e: { action: string }) => e.action)).toEqual(['received', 'classify']);
+    const audit = (await t.ctx.db.query(`SELECT action, actor_name FROM audit_log WHERE entity = 'feedback' AND entity_id = $1 ORDER BY id`, [id])).rows;
+    expect(audit).toEqual([
+      { action: 'feedback.receive', actor_name: APPLICANT.fullName },
+      { action: 'feedback.classify', actor_name: 'Cán bộ motcua' },
+    ]);
+  });
+
+  it('the competent unit drafts; only its leader approves; the answer is sent by e-mail', async () => {
+    expect((await act(s.specialist, id, 'draft', { text: 'Trả lời sai đơn vị' })).statusCode).toBe(404);
+    const draft = await act(specialistB, id, 'draft', { text: `Kính gửi ông ${APPLICANT.fullName}: hồ sơ đã được giải quyết, mời nhận kết quả ngày 30/11/2026.` });
+    expect(draft.json().status).toBe('drafted');
+    expect((await act(specialistB, id, 'approve')).json().code).toBe('FEEDBACK.NOT_APPROVER');
+    expect((await act(s.leader, id, 'approve')).statusCode).toBe(403);
+    now = new Date('2026-11-30T03:00:00Z');
+    const ok = await act(leaderB, id, 'approve');
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ status: 'answered', lateSteps: 0 });
+    expect(new Date(ok.json().publishDueAt).toISOString()).toBe('2026-12-02T03:00:00.000Z');
+    const sent = (await t.ctx.db.query(`SELECT body FROM notification_outbox WHERE template_key = 'feedback.answered' AND recipient = 'an.nguyen@example.vn'`)).rows;
+    expect(sent).toHaveLength(1);
+    expect(sent[0].body).toContain('mời nhận kết quả ngày 30/11/2026');
+  });
+
+  it('publication removes the personal data; the register finds it without accents and in the Atom feed', async () => {
+    const res = await act(specialistB, id, 'publish');
+    expect(res.json().status).toBe('published');
+    const reg = await t.app.inject({ method: 'GET', url: `/api/feedback/public/register?q=${encodeURIComponent('ho so tre hen')}&unitId=${s.tree.province.id}` });
+    const item = reg.json().items.find((i: { code: string }) => i.code === code);
+    expect(item).toBeTruthy();
+    const shown = JSON.stringify(item);
+    for (const leaked of [APPLICANT.fullName, APPLICANT.phone, 'an.nguyen@example.vn']) expect(shown).not.toContain(leaked);
+    expect(item.senderName).toBeNull();
+    expect(item.answer).toContain('mời nhận kết quả');
+    expect((await t.app.inject({ method: 'GET', url: `/api/feedback/public/register?unitId=${s.tree.otherProvince.id}` })).json().items).toEqual([]);
+    const atom = await t.app.inject({ method: 'GET', url: '/api/feedback/public/register.atom?q=tre%20hen' });
+    expect(atom.headers['content-type']).toContain('application/atom+xml');
+    expect(atom.body).toContain(`<id>urn:motcua:feedback:${code}</id>`);
+    expect(atom.body).not.toContain(APPLICANT.phone);
+  });
+
+  it('the sender follows it by number and phone, rates it unsatisfied and reopens it once; it goes back to the head', async () => {
+    expect((await post('/api/feedback/public/track', { code, phone: '0900000000' })).statusCode).toBe(404);
+    const tracked = await post('/api/feedback/public/track', { code, phone: '+84 912 345 678' });
+    expect(tracked.json()).toMatchObject({ status: 'published', canRate: true, canReopen: true });
+    const rated = await post('/api/feedback/public/rate', { code, phone: APPLICANT.phone, satisfied: false, comment: 'Chưa nhận được kết quả' });
+    expect(rated.json()).toMatchObject({ rating: 'unsatisfied', canRate: false });
+    expect((await post('/api/feedback/public/rate', { code, phone: APPLICANT.phone, satisfied: true })).json().code).toBe('FEEDBACK.ALREADY_RATED');
+    now = new Date('2026-12-01T02:00:00Z');
+    const reopened = await post('/api/feedback/public/reopen', { code, phone: APPLICANT.phone, text: 'Đến hẹn vẫn chưa có kết quả' });
+    expect(reopened.json()).toMatchObject({ status: 'reopened', canReopen: false });
+    const warned = (await t.ctx.db.query(`SELECT recipient FROM notification_outbox WHERE template_key = 'staff.feedback-reopened' ORDER BY recipient`)).rows;
+    expect(warned).toEqual([{ recipient: 'lanhdao.b@motcua.test' }, { recipient: 'truongphong.b@motcua.test' }]);
+    expect((await act(specialistB, id, 'resume')).json().code).toBe('FEEDBACK.NOT_HEAD');
+    const resumed = await act(headB, id, 'resume');
+    expect(resumed.json().status).toBe('handling');
+    await act(specialistB, id, 'draft', { text: 'Kết quả đã được trả ngày 02/12/2026, xin lỗi ông vì sự chậm trễ.' });
+    await act(leaderB, id, 'approve');
+    const again = await post('/api/feedback/public/reopen', { code, phone: APPLICANT.phone, text: 'Lại chưa hài lòng' });
+    expect(again.json().code).toBe('FEEDBACK.REOPENED_ONCE');
+  });
+});
+
+describe('other classes and the officer channels', () => {
+  it('a recorded phone call; a refusal on time with its reason; a complaint routed out with a letter', async () => {
+    const call = await injectAs(t.app, s.desk, {
+      method: 'POST',
+      url: '/api/feedback/record',
+      payload: { unitId: s.tree.deskA.id, channel: 'phone', subject: 'Cán bộ hẹn nhiều lần', content: 'Người dân gọi điện phản ánh cán bộ hẹn nhiều lần.', officerName: 'Lê Văn C', sender: { name: 'Phạm Văn D', phone: '0911222333' } },
+    });
+    expect(call.statusCode, call.body).toBe(201);
+    const other = await injectAs(t.app, s.otherDesk, { method: 'POST', url: '/api/feedback/record', payload: { unitId: s.tree.deskA.id, channel: 'letter', subject: 'Thư phản ánh', content: 'Nội dung thư phản ánh gửi đến.', sender: { name: 'Phạm Văn E', address: 'Xã Bình Thử' } } });
+    expect(other.statusCode).toBe(403);
+    const refused = await act(s.desk, call.json().id, 'classify', { classification: 'refused' });
+    expect(refused.json().code).toBe('FEEDBACK.REASON_REQUIRED');
+    const r = await act(s.desk, call.json().id, 'classify', { classification: 'refused', note: 'Nội dung không rõ, không xác định được hồ sơ.' });
+    expect(r.json()).toMatchObject({ status: 'refused', lateSteps: 0 });
+    expect(r.json().events[1]).toMatchObject({ action: 'classify', onTime: true });
+
+    const complaint = await injectAs(t.app, s.desk, { method: 'POST', url: '/api/feedback/record', payload: { unitId: s.tree.deskA.id, channel: 'letter', subject: 'Khiếu nại quyết định', content: 'Tôi khiếu nại quyết định xử phạt số 12/QĐ-XPHC.', sender: { name: 'Võ Văn F', address: 'Phường An Thử' } } });
+    now = new Date('2026-12-04T02:00:00Z'); // 4 working days later: past the 2-day clock
+    const routed = await act(s.desk, complaint.json().id, 'classify', { classification: 'complaint', note: 'Đề nghị gửi đơn khiếu nại đến Chủ tịch UBND phường theo Luật Khiếu nại 2011.' });
+    expect(routed.json()).toMatchObject({ status: 'routed_out', classification: 'complaint', lateSteps: 1 });
+  });
+
+  it('warns the heads once when a clock passes', async () => {
+    const item = await injectAs(t.app, specialistB, { method: 'GET', url: '/api/feedback?due=overdue' });
+    expect(item.statusCode).toBe(200);
+    const rec = await injectAs(t.app, s.otherDesk, { method: 'POST', url: '/api/feedback/record', payload: { unitId: s.tree.communeB.id, channel: 'phone', subject: 'Rác thải ven sông', content: 'Rác thải đổ ven sông nhiều ngày chưa thu gom.', sender: { name: 'Đỗ Văn G', phone: '0911000111' } } });
+    expect(rec.statusCode).toBe(201);
+    now = new Date('2026-12-09T02:00:00Z');
+    const first = await warnOverdueFeedback(t.ctx);
+    expect(first.find((w) => w.code === rec.json().code)?.recipients.sort()).toEqual(['Cán bộ lanhdao.b', 'Cán bộ truongphong.b']);
+    expect((await warnOverdueFeedback(t.ctx)).find((w) => w.code === rec.json().code)).toBeUndefined();
+    const overdue = await injectAs(t.app, specialistB, { method: 'GET', url: '/api/feedback?due=overdue' });
+    expect(overdue.json().items.map((i: { code: string }) => i.code)).toContain(rec.json().code);
+  });
+
+  it('QĐ 766 group 5 per unit and period', async () => {
+    const r = await injectAs(t.app, s.admin, { method: 'GET', url: `/api/feedback/report/group5?unitId=${s.tree.communeB.id}&from=2026-11-01&to=2026-12-31` });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ received: 2, handled: 1, handledOnTime: 1, onTimeRate: 100, rated: 1, unsatisfied: 1, reopened: 1, satisfactionRate: 0 });
+    expect((await injectAs(t.app, s.specialist, { method: 'GET', url: `/api/feedback/report/group5?unitId=${s.tree.communeB.id}&from=2026-11-01&to=2026-12-31` })).statusCode).toBe(403);
+    const dash = await injectAs(t.app, s.admin, { method: 'GET', url: `/api/reports/summary?unitId=${s.tree.communeB.id}&from=2026-11-01&to=2026-12-31` });
+    expect(dash.statusCode, dash.body).toBe(200);
+    const ind = dash.json().indicators766.indicators as { code: string; ratePct: number | null; points: number | null }[];
+    expect(ind.find((i) => i.code === '5.2')).toMatchObject({ ratePct: 100, points: 6 });
+    expect(ind.find((i) => i.code === '5.3')).toMatchObject({ ratePct: 0, points: 0 });
+  });
+
+  it('a province sets its own answer clock', async () => {
+    expect((await injectAs(t.app, s.desk, { method: 'PUT', url: `/api/feedback/clock-settings/${s.tree.province.id}`, payload: { refuseDays: 2, infoDays: 5, transferDays: 5, answerDays: 10, publishDays: 2 } })).statusCode).toBe(403);
+    const put = await injectAs(t.app, s.admin, { method: 'PUT', url: `/api/feedback/clock-settings/${s.tree.province.id}`, payload: { refuseDays: 2, infoDays: 5, transferDays: 5, answerDays: 10, publishDays: 2 } });
+    expect(put.statusCode, put.body).toBe(204);
+    now = new Date('2026-12-07T02:00:00Z'); // Mon 07/12 09:00 → 10 working days: Mon 21/12 09:00
+    const res = await post('/api/feedback/public', { unitId: s.tree.communeA.id, subject: 'Hỏi về thủ tục', content: 'Thủ tục đăng ký kết hôn cần giấy tờ gì?', kind: 'question', sender });
+    expect(new Date(res.json().answerDueAt).toISOString()).toBe('2026-12-21T02:00:00.000Z');
+  });
+});

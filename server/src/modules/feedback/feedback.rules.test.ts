@@ -1,0 +1,151 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createWorkingCalendar } from '../working-calendar/calendar.rules.js';
+import { officialAdjustments } from '../working-calendar/official-adjustments.js';
+import { vnInstant } from '../working-calendar/vn-time.js';
+import {
+  allowedActions,
+  answerDue,
+  currentDue,
+  defaultClockSettings,
+  feedbackCode,
+  feedbackStatuses,
+  intakeDeadlines,
+  isAllowed,
+  publicText,
+  publicationDue,
+  redactPersonalData,
+  statusAfterClassification,
+} from './feedback.rules.js';
+
+const cal = createWorkingCalendar({ adjustments: officialAdjustments });
+const at = (d: string, t: string) => vnInstant(d, t);
+const s = defaultClockSettings;
+
+describe('QĐ 766 clocks on the working calendar — hand-built cases across holidays', () => {
+  it.each([
+    // [what, from, clock, expected]
+    ['refusal 2 days across Tết Bính Ngọ (16–20/2/2026 off)', at('2026-02-12', '10:00'), 'refuse', at('2026-02-23', '10:00')],
+    ['answer 15 days across Tết', at('2026-02-02', '10:00'), 'answer', at('2026-03-02', '10:00')],
+    ['transfer 5 days across nghỉ bù Giỗ Tổ 27/4, 30/4 and 1/5', at('2026-04-24', '14:00'), 'transfer', at('2026-05-06', '14:00')],
+    ['refusal from the swapped day off Fri 2/1/2026 counts from Mon 5/1 07:30', at('2026-01-02', '09:00'), 'refuse', at('2026-01-06', '17:30')],
+    ['more information 5 days from a Sunday evening across Quốc khánh 1–2/9', at('2026-08-30', '20:00'), 'info', at('2026-09-08', '17:30')],
+    ['refusal 2 days counts the make-up Saturday 10/1/2026', at('2026-01-09', '10:00'), 'refuse', at('2026-01-12', '10:00')],
+  ] as const)('%s', (_what, from, clock, expected) => {
+    const d = intakeDeadlines(from, cal, s);
+    const got = { refuse: d.refuseDueAt, answer: d.answerDueAt, transfer: d.transferDueAt, info: d.infoDueAt }[clock];
+    expect(got.toISOString()).toBe(expected.toISOString());
+  });
+
+  it('publication 2 days after an answer on Wed 29/4/2026 skips 30/4, 1/5 and the weekend', () => {
+    expect(publicationDue(at('2026-04-29', '09:00'), cal, s).toISOString()).toBe(at('2026-05-05', '09:00').toISOString());
+  });
+
+  it('a province setting (answer within 10 days, Ninh Bình) moves only that clock', () => {
+    const d = intakeDeadlines(at('2026-02-02', '10:00'), cal, { ...s, answerDays: 10 });
+    expect(d.answerDueAt.toISOString()).toBe(at('2026-02-23', '10:00').toISOString());
+    expect(d.refuseDueAt.toISOString()).toBe(at('2026-02-04', '10:00').toISOString());
+  });
+
+  it('a letter received after 15:00 is not moved to the next day (the cut-off is for dossiers)', () => {
+    expect(answerDue(at('2026-03-10', '16:00'), cal, { ...s, answerDays: 1 }).toISOString()).toBe(at('2026-03-11', '16:00').toISOString());
+  });
+});
+
+// An oracle built by hand, independent of the calendar module: the days off of 2026 as announced, weekends, and the
+// make-up Saturday. N working days from a time strictly inside a session end at the same time N working days later.
+const OFF_2026 = new Set(['2026-01-01', '2026-01-02', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-04-27', '2026-04-30', '2026-05-01', '2026-09-01', '2026-09-02']);
+const WORKED_SATURDAYS = new Set(['2026-01-10']);
+function isWorking(date: string): boolean {
+  const wd = new Date(`${date}T12:00:00Z`).getUTCDay();
+  if (WORKED_SATURDAYS.has(date)) return true;
+  return wd !== 0 && wd !== 6 && !OFF_2026.has(date);
+}
+function addWorkingDays(date: string, n: number): string {
+  let d = new Date(`${date}T12:00:00Z`);
+  let left = n;
+  while (left > 0) {
+    d = new Date(d.getTime() + 86_400_000);
+    if (isWorking(d.toISOString().slice(0, 10))) left--;
+  }
+  return d.toISOString().slice(0, 10);
+}
+const workingDays2026 = Array.from({ length: 330 }, (_, i) => new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)).filter(isWorking);
+const insideSession = fc.oneof(fc.integer({ min: 7 * 60 + 31, max: 11 * 60 + 29 }), fc.integer({ min: 13 * 60 + 31, max: 17 * 60 + 29 }));
+const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+describe('clock properties against the hand-built 2026 calendar', () => {
+  it('every clock ends N working days later at the same time of day', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...workingDays2026), insideSession, fc.integer({ min: 1, max: 20 }), (day, minute, n) => {
+        const from = at(day, hhmm(minute));
+        const due = answerDue(from, cal, { ...s, answerDays: n });
+        expect(due.toISOString()).toBe(at(addWorkingDays(day, n), hhmm(minute)).toISOString());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refusal ≤ information ≤ answer, and publication comes after the answer', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...workingDays2026), insideSession, (day, minute) => {
+        const d = intakeDeadlines(at(day, hhmm(minute)), cal, s);
+        expect(d.refuseDueAt.getTime()).toBeLessThan(d.infoDueAt.getTime());
+        expect(d.infoDueAt.getTime()).toBe(d.transferDueAt.getTime());
+        expect(d.infoDueAt.getTime()).toBeLessThan(d.answerDueAt.getTime());
+        expect(publicationDue(d.answerDueAt, cal, s).getTime()).toBeGreaterThan(d.answerDueAt.getTime());
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('statuses, classification and the register number', () => {
+  it('classification routes each class of Điều 9 and complaints/denunciations out of the process', () => {
+    expect(statusAfterClassification('refused')).toBe('refused');
+    expect(statusAfterClassification('complaint')).toBe('routed_out');
+    expect(statusAfterClassification('denunciation')).toBe('routed_out');
+    expect(statusAfterClassification('within_competence')).toBe('handling');
+    expect(statusAfterClassification('outside_competence')).toBe('handling');
+    expect(statusAfterClassification('conduct')).toBe('handling');
+  });
+
+  it('the closed statuses allow nothing; reopening only after an answer', () => {
+    expect(allowedActions.refused).toEqual([]);
+    expect(allowedActions.routed_out).toEqual([]);
+    for (const st of feedbackStatuses) expect(isAllowed(st, 'reopen')).toBe(st === 'answered' || st === 'published');
+    expect(isAllowed('drafted', 'approve')).toBe(true);
+    expect(isAllowed('handling', 'approve')).toBe(false);
+  });
+
+  it('the running deadline follows the status', () => {
+    const d = { refuseDueAt: at('2026-03-02', '10:00'), answerDueAt: at('2026-03-20', '10:00'), publishDueAt: at('2026-03-24', '10:00') };
+    expect(currentDue('received', d)).toEqual(d.refuseDueAt);
+    expect(currentDue('drafted', d)).toEqual(d.answerDueAt);
+    expect(currentDue('answered', d)).toEqual(d.publishDueAt);
+    expect(currentDue('awaiting_info', d)).toBeNull();
+    expect(currentDue('published', d)).toBeNull();
+  });
+
+  it('numbers the unit register per year', () => {
+    expect(feedbackCode('000.00.01.H56', 2026, 42)).toBe('PAKN-2026-000.00.01.H56-00042');
+  });
+});
+
+describe('personal data removed from what is published', () => {
+  const p = { name: 'Nguyễn Thị Lan Anh', address: 'Số 5 ngõ 12 phố Huế', phone: '0912 345 678', email: 'lananh@example.vn' };
+  it('removes the name (also its last two words), address, phone, e-mail and CCCD numbers', () => {
+    const text = 'Tôi là Nguyễn Thị Lan Anh, ở Số 5 ngõ 12 phố Huế. Gọi 0912.345.678 hoặc lananh@example.vn, CCCD 001190012345. Chị Lan Anh đã chờ 20 ngày.';
+    const out = redactPersonalData(text, p);
+    for (const leaked of ['Nguyễn Thị Lan Anh', 'Lan Anh', 'phố Huế', '0912.345.678', 'lananh@example.vn', '001190012345']) expect(out).not.toContain(leaked);
+    expect(out).toContain('đã chờ 20 ngày');
+  });
+  it('keeps the name and address when the sender agreed, never the phone', () => {
+    const out = publicText('Nguyễn Thị Lan Anh, số điện thoại 0912345678', p, true);
+    expect(out).toContain('Nguyễn Thị Lan Anh');
+    expect(out).not.toContain('0912345678');
+  });
+  it('is case- and accent-exact on the given name but leaves other text alone', () => {
+    expect(redactPersonalData('Hồ sơ số 000.00.01.H56-261125-0001 bị trễ hẹn', p)).toBe('Hồ sơ số 000.00.01.H56-261125-0001 bị trễ hẹn');
+  });
+});

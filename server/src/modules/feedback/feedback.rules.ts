@@ -1,0 +1,197 @@
+/**
+ * Feedback and recommendations (phản ánh, kiến nghị — PAKN) and questions (hỏi đáp): pure rules.
+ *
+ * Law (../shared/reference/vn-legal-2026.md §3.5, vn-legal.md §6):
+ * - Nghị định 20/2008/NĐ-CP (amended by 92/2017): Điều 7 — a sender gives their name, address and phone (or another way to
+ *   reach them); Điều 9 — the receiving agency classifies each item: refused (with the reason), about officers' conduct
+ *   (to the competent agency), about a regulation within its competence (it handles it), or outside its competence
+ *   (transferred to the competent agency within 5 working days). Complaints and denunciations (khiếu nại, tố cáo) follow
+ *   Luật Khiếu nại 2011 and Luật Tố cáo 2018, not this process: the sender gets a letter saying where they go.
+ * - QĐ 766/QĐ-TTg indicator 5.2 (PAKN handled on time): refusal within 2 working days, request for more information within
+ *   5, answer within 15, publication within 2 after the answer. Provinces set their own lengths (e.g. 10 days to answer in
+ *   Ninh Bình, vn-legal.md §8.3), so every length is a setting with these defaults.
+ * - Indicator 5.3 (satisfaction with PAKN handling) = (items − disliked / re-complained / late) / items.
+ */
+import type { WorkingCalendar } from '../working-calendar/calendar.rules.js';
+import { computeDue } from '../working-calendar/deadline.rules.js';
+
+export const feedbackStatuses = ['received', 'awaiting_info', 'handling', 'drafted', 'answered', 'published', 'refused', 'routed_out', 'reopened'] as const;
+export type FeedbackStatus = (typeof feedbackStatuses)[number];
+
+export const statusLabels = {
+  received: { vi: 'Mới tiếp nhận, chờ phân loại', en: 'Received, to classify' },
+  awaiting_info: { vi: 'Chờ người gửi bổ sung thông tin', en: 'Awaiting more information' },
+  handling: { vi: 'Đang xử lý', en: 'Being handled' },
+  drafted: { vi: 'Chờ lãnh đạo duyệt trả lời', en: 'Answer awaiting approval' },
+  answered: { vi: 'Đã trả lời', en: 'Answered' },
+  published: { vi: 'Đã trả lời và công khai', en: 'Answered and published' },
+  refused: { vi: 'Từ chối tiếp nhận', en: 'Refused' },
+  routed_out: { vi: 'Chuyển theo thủ tục khiếu nại, tố cáo', en: 'Routed to complaint/denunciation procedure' },
+  reopened: { vi: 'Người gửi đề nghị xem xét lại', en: 'Reopened by the sender' },
+} as const satisfies Record<FeedbackStatus, { vi: string; en: string }>;
+
+export const classifications = ['refused', 'conduct', 'within_competence', 'outside_competence', 'complaint', 'denunciation'] as const;
+export type Classification = (typeof classifications)[number];
+
+export const classificationLabels = {
+  refused: { vi: 'Từ chối tiếp nhận (nêu rõ lý do)', en: 'Refused, with reason' },
+  conduct: { vi: 'Về hành vi của cán bộ — chuyển cơ quan có thẩm quyền', en: "About an officer's conduct — to the competent agency" },
+  within_competence: { vi: 'Về quy định hành chính thuộc thẩm quyền', en: 'About a regulation within competence' },
+  outside_competence: { vi: 'Không thuộc thẩm quyền — chuyển trong 5 ngày làm việc', en: 'Outside competence — transfer within 5 working days' },
+  complaint: { vi: 'Là khiếu nại — hướng dẫn theo Luật Khiếu nại', en: 'A complaint — routed under the Law on Complaints' },
+  denunciation: { vi: 'Là tố cáo — hướng dẫn theo Luật Tố cáo', en: 'A denunciation — routed under the Law on Denunciations' },
+} as const satisfies Record<Classification, { vi: string; en: string }>;
+
+/** Categories: the Open311 services. Kept as data so a province can add its own. */
+export const feedbackCategories = [
+  { code: 'tthc', vi: 'Thủ tục hành chính, hồ sơ', en: 'Administrative procedures and dossiers', keywords: 'thu tuc ho so' },
+  { code: 'can-bo', vi: 'Thái độ, hành vi của cán bộ', en: "Officers' conduct", keywords: 'can bo thai do' },
+  { code: 'quy-dinh', vi: 'Quy định hành chính', en: 'Administrative regulations', keywords: 'quy dinh van ban' },
+  { code: 'ha-tang', vi: 'Hạ tầng, giao thông, đô thị', en: 'Infrastructure, roads, urban services', keywords: 'duong den nuoc' },
+  { code: 'moi-truong', vi: 'Môi trường', en: 'Environment', keywords: 'rac o nhiem' },
+  { code: 'khac', vi: 'Khác', en: 'Other', keywords: 'khac' },
+] as const;
+export type FeedbackCategory = (typeof feedbackCategories)[number]['code'];
+export const categoryCodes = feedbackCategories.map((c) => c.code) as [FeedbackCategory, ...FeedbackCategory[]];
+
+export type FeedbackAction =
+  | 'classify'
+  | 'request_info'
+  | 'supply_info'
+  | 'draft'
+  | 'approve'
+  | 'return'
+  | 'publish'
+  | 'rate'
+  | 'reopen'
+  | 'resume';
+
+/** What each status allows (the UI shows only these). */
+export const allowedActions = {
+  received: ['classify', 'request_info'],
+  awaiting_info: ['supply_info'],
+  handling: ['request_info', 'draft', 'classify'],
+  drafted: ['draft', 'approve', 'return'],
+  answered: ['publish', 'rate', 'reopen'],
+  published: ['rate', 'reopen'],
+  refused: [],
+  routed_out: [],
+  reopened: ['resume'],
+} as const satisfies Record<FeedbackStatus, readonly FeedbackAction[]>;
+
+export function isAllowed(status: FeedbackStatus, action: FeedbackAction): boolean {
+  return (allowedActions[status] as readonly FeedbackAction[]).includes(action);
+}
+
+/** Where a classification sends the item. Transfers need the target unit; refusals a reason; routing out a letter. */
+export function statusAfterClassification(c: Classification): FeedbackStatus {
+  switch (c) {
+    case 'refused':
+      return 'refused';
+    case 'complaint':
+    case 'denunciation':
+      return 'routed_out';
+    case 'conduct':
+    case 'outside_competence':
+    case 'within_competence':
+      return 'handling';
+  }
+}
+export const needsTarget = (c: Classification) => c === 'conduct' || c === 'outside_competence';
+
+// --- Clocks -----------------------------------------------------------------------------------------------------
+
+export type ClockSettings = { refuseDays: number; infoDays: number; transferDays: number; answerDays: number; publishDays: number };
+/** QĐ 766 indicator 5.2 and ND 20/2008 Điều 9 (transfer), in working days. */
+export const defaultClockSettings: ClockSettings = { refuseDays: 2, infoDays: 5, transferDays: 5, answerDays: 15, publishDays: 2 };
+
+export type IntakeDeadlines = { refuseDueAt: Date; infoDueAt: Date; transferDueAt: Date; answerDueAt: Date };
+
+const wd = (from: Date, days: number, calendar: WorkingCalendar) =>
+  // PAKN are not paper dossiers: no 15:00 cut-off (that rule is ND 61/2018 Điều 18 k2, for dossiers only).
+  computeDue(from, { unit: 'working_day', amount: days }, calendar, { paperCutoff: false });
+
+/** The deadlines that start with receipt (an item received outside working hours counts from the next session). */
+export function intakeDeadlines(receivedAt: Date, calendar: WorkingCalendar, s: ClockSettings): IntakeDeadlines {
+  return {
+    refuseDueAt: wd(receivedAt, s.refuseDays, calendar),
+    infoDueAt: wd(receivedAt, s.infoDays, calendar),
+    transferDueAt: wd(receivedAt, s.transferDays, calendar),
+    answerDueAt: wd(receivedAt, s.answerDays, calendar),
+  };
+}
+
+/**
+ * The answer clock restarts when the competent unit gets the item by transfer, when the sender supplies the information
+ * asked for, and when the sender reopens it: each is a new receipt of a complete item by the unit that must answer.
+ */
+export function answerDue(from: Date, calendar: WorkingCalendar, s: ClockSettings): Date {
+  return wd(from, s.answerDays, calendar);
+}
+
+export function publicationDue(answeredAt: Date, calendar: WorkingCalendar, s: ClockSettings): Date {
+  return wd(answeredAt, s.publishDays, calendar);
+}
+
+export type DueFields = { refuseDueAt: Date; answerDueAt: Date; publishDueAt: Date | null };
+/** The deadline the item is waiting on in its status (what queues sort and warn on), or null when none runs. */
+export function currentDue(status: FeedbackStatus, d: DueFields): Date | null {
+  switch (status) {
+    case 'received':
+      return d.refuseDueAt;
+    case 'handling':
+    case 'drafted':
+    case 'reopened':
+      return d.answerDueAt;
+    case 'answered':
+      return d.publishDueAt;
+    case 'awaiting_info':
+    case 'published':
+    case 'refused':
+    case 'routed_out':
+      return null;
+  }
+}
+
+// --- Register number -----------------------------------------------------------------------------------------------
+
+/** Number in the unit's register (sổ theo dõi PAKN): `PAKN-<year>-<unit code>-<sequence>`. */
+export function feedbackCode(unitCode: string, year: number, seq: number): string {
+  return `PAKN-${year}-${unitCode}-${String(seq).padStart(5, '0')}`;
+}
+
+// --- Personal data in what is published (Nghị định 13/2023/NĐ-CP) ---------------------------------------------------
+
+export type PersonalData = { name: string | null; address: string | null; phone: string | null; email: string | null };
+const MASK = '[đã ẩn]';
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Removes the sender's personal data from a text to be published: their name, address, phone and e-mail as given, and any
+ * e-mail address, phone number (9–11 digits, spaced or dotted) or 12-digit CCCD number written in the text.
+ */
+export function redactPersonalData(text: string, p: PersonalData): string {
+  let out = text;
+  for (const v of [p.email, p.address, p.name, p.phone]) {
+    const t = v?.trim();
+    if (t && t.length >= 3) out = out.replace(new RegExp(escapeRe(t), 'giu'), MASK);
+  }
+  // Name parts of 2+ words (e.g. "chị Lan Anh" after the full name "Nguyễn Thị Lan Anh") are caught by their last two words.
+  const words = p.name?.trim().split(/\s+/) ?? [];
+  if (words.length >= 3) out = out.replace(new RegExp(escapeRe(words.slice(-2).join(' ')), 'giu'), MASK);
+  out = out.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, MASK);
+  out = out.replace(/(?<!\d)(\+?84|0)[\s.-]?\d{2,3}([\s.-]?\d){6,8}(?!\d)/g, MASK);
+  out = out.replace(/(?<!\d)\d{12}(?!\d)/g, MASK);
+  return out;
+}
+
+/**
+ * What the public sees of an item: personal data removed. A sender who agreed to publish their identity keeps their name
+ * and address; phone numbers, e-mail addresses and CCCD numbers are never published.
+ */
+export function publicText(text: string, p: PersonalData, consent: boolean): string {
+  return redactPersonalData(text, consent ? { ...p, name: null, address: null } : p);
+}

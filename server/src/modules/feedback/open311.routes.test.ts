@@ -1,0 +1,111 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, injectAs, login, type TestApp } from '../../../test/app.js';
+import { seedDesk } from '../../../test/dossier-fixtures.js';
+import { buildStaff } from '../../../test/factories.js';
+
+// A third-party client speaking GeoReport v2 over real HTTP, with the requests of the spec's examples
+// (http://wiki.open311.org/GeoReport_v2), adapted to a Vietnamese jurisdiction.
+let t: TestApp;
+let s: Awaited<ReturnType<typeof seedDesk>>;
+let base: string;
+let apiKey: string;
+const now = new Date('2026-11-25T02:00:00Z'); // Wed 25/11/2026 09:00, Vietnam
+
+beforeAll(async () => {
+  t = await buildTestApp({ clock: { now: () => now } });
+  s = await seedDesk(t.app, t.ctx.db);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/api/open311/v2`;
+  const res = await injectAs(t.app, s.admin, { method: 'POST', url: '/api/feedback/open311-clients', payload: { name: 'Ứng dụng Phố Xanh', unitId: s.tree.communeA.id } });
+  apiKey = res.json().apiKey;
+});
+afterAll(() => t.close());
+
+const form = (fields: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+const example = () => ({
+  jurisdiction_id: s.tree.communeA.code,
+  service_code: 'ha-tang',
+  lat: '10.29123',
+  long: '105.75678',
+  address_string: 'Số 12 đường Lê Lợi',
+  email: 'smith@example.vn',
+  device_id: 'tt222111',
+  account_id: '123456',
+  first_name: 'John',
+  last_name: 'Smith',
+  phone: '0912345678',
+  description: 'Ổ gà lớn đang phá hỏng mặt đường Lê Lợi',
+  media_url: 'http://www.example.vn/media/12345.jpg',
+});
+
+describe('Open311 GeoReport v2', () => {
+  it('GET services.json and services.xml list the categories', async () => {
+    const json = await fetch(`${base}/services.json`);
+    expect(json.status).toBe(200);
+    const list = (await json.json()) as { service_code: string; metadata: boolean; type: string; service_name: string }[];
+    expect(list.find((x) => x.service_code === 'ha-tang')).toEqual(expect.objectContaining({ metadata: false, type: 'batch', service_name: 'Hạ tầng, giao thông, đô thị' }));
+    const xml = await (await fetch(`${base}/services.xml`)).text();
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?><services><service><service_code>tthc<\/service_code>/);
+  });
+
+  it('POST without or with a wrong api_key is refused in the spec error form; nothing is stored', async () => {
+    const { api_key: _none, ...noKey } = { ...example(), api_key: '' };
+    const res = await fetch(`${base}/requests.json`, form(noKey));
+    expect(res.status).toBe(403);
+    const errors = (await res.json()) as { code: number; description: string }[];
+    expect(errors).toEqual([{ code: 403, description: 'Cần khóa API hợp lệ để gửi phản ánh.' }]);
+    const xml = await fetch(`${base}/requests.xml`, form({ ...example(), api_key: 'o311_wrong' }));
+    expect(xml.status).toBe(403);
+    expect(await xml.text()).toContain('<errors><error><code>403</code><description>');
+    expect((await t.ctx.db.query(`SELECT count(*)::int AS n FROM feedback`)).rows[0].n).toBe(0);
+  });
+
+  it('POST with a key files the request and GET returns it with the legal deadline as expected_datetime', async () => {
+    const bad = await fetch(`${base}/requests.json`, form({ ...example(), api_key: apiKey, service_code: 'khong-co' }));
+    expect(bad.status).toBe(400);
+    const outside = await fetch(`${base}/requests.json`, form({ ...example(), api_key: apiKey, jurisdiction_id: s.tree.communeB.code }));
+    expect(outside.status).toBe(422);
+    const res = await fetch(`${base}/requests.json`, form({ ...example(), api_key: apiKey }));
+    expect(res.status).toBe(201);
+    const [created] = (await res.json()) as { service_request_id: string; service_notice: string; account_id: null }[];
+    expect(created!.service_request_id).toMatch(/^PAKN-2026-/);
+    expect(created!.account_id).toBeNull();
+    expect(created!.service_notice).toContain('hạn trả lời 2026-12-16');
+    const one = (await (await fetch(`${base}/requests/${created!.service_request_id}.json`)).json()) as Record<string, unknown>[];
+    expect(one).toHaveLength(1);
+    expect(one[0]).toMatchObject({
+      service_request_id: created!.service_request_id,
+      status: 'open',
+      service_code: 'ha-tang',
+      agency_responsible: s.tree.communeA.name,
+      requested_datetime: '2026-11-25T09:00:00+07:00',
+      expected_datetime: '2026-12-16T09:00:00+07:00',
+      // Nothing the sender wrote is public before the answer is published.
+      description: null,
+      lat: null,
+    });
+    const row = (await t.ctx.db.query(`SELECT channel, sender_name, sender_email, latitude, category FROM feedback WHERE code = $1`, [created!.service_request_id])).rows[0];
+    expect(row).toEqual({ channel: 'open311', sender_name: 'John Smith', sender_email: 'smith@example.vn', latitude: 10.29123, category: 'ha-tang' });
+    const xml = await (await fetch(`${base}/requests/${created!.service_request_id}.xml`)).text();
+    expect(xml).toContain(`<service_requests><request><service_request_id>${created!.service_request_id}</service_request_id><status>open</status>`);
+    const list = (await (await fetch(`${base}/requests.json?service_code=ha-tang&status=open`)).json()) as { service_request_id: string }[];
+    expect(list.map((r) => r.service_request_id)).toEqual([created!.service_request_id]);
+    expect(await (await fetch(`${base}/requests.json?status=closed`)).json()).toEqual([]);
+    expect((await fetch(`${base}/requests/PAKN-2026-KHONG-00001.json`)).status).toBe(404);
+  });
+
+  it('once answered and published, the request is closed with the public answer and its text, without personal data', async () => {
+    await buildStaff(t.ctx.db, 'cv.a', [{ role: 'specialist', unit: s.tree.communeA }]);
+    const cv = await login(t.app, 'cv.a');
+    const code = (await t.ctx.db.query(`SELECT id, code FROM feedback WHERE channel = 'open311'`)).rows[0];
+    await injectAs(t.app, s.leader, { method: 'POST', url: `/api/feedback/${code.id}/classify`, payload: { classification: 'within_competence' } });
+    await injectAs(t.app, cv, { method: 'POST', url: `/api/feedback/${code.id}/draft`, payload: { text: 'Đã vá ổ gà ngày 26/11/2026. Cảm ơn ông John Smith.' } });
+    await injectAs(t.app, s.leader, { method: 'POST', url: `/api/feedback/${code.id}/approve` });
+    const pub = await injectAs(t.app, cv, { method: 'POST', url: `/api/feedback/${code.id}/publish` });
+    expect(pub.json().status, pub.body).toBe('published');
+    const [r] = (await (await fetch(`${base}/requests/${code.code}.json`)).json()) as Record<string, unknown>[];
+    expect(r).toMatchObject({ status: 'closed', description: 'Ổ gà lớn đang phá hỏng mặt đường Lê Lợi\n\nẢnh: http://www.example.vn/media/12345.jpg', lat: 10.29123, long: 105.75678, expected_datetime: null });
+    expect(r!.status_notes).toBe('Đã vá ổ gà ngày 26/11/2026. Cảm ơn ông [đã ẩn].');
+  });
+});

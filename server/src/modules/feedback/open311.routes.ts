@@ -1,0 +1,169 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import { DomainError, commonErrors } from '../../platform/errors.js';
+import { createWindowLimiter } from '../../platform/rate-limit.js';
+import { getUnit, getUnitByCode } from '../org-units/unit.repo.js';
+import { feedbackErrors } from './feedback.errors.js';
+import { categoryCodes, feedbackCategories, statusLabels, type FeedbackStatus } from './feedback.rules.js';
+import { hashKey } from './use-cases/manage-feedback.js';
+import { receiveFeedback } from './use-cases/receive-feedback.js';
+import { errorsXml, parseW3c, toXml, w3cVn, type Open311Request, type Open311Service } from './open311.rules.js';
+
+type Format = 'json' | 'xml';
+const tags = ['open311'];
+const CLOSED: readonly FeedbackStatus[] = ['answered', 'published', 'refused', 'routed_out'];
+
+const ZPost = z.object({
+  api_key: z.string().optional(),
+  jurisdiction_id: z.string().optional(),
+  service_code: z.enum(categoryCodes),
+  lat: z.coerce.number().min(-90).max(90).optional(),
+  long: z.coerce.number().min(-180).max(180).optional(),
+  address_string: z.string().trim().min(3).max(300).optional(),
+  email: z.string().trim().email().optional(),
+  first_name: z.string().trim().max(60).optional(),
+  last_name: z.string().trim().max(60).optional(),
+  phone: z.string().trim().min(9).max(20).optional(),
+  description: z.string().trim().min(10).max(4000),
+  media_url: z.string().url().optional(),
+});
+
+function formatOf(request: FastifyRequest): Format {
+  return request.url.split('?')[0]!.endsWith('.xml') ? 'xml' : 'json';
+}
+
+function send(reply: FastifyReply, format: Format, status: number, json: unknown, xml: () => string) {
+  return format === 'xml' ? reply.status(status).type('text/xml; charset=utf-8').send(xml()) : reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify(json));
+}
+
+type ItemRow = { code: string; status: FeedbackStatus; category: string; unitName: string; publicContent: string; publicAnswer: string | null; receivedAt: Date; updatedAt: Date; answerDueAt: Date; latitude: number | null; longitude: number | null; placeAddress: string | null };
+
+/**
+ * Maps an item onto a GeoReport v2 request. What the sender wrote, and where, is shown only once the item is published
+ * (personal data removed); before that the public sees its service, status, agency and legal deadline.
+ */
+function toRequest(r: ItemRow): Open311Request {
+  const published = r.status === 'published';
+  const closed = CLOSED.includes(r.status);
+  const cat = feedbackCategories.find((c) => c.code === r.category);
+  return {
+    service_request_id: r.code,
+    status: closed ? 'closed' : 'open',
+    status_notes: published ? r.publicAnswer : statusLabels[r.status].vi,
+    service_name: cat?.vi ?? r.category,
+    service_code: r.category,
+    description: published ? r.publicContent : null,
+    agency_responsible: r.unitName,
+    service_notice: null,
+    requested_datetime: w3cVn(r.receivedAt),
+    updated_datetime: w3cVn(r.updatedAt),
+    // When the answer is due under the legal clock (QĐ 766: 15 working days, restarted by a transfer or a reopening).
+    expected_datetime: closed ? null : w3cVn(r.answerDueAt),
+    address: published ? r.placeAddress : null,
+    address_id: null,
+    zipcode: null,
+    lat: published ? r.latitude : null,
+    long: published ? r.longitude : null,
+    media_url: null,
+  };
+}
+
+const ITEM_SQL = `SELECT f.code, f.status, f.category, u.name AS "unitName", f.public_content AS "publicContent", f.public_answer AS "publicAnswer",
+    f.received_at AS "receivedAt", f.updated_at AS "updatedAt", f.answer_due_at AS "answerDueAt", f.latitude, f.longitude, f.place_address AS "placeAddress"
+  FROM feedback f JOIN unit u ON u.id = f.unit_id`;
+
+/**
+ * Open311 GeoReport v2 over the feedback items: GET services, GET/POST requests, GET requests/{id}, in JSON and XML.
+ * Reading is open to anyone; posting needs the api_key of a registered client (its unit is the jurisdiction).
+ * Errors are answered in the spec's form, a list of { code, description }.
+ */
+export const open311Routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const limiter = createWindowLimiter(ctx.config.trackingPerMinute, 60_000);
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
+  app.setErrorHandler((err, request, reply) => {
+    const domain = err instanceof DomainError ? err : err instanceof z.ZodError ? commonErrors.validation({ issues: err.issues.map((i) => i.path.join('.')) }) : null;
+    if (!domain) request.log.error({ err }, 'open311 error');
+    const code = domain?.status ?? 500;
+    const description = domain ? `${domain.messageVi}${domain.details?.issues ? ` (${String(domain.details.issues)})` : ''}` : 'Lỗi hệ thống, vui lòng thử lại sau.';
+    const errors = [{ code, description }];
+    return send(reply, formatOf(request), code, errors, () => errorsXml(errors));
+  });
+
+  const services = async (request: FastifyRequest, reply: FastifyReply) => {
+    const list: Open311Service[] = feedbackCategories.map((c) => ({ service_code: c.code, service_name: c.vi, description: c.en, metadata: false, type: 'batch', keywords: c.keywords, group: 'phan-anh-kien-nghi' }));
+    return send(reply, formatOf(request), 200, list, () => toXml('services', 'service', list));
+  };
+  for (const f of ['json', 'xml']) app.get(`/open311/v2/services.${f}`, { config: { access: 'public' }, schema: { tags, summary: `Open311: danh sách dịch vụ (${f})` } }, services);
+
+  const listRequests = async (request: FastifyRequest, reply: FastifyReply) => {
+    const q = request.query as Record<string, string | undefined>;
+    const ids = q.service_request_id?.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean).slice(0, 100) ?? [];
+    const now = ctx.clock.now();
+    const end = parseW3c(q.end_date) ?? now;
+    const start = parseW3c(q.start_date) ?? new Date(end.getTime() - 90 * 86_400_000);
+    const { rows } = await ctx.db.query<ItemRow>(
+      `${ITEM_SQL} WHERE f.kind = 'feedback' AND f.status NOT IN ('refused', 'routed_out')
+         AND (cardinality($1::text[]) > 0 AND f.code = ANY($1::text[]) OR cardinality($1::text[]) = 0 AND f.received_at BETWEEN $2 AND $3)
+         AND ($4::text IS NULL OR f.category = ANY(string_to_array($4, ',')))
+       ORDER BY f.received_at DESC LIMIT 1000`,
+      [ids, start, end, q.service_code ?? null],
+    );
+    let list = rows.map(toRequest);
+    if (q.status === 'open' || q.status === 'closed') list = list.filter((r) => r.status === q.status);
+    return send(reply, formatOf(request), 200, list, () => toXml('service_requests', 'request', list));
+  };
+  for (const f of ['json', 'xml']) app.get(`/open311/v2/requests.${f}`, { config: { access: 'public' }, schema: { tags, summary: `Open311: danh sách yêu cầu (${f})` } }, listRequests);
+
+  app.get('/open311/v2/requests/:file', { config: { access: 'public' }, schema: { tags, summary: 'Open311: một yêu cầu (id.json hoặc id.xml)' } }, async (request, reply) => {
+    const m = /^(.+)\.(json|xml)$/.exec((request.params as { file: string }).file);
+    if (!m) throw feedbackErrors.notFound();
+    const { rows } = await ctx.db.query<ItemRow>(`${ITEM_SQL} WHERE f.code = upper($1) AND f.kind = 'feedback'`, [m[1]]);
+    if (!rows[0]) throw feedbackErrors.notFound();
+    const list = [toRequest(rows[0])];
+    return send(reply, m[2] as Format, 200, list, () => toXml('service_requests', 'request', list));
+  });
+
+  const post = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!limiter.allow(request.ip)) throw commonErrors.rateLimited();
+    const body = ZPost.parse(request.body ?? {});
+    if (!body.api_key) throw feedbackErrors.open311KeyRequired();
+    const { rows } = await ctx.db.query<{ id: string; name: string; unitId: string; unitPath: string }>(
+      `SELECT id, name, unit_id AS "unitId", unit_path AS "unitPath" FROM open311_client WHERE key_hash = $1 AND revoked_at IS NULL`,
+      [hashKey(body.api_key)],
+    );
+    const client = rows[0];
+    if (!client) throw feedbackErrors.open311KeyRequired();
+    if (body.lat === undefined !== (body.long === undefined) || (body.lat === undefined && !body.address_string)) {
+      throw commonErrors.validation({ issues: 'lat+long or address_string required' });
+    }
+    const unit = body.jurisdiction_id ? await getUnitByCode(ctx.db, body.jurisdiction_id.toUpperCase()) : await getUnit(ctx.db, client.unitId);
+    if (!unit || !unit.path.startsWith(client.unitPath)) throw feedbackErrors.unitNotFound();
+    const name = `${body.first_name ?? ''} ${body.last_name ?? ''}`.trim() || `Ứng dụng ${client.name}`;
+    const receipt = await receiveFeedback(ctx, {
+      channel: 'open311',
+      kind: 'feedback',
+      category: body.service_code,
+      unitId: unit.id,
+      subject: body.description.length > 80 ? `${body.description.slice(0, 77)}...` : body.description,
+      content: body.media_url ? `${body.description}\n\nẢnh: ${body.media_url}` : body.description,
+      procedureId: null,
+      dossierId: null,
+      officerName: null,
+      sender: { name, address: null, phone: body.phone ?? null, email: body.email ?? null },
+      citizenId: null,
+      open311ClientId: client.id,
+      consent: false,
+      place: { latitude: body.lat ?? null, longitude: body.long ?? null, address: body.address_string ?? null },
+      files: [],
+      recordedBy: null,
+    });
+    const notice = `Đã tiếp nhận tại ${receipt.unitName}, số ${receipt.code}; hạn trả lời ${w3cVn(receipt.answerDueAt).slice(0, 10)}.`;
+    const list = [{ service_request_id: receipt.code, service_notice: notice, account_id: null }];
+    return send(reply, formatOf(request), 201, list, () => toXml('service_requests', 'request', list));
+  };
+  for (const f of ['json', 'xml']) app.post(`/open311/v2/requests.${f}`, { config: { access: 'public' }, schema: { tags, summary: `Open311: gửi yêu cầu (${f}, cần api_key)` } }, post);
+};

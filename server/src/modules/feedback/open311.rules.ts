@@ -1,0 +1,50 @@
+/**
+ * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2): the shapes of services and service requests, and their
+ * XML form. Pure; the routes map feedback items onto these shapes.
+ */
+export type Open311Service = { service_code: string; service_name: string; description: string; metadata: boolean; type: 'realtime' | 'batch' | 'blackbox'; keywords: string; group: string };
+export type Open311Request = {
+  service_request_id: string;
+  status: 'open' | 'closed';
+  status_notes: string | null;
+  service_name: string;
+  service_code: string;
+  description: string | null;
+  agency_responsible: string;
+  service_notice: string | null;
+  requested_datetime: string;
+  updated_datetime: string;
+  expected_datetime: string | null;
+  address: string | null;
+  address_id: string | null;
+  zipcode: string | null;
+  lat: number | null;
+  long: number | null;
+  media_url: string | null;
+};
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** `<root><item><key>value</key>…</item>…</root>`, the XML form the spec gives for every list. */
+export function toXml(root: string, item: string, rows: readonly Record<string, unknown>[]): string {
+  const body = rows
+    .map((r) => `<${item}>${Object.entries(r).map(([k, v]) => (v === null || v === undefined ? `<${k}/>` : `<${k}>${esc(String(v))}</${k}>`)).join('')}</${item}>`)
+    .join('');
+  return `<?xml version="1.0" encoding="utf-8"?><${root}>${body}</${root}>`;
+}
+
+export type Open311Error = { code: number; description: string };
+export const errorsXml = (errors: Open311Error[]) => toXml('errors', 'error', errors);
+
+/** W3C date-time with the Vietnam offset, as the spec's examples write them (e.g. 2010-04-14T06:37:38-08:00). */
+export function w3cVn(d: Date): string {
+  const local = new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 19);
+  return `${local}+07:00`;
+}
+
+/** Parses the spec's date filters (W3C format, any offset). */
+export function parseW3c(s: string | undefined): Date | null {
+  if (!s) return null;
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? null : d;
+}

@@ -1,0 +1,98 @@
+import type { Clock } from '../../../platform/clock.js';
+import { withTransaction, type Db, type Tx } from '../../../platform/database.js';
+import { recordAudit } from '../../audit/audit.repo.js';
+import { getUnit } from '../../org-units/unit.repo.js';
+import { loadCalendar } from '../../working-calendar/use-cases/load-calendar.js';
+import { vnDateOf } from '../../working-calendar/vn-time.js';
+import type { TPlace, TReceipt, TSender } from '../feedback.contract.js';
+import { feedbackErrors } from '../feedback.errors.js';
+import { feedbackMessages, notifySender } from '../feedback.notify.js';
+import { appendEvent, attachFiles, clockSettingsFor, insertFeedback, nextRegisterSeq } from '../feedback.repo.js';
+import { feedbackCode, intakeDeadlines, publicText } from '../feedback.rules.js';
+
+export type ReceiveCommand = {
+  channel: 'portal' | 'email' | 'letter' | 'phone' | 'open311';
+  kind: 'feedback' | 'question';
+  category: string;
+  unitId: string;
+  subject: string;
+  content: string;
+  procedureId: string | null;
+  dossierId: string | null;
+  officerName: string | null;
+  sender: TSender;
+  citizenId: string | null;
+  open311ClientId: string | null;
+  consent: boolean;
+  place: TPlace | null;
+  files: string[];
+  /** The officer who recorded a letter or a call; null when the sender sent it themselves. */
+  recordedBy: { id: string; name: string } | null;
+};
+
+/** Nghị định 20/2008 Điều 7: a sender who is not signed in gives their name, address and phone. */
+export function senderIsComplete(c: Pick<ReceiveCommand, 'channel' | 'sender' | 'citizenId' | 'open311ClientId'>): boolean {
+  const s = c.sender;
+  if (c.citizenId || c.open311ClientId) return s.name.length > 0;
+  switch (c.channel) {
+    case 'portal':
+      return Boolean(s.address && s.phone);
+    case 'email':
+      return Boolean(s.email);
+    case 'letter':
+    case 'phone':
+    case 'open311':
+      return Boolean(s.phone || s.address || s.email);
+  }
+}
+
+/**
+ * Receives an item from any channel: gives it the next number of the receiving unit's register at once, starts the
+ * QĐ 766 clocks on the unit's working calendar, keeps a public copy without personal data, links the attachments
+ * (already checked by content when uploaded), and writes the history, the audit row and the receipt to the sender in
+ * the same transaction.
+ */
+export async function receiveFeedback(deps: { db: Db; clock: Clock }, c: ReceiveCommand, tx?: Tx): Promise<TReceipt> {
+  if (!senderIsComplete(c)) throw feedbackErrors.senderIncomplete();
+  const run = async (t: Tx): Promise<TReceipt> => {
+    const now = deps.clock.now();
+    const unit = await getUnit(t, c.unitId);
+    if (!unit || unit.validTo !== null) throw feedbackErrors.unitNotFound();
+    const year = Number(vnDateOf(now).slice(0, 4));
+    const calendar = await loadCalendar(t, unit.path, { from: year, to: year + 1 });
+    const due = intakeDeadlines(now, calendar, await clockSettingsFor(t, unit.path));
+    const code = feedbackCode(unit.code, year, await nextRegisterSeq(t, unit.id, year));
+    const personal = { name: c.sender.name, address: c.sender.address, phone: c.sender.phone, email: c.sender.email };
+    const id = await insertFeedback(t, {
+      code,
+      kind: c.kind,
+      category: c.category,
+      channel: c.channel,
+      unitId: unit.id,
+      unitPath: unit.path,
+      procedureId: c.procedureId,
+      dossierId: c.dossierId,
+      officerName: c.officerName,
+      subject: c.subject,
+      content: c.content,
+      sender: personal,
+      citizenId: c.citizenId,
+      open311ClientId: c.open311ClientId,
+      consent: c.consent,
+      place: c.place,
+      receivedAt: now,
+      day: vnDateOf(now),
+      due,
+      publicSubject: publicText(c.subject, personal, c.consent),
+      publicContent: publicText(c.content, personal, c.consent),
+    });
+    const distinct = [...new Set(c.files)];
+    if ((await attachFiles(t, id, distinct)) !== distinct.length) throw feedbackErrors.fileUnknown();
+    const actorName = c.recordedBy?.name ?? c.sender.name;
+    await appendEvent(t, { feedbackId: id, at: now, actorId: c.recordedBy?.id ?? null, actorName, action: 'received', fromStatus: null, toStatus: 'received', note: `Kênh: ${c.channel}`, onTime: null });
+    await recordAudit(t, { at: now, actorId: c.recordedBy?.id ?? null, actorName, action: 'feedback.receive', entity: 'feedback', entityId: id, after: { code, channel: c.channel, unitId: unit.id } });
+    await notifySender(t, { senderName: c.sender.name, senderEmail: c.sender.email, senderPhone: c.sender.phone }, feedbackMessages.received(code, unit.name, due.answerDueAt), now);
+    return { id, code, receivedAt: now, answerDueAt: due.answerDueAt, unitName: unit.name };
+  };
+  return tx ? run(tx) : withTransaction(deps.db, run);
+}

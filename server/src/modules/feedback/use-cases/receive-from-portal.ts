@@ -1,0 +1,52 @@
+import type { Clock } from '../../../platform/clock.js';
+import type { Db } from '../../../platform/database.js';
+import type { CitizenSession } from '../../citizens/citizen-session.repo.js';
+import { authoriseTracking } from '../../dossiers/use-cases/track-dossier.js';
+import type { TPortalFeedbackInput, TReceipt } from '../feedback.contract.js';
+import { feedbackErrors } from '../feedback.errors.js';
+import { receiveFeedback } from './receive-feedback.js';
+
+/**
+ * Feedback sent on the portal, by a signed-in citizen (their account is the sender; they may add a phone or an address) or
+ * by anyone giving their name, address and phone (ND 20/2008 Điều 7). "Phản ánh về hồ sơ này": the dossier is proved with
+ * its tracking credentials, and the item goes to the desk that received the dossier, about its procedure.
+ */
+export async function receiveFromPortal(deps: { db: Db; clock: Clock }, input: TPortalFeedbackInput, citizen: CitizenSession | null): Promise<TReceipt> {
+  let unitId = input.unitId;
+  let procedureId = input.procedureId;
+  let dossierId: string | null = null;
+  if (input.dossier) {
+    const { dossierId: id } = await authoriseTracking(deps, input.dossier.code, input.dossier.secret).catch(() => {
+      throw feedbackErrors.dossierNotFound();
+    });
+    const { rows } = await deps.db.query<{ unitId: string; procedureId: string }>(`SELECT receiving_unit_id AS "unitId", procedure_id AS "procedureId" FROM dossier WHERE id = $1`, [id]);
+    dossierId = id;
+    unitId = rows[0]!.unitId;
+    procedureId = rows[0]!.procedureId;
+  }
+  let sender = input.sender;
+  if (citizen) {
+    const { rows } = await deps.db.query<{ phone: string | null; email: string | null; address: string | null }>(`SELECT phone, email, address FROM citizen_account WHERE id = $1`, [citizen.citizenId]);
+    const acc = rows[0];
+    sender = { name: citizen.fullName, address: input.sender?.address ?? acc?.address ?? null, phone: input.sender?.phone ?? acc?.phone ?? null, email: input.sender?.email ?? acc?.email ?? null };
+  }
+  if (!sender) throw feedbackErrors.senderIncomplete();
+  return receiveFeedback(deps, {
+    channel: 'portal',
+    kind: input.kind,
+    category: input.category,
+    unitId,
+    subject: input.subject,
+    content: input.content,
+    procedureId,
+    dossierId,
+    officerName: input.officerName,
+    sender,
+    citizenId: citizen?.citizenId ?? null,
+    open311ClientId: null,
+    consent: input.consentPublishIdentity,
+    place: input.place,
+    files: input.files,
+    recordedBy: null,
+  });
+}

@@ -1,0 +1,21 @@
+import { api, unwrap } from '../../../lib/api-client.js';
+import type { BodyOf, QueryOf, ResponseOf } from '../../../lib/api-types.js';
+
+export type QueueRow = ResponseOf<'/api/feedback', 'get'>['items'][number];
+export type QueueQuery = QueryOf<'/api/feedback', 'get'>;
+export type Item = ResponseOf<'/api/feedback/{id}', 'get'>;
+export type RecordInput = BodyOf<'/api/feedback/record', 'post'>;
+export type ClassifyInput = BodyOf<'/api/feedback/{id}/classify', 'post'>;
+export type Similar = ResponseOf<'/api/feedback/similar', 'post'>['items'][number];
+
+/** GET /api/feedback — the items held in the officer's units, soonest deadline first. */
+export const listQueue = (query: QueueQuery) => unwrap(api.GET('/api/feedback', { params: { query } }));
+export const getItem = (id: string) => unwrap(api.GET('/api/feedback/{id}', { params: { path: { id } } }));
+export const recordFeedback = (body: RecordInput) => unwrap(api.POST('/api/feedback/record', { body }));
+export const similarTo = (unitId: string, text: string) => unwrap(api.POST('/api/feedback/similar', { body: { unitId, text, procedureId: null } }));
+export const classify = (id: string, body: ClassifyInput) => unwrap(api.POST('/api/feedback/{id}/classify', { params: { path: { id } }, body }));
+
+type TextStep = '/api/feedback/{id}/request-info' | '/api/feedback/{id}/draft' | '/api/feedback/{id}/return';
+type PlainStep = '/api/feedback/{id}/approve' | '/api/feedback/{id}/publish' | '/api/feedback/{id}/resume';
+export const textStep = (path: TextStep, id: string, text: string) => unwrap(api.POST(path, { params: { path: { id } }, body: { text } }));
+export const plainStep = (path: PlainStep, id: string) => unwrap(api.POST(path, { params: { path: { id } }, body: {} }));

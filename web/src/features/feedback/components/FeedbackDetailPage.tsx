@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { App, Button, Card, Descriptions, Form, Input, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { PageTitle } from '../../../components/PageTitle.js';
+import { UnitSelect } from '../../../components/UnitSelect.js';
+import { formatDateTime, formatDueTime } from '../../../lib/format.js';
+import { t } from '../../../lib/i18n.js';
+import { Link } from '../../../lib/router.js';
+import { useUnits } from '../../../lib/units.js';
+import { useAsync } from '../../../lib/use-async.js';
+import { classify, getItem, plainStep, textStep, type Item } from '../api/feedback.js';
+import { classificationOptions, dueColor, needsNote, needsTarget, type Classification } from './feedback-labels.js';
+
+/**
+ * One feedback item: what the sender wrote, its clocks and history, and the steps its status allows — classify
+ * (ND 20/2008 Điều 9, or a complaint/denunciation routed out with a letter), ask for information, draft, approve or
+ * return (leader), publish, give a reopened item back (head). The server decides who may; the buttons follow the status.
+ */
+export function FeedbackDetailPage({ id, listPath }: { id: string; listPath: string }) {
+  const { message } = App.useApp();
+  const q = useAsync(() => getItem(id), [id]);
+  const units = useUnits();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [classification, setClassification] = useState<Classification>();
+  const [classifyForm] = Form.useForm<{ classification: Classification; targetUnitId?: string; note?: string }>();
+  const [textForm] = Form.useForm<{ text: string }>();
+  const item = q.data;
+
+  async function run(step: () => Promise<Item>) {
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await step();
+      message.success(t('fb.done', { status: updated.statusLabel }));
+      textForm.resetFields();
+      q.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  if (!item) return q.error ? <ErrorAlert error={q.error} /> : <Spin aria-label="…" />;
+  const can = (a: string) => item.allowedActions.includes(a);
+  const draftText = () => textForm.getFieldValue('text') as string;
+
+  return (
+    <>
+      <PageTitle title={`${item.code} — ${item.subject}`} extra={<Link to={listPath}>← {t('fb.title')}</Link>} />
+      <ErrorAlert error={error} />
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Tag color="blue" data-testid="fb-status">
+          {item.statusLabel}
+        </Tag>
+        {item.dueAt ? <Tag color={dueColor(item.dueState)}>{`${t('fb.due')}: ${formatDueTime(item.dueAt)}`}</Tag> : null}
+        {item.lateSteps > 0 ? <Tag color="red">{`${t('fb.lateSteps')}: ${item.lateSteps}`}</Tag> : null}
+      </Space>
+      <Descriptions bordered size="small" column={1} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('fb.sender')}>{[item.sender.name, item.sender.phone, item.sender.email, item.sender.address].filter(Boolean).join(' · ')}</Descriptions.Item>
+        <Descriptions.Item label={t('fb.unit')}>{item.unitName}</Descriptions.Item>
+        <Descriptions.Item label={t('fb.channel')}>{item.channel}</Descriptions.Item>
+        {item.dossierCode ? <Descriptions.Item label={t('fb.dossier')}>{item.dossierCode}</Descriptions.Item> : null}
+        {item.officerName ? <Descriptions.Item label={t('fb.officer')}>{item.officerName}</Descriptions.Item> : null}
+        {item.place.address || item.place.latitude !== null ? <Descriptions.Item label={t('fb.place')}>{[item.place.address, item.place.latitude !== null ? `${item.place.latitude}, ${item.place.longitude}` : null].filter(Boolean).join(' · ')}</Descriptions.Item> : null}
+        <Descriptions.Item label={t('fb.content')}>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-line', margin: 0 }}>{item.content}</Typography.Paragraph>
+        </Descriptions.Item>
+        {item.files.length ? <Descriptions.Item label={t('fb.files')}>{item.files.map((f) => f.fileName).join(', ')}</Descriptions.Item> : null}
+        {item.answerText ? <Descriptions.Item label={t('fb.answer')}>{item.answerText}</Descriptions.Item> : null}
+        {item.reopenReason ? <Descriptions.Item label={t('fb.reopenReason')}>{item.reopenReason}</Descriptions.Item> : null}
+        {item.rating ? <Descriptions.Item label={t('fb.rating')}>{item.rating}</Descriptions.Item> : null}
+      </Descriptions>
+
+      {can('classify') ? (
+        <Card title={t('fb.classify')} size="small" style={{ marginBottom: 16 }}>
+          <Form form={classifyForm} layout="vertical" onFinish={(v) => void run(() => classify(id, { classification: v.classification, targetUnitId: v.targetUnitId ?? null, note: v.note || null }))}>
+            <Form.Item name="classification" label={t('fb.classification')} rules={[{ required: true }]}>
+              <Select options={classificationOptions()} onChange={(v: Classification) => setClassification(v)} />
+            </Form.Item>
+            {needsTarget(classification) ? (
+              <Form.Item name="targetUnitId" label={t('fb.target')} rules={[{ required: true }]}>
+                <UnitSelect units={units.data ?? []} aria-label={t('fb.target')} />
+              </Form.Item>
+            ) : null}
+            <Form.Item name="note" label={t('fb.note')} rules={[{ required: needsNote(classification), min: 5 }]}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {t('fb.classify')}
+            </Button>
+          </Form>
+        </Card>
+      ) : null}
+
+      {can('draft') || can('request_info') || can('return') ? (
+        <Card title={t('fb.draft')} size="small" style={{ marginBottom: 16 }}>
+          <Form form={textForm} layout="vertical" initialValues={{ text: item.answerDraft ?? '' }}>
+            <Form.Item name="text" label={t('fb.answer')} rules={[{ required: true, min: 5 }]}>
+              <Input.TextArea rows={5} />
+            </Form.Item>
+          </Form>
+          <Space wrap>
+            {can('draft') ? (
+              <Button type="primary" loading={busy} onClick={() => void run(() => textStep('/api/feedback/{id}/draft', id, draftText()))}>
+                {t('fb.saveDraft')}
+              </Button>
+            ) : null}
+            {can('request_info') ? (
+              <Button loading={busy} onClick={() => void run(() => textStep('/api/feedback/{id}/request-info', id, draftText()))}>
+                {t('fb.requestInfo')}
+              </Button>
+            ) : null}
+            {can('return') ? (
+              <Button danger loading={busy} onClick={() => void run(() => textStep('/api/feedback/{id}/return', id, draftText()))}>
+                {t('fb.return')}
+              </Button>
+            ) : null}
+          </Space>
+        </Card>
+      ) : null}
+
+      <Space wrap style={{ marginBottom: 16 }}>
+        {can('approve') ? (
+          <Button type="primary" loading={busy} onClick={() => void run(() => plainStep('/api/feedback/{id}/approve', id))}>
+            {t('fb.approve')}
+          </Button>
+        ) : null}
+        {can('publish') ? (
+          <Button type="primary" loading={busy} onClick={() => void run(() => plainStep('/api/feedback/{id}/publish', id))}>
+            {t('fb.publish')}
+          </Button>
+        ) : null}
+        {can('resume') ? (
+          <Button type="primary" loading={busy} onClick={() => void run(() => plainStep('/api/feedback/{id}/resume', id))}>
+            {t('fb.resume')}
+          </Button>
+        ) : null}
+      </Space>
+
+      <Card title={t('fb.history')} size="small">
+        <Timeline
+          items={item.events.map((e) => ({
+            color: e.onTime === false ? 'red' : 'blue',
+            content: `${formatDateTime(e.at)} — ${e.actorName}: ${e.action}${e.note ? ` (${e.note})` : ''}`,
+          }))}
+        />
+      </Card>
+    </>
+  );
+}
