@@ -1,4 +1,4 @@
-import { readUpload } from '../../platform/http.js';
+import { attachment, readUpload } from '../../platform/http.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
@@ -225,7 +225,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       if (!file) throw dossierErrors.notFound();
       await recordDossierAccess(ctx.db, { dossierIds: [d.id], at: ctx.clock.now(), actor: actorOf(request), purpose: 'file', detail: file.documentName });
       reply.header('content-type', file.mediaType);
-      reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+      reply.header('content-disposition', attachment(file.fileName));
       return reply.send(ctx.files.open(file.sha256));
     },
   );
