@@ -44,6 +44,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
+  await installRequestContext(app);
   await app.register(helmet, {
     // No inline script anywhere (the built web/ and portal/ load theirs from /assets); antd and echarts set styles at
     // run time, so inline styles stay allowed.
@@ -74,7 +75,6 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     if ((request.url.startsWith('/api/') || request.url.startsWith('/sim/')) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
-  await installRequestContext(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 }, throwFileSizeLimit: true });
   await app.register(swagger, {

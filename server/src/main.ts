@@ -41,6 +41,12 @@ async function main(): Promise<void> {
   if (privileges.superuser || privileges.ownsSchema || privileges.canCreate) {
     say(`CẢNH BÁO: ứng dụng kết nối bằng vai trò "${privileges.user}" có quyền sửa cấu trúc dữ liệu (superuser/chủ sở hữu). Đặt DATABASE_URL bằng vai trò thành viên của motcua_app và MIGRATION_DATABASE_URL bằng vai trò chủ sở hữu (SECURITY.md).`);
     say(`WARNING: the application connects as "${privileges.user}", which may change the schema. Use a member of motcua_app in DATABASE_URL and the owner in MIGRATION_DATABASE_URL.`);
+    // Production runs with row rights only (docs/SECURITY-ROLES.md): a privileged connection is refused, not just noted.
+    if (config.mode === 'production') {
+      await db.end();
+      await database.stop();
+      process.exit(78); // EX_CONFIG
+    }
   }
   const ctx: AppContext = { config, db, clock: systemClock, files: diskFileStore(path.resolve(config.dataDir, 'files'), systemClock) };
   if (config.seedDemo) {

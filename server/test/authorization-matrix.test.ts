@@ -64,7 +64,8 @@ function judge(op: Operation, p: Persona, status: number, text: string, touches:
   } else if (access.startsWith('perm:') && !p.permissions.includes(access.slice(5))) {
     return status === 403 ? { ok: true } : { ok: false, why: `expected 403 (no ${access.slice(5)}), got ${status}` };
   }
-  if (p.insider || !twoHundred) return { ok: true };
+  // Simulators of outside operators (demo only, never mounted in production) stand for no unit.
+  if (p.insider || !twoHundred || op.path.includes('-sim/')) return { ok: true };
   if (touches) return { ok: false, why: `outsider got ${status} on unit A's data` };
   const leak = f.markers.find((m) => text.includes(m));
   return leak ? { ok: false, why: `outsider's ${status} answer contains unit A's data (${leak.slice(0, 24)})` } : { ok: true };
