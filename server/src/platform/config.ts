@@ -23,8 +23,10 @@ const ZConfig = z.object({
     .url()
     .refine((u) => /^smtps?:\/\//.test(u), 'SMTP_URL phải bắt đầu bằng smtp:// hoặc smtps://')
     .optional(),
-  /** Public tracking look-ups allowed per client address per minute. */
+  /** Public look-ups (tracking, fee, rating: one budget) allowed per client address per minute, across all instances. */
   trackingPerMinute: z.coerce.number().int().min(1).default(30),
+  /** Wrong tracking secrets one dossier code takes before its look-ups wait (1 min, doubling per further failure). */
+  trackingSecretFailures: z.coerce.number().int().min(1).max(20).default(5),
   /** Address citizens reach the portal at, printed in QR codes and notifications. */
   publicUrl: z.string().url().default('http://localhost:3000'),
   /** Time of the daily quick report (báo cáo nhanh), HH:MM Vietnam time. */
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobs: env.JOBS,
     smtpUrl: env.SMTP_URL || undefined,
     trackingPerMinute: env.TRACKING_PER_MINUTE,
+    trackingSecretFailures: env.TRACKING_SECRET_FAILURES || undefined,
     publicUrl: env.PUBLIC_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
     paymentSimulator: env.PAYMENT_SIMULATOR || undefined,
