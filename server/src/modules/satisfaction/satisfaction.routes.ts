@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
-import { commonErrors } from '../../platform/errors.js';
 import { actorOf } from '../identity/auth.plugin.js';
 import { authoriseTracking } from '../dossiers/use-cases/track-dossier.js';
 import { ZKiosk, ZKioskPairInput, ZKioskRatingInput, ZPairedKiosk, ZPortalRatingInput, ZRateableDossier, ZRating, ZSummary, ZSummaryQuery } from './satisfaction.contract.js';
