@@ -9,8 +9,35 @@ import type { AppContext } from '../src/platform/context.js';
 import { diskFileStore } from '../src/platform/storage.js';
 import { freshDatabase } from './db.js';
 import { TEST_PASSWORD } from './factories.js';
+import { setOtpDelivery, type OtpMessage } from '../src/modules/identity/otp.delivery.js';
 
-export type TestApp = { app: FastifyInstance; ctx: AppContext; close: () => Promise<void> };
+/** The one-time codes an app sent, newest last: the phones and mailboxes of a test. */
+export type OtpInbox = { sent: OtpMessage[]; /** The last code sent to a recipient (a phone in any writing, or an e-mail). */ lastCode(recipient: string): string };
+const inboxes = new WeakMap<FastifyInstance, OtpInbox>();
+
+/** Captures the codes `ctx` sends instead of logging or sending them. */
+export function captureOtps(ctx: AppContext): OtpInbox {
+  const sent: OtpMessage[] = [];
+  setOtpDelivery(ctx, async (m) => void sent.push(m));
+  const digits = (s: string) => s.replace(/\D/g, '').replace(/^84/, '0');
+  return {
+    sent,
+    lastCode(recipient) {
+      const m = [...sent].reverse().find((x) => (recipient.includes('@') ? x.recipient === recipient.toLowerCase() : digits(x.recipient) === digits(recipient)));
+      if (!m) throw new Error(`no code sent to ${recipient}`);
+      return m.code;
+    },
+  };
+}
+
+/** The codes the test app sent (see captureOtps). */
+export function otpInbox(app: FastifyInstance): OtpInbox {
+  const inbox = inboxes.get(app);
+  if (!inbox) throw new Error('not a test app');
+  return inbox;
+}
+
+export type TestApp = { app: FastifyInstance; ctx: AppContext; otp: OtpInbox; close: () => Promise<void> };
 
 /** The real app on a fresh database (no web bundle, no jobs). */
 export async function buildTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
@@ -18,11 +45,14 @@ export async function buildTestApp(options: { clock?: Clock; env?: Record<string
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false', ...options.env });
   const ctx: AppContext = { config, db, clock: options.clock ?? { now: () => new Date() }, files: diskFileStore(path.join(dataDir, 'files')) };
+  const otp = captureOtps(ctx);
   const app = await buildApp(ctx, { webDir: path.join(dataDir, 'no-web') });
   await app.ready();
+  inboxes.set(app, otp);
   return {
     app,
     ctx,
+    otp,
     close: async () => {
       await app.close();
       await drop();

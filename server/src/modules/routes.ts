@@ -3,6 +3,7 @@ import type { AppContext } from '../platform/context.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { citizenAuthRoutes } from './citizens/citizen-auth.routes.js';
 import { citizenRoutes } from './citizens/citizen.routes.js';
+import { citizenAccountRoutes } from './citizens/citizen-accounts.routes.js';
 import { dossierRoutes } from './dossiers/dossier.routes.js';
 import { paymentRoutes } from './payments/payment.routes.js';
 import { satisfactionRoutes } from './satisfaction/satisfaction.routes.js';
@@ -31,4 +32,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(dossierOnlineRoutes, { ctx });
   await app.register(citizenAuthRoutes, { ctx });
   await app.register(citizenRoutes, { ctx });
+  await app.register(citizenAccountRoutes, { ctx });
 };

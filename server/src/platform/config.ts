@@ -23,6 +23,8 @@ const ZConfig = z.object({
     .url()
     .refine((u) => /^smtps?:\/\//.test(u), 'SMTP_URL phải bắt đầu bằng smtp:// hoặc smtps://')
     .optional(),
+  /** Write one-time codes (sign-in, password recovery, registration) to the log: the demo's SMS gateway. Off when NODE_ENV=production. */
+  otpLogCodes: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** Public look-ups (tracking, fee, rating: one budget) allowed per client address per minute, across all instances. */
   trackingPerMinute: z.coerce.number().int().min(1).default(30),
   /** Wrong tracking secrets one dossier code takes before its look-ups wait (1 min, doubling per further failure). */
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: env.SMTP_URL || undefined,
     trackingPerMinute: env.TRACKING_PER_MINUTE,
     trackingSecretFailures: env.TRACKING_SECRET_FAILURES || undefined,
+    otpLogCodes: env.OTP_LOG_CODES || (env.NODE_ENV === 'production' ? 'false' : undefined),
     publicUrl: env.PUBLIC_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
     paymentSimulator: env.PAYMENT_SIMULATOR || undefined,

@@ -1,4 +1,4 @@
-import { DomainError } from '../../platform/errors.js';
+import { DomainError, tooManyRequests } from '../../platform/errors.js';
 
 export const identityErrors = {
   badCredentials: () =>
@@ -14,6 +14,10 @@ export const identityErrors = {
   inactive: () => new DomainError('AUTH.INACTIVE', 'forbidden', 'Tài khoản đã bị vô hiệu hóa.', 'Account disabled.'),
   tooManyAttempts: () =>
     new DomainError('AUTH.TOO_MANY_ATTEMPTS', 'rate_limited', 'Quá nhiều lần đăng nhập, vui lòng thử lại sau ít phút.', 'Too many sign-in attempts.'),
+  tooManyCodes: (retryAfterSeconds: number) =>
+    tooManyRequests('AUTH.TOO_MANY_CODES', (wait) => `Đã gửi nhiều mã xác thực trong thời gian ngắn. Vui lòng thử lại sau ${wait}.`, 'Too many codes requested.', retryAfterSeconds),
+  badCode: () =>
+    new DomainError('AUTH.BAD_CODE', 'unauthenticated', 'Mã xác thực không đúng hoặc đã hết hạn. Vui lòng kiểm tra lại hoặc yêu cầu mã mới.', 'Wrong or expired one-time code.'),
   usernameTaken: () => new DomainError('USER.USERNAME_TAKEN', 'conflict', 'Tên đăng nhập đã được sử dụng.', 'Username already taken.'),
   lastAdmin: () =>
     new DomainError('USER.SELF_LOCKOUT', 'conflict', 'Không thể tự gỡ quyền quản trị hoặc vô hiệu hóa tài khoản của chính mình.', 'You cannot remove your own administrator access.'),
