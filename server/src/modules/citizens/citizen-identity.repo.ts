@@ -46,3 +46,38 @@ export async function markIdentityVerifiedAtDesk(q: Queryable, id: string, v: { 
     [id, v.at, v.by, v.unitId],
   );
 }
+
+/**
+ * The account of an electronic identity: found by its subject, else the account whose CCCD was proven at a desk (the
+ * same person, who registered with a password first), else created. Name, birth date, gender and CCCD follow the
+ * identity provider, the authority for them, and the CCCD it gives is proven. An account that merely typed the same
+ * number at registration is never taken over: its claim stays an unverified claim.
+ */
+export async function upsertOidcAccount(
+  q: Queryable,
+  p: { subject: string; fullName: string; birthDate: string | null; gender: 'male' | 'female' | null; idNumber: string | null },
+  now: Date,
+): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `WITH found AS (
+       SELECT id FROM citizen_account WHERE oidc_subject = $1
+       UNION ALL SELECT id FROM citizen_account WHERE $5::text IS NOT NULL AND id_number = $5 AND id_verified_at IS NOT NULL AND oidc_subject IS NULL
+       LIMIT 1),
+     upd AS (
+       UPDATE citizen_account c SET oidc_subject = $1, full_name = $2, birth_date = coalesce($3::date, c.birth_date), gender = coalesce($4, c.gender),
+              id_number = coalesce($5, c.id_number),
+              id_verified_at = CASE WHEN $5::text IS NOT NULL AND (c.id_verified_at IS NULL OR c.id_number IS DISTINCT FROM $5) THEN $6 ELSE c.id_verified_at END,
+              id_verified_via = CASE WHEN $5::text IS NOT NULL AND (c.id_verified_at IS NULL OR c.id_number IS DISTINCT FROM $5) THEN 'oidc' ELSE c.id_verified_via END,
+              id_verified_by = CASE WHEN $5::text IS NOT NULL AND (c.id_verified_at IS NULL OR c.id_number IS DISTINCT FROM $5) THEN NULL ELSE c.id_verified_by END,
+              id_verified_unit_id = CASE WHEN $5::text IS NOT NULL AND (c.id_verified_at IS NULL OR c.id_number IS DISTINCT FROM $5) THEN NULL ELSE c.id_verified_unit_id END,
+              updated_at = $6
+        WHERE c.id = (SELECT id FROM found) RETURNING c.id),
+     ins AS (
+       INSERT INTO citizen_account (oidc_subject, full_name, birth_date, gender, id_number, id_verified_at, id_verified_via, created_at, updated_at)
+       SELECT $1, $2, $3::date, $4, $5, CASE WHEN $5::text IS NULL THEN NULL ELSE $6::timestamptz END, CASE WHEN $5::text IS NULL THEN NULL ELSE 'oidc' END, $6, $6
+        WHERE NOT EXISTS (SELECT 1 FROM found) RETURNING id)
+     SELECT id FROM upd UNION ALL SELECT id FROM ins`,
+    [p.subject, p.fullName, p.birthDate, p.gender, p.idNumber, now],
+  );
+  return rows[0]!.id;
+}

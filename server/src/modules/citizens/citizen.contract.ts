@@ -39,6 +39,12 @@ export const ZProfile = z.object({
   email: z.string().nullable(),
   /** Signed in through the electronic identity (name, birth date and CCCD come from it and are not edited here). */
   verified: z.boolean(),
+  /**
+   * The CCCD is proven (VNeID sign-in, or the card checked at a desk). Until then it is a claim that links no dossier
+   * and reads nothing.
+   */
+  idVerified: z.boolean(),
+  idVerifiedVia: z.enum(['oidc', 'desk']).nullable(),
 });
 export type TProfile = z.infer<typeof ZProfile>;
 

@@ -1,9 +1,11 @@
 import * as client from 'openid-client';
 import type { AppConfig } from '../../../platform/config.js';
+import type { Clock } from '../../../platform/clock.js';
 import { withTransaction, type Db } from '../../../platform/database.js';
 import { citizenErrors } from '../citizen.errors.js';
 import { profileFromClaims } from '../citizen.rules.js';
-import { saveOidcLogin, takeOidcLogin, upsertOidcAccount } from '../citizen.repo.js';
+import { saveOidcLogin, takeOidcLogin } from '../citizen.repo.js';
+import { upsertOidcAccount } from '../citizen-identity.repo.js';
 import { openCitizenSession, type CitizenAuthSettings, type Client, type NewSession } from './citizen-auth.js';
 
 type OidcConfig = Pick<AppConfig, 'oidcIssuer' | 'oidcClientId' | 'oidcClientSecret' | 'oidcRedirectUri' | 'oidcCccdClaim'>;
@@ -63,7 +65,7 @@ export async function startOidcSignIn(deps: { db: Db; config: OidcConfig }, retu
  * verifier, the ID token's nonce checked; the claims (and userinfo) become the citizen's profile and a session opens.
  */
 export async function finishOidcSignIn(
-  deps: { db: Db; config: OidcConfig; settings: CitizenAuthSettings },
+  deps: { db: Db; clock: Clock; config: OidcConfig; settings: CitizenAuthSettings },
   callbackUrl: URL,
   client_: Client,
 ): Promise<NewSession & { returnTo: string }> {
@@ -84,7 +86,7 @@ export async function finishOidcSignIn(
   const profile = profileFromClaims(claims, deps.config.oidcCccdClaim);
   if (!profile) throw citizenErrors.oidcFailed('claims without sub or name');
   return withTransaction(deps.db, async (tx) => {
-    const citizenId = await upsertOidcAccount(tx, profile);
+    const citizenId = await upsertOidcAccount(tx, profile, deps.clock.now());
     return { ...(await openCitizenSession(tx, citizenId, 'oidc', deps.settings.sessionTtlHours, client_)), returnTo: pending.returnTo };
   });
 }
