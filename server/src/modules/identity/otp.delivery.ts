@@ -1,4 +1,5 @@
 import type { AppConfig } from '../../platform/config.js';
+import type { Clock } from '../../platform/clock.js';
 import { jsonLineLog, type Log } from '../../platform/log.js';
 import { createSenders } from '../notifications/notification.jobs.js';
 import { maskPhone } from '../notifications/sms.sender.js';
@@ -26,8 +27,8 @@ const mask = (m: OtpMessage) => (m.channel === 'sms' ? maskPhone(m.recipient) : 
  * worth nothing after 10 minutes and must not sit in a table in clear. In the demo (`OTP_LOG_CODES`, off when
  * NODE_ENV=production) the code is also written to the log, so the demo works without an SMS gateway or mail server.
  */
-export function createOtpDelivery(config: Pick<AppConfig, 'smtpUrl' | 'mailFrom' | 'otpLogCodes'>, log: Log = jsonLineLog()): OtpDelivery {
-  const senders = createSenders(config, log);
+export function createOtpDelivery(config: Pick<AppConfig, 'smtpUrl' | 'mailFrom' | 'otpLogCodes'>, clock: Clock, log: Log = jsonLineLog()): OtpDelivery {
+  const senders = createSenders(config, clock, log);
   return async (m) => {
     if (config.otpLogCodes) log.info({ event: 'otp.demo-code', purpose: m.purpose, channel: m.channel, to: mask(m), code: m.code }, 'Mã xác thực một lần (chỉ ghi nhật ký ở bản demo)');
     const sender = senders[m.channel];
@@ -43,10 +44,10 @@ export function createOtpDelivery(config: Pick<AppConfig, 'smtpUrl' | 'mailFrom'
   };
 }
 
-export function otpDeliveryFor(ctx: { config: Pick<AppConfig, 'smtpUrl' | 'mailFrom' | 'otpLogCodes'> }): OtpDelivery {
+export function otpDeliveryFor(ctx: { config: Pick<AppConfig, 'smtpUrl' | 'mailFrom' | 'otpLogCodes'>; clock: Clock }): OtpDelivery {
   let d = deliveries.get(ctx.config);
   if (!d) {
-    d = createOtpDelivery(ctx.config);
+    d = createOtpDelivery(ctx.config, ctx.clock);
     deliveries.set(ctx.config, d);
   }
   return d;

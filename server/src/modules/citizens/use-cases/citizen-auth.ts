@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Clock } from '../../../platform/clock.js';
 import { withTransaction, type Db, type Queryable } from '../../../platform/database.js';
 import { validateCccd } from '../../applicants/cccd.rules.js';
 import { hashToken } from '../../identity/auth.plugin.js';
@@ -35,10 +36,10 @@ export async function limitCodeRequestsFrom(deps: Pick<OtpDeps, 'db' | 'clock'>,
   if (!r.allowed) throw identityErrors.tooManyCodes(r.retryAfterSeconds);
 }
 
-export async function openCitizenSession(q: Queryable, citizenId: string, via: 'oidc' | 'password', ttlHours: number, client: Client): Promise<NewSession> {
+export async function openCitizenSession(q: Queryable, citizenId: string, via: 'oidc' | 'password', ttlHours: number, client: Client, now: Date): Promise<NewSession> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await insertCitizenSession(q, { tokenHash: hashToken(token), citizenId, csrfToken, via, ttlHours, ...client });
+  await insertCitizenSession(q, { tokenHash: hashToken(token), citizenId, csrfToken, via, ttlHours, ...client, now });
   return { token, csrfToken, citizenId };
 }
 
@@ -53,10 +54,11 @@ type RegistrationPayload = { passwordHash: string; fullName: string; idNumber: s
  */
 export async function startRegistration(deps: OtpDeps, input: TRegisterInput, client: Client): Promise<CodeSent> {
   // Hashing is costly: registrations share the sign-in's per-address budget.
-  if (!(await throttle(deps.db, `citizen-ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60))) throw identityErrors.tooManyAttempts();
+  const now = deps.clock.now();
+  if (!(await throttle(deps.db, `citizen-ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60, now))) throw identityErrors.tooManyAttempts();
   const identifier = parseIdentifier(input.identifier);
   if (!identifier) throw citizenErrors.badIdentifier();
-  const cccd = validateCccd(input.idNumber, { birthDate: input.birthDate, gender: input.gender ?? undefined, today: vnDateOf(deps.clock.now()) });
+  const cccd = validateCccd(input.idNumber, { birthDate: input.birthDate, gender: input.gender ?? undefined, today: vnDateOf(now) });
   if (!cccd.ok) throw citizenErrors.badProfile(cccd.reasonVi);
   await limitCodeRequestsFrom(deps, client);
   await limitOtpRequests(deps, 'citizen_registration', `${identifier.kind}:${identifier.value}`);
@@ -71,13 +73,14 @@ export async function startRegistration(deps: OtpDeps, input: TRegisterInput, cl
 export async function confirmRegistration(deps: OtpDeps & { settings: CitizenAuthSettings }, input: { identifier: string; code: string }, client: Client): Promise<NewSession> {
   const identifier = parseIdentifier(input.identifier);
   if (!identifier) throw identityErrors.badCode();
+  const now = deps.clock.now();
   const used = await useOtp(deps, 'citizen_registration', `${identifier.kind}:${identifier.value}`, input.code);
   if (!used.ok) throw identityErrors.badCode();
   const p = used.payload as RegistrationPayload;
   try {
     return await withTransaction(deps.db, async (tx) => {
-      const id = await insertPasswordAccount(tx, { identifier, passwordHash: p.passwordHash, fullName: p.fullName, idNumber: p.idNumber, birthDate: p.birthDate, gender: p.gender });
-      return openCitizenSession(tx, id, 'password', deps.settings.sessionTtlHours, client);
+      const id = await insertPasswordAccount(tx, { identifier, passwordHash: p.passwordHash, fullName: p.fullName, idNumber: p.idNumber, birthDate: p.birthDate, gender: p.gender }, now);
+      return openCitizenSession(tx, id, 'password', deps.settings.sessionTtlHours, client, now);
     });
   } catch (err) {
     // The identifier was registered by someone else between the code and its use.
@@ -90,8 +93,9 @@ export async function confirmRegistration(deps: OtpDeps & { settings: CitizenAut
  * Password sign-in by e-mail or phone, with the staff sign-in's protections: a per-address rate limit shared by all
  * instances (login_throttle) and a temporary lock of the account after repeated failures.
  */
-export async function signInCitizen(deps: { db: Db; settings: CitizenAuthSettings }, input: TCitizenLoginInput, client: Client): Promise<NewSession> {
-  if (!(await throttle(deps.db, `citizen-ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60))) throw identityErrors.tooManyAttempts();
+export async function signInCitizen(deps: { db: Db; clock: Clock; settings: CitizenAuthSettings }, input: TCitizenLoginInput, client: Client): Promise<NewSession> {
+  const now = deps.clock.now();
+  if (!(await throttle(deps.db, `citizen-ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60, now))) throw identityErrors.tooManyAttempts();
   const identifier = parseIdentifier(input.identifier);
   const outcome = await withTransaction(deps.db, async (tx) => {
     const account = identifier ? await findForLogin(tx, identifier) : null;
@@ -99,13 +103,13 @@ export async function signInCitizen(deps: { db: Db; settings: CitizenAuthSetting
       await verifyPassword(await dummyPasswordHash(), input.password);
       return { kind: 'bad' as const };
     }
-    if (account.lockedUntil && account.lockedUntil > new Date()) return { kind: 'locked' as const, until: account.lockedUntil };
+    if (account.lockedUntil && account.lockedUntil > now) return { kind: 'locked' as const, until: account.lockedUntil };
     if (!(await verifyPassword(account.passwordHash, input.password))) {
-      const until = await recordFailure(tx, account.id, deps.settings.maxFailures, deps.settings.lockMinutes);
-      return until && until > new Date() ? { kind: 'locked' as const, until } : { kind: 'bad' as const };
+      const until = await recordFailure(tx, account.id, deps.settings.maxFailures, deps.settings.lockMinutes, now);
+      return until && until > now ? { kind: 'locked' as const, until } : { kind: 'bad' as const };
     }
     await recordSuccess(tx, account.id);
-    return { kind: 'ok' as const, session: await openCitizenSession(tx, account.id, 'password', deps.settings.sessionTtlHours, client) };
+    return { kind: 'ok' as const, session: await openCitizenSession(tx, account.id, 'password', deps.settings.sessionTtlHours, client, now) };
   });
   switch (outcome.kind) {
     case 'ok':

@@ -39,9 +39,10 @@ export async function finishPasswordRecovery(
   if (!account) throw identityErrors.badCode();
   const used = await useOtp(deps, 'citizen_recovery', account.id, input.code);
   if (!used.ok) throw identityErrors.badCode();
+  const now = deps.clock.now();
   return withTransaction(deps.db, async (tx) => {
-    await replacePassword(tx, account.id, passwordHash, deps.clock.now());
-    await recordAudit(tx, { actorId: null, actorName: account.fullName, action: 'citizen.password_reset', entity: 'citizen_account', entityId: account.id, after: { via: channelOf(identifier!) }, ip: client.ip });
-    return openCitizenSession(tx, account.id, 'password', deps.settings.sessionTtlHours, client);
+    await replacePassword(tx, account.id, passwordHash, now);
+    await recordAudit(tx, { at: now, actorId: null, actorName: account.fullName, action: 'citizen.password_reset', entity: 'citizen_account', entityId: account.id, after: { via: channelOf(identifier!) }, ip: client.ip });
+    return openCitizenSession(tx, account.id, 'password', deps.settings.sessionTtlHours, client, now);
   });
 }

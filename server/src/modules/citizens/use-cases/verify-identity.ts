@@ -41,6 +41,7 @@ export async function verifyIdentityAtDesk(
     if (holder && holder !== accountId) throw citizenErrors.cardVerifiedElsewhere();
     await markIdentityVerifiedAtDesk(tx, accountId, { at: now, by: actor.userId, unitId: input.unitId });
     await recordAudit(tx, {
+      at: now,
       actorId: actor.userId,
       actorName: actor.fullName,
       action: 'citizen.id_verified',

@@ -79,6 +79,7 @@ export async function authoriseTracking(deps: TrackingDeps, code: string, secret
     const failure = await recordGuardFailure(tx, key, now, trackingGuardPolicy(deps.config.trackingSecretFailures));
     if (failure.blockedNow) {
       await recordAudit(tx, {
+        at: now,
         actorId: null,
         actorName: null,
         action: 'tracking.code_blocked',
