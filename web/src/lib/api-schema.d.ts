@@ -26,6 +26,7 @@ export interface paths {
                     "application/json": {
                         username: string;
                         password: string;
+                        code?: string;
                     };
                 };
             };
@@ -87,6 +88,68 @@ export interface paths {
                             details?: {
                                 [key: string]: unknown;
                             };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi mã xác thực đăng nhập tới điện thoại/e-mail của cán bộ (trả lời như nhau với mọi tên đăng nhập) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresInMinutes: number;
                         };
                     };
                 };

@@ -24,15 +24,9 @@ export async function findForLogin(q: Queryable, id: Identifier): Promise<LoginR
   return rows[0] ?? null;
 }
 
-/** Counts a failure; at `max` consecutive failures the account locks for `lockMinutes`. Returns the lock end, if any. */
-export async function recordFailure(q: Queryable, id: string, max: number, lockMinutes: number, now: Date): Promise<Date | null> {
-  const { rows } = await q.query<{ lockedUntil: Date | null }>(
-    `UPDATE citizen_account SET failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
-            locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $4::timestamptz + make_interval(mins => $3) ELSE locked_until END
-      WHERE id = $1 RETURNING locked_until AS "lockedUntil"`,
-    [id, max, lockMinutes, now],
-  );
-  return rows[0]?.lockedUntil ?? null;
+/** Writes the account's consecutive failures and until when it waits (the row is locked by findForLogin). */
+export async function setFailures(q: Queryable, id: string, failures: number, lockedUntil: Date | null): Promise<void> {
+  await q.query(`UPDATE citizen_account SET failed_logins = $2, locked_until = coalesce($3, locked_until) WHERE id = $1`, [id, failures, lockedUntil]);
 }
 
 export async function recordSuccess(q: Queryable, id: string): Promise<void> {

@@ -7,10 +7,12 @@ export const identityErrors = {
     new DomainError(
       'AUTH.LOCKED',
       'forbidden',
-      `Tài khoản tạm khóa do đăng nhập sai nhiều lần, thử lại sau ${until.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}.`,
-      'Account temporarily locked after repeated failures.',
-      { lockedUntil: until.toISOString() },
+      `Tài khoản đang tạm chờ do đăng nhập sai nhiều lần, thử lại sau ${until.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}. Nếu đây là tài khoản của bạn, bạn có thể đăng nhập ngay bằng mã xác thực gửi tới điện thoại hoặc e-mail.`,
+      'Account held after repeated failures; its owner can sign in with a one-time code.',
+      { lockedUntil: until.toISOString(), secondFactor: true },
     ),
+  addressHeld: (retryAfterSeconds: number) =>
+    tooManyRequests('AUTH.ADDRESS_HELD', (wait) => `Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này. Vui lòng thử lại sau ${wait}, hoặc đăng nhập bằng mã xác thực.`, 'Too many failed sign-ins from this address.', retryAfterSeconds),
   inactive: () => new DomainError('AUTH.INACTIVE', 'forbidden', 'Tài khoản đã bị vô hiệu hóa.', 'Account disabled.'),
   tooManyAttempts: () =>
     new DomainError('AUTH.TOO_MANY_ATTEMPTS', 'rate_limited', 'Quá nhiều lần đăng nhập, vui lòng thử lại sau ít phút.', 'Too many sign-in attempts.'),

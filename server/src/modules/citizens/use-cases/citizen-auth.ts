@@ -9,12 +9,14 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from '../../identity/
 import { OTP_TTL_SECONDS } from '../../identity/otp.rules.js';
 import { limitOtpRequests, sendOtp, useOtp, type OtpDeps } from '../../identity/use-cases/one-time-codes.js';
 import { identifierTaken } from '../citizen-credentials.repo.js';
-import { hitRateLimit } from '../../../platform/rate-limit.js';
+import { clearGuard, hitRateLimit, readGuard, recordGuardFailure, secondsUntil } from '../../../platform/rate-limit.js';
+import { recordAudit } from '../../audit/audit.repo.js';
+import { ADDRESS_GUARD, accountHeldUntil } from '../../identity/sign-in.rules.js';
 import { vnDateOf } from '../../working-calendar/vn-time.js';
 import type { TCitizenLoginInput, TRegisterInput } from '../citizen.contract.js';
 import { citizenErrors } from '../citizen.errors.js';
 import { parseIdentifier, type Identifier } from '../citizen.rules.js';
-import { findForLogin, insertPasswordAccount, recordFailure, recordSuccess } from '../citizen.repo.js';
+import { findForLogin, insertPasswordAccount, recordSuccess, setFailures } from '../citizen.repo.js';
 import { insertCitizenSession } from '../citizen-session.repo.js';
 
 export type CitizenAuthSettings = { maxFailures: number; lockMinutes: number; sessionTtlHours: number };
@@ -90,25 +92,37 @@ export async function confirmRegistration(deps: OtpDeps & { settings: CitizenAut
 }
 
 /**
- * Password sign-in by e-mail or phone, with the staff sign-in's protections: a per-address rate limit shared by all
- * instances (login_throttle) and a temporary lock of the account after repeated failures.
+ * Password sign-in by e-mail or phone, with the staff sign-in's protections (identity/sign-in.rules.ts): a per-address
+ * rate limit, growing delays per account and per address, all shared by every instance. A held account's owner gets
+ * in at once through password recovery by one-time code (recover-password.ts), so strangers cannot lock them out.
+ * Failures are audited, for unknown identifiers too.
  */
 export async function signInCitizen(deps: { db: Db; clock: Clock; settings: CitizenAuthSettings }, input: TCitizenLoginInput, client: Client): Promise<NewSession> {
   const now = deps.clock.now();
   if (!(await throttle(deps.db, `citizen-ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60, now))) throw identityErrors.tooManyAttempts();
+  const addressKey = `citizen-signin-ip:${client.ip}`;
+  const held = await readGuard(deps.db, addressKey, now);
+  if (held.blockedUntil) throw identityErrors.addressHeld(secondsUntil(held.blockedUntil, now));
   const identifier = parseIdentifier(input.identifier);
   const outcome = await withTransaction(deps.db, async (tx) => {
     const account = identifier ? await findForLogin(tx, identifier) : null;
     if (!account || !account.passwordHash) {
       await verifyPassword(await dummyPasswordHash(), input.password);
+      await recordAudit(tx, { at: now, actorId: null, actorName: null, action: 'citizen.sign_in_failed', entity: 'citizen_account', entityId: account?.id ?? 'unknown', after: { identifier: identifier?.value ?? null, known: !!account }, ip: client.ip });
+      await recordGuardFailure(tx, addressKey, now, ADDRESS_GUARD);
       return { kind: 'bad' as const };
     }
     if (account.lockedUntil && account.lockedUntil > now) return { kind: 'locked' as const, until: account.lockedUntil };
     if (!(await verifyPassword(account.passwordHash, input.password))) {
-      const until = await recordFailure(tx, account.id, deps.settings.maxFailures, deps.settings.lockMinutes, now);
-      return until && until > now ? { kind: 'locked' as const, until } : { kind: 'bad' as const };
+      const failures = account.failedLogins + 1;
+      const until = accountHeldUntil(failures, deps.settings, now);
+      await setFailures(tx, account.id, failures, until);
+      await recordAudit(tx, { at: now, actorId: null, actorName: null, action: 'citizen.sign_in_failed', entity: 'citizen_account', entityId: account.id, after: { failures, heldUntil: until }, ip: client.ip });
+      await recordGuardFailure(tx, addressKey, now, ADDRESS_GUARD);
+      return until ? { kind: 'locked' as const, until } : { kind: 'bad' as const };
     }
     await recordSuccess(tx, account.id);
+    await clearGuard(tx, addressKey);
     return { kind: 'ok' as const, session: await openCitizenSession(tx, account.id, 'password', deps.settings.sessionTtlHours, client, now) };
   });
   switch (outcome.kind) {
