@@ -14,6 +14,7 @@ import { CalendarPage } from '../features/working-calendar/components/CalendarPa
 import { FeeCard } from '../features/payments/components/FeeCard.js';
 import { ReconciliationPage } from '../features/payments/components/ReconciliationPage.js';
 import { SatisfactionPage } from '../features/satisfaction/components/SatisfactionPage.js';
+import { VerifyIdPage } from '../features/citizens/components/VerifyIdPage.js';
 import { t } from '../lib/i18n.js';
 import { matchPath } from '../lib/router.js';
 import { HomePage } from './HomePage.js';
@@ -57,6 +58,7 @@ export function Screen({ me, pathname }: { me: Me; pathname: string }) {
     const dossierId = matchPath('/console/ho-so/:id', path)?.id;
     if (dossierId) return <DossierDetailPage key={dossierId} id={dossierId} listPath={paths.dossiers} feeCard={(d) => <FeeCard dossierId={d.id} dossierStatus={d.status} canCollect={has('dossiers.receive')} />} />;
   }
+  if (path === paths.verifyId) return has('dossiers.receive') ? <VerifyIdPage desks={deskUnits(me)} /> : <Forbidden />;
   if (path === paths.postal) return has('postal.work') || has('dossiers.receive') ? <PostalPage canWork={has('postal.work')} desks={deskUnits(me)} dossierPath={paths.dossier} /> : <Forbidden />;
   if (path === paths.reconciliation) return has('dossiers.receive') ? <ReconciliationPage desks={deskUnits(me)} dossierSearchPath={(code) => `${paths.dossiers}?queue=all&q=${encodeURIComponent(code)}`} /> : <Forbidden />;
   if (path === paths.satisfaction) return has('dossiers.read') ? <SatisfactionPage path={paths.satisfaction} scopeUnitIds={readingUnits(me)} desks={deskUnits(me)} /> : <Forbidden />;

@@ -1,4 +1,5 @@
 import { dossiersVi } from './messages.dossiers.vi.js';
+import { citizensVi } from './messages.citizens.vi.js';
 import { postalVi } from './messages.postal.vi.js';
 import { paymentsVi } from './messages.payments.vi.js';
 import { satisfactionVi } from './messages.satisfaction.vi.js';
@@ -7,6 +8,7 @@ import { reportsVi } from './messages.reports.vi.js';
 /** Vietnamese strings of the console (the reference dictionary: its keys are the message keys). */
 export const vi = {
   ...dossiersVi,
+  ...citizensVi,
   ...postalVi,
   ...paymentsVi,
   ...satisfactionVi,
