@@ -40,7 +40,7 @@ export function otpInbox(app: FastifyInstance): OtpInbox {
 export type TestApp = { app: FastifyInstance; ctx: AppContext; otp: OtpInbox; close: () => Promise<void> };
 
 /** The real app on a fresh database (no web bundle, no jobs). */
-export async function buildTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function buildTestApp(options: { clock?: Clock; env?: Record<string, string>; logger?: object } = {}): Promise<TestApp> {
   const { db, drop } = await freshDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-test-'));
   // Sessions expire on the injected clock: tests that move it by weeks keep their officers signed in (the longest TTL).
@@ -48,7 +48,7 @@ export async function buildTestApp(options: { clock?: Clock; env?: Record<string
   const clock = options.clock ?? systemClock;
   const ctx: AppContext = { config, db, clock, files: diskFileStore(path.join(dataDir, 'files'), clock) };
   const otp = captureOtps(ctx);
-  const app = await buildApp(ctx, { webDir: path.join(dataDir, 'no-web') });
+  const app = await buildApp(ctx, { webDir: path.join(dataDir, 'no-web'), ...(options.logger ? { logger: options.logger } : {}) });
   await app.ready();
   inboxes.set(app, otp);
   return {

@@ -3453,7 +3453,6 @@ export interface paths {
                              * @default null
                              */
                             addressUnitId?: string | null;
-                            /** @default null */
                             phone?: string | null;
                             /**
                              * Format: email
@@ -9706,7 +9705,6 @@ export interface paths {
                              * @default null
                              */
                             addressUnitId?: string | null;
-                            /** @default null */
                             phone?: string | null;
                             /**
                              * Format: email
