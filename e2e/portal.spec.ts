@@ -2,7 +2,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { injectAs, login, type Session } from '../server/test/app.js';
+import { captureOtps, injectAs, login, type OtpInbox, type Session } from '../server/test/app.js';
 import { buildProcedureContent, buildStaff, buildUnitTree, TEST_PASSWORD } from '../server/test/factories.js';
 import { multipart, pdf } from '../server/test/citizens.js';
 import { startOidcProvider, type LocalProvider } from '../server/test/oidc-provider.js';
@@ -33,6 +33,7 @@ describe('portal journey: VNeID sign-in, online submission, acceptance, payment,
   let browser: Browser;
   let procedureId: string;
   let specialist: Session, leader: Session;
+  let otp: OtpInbox;
   const contexts: BrowserContext[] = [];
   const pages: Page[] = [];
   const pageErrors: string[] = [];
@@ -42,6 +43,7 @@ describe('portal journey: VNeID sign-in, online submission, acceptance, payment,
     const redirectUri = `http://127.0.0.1:${port}/api/citizen/auth/oidc/callback`;
     idp = await startOidcProvider({ clientId: 'mot-cua', clientSecret: 'e2e-secret', redirectUri, identities: [CITIZEN] });
     server = await startServer({ port, env: { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: 'mot-cua', OIDC_CLIENT_SECRET: 'e2e-secret', OIDC_REDIRECT_URI: redirectUri } });
+    otp = captureOtps(server.ctx);
     const db = server.ctx.db;
     const units = await buildUnitTree(db);
     await buildStaff(db, 'quantri', [{ role: 'admin', unit: units.province }]);
@@ -246,6 +248,11 @@ describe('portal journey: VNeID sign-in, online submission, acceptance, payment,
     await page.getByLabel('Ngày sinh').fill('1990-05-01');
     await page.getByLabel('Giới tính').selectOption('male');
     await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+    // The phone is proven by the code sent to it before any account exists.
+    await page.getByRole('status').filter({ hasText: 'Mã xác thực đã được gửi tới số điện thoại' }).waitFor();
+    await a11y(page);
+    await page.getByLabel('Mã xác thực (6 chữ số)').fill(otp.lastCode('0912345678'));
+    await page.getByRole('button', { name: 'Xác nhận đăng ký' }).click();
     await page.getByRole('heading', { name: 'Hồ sơ của tôi', level: 1 }).waitFor();
     await page.getByText('Bạn chưa có hồ sơ nào', { exact: false }).waitFor();
 

@@ -9,9 +9,36 @@ import type { AppContext } from '../src/platform/context.js';
 import { diskFileStore } from '../src/platform/storage.js';
 import { freshDatabase } from './db.js';
 import { TEST_PASSWORD } from './factories.js';
+import { setOtpDelivery, type OtpMessage } from '../src/modules/identity/otp.delivery.js';
+
+/** The one-time codes an app sent, newest last: the phones and mailboxes of a test. */
+export type OtpInbox = { sent: OtpMessage[]; /** The last code sent to a recipient (a phone in any writing, or an e-mail). */ lastCode(recipient: string): string };
+const inboxes = new WeakMap<FastifyInstance, OtpInbox>();
+
+/** Captures the codes `ctx` sends instead of logging or sending them. */
+export function captureOtps(ctx: AppContext): OtpInbox {
+  const sent: OtpMessage[] = [];
+  setOtpDelivery(ctx, async (m) => void sent.push(m));
+  const digits = (s: string) => s.replace(/\D/g, '').replace(/^84/, '0');
+  return {
+    sent,
+    lastCode(recipient) {
+      const m = [...sent].reverse().find((x) => (recipient.includes('@') ? x.recipient === recipient.toLowerCase() : digits(x.recipient) === digits(recipient)));
+      if (!m) throw new Error(`no code sent to ${recipient}`);
+      return m.code;
+    },
+  };
+}
+
+/** The codes the test app sent (see captureOtps). */
+export function otpInbox(app: FastifyInstance): OtpInbox {
+  const inbox = inboxes.get(app);
+  if (!inbox) throw new Error('not a test app');
+  return inbox;
+}
 
 /** `url` connects to the test database as its owner (a superuser), for tests that act behind the application's back. */
-export type TestApp = { app: FastifyInstance; ctx: AppContext; url: string; close: () => Promise<void> };
+export type TestApp = { app: FastifyInstance; ctx: AppContext; url: string; otp: OtpInbox; close: () => Promise<void> };
 
 /** The real app on a fresh database (no web bundle, no jobs); with `asAppRole`, connected with the application's rights only. */
 export async function buildTestApp(options: { clock?: Clock; env?: Record<string, string>; logger?: object; asAppRole?: boolean } = {}): Promise<TestApp> {
@@ -21,12 +48,15 @@ export async function buildTestApp(options: { clock?: Clock; env?: Record<string
   const config = loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false', SESSION_TTL_HOURS: '720', ...options.env });
   const clock = options.clock ?? systemClock;
   const ctx: AppContext = { config, db, clock, files: diskFileStore(path.join(dataDir, 'files'), clock) };
+  const otp = captureOtps(ctx);
   const app = await buildApp(ctx, { webDir: path.join(dataDir, 'no-web'), ...(options.logger ? { logger: options.logger } : {}) });
   await app.ready();
+  inboxes.set(app, otp);
   return {
     app,
     ctx,
     url,
+    otp,
     close: async () => {
       await app.close();
       await drop();

@@ -1,12 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import type { Session } from './app.js';
+import { otpInbox, type Session } from './app.js';
 
-/** Registers a citizen with a password and returns their portal session (cookie mc_citizen + CSRF), usable with injectAs. */
+/**
+ * Registers a citizen with a password — the form, then the code sent to their phone or e-mail — and returns their
+ * portal session (cookie mc_citizen + CSRF), usable with injectAs. The CCCD stays unverified.
+ */
 export async function registerCitizen(
   app: FastifyInstance,
   p: { identifier: string; idNumber: string; fullName: string; birthDate: string; gender?: 'male' | 'female'; password?: string },
 ): Promise<Session & { id: string }> {
-  const res = await app.inject({ method: 'POST', url: '/api/citizen/auth/register', payload: { password: CITIZEN_PASSWORD, gender: null, ...p } });
+  const asked = await app.inject({ method: 'POST', url: '/api/citizen/auth/register', payload: { password: CITIZEN_PASSWORD, gender: null, ...p } });
+  if (asked.statusCode !== 202) throw new Error(`register ${p.identifier} failed: ${asked.statusCode} ${asked.body}`);
+  const code = otpInbox(app).lastCode(p.identifier);
+  const res = await app.inject({ method: 'POST', url: '/api/citizen/auth/register/confirm', payload: { identifier: p.identifier, code } });
   if (res.statusCode !== 201) throw new Error(`register ${p.identifier} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'mc_citizen')!;
   const body = res.json() as { id: string; csrfToken: string };

@@ -3,6 +3,7 @@ import type { AppContext } from '../platform/context.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { citizenAuthRoutes } from './citizens/citizen-auth.routes.js';
 import { citizenRoutes } from './citizens/citizen.routes.js';
+import { citizenAccountRoutes } from './citizens/citizen-accounts.routes.js';
 import { dossierRoutes } from './dossiers/dossier.routes.js';
 import { paymentRoutes } from './payments/payment.routes.js';
 import { satisfactionRoutes } from './satisfaction/satisfaction.routes.js';
@@ -35,4 +36,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(citizenRoutes, { ctx });
   await app.register(infoPortalRoutes, { ctx });
   await app.register(feedbackRoutes, { ctx });
+  await app.register(citizenAccountRoutes, { ctx });
 };

@@ -16,6 +16,7 @@ type Checked = Pick<
   | 'demoPassword'
   | 'publicUrl'
   | 'oidcIssuer'
+  | 'otpLogCodes'
 >;
 
 const published: readonly string[] = Object.values(demoSecrets);
@@ -47,6 +48,7 @@ export function productionProblems(config: Checked): ConfigProblem[] {
   if (config.postalSimulator) out.push({ setting: 'POSTAL_SIMULATOR', vi: 'đang bật bộ mô phỏng bưu chính; đặt false', en: 'the postal simulator is on; set false' });
   if (!config.secureCookies) out.push({ setting: 'SECURE_COOKIES', vi: 'cookie phải có cờ Secure (chạy sau HTTPS); đặt true', en: 'cookies must be Secure (behind HTTPS); set true' });
   if (config.seedDemo) out.push({ setting: 'SEED_DEMO', vi: 'không nạp dữ liệu và tài khoản mẫu; đặt false', en: 'no demo data or demo accounts; set false' });
+  if (config.otpLogCodes) out.push({ setting: 'OTP_LOG_CODES', vi: 'mã xác thực một lần không được ghi vào nhật ký khi chạy thật; đặt false', en: 'one-time codes must not be logged in production; set false' });
   if (config.demoPassword) out.push({ setting: 'DEMO_PASSWORD', vi: 'mật khẩu tài khoản mẫu không dùng khi chạy thật; bỏ biến này', en: 'no demo password in production; unset it' });
   if (!config.publicUrl.startsWith('https://')) out.push({ setting: 'PUBLIC_URL', vi: 'địa chỉ công khai phải là https://', en: 'the public address must be https://' });
   // A plain-http issuer is a local test provider, never VNeID.

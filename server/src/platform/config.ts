@@ -62,8 +62,12 @@ const ZConfig = z.object({
     .url()
     .refine((u) => /^smtps?:\/\//.test(u), 'SMTP_URL phải bắt đầu bằng smtp:// hoặc smtps://')
     .optional(),
-  /** Public tracking look-ups allowed per client address per minute. */
+  /** Write one-time codes (sign-in, password recovery, registration) to the log: the demo's SMS gateway. Off in production mode, which refuses it (config.rules.ts). */
+  otpLogCodes: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Public look-ups (tracking, fee, rating: one budget) allowed per client address per minute, across all instances. */
   trackingPerMinute: z.coerce.number().int().min(1).default(30),
+  /** Wrong tracking secrets one dossier code takes before its look-ups wait (1 min, doubling per further failure). */
+  trackingSecretFailures: z.coerce.number().int().min(1).max(20).default(5),
   /** Address citizens reach the portal at, printed in QR codes and notifications. */
   publicUrl: z.string().url().transform((u) => u.replace(/\/+$/, '')),
   /** Time of the daily quick report (báo cáo nhanh), HH:MM Vietnam time. */
@@ -144,6 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobs: env.JOBS,
     smtpUrl: env.SMTP_URL || undefined,
     trackingPerMinute: env.TRACKING_PER_MINUTE,
+    trackingSecretFailures: env.TRACKING_SECRET_FAILURES || undefined,
+    otpLogCodes: env.OTP_LOG_CODES || String(!production),
     // The only source of this server's own address: never the request's Host or X-Forwarded-Host.
     publicUrl: env.PUBLIC_URL || `http://localhost:${port}`,
     mailFrom: env.MAIL_FROM || undefined,

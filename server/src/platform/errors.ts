@@ -51,6 +51,18 @@ export const commonErrors = {
     new DomainError('COMMON.RATE_LIMITED', 'rate_limited', 'Quá nhiều yêu cầu, vui lòng thử lại sau.', 'Too many requests.'),
 };
 
+/** "3 phút", "45 giây", "2 giờ": a wait in words for the Vietnamese messages. */
+export function waitInWordsVi(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.ceil(seconds))} giây`;
+  if (seconds < 3600) return `${Math.ceil(seconds / 60)} phút`;
+  return `${Math.ceil(seconds / 3600)} giờ`;
+}
+
+/** A 429 with a Vietnamese message naming the wait, and `details.retryAfterSeconds`, which becomes Retry-After. */
+export function tooManyRequests(code: string, messageVi: (wait: string) => string, messageEn: string, retryAfterSeconds: number): DomainError {
+  return new DomainError(code, 'rate_limited', messageVi(waitInWordsVi(retryAfterSeconds)), messageEn, { retryAfterSeconds });
+}
+
 export type ErrorBody = { code: string; message: string; messageEn: string; details?: Record<string, unknown> };
 
 export function errorBody(err: DomainError): ErrorBody {

@@ -35,6 +35,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     const domain = toDomainError(err);
     if (domain) {
       if (domain.status >= 500) request.log.warn({ err }, domain.code);
+      // A refusal that ends (rate limits, growing delays) says when to come back (RFC 9110 §10.2.3).
+      const retryAfter = domain.details?.retryAfterSeconds;
+      if (domain.status === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
       return reply.status(domain.status).send(errorBody(domain));
     }
     request.log.error({ err }, 'unhandled error');

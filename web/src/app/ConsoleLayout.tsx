@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, ReadOutlined, BarChartOutlined, CarOutlined, CalendarOutlined, FileAddOutlined, FileTextOutlined, GlobalOutlined, HomeOutlined, LikeOutlined, LogoutOutlined, MessageOutlined, TeamOutlined, TransactionOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, ReadOutlined, BarChartOutlined, CarOutlined, CalendarOutlined, FileAddOutlined, FileTextOutlined, GlobalOutlined, HomeOutlined, LikeOutlined, LogoutOutlined, MessageOutlined, TeamOutlined, TransactionOutlined, UserOutlined, IdcardOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { App, Button, Dropdown, Flex, Layout, Menu, Typography } from 'antd';
 import { errorText } from '../lib/api-client.js';
@@ -21,6 +21,7 @@ export function ConsoleLayout({ me, onSignedOut, children }: { me: Me; onSignedO
     { key: paths.intake, icon: <FileAddOutlined />, label: t('nav.intake'), permission: 'dossiers.receive' },
     { key: paths.dossiers, icon: <AuditOutlined />, label: t('nav.dossiers'), permission: 'dossiers.read' },
     { key: paths.postal, icon: <CarOutlined />, label: t('nav.postal'), permission: me.permissions.includes('postal.work') ? 'postal.work' : 'dossiers.receive' },
+    { key: paths.verifyId, icon: <IdcardOutlined />, label: t('nav.verifyId'), permission: 'dossiers.receive' },
     { key: paths.reconciliation, icon: <TransactionOutlined />, label: t('nav.reconciliation'), permission: 'dossiers.receive' },
     { key: paths.satisfaction, icon: <LikeOutlined />, label: t('nav.satisfaction'), permission: 'dossiers.read' },
     { key: paths.feedback, icon: <MessageOutlined />, label: t('nav.feedback'), permission: 'dossiers.read' },

@@ -16,6 +16,7 @@ import { ReconciliationPage } from '../features/payments/components/Reconciliati
 import { SatisfactionPage } from '../features/satisfaction/components/SatisfactionPage.js';
 import { FeedbackDetailPage } from '../features/feedback/components/FeedbackDetailPage.js';
 import { FeedbackPage } from '../features/feedback/components/FeedbackPage.js';
+import { VerifyIdPage } from '../features/citizens/components/VerifyIdPage.js';
 import { t } from '../lib/i18n.js';
 import { matchPath } from '../lib/router.js';
 import { HomePage } from './HomePage.js';
@@ -60,6 +61,7 @@ export function Screen({ me, pathname }: { me: Me; pathname: string }) {
     const dossierId = matchPath('/console/ho-so/:id', path)?.id;
     if (dossierId) return <DossierDetailPage key={dossierId} id={dossierId} listPath={paths.dossiers} feeCard={(d) => <FeeCard dossierId={d.id} dossierStatus={d.status} canCollect={has('dossiers.receive')} />} />;
   }
+  if (path === paths.verifyId) return has('dossiers.receive') ? <VerifyIdPage desks={deskUnits(me)} /> : <Forbidden />;
   if (path === paths.postal) return has('postal.work') || has('dossiers.receive') ? <PostalPage canWork={has('postal.work')} desks={deskUnits(me)} dossierPath={paths.dossier} /> : <Forbidden />;
   if (path === paths.reconciliation) return has('dossiers.receive') ? <ReconciliationPage desks={deskUnits(me)} dossierSearchPath={(code) => `${paths.dossiers}?queue=all&q=${encodeURIComponent(code)}`} /> : <Forbidden />;
   if (path === paths.satisfaction) return has('dossiers.read') ? <SatisfactionPage path={paths.satisfaction} scopeUnitIds={readingUnits(me)} desks={deskUnits(me)} /> : <Forbidden />;

@@ -12,6 +12,7 @@ export const paths = {
   intake: '/console/ho-so/tiep-nhan',
   dossier: (id: string) => `/console/ho-so/${id}`,
   postal: '/console/buu-chinh',
+  verifyId: '/console/xac-minh-can-cuoc',
   reconciliation: '/console/thanh-toan/doi-soat',
   satisfaction: '/console/danh-gia',
   reports: '/console/bao-cao',

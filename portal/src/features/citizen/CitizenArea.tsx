@@ -6,6 +6,7 @@ import { MyDossierPage } from './MyDossierPage.js';
 import type { DossierExtras } from './DossierExtensions.js';
 import { MyDossiersPage } from './MyDossiersPage.js';
 import { ProfilePage } from './ProfilePage.js';
+import { RecoverPasswordPage } from './RecoverPasswordPage.js';
 import { SignInPage } from './SignInPage.js';
 import { StorePage } from './StorePage.js';
 import { SubmitWizard } from './SubmitWizard.js';
@@ -24,13 +25,15 @@ export function CitizenArea({ pathname, search, dossierExtras }: { pathname: str
 
   if (error) return <p className="error" role="alert">{error}</p>;
   if (me === undefined) return <p className="loading">…</p>;
-  const signInPath = pathname === '/cong-dan/dang-nhap' || pathname === '/cong-dan';
+  const recoverPath = pathname === '/cong-dan/quen-mat-khau';
+  const signInPath = pathname === '/cong-dan/dang-nhap' || pathname === '/cong-dan' || recoverPath;
   if (!me || signInPath) {
     if (me && signInPath) {
       navigate('/cong-dan/ho-so', { replace: true });
       return null;
     }
     const returnTo = signInPath ? new URLSearchParams(search).get('tiep') ?? '/cong-dan/ho-so' : pathname + search;
+    if (recoverPath) return <RecoverPasswordPage returnTo={returnTo} onSignedIn={setMe} />;
     return <SignInPage returnTo={returnTo} failed={new URLSearchParams(search).has('loi')} onSignedIn={setMe} />;
   }
 

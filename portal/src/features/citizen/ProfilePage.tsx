@@ -30,7 +30,7 @@ export function ProfilePage({ onSaved }: { onSaved: () => void }) {
   return (
     <section className="detail narrow" aria-labelledby="profile-title">
       <h1 id="profile-title">{ct('profile')}</h1>
-      {p.verified ? <p className="notice">{ct('verified')}</p> : null}
+      {p.verified ? <p className="notice">{ct('verified')}</p> : p.idVerified ? <p className="notice">{ct('idVerifiedDesk')}</p> : p.idNumber ? <p className="notice">{ct('idUnverified')}</p> : null}
       <form className="stack" onSubmit={(e) => void handleSubmit(e)}>
         <Field id="fullName" label={ct('fullName')} defaultValue={p.fullName} readOnly={p.verified} required />
         <Field id="idNumber" label={ct('idNumber')} defaultValue={p.idNumber ?? ''} readOnly={p.verified} inputMode="numeric" />

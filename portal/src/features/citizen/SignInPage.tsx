@@ -1,44 +1,89 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { navigate } from '../../lib/router.js';
-import { getAuthOptions, oidcStartUrl, register, signIn, type CitizenMe } from './api.js';
+import { Link, navigate } from '../../lib/router.js';
+import { confirmRegistration, getAuthOptions, oidcStartUrl, register, signIn, type CitizenMe, type CodeSent } from './api.js';
 import { ct } from './citizen-text.js';
 import { Field } from './Field.js';
 
-/** Sign-in with VNeID (shown only when configured) or e-mail/phone and password; registration for those without VNeID. */
+/**
+ * Sign-in with VNeID (shown only when configured) or e-mail/phone and password; registration for those without VNeID,
+ * confirmed by a one-time code sent to the phone or e-mail; a link to password recovery by code.
+ */
 export function SignInPage({ returnTo, failed, onSignedIn }: { returnTo: string; failed: boolean; onSignedIn: (me: CitizenMe) => void }) {
   const [oidc, setOidc] = useState(false);
   const [mode, setMode] = useState<'signin' | 'register'>('signin');
+  const [pending, setPending] = useState<(CodeSent & { identifier: string }) | null>(null);
   const [error, setError] = useState<string | null>(failed ? ct('vneidFailed') : null);
+  const [locked, setLocked] = useState(false);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     document.title = `${ct('signInTitle')}`;
     getAuthOptions().then((o) => setOidc(o.oidc), () => setOidc(false));
   }, []);
 
-  const handleSubmit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const v = (k: string) => String(f.get(k) ?? '').trim();
+  const done = (me: CitizenMe) => {
+    onSignedIn(me);
+    navigate(returnTo.startsWith('/cong-dan/dang-nhap') ? '/cong-dan/ho-so' : returnTo, { replace: true });
+  };
+  const run = async (work: () => Promise<void>) => {
     setBusy(true);
     setError(null);
+    setLocked(false);
     try {
-      const me =
-        mode === 'signin'
-          ? await signIn(v('identifier'), String(f.get('password') ?? ''))
-          : await register({ identifier: v('identifier'), password: String(f.get('password') ?? ''), fullName: v('fullName'), idNumber: v('idNumber'), birthDate: v('birthDate'), gender: v('gender') === 'male' || v('gender') === 'female' ? v('gender') as 'male' | 'female' : null });
-      onSignedIn(me);
-      navigate(returnTo.startsWith('/cong-dan/dang-nhap') ? '/cong-dan/ho-so' : returnTo, { replace: true });
+      await work();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
+      // A held account (someone's wrong guesses): its owner gets in with a one-time code.
+      setLocked(err instanceof Error && 'status' in err && (err as { status: number }).status === 403);
     } finally {
       setBusy(false);
     }
   };
 
+  const handleSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const v = (k: string) => String(f.get(k) ?? '').trim();
+    void run(async () => {
+      if (mode === 'signin') return done(await signIn(v('identifier'), String(f.get('password') ?? '')));
+      const gender = v('gender') === 'male' || v('gender') === 'female' ? (v('gender') as 'male' | 'female') : null;
+      const sent = await register({ identifier: v('identifier'), password: String(f.get('password') ?? ''), fullName: v('fullName'), idNumber: v('idNumber'), birthDate: v('birthDate'), gender });
+      setPending({ ...sent, identifier: v('identifier') });
+    });
+  };
+  const handleConfirm = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const code = String(new FormData(e.currentTarget).get('code') ?? '').trim();
+    void run(async () => done(await confirmRegistration(pending!.identifier, code)));
+  };
+  const recoverLink = `/cong-dan/quen-mat-khau?tiep=${encodeURIComponent(returnTo)}`;
+
+  if (pending) {
+    const channel = pending.channel === 'sms' ? ct('channelSms') : ct('channelEmail');
+    return (
+      <section className="detail narrow" aria-labelledby="signin-title">
+        <h1 id="signin-title">{ct('registerTitle')}</h1>
+        {error ? <p className="error" role="alert">{error}</p> : null}
+        <p role="status">{ct('codeSentRegister', { channel, minutes: pending.expiresInMinutes })}</p>
+        <form className="stack" onSubmit={handleConfirm}>
+          <Field id="code" label={ct('otpCode')} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required />
+          <button type="submit" className="button-primary" disabled={busy}>{ct('confirmRegister')}</button>
+        </form>
+        <p>
+          <Link to={recoverLink}>{ct('forgotPassword')}</Link>
+        </p>
+      </section>
+    );
+  }
+
   return (
     <section className="detail narrow" aria-labelledby="signin-title">
       <h1 id="signin-title">{mode === 'signin' ? ct('signInTitle') : ct('registerTitle')}</h1>
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      {error ? (
+        <div className="error" role="alert">
+          <p>{error}</p>
+          {locked ? <p>{ct('lockedHint')}</p> : null}
+        </div>
+      ) : null}
       {oidc && mode === 'signin' ? (
         <div className="vneid">
           <a className="button-primary" href={oidcStartUrl(returnTo)}>{ct('signInVneid')}</a>
@@ -46,7 +91,7 @@ export function SignInPage({ returnTo, failed, onSignedIn }: { returnTo: string;
           <h2 className="or">{ct('orPassword')}</h2>
         </div>
       ) : null}
-      <form className="stack" onSubmit={(e) => void handleSubmit(e)}>
+      <form className="stack" onSubmit={handleSubmit}>
         <Field id="identifier" label={ct('identifier')} autoComplete="username" required />
         <Field id="password" label={ct('password')} type="password" autoComplete={mode === 'signin' ? 'current-password' : 'new-password'} required minLength={mode === 'register' ? 8 : undefined} />
         {mode === 'register' ? (
@@ -66,6 +111,11 @@ export function SignInPage({ returnTo, failed, onSignedIn }: { returnTo: string;
         ) : null}
         <button type="submit" className="button-primary" disabled={busy}>{mode === 'signin' ? ct('signIn') : ct('register')}</button>
       </form>
+      {mode === 'signin' ? (
+        <p>
+          <Link to={recoverLink}>{ct('forgotPassword')}</Link>
+        </p>
+      ) : null}
       <p>
         <button type="button" className="link-button" onClick={() => setMode(mode === 'signin' ? 'register' : 'signin')}>
           {mode === 'signin' ? ct('noAccount') : ct('haveAccount')}

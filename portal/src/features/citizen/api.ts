@@ -41,8 +41,21 @@ export async function signIn(identifier: string, password: string): Promise<Citi
   return me;
 }
 
-export async function register(body: paths['/api/citizen/auth/register']['post']['requestBody']['content']['application/json']): Promise<CitizenMe> {
-  const me = await unwrap(api.POST('/api/citizen/auth/register', { body }));
+/** Registration, step 1: nothing is created yet; a code goes to the phone or e-mail (the answer is the same for a taken one). */
+export const register = (body: paths['/api/citizen/auth/register']['post']['requestBody']['content']['application/json']) => unwrap(api.POST('/api/citizen/auth/register', { body }));
+export type CodeSent = Awaited<ReturnType<typeof register>>;
+
+/** Registration, step 2: the code creates the account and signs in. */
+export async function confirmRegistration(identifier: string, code: string): Promise<CitizenMe> {
+  const me = await unwrap(api.POST('/api/citizen/auth/register/confirm', { body: { identifier, code } }));
+  csrf = me.csrfToken;
+  return me;
+}
+
+/** "Quên mật khẩu": a code to the phone or e-mail the citizen signs in with, then a new password with it. */
+export const askRecoveryCode = (identifier: string) => unwrap(api.POST('/api/citizen/auth/recovery', { body: { identifier } }));
+export async function recoverPassword(identifier: string, code: string, password: string): Promise<CitizenMe> {
+  const me = await unwrap(api.POST('/api/citizen/auth/recovery/confirm', { body: { identifier, code, password } }));
   csrf = me.csrfToken;
   return me;
 }

@@ -7,6 +7,7 @@ import { signInAtProvider, startOidcProvider, type LocalProvider } from '../../.
 const REDIRECT = 'http://127.0.0.1:3999/api/citizen/auth/oidc/callback';
 let t: TestApp;
 let idp: LocalProvider;
+let deskUnitId: string;
 
 beforeAll(async () => {
   idp = await startOidcProvider({
@@ -16,6 +17,7 @@ beforeAll(async () => {
     identities: [
       { sub: 'vneid-0001', name: 'Lê Thị Cúc', birthdate: '1992-07-08', gender: 'female', cccd: '001192000456' },
       { sub: 'vneid-0002', name: 'Phạm Văn Dũng', birthdate: '1988-01-02', gender: 'male', cccd: '087088000777' },
+      { sub: 'vneid-0003', name: 'Võ Văn Hải', birthdate: '1985-03-04', gender: 'male', cccd: '001085000321' },
     ],
   });
   t = await buildTestApp({
@@ -23,6 +25,7 @@ beforeAll(async () => {
   });
   const tree = await buildUnitTree(t.ctx.db);
   await buildStaff(t.ctx.db, 'motcua', [{ role: 'desk_officer', unit: tree.deskA }]);
+  deskUnitId = tree.deskA.id;
 });
 afterAll(async () => {
   await t.close();
@@ -62,11 +65,20 @@ describe('sign-in through OpenID Connect (VNeID) against a local provider', () =
     expect(again.location).toBe('/cong-dan/ho-so');
   });
 
-  it('links the identity to an account registered earlier with the same CCCD', async () => {
-    const pw = await registerCitizen(t.app, { identifier: 'dung@example.vn', idNumber: '087088000777', fullName: 'Pham Van Dung', birthDate: '1988-01-02', gender: 'male' });
+  it('never takes over an account that only typed the same CCCD; links the one whose card was checked at the desk', async () => {
+    const squatter = await registerCitizen(t.app, { identifier: 'dung@example.vn', idNumber: '087088000777', fullName: 'Pham Van Dung', birthDate: '1988-01-02', gender: 'male' });
     const { cookie } = await oidcSignIn('vneid-0002');
     const me = (await t.app.inject({ method: 'GET', url: '/api/citizen/me', headers: { cookie } })).json();
-    expect(me).toMatchObject({ id: pw.id, fullName: 'Phạm Văn Dũng', email: 'dung@example.vn', verified: true });
+    expect(me.id).not.toBe(squatter.id);
+    expect(me).toMatchObject({ fullName: 'Phạm Văn Dũng', idNumber: '087088000777', email: null, verified: true, idVerified: true, idVerifiedVia: 'oidc' });
+    expect((await injectAs(t.app, squatter, { method: 'GET', url: '/api/citizen/me' })).json()).toMatchObject({ idVerified: false });
+
+    const hai = await registerCitizen(t.app, { identifier: 'hai@example.vn', idNumber: '001085000321', fullName: 'Vo Van Hai', birthDate: '1985-03-04', gender: 'male' });
+    const desk = await login(t.app, 'motcua');
+    const checked = await injectAs(t.app, desk, { method: 'POST', url: `/api/citizen-accounts/${hai.id}/verify-id`, payload: { idNumber: '001085000321', unitId: deskUnitId } });
+    expect(checked.statusCode, checked.body).toBe(204);
+    const linked = await oidcSignIn('vneid-0003');
+    expect((await t.app.inject({ method: 'GET', url: '/api/citizen/me', headers: { cookie: linked.cookie } })).json()).toMatchObject({ id: hai.id, fullName: 'Võ Văn Hải', email: 'hai@example.vn', verified: true, idVerified: true });
   });
 
   it('refuses a callback with a forged or replayed state, and never opens redirects', async () => {
@@ -85,12 +97,14 @@ describe('sign-in through OpenID Connect (VNeID) against a local provider', () =
 });
 
 describe('password sign-in for citizens without VNeID', () => {
-  it('registers by e-mail or phone, checks the CCCD against the birth date, refuses duplicates', async () => {
+  it('registers by e-mail or phone with a code, checks the CCCD against the birth date, never makes a second account for a phone', async () => {
     const badCccd = await t.app.inject({ method: 'POST', url: '/api/citizen/auth/register', payload: { identifier: 'x@example.vn', password: CITIZEN_PASSWORD, fullName: 'Ngô Văn E', idNumber: '087090001234', birthDate: '1985-01-01' } });
     expect(badCccd.statusCode).toBe(400);
     await registerCitizen(t.app, { identifier: '0912 345 678', idNumber: '087090001234', fullName: 'Nguyễn Văn An', birthDate: '1990-05-01' });
+    // A phone that has an account gets the same answer as any other, and no code (see citizen-identity.routes.test.ts).
     const dupPhone = await t.app.inject({ method: 'POST', url: '/api/citizen/auth/register', payload: { identifier: '+84912345678', password: CITIZEN_PASSWORD, fullName: 'Ai Đó', idNumber: '079195000123', birthDate: '1995-02-03' } });
-    expect(dupPhone.statusCode).toBe(409);
+    expect(dupPhone.statusCode).toBe(202);
+    expect((await t.app.inject({ method: 'POST', url: '/api/citizen/auth/register/confirm', payload: { identifier: '0912345678', code: '123456' } })).statusCode).toBe(401);
     const ok = await t.app.inject({ method: 'POST', url: '/api/citizen/auth/login', payload: { identifier: '0912345678', password: CITIZEN_PASSWORD } });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ fullName: 'Nguyễn Văn An', phone: '0912345678', verified: false });

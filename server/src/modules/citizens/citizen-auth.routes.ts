@@ -1,12 +1,13 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { CITIZEN_COOKIE, citizenOf, hashToken } from '../identity/auth.plugin.js';
-import { ZCitizenLoginInput, ZCitizenMe, ZProfile, ZProfileUpdate, ZRegisterInput } from './citizen.contract.js';
+import { ZCitizenLoginInput, ZCitizenMe, ZCodeSent, ZProfile, ZProfileUpdate, ZRecoveryConfirm, ZRecoveryStart, ZRegisterConfirm, ZRegisterInput } from './citizen.contract.js';
 import { deleteCitizenSession } from './citizen-session.repo.js';
-import { registerCitizen, signInCitizen, type NewSession } from './use-cases/citizen-auth.js';
+import { confirmRegistration, signInCitizen, startRegistration, type NewSession } from './use-cases/citizen-auth.js';
+import { finishPasswordRecovery, startPasswordRecovery } from './use-cases/recover-password.js';
 import { editProfile, readProfile } from './use-cases/manage-profile.js';
 import { finishOidcSignIn, oidcEnabled, safeReturnPath, startOidcSignIn } from './use-cases/oidc-sign-in.js';
 
@@ -23,13 +24,48 @@ export const citizenAuthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     async () => ({ oidc: oidcEnabled(ctx.config) }),
   );
 
+  const client = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+
   app.post(
     '/citizen/auth/register',
-    { config: { access: 'public' }, schema: { tags: ['citizens'], summary: 'Đăng ký tài khoản công dân bằng e-mail hoặc số điện thoại', body: ZRegisterInput, response: { 201: ZCitizenMe, 400: ZErrorBody, 409: ZErrorBody } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['citizens'],
+        summary: 'Đăng ký tài khoản công dân bằng e-mail hoặc số điện thoại: gửi mã xác thực (trả lời như nhau dù đã có tài khoản hay chưa)',
+        body: ZRegisterInput,
+        response: { 202: ZCodeSent, 400: ZErrorBody, 429: ZErrorBody },
+      },
+    },
+    async (request, reply) => reply.status(202).send(await startRegistration(ctx, request.body, client(request))),
+  );
+
+  app.post(
+    '/citizen/auth/register/confirm',
+    { config: { access: 'public' }, schema: { tags: ['citizens'], summary: 'Xác nhận đăng ký bằng mã xác thực; tạo tài khoản và đăng nhập', body: ZRegisterConfirm, response: { 201: ZCitizenMe, 400: ZErrorBody, 401: ZErrorBody } } },
     async (request, reply) => {
-      const s = await registerCitizen({ ...ctx, settings }, request.body, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+      const s = await confirmRegistration({ ...ctx, settings }, request.body, client(request));
       setSession(reply, s);
       return reply.status(201).send(await me(s.citizenId, s.csrfToken));
+    },
+  );
+
+  app.post(
+    '/citizen/auth/recovery',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['citizens'], summary: 'Quên mật khẩu: gửi mã xác thực tới số điện thoại hoặc e-mail đăng nhập (trả lời như nhau dù có tài khoản hay không)', body: ZRecoveryStart, response: { 202: ZCodeSent, 400: ZErrorBody, 429: ZErrorBody } },
+    },
+    async (request, reply) => reply.status(202).send(await startPasswordRecovery(ctx, request.body, client(request))),
+  );
+
+  app.post(
+    '/citizen/auth/recovery/confirm',
+    { config: { access: 'public' }, schema: { tags: ['citizens'], summary: 'Đặt mật khẩu mới bằng mã xác thực và đăng nhập', body: ZRecoveryConfirm, response: { 200: ZCitizenMe, 400: ZErrorBody, 401: ZErrorBody } } },
+    async (request, reply) => {
+      const s = await finishPasswordRecovery({ ...ctx, settings }, request.body, client(request));
+      setSession(reply, s);
+      return me(s.citizenId, s.csrfToken);
     },
   );
 

@@ -15,6 +15,14 @@ export const ZRegisterInput = z.object({
 });
 export type TRegisterInput = z.infer<typeof ZRegisterInput>;
 
+/** A one-time code was sent (or, for an identifier without an account, silently not: the answer is the same). */
+export const ZCodeSent = z.object({ channel: z.enum(['sms', 'email']), expiresInMinutes: z.number() });
+const ZOtpCode = z.string().trim().regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số');
+export const ZRegisterConfirm = z.object({ identifier: z.string().trim().min(5).max(200), code: ZOtpCode });
+/** "Quên mật khẩu": ask for a code to the phone or e-mail the citizen signs in with; then set a new password with it. */
+export const ZRecoveryStart = z.object({ identifier: z.string().trim().min(5).max(200) });
+export const ZRecoveryConfirm = z.object({ identifier: z.string().trim().min(5).max(200), code: ZOtpCode, password: ZPassword });
+
 export const ZCitizenLoginInput = z.object({ identifier: z.string().trim().min(3).max(200), password: z.string().min(1).max(200) });
 export type TCitizenLoginInput = z.infer<typeof ZCitizenLoginInput>;
 
@@ -32,6 +40,12 @@ export const ZProfile = z.object({
   email: z.string().nullable(),
   /** Signed in through the electronic identity (name, birth date and CCCD come from it and are not edited here). */
   verified: z.boolean(),
+  /**
+   * The CCCD is proven (VNeID sign-in, or the card checked at a desk). Until then it is a claim that links no dossier
+   * and reads nothing.
+   */
+  idVerified: z.boolean(),
+  idVerifiedVia: z.enum(['oidc', 'desk']).nullable(),
 });
 export type TProfile = z.infer<typeof ZProfile>;
 
@@ -48,6 +62,22 @@ export const ZProfileUpdate = z.object({
   email: z.string().trim().email().max(200).nullable().optional(),
 });
 export type TProfileUpdate = z.infer<typeof ZProfileUpdate>;
+
+/** A portal account claiming a CCCD, as the desk sees it while holding the card (phone and e-mail masked). */
+export const ZAccountClaim = z.object({
+  id: z.string().uuid(),
+  fullName: z.string(),
+  birthDate: z.string().nullable(),
+  gender: z.enum(['male', 'female']).nullable(),
+  idNumber: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  createdAt: z.date(),
+  idVerifiedAt: z.date().nullable(),
+  idVerifiedVia: z.enum(['oidc', 'desk']).nullable(),
+});
+/** The number read on the card, and the desk unit where it was checked. */
+export const ZVerifyIdInput = z.object({ idNumber: z.string().trim().regex(/^\d{12}$/, 'Số căn cước gồm 12 chữ số'), unitId: z.string().uuid() });
 
 /** One paper or result in the citizen's document store (kho dữ liệu). */
 export const ZStoreDocument = z.object({

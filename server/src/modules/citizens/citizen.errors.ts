@@ -11,6 +11,17 @@ export const citizenErrors = {
       `An account with this ${what} already exists.`,
       { field: what },
     ),
+  cardMismatch: () =>
+    new DomainError('CITIZEN.CARD_MISMATCH', 'unprocessable', 'Số trên thẻ căn cước khác số công dân đã khai trong tài khoản.', 'The card number differs from the number claimed by the account.'),
+  cardVerifiedElsewhere: () =>
+    new DomainError('CITIZEN.CARD_VERIFIED_ELSEWHERE', 'conflict', 'Số căn cước này đã được xác minh cho một tài khoản khác.', 'This CCCD is already verified on another account.'),
+  idUnverified: () =>
+    new DomainError(
+      'CITIZEN.ID_UNVERIFIED',
+      'forbidden',
+      'Số căn cước của tài khoản chưa được xác minh. Đăng nhập bằng VNeID hoặc mang thẻ căn cước đến bộ phận một cửa để xác minh.',
+      'The CCCD of this account is not verified yet.',
+    ),
   badIdentifier: () =>
     new DomainError('CITIZEN.BAD_IDENTIFIER', 'invalid', 'Nhập e-mail hoặc số điện thoại di động hợp lệ.', 'Enter a valid e-mail or mobile number.'),
   badProfile: (reasonVi: string) => new DomainError('CITIZEN.BAD_PROFILE', 'invalid', reasonVi, 'Invalid profile.'),

@@ -3,7 +3,8 @@ import type { Identifier } from './citizen.rules.js';
 import type { TDraftData, TProfile } from './citizen.contract.js';
 
 const profileSql = `SELECT c.id, c.id_number AS "idNumber", c.full_name AS "fullName", to_char(c.birth_date, 'YYYY-MM-DD') AS "birthDate", c.gender,
-       c.address, c.address_unit_id AS "addressUnitId", u.name AS "addressUnitName", c.phone, c.email, c.oidc_subject IS NOT NULL AS verified
+       c.address, c.address_unit_id AS "addressUnitId", u.name AS "addressUnitName", c.phone, c.email, c.oidc_subject IS NOT NULL AS verified,
+       c.id_verified_at IS NOT NULL AS "idVerified", c.id_verified_via AS "idVerifiedVia"
   FROM citizen_account c LEFT JOIN unit u ON u.id = c.address_unit_id`;
 
 export async function getProfile(q: Queryable, id: string): Promise<TProfile | null> {
@@ -23,15 +24,9 @@ export async function findForLogin(q: Queryable, id: Identifier): Promise<LoginR
   return rows[0] ?? null;
 }
 
-/** Counts a failure; at `max` consecutive failures the account locks for `lockMinutes`. Returns the lock end, if any. */
-export async function recordFailure(q: Queryable, id: string, max: number, lockMinutes: number, now: Date): Promise<Date | null> {
-  const { rows } = await q.query<{ lockedUntil: Date | null }>(
-    `UPDATE citizen_account SET failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
-            locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $4::timestamptz + make_interval(mins => $3) ELSE locked_until END
-      WHERE id = $1 RETURNING locked_until AS "lockedUntil"`,
-    [id, max, lockMinutes, now],
-  );
-  return rows[0]?.lockedUntil ?? null;
+/** Writes the account's consecutive failures and until when it waits (the row is locked by findForLogin). */
+export async function setFailures(q: Queryable, id: string, failures: number, lockedUntil: Date | null): Promise<void> {
+  await q.query(`UPDATE citizen_account SET failed_logins = $2, locked_until = coalesce($3, locked_until) WHERE id = $1`, [id, failures, lockedUntil]);
 }
 
 export async function recordSuccess(q: Queryable, id: string): Promise<void> {
@@ -47,34 +42,6 @@ export async function insertPasswordAccount(
     `INSERT INTO citizen_account (email, phone, password_hash, full_name, id_number, birth_date, gender, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
     [a.identifier.kind === 'email' ? a.identifier.value : null, a.identifier.kind === 'phone' ? a.identifier.value : null, a.passwordHash, a.fullName, a.idNumber, a.birthDate, a.gender, now],
-  );
-  return rows[0]!.id;
-}
-
-/**
- * The account of an electronic identity: found by its subject, else linked to the account holding the same CCCD
- * (a citizen who registered with a password first), else created. Name, birth date, gender and CCCD follow the
- * identity provider, the authority for them.
- */
-export async function upsertOidcAccount(
-  q: Queryable,
-  p: { subject: string; fullName: string; birthDate: string | null; gender: 'male' | 'female' | null; idNumber: string | null },
-  now: Date,
-): Promise<string> {
-  const { rows } = await q.query<{ id: string }>(
-    `WITH found AS (
-       SELECT id FROM citizen_account WHERE oidc_subject = $1
-       UNION ALL SELECT id FROM citizen_account WHERE $5::text IS NOT NULL AND id_number = $5 AND oidc_subject IS NULL
-       LIMIT 1),
-     upd AS (
-       UPDATE citizen_account c SET oidc_subject = $1, full_name = $2, birth_date = coalesce($3::date, c.birth_date), gender = coalesce($4, c.gender),
-              id_number = coalesce($5, c.id_number), updated_at = $6
-        WHERE c.id = (SELECT id FROM found) RETURNING c.id),
-     ins AS (
-       INSERT INTO citizen_account (oidc_subject, full_name, birth_date, gender, id_number, created_at, updated_at)
-       SELECT $1, $2, $3::date, $4, $5, $6, $6 WHERE NOT EXISTS (SELECT 1 FROM found) RETURNING id)
-     SELECT id FROM upd UNION ALL SELECT id FROM ins`,
-    [p.subject, p.fullName, p.birthDate, p.gender, p.idNumber, now],
   );
   return rows[0]!.id;
 }

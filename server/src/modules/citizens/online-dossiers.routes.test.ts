@@ -284,7 +284,10 @@ describe('later submissions and concurrent acceptance', () => {
 });
 
 describe('help at the desk', () => {
-  it('an officer submits on a citizen’s behalf: free, recorded as assisted, visible in the citizen’s portal', async () => {
+  it('an officer submits on a citizen’s behalf: free, recorded as assisted, visible in the portal of the citizen whose card was checked', async () => {
+    // The CCCD typed at registration links nothing until the desk has checked the card (citizen-identity.routes.test.ts).
+    const checked = await injectAs(t.app, desk, { method: 'POST', url: `/api/citizen-accounts/${an.id}/verify-id`, payload: { idNumber: '087090001234', unitId: tree.deskA.id } });
+    expect(checked.statusCode, checked.body).toBe(204);
     const res = await injectAs(t.app, desk, {
       method: 'POST',
       url: '/api/dossiers/assisted',

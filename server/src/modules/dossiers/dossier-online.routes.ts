@@ -48,7 +48,9 @@ export const dossierOnlineRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { rows } = await ctx.db.query<{ id: string }>(`SELECT id FROM citizen_account WHERE id_number = $1`, [request.body.applicant.idNumber]);
+      // Only a proven CCCD (VNeID, or the card checked at a desk) links the dossier to a portal account: a number typed
+      // at registration is a claim anyone could make.
+      const { rows } = await ctx.db.query<{ id: string }>(`SELECT id FROM citizen_account WHERE id_number = $1 AND id_verified_at IS NOT NULL`, [request.body.applicant.idNumber]);
       const { documents, ...rest } = request.body;
       const id = await submitOnline(ctx, { kind: 'officer', actor, citizenId: rows[0]?.id ?? null }, { ...rest, files: [], documentNames: documents });
       return reply.status(201).send(await readDossier(ctx, actor, id));

@@ -1,8 +1,17 @@
-import { DomainError } from '../../platform/errors.js';
+import { DomainError, tooManyRequests } from '../../platform/errors.js';
 import { actionLabels, statusLabels, type DossierAction, type DossierStatus } from './dossier.rules.js';
 
 export const dossierErrors = {
   notFound: () => new DomainError('DOSSIER.NOT_FOUND', 'not_found', 'Không tìm thấy hồ sơ.', 'Dossier not found.'),
+  trackingRateLimited: (retryAfterSeconds: number) =>
+    tooManyRequests('TRACKING.RATE_LIMITED', (wait) => `Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ${wait}.`, 'Too many look-ups from this address.', retryAfterSeconds),
+  trackingCodeBlocked: (retryAfterSeconds: number) =>
+    tooManyRequests(
+      'TRACKING.CODE_BLOCKED',
+      (wait) => `Mã hồ sơ này đã bị nhập sai thông tin xác thực nhiều lần nên tạm ngừng tra cứu. Vui lòng thử lại sau ${wait}; chủ hồ sơ có thể đăng nhập Cổng dịch vụ công để xem hồ sơ của mình.`,
+      'Too many wrong secrets for this dossier code; look-ups are paused.',
+      retryAfterSeconds,
+    ),
   actionNotAllowed: (status: DossierStatus, action: DossierAction, allowed: DossierAction[]) =>
     new DomainError(
       'DOSSIER.ACTION_NOT_ALLOWED',

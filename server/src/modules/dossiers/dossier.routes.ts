@@ -5,7 +5,6 @@ import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { commonErrors } from '../../platform/errors.js';
 import { actorOf } from '../identity/auth.plugin.js';
-import { createWindowLimiter } from '../../platform/rate-limit.js';
 import { scopePaths } from '../identity/permissions.policy.js';
 import { isPersonalNumberSearch, recordDossierAccess } from '../audit/dossier-access.repo.js';
 import { loadCalendar } from '../working-calendar/use-cases/load-calendar.js';
@@ -45,7 +44,6 @@ const ZQueueItem = z.object({
 });
 
 export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const trackingLimiter = createWindowLimiter(ctx.config.trackingPerMinute, 60_000);
   app.post(
     '/dossiers',
     {
@@ -285,8 +283,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request) => {
-      if (!trackingLimiter.allow(request.ip)) throw commonErrors.rateLimited();
-      return trackDossier(ctx, request.query.code, request.query.secret);
+      return trackDossier({ ...ctx, log: request.log }, request.query.code, request.query.secret, { ip: request.ip });
     },
   );
 };

@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { commonErrors } from '../../platform/errors.js';
 import { readUpload } from '../../platform/http.js';
-import { createWindowLimiter } from '../../platform/rate-limit.js';
+import { hitRateLimit } from '../../platform/rate-limit.js';
 import { citizenOf } from '../identity/auth.plugin.js';
 import { ZPortalFeedbackInput, ZRateInput, ZReceipt, ZRegisterQuery, ZSenderView, ZSimilarInput, ZSimilarItem, ZTextInput, ZTrackInput } from './feedback.contract.js';
 import { atomFeed } from './feedback.atom.js';
@@ -21,9 +21,10 @@ const tags = ['feedback'];
 
 /** The portal side: anyone (name + address + phone) or a signed-in citizen sends, follows, rates and reopens; everyone reads the register. */
 export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const limiter = createWindowLimiter(ctx.config.trackingPerMinute, 60_000);
-  const limit = (ip: string) => {
-    if (!limiter.allow(ip)) throw commonErrors.rateLimited();
+  // One per-address budget in PostgreSQL, shared by every instance (platform/rate-limit.ts).
+  const limit = async (ip: string) => {
+    const r = await hitRateLimit(ctx.db, { key: `feedback-public:${ip}`, max: ctx.config.trackingPerMinute, windowSeconds: 60 }, ctx.clock.now());
+    if (!r.allowed) throw commonErrors.rateLimited();
   };
   const tracked = async (proof: SenderProof) => senderView(ctx.db, await loadOwnItem(ctx.db, proof));
 
@@ -44,7 +45,7 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     '/feedback/public/attachments',
     { config: { access: 'public' }, schema: { tags, summary: 'Tải tệp đính kèm phản ánh (kiểm tra theo nội dung: PDF, ảnh, văn bản)', response: { 201: ZStored, 400: ZErrorBody, 413: ZErrorBody, 415: ZErrorBody, 429: ZErrorBody } } },
     async (request, reply) => {
-      limit(request.ip);
+      await limit(request.ip);
       const up = await readUpload(request);
       return reply.status(201).send(await ctx.files.put(ctx.db, up.content, up.fileName));
     },
@@ -53,7 +54,7 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     '/feedback/public/similar',
     { config: { access: 'public' }, schema: { tags, summary: 'Phản ánh tương tự đã có (gợi ý trước khi gửi, không dấu)', body: ZSimilarInput, response: { 200: z.object({ items: z.array(ZSimilarItem) }), 422: ZErrorBody, 429: ZErrorBody } } },
     async (request) => {
-      limit(request.ip);
+      await limit(request.ip);
       return { items: await similarItems(ctx, request.body, false) };
     },
   );
@@ -61,15 +62,15 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     '/feedback/public',
     { config: { access: 'public' }, schema: { tags, summary: 'Gửi phản ánh, kiến nghị hoặc câu hỏi (họ tên, địa chỉ, điện thoại — NĐ 20/2008 Điều 7)', body: ZPortalFeedbackInput, response: { 201: ZReceipt, 400: ZErrorBody, 404: ZErrorBody, 422: ZErrorBody, 429: ZErrorBody } } },
     async (request, reply) => {
-      limit(request.ip);
-      return reply.status(201).send(await receiveFromPortal(ctx, request.body, null));
+      await limit(request.ip);
+      return reply.status(201).send(await receiveFromPortal(ctx, request.body, null, { ip: request.ip }));
     },
   );
   app.post(
     '/feedback/public/track',
     { config: { access: 'public' }, schema: { tags, summary: 'Theo dõi phản ánh bằng số phản ánh và số điện thoại', body: ZTrackInput, response: { 200: ZSenderView, 404: ZErrorBody, 429: ZErrorBody } } },
     async (request) => {
-      limit(request.ip);
+      await limit(request.ip);
       return tracked(request.body);
     },
   );
@@ -77,7 +78,7 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     '/feedback/public/rate',
     { config: { access: 'public' }, schema: { tags, summary: 'Đánh giá kết quả trả lời (hài lòng / không hài lòng)', body: ZTrackInput.extend(ZRateInput.shape), response: { 200: ZSenderView, 404: ZErrorBody, 409: ZErrorBody, 429: ZErrorBody } } },
     async (request) => {
-      limit(request.ip);
+      await limit(request.ip);
       await rateAnswer(ctx, request.body, request.body.satisfied, request.body.comment);
       return tracked(request.body);
     },
@@ -86,7 +87,7 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     '/feedback/public/reopen',
     { config: { access: 'public' }, schema: { tags, summary: 'Đề nghị xem xét lại câu trả lời (một lần, nêu lý do)', body: ZTrackInput.extend(ZTextInput.shape), response: { 200: ZSenderView, 404: ZErrorBody, 409: ZErrorBody, 429: ZErrorBody } } },
     async (request) => {
-      limit(request.ip);
+      await limit(request.ip);
       await reopenFeedback(ctx, request.body, request.body.text);
       return tracked(request.body);
     },
@@ -95,7 +96,7 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     '/feedback/public/supply',
     { config: { access: 'public' }, schema: { tags, summary: 'Bổ sung thông tin theo đề nghị của cơ quan', body: ZTrackInput.extend(ZTextInput.shape), response: { 200: ZSenderView, 404: ZErrorBody, 409: ZErrorBody, 429: ZErrorBody } } },
     async (request) => {
-      limit(request.ip);
+      await limit(request.ip);
       await supplyInfo(ctx, request.body, request.body.text);
       return tracked(request.body);
     },
@@ -118,7 +119,7 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
   app.post(
     '/feedback/citizen',
     { config: { access: 'citizen' }, schema: { tags, summary: 'Công dân đã đăng nhập gửi phản ánh, kiến nghị', body: ZPortalFeedbackInput, response: { 201: ZReceipt, 401: ZErrorBody, 404: ZErrorBody, 422: ZErrorBody } } },
-    async (request, reply) => reply.status(201).send(await receiveFromPortal(ctx, request.body, citizenOf(request))),
+    async (request, reply) => reply.status(201).send(await receiveFromPortal(ctx, request.body, citizenOf(request), { ip: request.ip })),
   );
   app.get(
     '/feedback/citizen/mine',

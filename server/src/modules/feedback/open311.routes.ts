@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, commonErrors } from '../../platform/errors.js';
-import { createWindowLimiter } from '../../platform/rate-limit.js';
+import { hitRateLimit } from '../../platform/rate-limit.js';
 import { getUnit, getUnitByCode } from '../org-units/unit.repo.js';
 import { feedbackErrors } from './feedback.errors.js';
 import { categoryCodes, feedbackCategories, statusLabels, type FeedbackStatus } from './feedback.rules.js';
@@ -80,7 +80,6 @@ const ITEM_SQL = `SELECT f.code, f.status, f.category, u.name AS "unitName", f.p
  * Errors are answered in the spec's form, a list of { code, description }.
  */
 export const open311Routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const limiter = createWindowLimiter(ctx.config.trackingPerMinute, 60_000);
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
@@ -128,7 +127,8 @@ export const open311Routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   });
 
   const post = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!limiter.allow(request.ip)) throw commonErrors.rateLimited();
+    const budget = await hitRateLimit(ctx.db, { key: `open311:${request.ip}`, max: ctx.config.trackingPerMinute, windowSeconds: 60 }, ctx.clock.now());
+    if (!budget.allowed) throw commonErrors.rateLimited();
     const body = ZPost.parse(request.body ?? {});
     if (!body.api_key) throw feedbackErrors.open311KeyRequired();
     const { rows } = await ctx.db.query<{ id: string; name: string; unitId: string; unitPath: string }>(

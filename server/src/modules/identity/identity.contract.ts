@@ -10,7 +10,9 @@ export const ZUsername = z
 /** Passwords: at least 10 characters (NIST SP 800-63B favours length over composition rules). */
 export const ZPassword = z.string().min(10, 'Mật khẩu tối thiểu 10 ký tự').max(200);
 
-export const ZLoginInput = z.object({ username: ZUsername, password: z.string().min(1).max(200) });
+/** `code`: the one-time code sent to the officer's phone or e-mail — the owner's way past delays others caused. */
+export const ZLoginInput = z.object({ username: ZUsername, password: z.string().min(1).max(200), code: z.string().trim().regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số').optional() });
+export const ZLoginCodeInput = z.object({ username: ZUsername });
 export type TLoginInput = z.infer<typeof ZLoginInput>;
 
 export const ZGrant = z.object({ role: ZStaffRole, unitId: z.string().uuid() });

@@ -1,4 +1,4 @@
-import { DomainError } from '../../platform/errors.js';
+import { DomainError, tooManyRequests } from '../../platform/errors.js';
 
 export const identityErrors = {
   badCredentials: () =>
@@ -7,13 +7,19 @@ export const identityErrors = {
     new DomainError(
       'AUTH.LOCKED',
       'forbidden',
-      `Tài khoản tạm khóa do đăng nhập sai nhiều lần, thử lại sau ${until.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}.`,
-      'Account temporarily locked after repeated failures.',
-      { lockedUntil: until.toISOString() },
+      `Tài khoản đang tạm chờ do đăng nhập sai nhiều lần, thử lại sau ${until.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}. Nếu đây là tài khoản của bạn, bạn có thể đăng nhập ngay bằng mã xác thực gửi tới điện thoại hoặc e-mail.`,
+      'Account held after repeated failures; its owner can sign in with a one-time code.',
+      { lockedUntil: until.toISOString(), secondFactor: true },
     ),
+  addressHeld: (retryAfterSeconds: number) =>
+    tooManyRequests('AUTH.ADDRESS_HELD', (wait) => `Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này. Vui lòng thử lại sau ${wait}, hoặc đăng nhập bằng mã xác thực.`, 'Too many failed sign-ins from this address.', retryAfterSeconds),
   inactive: () => new DomainError('AUTH.INACTIVE', 'forbidden', 'Tài khoản đã bị vô hiệu hóa.', 'Account disabled.'),
   tooManyAttempts: () =>
     new DomainError('AUTH.TOO_MANY_ATTEMPTS', 'rate_limited', 'Quá nhiều lần đăng nhập, vui lòng thử lại sau ít phút.', 'Too many sign-in attempts.'),
+  tooManyCodes: (retryAfterSeconds: number) =>
+    tooManyRequests('AUTH.TOO_MANY_CODES', (wait) => `Đã gửi nhiều mã xác thực trong thời gian ngắn. Vui lòng thử lại sau ${wait}.`, 'Too many codes requested.', retryAfterSeconds),
+  badCode: () =>
+    new DomainError('AUTH.BAD_CODE', 'unauthenticated', 'Mã xác thực không đúng hoặc đã hết hạn. Vui lòng kiểm tra lại hoặc yêu cầu mã mới.', 'Wrong or expired one-time code.'),
   usernameTaken: () => new DomainError('USER.USERNAME_TAKEN', 'conflict', 'Tên đăng nhập đã được sử dụng.', 'Username already taken.'),
   lastAdmin: () =>
     new DomainError('USER.SELF_LOCKOUT', 'conflict', 'Không thể tự gỡ quyền quản trị hoặc vô hiệu hóa tài khoản của chính mình.', 'You cannot remove your own administrator access.'),

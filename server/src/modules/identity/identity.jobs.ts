@@ -1,5 +1,7 @@
 import type { JobDefinition } from '../../platform/jobs.js';
+import { purgeRateLimits } from '../../platform/rate-limit.js';
 import { deleteExpiredSessions } from './identity.repo.js';
+import { purgeOtps } from './otp.repo.js';
 
 export const identityJobs: JobDefinition[] = [
   {
@@ -8,7 +10,9 @@ export const identityJobs: JobDefinition[] = [
     handler: async (ctx) => {
       const now = ctx.clock.now();
       await deleteExpiredSessions(ctx.db, now);
-      await ctx.db.query(`DELETE FROM login_throttle WHERE window_start < $1::timestamptz - interval '1 day'`, [now]);
+      // Rate-limit windows and attempt guards idle for 30 days (the longest memory of a tracking guard), spent codes.
+      await purgeRateLimits(ctx.db, now, 30 * 24 * 3600);
+      await purgeOtps(ctx.db, now);
     },
   },
 ];

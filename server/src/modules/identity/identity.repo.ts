@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/database.js';
+import { hitRateLimit } from '../../platform/rate-limit.js';
 import type { TStaffRole } from '../procedures/procedure.contract.js';
 import type { Actor, RoleGrant } from './permissions.policy.js';
 
@@ -22,35 +23,27 @@ export async function findUserForLogin(q: Queryable, username: string): Promise<
   return rows[0] ?? null;
 }
 
-export async function recordLoginFailure(q: Queryable, userId: string, lockAfter: number, lockMinutes: number, now: Date): Promise<Date | null> {
-  const { rows } = await q.query<{ lockedUntil: Date | null }>(
-    `UPDATE staff_user
-        SET failed_logins = failed_logins + 1,
-            locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $4::timestamptz + make_interval(mins => $3) ELSE locked_until END
-      WHERE id = $1 RETURNING locked_until AS "lockedUntil"`,
-    [userId, lockAfter, lockMinutes, now],
-  );
-  return rows[0]?.lockedUntil ?? null;
+/** Writes the account's consecutive failures and until when it waits (the row is locked by findUserForLogin). */
+export async function setLoginFailures(q: Queryable, userId: string, failures: number, lockedUntil: Date | null): Promise<void> {
+  await q.query(`UPDATE staff_user SET failed_logins = $2, locked_until = coalesce($3, locked_until) WHERE id = $1`, [userId, failures, lockedUntil]);
 }
 
 export async function recordLoginSuccess(q: Queryable, userId: string): Promise<void> {
   await q.query('UPDATE staff_user SET failed_logins = 0, locked_until = NULL WHERE id = $1', [userId]);
 }
 
-/**
- * Counts an attempt for `key` inside a fixed window and tells whether it is still allowed. One upsert,
- * so every instance shares the same counter.
- */
-export async function throttle(q: Queryable, key: string, max: number, windowSeconds: number, now: Date): Promise<boolean> {
-  const { rows } = await q.query<{ attempts: number }>(
-    `INSERT INTO login_throttle AS t (key, window_start, attempts) VALUES ($1, $3, 1)
-     ON CONFLICT (key) DO UPDATE SET
-       attempts = CASE WHEN t.window_start < $3::timestamptz - make_interval(secs => $2) THEN 1 ELSE t.attempts + 1 END,
-       window_start = CASE WHEN t.window_start < $3::timestamptz - make_interval(secs => $2) THEN $3 ELSE t.window_start END
-     RETURNING attempts`,
-    [key, windowSeconds, now],
+/** Where a one-time code for an officer goes: the mobile phone, else the e-mail on the account (null: neither). */
+export async function staffCodeRecipient(q: Queryable, username: string): Promise<{ userId: string; phone: string | null; email: string | null } | null> {
+  const { rows } = await q.query<{ userId: string; phone: string | null; email: string | null }>(
+    `SELECT id AS "userId", phone, email FROM staff_user WHERE username = $1 AND active`,
+    [username],
   );
-  return (rows[0]?.attempts ?? 0) <= max;
+  return rows[0] ?? null;
+}
+
+/** Counts an attempt for `key` in a fixed window shared by every instance (rate_limit_window); true while within `max`. */
+export async function throttle(q: Queryable, key: string, max: number, windowSeconds: number, now: Date): Promise<boolean> {
+  return (await hitRateLimit(q, { key, max, windowSeconds }, now)).allowed;
 }
 
 export async function insertSession(

@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, hashToken, SESSION_COOKIE } from './auth.plugin.js';
-import { ZCreateUserInput, ZLoginInput, ZMe, ZStaffUser, ZUpdateUserInput, ZUserListQuery } from './identity.contract.js';
+import { ZCreateUserInput, ZLoginCodeInput, ZLoginInput, ZMe, ZStaffUser, ZUpdateUserInput, ZUserListQuery } from './identity.contract.js';
 import { deleteSession, grantsWithUnits } from './identity.repo.js';
 import { permissions, can } from './permissions.policy.js';
-import { signIn } from './use-cases/sign-in.js';
+import { sendStaffSignInCode, signIn } from './use-cases/sign-in.js';
 import { createUser, getUserAs, listUsersAs, updateUser } from './use-cases/manage-users.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 
@@ -34,6 +34,20 @@ export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       const me = await buildMe(ctx, s.userId, s.csrfToken);
       return me;
     },
+  );
+
+  app.post(
+    '/auth/login/code',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Gửi mã xác thực đăng nhập tới điện thoại/e-mail của cán bộ (trả lời như nhau với mọi tên đăng nhập)',
+        body: ZLoginCodeInput,
+        response: { 202: z.object({ expiresInMinutes: z.number() }), 429: ZErrorBody },
+      },
+    },
+    async (request, reply) => reply.status(202).send(await sendStaffSignInCode(ctx, request.body.username)),
   );
 
   app.post(

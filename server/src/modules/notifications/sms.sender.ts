@@ -20,8 +20,10 @@ export function createLogSmsSender(opts: { log: Log; keep?: number; clock: { now
     async send(msg: OutgoingMessage) {
       if (msg.channel !== 'sms') throw new Error(`SMS sender cannot send ${msg.channel}`);
       const entry = { id: msg.id, to: msg.recipient, body: msg.body, templateKey: msg.templateKey, at: opts.clock.now() };
+      // One-time codes never reach the log through this driver (the demo logs them itself only when OTP_LOG_CODES allows).
+      const body = msg.templateKey.startsWith('auth.') ? '[mã xác thực — không ghi nhật ký]' : msg.body;
       opts.log.info(
-        { event: 'sms.sent', driver: 'log', notificationId: msg.id, to: maskPhone(msg.recipient), templateKey: msg.templateKey, body: msg.body },
+        { event: 'sms.sent', driver: 'log', notificationId: msg.id, to: maskPhone(msg.recipient), templateKey: msg.templateKey, body },
         'SMS (ghi nhật ký, chưa nối cổng SMS)',
       );
       sent.push(entry);

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { commonErrors } from '../../platform/errors.js';
-import { createWindowLimiter } from '../../platform/rate-limit.js';
 import { actorOf, citizenOf } from '../identity/auth.plugin.js';
 import { assertOwnDossier } from '../citizens/use-cases/my-dossiers.js';
 import { authoriseTracking } from '../dossiers/use-cases/track-dossier.js';
@@ -40,21 +39,18 @@ function sendPdf(reply: import('fastify').FastifyReply, name: string, pdf: Buffe
 }
 
 export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const limiter = createWindowLimiter(ctx.config.trackingPerMinute, 60_000);
   const gateway = () => createVnpayGateway({ tmnCode: ctx.config.vnpayTmnCode, hashSecret: ctx.config.vnpayHashSecret, payUrl: ctx.config.vnpayUrl ?? '' });
   // The gateway sends the browser back to this server's public address (PUBLIC_URL), never to one taken from the request.
   const returnUrl = `${ctx.config.publicUrl}/api/payments/vnpay/return`;
-  const limit = (request: FastifyRequest) => {
-    if (!limiter.allow(request.ip)) throw commonErrors.rateLimited();
-  };
+  // The public channel shares one per-address budget and one per-code guard with tracking and rating (authoriseTracking).
+  const authorise = (request: FastifyRequest, body: { code: string; secret: string }) => authoriseTracking({ ...ctx, log: request.log }, body.code, body.secret, { ip: request.ip });
 
   // --- Citizen (portal): the tracking credentials authorise paying that dossier's fee. --------------------------------
   app.post(
     '/payments/public/fee',
     { config: { access: 'public' }, schema: { tags: ['payments'], summary: 'Phí, lệ phí của hồ sơ và tình trạng thanh toán (mã hồ sơ + điện thoại hoặc 4 số cuối CCCD)', body: ZTrackingCredentials, response: { 200: ZDossierFee, 404: ZErrorBody, 429: ZErrorBody } } },
     async (request) => {
-      limit(request);
-      const { dossierId } = await authoriseTracking(ctx, request.body.code, request.body.secret);
+      const { dossierId } = await authorise(request, request.body);
       return readDossierFee(ctx, dossierId);
     },
   );
@@ -62,8 +58,7 @@ export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/payments/public/start',
     { config: { access: 'public' }, schema: { tags: ['payments'], summary: 'Bắt đầu thanh toán trực tuyến phí, lệ phí của hồ sơ (VNPay hoặc VietQR)', body: ZStartPaymentInput, response: { 200: ZStartedPayment, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody, 429: ZErrorBody } } },
     async (request) => {
-      limit(request);
-      const { dossierId } = await authoriseTracking(ctx, request.body.code, request.body.secret);
+      const { dossierId } = await authorise(request, request.body);
       return startPayment(ctx, dossierId, request.body.method, returnUrl, { clientIp: request.ip });
     },
   );

@@ -1,6 +1,8 @@
-import { DomainError } from '../../platform/errors.js';
+import { DomainError, tooManyRequests } from '../../platform/errors.js';
 
 export const postalErrors = {
+  pickupRateLimited: (retryAfterSeconds: number) =>
+    tooManyRequests('POSTAL.PICKUP_RATE_LIMITED', (wait) => `Đã có nhiều yêu cầu bưu điện đến nhận hồ sơ từ địa chỉ này. Vui lòng thử lại sau ${wait}.`, 'Too many pickup requests from this address.', retryAfterSeconds),
   notAcceptedByPost: () =>
     new DomainError(
       'POSTAL.NOT_ACCEPTED_BY_POST',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { commonErrors } from '../../platform/errors.js';
-import { createWindowLimiter } from '../../platform/rate-limit.js';
+import { hitRateLimit } from '../../platform/rate-limit.js';
 import { citizenOf, actorOf } from '../identity/auth.plugin.js';
 import {
   ZCancelInput, ZHandOverInput, ZPickUpInput, ZPickup, ZPickupConfirmation, ZPickupRequest, ZPostalProcedure, ZPostalSummary, ZResultByPostInput, ZShipment, ZShipmentEventInput,
@@ -28,7 +28,6 @@ const ZId = z.object({ id: z.string().uuid() });
 const errors = { 400: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody };
 
 export const postalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const pickupLimiter = createWindowLimiter(ctx.config.pickupRequestsPerHour, 3_600_000);
 
   // --- Public (cổng dịch vụ công) ---
   app.get(
@@ -58,7 +57,9 @@ export const postalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: { tags: ['postal'], summary: 'Yêu cầu bưu điện đến nhận hồ sơ tại nhà (công khai, giới hạn số lần)', body: ZPickupRequest, response: { 201: ZPickupConfirmation, 422: ZErrorBody, 429: ZErrorBody } },
     },
     async (request, reply) => {
-      if (!pickupLimiter.allow(request.ip)) throw commonErrors.rateLimited();
+      // Counted in PostgreSQL: the limit holds however many instances serve the portal.
+      const budget = await hitRateLimit(ctx.db, { key: `postal-pickup:${request.ip}`, max: ctx.config.pickupRequestsPerHour, windowSeconds: 3600 }, ctx.clock.now());
+      if (!budget.allowed) throw postalErrors.pickupRateLimited(budget.retryAfterSeconds);
       return reply.status(201).send(await requestPickup(ctx, null, request.body));
     },
   );

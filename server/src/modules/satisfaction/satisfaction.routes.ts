@@ -2,8 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
-import { commonErrors } from '../../platform/errors.js';
-import { createWindowLimiter } from '../../platform/rate-limit.js';
 import { actorOf } from '../identity/auth.plugin.js';
 import { authoriseTracking } from '../dossiers/use-cases/track-dossier.js';
 import { ZKiosk, ZKioskPairInput, ZKioskRatingInput, ZPairedKiosk, ZPortalRatingInput, ZRateableDossier, ZRating, ZSummary, ZSummaryQuery } from './satisfaction.contract.js';
@@ -18,7 +16,6 @@ export const KIOSK_HEADER = 'x-kiosk-token';
 const ZCode = z.object({ code: z.string().trim().min(10).max(60) });
 
 export const satisfactionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const limiter = createWindowLimiter(ctx.config.trackingPerMinute, 60_000);
   const kioskToken = (h: unknown) => (typeof h === 'string' ? h : undefined);
 
   // --- Portal: the citizen with the tracking credentials. ------------------------------------------------------------
@@ -26,8 +23,7 @@ export const satisfactionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     '/satisfaction/public/dossier',
     { config: { access: 'public' }, schema: { tags: ['satisfaction'], summary: 'Hồ sơ có thể đánh giá chưa (mã hồ sơ + điện thoại hoặc 4 số cuối CCCD)', body: ZPortalRatingInput.pick({ code: true, secret: true }), response: { 200: ZRateableDossier, 404: ZErrorBody, 429: ZErrorBody } } },
     async (request) => {
-      if (!limiter.allow(request.ip)) throw commonErrors.rateLimited();
-      const { dossierId } = await authoriseTracking(ctx, request.body.code, request.body.secret);
+      const { dossierId } = await authoriseTracking({ ...ctx, log: request.log }, request.body.code, request.body.secret, { ip: request.ip });
       const d = (await findRateableDossier(ctx.db, { id: dossierId }))!;
       return { code: d.code ?? '', procedureName: d.procedureName, officerName: d.officerName, rated: await hasRating(ctx.db, d.id, 'portal'), rateable: canBeRated(d.status) };
     },
@@ -36,8 +32,7 @@ export const satisfactionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     '/satisfaction/public/ratings',
     { config: { access: 'public' }, schema: { tags: ['satisfaction'], summary: 'Người dân đánh giá việc giải quyết hồ sơ (9 chỉ số, 2/1/0) và cán bộ một cửa', body: ZPortalRatingInput, response: { 201: ZRating, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody, 429: ZErrorBody } } },
     async (request, reply) => {
-      if (!limiter.allow(request.ip)) throw commonErrors.rateLimited();
-      const { dossierId } = await authoriseTracking(ctx, request.body.code, request.body.secret);
+      const { dossierId } = await authoriseTracking({ ...ctx, log: request.log }, request.body.code, request.body.secret, { ip: request.ip });
       return reply.status(201).send(await rateDossier(ctx, dossierId, 'portal', request.body));
     },
   );

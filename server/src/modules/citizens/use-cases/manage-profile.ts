@@ -26,7 +26,11 @@ export async function editProfile(deps: { db: Db; clock: Clock }, citizenId: str
     if (input.fullName !== undefined) set.full_name = input.fullName;
     if (input.birthDate !== undefined) set.birth_date = input.birthDate;
     if (input.gender !== undefined) set.gender = input.gender;
-    if (input.idNumber !== undefined) set.id_number = input.idNumber;
+    if (input.idNumber !== undefined && input.idNumber !== current.idNumber) {
+      set.id_number = input.idNumber;
+      // A new number is a new claim: the proof recorded at the desk was for the old one.
+      Object.assign(set, { id_verified_at: null, id_verified_via: null, id_verified_by: null, id_verified_unit_id: null });
+    }
     const idNumber = input.idNumber ?? current.idNumber;
     if (idNumber) {
       const check = validateCccd(idNumber, { birthDate: input.birthDate ?? current.birthDate ?? undefined, gender: (input.gender === undefined ? current.gender : input.gender) ?? undefined, today: vnDateOf(deps.clock.now()) });

@@ -4,7 +4,8 @@ import type { Clock } from '../../../platform/clock.js';
 import { withTransaction, type Db } from '../../../platform/database.js';
 import { citizenErrors } from '../citizen.errors.js';
 import { profileFromClaims } from '../citizen.rules.js';
-import { saveOidcLogin, takeOidcLogin, upsertOidcAccount } from '../citizen.repo.js';
+import { saveOidcLogin, takeOidcLogin } from '../citizen.repo.js';
+import { upsertOidcAccount } from '../citizen-identity.repo.js';
 import { openCitizenSession, type CitizenAuthSettings, type Client, type NewSession } from './citizen-auth.js';
 
 type OidcConfig = Pick<AppConfig, 'oidcIssuer' | 'oidcClientId' | 'oidcClientSecret' | 'oidcRedirectUri' | 'oidcCccdClaim'>;

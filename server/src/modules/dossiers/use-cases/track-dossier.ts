@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import type { Db, Queryable } from '../../../platform/database.js';
+import type { AppConfig } from '../../../platform/config.js';
+import type { Clock } from '../../../platform/clock.js';
+import { withTransaction, type Db } from '../../../platform/database.js';
+import { hitRateLimit, lockGuard, recordGuardFailure, secondsUntil, type GuardPolicy } from '../../../platform/rate-limit.js';
+import { recordAudit } from '../../audit/audit.repo.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { normalizePhoneVn } from '../../applicants/phone.rules.js';
 import { actionLabels, statusLabels, type DossierAction, type DossierStatus } from '../dossier.rules.js';
@@ -46,40 +50,91 @@ export function trackingSecretMatches(applicant: { idNumber: string; phone: stri
   return (/^\d{4}$/.test(s) && applicant.idNumber.endsWith(s)) || (applicant.phone !== null && s.length >= 9 && samePhone(applicant.phone, s));
 }
 
+/** How wrong secrets slow down one dossier code: a handful free, then 1 min doubling on each failure, capped at a day. */
+export function trackingGuardPolicy(freeFailures: number): GuardPolicy {
+  return { free: freeFailures, baseSeconds: 60, maxSeconds: 24 * 3600, forgetSeconds: 30 * 24 * 3600 };
+}
+
+export type TrackingDeps = {
+  db: Db;
+  clock: Clock;
+  config: Pick<AppConfig, 'trackingPerMinute' | 'trackingSecretFailures'>;
+  /** Where an alert goes when a code starts being refused (the request's logger). */
+  log?: { warn(fields: Record<string, unknown>, msg: string): void };
+};
+
 /**
  * The dossier a citizen proves to be theirs with its code and their tracking secret; the same refusal for a wrong code
- * and a wrong secret, so codes cannot be enumerated. Used by payments and satisfaction for the public channel.
+ * and a wrong secret, so codes cannot be enumerated. Used by tracking, payments and satisfaction for the public channel.
+ *
+ * The secret may be only 4 digits, so guessing is stopped on two keys, both counted in PostgreSQL (every instance
+ * shares them): the client address has one per-minute budget for all public look-ups (tracking, fee, rating), and the
+ * dossier code itself takes a handful of wrong secrets, then refuses every attempt — right or wrong — for a delay that
+ * doubles with each further failure (up to a day), whatever address the guesses come from. A code that starts being
+ * refused is audited and logged as an alert. The owner is never locked out of their own dossier: signed in on the
+ * portal they see it without any secret.
  */
-export async function authoriseTracking(deps: { db: Queryable }, code: string, secret: string): Promise<{ dossierId: string; code: string }> {
+export async function authoriseTracking(deps: TrackingDeps, code: string, secret: string, client: { ip: string }): Promise<{ dossierId: string; code: string }> {
+  const now = deps.clock.now();
+  const budget = await hitRateLimit(deps.db, { key: `public-tracking:${client.ip}`, max: deps.config.trackingPerMinute, windowSeconds: 60 }, now);
+  if (!budget.allowed) throw dossierErrors.trackingRateLimited(budget.retryAfterSeconds);
   const l = lookup(code);
   if (!l) throw dossierErrors.notFound();
-  const { rows } = await deps.db.query<{ id: string; code: string | null; idNumber: string; phone: string | null }>(
-    `SELECT d.id, d.code, d.applicant->>'idNumber' AS "idNumber", d.applicant->>'phone' AS phone FROM dossier d WHERE ${l.where} LIMIT 5`,
-    [l.param],
-  );
-  const d = rows.find((r) => trackingSecretMatches(r, secret));
-  if (!d) throw dossierErrors.notFound();
-  return { dossierId: d.id, code: d.code ?? submissionReference(d.id) };
+  // The guard's key is the code as the lookup reads it, so "H20.71-…", "h2071…" and a QR link share one count.
+  const key = `tracking:${l.param}`;
+  const outcome = await withTransaction(deps.db, async (tx) => {
+    const guard = await lockGuard(tx, key, now);
+    if (guard.blockedUntil) return { kind: 'blocked' as const, until: guard.blockedUntil };
+    const { rows } = await tx.query<{ id: string; code: string | null; idNumber: string; phone: string | null }>(
+      `SELECT d.id, d.code, d.applicant->>'idNumber' AS "idNumber", d.applicant->>'phone' AS phone FROM dossier d WHERE ${l.where} LIMIT 5`,
+      [l.param],
+    );
+    const d = rows.find((r) => trackingSecretMatches(r, secret));
+    if (d) return { kind: 'ok' as const, dossierId: d.id, code: d.code ?? submissionReference(d.id) };
+    const failure = await recordGuardFailure(tx, key, now, trackingGuardPolicy(deps.config.trackingSecretFailures));
+    if (failure.blockedNow) {
+      await recordAudit(tx, {
+        at: now,
+        actorId: null,
+        actorName: null,
+        action: 'tracking.code_blocked',
+        entity: 'dossier',
+        entityId: rows[0]?.id ?? l.param,
+        after: { code: l.param, failures: failure.failures, blockedUntil: failure.blockedUntil },
+        ip: client.ip,
+      });
+    }
+    return { kind: 'wrong' as const, alert: failure.blockedNow ? failure : null };
+  });
+  switch (outcome.kind) {
+    case 'ok':
+      return { dossierId: outcome.dossierId, code: outcome.code };
+    case 'blocked':
+      throw dossierErrors.trackingCodeBlocked(secondsUntil(outcome.until, now));
+    case 'wrong':
+      if (outcome.alert) {
+        deps.log?.warn({ event: 'tracking.code_blocked', code: l.param, failures: outcome.alert.failures, blockedUntil: outcome.alert.blockedUntil, ip: client.ip }, 'Mã hồ sơ bị thử sai nhiều lần, tạm khóa tra cứu');
+      }
+      throw dossierErrors.notFound();
+  }
 }
 
 /**
  * Public look-up by dossier code plus a secret only the applicant knows (their phone, or the last 4 digits of the CCCD).
  * A wrong code and a wrong secret give the same answer, so codes cannot be enumerated; only status and dates are shown.
  */
-export async function trackDossier(deps: { db: Db }, code: string, secret: string) {
+export async function trackDossier(deps: TrackingDeps, code: string, secret: string, client: { ip: string }) {
+  const { dossierId } = await authoriseTracking(deps, code, secret, client);
   // One round trip: the dossier and its timeline together.
-  const l = lookup(code);
-  if (!l) throw dossierErrors.notFound();
-  const { rows } = await deps.db.query<{ id: string; code: string | null; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; idNumber: string; phone: string | null; history: { at: string; action: DossierAction }[]; shipment: { trackingCode: string | null; status: string; dueAt: string | null; deliveredAt: string | null } | null }>(
+  const { rows } = await deps.db.query<{ id: string; code: string | null; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; history: { at: string; action: DossierAction }[]; shipment: { trackingCode: string | null; status: string; dueAt: string | null; deliveredAt: string | null } | null }>(
     `SELECT d.id, d.code, procedure_name AS "procedureName", status, received_at AS "receivedAt", due_at AS "dueAt", returned_at AS "returnedAt",
-            applicant->>'idNumber' AS "idNumber", applicant->>'phone' AS phone,
             (SELECT json_agg(json_build_object('at', a.at, 'action', a.action) ORDER BY a.id) FROM dossier_action a WHERE a.dossier_id = d.id) AS history,
             (SELECT json_build_object('trackingCode', s.tracking_code, 'status', s.status, 'dueAt', s.due_at, 'deliveredAt', s.delivered_at)
                FROM postal_shipment s WHERE s.dossier_id = d.id) AS shipment
-       FROM dossier d WHERE ${l.where} LIMIT 5`,
-    [l.param],
+       FROM dossier d WHERE id = $1`,
+    [dossierId],
   );
-  const d = rows.find((r) => trackingSecretMatches(r, secret));
+  const d = rows[0];
   if (!d) throw dossierErrors.notFound();
   return {
     code: d.code ?? submissionReference(d.id),

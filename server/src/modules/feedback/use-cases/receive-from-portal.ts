@@ -1,7 +1,6 @@
-import type { Clock } from '../../../platform/clock.js';
-import type { Db } from '../../../platform/database.js';
+import { DomainError } from '../../../platform/errors.js';
 import type { CitizenSession } from '../../citizens/citizen-session.repo.js';
-import { authoriseTracking } from '../../dossiers/use-cases/track-dossier.js';
+import { authoriseTracking, type TrackingDeps } from '../../dossiers/use-cases/track-dossier.js';
 import type { TPortalFeedbackInput, TReceipt } from '../feedback.contract.js';
 import { feedbackErrors } from '../feedback.errors.js';
 import { receiveFeedback } from './receive-feedback.js';
@@ -11,13 +10,14 @@ import { receiveFeedback } from './receive-feedback.js';
  * by anyone giving their name, address and phone (ND 20/2008 Điều 7). "Phản ánh về hồ sơ này": the dossier is proved with
  * its tracking credentials, and the item goes to the desk that received the dossier, about its procedure.
  */
-export async function receiveFromPortal(deps: { db: Db; clock: Clock }, input: TPortalFeedbackInput, citizen: CitizenSession | null): Promise<TReceipt> {
+export async function receiveFromPortal(deps: TrackingDeps, input: TPortalFeedbackInput, citizen: CitizenSession | null, client: { ip: string }): Promise<TReceipt> {
   let unitId = input.unitId;
   let procedureId = input.procedureId;
   let dossierId: string | null = null;
   if (input.dossier) {
-    const { dossierId: id } = await authoriseTracking(deps, input.dossier.code, input.dossier.secret).catch(() => {
-      throw feedbackErrors.dossierNotFound();
+    // The dossier is proved like any public look-up: the same budget and per-code guard (a 429 stays a 429).
+    const { dossierId: id } = await authoriseTracking(deps, input.dossier.code, input.dossier.secret, client).catch((err: unknown) => {
+      throw err instanceof DomainError && err.kind === 'not_found' ? feedbackErrors.dossierNotFound() : err;
     });
     const { rows } = await deps.db.query<{ unitId: string; procedureId: string }>(`SELECT receiving_unit_id AS "unitId", procedure_id AS "procedureId" FROM dossier WHERE id = $1`, [id]);
     dossierId = id;

@@ -10,3 +10,8 @@ export async function signIn(input: BodyOf<'/api/auth/login', 'post'>): Promise<
   setCsrfToken(me.csrfToken);
   return me;
 }
+
+/** POST /api/auth/login/code — a one-time code to the officer's phone or e-mail (the same answer for any user name). */
+export function requestSignInCode(username: string): Promise<{ expiresInMinutes: number }> {
+  return unwrap(api.POST('/api/auth/login/code', { body: { username } }));
+}

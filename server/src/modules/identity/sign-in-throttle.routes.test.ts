@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { buildStaff, buildUnitTree, TEST_PASSWORD } from '../../../test/factories.js';
+import { CITIZEN_PASSWORD, registerCitizen } from '../../../test/citizens.js';
+
+/**
+ * Failed sign-ins slow an account and an address down, but cannot be used to lock someone else out: the owner of a
+ * held account gets in with a one-time code sent to their phone or e-mail.
+ */
+let t: TestApp;
+let now = new Date('2026-12-02T02:00:00Z');
+const later = (seconds: number) => (now = new Date(now.getTime() + seconds * 1000));
+
+beforeAll(async () => {
+  t = await buildTestApp({ clock: { now: () => now } });
+  const tree = await buildUnitTree(t.ctx.db);
+  await buildStaff(t.ctx.db, 'motcua', [{ role: 'desk_officer', unit: tree.deskA }]);
+  await buildStaff(t.ctx.db, 'khong.dien.thoai', [{ role: 'specialist', unit: tree.officeA }]);
+  await t.ctx.db.query(`UPDATE staff_user SET phone = '0912000555' WHERE username = 'motcua'`);
+});
+afterAll(() => t.close());
+
+const signIn = (username: string, password: string, ip: string, code?: string) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, ...(code ? { code } : {}) }, remoteAddress: ip });
+
+describe('an officer cannot be locked out by someone else', () => {
+  it('a stranger’s wrong passwords hold the account with growing delays; the owner signs in with password and code', async () => {
+    const attacker = '198.51.100.66';
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await signIn('motcua', `doan-sai-${i}`, attacker));
+    expect(answers.map((r) => r.statusCode)).toEqual([401, 401, 401, 401, 403]);
+    expect(answers[4]!.json()).toMatchObject({ code: 'AUTH.LOCKED', details: { secondFactor: true } });
+    expect(answers[4]!.json().message).toContain('mã xác thực');
+    // The owner, elsewhere, with the right password: held too — the password alone is not enough now.
+    const owner = '203.0.113.10';
+    expect((await signIn('motcua', TEST_PASSWORD, owner)).json().code).toBe('AUTH.LOCKED');
+
+    // The code request answers the same for every user name; the code goes to the owner's phone only.
+    const sentBefore = t.otp.sent.length;
+    const ask = (username: string) => t.app.inject({ method: 'POST', url: '/api/auth/login/code', payload: { username }, remoteAddress: owner });
+    const asked = await ask('motcua');
+    expect(asked.statusCode).toBe(202);
+    expect((await ask('khong.ton.tai')).json()).toEqual(asked.json());
+    expect((await ask('khong.dien.thoai')).json()).toEqual(asked.json());
+    expect(t.otp.sent.slice(sentBefore).map((m) => [m.recipient, m.purpose])).toEqual([['+84912000555', 'staff_sign_in']]);
+    const code = t.otp.lastCode('0912000555');
+    // A stranger with a guessed code and the owner's password still gets nothing; the right code opens once.
+    expect((await signIn('motcua', TEST_PASSWORD, attacker, code === '000000' ? '111111' : '000000')).json().code).toBe('AUTH.BAD_CODE');
+    const inside = await signIn('motcua', TEST_PASSWORD, owner, code);
+    expect(inside.statusCode, inside.body).toBe(200);
+    expect((await signIn('motcua', TEST_PASSWORD, owner, code)).json().code).toBe('AUTH.BAD_CODE');
+    // Success cleared the account: the next wrong passwords start from zero again.
+    expect((await signIn('motcua', 'sai-lan-nua', attacker)).statusCode).toBe(401);
+    expect((await signIn('motcua', TEST_PASSWORD, owner)).statusCode).toBe(200);
+  });
+
+  it('delays grow with each further failure: 15 minutes, then 30, then 60', async () => {
+    const attacker = '198.51.100.67';
+    for (let i = 0; i < 4; i++) await signIn('khong.dien.thoai', 'sai', attacker);
+    const holds: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const r = await signIn('khong.dien.thoai', 'sai', attacker);
+      holds.push(Math.round((Date.parse(r.json().details.lockedUntil) - now.getTime()) / 60_000));
+      later(holds.at(-1)! * 60 + 1);
+    }
+    expect(holds).toEqual([15, 30, 60]);
+    expect((await signIn('khong.dien.thoai', TEST_PASSWORD, attacker)).statusCode).toBe(200);
+  });
+
+  it('an address that fails 20 times waits, whatever names it tries; each failure for an unknown name is audited', async () => {
+    const sprayer = '198.51.100.99';
+    for (let i = 0; i < 20; i++) {
+      if (i % 10 === 0) later(61); // stay under the per-minute budget: this is about failures, not speed
+      expect((await signIn(`khong.co.${i}`, 'sai', sprayer)).statusCode).toBe(401);
+    }
+    const held = await signIn('motcua', TEST_PASSWORD, sprayer);
+    expect(held.statusCode).toBe(429);
+    expect(held.json()).toMatchObject({ code: 'AUTH.ADDRESS_HELD', message: expect.stringContaining('Vui lòng thử lại sau 30 giây') });
+    expect(held.headers['retry-after']).toBe('30');
+    expect((await signIn('motcua', TEST_PASSWORD, '203.0.113.11')).statusCode).toBe(200);
+    const { rows } = await t.ctx.db.query(`SELECT after->>'username' AS username, ip FROM audit_log WHERE action = 'auth.failed' AND entity_id = 'unknown' ORDER BY id`);
+    expect(rows).toHaveLength(20);
+    expect(rows[0]).toEqual({ username: 'khong.co.0', ip: sprayer });
+  });
+});
+
+describe('a citizen cannot be locked out by someone else', () => {
+  it('strangers hold the account; its owner gets in at once by a one-time code, which clears the hold', async () => {
+    await registerCitizen(t.app, { identifier: '0912000666', idNumber: '001090000777', fullName: 'Chủ Tài Khoản', birthDate: '1990-05-01' });
+    const login = (password: string, ip: string) => t.app.inject({ method: 'POST', url: '/api/citizen/auth/login', payload: { identifier: '0912000666', password }, remoteAddress: ip });
+    for (let i = 0; i < 5; i++) await login(`sai-${i}`, '198.51.100.70');
+    expect((await login(CITIZEN_PASSWORD, '203.0.113.20')).json().code).toBe('AUTH.LOCKED');
+    await t.app.inject({ method: 'POST', url: '/api/citizen/auth/recovery', payload: { identifier: '0912000666' }, remoteAddress: '203.0.113.20' });
+    const back = await t.app.inject({ method: 'POST', url: '/api/citizen/auth/recovery/confirm', payload: { identifier: '0912000666', code: t.otp.lastCode('0912000666'), password: 'Mat-khau-moi-cua-chu' }, remoteAddress: '203.0.113.20' });
+    expect(back.statusCode, back.body).toBe(200);
+    expect((await login('Mat-khau-moi-cua-chu', '203.0.113.20')).statusCode).toBe(200);
+    const { rows } = await t.ctx.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'citizen.sign_in_failed'`);
+    expect(rows[0].n).toBeGreaterThanOrEqual(5);
+  });
+});
