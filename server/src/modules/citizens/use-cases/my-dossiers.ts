@@ -2,7 +2,7 @@ import type { ReadStream } from 'node:fs';
 import { withTransaction, type Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { FileStore } from '../../../platform/storage.js';
-import { appendAction } from '../../dossiers/dossier.repo.js';
+import { recordEvent } from '../../dossiers/dossier.ledger.js';
 import { dossierErrors } from '../../dossiers/dossier.errors.js';
 import { actionLabels, statusLabels, type DossierAction, type DossierStatus } from '../../dossiers/dossier.rules.js';
 import type { TMyDossier } from '../citizen.contract.js';
@@ -85,18 +85,12 @@ export async function answerSupplement(
          FROM unnest($2::text[], $3::text[]) AS f(sha, name) JOIN stored_file s ON s.sha256 = f.sha ON CONFLICT DO NOTHING`,
       [id, input.documents.map((f) => f.sha256), input.documents.map((f) => f.name), citizen.citizenId, now],
     );
-    await tx.query(`UPDATE dossier SET supplemented_at = $2, updated_at = now() WHERE id = $1`, [id, now]);
-    await appendAction(tx, {
-      dossierId: id,
+    await recordEvent(tx, id, {
       at: now,
       actorId: null,
       actorName: citizen.fullName,
-      action: 'citizen_supplemented',
-      fromStatus: d.status,
-      toStatus: d.status,
-      stepIndex: null,
       note: input.note ?? input.documents.map((f) => f.name).join('; '),
-      data: { documents: input.documents },
+      event: { type: 'citizen_supplemented', documents: input.documents },
     });
   });
 }
@@ -114,7 +108,7 @@ export async function openMyDossierFile(deps: { db: Db; clock: Clock; files: Fil
     await withTransaction(deps.db, async (tx) => {
       await deliverResultsToStore(tx, id);
       if (!d.timeline.some((t) => t.action === 'result_downloaded')) {
-        await appendAction(tx, { dossierId: id, at: deps.clock.now(), actorId: null, actorName: citizen.fullName, action: 'result_downloaded', fromStatus: d.status, toStatus: d.status, stepIndex: null, note: file.documentName });
+        await recordEvent(tx, id, { at: deps.clock.now(), actorId: null, actorName: citizen.fullName, note: file.documentName, event: { type: 'result_downloaded' } });
       }
     });
   }
