@@ -106,7 +106,8 @@ export async function openMyDossierFile(deps: { db: Db; clock: Clock; files: Fil
   const stat = (await deps.files.stat(deps.db, sha256))!;
   if (file.kind === 'result') {
     await withTransaction(deps.db, async (tx) => {
-      await deliverResultsToStore(tx, id);
+      const now = deps.clock.now();
+      await deliverResultsToStore(tx, id, now);
       if (!d.timeline.some((t) => t.action === 'result_downloaded')) {
         await recordEvent(tx, id, { at: deps.clock.now(), actorId: null, actorName: citizen.fullName, note: file.documentName, event: { type: 'result_downloaded' } });
       }

@@ -60,7 +60,7 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
       { notices: facts ? (after) => noticesFor(facts, event, input.note, after) : undefined },
     );
     // A result going online reaches the citizen's document store as it is ready (ND 45/2020 Điều 14, 16).
-    if (input.action === 'approve') await deliverResultsToStore(tx, dossierId);
+    if (input.action === 'approve') await deliverResultsToStore(tx, dossierId, now);
   });
 }
 

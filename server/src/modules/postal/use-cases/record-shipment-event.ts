@@ -46,20 +46,20 @@ export async function recordShipmentEvent(deps: { db: Db; clock: Clock }, who: R
           handed_over_by_name: actorName,
           ...(input.originals !== null ? { originals: input.originals } : {}),
           ...(input.postageVnd !== undefined ? { postage_vnd: input.postageVnd } : {}),
-        });
-        if (input.charge) await insertCharge(q, { shipmentId: s.id, pickupId: null, kind: 'redelivery', ...input.charge, createdBy: actorId, createdByName: actorName });
+        }, now);
+        if (input.charge) await insertCharge(q, { shipmentId: s.id, pickupId: null, kind: 'redelivery', ...input.charge, createdBy: actorId, createdByName: actorName }, now);
         // The citizen is told the result is on its way (ND 224/2026 Điều 15 k1g: every change, at once).
         await recordEvent(q, s.dossierId, { at: now, actorId, actorName, note: null, event: { type: 'result_sent_by_post', trackingCode: s.trackingCode } });
         return;
       case 'fail':
-        await updateShipment(q, s.id, { status: t.to, failed_at: now, fail_reason: input.reason });
+        await updateShipment(q, s.id, { status: t.to, failed_at: now, fail_reason: input.reason }, now);
         return;
       case 'deliver':
         await closeDossier(q, who, s.dossierId, { at: now, actorId, actorName, receivedBy: input.receivedBy, trackingCode: s.trackingCode });
-        await updateShipment(q, s.id, { status: t.to, delivered_at: now, received_by: input.receivedBy });
+        await updateShipment(q, s.id, { status: t.to, delivered_at: now, received_by: input.receivedBy }, now);
         return;
       case 'return_to_desk': {
-        await updateShipment(q, s.id, { status: t.to, returned_at: now });
+        await updateShipment(q, s.id, { status: t.to, returned_at: now }, now);
         await recordEvent(q, s.dossierId, {
           at: now, actorId, actorName, note: input.reason ?? 'Bưu điện chuyển trả kết quả về bộ phận một cửa', event: { type: 'postal_returned_to_desk', trackingCode: s.trackingCode },
         });
