@@ -1,6 +1,7 @@
 import type { Queryable } from '../../platform/database.js';
 import type { TAdjustment } from '../working-calendar/calendar.contract.js';
 import type { DossierStatus } from './dossier.rules.js';
+import { citizenTimeline, type TimelineContext, type TimelineEntry, type TimelineItem } from './dossier-timeline.rules.js';
 
 export type DossierRow = {
   id: string;
@@ -170,4 +171,24 @@ export async function getDossierView(q: Queryable, id: string, p: { actorId: str
     steps: r.steps.map((s) => ({ ...s, dueAt: toDate(s.dueAt), startedAt: toDate(s.startedAt), finishedAt: toDate(s.finishedAt) })),
     history: r.history.map((h) => ({ ...h, at: new Date(h.at) })),
   };
+}
+
+/**
+ * The citizen's timeline of a dossier (dossier-timeline.rules.ts): its log with the receiving desk and the steps'
+ * names, roles and units, in one round trip.
+ */
+export async function loadCitizenTimeline(q: Queryable, dossierId: string): Promise<TimelineItem[]> {
+  const { rows } = await q.query<{ receivingUnitName: string; steps: TimelineContext['steps']; log: (Omit<TimelineEntry, 'at'> & { at: string })[] }>(
+    `SELECT ru.name AS "receivingUnitName",
+            (SELECT coalesce(json_agg(json_build_object('name', s.name, 'role', s.role, 'unitName', u.name) ORDER BY s.step_index), '[]')
+               FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = d.id) AS steps,
+            (SELECT coalesce(json_agg(json_build_object('at', a.at, 'action', a.action, 'actorName', a.actor_name, 'stepIndex', a.step_index,
+                    'note', a.note, 'data', a.data, 'toStatus', a.to_status) ORDER BY a.id), '[]')
+               FROM dossier_action a WHERE a.dossier_id = d.id) AS log
+       FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id WHERE d.id = $1`,
+    [dossierId],
+  );
+  const r = rows[0];
+  if (!r) return [];
+  return citizenTimeline(r.log.map((e) => ({ ...e, at: new Date(e.at) })), { receivingUnitName: r.receivingUnitName, steps: r.steps });
 }

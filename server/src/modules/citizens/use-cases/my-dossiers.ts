@@ -4,16 +4,11 @@ import type { Clock } from '../../../platform/clock.js';
 import type { FileStore } from '../../../platform/storage.js';
 import { recordEvent } from '../../dossiers/dossier.ledger.js';
 import { dossierErrors } from '../../dossiers/dossier.errors.js';
-import { actionLabels, statusLabels, type DossierAction, type DossierStatus } from '../../dossiers/dossier.rules.js';
+import { statusLabels, type DossierStatus } from '../../dossiers/dossier.rules.js';
+import { loadCitizenTimeline } from '../../dossiers/dossier.repo.js';
 import type { TMyDossier } from '../citizen.contract.js';
 import { citizenErrors } from '../citizen.errors.js';
 import { deliverResultsToStore, ownedFiles } from '../citizen.repo.js';
-
-/** Labels of the citizen-side actions that are not state changes of the machine. */
-const extraLabels: Record<string, string> = { submit: 'Nộp hồ sơ trực tuyến', attach_file: 'Đính kèm tệp', citizen_supplemented: 'Công dân bổ sung hồ sơ', result_downloaded: 'Công dân tải kết quả' };
-/** Actions whose note is addressed to the citizen (reasons, requests); notes of internal steps stay internal. */
-const citizenFacing = new Set(['submit', 'accept', 'reject_intake', 'request_supplement', 'citizen_supplemented', 'apologise', 'refuse', 'stop', 'withdraw', 'result_downloaded']);
-const label = (a: string) => (a in actionLabels ? actionLabels[a as DossierAction] : (extraLabels[a] ?? a));
 
 export async function listMyDossiers(deps: { db: Db }, citizenId: string) {
   const { rows } = await deps.db.query<{ id: string; code: string | null; procedureName: string; status: DossierStatus; submittedAt: Date; dueAt: Date | null; supplementedAt: Date | null }>(
@@ -45,8 +40,9 @@ export async function readMyDossier(deps: { db: Db }, citizenId: string, id: str
   if (!d) throw dossierErrors.notFound();
   if (d.citizenId !== citizenId) throw citizenErrors.notOwner();
   const { citizenId: _c, ...rest } = d;
-  const timeline = d.timeline.map((t) => ({ ...t, at: new Date(t.at), label: label(t.action), note: citizenFacing.has(t.action) ? t.note : null }));
-  const last = [...timeline].reverse().find((t) => ['request_supplement', 'reject_intake', 'refuse'].includes(t.action));
+  const raw = d.timeline.map((t) => ({ ...t, at: new Date(t.at) }));
+  const timeline = (await loadCitizenTimeline(deps.db, id)).map(({ at, action, label, text, toStatus, note }) => ({ at, action, label, text, toStatus, note }));
+  const last = [...raw].reverse().find((t) => ['request_supplement', 'reject_intake', 'refuse'].includes(t.action));
   const asks = last && ((last.action === 'request_supplement' && d.status === 'supplement_requested') || last.action !== 'request_supplement');
   return {
     ...rest,

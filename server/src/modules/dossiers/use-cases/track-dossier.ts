@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Db, Queryable } from '../../../platform/database.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { normalizePhoneVn } from '../../applicants/phone.rules.js';
-import { actionLabels, statusLabels, type DossierAction, type DossierStatus } from '../dossier.rules.js';
+import { statusLabels, type DossierStatus } from '../dossier.rules.js';
+import { loadCitizenTimeline } from '../dossier.repo.js';
 
 export const ZTracking = z.object({
   code: z.string(),
@@ -12,7 +13,8 @@ export const ZTracking = z.object({
   receivedAt: z.date().nullable(),
   dueAt: z.date().nullable(),
   returnedAt: z.date().nullable(),
-  timeline: z.array(z.object({ at: z.date(), label: z.string() })),
+  /** Each change in plain Vietnamese: what, where, by whom (`text` adds the time), ND 224/2026 Điều 15 k1g. */
+  timeline: z.array(z.object({ at: z.date(), label: z.string(), text: z.string() })),
   /** The result shipment by the public postal service, if any (postal/ module). */
   shipment: z.object({ trackingCode: z.string().nullable(), status: z.string(), dueAt: z.date().nullable(), deliveredAt: z.date().nullable() }).nullable(),
 });
@@ -53,10 +55,9 @@ export async function authoriseTracking(deps: { db: Queryable }, code: string, s
  */
 export async function trackDossier(deps: { db: Db }, code: string, secret: string) {
   // One round trip: the dossier and its timeline together.
-  const { rows } = await deps.db.query<{ code: string; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; idNumber: string; phone: string | null; history: { at: string; action: DossierAction }[]; shipment: { trackingCode: string | null; status: string; dueAt: string | null; deliveredAt: string | null } | null }>(
-    `SELECT code, procedure_name AS "procedureName", status, received_at AS "receivedAt", due_at AS "dueAt", returned_at AS "returnedAt",
+  const { rows } = await deps.db.query<{ id: string; code: string; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; idNumber: string; phone: string | null; shipment: { trackingCode: string | null; status: string; dueAt: string | null; deliveredAt: string | null } | null }>(
+    `SELECT id, code, procedure_name AS "procedureName", status, received_at AS "receivedAt", due_at AS "dueAt", returned_at AS "returnedAt",
             applicant->>'idNumber' AS "idNumber", applicant->>'phone' AS phone,
-            (SELECT json_agg(json_build_object('at', a.at, 'action', a.action) ORDER BY a.id) FROM dossier_action a WHERE a.dossier_id = d.id) AS history,
             (SELECT json_build_object('trackingCode', s.tracking_code, 'status', s.status, 'dueAt', s.due_at, 'deliveredAt', s.delivered_at)
                FROM postal_shipment s WHERE s.dossier_id = d.id) AS shipment
        FROM dossier d WHERE code = upper($1)`,
@@ -72,8 +73,8 @@ export async function trackDossier(deps: { db: Db }, code: string, secret: strin
     receivedAt: d.receivedAt,
     dueAt: d.dueAt,
     returnedAt: d.returnedAt,
-    // Only the steps a citizen understands; internal marks (claims, scans, overdue flags) stay inside.
     shipment: d.shipment && { ...d.shipment, dueAt: d.shipment.dueAt ? new Date(d.shipment.dueAt) : null, deliveredAt: d.shipment.deliveredAt ? new Date(d.shipment.deliveredAt) : null },
-    timeline: d.history.filter((h) => h.action in actionLabels && h.action !== 'claim').map((h) => ({ at: new Date(h.at), label: actionLabels[h.action] })),
+    // What happened, where and by whom; internal marks (scans, overdue flags) and internal notes stay inside.
+    timeline: (await loadCitizenTimeline(deps.db, d.id)).map((x) => ({ at: x.at, label: x.label, text: x.text })),
   };
 }
