@@ -3390,7 +3390,6 @@ export interface paths {
                              * @default null
                              */
                             addressUnitId?: string | null;
-                            /** @default null */
                             phone?: string | null;
                             /**
                              * Format: email
@@ -4506,6 +4505,7 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 label: string;
+                                text: string;
                             }[];
                             shipment: {
                                 trackingCode: string | null;
@@ -9643,7 +9643,6 @@ export interface paths {
                              * @default null
                              */
                             addressUnitId?: string | null;
-                            /** @default null */
                             phone?: string | null;
                             /**
                              * Format: email
@@ -10874,6 +10873,7 @@ export interface paths {
                                 at: string;
                                 action: string;
                                 label: string;
+                                text: string;
                                 toStatus: string;
                                 note: string | null;
                             }[];
@@ -11019,6 +11019,7 @@ export interface paths {
                                 at: string;
                                 action: string;
                                 label: string;
+                                text: string;
                                 toStatus: string;
                                 note: string | null;
                             }[];
@@ -11161,6 +11162,7 @@ export interface paths {
                                 at: string;
                                 action: string;
                                 label: string;
+                                text: string;
                                 toStatus: string;
                                 note: string | null;
                             }[];
