@@ -31,7 +31,7 @@ describe('the citizen timeline (ND 224/2026 Điều 15 k1g)', () => {
       'Đang thẩm định tại Phòng Tư pháp — chuyên viên Võ Văn Tùng, 03/12/2026 09:12',
       'Chuyển đến bước ký duyệt tại UBND phường An Bình A — chuyên viên Võ Văn Tùng, 03/12/2026 10:00',
       'Đã có kết quả: phê duyệt tại UBND phường An Bình A — lãnh đạo Nguyễn Văn Lâm, 03/12/2026 11:30',
-      'Đã trả kết quả tại Bộ phận Một cửa phường An Bình A cho Nguyễn Văn An — cán bộ một cửa Trần Thị Mai, 03/12/2026 14:00',
+      'Đã trả kết quả tại Bộ phận Một cửa phường An Bình A — cán bộ một cửa Trần Thị Mai, 03/12/2026 14:00',
     ]);
     expect(t[2]).toMatchObject({ action: 'claim', label: 'Đang thẩm định tại Phòng Tư pháp — chuyên viên Võ Văn Tùng' });
   });

@@ -80,9 +80,8 @@ function describe(e: TimelineEntry, ctx: TimelineContext): string | null {
     case 'approve':
       return `Đã có kết quả: phê duyệt${at(step)}${by(step?.role)}`;
     case 'return_result':
-      return d.channel === 'post'
-        ? `Bưu điện đã giao kết quả${str(d.receivedBy) ? ` cho ${str(d.receivedBy)}` : ''}${by(undefined)}`
-        : `Đã trả kết quả tại ${desk}${str(d.receivedBy) ? ` cho ${str(d.receivedBy)}` : ''}${by('desk_officer')}`;
+      // Who collected it is not said: public tracking never shows the applicant's personal data (ND 13/2023).
+      return d.channel === 'post' ? `Bưu điện đã giao kết quả${by(undefined)}` : `Đã trả kết quả tại ${desk}${by('desk_officer')}`;
     case 'withdraw':
       return `Đã rút hồ sơ theo đề nghị của người nộp${by('desk_officer')}`;
     case 'stop':
