@@ -10,6 +10,7 @@ import { diskFileStore } from '../platform/storage.js';
 import { publishProblems } from '../modules/procedures/procedure.rules.js';
 import type { TProcedureContent } from '../modules/procedures/procedure.contract.js';
 import { loadDemoData } from './load-demo.js';
+import { checkLedger } from '../modules/dossiers/use-cases/check-ledger.js';
 
 let ctx: AppContext;
 let drop: () => Promise<void>;
@@ -42,6 +43,19 @@ describe('demo data', () => {
     expect(late.rows[0].n).toBeGreaterThan(0);
     const counted = await ctx.db.query(`SELECT coalesce(sum(received), 0)::int AS n FROM report_counter WHERE grain = 'M'`);
     expect(counted.rows[0].n).toBe(44);
+  });
+
+  it('every demo dossier row is the fold of its action log; the rebuild puts back a row spoiled behind the ledger', async () => {
+    const clean = await checkLedger(ctx, { rebuild: false });
+    expect(clean).toMatchObject({ checked: 48, matching: 48, differing: [], unreadable: [] });
+    const { rows } = await ctx.db.query<{ id: string; status: string }>(`SELECT id, status FROM dossier WHERE status = 'returned' LIMIT 1`);
+    await ctx.db.query(`UPDATE dossier SET status = 'processing', returned_at = NULL WHERE id = $1`, [rows[0]!.id]);
+    const spoiled = await checkLedger(ctx, { rebuild: true });
+    expect(spoiled.differing).toEqual([{ id: rows[0]!.id, code: expect.any(String), differences: [expect.stringMatching(/^status: processing ≠ returned/), expect.stringMatching(/^returnedAt: null ≠ /)] }]);
+    expect(spoiled.rebuilt).toBe(1);
+    const after = await ctx.db.query<{ status: string; nationalStatus: number }>(`SELECT status, national_status AS "nationalStatus" FROM dossier WHERE id = $1`, [rows[0]!.id]);
+    expect(after.rows[0]).toEqual({ status: 'returned', nationalStatus: 10 });
+    expect(await checkLedger(ctx, { rebuild: false })).toMatchObject({ matching: 48, differing: [] });
   });
 
   it('has the real places, with the 2025 reorganisation as history', async () => {

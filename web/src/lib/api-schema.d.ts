@@ -4733,6 +4733,7 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 label: string;
+                                text: string;
                             }[];
                             shipment: {
                                 trackingCode: string | null;
@@ -11485,6 +11486,7 @@ export interface paths {
                                 at: string;
                                 action: string;
                                 label: string;
+                                text: string;
                                 toStatus: string;
                                 note: string | null;
                             }[];
@@ -11634,6 +11636,7 @@ export interface paths {
                                 at: string;
                                 action: string;
                                 label: string;
+                                text: string;
                                 toStatus: string;
                                 note: string | null;
                             }[];
@@ -11780,6 +11783,7 @@ export interface paths {
                                 at: string;
                                 action: string;
                                 label: string;
+                                text: string;
                                 toStatus: string;
                                 note: string | null;
                             }[];

@@ -165,7 +165,8 @@ export const ZMyDossier = ZMyDossierItem.extend({
   trackingSecret: z.string(),
   /** What the desk asks: the latest supplementation request or refusal reason. */
   request: z.object({ kind: z.enum(['supplement', 'refusal']), note: z.string(), at: z.date() }).nullable(),
-  timeline: z.array(z.object({ at: z.date(), action: z.string(), label: z.string(), toStatus: z.string(), note: z.string().nullable() })),
+  /** Each change in plain Vietnamese: what, where, by whom (`text` adds the time), ND 224/2026 Điều 15 k1g; internal notes stay inside. */
+  timeline: z.array(z.object({ at: z.date(), action: z.string(), label: z.string(), text: z.string(), toStatus: z.string(), note: z.string().nullable() })),
   files: z.array(z.object({ sha256: z.string(), documentName: z.string(), kind: z.string(), fileName: z.string(), addedAt: z.date() })),
   notifications: z.array(z.object({ channel: z.string(), subject: z.string().nullable(), body: z.string(), createdAt: z.date() })),
 });

@@ -229,7 +229,11 @@ describe('acceptance at the desk, supplementation online, result online', () => 
     const internal = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${id}` })).json().timeline;
     expect(JSON.stringify(internal)).not.toContain('Nội bộ');
     expect(internal.find((e: { action: string }) => e.action === 'request_supplement').note).toBe('Bản chụp giấy chứng sinh bị mờ');
-    expect(timeline).toEqual(['submit', 'accept', 'request_supplement', 'citizen_supplemented', 'supplement_received', 'forward', 'forward', 'attach_file', 'approve', 'result_downloaded']);
+    expect(timeline).toEqual(['submit', 'accept', 'request_supplement', 'citizen_supplemented', 'supplement_received', 'forward', 'forward', 'approve', 'result_downloaded']);
+    // Each change names where, who and when (ND 224/2026 Điều 15 k1g), in words, never an action name.
+    const accepted = internal.find((e: { action: string }) => e.action === 'accept');
+    expect(accepted.text).toMatch(/^Đã tiếp nhận tại .+ — cán bộ một cửa .+, \d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+    for (const e of internal as { text: string }[]) expect(e.text).not.toMatch(/[a-z]+_[a-z]+/);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/database.js';
+import { runningStatuses, statusIn, unreturnedStatuses } from './dossier-actions.rules.js';
 
 export const queues = ['mine', 'unit', 'online', 'due_soon', 'overdue', 'needs_apology', 'supplement', 'result_ready', 'all'] as const;
 export type Queue = (typeof queues)[number];
@@ -36,10 +37,10 @@ export type QueueRow = {
   finishClass: string | null;
 };
 
-const open = `d.status IN ('received', 'processing', 'interagency')`;
+const open = statusIn('d.status', runningStatuses);
 const queueClause: Record<Queue, string> = {
   mine: `d.assignee_id = $2`,
-  unit: `d.status IN ('received', 'processing', 'interagency', 'supplement_requested', 'result_ready')`,
+  unit: statusIn('d.status', unreturnedStatuses),
   // Online dossiers waiting for the desk: submitted and not yet accepted, or supplemented online (ND 61/2018 Điều 17 k2).
   online: `(d.status = 'awaiting_acceptance' OR (d.status = 'supplement_requested' AND d.supplemented_at IS NOT NULL))`,
   due_soon: `${open} AND d.due_at >= $3 AND d.due_at < $4`,

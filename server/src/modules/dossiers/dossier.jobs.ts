@@ -1,7 +1,8 @@
 import type { AppContext } from '../../platform/context.js';
 import { withTransaction } from '../../platform/database.js';
 import type { JobDefinition } from '../../platform/jobs.js';
-import { appendAction } from './dossier.repo.js';
+import { recordEvent } from './dossier.ledger.js';
+import { runningStatuses, statusIn } from './dossier-actions.rules.js';
 import { enqueueNotification } from '../notifications/notification.repo.js';
 import { formatVn } from '../working-calendar/vn-time.js';
 
@@ -18,7 +19,7 @@ export async function markOverdue(ctx: Pick<AppContext, 'db' | 'clock'>, limit =
     const { rows } = await tx.query<{ id: string; code: string; dueAt: Date; status: string; stepIndex: number; stepPath: string; assigneeId: string | null }>(
       `SELECT d.id, d.code, d.due_at AS "dueAt", d.status, d.step_index AS "stepIndex", u.path AS "stepPath", d.assignee_id AS "assigneeId"
          FROM dossier d JOIN dossier_step s ON s.dossier_id = d.id AND s.step_index = d.step_index JOIN unit u ON u.id = s.unit_id
-        WHERE d.status IN ('received', 'processing', 'interagency') AND d.due_at < $1 AND d.overdue_notified_at IS NULL
+        WHERE ${statusIn('d.status', runningStatuses)} AND d.due_at < $1 AND d.overdue_notified_at IS NULL
         ORDER BY d.due_at LIMIT $2 FOR UPDATE OF d SKIP LOCKED`,
       [now, limit],
     );
@@ -31,7 +32,6 @@ export async function markOverdue(ctx: Pick<AppContext, 'db' | 'clock'>, limit =
              WHERE r.user_id = s.id AND r.role IN ('head', 'leader') AND $2 LIKE u.path || '%'))`,
         [d.assigneeId, d.stepPath],
       );
-      await tx.query(`UPDATE dossier SET overdue_notified_at = $2 WHERE id = $1`, [d.id, now]);
       for (const r of recipients.rows) {
         if (!r.email) continue;
         await enqueueNotification(tx, {
@@ -43,17 +43,12 @@ export async function markOverdue(ctx: Pick<AppContext, 'db' | 'clock'>, limit =
           dossierId: d.id,
         }, now);
       }
-      await appendAction(tx, {
-        dossierId: d.id,
+      await recordEvent(tx, d.id, {
         at: now,
         actorId: null,
         actorName: 'Hệ thống',
-        action: 'overdue_marked',
-        fromStatus: d.status,
-        toStatus: d.status,
-        stepIndex: d.stepIndex,
         note: 'Hồ sơ đã quá hạn giải quyết',
-        data: { dueAt: d.dueAt.toISOString(), warned: recipients.rows.map((r) => r.name) },
+        event: { type: 'overdue_marked', dueAt: d.dueAt.toISOString(), warned: recipients.rows.map((r) => r.name) },
       });
       warnings.push({ dossierId: d.id, code: d.code, dueAt: d.dueAt, recipients: recipients.rows });
     }

@@ -1,31 +1,30 @@
 import type { Actor } from '../identity/permissions.policy.js';
 import { can, scopePaths } from '../identity/permissions.policy.js';
+import { actionSpec } from './dossier-actions.rules.js';
 import type { DossierAction } from './dossier.rules.js';
 
 export type DossierScope = { receivingPath: string; resolvingPath: string; interagencyPath?: string | null; step: { role: string; unitPath: string } | null };
 
-/** Desk actions: the one-stop desk that received the dossier, or the desk of the resolving unit. */
-const deskActions: readonly DossierAction[] = ['accept', 'reject_intake', 'supplement_received', 'return_result', 'withdraw', 'stop'];
-
 /**
- * Who may do what to a dossier. Desk actions need `dossiers.receive` over the receiving or resolving unit. Step actions
+ * Who may do what to a dossier, by the `who` column of the action table (dossier-actions.rules.ts). Desk actions need `dossiers.receive` over the receiving or resolving unit. Step actions
  * need the current step's role over the step's unit (the desk's own step is the receiving desk's), or a head or leader
  * over it. The apology is sent by the competent agency (head or leader) or by the desk on its behalf (ND 61/2018 Điều 19 k9).
  */
 export function canAct(actor: Actor, action: DossierAction, d: DossierScope): boolean {
   const atDesk = can(actor, 'dossiers.receive', d.receivingPath) || can(actor, 'dossiers.receive', d.resolvingPath);
-  if (deskActions.includes(action)) return atDesk;
-  if (action === 'apologise') {
+  const who = actionSpec[action].who;
+  if (who === 'desk') return atDesk;
+  if (who === 'agency') {
     return atDesk || actor.grants.some((g) => (g.role === 'head' || g.role === 'leader') && d.resolvingPath.startsWith(g.unitPath));
   }
-  if (action === 'transfer_back') {
+  if (who === 'partner') {
     return !!d.interagencyPath && actor.grants.some((g) => ['specialist', 'head', 'leader'].includes(g.role) && (d.interagencyPath!.startsWith(g.unitPath) || g.unitPath.startsWith(d.interagencyPath!)));
   }
   if (!d.step) return false;
   const step = d.step;
   const stepPath = step.role === 'desk_officer' ? d.receivingPath : step.unitPath;
   // The head of the unit assigns the officer who handles the step (ND 61/2018 Điều 19 k1).
-  if (action === 'assign') return actor.grants.some((g) => (g.role === 'head' || g.role === 'leader') && (stepPath.startsWith(g.unitPath) || g.unitPath.startsWith(stepPath)));
+  if (who === 'head') return actor.grants.some((g) => (g.role === 'head' || g.role === 'leader') && (stepPath.startsWith(g.unitPath) || g.unitPath.startsWith(stepPath)));
   // Officers of the step's unit, of a unit above it, or of one of its offices (a step at the commune is handled by the
   // commune's offices) — but never of a sibling unit.
   return actor.grants.some(

@@ -1,71 +1,7 @@
 import type { Queryable } from '../../platform/database.js';
 import type { TAdjustment } from '../working-calendar/calendar.contract.js';
-import type { PlannedStep } from './dossier-deadline.rules.js';
-import type { TApplicantInput } from './dossier.contract.js';
 import type { DossierStatus } from './dossier.rules.js';
-
-export type NewDossier = {
-  code: string | null;
-  idempotencyKey: string;
-  procedureId: string;
-  procedureVersionId: string;
-  procedureName: string;
-  ruleSet: string;
-  receivingUnitId: string;
-  receivingPath: string;
-  resolvingUnitId: string;
-  resolvingPath: string;
-  applicantId: string;
-  applicant: TApplicantInput;
-  channel: 'desk' | 'online' | 'postal';
-  status: DossierStatus;
-  nationalStatus: number;
-  stepCount: number;
-  submittedAt: Date;
-  receivedAt: Date | null;
-  countingFrom: Date | null;
-  dueAt: Date | null;
-  resultDelivery: string;
-  feeVnd: number;
-  documents: unknown;
-  eform: unknown;
-};
-
-
-export type StepPlan = PlannedStep;
-
-/** All steps in one statement (one round trip whatever the number of steps). */
-export async function insertSteps(q: Queryable, dossierId: string, steps: StepPlan[], startedAt: Date | null): Promise<void> {
-  if (steps.length === 0) return;
-  await q.query(
-    `INSERT INTO dossier_step (dossier_id, step_index, name, role, unit_id, working_days, due_at, started_at)
-     SELECT $1, s.i, s.n, s.r, s.u, s.w, s.d, CASE WHEN s.i = 0 THEN $8::timestamptz END
-       FROM unnest($2::int[], $3::text[], $4::text[], $5::uuid[], $6::numeric[], $7::timestamptz[]) AS s(i, n, r, u, w, d)`,
-    [dossierId, steps.map((s) => s.stepIndex), steps.map((s) => s.name), steps.map((s) => s.role), steps.map((s) => s.unitId), steps.map((s) => s.workingDays), steps.map((s) => s.dueAt), startedAt],
-  );
-}
-
-export type ActionRecord = {
-  dossierId: string;
-  at: Date;
-  actorId: string | null;
-  actorName: string;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string;
-  stepIndex: number | null;
-  note: string | null;
-  data?: unknown;
-};
-
-/** Appends to the action log (the truth); call it in the same transaction as the read-index update. */
-export async function appendAction(q: Queryable, a: ActionRecord): Promise<void> {
-  await q.query(
-    `INSERT INTO dossier_action (dossier_id, at, actor_id, actor_name, action, from_status, to_status, step_index, note, data)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [a.dossierId, a.at, a.actorId, a.actorName, a.action, a.fromStatus, a.toStatus, a.stepIndex, a.note, a.data === undefined ? null : JSON.stringify(a.data)],
-  );
-}
+import { citizenTimeline, type TimelineContext, type TimelineEntry, type TimelineItem } from './dossier-timeline.rules.js';
 
 export type DossierRow = {
   id: string;
@@ -125,22 +61,6 @@ export async function lockDossierWithSteps(q: Queryable, id: string): Promise<{ 
   if (!r) return null;
   const { steps, ...dossier } = r;
   return { dossier, steps: steps.map((s) => ({ ...s, dueAt: s.dueAt ? new Date(s.dueAt) : null, startedAt: s.startedAt ? new Date(s.startedAt) : null })) };
-}
-
-/**
- * Writes the read index and appends the action in one statement (the log is the truth, the index follows it in the
- * same transaction). `set` maps dossier columns to their new values.
- */
-export async function updateDossierWithAction(q: Queryable, id: string, set: Record<string, unknown>, a: Omit<ActionRecord, 'dossierId'>): Promise<void> {
-  const cols = Object.keys(set);
-  if (cols.some((c) => !/^[a-z_]+$/.test(c))) throw new Error(`bad dossier column in ${cols.join(', ')}`);
-  const base = cols.length + 2;
-  await q.query(
-    `WITH u AS (UPDATE dossier SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = $${base} WHERE id = $1 RETURNING id)
-     INSERT INTO dossier_action (dossier_id, at, actor_id, actor_name, action, from_status, to_status, step_index, note, data)
-     SELECT u.id, $${base}, $${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7}, $${base + 8} FROM u`,
-    [id, ...cols.map((c) => set[c]), a.at, a.actorId, a.actorName, a.action, a.fromStatus, a.toStatus, a.stepIndex, a.note, a.data === undefined ? null : JSON.stringify(a.data)],
-  );
 }
 
 /** The dossier's state without a lock, for reads that decide nothing. */
@@ -251,4 +171,24 @@ export async function getDossierView(q: Queryable, id: string, p: { actorId: str
     steps: r.steps.map((s) => ({ ...s, dueAt: toDate(s.dueAt), startedAt: toDate(s.startedAt), finishedAt: toDate(s.finishedAt) })),
     history: r.history.map((h) => ({ ...h, at: new Date(h.at) })),
   };
+}
+
+/**
+ * The citizen's timeline of a dossier (dossier-timeline.rules.ts): its log with the receiving desk and the steps'
+ * names, roles and units, in one round trip.
+ */
+export async function loadCitizenTimeline(q: Queryable, dossierId: string): Promise<TimelineItem[]> {
+  const { rows } = await q.query<{ receivingUnitName: string; steps: TimelineContext['steps']; log: (Omit<TimelineEntry, 'at'> & { at: string })[] }>(
+    `SELECT ru.name AS "receivingUnitName",
+            (SELECT coalesce(json_agg(json_build_object('name', s.name, 'role', s.role, 'unitName', u.name) ORDER BY s.step_index), '[]')
+               FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = d.id) AS steps,
+            (SELECT coalesce(json_agg(json_build_object('at', a.at, 'action', a.action, 'actorName', a.actor_name, 'stepIndex', a.step_index,
+                    'note', a.note, 'data', a.data, 'toStatus', a.to_status) ORDER BY a.id), '[]')
+               FROM dossier_action a WHERE a.dossier_id = d.id) AS log
+       FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id WHERE d.id = $1`,
+    [dossierId],
+  );
+  const r = rows[0];
+  if (!r) return [];
+  return citizenTimeline(r.log.map((e) => ({ ...e, at: new Date(e.at) })), { receivingUnitName: r.receivingUnitName, steps: r.steps });
 }

@@ -23,6 +23,7 @@ import { trackDossier, ZTracking } from './use-cases/track-dossier.js';
 import { attachFile, listFiles } from './use-cases/attach-file.js';
 import { dossierForms, renderDossierForm } from './use-cases/render-form.js';
 import { renderTrackingBook } from './use-cases/tracking-book.js';
+import { runningStatuses } from './dossier-actions.rules.js';
 import { getDossierDetail } from './dossier.repo.js';
 import { canRead } from './dossier.policy.js';
 import { dossierErrors } from './dossier.errors.js';
@@ -171,7 +172,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       const items = rows.map((r) => ({
         ...r,
         deadlineState:
-          r.dueAt && ['received', 'processing', 'interagency'].includes(r.status) ? deadlineState(now, r.dueAt, calendar, 480) : r.status === 'supplement_requested' ? 'paused' : null,
+          r.dueAt && (runningStatuses as readonly string[]).includes(r.status) ? deadlineState(now, r.dueAt, calendar, 480) : r.status === 'supplement_requested' ? 'paused' : null,
       }));
       return {
         items,

@@ -1,3 +1,5 @@
+import { actionSpec, statusInfo } from './dossier-actions.rules.js';
+
 /**
  * The dossier's life as a state machine folded from its actions (STYLE.md R3). Legal frame: Nghị định 61/2018/NĐ-CP
  * Điều 17–20 (intake, transfer, processing, return) and Nghị định 118/2025/NĐ-CP Điều 17–22 (same steps, plus the stop at
@@ -18,34 +20,10 @@ export const dossierStatuses = [
 ] as const;
 export type DossierStatus = (typeof dossierStatuses)[number];
 
-/** National portal status code (TrangThaiHoSo). */
-export const nationalStatusCode = {
-  awaiting_acceptance: 1,
-  not_accepted: 3,
-  received: 2,
-  processing: 4,
-  interagency: 4,
-  supplement_requested: 5,
-  result_ready: 9,
-  returned: 10,
-  withdrawn: 7,
-  stopped: 8,
-  refused: 8,
-} as const satisfies Record<DossierStatus, number>;
+/** National portal status code (TrangThaiHoSo), from the one status table. */
+export const nationalStatusCode = Object.fromEntries(dossierStatuses.map((s) => [s, statusInfo[s].nationalCode])) as { [K in DossierStatus]: (typeof statusInfo)[K]['nationalCode'] };
 
-export const statusLabels = {
-  awaiting_acceptance: 'Chờ tiếp nhận',
-  not_accepted: 'Không được tiếp nhận',
-  received: 'Đã tiếp nhận',
-  processing: 'Đang xử lý',
-  interagency: 'Đang xử lý liên thông',
-  supplement_requested: 'Chờ bổ sung hồ sơ',
-  result_ready: 'Đã có kết quả, chờ trả',
-  returned: 'Đã trả kết quả',
-  withdrawn: 'Đã rút hồ sơ',
-  stopped: 'Dừng xử lý',
-  refused: 'Từ chối giải quyết',
-} as const satisfies Record<DossierStatus, string>;
+export const statusLabels = Object.fromEntries(dossierStatuses.map((s) => [s, statusInfo[s].label])) as { [K in DossierStatus]: (typeof statusInfo)[K]['label'] };
 
 export const dossierActions = [
   'accept', // tiếp nhận
@@ -67,39 +45,12 @@ export const dossierActions = [
 ] as const;
 export type DossierAction = (typeof dossierActions)[number];
 
-export const actionLabels = {
-  accept: 'Tiếp nhận',
-  reject_intake: 'Không tiếp nhận',
-  claim: 'Nhận xử lý',
-  assign: 'Phân công xử lý',
-  forward: 'Chuyển bước tiếp theo',
-  send_back: 'Trả lại bước trước',
-  transfer: 'Chuyển liên thông',
-  transfer_back: 'Trả kết quả liên thông',
-  request_supplement: 'Yêu cầu bổ sung',
-  supplement_received: 'Nhận hồ sơ bổ sung',
-  apologise: 'Xin lỗi và hẹn lại',
-  approve: 'Phê duyệt kết quả',
-  return_result: 'Trả kết quả',
-  withdraw: 'Rút hồ sơ',
-  stop: 'Dừng xử lý',
-  refuse: 'Từ chối giải quyết',
-} as const satisfies Record<DossierAction, string>;
+export const actionLabels = Object.fromEntries(dossierActions.map((a) => [a, actionSpec[a].label])) as { [K in DossierAction]: (typeof actionSpec)[K]['label'] };
 
-/** Which actions each status allows at all; step position and counters narrow it further in `allowedActions`. */
-export const actionsByStatus = {
-  awaiting_acceptance: ['accept', 'reject_intake', 'withdraw'],
-  not_accepted: [],
-  received: ['claim', 'assign', 'forward', 'request_supplement', 'apologise', 'refuse', 'withdraw', 'stop'],
-  processing: ['claim', 'assign', 'forward', 'send_back', 'transfer', 'request_supplement', 'apologise', 'approve', 'refuse', 'withdraw', 'stop'],
-  interagency: ['transfer_back', 'apologise', 'withdraw', 'stop'],
-  supplement_requested: ['supplement_received', 'withdraw', 'stop'],
-  result_ready: ['return_result'],
-  returned: [],
-  withdrawn: [],
-  stopped: [],
-  refused: [],
-} as const satisfies Record<DossierStatus, readonly DossierAction[]>;
+/** Which actions each status allows at all (the `from` column of the action table); step position and counters narrow it in `allowedActions`. */
+export const actionsByStatus: Record<DossierStatus, readonly DossierAction[]> = Object.fromEntries(
+  dossierStatuses.map((s): [DossierStatus, DossierAction[]] => [s, dossierActions.filter((a) => (actionSpec[a].from as readonly DossierStatus[]).includes(s))]),
+) as Record<DossierStatus, DossierAction[]>;
 
 export type DossierState = {
   status: DossierStatus;
@@ -143,49 +94,41 @@ export function allowedActions(s: DossierState): DossierAction[] {
 
 export type ActionOutcome = { ok: true; state: DossierState } | { ok: false; allowed: DossierAction[] };
 
-/** Applies an action to the state, or says which actions were allowed instead. Pure; the use cases persist the result. */
-export function applyAction(s: DossierState, action: DossierAction, opts: { backTo?: number; rejectAsRefusal?: boolean } = {}): ActionOutcome {
+/** The status an action leads to, from the `to` column of the action table. */
+export function targetStatus(s: { status: DossierStatus }, action: DossierAction, stepIndex: number): DossierStatus {
+  const to = actionSpec[action].to;
+  if (to === 'same') return s.status;
+  if (to === 'by_step') return stepIndex === 0 ? 'received' : 'processing';
+  return to;
+}
+
+/**
+ * The state after an action, without asking whether it was allowed: the fold of the action log uses it (the log holds
+ * only actions that were allowed when taken), `applyAction` after its check.
+ */
+export function transition(s: DossierState, action: DossierAction, opts: { backTo?: number } = {}): DossierState {
+  const stepIndex =
+    action === 'accept' ? 0 : action === 'forward' ? s.stepIndex + 1 : action === 'send_back' ? (opts.backTo ?? s.stepIndex - 1) : s.stepIndex;
+  return {
+    ...s,
+    status: targetStatus(s, action, stepIndex),
+    stepIndex,
+    supplementCount: s.supplementCount + (action === 'request_supplement' ? 1 : 0),
+    apologyCount: s.apologyCount + (action === 'apologise' ? 1 : 0),
+  };
+}
+
+/** Applies an action to the state, or says which actions were allowed instead. Pure; the ledger persists the result. */
+export function applyAction(s: DossierState, action: DossierAction, opts: { backTo?: number } = {}): ActionOutcome {
   const allowed = allowedActions(s);
   if (!allowed.includes(action)) return { ok: false, allowed };
-  const next = (patch: Partial<DossierState>): ActionOutcome => ({ ok: true, state: { ...s, ...patch } });
-  switch (action) {
-    case 'accept':
-      return next({ status: 'received', stepIndex: 0 });
-    case 'reject_intake':
-      return next({ status: 'not_accepted' });
-    case 'claim':
-    case 'assign':
-      return next({});
-    case 'forward':
-      return next({ status: 'processing', stepIndex: s.stepIndex + 1 });
-    case 'send_back': {
-      const to = opts.backTo ?? s.stepIndex - 1;
-      if (to < 0 || to >= s.stepIndex) return { ok: false, allowed };
-      return next({ status: to === 0 ? 'received' : 'processing', stepIndex: to });
-    }
-    case 'transfer':
-      return next({ status: 'interagency' });
-    case 'transfer_back':
-      return next({ status: 'processing' });
-    case 'request_supplement':
-      return next({ status: 'supplement_requested', supplementCount: s.supplementCount + 1 });
-    case 'supplement_received':
-      return next({ status: s.stepIndex === 0 ? 'received' : 'processing' });
-    case 'apologise':
-      return next({ apologyCount: s.apologyCount + 1 });
-    case 'approve':
-      return next({ status: 'result_ready' });
-    case 'return_result':
-      return next({ status: 'returned' });
-    case 'withdraw':
-      return next({ status: 'withdrawn' });
-    case 'stop':
-      return next({ status: 'stopped' });
-    case 'refuse':
-      return next({ status: 'refused' });
+  if (action === 'send_back') {
+    const to = opts.backTo ?? s.stepIndex - 1;
+    if (to < 0 || to >= s.stepIndex) return { ok: false, allowed };
   }
+  return { ok: true, state: transition(s, action, opts) };
 }
 
 export function isClosed(status: DossierStatus): boolean {
-  return actionsByStatus[status].length === 0;
+  return statusInfo[status].phase === 'closed';
 }

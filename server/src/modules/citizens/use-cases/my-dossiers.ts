@@ -2,9 +2,10 @@ import type { ReadStream } from 'node:fs';
 import { withTransaction, type Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { FileStore } from '../../../platform/storage.js';
-import { appendAction } from '../../dossiers/dossier.repo.js';
+import { recordEvent } from '../../dossiers/dossier.ledger.js';
 import { dossierErrors } from '../../dossiers/dossier.errors.js';
-import { actionLabels, statusLabels, type DossierAction, type DossierStatus } from '../../dossiers/dossier.rules.js';
+import { statusLabels, type DossierStatus } from '../../dossiers/dossier.rules.js';
+import { loadCitizenTimeline } from '../../dossiers/dossier.repo.js';
 import type { TMyDossier } from '../citizen.contract.js';
 import { citizenErrors } from '../citizen.errors.js';
 import { scheduleDossier } from '../../dossiers/dossier-deadline.rules.js';
@@ -13,12 +14,6 @@ import { getVersion } from '../../procedures/procedure.repo.js';
 import { loadCalendar } from '../../working-calendar/use-cases/load-calendar.js';
 import { vnDateOf } from '../../working-calendar/vn-time.js';
 import { deliverResultsToStore, ownedFiles } from '../citizen.repo.js';
-
-/** Labels of the citizen-side actions that are not state changes of the machine. */
-const extraLabels: Record<string, string> = { submit: 'Nộp hồ sơ trực tuyến', attach_file: 'Đính kèm tệp', citizen_supplemented: 'Công dân bổ sung hồ sơ', result_downloaded: 'Công dân tải kết quả' };
-/** Actions whose note is addressed to the citizen (reasons, requests); notes of internal steps stay internal. */
-const citizenFacing = new Set(['submit', 'accept', 'reject_intake', 'request_supplement', 'citizen_supplemented', 'apologise', 'refuse', 'stop', 'withdraw', 'result_downloaded']);
-const label = (a: string) => (a in actionLabels ? actionLabels[a as DossierAction] : (extraLabels[a] ?? a));
 
 export async function listMyDossiers(deps: { db: Db }, citizenId: string) {
   const { rows } = await deps.db.query<{ id: string; code: string | null; procedureName: string; status: DossierStatus; submittedAt: Date; dueAt: Date | null; supplementedAt: Date | null }>(
@@ -51,8 +46,9 @@ export async function readMyDossier(deps: { db: Db; clock?: Clock }, citizenId: 
   if (!d) throw dossierErrors.notFound();
   if (d.citizenId !== citizenId) throw citizenErrors.notOwner();
   const { citizenId: _c, versionId, resolvingPath, phone, email, ...rest } = d;
-  const timeline = d.timeline.map((t) => ({ ...t, at: new Date(t.at), label: label(t.action), note: citizenFacing.has(t.action) ? t.note : null }));
-  const last = [...timeline].reverse().find((t) => ['request_supplement', 'reject_intake', 'refuse'].includes(t.action));
+  const raw = d.timeline.map((t) => ({ ...t, at: new Date(t.at) }));
+  const timeline = (await loadCitizenTimeline(deps.db, id)).map(({ at, action, label, text, toStatus, note }) => ({ at, action, label, text, toStatus, note }));
+  const last = [...raw].reverse().find((t) => ['request_supplement', 'reject_intake', 'refuse'].includes(t.action));
   const asks = last && ((last.action === 'request_supplement' && d.status === 'supplement_requested') || last.action !== 'request_supplement');
   return {
     ...rest,
@@ -107,18 +103,12 @@ export async function answerSupplement(
          FROM unnest($2::text[], $3::text[]) AS f(sha, name) JOIN stored_file s ON s.sha256 = f.sha ON CONFLICT DO NOTHING`,
       [id, input.documents.map((f) => f.sha256), input.documents.map((f) => f.name), citizen.citizenId, now],
     );
-    await tx.query(`UPDATE dossier SET supplemented_at = $2, updated_at = $2 WHERE id = $1`, [id, now]);
-    await appendAction(tx, {
-      dossierId: id,
+    await recordEvent(tx, id, {
       at: now,
       actorId: null,
       actorName: citizen.fullName,
-      action: 'citizen_supplemented',
-      fromStatus: d.status,
-      toStatus: d.status,
-      stepIndex: null,
       note: input.note ?? input.documents.map((f) => f.name).join('; '),
-      data: { documents: input.documents },
+      event: { type: 'citizen_supplemented', documents: input.documents },
     });
   });
 }
@@ -137,7 +127,7 @@ export async function openMyDossierFile(deps: { db: Db; clock: Clock; files: Fil
       const now = deps.clock.now();
       await deliverResultsToStore(tx, id, now);
       if (!d.timeline.some((t) => t.action === 'result_downloaded')) {
-        await appendAction(tx, { dossierId: id, at: now, actorId: null, actorName: citizen.fullName, action: 'result_downloaded', fromStatus: d.status, toStatus: d.status, stepIndex: null, note: file.documentName });
+        await recordEvent(tx, id, { at: deps.clock.now(), actorId: null, actorName: citizen.fullName, note: file.documentName, event: { type: 'result_downloaded' } });
       }
     });
   }

@@ -12,9 +12,9 @@ import { dossierCodeTemplate } from '../dossier-code.rules.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { applicantNotifications, trackingUrl } from '../dossier.notify.js';
 import { canAct } from '../dossier.policy.js';
-import { appendAction } from '../dossier.repo.js';
+import { recordEvent } from '../dossier.ledger.js';
 import { applyAction, type DossierStatus } from '../dossier.rules.js';
-import { acceptOnlineDossierRow, lockOnlineDossier } from '../dossier-online.repo.js';
+import { lockOnlineDossier } from '../dossier-online.repo.js';
 
 export type OnlineDecision = { action: 'accept' | 'reject_intake'; note: string | null };
 
@@ -41,8 +41,7 @@ export async function decideOnlineDossier(deps: { db: Db; clock: Clock; config: 
 
     if (input.action === 'reject_intake') {
       if (!input.note) throw dossierErrors.reasonRequired();
-      await tx.query(`UPDATE dossier SET status = 'not_accepted', national_status = 3, finished_at = $2, updated_at = $2 WHERE id = $1`, [dossierId, now]);
-      await appendAction(tx, { dossierId, at: now, actorId: actor.userId, actorName: actor.fullName, action: 'reject_intake', fromStatus: status, toStatus: 'not_accepted', stepIndex: null, note: input.note });
+      await recordEvent(tx, dossierId, { at: now, actorId: actor.userId, actorName: actor.fullName, note: input.note, event: { type: 'reject_intake' } });
       return;
     }
 
@@ -61,13 +60,27 @@ export async function decideOnlineDossier(deps: { db: Db; clock: Clock; config: 
       appointmentAt: schedule.dueAt,
     });
     try {
-      await acceptOnlineDossierRow(
+      const stepCount = Math.max(1, schedule.steps.length);
+      await recordEvent(
         tx,
-        { id: dossierId, receivedAt: now, countingFrom: schedule.countingFrom, dueAt: schedule.dueAt, stepCount: Math.max(1, schedule.steps.length) },
-        { unitId: d.receivingUnitId, day: today, ...dossierCodeTemplate({ format: 'unit-date-seq4', unitCode: d.receivingUnitCode, date: today }) },
-        schedule.steps,
-        { at: now, actorId: actor.userId, actorName: actor.fullName, action: 'accept', toStatus: 'received', stepIndex: 0, note: input.note, data: { channel: 'online', codeFormat: dossierCodeFormatOn(today) } },
-        { codeToken, items },
+        dossierId,
+        {
+          at: now,
+          actorId: actor.userId,
+          actorName: actor.fullName,
+          note: input.note,
+          event: {
+            type: 'accept',
+            channel: 'online',
+            codeFormat: dossierCodeFormatOn(today),
+            schedule: { code: null, receivedAt: now.toISOString(), countingFrom: schedule.countingFrom.toISOString(), dueAt: schedule.dueAt.toISOString(), stepCount, stepDues: schedule.steps.map((x) => x.dueAt?.toISOString() ?? null) },
+          },
+        },
+        {
+          numbering: { unitId: d.receivingUnitId, day: today, ...dossierCodeTemplate({ format: 'unit-date-seq4', unitCode: d.receivingUnitCode, date: today }) },
+          newSteps: schedule.steps,
+          notices: { codeToken, items },
+        },
       );
     } catch (err) {
       if ((err as { code?: string }).code === '22003') throw dossierErrors.dayFull();

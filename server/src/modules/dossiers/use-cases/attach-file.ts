@@ -5,7 +5,8 @@ import { withStoredFiles, type FileStore, type StoredFile } from '../../../platf
 import type { Actor } from '../../identity/permissions.policy.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { canAct, canRead } from '../dossier.policy.js';
-import { appendAction, listSteps, lockDossier } from '../dossier.repo.js';
+import { recordEvent } from '../dossier.ledger.js';
+import { listSteps, lockDossier } from '../dossier.repo.js';
 import { isClosed } from '../dossier.rules.js';
 
 /**
@@ -36,18 +37,7 @@ export async function attachFile(
        ON CONFLICT (dossier_id, sha256, kind, document_name) DO UPDATE SET file_name = EXCLUDED.file_name`,
       [dossierId, stored.sha256, file.documentName, file.kind, actor.userId, now, file.fileName],
     );
-    await appendAction(tx, {
-      dossierId,
-      at: now,
-      actorId: actor.userId,
-      actorName: actor.fullName,
-      action: 'attach_file',
-      fromStatus: d.status,
-      toStatus: d.status,
-      stepIndex: d.stepIndex,
-      note: file.documentName,
-      data: { sha256: stored.sha256, kind: file.kind },
-    });
+    await recordEvent(tx, dossierId, { at: now, actorId: actor.userId, actorName: actor.fullName, note: file.documentName, event: { type: 'attach_file', sha256: stored.sha256, kind: file.kind } });
     return { ...stored, fileName: file.fileName };
   });
 }

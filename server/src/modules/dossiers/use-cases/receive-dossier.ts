@@ -12,8 +12,8 @@ import type { TIntakeInput } from '../dossier.contract.js';
 import { scheduleDossier, type PlannedStep } from '../dossier-deadline.rules.js';
 import { dossierCodeTemplate } from '../dossier-code.rules.js';
 import { dossierErrors } from '../dossier.errors.js';
-import { insertReceivedDossier, loadIntakeContext } from '../dossier-intake.repo.js';
-import { nationalStatusCode } from '../dossier.rules.js';
+import { loadIntakeContext } from '../dossier-intake.repo.js';
+import { openDossier } from '../dossier.ledger.js';
 import { applicantNotifications, trackingUrl } from '../dossier.notify.js';
 import { validateCccd } from '../../applicants/cccd.rules.js';
 import { validateTaxCode } from '../../applicants/tax-code.rules.js';
@@ -68,7 +68,6 @@ export async function receiveDossier(
   const schedule = accepted
     ? scheduleDossier(now, version.content, calendarFromAdjustments(ctx.adjustments), (code) => (code ? ctx.stepUnits.get(code)?.id : undefined) ?? resolving.id, { paperCutoff: true })
     : null;
-  const status = accepted ? 'received' : 'not_accepted';
   const steps: PlannedStep[] = schedule?.steps ?? [];
 
   // The code is numbered inside the write; the notifications carry a token in its place until then.
@@ -85,7 +84,9 @@ export async function receiveDossier(
     : [];
   const format = dossierCodeFormatOn(today);
   try {
-    const { id } = await insertReceivedDossier(
+    const opening = { channel: options.channel ?? 'desk', submittedAt: now.toISOString(), resultDelivery: input.resultDelivery, stepCount: Math.max(1, version.content.steps.length) } as const;
+    const intakeFacts = { outcome: input.outcome, missing: input.missing, codeFormat: format };
+    const { id } = await openDossier(
       deps.db,
       {
         idempotencyKey,
@@ -98,32 +99,24 @@ export async function receiveDossier(
         resolvingUnitId: resolving.id,
         resolvingPath: resolving.path,
         applicant: input.applicant,
-        channel: options.channel ?? 'desk',
-        status,
-        nationalStatus: nationalStatusCode[status],
-        stepCount: Math.max(1, version.content.steps.length),
-        submittedAt: now,
-        receivedAt: accepted ? now : null,
-        countingFrom: schedule?.countingFrom ?? null,
-        dueAt: schedule?.dueAt ?? null,
-        resultDelivery: input.resultDelivery,
         feeVnd: input.feeVnd,
         documents: input.documents,
         eform: input.eform,
       },
-      accepted ? { unitId: receiving.id, day: today, ...dossierCodeTemplate({ format: 'unit-date-seq4', unitCode: receiving.code, date: today }) } : null,
-      steps,
       {
         at: now,
         actorId: actor.userId,
         actorName: actor.fullName,
-        action: accepted ? 'accept' : 'reject_intake',
-        toStatus: status,
-        stepIndex: accepted ? 0 : null,
         note: input.reason,
-        data: { outcome: input.outcome, missing: input.missing, codeFormat: format },
+        event: schedule
+          ? { type: 'accept', opening, ...intakeFacts, schedule: { code: null, receivedAt: now.toISOString(), countingFrom: schedule.countingFrom.toISOString(), dueAt: schedule.dueAt.toISOString(), stepCount: opening.stepCount, stepDues: steps.map((s) => s.dueAt?.toISOString() ?? null) } }
+          : { type: 'reject_intake', opening, ...intakeFacts },
       },
-      { codeToken, items: notifications },
+      {
+        numbering: accepted ? { unitId: receiving.id, day: today, ...dossierCodeTemplate({ format: 'unit-date-seq4', unitCode: receiving.code, date: today }) } : null,
+        steps,
+        notices: { codeToken, items: notifications },
+      },
     );
     return id;
   } catch (err) {

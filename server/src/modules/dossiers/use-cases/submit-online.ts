@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { withTransaction, type Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
@@ -12,8 +11,8 @@ import { ruleSetOn } from '../../rule-sets/rule-set.rules.js';
 import { vnDateOf } from '../../working-calendar/vn-time.js';
 import type { TApplicantInput } from '../dossier.contract.js';
 import { dossierErrors } from '../dossier.errors.js';
-import { insertReceivedDossier, loadIntakeContext } from '../dossier-intake.repo.js';
-import { nationalStatusCode } from '../dossier.rules.js';
+import { loadIntakeContext } from '../dossier-intake.repo.js';
+import { openDossier } from '../dossier.ledger.js';
 
 /** Who submits: the citizen in the portal, or an officer on the citizen's behalf (assisted, free of charge). */
 export type OnlineSubmitter = { kind: 'citizen'; citizenId: string; fullName: string } | { kind: 'officer'; actor: Actor; citizenId: string | null };
@@ -87,7 +86,7 @@ export async function submitOnline(deps: { db: Db; clock: Clock }, submitter: On
 
   try {
     return await withTransaction(deps.db, async (tx) => {
-      const { id } = await insertReceivedDossier(
+      const { id } = await openDossier(
         tx,
         {
           idempotencyKey: key,
@@ -100,25 +99,21 @@ export async function submitOnline(deps: { db: Db; clock: Clock }, submitter: On
           resolvingUnitId: resolving.id,
           resolvingPath: resolving.path,
           applicant: input.applicant,
-          channel: 'online',
-          status: 'awaiting_acceptance',
-          nationalStatus: nationalStatusCode.awaiting_acceptance,
-          stepCount: Math.max(1, version.content.steps.length),
-          submittedAt: now,
-          receivedAt: null,
-          countingFrom: null,
-          dueAt: null,
-          resultDelivery: input.resultDelivery,
           feeVnd: feeToPay(version.content.fees, assisted, input.eform),
           documents,
           eform: input.eform,
+          citizenId,
+          assisted,
         },
-        null,
-        [],
-        { at: now, actorId, actorName, action: 'submit', toStatus: 'awaiting_acceptance', stepIndex: null, note: null, data: { channel: 'online', assisted } },
-        { codeToken: `MAHOSO${randomBytes(8).toString('hex')}`, items: [] },
+        {
+          at: now,
+          actorId,
+          actorName,
+          note: null,
+          event: { type: 'submit', assisted, opening: { channel: 'online', submittedAt: now.toISOString(), resultDelivery: input.resultDelivery, stepCount: Math.max(1, version.content.steps.length) } },
+        },
+        { numbering: null, steps: [], notices: { items: [] } },
       );
-      await tx.query(`UPDATE dossier SET citizen_id = $2, assisted = $3 WHERE id = $1`, [id, citizenId, assisted]);
       if (input.files.length > 0) {
         await tx.query(
           `INSERT INTO dossier_file (dossier_id, sha256, document_name, kind, added_by, added_by_citizen, added_at, file_name)

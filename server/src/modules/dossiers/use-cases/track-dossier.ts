@@ -6,7 +6,8 @@ import { hitRateLimit, lockGuard, recordGuardFailure, secondsUntil, type GuardPo
 import { recordAudit } from '../../audit/audit.repo.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { normalizePhoneVn } from '../../applicants/phone.rules.js';
-import { actionLabels, statusLabels, type DossierAction, type DossierStatus } from '../dossier.rules.js';
+import { statusLabels, type DossierStatus } from '../dossier.rules.js';
+import { loadCitizenTimeline } from '../dossier.repo.js';
 import { parseTrackingInput, submissionReference } from '../tracking-code.rules.js';
 
 /**
@@ -29,7 +30,8 @@ export const ZTracking = z.object({
   receivedAt: z.date().nullable(),
   dueAt: z.date().nullable(),
   returnedAt: z.date().nullable(),
-  timeline: z.array(z.object({ at: z.date(), label: z.string() })),
+  /** Each change in plain Vietnamese: what, where, by whom (`text` adds the time), ND 224/2026 Điều 15 k1g. */
+  timeline: z.array(z.object({ at: z.date(), label: z.string(), text: z.string() })),
   /** The result shipment by the public postal service, if any (postal/ module). */
   shipment: z.object({ trackingCode: z.string().nullable(), status: z.string(), dueAt: z.date().nullable(), deliveredAt: z.date().nullable() }).nullable(),
 });
@@ -126,9 +128,8 @@ export async function authoriseTracking(deps: TrackingDeps, code: string, secret
 export async function trackDossier(deps: TrackingDeps, code: string, secret: string, client: { ip: string }) {
   const { dossierId } = await authoriseTracking(deps, code, secret, client);
   // One round trip: the dossier and its timeline together.
-  const { rows } = await deps.db.query<{ id: string; code: string | null; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; history: { at: string; action: DossierAction }[]; shipment: { trackingCode: string | null; status: string; dueAt: string | null; deliveredAt: string | null } | null }>(
+  const { rows } = await deps.db.query<{ id: string; code: string | null; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; shipment: { trackingCode: string | null; status: string; dueAt: string | null; deliveredAt: string | null } | null }>(
     `SELECT d.id, d.code, procedure_name AS "procedureName", status, received_at AS "receivedAt", due_at AS "dueAt", returned_at AS "returnedAt",
-            (SELECT json_agg(json_build_object('at', a.at, 'action', a.action) ORDER BY a.id) FROM dossier_action a WHERE a.dossier_id = d.id) AS history,
             (SELECT json_build_object('trackingCode', s.tracking_code, 'status', s.status, 'dueAt', s.due_at, 'deliveredAt', s.delivered_at)
                FROM postal_shipment s WHERE s.dossier_id = d.id) AS shipment
        FROM dossier d WHERE id = $1`,
@@ -144,8 +145,8 @@ export async function trackDossier(deps: TrackingDeps, code: string, secret: str
     receivedAt: d.receivedAt,
     dueAt: d.dueAt,
     returnedAt: d.returnedAt,
-    // Only the steps a citizen understands; internal marks (claims, scans, overdue flags) stay inside.
     shipment: d.shipment && { ...d.shipment, dueAt: d.shipment.dueAt ? new Date(d.shipment.dueAt) : null, deliveredAt: d.shipment.deliveredAt ? new Date(d.shipment.deliveredAt) : null },
-    timeline: d.history.filter((h) => h.action in actionLabels && h.action !== 'claim').map((h) => ({ at: new Date(h.at), label: actionLabels[h.action] })),
+    // What happened, where and by whom; internal marks (scans, overdue flags) and internal notes stay inside.
+    timeline: (await loadCitizenTimeline(deps.db, d.id)).map((x) => ({ at: x.at, label: x.label, text: x.text })),
   };
 }

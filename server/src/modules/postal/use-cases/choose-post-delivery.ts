@@ -2,12 +2,12 @@ import { withTransaction, type Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
 import type { Actor } from '../../identity/permissions.policy.js';
-import { appendAction, lockDossier } from '../../dossiers/dossier.repo.js';
+import { recordEvent } from '../../dossiers/dossier.ledger.js';
+import { lockDossier } from '../../dossiers/dossier.repo.js';
+import { unreturnedStatuses } from '../../dossiers/dossier-actions.rules.js';
 import { dossierErrors } from '../../dossiers/dossier.errors.js';
 import { postalErrors } from '../postal.errors.js';
 import { isDeskOf } from '../postal.policy.js';
-
-const openStatuses = ['received', 'processing', 'interagency', 'supplement_requested', 'result_ready'];
 
 /** Who records the choice: a desk officer (the citizen came or called), or the signed-in citizen who owns the dossier. */
 export type DeliveryChooser = { kind: 'staff'; actor: Actor } | { kind: 'citizen'; citizenId: string; fullName: string };
@@ -24,7 +24,7 @@ export async function chooseDeliveryByPost(deps: { db: Db; clock: Clock }, who: 
   await withTransaction(deps.db, async (tx) => {
     const d = await lockDossier(tx, dossierId);
     if (!d) throw dossierErrors.notFound();
-    const { rows } = await tx.query<{ resultDelivery: string; postalReturn: boolean; shipped: boolean; citizenId: string | null }>(
+    const { rows } = await tx.query<{ resultDelivery: 'desk' | 'post' | 'online'; postalReturn: boolean; shipped: boolean; citizenId: string | null }>(
       `SELECT d.result_delivery AS "resultDelivery", p.postal_return AS "postalReturn", d.citizen_id AS "citizenId",
               EXISTS (SELECT 1 FROM postal_shipment s WHERE s.dossier_id = d.id) AS shipped
          FROM dossier d JOIN procedure p ON p.id = d.procedure_id WHERE d.id = $1`,
@@ -34,17 +34,19 @@ export async function chooseDeliveryByPost(deps: { db: Db; clock: Clock }, who: 
     if (by.kind === 'staff' ? !isDeskOf(by.actor, d.receivingPath) && !isDeskOf(by.actor, d.resolvingPath) : r.citizenId !== by.citizenId) {
       throw commonErrors.forbidden(by.kind === 'staff' ? 'dossiers.receive' : 'citizen.owner');
     }
-    if (!openStatuses.includes(d.status) || r.shipped) throw postalErrors.resultAlreadyOut();
+    if (!unreturnedStatuses.includes(d.status) || r.shipped) throw postalErrors.resultAlreadyOut();
     if (!r.postalReturn) throw postalErrors.noReturnByPost();
     await tx.query(
       `INSERT INTO postal_delivery_address (dossier_id, address, phone, requested_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (dossier_id) DO UPDATE SET address = EXCLUDED.address, phone = EXCLUDED.phone, requested_at = EXCLUDED.requested_at`,
       [dossierId, input.address, input.phone, now],
     );
-    await tx.query(`UPDATE dossier SET result_delivery = 'post', updated_at = $2 WHERE id = $1`, [dossierId, now]);
-    await appendAction(tx, {
-      dossierId, at: now, actorId: by.kind === 'staff' ? by.actor.userId : null, actorName: by.kind === 'staff' ? by.actor.fullName : by.fullName, action: 'result_delivery_changed', fromStatus: d.status, toStatus: d.status,
-      stepIndex: d.stepIndex, note: 'Người dân đăng ký nhận kết quả qua dịch vụ bưu chính công ích', data: { from: r.resultDelivery, to: 'post', address: input.address },
+    await recordEvent(tx, dossierId, {
+      at: now,
+      actorId: by.kind === 'staff' ? by.actor.userId : null,
+      actorName: by.kind === 'staff' ? by.actor.fullName : by.fullName,
+      note: 'Người dân đăng ký nhận kết quả qua dịch vụ bưu chính công ích',
+      event: { type: 'result_delivery_changed', from: r.resultDelivery, to: 'post', address: input.address },
     });
   });
 }

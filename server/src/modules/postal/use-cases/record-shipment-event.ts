@@ -3,8 +3,9 @@ import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
 import type { Actor } from '../../identity/permissions.policy.js';
 import { ruleSets } from '../../rule-sets/rule-set.rules.js';
-import { appendAction, lockDossier } from '../../dossiers/dossier.repo.js';
-import { applyAction, nationalStatusCode } from '../../dossiers/dossier.rules.js';
+import { recordEvent } from '../../dossiers/dossier.ledger.js';
+import { lockDossier } from '../../dossiers/dossier.repo.js';
+import { applyAction } from '../../dossiers/dossier.rules.js';
 import { canReturnByPost } from '../../dossiers/dossier.policy.js';
 import { dossierErrors } from '../../dossiers/dossier.errors.js';
 import type { TShipmentEventInput } from '../postal.contract.js';
@@ -47,6 +48,8 @@ export async function recordShipmentEvent(deps: { db: Db; clock: Clock }, who: R
           ...(input.postageVnd !== undefined ? { postage_vnd: input.postageVnd } : {}),
         }, now);
         if (input.charge) await insertCharge(q, { shipmentId: s.id, pickupId: null, kind: 'redelivery', ...input.charge, createdBy: actorId, createdByName: actorName }, now);
+        // The citizen is told the result is on its way (ND 224/2026 Điều 15 k1g: every change, at once).
+        await recordEvent(q, s.dossierId, { at: now, actorId, actorName, note: null, event: { type: 'result_sent_by_post', trackingCode: s.trackingCode } });
         return;
       case 'fail':
         await updateShipment(q, s.id, { status: t.to, failed_at: now, fail_reason: input.reason }, now);
@@ -57,11 +60,8 @@ export async function recordShipmentEvent(deps: { db: Db; clock: Clock }, who: R
         return;
       case 'return_to_desk': {
         await updateShipment(q, s.id, { status: t.to, returned_at: now }, now);
-        const d = await lockDossier(q, s.dossierId);
-        await q.query(`UPDATE dossier SET result_delivery = 'desk', updated_at = $2 WHERE id = $1`, [s.dossierId, now]);
-        await appendAction(q, {
-          dossierId: s.dossierId, at: now, actorId, actorName, action: 'postal_returned_to_desk', fromStatus: d!.status, toStatus: d!.status, stepIndex: d!.stepIndex,
-          note: input.reason ?? 'Bưu điện chuyển trả kết quả về bộ phận một cửa', data: { trackingCode: s.trackingCode },
+        await recordEvent(q, s.dossierId, {
+          at: now, actorId, actorName, note: input.reason ?? 'Bưu điện chuyển trả kết quả về bộ phận một cửa', event: { type: 'postal_returned_to_desk', trackingCode: s.trackingCode },
         });
         return;
       }
@@ -85,10 +85,8 @@ async function closeDossier(q: Tx, who: Reporter, dossierId: string, p: { at: Da
     'return_result',
   );
   if (!outcome.ok) throw dossierErrors.actionNotAllowed(d.status, 'return_result', outcome.allowed);
-  const to = outcome.state.status;
-  await q.query(`UPDATE dossier SET status = $2, national_status = $3, returned_at = $4, updated_at = $4 WHERE id = $1`, [dossierId, to, nationalStatusCode[to], p.at]);
-  await appendAction(q, {
-    dossierId, at: p.at, actorId: p.actorId, actorName: p.actorName, action: 'return_result', fromStatus: d.status, toStatus: to, stepIndex: d.stepIndex,
-    note: 'Trả kết quả qua dịch vụ bưu chính công ích', data: { receivedBy: p.receivedBy, channel: 'post', trackingCode: p.trackingCode },
+  await recordEvent(q, dossierId, {
+    at: p.at, actorId: p.actorId, actorName: p.actorName, note: 'Trả kết quả qua dịch vụ bưu chính công ích',
+    event: { type: 'return_result', receivedBy: p.receivedBy, channel: 'post', trackingCode: p.trackingCode },
   });
 }

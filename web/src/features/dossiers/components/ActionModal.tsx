@@ -9,24 +9,21 @@ import { useUnits } from '../../../lib/units.js';
 import { actOnDossier, type ActionInput } from '../api/act-on-dossier.js';
 import { listAssignees, type Assignee } from '../api/list-assignees.js';
 import type { Dossier, DossierAction } from '../api/get-dossier.js';
+import { actionSpec } from '../../../../../server/src/modules/dossiers/dossier-actions.rules.js';
 import { actionLabel } from './dossier-labels.js';
 
 type Values = { note?: string; backTo?: number; newDueAt?: Dayjs | null; receivedBy?: string; targetUnitId?: string | null; assigneeId?: string };
 
-/** Actions that must say why (the server refuses them without a note). */
-/**
- * Actions that must say why. The server requires it for supplementation, send-back, stop and refusal; the apology letter
- * must state the reason for the delay (ND 61/2018 Điều 19 k9), so the console asks for it too.
- */
-const noteRequired: readonly DossierAction[] = ['request_supplement', 'send_back', 'stop', 'refuse', 'apologise', 'reject_intake'];
-/** Actions that end the dossier or turn it away: the confirm button is red. */
-const dangerous: readonly DossierAction[] = ['refuse', 'stop', 'withdraw'];
+/** What an action needs and how it looks come from the server's one action table (dossier-actions.rules.ts). */
+const needs = (a: DossierAction | null) => (a ? actionSpec[a].needs : null);
+const noteRequired = (a: DossierAction | null) => a !== null && actionSpec[a].note === 'required';
 
 type Props = { dossier: Dossier; action: DossierAction | null; onClose: () => void; onDone: (updated: Dossier, action: DossierAction) => void };
 
 /**
- * Confirms one action with what it needs: a note (required for supplementation, send-back, stop and refusal), the step
- * to send back to, the new appointment of an apology (Vietnam time), or who collected the result.
+ * Confirms one action with what the action table says it needs: a note (required where the law asks for a reason), the
+ * step to send back to, the officer to assign, the partner unit, the new appointment of an apology (Vietnam time), or
+ * who collected the result.
  */
 export function ActionModal({ dossier, action, onClose, onDone }: Props) {
   const [form] = Form.useForm<Values>();
@@ -41,21 +38,22 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
     setError(null);
     form.resetFields();
     form.setFieldsValue({
-      backTo: action === 'send_back' ? Math.max(0, dossier.stepIndex - 1) : undefined,
-      receivedBy: action === 'return_result' ? dossier.applicant.fullName : undefined,
+      backTo: needs(action) === 'backTo' ? Math.max(0, dossier.stepIndex - 1) : undefined,
+      receivedBy: needs(action) === 'receivedBy' ? dossier.applicant.fullName : undefined,
     });
     setAssignees(null);
-    if (action === 'assign') listAssignees(dossier.id).then(setAssignees, setError);
+    if (needs(action) === 'assigneeId') listAssignees(dossier.id).then(setAssignees, setError);
   }, [action, dossier, form]);
 
   const handleFinish = async (v: Values) => {
     if (!action) return;
     const input: ActionInput = { action, note: v.note?.trim() || null };
-    if (action === 'send_back') input.backTo = v.backTo;
-    if (action === 'transfer' && v.targetUnitId) input.targetUnitId = v.targetUnitId;
-    if (action === 'apologise' && v.newDueAt) input.newDueAt = vnWallClockToIso(v.newDueAt.format('YYYY-MM-DDTHH:mm'));
-    if (action === 'return_result' && v.receivedBy?.trim()) input.receivedBy = v.receivedBy.trim();
-    if (action === 'assign') input.assigneeId = v.assigneeId;
+    const need = needs(action);
+    if (need === 'backTo') input.backTo = v.backTo;
+    if (need === 'targetUnitId' && v.targetUnitId) input.targetUnitId = v.targetUnitId;
+    if (need === 'newDueAt' && v.newDueAt) input.newDueAt = vnWallClockToIso(v.newDueAt.format('YYYY-MM-DDTHH:mm'));
+    if (need === 'receivedBy' && v.receivedBy?.trim()) input.receivedBy = v.receivedBy.trim();
+    if (need === 'assigneeId') input.assigneeId = v.assigneeId;
     setBusy(true);
     setError(null);
     try {
@@ -74,7 +72,7 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
         ? t('dossier.transferNote')
       : action === 'apologise'
         ? t('dossier.apologyReason')
-          : action && noteRequired.includes(action)
+          : noteRequired(action)
             ? t('dossier.reasonNote')
             : t('dossier.noteOptional');
 
@@ -85,7 +83,7 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={action ? actionLabel(action) : t('dossier.confirm')}
-      okButtonProps={{ danger: action !== null && dangerous.includes(action) }}
+      okButtonProps={{ danger: action !== null && actionSpec[action].tone === 'danger' }}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
       forceRender
@@ -95,22 +93,22 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
       </p>
       <ErrorAlert error={error} />
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void handleFinish(v)}>
-        {action === 'send_back' ? (
+        {needs(action) === 'backTo' ? (
           <Form.Item name="backTo" label={t('dossier.backTo')} rules={[{ required: true, message: t('dossier.backToRequired') }]}>
             <Select options={dossier.steps.filter((s) => s.stepIndex < dossier.stepIndex).map((s) => ({ value: s.stepIndex, label: t('dossier.stepN', { n: s.stepIndex + 1, name: s.name }) }))} />
           </Form.Item>
         ) : null}
-        {action === 'assign' ? (
+        {needs(action) === 'assigneeId' ? (
           <Form.Item name="assigneeId" label={t('dossier.assignee')} rules={[{ required: true, message: t('dossier.assigneeRequired') }]}>
             <Select loading={assignees === null} showSearch optionFilterProp="label" options={(assignees ?? []).map((a) => ({ value: a.userId, label: `${a.fullName} (${a.username})` }))} />
           </Form.Item>
         ) : null}
-        {action === 'transfer' ? (
+        {needs(action) === 'targetUnitId' ? (
           <Form.Item name="targetUnitId" label={t('dossier.targetUnit')} rules={[{ required: true, message: t('dossier.targetUnitRequired') }]}>
             <UnitSelect units={(units.data ?? []).filter((u) => u.kind !== 'desk')} />
           </Form.Item>
         ) : null}
-        {action === 'apologise' ? (
+        {needs(action) === 'newDueAt' ? (
           <>
             <Alert type="info" showIcon title={t('dossier.apologyHint', { due: formatDueTime(dossier.dueAt) })} style={{ marginBottom: 16 }} />
             <Form.Item name="newDueAt" label={t('dossier.newDueAt')} rules={[{ required: true, message: t('dossier.newDueAtRequired') }]}>
@@ -125,12 +123,12 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
             </Form.Item>
           </>
         ) : null}
-        {action === 'return_result' ? (
+        {needs(action) === 'receivedBy' ? (
           <Form.Item name="receivedBy" label={t('dossier.receivedBy')} rules={[{ max: 200 }]}>
             <Input />
           </Form.Item>
         ) : null}
-        <Form.Item name="note" label={noteLabel} rules={[{ required: action !== null && noteRequired.includes(action), whitespace: true, message: t('dossier.noteRequired') }, { max: 2000 }]}>
+        <Form.Item name="note" label={noteLabel} rules={[{ required: noteRequired(action), whitespace: true, message: t('dossier.noteRequired') }, { max: 2000 }]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
       </Form>

@@ -9,6 +9,7 @@ import { useAsync } from '../../../lib/use-async.js';
 import { dossierFormUrl } from '../api/dossier-form-url.js';
 import { getDossier, type Dossier, type DossierAction } from '../api/get-dossier.js';
 import { listDossierFiles } from '../api/list-dossier-files.js';
+import { actionSpec } from '../../../../../server/src/modules/dossiers/dossier-actions.rules.js';
 import { ActionModal } from './ActionModal.js';
 import {
   actionLabel,
@@ -27,8 +28,6 @@ import { FilesCard } from './FilesCard.js';
 import { HistoryTable } from './HistoryTable.js';
 import { StepsTimeline } from './StepsTimeline.js';
 
-const primary: readonly DossierAction[] = ['forward', 'approve', 'return_result', 'supplement_received', 'accept'];
-const danger: readonly DossierAction[] = ['refuse', 'stop', 'withdraw', 'reject_intake'];
 
 /** `feeCard`: the fee and payments card, composed in by the console (features do not import each other). */
 type Props = { id: string; listPath: string; feeCard?: (d: Dossier) => ReactNode };
@@ -97,7 +96,7 @@ export function DossierDetailPage({ id, listPath, feeCard }: Props) {
         <Flex gap={8} wrap justify="end">
           <div role="group" aria-label={t('dossier.actionsLabel')} className="action-bar">
             {d.allowedActions.map((a) => (
-              <Button key={a} type={primary.includes(a) ? 'primary' : 'default'} danger={danger.includes(a)} onClick={() => setAction(a)}>
+              <Button key={a} type={actionSpec[a].tone === 'primary' ? 'primary' : 'default'} danger={actionSpec[a].tone === 'danger'} onClick={() => setAction(a)}>
                 {actionLabel(a)}
               </Button>
             ))}

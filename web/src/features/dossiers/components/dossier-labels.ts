@@ -1,5 +1,6 @@
 import { dossierActions, dossierStatuses, type DossierAction, type DossierStatus } from '../../../../../server/src/modules/dossiers/dossier.rules.js';
-import { t } from '../../../lib/i18n.js';
+import { actionSpec, runningStatuses, statusInfo } from '../../../../../server/src/modules/dossiers/dossier-actions.rules.js';
+import { getLang, t } from '../../../lib/i18n.js';
 import { vi, type MessageKey } from '../../../lib/messages.vi.js';
 import type { Queue } from '../api/list-dossiers.js';
 
@@ -20,10 +21,10 @@ function labelOf(prefix: string, value: string | null | undefined): string {
 const isStatus = (s: string): s is DossierStatus => (dossierStatuses as readonly string[]).includes(s);
 const isAction = (a: string): a is DossierAction => (dossierActions as readonly string[]).includes(a);
 
-// Typed keys: a status or action added to the server's rules fails the type check until both dictionaries have it.
-export const statusLabel = (s: string) => (isStatus(s) ? t(`dossierStatus.${s}`) : s);
-// Log entries outside the state machine (a scan attached, the delivery changed…) have labels under the same prefix.
-export const actionLabel = (a: string) => (isAction(a) ? t(`dossierAction.${a}`) : labelOf('dossierAction', a));
+// Statuses and actions are named by the server's one table (dossier-actions.rules.ts), in the console's language.
+export const statusLabel = (s: string) => (isStatus(s) ? (getLang() === 'en' ? statusInfo[s].labelEn : statusInfo[s].label) : s);
+// Log entries outside the state machine (a scan attached, the delivery changed…) have labels in the dictionaries.
+export const actionLabel = (a: string) => (isAction(a) ? (getLang() === 'en' ? actionSpec[a].labelEn : actionSpec[a].label) : labelOf('dossierAction', a));
 export const queueLabel = (q: Queue) => t(`queue.${q}`);
 export const channelLabel = (c: string) => labelOf('channel', c);
 export const deliveryLabel = (d: string) => labelOf('delivery', d);
@@ -32,20 +33,7 @@ export const fileKindLabel = (k: string) => labelOf('fileKind', k);
 export const deadlineLabel = (d: string) => labelOf('deadline', d);
 export const finishLabel = (f: string) => labelOf('finish', f);
 
-const statusColors: Record<string, string> = {
-  awaiting_acceptance: 'purple',
-  not_accepted: 'default',
-  received: 'blue',
-  processing: 'geekblue',
-  interagency: 'geekblue',
-  supplement_requested: 'gold',
-  result_ready: 'cyan',
-  returned: 'green',
-  withdrawn: 'default',
-  stopped: 'default',
-  refused: 'red',
-};
-export const statusColor = (s: string) => statusColors[s] ?? 'default';
+export const statusColor = (s: string): string => (isStatus(s) ? statusInfo[s].colour : 'default');
 
 /** On track green, due soon orange, overdue red; a paused dossier (awaiting supplementation) is neutral. */
 const deadlineColors: Record<string, string> = { on_track: 'green', due_soon: 'orange', overdue: 'red', paused: 'default' };
@@ -54,7 +42,7 @@ const finishColors: Record<string, string> = { early: 'green', on_time: 'green',
 export const finishColor = (f: string) => finishColors[f] ?? 'default';
 
 /** Statuses where the legal clock runs (the deadline tag applies). */
-const running = new Set(['received', 'processing', 'interagency']);
+const running = new Set<string>(runningStatuses);
 
 const DAY = 86_400_000;
 

@@ -1,0 +1,27 @@
+import type { Db, Queryable } from '../../../platform/database.js';
+import { commonErrors } from '../../../platform/errors.js';
+import { officersAround } from '../../identity/identity.repo.js';
+import type { Actor } from '../../identity/permissions.policy.js';
+import type { TStaffRole } from '../../procedures/procedure.contract.js';
+import { dossierErrors } from '../dossier.errors.js';
+import { canAct } from '../dossier.policy.js';
+import { getDossierRow, listSteps } from '../dossier.repo.js';
+
+/** For the head assigning the current step: who may be given it. Only someone who may assign may list them. */
+export async function listAssignees(deps: { db: Db }, actor: Actor, dossierId: string): Promise<{ userId: string; fullName: string; username: string }[]> {
+  const d = await getDossierRow(deps.db, dossierId);
+  if (!d) throw dossierErrors.notFound();
+  const steps = await listSteps(deps.db, dossierId);
+  const current = steps[d.stepIndex];
+  const scope = { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null };
+  if (!current || !canAct(actor, 'assign', scope)) throw commonErrors.forbidden('dossier.assign');
+  return (await stepOfficers(deps.db, d, current)).map((o) => ({ userId: o.userId, fullName: o.fullName, username: o.username }));
+}
+
+/** The officers who may take the dossier's current step: those the policy lets claim it. */
+export async function stepOfficers(q: Queryable, d: { receivingPath: string; resolvingPath: string; interagencyPath: string | null }, step: { role: string; unitPath: string }): Promise<Actor[]> {
+  const scope = { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step };
+  const around = step.role === 'desk_officer' ? d.receivingPath : step.unitPath;
+  const candidates = await officersAround(q, around, [step.role as TStaffRole, 'head', 'leader']);
+  return candidates.filter((o) => canAct(o, 'claim', scope));
+}
