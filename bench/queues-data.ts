@@ -117,6 +117,17 @@ export async function generateQueueData(
     `INSERT INTO applicant (kind, id_number, full_name) VALUES ('citizen', '001099000000', 'Người nộp thử') ON CONFLICT (kind, id_number) DO UPDATE SET full_name = EXCLUDED.full_name RETURNING id`,
   );
 
+  // Secondary indexes are built once after the load (much faster than row by row), then the scope rows likewise.
+  const secondary = async (tables: string[]) =>
+    (
+      await db.query<{ name: string; def: string }>(
+        `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
+          WHERE i.tablename = ANY ($1) AND i.schemaname = 'public' AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+        [tables],
+      )
+    ).rows;
+  const dossierIndexes = await secondary(['dossier', 'dossier_step']);
+  for (const i of dossierIndexes) await db.query(`DROP INDEX ${i.name}`);
   const load = await db.connect();
   try {
     await load.query(`SET session_replication_role = replica`);
@@ -126,11 +137,11 @@ export async function generateQueueData(
       // u1..u9: independent uniform draws in [0, 1) from the row number.
       await load.query(
         `WITH g AS (
-           SELECT g, (abs(hashint4(g * 3)) % 1000000) / 1e6 AS u1, (abs(hashint4(g * 5)) % 1000000) / 1e6 AS u2, (abs(hashint4(g * 7)) % 1000000) / 1e6 AS u3,
-                  (abs(hashint4(g * 11)) % 1000000) / 1e6 AS u4, (abs(hashint4(g * 13)) % 1000000) / 1e6 AS u5, (abs(hashint4(g * 17)) % 1000000) / 1e6 AS u6,
-                  (abs(hashint4(g * 19)) % 1000000) / 1e6 AS u7, (abs(hashint4(g * 23)) % 1000000) / 1e6 AS u8, (abs(hashint4(g * 29)) % 1000000) / 1e6 AS u9
+           SELECT g, (abs(hashint4(g * 3)) % 1000000) / 1e6::float8 AS u1, (abs(hashint4(g * 5)) % 1000000) / 1e6::float8 AS u2, (abs(hashint4(g * 7)) % 1000000) / 1e6::float8 AS u3,
+                  (abs(hashint4(g * 11)) % 1000000) / 1e6::float8 AS u4, (abs(hashint4(g * 13)) % 1000000) / 1e6::float8 AS u5, (abs(hashint4(g * 17)) % 1000000) / 1e6::float8 AS u6,
+                  (abs(hashint4(g * 19)) % 1000000) / 1e6::float8 AS u7, (abs(hashint4(g * 23)) % 1000000) / 1e6::float8 AS u8, (abs(hashint4(g * 29)) % 1000000) / 1e6::float8 AS u9
              FROM generate_series($1::int, $2::int) g),
-         a AS (
+         a AS MATERIALIZED (
            -- Province sizes differ (the first is the largest); 70 % of dossiers are commune procedures.
            SELECT g.*, floor($4::int * power(u1, 1.4))::int AS p, u2 < 0.7 AS commune_level,
                   $3::timestamptz - interval '1095 days' * power(u3, 1.3) AS submitted,
@@ -147,7 +158,7 @@ export async function generateQueueData(
              JOIN bq_centre ce ON ce.p = a.p
              JOIN bq_proc pr ON pr.p = a.p AND pr.level = CASE WHEN a.commune_level THEN 'commune' ELSE 'province' END
                             AND pr.i = floor(CASE WHEN a.commune_level THEN 50 ELSE 30 END * power(a.u7, 2.5))::int),
-         s AS (
+         s AS MATERIALIZED (
            SELECT b.*,
                   CASE WHEN age > 30 THEN CASE WHEN u8 < 0.95 THEN 'returned' WHEN u8 < 0.97 THEN 'withdrawn' WHEN u8 < 0.98 THEN 'stopped' ELSE 'result_ready' END
                        WHEN channel = 'online' AND age < 2 AND u8 < 0.3 THEN 'awaiting_acceptance'
@@ -166,7 +177,7 @@ export async function generateQueueData(
                   CASE WHEN commune_level THEN c_id ELSE d_id END, CASE WHEN commune_level THEN c_path ELSE d_path END, $6,
                   jsonb_build_object('kind', 'citizen',
                     'idNumber', lpad(((p + 1) * 3)::text, 3, '0') || CASE WHEN female THEN '3' ELSE '2' END || lpad((abs(hashint4(g * 31)) % 100000000)::text, 8, '0'),
-                    'fullName', (SELECT n.family FROM bq_name n WHERE u1 * 1e4 % 100 >= n.lo AND u1 * 1e4 % 100 < n.hi LIMIT 1) || ' '
+                    'fullName', (SELECT n.family FROM bq_name n WHERE ((u1 * 1e6)::bigint % 10000) / 100.0 >= n.lo AND ((u1 * 1e6)::bigint % 10000) / 100.0 < n.hi LIMIT 1) || ' '
                       || CASE WHEN female THEN (${lit(middleFemale)})[1 + abs(hashint4(g * 37)) % ${middleFemale.length}] ELSE (${lit(middleMale)})[1 + abs(hashint4(g * 37)) % ${middleMale.length}] END || ' '
                       || CASE WHEN female THEN (${lit(givenFemale)})[1 + abs(hashint4(g * 41)) % ${givenFemale.length}] ELSE (${lit(givenMale)})[1 + abs(hashint4(g * 41)) % ${givenMale.length}] END,
                     'phone', '09' || lpad((abs(hashint4(g * 43)) % 100000000)::text, 8, '0'), 'email', NULL,
@@ -197,10 +208,14 @@ export async function generateQueueData(
     load.release();
   }
   await db.query(`DROP TABLE bq_commune, bq_dept, bq_centre, bq_proc, bq_name`);
+  for (const i of dossierIndexes) await db.query(i.def);
   await db.query(`VACUUM ANALYZE dossier`);
   await db.query(`VACUUM ANALYZE dossier_step`);
   const t1 = performance.now();
+  const scopeIndexes = await secondary(['dossier_scope']);
+  for (const i of scopeIndexes) await db.query(`DROP INDEX ${i.name}`);
   await db.query(`SELECT dossier_scope_rebuild()`);
+  for (const i of scopeIndexes) await db.query(i.def);
   await db.query(`VACUUM ANALYZE dossier_scope`);
   await db.query(`VACUUM ANALYZE dossier_queue_count`);
   const t2 = performance.now();

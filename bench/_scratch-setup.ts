@@ -1,0 +1,15 @@
+import pg from 'pg';
+import { createPool } from '../server/src/platform/database.js';
+import { migrate } from '../server/src/platform/migrations.js';
+import { generateQueueData } from '../bench/queues-data.js';
+const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+await admin.connect();
+await admin.query('DROP DATABASE IF EXISTS motcua_qscratch WITH (FORCE)');
+await admin.query('CREATE DATABASE motcua_qscratch');
+await admin.end();
+const db = createPool('postgres://postgres@127.0.0.1:5432/motcua_qscratch', 4);
+await migrate(db);
+const t0 = performance.now();
+const r = await generateQueueData(db, { dossiers: Number(process.argv[2] ?? 24000), provinces: 2, communes: 20, now: new Date('2026-12-03T03:00:00Z'), tag: 'T' }, console.log);
+console.log(r, (performance.now() - t0) / 1000);
+await db.end();
