@@ -17,37 +17,38 @@ export async function generateReportData(db: pg.Pool, dossiers: number, log: (m:
   const t0 = performance.now();
   const { rows: p } = await db.query<{ id: string; path: string }>(
     `WITH id AS (SELECT gen_random_uuid() AS id)
-     INSERT INTO unit (id, code, name, kind, parent_id, path, depth) SELECT id, 'BENCH.R', 'Tỉnh Thử Nghiệm', 'province', NULL, '/' || id || '/', 1 FROM id
+     INSERT INTO unit (id, code, name, kind, parent_id, path, depth, created_at) SELECT id, 'BENCH.R', 'Tỉnh Thử Nghiệm', 'province', NULL, '/' || id || '/', 1, now() FROM id
      RETURNING id, path`,
   );
   const province = p[0]!;
   // Departments (sở) and districts under the province; communes under the districts.
   await db.query(
-    `INSERT INTO unit (id, code, name, kind, parent_id, path, depth)
-     SELECT u.id, 'BENCH.' || c || '.' || g, n || ' ' || g, k, $1, $2 || u.id || '/', 2
+    `INSERT INTO unit (id, code, name, kind, parent_id, path, depth, created_at)
+     SELECT u.id, 'BENCH.' || c || '.' || g, n || ' ' || g, k, $1, $2 || u.id || '/', 2, now()
        FROM (SELECT gen_random_uuid() AS id, g, 'department' AS k, 'S' AS c, 'Sở thử' AS n FROM generate_series(1, 20) g
              UNION ALL SELECT gen_random_uuid(), g, 'district', 'H', 'Huyện thử' FROM generate_series(1, 10) g) u`,
     [province.id, province.path],
   );
   await db.query(
-    `INSERT INTO unit (id, code, name, kind, parent_id, path, depth)
-     SELECT c.id, 'BENCH.X.' || c.dg || '.' || c.g, 'Xã thử ' || c.g || ' (' || c.dname || ')', 'commune', c.did, c.dpath || c.id || '/', 3
+    `INSERT INTO unit (id, code, name, kind, parent_id, path, depth, created_at)
+     SELECT c.id, 'BENCH.X.' || c.dg || '.' || c.g, 'Xã thử ' || c.g || ' (' || c.dname || ')', 'commune', c.did, c.dpath || c.id || '/', 3, now()
        FROM (SELECT gen_random_uuid() AS id, g, d.id AS did, d.path AS dpath, d.name AS dname, split_part(d.code, '.', 3) AS dg
                FROM unit d CROSS JOIN generate_series(1, 10) g WHERE d.parent_id = $1 AND d.kind = 'district') c`,
     [province.id],
   );
   await db.query(
     `WITH pr AS (
-       INSERT INTO procedure (owner_unit_id, code, status, name, field, level, agency, online_level, processing_time, fee_total_vnd, postal_intake, postal_return)
+       INSERT INTO procedure (owner_unit_id, code, status, name, field, level, agency, online_level, processing_time, fee_total_vnd, postal_intake, postal_return,
+         created_at, updated_at)
        SELECT $1, 'B.' || g, 'published', 'Thủ tục thử ' || g, 'Lĩnh vực ' || (g % 8), CASE WHEN g % 2 = 0 THEN 'commune' ELSE 'province' END,
-              'Cơ quan thử', CASE WHEN g % 3 = 0 THEN 'full' ELSE 'partial' END, '{"amount": 3, "unit": "working_day"}', (g % 4) * 10000, true, true
+              'Cơ quan thử', CASE WHEN g % 3 = 0 THEN 'full' ELSE 'partial' END, '{"amount": 3, "unit": "working_day"}', (g % 4) * 10000, true, true, now(), now()
          FROM generate_series(1, 60) g RETURNING id)
-     INSERT INTO procedure_version (procedure_id, version_no, state, content, effective_from, published_at)
-     SELECT id, 1, 'published', '{}', '2024-01-01', now() FROM pr`,
+     INSERT INTO procedure_version (procedure_id, version_no, state, content, effective_from, published_at, created_at)
+     SELECT id, 1, 'published', '{}', '2024-01-01', now(), now() FROM pr`,
     [province.id],
   );
   await db.query(`UPDATE procedure p SET current_version_id = v.id FROM procedure_version v WHERE v.procedure_id = p.id AND p.current_version_id IS NULL`);
-  await db.query(`INSERT INTO applicant (kind, id_number, full_name) VALUES ('citizen', '087090009999', 'Người nộp thử') ON CONFLICT DO NOTHING`);
+  await db.query(`INSERT INTO applicant (kind, id_number, full_name, created_at, updated_at) VALUES ('citizen', '087090009999', 'Người nộp thử', now(), now()) ON CONFLICT DO NOTHING`);
 
   await db.query(`DROP INDEX IF EXISTS dossier_search_trgm_idx`);
   await db.query(`ALTER TABLE dossier DISABLE TRIGGER dossier_report_counters`);
@@ -64,14 +65,14 @@ export async function generateReportData(db: pg.Pool, dossiers: number, log: (m:
     await load.query(
       `INSERT INTO dossier (code, procedure_id, procedure_version_id, procedure_name, rule_set, receiving_unit_id, receiving_path, resolving_unit_id,
          resolving_path, applicant_id, applicant, channel, status, national_status, step_count, submitted_at, received_at, counting_from, due_at,
-         finished_at, returned_at, finish_class, result_delivery, fee_vnd, supplement_count)
+         finished_at, returned_at, finish_class, result_delivery, fee_vnd, supplement_count, created_at, updated_at)
        SELECT 'B-' || s.g, pr.id, pr.version_id, pr.name, 'nd118-2025', u.id, u.path, u.id, u.path, $3,
               '{"kind": "citizen", "fullName": "Người nộp thử", "idNumber": "087090009999"}',
               s.channel, s.status, 4, 3, s.received, s.received, s.received, s.received + interval '3 days',
               s.finished, CASE WHEN s.status = 'returned' THEN s.finished + interval '2 hours' END,
               CASE WHEN s.finished IS NULL THEN NULL WHEN s.finished < s.received + interval '2 days' THEN 'early'
                    WHEN s.finished <= s.received + interval '3 days' THEN 'on_time' ELSE 'late' END,
-              s.delivery, pr.fee_total_vnd, s.supp
+              s.delivery, pr.fee_total_vnd, s.supp, s.received, coalesce(s.finished, s.received)
          FROM (SELECT g, hashint4(g) AS h,
                       timestamptz '2024-01-01 01:00+00' + ((abs(hashint4(g * 7)) % 1059) || ' days')::interval + ((abs(hashint4(g * 11)) % 600) || ' minutes')::interval AS received,
                       CASE WHEN abs(hashint4(g * 13)) % 10 < 6 THEN 'desk' WHEN abs(hashint4(g * 13)) % 10 < 9 THEN 'online' ELSE 'postal' END AS channel,

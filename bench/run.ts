@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import pg from 'pg';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/platform/config.js';
+import { systemClock } from '../server/src/platform/clock.js';
 import { createPool } from '../server/src/platform/database.js';
 import { migrate } from '../server/src/platform/migrations.js';
 import { diskFileStore } from '../server/src/platform/storage.js';
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-bench-'));
   try {
     await migrate(db);
-    const ctx = { config: loadConfig({ DATA_DIR: dataDir, JOBS: 'false', TRACKING_PER_MINUTE: '1000000', LOGIN_MAX_FAILURES: '100' }), db, clock: { now: () => new Date() }, files: diskFileStore(dataDir) };
+    const ctx = { config: loadConfig({ DATA_DIR: dataDir, JOBS: 'false', TRACKING_PER_MINUTE: '1000000', LOGIN_MAX_FAILURES: '100' }), db, clock: systemClock, files: diskFileStore(dataDir, systemClock) };
     await loadDemoData(ctx);
     // Grow the catalogue with variants of the demo procedures so search runs over a realistic provincial size.
     await db.query(
@@ -52,12 +53,13 @@ async function main(): Promise<void> {
            FROM procedure p JOIN procedure_version v ON v.id = p.current_version_id
           CROSS JOIN generate_series(1, $1::int / (SELECT count(*) FROM procedure)::int + 1) g),
        ins AS (
-         INSERT INTO procedure (id, owner_unit_id, code, status, name, field, level, agency, online_level, processing_time, fee_total_vnd, postal_intake, postal_return)
+         INSERT INTO procedure (id, owner_unit_id, code, status, name, field, level, agency, online_level, processing_time, fee_total_vnd, postal_intake, postal_return,
+           created_at, updated_at)
          SELECT new_id, owner_unit_id, code || '.' || g, status, name || ' (trường hợp ' || g || ')', field, level, agency, online_level,
-                processing_time, fee_total_vnd, postal_intake, postal_return FROM src),
+                processing_time, fee_total_vnd, postal_intake, postal_return, now(), now() FROM src),
        ver AS (
-         INSERT INTO procedure_version (id, procedure_id, version_no, state, content, decision_no, decision_date, effective_from, published_at)
-         SELECT new_version, new_id, 1, 'published', content, decision_no, decision_date, effective_from, now() FROM src)
+         INSERT INTO procedure_version (id, procedure_id, version_no, state, content, decision_no, decision_date, effective_from, published_at, created_at)
+         SELECT new_version, new_id, 1, 'published', content, decision_no, decision_date, effective_from, now(), now() FROM src)
        SELECT 1`,
       [EXTRA_PROCEDURES],
     );

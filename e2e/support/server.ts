@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/platform/config.js';
-import type { Clock } from '../../server/src/platform/clock.js';
+import { systemClock, type Clock } from '../../server/src/platform/clock.js';
 import type { AppContext } from '../../server/src/platform/context.js';
 import { diskFileStore } from '../../server/src/platform/storage.js';
 import { freshDatabase } from '../../server/test/db.js';
@@ -14,13 +14,15 @@ export type RunningServer = { app: FastifyInstance; ctx: AppContext; baseUrl: st
 
 /**
  * The real server with the built web bundles, on a fresh database and a random local port. A journey that crosses
- * deadlines passes its own `clock` (the server's "now"; sessions still expire on the database's real time).
+ * deadlines passes its own `clock` (the server's "now", which also dates sessions, lockouts and every row written).
  */
 export async function startServer(options: { clock?: Clock; env?: Record<string, string>; port?: number } = {}): Promise<RunningServer> {
   const { db, drop } = await freshDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-e2e-'));
-  const config = loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false', ...options.env });
-  const ctx: AppContext = { config, db, clock: options.clock ?? { now: () => new Date() }, files: diskFileStore(path.join(dataDir, 'files')) };
+  // Sessions expire on the injected clock: journeys that move it by days keep their users signed in (the longest TTL).
+  const config = loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false', SESSION_TTL_HOURS: '720', ...options.env });
+  const clock = options.clock ?? systemClock;
+  const ctx: AppContext = { config, db, clock, files: diskFileStore(path.join(dataDir, 'files'), clock) };
   const app = await buildApp(ctx, { webDir: path.resolve(import.meta.dirname, '../../dist/web') });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

@@ -54,7 +54,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  installAuth(app, ctx.db);
+  installAuth(app, ctx.db, ctx.clock);
   installMetrics(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

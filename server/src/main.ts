@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const db = createPool(database.url);
   const applied = await migrate(db);
   if (applied.length) say(`Đã áp dụng ${applied.length} migration.`);
-  const ctx: AppContext = { config, db, clock: systemClock, files: diskFileStore(path.resolve(config.dataDir, 'files')) };
+  const ctx: AppContext = { config, db, clock: systemClock, files: diskFileStore(path.resolve(config.dataDir, 'files'), systemClock) };
   if (config.seedDemo) {
     const demo = await loadDemoData(ctx);
     if (demo) {

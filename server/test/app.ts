@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
-import type { Clock } from '../src/platform/clock.js';
+import { systemClock, type Clock } from '../src/platform/clock.js';
 import type { AppContext } from '../src/platform/context.js';
 import { diskFileStore } from '../src/platform/storage.js';
 import { freshDatabase } from './db.js';
@@ -16,8 +16,10 @@ export type TestApp = { app: FastifyInstance; ctx: AppContext; close: () => Prom
 export async function buildTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
   const { db, drop } = await freshDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-test-'));
-  const config = loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false', ...options.env });
-  const ctx: AppContext = { config, db, clock: options.clock ?? { now: () => new Date() }, files: diskFileStore(path.join(dataDir, 'files')) };
+  // Sessions expire on the injected clock: tests that move it by weeks keep their officers signed in (the longest TTL).
+  const config = loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false', SESSION_TTL_HOURS: '720', ...options.env });
+  const clock = options.clock ?? systemClock;
+  const ctx: AppContext = { config, db, clock, files: diskFileStore(path.join(dataDir, 'files'), clock) };
   const app = await buildApp(ctx, { webDir: path.join(dataDir, 'no-web') });
   await app.ready();
   return {

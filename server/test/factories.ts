@@ -17,7 +17,7 @@ export async function buildUnit(q: Queryable, overrides: { kind?: TUnitKind; par
     kind: overrides.kind ?? 'commune',
     parent: overrides.parent ?? null,
     validFrom: null,
-  });
+  }, new Date());
 }
 
 /** Two provinces, two communes in the first, a desk and an office in commune A. */
@@ -34,7 +34,7 @@ export async function buildUnitTree(q: Queryable) {
 export async function buildStaff(q: Queryable, username: string, grants: { role: TStaffRole; unit: UnitRow }[], homeUnit?: UnitRow): Promise<string> {
   hashed ??= hashPassword(TEST_PASSWORD);
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO staff_user (username, full_name, password_hash, home_unit_id) VALUES ($1, $2, $3, $4) RETURNING id`,
+    `INSERT INTO staff_user (username, full_name, password_hash, home_unit_id, created_at, updated_at) VALUES ($1, $2, $3, $4, now(), now()) RETURNING id`,
     [username, `Cán bộ ${username}`, await hashed, (homeUnit ?? grants[0]!.unit).id],
   );
   const id = rows[0]!.id;

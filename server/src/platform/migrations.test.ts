@@ -39,7 +39,7 @@ describe('migrations', () => {
     const { freshDatabase } = await import('../../test/db.js');
     const { db, drop } = await freshDatabase();
     try {
-      await db.query(`INSERT INTO audit_log (action, entity, entity_id) VALUES ('x', 'y', 'z')`);
+      await db.query(`INSERT INTO audit_log (action, entity, entity_id, at) VALUES ('x', 'y', 'z', now())`);
       await expect(db.query(`UPDATE audit_log SET action = 'changed'`)).rejects.toThrow(/append-only/);
       await expect(db.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
     } finally {

@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { createReadStream, type ReadStream } from 'node:fs';
 import path from 'node:path';
+import type { Clock } from './clock.js';
 import type { Queryable } from './database.js';
 import { DomainError } from './errors.js';
 
@@ -49,7 +50,7 @@ export type FileStore = {
 };
 
 /** Files stored content-addressed on local disk (`<dir>/ab/cdef…`); identical content is stored once. */
-export function diskFileStore(dir: string, maxBytes = 20 * 1024 * 1024): FileStore {
+export function diskFileStore(dir: string, clock: Clock, maxBytes = 20 * 1024 * 1024): FileStore {
   const where = (sha: string) => path.join(dir, sha.slice(0, 2), sha.slice(2));
   return {
     async put(q, content, fileName) {
@@ -59,14 +60,14 @@ export function diskFileStore(dir: string, maxBytes = 20 * 1024 * 1024): FileSto
       const sha256 = createHash('sha256').update(content).digest('hex');
       const target = where(sha256);
       await fs.mkdir(path.dirname(target), { recursive: true });
-      const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+      const tmp = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
       await fs.writeFile(tmp, content);
       await fs.rename(tmp, target);
       const safeName = [...path.basename(fileName)].map((ch) => (ch.charCodeAt(0) < 32 || ch === '"' || ch === '\\' ? '_' : ch)).join('').slice(0, 200) || 'tep';
       await q.query(
-        `INSERT INTO stored_file (sha256, file_name, media_type, size_bytes) VALUES ($1, $2, $3, $4)
+        `INSERT INTO stored_file (sha256, file_name, media_type, size_bytes, created_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (sha256) DO NOTHING`,
-        [sha256, safeName, mediaType, content.length],
+        [sha256, safeName, mediaType, content.length, clock.now()],
       );
       return { sha256, fileName: safeName, mediaType, sizeBytes: content.length };
     },

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/db.js';
 import { loadConfig } from '../platform/config.js';
 import type { AppContext } from '../platform/context.js';
+import { systemClock } from '../platform/clock.js';
 import { diskFileStore } from '../platform/storage.js';
 import { publishProblems } from '../modules/procedures/procedure.rules.js';
 import type { TProcedureContent } from '../modules/procedures/procedure.contract.js';
@@ -17,7 +18,7 @@ beforeAll(async () => {
   const fresh = await freshDatabase();
   drop = fresh.drop;
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-seed-'));
-  ctx = { config: loadConfig({ DATA_DIR: dataDir }), db: fresh.db, clock: { now: () => new Date() }, files: diskFileStore(dataDir) };
+  ctx = { config: loadConfig({ DATA_DIR: dataDir }), db: fresh.db, clock: systemClock, files: diskFileStore(dataDir, systemClock) };
   process.env.DEMO_PASSWORD = 'Mat-khau-demo-2026';
 });
 afterAll(() => drop());

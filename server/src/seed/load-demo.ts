@@ -48,22 +48,24 @@ export async function loadDemoData(ctx: AppContext): Promise<{ accountLines: str
   const password = process.env.DEMO_PASSWORD || randomBytes(9).toString('base64url');
   const passwordHash = await hashPassword(password);
 
+  const now = ctx.clock.now();
   const loaded = await withTransaction(ctx.db, async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
     const { rows } = await tx.query('SELECT 1 FROM unit LIMIT 1');
     if (rows.length > 0) return false;
-    const byCode = await insertUnits(tx, units);
-    const adminId = await insertStaff(tx, staff, byCode, passwordHash);
-    await insertProcedures(tx, procedures, byCode, adminId);
+    const byCode = await insertUnits(tx, units, now);
+    const adminId = await insertStaff(tx, staff, byCode, passwordHash, now);
+    await insertProcedures(tx, procedures, byCode, adminId, now);
     for (const a of officialAdjustments) {
-      await tx.query(`INSERT INTO calendar_adjustment (day, kind, name, sessions) VALUES ($1, $2, $3, $4)`, [
+      await tx.query(`INSERT INTO calendar_adjustment (day, kind, name, sessions, created_at) VALUES ($1, $2, $3, $4, $5)`, [
         a.date,
         a.kind,
         a.nameVi,
         a.sessions ? JSON.stringify(a.sessions) : null,
+        now,
       ]);
     }
-    await recordAudit(tx, { actorId: null, actorName: 'Hệ thống', action: 'demo.seeded', entity: 'system', entityId: 'demo', after: { units: units.length, staff: staff.length, procedures: procedures.length } });
+    await recordAudit(tx, { actorId: null, actorName: 'Hệ thống', action: 'demo.seeded', entity: 'system', entityId: 'demo', after: { units: units.length, staff: staff.length, procedures: procedures.length }, at: now });
     return true;
   });
   if (!loaded) return null;
@@ -79,7 +81,7 @@ export async function loadDemoData(ctx: AppContext): Promise<{ accountLines: str
   return { accountLines };
 }
 
-async function insertUnits(tx: Tx, units: z.infer<typeof ZSeedUnit>[]): Promise<Map<string, UnitRow>> {
+async function insertUnits(tx: Tx, units: z.infer<typeof ZSeedUnit>[], now: Date): Promise<Map<string, UnitRow>> {
   const byCode = new Map<string, UnitRow>();
   const pending = [...units];
   // Parents first, whatever the file's order.
@@ -87,7 +89,7 @@ async function insertUnits(tx: Tx, units: z.infer<typeof ZSeedUnit>[]): Promise<
     const ready = pending.findIndex((u) => u.parentCode === null || byCode.has(u.parentCode));
     if (ready < 0) throw new Error(`units.json: parent missing for ${pending.map((u) => u.code).join(', ')}`);
     const u = pending.splice(ready, 1)[0]!;
-    const row = await insertUnit(tx, { code: u.code, name: u.name, kind: u.kind, parent: u.parentCode ? byCode.get(u.parentCode)! : null, validFrom: u.validFrom });
+    const row = await insertUnit(tx, { code: u.code, name: u.name, kind: u.kind, parent: u.parentCode ? byCode.get(u.parentCode)! : null, validFrom: u.validFrom }, now);
     if (u.validTo) await tx.query('UPDATE unit SET valid_to = $2 WHERE id = $1', [row.id, u.validTo]);
     byCode.set(u.code, { ...row, validTo: u.validTo });
   }
@@ -106,14 +108,14 @@ async function insertUnits(tx: Tx, units: z.infer<typeof ZSeedUnit>[]): Promise<
   return byCode;
 }
 
-async function insertStaff(tx: Tx, staff: z.infer<typeof ZSeedStaff>[], byCode: Map<string, UnitRow>, passwordHash: string): Promise<string> {
+async function insertStaff(tx: Tx, staff: z.infer<typeof ZSeedStaff>[], byCode: Map<string, UnitRow>, passwordHash: string, now: Date): Promise<string> {
   let adminId: string | null = null;
   for (const s of staff) {
     const home = byCode.get(s.homeUnitCode);
     if (!home) throw new Error(`staff.json: unit ${s.homeUnitCode} missing`);
     const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO staff_user (username, full_name, password_hash, home_unit_id) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [s.username, s.fullName, passwordHash, home.id],
+      `INSERT INTO staff_user (username, full_name, password_hash, home_unit_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
+      [s.username, s.fullName, passwordHash, home.id, now],
     );
     const id = rows[0]!.id;
     for (const r of s.roles) {
@@ -128,14 +130,14 @@ async function insertStaff(tx: Tx, staff: z.infer<typeof ZSeedStaff>[], byCode: 
 }
 
 /** Each current province publishes the whole demo catalogue (quyết định công bố of 01/07/2025, the two-level reform). */
-async function insertProcedures(tx: Tx, procedures: z.infer<typeof ZProcedureContent>[], byCode: Map<string, UnitRow>, adminId: string): Promise<void> {
+async function insertProcedures(tx: Tx, procedures: z.infer<typeof ZProcedureContent>[], byCode: Map<string, UnitRow>, adminId: string, now: Date): Promise<void> {
   const provinces = [...byCode.values()].filter((u) => u.kind === 'province' && u.validTo === null);
   for (const province of provinces) {
     for (const content of procedures) {
-      const id = await insertProcedure(tx, province.id, content);
-      const versionId = await insertDraftVersion(tx, id, content, adminId);
+      const id = await insertProcedure(tx, province.id, content, now);
+      const versionId = await insertDraftVersion(tx, id, content, adminId, now);
       await setCurrentVersion(tx, id, versionId);
-      await markPublished(tx, id, versionId, { decisionNo: '1234/QĐ-UBND (dữ liệu mẫu)', decisionDate: '2025-06-30', effectiveFrom: '2025-07-01' });
+      await markPublished(tx, id, versionId, { decisionNo: '1234/QĐ-UBND (dữ liệu mẫu)', decisionDate: '2025-06-30', effectiveFrom: '2025-07-01' }, now);
     }
   }
 }

@@ -21,6 +21,8 @@ describe('normalizePhoneVn', () => {
     ['0237 385 2345', '+842373852345', 'landline'],
     ['+84 236 3821 234', '+842363821234', 'landline'],
     ['0299 3822 123', '+842993822123', 'landline'],
+    ['095 123 4567', '+84951234567', 'mobile'],
+    ['0203 3825 123', '+842033825123', 'landline'],
   ] as const)('%j → %s (%s)', (input, e164, kind) => {
     expect(normalizePhoneVn(input)).toEqual({ ok: true, e164, national: `0${e164.slice(3)}`, kind });
   });
@@ -35,7 +37,7 @@ describe('normalizePhoneVn', () => {
     ['09123456789', 'FORMAT'],
     ['1900 1234', 'SERVICE_NUMBER'],
     ['1800.5588', 'SERVICE_NUMBER'],
-    ['0951234567', 'UNKNOWN_PREFIX'],
+    ['0801234567', 'UNKNOWN_PREFIX'],
     ['0112345678', 'UNKNOWN_PREFIX'],
     ['0217 123 4567', 'UNKNOWN_PREFIX'],
     ['0301234567', 'UNKNOWN_PREFIX'],
@@ -53,9 +55,9 @@ describe('normalizePhoneVn', () => {
     expect(normalizePhoneVn('+84 1234 567 890')).toMatchObject({ code: 'OLD_MOBILE', reasonVi: expect.stringContaining('0834567890') });
   });
 
-  it('tables: 36 mobile network codes, the 63 provinces’ area codes', () => {
+  it('tables: 37 mobile network codes, the 63 provinces’ area codes', () => {
     expect(new Set(MOBILE_PREFIXES).size).toBe(MOBILE_PREFIXES.length);
-    expect(MOBILE_PREFIXES).toHaveLength(36);
+    expect(MOBILE_PREFIXES).toHaveLength(37);
     expect(new Set(AREA_CODES).size).toBe(63);
     expect(AREA_CODES).toHaveLength(63);
   });
@@ -102,5 +104,17 @@ describe('normalizePhoneVn properties', () => {
         if (r.ok) expect(r.e164).toMatch(r.kind === 'mobile' ? /^\+84[35789]\d{8}$/ : /^\+842\d{9}$/);
       }),
     );
+  });
+});
+
+describe('the same number at intake and at tracking', () => {
+  it('every way of writing a number gives the same stored form', async () => {
+    const { ZPhoneVn } = await import('./phone.contract.js');
+    for (const typed of ['0951234567', '+84 95 123 4567', '0084951234567', '095.123.4567']) expect(ZPhoneVn.parse(typed)).toBe('0951234567');
+    for (const typed of ['(028) 3829 1234', '+84 28 3829 1234', '028.3829.1234']) expect(ZPhoneVn.parse(typed)).toBe('02838291234');
+    expect(ZPhoneVn.parse('  ')).toBeNull();
+    const bad = ZPhoneVn.safeParse('0123 456');
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toMatch(/Số điện thoại/);
   });
 });

@@ -3,8 +3,8 @@
  *
  * - Mobile: 10 digits nationally, `0` + a 2-digit network code + 7 digits, since the change from 11 to 10 digits
  *   completed in 2018 (Quyết định 798/QĐ-BTTTT of 25/5/2018 [S]). Network codes in use [S, operator lists,
- *   2024]: 032–039, 052, 055, 056, 058, 059, 070, 076–079, 081–089, 090–094, 096–099. Kept as data so that a new
- *   code is one line; [U] whether more codes have been allocated since.
+ *   2024]: 032–039, 052, 055, 056, 058, 059, 070, 076–079, 081–089, 090–094, 096–099, and 095 (the former S-Fone
+ *   range, in use again [S: issue 15 of this project]). Kept as data so that a new code is one line.
  * - Fixed line: 11 digits nationally, `0` + the area code (mã vùng) + the subscriber number, after the area code
  *   change of 2017 (Quyết định 2036/QĐ-BTTTT of 18/11/2015 [S]): Hà Nội 024 and TP. Hồ Chí Minh 028 with 8 digits,
  *   every other province a 4-digit 02xx code with 7 digits. [U] The area codes were not changed by the 2025
@@ -31,7 +31,7 @@ export const MOBILE_PREFIXES: readonly string[] = Object.freeze([
   ...['52', '55', '56', '58', '59'],
   ...['70', '76', '77', '78', '79'],
   ...['81', '82', '83', '84', '85', '86', '87', '88', '89'],
-  ...['90', '91', '92', '93', '94', '96', '97', '98', '99'],
+  ...['90', '91', '92', '93', '94', '95', '96', '97', '98', '99'],
 ]);
 
 /** Fixed-line area codes (without the leading 0) of the 63 provinces since 2017. */

@@ -9,14 +9,16 @@ export type AuditEntry = {
   before?: unknown;
   after?: unknown;
   ip?: string | null;
+  /** The injected clock's time of the change. */
+  at: Date;
 };
 
 /** Appends one audit row; call it with the transaction that makes the change. */
 export async function recordAudit(q: Queryable, e: AuditEntry): Promise<void> {
   await q.query(
-    `INSERT INTO audit_log (actor_id, actor_name, action, entity, entity_id, before, after, ip)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [e.actorId, e.actorName, e.action, e.entity, e.entityId, json(e.before), json(e.after), e.ip ?? null],
+    `INSERT INTO audit_log (actor_id, actor_name, action, entity, entity_id, before, after, ip, at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [e.actorId, e.actorName, e.action, e.entity, e.entityId, json(e.before), json(e.after), e.ip ?? null, e.at],
   );
 }
 

@@ -37,7 +37,7 @@ export const citizenAuthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     '/citizen/auth/login',
     { config: { access: 'public' }, schema: { tags: ['citizens'], summary: 'Công dân đăng nhập bằng e-mail/số điện thoại và mật khẩu', body: ZCitizenLoginInput, response: { 200: ZCitizenMe, 401: ZErrorBody, 403: ZErrorBody, 429: ZErrorBody } } },
     async (request, reply) => {
-      const s = await signInCitizen({ db: ctx.db, settings }, request.body, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+      const s = await signInCitizen({ db: ctx.db, clock: ctx.clock, settings }, request.body, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
       setSession(reply, s);
       return me(s.citizenId, s.csrfToken);
     },

@@ -6,8 +6,9 @@ export const citizenJobs: JobDefinition[] = [
     name: 'citizens.purge-expired-sessions',
     cron: '23 * * * *',
     handler: async (ctx) => {
-      await ctx.db.query(`DELETE FROM citizen_session WHERE expires_at < now()`);
-      await ctx.db.query(`DELETE FROM citizen_oidc_login WHERE expires_at < now()`);
+      const now = ctx.clock.now();
+      await ctx.db.query(`DELETE FROM citizen_session WHERE expires_at < $1`, [now]);
+      await ctx.db.query(`DELETE FROM citizen_oidc_login WHERE expires_at < $1`, [now]);
     },
   },
 ];

@@ -24,12 +24,12 @@ export async function findForLogin(q: Queryable, id: Identifier): Promise<LoginR
 }
 
 /** Counts a failure; at `max` consecutive failures the account locks for `lockMinutes`. Returns the lock end, if any. */
-export async function recordFailure(q: Queryable, id: string, max: number, lockMinutes: number): Promise<Date | null> {
+export async function recordFailure(q: Queryable, id: string, max: number, lockMinutes: number, now: Date): Promise<Date | null> {
   const { rows } = await q.query<{ lockedUntil: Date | null }>(
     `UPDATE citizen_account SET failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
-            locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+            locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $4::timestamptz + make_interval(mins => $3) ELSE locked_until END
       WHERE id = $1 RETURNING locked_until AS "lockedUntil"`,
-    [id, max, lockMinutes],
+    [id, max, lockMinutes, now],
   );
   return rows[0]?.lockedUntil ?? null;
 }
@@ -41,10 +41,12 @@ export async function recordSuccess(q: Queryable, id: string): Promise<void> {
 export async function insertPasswordAccount(
   q: Queryable,
   a: { identifier: Identifier; passwordHash: string; fullName: string; idNumber: string; birthDate: string; gender: 'male' | 'female' | null },
+  now: Date,
 ): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO citizen_account (email, phone, password_hash, full_name, id_number, birth_date, gender) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [a.identifier.kind === 'email' ? a.identifier.value : null, a.identifier.kind === 'phone' ? a.identifier.value : null, a.passwordHash, a.fullName, a.idNumber, a.birthDate, a.gender],
+    `INSERT INTO citizen_account (email, phone, password_hash, full_name, id_number, birth_date, gender, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
+    [a.identifier.kind === 'email' ? a.identifier.value : null, a.identifier.kind === 'phone' ? a.identifier.value : null, a.passwordHash, a.fullName, a.idNumber, a.birthDate, a.gender, now],
   );
   return rows[0]!.id;
 }
@@ -57,6 +59,7 @@ export async function insertPasswordAccount(
 export async function upsertOidcAccount(
   q: Queryable,
   p: { subject: string; fullName: string; birthDate: string | null; gender: 'male' | 'female' | null; idNumber: string | null },
+  now: Date,
 ): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     `WITH found AS (
@@ -65,36 +68,36 @@ export async function upsertOidcAccount(
        LIMIT 1),
      upd AS (
        UPDATE citizen_account c SET oidc_subject = $1, full_name = $2, birth_date = coalesce($3::date, c.birth_date), gender = coalesce($4, c.gender),
-              id_number = coalesce($5, c.id_number), updated_at = now()
+              id_number = coalesce($5, c.id_number), updated_at = $6
         WHERE c.id = (SELECT id FROM found) RETURNING c.id),
      ins AS (
-       INSERT INTO citizen_account (oidc_subject, full_name, birth_date, gender, id_number)
-       SELECT $1, $2, $3::date, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM found) RETURNING id)
+       INSERT INTO citizen_account (oidc_subject, full_name, birth_date, gender, id_number, created_at, updated_at)
+       SELECT $1, $2, $3::date, $4, $5, $6, $6 WHERE NOT EXISTS (SELECT 1 FROM found) RETURNING id)
      SELECT id FROM upd UNION ALL SELECT id FROM ins`,
-    [p.subject, p.fullName, p.birthDate, p.gender, p.idNumber],
+    [p.subject, p.fullName, p.birthDate, p.gender, p.idNumber, now],
   );
   return rows[0]!.id;
 }
 
-export async function updateProfile(q: Queryable, id: string, set: Record<string, unknown>): Promise<void> {
+export async function updateProfile(q: Queryable, id: string, set: Record<string, unknown>, now: Date): Promise<void> {
   const cols = Object.keys(set);
   if (cols.length === 0) return;
-  await q.query(`UPDATE citizen_account SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [id, ...cols.map((c) => set[c])]);
+  await q.query(`UPDATE citizen_account SET ${cols.map((c, i) => `${c} = $${i + 3}`).join(', ')}, updated_at = $2 WHERE id = $1`, [id, now, ...cols.map((c) => set[c])]);
 }
 
-export async function saveOidcLogin(q: Queryable, s: { state: string; codeVerifier: string; nonce: string; returnTo: string }): Promise<void> {
+export async function saveOidcLogin(q: Queryable, s: { state: string; codeVerifier: string; nonce: string; returnTo: string }, now: Date): Promise<void> {
   await q.query(
-    `WITH gone AS (DELETE FROM citizen_oidc_login WHERE expires_at < now())
-     INSERT INTO citizen_oidc_login (state, code_verifier, nonce, return_to, expires_at) VALUES ($1, $2, $3, $4, now() + interval '10 minutes')`,
-    [s.state, s.codeVerifier, s.nonce, s.returnTo],
+    `WITH gone AS (DELETE FROM citizen_oidc_login WHERE expires_at < $5)
+     INSERT INTO citizen_oidc_login (state, code_verifier, nonce, return_to, expires_at) VALUES ($1, $2, $3, $4, $5::timestamptz + interval '10 minutes')`,
+    [s.state, s.codeVerifier, s.nonce, s.returnTo, now],
   );
 }
 
 /** Takes the sign-in started with this state (once: a replayed callback finds nothing). */
-export async function takeOidcLogin(q: Queryable, state: string): Promise<{ codeVerifier: string; nonce: string; returnTo: string } | null> {
+export async function takeOidcLogin(q: Queryable, state: string, now: Date): Promise<{ codeVerifier: string; nonce: string; returnTo: string } | null> {
   const { rows } = await q.query<{ codeVerifier: string; nonce: string; returnTo: string }>(
-    `DELETE FROM citizen_oidc_login WHERE state = $1 AND expires_at > now() RETURNING code_verifier AS "codeVerifier", nonce, return_to AS "returnTo"`,
-    [state],
+    `DELETE FROM citizen_oidc_login WHERE state = $1 AND expires_at > $2 RETURNING code_verifier AS "codeVerifier", nonce, return_to AS "returnTo"`,
+    [state, now],
   );
   return rows[0] ?? null;
 }
@@ -107,11 +110,11 @@ export async function getDraft(q: Queryable, citizenId: string, procedureId: str
   return rows[0] ?? null;
 }
 
-export async function saveDraft(q: Queryable, citizenId: string, procedureId: string, data: TDraftData): Promise<Date> {
+export async function saveDraft(q: Queryable, citizenId: string, procedureId: string, data: TDraftData, now: Date): Promise<Date> {
   const { rows } = await q.query<{ updatedAt: Date }>(
-    `INSERT INTO citizen_draft (citizen_id, procedure_id, data) VALUES ($1, $2, $3)
-     ON CONFLICT (citizen_id, procedure_id) DO UPDATE SET data = EXCLUDED.data, updated_at = now() RETURNING updated_at AS "updatedAt"`,
-    [citizenId, procedureId, JSON.stringify(data)],
+    `INSERT INTO citizen_draft (citizen_id, procedure_id, data, updated_at) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (citizen_id, procedure_id) DO UPDATE SET data = EXCLUDED.data, updated_at = EXCLUDED.updated_at RETURNING updated_at AS "updatedAt"`,
+    [citizenId, procedureId, JSON.stringify(data), now],
   );
   return rows[0]!.updatedAt;
 }
@@ -132,11 +135,11 @@ export async function listStore(q: Queryable, citizenId: string): Promise<StoreR
   return rows;
 }
 
-export async function addToStore(q: Queryable, citizenId: string, sha256: string, name: string): Promise<void> {
+export async function addToStore(q: Queryable, citizenId: string, sha256: string, name: string, now: Date): Promise<void> {
   await q.query(
-    `INSERT INTO citizen_document (citizen_id, sha256, name, kind) VALUES ($1, $2, $3, 'upload')
+    `INSERT INTO citizen_document (citizen_id, sha256, name, kind, added_at) VALUES ($1, $2, $3, 'upload', $4)
      ON CONFLICT (citizen_id, sha256) DO UPDATE SET name = EXCLUDED.name`,
-    [citizenId, sha256, name],
+    [citizenId, sha256, name, now],
   );
 }
 
@@ -150,13 +153,13 @@ export async function ownedFiles(q: Queryable, citizenId: string, sha256s: strin
  * Delivers a dossier's result files into its citizen's document store, when the result goes online and is ready
  * (ND 45/2020 Điều 14 and 16: electronic results are kept in the store for reuse). Idempotent.
  */
-export async function deliverResultsToStore(q: Queryable, dossierId: string): Promise<void> {
+export async function deliverResultsToStore(q: Queryable, dossierId: string, now: Date): Promise<void> {
   await q.query(
-    `INSERT INTO citizen_document (citizen_id, sha256, name, kind, dossier_id)
-     SELECT d.citizen_id, f.sha256, f.document_name, 'result', d.id
+    `INSERT INTO citizen_document (citizen_id, sha256, name, kind, dossier_id, added_at)
+     SELECT d.citizen_id, f.sha256, f.document_name, 'result', d.id, $2
        FROM dossier d JOIN dossier_file f ON f.dossier_id = d.id AND f.kind = 'result'
       WHERE d.id = $1 AND d.citizen_id IS NOT NULL AND d.result_delivery = 'online' AND d.status IN ('result_ready', 'returned')
      ON CONFLICT (citizen_id, sha256) DO UPDATE SET kind = 'result', dossier_id = EXCLUDED.dossier_id, name = EXCLUDED.name`,
-    [dossierId],
+    [dossierId, now],
   );
 }

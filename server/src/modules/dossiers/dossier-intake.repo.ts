@@ -99,12 +99,12 @@ export async function insertReceivedDossier(
   const n = notifications.items;
   const { rows } = await q.query<{ id: string; code: string | null }>(
     `WITH ap AS (
-       INSERT INTO applicant (kind, id_number, full_name, birth_date, address, address_unit_id, phone, email)
-       VALUES ($44, $45, $46, $47, $48, $49, $50, $51)
+       INSERT INTO applicant (kind, id_number, full_name, birth_date, address, address_unit_id, phone, email, created_at, updated_at)
+       VALUES ($44, $45, $46, $47, $48, $49, $50, $51, $29, $29)
        ON CONFLICT (kind, id_number) DO UPDATE SET full_name = EXCLUDED.full_name,
          birth_date = coalesce(EXCLUDED.birth_date, applicant.birth_date), address = coalesce(EXCLUDED.address, applicant.address),
          address_unit_id = coalesce(EXCLUDED.address_unit_id, applicant.address_unit_id), phone = coalesce(EXCLUDED.phone, applicant.phone),
-         email = coalesce(EXCLUDED.email, applicant.email), updated_at = now()
+         email = coalesce(EXCLUDED.email, applicant.email), updated_at = EXCLUDED.updated_at
        RETURNING id),
      sq AS (
        INSERT INTO dossier_code_counter (unit_id, day, last_seq) SELECT $52, $53, 1 WHERE $52::uuid IS NOT NULL
@@ -113,9 +113,9 @@ export async function insertReceivedDossier(
      d AS (
        INSERT INTO dossier (code, idempotency_key, procedure_id, procedure_version_id, procedure_name, rule_set, receiving_unit_id, receiving_path,
          resolving_unit_id, resolving_path, applicant_id, applicant, channel, status, national_status, step_count, submitted_at, received_at,
-         counting_from, due_at, result_delivery, fee_vnd, documents, eform)
+         counting_from, due_at, result_delivery, fee_vnd, documents, eform, created_at, updated_at)
        SELECT CASE WHEN $52::uuid IS NOT NULL THEN $54 || dossier_code_seq((SELECT last_seq FROM sq), $55, $56) END,
-              $1, $2, $3, $4, $5, $6, $7, $8, $9, (SELECT id FROM ap), $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22
+              $1, $2, $3, $4, $5, $6, $7, $8, $9, (SELECT id FROM ap), $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $29, $29
        RETURNING id, code),
      s AS (
        INSERT INTO dossier_step (dossier_id, step_index, name, role, unit_id, working_days, due_at, started_at)
@@ -125,8 +125,8 @@ export async function insertReceivedDossier(
        INSERT INTO dossier_action (dossier_id, at, actor_id, actor_name, action, from_status, to_status, step_index, note, data)
        SELECT d.id, $29, $30, $31, $32, NULL, $33, $34, $35, $36 FROM d),
      n AS (
-       INSERT INTO notification_outbox (channel, recipient, subject, body, template_key, dossier_id, next_attempt_at)
-       SELECT n.c, n.r, replace(n.s, $43, d.code), replace(n.b, $43, d.code), n.k, d.id, now()
+       INSERT INTO notification_outbox (channel, recipient, subject, body, template_key, dossier_id, created_at, next_attempt_at)
+       SELECT n.c, n.r, replace(n.s, $43, d.code), replace(n.b, $43, d.code), n.k, d.id, $29, $29
          FROM d, unnest($37::text[], $38::text[], $39::text[], $40::text[], $41::text[]) AS n(c, r, s, b, k) WHERE $42)
      SELECT id, code FROM d`,
     [

@@ -52,7 +52,7 @@ export async function acceptOnlineDossierRow(
        RETURNING last_seq),
      d AS (
        UPDATE dossier SET code = $4 || dossier_code_seq((SELECT last_seq FROM sq), $5, $6), status = 'received', national_status = 2,
-              received_at = $7, counting_from = $8, due_at = $9, step_index = 0, step_count = $10, updated_at = now()
+              received_at = $7, counting_from = $8, due_at = $9, step_index = 0, step_count = $10, updated_at = $17
         WHERE id = $1 AND status = 'awaiting_acceptance' RETURNING id, code),
      s AS (
        INSERT INTO dossier_step (dossier_id, step_index, name, role, unit_id, working_days, due_at, started_at)
@@ -62,8 +62,8 @@ export async function acceptOnlineDossierRow(
        INSERT INTO dossier_action (dossier_id, at, actor_id, actor_name, action, from_status, to_status, step_index, note, data)
        SELECT d.id, $17, $18, $19, $20, 'awaiting_acceptance', $21, $22, $23, $24 FROM d),
      n AS (
-       INSERT INTO notification_outbox (channel, recipient, subject, body, template_key, dossier_id, next_attempt_at)
-       SELECT n.c, n.r, replace(n.s, $31, d.code), replace(n.b, $31, d.code), n.k, d.id, now()
+       INSERT INTO notification_outbox (channel, recipient, subject, body, template_key, dossier_id, created_at, next_attempt_at)
+       SELECT n.c, n.r, replace(n.s, $31, d.code), replace(n.b, $31, d.code), n.k, d.id, $17, $17
          FROM d, unnest($25::text[], $26::text[], $27::text[], $28::text[], $29::text[]) AS n(c, r, s, b, k) WHERE $30)
      SELECT id, code FROM d`,
     [

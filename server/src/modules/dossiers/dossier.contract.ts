@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPhoneVn } from '../applicants/phone.contract.js';
 import { dossierActions, dossierStatuses } from './dossier.rules.js';
 
 export const ZApplicantInput = z.object({
@@ -9,7 +10,7 @@ export const ZApplicantInput = z.object({
   birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
   address: z.string().trim().max(500).nullable().default(null),
   addressUnitId: z.string().uuid().nullable().default(null),
-  phone: z.string().trim().max(20).nullable().default(null),
+  phone: ZPhoneVn.nullable().default(null),
   email: z.string().trim().email().max(200).nullable().default(null),
 });
 export type TApplicantInput = z.infer<typeof ZApplicantInput>;

@@ -41,7 +41,7 @@ export async function markOverdue(ctx: Pick<AppContext, 'db' | 'clock'>, limit =
           body: `Kính gửi ${r.name},\n\nHồ sơ ${d.code} đã quá hạn giải quyết (hạn ${formatVn(d.dueAt).slice(0, 16).replace('T', ' ')}).\nĐề nghị xử lý ngay và gửi văn bản xin lỗi, hẹn lại ngày trả kết quả cho người nộp hồ sơ theo quy định.\n`,
           templateKey: 'staff.overdue',
           dossierId: d.id,
-        });
+        }, now);
       }
       await appendAction(tx, {
         dossierId: d.id,

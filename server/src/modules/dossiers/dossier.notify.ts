@@ -15,8 +15,9 @@ export async function notifyApplicant<K extends Key>(
   applicant: { email: string | null; phone: string | null },
   key: K,
   data: TemplateData[K],
+  now: Date,
 ): Promise<void> {
-  for (const n of applicantNotifications(applicant, key, data)) await enqueueNotification(q, { ...n, dossierId });
+  for (const n of applicantNotifications(applicant, key, data)) await enqueueNotification(q, { ...n, dossierId }, now);
 }
 
 /** The applicant's notifications, rendered and checked, for a caller that inserts them in its own statement. */

@@ -4,37 +4,6 @@ import type { PlannedStep } from './dossier-deadline.rules.js';
 import type { TApplicantInput } from './dossier.contract.js';
 import type { DossierStatus } from './dossier.rules.js';
 
-/** Upserts the applicant by identity number and returns its id; the dossier keeps a snapshot of it as well. */
-export async function upsertApplicant(q: Queryable, a: TApplicantInput): Promise<string> {
-  const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO applicant (kind, id_number, full_name, birth_date, address, address_unit_id, phone, email)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (kind, id_number) DO UPDATE SET full_name = EXCLUDED.full_name,
-       birth_date = coalesce(EXCLUDED.birth_date, applicant.birth_date), address = coalesce(EXCLUDED.address, applicant.address),
-       address_unit_id = coalesce(EXCLUDED.address_unit_id, applicant.address_unit_id), phone = coalesce(EXCLUDED.phone, applicant.phone),
-       email = coalesce(EXCLUDED.email, applicant.email), updated_at = now()
-     RETURNING id`,
-    [a.kind, a.idNumber, a.fullName, a.birthDate, a.address, a.addressUnitId, a.phone, a.email],
-  );
-  return rows[0]!.id;
-}
-
-/** The next sequence number of the day at a receiving unit: one atomic upsert, safe with several instances. */
-export async function nextSequence(q: Queryable, unitId: string, day: string): Promise<number> {
-  const { rows } = await q.query<{ last_seq: number }>(
-    `INSERT INTO dossier_code_counter (unit_id, day, last_seq) VALUES ($1, $2, 1)
-     ON CONFLICT (unit_id, day) DO UPDATE SET last_seq = dossier_code_counter.last_seq + 1
-     RETURNING last_seq`,
-    [unitId, day],
-  );
-  return rows[0]!.last_seq;
-}
-
-export async function findByIdempotencyKey(q: Queryable, key: string): Promise<string | null> {
-  const { rows } = await q.query<{ id: string }>('SELECT id FROM dossier WHERE idempotency_key = $1', [key]);
-  return rows[0]?.id ?? null;
-}
-
 export type NewDossier = {
   code: string | null;
   idempotencyKey: string;
@@ -62,20 +31,6 @@ export type NewDossier = {
   eform: unknown;
 };
 
-export async function insertDossier(q: Queryable, d: NewDossier): Promise<string> {
-  const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO dossier (code, idempotency_key, procedure_id, procedure_version_id, procedure_name, rule_set, receiving_unit_id, receiving_path,
-       resolving_unit_id, resolving_path, applicant_id, applicant, channel, status, national_status, step_count, submitted_at, received_at,
-       counting_from, due_at, result_delivery, fee_vnd, documents, eform)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24) RETURNING id`,
-    [
-      d.code, d.idempotencyKey, d.procedureId, d.procedureVersionId, d.procedureName, d.ruleSet, d.receivingUnitId, d.receivingPath,
-      d.resolvingUnitId, d.resolvingPath, d.applicantId, JSON.stringify(d.applicant), d.channel, d.status, d.nationalStatus, d.stepCount,
-      d.submittedAt, d.receivedAt, d.countingFrom, d.dueAt, d.resultDelivery, d.feeVnd, JSON.stringify(d.documents), d.eform === null ? null : JSON.stringify(d.eform),
-    ],
-  );
-  return rows[0]!.id;
-}
 
 export type StepPlan = PlannedStep;
 
@@ -184,7 +139,7 @@ export async function updateDossierWithAction(q: Queryable, id: string, set: Rec
   if (cols.some((c) => !/^[a-z_]+$/.test(c))) throw new Error(`bad dossier column in ${cols.join(', ')}`);
   const base = cols.length + 2;
   await q.query(
-    `WITH u AS (UPDATE dossier SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1 RETURNING id)
+    `WITH u AS (UPDATE dossier SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = $${base} WHERE id = $1 RETURNING id)
      INSERT INTO dossier_action (dossier_id, at, actor_id, actor_name, action, from_status, to_status, step_index, note, data)
      SELECT u.id, $${base}, $${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7}, $${base + 8} FROM u`,
     [id, ...cols.map((c) => set[c]), a.at, a.actorId, a.actorName, a.action, a.fromStatus, a.toStatus, a.stepIndex, a.note, a.data === undefined ? null : JSON.stringify(a.data)],

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/database.js';
 import { commonErrors } from '../../platform/errors.js';
 import type { RouteAccess } from '../../platform/http.js';
@@ -34,7 +35,7 @@ function safeEqual(a: string, b: string): boolean {
  * State-changing requests of a signed-in officer must echo the session's CSRF token in `x-csrf-token`.
  * Every /api route must declare `config.access`; a route without it fails at start-up.
  */
-export function installAuth(app: FastifyInstance, db: Db): void {
+export function installAuth(app: FastifyInstance, db: Db, clock: Clock): void {
   app.decorateRequest('session', null);
   app.decorateRequest('citizen', null);
   app.addHook('onRoute', (route) => {
@@ -47,13 +48,13 @@ export function installAuth(app: FastifyInstance, db: Db): void {
     if (!access) return;
     if (access === 'citizen') {
       const citizenToken = request.cookies[CITIZEN_COOKIE];
-      request.citizen = citizenToken ? await findCitizenSession(db, hashToken(citizenToken)) : null;
+      request.citizen = citizenToken ? await findCitizenSession(db, hashToken(citizenToken), clock.now()) : null;
       if (!request.citizen) throw commonErrors.unauthenticated();
       checkCsrf(request, request.citizen.csrfToken);
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
-    request.session = token ? await findSessionActor(db, hashToken(token)) : null;
+    request.session = token ? await findSessionActor(db, hashToken(token), clock.now()) : null;
     if (access === 'public') return;
     if (!request.session) throw commonErrors.unauthenticated();
     checkCsrf(request, request.session.csrfToken);

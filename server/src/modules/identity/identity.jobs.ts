@@ -6,8 +6,9 @@ export const identityJobs: JobDefinition[] = [
     name: 'identity.purge-expired-sessions',
     cron: '17 * * * *',
     handler: async (ctx) => {
-      await deleteExpiredSessions(ctx.db);
-      await ctx.db.query(`DELETE FROM login_throttle WHERE window_start < now() - interval '1 day'`);
+      const now = ctx.clock.now();
+      await deleteExpiredSessions(ctx.db, now);
+      await ctx.db.query(`DELETE FROM login_throttle WHERE window_start < $1::timestamptz - interval '1 day'`, [now]);
     },
   },
 ];

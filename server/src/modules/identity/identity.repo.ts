@@ -22,13 +22,13 @@ export async function findUserForLogin(q: Queryable, username: string): Promise<
   return rows[0] ?? null;
 }
 
-export async function recordLoginFailure(q: Queryable, userId: string, lockAfter: number, lockMinutes: number): Promise<Date | null> {
+export async function recordLoginFailure(q: Queryable, userId: string, lockAfter: number, lockMinutes: number, now: Date): Promise<Date | null> {
   const { rows } = await q.query<{ lockedUntil: Date | null }>(
     `UPDATE staff_user
         SET failed_logins = failed_logins + 1,
-            locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+            locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $4::timestamptz + make_interval(mins => $3) ELSE locked_until END
       WHERE id = $1 RETURNING locked_until AS "lockedUntil"`,
-    [userId, lockAfter, lockMinutes],
+    [userId, lockAfter, lockMinutes, now],
   );
   return rows[0]?.lockedUntil ?? null;
 }
@@ -41,26 +41,26 @@ export async function recordLoginSuccess(q: Queryable, userId: string): Promise<
  * Counts an attempt for `key` inside a fixed window and tells whether it is still allowed. One upsert,
  * so every instance shares the same counter.
  */
-export async function throttle(q: Queryable, key: string, max: number, windowSeconds: number): Promise<boolean> {
+export async function throttle(q: Queryable, key: string, max: number, windowSeconds: number, now: Date): Promise<boolean> {
   const { rows } = await q.query<{ attempts: number }>(
-    `INSERT INTO login_throttle AS t (key, window_start, attempts) VALUES ($1, now(), 1)
+    `INSERT INTO login_throttle AS t (key, window_start, attempts) VALUES ($1, $3, 1)
      ON CONFLICT (key) DO UPDATE SET
-       attempts = CASE WHEN t.window_start < now() - make_interval(secs => $2) THEN 1 ELSE t.attempts + 1 END,
-       window_start = CASE WHEN t.window_start < now() - make_interval(secs => $2) THEN now() ELSE t.window_start END
+       attempts = CASE WHEN t.window_start < $3::timestamptz - make_interval(secs => $2) THEN 1 ELSE t.attempts + 1 END,
+       window_start = CASE WHEN t.window_start < $3::timestamptz - make_interval(secs => $2) THEN $3 ELSE t.window_start END
      RETURNING attempts`,
-    [key, windowSeconds],
+    [key, windowSeconds, now],
   );
   return (rows[0]?.attempts ?? 0) <= max;
 }
 
 export async function insertSession(
   q: Queryable,
-  s: { tokenHash: string; userId: string; csrfToken: string; ttlHours: number; ip: string; userAgent: string | null },
+  s: { tokenHash: string; userId: string; csrfToken: string; ttlHours: number; ip: string; userAgent: string | null; now: Date },
 ): Promise<void> {
   await q.query(
-    `INSERT INTO staff_session (token_hash, user_id, csrf_token, expires_at, ip, user_agent)
-     VALUES ($1, $2, $3, now() + make_interval(hours => $4), $5, $6)`,
-    [s.tokenHash, s.userId, s.csrfToken, s.ttlHours, s.ip, s.userAgent],
+    `INSERT INTO staff_session (token_hash, user_id, csrf_token, created_at, expires_at, ip, user_agent)
+     VALUES ($1, $2, $3, $7, $7::timestamptz + make_interval(hours => $4), $5, $6)`,
+    [s.tokenHash, s.userId, s.csrfToken, s.ttlHours, s.ip, s.userAgent, s.now],
   );
 }
 
@@ -68,15 +68,15 @@ export async function deleteSession(q: Queryable, tokenHash: string): Promise<vo
   await q.query('DELETE FROM staff_session WHERE token_hash = $1', [tokenHash]);
 }
 
-export async function deleteExpiredSessions(q: Queryable): Promise<number> {
-  const r = await q.query('DELETE FROM staff_session WHERE expires_at < now()');
+export async function deleteExpiredSessions(q: Queryable, now: Date): Promise<number> {
+  const r = await q.query('DELETE FROM staff_session WHERE expires_at < $1', [now]);
   return r.rowCount ?? 0;
 }
 
 export type SessionActor = Actor & { csrfToken: string };
 
 /** Resolves a session token hash to the actor with its grants, in one query. */
-export async function findSessionActor(q: Queryable, tokenHash: string): Promise<SessionActor | null> {
+export async function findSessionActor(q: Queryable, tokenHash: string, now: Date): Promise<SessionActor | null> {
   const { rows } = await q.query<{
     userId: string;
     username: string;
@@ -88,8 +88,8 @@ export async function findSessionActor(q: Queryable, tokenHash: string): Promise
             (SELECT json_agg(json_build_object('role', r.role, 'unitId', r.unit_id, 'unitPath', un.path))
                FROM role_assignment r JOIN unit un ON un.id = r.unit_id WHERE r.user_id = u.id) AS grants
        FROM staff_session s JOIN staff_user u ON u.id = s.user_id
-      WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
-    [tokenHash],
+      WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active`,
+    [tokenHash, now],
   );
   const r = rows[0];
   if (!r) return null;
@@ -153,32 +153,33 @@ export type UserRow = {
   grants: { role: TStaffRole; unitId: string }[];
 };
 
-const userSelect = `
+/** `now` is the placeholder of the clock's time, against which a lock is judged. */
+const userSelect = (now: string): string => `
   SELECT s.id, s.username, s.full_name AS "fullName", s.email, s.phone, s.active,
-         coalesce(s.locked_until > now(), false) AS locked,
+         coalesce(s.locked_until > ${now}::timestamptz, false) AS locked,
          s.home_unit_id AS "homeUnitId", hu.name AS "homeUnitName", hu.path AS "homeUnitPath",
          coalesce((SELECT json_agg(json_build_object('role', r.role, 'unitId', r.unit_id) ORDER BY r.role)
                      FROM role_assignment r WHERE r.user_id = s.id), '[]') AS grants
     FROM staff_user s JOIN unit hu ON hu.id = s.home_unit_id`;
 
-export async function getUser(q: Queryable, id: string): Promise<UserRow | null> {
-  const { rows } = await q.query<UserRow>(`${userSelect} WHERE s.id = $1`, [id]);
+export async function getUser(q: Queryable, id: string, now: Date): Promise<UserRow | null> {
+  const { rows } = await q.query<UserRow>(`${userSelect('$2')} WHERE s.id = $1`, [id, now]);
   return rows[0] ?? null;
 }
 
 /** Lists users whose home unit lies under one of `paths` (permission filtering inside SQL), keyset-paginated by username. */
 export async function listUsers(
   q: Queryable,
-  f: { paths: string[]; unitPath?: string; q?: string; after?: string; limit: number },
+  f: { paths: string[]; unitPath?: string; q?: string; after?: string; limit: number; now: Date },
 ): Promise<UserRow[]> {
   const { rows } = await q.query<UserRow>(
-    `${userSelect}
+    `${userSelect('$6')}
       WHERE hu.path LIKE ANY (SELECT p || '%' FROM unnest($1::text[]) p)
         AND ($2::text IS NULL OR hu.path LIKE $2 || '%')
         AND ($3::text IS NULL OR vn_fold(s.full_name || ' ' || s.username) LIKE '%' || vn_fold($3) || '%')
         AND ($4::text IS NULL OR s.username > $4)
       ORDER BY s.username LIMIT $5`,
-    [f.paths, f.unitPath ?? null, f.q ?? null, f.after ?? null, f.limit],
+    [f.paths, f.unitPath ?? null, f.q ?? null, f.after ?? null, f.limit, f.now],
   );
   return rows;
 }
@@ -186,11 +187,12 @@ export async function listUsers(
 export async function insertUser(
   q: Queryable,
   u: { username: string; fullName: string; email: string | null; phone: string | null; passwordHash: string; homeUnitId: string },
+  now: Date,
 ): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO staff_user (username, full_name, email, phone, password_hash, home_unit_id)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [u.username, u.fullName, u.email, u.phone, u.passwordHash, u.homeUnitId],
+    `INSERT INTO staff_user (username, full_name, email, phone, password_hash, home_unit_id, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
+    [u.username, u.fullName, u.email, u.phone, u.passwordHash, u.homeUnitId, now],
   );
   return rows[0]!.id;
 }
@@ -210,6 +212,7 @@ export async function updateUserFields(
   q: Queryable,
   id: string,
   f: { fullName?: string; email?: string | null; phone?: string | null; active?: boolean; passwordHash?: string; unlock?: boolean },
+  now: Date,
 ): Promise<void> {
   await q.query(
     `UPDATE staff_user SET
@@ -220,9 +223,9 @@ export async function updateUserFields(
        password_hash = coalesce($8, password_hash),
        failed_logins = CASE WHEN $9 THEN 0 ELSE failed_logins END,
        locked_until = CASE WHEN $9 THEN NULL ELSE locked_until END,
-       updated_at = now()
+       updated_at = $10
      WHERE id = $1`,
-    [id, f.fullName ?? null, f.email !== undefined, f.email ?? null, f.phone !== undefined, f.phone ?? null, f.active ?? null, f.passwordHash ?? null, f.unlock === true],
+    [id, f.fullName ?? null, f.email !== undefined, f.email ?? null, f.phone !== undefined, f.phone ?? null, f.active ?? null, f.passwordHash ?? null, f.unlock === true, now],
   );
   if (f.active === false || f.passwordHash) await q.query('DELETE FROM staff_session WHERE user_id = $1', [id]);
 }

@@ -26,7 +26,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     },
     async (request, reply) => {
       const s = await signIn(
-        { db: ctx.db, settings: { maxFailures: ctx.config.loginMaxFailures, lockMinutes: ctx.config.loginLockMinutes, sessionTtlHours: ctx.config.sessionTtlHours } },
+        { db: ctx.db, clock: ctx.clock, settings: { maxFailures: ctx.config.loginMaxFailures, lockMinutes: ctx.config.loginLockMinutes, sessionTtlHours: ctx.config.sessionTtlHours } },
         request.body,
         { ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
       );

@@ -33,7 +33,7 @@ const ctx = () => ({ db, clock });
 const minutes = (n: number) => n * 60_000;
 
 function smtpSenders(log: Log = captureLog()): Senders {
-  return { email: createSmtpSender({ url: smtp.url, from: 'Một Cửa <khong-tra-loi@motcua.local>' }), sms: createLogSmsSender({ log }), log };
+  return { email: createSmtpSender({ url: smtp.url, from: 'Một Cửa <khong-tra-loi@motcua.local>' }), sms: createLogSmsSender({ log, clock }), log };
 }
 
 const accepted = renderNotification('dossier.accepted', 'email', {
@@ -62,14 +62,14 @@ beforeEach(async () => {
   smtp.received.length = 0;
   smtp.mode = 'accept';
   smtp.delayMs = 0;
-  nowMs = Date.now() + 1000; // a little ahead of the database clock, so rows enqueued just now are due
+  nowMs = Date.parse('2026-12-02T09:00:00Z'); // rows are stamped by this clock, not the database's
 });
 
 describe('notification outbox: enqueue inside the business transaction', () => {
   it('a notification enqueued in a transaction that rolls back is never sent', async () => {
     await expect(
       withTransaction(db, async (tx) => {
-        await enqueueNotification(tx, email());
+        await enqueueNotification(tx, email(), clock.now());
         throw new Error('the dossier could not be saved');
       }),
     ).rejects.toThrow('the dossier could not be saved');
@@ -81,7 +81,7 @@ describe('notification outbox: enqueue inside the business transaction', () => {
 
   it('a committed notification arrives with its Vietnamese subject and body in UTF-8', async () => {
     const dossierId = '6f1c2a4e-0b7d-4c1e-9a53-2f0d8c1b7e10';
-    const { id } = await withTransaction(db, (tx) => enqueueNotification(tx, email('Nguoi-Nop@Example.VN', { dossierId })));
+    const { id } = await withTransaction(db, (tx) => enqueueNotification(tx, email('Nguoi-Nop@Example.VN', { dossierId }), clock.now()));
     const report = await dispatchDueNotifications(ctx(), smtpSenders());
     expect(report).toMatchObject({ claimed: 1, sent: 1, retrying: 0 });
     expect(smtp.received).toHaveLength(1);
@@ -102,7 +102,7 @@ describe('notification outbox: enqueue inside the business transaction', () => {
   });
 
   it('checks the recipient and content when enqueuing, so a bad address fails the business transaction', async () => {
-    const sms = await enqueueNotification(db, { channel: 'sms', recipient: '0912 345 678', body: 'Ho so X da co ket qua.', templateKey: 'dossier.result-ready' });
+    const sms = await enqueueNotification(db, { channel: 'sms', recipient: '0912 345 678', body: 'Ho so X da co ket qua.', templateKey: 'dossier.result-ready' }, clock.now());
     expect(await getNotification(db, sms.id)).toMatchObject({ recipient: '+84912345678', subject: null });
     const bad: [NewNotification, string][] = [
       [email('khong-phai-email'), 'NOTIFICATION.INVALID_RECIPIENT'],
@@ -113,13 +113,13 @@ describe('notification outbox: enqueue inside the business transaction', () => {
       [email(undefined, { body: '' }), 'NOTIFICATION.INVALID_CONTENT'],
     ];
     for (const [n, code] of bad) {
-      const err = await enqueueNotification(db, n).catch((e: unknown) => e);
+      const err = await enqueueNotification(db, n, clock.now()).catch((e: unknown) => e);
       expect(err, n.recipient).toBeInstanceOf(DomainError);
       expect((err as DomainError).code).toBe(code);
       expect((err as DomainError).status).toBe(400);
     }
     // A notification may wait for a later moment.
-    const later = await enqueueNotification(db, email(undefined, { notBefore: new Date(nowMs + minutes(30)) }));
+    const later = await enqueueNotification(db, email(undefined, { notBefore: new Date(nowMs + minutes(30)) }), clock.now());
     await dispatchDueNotifications(ctx(), { ...smtpSenders(), sms: null });
     expect((await getNotification(db, later.id))!.status).toBe('pending');
   });
@@ -127,7 +127,7 @@ describe('notification outbox: enqueue inside the business transaction', () => {
 
 describe('notification outbox: sending with retries', () => {
   it('while the mail server rejects, attempts grow and the next try backs off; it goes out once the server accepts', async () => {
-    const { id } = await enqueueNotification(db, email());
+    const { id } = await enqueueNotification(db, email(), clock.now());
     const senders = smtpSenders();
     smtp.mode = 'reject';
 
@@ -159,7 +159,7 @@ describe('notification outbox: sending with retries', () => {
   });
 
   it(`after ${MAX_ATTEMPTS} failed attempts a notification is failed and left alone`, async () => {
-    const { id } = await enqueueNotification(db, email());
+    const { id } = await enqueueNotification(db, email(), clock.now());
     const log = captureLog();
     const broken: Sender = { send: async () => Promise.reject(new Error('gateway down')) };
     const senders: Senders = { email: broken, sms: null, log };
@@ -179,10 +179,10 @@ describe('notification outbox: sending with retries', () => {
   });
 
   it('without SMTP, e-mails stay pending and untried with one warning; SMS still go out through the log driver', async () => {
-    const mail = await enqueueNotification(db, email());
-    const sms = await enqueueNotification(db, { channel: 'sms', recipient: '+84 912 345 678', ...renderNotification('dossier.refused', 'sms', { dossierCode: 'H56-1', procedureName: 'Khai sinh', reason: 'Không đúng thẩm quyền' }) });
+    const mail = await enqueueNotification(db, email(), clock.now());
+    const sms = await enqueueNotification(db, { channel: 'sms', recipient: '+84 912 345 678', ...renderNotification('dossier.refused', 'sms', { dossierCode: 'H56-1', procedureName: 'Khai sinh', reason: 'Không đúng thẩm quyền' }) }, clock.now());
     const log = captureLog();
-    const senders = createSenders(loadConfig({}), log);
+    const senders = createSenders(loadConfig({}), clock, log);
     expect(senders.email).toBeNull();
     expect(await dispatchDueNotifications(ctx(), senders)).toMatchObject({ claimed: 1, sent: 1 });
     nowMs += minutes(10);
@@ -197,7 +197,7 @@ describe('notification outbox: sending with retries', () => {
 
   it('rows still unsent when a batch runs past its time budget are given back untried', async () => {
     const ids = [];
-    for (let i = 0; i < 3; i++) ids.push((await enqueueNotification(db, email(`n${i}@example.vn`))).id);
+    for (let i = 0; i < 3; i++) ids.push((await enqueueNotification(db, email(`n${i}@example.vn`), clock.now())).id);
     const slow: Sender = {
       send: async () => {
         nowMs += minutes(6); // longer than half the claim lease
@@ -217,7 +217,7 @@ describe('notification outbox: sending with retries', () => {
 describe('notification outbox: several instances', () => {
   it('two dispatchers running at once never send the same row twice', async () => {
     const n = 40;
-    for (let i = 0; i < n; i++) await enqueueNotification(db, email(`nguoi-nop-${i}@example.vn`));
+    for (let i = 0; i < n; i++) await enqueueNotification(db, email(`nguoi-nop-${i}@example.vn`), clock.now());
     smtp.delayMs = 5;
     // Two instances: separate connection pools and transports.
     const instances = [createPool(url, 3), createPool(url, 3)];
@@ -246,8 +246,8 @@ describe('notification outbox: several instances', () => {
   });
 
   it('a row being claimed by another instance is skipped, not waited for', async () => {
-    const a = await enqueueNotification(db, email('a@example.vn'));
-    const b = await enqueueNotification(db, email('b@example.vn'));
+    const a = await enqueueNotification(db, email('a@example.vn'), clock.now());
+    const b = await enqueueNotification(db, email('b@example.vn'), clock.now());
     const other = await db.connect();
     try {
       await other.query('BEGIN');
@@ -261,7 +261,7 @@ describe('notification outbox: several instances', () => {
   });
 
   it('a claim whose lease ran out cannot record an outcome over the newer claim', async () => {
-    const { id } = await enqueueNotification(db, email());
+    const { id } = await enqueueNotification(db, email(), clock.now());
     const [first] = await claimDueNotifications(db, { now: clock.now(), limit: 1, channels: ['email'] });
     expect(await claimDueNotifications(db, { now: new Date(nowMs + minutes(9)), limit: 1, channels: ['email'] })).toEqual([]);
     const [second] = await claimDueNotifications(db, { now: new Date(nowMs + minutes(10)), limit: 1, channels: ['email'] });
@@ -278,7 +278,7 @@ describe('notifications.dispatch job', () => {
     expect(job.cron).toBe('* * * * *');
     const config = loadConfig({ SMTP_URL: smtp.url, MAIL_FROM: 'UBND phường An Thử <motcua@anthu.example.vn>', SEED_DEMO: 'false' });
     expect(config.smtpUrl).toBe(smtp.url);
-    for (let i = 0; i < 3; i++) await enqueueNotification(db, email(`job-${i}@example.vn`));
+    for (let i = 0; i < 3; i++) await enqueueNotification(db, email(`job-${i}@example.vn`), clock.now());
     await job.handler({ config, db, clock } as AppContext, {});
     expect(smtp.received).toHaveLength(3);
     expect(smtp.received[0]!.headers.get('from')).toContain('motcua@anthu.example.vn');

@@ -47,16 +47,17 @@ const MAX_ERROR_LENGTH = 2000;
 /**
  * Writes a notification into the outbox. Call it with the transaction of the business change that causes it
  * (receiving a dossier, asking for supplementation…): it is sent only if that transaction commits, and it is
- * never lost once it has (DESIGN.md §6, STYLE.md R10). Throws NOTIFICATION.* domain errors on a bad recipient or
+ * never lost once it has (DESIGN.md §6, STYLE.md R10). `now` is the injected clock's time of that change: the row is
+ * due from then (or from `notBefore`). Throws NOTIFICATION.* domain errors on a bad recipient or
  * empty content, which roll the business change back with it.
  */
-export async function enqueueNotification(q: Queryable, n: NewNotification): Promise<{ id: string }> {
+export async function enqueueNotification(q: Queryable, n: NewNotification, now: Date): Promise<{ id: string }> {
   const c = checkNotification(n);
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO notification_outbox (channel, recipient, subject, body, template_key, dossier_id, next_attempt_at)
-     VALUES ($1, $2, $3, $4, $5, $6, coalesce($7::timestamptz, now()))
+    `INSERT INTO notification_outbox (channel, recipient, subject, body, template_key, dossier_id, created_at, next_attempt_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::timestamptz, $7))
      RETURNING id`,
-    [c.channel, c.recipient, c.subject, c.body, c.templateKey, c.dossierId ?? null, c.notBefore ?? null],
+    [c.channel, c.recipient, c.subject, c.body, c.templateKey, c.dossierId ?? null, now, c.notBefore ?? null],
   );
   const id = rows[0]!.id;
   if (c.channel === 'email' && c.attachments && c.attachments.length > 0) {

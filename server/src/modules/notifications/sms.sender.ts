@@ -12,14 +12,14 @@ export function maskPhone(e164: string): string {
  * The SMS driver until a gateway is connected: each message becomes one structured log line (`event: "sms.sent"`)
  * and is kept in `sent` (the last `keep` messages) for demos and tests. It never fails.
  */
-export function createLogSmsSender(opts: { log: Log; keep?: number; clock?: { now(): Date } }): Sender & { readonly sent: readonly LoggedSms[] } {
+export function createLogSmsSender(opts: { log: Log; keep?: number; clock: { now(): Date } }): Sender & { readonly sent: readonly LoggedSms[] } {
   const keep = opts.keep ?? 100;
   const sent: LoggedSms[] = [];
   return {
     sent,
     async send(msg: OutgoingMessage) {
       if (msg.channel !== 'sms') throw new Error(`SMS sender cannot send ${msg.channel}`);
-      const entry = { id: msg.id, to: msg.recipient, body: msg.body, templateKey: msg.templateKey, at: opts.clock?.now() ?? new Date() };
+      const entry = { id: msg.id, to: msg.recipient, body: msg.body, templateKey: msg.templateKey, at: opts.clock.now() };
       opts.log.info(
         { event: 'sms.sent', driver: 'log', notificationId: msg.id, to: maskPhone(msg.recipient), templateKey: msg.templateKey, body: msg.body },
         'SMS (ghi nhật ký, chưa nối cổng SMS)',

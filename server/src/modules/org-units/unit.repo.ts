@@ -34,13 +34,14 @@ export async function getUnits(q: Queryable, ids: string[]): Promise<UnitRow[]> 
 export async function insertUnit(
   q: Queryable,
   u: { code: string; name: string; kind: TUnitKind; parent: UnitRow | null; validFrom: string | null },
+  now: Date,
 ): Promise<UnitRow> {
   const { rows } = await q.query<UnitRow>(
     `WITH id AS (SELECT gen_random_uuid() AS id)
-     INSERT INTO unit (id, code, name, kind, parent_id, path, depth, valid_from)
-     SELECT id.id, $1, $2, $3, $4, $5 || id.id || '/', $6, $7 FROM id
+     INSERT INTO unit (id, code, name, kind, parent_id, path, depth, valid_from, created_at)
+     SELECT id.id, $1, $2, $3, $4, $5 || id.id || '/', $6, $7, $8 FROM id
      RETURNING ${cols}`,
-    [u.code, u.name, u.kind, u.parent?.id ?? null, u.parent?.path ?? '/', (u.parent?.depth ?? -1) + 1, u.validFrom],
+    [u.code, u.name, u.kind, u.parent?.id ?? null, u.parent?.path ?? '/', (u.parent?.depth ?? -1) + 1, u.validFrom, now],
   );
   return rows[0]!;
 }

@@ -17,7 +17,7 @@ import { signedHeaders } from './postal.signature.js';
  * journey and the tests drive the whole loop. Never mounted when the simulator is off.
  */
 export const postalSimulatorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const sim = simulatorPostalService(ctx.db);
+  const sim = simulatorPostalService(ctx.db, ctx.clock);
   const ZOrder = z.object({ reference: z.string().min(3).max(200), kind: z.enum(['pickup', 'delivery']), recipientName: z.string().min(1).max(200), address: z.string().min(1).max(500), phone: z.string().max(20).nullable() });
 
   app.post(

@@ -47,9 +47,9 @@ export async function insertPickup(q: Queryable, n: NewPickup): Promise<string> 
   return rows[0]!.id;
 }
 
-export async function updatePickup(q: Queryable, id: string, set: Record<string, unknown>): Promise<void> {
+export async function updatePickup(q: Queryable, id: string, set: Record<string, unknown>, now: Date): Promise<void> {
   const cols = Object.keys(set);
-  await q.query(`UPDATE postal_pickup SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [id, ...cols.map((c) => set[c])]);
+  await q.query(`UPDATE postal_pickup SET ${cols.map((c, i) => `${c} = $${i + 3}`).join(', ')}, updated_at = $2 WHERE id = $1`, [id, now, ...cols.map((c) => set[c])]);
 }
 
 export type ProcedureFacts = { id: string; name: string; status: string; postalIntake: boolean; postalReturn: boolean; processingTime: { amount: number; unit: 'working_day' | 'working_hour' | 'same_day' } };
@@ -91,18 +91,20 @@ export async function listShipments(q: Queryable, p: { paths: string[]; status?:
   return rows.map(shipmentOut);
 }
 
-export async function updateShipment(q: Queryable, id: string, set: Record<string, unknown>): Promise<void> {
+export async function updateShipment(q: Queryable, id: string, set: Record<string, unknown>, now: Date): Promise<void> {
   const cols = Object.keys(set);
-  await q.query(`UPDATE postal_shipment SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [id, ...cols.map((c) => set[c])]);
+  await q.query(`UPDATE postal_shipment SET ${cols.map((c, i) => `${c} = $${i + 3}`).join(', ')}, updated_at = $2 WHERE id = $1`, [id, now, ...cols.map((c) => set[c])]);
 }
 
 export async function insertCharge(
   q: Queryable,
   c: { shipmentId: string | null; pickupId: string | null; kind: 'redelivery' | 'pickup_again' | 'other'; amountVnd: number; chargedTo: string; reason: string; createdBy: string | null; createdByName: string },
+  now: Date,
 ): Promise<void> {
   await q.query(
-    `INSERT INTO postal_charge (shipment_id, pickup_id, kind, amount_vnd, charged_to, reason, created_by, created_by_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [c.shipmentId, c.pickupId, c.kind, c.amountVnd, c.chargedTo, c.reason, c.createdBy, c.createdByName],
+    `INSERT INTO postal_charge (shipment_id, pickup_id, kind, amount_vnd, charged_to, reason, created_by, created_by_name, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [c.shipmentId, c.pickupId, c.kind, c.amountVnd, c.chargedTo, c.reason, c.createdBy, c.createdByName, now],
   );
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Clock } from '../../platform/clock.js';
 import type { Queryable } from '../../platform/database.js';
 import type { AppConfig } from '../../platform/config.js';
 import { postalErrors } from './postal.errors.js';
@@ -16,14 +17,14 @@ export type PostalService = {
 };
 
 /** The simulator's order book (postal_sim_order): what a real operator keeps on its side. */
-export function simulatorPostalService(db: Queryable): PostalService {
+export function simulatorPostalService(db: Queryable, clock: Clock): PostalService {
   return {
     async createOrder(order) {
       const code = `SIM${order.kind === 'pickup' ? 'P' : 'D'}${randomBytes(5).toString('hex').toUpperCase()}VN`;
       const { rows } = await db.query<{ trackingCode: string }>(
-        `INSERT INTO postal_sim_order (tracking_code, reference, kind, status, address) VALUES ($1, $2, $3, 'accepted', $4)
+        `INSERT INTO postal_sim_order (tracking_code, reference, kind, status, address, created_at) VALUES ($1, $2, $3, 'accepted', $4, $5)
          ON CONFLICT (reference) DO UPDATE SET reference = EXCLUDED.reference RETURNING tracking_code AS "trackingCode"`,
-        [code, order.reference, order.kind, order.address],
+        [code, order.reference, order.kind, order.address, clock.now()],
       );
       return { trackingCode: rows[0]!.trackingCode };
     },
@@ -56,9 +57,9 @@ export function httpPostalService(baseUrl: string, apiKey: string): PostalServic
 }
 
 /** The operator in use: a configured API, else the local simulator (POSTAL_SIMULATOR, on by default for demo and tests). */
-export function postalServiceFor(deps: { db: Queryable; config: Pick<AppConfig, 'postalApiUrl' | 'postalApiKey' | 'postalSimulator'> }): PostalService {
+export function postalServiceFor(deps: { db: Queryable; clock: Clock; config: Pick<AppConfig, 'postalApiUrl' | 'postalApiKey' | 'postalSimulator'> }): PostalService {
   if (deps.config.postalApiUrl) return httpPostalService(deps.config.postalApiUrl, deps.config.postalApiKey);
-  if (deps.config.postalSimulator) return simulatorPostalService(deps.db);
+  if (deps.config.postalSimulator) return simulatorPostalService(deps.db, deps.clock);
   return {
     createOrder: () => Promise.reject(postalErrors.operatorUnavailable()),
     getStatus: () => Promise.reject(postalErrors.operatorUnavailable()),

@@ -73,21 +73,22 @@ function listing(c: TProcedureContent) {
   return [c.name, c.field, c.level, c.agency, c.onlineLevel, JSON.stringify(c.processingTime), c.fees.reduce((s, f) => s + f.amountVnd, 0), c.postalIntake, c.postalReturn];
 }
 
-export async function insertProcedure(q: Queryable, ownerUnitId: string, c: TProcedureContent): Promise<string> {
+export async function insertProcedure(q: Queryable, ownerUnitId: string, c: TProcedureContent, now: Date): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO procedure (owner_unit_id, code, status, name, field, level, agency, online_level, processing_time, fee_total_vnd, postal_intake, postal_return)
-     VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-    [ownerUnitId, c.code, ...listing(c)],
+    `INSERT INTO procedure (owner_unit_id, code, status, name, field, level, agency, online_level, processing_time, fee_total_vnd, postal_intake, postal_return,
+       created_at, updated_at)
+     VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
+    [ownerUnitId, c.code, ...listing(c), now],
   );
   return rows[0]!.id;
 }
 
-export async function insertDraftVersion(q: Queryable, procedureId: string, content: TProcedureContent, createdBy: string | null): Promise<string> {
+export async function insertDraftVersion(q: Queryable, procedureId: string, content: TProcedureContent, createdBy: string | null, now: Date): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO procedure_version (procedure_id, version_no, state, content, created_by)
-     SELECT $1, coalesce(max(version_no), 0) + 1, 'draft', $2, $3 FROM procedure_version WHERE procedure_id = $1
+    `INSERT INTO procedure_version (procedure_id, version_no, state, content, created_by, created_at)
+     SELECT $1, coalesce(max(version_no), 0) + 1, 'draft', $2, $3, $4 FROM procedure_version WHERE procedure_id = $1
      RETURNING id`,
-    [procedureId, JSON.stringify(withFieldOrder(content)), createdBy],
+    [procedureId, JSON.stringify(withFieldOrder(content)), createdBy, now],
   );
   return rows[0]!.id;
 }
@@ -97,11 +98,11 @@ export async function updateDraftContent(q: Queryable, versionId: string, conten
 }
 
 /** Copies the listing columns of `content` onto the catalogue row. */
-export async function updateListing(q: Queryable, procedureId: string, c: TProcedureContent): Promise<void> {
+export async function updateListing(q: Queryable, procedureId: string, c: TProcedureContent, now: Date): Promise<void> {
   await q.query(
     `UPDATE procedure SET name = $2, field = $3, level = $4, agency = $5, online_level = $6, processing_time = $7, fee_total_vnd = $8,
-            postal_intake = $9, postal_return = $10, updated_at = now() WHERE id = $1`,
-    [procedureId, ...listing(c)],
+            postal_intake = $9, postal_return = $10, updated_at = $11 WHERE id = $1`,
+    [procedureId, ...listing(c), now],
   );
 }
 
@@ -110,6 +111,7 @@ export async function markPublished(
   procedureId: string,
   versionId: string,
   d: { decisionNo: string; decisionDate: string; effectiveFrom: string },
+  now: Date,
 ): Promise<void> {
   await q.query(
     `UPDATE procedure_version SET state = 'superseded', effective_to = $2
@@ -117,22 +119,23 @@ export async function markPublished(
     [procedureId, d.effectiveFrom],
   );
   await q.query(
-    `UPDATE procedure_version SET state = 'published', decision_no = $2, decision_date = $3, effective_from = $4, published_at = now()
+    `UPDATE procedure_version SET state = 'published', decision_no = $2, decision_date = $3, effective_from = $4, published_at = $5
       WHERE id = $1`,
-    [versionId, d.decisionNo, d.decisionDate, d.effectiveFrom],
+    [versionId, d.decisionNo, d.decisionDate, d.effectiveFrom, now],
   );
-  await q.query(`UPDATE procedure SET status = 'published', current_version_id = $2, updated_at = now() WHERE id = $1`, [procedureId, versionId]);
+  await q.query(`UPDATE procedure SET status = 'published', current_version_id = $2, updated_at = $3 WHERE id = $1`, [procedureId, versionId, now]);
 }
 
 export async function setCurrentVersion(q: Queryable, procedureId: string, versionId: string): Promise<void> {
   await q.query(`UPDATE procedure SET current_version_id = $2 WHERE id = $1`, [procedureId, versionId]);
 }
 
-export async function markAbolished(q: Queryable, procedureId: string, abolishedOn: string, decision: string): Promise<void> {
-  await q.query(`UPDATE procedure SET status = 'abolished', abolished_on = $2, abolish_decision = $3, updated_at = now() WHERE id = $1`, [
+export async function markAbolished(q: Queryable, procedureId: string, abolishedOn: string, decision: string, now: Date): Promise<void> {
+  await q.query(`UPDATE procedure SET status = 'abolished', abolished_on = $2, abolish_decision = $3, updated_at = $4 WHERE id = $1`, [
     procedureId,
     abolishedOn,
     decision,
+    now,
   ]);
   await q.query(`UPDATE procedure_version SET effective_to = $2 WHERE procedure_id = $1 AND state = 'published'`, [procedureId, abolishedOn]);
   await q.query(`DELETE FROM procedure_version WHERE procedure_id = $1 AND state = 'draft'`, [procedureId]);

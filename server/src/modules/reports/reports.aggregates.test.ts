@@ -44,7 +44,7 @@ beforeAll(async () => {
     expect(pub.statusCode, pub.body).toBeLessThan(300);
     procedures.push(res.json().id);
   }
-  await t.ctx.db.query(`INSERT INTO stored_file (sha256, file_name, media_type, size_bytes) VALUES (repeat('a', 64), 'a.pdf', 'application/pdf', 1), (repeat('b', 64), 'b.pdf', 'application/pdf', 1)`);
+  await t.ctx.db.query(`INSERT INTO stored_file (sha256, file_name, media_type, size_bytes, created_at) VALUES (repeat('a', 64), 'a.pdf', 'application/pdf', 1, now()), (repeat('b', 64), 'b.pdf', 'application/pdf', 1, now())`);
 });
 afterAll(() => t.close());
 
@@ -114,7 +114,7 @@ async function run(op: Op): Promise<void> {
         else if (op.change === 'paid') {
           await t.ctx.db.query(`SELECT report_bump(resolving_unit_id, procedure_id, received_at, 'paid_online', 1) FROM dossier WHERE id = $1 AND received_at IS NOT NULL`, [id]);
         } else {
-          await t.ctx.db.query(`INSERT INTO dossier_file (dossier_id, sha256, document_name, kind, file_name) VALUES ($1, $2, 'Tờ khai', $3, 'to-khai.pdf') ON CONFLICT DO NOTHING`, [
+          await t.ctx.db.query(`INSERT INTO dossier_file (dossier_id, sha256, document_name, kind, file_name, added_at) VALUES ($1, $2, 'Tờ khai', $3, 'to-khai.pdf', now()) ON CONFLICT DO NOTHING`, [
             id,
             (op.pick % 2 === 0 ? 'a' : 'b').repeat(64),
             op.change === 'scan' ? 'component' : 'result',

@@ -10,7 +10,14 @@ import { produceDailyReports } from './use-cases/produce-daily-reports.js';
 let t: TestApp;
 let smtp: TestSmtp;
 let now = new Date('2026-11-02T02:00:00Z'); // Monday 09:00 in Vietnam
-const at = (iso: string) => (now = new Date(iso));
+let signedInAt: Date | null = null;
+/** Moves the server's clock; sessions expire on that clock (12 hours), so the officers sign in again after a long jump. */
+async function at(iso: string): Promise<void> {
+  now = new Date(iso);
+  if (signedInAt && Math.abs(now.getTime() - signedInAt.getTime()) < 6 * 3_600_000) return;
+  signedInAt = now;
+  [all, office, leaderB, desk, otherOffice] = (await Promise.all(['tatca', 'vanphong', 'lanhdao.b', 'motcua', 'vanphong.khac'].map((u) => login(t.app, u)))) as [Session, Session, Session, Session, Session];
+}
 let tree: Awaited<ReturnType<typeof buildUnitTree>>;
 let all: Session, office: Session, leaderB: Session, desk: Session, otherOffice: Session;
 let oneDay: string;
@@ -28,7 +35,7 @@ beforeAll(async () => {
   await buildStaff(t.ctx.db, 'vanphong.khac', [{ role: 'inspector', unit: tree.otherProvince }]);
   await t.ctx.db.query(`UPDATE staff_user SET email = 'vanphong@tinh.gov.vn' WHERE username = 'vanphong'`);
   const admin = await login(t.app, 'admin');
-  [all, office, leaderB, desk, otherOffice] = (await Promise.all(['tatca', 'vanphong', 'lanhdao.b', 'motcua', 'vanphong.khac'].map((u) => login(t.app, u)))) as [Session, Session, Session, Session, Session];
+  await at(now.toISOString());
   const res = await injectAs(t.app, admin, { method: 'POST', url: '/api/procedures', payload: { ownerUnitId: tree.province.id, content: buildProcedureContent() } });
   oneDay = res.json().id;
   await injectAs(t.app, admin, { method: 'POST', url: `/api/procedures/${oneDay}/publish`, payload: { decisionNo: '1/QĐ', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
@@ -65,14 +72,14 @@ const get = (s: Session | null, url: string) => injectAs(t.app, s, { method: 'GE
 
 describe('reports', () => {
   it('builds the dashboard, Biểu 06 and the national on-time rule from the counters', async () => {
-    at('2026-11-02T02:00:00Z');
+    await at('2026-11-02T02:00:00Z');
     const d1 = await intake(tree.communeA.id, 'post');
     const d2 = await intake(tree.communeA.id);
     const d3 = await intake(tree.communeA.id);
     const d4 = await intake(tree.communeB.id);
     // Another module (the portal) marks d4 as an online dossier.
     await t.ctx.db.query(`UPDATE dossier SET channel = 'online' WHERE id = $1`, [d4]);
-    at('2026-11-02T03:00:00Z');
+    await at('2026-11-02T03:00:00Z');
     await act(d1, 'forward');
     await act(d1, 'forward');
     await act(d1, 'approve');
@@ -80,15 +87,15 @@ describe('reports', () => {
     await t.ctx.db.query(`UPDATE dossier SET status = 'returned', national_status = 10, returned_at = $2 WHERE id = $1`, [d1, now]);
     // d3: two supplementation requests — on time by its own clock, late under the national portal's rule.
     for (const h of [4, 5]) {
-      at(`2026-11-02T0${h}:00:00Z`);
+      await at(`2026-11-02T0${h}:00:00Z`);
       await act(d3, 'request_supplement');
-      at(`2026-11-02T0${h}:30:00Z`);
+      await at(`2026-11-02T0${h}:30:00Z`);
       await act(d3, 'supplement_received');
     }
     await act(d3, 'forward');
     await act(d3, 'forward');
     await act(d3, 'approve');
-    at('2026-11-04T09:00:00Z'); // Wednesday 16:00: d2 and d4 passed their due time (Tuesday)
+    await at('2026-11-04T09:00:00Z'); // Wednesday 16:00: d2 and d4 passed their due time (Tuesday)
     expect(d2).toBeTruthy();
 
     const res = await get(office, `/api/reports/summary?unitId=${tree.province.id}&from=2026-11-01&to=2026-11-30`);
@@ -113,7 +120,7 @@ describe('reports', () => {
     expect(trend.points).toEqual([expect.objectContaining({ bucket: '2026-11-02', received: 4, receivedOnline: 1, resolved: 2 })]);
 
     // Biểu 06 for the next month: the two open dossiers are carried over; the split comes from the snapshot.
-    at('2026-12-01T17:05:00Z'); // 00:05 on 2 December
+    await at('2026-12-01T17:05:00Z'); // 00:05 on 2 December
     await snapshotOpenStock(t.ctx);
     const next = (await get(office, `/api/reports/period?unitId=${tree.province.id}&from=2026-12-01&to=2026-12-01&by=unit`)).json();
     expect(next.total).toEqual({ total: 2, online: 0, deskPostal: 0, carriedOver: 2, resolved: 0, early: 0, onTime: 0, late: 0, open: 2, openOnTime: 0, openOverdue: 2 });
@@ -151,7 +158,7 @@ describe('reports', () => {
   });
 
   it('produces the daily report at the configured time, stores it, e-mails it with Excel and PDF, once a day', async () => {
-    at('2026-12-02T09:00:00Z'); // 16:00
+    await at('2026-12-02T09:00:00Z'); // 16:00
     const d = await intake(tree.communeA.id);
     await t.ctx.db.query(`SELECT report_bump(resolving_unit_id, procedure_id, received_at, 'paid_online', 1) FROM dossier WHERE id = $1`, [d]);
     const first = await produceDailyReports(t.ctx);
@@ -168,7 +175,7 @@ describe('reports', () => {
     const file = await get(office, `/api/reports/daily/${mine.id}/file?format=xlsx`);
     expect(file.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
 
-    const senders = createSenders({ smtpUrl: smtp.url.replace('smtp://', 'smtp://'), mailFrom: 'Một Cửa <khong-tra-loi@motcua.local>' });
+    const senders = createSenders({ smtpUrl: smtp.url.replace('smtp://', 'smtp://'), mailFrom: 'Một Cửa <khong-tra-loi@motcua.local>' }, t.ctx.clock);
     await dispatchDueNotifications(t.ctx, senders);
     const mail = smtp.received.find((m) => m.subject.includes('Báo cáo nhanh'));
     expect(mail?.to).toEqual(['vanphong@tinh.gov.vn']);

@@ -23,10 +23,10 @@ export async function getAdjustment(q: Queryable, id: string): Promise<(TAdjustm
   return rows[0] ?? null;
 }
 
-export async function insertAdjustment(q: Queryable, a: TCreateAdjustmentInput): Promise<string> {
+export async function insertAdjustment(q: Queryable, a: TCreateAdjustmentInput, now: Date): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO calendar_adjustment (day, kind, name, unit_id, sessions) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [a.day, a.kind, a.name, a.unitId, a.sessions ? JSON.stringify(a.sessions) : null],
+    `INSERT INTO calendar_adjustment (day, kind, name, unit_id, sessions, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [a.day, a.kind, a.name, a.unitId, a.sessions ? JSON.stringify(a.sessions) : null, now],
   );
   return rows[0]!.id;
 }

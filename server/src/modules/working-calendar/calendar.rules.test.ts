@@ -206,3 +206,20 @@ describe('working-minute arithmetic', () => {
     );
   });
 });
+
+describe('each year has the calendar of its own law and notices', () => {
+  it('2024 follows its official notices: Tết off 8–14/02, 15/02 worked, 29/4 off for Saturday 4/5', () => {
+    for (const d of ['2024-02-08', '2024-02-09', '2024-02-12', '2024-02-13', '2024-02-14', '2024-04-29', '2024-04-30', '2024-05-01', '2024-09-02', '2024-09-03']) {
+      expect(cal.isWorkingDay(d), d).toBe(false);
+    }
+    for (const d of ['2024-02-07', '2024-02-15', '2024-05-02', '2024-05-04']) expect(cal.isWorkingDay(d), d).toBe(true);
+  });
+
+  it('the day beside 2/9 exists only from 2021; Giỗ Tổ only from 2007', () => {
+    expect(cal.isWorkingDay('2019-09-03')).toBe(true); // Tuesday
+    expect(cal.isWorkingDay('2020-09-01')).toBe(true); // Tuesday
+    expect(cal.isWorkingDay('2019-09-02')).toBe(false);
+    expect(cal.isWorkingDay('2006-04-07')).toBe(true); // 10/3 Bính Tuất, a Friday
+    expect(cal.isWorkingDay('2007-04-26')).toBe(false); // 10/3 Đinh Hợi, a Thursday
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { compensatoryDaysOff, hungKingsDay, lunarNewYear, statutoryHolidays } from './holidays.rules.js';
 import { dayNumberOf, isoWeekday } from './vn-time.js';
 
@@ -29,7 +30,7 @@ describe('statutory holidays (BLLĐ 2019 Điều 112)', () => {
   });
 
   it('Tết = last day of the lunar year + mùng 1..4 (5 consecutive days)', () => {
-    for (let year = 1990; year <= 2100; year++) {
+    for (let year = 2021; year <= 2100; year++) {
       const newYear = dayNumberOf(lunarNewYear(year));
       const tet = statutoryHolidays(year)
         .filter((h) => h.nameVi.startsWith('Tết Nguyên đán'))
@@ -86,11 +87,52 @@ describe('compensatory days off (BLLĐ 2019 Điều 111 k3)', () => {
   });
 
   it('a Tết spanning a weekend still yields 5 weekdays off', () => {
-    for (let year = 2000; year <= 2060; year++) {
+    for (let year = 2014; year <= 2060; year++) {
       const all = statutoryHolidays(year);
       const tet = all.filter((h) => h.nameVi.startsWith('Tết Nguyên đán'));
       const comp = compensatoryDaysOff(all, weekday).filter((h) => h.nameVi.includes('Tết Nguyên đán'));
       expect(tet.filter((h) => weekday(h.date)).length + comp.length).toBe(5);
     }
+  });
+});
+
+describe('the Labour Code in force in each year', () => {
+  // Computed by hand from the texts: BLLĐ 1994 Điều 73 (8 days), Luật 84/2007/QH11 (Giỗ Tổ from 02/4/2007),
+  // BLLĐ 2012 Điều 115 (Tết 5 days from 01/5/2013), BLLĐ 2019 Điều 112 (2/9 + adjacent day from 2021).
+  const cases: [number, number, boolean, boolean, number][] = [
+    // year, holidays, Giỗ Tổ, adjacent day of 2/9, Tết days
+    [2005, 8, false, false, 4],
+    [2006, 8, false, false, 4],
+    [2007, 9, true, false, 4],
+    [2013, 9, true, false, 4],
+    [2014, 10, true, false, 5],
+    [2019, 10, true, false, 5],
+    [2020, 10, true, false, 5],
+    [2021, 11, true, true, 5],
+    [2026, 11, true, true, 5],
+  ];
+  it.each(cases)('%i: %i days', (year, n, hung, adjacent, tet) => {
+    const h = statutoryHolidays(year);
+    expect(h).toHaveLength(n);
+    expect(h.some((x) => x.nameVi.startsWith('Giỗ Tổ'))).toBe(hung);
+    expect(h.some((x) => x.nameVi.includes('liền kề'))).toBe(adjacent);
+    expect(h.filter((x) => x.nameVi.startsWith('Tết Nguyên đán'))).toHaveLength(tet);
+  });
+
+  it('3/9/2019 and 1/9/2020 are working days; Giỗ Tổ 2006 (7/4) was not a holiday, 2007 (26/4) was', () => {
+    expect(statutoryHolidays(2019, { nationalDayAdjacent: 'after' }).map((x) => x.date)).not.toContain('2019-09-03');
+    expect(statutoryHolidays(2020).map((x) => x.date)).not.toContain('2020-09-01');
+    expect(statutoryHolidays(2006).map((x) => x.date)).not.toContain(hungKingsDay(2006));
+    expect(statutoryHolidays(2007).map((x) => x.date)).toContain('2007-04-26');
+  });
+
+  it('whatever the year, the days grow with the law and never shrink', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1990, max: 2199 }), (year) => {
+        const n = statutoryHolidays(year).length;
+        expect(n).toBe(year >= 2021 ? 11 : year >= 2014 ? 10 : year >= 2007 ? 9 : 8);
+        expect(statutoryHolidays(year + 1 > 2199 ? 2199 : year + 1).length).toBeGreaterThanOrEqual(n);
+      }),
+    );
   });
 });

@@ -1,5 +1,10 @@
 /**
- * Statutory public holidays of Vietnam — Bộ luật Lao động 2019 (45/2019/QH14) Điều 112 khoản 1:
+ * Statutory public holidays of Vietnam, as the Labour Code in force in each year sets them (a dossier of 2019 keeps
+ * the calendar of its time):
+ * - before 2007 (BLLĐ 1994 Điều 73): 8 days — 1/1, Tết 4 days, 30/4, 1/5, 2/9;
+ * - 2007–2013 (Luật 84/2007/QH11 amending Điều 73, in force 02/4/2007): Giỗ Tổ Hùng Vương added, 9 days;
+ * - Tết of 2014–2020 (BLLĐ 2012 Điều 115, in force 01/5/2013 — after Tết 2013): Tết 5 days, 10 days;
+ * - from 2021 (BLLĐ 2019 Điều 112, in force 01/01/2021): 2/9 with one adjacent day, 11 days:
  *   a) Tết Dương lịch: 01 ngày (1/1 dương lịch);
  *   b) Tết Âm lịch: 05 ngày;
  *   c) Ngày Chiến thắng: 01 ngày (30/4 dương lịch);
@@ -35,6 +40,14 @@ const TET_DAY_NAMES: readonly [string, string][] = [
   ['mùng 4', 'day 4'],
 ];
 
+/** What the Labour Code in force in `year` grants (see the header): the holidays of that year follow it. */
+export function labourCodeOf(year: number): { code: string; tetDays: number; hungKingsDay: boolean; nationalDayAdjacent: boolean } {
+  if (year >= 2021) return { code: 'BLLĐ 2019 Điều 112', tetDays: 5, hungKingsDay: true, nationalDayAdjacent: true };
+  if (year >= 2014) return { code: 'BLLĐ 2012 Điều 115', tetDays: 5, hungKingsDay: true, nationalDayAdjacent: false };
+  if (year >= 2007) return { code: 'BLLĐ 1994 Điều 73 (sửa đổi 2007)', tetDays: 4, hungKingsDay: true, nationalDayAdjacent: false };
+  return { code: 'BLLĐ 1994 Điều 73', tetDays: 4, hungKingsDay: false, nationalDayAdjacent: false };
+}
+
 /** Gregorian date (`YYYY-MM-DD`) of lunar new year's day (mùng 1 Tết) of lunar year `year`. */
 export function lunarNewYear(year: number): string {
   const d = lunarToSolar(1, 1, year);
@@ -50,25 +63,29 @@ export function hungKingsDay(year: number): string {
 }
 
 /**
- * The 11 statutory holidays of Gregorian `year`, sorted by date. Default Tết days: the last day of the
- * lunar year (29 or 30 tháng Chạp) and mùng 1 → mùng 4; the real days are fixed yearly by the Government.
+ * The statutory holidays of Gregorian `year` under the Labour Code then in force (11 from 2021), sorted by date.
+ * Default Tết days: the last day of the lunar year (29 or 30 tháng Chạp) and mùng 1 → mùng 4 (→ mùng 3 while Tết
+ * had 4 days); the real days are fixed yearly by the Government.
  */
 export function statutoryHolidays(year: number, options: StatutoryHolidayOptions = {}): Holiday[] {
   if (!Number.isInteger(year)) throw new RangeError(`Năm không hợp lệ: ${year}`);
+  const law = labourCodeOf(year);
   const list: Holiday[] = [
     { date: ymd(year, 1, 1), nameVi: 'Tết Dương lịch', nameEn: "New Year's Day" },
-    { date: hungKingsDay(year), nameVi: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)', nameEn: "Hung Kings' Commemoration Day" },
     { date: ymd(year, 4, 30), nameVi: 'Ngày Chiến thắng', nameEn: 'Victory Day (Reunification Day)' },
     { date: ymd(year, 5, 1), nameVi: 'Ngày Quốc tế Lao động', nameEn: 'International Labour Day' },
     { date: ymd(year, 9, 2), nameVi: 'Quốc khánh', nameEn: 'National Day' },
-    {
+  ];
+  if (law.hungKingsDay) list.push({ date: hungKingsDay(year), nameVi: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)', nameEn: "Hung Kings' Commemoration Day" });
+  if (law.nationalDayAdjacent) {
+    list.push({
       date: ymd(year, 9, options.nationalDayAdjacent === 'after' ? 3 : 1),
       nameVi: 'Quốc khánh (ngày liền kề)',
       nameEn: 'National Day (adjacent day)',
-    },
-  ];
+    });
+  }
   const newYearDay = dayNumberOf(lunarNewYear(year));
-  TET_DAY_NAMES.forEach(([vi, en], i) => {
+  TET_DAY_NAMES.slice(0, law.tetDays).forEach(([vi, en], i) => {
     list.push({
       date: dateOfDayNumber(newYearDay - 1 + i),
       nameVi: `Tết Nguyên đán (${vi})`,

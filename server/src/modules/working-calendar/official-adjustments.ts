@@ -14,6 +14,26 @@
  */
 import type { CalendarAdjustment } from './calendar.rules.js';
 
+export const officialAdjustments2024: readonly CalendarAdjustment[] = [
+  // Tết Giáp Thìn: off Thu 8/2 → Wed 14/2/2024 (28 tháng Chạp Quý Mão → mùng 5 Giáp Thìn) [S: issue 15 of this
+  // project, from the official notice]. Quý Mão has no 30 Tết: its last day is Fri 9/2/2024. The weekdays off are
+  // 8, 9, 12, 13 and 14/2; the generator's nghỉ bù for the weekend Tết days would fall on 14 and 15/2, and 15/2
+  // was worked.
+  { date: '2024-02-08', kind: 'day_off', nameVi: 'Nghỉ Tết Nguyên đán Giáp Thìn (28 tháng Chạp)' },
+  { date: '2024-02-09', kind: 'day_off', nameVi: 'Nghỉ Tết Nguyên đán Giáp Thìn (29 tháng Chạp)' },
+  { date: '2024-02-12', kind: 'day_off', nameVi: 'Nghỉ Tết Nguyên đán Giáp Thìn (mùng 3)' },
+  { date: '2024-02-13', kind: 'day_off', nameVi: 'Nghỉ Tết Nguyên đán Giáp Thìn (mùng 4)' },
+  { date: '2024-02-14', kind: 'day_off', nameVi: 'Nghỉ Tết Nguyên đán Giáp Thìn (mùng 5)' },
+  { date: '2024-02-15', kind: 'working_day', nameVi: 'Ngày làm việc bình thường sau Tết Giáp Thìn' },
+  // 30/4 (Tue) and 1/5 (Wed) 2024: Mon 29/4 swapped with Sat 4/5, off Sat 27/4 → Wed 1/5 [S: issue 15].
+  { date: '2024-04-29', kind: 'day_off', nameVi: 'Nghỉ hoán đổi (làm bù thứ Bảy 04/5/2024)' },
+  { date: '2024-05-04', kind: 'working_day', nameVi: 'Làm bù cho ngày nghỉ thứ Hai 29/4/2024' },
+  // Quốc khánh 2024: Mon 2/9 + the day after, Tue 3/9 (off Sat 31/8 → Tue 3/9) [U: from memory]. The generator's
+  // default adjacent day (Sun 1/9) would give the same nghỉ bù on 3/9; listed so the data stands on its own.
+  { date: '2024-09-02', kind: 'day_off', nameVi: 'Quốc khánh' },
+  { date: '2024-09-03', kind: 'day_off', nameVi: 'Quốc khánh (ngày liền kề)' },
+];
+
 export const officialAdjustments2025: readonly CalendarAdjustment[] = [
   // Tết Ất Tỵ: off Sat 25/1 → Sun 2/2/2025 (26 tháng Chạp Giáp Thìn → mùng 5 Ất Tỵ), 9 days
   // [S: tet-amlich.com "Các ngày nghỉ lễ 2025"; CV 8726/VPCP-KGVX 26/11/2024 per pld.net.vn]. The 9 days are
@@ -55,5 +75,5 @@ export const officialAdjustments2026: readonly CalendarAdjustment[] = [
   // Quốc khánh 2/9/2026 (Wed) + adjacent day: NOT KNOWN when written [U] — the generator defaults to Tue 1/9.
 ];
 
-/** All official adjustments known to this module (2025, 2026). */
-export const officialAdjustments: readonly CalendarAdjustment[] = [...officialAdjustments2025, ...officialAdjustments2026];
+/** All official adjustments known to this module (2024–2026). */
+export const officialAdjustments: readonly CalendarAdjustment[] = [...officialAdjustments2024, ...officialAdjustments2025, ...officialAdjustments2026];

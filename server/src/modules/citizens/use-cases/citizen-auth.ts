@@ -19,10 +19,10 @@ export type NewSession = { token: string; csrfToken: string; citizenId: string }
 /** Attempts allowed per client address per minute, across all instances (same budget as the staff sign-in). */
 const ATTEMPTS_PER_ADDRESS_PER_MINUTE = 20;
 
-export async function openCitizenSession(q: Queryable, citizenId: string, via: 'oidc' | 'password', ttlHours: number, client: Client): Promise<NewSession> {
+export async function openCitizenSession(q: Queryable, citizenId: string, via: 'oidc' | 'password', ttlHours: number, client: Client, now: Date): Promise<NewSession> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await insertCitizenSession(q, { tokenHash: hashToken(token), citizenId, csrfToken, via, ttlHours, ...client });
+  await insertCitizenSession(q, { tokenHash: hashToken(token), citizenId, csrfToken, via, ttlHours, ...client, now });
   return { token, csrfToken, citizenId };
 }
 
@@ -32,10 +32,11 @@ export async function openCitizenSession(q: Queryable, citizenId: string, via: '
  */
 export async function registerCitizen(deps: { db: Db; clock: Clock; settings: CitizenAuthSettings }, input: TRegisterInput, client: Client): Promise<NewSession> {
   // Hashing is costly: registrations share the sign-in's per-address budget.
-  if (!(await throttle(deps.db, `citizen-ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60))) throw identityErrors.tooManyAttempts();
+  const now = deps.clock.now();
+  if (!(await throttle(deps.db, `citizen-ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60, now))) throw identityErrors.tooManyAttempts();
   const identifier = parseIdentifier(input.identifier);
   if (!identifier) throw citizenErrors.badIdentifier();
-  const cccd = validateCccd(input.idNumber, { birthDate: input.birthDate, gender: input.gender ?? undefined, today: vnDateOf(deps.clock.now()) });
+  const cccd = validateCccd(input.idNumber, { birthDate: input.birthDate, gender: input.gender ?? undefined, today: vnDateOf(now) });
   if (!cccd.ok) throw citizenErrors.badProfile(cccd.reasonVi);
   const passwordHash = await hashPassword(input.password);
   return withTransaction(deps.db, async (tx) => {
@@ -47,8 +48,8 @@ export async function registerCitizen(deps: { db: Db; clock: Clock; settings: Ci
     if (t?.email) throw citizenErrors.taken('email');
     if (t?.phone) throw citizenErrors.taken('phone');
     if (t?.idNumber) throw citizenErrors.taken('idNumber');
-    const id = await insertPasswordAccount(tx, { identifier, passwordHash, fullName: input.fullName, idNumber: cccd.number, birthDate: input.birthDate, gender: input.gender ?? cccd.gender });
-    return openCitizenSession(tx, id, 'password', deps.settings.sessionTtlHours, client);
+    const id = await insertPasswordAccount(tx, { identifier, passwordHash, fullName: input.fullName, idNumber: cccd.number, birthDate: input.birthDate, gender: input.gender ?? cccd.gender }, now);
+    return openCitizenSession(tx, id, 'password', deps.settings.sessionTtlHours, client, now);
   });
 }
 
@@ -56,8 +57,9 @@ export async function registerCitizen(deps: { db: Db; clock: Clock; settings: Ci
  * Password sign-in by e-mail or phone, with the staff sign-in's protections: a per-address rate limit shared by all
  * instances (login_throttle) and a temporary lock of the account after repeated failures.
  */
-export async function signInCitizen(deps: { db: Db; settings: CitizenAuthSettings }, input: TCitizenLoginInput, client: Client): Promise<NewSession> {
-  if (!(await throttle(deps.db, `citizen-ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60))) throw identityErrors.tooManyAttempts();
+export async function signInCitizen(deps: { db: Db; clock: Clock; settings: CitizenAuthSettings }, input: TCitizenLoginInput, client: Client): Promise<NewSession> {
+  const now = deps.clock.now();
+  if (!(await throttle(deps.db, `citizen-ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60, now))) throw identityErrors.tooManyAttempts();
   const identifier = parseIdentifier(input.identifier);
   const outcome = await withTransaction(deps.db, async (tx) => {
     const account = identifier ? await findForLogin(tx, identifier) : null;
@@ -65,13 +67,13 @@ export async function signInCitizen(deps: { db: Db; settings: CitizenAuthSetting
       await verifyPassword(await dummyPasswordHash(), input.password);
       return { kind: 'bad' as const };
     }
-    if (account.lockedUntil && account.lockedUntil > new Date()) return { kind: 'locked' as const, until: account.lockedUntil };
+    if (account.lockedUntil && account.lockedUntil > now) return { kind: 'locked' as const, until: account.lockedUntil };
     if (!(await verifyPassword(account.passwordHash, input.password))) {
-      const until = await recordFailure(tx, account.id, deps.settings.maxFailures, deps.settings.lockMinutes);
-      return until && until > new Date() ? { kind: 'locked' as const, until } : { kind: 'bad' as const };
+      const until = await recordFailure(tx, account.id, deps.settings.maxFailures, deps.settings.lockMinutes, now);
+      return until && until > now ? { kind: 'locked' as const, until } : { kind: 'bad' as const };
     }
     await recordSuccess(tx, account.id);
-    return { kind: 'ok' as const, session: await openCitizenSession(tx, account.id, 'password', deps.settings.sessionTtlHours, client) };
+    return { kind: 'ok' as const, session: await openCitizenSession(tx, account.id, 'password', deps.settings.sessionTtlHours, client, now) };
   });
   switch (outcome.kind) {
     case 'ok':

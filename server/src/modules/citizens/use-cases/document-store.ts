@@ -1,5 +1,6 @@
 import type { ReadStream } from 'node:fs';
 import { withTransaction, type Db } from '../../../platform/database.js';
+import type { Clock } from '../../../platform/clock.js';
 import { fileErrors, type FileStore, type StoredFile } from '../../../platform/storage.js';
 import { commonErrors } from '../../../platform/errors.js';
 import { citizenErrors } from '../citizen.errors.js';
@@ -14,12 +15,12 @@ export const CITIZEN_MAX_BYTES = 10 * 1024 * 1024;
  * Adds a digitised paper to the citizen's store (Kho quản lý dữ liệu điện tử, ND 45/2020 Điều 16): the type is
  * decided by the content (PDF, JPEG, PNG), the size is limited; the same content is stored once.
  */
-export async function uploadToStore(deps: { db: Db; files: FileStore }, citizenId: string, file: { content: Buffer; fileName: string; name: string }): Promise<StoredFile> {
+export async function uploadToStore(deps: { db: Db; clock: Clock; files: FileStore }, citizenId: string, file: { content: Buffer; fileName: string; name: string }): Promise<StoredFile> {
   if (file.content.length > CITIZEN_MAX_BYTES) throw fileErrors.tooLarge(CITIZEN_MAX_BYTES);
   return withTransaction(deps.db, async (tx) => {
     const stored = await deps.files.put(tx, file.content, file.fileName);
     if (!accepted.includes(stored.mediaType)) throw commonErrors.validation({ reason: 'Chỉ nhận bản quét PDF, JPEG, PNG' });
-    await addToStore(tx, citizenId, stored.sha256, file.name);
+    await addToStore(tx, citizenId, stored.sha256, file.name, deps.clock.now());
     return stored;
   });
 }

@@ -45,7 +45,7 @@ export async function editProfile(deps: { db: Db; clock: Clock }, citizenId: str
     }
   }
   try {
-    await updateProfile(deps.db, citizenId, set);
+    await updateProfile(deps.db, citizenId, set, deps.clock.now());
   } catch (err) {
     const c = (err as { code?: string; constraint?: string });
     if (c.code === '23505') throw citizenErrors.taken(c.constraint?.includes('email') ? 'email' : c.constraint?.includes('phone') ? 'phone' : 'idNumber');

@@ -85,7 +85,7 @@ export async function answerSupplement(
          FROM unnest($2::text[], $3::text[]) AS f(sha, name) JOIN stored_file s ON s.sha256 = f.sha ON CONFLICT DO NOTHING`,
       [id, input.documents.map((f) => f.sha256), input.documents.map((f) => f.name), citizen.citizenId, now],
     );
-    await tx.query(`UPDATE dossier SET supplemented_at = $2, updated_at = now() WHERE id = $1`, [id, now]);
+    await tx.query(`UPDATE dossier SET supplemented_at = $2, updated_at = $2 WHERE id = $1`, [id, now]);
     await appendAction(tx, {
       dossierId: id,
       at: now,
@@ -112,9 +112,10 @@ export async function openMyDossierFile(deps: { db: Db; clock: Clock; files: Fil
   const stat = (await deps.files.stat(deps.db, sha256))!;
   if (file.kind === 'result') {
     await withTransaction(deps.db, async (tx) => {
-      await deliverResultsToStore(tx, id);
+      const now = deps.clock.now();
+      await deliverResultsToStore(tx, id, now);
       if (!d.timeline.some((t) => t.action === 'result_downloaded')) {
-        await appendAction(tx, { dossierId: id, at: deps.clock.now(), actorId: null, actorName: citizen.fullName, action: 'result_downloaded', fromStatus: d.status, toStatus: d.status, stepIndex: null, note: file.documentName });
+        await appendAction(tx, { dossierId: id, at: now, actorId: null, actorName: citizen.fullName, action: 'result_downloaded', fromStatus: d.status, toStatus: d.status, stepIndex: null, note: file.documentName });
       }
     });
   }

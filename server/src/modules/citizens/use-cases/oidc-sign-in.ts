@@ -1,5 +1,6 @@
 import * as client from 'openid-client';
 import type { AppConfig } from '../../../platform/config.js';
+import type { Clock } from '../../../platform/clock.js';
 import { withTransaction, type Db } from '../../../platform/database.js';
 import { citizenErrors } from '../citizen.errors.js';
 import { profileFromClaims } from '../citizen.rules.js';
@@ -40,12 +41,12 @@ export function safeReturnPath(p: string | undefined): string {
  * providers offer it (e-identification under Nghị định 69/2024/NĐ-CP). The state, verifier and nonce are kept in the
  * database, so the callback may reach any instance. Returns the provider's authorisation URL.
  */
-export async function startOidcSignIn(deps: { db: Db; config: OidcConfig }, returnTo: string | undefined): Promise<string> {
+export async function startOidcSignIn(deps: { db: Db; clock: Clock; config: OidcConfig }, returnTo: string | undefined): Promise<string> {
   const config = await configuration(deps.config);
   const codeVerifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
   const nonce = client.randomNonce();
-  await saveOidcLogin(deps.db, { state, codeVerifier, nonce, returnTo: safeReturnPath(returnTo) });
+  await saveOidcLogin(deps.db, { state, codeVerifier, nonce, returnTo: safeReturnPath(returnTo) }, deps.clock.now());
   return client
     .buildAuthorizationUrl(config, {
       redirect_uri: deps.config.oidcRedirectUri!,
@@ -63,13 +64,13 @@ export async function startOidcSignIn(deps: { db: Db; config: OidcConfig }, retu
  * verifier, the ID token's nonce checked; the claims (and userinfo) become the citizen's profile and a session opens.
  */
 export async function finishOidcSignIn(
-  deps: { db: Db; config: OidcConfig; settings: CitizenAuthSettings },
+  deps: { db: Db; clock: Clock; config: OidcConfig; settings: CitizenAuthSettings },
   callbackUrl: URL,
   client_: Client,
 ): Promise<NewSession & { returnTo: string }> {
   const config = await configuration(deps.config);
   const state = callbackUrl.searchParams.get('state');
-  const pending = state ? await takeOidcLogin(deps.db, state) : null;
+  const pending = state ? await takeOidcLogin(deps.db, state, deps.clock.now()) : null;
   if (!pending) throw citizenErrors.oidcFailed('unknown or expired state');
   let claims: Record<string, unknown>;
   try {
@@ -84,7 +85,8 @@ export async function finishOidcSignIn(
   const profile = profileFromClaims(claims, deps.config.oidcCccdClaim);
   if (!profile) throw citizenErrors.oidcFailed('claims without sub or name');
   return withTransaction(deps.db, async (tx) => {
-    const citizenId = await upsertOidcAccount(tx, profile);
-    return { ...(await openCitizenSession(tx, citizenId, 'oidc', deps.settings.sessionTtlHours, client_)), returnTo: pending.returnTo };
+    const now = deps.clock.now();
+    const citizenId = await upsertOidcAccount(tx, profile, now);
+    return { ...(await openCitizenSession(tx, citizenId, 'oidc', deps.settings.sessionTtlHours, client_, now)), returnTo: pending.returnTo };
   });
 }

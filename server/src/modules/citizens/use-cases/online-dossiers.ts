@@ -65,10 +65,10 @@ export async function startSubmission(deps: { db: Db; clock: Clock }, citizenId:
 }
 
 /** Saves the wizard's state server-side (lưu nháp), one draft per procedure. */
-export async function saveSubmissionDraft(deps: { db: Db }, citizenId: string, procedureId: string, data: TDraftData): Promise<Date> {
+export async function saveSubmissionDraft(deps: { db: Db; clock: Clock }, citizenId: string, procedureId: string, data: TDraftData): Promise<Date> {
   const procedure = await getProcedure(deps.db, procedureId);
   if (!procedure) throw dossierErrors.procedureClosed();
-  return saveDraft(deps.db, citizenId, procedureId, data);
+  return saveDraft(deps.db, citizenId, procedureId, data, deps.clock.now());
 }
 
 /**

@@ -41,7 +41,7 @@ export async function decideOnlineDossier(deps: { db: Db; clock: Clock; config: 
 
     if (input.action === 'reject_intake') {
       if (!input.note) throw dossierErrors.reasonRequired();
-      await tx.query(`UPDATE dossier SET status = 'not_accepted', national_status = 3, finished_at = $2, updated_at = now() WHERE id = $1`, [dossierId, now]);
+      await tx.query(`UPDATE dossier SET status = 'not_accepted', national_status = 3, finished_at = $2, updated_at = $2 WHERE id = $1`, [dossierId, now]);
       await appendAction(tx, { dossierId, at: now, actorId: actor.userId, actorName: actor.fullName, action: 'reject_intake', fromStatus: status, toStatus: 'not_accepted', stepIndex: null, note: input.note });
       return;
     }

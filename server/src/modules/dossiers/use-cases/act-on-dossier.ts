@@ -181,8 +181,8 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
       data,
     });
     // A result going online reaches the citizen's document store as it is ready (ND 45/2020 Điều 14, 16).
-    if (input.action === 'approve') await deliverResultsToStore(tx, dossierId);
-    if (notifyingActions.includes(input.action)) await notifyFor(tx, deps.config.publicUrl, dossierId, input, d.dueAt);
+    if (input.action === 'approve') await deliverResultsToStore(tx, dossierId, now);
+    if (notifyingActions.includes(input.action)) await notifyFor(tx, deps.config.publicUrl, dossierId, input, d.dueAt, now);
   });
 }
 
@@ -208,7 +208,7 @@ export async function stepOfficers(q: Queryable, d: { receivingPath: string; res
 const notifyingActions: TActionInput['action'][] = ['request_supplement', 'apologise', 'approve', 'refuse'];
 
 /** The applicant hears of what concerns them: supplementation, apology and new date, result ready, refusal. */
-async function notifyFor(tx: Queryable, publicUrl: string, dossierId: string, input: TActionInput, previousDue: Date | null): Promise<void> {
+async function notifyFor(tx: Queryable, publicUrl: string, dossierId: string, input: TActionInput, previousDue: Date | null, now: Date): Promise<void> {
   const { rows } = await tx.query<{ code: string; procedureName: string; applicant: { fullName: string; email: string | null; phone: string | null }; unitName: string; dueAt: Date; resultDelivery: ReturnMethod }>(
     `SELECT d.code, d.procedure_name AS "procedureName", d.applicant, u.name AS "unitName", d.due_at AS "dueAt", d.result_delivery AS "resultDelivery"
        FROM dossier d JOIN unit u ON u.id = d.receiving_unit_id WHERE d.id = $1`,
@@ -219,13 +219,13 @@ async function notifyFor(tx: Queryable, publicUrl: string, dossierId: string, in
   const facts = { dossierCode: d.code, procedureName: d.procedureName, applicantName: d.applicant.fullName, unitName: d.unitName, trackingUrl: trackingUrl(publicUrl, d.code) };
   switch (input.action) {
     case 'request_supplement':
-      return notifyApplicant(tx, dossierId, d.applicant, 'dossier.supplementation-requested', { ...facts, missing: [input.note ?? ''] });
+      return notifyApplicant(tx, dossierId, d.applicant, 'dossier.supplementation-requested', { ...facts, missing: [input.note ?? ''] }, now);
     case 'apologise':
-      return notifyApplicant(tx, dossierId, d.applicant, 'dossier.apology', { ...facts, previousAppointmentAt: previousDue ?? d.dueAt, newAppointmentAt: d.dueAt, reason: input.note ?? '' });
+      return notifyApplicant(tx, dossierId, d.applicant, 'dossier.apology', { ...facts, previousAppointmentAt: previousDue ?? d.dueAt, newAppointmentAt: d.dueAt, reason: input.note ?? '' }, now);
     case 'approve':
-      return notifyApplicant(tx, dossierId, d.applicant, 'dossier.result-ready', { ...facts, returnMethod: d.resultDelivery });
+      return notifyApplicant(tx, dossierId, d.applicant, 'dossier.result-ready', { ...facts, returnMethod: d.resultDelivery }, now);
     case 'refuse':
-      return notifyApplicant(tx, dossierId, d.applicant, 'dossier.refused', { ...facts, reason: input.note ?? '' });
+      return notifyApplicant(tx, dossierId, d.applicant, 'dossier.refused', { ...facts, reason: input.note ?? '' }, now);
     default:
       return;
   }

@@ -1,4 +1,5 @@
 import { withTransaction, type Db } from '../../../platform/database.js';
+import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 import { unitErrors } from '../../org-units/unit.errors.js';
@@ -27,7 +28,7 @@ async function assertGrantable(q: Queryable, actor: Actor, grants: { unitId: str
 }
 
 /** Creates an officer's account in a unit the administrator manages, with roles scoped to units there. */
-export async function createUser(deps: { db: Db }, actor: Actor, input: TCreateUserInput): Promise<TStaffUser> {
+export async function createUser(deps: { db: Db; clock: Clock }, actor: Actor, input: TCreateUserInput): Promise<TStaffUser> {
   const passwordHash = await hashPassword(input.password);
   return withTransaction(deps.db, async (tx) => {
     const home = await getUnit(tx, input.homeUnitId);
@@ -36,18 +37,18 @@ export async function createUser(deps: { db: Db }, actor: Actor, input: TCreateU
     await assertGrantable(tx, actor, input.grants);
     const taken = await tx.query('SELECT 1 FROM staff_user WHERE username = $1', [input.username]);
     if (taken.rowCount) throw identityErrors.usernameTaken();
-    const id = await insertUser(tx, { ...input, passwordHash });
+    const id = await insertUser(tx, { ...input, passwordHash }, deps.clock.now());
     await replaceGrants(tx, id, input.grants);
-    const user = (await getUser(tx, id))!;
-    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'user.created', entity: 'staff_user', entityId: id, after: present(user) });
+    const user = (await getUser(tx, id, deps.clock.now()))!;
+    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'user.created', entity: 'staff_user', entityId: id, after: present(user), at: deps.clock.now() });
     return present(user);
   });
 }
 
-export async function updateUser(deps: { db: Db }, actor: Actor, userId: string, input: TUpdateUserInput): Promise<TStaffUser> {
+export async function updateUser(deps: { db: Db; clock: Clock }, actor: Actor, userId: string, input: TUpdateUserInput): Promise<TStaffUser> {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return withTransaction(deps.db, async (tx) => {
-    const before = await getUser(tx, userId);
+    const before = await getUser(tx, userId, deps.clock.now());
     if (!before) throw commonErrors.notFound('User');
     if (!can(actor, 'users.manage', before.homeUnitPath)) throw commonErrors.forbidden('users.manage');
     if (userId === actor.userId && (input.active === false || (input.grants && !input.grants.some((g) => g.role === 'admin')))) {
@@ -57,8 +58,8 @@ export async function updateUser(deps: { db: Db }, actor: Actor, userId: string,
       await assertGrantable(tx, actor, input.grants);
       await replaceGrants(tx, userId, input.grants);
     }
-    await updateUserFields(tx, userId, { ...input, passwordHash });
-    const after = (await getUser(tx, userId))!;
+    await updateUserFields(tx, userId, { ...input, passwordHash }, deps.clock.now());
+    const after = (await getUser(tx, userId, deps.clock.now()))!;
     await recordAudit(tx, {
       actorId: actor.userId,
       actorName: actor.fullName,
@@ -67,20 +68,21 @@ export async function updateUser(deps: { db: Db }, actor: Actor, userId: string,
       entityId: userId,
       before: present(before),
       after: present(after),
+      at: deps.clock.now(),
     });
     return present(after);
   });
 }
 
-export async function getUserAs(deps: { db: Db }, actor: Actor, userId: string): Promise<TStaffUser> {
-  const user = await getUser(deps.db, userId);
+export async function getUserAs(deps: { db: Db; clock: Clock }, actor: Actor, userId: string): Promise<TStaffUser> {
+  const user = await getUser(deps.db, userId, deps.clock.now());
   if (!user) throw commonErrors.notFound('User');
   if (!can(actor, 'users.manage', user.homeUnitPath)) throw commonErrors.forbidden('users.manage');
   return present(user);
 }
 
 export async function listUsersAs(
-  deps: { db: Db },
+  deps: { db: Db; clock: Clock },
   actor: Actor,
   query: { unitId?: string; q?: string; after?: string; limit: number },
 ): Promise<{ items: TStaffUser[]; next: string | null }> {
@@ -91,7 +93,7 @@ export async function listUsersAs(
     if (!unit) throw unitErrors.notFound();
     unitPath = unit.path;
   }
-  const rows = await listUsers(deps.db, { paths, unitPath, q: query.q, after: query.after, limit: query.limit + 1 });
+  const rows = await listUsers(deps.db, { paths, unitPath, q: query.q, after: query.after, limit: query.limit + 1, now: deps.clock.now() });
   const items = rows.slice(0, query.limit).map(present);
   return { items, next: rows.length > query.limit ? items[items.length - 1]!.username : null };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { withTransaction, type Db } from '../../../platform/database.js';
+import type { Clock } from '../../../platform/clock.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 import { hashToken } from '../auth.plugin.js';
 import type { TLoginInput } from '../identity.contract.js';
@@ -16,11 +17,12 @@ const ATTEMPTS_PER_ADDRESS_PER_MINUTE = 20;
  * failures, and the password is checked with argon2id. Returns a fresh session token and CSRF token.
  */
 export async function signIn(
-  deps: { db: Db; settings: SignInSettings },
+  deps: { db: Db; clock: Clock; settings: SignInSettings },
   input: TLoginInput,
   client: { ip: string; userAgent: string | null },
 ): Promise<{ token: string; csrfToken: string; userId: string }> {
-  const allowed = await throttle(deps.db, `ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60);
+  const now = deps.clock.now();
+  const allowed = await throttle(deps.db, `ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60, now);
   if (!allowed) throw identityErrors.tooManyAttempts();
   // The check and the counter update happen in one transaction with the row locked, so concurrent
   // wrong guesses cannot slip past the lockout.
@@ -30,19 +32,19 @@ export async function signIn(
       await verifyPassword(await dummyPasswordHash(), input.password);
       return { kind: 'bad' as const };
     }
-    if (user.lockedUntil && user.lockedUntil > new Date()) return { kind: 'locked' as const, until: user.lockedUntil };
+    if (user.lockedUntil && user.lockedUntil > now) return { kind: 'locked' as const, until: user.lockedUntil };
     const ok = await verifyPassword(user.passwordHash, input.password);
     if (!ok) {
-      const lockedUntil = await recordLoginFailure(tx, user.id, deps.settings.maxFailures, deps.settings.lockMinutes);
-      await recordAudit(tx, { actorId: user.id, actorName: user.fullName, action: 'auth.failed', entity: 'staff_user', entityId: user.id, ip: client.ip });
-      return lockedUntil && lockedUntil > new Date() ? { kind: 'locked' as const, until: lockedUntil } : { kind: 'bad' as const };
+      const lockedUntil = await recordLoginFailure(tx, user.id, deps.settings.maxFailures, deps.settings.lockMinutes, now);
+      await recordAudit(tx, { actorId: user.id, actorName: user.fullName, action: 'auth.failed', entity: 'staff_user', entityId: user.id, ip: client.ip, at: now });
+      return lockedUntil && lockedUntil > now ? { kind: 'locked' as const, until: lockedUntil } : { kind: 'bad' as const };
     }
     if (!user.active) return { kind: 'inactive' as const };
     await recordLoginSuccess(tx, user.id);
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
-    await insertSession(tx, { tokenHash: hashToken(token), userId: user.id, csrfToken, ttlHours: deps.settings.sessionTtlHours, ...client });
-    await recordAudit(tx, { actorId: user.id, actorName: user.fullName, action: 'auth.signed_in', entity: 'staff_user', entityId: user.id, ip: client.ip });
+    await insertSession(tx, { tokenHash: hashToken(token), userId: user.id, csrfToken, ttlHours: deps.settings.sessionTtlHours, ...client, now });
+    await recordAudit(tx, { actorId: user.id, actorName: user.fullName, action: 'auth.signed_in', entity: 'staff_user', entityId: user.id, ip: client.ip, at: now });
     return { kind: 'ok' as const, token, csrfToken, userId: user.id };
   });
   switch (outcome.kind) {

@@ -1,3 +1,4 @@
+import type { Clock } from '../../../platform/clock.js';
 import { withTransaction, type Db } from '../../../platform/database.js';
 import { commonErrors } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/audit.repo.js';
@@ -6,7 +7,7 @@ import { unitErrors } from '../unit.errors.js';
 import { getUnit, renameUnit, type UnitRow } from '../unit.repo.js';
 
 /** Corrects the spelling of a unit's name. A legal renaming goes through `reorganiseUnits` so history is kept. */
-export async function correctUnitName(deps: { db: Db }, actor: Actor, unitId: string, name: string): Promise<UnitRow> {
+export async function correctUnitName(deps: { db: Db; clock: Clock }, actor: Actor, unitId: string, name: string): Promise<UnitRow> {
   return withTransaction(deps.db, async (tx) => {
     const unit = await getUnit(tx, unitId);
     if (!unit) throw unitErrors.notFound();
@@ -20,6 +21,7 @@ export async function correctUnitName(deps: { db: Db }, actor: Actor, unitId: st
       entityId: unitId,
       before: { name: unit.name },
       after: { name },
+      at: deps.clock.now(),
     });
     return { ...unit, name };
   });

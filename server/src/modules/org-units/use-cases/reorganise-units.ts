@@ -1,4 +1,5 @@
 import { withTransaction, type Db } from '../../../platform/database.js';
+import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 import { can, canCreateRootUnit, type Actor } from '../../identity/permissions.policy.js';
@@ -13,7 +14,7 @@ import { closeUnitSubtree, getUnit, getUnitByCode, getUnits, insertSuccession, i
  * chính quyền địa phương 2025): predecessors close the day before `effectiveOn` and are linked to the successor.
  * Nothing already attached to a predecessor moves, so old dossiers keep the unit as it was.
  */
-export async function reorganiseUnits(deps: { db: Db }, actor: Actor, input: TReorganiseInput): Promise<UnitRow> {
+export async function reorganiseUnits(deps: { db: Db; clock: Clock }, actor: Actor, input: TReorganiseInput): Promise<UnitRow> {
   return withTransaction(deps.db, async (tx) => {
     const predecessors = await getUnits(tx, input.predecessorIds);
     if (predecessors.length !== new Set(input.predecessorIds).size) throw unitErrors.notFound();
@@ -38,7 +39,7 @@ export async function reorganiseUnits(deps: { db: Db }, actor: Actor, input: TRe
         throw commonErrors.forbidden('units.manage');
       }
       if (await getUnitByCode(tx, spec.code)) throw unitErrors.codeTaken();
-      successor = await insertUnit(tx, { ...spec, parent, validFrom: input.effectiveOn });
+      successor = await insertUnit(tx, { ...spec, parent, validFrom: input.effectiveOn }, deps.clock.now());
     }
     const lastDay = dateOfDayNumber(dayNumberOf(input.effectiveOn) - 1);
     for (const p of predecessors) {
@@ -53,6 +54,7 @@ export async function reorganiseUnits(deps: { db: Db }, actor: Actor, input: TRe
       entityId: successor.id,
       before: predecessors.map((p) => ({ id: p.id, code: p.code, name: p.name })),
       after: { successor, effectiveOn: input.effectiveOn },
+      at: deps.clock.now(),
     });
     return successor;
   });

@@ -41,7 +41,7 @@ export async function chooseDeliveryByPost(deps: { db: Db; clock: Clock }, who: 
        ON CONFLICT (dossier_id) DO UPDATE SET address = EXCLUDED.address, phone = EXCLUDED.phone, requested_at = EXCLUDED.requested_at`,
       [dossierId, input.address, input.phone, now],
     );
-    await tx.query(`UPDATE dossier SET result_delivery = 'post', updated_at = now() WHERE id = $1`, [dossierId]);
+    await tx.query(`UPDATE dossier SET result_delivery = 'post', updated_at = $2 WHERE id = $1`, [dossierId, now]);
     await appendAction(tx, {
       dossierId, at: now, actorId: by.kind === 'staff' ? by.actor.userId : null, actorName: by.kind === 'staff' ? by.actor.fullName : by.fullName, action: 'result_delivery_changed', fromStatus: d.status, toStatus: d.status,
       stepIndex: d.stepIndex, note: 'Người dân đăng ký nhận kết quả qua dịch vụ bưu chính công ích', data: { from: r.resultDelivery, to: 'post', address: input.address },

@@ -47,12 +47,12 @@ export async function createDueShipments(deps: Deps, paths: string[] | null = nu
       // Điều 8 k3: the agency notifies both the postal worker and the citizen that the result is ready.
       for (const s of await postalStaffOf(tx, d.receivingPath)) {
         const body = `Hồ sơ ${d.code} đã có kết quả, cần nhận tại bộ phận một cửa và phát đến ${d.applicant.fullName}, ${address}.${when}`;
-        if (s.email) await enqueueNotification(tx, { channel: 'email', recipient: s.email, subject: `[Một Cửa] Kết quả cần phát: hồ sơ ${d.code}`, body, templateKey: 'postal.shipment-created', dossierId: d.id });
-        if (s.phone && isMobileVn(s.phone)) await enqueueNotification(tx, { channel: 'sms', recipient: s.phone, body: `Mot Cua: ho so ${d.code} co ket qua can phat qua buu dien.`, templateKey: 'postal.shipment-created', dossierId: d.id });
+        if (s.email) await enqueueNotification(tx, { channel: 'email', recipient: s.email, subject: `[Một Cửa] Kết quả cần phát: hồ sơ ${d.code}`, body, templateKey: 'postal.shipment-created', dossierId: d.id }, now);
+        if (s.phone && isMobileVn(s.phone)) await enqueueNotification(tx, { channel: 'sms', recipient: s.phone, body: `Mot Cua: ho so ${d.code} co ket qua can phat qua buu dien.`, templateKey: 'postal.shipment-created', dossierId: d.id }, now);
       }
       const phone = d.phone ?? d.applicant.phone;
       if (phone && isMobileVn(phone)) {
-        await enqueueNotification(tx, { channel: 'sms', recipient: phone, body: `Mot Cua: ket qua ho so ${d.code} se duoc buu dien phat den dia chi cua ong/ba.`, templateKey: 'postal.shipment-created', dossierId: d.id });
+        await enqueueNotification(tx, { channel: 'sms', recipient: phone, body: `Mot Cua: ket qua ho so ${d.code} se duoc buu dien phat den dia chi cua ong/ba.`, templateKey: 'postal.shipment-created', dossierId: d.id }, now);
       }
     }
     return n;
@@ -72,7 +72,7 @@ async function assignTrackingCodes(deps: Deps, paths: string[] | null): Promise<
   for (const s of rows) {
     try {
       const { trackingCode } = await service.createOrder({ reference: `shipment:${s.id}`, kind: 'delivery', recipientName: s.recipientName, address: s.address, phone: s.phone });
-      await deps.db.query(`UPDATE postal_shipment SET tracking_code = $2, updated_at = now() WHERE id = $1 AND tracking_code IS NULL`, [s.id, trackingCode]);
+      await deps.db.query(`UPDATE postal_shipment SET tracking_code = $2, updated_at = $3 WHERE id = $1 AND tracking_code IS NULL`, [s.id, trackingCode, deps.clock.now()]);
     } catch {
       // The operator is unreachable: the next run tries again.
       return;

@@ -39,8 +39,9 @@ export async function handleOperatorCallback(
     const event = operatorEventOf[e.status];
     const fits = shipment !== null && shipmentTransition(shipment.status, event).ok;
     const ins = await tx.query(
-      `INSERT INTO postal_event (event_id, tracking_code, status, occurred_at, payload, outcome) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING`,
-      [e.eventId, e.trackingCode, e.status, new Date(e.occurredAt), rawBody, fits ? 'applied' : 'ignored'],
+      `INSERT INTO postal_event (event_id, tracking_code, status, occurred_at, payload, outcome, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (event_id) DO NOTHING`,
+      [e.eventId, e.trackingCode, e.status, new Date(e.occurredAt), rawBody, fits ? 'applied' : 'ignored', deps.clock.now()],
     );
     if (ins.rowCount === 0) return { eventId: e.eventId, outcome: 'duplicate' as const };
     if (!shipment || !fits) return { eventId: e.eventId, outcome: 'ignored' as const };

@@ -45,20 +45,20 @@ export async function recordShipmentEvent(deps: { db: Db; clock: Clock }, who: R
           handed_over_by_name: actorName,
           ...(input.originals !== null ? { originals: input.originals } : {}),
           ...(input.postageVnd !== undefined ? { postage_vnd: input.postageVnd } : {}),
-        });
-        if (input.charge) await insertCharge(q, { shipmentId: s.id, pickupId: null, kind: 'redelivery', ...input.charge, createdBy: actorId, createdByName: actorName });
+        }, now);
+        if (input.charge) await insertCharge(q, { shipmentId: s.id, pickupId: null, kind: 'redelivery', ...input.charge, createdBy: actorId, createdByName: actorName }, now);
         return;
       case 'fail':
-        await updateShipment(q, s.id, { status: t.to, failed_at: now, fail_reason: input.reason });
+        await updateShipment(q, s.id, { status: t.to, failed_at: now, fail_reason: input.reason }, now);
         return;
       case 'deliver':
         await closeDossier(q, who, s.dossierId, { at: now, actorId, actorName, receivedBy: input.receivedBy, trackingCode: s.trackingCode });
-        await updateShipment(q, s.id, { status: t.to, delivered_at: now, received_by: input.receivedBy });
+        await updateShipment(q, s.id, { status: t.to, delivered_at: now, received_by: input.receivedBy }, now);
         return;
       case 'return_to_desk': {
-        await updateShipment(q, s.id, { status: t.to, returned_at: now });
+        await updateShipment(q, s.id, { status: t.to, returned_at: now }, now);
         const d = await lockDossier(q, s.dossierId);
-        await q.query(`UPDATE dossier SET result_delivery = 'desk', updated_at = now() WHERE id = $1`, [s.dossierId]);
+        await q.query(`UPDATE dossier SET result_delivery = 'desk', updated_at = $2 WHERE id = $1`, [s.dossierId, now]);
         await appendAction(q, {
           dossierId: s.dossierId, at: now, actorId, actorName, action: 'postal_returned_to_desk', fromStatus: d!.status, toStatus: d!.status, stepIndex: d!.stepIndex,
           note: input.reason ?? 'Bưu điện chuyển trả kết quả về bộ phận một cửa', data: { trackingCode: s.trackingCode },
@@ -86,7 +86,7 @@ async function closeDossier(q: Tx, who: Reporter, dossierId: string, p: { at: Da
   );
   if (!outcome.ok) throw dossierErrors.actionNotAllowed(d.status, 'return_result', outcome.allowed);
   const to = outcome.state.status;
-  await q.query(`UPDATE dossier SET status = $2, national_status = $3, returned_at = $4, updated_at = now() WHERE id = $1`, [dossierId, to, nationalStatusCode[to], p.at]);
+  await q.query(`UPDATE dossier SET status = $2, national_status = $3, returned_at = $4, updated_at = $4 WHERE id = $1`, [dossierId, to, nationalStatusCode[to], p.at]);
   await appendAction(q, {
     dossierId, at: p.at, actorId: p.actorId, actorName: p.actorName, action: 'return_result', fromStatus: d.status, toStatus: to, stepIndex: d.stepIndex,
     note: 'Trả kết quả qua dịch vụ bưu chính công ích', data: { receivedBy: p.receivedBy, channel: 'post', trackingCode: p.trackingCode },

@@ -51,7 +51,7 @@ export async function pickUp(deps: Deps, actor: Actor, pickupId: string, input: 
       picked_up_by_name: actor.fullName,
       picked_up_at: now,
       tracking_code: trackingCode,
-    });
+    }, now);
   });
 }
 
@@ -61,7 +61,7 @@ export async function cancelPickup(deps: Deps, actor: Actor, pickupId: string, r
     const p = await getPickup(tx, pickupId, true);
     if (!p) throw postalErrors.pickupNotFound();
     if (!canWorkPostal(actor, p.receivingPath) && !isDeskOf(actor, p.receivingPath)) throw commonErrors.forbidden('postal.work');
-    await updatePickup(tx, pickupId, { status: step(p, 'cancel'), cancel_reason: reason });
+    await updatePickup(tx, pickupId, { status: step(p, 'cancel'), cancel_reason: reason }, deps.clock.now());
   });
 }
 
@@ -104,7 +104,7 @@ export async function handOverPickup(deps: Deps, actor: Actor, pickupId: string,
     const locked = (await getPickup(tx, pickupId, true))!;
     if (locked.status === 'handed_over' && locked.dossierId === dossierId) return;
     const to = step(locked, 'hand_over');
-    await updatePickup(tx, pickupId, { status: to, handed_over_at: now, desk_signed_by: actor.userId, desk_signed_name: actor.fullName, postal_signed_name: input.postalSignerName, dossier_id: dossierId });
+    await updatePickup(tx, pickupId, { status: to, handed_over_at: now, desk_signed_by: actor.userId, desk_signed_name: actor.fullName, postal_signed_name: input.postalSignerName, dossier_id: dossierId }, now);
   });
   return dossierId;
 }

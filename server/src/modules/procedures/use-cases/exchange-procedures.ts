@@ -1,5 +1,6 @@
 import { canonicalJson } from '../../../platform/json.js';
 import { withTransaction, type Db } from '../../../platform/database.js';
+import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
 import { can, type Actor } from '../../identity/permissions.policy.js';
 import { unitErrors } from '../../org-units/unit.errors.js';
@@ -12,7 +13,7 @@ import { insertDraftVersion } from '../procedure.repo.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 
 /** Exports a unit's catalogue (every status, current versions) in the exchange format. */
-export async function exportProcedures(deps: { db: Db }, actor: Actor, ownerUnitId: string) {
+export async function exportProcedures(deps: { db: Db; clock: Clock }, actor: Actor, ownerUnitId: string) {
   const owner = await getUnit(deps.db, ownerUnitId);
   if (!owner) throw unitErrors.notFound();
   if (!can(actor, 'catalog.read', owner.path)) throw commonErrors.forbidden('catalog.read');
@@ -29,7 +30,7 @@ export async function exportProcedures(deps: { db: Db }, actor: Actor, ownerUnit
     const current = versions.find((v) => v.state === 'published') ?? versions.find((v) => v.state === 'draft')!;
     procedures.push({ status: row.status, decisionNo: current.decisionNo, effectiveFrom: current.effectiveFrom, content: current.content });
   }
-  return { format: 'mot-cua.procedures/v1' as const, exportedAt: new Date().toISOString(), procedures };
+  return { format: 'mot-cua.procedures/v1' as const, exportedAt: deps.clock.now().toISOString(), procedures };
 }
 
 /**
@@ -37,7 +38,7 @@ export async function exportProcedures(deps: { db: Db }, actor: Actor, ownerUnit
  * published ones get a new draft revision (publishing stays a deliberate act). All or nothing: if any entry is
  * invalid, nothing is written and every problem is reported.
  */
-export async function importProcedures(deps: { db: Db }, actor: Actor, input: TImportInput) {
+export async function importProcedures(deps: { db: Db; clock: Clock }, actor: Actor, input: TImportInput) {
   const raw = Array.isArray(input.data) ? input.data : input.data.procedures.map((p) => p.content);
   const parsed: TProcedureContent[] = [];
   const errors: { index: number; code: string | null; issues: string[] }[] = [];
@@ -56,6 +57,7 @@ export async function importProcedures(deps: { db: Db }, actor: Actor, input: TI
   });
   if (errors.length > 0) throw procedureErrors.importInvalid(errors);
 
+  const now = deps.clock.now();
   return withTransaction(deps.db, async (tx) => {
     const owner = await getUnit(tx, input.ownerUnitId);
     if (!owner) throw unitErrors.notFound();
@@ -64,7 +66,7 @@ export async function importProcedures(deps: { db: Db }, actor: Actor, input: TI
     for (const content of parsed) {
       const existing = await findProcedureByCode(tx, owner.id, content.code);
       if (!existing) {
-        await createProcedureIn(tx, actor, owner.id, content);
+        await createProcedureIn(tx, actor, owner.id, content, now);
         result.created++;
         continue;
       }
@@ -74,7 +76,7 @@ export async function importProcedures(deps: { db: Db }, actor: Actor, input: TI
       }
       const versions = await listVersions(tx, existing.id);
       if (versions.some((v) => v.state === 'draft')) {
-        await updateDraftIn(tx, actor, existing, content);
+        await updateDraftIn(tx, actor, existing, content, now);
         result.updated++;
       } else {
         const current = await getVersion(tx, existing.currentVersionId!);
@@ -82,11 +84,11 @@ export async function importProcedures(deps: { db: Db }, actor: Actor, input: TI
           result.skipped++;
           continue;
         }
-        await insertDraftVersion(tx, existing.id, { ...content, code: existing.code }, actor.userId);
+        await insertDraftVersion(tx, existing.id, { ...content, code: existing.code }, actor.userId, now);
         result.revised++;
       }
     }
-    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'procedure.imported', entity: 'unit', entityId: owner.id, after: result });
+    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'procedure.imported', entity: 'unit', entityId: owner.id, after: result, at: now });
     return result;
   });
 }

@@ -1,4 +1,5 @@
 import { withTransaction, type Db, type Tx } from '../../../platform/database.js';
+import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 import { can, type Actor } from '../../identity/permissions.policy.js';
@@ -21,7 +22,7 @@ import {
 } from '../procedure.repo.js';
 import { isAllowed, publishProblems } from '../procedure.rules.js';
 
-type Deps = { db: Db };
+type Deps = { db: Db; clock: Clock };
 
 async function loadForChange(tx: Tx, actor: Actor, id: string): Promise<ProcedureRow> {
   const p = await getProcedure(tx, id, true);
@@ -30,24 +31,24 @@ async function loadForChange(tx: Tx, actor: Actor, id: string): Promise<Procedur
   return p;
 }
 
-function audit(tx: Tx, actor: Actor, action: string, id: string, before: unknown, after: unknown) {
-  return recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action, entity: 'procedure', entityId: id, before, after });
+function audit(tx: Tx, actor: Actor, action: string, id: string, before: unknown, after: unknown, now: Date) {
+  return recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action, entity: 'procedure', entityId: id, before, after, at: now });
 }
 
 /** Adds a procedure to a unit's catalogue as a draft (dự thảo); nothing is public until it is published. */
 export async function createProcedure(deps: Deps, actor: Actor, input: TCreateProcedureInput): Promise<string> {
-  return withTransaction(deps.db, (tx) => createProcedureIn(tx, actor, input.ownerUnitId, input.content));
+  return withTransaction(deps.db, (tx) => createProcedureIn(tx, actor, input.ownerUnitId, input.content, deps.clock.now()));
 }
 
-export async function createProcedureIn(tx: Tx, actor: Actor, ownerUnitId: string, content: TProcedureContent): Promise<string> {
+export async function createProcedureIn(tx: Tx, actor: Actor, ownerUnitId: string, content: TProcedureContent, now: Date): Promise<string> {
   const owner = await getUnit(tx, ownerUnitId);
   if (!owner) throw unitErrors.notFound();
   if (!can(actor, 'procedures.manage', owner.path)) throw commonErrors.forbidden('procedures.manage');
   if (await findProcedureByCode(tx, ownerUnitId, content.code)) throw procedureErrors.codeTaken();
-  const id = await insertProcedure(tx, ownerUnitId, content);
-  const versionId = await insertDraftVersion(tx, id, content, actor.userId);
+  const id = await insertProcedure(tx, ownerUnitId, content, now);
+  const versionId = await insertDraftVersion(tx, id, content, actor.userId, now);
   await setCurrentVersion(tx, id, versionId);
-  await audit(tx, actor, 'procedure.created', id, null, content);
+  await audit(tx, actor, 'procedure.created', id, null, content, now);
   return id;
 }
 
@@ -55,19 +56,19 @@ export async function createProcedureIn(tx: Tx, actor: Actor, ownerUnitId: strin
 export async function updateDraft(deps: Deps, actor: Actor, id: string, content: TProcedureContent): Promise<void> {
   await withTransaction(deps.db, async (tx) => {
     const p = await loadForChange(tx, actor, id);
-    await updateDraftIn(tx, actor, p, content);
+    await updateDraftIn(tx, actor, p, content, deps.clock.now());
   });
 }
 
-export async function updateDraftIn(tx: Tx, actor: Actor, p: ProcedureRow, content: TProcedureContent): Promise<void> {
+export async function updateDraftIn(tx: Tx, actor: Actor, p: ProcedureRow, content: TProcedureContent, now: Date): Promise<void> {
   const draft = (await listVersions(tx, p.id)).find((v) => v.state === 'draft');
   if (!isAllowed(p.status, 'edit_draft', draft !== undefined)) {
     throw draft || p.status === 'abolished' ? procedureErrors.actionNotAllowed(p.status, 'edit_draft') : procedureErrors.noDraft();
   }
   const fixed = { ...content, code: p.code };
   await updateDraftContent(tx, draft!.id, fixed);
-  if (p.status === 'draft') await updateListing(tx, p.id, fixed);
-  await audit(tx, actor, 'procedure.draft_updated', p.id, draft!.content, fixed);
+  if (p.status === 'draft') await updateListing(tx, p.id, fixed, now);
+  await audit(tx, actor, 'procedure.draft_updated', p.id, draft!.content, fixed, now);
 }
 
 /** Starts a revision (bản sửa đổi) of a published procedure: a new draft copied from the version in force. */
@@ -80,8 +81,9 @@ export async function startRevision(deps: Deps, actor: Actor, id: string): Promi
       throw hasDraft ? procedureErrors.draftExists() : procedureErrors.actionNotAllowed(p.status, 'start_revision');
     }
     const current = versions.find((v) => v.id === p.currentVersionId)!;
-    const versionId = await insertDraftVersion(tx, id, current.content, actor.userId);
-    await audit(tx, actor, 'procedure.revision_started', id, null, { versionId });
+    const now = deps.clock.now();
+    const versionId = await insertDraftVersion(tx, id, current.content, actor.userId, now);
+    await audit(tx, actor, 'procedure.revision_started', id, null, { versionId }, now);
     return versionId;
   });
 }
@@ -102,9 +104,10 @@ export async function publishProcedure(deps: Deps, actor: Actor, id: string, inp
     if (problems.length > 0) throw procedureErrors.notPublishable(problems);
     const current = versions.find((v) => v.state === 'published');
     if (current?.effectiveFrom && input.effectiveFrom <= current.effectiveFrom) throw procedureErrors.effectiveBeforeCurrent();
-    await markPublished(tx, id, draft!.id, input);
-    await updateListing(tx, id, draft!.content);
-    await audit(tx, actor, 'procedure.published', id, current ? { versionId: current.id } : null, { versionId: draft!.id, ...input });
+    const now = deps.clock.now();
+    await markPublished(tx, id, draft!.id, input, now);
+    await updateListing(tx, id, draft!.content, now);
+    await audit(tx, actor, 'procedure.published', id, current ? { versionId: current.id } : null, { versionId: draft!.id, ...input }, now);
   });
 }
 
@@ -113,7 +116,8 @@ export async function abolishProcedure(deps: Deps, actor: Actor, id: string, inp
   await withTransaction(deps.db, async (tx) => {
     const p = await loadForChange(tx, actor, id);
     if (!isAllowed(p.status, 'abolish', false)) throw procedureErrors.actionNotAllowed(p.status, 'abolish');
-    await markAbolished(tx, id, input.abolishedOn, input.decisionNo);
-    await audit(tx, actor, 'procedure.abolished', id, { status: p.status }, { status: 'abolished', ...input });
+    const now = deps.clock.now();
+    await markAbolished(tx, id, input.abolishedOn, input.decisionNo, now);
+    await audit(tx, actor, 'procedure.abolished', id, { status: p.status }, { status: 'abolished', ...input }, now);
   });
 }

@@ -88,7 +88,7 @@ export async function produceDailyReports(ctx: Pick<AppContext, 'db' | 'clock'>,
             { fileName: dailyFileName(data.day, 'xlsx'), mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: files.xlsx },
             { fileName: dailyFileName(data.day, 'pdf'), mediaType: 'application/pdf', content: files.pdf },
           ],
-        });
+        }, now);
       }
       return target.recipients.length;
     });

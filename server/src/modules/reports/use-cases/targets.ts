@@ -1,6 +1,6 @@
 import type { Db } from '../../../platform/database.js';
-import { withTransaction } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
+import { withTransaction } from '../../../platform/database.js';
 import type { Actor } from '../../identity/permissions.policy.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 import type { TRanking, TTargetIndicator, TTargetInput } from '../reports.contract.js';
@@ -32,6 +32,7 @@ export async function setTarget(deps: { db: Db; clock: Clock }, actor: Actor, in
       entityId: unit.id,
       before: before.find((t) => t.indicator === input.indicator) ?? null,
       after: input,
+      at: deps.clock.now(),
     });
   });
 }

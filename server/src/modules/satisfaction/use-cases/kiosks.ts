@@ -20,7 +20,7 @@ export async function pairKiosk(deps: { db: Db; clock: Clock }, actor: Actor, in
   if (!can(actor, 'dossiers.receive', unit.path)) throw commonErrors.forbidden('dossiers.receive');
   const token = randomBytes(32).toString('base64url');
   const id = await insertKiosk(deps.db, { unitId: unit.id, unitPath: unit.path, name: input.name, tokenHash: hashToken(token), createdBy: actor.userId, createdAt: deps.clock.now() });
-  await recordAudit(deps.db, { actorId: actor.userId, actorName: actor.fullName, action: 'kiosk.pair', entity: 'satisfaction_kiosk', entityId: id, after: { unitId: unit.id, name: input.name } });
+  await recordAudit(deps.db, { actorId: actor.userId, actorName: actor.fullName, action: 'kiosk.pair', entity: 'satisfaction_kiosk', entityId: id, after: { unitId: unit.id, name: input.name }, at: deps.clock.now() });
   return { ...(await getKiosk(deps.db, { id }))!, token };
 }
 
@@ -29,16 +29,16 @@ export async function revokeKioskAs(deps: { db: Db; clock: Clock }, actor: Actor
   if (!k) throw commonErrors.notFound('Kiosk');
   if (!can(actor, 'dossiers.receive', k.unitPath)) throw commonErrors.forbidden('dossiers.receive');
   await revokeKiosk(deps.db, id, deps.clock.now());
-  await recordAudit(deps.db, { actorId: actor.userId, actorName: actor.fullName, action: 'kiosk.revoke', entity: 'satisfaction_kiosk', entityId: id });
+  await recordAudit(deps.db, { actorId: actor.userId, actorName: actor.fullName, action: 'kiosk.revoke', entity: 'satisfaction_kiosk', entityId: id, at: deps.clock.now() });
   return (await getKiosk(deps.db, { id }))!;
 }
 
-export async function listKiosksAs(deps: { db: Db }, actor: Actor): Promise<KioskRow[]> {
+export async function listKiosksAs(deps: { db: Db; clock: Clock }, actor: Actor): Promise<KioskRow[]> {
   return listKiosks(deps.db, scopePaths(actor, 'dossiers.receive'));
 }
 
 /** The kiosk a request's token belongs to; refused when unknown or revoked. */
-export async function authenticateKiosk(deps: { db: Db }, token: string | undefined): Promise<KioskRow> {
+export async function authenticateKiosk(deps: { db: Db; clock: Clock }, token: string | undefined): Promise<KioskRow> {
   if (!token || token.length < 20 || token.length > 100) throw satisfactionErrors.kioskInvalid();
   const k = await getKiosk(deps.db, { tokenHash: hashToken(token) });
   if (!k || k.revokedAt) throw satisfactionErrors.kioskInvalid();

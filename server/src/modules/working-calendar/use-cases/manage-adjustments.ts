@@ -1,4 +1,5 @@
 import { withTransaction, type Db } from '../../../platform/database.js';
+import type { Clock } from '../../../platform/clock.js';
 import { commonErrors, DomainError } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 import { can, holdsAtTopLevel, type Actor } from '../../identity/permissions.policy.js';
@@ -25,7 +26,7 @@ async function assertMayManage(db: Db, actor: Actor, unitId: string | null): Pro
 }
 
 /** Records a yearly official adjustment (swap, make-up day, extra day off) or a unit's out-of-hours intake session. */
-export async function addAdjustment(deps: { db: Db }, actor: Actor, input: TCreateAdjustmentInput): Promise<string> {
+export async function addAdjustment(deps: { db: Db; clock: Clock }, actor: Actor, input: TCreateAdjustmentInput): Promise<string> {
   await assertMayManage(deps.db, actor, input.unitId);
   return withTransaction(deps.db, async (tx) => {
     const exists = await tx.query(
@@ -33,18 +34,18 @@ export async function addAdjustment(deps: { db: Db }, actor: Actor, input: TCrea
       [input.day, input.kind, input.unitId],
     );
     if (exists.rowCount) throw calendarErrors.duplicate();
-    const id = await insertAdjustment(tx, input);
-    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'calendar.adjustment_added', entity: 'calendar_adjustment', entityId: id, after: input });
+    const id = await insertAdjustment(tx, input, deps.clock.now());
+    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'calendar.adjustment_added', entity: 'calendar_adjustment', entityId: id, after: input, at: deps.clock.now() });
     return id;
   });
 }
 
-export async function removeAdjustment(deps: { db: Db }, actor: Actor, id: string): Promise<void> {
+export async function removeAdjustment(deps: { db: Db; clock: Clock }, actor: Actor, id: string): Promise<void> {
   const existing = await getAdjustment(deps.db, id);
   if (!existing) throw calendarErrors.notFound();
   await assertMayManage(deps.db, actor, existing.unitId);
   await withTransaction(deps.db, async (tx) => {
     await deleteAdjustment(tx, id);
-    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'calendar.adjustment_removed', entity: 'calendar_adjustment', entityId: id, before: existing });
+    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'calendar.adjustment_removed', entity: 'calendar_adjustment', entityId: id, before: existing, at: deps.clock.now() });
   });
 }

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { normalizePhoneVn } from './phone.rules.js';
+
+/**
+ * A Vietnamese phone number as people write it (`0912 345 678`, `+84 912.345.678`, `(028) 3829 1234`), checked and
+ * stored in its national form, so that intake, the profile and public tracking compare the same digits. An empty
+ * answer is no number.
+ */
+export const ZPhoneVn = z
+  .string()
+  .trim()
+  .max(30)
+  .transform((s, ctx) => {
+    if (s === '') return null;
+    const p = normalizePhoneVn(s);
+    if (!p.ok) {
+      ctx.addIssue({ code: 'custom', message: p.reasonVi });
+      return z.NEVER;
+    }
+    return p.national;
+  });
