@@ -41,8 +41,8 @@ export async function generateQueueData(
     const code = `000.00.00.${tag}${String(p).padStart(2, '0')}`;
     const { rows } = await db.query<{ id: string; path: string }>(
       `WITH id AS (SELECT gen_random_uuid() AS id)
-       INSERT INTO unit (id, code, name, kind, parent_id, path, depth) SELECT id, $1, $2, 'province', NULL, '/' || id || '/', 1 FROM id RETURNING id, path`,
-      [code, `Tỉnh Thử Nghiệm ${p}`],
+       INSERT INTO unit (id, code, name, kind, parent_id, path, depth, created_at) SELECT id, $1, $2, 'province', NULL, '/' || id || '/', 1, $3 FROM id RETURNING id, path`,
+      [code, `Tỉnh Thử Nghiệm ${p}`, o.now],
     );
     const prov = { ...rows[0]!, code };
     provinces.push(prov);
@@ -52,8 +52,8 @@ export async function generateQueueData(
          SELECT gen_random_uuid() AS id, 'desk' AS kind, '000.00.99.' || $3 AS code, 'Trung tâm Phục vụ hành chính công tỉnh ' || $4 AS name, 0 AS g
          UNION ALL SELECT gen_random_uuid(), 'department', '000.' || lpad(g::text, 2, '0') || '.00.' || $3, 'Sở thử ' || g, g FROM generate_series(1, 15) g
          UNION ALL SELECT gen_random_uuid(), 'commune', '000.00.' || lpad(g::text, 3, '0') || '.' || $3, 'Xã Thử ' || g, g FROM generate_series(1, $5::int) g)
-       INSERT INTO unit (id, code, name, kind, parent_id, path, depth) SELECT id, code, name, kind, $1, $2 || id || '/', 2 FROM kids`,
-      [prov.id, prov.path, lvl, p, C],
+       INSERT INTO unit (id, code, name, kind, parent_id, path, depth, created_at) SELECT id, code, name, kind, $1, $2 || id || '/', 2, $6 FROM kids`,
+      [prov.id, prov.path, lvl, p, C, o.now],
     );
     await db.query(
       `WITH kids AS (
@@ -63,17 +63,17 @@ export async function generateQueueData(
          SELECT gen_random_uuid(), u.id, u.path, k.kind, u.code || '.' || k.s, k.n || ' ' || u.name
            FROM unit u CROSS JOIN (VALUES ('desk', 'MC', 'Bộ phận một cửa'), ('office', 'VX', 'Phòng Văn hóa - Xã hội')) k(kind, s, n)
           WHERE u.parent_id = $1 AND u.kind = 'commune')
-       INSERT INTO unit (id, code, name, kind, parent_id, path, depth) SELECT id, replace(code, 'MC', '1') , name, kind, parent, path || id || '/', 3 FROM kids`,
-      [prov.id],
+       INSERT INTO unit (id, code, name, kind, parent_id, path, depth, created_at) SELECT id, replace(code, 'MC', '1') , name, kind, parent, path || id || '/', 3, $2 FROM kids`,
+      [prov.id, o.now],
     );
     await db.query(
       `WITH pr AS (
-         INSERT INTO procedure (owner_unit_id, code, status, name, field, level, agency, online_level, processing_time, fee_total_vnd, postal_intake, postal_return)
+         INSERT INTO procedure (owner_unit_id, code, status, name, field, level, agency, online_level, processing_time, fee_total_vnd, postal_intake, postal_return, created_at, updated_at)
          SELECT $1, $2 || '.' || g, 'published', 'Thủ tục thử ' || g, 'Lĩnh vực ' || (g % 12), CASE WHEN g <= 50 THEN 'commune' ELSE 'province' END,
-                'Cơ quan thử', CASE WHEN g % 3 = 0 THEN 'full' ELSE 'partial' END, '{"amount": 5, "unit": "working_day"}', (g % 4) * 10000, true, true
+                'Cơ quan thử', CASE WHEN g % 3 = 0 THEN 'full' ELSE 'partial' END, '{"amount": 5, "unit": "working_day"}', (g % 4) * 10000, true, true, $3, $3
            FROM generate_series(1, 80) g RETURNING id)
-       INSERT INTO procedure_version (procedure_id, version_no, state, content, effective_from, published_at)
-       SELECT id, 1, 'published', '{}', '2024-01-01', $3 FROM pr`,
+       INSERT INTO procedure_version (procedure_id, version_no, state, content, effective_from, published_at, created_at)
+       SELECT id, 1, 'published', '{}', '2024-01-01', $3, $3 FROM pr`,
       [prov.id, `BQ${lvl}`, o.now],
     );
   }
@@ -114,7 +114,9 @@ export async function generateQueueData(
   await db.query(`INSERT INTO bq_name VALUES ${family.map(([f, w]) => `(${(acc / total) * 100}, ${((acc += w) / total) * 100}, '${f}')`).join(', ')}`);
   await db.query(`CREATE INDEX ON bq_commune (p, i); CREATE INDEX ON bq_dept (p, i); CREATE INDEX ON bq_proc (p, level, i); ANALYZE bq_commune, bq_dept, bq_centre, bq_proc, bq_name`);
   const { rows: ap } = await db.query<{ id: string }>(
-    `INSERT INTO applicant (kind, id_number, full_name) VALUES ('citizen', '001099000000', 'Người nộp thử') ON CONFLICT (kind, id_number) DO UPDATE SET full_name = EXCLUDED.full_name RETURNING id`,
+    `INSERT INTO applicant (kind, id_number, full_name, created_at, updated_at) VALUES ('citizen', '001099000000', 'Người nộp thử', $1, $1)
+     ON CONFLICT (kind, id_number) DO UPDATE SET full_name = EXCLUDED.full_name RETURNING id`,
+    [o.now],
   );
 
   // Secondary indexes are built once after the load (much faster than row by row), then the scope rows likewise.

@@ -77,7 +77,7 @@ export async function benchQueues(o: { dossiers: number; requests: number; log?:
     for (const [i, pick] of picks.slice(0, 16).entries()) {
       const u = (await db.query<{ id: string; name: string }>(pick.sql)).rows[0]!;
       const username = `bench.q${i}`;
-      const { rows } = await db.query<{ id: string }>(`INSERT INTO staff_user (username, full_name, password_hash, home_unit_id) VALUES ($1, $2, $3, $4) RETURNING id`, [username, `Cán bộ thử ${i}`, hash, u.id]);
+      const { rows } = await db.query<{ id: string }>(`INSERT INTO staff_user (username, full_name, password_hash, home_unit_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`, [username, `Cán bộ thử ${i}`, hash, u.id, now]);
       await db.query(`INSERT INTO role_assignment (user_id, role, unit_id) VALUES ($1, $2, $3)`, [rows[0]!.id, pick.role, u.id]);
       // "Mine": some open dossiers of the unit assigned to the officer.
       await db.query(`UPDATE dossier SET assignee_id = $1 WHERE id IN (SELECT dossier_id FROM dossier_scope WHERE unit_id = $2 AND status = 'processing' LIMIT 60)`, [rows[0]!.id, u.id]);
