@@ -64,7 +64,7 @@ export async function decideOnlineDossier(deps: { db: Db; clock: Clock; config: 
       await acceptOnlineDossierRow(
         tx,
         { id: dossierId, receivedAt: now, countingFrom: schedule.countingFrom, dueAt: schedule.dueAt, stepCount: Math.max(1, schedule.steps.length) },
-        { unitId: d.receivingUnitId, day: today, ...dossierCodeTemplate({ format: 'unit-date-seq4', unitCode: d.receivingUnitCode, date: today }) },
+        { unitId: d.receivingUnitId, day: today, ...dossierCodeTemplate({ format: dossierCodeFormatOn(today), unitCode: d.receivingUnitCode, date: today }) },
         schedule.steps,
         { at: now, actorId: actor.userId, actorName: actor.fullName, action: 'accept', toStatus: 'received', stepIndex: 0, note: input.note, data: { channel: 'online', codeFormat: dossierCodeFormatOn(today) } },
         { codeToken, items },

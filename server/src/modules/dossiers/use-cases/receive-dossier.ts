@@ -81,6 +81,8 @@ export async function receiveDossier(
         appointmentAt: schedule.dueAt,
       })
     : [];
+  // One format decides both the number and what the action log records (TT 04/2025/TT-VPCP from 25/01/2026: the
+  // sequence has at least 4 digits and is not capped at 9,999 a day).
   const format = dossierCodeFormatOn(today);
   try {
     const { id } = await insertReceivedDossier(
@@ -109,7 +111,7 @@ export async function receiveDossier(
         documents: input.documents,
         eform: input.eform,
       },
-      accepted ? { unitId: receiving.id, day: today, ...dossierCodeTemplate({ format: 'unit-date-seq4', unitCode: receiving.code, date: today }) } : null,
+      accepted ? { unitId: receiving.id, day: today, ...dossierCodeTemplate({ format, unitCode: receiving.code, date: today }) } : null,
       steps,
       {
         at: now,
