@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-bench-'));
   try {
     await migrate(db);
-    const ctx = { config: loadConfig({ DATA_DIR: dataDir, JOBS: 'false', TRACKING_PER_MINUTE: '1000000', LOGIN_MAX_FAILURES: '100' }), db, clock: systemClock, files: diskFileStore(dataDir, systemClock) };
+    const ctx = { config: loadConfig({ DATA_DIR: dataDir, JOBS: 'false', TRACKING_PER_MINUTE: '1000000', LOGIN_MAX_FAILURES: '100', DEMO_PASSWORD: process.env.DEMO_PASSWORD }), db, clock: systemClock, files: diskFileStore(dataDir, systemClock) };
     await loadDemoData(ctx);
     // Grow the catalogue with variants of the demo procedures so search runs over a realistic provincial size.
     await db.query(

@@ -150,8 +150,12 @@ describe('postal journey: pickup requested → picked up → received at the des
     await shipmentRow.getByText('Bưu điện đang phát').waitFor();
     const trackingCode = (await shipmentRow.locator('td').nth(2).innerText()).trim();
     expect(trackingCode).toMatch(/^SIMD/);
-    const sim = await fetch(`${server.baseUrl}/api/postal-sim/orders/${trackingCode}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'delivered', receivedBy: APPLICANT }) });
-    expect(await sim.json()).toMatchObject({ callbackStatus: 200, callback: { outcome: 'applied' } });
+    // The simulator's controls need a signed-in postal account; an anonymous caller is refused.
+    const anonymous = await fetch(`${server.baseUrl}/api/postal-sim/orders/${trackingCode}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'delivered', receivedBy: APPLICANT }) });
+    expect(anonymous.status).toBe(401);
+    const operator = await login(server.app, 'buudien', TEST_PASSWORD);
+    const sim = await injectAs(server.app, operator, { method: 'POST', url: `/api/postal-sim/orders/${trackingCode}/events`, payload: { status: 'delivered', receivedBy: APPLICANT } });
+    expect(sim.json()).toMatchObject({ callbackStatus: 200, callback: { outcome: 'applied' } });
     await postman.getByRole('button', { name: 'Làm mới' }).click();
     await shipmentRow.getByText('Đã phát thành công').waitFor();
     await postman.screenshot({ path: `${SHOTS}/mc-postal-deliveries.png`, fullPage: true });

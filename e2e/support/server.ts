@@ -1,7 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/platform/config.js';
@@ -9,6 +8,7 @@ import { systemClock, type Clock } from '../../server/src/platform/clock.js';
 import type { AppContext } from '../../server/src/platform/context.js';
 import { diskFileStore } from '../../server/src/platform/storage.js';
 import { freshDatabase } from '../../server/test/db.js';
+import { freePort } from '../../server/test/process.js';
 
 export type RunningServer = { app: FastifyInstance; ctx: AppContext; baseUrl: string; close: () => Promise<void> };
 
@@ -19,13 +19,14 @@ export type RunningServer = { app: FastifyInstance; ctx: AppContext; baseUrl: st
 export async function startServer(options: { clock?: Clock; env?: Record<string, string>; port?: number } = {}): Promise<RunningServer> {
   const { db, drop } = await freshDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-e2e-'));
+  // The server builds its links (payment return, simulator) from PUBLIC_URL only, so the port is chosen first.
+  const port = options.port ?? (await freePort());
   // Sessions expire on the injected clock: journeys that move it by days keep their users signed in (the longest TTL).
-  const config = loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false', SESSION_TTL_HOURS: '720', ...options.env });
+  const config = loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false', SESSION_TTL_HOURS: '720', PUBLIC_URL: `http://127.0.0.1:${port}`, ...options.env });
   const clock = options.clock ?? systemClock;
   const ctx: AppContext = { config, db, clock, files: diskFileStore(path.join(dataDir, 'files'), clock) };
   const app = await buildApp(ctx, { webDir: path.resolve(import.meta.dirname, '../../dist/web') });
-  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as AddressInfo;
+  await app.listen({ port, host: '127.0.0.1' });
   return {
     app,
     ctx,
@@ -37,3 +38,4 @@ export async function startServer(options: { clock?: Clock; env?: Record<string,
     },
   };
 }
+

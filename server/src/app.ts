@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -17,8 +17,10 @@ import { installMetrics } from './platform/metrics.js';
 import { installAuth } from './modules/identity/auth.plugin.js';
 import { apiRoutes } from './modules/routes.js';
 import { vnpaySimulator } from './modules/payments/vnpay.simulator.js';
+import { paymentSimulatorActive } from './modules/payments/payment.rules.js';
+import { projectRoot } from './platform/paths.js';
 
-export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export const webDistDir = path.join(projectRoot, 'dist/web');
 
 export type BuildOptions = { logger?: boolean | object; webDir?: string };
 
@@ -26,7 +28,9 @@ export type BuildOptions = { logger?: boolean | object; webDir?: string };
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: true,
+    // The client is who the socket says, unless a listed proxy (TRUST_PROXY) says otherwise: X-Forwarded-For and
+    // -Proto from anyone else are ignored.
+    trustProxy: ctx.config.trustProxy.length ? ctx.config.trustProxy : false,
     bodyLimit: 2 * 1024 * 1024,
     // Request ids for structured logs; a proxy's id is kept.
     requestIdHeader: 'x-request-id',
@@ -35,6 +39,36 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
+  await app.register(helmet, {
+    // No inline script anywhere (the built web/ and portal/ load theirs from /assets); antd and echarts set styles at
+    // run time, so inline styles stay allowed.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(ctx.config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    // Only behind HTTPS (Secure cookies): HSTS on plain http://localhost would pin the demo's browser to https.
+    strictTransportSecurity: ctx.config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  // Answers of the API carry personal data: no browser or proxy keeps them, unless a route chose its own caching
+  // (the public catalogue's template files).
+  app.addHook('onSend', async (request, reply, payload) => {
+    if ((request.url.startsWith('/api/') || request.url.startsWith('/sim/')) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 }, throwFileSizeLimit: true });
   await app.register(swagger, {
@@ -55,7 +89,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   installAuth(app, ctx.db, ctx.clock);
-  installMetrics(app);
+  installMetrics(app, ctx.config);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true, response: { 200: z.object({ status: z.literal('ready') }), 503: ZErrorBody } } }, async (_request, reply) => {
@@ -69,8 +103,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
 
   await app.register(apiRoutes, { prefix: '/api', ctx });
-  // The local payment gateway (VNPay protocol) for development, demos and tests only.
-  if (ctx.config.paymentSimulator) await app.register(vnpaySimulator, { ctx });
+  // The local payment gateway (VNPay protocol) for development, demos and tests only: never in production mode, never
+  // beside a real gateway URL (it would sign "paid" notices with the real secret).
+  if (paymentSimulatorActive(ctx.config)) await app.register(vnpaySimulator, { ctx });
   installWeb(app, options.webDir ?? webDistDir);
   return app;
 }

@@ -1,19 +1,30 @@
 import path from 'node:path';
-import { buildApp } from './app.js';
-import { systemClock } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
+import { productionProblems, refusalMessage } from './platform/config.rules.js';
 import type { AppContext } from './platform/context.js';
-import { createPool, provideDatabase } from './platform/database.js';
-import { startJobs } from './platform/jobs.js';
-import { migrate } from './platform/migrations.js';
-import { diskFileStore } from './platform/storage.js';
-import { allJobs } from './modules/jobs.js';
-import { loadDemoData } from './seed/load-demo.js';
 
 /** Starts one instance: database (embedded unless DATABASE_URL), migrations, demo data, HTTP server and jobs. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const say = (m: string) => process.stdout.write(`[mot-cua] ${m}\n`);
+  const problems = productionProblems(config);
+  if (problems.length) {
+    process.stderr.write(`[mot-cua] ${refusalMessage(problems)}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+  // The rest is loaded only once the configuration is accepted: a refusal is immediate.
+  const [{ buildApp }, { systemClock }, { createPool, provideDatabase }, { startJobs }, { migrate }, { diskFileStore }, { allJobs }, { loadDemoData }, { loggerOptions }] = await Promise.all([
+    import('./app.js'),
+    import('./platform/clock.js'),
+    import('./platform/database.js'),
+    import('./platform/jobs.js'),
+    import('./platform/migrations.js'),
+    import('./platform/storage.js'),
+    import('./modules/jobs.js'),
+    import('./seed/load-demo.js'),
+    import('./platform/log.js'),
+  ]);
+  say(config.mode === 'production' ? 'Chế độ chạy thật / production mode.' : 'Chế độ dùng thử (demo): dữ liệu mẫu, bộ mô phỏng thanh toán và bưu chính.');
   const database = await provideDatabase(config, say);
   const db = createPool(database.url);
   const applied = await migrate(db);
@@ -26,10 +37,10 @@ async function main(): Promise<void> {
       for (const line of demo.accountLines) say(`  ${line}`);
     }
   }
-  const app = await buildApp(ctx, { logger: { level: config.logLevel } });
+  const app = await buildApp(ctx, { logger: loggerOptions(config.logLevel) });
   const jobs = config.jobs ? await startJobs(ctx, database.url, allJobs, (m, e) => app.log.error({ err: e }, m)) : null;
   await app.listen({ port: config.port, host: config.host });
-  say(`Cổng dịch vụ công: http://localhost:${config.port}/  ·  Phần mềm một cửa: http://localhost:${config.port}/console  ·  API: http://localhost:${config.port}/docs`);
+  say(`Cổng dịch vụ công: ${config.publicUrl}/  ·  Phần mềm một cửa: ${config.publicUrl}/console  ·  API: ${config.publicUrl}/docs`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -47,6 +58,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`[mot-cua] Không khởi động được: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  // Whatever was thrown is printed in full: a bare `undefined` tells the operator nothing.
+  const text = err instanceof Error ? (err.stack ?? err.message) : err === undefined ? 'lỗi không rõ (undefined)' : JSON.stringify(err) ?? String(err);
+  process.stderr.write(`[mot-cua] Không khởi động được / could not start: ${text}\n`);
   process.exit(1);
 });

@@ -13,14 +13,14 @@ import { TEST_PASSWORD } from './factories.js';
 export type TestApp = { app: FastifyInstance; ctx: AppContext; close: () => Promise<void> };
 
 /** The real app on a fresh database (no web bundle, no jobs). */
-export async function buildTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function buildTestApp(options: { clock?: Clock; env?: Record<string, string>; logger?: object } = {}): Promise<TestApp> {
   const { db, drop } = await freshDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-test-'));
   // Sessions expire on the injected clock: tests that move it by weeks keep their officers signed in (the longest TTL).
   const config = loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false', SESSION_TTL_HOURS: '720', ...options.env });
   const clock = options.clock ?? systemClock;
   const ctx: AppContext = { config, db, clock, files: diskFileStore(path.join(dataDir, 'files'), clock) };
-  const app = await buildApp(ctx, { webDir: path.join(dataDir, 'no-web') });
+  const app = await buildApp(ctx, { webDir: path.join(dataDir, 'no-web'), ...(options.logger ? { logger: options.logger } : {}) });
   await app.ready();
   return {
     app,

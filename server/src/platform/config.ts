@@ -1,6 +1,35 @@
+import net from 'node:net';
 import { z } from 'zod';
 
+/**
+ * Published values of the demo: they are in this repository, so anyone can sign with them. The demo uses them so that
+ * `npm start` works with nothing set; production mode refuses to start while any secret is one of them (config.rules.ts).
+ */
+export const demoSecrets = {
+  vnpayHashSecret: 'MOTCUA-DEMO-HASH-SECRET-CHANGE-ME',
+  postalCallbackSecret: 'motcua-postal-callback-dev-secret',
+  receiptLinkSecret: 'motcua-receipt-link-dev-secret-change-me',
+} as const;
+
+/** A secret of at least 16 characters; '' means "not set" (refused in production, filled with the demo value otherwise). */
+const ZSecret = z.string().refine((s) => s === '' || s.length >= 16, 'khóa bí mật cần ít nhất 16 ký tự / a secret needs at least 16 characters');
+
+/** A proxy the server trusts for X-Forwarded-*: an IP address, a CIDR range or one of proxy-addr's names. */
+const ZProxy = z.string().refine((p) => {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(p)) return true;
+  const [addr, bits, ...rest] = p.split('/');
+  if (rest.length || !addr || !net.isIP(addr)) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (net.isIPv4(addr) ? 32 : 128));
+}, 'TRUST_PROXY: địa chỉ IP, dải CIDR hoặc loopback/linklocal/uniquelocal, cách nhau bởi dấu phẩy');
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
 const ZConfig = z.object({
+  /**
+   * 'demo' (the default): embedded database, demo data, simulators. 'production' (APP_MODE=production or
+   * NODE_ENV=production): safe defaults, and the server refuses to start on an unsafe setting (config.rules.ts).
+   */
+  mode: z.enum(['demo', 'production']),
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().default('0.0.0.0'),
   /** External PostgreSQL; when absent an embedded server is started with its data under dataDir. */
@@ -9,9 +38,17 @@ const ZConfig = z.object({
   embeddedPgPort: z.coerce.number().int().default(54329),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Load demo data (units, staff, procedures) into an empty database. */
-  seedDemo: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  seedDemo: flag,
+  /** The password of the demo accounts (DEMO_PASSWORD); random when absent. */
+  demoPassword: z.string().min(1).optional(),
   /** Set cookies with the Secure flag (behind HTTPS). */
-  secureCookies: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  secureCookies: flag,
+  /** Proxies whose X-Forwarded-For / -Proto are believed (TRUST_PROXY, comma-separated); empty: the socket's address only. */
+  trustProxy: z.array(ZProxy),
+  /** Bearer token that /metrics requires (METRICS_TOKEN); without it /metrics is open in the demo and absent in production. */
+  metricsToken: z.string().min(16).optional(),
+  /** Space each citizen may fill with uploaded documents, in megabytes. */
+  citizenQuotaMb: z.coerce.number().int().min(1).max(100_000).default(200),
   sessionTtlHours: z.coerce.number().min(1).max(24 * 30).default(12),
   loginMaxFailures: z.coerce.number().int().min(1).default(5),
   loginLockMinutes: z.coerce.number().int().min(1).default(15),
@@ -26,28 +63,30 @@ const ZConfig = z.object({
   /** Public tracking look-ups allowed per client address per minute. */
   trackingPerMinute: z.coerce.number().int().min(1).default(30),
   /** Address citizens reach the portal at, printed in QR codes and notifications. */
-  publicUrl: z.string().url().default('http://localhost:3000'),
+  publicUrl: z.string().url().transform((u) => u.replace(/\/+$/, '')),
   /** Time of the daily quick report (báo cáo nhanh), HH:MM Vietnam time. */
   reportDailyAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'REPORT_DAILY_AT dạng HH:MM').default('16:00'),
   /** Sender of notification e-mails. */
   mailFrom: z.string().min(3).default('Một Cửa <khong-tra-loi@motcua.local>'),
   /** Mount the local payment gateway simulator (/sim/vnpay) in this server. */
-  paymentSimulator: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  paymentSimulator: flag,
   /** VNPay merchant code, hash secret and pay URL; without a URL payments go to the simulator of this server. */
   vnpayTmnCode: z.string().min(1).max(20).default('MOTCUA01'),
-  vnpayHashSecret: z.string().min(16).default('MOTCUA-DEMO-HASH-SECRET-CHANGE-ME'),
+  vnpayHashSecret: ZSecret,
+  /** Key of the capability links on receipts and payment results: its own key, so the gateway's secret signs nothing else. */
+  receiptLinkSecret: ZSecret,
   vnpayUrl: z.string().url().optional(),
   /** Account that receives VietQR transfers: bank BIN, account number, account name. */
   vietqrBin: z.string().regex(/^\d{6}$/).default('970436'),
   vietqrAccountNo: z.string().regex(/^[0-9A-Za-z]{1,19}$/).default('0011001234567'),
   vietqrAccountName: z.string().min(1).max(100).default('UBND DEMO THU PHI LE PHI'),
   /** Mount the local postal operator simulator (/api/postal-sim) and use it as the operator. */
-  postalSimulator: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  postalSimulator: flag,
   /** A real postal operator's API (same protocol as the simulator); takes precedence over the simulator. */
   postalApiUrl: z.string().url().optional(),
   postalApiKey: z.string().default(''),
   /** Shared secret of the operator's signed status callbacks (HMAC-SHA256). */
-  postalCallbackSecret: z.string().min(16).default('motcua-postal-callback-dev-secret'),
+  postalCallbackSecret: ZSecret,
   /** Where the simulator posts its callbacks; empty: this server's own listening address. */
   postalCallbackUrl: z.string().url().optional(),
   /** Pickup requests from the public portal allowed per client address per hour. */
@@ -62,36 +101,55 @@ const ZConfig = z.object({
 });
 export type AppConfig = z.infer<typeof ZConfig>;
 
-/** Reads configuration from the environment once; every setting has a working default. */
+/** True when the environment asks for production mode (APP_MODE wins over NODE_ENV). */
+export function isProductionEnv(env: NodeJS.ProcessEnv): boolean {
+  return env.APP_MODE ? env.APP_MODE === 'production' : env.NODE_ENV === 'production';
+}
+
+/**
+ * Reads configuration from the environment once. In the demo every setting has a working default; in production the
+ * defaults are the safe ones (no simulator, no demo data, Secure cookies) and secrets have none — config.rules.ts then
+ * names what is missing.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const production = isProductionEnv(env);
+  const demoDefault = (value: string | undefined, demo: string) => value || (production ? '' : demo);
+  const port = env.PORT || '3000';
   return ZConfig.parse({
+    mode: env.APP_MODE || (production ? 'production' : 'demo'),
     port: env.PORT,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.DATA_DIR,
     embeddedPgPort: env.EMBEDDED_PG_PORT,
     logLevel: env.LOG_LEVEL,
-    seedDemo: env.SEED_DEMO,
-    secureCookies: env.SECURE_COOKIES,
+    seedDemo: env.SEED_DEMO || String(!production),
+    demoPassword: env.DEMO_PASSWORD || undefined,
+    secureCookies: env.SECURE_COOKIES || String(production),
+    trustProxy: (env.TRUST_PROXY ?? '').split(',').map((p) => p.trim()).filter(Boolean),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    citizenQuotaMb: env.CITIZEN_QUOTA_MB || undefined,
     sessionTtlHours: env.SESSION_TTL_HOURS,
     loginMaxFailures: env.LOGIN_MAX_FAILURES,
     loginLockMinutes: env.LOGIN_LOCK_MINUTES,
     jobs: env.JOBS,
     smtpUrl: env.SMTP_URL || undefined,
     trackingPerMinute: env.TRACKING_PER_MINUTE,
-    publicUrl: env.PUBLIC_URL || undefined,
+    // The only source of this server's own address: never the request's Host or X-Forwarded-Host.
+    publicUrl: env.PUBLIC_URL || `http://localhost:${port}`,
     mailFrom: env.MAIL_FROM || undefined,
-    paymentSimulator: env.PAYMENT_SIMULATOR || undefined,
+    paymentSimulator: env.PAYMENT_SIMULATOR || String(!production),
     vnpayTmnCode: env.VNPAY_TMN_CODE || undefined,
-    vnpayHashSecret: env.VNPAY_HASH_SECRET || undefined,
+    vnpayHashSecret: demoDefault(env.VNPAY_HASH_SECRET, demoSecrets.vnpayHashSecret),
+    receiptLinkSecret: demoDefault(env.RECEIPT_LINK_SECRET, demoSecrets.receiptLinkSecret),
     vnpayUrl: env.VNPAY_URL || undefined,
     vietqrBin: env.VIETQR_BIN || undefined,
     vietqrAccountNo: env.VIETQR_ACCOUNT_NO || undefined,
     vietqrAccountName: env.VIETQR_ACCOUNT_NAME || undefined,
-    postalSimulator: env.POSTAL_SIMULATOR || undefined,
+    postalSimulator: env.POSTAL_SIMULATOR || String(!production),
     postalApiUrl: env.POSTAL_API_URL || undefined,
     postalApiKey: env.POSTAL_API_KEY || undefined,
-    postalCallbackSecret: env.POSTAL_CALLBACK_SECRET || undefined,
+    postalCallbackSecret: demoDefault(env.POSTAL_CALLBACK_SECRET, demoSecrets.postalCallbackSecret),
     postalCallbackUrl: env.POSTAL_CALLBACK_URL || undefined,
     pickupRequestsPerHour: env.PICKUP_REQUESTS_PER_HOUR || undefined,
     reportDailyAt: env.REPORT_DAILY_AT || undefined,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { AppConfig } from './config.js';
 
@@ -34,20 +35,76 @@ export async function provideDatabase(config: AppConfig, log: (msg: string) => v
     // When run as root PostgreSQL refuses to start; the library then runs it as a dedicated user.
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    onLog: () => {},
+    // Kept so that a failed start says why (the library itself rejects with nothing).
+    onLog: (m) => {
+      recent.push(...String(m).split('\n').filter(Boolean));
+      recent.splice(0, Math.max(0, recent.length - 20));
+    },
     onError: (e) => log(`embedded PostgreSQL: ${String(e)}`),
   });
+  const recent: string[] = [];
   if (fresh) {
     log(`Khởi tạo PostgreSQL nhúng tại ${databaseDir}`);
     await fs.mkdir(path.dirname(databaseDir), { recursive: true });
     await server.initialise();
+  } else {
+    await releaseOrphanedServer(databaseDir, log);
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (err) {
+    const why = err instanceof Error ? err.message : recent.join('\n') || 'PostgreSQL dừng ngay khi khởi động';
+    throw new Error(`PostgreSQL nhúng không khởi động được (${databaseDir}, cổng ${config.embeddedPgPort}) / embedded PostgreSQL did not start:\n${why}`, { cause: err });
+  }
   if (fresh) await server.createDatabase('motcua');
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${config.embeddedPgPort}/motcua`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * After `kill -9` of the server its PostgreSQL child lives on, still holding the data directory (postmaster.pid) and the
+ * port, so a new start fails. If the postmaster named in postmaster.pid is still running on this data directory, it is
+ * asked for a fast shutdown (SIGINT: committed transactions are on disk, open ones roll back) and awaited. A pid file
+ * whose process is gone, or now belongs to another program, is stale and removed.
+ */
+export async function releaseOrphanedServer(databaseDir: string, log: (msg: string) => void, waitMs = 60_000): Promise<void> {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  const text = await fs.readFile(pidFile, 'utf8').catch(() => null);
+  if (text === null) return;
+  const pid = Number(text.split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return fs.rm(pidFile, { force: true });
+  if (!alive(pid)) {
+    log(`Xóa tệp khóa cũ ${pidFile} (PID ${pid} không còn chạy).`);
+    return fs.rm(pidFile, { force: true });
+  }
+  const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => null);
+  if (cmdline === null) {
+    throw new Error(`PostgreSQL (PID ${pid}) vẫn đang chạy trên ${databaseDir}; hãy dừng nó (kill -INT ${pid}) rồi chạy lại / still running: stop it and start again.`);
+  }
+  const args = cmdline.split('\0');
+  if (!args.some((a) => a.endsWith('postgres')) || !args.some((a) => path.resolve(a) === path.resolve(databaseDir))) {
+    log(`Xóa tệp khóa cũ ${pidFile} (PID ${pid} nay là một chương trình khác).`);
+    return fs.rm(pidFile, { force: true });
+  }
+  log(`PostgreSQL nhúng của lần chạy trước (PID ${pid}) vẫn chạy: dừng an toàn rồi khởi động lại.`);
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + waitMs;
+  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (alive(pid)) throw new Error(`PostgreSQL (PID ${pid}) không dừng sau ${waitMs / 1000} giây / did not stop.`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    // A zombie (exited, not yet reaped by a container's init) holds nothing any more.
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    // EPERM: it exists but belongs to another user (the embedded server runs as "postgres" when we are root).
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function exists(p: string): Promise<boolean> {

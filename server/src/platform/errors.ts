@@ -70,11 +70,17 @@ export function fromPgError(err: unknown): DomainError | null {
       return new DomainError('COMMON.REFERENCE', 'unprocessable', 'Dữ liệu tham chiếu không tồn tại hoặc đang được sử dụng.', 'Referenced row missing or in use.', {
         constraint: e.constraint ?? null,
       });
+    // Text PostgreSQL cannot hold (U+0000: 22021, 22P05), a value longer than its column (22001), an index entry too
+    // big for its page (54000): input errors, never 5xx.
     case '23514':
     case '22P02':
     case '22007':
     case '22008':
     case '22003':
+    case '22021':
+    case '22P05':
+    case '22001':
+    case '54000':
       return new DomainError('COMMON.VALIDATION', 'invalid', 'Dữ liệu gửi lên không hợp lệ.', 'Invalid value.', {});
     default:
       return null;

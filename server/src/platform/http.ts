@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, commonErrors, errorBody, fromPgError } from './errors.js';
@@ -17,6 +18,10 @@ declare module 'fastify' {
 
 /** Every 4xx is `{ code, message }` in Vietnamese; 5xx text is hidden; input errors never become 5xx. */
 export function installErrorHandler(app: FastifyInstance): void {
+  // PostgreSQL cannot store U+0000 in text: such input is refused at the edge, before anything is read or written.
+  app.addHook('preValidation', async (request) => {
+    if (hasNul(request.body) || hasNul(request.query) || hasNul(request.params)) throw inputErrors.nul();
+  });
   app.setErrorHandler((err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
     const domain = toDomainError(err);
     if (domain) {
@@ -50,6 +55,14 @@ function toDomainError(err: FastifyError | Error): DomainError | null {
         return new DomainError('COMMON.TOO_LARGE', 'too_large', 'Dữ liệu gửi lên vượt quá dung lượng cho phép.', 'Payload too large.');
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return new DomainError('COMMON.UNSUPPORTED_MEDIA', 'unsupported', 'Định dạng dữ liệu không được hỗ trợ.', 'Unsupported media type.');
+      case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      case 'FST_PARTS_LIMIT':
+      case 'FST_FILES_LIMIT':
+      case 'FST_FIELDS_LIMIT':
+        return inputErrors.badMultipart();
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return inputErrors.badJson();
       case 'FST_ERR_RATE_LIMIT_EXCEEDED':
         return commonErrors.rateLimited();
       default:
@@ -59,15 +72,63 @@ function toDomainError(err: FastifyError | Error): DomainError | null {
   return null;
 }
 
-/** One uploaded file (multipart field "file") with the form's other fields, for every upload route. */
-export async function readUpload(request: FastifyRequest): Promise<{ content: Buffer; fileName: string; field: (n: string) => string | undefined }> {
+export const inputErrors = {
+  nul: () => new DomainError('COMMON.NUL_CHARACTER', 'invalid', 'Dữ liệu gửi lên chứa ký tự NUL (\\u0000) không hợp lệ.', 'The input contains a NUL character.'),
+  badJson: () => new DomainError('COMMON.BAD_JSON', 'invalid', 'Dữ liệu JSON gửi lên không đúng cú pháp.', 'Malformed JSON body.'),
+  badMultipart: () => new DomainError('COMMON.BAD_MULTIPART', 'invalid', 'Biểu mẫu tải tệp (multipart/form-data) bị lỗi hoặc không đầy đủ.', 'Malformed or truncated multipart body.'),
+};
+
+/** True when a string, an object key or any nested value contains U+0000. */
+export function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  if (Buffer.isBuffer(value)) return false;
+  for (const [k, v] of Object.entries(value)) {
+    if (k.includes('\u0000') || hasNul(v, depth + 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * One uploaded file (multipart field "file") with the form's other fields, for every upload route. `maxBytes` is
+ * enforced while the file streams in (busboy stops reading past it), not after it has been held in memory; a broken or
+ * truncated form is a 400, a NUL in a name or field a 400, never a 5xx.
+ */
+export async function readUpload(
+  request: FastifyRequest,
+  options: { maxBytes?: number } = {},
+): Promise<{ content: Buffer; fileName: string; field: (n: string) => string | undefined }> {
   if (!request.isMultipart()) throw commonErrors.validation({ reason: 'multipart/form-data required' });
-  const part = await request.file();
-  if (!part) throw commonErrors.validation({ reason: 'field "file" missing' });
-  const content = await part.toBuffer();
-  const field = (name: string) => {
-    const f = part.fields[name];
-    return f && !Array.isArray(f) && f.type === 'field' ? String(f.value) : undefined;
-  };
-  return { content, fileName: part.filename, field };
+  try {
+    const part = await request.file(options.maxBytes ? { limits: { fileSize: options.maxBytes } } : undefined);
+    if (!part) throw commonErrors.validation({ reason: 'field "file" missing' });
+    const content = await part.toBuffer();
+    const field = (name: string) => {
+      const f = part.fields[name];
+      return f && !Array.isArray(f) && f.type === 'field' ? String(f.value) : undefined;
+    };
+    const names = Object.values(part.fields).flatMap((f) => (Array.isArray(f) ? f : [f])).map((f) => (f && f.type === 'field' ? String(f.value) : ''));
+    if (hasNul(part.filename) || names.some((v) => hasNul(v))) throw inputErrors.nul();
+    return { content, fileName: part.filename, field };
+  } catch (err) {
+    if (err instanceof DomainError) throw err;
+    const fe = err as FastifyError;
+    if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) throw err;
+    // busboy's "Unexpected end of form", "Malformed part header" and the like carry no status.
+    throw inputErrors.badMultipart();
+  }
+}
+
+/** `Content-Disposition` for a file the server hands out: always a download, never rendered in the app's origin. */
+export function attachment(fileName: string): string {
+  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii || 'tep'}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** This server's own listening address (for calls to itself), never taken from a request's Host header. */
+export function listeningOrigin(app: FastifyInstance): string | null {
+  const address = app.server.address() as AddressInfo | string | null;
+  if (!address || typeof address === 'string') return null;
+  const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
 }

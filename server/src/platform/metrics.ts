@@ -1,8 +1,17 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
+import type { AppConfig } from './config.js';
+import { DomainError } from './errors.js';
 
-/** Prometheus metrics at /metrics: process defaults plus request counts and durations per route. */
-export function installMetrics(app: FastifyInstance): void {
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/**
+ * Prometheus metrics at /metrics: process defaults plus request counts and durations per route. With METRICS_TOKEN the
+ * scraper sends `Authorization: Bearer <token>`; without it /metrics is open in the demo and not served in production
+ * (route names and volumes are nobody else's business).
+ */
+export function installMetrics(app: FastifyInstance, config: Pick<AppConfig, 'mode' | 'metricsToken'>): void {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'motcua_' });
   const duration = new client.Histogram({
@@ -18,7 +27,13 @@ export function installMetrics(app: FastifyInstance): void {
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  if (config.mode === 'production' && !config.metricsToken) return;
+  const expected = config.metricsToken ? digest(`Bearer ${config.metricsToken}`) : null;
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (expected && !timingSafeEqual(digest(request.headers.authorization ?? ''), expected)) {
+      reply.header('www-authenticate', 'Bearer');
+      throw new DomainError('COMMON.UNAUTHENTICATED', 'unauthenticated', 'Cần mã truy cập (METRICS_TOKEN) để xem số liệu giám sát.', 'A metrics token is required.');
+    }
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });

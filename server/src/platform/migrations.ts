@@ -1,10 +1,10 @@
 import path from 'node:path';
 import fs from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import type { Db } from './database.js';
+import { projectRoot } from './paths.js';
 
-export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
+export const migrationsDir = path.join(projectRoot, 'server/db/migrations');
 /** Migration files are `<UTC timestamp YYYYMMDDHHMMSS>-<verb>-<object>.sql`; checked here and by a test. */
 export const migrationNamePattern = /^\d{14}-[a-z0-9]+(-[a-z0-9]+)*\.sql$/;
 // Any constant works; it serialises concurrent starts of several instances.

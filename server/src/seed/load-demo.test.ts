@@ -18,8 +18,7 @@ beforeAll(async () => {
   const fresh = await freshDatabase();
   drop = fresh.drop;
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-seed-'));
-  ctx = { config: loadConfig({ DATA_DIR: dataDir }), db: fresh.db, clock: systemClock, files: diskFileStore(dataDir, systemClock) };
-  process.env.DEMO_PASSWORD = 'Mat-khau-demo-2026';
+  ctx = { config: loadConfig({ DATA_DIR: dataDir, DEMO_PASSWORD: 'Mat-khau-demo-2026' }), db: fresh.db, clock: systemClock, files: diskFileStore(dataDir, systemClock) };
 });
 afterAll(() => drop());
 

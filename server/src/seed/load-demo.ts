@@ -2,7 +2,6 @@ import fs from 'node:fs/promises';
 import { loadDemoDossiers } from './demo-dossiers.js';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { AppContext } from '../platform/context.js';
 import { withTransaction, type Tx } from '../platform/database.js';
@@ -14,8 +13,9 @@ import { insertDraftVersion, insertProcedure, markPublished, setCurrentVersion }
 import { officialAdjustments } from '../modules/working-calendar/official-adjustments.js';
 import { recordAudit } from '../modules/audit/audit.repo.js';
 import { dateOfDayNumber, dayNumberOf } from '../modules/working-calendar/vn-time.js';
+import { projectRoot } from '../platform/paths.js';
 
-export const seedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seed');
+export const seedDir = path.join(projectRoot, 'server/seed');
 
 const ZSeedUnit = z.object({
   code: z.string(),
@@ -45,7 +45,7 @@ export async function loadDemoData(ctx: AppContext): Promise<{ accountLines: str
   const units = z.array(ZSeedUnit).parse(JSON.parse(await fs.readFile(path.join(seedDir, 'units.json'), 'utf8')));
   const staff = z.array(ZSeedStaff).parse(JSON.parse(await fs.readFile(path.join(seedDir, 'staff.json'), 'utf8')));
   const procedures = z.array(ZProcedureContent).parse(JSON.parse(await fs.readFile(path.join(seedDir, 'procedures.json'), 'utf8')));
-  const password = process.env.DEMO_PASSWORD || randomBytes(9).toString('base64url');
+  const password = ctx.config.demoPassword || randomBytes(9).toString('base64url');
   const passwordHash = await hashPassword(password);
 
   const now = ctx.clock.now();

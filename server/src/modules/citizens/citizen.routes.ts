@@ -1,17 +1,16 @@
-import { readUpload } from '../../platform/http.js';
+import { attachment, readUpload } from '../../platform/http.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { citizenOf } from '../identity/auth.plugin.js';
 import { ZDraftData, ZMyDossier, ZMyDossierItem, ZOnlineSubmitInput, ZStoreDocument, ZSubmissionStart, ZSupplementAnswer } from './citizen.contract.js';
-import { listDocuments, openStoredDocument, uploadToStore } from './use-cases/document-store.js';
+import { CITIZEN_MAX_BYTES, listDocuments, openStoredDocument, uploadToStore } from './use-cases/document-store.js';
 import { answerSupplement, listMyDossiers, openMyDossierFile, readMyDossier } from './use-cases/my-dossiers.js';
 import { saveSubmissionDraft, startSubmission, submitAsCitizen } from './use-cases/online-dossiers.js';
 
 const ZId = z.object({ id: z.string().uuid() });
 const ZProcedureParam = z.object({ procedureId: z.string().uuid() });
-const inline = (name: string) => `inline; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 
 /** The citizen's own space: document store, online submission with drafts, my dossiers, supplementation, results. */
@@ -29,7 +28,7 @@ export const citizenRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
     async (request, reply) => {
       const citizen = citizenOf(request);
-      const { content, fileName, field } = await readUpload(request);
+      const { content, fileName, field } = await readUpload(request, { maxBytes: CITIZEN_MAX_BYTES });
       const name = (field('name') ?? fileName).trim().slice(0, 1000) || fileName;
       await uploadToStore(ctx, citizen.citizenId, { content, fileName, name });
       return reply.status(201).send(await listDocuments(ctx, citizen.citizenId));
@@ -41,7 +40,7 @@ export const citizenRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     async (request, reply) => {
       const { row, stream } = await openStoredDocument(ctx, citizenOf(request).citizenId, request.params.id);
       reply.header('content-type', row.mediaType);
-      reply.header('content-disposition', inline(row.fileName));
+      reply.header('content-disposition', attachment(row.fileName));
       return reply.send(stream);
     },
   );
@@ -100,7 +99,7 @@ export const citizenRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     async (request, reply) => {
       const f = await openMyDossierFile(ctx, citizenOf(request), request.params.id, request.params.sha256);
       reply.header('content-type', f.mediaType);
-      reply.header('content-disposition', inline(f.fileName));
+      reply.header('content-disposition', attachment(f.fileName));
       return reply.send(f.stream);
     },
   );

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
+import { attachment } from '../../platform/http.js';
 import { actorOf } from '../identity/auth.plugin.js';
 import { ZApplicantInput, ZDossier } from './dossier.contract.js';
 import { readDossier } from './use-cases/read-dossier.js';
@@ -68,7 +69,7 @@ export const dossierOnlineRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
     async (request, reply) => {
       const f = await renderDeclaration(ctx, actorOf(request), request.params.id, request.body);
       reply.header('content-type', f.mediaType);
-      reply.header('content-disposition', `attachment; filename="${f.fileName}"`);
+      reply.header('content-disposition', attachment(f.fileName));
       return reply.send(f.body);
     },
   );

@@ -1,4 +1,4 @@
-import { readUpload } from '../../platform/http.js';
+import { attachment, readUpload } from '../../platform/http.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
@@ -187,7 +187,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       const file = (await listFiles(ctx, request.params.id)).find((f) => f.sha256 === request.params.sha256);
       if (!file) throw dossierErrors.notFound();
       reply.header('content-type', file.mediaType);
-      reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+      reply.header('content-disposition', attachment(file.fileName));
       return reply.send(ctx.files.open(file.sha256));
     },
   );

@@ -32,10 +32,6 @@ const ZIpnAnswer = z.object({ RspCode: z.string(), Message: z.string() });
 /** The gateway's vnp_* fields; every field is read and checked by the signature, so unknown ones pass through. */
 const ZVnpQuery = z.looseObject({ vnp_TxnRef: z.string().optional(), vnp_SecureHash: z.string().optional() });
 
-/** The public origin the citizen's browser used (the gateway sends the browser back there). */
-function originOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
 
 function sendPdf(reply: import('fastify').FastifyReply, name: string, pdf: Buffer) {
   reply.header('content-type', 'application/pdf');
@@ -46,6 +42,8 @@ function sendPdf(reply: import('fastify').FastifyReply, name: string, pdf: Buffe
 export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const limiter = createWindowLimiter(ctx.config.trackingPerMinute, 60_000);
   const gateway = () => createVnpayGateway({ tmnCode: ctx.config.vnpayTmnCode, hashSecret: ctx.config.vnpayHashSecret, payUrl: ctx.config.vnpayUrl ?? '' });
+  // The gateway sends the browser back to this server's public address (PUBLIC_URL), never to one taken from the request.
+  const returnUrl = `${ctx.config.publicUrl}/api/payments/vnpay/return`;
   const limit = (request: FastifyRequest) => {
     if (!limiter.allow(request.ip)) throw commonErrors.rateLimited();
   };
@@ -66,7 +64,7 @@ export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     async (request) => {
       limit(request);
       const { dossierId } = await authoriseTracking(ctx, request.body.code, request.body.secret);
-      return startPayment(ctx, dossierId, request.body.method, `${originOf(request)}/api/payments/vnpay/return`, { clientIp: request.ip });
+      return startPayment(ctx, dossierId, request.body.method, returnUrl, { clientIp: request.ip });
     },
   );
   // --- The signed-in citizen pays their own dossier, also before the desk has accepted it (an online submission). ----
@@ -86,7 +84,7 @@ export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
     async (request) => {
       await assertOwnDossier(ctx, citizenOf(request).citizenId, request.params.id);
-      return startPayment(ctx, request.params.id, request.body.method, `${originOf(request)}/api/payments/vnpay/return`, { clientIp: request.ip });
+      return startPayment(ctx, request.params.id, request.body.method, returnUrl, { clientIp: request.ip });
     },
   );
   app.get(
@@ -98,7 +96,7 @@ export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/payments/public/:reference/receipt',
     { config: { access: 'public' }, schema: { tags: ['payments'], summary: 'Tải biên lai điện tử (PDF)', params: ZRef, querystring: ZLink } },
     async (request, reply) => {
-      if (!paymentLinkValid(ctx.config.vnpayHashSecret, request.params.reference, request.query.t)) throw paymentErrors.notFound();
+      if (!paymentLinkValid(ctx.config.receiptLinkSecret, request.params.reference, request.query.t)) throw paymentErrors.notFound();
       const p = await findPayment(ctx.db, { reference: request.params.reference });
       if (!p) throw paymentErrors.notFound();
       return sendPdf(reply, `bien-lai-${p.reference}`, await renderReceiptPdf(ctx, p));
@@ -124,7 +122,7 @@ export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       // The return is signed like the IPN: settling here too (idempotently) keeps the result right if the IPN is late.
       const outcome = await settleGatewayResult(ctx, r, 'return');
       if (outcome.decision === 'not_found') return reply.redirect('/thanh-toan/ket-qua?loi=khong-tim-thay');
-      return reply.redirect(paymentResultPath(r.reference, paymentLinkToken(ctx.config.vnpayHashSecret, r.reference)));
+      return reply.redirect(paymentResultPath(r.reference, paymentLinkToken(ctx.config.receiptLinkSecret, r.reference)));
     },
   );
 

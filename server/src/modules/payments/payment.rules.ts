@@ -81,3 +81,11 @@ export function matchTransfer(amountVnd: number, payment: { amountVnd: number; s
 export function formatReceiptNo(seq: number): string {
   return String(seq).padStart(7, '0');
 }
+
+/**
+ * The demo's own VNPay simulator answers only in demo mode, when switched on and when no real gateway is configured:
+ * a simulator mounted beside a real gateway would settle with the real secret payments no bank ever saw.
+ */
+export function paymentSimulatorActive(config: { mode: 'demo' | 'production'; paymentSimulator: boolean; vnpayUrl?: string | undefined }): boolean {
+  return config.mode === 'demo' && config.paymentSimulator && !config.vnpayUrl;
+}

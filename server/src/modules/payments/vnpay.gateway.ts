@@ -62,7 +62,9 @@ export type VnpayConfig = { tmnCode: string; hashSecret: string; payUrl: string 
 export function createVnpayGateway(config: VnpayConfig): PaymentGateway {
   const verify = (query: Record<string, unknown>): GatewayResult => {
     const f = vnpFields(query);
-    if (!f || !f.vnp_SecureHash) return { ok: false, reason: 'malformed' };
+    if (!f) return { ok: false, reason: 'malformed' };
+    // No signature is a wrong signature (RspCode 97), as VNPay's own IPN sample answers.
+    if (!f.vnp_SecureHash) return { ok: false, reason: 'signature' };
     if (!vnpVerify(f, config.hashSecret)) return { ok: false, reason: 'signature' };
     if (f.vnp_TmnCode !== config.tmnCode) return { ok: false, reason: 'merchant' };
     const amount = f.vnp_Amount ?? '';

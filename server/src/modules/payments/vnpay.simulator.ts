@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
+import { listeningOrigin } from '../../platform/http.js';
 import { formatVnd } from '../forms/vn-format.rules.js';
 import { vnpDate, vnpFields, vnpSignedQuery, vnpVerify } from './vnpay.gateway.js';
 
@@ -78,14 +79,13 @@ ${expired ? '<p role="alert">Giao dịch đã hết hạn (mã lỗi 11).</p>' :
     };
     if (paid) result.vnp_BankTranNo = `VNP${result.vnp_TransactionNo}`;
     const query = vnpSignedQuery(result, secret);
-    await deliverIpn(`${ipnUrl ?? `${originOf(request)}/api/payments/vnpay/ipn`}?${query}`, request);
+    // Server to server, to this server's own listening address: never to a host named by the request's headers.
+    const ipn = ipnUrl ?? listeningOrigin(request.server);
+    if (ipn) await deliverIpn(`${ipnUrl ?? `${ipn}/api/payments/vnpay/ipn`}?${query}`, request);
+    else request.log.warn('simulated IPN not delivered: the server is not listening');
     const back = new URL(f.vnp_ReturnUrl!);
     return reply.redirect(`${back.origin}${back.pathname}?${back.search ? `${back.search.slice(1)}&` : ''}${query}`);
   });
-}
-
-function originOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
 }
 
 /** Server-to-server notification, like the real gateway; a merchant that does not answer 00/02 is only logged here. */

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { commonErrors } from '../../platform/errors.js';
+import { listeningOrigin } from '../../platform/http.js';
 import { postalErrors } from './postal.errors.js';
 import { operatorStatuses } from './postal.rules.js';
 import { simulatorPostalService } from './postal.service.js';
@@ -14,7 +14,9 @@ import { signedHeaders } from './postal.signature.js';
  * The local postal operator simulator (POSTAL_SIMULATOR=true, the default for demo and tests). It speaks the protocol the
  * HTTP adapter speaks (POST /orders → tracking code, GET /orders/{code}) and, on request, sends the signed status
  * callback a real operator would send (picked up, delivered, failed, returned) over HTTP to this server — so the browser
- * journey and the tests drive the whole loop. Never mounted when the simulator is off.
+ * journey and the tests drive the whole loop. Never mounted when the simulator is off, when a real operator is configured
+ * or in production mode; its controls need a signed-in postal account (`postal.work`): an anonymous caller who tracked a
+ * dossier must not be able to mark its result delivered.
  */
 export const postalSimulatorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const sim = simulatorPostalService(ctx.db, ctx.clock);
@@ -22,12 +24,12 @@ export const postalSimulatorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
 
   app.post(
     '/postal-sim/orders',
-    { config: { access: 'public' }, schema: { tags: ['postal-simulator'], summary: 'Mô phỏng: tạo đơn, cấp số hiệu bưu gửi', body: ZOrder, response: { 201: z.object({ trackingCode: z.string() }) } } },
+    { config: { access: 'perm:postal.work' }, schema: { tags: ['postal-simulator'], summary: 'Mô phỏng: tạo đơn, cấp số hiệu bưu gửi', body: ZOrder, response: { 201: z.object({ trackingCode: z.string() }) } } },
     async (request, reply) => reply.status(201).send(await sim.createOrder(request.body)),
   );
   app.get(
     '/postal-sim/orders/:trackingCode',
-    { config: { access: 'public' }, schema: { tags: ['postal-simulator'], summary: 'Mô phỏng: trạng thái đơn', params: z.object({ trackingCode: z.string().max(50) }), response: { 200: z.object({ trackingCode: z.string(), status: z.string() }), 404: ZErrorBody } } },
+    { config: { access: 'perm:postal.work' }, schema: { tags: ['postal-simulator'], summary: 'Mô phỏng: trạng thái đơn', params: z.object({ trackingCode: z.string().max(50) }), response: { 200: z.object({ trackingCode: z.string(), status: z.string() }), 404: ZErrorBody } } },
     async (request) => {
       const s = await sim.getStatus(request.params.trackingCode);
       if (!s) throw postalErrors.unknownTracking();
@@ -37,7 +39,7 @@ export const postalSimulatorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.post(
     '/postal-sim/orders/:trackingCode/events',
     {
-      config: { access: 'public' },
+      config: { access: 'perm:postal.work' },
       schema: {
         tags: ['postal-simulator'],
         summary: 'Mô phỏng: bưu gửi chuyển trạng thái và gửi thông báo có chữ ký về hệ thống',
@@ -52,8 +54,8 @@ export const postalSimulatorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       if (updated.rowCount === 0) throw postalErrors.unknownTracking();
       const eventId = request.body.eventId ?? `SIM-${randomUUID()}`;
       const body = JSON.stringify({ eventId, trackingCode, status: request.body.status, occurredAt: ctx.clock.now().toISOString(), receivedBy: request.body.receivedBy, reason: request.body.reason });
-      const address = request.server.server.address() as AddressInfo | null;
-      const url = ctx.config.postalCallbackUrl ?? (address && typeof address === 'object' ? `http://127.0.0.1:${address.port}/api/postal/callbacks` : null);
+      const origin = listeningOrigin(request.server);
+      const url = ctx.config.postalCallbackUrl ?? (origin ? `${origin}/api/postal/callbacks` : null);
       if (!url) throw commonErrors.validation({ reason: 'no callback URL' });
       const res = await fetch(url, { method: 'POST', headers: signedHeaders(ctx.config.postalCallbackSecret, ctx.clock.now().getTime(), body), body, signal: AbortSignal.timeout(10_000) }).catch(() => null);
       if (!res) throw postalErrors.operatorUnavailable();

@@ -293,7 +293,13 @@ describe('operator callbacks', () => {
 
     // The simulator posts its signed callback to this server over HTTP.
     await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const sim = await injectAs(t.app, null, { method: 'POST', url: `/api/postal-sim/orders/${s!.trackingCode}/events`, payload: { status: 'delivered', receivedBy: 'Nguyễn Văn An' } });
+    // Its controls need a postal account: anyone else (who may well know the tracking code) is refused, nothing changes.
+    const simUrl = `/api/postal-sim/orders/${s!.trackingCode}/events`;
+    expect((await injectAs(t.app, null, { method: 'POST', url: simUrl, payload: { status: 'delivered' } })).statusCode).toBe(401);
+    expect((await injectAs(t.app, desk, { method: 'POST', url: simUrl, payload: { status: 'delivered' } })).statusCode).toBe(403);
+    expect((await injectAs(t.app, null, { method: 'GET', url: `/api/postal-sim/orders/${s!.trackingCode}` })).statusCode).toBe(401);
+    expect((await injectAs(t.app, postman, { method: 'GET', url: `/api/postal-sim/orders/${s!.trackingCode}` })).json()).toMatchObject({ trackingCode: s!.trackingCode });
+    const sim = await injectAs(t.app, postman, { method: 'POST', url: simUrl, payload: { status: 'delivered', receivedBy: 'Nguyễn Văn An' } });
     expect(sim.json()).toMatchObject({ callbackStatus: 200, callback: { outcome: 'applied' } });
     const d = (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${dossierId}` })).json();
     expect(d).toMatchObject({ status: 'returned' });

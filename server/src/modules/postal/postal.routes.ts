@@ -202,6 +202,6 @@ export const postalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     async (request) => postalSummary(ctx, actorOf(request), request.query),
   );
 
-  // Never beside a real operator: the simulator signs callbacks with the shared secret.
-  if (ctx.config.postalSimulator && !ctx.config.postalApiUrl) await app.register(postalSimulatorRoutes, { ctx });
+  // Never beside a real operator nor in production: the simulator signs callbacks with the shared secret.
+  if (ctx.config.mode === 'demo' && ctx.config.postalSimulator && !ctx.config.postalApiUrl) await app.register(postalSimulatorRoutes, { ctx });
 };

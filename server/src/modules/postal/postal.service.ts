@@ -57,9 +57,9 @@ export function httpPostalService(baseUrl: string, apiKey: string): PostalServic
 }
 
 /** The operator in use: a configured API, else the local simulator (POSTAL_SIMULATOR, on by default for demo and tests). */
-export function postalServiceFor(deps: { db: Queryable; clock: Clock; config: Pick<AppConfig, 'postalApiUrl' | 'postalApiKey' | 'postalSimulator'> }): PostalService {
+export function postalServiceFor(deps: { db: Queryable; clock: Clock; config: Pick<AppConfig, 'mode' | 'postalApiUrl' | 'postalApiKey' | 'postalSimulator'> }): PostalService {
   if (deps.config.postalApiUrl) return httpPostalService(deps.config.postalApiUrl, deps.config.postalApiKey);
-  if (deps.config.postalSimulator) return simulatorPostalService(deps.db, deps.clock);
+  if (deps.config.postalSimulator && deps.config.mode === 'demo') return simulatorPostalService(deps.db, deps.clock);
   return {
     createOrder: () => Promise.reject(postalErrors.operatorUnavailable()),
     getStatus: () => Promise.reject(postalErrors.operatorUnavailable()),

@@ -1,4 +1,4 @@
-import { readUpload } from '../../platform/http.js';
+import { attachment, readUpload } from '../../platform/http.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
@@ -56,7 +56,7 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       const meta = visible ? await ctx.files.stat(ctx.db, sha256) : null;
       if (!meta) throw fileErrors.notFound();
       reply.header('content-type', meta.mediaType);
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta.fileName)}`);
+      reply.header('content-disposition', attachment(meta.fileName));
       reply.header('cache-control', 'public, max-age=86400, immutable');
       return reply.send(ctx.files.open(sha256));
     },

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { ReadStream } from 'node:fs';
-import { withTransaction, type Db } from '../../../platform/database.js';
+import type { Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
-import { fileErrors, type FileStore, type StoredFile } from '../../../platform/storage.js';
-import { commonErrors } from '../../../platform/errors.js';
+import type { AppConfig } from '../../../platform/config.js';
+import { fileErrors, withStoredFiles, type FileStore, type StoredFile } from '../../../platform/storage.js';
 import { citizenErrors } from '../citizen.errors.js';
 import { addToStore, listStore, type StoreRow } from '../citizen.repo.js';
 
@@ -13,13 +14,27 @@ export const CITIZEN_MAX_BYTES = 10 * 1024 * 1024;
 
 /**
  * Adds a digitised paper to the citizen's store (Kho quản lý dữ liệu điện tử, ND 45/2020 Điều 16): the type is
- * decided by the content (PDF, JPEG, PNG), the size is limited; the same content is stored once.
+ * decided by the content (PDF, JPEG, PNG), the size is limited, the store has a quota (CITIZEN_QUOTA_MB); the same
+ * content is stored once. A refused upload leaves no file behind.
  */
-export async function uploadToStore(deps: { db: Db; clock: Clock; files: FileStore }, citizenId: string, file: { content: Buffer; fileName: string; name: string }): Promise<StoredFile> {
+export async function uploadToStore(
+  deps: { db: Db; clock: Clock; files: FileStore; config: Pick<AppConfig, 'citizenQuotaMb'> },
+  citizenId: string,
+  file: { content: Buffer; fileName: string; name: string },
+): Promise<StoredFile> {
   if (file.content.length > CITIZEN_MAX_BYTES) throw fileErrors.tooLarge(CITIZEN_MAX_BYTES);
-  return withTransaction(deps.db, async (tx) => {
-    const stored = await deps.files.put(tx, file.content, file.fileName);
-    if (!accepted.includes(stored.mediaType)) throw commonErrors.validation({ reason: 'Chỉ nhận bản quét PDF, JPEG, PNG' });
+  const quotaBytes = deps.config.citizenQuotaMb * 1024 * 1024;
+  return withStoredFiles(deps, async (tx, put) => {
+    // One upload at a time per citizen, so two concurrent ones cannot both fit in the last free space.
+    await tx.query('SELECT 1 FROM citizen_account WHERE id = $1 FOR UPDATE', [citizenId]);
+    const { rows } = await tx.query<{ used: number; same: boolean }>(
+      `SELECT coalesce(sum(s.size_bytes), 0)::bigint AS used, bool_or(s.sha256 = $2) AS same
+         FROM citizen_document d JOIN stored_file s ON s.sha256 = d.sha256 WHERE d.citizen_id = $1`,
+      [citizenId, createHash('sha256').update(file.content).digest('hex')],
+    );
+    const { used, same } = rows[0] ?? { used: 0, same: false };
+    if (!same && used + file.content.length > quotaBytes) throw fileErrors.quotaExceeded(quotaBytes);
+    const stored = await put(file.content, file.fileName, accepted);
     await addToStore(tx, citizenId, stored.sha256, file.name, deps.clock.now());
     return stored;
   });

@@ -1,7 +1,7 @@
-import { withTransaction, type Db } from '../../../platform/database.js';
+import type { Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
-import type { FileStore, StoredFile } from '../../../platform/storage.js';
+import { withStoredFiles, type FileStore, type StoredFile } from '../../../platform/storage.js';
 import type { Actor } from '../../identity/permissions.policy.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { canAct, canRead } from '../dossier.policy.js';
@@ -18,7 +18,7 @@ export async function attachFile(
   dossierId: string,
   file: { content: Buffer; fileName: string; documentName: string; kind: 'component' | 'result' },
 ): Promise<StoredFile> {
-  return withTransaction(deps.db, async (tx) => {
+  return withStoredFiles(deps, async (tx, put) => {
     const d = await lockDossier(tx, dossierId);
     if (!d) throw dossierErrors.notFound();
     const steps = await listSteps(tx, dossierId);
@@ -28,10 +28,7 @@ export async function attachFile(
       throw commonErrors.forbidden('dossiers.attach');
     }
     if (isClosed(d.status)) throw dossierErrors.actionNotAllowed(d.status, 'forward', []);
-    const stored = await deps.files.put(tx, file.content, file.fileName);
-    if (!['application/pdf', 'image/jpeg', 'image/png'].includes(stored.mediaType)) {
-      throw commonErrors.validation({ reason: 'Chỉ nhận bản quét PDF, JPEG, PNG' });
-    }
+    const stored = await put(file.content, file.fileName, ['application/pdf', 'image/jpeg', 'image/png']);
     const now = deps.clock.now();
     // The same scan attached again for the same document changes nothing but its name.
     await tx.query(

@@ -10,7 +10,7 @@ import { findPayment, getPayableDossier, listDossierPayments, listPaymentEvents,
 import { formatReceiptNo, methodLabels, statusLabels } from '../payment.rules.js';
 import { buildFeeReceipt } from '../receipt.rules.js';
 
-type LinkConfig = Pick<AppConfig, 'vnpayHashSecret' | 'publicUrl'>;
+type LinkConfig = Pick<AppConfig, 'receiptLinkSecret' | 'publicUrl'>;
 
 function view(p: PaymentRow) {
   return {
@@ -45,7 +45,7 @@ export async function readDossierPayments(deps: { db: Db }, actor: Actor, dossie
 
 /** Public view of one payment, for the holder of its capability link (the result page and the receipt's QR). */
 export async function readPublicPayment(deps: { db: Db; config: LinkConfig }, reference: string, token: string) {
-  if (!paymentLinkValid(deps.config.vnpayHashSecret, reference, token)) throw paymentErrors.notFound();
+  if (!paymentLinkValid(deps.config.receiptLinkSecret, reference, token)) throw paymentErrors.notFound();
   const p = await findPayment(deps.db, { reference });
   if (!p) throw paymentErrors.notFound();
   const d = (await getPayableDossier(deps.db, p.dossierId))!;
@@ -57,7 +57,7 @@ export async function readDossierFee(deps: { db: Db; config: LinkConfig }, dossi
   const d = (await getPayableDossier(deps.db, dossierId))!;
   const payments = await listDossierPayments(deps.db, dossierId);
   const paid = payments.find((p) => p.status === 'paid') ?? null;
-  const token = paid ? paymentLinkToken(deps.config.vnpayHashSecret, paid.reference) : null;
+  const token = paid ? paymentLinkToken(deps.config.receiptLinkSecret, paid.reference) : null;
   return {
     dossierCode: d.code ?? '',
     feeVnd: d.feeVnd,
@@ -84,7 +84,7 @@ export async function renderReceiptPdf(deps: { db: Db; config: LinkConfig }, p: 
     [p.dossierId, p.receiptUnitId, p.recordedBy],
   );
   const f = rows[0]!;
-  const token = paymentLinkToken(deps.config.vnpayHashSecret, p.reference);
+  const token = paymentLinkToken(deps.config.receiptLinkSecret, p.reference);
   const feeNames = (f.fees ?? []).map((x) => x.name).filter(Boolean);
   const model = buildFeeReceipt({
     ruleSetId: f.ruleSet,

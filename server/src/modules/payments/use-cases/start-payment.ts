@@ -5,12 +5,12 @@ import type { Clock } from '../../../platform/clock.js';
 import type { AppConfig } from '../../../platform/config.js';
 import { paymentErrors } from '../payment.errors.js';
 import { appendPaymentEvent, getPayableDossier, insertPayment, openPaymentOf, paidPaymentOf, type PayableDossier, type PaymentRow } from '../payment.repo.js';
-import { paymentReference, pendingMinutes, type OnlineMethod } from '../payment.rules.js';
+import { paymentReference, paymentSimulatorActive, pendingMinutes, type OnlineMethod } from '../payment.rules.js';
 import { paymentLinkToken, paymentResultPath } from '../payment.links.js';
 import { buildVietQrPayload } from '../vietqr.rules.js';
 import { createVnpayGateway } from '../vnpay.gateway.js';
 
-export type PaymentConfig = Pick<AppConfig, 'vnpayTmnCode' | 'vnpayHashSecret' | 'vnpayUrl' | 'vietqrBin' | 'vietqrAccountNo' | 'vietqrAccountName'>;
+export type PaymentConfig = Pick<AppConfig, 'mode' | 'vnpayTmnCode' | 'vnpayHashSecret' | 'vnpayUrl' | 'paymentSimulator' | 'receiptLinkSecret' | 'publicUrl' | 'vietqrBin' | 'vietqrAccountNo' | 'vietqrAccountName'>;
 export type StartPaymentDeps = { db: Db; clock: Clock; config: PaymentConfig };
 
 export type StartedPayment = {
@@ -56,6 +56,7 @@ export async function startPayment(
   returnUrl: string,
   options: { clientIp?: string } = {},
 ): Promise<StartedPayment> {
+  if (method === 'vnpay' && !deps.config.vnpayUrl && !paymentSimulatorActive(deps.config)) throw paymentErrors.gatewayUnavailable();
   const now = deps.clock.now();
   const { payment, dossier } = await withTransaction(deps.db, async (tx) => {
     const d = await getPayableDossier(tx, dossierId, true);
@@ -77,7 +78,7 @@ export async function startPayment(
     await appendPaymentEvent(tx, { paymentId: p.id, at: now, kind: 'created', fromStatus: null, toStatus: 'pending', data: { method, amountVnd: p.amountVnd } });
     return { payment: p, dossier: d };
   });
-  const token = paymentLinkToken(deps.config.vnpayHashSecret, payment.reference);
+  const token = paymentLinkToken(deps.config.receiptLinkSecret, payment.reference);
   const base = {
     paymentId: payment.id,
     reference: payment.reference,
@@ -91,8 +92,8 @@ export async function startPayment(
     const gateway = createVnpayGateway({
       tmnCode: deps.config.vnpayTmnCode,
       hashSecret: deps.config.vnpayHashSecret,
-      // Without a configured gateway the simulator of the server the citizen is on answers.
-      payUrl: deps.config.vnpayUrl ?? `${new URL(returnUrl).origin}/sim/vnpay/pay`,
+      // Without a configured gateway the demo's own simulator answers, at this server's public address (never a request header).
+      payUrl: deps.config.vnpayUrl ?? `${deps.config.publicUrl}/sim/vnpay/pay`,
     });
     const redirectUrl = gateway.createPaymentUrl({
       reference: payment.reference,

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { demoSecrets, loadConfig } from './config.js';
+import { productionProblems, refusalMessage } from './config.rules.js';
+
+/** A production configuration with nothing wrong; each row below spoils one thing. */
+const safe = {
+  APP_MODE: 'production',
+  PUBLIC_URL: 'https://dichvucong.dongthap.gov.vn',
+  VNPAY_HASH_SECRET: 'Q4M9T2W7Z1X8C5V3B6N0L2K4J7H9G1F3',
+  POSTAL_CALLBACK_SECRET: 'p0stal-callback-3f9a1c7e5b2d4a6c',
+  RECEIPT_LINK_SECRET: 'r3ceipt-link-8e1d2c3b4a5f6e7d9c',
+};
+
+const problemsOf = (env: Record<string, string | undefined>) => productionProblems(loadConfig(env)).map((p) => p.setting).sort();
+
+describe('production refuses an unsafe configuration', () => {
+  const rows: [string, Record<string, string | undefined>, string[]][] = [
+    ['the demo (nothing set) is never refused', {}, []],
+    ['the demo with its published secrets is still the demo', { VNPAY_HASH_SECRET: demoSecrets.vnpayHashSecret }, []],
+    ['a safe production configuration starts', safe, []],
+    ['NODE_ENV=production is production mode too', { ...safe, APP_MODE: undefined, NODE_ENV: 'production' }, []],
+    ['APP_MODE=demo wins over NODE_ENV=production', { APP_MODE: 'demo', NODE_ENV: 'production' }, []],
+    [
+      'production with nothing set names every secret and the public address',
+      { APP_MODE: 'production' },
+      ['POSTAL_CALLBACK_SECRET', 'PUBLIC_URL', 'RECEIPT_LINK_SECRET', 'VNPAY_HASH_SECRET'],
+    ],
+    ['NODE_ENV=production with the published defaults', { NODE_ENV: 'production', VNPAY_HASH_SECRET: demoSecrets.vnpayHashSecret, POSTAL_CALLBACK_SECRET: demoSecrets.postalCallbackSecret, RECEIPT_LINK_SECRET: demoSecrets.receiptLinkSecret, PUBLIC_URL: safe.PUBLIC_URL }, ['POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'VNPAY_HASH_SECRET']],
+    ['the published gateway secret', { ...safe, VNPAY_HASH_SECRET: demoSecrets.vnpayHashSecret }, ['VNPAY_HASH_SECRET']],
+    ['the published postal secret', { ...safe, POSTAL_CALLBACK_SECRET: demoSecrets.postalCallbackSecret }, ['POSTAL_CALLBACK_SECRET']],
+    ['the published receipt link key', { ...safe, RECEIPT_LINK_SECRET: demoSecrets.receiptLinkSecret }, ['RECEIPT_LINK_SECRET']],
+    ['a missing receipt link key', { ...safe, RECEIPT_LINK_SECRET: '' }, ['RECEIPT_LINK_SECRET']],
+    ['receipt links signed with the gateway secret', { ...safe, RECEIPT_LINK_SECRET: safe.VNPAY_HASH_SECRET }, ['RECEIPT_LINK_SECRET']],
+    ['receipt links signed with the postal secret', { ...safe, RECEIPT_LINK_SECRET: safe.POSTAL_CALLBACK_SECRET }, ['RECEIPT_LINK_SECRET']],
+    ['the payment simulator', { ...safe, PAYMENT_SIMULATOR: 'true' }, ['PAYMENT_SIMULATOR']],
+    ['the postal simulator', { ...safe, POSTAL_SIMULATOR: 'true' }, ['POSTAL_SIMULATOR']],
+    ['cookies without Secure', { ...safe, SECURE_COOKIES: 'false' }, ['SECURE_COOKIES']],
+    ['demo data', { ...safe, SEED_DEMO: 'true' }, ['SEED_DEMO']],
+    ['a demo password that would be printed', { ...safe, DEMO_PASSWORD: 'matkhau123' }, ['DEMO_PASSWORD']],
+    ['a plain-http public address', { ...safe, PUBLIC_URL: 'http://dichvucong.dongthap.gov.vn' }, ['PUBLIC_URL']],
+    ['a plain-http identity provider (a local test provider)', { ...safe, OIDC_ISSUER: 'http://127.0.0.1:9999' }, ['OIDC_ISSUER']],
+    ['an https identity provider', { ...safe, OIDC_ISSUER: 'https://sso.vneid.gov.vn' }, []],
+  ];
+  it.each(rows)('%s', (_name, env, expected) => {
+    expect(problemsOf(env)).toEqual([...expected].sort());
+  });
+
+  it('production defaults are the safe ones: no simulator, no demo data, Secure cookies', () => {
+    const c = loadConfig({ APP_MODE: 'production' });
+    expect(c).toMatchObject({ mode: 'production', paymentSimulator: false, postalSimulator: false, seedDemo: false, secureCookies: true, vnpayHashSecret: '', receiptLinkSecret: '' });
+    expect(loadConfig({})).toMatchObject({ mode: 'demo', paymentSimulator: true, postalSimulator: true, seedDemo: true, secureCookies: false, vnpayHashSecret: demoSecrets.vnpayHashSecret });
+  });
+
+  it('the message names each setting in Vietnamese and English', () => {
+    const text = refusalMessage(productionProblems(loadConfig({ ...safe, VNPAY_HASH_SECRET: demoSecrets.vnpayHashSecret, PAYMENT_SIMULATOR: 'true' })));
+    expect(text).toContain('từ chối khởi động');
+    expect(text).toContain('refuses to start');
+    expect(text).toContain('  - VNPAY_HASH_SECRET: khóa bí mật của cổng thanh toán đang là giá trị mẫu đã công bố / the payment gateway\'s hash secret is a published default');
+    expect(text).toContain('  - PAYMENT_SIMULATOR: đang bật cổng thanh toán mô phỏng');
+  });
+
+  it('TRUST_PROXY takes addresses and ranges, nothing else', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,loopback,::1' }).trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16', 'loopback', '::1']);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow();
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/40' })).toThrow();
+  });
+
+  it('PUBLIC_URL follows PORT in the demo and loses a trailing slash', () => {
+    expect(loadConfig({ PORT: '3100' }).publicUrl).toBe('http://localhost:3100');
+    expect(loadConfig({ PUBLIC_URL: 'https://dvc.example.vn/' }).publicUrl).toBe('https://dvc.example.vn');
+  });
+});

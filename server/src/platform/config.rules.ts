@@ -1,0 +1,65 @@
+import { demoSecrets, type AppConfig } from './config.js';
+
+/** One reason production mode will not start: the setting to change and why, in Vietnamese and English. */
+export type ConfigProblem = { setting: string; vi: string; en: string };
+
+type Checked = Pick<
+  AppConfig,
+  | 'mode'
+  | 'vnpayHashSecret'
+  | 'receiptLinkSecret'
+  | 'postalCallbackSecret'
+  | 'paymentSimulator'
+  | 'postalSimulator'
+  | 'secureCookies'
+  | 'seedDemo'
+  | 'demoPassword'
+  | 'publicUrl'
+  | 'oidcIssuer'
+>;
+
+const published: readonly string[] = Object.values(demoSecrets);
+
+const secrets = [
+  { key: 'vnpayHashSecret', setting: 'VNPAY_HASH_SECRET', vi: 'khóa bí mật của cổng thanh toán', en: "the payment gateway's hash secret" },
+  { key: 'postalCallbackSecret', setting: 'POSTAL_CALLBACK_SECRET', vi: 'khóa ký thông báo của doanh nghiệp bưu chính', en: "the postal operator's callback secret" },
+  { key: 'receiptLinkSecret', setting: 'RECEIPT_LINK_SECRET', vi: 'khóa ký liên kết biên lai', en: 'the key that signs receipt links' },
+] as const;
+
+/**
+ * What makes a configuration unsafe to put on the internet; empty in the demo. A secret that is missing or one of the
+ * values published in this repository lets anyone sign payment notices, postal callbacks or receipt links; a simulator
+ * settles payments and deliveries that never happened; cookies without Secure travel in clear text; demo accounts
+ * have a printed password.
+ */
+export function productionProblems(config: Checked): ConfigProblem[] {
+  if (config.mode !== 'production') return [];
+  const out: ConfigProblem[] = [];
+  for (const s of secrets) {
+    const value = config[s.key];
+    if (!value) out.push({ setting: s.setting, vi: `chưa đặt ${s.vi}`, en: `${s.en} is not set` });
+    else if (published.includes(value)) out.push({ setting: s.setting, vi: `${s.vi} đang là giá trị mẫu đã công bố`, en: `${s.en} is a published default` });
+  }
+  if (config.receiptLinkSecret && [config.vnpayHashSecret, config.postalCallbackSecret].includes(config.receiptLinkSecret)) {
+    out.push({ setting: 'RECEIPT_LINK_SECRET', vi: 'khóa ký liên kết biên lai phải là khóa riêng, khác khóa của cổng thanh toán và bưu chính', en: 'the receipt link key must be its own, not the gateway or postal secret' });
+  }
+  if (config.paymentSimulator) out.push({ setting: 'PAYMENT_SIMULATOR', vi: 'đang bật cổng thanh toán mô phỏng; đặt false', en: 'the payment simulator is on; set false' });
+  if (config.postalSimulator) out.push({ setting: 'POSTAL_SIMULATOR', vi: 'đang bật bộ mô phỏng bưu chính; đặt false', en: 'the postal simulator is on; set false' });
+  if (!config.secureCookies) out.push({ setting: 'SECURE_COOKIES', vi: 'cookie phải có cờ Secure (chạy sau HTTPS); đặt true', en: 'cookies must be Secure (behind HTTPS); set true' });
+  if (config.seedDemo) out.push({ setting: 'SEED_DEMO', vi: 'không nạp dữ liệu và tài khoản mẫu; đặt false', en: 'no demo data or demo accounts; set false' });
+  if (config.demoPassword) out.push({ setting: 'DEMO_PASSWORD', vi: 'mật khẩu tài khoản mẫu không dùng khi chạy thật; bỏ biến này', en: 'no demo password in production; unset it' });
+  if (!config.publicUrl.startsWith('https://')) out.push({ setting: 'PUBLIC_URL', vi: 'địa chỉ công khai phải là https://', en: 'the public address must be https://' });
+  // A plain-http issuer is a local test provider, never VNeID.
+  if (config.oidcIssuer && !config.oidcIssuer.startsWith('https://')) out.push({ setting: 'OIDC_ISSUER', vi: 'nhà cung cấp định danh phải dùng https://', en: 'the identity provider must use https://' });
+  return out;
+}
+
+/** The message printed when production mode refuses to start: every problem, each naming its setting. */
+export function refusalMessage(problems: readonly ConfigProblem[]): string {
+  return [
+    'Chế độ chạy thật (APP_MODE hoặc NODE_ENV=production) từ chối khởi động vì cấu hình chưa an toàn:',
+    'Production mode (APP_MODE or NODE_ENV=production) refuses to start, the configuration is not safe:',
+    ...problems.map((p) => `  - ${p.setting}: ${p.vi} / ${p.en}`),
+    'Xem / see README.md "Chạy thật / Production" và SECURITY.md.',
+  ].join('\n');
+}

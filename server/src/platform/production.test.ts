@@ -1,0 +1,114 @@
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, login, type TestApp } from '../../test/app.js';
+import { buildStaff, buildUnitTree } from '../../test/factories.js';
+import { freePort, spawnServer } from '../../test/process.js';
+import { demoSecrets } from './config.js';
+
+/** A production configuration with nothing wrong (the attacker tests run against it). */
+const safe = {
+  APP_MODE: 'production',
+  PUBLIC_URL: 'https://dichvucong.example.gov.vn',
+  VNPAY_HASH_SECRET: 'Q4M9T2W7Z1X8C5V3B6N0L2K4J7H9G1F3',
+  POSTAL_CALLBACK_SECRET: 'p0stal-callback-3f9a1c7e5b2d4a6c',
+  RECEIPT_LINK_SECRET: 'r3ceipt-link-8e1d2c3b4a5f6e7d9c',
+};
+
+describe('the real server in production mode refuses what is unsafe', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-prod-'));
+  });
+  afterAll(() => fs.rm(dataDir, { recursive: true, force: true }));
+
+  it('with nothing but NODE_ENV=production it names every missing secret and starts nothing', { timeout: 60_000 }, async () => {
+    const port = await freePort();
+    const p = spawnServer({ NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir });
+    expect(await p.exited).toBe(78);
+    const out = p.output();
+    expect(out).toContain('từ chối khởi động');
+    expect(out).toContain('refuses to start');
+    for (const setting of ['VNPAY_HASH_SECRET', 'POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'PUBLIC_URL']) expect(out).toContain(`  - ${setting}: `);
+    // Refused before anything ran: no embedded database created, nothing listening.
+    await expect(fs.access(path.join(dataDir, 'pg'))).rejects.toThrow();
+    await expect(fetch(`${p.baseUrl}/healthz`)).rejects.toThrow();
+  });
+
+  it('with the published defaults, a simulator, plain cookies and demo data, each is named', { timeout: 60_000 }, async () => {
+    const p = spawnServer({
+      APP_MODE: 'production',
+      PORT: String(await freePort()),
+      DATA_DIR: dataDir,
+      PUBLIC_URL: safe.PUBLIC_URL,
+      VNPAY_HASH_SECRET: demoSecrets.vnpayHashSecret,
+      POSTAL_CALLBACK_SECRET: demoSecrets.postalCallbackSecret,
+      RECEIPT_LINK_SECRET: demoSecrets.receiptLinkSecret,
+      PAYMENT_SIMULATOR: 'true',
+      POSTAL_SIMULATOR: 'true',
+      SECURE_COOKIES: 'false',
+      SEED_DEMO: 'true',
+      DEMO_PASSWORD: 'matkhau-demo-123',
+    });
+    expect(await p.exited).toBe(78);
+    const out = p.output();
+    for (const setting of ['VNPAY_HASH_SECRET', 'POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'PAYMENT_SIMULATOR', 'POSTAL_SIMULATOR', 'SECURE_COOKIES', 'SEED_DEMO', 'DEMO_PASSWORD']) {
+      expect(out).toContain(`  - ${setting}: `);
+    }
+    expect(out).toContain('giá trị mẫu đã công bố / ');
+    expect(out).not.toContain('matkhau-demo-123');
+  });
+});
+
+describe('a stranger against a production server', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ env: { ...safe, METRICS_TOKEN: 'metrics-token-0123456789abcdef' } });
+    const tree = await buildUnitTree(t.ctx.db);
+    await buildStaff(t.ctx.db, 'buudien', [{ role: 'postal', unit: tree.communeA }]);
+  });
+  afterAll(() => t.close());
+
+  it('reaches no simulator, even signed in as a postal worker', async () => {
+    for (const [method, url] of [
+      ['GET', '/sim/vnpay/pay?vnp_TxnRef=MC1'],
+      ['POST', '/sim/vnpay/pay'],
+      ['POST', '/api/postal-sim/orders'],
+      ['GET', '/api/postal-sim/orders/SIMD000001'],
+      ['POST', '/api/postal-sim/orders/SIMD000001/events'],
+    ] as const) {
+      expect((await t.app.inject({ method, url, payload: method === 'POST' ? { status: 'delivered' } : undefined })).statusCode, url).toBe(404);
+    }
+    const postman = await login(t.app, 'buudien');
+    const res = await t.app.inject({ method: 'POST', url: '/api/postal-sim/orders/SIMD000001/events', headers: { cookie: postman.cookie, 'x-csrf-token': postman.csrf }, payload: { status: 'delivered' } });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('gets Secure cookies and HSTS; /metrics needs the token', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'buudien', password: 'Mat-khau-thu-nghiem-1' } });
+    expect(res.headers['set-cookie']).toMatch(/; Secure/);
+    expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect((await t.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer wrong-token-0123456789abcdef' } })).statusCode).toBe(401);
+    const ok = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer metrics-token-0123456789abcdef' } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toContain('motcua_http_request_duration_seconds');
+  });
+
+  it('a VNPay payment has no gateway to go to until VNPAY_URL is set (never the simulator)', async () => {
+    const { startPayment } = await import('../modules/payments/use-cases/start-payment.js');
+    await expect(startPayment(t.ctx, '00000000-0000-0000-0000-000000000000', 'vnpay', 'https://x/api/payments/vnpay/return')).rejects.toMatchObject({ code: 'PAYMENT.GATEWAY_UNAVAILABLE' });
+  });
+});
+
+describe('without a token, /metrics is not served in production', () => {
+  it('answers 404', async () => {
+    const t = await buildTestApp({ env: safe });
+    try {
+      expect((await t.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
+    } finally {
+      await t.close();
+    }
+  });
+});
