@@ -18,6 +18,7 @@ import { computeDue } from '../server/src/modules/working-calendar/deadline.rule
 import { officialAdjustments } from '../server/src/modules/working-calendar/official-adjustments.js';
 import { benchDossiers } from './dossiers.js';
 import { benchReports } from './reports.js';
+import { benchQueues } from './queues.js';
 import { load, row } from './load.js';
 import { portalWeightLines } from './portal-weight.js';
 import { benchInfoPortal } from './info-portal.js';
@@ -29,6 +30,8 @@ const CONCURRENCY = 16;
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 1000);
 /** Dossiers generated for the reports benchmark (10 million: `npx tsx bench/reports.ts --dossiers=10000000`). */
 const REPORT_DOSSIERS = Number(process.env.BENCH_REPORT_DOSSIERS ?? 100_000);
+/** Dossiers generated for the work-queue benchmark (1 million: `npx tsx bench/queues.ts --dossiers=1000000`). */
+const QUEUE_DOSSIERS = Number(process.env.BENCH_QUEUE_DOSSIERS ?? 100_000);
 process.env.DEMO_PASSWORD ??= 'bench-password-2026';
 
 async function main(): Promise<void> {
@@ -92,6 +95,8 @@ async function main(): Promise<void> {
 
     // Last: it bulk-loads its own province (trigram index dropped, counters rebuilt).
     const reportLines = await benchReports(db, REPORT_DOSSIERS);
+    // Its own database and server process (dropped at the end).
+    const queueLines = await benchQueues({ dossiers: QUEUE_DOSSIERS, requests: Number(process.env.BENCH_QUEUE_REQUESTS ?? 800) });
 
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
     const lines = [
@@ -114,6 +119,10 @@ async function main(): Promise<void> {
       '',
       ...reportLines.slice(2),
       '<!-- /reports -->',
+      '',
+      '<!-- queues -->',
+      ...queueLines,
+      '<!-- /queues -->',
       ...(await portalWeightLines()),
       '',
       '<!-- info-portal -->',

@@ -204,7 +204,7 @@ describe('dossier journeys: intake, processing, apology, return', () => {
     await desk.getByText('Đã đính kèm 1 bản quét.').waitFor();
     const receipt = await desk.locator('.intake-receipt').innerText();
     expect(receipt).toContain(dossier.code);
-    expect(dossier.code).toMatch(/-261130-0001$/);
+    expect(dossier.code).toMatch(/-261130-000001$/); // 2026 format (TT 04/2025): system code 00, then the sequence
     // Received Monday 09:00, three working days: Thursday 09:00.
     expect(vnText(dossier.dueAt)).toBe('03/12/2026 09:00');
     expect(receipt).toContain('03/12/2026 09:00');

@@ -196,7 +196,7 @@ describe('portal journey: VNeID sign-in, online submission, acceptance, payment,
     // The citizen sees the result and downloads it; it is in their document store.
     await citizen.reload();
     await citizen.getByText('Đã có kết quả, chờ trả', { exact: true }).waitFor();
-    expect(await citizen.locator('h1').innerText()).toMatch(/-\d{6}-0001$/);
+    expect(await citizen.locator('h1').innerText()).toMatch(/-\d{6}-000001$/);
     const [download] = await Promise.all([citizen.waitForEvent('download'), citizen.getByRole('link', { name: /Tải kết quả: Giấy khai sinh/ }).click()]);
     const chunks: Buffer[] = [];
     for await (const c of await download.createReadStream()) chunks.push(c as Buffer);

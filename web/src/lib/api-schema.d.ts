@@ -3577,6 +3577,26 @@ export interface paths {
                                 supplement: number;
                                 result_ready: number;
                             };
+                            boundedCounts: ("mine" | "unit" | "online" | "due_soon" | "overdue" | "needs_apology" | "supplement" | "result_ready")[];
+                            countBound: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
                         };
                     };
                 };

@@ -154,11 +154,11 @@ describe('acceptance at the desk, supplementation online, result online', () => 
       url: '/api/dossiers',
       payload: { idempotencyKey: 'desk-paper-1', procedureId: partial, receivingUnitId: tree.deskA.id, resolvingUnitId: tree.communeA.id, applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An' }, outcome: 'accept' },
     });
-    expect(paper.json().code).toMatch(/-261130-0001$/);
+    expect(paper.json().code).toMatch(/-261130-000001$/);
     const accepted = await act(desk, id, { action: 'accept' });
     expect(accepted.statusCode, accepted.body).toBe(200);
     const d = accepted.json();
-    expect(d.code).toBe(`${tree.deskA.code}-261130-0002`);
+    expect(d.code).toBe(`${tree.deskA.code}-261130-000002`); // 2026 format: system code 00, then the sequence
     expect(d).toMatchObject({ status: 'received', channel: 'online', receivedAt: now.toISOString() });
     const calendar = createWorkingCalendar({ adjustments: [] });
     const online = computeDue(now, { unit: 'working_day', amount: 1 }, calendar, { paperCutoff: false });

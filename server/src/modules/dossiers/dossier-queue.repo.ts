@@ -1,26 +1,31 @@
 import type { Queryable } from '../../platform/database.js';
-import { runningStatuses, statusIn, unreturnedStatuses } from './dossier-actions.rules.js';
+import type { DossierSearch } from './dossier-search.rules.js';
 
 export const queues = ['mine', 'unit', 'online', 'due_soon', 'overdue', 'needs_apology', 'supplement', 'result_ready', 'all'] as const;
 export type Queue = (typeof queues)[number];
+export type CountedQueue = Exclude<Queue, 'all'>;
+
+/** Counts that are not kept in counters are counted at read time up to this bound and shown as "99+" beyond it. */
+export const COUNT_BOUND = 100;
 
 export type QueueFilter = {
   queue: Queue;
   actorId: string;
-  /** Unit paths the officer reads dossiers under (permission filtering inside SQL). */
-  paths: string[];
+  /** Units where the officer holds `dossiers.read` (none inside another): matched against dossier_scope. */
+  unitIds: string[];
   now: Date;
   /** Instant one working day ahead: before it a dossier is "due soon". */
   soonBefore: Date;
   /** Instant two working days ahead: a dossier due before it and without an apology needs one now, while it still can. */
   apologyBefore: Date;
-  q?: string;
+  search?: DossierSearch | null;
   procedureId?: string;
   status?: string;
   channel?: string;
   from?: string;
   to?: string;
-  before?: { submittedAt: string; id: string };
+  /** The sort key of the last row of the previous page (keyset paging; its shape depends on the search). */
+  after?: string[];
   limit: number;
 };
 
@@ -37,61 +42,191 @@ export type QueueRow = {
   finishClass: string | null;
 };
 
-const open = statusIn('d.status', runningStatuses);
-const queueClause: Record<Queue, string> = {
-  mine: `d.assignee_id = $2`,
-  unit: statusIn('d.status', unreturnedStatuses),
-  // Online dossiers waiting for the desk: submitted and not yet accepted, or supplemented online (ND 61/2018 Điều 17 k2).
-  online: `(d.status = 'awaiting_acceptance' OR (d.status = 'supplement_requested' AND d.supplemented_at IS NOT NULL))`,
-  due_soon: `${open} AND d.due_at >= $3 AND d.due_at < $4`,
-  overdue: `${open} AND d.due_at < $3`,
-  // Will be (or is) late and has no apology letter yet (ND 61/2018 Điều 19 k9).
-  needs_apology: `${open} AND d.apology_count = 0 AND d.due_at < $5`,
-  supplement: `d.status = 'supplement_requested'`,
-  result_ready: `d.status = 'result_ready'`,
-  all: 'true',
-};
+export type QueuePage = { rows: QueueRow[]; next: string[] | null };
 
-// Same rule as canRead in dossier.policy.ts: over the receiving or resolving unit, or in an office of the resolving unit.
-const scope = `(d.resolving_path LIKE ANY (SELECT p || '%' FROM unnest($1::text[]) p) OR d.receiving_path LIKE ANY (SELECT p || '%' FROM unnest($1::text[]) p)
-  OR EXISTS (SELECT 1 FROM unnest($1::text[]) p WHERE p LIKE d.resolving_path || '%')
-  OR (d.interagency_path IS NOT NULL AND EXISTS (SELECT 1 FROM unnest($1::text[]) p WHERE p LIKE d.interagency_path || '%' OR d.interagency_path LIKE p || '%')))`;
-
-/** A work queue or a search, newest first, keyset-paginated on (submitted_at, id). */
-export async function listQueue(q: Queryable, f: QueueFilter): Promise<QueueRow[]> {
-  const { rows } = await q.query<QueueRow>(
-    `SELECT d.id, d.code, d.procedure_name AS "procedureName", d.applicant->>'fullName' AS "applicantName", d.status, d.channel,
-            s.name AS "stepName", d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.finish_class AS "finishClass"
-       FROM dossier d LEFT JOIN dossier_step s ON s.dossier_id = d.id AND s.step_index = d.step_index
-      WHERE ${scope} AND ${queueClause[f.queue]}
-        AND $2::uuid IS NOT NULL AND $3::timestamptz IS NOT NULL AND $4::timestamptz IS NOT NULL AND $5::timestamptz IS NOT NULL -- types the parameters a queue may not use
-        AND ($6::text IS NULL OR d.search_text LIKE '%' || vn_fold($6) || '%')
-        AND ($7::uuid IS NULL OR d.procedure_id = $7)
-        AND ($8::text IS NULL OR d.status = $8)
-        AND ($9::text IS NULL OR d.channel = $9)
-        AND ($10::date IS NULL OR d.submitted_at >= ($10::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-        AND ($11::date IS NULL OR d.submitted_at < ($11::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-        AND ($12::timestamptz IS NULL OR (d.submitted_at, d.id) < ($12, $13::uuid))
-      ORDER BY d.submitted_at DESC, d.id DESC LIMIT $14`,
-    [f.paths, f.actorId, f.now, f.soonBefore, f.apologyBefore, f.q ?? null, f.procedureId ?? null, f.status ?? null, f.channel ?? null, f.from ?? null, f.to ?? null,
-      f.before?.submittedAt ?? null, f.before?.id ?? null, f.limit],
-  );
-  return rows;
+/** Parameters numbered as they are added. */
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown, type: string): string {
+    this.values.push(v);
+    return `$${this.values.length}::${type}`;
+  }
 }
 
-/** How many dossiers each queue holds for this officer. */
-export async function countQueues(q: Queryable, f: Pick<QueueFilter, 'paths' | 'actorId' | 'now' | 'soonBefore' | 'apologyBefore'>): Promise<Record<Exclude<Queue, 'all'>, number>> {
-  const { rows } = await q.query(
-    `SELECT count(*) FILTER (WHERE ${queueClause.mine})::int AS mine,
-            count(*) FILTER (WHERE ${queueClause.unit})::int AS unit,
-            count(*) FILTER (WHERE ${queueClause.online})::int AS online,
-            count(*) FILTER (WHERE ${queueClause.due_soon})::int AS due_soon,
-            count(*) FILTER (WHERE ${queueClause.overdue})::int AS overdue,
-            count(*) FILTER (WHERE ${queueClause.needs_apology})::int AS needs_apology,
-            count(*) FILTER (WHERE ${queueClause.supplement})::int AS supplement,
-            count(*) FILTER (WHERE ${queueClause.result_ready})::int AS result_ready
-       FROM dossier d WHERE ${scope} AND d.status NOT IN ('returned', 'withdrawn', 'stopped', 'refused', 'not_accepted')`,
-    [f.paths, f.actorId, f.now, f.soonBefore, f.apologyBefore],
+const escapeLike = (t: string) => t.replace(/[\\%_]/g, '\\$&');
+
+const OPEN = `IN ('received', 'processing', 'interagency')`;
+const CLOSED = `('returned', 'withdrawn', 'stopped', 'refused', 'not_accepted')`;
+
+/**
+ * The condition of each tab on a row of dossier_scope (alias `s`) or of dossier (alias `d`). On dossier_scope the text
+ * is exactly the predicate of a partial index (migration 20261203130000), so each tab reads one index range per unit.
+ */
+function tabCondition(queue: Exclude<Queue, 'mine'>, a: 's' | 'd', f: QueueFilter, p: Params): string {
+  const online = a === 's' ? 's.online_waiting' : 'dossier_online_waiting(d.status, d.supplemented_at)';
+  switch (queue) {
+    case 'all':
+      return 'true';
+    case 'unit':
+      return `${a}.status IN ('received', 'processing', 'interagency', 'supplement_requested', 'result_ready')`;
+    // Online dossiers waiting for the desk: submitted and not yet accepted, or supplemented online (ND 61/2018 Điều 17 k2).
+    case 'online':
+      return online;
+    case 'supplement':
+      return `${a}.status = 'supplement_requested'`;
+    case 'result_ready':
+      return `${a}.status = 'result_ready'`;
+    case 'due_soon':
+      return `${a}.status ${OPEN} AND ${a}.due_at >= ${p.add(f.now, 'timestamptz')} AND ${a}.due_at < ${p.add(f.soonBefore, 'timestamptz')}`;
+    case 'overdue':
+      return `${a}.status ${OPEN} AND ${a}.due_at < ${p.add(f.now, 'timestamptz')}`;
+    // Will be (or is) late and has no apology letter yet (ND 61/2018 Điều 19 k9).
+    case 'needs_apology':
+      return `${a}.status ${OPEN} AND ${a}.apology_count = 0 AND ${a}.due_at < ${p.add(f.apologyBefore, 'timestamptz')}`;
+  }
+}
+
+/** The list filters (status, procedure, channel, received between two Vietnamese dates) on alias `s` or `d`. */
+function filterConditions(a: 's' | 'd', f: QueueFilter, p: Params): string[] {
+  const c: string[] = [];
+  if (f.status) c.push(`${a}.status = ${p.add(f.status, 'text')}`);
+  if (f.procedureId) c.push(`${a}.procedure_id = ${p.add(f.procedureId, 'uuid')}`);
+  if (f.channel) c.push(`${a}.channel = ${p.add(f.channel, 'text')}`);
+  if (f.from) c.push(`${a}.submitted_at >= (${p.add(f.from, 'date')})::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
+  if (f.to) c.push(`${a}.submitted_at < (${p.add(f.to, 'date')} + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
+  return c;
+}
+
+const columns = `d.id, d.code, d.procedure_name AS "procedureName", d.applicant->>'fullName' AS "applicantName", d.status, d.channel,
+  st.name AS "stepName", d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.finish_class AS "finishClass"`;
+
+type KeyedRow = QueueRow & { k1: string; k2: string; k3: string | null };
+
+/**
+ * One statement per page, shaped so the officer's scope is an index condition:
+ * - a tab: for each of the officer's units, the first rows of that unit's range in the tab's partial index of
+ *   dossier_scope (newest first), merged;
+ * - a name search: the same, on the (unit, folded name) index;
+ * - a code or number search: the code / identity / phone index of dossier, then the scope's primary key per match.
+ * Keyset paging throughout: `after` is the last row's sort key; no OFFSET, nothing counted.
+ */
+export function queueQuery(f: QueueFilter): { text: string; values: unknown[] } {
+  const p = new Params();
+  const limit = p.add(f.limit, 'int');
+  const units = p.add(f.unitIds, 'uuid[]');
+  const inScope = `EXISTS (SELECT 1 FROM dossier_scope sc WHERE sc.dossier_id = d.id AND sc.unit_id = ANY (${units}))`;
+  const join = `LEFT JOIN dossier_step st ON st.dossier_id = d.id AND st.step_index = d.step_index`;
+  const s = f.search;
+
+  if (s?.kind === 'code' || s?.kind === 'number' || f.queue === 'mine') {
+    const c: string[] = [inScope, ...filterConditions('d', f, p)];
+    if (f.queue === 'mine') c.push(`d.assignee_id = ${p.add(f.actorId, 'uuid')}`);
+    else c.push(tabCondition(f.queue, 'd', f, p));
+    if (s?.kind === 'code') {
+      // Codes sort by unit, then date and number: newest first within a prefix, straight from the index.
+      c.push(`d.code LIKE ${p.add(escapeLike(s.prefix) + '%', 'text')}`);
+      if (f.after) c.push(`d.code < ${p.add(f.after[0], 'text')}`);
+      return {
+        text: `SELECT ${columns}, d.code AS k1, d.id::text AS k2, NULL AS k3 FROM dossier d ${join} WHERE ${c.join(' AND ')} ORDER BY d.code DESC LIMIT ${limit}`,
+        values: p.values,
+      };
+    }
+    if (s?.kind === 'number') {
+      const v = p.add(s.value, 'text');
+      c.push(`((d.applicant->>'idNumber') = ${v} OR vn_phone(d.applicant->>'phone') = vn_phone(${v}))`);
+    } else if (s?.kind === 'name') {
+      c.push(`vn_fold(d.applicant->>'fullName') LIKE vn_fold(${p.add(escapeLike(s.prefix), 'text')}) || '%'`);
+    }
+    if (f.after) c.push(`(d.submitted_at, d.id) < (${p.add(f.after[0], 'timestamptz')}, ${p.add(f.after[1], 'uuid')})`);
+    return {
+      text: `SELECT ${columns}, d.submitted_at::text AS k1, d.id::text AS k2, NULL AS k3 FROM dossier d ${join}
+              WHERE ${c.join(' AND ')} ORDER BY d.submitted_at DESC, d.id DESC LIMIT ${limit}`,
+      values: p.values,
+    };
+  }
+
+  // Tabs and name searches: one ordered index range per unit of the officer, the first `limit` of each, merged.
+  const c: string[] = [`s.unit_id = u.id`, tabCondition(f.queue, 's', f, p), ...filterConditions('s', f, p)];
+  let order: string;
+  let keys: string;
+  if (s?.kind === 'name') {
+    // Folded like the stored name; `vn_fold` of the typed text, then a prefix range on the (unit, name) index.
+    const prefix = `vn_fold(${p.add(escapeLike(s.prefix), 'text')}) COLLATE "C"`;
+    c.push(`s.name_fold LIKE ${prefix} || '%'`);
+    if (f.after) {
+      const n = p.add(f.after[0], 'text');
+      c.push(`s.name_fold >= ${n} COLLATE "C" AND (s.name_fold > ${n} COLLATE "C" OR (s.submitted_at, s.dossier_id) < (${p.add(f.after[1], 'timestamptz')}, ${p.add(f.after[2], 'uuid')}))`);
+    }
+    order = 'name_fold, submitted_at DESC, dossier_id DESC';
+    keys = `m.name_fold AS k1, m.submitted_at::text AS k2, m.dossier_id::text AS k3`;
+  } else {
+    if (f.after) c.push(`(s.submitted_at, s.dossier_id) < (${p.add(f.after[0], 'timestamptz')}, ${p.add(f.after[1], 'uuid')})`);
+    order = 'submitted_at DESC, dossier_id DESC';
+    keys = `m.submitted_at::text AS k1, m.dossier_id::text AS k2, NULL AS k3`;
+  }
+  // Only the columns of the chosen index, so each unit's range is read by an index-only scan.
+  const cols = s?.kind === 'name' ? 'dossier_id, submitted_at, name_fold' : 'dossier_id, submitted_at';
+  const text = `WITH m AS MATERIALIZED (
+       SELECT DISTINCT ${cols.split(', ').map((c) => `x.${c}`).join(', ')} FROM unnest(${units}) AS u(id)
+        CROSS JOIN LATERAL (SELECT ${cols.split(', ').map((c) => `s.${c}`).join(', ')} FROM dossier_scope s
+                             WHERE ${c.join(' AND ')} ORDER BY s.${order.replaceAll(', ', ', s.')} LIMIT ${limit}) x
+        ORDER BY ${order.split(', ').map((o) => `x.${o}`).join(', ')} LIMIT ${limit})
+     SELECT ${columns}, ${keys} FROM m JOIN dossier d ON d.id = m.dossier_id ${join}
+      ORDER BY ${order.split(', ').map((o) => `m.${o}`).join(', ')}`;
+  return { text, values: p.values };
+}
+
+/** A work queue or a search page, with the sort key of its last row when another page may follow. */
+export async function listQueue(q: Queryable, f: QueueFilter): Promise<QueuePage> {
+  if (f.unitIds.length === 0) return { rows: [], next: null };
+  const { text, values } = queueQuery(f);
+  const { rows } = await q.query<KeyedRow>(text, values);
+  const last = rows[rows.length - 1];
+  const next = rows.length === f.limit && last ? [last.k1, last.k2, ...(last.k3 === null ? [] : [last.k3])] : null;
+  return { rows: rows.map(({ k1: _1, k2: _2, k3: _3, ...r }) => r), next };
+}
+
+export type QueueCounts = { counts: Record<CountedQueue, number>; bounded: CountedQueue[] };
+
+/**
+ * How many dossiers each tab holds for this officer, without counting dossiers: the status tabs come from the
+ * counters kept by the triggers (exact) when the officer reads at one unit; the time-dependent tabs (due soon, overdue,
+ * needs an apology), "mine", and every tab of an officer of several units are counted up to COUNT_BOUND through the
+ * tab's index and reported as bounded.
+ */
+export async function countQueues(q: Queryable, f: CountFilter): Promise<QueueCounts> {
+  const zero: Record<CountedQueue, number> = { mine: 0, unit: 0, online: 0, due_soon: 0, overdue: 0, needs_apology: 0, supplement: 0, result_ready: 0 };
+  if (f.unitIds.length === 0) return { counts: zero, bounded: [] };
+  const { text, values, bounded, exact } = countQuery(f);
+  const { rows } = await q.query<Record<string, number> & { counters?: Record<string, number> }>(text, values);
+  const r = rows[0]!;
+  const counts = { ...zero };
+  for (const t of bounded) counts[t] = Math.min(COUNT_BOUND, Number(r[t] ?? 0));
+  for (const t of exact) counts[t] = Number(r.counters?.[t] ?? 0);
+  return { counts, bounded };
+}
+
+type CountFilter = Pick<QueueFilter, 'unitIds' | 'actorId' | 'now' | 'soonBefore' | 'apologyBefore'>;
+
+/** The one statement behind countQueues (also run bare by the benchmark). */
+export function countQuery(f: CountFilter): { text: string; values: unknown[]; bounded: CountedQueue[]; exact: CountedQueue[] } {
+  const full: QueueFilter = { ...f, queue: 'all', limit: COUNT_BOUND };
+  const p = new Params();
+  const units = p.add(f.unitIds, 'uuid[]');
+  const bound = p.add(COUNT_BOUND, 'int');
+  const single = f.unitIds.length === 1;
+  const boundedTabs: Exclude<CountedQueue, 'mine'>[] = single ? ['due_soon', 'overdue', 'needs_apology'] : ['unit', 'online', 'supplement', 'result_ready', 'due_soon', 'overdue', 'needs_apology'];
+  const boundedSql = boundedTabs.map(
+    (t) => `(SELECT count(DISTINCT x.dossier_id)::int FROM unnest(${units}) AS u(id)
+              CROSS JOIN LATERAL (SELECT s.dossier_id FROM dossier_scope s WHERE s.unit_id = u.id AND ${tabCondition(t, 's', full, p)} LIMIT ${bound}) x) AS ${t}`,
   );
-  return rows[0];
+  const mine = `(SELECT count(*)::int FROM (SELECT 1 FROM dossier d WHERE d.assignee_id = ${p.add(f.actorId, 'uuid')} AND d.status NOT IN ${CLOSED}
+       AND EXISTS (SELECT 1 FROM dossier_scope sc WHERE sc.dossier_id = d.id AND sc.unit_id = ANY (${units})) LIMIT ${bound}) x) AS mine`;
+  const counters = single ? `, (SELECT coalesce(json_object_agg(tab, n), '{}') FROM dossier_queue_count WHERE unit_id = (${units})[1]) AS counters` : '';
+  return {
+    text: `SELECT ${[mine, ...boundedSql].join(', ')}${counters}`,
+    values: p.values,
+    bounded: ['mine', ...boundedTabs],
+    exact: single ? ['unit', 'online', 'supplement', 'result_ready'] : [],
+  };
 }

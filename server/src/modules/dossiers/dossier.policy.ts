@@ -1,5 +1,5 @@
 import type { Actor } from '../identity/permissions.policy.js';
-import { can, scopePaths } from '../identity/permissions.policy.js';
+import { can, scopeUnitIds } from '../identity/permissions.policy.js';
 import { actionSpec } from './dossier-actions.rules.js';
 import type { DossierAction } from './dossier.rules.js';
 
@@ -33,16 +33,13 @@ export function canAct(actor: Actor, action: DossierAction, d: DossierScope): bo
 }
 
 /**
- * Reading a dossier: any officer with `dossiers.read` over its receiving or resolving unit, or in one of the resolving
- * unit's offices (who process its steps).
+ * Reading a dossier: an officer with `dossiers.read` at one of the units the dossier belongs to — the receiving and
+ * resolving units, the units of its steps, the partner of an inter-agency transfer, and the ancestors of each
+ * (dossier_scope, kept by triggers). The work queues and searches filter on the very same rows, so an officer reads
+ * exactly the dossiers the lists show: a dossier resolved at the province is not every commune officer's to read.
  */
-export function canRead(actor: Actor, d: Pick<DossierScope, 'receivingPath' | 'resolvingPath' | 'interagencyPath'>): boolean {
-  return (
-    (!!d.interagencyPath && scopePaths(actor, 'dossiers.read').some((p) => p.startsWith(d.interagencyPath!) || d.interagencyPath!.startsWith(p))) ||
-    can(actor, 'dossiers.read', d.receivingPath) ||
-    can(actor, 'dossiers.read', d.resolvingPath) ||
-    scopePaths(actor, 'dossiers.read').some((p) => p.startsWith(d.resolvingPath))
-  );
+export function canRead(actor: Actor, d: { scopeUnitIds: readonly string[] }): boolean {
+  return scopeUnitIds(actor, 'dossiers.read').some((u) => d.scopeUnitIds.includes(u));
 }
 
 /**

@@ -25,13 +25,16 @@ export type DossierRow = {
   pausedMinutes: number;
   procedureVersionId: string;
   resultDelivery: 'desk' | 'post' | 'online';
+  /** Units the dossier belongs to (dossier_scope): who may read it. */
+  scopeUnitIds: string[];
 };
 
 const dossierRowColumns = `d.id, d.code, d.rule_set AS "ruleSet", d.status, d.step_index AS "stepIndex", d.step_count AS "stepCount",
   d.receiving_path AS "receivingPath", d.resolving_path AS "resolvingPath", d.resolving_unit_id AS "resolvingUnitId", d.received_at AS "receivedAt",
   d.counting_from AS "countingFrom", d.due_at AS "dueAt", d.original_due_at AS "originalDueAt", d.paused_at AS "pausedAt",
   d.supplement_count AS "supplementCount", d.apology_count AS "apologyCount", d.assignee_id AS "assigneeId", d.interagency_path AS "interagencyPath",
-  d.paused_minutes AS "pausedMinutes", d.procedure_version_id AS "procedureVersionId", d.result_delivery AS "resultDelivery"`;
+  d.paused_minutes AS "pausedMinutes", d.procedure_version_id AS "procedureVersionId", d.result_delivery AS "resultDelivery",
+  ARRAY(SELECT sc.unit_id FROM dossier_scope sc WHERE sc.dossier_id = d.id) AS "scopeUnitIds"`;
 
 /** The dossier's state, row-locked until the end of the caller's transaction. */
 export async function lockDossier(q: Queryable, id: string): Promise<DossierRow | null> {
@@ -114,6 +117,8 @@ export type DossierDetailRow = {
   resolvingUnitId: string;
   documents: { name: string; kind: string; count: number }[];
   eform: Record<string, unknown> | null;
+  /** Units the dossier belongs to (dossier_scope): who may read it. */
+  scopeUnitIds: string[];
 };
 
 const detailSql = `SELECT d.id, d.code, d.procedure_id AS "procedureId", d.procedure_name AS "procedureName", d.rule_set AS "ruleSet", d.channel, d.status,
@@ -123,7 +128,8 @@ const detailSql = `SELECT d.id, d.code, d.procedure_id AS "procedureId", d.proce
             d.finished_at AS "finishedAt", d.returned_at AS "returnedAt", d.finish_class AS "finishClass", d.result_delivery AS "resultDelivery",
             d.fee_vnd AS "feeVnd", d.supplement_count AS "supplementCount", d.apology_count AS "apologyCount",
             d.interagency_path AS "interagencyPath", iu.name AS "interagencyUnitName",
-            d.receiving_unit_id AS "receivingUnitId", d.resolving_unit_id AS "resolvingUnitId", d.documents, d.eform`;
+            d.receiving_unit_id AS "receivingUnitId", d.resolving_unit_id AS "resolvingUnitId", d.documents, d.eform,
+            ARRAY(SELECT sc.unit_id FROM dossier_scope sc WHERE sc.dossier_id = d.id) AS "scopeUnitIds"`;
 const detailFrom = `FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id JOIN unit su ON su.id = d.resolving_unit_id
        LEFT JOIN unit iu ON iu.id = d.interagency_unit_id WHERE d.id = $1`;
 

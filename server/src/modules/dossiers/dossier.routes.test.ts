@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toLevelOneFirst } from './dossier-code.rules.js';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
 import { buildProcedureContent, buildStaff, buildUnit, buildUnitTree } from '../../../test/factories.js';
 
@@ -65,7 +66,8 @@ describe('dossier lifecycle at the desk', () => {
     const res = await intake(oneDay);
     expect(res.statusCode, res.body).toBe(201);
     const d = res.json();
-    expect(d.code).toMatch(new RegExp(`^${tree.deskA.code.replace(/\./g, '\\.')}-261125-0001$`));
+    // The 2026 format (TT 04/2025/TT-VPCP): level-1 group first, system code 00, the day's sequence.
+    expect(d.code).toBe(`${toLevelOneFirst(tree.deskA.code)}-261125-000001`);
     expect(d).toMatchObject({ status: 'received', nationalStatus: 2, ruleSet: 'nd118-2025', dueAt: '2026-11-26T02:00:00.000Z', deadlineState: 'due_soon' });
     expect(d.steps.map((s: { dueAt: string }) => s.dueAt)).toEqual(['2026-11-25T04:00:00.000Z', '2026-11-25T10:00:00.000Z', '2026-11-26T02:00:00.000Z']);
     expect(d.allowedActions).toEqual(expect.arrayContaining(['forward', 'request_supplement', 'withdraw']));
@@ -139,20 +141,26 @@ describe('dossier lifecycle at the desk', () => {
     expect(codes.map((c) => c.slice(-4))).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(4, '0')));
   });
 
-  it('a raced retry gives its number back, and a full day refuses the 10,000th dossier without consuming anything', async () => {
+  it('a raced retry gives its number back; the 2026 format numbers past 9,999 a day, the 2018 one refuses the 10,000th without consuming anything', async () => {
     at('2026-11-26T02:00:00Z');
     const payload = { idempotencyKey: 'raced-key-0001' };
     await Promise.all(Array.from({ length: 4 }, () => intake(oneDay, payload)));
     const next = await intake(oneDay);
     expect(next.json().code.slice(-4)).toBe('0002');
     await t.ctx.db.query(`UPDATE dossier_code_counter SET last_seq = 9999 WHERE unit_id = $1 AND day = '2026-11-26'`, [tree.deskA.id]);
+    const tenThousandth = await intake(oneDay);
+    expect(tenThousandth.statusCode, tenThousandth.body).toBe(201);
+    expect(tenThousandth.json().code).toBe(`${toLevelOneFirst(tree.deskA.code)}-261126-0010000`);
+    // Before 25/01/2026 the code had four digits: the day is full at 9,999.
+    at('2026-01-20T02:00:00Z');
+    await t.ctx.db.query(`INSERT INTO dossier_code_counter (unit_id, day, last_seq) VALUES ($1, '2026-01-20', 9999)`, [tree.deskA.id]);
     const before = await t.ctx.db.query(`SELECT count(*)::int AS n FROM dossier`);
     const full = await intake(oneDay);
     expect(full.statusCode).toBe(409);
     expect(full.json().code).toBe('DOSSIER.DAY_FULL');
     const after = await t.ctx.db.query(`SELECT count(*)::int AS n FROM dossier`);
     expect(after.rows[0].n).toBe(before.rows[0].n);
-    const counter = await t.ctx.db.query(`SELECT last_seq FROM dossier_code_counter WHERE unit_id = $1 AND day = '2026-11-26'`, [tree.deskA.id]);
+    const counter = await t.ctx.db.query(`SELECT last_seq FROM dossier_code_counter WHERE unit_id = $1 AND day = '2026-01-20'`, [tree.deskA.id]);
     expect(counter.rows[0].last_seq).toBe(9999);
   });
 

@@ -5,13 +5,10 @@ import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { commonErrors } from '../../platform/errors.js';
 import { actorOf } from '../identity/auth.plugin.js';
-import { scopePaths } from '../identity/permissions.policy.js';
 import { isPersonalNumberSearch, recordDossierAccess } from '../audit/dossier-access.repo.js';
-import { loadCalendar } from '../working-calendar/use-cases/load-calendar.js';
-import { deadlineState } from '../working-calendar/deadline.rules.js';
-import { vnDateOf } from '../working-calendar/vn-time.js';
 import { ZActionInput, ZDossier, ZIntakeInput } from './dossier.contract.js';
-import { countQueues, listQueue, queues } from './dossier-queue.repo.js';
+import { queues } from './dossier-queue.repo.js';
+import { listWorkQueue } from './use-cases/list-queue.js';
 import { dossierStatuses } from './dossier.rules.js';
 import { actOnDossier, listAssignees } from './use-cases/act-on-dossier.js';
 import { decideOnlineDossier } from './use-cases/accept-online.js';
@@ -23,7 +20,6 @@ import { trackDossier, ZTracking } from './use-cases/track-dossier.js';
 import { attachFile, listFiles } from './use-cases/attach-file.js';
 import { dossierForms, renderDossierForm } from './use-cases/render-form.js';
 import { renderTrackingBook } from './use-cases/tracking-book.js';
-import { runningStatuses } from './dossier-actions.rules.js';
 import { getDossierDetail } from './dossier.repo.js';
 import { canRead } from './dossier.policy.js';
 import { dossierErrors } from './dossier.errors.js';
@@ -136,7 +132,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
           channel: z.enum(['desk', 'online', 'postal']).optional(),
           from: z.iso.date().optional(),
           to: z.iso.date().optional(),
-          before: z.string().regex(/^[^|]+\|[0-9a-f-]{36}$/).optional(),
+          before: z.string().regex(/^[A-Za-z0-9_-]{1,1000}$/).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(30),
         }),
         response: {
@@ -144,41 +140,21 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
             items: z.array(ZQueueItem),
             next: z.string().nullable(),
             counts: z.object({ mine: z.number(), unit: z.number(), online: z.number(), due_soon: z.number(), overdue: z.number(), needs_apology: z.number(), supplement: z.number(), result_ready: z.number() }),
+            boundedCounts: z.array(z.enum(['mine', 'unit', 'online', 'due_soon', 'overdue', 'needs_apology', 'supplement', 'result_ready'])),
+            countBound: z.number().int(),
           }),
+          400: ZErrorBody,
         },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      const now = ctx.clock.now();
-      const year = Number(vnDateOf(now).slice(0, 4));
-      const calendar = await loadCalendar(ctx.db, null, { from: year, to: year + 1 });
-      const base = {
-        paths: scopePaths(actor, 'dossiers.read'),
-        actorId: actor.userId,
-        now,
-        soonBefore: calendar.addWorkingMinutes(now, 480),
-        apologyBefore: calendar.addWorkingMinutes(now, 2 * 480),
-      };
-      const { before, ...query } = request.query;
-      const cursor = before ? { submittedAt: before.split('|')[0]!, id: before.split('|')[1]! } : undefined;
-      if (cursor && Number.isNaN(Date.parse(cursor.submittedAt))) throw commonErrors.validation({ before: 'invalid cursor' });
-      const rows = await listQueue(ctx.db, { ...base, ...query, before: cursor });
+      const answer = await listWorkQueue(ctx, actor, request.query);
       // Finding dossiers by a person's number is a look at their personal data: each dossier found records it.
-      if (isPersonalNumberSearch(query.q)) {
-        await recordDossierAccess(ctx.db, { dossierIds: rows.map((r) => r.id), at: now, actor, purpose: 'search' });
+      if (isPersonalNumberSearch(request.query.q)) {
+        await recordDossierAccess(ctx.db, { dossierIds: answer.items.map((r) => r.id), at: ctx.clock.now(), actor, purpose: 'search' });
       }
-      const last = rows[rows.length - 1];
-      const items = rows.map((r) => ({
-        ...r,
-        deadlineState:
-          r.dueAt && (runningStatuses as readonly string[]).includes(r.status) ? deadlineState(now, r.dueAt, calendar, 480) : r.status === 'supplement_requested' ? 'paused' : null,
-      }));
-      return {
-        items,
-        next: items.length === query.limit && last ? `${last.submittedAt.toISOString()}|${last.id}` : null,
-        counts: await countQueues(ctx.db, base),
-      };
+      return answer;
     },
   );
 

@@ -68,6 +68,16 @@ export function scopePaths(actor: Actor, permission: Permission): string[] {
   return paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
 }
 
+/**
+ * The units where the actor holds `permission`, without those inside another of them. A dossier belongs to a unit and
+ * to all its ancestors (dossier_scope), so these ids are what lists and reads match a dossier's units against.
+ */
+export function scopeUnitIds(actor: Actor, permission: Permission): string[] {
+  const grants = actor.grants.filter((g) => grantHas(g, permission));
+  const kept = grants.filter((g) => !grants.some((o) => o.unitPath !== g.unitPath && g.unitPath.startsWith(o.unitPath)));
+  return [...new Set(kept.map((g) => g.unitId))];
+}
+
 export function isPermission(value: string): value is Permission {
   return (permissions as readonly string[]).includes(value);
 }

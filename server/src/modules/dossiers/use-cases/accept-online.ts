@@ -77,7 +77,7 @@ export async function decideOnlineDossier(deps: { db: Db; clock: Clock; config: 
           },
         },
         {
-          numbering: { unitId: d.receivingUnitId, day: today, ...dossierCodeTemplate({ format: 'unit-date-seq4', unitCode: d.receivingUnitCode, date: today }) },
+          numbering: { unitId: d.receivingUnitId, day: today, ...dossierCodeTemplate({ format: dossierCodeFormatOn(today), unitCode: d.receivingUnitCode, date: today }) },
           newSteps: schedule.steps,
           notices: { codeToken, items },
         },

@@ -25,7 +25,7 @@ export async function attachFile(
     const steps = await listSteps(tx, dossierId);
     const step = steps[d.stepIndex];
     const scope = { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, step: step ? { role: step.role, unitPath: step.unitPath } : null };
-    if (!canRead(actor, scope) || !(canAct(actor, 'return_result', scope) || canAct(actor, 'forward', scope) || canAct(actor, 'approve', scope))) {
+    if (!canRead(actor, d) || !(canAct(actor, 'return_result', scope) || canAct(actor, 'forward', scope) || canAct(actor, 'approve', scope))) {
       throw commonErrors.forbidden('dossiers.attach');
     }
     if (isClosed(d.status)) throw dossierErrors.actionNotAllowed(d.status, 'forward', []);

@@ -39,7 +39,7 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
   const possible = allowedActions({ ...d, maxApologies: ruleSet.maxReappointments }).filter((a) => !(a === 'return_result' && d.resultDelivery === 'post')).filter((a) =>
     canAct(actor, a, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null }),
   );
-  const { receivingPath: _r, resolvingPath: _s, stepCount: _c, interagencyPath: _i, ...rest } = d;
+  const { receivingPath: _r, resolvingPath: _s, stepCount: _c, interagencyPath: _i, scopeUnitIds: _u, ...rest } = d;
   return {
     ...rest,
     statusLabel: statusLabels[d.status],

@@ -82,6 +82,8 @@ export async function receiveDossier(
         appointmentAt: schedule.dueAt,
       })
     : [];
+  // One format decides both the number and what the action log records (TT 04/2025/TT-VPCP from 25/01/2026: the
+  // sequence has at least 4 digits and is not capped at 9,999 a day).
   const format = dossierCodeFormatOn(today);
   try {
     const opening = { channel: options.channel ?? 'desk', submittedAt: now.toISOString(), resultDelivery: input.resultDelivery, stepCount: Math.max(1, version.content.steps.length) } as const;
@@ -113,7 +115,7 @@ export async function receiveDossier(
           : { type: 'reject_intake', opening, ...intakeFacts },
       },
       {
-        numbering: accepted ? { unitId: receiving.id, day: today, ...dossierCodeTemplate({ format: 'unit-date-seq4', unitCode: receiving.code, date: today }) } : null,
+        numbering: accepted ? { unitId: receiving.id, day: today, ...dossierCodeTemplate({ format, unitCode: receiving.code, date: today }) } : null,
         steps,
         notices: { codeToken, items: notifications },
       },

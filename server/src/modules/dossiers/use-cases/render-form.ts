@@ -19,7 +19,7 @@ export type DossierForm = (typeof dossierForms)[number];
 type Facts = {
   id: string; code: string | null; ruleSet: 'nd61-2018' | 'nd118-2025'; procedureName: string; versionId: string; receivingPath: string; resolvingPath: string;
   deskName: string; deskParentName: string | null; resolvingName: string; applicant: { fullName: string; address: string | null; phone: string | null; email: string | null };
-  documents: { name: string; kind: string; count: number }[]; eform: Record<string, unknown> | null; channel: string; feeVnd: number; submittedAt: Date; receivedAt: Date | null; dueAt: Date | null; originalDueAt: Date | null; resultDelivery: 'desk' | 'post' | 'online';
+  documents: { name: string; kind: string; count: number }[]; eform: Record<string, unknown> | null; channel: string; feeVnd: number; submittedAt: Date; receivedAt: Date | null; dueAt: Date | null; originalDueAt: Date | null; resultDelivery: 'desk' | 'post' | 'online'; scopeUnitIds: string[];
 };
 type ActionRow = { at: Date; actorName: string; action: string; note: string | null; stepIndex: number | null; data: { missing?: { name: string; count: number }[]; previousDueAt?: string } | null };
 
@@ -45,7 +45,8 @@ export async function renderDossierForm(deps: { db: Db; clock: Clock; config: { 
   const { rows } = await deps.db.query<Facts>(
     `SELECT d.id, d.code, d.rule_set AS "ruleSet", d.procedure_name AS "procedureName", d.procedure_version_id AS "versionId", d.receiving_path AS "receivingPath",
             d.resolving_path AS "resolvingPath", ru.name AS "deskName", rp.name AS "deskParentName", su.name AS "resolvingName", d.applicant, d.documents,
-            d.eform, d.channel, d.fee_vnd::int AS "feeVnd", d.submitted_at AS "submittedAt", d.received_at AS "receivedAt", d.due_at AS "dueAt", d.original_due_at AS "originalDueAt", d.result_delivery AS "resultDelivery"
+            d.eform, d.channel, d.fee_vnd::int AS "feeVnd", d.submitted_at AS "submittedAt", d.received_at AS "receivedAt", d.due_at AS "dueAt", d.original_due_at AS "originalDueAt", d.result_delivery AS "resultDelivery",
+            ARRAY(SELECT sc.unit_id FROM dossier_scope sc WHERE sc.dossier_id = d.id) AS "scopeUnitIds"
        FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id LEFT JOIN unit rp ON rp.id = ru.parent_id JOIN unit su ON su.id = d.resolving_unit_id WHERE d.id = $1`,
     [dossierId],
   );

@@ -5,7 +5,7 @@ export type QueuePage = ResponseOf<'/api/dossiers', 'get'>;
 export type QueueItem = QueuePage['items'][number];
 export type QueueQuery = QueryOf<'/api/dossiers', 'get'>;
 export type Queue = NonNullable<QueueQuery['queue']>;
-export type QueueCounts = QueuePage['counts'];
+export type QueueCounts = Pick<QueuePage, 'counts' | 'boundedCounts' | 'countBound'>;
 
 /** GET /api/dossiers — a work queue or a search (newest first), its keyset cursor `next`, and every queue's count. */
 export function listDossiers(query: QueueQuery): Promise<QueuePage> {

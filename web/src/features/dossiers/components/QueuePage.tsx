@@ -79,7 +79,7 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
       if (call !== latest.current) return;
       setRows((prev) => (before ? [...prev, ...page.items] : page.items));
       setNext(page.next);
-      setCounts(page.counts);
+      setCounts({ counts: page.counts, boundedCounts: page.boundedCounts, countBound: page.countBound });
     } catch (err) {
       if (call === latest.current) setError(err);
     } finally {
@@ -100,14 +100,16 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
 
   // The online intake queue concerns the desk (who may receive); others keep the shorter tab bar.
   const tabs = queues.filter((key) => key !== 'online' || intakePath || queue === 'online').map((key) => {
-    const n = key === 'all' ? null : (counts?.[key] ?? null);
+    const n = key === 'all' ? null : (counts?.counts[key] ?? null);
+    // Tabs the server counts only up to a bound show "99+" beyond it; the others are exact counters.
+    const bounded = !!counts && key !== 'all' && counts.boundedCounts.includes(key);
     const alert = key === 'overdue' || key === 'needs_apology';
     return {
       key,
       label: (
         <span className="queue-tab">
           {queueLabel(key)}
-          {n !== null ? <Badge count={n} showZero overflowCount={999} color={alert && n > 0 ? '#cf1322' : '#595959'} /> : null}
+          {n !== null ? <Badge count={n} showZero overflowCount={bounded ? counts.countBound - 1 : 999} color={alert && n > 0 ? '#cf1322' : '#595959'} /> : null}
         </span>
       ),
     };
