@@ -54,7 +54,8 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
 }
 
-function toDomainError(err: FastifyError | Error): DomainError | null {
+/** The domain error an error stands for (input, database, framework), or null for a real fault; for plugins with their own error format. */
+export function toDomainError(err: FastifyError | Error): DomainError | null {
   if (err instanceof DomainError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     return commonErrors.validation({

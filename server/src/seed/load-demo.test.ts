@@ -35,7 +35,7 @@ describe('demo data', () => {
   });
 
   it('comes with three weeks of dossiers at a ward desk, walked through the real use cases', async () => {
-    const { rows } = await ctx.db.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM dossier WHERE idempotency_key LIKE 'demo-dossier-%' GROUP BY 1`);
+    const { rows } = await ctx.db.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM dossier WHERE idempotency_key LIKE '%:demo-dossier-%' GROUP BY 1`);
     const by = Object.fromEntries(rows.map((r) => [r.status, r.n]));
     expect(Object.values(by).reduce((a, b) => a + b, 0)).toBe(48);
     for (const s of ['received', 'processing', 'result_ready', 'returned', 'not_accepted']) expect(by[s], s).toBeGreaterThan(0);

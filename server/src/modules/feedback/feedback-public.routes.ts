@@ -55,7 +55,7 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     { config: { access: 'public' }, schema: { tags, summary: 'Phản ánh tương tự đã có (gợi ý trước khi gửi, không dấu)', body: ZSimilarInput, response: { 200: z.object({ items: z.array(ZSimilarItem) }), 422: ZErrorBody, 429: ZErrorBody } } },
     async (request) => {
       await limit(request.ip);
-      return { items: await similarItems(ctx, request.body, false) };
+      return { items: await similarItems(ctx, request.body, null) };
     },
   );
   app.post(

@@ -41,7 +41,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.post(
     '/feedback/similar',
     { config: { access: 'perm:dossiers.read' }, schema: { tags, summary: 'Phản ánh tương tự trong đơn vị (trước khi mở mới)', body: ZSimilarInput, response: { 200: z.object({ items: z.array(ZSimilarItem) }), 422: ZErrorBody } } },
-    async (request) => ({ items: await similarItems(ctx, request.body, true) }),
+    async (request) => ({ items: await similarItems(ctx, request.body, actorOf(request)) }),
   );
   app.get(
     '/feedback/report/group5',

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
-import { DomainError, commonErrors } from '../../platform/errors.js';
+import { toDomainError } from '../../platform/http.js';
+import { commonErrors } from '../../platform/errors.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import { getUnit, getUnitByCode } from '../org-units/unit.repo.js';
 import { feedbackErrors } from './feedback.errors.js';
@@ -84,7 +85,7 @@ export const open311Routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
   app.setErrorHandler((err, request, reply) => {
-    const domain = err instanceof DomainError ? err : err instanceof z.ZodError ? commonErrors.validation({ issues: err.issues.map((i) => i.path.join('.')) }) : null;
+    const domain = err instanceof z.ZodError ? commonErrors.validation({ issues: err.issues.map((i) => i.path.join('.')) }) : toDomainError(err as Error);
     if (!domain) request.log.error({ err }, 'open311 error');
     const code = domain?.status ?? 500;
     const description = domain ? `${domain.messageVi}${domain.details?.issues ? ` (${String(domain.details.issues)})` : ''}` : 'Lỗi hệ thống, vui lòng thử lại sau.';

@@ -84,6 +84,7 @@ export async function authoriseTracking(deps: TrackingDeps, code: string, secret
   if (!l) throw dossierErrors.notFound();
   // The guard's key is the code as the lookup reads it, so "H20.71-…", "h2071…" and a QR link share one count.
   const key = `tracking:${l.param}`;
+  const typed = code.trim().toUpperCase();
   const outcome = await withTransaction(deps.db, async (tx) => {
     const guard = await lockGuard(tx, key, now);
     if (guard.blockedUntil) return { kind: 'blocked' as const, until: guard.blockedUntil };
@@ -101,8 +102,8 @@ export async function authoriseTracking(deps: TrackingDeps, code: string, secret
         actorName: null,
         action: 'tracking.code_blocked',
         entity: 'dossier',
-        entityId: rows[0]?.id ?? l.param,
-        after: { code: l.param, failures: failure.failures, blockedUntil: failure.blockedUntil },
+        entityId: rows[0]?.id ?? typed,
+        after: { code: typed, failures: failure.failures, blockedUntil: failure.blockedUntil },
         ip: client.ip,
       });
     }
@@ -115,7 +116,7 @@ export async function authoriseTracking(deps: TrackingDeps, code: string, secret
       throw dossierErrors.trackingCodeBlocked(secondsUntil(outcome.until, now));
     case 'wrong':
       if (outcome.alert) {
-        deps.log?.warn({ event: 'tracking.code_blocked', code: l.param, failures: outcome.alert.failures, blockedUntil: outcome.alert.blockedUntil, ip: client.ip }, 'Mã hồ sơ bị thử sai nhiều lần, tạm khóa tra cứu');
+        deps.log?.warn({ event: 'tracking.code_blocked', code: typed, failures: outcome.alert.failures, blockedUntil: outcome.alert.blockedUntil, ip: client.ip }, 'Mã hồ sơ bị thử sai nhiều lần, tạm khóa tra cứu');
       }
       throw dossierErrors.notFound();
   }

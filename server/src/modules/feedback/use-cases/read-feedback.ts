@@ -31,9 +31,12 @@ export async function feedbackQueue(deps: Deps, actor: Actor, f: { status?: Feed
  * Likely duplicates shown before a new item is opened. An officer in scope sees every similar item; a citizen sees only
  * the public subject (personal data removed) of similar items, so nobody learns another sender's details.
  */
-export async function similarItems(deps: Deps, input: { unitId: string; procedureId: string | null; text: string }, asOfficer: boolean) {
+/** Likely duplicates before a new item is opened: for an officer, inside their own units only (with internal subjects). */
+export async function similarItems(deps: Deps, input: { unitId: string; procedureId: string | null; text: string }, officer: Actor | null) {
   const unit = await getUnit(deps.db, input.unitId);
   if (!unit) throw feedbackErrors.unitNotFound();
+  if (officer && !can(officer, 'dossiers.read', unit.path)) throw commonErrors.forbidden('dossiers.read');
+  const asOfficer = officer !== null;
   const rows = await findSimilar(deps.db, unit.path, input.procedureId, input.text);
   return rows.map((r) => ({ code: r.code, subject: asOfficer ? r.subject : r.publicSubject, status: r.status, statusLabel: statusLabels[r.status].vi, published: r.status === 'published', similarity: Math.round(r.similarity * 100) / 100 }));
 }
