@@ -186,7 +186,7 @@ describe('catalogue journey: publish in the console, find on the portal', () => 
       expect(text).toContain(expected);
     }
     const fees = await page.locator('dt:has-text("Phí, lệ phí") + dd').innerText();
-    expect(fees).toMatch(/Phí cấp bản sao quyết định: 15\.000\s₫ \(nếu có yêu cầu\)/);
+    expect(fees).toMatch(/Phí cấp bản sao quyết định: 15\.000\s₫ — nếu có yêu cầu/);
     const postalIntake = await page.locator('dt:has-text("Nhận hồ sơ qua bưu chính") + dd').innerText();
     expect(postalIntake).toBe('Có');
     const download = page.getByRole('region', { name: 'Mẫu đơn, tờ khai' }).getByRole('link', { name: 'Mẫu số 01 — Giấy đề nghị' });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { injectAs, login } from '../server/test/app.js';
+import { injectAs, login, otpInbox } from '../server/test/app.js';
 import { buildStaff, buildUnitTree } from '../server/test/factories.js';
 import { CITIZEN_PASSWORD, pdf } from '../server/test/citizens.js';
 import { ZProcedureContent } from '../server/src/modules/procedures/procedure.contract.js';
@@ -80,7 +80,10 @@ describe('the citizen journey at phone width', () => {
 
   it('the form fills the applicant\'s fields and only those; the declaration is not asked for again; the fee multiplies by the copies', async () => {
     // Registered with a password; the profile has the address and phone.
-    const reg = await page.request.post(`${server.baseUrl}/api/citizen/auth/register`, { data: { ...CITIZEN, password: CITIZEN_PASSWORD } });
+    // Registration is proved by the one-time code sent to the phone or mailbox (the test's inbox).
+    const asked = await page.request.post(`${server.baseUrl}/api/citizen/auth/register`, { data: { ...CITIZEN, password: CITIZEN_PASSWORD } });
+    expect(asked.status()).toBe(202);
+    const reg = await page.request.post(`${server.baseUrl}/api/citizen/auth/register/confirm`, { data: { identifier: CITIZEN.identifier, code: otpInbox(server.app).lastCode(CITIZEN.identifier) } });
     expect(reg.status()).toBe(201);
     const { csrfToken } = (await reg.json()) as { csrfToken: string };
     const units = await server.ctx.db.query<{ id: string }>(`SELECT id FROM unit WHERE name = 'Phường An Thử'`);

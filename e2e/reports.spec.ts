@@ -50,7 +50,7 @@ describe('reports journey', () => {
       expect(res.statusCode, res.body).toBe(201);
     }
     // One dossier arrived online (written by the portal module in the same table).
-    await db.query(`UPDATE dossier SET channel = 'online' WHERE idempotency_key = 'e2e-report-0'`);
+    await db.query(`UPDATE dossier SET channel = 'online' WHERE idempotency_key LIKE '%:e2e-report-0'`);
     now = new Date('2026-11-30T09:00:00Z'); // 16:00, the daily report's hour
 
     browser = await launchBrowser();

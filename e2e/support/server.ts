@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/platform/config.js';
 import { systemClock, type Clock } from '../../server/src/platform/clock.js';
+import { keepOtps } from '../../server/test/app.js';
 import type { AppContext } from '../../server/src/platform/context.js';
 import { diskFileStore } from '../../server/src/platform/storage.js';
 import { freshDatabase } from '../../server/test/db.js';
@@ -26,6 +27,8 @@ export async function startServer(options: { clock?: Clock; env?: Record<string,
   const clock = options.clock ?? systemClock;
   const ctx: AppContext = { config, db, clock, files: diskFileStore(path.join(dataDir, 'files'), clock) };
   const app = await buildApp(ctx, { webDir: path.resolve(import.meta.dirname, '../../dist/web') });
+  // One-time codes go to the test's inbox, not to a phone (registerCitizen and journeys read them there).
+  keepOtps(app, ctx);
   await app.listen({ port, host: '127.0.0.1' });
   return {
     app,

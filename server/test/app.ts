@@ -30,6 +30,13 @@ export function captureOtps(ctx: AppContext): OtpInbox {
   };
 }
 
+/** Makes `app` keep the codes it sends, for `otpInbox(app)` (the browser journeys' servers use it). */
+export function keepOtps(app: FastifyInstance, ctx: AppContext): OtpInbox {
+  const inbox = captureOtps(ctx);
+  inboxes.set(app, inbox);
+  return inbox;
+}
+
 /** The codes the test app sent (see captureOtps). */
 export function otpInbox(app: FastifyInstance): OtpInbox {
   const inbox = inboxes.get(app);
