@@ -126,6 +126,10 @@ export type TDailyData = z.infer<typeof ZDailyData>;
 
 export const ZDailyListItem = z.object({ id: z.string().uuid(), unitId: z.string().uuid(), unitName: z.string(), day: ZDay, producedAt: z.date() });
 
+/** "Lập ngay": one unit in the caller's scope, or (without a unit) every unit where the caller manages reports. */
+export const ZDailyRunInput = z.strictObject({ unitId: z.string().uuid().optional() });
+export const ZDailyRunResult = z.object({ produced: z.number(), emailed: z.number(), reports: z.array(z.object({ id: z.string().uuid(), unitId: z.string().uuid(), day: ZDay })) });
+
 export const targetIndicators = ['online_rate', 'on_time_rate', 'digitised_rate', 'online_payment_rate', 'postal_return_rate'] as const;
 export const ZTargetIndicator = z.enum(targetIndicators);
 export type TTargetIndicator = z.infer<typeof ZTargetIndicator>;

@@ -7,7 +7,7 @@ import { actorOf } from '../identity/auth.plugin.js';
 import { can, scopePaths } from '../identity/permissions.policy.js';
 import { renderFormPdf } from '../forms/forms.pdf.js';
 import { renderTableXlsx } from '../forms/forms.xlsx.js';
-import { ZDailyData, ZDailyListItem, ZPeriodQuery, ZPeriodReport, ZRanking, ZRankingQuery, ZReportQuery, ZSummary, ZTargetInput, ZTrend, ZTrendQuery } from './reports.contract.js';
+import { ZDailyData, ZDailyListItem, ZDailyRunInput, ZDailyRunResult, ZPeriodQuery, ZPeriodReport, ZRanking, ZRankingQuery, ZReportQuery, ZSummary, ZTargetInput, ZTrend, ZTrendQuery } from './reports.contract.js';
 import { buildForm06 } from './reports-form.rules.js';
 import { reportErrors } from './reports.errors.js';
 import { getDaily, listDaily } from './reports.repo.js';
@@ -15,6 +15,7 @@ import { getPeriodReport } from './use-cases/get-period-report.js';
 import { getSummary } from './use-cases/get-summary.js';
 import { getTrend } from './use-cases/get-trend.js';
 import { dailyFileName, produceDailyReports, renderDaily } from './use-cases/produce-daily-reports.js';
+import { scopedUnit } from './use-cases/report-scope.js';
 import { getRanking, setTarget } from './use-cases/targets.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -67,10 +68,20 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     '/reports/daily/run',
     {
       config: { access: 'perm:reports.manage' },
-      schema: { tags: ['reports'], summary: 'Lập ngay báo cáo nhanh hôm nay cho các đơn vị được giao (gửi e-mail nếu chưa gửi)', response: { 200: z.object({ produced: z.number(), emailed: z.number() }) } },
+      schema: {
+        tags: ['reports'],
+        summary: 'Lập ngay báo cáo nhanh hôm nay: cho một đơn vị trong phạm vi (unitId), hoặc cho các đơn vị được giao (gửi e-mail nếu chưa gửi)',
+        body: ZDailyRunInput.nullish(),
+        response: { 200: ZDailyRunResult, ...errors },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
+      const unitId = request.body?.unitId;
+      if (unitId) {
+        await scopedUnit(ctx.db, actor, unitId, 'reports.manage');
+        return produceDailyReports(ctx, [unitId]);
+      }
       const unitIds = [...new Set(actor.grants.filter((g) => scopePaths(actor, 'reports.manage').includes(g.unitPath)).map((g) => g.unitId))];
       return produceDailyReports(ctx, unitIds);
     },

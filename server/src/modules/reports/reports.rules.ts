@@ -239,3 +239,14 @@ export function dailyCron(at: string): string {
   if (!m) throw new RangeError(`REPORT_DAILY_AT must be HH:MM, got ${at}`);
   return `${Number(m[2])} ${Number(m[1])} * * *`;
 }
+
+/**
+ * Who may give a unit its yearly target (chỉ tiêu, seed article 004: departments 30 %, communes 40 %): the office or the
+ * administrator anywhere in their subtree; a leader only the units below their own — a unit's target is given by the
+ * level above it, never chosen by the unit itself.
+ */
+export function mayAssignTarget(grants: readonly { role: string; unitPath: string }[], targetPath: string): boolean {
+  return grants.some(
+    (g) => targetPath.startsWith(g.unitPath) && (g.role === 'admin' || g.role === 'inspector' || (g.role === 'leader' && targetPath !== g.unitPath)),
+  );
+}
