@@ -69,11 +69,11 @@ export function Screen({ me, pathname }: { me: Me; pathname: string }) {
   const feedbackId = matchPath('/console/phan-anh/:id', path)?.id;
   if (feedbackId) return has('dossiers.read') ? <FeedbackDetailPage key={feedbackId} id={feedbackId} listPath={paths.feedback} /> : <Forbidden />;
   if (path === paths.reports) {
-    const unitId = me.grants.find((g) => ['admin', 'leader', 'head', 'inspector'].includes(g.role))?.unitId;
-    if (!has('reports.read') || !unitId) return <Forbidden />;
+    const grant = me.grants.find((g) => ['admin', 'leader', 'head', 'inspector'].includes(g.role));
+    if (!has('reports.read') || !grant) return <Forbidden />;
     return (
       <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
-        <ReportsPage unitId={unitId} canManage={has('reports.manage')} />
+        <ReportsPage unitId={grant.unitId} unitName={grant.unitName} canManage={has('reports.manage')} />
       </Suspense>
     );
   }

@@ -1,4 +1,5 @@
 import { t } from './i18n.js';
+import { formatNumber } from './format.js';
 
 /** Enumerations of the API with their labels (Vietnamese first, from the message dictionaries). */
 export const staffRoles = ['admin', 'desk_officer', 'specialist', 'head', 'leader', 'postal', 'inspector'] as const;
@@ -36,5 +37,5 @@ export function optionsOf<T extends string>(values: readonly T[], label: (v: T) 
 /** "15 ngày làm việc", "Trong ngày". */
 export function processingTimeText(p: { amount: number; unit: DurationUnit }): string {
   if (p.unit === 'same_day') return t('duration.same_day');
-  return `${p.amount.toLocaleString('vi-VN')} ${durationUnitLabel(p.unit).toLowerCase()}`;
+  return `${formatNumber(p.amount)} ${durationUnitLabel(p.unit).toLowerCase()}`;
 }

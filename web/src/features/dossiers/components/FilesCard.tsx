@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Select, Table, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
-import { formatDueTime } from '../../../lib/format.js';
+import { formatDueTime, formatFileSize } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { dossierFileUrl } from '../api/download-dossier-file.js';
 import type { DossierFile } from '../api/list-dossier-files.js';
@@ -13,7 +13,7 @@ import { SCAN_ACCEPT } from './ScanPicker.js';
 type Props = { dossierId: string; files: DossierFile[]; loading: boolean; error: unknown; canAttach: boolean; defaultKind: FileKind; onChanged: () => void };
 type Values = { documentName: string; kind: FileKind };
 
-const sizeText = (bytes: number) => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const sizeText = formatFileSize;
 
 /** The dossier's scans and results, each opening inline; the desk or the officer at the current step may attach more. */
 export function FilesCard({ dossierId, files, loading, error, canAttach, defaultKind, onChanged }: Props) {

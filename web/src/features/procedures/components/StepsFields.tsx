@@ -3,6 +3,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { t } from '../../../lib/i18n.js';
 import { optionsOf, roleLabel, staffRoles } from '../../../lib/labels.js';
 import { FormSection } from './FormSection.js';
+import { formatNumber } from '../../../lib/format.js';
 
 /** Quy trình nội bộ: steps with the role that performs them and their share of the legal time in working days. */
 export function StepsFields() {
@@ -13,8 +14,8 @@ export function StepsFields() {
   return (
     <Form.List name="steps">
       {(fields, { add, remove, move }) => (
-        <FormSection title={t('proc.steps')} extra={<span className="muted">{t('proc.stepsTotal', { total: total.toLocaleString('vi-VN') })}</span>}>
-          {mismatch ? <Alert type="warning" showIcon title={t('proc.stepsMismatch', { total: total.toLocaleString('vi-VN'), amount: time?.amount ?? 0 })} style={{ marginBottom: 12 }} /> : null}
+        <FormSection title={t('proc.steps')} extra={<span className="muted">{t('proc.stepsTotal', { total: formatNumber(total) })}</span>}>
+          {mismatch ? <Alert type="warning" showIcon title={t('proc.stepsMismatch', { total: formatNumber(total), amount: time?.amount ?? 0 })} style={{ marginBottom: 12 }} /> : null}
           {fields.map((field, i) => (
             <Flex key={field.key} gap={8} wrap align="start" className="list-row">
               <span className="row-number" aria-hidden>
