@@ -108,6 +108,8 @@ export const en: Record<MessageKey, string> = {
   'versionState.draft': 'Draft',
   'versionState.published': 'In force',
   'versionState.superseded': 'Superseded',
+  'versionState.upcoming': 'In force from {date}',
+  'versionState.publishedUntil': 'In force until {date}',
 
   'reorg.merge': 'Merge',
   'reorg.rename': 'Rename',

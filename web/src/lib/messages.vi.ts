@@ -107,6 +107,8 @@ export const vi = {
   'versionState.draft': 'Dự thảo',
   'versionState.published': 'Đang áp dụng',
   'versionState.superseded': 'Hết hiệu lực',
+  'versionState.upcoming': 'Sắp áp dụng từ {date}',
+  'versionState.publishedUntil': 'Đang áp dụng đến hết ngày {date}',
 
   'reorg.merge': 'Sáp nhập',
   'reorg.rename': 'Đổi tên',
