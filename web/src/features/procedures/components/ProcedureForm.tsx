@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Checkbox, Flex, Form, Input, InputNumber, Radio, Select, type FormInstance } from 'antd';
+import { Checkbox, Collapse, Flex, Form, Input, InputNumber, Radio, Select, type FormInstance } from 'antd';
 import { t } from '../../../lib/i18n.js';
 import { durationUnitLabel, durationUnits, onlineLevelLabel, onlineLevels, optionsOf, procedureLevelLabel, procedureLevels } from '../../../lib/labels.js';
 import { DocumentsFields } from './DocumentsFields.js';
@@ -7,7 +7,7 @@ import { FeesFields } from './FeesFields.js';
 import { FormSection } from './FormSection.js';
 import { LegalBasisFields } from './LegalBasisFields.js';
 import { eformProblem, type ProcedureFormValues } from './procedure-form-values.js';
-import { PrefillFields } from './PrefillFields.js';
+import { designerProblemOf, FormDesigner } from './FormDesigner.js';
 import { StepsFields } from './StepsFields.js';
 import { TemplatesFields } from './TemplatesFields.js';
 
@@ -102,22 +102,36 @@ export function ProcedureForm({ form, initialValues, onFinish, header, codeLocke
       </FormSection>
 
       <FormSection title={t('proc.eform')}>
-        <Form.Item
-          name="eformText"
-          extra={t('proc.eformHint')}
-          rules={[
+        <FormDesigner form={form} />
+        <Collapse
+          size="small"
+          style={{ marginTop: 12 }}
+          items={[
             {
-              validator: (_r, value: string | undefined) => {
-                const problem = eformProblem(value);
-                if (!problem) return Promise.resolve();
-                return Promise.reject(new Error(problem === 'object' ? t('proc.eformNotObject') : t('proc.eformInvalid', { reason: problem })));
-              },
+              key: 'json',
+              forceRender: true,
+              label: t('proc.designer.json'),
+              children: (
+                <Form.Item
+                  name="eformText"
+                  extra={t('proc.eformHint')}
+                  rules={[
+                    {
+                      validator: (_r, value: string | undefined) => {
+                        const problem = eformProblem(value);
+                        if (problem) return Promise.reject(new Error(problem === 'object' ? t('proc.eformNotObject') : t('proc.eformInvalid', { reason: problem })));
+                        const designed = designerProblemOf(value);
+                        return designed ? Promise.reject(new Error(designed)) : Promise.resolve();
+                      },
+                    },
+                  ]}
+                >
+                  <Input.TextArea aria-label={t('proc.eform')} autoSize={{ minRows: 6, maxRows: 24 }} spellCheck={false} className="mono" placeholder={'{\n  "type": "object",\n  "properties": {}\n}'} />
+                </Form.Item>
+              ),
             },
           ]}
-        >
-          <Input.TextArea aria-label={t('proc.eform')} autoSize={{ minRows: 6, maxRows: 24 }} spellCheck={false} className="mono" placeholder={'{\n  "type": "object",\n  "properties": {}\n}'} />
-        </Form.Item>
-        <PrefillFields form={form} />
+        />
       </FormSection>
     </Form>
   );
