@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Table, Typography } from 'antd';
+import { App, Button, Card, Flex, Table } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
-import { formatDate, formatDateTime, formatNumber } from '../../../lib/format.js';
+import { formatDate, formatDateTime, formatDueTime, formatNumber } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import type { MessageKey } from '../../../lib/messages.vi.js';
 import { useAsync } from '../../../lib/use-async.js';
@@ -14,7 +14,7 @@ type FigureRow = { key: string; name: string; depth: number; figures: DailyFigur
 function DailyView({ data }: { data: DailyData }) {
   const rows: FigureRow[] = [{ key: 'total', name: data.unitName, depth: -1, figures: data.total }, ...data.rows.map((r, i) => ({ key: String(i), ...r }))];
   return (
-    <Card size="small" title={<h3 style={{ margin: 0, fontSize: 16 }}>{t('reports.daily.title', { day: formatDate(data.day), unit: data.unitName })}</h3>} extra={<span className="muted">{t('reports.daily.at', { at: data.at })}</span>} data-testid="daily-view">
+    <Card size="small" title={<h3 style={{ margin: 0, fontSize: 16 }}>{t('reports.daily.title', { day: formatDate(data.day), unit: data.unitName })}</h3>} extra={<span className="muted">{t('reports.daily.at', { at: formatDueTime(data.at) })}</span>} data-testid="daily-view">
       <Table<FigureRow>
         size="small"
         bordered
@@ -60,7 +60,7 @@ export function DailyTab({ unitId, unitName, canManage }: { unitId: string; unit
           >
             {t('reports.daily.run')}
           </Button>
-          <Typography.Text type="secondary">{t('reports.daily.runHint', { unit: unitName })}</Typography.Text>
+          <span className="muted">{t('reports.daily.runHint', { unit: unitName })}</span>
         </Flex>
       ) : null}
       {shown.error ? <ErrorAlert error={shown.error} /> : null}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Flex, Segmented, Table, Typography } from 'antd';
+import { Flex, Segmented, Table } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { formatNumber } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
@@ -79,7 +79,7 @@ export function PeriodTab({ unitId }: { unitId: string }) {
           })),
         ]}
       />
-      <Typography.Text type="secondary">{t('reports.f06.legend')}</Typography.Text>
+      <span className="muted">{t('reports.f06.legend')}</span>
     </Flex>
   );
 }
