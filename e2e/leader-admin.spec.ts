@@ -21,6 +21,7 @@ describe('leader and administrator journeys', () => {
   let admin: Session;
   let futureId: string, designedId: string;
   let citizenCookie: string;
+  let officeCode: string;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
   let current: Page | null = null;
@@ -31,7 +32,7 @@ describe('leader and administrator journeys', () => {
     const province = await buildUnit(db, { kind: 'province', name: 'Tỉnh Lãnh Đạo' });
     const ward = await buildUnit(db, { kind: 'commune', parent: province, name: 'Phường Tân Thử' });
     const desk = await buildUnit(db, { kind: 'desk', parent: ward, name: 'Bộ phận một cửa phường Tân Thử' });
-    await buildUnit(db, { kind: 'office', parent: ward, name: 'Phòng Văn hóa - Xã hội phường' });
+    officeCode = (await buildUnit(db, { kind: 'office', parent: ward, name: 'Phòng Văn hóa - Xã hội phường' })).code;
     await buildStaff(db, 'quantri', [{ role: 'admin', unit: province }]);
     await buildStaff(db, 'motcua', [{ role: 'desk_officer', unit: desk }]);
     await buildStaff(db, 'lanhdao.phuong', [{ role: 'leader', unit: ward }]);
@@ -175,10 +176,17 @@ describe('leader and administrator journeys', () => {
     await settled(page);
     await page.screenshot({ path: `${SHOTS}/mc-form-designer.png`, fullPage: true });
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // The specialist's step is done by the ward's office, picked from the unit tree.
+    await page.getByLabel('Đơn vị thực hiện').nth(1).click();
+    await page.locator('.ant-select-tree').getByText('Phòng Văn hóa - Xã hội phường', { exact: false }).click();
     await page.getByRole('button', { name: 'Lưu dự thảo' }).first().click();
     await page.waitForURL(`**/console/thu-tuc/${designedId}`);
 
     const saved = await injectAs(server.app, admin, { method: 'GET', url: `/api/procedures/${designedId}` });
+    const draftId = (saved.json() as { versions: { id: string; state: string }[] }).versions.find((v) => v.state === 'draft')!.id;
+    const draft = (await injectAs(server.app, admin, { method: 'GET', url: `/api/procedures/${designedId}/versions/${draftId}` })).json() as { content: { steps: { unitCode?: string | null }[]; eform: { required: string[] } } };
+    expect(draft.content.steps[1]?.unitCode).toBe(officeCode);
+    expect(draft.content.eform.required).toEqual(['noiLamViecCuaNguoiMe', 'hoTen']);
     const res = await injectAs(server.app, admin, { method: 'POST', url: `/api/procedures/${designedId}/publish`, payload: { decisionNo: '2/QĐ-UBND', decisionDate: '2026-11-30', effectiveFrom: '2026-11-30' } });
     expect(res.statusCode, `${res.body} ${saved.body.slice(0, 200)}`).toBeLessThan(300);
 
