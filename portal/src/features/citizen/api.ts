@@ -62,6 +62,10 @@ export async function recoverPassword(identifier: string, code: string, password
 
 export const signOut = () => unwrap(api.POST('/api/citizen/auth/logout', { headers: headers() }));
 export const updateProfile = (body: paths['/api/citizen/me']['patch']['requestBody']['content']['application/json']) => unwrap(api.PATCH('/api/citizen/me', { body, headers: headers() }));
+/** A new phone or e-mail: a code goes to it, and the code sets it (the profile's PATCH cannot change them). */
+export const askContactCode = (kind: 'phone' | 'email', value: string) => unwrap(api.POST('/api/citizen/me/contact', { body: { kind, value }, headers: headers() }));
+export const confirmContact = (kind: 'phone' | 'email', value: string, code: string) =>
+  unwrap(api.POST('/api/citizen/me/contact/confirm', { body: { kind, value, code }, headers: headers() }));
 export const listStore = () => unwrap(api.GET('/api/citizen/documents'));
 export const startSubmission = (procedureId: string) => unwrap(api.GET('/api/citizen/submissions/{procedureId}', { params: { path: { procedureId } } }));
 export const saveDraft = (procedureId: string, body: Draft) =>
