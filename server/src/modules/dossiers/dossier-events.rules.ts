@@ -35,7 +35,9 @@ export type DossierEvent =
   | { type: 'request_supplement' }
   | { type: 'citizen_supplemented'; documents: { name: string; sha256: string }[] }
   | { type: 'supplement_received'; waitedWorkingMinutes: number; countingFrom: Iso; newDueAt: Iso; stepDues: { stepIndex: number; dueAt: Iso }[] }
-  | { type: 'apologise'; previousDueAt: Iso; newDueAt: Iso }
+  // `late`: issued after the legal window (phát hành muộn); `signer`: who signs for the competent agency (absent in
+  // entries written before both were recorded).
+  | { type: 'apologise'; previousDueAt: Iso; newDueAt: Iso; late?: boolean; signer?: { name: string; capacity: string[] } }
   | { type: 'approve' }
   | { type: 'return_result'; receivedBy: string | null; channel?: 'post'; trackingCode?: string | null }
   | { type: 'withdraw' }
