@@ -171,7 +171,7 @@ describe('late dossiers always get their letter', () => {
       const listed = new Set<string>();
       let before: string | null = null;
       do {
-        const page = (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers?queue=needs_apology&limit=50${before ? `&before=${before}` : ''}` })).json();
+        const page: { items: { id: string }[]; next: string | null } = (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers?queue=needs_apology&limit=50${before ? `&before=${before}` : ''}` })).json();
         for (const i of page.items) listed.add(i.id);
         before = page.next;
       } while (before);

@@ -40,6 +40,8 @@ export type QueueRow = {
   submittedAt: Date;
   dueAt: Date | null;
   finishClass: string | null;
+  /** The reason the dossier was sent back to its current step, while it is there (highlighted in the queue). */
+  sentBack: { note: string | null; by: string } | null;
 };
 
 export type QueuePage = { rows: QueueRow[]; next: string[] | null };
@@ -98,7 +100,9 @@ function filterConditions(a: 's' | 'd', f: QueueFilter, p: Params): string[] {
 }
 
 const columns = `d.id, d.code, d.procedure_name AS "procedureName", d.applicant->>'fullName' AS "applicantName", d.status, d.channel,
-  st.name AS "stepName", d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.finish_class AS "finishClass"`;
+  st.name AS "stepName", d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.finish_class AS "finishClass",
+  (SELECT json_build_object('note', a.note, 'by', a.actor_name) FROM dossier_action a
+    WHERE a.dossier_id = d.id AND a.action = 'send_back' AND a.step_index = d.step_index AND a.at >= st.started_at ORDER BY a.id DESC LIMIT 1) AS "sentBack"`;
 
 type KeyedRow = QueueRow & { k1: string; k2: string; k3: string | null };
 

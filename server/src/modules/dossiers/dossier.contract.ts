@@ -116,6 +116,8 @@ export const ZDossier = z.object({
     signer: z.object({ name: z.string(), capacity: z.array(z.string()) }).nullable(),
   }),
   allowedActions: z.array(z.enum(dossierActions)),
+  /** Until when this officer may take back their forward (null: nothing to undo); see dossier-undo.rules.ts. */
+  undoForwardUntil: z.date().nullable(),
   history: z.array(
     z.object({
       at: z.date(),

@@ -11,6 +11,7 @@ import { dossierErrors } from '../dossier.errors.js';
 import { canAct, canRead } from '../dossier.policy.js';
 import { getDossierView, type HistoryView } from '../dossier.repo.js';
 import { apologyAvailability } from '../dossier-deadline.rules.js';
+import { undoableUntil } from './undo-forward.js';
 import { getSignatory } from '../../org-units/signatory.repo.js';
 import { signerCapacity, UNSET_SIGNER } from '../../org-units/signatory.rules.js';
 import { allowedActions, isClosed, statusLabels } from '../dossier.rules.js';
@@ -51,6 +52,7 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
     deadlineState: state,
     allowedActions: possible,
     apology,
+    undoForwardUntil: await undoableUntil(deps.db, actor, id, now),
     history: history.map(historyEntry),
   };
 }
