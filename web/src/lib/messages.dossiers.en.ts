@@ -208,7 +208,7 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'form.stop-notice': 'Notice of stopped processing',
   'form.control-slip': 'Processing control slip',
   'queue.sentBack': 'Sent back',
-  'queue.sentBackBy': 'Sent back by {by}: {note}',
+  'queue.sentBackBy': '{by}: {note}',
   'forward.toQueue': 'Forward to the queue of {unit}',
   'forward.toOfficer': 'Forward to {name}',
   'forward.choose': 'Choose the receiver',

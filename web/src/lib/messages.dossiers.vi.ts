@@ -206,7 +206,7 @@ export const dossiersVi = {
   'form.stop-notice': 'Thông báo dừng giải quyết hồ sơ',
   'form.control-slip': 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
   'queue.sentBack': 'Bị trả lại',
-  'queue.sentBackBy': 'Bị trả lại bởi {by}: {note}',
+  'queue.sentBackBy': '{by}: {note}',
   'forward.toQueue': 'Chuyển vào hàng chờ của {unit}',
   'forward.toOfficer': 'Chuyển cho {name}',
   'forward.choose': 'Chọn người nhận',

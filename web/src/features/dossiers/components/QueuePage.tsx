@@ -127,7 +127,7 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
           ) : null
         }
       />
-      <Tabs activeKey={queue} onChange={handleQueue} items={tabs} aria-label={t('dossier.queues')} />
+      <Tabs activeKey={queue} onChange={handleQueue} items={tabs} aria-label={t('dossier.queues')} tabBarGutter={16} />
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
         <Input.Search
           aria-label={t('dossier.search')}
@@ -182,8 +182,7 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
                 <>
                   <div>{d.procedureName}</div>
                   <div className="sent-back" role="note">
-                    <Tag color="volcano">{t('queue.sentBack')}</Tag>
-                    {t('queue.sentBackBy', { by: d.sentBack.by, note: d.sentBack.note ?? '' })}
+                    <strong>{t('queue.sentBack')}</strong> — {t('queue.sentBackBy', { by: d.sentBack.by, note: d.sentBack.note ?? '' })}
                   </div>
                 </>
               ) : (
