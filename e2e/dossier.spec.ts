@@ -361,7 +361,8 @@ describe('dossier journeys: intake, processing, apology, return', () => {
     await confirm(dialog, 'Xin lỗi và hẹn lại');
     await leader.getByText('Đã thực hiện: Xin lỗi và hẹn lại.').waitFor();
     await leader.getByText(`Hẹn ban đầu: ${firstDue} → Hẹn lại: 09/12/2026 16:00`).waitFor();
-    expect(await actions(leader)).not.toContain('Xin lỗi và hẹn lại');
+    // A second letter is not possible: the button stays, disabled, with the reason (issue 15).
+    expect(await leader.getByRole('group', { name: 'Thao tác xử lý hồ sơ' }).getByRole('button', { name: /^Xin lỗi và hẹn lại/ }).isDisabled()).toBe(true);
     await leader.screenshot({ path: `${SHOTS}/mc-dossier-detail-apologised.png`, fullPage: true });
 
     await setClock('2026-12-07T09:00'); // Monday, after the first appointment, before the new one
