@@ -978,6 +978,157 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units/{id}/signatory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Người ký văn bản của đơn vị */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fullName: string;
+                            headTitle: string;
+                            /** @default null */
+                            deputyTitle: string | null;
+                        } | null;
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Đặt người ký văn bản của đơn vị (thủ trưởng hoặc cấp phó ký thay) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fullName: string;
+                        headTitle: string;
+                        /** @default null */
+                        deputyTitle?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fullName: string;
+                            headTitle: string;
+                            /** @default null */
+                            deputyTitle: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog/procedures": {
         parameters: {
             query?: never;
@@ -3559,6 +3710,10 @@ export interface paths {
                                 status: string;
                                 channel: string;
                                 stepName: string | null;
+                                sentBack: {
+                                    note: string | null;
+                                    by: string;
+                                } | null;
                                 /** Format: date-time */
                                 submittedAt: string;
                                 /** Format: date-time */
@@ -3757,7 +3912,19 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             apologyCount: number;
+                            apology: {
+                                possible: boolean;
+                                late: boolean;
+                                reason: string | null;
+                                reasonEn: string | null;
+                                signer: {
+                                    name: string;
+                                    capacity: string[];
+                                } | null;
+                            };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            /** Format: date-time */
+                            undoForwardUntil: string | null;
                             history: {
                                 /** Format: date-time */
                                 at: string;
@@ -4064,7 +4231,19 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             apologyCount: number;
+                            apology: {
+                                possible: boolean;
+                                late: boolean;
+                                reason: string | null;
+                                reasonEn: string | null;
+                                signer: {
+                                    name: string;
+                                    capacity: string[];
+                                } | null;
+                            };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            /** Format: date-time */
+                            undoForwardUntil: string | null;
                             history: {
                                 /** Format: date-time */
                                 at: string;
@@ -4211,6 +4390,286 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/{id}/forward-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bước tiếp theo và cán bộ có thể nhận hồ sơ khi chuyển (hoặc để hàng chờ của đơn vị) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stepName: string;
+                            unitName: string;
+                            officers: {
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                username: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/undo-forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hoàn tác chuyển bước (khi người nhận chưa mở, chưa xử lý; trong thời hạn) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string | null;
+                            /** Format: uuid */
+                            procedureId: string;
+                            procedureName: string;
+                            ruleSet: string;
+                            channel: string;
+                            /** @enum {string} */
+                            status: "awaiting_acceptance" | "not_accepted" | "received" | "processing" | "interagency" | "supplement_requested" | "result_ready" | "returned" | "withdrawn" | "stopped" | "refused";
+                            statusLabel: string;
+                            nationalStatus: number;
+                            receivingUnitName: string;
+                            resolvingUnitName: string;
+                            applicant: {
+                                kind: string;
+                                idNumber: string;
+                                fullName: string;
+                                phone: string | null;
+                                email: string | null;
+                                address: string | null;
+                            };
+                            stepIndex: number;
+                            steps: {
+                                stepIndex: number;
+                                name: string;
+                                role: string;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                workingDays: number;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                finishClass: string | null;
+                                deadlineState: string | null;
+                            }[];
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            /** Format: date-time */
+                            countingFrom: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            originalDueAt: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            /** Format: date-time */
+                            returnedAt: string | null;
+                            finishClass: string | null;
+                            deadlineState: string | null;
+                            resultDelivery: string;
+                            feeVnd: number;
+                            supplementCount: number;
+                            interagencyUnitName: string | null;
+                            /** Format: uuid */
+                            receivingUnitId: string;
+                            /** Format: uuid */
+                            resolvingUnitId: string;
+                            documents: {
+                                name: string;
+                                kind: string;
+                                count: number;
+                            }[];
+                            eform: {
+                                [key: string]: unknown;
+                            } | null;
+                            apologyCount: number;
+                            apology: {
+                                possible: boolean;
+                                late: boolean;
+                                reason: string | null;
+                                reasonEn: string | null;
+                                signer: {
+                                    name: string;
+                                    capacity: string[];
+                                } | null;
+                            };
+                            allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            /** Format: date-time */
+                            undoForwardUntil: string | null;
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                actorName: string;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                stepIndex: number | null;
+                                note: string | null;
+                                details: {
+                                    previousDueAt?: string;
+                                    newDueAt?: string;
+                                    receivedBy?: string;
+                                    targetUnitName?: string;
+                                    waitedWorkingMinutes?: number;
+                                    assigneeName?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers/{id}/actions": {
         parameters: {
             query?: never;
@@ -4329,7 +4788,19 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             apologyCount: number;
+                            apology: {
+                                possible: boolean;
+                                late: boolean;
+                                reason: string | null;
+                                reasonEn: string | null;
+                                signer: {
+                                    name: string;
+                                    capacity: string[];
+                                } | null;
+                            };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            /** Format: date-time */
+                            undoForwardUntil: string | null;
                             history: {
                                 /** Format: date-time */
                                 at: string;
@@ -8971,6 +9442,7 @@ export interface paths {
                                 };
                                 returnedByPost: number;
                                 apologies: number;
+                                apologiesLate: number;
                                 paidOnline: number;
                                 satisfactionAverage: number | null;
                             };
@@ -9050,6 +9522,7 @@ export interface paths {
                                 };
                                 returnedByPost: number;
                                 apologies: number;
+                                apologiesLate: number;
                                 paidOnline: number;
                                 satisfactionAverage: number | null;
                             }[];
@@ -9541,6 +10014,8 @@ export interface paths {
                                 returnedByPost: number;
                                 paidOnline: number;
                                 apologies: number;
+                                /** @default 0 */
+                                apologiesLate: number;
                             };
                             rows: {
                                 name: string;
@@ -9557,6 +10032,8 @@ export interface paths {
                                     returnedByPost: number;
                                     paidOnline: number;
                                     apologies: number;
+                                    /** @default 0 */
+                                    apologiesLate: number;
                                 };
                             }[];
                         };
@@ -10002,7 +10479,19 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             apologyCount: number;
+                            apology: {
+                                possible: boolean;
+                                late: boolean;
+                                reason: string | null;
+                                reasonEn: string | null;
+                                signer: {
+                                    name: string;
+                                    capacity: string[];
+                                } | null;
+                            };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            /** Format: date-time */
+                            undoForwardUntil: string | null;
                             history: {
                                 /** Format: date-time */
                                 at: string;

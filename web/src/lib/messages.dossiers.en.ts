@@ -25,6 +25,7 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'queue.online': 'Online, awaiting acceptance',
   'dossierAction.submit': 'Submitted online',
   'dossierAction.citizen_supplemented': 'Citizen supplemented',
+  'dossierAction.forward_undone': 'Forward undone',
   'dossierAction.result_downloaded': 'Citizen downloaded the result',
 
   'deadline.on_track': 'On track',
@@ -206,4 +207,15 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'form.apology': 'Apology and new appointment',
   'form.stop-notice': 'Notice of stopped processing',
   'form.control-slip': 'Processing control slip',
+  'queue.sentBack': 'Sent back',
+  'queue.sentBackBy': '{by}: {note}',
+  'forward.toQueue': 'Forward to the queue of {unit}',
+  'forward.toOfficer': 'Forward to {name}',
+  'forward.choose': 'Choose the receiver',
+  'forward.done': 'Forwarded to step {step}.',
+  'undo.button': 'Undo',
+  'undo.banner': 'You just forwarded this dossier. You can undo until {time} if the receiver has not opened it.',
+  'undo.done': 'The forward was undone.',
+  'apology.late': 'The window for the apology (one working day before the due time) has passed. The letter is still issued, marked as issued late.',
+  'apology.signer': 'Signed for the competent agency by: {capacity} {name}',
 };

@@ -12,7 +12,7 @@ export const dossiersVi = {
   'dossierAction.result_delivery_changed': 'Đổi hình thức nhận kết quả',
   'dossierAction.postal_returned_to_desk': 'Bưu điện chuyển trả kết quả về bộ phận một cửa',
 
-  'queue.mine': 'Của tôi',
+  'queue.mine': 'Chờ tôi xử lý',
   'queue.unit': 'Tại đơn vị',
   'queue.due_soon': 'Sắp đến hạn',
   'queue.overdue': 'Quá hạn',
@@ -23,6 +23,7 @@ export const dossiersVi = {
   'queue.online': 'Trực tuyến chờ tiếp nhận',
   'dossierAction.submit': 'Nộp hồ sơ trực tuyến',
   'dossierAction.citizen_supplemented': 'Công dân bổ sung hồ sơ',
+  'dossierAction.forward_undone': 'Hoàn tác chuyển bước',
   'dossierAction.result_downloaded': 'Công dân tải kết quả',
 
   'deadline.on_track': 'Trong hạn',
@@ -204,4 +205,15 @@ export const dossiersVi = {
   'form.apology': 'Văn bản xin lỗi và hẹn lại ngày trả kết quả',
   'form.stop-notice': 'Thông báo dừng giải quyết hồ sơ',
   'form.control-slip': 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
+  'queue.sentBack': 'Bị trả lại',
+  'queue.sentBackBy': '{by}: {note}',
+  'forward.toQueue': 'Chuyển vào hàng chờ của {unit}',
+  'forward.toOfficer': 'Chuyển cho {name}',
+  'forward.choose': 'Chọn người nhận',
+  'forward.done': 'Đã chuyển hồ sơ đến bước {step}.',
+  'undo.button': 'Hoàn tác',
+  'undo.banner': 'Bạn vừa chuyển hồ sơ. Có thể hoàn tác đến {time} nếu người nhận chưa mở hồ sơ.',
+  'undo.done': 'Đã hoàn tác việc chuyển bước.',
+  'apology.late': 'Đã quá thời hạn gửi văn bản xin lỗi (01 ngày làm việc trước hạn trả). Văn bản vẫn được phát hành và ghi là phát hành muộn.',
+  'apology.signer': 'Người ký (nhân danh cơ quan có thẩm quyền): {capacity} {name}',
 } as const;
