@@ -20,6 +20,8 @@ import { apiRoutes } from './modules/routes.js';
 import { vnpaySimulator } from './modules/payments/vnpay.simulator.js';
 import { citizenStoreSimulatorActive } from './modules/citizen-store/citizen-store.adapter.js';
 import { citizenStoreSimulatorRoutes } from './modules/citizen-store/citizen-store-sim.routes.js';
+import { populationSimulatorActive } from './modules/population-data/population.adapter.js';
+import { populationSimulatorRoutes } from './modules/population-data/population.routes.js';
 import { paymentSimulatorActive } from './modules/payments/payment.rules.js';
 import { projectRoot } from './platform/paths.js';
 import { portalSiteRoutes } from './modules/info-portal/portal-site.routes.js';
@@ -116,6 +118,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   if (paymentSimulatorActive(ctx.config)) await app.register(vnpaySimulator, { ctx });
   // The national platforms' simulators, likewise demo-only (config.rules.ts refuses them in production mode).
   if (citizenStoreSimulatorActive(ctx.config)) await app.register(citizenStoreSimulatorRoutes, { ctx });
+  if (populationSimulatorActive(ctx.config)) await app.register(populationSimulatorRoutes, { ctx });
   await app.register(portalSiteRoutes, { ctx });
   installWeb(app, options.webDir ?? webDistDir);
   return app;

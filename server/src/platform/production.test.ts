@@ -47,13 +47,16 @@ describe('the real server in production mode refuses what is unsafe', () => {
       RECEIPT_LINK_SECRET: demoSecrets.receiptLinkSecret,
       PAYMENT_SIMULATOR: 'true',
       POSTAL_SIMULATOR: 'true',
+      CITIZEN_STORE_SIMULATOR: 'true',
+      POPULATION_SIMULATOR: 'true',
+      NATIONAL_PAYMENT_SIMULATOR: 'true',
       SECURE_COOKIES: 'false',
       SEED_DEMO: 'true',
       DEMO_PASSWORD: 'matkhau-demo-123',
     });
     expect(await p.exited).toBe(78);
     const out = p.output();
-    for (const setting of ['VNPAY_HASH_SECRET', 'POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'PAYMENT_SIMULATOR', 'POSTAL_SIMULATOR', 'SECURE_COOKIES', 'SEED_DEMO', 'DEMO_PASSWORD']) {
+    for (const setting of ['VNPAY_HASH_SECRET', 'POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'PAYMENT_SIMULATOR', 'POSTAL_SIMULATOR', 'CITIZEN_STORE_SIMULATOR', 'POPULATION_SIMULATOR', 'NATIONAL_PAYMENT_SIMULATOR', 'SECURE_COOKIES', 'SEED_DEMO', 'DEMO_PASSWORD']) {
       expect(out).toContain(`  - ${setting}: `);
     }
     expect(out).toContain('giá trị mẫu đã công bố / ');
@@ -77,6 +80,11 @@ describe('a stranger against a production server', () => {
       ['POST', '/api/postal-sim/orders'],
       ['GET', '/api/postal-sim/orders/SIMD000001'],
       ['POST', '/api/postal-sim/orders/SIMD000001/events'],
+      ['GET', '/sim/kho/holders/087090001234/documents'],
+      ['POST', '/sim/kho/documents'],
+      ['GET', '/sim/dan-cu/citizens/087090001234'],
+      ['GET', '/sim/paygov/pay?merchant=MOTCUA-DEMO'],
+      ['POST', '/sim/paygov/pay'],
     ] as const) {
       expect((await t.app.inject({ method, url, payload: method === 'POST' ? { status: 'delivered' } : undefined })).statusCode, url).toBe(404);
     }
