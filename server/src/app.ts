@@ -22,6 +22,8 @@ import { citizenStoreSimulatorActive } from './modules/citizen-store/citizen-sto
 import { citizenStoreSimulatorRoutes } from './modules/citizen-store/citizen-store-sim.routes.js';
 import { populationSimulatorActive } from './modules/population-data/population.adapter.js';
 import { populationSimulatorRoutes } from './modules/population-data/population.routes.js';
+import { nationalPaymentSimulator } from './modules/payments/national-payment.simulator.js';
+import { nationalPaymentSimulatorActive } from './modules/payments/payment.rules.js';
 import { paymentSimulatorActive } from './modules/payments/payment.rules.js';
 import { projectRoot } from './platform/paths.js';
 import { portalSiteRoutes } from './modules/info-portal/portal-site.routes.js';
@@ -119,6 +121,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   // The national platforms' simulators, likewise demo-only (config.rules.ts refuses them in production mode).
   if (citizenStoreSimulatorActive(ctx.config)) await app.register(citizenStoreSimulatorRoutes, { ctx });
   if (populationSimulatorActive(ctx.config)) await app.register(populationSimulatorRoutes, { ctx });
+  if (nationalPaymentSimulatorActive(ctx.config)) await app.register(nationalPaymentSimulator, { ctx });
   await app.register(portalSiteRoutes, { ctx });
   installWeb(app, options.webDir ?? webDistDir);
   return app;
