@@ -104,6 +104,15 @@ describe('a stranger against a production server', () => {
     expect(ok.body).toContain('motcua_http_request_duration_seconds');
   });
 
+  it("the citizen's store, the population database and the national payment platform are unreachable until configured (never their simulators)", async () => {
+    const { citizenStoreFor } = await import('../modules/citizen-store/citizen-store.adapter.js');
+    const { populationRegistryFor } = await import('../modules/population-data/population.adapter.js');
+    const { startPayment } = await import('../modules/payments/use-cases/start-payment.js');
+    await expect(citizenStoreFor(t.ctx).list('087090001234')).rejects.toMatchObject({ code: 'CITIZEN_STORE.UNAVAILABLE' });
+    await expect(populationRegistryFor(t.ctx).lookup({ idNumber: '087090001234', purpose: 'x', requester: 'y' })).rejects.toMatchObject({ code: 'POPULATION.UNAVAILABLE' });
+    await expect(startPayment(t.ctx, '00000000-0000-0000-0000-000000000000', 'paygov', 'https://x/api/payments/vnpay/return')).rejects.toMatchObject({ code: 'PAYMENT.GATEWAY_UNAVAILABLE' });
+  });
+
   it('a VNPay payment has no gateway to go to until VNPAY_URL is set (never the simulator)', async () => {
     const { startPayment } = await import('../modules/payments/use-cases/start-payment.js');
     await expect(startPayment(t.ctx, '00000000-0000-0000-0000-000000000000', 'vnpay', 'https://x/api/payments/vnpay/return')).rejects.toMatchObject({ code: 'PAYMENT.GATEWAY_UNAVAILABLE' });
