@@ -173,6 +173,7 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'dossier.document': 'Document',
   'dossier.file': 'File',
   'dossier.fileKind': 'Kind',
+  'dossier.fromNationalStore': 'from the data store',
   'dossier.size': 'Size',
   'dossier.attach': 'Attach file',
   'dossier.attachTitle': 'Attach a scan or a result',

@@ -171,6 +171,7 @@ export const dossiersVi = {
   'dossier.document': 'Giấy tờ',
   'dossier.file': 'Tệp',
   'dossier.fileKind': 'Loại',
+  'dossier.fromNationalStore': 'từ kho dữ liệu',
   'dossier.size': 'Dung lượng',
   'dossier.attach': 'Đính kèm tệp',
   'dossier.attachTitle': 'Đính kèm bản quét hoặc kết quả',
