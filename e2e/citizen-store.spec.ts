@@ -111,6 +111,7 @@ describe('results reach the citizen\'s store and are reused', () => {
     const logged = await server.ctx.db.query<{ actor_kind: string; purpose: string }>(`SELECT actor_kind, purpose FROM population_lookup WHERE id_number = $1`, [APPLICANT.idNumber]);
     expect(logged.rows).toEqual([{ actor_kind: 'citizen', purpose: 'Điền tờ khai: Đăng ký thường trú' }]);
     await fits('population-filled');
+    await phone.locator('#unit').selectOption(s.tree.communeA.id);
     await phone.getByRole('button', { name: 'Tiếp tục' }).click();
 
     await phone.getByRole('heading', { name: '2. Giấy tờ' }).waitFor();
