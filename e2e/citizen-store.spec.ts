@@ -15,7 +15,8 @@ import { startServer, type RunningServer } from './support/server.js';
  * k1d), as the citizen lives them on a 390 × 844 phone: the result of a first dossier is pushed by the outbox job into
  * the (simulated) store; starting a new dossier, the citizen fills the form from the population database after
  * consenting, and attaches that result "Lấy từ kho dữ liệu" instead of uploading it; the officer (1366 × 768) sees the
- * component marked "từ kho dữ liệu". Every page fits the phone and passes axe.
+ * component marked "từ kho dữ liệu". The fee is paid through the national payment platform, chosen on the payment page.
+ * Every page fits the phone and passes axe.
  */
 const PHONE = { width: 390, height: 844 };
 const ADDRESS = 'Số 9 đường Nguyễn Huệ, phường An Thử, tỉnh Đồng Tháp';
@@ -131,6 +132,29 @@ describe('results reach the citizen\'s store and are reused', () => {
     await phone.getByTestId('confirmation').waitFor();
     await fits('submitted');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('the citizen chooses the national payment platform on the payment page and pays through its simulator', async () => {
+    const d = await s.receive();
+    await phone.goto(`${server.baseUrl}/thu-tuc/tra-cuu-ho-so?ma=${encodeURIComponent(d.code)}`);
+    await phone.getByLabel('Số điện thoại hoặc 4 số cuối căn cước').fill(APPLICANT.phone);
+    await phone.getByRole('button', { name: 'Tra cứu' }).click();
+    await phone.getByRole('heading', { name: d.code }).waitFor();
+    await phone.getByRole('button', { name: 'Thanh toán trực tuyến' }).click();
+    await phone.getByRole('heading', { name: 'Thanh toán phí, lệ phí' }).waitFor();
+    await phone.getByLabel('Nền tảng thanh toán trực tuyến của Cổng Dịch vụ công quốc gia').check();
+    await fits('payment-channel');
+    await phone.getByRole('button', { name: 'Tiếp tục' }).click();
+    await phone.waitForURL(/\/sim\/paygov\/pay\?/);
+    expect(await phone.locator('#amount').textContent()).toBe('15.000 đồng');
+    await phone.screenshot({ path: `${SHOTS}/mc-store-sim-paygov.png`, fullPage: true });
+    await phone.getByRole('button', { name: 'Thanh toán', exact: true }).click();
+    await phone.waitForURL(/\/thanh-toan\/ket-qua\?ref=/);
+    await phone.getByRole('heading', { name: 'Thanh toán thành công' }).waitFor();
+    await fits('payment-paid');
+    // Confirmed by the platform's signed server-to-server callback.
+    const events = await server.ctx.db.query(`SELECT p.method, e.kind, e.data->>'via' AS via FROM payment_event e JOIN payment p ON p.id = e.payment_id WHERE p.dossier_id = $1 ORDER BY e.id`, [d.id]);
+    expect(events.rows).toEqual([{ method: 'paygov', kind: 'created', via: null }, { method: 'paygov', kind: 'paid', via: 'ipn' }]);
   });
 
   it('the officer sees the component marked as taken from the store', async () => {
