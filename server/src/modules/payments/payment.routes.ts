@@ -139,7 +139,10 @@ export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     async (request) => {
       // A message without a valid checksum changes nothing: no payment is read or written for it.
       const r = nationalGateway().verifyIpn(request.body);
-      if (!r.ok) return r.reason === 'malformed' ? callbackAnswers.unknownError : callbackAnswers.invalidSignature;
+      if (!r.ok) {
+        if (r.reason !== 'malformed') countSecurityEvent('payment_signature_refused');
+        return r.reason === 'malformed' ? callbackAnswers.unknownError : callbackAnswers.invalidSignature;
+      }
       const answer = ipnAnswerFor(await settleGatewayResult(ctx, r, 'ipn', 'paygov'));
       const byCode = { '00': callbackAnswers.success, '01': callbackAnswers.orderNotFound, '02': callbackAnswers.alreadyConfirmed, '04': callbackAnswers.invalidAmount } as const;
       return byCode[answer.RspCode as keyof typeof byCode] ?? callbackAnswers.unknownError;
