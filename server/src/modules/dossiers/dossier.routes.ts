@@ -193,7 +193,13 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
   );
 
-  const ZFile = z.object({ sha256: z.string(), documentName: z.string(), kind: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), addedAt: z.date() });
+  const ZFile = z.object({
+    sha256: z.string(), documentName: z.string(), kind: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), addedAt: z.date(),
+    /** DuocSoHoa: an electronic copy. */
+    digitised: z.boolean(),
+    /** DuocLayTuKhoDMQG: taken from the citizen's store on the national portal instead of uploaded. */
+    fromNationalStore: z.boolean(),
+  });
   app.post(
     '/dossiers/:id/files',
     {
