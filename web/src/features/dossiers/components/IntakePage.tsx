@@ -15,6 +15,7 @@ import { getProcedure, type IntakeProcedure } from '../api/get-procedure.js';
 import { receiveDossier, type IntakeInput } from '../api/receive-dossier.js';
 import { uploadDossierFile } from '../api/upload-dossier-file.js';
 import { ApplicantFields } from './ApplicantFields.js';
+import { PopulationLookup } from './PopulationLookup.js';
 import { DocumentChecklist, type ChecklistRow } from './DocumentChecklist.js';
 import { deliveryLabel, resultDeliveries } from './dossier-labels.js';
 import { EformFields } from './EformFields.js';
@@ -248,6 +249,7 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
 
         <Card title={<h3 className="section-title">{t('intake.applicant')}</h3>} size="small" className="intake-card">
           <ApplicantFields />
+          <PopulationLookup purpose={t('population.purposeDefault', { name: content?.name ?? '' })} />
         </Card>
 
         {content ? (

@@ -127,7 +127,7 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
           ) : null
         }
       />
-      <Tabs activeKey={queue} onChange={handleQueue} items={tabs} aria-label={t('dossier.queues')} />
+      <Tabs activeKey={queue} onChange={handleQueue} items={tabs} aria-label={t('dossier.queues')} tabBarGutter={16} />
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
         <Input.Search
           aria-label={t('dossier.search')}
@@ -175,7 +175,20 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
             ),
           },
           { title: t('dossier.applicant'), dataIndex: 'applicantName', width: 150 },
-          { title: t('dossier.procedure'), dataIndex: 'procedureName' },
+          {
+            title: t('dossier.procedure'),
+            render: (_v, d) =>
+              d.sentBack ? (
+                <>
+                  <div>{d.procedureName}</div>
+                  <div className="sent-back" role="note">
+                    <strong>{t('queue.sentBack')}</strong> — {t('queue.sentBackBy', { by: d.sentBack.by, note: d.sentBack.note ?? '' })}
+                  </div>
+                </>
+              ) : (
+                d.procedureName
+              ),
+          },
           { title: t('dossier.step'), width: 130, render: (_v, d) => d.stepName ?? '' },
           { title: t('dossier.status'), width: 150, render: (_v, d) => <Tag color={statusColor(d.status)}>{statusLabel(d.status)}</Tag> },
           { title: t('dossier.submittedAt'), width: 105, render: (_v, d) => formatDueTime(d.submittedAt) },
