@@ -19,6 +19,7 @@ import { installAuth } from './modules/identity/auth.plugin.js';
 import { apiRoutes } from './modules/routes.js';
 import { vnpaySimulator } from './modules/payments/vnpay.simulator.js';
 import { paymentSimulatorActive } from './modules/payments/payment.rules.js';
+import { nationalSimulatorActive, nationalSimulatorProtocol } from './modules/national-portal/national-portal.routes.js';
 import { projectRoot } from './platform/paths.js';
 import { portalSiteRoutes } from './modules/info-portal/portal-site.routes.js';
 import { rewriteSiteHost } from './modules/info-portal/portal.hosts.js';
@@ -112,6 +113,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   // The local payment gateway (VNPay protocol) for development, demos and tests only: never in production mode, never
   // beside a real gateway URL (it would sign "paid" notices with the real secret).
   if (paymentSimulatorActive(ctx.config)) await app.register(vnpaySimulator, { ctx });
+  // The national portal simulator's protocol (Cổng DVCQG), under the same rule: demo only, never beside a real portal.
+  if (nationalSimulatorActive(ctx.config)) await app.register(nationalSimulatorProtocol, { ctx });
   await app.register(portalSiteRoutes, { ctx });
   installWeb(app, options.webDir ?? webDistDir);
   return app;

@@ -17,6 +17,7 @@ import { ruleSetRoutes } from './rule-sets/rule-set.routes.js';
 import { calendarRoutes } from './working-calendar/calendar.routes.js';
 import { infoPortalRoutes } from './info-portal/portal.routes.js';
 import { feedbackRoutes } from './feedback/feedback.routes.js';
+import { nationalPortalRoutes } from './national-portal/national-portal.routes.js';
 
 /** Every module's HTTP routes, mounted under /api. */
 export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -37,4 +38,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(infoPortalRoutes, { ctx });
   await app.register(feedbackRoutes, { ctx });
   await app.register(citizenAccountRoutes, { ctx });
+  await app.register(nationalPortalRoutes, { ctx });
 };

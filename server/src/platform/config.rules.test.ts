@@ -34,6 +34,10 @@ describe('production refuses an unsafe configuration', () => {
     ['receipt links signed with the postal secret', { ...safe, RECEIPT_LINK_SECRET: safe.POSTAL_CALLBACK_SECRET }, ['RECEIPT_LINK_SECRET']],
     ['the payment simulator', { ...safe, PAYMENT_SIMULATOR: 'true' }, ['PAYMENT_SIMULATOR']],
     ['the postal simulator', { ...safe, POSTAL_SIMULATOR: 'true' }, ['POSTAL_SIMULATOR']],
+    ['the national portal simulator', { ...safe, NATIONAL_PORTAL_SIMULATOR: 'true' }, ['NATIONAL_PORTAL_SIMULATOR']],
+    ['a plain-http national portal', { ...safe, NATIONAL_PORTAL_URL: 'http://dichvucong.gov.vn/lgsp' }, ['NATIONAL_PORTAL_URL']],
+    ['the published national portal secrets', { ...safe, NATIONAL_PORTAL_PASSWORD: demoSecrets.nationalPortalPassword, NATIONAL_PORTAL_INBOUND_SECRET: demoSecrets.nationalPortalInboundSecret }, ['NATIONAL_PORTAL_INBOUND_SECRET', 'NATIONAL_PORTAL_PASSWORD']],
+    ['an https national portal with its own secrets', { ...safe, NATIONAL_PORTAL_URL: 'https://lgsp.dichvucong.gov.vn', NATIONAL_PORTAL_PASSWORD: 'mat-khau-ket-noi-rieng-0001', NATIONAL_PORTAL_INBOUND_SECRET: 'khoa-nhan-ho-so-rieng-0001' }, []],
     ['cookies without Secure', { ...safe, SECURE_COOKIES: 'false' }, ['SECURE_COOKIES']],
     ['demo data', { ...safe, SEED_DEMO: 'true' }, ['SEED_DEMO']],
     ['a demo password that would be printed', { ...safe, DEMO_PASSWORD: 'matkhau123' }, ['DEMO_PASSWORD']],
@@ -47,7 +51,7 @@ describe('production refuses an unsafe configuration', () => {
 
   it('production defaults are the safe ones: no simulator, no demo data, Secure cookies', () => {
     const c = loadConfig({ APP_MODE: 'production' });
-    expect(c).toMatchObject({ mode: 'production', paymentSimulator: false, postalSimulator: false, seedDemo: false, secureCookies: true, vnpayHashSecret: '', receiptLinkSecret: '' });
+    expect(c).toMatchObject({ mode: 'production', paymentSimulator: false, postalSimulator: false, nationalPortalSimulator: false, nationalPortalInboundSecret: '', seedDemo: false, secureCookies: true, vnpayHashSecret: '', receiptLinkSecret: '' });
     expect(loadConfig({})).toMatchObject({ mode: 'demo', paymentSimulator: true, postalSimulator: true, seedDemo: true, secureCookies: false, vnpayHashSecret: demoSecrets.vnpayHashSecret });
   });
 

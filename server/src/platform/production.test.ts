@@ -47,13 +47,15 @@ describe('the real server in production mode refuses what is unsafe', () => {
       RECEIPT_LINK_SECRET: demoSecrets.receiptLinkSecret,
       PAYMENT_SIMULATOR: 'true',
       POSTAL_SIMULATOR: 'true',
+      NATIONAL_PORTAL_SIMULATOR: 'true',
+      NATIONAL_PORTAL_INBOUND_SECRET: demoSecrets.nationalPortalInboundSecret,
       SECURE_COOKIES: 'false',
       SEED_DEMO: 'true',
       DEMO_PASSWORD: 'matkhau-demo-123',
     });
     expect(await p.exited).toBe(78);
     const out = p.output();
-    for (const setting of ['VNPAY_HASH_SECRET', 'POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'PAYMENT_SIMULATOR', 'POSTAL_SIMULATOR', 'SECURE_COOKIES', 'SEED_DEMO', 'DEMO_PASSWORD']) {
+    for (const setting of ['VNPAY_HASH_SECRET', 'POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'PAYMENT_SIMULATOR', 'POSTAL_SIMULATOR', 'NATIONAL_PORTAL_SIMULATOR', 'NATIONAL_PORTAL_INBOUND_SECRET', 'SECURE_COOKIES', 'SEED_DEMO', 'DEMO_PASSWORD']) {
       expect(out).toContain(`  - ${setting}: `);
     }
     expect(out).toContain('giá trị mẫu đã công bố / ');
@@ -77,6 +79,11 @@ describe('a stranger against a production server', () => {
       ['POST', '/api/postal-sim/orders'],
       ['GET', '/api/postal-sim/orders/SIMD000001'],
       ['POST', '/api/postal-sim/orders/SIMD000001/events'],
+      ['POST', '/sim/dvcqg/token'],
+      ['POST', '/sim/dvcqg/service'],
+      ['POST', '/api/national-sim/outage'],
+      ['POST', '/api/national-sim/push'],
+      ['GET', '/api/national-sim/dossiers'],
     ] as const) {
       expect((await t.app.inject({ method, url, payload: method === 'POST' ? { status: 'delivered' } : undefined })).statusCode, url).toBe(404);
     }
