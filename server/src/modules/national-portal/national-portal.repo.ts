@@ -31,11 +31,11 @@ export async function markSent(q: Queryable, id: string, now: Date, status: 'sen
   await q.query(`UPDATE national_sync_outbox SET status = $3, sent_at = $2, claimed_until = NULL, uncertain = false, last_error = NULL WHERE id = $1 AND status = 'pending'`, [id, now, status]);
 }
 
-export async function markFailed(q: Queryable, id: string, at: { now: Date; next: Date }, error: string, uncertain: boolean): Promise<void> {
+export async function markFailed(q: Queryable, id: string, at: { next: Date }, error: string, uncertain: boolean): Promise<void> {
   await q.query(
-    `UPDATE national_sync_outbox SET attempts = attempts + 1, next_attempt_at = $3, claimed_until = NULL, last_error = $4, uncertain = uncertain OR $5
+    `UPDATE national_sync_outbox SET attempts = attempts + 1, next_attempt_at = $2, claimed_until = NULL, last_error = $3, uncertain = uncertain OR $4
       WHERE id = $1 AND status = 'pending'`,
-    [id, at.now, at.next, error.slice(0, 1000), uncertain],
+    [id, at.next, error.slice(0, 1000), uncertain],
   );
 }
 
@@ -88,8 +88,8 @@ export async function readSyncEntries(q: Queryable, dossierId: string, opts: { a
   const { rows } = await q.query<SyncEntry & { toStatus: DossierStatus }>(
     `SELECT a.id::text AS "actionId", a.at, a.action, a.actor_name AS "actorName", a.to_status AS "toStatus", a.note, a.data,
             coalesce(CASE WHEN a.action = 'transfer' THEN a.data->>'targetUnitName' END,
-                     (SELECT u.name FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = a.dossier_id AND s.step_index = a.step_index), rc.name) AS "toUnit",
-            coalesce((SELECT coalesce(CASE WHEN p.action = 'transfer' THEN p.data->>'targetUnitName' END, u.name)
+                     (SELECT s.name || ' — ' || u.name FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = a.dossier_id AND s.step_index = a.step_index), rc.name) AS "toUnit",
+            coalesce((SELECT coalesce(CASE WHEN p.action = 'transfer' THEN p.data->>'targetUnitName' END, s.name || ' — ' || u.name)
                         FROM dossier_action p LEFT JOIN dossier_step s ON s.dossier_id = p.dossier_id AND s.step_index = p.step_index LEFT JOIN unit u ON u.id = s.unit_id
                        WHERE p.dossier_id = a.dossier_id AND p.id < a.id AND p.step_index IS NOT NULL ORDER BY p.id DESC LIMIT 1), rc.name) AS "fromUnit"
        FROM dossier_action a JOIN dossier d ON d.id = a.dossier_id JOIN unit rc ON rc.id = d.receiving_unit_id
