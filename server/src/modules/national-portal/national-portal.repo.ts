@@ -68,12 +68,12 @@ export type DossierHead = {
 
 export async function readDossierHead(q: Queryable, dossierId: string): Promise<DossierHead | null> {
   const { rows } = await q.query<DossierHead>(
-    `SELECT d.id, d.code, n.ma_ho_so AS "maHoSo", n.synced_at AS "syncedAt", p.code AS "procedureCode", d.procedure_name AS "procedureName",
+    `SELECT d.id, d.code, n.ma_ho_so AS "maHoSo", n.synced_at AS "syncedAt", coalesce(v.content->'national'->>'maTTHC', p.code) AS "procedureCode", d.procedure_name AS "procedureName",
             d.channel, d.applicant, d.submitted_at AS "submittedAt", d.received_at AS "receivedAt", d.due_at AS "dueAt", d.finished_at AS "finishedAt",
             d.returned_at AS "returnedAt", d.status, d.result_delivery AS "resultDelivery", ru.code AS "resolvingCode", rc.name AS "receivingName",
             d.fee_vnd AS "feeVnd", coalesce(d.documents, '[]') AS documents, d.eform, coalesce(n.vneid_verified, false) AS "vneidVerified",
             coalesce(n.paid_online, 0)::int AS "paidOnline", coalesce(n.fees, '[]') AS fees,
-            coalesce(v.content->>'nationalCaseCode', '') AS "caseCode"
+            coalesce(v.content->'national'->>'maTruongHop', '') AS "caseCode"
        FROM dossier d JOIN procedure p ON p.id = d.procedure_id JOIN unit ru ON ru.id = d.resolving_unit_id JOIN unit rc ON rc.id = d.receiving_unit_id
        LEFT JOIN procedure_version v ON v.id = d.procedure_version_id
        LEFT JOIN national_dossier n ON n.dossier_id = d.id

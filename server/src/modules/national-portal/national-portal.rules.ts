@@ -18,6 +18,11 @@ export const reportedEvents = [
   'supplement_received', 'apologise', 'approve', 'return_result', 'withdraw', 'stop', 'refuse',
 ] as const satisfies readonly DossierEventType[];
 
+/** The national portal is connected: a real one configured, or the simulator in the demo (never in production). */
+export function nationalPortalConnected(c: { mode: 'demo' | 'production'; nationalPortalUrl?: string | undefined; nationalPortalSimulator: boolean }): boolean {
+  return Boolean(c.nationalPortalUrl) || (c.mode === 'demo' && c.nationalPortalSimulator);
+}
+
 export function isReported(action: string): boolean {
   return (reportedEvents as readonly string[]).includes(action);
 }

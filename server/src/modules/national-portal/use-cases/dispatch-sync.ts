@@ -65,7 +65,7 @@ export async function dispatchNationalSync(deps: { db: Db; clock: Clock; portal:
       // The portal lost (or never had) the dossier: the next attempt sends it whole.
       if (e.errorCode === NOT_FOUND_CODE) await markSynced(deps.db, row.dossierId, null);
       const now = deps.clock.now();
-      await markFailed(deps.db, row.id, { now, next: new Date(now.getTime() + retryDelayMs(row.attempts + 1)) }, e.message, e.outcome === 'unknown');
+      await markFailed(deps.db, row.id, { next: new Date(now.getTime() + retryDelayMs(row.attempts + 1)) }, e.message, e.outcome === 'unknown');
       report.failed++;
     }
   }

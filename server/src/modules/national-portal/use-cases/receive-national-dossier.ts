@@ -28,11 +28,12 @@ export async function receiveNationalDossier(deps: { db: Db; clock: Clock; files
   const { rows: found } = await deps.db.query<{ resolvingId: string; deskId: string; procedureId: string | null; existingId: string | null }>(
     `SELECT u.id AS "resolvingId",
             coalesce((SELECT id FROM unit WHERE parent_id = u.id AND kind = 'desk' AND valid_to IS NULL ORDER BY code LIMIT 1), u.id) AS "deskId",
-            (SELECT p.id FROM procedure p JOIN unit o ON o.id = p.owner_unit_id
-              WHERE p.code = $2 AND p.status = 'published' AND u.path LIKE o.path || '%' ORDER BY length(o.path) DESC LIMIT 1) AS "procedureId",
+            (SELECT p.id FROM procedure p JOIN unit o ON o.id = p.owner_unit_id LEFT JOIN procedure_version v ON v.id = p.current_version_id
+              WHERE coalesce(v.content->'national'->>'maTTHC', p.code) = $2 AND p.status = 'published' AND u.path LIKE o.path || '%'
+              ORDER BY (coalesce(v.content->'national'->>'maTruongHop', '') = $4) DESC, length(o.path) DESC LIMIT 1) AS "procedureId",
             (SELECT id FROM dossier WHERE idempotency_key = $3) AS "existingId"
        FROM unit u WHERE u.code = $1 AND u.valid_to IS NULL`,
-    [hoSo.DonViXuLy, hoSo.MaTTHC, key],
+    [hoSo.DonViXuLy, hoSo.MaTTHC, key, hoSo.MaTruongHop],
   );
   const f = found[0];
   if (f?.existingId) return { id: f.existingId, created: false };
