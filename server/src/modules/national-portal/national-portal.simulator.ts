@@ -126,7 +126,7 @@ export class NationalPortalSimulator {
   readonly fetch: typeof fetch = async (input, init) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     const path = url.pathname.replace(/^.*(\/token|\/service)$/, '$1');
-    let body: unknown = null;
+    let body: unknown;
     try {
       body = JSON.parse(String(init?.body ?? 'null'));
     } catch {
