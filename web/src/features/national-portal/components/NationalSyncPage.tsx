@@ -1,4 +1,4 @@
-import { Button, Card, Col, Empty, Row, Statistic, Table, Tag, Typography, App } from 'antd';
+import { Button, Card, Col, Row, Statistic, Table, Tag, Typography, App } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { errorText } from '../../../lib/api-client.js';
 import { formatDueTime } from '../../../lib/format.js';
@@ -56,7 +56,7 @@ export function NationalSyncPage({ canResend, dossierPath }: Props) {
       <Typography.Title level={2} style={{ fontSize: 22 }}>
         {t('dvcqg.title')}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('dvcqg.intro')}</Typography.Paragraph>
+      <Typography.Paragraph>{t('dvcqg.intro')}</Typography.Paragraph>
       <NationalSyncCounts />
       <Card size="small" title={<h3 className="section-title">{t('dvcqg.differences')}</h3>} className="detail-card" style={{ marginTop: 16 }}>
         {list.error ? <ErrorAlert error={list.error} /> : null}
@@ -67,7 +67,7 @@ export function NationalSyncPage({ canResend, dossierPath }: Props) {
           dataSource={list.data ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty description={t('dvcqg.noDifference')} /> }}
+          locale={{ emptyText: t('dvcqg.noDifference') }}
           columns={[
             { title: t('dvcqg.code'), render: (_v, d) => <Link to={dossierPath(d.dossierId)}>{d.code ?? d.maHoSo}</Link> },
             { title: t('dvcqg.unit'), dataIndex: 'unitName' },
