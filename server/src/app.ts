@@ -25,6 +25,7 @@ import { populationSimulatorRoutes } from './modules/population-data/population.
 import { nationalPaymentSimulator } from './modules/payments/national-payment.simulator.js';
 import { nationalPaymentSimulatorActive } from './modules/payments/payment.rules.js';
 import { paymentSimulatorActive } from './modules/payments/payment.rules.js';
+import { nationalSimulatorActive, nationalSimulatorProtocol } from './modules/national-portal/national-portal.routes.js';
 import { projectRoot } from './platform/paths.js';
 import { portalSiteRoutes } from './modules/info-portal/portal-site.routes.js';
 import { rewriteSiteHost } from './modules/info-portal/portal.hosts.js';
@@ -122,6 +123,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   if (citizenStoreSimulatorActive(ctx.config)) await app.register(citizenStoreSimulatorRoutes, { ctx });
   if (populationSimulatorActive(ctx.config)) await app.register(populationSimulatorRoutes, { ctx });
   if (nationalPaymentSimulatorActive(ctx.config)) await app.register(nationalPaymentSimulator, { ctx });
+  // The national portal simulator's protocol (Cổng DVCQG), under the same rule: demo only, never beside a real portal.
+  if (nationalSimulatorActive(ctx.config)) await app.register(nationalSimulatorProtocol, { ctx });
   await app.register(portalSiteRoutes, { ctx });
   installWeb(app, options.webDir ?? webDistDir);
   return app;

@@ -19,6 +19,7 @@ import { infoPortalRoutes } from './info-portal/portal.routes.js';
 import { feedbackRoutes } from './feedback/feedback.routes.js';
 import { citizenStoreRoutes } from './citizen-store/citizen-store.routes.js';
 import { populationRoutes } from './population-data/population.routes.js';
+import { nationalPortalRoutes } from './national-portal/national-portal.routes.js';
 
 /** Every module's HTTP routes, mounted under /api. */
 export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -41,4 +42,5 @@ export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(citizenAccountRoutes, { ctx });
   await app.register(citizenStoreRoutes, { ctx });
   await app.register(populationRoutes, { ctx });
+  await app.register(nationalPortalRoutes, { ctx });
 };

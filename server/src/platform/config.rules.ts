@@ -26,6 +26,10 @@ type Checked = Pick<
   | 'nationalPaymentSimulator'
   | 'nationalPaymentSecret'
   | 'nationalPaymentUrl'
+  | 'nationalPortalSimulator'
+  | 'nationalPortalUrl'
+  | 'nationalPortalPassword'
+  | 'nationalPortalInboundSecret'
 >;
 
 const published: readonly string[] = Object.values(demoSecrets);
@@ -34,6 +38,12 @@ const secrets = [
   { key: 'vnpayHashSecret', setting: 'VNPAY_HASH_SECRET', vi: 'khóa bí mật của cổng thanh toán', en: "the payment gateway's hash secret" },
   { key: 'postalCallbackSecret', setting: 'POSTAL_CALLBACK_SECRET', vi: 'khóa ký thông báo của doanh nghiệp bưu chính', en: "the postal operator's callback secret" },
   { key: 'receiptLinkSecret', setting: 'RECEIPT_LINK_SECRET', vi: 'khóa ký liên kết biên lai', en: 'the key that signs receipt links' },
+] as const;
+
+// Optional (a province may run without the national portal), but never a value published here.
+const nationalSecrets = [
+  { key: 'nationalPortalPassword', setting: 'NATIONAL_PORTAL_PASSWORD', vi: 'mật khẩu tài khoản kết nối Cổng Dịch vụ công quốc gia', en: 'the national portal account password' },
+  { key: 'nationalPortalInboundSecret', setting: 'NATIONAL_PORTAL_INBOUND_SECRET', vi: 'khóa nhận hồ sơ từ Cổng Dịch vụ công quốc gia', en: 'the national portal inbound secret' },
 ] as const;
 
 /**
@@ -54,6 +64,12 @@ export function productionProblems(config: Checked): ConfigProblem[] {
     out.push({ setting: 'RECEIPT_LINK_SECRET', vi: 'khóa ký liên kết biên lai phải là khóa riêng, khác khóa của cổng thanh toán và bưu chính', en: 'the receipt link key must be its own, not the gateway or postal secret' });
   }
   if (config.paymentSimulator) out.push({ setting: 'PAYMENT_SIMULATOR', vi: 'đang bật cổng thanh toán mô phỏng; đặt false', en: 'the payment simulator is on; set false' });
+  if (config.nationalPortalSimulator) out.push({ setting: 'NATIONAL_PORTAL_SIMULATOR', vi: 'đang bật bộ mô phỏng Cổng Dịch vụ công quốc gia; đặt false', en: 'the national portal simulator is on; set false' });
+  if (config.nationalPortalUrl && !config.nationalPortalUrl.startsWith('https://')) out.push({ setting: 'NATIONAL_PORTAL_URL', vi: 'Cổng Dịch vụ công quốc gia phải dùng https://', en: 'the national portal must use https://' });
+  for (const s of nationalSecrets) {
+    const value = config[s.key];
+    if (value && published.includes(value)) out.push({ setting: s.setting, vi: `${s.vi} đang là giá trị mẫu đã công bố`, en: `${s.en} is a published default` });
+  }
   if (config.postalSimulator) out.push({ setting: 'POSTAL_SIMULATOR', vi: 'đang bật bộ mô phỏng bưu chính; đặt false', en: 'the postal simulator is on; set false' });
   // Simulators of the national platforms would hand out citizens' documents, population data and "paid" notices that
   // no national system ever gave.

@@ -12,6 +12,8 @@ export const demoSecrets = {
   nationalPaymentSecret: 'motcua-paygov-demo-secret-change-me',
   citizenStoreToken: 'motcua-kho-dvcqg-demo-token',
   populationApiToken: 'motcua-ndxp-demo-token-change-me',
+  nationalPortalPassword: 'motcua-national-portal-demo-password',
+  nationalPortalInboundSecret: 'motcua-national-portal-inbound-dev-secret',
 } as const;
 
 /** A secret of at least 16 characters; '' means "not set" (refused in production, filled with the demo value otherwise). */
@@ -107,6 +109,18 @@ const ZConfig = z.object({
   oidcRedirectUri: z.string().url().optional(),
   /** The ID token / userinfo claim carrying the citizen's CCCD (personal identification number). */
   oidcCccdClaim: z.string().min(1).default('cccd'),
+  /**
+   * The national public-service portal (Cổng DVCQG, issue 16). With NATIONAL_PORTAL_URL the sync talks to it; else, with
+   * the simulator on (demo and tests; refused in production), to the local simulator mounted in this server.
+   */
+  nationalPortalSimulator: flag,
+  nationalPortalUrl: z.string().url().optional(),
+  /** The province's integration account on the national portal and its agency code (madonvi). */
+  nationalPortalUsername: z.string().min(1).default('motcua'),
+  nationalPortalPassword: ZSecret,
+  nationalPortalAgencyCode: z.string().min(1).max(60).default('000.00.00.H00'),
+  /** Bearer secret the national portal presents when it pushes a dossier submitted there (empty: pushes refused). */
+  nationalPortalInboundSecret: ZSecret,
   /** Map tiles for the place of a feedback item, e.g. https://tile.example.vn/{z}/{x}/{y}.png; without it the address alone. */
   feedbackTileUrl: z.string().regex(/^https?:\/\/.+\{z\}.+\{x\}.+\{y\}/, 'FEEDBACK_TILE_URL cần chứa {z}, {x}, {y}').optional(),
   /** The citizen's store on the national portal (Kho, ND 45/2020 Điều 16): its API and bearer token; without a URL the local simulator. */
@@ -205,6 +219,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nationalPaymentMerchant: env.NATIONAL_PAYMENT_MERCHANT || undefined,
     nationalPaymentSecret: demoDefault(env.NATIONAL_PAYMENT_SECRET, demoSecrets.nationalPaymentSecret),
     nationalPaymentSimulator: env.NATIONAL_PAYMENT_SIMULATOR || String(!production),
+    nationalPortalSimulator: env.NATIONAL_PORTAL_SIMULATOR || String(!production),
+    nationalPortalUrl: env.NATIONAL_PORTAL_URL || undefined,
+    nationalPortalUsername: env.NATIONAL_PORTAL_USERNAME || undefined,
+    nationalPortalPassword: demoDefault(env.NATIONAL_PORTAL_PASSWORD, demoSecrets.nationalPortalPassword),
+    nationalPortalAgencyCode: env.NATIONAL_PORTAL_AGENCY_CODE || undefined,
+    nationalPortalInboundSecret: demoDefault(env.NATIONAL_PORTAL_INBOUND_SECRET, demoSecrets.nationalPortalInboundSecret),
     feedbackTileUrl: env.FEEDBACK_TILE_URL || undefined,
     feedbackSmtpPort: env.FEEDBACK_SMTP_PORT || undefined,
     feedbackMailUnit: env.FEEDBACK_MAIL_UNIT || undefined,

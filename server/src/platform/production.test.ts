@@ -50,13 +50,15 @@ describe('the real server in production mode refuses what is unsafe', () => {
       CITIZEN_STORE_SIMULATOR: 'true',
       POPULATION_SIMULATOR: 'true',
       NATIONAL_PAYMENT_SIMULATOR: 'true',
+      NATIONAL_PORTAL_SIMULATOR: 'true',
+      NATIONAL_PORTAL_INBOUND_SECRET: demoSecrets.nationalPortalInboundSecret,
       SECURE_COOKIES: 'false',
       SEED_DEMO: 'true',
       DEMO_PASSWORD: 'matkhau-demo-123',
     });
     expect(await p.exited).toBe(78);
     const out = p.output();
-    for (const setting of ['VNPAY_HASH_SECRET', 'POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'PAYMENT_SIMULATOR', 'POSTAL_SIMULATOR', 'CITIZEN_STORE_SIMULATOR', 'POPULATION_SIMULATOR', 'NATIONAL_PAYMENT_SIMULATOR', 'SECURE_COOKIES', 'SEED_DEMO', 'DEMO_PASSWORD']) {
+    for (const setting of ['VNPAY_HASH_SECRET', 'POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'PAYMENT_SIMULATOR', 'POSTAL_SIMULATOR', 'CITIZEN_STORE_SIMULATOR', 'POPULATION_SIMULATOR', 'NATIONAL_PAYMENT_SIMULATOR', 'NATIONAL_PORTAL_SIMULATOR', 'NATIONAL_PORTAL_INBOUND_SECRET', 'SECURE_COOKIES', 'SEED_DEMO', 'DEMO_PASSWORD']) {
       expect(out).toContain(`  - ${setting}: `);
     }
     expect(out).toContain('giá trị mẫu đã công bố / ');
@@ -104,6 +106,11 @@ describe('a stranger against a production server', () => {
       ['GET', '/sim/dan-cu/citizens/087090001234'],
       ['GET', '/sim/paygov/pay?merchant=MOTCUA-DEMO'],
       ['POST', '/sim/paygov/pay'],
+      ['POST', '/sim/dvcqg/token'],
+      ['POST', '/sim/dvcqg/service'],
+      ['POST', '/api/national-sim/outage'],
+      ['POST', '/api/national-sim/push'],
+      ['GET', '/api/national-sim/dossiers'],
     ] as const) {
       expect((await t.app.inject({ method, url, payload: method === 'POST' ? { status: 'delivered' } : undefined })).statusCode, url).toBe(404);
     }

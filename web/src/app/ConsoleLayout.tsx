@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, ReadOutlined, BarChartOutlined, CarOutlined, CalendarOutlined, FileAddOutlined, FileTextOutlined, GlobalOutlined, HomeOutlined, LikeOutlined, LogoutOutlined, MessageOutlined, TeamOutlined, TransactionOutlined, UserOutlined, IdcardOutlined } from '@ant-design/icons';
+import { CloudSyncOutlined, ApartmentOutlined, AuditOutlined, ReadOutlined, BarChartOutlined, CarOutlined, CalendarOutlined, FileAddOutlined, FileTextOutlined, GlobalOutlined, HomeOutlined, LikeOutlined, LogoutOutlined, MessageOutlined, TeamOutlined, TransactionOutlined, UserOutlined, IdcardOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { App, Button, Dropdown, Flex, Layout, Menu, Typography } from 'antd';
 import { errorText } from '../lib/api-client.js';
@@ -26,6 +26,7 @@ export function ConsoleLayout({ me, onSignedOut, children }: { me: Me; onSignedO
     { key: paths.satisfaction, icon: <LikeOutlined />, label: t('nav.satisfaction'), permission: 'dossiers.read' },
     { key: paths.feedback, icon: <MessageOutlined />, label: t('nav.feedback'), permission: 'dossiers.read' },
     { key: paths.reports, icon: <BarChartOutlined />, label: t('nav.reports'), permission: 'reports.read' },
+    { key: paths.nationalSync, icon: <CloudSyncOutlined />, label: t('nav.nationalSync'), permission: 'reports.read' },
     { key: paths.portal, icon: <ReadOutlined />, label: t('nav.portal') },
     { key: paths.procedures, icon: <FileTextOutlined />, label: t('nav.procedures'), permission: 'catalog.read' },
     { key: paths.units, icon: <ApartmentOutlined />, label: t('nav.units') },

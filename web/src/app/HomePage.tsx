@@ -14,6 +14,7 @@ export function HomePage({ me }: { me: Me }) {
     { to: paths.satisfaction, title: t('nav.satisfaction'), text: t('home.satisfaction'), permission: 'dossiers.read' },
     { to: paths.feedback, title: t('nav.feedback'), text: t('home.feedback'), permission: 'dossiers.read' },
     { to: paths.reports, title: t('nav.reports'), text: t('home.reports'), permission: 'reports.read' },
+    { to: paths.nationalSync, title: t('nav.nationalSync'), text: t('home.nationalSync'), permission: 'reports.read' },
     { to: paths.portal, title: t('nav.portal'), text: t('home.portal') },
     { to: paths.procedures, title: t('nav.procedures'), text: t('home.procedures'), permission: 'catalog.read' },
     { to: paths.units, title: t('nav.units'), text: t('home.units') },

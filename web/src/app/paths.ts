@@ -14,6 +14,7 @@ export const paths = {
   postal: '/console/buu-chinh',
   verifyId: '/console/xac-minh-can-cuoc',
   reconciliation: '/console/thanh-toan/doi-soat',
+  nationalSync: '/console/dong-bo-dvcqg',
   satisfaction: '/console/danh-gia',
   reports: '/console/bao-cao',
   portal: '/console/cong-thong-tin',

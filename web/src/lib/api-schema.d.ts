@@ -1364,6 +1364,20 @@ export interface paths {
                                     }[];
                                     /** @enum {string} */
                                     onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
                                     postalIntake: boolean;
                                     postalReturn: boolean;
                                     /** @default Cá nhân */
@@ -1606,6 +1620,20 @@ export interface paths {
                             }[];
                             /** @enum {string} */
                             onlineLevel: "none" | "partial" | "full";
+                            /** @default null */
+                            national?: {
+                                maTTHC: string;
+                                /** @default  */
+                                maTruongHop?: string;
+                            } | null;
+                            /** @default null */
+                            notFullyOnline?: {
+                                /** @enum {string} */
+                                reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                /** @default  */
+                                explanation?: string;
+                                legalBasis: string;
+                            } | null;
                             postalIntake: boolean;
                             postalReturn: boolean;
                             /** @default Cá nhân */
@@ -1716,6 +1744,20 @@ export interface paths {
                                     }[];
                                     /** @enum {string} */
                                     onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
                                     postalIntake: boolean;
                                     postalReturn: boolean;
                                     /** @default Cá nhân */
@@ -1903,6 +1945,20 @@ export interface paths {
                                     }[];
                                     /** @enum {string} */
                                     onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
                                     postalIntake: boolean;
                                     postalReturn: boolean;
                                     /** @default Cá nhân */
@@ -2063,6 +2119,20 @@ export interface paths {
                                 }[];
                                 /** @enum {string} */
                                 onlineLevel: "none" | "partial" | "full";
+                                /** @default null */
+                                national: {
+                                    maTTHC: string;
+                                    /** @default  */
+                                    maTruongHop: string;
+                                } | null;
+                                /** @default null */
+                                notFullyOnline: {
+                                    /** @enum {string} */
+                                    reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                    /** @default  */
+                                    explanation: string;
+                                    legalBasis: string;
+                                } | null;
                                 postalIntake: boolean;
                                 postalReturn: boolean;
                                 /** @default Cá nhân */
@@ -2192,6 +2262,20 @@ export interface paths {
                         }[];
                         /** @enum {string} */
                         onlineLevel: "none" | "partial" | "full";
+                        /** @default null */
+                        national?: {
+                            maTTHC: string;
+                            /** @default  */
+                            maTruongHop?: string;
+                        } | null;
+                        /** @default null */
+                        notFullyOnline?: {
+                            /** @enum {string} */
+                            reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                            /** @default  */
+                            explanation?: string;
+                            legalBasis: string;
+                        } | null;
                         postalIntake: boolean;
                         postalReturn: boolean;
                         /** @default Cá nhân */
@@ -2301,6 +2385,20 @@ export interface paths {
                                     }[];
                                     /** @enum {string} */
                                     onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
                                     postalIntake: boolean;
                                     postalReturn: boolean;
                                     /** @default Cá nhân */
@@ -2473,6 +2571,20 @@ export interface paths {
                                     }[];
                                     /** @enum {string} */
                                     onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
                                     postalIntake: boolean;
                                     postalReturn: boolean;
                                     /** @default Cá nhân */
@@ -2654,6 +2766,20 @@ export interface paths {
                                     }[];
                                     /** @enum {string} */
                                     onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
                                     postalIntake: boolean;
                                     postalReturn: boolean;
                                     /** @default Cá nhân */
@@ -2851,6 +2977,20 @@ export interface paths {
                                     }[];
                                     /** @enum {string} */
                                     onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
                                     postalIntake: boolean;
                                     postalReturn: boolean;
                                     /** @default Cá nhân */
@@ -20983,6 +21123,1271 @@ export interface paths {
                                 unitName: string | null;
                                 outcome: string;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/national-portal/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cổng DVCQG đẩy hồ sơ công dân nộp trên Cổng về hệ thống (một lần theo MaHoSo) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        MaHoSo: string;
+                        MaTTHC: string;
+                        /** @default  */
+                        TenTTHC?: string;
+                        /** @default  */
+                        MaTruongHop?: string;
+                        /** @default  */
+                        MaLinhVuc?: string;
+                        KenhThucHien: 1 | 2 | 3;
+                        ChuHoSo: string;
+                        /** @default 1 */
+                        LoaiDoiTuong?: 1 | 2;
+                        MaDoiTuong: string;
+                        NgaySinh?: string;
+                        /** @default  */
+                        SoDienThoai?: string;
+                        /** @default  */
+                        Email?: string;
+                        /** @default  */
+                        DiaChi?: string;
+                        /** @default  */
+                        TrichYeuHoSo?: string;
+                        NgayNopHoSo: string;
+                        NgayTiepNhan?: string;
+                        NgayHenTra?: string;
+                        NgayKetThucXuLy?: string;
+                        NgayTra?: string;
+                        NgayTuChoi?: string;
+                        TrangThaiHoSo: number;
+                        /** @default 1 */
+                        HinhThucTra?: 1 | 2 | 3;
+                        DonViXuLy: string;
+                        /** @default  */
+                        NoiNopHoSo?: string;
+                        /** @default 0 */
+                        TaiKhoanDuocXacThucVoiVNeID?: 0 | 1;
+                        /** @default 0 */
+                        DuocThanhToanTrucTuyen?: 0 | 1 | 2;
+                        /** @default [] */
+                        DanhSachPhiLePhi?: {
+                            TenPhiLePhi: string;
+                            Gia: number;
+                        }[];
+                        /** @default [] */
+                        DanhSachTaiLieuNop?: {
+                            TenTepDinhKem: string;
+                            TenGiayTo?: string;
+                            /** @default false */
+                            DuocSoHoa?: boolean;
+                            /** @default false */
+                            DuocLayTuKhoDMQG?: boolean;
+                            DuongDanTaiLieu?: string;
+                            NoiDungTep?: string;
+                        }[];
+                        /** @default [] */
+                        DanhSachGiayToKetQua?: {
+                            TenGiayTo: string;
+                            /** @default  */
+                            MaGiayToKetQua?: string;
+                            /** @default  */
+                            DuongDanTepTinKetQua?: string;
+                        }[];
+                        /** @default {} */
+                        DuLieuBieuMau?: {
+                            [key: string]: unknown;
+                        };
+                        /** @default [] */
+                        QuaTrinhXuLy?: {
+                            MaQuaTrinh: string;
+                            MaHoSo: string;
+                            NguoiXuLy: string;
+                            /** @default  */
+                            ChucDanh?: string;
+                            ThoiDiemXuLy: string;
+                            PhongBanXuLy: string;
+                            /** @default  */
+                            PhongBanNhan?: string;
+                            NoiDungXuLy: string;
+                            TrangThai: number;
+                            NgayBatDau?: string;
+                            NgayKetThucTheoQuyDinh?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/national-portal/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số hồ sơ đã đồng bộ / đang chờ / lỗi lên Cổng DVCQG (QĐ 766 chỉ số 1.4) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            synced: number;
+                            pending: number;
+                            failed: number;
+                            connected: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/national-portal/differences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sai lệch giữa bản trên Cổng DVCQG và hệ thống (đối soát) */
+        get: {
+            parameters: {
+                query?: {
+                    day?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** Format: uuid */
+                                dossierId: string;
+                                code: string | null;
+                                maHoSo: string;
+                                unitName: string;
+                                day: string;
+                                /** @enum {string} */
+                                kind: "missing" | "status" | "progress";
+                                ours: unknown;
+                                theirs: unknown;
+                                /** Format: date-time */
+                                foundAt: string;
+                                /** Format: date-time */
+                                resentAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/national-portal/differences/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi lại hồ sơ lên Cổng DVCQG */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            queued: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/national-sim/outage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mô phỏng: Cổng DVCQG từ chối mọi yêu cầu trong N giây */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        seconds: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            refusing: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/national-sim/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mô phỏng: Cổng DVCQG đẩy một hồ sơ công dân nộp trên Cổng về hệ thống */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        MaHoSo: string;
+                        MaTTHC: string;
+                        /** @default  */
+                        TenTTHC?: string;
+                        /** @default  */
+                        MaTruongHop?: string;
+                        /** @default  */
+                        MaLinhVuc?: string;
+                        KenhThucHien: 1 | 2 | 3;
+                        ChuHoSo: string;
+                        /** @default 1 */
+                        LoaiDoiTuong?: 1 | 2;
+                        MaDoiTuong: string;
+                        NgaySinh?: string;
+                        /** @default  */
+                        SoDienThoai?: string;
+                        /** @default  */
+                        Email?: string;
+                        /** @default  */
+                        DiaChi?: string;
+                        /** @default  */
+                        TrichYeuHoSo?: string;
+                        NgayNopHoSo: string;
+                        NgayTiepNhan?: string;
+                        NgayHenTra?: string;
+                        NgayKetThucXuLy?: string;
+                        NgayTra?: string;
+                        NgayTuChoi?: string;
+                        TrangThaiHoSo: number;
+                        /** @default 1 */
+                        HinhThucTra?: 1 | 2 | 3;
+                        DonViXuLy: string;
+                        /** @default  */
+                        NoiNopHoSo?: string;
+                        /** @default 0 */
+                        TaiKhoanDuocXacThucVoiVNeID?: 0 | 1;
+                        /** @default 0 */
+                        DuocThanhToanTrucTuyen?: 0 | 1 | 2;
+                        /** @default [] */
+                        DanhSachPhiLePhi?: {
+                            TenPhiLePhi: string;
+                            Gia: number;
+                        }[];
+                        /** @default [] */
+                        DanhSachTaiLieuNop?: {
+                            TenTepDinhKem: string;
+                            TenGiayTo?: string;
+                            /** @default false */
+                            DuocSoHoa?: boolean;
+                            /** @default false */
+                            DuocLayTuKhoDMQG?: boolean;
+                            DuongDanTaiLieu?: string;
+                            NoiDungTep?: string;
+                        }[];
+                        /** @default [] */
+                        DanhSachGiayToKetQua?: {
+                            TenGiayTo: string;
+                            /** @default  */
+                            MaGiayToKetQua?: string;
+                            /** @default  */
+                            DuongDanTepTinKetQua?: string;
+                        }[];
+                        /** @default {} */
+                        DuLieuBieuMau?: {
+                            [key: string]: unknown;
+                        };
+                        /** @default [] */
+                        QuaTrinhXuLy?: {
+                            MaQuaTrinh: string;
+                            MaHoSo: string;
+                            NguoiXuLy: string;
+                            /** @default  */
+                            ChucDanh?: string;
+                            ThoiDiemXuLy: string;
+                            PhongBanXuLy: string;
+                            /** @default  */
+                            PhongBanNhan?: string;
+                            NoiDungXuLy: string;
+                            TrangThai: number;
+                            NgayBatDau?: string;
+                            NgayKetThucTheoQuyDinh?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/national-sim/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mô phỏng: bản hồ sơ và trạng thái Cổng DVCQG đang giữ */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                MaHoSo: string;
+                                TrangThaiHoSo: number;
+                                QuaTrinhXuLy: {
+                                    MaQuaTrinh: string;
+                                    TrangThai: number;
+                                    NoiDungXuLy: string;
+                                    NguoiXuLy: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
                         };
                     };
                 };

@@ -23,6 +23,10 @@ export function ProcedureContentView({ content: c }: { content: Content }) {
           { key: 'applicants', label: t('proc.applicants'), children: c.applicants },
           { key: 'time', label: t('proc.processingTime'), children: `${processingTimeText(c.processingTime)}${c.processingTime.note ? ` — ${c.processingTime.note}` : ''}` },
           { key: 'online', label: t('proc.onlineLevel'), children: <Tag color={c.onlineLevel === 'full' ? 'green' : c.onlineLevel === 'partial' ? 'blue' : 'default'}>{onlineLevelLabel(c.onlineLevel)}</Tag> },
+          { key: 'national', label: t('proc.nationalCode'), children: c.national ? [c.national.maTTHC, c.national.maTruongHop].filter(Boolean).join(' / ') : '—' },
+          ...(c.notFullyOnline
+            ? [{ key: 'notFullyOnline', label: t('proc.notFullyOnlineReason'), children: `${t(`proc.notFullyOnline.${c.notFullyOnline.reason}`)} — ${c.notFullyOnline.legalBasis}${c.notFullyOnline.explanation ? `. ${c.notFullyOnline.explanation}` : ''}` }]
+            : []),
           {
             key: 'postal',
             label: t('proc.postal'),
