@@ -1,4 +1,5 @@
 import { getLang } from './i18n.js';
+import { workingDurationEn, workingDurationVi } from '../../../server/src/modules/working-calendar/working-duration.rules.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 
@@ -66,4 +67,9 @@ export function formatDueTime(iso: string | null | undefined): string {
 /** A Vietnam wall-clock time "YYYY-MM-DDTHH:mm" (from a picker) as an ISO instant with its +07:00 offset. */
 export function vnWallClockToIso(wallClock: string): string {
   return `${wallClock.slice(0, 16)}:00+07:00`;
+}
+
+/** A step's working time: whole days as days, a part of a day in working hours ("2 giờ làm việc", never "0,25 ngày"). */
+export function formatWorkingDuration(days: number): string {
+  return getLang() === 'en' ? workingDurationEn(days) : workingDurationVi(days);
 }
