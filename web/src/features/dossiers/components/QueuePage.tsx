@@ -151,7 +151,7 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
           ) : null
         }
       />
-      <Tabs activeKey={queue} onChange={handleQueue} items={tabs} aria-label={t('dossier.queues')} />
+      <Tabs activeKey={queue} onChange={handleQueue} items={tabs} aria-label={t('dossier.queues')} tabBarGutter={12} size="small" />
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
         <Input.Search
           id="dossier-search"
@@ -196,19 +196,19 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
         columns={[
           {
             title: t('dossier.code'),
-            width: 225,
+            width: 205,
             render: (_v, d) => (
               <Link to={dossierPath(d.id)} className="mono nowrap">
                 {d.code ?? t('dossier.noCode')}
               </Link>
             ),
           },
-          { title: t('dossier.applicant'), dataIndex: 'applicantName', width: 160, ellipsis: { showTitle: true } },
+          { title: t('dossier.applicant'), dataIndex: 'applicantName', width: 150, ellipsis: { showTitle: true } },
           { title: t('dossier.procedure'), dataIndex: 'procedureName', ellipsis: { showTitle: true } },
-          { title: t('dossier.step'), width: 130, ellipsis: { showTitle: true }, render: (_v, d) => d.stepName ?? '' },
-          { title: t('dossier.status'), width: 150, render: (_v, d) => <Tag color={statusColor(d.status)}>{statusLabel(d.status)}</Tag> },
-          { title: t('dossier.submittedAt'), width: 130, render: (_v, d) => <span className="nowrap">{formatDueTime(d.submittedAt)}</span> },
-          { title: t('dossier.dueAt'), width: 215, render: (_v, d) => <DueCell row={d} /> },
+          { title: t('dossier.step'), width: 120, ellipsis: { showTitle: true }, render: (_v, d) => d.stepName ?? '' },
+          { title: t('dossier.status'), width: 135, render: (_v, d) => <Tag color={statusColor(d.status)}>{statusLabel(d.status)}</Tag> },
+          { title: t('dossier.submittedAt'), width: 122, render: (_v, d) => <span className="nowrap">{formatDueTime(d.submittedAt)}</span> },
+          { title: t('dossier.dueAt'), width: 208, render: (_v, d) => <DueCell row={d} /> },
         ]}
       />
       {next ? (

@@ -69,11 +69,11 @@ export function QueueTicketsPage({ desks, screenPath }: { desks: Desk[]; screenP
     <>
       <PageTitle title={t('desk.ticketsTitle')} />
       <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item label={t('desk.ticketsDesk')}>
-          <Select style={{ minWidth: 280 }} value={deskUnitId} onChange={setDeskUnitId} options={desks.map((d) => ({ value: d.unitId, label: d.unitName }))} />
+        <Form.Item label={t('desk.ticketsDesk')} htmlFor="ticket-desk">
+          <Select id="ticket-desk" style={{ minWidth: 280 }} value={deskUnitId} onChange={setDeskUnitId} options={desks.map((d) => ({ value: d.unitId, label: d.unitName }))} />
         </Form.Item>
-        <Form.Item label={t('desk.ticketsCounter')}>
-          <InputNumber<number> min={1} max={99} value={counterNo} onChange={(v) => v && setCounterNo(v)} />
+        <Form.Item label={t('desk.ticketsCounter')} htmlFor="ticket-counter">
+          <InputNumber<number> id="ticket-counter" min={1} max={99} value={counterNo} onChange={(v) => v && setCounterNo(v)} />
         </Form.Item>
         <Button icon={<DesktopOutlined />} href={screenPath(deskUnitId)} target="_blank" rel="noreferrer">
           {t('desk.ticketsScreen')}
