@@ -18,6 +18,12 @@ import { installRequestContext } from './platform/request-context.js';
 import { installAuth } from './modules/identity/auth.plugin.js';
 import { apiRoutes } from './modules/routes.js';
 import { vnpaySimulator } from './modules/payments/vnpay.simulator.js';
+import { citizenStoreSimulatorActive } from './modules/citizen-store/citizen-store.adapter.js';
+import { citizenStoreSimulatorRoutes } from './modules/citizen-store/citizen-store-sim.routes.js';
+import { populationSimulatorActive } from './modules/population-data/population.adapter.js';
+import { populationSimulatorRoutes } from './modules/population-data/population.routes.js';
+import { nationalPaymentSimulator } from './modules/payments/national-payment.simulator.js';
+import { nationalPaymentSimulatorActive } from './modules/payments/payment.rules.js';
 import { paymentSimulatorActive } from './modules/payments/payment.rules.js';
 import { projectRoot } from './platform/paths.js';
 import { portalSiteRoutes } from './modules/info-portal/portal-site.routes.js';
@@ -112,6 +118,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   // The local payment gateway (VNPay protocol) for development, demos and tests only: never in production mode, never
   // beside a real gateway URL (it would sign "paid" notices with the real secret).
   if (paymentSimulatorActive(ctx.config)) await app.register(vnpaySimulator, { ctx });
+  // The national platforms' simulators, likewise demo-only (config.rules.ts refuses them in production mode).
+  if (citizenStoreSimulatorActive(ctx.config)) await app.register(citizenStoreSimulatorRoutes, { ctx });
+  if (populationSimulatorActive(ctx.config)) await app.register(populationSimulatorRoutes, { ctx });
+  if (nationalPaymentSimulatorActive(ctx.config)) await app.register(nationalPaymentSimulator, { ctx });
   await app.register(portalSiteRoutes, { ctx });
   installWeb(app, options.webDir ?? webDistDir);
   return app;

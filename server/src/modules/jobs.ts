@@ -1,5 +1,6 @@
 import type { JobDefinition } from '../platform/jobs.js';
 import { citizenJobs } from './citizens/citizen.jobs.js';
+import { citizenStoreJobs } from './citizen-store/citizen-store.jobs.js';
 import { dossierJobs } from './dossiers/dossier.jobs.js';
 import { feedbackJobs } from './feedback/feedback.jobs.js';
 import { identityJobs } from './identity/identity.jobs.js';
@@ -10,4 +11,4 @@ import { postalJobs } from './postal/postal.jobs.js';
 import { reportJobs } from './reports/reports.jobs.js';
 
 /** Every module's background jobs and schedules, registered on pg-boss at start. */
-export const allJobs: JobDefinition[] = [...identityJobs, ...notificationJobs, ...dossierJobs, ...paymentJobs, ...postalJobs, ...reportJobs, ...citizenJobs, ...infoPortalJobs, ...feedbackJobs];
+export const allJobs: JobDefinition[] = [...identityJobs, ...notificationJobs, ...dossierJobs, ...paymentJobs, ...postalJobs, ...reportJobs, ...citizenJobs, ...infoPortalJobs, ...feedbackJobs, ...citizenStoreJobs];

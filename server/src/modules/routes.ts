@@ -19,6 +19,8 @@ import { calendarRoutes } from './working-calendar/calendar.routes.js';
 import { infoPortalRoutes } from './info-portal/portal.routes.js';
 import { feedbackRoutes } from './feedback/feedback.routes.js';
 import { queueTicketRoutes } from './queue-tickets/queue-ticket.routes.js';
+import { citizenStoreRoutes } from './citizen-store/citizen-store.routes.js';
+import { populationRoutes } from './population-data/population.routes.js';
 
 /** Every module's HTTP routes, mounted under /api. */
 export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -41,4 +43,6 @@ export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(infoPortalRoutes, { ctx });
   await app.register(feedbackRoutes, { ctx });
   await app.register(citizenAccountRoutes, { ctx });
+  await app.register(citizenStoreRoutes, { ctx });
+  await app.register(populationRoutes, { ctx });
 };

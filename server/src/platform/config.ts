@@ -9,6 +9,9 @@ export const demoSecrets = {
   vnpayHashSecret: 'MOTCUA-DEMO-HASH-SECRET-CHANGE-ME',
   postalCallbackSecret: 'motcua-postal-callback-dev-secret',
   receiptLinkSecret: 'motcua-receipt-link-dev-secret-change-me',
+  nationalPaymentSecret: 'motcua-paygov-demo-secret-change-me',
+  citizenStoreToken: 'motcua-kho-dvcqg-demo-token',
+  populationApiToken: 'motcua-ndxp-demo-token-change-me',
 } as const;
 
 /** A secret of at least 16 characters; '' means "not set" (refused in production, filled with the demo value otherwise). */
@@ -106,6 +109,24 @@ const ZConfig = z.object({
   oidcCccdClaim: z.string().min(1).default('cccd'),
   /** Map tiles for the place of a feedback item, e.g. https://tile.example.vn/{z}/{x}/{y}.png; without it the address alone. */
   feedbackTileUrl: z.string().regex(/^https?:\/\/.+\{z\}.+\{x\}.+\{y\}/, 'FEEDBACK_TILE_URL cần chứa {z}, {x}, {y}').optional(),
+  /** The citizen's store on the national portal (Kho, ND 45/2020 Điều 16): its API and bearer token; without a URL the local simulator. */
+  citizenStoreUrl: z.string().url().optional(),
+  citizenStoreToken: z.string(),
+  /** Use the local simulator of the national store (and mount it at /sim/kho); refused in production mode. */
+  citizenStoreSimulator: flag,
+  /** The national population database through the data-sharing platform (NDXP / LGSP): API and token; without a URL the simulator. */
+  populationApiUrl: z.string().url().optional(),
+  populationApiToken: z.string(),
+  /** Use the local simulator of the population database (and mount it at /sim/dan-cu); refused in production mode. */
+  populationSimulator: flag,
+  /** Days a recorded consent to a population look-up stays usable (the citizen gives it for one dossier). */
+  populationConsentDays: z.coerce.number().int().min(1).max(30).default(1),
+  /** The national payment platform (Nền tảng thanh toán trực tuyến, PayGov): pay URL, merchant code and signing secret. */
+  nationalPaymentUrl: z.string().url().optional(),
+  nationalPaymentMerchant: z.string().min(1).max(40).default('MOTCUA-DEMO'),
+  nationalPaymentSecret: ZSecret,
+  /** Mount the local simulator of the national payment platform (/sim/paygov); refused in production mode. */
+  nationalPaymentSimulator: flag,
   /** Port of the inbound SMTP server receiving feedback by e-mail (off when unset). */
   feedbackSmtpPort: z.coerce.number().int().min(0).max(65535).optional(),
   /** Unit code that receives e-mails sent to the published address without a unit (pakn+<unit code>@… picks one). */
@@ -173,6 +194,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     oidcClientSecret: env.OIDC_CLIENT_SECRET || undefined,
     oidcRedirectUri: env.OIDC_REDIRECT_URI || undefined,
     oidcCccdClaim: env.OIDC_CCCD_CLAIM || undefined,
+    citizenStoreUrl: env.CITIZEN_STORE_URL || undefined,
+    citizenStoreToken: demoDefault(env.CITIZEN_STORE_TOKEN, demoSecrets.citizenStoreToken),
+    citizenStoreSimulator: env.CITIZEN_STORE_SIMULATOR || String(!production),
+    populationApiUrl: env.POPULATION_API_URL || undefined,
+    populationApiToken: demoDefault(env.POPULATION_API_TOKEN, demoSecrets.populationApiToken),
+    populationSimulator: env.POPULATION_SIMULATOR || String(!production),
+    populationConsentDays: env.POPULATION_CONSENT_DAYS || undefined,
+    nationalPaymentUrl: env.NATIONAL_PAYMENT_URL || undefined,
+    nationalPaymentMerchant: env.NATIONAL_PAYMENT_MERCHANT || undefined,
+    nationalPaymentSecret: demoDefault(env.NATIONAL_PAYMENT_SECRET, demoSecrets.nationalPaymentSecret),
+    nationalPaymentSimulator: env.NATIONAL_PAYMENT_SIMULATOR || String(!production),
     feedbackTileUrl: env.FEEDBACK_TILE_URL || undefined,
     feedbackSmtpPort: env.FEEDBACK_SMTP_PORT || undefined,
     feedbackMailUnit: env.FEEDBACK_MAIL_UNIT || undefined,

@@ -978,6 +978,157 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units/{id}/signatory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Người ký văn bản của đơn vị */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fullName: string;
+                            headTitle: string;
+                            /** @default null */
+                            deputyTitle: string | null;
+                        } | null;
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Đặt người ký văn bản của đơn vị (thủ trưởng hoặc cấp phó ký thay) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fullName: string;
+                        headTitle: string;
+                        /** @default null */
+                        deputyTitle?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fullName: string;
+                            headTitle: string;
+                            /** @default null */
+                            deputyTitle: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog/procedures": {
         parameters: {
             query?: never;
@@ -3559,6 +3710,10 @@ export interface paths {
                                 status: string;
                                 channel: string;
                                 stepName: string | null;
+                                sentBack: {
+                                    note: string | null;
+                                    by: string;
+                                } | null;
                                 /** Format: date-time */
                                 submittedAt: string;
                                 /** Format: date-time */
@@ -3760,7 +3915,19 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             apologyCount: number;
+                            apology: {
+                                possible: boolean;
+                                late: boolean;
+                                reason: string | null;
+                                reasonEn: string | null;
+                                signer: {
+                                    name: string;
+                                    capacity: string[];
+                                } | null;
+                            };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            /** Format: date-time */
+                            undoForwardUntil: string | null;
                             history: {
                                 /** Format: date-time */
                                 at: string;
@@ -4070,7 +4237,19 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             apologyCount: number;
+                            apology: {
+                                possible: boolean;
+                                late: boolean;
+                                reason: string | null;
+                                reasonEn: string | null;
+                                signer: {
+                                    name: string;
+                                    capacity: string[];
+                                } | null;
+                            };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            /** Format: date-time */
+                            undoForwardUntil: string | null;
                             history: {
                                 /** Format: date-time */
                                 at: string;
@@ -4217,6 +4396,289 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/{id}/forward-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bước tiếp theo và cán bộ có thể nhận hồ sơ khi chuyển (hoặc để hàng chờ của đơn vị) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stepName: string;
+                            unitName: string;
+                            officers: {
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                username: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/undo-forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hoàn tác chuyển bước (khi người nhận chưa mở, chưa xử lý; trong thời hạn) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string | null;
+                            /** Format: uuid */
+                            procedureId: string;
+                            procedureName: string;
+                            ruleSet: string;
+                            channel: string;
+                            /** @enum {string} */
+                            status: "awaiting_acceptance" | "not_accepted" | "received" | "processing" | "interagency" | "supplement_requested" | "result_ready" | "returned" | "withdrawn" | "stopped" | "refused";
+                            statusLabel: string;
+                            nationalStatus: number;
+                            receivingUnitName: string;
+                            resolvingUnitName: string;
+                            applicant: {
+                                kind: string;
+                                idNumber: string;
+                                fullName: string;
+                                phone: string | null;
+                                email: string | null;
+                                address: string | null;
+                            };
+                            stepIndex: number;
+                            steps: {
+                                stepIndex: number;
+                                name: string;
+                                role: string;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                workingDays: number;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                finishClass: string | null;
+                                deadlineState: string | null;
+                            }[];
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            /** Format: date-time */
+                            countingFrom: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            originalDueAt: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            /** Format: date-time */
+                            returnedAt: string | null;
+                            finishClass: string | null;
+                            deadlineState: string | null;
+                            resultDelivery: string;
+                            feeVnd: number;
+                            supplementCount: number;
+                            interagencyUnitName: string | null;
+                            /** Format: uuid */
+                            receivingUnitId: string;
+                            /** Format: uuid */
+                            resolvingUnitId: string;
+                            documents: {
+                                name: string;
+                                kind: string;
+                                count: number;
+                            }[];
+                            eform: {
+                                [key: string]: unknown;
+                            } | null;
+                            eformSchema: {
+                                [key: string]: unknown;
+                            } | null;
+                            apologyCount: number;
+                            apology: {
+                                possible: boolean;
+                                late: boolean;
+                                reason: string | null;
+                                reasonEn: string | null;
+                                signer: {
+                                    name: string;
+                                    capacity: string[];
+                                } | null;
+                            };
+                            allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            /** Format: date-time */
+                            undoForwardUntil: string | null;
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                actorName: string;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                stepIndex: number | null;
+                                note: string | null;
+                                details: {
+                                    previousDueAt?: string;
+                                    newDueAt?: string;
+                                    receivedBy?: string;
+                                    targetUnitName?: string;
+                                    waitedWorkingMinutes?: number;
+                                    assigneeName?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers/{id}/actions": {
         parameters: {
             query?: never;
@@ -4338,7 +4800,19 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             apologyCount: number;
+                            apology: {
+                                possible: boolean;
+                                late: boolean;
+                                reason: string | null;
+                                reasonEn: string | null;
+                                signer: {
+                                    name: string;
+                                    capacity: string[];
+                                } | null;
+                            };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            /** Format: date-time */
+                            undoForwardUntil: string | null;
                             history: {
                                 /** Format: date-time */
                                 at: string;
@@ -4474,6 +4948,8 @@ export interface paths {
                             sizeBytes: number;
                             /** Format: date-time */
                             addedAt: string;
+                            digitised: boolean;
+                            fromNationalStore: boolean;
                         }[];
                     };
                 };
@@ -4543,6 +5019,8 @@ export interface paths {
                             sizeBytes: number;
                             /** Format: date-time */
                             addedAt: string;
+                            digitised: boolean;
+                            fromNationalStore: boolean;
                         }[];
                     };
                 };
@@ -5365,7 +5843,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bắt đầu thanh toán trực tuyến phí, lệ phí của hồ sơ (VNPay hoặc VietQR) */
+        /** Bắt đầu thanh toán trực tuyến phí, lệ phí của hồ sơ (VNPay, nền tảng thanh toán quốc gia hoặc VietQR) */
         post: {
             parameters: {
                 query?: never;
@@ -5379,7 +5857,7 @@ export interface paths {
                         code: string;
                         secret: string;
                         /** @enum {string} */
-                        method: "vnpay" | "vietqr";
+                        method: "vnpay" | "vietqr" | "paygov";
                     };
                 };
             };
@@ -5393,7 +5871,7 @@ export interface paths {
                         "application/json": {
                             reference: string;
                             /** @enum {string} */
-                            method: "vnpay" | "vietqr";
+                            method: "vnpay" | "vietqr" | "paygov";
                             amountVnd: number;
                             dossierCode: string;
                             /** Format: date-time */
@@ -5580,7 +6058,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Công dân thanh toán trực tuyến phí, lệ phí hồ sơ của mình (VNPay hoặc VietQR) */
+        /** Công dân thanh toán trực tuyến phí, lệ phí hồ sơ của mình (VNPay, nền tảng thanh toán quốc gia hoặc VietQR) */
         post: {
             parameters: {
                 query?: never;
@@ -5594,7 +6072,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        method: "vnpay" | "vietqr";
+                        method: "vnpay" | "vietqr" | "paygov";
                     };
                 };
             };
@@ -5608,7 +6086,7 @@ export interface paths {
                         "application/json": {
                             reference: string;
                             /** @enum {string} */
-                            method: "vnpay" | "vietqr";
+                            method: "vnpay" | "vietqr" | "paygov";
                             amountVnd: number;
                             dossierCode: string;
                             /** Format: date-time */
@@ -5738,7 +6216,7 @@ export interface paths {
                             id: string;
                             reference: string;
                             /** @enum {string} */
-                            method: "vnpay" | "vietqr" | "cash";
+                            method: "vnpay" | "vietqr" | "cash" | "paygov";
                             methodLabel: string;
                             amountVnd: number;
                             /** @enum {string} */
@@ -5902,6 +6380,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/paygov/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thông báo kết quả của nền tảng thanh toán quốc gia (máy chủ gọi máy chủ, có chữ ký HMAC-SHA256) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        pg_order?: string;
+                        checksum?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/paygov/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trình duyệt trở về từ nền tảng thanh toán quốc gia: kiểm tra chữ ký rồi chuyển tới trang kết quả */
+        get: {
+            parameters: {
+                query?: {
+                    pg_order?: string;
+                    checksum?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers/{id}/payments": {
         parameters: {
             query?: never;
@@ -5937,7 +6500,7 @@ export interface paths {
                                 id: string;
                                 reference: string;
                                 /** @enum {string} */
-                                method: "vnpay" | "vietqr" | "cash";
+                                method: "vnpay" | "vietqr" | "cash" | "paygov";
                                 methodLabel: string;
                                 amountVnd: number;
                                 /** @enum {string} */
@@ -6052,7 +6615,7 @@ export interface paths {
                                 id: string;
                                 reference: string;
                                 /** @enum {string} */
-                                method: "vnpay" | "vietqr" | "cash";
+                                method: "vnpay" | "vietqr" | "cash" | "paygov";
                                 methodLabel: string;
                                 amountVnd: number;
                                 /** @enum {string} */
@@ -9430,6 +9993,7 @@ export interface paths {
                                 };
                                 returnedByPost: number;
                                 apologies: number;
+                                apologiesLate: number;
                                 paidOnline: number;
                                 satisfactionAverage: number | null;
                             };
@@ -9509,6 +10073,7 @@ export interface paths {
                                 };
                                 returnedByPost: number;
                                 apologies: number;
+                                apologiesLate: number;
                                 paidOnline: number;
                                 satisfactionAverage: number | null;
                             }[];
@@ -10000,6 +10565,8 @@ export interface paths {
                                 returnedByPost: number;
                                 paidOnline: number;
                                 apologies: number;
+                                /** @default 0 */
+                                apologiesLate: number;
                             };
                             rows: {
                                 name: string;
@@ -10016,6 +10583,8 @@ export interface paths {
                                     returnedByPost: number;
                                     paidOnline: number;
                                     apologies: number;
+                                    /** @default 0 */
+                                    apologiesLate: number;
                                 };
                             }[];
                         };
@@ -10464,7 +11033,19 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             apologyCount: number;
+                            apology: {
+                                possible: boolean;
+                                late: boolean;
+                                reason: string | null;
+                                reasonEn: string | null;
+                                signer: {
+                                    name: string;
+                                    capacity: string[];
+                                } | null;
+                            };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            /** Format: date-time */
+                            undoForwardUntil: string | null;
                             history: {
                                 /** Format: date-time */
                                 at: string;
@@ -20088,6 +20669,723 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/national-store": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tài liệu trong Kho dữ liệu của công dân trên Cổng Dịch vụ công quốc gia (theo số CCCD đã xác minh) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                storeId: string;
+                                name: string;
+                                issuer: string;
+                                dossierCode: string | null;
+                                issuedAt: string;
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                digitised: boolean;
+                                takenDocumentId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/national-store/{storeId}/take": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lấy một tài liệu từ Kho dữ liệu để đính kèm hồ sơ thay cho tải lên (DuocLayTuKhoDMQG) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    storeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            sha256: string;
+                            name: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/citizen-store": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tình trạng đẩy kết quả điện tử của hồ sơ vào Kho dữ liệu của công dân */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                documentName: string;
+                                /** @enum {string} */
+                                status: "pending" | "sent" | "failed";
+                                attempts: number;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                                lastError: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/population/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận công dân đồng ý cho khai thác dữ liệu dân cư tại bộ phận một cửa (ND 13/2023 Điều 11) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        idNumber: string;
+                        /** Format: uuid */
+                        unitId: string;
+                        purpose: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string;
+                            purpose: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/population/lookups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nhật ký tra cứu CSDL dân cư của đơn vị: ai, khi nào, số CCCD nào, mục đích */
+        get: {
+            parameters: {
+                query: {
+                    unitId: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                at: string;
+                                idNumber: string;
+                                purpose: string;
+                                actorKind: string;
+                                actorName: string;
+                                unitName: string | null;
+                                outcome: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lấy từ CSDL quốc gia về dân cư (họ tên, ngày sinh, giới tính, nơi thường trú) cho người nộp tại quầy, khi đã có sự đồng ý */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        idNumber: string;
+                        /** Format: uuid */
+                        unitId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            idNumber: string;
+                            fullName: string;
+                            birthDate: string;
+                            /** @enum {string} */
+                            sex: "male" | "female";
+                            permanentAddress: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/population/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Công dân đồng ý và lấy thông tin của mình từ CSDL quốc gia về dân cư để điền tờ khai */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        purpose: string;
+                        /** @enum {boolean} */
+                        consent: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            idNumber: string;
+                            fullName: string;
+                            birthDate: string;
+                            /** @enum {string} */
+                            sex: "male" | "female";
+                            permanentAddress: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/population/lookups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ai đã tra cứu dữ liệu dân cư của tôi, khi nào, để làm gì */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                at: string;
+                                idNumber: string;
+                                purpose: string;
+                                actorKind: string;
+                                actorName: string;
+                                unitName: string | null;
+                                outcome: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -10,7 +10,8 @@ import { ZActionInput, ZDossier, ZIntakeInput } from './dossier.contract.js';
 import { queues } from './dossier-queue.repo.js';
 import { listWorkQueue } from './use-cases/list-queue.js';
 import { dossierStatuses } from './dossier.rules.js';
-import { actOnDossier, listAssignees } from './use-cases/act-on-dossier.js';
+import { actOnDossier, forwardCandidates, listAssignees } from './use-cases/act-on-dossier.js';
+import { undoForward } from './use-cases/undo-forward.js';
 import { decideOnlineDossier } from './use-cases/accept-online.js';
 import { readDossier } from './use-cases/read-dossier.js';
 import { receiveDossier } from './use-cases/receive-dossier.js';
@@ -34,6 +35,8 @@ const ZQueueItem = z.object({
   status: z.string(),
   channel: z.string(),
   stepName: z.string().nullable(),
+  /** Sent back to the current step: the reason and who sent it (the queue highlights it). */
+  sentBack: z.object({ note: z.string().nullable(), by: z.string() }).nullable(),
   submittedAt: z.date(),
   dueAt: z.date().nullable(),
   finishClass: z.string().nullable(),
@@ -102,6 +105,38 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     async (request) => listAssignees(ctx, actorOf(request), request.params.id),
   );
 
+  app.get(
+    '/dossiers/:id/forward-candidates',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Bước tiếp theo và cán bộ có thể nhận hồ sơ khi chuyển (hoặc để hàng chờ của đơn vị)',
+        params: ZId,
+        response: {
+          200: z.object({ stepName: z.string(), unitName: z.string(), officers: z.array(z.object({ userId: z.string().uuid(), fullName: z.string(), username: z.string() })) }),
+          403: ZErrorBody,
+          404: ZErrorBody,
+          409: ZErrorBody,
+        },
+      },
+    },
+    async (request) => forwardCandidates(ctx, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/dossiers/:id/undo-forward',
+    {
+      config: { access: 'staff' },
+      schema: { tags: ['dossiers'], summary: 'Hoàn tác chuyển bước (khi người nhận chưa mở, chưa xử lý; trong thời hạn)', params: ZId, response: { 200: ZDossier, 404: ZErrorBody, 409: ZErrorBody } },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await undoForward(ctx, actor, request.params.id);
+      return readDossier(ctx, actor, request.params.id);
+    },
+  );
+
   app.post(
     '/dossiers/:id/actions',
     {
@@ -159,7 +194,13 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
   );
 
-  const ZFile = z.object({ sha256: z.string(), documentName: z.string(), kind: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), addedAt: z.date() });
+  const ZFile = z.object({
+    sha256: z.string(), documentName: z.string(), kind: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), addedAt: z.date(),
+    /** DuocSoHoa: an electronic copy. */
+    digitised: z.boolean(),
+    /** DuocLayTuKhoDMQG: taken from the citizen's store on the national portal instead of uploaded. */
+    fromNationalStore: z.boolean(),
+  });
   app.post(
     '/dossiers/:id/files',
     {

@@ -49,6 +49,8 @@ export const ZSummaryLine = z.object({
   rates: ZRates,
   returnedByPost: z.number(),
   apologies: z.number(),
+  /** Apology letters issued late (after one working day before the due time), among `apologies`. */
+  apologiesLate: z.number(),
   paidOnline: z.number(),
   satisfactionAverage: z.number().nullable(),
 });
@@ -112,6 +114,8 @@ export const ZDailyFigures = z.object({
   returnedByPost: z.number(),
   paidOnline: z.number(),
   apologies: z.number(),
+  /** Reports stored before the count existed read as 0. */
+  apologiesLate: z.number().default(0),
 });
 
 /** What a stored daily report holds: the unit's figures and each sub-unit's, rolled up the tree. */

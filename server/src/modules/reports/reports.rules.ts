@@ -4,7 +4,7 @@ import { dateOfDayNumber, dayNumberOf, ymd } from '../working-calendar/vn-time.j
 export const counterMetrics = [
   'received', 'received_desk', 'received_online', 'received_postal', 'received_full_eligible', 'received_online_full',
   'received_with_fee', 'result_by_post', 'resolved', 'resolved_early', 'resolved_on_time', 'resolved_late',
-  'resolved_late_national', 'resolved_online', 'resolved_online_late', 'returned', 'returned_post', 'apologies',
+  'resolved_late_national', 'resolved_online', 'resolved_online_late', 'returned', 'returned_post', 'apologies', 'apologies_late',
   'digitised', 'e_result', 'paid_online', 'satisfaction_sum', 'satisfaction_count', 'satisfied_count',
 ] as const;
 export type CounterMetric = (typeof counterMetrics)[number];
@@ -215,6 +215,8 @@ export type DailyFigures = {
   returnedByPost: number;
   paidOnline: number;
   apologies: number;
+  /** Letters issued after the legal window (phát hành muộn), among `apologies`. */
+  apologiesLate: number;
 };
 
 export function dailyFigures(c: Counters, open: { total: number; overdue: number }): DailyFigures {
@@ -230,6 +232,7 @@ export function dailyFigures(c: Counters, open: { total: number; overdue: number
     returnedByPost: c.returned_post,
     paidOnline: c.paid_online,
     apologies: c.apologies,
+    apologiesLate: c.apologies_late,
   };
 }
 

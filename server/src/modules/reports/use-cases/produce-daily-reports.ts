@@ -73,7 +73,7 @@ export async function produceDailyReports(ctx: Pick<AppContext, 'db' | 'clock'>,
         `Tiếp nhận trong ngày: ${t.receivedDesk + t.receivedOnline + t.receivedPostal} (trực tiếp ${t.receivedDesk}, trực tuyến ${t.receivedOnline}, bưu chính ${t.receivedPostal}).`,
         `Giải quyết trong ngày: ${t.resolvedEarly + t.resolvedOnTime + t.resolvedLate} (trước hạn ${t.resolvedEarly}, đúng hạn ${t.resolvedOnTime}, quá hạn ${t.resolvedLate}).`,
         `Đang giải quyết: trong hạn ${t.openOnTime}, quá hạn ${t.openOverdue}.`,
-        `Trả kết quả qua bưu chính: ${t.returnedByPost}; thanh toán trực tuyến: ${t.paidOnline}; văn bản xin lỗi: ${t.apologies}.`,
+        `Trả kết quả qua bưu chính: ${t.returnedByPost}; thanh toán trực tuyến: ${t.paidOnline}; văn bản xin lỗi: ${t.apologies} (phát hành muộn: ${t.apologiesLate}).`,
         '',
         'Chi tiết từng đơn vị trong tệp Excel và PDF đính kèm.',
       ].join('\n');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Select, Table, Upload } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Select, Table, Tag, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { formatDueTime } from '../../../lib/format.js';
@@ -71,7 +71,20 @@ export function FilesCard({ dossierId, files, loading, error, canAttach, default
         scroll={{ x: 640 }}
         tableLayout="fixed"
         columns={[
-          { title: t('dossier.document'), dataIndex: 'documentName' },
+          {
+            title: t('dossier.document'),
+            render: (_v, f) => (
+              <>
+                {f.documentName}
+                {/* DuocLayTuKhoDMQG: the citizen took it from their data store instead of uploading it (ND 45/2020 Điều 16). */}
+                {f.fromNationalStore ? (
+                  <Tag color="green" className="from-store-tag" style={{ marginInlineStart: 8 }}>
+                    {t('dossier.fromNationalStore')}
+                  </Tag>
+                ) : null}
+              </>
+            ),
+          },
           {
             title: t('dossier.file'),
             render: (_v, f) => (

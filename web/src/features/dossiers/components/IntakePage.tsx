@@ -18,6 +18,7 @@ import { getProcedure, type IntakeProcedure } from '../api/get-procedure.js';
 import { receiveDossier, type IntakeInput } from '../api/receive-dossier.js';
 import { uploadDossierFile } from '../api/upload-dossier-file.js';
 import { ApplicantFields } from './ApplicantFields.js';
+import { PopulationLookup } from './PopulationLookup.js';
 import { DocumentChecklist, type ChecklistRow } from './DocumentChecklist.js';
 import { deliveryLabel, resultDeliveries } from './dossier-labels.js';
 import { EformFields } from './EformFields.js';
@@ -326,6 +327,7 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
               ) : null
             }
           />
+          <PopulationLookup purpose={t('population.purposeDefault', { name: content?.name ?? '' })} />
         </Card>
 
         {content ? (

@@ -204,7 +204,22 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
             ),
           },
           { title: t('dossier.applicant'), dataIndex: 'applicantName', width: 150, ellipsis: { showTitle: true } },
-          { title: t('dossier.procedure'), dataIndex: 'procedureName', ellipsis: { showTitle: true } },
+          {
+            title: t('dossier.procedure'),
+            render: (_v, d) =>
+              d.sentBack ? (
+                <>
+                  <div>{d.procedureName}</div>
+                  <div className="sent-back" role="note">
+                    <strong>{t('queue.sentBack')}</strong> — {t('queue.sentBackBy', { by: d.sentBack.by, note: d.sentBack.note ?? '' })}
+                  </div>
+                </>
+              ) : (
+                <div className="one-line" title={d.procedureName}>
+                  {d.procedureName}
+                </div>
+              ),
+          },
           { title: t('dossier.step'), width: 120, ellipsis: { showTitle: true }, render: (_v, d) => d.stepName ?? '' },
           { title: t('dossier.status'), width: 135, render: (_v, d) => <Tag color={statusColor(d.status)}>{statusLabel(d.status)}</Tag> },
           { title: t('dossier.submittedAt'), width: 122, render: (_v, d) => <span className="nowrap">{formatDueTime(d.submittedAt)}</span> },
