@@ -18,6 +18,7 @@ import { FeedbackDetailPage } from '../features/feedback/components/FeedbackDeta
 import { FeedbackPage } from '../features/feedback/components/FeedbackPage.js';
 import { NationalSyncCounts, NationalSyncPage } from '../features/national-portal/components/NationalSyncPage.js';
 import { VerifyIdPage } from '../features/citizens/components/VerifyIdPage.js';
+import { QueueTicketsPage } from '../features/queue-tickets/components/QueueTicketsPage.js';
 import { t } from '../lib/i18n.js';
 import { matchPath } from '../lib/router.js';
 import { HomePage } from './HomePage.js';
@@ -62,6 +63,7 @@ export function Screen({ me, pathname }: { me: Me; pathname: string }) {
     const dossierId = matchPath('/console/ho-so/:id', path)?.id;
     if (dossierId) return <DossierDetailPage key={dossierId} id={dossierId} listPath={paths.dossiers} feeCard={(d) => <FeeCard dossierId={d.id} dossierStatus={d.status} canCollect={has('dossiers.receive')} />} />;
   }
+  if (path === paths.queueTickets) return has('dossiers.receive') ? <QueueTicketsPage desks={deskUnits(me)} screenPath={paths.hallScreen} /> : <Forbidden />;
   if (path === paths.verifyId) return has('dossiers.receive') ? <VerifyIdPage desks={deskUnits(me)} /> : <Forbidden />;
   if (path === paths.postal) return has('postal.work') || has('dossiers.receive') ? <PostalPage canWork={has('postal.work')} desks={deskUnits(me)} dossierPath={paths.dossier} /> : <Forbidden />;
   if (path === paths.reconciliation) return has('dossiers.receive') ? <ReconciliationPage desks={deskUnits(me)} dossierSearchPath={(code) => `${paths.dossiers}?queue=all&q=${encodeURIComponent(code)}`} /> : <Forbidden />;

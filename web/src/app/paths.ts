@@ -11,6 +11,8 @@ export const paths = {
   dossiers: '/console/ho-so',
   intake: '/console/ho-so/tiep-nhan',
   dossier: (id: string) => `/console/ho-so/${id}`,
+  queueTickets: '/console/goi-so',
+  hallScreen: (deskUnitId: string) => `/console/man-hinh-goi-so/${deskUnitId}`,
   postal: '/console/buu-chinh',
   verifyId: '/console/xac-minh-can-cuoc',
   reconciliation: '/console/thanh-toan/doi-soat',

@@ -1,4 +1,5 @@
 import { getLang } from './i18n.js';
+import { workingDurationEn, workingDurationVi } from '../../../server/src/modules/working-calendar/working-duration.rules.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 
@@ -95,4 +96,9 @@ export function formatBucket(bucket: string): string {
 /** A file size: "340 KB", "1,2 MB". */
 export function formatFileSize(bytes: number): string {
   return bytes >= 1_048_576 ? `${formatNumber(bytes / 1_048_576, 1)} MB` : `${formatNumber(Math.max(1, Math.round(bytes / 1024)), 0)} KB`;
+}
+
+/** A step's working time: whole days as days, a part of a day in working hours ("2 giờ làm việc", never "0,25 ngày"). */
+export function formatWorkingDuration(days: number): string {
+  return getLang() === 'en' ? workingDurationEn(days) : workingDurationVi(days);
 }

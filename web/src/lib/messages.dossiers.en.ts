@@ -150,7 +150,7 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'dossier.applicantTitle': 'Applicant',
   'dossier.idNumber': 'ID number',
   'dossier.steps': 'Processing steps',
-  'dossier.stepRole': '{role} · {unit} · {days} working days',
+  'dossier.stepRole': '{role} · {unit} · {duration}',
   'dossier.stepDue': 'Due',
   'dossier.stepStarted': 'Started',
   'dossier.stepFinished': 'Finished',

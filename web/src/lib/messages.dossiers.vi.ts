@@ -148,7 +148,7 @@ export const dossiersVi = {
   'dossier.applicantTitle': 'Người nộp hồ sơ',
   'dossier.idNumber': 'Số giấy tờ',
   'dossier.steps': 'Quy trình xử lý',
-  'dossier.stepRole': '{role} · {unit} · {days} ngày làm việc',
+  'dossier.stepRole': '{role} · {unit} · {duration}',
   'dossier.stepDue': 'Hạn',
   'dossier.stepStarted': 'Bắt đầu',
   'dossier.stepFinished': 'Hoàn thành',

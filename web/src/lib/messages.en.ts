@@ -1,5 +1,6 @@
 import { portalEn } from './messages.portal.en.js';
 import { dossiersEn } from './messages.dossiers.en.js';
+import { deskEn } from './messages.desk.en.js';
 import { citizensEn } from './messages.citizens.en.js';
 import { postalEn } from './messages.postal.en.js';
 import { paymentsEn } from './messages.payments.en.js';
@@ -11,6 +12,7 @@ import type { MessageKey } from './messages.vi.js';
 /** English strings of the console; every Vietnamese key must be here (checked by the type). */
 export const en: Record<MessageKey, string> = {
   ...dossiersEn,
+  ...deskEn,
   ...citizensEn,
   ...postalEn,
   ...paymentsEn,

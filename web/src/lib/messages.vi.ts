@@ -1,5 +1,6 @@
 import { portalVi } from './messages.portal.vi.js';
 import { dossiersVi } from './messages.dossiers.vi.js';
+import { deskVi } from './messages.desk.vi.js';
 import { citizensVi } from './messages.citizens.vi.js';
 import { postalVi } from './messages.postal.vi.js';
 import { paymentsVi } from './messages.payments.vi.js';
@@ -10,6 +11,7 @@ import { reportsVi } from './messages.reports.vi.js';
 /** Vietnamese strings of the console (the reference dictionary: its keys are the message keys). */
 export const vi = {
   ...dossiersVi,
+  ...deskVi,
   ...citizensVi,
   ...postalVi,
   ...paymentsVi,

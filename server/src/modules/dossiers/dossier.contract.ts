@@ -103,6 +103,8 @@ export const ZDossier = z.object({
   /** Documents received at intake (thành phần hồ sơ) and the e-form answers. */
   documents: z.array(z.object({ name: z.string(), kind: z.string(), count: z.number() })),
   eform: z.record(z.string(), z.unknown()).nullable(),
+  /** The e-form's schema of the dossier's procedure version: the answers are shown with its labels, in its order. */
+  eformSchema: z.record(z.string(), z.unknown()).nullable(),
   apologyCount: z.number().int(),
   /**
    * Whether an apology letter can be issued now, known before its form opens: `late` when past the legal window (the

@@ -21,6 +21,7 @@ import { trackDossier, ZTracking } from './use-cases/track-dossier.js';
 import { attachFile, listFiles } from './use-cases/attach-file.js';
 import { dossierForms, renderDossierForm } from './use-cases/render-form.js';
 import { renderTrackingBook } from './use-cases/tracking-book.js';
+import { renderDossierDeclaration } from './use-cases/render-dossier-declaration.js';
 import { getDossierDetail } from './dossier.repo.js';
 import { canRead } from './dossier.policy.js';
 import { dossierErrors } from './dossier.errors.js';
@@ -261,6 +262,21 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       await recordDossierAccess(ctx.db, { dossierIds: [request.params.id], at: ctx.clock.now(), actor: actorOf(request), purpose: 'form', detail: request.params.form });
       reply.header('content-type', 'application/pdf');
       reply.header('content-disposition', `inline; filename="${request.params.form}.pdf"`);
+      return reply.send(pdf);
+    },
+  );
+
+  app.get(
+    '/dossiers/:id/declaration',
+    {
+      config: { access: 'perm:dossiers.read' },
+      schema: { tags: ['dossiers'], summary: 'In tờ khai của hồ sơ: thông tin người nộp và nội dung tờ khai điện tử theo thứ tự của mẫu', params: ZId },
+    },
+    async (request, reply) => {
+      const pdf = await renderDossierDeclaration(ctx, actorOf(request), request.params.id);
+      await recordDossierAccess(ctx.db, { dossierIds: [request.params.id], at: ctx.clock.now(), actor: actorOf(request), purpose: 'form', detail: 'declaration' });
+      reply.header('content-type', 'application/pdf');
+      reply.header('content-disposition', 'inline; filename="to-khai.pdf"');
       return reply.send(pdf);
     },
   );

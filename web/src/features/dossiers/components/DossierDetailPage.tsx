@@ -6,7 +6,7 @@ import { formatDueTime, formatVnd, vnWallClock } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { navigate } from '../../../lib/router.js';
 import { useAsync } from '../../../lib/use-async.js';
-import { dossierFormUrl } from '../api/dossier-form-url.js';
+import { dossierDeclarationUrl, dossierFormUrl } from '../api/dossier-form-url.js';
 import { getDossier, type Dossier, type DossierAction } from '../api/get-dossier.js';
 import { listDossierFiles } from '../api/list-dossier-files.js';
 import { actionSpec, oneClickActions } from '../../../../../server/src/modules/dossiers/dossier-actions.rules.js';
@@ -26,6 +26,7 @@ import {
   statusLabel,
 } from './dossier-labels.js';
 import { availableForms } from './dossier-forms.js';
+import { EformAnswers } from './EformAnswers.js';
 import { FilesCard } from './FilesCard.js';
 import { HistoryTable } from './HistoryTable.js';
 import { StepsTimeline } from './StepsTimeline.js';
@@ -264,6 +265,7 @@ export function DossierDetailPage({ id, listPath, feeCard }: Props) {
               </Descriptions.Item>
             </Descriptions>
           </Card>
+          <EformAnswers d={d} printUrl={dossierDeclarationUrl(d.id)} />
           <FilesCard
             dossierId={d.id}
             files={files.data ?? []}

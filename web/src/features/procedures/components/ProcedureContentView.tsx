@@ -1,5 +1,5 @@
 import { Descriptions, Table, Tag, Typography } from 'antd';
-import { formatDate, formatVnd } from '../../../lib/format.js';
+import { formatDate, formatVnd, formatWorkingDuration } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { documentKindLabel, onlineLevelLabel, procedureLevelLabel, processingTimeText, roleLabel } from '../../../lib/labels.js';
 import type { ProcedureVersion } from '../api/get-procedure-version.js';
@@ -85,7 +85,7 @@ export function ProcedureContentView({ content: c }: { content: Content }) {
           { title: t('proc.stepName'), dataIndex: 'name' },
           { title: t('proc.stepRole'), render: (_v, s) => roleLabel(s.role) },
           { title: t('proc.stepUnitCode'), render: (_v, s) => s.unitCode ?? '' },
-          { title: t('proc.stepDays'), dataIndex: 'workingDays', width: 130 },
+          { title: t('proc.stepDays'), width: 150, render: (_v, s) => formatWorkingDuration(s.workingDays) },
         ]}
       />
       <h3 className="section-title view-heading">{t('proc.legalBasis')}</h3>
