@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { AppContext } from './context.js';
 import { APP_ROLE, type Db } from './database.js';
+import { poolSettings } from './database-hosts.js';
 
 /**
  * A background job owned by a module. Jobs run on pg-boss, a PostgreSQL queue: a scheduled job runs once per
@@ -24,7 +25,7 @@ const JOBS_SETUP_LOCK = 746_118_2027;
  * application role use them: rows and functions only, like the rest of the schema.
  */
 export async function prepareJobs(owner: Db, ownerUrl: string, jobs: JobDefinition[]): Promise<void> {
-  const boss = new PgBoss({ connectionString: ownerUrl, schema: 'pgboss', application_name: 'mot-cua-setup', max: 2, supervise: false, schedule: false });
+  const boss = new PgBoss({ ...poolSettings(ownerUrl, { max: 2 }), schema: 'pgboss', application_name: 'mot-cua-setup', supervise: false, schedule: false });
   boss.on('error', () => {});
   const lock = await owner.connect();
   try {
@@ -43,21 +44,20 @@ export async function prepareJobs(owner: Db, ownerUrl: string, jobs: JobDefiniti
   }
 }
 
+/**
+ * Starts the workers and schedules on the application's connection. Everything that changes pg-boss's schema (its
+ * tables, one per queue) was done by prepareJobs as the owner on a direct connection, so nothing here holds a session
+ * lock or session state: it works through pgbouncer in transaction mode, and pg-boss's pool follows the primary
+ * across a failover like the application's (database-hosts.ts). A schedule is an upsert, safe from any instance.
+ */
 export async function startJobs(ctx: AppContext, url: string, jobs: JobDefinition[], log: (m: string, e?: unknown) => void): Promise<JobRunner> {
-  const boss = new PgBoss({ connectionString: url, schema: 'pgboss', application_name: 'mot-cua-jobs', max: 4 });
+  const boss = new PgBoss({ ...poolSettings(url, { max: 4 }), schema: 'pgboss', application_name: 'mot-cua-jobs', migrate: false });
   boss.on('error', (e) => log('pg-boss error', e));
-  const lock = await ctx.db.connect();
-  try {
-    await lock.query('SELECT pg_advisory_lock($1)', [JOBS_SETUP_LOCK]);
-    await boss.start();
-    for (const job of jobs) {
-      await boss.createQueue(job.name);
-      const cron = typeof job.cron === 'function' ? job.cron(ctx.config) : job.cron;
-      if (cron) await boss.schedule(job.name, cron, {}, { tz: 'Asia/Ho_Chi_Minh' });
-    }
-  } finally {
-    await lock.query('SELECT pg_advisory_unlock($1)', [JOBS_SETUP_LOCK]).catch(() => {});
-    lock.release();
+  await boss.start();
+  for (const job of jobs) {
+    if (!(await boss.getQueue(job.name))) throw new Error(`Hàng đợi ${job.name} chưa được tạo (prepareJobs) / queue missing: run prepareJobs as the owner first`);
+    const cron = typeof job.cron === 'function' ? job.cron(ctx.config) : job.cron;
+    if (cron) await boss.schedule(job.name, cron, {}, { tz: 'Asia/Ho_Chi_Minh' });
   }
   for (const job of jobs) {
     await boss.work(job.name, async (batch) => {
