@@ -91,7 +91,8 @@ async function signIn(username: string): Promise<Session> {
   }
 }
 
-type Outcome = { at: number; ok: boolean; kind: 'intake' | 'forward' };
+/** One request: when it started and ended (monotonic ms) and whether it was acknowledged. */
+type Outcome = { started: number; at: number; ok: boolean; kind: 'intake' | 'forward' };
 type Load = { acknowledged: Map<string, { id: string; code: string }>; forwarded: Set<string>; outcomes: Outcome[] };
 
 /**
@@ -101,11 +102,12 @@ type Load = { acknowledged: Map<string, { id: string; code: string }>; forwarded
 async function deskLoad(tag: string, workers: number, session: Session, ids: { desk: string; resolving: string; procedure: string }, until: () => boolean): Promise<Load> {
   const load: Load = { acknowledged: new Map(), forwarded: new Set(), outcomes: [] };
   let n = 0;
-  const call = async (url: string, body: unknown): Promise<Response | null> => {
+  const call = async (url: string, body: unknown): Promise<{ res: Response | null; started: number }> => {
+    const started = performance.now();
     try {
-      return await fetch(`${base}${url}`, { method: 'POST', headers: session, body: JSON.stringify(body), signal: AbortSignal.timeout(45_000) });
+      return { res: await fetch(`${base}${url}`, { method: 'POST', headers: session, body: JSON.stringify(body), signal: AbortSignal.timeout(45_000) }), started };
     } catch {
-      return null;
+      return { res: null, started };
     }
   };
   await Promise.all(
@@ -114,7 +116,7 @@ async function deskLoad(tag: string, workers: number, session: Session, ids: { d
         const key = `${tag}-${n++}`;
         let dossier: { id: string; code: string } | null = null;
         for (let attempt = 0; attempt < 30 && !dossier; attempt++) {
-          const res = await call('/api/dossiers', {
+          const { res, started } = await call('/api/dossiers', {
             idempotencyKey: key,
             procedureId: ids.procedure,
             receivingUnitId: ids.desk,
@@ -123,7 +125,7 @@ async function deskLoad(tag: string, workers: number, session: Session, ids: { d
             outcome: 'accept',
           });
           const ok = res?.status === 201;
-          load.outcomes.push({ at: performance.now(), ok, kind: 'intake' });
+          load.outcomes.push({ started, at: performance.now(), ok, kind: 'intake' });
           if (ok) dossier = (await res.json()) as { id: string; code: string };
           else {
             if (res && res.status < 500 && res.status !== 429) throw new Error(`intake ${key}: ${res.status} ${await res.text()}`);
@@ -132,8 +134,8 @@ async function deskLoad(tag: string, workers: number, session: Session, ids: { d
         }
         if (!dossier) throw new Error(`intake ${key} never acknowledged`);
         load.acknowledged.set(key, dossier);
-        const fwd = await call(`/api/dossiers/${dossier.id}/actions`, { action: 'forward' });
-        load.outcomes.push({ at: performance.now(), ok: fwd?.status === 200, kind: 'forward' });
+        const { res: fwd, started } = await call(`/api/dossiers/${dossier.id}/actions`, { action: 'forward' });
+        load.outcomes.push({ started, at: performance.now(), ok: fwd?.status === 200, kind: 'forward' });
         if (fwd?.status === 200) load.forwarded.add(dossier.id);
       }
     }),
@@ -151,12 +153,12 @@ async function loadAcrossKill(tag: string, session: Session, ids: { desk: string
   await kill();
   stopAt = killedAt + afterMs;
   const load = await running;
-  const after = load.outcomes.filter((o) => o.at > killedAt).sort((a, b) => a.at - b.at);
-  const firstWrite = after.find((o) => o.ok);
-  const lastFailure = [...after].reverse().find((o) => !o.ok);
+  // The first write that began after the death and was acknowledged (one begun before may have reached the old node).
+  const firstWrite = load.outcomes.filter((o) => o.ok && o.started > killedAt).sort((a, b) => a.at - b.at)[0];
   const figures = {
     firstWriteAfterMs: firstWrite ? Math.round(firstWrite.at - killedAt) : null,
-    failedRequests: after.filter((o) => !o.ok && (!firstWrite || o.at <= (lastFailure?.at ?? 0))).length,
+    /** Requests that ended in an error after the death (each was retried by the worker with the same key). */
+    failedRequests: load.outcomes.filter((o) => !o.ok && o.at > killedAt).length,
     requests: load.outcomes.length,
     acknowledged: load.acknowledged.size,
     forwarded: load.forwarded.size,

@@ -19,6 +19,8 @@ export type JobRunner = { boss: PgBoss; stop(): Promise<void> };
 // Any constant: serialises the queue set-up of instances starting together (pg-boss's own schema creation and
 // queue creation deadlock when two processes run them at the same moment — seen in e2e/multi-instance.spec.ts).
 const JOBS_SETUP_LOCK = 746_118_2027;
+/** pg-boss's internal queue that turns each cron tick into a job (timekeeper.js, QUEUES.SEND_IT). */
+const CRON_QUEUE = '__pgboss__send-it';
 
 /**
  * Installs pg-boss's schema and the queues as the database owner (pg-boss creates a table per queue), then lets the
@@ -32,6 +34,9 @@ export async function prepareJobs(owner: Db, ownerUrl: string, jobs: JobDefiniti
     await lock.query('SELECT pg_advisory_lock($1)', [JOBS_SETUP_LOCK]);
     await boss.start();
     for (const job of jobs) await boss.createQueue(job.name);
+    // pg-boss's cron runs through this queue of its own, which its timekeeper creates at start and silently skips when
+    // it may not (the application role has row rights only): without it no schedule would ever fire.
+    await boss.createQueue(CRON_QUEUE);
     await boss.stop({ graceful: false, wait: true });
     await lock.query(`GRANT USAGE ON SCHEMA pgboss TO ${APP_ROLE};
       GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO ${APP_ROLE};
