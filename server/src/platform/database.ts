@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { AppConfig } from './config.js';
-import { poolSettings } from './database-hosts.js';
+import { isConnectionLoss, poolSettings } from './database-hosts.js';
 
 // Keep DATE as text ('YYYY-MM-DD') — a JS Date would shift it by the process time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
@@ -182,15 +182,18 @@ export function createPool(url: string, max = 10): Db {
 /** Runs `fn` in one transaction; commits on success, rolls back on any error. */
 export async function withTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const client = await db.connect();
+  let broken: Error | undefined;
   try {
     await client.query('BEGIN');
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
+    // A connection that died (a failover) is dropped from the pool, not handed to the next caller.
+    if (isConnectionLoss(err)) broken = err as Error;
+    else await client.query('ROLLBACK').catch(() => {});
     throw err;
   } finally {
-    client.release();
+    client.release(broken);
   }
 }
