@@ -199,11 +199,12 @@ export function clientFollowing(locator: HostLocator): typeof pg.Client {
 }
 
 /** Pool settings for `url` (one host or several): pass to pg.Pool, or to pg-boss which builds its own pool from them. */
-export type PoolSettings = { connectionString: string; max?: number; application_name?: string; Client?: typeof pg.Client };
+export type PoolSettings = { connectionString: string; max?: number; application_name?: string; connectionTimeoutMillis?: number; keepAlive?: boolean; Client?: typeof pg.Client };
 export function poolSettings(url: string, extra: { max?: number; application_name?: string } = {}): PoolSettings {
   const parsed = parseDatabaseUrl(url);
   if (parsed.hosts.length === 1 && parsed.target === 'any') return { connectionString: url, ...extra };
-  return { connectionString: parsed.single, ...extra, Client: clientFollowing(new HostLocator(parsed)) };
+  // A node cut off the network accepts no connection and refuses none: give up on it after a few seconds and search.
+  return { connectionString: parsed.single, connectionTimeoutMillis: 5_000, keepAlive: true, ...extra, Client: clientFollowing(new HostLocator(parsed)) };
 }
 
 /**
