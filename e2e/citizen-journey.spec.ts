@@ -87,8 +87,12 @@ describe('the citizen journey at phone width', () => {
     expect(reg.status()).toBe(201);
     const { csrfToken } = (await reg.json()) as { csrfToken: string };
     const units = await server.ctx.db.query<{ id: string }>(`SELECT id FROM unit WHERE name = 'Phường An Thử'`);
-    const patched = await page.request.patch(`${server.baseUrl}/api/citizen/me`, { data: { address: 'Số 5 đường Trần Hưng Đạo', addressUnitId: units.rows[0]!.id, phone: '0912345678' }, headers: { 'x-csrf-token': csrfToken } });
+    const patched = await page.request.patch(`${server.baseUrl}/api/citizen/me`, { data: { address: 'Số 5 đường Trần Hưng Đạo', addressUnitId: units.rows[0]!.id }, headers: { 'x-csrf-token': csrfToken } });
     expect(patched.status()).toBe(200);
+    // A phone is the citizen's once the code sent to it comes back.
+    expect((await page.request.post(`${server.baseUrl}/api/citizen/me/contact`, { data: { kind: 'phone', value: '0912345678' }, headers: { 'x-csrf-token': csrfToken } })).status()).toBe(202);
+    const phoneCode = otpInbox(server.app).lastCode('0912345678');
+    expect((await page.request.post(`${server.baseUrl}/api/citizen/me/contact/confirm`, { data: { kind: 'phone', value: '0912345678', code: phoneCode }, headers: { 'x-csrf-token': csrfToken } })).status()).toBe(200);
 
     await page.goto(`${server.baseUrl}/cong-dan/nop/${procedureId}`);
     await page.getByRole('heading', { name: '1. Tờ khai' }).waitFor();
@@ -180,6 +184,23 @@ describe('the citizen journey at phone width', () => {
     await page.goto(`${server.baseUrl}/cong-dan/ho-so`);
     await page.locator('.card').first().waitFor();
     expect(await page.locator('.card').first().innerText()).toMatch(/Mã nộp hồ sơ: NOP-/);
+  });
+
+  it('a new phone number is set only with the code sent to it', async () => {
+    await page.goto(`${server.baseUrl}/cong-dan/thong-tin`);
+    await page.getByRole('button', { name: 'Đổi số điện thoại' }).click();
+    await page.getByLabel('Số điện thoại mới').fill('0903 456 780');
+    await page.getByRole('button', { name: 'Gửi mã xác thực' }).click();
+    await page.getByText('Mã xác thực đã được gửi tới số điện thoại mới').waitFor();
+    await page.getByLabel('Mã xác thực (6 chữ số)').fill(otpInbox(server.app).lastCode('0903456780') === '000000' ? '111111' : '000000');
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText('Mã xác thực không đúng', { exact: false }).waitFor();
+    await fitsAndAccessible('profile-phone-code');
+    await page.getByLabel('Mã xác thực (6 chữ số)').fill(otpInbox(server.app).lastCode('0903456780'));
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText('Đã đổi số điện thoại.').waitFor();
+    expect(await page.getByTestId('contact-phone-current').innerText()).toBe('0903456780');
+    await fitsAndAccessible('profile-phone-changed');
   });
 
   it('an unknown address shows a Vietnamese page; the API answers JSON', async () => {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { APPLICANT, seedDesk } from '../server/test/dossier-fixtures.js';
 import { buildStaff, TEST_PASSWORD } from '../server/test/factories.js';
+import { CITIZEN_PASSWORD, registerCitizen } from '../server/test/citizens.js';
+import { injectAs, login } from '../server/test/app.js';
 import { launchBrowser, seriousA11yViolations, SHOTS } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
@@ -157,6 +159,50 @@ describe('feedback journeys', () => {
     expect(row).toMatchObject({ channel: 'phone', sender_name: 'Phạm Văn Dũng', sender_phone: '0911222333', officer_name: 'Lê Văn C', unit_id: s.tree.deskA.id });
     await desk.getByRole('link', { name: row.code }).waitFor();
     await desk.screenshot({ path: `${SHOTS}/mc-feedback-recorded.png`, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('C: a signed-in citizen sends from their account, finds it under "Phản ánh của tôi" and supplies what was asked', async () => {
+    await registerCitizen(server.app, { identifier: '0916000333', idNumber: '001095000333', fullName: 'Trịnh Thị Mai', birthDate: '1995-05-05' });
+    const phone = await newPage({ width: 390, height: 844 });
+    await phone.goto(`${server.baseUrl}/cong-dan/dang-nhap?tiep=/phan-anh`);
+    await phone.getByLabel('E-mail hoặc số điện thoại di động').fill('0916000333');
+    await phone.locator('#password').fill(CITIZEN_PASSWORD);
+    await phone.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await phone.getByRole('heading', { name: 'Gửi phản ánh, kiến nghị' }).waitFor();
+    // The account is the sender: no name, address or phone to type again.
+    expect(await phone.getByTestId('fb-as-citizen').innerText()).toContain('Trịnh Thị Mai');
+    expect(await phone.getByLabel('Họ và tên *').count()).toBe(0);
+    await phone.getByLabel('Cơ quan, đơn vị nhận *').selectOption({ label: s.tree.deskA.name });
+    await phone.getByLabel('Tiêu đề *').fill('Ghế chờ ở bộ phận một cửa bị hỏng');
+    await phone.getByLabel('Nội dung *').fill('Hai hàng ghế chờ gần cửa ra vào bị gãy, người già phải đứng chờ lâu.');
+    await phone.getByRole('button', { name: 'Gửi phản ánh' }).click();
+    await phone.getByRole('heading', { name: 'Đã tiếp nhận' }).waitFor();
+    const code = (await phone.locator('.confirmation-code').innerText()).trim();
+    await phone.getByRole('link', { name: 'Theo dõi tại "Phản ánh của tôi"' }).click();
+    await phone.getByTestId('fb-status').waitFor();
+    expect(await phone.locator('h2').first().innerText()).toContain(code);
+
+    // The desk's handler asks for more; the citizen sees it in their list and answers from their account.
+    const { id } = (await server.ctx.db.query(`SELECT id FROM feedback WHERE code = $1`, [code])).rows[0] as { id: string };
+    await buildStaff(server.ctx.db, 'xuly.c', [{ role: 'specialist', unit: s.tree.deskA }]);
+    const asked = await injectAs(server.app, await login(server.app, 'xuly.c'), { method: 'POST', url: `/api/feedback/${id}/request-info`, payload: { text: 'Đề nghị cho biết ghế ở tầng mấy.' } });
+    expect(asked.statusCode, asked.body).toBe(200);
+    await phone.goto(`${server.baseUrl}/cong-dan/phan-anh`);
+    const card = phone.locator('.card', { hasText: 'Ghế chờ ở bộ phận một cửa bị hỏng' });
+    await card.waitFor();
+    expect(await card.innerText()).toContain('Cần bổ sung');
+    const widths = await phone.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
+    expect(await seriousA11yViolations(phone)).toEqual([]);
+    await phone.screenshot({ path: `${SHOTS}/mc-feedback-mine-phone.png`, fullPage: true });
+    await card.getByRole('link').click();
+    await phone.getByText('Đề nghị cho biết ghế ở tầng mấy.').waitFor();
+    await phone.getByLabel(/Bổ sung thông tin/).fill('Tầng 1, gần cửa ra vào phía đông.');
+    await phone.getByRole('button', { name: /Gửi thông tin bổ sung|Bổ sung/ }).click();
+    await phone.waitForFunction(() => !document.querySelector('textarea#info'));
+    const status = (await server.ctx.db.query(`SELECT status FROM feedback WHERE id = $1`, [id])).rows[0] as { status: string };
+    expect(status.status).not.toBe('awaiting_info');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,11 +1,18 @@
 import path from 'node:path';
-import { loadConfig } from './platform/config.js';
-import { productionProblems, refusalMessage } from './platform/config.rules.js';
+import { ConfigInvalid, loadConfig, type AppConfig } from './platform/config.js';
+import { invalidSettingsMessage, productionProblems, refusalMessage } from './platform/config.rules.js';
 import type { AppContext } from './platform/context.js';
 
 /** Starts one instance: database (embedded unless DATABASE_URL), migrations, demo data, HTTP server and jobs. */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigInvalid)) throw err;
+    process.stderr.write(`[mot-cua] ${invalidSettingsMessage(err.problems)}\n`);
+    process.exit(78); // EX_CONFIG
+  }
   const say = (m: string) => process.stdout.write(`[mot-cua] ${m}\n`);
   const problems = productionProblems(config);
   if (problems.length) {

@@ -19,6 +19,16 @@ export async function registerCitizen(
   return { cookie: `mc_citizen=${cookie.value}`, csrf: body.csrfToken, id: body.id };
 }
 
+/** Gives a signed-in citizen a new phone or e-mail the way the portal does: a code to the new value, then the code back. */
+export async function changeContact(app: FastifyInstance, s: Session, kind: 'phone' | 'email', value: string): Promise<void> {
+  const headers = { cookie: s.cookie, 'x-csrf-token': s.csrf };
+  const asked = await app.inject({ method: 'POST', url: '/api/citizen/me/contact', headers, payload: { kind, value } });
+  if (asked.statusCode !== 202) throw new Error(`contact ${value}: ${asked.statusCode} ${asked.body}`);
+  const code = otpInbox(app).lastCode(value);
+  const res = await app.inject({ method: 'POST', url: '/api/citizen/me/contact/confirm', headers, payload: { kind, value, code } });
+  if (res.statusCode !== 200) throw new Error(`contact ${value}: ${res.statusCode} ${res.body}`);
+}
+
 export const CITIZEN_PASSWORD = 'Mat-khau-cong-dan-1';
 
 /** A multipart body with one file and text fields, as a browser sends it. */

@@ -65,3 +65,13 @@ export function refusalMessage(problems: readonly ConfigProblem[]): string {
     'Xem / see README.md "Chạy thật / Production" và SECURITY.md.',
   ].join('\n');
 }
+
+/** The message printed when a setting cannot be read at all, in any mode: each names its variable. */
+export function invalidSettingsMessage(problems: readonly ConfigProblem[]): string {
+  return [
+    'Cấu hình không hợp lệ, không khởi động được:',
+    'Invalid configuration, not starting:',
+    ...problems.map((p) => `  - ${p.setting}: ${p.vi} / ${p.en}`),
+    'Xem / see README.md "Cấu hình / Configuration".',
+  ].join('\n');
+}

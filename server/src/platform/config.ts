@@ -146,7 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = isProductionEnv(env);
   const demoDefault = (value: string | undefined, demo: string) => value || (production ? '' : demo);
   const port = env.PORT || '3000';
-  return ZConfig.parse({
+  const parsed = ZConfig.safeParse({
     mode: env.APP_MODE || (production ? 'production' : 'demo'),
     port: env.PORT,
     host: env.HOST,
@@ -197,4 +197,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     feedbackSmtpPort: env.FEEDBACK_SMTP_PORT || undefined,
     feedbackMailUnit: env.FEEDBACK_MAIL_UNIT || undefined,
   });
+  if (!parsed.success) throw new ConfigInvalid(parsed.error.issues.map((i) => settingProblem(i.path, i.message)));
+  return parsed.data;
+}
+
+/** A setting that cannot be read (a short secret, a port that is not a number…), named as the operator wrote it. */
+export type SettingProblem = { setting: string; vi: string; en: string };
+
+/** Thrown by loadConfig: every unreadable setting at once, so the operator fixes them in one go. */
+export class ConfigInvalid extends Error {
+  constructor(readonly problems: SettingProblem[]) {
+    super(problems.map((p) => `${p.setting}: ${p.en}`).join('; '));
+    this.name = 'ConfigInvalid';
+  }
+}
+
+/** The environment variable behind a config field: `metricsToken` → METRICS_TOKEN; `mode` is APP_MODE. */
+export function settingName(field: string): string {
+  if (field === 'mode') return 'APP_MODE';
+  return field.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
+function settingProblem(path: readonly PropertyKey[], message: string): SettingProblem {
+  const setting = settingName(String(path[0] ?? ''));
+  // Our own refinements carry "vi / en"; zod's built-in messages are English only.
+  const [vi, en] = message.includes(' / ') ? message.split(' / ') : [`giá trị không hợp lệ (${message})`, message];
+  return { setting, vi: vi ?? message, en: en ?? message };
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
 import type { AppConfig } from './config.js';
 import { DomainError } from './errors.js';
+import { securityEvents } from './security-events.js';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
@@ -14,6 +15,7 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
 export function installMetrics(app: FastifyInstance, config: Pick<AppConfig, 'mode' | 'metricsToken'>): void {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'motcua_' });
+  registry.registerMetric(securityEvents);
   const duration = new client.Histogram({
     name: 'motcua_http_request_duration_seconds',
     help: 'HTTP request duration by route and status',

@@ -59,6 +59,25 @@ describe('the real server in production mode refuses what is unsafe', () => {
     expect(out).toContain('giá trị mẫu đã công bố / ');
     expect(out).not.toContain('matkhau-demo-123');
   });
+
+  it('a setting that cannot be read (short secret, short token, a port that is not a number) is named, not a stack trace', { timeout: 60_000 }, async () => {
+    const p = spawnServer({
+      ...safe,
+      PORT: String(await freePort()),
+      DATA_DIR: dataDir,
+      VNPAY_HASH_SECRET: 'ngan-qua',
+      METRICS_TOKEN: 'short',
+      EMBEDDED_PG_PORT: 'abc',
+    });
+    expect(await p.exited).toBe(78);
+    const out = p.output();
+    expect(out).toContain('Cấu hình không hợp lệ');
+    expect(out).toContain('  - VNPAY_HASH_SECRET: khóa bí mật cần ít nhất 16 ký tự / a secret needs at least 16 characters');
+    expect(out).toContain('  - METRICS_TOKEN: ');
+    expect(out).toContain('  - EMBEDDED_PG_PORT: ');
+    expect(out).not.toContain('ZodError');
+    expect(out).not.toContain('ngan-qua');
+  });
 });
 
 describe('a stranger against a production server', () => {

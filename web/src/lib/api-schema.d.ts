@@ -10951,6 +10951,225 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/citizen/me/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đổi số điện thoại hoặc e-mail: gửi mã xác thực tới giá trị mới (trả lời như nhau dù đã có tài khoản dùng nó hay chưa) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "phone" | "email";
+                        value: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            channel: "sms" | "email";
+                            expiresInMinutes: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/me/contact/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xác nhận số điện thoại hoặc e-mail mới bằng mã đã gửi tới nó */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "phone" | "email";
+                        value: string;
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            fullName: string;
+                            birthDate: string | null;
+                            /** @enum {string|null} */
+                            gender: "male" | "female" | null;
+                            address: string | null;
+                            /** Format: uuid */
+                            addressUnitId: string | null;
+                            addressUnitName: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            verified: boolean;
+                            idVerified: boolean;
+                            /** @enum {string|null} */
+                            idVerifiedVia: "oidc" | "desk" | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/citizen/documents": {
         parameters: {
             query?: never;
@@ -16640,6 +16859,132 @@ export interface paths {
         get?: never;
         put?: never;
         /** Đề nghị xem xét lại (một lần) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            kind: "feedback" | "question";
+                            /** @enum {string} */
+                            status: "received" | "awaiting_info" | "handling" | "drafted" | "answered" | "published" | "refused" | "routed_out" | "reopened";
+                            statusLabel: string;
+                            subject: string;
+                            content: string;
+                            unitName: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            answerDueAt: string;
+                            answer: string | null;
+                            /** Format: date-time */
+                            answeredAt: string | null;
+                            note: string | null;
+                            /** @enum {string|null} */
+                            rating: "satisfied" | "unsatisfied" | null;
+                            canRate: boolean;
+                            canReopen: boolean;
+                            canSupplyInfo: boolean;
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/citizen/{id}/supply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bổ sung thông tin theo đề nghị của cơ quan */
         post: {
             parameters: {
                 query?: never;

@@ -5,6 +5,7 @@ import { ct } from './citizen-text.js';
 import { MyDossierPage } from './MyDossierPage.js';
 import type { DossierExtras } from './DossierExtensions.js';
 import { MyDossiersPage } from './MyDossiersPage.js';
+import { MyFeedbackItemPage, MyFeedbackPage } from './MyFeedbackPage.js';
 import { ProfilePage } from './ProfilePage.js';
 import { RecoverPasswordPage } from './RecoverPasswordPage.js';
 import { SignInPage } from './SignInPage.js';
@@ -44,10 +45,15 @@ export function CitizenArea({ pathname, search, dossierExtras }: { pathname: str
   };
   const dossier = /^\/cong-dan\/ho-so\/([0-9a-f-]{36})$/.exec(pathname);
   const submit = /^\/cong-dan\/nop\/([0-9a-f-]{36})$/.exec(pathname);
+  const feedbackItem = /^\/cong-dan\/phan-anh\/([0-9a-f-]{36})$/.exec(pathname);
   const page = dossier ? (
     <MyDossierPage id={dossier[1]!} extras={dossierExtras} fresh={new URLSearchParams(search).has('moi')} />
   ) : submit ? (
     <SubmitWizard procedureId={submit[1]!} />
+  ) : feedbackItem ? (
+    <MyFeedbackItemPage id={feedbackItem[1]!} />
+  ) : pathname === '/cong-dan/phan-anh' ? (
+    <MyFeedbackPage />
   ) : pathname === '/cong-dan/kho' ? (
     <StorePage />
   ) : pathname === '/cong-dan/thong-tin' ? (
@@ -61,6 +67,7 @@ export function CitizenArea({ pathname, search, dossierExtras }: { pathname: str
       <nav className="citizen-nav" aria-label={ct('areaNav')}>
         <span className="citizen-name">{me.fullName}</span>
         <Link to="/cong-dan/ho-so" aria-current={current('/cong-dan/ho-so')}>{ct('myDossiers')}</Link>
+        <Link to="/cong-dan/phan-anh" aria-current={current('/cong-dan/phan-anh')}>{ct('myFeedback')}</Link>
         <Link to="/cong-dan/kho" aria-current={current('/cong-dan/kho')}>{ct('store')}</Link>
         <Link to="/cong-dan/thong-tin" aria-current={current('/cong-dan/thong-tin')}>{ct('profile')}</Link>
         <button type="button" className="link-button" onClick={() => void handleSignOut()}>{ct('signOut')}</button>

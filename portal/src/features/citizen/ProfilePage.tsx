@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { getMe, updateProfile, type Profile } from './api.js';
 import { ct } from './citizen-text.js';
 import { Field } from './Field.js';
+import { ContactChange } from './ContactChange.js';
 
 /** The citizen's profile: CCCD, name, birth date, gender (from VNeID when verified), address, phone, e-mail. */
 export function ProfilePage({ onSaved }: { onSaved: () => void }) {
@@ -19,7 +20,7 @@ export function ProfilePage({ onSaved }: { onSaved: () => void }) {
     const v = (k: string) => String(f.get(k) ?? '').trim();
     const identity = p.verified ? {} : { fullName: v('fullName'), idNumber: v('idNumber') || undefined, birthDate: v('birthDate') || undefined, gender: v('gender') === 'male' || v('gender') === 'female' ? (v('gender') as 'male' | 'female') : null };
     try {
-      setP(await updateProfile({ ...identity, address: v('address') || null, phone: v('phone') || null, email: v('email') || null }));
+      setP(await updateProfile({ ...identity, address: v('address') || null }));
       setStatus({ ok: true, text: ct('saved') });
       onSaved();
     } catch (err) {
@@ -44,11 +45,12 @@ export function ProfilePage({ onSaved }: { onSaved: () => void }) {
           </select>
         </div>
         <Field id="address" label={ct('address')} defaultValue={p.address ?? ''} autoComplete="street-address" />
-        <Field id="phone" label={ct('phone')} defaultValue={p.phone ?? ''} type="tel" autoComplete="tel" />
-        <Field id="email" label={ct('email')} defaultValue={p.email ?? ''} type="email" autoComplete="email" />
         <button type="submit" className="button-primary">{ct('save')}</button>
       </form>
       <div aria-live="polite">{status ? <p className={status.ok ? 'notice' : 'error'}>{status.text}</p> : null}</div>
+      {/* Outside the profile form: each is its own small form, proved by a code. */}
+      <ContactChange kind="phone" current={p.phone} onChanged={setP} />
+      <ContactChange kind="email" current={p.email} onChanged={setP} />
     </section>
   );
 }

@@ -62,6 +62,20 @@ export async function recoverPassword(identifier: string, code: string, password
 
 export const signOut = () => unwrap(api.POST('/api/citizen/auth/logout', { headers: headers() }));
 export const updateProfile = (body: paths['/api/citizen/me']['patch']['requestBody']['content']['application/json']) => unwrap(api.PATCH('/api/citizen/me', { body, headers: headers() }));
+/** A new phone or e-mail: a code goes to it, and the code sets it (the profile's PATCH cannot change them). */
+export const askContactCode = (kind: 'phone' | 'email', value: string) => unwrap(api.POST('/api/citizen/me/contact', { body: { kind, value }, headers: headers() }));
+export const confirmContact = (kind: 'phone' | 'email', value: string, code: string) =>
+  unwrap(api.POST('/api/citizen/me/contact/confirm', { body: { kind, value, code }, headers: headers() }));
+/** The signed-in citizen's own feedback (phản ánh, kiến nghị): their account is the proof. */
+export type MyFeedback = Json<'/api/feedback/citizen/mine', 'get'>['items'][number];
+export const sendMyFeedback = (body: paths['/api/feedback/citizen']['post']['requestBody']['content']['application/json']) =>
+  unwrap(api.POST('/api/feedback/citizen', { body, headers: headers() }));
+export const myFeedback = () => unwrap(api.GET('/api/feedback/citizen/mine'));
+export const myFeedbackItem = (id: string) => unwrap(api.GET('/api/feedback/citizen/{id}', { params: { path: { id } } }));
+export const rateMyFeedback = (id: string, satisfied: boolean, comment: string | null) =>
+  unwrap(api.POST('/api/feedback/citizen/{id}/rate', { params: { path: { id } }, body: { satisfied, comment }, headers: headers() }));
+export const reopenMyFeedback = (id: string, text: string) => unwrap(api.POST('/api/feedback/citizen/{id}/reopen', { params: { path: { id } }, body: { text }, headers: headers() }));
+export const supplyMyFeedback = (id: string, text: string) => unwrap(api.POST('/api/feedback/citizen/{id}/supply', { params: { path: { id } }, body: { text }, headers: headers() }));
 export const listStore = () => unwrap(api.GET('/api/citizen/documents'));
 export const startSubmission = (procedureId: string) => unwrap(api.GET('/api/citizen/submissions/{procedureId}', { params: { path: { procedureId } } }));
 export const saveDraft = (procedureId: string, body: Draft) =>

@@ -26,6 +26,8 @@ const text = {
   sending: 'Đang gửi…',
   sentTitle: 'Đã tiếp nhận',
   sentBody: 'Số phản ánh của bạn là {code}. Hạn trả lời: {due}. Dùng số này và số điện thoại để theo dõi.',
+  asCitizen: 'Gửi bằng tài khoản của {name}: họ tên, địa chỉ và số điện thoại lấy từ thông tin cá nhân; theo dõi tại "Phản ánh của tôi".',
+  followMine: 'Theo dõi tại "Phản ánh của tôi"',
   trackTitle: 'Theo dõi phản ánh, kiến nghị',
   trackCode: 'Số phản ánh',
   trackPhone: 'Số điện thoại đã khai',

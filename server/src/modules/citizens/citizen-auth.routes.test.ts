@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, injectAs, login, type TestApp } from '../../../test/app.js';
 import { buildStaff, buildUnitTree } from '../../../test/factories.js';
-import { CITIZEN_PASSWORD, registerCitizen } from '../../../test/citizens.js';
+import { CITIZEN_PASSWORD, changeContact, registerCitizen } from '../../../test/citizens.js';
 import { signInAtProvider, startOidcProvider, type LocalProvider } from '../../../test/oidc-provider.js';
 
 const REDIRECT = 'http://127.0.0.1:3999/api/citizen/auth/oidc/callback';
@@ -134,10 +134,63 @@ describe('a separate identity from staff', () => {
     expect((await injectAs(t.app, citizen, { method: 'GET', url: '/api/dossiers' })).statusCode).toBe(401);
     const noCsrf = await t.app.inject({ method: 'PATCH', url: '/api/citizen/me', headers: { cookie: citizen.cookie }, payload: { address: 'x' } });
     expect(noCsrf.statusCode).toBe(403);
-    const edited = await injectAs(t.app, citizen, { method: 'PATCH', url: '/api/citizen/me', payload: { address: 'Số 2 phố Huế', phone: '0987 111 222' } });
-    expect(edited.json()).toMatchObject({ address: 'Số 2 phố Huế', phone: '0987111222' });
+    const edited = await injectAs(t.app, citizen, { method: 'PATCH', url: '/api/citizen/me', payload: { address: 'Số 2 phố Huế' } });
+    expect(edited.json()).toMatchObject({ address: 'Số 2 phố Huế', email: 'tach@example.vn', phone: null });
     const out = await injectAs(t.app, citizen, { method: 'POST', url: '/api/citizen/auth/logout' });
     expect(out.statusCode).toBe(204);
     expect((await injectAs(t.app, citizen, { method: 'GET', url: '/api/citizen/me' })).statusCode).toBe(401);
+  });
+});
+
+describe('a new phone or e-mail is proved by a code sent to it', () => {
+  const signIn = (identifier: string) => t.app.inject({ method: 'POST', url: '/api/citizen/auth/login', payload: { identifier, password: CITIZEN_PASSWORD } });
+
+  it('typed into the profile, a new phone is refused until its code comes back; then it signs in', async () => {
+    const lan = await registerCitizen(t.app, { identifier: 'lan@example.vn', idNumber: '001196000111', fullName: 'Hoàng Thị Lan', birthDate: '1996-06-07' });
+    const typed = await injectAs(t.app, lan, { method: 'PATCH', url: '/api/citizen/me', payload: { phone: '0903 222 333' } });
+    expect(typed.statusCode).toBe(422);
+    expect(typed.json()).toMatchObject({ code: 'CITIZEN.CONTACT_NEEDS_CODE', message: 'Số điện thoại mới cần được xác nhận bằng mã gửi tới số đó.' });
+    expect((await injectAs(t.app, lan, { method: 'GET', url: '/api/citizen/me' })).json()).toMatchObject({ phone: null });
+
+    const asked = await injectAs(t.app, lan, { method: 'POST', url: '/api/citizen/me/contact', payload: { kind: 'phone', value: '0903 222 333' } });
+    expect(asked.statusCode).toBe(202);
+    expect(asked.json()).toEqual({ channel: 'sms', expiresInMinutes: 10 });
+    const code = t.otp.lastCode('0903222333');
+    const wrong = code === '000000' ? '111111' : '000000';
+    const bad = await injectAs(t.app, lan, { method: 'POST', url: '/api/citizen/me/contact/confirm', payload: { kind: 'phone', value: '0903222333', code: wrong } });
+    expect(bad.statusCode).toBe(401);
+    expect((await injectAs(t.app, lan, { method: 'GET', url: '/api/citizen/me' })).json()).toMatchObject({ phone: null });
+    const ok = await injectAs(t.app, lan, { method: 'POST', url: '/api/citizen/me/contact/confirm', payload: { kind: 'phone', value: '0903222333', code } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ phone: '0903222333', email: 'lan@example.vn' });
+    expect((await signIn('0903 222 333')).statusCode).toBe(200);
+    const { rows } = await t.ctx.db.query(`SELECT before, after FROM audit_log WHERE action = 'citizen.phone_changed' AND entity_id = $1`, [lan.id]);
+    expect(rows).toEqual([{ before: { phone: null }, after: { phone: '0903222333' } }]);
+    // Keeping the same value through the profile is not a change; removing the e-mail leaves the phone to sign in with.
+    expect((await injectAs(t.app, lan, { method: 'PATCH', url: '/api/citizen/me', payload: { phone: '0903222333', email: null } })).json()).toMatchObject({ phone: '0903222333', email: null });
+    const last = await injectAs(t.app, lan, { method: 'PATCH', url: '/api/citizen/me', payload: { phone: null } });
+    expect(last.statusCode).toBe(409);
+    expect(last.json()).toMatchObject({ code: 'CITIZEN.LAST_IDENTIFIER' });
+  });
+
+  it("a code for one account or one value opens nothing else; another account's phone gets no code and the answer is the same", async () => {
+    const minh = await registerCitizen(t.app, { identifier: '0911000222', idNumber: '001089000222', fullName: 'Ngô Văn Minh', birthDate: '1989-02-02', gender: 'male' });
+    const nga = await registerCitizen(t.app, { identifier: 'nga@example.vn', idNumber: '001197000333', fullName: 'Đặng Thị Nga', birthDate: '1997-03-03' });
+    const before = t.otp.sent.length;
+    const taken = await injectAs(t.app, nga, { method: 'POST', url: '/api/citizen/me/contact', payload: { kind: 'phone', value: '0911000222' } });
+    expect(taken.statusCode).toBe(202);
+    expect(taken.json()).toEqual({ channel: 'sms', expiresInMinutes: 10 });
+    expect(t.otp.sent.length).toBe(before);
+
+    await injectAs(t.app, nga, { method: 'POST', url: '/api/citizen/me/contact', payload: { kind: 'email', value: 'nga.moi@example.vn' } });
+    const code = t.otp.lastCode('nga.moi@example.vn');
+    // Minh holds the code's value but not the account it was sent for.
+    expect((await injectAs(t.app, minh, { method: 'POST', url: '/api/citizen/me/contact/confirm', payload: { kind: 'email', value: 'nga.moi@example.vn', code } })).statusCode).toBe(401);
+    expect((await injectAs(t.app, nga, { method: 'POST', url: '/api/citizen/me/contact/confirm', payload: { kind: 'email', value: 'khac@example.vn', code } })).statusCode).toBe(401);
+    expect((await injectAs(t.app, null, { method: 'POST', url: '/api/citizen/me/contact', payload: { kind: 'email', value: 'x@example.vn' } })).statusCode).toBe(401);
+    expect((await injectAs(t.app, nga, { method: 'POST', url: '/api/citizen/me/contact', payload: { kind: 'phone', value: 'nga.moi@example.vn' } })).json()).toMatchObject({ code: 'CITIZEN.BAD_IDENTIFIER' });
+    await changeContact(t.app, nga, 'email', 'nga.moi2@example.vn');
+    expect((await signIn('nga.moi2@example.vn')).statusCode).toBe(200);
+    expect((await signIn('nga@example.vn')).statusCode).toBe(401);
   });
 });

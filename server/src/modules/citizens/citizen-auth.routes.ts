@@ -4,11 +4,12 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { CITIZEN_COOKIE, citizenOf, hashToken } from '../identity/auth.plugin.js';
-import { ZCitizenLoginInput, ZCitizenMe, ZCodeSent, ZProfile, ZProfileUpdate, ZRecoveryConfirm, ZRecoveryStart, ZRegisterConfirm, ZRegisterInput } from './citizen.contract.js';
+import { ZCitizenLoginInput, ZCitizenMe, ZCodeSent, ZContactChange, ZContactConfirm, ZProfile, ZProfileUpdate, ZRecoveryConfirm, ZRecoveryStart, ZRegisterConfirm, ZRegisterInput } from './citizen.contract.js';
 import { deleteCitizenSession } from './citizen-session.repo.js';
 import { confirmRegistration, signInCitizen, startRegistration, type NewSession } from './use-cases/citizen-auth.js';
 import { finishPasswordRecovery, startPasswordRecovery } from './use-cases/recover-password.js';
 import { editProfile, readProfile } from './use-cases/manage-profile.js';
+import { confirmContactChange, startContactChange } from './use-cases/change-contact.js';
 import { finishOidcSignIn, oidcEnabled, safeReturnPath, startOidcSignIn } from './use-cases/oidc-sign-in.js';
 
 /** Citizens' sign-in (VNeID through OpenID Connect, or e-mail/phone with a password), session and profile. */
@@ -126,5 +127,23 @@ export const citizenAuthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     '/citizen/me',
     { config: { access: 'citizen' }, schema: { tags: ['citizens'], summary: 'Cập nhật thông tin cá nhân', body: ZProfileUpdate, response: { 200: ZProfile, 400: ZErrorBody, 409: ZErrorBody } } },
     async (request) => editProfile(ctx, citizenOf(request).citizenId, request.body),
+  );
+
+  app.post(
+    '/citizen/me/contact',
+    {
+      config: { access: 'citizen' },
+      schema: { tags: ['citizens'], summary: 'Đổi số điện thoại hoặc e-mail: gửi mã xác thực tới giá trị mới (trả lời như nhau dù đã có tài khoản dùng nó hay chưa)', body: ZContactChange, response: { 202: ZCodeSent, 400: ZErrorBody, 401: ZErrorBody, 429: ZErrorBody } },
+    },
+    async (request, reply) => reply.status(202).send(await startContactChange(ctx, citizenOf(request).citizenId, request.body, client(request))),
+  );
+
+  app.post(
+    '/citizen/me/contact/confirm',
+    {
+      config: { access: 'citizen' },
+      schema: { tags: ['citizens'], summary: 'Xác nhận số điện thoại hoặc e-mail mới bằng mã đã gửi tới nó', body: ZContactConfirm, response: { 200: ZProfile, 400: ZErrorBody, 401: ZErrorBody, 409: ZErrorBody } },
+    },
+    async (request) => confirmContactChange(ctx, citizenOf(request).citizenId, request.body, client(request)),
   );
 };

@@ -20,6 +20,9 @@ export const ZCodeSent = z.object({ channel: z.enum(['sms', 'email']), expiresIn
 const ZOtpCode = z.string().trim().regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số');
 export const ZRegisterConfirm = z.object({ identifier: z.string().trim().min(5).max(200), code: ZOtpCode });
 /** "Quên mật khẩu": ask for a code to the phone or e-mail the citizen signs in with; then set a new password with it. */
+/** A new phone or e-mail for the account, and the code that proves it (đổi số điện thoại / e-mail). */
+export const ZContactChange = z.object({ kind: z.enum(['phone', 'email']), value: z.string().trim().min(5).max(200) });
+export const ZContactConfirm = ZContactChange.extend({ code: z.string().trim().regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số') });
 export const ZRecoveryStart = z.object({ identifier: z.string().trim().min(5).max(200) });
 export const ZRecoveryConfirm = z.object({ identifier: z.string().trim().min(5).max(200), code: ZOtpCode, password: ZPassword });
 

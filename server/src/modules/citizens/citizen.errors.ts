@@ -24,6 +24,16 @@ export const citizenErrors = {
     ),
   badIdentifier: () =>
     new DomainError('CITIZEN.BAD_IDENTIFIER', 'invalid', 'Nhập e-mail hoặc số điện thoại di động hợp lệ.', 'Enter a valid e-mail or mobile number.'),
+  contactNeedsCode: (what: 'phone' | 'email') =>
+    new DomainError(
+      'CITIZEN.CONTACT_NEEDS_CODE',
+      'unprocessable',
+      what === 'phone' ? 'Số điện thoại mới cần được xác nhận bằng mã gửi tới số đó.' : 'E-mail mới cần được xác nhận bằng mã gửi tới địa chỉ đó.',
+      `A new ${what === 'phone' ? 'phone number' : 'e-mail'} must be confirmed by a code sent to it.`,
+      { field: what },
+    ),
+  lastIdentifier: () =>
+    new DomainError('CITIZEN.LAST_IDENTIFIER', 'conflict', 'Tài khoản cần giữ ít nhất một số điện thoại hoặc e-mail để đăng nhập.', 'The account needs at least one phone or e-mail to sign in.'),
   badProfile: (reasonVi: string) => new DomainError('CITIZEN.BAD_PROFILE', 'invalid', reasonVi, 'Invalid profile.'),
   oidcNotConfigured: () =>
     new DomainError('CITIZEN.OIDC_NOT_CONFIGURED', 'unprocessable', 'Đăng nhập bằng định danh điện tử chưa được cấu hình.', 'OIDC sign-in is not configured.'),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
 import { buildProcedureContent, buildStaff, buildUnitTree } from '../../../test/factories.js';
-import { multipart, pdf, registerCitizen } from '../../../test/citizens.js';
+import { multipart, pdf, registerCitizen, changeContact } from '../../../test/citizens.js';
 import { createWorkingCalendar } from '../working-calendar/calendar.rules.js';
 import { computeDue } from '../working-calendar/deadline.rules.js';
 
@@ -54,7 +54,8 @@ beforeAll(async () => {
   offline = await create(buildProcedureContent({ code: '1.000001', name: 'Thủ tục chỉ nộp trực tiếp', onlineLevel: 'none', eform: null, documents: [{ name: 'Đơn', kind: 'original', count: 1, required: true }] }));
   an = await registerCitizen(t.app, { identifier: 'an@example.vn', idNumber: '087090001234', fullName: 'Nguyễn Văn An', birthDate: '1990-05-01', gender: 'male' });
   binh = await registerCitizen(t.app, { identifier: '0912345678', idNumber: '079195000123', fullName: 'Trần Thị Bình', birthDate: '1995-02-03', gender: 'female' });
-  await injectAs(t.app, an, { method: 'PATCH', url: '/api/citizen/me', payload: { address: 'Số 1 đường Lê Lợi', addressUnitId: tree.communeA.id, phone: '0987654321' } });
+  await injectAs(t.app, an, { method: 'PATCH', url: '/api/citizen/me', payload: { address: 'Số 1 đường Lê Lợi', addressUnitId: tree.communeA.id } });
+  await changeContact(t.app, an, 'phone', '0987654321');
 });
 afterAll(() => t.close());
 

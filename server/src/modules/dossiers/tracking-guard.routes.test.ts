@@ -41,6 +41,9 @@ describe('brute force of the 4-digit tracking secret', () => {
     // The alert: one audit entry when the code started being refused.
     const { rows } = await t.ctx.db.query(`SELECT action, entity_id AS "entityId", after FROM audit_log WHERE action = 'tracking.code_blocked'`);
     expect(rows).toEqual([{ action: 'tracking.code_blocked', entityId: d.id, after: expect.objectContaining({ code: d.code, failures: 5 }) }]);
+    // …and the counter an operator alerts on, once, not once per refused guess.
+    const metrics = (await t.app.inject({ url: '/metrics' })).body;
+    expect(metrics).toMatch(/^motcua_security_events_total\{event="tracking_code_held"\} 1$/m);
   });
 
   it('an attacker who waits out every delay gets fewer than 20 guesses a day, so 10,000 secrets take years', async () => {

@@ -152,4 +152,13 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
       return tracked(proof);
     },
   );
+  app.post(
+    '/feedback/citizen/:id/supply',
+    { config: { access: 'citizen' }, schema: { tags, summary: 'Bổ sung thông tin theo đề nghị của cơ quan', params: ZId, body: ZTextInput, response: { 200: ZSenderView, 401: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody } } },
+    async (request) => {
+      const proof = { id: request.params.id, citizenId: citizenOf(request).citizenId };
+      await supplyInfo(ctx, proof, request.body.text);
+      return tracked(proof);
+    },
+  );
 };

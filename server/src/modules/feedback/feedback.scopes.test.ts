@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, injectAs, type TestApp } from '../../../test/app.js';
+import { buildTestApp, injectAs, login, type TestApp } from '../../../test/app.js';
+import { buildStaff } from '../../../test/factories.js';
 import { registerCitizen } from '../../../test/citizens.js';
 import { seedDesk } from '../../../test/dossier-fixtures.js';
 
@@ -37,6 +38,23 @@ describe('who may read and act on an item', () => {
     expect((await injectAs(t.app, citizenB, { method: 'POST', url: `/api/feedback/citizen/${id}/rate`, payload: { satisfied: true } })).statusCode).toBe(404);
     expect((await injectAs(t.app, citizenB, { method: 'POST', url: `/api/feedback/citizen/${id}/reopen`, payload: { text: 'Không phải của tôi' } })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'POST', url: '/api/feedback/public/track', payload: { code, phone: '0912000222' } })).statusCode).toBe(404);
+  });
+
+  it('asked for more information, the signed-in sender supplies it from their account; nobody else can', async () => {
+    const other = await injectAs(t.app, citizenA, { method: 'POST', url: '/api/feedback/citizen', payload: { unitId: s.tree.deskA.id, subject: 'Đường vào bộ phận một cửa', content: 'Lối vào cho xe lăn bị chắn, đề nghị sửa.' } });
+    const fid = other.json().id as string;
+    await buildStaff(t.ctx.db, 'xuly.pakn', [{ role: 'specialist', unit: s.tree.deskA }]);
+    const handler = await login(t.app, 'xuly.pakn');
+    const asked = await injectAs(t.app, handler, { method: 'POST', url: `/api/feedback/${fid}/request-info`, payload: { text: 'Đề nghị cho biết cổng nào.' } });
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect((await injectAs(t.app, citizenA, { method: 'GET', url: `/api/feedback/citizen/${fid}` })).json()).toMatchObject({ canSupplyInfo: true, note: 'Đề nghị cho biết cổng nào.' });
+    expect((await injectAs(t.app, citizenB, { method: 'POST', url: `/api/feedback/citizen/${fid}/supply`, payload: { text: 'Không phải của tôi' } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: `/api/feedback/citizen/${fid}/supply`, payload: { text: 'Cổng phía đường Lê Lợi' } })).statusCode).toBe(401);
+    expect((await t.ctx.db.query(`SELECT status FROM feedback WHERE id = $1`, [fid])).rows[0]).toEqual({ status: 'awaiting_info' });
+    const supplied = await injectAs(t.app, citizenA, { method: 'POST', url: `/api/feedback/citizen/${fid}/supply`, payload: { text: 'Cổng phía đường Lê Lợi' } });
+    expect(supplied.statusCode).toBe(200);
+    expect(supplied.json()).toMatchObject({ canSupplyInfo: false });
+    expect((await t.ctx.db.query(`SELECT status FROM feedback WHERE id = $1`, [fid])).rows[0]).not.toEqual({ status: 'awaiting_info' });
   });
 
   it('anonymous callers reach none of the officer or citizen routes', async () => {

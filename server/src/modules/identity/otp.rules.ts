@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
-export type OtpPurpose = 'staff_sign_in' | 'citizen_recovery' | 'citizen_registration';
+export type OtpPurpose = 'staff_sign_in' | 'citizen_recovery' | 'citizen_registration' | 'citizen_contact_change';
 export type OtpChannel = 'sms' | 'email';
 
 export const OTP_DIGITS = 6;
@@ -40,6 +40,7 @@ export function otpMessage(purpose: OtpPurpose, channel: OtpChannel, code: strin
     staff_sign_in: { vi: 'đăng nhập hệ thống Một Cửa', ascii: 'dang nhap Mot Cua' },
     citizen_recovery: { vi: 'đặt lại mật khẩu Cổng dịch vụ công', ascii: 'dat lai mat khau Cong DVC' },
     citizen_registration: { vi: 'đăng ký tài khoản Cổng dịch vụ công', ascii: 'dang ky tai khoan Cong DVC' },
+    citizen_contact_change: { vi: 'xác nhận số điện thoại/e-mail mới của tài khoản Cổng dịch vụ công', ascii: 'xac nhan so dien thoai/e-mail moi Cong DVC' },
   }[purpose];
   if (channel === 'sms') return { subject: null, body: `Ma xac thuc ${what.ascii}: ${code}. Hieu luc ${minutes} phut. Khong cung cap ma cho bat ky ai.` };
   return {

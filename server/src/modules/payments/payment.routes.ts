@@ -1,3 +1,4 @@
+import { countSecurityEvent } from '../../platform/security-events.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -104,7 +105,10 @@ export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     { config: { access: 'public' }, schema: { tags: ['payments'], summary: 'IPN của cổng thanh toán (máy chủ gọi máy chủ, có chữ ký HMAC-SHA512)', querystring: ZVnpQuery, response: { 200: ZIpnAnswer } } },
     async (request) => {
       const r = gateway().verifyIpn(request.query);
-      if (!r.ok) return r.reason === 'malformed' ? ipnAnswers.unknownError : ipnAnswers.invalidSignature;
+      if (!r.ok) {
+        if (r.reason !== 'malformed') countSecurityEvent('payment_signature_refused');
+        return r.reason === 'malformed' ? ipnAnswers.unknownError : ipnAnswers.invalidSignature;
+      }
       return ipnAnswerFor(await settleGatewayResult(ctx, r, 'ipn'));
     },
   );

@@ -4,6 +4,7 @@ import { t } from '../../../lib/i18n.js';
 import { Link } from '../../../lib/router.js';
 import { findSimilar, getOptions, getUnits, sendFeedback, uploadAttachment, type Receipt, type SendInput } from '../api/feedback.js';
 import { ft } from '../text.js';
+import { getMe, sendMyFeedback, type CitizenMe } from '../../citizen/api.js';
 import { TileMap } from './TileMap.js';
 
 type Similar = Awaited<ReturnType<typeof findSimilar>>['items'];
@@ -24,11 +25,14 @@ export function SendPage({ search }: { search: string }) {
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Signed in on the portal: the account is the sender (name, phone, address from the profile) and follows the item.
+  const [me, setMe] = useState<CitizenMe | null>(null);
 
   useEffect(() => {
     document.title = `${question ? ft('askTitle') : ft('sendTitle')} — ${t('site')}`;
     getUnits().then((u) => setUnits(u.items)).catch(() => setUnits([]));
     getOptions().then(setOptions).catch(() => setOptions(null));
+    getMe().then(setMe).catch(() => setMe(null));
   }, [question]);
 
   const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
@@ -70,7 +74,7 @@ export function SendPage({ search }: { search: string }) {
       category: (v('category') || (question ? 'tthc' : 'tthc')) as SendInput['category'],
       subject: v('subject'),
       content: v('content'),
-      sender: { name: v('name'), address: v('address') || null, phone: v('phone') || null, email: v('email') || null },
+      sender: me ? null : { name: v('name'), address: v('address') || null, phone: v('phone') || null, email: v('email') || null },
       consentPublishIdentity: f.get('consent') === 'on',
       place: place || v('placeAddress') ? { latitude: place?.latitude ?? null, longitude: place?.longitude ?? null, address: v('placeAddress') || null } : null,
       files: files.map((x) => x.sha256),
@@ -78,7 +82,7 @@ export function SendPage({ search }: { search: string }) {
     };
     setBusy(true);
     try {
-      setReceipt(await sendFeedback(body));
+      setReceipt(await (me ? sendMyFeedback(body) : sendFeedback(body)));
     } catch (err) {
       fail(err);
     } finally {
@@ -94,7 +98,11 @@ export function SendPage({ search }: { search: string }) {
           {ft('sentBody', { code: receipt.code, due: formatDate(receipt.answerDueAt) })}
         </p>
         <p className="confirmation-code">{receipt.code}</p>
-        <Link to={`/phan-anh/theo-doi?ma=${encodeURIComponent(receipt.code)}`}>{ft('navTrack')}</Link>
+        {me ? (
+          <Link to={`/cong-dan/phan-anh/${receipt.id}`}>{ft('followMine')}</Link>
+        ) : (
+          <Link to={`/phan-anh/theo-doi?ma=${encodeURIComponent(receipt.code)}`}>{ft('navTrack')}</Link>
+        )}
       </section>
     );
 
@@ -144,22 +152,28 @@ export function SendPage({ search }: { search: string }) {
           <label htmlFor="content">{question ? ft('question') : ft('content')} *</label>
           <textarea id="content" name="content" required minLength={10} maxLength={5000} rows={6} />
         </div>
-        <div className="field">
-          <label htmlFor="name">{ft('name')} *</label>
-          <input id="name" name="name" required autoComplete="name" minLength={2} />
-        </div>
-        <div className="field">
-          <label htmlFor="address">{ft('address')} *</label>
-          <input id="address" name="address" required autoComplete="street-address" minLength={5} />
-        </div>
-        <div className="field">
-          <label htmlFor="phone">{ft('phone')} *</label>
-          <input id="phone" name="phone" required inputMode="tel" autoComplete="tel" minLength={9} />
-        </div>
-        <div className="field">
-          <label htmlFor="email">{ft('email')}</label>
-          <input id="email" name="email" type="email" autoComplete="email" />
-        </div>
+        {me ? (
+          <p className="notice" data-testid="fb-as-citizen">{ft('asCitizen', { name: me.fullName })}</p>
+        ) : (
+          <>
+            <div className="field">
+              <label htmlFor="name">{ft('name')} *</label>
+              <input id="name" name="name" required autoComplete="name" minLength={2} />
+            </div>
+            <div className="field">
+              <label htmlFor="address">{ft('address')} *</label>
+              <input id="address" name="address" required autoComplete="street-address" minLength={5} />
+            </div>
+            <div className="field">
+              <label htmlFor="phone">{ft('phone')} *</label>
+              <input id="phone" name="phone" required inputMode="tel" autoComplete="tel" minLength={9} />
+            </div>
+            <div className="field">
+              <label htmlFor="email">{ft('email')}</label>
+              <input id="email" name="email" type="email" autoComplete="email" />
+            </div>
+          </>
+        )}
         {!question ? (
           <fieldset className="field">
             <legend>{ft('place')}</legend>

@@ -1,3 +1,4 @@
+import { countSecurityEvent } from '../../../platform/security-events.js';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../../platform/clock.js';
 import { withTransaction, type Db, type Queryable } from '../../../platform/database.js';
@@ -129,6 +130,7 @@ export async function signInCitizen(deps: { db: Db; clock: Clock; settings: Citi
     case 'ok':
       return outcome.session;
     case 'locked':
+      countSecurityEvent('citizen_sign_in_held');
       throw identityErrors.locked(outcome.until);
     case 'bad':
       throw citizenErrors.badCredentials();

@@ -16,8 +16,8 @@ export async function readProfile(deps: { db: Db }, citizenId: string): Promise<
 
 /**
  * Updates the profile. For a citizen signed in through the electronic identity, name, birth date, gender and CCCD come
- * from it and are not edited here; the CCCD is checked against the birth date and gender it encodes; the phone is kept
- * in its national form.
+ * from it and are not edited here; the CCCD is checked against the birth date and gender it encodes. A new phone or
+ * e-mail is not set here: it is proved by a code sent to it (change-contact.ts).
  */
 export async function editProfile(deps: { db: Db; clock: Clock }, citizenId: string, input: TProfileUpdate): Promise<TProfile> {
   const current = await readProfile(deps, citizenId);
@@ -39,19 +39,26 @@ export async function editProfile(deps: { db: Db; clock: Clock }, citizenId: str
   }
   if (input.address !== undefined) set.address = input.address;
   if (input.addressUnitId !== undefined) set.address_unit_id = input.addressUnitId;
-  if (input.email !== undefined) set.email = input.email?.toLowerCase() ?? null;
+  // A new phone or e-mail is proved by a code first (change-contact.ts); here it can only be kept or removed.
+  if (input.email !== undefined) {
+    const email = input.email?.trim().toLowerCase() || null;
+    if (email && email !== current.email) throw citizenErrors.contactNeedsCode('email');
+    if (!email) set.email = null;
+  }
   if (input.phone !== undefined) {
     if (input.phone === null || input.phone === '') set.phone = null;
     else {
       const p = normalizePhoneVn(input.phone);
       if (!p.ok) throw citizenErrors.badProfile(p.reasonVi);
-      set.phone = p.national;
+      if (p.national !== current.phone) throw citizenErrors.contactNeedsCode('phone');
     }
   }
   try {
     await updateProfile(deps.db, citizenId, set, deps.clock.now());
   } catch (err) {
     const c = (err as { code?: string; constraint?: string });
+    // The account's last way to sign in with a password cannot be removed.
+    if (c.code === '23514') throw citizenErrors.lastIdentifier();
     if (c.code === '23505') throw citizenErrors.taken(c.constraint?.includes('email') ? 'email' : c.constraint?.includes('phone') ? 'phone' : 'idNumber');
     throw err;
   }

@@ -1,3 +1,4 @@
+import { countSecurityEvent } from '../../../platform/security-events.js';
 import { z } from 'zod';
 import type { AppConfig } from '../../../platform/config.js';
 import type { Clock } from '../../../platform/clock.js';
@@ -116,6 +117,7 @@ export async function authoriseTracking(deps: TrackingDeps, code: string, secret
       throw dossierErrors.trackingCodeBlocked(secondsUntil(outcome.until, now));
     case 'wrong':
       if (outcome.alert) {
+        countSecurityEvent('tracking_code_held');
         deps.log?.warn({ event: 'tracking.code_blocked', code: typed, failures: outcome.alert.failures, blockedUntil: outcome.alert.blockedUntil, ip: client.ip }, 'Mã hồ sơ bị thử sai nhiều lần, tạm khóa tra cứu');
       }
       throw dossierErrors.notFound();

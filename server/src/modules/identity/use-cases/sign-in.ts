@@ -1,3 +1,4 @@
+import { countSecurityEvent } from '../../../platform/security-events.js';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../../platform/clock.js';
 import { withTransaction, type Db } from '../../../platform/database.js';
@@ -74,6 +75,7 @@ export async function signIn(
     case 'ok':
       return { token: outcome.token, csrfToken: outcome.csrfToken, userId: outcome.userId };
     case 'locked':
+      countSecurityEvent('staff_sign_in_held');
       throw identityErrors.locked(outcome.until);
     case 'inactive':
       throw identityErrors.inactive();

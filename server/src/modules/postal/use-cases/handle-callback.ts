@@ -1,3 +1,4 @@
+import { countSecurityEvent } from '../../../platform/security-events.js';
 import { withTransaction, type Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors, DomainError } from '../../../platform/errors.js';
@@ -22,7 +23,10 @@ export async function handleOperatorCallback(
   headers: { signature?: string; timestamp?: string },
 ): Promise<CallbackOutcome> {
   const check = verifySignature(deps.config.postalCallbackSecret, rawBody, headers, deps.clock.now().getTime(), 300);
-  if (!check.ok) throw postalErrors.badSignature(check.reason);
+  if (!check.ok) {
+    countSecurityEvent('postal_signature_refused');
+    throw postalErrors.badSignature(check.reason);
+  }
   let json: unknown;
   try {
     json = JSON.parse(rawBody);

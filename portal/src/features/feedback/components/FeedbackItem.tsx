@@ -1,0 +1,104 @@
+import type { FormEvent } from 'react';
+import { formatDate, formatDateTime } from '../../../lib/format.js';
+import type { SenderView } from '../api/feedback.js';
+import { ft } from '../text.js';
+
+const text = (e: FormEvent<HTMLFormElement>, name: string) => {
+  e.preventDefault();
+  return String(new FormData(e.currentTarget).get(name) ?? '').trim();
+};
+
+/**
+ * One item as its sender sees it — status, unit, deadline, the answer — with what the sender may do now: rate the
+ * answer, ask once for a review, supply the information asked for. Shared by tracking (number + phone) and the signed-in
+ * citizen's own list; the caller says how each action reaches the server.
+ */
+export function FeedbackItem({
+  item,
+  onRate,
+  onReopen,
+  onSupply,
+}: {
+  item: SenderView;
+  onRate: (satisfied: boolean, comment: string | null) => void;
+  onReopen: (reason: string) => void;
+  onSupply: (info: string) => void;
+}) {
+  return (
+    <article className="track-result">
+      <h2>
+        {item.code} — {item.subject}
+      </h2>
+      <dl className="facts">
+        <dt>{ft('status')}</dt>
+        <dd data-testid="fb-status">{item.statusLabel}</dd>
+        <dt>{ft('unit')}</dt>
+        <dd>{item.unitName}</dd>
+        <dt>{ft('dueAt')}</dt>
+        <dd>{formatDate(item.answerDueAt)}</dd>
+      </dl>
+      {item.note ? (
+        <p className="notice pre-line">
+          {ft('note')}: {item.note}
+        </p>
+      ) : null}
+      {item.answer ? (
+        <div className="detail-section">
+          <h3>{ft('answer')}</h3>
+          <p className="pre-line" data-testid="fb-answer">
+            {item.answer}
+          </p>
+        </div>
+      ) : null}
+      {item.rating ? <p className="notice">{ft('rated', { rating: item.rating === 'satisfied' ? ft('satisfied') : ft('unsatisfied') })}</p> : null}
+      {item.canRate ? (
+        <form
+          className="rating-form stack"
+          onSubmit={(e) => {
+            const comment = text(e, 'comment') || null;
+            const satisfied = (e.nativeEvent as SubmitEvent).submitter?.getAttribute('value') === 'yes';
+            onRate(satisfied, comment);
+          }}
+        >
+          <h3>{ft('rateTitle')}</h3>
+          <label htmlFor="comment">{ft('comment')}</label>
+          <textarea id="comment" name="comment" rows={2} />
+          <div className="wizard-buttons">
+            <button type="submit" value="yes" className="primary-button">
+              {ft('satisfied')}
+            </button>
+            <button type="submit" value="no" className="secondary-button">
+              {ft('unsatisfied')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {item.canReopen ? (
+        <form className="stack" onSubmit={(e) => onReopen(text(e, 'reason'))}>
+          <h3>{ft('reopenTitle')}</h3>
+          <label htmlFor="reason">{ft('reopenReason')}</label>
+          <textarea id="reason" name="reason" rows={3} required minLength={5} />
+          <button type="submit" className="secondary-button">
+            {ft('reopenButton')}
+          </button>
+        </form>
+      ) : null}
+      {item.canSupplyInfo ? (
+        <form className="stack" onSubmit={(e) => onSupply(text(e, 'info'))}>
+          <h3>{ft('supplyTitle')}</h3>
+          <textarea id="info" name="info" aria-label={ft('supplyTitle')} rows={3} required minLength={5} />
+          <button type="submit" className="primary-button">
+            {ft('supplyButton')}
+          </button>
+        </form>
+      ) : null}
+      <ol className="timeline">
+        {item.timeline.map((s, i) => (
+          <li key={i}>
+            <time dateTime={String(s.at)}>{formatDateTime(String(s.at))}</time> {s.label}
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}
