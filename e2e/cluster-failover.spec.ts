@@ -218,7 +218,7 @@ describe.skipIf(missing.length > 0)('a cell of three PostgreSQL nodes under Patr
     // The node's process group (runuser → patroni → postgres and its backends), as start.sh recorded it.
     const group = Number(readFileSync(path.join(clusterDir, 'pids', `${before.name}.pid`), 'utf8'));
     try {
-      const { load, figures } = await loadAcrossKill('cut', session, ids, async () => void process.kill(-group, 'SIGSTOP'), 5_000, 30_000);
+      const { load, figures } = await loadAcrossKill('network-cut', session, ids, async () => void process.kill(-group, 'SIGSTOP'), 5_000, 30_000);
       loads.push(load);
       expect(figures.firstWriteAfterMs).not.toBeNull();
       // The leader key must expire first (ttl 10 s), then the search gives up on the silent node.
@@ -241,7 +241,7 @@ describe.skipIf(missing.length > 0)('a cell of three PostgreSQL nodes under Patr
     const byId = new Map(rows.map((r) => [r.id, r.code]));
     for (const d of acknowledged) expect(byId.get(d.id)).toBe(d.code);
     // Every test dossier has its key; none was created twice by a retried request.
-    const keys = await db.query<{ n: number; k: number }>(`SELECT count(*)::int AS n, count(DISTINCT idempotency_key)::int AS k FROM dossier WHERE idempotency_key ~ ':(primary|standby|cut)-'`);
+    const keys = await db.query<{ n: number; k: number }>(`SELECT count(*)::int AS n, count(DISTINCT idempotency_key)::int AS k FROM dossier WHERE idempotency_key ~ ':(primary|standby|network-cut)-'`);
     expect(keys.rows[0]!.n).toBe(keys.rows[0]!.k);
     expect(keys.rows[0]!.n).toBe(acknowledged.length);
 
