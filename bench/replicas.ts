@@ -56,6 +56,7 @@ try {
     await reads?.end();
   }
   await primary.end();
+  await fs.rm(dataDir, { recursive: true, force: true });
 } finally {
   await sh('scripts/cluster/stop.sh');
 }
