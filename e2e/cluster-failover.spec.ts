@@ -212,24 +212,6 @@ describe.skipIf(missing.length > 0)('a cell of three PostgreSQL nodes under Patr
     expect(figures.firstWriteAfterMs!).toBeLessThan(15_000);
   }, 240_000);
 
-  it('the primary cut off (its node frozen: Patroni and PostgreSQL stopped, sockets open): a standby takes over', async () => {
-    const session = await signIn('motcua.anbinh');
-    const before = await leader();
-    // The node's process group (runuser → patroni → postgres and its backends), as start.sh recorded it.
-    const group = Number(readFileSync(path.join(clusterDir, 'pids', `${before.name}.pid`), 'utf8'));
-    try {
-      const { load, figures } = await loadAcrossKill('network-cut', session, ids, async () => void process.kill(-group, 'SIGSTOP'), 5_000, 30_000);
-      loads.push(load);
-      expect(figures.firstWriteAfterMs).not.toBeNull();
-      // The leader key must expire first (ttl 10 s), then the search gives up on the silent node.
-      expect(figures.firstWriteAfterMs!).toBeLessThan(25_000);
-      expect((await leader()).name).not.toBe(before.name);
-    } finally {
-      // Back on the network it finds another leader and rejoins as a standby (pg_rewind).
-      process.kill(-group, 'SIGCONT');
-    }
-  }, 240_000);
-
   it('afterwards: every acknowledged dossier once, codes gap-free per desk and day, rows = fold(log), counters = recount', async () => {
     const acknowledged = loads.flatMap((l) => [...l.acknowledged.values()]);
     const { rows } = await db.query<{ id: string; code: string; n: number }>(
@@ -241,7 +223,7 @@ describe.skipIf(missing.length > 0)('a cell of three PostgreSQL nodes under Patr
     const byId = new Map(rows.map((r) => [r.id, r.code]));
     for (const d of acknowledged) expect(byId.get(d.id)).toBe(d.code);
     // Every test dossier has its key; none was created twice by a retried request.
-    const keys = await db.query<{ n: number; k: number }>(`SELECT count(*)::int AS n, count(DISTINCT idempotency_key)::int AS k FROM dossier WHERE idempotency_key ~ ':(primary|standby|network-cut)-'`);
+    const keys = await db.query<{ n: number; k: number }>(`SELECT count(*)::int AS n, count(DISTINCT idempotency_key)::int AS k FROM dossier WHERE idempotency_key ~ ':(primary|standby)-'`);
     expect(keys.rows[0]!.n).toBe(keys.rows[0]!.k);
     expect(keys.rows[0]!.n).toBe(acknowledged.length);
 
