@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
  * A bounded closed-loop load generator for 127.0.0.1: `requests` calls with `concurrency` in flight. The calls run
  * in a worker thread, so the client does not share the measured server's event loop (it still shares the machine).
  */
-export type Stat = { name: string; requests: number; rps: number; p50: number; p99: number; max: number };
+export type Stat = { name: string; requests: number; rps: number; p50: number; p95: number; p99: number; max: number };
 export type Call = { path: string; method?: string; body?: unknown; headers?: Record<string, string> };
 
 export async function load(name: string, base: string, calls: (i: number) => Call, requests: number, concurrency = 16): Promise<Stat> {
@@ -19,7 +19,7 @@ export async function load(name: string, base: string, calls: (i: number) => Cal
   const { latencies, seconds } = result;
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
-  return { name, requests: latencies.length, rps: latencies.length / seconds, p50: q(0.5), p99: q(0.99), max: latencies[latencies.length - 1]! };
+  return { name, requests: latencies.length, rps: latencies.length / seconds, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: latencies[latencies.length - 1]! };
 }
 
 export function row(s: Stat): string {

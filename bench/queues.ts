@@ -223,7 +223,7 @@ function pgbenchRun(dbUrl: string, work: string, s: Scenario, officers: Officer[
   }
   lat.sort((a, b) => a - b);
   const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? NaN;
-  return { name: `bare ${s.name}`, requests: lat.length, rps: tps, p50: q(0.5), p99: q(0.99), max: lat[lat.length - 1] ?? NaN };
+  return { name: `bare ${s.name}`, requests: lat.length, rps: tps, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: lat[lat.length - 1] ?? NaN };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

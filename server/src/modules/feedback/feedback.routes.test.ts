@@ -154,6 +154,15 @@ describe('the journey: a late dossier, transfer, answer, approval, publication, 
     expect(item.senderName).toBeNull();
     expect(item.answer).toContain('mời nhận kết quả');
     expect((await t.app.inject({ method: 'GET', url: `/api/feedback/public/register?unitId=${s.tree.otherProvince.id}` })).json().items).toEqual([]);
+    // Each typed word begins a word of the item, with or without accents, whatever the punctuation; one absent word → none.
+    const codes = async (q: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/feedback/public/register?q=${encodeURIComponent(q)}` })).json().items.map((i: { code: string }) => i.code) as string[];
+    expect(await codes('Hồ sơ TRỄ hẹn')).toContain(code);
+    expect(await codes('tre, hen!')).toContain(code);
+    expect(await codes('tre hen chu')).toContain(code); // the last word, 3 letters or more, may be a beginning
+    expect(await codes('tre he')).not.toContain(code);
+    expect(await codes('tre hen khonggiongtunao')).not.toContain(code);
+    expect(await codes("'); DROP TABLE feedback; --")).toEqual([]);
     const atom = await t.app.inject({ method: 'GET', url: '/api/feedback/public/register.atom?q=tre%20hen' });
     expect(atom.headers['content-type']).toContain('application/atom+xml');
     expect(atom.body).toContain(`<id>urn:motcua:feedback:${code}</id>`);

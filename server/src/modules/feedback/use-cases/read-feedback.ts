@@ -45,9 +45,22 @@ export type RegisterPage = { items: TPublicItem[]; next: string | null };
 
 const vnDayStart = (d: string) => new Date(`${d}T00:00:00+07:00`);
 
+/** The words of a register search: letters and digits only (anything else separates words), eight at most. */
+export function registerWords(q: string): string[] {
+  return q.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0).slice(0, 8);
+}
+
 /**
- * The public register of answered feedback (and the hỏi đáp page): published items only, searched without accents on
- * every word, by unit subtree, procedure and period of publication, newest first, with a keyset cursor.
+ * How many of the newest matching-by-filter items a word search reads before it turns to the word index. Common words
+ * are found among the newest items at once; rare ones through the index, whose matches are then few. The planner cannot
+ * choose between the two itself: words are correlated ("khai sinh") and its estimates for them are far off.
+ */
+const NEWEST_WINDOW = 1000;
+
+/**
+ * The public register of answered feedback (and the hỏi đáp page): published items only, searched without accents by
+ * words (each typed word is a word of the item; the last one, of 3 letters or more, may be its beginning, as one types),
+ * by unit subtree, procedure and period of publication, newest first, with a keyset cursor.
  */
 export async function searchRegister(q: Queryable, f: TRegisterQuery): Promise<RegisterPage> {
   const where = [`f.status = 'published'`];
@@ -56,7 +69,6 @@ export async function searchRegister(q: Queryable, f: TRegisterQuery): Promise<R
     params.push(v);
     where.push(sql(`$${params.length}`));
   };
-  for (const word of (f.q ?? '').split(/\s+/).filter((w) => w.length > 0).slice(0, 8)) add((n) => `f.public_search LIKE '%' || vn_fold(${n}) || '%'`, word.replace(/[%_\\]/g, ''));
   if (f.unitId) {
     const unit = await getUnit(q, f.unitId);
     if (!unit) return { items: [], next: null };
@@ -73,15 +85,47 @@ export async function searchRegister(q: Queryable, f: TRegisterQuery): Promise<R
     params.push(when, id);
     where.push(`(f.published_at, f.id) < ($${params.length - 1}, $${params.length}::uuid)`);
   }
-  params.push(f.limit + 1);
+  const filters = where.join(' AND ');
+  const want = f.limit + 1;
+  const words = registerWords(f.q ?? '');
+  let ids: string[] | null = null;
+  if (words.length > 0) {
+    const wp = [...params];
+    const terms = words.map((w, i) => {
+      wp.push(w);
+      const prefix = i === words.length - 1 && w.length >= 3 ? ` || ':*'` : '';
+      return `f.public_words @@ to_tsquery('simple', quote_literal(vn_fold($${wp.length}))${prefix})`;
+    });
+    wp.push(want, NEWEST_WINDOW);
+    const [k, win] = [`$${wp.length - 1}`, `$${wp.length}`];
+    // First the newest items that pass the filters, read in order through the publication index.
+    const first = await q.query<{ scanned: number; ids: string[] }>(
+      `WITH w AS MATERIALIZED (SELECT f.id, f.published_at, f.public_words FROM feedback f WHERE ${filters} ORDER BY f.published_at DESC, f.id DESC LIMIT ${win}),
+            hit AS (SELECT f.id, f.published_at FROM w f WHERE ${terms.join(' AND ')} ORDER BY f.published_at DESC, f.id DESC LIMIT ${k})
+       SELECT (SELECT count(*)::int FROM w) AS scanned, (SELECT coalesce(array_agg(id ORDER BY published_at DESC, id DESC), '{}') FROM hit) AS ids`,
+      wp,
+    );
+    const r = first.rows[0]!;
+    if (r.ids.length >= want || r.scanned < NEWEST_WINDOW) ids = r.ids;
+    else {
+      // Few matches among many items: the word index finds them all, then the newest are kept.
+      const rare = await q.query<{ id: string }>(
+        `WITH m AS MATERIALIZED (SELECT f.id, f.published_at FROM feedback f WHERE ${filters} AND ${terms.join(' AND ')})
+         SELECT id FROM m ORDER BY published_at DESC, id DESC LIMIT ${k}`,
+        wp.slice(0, -1),
+      );
+      ids = rare.rows.map((x) => x.id);
+    }
+  }
+  const listParams = ids ? [ids] : [...params, want];
   const { rows } = await q.query<TPublicItem & { id: string }>(
     `SELECT f.id, f.code, f.kind, f.category, u.name AS "unitName", p.name AS "procedureName", f.public_subject AS subject,
             f.public_content AS content, f.public_answer AS answer, CASE WHEN f.consent_publish_identity THEN f.sender_name END AS "senderName",
             f.received_at AS "receivedAt", f.answered_at AS "answeredAt", f.published_at AS "publishedAt"
        FROM feedback f JOIN unit u ON u.id = f.unit_id LEFT JOIN procedure p ON p.id = f.procedure_id
-      WHERE ${where.join(' AND ')}
-      ORDER BY f.published_at DESC, f.id DESC LIMIT $${params.length}`,
-    params,
+      WHERE ${ids ? 'f.id = ANY($1::uuid[])' : filters}
+      ORDER BY f.published_at DESC, f.id DESC${ids ? '' : ` LIMIT $${listParams.length}`}`,
+    listParams,
   );
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];

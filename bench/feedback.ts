@@ -1,0 +1,167 @@
+/**
+ * Feedback register benchmark (issue 17): the public register of answered feedback (GET /api/feedback/public/register)
+ * searched without accents at N feedback items, 16 concurrent readers, p95 per kind of query.
+ *
+ *   npx tsx bench/feedback.ts --items=1000000     (its own database; rewrites BENCHMARKS.md's "Feedback register")
+ *
+ * Items are generated set-based (INSERT … SELECT generate_series) in one province of 100 communes, over three years,
+ * subjects and contents drawn from the vocabulary citizens use (roads, lighting, land, procedures, waiting at the desk),
+ * 5 in 7 published. The generated columns (accent-folded search text) are computed by PostgreSQL as in production.
+ */
+import os from 'node:os';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { buildApp } from '../server/src/app.js';
+import { loadConfig } from '../server/src/platform/config.js';
+import { createPool, type Db } from '../server/src/platform/database.js';
+import { migrate } from '../server/src/platform/migrations.js';
+import { diskFileStore } from '../server/src/platform/storage.js';
+import { systemClock } from '../server/src/platform/clock.js';
+import { load, type Stat } from './load.js';
+
+const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const ITEMS = arg('items', Number(process.env.BENCH_FEEDBACK_ITEMS ?? 100_000));
+const REQUESTS = arg('requests', Number(process.env.BENCH_FEEDBACK_REQUESTS ?? 800));
+
+const topics = ['Đèn chiếu sáng', 'Đường giao thông', 'Rác thải sinh hoạt', 'Ngập nước', 'Tiếng ồn', 'Lấn chiếm vỉa hè', 'Cấp nước sạch', 'Hồ sơ đất đai', 'Giấy phép xây dựng', 'Đăng ký khai sinh', 'Chứng thực bản sao', 'Thái độ cán bộ', 'Thời gian chờ tại bộ phận một cửa', 'Thu phí, lệ phí', 'Trả kết quả qua bưu điện', 'Cây xanh gãy đổ', 'Ô nhiễm không khí', 'Chợ tạm', 'Trường học', 'Trạm y tế'];
+const places = ['đường Lê Lợi', 'đường Trần Hưng Đạo', 'ấp Tân Hòa', 'khóm 3', 'tổ dân phố 12', 'chợ phường', 'khu dân cư Hòa Bình', 'cầu Cái Sâu', 'đường Nguyễn Huệ', 'ấp Phú Lợi'];
+const asks = ['đề nghị sớm khắc phục', 'đề nghị hướng dẫn thủ tục', 'đề nghị kiểm tra xử lý', 'đề nghị trả lời công khai', 'kiến nghị bổ sung kinh phí'];
+const lit = (xs: readonly string[]) => `(ARRAY[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ')}]::text[])`;
+
+async function generate(db: Db, items: number, now: Date, log: (m: string) => void): Promise<{ provinceId: string; communeId: string; seconds: number }> {
+  const t0 = performance.now();
+  const prov = (await db.query<{ id: string; path: string }>(
+    `WITH id AS (SELECT gen_random_uuid() AS id)
+     INSERT INTO unit (id, code, name, kind, parent_id, path, depth, created_at) SELECT id, '000.00.00.FB', 'Tỉnh Thử Phản Ánh', 'province', NULL, '/' || id || '/', 1, $1 FROM id RETURNING id, path`,
+    [now],
+  )).rows[0]!;
+  await db.query(
+    `INSERT INTO unit (id, code, name, kind, parent_id, path, depth, created_at)
+     SELECT id, '000.00.' || lpad(g::text, 3, '0') || '.FB', 'Xã Thử ' || g, 'commune', $1, $2 || id || '/', 2, $3
+       FROM (SELECT gen_random_uuid() AS id, g FROM generate_series(1, 100) g) x`,
+    [prov.id, prov.path, now],
+  );
+  const batch = 100_000;
+  await db.query(`SET session_replication_role = replica`);
+  for (let from = 0; from < items; from += batch) {
+    const n = Math.min(batch, items - from);
+    await db.query(
+      `WITH u AS (SELECT array_agg(id ORDER BY code) AS ids, array_agg(path ORDER BY code) AS paths FROM unit WHERE parent_id = $1),
+       g AS (
+         SELECT i, ((i * 7919) % 100 + 1)::int AS ui,
+                $2::timestamptz - ((i * 104729) % (3 * 365 * 24 * 60)) * interval '1 minute' AS at,
+                ${lit(topics)}[((i * 31) % ${topics.length} + 1)::int] AS topic,
+                ${lit(places)}[((i * 17) % ${places.length} + 1)::int] AS place,
+                ${lit(asks)}[((i * 13) % ${asks.length} + 1)::int] AS ask,
+                (i % 7) < 5 AS published
+           FROM generate_series($3::bigint + 1, $3::bigint + $4::bigint) i)
+       INSERT INTO feedback (code, kind, category, channel, receiving_unit_id, receiving_path, unit_id, unit_path, subject, content, sender_name, sender_phone,
+                             status, received_at, day, refuse_due_at, info_due_at, transfer_due_at, answer_due_at, publish_due_at, answered_at, published_at,
+                             public_subject, public_content, public_answer, answer_text, updated_at)
+       SELECT 'PAKN-' || extract(year FROM at)::int || '-FB-' || lpad(i::text, 8, '0'), CASE WHEN i % 9 = 0 THEN 'question' ELSE 'feedback' END, 'tthc', 'portal',
+              u.ids[ui], u.paths[ui], u.ids[ui], u.paths[ui],
+              topic || ' tại ' || place, 'Người dân phản ánh về ' || lower(topic) || ' tại ' || place || ', ' || ask || '. Số ' || i || '.',
+              'Người gửi ' || i, '09' || lpad((i % 100000000)::text, 8, '0'),
+              CASE WHEN published THEN 'published' ELSE 'handling' END, at, (at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,
+              at + interval '2 days', at + interval '5 days', at + interval '5 days', at + interval '21 days',
+              CASE WHEN published THEN at + interval '17 days' END, CASE WHEN published THEN at + interval '14 days' END, CASE WHEN published THEN at + interval '15 days' END,
+              topic || ' tại ' || place, 'Người dân phản ánh về ' || lower(topic) || ' tại ' || place || ', ' || ask || '.',
+              CASE WHEN published THEN 'Ủy ban nhân dân đã kiểm tra và chỉ đạo xử lý ' || lower(topic) || ' tại ' || place || '.' END,
+              CASE WHEN published THEN 'Đã xử lý.' END, at
+         FROM g, u`,
+      [prov.id, now, from, n],
+    );
+    log(`  ${(from + n).toLocaleString('en')} items`);
+  }
+  await db.query(`SET session_replication_role = DEFAULT`);
+  await db.query(`ANALYZE feedback`);
+  const commune = (await db.query<{ id: string }>(`SELECT id FROM unit WHERE parent_id = $1 ORDER BY code LIMIT 1 OFFSET 41`, [prov.id])).rows[0]!.id;
+  return { provinceId: prov.id, communeId: commune, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** The units of a database generated earlier (--db=NAME --keep): the measure can be repeated without generating again. */
+async function existing(db: Db): Promise<{ provinceId: string; communeId: string; seconds: number }> {
+  const prov = (await db.query<{ id: string }>(`SELECT id FROM unit WHERE code = '000.00.00.FB'`)).rows[0]!.id;
+  const commune = (await db.query<{ id: string }>(`SELECT id FROM unit WHERE parent_id = $1 ORDER BY code LIMIT 1 OFFSET 41`, [prov])).rows[0]!.id;
+  return { provinceId: prov, communeId: commune, seconds: NaN };
+}
+
+export async function benchFeedback(db: Db, dataDir: string, items: number, log: (m: string) => void = () => {}, reuse = false): Promise<string[]> {
+  const now = new Date();
+  const g = reuse ? await existing(db) : await generate(db, items, now, log);
+  await fs.mkdir(path.join(dataDir, 'web/portal'), { recursive: true });
+  await fs.writeFile(path.join(dataDir, 'web/portal/index.html'), '<!doctype html><title>Cổng</title>');
+  const app = await buildApp(
+    { config: loadConfig({ DATA_DIR: dataDir, JOBS: 'false', TRACKING_PER_MINUTE: '1000000' }), db, clock: systemClock, files: diskFileStore(dataDir, systemClock) },
+    { webDir: path.join(dataDir, 'web') },
+  );
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const ips = Array.from({ length: 64 }, (_, i) => `198.51.100.${i + 1}`);
+  const register = (query: string) => `/api/feedback/public/register?${query}&limit=20`;
+  const enc = encodeURIComponent;
+  const queries: [string, (i: number) => string][] = [
+    ['latest published (no words)', () => register('kind=feedback')],
+    ['one common word, no accents ("duong")', () => register(`q=${enc('duong')}`)],
+    ['two words, no accents ("den chieu sang le loi")', (i) => register(`q=${enc(['den chieu sang le loi', 'giay phep xay dung', 'ngap nuoc tan hoa', 'thai do can bo'][i % 4]!)}`)],
+    ['a rare phrase ("cau cai sau cay xanh")', () => register(`q=${enc('cau cai sau cay xanh')}`)],
+    ['a commune + a word', () => register(`unitId=${g.communeId}&q=${enc('rac thai')}`)],
+    ['a year + a word', () => register(`from=2025-01-01&to=2025-12-31&q=${enc('khai sinh')}`)],
+  ];
+  const stats: Stat[] = [];
+  for (const [name, path_] of queries) {
+    await fetch(`${address}${path_(0)}`); // warm the plan cache and the pages touched
+    stats.push(await load(name, address, (i) => ({ path: path_(i), headers: { 'x-forwarded-for': ips[i % ips.length]! } }), REQUESTS));
+  }
+  const sample = (await (await fetch(`${address}${register(`q=${enc('duong')}`)}`)).json()) as { items: unknown[] };
+  await app.close();
+  const published = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM feedback WHERE status = 'published'`)).rows[0]!.n;
+  const worst = Math.max(...stats.map((s) => s.p95));
+  return [
+    '## Feedback register at scale',
+    '',
+    `Command: \`npx tsx bench/feedback.ts --items=${items}\` — ${items.toLocaleString('en')} feedback items (${published.toLocaleString('en')} published) in one province of 100 communes over three years, ${Number.isNaN(g.seconds) ? 'generated earlier' : `generated in ${g.seconds.toFixed(0)} s`}; ${REQUESTS} requests per query kind, 16 concurrent readers from 64 addresses, on 127.0.0.1 (server and load client in one Node.js process, the client in a worker thread). Each answer is one page of 20 (a sample "duong" page held ${sample.items.length}).`,
+    '',
+    '| query | requests | req/s | p50 ms | p95 ms | p99 ms | max ms |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...stats.map((s) => `| ${s.name} | ${s.requests} | ${s.rps.toFixed(0)} | ${s.p50.toFixed(1)} | ${s.p95.toFixed(1)} | ${s.p99.toFixed(1)} | ${s.max.toFixed(1)} |`),
+    '',
+    `Worst p95: **${worst.toFixed(0)} ms** (aim: < 100 ms at 16 concurrent users). Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, PostgreSQL 15 on the same machine; measured on ${new Date().toISOString().slice(0, 10)} (see the note below the table on the machine's load).`,
+    '',
+  ];
+}
+
+async function standalone(): Promise<void> {
+  const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const reuse = process.argv.find((a) => a.startsWith('--db='))?.split('=')[1];
+  const dbName = reuse ?? `motcua_bench_feedback_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  if (!reuse) await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  const db = createPool(url.toString(), 20);
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-bench-feedback-'));
+  try {
+    await migrate(db);
+    const loadAvg = os.loadavg()[0]!;
+    const items = reuse ? (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM feedback`)).rows[0]!.n : ITEMS;
+    const lines = await benchFeedback(db, dataDir, items, (m) => process.stdout.write(`${m}\n`), !!reuse);
+    lines.push(`Load average when the run started: ${loadAvg.toFixed(1)} on ${os.cpus().length} cores.`, '');
+    const file = path.resolve('BENCHMARKS.md');
+    const current = await fs.readFile(file, 'utf8').catch(() => '');
+    const section = `<!-- feedback -->\n${lines.join('\n')}<!-- /feedback -->\n`;
+    const next = /<!-- feedback -->[\s\S]*<!-- \/feedback -->\n?/.test(current) ? current.replace(/<!-- feedback -->[\s\S]*<!-- \/feedback -->\n?/, section) : `${current.trimEnd()}\n\n${section}`;
+    await fs.writeFile(file, next);
+    process.stdout.write(lines.join('\n'));
+  } finally {
+    await db.end();
+    // --keep leaves the database for EXPLAIN (its name is printed).
+    if (process.argv.includes('--keep') || reuse) process.stdout.write(`\nkept database ${dbName}\n`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await standalone();
