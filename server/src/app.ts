@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { rememberWrites } from './platform/read-replicas.js';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -83,6 +84,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     return payload;
   });
   await app.register(cookie);
+  rememberWrites(app, ctx);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 }, throwFileSizeLimit: true });
   await app.register(swagger, {
     openapi: {

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { z } from 'zod';
+import { parseDatabaseUrl } from './database-hosts.js';
 
 /**
  * Published values of the demo: they are in this repository, so anyone can sign with them. The demo uses them so that
@@ -27,6 +28,16 @@ const ZProxy = z.string().refine((p) => {
   return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (net.isIPv4(addr) ? 32 : 128));
 }, 'TRUST_PROXY: địa chỉ IP, dải CIDR hoặc loopback/linklocal/uniquelocal, cách nhau bởi dấu phẩy');
 
+/** A PostgreSQL URL, possibly libpq's multi-host form (postgres://u:p@h1:5432,h2:5432/db?target_session_attrs=read-write). */
+const ZDatabaseUrl = z.string().refine((u) => {
+  try {
+    parseDatabaseUrl(u);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'URL PostgreSQL không hợp lệ (postgres://người-dùng:mật-khẩu@máy1:cổng,máy2:cổng/csdl) / invalid PostgreSQL URL');
+
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 const ZConfig = z.object({
@@ -37,10 +48,18 @@ const ZConfig = z.object({
   mode: z.enum(['demo', 'production']),
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().default('0.0.0.0'),
-  /** External PostgreSQL; when absent an embedded server is started with its data under dataDir. */
-  databaseUrl: z.string().url().optional(),
-  /** The schema owner's connection, for migrations; without it they run with DATABASE_URL. */
-  migrationDatabaseUrl: z.string().url().optional(),
+  /**
+   * External PostgreSQL; when absent an embedded server is started with its data under dataDir. Several hosts
+   * (h1:5432,h2:5432) with target_session_attrs=read-write: connections follow the primary across a failover.
+   */
+  databaseUrl: ZDatabaseUrl.optional(),
+  /** The schema owner's connection, for migrations; without it they run with DATABASE_URL. Bypasses any pooler. */
+  migrationDatabaseUrl: ZDatabaseUrl.optional(),
+  /**
+   * Read replicas (DATABASE_REPLICA_URLS, separated by spaces or semicolons) for the reads that tolerate a little
+   * staleness (reports, dashboards, the public catalogue and information pages, exports); empty: all on the primary.
+   */
+  databaseReplicaUrls: z.array(ZDatabaseUrl),
   dataDir: z.string().default('./data'),
   embeddedPgPort: z.coerce.number().int().default(54329),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -168,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST,
     databaseUrl: env.DATABASE_URL || undefined,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
+    databaseReplicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(/[\s;]+/).filter(Boolean),
     dataDir: env.DATA_DIR,
     embeddedPgPort: env.EMBEDDED_PG_PORT,
     logLevel: env.LOG_LEVEL,

@@ -1,4 +1,5 @@
 import { attachment, readUpload } from '../../platform/http.js';
+import { retryOnConnectionLoss } from '../../platform/database-hosts.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
@@ -53,8 +54,9 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const id = await receiveDossier(ctx, actor, request.body);
-      return reply.status(201).send(await readDossier(ctx, actor, id));
+      // Idempotent by its key: a retry after a lost connection (a failover) finds the dossier if the first try committed.
+      const id = await retryOnConnectionLoss(() => receiveDossier(ctx, actor, request.body));
+      return reply.status(201).send(await retryOnConnectionLoss(() => readDossier(ctx, actor, id)));
     },
   );
 
