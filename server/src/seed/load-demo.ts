@@ -65,7 +65,7 @@ export async function loadDemoData(ctx: AppContext): Promise<{ accountLines: str
         now,
       ]);
     }
-    await recordAudit(tx, { actorId: null, actorName: 'Hệ thống', action: 'demo.seeded', entity: 'system', entityId: 'demo', after: { units: units.length, staff: staff.length, procedures: procedures.length }, at: now });
+    await recordAudit(tx, { actorId: null, actorName: 'Hệ thống', action: 'demo.seeded', entity: 'system', entityId: 'demo', after: { units: units.length, staff: staff.length, procedures: procedures.length }, unitPaths: [], at: now });
     return true;
   });
   if (!loaded) return null;

@@ -109,7 +109,7 @@ export async function signInCitizen(deps: { db: Db; clock: Clock; settings: Citi
     const account = identifier ? await findForLogin(tx, identifier) : null;
     if (!account || !account.passwordHash) {
       await verifyPassword(await dummyPasswordHash(), input.password);
-      await recordAudit(tx, { at: now, actorId: null, actorName: null, action: 'citizen.sign_in_failed', entity: 'citizen_account', entityId: account?.id ?? 'unknown', after: { identifier: identifier?.value ?? null, known: !!account }, ip: client.ip });
+      await recordAudit(tx, { at: now, actorId: null, actorName: null, action: 'citizen.sign_in_failed', entity: 'citizen_account', entityId: account?.id ?? 'unknown', after: { identifier: identifier?.value ?? null, known: !!account }, ip: client.ip, unitPaths: [] });
       await recordGuardFailure(tx, addressKey, now, ADDRESS_GUARD);
       return { kind: 'bad' as const };
     }
@@ -118,7 +118,7 @@ export async function signInCitizen(deps: { db: Db; clock: Clock; settings: Citi
       const failures = account.failedLogins + 1;
       const until = accountHeldUntil(failures, deps.settings, now);
       await setFailures(tx, account.id, failures, until);
-      await recordAudit(tx, { at: now, actorId: null, actorName: null, action: 'citizen.sign_in_failed', entity: 'citizen_account', entityId: account.id, after: { failures, heldUntil: until }, ip: client.ip });
+      await recordAudit(tx, { at: now, actorId: null, actorName: null, action: 'citizen.sign_in_failed', entity: 'citizen_account', entityId: account.id, after: { failures, heldUntil: until }, ip: client.ip, unitPaths: [] });
       await recordGuardFailure(tx, addressKey, now, ADDRESS_GUARD);
       return until ? { kind: 'locked' as const, until } : { kind: 'bad' as const };
     }

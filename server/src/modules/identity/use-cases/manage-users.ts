@@ -40,7 +40,7 @@ export async function createUser(deps: { db: Db; clock: Clock }, actor: Actor, i
     const id = await insertUser(tx, { ...input, passwordHash }, deps.clock.now());
     await replaceGrants(tx, id, input.grants);
     const user = (await getUser(tx, id, deps.clock.now()))!;
-    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'user.created', entity: 'staff_user', entityId: id, after: present(user), at: deps.clock.now() });
+    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'user.created', entity: 'staff_user', entityId: id, after: present(user), unitPaths: user.unitPaths, at: deps.clock.now() });
     return present(user);
   });
 }

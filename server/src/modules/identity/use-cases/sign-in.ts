@@ -7,7 +7,7 @@ import { recordAudit } from '../../audit/audit.repo.js';
 import { hashToken } from '../auth.plugin.js';
 import type { TLoginInput } from '../identity.contract.js';
 import { identityErrors } from '../identity.errors.js';
-import { findUserForLogin, insertSession, recordLoginSuccess, setLoginFailures, staffCodeRecipient, throttle } from '../identity.repo.js';
+import { findUserForLogin, insertSession, recordLoginSuccess, setLoginFailures, staffCodeRecipient, throttle, userUnitPaths } from '../identity.repo.js';
 import { dummyPasswordHash, verifyPassword } from '../password.js';
 import { OTP_TTL_SECONDS } from '../otp.rules.js';
 import { ADDRESS_GUARD, accountHeldUntil } from '../sign-in.rules.js';
@@ -48,7 +48,7 @@ export async function signIn(
     const user = await findUserForLogin(tx, input.username);
     if (!user) {
       await verifyPassword(await dummyPasswordHash(), input.password);
-      await recordAudit(tx, { at: now, actorId: null, actorName: null, action: 'auth.failed', entity: 'staff_user', entityId: 'unknown', after: { username: input.username, known: false }, ip: client.ip });
+      await recordAudit(tx, { at: now, actorId: null, actorName: null, action: 'auth.failed', entity: 'staff_user', entityId: 'unknown', after: { username: input.username, known: false }, ip: client.ip, unitPaths: [] });
       await recordGuardFailure(tx, addressKey, now, ADDRESS_GUARD);
       return { kind: 'bad' as const };
     }
@@ -58,7 +58,7 @@ export async function signIn(
       const failures = user.failedLogins + 1;
       const until = accountHeldUntil(failures, deps.settings, now);
       await setLoginFailures(tx, user.id, failures, until);
-      await recordAudit(tx, { at: now, actorId: user.id, actorName: user.fullName, action: 'auth.failed', entity: 'staff_user', entityId: user.id, after: { failures, heldUntil: until }, ip: client.ip });
+      await recordAudit(tx, { at: now, actorId: user.id, actorName: user.fullName, action: 'auth.failed', entity: 'staff_user', entityId: user.id, after: { failures, heldUntil: until }, ip: client.ip, unitPaths: await userUnitPaths(tx, user.id) });
       await recordGuardFailure(tx, addressKey, now, ADDRESS_GUARD);
       return until ? { kind: 'locked' as const, until } : { kind: 'bad' as const };
     }
@@ -68,7 +68,7 @@ export async function signIn(
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     await insertSession(tx, { tokenHash: hashToken(token), userId: user.id, csrfToken, ttlHours: deps.settings.sessionTtlHours, ...client, now });
-    await recordAudit(tx, { actorId: user.id, actorName: user.fullName, action: 'auth.signed_in', entity: 'staff_user', entityId: user.id, after: secondFactor ? { secondFactor: true } : undefined, ip: client.ip, at: now });
+    await recordAudit(tx, { actorId: user.id, actorName: user.fullName, action: 'auth.signed_in', entity: 'staff_user', entityId: user.id, after: secondFactor ? { secondFactor: true } : undefined, ip: client.ip, unitPaths: await userUnitPaths(tx, user.id), at: now });
     return { kind: 'ok' as const, token, csrfToken, userId: user.id };
   });
   switch (outcome.kind) {
