@@ -2,7 +2,7 @@ import { withTransaction, type Db, type Queryable } from '../../../platform/data
 import { commonErrors } from '../../../platform/errors.js';
 import type { Clock } from '../../../platform/clock.js';
 import { recordAudit } from '../../audit/audit.repo.js';
-import type { Actor } from '../../identity/permissions.policy.js';
+import { canOnAll, type Actor } from '../../identity/permissions.policy.js';
 import type { TCategory, TOutage, TOutageInput, TSite, TSiteInput } from '../portal.contract.js';
 import { portalErrors } from '../portal.errors.js';
 import { canEdit, canManageSite, canReview } from '../portal.policy.js';
@@ -117,8 +117,11 @@ async function requireManager(q: Queryable, actor: Actor, unitId: string): Promi
 export async function addMember(deps: Deps, actor: Actor, unitId: string, input: { username: string; role: PortalRole }) {
   return withTransaction(deps.db, async (tx) => {
     const site = await requireManager(tx, actor, unitId);
-    const userId = await repo.findUserId(tx, input.username);
-    if (!userId) throw commonErrors.notFound('user');
+    // Giving a role is user administration: the officer's every unit must lie inside the manager's users.manage scope
+    // (the rule of manage-users), and whoever is outside it looks exactly like a name no account has.
+    const candidate = await repo.findMemberCandidate(tx, input.username);
+    if (!candidate || !canOnAll(actor, 'users.manage', candidate.unitPaths)) throw portalErrors.memberUnknown();
+    const userId = candidate.id;
     await repo.addMember(tx, unitId, userId, input.role, actor.userId, deps.clock.now());
     await recordAudit(tx, { at: deps.clock.now(), actorId: actor.userId, actorName: actor.fullName, action: 'portal.member.add', entity: 'portal_site', entityId: unitId, after: { userId, role: input.role }, unitPaths: [site.unitPath] });
     return repo.listMembers(tx, unitId);
