@@ -1,3 +1,5 @@
+import type { GuardPolicy } from '../../platform/rate-limit.js';
+
 /**
  * How failed sign-ins slow down, for officers and citizens alike. Two keys, so that no one can lock someone else out
  * and no one can guess freely:
@@ -21,4 +23,13 @@ export function accountDelaySeconds(failures: number, t: AccountThrottle): numbe
 export function accountHeldUntil(failures: number, t: AccountThrottle, now: Date): Date | null {
   const s = accountDelaySeconds(failures, t);
   return s === 0 ? null : new Date(now.getTime() + s * 1000);
+}
+
+/**
+ * The guard that stands in for an account when the typed name (or citizen phone/e-mail) has none: the same free
+ * failures and the same doubling delays, so that "held after 5 tries" answers alike for names that exist and names that
+ * do not — the lockout tells no one which accounts exist. Counted per typed identifier in attempt_guard.
+ */
+export function unknownNameGuard(t: AccountThrottle): GuardPolicy {
+  return { free: t.maxFailures, baseSeconds: t.lockMinutes * 60, maxSeconds: ACCOUNT_MAX_DELAY_SECONDS, forgetSeconds: 30 * 24 * 3600 };
 }

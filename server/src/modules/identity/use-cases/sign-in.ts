@@ -2,7 +2,7 @@ import { countSecurityEvent } from '../../../platform/security-events.js';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../../platform/clock.js';
 import { withTransaction, type Db } from '../../../platform/database.js';
-import { clearGuard, readGuard, recordGuardFailure, secondsUntil } from '../../../platform/rate-limit.js';
+import { clearGuard, lockGuard, readGuard, recordGuardFailure, secondsUntil } from '../../../platform/rate-limit.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 import { hashToken } from '../auth.plugin.js';
 import type { TLoginInput } from '../identity.contract.js';
@@ -10,7 +10,7 @@ import { identityErrors } from '../identity.errors.js';
 import { findUserForLogin, insertSession, recordLoginSuccess, setLoginFailures, staffCodeRecipient, throttle, userUnitPaths } from '../identity.repo.js';
 import { dummyPasswordHash, verifyPassword } from '../password.js';
 import { OTP_TTL_SECONDS } from '../otp.rules.js';
-import { ADDRESS_GUARD, accountHeldUntil } from '../sign-in.rules.js';
+import { ADDRESS_GUARD, accountHeldUntil, unknownNameGuard } from '../sign-in.rules.js';
 import { limitOtpRequests, sendOtp, useOtp, type OtpDeps } from './one-time-codes.js';
 
 export type SignInSettings = { maxFailures: number; lockMinutes: number; sessionTtlHours: number };
@@ -47,10 +47,15 @@ export async function signIn(
   const outcome = await withTransaction(deps.db, async (tx) => {
     const user = await findUserForLogin(tx, input.username);
     if (!user) {
+      // A name no account has is held exactly like an account (same count, same delays, same answer).
+      const nameKey = `signin-name:${input.username}`;
+      const guard = await lockGuard(tx, nameKey, now);
+      if (guard.blockedUntil) return { kind: 'locked' as const, until: guard.blockedUntil };
       await verifyPassword(await dummyPasswordHash(), input.password);
-      await recordAudit(tx, { at: now, actorId: null, actorName: null, action: 'auth.failed', entity: 'staff_user', entityId: 'unknown', after: { username: input.username, known: false }, ip: client.ip, unitPaths: [] });
+      const failure = await recordGuardFailure(tx, nameKey, now, unknownNameGuard(deps.settings));
+      await recordAudit(tx, { at: now, actorId: null, actorName: null, action: 'auth.failed', entity: 'staff_user', entityId: 'unknown', after: { username: input.username, known: false, failures: failure.failures, heldUntil: failure.blockedUntil }, ip: client.ip, unitPaths: [] });
       await recordGuardFailure(tx, addressKey, now, ADDRESS_GUARD);
-      return { kind: 'bad' as const };
+      return failure.blockedUntil ? { kind: 'locked' as const, until: failure.blockedUntil } : { kind: 'bad' as const };
     }
     if (!secondFactor && user.lockedUntil && user.lockedUntil > now) return { kind: 'locked' as const, until: user.lockedUntil };
     const ok = await verifyPassword(user.passwordHash, input.password);
