@@ -47,7 +47,7 @@ describe('tamper-evident audit trail', () => {
   it('records the actor id, the client address and the before/after values of a change made over HTTP', async () => {
     const admin = await login(t.app, 'admin.xa');
     const target = await buildStaff(t.ctx.db, 'canbo.doi.ten', [{ role: 'specialist', unit: tree.officeA }]);
-    const res = await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${target}`, payload: { fullName: 'Tên Mới' }, remoteAddress: '203.0.113.7' });
+    const res = await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${target}`, payload: { fullName: 'Tên Mới', phone: '0912000321' }, remoteAddress: '203.0.113.7' });
     expect(res.statusCode).toBe(200);
     const { rows } = await t.ctx.db.query(`SELECT actor_id, ip, before->>'fullName' AS b, after->>'fullName' AS a FROM audit_log WHERE entity_id = $1 AND action = 'user.updated'`, [target]);
     const adminId = (await t.ctx.db.query(`SELECT id FROM staff_user WHERE username = 'admin.xa'`)).rows[0].id;

@@ -93,10 +93,15 @@ export async function signIn(
  * Sends an officer a one-time sign-in code (to the mobile phone on the account, else its e-mail). The answer is the
  * same for every user name — existing or not, with or without a phone — and requests are limited per user name.
  */
-export async function sendStaffSignInCode(deps: OtpDeps, username: string): Promise<{ expiresInMinutes: number }> {
+export async function sendStaffSignInCode(deps: OtpDeps, username: string): Promise<{ expiresInMinutes: number; message: string }> {
   await limitOtpRequests(deps, 'staff_sign_in', username);
   const who = await staffCodeRecipient(deps.db, username);
   if (who?.phone) await sendOtp(deps, { purpose: 'staff_sign_in', subject: who.userId, channel: 'sms', recipient: who.phone });
   else if (who?.email) await sendOtp(deps, { purpose: 'staff_sign_in', subject: who.userId, channel: 'email', recipient: who.email });
-  return { expiresInMinutes: OTP_TTL_SECONDS / 60 };
+  // The same words for every name (whether it exists or has a contact is nobody's business), saying plainly what to
+  // do when no code comes: an account without phone or e-mail is unlocked by an administrator.
+  return {
+    expiresInMinutes: OTP_TTL_SECONDS / 60,
+    message: `Nếu tên đăng nhập đúng và tài khoản có số điện thoại hoặc e-mail, mã xác thực đã được gửi, có hiệu lực ${OTP_TTL_SECONDS / 60} phút. Tài khoản chưa có điện thoại hoặc e-mail thì không nhận được mã: hãy đề nghị quản trị viên đơn vị mở khóa.`,
+  };
 }
