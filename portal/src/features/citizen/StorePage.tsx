@@ -62,11 +62,11 @@ export function StorePage() {
               <span className="badge">{d.kind === 'result' ? ct('kindResult') : ct('kindUpload')}</span>{' '}
               <span className="muted">{d.fileName} · {Math.ceil(d.sizeBytes / 1024)} KB · {formatDateTime(d.addedAt)}{d.dossierCode ? ` · ${d.dossierCode}` : ''}</span>{' '}
               {confirming === d.id ? (
-                <span role="group" aria-label={ct('deleteDocumentLabel', { name: d.name })}>
-                  <span>{ct('deleteConfirm', { name: d.name })}</span>{' '}
+                <div role="group" aria-label={ct('deleteDocumentLabel', { name: d.name })}>
+                  <p>{ct('deleteConfirm', { name: d.name })}</p>
                   <button type="button" className="button-primary" disabled={busy} onClick={() => void handleDelete(d)}>{ct('deleteYes')}</button>{' '}
                   <button type="button" className="button-secondary" disabled={busy} onClick={() => setConfirming(null)}>{ct('deleteNo')}</button>
-                </span>
+                </div>
               ) : (
                 <button type="button" className="button-secondary" aria-label={ct('deleteDocumentLabel', { name: d.name })} onClick={() => { setNotice(null); setConfirming(d.id); }}>
                   {ct('deleteDocument')}

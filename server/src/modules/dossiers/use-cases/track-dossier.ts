@@ -104,8 +104,10 @@ export async function authoriseTracking(deps: TrackingDeps, code: string, secret
         actorName: null,
         action: 'tracking.code_blocked',
         entity: 'dossier',
-        entityId: rows[0]?.id ?? typed,
-        after: { code: typed, failures: failure.failures, blockedUntil: failure.blockedUntil },
+        // A code that matches no dossier concerns no unit: the entry is then readable by every province, so it does not
+        // repeat what was typed (which may be another unit's code); the log line keeps it for the operator.
+        entityId: rows[0]?.id ?? 'unknown',
+        after: { ...(rows[0] ? { code: typed } : {}), failures: failure.failures, blockedUntil: failure.blockedUntil },
         ip: client.ip,
         // The units of the dossier under attack; a code that matches none concerns no unit.
         unitPaths: rows.flatMap((r) => r.paths),

@@ -66,8 +66,10 @@ export async function authoriseSenderProof(deps: ProofDeps, proof: { code: strin
         actorName: null,
         action: 'feedback.code_blocked',
         entity: 'feedback',
-        entityId: row?.id ?? typed,
-        after: { code: typed, failures: failure.failures, blockedUntil: failure.blockedUntil },
+        // A number that matches no item concerns no unit: the entry is then readable by every province, so it does not
+        // repeat what was typed (which may be another unit's number); the log line keeps it for the operator.
+        entityId: row?.id ?? 'unknown',
+        after: { ...(row ? { code: typed } : {}), failures: failure.failures, blockedUntil: failure.blockedUntil },
         ip: client.ip,
         unitPaths: row ? [row.unitPath, row.receivingPath] : [],
       });
