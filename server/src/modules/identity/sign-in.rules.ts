@@ -1,5 +1,3 @@
-import type { GuardPolicy } from '../../platform/rate-limit.js';
-
 /**
  * How failed sign-ins slow down, for officers and citizens alike. Two keys, so that no one can lock someone else out
  * and no one can guess freely:
@@ -30,6 +28,6 @@ export function accountHeldUntil(failures: number, t: AccountThrottle, now: Date
  * failures and the same doubling delays, so that "held after 5 tries" answers alike for names that exist and names that
  * do not — the lockout tells no one which accounts exist. Counted per typed identifier in attempt_guard.
  */
-export function unknownNameGuard(t: AccountThrottle): GuardPolicy {
+export function unknownNameGuard(t: AccountThrottle): { free: number; baseSeconds: number; maxSeconds: number; forgetSeconds: number } {
   return { free: t.maxFailures, baseSeconds: t.lockMinutes * 60, maxSeconds: ACCOUNT_MAX_DELAY_SECONDS, forgetSeconds: 30 * 24 * 3600 };
 }
