@@ -1,6 +1,7 @@
 import { portalEn } from './messages.portal.en.js';
 import { dossiersEn } from './messages.dossiers.en.js';
 import { deskEn } from './messages.desk.en.js';
+import { nationalEn } from './messages.national.en.js';
 import { citizensEn } from './messages.citizens.en.js';
 import { postalEn } from './messages.postal.en.js';
 import { paymentsEn } from './messages.payments.en.js';
@@ -13,6 +14,7 @@ import type { MessageKey } from './messages.vi.js';
 export const en: Record<MessageKey, string> = {
   ...dossiersEn,
   ...deskEn,
+  ...nationalEn,
   ...citizensEn,
   ...postalEn,
   ...paymentsEn,
@@ -393,29 +395,4 @@ export const en: Record<MessageKey, string> = {
   'cal.countingFrom': 'Counting from',
   'cal.workingTime': 'Working time',
   'cal.hours': '{h} working hours',
-  'nav.nationalSync': 'National portal sync',
-  'home.nationalSync': 'Dossiers synced, waiting, failing, and differences with the national public-service portal.',
-  'dvcqg.title': 'Sync with the national public-service portal',
-  'dvcqg.intro': 'Every change of a dossier goes to the national portal in order; the daily reconciliation compares its copy with ours per unit and day.',
-  'dvcqg.countsTitle': 'Dossiers synced to the national portal (QĐ 766, indicator 1.4)',
-  'dvcqg.synced': 'Synced',
-  'dvcqg.pending': 'Waiting',
-  'dvcqg.failed': 'Failing, retrying',
-  'dvcqg.notConnected': 'No national portal is configured: dossiers wait in the queue.',
-  'dvcqg.differences': 'Differences found by the reconciliation',
-  'dvcqg.noDifference': 'No difference',
-  'dvcqg.code': 'Dossier code',
-  'dvcqg.unit': 'Unit',
-  'dvcqg.day': 'Day',
-  'dvcqg.kind': 'Difference',
-  'dvcqg.kind.missing': 'Not on the portal',
-  'dvcqg.kind.status': 'Other status',
-  'dvcqg.kind.progress': 'Other history',
-  'dvcqg.ours': 'Ours',
-  'dvcqg.theirs': 'On the portal',
-  'dvcqg.stateText': 'Status {status}, {steps} steps',
-  'dvcqg.absent': 'None',
-  'dvcqg.resend': 'Send again',
-  'dvcqg.resent': 'Dossier {code} queued to be sent again',
-  'dvcqg.resentAt': 'Sent again at',
 };

@@ -1,6 +1,7 @@
 import { portalVi } from './messages.portal.vi.js';
 import { dossiersVi } from './messages.dossiers.vi.js';
 import { deskVi } from './messages.desk.vi.js';
+import { nationalVi } from './messages.national.vi.js';
 import { citizensVi } from './messages.citizens.vi.js';
 import { postalVi } from './messages.postal.vi.js';
 import { paymentsVi } from './messages.payments.vi.js';
@@ -12,6 +13,7 @@ import { reportsVi } from './messages.reports.vi.js';
 export const vi = {
   ...dossiersVi,
   ...deskVi,
+  ...nationalVi,
   ...citizensVi,
   ...postalVi,
   ...paymentsVi,
@@ -392,31 +394,6 @@ export const vi = {
   'cal.countingFrom': 'Bắt đầu tính từ',
   'cal.workingTime': 'Thời gian làm việc',
   'cal.hours': '{h} giờ làm việc',
-  'nav.nationalSync': 'Đồng bộ Cổng DVCQG',
-  'home.nationalSync': 'Hồ sơ đã đồng bộ, đang chờ, lỗi và các sai lệch với Cổng Dịch vụ công quốc gia.',
-  'dvcqg.title': 'Đồng bộ với Cổng Dịch vụ công quốc gia',
-  'dvcqg.intro': 'Mọi thay đổi của hồ sơ được gửi lên Cổng Dịch vụ công quốc gia theo đúng thứ tự; việc đối soát hằng ngày so sánh bản trên Cổng với hệ thống theo từng đơn vị và ngày.',
-  'dvcqg.countsTitle': 'Hồ sơ đồng bộ lên Cổng DVCQG (QĐ 766, chỉ số 1.4)',
-  'dvcqg.synced': 'Đã đồng bộ',
-  'dvcqg.pending': 'Đang chờ gửi',
-  'dvcqg.failed': 'Lỗi, đang thử lại',
-  'dvcqg.notConnected': 'Chưa cấu hình kết nối Cổng Dịch vụ công quốc gia: hồ sơ được giữ lại trong hàng đợi.',
-  'dvcqg.differences': 'Sai lệch phát hiện khi đối soát',
-  'dvcqg.noDifference': 'Không có sai lệch',
-  'dvcqg.code': 'Mã hồ sơ',
-  'dvcqg.unit': 'Đơn vị',
-  'dvcqg.day': 'Ngày',
-  'dvcqg.kind': 'Sai lệch',
-  'dvcqg.kind.missing': 'Chưa có trên Cổng',
-  'dvcqg.kind.status': 'Khác trạng thái',
-  'dvcqg.kind.progress': 'Khác quá trình xử lý',
-  'dvcqg.ours': 'Trên hệ thống',
-  'dvcqg.theirs': 'Trên Cổng DVCQG',
-  'dvcqg.stateText': 'Trạng thái {status}, {steps} bước',
-  'dvcqg.absent': 'Không có',
-  'dvcqg.resend': 'Gửi lại',
-  'dvcqg.resent': 'Đã xếp hồ sơ {code} vào hàng đợi gửi lại',
-  'dvcqg.resentAt': 'Gửi lại lúc',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -110,7 +110,7 @@ export const ZProcedureContent = z.object({
    * this procedure are synced under. Publishing an online service needs it while the national portal is connected.
    */
   national: z
-    .object({ maTTHC: z.string().trim().regex(/^[0-9A-Za-z.\-]{3,30}$/, 'Mã thủ tục trên CSDL quốc gia: 3–30 chữ, số, dấu chấm'), maTruongHop: z.string().trim().max(60).default('') })
+    .object({ maTTHC: z.string().trim().regex(/^[0-9A-Za-z.-]{3,30}$/, 'Mã thủ tục trên CSDL quốc gia: 3–30 chữ, số, dấu chấm'), maTruongHop: z.string().trim().max(60).default('') })
     .nullable()
     .default(null),
   /**
