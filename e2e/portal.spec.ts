@@ -281,7 +281,8 @@ describe('portal journey: VNeID sign-in, online submission, acceptance, payment,
     await page.getByLabel('Địa chỉ (số nhà, đường, thôn/tổ)').fill('Số 1 đường Lê Lợi');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText('Đã lưu.').waitFor();
-    expect(await page.getByLabel('Số điện thoại').inputValue()).toBe('0912345678');
+    // The phone proved at registration is shown, changed only through a code (ContactChange).
+    expect(await page.getByTestId('contact-phone-current').innerText()).toBe('0912345678');
     await a11y(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(pageErrors).toEqual([]);
