@@ -134,6 +134,13 @@ export async function pruneCounters(q: Queryable, beforeDay: string): Promise<vo
   await q.query(`DELETE FROM portal_visit_salt WHERE day < $1`, [beforeDay]);
 }
 
+/** The article's own salt for raters' address hashes (created once; a concurrent creator's salt wins for both). */
+export async function ratingSalt(q: Queryable, articleId: string, fresh: Buffer): Promise<Buffer> {
+  await q.query(`INSERT INTO portal_rating_salt (article_id, salt) VALUES ($1, $2) ON CONFLICT (article_id) DO NOTHING`, [articleId, fresh]);
+  const { rows } = await q.query<{ salt: Buffer }>(`SELECT salt FROM portal_rating_salt WHERE article_id = $1`, [articleId]);
+  return rows[0]!.salt;
+}
+
 /** A rating, once per reader per article; the article's sum and count move in the same statement. */
 export async function rate(q: Queryable, articleId: string, readerHash: string, score: number, at: Date): Promise<boolean> {
   const { rowCount } = await q.query(

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
@@ -9,11 +8,10 @@ import * as reading from './portal-reading.repo.js';
 import { portalErrors } from './portal.errors.js';
 import { Html, cards, esc, fillFigures, figuresBlock, fmtDateTime, html, layout, raw, siteCss, siteJs, type PageMeta, type SiteFrame } from './portal.render.js';
 import { formatIntVi, formatPercentVi, type FigurePeriod } from './portal.rules.js';
-import { countPageView, liveFigures, monthlyFigures, postComment, rateArticle, readerHash, visitCounts } from './use-cases/read-site.js';
+import { countPageView, liveFigures, monthlyFigures, postComment, rateArticle, raterHash, visitCounts } from './use-cases/read-site.js';
 import { articleUrl } from './use-cases/write-article.js';
 import { refreshSiteHosts } from './portal.hosts.js';
 
-const READER_COOKIE = 'mc_reader';
 const pageKeys = { 'co-cau-to-chuc': 'organisation', 'lien-he': 'contacts', 'ban-do': 'map', 'lich-su': 'history' } as const;
 const pageTitles = { organisation: 'Cơ cấu tổ chức và lãnh đạo', contacts: 'Thông tin liên hệ', map: 'Bản đồ hành chính và địa chỉ', history: 'Lịch sử, văn hóa' } as const;
 
@@ -22,7 +20,7 @@ const notices: Record<string, { text: string; error: boolean }> = {
   rated: { text: 'Cảm ơn bạn đã đánh giá bài viết.', error: false },
   'comment-pending': { text: 'Bình luận của bạn đã được gửi và đang chờ kiểm duyệt.', error: false },
 };
-for (const e of [portalErrors.alreadyRated(), portalErrors.ratingInvalid(), portalErrors.commentTooFast(), portalErrors.commentInvalid(), portalErrors.commentLinks()]) {
+for (const e of [portalErrors.alreadyRated(), portalErrors.ratingInvalid(), portalErrors.ratingTooFast(), portalErrors.commentTooFast(), portalErrors.commentInvalid(), portalErrors.commentLinks()]) {
   notices[e.code] = { text: e.messageVi, error: true };
 }
 
@@ -144,8 +142,7 @@ export const portalSiteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (
       reading.approvedComments(ctx.db, a.id),
       repo.mediaOfUnit(ctx.db, site.unitId, a.attachmentIds),
     ]);
-    const readerId = r.cookies[READER_COOKIE];
-    const rated = readerId ? await reading.hasRated(ctx.db, a.id, readerHash(readerId)) : false;
+    const rated = await reading.hasRated(ctx.db, a.id, await raterHash(ctx.db, a.id, r.ip));
     const notice = r.query.tb ? notices[r.query.tb] : undefined;
     const avg = a.ratingCount > 0 ? (a.ratingSum / a.ratingCount).toLocaleString('vi-VN', { maximumFractionDigits: 1 }) : '0';
     const shareUrl = encodeURIComponent(o + path);
@@ -217,12 +214,7 @@ ${a.tags.length > 0 ? html`<p class="meta">Từ khóa: ${a.tags.join(', ')}</p>`
     const site = await loadSite(r.params.site);
     const a = await reading.publishedArticle(ctx.db, site.unitId, 'article', r.params.slug);
     if (!a) throw portalErrors.notReadable();
-    let readerId = r.cookies[READER_COOKIE];
-    if (!readerId || !/^[0-9a-f]{32}$/.test(readerId)) {
-      readerId = randomBytes(16).toString('hex');
-      reply.setCookie(READER_COOKIE, readerId, { path: '/trang', httpOnly: true, sameSite: 'lax', maxAge: 365 * 86400, secure: r.protocol === 'https' });
-    }
-    const code = await outcome(() => rateArticle(deps, a.id, readerId, Number(r.body?.diem)), 'rated');
+    const code = await outcome(() => rateArticle(deps, a.id, r.ip, Number(r.body?.diem)), 'rated');
     return reply.redirect(`${articleUrl(a)}?tb=${encodeURIComponent(code)}#danh-gia`, 303);
   });
 
