@@ -69,17 +69,25 @@ describe('intake on the portal', () => {
     expect(files).toEqual([{ file_name: 'anh-chup.pdf' }]);
   });
 
-  it('suggests likely duplicates without accents, to the sender (public subject only) and to the officer', async () => {
-    await post('/api/feedback/public', { unitId: s.tree.deskA.id, subject: 'Đèn đường hỏng ở Lê Lợi', content: 'Đèn đường trên đường Lê Lợi bị hỏng nhiều ngày, ban đêm rất tối.', sender });
-    const similar = await post('/api/feedback/public/similar', { unitId: s.tree.communeA.id, text: 'den duong le loi bi hong, ban dem rat toi' });
-    expect(similar.statusCode).toBe(200);
-    const hit = similar.json().items.find((i: { subject: string }) => i.subject === 'Đèn đường hỏng ở Lê Lợi');
-    expect(hit).toBeTruthy();
-    expect(hit.similarity).toBeGreaterThan(0.3);
+  it('suggests likely duplicates without accents: to the sender only published items (public text), to the officer all in scope', async () => {
+    const created = await post('/api/feedback/public', { unitId: s.tree.deskA.id, subject: 'Đèn đường hỏng ở Lê Lợi', content: 'Đèn đường trên đường Lê Lợi bị hỏng nhiều ngày, ban đêm rất tối.', sender });
+    const secret = await post('/api/feedback/public', { unitId: s.tree.deskA.id, subject: 'Cán bộ Phạm Văn Tâm đòi tiền khi sửa đèn đường Lê Lợi', content: 'Cán bộ Phạm Văn Tâm đòi tiền khi sửa đèn đường Lê Lợi bị hỏng ban đêm.', sender });
+    const ask = () => post('/api/feedback/public/similar', { unitId: s.tree.communeA.id, text: 'den duong le loi bi hong, ban dem rat toi' });
+    const before = await ask();
+    expect(before.statusCode).toBe(200);
+    // Nothing is published yet: an anonymous caller learns of no item at all (code, subject, status).
+    expect(before.json().items).toEqual([]);
+    const officer = await injectAs(t.app, s.desk, { method: 'POST', url: '/api/feedback/similar', payload: { unitId: s.tree.deskA.id, text: 'Đèn đường Lê Lợi hỏng' } });
+    expect(officer.json().items.map((i: { code: string }) => i.code)).toEqual(expect.arrayContaining([created.json().code, secret.json().code]));
+    await t.ctx.db.query(`UPDATE feedback SET status = 'published', published_at = $2 WHERE code = $1`, [created.json().code, now]);
+    const after = (await ask()).json().items;
+    expect(after.map((i: { code: string }) => i.code)).toEqual([created.json().code]);
+    expect(after[0]).toMatchObject({ subject: 'Đèn đường hỏng ở Lê Lợi', published: true });
+    expect(after[0].similarity).toBeGreaterThan(0.3);
+    expect(JSON.stringify(after)).not.toContain('Phạm Văn Tâm');
     const none = await post('/api/feedback/public/similar', { unitId: s.tree.communeB.id, text: 'den duong le loi bi hong, ban dem rat toi' });
     expect(none.json().items).toEqual([]);
-    const officer = await injectAs(t.app, s.desk, { method: 'POST', url: '/api/feedback/similar', payload: { unitId: s.tree.deskA.id, text: 'Đèn đường Lê Lợi hỏng' } });
-    expect(officer.json().items.length).toBeGreaterThan(0);
+    await t.ctx.db.query(`UPDATE feedback SET status = 'received', published_at = NULL WHERE code = $1`, [created.json().code]);
   });
 });
 
