@@ -118,7 +118,7 @@ export const portalSiteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (
     const toCard = (a: reading.ListedArticle) => ({ title: a.title, href: articleUrl(a), lead: a.lead, date: a.publishedAt, image: a.coverMediaId ? `/trang/media/${a.coverMediaId}/thumb` : null, category: a.categoryName });
     const body = html`<h1 class="sr">${site.title}</h1>
 <div class="grid">
-  <section aria-labelledby="tin-moi"><h2 id="tin-moi">Tin mới</h2>${cards(news.map(toCard))}<p><a href="${base}/chuyen-muc/tin-tuc">Xem tất cả tin tức</a></p></section>
+  <section aria-labelledby="tin-moi"><h2 id="tin-moi">Tin mới</h2>${cards(news.map(toCard))}<p><a href="${base}/tin-moi">Xem tất cả tin tức</a></p></section>
   <div>
     <section aria-labelledby="so-lieu"><h2 id="so-lieu">Kết quả giải quyết thủ tục hành chính</h2>${figuresBlock(fig)}<p><a href="${base}/thong-ke">Thống kê theo tháng</a></p></section>
     <section aria-labelledby="huong-dan"><h2 id="huong-dan">Hướng dẫn người dân</h2>${cards(guidance.map(toCard))}</section>
@@ -277,19 +277,35 @@ ${a.tags.length > 0 ? html`<p class="meta">Từ khóa: ${a.tags.join(', ')}</p>`
     return send(reply, r, site, { title: 'Thủ tục hành chính', description: `Thủ tục hành chính thuộc thẩm quyền của ${site.unitName}.`, path: `/trang/${site.slug}/thu-tuc` }, body);
   });
 
-  app.get<{ Params: { site: string; cat: string }; Querystring: { trang?: string } }>('/trang/:site/chuyen-muc/:cat', { schema: hide, config: cfg }, async (r, reply) => {
-    const site = await loadSite(r.params.site);
-    const cat = await reading.categoryBySlug(ctx.db, site.unitId, r.params.cat);
-    if (!cat) throw portalErrors.notReadable();
-    const page = Math.max(1, Math.min(1000, Number(r.query.trang) || 1));
-    const list = await reading.latestArticles(ctx.db, site.unitId, { categorySlug: cat.slug, limit: 21, offset: (page - 1) * 20 });
-    const base = `/trang/${site.slug}/chuyen-muc/${cat.slug}`;
-    const body = html`<h1>${cat.name}</h1>${cards(
+  /** One page of 20 cards with previous/next links (a 21st row tells whether a next page exists). */
+  function listPage(list: reading.ListedArticle[], base: string, page: number, heading: string, feed: Html | string) {
+    return html`<h1>${heading}</h1>${cards(
       list.slice(0, 20).map((a) => ({ title: a.title, href: articleUrl(a), lead: a.lead, date: a.publishedAt, image: a.coverMediaId ? `/trang/media/${a.coverMediaId}/thumb` : null })),
       'h2',
     )}
 <p>${page > 1 ? html`<a href="${base}?trang=${page - 1}">← Trang trước</a> ` : ''}${list.length > 20 ? html`<a href="${base}?trang=${page + 1}">Trang sau →</a>` : ''}</p>
-<p class="meta"><a href="${base}/rss.xml">RSS của chuyên mục</a></p>`;
+${feed}`;
+  }
+  const pageNumber = (v: string | undefined) => Math.max(1, Math.min(1000, Number(v) || 1));
+
+  /** Every published article of the site, whatever its category (or none): what "Xem tất cả tin tức" opens. */
+  app.get<{ Params: { site: string }; Querystring: { trang?: string } }>('/trang/:site/tin-moi', { schema: hide, config: cfg }, async (r, reply) => {
+    const site = await loadSite(r.params.site);
+    const page = pageNumber(r.query.trang);
+    const list = await reading.latestArticles(ctx.db, site.unitId, { limit: 21, offset: (page - 1) * 20 });
+    const base = `/trang/${site.slug}/tin-moi`;
+    const body = listPage(list, base, page, 'Tin mới', html`<p class="meta"><a href="/trang/${site.slug}/rss.xml">RSS</a></p>`);
+    return send(reply, r, site, { title: 'Tin mới', description: `Tin mới — ${site.title}`, path: base }, body);
+  });
+
+  app.get<{ Params: { site: string; cat: string }; Querystring: { trang?: string } }>('/trang/:site/chuyen-muc/:cat', { schema: hide, config: cfg }, async (r, reply) => {
+    const site = await loadSite(r.params.site);
+    const cat = await reading.categoryBySlug(ctx.db, site.unitId, r.params.cat);
+    if (!cat) throw portalErrors.notReadable();
+    const page = pageNumber(r.query.trang);
+    const list = await reading.latestArticles(ctx.db, site.unitId, { categorySlug: cat.slug, limit: 21, offset: (page - 1) * 20 });
+    const base = `/trang/${site.slug}/chuyen-muc/${cat.slug}`;
+    const body = listPage(list, base, page, cat.name, html`<p class="meta"><a href="${base}/rss.xml">RSS của chuyên mục</a></p>`);
     return send(reply, r, site, { title: cat.name, description: `${cat.name} — ${site.title}`, path: base }, body);
   });
 

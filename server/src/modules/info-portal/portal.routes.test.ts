@@ -228,6 +228,20 @@ describe('reading', () => {
   });
 });
 
+describe('articles without a category', () => {
+  it('are news: listed under "Tin mới" on the home and on the all-news page', async () => {
+    expect((await t.ctx.db.query(`SELECT category_id FROM portal_article WHERE id = $1`, [articleId])).rows[0].category_id).toBeNull();
+    const home = (await t.app.inject({ url: '/trang/phuong-an-thu' })).body;
+    const news = home.slice(home.indexOf('id="tin-moi"'));
+    expect(news).toContain('Kết quả giải quyết thủ tục hành chính năm 2026');
+    expect(news).toContain('href="/trang/phuong-an-thu/tin-moi"');
+    const all = await t.app.inject({ url: '/trang/phuong-an-thu/tin-moi' });
+    expect(all.statusCode).toBe(200);
+    expect(all.body).toContain('<h1>Tin mới</h1>');
+    expect(all.body).toContain('/trang/phuong-an-thu/bai-viet/ket-qua-giai-quyet-thu-tuc-hanh-chinh-nam-2026');
+  });
+});
+
 describe('scheduling and outages', () => {
   it('publishes and takes down at the requested times (job at the injected clock)', async () => {
     const start = new Date(now.getTime() + 3_600_000);
