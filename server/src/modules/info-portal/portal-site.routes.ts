@@ -24,6 +24,11 @@ for (const e of [portalErrors.alreadyRated(), portalErrors.ratingInvalid(), port
   notices[e.code] = { text: e.messageVi, error: true };
 }
 
+function notFoundPage(reason: string): string {
+  return html`<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Không tìm thấy trang</title><link rel="stylesheet" href="/trang/site.css"></head>
+<body><main class="wrap" id="noi-dung"><h1>Không tìm thấy trang</h1><p>${reason}</p><p>Địa chỉ có thể đã thay đổi hoặc bài viết đã được gỡ.</p><p><a href="/trang">Danh sách trang thông tin điện tử các đơn vị</a> · <a href="/">Cổng dịch vụ công</a></p></main></body></html>`.value;
+}
+
 /**
  * The reader pages of every unit's site, server-rendered at /trang/<slug>/… (and at / of a site's own host name, see
  * portal.hosts.ts): home, articles, required pages, procedures from the catalogue, search, statistics, feeds, sitemap.
@@ -64,6 +69,21 @@ export const portalSiteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (
       .header('x-content-type-options', 'nosniff')
       .send(layout(frame(site, request), meta, body, { outages, counts }));
   }
+
+  // A browser asking for a page that does not exist (unknown site, article, category) gets a Vietnamese page, like the rest
+  // of the portal; API clients (no text/html in Accept) keep the JSON error. Other errors go to the application's handler.
+  app.setErrorHandler((err, request, reply) => {
+    const domain = err instanceof DomainError ? err : null;
+    if (domain && domain.status === 404 && request.method === 'GET' && /text\/html/.test(request.headers.accept ?? '')) {
+      return reply.status(404).type('text/html; charset=utf-8').header('x-content-type-options', 'nosniff').send(notFoundPage(domain.messageVi));
+    }
+    throw err;
+  });
+
+  /** Crawlers may read everything public; the API and the console are not pages. The sitemap's address is PUBLIC_URL's. */
+  app.get('/robots.txt', { schema: hide, config: cfg }, async (_r, reply) =>
+    reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(`User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /console\n\nSitemap: ${publicOrigin}/trang/sitemap.xml\n`),
+  );
 
   const figures = (site: repo.SiteRow) => (period: FigurePeriod) => liveFigures(ctx.db, site.unitPath, period, ctx.clock.now());
 

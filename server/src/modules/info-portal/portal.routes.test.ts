@@ -242,6 +242,29 @@ describe('articles without a category', () => {
   });
 });
 
+describe('not found and robots', () => {
+  const browser = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+  it('a browser gets a Vietnamese HTML page for an unknown site or article; an API client keeps JSON', async () => {
+    for (const url of ['/trang/khong-ton-tai', '/trang/phuong-an-thu/bai-viet/khong-co-bai-nay', '/trang/phuong-an-thu/chuyen-muc/khong-co']) {
+      const page = await t.app.inject({ url, headers: browser });
+      expect(page.statusCode, url).toBe(404);
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.body).toContain('<h1>Không tìm thấy trang</h1>');
+      const json = await t.app.inject({ url, headers: { accept: 'application/json' } });
+      expect(json.statusCode).toBe(404);
+      expect(json.json().code).toMatch(/^PORTAL\./);
+    }
+    expect((await t.app.inject({ url: '/trang/khong-ton-tai', headers: browser })).body).toContain('Không tìm thấy trang thông tin của đơn vị.');
+  });
+  it('serves robots.txt with the sitemap at PUBLIC_URL', async () => {
+    const res = await t.app.inject({ url: '/robots.txt' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toContain('User-agent: *\nAllow: /');
+    expect(res.body).toContain(`Sitemap: ${t.ctx.config.publicUrl.replace(/\/$/, '')}/trang/sitemap.xml`);
+  });
+});
+
 describe('scheduling and outages', () => {
   it('publishes and takes down at the requested times (job at the injected clock)', async () => {
     const start = new Date(now.getTime() + 3_600_000);
