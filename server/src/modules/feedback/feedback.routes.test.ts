@@ -43,6 +43,21 @@ describe('intake on the portal', () => {
     expect(row).toEqual({ latitude: 10.29, longitude: 105.76, place_address: 'Trước số 9 Lê Lợi', channel: 'portal', status: 'received' });
   });
 
+  it('refuses a phone that is not a Vietnamese number, on the portal and when an officer records; keeps the national form', async () => {
+    const base = { unitId: s.tree.deskA.id, subject: 'Đường ngập nước', content: 'Đường trước nhà bị ngập mỗi khi mưa lớn.' };
+    const count = async () => (await t.ctx.db.query(`SELECT count(*)::int AS n FROM feedback`)).rows[0].n;
+    const before = await count();
+    const bad = await post('/api/feedback/public', { ...base, sender: { ...sender, phone: 'abcdefghij' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'FEEDBACK.PHONE_INVALID', message: expect.stringContaining('Số điện thoại không hợp lệ') });
+    const rec = await injectAs(t.app, s.desk, { method: 'POST', url: '/api/feedback/record', payload: { ...base, channel: 'phone', sender: { name: 'Phạm Văn D', phone: '123456789' } } });
+    expect(rec.json().code).toBe('FEEDBACK.PHONE_INVALID');
+    expect(await count()).toBe(before);
+    const ok = await post('/api/feedback/public', { ...base, sender: { ...sender, phone: '+84 987.654.321' } });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect((await t.ctx.db.query(`SELECT sender_phone FROM feedback WHERE code = $1`, [ok.json().code])).rows[0].sender_phone).toBe('0987654321');
+  });
+
   it('numbers items consecutively in the unit register and sends the receipt by SMS to a mobile', async () => {
     const a = await post('/api/feedback/public', { unitId: s.tree.deskA.id, subject: 'Thắc mắc lệ phí', content: 'Lệ phí đăng ký kết hôn là bao nhiêu?', kind: 'question', sender });
     const b = await post('/api/feedback/public', { unitId: s.tree.deskA.id, subject: 'Thắc mắc giờ làm việc', content: 'Bộ phận một cửa làm việc thứ Bảy không?', kind: 'question', sender });
