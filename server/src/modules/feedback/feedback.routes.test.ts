@@ -143,6 +143,11 @@ describe('the journey: a late dossier, transfer, answer, approval, publication, 
     // The answer clock starts again at the competent unit: 15 working days from Thu 26/11 09:00.
     expect(new Date(res.json().answerDueAt).toISOString()).toBe('2026-12-17T02:00:00.000Z');
     expect(res.json().events.map((e: { action: string }) => e.action)).toEqual(['received', 'classify']);
+    // After the transfer the desk still reads the item but may take no step on it: the page offers none.
+    expect(res.json().allowedActions).toEqual([]);
+    const view = (who: Session) => injectAs(t.app, who, { method: 'GET', url: `/api/feedback/${id}` });
+    expect((await view(s.desk)).json().allowedActions).toEqual([]);
+    expect((await view(specialistB)).json().allowedActions).toEqual(['request_info', 'draft', 'classify']);
     const audit = (await t.ctx.db.query(`SELECT action, actor_name FROM audit_log WHERE entity = 'feedback' AND entity_id = $1 ORDER BY id`, [id])).rows;
     expect(audit).toEqual([
       { action: 'feedback.receive', actor_name: APPLICANT.fullName },
@@ -154,6 +159,10 @@ describe('the journey: a late dossier, transfer, answer, approval, publication, 
     expect((await act(s.specialist, id, 'draft', { text: 'Trả lời sai đơn vị' })).statusCode).toBe(404);
     const draft = await act(specialistB, id, 'draft', { text: `Kính gửi ông ${APPLICANT.fullName}: hồ sơ đã được giải quyết, mời nhận kết quả ngày 30/11/2026.` });
     expect(draft.json().status).toBe('drafted');
+    // Offered actions follow the same policy as the API: a specialist redrafts, only the leader approves or returns.
+    expect(draft.json().allowedActions).toEqual(['draft']);
+    const leaderView = (await injectAs(t.app, leaderB, { method: 'GET', url: `/api/feedback/${id}` })).json().allowedActions;
+    expect(leaderView).toEqual(expect.arrayContaining(['approve', 'return']));
     expect((await act(specialistB, id, 'approve')).json().code).toBe('FEEDBACK.NOT_APPROVER');
     expect((await act(s.leader, id, 'approve')).statusCode).toBe(403);
     now = new Date('2026-11-30T03:00:00Z');

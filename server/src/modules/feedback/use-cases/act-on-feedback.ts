@@ -74,7 +74,7 @@ export async function applyStep(
   });
 }
 
-function staffGuard(actor: Actor, action: Exclude<FeedbackAction, 'rate' | 'reopen' | 'supply_info'>) {
+function staffGuard(actor: Actor, action: StaffAction) {
   return (row: FeedbackRow) => {
     if (!canReadItem(actor, row.unitPath, row.receivingPath)) throw feedbackErrors.notFound();
     if (canActOn(actor, action, row.unitPath)) return;
@@ -186,13 +186,13 @@ export async function resumeFeedback(deps: Deps, actor: Actor, id: string, note:
   return applyStep(deps, who(actor), { id }, 'resume', staffGuard(actor, 'resume'), async () => ({ patch: { handlerId: null, handlerName: null }, toStatus: 'handling', note, onTime: null }));
 }
 
-/** The item as an officer in scope sees it, with its deadline state and the actions its status allows. */
+/** The item as an officer in scope sees it, with its deadline state and the actions this officer may take now. */
 export async function staffView(deps: Deps, actor: Actor, id: string): Promise<TStaffItem> {
   const row = await findFeedback(deps.db, { id });
   if (!row || !canReadItem(actor, row.unitPath, row.receivingPath)) throw feedbackErrors.notFound();
   const now = deps.clock.now();
   const [events, files] = await Promise.all([listEvents(deps.db, row.id), listFiles(deps.db, row.id)]);
-  return toStaffItem(row, await dueStateOf(deps.db, row, now), events, files);
+  return toStaffItem(actor, row, await dueStateOf(deps.db, row, now), events, files);
 }
 
 export async function dueStateOf(q: Queryable, row: FeedbackRow, now: Date, calendar?: WorkingCalendar) {
@@ -202,7 +202,19 @@ export async function dueStateOf(q: Queryable, row: FeedbackRow, now: Date, cale
   return { dueAt: due, dueState: deadlineState(now, due, cal, cal.workingDayMinutes) };
 }
 
+type StaffAction = Exclude<FeedbackAction, 'rate' | 'reopen' | 'supply_info'>;
+const senderActions: readonly FeedbackAction[] = ['rate', 'reopen', 'supply_info'];
+
+/**
+ * The steps this officer may take on the item now: allowed by its status and by the same policy the API applies
+ * (feedback.policy.ts canActOn), so the console never offers a button the API would refuse.
+ */
+export function staffActionsFor(actor: Actor, row: Pick<FeedbackRow, 'status' | 'unitPath'>): StaffAction[] {
+  return (allowedActions[row.status] as readonly FeedbackAction[]).filter((a): a is StaffAction => !senderActions.includes(a) && canActOn(actor, a as StaffAction, row.unitPath));
+}
+
 export function toStaffItem(
+  actor: Actor,
   row: FeedbackRow,
   due: { dueAt: Date | null; dueState: TStaffItem['dueState'] },
   events: TStaffItem['events'],
@@ -241,7 +253,7 @@ export function toStaffItem(
     publicAnswer: row.publicAnswer,
     rating: row.rating,
     reopenReason: row.reopenReason,
-    allowedActions: [...allowedActions[row.status]],
+    allowedActions: staffActionsFor(actor, row),
     files,
     events,
   };

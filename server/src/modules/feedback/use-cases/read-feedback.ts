@@ -20,7 +20,7 @@ export async function feedbackQueue(deps: Deps, actor: Actor, f: { status?: Feed
   for (const row of rows) {
     const cal = calendars.get(row.unitPath) ?? (await calendarAt(deps.db, row.unitPath, now));
     calendars.set(row.unitPath, cal);
-    const item = toStaffItem(row, await dueStateOf(deps.db, row, now, cal), [], []);
+    const item = toStaffItem(actor, row, await dueStateOf(deps.db, row, now, cal), [], []);
     if (f.due && item.dueState !== f.due && !(f.due === 'due_soon' && item.dueState === 'overdue')) continue;
     items.push(item);
   }
