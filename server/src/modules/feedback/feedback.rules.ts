@@ -30,6 +30,17 @@ export const statusLabels = {
   reopened: { vi: 'Người gửi đề nghị xem xét lại', en: 'Reopened by the sender' },
 } as const satisfies Record<FeedbackStatus, { vi: string; en: string }>;
 
+export const feedbackChannels = ['portal', 'email', 'letter', 'phone', 'open311'] as const;
+export type FeedbackChannel = (typeof feedbackChannels)[number];
+
+export const channelLabels = {
+  portal: { vi: 'Cổng dịch vụ công', en: 'Portal' },
+  email: { vi: 'Thư điện tử', en: 'E-mail' },
+  letter: { vi: 'Thư gửi qua bưu chính', en: 'Letter' },
+  phone: { vi: 'Điện thoại', en: 'Phone' },
+  open311: { vi: 'Ứng dụng bên thứ ba (Open311)', en: 'Third-party app (Open311)' },
+} as const satisfies Record<FeedbackChannel, { vi: string; en: string }>;
+
 export const classifications = ['refused', 'conduct', 'within_competence', 'outside_competence', 'complaint', 'denunciation'] as const;
 export type Classification = (typeof classifications)[number];
 
@@ -65,6 +76,21 @@ export type FeedbackAction =
   | 'rate'
   | 'reopen'
   | 'resume';
+
+/** The steps in an item's history: 'received' (intake) and every action. */
+export const eventLabels = {
+  received: { vi: 'Tiếp nhận', en: 'Received' },
+  classify: { vi: 'Phân loại', en: 'Classified' },
+  request_info: { vi: 'Đề nghị bổ sung thông tin', en: 'More information requested' },
+  supply_info: { vi: 'Người gửi bổ sung thông tin', en: 'Information supplied' },
+  draft: { vi: 'Dự thảo trả lời', en: 'Answer drafted' },
+  approve: { vi: 'Lãnh đạo duyệt, gửi trả lời', en: 'Answer approved and sent' },
+  return: { vi: 'Trả lại dự thảo', en: 'Draft returned' },
+  publish: { vi: 'Công khai kết quả', en: 'Published' },
+  rate: { vi: 'Người gửi đánh giá', en: 'Rated by the sender' },
+  reopen: { vi: 'Người gửi đề nghị xem xét lại', en: 'Reopened by the sender' },
+  resume: { vi: 'Giao xử lý lại', en: 'Given back for handling' },
+} as const satisfies Record<FeedbackAction | 'received', { vi: string; en: string }>;
 
 /** What each status allows (the UI shows only these). */
 export const allowedActions = {

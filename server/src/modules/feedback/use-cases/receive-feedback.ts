@@ -9,7 +9,7 @@ import { normalizePhoneVn } from '../../applicants/phone.rules.js';
 import { feedbackErrors } from '../feedback.errors.js';
 import { feedbackMessages, notifySender } from '../feedback.notify.js';
 import { appendEvent, attachFiles, clockSettingsFor, insertFeedback, nextRegisterSeq } from '../feedback.repo.js';
-import { feedbackCode, intakeDeadlines, publicText } from '../feedback.rules.js';
+import { channelLabels, feedbackCode, intakeDeadlines, publicText } from '../feedback.rules.js';
 
 export type ReceiveCommand = {
   channel: 'portal' | 'email' | 'letter' | 'phone' | 'open311';
@@ -96,7 +96,7 @@ export async function receiveFeedback(deps: { db: Db; clock: Clock }, command: R
     const distinct = [...new Set(c.files)];
     if ((await attachFiles(t, id, distinct)) !== distinct.length) throw feedbackErrors.fileUnknown();
     const actorName = c.recordedBy?.name ?? c.sender.name;
-    await appendEvent(t, { feedbackId: id, at: now, actorId: c.recordedBy?.id ?? null, actorName, action: 'received', fromStatus: null, toStatus: 'received', note: `Kênh: ${c.channel}`, onTime: null });
+    await appendEvent(t, { feedbackId: id, at: now, actorId: c.recordedBy?.id ?? null, actorName, action: 'received', fromStatus: null, toStatus: 'received', note: `Kênh: ${channelLabels[c.channel].vi}`, onTime: null });
     await recordAudit(t, { at: now, actorId: c.recordedBy?.id ?? null, actorName, action: 'feedback.receive', entity: 'feedback', entityId: id, after: { code, channel: c.channel, unitId: unit.id } });
     await notifySender(t, { senderName: c.sender.name, senderEmail: c.sender.email, senderPhone: c.sender.phone }, feedbackMessages.received(code, unit.name, due.answerDueAt), now);
     return { id, code, receivedAt: now, answerDueAt: due.answerDueAt, unitName: unit.name };
