@@ -359,10 +359,14 @@ ${figuresBlock(fig)}
 <h2>Theo tháng</h2>
 <div class="table-wrap"><table class="stats"><caption class="sr">Số hồ sơ và các tỷ lệ theo tháng</caption>
 <thead><tr><th scope="col">Tháng</th><th scope="col">Tiếp nhận</th><th scope="col">Đã giải quyết</th><th scope="col">Trực tuyến</th><th scope="col">Đúng hạn</th><th scope="col">Trả qua bưu chính</th></tr></thead>
-<tbody>${months.map(
-      (m) =>
-        html`<tr><th scope="row">${m.month.slice(5, 7)}/${m.month.slice(0, 4)}</th><td>${formatIntVi(m.received)}</td><td>${formatIntVi(m.resolved)}</td><td>${formatPercentVi(m.online.value)}</td><td>${formatPercentVi(m.onTime.value)}</td><td>${formatPercentVi(m.byPost.value)}</td></tr>`,
-    )}</tbody></table></div>`;
+<tbody>${
+      months.length === 0
+        ? html`<tr><td colspan="6" class="muted">Chưa có số liệu trong 12 tháng qua.</td></tr>`
+        : months.map(
+            (m) =>
+              html`<tr><th scope="row">${m.month.slice(5, 7)}/${m.month.slice(0, 4)}</th><td>${formatIntVi(m.received)}</td><td>${formatIntVi(m.resolved)}</td><td>${formatPercentVi(m.online.value)}</td><td>${formatPercentVi(m.onTime.value)}</td><td>${formatPercentVi(m.byPost.value)}</td></tr>`,
+          )
+    }</tbody></table></div>`;
     return send(reply, r, site, { title: 'Thống kê', description: `Kết quả giải quyết thủ tục hành chính của ${site.unitName} theo tháng.`, path: `/trang/${site.slug}/thong-ke` }, body);
   });
 

@@ -256,6 +256,12 @@ describe('not found and robots', () => {
     }
     expect((await t.app.inject({ url: '/trang/khong-ton-tai', headers: browser })).body).toContain('Không tìm thấy trang thông tin của đơn vị.');
   });
+  it('a statistics page without figures says so instead of an empty table', async () => {
+    const res = await t.app.inject({ url: '/trang/xa-binh-thu/thong-ke' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<td colspan="6" class="muted">Chưa có số liệu trong 12 tháng qua.</td>');
+    expect((await t.app.inject({ url: '/trang/phuong-an-thu/thong-ke' })).body).not.toContain('Chưa có số liệu');
+  });
   it('serves robots.txt with the sitemap at PUBLIC_URL', async () => {
     const res = await t.app.inject({ url: '/robots.txt' });
     expect(res.statusCode).toBe(200);
