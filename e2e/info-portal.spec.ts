@@ -16,6 +16,7 @@ const now = new Date('2026-12-01T02:00:00Z'); // Tuesday 01/12/2026 09:00 in Vie
 describe('information portal journey', () => {
   let server: RunningServer;
   let browser: Browser;
+  let deskId = '';
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
   let current: Page | null = null;
