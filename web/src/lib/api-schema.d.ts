@@ -18085,6 +18085,11 @@ export interface paths {
                             answerDraft: string | null;
                             answerText: string | null;
                             publicAnswer: string | null;
+                            publicPreview: {
+                                subject: string;
+                                content: string;
+                                answer: string;
+                            } | null;
                             rating: string | null;
                             reopenReason: string | null;
                             allowedActions: string[];
@@ -18225,6 +18230,11 @@ export interface paths {
                             answerDraft: string | null;
                             answerText: string | null;
                             publicAnswer: string | null;
+                            publicPreview: {
+                                subject: string;
+                                content: string;
+                                answer: string;
+                            } | null;
                             rating: string | null;
                             reopenReason: string | null;
                             allowedActions: string[];
@@ -18427,6 +18437,11 @@ export interface paths {
                             answerDraft: string | null;
                             answerText: string | null;
                             publicAnswer: string | null;
+                            publicPreview: {
+                                subject: string;
+                                content: string;
+                                answer: string;
+                            } | null;
                             rating: string | null;
                             reopenReason: string | null;
                             allowedActions: string[];
@@ -18611,6 +18626,11 @@ export interface paths {
                             answerDraft: string | null;
                             answerText: string | null;
                             publicAnswer: string | null;
+                            publicPreview: {
+                                subject: string;
+                                content: string;
+                                answer: string;
+                            } | null;
                             rating: string | null;
                             reopenReason: string | null;
                             allowedActions: string[];
@@ -18795,6 +18815,11 @@ export interface paths {
                             answerDraft: string | null;
                             answerText: string | null;
                             publicAnswer: string | null;
+                            publicPreview: {
+                                subject: string;
+                                content: string;
+                                answer: string;
+                            } | null;
                             rating: string | null;
                             reopenReason: string | null;
                             allowedActions: string[];
@@ -18977,6 +19002,11 @@ export interface paths {
                             answerDraft: string | null;
                             answerText: string | null;
                             publicAnswer: string | null;
+                            publicPreview: {
+                                subject: string;
+                                content: string;
+                                answer: string;
+                            } | null;
                             rating: string | null;
                             reopenReason: string | null;
                             allowedActions: string[];
@@ -19159,6 +19189,11 @@ export interface paths {
                             answerDraft: string | null;
                             answerText: string | null;
                             publicAnswer: string | null;
+                            publicPreview: {
+                                subject: string;
+                                content: string;
+                                answer: string;
+                            } | null;
                             rating: string | null;
                             reopenReason: string | null;
                             allowedActions: string[];
@@ -19341,6 +19376,11 @@ export interface paths {
                             answerDraft: string | null;
                             answerText: string | null;
                             publicAnswer: string | null;
+                            publicPreview: {
+                                subject: string;
+                                content: string;
+                                answer: string;
+                            } | null;
                             rating: string | null;
                             reopenReason: string | null;
                             allowedActions: string[];

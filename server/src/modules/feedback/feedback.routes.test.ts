@@ -279,3 +279,36 @@ describe('other classes and the officer channels', () => {
     expect(new Date(res.json().answerDueAt).toISOString()).toBe('2026-12-21T02:00:00.000Z');
   });
 });
+
+describe('what is published never carries the sender’s address or given name', () => {
+  it('removes "45 Nguyễn Huệ" and "bà Lan" from the register, the Atom feed and Open311; the officer previews it first', async () => {
+    now = new Date('2026-12-08T02:00:00Z');
+    const lan = { name: 'Trần Thị Lan', address: '45 Nguyễn Huệ, xã Bình Thử', phone: '0912345670', email: null };
+    const sent = await post('/api/feedback/public', {
+      unitId: s.tree.communeB.id,
+      category: 'ha-tang',
+      subject: 'Cống trước nhà 45 Nguyễn Huệ bị tắc',
+      content: 'Cống thoát nước trước nhà số 45 Nguyễn Huệ bị tắc, nước tràn vào nhà mỗi khi mưa.',
+      sender: lan,
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const { id, code } = sent.json();
+    expect((await act(specialistB, id, 'classify', { classification: 'within_competence' })).json().status).toBe('handling');
+    await act(specialistB, id, 'draft', { text: 'Kính gửi bà Lan, UBND xã đã cho nạo vét cống trước nhà 45 Nguyễn Huệ ngày 07/12/2026.' });
+    expect((await act(leaderB, id, 'approve')).json().status).toBe('answered');
+    const view = (await injectAs(t.app, specialistB, { method: 'GET', url: `/api/feedback/${id}` })).json();
+    expect(view.allowedActions).toContain('publish');
+    expect(view.publicPreview.answer).toBe('Kính gửi bà [đã ẩn], UBND xã đã cho nạo vét cống trước nhà [đã ẩn] ngày 07/12/2026.');
+    expect((await act(specialistB, id, 'publish')).json().status).toBe('published');
+    const reg = (await t.app.inject({ method: 'GET', url: `/api/feedback/public/register?q=${encodeURIComponent('cong tac')}` })).json();
+    const item = reg.items.find((i: { code: string }) => i.code === code);
+    expect(item).toBeTruthy();
+    const atom = (await t.app.inject({ method: 'GET', url: '/api/feedback/public/register.atom?q=cong%20tac' })).body;
+    expect(atom).toContain(code);
+    const open311 = (await t.app.inject({ method: 'GET', url: `/api/open311/v2/requests/${code}.json` })).body;
+    expect(open311).toContain('nạo vét cống');
+    for (const text of [JSON.stringify(item), atom, open311]) {
+      for (const leaked of ['45 Nguyễn Huệ', 'bà Lan', 'Trần Thị Lan', '0912345670']) expect(text).not.toContain(leaked);
+    }
+  });
+});

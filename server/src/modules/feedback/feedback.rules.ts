@@ -209,7 +209,7 @@ const wordsRe = (folded: string) => folded.split(/[\s,]+/).filter(Boolean).map(e
 /**
  * The phrases (as regex sources over folded text) that name the sender: the full name, its last two words when it has
  * three or more, the given name (and last two words) right after a salutation, the whole address, and each comma-separated
- * part of the address holding a number (house and street, "45 Nguyễn Huệ"), with or without a leading "số"/"nhà".
+ * part of the address holding a number (house and street, "45 Nguyễn Huệ"), with or without a leading "số"/"số nhà".
  */
 function personalPatterns(p: PersonalData): string[] {
   const out: string[] = [];
@@ -226,8 +226,8 @@ function personalPatterns(p: PersonalData): string[] {
   if (address.length >= 3) out.push(wordsRe(address));
   for (const part of address.split(',').map((x) => x.trim())) {
     if (!/\d/.test(part)) continue;
-    const bare = part.replace(/^(so|nha|so nha)\s+/, '');
-    if (bare.length >= 3) out.push(`(?:(?:so|nha|so nha)\\s+)?${wordsRe(bare)}`);
+    const bare = part.replace(/^(so nha|so)\s+/, '');
+    if (bare.length >= 3) out.push(`(?:(?:so nha|so)\\s+)?${wordsRe(bare)}`);
   }
   return out;
 }

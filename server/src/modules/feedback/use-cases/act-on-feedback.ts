@@ -162,18 +162,22 @@ export async function approveAnswer(deps: Deps, actor: Actor, id: string): Promi
   });
 }
 
+/** The item as the public register shows it: subject, content and answer with personal data removed (unless agreed). */
+export function publicVersion(row: FeedbackRow): { subject: string; content: string; answer: string } {
+  const personal = { name: row.senderName, address: row.senderAddress, phone: row.senderPhone, email: row.senderEmail };
+  return {
+    subject: publicText(row.subject, personal, row.consentPublishIdentity),
+    content: publicText(row.content, personal, row.consentPublishIdentity),
+    answer: publicText(row.answerText ?? '', personal, row.consentPublishIdentity),
+  };
+}
+
 /** Publishes the answered item in the public register, without the sender's personal data unless they agreed. */
 export async function publishAnswer(deps: Deps, actor: Actor, id: string): Promise<FeedbackRow> {
   return applyStep(deps, who(actor), { id }, 'publish', staffGuard(actor, 'publish'), async ({ row, now }) => {
-    const personal = { name: row.senderName, address: row.senderAddress, phone: row.senderPhone, email: row.senderEmail };
+    const shown = publicVersion(row);
     return {
-      patch: {
-        publishedAt: now,
-        closedAt: now,
-        publicSubject: publicText(row.subject, personal, row.consentPublishIdentity),
-        publicContent: publicText(row.content, personal, row.consentPublishIdentity),
-        publicAnswer: publicText(row.answerText ?? '', personal, row.consentPublishIdentity),
-      },
+      patch: { publishedAt: now, closedAt: now, publicSubject: shown.subject, publicContent: shown.content, publicAnswer: shown.answer },
       toStatus: 'published',
       note: null,
       onTime: by(row.publishDueAt, now),
@@ -251,6 +255,7 @@ export function toStaffItem(
     answerDraft: row.answerDraft,
     answerText: row.answerText,
     publicAnswer: row.publicAnswer,
+    publicPreview: row.status === 'answered' ? publicVersion(row) : null,
     rating: row.rating,
     reopenReason: row.reopenReason,
     allowedActions: staffActionsFor(actor, row),

@@ -138,6 +138,15 @@ export function FeedbackDetailPage({ id, listPath }: { id: string; listPath: str
         ) : null}
       </Space>
 
+      {item.publicPreview && can('publish') ? (
+        <Card title={t('fb.preview')} size="small" style={{ marginBottom: 16 }} data-testid="fb-preview">
+          <Typography.Paragraph type="secondary">{t('fb.previewHint')}</Typography.Paragraph>
+          <Typography.Paragraph strong>{item.publicPreview.subject}</Typography.Paragraph>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-line' }}>{item.publicPreview.content}</Typography.Paragraph>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-line', margin: 0 }}>{item.publicPreview.answer}</Typography.Paragraph>
+        </Card>
+      ) : null}
+
       <Card title={t('fb.history')} size="small">
         <Timeline
           items={item.events.map((e) => ({
