@@ -36,6 +36,15 @@ export function siteTree(units: readonly Unit[], managedRoots: readonly string[]
   return [...roots, ...others];
 }
 
+/** Every unit id in the managed tree (the grant units and all units below them). */
+function collectIds(nodes: readonly SiteNode[], into = new Set<string>()): Set<string> {
+  for (const n of nodes) {
+    into.add(n.value);
+    if (n.children) collectIds(n.children, into);
+  }
+  return into;
+}
+
 type Props = {
   path: string;
   articlePath: (id: string) => string;
@@ -66,11 +75,12 @@ export function InfoPortalPage({ path, articlePath, newArticlePath, managedUnits
         ...list.map((s) => ({ value: s.unitId, title: s.title })),
         ...managedUnits.filter((u) => !list.some((s) => s.unitId === u.unitId)).map((u) => ({ value: u.unitId, title: `${u.unitName} — ${t('portal.s.create')}` })),
       ];
+  const manageable = units.data ? collectIds(siteTree(units.data, managedUnits.map((u) => u.unitId), [], '')) : new Set(managedUnits.map((u) => u.unitId));
   const items = [
     ...(roles.length > 0 ? [{ key: 'bai-viet', label: t('portal.tab.articles'), children: unitId ? <ArticlesPanel unitId={unitId} articlePath={articlePath} newPath={newArticlePath(unitId)} /> : null }] : []),
     ...(roles.includes('reviewer') ? [{ key: 'binh-luan', label: t('portal.tab.comments'), children: unitId ? <CommentsPanel unitId={unitId} /> : null }] : []),
     ...(roles.includes('reviewer') ? [{ key: 'tam-ngung', label: t('portal.tab.outages'), children: unitId ? <OutagesPanel unitId={unitId} /> : null }] : []),
-    ...((site?.canManage ?? managedUnits.some((u) => u.unitId === unitId))
+    ...((site?.canManage ?? (unitId !== undefined && manageable.has(unitId)))
       ? [
           { key: 'cau-hinh', label: t('portal.tab.settings'), children: unitId ? <SiteSettingsPanel key={unitId} unitId={unitId} exists={!!site} onSaved={sites.reload} /> : null },
           ...(site ? [{ key: 'thanh-vien', label: t('portal.tab.members'), children: <MembersPanel unitId={site.unitId} /> }] : []),
