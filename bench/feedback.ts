@@ -80,9 +80,16 @@ async function generate(db: Db, items: number, now: Date, log: (m: string) => vo
   return { provinceId: prov.id, communeId: commune, seconds: (performance.now() - t0) / 1000 };
 }
 
-export async function benchFeedback(db: Db, dataDir: string, items: number, log: (m: string) => void = () => {}): Promise<string[]> {
+/** The units of a database generated earlier (--db=NAME --keep): the measure can be repeated without generating again. */
+async function existing(db: Db): Promise<{ provinceId: string; communeId: string; seconds: number }> {
+  const prov = (await db.query<{ id: string }>(`SELECT id FROM unit WHERE code = '000.00.00.FB'`)).rows[0]!.id;
+  const commune = (await db.query<{ id: string }>(`SELECT id FROM unit WHERE parent_id = $1 ORDER BY code LIMIT 1 OFFSET 41`, [prov])).rows[0]!.id;
+  return { provinceId: prov, communeId: commune, seconds: NaN };
+}
+
+export async function benchFeedback(db: Db, dataDir: string, items: number, log: (m: string) => void = () => {}, reuse = false): Promise<string[]> {
   const now = new Date();
-  const g = await generate(db, items, now, log);
+  const g = reuse ? await existing(db) : await generate(db, items, now, log);
   await fs.mkdir(path.join(dataDir, 'web/portal'), { recursive: true });
   await fs.writeFile(path.join(dataDir, 'web/portal/index.html'), '<!doctype html><title>Cổng</title>');
   const app = await buildApp(
@@ -113,7 +120,7 @@ export async function benchFeedback(db: Db, dataDir: string, items: number, log:
   return [
     '## Feedback register at scale',
     '',
-    `Command: \`npx tsx bench/feedback.ts --items=${items}\` — ${items.toLocaleString('en')} feedback items (${published.toLocaleString('en')} published) in one province of 100 communes over three years, generated in ${g.seconds.toFixed(0)} s; ${REQUESTS} requests per query kind, 16 concurrent readers from 64 addresses, on 127.0.0.1 (server and load client in one Node.js process, the client in a worker thread). Each answer is one page of 20 (a sample "duong" page held ${sample.items.length}).`,
+    `Command: \`npx tsx bench/feedback.ts --items=${items}\` — ${items.toLocaleString('en')} feedback items (${published.toLocaleString('en')} published) in one province of 100 communes over three years, ${Number.isNaN(g.seconds) ? 'generated earlier' : `generated in ${g.seconds.toFixed(0)} s`}; ${REQUESTS} requests per query kind, 16 concurrent readers from 64 addresses, on 127.0.0.1 (server and load client in one Node.js process, the client in a worker thread). Each answer is one page of 20 (a sample "duong" page held ${sample.items.length}).`,
     '',
     '| query | requests | req/s | p50 ms | p95 ms | p99 ms | max ms |',
     '|---|---:|---:|---:|---:|---:|---:|',
@@ -126,10 +133,11 @@ export async function benchFeedback(db: Db, dataDir: string, items: number, log:
 
 async function standalone(): Promise<void> {
   const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const dbName = `motcua_bench_feedback_${Date.now()}`;
+  const reuse = process.argv.find((a) => a.startsWith('--db='))?.split('=')[1];
+  const dbName = reuse ?? `motcua_bench_feedback_${Date.now()}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
+  if (!reuse) await admin.query(`CREATE DATABASE ${dbName}`);
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
   const db = createPool(url.toString(), 20);
@@ -137,7 +145,8 @@ async function standalone(): Promise<void> {
   try {
     await migrate(db);
     const loadAvg = os.loadavg()[0]!;
-    const lines = await benchFeedback(db, dataDir, ITEMS, (m) => process.stdout.write(`${m}\n`));
+    const items = reuse ? (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM feedback`)).rows[0]!.n : ITEMS;
+    const lines = await benchFeedback(db, dataDir, items, (m) => process.stdout.write(`${m}\n`), !!reuse);
     lines.push(`Load average when the run started: ${loadAvg.toFixed(1)} on ${os.cpus().length} cores.`, '');
     const file = path.resolve('BENCHMARKS.md');
     const current = await fs.readFile(file, 'utf8').catch(() => '');
@@ -148,7 +157,7 @@ async function standalone(): Promise<void> {
   } finally {
     await db.end();
     // --keep leaves the database for EXPLAIN (its name is printed).
-    if (process.argv.includes('--keep')) process.stdout.write(`\nkept database ${dbName}\n`);
+    if (process.argv.includes('--keep') || reuse) process.stdout.write(`\nkept database ${dbName}\n`);
     else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
     await fs.rm(dataDir, { recursive: true, force: true });

@@ -136,8 +136,15 @@ describe('dossier journeys: intake, processing, apology, return', () => {
     return page;
   }
 
-  /** Clicks an action of the header, confirms its dialog and waits for the new status. */
+  /** Clicks an action of the header, confirms its dialog (one-click actions have none) and waits for the new status. */
   async function act(page: Page, action: string, status: string, fill?: (dialog: Locator) => Promise<void>) {
+    if (['Chuyển bước tiếp theo', 'Nhận xử lý'].includes(action)) {
+      const done = page.waitForResponse((r) => r.url().endsWith('/actions') && r.request().method() === 'POST');
+      await page.getByRole('group', { name: 'Thao tác xử lý hồ sơ' }).getByRole('button', { name: action, exact: true }).click();
+      expect((await done).status()).toBe(200);
+      await page.locator('h2 .ant-tag', { hasText: status }).waitFor();
+      return;
+    }
     await page.getByRole('group', { name: 'Thao tác xử lý hồ sơ' }).getByRole('button', { name: action, exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
@@ -232,7 +239,7 @@ describe('dossier journeys: intake, processing, apology, return', () => {
     expect(await seriousA11yViolations(specialist)).toEqual([]);
     await specialist.getByRole('link', { name: dossier.code }).click();
     await specialist.getByRole('heading', { name: new RegExp(dossier.code) }).waitFor();
-    expect(await actions(specialist)).not.toContain('Phê duyệt kết quả');
+    expect(await actions(specialist)).not.toContain('Phê duyệt');
     await act(specialist, 'Nhận xử lý', 'Đang xử lý');
     await act(specialist, 'Chuyển bước tiếp theo', 'Đang xử lý');
     await specialist.screenshot({ path: `${SHOTS}/mc-dossier-detail-processing.png`, fullPage: true });
@@ -248,7 +255,7 @@ describe('dossier journeys: intake, processing, apology, return', () => {
     await attach.getByText('Kết quả giải quyết').waitFor();
     await confirm(attach, 'Đính kèm tệp');
     await leader.getByRole('link', { name: 'giay-chung-nhan-ket-hon.pdf' }).waitFor();
-    await act(leader, 'Phê duyệt kết quả', 'Đã có kết quả, chờ trả');
+    await act(leader, 'Phê duyệt', 'Đã có kết quả, chờ trả');
     expect(await leader.locator('.detail-card', { hasText: 'Quy trình xử lý' }).innerText()).toMatch(/Trước hạn/);
 
     await setClock('2026-12-01T10:00');
@@ -263,7 +270,7 @@ describe('dossier journeys: intake, processing, apology, return', () => {
     });
     expect(await actions(desk)).toEqual([]);
     const history = await desk.locator('.detail-card', { hasText: 'Lịch sử xử lý' }).innerText();
-    for (const label of ['Tiếp nhận', 'Đính kèm tệp', 'Chuyển bước tiếp theo', 'Nhận xử lý', 'Phê duyệt kết quả', 'Trả kết quả']) expect(history).toContain(label);
+    for (const label of ['Tiếp nhận', 'Đính kèm tệp', 'Chuyển bước tiếp theo', 'Nhận xử lý', 'Phê duyệt', 'Trả kết quả']) expect(history).toContain(label);
     expect(history).toMatch(/Đã có kết quả, chờ trả\s*→\s*Đã trả kết quả/);
     await desk.screenshot({ path: `${SHOTS}/mc-dossier-detail-returned.png`, fullPage: true });
     expect(await seriousA11yViolations(desk)).toEqual([]);
@@ -330,17 +337,13 @@ describe('dossier journeys: intake, processing, apology, return', () => {
     await leader.getByRole('tab', { name: /Quá hạn\s*1/ }).waitFor();
     await leader.screenshot({ path: `${SHOTS}/mc-dossier-queue-late.png`, fullPage: true });
 
-    // Too late for the overdue one: the server's Vietnamese message is shown in the dialog.
+    // Late for the overdue one: the letter is still possible, and the dialog says it will be marked late (issue 15).
     await leader.getByRole('link', { name: overdue.code }).click();
     await leader.getByRole('heading', { name: new RegExp(overdue.code) }).waitFor();
     await leader.getByRole('group', { name: 'Thao tác xử lý hồ sơ' }).getByRole('button', { name: 'Xin lỗi và hẹn lại' }).click();
     let dialog = leader.getByRole('dialog');
-    await dialog.getByLabel('Lý do chậm trễ').fill('Chờ ý kiến của cơ quan phối hợp');
-    await dialog.getByLabel('Ngày giờ hẹn trả mới').fill('04/12/2026 16:00');
-    await dialog.getByLabel('Ngày giờ hẹn trả mới').press('Tab');
-    await confirm(dialog, 'Xin lỗi và hẹn lại');
-    await dialog.getByText(/Văn bản xin lỗi phải gửi chậm nhất 1 ngày làm việc/).waitFor();
-    await leader.screenshot({ path: `${SHOTS}/mc-dossier-apology-refused.png` });
+    await dialog.getByText(/Đã quá thời hạn gửi văn bản xin lỗi/).waitFor();
+    await leader.screenshot({ path: `${SHOTS}/mc-dossier-apology-late.png` });
     await dialog.getByRole('button', { name: 'Hủy' }).click();
 
     await leader.goto(`${server.baseUrl}/console/ho-so/${late.id}`);
@@ -348,17 +351,18 @@ describe('dossier journeys: intake, processing, apology, return', () => {
     await leader.getByRole('group', { name: 'Thao tác xử lý hồ sơ' }).getByRole('button', { name: 'Xin lỗi và hẹn lại' }).click();
     dialog = leader.getByRole('dialog');
     await dialog.getByText(`Hạn hiện tại: ${firstDue}`).waitFor();
-    // Enter in the date field submits the form: without the reason (required on the apology letter) nothing is sent.
+    // Enter in the date field confirms the date and never submits the letter.
     await dialog.getByLabel('Ngày giờ hẹn trả mới').fill('09/12/2026 16:00');
     await dialog.getByLabel('Ngày giờ hẹn trả mới').press('Enter');
-    await dialog.getByText('Cần ghi rõ lý do').waitFor();
+    expect(await dialog.getByText('Cần ghi rõ lý do').count()).toBe(0);
     await dialog.getByLabel('Lý do chậm trễ').fill('Cần xác minh tình trạng hôn nhân tại nơi cư trú trước đây');
     await leader.waitForFunction(() => !document.querySelector('.ant-modal[class*="zoom-"]'));
     await leader.screenshot({ path: `${SHOTS}/mc-dossier-apology.png` });
     await confirm(dialog, 'Xin lỗi và hẹn lại');
     await leader.getByText('Đã thực hiện: Xin lỗi và hẹn lại.').waitFor();
     await leader.getByText(`Hẹn ban đầu: ${firstDue} → Hẹn lại: 09/12/2026 16:00`).waitFor();
-    expect(await actions(leader)).not.toContain('Xin lỗi và hẹn lại');
+    // A second letter is not possible: the button stays, disabled, with the reason (issue 15).
+    expect(await leader.getByRole('group', { name: 'Thao tác xử lý hồ sơ' }).getByRole('button', { name: /^Xin lỗi và hẹn lại/ }).isDisabled()).toBe(true);
     await leader.screenshot({ path: `${SHOTS}/mc-dossier-detail-apologised.png`, fullPage: true });
 
     await setClock('2026-12-07T09:00'); // Monday, after the first appointment, before the new one
@@ -368,7 +372,7 @@ describe('dossier journeys: intake, processing, apology, return', () => {
     await act(specialist, 'Chuyển bước tiếp theo', 'Đang xử lý');
     await leader.reload();
     await leader.getByRole('heading', { name: new RegExp(late.code) }).waitFor();
-    await act(leader, 'Phê duyệt kết quả', 'Đã có kết quả, chờ trả');
+    await act(leader, 'Phê duyệt', 'Đã có kết quả, chờ trả');
 
     await setClock('2026-12-07T10:00');
     const desk = await officer('motcua');

@@ -97,7 +97,7 @@ describe('reports journey', () => {
     await page.screenshot({ path: `${SHOTS}/mc-reports-commune.png`, fullPage: true });
 
     await page.getByRole('tab', { name: 'Báo cáo nhanh hằng ngày' }).click();
-    await page.getByRole('button', { name: 'Lập báo cáo hôm nay' }).click();
+    await page.getByRole('button', { name: 'Lập ngay' }).click();
     await page.getByText(/Đã lập 1 báo cáo/).waitFor();
     const row = page.locator('.ant-table-row', { hasText: '30/11/2026' });
     await row.waitFor();

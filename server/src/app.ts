@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { rememberWrites } from './platform/read-replicas.js';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -18,7 +19,14 @@ import { installRequestContext } from './platform/request-context.js';
 import { installAuth } from './modules/identity/auth.plugin.js';
 import { apiRoutes } from './modules/routes.js';
 import { vnpaySimulator } from './modules/payments/vnpay.simulator.js';
+import { citizenStoreSimulatorActive } from './modules/citizen-store/citizen-store.adapter.js';
+import { citizenStoreSimulatorRoutes } from './modules/citizen-store/citizen-store-sim.routes.js';
+import { populationSimulatorActive } from './modules/population-data/population.adapter.js';
+import { populationSimulatorRoutes } from './modules/population-data/population.routes.js';
+import { nationalPaymentSimulator } from './modules/payments/national-payment.simulator.js';
+import { nationalPaymentSimulatorActive } from './modules/payments/payment.rules.js';
 import { paymentSimulatorActive } from './modules/payments/payment.rules.js';
+import { nationalSimulatorActive, nationalSimulatorProtocol } from './modules/national-portal/national-portal.routes.js';
 import { projectRoot } from './platform/paths.js';
 import { portalSiteRoutes } from './modules/info-portal/portal-site.routes.js';
 import { rewriteSiteHost } from './modules/info-portal/portal.hosts.js';
@@ -76,6 +84,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     return payload;
   });
   await app.register(cookie);
+  rememberWrites(app, ctx);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 }, throwFileSizeLimit: true });
   await app.register(swagger, {
     openapi: {
@@ -112,6 +121,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   // The local payment gateway (VNPay protocol) for development, demos and tests only: never in production mode, never
   // beside a real gateway URL (it would sign "paid" notices with the real secret).
   if (paymentSimulatorActive(ctx.config)) await app.register(vnpaySimulator, { ctx });
+  // The national platforms' simulators, likewise demo-only (config.rules.ts refuses them in production mode).
+  if (citizenStoreSimulatorActive(ctx.config)) await app.register(citizenStoreSimulatorRoutes, { ctx });
+  if (populationSimulatorActive(ctx.config)) await app.register(populationSimulatorRoutes, { ctx });
+  if (nationalPaymentSimulatorActive(ctx.config)) await app.register(nationalPaymentSimulator, { ctx });
+  // The national portal simulator's protocol (Cổng DVCQG), under the same rule: demo only, never beside a real portal.
+  if (nationalSimulatorActive(ctx.config)) await app.register(nationalSimulatorProtocol, { ctx });
   await app.register(portalSiteRoutes, { ctx });
   installWeb(app, options.webDir ?? webDistDir);
   return app;

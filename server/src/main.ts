@@ -55,7 +55,10 @@ async function main(): Promise<void> {
       process.exit(78); // EX_CONFIG
     }
   }
-  const ctx: AppContext = { config, db, clock: systemClock, files: diskFileStore(path.resolve(config.dataDir, 'files'), systemClock) };
+  const { createReadRouter } = await import('./platform/read-replicas.js');
+  const reads = createReadRouter(db, config.databaseReplicaUrls);
+  if (reads) say(`Đọc báo cáo, danh mục, trang thông tin từ ${config.databaseReplicaUrls.length} bản sao / reads from ${config.databaseReplicaUrls.length} replica URL(s).`);
+  const ctx: AppContext = { config, db, clock: systemClock, files: diskFileStore(path.resolve(config.dataDir, 'files'), systemClock), reads };
   if (config.seedDemo) {
     const demo = await loadDemoData(ctx);
     if (demo) {
@@ -79,6 +82,7 @@ async function main(): Promise<void> {
     await app.close();
     await mailbox?.close();
     await jobs?.stop();
+    await reads?.end();
     await db.end();
     await database.stop();
     process.exit(0);

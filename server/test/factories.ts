@@ -62,6 +62,9 @@ export function buildProcedureContent(overrides: Partial<TProcedureContent> = {}
     eform: { type: 'object', properties: { hoTen: { type: 'string', title: 'Họ, chữ đệm, tên' } }, required: ['hoTen'] },
     postalIntake: true,
     postalReturn: true,
+    // Mapped to the national TTHC database under its own code; a partly online service says why (ND 224/2026 Điều 14).
+    national: { maTTHC: overrides.code ?? '1.001193', maTruongHop: '' },
+    notFullyOnline: overrides.onlineLevel === 'partial' ? { reason: 'presence_required', explanation: '', legalBasis: 'Nghị định 224/2026/NĐ-CP Điều 14' } : null,
     ...overrides,
   });
 }

@@ -138,7 +138,7 @@ export async function buildSecurityFixtures(t: TestApp) {
     await staff('một cửa xã A / desk officer', 'motcua', ['catalog.read', 'dossiers.receive', 'dossiers.read'], true),
     await staff('chuyên viên / specialist', 'chuyenvien', ['catalog.read', 'dossiers.process', 'dossiers.read'], true),
     await staff('trưởng phòng / head', 'truongphong', ['catalog.read', 'dossiers.process', 'dossiers.read', 'reports.read'], true),
-    await staff('lãnh đạo / leader', 'lanhdao', ['catalog.read', 'dossiers.process', 'dossiers.read', 'reports.read'], true),
+    await staff('lãnh đạo / leader', 'lanhdao', ['catalog.read', 'dossiers.process', 'dossiers.read', 'reports.read', 'reports.manage'], true),
     await staff('bưu điện / postal', 'buudien', ['postal.work'], true),
     await staff('thanh tra tỉnh / inspector', 'thanhtra', ['audit.read', 'catalog.read', 'dossiers.read', 'reports.read', 'reports.manage'], true),
     await staff('cán bộ xã khác / officer of another unit', 'ngoai.xa', ['catalog.read', 'dossiers.receive', 'dossiers.read', 'dossiers.process', 'reports.read', 'postal.work', 'audit.read', 'reports.manage'], false),

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../platform/context.js';
+import { applicantRoutes } from './applicants/applicant.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { citizenAuthRoutes } from './citizens/citizen-auth.routes.js';
 import { citizenRoutes } from './citizens/citizen.routes.js';
@@ -17,6 +18,10 @@ import { ruleSetRoutes } from './rule-sets/rule-set.routes.js';
 import { calendarRoutes } from './working-calendar/calendar.routes.js';
 import { infoPortalRoutes } from './info-portal/portal.routes.js';
 import { feedbackRoutes } from './feedback/feedback.routes.js';
+import { queueTicketRoutes } from './queue-tickets/queue-ticket.routes.js';
+import { citizenStoreRoutes } from './citizen-store/citizen-store.routes.js';
+import { populationRoutes } from './population-data/population.routes.js';
+import { nationalPortalRoutes } from './national-portal/national-portal.routes.js';
 
 /** Every module's HTTP routes, mounted under /api. */
 export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -27,6 +32,8 @@ export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(calendarRoutes, { ctx });
   await app.register(auditRoutes, { ctx });
   await app.register(dossierRoutes, { ctx });
+  await app.register(applicantRoutes, { ctx });
+  await app.register(queueTicketRoutes, { ctx });
   await app.register(paymentRoutes, { ctx });
   await app.register(satisfactionRoutes, { ctx });
   await app.register(postalRoutes, { ctx });
@@ -37,4 +44,7 @@ export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(infoPortalRoutes, { ctx });
   await app.register(feedbackRoutes, { ctx });
   await app.register(citizenAccountRoutes, { ctx });
+  await app.register(citizenStoreRoutes, { ctx });
+  await app.register(populationRoutes, { ctx });
+  await app.register(nationalPortalRoutes, { ctx });
 };

@@ -17,6 +17,19 @@ type Checked = Pick<
   | 'publicUrl'
   | 'oidcIssuer'
   | 'otpLogCodes'
+  | 'citizenStoreSimulator'
+  | 'citizenStoreToken'
+  | 'citizenStoreUrl'
+  | 'populationSimulator'
+  | 'populationApiToken'
+  | 'populationApiUrl'
+  | 'nationalPaymentSimulator'
+  | 'nationalPaymentSecret'
+  | 'nationalPaymentUrl'
+  | 'nationalPortalSimulator'
+  | 'nationalPortalUrl'
+  | 'nationalPortalPassword'
+  | 'nationalPortalInboundSecret'
 >;
 
 const published: readonly string[] = Object.values(demoSecrets);
@@ -25,6 +38,12 @@ const secrets = [
   { key: 'vnpayHashSecret', setting: 'VNPAY_HASH_SECRET', vi: 'khóa bí mật của cổng thanh toán', en: "the payment gateway's hash secret" },
   { key: 'postalCallbackSecret', setting: 'POSTAL_CALLBACK_SECRET', vi: 'khóa ký thông báo của doanh nghiệp bưu chính', en: "the postal operator's callback secret" },
   { key: 'receiptLinkSecret', setting: 'RECEIPT_LINK_SECRET', vi: 'khóa ký liên kết biên lai', en: 'the key that signs receipt links' },
+] as const;
+
+// Optional (a province may run without the national portal), but never a value published here.
+const nationalSecrets = [
+  { key: 'nationalPortalPassword', setting: 'NATIONAL_PORTAL_PASSWORD', vi: 'mật khẩu tài khoản kết nối Cổng Dịch vụ công quốc gia', en: 'the national portal account password' },
+  { key: 'nationalPortalInboundSecret', setting: 'NATIONAL_PORTAL_INBOUND_SECRET', vi: 'khóa nhận hồ sơ từ Cổng Dịch vụ công quốc gia', en: 'the national portal inbound secret' },
 ] as const;
 
 /**
@@ -45,7 +64,28 @@ export function productionProblems(config: Checked): ConfigProblem[] {
     out.push({ setting: 'RECEIPT_LINK_SECRET', vi: 'khóa ký liên kết biên lai phải là khóa riêng, khác khóa của cổng thanh toán và bưu chính', en: 'the receipt link key must be its own, not the gateway or postal secret' });
   }
   if (config.paymentSimulator) out.push({ setting: 'PAYMENT_SIMULATOR', vi: 'đang bật cổng thanh toán mô phỏng; đặt false', en: 'the payment simulator is on; set false' });
+  if (config.nationalPortalSimulator) out.push({ setting: 'NATIONAL_PORTAL_SIMULATOR', vi: 'đang bật bộ mô phỏng Cổng Dịch vụ công quốc gia; đặt false', en: 'the national portal simulator is on; set false' });
+  if (config.nationalPortalUrl && !config.nationalPortalUrl.startsWith('https://')) out.push({ setting: 'NATIONAL_PORTAL_URL', vi: 'Cổng Dịch vụ công quốc gia phải dùng https://', en: 'the national portal must use https://' });
+  for (const s of nationalSecrets) {
+    const value = config[s.key];
+    if (value && published.includes(value)) out.push({ setting: s.setting, vi: `${s.vi} đang là giá trị mẫu đã công bố`, en: `${s.en} is a published default` });
+  }
   if (config.postalSimulator) out.push({ setting: 'POSTAL_SIMULATOR', vi: 'đang bật bộ mô phỏng bưu chính; đặt false', en: 'the postal simulator is on; set false' });
+  // Simulators of the national platforms would hand out citizens' documents, population data and "paid" notices that
+  // no national system ever gave.
+  if (config.citizenStoreSimulator) out.push({ setting: 'CITIZEN_STORE_SIMULATOR', vi: 'đang bật bộ mô phỏng Kho dữ liệu công dân; đặt false', en: "the citizen's store simulator is on; set false" });
+  if (config.populationSimulator) out.push({ setting: 'POPULATION_SIMULATOR', vi: 'đang bật bộ mô phỏng CSDL quốc gia về dân cư; đặt false', en: 'the population database simulator is on; set false' });
+  if (config.nationalPaymentSimulator) out.push({ setting: 'NATIONAL_PAYMENT_SIMULATOR', vi: 'đang bật bộ mô phỏng nền tảng thanh toán quốc gia; đặt false', en: 'the national payment platform simulator is on; set false' });
+  // A connection configured with a published token or secret is as good as open.
+  for (const [url, key, setting, vi, en] of [
+    [config.citizenStoreUrl, config.citizenStoreToken, 'CITIZEN_STORE_TOKEN', 'mã truy cập Kho dữ liệu công dân', "the citizen's store token"],
+    [config.populationApiUrl, config.populationApiToken, 'POPULATION_API_TOKEN', 'mã truy cập CSDL dân cư', 'the population database token'],
+    [config.nationalPaymentUrl, config.nationalPaymentSecret, 'NATIONAL_PAYMENT_SECRET', 'khóa ký của nền tảng thanh toán quốc gia', "the national payment platform's secret"],
+  ] as const) {
+    if (!url && !key) continue;
+    if (!key) out.push({ setting, vi: `chưa đặt ${vi}`, en: `${en} is not set` });
+    else if (published.includes(key)) out.push({ setting, vi: `${vi} đang là giá trị mẫu đã công bố`, en: `${en} is a published default` });
+  }
   if (!config.secureCookies) out.push({ setting: 'SECURE_COOKIES', vi: 'cookie phải có cờ Secure (chạy sau HTTPS); đặt true', en: 'cookies must be Secure (behind HTTPS); set true' });
   if (config.seedDemo) out.push({ setting: 'SEED_DEMO', vi: 'không nạp dữ liệu và tài khoản mẫu; đặt false', en: 'no demo data or demo accounts; set false' });
   if (config.otpLogCodes) out.push({ setting: 'OTP_LOG_CODES', vi: 'mã xác thực một lần không được ghi vào nhật ký khi chạy thật; đặt false', en: 'one-time codes must not be logged in production; set false' });

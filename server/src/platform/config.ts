@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { z } from 'zod';
+import { parseDatabaseUrl } from './database-hosts.js';
 
 /**
  * Published values of the demo: they are in this repository, so anyone can sign with them. The demo uses them so that
@@ -9,6 +10,11 @@ export const demoSecrets = {
   vnpayHashSecret: 'MOTCUA-DEMO-HASH-SECRET-CHANGE-ME',
   postalCallbackSecret: 'motcua-postal-callback-dev-secret',
   receiptLinkSecret: 'motcua-receipt-link-dev-secret-change-me',
+  nationalPaymentSecret: 'motcua-paygov-demo-secret-change-me',
+  citizenStoreToken: 'motcua-kho-dvcqg-demo-token',
+  populationApiToken: 'motcua-ndxp-demo-token-change-me',
+  nationalPortalPassword: 'motcua-national-portal-demo-password',
+  nationalPortalInboundSecret: 'motcua-national-portal-inbound-dev-secret',
 } as const;
 
 /** A secret of at least 16 characters; '' means "not set" (refused in production, filled with the demo value otherwise). */
@@ -22,6 +28,16 @@ const ZProxy = z.string().refine((p) => {
   return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (net.isIPv4(addr) ? 32 : 128));
 }, 'TRUST_PROXY: địa chỉ IP, dải CIDR hoặc loopback/linklocal/uniquelocal, cách nhau bởi dấu phẩy');
 
+/** A PostgreSQL URL, possibly libpq's multi-host form (postgres://u:p@h1:5432,h2:5432/db?target_session_attrs=read-write). */
+const ZDatabaseUrl = z.string().refine((u) => {
+  try {
+    parseDatabaseUrl(u);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'URL PostgreSQL không hợp lệ (postgres://người-dùng:mật-khẩu@máy1:cổng,máy2:cổng/csdl) / invalid PostgreSQL URL');
+
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 const ZConfig = z.object({
@@ -32,10 +48,18 @@ const ZConfig = z.object({
   mode: z.enum(['demo', 'production']),
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().default('0.0.0.0'),
-  /** External PostgreSQL; when absent an embedded server is started with its data under dataDir. */
-  databaseUrl: z.string().url().optional(),
-  /** The schema owner's connection, for migrations; without it they run with DATABASE_URL. */
-  migrationDatabaseUrl: z.string().url().optional(),
+  /**
+   * External PostgreSQL; when absent an embedded server is started with its data under dataDir. Several hosts
+   * (h1:5432,h2:5432) with target_session_attrs=read-write: connections follow the primary across a failover.
+   */
+  databaseUrl: ZDatabaseUrl.optional(),
+  /** The schema owner's connection, for migrations; without it they run with DATABASE_URL. Bypasses any pooler. */
+  migrationDatabaseUrl: ZDatabaseUrl.optional(),
+  /**
+   * Read replicas (DATABASE_REPLICA_URLS, separated by spaces or semicolons) for the reads that tolerate a little
+   * staleness (reports, dashboards, the public catalogue and information pages, exports); empty: all on the primary.
+   */
+  databaseReplicaUrls: z.array(ZDatabaseUrl),
   dataDir: z.string().default('./data'),
   embeddedPgPort: z.coerce.number().int().default(54329),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -104,8 +128,38 @@ const ZConfig = z.object({
   oidcRedirectUri: z.string().url().optional(),
   /** The ID token / userinfo claim carrying the citizen's CCCD (personal identification number). */
   oidcCccdClaim: z.string().min(1).default('cccd'),
+  /**
+   * The national public-service portal (Cổng DVCQG, issue 16). With NATIONAL_PORTAL_URL the sync talks to it; else, with
+   * the simulator on (demo and tests; refused in production), to the local simulator mounted in this server.
+   */
+  nationalPortalSimulator: flag,
+  nationalPortalUrl: z.string().url().optional(),
+  /** The province's integration account on the national portal and its agency code (madonvi). */
+  nationalPortalUsername: z.string().min(1).default('motcua'),
+  nationalPortalPassword: ZSecret,
+  nationalPortalAgencyCode: z.string().min(1).max(60).default('000.00.00.H00'),
+  /** Bearer secret the national portal presents when it pushes a dossier submitted there (empty: pushes refused). */
+  nationalPortalInboundSecret: ZSecret,
   /** Map tiles for the place of a feedback item, e.g. https://tile.example.vn/{z}/{x}/{y}.png; without it the address alone. */
   feedbackTileUrl: z.string().regex(/^https?:\/\/.+\{z\}.+\{x\}.+\{y\}/, 'FEEDBACK_TILE_URL cần chứa {z}, {x}, {y}').optional(),
+  /** The citizen's store on the national portal (Kho, ND 45/2020 Điều 16): its API and bearer token; without a URL the local simulator. */
+  citizenStoreUrl: z.string().url().optional(),
+  citizenStoreToken: z.string(),
+  /** Use the local simulator of the national store (and mount it at /sim/kho); refused in production mode. */
+  citizenStoreSimulator: flag,
+  /** The national population database through the data-sharing platform (NDXP / LGSP): API and token; without a URL the simulator. */
+  populationApiUrl: z.string().url().optional(),
+  populationApiToken: z.string(),
+  /** Use the local simulator of the population database (and mount it at /sim/dan-cu); refused in production mode. */
+  populationSimulator: flag,
+  /** Days a recorded consent to a population look-up stays usable (the citizen gives it for one dossier). */
+  populationConsentDays: z.coerce.number().int().min(1).max(30).default(1),
+  /** The national payment platform (Nền tảng thanh toán trực tuyến, PayGov): pay URL, merchant code and signing secret. */
+  nationalPaymentUrl: z.string().url().optional(),
+  nationalPaymentMerchant: z.string().min(1).max(40).default('MOTCUA-DEMO'),
+  nationalPaymentSecret: ZSecret,
+  /** Mount the local simulator of the national payment platform (/sim/paygov); refused in production mode. */
+  nationalPaymentSimulator: flag,
   /** Port of the inbound SMTP server receiving feedback by e-mail (off when unset). */
   feedbackSmtpPort: z.coerce.number().int().min(0).max(65535).optional(),
   /** Unit code that receives e-mails sent to the published address without a unit (pakn+<unit code>@… picks one). */
@@ -133,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST,
     databaseUrl: env.DATABASE_URL || undefined,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
+    databaseReplicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(/[\s;]+/).filter(Boolean),
     dataDir: env.DATA_DIR,
     embeddedPgPort: env.EMBEDDED_PG_PORT,
     logLevel: env.LOG_LEVEL,
@@ -173,6 +228,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     oidcClientSecret: env.OIDC_CLIENT_SECRET || undefined,
     oidcRedirectUri: env.OIDC_REDIRECT_URI || undefined,
     oidcCccdClaim: env.OIDC_CCCD_CLAIM || undefined,
+    citizenStoreUrl: env.CITIZEN_STORE_URL || undefined,
+    citizenStoreToken: demoDefault(env.CITIZEN_STORE_TOKEN, demoSecrets.citizenStoreToken),
+    citizenStoreSimulator: env.CITIZEN_STORE_SIMULATOR || String(!production),
+    populationApiUrl: env.POPULATION_API_URL || undefined,
+    populationApiToken: demoDefault(env.POPULATION_API_TOKEN, demoSecrets.populationApiToken),
+    populationSimulator: env.POPULATION_SIMULATOR || String(!production),
+    populationConsentDays: env.POPULATION_CONSENT_DAYS || undefined,
+    nationalPaymentUrl: env.NATIONAL_PAYMENT_URL || undefined,
+    nationalPaymentMerchant: env.NATIONAL_PAYMENT_MERCHANT || undefined,
+    nationalPaymentSecret: demoDefault(env.NATIONAL_PAYMENT_SECRET, demoSecrets.nationalPaymentSecret),
+    nationalPaymentSimulator: env.NATIONAL_PAYMENT_SIMULATOR || String(!production),
+    nationalPortalSimulator: env.NATIONAL_PORTAL_SIMULATOR || String(!production),
+    nationalPortalUrl: env.NATIONAL_PORTAL_URL || undefined,
+    nationalPortalUsername: env.NATIONAL_PORTAL_USERNAME || undefined,
+    nationalPortalPassword: demoDefault(env.NATIONAL_PORTAL_PASSWORD, demoSecrets.nationalPortalPassword),
+    nationalPortalAgencyCode: env.NATIONAL_PORTAL_AGENCY_CODE || undefined,
+    nationalPortalInboundSecret: demoDefault(env.NATIONAL_PORTAL_INBOUND_SECRET, demoSecrets.nationalPortalInboundSecret),
     feedbackTileUrl: env.FEEDBACK_TILE_URL || undefined,
     feedbackSmtpPort: env.FEEDBACK_SMTP_PORT || undefined,
     feedbackMailUnit: env.FEEDBACK_MAIL_UNIT || undefined,

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { AppConfig } from './config.js';
+import { isConnectionLoss, poolSettings } from './database-hosts.js';
 
 // Keep DATE as text ('YYYY-MM-DD') — a JS Date would shift it by the process time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
@@ -167,8 +168,12 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
+/**
+ * A pool on `url`: one host, or several in libpq's form (h1:p1,h2:p2 with target_session_attrs=read-write) whose
+ * connections follow the current primary across a failover (database-hosts.ts).
+ */
 export function createPool(url: string, max = 10): Db {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'mot-cua' });
+  const pool = new pg.Pool(poolSettings(url, { max, application_name: 'mot-cua' }));
   // An idle client dropped by the server must not crash the process.
   pool.on('error', () => {});
   return pool;
@@ -177,15 +182,18 @@ export function createPool(url: string, max = 10): Db {
 /** Runs `fn` in one transaction; commits on success, rolls back on any error. */
 export async function withTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const client = await db.connect();
+  let broken: Error | undefined;
   try {
     await client.query('BEGIN');
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
+    // A connection that died (a failover) is dropped from the pool, not handed to the next caller.
+    if (isConnectionLoss(err)) broken = err as Error;
+    else await client.query('ROLLBACK').catch(() => {});
     throw err;
   } finally {
-    client.release();
+    client.release(broken);
   }
 }

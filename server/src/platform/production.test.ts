@@ -47,13 +47,18 @@ describe('the real server in production mode refuses what is unsafe', () => {
       RECEIPT_LINK_SECRET: demoSecrets.receiptLinkSecret,
       PAYMENT_SIMULATOR: 'true',
       POSTAL_SIMULATOR: 'true',
+      CITIZEN_STORE_SIMULATOR: 'true',
+      POPULATION_SIMULATOR: 'true',
+      NATIONAL_PAYMENT_SIMULATOR: 'true',
+      NATIONAL_PORTAL_SIMULATOR: 'true',
+      NATIONAL_PORTAL_INBOUND_SECRET: demoSecrets.nationalPortalInboundSecret,
       SECURE_COOKIES: 'false',
       SEED_DEMO: 'true',
       DEMO_PASSWORD: 'matkhau-demo-123',
     });
     expect(await p.exited).toBe(78);
     const out = p.output();
-    for (const setting of ['VNPAY_HASH_SECRET', 'POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'PAYMENT_SIMULATOR', 'POSTAL_SIMULATOR', 'SECURE_COOKIES', 'SEED_DEMO', 'DEMO_PASSWORD']) {
+    for (const setting of ['VNPAY_HASH_SECRET', 'POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'PAYMENT_SIMULATOR', 'POSTAL_SIMULATOR', 'CITIZEN_STORE_SIMULATOR', 'POPULATION_SIMULATOR', 'NATIONAL_PAYMENT_SIMULATOR', 'NATIONAL_PORTAL_SIMULATOR', 'NATIONAL_PORTAL_INBOUND_SECRET', 'SECURE_COOKIES', 'SEED_DEMO', 'DEMO_PASSWORD']) {
       expect(out).toContain(`  - ${setting}: `);
     }
     expect(out).toContain('giá trị mẫu đã công bố / ');
@@ -96,6 +101,16 @@ describe('a stranger against a production server', () => {
       ['POST', '/api/postal-sim/orders'],
       ['GET', '/api/postal-sim/orders/SIMD000001'],
       ['POST', '/api/postal-sim/orders/SIMD000001/events'],
+      ['GET', '/sim/kho/holders/087090001234/documents'],
+      ['POST', '/sim/kho/documents'],
+      ['GET', '/sim/dan-cu/citizens/087090001234'],
+      ['GET', '/sim/paygov/pay?merchant=MOTCUA-DEMO'],
+      ['POST', '/sim/paygov/pay'],
+      ['POST', '/sim/dvcqg/token'],
+      ['POST', '/sim/dvcqg/service'],
+      ['POST', '/api/national-sim/outage'],
+      ['POST', '/api/national-sim/push'],
+      ['GET', '/api/national-sim/dossiers'],
     ] as const) {
       expect((await t.app.inject({ method, url, payload: method === 'POST' ? { status: 'delivered' } : undefined })).statusCode, url).toBe(404);
     }
@@ -113,6 +128,15 @@ describe('a stranger against a production server', () => {
     const ok = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer metrics-token-0123456789abcdef' } });
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('motcua_http_request_duration_seconds');
+  });
+
+  it("the citizen's store, the population database and the national payment platform are unreachable until configured (never their simulators)", async () => {
+    const { citizenStoreFor } = await import('../modules/citizen-store/citizen-store.adapter.js');
+    const { populationRegistryFor } = await import('../modules/population-data/population.adapter.js');
+    const { startPayment } = await import('../modules/payments/use-cases/start-payment.js');
+    await expect(citizenStoreFor(t.ctx).list('087090001234')).rejects.toMatchObject({ code: 'CITIZEN_STORE.UNAVAILABLE' });
+    await expect(populationRegistryFor(t.ctx).lookup({ idNumber: '087090001234', purpose: 'x', requester: 'y' })).rejects.toMatchObject({ code: 'POPULATION.UNAVAILABLE' });
+    await expect(startPayment(t.ctx, '00000000-0000-0000-0000-000000000000', 'paygov', 'https://x/api/payments/vnpay/return')).rejects.toMatchObject({ code: 'PAYMENT.GATEWAY_UNAVAILABLE' });
   });
 
   it('a VNPay payment has no gateway to go to until VNPAY_URL is set (never the simulator)', async () => {

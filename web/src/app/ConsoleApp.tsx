@@ -8,13 +8,14 @@ import type { Me } from '../features/identity/api/sign-in.js';
 import { LoginPage } from '../features/identity/components/LoginPage.js';
 import { enGB, viVN } from '../lib/antd-locale.js';
 import { getLang, t } from '../lib/i18n.js';
-import { navigate, useLocation } from '../lib/router.js';
+import { matchPath, navigate, useLocation } from '../lib/router.js';
 import { ConsoleLayout } from './ConsoleLayout.js';
 import { paths } from './paths.js';
 import { Screen } from './Screen.js';
+import { HallScreen } from '../features/queue-tickets/components/HallScreen.js';
 
 // antd's #ff4d4f (errors, danger buttons) and #1677ff (links) are below AA contrast as small text; these pass.
-const theme = { token: { colorPrimary: '#a61b1b', colorError: '#cf1322', colorLink: '#0b4f9c', borderRadius: 6, fontFamily: "'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', sans-serif" } };
+const theme = { token: { colorPrimary: '#a61b1b', colorTextPlaceholder: '#6e6e6e', colorError: '#cf1322', colorLink: '#0b4f9c', borderRadius: 6, fontFamily: "'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', sans-serif" } };
 
 /** The staff console: checks the session, shows the sign-in page or the layout with the screen for the URL. */
 export function ConsoleApp() {
@@ -41,8 +42,12 @@ export function ConsoleApp() {
     return () => window.removeEventListener(SESSION_LOST_EVENT, handleLost);
   }, []);
 
+  // The hall's TV screen is public: no sign-in, no console frame.
+  const hallDesk = matchPath('/console/man-hinh-goi-so/:id', pathname)?.id;
   let body;
-  if (me === undefined) {
+  if (hallDesk) {
+    body = <HallScreen deskUnitId={hallDesk} />;
+  } else if (me === undefined) {
     body = (
       <div className="center-screen">
         <Spin size="large" aria-label={t('common.loading')} />

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, ReadOutlined, BarChartOutlined, CarOutlined, CalendarOutlined, FileAddOutlined, FileTextOutlined, GlobalOutlined, HomeOutlined, LikeOutlined, LogoutOutlined, MessageOutlined, TeamOutlined, TransactionOutlined, UserOutlined, IdcardOutlined } from '@ant-design/icons';
+import { CloudSyncOutlined, ApartmentOutlined, AuditOutlined, ReadOutlined, BarChartOutlined, CarOutlined, CalendarOutlined, FileAddOutlined, FileTextOutlined, GlobalOutlined, HomeOutlined, LikeOutlined, LogoutOutlined, MessageOutlined, TeamOutlined, TransactionOutlined, UserOutlined, IdcardOutlined, NotificationOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { App, Button, Dropdown, Flex, Layout, Menu, Typography } from 'antd';
 import { errorText } from '../lib/api-client.js';
@@ -7,6 +7,7 @@ import type { Me } from '../features/identity/api/sign-in.js';
 import { getLang, setLang, t } from '../lib/i18n.js';
 import { navigate, useLocation } from '../lib/router.js';
 import { paths } from './paths.js';
+import { DeskShortcuts } from './DeskShortcuts.js';
 
 type Item = { key: string; icon: ReactNode; label: string; permission?: string };
 
@@ -20,12 +21,14 @@ export function ConsoleLayout({ me, onSignedOut, children }: { me: Me; onSignedO
     { key: paths.home, icon: <HomeOutlined />, label: t('nav.home') },
     { key: paths.intake, icon: <FileAddOutlined />, label: t('nav.intake'), permission: 'dossiers.receive' },
     { key: paths.dossiers, icon: <AuditOutlined />, label: t('nav.dossiers'), permission: 'dossiers.read' },
+    { key: paths.queueTickets, icon: <NotificationOutlined />, label: t('desk.ticketsNav'), permission: 'dossiers.receive' },
     { key: paths.postal, icon: <CarOutlined />, label: t('nav.postal'), permission: me.permissions.includes('postal.work') ? 'postal.work' : 'dossiers.receive' },
     { key: paths.verifyId, icon: <IdcardOutlined />, label: t('nav.verifyId'), permission: 'dossiers.receive' },
     { key: paths.reconciliation, icon: <TransactionOutlined />, label: t('nav.reconciliation'), permission: 'dossiers.receive' },
     { key: paths.satisfaction, icon: <LikeOutlined />, label: t('nav.satisfaction'), permission: 'dossiers.read' },
     { key: paths.feedback, icon: <MessageOutlined />, label: t('nav.feedback'), permission: 'dossiers.read' },
     { key: paths.reports, icon: <BarChartOutlined />, label: t('nav.reports'), permission: 'reports.read' },
+    { key: paths.nationalSync, icon: <CloudSyncOutlined />, label: t('nav.nationalSync'), permission: 'reports.read' },
     { key: paths.portal, icon: <ReadOutlined />, label: t('nav.portal') },
     { key: paths.procedures, icon: <FileTextOutlined />, label: t('nav.procedures'), permission: 'catalog.read' },
     { key: paths.units, icon: <ApartmentOutlined />, label: t('nav.units') },
@@ -76,6 +79,7 @@ export function ConsoleLayout({ me, onSignedOut, children }: { me: Me; onSignedO
         <Layout.Header className="console-header">
           <Typography.Text className="header-title">{t('app.title')}</Typography.Text>
           <Flex gap={8} align="center">
+            <DeskShortcuts permissions={me.permissions} />
             <Button type="text" icon={<GlobalOutlined />} onClick={() => setLang(getLang() === 'vi' ? 'en' : 'vi')} aria-label={t('nav.language')}>
               {getLang() === 'vi' ? 'EN' : 'VI'}
             </Button>

@@ -3,17 +3,20 @@ import type { Me } from '../features/identity/api/sign-in.js';
 import { t } from '../lib/i18n.js';
 import { roleLabel } from '../lib/labels.js';
 import { Link } from '../lib/router.js';
+import { DeskCounts } from '../features/dossiers/components/DeskCounts.js';
 import { paths } from './paths.js';
 
 /** The console's start page: who is signed in, with which roles where, and the screens they may open. */
 export function HomePage({ me }: { me: Me }) {
   const cards = [
     { to: paths.intake, title: t('nav.intake'), text: t('home.intake'), permission: 'dossiers.receive' },
+    { to: paths.queueTickets, title: t('desk.ticketsNav'), text: t('desk.ticketsTitle'), permission: 'dossiers.receive' },
     { to: paths.dossiers, title: t('nav.dossiers'), text: t('home.dossiers'), permission: 'dossiers.read' },
     { to: paths.reconciliation, title: t('nav.reconciliation'), text: t('home.reconciliation'), permission: 'dossiers.receive' },
     { to: paths.satisfaction, title: t('nav.satisfaction'), text: t('home.satisfaction'), permission: 'dossiers.read' },
     { to: paths.feedback, title: t('nav.feedback'), text: t('home.feedback'), permission: 'dossiers.read' },
     { to: paths.reports, title: t('nav.reports'), text: t('home.reports'), permission: 'reports.read' },
+    { to: paths.nationalSync, title: t('nav.nationalSync'), text: t('home.nationalSync'), permission: 'reports.read' },
     { to: paths.portal, title: t('nav.portal'), text: t('home.portal') },
     { to: paths.procedures, title: t('nav.procedures'), text: t('home.procedures'), permission: 'catalog.read' },
     { to: paths.units, title: t('nav.units'), text: t('home.units') },
@@ -33,6 +36,7 @@ export function HomePage({ me }: { me: Me }) {
           </Tag>
         ))}
       </Typography.Paragraph>
+      {me.permissions.includes('dossiers.read') ? <DeskCounts listPath={paths.dossiers} canReceive={me.permissions.includes('dossiers.receive')} /> : null}
       <Row gutter={[16, 16]}>
         {cards.map((c) => (
           <Col key={c.to} xs={24} md={12} xl={6}>

@@ -16,7 +16,9 @@ import { ReconciliationPage } from '../features/payments/components/Reconciliati
 import { SatisfactionPage } from '../features/satisfaction/components/SatisfactionPage.js';
 import { FeedbackDetailPage } from '../features/feedback/components/FeedbackDetailPage.js';
 import { FeedbackPage } from '../features/feedback/components/FeedbackPage.js';
+import { NationalSyncCounts, NationalSyncPage } from '../features/national-portal/components/NationalSyncPage.js';
 import { VerifyIdPage } from '../features/citizens/components/VerifyIdPage.js';
+import { QueueTicketsPage } from '../features/queue-tickets/components/QueueTicketsPage.js';
 import { t } from '../lib/i18n.js';
 import { matchPath } from '../lib/router.js';
 import { HomePage } from './HomePage.js';
@@ -61,19 +63,21 @@ export function Screen({ me, pathname }: { me: Me; pathname: string }) {
     const dossierId = matchPath('/console/ho-so/:id', path)?.id;
     if (dossierId) return <DossierDetailPage key={dossierId} id={dossierId} listPath={paths.dossiers} feeCard={(d) => <FeeCard dossierId={d.id} dossierStatus={d.status} canCollect={has('dossiers.receive')} />} />;
   }
+  if (path === paths.queueTickets) return has('dossiers.receive') ? <QueueTicketsPage desks={deskUnits(me)} screenPath={paths.hallScreen} /> : <Forbidden />;
   if (path === paths.verifyId) return has('dossiers.receive') ? <VerifyIdPage desks={deskUnits(me)} /> : <Forbidden />;
   if (path === paths.postal) return has('postal.work') || has('dossiers.receive') ? <PostalPage canWork={has('postal.work')} desks={deskUnits(me)} dossierPath={paths.dossier} /> : <Forbidden />;
   if (path === paths.reconciliation) return has('dossiers.receive') ? <ReconciliationPage desks={deskUnits(me)} dossierSearchPath={(code) => `${paths.dossiers}?queue=all&q=${encodeURIComponent(code)}`} /> : <Forbidden />;
+  if (path === paths.nationalSync) return has('reports.read') ? <NationalSyncPage canResend={has('reports.manage')} dossierPath={paths.dossier} /> : <Forbidden />;
   if (path === paths.satisfaction) return has('dossiers.read') ? <SatisfactionPage path={paths.satisfaction} scopeUnitIds={readingUnits(me)} desks={deskUnits(me)} /> : <Forbidden />;
   if (path === paths.feedback) return has('dossiers.read') ? <FeedbackPage itemPath={paths.feedbackItem} desks={deskUnits(me)} /> : <Forbidden />;
   const feedbackId = matchPath('/console/phan-anh/:id', path)?.id;
   if (feedbackId) return has('dossiers.read') ? <FeedbackDetailPage key={feedbackId} id={feedbackId} listPath={paths.feedback} /> : <Forbidden />;
   if (path === paths.reports) {
-    const unitId = me.grants.find((g) => ['admin', 'leader', 'head', 'inspector'].includes(g.role))?.unitId;
-    if (!has('reports.read') || !unitId) return <Forbidden />;
+    const grant = me.grants.find((g) => ['admin', 'leader', 'head', 'inspector'].includes(g.role));
+    if (!has('reports.read') || !grant) return <Forbidden />;
     return (
       <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
-        <ReportsPage unitId={unitId} canManage={has('reports.manage')} />
+        <ReportsPage unitId={grant.unitId} unitName={grant.unitName} canManage={has('reports.manage')} dashboardExtra={<NationalSyncCounts />} />
       </Suspense>
     );
   }

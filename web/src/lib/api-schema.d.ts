@@ -978,6 +978,157 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units/{id}/signatory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Người ký văn bản của đơn vị */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fullName: string;
+                            headTitle: string;
+                            /** @default null */
+                            deputyTitle: string | null;
+                        } | null;
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Đặt người ký văn bản của đơn vị (thủ trưởng hoặc cấp phó ký thay) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fullName: string;
+                        headTitle: string;
+                        /** @default null */
+                        deputyTitle?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fullName: string;
+                            headTitle: string;
+                            /** @default null */
+                            deputyTitle: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog/procedures": {
         parameters: {
             query?: never;
@@ -1213,6 +1364,20 @@ export interface paths {
                                     }[];
                                     /** @enum {string} */
                                     onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
                                     postalIntake: boolean;
                                     postalReturn: boolean;
                                     /** @default Cá nhân */
@@ -1455,6 +1620,20 @@ export interface paths {
                             }[];
                             /** @enum {string} */
                             onlineLevel: "none" | "partial" | "full";
+                            /** @default null */
+                            national?: {
+                                maTTHC: string;
+                                /** @default  */
+                                maTruongHop?: string;
+                            } | null;
+                            /** @default null */
+                            notFullyOnline?: {
+                                /** @enum {string} */
+                                reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                /** @default  */
+                                explanation?: string;
+                                legalBasis: string;
+                            } | null;
                             postalIntake: boolean;
                             postalReturn: boolean;
                             /** @default Cá nhân */
@@ -1565,6 +1744,20 @@ export interface paths {
                                     }[];
                                     /** @enum {string} */
                                     onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
                                     postalIntake: boolean;
                                     postalReturn: boolean;
                                     /** @default Cá nhân */
@@ -1752,6 +1945,20 @@ export interface paths {
                                     }[];
                                     /** @enum {string} */
                                     onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
                                     postalIntake: boolean;
                                     postalReturn: boolean;
                                     /** @default Cá nhân */
@@ -1912,6 +2119,20 @@ export interface paths {
                                 }[];
                                 /** @enum {string} */
                                 onlineLevel: "none" | "partial" | "full";
+                                /** @default null */
+                                national: {
+                                    maTTHC: string;
+                                    /** @default  */
+                                    maTruongHop: string;
+                                } | null;
+                                /** @default null */
+                                notFullyOnline: {
+                                    /** @enum {string} */
+                                    reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                    /** @default  */
+                                    explanation: string;
+                                    legalBasis: string;
+                                } | null;
                                 postalIntake: boolean;
                                 postalReturn: boolean;
                                 /** @default Cá nhân */
@@ -2041,6 +2262,20 @@ export interface paths {
                         }[];
                         /** @enum {string} */
                         onlineLevel: "none" | "partial" | "full";
+                        /** @default null */
+                        national?: {
+                            maTTHC: string;
+                            /** @default  */
+                            maTruongHop?: string;
+                        } | null;
+                        /** @default null */
+                        notFullyOnline?: {
+                            /** @enum {string} */
+                            reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                            /** @default  */
+                            explanation?: string;
+                            legalBasis: string;
+                        } | null;
                         postalIntake: boolean;
                         postalReturn: boolean;
                         /** @default Cá nhân */
@@ -2150,6 +2385,20 @@ export interface paths {
                                     }[];
                                     /** @enum {string} */
                                     onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
                                     postalIntake: boolean;
                                     postalReturn: boolean;
                                     /** @default Cá nhân */
@@ -2322,6 +2571,20 @@ export interface paths {
                                     }[];
                                     /** @enum {string} */
                                     onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
                                     postalIntake: boolean;
                                     postalReturn: boolean;
                                     /** @default Cá nhân */
@@ -2503,6 +2766,20 @@ export interface paths {
                                     }[];
                                     /** @enum {string} */
                                     onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
                                     postalIntake: boolean;
                                     postalReturn: boolean;
                                     /** @default Cá nhân */
@@ -2700,6 +2977,20 @@ export interface paths {
                                     }[];
                                     /** @enum {string} */
                                     onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
                                     postalIntake: boolean;
                                     postalReturn: boolean;
                                     /** @default Cá nhân */
@@ -3559,6 +3850,10 @@ export interface paths {
                                 status: string;
                                 channel: string;
                                 stepName: string | null;
+                                sentBack: {
+                                    note: string | null;
+                                    by: string;
+                                } | null;
                                 /** Format: date-time */
                                 submittedAt: string;
                                 /** Format: date-time */
@@ -3756,8 +4051,23 @@ export interface paths {
                             eform: {
                                 [key: string]: unknown;
                             } | null;
+                            eformSchema: {
+                                [key: string]: unknown;
+                            } | null;
                             apologyCount: number;
+                            apology: {
+                                possible: boolean;
+                                late: boolean;
+                                reason: string | null;
+                                reasonEn: string | null;
+                                signer: {
+                                    name: string;
+                                    capacity: string[];
+                                } | null;
+                            };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            /** Format: date-time */
+                            undoForwardUntil: string | null;
                             history: {
                                 /** Format: date-time */
                                 at: string;
@@ -4063,8 +4373,23 @@ export interface paths {
                             eform: {
                                 [key: string]: unknown;
                             } | null;
+                            eformSchema: {
+                                [key: string]: unknown;
+                            } | null;
                             apologyCount: number;
+                            apology: {
+                                possible: boolean;
+                                late: boolean;
+                                reason: string | null;
+                                reasonEn: string | null;
+                                signer: {
+                                    name: string;
+                                    capacity: string[];
+                                } | null;
+                            };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            /** Format: date-time */
+                            undoForwardUntil: string | null;
                             history: {
                                 /** Format: date-time */
                                 at: string;
@@ -4211,6 +4536,289 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/{id}/forward-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bước tiếp theo và cán bộ có thể nhận hồ sơ khi chuyển (hoặc để hàng chờ của đơn vị) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stepName: string;
+                            unitName: string;
+                            officers: {
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                username: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/undo-forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hoàn tác chuyển bước (khi người nhận chưa mở, chưa xử lý; trong thời hạn) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string | null;
+                            /** Format: uuid */
+                            procedureId: string;
+                            procedureName: string;
+                            ruleSet: string;
+                            channel: string;
+                            /** @enum {string} */
+                            status: "awaiting_acceptance" | "not_accepted" | "received" | "processing" | "interagency" | "supplement_requested" | "result_ready" | "returned" | "withdrawn" | "stopped" | "refused";
+                            statusLabel: string;
+                            nationalStatus: number;
+                            receivingUnitName: string;
+                            resolvingUnitName: string;
+                            applicant: {
+                                kind: string;
+                                idNumber: string;
+                                fullName: string;
+                                phone: string | null;
+                                email: string | null;
+                                address: string | null;
+                            };
+                            stepIndex: number;
+                            steps: {
+                                stepIndex: number;
+                                name: string;
+                                role: string;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                workingDays: number;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                finishClass: string | null;
+                                deadlineState: string | null;
+                            }[];
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            /** Format: date-time */
+                            countingFrom: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            originalDueAt: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            /** Format: date-time */
+                            returnedAt: string | null;
+                            finishClass: string | null;
+                            deadlineState: string | null;
+                            resultDelivery: string;
+                            feeVnd: number;
+                            supplementCount: number;
+                            interagencyUnitName: string | null;
+                            /** Format: uuid */
+                            receivingUnitId: string;
+                            /** Format: uuid */
+                            resolvingUnitId: string;
+                            documents: {
+                                name: string;
+                                kind: string;
+                                count: number;
+                            }[];
+                            eform: {
+                                [key: string]: unknown;
+                            } | null;
+                            eformSchema: {
+                                [key: string]: unknown;
+                            } | null;
+                            apologyCount: number;
+                            apology: {
+                                possible: boolean;
+                                late: boolean;
+                                reason: string | null;
+                                reasonEn: string | null;
+                                signer: {
+                                    name: string;
+                                    capacity: string[];
+                                } | null;
+                            };
+                            allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            /** Format: date-time */
+                            undoForwardUntil: string | null;
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                actorName: string;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                stepIndex: number | null;
+                                note: string | null;
+                                details: {
+                                    previousDueAt?: string;
+                                    newDueAt?: string;
+                                    receivedBy?: string;
+                                    targetUnitName?: string;
+                                    waitedWorkingMinutes?: number;
+                                    assigneeName?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers/{id}/actions": {
         parameters: {
             query?: never;
@@ -4328,8 +4936,23 @@ export interface paths {
                             eform: {
                                 [key: string]: unknown;
                             } | null;
+                            eformSchema: {
+                                [key: string]: unknown;
+                            } | null;
                             apologyCount: number;
+                            apology: {
+                                possible: boolean;
+                                late: boolean;
+                                reason: string | null;
+                                reasonEn: string | null;
+                                signer: {
+                                    name: string;
+                                    capacity: string[];
+                                } | null;
+                            };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            /** Format: date-time */
+                            undoForwardUntil: string | null;
                             history: {
                                 /** Format: date-time */
                                 at: string;
@@ -4465,6 +5088,8 @@ export interface paths {
                             sizeBytes: number;
                             /** Format: date-time */
                             addedAt: string;
+                            digitised: boolean;
+                            fromNationalStore: boolean;
                         }[];
                     };
                 };
@@ -4534,6 +5159,8 @@ export interface paths {
                             sizeBytes: number;
                             /** Format: date-time */
                             addedAt: string;
+                            digitised: boolean;
+                            fromNationalStore: boolean;
                         }[];
                     };
                 };
@@ -4651,6 +5278,42 @@ export interface paths {
                 path: {
                     id: string;
                     form: "receipt" | "supplementation" | "refusal" | "apology" | "stop-notice" | "control-slip";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/declaration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** In tờ khai của hồ sơ: thông tin người nộp và nội dung tờ khai điện tử theo thứ tự của mẫu */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
                 };
                 cookie?: never;
             };
@@ -4812,6 +5475,420 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applicants/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tìm người nộp đã biết theo số CCCD (hồ sơ trước, tài khoản công dân đã xác minh) trong tỉnh của cán bộ */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        idNumber: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            found: boolean;
+                            applicant: {
+                                idNumber: string;
+                                fullName: string;
+                                birthDate: string | null;
+                                /** @enum {string|null} */
+                                gender: "male" | "female" | null;
+                                address: string | null;
+                                /** Format: uuid */
+                                addressUnitId: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                sources: ("earlier_dossier" | "citizen_account")[];
+                                /** Format: date-time */
+                                lastDossierAt: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/queue-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Phát số thứ tự mới của bộ phận một cửa (đánh số lại mỗi ngày) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        deskUnitId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: number;
+                            day: string;
+                            /** Format: date-time */
+                            takenAt: string;
+                            /** Format: date-time */
+                            calledAt: string | null;
+                            counterNo: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/queue-tickets/call-next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gọi số đang chờ tiếp theo đến quầy của cán bộ */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        deskUnitId: string;
+                        counterNo: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: number;
+                            day: string;
+                            /** Format: date-time */
+                            takenAt: string;
+                            /** Format: date-time */
+                            calledAt: string | null;
+                            counterNo: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/queue-tickets/display/{deskUnitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Màn hình gọi số tại sảnh: số đang được gọi ở từng quầy (công khai, không có dữ liệu cá nhân) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deskUnitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deskName: string;
+                            day: string;
+                            waiting: number;
+                            counters: {
+                                counterNo: number;
+                                number: number;
+                                /** Format: date-time */
+                                calledAt: string;
+                            }[];
+                            lastCall: {
+                                counterNo: number;
+                                number: number;
+                                /** Format: date-time */
+                                calledAt: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payments/public/fee": {
         parameters: {
             query?: never;
@@ -4906,7 +5983,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bắt đầu thanh toán trực tuyến phí, lệ phí của hồ sơ (VNPay hoặc VietQR) */
+        /** Bắt đầu thanh toán trực tuyến phí, lệ phí của hồ sơ (VNPay, nền tảng thanh toán quốc gia hoặc VietQR) */
         post: {
             parameters: {
                 query?: never;
@@ -4920,7 +5997,7 @@ export interface paths {
                         code: string;
                         secret: string;
                         /** @enum {string} */
-                        method: "vnpay" | "vietqr";
+                        method: "vnpay" | "vietqr" | "paygov";
                     };
                 };
             };
@@ -4934,7 +6011,7 @@ export interface paths {
                         "application/json": {
                             reference: string;
                             /** @enum {string} */
-                            method: "vnpay" | "vietqr";
+                            method: "vnpay" | "vietqr" | "paygov";
                             amountVnd: number;
                             dossierCode: string;
                             /** Format: date-time */
@@ -5121,7 +6198,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Công dân thanh toán trực tuyến phí, lệ phí hồ sơ của mình (VNPay hoặc VietQR) */
+        /** Công dân thanh toán trực tuyến phí, lệ phí hồ sơ của mình (VNPay, nền tảng thanh toán quốc gia hoặc VietQR) */
         post: {
             parameters: {
                 query?: never;
@@ -5135,7 +6212,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        method: "vnpay" | "vietqr";
+                        method: "vnpay" | "vietqr" | "paygov";
                     };
                 };
             };
@@ -5149,7 +6226,7 @@ export interface paths {
                         "application/json": {
                             reference: string;
                             /** @enum {string} */
-                            method: "vnpay" | "vietqr";
+                            method: "vnpay" | "vietqr" | "paygov";
                             amountVnd: number;
                             dossierCode: string;
                             /** Format: date-time */
@@ -5279,7 +6356,7 @@ export interface paths {
                             id: string;
                             reference: string;
                             /** @enum {string} */
-                            method: "vnpay" | "vietqr" | "cash";
+                            method: "vnpay" | "vietqr" | "cash" | "paygov";
                             methodLabel: string;
                             amountVnd: number;
                             /** @enum {string} */
@@ -5443,6 +6520,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/paygov/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thông báo kết quả của nền tảng thanh toán quốc gia (máy chủ gọi máy chủ, có chữ ký HMAC-SHA256) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        pg_order?: string;
+                        checksum?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/paygov/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trình duyệt trở về từ nền tảng thanh toán quốc gia: kiểm tra chữ ký rồi chuyển tới trang kết quả */
+        get: {
+            parameters: {
+                query?: {
+                    pg_order?: string;
+                    checksum?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers/{id}/payments": {
         parameters: {
             query?: never;
@@ -5478,7 +6640,7 @@ export interface paths {
                                 id: string;
                                 reference: string;
                                 /** @enum {string} */
-                                method: "vnpay" | "vietqr" | "cash";
+                                method: "vnpay" | "vietqr" | "cash" | "paygov";
                                 methodLabel: string;
                                 amountVnd: number;
                                 /** @enum {string} */
@@ -5593,7 +6755,7 @@ export interface paths {
                                 id: string;
                                 reference: string;
                                 /** @enum {string} */
-                                method: "vnpay" | "vietqr" | "cash";
+                                method: "vnpay" | "vietqr" | "cash" | "paygov";
                                 methodLabel: string;
                                 amountVnd: number;
                                 /** @enum {string} */
@@ -8971,6 +10133,7 @@ export interface paths {
                                 };
                                 returnedByPost: number;
                                 apologies: number;
+                                apologiesLate: number;
                                 paidOnline: number;
                                 satisfactionAverage: number | null;
                             };
@@ -9050,6 +10213,7 @@ export interface paths {
                                 };
                                 returnedByPost: number;
                                 apologies: number;
+                                apologiesLate: number;
                                 paidOnline: number;
                                 satisfactionAverage: number | null;
                             }[];
@@ -9469,7 +10633,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Lập ngay báo cáo nhanh hôm nay cho các đơn vị được giao (gửi e-mail nếu chưa gửi) */
+        /** Lập ngay báo cáo nhanh hôm nay: cho một đơn vị trong phạm vi (unitId), hoặc cho các đơn vị được giao (gửi e-mail nếu chưa gửi) */
         post: {
             parameters: {
                 query?: never;
@@ -9477,7 +10641,14 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId?: string;
+                    } | null;
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -9488,6 +10659,68 @@ export interface paths {
                         "application/json": {
                             produced: number;
                             emailed: number;
+                            reports: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                unitId: string;
+                                /** Format: date */
+                                day: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
                         };
                     };
                 };
@@ -9541,6 +10774,8 @@ export interface paths {
                                 returnedByPost: number;
                                 paidOnline: number;
                                 apologies: number;
+                                /** @default 0 */
+                                apologiesLate: number;
                             };
                             rows: {
                                 name: string;
@@ -9557,6 +10792,8 @@ export interface paths {
                                     returnedByPost: number;
                                     paidOnline: number;
                                     apologies: number;
+                                    /** @default 0 */
+                                    apologiesLate: number;
                                 };
                             }[];
                         };
@@ -10001,8 +11238,23 @@ export interface paths {
                             eform: {
                                 [key: string]: unknown;
                             } | null;
+                            eformSchema: {
+                                [key: string]: unknown;
+                            } | null;
                             apologyCount: number;
+                            apology: {
+                                possible: boolean;
+                                late: boolean;
+                                reason: string | null;
+                                reasonEn: string | null;
+                                signer: {
+                                    name: string;
+                                    capacity: string[];
+                                } | null;
+                            };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
+                            /** Format: date-time */
+                            undoForwardUntil: string | null;
                             history: {
                                 /** Format: date-time */
                                 at: string;
@@ -19666,6 +20918,1988 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/national-store": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tài liệu trong Kho dữ liệu của công dân trên Cổng Dịch vụ công quốc gia (theo số CCCD đã xác minh) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                storeId: string;
+                                name: string;
+                                issuer: string;
+                                dossierCode: string | null;
+                                issuedAt: string;
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                digitised: boolean;
+                                takenDocumentId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/national-store/{storeId}/take": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lấy một tài liệu từ Kho dữ liệu để đính kèm hồ sơ thay cho tải lên (DuocLayTuKhoDMQG) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    storeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            sha256: string;
+                            name: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/citizen-store": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tình trạng đẩy kết quả điện tử của hồ sơ vào Kho dữ liệu của công dân */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                documentName: string;
+                                /** @enum {string} */
+                                status: "pending" | "sent" | "failed";
+                                attempts: number;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                                lastError: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/population/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận công dân đồng ý cho khai thác dữ liệu dân cư tại bộ phận một cửa (ND 13/2023 Điều 11) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        idNumber: string;
+                        /** Format: uuid */
+                        unitId: string;
+                        purpose: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string;
+                            purpose: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/population/lookups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nhật ký tra cứu CSDL dân cư của đơn vị: ai, khi nào, số CCCD nào, mục đích */
+        get: {
+            parameters: {
+                query: {
+                    unitId: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                at: string;
+                                idNumber: string;
+                                purpose: string;
+                                actorKind: string;
+                                actorName: string;
+                                unitName: string | null;
+                                outcome: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lấy từ CSDL quốc gia về dân cư (họ tên, ngày sinh, giới tính, nơi thường trú) cho người nộp tại quầy, khi đã có sự đồng ý */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        idNumber: string;
+                        /** Format: uuid */
+                        unitId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            idNumber: string;
+                            fullName: string;
+                            birthDate: string;
+                            /** @enum {string} */
+                            sex: "male" | "female";
+                            permanentAddress: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/population/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Công dân đồng ý và lấy thông tin của mình từ CSDL quốc gia về dân cư để điền tờ khai */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        purpose: string;
+                        /** @enum {boolean} */
+                        consent: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            idNumber: string;
+                            fullName: string;
+                            birthDate: string;
+                            /** @enum {string} */
+                            sex: "male" | "female";
+                            permanentAddress: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/population/lookups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ai đã tra cứu dữ liệu dân cư của tôi, khi nào, để làm gì */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                at: string;
+                                idNumber: string;
+                                purpose: string;
+                                actorKind: string;
+                                actorName: string;
+                                unitName: string | null;
+                                outcome: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/national-portal/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cổng DVCQG đẩy hồ sơ công dân nộp trên Cổng về hệ thống (một lần theo MaHoSo) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        MaHoSo: string;
+                        MaTTHC: string;
+                        /** @default  */
+                        TenTTHC?: string;
+                        /** @default  */
+                        MaTruongHop?: string;
+                        /** @default  */
+                        MaLinhVuc?: string;
+                        KenhThucHien: 1 | 2 | 3;
+                        ChuHoSo: string;
+                        /** @default 1 */
+                        LoaiDoiTuong?: 1 | 2;
+                        MaDoiTuong: string;
+                        NgaySinh?: string;
+                        /** @default  */
+                        SoDienThoai?: string;
+                        /** @default  */
+                        Email?: string;
+                        /** @default  */
+                        DiaChi?: string;
+                        /** @default  */
+                        TrichYeuHoSo?: string;
+                        NgayNopHoSo: string;
+                        NgayTiepNhan?: string;
+                        NgayHenTra?: string;
+                        NgayKetThucXuLy?: string;
+                        NgayTra?: string;
+                        NgayTuChoi?: string;
+                        TrangThaiHoSo: number;
+                        /** @default 1 */
+                        HinhThucTra?: 1 | 2 | 3;
+                        DonViXuLy: string;
+                        /** @default  */
+                        NoiNopHoSo?: string;
+                        /** @default 0 */
+                        TaiKhoanDuocXacThucVoiVNeID?: 0 | 1;
+                        /** @default 0 */
+                        DuocThanhToanTrucTuyen?: 0 | 1 | 2;
+                        /** @default [] */
+                        DanhSachPhiLePhi?: {
+                            TenPhiLePhi: string;
+                            Gia: number;
+                        }[];
+                        /** @default [] */
+                        DanhSachTaiLieuNop?: {
+                            TenTepDinhKem: string;
+                            TenGiayTo?: string;
+                            /** @default false */
+                            DuocSoHoa?: boolean;
+                            /** @default false */
+                            DuocLayTuKhoDMQG?: boolean;
+                            DuongDanTaiLieu?: string;
+                            NoiDungTep?: string;
+                        }[];
+                        /** @default [] */
+                        DanhSachGiayToKetQua?: {
+                            TenGiayTo: string;
+                            /** @default  */
+                            MaGiayToKetQua?: string;
+                            /** @default  */
+                            DuongDanTepTinKetQua?: string;
+                        }[];
+                        /** @default {} */
+                        DuLieuBieuMau?: {
+                            [key: string]: unknown;
+                        };
+                        /** @default [] */
+                        QuaTrinhXuLy?: {
+                            MaQuaTrinh: string;
+                            MaHoSo: string;
+                            NguoiXuLy: string;
+                            /** @default  */
+                            ChucDanh?: string;
+                            ThoiDiemXuLy: string;
+                            PhongBanXuLy: string;
+                            /** @default  */
+                            PhongBanNhan?: string;
+                            NoiDungXuLy: string;
+                            TrangThai: number;
+                            NgayBatDau?: string;
+                            NgayKetThucTheoQuyDinh?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/national-portal/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số hồ sơ đã đồng bộ / đang chờ / lỗi lên Cổng DVCQG (QĐ 766 chỉ số 1.4) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            synced: number;
+                            pending: number;
+                            failed: number;
+                            connected: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/national-portal/differences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sai lệch giữa bản trên Cổng DVCQG và hệ thống (đối soát) */
+        get: {
+            parameters: {
+                query?: {
+                    day?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** Format: uuid */
+                                dossierId: string;
+                                code: string | null;
+                                maHoSo: string;
+                                unitName: string;
+                                day: string;
+                                /** @enum {string} */
+                                kind: "missing" | "status" | "progress";
+                                ours: unknown;
+                                theirs: unknown;
+                                /** Format: date-time */
+                                foundAt: string;
+                                /** Format: date-time */
+                                resentAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/national-portal/differences/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi lại hồ sơ lên Cổng DVCQG */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            queued: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/national-sim/outage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mô phỏng: Cổng DVCQG từ chối mọi yêu cầu trong N giây */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        seconds: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            refusing: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/national-sim/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mô phỏng: Cổng DVCQG đẩy một hồ sơ công dân nộp trên Cổng về hệ thống */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        MaHoSo: string;
+                        MaTTHC: string;
+                        /** @default  */
+                        TenTTHC?: string;
+                        /** @default  */
+                        MaTruongHop?: string;
+                        /** @default  */
+                        MaLinhVuc?: string;
+                        KenhThucHien: 1 | 2 | 3;
+                        ChuHoSo: string;
+                        /** @default 1 */
+                        LoaiDoiTuong?: 1 | 2;
+                        MaDoiTuong: string;
+                        NgaySinh?: string;
+                        /** @default  */
+                        SoDienThoai?: string;
+                        /** @default  */
+                        Email?: string;
+                        /** @default  */
+                        DiaChi?: string;
+                        /** @default  */
+                        TrichYeuHoSo?: string;
+                        NgayNopHoSo: string;
+                        NgayTiepNhan?: string;
+                        NgayHenTra?: string;
+                        NgayKetThucXuLy?: string;
+                        NgayTra?: string;
+                        NgayTuChoi?: string;
+                        TrangThaiHoSo: number;
+                        /** @default 1 */
+                        HinhThucTra?: 1 | 2 | 3;
+                        DonViXuLy: string;
+                        /** @default  */
+                        NoiNopHoSo?: string;
+                        /** @default 0 */
+                        TaiKhoanDuocXacThucVoiVNeID?: 0 | 1;
+                        /** @default 0 */
+                        DuocThanhToanTrucTuyen?: 0 | 1 | 2;
+                        /** @default [] */
+                        DanhSachPhiLePhi?: {
+                            TenPhiLePhi: string;
+                            Gia: number;
+                        }[];
+                        /** @default [] */
+                        DanhSachTaiLieuNop?: {
+                            TenTepDinhKem: string;
+                            TenGiayTo?: string;
+                            /** @default false */
+                            DuocSoHoa?: boolean;
+                            /** @default false */
+                            DuocLayTuKhoDMQG?: boolean;
+                            DuongDanTaiLieu?: string;
+                            NoiDungTep?: string;
+                        }[];
+                        /** @default [] */
+                        DanhSachGiayToKetQua?: {
+                            TenGiayTo: string;
+                            /** @default  */
+                            MaGiayToKetQua?: string;
+                            /** @default  */
+                            DuongDanTepTinKetQua?: string;
+                        }[];
+                        /** @default {} */
+                        DuLieuBieuMau?: {
+                            [key: string]: unknown;
+                        };
+                        /** @default [] */
+                        QuaTrinhXuLy?: {
+                            MaQuaTrinh: string;
+                            MaHoSo: string;
+                            NguoiXuLy: string;
+                            /** @default  */
+                            ChucDanh?: string;
+                            ThoiDiemXuLy: string;
+                            PhongBanXuLy: string;
+                            /** @default  */
+                            PhongBanNhan?: string;
+                            NoiDungXuLy: string;
+                            TrangThai: number;
+                            NgayBatDau?: string;
+                            NgayKetThucTheoQuyDinh?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/national-sim/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mô phỏng: bản hồ sơ và trạng thái Cổng DVCQG đang giữ */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                MaHoSo: string;
+                                TrangThaiHoSo: number;
+                                QuaTrinhXuLy: {
+                                    MaQuaTrinh: string;
+                                    TrangThai: number;
+                                    NoiDungXuLy: string;
+                                    NguoiXuLy: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

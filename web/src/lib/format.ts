@@ -1,4 +1,5 @@
 import { getLang } from './i18n.js';
+import { workingDurationEn, workingDurationVi } from '../../../server/src/modules/working-calendar/working-duration.rules.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 
@@ -66,4 +67,38 @@ export function formatDueTime(iso: string | null | undefined): string {
 /** A Vietnam wall-clock time "YYYY-MM-DDTHH:mm" (from a picker) as an ISO instant with its +07:00 offset. */
 export function vnWallClockToIso(wallClock: string): string {
   return `${wallClock.slice(0, 16)}:00+07:00`;
+}
+
+/**
+ * The console's one number format: Vietnamese grouping and decimal comma ("1.234", "24,08"), at most `digits`
+ * decimals (English in the English console). Every number shown goes through here or formatPercent.
+ */
+export function formatNumber(n: number, digits = 2, minDigits = 0): string {
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits, minimumFractionDigits: minDigits }).format(n);
+}
+
+/** 24.08 → "24,08 %"; null/undefined → "–". */
+export function formatPercent(v: number | null | undefined, digits = 2): string {
+  return v === null || v === undefined ? '–' : `${formatNumber(v, digits)} %`;
+}
+
+/** "2026-11" or "2026-11-05" → "11/2026" (a month as officers write it). */
+export function formatMonth(iso: string): string {
+  const m = /^(\d{4})-(\d{2})/.exec(iso);
+  return m ? `${m[2]}/${m[1]}` : iso;
+}
+
+/** A day or month bucket of a report: "2026-11-05" → "05/11/2026", "2026-11" → "11/2026". */
+export function formatBucket(bucket: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.test(bucket) ? formatDate(bucket) : formatMonth(bucket);
+}
+
+/** A file size: "340 KB", "1,2 MB". */
+export function formatFileSize(bytes: number): string {
+  return bytes >= 1_048_576 ? `${formatNumber(bytes / 1_048_576, 1)} MB` : `${formatNumber(Math.max(1, Math.round(bytes / 1024)), 0)} KB`;
+}
+
+/** A step's working time: whole days as days, a part of a day in working hours ("2 giờ làm việc", never "0,25 ngày"). */
+export function formatWorkingDuration(days: number): string {
+  return getLang() === 'en' ? workingDurationEn(days) : workingDurationVi(days);
 }

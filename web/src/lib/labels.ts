@@ -1,4 +1,6 @@
+import dayjs from 'dayjs';
 import { t } from './i18n.js';
+import { formatDate, formatNumber } from './format.js';
 
 /** Enumerations of the API with their labels (Vietnamese first, from the message dictionaries). */
 export const staffRoles = ['admin', 'desk_officer', 'specialist', 'head', 'leader', 'postal', 'inspector'] as const;
@@ -26,6 +28,18 @@ export const documentKindLabel = (k: DocumentKind) => t(`docKind.${k}`);
 export const statusLabel = (s: ProcedureStatus) => t(`status.${s}`);
 export const versionStateLabel = (s: VersionState) => t(`versionState.${s}`);
 
+/**
+ * What a version is on `today` (Vietnam date), from its dates rather than its stored state: a version published for a
+ * later date is not in force yet ("Sắp áp dụng từ …"), and the one it replaces is still in force until then, although
+ * publishing already marked it superseded. `effectiveTo` is exclusive, as in versionInForce on the server.
+ */
+export function versionStatusText(v: { state: VersionState; effectiveFrom: string | null; effectiveTo: string | null }, today: string): string {
+  if (v.state === 'draft' || v.effectiveFrom === null) return versionStateLabel('draft');
+  if (today < v.effectiveFrom) return t('versionState.upcoming', { date: formatDate(v.effectiveFrom) });
+  if (v.effectiveTo !== null && today >= v.effectiveTo) return versionStateLabel('superseded');
+  return v.effectiveTo !== null ? t('versionState.publishedUntil', { date: formatDate(dayjs(v.effectiveTo).subtract(1, 'day').format('YYYY-MM-DD')) }) : versionStateLabel('published');
+}
+
 export const statusColor: Record<ProcedureStatus, string> = { draft: 'gold', published: 'green', abolished: 'default' };
 
 /** Antd Select options for an enumeration. */
@@ -36,5 +50,5 @@ export function optionsOf<T extends string>(values: readonly T[], label: (v: T) 
 /** "15 ngày làm việc", "Trong ngày". */
 export function processingTimeText(p: { amount: number; unit: DurationUnit }): string {
   if (p.unit === 'same_day') return t('duration.same_day');
-  return `${p.amount.toLocaleString('vi-VN')} ${durationUnitLabel(p.unit).toLowerCase()}`;
+  return `${formatNumber(p.amount)} ${durationUnitLabel(p.unit).toLowerCase()}`;
 }

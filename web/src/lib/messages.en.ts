@@ -1,5 +1,7 @@
 import { portalEn } from './messages.portal.en.js';
 import { dossiersEn } from './messages.dossiers.en.js';
+import { deskEn } from './messages.desk.en.js';
+import { nationalEn } from './messages.national.en.js';
 import { citizensEn } from './messages.citizens.en.js';
 import { postalEn } from './messages.postal.en.js';
 import { paymentsEn } from './messages.payments.en.js';
@@ -11,6 +13,8 @@ import type { MessageKey } from './messages.vi.js';
 /** English strings of the console; every Vietnamese key must be here (checked by the type). */
 export const en: Record<MessageKey, string> = {
   ...dossiersEn,
+  ...deskEn,
+  ...nationalEn,
   ...citizensEn,
   ...postalEn,
   ...paymentsEn,
@@ -108,6 +112,8 @@ export const en: Record<MessageKey, string> = {
   'versionState.draft': 'Draft',
   'versionState.published': 'In force',
   'versionState.superseded': 'Superseded',
+  'versionState.upcoming': 'In force from {date}',
+  'versionState.publishedUntil': 'In force until {date}',
 
   'reorg.merge': 'Merge',
   'reorg.rename': 'Rename',
@@ -252,8 +258,8 @@ export const en: Record<MessageKey, string> = {
   'proc.stepsMismatch': 'The steps ({total} days) must add up to the processing time ({amount} working days) before publishing.',
   'proc.stepName': 'Step',
   'proc.stepRole': 'Performed by',
-  'proc.stepUnitCode': 'Unit code',
-  'proc.stepUnitCodeHint': 'Empty: the unit resolving the dossier.',
+  'proc.stepUnitCode': 'Unit',
+  'proc.stepUnitCodeHint': 'Empty: the unit resolving the dossier',
   'proc.stepDays': 'Time (working days)',
   'proc.addStep': 'Add step',
   'proc.moveUp': 'Move up',
@@ -268,6 +274,17 @@ export const en: Record<MessageKey, string> = {
   'proc.legalIssuer': 'Issuer',
   'proc.addLegal': 'Add document',
   'proc.channels': 'Online and postal service',
+  'proc.nationalCode': 'Code on the national portal (MaTTHC)',
+  'proc.nationalCodeHint': 'Required to publish an online service while connected to the national public-service portal.',
+  'proc.nationalCase': 'Case code (MaTruongHop)',
+  'proc.notFullyOnlineReason': 'Why not fully online',
+  'proc.notFullyOnlineBasis': 'Legal basis',
+  'proc.notFullyOnlineExplanation': 'Explanation',
+  'proc.notFullyOnlineRequired': 'A partly online service must state the reason and legal basis (Decree 224/2026 Art. 14).',
+  'proc.notFullyOnline.presence_required': 'Physical presence required',
+  'proc.notFullyOnline.onsite_verification': 'On-site verification required',
+  'proc.notFullyOnline.technical_incident': 'Unfixed technical incident',
+  'proc.notFullyOnline.other_technical': 'Other technical issue',
   'proc.onlineLevel': 'Online service level',
   'proc.postal': 'Postal service',
   'proc.postalIntake': 'Dossiers accepted by post',
@@ -280,6 +297,25 @@ export const en: Record<MessageKey, string> = {
   'proc.prefillTitle': 'Prefilled from the applicant',
   'proc.prefillHint': 'For each field, choose which fact of the applicant fills it. Leave fields about another person (the child, the spouse, the deceased) as “Not prefilled”.',
   'proc.prefillNone': 'Not prefilled',
+  'proc.designer.invalidJson': 'The JSON Schema below is not valid: fix it in the JSON section to use the designer again.',
+  'proc.designer.formTitle': 'Form title (declaration)',
+  'proc.designer.fieldN': 'field {n}',
+  'proc.designer.label': 'Label of field {n}',
+  'proc.designer.labelPlaceholder': 'Field label, as on the declaration',
+  'proc.designer.type': 'Type of field {n}',
+  'proc.designer.required': 'Required',
+  'proc.designer.up': 'Move up: {name}',
+  'proc.designer.down': 'Move down: {name}',
+  'proc.designer.remove': 'Remove field: {name}',
+  'proc.designer.key': 'Key of field {n}',
+  'proc.designer.keyShort': 'Key',
+  'proc.designer.prefill': 'Prefilled from, field {n}',
+  'proc.designer.options': 'Choices, field {n}',
+  'proc.designer.optionsPlaceholder': 'Type each choice and press Enter',
+  'proc.designer.add': 'Add a field',
+  'proc.designer.preview': 'Preview (as the citizen sees it on the portal)',
+  'proc.designer.empty': 'No fields yet.',
+  'proc.designer.json': 'JSON Schema (advanced)',
   'proc.noEform': 'No e-form.',
   'proc.editDraft': 'Edit draft',
   'proc.publish': 'Publish',

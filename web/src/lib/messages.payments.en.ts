@@ -6,6 +6,7 @@ export const paymentsEn: Record<keyof typeof paymentsVi, string> = {
   'home.reconciliation': 'Import a bank statement, match VietQR transfers to dossiers; review unmatched and wrong-amount transfers.',
 
   'payMethod.vnpay': 'VNPay gateway',
+  'payMethod.paygov': 'National payment platform (national portal)',
   'payMethod.vietqr': 'Bank transfer (VietQR)',
   'payMethod.cash': 'Cash',
   'payStatus.pending': 'Awaiting payment',

@@ -4,6 +4,7 @@ export const paymentsVi = {
   'home.reconciliation': 'Nhập sao kê ngân hàng, khớp các khoản chuyển khoản VietQR với hồ sơ; xem khoản chưa khớp, sai số tiền.',
 
   'payMethod.vnpay': 'Cổng thanh toán VNPay',
+  'payMethod.paygov': 'Nền tảng thanh toán quốc gia (Cổng DVCQG)',
   'payMethod.vietqr': 'Chuyển khoản (VietQR)',
   'payMethod.cash': 'Tiền mặt',
   'payStatus.pending': 'Chờ thanh toán',

@@ -13,7 +13,7 @@ export function PayNow({ dossierId }: { dossierId: string }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => void getMyFee(dossierId).then(setFee, () => setFee(null)), [dossierId]);
   if (!fee || fee.feeVnd <= 0) return null;
-  const start = async (method: 'vnpay' | 'vietqr') => {
+  const start = async (method: 'vnpay' | 'vietqr' | 'paygov') => {
     try {
       const p = await payMyDossier(dossierId, method);
       if (p.redirectUrl) window.location.assign(p.redirectUrl);
@@ -31,7 +31,8 @@ export function PayNow({ dossierId }: { dossierId: string }) {
       </p>
       {fee.payable ? (
         <p className="stack-inline">
-          <button type="button" className="button-primary" onClick={() => void start('vnpay')}>{ct('payVnpay')}</button>{' '}
+          <button type="button" className="button-primary" onClick={() => void start('paygov')}>{ct('payPaygov')}</button>{' '}
+          <button type="button" className="button-secondary" onClick={() => void start('vnpay')}>{ct('payVnpay')}</button>{' '}
           <button type="button" className="button-secondary" onClick={() => void start('vietqr')}>{ct('payVietqr')}</button>
         </p>
       ) : null}

@@ -4,6 +4,7 @@ import { navigate } from '../../lib/router.js';
 import { declarationUrl, listStore, saveDraft, startSubmission, submitDossier, type Draft, type StoreDocument, type SubmissionStart } from './api.js';
 import { ct } from './citizen-text.js';
 import { DocumentPicker } from './DocumentPicker.js';
+import { PopulationPrefill } from './PopulationPrefill.js';
 import { answerText, EformFields, eformProblems, titleOfField } from './EformFields.js';
 import { eformFieldOrder } from '../../../../server/src/modules/procedures/eform.rules.js';
 import { feeLines, feeTotal } from '../../../../server/src/modules/procedures/fee.rules.js';
@@ -126,6 +127,7 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
               ))}
             </select>
           </div>
+          <PopulationPrefill schema={start.eformSchema} procedureName={start.procedureName} values={draft.eform} onChange={(eform) => setDraft({ ...draft, eform })} />
           <EformFields schema={start.eformSchema} values={draft.eform} prefilled={start.prefilledFields} problems={showProblems ? problems : undefined} onChange={(eform) => setDraft({ ...draft, eform })} />
         </div>
       ) : step === 1 ? (

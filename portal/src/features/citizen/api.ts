@@ -88,7 +88,7 @@ export const getMyDossier = (id: string) => unwrap(api.GET('/api/citizen/dossier
 export const getDossierViews = (id: string) => unwrap(api.GET('/api/citizen/dossiers/{id}/views', { params: { path: { id } } }));
 /** The fee of the citizen's own dossier and whether it is paid; and starting to pay it (also before acceptance). */
 export const getMyFee = (id: string) => unwrap(api.GET('/api/citizen/dossiers/{id}/fee', { params: { path: { id } } }));
-export const payMyDossier = (id: string, method: 'vnpay' | 'vietqr') =>
+export const payMyDossier = (id: string, method: 'vnpay' | 'vietqr' | 'paygov') =>
   unwrap(api.POST('/api/citizen/dossiers/{id}/payments', { params: { path: { id } }, body: { method }, headers: headers() }));
 export type StartedPayment = Awaited<ReturnType<typeof payMyDossier>>;
 
@@ -116,3 +116,13 @@ export const oidcStartUrl = (returnTo: string) => `/api/citizen/auth/oidc/start?
 /** The declaration written from the online answers (the saved draft before submitting, or a submitted dossier). */
 export const declarationUrl = (procedureId: string, format: 'pdf' | 'docx') => `/api/citizen/submissions/${procedureId}/declaration?format=${format}`;
 export const dossierDeclarationUrl = (dossierId: string, format: 'pdf' | 'docx') => `/api/citizen/dossiers/${dossierId}/declaration?format=${format}`;
+
+/** The citizen's store on the national portal (Kho, ND 45/2020 Điều 16) and taking one of its documents into a dossier. */
+export const listNationalStore = () => unwrap(api.GET('/api/citizen/national-store'));
+export type NationalStoreItem = Json<'/api/citizen/national-store', 'get'>['items'][number];
+export const takeFromNationalStore = (storeId: string) =>
+  unwrap(api.POST('/api/citizen/national-store/{storeId}/take', { params: { path: { storeId } }, headers: headers() }));
+
+/** "Lấy từ CSDL quốc gia về dân cư": the citizen consents in this request; the look-up is logged. */
+export const lookUpPopulation = (purpose: string) => unwrap(api.POST('/api/citizen/population/lookup', { body: { purpose, consent: true }, headers: headers() }));
+export type PopulationPerson = Awaited<ReturnType<typeof lookUpPopulation>>;

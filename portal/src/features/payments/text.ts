@@ -14,6 +14,7 @@ export const payText = {
   amount: 'Số tiền',
   method: 'Cách thanh toán',
   vnpay: 'Thẻ ATM, thẻ quốc tế, ví điện tử qua cổng VNPay',
+  paygov: 'Nền tảng thanh toán trực tuyến của Cổng Dịch vụ công quốc gia',
   vietqr: 'Chuyển khoản ngân hàng bằng mã VietQR',
   continue: 'Tiếp tục',
   working: 'Đang xử lý…',

@@ -1,4 +1,5 @@
 import { attachment, readUpload } from '../../platform/http.js';
+import { retryOnConnectionLoss } from '../../platform/database-hosts.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
@@ -87,7 +88,8 @@ export const citizenRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
     async (request, reply) => {
       const citizen = citizenOf(request);
-      const id = await submitAsCitizen(ctx, citizen, request.body);
+      // Idempotent by the citizen's key, so safe to run again when the connection died (a failover).
+      const id = await retryOnConnectionLoss(() => submitAsCitizen(ctx, citizen, request.body));
       return reply.status(201).send(await readMyDossier(ctx, citizen.citizenId, id));
     },
   );

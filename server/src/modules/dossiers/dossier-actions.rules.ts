@@ -52,9 +52,11 @@ export type ApplicantNotice = 'dossier.accepted' | 'dossier.supplementation-requ
  * Who may take an action (dossier.policy.ts reads it): `desk` the one-stop desk of the receiving or resolving unit;
  * `step` the officer of the current step's role (or a head or leader over it); `head` a head or leader over the step
  * (ND 61/2018 Điều 19 k1: người đứng đầu phân công); `agency` the desk or a head or leader of the resolving unit
- * (the apology, Điều 19 k9); `partner` an officer of the inter-agency unit holding the dossier (Điều 19 k6–7).
+ * (the apology, Điều 19 k9); `partner` an officer of the inter-agency unit holding the dossier (Điều 19 k6–7);
+ * `approver` the holder of the approving role (the last step's head or leader role) at the step's unit or above it —
+ * the leader signs the result, nobody else (dossier.policy.ts).
  */
-export type ActionWho = 'desk' | 'step' | 'head' | 'agency' | 'partner';
+export type ActionWho = 'desk' | 'step' | 'head' | 'agency' | 'partner' | 'approver';
 
 /** The status after the action: a fixed one, the same, or `by_step` (received at the desk's step 0, processing after it). */
 export type ActionTarget = DossierStatus | 'same' | 'by_step';
@@ -89,9 +91,16 @@ export const actionSpec = {
   request_supplement: { label: 'Yêu cầu bổ sung', labelEn: 'Request supplementation', from: ['received', 'processing'], to: 'supplement_requested', who: 'step', note: 'required', needs: null, notifies: 'dossier.supplementation-requested', citizenFacing: true, tone: 'default', endpoint: 'actions' },
   supplement_received: { label: 'Nhận hồ sơ bổ sung', labelEn: 'Supplement received', from: ['supplement_requested'], to: 'by_step', who: 'desk', note: 'optional', needs: null, notifies: null, citizenFacing: false, tone: 'primary', endpoint: 'actions' },
   apologise: { label: 'Xin lỗi và hẹn lại', labelEn: 'Apologise and re-appoint', from: ['received', 'processing', 'interagency'], to: 'same', who: 'agency', note: 'required', needs: 'newDueAt', notifies: 'dossier.apology', citizenFacing: true, tone: 'default', endpoint: 'actions' },
-  approve: { label: 'Phê duyệt kết quả', labelEn: 'Approve result', from: ['processing'], to: 'result_ready', who: 'step', note: 'optional', needs: null, notifies: 'dossier.result-ready', citizenFacing: false, tone: 'primary', endpoint: 'actions' },
+  approve: { label: 'Phê duyệt', labelEn: 'Approve', from: ['processing'], to: 'result_ready', who: 'approver', note: 'optional', needs: null, notifies: 'dossier.result-ready', citizenFacing: false, tone: 'primary', endpoint: 'actions' },
   return_result: { label: 'Trả kết quả', labelEn: 'Return result', from: ['result_ready'], to: 'returned', who: 'desk', note: 'optional', needs: 'receivedBy', notifies: null, citizenFacing: false, tone: 'primary', endpoint: 'actions' },
   withdraw: { label: 'Rút hồ sơ', labelEn: 'Withdraw', from: ['awaiting_acceptance', 'received', 'processing', 'interagency', 'supplement_requested'], to: 'withdrawn', who: 'desk', note: 'optional', needs: null, notifies: null, citizenFacing: true, tone: 'danger', endpoint: 'actions' },
   stop: { label: 'Dừng xử lý', labelEn: 'Stop processing', from: ['received', 'processing', 'interagency', 'supplement_requested'], to: 'stopped', who: 'desk', note: 'required', needs: null, notifies: null, citizenFacing: true, tone: 'danger', endpoint: 'actions' },
   refuse: { label: 'Từ chối giải quyết', labelEn: 'Refuse', from: ['received', 'processing'], to: 'refused', who: 'step', note: 'required', needs: null, notifies: 'dossier.refused', citizenFacing: true, tone: 'danger', endpoint: 'actions' },
 } as const satisfies Record<DossierAction, ActionSpec>;
+
+/**
+ * Actions done in one click, without a confirmation dialog: they can be taken back (NĐ 224/2026 Điều 23 — a forward
+ * has an undo, taking over a step is undone by the head's assignment). Everything else reaches the citizen or cannot be
+ * undone and is confirmed.
+ */
+export const oneClickActions: readonly DossierAction[] = ['claim', 'forward'];

@@ -1,5 +1,6 @@
 import type { TProcessingTime } from '../procedures/procedure.contract.js';
 import type { WorkingCalendar } from '../working-calendar/calendar.rules.js';
+import { actionSpec } from './dossier-actions.rules.js';
 import { computeDue, countingStart, type Duration } from '../working-calendar/deadline.rules.js';
 
 /** The legal processing time of a procedure as a calendar duration. */
@@ -27,19 +28,56 @@ export function planStepDues(countingFrom: Date, stepDays: number[], dossierDue:
   });
 }
 
-export type ApologyCheck = { ok: true } | { ok: false; reasonVi: string };
+export type ApologyCheck = { ok: true; late: boolean } | { ok: false; reasonVi: string };
 
 /**
- * A late dossier needs an apology letter with a new appointment, sent at the latest `leadWorkingDays` working day
- * before the due time (ND 61/2018 Điều 19 k9; kept in 2025 provincial rules), and the new date must be later.
+ * Whether a letter now is late: the law asks for it at the latest `leadWorkingDays` working day before the due time
+ * (ND 61/2018 Điều 19 k9, kept by the 2025 provincial rules). Past that, the letter is still owed to the citizen
+ * ("hồ sơ trễ hạn phải có thư xin lỗi") and is issued marked late (phát hành muộn), which the reports count.
+ */
+export function apologyIsLate(now: Date, dueAt: Date, calendar: WorkingCalendar, leadWorkingDays: number): boolean {
+  if (now >= dueAt) return true;
+  return calendar.workingMinutesBetween(now, dueAt) < leadWorkingDays * calendar.workingDayMinutes;
+}
+
+/**
+ * A late dossier gets an apology letter with a new appointment, before its due time or after it (then marked late).
+ * The new appointment must be after the current one and after now.
  */
 export function checkApology(now: Date, dueAt: Date, newDueAt: Date, calendar: WorkingCalendar, leadWorkingDays: number): ApologyCheck {
   if (newDueAt <= dueAt) return { ok: false, reasonVi: 'Ngày hẹn mới phải sau ngày hẹn trả kết quả hiện tại.' };
-  const left = calendar.workingMinutesBetween(now, dueAt);
-  if (left < leadWorkingDays * calendar.workingDayMinutes) {
-    return { ok: false, reasonVi: `Văn bản xin lỗi phải gửi chậm nhất ${leadWorkingDays} ngày làm việc trước hạn trả kết quả.` };
-  }
-  return { ok: true };
+  if (newDueAt <= now) return { ok: false, reasonVi: 'Ngày hẹn mới phải sau thời điểm hiện tại.' };
+  return { ok: true, late: apologyIsLate(now, dueAt, calendar, leadWorkingDays) };
+}
+
+/** The statuses in which a letter can be issued: the action table's `from` column of `apologise`. */
+const apologyStatuses: readonly string[] = actionSpec.apologise.from;
+
+export type ApologyAvailability = { possible: true; late: boolean } | { possible: false; reasonVi: string; reasonEn: string };
+
+/**
+ * Whether this dossier can get its letter now, known before the form opens: the console disables the button with
+ * the reason. Closed, paused or unscheduled dossiers and those already re-appointed as often as the rule-set allows
+ * ("chỉ được hẹn lại một lần") cannot.
+ */
+export function apologyAvailability(
+  d: { status: string; dueAt: Date | null; apologyCount: number },
+  now: Date,
+  calendar: WorkingCalendar,
+  rules: { apologyLeadWorkingDays: number; maxReappointments: number },
+): ApologyAvailability {
+  if (!apologyStatuses.includes(d.status) || !d.dueAt) return { possible: false, reasonVi: 'Hồ sơ không ở trạng thái đang giải quyết.', reasonEn: 'The dossier is not being resolved.' };
+  if (d.apologyCount >= rules.maxReappointments) return { possible: false, reasonVi: 'Hồ sơ đã được xin lỗi và hẹn lại; chỉ được hẹn lại một lần.', reasonEn: 'Already re-appointed; only once is allowed.' };
+  return { possible: true, late: apologyIsLate(now, d.dueAt, calendar, rules.apologyLeadWorkingDays) };
+}
+
+/**
+ * The "Cần xin lỗi" queue: dossiers being resolved (clock running), without a letter yet, whose due time falls before
+ * `apologyBefore` (two working days ahead: the letter is due one working day before the deadline) — late ones included,
+ * since their letter is still owed. The queue's SQL (dossier-queue.repo.ts) is tested against this rule.
+ */
+export function needsApology(d: { status: string; dueAt: Date | null; apologyCount: number }, apologyBefore: Date, maxReappointments: number): boolean {
+  return apologyStatuses.includes(d.status) && d.apologyCount === 0 && maxReappointments > 0 && d.dueAt !== null && d.dueAt < apologyBefore;
 }
 
 export type PlannedStep = { stepIndex: number; name: string; role: string; unitId: string; workingDays: number; dueAt: Date | null };

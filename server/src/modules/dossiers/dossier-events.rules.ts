@@ -28,14 +28,20 @@ export type DossierEvent =
   | ({ type: 'reject_intake'; opening?: Opening } & IntakeFacts)
   | { type: 'claim'; assigneeId: string }
   | { type: 'assign'; assigneeId: string; assigneeName: string }
-  | { type: 'forward' }
-  | { type: 'send_back'; backTo: number }
+  // The sender may choose who receives it (absent: the unit's queue); a dossier sent back goes to whoever handled that
+  // step before (absent in older entries: unassigned).
+  | { type: 'forward'; assigneeId?: string; assigneeName?: string }
+  | { type: 'send_back'; backTo: number; assigneeId?: string | null; assigneeName?: string }
+  // Undoing a forward (NĐ 224/2026 Điều 23) is a new entry, never a deletion: the state before the forward, restored.
+  | { type: 'forward_undone'; restore: Restore }
   | { type: 'transfer'; targetUnitId: string; targetUnitName: string; targetUnitPath: string }
   | { type: 'transfer_back' }
   | { type: 'request_supplement' }
   | { type: 'citizen_supplemented'; documents: { name: string; sha256: string }[] }
   | { type: 'supplement_received'; waitedWorkingMinutes: number; countingFrom: Iso; newDueAt: Iso; stepDues: { stepIndex: number; dueAt: Iso }[] }
-  | { type: 'apologise'; previousDueAt: Iso; newDueAt: Iso }
+  // `late`: issued after the legal window (phát hành muộn); `signer`: who signs for the competent agency (absent in
+  // entries written before both were recorded).
+  | { type: 'apologise'; previousDueAt: Iso; newDueAt: Iso; late?: boolean; signer?: { name: string; capacity: string[] } }
   | { type: 'approve' }
   | { type: 'return_result'; receivedBy: string | null; channel?: 'post'; trackingCode?: string | null }
   | { type: 'withdraw' }
@@ -50,9 +56,17 @@ export type DossierEvent =
 
 export type DossierEventType = DossierEvent['type'];
 
+/** What an undone forward puts back: the status, step and assignee before it, and the two steps it touched. */
+export type Restore = {
+  status: DossierStatus;
+  stepIndex: number;
+  assigneeId: string | null;
+  steps: { stepIndex: number; startedAt: Iso | null; finishedAt: Iso | null; finishClass: FinishClass | null; assigneeId: string | null }[];
+};
+
 /** Every event type, for the log's vocabulary check. */
 export const dossierEventTypes = [
-  'submit', 'accept', 'reject_intake', 'claim', 'assign', 'forward', 'send_back', 'transfer', 'transfer_back', 'request_supplement',
+  'submit', 'accept', 'reject_intake', 'claim', 'assign', 'forward', 'send_back', 'forward_undone', 'transfer', 'transfer_back', 'request_supplement',
   'citizen_supplemented', 'supplement_received', 'apologise', 'approve', 'return_result', 'withdraw', 'stop', 'refuse',
   'result_delivery_changed', 'result_sent_by_post', 'postal_returned_to_desk', 'attach_file', 'result_downloaded', 'overdue_marked',
 ] as const satisfies readonly DossierEventType[];
@@ -163,9 +177,22 @@ export function evolve(prev: LedgerState | null, entry: LedgerEntry): LedgerStat
     case 'assign':
       return { ...s, assigneeId: e.assigneeId, steps: s.steps.map((x, k) => (k === s.stepIndex ? { ...x, assigneeId: e.assigneeId } : x)) };
     case 'forward':
-      return { ...s, assigneeId: null, steps: startStep(finishStep(s.steps, s0.stepIndex, at), s.stepIndex, at) };
-    case 'send_back':
-      return { ...s, assigneeId: null, steps: startStep(s.steps, s.stepIndex, at) };
+    case 'send_back': {
+      const started = e.type === 'forward' ? startStep(finishStep(s.steps, s0.stepIndex, at), s.stepIndex, at) : startStep(s.steps, s.stepIndex, at);
+      const to = e.assigneeId ?? null;
+      return { ...s, assigneeId: to, steps: started.map((x, k) => (k === s.stepIndex ? { ...x, assigneeId: to } : x)) };
+    }
+    case 'forward_undone': {
+      const r = e.restore;
+      const back = new Map(r.steps.map((x) => [x.stepIndex, x]));
+      return {
+        ...s, status: r.status, stepIndex: r.stepIndex, assigneeId: r.assigneeId,
+        steps: s.steps.map((x, k) => {
+          const b = back.get(k);
+          return b ? { ...x, startedAt: d(b.startedAt), finishedAt: d(b.finishedAt), finishClass: b.finishClass, assigneeId: b.assigneeId } : x;
+        }),
+      };
+    }
     case 'transfer':
       return { ...s, interagencyUnitId: e.targetUnitId, interagencyPath: e.targetUnitPath };
     case 'transfer_back':

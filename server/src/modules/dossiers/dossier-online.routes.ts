@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { retryOnConnectionLoss } from '../../platform/database-hosts.js';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
@@ -52,8 +53,9 @@ export const dossierOnlineRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
       // at registration is a claim anyone could make.
       const { rows } = await ctx.db.query<{ id: string }>(`SELECT id FROM citizen_account WHERE id_number = $1 AND id_verified_at IS NOT NULL`, [request.body.applicant.idNumber]);
       const { documents, ...rest } = request.body;
-      const id = await submitOnline(ctx, { kind: 'officer', actor, citizenId: rows[0]?.id ?? null }, { ...rest, files: [], documentNames: documents });
-      return reply.status(201).send(await readDossier(ctx, actor, id));
+      // Idempotent by its key, so safe to run again when the connection died (a failover).
+      const id = await retryOnConnectionLoss(() => submitOnline(ctx, { kind: 'officer', actor, citizenId: rows[0]?.id ?? null }, { ...rest, files: [], documentNames: documents }));
+      return reply.status(201).send(await retryOnConnectionLoss(() => readDossier(ctx, actor, id)));
     },
   );
 

@@ -40,6 +40,8 @@ export type QueueRow = {
   submittedAt: Date;
   dueAt: Date | null;
   finishClass: string | null;
+  /** The reason the dossier was sent back to its current step, while it is there (highlighted in the queue). */
+  sentBack: { note: string | null; by: string } | null;
 };
 
 export type QueuePage = { rows: QueueRow[]; next: string[] | null };
@@ -100,7 +102,7 @@ function filterConditions(a: 's' | 'd', f: QueueFilter, p: Params): string[] {
 const columns = `d.id, d.code, d.procedure_name AS "procedureName", d.applicant->>'fullName' AS "applicantName", d.status, d.channel,
   st.name AS "stepName", d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.finish_class AS "finishClass"`;
 
-type KeyedRow = QueueRow & { k1: string; k2: string; k3: string | null };
+type KeyedRow = Omit<QueueRow, 'sentBack'> & { k1: string; k2: string; k3: string | null };
 
 /**
  * One statement per page, shaped so the officer's scope is an index condition:
@@ -183,7 +185,25 @@ export async function listQueue(q: Queryable, f: QueueFilter): Promise<QueuePage
   const { rows } = await q.query<KeyedRow>(text, values);
   const last = rows[rows.length - 1];
   const next = rows.length === f.limit && last ? [last.k1, last.k2, ...(last.k3 === null ? [] : [last.k3])] : null;
-  return { rows: rows.map(({ k1: _1, k2: _2, k3: _3, ...r }) => r), next };
+  const sent = await sentBackReasons(q, rows.map((r) => r.id));
+  return { rows: rows.map(({ k1: _1, k2: _2, k3: _3, ...r }) => ({ ...r, sentBack: sent.get(r.id) ?? null })), next };
+}
+
+/**
+ * For the rows of a page: the reason each was sent back to its current step, while it is still there (the step
+ * restarted at the send-back). Read apart from the page so the tabs' index plans stay as they are.
+ */
+async function sentBackReasons(q: Queryable, ids: string[]): Promise<Map<string, { note: string | null; by: string }>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await q.query<{ id: string; note: string | null; by: string }>(
+    `SELECT DISTINCT ON (a.dossier_id) a.dossier_id AS id, a.note, a.actor_name AS by
+       FROM dossier d JOIN dossier_step st ON st.dossier_id = d.id AND st.step_index = d.step_index
+       JOIN dossier_action a ON a.dossier_id = d.id AND a.action = 'send_back' AND a.step_index = d.step_index AND a.at >= st.started_at
+      WHERE d.id = ANY ($1::uuid[])
+      ORDER BY a.dossier_id, a.id DESC`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, { note: r.note, by: r.by }]));
 }
 
 export type QueueCounts = { counts: Record<CountedQueue, number>; bounded: CountedQueue[] };

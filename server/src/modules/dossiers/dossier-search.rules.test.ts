@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySearch } from './dossier-search.rules.js';
+import { classifySearch, readDeskScan } from './dossier-search.rules.js';
 
 describe('classifySearch', () => {
   it.each([
@@ -17,4 +17,20 @@ describe('classifySearch', () => {
     expect(classifySearch(input)).toEqual(expected);
   });
   it('gives nothing for blank text', () => expect(classifySearch('   ')).toBeNull());
+});
+
+describe('readDeskScan (a scanner types the receipt QR or a barcode, then Enter)', () => {
+  it.each([
+    ['https://motcua.gov.vn/thu-tuc/tra-cuu-ho-so?ma=000.00.71.H20-261203-0001', { kind: 'code', code: '000.00.71.H20-261203-0001' }],
+    ['http://127.0.0.1:3000/thu-tuc/tra-cuu-ho-so?ma=H20.71-261203-000012', { kind: 'code', code: 'H20.71-261203-000012' }],
+    ['https://x.vn/thu-tuc/tra-cuu-ho-so?ma=000.00.71.H20-261203-0001&utm=a', { kind: 'code', code: '000.00.71.H20-261203-0001' }],
+    ['https://x.vn/thu-tuc/tra-cuu-ho-so?ma=3F2504E0-4F89-41D3-9A0C-0305E82C3301', { kind: 'id', id: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' }],
+    ['000.00.71.h20-261203-0001', { kind: 'code', code: '000.00.71.H20-261203-0001' }],
+    ['  H20.71-261203-0001 ', { kind: 'code', code: 'H20.71-261203-0001' }],
+  ] as const)('%s → %o', (input, expected) => {
+    expect(readDeskScan(input)).toEqual(expected);
+  });
+  it.each(['Nguyễn Văn An', '087090001234', '000.00.71.H20-2612', 'H20.71-261203', 'https://x.vn/?ma=%E0%A4%A', ''])('%s is an ordinary search', (input) => {
+    expect(readDeskScan(input)).toBeNull();
+  });
 });

@@ -16,3 +16,32 @@ export function classifySearch(input: string): DossierSearch | null {
   if (/^[0-9A-Za-z.-]+$/.test(text) && /\d/.test(text)) return { kind: 'code', prefix: text.toUpperCase() };
   return { kind: 'name', prefix: text };
 }
+
+/**
+ * What a scanner (or a pasted link) typed into the console's search box, when it designates one dossier:
+ * - the receipt's QR code, the tracking link `…/tra-cuu-ho-so?ma=<code>` (dossier.notify.ts trackingUrl); before a code
+ *   is given the link carries the dossier's identifier instead;
+ * - a barcode or a typed full dossier code (`000.00.71.H20-261203-0001`, `H20.71-261203-0001`).
+ * Anything else (a name, a number, the beginning of a code) is an ordinary search: null.
+ */
+export type DeskScan = { kind: 'id'; id: string } | { kind: 'code'; code: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A complete code: a dash, six digits of date, a dash and the day's sequence at the end (both formats). */
+const FULL_CODE = /^[0-9A-Z.]+-\d{6}-\d{4,6}$/;
+
+export function readDeskScan(input: string): DeskScan | null {
+  const text = input.normalize('NFC').trim();
+  const link = /[?&]ma=([^&#\s]+)/i.exec(text);
+  let value = text;
+  if (link) {
+    try {
+      value = decodeURIComponent(link[1]!.replace(/\+/g, ' ')).trim();
+    } catch {
+      return null;
+    }
+    if (UUID.test(value)) return { kind: 'id', id: value.toLowerCase() };
+  }
+  const code = value.toUpperCase().replace(/\s+/g, '');
+  return FULL_CODE.test(code) ? { kind: 'code', code } : null;
+}

@@ -59,6 +59,8 @@ function describe(e: TimelineEntry, ctx: TimelineContext): string | null {
       return `Không được tiếp nhận tại ${desk}${by('desk_officer')}`;
     case 'forward':
       return step ? `Chuyển đến bước ${lower(step.name)}${at(step)}${by(prev?.role)}` : null;
+    case 'forward_undone':
+      return step ? `Thu hồi việc chuyển bước; tiếp tục ${lower(step.name)}${at(step)}${by(undefined)}` : null;
     case 'claim':
       return step ? `Đang ${lower(step.name)}${at(step)}${by(step.role)}` : null;
     case 'assign':

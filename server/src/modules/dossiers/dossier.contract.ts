@@ -103,8 +103,23 @@ export const ZDossier = z.object({
   /** Documents received at intake (thành phần hồ sơ) and the e-form answers. */
   documents: z.array(z.object({ name: z.string(), kind: z.string(), count: z.number() })),
   eform: z.record(z.string(), z.unknown()).nullable(),
+  /** The e-form's schema of the dossier's procedure version: the answers are shown with its labels, in its order. */
+  eformSchema: z.record(z.string(), z.unknown()).nullable(),
   apologyCount: z.number().int(),
+  /**
+   * Whether an apology letter can be issued now, known before its form opens: `late` when past the legal window (the
+   * letter is then marked "phát hành muộn"); otherwise the reason (vi, en). `signer`: who will sign for the agency.
+   */
+  apology: z.object({
+    possible: z.boolean(),
+    late: z.boolean(),
+    reason: z.string().nullable(),
+    reasonEn: z.string().nullable(),
+    signer: z.object({ name: z.string(), capacity: z.array(z.string()) }).nullable(),
+  }),
   allowedActions: z.array(z.enum(dossierActions)),
+  /** Until when this officer may take back their forward (null: nothing to undo); see dossier-undo.rules.ts. */
+  undoForwardUntil: z.date().nullable(),
   history: z.array(
     z.object({
       at: z.date(),

@@ -2,6 +2,7 @@ import { DomainError, tooManyRequests } from '../../platform/errors.js';
 import { actionLabels, statusLabels, type DossierAction, type DossierStatus } from './dossier.rules.js';
 
 export const dossierErrors = {
+  undoRefused: (vi: string, en: string) => new DomainError('DOSSIER.UNDO_REFUSED', 'conflict', vi, en),
   notFound: () => new DomainError('DOSSIER.NOT_FOUND', 'not_found', 'Không tìm thấy hồ sơ.', 'Dossier not found.'),
   trackingRateLimited: (retryAfterSeconds: number) =>
     tooManyRequests('TRACKING.RATE_LIMITED', (wait) => `Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ${wait}.`, 'Too many look-ups from this address.', retryAfterSeconds),

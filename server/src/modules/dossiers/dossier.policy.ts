@@ -23,6 +23,12 @@ export function canAct(actor: Actor, action: DossierAction, d: DossierScope): bo
   if (!d.step) return false;
   const step = d.step;
   const stepPath = step.role === 'desk_officer' ? d.receivingPath : step.unitPath;
+  // Phê duyệt: the holder of the approving role — the step's own role when it is a head's or leader's, else the
+  // leader's — at the step's unit or a unit above it; not a specialist, not an office below (ND 61/2018 Điều 19 k1).
+  if (who === 'approver') {
+    const role = step.role === 'head' || step.role === 'leader' ? step.role : 'leader';
+    return actor.grants.some((g) => g.role === role && stepPath.startsWith(g.unitPath));
+  }
   // The head of the unit assigns the officer who handles the step (ND 61/2018 Điều 19 k1).
   if (who === 'head') return actor.grants.some((g) => (g.role === 'head' || g.role === 'leader') && (stepPath.startsWith(g.unitPath) || g.unitPath.startsWith(stepPath)));
   // Officers of the step's unit, of a unit above it, or of one of its offices (a step at the commune is handled by the

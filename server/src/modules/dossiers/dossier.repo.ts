@@ -117,6 +117,8 @@ export type DossierDetailRow = {
   resolvingUnitId: string;
   documents: { name: string; kind: string; count: number }[];
   eform: Record<string, unknown> | null;
+  /** The e-form's JSON Schema of the procedure version the dossier was received under (labels and order of the answers). */
+  eformSchema: Record<string, unknown> | null;
   /** Units the dossier belongs to (dossier_scope): who may read it. */
   scopeUnitIds: string[];
 };
@@ -129,6 +131,7 @@ const detailSql = `SELECT d.id, d.code, d.procedure_id AS "procedureId", d.proce
             d.fee_vnd AS "feeVnd", d.supplement_count AS "supplementCount", d.apology_count AS "apologyCount",
             d.interagency_path AS "interagencyPath", iu.name AS "interagencyUnitName",
             d.receiving_unit_id AS "receivingUnitId", d.resolving_unit_id AS "resolvingUnitId", d.documents, d.eform,
+            (SELECT pv.content->'eform' FROM procedure_version pv WHERE pv.id = d.procedure_version_id) AS "eformSchema",
             ARRAY(SELECT sc.unit_id FROM dossier_scope sc WHERE sc.dossier_id = d.id) AS "scopeUnitIds"`;
 const detailFrom = `FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id JOIN unit su ON su.id = d.resolving_unit_id
        LEFT JOIN unit iu ON iu.id = d.interagency_unit_id WHERE d.id = $1`;

@@ -1,4 +1,5 @@
 import { attachment, readUpload } from '../../platform/http.js';
+import { retryOnConnectionLoss } from '../../platform/database-hosts.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
@@ -10,7 +11,8 @@ import { ZActionInput, ZDossier, ZIntakeInput } from './dossier.contract.js';
 import { queues } from './dossier-queue.repo.js';
 import { listWorkQueue } from './use-cases/list-queue.js';
 import { dossierStatuses } from './dossier.rules.js';
-import { actOnDossier, listAssignees } from './use-cases/act-on-dossier.js';
+import { actOnDossier, forwardCandidates, listAssignees } from './use-cases/act-on-dossier.js';
+import { undoForward } from './use-cases/undo-forward.js';
 import { decideOnlineDossier } from './use-cases/accept-online.js';
 import { readDossier } from './use-cases/read-dossier.js';
 import { receiveDossier } from './use-cases/receive-dossier.js';
@@ -20,6 +22,7 @@ import { trackDossier, ZTracking } from './use-cases/track-dossier.js';
 import { attachFile, listFiles } from './use-cases/attach-file.js';
 import { dossierForms, renderDossierForm } from './use-cases/render-form.js';
 import { renderTrackingBook } from './use-cases/tracking-book.js';
+import { renderDossierDeclaration } from './use-cases/render-dossier-declaration.js';
 import { getDossierDetail } from './dossier.repo.js';
 import { canRead } from './dossier.policy.js';
 import { dossierErrors } from './dossier.errors.js';
@@ -33,6 +36,8 @@ const ZQueueItem = z.object({
   status: z.string(),
   channel: z.string(),
   stepName: z.string().nullable(),
+  /** Sent back to the current step: the reason and who sent it (the queue highlights it). */
+  sentBack: z.object({ note: z.string().nullable(), by: z.string() }).nullable(),
   submittedAt: z.date(),
   dueAt: z.date().nullable(),
   finishClass: z.string().nullable(),
@@ -49,8 +54,9 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const id = await receiveDossier(ctx, actor, request.body);
-      return reply.status(201).send(await readDossier(ctx, actor, id));
+      // Idempotent by its key: a retry after a lost connection (a failover) finds the dossier if the first try committed.
+      const id = await retryOnConnectionLoss(() => receiveDossier(ctx, actor, request.body));
+      return reply.status(201).send(await retryOnConnectionLoss(() => readDossier(ctx, actor, id)));
     },
   );
 
@@ -99,6 +105,38 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request) => listAssignees(ctx, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/dossiers/:id/forward-candidates',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Bước tiếp theo và cán bộ có thể nhận hồ sơ khi chuyển (hoặc để hàng chờ của đơn vị)',
+        params: ZId,
+        response: {
+          200: z.object({ stepName: z.string(), unitName: z.string(), officers: z.array(z.object({ userId: z.string().uuid(), fullName: z.string(), username: z.string() })) }),
+          403: ZErrorBody,
+          404: ZErrorBody,
+          409: ZErrorBody,
+        },
+      },
+    },
+    async (request) => forwardCandidates(ctx, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/dossiers/:id/undo-forward',
+    {
+      config: { access: 'staff' },
+      schema: { tags: ['dossiers'], summary: 'Hoàn tác chuyển bước (khi người nhận chưa mở, chưa xử lý; trong thời hạn)', params: ZId, response: { 200: ZDossier, 404: ZErrorBody, 409: ZErrorBody } },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await undoForward(ctx, actor, request.params.id);
+      return readDossier(ctx, actor, request.params.id);
+    },
   );
 
   app.post(
@@ -158,7 +196,13 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
   );
 
-  const ZFile = z.object({ sha256: z.string(), documentName: z.string(), kind: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), addedAt: z.date() });
+  const ZFile = z.object({
+    sha256: z.string(), documentName: z.string(), kind: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), addedAt: z.date(),
+    /** DuocSoHoa: an electronic copy. */
+    digitised: z.boolean(),
+    /** DuocLayTuKhoDMQG: taken from the citizen's store on the national portal instead of uploaded. */
+    fromNationalStore: z.boolean(),
+  });
   app.post(
     '/dossiers/:id/files',
     {
@@ -220,6 +264,21 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       await recordDossierAccess(ctx.db, { dossierIds: [request.params.id], at: ctx.clock.now(), actor: actorOf(request), purpose: 'form', detail: request.params.form });
       reply.header('content-type', 'application/pdf');
       reply.header('content-disposition', `inline; filename="${request.params.form}.pdf"`);
+      return reply.send(pdf);
+    },
+  );
+
+  app.get(
+    '/dossiers/:id/declaration',
+    {
+      config: { access: 'perm:dossiers.read' },
+      schema: { tags: ['dossiers'], summary: 'In tờ khai của hồ sơ: thông tin người nộp và nội dung tờ khai điện tử theo thứ tự của mẫu', params: ZId },
+    },
+    async (request, reply) => {
+      const pdf = await renderDossierDeclaration(ctx, actorOf(request), request.params.id);
+      await recordDossierAccess(ctx.db, { dossierIds: [request.params.id], at: ctx.clock.now(), actor: actorOf(request), purpose: 'form', detail: 'declaration' });
+      reply.header('content-type', 'application/pdf');
+      reply.header('content-disposition', 'inline; filename="to-khai.pdf"');
       return reply.send(pdf);
     },
   );

@@ -140,6 +140,8 @@ export const ZApologyForm = z.object({
   newAppointmentAt: z.date(),
   reason: z.string().min(1).max(2000),
   signer: ZFormSigner,
+  /** Issued after the legal window (one working day before the due time): the letter says so (phát hành muộn). */
+  issuedLate: z.boolean().optional(),
   /** "Nơi nhận"; defaults to the applicant, the one-stop desk and the archive. */
   recipients: z.array(z.string().min(1).max(300)).min(1).max(10).optional(),
 });

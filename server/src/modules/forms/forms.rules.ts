@@ -243,6 +243,7 @@ export function buildApologyForm(input: TApologyForm): FormModel {
   const agency = header.agencyName;
   const extension = header.ruleSetId === 'nd118-2025';
   return frame('apology', header, input.documentNumber, {
+    subtitle: [`Mã hồ sơ: ${header.dossierCode}`, ...(input.issuedLate ? ['(Phát hành muộn: sau thời hạn gửi văn bản xin lỗi)'] : [])],
     addressee: `Kính gửi: Ông/Bà ${applicant.name}`,
     body: [
       ...contactFields(applicant),

@@ -35,7 +35,7 @@ export const rolePermissions = {
   desk_officer: ['catalog.read', 'dossiers.receive', 'dossiers.read'],
   specialist: ['catalog.read', 'dossiers.process', 'dossiers.read'],
   head: ['catalog.read', 'dossiers.process', 'dossiers.read', 'reports.read'],
-  leader: ['catalog.read', 'dossiers.process', 'dossiers.read', 'reports.read'],
+  leader: ['catalog.read', 'dossiers.process', 'dossiers.read', 'reports.read', 'reports.manage'],
   postal: ['postal.work'],
   inspector: ['audit.read', 'catalog.read', 'dossiers.read', 'reports.read', 'reports.manage'],
 } as const satisfies Record<TStaffRole, readonly Permission[]>;

@@ -1,3 +1,4 @@
+import { readContext } from '../../platform/read-replicas.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
@@ -102,8 +103,9 @@ export const portalSiteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (
     return reply.send(ctx.files.open(sha));
   }
 
-  app.get('/trang', { schema: hide, config: cfg }, async (_r, reply) => {
-    const sites = await repo.listSites(ctx.db);
+  // The public pages tolerate a little staleness: their reads go to a replica when one is set (read-replicas.ts).
+  app.get('/trang', { schema: hide, config: cfg }, async (r, reply) => {
+    const sites = await repo.listSites((await readContext(ctx, r)).db);
     const body = html`<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Trang thông tin điện tử các đơn vị</title><link rel="stylesheet" href="/trang/site.css"></head>
 <body><main class="wrap" id="noi-dung"><h1>Trang thông tin điện tử các đơn vị</h1><ul>${sites.map((s) => html`<li><a href="/trang/${s.slug}">${s.title}</a></li>`)}</ul></main></body></html>`;
     return reply.type('text/html; charset=utf-8').send(body.value);
@@ -111,7 +113,7 @@ export const portalSiteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (
 
   app.get('/trang/sitemap.xml', { schema: hide, config: cfg }, async (r, reply) => {
     const o = origin(r);
-    const entries = await reading.sitemapEntries(ctx.db);
+    const entries = await reading.sitemapEntries((await readContext(ctx, r)).db);
     const seen = new Set<string>();
     const urls: string[] = [];
     for (const e of entries) {
@@ -129,11 +131,12 @@ export const portalSiteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (
     const base = `/trang/${site.slug}`;
     const now = ctx.clock.now();
     const since = `${Number(vnDateOf(now).slice(0, 4)) - 1}${vnDateOf(now).slice(4, 8)}01`;
+    const { db } = await readContext(ctx, r);
     const [news, guidance, procedures, fig] = await Promise.all([
-      reading.latestArticles(ctx.db, site.unitId, { categoryKind: 'news', limit: 8 }),
-      reading.latestArticles(ctx.db, site.unitId, { categoryKind: 'guidance', limit: 5 }),
-      reading.handledProcedures(ctx.db, { id: site.unitId, path: site.unitPath, kind: site.unitKind }, { limit: 8, since }),
-      liveFigures(ctx.db, site.unitPath, 'ytd', now),
+      reading.latestArticles(db, site.unitId, { categoryKind: 'news', limit: 8 }),
+      reading.latestArticles(db, site.unitId, { categoryKind: 'guidance', limit: 5 }),
+      reading.handledProcedures(db, { id: site.unitId, path: site.unitPath, kind: site.unitKind }, { limit: 8, since }),
+      liveFigures(db, site.unitPath, 'ytd', now),
     ]);
     const toCard = (a: reading.ListedArticle) => ({ title: a.title, href: articleUrl(a), lead: a.lead, date: a.publishedAt, image: a.coverMediaId ? `/trang/media/${a.coverMediaId}/thumb` : null, category: a.categoryName });
     const body = html`<h1 class="sr">${site.title}</h1>

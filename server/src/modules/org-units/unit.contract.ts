@@ -68,3 +68,10 @@ export const ZUnitListQuery = z.object({
   parentId: z.string().uuid().optional(),
   kind: ZUnitKind.optional(),
 });
+
+/** Who signs the unit's letters: the head (deputyTitle null) or a deputy signing on the head's behalf (KT.). */
+export const ZSignatory = z.object({
+  fullName: z.string().trim().min(2).max(200),
+  headTitle: z.string().trim().min(2).max(120),
+  deputyTitle: z.string().trim().min(2).max(120).nullable().default(null),
+});

@@ -34,7 +34,7 @@ export type RejectedGatewayResult = { ok: false; reason: 'signature' | 'merchant
 export type GatewayResult = VerifiedGatewayResult | RejectedGatewayResult;
 
 export interface PaymentGateway {
-  readonly id: 'vnpay';
+  readonly id: 'vnpay' | 'paygov';
   createPaymentUrl(request: GatewayPaymentRequest): string;
   verifyReturn(query: Record<string, unknown>): GatewayResult;
   verifyIpn(query: Record<string, unknown>): GatewayResult;

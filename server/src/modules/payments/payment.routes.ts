@@ -19,6 +19,7 @@ import { onlineMethods, REFERENCE_RE } from './payment.rules.js';
 import { scopePaths } from '../identity/permissions.policy.js';
 import { ipnAnswers } from './vnpay.gateway.js';
 import { createVnpayGateway } from './vnpay.gateway.js';
+import { callbackAnswers, createNationalPaymentGateway } from './national-payment.gateway.js';
 import { recordCashPayment } from './use-cases/record-cash.js';
 import { readDossierFee, readDossierPayments, readPublicPayment, renderReceiptPdf } from './use-cases/read-payments.js';
 import { reconcileStatement } from './use-cases/reconcile-statement.js';
@@ -57,7 +58,7 @@ export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   );
   app.post(
     '/payments/public/start',
-    { config: { access: 'public' }, schema: { tags: ['payments'], summary: 'Bắt đầu thanh toán trực tuyến phí, lệ phí của hồ sơ (VNPay hoặc VietQR)', body: ZStartPaymentInput, response: { 200: ZStartedPayment, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody, 429: ZErrorBody } } },
+    { config: { access: 'public' }, schema: { tags: ['payments'], summary: 'Bắt đầu thanh toán trực tuyến phí, lệ phí của hồ sơ (VNPay, nền tảng thanh toán quốc gia hoặc VietQR)', body: ZStartPaymentInput, response: { 200: ZStartedPayment, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody, 429: ZErrorBody } } },
     async (request) => {
       const { dossierId } = await authorise(request, request.body);
       return startPayment(ctx, dossierId, request.body.method, returnUrl, { clientIp: request.ip });
@@ -76,7 +77,7 @@ export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/citizen/dossiers/:id/payments',
     {
       config: { access: 'citizen' },
-      schema: { tags: ['payments'], summary: 'Công dân thanh toán trực tuyến phí, lệ phí hồ sơ của mình (VNPay hoặc VietQR)', params: ZId, body: z.object({ method: z.enum(onlineMethods) }), response: { 200: ZStartedPayment, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody } },
+      schema: { tags: ['payments'], summary: 'Công dân thanh toán trực tuyến phí, lệ phí hồ sơ của mình (VNPay, nền tảng thanh toán quốc gia hoặc VietQR)', params: ZId, body: z.object({ method: z.enum(onlineMethods) }), response: { 200: ZStartedPayment, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody } },
     },
     async (request) => {
       await assertOwnDossier(ctx, citizenOf(request).citizenId, request.params.id);
@@ -120,6 +121,40 @@ export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       if (!r.ok) return reply.redirect('/thanh-toan/ket-qua?loi=chu-ky');
       // The return is signed like the IPN: settling here too (idempotently) keeps the result right if the IPN is late.
       const outcome = await settleGatewayResult(ctx, r, 'return');
+      if (outcome.decision === 'not_found') return reply.redirect('/thanh-toan/ket-qua?loi=khong-tim-thay');
+      return reply.redirect(paymentResultPath(r.reference, paymentLinkToken(ctx.config.receiptLinkSecret, r.reference)));
+    },
+  );
+
+  // --- National payment platform callbacks (PayGov; national-payment.gateway.ts). ------------------------------------
+  const nationalGateway = () => createNationalPaymentGateway({ merchant: ctx.config.nationalPaymentMerchant, secret: ctx.config.nationalPaymentSecret, payUrl: ctx.config.nationalPaymentUrl ?? '' });
+  const ZPgMessage = z.looseObject({ pg_order: z.string().max(100).optional(), checksum: z.string().max(200).optional() });
+  const ZCallbackAnswer = z.object({ code: z.string(), message: z.string() });
+  app.post(
+    '/payments/paygov/callback',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['payments'], summary: 'Thông báo kết quả của nền tảng thanh toán quốc gia (máy chủ gọi máy chủ, có chữ ký HMAC-SHA256)', body: ZPgMessage, response: { 200: ZCallbackAnswer } },
+    },
+    async (request) => {
+      // A message without a valid checksum changes nothing: no payment is read or written for it.
+      const r = nationalGateway().verifyIpn(request.body);
+      if (!r.ok) {
+        if (r.reason !== 'malformed') countSecurityEvent('payment_signature_refused');
+        return r.reason === 'malformed' ? callbackAnswers.unknownError : callbackAnswers.invalidSignature;
+      }
+      const answer = ipnAnswerFor(await settleGatewayResult(ctx, r, 'ipn', 'paygov'));
+      const byCode = { '00': callbackAnswers.success, '01': callbackAnswers.orderNotFound, '02': callbackAnswers.alreadyConfirmed, '04': callbackAnswers.invalidAmount } as const;
+      return byCode[answer.RspCode as keyof typeof byCode] ?? callbackAnswers.unknownError;
+    },
+  );
+  app.get(
+    '/payments/paygov/return',
+    { config: { access: 'public' }, schema: { tags: ['payments'], summary: 'Trình duyệt trở về từ nền tảng thanh toán quốc gia: kiểm tra chữ ký rồi chuyển tới trang kết quả', querystring: ZPgMessage } },
+    async (request, reply) => {
+      const r = nationalGateway().verifyReturn(request.query);
+      if (!r.ok) return reply.redirect('/thanh-toan/ket-qua?loi=chu-ky');
+      const outcome = await settleGatewayResult(ctx, r, 'return', 'paygov');
       if (outcome.decision === 'not_found') return reply.redirect('/thanh-toan/ket-qua?loi=khong-tim-thay');
       return reply.redirect(paymentResultPath(r.reference, paymentLinkToken(ctx.config.receiptLinkSecret, r.reference)));
     },

@@ -3,15 +3,16 @@
  * fees paid to the agency in cash or by transfer, or online through the system's payment function; proof of payment
  * travels with the dossier). See README.md.
  */
-export const paymentMethods = ['vnpay', 'vietqr', 'cash'] as const;
+export const paymentMethods = ['vnpay', 'vietqr', 'cash', 'paygov'] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
-export const onlineMethods = ['vnpay', 'vietqr'] as const;
+export const onlineMethods = ['vnpay', 'vietqr', 'paygov'] as const;
 export type OnlineMethod = (typeof onlineMethods)[number];
 export const paymentStatuses = ['pending', 'paid', 'failed', 'expired'] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
 
 export const methodLabels: Record<PaymentMethod, string> = {
   vnpay: 'Cổng thanh toán VNPay',
+  paygov: 'Nền tảng thanh toán trực tuyến quốc gia (Cổng DVCQG)',
   vietqr: 'Chuyển khoản ngân hàng (VietQR)',
   cash: 'Tiền mặt tại Bộ phận Một cửa',
 };
@@ -23,7 +24,7 @@ export const statusLabels: Record<PaymentStatus, string> = {
 };
 
 /** How long a started payment waits: a card payment 15 minutes (the gateway's vnp_ExpireDate), a transfer 3 days. */
-export const pendingMinutes: Record<OnlineMethod, number> = { vnpay: 15, vietqr: 3 * 24 * 60 };
+export const pendingMinutes: Record<OnlineMethod, number> = { vnpay: 15, paygov: 15, vietqr: 3 * 24 * 60 };
 
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'; // no 0/O, 1/I: read aloud and typed from a bank note
 export const REFERENCE_PREFIX = 'MC';
@@ -88,4 +89,9 @@ export function formatReceiptNo(seq: number): string {
  */
 export function paymentSimulatorActive(config: { mode: 'demo' | 'production'; paymentSimulator: boolean; vnpayUrl?: string | undefined }): boolean {
   return config.mode === 'demo' && config.paymentSimulator && !config.vnpayUrl;
+}
+
+/** True when the national payment platform's local simulator answers (demo only, no real platform configured). */
+export function nationalPaymentSimulatorActive(config: { mode: 'demo' | 'production'; nationalPaymentSimulator: boolean; nationalPaymentUrl?: string | undefined }): boolean {
+  return config.mode === 'demo' && config.nationalPaymentSimulator && !config.nationalPaymentUrl;
 }

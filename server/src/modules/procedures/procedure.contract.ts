@@ -5,6 +5,9 @@ import { eformSchemaProblems } from './eform.rules.js';
 export const ZOnlineLevel = z.enum(['none', 'partial', 'full']);
 export type TOnlineLevel = z.infer<typeof ZOnlineLevel>;
 
+/** The reasons ND 224/2026 Điều 14 allows for a service that is only partly online. */
+export const ZNotFullyOnlineReason = z.enum(['presence_required', 'onsite_verification', 'technical_incident', 'other_technical']);
+
 /** Implementing level (cấp thực hiện). `district` exists only for the three-level structure before 1 July 2025. */
 export const ZProcedureLevel = z.enum(['ministry', 'province', 'district', 'commune']);
 export type TProcedureLevel = z.infer<typeof ZProcedureLevel>;
@@ -102,6 +105,22 @@ export const ZProcedureContent = z.object({
   result: z.string().min(1).max(1000), // kết quả thực hiện
   legalBasis: z.array(ZLegalBasis).max(50).default([]),
   onlineLevel: ZOnlineLevel,
+  /**
+   * The procedure in the national TTHC database (Cổng DVCQG): its code (MaTTHC) and the case (MaTruongHop) dossiers of
+   * this procedure are synced under. Publishing an online service needs it while the national portal is connected.
+   */
+  national: z
+    .object({ maTTHC: z.string().trim().regex(/^[0-9A-Za-z.-]{3,30}$/, 'Mã thủ tục trên CSDL quốc gia: 3–30 chữ, số, dấu chấm'), maTruongHop: z.string().trim().max(60).default('') })
+    .nullable()
+    .default(null),
+  /**
+   * Why the service is not toàn trình, with its legal basis (Nghị định 224/2026/NĐ-CP Điều 14: physical presence, on-site
+   * verification, an unfixed technical incident, another technical issue); published on the national portal.
+   */
+  notFullyOnline: z
+    .object({ reason: ZNotFullyOnlineReason, explanation: z.string().trim().max(1000).default(''), legalBasis: z.string().trim().min(3).max(500) })
+    .nullable()
+    .default(null),
   postalIntake: z.boolean(),
   postalReturn: z.boolean(),
   applicants: z.string().max(500).default('Cá nhân'), // đối tượng thực hiện

@@ -104,6 +104,18 @@ describe('procedure lifecycle over HTTP', () => {
     expect(res.json().message).toContain('Tổng thời gian các bước');
   });
 
+  it('with the national portal connected, refuses to publish an online service without its national code, or a partly online one without its reason', async () => {
+    const unmapped = await create(buildProcedureContent({ code: '1.900002', name: 'Thủ tục chưa gắn mã quốc gia', national: null }));
+    const res = await publish(unmapped.id);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().details.problems.map((p: { path: string }) => p.path)).toEqual(['national']);
+    expect(res.json().message).toBeTruthy();
+    const noReason = await create(buildProcedureContent({ code: '1.900003', name: 'Thủ tục một phần chưa nêu lý do', onlineLevel: 'partial', notFullyOnline: null }));
+    expect((await publish(noReason.id)).json().details.problems.map((p: { path: string }) => p.path)).toEqual(['notFullyOnline']);
+    const offline = await create(buildProcedureContent({ code: '1.900004', name: 'Thủ tục chỉ nộp trực tiếp', onlineLevel: 'none', national: null, eform: null }));
+    expect((await publish(offline.id)).statusCode).toBe(200);
+  });
+
   it('an abolished procedure stays readable, accepts no dossier, and cannot be changed', async () => {
     const p = await create(buildProcedureContent({ code: '1.000002', name: 'Thủ tục sẽ bãi bỏ' }));
     await publish(p.id);

@@ -1,4 +1,5 @@
 import { attachment, readUpload } from '../../platform/http.js';
+import { readContext } from '../../platform/read-replicas.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
@@ -34,12 +35,12 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
   app.get(
     '/catalog/procedures',
     { config: { access: 'public' }, schema: { tags: ['catalog'], summary: 'Tra cứu thủ tục hành chính (không dấu cũng tìm được)', querystring: ZCatalogQuery, response: { 200: ZCatalogPage } } },
-    async (request) => searchPublicCatalog(ctx, request.query),
+    async (request) => searchPublicCatalog(await readContext(ctx, request), request.query),
   );
   app.get(
     '/catalog/facets',
     { config: { access: 'public' }, schema: { tags: ['catalog'], summary: 'Danh sách lĩnh vực, cơ quan, tỉnh công bố để lọc', response: { 200: z.object({ fields: z.array(z.string()), agencies: z.array(z.string()), owners: z.array(z.object({ id: z.string().uuid(), name: z.string() })) }) } } },
-    async () => catalogFacets(ctx.db, ['published']),
+    async (request) => catalogFacets((await readContext(ctx, request)).db, ['published']),
   );
   app.get(
     '/catalog/procedures/:id',
@@ -141,7 +142,7 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     },
     async (request, reply) => {
       reply.header('content-disposition', 'attachment; filename="thu-tuc.json"');
-      return exportProcedures(ctx, actorOf(request), request.query.ownerUnitId);
+      return exportProcedures(await readContext(ctx, request), actorOf(request), request.query.ownerUnitId);
     },
   );
   app.post(

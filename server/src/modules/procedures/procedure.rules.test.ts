@@ -56,5 +56,14 @@ describe('procedure lifecycle rules', () => {
     expect(publishProblems(content).map((p) => p.path)).toEqual(['steps']);
     content.steps.push({ name: 'Ký', role: 'leader', unitCode: null, workingDays: 0.25 });
     expect(publishProblems(content)).toEqual([]);
+    // Connected to the national portal: the national code, and for a partly online service the reason and basis (ND 224/2026 Điều 14).
+    expect(publishProblems(content, { nationalPortal: true }).map((p) => p.path)).toEqual(['national', 'notFullyOnline']);
+    content.national = { maTTHC: '1.001193', maTruongHop: 'TH01' };
+    expect(publishProblems(content, { nationalPortal: true }).map((p) => p.path)).toEqual(['notFullyOnline']);
+    content.notFullyOnline = { reason: 'presence_required', explanation: 'Đối chiếu bản chính', legalBasis: 'Nghị định 224/2026/NĐ-CP Điều 14' };
+    expect(publishProblems(content, { nationalPortal: true })).toEqual([]);
+    // Not offered online: no national mapping needed; fully online: no reason needed.
+    expect(publishProblems({ ...content, onlineLevel: 'none', national: null, notFullyOnline: null }, { nationalPortal: true })).toEqual([]);
+    expect(publishProblems({ ...content, onlineLevel: 'full', eform: { type: 'object', properties: {} }, notFullyOnline: null }, { nationalPortal: true })).toEqual([]);
   });
 });

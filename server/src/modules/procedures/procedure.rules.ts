@@ -46,7 +46,12 @@ export type ContentProblem = { path: string; messageVi: string };
  * Checks that must hold before a version is published (niêm yết): the internal process must fit the legal
  * processing time, since each step's deadline is carved out of it.
  */
-export function publishProblems(c: TProcedureContent): ContentProblem[] {
+/**
+ * What must be fixed before publishing. With the national portal connected (`nationalPortal`): an online service needs
+ * its national code (MaTTHC, MaTruongHop) so its dossiers can be synced, and one that is not toàn trình needs its reason
+ * and legal basis, which Nghị định 224/2026/NĐ-CP Điều 14 requires to be published on the national portal.
+ */
+export function publishProblems(c: TProcedureContent, opts: { nationalPortal?: boolean } = {}): ContentProblem[] {
   const problems: ContentProblem[] = [];
   if (c.documents.length === 0) problems.push({ path: 'documents', messageVi: 'Chưa có thành phần hồ sơ.' });
   if (c.steps.length === 0) problems.push({ path: 'steps', messageVi: 'Chưa có quy trình nội bộ.' });
@@ -64,6 +69,12 @@ export function publishProblems(c: TProcedureContent): ContentProblem[] {
   }
   if (c.onlineLevel === 'full' && c.eform === null) {
     problems.push({ path: 'eform', messageVi: 'Dịch vụ công trực tuyến toàn trình cần có biểu mẫu điện tử.' });
+  }
+  if (opts.nationalPortal && c.onlineLevel !== 'none' && !c.national) {
+    problems.push({ path: 'national', messageVi: 'Thủ tục có dịch vụ công trực tuyến phải gắn mã thủ tục và trường hợp trên Cổng Dịch vụ công quốc gia (MaTTHC, MaTruongHop).' });
+  }
+  if (opts.nationalPortal && c.onlineLevel === 'partial' && !c.notFullyOnline) {
+    problems.push({ path: 'notFullyOnline', messageVi: 'Dịch vụ công trực tuyến một phần phải nêu lý do chưa thực hiện toàn trình và căn cứ pháp lý (Nghị định 224/2026/NĐ-CP Điều 14).' });
   }
   return problems;
 }

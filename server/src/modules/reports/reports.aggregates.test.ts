@@ -129,7 +129,7 @@ async function run(op: Op): Promise<void> {
   }
 }
 
-const derived = ['received', 'received_desk', 'received_online', 'received_postal', 'received_full_eligible', 'received_online_full', 'received_with_fee', 'result_by_post', 'resolved', 'resolved_early', 'resolved_on_time', 'resolved_late', 'resolved_late_national', 'resolved_online', 'resolved_online_late', 'returned', 'returned_post', 'apologies', 'digitised', 'e_result'];
+const derived = ['received', 'received_desk', 'received_online', 'received_postal', 'received_full_eligible', 'received_online_full', 'received_with_fee', 'result_by_post', 'resolved', 'resolved_early', 'resolved_on_time', 'resolved_late', 'resolved_late_national', 'resolved_online', 'resolved_online_late', 'returned', 'returned_post', 'apologies', 'apologies_late', 'digitised', 'e_result'];
 
 /** A recount written independently of the trigger's functions: plain GROUP BYs over the dossiers and their logs. */
 const RECOUNT = `
@@ -151,6 +151,7 @@ ev AS (
   UNION ALL SELECT resolving_unit_id, procedure_id, (returned_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'returned', count(*) FROM d WHERE returned_at IS NOT NULL GROUP BY 1, 2, 3
   UNION ALL SELECT resolving_unit_id, procedure_id, (returned_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'returned_post', count(*) FROM d WHERE returned_at IS NOT NULL AND result_delivery = 'post' GROUP BY 1, 2, 3
   UNION ALL SELECT x.resolving_unit_id, x.procedure_id, (a.at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'apologies', count(*) FROM dossier_action a JOIN dossier x ON x.id = a.dossier_id WHERE a.action = 'apologise' GROUP BY 1, 2, 3
+  UNION ALL SELECT x.resolving_unit_id, x.procedure_id, (a.at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'apologies_late', count(*) FROM dossier_action a JOIN dossier x ON x.id = a.dossier_id WHERE a.action = 'apologise' AND (a.data->>'late')::boolean GROUP BY 1, 2, 3
   UNION ALL SELECT resolving_unit_id, procedure_id, (received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'digitised', count(*) FROM d WHERE EXISTS (SELECT 1 FROM dossier_file f WHERE f.dossier_id = d.id AND f.kind = 'component') GROUP BY 1, 2, 3
   UNION ALL SELECT resolving_unit_id, procedure_id, (received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'e_result', count(*) FROM d WHERE EXISTS (SELECT 1 FROM dossier_file f WHERE f.dossier_id = d.id AND f.kind = 'result') GROUP BY 1, 2, 3
 )

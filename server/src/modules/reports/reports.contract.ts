@@ -49,6 +49,8 @@ export const ZSummaryLine = z.object({
   rates: ZRates,
   returnedByPost: z.number(),
   apologies: z.number(),
+  /** Apology letters issued late (after one working day before the due time), among `apologies`. */
+  apologiesLate: z.number(),
   paidOnline: z.number(),
   satisfactionAverage: z.number().nullable(),
 });
@@ -112,6 +114,8 @@ export const ZDailyFigures = z.object({
   returnedByPost: z.number(),
   paidOnline: z.number(),
   apologies: z.number(),
+  /** Reports stored before the count existed read as 0. */
+  apologiesLate: z.number().default(0),
 });
 
 /** What a stored daily report holds: the unit's figures and each sub-unit's, rolled up the tree. */
@@ -125,6 +129,10 @@ export const ZDailyData = z.object({
 export type TDailyData = z.infer<typeof ZDailyData>;
 
 export const ZDailyListItem = z.object({ id: z.string().uuid(), unitId: z.string().uuid(), unitName: z.string(), day: ZDay, producedAt: z.date() });
+
+/** "Lập ngay": one unit in the caller's scope, or (without a unit) every unit where the caller manages reports. */
+export const ZDailyRunInput = z.strictObject({ unitId: z.string().uuid().optional() });
+export const ZDailyRunResult = z.object({ produced: z.number(), emailed: z.number(), reports: z.array(z.object({ id: z.string().uuid(), unitId: z.string().uuid(), day: ZDay })) });
 
 export const targetIndicators = ['online_rate', 'on_time_rate', 'digitised_rate', 'online_payment_rate', 'postal_return_rate'] as const;
 export const ZTargetIndicator = z.enum(targetIndicators);

@@ -233,16 +233,17 @@ export async function getDaily(q: Queryable, id: string): Promise<(DailyRow & { 
 
 /**
  * Units that get a daily report and whom it goes to: every top-level unit (province), and every unit where someone
- * holds the office role (inspector: văn phòng tổng hợp) — those officers with an e-mail are the recipients.
+ * holds the office role (inspector: văn phòng tổng hợp) or leads it (leader: a ward's chairman has the ward's own report,
+ * issue 15) — those officers with an e-mail are the recipients.
  */
 export async function dailyReportTargets(q: Queryable): Promise<{ unitId: string; recipients: { name: string; email: string }[] }[]> {
   const { rows } = await q.query<{ unitId: string; recipients: { name: string; email: string }[] }>(
     `SELECT u.id AS "unitId",
             coalesce((SELECT json_agg(json_build_object('name', s.full_name, 'email', s.email) ORDER BY s.username)
                         FROM role_assignment r JOIN staff_user s ON s.id = r.user_id
-                       WHERE r.unit_id = u.id AND r.role = 'inspector' AND s.active AND s.email IS NOT NULL), '[]') AS recipients
+                       WHERE r.unit_id = u.id AND r.role IN ('inspector', 'leader') AND s.active AND s.email IS NOT NULL), '[]') AS recipients
        FROM unit u
-      WHERE u.valid_to IS NULL AND (u.parent_id IS NULL OR EXISTS (SELECT 1 FROM role_assignment r WHERE r.unit_id = u.id AND r.role = 'inspector'))
+      WHERE u.valid_to IS NULL AND (u.parent_id IS NULL OR EXISTS (SELECT 1 FROM role_assignment r WHERE r.unit_id = u.id AND r.role IN ('inspector', 'leader')))
       ORDER BY u.path`,
   );
   return rows;

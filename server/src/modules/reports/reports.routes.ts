@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { readContext } from '../../platform/read-replicas.js';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
@@ -7,7 +8,7 @@ import { actorOf } from '../identity/auth.plugin.js';
 import { can, scopePaths } from '../identity/permissions.policy.js';
 import { renderFormPdf } from '../forms/forms.pdf.js';
 import { renderTableXlsx } from '../forms/forms.xlsx.js';
-import { ZDailyData, ZDailyListItem, ZPeriodQuery, ZPeriodReport, ZRanking, ZRankingQuery, ZReportQuery, ZSummary, ZTargetInput, ZTrend, ZTrendQuery } from './reports.contract.js';
+import { ZDailyData, ZDailyListItem, ZDailyRunInput, ZDailyRunResult, ZPeriodQuery, ZPeriodReport, ZRanking, ZRankingQuery, ZReportQuery, ZSummary, ZTargetInput, ZTrend, ZTrendQuery } from './reports.contract.js';
 import { buildForm06 } from './reports-form.rules.js';
 import { reportErrors } from './reports.errors.js';
 import { getDaily, listDaily } from './reports.repo.js';
@@ -15,6 +16,7 @@ import { getPeriodReport } from './use-cases/get-period-report.js';
 import { getSummary } from './use-cases/get-summary.js';
 import { getTrend } from './use-cases/get-trend.js';
 import { dailyFileName, produceDailyReports, renderDaily } from './use-cases/produce-daily-reports.js';
+import { scopedUnit } from './use-cases/report-scope.js';
 import { getRanking, setTarget } from './use-cases/targets.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -22,30 +24,31 @@ const errors = { 400: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
 const ZFileFormat = z.enum(['xlsx', 'pdf']).default('xlsx');
 const ZIdParam = z.object({ id: z.string().uuid() });
 
+// Reports and dashboards tolerate a little staleness: they read from a replica when one is set (read-replicas.ts).
 export const reportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/reports/summary',
     { config: { access: 'perm:reports.read' }, schema: { tags: ['reports'], summary: 'Tổng hợp của một đơn vị và từng đơn vị trực thuộc (bảng điều khiển), các chỉ số QĐ 766', querystring: ZReportQuery, response: { 200: ZSummary, ...errors } } },
-    async (request) => getSummary(ctx, actorOf(request), request.query),
+    async (request) => getSummary(await readContext(ctx, request), actorOf(request), request.query),
   );
 
   app.get(
     '/reports/trend',
     { config: { access: 'perm:reports.read' }, schema: { tags: ['reports'], summary: 'Diễn biến theo ngày hoặc tháng', querystring: ZTrendQuery, response: { 200: ZTrend, ...errors } } },
-    async (request) => getTrend(ctx, actorOf(request), request.query),
+    async (request) => getTrend(await readContext(ctx, request), actorOf(request), request.query),
   );
 
   app.get(
     '/reports/period',
     { config: { access: 'perm:reports.read' }, schema: { tags: ['reports'], summary: 'Báo cáo kỳ theo Biểu số 06/VPCP/KSTT, theo đơn vị hoặc thủ tục', querystring: ZPeriodQuery, response: { 200: ZPeriodReport, ...errors } } },
-    async (request) => getPeriodReport(ctx, actorOf(request), request.query),
+    async (request) => getPeriodReport(await readContext(ctx, request), actorOf(request), request.query),
   );
 
   app.get(
     '/reports/period/file',
     { config: { access: 'perm:reports.read' }, schema: { tags: ['reports'], summary: 'Biểu số 06/VPCP/KSTT dạng Excel hoặc PDF', querystring: ZPeriodQuery.extend({ format: ZFileFormat }) } },
     async (request, reply) => {
-      const report = await getPeriodReport(ctx, actorOf(request), request.query);
+      const report = await getPeriodReport(await readContext(ctx, request), actorOf(request), request.query);
       const model = buildForm06(report, report.unitName);
       const body = request.query.format === 'xlsx' ? await renderTableXlsx(model, 'Biểu 06') : await renderFormPdf(model);
       reply.header('content-type', request.query.format === 'xlsx' ? XLSX : 'application/pdf');
@@ -60,17 +63,27 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       config: { access: 'perm:reports.read' },
       schema: { tags: ['reports'], summary: 'Các báo cáo nhanh hằng ngày đã lập trong phạm vi', querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(60) }), response: { 200: z.array(ZDailyListItem) } },
     },
-    async (request) => listDaily(ctx.db, scopePaths(actorOf(request), 'reports.read'), request.query.limit),
+    async (request) => listDaily((await readContext(ctx, request)).db, scopePaths(actorOf(request), 'reports.read'), request.query.limit),
   );
 
   app.post(
     '/reports/daily/run',
     {
       config: { access: 'perm:reports.manage' },
-      schema: { tags: ['reports'], summary: 'Lập ngay báo cáo nhanh hôm nay cho các đơn vị được giao (gửi e-mail nếu chưa gửi)', response: { 200: z.object({ produced: z.number(), emailed: z.number() }) } },
+      schema: {
+        tags: ['reports'],
+        summary: 'Lập ngay báo cáo nhanh hôm nay: cho một đơn vị trong phạm vi (unitId), hoặc cho các đơn vị được giao (gửi e-mail nếu chưa gửi)',
+        body: ZDailyRunInput.nullish(),
+        response: { 200: ZDailyRunResult, ...errors },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
+      const unitId = request.body?.unitId;
+      if (unitId) {
+        await scopedUnit(ctx.db, actor, unitId, 'reports.manage');
+        return produceDailyReports(ctx, [unitId]);
+      }
       const unitIds = [...new Set(actor.grants.filter((g) => scopePaths(actor, 'reports.manage').includes(g.unitPath)).map((g) => g.unitId))];
       return produceDailyReports(ctx, unitIds);
     },
@@ -107,7 +120,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.get(
     '/reports/ranking',
     { config: { access: 'perm:reports.read' }, schema: { tags: ['reports'], summary: 'Tiến độ so với chỉ tiêu năm và xếp hạng thi đua các đơn vị trực thuộc', querystring: ZRankingQuery, response: { 200: ZRanking, ...errors } } },
-    async (request) => getRanking(ctx, actorOf(request), request.query),
+    async (request) => getRanking(await readContext(ctx, request), actorOf(request), request.query),
   );
 
   app.put(

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dateOfDayNumber, dayNumberOf } from '../working-calendar/vn-time.js';
 import { reportJobs } from './reports.jobs.js';
 import { loadConfig } from '../../platform/config.js';
-import { dailyCron, form06Row, periodRange, planRange, points766, rankUnits, zeroCounters } from './reports.rules.js';
+import { dailyCron, form06Row, mayAssignTarget, periodRange, planRange, points766, rankUnits, zeroCounters } from './reports.rules.js';
 
 describe('planRange', () => {
   it('reads whole months from month rows and the ragged ends from day rows', () => {
@@ -86,5 +86,24 @@ describe('periods, Biểu 06, points, ranking, schedule', () => {
     expect(typeof job.cron === 'function' && job.cron(loadConfig({}))).toBe('0 16 * * *');
     expect(typeof job.cron === 'function' && job.cron(loadConfig({ REPORT_DAILY_AT: '17:30' }))).toBe('30 17 * * *');
     expect(() => loadConfig({ REPORT_DAILY_AT: '4pm' })).toThrow();
+  });
+});
+
+describe('mayAssignTarget', () => {
+  const province = '/p/';
+  const ward = '/p/w/';
+  const office = '/p/w/o/';
+  it.each([
+    ['leader of the province → a ward', [{ role: 'leader', unitPath: province }], ward, true],
+    ['leader of the ward → its own office', [{ role: 'leader', unitPath: ward }], office, true],
+    ['leader of the ward → the ward itself', [{ role: 'leader', unitPath: ward }], ward, false],
+    ['leader of the ward → the province', [{ role: 'leader', unitPath: ward }], province, false],
+    ['leader of the ward → another ward', [{ role: 'leader', unitPath: ward }], '/p/x/', false],
+    ['office of the ward → the ward itself', [{ role: 'inspector', unitPath: ward }], ward, true],
+    ['administrator of the province → the province', [{ role: 'admin', unitPath: province }], province, true],
+    ['head of department → anything', [{ role: 'head', unitPath: province }], ward, false],
+    ['desk officer → anything', [{ role: 'desk_officer', unitPath: province }], ward, false],
+  ] as const)('%s', (_, grants, path, expected) => {
+    expect(mayAssignTarget(grants, path)).toBe(expected);
   });
 });

@@ -4,7 +4,7 @@ import { dateOfDayNumber, dayNumberOf, ymd } from '../working-calendar/vn-time.j
 export const counterMetrics = [
   'received', 'received_desk', 'received_online', 'received_postal', 'received_full_eligible', 'received_online_full',
   'received_with_fee', 'result_by_post', 'resolved', 'resolved_early', 'resolved_on_time', 'resolved_late',
-  'resolved_late_national', 'resolved_online', 'resolved_online_late', 'returned', 'returned_post', 'apologies',
+  'resolved_late_national', 'resolved_online', 'resolved_online_late', 'returned', 'returned_post', 'apologies', 'apologies_late',
   'digitised', 'e_result', 'paid_online', 'satisfaction_sum', 'satisfaction_count', 'satisfied_count',
 ] as const;
 export type CounterMetric = (typeof counterMetrics)[number];
@@ -215,6 +215,8 @@ export type DailyFigures = {
   returnedByPost: number;
   paidOnline: number;
   apologies: number;
+  /** Letters issued after the legal window (phát hành muộn), among `apologies`. */
+  apologiesLate: number;
 };
 
 export function dailyFigures(c: Counters, open: { total: number; overdue: number }): DailyFigures {
@@ -230,6 +232,7 @@ export function dailyFigures(c: Counters, open: { total: number; overdue: number
     returnedByPost: c.returned_post,
     paidOnline: c.paid_online,
     apologies: c.apologies,
+    apologiesLate: c.apologies_late,
   };
 }
 
@@ -238,4 +241,15 @@ export function dailyCron(at: string): string {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(at);
   if (!m) throw new RangeError(`REPORT_DAILY_AT must be HH:MM, got ${at}`);
   return `${Number(m[2])} ${Number(m[1])} * * *`;
+}
+
+/**
+ * Who may give a unit its yearly target (chỉ tiêu, seed article 004: departments 30 %, communes 40 %): the office or the
+ * administrator anywhere in their subtree; a leader only the units below their own — a unit's target is given by the
+ * level above it, never chosen by the unit itself.
+ */
+export function mayAssignTarget(grants: readonly { role: string; unitPath: string }[], targetPath: string): boolean {
+  return grants.some(
+    (g) => targetPath.startsWith(g.unitPath) && (g.role === 'admin' || g.role === 'inspector' || (g.role === 'leader' && targetPath !== g.unitPath)),
+  );
 }

@@ -8,7 +8,8 @@ import { getDossierFee, startPayment, type DossierFee, type OnlineMethod, type S
 import { pt } from '../text.js';
 
 /**
- * Thanh toán: the citizen pays a dossier's fee online — VNPay (sent to the gateway, back to the result page) or a VietQR
+ * Thanh toán: the citizen pays a dossier's fee online — the national payment platform or VNPay (sent to the gateway, back
+ * to the result page) or a VietQR
  * transfer (QR code on screen; the officer's bank statement reconciliation confirms it). The amount comes from the server.
  */
 export function PaymentPage({ search }: { search: string }) {
@@ -83,7 +84,7 @@ export function PaymentPage({ search }: { search: string }) {
         <form onSubmit={(e) => void handleStart(e)} className="pay-form">
           <fieldset className="choice-group">
             <legend>{pt('method')}</legend>
-            {(['vnpay', 'vietqr'] as const).map((m) => (
+            {(['paygov', 'vnpay', 'vietqr'] as const).map((m) => (
               <label key={m} className="choice">
                 <input type="radio" name="method" value={m} checked={method === m} onChange={() => setMethod(m)} />
                 <span>{pt(m)}</span>

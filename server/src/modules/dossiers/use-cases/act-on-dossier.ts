@@ -18,7 +18,7 @@ import { lockDossierWithSteps } from '../dossier.repo.js';
 import { applyAction } from '../dossier.rules.js';
 import { actionHandlers } from './actions/index.js';
 
-export { listAssignees, stepOfficers } from './list-assignees.js';
+export { forwardCandidates, listAssignees, stepOfficers } from './list-assignees.js';
 
 /**
  * One action on a dossier: the policy (who may, dossier.policy.ts), the state machine and the reason the action table

@@ -43,8 +43,10 @@ export async function attachFile(
 }
 
 export async function listFiles(deps: { db: Db }, dossierId: string) {
-  const { rows } = await deps.db.query<{ sha256: string; documentName: string; kind: string; fileName: string; mediaType: string; sizeBytes: number; addedAt: Date }>(
-    `SELECT f.sha256, f.document_name AS "documentName", f.kind, f.file_name AS "fileName", s.media_type AS "mediaType", s.size_bytes AS "sizeBytes", f.added_at AS "addedAt"
+  // digitised (DuocSoHoa): every file here is an electronic copy; fromNationalStore (DuocLayTuKhoDMQG): taken from the citizen's store.
+  const { rows } = await deps.db.query<{ sha256: string; documentName: string; kind: string; fileName: string; mediaType: string; sizeBytes: number; addedAt: Date; digitised: boolean; fromNationalStore: boolean }>(
+    `SELECT f.sha256, f.document_name AS "documentName", f.kind, f.file_name AS "fileName", s.media_type AS "mediaType", s.size_bytes AS "sizeBytes", f.added_at AS "addedAt",
+            true AS digitised, f.national_store_id IS NOT NULL AS "fromNationalStore"
        FROM dossier_file f JOIN stored_file s ON s.sha256 = f.sha256 WHERE f.dossier_id = $1 ORDER BY f.added_at, f.document_name`,
     [dossierId],
   );

@@ -25,3 +25,25 @@ export async function stepOfficers(q: Queryable, d: { receivingPath: string; res
   const candidates = await officersAround(q, around, [step.role as TStaffRole, 'head', 'leader']);
   return candidates.filter((o) => canAct(o, 'claim', scope));
 }
+
+/**
+ * For the officer forwarding the dossier: the next step, its unit and the officers who may take it (the sender picks
+ * one, or leaves it in the unit's queue). Only someone who may forward may list them.
+ */
+export async function forwardCandidates(
+  deps: { db: Db },
+  actor: Actor,
+  dossierId: string,
+): Promise<{ stepName: string; unitName: string; officers: { userId: string; fullName: string; username: string }[] }> {
+  const d = await getDossierRow(deps.db, dossierId);
+  if (!d) throw dossierErrors.notFound();
+  const steps = await listSteps(deps.db, dossierId);
+  const current = steps[d.stepIndex];
+  const next = steps[d.stepIndex + 1];
+  const scope = { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null };
+  if (!current || !canAct(actor, 'forward', scope)) throw commonErrors.forbidden('dossier.forward');
+  if (!next) throw dossierErrors.actionNotAllowed(d.status, 'forward', []);
+  const officers = (await stepOfficers(deps.db, d, next)).map((o) => ({ userId: o.userId, fullName: o.fullName, username: o.username }));
+  const unit = await deps.db.query<{ name: string }>(`SELECT name FROM unit WHERE id = $1`, [next.unitId]);
+  return { stepName: next.name, unitName: unit.rows[0]?.name ?? '', officers };
+}

@@ -10,6 +10,10 @@ import type { TDossier } from '../dossier.contract.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { canAct, canRead } from '../dossier.policy.js';
 import { getDossierView, type HistoryView } from '../dossier.repo.js';
+import { apologyAvailability } from '../dossier-deadline.rules.js';
+import { undoableUntil } from './undo-forward.js';
+import { getSignatory } from '../../org-units/signatory.repo.js';
+import { signerCapacity, UNSET_SIGNER } from '../../org-units/signatory.rules.js';
 import { allowedActions, isClosed, statusLabels } from '../dossier.rules.js';
 
 /** Due soon (sắp đến hạn) = less than one working day left. */
@@ -39,6 +43,7 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
   const possible = allowedActions({ ...d, maxApologies: ruleSet.maxReappointments }).filter((a) => !(a === 'return_result' && d.resultDelivery === 'post')).filter((a) =>
     canAct(actor, a, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null }),
   );
+  const apology = await apologyOf(deps.db, d, now, calendarFromAdjustments(adjustments), ruleSet, possible.includes('apologise'));
   const { receivingPath: _r, resolvingPath: _s, stepCount: _c, interagencyPath: _i, scopeUnitIds: _u, ...rest } = d;
   return {
     ...rest,
@@ -46,6 +51,8 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
     steps: steps.map(({ unitPath: _p, ...s }) => ({ ...s, workingDays: Number(s.workingDays), deadlineState: s.stepIndex === d.stepIndex ? stepState : null })),
     deadlineState: state,
     allowedActions: possible,
+    apology,
+    undoForwardUntil: await undoableUntil(deps.db, actor, id, now),
     history: history.map(historyEntry),
   };
 }
@@ -66,4 +73,20 @@ function historyEntry({ data, ...h }: HistoryView): TDossier['history'][number] 
       assigneeName: pick('assigneeName', str),
     },
   };
+}
+
+/** The apology letter's availability for this officer now (the button shows it disabled with the reason otherwise). */
+async function apologyOf(
+  db: Db,
+  d: { status: string; dueAt: Date | null; apologyCount: number; resolvingUnitId: string },
+  now: Date,
+  calendar: ReturnType<typeof calendarFromAdjustments>,
+  rules: { apologyLeadWorkingDays: number; maxReappointments: number },
+  mayAct: boolean,
+): Promise<TDossier['apology']> {
+  const a = apologyAvailability(d, now, calendar, rules);
+  if (!a.possible) return { possible: false, late: false, reason: a.reasonVi, reasonEn: a.reasonEn, signer: null };
+  if (!mayAct) return { possible: false, late: a.late, reason: 'Chỉ cơ quan có thẩm quyền giải quyết hoặc Bộ phận Một cửa được gửi văn bản xin lỗi.', reasonEn: 'Only the competent agency or its desk may issue the letter.', signer: null };
+  const s = await getSignatory(db, d.resolvingUnitId);
+  return { possible: true, late: a.late, reason: null, reasonEn: null, signer: s ? { name: s.fullName, capacity: signerCapacity(s) } : UNSET_SIGNER };
 }

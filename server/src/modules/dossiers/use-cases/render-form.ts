@@ -18,10 +18,13 @@ export type DossierForm = (typeof dossierForms)[number];
 
 type Facts = {
   id: string; code: string | null; ruleSet: 'nd61-2018' | 'nd118-2025'; procedureName: string; versionId: string; receivingPath: string; resolvingPath: string;
-  deskName: string; deskParentName: string | null; resolvingName: string; applicant: { fullName: string; address: string | null; phone: string | null; email: string | null };
+  deskName: string; deskParentName: string | null; resolvingName: string; resolvingKind: string; resolvingParentName: string | null; applicant: { fullName: string; address: string | null; phone: string | null; email: string | null };
   documents: { name: string; kind: string; count: number }[]; eform: Record<string, unknown> | null; channel: string; feeVnd: number; submittedAt: Date; receivedAt: Date | null; dueAt: Date | null; originalDueAt: Date | null; resultDelivery: 'desk' | 'post' | 'online'; scopeUnitIds: string[];
 };
-type ActionRow = { at: Date; actorName: string; action: string; note: string | null; stepIndex: number | null; data: { missing?: { name: string; count: number }[]; previousDueAt?: string } | null };
+type ActionRow = {
+  at: Date; actorName: string; action: string; note: string | null; stepIndex: number | null;
+  data: { missing?: { name: string; count: number }[]; previousDueAt?: string; newDueAt?: string; late?: boolean; signer?: { name: string; capacity: string[] }; schedule?: { dueAt?: string } } | null;
+};
 
 /**
  * The receipt lists only what this dossier is charged (fee.rules.ts: the case's fees, per copy asked, the channel's
@@ -44,10 +47,10 @@ const place = (name: string) => name.replace(/^(Phường|Xã|Đặc khu|Thị t
 export async function renderDossierForm(deps: { db: Db; clock: Clock; config: { publicUrl: string } }, actor: Actor, dossierId: string, form: DossierForm): Promise<Buffer> {
   const { rows } = await deps.db.query<Facts>(
     `SELECT d.id, d.code, d.rule_set AS "ruleSet", d.procedure_name AS "procedureName", d.procedure_version_id AS "versionId", d.receiving_path AS "receivingPath",
-            d.resolving_path AS "resolvingPath", ru.name AS "deskName", rp.name AS "deskParentName", su.name AS "resolvingName", d.applicant, d.documents,
+            d.resolving_path AS "resolvingPath", ru.name AS "deskName", rp.name AS "deskParentName", su.name AS "resolvingName", su.kind AS "resolvingKind", sp.name AS "resolvingParentName", d.applicant, d.documents,
             d.eform, d.channel, d.fee_vnd::int AS "feeVnd", d.submitted_at AS "submittedAt", d.received_at AS "receivedAt", d.due_at AS "dueAt", d.original_due_at AS "originalDueAt", d.result_delivery AS "resultDelivery",
             ARRAY(SELECT sc.unit_id FROM dossier_scope sc WHERE sc.dossier_id = d.id) AS "scopeUnitIds"
-       FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id LEFT JOIN unit rp ON rp.id = ru.parent_id JOIN unit su ON su.id = d.resolving_unit_id WHERE d.id = $1`,
+       FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id LEFT JOIN unit rp ON rp.id = ru.parent_id JOIN unit su ON su.id = d.resolving_unit_id LEFT JOIN unit sp ON sp.id = su.parent_id WHERE d.id = $1`,
     [dossierId],
   );
   const d = rows[0];
@@ -65,6 +68,14 @@ export async function renderDossierForm(deps: { db: Db; clock: Clock; config: { 
     dossierCode: d.code ?? 'Chưa cấp mã',
     trackingUrl: trackingUrl(deps.config.publicUrl, d.code ?? d.id),
   });
+  // The competent agency (the resolving unit) issues the apology in its own name (ND 61/2018 Điều 19 k9): a people's
+  // committee by its name, an office or department under the committee of its parent.
+  const general = ['province', 'district', 'commune'].includes(d.resolvingKind);
+  const agencyHeader = (issuedAt: Date): TDossierFormHeader => ({
+    ...header(issuedAt),
+    parentAgencyName: general ? null : d.resolvingParentName ? `UBND ${d.resolvingParentName}`.toUpperCase() : null,
+    agencyName: (general ? `UBND ${d.resolvingName}` : d.resolvingName).toUpperCase(),
+  });
   const applicant = { name: d.applicant.fullName, address: d.applicant.address ?? undefined, phone: d.applicant.phone ?? undefined, email: d.applicant.email ?? undefined };
   const leaderSigner = (name: string) => ({ capacity: ['THỦ TRƯỞNG CƠ QUAN'], name });
   const documents = d.documents.length > 0 ? d.documents.map((x) => ({ name: x.name, form: formOf(x.kind), count: x.count })) : [{ name: 'Hồ sơ theo quy định', form: 'original' as const, count: 1 }];
@@ -74,10 +85,13 @@ export async function renderDossierForm(deps: { db: Db; clock: Clock; config: { 
     case 'receipt': {
       const accept = last('accept');
       if (!accept || !d.receivedAt || !d.dueAt || !d.code) throw missing();
+      // A reprint shows the appointment the receipt was issued with, not one moved later by an apology (the letter
+      // carries the new one); entries before the schedule was recorded fall back to the first appointment.
+      const issuedWith = accept.data?.schedule?.dueAt ? new Date(accept.data.schedule.dueAt) : (d.originalDueAt ?? d.dueAt);
       const version = (await getVersion(deps.db, d.versionId))!;
       model = buildReceiptForm({
         header: header(d.receivedAt), applicant, procedureName: d.procedureName, documents, setCount: 1,
-        processingTime: version.content.processingTime, receivedAt: d.receivedAt, appointmentAt: d.dueAt,
+        processingTime: version.content.processingTime, receivedAt: d.receivedAt, appointmentAt: issuedWith,
         resultDelivery: d.resultDelivery === 'post' ? { channel: 'post', address: d.applicant.address ?? 'Theo địa chỉ người nộp' } : { channel: d.resultDelivery },
         fees: chargedFees(version.content.fees, d), receivingOfficer: { name: accept.actorName },
         bookEntry: { volume: d.receivedAt.getUTCFullYear().toString(), sequence: parseDossierCode(d.code)?.seq ?? 1 },
@@ -103,9 +117,12 @@ export async function renderDossierForm(deps: { db: Db; clock: Clock; config: { 
     case 'apology': {
       const a = last('apologise');
       if (!a || !d.receivedAt || !d.dueAt) throw missing();
+      // The letter as issued: its dates and signer from the log entry (older entries: the row, the acting officer).
       model = buildApologyForm({
-        header: header(a.at), applicant, procedureName: d.procedureName, receivedAt: d.receivedAt, originalAppointmentAt: d.originalDueAt ?? d.dueAt,
-        newAppointmentAt: d.dueAt, reason: a.note ?? 'Hồ sơ cần thêm thời gian thẩm định', signer: leaderSigner(a.actorName),
+        header: agencyHeader(a.at), applicant, procedureName: d.procedureName, receivedAt: d.receivedAt,
+        originalAppointmentAt: a.data?.previousDueAt ? new Date(a.data.previousDueAt) : (d.originalDueAt ?? d.dueAt),
+        newAppointmentAt: a.data?.newDueAt ? new Date(a.data.newDueAt) : d.dueAt, reason: a.note ?? 'Hồ sơ cần thêm thời gian thẩm định',
+        signer: a.data?.signer ?? leaderSigner(a.actorName), issuedLate: a.data?.late === true,
       });
       break;
     }

@@ -116,10 +116,12 @@ export async function submitOnline(deps: { db: Db; clock: Clock }, submitter: On
       );
       if (input.files.length > 0) {
         await tx.query(
-          `INSERT INTO dossier_file (dossier_id, sha256, document_name, kind, added_by, added_by_citizen, added_at, file_name)
-           SELECT $1, f.sha, f.name, 'component', $4, $5, $6, s.file_name
+          // A file the citizen took from the national store keeps that store's id (DuocLayTuKhoDMQG, ND 45/2020 Điều 16).
+          `INSERT INTO dossier_file (dossier_id, sha256, document_name, kind, added_by, added_by_citizen, added_at, file_name, national_store_id)
+           SELECT $1, f.sha, f.name, 'component', $4, $5, $6, s.file_name,
+                  (SELECT c.national_store_id FROM citizen_document c WHERE c.citizen_id = $7 AND c.sha256 = f.sha)
              FROM unnest($2::text[], $3::text[]) AS f(sha, name) JOIN stored_file s ON s.sha256 = f.sha ON CONFLICT DO NOTHING`,
-          [id, input.files.map((f) => f.sha256), input.files.map((f) => f.name), actorId, submitter.kind === 'citizen' ? citizenId : null, now],
+          [id, input.files.map((f) => f.sha256), input.files.map((f) => f.name), actorId, submitter.kind === 'citizen' ? citizenId : null, now, citizenId],
         );
       }
       if (submitter.kind === 'citizen') await tx.query(`DELETE FROM citizen_draft WHERE citizen_id = $1 AND procedure_id = $2`, [citizenId, procedure.id]);

@@ -56,7 +56,7 @@ export function registerWords(q: string): string[] {
  * are found among the newest items at once; rare ones through the index, whose matches are then few. The planner cannot
  * choose between the two itself: words are correlated ("khai sinh") and its estimates for them are far off.
  */
-const NEWEST_WINDOW = 4000;
+const NEWEST_WINDOW = 1000;
 
 /**
  * The public register of answered feedback (and the hỏi đáp page): published items only, searched without accents by

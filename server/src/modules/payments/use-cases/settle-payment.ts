@@ -31,15 +31,21 @@ export type SettleOutcome = { decision: SettleDecision | 'not_found' | 'duplicat
  * the order must exist, the amount must be the payment's, and a payment already paid or failed never changes, so a
  * replayed message writes nothing. A success for a dossier already paid through another payment is logged for refund.
  */
-export async function settleGatewayResult(deps: { db: Db; clock: Clock }, r: VerifiedGatewayResult, via: 'ipn' | 'return'): Promise<SettleOutcome> {
+export async function settleGatewayResult(
+  deps: { db: Db; clock: Clock },
+  r: VerifiedGatewayResult,
+  via: 'ipn' | 'return',
+  gateway: 'vnpay' | 'paygov' = 'vnpay',
+): Promise<SettleOutcome> {
   const now = deps.clock.now();
   const found = await findPayment(deps.db, { reference: r.reference });
-  if (!found || found.method !== 'vnpay') return { decision: 'not_found', payment: null };
+  // A gateway settles only the payments started with it: one gateway's signed message never pays another's order.
+  if (!found || found.method !== gateway) return { decision: 'not_found', payment: null };
   return withTransaction(deps.db, async (tx) => {
     const dossier = await getPayableDossier(tx, found.dossierId, true);
     const p = (await findPayment(tx, { id: found.id }, true))!;
     const decision = settleDecision(p, { amountVnd: r.amountVnd, success: r.success });
-    const data = { via, responseCode: r.responseCode, transactionNo: r.transactionNo, bankCode: r.bankCode, amountVnd: r.amountVnd };
+    const data = { via, gateway, responseCode: r.responseCode, transactionNo: r.transactionNo, bankCode: r.bankCode, amountVnd: r.amountVnd };
     switch (decision) {
       case 'invalid_amount':
         await appendPaymentEvent(tx, { paymentId: p.id, at: now, kind: 'callback_rejected', fromStatus: p.status, toStatus: p.status, data: { ...data, reason: 'amount' } });

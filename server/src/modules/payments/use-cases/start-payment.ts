@@ -5,12 +5,17 @@ import type { Clock } from '../../../platform/clock.js';
 import type { AppConfig } from '../../../platform/config.js';
 import { paymentErrors } from '../payment.errors.js';
 import { appendPaymentEvent, getPayableDossier, insertPayment, openPaymentOf, paidPaymentOf, type PayableDossier, type PaymentRow } from '../payment.repo.js';
-import { paymentReference, paymentSimulatorActive, pendingMinutes, type OnlineMethod } from '../payment.rules.js';
+import { nationalPaymentSimulatorActive, paymentReference, paymentSimulatorActive, pendingMinutes, type OnlineMethod } from '../payment.rules.js';
+import { createNationalPaymentGateway } from '../national-payment.gateway.js';
 import { paymentLinkToken, paymentResultPath } from '../payment.links.js';
 import { buildVietQrPayload } from '../vietqr.rules.js';
 import { createVnpayGateway } from '../vnpay.gateway.js';
 
-export type PaymentConfig = Pick<AppConfig, 'mode' | 'vnpayTmnCode' | 'vnpayHashSecret' | 'vnpayUrl' | 'paymentSimulator' | 'receiptLinkSecret' | 'publicUrl' | 'vietqrBin' | 'vietqrAccountNo' | 'vietqrAccountName'>;
+export type PaymentConfig = Pick<
+  AppConfig,
+  | 'mode' | 'vnpayTmnCode' | 'vnpayHashSecret' | 'vnpayUrl' | 'paymentSimulator' | 'receiptLinkSecret' | 'publicUrl' | 'vietqrBin' | 'vietqrAccountNo' | 'vietqrAccountName'
+  | 'nationalPaymentUrl' | 'nationalPaymentMerchant' | 'nationalPaymentSecret' | 'nationalPaymentSimulator'
+>;
 export type StartPaymentDeps = { db: Db; clock: Clock; config: PaymentConfig };
 
 export type StartedPayment = {
@@ -57,6 +62,7 @@ export async function startPayment(
   options: { clientIp?: string } = {},
 ): Promise<StartedPayment> {
   if (method === 'vnpay' && !deps.config.vnpayUrl && !paymentSimulatorActive(deps.config)) throw paymentErrors.gatewayUnavailable();
+  if (method === 'paygov' && ((!deps.config.nationalPaymentUrl && !nationalPaymentSimulatorActive(deps.config)) || !deps.config.nationalPaymentSecret)) throw paymentErrors.gatewayUnavailable();
   const now = deps.clock.now();
   const { payment, dossier } = await withTransaction(deps.db, async (tx) => {
     const d = await getPayableDossier(tx, dossierId, true);
@@ -88,6 +94,25 @@ export async function startPayment(
     expiresAt: payment.expiresAt!,
     resultPath: paymentResultPath(payment.reference, token),
   };
+  if (method === 'paygov') {
+    const gateway = createNationalPaymentGateway({
+      merchant: deps.config.nationalPaymentMerchant,
+      secret: deps.config.nationalPaymentSecret,
+      // Without a configured platform the demo's own simulator answers, at this server's public address.
+      payUrl: deps.config.nationalPaymentUrl ?? `${deps.config.publicUrl}/sim/paygov/pay`,
+    });
+    const redirectUrl = gateway.createPaymentUrl({
+      reference: payment.reference,
+      amountVnd: payment.amountVnd,
+      orderInfo: asciiOrderInfo(dossier.code ?? payment.reference),
+      // The platform sends the browser back to this server's public address (PUBLIC_URL), never to one from the request.
+      returnUrl: `${deps.config.publicUrl}/api/payments/paygov/return`,
+      clientIp: options.clientIp ?? '127.0.0.1',
+      createdAt: payment.createdAt,
+      expiresAt: payment.expiresAt!,
+    });
+    return { ...base, redirectUrl, transfer: null };
+  }
   if (method === 'vnpay') {
     const gateway = createVnpayGateway({
       tmnCode: deps.config.vnpayTmnCode,

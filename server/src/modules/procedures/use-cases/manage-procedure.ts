@@ -21,8 +21,9 @@ import {
   type ProcedureRow,
 } from '../procedure.repo.js';
 import { isAllowed, publishProblems } from '../procedure.rules.js';
+import { nationalPortalConnected } from '../../national-portal/national-portal.rules.js';
 
-type Deps = { db: Db; clock: Clock };
+type Deps = { db: Db; clock: Clock; config?: Parameters<typeof nationalPortalConnected>[0] };
 
 async function loadForChange(tx: Tx, actor: Actor, id: string): Promise<ProcedureRow> {
   const p = await getProcedure(tx, id, true);
@@ -114,7 +115,7 @@ export async function publishProcedure(deps: Deps, actor: Actor, id: string, inp
     if (!isAllowed(p.status, 'publish', draft !== undefined)) {
       throw p.status === 'abolished' || draft ? procedureErrors.actionNotAllowed(p.status, 'publish') : procedureErrors.noDraft();
     }
-    const problems = publishProblems(draft!.content);
+    const problems = publishProblems(draft!.content, { nationalPortal: deps.config ? nationalPortalConnected(deps.config) : false });
     if (problems.length > 0) throw procedureErrors.notPublishable(problems);
     const current = versions.find((v) => v.state === 'published');
     if (current?.effectiveFrom && input.effectiveFrom <= current.effectiveFrom) throw procedureErrors.effectiveBeforeCurrent();

@@ -53,11 +53,12 @@ export function dailyFileName(day: string, ext: 'xlsx' | 'pdf'): string {
  * outbox, in the transaction that stores it. Run again the same day it refreshes the stored figures without
  * e-mailing twice. Scheduled at REPORT_DAILY_AT (pg-boss: once per tick, however many instances run).
  */
-export async function produceDailyReports(ctx: Pick<AppContext, 'db' | 'clock'>, onlyUnitIds?: string[]): Promise<{ produced: number; emailed: number }> {
+export async function produceDailyReports(ctx: Pick<AppContext, 'db' | 'clock'>, onlyUnitIds?: string[]): Promise<{ produced: number; emailed: number; reports: { id: string; unitId: string; day: string }[] }> {
   const now = ctx.clock.now();
   const all = await dailyReportTargets(ctx.db);
   const targets = onlyUnitIds ? onlyUnitIds.map((id) => all.find((t) => t.unitId === id) ?? { unitId: id, recipients: [] }) : all;
   let emailed = 0;
+  const reports: { id: string; unitId: string; day: string }[] = [];
   for (const target of targets) {
     const unit = (await unitWithChildren(ctx.db, target.unitId))?.unit;
     if (!unit) continue;
@@ -65,6 +66,7 @@ export async function produceDailyReports(ctx: Pick<AppContext, 'db' | 'clock'>,
     const files = target.recipients.length > 0 ? await renderDaily(data) : null;
     emailed += await withTransaction(ctx.db, async (tx) => {
       const saved = await saveDaily(tx, unit.id, data.day, now, data);
+      reports.push({ id: saved.id, unitId: unit.id, day: data.day });
       if (!saved.created || !files) return 0;
       const t = data.total;
       const body = [
@@ -73,7 +75,7 @@ export async function produceDailyReports(ctx: Pick<AppContext, 'db' | 'clock'>,
         `Tiếp nhận trong ngày: ${t.receivedDesk + t.receivedOnline + t.receivedPostal} (trực tiếp ${t.receivedDesk}, trực tuyến ${t.receivedOnline}, bưu chính ${t.receivedPostal}).`,
         `Giải quyết trong ngày: ${t.resolvedEarly + t.resolvedOnTime + t.resolvedLate} (trước hạn ${t.resolvedEarly}, đúng hạn ${t.resolvedOnTime}, quá hạn ${t.resolvedLate}).`,
         `Đang giải quyết: trong hạn ${t.openOnTime}, quá hạn ${t.openOverdue}.`,
-        `Trả kết quả qua bưu chính: ${t.returnedByPost}; thanh toán trực tuyến: ${t.paidOnline}; văn bản xin lỗi: ${t.apologies}.`,
+        `Trả kết quả qua bưu chính: ${t.returnedByPost}; thanh toán trực tuyến: ${t.paidOnline}; văn bản xin lỗi: ${t.apologies} (phát hành muộn: ${t.apologiesLate}).`,
         '',
         'Chi tiết từng đơn vị trong tệp Excel và PDF đính kèm.',
       ].join('\n');
@@ -93,5 +95,5 @@ export async function produceDailyReports(ctx: Pick<AppContext, 'db' | 'clock'>,
       return target.recipients.length;
     });
   }
-  return { produced: targets.length, emailed };
+  return { produced: reports.length, emailed, reports };
 }

@@ -33,6 +33,7 @@ export function lineOf(c: Counters, carriedOver: number, open: OpenStock) {
     rates: ratesOf(c, open),
     returnedByPost: c.returned_post,
     apologies: c.apologies,
+    apologiesLate: c.apologies_late,
     paidOnline: c.paid_online,
     satisfactionAverage: c.satisfaction_count > 0 ? Math.round((c.satisfaction_sum / c.satisfaction_count) * 100) / 100 : null,
   };

@@ -5,7 +5,8 @@ import type { Actor } from '../../identity/permissions.policy.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 import type { TRanking, TTargetIndicator, TTargetInput } from '../reports.contract.js';
 import { listTargets, upsertTarget } from '../reports.repo.js';
-import { rankUnits, type RateKey } from '../reports.rules.js';
+import { mayAssignTarget, rankUnits, type RateKey } from '../reports.rules.js';
+import { commonErrors } from '../../../platform/errors.js';
 import { vnDateOf } from '../../working-calendar/vn-time.js';
 import { breakdown } from './get-summary.js';
 import { lineOf, scopedUnit } from './report-scope.js';
@@ -21,6 +22,7 @@ const rateOfIndicator: Record<TTargetIndicator, RateKey> = {
 /** Sets a unit's yearly target (chỉ tiêu), e.g. 30 % of dossiers online for a department, 40 % for a commune. */
 export async function setTarget(deps: { db: Db; clock: Clock }, actor: Actor, input: TTargetInput): Promise<void> {
   const { unit } = await scopedUnit(deps.db, actor, input.unitId, 'reports.manage');
+  if (!mayAssignTarget(actor.grants, unit.path)) throw commonErrors.forbidden('reports.manage');
   await withTransaction(deps.db, async (tx) => {
     const before = await listTargets(tx, [unit.id], input.year);
     await upsertTarget(tx, input, actor.userId, deps.clock.now());

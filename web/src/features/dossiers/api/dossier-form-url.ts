@@ -6,3 +6,8 @@ export type DossierForm = paths['/api/dossiers/{id}/forms/{form}']['get']['param
 export function dossierFormUrl(dossierId: string, form: DossierForm): string {
   return `/api/dossiers/${encodeURIComponent(dossierId)}/forms/${form}`;
 }
+
+/** GET /api/dossiers/:id/declaration — the declaration (tờ khai) with the applicant and the e-form answers, as PDF. */
+export function dossierDeclarationUrl(dossierId: string): string {
+  return `/api/dossiers/${encodeURIComponent(dossierId)}/declaration`;
+}

@@ -110,7 +110,13 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
         ) : null}
         {needs(action) === 'newDueAt' ? (
           <>
-            <Alert type="info" showIcon title={t('dossier.apologyHint', { due: formatDueTime(dossier.dueAt) })} style={{ marginBottom: 16 }} />
+            <Alert type="info" showIcon title={t('dossier.apologyHint', { due: formatDueTime(dossier.dueAt) })} style={{ marginBottom: 8 }} />
+            {dossier.apology.late ? <Alert type="warning" showIcon title={t('apology.late')} style={{ marginBottom: 8 }} /> : null}
+            {dossier.apology.signer ? (
+              <p className="muted">{t('apology.signer', { capacity: dossier.apology.signer.capacity.join(' / '), name: dossier.apology.signer.name })}</p>
+            ) : null}
+            {/* Enter confirms the typed date in the picker; it never submits the letter (the form would submit on Enter). */}
+            <div onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}>
             <Form.Item name="newDueAt" label={t('dossier.newDueAt')} rules={[{ required: true, message: t('dossier.newDueAtRequired') }]}>
               <DatePicker
                 showTime={{ format: 'HH:mm', minuteStep: 5 }}
@@ -121,6 +127,7 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
                 defaultPickerValue={dueDay ? dayjs(dueDay).add(1, 'day') : undefined}
               />
             </Form.Item>
+            </div>
           </>
         ) : null}
         {needs(action) === 'receivedBy' ? (

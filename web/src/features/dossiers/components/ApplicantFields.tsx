@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Col, DatePicker, Form, Input, Radio, Row } from 'antd';
 import dayjs from 'dayjs';
 import { t } from '../../../lib/i18n.js';
@@ -5,8 +6,11 @@ import { applicantKindLabel } from './dossier-labels.js';
 
 const PHONE = /^(\+?84|0)\d{9,10}$/;
 
-/** Người nộp hồ sơ: a citizen (CCCD of 12 digits) or an organisation (tax code), with contacts for notices. */
-export function ApplicantFields() {
+/**
+ * Người nộp hồ sơ: a citizen (CCCD of 12 digits) or an organisation (tax code), with contacts for notices.
+ * `onIdNumber`: told of every change of the number (the intake looks a complete CCCD up); `lookupNote` shows what it found.
+ */
+export function ApplicantFields({ onIdNumber, lookupNote }: { onIdNumber?: (value: string) => void; lookupNote?: ReactNode } = {}) {
   const kind = Form.useWatch(['applicant', 'kind']) as 'citizen' | 'organisation' | undefined;
   const citizen = kind !== 'organisation';
   return (
@@ -27,7 +31,7 @@ export function ApplicantFields() {
               citizen ? { pattern: /^\d{12}$/, message: t('intake.idNumberRule') } : { pattern: /^\d[\d-]{8,13}$/, message: t('intake.idNumberOrgRule') },
             ]}
           >
-            <Input inputMode={citizen ? 'numeric' : 'text'} maxLength={14} autoComplete="off" />
+            <Input inputMode={citizen ? 'numeric' : 'text'} maxLength={14} autoComplete="off" onChange={(e) => onIdNumber?.(e.target.value)} />
           </Form.Item>
         </Col>
         <Col xs={24} md={citizen ? 10 : 16}>
@@ -43,6 +47,7 @@ export function ApplicantFields() {
           </Col>
         ) : null}
       </Row>
+      {lookupNote}
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name={['applicant', 'address']} label={t('intake.address')} rules={[{ max: 500 }]}>

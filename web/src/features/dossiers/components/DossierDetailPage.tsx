@@ -1,15 +1,17 @@
-import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Dropdown, Flex, Row, Skeleton, Tag, Typography } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Alert, App, Button, Card, Col, Descriptions, Dropdown, Flex, Row, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
+import { DownOutlined, PrinterOutlined } from '@ant-design/icons';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
-import { formatDueTime, formatVnd } from '../../../lib/format.js';
+import { formatDueTime, formatVnd, vnWallClock } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { navigate } from '../../../lib/router.js';
 import { useAsync } from '../../../lib/use-async.js';
-import { dossierFormUrl } from '../api/dossier-form-url.js';
+import { dossierDeclarationUrl, dossierFormUrl } from '../api/dossier-form-url.js';
 import { getDossier, type Dossier, type DossierAction } from '../api/get-dossier.js';
 import { listDossierFiles } from '../api/list-dossier-files.js';
-import { actionSpec } from '../../../../../server/src/modules/dossiers/dossier-actions.rules.js';
+import { actionSpec, oneClickActions } from '../../../../../server/src/modules/dossiers/dossier-actions.rules.js';
+import { actOnDossier, type ActionInput } from '../api/act-on-dossier.js';
+import { forwardCandidates, undoForward, type ForwardCandidates } from '../api/forward.js';
 import { ActionModal } from './ActionModal.js';
 import {
   actionLabel,
@@ -24,6 +26,7 @@ import {
   statusLabel,
 } from './dossier-labels.js';
 import { availableForms } from './dossier-forms.js';
+import { EformAnswers } from './EformAnswers.js';
 import { FilesCard } from './FilesCard.js';
 import { HistoryTable } from './HistoryTable.js';
 import { StepsTimeline } from './StepsTimeline.js';
@@ -51,8 +54,18 @@ export function DossierDetailPage({ id, listPath, feeCard }: Props) {
   const detail = useAsync(() => getDossier(id), [id]);
   const files = useAsync(() => listDossierFiles(id), [id]);
   const [action, setAction] = useState<DossierAction | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [candidates, setCandidates] = useState<ForwardCandidates | null>(null);
   const { message } = App.useApp();
   const d = detail.data;
+  const canForward = !!d?.allowedActions.includes('forward');
+
+  // Who may receive the dossier at the next step, for the forward button's menu.
+  useEffect(() => {
+    setCandidates(null);
+    if (canForward) forwardCandidates(id).then(setCandidates, () => setCandidates(null));
+  }, [id, canForward, d?.stepIndex]);
 
   if (!d) {
     return (
@@ -69,6 +82,67 @@ export function DossierDetailPage({ id, listPath, feeCard }: Props) {
     detail.reload();
     files.reload();
   };
+  // One click for what can be taken back (NĐ 224/2026 Điều 23): a forward offers its undo right after.
+  const runNow = async (input: ActionInput) => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await actOnDossier(d.id, input);
+      message.success(input.action === 'forward' && candidates ? t('forward.done', { step: candidates.stepName }) : t('dossier.actionDone', { action: actionLabel(input.action) }));
+      detail.reload();
+    } catch (err) {
+      setActionError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const handleUndo = async () => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await undoForward(d.id);
+      message.success(t('undo.done'));
+      detail.reload();
+    } catch (err) {
+      setActionError(err);
+      detail.reload();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const actionButton = (a: DossierAction) => {
+    const primary = actionSpec[a].tone === 'primary';
+    if (a === 'forward') {
+      const items = [
+        { key: '', label: t('forward.toQueue', { unit: candidates?.unitName ?? '' }) },
+        ...(candidates?.officers ?? []).map((o) => ({ key: o.userId, label: t('forward.toOfficer', { name: o.fullName }) })),
+      ];
+      return (
+        <Space.Compact key={a}>
+          <Button type="primary" loading={busy} onClick={() => void runNow({ action: 'forward', note: null })}>
+            {actionLabel(a)}
+          </Button>
+          <Dropdown trigger={['click']} menu={{ items, onClick: ({ key }) => void runNow({ action: 'forward', note: null, ...(key ? { assigneeId: key } : {}) }) }}>
+            <Button type="primary" icon={<DownOutlined />} aria-label={t('forward.choose')} disabled={busy} />
+          </Dropdown>
+        </Space.Compact>
+      );
+    }
+    if (oneClickActions.includes(a)) {
+      return (
+        <Button key={a} type={primary ? 'primary' : 'default'} loading={busy} onClick={() => void runNow({ action: a, note: null })}>
+          {actionLabel(a)}
+        </Button>
+      );
+    }
+    return (
+      <Button key={a} type={primary ? 'primary' : 'default'} danger={actionSpec[a].tone === 'danger'} onClick={() => setAction(a)}>
+        {actionLabel(a)}
+      </Button>
+    );
+  };
+  // A letter that cannot be issued is shown disabled with the reason, known before any form opens.
+  const apologyBlocked = !d.allowedActions.includes('apologise') && !d.apology.possible && d.apology.reason && (actionSpec.apologise.from as readonly string[]).includes(d.status);
   const forms = availableForms(d);
   const canAttach = d.allowedActions.some((a) => a === 'forward' || a === 'approve' || a === 'return_result');
   const lastStep = d.steps.length > 0 && d.stepIndex >= d.steps.length - 1;
@@ -95,11 +169,14 @@ export function DossierDetailPage({ id, listPath, feeCard }: Props) {
         </div>
         <Flex gap={8} wrap justify="end">
           <div role="group" aria-label={t('dossier.actionsLabel')} className="action-bar">
-            {d.allowedActions.map((a) => (
-              <Button key={a} type={actionSpec[a].tone === 'primary' ? 'primary' : 'default'} danger={actionSpec[a].tone === 'danger'} onClick={() => setAction(a)}>
-                {actionLabel(a)}
-              </Button>
-            ))}
+            {d.allowedActions.map(actionButton)}
+            {apologyBlocked ? (
+              <Tooltip title={d.apology.reason}>
+                <Button disabled aria-label={`${actionLabel('apologise')}: ${d.apology.reason}`}>
+                  {actionLabel('apologise')}
+                </Button>
+              </Tooltip>
+            ) : null}
           </div>
           {forms.length > 0 ? (
             <Dropdown
@@ -127,7 +204,20 @@ export function DossierDetailPage({ id, listPath, feeCard }: Props) {
           title={`${t('dossier.originalDueAt')}: ${formatDueTime(d.originalDueAt)} → ${t('dossier.newDue')}: ${formatDueTime(d.dueAt)}`}
         />
       ) : null}
-      <ErrorAlert error={detail.error} />
+      {d.undoForwardUntil ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('undo.banner', { time: vnWallClock(d.undoForwardUntil).slice(11, 16) })}
+          action={
+            <Button size="small" onClick={() => void handleUndo()} loading={busy}>
+              {t('undo.button')}
+            </Button>
+          }
+        />
+      ) : null}
+      <ErrorAlert error={detail.error ?? actionError} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Card size="small" title={<h3 className="section-title">{t('dossier.general')}</h3>} className="detail-card">
@@ -175,6 +265,7 @@ export function DossierDetailPage({ id, listPath, feeCard }: Props) {
               </Descriptions.Item>
             </Descriptions>
           </Card>
+          <EformAnswers d={d} printUrl={dossierDeclarationUrl(d.id)} />
           <FilesCard
             dossierId={d.id}
             files={files.data ?? []}

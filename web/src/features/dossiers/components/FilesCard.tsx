@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Select, Table, Upload } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Select, Table, Tag, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
-import { formatDueTime } from '../../../lib/format.js';
+import { formatDueTime, formatFileSize } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { dossierFileUrl } from '../api/download-dossier-file.js';
 import type { DossierFile } from '../api/list-dossier-files.js';
@@ -13,7 +13,7 @@ import { SCAN_ACCEPT } from './ScanPicker.js';
 type Props = { dossierId: string; files: DossierFile[]; loading: boolean; error: unknown; canAttach: boolean; defaultKind: FileKind; onChanged: () => void };
 type Values = { documentName: string; kind: FileKind };
 
-const sizeText = (bytes: number) => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const sizeText = formatFileSize;
 
 /** The dossier's scans and results, each opening inline; the desk or the officer at the current step may attach more. */
 export function FilesCard({ dossierId, files, loading, error, canAttach, defaultKind, onChanged }: Props) {
@@ -71,7 +71,20 @@ export function FilesCard({ dossierId, files, loading, error, canAttach, default
         scroll={{ x: 640 }}
         tableLayout="fixed"
         columns={[
-          { title: t('dossier.document'), dataIndex: 'documentName' },
+          {
+            title: t('dossier.document'),
+            render: (_v, f) => (
+              <>
+                {f.documentName}
+                {/* DuocLayTuKhoDMQG: the citizen took it from their data store instead of uploading it (ND 45/2020 Điều 16). */}
+                {f.fromNationalStore ? (
+                  <Tag color="green" className="from-store-tag" style={{ marginInlineStart: 8 }}>
+                    {t('dossier.fromNationalStore')}
+                  </Tag>
+                ) : null}
+              </>
+            ),
+          },
           {
             title: t('dossier.file'),
             render: (_v, f) => (

@@ -1,5 +1,5 @@
 import { Table } from 'antd';
-import { formatDueTime } from '../../../lib/format.js';
+import { formatDueTime, formatNumber } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import type { HistoryEntry } from '../api/get-dossier.js';
 import { actionLabel, statusLabel } from './dossier-labels.js';
@@ -9,7 +9,7 @@ function detailLines({ details }: HistoryEntry): string[] {
   const lines: string[] = [];
   if (details.previousDueAt && details.newDueAt) lines.push(t('dossier.historyMoved', { from: formatDueTime(details.previousDueAt), to: formatDueTime(details.newDueAt) }));
   else if (details.newDueAt) lines.push(t('dossier.historyNewDue', { to: formatDueTime(details.newDueAt) }));
-  if (details.waitedWorkingMinutes) lines.push(t('dossier.historyWaited', { hours: (details.waitedWorkingMinutes / 60).toFixed(1) }));
+  if (details.waitedWorkingMinutes) lines.push(t('dossier.historyWaited', { hours: formatNumber(details.waitedWorkingMinutes / 60, 1) }));
   if (details.assigneeName) lines.push(t('dossier.historyAssigned', { name: details.assigneeName }));
   if (details.receivedBy) lines.push(t('dossier.historyReceivedBy', { name: details.receivedBy }));
   if (details.targetUnitName) lines.push(t('dossier.historyTransferTo', { unit: details.targetUnitName }));

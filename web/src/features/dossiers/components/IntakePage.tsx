@@ -1,7 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Col, Flex, Form, InputNumber, Radio, Result, Row, Select, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, Button, Card, Col, Flex, Form, InputNumber, Radio, Result, Row, Select, Typography } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
+import { validateCccd } from '../../../../../server/src/modules/applicants/cccd.rules.js';
+import { prefillEform } from '../../../../../server/src/modules/citizens/citizen.rules.js';
+import { lookupApplicant } from '../api/lookup-applicant.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { UnitSelect } from '../../../components/UnitSelect.js';
@@ -15,6 +18,7 @@ import { getProcedure, type IntakeProcedure } from '../api/get-procedure.js';
 import { receiveDossier, type IntakeInput } from '../api/receive-dossier.js';
 import { uploadDossierFile } from '../api/upload-dossier-file.js';
 import { ApplicantFields } from './ApplicantFields.js';
+import { PopulationLookup } from './PopulationLookup.js';
 import { DocumentChecklist, type ChecklistRow } from './DocumentChecklist.js';
 import { deliveryLabel, resultDeliveries } from './dossier-labels.js';
 import { EformFields } from './EformFields.js';
@@ -38,6 +42,7 @@ type Values = {
   resultDelivery: (typeof resultDeliveries)[number];
 };
 type Done = { dossier: Dossier; outcome: Outcome; uploaded: number; failures: string[] };
+type Lookup = { state: 'busy' } | { state: 'none' } | { state: 'found'; sources: string[] };
 
 /** A fresh idempotency key per filled form (kept across retries of the same form). */
 function newKey(): string {
@@ -71,6 +76,8 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<Done | null>(null);
+  const [lookup, setLookup] = useState<Lookup | null>(null);
+  const lookedUp = useRef('');
   const receivingUnitId = Form.useWatch('receivingUnitId', form);
   // `preserve`: the names of the procedure's documents are values without an input of their own.
   const documents = (Form.useWatch('documents', { form, preserve: true }) as ChecklistRow[] | undefined) ?? [];
@@ -78,6 +85,52 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
   const content = procedure?.current.content;
   const fields = useMemo(() => eformFields(content?.eform), [content]);
   const allUnits = units.data ?? [];
+
+  /**
+   * Fills the e-form's fields that declare the applicant fact they come from (x-prefill), from the applicant fields:
+   * what is typed (or found) once is never typed again. Fields about another person have no x-prefill and stay as they are.
+   */
+  const fillEformFromApplicant = (schema: Record<string, unknown> | null | undefined) => {
+    if (!schema) return;
+    const a = (form.getFieldsValue(true) as Values).applicant;
+    if (a.kind !== 'citizen') return;
+    const cccd = a.idNumber ? validateCccd(a.idNumber) : null;
+    const filled = prefillEform(schema, {
+      fullName: blank(a.fullName),
+      birthDate: a.birthDate ? a.birthDate.format('YYYY-MM-DD') : null,
+      gender: cccd?.ok ? cccd.gender : null,
+      idNumber: blank(a.idNumber),
+      address: blank(a.address),
+      phone: blank(a.phone),
+      email: blank(a.email),
+    });
+    const dates = new Set(eformFields(schema).filter((f) => f.kind === 'date').map((f) => f.name));
+    const values = Object.fromEntries(Object.entries(filled).map(([k, v]) => [k, dates.has(k) && typeof v === 'string' ? dayjs(v) : v]));
+    if (Object.keys(values).length > 0) form.setFieldsValue({ eform: { ...(form.getFieldValue('eform') as Record<string, unknown> | undefined), ...values } });
+  };
+
+  /** A complete CCCD typed (or read from the card's chip) at once fills the applicant the province already knows. */
+  const handleIdNumber = async (value: string) => {
+    const id = value.replace(/\s+/g, '');
+    if (form.getFieldValue(['applicant', 'kind']) === 'organisation' || !/^\d{12}$/.test(id) || id === lookedUp.current) return;
+    lookedUp.current = id;
+    setLookup({ state: 'busy' });
+    try {
+      const r = await lookupApplicant(id);
+      if (lookedUp.current !== id) return;
+      if (!r.found || !r.applicant) return setLookup({ state: 'none' });
+      const a = r.applicant;
+      form.setFieldsValue({
+        applicant: { kind: 'citizen', idNumber: id, fullName: a.fullName, birthDate: a.birthDate ? dayjs(a.birthDate) : null, address: a.address ?? undefined, phone: a.phone ?? undefined, email: a.email ?? undefined },
+      });
+      fillEformFromApplicant(content?.eform);
+      setLookup({ state: 'found', sources: a.sources });
+    } catch {
+      // The look-up only saves typing: when it fails the officer types as before.
+      lookedUp.current = '';
+      setLookup(null);
+    }
+  };
   const province = provinceOf(allUnits, receivingUnitId);
   const competentUnits = allUnits.filter((u) => u.kind !== 'desk' && u.kind !== 'office' && !isClosed(u) && provinceOf(allUnits, u.id) === province);
 
@@ -100,6 +153,7 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
         feeVnd: c.fees.reduce((sum, f) => sum + f.amountVnd, 0),
         resultDelivery: 'desk',
       });
+      fillEformFromApplicant(c.eform);
     } catch (err) {
       setProcError(err);
     }
@@ -198,6 +252,8 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
     setScans([]);
     setError(null);
     setKey(newKey());
+    setLookup(null);
+    lookedUp.current = '';
     form.resetFields();
     form.setFieldValue('resolvingUnitId', allUnits.find((u) => u.id === desks[0]?.unitId)?.parentId ?? undefined);
   };
@@ -214,6 +270,10 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
         layout="vertical"
         initialValues={{ receivingUnitId: desks[0]?.unitId, applicant: { kind: 'citizen' }, documents: [], resultDelivery: 'desk', feeVnd: 0 }}
         scrollToFirstError
+        onValuesChange={(changed: Partial<Values>) => {
+          // The e-form's applicant fields follow the applicant fields as they are typed.
+          if (changed.applicant) fillEformFromApplicant(content?.eform);
+        }}
       >
         <Card title={<h3 className="section-title">{t('intake.procedure')}</h3>} size="small" className="intake-card">
           <Row gutter={16}>
@@ -247,7 +307,27 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
         </Card>
 
         <Card title={<h3 className="section-title">{t('intake.applicant')}</h3>} size="small" className="intake-card">
-          <ApplicantFields />
+          <ApplicantFields
+            onIdNumber={(v) => void handleIdNumber(v)}
+            lookupNote={
+              lookup ? (
+                <Alert
+                  role="status"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  type={lookup.state === 'found' ? 'success' : 'info'}
+                  title={
+                    lookup.state === 'busy'
+                      ? t('desk.lookupBusy')
+                      : lookup.state === 'none'
+                        ? t('desk.lookupNone')
+                        : t('desk.lookupFound', { source: lookup.sources.map((x) => (x === 'earlier_dossier' ? t('desk.sourceDossier') : t('desk.sourceAccount'))).join(', ') })
+                  }
+                />
+              ) : null
+            }
+          />
+          <PopulationLookup purpose={t('population.purposeDefault', { name: content?.name ?? '' })} />
         </Card>
 
         {content ? (

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Badge, Button, DatePicker, Flex, Input, Select, Table, Tabs, Tag } from 'antd';
+import { App, Badge, Button, DatePicker, Flex, Input, Select, Table, Tabs, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
@@ -8,6 +8,8 @@ import { formatDueTime } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { Link, navigate, useLocation } from '../../../lib/router.js';
 import { listDossiers, type Queue, type QueueCounts, type QueueItem, type QueueQuery } from '../api/list-dossiers.js';
+import { readDeskScan } from '../../../../../server/src/modules/dossiers/dossier-search.rules.js';
+import { compactCode } from '../../../../../server/src/modules/dossiers/tracking-code.rules.js';
 import {
   channelLabel,
   channels,
@@ -36,8 +38,8 @@ function isQueue(v: string | null): v is Queue {
 function DueCell({ row }: { row: QueueItem }) {
   const state = estimateDeadline(row, new Date());
   return (
-    <Flex vertical gap={2} align="start">
-      <span className="nowrap">{formatDueTime(row.dueAt)}</span>
+    <Flex gap={4} align="center" className="nowrap">
+      <span>{formatDueTime(row.dueAt)}</span>
       {state ? <Tag color={deadlineColor(state)}>{deadlineLabel(state)}</Tag> : null}
       {!state && row.finishClass ? <Tag color={finishColor(row.finishClass)}>{finishLabel(row.finishClass)}</Tag> : null}
     </Flex>
@@ -60,15 +62,18 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const latest = useRef(0);
+  const { message } = App.useApp();
 
-  const load = async (before?: string) => {
+  /** A search looks at every dossier in scope, whatever the tab (the tab only lists its own work). */
+  const load = async (before?: string, text: string = q): Promise<QueueItem[]> => {
     const call = ++latest.current;
     setLoading(true);
     setError(null);
     try {
+      const search = text.trim();
       const page = await listDossiers({
-        queue,
-        q: q.trim() || undefined,
+        queue: search ? 'all' : queue,
+        q: search || undefined,
         status: filters.status,
         channel: filters.channel,
         from: filters.from?.format('YYYY-MM-DD'),
@@ -76,14 +81,33 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
         before,
         limit: PAGE,
       });
-      if (call !== latest.current) return;
+      if (call !== latest.current) return [];
       setRows((prev) => (before ? [...prev, ...page.items] : page.items));
       setNext(page.next);
       setCounts({ counts: page.counts, boundedCounts: page.boundedCounts, countBound: page.countBound });
+      return page.items;
     } catch (err) {
       if (call === latest.current) setError(err);
     } finally {
       if (call === latest.current) setLoading(false);
+    }
+    return [];
+  };
+
+  /**
+   * Enter in the search box. A scanner types the receipt's QR link (or a barcode's code) and Enter: the dossier it
+   * designates opens at once; anything else lists what matches.
+   */
+  const handleSearch = async (value: string) => {
+    const scan = readDeskScan(value);
+    if (scan?.kind === 'id') return navigate(dossierPath(scan.id));
+    const text = scan?.kind === 'code' ? scan.code : value;
+    if (text !== value) setQ(text);
+    const found = await load(undefined, text);
+    if (scan?.kind === 'code') {
+      const hit = found.find((r) => r.code && compactCode(r.code) === compactCode(scan.code));
+      if (hit) navigate(dossierPath(hit.id));
+      else message.warning(t('desk.scanNotFound', { code: scan.code }));
     }
   };
 
@@ -92,10 +116,10 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
     void load();
   }, [queue, filters]);
 
+  // A tab lists its own work: choosing one leaves the search (which looks at every dossier).
   const handleQueue = (key: string) => {
-    const params = new URLSearchParams({ queue: key });
-    if (q.trim()) params.set('q', q.trim());
-    navigate(`${listPath}?${params}`, { replace: true });
+    setQ('');
+    navigate(`${listPath}?${new URLSearchParams({ queue: key })}`, { replace: true });
   };
 
   // The online intake queue concerns the desk (who may receive); others keep the shorter tab bar.
@@ -127,15 +151,18 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
           ) : null
         }
       />
-      <Tabs activeKey={queue} onChange={handleQueue} items={tabs} aria-label={t('dossier.queues')} />
+      <Tabs activeKey={queue} onChange={handleQueue} items={tabs} aria-label={t('dossier.queues')} tabBarGutter={12} size="small" />
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
         <Input.Search
-          aria-label={t('dossier.search')}
+          id="dossier-search"
+          aria-label={t('desk.searchAll')}
+          aria-keyshortcuts="/"
+          title={t('desk.searchAll')}
           placeholder={t('dossier.search')}
           allowClear
           value={q}
           onChange={(e) => setQ(e.target.value)}
-          onSearch={() => void load()}
+          onSearch={(value) => void handleSearch(value)}
           style={{ maxWidth: 460, flex: '1 1 340px' }}
         />
         <Select
@@ -161,25 +188,42 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
         loading={loading}
         dataSource={rows}
         pagination={false}
+        size="small"
+        className="queue-table"
         scroll={{ x: 1040 }}
         tableLayout="fixed"
         locale={{ emptyText: t('dossier.empty') }}
         columns={[
           {
             title: t('dossier.code'),
-            width: 225,
+            width: 205,
             render: (_v, d) => (
               <Link to={dossierPath(d.id)} className="mono nowrap">
                 {d.code ?? t('dossier.noCode')}
               </Link>
             ),
           },
-          { title: t('dossier.applicant'), dataIndex: 'applicantName', width: 150 },
-          { title: t('dossier.procedure'), dataIndex: 'procedureName' },
-          { title: t('dossier.step'), width: 130, render: (_v, d) => d.stepName ?? '' },
-          { title: t('dossier.status'), width: 150, render: (_v, d) => <Tag color={statusColor(d.status)}>{statusLabel(d.status)}</Tag> },
-          { title: t('dossier.submittedAt'), width: 105, render: (_v, d) => formatDueTime(d.submittedAt) },
-          { title: t('dossier.dueAt'), width: 150, render: (_v, d) => <DueCell row={d} /> },
+          { title: t('dossier.applicant'), dataIndex: 'applicantName', width: 150, ellipsis: { showTitle: true } },
+          {
+            title: t('dossier.procedure'),
+            render: (_v, d) =>
+              d.sentBack ? (
+                <>
+                  <div>{d.procedureName}</div>
+                  <div className="sent-back" role="note">
+                    <strong>{t('queue.sentBack')}</strong> — {t('queue.sentBackBy', { by: d.sentBack.by, note: d.sentBack.note ?? '' })}
+                  </div>
+                </>
+              ) : (
+                <div className="one-line" title={d.procedureName}>
+                  {d.procedureName}
+                </div>
+              ),
+          },
+          { title: t('dossier.step'), width: 120, ellipsis: { showTitle: true }, render: (_v, d) => d.stepName ?? '' },
+          { title: t('dossier.status'), width: 135, render: (_v, d) => <Tag color={statusColor(d.status)}>{statusLabel(d.status)}</Tag> },
+          { title: t('dossier.submittedAt'), width: 122, render: (_v, d) => <span className="nowrap">{formatDueTime(d.submittedAt)}</span> },
+          { title: t('dossier.dueAt'), width: 208, render: (_v, d) => <DueCell row={d} /> },
         ]}
       />
       {next ? (

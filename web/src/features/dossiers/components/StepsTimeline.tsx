@@ -1,5 +1,5 @@
 import { Steps, Tag } from 'antd';
-import { formatDueTime } from '../../../lib/format.js';
+import { formatDueTime, formatWorkingDuration } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { roleLabel, staffRoles, type StaffRole } from '../../../lib/labels.js';
 import type { Dossier } from '../api/get-dossier.js';
@@ -40,7 +40,7 @@ export function StepsTimeline({ dossier }: { dossier: Dossier }) {
         ),
         content: (
           <div className="step-detail">
-            <div className="muted">{t('dossier.stepRole', { role: isRole(s.role) ? roleLabel(s.role) : s.role, unit: s.unitName, days: s.workingDays.toLocaleString('vi-VN') })}</div>
+            <div className="muted">{t('dossier.stepRole', { role: isRole(s.role) ? roleLabel(s.role) : s.role, unit: s.unitName, duration: formatWorkingDuration(s.workingDays) })}</div>
             <div>
               {t('dossier.stepDue')}: <strong>{formatDueTime(s.dueAt)}</strong>
               {s.startedAt ? ` · ${t('dossier.stepStarted')}: ${formatDueTime(s.startedAt)}` : ''}

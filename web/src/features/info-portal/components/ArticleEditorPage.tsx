@@ -13,6 +13,7 @@ import { useAsync } from '../../../lib/use-async.js';
 import { actOnArticle, createArticle, getArticle, getSite, listCategories, listVersions, updateArticle, uploadMedia, type Article, type ArticleAction, type ArticleInput } from '../api/portal.js';
 import { statusColor } from './ArticlesPanel.js';
 import { LiveFigures } from './live-figures-node.js';
+import { formatDueTime } from '../../../lib/format.js';
 
 type Fields = Omit<ArticleInput, 'bodyHtml' | 'publishAt' | 'unpublishAt' | 'coverMediaId'> & { publishAt?: Dayjs | null; unpublishAt?: Dayjs | null };
 
@@ -265,7 +266,7 @@ export function ArticleEditorPage({ id, unitId: newUnitId, listPath }: { id?: st
                       v{v.version} · {v.action}
                     </Typography.Text>
                     <br />
-                    {v.byName} · {new Date(v.at).toLocaleString('vi-VN')}
+                    {v.byName} · {formatDueTime(v.at)}
                     {v.changed.length > 0 ? <div>{v.changed.join(', ')}</div> : null}
                   </>
                 ),

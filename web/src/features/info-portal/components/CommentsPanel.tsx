@@ -4,6 +4,7 @@ import { errorText } from '../../../lib/api-client.js';
 import { t } from '../../../lib/i18n.js';
 import { useAsync } from '../../../lib/use-async.js';
 import { listComments, moderateComment } from '../api/portal.js';
+import { formatDueTime } from '../../../lib/format.js';
 
 /** Comments wait here until a reviewer of the site approves or rejects them. */
 export function CommentsPanel({ unitId }: { unitId: string }) {
@@ -39,7 +40,7 @@ export function CommentsPanel({ unitId }: { unitId: string }) {
               <Typography.Text strong>
                 {c.authorName} — {c.articleTitle}
               </Typography.Text>
-              <Typography.Text type="secondary">{new Date(c.createdAt).toLocaleString('vi-VN')}</Typography.Text>
+              <Typography.Text type="secondary">{formatDueTime(c.createdAt)}</Typography.Text>
               <Typography.Paragraph style={{ margin: 0 }}>{c.body}</Typography.Paragraph>
             </Space>
           </List.Item>

@@ -5,6 +5,7 @@ import { errorText } from '../../../lib/api-client.js';
 import { t } from '../../../lib/i18n.js';
 import { useAsync } from '../../../lib/use-async.js';
 import { announceOutage, cancelOutage, listOutages, type Outage } from '../api/portal.js';
+import { formatDueTime } from '../../../lib/format.js';
 
 /** Planned suspensions, announced at least 7 working days ahead (NĐ 224/2026 Điều 13), shown as a banner on the site. */
 export function OutagesPanel({ unitId }: { unitId: string }) {
@@ -48,8 +49,8 @@ export function OutagesPanel({ unitId }: { unitId: string }) {
         loading={state.loading}
         pagination={false}
         columns={[
-          { title: t('portal.o.start'), dataIndex: 'startsAt', render: (d: string) => new Date(d).toLocaleString('vi-VN') },
-          { title: t('portal.o.end'), dataIndex: 'endsAt', render: (d: string) => new Date(d).toLocaleString('vi-VN') },
+          { title: t('portal.o.start'), dataIndex: 'startsAt', render: (d: string) => formatDueTime(d) },
+          { title: t('portal.o.end'), dataIndex: 'endsAt', render: (d: string) => formatDueTime(d) },
           { title: t('portal.o.reason'), dataIndex: 'reason' },
           {
             title: t('common.actions'),

@@ -9,6 +9,7 @@ import { listDossierPayments, type Payment } from '../api/list-dossier-payments.
 import { receiptUrl } from '../api/receipt-url.js';
 import { recordCash } from '../api/record-cash.js';
 import { eventLabel, methodLabel, paymentStatusColor, paymentStatusLabel } from './payment-labels.js';
+import { foldStalePayments } from '../../../../../server/src/modules/payments/payment-fold.rules.js';
 
 /** Dossier statuses in which no fee is taken (payments/use-cases/start-payment.ts assertPayable). */
 const closedStatuses = ['not_accepted', 'withdrawn', 'stopped', 'refused'];
@@ -57,12 +58,14 @@ function PaymentLog({ p }: { p: Payment }) {
 export function FeeCard({ dossierId, dossierStatus, canCollect }: Props) {
   const state = useAsync(() => listDossierPayments(dossierId), [dossierId]);
   const [confirming, setConfirming] = useState(false);
+  const [showStale, setShowStale] = useState(false);
   const [busy, setBusy] = useState(false);
   const [cashError, setCashError] = useState<unknown>(null);
   const [form] = Form.useForm<{ payerName?: string }>();
   const { message } = App.useApp();
   const data = state.data;
   const fee = data?.feeVnd ?? 0;
+  const { shown, folded } = foldStalePayments(data?.payments ?? []);
   const collectable = canCollect && data !== undefined && fee > 0 && !data.paid && !closedStatuses.includes(dossierStatus);
 
   const handleOpen = () => {
@@ -120,7 +123,7 @@ export function FeeCard({ dossierId, dossierStatus, canCollect }: Props) {
         size="small"
         rowKey="id"
         loading={state.loading}
-        dataSource={data?.payments ?? []}
+        dataSource={showStale ? (data?.payments ?? []) : shown}
         pagination={false}
         locale={{ emptyText: t('fee.noPayments') }}
         scroll={{ x: 600 }}
@@ -144,6 +147,11 @@ export function FeeCard({ dossierId, dossierStatus, canCollect }: Props) {
           },
         ]}
       />
+      {folded.length > 0 ? (
+        <Button type="link" size="small" onClick={() => setShowStale((v) => !v)} aria-expanded={showStale} style={{ paddingLeft: 0 }}>
+          {showStale ? t('fee.hideStale') : t('fee.showStale', { n: folded.length })}
+        </Button>
+      ) : null}
       <Modal
         open={confirming}
         title={t('fee.cashTitle')}

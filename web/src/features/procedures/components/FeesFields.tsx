@@ -2,6 +2,7 @@ import { Button, Flex, Form, Input, InputNumber } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { t } from '../../../lib/i18n.js';
 import { FormSection } from './FormSection.js';
+import { formatNumber } from '../../../lib/format.js';
 
 /** Phí, lệ phí: name, amount in VND, note. */
 export function FeesFields() {
@@ -20,7 +21,7 @@ export function FeesFields() {
                   min={0}
                   step={1000}
                   style={{ width: '100%' }}
-                  formatter={(v) => (v === undefined || v === null || `${v}` === '' ? '' : Number(v).toLocaleString('vi-VN'))}
+                  formatter={(v) => (v === undefined || v === null || `${v}` === '' ? '' : formatNumber(Number(v), 0))}
                   parser={(v) => Number((v ?? '').replace(/\D/g, '')) || 0}
                   suffix="₫"
                 />

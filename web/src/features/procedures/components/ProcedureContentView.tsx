@@ -1,5 +1,5 @@
 import { Descriptions, Table, Tag, Typography } from 'antd';
-import { formatDate, formatVnd } from '../../../lib/format.js';
+import { formatDate, formatVnd, formatWorkingDuration } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { documentKindLabel, onlineLevelLabel, procedureLevelLabel, processingTimeText, roleLabel } from '../../../lib/labels.js';
 import type { ProcedureVersion } from '../api/get-procedure-version.js';
@@ -23,6 +23,10 @@ export function ProcedureContentView({ content: c }: { content: Content }) {
           { key: 'applicants', label: t('proc.applicants'), children: c.applicants },
           { key: 'time', label: t('proc.processingTime'), children: `${processingTimeText(c.processingTime)}${c.processingTime.note ? ` — ${c.processingTime.note}` : ''}` },
           { key: 'online', label: t('proc.onlineLevel'), children: <Tag color={c.onlineLevel === 'full' ? 'green' : c.onlineLevel === 'partial' ? 'blue' : 'default'}>{onlineLevelLabel(c.onlineLevel)}</Tag> },
+          { key: 'national', label: t('proc.nationalCode'), children: c.national ? [c.national.maTTHC, c.national.maTruongHop].filter(Boolean).join(' / ') : '—' },
+          ...(c.notFullyOnline
+            ? [{ key: 'notFullyOnline', label: t('proc.notFullyOnlineReason'), children: `${t(`proc.notFullyOnline.${c.notFullyOnline.reason}`)} — ${c.notFullyOnline.legalBasis}${c.notFullyOnline.explanation ? `. ${c.notFullyOnline.explanation}` : ''}` }]
+            : []),
           {
             key: 'postal',
             label: t('proc.postal'),
@@ -81,7 +85,7 @@ export function ProcedureContentView({ content: c }: { content: Content }) {
           { title: t('proc.stepName'), dataIndex: 'name' },
           { title: t('proc.stepRole'), render: (_v, s) => roleLabel(s.role) },
           { title: t('proc.stepUnitCode'), render: (_v, s) => s.unitCode ?? '' },
-          { title: t('proc.stepDays'), dataIndex: 'workingDays', width: 130 },
+          { title: t('proc.stepDays'), width: 150, render: (_v, s) => formatWorkingDuration(s.workingDays) },
         ]}
       />
       <h3 className="section-title view-heading">{t('proc.legalBasis')}</h3>

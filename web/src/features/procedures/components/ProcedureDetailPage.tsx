@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Alert, App, Button, Popconfirm, Skeleton, Table, Tabs, Tag, Typography } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { PageTitle } from '../../../components/PageTitle.js';
-import { formatDate } from '../../../lib/format.js';
+import { formatDate, todayVn } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
-import { statusColor, statusLabel, versionStateLabel } from '../../../lib/labels.js';
+import { statusColor, statusLabel, versionStatusText } from '../../../lib/labels.js';
 import { navigate } from '../../../lib/router.js';
 import { useAsync } from '../../../lib/use-async.js';
 import { getProcedure } from '../api/get-procedure.js';
@@ -79,7 +79,7 @@ export function ProcedureDetailPage({ id, editPath, listPath }: Props) {
           scroll={{ x: 700 }}
           columns={[
             { title: t('proc.versionNo'), dataIndex: 'versionNo', width: 90 },
-            { title: t('proc.versionState'), render: (_v, v) => versionStateLabel(v.state) },
+            { title: t('proc.versionState'), render: (_v, v) => versionStatusText(v, today) },
             { title: t('proc.decisionNo'), render: (_v, v) => v.decisionNo ?? '' },
             { title: t('proc.decisionDate'), render: (_v, v) => formatDate(v.decisionDate) },
             { title: t('proc.effectiveFrom'), render: (_v, v) => formatDate(v.effectiveFrom) },
@@ -89,6 +89,10 @@ export function ProcedureDetailPage({ id, editPath, listPath }: Props) {
       ),
     },
   ];
+
+  const today = todayVn();
+  // A version published for a later date: said so in the heading, not "in force" (issue 15).
+  const upcoming = d.versions.find((v) => v.state !== 'draft' && v.effectiveFrom !== null && v.effectiveFrom > today) ?? null;
 
   return (
     <>
@@ -133,6 +137,7 @@ export function ProcedureDetailPage({ id, editPath, listPath }: Props) {
       <p className="muted">
         {t('proc.code')}: <strong>{d.code}</strong> · {t('proc.ownerUnit')}: {d.ownerUnitName}
         {d.status === 'published' ? ` · ${d.acceptsDossiersToday ? t('proc.acceptsToday') : t('proc.notAcceptingToday')}` : ''}
+        {upcoming ? ` · ${versionStatusText(upcoming, today)}` : ''}
       </p>
       {d.status === 'abolished' ? <Alert type="warning" showIcon title={t('proc.abolishedInfo', { date: formatDate(d.abolishedOn), decision: d.abolishDecision ?? '' })} style={{ marginBottom: 16 }} /> : null}
       {draftId ? <Alert type="info" showIcon title={t('proc.hasDraft')} style={{ marginBottom: 16 }} /> : null}

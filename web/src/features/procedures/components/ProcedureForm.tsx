@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Checkbox, Flex, Form, Input, InputNumber, Radio, Select, type FormInstance } from 'antd';
+import { Checkbox, Collapse, Flex, Form, Input, InputNumber, Radio, Select, type FormInstance } from 'antd';
 import { t } from '../../../lib/i18n.js';
 import { durationUnitLabel, durationUnits, onlineLevelLabel, onlineLevels, optionsOf, procedureLevelLabel, procedureLevels } from '../../../lib/labels.js';
 import { DocumentsFields } from './DocumentsFields.js';
@@ -7,7 +7,7 @@ import { FeesFields } from './FeesFields.js';
 import { FormSection } from './FormSection.js';
 import { LegalBasisFields } from './LegalBasisFields.js';
 import { eformProblem, type ProcedureFormValues } from './procedure-form-values.js';
-import { PrefillFields } from './PrefillFields.js';
+import { designerProblemOf, FormDesigner } from './FormDesigner.js';
 import { StepsFields } from './StepsFields.js';
 import { TemplatesFields } from './TemplatesFields.js';
 
@@ -21,11 +21,15 @@ type Props = {
   codeLocked?: boolean;
 };
 
+/** The reasons ND 224/2026 Điều 14 allows for a service that is only partly online. */
+const notFullyOnlineReasons = ['presence_required', 'onsite_verification', 'technical_incident', 'other_technical'] as const;
+
 const CODE_PATTERN = /^[0-9]\.[0-9]{6}(\.[0-9A-Z.]+)?$/;
 
 /** The structured editor of a procedure's content: every field of the national procedure database's record. */
 export function ProcedureForm({ form, initialValues, onFinish, header, codeLocked }: Props) {
   const unit = Form.useWatch(['processingTime', 'unit'], form);
+  const onlineLevel = Form.useWatch('onlineLevel', form);
   return (
     <Form<ProcedureFormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} scrollToFirstError>
       <FormSection title={t('proc.general')}>
@@ -91,6 +95,27 @@ export function ProcedureForm({ form, initialValues, onFinish, header, codeLocke
         <Form.Item label={t('proc.onlineLevel')} name="onlineLevel" rules={[{ required: true }]}>
           <Radio.Group options={optionsOf(onlineLevels, onlineLevelLabel)} />
         </Form.Item>
+        <Flex gap={16} wrap>
+          <Form.Item label={t('proc.nationalCode')} name={['national', 'maTTHC']} extra={t('proc.nationalCodeHint')} style={{ flex: '1 1 220px' }}>
+            <Input maxLength={30} />
+          </Form.Item>
+          <Form.Item label={t('proc.nationalCase')} name={['national', 'maTruongHop']} style={{ flex: '1 1 220px' }}>
+            <Input maxLength={60} />
+          </Form.Item>
+        </Flex>
+        {onlineLevel === 'partial' && (
+          <Flex gap={16} wrap>
+            <Form.Item label={t('proc.notFullyOnlineReason')} name={['notFullyOnline', 'reason']} rules={[{ required: true, message: t('proc.notFullyOnlineRequired') }]} style={{ flex: '1 1 260px' }}>
+              <Select options={notFullyOnlineReasons.map((r) => ({ value: r, label: t(`proc.notFullyOnline.${r}`) }))} />
+            </Form.Item>
+            <Form.Item label={t('proc.notFullyOnlineBasis')} name={['notFullyOnline', 'legalBasis']} rules={[{ required: true, min: 3, message: t('proc.notFullyOnlineRequired') }]} style={{ flex: '1 1 260px' }}>
+              <Input maxLength={500} placeholder="Nghị định 224/2026/NĐ-CP Điều 14" />
+            </Form.Item>
+            <Form.Item label={t('proc.notFullyOnlineExplanation')} name={['notFullyOnline', 'explanation']} style={{ flex: '2 1 100%' }}>
+              <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
+            </Form.Item>
+          </Flex>
+        )}
         <Flex gap={24} wrap>
           <Form.Item name="postalIntake" valuePropName="checked" noStyle>
             <Checkbox>{t('proc.postalIntake')}</Checkbox>
@@ -102,22 +127,36 @@ export function ProcedureForm({ form, initialValues, onFinish, header, codeLocke
       </FormSection>
 
       <FormSection title={t('proc.eform')}>
-        <Form.Item
-          name="eformText"
-          extra={t('proc.eformHint')}
-          rules={[
+        <FormDesigner form={form} />
+        <Collapse
+          size="small"
+          style={{ marginTop: 12 }}
+          items={[
             {
-              validator: (_r, value: string | undefined) => {
-                const problem = eformProblem(value);
-                if (!problem) return Promise.resolve();
-                return Promise.reject(new Error(problem === 'object' ? t('proc.eformNotObject') : t('proc.eformInvalid', { reason: problem })));
-              },
+              key: 'json',
+              forceRender: true,
+              label: t('proc.designer.json'),
+              children: (
+                <Form.Item
+                  name="eformText"
+                  extra={t('proc.eformHint')}
+                  rules={[
+                    {
+                      validator: (_r, value: string | undefined) => {
+                        const problem = eformProblem(value);
+                        if (problem) return Promise.reject(new Error(problem === 'object' ? t('proc.eformNotObject') : t('proc.eformInvalid', { reason: problem })));
+                        const designed = designerProblemOf(value);
+                        return designed ? Promise.reject(new Error(designed)) : Promise.resolve();
+                      },
+                    },
+                  ]}
+                >
+                  <Input.TextArea aria-label={t('proc.eform')} autoSize={{ minRows: 6, maxRows: 24 }} spellCheck={false} className="mono" placeholder={'{\n  "type": "object",\n  "properties": {}\n}'} />
+                </Form.Item>
+              ),
             },
           ]}
-        >
-          <Input.TextArea aria-label={t('proc.eform')} autoSize={{ minRows: 6, maxRows: 24 }} spellCheck={false} className="mono" placeholder={'{\n  "type": "object",\n  "properties": {}\n}'} />
-        </Form.Item>
-        <PrefillFields form={form} />
+        />
       </FormSection>
     </Form>
   );

@@ -28,6 +28,8 @@ export const emptyContent: ProcedureContent = {
   result: '',
   legalBasis: [],
   onlineLevel: 'none',
+  national: null,
+  notFullyOnline: null,
   postalIntake: false,
   postalReturn: false,
   applicants: 'Cá nhân',
@@ -78,6 +80,12 @@ export function toContent(v: ProcedureFormValues): ProcedureContent {
       issuer: optional(l.issuer),
     })),
     onlineLevel: v.onlineLevel,
+    // The national code is kept only when one is given; the reason only for a service that is not toàn trình.
+    national: trimmed(v.national?.maTTHC) ? { maTTHC: trimmed(v.national?.maTTHC), maTruongHop: trimmed(v.national?.maTruongHop) } : null,
+    notFullyOnline:
+      v.onlineLevel === 'partial' && v.notFullyOnline?.reason
+        ? { reason: v.notFullyOnline.reason, explanation: trimmed(v.notFullyOnline.explanation), legalBasis: trimmed(v.notFullyOnline.legalBasis) }
+        : null,
     postalIntake: !!v.postalIntake,
     postalReturn: !!v.postalReturn,
     applicants: trimmed(v.applicants) || 'Cá nhân',

@@ -33,9 +33,16 @@ export function listDaily(): Promise<DailyItem[]> {
   return unwrap(api.GET('/api/reports/daily', { params: { query: {} } }));
 }
 
-/** POST /api/reports/daily/run — produce today's report now for the units this officer manages reports of. */
-export function runDaily(): Promise<ResponseOf<'/api/reports/daily/run', 'post'>> {
-  return unwrap(api.POST('/api/reports/daily/run'));
+/** POST /api/reports/daily/run — produce today's report of one unit now ("Lập ngay"). */
+export function runDaily(unitId: string): Promise<ResponseOf<'/api/reports/daily/run', 'post'>> {
+  return unwrap(api.POST('/api/reports/daily/run', { body: { unitId } }));
+}
+
+/** GET /api/reports/daily/:id — the figures of a stored daily report, to show on screen. */
+export type DailyData = ResponseOf<'/api/reports/daily/{id}', 'get'>;
+export type DailyFigures = DailyData['total'];
+export function getDaily(id: string): Promise<DailyData> {
+  return unwrap(api.GET('/api/reports/daily/{id}', { params: { path: { id } } }));
 }
 
 /** GET /api/reports/daily/:id/file — a stored daily report as Excel or PDF (a download link). */

@@ -1,12 +1,38 @@
-import { useMemo, useState } from 'react';
-import { Breadcrumb, Button, Card, Col, Flex, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { Breadcrumb, Button, Card, Col, Flex, Row, Skeleton, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { t } from '../../../lib/i18n.js';
 import { useAsync } from '../../../lib/use-async.js';
 import { getSummary, getTrend, type SummaryLine } from '../api/reports.js';
-import { EChart, type ChartOption } from './EChart.js';
+import { formatBucket, formatNumber } from '../../../lib/format.js';
+import type { ChartOption } from './EChart.js';
 import { RangeBar } from './RangeBar.js';
 import { pct, presetRange, type Range } from './report-range.js';
+
+// ECharts (about 400 KB) loads after the figures: the headline numbers and the table show first (issue 15).
+const EChart = lazy(() => import('./EChart.js').then((m) => ({ default: m.EChart })));
+
+/** A chart, drawn once the chart bundle has arrived; its place is kept meanwhile so nothing jumps. */
+function Chart(props: Parameters<typeof EChart>[0]) {
+  return (
+    <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: props.height ?? 320 }} />}>
+      <EChart {...props} />
+    </Suspense>
+  );
+}
+
+/** A rate's name with its definition (the formula and the legal source) as a tooltip. */
+function RateName({ k, focusable = true }: { k: (typeof rateKeys)[number]; focusable?: boolean }) {
+  // In a table header the title is copied into a hidden measuring row, where nothing may take the focus; the same
+  // definitions are reachable by keyboard on the rates above the table.
+  return (
+    <Tooltip title={t(`reports.rateDef.${k}`)}>
+      <span tabIndex={focusable ? 0 : undefined} style={{ textDecoration: 'underline dotted', cursor: 'help' }}>
+        {t(`reports.${k}`)}
+      </span>
+    </Tooltip>
+  );
+}
 
 const rateKeys = ['onlineRate', 'onlineFullRate', 'onTimeRate', 'onTimeNationalRate', 'postalIntakeRate', 'postalReturnRate', 'digitisationRate', 'onlinePaymentRate', 'satisfactionRate'] as const;
 
@@ -24,8 +50,8 @@ export function DashboardTab({ rootUnitId }: { rootUnitId: string }) {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 48, right: 48, top: 36, bottom: 28 },
-      xAxis: { type: 'category', data: (trend.data?.points ?? []).map((p) => p.bucket) },
-      yAxis: [{ type: 'value' }, { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } }],
+      xAxis: { type: 'category', data: (trend.data?.points ?? []).map((p) => formatBucket(p.bucket)) },
+      yAxis: [{ type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v) } }, { type: 'value', max: 100, axisLabel: { formatter: (v: number) => `${formatNumber(v)} %` } }],
       series: [
         { name: t('reports.received'), type: 'bar', data: (trend.data?.points ?? []).map((p) => p.received) },
         { name: t('reports.resolved'), type: 'bar', data: (trend.data?.points ?? []).map((p) => p.resolved) },
@@ -75,7 +101,7 @@ export function DashboardTab({ rootUnitId }: { rootUnitId: string }) {
             ].map(([title, value]) => (
               <Col key={String(title)} xs={12} md={8} xl={4}>
                 <Card size="small">
-                  <Statistic title={<span className="report-stat-title">{title}</span>} value={value} />
+                  <Statistic title={<span className="report-stat-title">{title}</span>} value={value} formatter={(v) => (typeof v === 'number' ? formatNumber(v) : String(v))} />
                 </Card>
               </Col>
             ))}
@@ -84,7 +110,7 @@ export function DashboardTab({ rootUnitId }: { rootUnitId: string }) {
             <Flex wrap gap={8}>
               {rateKeys.map((k) => (
                 <Tag key={k} color="blue">
-                  {t(`reports.${k}`)}: {pct(s.total.rates[k].value)}
+                  <RateName k={k} />: {pct(s.total.rates[k].value)}
                 </Tag>
               ))}
               <Tag color="gold">{t('reports.indicators766', { points: s.indicators766.points, max: s.indicators766.maxAvailable })}</Tag>
@@ -93,12 +119,12 @@ export function DashboardTab({ rootUnitId }: { rootUnitId: string }) {
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
               <Card size="small" title={t('reports.trend')}>
-                <EChart option={trendOption} label={t('reports.trend')} />
+                <Chart option={trendOption} label={t('reports.trend')} />
               </Card>
             </Col>
             <Col xs={24} xl={12}>
               <Card size="small" title={t('reports.compare')}>
-                <EChart
+                <Chart
                   option={compareOption}
                   label={t('reports.compare')}
                   onBarClick={(i) => {
@@ -131,13 +157,13 @@ export function DashboardTab({ rootUnitId }: { rootUnitId: string }) {
                     r.unit.name
                   ),
               },
-              { title: t('reports.received'), key: 'r', align: 'right', render: (_, r) => r.form06.total - r.form06.carriedOver },
-              { title: t('reports.online'), key: 'o', align: 'right', render: (_, r) => r.form06.online },
-              { title: t('reports.resolved'), key: 'd', align: 'right', render: (_, r) => r.form06.resolved },
-              { title: t('reports.late'), key: 'l', align: 'right', render: (_, r) => r.form06.late },
-              { title: t('reports.openOverdue'), key: 'ov', align: 'right', render: (_, r) => r.form06.openOverdue ?? '–' },
-              { title: t('reports.onlineRate'), key: 'or', align: 'right', render: (_, r) => pct(r.rates.onlineRate.value) },
-              { title: t('reports.onTimeRate'), key: 'tr', align: 'right', render: (_, r) => pct(r.rates.onTimeRate.value) },
+              { title: t('reports.received'), key: 'r', align: 'right', render: (_, r) => formatNumber(r.form06.total - r.form06.carriedOver) },
+              { title: t('reports.online'), key: 'o', align: 'right', render: (_, r) => formatNumber(r.form06.online) },
+              { title: t('reports.resolved'), key: 'd', align: 'right', render: (_, r) => formatNumber(r.form06.resolved) },
+              { title: t('reports.late'), key: 'l', align: 'right', render: (_, r) => formatNumber(r.form06.late) },
+              { title: t('reports.openOverdue'), key: 'ov', align: 'right', render: (_, r) => (r.form06.openOverdue === null ? '–' : formatNumber(r.form06.openOverdue)) },
+              { title: <RateName k="onlineRate" focusable={false} />, key: 'or', align: 'right', render: (_, r) => pct(r.rates.onlineRate.value) },
+              { title: <RateName k="onTimeRate" focusable={false} />, key: 'tr', align: 'right', render: (_, r) => pct(r.rates.onTimeRate.value) },
             ]}
           />
         </>

@@ -1,5 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { todayVn } from '../../../lib/format.js';
+import { formatPercent, todayVn } from '../../../lib/format.js';
 
 export type Range = { from: string; to: string };
 export type Preset = 'month' | 'quarter' | 'year';
@@ -15,7 +15,5 @@ export function toDayjs(r: Range): [Dayjs, Dayjs] {
   return [dayjs(r.from), dayjs(r.to)];
 }
 
-/** "25 %" or "–". */
-export function pct(v: number | null | undefined): string {
-  return v === null || v === undefined ? '–' : `${v.toLocaleString('vi-VN', { maximumFractionDigits: 2 })} %`;
-}
+/** "24,08 %" or "–" (the console's one percent format). */
+export const pct = formatPercent;

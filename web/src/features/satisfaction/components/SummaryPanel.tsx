@@ -3,7 +3,7 @@ import { DatePicker, Flex, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { UnitSelect } from '../../../components/UnitSelect.js';
-import { todayVn } from '../../../lib/format.js';
+import { formatNumber, todayVn } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { useUnits, type Unit } from '../../../lib/units.js';
 import { useAsync } from '../../../lib/use-async.js';
@@ -30,7 +30,7 @@ function unitsInScope(units: readonly Unit[], roots: readonly string[]): Unit[] 
   return units.filter((u) => seen.has(u.id));
 }
 
-const oneDecimal = (n: number | null) => (n === null ? '—' : n.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+const oneDecimal = (n: number | null) => (n === null ? '—' : formatNumber(n, 1, 1));
 
 function Results({ s }: { s: Summary }) {
   return (

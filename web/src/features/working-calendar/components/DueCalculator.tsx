@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Checkbox, DatePicker, Descriptions, Flex, Form, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
-import { formatDateTime, nowVnWallClock } from '../../../lib/format.js';
+import { formatDateTime, formatNumber, nowVnWallClock } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { computeDue, type DueInput, type DueResult } from '../api/compute-due.js';
 
@@ -64,7 +64,7 @@ export function DueCalculator({ unitId }: { unitId?: string }) {
             items={[
               { key: 'due', label: t('cal.dueAt'), children: <strong>{result.dueAtText}</strong> },
               { key: 'from', label: t('cal.countingFrom'), children: formatDateTime(result.countingFrom) },
-              { key: 'minutes', label: t('cal.workingTime'), children: t('cal.hours', { h: (result.workingMinutes / 60).toLocaleString('vi-VN', { maximumFractionDigits: 2 }) }) },
+              { key: 'minutes', label: t('cal.workingTime'), children: t('cal.hours', { h: formatNumber(result.workingMinutes / 60) }) },
             ]}
           />
         ) : null}

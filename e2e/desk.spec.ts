@@ -1,0 +1,260 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { injectAs, login, type Session } from '../server/test/app.js';
+import { buildProcedureContent, buildStaff, buildUnitTree, TEST_PASSWORD } from '../server/test/factories.js';
+import { submitOnline } from '../server/src/modules/dossiers/use-cases/submit-online.js';
+import { launchBrowser, seriousA11yViolations, SHOTS } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+/**
+ * The desk officer's day at 1366 × 768 (issue 15, "At the desk"):
+ * - the online answers of a birth registration on the dossier page (child, mother, place of birth), in the form's order;
+ * - a CCCD typed at intake fills the applicant the province knows, and the e-form's applicant field;
+ * - the receipt's QR link typed by a scanner into the search box, then Enter, opens the dossier;
+ * - at least ten queue rows on the screen, step times in working hours, the home page's counts;
+ * - queue numbers called to a counter and shown on the hall's public screen; "?" shows the shortcuts.
+ */
+const now = new Date('2026-12-02T02:00:00Z'); // Wednesday 02/12/2026 09:00 in Vietnam
+const MOTHER = { idNumber: '079190001111', fullName: 'Trần Thị Mai', birthDate: '1990-03-12', address: '25 Nguyễn Trãi, phường An Thử', phone: '0987654321', email: 'mai@example.vn' };
+const ANSWERS = {
+  hoTenTre: 'Nguyễn Minh Khang',
+  ngaySinhTre: '2026-11-20',
+  gioiTinhTre: 'Nam',
+  noiSinh: 'Bệnh viện Phụ sản Thử, phường An Thử',
+  hoTenMe: 'Trần Thị Mai',
+  hoTenCha: 'Nguyễn Văn Hùng',
+  nguoiYeuCau: 'Trần Thị Mai',
+  quanHe: 'Mẹ',
+};
+/** The birth registration's e-form: the legal form's order is x-order, not the (sorted) order jsonb keeps. */
+const BIRTH_EFORM = {
+  type: 'object',
+  'x-order': ['hoTenTre', 'ngaySinhTre', 'gioiTinhTre', 'noiSinh', 'hoTenMe', 'hoTenCha', 'nguoiYeuCau', 'quanHe'],
+  required: ['hoTenTre', 'ngaySinhTre', 'noiSinh'],
+  properties: {
+    nguoiYeuCau: { type: 'string', title: 'Họ, chữ đệm, tên người yêu cầu', 'x-prefill': 'applicant.fullName' },
+    quanHe: { type: 'string', title: 'Quan hệ với người được khai sinh' },
+    hoTenTre: { type: 'string', title: 'Họ, chữ đệm, tên của trẻ', 'x-kind': 'person-name' },
+    ngaySinhTre: { type: 'string', format: 'date', title: 'Ngày, tháng, năm sinh của trẻ' },
+    gioiTinhTre: { type: 'string', enum: ['Nam', 'Nữ'], title: 'Giới tính của trẻ' },
+    noiSinh: { type: 'string', title: 'Nơi sinh' },
+    hoTenMe: { type: 'string', title: 'Họ, chữ đệm, tên người mẹ', 'x-kind': 'person-name' },
+    hoTenCha: { type: 'string', title: 'Họ, chữ đệm, tên người cha', 'x-kind': 'person-name' },
+  },
+};
+const TITLES = ['Họ, chữ đệm, tên của trẻ', 'Ngày, tháng, năm sinh của trẻ', 'Giới tính của trẻ', 'Nơi sinh', 'Họ, chữ đệm, tên người mẹ', 'Họ, chữ đệm, tên người cha', 'Họ, chữ đệm, tên người yêu cầu', 'Quan hệ với người được khai sinh'];
+
+type Seeded = { onlineId: string; deskDossiers: { id: string; code: string }[]; deskUnitId: string };
+
+async function seed(server: RunningServer): Promise<Seeded> {
+  const db = server.ctx.db;
+  const units = await buildUnitTree(db);
+  await buildStaff(db, 'quantri', [{ role: 'admin', unit: units.province }]);
+  await buildStaff(db, 'motcua', [{ role: 'desk_officer', unit: units.deskA }]);
+  const admin = await login(server.app, 'quantri', TEST_PASSWORD);
+  const desk: Session = await login(server.app, 'motcua', TEST_PASSWORD);
+  const publish = async (content: ReturnType<typeof buildProcedureContent>) => {
+    const created = await injectAs(server.app, admin, { method: 'POST', url: '/api/procedures', payload: { ownerUnitId: units.province.id, content } });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = (created.json() as { id: string }).id;
+    const published = await injectAs(server.app, admin, { method: 'POST', url: `/api/procedures/${id}/publish`, payload: { decisionNo: '1/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
+    expect(published.statusCode, published.body).toBe(200);
+    return id;
+  };
+  const birth = await publish(buildProcedureContent({ eform: BIRTH_EFORM, documents: [{ name: 'Giấy chứng sinh', kind: 'copy', count: 1, required: false }] }));
+  const other = await publish(buildProcedureContent({ code: '1.000656', name: 'Đăng ký thường trú', eform: null, onlineLevel: 'none' }));
+
+  // The mother registered with VNeID and submitted the birth registration online.
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO citizen_account (oidc_subject, id_number, full_name, birth_date, gender, address, address_unit_id, phone, email, id_verified_at, id_verified_via, created_at, updated_at)
+     VALUES ('vneid-mai', $1, $2, $3, 'female', $4, $5, $6, $7, $8, 'oidc', $8, $8) RETURNING id`,
+    [MOTHER.idNumber, MOTHER.fullName, MOTHER.birthDate, MOTHER.address, units.communeA.id, MOTHER.phone, MOTHER.email, now],
+  );
+  const onlineId = await submitOnline(server.ctx, { kind: 'citizen', citizenId: rows[0]!.id, fullName: MOTHER.fullName }, {
+    idempotencyKey: 'online-birth-0001',
+    procedureId: birth,
+    resolvingUnitId: units.communeA.id,
+    applicant: { kind: 'citizen', ...MOTHER, addressUnitId: units.communeA.id },
+    eform: ANSWERS,
+    files: [],
+    documentNames: [],
+    resultDelivery: 'desk',
+  });
+
+  // Eleven dossiers received at the desk today: more than a screen's worth of queue rows.
+  const deskDossiers: { id: string; code: string }[] = [];
+  for (let i = 0; i < 11; i++) {
+    const res = await injectAs(server.app, desk, {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: {
+        idempotencyKey: `desk-intake-${i}-key`,
+        procedureId: other,
+        receivingUnitId: units.deskA.id,
+        resolvingUnitId: units.communeA.id,
+        applicant: { kind: 'citizen', idNumber: `0870900012${String(i).padStart(2, '0')}`, fullName: `Lê Văn Thử Số ${i + 1}`, phone: '0912345678' },
+        outcome: 'accept',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    deskDossiers.push(res.json() as { id: string; code: string });
+  }
+  return { onlineId, deskDossiers, deskUnitId: units.deskA.id };
+}
+
+describe('at the desk (1366 × 768)', () => {
+  let server: RunningServer;
+  let seeded: Seeded;
+  let browser: Browser;
+  let page: Page;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer({ clock: { now: () => now } });
+    seeded = await seed(server);
+    browser = await launchBrowser();
+    const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1366, height: 768 } });
+    await context.clock.install({ time: now });
+    contexts.push(context);
+    page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    await page.goto(`${server.baseUrl}/console`);
+    await page.getByLabel('Tên đăng nhập').fill('motcua');
+    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await page.screenshot({ path: `${SHOTS}/mc-desk-failure.png`, fullPage: true }).catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  const noHorizontalScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+
+  it('the home page shows the counts: waiting, online to accept, due soon, overdue', async () => {
+    const counts = page.getByRole('region', { name: 'Việc của tôi hôm nay' });
+    await counts.getByRole('link', { name: 'Đang chờ xử lý: 11' }).waitFor();
+    await counts.getByRole('link', { name: 'Nộp trực tuyến chờ tiếp nhận: 1' }).waitFor();
+    await counts.getByRole('link', { name: /Sắp đến hạn: \d+/ }).waitFor();
+    await counts.getByRole('link', { name: 'Quá hạn: 0' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/mc-desk-home.png` });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('the online birth registration shows the child, the mother and the place of birth, in the form’s order, printable', async () => {
+    await page.goto(`${server.baseUrl}/console/ho-so/${seeded.onlineId}`);
+    const answers = page.locator('.eform-answers');
+    await answers.waitFor();
+    const labels = await answers.locator('.ant-descriptions-item-label').allInnerTexts();
+    expect(labels.map((l) => l.replace(/:$/, '').trim())).toEqual(TITLES);
+    const value = (label: string) => answers.locator('.ant-descriptions-item', { has: page.locator('.ant-descriptions-item-label', { hasText: new RegExp(`^${label}`) }) }).locator('.ant-descriptions-item-content').innerText();
+    expect(await value('Họ, chữ đệm, tên của trẻ')).toBe('Nguyễn Minh Khang');
+    expect(await value('Ngày, tháng, năm sinh của trẻ')).toBe('20/11/2026');
+    expect(await value('Nơi sinh')).toBe('Bệnh viện Phụ sản Thử, phường An Thử');
+    expect(await value('Họ, chữ đệm, tên người mẹ')).toBe('Trần Thị Mai');
+    expect(await value('Họ, chữ đệm, tên người cha')).toBe('Nguyễn Văn Hùng');
+    await page.getByText('Công dân khai trực tuyến').waitFor();
+    const print = page.getByRole('link', { name: /In tờ khai/ });
+    const pdf = await page.request.get(new URL((await print.getAttribute('href'))!, server.baseUrl).href);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await noHorizontalScroll()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/mc-desk-online-answers.png`, fullPage: true });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('a CCCD typed at intake fills the known applicant and the e-form’s applicant field', async () => {
+    await page.goto(`${server.baseUrl}/console/ho-so/tiep-nhan`);
+    const picker = page.getByLabel('Thủ tục hành chính', { exact: true });
+    await picker.click();
+    const searched = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/dossiers/receivable-procedures' && new URL(r.url()).searchParams.get('q') === 'khai sinh');
+    await picker.fill('khai sinh');
+    await searched;
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Đăng ký khai sinh' }).first().click();
+    await page.getByLabel('Họ, chữ đệm, tên người yêu cầu').waitFor();
+    const looked = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/applicants/lookup');
+    await page.getByLabel('Số CCCD').fill(MOTHER.idNumber);
+    expect((await looked).status()).toBe(200);
+    await page.getByRole('status').filter({ hasText: 'Đã điền thông tin người nộp đã biết' }).waitFor();
+    expect(await page.getByLabel('Họ và tên', { exact: true }).inputValue()).toBe(MOTHER.fullName);
+    expect(await page.getByLabel('Ngày sinh', { exact: true }).inputValue()).toBe('12/03/1990');
+    expect(await page.getByLabel('Địa chỉ', { exact: true }).inputValue()).toBe(MOTHER.address);
+    expect(await page.getByLabel('Số điện thoại', { exact: true }).inputValue()).toBe(MOTHER.phone);
+    expect(await page.getByLabel('Thư điện tử', { exact: true }).inputValue()).toBe(MOTHER.email);
+    expect(await page.getByLabel('Họ, chữ đệm, tên người yêu cầu').inputValue()).toBe(MOTHER.fullName);
+    // A field about another person is never filled from the applicant.
+    expect(await page.getByLabel('Họ, chữ đệm, tên của trẻ').inputValue()).toBe('');
+    await page.screenshot({ path: `${SHOTS}/mc-desk-cccd-filled.png`, fullPage: true });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('ten queue rows fit the screen; a QR scan typed into the search box with Enter opens the dossier', async () => {
+    await page.goto(`${server.baseUrl}/console/ho-so`);
+    const rows = page.locator('.queue-table tbody tr.ant-table-row');
+    await rows.nth(10).waitFor();
+    const visible = await rows.evaluateAll((trs) => trs.filter((tr) => tr.getBoundingClientRect().bottom <= window.innerHeight).length);
+    expect(visible).toBeGreaterThanOrEqual(10);
+    expect(await noHorizontalScroll()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/mc-desk-queue.png` });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The scanner types the receipt's QR link, then Enter (the "/" shortcut puts the cursor in the box first).
+    const target = seeded.deskDossiers[3]!;
+    await page.locator('body').press('/');
+    await page.keyboard.type(`${server.baseUrl}/thu-tuc/tra-cuu-ho-so?ma=${encodeURIComponent(target.code)}`);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/console/ho-so/${target.id}`);
+    await page.getByRole('heading', { name: new RegExp(target.code.replace(/\./g, '\\.')) }).waitFor();
+    // Internal step times read as working hours.
+    await page.getByText(/^Cán bộ một cửa · .+ · 2 giờ làm việc$/).first().waitFor();
+    expect(await page.getByText(/0,25/).count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/mc-desk-scanned.png`, fullPage: true });
+
+    // A name without accents finds a dossier from any tab (here the online tab, which does not list it).
+    await page.goto(`${server.baseUrl}/console/ho-so?queue=online`);
+    await page.getByRole('searchbox').fill('le van thu so 7');
+    await page.getByRole('searchbox').press('Enter');
+    await page.locator('.queue-table tbody tr.ant-table-row', { hasText: 'Lê Văn Thử Số 7' }).waitFor();
+  });
+
+  it('queue numbers are called to a counter and shown on the hall’s public screen; "?" lists the shortcuts', async () => {
+    await page.goto(`${server.baseUrl}/console/goi-so`);
+    await page.getByRole('heading', { name: 'Số thứ tự tại quầy' }).waitFor();
+    for (const n of [1, 2]) {
+      await page.getByRole('button', { name: 'Phát số mới' }).click();
+      await page.getByText(`Đã phát số ${n}`).waitFor();
+    }
+    await page.getByLabel('Quầy số').fill('3');
+    await page.getByRole('heading', { name: 'Số thứ tự tại quầy' }).click();
+    await page.keyboard.press('g');
+    await page.getByRole('status').filter({ hasText: 'Mời công dân có số 1 đến quầy 3' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Phím tắt tại bộ phận một cửa' });
+    await help.waitFor();
+    expect(await help.getByRole('row').count()).toBeGreaterThanOrEqual(6);
+    await page.screenshot({ path: `${SHOTS}/mc-desk-shortcuts.png` });
+    await page.keyboard.press('Escape');
+
+    // The TV in the hall: no sign-in.
+    const tv = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1920, height: 1080 } });
+    contexts.push(tv);
+    const screen = await tv.newPage();
+    await screen.goto(`${server.baseUrl}/console/man-hinh-goi-so/${seeded.deskUnitId}`);
+    await screen.getByTestId('hall-last-number').filter({ hasText: /^1$/ }).waitFor();
+    await screen.getByText('ĐẾN QUẦY 3').waitFor();
+    await screen.getByText('Đang chờ: 1 người').waitFor();
+    await screen.screenshot({ path: `${SHOTS}/mc-desk-hall-screen.png` });
+    expect(await seriousA11yViolations(screen)).toEqual([]);
+  });
+});

@@ -1,0 +1,187 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
+import { buildProcedureContent, buildStaff, buildUnitTree } from '../../../test/factories.js';
+import { loadCalendar } from '../working-calendar/use-cases/load-calendar.js';
+import { needsApology } from './dossier-deadline.rules.js';
+
+/** Late dossiers always get their letter (issue 15): before the window, after it (marked late), after the deadline. */
+let t: TestApp;
+let tree: Awaited<ReturnType<typeof buildUnitTree>>;
+let now = new Date('2026-11-30T01:00:00Z');
+const at = (iso: string) => (now = new Date(iso));
+let desk: Session, leader: Session, otherSpecialist: Session, admin: Session, otherAdmin: Session;
+let threeDays: string;
+const dir = mkdtempSync(join(tmpdir(), 'apology-'));
+
+/** The text of a PDF, as pdftotext (poppler-utils) reads it. */
+function pdfText(pdf: Buffer): string {
+  const file = join(dir, `f${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+beforeAll(async () => {
+  t = await buildTestApp({ clock: { now: () => now } });
+  tree = await buildUnitTree(t.ctx.db);
+  await buildStaff(t.ctx.db, 'admin.tinh', [{ role: 'admin', unit: tree.province }]);
+  await buildStaff(t.ctx.db, 'admin.khac', [{ role: 'admin', unit: tree.otherProvince }]);
+  await buildStaff(t.ctx.db, 'motcua', [{ role: 'desk_officer', unit: tree.deskA }]);
+  await buildStaff(t.ctx.db, 'lanhdao', [{ role: 'leader', unit: tree.communeA }]);
+  await buildStaff(t.ctx.db, 'chuyenvien.khac', [{ role: 'specialist', unit: tree.communeB }]);
+  [admin, otherAdmin, desk, leader, otherSpecialist] = (await Promise.all(['admin.tinh', 'admin.khac', 'motcua', 'lanhdao', 'chuyenvien.khac'].map((u) => login(t.app, u)))) as Session[] as [Session, Session, Session, Session, Session];
+  const res = await injectAs(t.app, admin, {
+    method: 'POST',
+    url: '/api/procedures',
+    payload: {
+      ownerUnitId: tree.province.id,
+      content: buildProcedureContent({
+        code: '1.000894', name: 'Đăng ký kết hôn', processingTime: { amount: 3, unit: 'working_day' },
+        steps: [
+          { name: 'Tiếp nhận', role: 'desk_officer', unitCode: null, workingDays: 0.5 },
+          { name: 'Thẩm định', role: 'specialist', unitCode: null, workingDays: 2 },
+          { name: 'Ký duyệt', role: 'leader', unitCode: null, workingDays: 0.5 },
+        ],
+      }),
+    },
+  });
+  threeDays = res.json().id;
+  await injectAs(t.app, admin, { method: 'POST', url: `/api/procedures/${threeDays}/publish`, payload: { decisionNo: '1/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
+});
+afterAll(() => t.close());
+
+let keySeq = 0;
+const intake = async () => {
+  const res = await injectAs(t.app, desk, {
+    method: 'POST',
+    url: '/api/dossiers',
+    payload: {
+      idempotencyKey: `apology-${++keySeq}`, procedureId: threeDays, receivingUnitId: tree.deskA.id, resolvingUnitId: tree.communeA.id,
+      applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An', phone: '0912345678' }, outcome: 'accept',
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; code: string; dueAt: string };
+};
+const act = (s: Session | null, id: string, body: Record<string, unknown>) => injectAs(t.app, s, { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: body });
+const detail = async (s: Session, id: string) => (await injectAs(t.app, s, { method: 'GET', url: `/api/dossiers/${id}` })).json();
+const logCount = async (id: string) => (await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM dossier_action WHERE dossier_id = $1`, [id])).rows[0]!.n;
+const counters = async () =>
+  (await t.ctx.db.query<{ a: number; l: number }>(`SELECT coalesce(sum(apologies), 0)::int AS a, coalesce(sum(apologies_late), 0)::int AS l FROM report_counter WHERE grain = 'M' AND unit_id = $1`, [tree.communeA.id])).rows[0]!;
+
+describe('the unit signatory (who signs the letters)', () => {
+  it('the administrator over the unit sets it; others, garbage and no login are refused and change nothing', async () => {
+    const url = `/api/units/${tree.communeA.id}/signatory`;
+    expect((await injectAs(t.app, admin, { method: 'GET', url })).json()).toBeNull();
+    for (const [s, code] of [[otherAdmin, 403], [desk, 403], [null, 401]] as const) {
+      expect((await injectAs(t.app, s, { method: 'PUT', url, payload: { fullName: 'Kẻ Mạo Danh', headTitle: 'Chủ tịch' } })).statusCode).toBe(code);
+    }
+    for (const payload of [{ fullName: 'X', headTitle: 'Chủ tịch' }, { fullName: 'Lê Văn Bình' }, 'rác', { fullName: 'Lê Văn Bình', headTitle: 'Chủ tịch', deputyTitle: 7 }]) {
+      const bad = await injectAs(t.app, admin, { method: 'PUT', url, payload: payload as never });
+      expect(bad.statusCode).toBeGreaterThanOrEqual(400);
+      expect(bad.statusCode).toBeLessThan(500);
+      expect(bad.json().code).toBeTruthy();
+    }
+    expect((await injectAs(t.app, admin, { method: 'PUT', url: `/api/units/00000000-0000-4000-8000-000000000000/signatory`, payload: { fullName: 'Lê Văn Bình', headTitle: 'Chủ tịch' } })).statusCode).toBe(404);
+    expect((await injectAs(t.app, admin, { method: 'GET', url })).json()).toBeNull();
+    const ok = await injectAs(t.app, admin, { method: 'PUT', url, payload: { fullName: 'Trần Thị Cúc', headTitle: 'Chủ tịch', deputyTitle: 'Phó Chủ tịch' } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await injectAs(t.app, admin, { method: 'GET', url })).json()).toEqual({ fullName: 'Trần Thị Cúc', headTitle: 'Chủ tịch', deputyTitle: 'Phó Chủ tịch' });
+  });
+});
+
+describe('late dossiers always get their letter', () => {
+  it('after the one-working-day window the letter is issued, marked late, counted, signed for the agency; the receipt keeps its appointment', async () => {
+    at('2026-11-30T01:00:00Z'); // Monday 08:00
+    const d = await intake();
+    expect(d.dueAt).toBe('2026-12-03T01:00:00.000Z'); // Thursday 08:00
+    await act(desk, d.id, { action: 'forward' });
+    at('2026-12-02T08:00:00Z'); // Wednesday 15:00: less than a working day left — past the window, before the deadline
+    const before = await counters();
+    const shown = await detail(desk, d.id);
+    expect(shown.apology).toEqual({ possible: true, late: true, reason: null, reasonEn: null, signer: { name: 'Trần Thị Cúc', capacity: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] } });
+    // Refused: someone of another unit, no login, a date not after the current appointment, garbage — nothing changes.
+    const n = await logCount(d.id);
+    expect((await act(otherSpecialist, d.id, { action: 'apologise', newDueAt: '2026-12-08T17:00:00+07:00', note: 'x' })).statusCode).toBe(403);
+    expect((await act(null, d.id, { action: 'apologise', newDueAt: '2026-12-08T17:00:00+07:00', note: 'x' })).statusCode).toBe(401);
+    const early = await act(desk, d.id, { action: 'apologise', newDueAt: '2026-12-02T17:00:00+07:00', note: 'Cần xác minh' });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().message).toContain('Ngày hẹn mới phải sau');
+    for (const newDueAt of ['ngày mai', '2026-13-45T00:00:00+07:00', 12]) expect((await act(desk, d.id, { action: 'apologise', newDueAt, note: 'x' })).statusCode).toBe(400);
+    expect((await act(desk, d.id, { action: 'apologise', newDueAt: '2026-12-08T17:00:00+07:00' })).statusCode).toBe(400); // the reason is required
+    expect(await logCount(d.id)).toBe(n);
+
+    const issued = await act(desk, d.id, { action: 'apologise', newDueAt: '2026-12-08T17:00:00+07:00', note: 'Cần xác minh thêm với nơi cư trú' });
+    expect(issued.statusCode, issued.body).toBe(200);
+    expect(issued.json()).toMatchObject({ dueAt: '2026-12-08T10:00:00.000Z', originalDueAt: '2026-12-03T01:00:00.000Z', apologyCount: 1, apology: { possible: false } });
+    expect(issued.json().apology.reason).toContain('chỉ được hẹn lại một lần');
+    const log = await t.ctx.db.query(`SELECT actor_name, data FROM dossier_action WHERE dossier_id = $1 AND action = 'apologise'`, [d.id]);
+    expect(log.rows[0].data).toMatchObject({ late: true, signer: { name: 'Trần Thị Cúc', capacity: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] } });
+    expect(await counters()).toEqual({ a: before.a + 1, l: before.l + 1 });
+
+    const letter = await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${d.id}/forms/apology` });
+    expect(letter.statusCode).toBe(200);
+    const text = pdfText(letter.rawPayload);
+    expect(text).toContain('UBND PHƯỜNG AN THỬ'); // the competent agency, not the desk
+    expect(text).toContain('Phát hành muộn');
+    expect(text).toMatch(/KT\. CHỦ TỊCH[\s\S]*PHÓ CHỦ TỊCH[\s\S]*Trần Thị Cúc/);
+    expect(text).not.toContain('motcua');
+    expect(text).toContain('08/12/2026');
+    // The receipt reprinted after the apology shows the appointment it was issued with.
+    const receipt = pdfText((await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${d.id}/forms/receipt` })).rawPayload);
+    expect(receipt).toContain('03/12/2026');
+    expect(receipt).not.toContain('08/12/2026');
+  });
+
+  it('after the deadline itself the letter is still possible, marked late; before the window it is not late', async () => {
+    at('2026-11-30T01:00:00Z');
+    const late = await intake();
+    const timely = await intake();
+    at('2026-12-04T03:00:00Z'); // Friday: a day past the due time
+    expect((await detail(desk, late.id)).apology).toMatchObject({ possible: true, late: true });
+    const past = await act(desk, late.id, { action: 'apologise', newDueAt: '2026-12-03T17:00:00+07:00', note: 'Chờ xác minh' });
+    expect(past.statusCode).toBe(422); // the new date must be after the current one
+    const inPast = await act(desk, late.id, { action: 'apologise', newDueAt: '2026-12-04T09:00:00+07:00', note: 'Chờ xác minh' });
+    expect(inPast.statusCode).toBe(422); // …and after now
+    expect(inPast.json().message).toContain('sau thời điểm hiện tại');
+    expect((await act(leader, late.id, { action: 'apologise', newDueAt: '2026-12-09T17:00:00+07:00', note: 'Chờ xác minh' })).statusCode).toBe(200);
+    // A letter sent in time is not late.
+    at('2026-11-30T09:00:00Z');
+    const t2 = await intake();
+    expect((await detail(desk, t2.id)).apology).toMatchObject({ possible: true, late: false });
+    expect((await act(desk, t2.id, { action: 'apologise', newDueAt: '2026-12-09T17:00:00+07:00', note: 'Chờ xác minh' })).statusCode).toBe(200);
+    const rows = await t.ctx.db.query(`SELECT dossier_id, data->>'late' AS late FROM dossier_action WHERE action = 'apologise' AND dossier_id = ANY($1)`, [[late.id, t2.id]]);
+    expect(Object.fromEntries(rows.rows.map((r) => [r.dossier_id, r.late]))).toEqual({ [late.id]: 'true', [t2.id]: 'false' });
+    void timely;
+  });
+
+  it('the "Cần xin lỗi" queue lists exactly the dossiers the rule says need a letter', async () => {
+    // Dossiers due at different times, some apologised, one closed, one paused.
+    for (const iso of ['2026-12-01T01:00:00Z', '2026-12-02T02:00:00Z', '2026-12-03T03:00:00Z', '2026-12-07T02:00:00Z', '2026-12-08T02:00:00Z']) {
+      at(iso);
+      const d = await intake();
+      if (iso.startsWith('2026-12-03')) await act(desk, d.id, { action: 'withdraw' });
+      if (iso.startsWith('2026-12-07')) await act(desk, d.id, { action: 'request_supplement', note: 'Thiếu giấy tờ' });
+    }
+    for (const iso of ['2026-12-04T03:00:00Z', '2026-12-08T09:00:00Z', '2026-12-10T02:00:00Z']) {
+      at(iso);
+      const listed = new Set<string>();
+      let before: string | null = null;
+      do {
+        const page: { items: { id: string }[]; next: string | null } = (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers?queue=needs_apology&limit=50${before ? `&before=${before}` : ''}` })).json();
+        for (const i of page.items) listed.add(i.id);
+        before = page.next;
+      } while (before);
+      const calendar = await loadCalendar(t.ctx.db, null, { from: 2026, to: 2027 });
+      const apologyBefore = calendar.addWorkingMinutes(now, 2 * 480);
+      const all = await t.ctx.db.query<{ id: string; status: string; dueAt: Date | null; apologyCount: number }>(
+        `SELECT id, status, due_at AS "dueAt", apology_count AS "apologyCount" FROM dossier WHERE receiving_unit_id = $1`, [tree.deskA.id]);
+      const expected = new Set(all.rows.filter((d) => needsApology(d, apologyBefore, 1)).map((d) => d.id));
+      expect(expected.size).toBeGreaterThan(0);
+      expect(listed).toEqual(expected);
+    }
+  });
+});

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
+import { buildProcedureContent, buildStaff, buildUnitTree } from '../../../test/factories.js';
+import { diffStates, foldDossier } from './dossier-events.rules.js';
+import { readLedgerState, readLog } from './dossier.ledger.js';
+
+/** In processing (issue 15): forward to a chosen officer, sent back to whoever handled it, undo a forward, approve. */
+let t: TestApp;
+let tree: Awaited<ReturnType<typeof buildUnitTree>>;
+let now = new Date('2026-11-30T02:00:00Z');
+const at = (iso: string) => (now = new Date(iso));
+let desk: Session, cv1: Session, cv2: Session, leader: Session, otherLeader: Session, otherSpecialist: Session, admin: Session;
+let procedureId: string;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await buildTestApp({ clock: { now: () => now } });
+  tree = await buildUnitTree(t.ctx.db);
+  await buildStaff(t.ctx.db, 'admin.tinh', [{ role: 'admin', unit: tree.province }]);
+  ids.desk = await buildStaff(t.ctx.db, 'motcua', [{ role: 'desk_officer', unit: tree.deskA }]);
+  ids.cv1 = await buildStaff(t.ctx.db, 'chuyenvien.mot', [{ role: 'specialist', unit: tree.communeA }]);
+  ids.cv2 = await buildStaff(t.ctx.db, 'chuyenvien.hai', [{ role: 'specialist', unit: tree.communeA }]);
+  ids.leader = await buildStaff(t.ctx.db, 'lanhdao', [{ role: 'leader', unit: tree.communeA }]);
+  ids.otherLeader = await buildStaff(t.ctx.db, 'lanhdao.khac', [{ role: 'leader', unit: tree.communeB }]);
+  ids.otherSpecialist = await buildStaff(t.ctx.db, 'chuyenvien.khac', [{ role: 'specialist', unit: tree.communeB }]);
+  [admin, desk, cv1, cv2, leader, otherLeader, otherSpecialist] = (await Promise.all(
+    ['admin.tinh', 'motcua', 'chuyenvien.mot', 'chuyenvien.hai', 'lanhdao', 'lanhdao.khac', 'chuyenvien.khac'].map((u) => login(t.app, u)),
+  )) as [Session, Session, Session, Session, Session, Session, Session];
+  const res = await injectAs(t.app, admin, {
+    method: 'POST',
+    url: '/api/procedures',
+    payload: { ownerUnitId: tree.province.id, content: buildProcedureContent({ processingTime: { amount: 3, unit: 'working_day' }, steps: [
+      { name: 'Tiếp nhận', role: 'desk_officer', unitCode: null, workingDays: 0.5 },
+      { name: 'Thẩm định', role: 'specialist', unitCode: null, workingDays: 2 },
+      { name: 'Ký duyệt', role: 'leader', unitCode: null, workingDays: 0.5 },
+    ] }) },
+  });
+  procedureId = res.json().id;
+  await injectAs(t.app, admin, { method: 'POST', url: `/api/procedures/${procedureId}/publish`, payload: { decisionNo: '1/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
+});
+afterAll(() => t.close());
+
+let seq = 0;
+const intake = async () => {
+  const res = await injectAs(t.app, desk, {
+    method: 'POST',
+    url: '/api/dossiers',
+    payload: {
+      idempotencyKey: `processing-${++seq}`, procedureId, receivingUnitId: tree.deskA.id, resolvingUnitId: tree.communeA.id,
+      applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An' }, outcome: 'accept',
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string };
+};
+const act = (s: Session | null, id: string, body: Record<string, unknown>) => injectAs(t.app, s, { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: body });
+const undo = (s: Session | null, id: string) => injectAs(t.app, s, { method: 'POST', url: `/api/dossiers/${id}/undo-forward` });
+const open = async (s: Session, id: string) => (await injectAs(t.app, s, { method: 'GET', url: `/api/dossiers/${id}` })).json();
+const mine = async (s: Session) => (await injectAs(t.app, s, { method: 'GET', url: '/api/dossiers?queue=mine' })).json().items as { id: string; sentBack: { note: string; by: string } | null }[];
+const logOf = async (id: string) => (await t.ctx.db.query<{ action: string }>(`SELECT action FROM dossier_action WHERE dossier_id = $1 ORDER BY id`, [id])).rows.map((r) => r.action);
+/** The row equals the fold of its log (the undo is an entry, the projection follows it). */
+const consistent = async (id: string) => {
+  const row = await readLedgerState(t.ctx.db, id, { lock: false });
+  expect(diffStates(foldDossier(await readLog(t.ctx.db, id)), row!.state)).toEqual([]);
+};
+
+describe('forwarding to a chosen officer, and back', () => {
+  it('the sender picks a named officer of the next step; others may not list or be chosen; garbage changes nothing', async () => {
+    const d = await intake();
+    const cand = await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${d.id}/forward-candidates` });
+    expect(cand.statusCode, cand.body).toBe(200);
+    expect(cand.json()).toMatchObject({ stepName: 'Thẩm định', unitName: tree.communeA.name });
+    const names = cand.json().officers.map((o: { username: string }) => o.username);
+    expect(names).toEqual(expect.arrayContaining(['chuyenvien.mot', 'chuyenvien.hai', 'lanhdao']));
+    expect(names).not.toContain('chuyenvien.khac');
+    expect((await injectAs(t.app, otherSpecialist, { method: 'GET', url: `/api/dossiers/${d.id}/forward-candidates` })).statusCode).toBe(403);
+    expect((await injectAs(t.app, null, { method: 'GET', url: `/api/dossiers/${d.id}/forward-candidates` })).statusCode).toBe(401);
+    expect((await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/khong-phai-id/forward-candidates` })).statusCode).toBe(400);
+
+    const before = await logOf(d.id);
+    const wrong = await act(desk, d.id, { action: 'forward', assigneeId: ids.otherSpecialist });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().code).toBe('DOSSIER.ASSIGNEE');
+    expect((await act(desk, d.id, { action: 'forward', assigneeId: 'rác' })).statusCode).toBe(400);
+    expect((await act(otherSpecialist, d.id, { action: 'forward', assigneeId: ids.cv2 })).statusCode).toBe(403);
+    expect((await act(null, d.id, { action: 'forward', assigneeId: ids.cv2 })).statusCode).toBe(401);
+    expect(await logOf(d.id)).toEqual(before);
+
+    const sent = await act(desk, d.id, { action: 'forward', assigneeId: ids.cv2 });
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect((await mine(cv2)).map((x) => x.id)).toContain(d.id);
+    expect((await mine(cv1)).map((x) => x.id)).not.toContain(d.id);
+    ids.walked = d.id;
+  });
+
+  it('a dossier sent back lands in "Chờ tôi xử lý" of whoever handled that step, with the reason', async () => {
+    const id = ids.walked!;
+    expect((await act(cv2, id, { action: 'forward', assigneeId: ids.leader })).statusCode).toBe(200);
+    expect((await mine(leader)).map((x) => x.id)).toContain(id);
+    expect((await act(leader, id, { action: 'send_back', backTo: 1 })).statusCode).toBe(400); // the reason is required
+    const back = await act(leader, id, { action: 'send_back', backTo: 1, note: 'Thiếu xác minh nơi cư trú của người mẹ' });
+    expect(back.statusCode, back.body).toBe(200);
+    const row = (await mine(cv2)).find((x) => x.id === id);
+    expect(row?.sentBack).toEqual({ note: 'Thiếu xác minh nơi cư trú của người mẹ', by: expect.any(String) });
+    expect((await mine(leader)).map((x) => x.id)).not.toContain(id);
+    // Back to the desk: the desk officer who forwarded it gets it.
+    const toDesk = await act(cv2, id, { action: 'send_back', backTo: 0, note: 'Đề nghị bổ sung bản sao giấy tờ' });
+    expect(toDesk.statusCode).toBe(200);
+    expect((await mine(desk)).find((x) => x.id === id)?.sentBack?.note).toBe('Đề nghị bổ sung bản sao giấy tờ');
+    await consistent(id);
+  });
+});
+
+describe('undo a forward (NĐ 224/2026 Điều 23)', () => {
+  it('the sender takes it back while nobody opened it: a new entry, the forward stays in the log', async () => {
+    at('2026-11-30T03:00:00Z');
+    const d = await intake();
+    const sent = await act(desk, d.id, { action: 'forward' });
+    expect(sent.json()).toMatchObject({ status: 'processing', stepIndex: 1 });
+    expect(new Date(sent.json().undoForwardUntil).getTime()).toBe(now.getTime() + 10 * 60_000);
+    // Others may not undo it; garbage and no login are refused; nothing changes.
+    expect((await undo(cv1, d.id)).statusCode).toBe(409);
+    expect((await undo(null, d.id)).statusCode).toBe(401);
+    expect((await undo(desk, 'rác')).statusCode).toBe(400);
+    expect((await undo(desk, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    expect(await logOf(d.id)).toEqual(['accept', 'forward']);
+    at('2026-11-30T03:05:00Z');
+    const undone = await undo(desk, d.id);
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect(undone.json()).toMatchObject({ status: 'received', stepIndex: 0, undoForwardUntil: null });
+    expect(undone.json().steps[1]).toMatchObject({ startedAt: null });
+    expect(undone.json().steps[0]).toMatchObject({ finishedAt: null });
+    expect(await logOf(d.id)).toEqual(['accept', 'forward', 'forward_undone']);
+    await consistent(d.id);
+    expect((await undo(desk, d.id)).statusCode).toBe(409); // nothing left to undo
+  });
+
+  it('is refused once the receiver opened or acted on it, or after the window', async () => {
+    at('2026-11-30T04:00:00Z');
+    const opened = await intake();
+    await act(desk, opened.id, { action: 'forward', assigneeId: ids.cv1 });
+    await open(cv1, opened.id);
+    const r1 = await undo(desk, opened.id);
+    expect(r1.statusCode).toBe(409);
+    expect(r1.json().message).toContain('Người nhận đã mở');
+
+    const acted = await intake();
+    await act(desk, acted.id, { action: 'forward' });
+    expect((await act(cv1, acted.id, { action: 'claim' })).statusCode).toBe(200);
+    expect((await undo(desk, acted.id)).statusCode).toBe(409);
+
+    const slow = await intake();
+    await act(desk, slow.id, { action: 'forward' });
+    at('2026-11-30T04:11:00Z');
+    const r3 = await undo(desk, slow.id);
+    expect(r3.statusCode).toBe(409);
+    expect(r3.json().message).toContain('10 phút');
+    for (const id of [opened.id, acted.id, slow.id]) expect((await logOf(id)).includes('forward_undone')).toBe(false);
+  });
+});
+
+describe('the leader approves with "Phê duyệt"', () => {
+  it('only the holder of the approving role at the step unit; the approval is its own entry', async () => {
+    at('2026-11-30T05:00:00Z');
+    const d = await intake();
+    await act(desk, d.id, { action: 'forward', assigneeId: ids.cv1 });
+    await act(cv1, d.id, { action: 'forward', assigneeId: ids.leader });
+    expect((await open(cv1, d.id)).allowedActions).not.toContain('approve');
+    expect((await open(leader, d.id)).allowedActions).toContain('approve');
+    for (const [s, code] of [[cv1, 403], [otherLeader, 403], [desk, 403], [null, 401]] as const) {
+      expect((await act(s, d.id, { action: 'approve' })).statusCode).toBe(code);
+    }
+    expect((await act(leader, d.id, { action: 'forward' })).statusCode).toBe(409); // no "next step" at the last one
+    const ok = await act(leader, d.id, { action: 'approve' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ status: 'result_ready' });
+    expect((await logOf(d.id)).slice(-1)).toEqual(['approve']);
+  });
+});

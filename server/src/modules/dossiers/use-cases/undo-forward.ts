@@ -1,0 +1,42 @@
+import { withTransaction, type Db, type Queryable } from '../../../platform/database.js';
+import type { Clock } from '../../../platform/clock.js';
+import type { Actor } from '../../identity/permissions.policy.js';
+import { dossierErrors } from '../dossier.errors.js';
+import { readLog, recordEvent } from '../dossier.ledger.js';
+import { checkUndoForward, UNDO_WINDOW_MINUTES, type UndoCheck } from '../dossier-undo.rules.js';
+import type { LedgerEntry } from '../dossier-events.rules.js';
+
+/** Whether someone other than `actorId` opened the dossier since `since` (dossier_access: the receiver has seen it). */
+async function openedByOthers(q: Queryable, dossierId: string, actorId: string, since: Date): Promise<boolean> {
+  const { rows } = await q.query(`SELECT 1 FROM dossier_access WHERE dossier_id = $1 AND at >= $2 AND actor_id <> $3 LIMIT 1`, [dossierId, since, actorId]);
+  return rows.length > 0;
+}
+
+async function check(q: Queryable, dossierId: string, actor: Actor, now: Date): Promise<{ log: LedgerEntry[]; result: UndoCheck }> {
+  const log = await readLog(q, dossierId);
+  const last = log[log.length - 1];
+  const opened = last ? await openedByOthers(q, dossierId, actor.userId, last.at) : false;
+  return { log, result: checkUndoForward(log, actor.userId, now, opened) };
+}
+
+/**
+ * Takes back the officer's own forward (NĐ 224/2026 Điều 23) while it is safe: a new ledger entry restores the state
+ * before it; the forward stays in the log. The rule is dossier-undo.rules.ts.
+ */
+export async function undoForward(deps: { db: Db; clock: Clock }, actor: Actor, dossierId: string): Promise<void> {
+  const now = deps.clock.now();
+  await withTransaction(deps.db, async (tx) => {
+    const locked = await tx.query(`SELECT 1 FROM dossier WHERE id = $1 FOR UPDATE`, [dossierId]);
+    if (locked.rows.length === 0) throw dossierErrors.notFound();
+    const { result } = await check(tx, dossierId, actor, now);
+    if (!result.ok) throw dossierErrors.undoRefused(result.reasonVi, result.reasonEn);
+    await recordEvent(tx, dossierId, { at: now, actorId: actor.userId, actorName: actor.fullName, note: null, event: { type: 'forward_undone', restore: result.restore } });
+  });
+}
+
+/** Until when this officer may still undo their last forward of the dossier (null: not undoable now). */
+export async function undoableUntil(q: Queryable, actor: Actor, dossierId: string, now: Date): Promise<Date | null> {
+  const { log, result } = await check(q, dossierId, actor, now);
+  if (!result.ok) return null;
+  return new Date(log[log.length - 1]!.at.getTime() + UNDO_WINDOW_MINUTES * 60_000);
+}

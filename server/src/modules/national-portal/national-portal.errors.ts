@@ -1,0 +1,15 @@
+import { DomainError } from '../../platform/errors.js';
+
+export const nationalErrors = {
+  badInboundSecret: () =>
+    new DomainError('NATIONAL.BAD_CREDENTIALS', 'unauthenticated', 'Khóa xác thực của Cổng Dịch vụ công quốc gia không hợp lệ.', 'Invalid national portal credentials.'),
+  inboundDisabled: () =>
+    new DomainError('NATIONAL.INBOUND_DISABLED', 'unavailable', 'Chưa cấu hình nhận hồ sơ từ Cổng Dịch vụ công quốc gia.', 'Receiving dossiers from the national portal is not configured.'),
+  unknownAgency: (code: string) =>
+    new DomainError('NATIONAL.UNKNOWN_AGENCY', 'unprocessable', `Không có đơn vị đang hoạt động với mã "${code}".`, 'No open unit has this agency code.', { code }),
+  unmappedProcedure: (code: string) =>
+    new DomainError('NATIONAL.UNMAPPED_PROCEDURE', 'unprocessable', `Thủ tục mã "${code}" chưa được công bố tại đơn vị này.`, 'No published procedure maps to this national code here.', { code }),
+  differenceNotFound: () => new DomainError('NATIONAL.DIFFERENCE_NOT_FOUND', 'not_found', 'Không tìm thấy sai lệch cần gửi lại.', 'Difference not found.'),
+  portalUnavailable: () =>
+    new DomainError('NATIONAL.PORTAL_UNAVAILABLE', 'unavailable', 'Chưa kết nối được Cổng Dịch vụ công quốc gia, vui lòng thử lại sau.', 'The national portal is not reachable.'),
+};

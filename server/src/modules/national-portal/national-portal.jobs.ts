@@ -1,0 +1,39 @@
+import type { JobDefinition } from '../../platform/jobs.js';
+import { vnDateOf } from '../working-calendar/vn-time.js';
+import { nationalPortalOf } from './national-portal.service.js';
+import { dispatchNationalSync } from './use-cases/dispatch-sync.js';
+import { reconcileDay } from './use-cases/reconcile.js';
+
+export const NATIONAL_SYNC_JOB = 'national-portal.sync';
+export const NATIONAL_RECONCILE_JOB = 'national-portal.reconcile';
+const BATCH = 50;
+const RUN_BUDGET_MS = 45_000;
+
+export const nationalPortalJobs: JobDefinition[] = [
+  {
+    // Every minute: the outbox in ledger order; an outage only makes rows wait for their next attempt.
+    name: NATIONAL_SYNC_JOB,
+    cron: '* * * * *',
+    handler: async (ctx) => {
+      const portal = nationalPortalOf(ctx);
+      if (!portal) return;
+      // Elapsed time of this run (a budget, not a time that is written): the monotonic clock.
+      const started = performance.now();
+      for (;;) {
+        const r = await dispatchNationalSync({ db: ctx.db, clock: ctx.clock, portal }, BATCH);
+        if (r.claimed < BATCH || performance.now() - started > RUN_BUDGET_MS) break;
+      }
+    },
+  },
+  {
+    // Each evening, the day's dossiers compared with the national copy (and yesterday's, for late events).
+    name: NATIONAL_RECONCILE_JOB,
+    cron: '30 22 * * *',
+    handler: async (ctx) => {
+      const portal = nationalPortalOf(ctx);
+      if (!portal) return;
+      const now = ctx.clock.now();
+      for (const day of [vnDateOf(new Date(now.getTime() - 86_400_000)), vnDateOf(now)]) await reconcileDay({ db: ctx.db, clock: ctx.clock, portal }, day);
+    },
+  },
+];

@@ -1,0 +1,143 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import { ZErrorBody } from '../../platform/error-schema.js';
+import { commonErrors } from '../../platform/errors.js';
+import { actorOf } from '../identity/auth.plugin.js';
+import { can, scopeUnitIds } from '../identity/permissions.policy.js';
+import { ZHoSo } from './national-portal.contract.js';
+import { nationalErrors } from './national-portal.errors.js';
+import { syncCounts } from './national-portal.repo.js';
+import { FAILED_AFTER } from './national-portal.rules.js';
+import { nationalPortalOf } from './national-portal.service.js';
+import { simulatorFor } from './national-portal.simulator.js';
+import { receiveNationalDossier } from './use-cases/receive-national-dossier.js';
+import { resendDossier } from './use-cases/reconcile.js';
+
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 422: ZErrorBody, 503: ZErrorBody };
+
+function bearerMatches(header: string | undefined, secret: string): boolean {
+  const m = /^Bearer (.+)$/.exec(header ?? '');
+  if (!m) return false;
+  const a = Buffer.from(m[1]!);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const ZDifference = z.object({
+  id: z.string(),
+  dossierId: z.string().uuid(),
+  code: z.string().nullable(),
+  maHoSo: z.string(),
+  unitName: z.string(),
+  day: z.string(),
+  kind: z.enum(['missing', 'status', 'progress']),
+  ours: z.unknown(),
+  theirs: z.unknown(),
+  foundAt: z.date(),
+  resentAt: z.date().nullable(),
+});
+
+/** The national portal: dossiers pushed from it, the sync's counts and differences, "Gửi lại"; the simulator's controls in the demo. */
+export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.post(
+    '/national-portal/dossiers',
+    {
+      // The national portal authenticates with the shared bearer secret (NATIONAL_PORTAL_INBOUND_SECRET), not a session.
+      config: { access: 'public' },
+      schema: { tags: ['national-portal'], summary: 'Cổng DVCQG đẩy hồ sơ công dân nộp trên Cổng về hệ thống (một lần theo MaHoSo)', body: ZHoSo, response: { 200: z.object({ id: z.string().uuid(), created: z.boolean() }), 201: z.object({ id: z.string().uuid(), created: z.boolean() }), ...errors } },
+    },
+    async (request, reply) => {
+      if (!ctx.config.nationalPortalInboundSecret) throw nationalErrors.inboundDisabled();
+      if (!bearerMatches(request.headers.authorization, ctx.config.nationalPortalInboundSecret)) throw nationalErrors.badInboundSecret();
+      const r = await receiveNationalDossier(ctx, request.body);
+      return reply.status(r.created ? 201 : 200).send(r);
+    },
+  );
+
+  app.get(
+    '/national-portal/sync',
+    { config: { access: 'perm:reports.read' }, schema: { tags: ['national-portal'], summary: 'Số hồ sơ đã đồng bộ / đang chờ / lỗi lên Cổng DVCQG (QĐ 766 chỉ số 1.4)', response: { 200: z.object({ synced: z.number(), pending: z.number(), failed: z.number(), connected: z.boolean() }), ...errors } } },
+    async (request) => {
+      const units = scopeUnitIds(actorOf(request), 'reports.read');
+      return { ...(await syncCounts(ctx.db, units, FAILED_AFTER)), connected: nationalPortalOf(ctx) !== null };
+    },
+  );
+
+  app.get(
+    '/national-portal/differences',
+    { config: { access: 'perm:reports.read' }, schema: { tags: ['national-portal'], summary: 'Sai lệch giữa bản trên Cổng DVCQG và hệ thống (đối soát)', querystring: z.object({ day: z.iso.date().optional() }), response: { 200: z.object({ items: z.array(ZDifference) }), ...errors } } },
+    async (request) => {
+      const units = scopeUnitIds(actorOf(request), 'reports.read');
+      const { rows } = await ctx.db.query<z.infer<typeof ZDifference>>(
+        `SELECT f.id::text, f.dossier_id AS "dossierId", d.code, f.ma_ho_so AS "maHoSo", u.name AS "unitName", to_char(f.day, 'YYYY-MM-DD') AS day, f.kind, f.ours, f.theirs,
+                f.found_at AS "foundAt", f.resent_at AS "resentAt"
+           FROM national_sync_difference f JOIN dossier d ON d.id = f.dossier_id JOIN unit u ON u.id = f.unit_id
+          WHERE f.resolved_at IS NULL AND ($2::date IS NULL OR f.day = $2::date)
+            AND EXISTS (SELECT 1 FROM dossier_scope s WHERE s.dossier_id = f.dossier_id AND s.unit_id = ANY($1))
+          ORDER BY f.day DESC, f.id LIMIT 500`,
+        [units, request.query.day ?? null],
+      );
+      return { items: rows };
+    },
+  );
+
+  app.post(
+    '/national-portal/differences/:id/resend',
+    { config: { access: 'perm:reports.manage' }, schema: { tags: ['national-portal'], summary: 'Gửi lại hồ sơ lên Cổng DVCQG', params: z.object({ id: z.string().regex(/^\d{1,18}$/) }), response: { 200: z.object({ queued: z.literal(true) }), ...errors } } },
+    async (request) => {
+      const { rows } = await ctx.db.query<{ path: string }>(
+        `SELECT u.path FROM national_sync_difference f JOIN unit u ON u.id = f.unit_id WHERE f.id = $1 AND f.resolved_at IS NULL`,
+        [request.params.id],
+      );
+      if (!rows[0]) throw nationalErrors.differenceNotFound();
+      if (!can(actorOf(request), 'reports.manage', rows[0].path)) throw commonErrors.forbidden('reports.manage');
+      if (!(await resendDossier(ctx, request.params.id))) throw nationalErrors.differenceNotFound();
+      return { queued: true as const };
+    },
+  );
+
+  // The simulator's controls, for the demo and the browser journeys: never with a real portal nor in production.
+  if (nationalSimulatorActive(ctx.config)) {
+    const sim = simulatorFor(ctx);
+    app.post(
+      '/national-sim/outage',
+      { config: { access: 'perm:reports.manage' }, schema: { tags: ['national-simulator'], summary: 'Mô phỏng: Cổng DVCQG từ chối mọi yêu cầu trong N giây', body: z.object({ seconds: z.number().int().min(0).max(86_400) }), response: { 200: z.object({ refusing: z.boolean() }), ...errors } } },
+      async (request) => {
+        sim.refuseFor(request.body.seconds);
+        return { refusing: sim.refusing };
+      },
+    );
+    app.post(
+      '/national-sim/push',
+      { config: { access: 'perm:reports.manage' }, schema: { tags: ['national-simulator'], summary: 'Mô phỏng: Cổng DVCQG đẩy một hồ sơ công dân nộp trên Cổng về hệ thống', body: ZHoSo, response: { 200: z.object({ id: z.string().uuid(), created: z.boolean() }), 201: z.object({ id: z.string().uuid(), created: z.boolean() }), ...errors } } },
+      async (request, reply) => {
+        sim.dossiers.set(request.body.MaHoSo, structuredClone(request.body));
+        // Through our own authenticated endpoint, as the portal would call it.
+        const res = await app.inject({ method: 'POST', url: '/api/national-portal/dossiers', headers: { authorization: `Bearer ${ctx.config.nationalPortalInboundSecret}` }, payload: request.body });
+        return reply.status(res.statusCode).send(res.json());
+      },
+    );
+    app.get(
+      '/national-sim/dossiers',
+      { config: { access: 'perm:reports.manage' }, schema: { tags: ['national-simulator'], summary: 'Mô phỏng: bản hồ sơ và trạng thái Cổng DVCQG đang giữ', response: { 200: z.object({ items: z.array(z.object({ MaHoSo: z.string(), TrangThaiHoSo: z.number(), QuaTrinhXuLy: z.array(z.object({ MaQuaTrinh: z.string(), TrangThai: z.number(), NoiDungXuLy: z.string(), NguoiXuLy: z.string() })) })) }), ...errors } } },
+      async () => ({ items: [...sim.dossiers.values()].map((h) => ({ MaHoSo: h.MaHoSo, TrangThaiHoSo: h.TrangThaiHoSo, QuaTrinhXuLy: h.QuaTrinhXuLy })) }),
+    );
+  }
+};
+
+/** The simulator's protocol endpoints (/sim/dvcqg/token, /sim/dvcqg/service), mounted in the demo only (app.ts). */
+export async function nationalSimulatorProtocol(app: import('fastify').FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
+  const sim = simulatorFor(ctx);
+  for (const path of ['/token', '/service'] as const) {
+    app.post(`/sim/dvcqg${path}`, { schema: { hide: true } }, async (request, reply) => {
+      const a = sim.handle(path, request.body);
+      if (a === 'dropped') return reply.status(502).send({ error_code: '502', message: 'dropped' });
+      return reply.status(a.status).send(a.body);
+    });
+  }
+}
+
+/** True when this server mounts the national portal simulator: the demo, the simulator on, no real portal configured. */
+export const nationalSimulatorActive = (c: AppContext['config']): boolean => c.mode === 'demo' && c.nationalPortalSimulator && !c.nationalPortalUrl;

@@ -1,0 +1,121 @@
+import type { Clock } from '../../../platform/clock.js';
+import type { Db } from '../../../platform/database.js';
+import { withStoredFiles, type FileStore } from '../../../platform/storage.js';
+import { ZApplicantInput } from '../../dossiers/dossier.contract.js';
+import { dossierErrors } from '../../dossiers/dossier.errors.js';
+import { loadIntakeContext } from '../../dossiers/dossier-intake.repo.js';
+import { openDossier } from '../../dossiers/dossier.ledger.js';
+import { acceptsDossiers, versionInForce } from '../../procedures/procedure.rules.js';
+import { ruleSetOn } from '../../rule-sets/rule-set.rules.js';
+import { vnDateOf } from '../../working-calendar/vn-time.js';
+import type { THoSo } from '../national-portal.contract.js';
+import { nationalErrors } from '../national-portal.errors.js';
+import { parseNationalDate } from '../national-portal.rules.js';
+
+export const NATIONAL_ACTOR = 'Cổng Dịch vụ công quốc gia';
+
+/**
+ * A dossier submitted on the national portal (Cổng DVCQG; QĐ 31/2021/QĐ-TTg Điều 30) enters the ledger like an online
+ * submission of our portal: it waits in the resolving unit's desk queue "online, awaiting acceptance" (national code 1)
+ * with the e-form answers, the files, the fees paid there and whether the applicant's account is verified with VNeID.
+ * The national code (MaHoSo) is its idempotency key: the same dossier pushed twice, or pushed and pulled, is one dossier.
+ */
+export async function receiveNationalDossier(deps: { db: Db; clock: Clock; files: FileStore }, hoSo: THoSo): Promise<{ id: string; created: boolean }> {
+  const now = deps.clock.now();
+  const today = vnDateOf(now);
+  const year = Number(today.slice(0, 4));
+  const key = `dvcqg:${hoSo.MaHoSo}`;
+  const { rows: found } = await deps.db.query<{ resolvingId: string; deskId: string; procedureId: string | null; existingId: string | null }>(
+    `SELECT u.id AS "resolvingId",
+            coalesce((SELECT id FROM unit WHERE parent_id = u.id AND kind = 'desk' AND valid_to IS NULL ORDER BY code LIMIT 1), u.id) AS "deskId",
+            (SELECT p.id FROM procedure p JOIN unit o ON o.id = p.owner_unit_id LEFT JOIN procedure_version v ON v.id = p.current_version_id
+              WHERE coalesce(v.content->'national'->>'maTTHC', p.code) = $2 AND p.status = 'published' AND u.path LIKE o.path || '%'
+              ORDER BY (coalesce(v.content->'national'->>'maTruongHop', '') = $4) DESC, length(o.path) DESC LIMIT 1) AS "procedureId",
+            (SELECT id FROM dossier WHERE idempotency_key = $3) AS "existingId"
+       FROM unit u WHERE u.code = $1 AND u.valid_to IS NULL`,
+    [hoSo.DonViXuLy, hoSo.MaTTHC, key, hoSo.MaTruongHop],
+  );
+  const f = found[0];
+  if (f?.existingId) return { id: f.existingId, created: false };
+  if (!f) throw nationalErrors.unknownAgency(hoSo.DonViXuLy);
+  if (!f.procedureId) throw nationalErrors.unmappedProcedure(hoSo.MaTTHC);
+  const ctx = await loadIntakeContext(deps.db, { receivingUnitId: f.deskId, resolvingUnitId: f.resolvingId, procedureId: f.procedureId, idempotencyKey: key, from: `${year}-01-01`, to: `${year}-12-31` });
+  const { receiving, resolving, procedure } = ctx;
+  if (!receiving || !resolving || !procedure) throw nationalErrors.unknownAgency(hoSo.DonViXuLy);
+  if (ctx.existingId) return { id: ctx.existingId, created: false };
+  const ruleSet = ruleSetOn(today);
+  const version = versionInForce(ctx.versions, today);
+  if (!ruleSet || !version || !acceptsDossiers(procedure, ctx.versions, today)) throw dossierErrors.procedureClosed();
+
+  const applicant = ZApplicantInput.safeParse({
+    kind: hoSo.LoaiDoiTuong === 2 ? 'organisation' : 'citizen',
+    idNumber: hoSo.MaDoiTuong,
+    fullName: hoSo.ChuHoSo,
+    birthDate: hoSo.NgaySinh ? `${hoSo.NgaySinh.slice(0, 4)}-${hoSo.NgaySinh.slice(4, 6)}-${hoSo.NgaySinh.slice(6, 8)}` : null,
+    address: hoSo.DiaChi || null,
+    phone: hoSo.SoDienThoai || null,
+    email: hoSo.Email || null,
+  });
+  if (!applicant.success) throw dossierErrors.badApplicant(applicant.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  // The time of submission is the portal's; a time in the future (a wrong clock over there) is not believed.
+  const submitted = parseNationalDate(hoSo.NgayNopHoSo);
+  const submittedAt = submitted && submitted.getTime() <= now.getTime() ? submitted : now;
+  const feeVnd = hoSo.DanhSachPhiLePhi.reduce((s, p) => s + p.Gia, 0);
+  const resultDelivery = hoSo.HinhThucTra === 3 ? 'online' : hoSo.HinhThucTra === 2 ? 'post' : 'desk';
+  const documents = hoSo.DanhSachTaiLieuNop.map((d) => ({ name: d.TenGiayTo ?? d.TenTepDinhKem, kind: 'copy', count: 1, digitised: d.DuocSoHoa, fromStore: d.DuocLayTuKhoDMQG, link: d.DuongDanTaiLieu ?? null }));
+
+  try {
+    return await withStoredFiles(deps, async (tx, put) => {
+      const { id } = await openDossier(
+        tx,
+        {
+          idempotencyKey: key,
+          procedureId: procedure.id,
+          procedureVersionId: version.id,
+          procedureName: version.content.name,
+          ruleSet: ruleSet.id,
+          receivingUnitId: receiving.id,
+          receivingPath: receiving.path,
+          resolvingUnitId: resolving.id,
+          resolvingPath: resolving.path,
+          applicant: applicant.data,
+          feeVnd,
+          documents,
+          eform: hoSo.DuLieuBieuMau,
+          citizenId: null,
+        },
+        {
+          at: now,
+          actorId: null,
+          actorName: NATIONAL_ACTOR,
+          note: `Mã hồ sơ trên Cổng DVCQG: ${hoSo.MaHoSo}`,
+          event: { type: 'submit', opening: { channel: 'online', submittedAt: submittedAt.toISOString(), resultDelivery, stepCount: Math.max(1, version.content.steps.length) } },
+        },
+        { numbering: null, steps: [], notices: { items: [] } },
+      );
+      for (const d of hoSo.DanhSachTaiLieuNop) {
+        if (!d.NoiDungTep) continue;
+        const stored = await put(Buffer.from(d.NoiDungTep, 'base64'), d.TenTepDinhKem);
+        await tx.query(
+          `INSERT INTO dossier_file (dossier_id, sha256, document_name, kind, added_by, added_by_citizen, added_at, file_name)
+           VALUES ($1, $2, $3, 'component', NULL, NULL, $4, $5) ON CONFLICT DO NOTHING`,
+          [id, stored.sha256, d.TenGiayTo ?? d.TenTepDinhKem, now, stored.fileName],
+        );
+      }
+      const { QuaTrinhXuLy: _history, DanhSachTaiLieuNop: files, ...rest } = hoSo;
+      await tx.query(
+        `INSERT INTO national_dossier (dossier_id, ma_ho_so, origin, vneid_verified, paid_online, fees, payload, received_at)
+         VALUES ($1, $2, 'national', $3, $4, $5, $6, $7)`,
+        [id, hoSo.MaHoSo, hoSo.TaiKhoanDuocXacThucVoiVNeID === 1, hoSo.DuocThanhToanTrucTuyen, JSON.stringify(hoSo.DanhSachPhiLePhi), JSON.stringify({ ...rest, DanhSachTaiLieuNop: files.map(({ NoiDungTep: _c, ...x }) => x) }), now],
+      );
+      return { id, created: true };
+    });
+  } catch (err) {
+    // Two pushes of one dossier raced past the check: the unique key decided; the loser answers with the winner.
+    if ((err as { code?: string }).code === '23505') {
+      const { rows } = await deps.db.query<{ id: string }>(`SELECT id FROM dossier WHERE idempotency_key = $1`, [key]);
+      if (rows[0]) return { id: rows[0].id, created: false };
+    }
+    throw err;
+  }
+}

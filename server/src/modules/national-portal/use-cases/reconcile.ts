@@ -1,0 +1,58 @@
+import type { Clock } from '../../../platform/clock.js';
+import type { Db } from '../../../platform/database.js';
+import type { NationalPortal } from '../national-portal.contract.js';
+import { compareCopies, isReported, nationalStatusOf } from '../national-portal.rules.js';
+import type { DossierStatus } from '../../dossiers/dossier.rules.js';
+
+export type ReconcileReport = { checked: number; differences: number; resolved: number };
+
+/**
+ * Compares the national portal's copy (TraCuuHoSo) with ours for the dossiers that changed on `day` (Vietnam date),
+ * unit by unit: status and history entry by entry. Dossiers with rows still in the outbox are in flight, not different.
+ * Each difference is kept (one open row per dossier) for the console's "Gửi lại"; a dossier that matches again
+ * closes its row.
+ */
+export async function reconcileDay(deps: { db: Db; clock: Clock; portal: NationalPortal }, day: string): Promise<ReconcileReport> {
+  const { rows } = await deps.db.query<{ dossierId: string; unitId: string; maHoSo: string; status: DossierStatus; actions: string[]; ids: string[] }>(
+    `SELECT d.id AS "dossierId", d.resolving_unit_id AS "unitId", n.ma_ho_so AS "maHoSo", d.status,
+            array_agg(a.action ORDER BY a.id) AS actions, array_agg(a.id::text ORDER BY a.id) AS ids
+       FROM national_dossier n JOIN dossier d ON d.id = n.dossier_id JOIN dossier_action a ON a.dossier_id = d.id
+      WHERE EXISTS (SELECT 1 FROM dossier_action x WHERE x.dossier_id = d.id AND (x.at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date = $1::date)
+        AND NOT EXISTS (SELECT 1 FROM national_sync_outbox o WHERE o.dossier_id = d.id AND o.status = 'pending')
+      GROUP BY d.id, n.ma_ho_so`,
+    [day],
+  );
+  const report: ReconcileReport = { checked: 0, differences: 0, resolved: 0 };
+  for (const r of rows) {
+    const ours = { status: nationalStatusOf(r.status), history: r.ids.filter((_, i) => isReported(r.actions[i]!)) };
+    const copy = await deps.portal.lookUp(r.maHoSo);
+    const theirs = copy ? { status: copy.TrangThaiHoSo, history: copy.QuaTrinhXuLy.map((q) => q.MaQuaTrinh) } : null;
+    const kind = compareCopies(ours, theirs);
+    report.checked++;
+    const now = deps.clock.now();
+    if (kind) {
+      report.differences++;
+      await deps.db.query(
+        `INSERT INTO national_sync_difference (dossier_id, unit_id, day, ma_ho_so, kind, ours, theirs, found_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (dossier_id) WHERE resolved_at IS NULL DO UPDATE SET kind = EXCLUDED.kind, ours = EXCLUDED.ours, theirs = EXCLUDED.theirs, found_at = EXCLUDED.found_at, day = EXCLUDED.day`,
+        [r.dossierId, r.unitId, day, r.maHoSo, kind, JSON.stringify(ours), theirs ? JSON.stringify(theirs) : null, now],
+      );
+    } else {
+      const res = await deps.db.query(`UPDATE national_sync_difference SET resolved_at = $2 WHERE dossier_id = $1 AND resolved_at IS NULL`, [r.dossierId, now]);
+      report.resolved += res.rowCount ?? 0;
+    }
+  }
+  return report;
+}
+
+/** "Gửi lại": the whole dossier goes again (DongBoHoSoMC) after whatever is already queued for it. */
+export async function resendDossier(deps: { db: Db; clock: Clock }, differenceId: string): Promise<boolean> {
+  const now = deps.clock.now();
+  const { rows } = await deps.db.query<{ dossierId: string }>(
+    `UPDATE national_sync_difference SET resent_at = $2 WHERE id = $1 AND resolved_at IS NULL RETURNING dossier_id AS "dossierId"`,
+    [differenceId, now],
+  );
+  if (!rows[0]) return false;
+  await deps.db.query(`INSERT INTO national_sync_outbox (dossier_id, kind, created_at, next_attempt_at) VALUES ($1, 'resync', $2, $2)`, [rows[0].dossierId, now]);
+  return true;
+}

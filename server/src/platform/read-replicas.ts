@@ -1,0 +1,81 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from './context.js';
+import { createPool, type Db } from './database.js';
+
+/**
+ * Reads that tolerate a little staleness (reports, dashboards, the public catalogue and information pages, exports)
+ * may go to streaming replicas (DATABASE_REPLICA_URLS); the code says which, per use, with `readContext`. Everything
+ * else, and everything when no replica is set, stays on the primary.
+ *
+ * Read-your-writes: after a successful write request the primary's WAL position is kept in a cookie of that person;
+ * a replica serves them only once it has replayed that position (pg_last_wal_replay_lsn), else the primary does.
+ */
+export type ReadRouter = {
+  /** A pool for a stale-tolerant read, never behind `seenLsn` (the person's last write). */
+  forRead(seenLsn: string | null): Promise<Db>;
+  /** The primary's WAL position now (after a write). */
+  writePosition(): Promise<string>;
+  end(): Promise<void>;
+};
+
+/** The cookie holding the WAL position of the person's last write. */
+export const LSN_COOKIE = 'mc_lsn';
+const LSN = /^[0-9A-F]{1,8}\/[0-9A-F]{1,8}$/;
+/** How long a replica that failed is left out before it is tried again (ms, monotonic). */
+const REST_MS = 5_000;
+
+export function createReadRouter(primary: Db, replicaUrls: string[], poolSize = 5): ReadRouter | null {
+  if (replicaUrls.length === 0) return null;
+  const replicas = replicaUrls.map((url) => ({ pool: createPool(url, poolSize), downUntil: 0 }));
+  let next = 0;
+  return {
+    async forRead(seenLsn) {
+      const seen = seenLsn && LSN.test(seenLsn) ? seenLsn : null;
+      for (let i = 0; i < replicas.length; i++) {
+        const r = replicas[(next + i) % replicas.length]!;
+        if (r.downUntil > performance.now()) continue;
+        next = (next + i + 1) % replicas.length;
+        try {
+          // NULL replay position: the node is no longer a standby (it was promoted), so it has every write.
+          const { rows } = await r.pool.query<{ ok: boolean }>(
+            `SELECT pg_last_wal_replay_lsn() IS NULL OR $1::pg_lsn IS NULL OR pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok`,
+            [seen],
+          );
+          return rows[0]!.ok ? r.pool : primary;
+        } catch {
+          r.downUntil = performance.now() + REST_MS;
+        }
+      }
+      return primary;
+    },
+    async writePosition() {
+      const { rows } = await primary.query<{ lsn: string }>(`SELECT pg_current_wal_lsn()::text AS lsn`);
+      return rows[0]!.lsn;
+    },
+    async end() {
+      await Promise.all(replicas.map((r) => r.pool.end()));
+    },
+  };
+}
+
+/** The context a stale-tolerant read of this request runs with: a replica's pool when one may serve it, else ctx itself. */
+export async function readContext<C extends Pick<AppContext, 'db' | 'reads'>>(ctx: C, request: FastifyRequest): Promise<C> {
+  if (!ctx.reads) return ctx;
+  return { ...ctx, db: await ctx.reads.forRead(request.cookies[LSN_COOKIE] ?? null) };
+}
+
+/** Keeps the WAL position of each successful write request in the writer's cookie (only when replicas are set). */
+export function rememberWrites(app: FastifyInstance, ctx: Pick<AppContext, 'reads' | 'config'>): void {
+  const reads = ctx.reads;
+  if (!reads) return;
+  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method) || reply.statusCode >= 400) return payload;
+    try {
+      const lsn = await reads.writePosition();
+      reply.setCookie(LSN_COOKIE, lsn, { path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.config.secureCookies, maxAge: 600 });
+    } catch {
+      // Without the position the person's next reads may be a little stale; the write itself succeeded.
+    }
+    return payload;
+  });
+}

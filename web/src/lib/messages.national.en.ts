@@ -1,0 +1,30 @@
+import type { nationalVi } from './messages.national.vi.js';
+
+/** English strings of the national portal sync page; every Vietnamese key must be here (checked by the type). */
+export const nationalEn: Record<keyof typeof nationalVi, string> = {
+  'nav.nationalSync': 'National portal sync',
+  'home.nationalSync': 'Dossiers synced, waiting, failing, and differences with the national public-service portal.',
+  'dvcqg.title': 'Sync with the national public-service portal',
+  'dvcqg.intro': 'Every change of a dossier goes to the national portal in order; the daily reconciliation compares its copy with ours per unit and day.',
+  'dvcqg.countsTitle': 'Dossiers synced to the national portal (QĐ 766, indicator 1.4)',
+  'dvcqg.synced': 'Synced',
+  'dvcqg.pending': 'Waiting',
+  'dvcqg.failed': 'Failing, retrying',
+  'dvcqg.notConnected': 'No national portal is configured: dossiers wait in the queue.',
+  'dvcqg.differences': 'Differences found by the reconciliation',
+  'dvcqg.noDifference': 'No difference',
+  'dvcqg.code': 'Dossier code',
+  'dvcqg.unit': 'Unit',
+  'dvcqg.day': 'Day',
+  'dvcqg.kind': 'Difference',
+  'dvcqg.kind.missing': 'Not on the portal',
+  'dvcqg.kind.status': 'Other status',
+  'dvcqg.kind.progress': 'Other history',
+  'dvcqg.ours': 'Ours',
+  'dvcqg.theirs': 'On the portal',
+  'dvcqg.stateText': 'Status {status}, {steps} steps',
+  'dvcqg.absent': 'None',
+  'dvcqg.resend': 'Send again',
+  'dvcqg.resent': 'Dossier {code} queued to be sent again',
+  'dvcqg.resentAt': 'Sent again at',
+};
