@@ -12,10 +12,11 @@ describe('portal forms on a phone', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  let s: Awaited<ReturnType<typeof seedDesk>>;
 
   beforeAll(async () => {
     server = await startServer();
-    await seedDesk(server.app, server.ctx.db);
+    s = await seedDesk(server.app, server.ctx.db);
     browser = await launchBrowser();
     const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 390, height: 844 } });
     page = await context.newPage();
@@ -63,5 +64,28 @@ describe('portal forms on a phone', () => {
     expect(await nav.getByRole('link', { name: 'Phản ánh đã trả lời' }).getAttribute('href')).toBe('/phan-anh/cong-khai');
     await nav.getByRole('link', { name: 'Phản ánh đã trả lời' }).click();
     await page.getByRole('heading', { name: 'Phản ánh, kiến nghị đã trả lời' }).waitFor();
+  });
+
+  it('with JavaScript off, the public register shows its first page (published, redacted text)', async () => {
+    const sent = await server.app.inject({
+      method: 'POST',
+      url: '/api/feedback/public',
+      payload: { unitId: s.tree.deskA.id, subject: 'Đèn chiếu sáng ngõ 7 bị hỏng', content: 'Đèn chiếu sáng trong ngõ 7 đã hỏng hơn một tuần, đi lại ban đêm rất nguy hiểm.', sender: { name: 'Lê Văn Bảy', address: '7 Lê Lợi, phường An Thử', phone: '0912345671' } },
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    // Published as the workflow would leave it (the workflow itself is covered by feedback.spec.ts).
+    await server.ctx.db.query(`UPDATE feedback SET status = 'published', answered_at = received_at, published_at = received_at, public_answer = 'Phường đã thay bóng đèn ngày 02/12/2026.' WHERE code = $1`, [sent.json().code]);
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto(`${server.baseUrl}/phan-anh/cong-khai`);
+    await noJs.getByRole('heading', { name: 'Đèn chiếu sáng ngõ 7 bị hỏng' }).waitFor();
+    const text = await noJs.locator('body').innerText();
+    expect(text).toContain('Phường đã thay bóng đèn ngày 02/12/2026.');
+    expect(text).not.toContain('Trang tra cứu cần bật JavaScript');
+    expect(text).not.toContain('Lê Văn Bảy');
+    const widths = await noJs.evaluate(() => document.documentElement.scrollWidth);
+    expect(widths).toBeLessThanOrEqual(390);
+    await noJs.screenshot({ path: `${SHOTS}/mc-register-nojs-phone.png`, fullPage: true });
+    await context.close();
   });
 });
