@@ -186,6 +186,25 @@ describe('the citizen journey at phone width', () => {
     expect(await page.locator('.card').first().innerText()).toMatch(/Mã nộp hồ sơ: NOP-/);
   });
 
+  it('a document leaves the store only after the citizen confirms, and the page says so', async () => {
+    await page.goto(`${server.baseUrl}/cong-dan/kho`);
+    const items = page.locator('.doc-list > li');
+    await items.first().waitFor();
+    const before = await items.count();
+    const first = items.first();
+    const name = await first.locator('a').first().innerText();
+    await first.getByRole('button', { name: `Xóa ${name} khỏi kho` }).click();
+    await page.getByText(`Xóa “${name}” khỏi kho dữ liệu? Hồ sơ đã nộp kèm giấy tờ này vẫn giữ bản của hồ sơ.`).waitFor();
+    await fitsAndAccessible('store-confirm-delete');
+    await page.getByRole('button', { name: 'Không xóa' }).click();
+    expect(await items.count()).toBe(before);
+    await first.getByRole('button', { name: `Xóa ${name} khỏi kho` }).click();
+    await page.getByRole('button', { name: 'Xóa khỏi kho' }).click();
+    await page.getByRole('status').getByText(`Đã xóa “${name}” khỏi kho dữ liệu.`).waitFor();
+    expect(await items.count()).toBe(before - 1);
+    await fitsAndAccessible('store-deleted');
+  });
+
   it('a new phone number is set only with the code sent to it', async () => {
     await page.goto(`${server.baseUrl}/cong-dan/thong-tin`);
     await page.getByRole('button', { name: 'Đổi số điện thoại' }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoSecrets, loadConfig } from './config.js';
+import { ConfigInvalid, demoSecrets, loadConfig } from './config.js';
 import { productionProblems, refusalMessage } from './config.rules.js';
 
 /** A production configuration with nothing wrong; each row below spoils one thing. */
@@ -9,6 +9,7 @@ const safe = {
   VNPAY_HASH_SECRET: 'Q4M9T2W7Z1X8C5V3B6N0L2K4J7H9G1F3',
   POSTAL_CALLBACK_SECRET: 'p0stal-callback-3f9a1c7e5b2d4a6c',
   RECEIPT_LINK_SECRET: 'r3ceipt-link-8e1d2c3b4a5f6e7d9c',
+  DATABASE_URL: 'postgres://motcua_server:mat-khau-rieng@db.example.gov.vn:5432/motcua',
 };
 
 const problemsOf = (env: Record<string, string | undefined>) => productionProblems(loadConfig(env)).map((p) => p.setting).sort();
@@ -19,13 +20,12 @@ describe('production refuses an unsafe configuration', () => {
     ['the demo with its published secrets is still the demo', { VNPAY_HASH_SECRET: demoSecrets.vnpayHashSecret }, []],
     ['a safe production configuration starts', safe, []],
     ['NODE_ENV=production is production mode too', { ...safe, APP_MODE: undefined, NODE_ENV: 'production' }, []],
-    ['APP_MODE=demo wins over NODE_ENV=production', { APP_MODE: 'demo', NODE_ENV: 'production' }, []],
     [
       'production with nothing set names every secret and the public address',
       { APP_MODE: 'production' },
-      ['POSTAL_CALLBACK_SECRET', 'PUBLIC_URL', 'RECEIPT_LINK_SECRET', 'VNPAY_HASH_SECRET'],
+      ['DATABASE_URL', 'POSTAL_CALLBACK_SECRET', 'PUBLIC_URL', 'RECEIPT_LINK_SECRET', 'VNPAY_HASH_SECRET'],
     ],
-    ['NODE_ENV=production with the published defaults', { NODE_ENV: 'production', VNPAY_HASH_SECRET: demoSecrets.vnpayHashSecret, POSTAL_CALLBACK_SECRET: demoSecrets.postalCallbackSecret, RECEIPT_LINK_SECRET: demoSecrets.receiptLinkSecret, PUBLIC_URL: safe.PUBLIC_URL }, ['POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'VNPAY_HASH_SECRET']],
+    ['NODE_ENV=production with the published defaults', { NODE_ENV: 'production', VNPAY_HASH_SECRET: demoSecrets.vnpayHashSecret, POSTAL_CALLBACK_SECRET: demoSecrets.postalCallbackSecret, RECEIPT_LINK_SECRET: demoSecrets.receiptLinkSecret, PUBLIC_URL: safe.PUBLIC_URL, DATABASE_URL: safe.DATABASE_URL }, ['POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'VNPAY_HASH_SECRET']],
     ['the published gateway secret', { ...safe, VNPAY_HASH_SECRET: demoSecrets.vnpayHashSecret }, ['VNPAY_HASH_SECRET']],
     ['the published postal secret', { ...safe, POSTAL_CALLBACK_SECRET: demoSecrets.postalCallbackSecret }, ['POSTAL_CALLBACK_SECRET']],
     ['the published receipt link key', { ...safe, RECEIPT_LINK_SECRET: demoSecrets.receiptLinkSecret }, ['RECEIPT_LINK_SECRET']],
@@ -52,10 +52,26 @@ describe('production refuses an unsafe configuration', () => {
     ['a demo password that would be printed', { ...safe, DEMO_PASSWORD: 'matkhau123' }, ['DEMO_PASSWORD']],
     ['a plain-http public address', { ...safe, PUBLIC_URL: 'http://dichvucong.dongthap.gov.vn' }, ['PUBLIC_URL']],
     ['a plain-http identity provider (a local test provider)', { ...safe, OIDC_ISSUER: 'http://127.0.0.1:9999' }, ['OIDC_ISSUER']],
+    ['the embedded PostgreSQL (its superuser password is published)', { ...safe, DATABASE_URL: undefined }, ['DATABASE_URL']],
     ['an https identity provider', { ...safe, OIDC_ISSUER: 'https://sso.vneid.gov.vn' }, []],
   ];
   it.each(rows)('%s', (_name, env, expected) => {
     expect(problemsOf(env)).toEqual([...expected].sort());
+  });
+
+  it('APP_MODE=demo with NODE_ENV=production is refused, naming APP_MODE in Vietnamese and English', () => {
+    let thrown: unknown;
+    try {
+      loadConfig({ APP_MODE: 'demo', NODE_ENV: 'production' });
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(ConfigInvalid);
+    const [p] = (thrown as ConfigInvalid).problems;
+    expect(p).toMatchObject({ setting: 'APP_MODE', vi: expect.stringContaining('không chạy ở môi trường thật'), en: expect.stringContaining('does not run in production') });
+    // Either alone is fine: the demo, or production mode.
+    expect(loadConfig({ APP_MODE: 'demo' }).mode).toBe('demo');
+    expect(loadConfig({ NODE_ENV: 'production' }).mode).toBe('production');
   });
 
   it('production defaults are the safe ones: no simulator, no demo data, Secure cookies', () => {

@@ -17,6 +17,7 @@ type Checked = Pick<
   | 'publicUrl'
   | 'oidcIssuer'
   | 'otpLogCodes'
+  | 'databaseUrl'
   | 'citizenStoreSimulator'
   | 'citizenStoreToken'
   | 'citizenStoreUrl'
@@ -90,6 +91,11 @@ export function productionProblems(config: Checked): ConfigProblem[] {
   if (config.seedDemo) out.push({ setting: 'SEED_DEMO', vi: 'không nạp dữ liệu và tài khoản mẫu; đặt false', en: 'no demo data or demo accounts; set false' });
   if (config.otpLogCodes) out.push({ setting: 'OTP_LOG_CODES', vi: 'mã xác thực một lần không được ghi vào nhật ký khi chạy thật; đặt false', en: 'one-time codes must not be logged in production; set false' });
   if (config.demoPassword) out.push({ setting: 'DEMO_PASSWORD', vi: 'mật khẩu tài khoản mẫu không dùng khi chạy thật; bỏ biến này', en: 'no demo password in production; unset it' });
+  // The embedded PostgreSQL's superuser has the password published in this repository ("postgres"): fine on a laptop,
+  // never for real data. Production names its own server.
+  if (!config.databaseUrl) {
+    out.push({ setting: 'DATABASE_URL', vi: 'chạy thật phải dùng máy chủ PostgreSQL riêng (PostgreSQL nhúng có mật khẩu quản trị mẫu đã công bố); đặt DATABASE_URL', en: "production needs its own PostgreSQL server (the embedded one's superuser password is published); set DATABASE_URL" });
+  }
   if (!config.publicUrl.startsWith('https://')) out.push({ setting: 'PUBLIC_URL', vi: 'địa chỉ công khai phải là https://', en: 'the public address must be https://' });
   // A plain-http issuer is a local test provider, never VNeID.
   if (config.oidcIssuer && !config.oidcIssuer.startsWith('https://')) out.push({ setting: 'OIDC_ISSUER', vi: 'nhà cung cấp định danh phải dùng https://', en: 'the identity provider must use https://' });

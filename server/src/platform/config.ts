@@ -179,6 +179,17 @@ export function isProductionEnv(env: NodeJS.ProcessEnv): boolean {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = isProductionEnv(env);
+  // NODE_ENV=production says "this is the real thing"; a demo there (simulators, demo accounts, published secrets)
+  // would run silently. The operator must choose one.
+  if (env.APP_MODE === 'demo' && env.NODE_ENV === 'production') {
+    throw new ConfigInvalid([
+      {
+        setting: 'APP_MODE',
+        vi: 'APP_MODE=demo cùng NODE_ENV=production: bản dùng thử (bộ mô phỏng, tài khoản mẫu, khóa mẫu) không chạy ở môi trường thật; đặt APP_MODE=production, hoặc bỏ NODE_ENV=production để dùng thử',
+        en: 'APP_MODE=demo with NODE_ENV=production: the demo (simulators, demo accounts, published secrets) does not run in production; set APP_MODE=production, or drop NODE_ENV=production to try the demo',
+      },
+    ]);
+  }
   const demoDefault = (value: string | undefined, demo: string) => value || (production ? '' : demo);
   const port = env.PORT || '3000';
   const parsed = ZConfig.safeParse({

@@ -33,7 +33,7 @@ describe('the application connects with row rights only', () => {
   });
 
   it('may only insert into and read the append-only tables; the audit chain head is out of its reach', async () => {
-    await recordAudit(app, { actorId: null, actorName: 'Thử', action: 'test.role', entity: 'system', entityId: 'roles', at: new Date('2026-11-25T02:00:00Z') });
+    await recordAudit(app, { actorId: null, actorName: 'Thử', action: 'test.role', entity: 'system', entityId: 'roles', unitPaths: [], at: new Date('2026-11-25T02:00:00Z') });
     expect((await app.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'test.role'`)).rows[0].n).toBe(1);
     for (const [table, column] of [['audit_log', 'action'], ['dossier_action', 'note'], ['payment_event', 'kind']]) {
       expect(await code(`UPDATE ${table} SET ${column} = ${column} WHERE false`), table).toBe('42501');

@@ -30,10 +30,19 @@ describe('the real server in production mode refuses what is unsafe', () => {
     const out = p.output();
     expect(out).toContain('từ chối khởi động');
     expect(out).toContain('refuses to start');
-    for (const setting of ['VNPAY_HASH_SECRET', 'POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'PUBLIC_URL']) expect(out).toContain(`  - ${setting}: `);
+    for (const setting of ['VNPAY_HASH_SECRET', 'POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'PUBLIC_URL', 'DATABASE_URL']) expect(out).toContain(`  - ${setting}: `);
     // Refused before anything ran: no embedded database created, nothing listening.
     await expect(fs.access(path.join(dataDir, 'pg'))).rejects.toThrow();
     await expect(fetch(`${p.baseUrl}/healthz`)).rejects.toThrow();
+  });
+
+  it('APP_MODE=demo with NODE_ENV=production does not silently run the demo', { timeout: 60_000 }, async () => {
+    const p = spawnServer({ APP_MODE: 'demo', NODE_ENV: 'production', PORT: String(await freePort()), DATA_DIR: dataDir });
+    expect(await p.exited).toBe(78);
+    const out = p.output();
+    expect(out).toContain('  - APP_MODE: APP_MODE=demo cùng NODE_ENV=production');
+    expect(out).toContain('does not run in production');
+    await expect(fs.access(path.join(dataDir, 'pg'))).rejects.toThrow();
   });
 
   it('with the published defaults, a simulator, plain cookies and demo data, each is named', { timeout: 60_000 }, async () => {

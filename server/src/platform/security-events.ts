@@ -2,7 +2,7 @@ import client from 'prom-client';
 
 /**
  * What an operator alerts on: a dossier code guessed at until its tracking is held, an account held after failed
- * sign-ins, a payment or postal notice with a bad signature. Counted per process; Prometheus sums the instances.
+ * sign-ins, a feedback number guessed at until it is held, a payment or postal notice with a bad signature. Counted per process; Prometheus sums the instances.
  * Registered into each app's registry by installMetrics (one counter, several registries in tests).
  */
 export const securityEvents = new client.Counter({
@@ -12,7 +12,7 @@ export const securityEvents = new client.Counter({
   registers: [],
 });
 
-export type SecurityEvent = 'tracking_code_held' | 'staff_sign_in_held' | 'citizen_sign_in_held' | 'payment_signature_refused' | 'postal_signature_refused';
+export type SecurityEvent = 'tracking_code_held' | 'feedback_code_held' | 'staff_sign_in_held' | 'citizen_sign_in_held' | 'payment_signature_refused' | 'postal_signature_refused';
 
 export function countSecurityEvent(event: SecurityEvent): void {
   securityEvents.inc({ event });

@@ -93,7 +93,9 @@ export async function loadDemoDossiers(ctx: AppContext, count = 48): Promise<num
     const upTo = stage === 1 ? 1 : last;
     for (let s = 0; s < upTo; s++) await act(byRole[p.steps[s]!.role] ?? deskOfficer, { action: 'forward' });
     if (stage === 1) continue;
-    await act(byRole[p.steps[last]!.role] ?? deskOfficer, { action: 'approve' });
+    // Phê duyệt is the approving role's: the last step's own when it is a head's or leader's, else the leader's.
+    const approverRole = p.steps[last]!.role === 'head' ? 'head' : 'leader';
+    await act(byRole[approverRole]!, { action: 'approve' });
     if (stage === 3 && i % 5 !== 0) await act(deskOfficer, { action: 'return_result', receivedBy: fullName });
   }
   return made;

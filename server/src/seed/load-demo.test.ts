@@ -74,6 +74,9 @@ describe('demo data', () => {
 
   it('has staff for every role and at least 15 published procedures per province that pass the publishing checks', async () => {
     const roles = (await ctx.db.query<{ role: string }>('SELECT DISTINCT role FROM role_assignment')).rows.map((r) => r.role).sort();
+    // Every officer can receive a one-time code after a hold (a phone and an e-mail each).
+    const noContact = await ctx.db.query(`SELECT username FROM staff_user WHERE phone IS NULL OR email IS NULL`);
+    expect(noContact.rows).toEqual([]);
     expect(roles).toEqual(['admin', 'desk_officer', 'head', 'inspector', 'leader', 'postal', 'specialist']);
     const perProvince = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM procedure WHERE status = 'published' GROUP BY owner_unit_id`);
     for (const r of perProvince.rows) expect(r.n).toBeGreaterThanOrEqual(15);

@@ -29,6 +29,9 @@ const ZSeedUnit = z.object({
 const ZSeedStaff = z.object({
   username: z.string(),
   fullName: z.string(),
+  // Every officer has a way back in after a hold: the one-time code goes to this phone or e-mail.
+  phone: z.string().regex(/^0\d{9}$/),
+  email: z.string().email(),
   homeUnitCode: z.string(),
   roles: z.array(z.object({ role: ZStaffRole, unitCode: z.string() })).min(1),
 });
@@ -65,7 +68,7 @@ export async function loadDemoData(ctx: AppContext): Promise<{ accountLines: str
         now,
       ]);
     }
-    await recordAudit(tx, { actorId: null, actorName: 'Hệ thống', action: 'demo.seeded', entity: 'system', entityId: 'demo', after: { units: units.length, staff: staff.length, procedures: procedures.length }, at: now });
+    await recordAudit(tx, { actorId: null, actorName: 'Hệ thống', action: 'demo.seeded', entity: 'system', entityId: 'demo', after: { units: units.length, staff: staff.length, procedures: procedures.length }, unitPaths: [], at: now });
     return true;
   });
   if (!loaded) return null;
@@ -114,8 +117,8 @@ async function insertStaff(tx: Tx, staff: z.infer<typeof ZSeedStaff>[], byCode: 
     const home = byCode.get(s.homeUnitCode);
     if (!home) throw new Error(`staff.json: unit ${s.homeUnitCode} missing`);
     const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO staff_user (username, full_name, password_hash, home_unit_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
-      [s.username, s.fullName, passwordHash, home.id, now],
+      `INSERT INTO staff_user (username, full_name, phone, email, password_hash, home_unit_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
+      [s.username, s.fullName, s.phone, s.email, passwordHash, home.id, now],
     );
     const id = rows[0]!.id;
     for (const r of s.roles) {

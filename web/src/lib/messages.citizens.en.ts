@@ -22,5 +22,5 @@ export const citizensEn: Record<keyof typeof citizensVi, string> = {
   'verifyId.done': 'CCCD verified for {name}.',
   'login.code': 'One-time code (6 digits)',
   'login.sendCode': 'Send a code to my phone / e-mail',
-  'login.codeSent': 'If the account has a phone or e-mail, a code was sent to it; it is valid for {minutes} minutes. Enter it with your password.',
+  'login.codeSent': 'If the account has a phone or e-mail, a code was sent to it; it is valid for {minutes} minutes. Enter it with your password. An account without phone or e-mail gets no code: ask your unit administrator to unlock it.',
 };

@@ -20,5 +20,5 @@ export const citizensVi = {
   'verifyId.done': 'Đã xác minh số căn cước cho {name}.',
   'login.code': 'Mã xác thực (6 chữ số)',
   'login.sendCode': 'Gửi mã xác thực tới điện thoại / e-mail',
-  'login.codeSent': 'Nếu tài khoản có số điện thoại hoặc e-mail, mã xác thực đã được gửi; mã có hiệu lực {minutes} phút. Nhập mã cùng mật khẩu để đăng nhập.',
+  'login.codeSent': 'Nếu tài khoản có số điện thoại hoặc e-mail, mã xác thực đã được gửi; mã có hiệu lực {minutes} phút. Nhập mã cùng mật khẩu để đăng nhập. Tài khoản chưa có điện thoại hoặc e-mail thì không nhận được mã: hãy đề nghị quản trị viên đơn vị mở khóa.',
 } as const;

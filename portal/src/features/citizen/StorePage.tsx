@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { formatDateTime } from '../../lib/format.js';
-import { listStore, storeFileUrl, uploadToStore, type StoreDocument } from './api.js';
+import { deleteFromStore, listStore, storeFileUrl, uploadToStore, type StoreDocument } from './api.js';
 import { ct } from './citizen-text.js';
 import { Field } from './Field.js';
 
@@ -9,6 +9,9 @@ export function StorePage() {
   const [docs, setDocs] = useState<StoreDocument[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The document whose deletion waits for the citizen's confirmation. */
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
     document.title = ct('store');
     listStore().then(setDocs, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
@@ -32,6 +35,20 @@ export function StorePage() {
     }
   };
 
+  const handleDelete = async (d: StoreDocument) => {
+    setBusy(true);
+    setError(null);
+    try {
+      setDocs(await deleteFromStore(d.id));
+      setConfirming(null);
+      setNotice(ct('deleted', { name: d.name }));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <section className="detail" aria-labelledby="store-title">
       <h1 id="store-title">{ct('store')}</h1>
@@ -43,7 +60,18 @@ export function StorePage() {
             <li key={d.id}>
               <a href={storeFileUrl(d.id)} target="_blank" rel="noreferrer">{d.name}</a>{' '}
               <span className="badge">{d.kind === 'result' ? ct('kindResult') : ct('kindUpload')}</span>{' '}
-              <span className="muted">{d.fileName} · {Math.ceil(d.sizeBytes / 1024)} KB · {formatDateTime(d.addedAt)}{d.dossierCode ? ` · ${d.dossierCode}` : ''}</span>
+              <span className="muted">{d.fileName} · {Math.ceil(d.sizeBytes / 1024)} KB · {formatDateTime(d.addedAt)}{d.dossierCode ? ` · ${d.dossierCode}` : ''}</span>{' '}
+              {confirming === d.id ? (
+                <div role="group" aria-label={ct('deleteDocumentLabel', { name: d.name })}>
+                  <p>{ct('deleteConfirm', { name: d.name })}</p>
+                  <button type="button" className="button-primary" disabled={busy} onClick={() => void handleDelete(d)}>{ct('deleteYes')}</button>{' '}
+                  <button type="button" className="button-secondary" disabled={busy} onClick={() => setConfirming(null)}>{ct('deleteNo')}</button>
+                </div>
+              ) : (
+                <button type="button" className="button-secondary" aria-label={ct('deleteDocumentLabel', { name: d.name })} onClick={() => { setNotice(null); setConfirming(d.id); }}>
+                  {ct('deleteDocument')}
+                </button>
+              )}
             </li>
           ))}
         </ul>
@@ -56,7 +84,10 @@ export function StorePage() {
           <button type="submit" className="button-primary" disabled={busy}>{ct('upload')}</button>
         </form>
       </div>
-      <div aria-live="polite">{error ? <p className="error" role="alert">{error}</p> : null}</div>
+      <div aria-live="polite">
+        {notice ? <p role="status">{notice}</p> : null}
+        {error ? <p className="error" role="alert">{error}</p> : null}
+      </div>
     </section>
   );
 }

@@ -77,6 +77,8 @@ export const rateMyFeedback = (id: string, satisfied: boolean, comment: string |
 export const reopenMyFeedback = (id: string, text: string) => unwrap(api.POST('/api/feedback/citizen/{id}/reopen', { params: { path: { id } }, body: { text }, headers: headers() }));
 export const supplyMyFeedback = (id: string, text: string) => unwrap(api.POST('/api/feedback/citizen/{id}/supply', { params: { path: { id } }, body: { text }, headers: headers() }));
 export const listStore = () => unwrap(api.GET('/api/citizen/documents'));
+/** Takes a document out of the store; a dossier already submitted with it keeps its own copy. Returns the store. */
+export const deleteFromStore = (id: string) => unwrap(api.DELETE('/api/citizen/documents/{id}', { params: { path: { id } }, headers: headers() }));
 export const startSubmission = (procedureId: string) => unwrap(api.GET('/api/citizen/submissions/{procedureId}', { params: { path: { procedureId } } }));
 export const saveDraft = (procedureId: string, body: Draft) =>
   unwrap(api.PUT('/api/citizen/submissions/{procedureId}/draft', { params: { path: { procedureId } }, body, headers: headers() }));

@@ -30,7 +30,7 @@ describe('tamper-evident audit trail', () => {
     await Promise.all(
       Array.from({ length: 24 }, (_, i) =>
         withTransaction(t.ctx.db, async (tx) => {
-          await recordAudit(tx, { actorId: null, actorName: 'Thử', action: 'test.concurrent', entity: 'system', entityId: `c${i}`, after: { i }, at: new Date('2026-11-25T02:00:00Z') });
+          await recordAudit(tx, { actorId: null, actorName: 'Thử', action: 'test.concurrent', entity: 'system', entityId: `c${i}`, after: { i }, unitPaths: [], at: new Date('2026-11-25T02:00:00Z') });
           await tx.query('SELECT pg_sleep(0.005)');
         }),
       ),
@@ -47,7 +47,7 @@ describe('tamper-evident audit trail', () => {
   it('records the actor id, the client address and the before/after values of a change made over HTTP', async () => {
     const admin = await login(t.app, 'admin.xa');
     const target = await buildStaff(t.ctx.db, 'canbo.doi.ten', [{ role: 'specialist', unit: tree.officeA }]);
-    const res = await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${target}`, payload: { fullName: 'Tên Mới' }, remoteAddress: '203.0.113.7' });
+    const res = await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${target}`, payload: { fullName: 'Tên Mới', phone: '0912000321' }, remoteAddress: '203.0.113.7' });
     expect(res.statusCode).toBe(200);
     const { rows } = await t.ctx.db.query(`SELECT actor_id, ip, before->>'fullName' AS b, after->>'fullName' AS a FROM audit_log WHERE entity_id = $1 AND action = 'user.updated'`, [target]);
     const adminId = (await t.ctx.db.query(`SELECT id FROM staff_user WHERE username = 'admin.xa'`)).rows[0].id;
@@ -65,6 +65,19 @@ describe('tamper-evident audit trail', () => {
     // System entries concern no unit: a reader at a province sees them.
     expect(foreign.some((e) => e.action === 'test.concurrent')).toBe(true);
     expect((await injectAs(t.app, null, { method: 'GET', url: '/api/audit' })).statusCode).toBe(401);
+  });
+
+  it("keeps one province's portal work out of another province's trail (site, members)", async () => {
+    const admin = await login(t.app, 'admin.tinh');
+    await buildStaff(t.ctx.db, 'bientap.tinh', [{ role: 'specialist', unit: tree.communeA }]);
+    const site = { slug: 'tinh-thu-audit', title: 'Trang tỉnh thử', address: '1 Lê Lợi', phone: '0229 3871 000', feedbackPhone: '0229 3871 999', email: 'tinhthu@example.gov.vn', mapLat: 20.25, mapLng: 105.97, leaders: [], menu: [] };
+    expect((await injectAs(t.app, admin, { method: 'PUT', url: `/api/info-portal/sites/${tree.province.id}`, payload: site })).statusCode).toBe(200);
+    expect((await injectAs(t.app, admin, { method: 'POST', url: `/api/info-portal/sites/${tree.province.id}/members`, payload: { username: 'bientap.tinh', role: 'editor' } })).statusCode).toBe(200);
+    const own = (await injectAs(t.app, admin, { method: 'GET', url: '/api/audit?limit=200' })).json().items as { action: string }[];
+    expect(own.map((e) => e.action)).toEqual(expect.arrayContaining(['portal.site.create', 'portal.member.add']));
+    const other = await login(t.app, 'admin.tinhkhac');
+    const foreign = (await injectAs(t.app, other, { method: 'GET', url: '/api/audit?limit=200' })).json().items as { action: string }[];
+    expect(foreign.filter((e) => e.action.startsWith('portal.'))).toEqual([]);
   });
 
   it('npm run audit:verify passes an intact chain and names the first entry a superuser edited', async () => {

@@ -14,10 +14,11 @@ export type AuditEntry = {
   /** The injected clock's time of the change. */
   at: Date;
   /**
-   * Paths of the units the entry concerns (who may read it). By default the database derives them from the entity
-   * as it is after the change; name them when the change removes the entity or moves it between units.
+   * Paths of the units the entry concerns (who may read it). Always named by the writer: an entry with none is
+   * readable by every province-level reader, so `[]` is kept for what concerns no unit (sign-in of an unknown name,
+   * a citizen's own account) — audit.units.test.ts holds the short list of those.
    */
-  unitPaths?: string[];
+  unitPaths: string[];
 };
 
 /**
@@ -28,7 +29,7 @@ export async function recordAudit(q: Queryable, e: AuditEntry): Promise<void> {
   await q.query(
     `INSERT INTO audit_log (actor_id, actor_name, action, entity, entity_id, before, after, ip, unit_paths, at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [e.actorId, e.actorName, e.action, e.entity, e.entityId, json(e.before), json(e.after), e.ip ?? currentClientIp(), [...new Set(e.unitPaths ?? [])], e.at],
+    [e.actorId, e.actorName, e.action, e.entity, e.entityId, json(e.before), json(e.after), e.ip ?? currentClientIp(), [...new Set(e.unitPaths)], e.at],
   );
 }
 

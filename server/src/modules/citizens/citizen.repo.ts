@@ -110,6 +110,12 @@ export async function addToStore(q: Queryable, citizenId: string, sha256: string
   );
 }
 
+/** Removes one entry of the citizen's own store; false when it is not theirs (or gone). */
+export async function removeFromStore(q: Queryable, citizenId: string, id: string): Promise<boolean> {
+  const { rowCount } = await q.query(`DELETE FROM citizen_document WHERE id = $1 AND citizen_id = $2`, [id, citizenId]);
+  return (rowCount ?? 0) > 0;
+}
+
 /** The files of the citizen's store among `sha256s` (to check that picked documents are theirs). */
 export async function ownedFiles(q: Queryable, citizenId: string, sha256s: string[]): Promise<Set<string>> {
   const { rows } = await q.query<{ sha256: string }>(`SELECT sha256 FROM citizen_document WHERE citizen_id = $1 AND sha256 = ANY($2::text[])`, [citizenId, sha256s]);

@@ -6,7 +6,7 @@ import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { citizenOf } from '../identity/auth.plugin.js';
 import { ZDraftData, ZMyDossier, ZMyDossierItem, ZOnlineSubmitInput, ZStoreDocument, ZSubmissionStart, ZSupplementAnswer } from './citizen.contract.js';
-import { CITIZEN_MAX_BYTES, listDocuments, openStoredDocument, uploadToStore } from './use-cases/document-store.js';
+import { CITIZEN_MAX_BYTES, deleteStoredDocument, listDocuments, openStoredDocument, uploadToStore } from './use-cases/document-store.js';
 import { answerSupplement, listMyDossiers, openMyDossierFile, readMyDossier } from './use-cases/my-dossiers.js';
 import { renderCitizenDeclaration } from './use-cases/citizen-declaration.js';
 import { saveSubmissionDraft, startSubmission, submitAsCitizen } from './use-cases/online-dossiers.js';
@@ -36,6 +36,14 @@ export const citizenRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       await uploadToStore(ctx, citizen.citizenId, { content, fileName, name });
       return reply.status(201).send(await listDocuments(ctx, citizen.citizenId));
     },
+  );
+  app.delete(
+    '/citizen/documents/:id',
+    {
+      config: { access: 'citizen' },
+      schema: { tags: ['citizens'], summary: 'Xóa giấy tờ khỏi kho của mình (hồ sơ đã nộp kèm giấy tờ này vẫn giữ bản của hồ sơ)', params: ZId, response: { 200: z.array(ZStoreDocument), 404: ZErrorBody } },
+    },
+    async (request) => deleteStoredDocument(ctx, citizenOf(request).citizenId, request.params.id),
   );
   app.get(
     '/citizen/documents/:id/file',

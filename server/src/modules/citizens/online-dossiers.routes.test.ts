@@ -343,3 +343,33 @@ function unzipEntry(zip: Buffer, name: string, inflate: (b: Buffer) => Buffer): 
   }
   throw new Error(`${name} not in zip`);
 }
+
+describe('deleting from the document store', () => {
+  it('only the owner deletes; a dossier submitted with the document keeps its copy; garbage and strangers change nothing', async () => {
+    const store = async (s: Session) => (await injectAs(t.app, s, { method: 'GET', url: '/api/citizen/documents' })).json() as { id: string; name: string; sha256: string }[];
+    const doc = (await store(an)).find((d) => d.name === 'Tờ khai đăng ký khai sinh')!;
+    const inDossiers = async () => (await t.ctx.db.query(`SELECT count(*)::int AS n FROM dossier_file WHERE sha256 = $1`, [doc.sha256])).rows[0].n as number;
+    const before = await inDossiers();
+    expect(before).toBeGreaterThan(0);
+    const del = (s: Session | null, id: string) => injectAs(t.app, s, { method: 'DELETE', url: `/api/citizen/documents/${id}` });
+
+    const stranger = await del(binh, doc.id);
+    expect(stranger.statusCode).toBe(404);
+    expect(stranger.json().code).toBe('CITIZEN.DOCUMENT_NOT_IN_STORE');
+    expect((await del(null, doc.id)).statusCode).toBe(401);
+    expect((await del(an, 'khong-phai-uuid')).statusCode).toBe(400);
+    expect((await store(an)).some((d) => d.id === doc.id)).toBe(true);
+
+    const gone = await del(an, doc.id);
+    expect(gone.statusCode, gone.body).toBe(200);
+    expect((gone.json() as { id: string }[]).some((d) => d.id === doc.id)).toBe(false);
+    expect((await store(an)).some((d) => d.id === doc.id)).toBe(false);
+    expect((await del(an, doc.id)).statusCode).toBe(404);
+    // The dossier keeps the file as the authority received it, still downloadable by its owner.
+    expect(await inDossiers()).toBe(before);
+    const dossier = (await t.ctx.db.query(`SELECT d.id FROM dossier_file f JOIN dossier d ON d.id = f.dossier_id WHERE f.sha256 = $1 AND d.citizen_id IS NOT NULL LIMIT 1`, [doc.sha256])).rows[0];
+    const file = await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${dossier.id}/files/${doc.sha256}` });
+    expect(file.statusCode).toBe(200);
+    expect(file.body.startsWith('%PDF-')).toBe(true);
+  });
+});

@@ -12,7 +12,7 @@ import { listOfCitizen } from './feedback.repo.js';
 import { feedbackCategories } from './feedback.rules.js';
 import { searchRegister, similarItems } from './use-cases/read-feedback.js';
 import { receiveFromPortal } from './use-cases/receive-from-portal.js';
-import { loadOwnItem, rateAnswer, reopenFeedback, senderView, supplyInfo, type SenderProof } from './use-cases/sender-actions.js';
+import { authoriseSenderProof, loadOwnItem, rateAnswer, reopenFeedback, senderView, supplyInfo, type SenderProof } from './use-cases/sender-actions.js';
 
 const ZStored = z.object({ sha256: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number() });
 const ZPage = z.object({ items: z.array(z.object({ code: z.string(), kind: z.string(), category: z.string(), unitName: z.string(), procedureName: z.string().nullable(), subject: z.string(), content: z.string(), answer: z.string(), senderName: z.string().nullable(), receivedAt: z.date(), answeredAt: z.date(), publishedAt: z.date() })), next: z.string().nullable() });
@@ -25,6 +25,11 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
   const limit = async (ip: string) => {
     const r = await hitRateLimit(ctx.db, { key: `feedback-public:${ip}`, max: ctx.config.trackingPerMinute, windowSeconds: 60 }, ctx.clock.now());
     if (!r.allowed) throw commonErrors.rateLimited();
+  };
+  // Number + phone: the per-number hold of authoriseSenderProof before anything is read or changed.
+  const proven = async (request: { ip: string; body: { code: string; phone: string }; log: { warn(fields: Record<string, unknown>, msg: string): void } }) => {
+    await limit(request.ip);
+    await authoriseSenderProof({ ...ctx, log: request.log }, request.body, { ip: request.ip });
   };
   const tracked = async (proof: SenderProof) => senderView(ctx.db, await loadOwnItem(ctx.db, proof));
 
@@ -70,7 +75,7 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     '/feedback/public/track',
     { config: { access: 'public' }, schema: { tags, summary: 'Theo dõi phản ánh bằng số phản ánh và số điện thoại', body: ZTrackInput, response: { 200: ZSenderView, 404: ZErrorBody, 429: ZErrorBody } } },
     async (request) => {
-      await limit(request.ip);
+      await proven(request);
       return tracked(request.body);
     },
   );
@@ -78,7 +83,7 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     '/feedback/public/rate',
     { config: { access: 'public' }, schema: { tags, summary: 'Đánh giá kết quả trả lời (hài lòng / không hài lòng)', body: ZTrackInput.extend(ZRateInput.shape), response: { 200: ZSenderView, 404: ZErrorBody, 409: ZErrorBody, 429: ZErrorBody } } },
     async (request) => {
-      await limit(request.ip);
+      await proven(request);
       await rateAnswer(ctx, request.body, request.body.satisfied, request.body.comment);
       return tracked(request.body);
     },
@@ -87,7 +92,7 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     '/feedback/public/reopen',
     { config: { access: 'public' }, schema: { tags, summary: 'Đề nghị xem xét lại câu trả lời (một lần, nêu lý do)', body: ZTrackInput.extend(ZTextInput.shape), response: { 200: ZSenderView, 404: ZErrorBody, 409: ZErrorBody, 429: ZErrorBody } } },
     async (request) => {
-      await limit(request.ip);
+      await proven(request);
       await reopenFeedback(ctx, request.body, request.body.text);
       return tracked(request.body);
     },
@@ -96,7 +101,7 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     '/feedback/public/supply',
     { config: { access: 'public' }, schema: { tags, summary: 'Bổ sung thông tin theo đề nghị của cơ quan', body: ZTrackInput.extend(ZTextInput.shape), response: { 200: ZSenderView, 404: ZErrorBody, 409: ZErrorBody, 429: ZErrorBody } } },
     async (request) => {
-      await limit(request.ip);
+      await proven(request);
       await supplyInfo(ctx, request.body, request.body.text);
       return tracked(request.body);
     },

@@ -1,6 +1,13 @@
-import { DomainError } from '../../platform/errors.js';
+import { DomainError, tooManyRequests } from '../../platform/errors.js';
 
 export const feedbackErrors = {
+  codeBlocked: (retryAfterSeconds: number) =>
+    tooManyRequests(
+      'FEEDBACK.CODE_BLOCKED',
+      (wait) => `Số phản ánh này đã bị nhập sai số điện thoại nhiều lần nên tạm ngừng tra cứu. Vui lòng thử lại sau ${wait}; người gửi có thể đăng nhập Cổng dịch vụ công để xem phản ánh của mình.`,
+      'This feedback number is held after repeated wrong phone numbers.',
+      retryAfterSeconds,
+    ),
   notFound: () => new DomainError('FEEDBACK.NOT_FOUND', 'not_found', 'Không tìm thấy phản ánh, kiến nghị.', 'Feedback not found.'),
   actionNotAllowed: (status: string, allowed: readonly string[]) =>
     new DomainError('FEEDBACK.ACTION_NOT_ALLOWED', 'conflict', 'Thao tác không phù hợp với trạng thái hiện tại của phản ánh.', 'Action not allowed in this status.', {

@@ -312,3 +312,29 @@ describe('what is published never carries the sender’s address or given name',
     }
   });
 });
+
+describe('a feedback number cannot be guessed at with phone numbers', () => {
+  it('takes a handful of wrong phones, then refuses every attempt for a while (track, rate, reopen, supply alike), audited', async () => {
+    const sent = await post('/api/feedback/public', { unitId: s.tree.deskA.id, subject: 'Đèn đường hỏng', content: 'Đèn đường trước số 9 Lê Lợi không sáng.', sender });
+    const code = sent.json().code as string;
+    const wrong = [];
+    for (let i = 0; i < 5; i++) wrong.push((await post('/api/feedback/public/track', { code: code.toLowerCase(), phone: `098765${String(1000 + i)}` })).statusCode);
+    expect(wrong).toEqual([404, 404, 404, 404, 404]);
+    // Held now: the right phone gets nothing either, on every number+phone route, from any address.
+    for (const [url, extra] of [['/api/feedback/public/track', {}], ['/api/feedback/public/rate', { satisfied: true }], ['/api/feedback/public/reopen', { text: 'Xem lại giúp' }], ['/api/feedback/public/supply', { text: 'Thêm ảnh' }]] as const) {
+      const held = await post(url, { code, phone: sender.phone, ...extra });
+      expect(held.statusCode, url).toBe(429);
+      expect(held.json()).toMatchObject({ code: 'FEEDBACK.CODE_BLOCKED', message: expect.stringContaining('tạm ngừng tra cứu') });
+      expect(Number(held.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    const audit = (await t.ctx.db.query(`SELECT after->>'failures' AS failures, cardinality(unit_paths) AS units FROM audit_log WHERE action = 'feedback.code_blocked'`)).rows;
+    expect(audit).toEqual([{ failures: '5', units: 1 }]); // the desk that received it
+    const saved = now;
+    now = new Date(now.getTime() + 61_000);
+    expect((await post('/api/feedback/public/track', { code, phone: sender.phone })).statusCode).toBe(200);
+    now = saved;
+    // A number that does not exist is counted and held the same way: nothing tells the two apart.
+    for (let i = 0; i < 5; i++) await post('/api/feedback/public/track', { code: 'PAKN-2026-KHONG-00001', phone: sender.phone });
+    expect((await post('/api/feedback/public/track', { code: 'PAKN-2026-KHONG-00001', phone: sender.phone })).json().code).toBe('FEEDBACK.CODE_BLOCKED');
+  });
+});

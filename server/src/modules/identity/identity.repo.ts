@@ -23,6 +23,16 @@ export async function findUserForLogin(q: Queryable, username: string): Promise<
   return rows[0] ?? null;
 }
 
+/** Every unit an officer belongs to: the home unit and each unit where they hold a role. */
+export async function userUnitPaths(q: Queryable, userId: string): Promise<string[]> {
+  const { rows } = await q.query<{ path: string }>(
+    `SELECT u.path FROM staff_user s JOIN unit u ON u.id = s.home_unit_id WHERE s.id = $1
+     UNION SELECT u.path FROM role_assignment r JOIN unit u ON u.id = r.unit_id WHERE r.user_id = $1`,
+    [userId],
+  );
+  return rows.map((r) => r.path);
+}
+
 /** Writes the account's consecutive failures and until when it waits (the row is locked by findUserForLogin). */
 export async function setLoginFailures(q: Queryable, userId: string, failures: number, lockedUntil: Date | null): Promise<void> {
   await q.query(`UPDATE staff_user SET failed_logins = $2, locked_until = coalesce($3, locked_until) WHERE id = $1`, [userId, failures, lockedUntil]);

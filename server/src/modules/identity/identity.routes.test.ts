@@ -49,6 +49,43 @@ describe('sign-in and sessions', () => {
     await login(t.app, 'khoa.thu');
   });
 
+  it('every officer has a way back: a phone or e-mail is required, and the answers say to ask an administrator otherwise', async () => {
+    const ip = '203.0.113.50'; // its own address: the file's other sign-ins share the per-minute budget of the default one
+    const signedIn = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin.xa', password: TEST_PASSWORD }, remoteAddress: ip });
+    const admin = { cookie: `mc_session=${signedIn.cookies.find((c) => c.name === 'mc_session')!.value}`, csrf: signedIn.json().csrfToken as string };
+    const body = { username: 'khong.lien.lac', fullName: 'Lê Văn Cường', password: 'mot-mat-khau-dai', homeUnitId: tree.officeA.id, grants: [{ role: 'specialist', unitId: tree.officeA.id }] };
+    const refused = await injectAs(t.app, admin, { method: 'POST', url: '/api/users', payload: body });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'USER.NO_CONTACT', message: expect.stringContaining('ít nhất số điện thoại hoặc e-mail') });
+    expect((await t.ctx.db.query(`SELECT 1 FROM staff_user WHERE username = 'khong.lien.lac'`)).rowCount).toBe(0);
+    const created = await injectAs(t.app, admin, { method: 'POST', url: '/api/users', payload: { ...body, email: 'cuong.lv@motcua.test' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    // Taking the only contact away is refused; replacing it by a phone is fine.
+    expect((await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${id}`, payload: { email: null } })).json().code).toBe('USER.NO_CONTACT');
+    expect((await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${id}`, payload: { email: null, phone: '0912000124' } })).json()).toMatchObject({ email: null, phone: '0912000124' });
+
+    // An account from before the rule (no contact): held by strangers, the answers tell its owner to ask an administrator.
+    await buildStaff(t.ctx.db, 'cu.khong.lien.lac', [{ role: 'specialist', unit: tree.officeA }]);
+    for (let i = 0; i < 3; i++) await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cu.khong.lien.lac', password: 'sai-mat-khau-123' }, remoteAddress: ip });
+    const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cu.khong.lien.lac', password: TEST_PASSWORD }, remoteAddress: ip });
+    expect(locked.json()).toMatchObject({ code: 'AUTH.LOCKED', message: expect.stringContaining('hãy đề nghị quản trị viên đơn vị mở khóa') });
+    const asked = await t.app.inject({ method: 'POST', url: '/api/auth/login/code', payload: { username: 'cu.khong.lien.lac' }, remoteAddress: ip });
+    expect(asked.statusCode).toBe(202);
+    expect(asked.json().message).toContain('hãy đề nghị quản trị viên đơn vị mở khóa');
+    // …the same words for any name, so they tell nothing about the account.
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login/code', payload: { username: 'khong.ai.ca' }, remoteAddress: ip })).json()).toEqual(asked.json());
+    // Lifting the hold alone needs no contact (the way back for such an account); a new password lifts it too.
+    const oldId = (await t.ctx.db.query(`SELECT id FROM staff_user WHERE username = 'cu.khong.lien.lac'`)).rows[0].id;
+    expect((await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${oldId}`, payload: { unlock: true } })).json()).toMatchObject({ locked: false });
+    expect((await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${oldId}`, payload: { fullName: 'Tên Khác' } })).json().code).toBe('USER.NO_CONTACT');
+    for (let i = 0; i < 3; i++) await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cu.khong.lien.lac', password: 'sai-mat-khau-123' }, remoteAddress: ip });
+    const reset = await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${oldId}`, payload: { password: 'mat-khau-moi-dai-hon', phone: '0912000125' } });
+    expect(reset.json()).toMatchObject({ locked: false });
+    expect((await t.ctx.db.query(`SELECT failed_logins, locked_until FROM staff_user WHERE id = $1`, [oldId])).rows[0]).toEqual({ failed_logins: 0, locked_until: null });
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cu.khong.lien.lac', password: 'mat-khau-moi-dai-hon' }, remoteAddress: ip })).statusCode).toBe(200);
+  });
+
   it('rejects state-changing requests without the CSRF token', async () => {
     const s = await login(t.app, 'admin.tinh');
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie } });
@@ -77,6 +114,7 @@ describe('user management scope', () => {
       username,
       fullName: 'Nguyễn Văn Bình',
       password: 'mot-mat-khau-dai',
+      phone: '0912000123',
       homeUnitId: unitId,
       grants: [{ role: 'specialist', unitId }],
     });

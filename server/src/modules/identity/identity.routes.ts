@@ -44,7 +44,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         tags: ['identity'],
         summary: 'Gửi mã xác thực đăng nhập tới điện thoại/e-mail của cán bộ (trả lời như nhau với mọi tên đăng nhập)',
         body: ZLoginCodeInput,
-        response: { 202: z.object({ expiresInMinutes: z.number() }), 429: ZErrorBody },
+        response: { 202: z.object({ expiresInMinutes: z.number(), message: z.string() }), 429: ZErrorBody },
       },
     },
     async (request, reply) => reply.status(202).send(await sendStaffSignInCode(ctx, request.body.username)),

@@ -98,3 +98,43 @@ describe('a citizen cannot be locked out by someone else', () => {
     expect(rows[0].n).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('the lockout tells no one which accounts exist', () => {
+  /** The answer with its instants blanked: what an outsider compares. */
+  const shape = (r: { statusCode: number; body: string; headers: Record<string, unknown> }) => ({
+    status: r.statusCode,
+    retryAfter: r.headers['retry-after'] ?? null,
+    body: r.body.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'T').replace(/\d{1,2}:\d\d(:\d\d)?( (SA|CH|AM|PM))?/g, 'H'),
+  });
+
+  async function compare(attempt: (name: string, ip: string) => Promise<{ statusCode: number; body: string; headers: Record<string, unknown> }>, known: string, unknown: string) {
+    const a: unknown[] = [];
+    const b: unknown[] = [];
+    for (let i = 0; i < 7; i++) {
+      a.push(shape(await attempt(known, '198.51.100.120')));
+      b.push(shape(await attempt(unknown, '198.51.100.121')));
+    }
+    later(15 * 60 + 1); // the first hold is over: one more failure holds both for twice as long
+    a.push(shape(await attempt(known, '198.51.100.120')));
+    b.push(shape(await attempt(unknown, '198.51.100.121')));
+    return { a, b };
+  }
+
+  it('an officer’s name and a name no account has answer alike, try after try (LOCKED from the 5th)', async () => {
+    await buildStaff(t.ctx.db, 'co.that', [{ role: 'specialist', unit: (await buildUnitTree(t.ctx.db)).officeA }]);
+    const { a, b } = await compare((username, ip) => signIn(username, 'doan-sai', ip), 'co.that', 'khong.that');
+    expect(b).toEqual(a);
+    expect((a as { status: number }[]).map((x) => x.status)).toEqual([401, 401, 401, 401, 403, 403, 403, 403]);
+    expect(JSON.parse((a[4] as { body: string }).body).code).toBe('AUTH.LOCKED');
+    const held = await t.ctx.db.query(`SELECT failures FROM attempt_guard WHERE key = 'signin-name:khong.that'`);
+    expect(held.rows[0].failures).toBe(6);
+  });
+
+  it('a citizen’s phone and a phone no account has answer alike, try after try', async () => {
+    await registerCitizen(t.app, { identifier: '0912000777', idNumber: '001090000888', fullName: 'Người Có Thật', birthDate: '1990-06-01' });
+    const login = (identifier: string, ip: string) => t.app.inject({ method: 'POST', url: '/api/citizen/auth/login', payload: { identifier, password: 'doan-sai' }, remoteAddress: ip });
+    const { a, b } = await compare(login, '0912000777', '0912000778');
+    expect(b).toEqual(a);
+    expect((a as { status: number }[]).map((x) => x.status)).toEqual([401, 401, 401, 401, 403, 403, 403, 403]);
+  });
+});

@@ -22,3 +22,12 @@ export function accountHeldUntil(failures: number, t: AccountThrottle, now: Date
   const s = accountDelaySeconds(failures, t);
   return s === 0 ? null : new Date(now.getTime() + s * 1000);
 }
+
+/**
+ * The guard that stands in for an account when the typed name (or citizen phone/e-mail) has none: the same free
+ * failures and the same doubling delays, so that "held after 5 tries" answers alike for names that exist and names that
+ * do not — the lockout tells no one which accounts exist. Counted per typed identifier in attempt_guard.
+ */
+export function unknownNameGuard(t: AccountThrottle): { free: number; baseSeconds: number; maxSeconds: number; forgetSeconds: number } {
+  return { free: t.maxFailures, baseSeconds: t.lockMinutes * 60, maxSeconds: ACCOUNT_MAX_DELAY_SECONDS, forgetSeconds: 30 * 24 * 3600 };
+}

@@ -25,6 +25,10 @@ export const portalErrors = {
       { earliest },
     ),
   imageInvalid: () => new DomainError('PORTAL.IMAGE_INVALID', 'unsupported', 'Ảnh không đọc được; hãy dùng ảnh JPEG hoặc PNG.', 'Unreadable image.'),
+  // One answer for a name no account has and for an officer outside the manager's scope: the endpoint tells nothing
+  // about who exists in another province.
+  memberUnknown: () =>
+    new DomainError('PORTAL.MEMBER_UNKNOWN', 'not_found', 'Không tìm thấy cán bộ có tên đăng nhập này trong phạm vi bạn quản lý.', 'No officer with this username within your scope.'),
   slugTaken: () => new DomainError('PORTAL.SLUG_TAKEN', 'conflict', 'Đường dẫn này đã được dùng; hãy chọn đường dẫn khác.', 'Slug already used.'),
   // Refusals shown to readers.
   alreadyRated: () => new DomainError('PORTAL.ALREADY_RATED', 'conflict', 'Bạn đã đánh giá bài viết này rồi. Cảm ơn bạn!', 'Already rated.'),

@@ -68,9 +68,15 @@ export async function listMembers(q: Queryable, unitId: string) {
   return rows;
 }
 
-export async function findUserId(q: Queryable, username: string): Promise<string | null> {
-  const { rows } = await q.query<{ id: string }>(`SELECT id FROM staff_user WHERE username = $1 AND active`, [username]);
-  return rows[0]?.id ?? null;
+/** An active officer by username, with every unit they belong to (home unit and each unit of a role). */
+export async function findMemberCandidate(q: Queryable, username: string): Promise<{ id: string; unitPaths: string[] } | null> {
+  const { rows } = await q.query<{ id: string; unitPaths: string[] }>(
+    `SELECT s.id, array(SELECT hu.path FROM unit hu WHERE hu.id = s.home_unit_id
+                       UNION SELECT gu.path FROM role_assignment r JOIN unit gu ON gu.id = r.unit_id WHERE r.user_id = s.id) AS "unitPaths"
+       FROM staff_user s WHERE s.username = $1 AND s.active`,
+    [username],
+  );
+  return rows[0] ?? null;
 }
 
 export async function addMember(q: Queryable, unitId: string, userId: string, role: PortalRole, by: string, at: Date): Promise<void> {

@@ -54,6 +54,24 @@ describe('sites and roles', () => {
   });
 });
 
+describe('roles go only to officers inside the manager\'s scope', () => {
+  it('an officer of another province (or who also holds a role there) answers exactly like an unknown name', async () => {
+    await buildStaff(t.ctx.db, 'canbo.tinh.khac', [{ role: 'specialist', unit: s.tree.otherProvince }]);
+    await buildStaff(t.ctx.db, 'canbo.hai.tinh', [{ role: 'specialist', unit: s.tree.officeA }, { role: 'specialist', unit: s.tree.otherProvince }]);
+    const add = (username: string) => api(s.admin, 'POST', `/sites/${s.tree.communeA.id}/members`, { username, role: 'reviewer' });
+    const unknown = await add('khong.ai.ca');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ code: 'PORTAL.MEMBER_UNKNOWN', message: expect.stringContaining('Không tìm thấy cán bộ') });
+    for (const username of ['canbo.tinh.khac', 'canbo.hai.tinh']) {
+      const res = await add(username);
+      expect({ status: res.statusCode, body: res.body }).toEqual({ status: unknown.statusCode, body: unknown.body });
+    }
+    const members = (await api(s.admin, 'GET', `/sites/${s.tree.communeA.id}/members`)).json() as { username: string }[];
+    expect(members.map((m) => m.username)).not.toEqual(expect.arrayContaining(['canbo.tinh.khac']));
+    expect(members.map((m) => m.username)).not.toContain('canbo.hai.tinh');
+  });
+});
+
 describe('articles: write, review, publish', () => {
   it('an editor uploads an image: resized on the server, with a thumbnail', async () => {
     const png = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#a61b1b' } }).png().toBuffer();

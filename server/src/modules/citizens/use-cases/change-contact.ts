@@ -59,6 +59,7 @@ export async function confirmContactChange(
         before: { [id.kind]: before[id.kind] },
         after: { [id.kind]: id.value },
         ip: client.ip,
+        unitPaths: [],
       });
     });
   } catch (err) {

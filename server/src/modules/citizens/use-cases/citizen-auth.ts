@@ -10,9 +10,9 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from '../../identity/
 import { OTP_TTL_SECONDS } from '../../identity/otp.rules.js';
 import { limitOtpRequests, sendOtp, useOtp, type OtpDeps } from '../../identity/use-cases/one-time-codes.js';
 import { identifierTaken } from '../citizen-credentials.repo.js';
-import { clearGuard, hitRateLimit, readGuard, recordGuardFailure, secondsUntil } from '../../../platform/rate-limit.js';
+import { clearGuard, hitRateLimit, lockGuard, readGuard, recordGuardFailure, secondsUntil } from '../../../platform/rate-limit.js';
 import { recordAudit } from '../../audit/audit.repo.js';
-import { ADDRESS_GUARD, accountHeldUntil } from '../../identity/sign-in.rules.js';
+import { ADDRESS_GUARD, accountHeldUntil, unknownNameGuard } from '../../identity/sign-in.rules.js';
 import { vnDateOf } from '../../working-calendar/vn-time.js';
 import type { TCitizenLoginInput, TRegisterInput } from '../citizen.contract.js';
 import { citizenErrors } from '../citizen.errors.js';
@@ -108,17 +108,22 @@ export async function signInCitizen(deps: { db: Db; clock: Clock; settings: Citi
   const outcome = await withTransaction(deps.db, async (tx) => {
     const account = identifier ? await findForLogin(tx, identifier) : null;
     if (!account || !account.passwordHash) {
+      // No password account for this phone/e-mail: held exactly like one (same count, same delays, same answer).
+      const nameKey = `citizen-signin-id:${identifier?.value ?? input.identifier.trim().toLowerCase()}`;
+      const guard = await lockGuard(tx, nameKey, now);
+      if (guard.blockedUntil) return { kind: 'locked' as const, until: guard.blockedUntil };
       await verifyPassword(await dummyPasswordHash(), input.password);
-      await recordAudit(tx, { at: now, actorId: null, actorName: null, action: 'citizen.sign_in_failed', entity: 'citizen_account', entityId: account?.id ?? 'unknown', after: { identifier: identifier?.value ?? null, known: !!account }, ip: client.ip });
+      const failure = await recordGuardFailure(tx, nameKey, now, unknownNameGuard(deps.settings));
+      await recordAudit(tx, { at: now, actorId: null, actorName: null, action: 'citizen.sign_in_failed', entity: 'citizen_account', entityId: account?.id ?? 'unknown', after: { identifier: identifier?.value ?? null, known: !!account, failures: failure.failures, heldUntil: failure.blockedUntil }, ip: client.ip, unitPaths: [] });
       await recordGuardFailure(tx, addressKey, now, ADDRESS_GUARD);
-      return { kind: 'bad' as const };
+      return failure.blockedUntil ? { kind: 'locked' as const, until: failure.blockedUntil } : { kind: 'bad' as const };
     }
     if (account.lockedUntil && account.lockedUntil > now) return { kind: 'locked' as const, until: account.lockedUntil };
     if (!(await verifyPassword(account.passwordHash, input.password))) {
       const failures = account.failedLogins + 1;
       const until = accountHeldUntil(failures, deps.settings, now);
       await setFailures(tx, account.id, failures, until);
-      await recordAudit(tx, { at: now, actorId: null, actorName: null, action: 'citizen.sign_in_failed', entity: 'citizen_account', entityId: account.id, after: { failures, heldUntil: until }, ip: client.ip });
+      await recordAudit(tx, { at: now, actorId: null, actorName: null, action: 'citizen.sign_in_failed', entity: 'citizen_account', entityId: account.id, after: { failures, heldUntil: until }, ip: client.ip, unitPaths: [] });
       await recordGuardFailure(tx, addressKey, now, ADDRESS_GUARD);
       return until ? { kind: 'locked' as const, until } : { kind: 'bad' as const };
     }

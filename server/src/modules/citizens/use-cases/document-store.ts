@@ -5,7 +5,7 @@ import type { Clock } from '../../../platform/clock.js';
 import type { AppConfig } from '../../../platform/config.js';
 import { fileErrors, withStoredFiles, type FileStore, type StoredFile } from '../../../platform/storage.js';
 import { citizenErrors } from '../citizen.errors.js';
-import { addToStore, listStore, type StoreRow } from '../citizen.repo.js';
+import { addToStore, listStore, removeFromStore, type StoreRow } from '../citizen.repo.js';
 
 /** Scans and photos accepted from citizens (recognised by content, platform/storage.ts), as at the desk. */
 const accepted = ['application/pdf', 'image/jpeg', 'image/png'];
@@ -49,4 +49,14 @@ export async function openStoredDocument(deps: { db: Db; files: FileStore }, cit
   const row = (await listStore(deps.db, citizenId)).find((d) => d.id === id);
   if (!row) throw citizenErrors.documentNotInStore();
   return { row, stream: deps.files.open(row.sha256) };
+}
+
+/**
+ * Takes a document out of the citizen's store (and out of the quota). Only the store entry goes: a dossier that was
+ * submitted with it keeps its own copy (dossier_file refers to the stored content, which stays), as the authority
+ * received it. Anyone else's document is refused as not found.
+ */
+export async function deleteStoredDocument(deps: { db: Db }, citizenId: string, id: string): Promise<StoreRow[]> {
+  if (!(await removeFromStore(deps.db, citizenId, id))) throw citizenErrors.documentNotInStore();
+  return listStore(deps.db, citizenId);
 }

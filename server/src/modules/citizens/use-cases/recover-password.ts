@@ -42,7 +42,7 @@ export async function finishPasswordRecovery(
   const now = deps.clock.now();
   return withTransaction(deps.db, async (tx) => {
     await replacePassword(tx, account.id, passwordHash, now);
-    await recordAudit(tx, { at: now, actorId: null, actorName: account.fullName, action: 'citizen.password_reset', entity: 'citizen_account', entityId: account.id, after: { via: channelOf(identifier!) }, ip: client.ip });
+    await recordAudit(tx, { at: now, actorId: null, actorName: account.fullName, action: 'citizen.password_reset', entity: 'citizen_account', entityId: account.id, after: { via: channelOf(identifier!) }, ip: client.ip, unitPaths: [] });
     return openCitizenSession(tx, account.id, 'password', deps.settings.sessionTtlHours, client, now);
   });
 }

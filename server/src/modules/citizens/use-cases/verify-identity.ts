@@ -50,6 +50,7 @@ export async function verifyIdentityAtDesk(
       before: { idNumber: input.idNumber, verified: false },
       after: { idNumber: input.idNumber, verified: true, via: 'desk', unitId: input.unitId, at: now.toISOString() },
       ip: client.ip,
+      unitPaths: [path],
     });
   });
 }

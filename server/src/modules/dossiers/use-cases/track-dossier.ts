@@ -89,8 +89,9 @@ export async function authoriseTracking(deps: TrackingDeps, code: string, secret
   const outcome = await withTransaction(deps.db, async (tx) => {
     const guard = await lockGuard(tx, key, now);
     if (guard.blockedUntil) return { kind: 'blocked' as const, until: guard.blockedUntil };
-    const { rows } = await tx.query<{ id: string; code: string | null; idNumber: string; phone: string | null }>(
-      `SELECT d.id, d.code, d.applicant->>'idNumber' AS "idNumber", d.applicant->>'phone' AS phone FROM dossier d WHERE ${l.where} LIMIT 5`,
+    const { rows } = await tx.query<{ id: string; code: string | null; idNumber: string; phone: string | null; paths: string[] }>(
+      `SELECT d.id, d.code, d.applicant->>'idNumber' AS "idNumber", d.applicant->>'phone' AS phone,
+              array[d.receiving_path, d.resolving_path] AS paths FROM dossier d WHERE ${l.where} LIMIT 5`,
       [l.param],
     );
     const d = rows.find((r) => trackingSecretMatches(r, secret));
@@ -103,9 +104,13 @@ export async function authoriseTracking(deps: TrackingDeps, code: string, secret
         actorName: null,
         action: 'tracking.code_blocked',
         entity: 'dossier',
-        entityId: rows[0]?.id ?? typed,
-        after: { code: typed, failures: failure.failures, blockedUntil: failure.blockedUntil },
+        // A code that matches no dossier concerns no unit: the entry is then readable by every province, so it does not
+        // repeat what was typed (which may be another unit's code); the log line keeps it for the operator.
+        entityId: rows[0]?.id ?? 'unknown',
+        after: { ...(rows[0] ? { code: typed } : {}), failures: failure.failures, blockedUntil: failure.blockedUntil },
         ip: client.ip,
+        // The units of the dossier under attack; a code that matches none concerns no unit.
+        unitPaths: rows.flatMap((r) => r.paths),
       });
     }
     return { kind: 'wrong' as const, alert: failure.blockedNow ? failure : null };

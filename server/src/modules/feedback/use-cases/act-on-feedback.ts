@@ -68,7 +68,9 @@ export async function applyStep(
     const s = await step({ row, now, tx, calendar: () => calendarAt(tx, row.unitPath, now), settings: () => clockSettingsFor(tx, row.unitPath) });
     await updateFeedback(tx, row.id, { ...s.patch, status: s.toStatus }, now, s.onTime === false);
     await appendEvent(tx, { feedbackId: row.id, at: now, actorId: actor.id, actorName: actor.name, action, fromStatus: row.status, toStatus: s.toStatus, note: s.note, onTime: s.onTime });
-    await recordAudit(tx, { at: now, actorId: actor.id, actorName: actor.name, action: `feedback.${action}`, entity: 'feedback', entityId: row.id, before: { status: row.status, unitId: row.unitId }, after: { status: s.toStatus, ...s.patch } });
+    await recordAudit(tx, { at: now, actorId: actor.id, actorName: actor.name, action: `feedback.${action}`, entity: 'feedback', entityId: row.id, before: { status: row.status, unitId: row.unitId }, after: { status: s.toStatus, ...s.patch },
+      // A transfer concerns the unit it leaves and the one it reaches; the receiving unit keeps reading it too.
+      unitPaths: [row.unitPath, row.receivingPath, ...(typeof s.patch.unitPath === 'string' ? [s.patch.unitPath] : [])] });
     if (s.notify) await notifySender(tx, row, s.notify, now);
     return (await findFeedback(tx, { id: row.id }))!;
   });

@@ -59,7 +59,7 @@ export async function setClockSettings(deps: Deps, actor: Actor, unitId: string,
   const now = deps.clock.now();
   await withTransaction(deps.db, async (tx) => {
     await saveClockSettings(tx, unit.id, s, now);
-    await recordAudit(tx, { at: now, actorId: actor.userId, actorName: actor.fullName, action: 'feedback.clock_settings', entity: 'unit', entityId: unit.id, after: s });
+    await recordAudit(tx, { at: now, actorId: actor.userId, actorName: actor.fullName, action: 'feedback.clock_settings', entity: 'unit', entityId: unit.id, after: s, unitPaths: [unit.path] });
   });
 }
 
@@ -78,7 +78,7 @@ export async function createOpen311Client(deps: Deps, actor: Actor, input: { nam
       [input.name, unit.id, unit.path, hashKey(apiKey), actor.userId, now],
     );
     const id = rows[0]!.id;
-    await recordAudit(tx, { at: now, actorId: actor.userId, actorName: actor.fullName, action: 'feedback.open311_client', entity: 'open311_client', entityId: id, after: { name: input.name, unitId: unit.id } });
+    await recordAudit(tx, { at: now, actorId: actor.userId, actorName: actor.fullName, action: 'feedback.open311_client', entity: 'open311_client', entityId: id, after: { name: input.name, unitId: unit.id }, unitPaths: [unit.path] });
     return { id, name: input.name, apiKey };
   });
 }

@@ -1,5 +1,10 @@
+import type { AppConfig } from '../../../platform/config.js';
 import type { Clock } from '../../../platform/clock.js';
-import type { Db, Queryable } from '../../../platform/database.js';
+import { withTransaction, type Db, type Queryable } from '../../../platform/database.js';
+import { lockGuard, recordGuardFailure, secondsUntil } from '../../../platform/rate-limit.js';
+import { countSecurityEvent } from '../../../platform/security-events.js';
+import { recordAudit } from '../../audit/audit.repo.js';
+import { trackingGuardPolicy } from '../../dossiers/use-cases/track-dossier.js';
 import { normalizePhoneVn } from '../../applicants/phone.rules.js';
 import { enqueueNotification } from '../../notifications/notification.repo.js';
 import { formatVn } from '../../working-calendar/vn-time.js';
@@ -29,6 +34,56 @@ function ownedBy(proof: SenderProof) {
   };
 }
 const where = (proof: SenderProof) => ('citizenId' in proof ? { id: proof.id } : { code: proof.code.trim() });
+
+export type ProofDeps = {
+  db: Db;
+  clock: Clock;
+  config: Pick<AppConfig, 'trackingSecretFailures'>;
+  log?: { warn(fields: Record<string, unknown>, msg: string): void };
+};
+
+/**
+ * The guard in front of every public use of a feedback number with a phone (follow, rate, reopen, supply), as for
+ * dossier codes (dossiers/use-cases/track-dossier.ts): the number takes a handful of wrong phones, then refuses every
+ * attempt — right or wrong — for a delay that doubles with each further failure, whatever address the guesses come
+ * from; the start of a hold is audited, logged and counted as a security event. A wrong number counts too, with the
+ * same answer. The signed-in sender is never held: their account is the proof.
+ */
+export async function authoriseSenderProof(deps: ProofDeps, proof: { code: string; phone: string }, client: { ip: string }): Promise<void> {
+  const now = deps.clock.now();
+  const typed = proof.code.trim().toUpperCase();
+  const key = `feedback-track:${typed}`;
+  const outcome = await withTransaction(deps.db, async (tx) => {
+    const guard = await lockGuard(tx, key, now);
+    if (guard.blockedUntil) return { kind: 'blocked' as const, until: guard.blockedUntil };
+    const row = await findFeedback(tx, { code: typed });
+    if (row && samePhone(row.senderPhone, proof.phone)) return { kind: 'ok' as const };
+    const failure = await recordGuardFailure(tx, key, now, trackingGuardPolicy(deps.config.trackingSecretFailures));
+    if (failure.blockedNow) {
+      await recordAudit(tx, {
+        at: now,
+        actorId: null,
+        actorName: null,
+        action: 'feedback.code_blocked',
+        entity: 'feedback',
+        // A number that matches no item concerns no unit: the entry is then readable by every province, so it does not
+        // repeat what was typed (which may be another unit's number); the log line keeps it for the operator.
+        entityId: row?.id ?? 'unknown',
+        after: { ...(row ? { code: typed } : {}), failures: failure.failures, blockedUntil: failure.blockedUntil },
+        ip: client.ip,
+        unitPaths: row ? [row.unitPath, row.receivingPath] : [],
+      });
+    }
+    return { kind: 'wrong' as const, alert: failure.blockedNow ? failure : null };
+  });
+  if (outcome.kind === 'ok') return;
+  if (outcome.kind === 'blocked') throw feedbackErrors.codeBlocked(secondsUntil(outcome.until, now));
+  if (outcome.alert) {
+    countSecurityEvent('feedback_code_held');
+    deps.log?.warn({ event: 'feedback.code_blocked', code: typed, failures: outcome.alert.failures, blockedUntil: outcome.alert.blockedUntil, ip: client.ip }, 'Số phản ánh bị thử sai nhiều lần, tạm khóa tra cứu');
+  }
+  throw feedbackErrors.notFound();
+}
 
 export async function loadOwnItem(q: Queryable, proof: SenderProof): Promise<FeedbackRow> {
   const row = await findFeedback(q, where(proof));

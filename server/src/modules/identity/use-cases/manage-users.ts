@@ -35,12 +35,15 @@ export async function createUser(deps: { db: Db; clock: Clock }, actor: Actor, i
     if (!home) throw unitErrors.notFound();
     if (!can(actor, 'users.manage', home.path)) throw commonErrors.forbidden('users.manage');
     await assertGrantable(tx, actor, input.grants);
+    // Without a phone or e-mail no one-time code can reach the owner, and a stranger's wrong passwords would hold the
+    // account with no way back but an administrator.
+    if (!input.phone && !input.email) throw identityErrors.noContact();
     const taken = await tx.query('SELECT 1 FROM staff_user WHERE username = $1', [input.username]);
     if (taken.rowCount) throw identityErrors.usernameTaken();
     const id = await insertUser(tx, { ...input, passwordHash }, deps.clock.now());
     await replaceGrants(tx, id, input.grants);
     const user = (await getUser(tx, id, deps.clock.now()))!;
-    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'user.created', entity: 'staff_user', entityId: id, after: present(user), at: deps.clock.now() });
+    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'user.created', entity: 'staff_user', entityId: id, after: present(user), unitPaths: user.unitPaths, at: deps.clock.now() });
     return present(user);
   });
 }
@@ -60,7 +63,13 @@ export async function updateUser(deps: { db: Db; clock: Clock }, actor: Actor, u
       await assertGrantable(tx, actor, input.grants);
       await replaceGrants(tx, userId, input.grants);
     }
-    await updateUserFields(tx, userId, { ...input, passwordHash }, deps.clock.now());
+    // A changed account must keep a phone or e-mail; lifting a hold or deactivating alone never needs one — that is
+    // how an administrator lets back in the owner of an older account without any contact.
+    const phone = input.phone !== undefined ? input.phone : before.phone;
+    const email = input.email !== undefined ? input.email : before.email;
+    const onlyHold = Object.entries(input).every(([k, v]) => v === undefined || k === 'unlock' || k === 'active');
+    if (!phone && !email && !onlyHold) throw identityErrors.noContact();
+    await updateUserFields(tx, userId, { ...input, passwordHash, unlock: input.unlock === true || passwordHash !== undefined }, deps.clock.now());
     const after = (await getUser(tx, userId, deps.clock.now()))!;
     await recordAudit(tx, {
       actorId: actor.userId,

@@ -2,15 +2,15 @@ import { countSecurityEvent } from '../../../platform/security-events.js';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../../platform/clock.js';
 import { withTransaction, type Db } from '../../../platform/database.js';
-import { clearGuard, readGuard, recordGuardFailure, secondsUntil } from '../../../platform/rate-limit.js';
+import { clearGuard, lockGuard, readGuard, recordGuardFailure, secondsUntil } from '../../../platform/rate-limit.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 import { hashToken } from '../auth.plugin.js';
 import type { TLoginInput } from '../identity.contract.js';
 import { identityErrors } from '../identity.errors.js';
-import { findUserForLogin, insertSession, recordLoginSuccess, setLoginFailures, staffCodeRecipient, throttle } from '../identity.repo.js';
+import { findUserForLogin, insertSession, recordLoginSuccess, setLoginFailures, staffCodeRecipient, throttle, userUnitPaths } from '../identity.repo.js';
 import { dummyPasswordHash, verifyPassword } from '../password.js';
 import { OTP_TTL_SECONDS } from '../otp.rules.js';
-import { ADDRESS_GUARD, accountHeldUntil } from '../sign-in.rules.js';
+import { ADDRESS_GUARD, accountHeldUntil, unknownNameGuard } from '../sign-in.rules.js';
 import { limitOtpRequests, sendOtp, useOtp, type OtpDeps } from './one-time-codes.js';
 
 export type SignInSettings = { maxFailures: number; lockMinutes: number; sessionTtlHours: number };
@@ -47,10 +47,15 @@ export async function signIn(
   const outcome = await withTransaction(deps.db, async (tx) => {
     const user = await findUserForLogin(tx, input.username);
     if (!user) {
+      // A name no account has is held exactly like an account (same count, same delays, same answer).
+      const nameKey = `signin-name:${input.username}`;
+      const guard = await lockGuard(tx, nameKey, now);
+      if (guard.blockedUntil) return { kind: 'locked' as const, until: guard.blockedUntil };
       await verifyPassword(await dummyPasswordHash(), input.password);
-      await recordAudit(tx, { at: now, actorId: null, actorName: null, action: 'auth.failed', entity: 'staff_user', entityId: 'unknown', after: { username: input.username, known: false }, ip: client.ip });
+      const failure = await recordGuardFailure(tx, nameKey, now, unknownNameGuard(deps.settings));
+      await recordAudit(tx, { at: now, actorId: null, actorName: null, action: 'auth.failed', entity: 'staff_user', entityId: 'unknown', after: { username: input.username, known: false, failures: failure.failures, heldUntil: failure.blockedUntil }, ip: client.ip, unitPaths: [] });
       await recordGuardFailure(tx, addressKey, now, ADDRESS_GUARD);
-      return { kind: 'bad' as const };
+      return failure.blockedUntil ? { kind: 'locked' as const, until: failure.blockedUntil } : { kind: 'bad' as const };
     }
     if (!secondFactor && user.lockedUntil && user.lockedUntil > now) return { kind: 'locked' as const, until: user.lockedUntil };
     const ok = await verifyPassword(user.passwordHash, input.password);
@@ -58,7 +63,7 @@ export async function signIn(
       const failures = user.failedLogins + 1;
       const until = accountHeldUntil(failures, deps.settings, now);
       await setLoginFailures(tx, user.id, failures, until);
-      await recordAudit(tx, { at: now, actorId: user.id, actorName: user.fullName, action: 'auth.failed', entity: 'staff_user', entityId: user.id, after: { failures, heldUntil: until }, ip: client.ip });
+      await recordAudit(tx, { at: now, actorId: user.id, actorName: user.fullName, action: 'auth.failed', entity: 'staff_user', entityId: user.id, after: { failures, heldUntil: until }, ip: client.ip, unitPaths: await userUnitPaths(tx, user.id) });
       await recordGuardFailure(tx, addressKey, now, ADDRESS_GUARD);
       return until ? { kind: 'locked' as const, until } : { kind: 'bad' as const };
     }
@@ -68,7 +73,7 @@ export async function signIn(
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     await insertSession(tx, { tokenHash: hashToken(token), userId: user.id, csrfToken, ttlHours: deps.settings.sessionTtlHours, ...client, now });
-    await recordAudit(tx, { actorId: user.id, actorName: user.fullName, action: 'auth.signed_in', entity: 'staff_user', entityId: user.id, after: secondFactor ? { secondFactor: true } : undefined, ip: client.ip, at: now });
+    await recordAudit(tx, { actorId: user.id, actorName: user.fullName, action: 'auth.signed_in', entity: 'staff_user', entityId: user.id, after: secondFactor ? { secondFactor: true } : undefined, ip: client.ip, unitPaths: await userUnitPaths(tx, user.id), at: now });
     return { kind: 'ok' as const, token, csrfToken, userId: user.id };
   });
   switch (outcome.kind) {
@@ -88,10 +93,15 @@ export async function signIn(
  * Sends an officer a one-time sign-in code (to the mobile phone on the account, else its e-mail). The answer is the
  * same for every user name — existing or not, with or without a phone — and requests are limited per user name.
  */
-export async function sendStaffSignInCode(deps: OtpDeps, username: string): Promise<{ expiresInMinutes: number }> {
+export async function sendStaffSignInCode(deps: OtpDeps, username: string): Promise<{ expiresInMinutes: number; message: string }> {
   await limitOtpRequests(deps, 'staff_sign_in', username);
   const who = await staffCodeRecipient(deps.db, username);
   if (who?.phone) await sendOtp(deps, { purpose: 'staff_sign_in', subject: who.userId, channel: 'sms', recipient: who.phone });
   else if (who?.email) await sendOtp(deps, { purpose: 'staff_sign_in', subject: who.userId, channel: 'email', recipient: who.email });
-  return { expiresInMinutes: OTP_TTL_SECONDS / 60 };
+  // The same words for every name (whether it exists or has a contact is nobody's business), saying plainly what to
+  // do when no code comes: an account without phone or e-mail is unlocked by an administrator.
+  return {
+    expiresInMinutes: OTP_TTL_SECONDS / 60,
+    message: `Nếu tên đăng nhập đúng và tài khoản có số điện thoại hoặc e-mail, mã xác thực đã được gửi, có hiệu lực ${OTP_TTL_SECONDS / 60} phút. Tài khoản chưa có điện thoại hoặc e-mail thì không nhận được mã: hãy đề nghị quản trị viên đơn vị mở khóa.`,
+  };
 }

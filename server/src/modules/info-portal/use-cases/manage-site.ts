@@ -2,7 +2,7 @@ import { withTransaction, type Db, type Queryable } from '../../../platform/data
 import { commonErrors } from '../../../platform/errors.js';
 import type { Clock } from '../../../platform/clock.js';
 import { recordAudit } from '../../audit/audit.repo.js';
-import type { Actor } from '../../identity/permissions.policy.js';
+import { canOnAll, type Actor } from '../../identity/permissions.policy.js';
 import type { TCategory, TOutage, TOutageInput, TSite, TSiteInput } from '../portal.contract.js';
 import { portalErrors } from '../portal.errors.js';
 import { canEdit, canManageSite, canReview } from '../portal.policy.js';
@@ -94,7 +94,7 @@ export async function saveSite(deps: Deps, actor: Actor, unitId: string, input: 
       await repo.insertCategory(tx, unitId, { name: 'Tin tức', slug: 'tin-tuc', kind: 'news' });
       await repo.insertCategory(tx, unitId, { name: 'Hướng dẫn thủ tục', slug: 'huong-dan', kind: 'guidance' });
     }
-    await recordAudit(tx, { at: deps.clock.now(), actorId: actor.userId, actorName: actor.fullName, action: before ? 'portal.site.update' : 'portal.site.create', entity: 'portal_site', entityId: unitId, before, after: input });
+    await recordAudit(tx, { at: deps.clock.now(), actorId: actor.userId, actorName: actor.fullName, action: before ? 'portal.site.update' : 'portal.site.create', entity: 'portal_site', entityId: unitId, before, after: input, unitPaths: [unit.path] });
     const row = (await repo.getSite(tx, unitId))!;
     return view(row, await repo.memberRoles(tx, unitId, actor.userId), true);
   });
@@ -116,20 +116,23 @@ async function requireManager(q: Queryable, actor: Actor, unitId: string): Promi
 
 export async function addMember(deps: Deps, actor: Actor, unitId: string, input: { username: string; role: PortalRole }) {
   return withTransaction(deps.db, async (tx) => {
-    await requireManager(tx, actor, unitId);
-    const userId = await repo.findUserId(tx, input.username);
-    if (!userId) throw commonErrors.notFound('user');
+    const site = await requireManager(tx, actor, unitId);
+    // Giving a role is user administration: the officer's every unit must lie inside the manager's users.manage scope
+    // (the rule of manage-users), and whoever is outside it looks exactly like a name no account has.
+    const candidate = await repo.findMemberCandidate(tx, input.username);
+    if (!candidate || !canOnAll(actor, 'users.manage', candidate.unitPaths)) throw portalErrors.memberUnknown();
+    const userId = candidate.id;
     await repo.addMember(tx, unitId, userId, input.role, actor.userId, deps.clock.now());
-    await recordAudit(tx, { at: deps.clock.now(), actorId: actor.userId, actorName: actor.fullName, action: 'portal.member.add', entity: 'portal_site', entityId: unitId, after: { userId, role: input.role } });
+    await recordAudit(tx, { at: deps.clock.now(), actorId: actor.userId, actorName: actor.fullName, action: 'portal.member.add', entity: 'portal_site', entityId: unitId, after: { userId, role: input.role }, unitPaths: [site.unitPath] });
     return repo.listMembers(tx, unitId);
   });
 }
 
 export async function removeMember(deps: Deps, actor: Actor, unitId: string, userId: string, role: PortalRole) {
   return withTransaction(deps.db, async (tx) => {
-    await requireManager(tx, actor, unitId);
+    const site = await requireManager(tx, actor, unitId);
     if (!(await repo.removeMember(tx, unitId, userId, role))) throw commonErrors.notFound('member');
-    await recordAudit(tx, { at: deps.clock.now(), actorId: actor.userId, actorName: actor.fullName, action: 'portal.member.remove', entity: 'portal_site', entityId: unitId, before: { userId, role } });
+    await recordAudit(tx, { at: deps.clock.now(), actorId: actor.userId, actorName: actor.fullName, action: 'portal.member.remove', entity: 'portal_site', entityId: unitId, before: { userId, role }, unitPaths: [site.unitPath] });
     return repo.listMembers(tx, unitId);
   });
 }
@@ -159,7 +162,7 @@ export async function announceOutage(deps: Deps, actor: Actor, unitId: string, i
   if (dateOf(input.startsAt) < earliest) throw portalErrors.outageTooSoon(`${earliest.slice(8, 10)}/${earliest.slice(5, 7)}/${earliest.slice(0, 4)}`);
   return withTransaction(deps.db, async (tx) => {
     const id = await repo.insertOutage(tx, unitId, input, actor.userId, now);
-    await recordAudit(tx, { at: deps.clock.now(), actorId: actor.userId, actorName: actor.fullName, action: 'portal.outage.announce', entity: 'portal_outage', entityId: id, after: input });
+    await recordAudit(tx, { at: deps.clock.now(), actorId: actor.userId, actorName: actor.fullName, action: 'portal.outage.announce', entity: 'portal_outage', entityId: id, after: input, unitPaths: [site.unitPath] });
     return (await repo.getOutage(tx, id))!;
   });
 }
@@ -172,8 +175,8 @@ export async function listOutages(deps: Deps, actor: Actor, unitId: string): Pro
 export async function cancelOutage(deps: Deps, actor: Actor, id: string): Promise<TOutage> {
   const o = await repo.getOutage(deps.db, id);
   if (!o) throw commonErrors.notFound('outage');
-  await requireReviewer(deps.db, actor, o.unitId);
+  const site = await requireReviewer(deps.db, actor, o.unitId);
   await repo.cancelOutage(deps.db, id, deps.clock.now());
-  await recordAudit(deps.db, { at: deps.clock.now(), actorId: actor.userId, actorName: actor.fullName, action: 'portal.outage.cancel', entity: 'portal_outage', entityId: id });
+  await recordAudit(deps.db, { at: deps.clock.now(), actorId: actor.userId, actorName: actor.fullName, action: 'portal.outage.cancel', entity: 'portal_outage', entityId: id, unitPaths: [site.unitPath] });
   return (await repo.getOutage(deps.db, id))!;
 }

@@ -20,7 +20,7 @@ export async function createUnit(deps: { db: Db; clock: Clock }, actor: Actor, i
     if (parent?.validTo) throw unitErrors.closedParent();
     if (await getUnitByCode(tx, input.code)) throw unitErrors.codeTaken();
     const unit = await insertUnit(tx, { ...input, parent }, deps.clock.now());
-    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'unit.created', entity: 'unit', entityId: unit.id, after: unit, at: deps.clock.now() });
+    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'unit.created', entity: 'unit', entityId: unit.id, after: unit, unitPaths: [unit.path], at: deps.clock.now() });
     return unit;
   });
 }

@@ -21,6 +21,7 @@ export async function correctUnitName(deps: { db: Db; clock: Clock }, actor: Act
       entityId: unitId,
       before: { name: unit.name },
       after: { name },
+      unitPaths: [unit.path],
       at: deps.clock.now(),
     });
     return { ...unit, name };

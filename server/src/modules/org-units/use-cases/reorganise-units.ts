@@ -54,6 +54,7 @@ export async function reorganiseUnits(deps: { db: Db; clock: Clock }, actor: Act
       entityId: successor.id,
       before: predecessors.map((p) => ({ id: p.id, code: p.code, name: p.name })),
       after: { successor, effectiveOn: input.effectiveOn },
+      unitPaths: [successor.path, ...predecessors.map((p) => p.path)],
       at: deps.clock.now(),
     });
     return successor;

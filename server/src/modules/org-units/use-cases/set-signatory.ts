@@ -25,7 +25,7 @@ export async function setSignatory(deps: { db: Db; clock: Clock }, actor: Actor,
     const before = await getSignatory(tx, unitId);
     const at = deps.clock.now();
     await putSignatory(tx, unitId, s, at, actor.userId);
-    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'unit.signatory_set', entity: 'unit', entityId: unitId, before, after: s, at });
+    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'unit.signatory_set', entity: 'unit', entityId: unitId, before, after: s, unitPaths: [unit.path], at });
     return s;
   });
 }

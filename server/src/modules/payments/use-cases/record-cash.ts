@@ -37,7 +37,7 @@ export async function recordCashPayment(deps: { db: Db; clock: Clock }, actor: A
     await appendPaymentEvent(tx, { paymentId: p.id, at: now, kind: 'created', fromStatus: null, toStatus: 'pending', actorId: actor.userId, data: { method: 'cash', amountVnd: p.amountVnd } });
     await payLockedPayment(tx, p, d.receivingUnitId, now, { kind: 'paid', actorId: actor.userId, data: { via: 'desk' } });
     const paid = (await findPayment(tx, { id: p.id }))!;
-    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'payment.cash', entity: 'dossier', entityId: d.id, after: { reference: paid.reference, amountVnd: paid.amountVnd, receiptSeq: paid.receiptSeq }, at: deps.clock.now() });
+    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'payment.cash', entity: 'dossier', entityId: d.id, after: { reference: paid.reference, amountVnd: paid.amountVnd, receiptSeq: paid.receiptSeq }, unitPaths: [d.receivingPath, d.resolvingPath], at: deps.clock.now() });
     return paid;
   });
 }

@@ -88,7 +88,7 @@ export async function importProcedures(deps: { db: Db; clock: Clock }, actor: Ac
         result.revised++;
       }
     }
-    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'procedure.imported', entity: 'unit', entityId: owner.id, after: result, at: now });
+    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'procedure.imported', entity: 'unit', entityId: owner.id, after: result, unitPaths: [owner.path], at: now });
     return result;
   });
 }

@@ -32,8 +32,8 @@ async function loadForChange(tx: Tx, actor: Actor, id: string): Promise<Procedur
   return p;
 }
 
-function audit(tx: Tx, actor: Actor, action: string, id: string, before: unknown, after: unknown, now: Date) {
-  return recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action, entity: 'procedure', entityId: id, before, after, at: now });
+function audit(tx: Tx, actor: Actor, action: string, id: string, before: unknown, after: unknown, now: Date, ownerPath: string) {
+  return recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action, entity: 'procedure', entityId: id, before, after, unitPaths: [ownerPath], at: now });
 }
 
 /**
@@ -62,7 +62,7 @@ export async function createProcedureIn(tx: Tx, actor: Actor, ownerUnitId: strin
   const id = await insertProcedure(tx, ownerUnitId, content, now);
   const versionId = await insertDraftVersion(tx, id, content, actor.userId, now);
   await setCurrentVersion(tx, id, versionId);
-  await audit(tx, actor, 'procedure.created', id, null, content, now);
+  await audit(tx, actor, 'procedure.created', id, null, content, now, owner.path);
   return id;
 }
 
@@ -83,7 +83,7 @@ export async function updateDraftIn(tx: Tx, actor: Actor, p: ProcedureRow, conte
   const fixed = { ...content, code: p.code };
   await updateDraftContent(tx, draft!.id, fixed);
   if (p.status === 'draft') await updateListing(tx, p.id, fixed, now);
-  await audit(tx, actor, 'procedure.draft_updated', p.id, draft!.content, fixed, now);
+  await audit(tx, actor, 'procedure.draft_updated', p.id, draft!.content, fixed, now, p.ownerUnitPath);
 }
 
 /** Starts a revision (bản sửa đổi) of a published procedure: a new draft copied from the version in force. */
@@ -98,7 +98,7 @@ export async function startRevision(deps: Deps, actor: Actor, id: string): Promi
     const current = versions.find((v) => v.id === p.currentVersionId)!;
     const now = deps.clock.now();
     const versionId = await insertDraftVersion(tx, id, current.content, actor.userId, now);
-    await audit(tx, actor, 'procedure.revision_started', id, null, { versionId }, now);
+    await audit(tx, actor, 'procedure.revision_started', id, null, { versionId }, now, p.ownerUnitPath);
     return versionId;
   });
 }
@@ -122,7 +122,7 @@ export async function publishProcedure(deps: Deps, actor: Actor, id: string, inp
     const now = deps.clock.now();
     await markPublished(tx, id, draft!.id, input, now);
     await updateListing(tx, id, draft!.content, now);
-    await audit(tx, actor, 'procedure.published', id, current ? { versionId: current.id } : null, { versionId: draft!.id, ...input }, now);
+    await audit(tx, actor, 'procedure.published', id, current ? { versionId: current.id } : null, { versionId: draft!.id, ...input }, now, p.ownerUnitPath);
   });
 }
 
@@ -133,6 +133,6 @@ export async function abolishProcedure(deps: Deps, actor: Actor, id: string, inp
     if (!isAllowed(p.status, 'abolish', false)) throw procedureErrors.actionNotAllowed(p.status, 'abolish');
     const now = deps.clock.now();
     await markAbolished(tx, id, input.abolishedOn, input.decisionNo, now);
-    await audit(tx, actor, 'procedure.abolished', id, { status: p.status }, { status: 'abolished', ...input }, now);
+    await audit(tx, actor, 'procedure.abolished', id, { status: p.status }, { status: 'abolished', ...input }, now, p.ownerUnitPath);
   });
 }

@@ -34,6 +34,7 @@ export async function setTarget(deps: { db: Db; clock: Clock }, actor: Actor, in
       entityId: unit.id,
       before: before.find((t) => t.indicator === input.indicator) ?? null,
       after: input,
+      unitPaths: [unit.path],
       at: deps.clock.now(),
     });
   });

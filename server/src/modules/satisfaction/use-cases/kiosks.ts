@@ -20,7 +20,7 @@ export async function pairKiosk(deps: { db: Db; clock: Clock }, actor: Actor, in
   if (!can(actor, 'dossiers.receive', unit.path)) throw commonErrors.forbidden('dossiers.receive');
   const token = randomBytes(32).toString('base64url');
   const id = await insertKiosk(deps.db, { unitId: unit.id, unitPath: unit.path, name: input.name, tokenHash: hashToken(token), createdBy: actor.userId, createdAt: deps.clock.now() });
-  await recordAudit(deps.db, { actorId: actor.userId, actorName: actor.fullName, action: 'kiosk.pair', entity: 'satisfaction_kiosk', entityId: id, after: { unitId: unit.id, name: input.name }, at: deps.clock.now() });
+  await recordAudit(deps.db, { actorId: actor.userId, actorName: actor.fullName, action: 'kiosk.pair', entity: 'satisfaction_kiosk', entityId: id, after: { unitId: unit.id, name: input.name }, unitPaths: [unit.path], at: deps.clock.now() });
   return { ...(await getKiosk(deps.db, { id }))!, token };
 }
 
@@ -29,7 +29,7 @@ export async function revokeKioskAs(deps: { db: Db; clock: Clock }, actor: Actor
   if (!k) throw commonErrors.notFound('Kiosk');
   if (!can(actor, 'dossiers.receive', k.unitPath)) throw commonErrors.forbidden('dossiers.receive');
   await revokeKiosk(deps.db, id, deps.clock.now());
-  await recordAudit(deps.db, { actorId: actor.userId, actorName: actor.fullName, action: 'kiosk.revoke', entity: 'satisfaction_kiosk', entityId: id, at: deps.clock.now() });
+  await recordAudit(deps.db, { actorId: actor.userId, actorName: actor.fullName, action: 'kiosk.revoke', entity: 'satisfaction_kiosk', entityId: id, unitPaths: [k.unitPath], at: deps.clock.now() });
   return (await getKiosk(deps.db, { id }))!;
 }
 

@@ -28,7 +28,7 @@ async function assertMayManage(db: Db, actor: Actor, unitId: string | null): Pro
 
 /** Records a yearly official adjustment (swap, make-up day, extra day off) or a unit's out-of-hours intake session. */
 export async function addAdjustment(deps: { db: Db; clock: Clock }, actor: Actor, input: TCreateAdjustmentInput): Promise<string> {
-  await assertMayManage(deps.db, actor, input.unitId);
+  const unitPaths = await assertMayManage(deps.db, actor, input.unitId);
   return withTransaction(deps.db, async (tx) => {
     const exists = await tx.query(
       `SELECT 1 FROM calendar_adjustment WHERE day = $1 AND kind = $2 AND unit_id IS NOT DISTINCT FROM $3`,
@@ -36,7 +36,7 @@ export async function addAdjustment(deps: { db: Db; clock: Clock }, actor: Actor
     );
     if (exists.rowCount) throw calendarErrors.duplicate();
     const id = await insertAdjustment(tx, input, deps.clock.now());
-    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'calendar.adjustment_added', entity: 'calendar_adjustment', entityId: id, after: input, at: deps.clock.now() });
+    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'calendar.adjustment_added', entity: 'calendar_adjustment', entityId: id, after: input, unitPaths, at: deps.clock.now() });
     return id;
   });
 }
