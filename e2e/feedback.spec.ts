@@ -92,12 +92,23 @@ describe('feedback journeys', () => {
     await desk.getByRole('button', { name: 'Phân loại', exact: true }).click();
     await statusIs(desk, 'Đang xử lý');
     await desk.screenshot({ path: `${SHOTS}/mc-feedback-classified.png`, fullPage: true });
+    // The history and the channel read in Vietnamese: no raw code reaches the page.
+    const deskText = await desk.locator('main').innerText();
+    expect(deskText).toContain('Tiếp nhận (Kênh: Cổng dịch vụ công)');
+    expect(deskText).toContain(': Phân loại');
+    for (const raw of [/: received\b/, /: classify\b/, /Kênh: portal/]) expect(deskText).not.toMatch(raw);
+    // Transferred away, the desk may no longer act on it: no button offered that the API would refuse.
+    expect(await desk.getByRole('button', { name: 'Lưu dự thảo, trình lãnh đạo' }).count()).toBe(0);
+    expect(await desk.getByRole('button', { name: 'Phân loại', exact: true }).count()).toBe(0);
 
     const specialist = await officer('chuyenvien.b');
     await specialist.goto(`${server.baseUrl}/console/phan-anh/${id}`);
     await specialist.getByLabel('Nội dung trả lời').fill(`Kính gửi ông ${APPLICANT.fullName}: hồ sơ đã có kết quả, mời ông nhận tại bộ phận một cửa.`);
     await specialist.getByRole('button', { name: 'Lưu dự thảo, trình lãnh đạo' }).click();
     await statusIs(specialist, 'Chờ lãnh đạo duyệt trả lời');
+    // Only a leader approves: the specialist is not offered the button.
+    expect(await specialist.getByRole('button', { name: 'Duyệt và gửi trả lời' }).count()).toBe(0);
+    expect(await specialist.locator('main').innerText()).toContain(': Dự thảo trả lời');
 
     const leader = await officer('lanhdao.b');
     await leader.goto(`${server.baseUrl}/console/phan-anh/${id}`);

@@ -16,6 +16,7 @@ const now = new Date('2026-12-01T02:00:00Z'); // Tuesday 01/12/2026 09:00 in Vie
 describe('information portal journey', () => {
   let server: RunningServer;
   let browser: Browser;
+  let deskId = '';
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
   let current: Page | null = null;
@@ -43,6 +44,7 @@ describe('information portal journey', () => {
     const province = await buildUnit(db, { kind: 'province', name: 'Tỉnh Đồng Thử' });
     const commune = await buildUnit(db, { kind: 'commune', parent: province, name: 'Phường Phú Hài' });
     const desk = await buildUnit(db, { kind: 'desk', parent: commune, name: 'Bộ phận một cửa phường Phú Hài' });
+    deskId = desk.id;
     await buildStaff(db, 'quantri', [{ role: 'admin', unit: province }]);
     await buildStaff(db, 'motcua', [{ role: 'desk_officer', unit: desk }]);
     await buildStaff(db, 'bientap', [{ role: 'specialist', unit: commune }]);
@@ -163,17 +165,42 @@ describe('information portal journey', () => {
     expect(Number(await row.locator('td').nth(4).innerText())).toBe(reads.reads);
     expect(await row.locator('td').nth(5).innerText()).toBe('5 (1)');
 
-    // 5. The same page with JavaScript off: readable, and the rating form still works (a second reader).
+    // 5. The same page with JavaScript off, in a fresh browser (no cookie) from the same address: readable, and the
+    //    reader is recognised as having rated (one rating per address per article), so nothing is counted twice.
     const noJs = await open({ width: 390, height: 844 }, false);
-    await noJs.goto(`${server.baseUrl}/trang/phuong-phu-hai/bai-viet/phuong-phu-hai-day-manh-dich-vu-cong-truc-tuyen`);
+    const articleUrl = `${server.baseUrl}/trang/phuong-phu-hai/bai-viet/phuong-phu-hai-day-manh-dich-vu-cong-truc-tuyen`;
+    await noJs.goto(articleUrl);
     expect(await noJs.locator('[data-figure="online"]').innerText()).toBe('25,00 %');
-    await noJs.getByLabel('4 điểm').check();
-    await noJs.getByRole('button', { name: 'Gửi đánh giá' }).click();
-    expect(await noJs.locator('[data-rating]').innerText()).toBe('4,5 điểm (2 đánh giá)');
+    await noJs.getByText('Bạn đã đánh giá bài viết này.').waitFor();
+    expect(await noJs.getByRole('button', { name: 'Gửi đánh giá' }).count()).toBe(0);
+    for (let i = 0; i < 3; i++) {
+      const again = await fetch(`${articleUrl}/danh-gia`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'diem=1', redirect: 'manual' });
+      expect(again.headers.get('location')).toContain('tb=PORTAL.ALREADY_RATED');
+    }
+    await noJs.reload();
+    expect(await noJs.locator('[data-rating]').innerText()).toBe('5 điểm (1 đánh giá)');
     // Visits: two browsers from one address are one visitor today; the page views moved.
     const day = (await server.ctx.db.query(`SELECT visits, views FROM portal_visit_day`)).rows[0] as { visits: number; views: number };
     expect(day.visits).toBe(1);
     expect(day.views).toBeGreaterThanOrEqual(6);
     expect(pageErrors).toEqual([]);
   }, 180_000);
+
+  it('the province admin picks any unit of the province from a tree (communes, desks) to create its site', async () => {
+    const page = await open({ width: 1366, height: 768 });
+    await signIn(page, 'quantri');
+    await page.getByRole('menuitem', { name: 'Trang thông tin' }).click();
+    await page.getByRole('combobox', { name: 'Trang' }).click();
+    const tree = page.locator('.ant-select-dropdown:visible');
+    // The commune (which has a site) is shown under the province, by its site's title.
+    await tree.locator('.ant-select-tree-title', { hasText: 'Trang thông tin điện tử phường Phú Hài' }).waitFor();
+    await tree.locator('.ant-select-tree-title', { hasText: 'Tỉnh Đồng Thử' }).waitFor();
+    await page.getByRole('combobox', { name: 'Trang' }).fill('Bộ phận một cửa');
+    await tree.locator('.ant-select-tree-title', { hasText: 'Bộ phận một cửa phường Phú Hài — Tạo trang cho đơn vị' }).click();
+    await page.getByRole('tab', { name: 'Cấu hình trang' }).waitFor();
+    await page.getByRole('button', { name: 'Tạo trang cho đơn vị' }).waitFor();
+    expect(page.url()).toContain(`site=${deskId}`);
+    await page.screenshot({ path: `${SHOTS}/mc-info-portal-site-tree.png`, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });

@@ -30,6 +30,8 @@ import { nationalSimulatorActive, nationalSimulatorProtocol } from './modules/na
 import { projectRoot } from './platform/paths.js';
 import { portalSiteRoutes } from './modules/info-portal/portal-site.routes.js';
 import { rewriteSiteHost } from './modules/info-portal/portal.hosts.js';
+import { registerNoscript } from './modules/feedback/feedback.noscript.js';
+import { searchRegister } from './modules/feedback/use-cases/read-feedback.js';
 
 export const webDistDir = path.join(projectRoot, 'dist/web');
 
@@ -128,12 +130,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   // The national portal simulator's protocol (Cổng DVCQG), under the same rule: demo only, never beside a real portal.
   if (nationalSimulatorActive(ctx.config)) await app.register(nationalSimulatorProtocol, { ctx });
   await app.register(portalSiteRoutes, { ctx });
-  installWeb(app, options.webDir ?? webDistDir);
+  installWeb(app, options.webDir ?? webDistDir, ctx);
   return app;
 }
 
 /** Serves the built console (/console) and portal (/) with client-side routing fallbacks. */
-function installWeb(app: FastifyInstance, webDir: string): void {
+function installWeb(app: FastifyInstance, webDir: string, ctx: AppContext): void {
   const portalIndex = path.join(webDir, 'portal/index.html');
   const consoleIndex = path.join(webDir, 'web/index.html');
   if (!fs.existsSync(portalIndex)) {
@@ -151,7 +153,16 @@ function installWeb(app: FastifyInstance, webDir: string): void {
   app.get('/console', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(consoleHtml));
   app.get('/console/*', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(consoleHtml));
   app.get('/', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(portalHtml));
-  for (const route of ['/thu-tuc/*', '/thanh-toan', '/thanh-toan/*', '/danh-gia', '/danh-gia/*', '/cong-dan', '/cong-dan/*', '/phan-anh', '/phan-anh/*', '/hoi-dap']) {
+  // The public register and hỏi đáp: the first page is rendered into <noscript>, readable with JavaScript off.
+  const NOSCRIPT = '<noscript>Trang tra cứu cần bật JavaScript.</noscript>';
+  for (const [route, kind] of [['/phan-anh/cong-khai', 'feedback'], ['/hoi-dap', 'question']] as const) {
+    app.get<{ Querystring: { q?: string } }>(route, { schema: { hide: true }, config: { access: 'public' } }, async (r, reply) => {
+      const q = typeof r.query.q === 'string' ? r.query.q.slice(0, 200) : undefined;
+      const page = await searchRegister(ctx.db, { kind, limit: 20, ...(q ? { q } : {}) });
+      return reply.type('text/html; charset=utf-8').send(portalHtml.replace(NOSCRIPT, `<noscript>${registerNoscript(kind, page.items, q)}</noscript>`));
+    });
+  }
+  for (const route of ['/thu-tuc/*', '/thanh-toan', '/thanh-toan/*', '/danh-gia', '/danh-gia/*', '/cong-dan', '/cong-dan/*', '/phan-anh', '/phan-anh/*']) {
     app.get(route, { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(portalHtml));
   }
   app.get('/favicon.svg', { schema: { hide: true } }, async (_r, reply) => {

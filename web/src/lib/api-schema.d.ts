@@ -19407,6 +19407,11 @@ export interface paths {
                             answerDraft: string | null;
                             answerText: string | null;
                             publicAnswer: string | null;
+                            publicPreview: {
+                                subject: string;
+                                content: string;
+                                answer: string;
+                            } | null;
                             rating: string | null;
                             reopenReason: string | null;
                             allowedActions: string[];
@@ -19547,6 +19552,11 @@ export interface paths {
                             answerDraft: string | null;
                             answerText: string | null;
                             publicAnswer: string | null;
+                            publicPreview: {
+                                subject: string;
+                                content: string;
+                                answer: string;
+                            } | null;
                             rating: string | null;
                             reopenReason: string | null;
                             allowedActions: string[];
@@ -19749,6 +19759,11 @@ export interface paths {
                             answerDraft: string | null;
                             answerText: string | null;
                             publicAnswer: string | null;
+                            publicPreview: {
+                                subject: string;
+                                content: string;
+                                answer: string;
+                            } | null;
                             rating: string | null;
                             reopenReason: string | null;
                             allowedActions: string[];
@@ -19933,6 +19948,11 @@ export interface paths {
                             answerDraft: string | null;
                             answerText: string | null;
                             publicAnswer: string | null;
+                            publicPreview: {
+                                subject: string;
+                                content: string;
+                                answer: string;
+                            } | null;
                             rating: string | null;
                             reopenReason: string | null;
                             allowedActions: string[];
@@ -20117,6 +20137,11 @@ export interface paths {
                             answerDraft: string | null;
                             answerText: string | null;
                             publicAnswer: string | null;
+                            publicPreview: {
+                                subject: string;
+                                content: string;
+                                answer: string;
+                            } | null;
                             rating: string | null;
                             reopenReason: string | null;
                             allowedActions: string[];
@@ -20299,6 +20324,11 @@ export interface paths {
                             answerDraft: string | null;
                             answerText: string | null;
                             publicAnswer: string | null;
+                            publicPreview: {
+                                subject: string;
+                                content: string;
+                                answer: string;
+                            } | null;
                             rating: string | null;
                             reopenReason: string | null;
                             allowedActions: string[];
@@ -20481,6 +20511,11 @@ export interface paths {
                             answerDraft: string | null;
                             answerText: string | null;
                             publicAnswer: string | null;
+                            publicPreview: {
+                                subject: string;
+                                content: string;
+                                answer: string;
+                            } | null;
                             rating: string | null;
                             reopenReason: string | null;
                             allowedActions: string[];
@@ -20663,6 +20698,11 @@ export interface paths {
                             answerDraft: string | null;
                             answerText: string | null;
                             publicAnswer: string | null;
+                            publicPreview: {
+                                subject: string;
+                                content: string;
+                                answer: string;
+                            } | null;
                             rating: string | null;
                             reopenReason: string | null;
                             allowedActions: string[];

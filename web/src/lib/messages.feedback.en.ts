@@ -53,5 +53,7 @@ export const feedbackEn: Record<keyof typeof feedbackVi, string> = {
   'fb.recorded': 'Registered: {code}',
   'fb.save': 'Record',
   'fb.cancel': 'Cancel',
+  'fb.preview': 'What will be published',
+  'fb.previewHint': 'This is what the public register will show: the sender’s name, address, phone and e-mail removed. Check it before publishing.',
   'fb.lateSteps': 'Late steps',
 };

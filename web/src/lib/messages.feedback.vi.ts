@@ -52,5 +52,7 @@ export const feedbackVi = {
   'fb.recorded': 'Đã vào sổ: {code}',
   'fb.save': 'Ghi nhận',
   'fb.cancel': 'Hủy',
+  'fb.preview': 'Nội dung sẽ công khai',
+  'fb.previewHint': 'Đây là nội dung người dân sẽ thấy trong sổ công khai: họ tên, địa chỉ, số điện thoại, thư điện tử của người gửi đã được ẩn. Kiểm tra trước khi bấm “Công khai kết quả”.',
   'fb.lateSteps': 'Bước quá hạn',
 } as const;

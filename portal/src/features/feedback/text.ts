@@ -59,9 +59,10 @@ const text = {
   newQuestion: 'Đặt câu hỏi',
   question: 'Câu hỏi',
   answered: 'Trả lời ngày {date}',
+  navLabel: 'Phản ánh, kiến nghị',
   navSend: 'Gửi phản ánh',
-  navTrack: 'Theo dõi',
-  navRegister: 'Công khai',
+  navTrack: 'Theo dõi phản ánh',
+  navRegister: 'Phản ánh đã trả lời',
   navQa: 'Hỏi đáp',
 } as const;
 

@@ -95,6 +95,8 @@ export const ZStaffItem = z.object({
   answerDraft: z.string().nullable(),
   answerText: z.string().nullable(),
   publicAnswer: z.string().nullable(),
+  /** What publishing would show now (personal data removed), for the officer to check before they publish. */
+  publicPreview: z.object({ subject: z.string(), content: z.string(), answer: z.string() }).nullable(),
   rating: z.string().nullable(),
   reopenReason: z.string().nullable(),
   allowedActions: z.array(z.string()),

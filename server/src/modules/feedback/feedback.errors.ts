@@ -14,6 +14,10 @@ export const feedbackErrors = {
       status,
       allowed,
     }),
+  open311BadFilter: (fields: readonly string[]) =>
+    new DomainError('FEEDBACK.OPEN311_BAD_FILTER', 'invalid', `Tham số lọc không hợp lệ: ${fields.join(', ')}.`, `Invalid filter: ${fields.join(', ')}.`, { fields }),
+  phoneInvalid: (reasonVi: string) =>
+    new DomainError('FEEDBACK.PHONE_INVALID', 'invalid', `Số điện thoại không hợp lệ: ${reasonVi}`, 'Invalid Vietnamese phone number.', { field: 'sender.phone' }),
   senderIncomplete: () =>
     new DomainError(
       'FEEDBACK.SENDER_INCOMPLETE',

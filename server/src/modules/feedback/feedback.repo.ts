@@ -257,3 +257,27 @@ export async function findSimilar(q: Queryable, unitPath: string, procedureId: s
   );
   return rows;
 }
+
+/**
+ * Likely duplicates for an anonymous sender: published items only, matched and shown by their public (redacted) text, so
+ * nothing unpublished — nor the private wording of a published item — can be probed from outside. Candidates come from
+ * the register's word index (any folded word in common, newest 500), then are ranked by trigram similarity.
+ */
+export async function findSimilarPublished(q: Queryable, unitPath: string, procedureId: string | null, text: string, limit = 5) {
+  const { rows } = await q.query<{ code: string; publicSubject: string; status: FeedbackStatus; similarity: number }>(
+    `WITH words AS (
+       SELECT array_to_string(array(SELECT quote_literal(w) FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, vn_fold($3)))) AS w), ' | ') AS q
+     ), candidates AS (
+       SELECT code, public_subject, status, received_at, vn_fold(public_subject || ' ' || public_content) AS folded
+         FROM feedback, words
+        WHERE status = 'published' AND words.q <> '' AND public_words @@ to_tsquery('simple'::regconfig, words.q)
+          AND unit_path LIKE $1 || '%' AND ($2::uuid IS NULL OR procedure_id = $2 OR procedure_id IS NULL)
+        ORDER BY received_at DESC LIMIT 500
+     )
+     SELECT code, public_subject AS "publicSubject", status, similarity(folded, vn_fold($3))::float8 AS similarity
+       FROM candidates WHERE folded % vn_fold($3)
+      ORDER BY similarity DESC, received_at DESC LIMIT $4`,
+    [unitPath, procedureId, text, limit],
+  );
+  return rows;
+}

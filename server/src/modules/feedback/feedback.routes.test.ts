@@ -43,6 +43,21 @@ describe('intake on the portal', () => {
     expect(row).toEqual({ latitude: 10.29, longitude: 105.76, place_address: 'Trước số 9 Lê Lợi', channel: 'portal', status: 'received' });
   });
 
+  it('refuses a phone that is not a Vietnamese number, on the portal and when an officer records; keeps the national form', async () => {
+    const base = { unitId: s.tree.deskA.id, subject: 'Đường ngập nước', content: 'Đường trước nhà bị ngập mỗi khi mưa lớn.' };
+    const count = async () => (await t.ctx.db.query(`SELECT count(*)::int AS n FROM feedback`)).rows[0].n;
+    const before = await count();
+    const bad = await post('/api/feedback/public', { ...base, sender: { ...sender, phone: 'abcdefghij' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'FEEDBACK.PHONE_INVALID', message: expect.stringContaining('Số điện thoại không hợp lệ') });
+    const rec = await injectAs(t.app, s.desk, { method: 'POST', url: '/api/feedback/record', payload: { ...base, channel: 'phone', sender: { name: 'Phạm Văn D', phone: '123456789' } } });
+    expect(rec.json().code).toBe('FEEDBACK.PHONE_INVALID');
+    expect(await count()).toBe(before);
+    const ok = await post('/api/feedback/public', { ...base, sender: { ...sender, phone: '+84 987.654.321' } });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect((await t.ctx.db.query(`SELECT sender_phone FROM feedback WHERE code = $1`, [ok.json().code])).rows[0].sender_phone).toBe('0987654321');
+  });
+
   it('numbers items consecutively in the unit register and sends the receipt by SMS to a mobile', async () => {
     const a = await post('/api/feedback/public', { unitId: s.tree.deskA.id, subject: 'Thắc mắc lệ phí', content: 'Lệ phí đăng ký kết hôn là bao nhiêu?', kind: 'question', sender });
     const b = await post('/api/feedback/public', { unitId: s.tree.deskA.id, subject: 'Thắc mắc giờ làm việc', content: 'Bộ phận một cửa làm việc thứ Bảy không?', kind: 'question', sender });
@@ -69,17 +84,25 @@ describe('intake on the portal', () => {
     expect(files).toEqual([{ file_name: 'anh-chup.pdf' }]);
   });
 
-  it('suggests likely duplicates without accents, to the sender (public subject only) and to the officer', async () => {
-    await post('/api/feedback/public', { unitId: s.tree.deskA.id, subject: 'Đèn đường hỏng ở Lê Lợi', content: 'Đèn đường trên đường Lê Lợi bị hỏng nhiều ngày, ban đêm rất tối.', sender });
-    const similar = await post('/api/feedback/public/similar', { unitId: s.tree.communeA.id, text: 'den duong le loi bi hong, ban dem rat toi' });
-    expect(similar.statusCode).toBe(200);
-    const hit = similar.json().items.find((i: { subject: string }) => i.subject === 'Đèn đường hỏng ở Lê Lợi');
-    expect(hit).toBeTruthy();
-    expect(hit.similarity).toBeGreaterThan(0.3);
+  it('suggests likely duplicates without accents: to the sender only published items (public text), to the officer all in scope', async () => {
+    const created = await post('/api/feedback/public', { unitId: s.tree.deskA.id, subject: 'Đèn đường hỏng ở Lê Lợi', content: 'Đèn đường trên đường Lê Lợi bị hỏng nhiều ngày, ban đêm rất tối.', sender });
+    const secret = await post('/api/feedback/public', { unitId: s.tree.deskA.id, subject: 'Cán bộ Phạm Văn Tâm đòi tiền khi sửa đèn đường Lê Lợi', content: 'Cán bộ Phạm Văn Tâm đòi tiền khi sửa đèn đường Lê Lợi bị hỏng ban đêm.', sender });
+    const ask = () => post('/api/feedback/public/similar', { unitId: s.tree.communeA.id, text: 'den duong le loi bi hong, ban dem rat toi' });
+    const before = await ask();
+    expect(before.statusCode).toBe(200);
+    // Nothing is published yet: an anonymous caller learns of no item at all (code, subject, status).
+    expect(before.json().items).toEqual([]);
+    const officer = await injectAs(t.app, s.desk, { method: 'POST', url: '/api/feedback/similar', payload: { unitId: s.tree.deskA.id, text: 'Đèn đường Lê Lợi hỏng' } });
+    expect(officer.json().items.map((i: { code: string }) => i.code)).toEqual(expect.arrayContaining([created.json().code, secret.json().code]));
+    await t.ctx.db.query(`UPDATE feedback SET status = 'published', published_at = $2 WHERE code = $1`, [created.json().code, now]);
+    const after = (await ask()).json().items;
+    expect(after.map((i: { code: string }) => i.code)).toEqual([created.json().code]);
+    expect(after[0]).toMatchObject({ subject: 'Đèn đường hỏng ở Lê Lợi', published: true });
+    expect(after[0].similarity).toBeGreaterThan(0.3);
+    expect(JSON.stringify(after)).not.toContain('Phạm Văn Tâm');
     const none = await post('/api/feedback/public/similar', { unitId: s.tree.communeB.id, text: 'den duong le loi bi hong, ban dem rat toi' });
     expect(none.json().items).toEqual([]);
-    const officer = await injectAs(t.app, s.desk, { method: 'POST', url: '/api/feedback/similar', payload: { unitId: s.tree.deskA.id, text: 'Đèn đường Lê Lợi hỏng' } });
-    expect(officer.json().items.length).toBeGreaterThan(0);
+    await t.ctx.db.query(`UPDATE feedback SET status = 'received', published_at = NULL WHERE code = $1`, [created.json().code]);
   });
 });
 
@@ -120,6 +143,11 @@ describe('the journey: a late dossier, transfer, answer, approval, publication, 
     // The answer clock starts again at the competent unit: 15 working days from Thu 26/11 09:00.
     expect(new Date(res.json().answerDueAt).toISOString()).toBe('2026-12-17T02:00:00.000Z');
     expect(res.json().events.map((e: { action: string }) => e.action)).toEqual(['received', 'classify']);
+    // After the transfer the desk still reads the item but may take no step on it: the page offers none.
+    expect(res.json().allowedActions).toEqual([]);
+    const view = (who: Session) => injectAs(t.app, who, { method: 'GET', url: `/api/feedback/${id}` });
+    expect((await view(s.desk)).json().allowedActions).toEqual([]);
+    expect((await view(specialistB)).json().allowedActions).toEqual(['request_info', 'draft', 'classify']);
     const audit = (await t.ctx.db.query(`SELECT action, actor_name FROM audit_log WHERE entity = 'feedback' AND entity_id = $1 ORDER BY id`, [id])).rows;
     expect(audit).toEqual([
       { action: 'feedback.receive', actor_name: APPLICANT.fullName },
@@ -131,6 +159,10 @@ describe('the journey: a late dossier, transfer, answer, approval, publication, 
     expect((await act(s.specialist, id, 'draft', { text: 'Trả lời sai đơn vị' })).statusCode).toBe(404);
     const draft = await act(specialistB, id, 'draft', { text: `Kính gửi ông ${APPLICANT.fullName}: hồ sơ đã được giải quyết, mời nhận kết quả ngày 30/11/2026.` });
     expect(draft.json().status).toBe('drafted');
+    // Offered actions follow the same policy as the API: a specialist redrafts, only the leader approves or returns.
+    expect(draft.json().allowedActions).toEqual(['draft']);
+    const leaderView = (await injectAs(t.app, leaderB, { method: 'GET', url: `/api/feedback/${id}` })).json().allowedActions;
+    expect(leaderView).toEqual(expect.arrayContaining(['approve', 'return']));
     expect((await act(specialistB, id, 'approve')).json().code).toBe('FEEDBACK.NOT_APPROVER');
     expect((await act(s.leader, id, 'approve')).statusCode).toBe(403);
     now = new Date('2026-11-30T03:00:00Z');
@@ -245,6 +277,39 @@ describe('other classes and the officer channels', () => {
     now = new Date('2026-12-07T02:00:00Z'); // Mon 07/12 09:00 → 10 working days: Mon 21/12 09:00
     const res = await post('/api/feedback/public', { unitId: s.tree.communeA.id, subject: 'Hỏi về thủ tục', content: 'Thủ tục đăng ký kết hôn cần giấy tờ gì?', kind: 'question', sender });
     expect(new Date(res.json().answerDueAt).toISOString()).toBe('2026-12-21T02:00:00.000Z');
+  });
+});
+
+describe('what is published never carries the sender’s address or given name', () => {
+  it('removes "45 Nguyễn Huệ" and "bà Lan" from the register, the Atom feed and Open311; the officer previews it first', async () => {
+    now = new Date('2026-12-08T02:00:00Z');
+    const lan = { name: 'Trần Thị Lan', address: '45 Nguyễn Huệ, xã Bình Thử', phone: '0912345670', email: null };
+    const sent = await post('/api/feedback/public', {
+      unitId: s.tree.communeB.id,
+      category: 'ha-tang',
+      subject: 'Cống trước nhà 45 Nguyễn Huệ bị tắc',
+      content: 'Cống thoát nước trước nhà số 45 Nguyễn Huệ bị tắc, nước tràn vào nhà mỗi khi mưa.',
+      sender: lan,
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const { id, code } = sent.json();
+    expect((await act(specialistB, id, 'classify', { classification: 'within_competence' })).json().status).toBe('handling');
+    await act(specialistB, id, 'draft', { text: 'Kính gửi bà Lan, UBND xã đã cho nạo vét cống trước nhà 45 Nguyễn Huệ ngày 07/12/2026.' });
+    expect((await act(leaderB, id, 'approve')).json().status).toBe('answered');
+    const view = (await injectAs(t.app, specialistB, { method: 'GET', url: `/api/feedback/${id}` })).json();
+    expect(view.allowedActions).toContain('publish');
+    expect(view.publicPreview.answer).toBe('Kính gửi bà [đã ẩn], UBND xã đã cho nạo vét cống trước nhà [đã ẩn] ngày 07/12/2026.');
+    expect((await act(specialistB, id, 'publish')).json().status).toBe('published');
+    const reg = (await t.app.inject({ method: 'GET', url: `/api/feedback/public/register?q=${encodeURIComponent('cong tac')}` })).json();
+    const item = reg.items.find((i: { code: string }) => i.code === code);
+    expect(item).toBeTruthy();
+    const atom = (await t.app.inject({ method: 'GET', url: '/api/feedback/public/register.atom?q=cong%20tac' })).body;
+    expect(atom).toContain(code);
+    const open311 = (await t.app.inject({ method: 'GET', url: `/api/open311/v2/requests/${code}.json` })).body;
+    expect(open311).toContain('nạo vét cống');
+    for (const text of [JSON.stringify(item), atom, open311]) {
+      for (const leaked of ['45 Nguyễn Huệ', 'bà Lan', 'Trần Thị Lan', '0912345670']) expect(text).not.toContain(leaked);
+    }
   });
 });
 

@@ -145,6 +145,16 @@ describe('personal data removed from what is published', () => {
     expect(out).toContain('Nguyễn Thị Lan Anh');
     expect(out).not.toContain('0912345678');
   });
+  it('removes the address repeated in the content and the given name after a salutation, ignoring accents and case', () => {
+    const lan = { name: 'Trần Thị Lan', address: '45 Nguyễn Huệ, phường Mỹ Phú, tỉnh Đồng Tháp', phone: '0912345678', email: null };
+    const content = 'Nhà tôi ở số 45 Nguyễn Huệ, cống trước nhà bị tắc. Trước 45 nguyen hue nước ngập.';
+    const answer = 'Kính gửi bà Lan, UBND phường đã cho nạo vét cống trước nhà 45 Nguyễn Huệ. Kính gửi Bà LAN. Chị Thị Lan cần gì thêm, xin báo. Tiến độ lan rộng.';
+    const out = [content, answer].map((x) => redactPersonalData(x, lan)).join(' ');
+    for (const leaked of ['45 Nguyễn Huệ', '45 nguyen hue', 'bà Lan', 'Bà LAN', 'Thị Lan']) expect(out).not.toContain(leaked);
+    expect(out).toContain('Kính gửi bà [đã ẩn], UBND phường đã cho nạo vét cống');
+    expect(out).toContain('Tiến độ lan rộng.');
+    expect(out).toContain('cống trước nhà bị tắc');
+  });
   it('is case- and accent-exact on the given name but leaves other text alone', () => {
     expect(redactPersonalData('Hồ sơ số 000.00.01.H56-261125-0001 bị trễ hẹn', p)).toBe('Hồ sơ số 000.00.01.H56-261125-0001 bị trễ hẹn');
   });

@@ -30,6 +30,17 @@ export const statusLabels = {
   reopened: { vi: 'Người gửi đề nghị xem xét lại', en: 'Reopened by the sender' },
 } as const satisfies Record<FeedbackStatus, { vi: string; en: string }>;
 
+export const feedbackChannels = ['portal', 'email', 'letter', 'phone', 'open311'] as const;
+export type FeedbackChannel = (typeof feedbackChannels)[number];
+
+export const channelLabels = {
+  portal: { vi: 'Cổng dịch vụ công', en: 'Portal' },
+  email: { vi: 'Thư điện tử', en: 'E-mail' },
+  letter: { vi: 'Thư gửi qua bưu chính', en: 'Letter' },
+  phone: { vi: 'Điện thoại', en: 'Phone' },
+  open311: { vi: 'Ứng dụng bên thứ ba (Open311)', en: 'Third-party app (Open311)' },
+} as const satisfies Record<FeedbackChannel, { vi: string; en: string }>;
+
 export const classifications = ['refused', 'conduct', 'within_competence', 'outside_competence', 'complaint', 'denunciation'] as const;
 export type Classification = (typeof classifications)[number];
 
@@ -65,6 +76,21 @@ export type FeedbackAction =
   | 'rate'
   | 'reopen'
   | 'resume';
+
+/** The steps in an item's history: 'received' (intake) and every action. */
+export const eventLabels = {
+  received: { vi: 'Tiếp nhận', en: 'Received' },
+  classify: { vi: 'Phân loại', en: 'Classified' },
+  request_info: { vi: 'Đề nghị bổ sung thông tin', en: 'More information requested' },
+  supply_info: { vi: 'Người gửi bổ sung thông tin', en: 'Information supplied' },
+  draft: { vi: 'Dự thảo trả lời', en: 'Answer drafted' },
+  approve: { vi: 'Lãnh đạo duyệt, gửi trả lời', en: 'Answer approved and sent' },
+  return: { vi: 'Trả lại dự thảo', en: 'Draft returned' },
+  publish: { vi: 'Công khai kết quả', en: 'Published' },
+  rate: { vi: 'Người gửi đánh giá', en: 'Rated by the sender' },
+  reopen: { vi: 'Người gửi đề nghị xem xét lại', en: 'Reopened by the sender' },
+  resume: { vi: 'Giao xử lý lại', en: 'Given back for handling' },
+} as const satisfies Record<FeedbackAction | 'received', { vi: string; en: string }>;
 
 /** What each status allows (the UI shows only these). */
 export const allowedActions = {
@@ -169,19 +195,67 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Salutations before a person's given name in Vietnamese letters ("Kính gửi bà Lan"), folded (no accents). */
+const SALUTATIONS = ['ong', 'ba', 'anh', 'chi', 'em', 'co', 'chu', 'bac'];
+
+/** One UTF-16 unit folded to one unit (accents removed, đ → d, lower case), so positions map back to the original text. */
+function foldUnit(c: string): string {
+  const f = c.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase();
+  return f.length === 1 ? f : c;
+}
+const foldPhrase = (s: string) => Array.from(s.normalize('NFC'), foldUnit).join('').trim();
+const wordsRe = (folded: string) => folded.split(/[\s,]+/).filter(Boolean).map(escapeRe).join('[\\s,]+');
+
 /**
- * Removes the sender's personal data from a text to be published: their name, address, phone and e-mail as given, and any
- * e-mail address, phone number (9–11 digits, spaced or dotted) or 12-digit CCCD number written in the text.
+ * The phrases (as regex sources over folded text) that name the sender: the full name, its last two words when it has
+ * three or more, the given name (and last two words) right after a salutation, the whole address, and each comma-separated
+ * part of the address holding a number (house and street, "45 Nguyễn Huệ"), with or without a leading "số"/"số nhà".
+ */
+function personalPatterns(p: PersonalData): string[] {
+  const out: string[] = [];
+  const name = p.name ? foldPhrase(p.name) : '';
+  const words = name.split(/\s+/).filter(Boolean);
+  if (name.length >= 3) out.push(wordsRe(name));
+  if (words.length >= 3) out.push(wordsRe(words.slice(-2).join(' ')));
+  if (words.length >= 2) {
+    const given = [words.at(-1)!, words.slice(-2).join(' ')].filter((g) => g.length >= 2).map(wordsRe);
+    // Only the name is masked; the salutation stays, so the letter still reads "Kính gửi bà [đã ẩn]".
+    for (const g of given) out.push(`(?<=(?:^|[^\\p{L}\\p{N}])(?:${SALUTATIONS.join('|')})\\s+)${g}`);
+  }
+  const address = p.address ? foldPhrase(p.address) : '';
+  if (address.length >= 3) out.push(wordsRe(address));
+  for (const part of address.split(',').map((x) => x.trim())) {
+    if (!/\d/.test(part)) continue;
+    const bare = part.replace(/^(so nha|so)\s+/, '');
+    if (bare.length >= 3) out.push(`(?:(?:so nha|so)\\s+)?${wordsRe(bare)}`);
+  }
+  return out;
+}
+
+/**
+ * Removes the sender's personal data from a text to be published: their name (also the given name after a salutation),
+ * address (also its house-and-street part), phone and e-mail as given — accent- and case-insensitively — and any e-mail
+ * address, phone number (9–11 digits, spaced or dotted) or 12-digit CCCD number written in the text.
  */
 export function redactPersonalData(text: string, p: PersonalData): string {
-  let out = text;
-  for (const v of [p.email, p.address, p.name, p.phone]) {
+  let out = text.normalize('NFC');
+  const folded = Array.from(out, foldUnit).join('');
+  const ranges: [number, number][] = [];
+  for (const src of personalPatterns(p)) {
+    for (const m of folded.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${src}(?![\\p{L}\\p{N}])`, 'gu'))) ranges.push([m.index, m.index + m[0].length]);
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged.at(-1);
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([...r]);
+  }
+  for (const [a, b] of merged.reverse()) out = out.slice(0, a) + MASK + out.slice(b);
+  for (const v of [p.email, p.phone]) {
     const t = v?.trim();
     if (t && t.length >= 3) out = out.replace(new RegExp(escapeRe(t), 'giu'), MASK);
   }
-  // Name parts of 2+ words (e.g. "chị Lan Anh" after the full name "Nguyễn Thị Lan Anh") are caught by their last two words.
-  const words = p.name?.trim().split(/\s+/) ?? [];
-  if (words.length >= 3) out = out.replace(new RegExp(escapeRe(words.slice(-2).join(' ')), 'giu'), MASK);
   out = out.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, MASK);
   out = out.replace(/(?<!\d)(\+?84|0)[\s.-]?\d{2,3}([\s.-]?\d){6,8}(?!\d)/g, MASK);
   out = out.replace(/(?<!\d)\d{12}(?!\d)/g, MASK);

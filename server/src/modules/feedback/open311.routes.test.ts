@@ -93,6 +93,29 @@ describe('Open311 GeoReport v2', () => {
     expect(list.map((r) => r.service_request_id)).toEqual([created!.service_request_id]);
     expect(await (await fetch(`${base}/requests.json?status=closed`)).json()).toEqual([]);
     expect((await fetch(`${base}/requests/PAKN-2026-KHONG-00001.json`)).status).toBe(404);
+    expect(((await (await fetch(`${base}/requests.json?status=open,closed`)).json()) as unknown[]).length).toBe(1);
+  });
+
+  it('GET requests with a filter it cannot read answers 400 in the spec error form, not everything', async () => {
+    for (const qs of ['start_date=garbage', 'end_date=2026-13-45', 'status=zzz', 'status=open,zzz', 'service_code=khong-co', 'start_date=2026-12-01T00:00:00Z&end_date=2026-11-01T00:00:00Z']) {
+      const res = await fetch(`${base}/requests.json?${qs}`);
+      expect(res.status, qs).toBe(400);
+      const body = (await res.json()) as { code: number; description: string }[];
+      expect(body).toEqual([{ code: 400, description: expect.stringContaining('Tham số lọc không hợp lệ') }]);
+    }
+    const xml = await fetch(`${base}/requests.xml?start_date=garbage&status=zzz`);
+    expect(xml.status).toBe(400);
+    expect(await xml.text()).toContain('start_date, status');
+  });
+
+  it('POST with a phone that is not a Vietnamese number is refused; a valid one is stored in its national form', async () => {
+    const bad = await fetch(`${base}/requests.json`, form({ ...example(), api_key: apiKey, phone: 'abcdefghij' }));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { description: string }[])[0]!.description).toContain('Số điện thoại không hợp lệ');
+    const ok = await fetch(`${base}/requests.json`, form({ ...example(), api_key: apiKey, phone: '+84 912.345.679' }));
+    expect(ok.status).toBe(201);
+    const [created] = (await ok.json()) as { service_request_id: string }[];
+    expect((await t.ctx.db.query(`SELECT sender_phone FROM feedback WHERE code = $1`, [created!.service_request_id])).rows[0].sender_phone).toBe('0912345679');
   });
 
   it('once answered and published, the request is closed with the public answer and its text, without personal data', async () => {

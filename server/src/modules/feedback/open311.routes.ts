@@ -103,17 +103,28 @@ export const open311Routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     const q = request.query as Record<string, string | undefined>;
     const ids = q.service_request_id?.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean).slice(0, 100) ?? [];
     const now = ctx.clock.now();
-    const end = parseW3c(q.end_date) ?? now;
-    const start = parseW3c(q.start_date) ?? new Date(end.getTime() - 90 * 86_400_000);
+    // A filter that cannot be read is refused (GeoReport v2 error list), never silently dropped to "everything".
+    const wrong: string[] = [];
+    const endGiven = parseW3c(q.end_date);
+    const startGiven = parseW3c(q.start_date);
+    if (q.end_date !== undefined && !endGiven) wrong.push('end_date');
+    if (q.start_date !== undefined && !startGiven) wrong.push('start_date');
+    const statuses = q.status === undefined ? null : q.status.split(',').map((x) => x.trim());
+    if (statuses && (statuses.length === 0 || statuses.some((x) => x !== 'open' && x !== 'closed'))) wrong.push('status');
+    if (q.service_code !== undefined && q.service_code.split(',').some((c) => !(categoryCodes as readonly string[]).includes(c.trim()))) wrong.push('service_code');
+    if (wrong.length > 0) throw feedbackErrors.open311BadFilter(wrong);
+    const end = endGiven ?? now;
+    const start = startGiven ?? new Date(end.getTime() - 90 * 86_400_000);
+    if (start > end) throw feedbackErrors.open311BadFilter(['start_date', 'end_date']);
     const { rows } = await ctx.db.query<ItemRow>(
       `${ITEM_SQL} WHERE f.kind = 'feedback' AND f.status NOT IN ('refused', 'routed_out')
          AND (cardinality($1::text[]) > 0 AND f.code = ANY($1::text[]) OR cardinality($1::text[]) = 0 AND f.received_at BETWEEN $2 AND $3)
          AND ($4::text IS NULL OR f.category = ANY(string_to_array($4, ',')))
        ORDER BY f.received_at DESC LIMIT 1000`,
-      [ids, start, end, q.service_code ?? null],
+      [ids, start, end, q.service_code?.split(',').map((c) => c.trim()).join(',') ?? null],
     );
     let list = rows.map(toRequest);
-    if (q.status === 'open' || q.status === 'closed') list = list.filter((r) => r.status === q.status);
+    if (statuses) list = list.filter((r) => statuses.includes(r.status));
     return send(reply, formatOf(request), 200, list, () => toXml('service_requests', 'request', list));
   };
   for (const f of ['json', 'xml']) app.get(`/open311/v2/requests.${f}`, { config: { access: 'public' }, schema: { tags, summary: `Open311: danh sách yêu cầu (${f})` } }, listRequests);

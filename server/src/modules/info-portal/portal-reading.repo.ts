@@ -21,6 +21,7 @@ export async function publishedPageByKey(q: Queryable, unitId: string, pageKey: 
 
 export type ListedArticle = { id: string; title: string; slug: string; lead: string; coverMediaId: string | null; publishedAt: Date; categoryName: string | null; categorySlug: string | null; siteSlug: string; kind: 'article' | 'page' };
 
+/** Published articles, newest first; an article without a category is news (the category kind's default). */
 export async function latestArticles(
   q: Queryable,
   unitId: string,
@@ -30,7 +31,7 @@ export async function latestArticles(
     `SELECT a.id, a.title, a.slug, a.lead, a.cover_media_id AS "coverMediaId", a.published_at AS "publishedAt", c.name AS "categoryName", c.slug AS "categorySlug",
        s.slug AS "siteSlug", a.kind
      FROM portal_article a JOIN portal_site s ON s.unit_id = a.unit_id LEFT JOIN portal_category c ON c.id = a.category_id
-     WHERE a.unit_id = $1 AND a.kind = 'article' AND a.status = 'published' AND ($2::text IS NULL OR c.kind = $2) AND ($3::text IS NULL OR c.slug = $3)
+     WHERE a.unit_id = $1 AND a.kind = 'article' AND a.status = 'published' AND ($2::text IS NULL OR coalesce(c.kind, 'news') = $2) AND ($3::text IS NULL OR c.slug = $3)
        AND ($4::uuid IS NULL OR a.id <> $4)
      ORDER BY a.published_at DESC, a.id LIMIT $5 OFFSET $6`,
     [unitId, f.categoryKind ?? null, f.categorySlug ?? null, f.exceptId ?? null, f.limit, f.offset ?? 0],
@@ -132,6 +133,13 @@ export async function visitCounts(q: Queryable, unitId: string, p: { today: stri
 export async function pruneCounters(q: Queryable, beforeDay: string): Promise<void> {
   await q.query(`DELETE FROM portal_presence WHERE day < $1`, [beforeDay]);
   await q.query(`DELETE FROM portal_visit_salt WHERE day < $1`, [beforeDay]);
+}
+
+/** The article's own salt for raters' address hashes (created once; a concurrent creator's salt wins for both). */
+export async function ratingSalt(q: Queryable, articleId: string, fresh: Buffer): Promise<Buffer> {
+  await q.query(`INSERT INTO portal_rating_salt (article_id, salt) VALUES ($1, $2) ON CONFLICT (article_id) DO NOTHING`, [articleId, fresh]);
+  const { rows } = await q.query<{ salt: Buffer }>(`SELECT salt FROM portal_rating_salt WHERE article_id = $1`, [articleId]);
+  return rows[0]!.salt;
 }
 
 /** A rating, once per reader per article; the article's sum and count move in the same statement. */

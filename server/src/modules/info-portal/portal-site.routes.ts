@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readContext } from '../../platform/read-replicas.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
@@ -10,11 +9,10 @@ import * as reading from './portal-reading.repo.js';
 import { portalErrors } from './portal.errors.js';
 import { Html, cards, esc, fillFigures, figuresBlock, fmtDateTime, html, layout, raw, siteCss, siteJs, type PageMeta, type SiteFrame } from './portal.render.js';
 import { formatIntVi, formatPercentVi, type FigurePeriod } from './portal.rules.js';
-import { countPageView, liveFigures, monthlyFigures, postComment, rateArticle, readerHash, visitCounts } from './use-cases/read-site.js';
+import { countPageView, liveFigures, monthlyFigures, postComment, rateArticle, raterHash, visitCounts } from './use-cases/read-site.js';
 import { articleUrl } from './use-cases/write-article.js';
 import { refreshSiteHosts } from './portal.hosts.js';
 
-const READER_COOKIE = 'mc_reader';
 const pageKeys = { 'co-cau-to-chuc': 'organisation', 'lien-he': 'contacts', 'ban-do': 'map', 'lich-su': 'history' } as const;
 const pageTitles = { organisation: 'Cơ cấu tổ chức và lãnh đạo', contacts: 'Thông tin liên hệ', map: 'Bản đồ hành chính và địa chỉ', history: 'Lịch sử, văn hóa' } as const;
 
@@ -23,8 +21,13 @@ const notices: Record<string, { text: string; error: boolean }> = {
   rated: { text: 'Cảm ơn bạn đã đánh giá bài viết.', error: false },
   'comment-pending': { text: 'Bình luận của bạn đã được gửi và đang chờ kiểm duyệt.', error: false },
 };
-for (const e of [portalErrors.alreadyRated(), portalErrors.ratingInvalid(), portalErrors.commentTooFast(), portalErrors.commentInvalid(), portalErrors.commentLinks()]) {
+for (const e of [portalErrors.alreadyRated(), portalErrors.ratingInvalid(), portalErrors.ratingTooFast(), portalErrors.commentTooFast(), portalErrors.commentInvalid(), portalErrors.commentLinks()]) {
   notices[e.code] = { text: e.messageVi, error: true };
+}
+
+function notFoundPage(reason: string): string {
+  return html`<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Không tìm thấy trang</title><link rel="stylesheet" href="/trang/site.css"></head>
+<body><main class="wrap" id="noi-dung"><h1>Không tìm thấy trang</h1><p>${reason}</p><p>Địa chỉ có thể đã thay đổi hoặc bài viết đã được gỡ.</p><p><a href="/trang">Danh sách trang thông tin điện tử các đơn vị</a> · <a href="/">Cổng dịch vụ công</a></p></main></body></html>`.value;
 }
 
 /**
@@ -67,6 +70,21 @@ export const portalSiteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (
       .header('x-content-type-options', 'nosniff')
       .send(layout(frame(site, request), meta, body, { outages, counts }));
   }
+
+  // A browser asking for a page that does not exist (unknown site, article, category) gets a Vietnamese page, like the rest
+  // of the portal; API clients (no text/html in Accept) keep the JSON error. Other errors go to the application's handler.
+  app.setErrorHandler((err, request, reply) => {
+    const domain = err instanceof DomainError ? err : null;
+    if (domain && domain.status === 404 && request.method === 'GET' && /text\/html/.test(request.headers.accept ?? '')) {
+      return reply.status(404).type('text/html; charset=utf-8').header('x-content-type-options', 'nosniff').send(notFoundPage(domain.messageVi));
+    }
+    throw err;
+  });
+
+  /** Crawlers may read everything public; the API and the console are not pages. The sitemap's address is PUBLIC_URL's. */
+  app.get('/robots.txt', { schema: hide, config: cfg }, async (_r, reply) =>
+    reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(`User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /console\n\nSitemap: ${publicOrigin}/trang/sitemap.xml\n`),
+  );
 
   const figures = (site: repo.SiteRow) => (period: FigurePeriod) => liveFigures(ctx.db, site.unitPath, period, ctx.clock.now());
 
@@ -123,7 +141,7 @@ export const portalSiteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (
     const toCard = (a: reading.ListedArticle) => ({ title: a.title, href: articleUrl(a), lead: a.lead, date: a.publishedAt, image: a.coverMediaId ? `/trang/media/${a.coverMediaId}/thumb` : null, category: a.categoryName });
     const body = html`<h1 class="sr">${site.title}</h1>
 <div class="grid">
-  <section aria-labelledby="tin-moi"><h2 id="tin-moi">Tin mới</h2>${cards(news.map(toCard))}<p><a href="${base}/chuyen-muc/tin-tuc">Xem tất cả tin tức</a></p></section>
+  <section aria-labelledby="tin-moi"><h2 id="tin-moi">Tin mới</h2>${cards(news.map(toCard))}<p><a href="${base}/tin-moi">Xem tất cả tin tức</a></p></section>
   <div>
     <section aria-labelledby="so-lieu"><h2 id="so-lieu">Kết quả giải quyết thủ tục hành chính</h2>${figuresBlock(fig)}<p><a href="${base}/thong-ke">Thống kê theo tháng</a></p></section>
     <section aria-labelledby="huong-dan"><h2 id="huong-dan">Hướng dẫn người dân</h2>${cards(guidance.map(toCard))}</section>
@@ -147,8 +165,7 @@ export const portalSiteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (
       reading.approvedComments(ctx.db, a.id),
       repo.mediaOfUnit(ctx.db, site.unitId, a.attachmentIds),
     ]);
-    const readerId = r.cookies[READER_COOKIE];
-    const rated = readerId ? await reading.hasRated(ctx.db, a.id, readerHash(readerId)) : false;
+    const rated = await reading.hasRated(ctx.db, a.id, await raterHash(ctx.db, a.id, r.ip));
     const notice = r.query.tb ? notices[r.query.tb] : undefined;
     const avg = a.ratingCount > 0 ? (a.ratingSum / a.ratingCount).toLocaleString('vi-VN', { maximumFractionDigits: 1 }) : '0';
     const shareUrl = encodeURIComponent(o + path);
@@ -220,12 +237,7 @@ ${a.tags.length > 0 ? html`<p class="meta">Từ khóa: ${a.tags.join(', ')}</p>`
     const site = await loadSite(r.params.site);
     const a = await reading.publishedArticle(ctx.db, site.unitId, 'article', r.params.slug);
     if (!a) throw portalErrors.notReadable();
-    let readerId = r.cookies[READER_COOKIE];
-    if (!readerId || !/^[0-9a-f]{32}$/.test(readerId)) {
-      readerId = randomBytes(16).toString('hex');
-      reply.setCookie(READER_COOKIE, readerId, { path: '/trang', httpOnly: true, sameSite: 'lax', maxAge: 365 * 86400, secure: r.protocol === 'https' });
-    }
-    const code = await outcome(() => rateArticle(deps, a.id, readerId, Number(r.body?.diem)), 'rated');
+    const code = await outcome(() => rateArticle(deps, a.id, r.ip, Number(r.body?.diem)), 'rated');
     return reply.redirect(`${articleUrl(a)}?tb=${encodeURIComponent(code)}#danh-gia`, 303);
   });
 
@@ -288,19 +300,35 @@ ${a.tags.length > 0 ? html`<p class="meta">Từ khóa: ${a.tags.join(', ')}</p>`
     return send(reply, r, site, { title: 'Thủ tục hành chính', description: `Thủ tục hành chính thuộc thẩm quyền của ${site.unitName}.`, path: `/trang/${site.slug}/thu-tuc` }, body);
   });
 
-  app.get<{ Params: { site: string; cat: string }; Querystring: { trang?: string } }>('/trang/:site/chuyen-muc/:cat', { schema: hide, config: cfg }, async (r, reply) => {
-    const site = await loadSite(r.params.site);
-    const cat = await reading.categoryBySlug(ctx.db, site.unitId, r.params.cat);
-    if (!cat) throw portalErrors.notReadable();
-    const page = Math.max(1, Math.min(1000, Number(r.query.trang) || 1));
-    const list = await reading.latestArticles(ctx.db, site.unitId, { categorySlug: cat.slug, limit: 21, offset: (page - 1) * 20 });
-    const base = `/trang/${site.slug}/chuyen-muc/${cat.slug}`;
-    const body = html`<h1>${cat.name}</h1>${cards(
+  /** One page of 20 cards with previous/next links (a 21st row tells whether a next page exists). */
+  function listPage(list: reading.ListedArticle[], base: string, page: number, heading: string, feed: Html | string) {
+    return html`<h1>${heading}</h1>${cards(
       list.slice(0, 20).map((a) => ({ title: a.title, href: articleUrl(a), lead: a.lead, date: a.publishedAt, image: a.coverMediaId ? `/trang/media/${a.coverMediaId}/thumb` : null })),
       'h2',
     )}
 <p>${page > 1 ? html`<a href="${base}?trang=${page - 1}">← Trang trước</a> ` : ''}${list.length > 20 ? html`<a href="${base}?trang=${page + 1}">Trang sau →</a>` : ''}</p>
-<p class="meta"><a href="${base}/rss.xml">RSS của chuyên mục</a></p>`;
+${feed}`;
+  }
+  const pageNumber = (v: string | undefined) => Math.max(1, Math.min(1000, Number(v) || 1));
+
+  /** Every published article of the site, whatever its category (or none): what "Xem tất cả tin tức" opens. */
+  app.get<{ Params: { site: string }; Querystring: { trang?: string } }>('/trang/:site/tin-moi', { schema: hide, config: cfg }, async (r, reply) => {
+    const site = await loadSite(r.params.site);
+    const page = pageNumber(r.query.trang);
+    const list = await reading.latestArticles(ctx.db, site.unitId, { limit: 21, offset: (page - 1) * 20 });
+    const base = `/trang/${site.slug}/tin-moi`;
+    const body = listPage(list, base, page, 'Tin mới', html`<p class="meta"><a href="/trang/${site.slug}/rss.xml">RSS</a></p>`);
+    return send(reply, r, site, { title: 'Tin mới', description: `Tin mới — ${site.title}`, path: base }, body);
+  });
+
+  app.get<{ Params: { site: string; cat: string }; Querystring: { trang?: string } }>('/trang/:site/chuyen-muc/:cat', { schema: hide, config: cfg }, async (r, reply) => {
+    const site = await loadSite(r.params.site);
+    const cat = await reading.categoryBySlug(ctx.db, site.unitId, r.params.cat);
+    if (!cat) throw portalErrors.notReadable();
+    const page = pageNumber(r.query.trang);
+    const list = await reading.latestArticles(ctx.db, site.unitId, { categorySlug: cat.slug, limit: 21, offset: (page - 1) * 20 });
+    const base = `/trang/${site.slug}/chuyen-muc/${cat.slug}`;
+    const body = listPage(list, base, page, cat.name, html`<p class="meta"><a href="${base}/rss.xml">RSS của chuyên mục</a></p>`);
     return send(reply, r, site, { title: cat.name, description: `${cat.name} — ${site.title}`, path: base }, body);
   });
 
@@ -334,10 +362,14 @@ ${figuresBlock(fig)}
 <h2>Theo tháng</h2>
 <div class="table-wrap"><table class="stats"><caption class="sr">Số hồ sơ và các tỷ lệ theo tháng</caption>
 <thead><tr><th scope="col">Tháng</th><th scope="col">Tiếp nhận</th><th scope="col">Đã giải quyết</th><th scope="col">Trực tuyến</th><th scope="col">Đúng hạn</th><th scope="col">Trả qua bưu chính</th></tr></thead>
-<tbody>${months.map(
-      (m) =>
-        html`<tr><th scope="row">${m.month.slice(5, 7)}/${m.month.slice(0, 4)}</th><td>${formatIntVi(m.received)}</td><td>${formatIntVi(m.resolved)}</td><td>${formatPercentVi(m.online.value)}</td><td>${formatPercentVi(m.onTime.value)}</td><td>${formatPercentVi(m.byPost.value)}</td></tr>`,
-    )}</tbody></table></div>`;
+<tbody>${
+      months.length === 0
+        ? html`<tr><td colspan="6" class="muted">Chưa có số liệu trong 12 tháng qua.</td></tr>`
+        : months.map(
+            (m) =>
+              html`<tr><th scope="row">${m.month.slice(5, 7)}/${m.month.slice(0, 4)}</th><td>${formatIntVi(m.received)}</td><td>${formatIntVi(m.resolved)}</td><td>${formatPercentVi(m.online.value)}</td><td>${formatPercentVi(m.onTime.value)}</td><td>${formatPercentVi(m.byPost.value)}</td></tr>`,
+          )
+    }</tbody></table></div>`;
     return send(reply, r, site, { title: 'Thống kê', description: `Kết quả giải quyết thủ tục hành chính của ${site.unitName} theo tháng.`, path: `/trang/${site.slug}/thong-ke` }, body);
   });
 

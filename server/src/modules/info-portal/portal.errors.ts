@@ -38,6 +38,8 @@ export const portalErrors = {
     new DomainError('PORTAL.COMMENT_LINKS', 'invalid', 'Bình luận không được chứa quá 2 đường liên kết.', 'Too many links in the comment.'),
   commentInvalid: () =>
     new DomainError('PORTAL.COMMENT_INVALID', 'invalid', 'Vui lòng nhập họ tên (2–80 ký tự) và nội dung bình luận (5–2000 ký tự).', 'Name and comment are required.'),
+  ratingTooFast: () =>
+    new DomainError('PORTAL.RATING_RATE_LIMITED', 'rate_limited', 'Bạn đã gửi quá nhiều đánh giá trong thời gian ngắn; vui lòng thử lại sau một giờ.', 'Too many ratings.'),
   ratingInvalid: () => new DomainError('PORTAL.RATING_INVALID', 'invalid', 'Vui lòng chọn số điểm từ 1 đến 5.', 'Choose a score from 1 to 5.'),
   notReadable: () => new DomainError('PORTAL.NOT_PUBLISHED', 'not_found', 'Bài viết chưa được đăng hoặc đã gỡ.', 'Article not published.'),
 };

@@ -27,8 +27,8 @@ afterAll(() => t.close());
 
 const api = (who: Session | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
   injectAs(t.app, who, { method, url: `/api/info-portal${url}`, ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}) });
-const form = (url: string, body: Record<string, string>, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url, payload: new URLSearchParams(body).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+const form = (url: string, body: Record<string, string>, headers: Record<string, string> = {}, remoteAddress?: string) =>
+  t.app.inject({ method: 'POST', url, payload: new URLSearchParams(body).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, ...(remoteAddress ? { remoteAddress } : {}) });
 const site = { slug: 'phuong-an-thu', title: 'Trang thông tin điện tử phường An Thử', address: '1 Lê Lợi', phone: '0277 3851 000', feedbackPhone: '0277 3851 999', email: 'anthu@example.gov.vn', mapLat: 10.8, mapLng: 105.6, leaders: [{ name: 'Nguyễn Văn An', position: 'Chủ tịch UBND phường', duties: 'Phụ trách chung' }], menu: [] };
 
 describe('sites and roles', () => {
@@ -162,20 +162,34 @@ describe('reading', () => {
     expect((await t.app.inject({ url: '/trang/xa-binh-thu/tim-kiem?q=ket+qua' })).body).not.toContain('năm 2026');
   });
 
-  it('rates once per reader, counted privately', async () => {
+  it('rates once per reader (by address, not by a cookie the client may drop), counted privately', async () => {
     const first = await form(`${url}/danh-gia`, { diem: '5' });
     expect(first.statusCode).toBe(303);
     expect(first.headers.location).toBe(`${url}?tb=rated#danh-gia`);
-    const cookie = first.cookies.find((c) => c.name === 'mc_reader')!;
-    const again = await form(`${url}/danh-gia`, { diem: '1' }, { cookie: `mc_reader=${cookie.value}` });
-    expect(again.headers.location).toBe(`${url}?tb=PORTAL.ALREADY_RATED#danh-gia`);
+    // The same address without any cookie, nine more times (curl): still one rating.
+    for (let i = 0; i < 9; i++) {
+      expect((await form(`${url}/danh-gia`, { diem: '1' })).headers.location).toBe(`${url}?tb=PORTAL.ALREADY_RATED#danh-gia`);
+    }
     expect((await form(`${url}/danh-gia`, { diem: '9' })).headers.location).toContain('PORTAL.RATING_INVALID');
-    const page = await t.app.inject({ url: `${url}?tb=PORTAL.ALREADY_RATED`, headers: { cookie: `mc_reader=${cookie.value}` } });
+    const page = await t.app.inject({ url: `${url}?tb=PORTAL.ALREADY_RATED` });
     expect(page.body).toContain('Đánh giá cho bài viết: <span data-rating>5 điểm (1 đánh giá)</span>');
     expect(page.body).toContain('Bạn đã đánh giá bài viết này rồi. Cảm ơn bạn!');
+    // Another address is another reader.
+    expect((await form(`${url}/danh-gia`, { diem: '3' }, {}, '203.0.113.7')).headers.location).toBe(`${url}?tb=rated#danh-gia`);
     const stored = (await t.ctx.db.query(`SELECT reader_hash FROM portal_rating`)).rows;
-    expect(stored).toHaveLength(1);
-    expect(stored[0].reader_hash).not.toContain(cookie.value);
+    expect(stored).toHaveLength(2);
+    expect(JSON.stringify(stored)).not.toMatch(/127\.0\.0\.1|203\.0\.113\.7/);
+  });
+
+  it('limits ratings per address per hour, with a Vietnamese message', async () => {
+    const { RATING_LIMIT } = await import('./use-cases/read-site.js');
+    const { hitRateLimit } = await import('../../platform/rate-limit.js');
+    const { visitorHash } = await import('./use-cases/read-site.js');
+    const key = `portal-rating:${await visitorHash(t.ctx.db, '198.51.100.9', now)}`;
+    for (let i = 0; i < RATING_LIMIT.max; i++) await hitRateLimit(t.ctx.db, { key, ...RATING_LIMIT }, now);
+    const res = await form(`${url}/danh-gia`, { diem: '4' }, {}, '198.51.100.9');
+    expect(res.headers.location).toContain('PORTAL.RATING_RATE_LIMITED');
+    expect((await t.app.inject({ url: `${url}?tb=PORTAL.RATING_RATE_LIMITED` })).body).toContain('Bạn đã gửi quá nhiều đánh giá');
   });
 
   it('comments wait for moderation, are rate-limited, and only the site reviewer moderates', async () => {
@@ -229,6 +243,49 @@ describe('reading', () => {
     expect((await t.app.inject({ url: '/trang/phuong-an-thu/thu-tuc' })).body).toContain('Đăng ký kết hôn');
     const stats = await t.app.inject({ url: '/trang/phuong-an-thu/thong-ke' });
     expect(stats.body).toMatch(/<th scope="row">12\/2026<\/th><td>3<\/td><td>1<\/td><td>0,00 %<\/td><td>100,00 %<\/td>/);
+  });
+});
+
+describe('articles without a category', () => {
+  it('are news: listed under "Tin mới" on the home and on the all-news page', async () => {
+    expect((await t.ctx.db.query(`SELECT category_id FROM portal_article WHERE id = $1`, [articleId])).rows[0].category_id).toBeNull();
+    const home = (await t.app.inject({ url: '/trang/phuong-an-thu' })).body;
+    const news = home.slice(home.indexOf('id="tin-moi"'));
+    expect(news).toContain('Kết quả giải quyết thủ tục hành chính năm 2026');
+    expect(news).toContain('href="/trang/phuong-an-thu/tin-moi"');
+    const all = await t.app.inject({ url: '/trang/phuong-an-thu/tin-moi' });
+    expect(all.statusCode).toBe(200);
+    expect(all.body).toContain('<h1>Tin mới</h1>');
+    expect(all.body).toContain('/trang/phuong-an-thu/bai-viet/ket-qua-giai-quyet-thu-tuc-hanh-chinh-nam-2026');
+  });
+});
+
+describe('not found and robots', () => {
+  const browser = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+  it('a browser gets a Vietnamese HTML page for an unknown site or article; an API client keeps JSON', async () => {
+    for (const url of ['/trang/khong-ton-tai', '/trang/phuong-an-thu/bai-viet/khong-co-bai-nay', '/trang/phuong-an-thu/chuyen-muc/khong-co']) {
+      const page = await t.app.inject({ url, headers: browser });
+      expect(page.statusCode, url).toBe(404);
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.body).toContain('<h1>Không tìm thấy trang</h1>');
+      const json = await t.app.inject({ url, headers: { accept: 'application/json' } });
+      expect(json.statusCode).toBe(404);
+      expect(json.json().code).toMatch(/^PORTAL\./);
+    }
+    expect((await t.app.inject({ url: '/trang/khong-ton-tai', headers: browser })).body).toContain('Không tìm thấy trang thông tin của đơn vị.');
+  });
+  it('a statistics page without figures says so instead of an empty table', async () => {
+    const res = await t.app.inject({ url: '/trang/xa-binh-thu/thong-ke' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<td colspan="6" class="muted">Chưa có số liệu trong 12 tháng qua.</td>');
+    expect((await t.app.inject({ url: '/trang/phuong-an-thu/thong-ke' })).body).not.toContain('Chưa có số liệu');
+  });
+  it('serves robots.txt with the sitemap at PUBLIC_URL', async () => {
+    const res = await t.app.inject({ url: '/robots.txt' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toContain('User-agent: *\nAllow: /');
+    expect(res.body).toContain(`Sitemap: ${t.ctx.config.publicUrl.replace(/\/$/, '')}/trang/sitemap.xml`);
   });
 });
 

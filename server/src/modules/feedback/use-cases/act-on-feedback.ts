@@ -76,7 +76,7 @@ export async function applyStep(
   });
 }
 
-function staffGuard(actor: Actor, action: Exclude<FeedbackAction, 'rate' | 'reopen' | 'supply_info'>) {
+function staffGuard(actor: Actor, action: StaffAction) {
   return (row: FeedbackRow) => {
     if (!canReadItem(actor, row.unitPath, row.receivingPath)) throw feedbackErrors.notFound();
     if (canActOn(actor, action, row.unitPath)) return;
@@ -164,18 +164,22 @@ export async function approveAnswer(deps: Deps, actor: Actor, id: string): Promi
   });
 }
 
+/** The item as the public register shows it: subject, content and answer with personal data removed (unless agreed). */
+export function publicVersion(row: FeedbackRow): { subject: string; content: string; answer: string } {
+  const personal = { name: row.senderName, address: row.senderAddress, phone: row.senderPhone, email: row.senderEmail };
+  return {
+    subject: publicText(row.subject, personal, row.consentPublishIdentity),
+    content: publicText(row.content, personal, row.consentPublishIdentity),
+    answer: publicText(row.answerText ?? '', personal, row.consentPublishIdentity),
+  };
+}
+
 /** Publishes the answered item in the public register, without the sender's personal data unless they agreed. */
 export async function publishAnswer(deps: Deps, actor: Actor, id: string): Promise<FeedbackRow> {
   return applyStep(deps, who(actor), { id }, 'publish', staffGuard(actor, 'publish'), async ({ row, now }) => {
-    const personal = { name: row.senderName, address: row.senderAddress, phone: row.senderPhone, email: row.senderEmail };
+    const shown = publicVersion(row);
     return {
-      patch: {
-        publishedAt: now,
-        closedAt: now,
-        publicSubject: publicText(row.subject, personal, row.consentPublishIdentity),
-        publicContent: publicText(row.content, personal, row.consentPublishIdentity),
-        publicAnswer: publicText(row.answerText ?? '', personal, row.consentPublishIdentity),
-      },
+      patch: { publishedAt: now, closedAt: now, publicSubject: shown.subject, publicContent: shown.content, publicAnswer: shown.answer },
       toStatus: 'published',
       note: null,
       onTime: by(row.publishDueAt, now),
@@ -188,13 +192,13 @@ export async function resumeFeedback(deps: Deps, actor: Actor, id: string, note:
   return applyStep(deps, who(actor), { id }, 'resume', staffGuard(actor, 'resume'), async () => ({ patch: { handlerId: null, handlerName: null }, toStatus: 'handling', note, onTime: null }));
 }
 
-/** The item as an officer in scope sees it, with its deadline state and the actions its status allows. */
+/** The item as an officer in scope sees it, with its deadline state and the actions this officer may take now. */
 export async function staffView(deps: Deps, actor: Actor, id: string): Promise<TStaffItem> {
   const row = await findFeedback(deps.db, { id });
   if (!row || !canReadItem(actor, row.unitPath, row.receivingPath)) throw feedbackErrors.notFound();
   const now = deps.clock.now();
   const [events, files] = await Promise.all([listEvents(deps.db, row.id), listFiles(deps.db, row.id)]);
-  return toStaffItem(row, await dueStateOf(deps.db, row, now), events, files);
+  return toStaffItem(actor, row, await dueStateOf(deps.db, row, now), events, files);
 }
 
 export async function dueStateOf(q: Queryable, row: FeedbackRow, now: Date, calendar?: WorkingCalendar) {
@@ -204,7 +208,19 @@ export async function dueStateOf(q: Queryable, row: FeedbackRow, now: Date, cale
   return { dueAt: due, dueState: deadlineState(now, due, cal, cal.workingDayMinutes) };
 }
 
+type StaffAction = Exclude<FeedbackAction, 'rate' | 'reopen' | 'supply_info'>;
+const senderActions: readonly FeedbackAction[] = ['rate', 'reopen', 'supply_info'];
+
+/**
+ * The steps this officer may take on the item now: allowed by its status and by the same policy the API applies
+ * (feedback.policy.ts canActOn), so the console never offers a button the API would refuse.
+ */
+export function staffActionsFor(actor: Actor, row: Pick<FeedbackRow, 'status' | 'unitPath'>): StaffAction[] {
+  return (allowedActions[row.status] as readonly FeedbackAction[]).filter((a): a is StaffAction => !senderActions.includes(a) && canActOn(actor, a as StaffAction, row.unitPath));
+}
+
 export function toStaffItem(
+  actor: Actor,
   row: FeedbackRow,
   due: { dueAt: Date | null; dueState: TStaffItem['dueState'] },
   events: TStaffItem['events'],
@@ -241,9 +257,10 @@ export function toStaffItem(
     answerDraft: row.answerDraft,
     answerText: row.answerText,
     publicAnswer: row.publicAnswer,
+    publicPreview: row.status === 'answered' ? publicVersion(row) : null,
     rating: row.rating,
     reopenReason: row.reopenReason,
-    allowedActions: [...allowedActions[row.status]],
+    allowedActions: staffActionsFor(actor, row),
     files,
     events,
   };

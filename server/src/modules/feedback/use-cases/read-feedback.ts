@@ -5,7 +5,7 @@ import { can, scopePaths, type Actor } from '../../identity/permissions.policy.j
 import { getUnit } from '../../org-units/unit.repo.js';
 import type { TGroup5, TPublicItem, TRegisterQuery, TStaffItem } from '../feedback.contract.js';
 import { feedbackErrors } from '../feedback.errors.js';
-import { findSimilar, listQueue } from '../feedback.repo.js';
+import { findSimilar, findSimilarPublished, listQueue } from '../feedback.repo.js';
 import { statusLabels, type FeedbackStatus } from '../feedback.rules.js';
 import { calendarAt, dueStateOf, toStaffItem } from './act-on-feedback.js';
 
@@ -20,7 +20,7 @@ export async function feedbackQueue(deps: Deps, actor: Actor, f: { status?: Feed
   for (const row of rows) {
     const cal = calendars.get(row.unitPath) ?? (await calendarAt(deps.db, row.unitPath, now));
     calendars.set(row.unitPath, cal);
-    const item = toStaffItem(row, await dueStateOf(deps.db, row, now, cal), [], []);
+    const item = toStaffItem(actor, row, await dueStateOf(deps.db, row, now, cal), [], []);
     if (f.due && item.dueState !== f.due && !(f.due === 'due_soon' && item.dueState === 'overdue')) continue;
     items.push(item);
   }
@@ -28,17 +28,18 @@ export async function feedbackQueue(deps: Deps, actor: Actor, f: { status?: Feed
 }
 
 /**
- * Likely duplicates shown before a new item is opened. An officer in scope sees every similar item; a citizen sees only
- * the public subject (personal data removed) of similar items, so nobody learns another sender's details.
+ * Likely duplicates shown before a new item is opened. An officer sees every similar item inside their own units (with
+ * internal subjects); an anonymous sender sees published items only, by their public text (personal data removed), so
+ * nobody learns of an unpublished item nor another sender's details.
  */
-/** Likely duplicates before a new item is opened: for an officer, inside their own units only (with internal subjects). */
 export async function similarItems(deps: Deps, input: { unitId: string; procedureId: string | null; text: string }, officer: Actor | null) {
   const unit = await getUnit(deps.db, input.unitId);
   if (!unit) throw feedbackErrors.unitNotFound();
   if (officer && !can(officer, 'dossiers.read', unit.path)) throw commonErrors.forbidden('dossiers.read');
-  const asOfficer = officer !== null;
-  const rows = await findSimilar(deps.db, unit.path, input.procedureId, input.text);
-  return rows.map((r) => ({ code: r.code, subject: asOfficer ? r.subject : r.publicSubject, status: r.status, statusLabel: statusLabels[r.status].vi, published: r.status === 'published', similarity: Math.round(r.similarity * 100) / 100 }));
+  const rows = officer
+    ? await findSimilar(deps.db, unit.path, input.procedureId, input.text)
+    : (await findSimilarPublished(deps.db, unit.path, input.procedureId, input.text)).map((r) => ({ ...r, subject: r.publicSubject }));
+  return rows.map((r) => ({ code: r.code, subject: r.subject, status: r.status, statusLabel: statusLabels[r.status].vi, published: r.status === 'published', similarity: Math.round(r.similarity * 100) / 100 }));
 }
 
 export type RegisterPage = { items: TPublicItem[]; next: string | null };

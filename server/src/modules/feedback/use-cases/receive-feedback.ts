@@ -5,10 +5,11 @@ import { getUnit } from '../../org-units/unit.repo.js';
 import { loadCalendar } from '../../working-calendar/use-cases/load-calendar.js';
 import { vnDateOf } from '../../working-calendar/vn-time.js';
 import type { TPlace, TReceipt, TSender } from '../feedback.contract.js';
+import { normalizePhoneVn } from '../../applicants/phone.rules.js';
 import { feedbackErrors } from '../feedback.errors.js';
 import { feedbackMessages, notifySender } from '../feedback.notify.js';
 import { appendEvent, attachFiles, clockSettingsFor, insertFeedback, nextRegisterSeq } from '../feedback.repo.js';
-import { feedbackCode, intakeDeadlines, publicText } from '../feedback.rules.js';
+import { channelLabels, feedbackCode, intakeDeadlines, publicText } from '../feedback.rules.js';
 
 export type ReceiveCommand = {
   channel: 'portal' | 'email' | 'letter' | 'phone' | 'open311';
@@ -52,7 +53,13 @@ export function senderIsComplete(c: Pick<ReceiveCommand, 'channel' | 'sender' | 
  * (already checked by content when uploaded), and writes the history, the audit row and the receipt to the sender in
  * the same transaction.
  */
-export async function receiveFeedback(deps: { db: Db; clock: Clock }, c: ReceiveCommand, tx?: Tx): Promise<TReceipt> {
+export async function receiveFeedback(deps: { db: Db; clock: Clock }, command: ReceiveCommand, tx?: Tx): Promise<TReceipt> {
+  // Every channel (portal, officer's record, Open311, account) passes here: a phone is a Vietnamese number, kept in its
+  // national form so that tracking, receipts by SMS and redaction all compare the same digits.
+  const given = command.sender.phone?.trim();
+  const phone = given ? normalizePhoneVn(given) : null;
+  if (phone && !phone.ok) throw feedbackErrors.phoneInvalid(phone.reasonVi);
+  const c: ReceiveCommand = { ...command, sender: { ...command.sender, phone: phone?.national ?? null } };
   if (!senderIsComplete(c)) throw feedbackErrors.senderIncomplete();
   const run = async (t: Tx): Promise<TReceipt> => {
     const now = deps.clock.now();
@@ -89,7 +96,7 @@ export async function receiveFeedback(deps: { db: Db; clock: Clock }, c: Receive
     const distinct = [...new Set(c.files)];
     if ((await attachFiles(t, id, distinct)) !== distinct.length) throw feedbackErrors.fileUnknown();
     const actorName = c.recordedBy?.name ?? c.sender.name;
-    await appendEvent(t, { feedbackId: id, at: now, actorId: c.recordedBy?.id ?? null, actorName, action: 'received', fromStatus: null, toStatus: 'received', note: `Kênh: ${c.channel}`, onTime: null });
+    await appendEvent(t, { feedbackId: id, at: now, actorId: c.recordedBy?.id ?? null, actorName, action: 'received', fromStatus: null, toStatus: 'received', note: `Kênh: ${channelLabels[c.channel].vi}`, onTime: null });
     await recordAudit(t, { at: now, actorId: c.recordedBy?.id ?? null, actorName, action: 'feedback.receive', entity: 'feedback', entityId: id, after: { code, channel: c.channel, unitId: unit.id }, unitPaths: [unit.path] });
     await notifySender(t, { senderName: c.sender.name, senderEmail: c.sender.email, senderPhone: c.sender.phone }, feedbackMessages.received(code, unit.name, due.answerDueAt), now);
     return { id, code, receivedAt: now, answerDueAt: due.answerDueAt, unitName: unit.name };

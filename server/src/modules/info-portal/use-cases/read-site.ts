@@ -5,6 +5,7 @@ import { sumCounters } from '../../reports/reports.repo.js';
 import { rate as rateOf } from '../../reports/reports.rules.js';
 import { dateOfDayNumber, isoWeekday, vnDateOf, vnDayNumber } from '../../working-calendar/vn-time.js';
 import type { TLiveFigures } from '../portal.contract.js';
+import { hitRateLimit } from '../../../platform/rate-limit.js';
 import { portalErrors } from '../portal.errors.js';
 import * as reading from '../portal-reading.repo.js';
 import { COMMENT_LIMIT, ONLINE_WINDOW_MINUTES, commentProblem, figureRange, type FigurePeriod } from '../portal.rules.js';
@@ -62,9 +63,14 @@ export async function visitorHash(q: Queryable, address: string, now: Date): Pro
   return createHash('sha256').update(salt).update(address).digest('hex').slice(0, 32);
 }
 
-/** The reader's own random id (cookie), hashed: a rating is once per reader per article, and nothing names the reader. */
-export function readerHash(readerId: string): string {
-  return createHash('sha256').update('portal-reader:').update(readerId).digest('hex').slice(0, 32);
+/**
+ * The rater's key for one article: sha256(article salt ‖ address). The address is what a client cannot shed (a cookie it
+ * can), so one address rates an article once; the salt differs per article, so keys cannot be joined across articles, and
+ * the address is never stored.
+ */
+export async function raterHash(q: Queryable, articleId: string, address: string): Promise<string> {
+  const salt = await reading.ratingSalt(q, articleId, randomBytes(16));
+  return createHash('sha256').update(salt).update(address).digest('hex').slice(0, 32);
 }
 
 export async function countPageView(deps: Deps, unitId: string, address: string, articleId: string | null): Promise<void> {
@@ -86,9 +92,15 @@ export async function visitCounts(deps: Deps, unitId: string): Promise<reading.V
   });
 }
 
-export async function rateArticle(deps: Deps, articleId: string, readerId: string, score: number): Promise<void> {
+/** Ratings per address per hour, whatever the article (platform/rate-limit.ts, shared by every instance). */
+export const RATING_LIMIT = { max: 20, windowSeconds: 3600 } as const;
+
+export async function rateArticle(deps: Deps, articleId: string, address: string, score: number): Promise<void> {
   if (!Number.isInteger(score) || score < 1 || score > 5) throw portalErrors.ratingInvalid();
-  if (!(await reading.rate(deps.db, articleId, readerHash(readerId), score, deps.clock.now()))) throw portalErrors.alreadyRated();
+  const now = deps.clock.now();
+  const limit = await hitRateLimit(deps.db, { key: `portal-rating:${await visitorHash(deps.db, address, now)}`, ...RATING_LIMIT }, now);
+  if (!limit.allowed) throw portalErrors.ratingTooFast();
+  if (!(await reading.rate(deps.db, articleId, await raterHash(deps.db, articleId, address), score, now))) throw portalErrors.alreadyRated();
 }
 
 /** A comment waits for moderation; at most 3 per visitor per 10 minutes, counted in PostgreSQL (all instances). */

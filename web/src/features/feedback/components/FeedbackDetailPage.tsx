@@ -9,7 +9,7 @@ import { Link } from '../../../lib/router.js';
 import { useUnits } from '../../../lib/units.js';
 import { useAsync } from '../../../lib/use-async.js';
 import { classify, getItem, plainStep, textStep, type Item } from '../api/feedback.js';
-import { classificationOptions, dueColor, needsNote, needsTarget, type Classification } from './feedback-labels.js';
+import { channelLabel, classificationOptions, dueColor, eventLabel, needsNote, needsTarget, type Classification } from './feedback-labels.js';
 
 /**
  * One feedback item: what the sender wrote, its clocks and history, and the steps its status allows — classify
@@ -59,7 +59,7 @@ export function FeedbackDetailPage({ id, listPath }: { id: string; listPath: str
       <Descriptions bordered size="small" column={1} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('fb.sender')}>{[item.sender.name, item.sender.phone, item.sender.email, item.sender.address].filter(Boolean).join(' · ')}</Descriptions.Item>
         <Descriptions.Item label={t('fb.unit')}>{item.unitName}</Descriptions.Item>
-        <Descriptions.Item label={t('fb.channel')}>{item.channel}</Descriptions.Item>
+        <Descriptions.Item label={t('fb.channel')}>{channelLabel(item.channel)}</Descriptions.Item>
         {item.dossierCode ? <Descriptions.Item label={t('fb.dossier')}>{item.dossierCode}</Descriptions.Item> : null}
         {item.officerName ? <Descriptions.Item label={t('fb.officer')}>{item.officerName}</Descriptions.Item> : null}
         {item.place.address || item.place.latitude !== null ? <Descriptions.Item label={t('fb.place')}>{[item.place.address, item.place.latitude !== null ? `${item.place.latitude}, ${item.place.longitude}` : null].filter(Boolean).join(' · ')}</Descriptions.Item> : null}
@@ -138,11 +138,20 @@ export function FeedbackDetailPage({ id, listPath }: { id: string; listPath: str
         ) : null}
       </Space>
 
+      {item.publicPreview && can('publish') ? (
+        <Card title={t('fb.preview')} size="small" style={{ marginBottom: 16 }} data-testid="fb-preview">
+          <Typography.Paragraph type="secondary">{t('fb.previewHint')}</Typography.Paragraph>
+          <Typography.Paragraph strong>{item.publicPreview.subject}</Typography.Paragraph>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-line' }}>{item.publicPreview.content}</Typography.Paragraph>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-line', margin: 0 }}>{item.publicPreview.answer}</Typography.Paragraph>
+        </Card>
+      ) : null}
+
       <Card title={t('fb.history')} size="small">
         <Timeline
           items={item.events.map((e) => ({
             color: e.onTime === false ? 'red' : 'blue',
-            content: `${formatDateTime(e.at)} — ${e.actorName}: ${e.action}${e.note ? ` (${e.note})` : ''}`,
+            content: `${formatDateTime(e.at)} — ${e.actorName}: ${eventLabel(e.action)}${e.note ? ` (${e.note})` : ''}`,
           }))}
         />
       </Card>
