@@ -124,8 +124,8 @@ background node1 "${AS_PG[@]}" patroni "$DIR/node1.yml"
 wait_for 90 "primary node1" http_ok "http://$H:$(rest_port 1)/primary"
 background node2 "${AS_PG[@]}" patroni "$DIR/node2.yml"
 background node3 "${AS_PG[@]}" patroni "$DIR/node3.yml"
-wait_for 120 "replica node2" http_ok "http://$H:$(rest_port 2)/replica"
-wait_for 120 "replica node3" http_ok "http://$H:$(rest_port 3)/replica"
+wait_for 240 "replica node2" http_ok "http://$H:$(rest_port 2)/replica"
+wait_for 240 "replica node3" http_ok "http://$H:$(rest_port 3)/replica"
 
 export PGPASSWORD="$SUPER_PW"
 psql_primary() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h $H -p "$(pg_port 1)" -U postgres "$@"; }

@@ -20,8 +20,8 @@ export function ReportsPage({ unitId, unitName, canManage, dashboardExtra }: Pro
         items={[
           { key: 'dashboard', label: t('reports.tab.dashboard'), children: (
               <Flex vertical gap={16}>
-                {dashboardExtra}
                 <DashboardTab rootUnitId={unitId} />
+                {dashboardExtra}
               </Flex>
             ),
           },
