@@ -11,14 +11,13 @@
 import os from 'node:os';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/platform/config.js';
-import { createPool, type Db } from '../server/src/platform/database.js';
-import { migrate } from '../server/src/platform/migrations.js';
+import type { Db } from '../server/src/platform/database.js';
 import { diskFileStore } from '../server/src/platform/storage.js';
 import { systemClock } from '../server/src/platform/clock.js';
 import { load, type Stat } from './load.js';
+import { runStandalone } from './standalone.js';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const ITEMS = arg('items', Number(process.env.BENCH_FEEDBACK_ITEMS ?? 100_000));
@@ -132,36 +131,14 @@ export async function benchFeedback(db: Db, dataDir: string, items: number, log:
 }
 
 async function standalone(): Promise<void> {
-  const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const reuse = process.argv.find((a) => a.startsWith('--db='))?.split('=')[1];
-  const dbName = reuse ?? `motcua_bench_feedback_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  if (!reuse) await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  const db = createPool(url.toString(), 20);
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-bench-feedback-'));
-  try {
-    await migrate(db);
+  // --keep leaves the database for EXPLAIN or another measure (--db=NAME); its name is printed.
+  await runStandalone({ section: 'feedback', reuse, keep: process.argv.includes('--keep') }, async (db, dataDir) => {
     const loadAvg = os.loadavg()[0]!;
     const items = reuse ? (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM feedback`)).rows[0]!.n : ITEMS;
     const lines = await benchFeedback(db, dataDir, items, (m) => process.stdout.write(`${m}\n`), !!reuse);
-    lines.push(`Load average when the run started: ${loadAvg.toFixed(1)} on ${os.cpus().length} cores.`, '');
-    const file = path.resolve('BENCHMARKS.md');
-    const current = await fs.readFile(file, 'utf8').catch(() => '');
-    const section = `<!-- feedback -->\n${lines.join('\n')}<!-- /feedback -->\n`;
-    const next = /<!-- feedback -->[\s\S]*<!-- \/feedback -->\n?/.test(current) ? current.replace(/<!-- feedback -->[\s\S]*<!-- \/feedback -->\n?/, section) : `${current.trimEnd()}\n\n${section}`;
-    await fs.writeFile(file, next);
-    process.stdout.write(lines.join('\n'));
-  } finally {
-    await db.end();
-    // --keep leaves the database for EXPLAIN (its name is printed).
-    if (process.argv.includes('--keep') || reuse) process.stdout.write(`\nkept database ${dbName}\n`);
-    else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
-    await fs.rm(dataDir, { recursive: true, force: true });
-  }
+    return [...lines, `Load average when the run started: ${loadAvg.toFixed(1)} on ${os.cpus().length} cores.`, ''];
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await standalone();

@@ -5,18 +5,16 @@
  *   npm run bench                     (part of the full bench)
  *   npx tsx bench/info-portal.ts      (alone, on its own database; rewrites BENCHMARKS.md's "Information portal" section)
  */
-import os from 'node:os';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/platform/config.js';
-import { createPool, type Db } from '../server/src/platform/database.js';
-import { migrate } from '../server/src/platform/migrations.js';
+import type { Db } from '../server/src/platform/database.js';
 import { diskFileStore } from '../server/src/platform/storage.js';
 import { systemClock } from '../server/src/platform/clock.js';
 import { countView } from '../server/src/modules/info-portal/portal-reading.repo.js';
 import { load, row } from './load.js';
+import { runStandalone } from './standalone.js';
 
 const REQUESTS = Number(process.env.BENCH_PORTAL_REQUESTS ?? 3000);
 const VIEWS = Number(process.env.BENCH_PORTAL_VIEWS ?? 3000);
@@ -91,30 +89,7 @@ export async function benchInfoPortal(db: Db, dataDir: string): Promise<string[]
 }
 
 async function standalone(): Promise<void> {
-  const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const dbName = `motcua_bench_portal_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  const db = createPool(url.toString(), 20);
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-bench-portal-'));
-  try {
-    await migrate(db);
-    const lines = await benchInfoPortal(db, dataDir);
-    const file = path.resolve('BENCHMARKS.md');
-    const current = await fs.readFile(file, 'utf8').catch(() => '');
-    const section = `<!-- info-portal -->\n${lines.join('\n')}<!-- /info-portal -->\n`;
-    const next = /<!-- info-portal -->[\s\S]*<!-- \/info-portal -->\n?/.test(current) ? current.replace(/<!-- info-portal -->[\s\S]*<!-- \/info-portal -->\n?/, section) : `${current.trimEnd()}\n\n${section}`;
-    await fs.writeFile(file, next);
-    process.stdout.write(lines.join('\n'));
-  } finally {
-    await db.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
-    await fs.rm(dataDir, { recursive: true, force: true });
-  }
+  await runStandalone({ section: 'info-portal' }, (db, dataDir) => benchInfoPortal(db, dataDir));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await standalone();

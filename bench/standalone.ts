@@ -1,0 +1,41 @@
+import os from 'node:os';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { createPool, type Db } from '../server/src/platform/database.js';
+import { migrate } from '../server/src/platform/migrations.js';
+
+/**
+ * Runs one benchmark on its own database (created, migrated, dropped unless `keep`; or an existing one, `reuse`) and
+ * writes its lines into BENCHMARKS.md between `<!-- section -->` markers, leaving the other sections as they are.
+ */
+export async function runStandalone(
+  o: { section: string; reuse?: string; keep?: boolean },
+  body: (db: Db, dataDir: string, dbName: string) => Promise<string[]>,
+): Promise<void> {
+  const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const dbName = o.reuse ?? `motcua_bench_${o.section.replace(/-/g, '_')}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  if (!o.reuse) await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  const db = createPool(url.toString(), 20);
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `motcua-bench-${o.section}-`));
+  try {
+    await migrate(db);
+    const lines = await body(db, dataDir, dbName);
+    const file = path.resolve('BENCHMARKS.md');
+    const current = await fs.readFile(file, 'utf8').catch(() => '');
+    const marker = new RegExp(`<!-- ${o.section} -->[\\s\\S]*<!-- /${o.section} -->\\n?`);
+    const section = `<!-- ${o.section} -->\n${lines.join('\n')}<!-- /${o.section} -->\n`;
+    await fs.writeFile(file, marker.test(current) ? current.replace(marker, section) : `${current.trimEnd()}\n\n${section}`);
+    process.stdout.write(lines.join('\n'));
+  } finally {
+    await db.end();
+    if (o.keep || o.reuse) process.stdout.write(`\nkept database ${dbName}\n`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
