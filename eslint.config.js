@@ -20,6 +20,22 @@ export default tseslint.config(
     },
   },
   {
+    // Every instant the server writes or decides with comes from the injected clock (ctx.clock), so a test or a
+    // replay that moves the clock sees the same times: no argument-less `new Date()`, no `Date.now()`, no SQL now().
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/**/*.test.ts', 'server/src/platform/clock.ts', 'server/src/platform/log.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Named exports only (STYLE.md R12).' },
+        { selector: 'NewExpression[callee.name="Date"][arguments.length=0]', message: 'Take the time from the injected clock (clock.now()), not new Date().' },
+        { selector: 'CallExpression[callee.object.name="Date"][callee.property.name="now"]', message: 'Take the time from the injected clock (clock.now()), not Date.now().' },
+        { selector: 'TemplateElement[value.raw=/\\b(now|clock_timestamp|statement_timestamp|transaction_timestamp)\\(\\)|\\bcurrent_(timestamp|date)\\b/i]', message: 'SQL takes the time as a parameter from the injected clock, never now() / CURRENT_TIMESTAMP.' },
+        { selector: 'Literal[value=/\\b(now|clock_timestamp|statement_timestamp|transaction_timestamp)\\(\\)|\\bcurrent_(timestamp|date)\\b/i]', message: 'SQL takes the time as a parameter from the injected clock, never now() / CURRENT_TIMESTAMP.' },
+      ],
+    },
+  },
+  {
     // Rules, policies and contracts are pure: no HTTP, no SQL, no platform.
     files: pureFiles,
     rules: {

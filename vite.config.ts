@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompressDir } from './server/src/platform/compression.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -25,15 +27,36 @@ function pageFallback(): Plugin {
   };
 }
 
+/**
+ * Build only: `<file>.br` and `<file>.gz` beside every text file of dist/web, served as they are by @fastify/static
+ * (`preCompressed: true`) — the server compresses nothing per request for its assets.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'mot-cua-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      await precompressDir(outDir);
+    },
+  };
+}
+
 export default defineConfig({
   root,
   base: '/',
   publicDir: 'web/public',
-  plugins: [react(), pageFallback()],
+  plugins: [react(), pageFallback(), precompress()],
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,
     assetsDir: 'assets',
+    // dist/web/.vite/manifest.json: each page's entry and the chunks it imports, read by the first-load budget
+    // (bench/web-weight.ts, e2e/web-weight.spec.ts).
+    manifest: true,
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
       input: {
@@ -41,12 +64,11 @@ export default defineConfig({
         console: fileURLToPath(new URL('web/index.html', import.meta.url)),
       },
       output: {
-        // Named vendor chunks: React (shared by both pages) and antd (console only) change less often than the app code.
+        // A named vendor chunk for React (shared by both pages, changes less often than the app code). antd has no
+        // group of its own: each of its components goes with the screens that use it (a single antd chunk was
+        // 370 KB gzip in the console's first load; issue 12).
         codeSplitting: {
-          groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|openapi-fetch)[\\/]/, priority: 20 },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs|@babel[\\/]runtime|classnames|clsx)[\\/]/, priority: 10 },
-          ],
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|openapi-fetch)[\\/]/, priority: 20 }],
         },
       },
     },

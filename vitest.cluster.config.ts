@@ -2,9 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The database cell under failure (issue 19): three PostgreSQL nodes under Patroni with etcd, haproxy and two app
- * instances on loopback, the primary and then the synchronous standby killed mid-intake. About five minutes; needs the
- * Debian packages patroni, etcd-server and haproxy. Kept out of `npm test` until its schedule check holds on a busy
- * machine (see docs/CLUSTER.md).
+ * instances on loopback: the primary killed mid-intake, then the synchronous standby, then the network to the primary
+ * cut. A few minutes; needs the Debian packages postgresql-15, patroni, etcd-server and haproxy. Not part of
+ * `npm test` while the network cut can lose acknowledged writes (docs/CLUSTER.md "Known: a frozen leader").
  */
 export default defineConfig({
   test: {

@@ -13,14 +13,18 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/platform/config.js';
-import type { Db } from '../server/src/platform/database.js';
+import { createPool, type Db } from '../server/src/platform/database.js';
 import { diskFileStore } from '../server/src/platform/storage.js';
 import { systemClock } from '../server/src/platform/clock.js';
 import { load, type Stat } from './load.js';
 import { runStandalone } from './standalone.js';
+import type { TRegisterQuery } from '../server/src/modules/feedback/feedback.contract.js';
+import { REGISTER_WALK, registerPlan, searchRegister } from '../server/src/modules/feedback/use-cases/read-feedback.js';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const ITEMS = arg('items', Number(process.env.BENCH_FEEDBACK_ITEMS ?? 100_000));
+/** --explain with --db=NAME: only the plans of each query kind on that database, printed (no load, no migration, BENCHMARKS.md untouched). */
+const EXPLAIN_ONLY = process.argv.includes('--explain');
 const REQUESTS = arg('requests', Number(process.env.BENCH_FEEDBACK_REQUESTS ?? 800));
 
 const topics = ['Đèn chiếu sáng', 'Đường giao thông', 'Rác thải sinh hoạt', 'Ngập nước', 'Tiếng ồn', 'Lấn chiếm vỉa hè', 'Cấp nước sạch', 'Hồ sơ đất đai', 'Giấy phép xây dựng', 'Đăng ký khai sinh', 'Chứng thực bản sao', 'Thái độ cán bộ', 'Thời gian chờ tại bộ phận một cửa', 'Thu phí, lệ phí', 'Trả kết quả qua bưu điện', 'Cây xanh gãy đổ', 'Ô nhiễm không khí', 'Chợ tạm', 'Trường học', 'Trạm y tế'];
@@ -28,7 +32,10 @@ const places = ['đường Lê Lợi', 'đường Trần Hưng Đạo', 'ấp T�
 const asks = ['đề nghị sớm khắc phục', 'đề nghị hướng dẫn thủ tục', 'đề nghị kiểm tra xử lý', 'đề nghị trả lời công khai', 'kiến nghị bổ sung kinh phí'];
 const lit = (xs: readonly string[]) => `(ARRAY[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ')}]::text[])`;
 
-async function generate(db: Db, items: number, now: Date, log: (m: string) => void): Promise<{ provinceId: string; communeId: string; seconds: number }> {
+export type Generated = { provinceId: string; communeId: string; cursor2025: string; seconds: number };
+
+/** Generates `items` feedback items (bench and the register plan test), then rebuilds the register rows. */
+export async function generate(db: Db, items: number, now: Date, log: (m: string) => void = () => {}): Promise<Generated> {
   const t0 = performance.now();
   const prov = (await db.query<{ id: string; path: string }>(
     `WITH id AS (SELECT gen_random_uuid() AS id)
@@ -75,15 +82,58 @@ async function generate(db: Db, items: number, now: Date, log: (m: string) => vo
   }
   await db.query(`SET session_replication_role = DEFAULT`);
   await db.query(`ANALYZE feedback`);
-  const commune = (await db.query<{ id: string }>(`SELECT id FROM unit WHERE parent_id = $1 ORDER BY code LIMIT 1 OFFSET 41`, [prov.id])).rows[0]!.id;
-  return { provinceId: prov.id, communeId: commune, seconds: (performance.now() - t0) / 1000 };
+  // The generation bypassed the triggers (replica role): the register rows are rebuilt at once, as after any bulk load.
+  await db.query(`SELECT feedback_register_rebuild()`);
+  await db.query(`ANALYZE feedback_register`);
+  return { ...(await existing(db)), seconds: (performance.now() - t0) / 1000 };
 }
 
 /** The units of a database generated earlier (--db=NAME --keep): the measure can be repeated without generating again. */
-async function existing(db: Db): Promise<{ provinceId: string; communeId: string; seconds: number }> {
+async function existing(db: Db): Promise<Generated> {
   const prov = (await db.query<{ id: string }>(`SELECT id FROM unit WHERE code = '000.00.00.FB'`)).rows[0]!.id;
   const commune = (await db.query<{ id: string }>(`SELECT id FROM unit WHERE parent_id = $1 ORDER BY code LIMIT 1 OFFSET 41`, [prov])).rows[0]!.id;
-  return { provinceId: prov, communeId: commune, seconds: NaN };
+  const first = await searchRegister(db, { from: '2025-01-01', to: '2025-12-31', limit: 20 });
+  return { provinceId: prov, communeId: commune, cursor2025: first.next ?? '', seconds: NaN };
+}
+
+type PlanNode = { 'Node Type': string; 'Index Name'?: string; 'Actual Rows'?: number; 'Shared Hit Blocks'?: number; 'Shared Read Blocks'?: number; Plans?: PlanNode[] };
+const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
+
+/** The statements one register search runs, each by EXPLAIN (ANALYZE, BUFFERS): its index, rows, time and buffers. */
+async function explainRegister(db: Db, f: TRegisterQuery): Promise<string[]> {
+  const plan = registerPlan(f);
+  const explain = async (label: string, st: { text: string; values: unknown[] }) => {
+    const { rows } = await db.query<{ 'QUERY PLAN': { Plan: PlanNode; 'Execution Time': number; 'Planning Time': number; JIT?: { Timing: { Total: number } } }[] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${st.text}`, st.values);
+    const top = rows[0]!['QUERY PLAN'][0]!;
+    const indexes = [...new Set(nodes(top.Plan).map((n) => n['Index Name']).filter((x): x is string => !!x))].join(', ');
+    const jit = top.JIT ? ` (JIT ${top.JIT.Timing.Total.toFixed(1)} ms)` : '';
+    return `${label}: ${indexes || 'no index'}, ${top.Plan['Actual Rows']} rows, planning ${top['Planning Time'].toFixed(2)} + execution ${top['Execution Time'].toFixed(2)} ms${jit}, buffers ${top.Plan['Shared Hit Blocks'] ?? 0} hit / ${top.Plan['Shared Read Blocks'] ?? 0} read`;
+  };
+  const out: string[] = [];
+  if (plan.newest) out.push(await explain('newest with the page', plan.newest));
+  else {
+    out.push(await explain('walk with the page', plan.walk!));
+    const walked = (await db.query<{ id: string | null; n: number }>(plan.walk!)).rows;
+    const hits = walked.filter((r) => r.id !== null).length;
+    if (hits < plan.want && walked.some((r) => Number(r.n) === REGISTER_WALK)) out.push(await explain('word index with the page', plan.words!));
+  }
+  return out;
+}
+
+function shapesOf(g: Generated): [string, (i: number) => Partial<TRegisterQuery>][] {
+  return [
+    ['latest published (no words)', () => ({ kind: 'feedback' })],
+    ['latest of a commune (no words)', () => ({ unitId: g.communeId })],
+    ['a year, no words, page 2 (keyset)', () => ({ from: '2025-01-01', to: '2025-12-31', after: g.cursor2025 })],
+    ['one common word, no accents ("duong")', () => ({ q: 'duong' })],
+    ['two words, no accents ("den chieu sang le loi")', (i) => ({ q: ['den chieu sang le loi', 'giay phep xay dung', 'ngap nuoc tan hoa', 'thai do can bo'][i % 4]! })],
+    ['two correlated words that never meet ("ngap nuoc tan hoa")', () => ({ q: 'ngap nuoc tan hoa' })],
+    ['a rare phrase ("cau cai sau cay xanh")', () => ({ q: 'cau cai sau cay xanh' })],
+    ['a commune + a word', () => ({ unitId: g.communeId, q: 'rac thai' })],
+    ['a commune + a word it never has', () => ({ unitId: g.communeId, q: 'ngap nuoc tan hoa' })],
+    ['a year + a word', () => ({ from: '2025-01-01', to: '2025-12-31', q: 'khai sinh' })],
+    ['the province + a year + a kind + a word', () => ({ unitId: g.provinceId, from: '2025-01-01', to: '2025-12-31', kind: 'question', q: 'chung thuc' })],
+  ];
 }
 
 export async function benchFeedback(db: Db, dataDir: string, items: number, log: (m: string) => void = () => {}, reuse = false): Promise<string[]> {
@@ -97,22 +147,16 @@ export async function benchFeedback(db: Db, dataDir: string, items: number, log:
   );
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const ips = Array.from({ length: 64 }, (_, i) => `198.51.100.${i + 1}`);
-  const register = (query: string) => `/api/feedback/public/register?${query}&limit=20`;
-  const enc = encodeURIComponent;
-  const queries: [string, (i: number) => string][] = [
-    ['latest published (no words)', () => register('kind=feedback')],
-    ['one common word, no accents ("duong")', () => register(`q=${enc('duong')}`)],
-    ['two words, no accents ("den chieu sang le loi")', (i) => register(`q=${enc(['den chieu sang le loi', 'giay phep xay dung', 'ngap nuoc tan hoa', 'thai do can bo'][i % 4]!)}`)],
-    ['a rare phrase ("cau cai sau cay xanh")', () => register(`q=${enc('cau cai sau cay xanh')}`)],
-    ['a commune + a word', () => register(`unitId=${g.communeId}&q=${enc('rac thai')}`)],
-    ['a year + a word', () => register(`from=2025-01-01&to=2025-12-31&q=${enc('khai sinh')}`)],
-  ];
+  const shapes = shapesOf(g);
+  const register = (query: Partial<TRegisterQuery>) => `/api/feedback/public/register?${new URLSearchParams({ ...(query as Record<string, string>), limit: '20' }).toString()}`;
   const stats: Stat[] = [];
-  for (const [name, path_] of queries) {
-    await fetch(`${address}${path_(0)}`); // warm the plan cache and the pages touched
-    stats.push(await load(name, address, (i) => ({ path: path_(i), headers: { 'x-forwarded-for': ips[i % ips.length]! } }), REQUESTS));
+  const plans: string[] = [];
+  for (const [name, shape] of shapes) {
+    await fetch(`${address}${register(shape(0))}`); // warm the plan cache and the pages touched
+    stats.push(await load(name, address, (i) => ({ path: register(shape(i)), headers: { 'x-forwarded-for': ips[i % ips.length]! } }), REQUESTS));
+    plans.push(`| ${name} | ${(await explainRegister(db, { limit: 20, ...shape(0) })).join('<br>')} |`);
   }
-  const sample = (await (await fetch(`${address}${register(`q=${enc('duong')}`)}`)).json()) as { items: unknown[] };
+  const sample = (await (await fetch(`${address}${register({ q: 'duong' })}`)).json()) as { items: unknown[] };
   await app.close();
   const published = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM feedback WHERE status = 'published'`)).rows[0]!.n;
   const worst = Math.max(...stats.map((s) => s.p95));
@@ -125,6 +169,12 @@ export async function benchFeedback(db: Db, dataDir: string, items: number, log:
     '|---|---:|---:|---:|---:|---:|---:|',
     ...stats.map((s) => `| ${s.name} | ${s.requests} | ${s.rps.toFixed(0)} | ${s.p50.toFixed(1)} | ${s.p95.toFixed(1)} | ${s.p99.toFixed(1)} | ${s.max.toFixed(1)} |`),
     '',
+    'Each statement the search ran for the first request of each kind, by `EXPLAIN (ANALYZE, BUFFERS)` after the load (execution time and shared buffers hit/read: these do not depend on the machine\'s load the way the latencies above do):',
+    '',
+    '| query | statements (index read, rows, execution ms, buffers) |',
+    '|---|---|',
+    ...plans,
+    '',
     `Worst p95: **${worst.toFixed(0)} ms** (aim: < 100 ms at 16 concurrent users). Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, PostgreSQL 15 on the same machine; measured on ${new Date().toISOString().slice(0, 10)} (see the note below the table on the machine's load).`,
     '',
   ];
@@ -132,6 +182,13 @@ export async function benchFeedback(db: Db, dataDir: string, items: number, log:
 
 async function standalone(): Promise<void> {
   const reuse = process.argv.find((a) => a.startsWith('--db='))?.split('=')[1];
+  if (EXPLAIN_ONLY && reuse) {
+    const db = createPool(`postgres://postgres@127.0.0.1:5432/${reuse}`, 2);
+    const g = await existing(db);
+    for (const [name, shape] of shapesOf(g)) process.stdout.write(`${name}\n  ${(await explainRegister(db, { limit: 20, ...shape(0) })).join('\n  ')}\n`);
+    await db.end();
+    return;
+  }
   // --keep leaves the database for EXPLAIN or another measure (--db=NAME); its name is printed.
   await runStandalone({ section: 'feedback', reuse, keep: process.argv.includes('--keep') }, async (db, dataDir) => {
     const loadAvg = os.loadavg()[0]!;

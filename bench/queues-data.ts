@@ -4,7 +4,8 @@
  * offices, the province's public-administration centre desk; 80 procedures per province (50 commune-level, 30
  * province-level); `dossiers` dossiers spread over three years with skewed sizes (large and small provinces, busy and
  * quiet communes, a few procedures taking most dossiers), Vietnamese names weighted like the population (Nguyễn ≈ 38 %),
- * CCCD and phone numbers, three steps each; dossiers older than a month are closed, recent ones open in every state.
+ * CCCD and phone numbers, three steps each with their log (acceptance, forwards, a few send-backs); dossiers older than
+ * a month are closed, recent ones open in every state.
  *
  * Fast: units and procedures by generate_series, dossiers and their steps by `INSERT … SELECT generate_series` in
  * batches with foreign keys and triggers off (session_replication_role = replica), then `dossier_scope_rebuild()`
@@ -128,7 +129,7 @@ export async function generateQueueData(
         [tables],
       )
     ).rows;
-  const dossierIndexes = await secondary(['dossier', 'dossier_step']);
+  const dossierIndexes = await secondary(['dossier', 'dossier_step', 'dossier_action']);
   for (const i of dossierIndexes) await db.query(`DROP INDEX ${i.name}`);
   const load = await db.connect();
   try {
@@ -194,7 +195,17 @@ export async function generateQueueData(
                   CASE WHEN u4 < 0.8 THEN 'desk' ELSE 'post' END, fee_total_vnd,
                   CASE WHEN status = 'supplement_requested' AND u9 < 0.3 THEN submitted + interval '1 day' END, submitted, submitted
              FROM s
-           RETURNING id, resolving_unit_id, receiving_unit_id, submitted_at, due_at, status, step_index)
+           RETURNING id, resolving_unit_id, receiving_unit_id, submitted_at, due_at, status, step_index),
+         -- The log: acceptance, a forward into each step reached, and for one processing dossier in 25 a send-back to
+         -- its current step (the queue shows its reason).
+         act AS (
+           INSERT INTO dossier_action (dossier_id, at, actor_name, action, from_status, to_status, step_index, note)
+           SELECT d.id, d.submitted_at + interval '4 hours' * k.i, 'Cán bộ thử', CASE k.i WHEN 0 THEN 'accept' WHEN 3 THEN 'send_back' ELSE 'forward' END,
+                  CASE WHEN k.i = 0 THEN NULL WHEN k.i = 1 THEN 'received' ELSE 'processing' END, CASE WHEN k.i = 0 THEN 'received' ELSE 'processing' END,
+                  CASE WHEN k.i = 3 THEN d.step_index ELSE k.i END, CASE WHEN k.i = 3 THEN 'Đề nghị xác minh lại nơi cư trú (thử)' END
+             FROM d CROSS JOIN generate_series(0, 3) k(i)
+            WHERE d.status <> 'awaiting_acceptance'
+              AND (k.i = 0 OR (k.i <= 2 AND k.i <= d.step_index) OR (k.i = 3 AND d.status = 'processing' AND abs(hashtext(d.id::text)) % 25 = 0)))
          INSERT INTO dossier_step (dossier_id, step_index, name, role, unit_id, working_days, due_at, started_at, finished_at)
          SELECT d.id, k.i, (ARRAY['Tiếp nhận', 'Thẩm định', 'Phê duyệt'])[k.i + 1], (ARRAY['desk_officer', 'specialist', 'leader'])[k.i + 1],
                 CASE WHEN k.i = 1 THEN coalesce(dp.office_id, d.resolving_unit_id) ELSE d.resolving_unit_id END, (ARRAY[0.5, 3, 1])[k.i + 1],
@@ -213,6 +224,7 @@ export async function generateQueueData(
   for (const i of dossierIndexes) await db.query(i.def);
   await db.query(`VACUUM ANALYZE dossier`);
   await db.query(`VACUUM ANALYZE dossier_step`);
+  await db.query(`VACUUM ANALYZE dossier_action`);
   const t1 = performance.now();
   const scopeIndexes = await secondary(['dossier_scope']);
   for (const i of scopeIndexes) await db.query(`DROP INDEX ${i.name}`);

@@ -5,7 +5,9 @@
  * SQL statements (the page and the counts, values inlined) run bare through pgbench with 16 clients in the same run.
  *
  * `npx tsx bench/queues.ts --dossiers=1000000` (default from BENCH_QUEUE_DOSSIERS, else 100,000). The database is
- * dropped at the end.
+ * dropped at the end, unless `--keep`; `--db=NAME` measures again on a database kept earlier (the generator's time apart:
+ * a million dossiers take about half an hour to generate, the measurement a few minutes, so the figures can be taken
+ * when the machine is quiet).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -44,12 +46,16 @@ const scenarios: Scenario[] = [
 
 export type QueueBenchResult = { lines: string[] };
 
-export async function benchQueues(o: { dossiers: number; requests: number; log?: (m: string) => void }): Promise<string[]> {
+/** What the generator made, kept as the database's comment so a later run on the same database can describe it. */
+type GeneratedMeta = { dossiers: number; provinces: string[]; loadSeconds: number; scopeSeconds: number; scopeRows: number };
+
+export async function benchQueues(o: { dossiers: number; requests: number; keep?: boolean; reuse?: string; log?: (m: string) => void }): Promise<string[]> {
   const log = o.log ?? ((m: string) => process.stderr.write(`${m}\n`));
-  const dbName = `motcua_qbench_${Date.now()}`;
+  const dbName = o.reuse ?? `motcua_qbench_${Date.now()}`;
+  if (!/^[a-z0-9_]+$/.test(dbName)) throw new Error(`bad database name ${dbName}`);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
+  if (!o.reuse) await admin.query(`CREATE DATABASE ${dbName}`);
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
   const dbUrl = url.toString();
@@ -59,24 +65,35 @@ export async function benchQueues(o: { dossiers: number; requests: number; log?:
   try {
     await migrate(db);
     const now = new Date();
-    log(`generating ${o.dossiers.toLocaleString('en')} dossiers…`);
-    const gen = await generateQueueData(db, { dossiers: o.dossiers, provinces: 3, communes: 100, now }, log);
+    let gen: GeneratedMeta;
+    if (o.reuse) {
+      const comment = (await db.query<{ c: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS c FROM pg_database WHERE datname = current_database()`)).rows[0]?.c;
+      if (!comment) throw new Error(`${dbName} was not made by this benchmark (no description)`);
+      gen = JSON.parse(comment) as GeneratedMeta;
+      log(`reusing ${dbName}: ${gen.dossiers.toLocaleString('en')} dossiers`);
+    } else {
+      log(`generating ${o.dossiers.toLocaleString('en')} dossiers…`);
+      const g = await generateQueueData(db, { dossiers: o.dossiers, provinces: 3, communes: 100, now }, log);
+      gen = { dossiers: g.dossiers, provinces: g.provinces.map((p) => p.id), loadSeconds: g.loadSeconds, scopeSeconds: g.scopeSeconds, scopeRows: g.scopeRows };
+      await db.query(`COMMENT ON DATABASE ${dbName} IS ${literal(JSON.stringify(gen))}`);
+    }
+    const run = Date.now().toString(36);
     const size = (await db.query<{ s: string }>(`SELECT pg_size_pretty(pg_database_size(current_database())) AS s`)).rows[0]!.s;
 
     // Sixteen officers across the provinces: communes from the busiest to quiet ones, departments, the centre desk, a leader.
     const picks: { sql: string; role: Officer['role'] }[] = [];
     for (const [p, prov] of gen.provinces.entries()) {
-      for (const i of p === 0 ? [0, 1, 4, 30, 90] : [0, 10, 60]) picks.push({ sql: `SELECT id, name FROM unit WHERE parent_id = '${prov.id}' AND kind = 'commune' ORDER BY code OFFSET ${i} LIMIT 1`, role: 'specialist' });
-      if (p < 2) picks.push({ sql: `SELECT id, name FROM unit WHERE parent_id = '${prov.id}' AND kind = 'department' ORDER BY code LIMIT 1`, role: 'specialist' });
+      for (const i of p === 0 ? [0, 1, 4, 30, 90] : [0, 10, 60]) picks.push({ sql: `SELECT id, name FROM unit WHERE parent_id = '${prov}' AND kind = 'commune' ORDER BY code OFFSET ${i} LIMIT 1`, role: 'specialist' });
+      if (p < 2) picks.push({ sql: `SELECT id, name FROM unit WHERE parent_id = '${prov}' AND kind = 'department' ORDER BY code LIMIT 1`, role: 'specialist' });
     }
-    picks.push({ sql: `SELECT id, name FROM unit WHERE parent_id = '${gen.provinces[0]!.id}' AND kind = 'desk'`, role: 'desk_officer' });
-    picks.push({ sql: `SELECT id, name FROM unit WHERE parent_id = '${gen.provinces[1]!.id}' AND kind = 'desk'`, role: 'desk_officer' });
-    picks.push({ sql: `SELECT id, name FROM unit WHERE id = '${gen.provinces[2]!.id}'`, role: 'leader' });
+    picks.push({ sql: `SELECT id, name FROM unit WHERE parent_id = '${gen.provinces[0]!}' AND kind = 'desk'`, role: 'desk_officer' });
+    picks.push({ sql: `SELECT id, name FROM unit WHERE parent_id = '${gen.provinces[1]!}' AND kind = 'desk'`, role: 'desk_officer' });
+    picks.push({ sql: `SELECT id, name FROM unit WHERE id = '${gen.provinces[2]!}'`, role: 'leader' });
     const hash = await hashPassword(PASSWORD);
     const officers: Officer[] = [];
     for (const [i, pick] of picks.slice(0, 16).entries()) {
       const u = (await db.query<{ id: string; name: string }>(pick.sql)).rows[0]!;
-      const username = `bench.q${i}`;
+      const username = `bench.q${run}.${i}`;
       const { rows } = await db.query<{ id: string }>(`INSERT INTO staff_user (username, full_name, password_hash, home_unit_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`, [username, `Cán bộ thử ${i}`, hash, u.id, now]);
       await db.query(`INSERT INTO role_assignment (user_id, role, unit_id) VALUES ($1, $2, $3)`, [rows[0]!.id, pick.role, u.id]);
       // "Mine": some open dossiers of the unit assigned to the officer.
@@ -96,7 +113,9 @@ export async function benchQueues(o: { dossiers: number; requests: number; log?:
 
     // The server in its own process, as in production: one Node.js process, its own pool.
     const port = 20000 + Math.floor(Math.random() * 20000);
-    server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    // The compiled server when it is built (as production runs it: `npm run build:server`), else the sources through tsx.
+    const compiled = await fs.access('dist/server/main.js').then(() => true, () => false);
+    server = spawn(process.execPath, compiled ? ['--enable-source-maps', 'dist/server/main.js'] : ['--import', 'tsx', 'server/src/main.ts'], {
       env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', JOBS: 'false', LOG_LEVEL: 'warn', DATA_DIR: work },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -145,11 +164,11 @@ export async function benchQueues(o: { dossiers: number; requests: number; log?:
 
     const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
     return [
-      `## Work queues and search at ${o.dossiers.toLocaleString('en')} dossiers`,
+      `## Work queues and search at ${gen.dossiers.toLocaleString('en')} dossiers`,
       '',
-      `Command: \`npx tsx bench/queues.ts --dossiers=${o.dossiers}\` (also run by \`npm run bench\` with BENCH_QUEUE_DOSSIERS). ${gen.provinces.length} provinces × (100 communes with desk and office, 15 departments with 2 offices, a centre desk), 80 procedures each; ` +
+      `Command: \`npx tsx bench/queues.ts --dossiers=${gen.dossiers} --keep\`, then \`npx tsx bench/queues.ts --db=<kept database>\` for the figures (also run by \`npm run bench\` with BENCH_QUEUE_DOSSIERS). ${gen.provinces.length} provinces × (100 communes with desk and office, 15 departments with 2 offices, a centre desk), 80 procedures each; ` +
         `database ${size}; generator ${gen.loadSeconds.toFixed(0)} s for the dossiers and their steps, ${gen.scopeSeconds.toFixed(0)} s for ${gen.scopeRows.toLocaleString('en')} scope rows and the counters (apart from the figures).`,
-      `16 officers (${officers.map((x) => `${x.role} @ ${x.unitName}`).join(', ')}), 16 requests in flight, ${o.requests} requests per line after a warm-up; server in its own Node.js process (compiled by tsx at start), load client in a worker thread of the bench process; bare = the same page and count statements with the values inlined, pgbench -c 16 -j 2, same PostgreSQL, same run. Load average of the shared machine at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}.`,
+      `16 officers (${officers.map((x) => `${x.role} @ ${x.unitName}`).join(', ')}), 16 requests in flight, ${o.requests} requests per line after a warm-up; server in its own Node.js process (${compiled ? 'compiled dist/server/main.js' : 'TypeScript through tsx'}), load client in a worker thread of the bench process; bare = the same page and count statements with the values inlined, pgbench -c 16 -j 2, same PostgreSQL, same run. Load average of the shared machine at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}.`,
       '',
       '| what | HTTP req/s | HTTP p50 ms | HTTP p99 ms | bare tps | bare p50 ms | bare p99 ms | p50 HTTP / bare | p99 HTTP / bare |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -166,7 +185,8 @@ export async function benchQueues(o: { dossiers: number; requests: number; log?:
   } finally {
     server?.kill('SIGTERM');
     await db.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    if (o.keep || o.reuse) log(`kept database ${dbName}`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
     await fs.rm(work, { recursive: true, force: true });
   }
@@ -230,7 +250,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const arg = process.argv.find((a) => a.startsWith('--dossiers='));
   const dossiers = Number(arg?.split('=')[1] ?? process.env.BENCH_QUEUE_DOSSIERS ?? 100_000);
   const requests = Number(process.env.BENCH_QUEUE_REQUESTS ?? 800);
-  const lines = await benchQueues({ dossiers, requests });
+  const reuse = process.argv.find((a) => a.startsWith('--db='))?.split('=')[1];
+  const lines = await benchQueues({ dossiers, requests, keep: process.argv.includes('--keep'), reuse });
   const out = path.resolve('BENCHMARKS.md');
   const md = await fs.readFile(out, 'utf8');
   const block = ['<!-- queues -->', ...lines, '<!-- /queues -->'].join('\n');

@@ -25,11 +25,7 @@ export async function runStandalone(
   try {
     await migrate(db);
     const lines = await body(db, dataDir, dbName);
-    const file = path.resolve('BENCHMARKS.md');
-    const current = await fs.readFile(file, 'utf8').catch(() => '');
-    const marker = new RegExp(`<!-- ${o.section} -->[\\s\\S]*<!-- /${o.section} -->\\n?`);
-    const section = `<!-- ${o.section} -->\n${lines.join('\n')}<!-- /${o.section} -->\n`;
-    await fs.writeFile(file, marker.test(current) ? current.replace(marker, section) : `${current.trimEnd()}\n\n${section}`);
+    await writeSection(o.section, lines);
     process.stdout.write(lines.join('\n'));
   } finally {
     await db.end();
@@ -38,4 +34,13 @@ export async function runStandalone(
     await admin.end();
     await fs.rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Replaces the lines between `<!-- section -->` and `<!-- /section -->` in BENCHMARKS.md (appends them the first time). */
+export async function writeSection(name: string, lines: string[]): Promise<void> {
+  const file = path.resolve('BENCHMARKS.md');
+  const current = await fs.readFile(file, 'utf8').catch(() => '');
+  const marker = new RegExp(`<!-- ${name} -->[\\s\\S]*<!-- /${name} -->\\n?`);
+  const section = `<!-- ${name} -->\n${lines.join('\n')}<!-- /${name} -->\n`;
+  await fs.writeFile(file, marker.test(current) ? current.replace(marker, () => section) : `${current.trimEnd()}\n\n${section}`);
 }

@@ -102,6 +102,8 @@ describe('results reach the citizen\'s store and are reused', () => {
     await phone.getByRole('heading', { name: '1. Tờ khai' }).waitFor();
     // The profile knows no address: the state does.
     expect(await phone.locator('#ef-noiThuongTru').inputValue()).toBe('');
+    // A look-up is made for a procedure at a resolving unit (logged with both): the unit is chosen first.
+    await phone.locator('#unit').selectOption(s.tree.communeA.id);
     await phone.getByRole('button', { name: 'Lấy từ CSDL quốc gia về dân cư' }).click();
     await phone.getByText('Tôi đồng ý cho cơ quan giải quyết lấy họ tên').waitFor();
     await fits('population-consent');
@@ -112,7 +114,6 @@ describe('results reach the citizen\'s store and are reused', () => {
     const logged = await server.ctx.db.query<{ actor_kind: string; purpose: string }>(`SELECT actor_kind, purpose FROM population_lookup WHERE id_number = $1`, [APPLICANT.idNumber]);
     expect(logged.rows).toEqual([{ actor_kind: 'citizen', purpose: 'Điền tờ khai: Đăng ký thường trú' }]);
     await fits('population-filled');
-    await phone.locator('#unit').selectOption(s.tree.communeA.id);
     await phone.getByRole('button', { name: 'Tiếp tục' }).click();
 
     await phone.getByRole('heading', { name: '2. Giấy tờ' }).waitFor();

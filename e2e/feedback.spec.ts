@@ -139,12 +139,18 @@ describe('feedback journeys', () => {
     await phone.getByLabel('Lý do đề nghị xem xét lại').fill('Đến bộ phận một cửa vẫn chưa có kết quả.');
     await phone.getByRole('button', { name: 'Gửi đề nghị xem xét lại' }).click();
     await phone.getByTestId('fb-status').filter({ hasText: 'Người gửi đề nghị xem xét lại' }).waitFor();
+    // The earlier answer stays beside the new status and the new answer deadline (dd/mm/yyyy, Vietnam time).
+    await phone.getByTestId('fb-answer').waitFor();
+    expect(await phone.getByTestId('fb-due').textContent()).toMatch(/^\d{2}\/\d{2}\/20\d{2}$/);
     await phone.screenshot({ path: `${SHOTS}/mc-feedback-reopened-phone.png`, fullPage: true });
 
     const head = await officer('truongphong.b');
     await head.goto(`${server.baseUrl}/console/phan-anh/${id}`);
     await statusIs(head, 'Người gửi đề nghị xem xét lại');
     await head.getByText('Đến bộ phận một cửa vẫn chưa có kết quả.').first().waitFor();
+    // The sender's rating in Vietnamese, never the code.
+    await head.getByText('Không hài lòng', { exact: true }).first().waitFor();
+    expect(await head.getByText('unsatisfied').count()).toBe(0);
     await head.getByRole('button', { name: 'Giao xử lý lại' }).click();
     await statusIs(head, 'Đang xử lý');
 

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { injectAs, login, type Session } from '../server/test/app.js';
 import { registerCitizen } from '../server/test/citizens.js';
 import { buildProcedureContent, buildStaff, buildUnit, TEST_PASSWORD } from '../server/test/factories.js';
-import { launchBrowser, seriousA11yViolations, settled, SHOTS } from './support/browser.js';
+import { launchBrowser, seriousA11yViolations, settled, SHOTS, signInToConsole } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -84,13 +84,7 @@ describe('leader and administrator journeys', () => {
     return page;
   }
 
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${server.baseUrl}/console`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
-  }
+  const signIn = (page: Page, username: string) => signInToConsole(page, server.baseUrl, username, TEST_PASSWORD);
 
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail' && current) await current.screenshot({ path: `${SHOTS}/mc-leader-admin-failure.png`, fullPage: true }).catch(() => undefined);

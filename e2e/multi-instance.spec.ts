@@ -89,17 +89,19 @@ describe('two instances on one database', () => {
   });
 
   it('a scheduled job fires once per tick, whichever instance runs it', async () => {
-    // notifications.dispatch is scheduled every minute by both instances; wait for two ticks.
+    // notifications.dispatch is scheduled every minute by both instances; wait for two ticks. Each job names its tick.
     const deadline = Date.now() + 150_000;
-    let ticks: { minute: Date; n: number }[] = [];
+    let ticks: { tick: string; n: number; claimed: number }[] = [];
     while (Date.now() < deadline) {
-      ticks = (await db.query<{ minute: Date; n: number }>(
-        `SELECT date_trunc('minute', created_on) AS minute, count(*)::int AS n FROM pgboss.job WHERE name = 'notifications.dispatch' GROUP BY 1 ORDER BY 1`,
+      ticks = (await db.query<{ tick: string; n: number; claimed: number }>(
+        `SELECT j.data->>'tick' AS tick, count(*)::int AS n, count(t.job_id)::int AS claimed
+           FROM pgboss.job j LEFT JOIN job_tick t ON t.name = j.name AND t.job_id = j.id
+          WHERE j.name = 'notifications.dispatch' GROUP BY 1 ORDER BY 1`,
       )).rows;
       if (ticks.length >= 2) break;
       await new Promise((r) => setTimeout(r, 2000));
     }
     expect(ticks.length).toBeGreaterThanOrEqual(2);
-    for (const t of ticks) expect(t.n).toBe(1);
+    for (const t of ticks) expect(t).toEqual({ tick: expect.stringMatching(/:00\.000Z$/), n: 1, claimed: 1 });
   }, 180_000);
 });

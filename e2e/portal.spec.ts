@@ -204,12 +204,13 @@ describe('portal journey: VNeID sign-in, online submission, acceptance, payment,
     await a11y(citizen);
 
     // With the result in hand, the citizen rates the handling of the dossier on the nine indicators, once.
-    await citizen.getByRole('button', { name: 'Đánh giá việc giải quyết hồ sơ' }).click();
-    await citizen.getByRole('heading', { name: 'Đánh giá việc giải quyết thủ tục hành chính' }).waitFor();
-    for (let i = 1; i <= 9; i++) await citizen.getByRole('group', { name: new RegExp(`^${i}\\. `) }).getByRole('radio').first().check();
+    // Signed in, they rate on their dossier's page, without typing its code again.
+    const rating = citizen.locator('section[aria-labelledby="own-rate-title"]');
+    await rating.getByRole('heading', { name: 'Đánh giá việc giải quyết hồ sơ này' }).waitFor();
+    for (let i = 1; i <= 9; i++) await rating.getByRole('group', { name: new RegExp(`^${i}\\. `) }).getByRole('radio').first().check();
     await a11y(citizen);
-    await citizen.getByRole('button', { name: 'Gửi đánh giá' }).click();
-    await citizen.getByText('Cảm ơn ông/bà đã đánh giá!').waitFor();
+    await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await rating.getByText('Cảm ơn ông/bà đã đánh giá!').waitFor();
     const rated = await server.ctx.db.query(`SELECT channel FROM satisfaction_rating WHERE dossier_id = $1`, [dossierId]);
     expect(rated.rows).toEqual([{ channel: 'portal' }]);
     await citizen.goto(`${server.baseUrl}/cong-dan/ho-so/${dossierId}`);

@@ -54,8 +54,8 @@ describe('processing: forward to someone, send back, undo, approve, late apology
     const procedure = (created.json() as { id: string }).id;
     await injectAs(server.app, admin, { method: 'POST', url: `/api/procedures/${procedure}/publish`, payload: { decisionNo: '1/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
     // The commune's letters are signed by its chairman.
-    const signatory = await injectAs(server.app, admin, { method: 'PUT', url: `/api/units/${units.communeA.id}/signatory`, payload: { fullName: 'Trần Thị Cúc', headTitle: 'Chủ tịch' } });
-    expect(signatory.statusCode, signatory.body).toBe(200);
+    const signatory = await injectAs(server.app, admin, { method: 'POST', url: `/api/units/${units.communeA.id}/signers`, payload: { kind: 'head', fullName: 'Trần Thị Cúc', title: 'Chủ tịch', validFrom: '2026-01-01', validTo: null } });
+    expect(signatory.statusCode, signatory.body).toBe(201);
     desk = await login(server.app, 'motcua', TEST_PASSWORD);
     ids = { procedure, cv1, cv2, leader, deskUnit: units.deskA.id, commune: units.communeA.id };
     browser = await launchBrowser();

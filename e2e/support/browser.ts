@@ -33,3 +33,26 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 
 /** Where screenshots go (checked by eye after a run). */
 export const SHOTS = process.env.E2E_SCREENSHOTS ?? '/tmp';
+
+/**
+ * Runs an action and waits for the toast it raises. A toast with the same words from an earlier action may still be on
+ * screen (they last seconds), so the wait is for one more of them than before, not for any.
+ */
+export async function actAndAwaitToast(page: Page, text: string, action: () => Promise<void>): Promise<void> {
+  const count = (): Promise<number> => page.locator('.ant-message-notice', { hasText: text }).count();
+  const before = await count();
+  await action();
+  await page.waitForFunction(
+    ([words, n]) => [...document.querySelectorAll('.ant-message-notice')].filter((el) => el.textContent?.includes(words)).length > n,
+    [text, before] as const,
+  );
+}
+
+/** Signs an officer into the console with the test password and waits for the home page's greeting. */
+export async function signInToConsole(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/console`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+}

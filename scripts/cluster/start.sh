@@ -58,7 +58,7 @@ chown "$PG_USER" "$DIR" 2>/dev/null || true
 background etcd etcd --name e1 --data-dir "$DIR/etcd" \
   --listen-client-urls "http://$H:$ETCD_PORT" --advertise-client-urls "http://$H:$ETCD_PORT" \
   --listen-peer-urls "http://$H:$ETCD_PEER" --initial-advertise-peer-urls "http://$H:$ETCD_PEER" \
-  --initial-cluster "e1=http://$H:$ETCD_PEER" --initial-cluster-state new
+  --initial-cluster "e1=http://$H:$ETCD_PEER" --initial-cluster-state new --enable-v2=true
 wait_for 30 etcd http_ok "http://$H:$ETCD_PORT/health"
 
 for n in 1 2 3; do
@@ -69,8 +69,12 @@ name: node$n
 restapi:
   listen: $H:$(rest_port $n)
   connect_address: $H:$(rest_port $n)
-etcd3:
-  hosts: $H:$ETCD_PORT
+# The etcd v2 protocol, not etcd3: Patroni 3.0.2 (Debian 12) renews its leader key under etcd3 with an unconditional
+# put, so a leader frozen past its ttl (a paused VM, SIGSTOP) takes the key back from the one promoted meanwhile and
+# rewinds it, losing what that one acknowledged. Under v2 the renewal is compare-and-swap on its own name: it fails,
+# and the thawed node demotes itself (docs/CLUSTER.md, "A frozen leader").
+etcd:
+  host: $H:$ETCD_PORT
 bootstrap:
   dcs:
     # Seconds: a dead primary's leader key expires after ttl; the loop runs every loop_wait.
@@ -165,7 +169,10 @@ listen postgres_read
   http-check expect status 200
   default-server inter 1s fall 2 rise 1 on-marked-down shutdown-sessions
 $(for n in 1 2 3; do echo "  server node$n $H:$(pg_port $n) check port $(rest_port $n)"; done)
-# The app instances; the apps trust X-Forwarded-For from this proxy only (TRUST_PROXY).
+# The app instances; the apps trust X-Forwarded-For from this proxy only (TRUST_PROXY). An instance leaves the rotation
+# when it stops answering (/healthz), not when the database does (/readyz): a database failover is every instance's at
+# once, and with all of them out haproxy answers 503 at once for the whole failover instead of letting requests wait
+# the seconds the app itself waits for the new primary (the network-cut test saw 11 s of 503s; docs/CLUSTER.md).
 frontend http
   mode http
   bind $H:$HA_HTTP
@@ -176,7 +183,7 @@ backend apps
   mode http
   balance roundrobin
   timeout server 120s
-  option httpchk GET /readyz
+  option httpchk GET /healthz
   default-server inter 1s fall 2 rise 1
 $(for a in $(seq 1 "$APPS"); do echo "  server app$a $H:$(app_port "$a") check"; done)
 CFG
@@ -234,6 +241,7 @@ for a in $(seq 1 "$APPS"); do
   # shellcheck disable=SC2086 # CLUSTER_APP_ENV is a list of words on purpose
   background "app$a" env DATABASE_URL="$DATABASE_URL" MIGRATION_DATABASE_URL="$MIGRATION_DATABASE_URL" \
     DATABASE_REPLICA_URLS="$DATABASE_REPLICA_URLS" PORT="$(app_port "$a")" HOST=$H TRUST_PROXY=$H \
+    DATABASE_PREPARED_STATEMENTS="$([ "$BOUNCER" = 1 ] && echo false || echo true)" \
     PUBLIC_URL="http://$H:$HA_HTTP" DATA_DIR="$DIR/app-data" ${CLUSTER_APP_ENV:-} \
     node --import tsx "$ROOT/server/src/main.ts"
 done

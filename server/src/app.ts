@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { AppContext } from './platform/context.js';
 import { DomainError, commonErrors, errorBody } from './platform/errors.js';
 import { installErrorHandler, setHtmlNotFound } from './platform/http.js';
+import { installCompression } from './platform/compression.js';
 import { ZErrorBody } from './platform/error-schema.js';
 import { installMetrics } from './platform/metrics.js';
 import { installRequestContext } from './platform/request-context.js';
@@ -27,11 +28,14 @@ import { nationalPaymentSimulator } from './modules/payments/national-payment.si
 import { nationalPaymentSimulatorActive } from './modules/payments/payment.rules.js';
 import { paymentSimulatorActive } from './modules/payments/payment.rules.js';
 import { nationalSimulatorActive, nationalSimulatorProtocol } from './modules/national-portal/national-portal.routes.js';
+import { nationalSsoSimulator } from './modules/national-portal/national-sso.simulator.js';
 import { projectRoot } from './platform/paths.js';
 import { portalSiteRoutes } from './modules/info-portal/portal-site.routes.js';
+import { zaloSimulatorActive, zaloSimulatorRoutes } from './modules/notifications/zalo.simulator.js';
 import { rewriteSiteHost } from './modules/info-portal/portal.hosts.js';
 import { registerNoscript } from './modules/feedback/feedback.noscript.js';
 import { searchRegister } from './modules/feedback/use-cases/read-feedback.js';
+import { firstScreenHtml, inlineStylesheet } from './web/first-screen.js';
 
 export const webDistDir = path.join(projectRoot, 'dist/web');
 
@@ -79,6 +83,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     strictTransportSecurity: ctx.config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
+  // Large text answers (JSON, HTML pages) compressed for clients that accept it; built assets come precompressed.
+  await installCompression(app);
   // Answers of the API carry personal data: no browser or proxy keeps them, unless a route chose its own caching
   // (the public catalogue's template files).
   app.addHook('onSend', async (request, reply, payload) => {
@@ -128,7 +134,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   if (populationSimulatorActive(ctx.config)) await app.register(populationSimulatorRoutes, { ctx });
   if (nationalPaymentSimulatorActive(ctx.config)) await app.register(nationalPaymentSimulator, { ctx });
   // The national portal simulator's protocol (Cổng DVCQG), under the same rule: demo only, never beside a real portal.
-  if (nationalSimulatorActive(ctx.config)) await app.register(nationalSimulatorProtocol, { ctx });
+  if (nationalSimulatorActive(ctx.config)) {
+    await app.register(nationalSimulatorProtocol, { ctx });
+    await app.register(nationalSsoSimulator, { ctx });
+  }
+  // The Zalo (ZNS) simulator, likewise demo-only and never beside a configured ZALO_ZNS_URL.
+  if (zaloSimulatorActive(ctx.config)) await app.register(zaloSimulatorRoutes, { ctx });
   await app.register(portalSiteRoutes, { ctx });
   installWeb(app, options.webDir ?? webDistDir, ctx);
   return app;
@@ -145,14 +156,18 @@ function installWeb(app: FastifyInstance, webDir: string, ctx: AppContext): void
     return;
   }
   app.register(async (scope) => {
-    await scope.register(fastifyStatic, { root: path.join(webDir, 'assets'), prefix: '/assets/', immutable: true, maxAge: '365d' });
+    // `<file>.br` / `<file>.gz` written beside each text asset by the build (vite.config.ts → precompressDir) are sent to
+    // browsers that accept them, with Content-Encoding and Vary: Accept-Encoding; images go as they are.
+    await scope.register(fastifyStatic, { root: path.join(webDir, 'assets'), prefix: '/assets/', immutable: true, maxAge: '365d', preCompressed: true });
   });
-  const portalHtml = fs.readFileSync(portalIndex, 'utf8');
+  const portalHtml = inlineStylesheet(fs.readFileSync(portalIndex, 'utf8'), webDir);
   setHtmlNotFound(app, portalHtml);
   const consoleHtml = fs.existsSync(consoleIndex) ? fs.readFileSync(consoleIndex, 'utf8') : portalHtml;
   app.get('/console', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(consoleHtml));
   app.get('/console/*', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(consoleHtml));
-  app.get('/', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(portalHtml));
+  // The home page and a procedure page leave with their first screen rendered and its data inside (web/first-screen.ts).
+  app.get('/', { schema: { hide: true } }, async (r, reply) => reply.type('text/html; charset=utf-8').send(await firstScreenHtml(app, portalHtml, r.url)));
+  app.get<{ Params: { id: string } }>('/thu-tuc/:id', { schema: { hide: true } }, async (r, reply) => reply.type('text/html; charset=utf-8').send(await firstScreenHtml(app, portalHtml, r.url)));
   // The public register and hỏi đáp: the first page is rendered into <noscript>, readable with JavaScript off.
   const NOSCRIPT = '<noscript>Trang tra cứu cần bật JavaScript.</noscript>';
   for (const [route, kind] of [['/phan-anh/cong-khai', 'feedback'], ['/hoi-dap', 'question']] as const) {

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     process.exit(78); // EX_CONFIG
   }
   // The rest is loaded only once the configuration is accepted: a refusal is immediate.
-  const [{ buildApp }, { systemClock }, { connectionPrivileges, createPool, provideDatabase }, { prepareJobs, startJobs }, { migrate }, { diskFileStore }, { allJobs }, { loadDemoData }, { loggerOptions }] = await Promise.all([
+  const [{ buildApp }, { systemClock }, { connectionPrivileges, createPool, provideDatabase, usePreparedStatements }, { prepareJobs, startJobs }, { migrate }, { diskFileStore }, { allJobs }, { loadDemoData }, { loggerOptions }] = await Promise.all([
     import('./app.js'),
     import('./platform/clock.js'),
     import('./platform/database.js'),
@@ -32,6 +32,10 @@ async function main(): Promise<void> {
     import('./platform/log.js'),
   ]);
   say(config.mode === 'production' ? 'Chế độ chạy thật / production mode.' : 'Chế độ dùng thử (demo): dữ liệu mẫu, bộ mô phỏng thanh toán và bưu chính.');
+  // `npm start` runs the TypeScript sources through tsx: fine for the demo, twice as slow to start in production (BENCHMARKS.md).
+  if (config.mode === 'production' && import.meta.url.endsWith('.ts')) {
+    say('Đang chạy mã TypeScript (npm start): khi vận hành hãy dùng `npm run build && npm run start:prod` (JavaScript đã biên dịch). / Running TypeScript sources: in production use `npm run build && npm run start:prod`.');
+  }
   const database = await provideDatabase(config, say);
   // Migrations and the job queues' set-up run as the schema owner; the application then works with row rights only.
   const owner = createPool(database.ownerUrl, 2);
@@ -43,7 +47,8 @@ async function main(): Promise<void> {
   } finally {
     await owner.end();
   }
-  const db = createPool(database.url);
+  usePreparedStatements(config.databasePreparedStatements);
+  const db = createPool(database.url, 10, config.databaseTimeouts);
   const privileges = await connectionPrivileges(db);
   if (privileges.superuser || privileges.ownsSchema || privileges.canCreate) {
     say(`CẢNH BÁO: ứng dụng kết nối bằng vai trò "${privileges.user}" có quyền sửa cấu trúc dữ liệu (superuser/chủ sở hữu). Đặt DATABASE_URL bằng vai trò thành viên của motcua_app và MIGRATION_DATABASE_URL bằng vai trò chủ sở hữu (SECURITY.md).`);
@@ -56,9 +61,14 @@ async function main(): Promise<void> {
     }
   }
   const { createReadRouter } = await import('./platform/read-replicas.js');
-  const reads = createReadRouter(db, config.databaseReplicaUrls);
+  const reads = createReadRouter(db, config.databaseReplicaUrls, 5, config.databaseTimeouts);
   if (reads) say(`Đọc báo cáo, danh mục, trang thông tin từ ${config.databaseReplicaUrls.length} bản sao / reads from ${config.databaseReplicaUrls.length} replica URL(s).`);
   const ctx: AppContext = { config, db, clock: systemClock, files: diskFileStore(path.resolve(config.dataDir, 'files'), systemClock), reads };
+  // Webhook secrets written before they were kept encrypted are sealed now: the key is configuration, not SQL.
+  const { sealLegacySecrets } = await import('./modules/webhooks/use-cases/manage-subscriptions.js');
+  const { sealKeyOf } = await import('./modules/webhooks/webhook.seal.js');
+  const sealed = await sealLegacySecrets({ db, sealKey: sealKeyOf(config.webhookSecretKey) });
+  if (sealed) say(`Đã mã hóa khóa ký của ${sealed} đăng ký webhook / sealed ${sealed} webhook secret(s).`);
   if (config.seedDemo) {
     const demo = await loadDemoData(ctx);
     if (demo) {
@@ -67,7 +77,7 @@ async function main(): Promise<void> {
     }
   }
   const app = await buildApp(ctx, { logger: loggerOptions(config.logLevel) });
-  const jobs = config.jobs ? await startJobs(ctx, database.url, allJobs, (m, e) => app.log.error({ err: e }, m)) : null;
+  const jobs = config.jobs ? await startJobs(ctx, database.url, allJobs, (m, e) => app.log.error({ err: e }, m), { timeouts: config.databaseTimeouts }) : null;
   await app.listen({ port: config.port, host: config.host });
   const mailbox = config.feedbackSmtpPort !== undefined
     ? await (await import('./modules/feedback/feedback-mail.inbound.js')).startFeedbackMailbox(ctx, { port: config.feedbackSmtpPort, host: config.host })

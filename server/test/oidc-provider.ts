@@ -1,50 +1,34 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-
-/** The part of oidc-provider's API used here (the package publishes no types). */
-type AccountClaims = Record<string, unknown> & { sub: string };
-type ProviderConfiguration = {
-  clients: { client_id: string; client_secret: string; redirect_uris: string[]; grant_types: string[]; response_types: string[]; token_endpoint_auth_method: string }[];
-  claims: Record<string, string[]>;
-  conformIdTokenClaims: boolean;
-  cookies: { keys: string[] };
-  findAccount: (ctx: unknown, sub: string) => Promise<{ accountId: string; claims: () => AccountClaims } | undefined>;
-};
-type ProviderClass = new (issuer: string, configuration: ProviderConfiguration) => { callback(): (req: IncomingMessage, res: ServerResponse) => void };
-
-async function loadProvider(): Promise<ProviderClass> {
-  const specifier = 'oidc-provider';
-  return ((await import(specifier)) as { default: ProviderClass }).default;
-}
+import { loadOidcProvider, simulatedIdentityProvider, type SimAccountClaims } from '../src/platform/simulators/oidc-identity-provider.js';
 
 /** A citizen known to the local identity provider, with the claims VNeID-style providers release (CCCD under `cccd`). */
-export type TestIdentity = AccountClaims & { name: string; birthdate?: string; gender?: string; cccd?: string };
+export type TestIdentity = SimAccountClaims & { name: string; birthdate?: string; gender?: string; cccd?: string };
 
 export type LocalProvider = { issuer: string; close: () => Promise<void> };
 
 /**
- * A real OpenID Connect provider (oidc-provider) on 127.0.0.1 and a random port, with its development login and consent
- * pages: any account in `identities` signs in with any password. Stands in for VNeID in tests (DESIGN.md §3: local
- * simulators speak the real protocol).
+ * A real OpenID Connect provider (oidc-provider) on 127.0.0.1 and a random port, with the simulators' Vietnamese
+ * sign-in and consent pages (platform/simulators): any account in `identities` signs in with any password. Stands in
+ * for VNeID in tests (DESIGN.md §3: local simulators speak the real protocol).
  */
 export async function startOidcProvider(p: { clientId: string; clientSecret: string; redirectUri: string; identities: TestIdentity[] }): Promise<LocalProvider> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const Provider = await loadProvider();
-  const provider = new Provider(issuer, {
-    clients: [{ client_id: p.clientId, client_secret: p.clientSecret, redirect_uris: [p.redirectUri], grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic' }],
-    claims: { openid: ['sub'], profile: ['name', 'birthdate', 'gender', 'cccd'] },
-    // ID token carries the profile claims too (as VNeID's does), not only userinfo.
-    conformIdTokenClaims: false,
-    cookies: { keys: ['local-test-provider-cookie-key'] },
-    findAccount: async (_ctx, sub) => {
-      const who = p.identities.find((i) => i.sub === sub);
-      return who ? { accountId: sub, claims: () => who } : undefined;
-    },
-  });
-  server.on('request', provider.callback());
+  const Provider = await loadOidcProvider();
+  if (!Provider) throw new Error('oidc-provider (a development dependency) is not installed');
+  server.on(
+    'request',
+    simulatedIdentityProvider(Provider, {
+      issuer,
+      mountPath: '',
+      brand: 'vneid',
+      clients: [{ client_id: p.clientId, client_secret: p.clientSecret, redirect_uris: [p.redirectUri] }],
+      cookieKeys: ['local-test-provider-cookie-key'],
+      findAccount: async (sub) => p.identities.find((i) => i.sub === sub),
+    }),
+  );
   return { issuer, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 

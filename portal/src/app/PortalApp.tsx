@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { SiteFooter } from '../components/SiteFooter.js';
 import { NotFoundPage } from '../components/NotFoundPage.js';
 import { SiteHeader } from '../components/SiteHeader.js';
+import { Skeleton } from '../components/Skeleton.js';
 import { ProcedurePage } from '../features/procedures/components/ProcedurePage.js';
 import { SearchPage } from '../features/procedures/components/SearchPage.js';
 import { TrackingPage } from '../features/tracking/components/TrackingPage.js';
@@ -15,7 +16,10 @@ const PaymentPage = lazy(() => import('../features/payments/components/PaymentPa
 const PaymentResultPage = lazy(() => import('../features/payments/components/PaymentResultPage.js').then((m) => ({ default: m.PaymentResultPage })));
 const RatePage = lazy(() => import('../features/satisfaction/components/RatePage.js').then((m) => ({ default: m.RatePage })));
 const PostalListPage = lazy(() => import('../features/postal/components/PostalListPage.js').then((m) => ({ default: m.PostalListPage })));
+const PickupTrackPage = lazy(() => import('../features/postal/components/PickupTrackPage.js').then((m) => ({ default: m.PickupTrackPage })));
 const PickupRequestPage = lazy(() => import('../features/postal/components/PickupRequestPage.js').then((m) => ({ default: m.PickupRequestPage })));
+const OwnRating = lazy(() => import('../features/satisfaction/components/OwnRating.js').then((m) => ({ default: m.OwnRating })));
+const StatisticsPage = lazy(() => import('../features/statistics/components/StatisticsPage.js').then((m) => ({ default: m.StatisticsPage })));
 const KioskPage = lazy(() => import('../features/satisfaction/components/KioskPage.js').then((m) => ({ default: m.KioskPage })));
 
 const FeedbackArea = lazy(() => import('../features/feedback/components/FeedbackArea.js').then((m) => ({ default: m.FeedbackArea })));
@@ -24,10 +28,15 @@ const FeedbackArea = lazy(() => import('../features/feedback/components/Feedback
 const CitizenArea = lazy(() => import('../features/citizen/CitizenArea.js').then((m) => ({ default: m.CitizenArea })));
 
 /** Under a dossier (tracking result or the citizen's own): its fee with the way to pay it, and the way to rate it. */
-const paymentAndRating = (r: { code: string; secret: string; status: string }) => (
+const paymentAndRating = (r: { code: string; secret: string; status: string; own?: { dossierId: string; headers: () => Record<string, string> } }) => (
   <>
     <FeePanel code={r.code} secret={r.secret} />
-    <RateLink code={r.code} secret={r.secret} status={r.status} />
+    {/* The signed-in citizen rates in place, from their own dossier; a visitor with the code goes to the rating page. */}
+    {r.own ? (
+      <Suspense fallback={null}>
+        <OwnRating dossierId={r.own.dossierId} headers={r.own.headers} />
+      </Suspense>
+    ) : <RateLink code={r.code} secret={r.secret} status={r.status} />}
     <p>
       <Link to={`/phan-anh?ho-so=${encodeURIComponent(r.code)}`}>{t('feedbackAboutDossier')}</Link>
     </p>
@@ -37,7 +46,8 @@ const paymentAndRating = (r: { code: string; secret: string; status: string }) =
 /**
  * The citizen portal: / (search), /thu-tuc/<id> (a procedure), /thu-tuc/tra-cuu-ho-so (dossier status look-up),
  * /thanh-toan (pay a fee) and /thanh-toan/ket-qua (its result), /danh-gia (rate a dossier) and /danh-gia/kiosk (desk tablet),
- * /thu-tuc/buu-chinh (postal intake list and pickup request), /cong-dan/* (the signed-in citizen's area).
+ * /thu-tuc/buu-chinh (postal intake list, pickup request /yeu-cau and its tracking /tra-cuu), /thu-tuc/thong-ke (figures of the
+ * citizen's place), /cong-dan/* (the signed-in citizen's area).
  */
 export function PortalApp() {
   const { pathname, search } = useLocation();
@@ -46,7 +56,9 @@ export function PortalApp() {
   const citizen = /^\/cong-dan(\/|$)/.test(pathname);
   const postalList = /^\/thu-tuc\/buu-chinh\/?$/.test(pathname);
   const pickup = /^\/thu-tuc\/buu-chinh\/yeu-cau\/?$/.test(pathname);
-  const m = tracking || postalList || pickup ? null : /^\/thu-tuc\/([^/]+)\/?$/.exec(pathname);
+  const pickupTrack = /^\/thu-tuc\/buu-chinh\/tra-cuu\/?$/.test(pathname);
+  const statistics = /^\/thu-tuc\/thong-ke\/?$/.test(pathname);
+  const m = tracking || postalList || pickup || pickupTrack || statistics ? null : /^\/thu-tuc\/([^/]+)\/?$/.exec(pathname);
   const page = (() => {
     if (tracking)
       return (
@@ -63,6 +75,8 @@ export function PortalApp() {
     if (/^\/danh-gia\/kiosk\/?$/.test(pathname)) return <KioskPage />;
     if (postalList) return <PostalListPage />;
     if (pickup) return <PickupRequestPage search={search} />;
+    if (pickupTrack) return <PickupTrackPage search={search} />;
+    if (statistics) return <StatisticsPage />;
     if (m) return <ProcedurePage id={decodeURIComponent(m[1]!)} />;
     if (pathname !== '/' && pathname !== '') return <NotFoundPage />;
     return <SearchPage search={search} />;
@@ -74,7 +88,7 @@ export function PortalApp() {
       </a>
       <SiteHeader kiosk={/^\/danh-gia\/kiosk\/?$/.test(pathname)} />
       <main id="main" className="container" tabIndex={-1}>
-        <Suspense fallback={<p className="loading">{t('loading')}</p>}>{page}</Suspense>
+        <Suspense fallback={<Skeleton />}>{page}</Suspense>
       </main>
       <SiteFooter />
     </>

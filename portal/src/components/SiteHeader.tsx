@@ -1,8 +1,26 @@
+import { useEffect, useState } from 'react';
+import { getMe } from '../features/citizen/api.js';
 import { t } from '../lib/i18n.js';
-import { Link } from '../lib/router.js';
+import { Link, useLocation } from '../lib/router.js';
+
+/** Pages where a signed-in citizen acts as themself (feedback, questions, their own area): the header says who is signed in. */
+const citizenPages = /^\/(phan-anh|hoi-dap|cong-dan)(\/|$)/;
 
 /** `kiosk`: the rating tablet at the desk shows no navigation away from the rating screen. */
 export function SiteHeader({ kiosk = false }: { kiosk?: boolean }) {
+  const { pathname } = useLocation();
+  const asCitizen = !kiosk && citizenPages.test(pathname);
+  const [citizenName, setCitizenName] = useState<string | null>(null);
+  useEffect(() => {
+    if (!asCitizen) return;
+    let live = true;
+    getMe()
+      .then((me) => live && setCitizenName(me?.fullName ?? null))
+      .catch(() => live && setCitizenName(null));
+    return () => {
+      live = false;
+    };
+  }, [asCitizen, pathname]);
   return (
     <header className="site-header">
       <div className="container header-inner">
@@ -23,6 +41,9 @@ export function SiteHeader({ kiosk = false }: { kiosk?: boolean }) {
             <Link to="/thu-tuc/tra-cuu-ho-so" className="track-link">
               {t('trackNav')}
             </Link>
+            <Link to="/thu-tuc/thong-ke" className="track-link">
+              {t('statsNav')}
+            </Link>
             <Link to="/phan-anh" className="track-link">
               {t('feedbackNav')}
             </Link>
@@ -32,9 +53,15 @@ export function SiteHeader({ kiosk = false }: { kiosk?: boolean }) {
             <Link to="/cong-dan/ho-so" className="track-link">
               {t('citizenNav')}
             </Link>
-            <a className="staff-link" href="/console">
-              {t('staffLogin')}
-            </a>
+            {asCitizen && citizenName ? (
+              <Link to="/cong-dan/ho-so" className="staff-link" data-testid="citizen-signed-in">
+                {`${t('citizenSignedIn')}: ${citizenName}`}
+              </Link>
+            ) : (
+              <a className="staff-link" href="/console">
+                {t('staffLogin')}
+              </a>
+            )}
           </nav>
         )}
       </div>

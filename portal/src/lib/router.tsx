@@ -23,8 +23,20 @@ export function navigate(to: string, options: { replace?: boolean; keepScroll?: 
   if (!options.keepScroll) window.scrollTo(0, 0);
 }
 
+/** The server renders the first screen of this address (server/src/web/first-screen.ts), one synchronous render at a time. */
+let serverLocation = '/';
+export function renderingAt<R>(url: string, render: () => R): R {
+  const before = serverLocation;
+  serverLocation = url;
+  try {
+    return render();
+  } finally {
+    serverLocation = before;
+  }
+}
+
 export function useLocation(): { pathname: string; search: string } {
-  const loc = useSyncExternalStore(subscribe, snapshot, () => '/');
+  const loc = useSyncExternalStore(subscribe, snapshot, () => serverLocation);
   const i = loc.indexOf('?');
   return i < 0 ? { pathname: loc, search: '' } : { pathname: loc.slice(0, i), search: loc.slice(i) };
 }

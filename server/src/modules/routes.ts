@@ -22,6 +22,9 @@ import { queueTicketRoutes } from './queue-tickets/queue-ticket.routes.js';
 import { citizenStoreRoutes } from './citizen-store/citizen-store.routes.js';
 import { populationRoutes } from './population-data/population.routes.js';
 import { nationalPortalRoutes } from './national-portal/national-portal.routes.js';
+import { webhookRoutes } from './webhooks/webhook.routes.js';
+import { notificationRoutes } from './notifications/notification.routes.js';
+import { nationalSsoRoutes } from './national-portal/national-sso.routes.js';
 
 /** Every module's HTTP routes, mounted under /api. */
 export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -47,4 +50,7 @@ export const apiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(citizenStoreRoutes, { ctx });
   await app.register(populationRoutes, { ctx });
   await app.register(nationalPortalRoutes, { ctx });
+  await app.register(webhookRoutes, { ctx });
+  await app.register(notificationRoutes, { ctx });
+  await app.register(nationalSsoRoutes, { ctx });
 };

@@ -9,6 +9,7 @@ const safe = {
   VNPAY_HASH_SECRET: 'Q4M9T2W7Z1X8C5V3B6N0L2K4J7H9G1F3',
   POSTAL_CALLBACK_SECRET: 'p0stal-callback-3f9a1c7e5b2d4a6c',
   RECEIPT_LINK_SECRET: 'r3ceipt-link-8e1d2c3b4a5f6e7d9c',
+  WEBHOOK_SECRET_KEY: 'w3bhook-seal-4c8e2a6b1d9f3e7a5c',
   DATABASE_URL: 'postgres://motcua_server:mat-khau-rieng@db.example.gov.vn:5432/motcua',
 };
 
@@ -23,9 +24,10 @@ describe('production refuses an unsafe configuration', () => {
     [
       'production with nothing set names every secret and the public address',
       { APP_MODE: 'production' },
-      ['DATABASE_URL', 'POSTAL_CALLBACK_SECRET', 'PUBLIC_URL', 'RECEIPT_LINK_SECRET', 'VNPAY_HASH_SECRET'],
+      ['DATABASE_URL', 'POSTAL_CALLBACK_SECRET', 'PUBLIC_URL', 'RECEIPT_LINK_SECRET', 'VNPAY_HASH_SECRET', 'WEBHOOK_SECRET_KEY'],
     ],
-    ['NODE_ENV=production with the published defaults', { NODE_ENV: 'production', VNPAY_HASH_SECRET: demoSecrets.vnpayHashSecret, POSTAL_CALLBACK_SECRET: demoSecrets.postalCallbackSecret, RECEIPT_LINK_SECRET: demoSecrets.receiptLinkSecret, PUBLIC_URL: safe.PUBLIC_URL, DATABASE_URL: safe.DATABASE_URL }, ['POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'VNPAY_HASH_SECRET']],
+    ['NODE_ENV=production with the published defaults', { NODE_ENV: 'production', VNPAY_HASH_SECRET: demoSecrets.vnpayHashSecret, POSTAL_CALLBACK_SECRET: demoSecrets.postalCallbackSecret, RECEIPT_LINK_SECRET: demoSecrets.receiptLinkSecret, WEBHOOK_SECRET_KEY: demoSecrets.webhookSecretKey, PUBLIC_URL: safe.PUBLIC_URL, DATABASE_URL: safe.DATABASE_URL }, ['POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'VNPAY_HASH_SECRET', 'WEBHOOK_SECRET_KEY']],
+    ['the published webhook sealing key', { ...safe, WEBHOOK_SECRET_KEY: demoSecrets.webhookSecretKey }, ['WEBHOOK_SECRET_KEY']],
     ['the published gateway secret', { ...safe, VNPAY_HASH_SECRET: demoSecrets.vnpayHashSecret }, ['VNPAY_HASH_SECRET']],
     ['the published postal secret', { ...safe, POSTAL_CALLBACK_SECRET: demoSecrets.postalCallbackSecret }, ['POSTAL_CALLBACK_SECRET']],
     ['the published receipt link key', { ...safe, RECEIPT_LINK_SECRET: demoSecrets.receiptLinkSecret }, ['RECEIPT_LINK_SECRET']],
@@ -46,7 +48,13 @@ describe('production refuses an unsafe configuration', () => {
     ['the national portal simulator', { ...safe, NATIONAL_PORTAL_SIMULATOR: 'true' }, ['NATIONAL_PORTAL_SIMULATOR']],
     ['a plain-http national portal', { ...safe, NATIONAL_PORTAL_URL: 'http://dichvucong.gov.vn/lgsp' }, ['NATIONAL_PORTAL_URL']],
     ['the published national portal secrets', { ...safe, NATIONAL_PORTAL_PASSWORD: demoSecrets.nationalPortalPassword, NATIONAL_PORTAL_INBOUND_SECRET: demoSecrets.nationalPortalInboundSecret }, ['NATIONAL_PORTAL_INBOUND_SECRET', 'NATIONAL_PORTAL_PASSWORD']],
+    ['a published or plain-http national portal SSO', { ...safe, NATIONAL_SSO_ISSUER: 'http://sso.dichvucong.gov.vn', NATIONAL_SSO_CLIENT_SECRET: demoSecrets.nationalSsoClientSecret }, ['NATIONAL_SSO_CLIENT_SECRET', 'NATIONAL_SSO_ISSUER']],
+    ['an https national portal SSO with its own secret', { ...safe, NATIONAL_SSO_ISSUER: 'https://sso.dichvucong.gov.vn', NATIONAL_SSO_CLIENT_SECRET: 'khoa-ung-dung-sso-rieng-0001' }, []],
     ['an https national portal with its own secrets', { ...safe, NATIONAL_PORTAL_URL: 'https://lgsp.dichvucong.gov.vn', NATIONAL_PORTAL_PASSWORD: 'mat-khau-ket-noi-rieng-0001', NATIONAL_PORTAL_INBOUND_SECRET: 'khoa-nhan-ho-so-rieng-0001' }, []],
+    ['the Zalo (ZNS) simulator', { ...safe, ZALO_SIMULATOR: 'true' }, ['ZALO_SIMULATOR']],
+    ['Zalo with the published token and OA secret', { ...safe, ZALO_ZNS_URL: 'https://business.openapi.zalo.me', ZALO_ACCESS_TOKEN: demoSecrets.zaloAccessToken, ZALO_OA_SECRET: demoSecrets.zaloOaSecret }, ['ZALO_ACCESS_TOKEN', 'ZALO_OA_SECRET']],
+    ['Zalo without a token or OA secret', { ...safe, ZALO_ZNS_URL: 'https://business.openapi.zalo.me' }, ['ZALO_ACCESS_TOKEN', 'ZALO_OA_SECRET']],
+    ['Zalo with its own token and OA secret', { ...safe, ZALO_ZNS_URL: 'https://business.openapi.zalo.me', ZALO_ACCESS_TOKEN: 'oa-access-token-7f6e5d4c3b2a', ZALO_OA_SECRET: 'oa-secret-key-1a2b3c4d5e6f' }, []],
     ['cookies without Secure', { ...safe, SECURE_COOKIES: 'false' }, ['SECURE_COOKIES']],
     ['demo data', { ...safe, SEED_DEMO: 'true' }, ['SEED_DEMO']],
     ['a demo password that would be printed', { ...safe, DEMO_PASSWORD: 'matkhau123' }, ['DEMO_PASSWORD']],
@@ -86,6 +94,7 @@ describe('production refuses an unsafe configuration', () => {
     expect(text).toContain('refuses to start');
     expect(text).toContain('  - VNPAY_HASH_SECRET: khóa bí mật của cổng thanh toán đang là giá trị mẫu đã công bố / the payment gateway\'s hash secret is a published default');
     expect(text).toContain('  - PAYMENT_SIMULATOR: đang bật cổng thanh toán mô phỏng');
+    expect(refusalMessage(productionProblems(loadConfig({ ...safe, ZALO_SIMULATOR: 'true' })))).toContain('  - ZALO_SIMULATOR: đang bật bộ mô phỏng Zalo (ZNS); đặt false / the Zalo (ZNS) simulator is on; set false');
   });
 
   it('TRUST_PROXY takes addresses and ranges, nothing else', () => {

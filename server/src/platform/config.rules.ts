@@ -31,6 +31,14 @@ type Checked = Pick<
   | 'nationalPortalUrl'
   | 'nationalPortalPassword'
   | 'nationalPortalInboundSecret'
+  | 'zaloSimulator'
+  | 'webhookPrivateTargets'
+  | 'webhookSecretKey'
+  | 'zaloZnsUrl'
+  | 'zaloAccessToken'
+  | 'zaloOaSecret'
+  | 'nationalSsoIssuer'
+  | 'nationalSsoClientSecret'
 >;
 
 const published: readonly string[] = Object.values(demoSecrets);
@@ -39,12 +47,14 @@ const secrets = [
   { key: 'vnpayHashSecret', setting: 'VNPAY_HASH_SECRET', vi: 'khóa bí mật của cổng thanh toán', en: "the payment gateway's hash secret" },
   { key: 'postalCallbackSecret', setting: 'POSTAL_CALLBACK_SECRET', vi: 'khóa ký thông báo của doanh nghiệp bưu chính', en: "the postal operator's callback secret" },
   { key: 'receiptLinkSecret', setting: 'RECEIPT_LINK_SECRET', vi: 'khóa ký liên kết biên lai', en: 'the key that signs receipt links' },
+  { key: 'webhookSecretKey', setting: 'WEBHOOK_SECRET_KEY', vi: 'khóa mã hóa khóa ký webhook lưu trong cơ sở dữ liệu', en: 'the key that encrypts stored webhook secrets' },
 ] as const;
 
 // Optional (a province may run without the national portal), but never a value published here.
 const nationalSecrets = [
   { key: 'nationalPortalPassword', setting: 'NATIONAL_PORTAL_PASSWORD', vi: 'mật khẩu tài khoản kết nối Cổng Dịch vụ công quốc gia', en: 'the national portal account password' },
   { key: 'nationalPortalInboundSecret', setting: 'NATIONAL_PORTAL_INBOUND_SECRET', vi: 'khóa nhận hồ sơ từ Cổng Dịch vụ công quốc gia', en: 'the national portal inbound secret' },
+  { key: 'nationalSsoClientSecret', setting: 'NATIONAL_SSO_CLIENT_SECRET', vi: 'khóa ứng dụng đăng nhập một lần của Cổng Dịch vụ công quốc gia', en: 'the national portal SSO client secret' },
 ] as const;
 
 /**
@@ -76,12 +86,17 @@ export function productionProblems(config: Checked): ConfigProblem[] {
   // no national system ever gave.
   if (config.citizenStoreSimulator) out.push({ setting: 'CITIZEN_STORE_SIMULATOR', vi: 'đang bật bộ mô phỏng Kho dữ liệu công dân; đặt false', en: "the citizen's store simulator is on; set false" });
   if (config.populationSimulator) out.push({ setting: 'POPULATION_SIMULATOR', vi: 'đang bật bộ mô phỏng CSDL quốc gia về dân cư; đặt false', en: 'the population database simulator is on; set false' });
+  // The ZNS simulator would mark notices "delivered" that no citizen's phone ever received.
+  if (config.zaloSimulator) out.push({ setting: 'ZALO_SIMULATOR', vi: 'đang bật bộ mô phỏng Zalo (ZNS); đặt false', en: 'the Zalo (ZNS) simulator is on; set false' });
+  if (config.webhookPrivateTargets) out.push({ setting: 'WEBHOOK_PRIVATE_TARGETS', vi: 'webhook đang được phép gửi tới địa chỉ nội bộ; đặt false', en: 'webhooks may reach internal addresses; set false' });
   if (config.nationalPaymentSimulator) out.push({ setting: 'NATIONAL_PAYMENT_SIMULATOR', vi: 'đang bật bộ mô phỏng nền tảng thanh toán quốc gia; đặt false', en: 'the national payment platform simulator is on; set false' });
   // A connection configured with a published token or secret is as good as open.
   for (const [url, key, setting, vi, en] of [
     [config.citizenStoreUrl, config.citizenStoreToken, 'CITIZEN_STORE_TOKEN', 'mã truy cập Kho dữ liệu công dân', "the citizen's store token"],
     [config.populationApiUrl, config.populationApiToken, 'POPULATION_API_TOKEN', 'mã truy cập CSDL dân cư', 'the population database token'],
     [config.nationalPaymentUrl, config.nationalPaymentSecret, 'NATIONAL_PAYMENT_SECRET', 'khóa ký của nền tảng thanh toán quốc gia', "the national payment platform's secret"],
+    [config.zaloZnsUrl, config.zaloAccessToken, 'ZALO_ACCESS_TOKEN', 'mã truy cập Zalo Official Account', 'the Zalo Official Account access token'],
+    [config.zaloZnsUrl, config.zaloOaSecret, 'ZALO_OA_SECRET', 'khóa bí mật Zalo OA (ký sự kiện webhook)', "the Zalo OA secret key (webhook signatures)"],
   ] as const) {
     if (!url && !key) continue;
     if (!key) out.push({ setting, vi: `chưa đặt ${vi}`, en: `${en} is not set` });
@@ -98,6 +113,7 @@ export function productionProblems(config: Checked): ConfigProblem[] {
   }
   if (!config.publicUrl.startsWith('https://')) out.push({ setting: 'PUBLIC_URL', vi: 'địa chỉ công khai phải là https://', en: 'the public address must be https://' });
   // A plain-http issuer is a local test provider, never VNeID.
+  if (config.nationalSsoIssuer && !config.nationalSsoIssuer.startsWith('https://')) out.push({ setting: 'NATIONAL_SSO_ISSUER', vi: 'đăng nhập một lần của Cổng Dịch vụ công quốc gia phải dùng https://', en: 'the national portal SSO issuer must use https://' });
   if (config.oidcIssuer && !config.oidcIssuer.startsWith('https://')) out.push({ setting: 'OIDC_ISSUER', vi: 'nhà cung cấp định danh phải dùng https://', en: 'the identity provider must use https://' });
   return out;
 }

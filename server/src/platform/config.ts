@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { z } from 'zod';
-import { parseDatabaseUrl } from './database-hosts.js';
+import { DEFAULT_DATABASE_TIMEOUTS, parseDatabaseUrl } from './database-hosts.js';
 
 /**
  * Published values of the demo: they are in this repository, so anyone can sign with them. The demo uses them so that
@@ -15,6 +15,10 @@ export const demoSecrets = {
   populationApiToken: 'motcua-ndxp-demo-token-change-me',
   nationalPortalPassword: 'motcua-national-portal-demo-password',
   nationalPortalInboundSecret: 'motcua-national-portal-inbound-dev-secret',
+  zaloAccessToken: 'motcua-zalo-oa-demo-access-token',
+  zaloOaSecret: 'motcua-zalo-oa-demo-secret-key',
+  nationalSsoClientSecret: 'motcua-dvcqg-sso-demo-client-secret',
+  webhookSecretKey: 'motcua-webhook-secret-key-demo-change-me',
 } as const;
 
 /** A secret of at least 16 characters; '' means "not set" (refused in production, filled with the demo value otherwise). */
@@ -60,6 +64,22 @@ const ZConfig = z.object({
    * staleness (reports, dashboards, the public catalogue and information pages, exports); empty: all on the primary.
    */
   databaseReplicaUrls: z.array(ZDatabaseUrl),
+  /**
+   * Client-side limits on the application's connections (DATABASE_CONNECT_TIMEOUT_MS, DATABASE_QUERY_TIMEOUT_MS,
+   * DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_KEEPALIVE_MS; 0 = off): a primary that silently stops answering makes a
+   * request fail after the query timeout instead of hanging (database-hosts.ts). Migrations are not limited.
+   */
+  databaseTimeouts: z.object({
+    connectMs: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_DATABASE_TIMEOUTS.connectMs),
+    queryMs: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_DATABASE_TIMEOUTS.queryMs),
+    statementMs: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_DATABASE_TIMEOUTS.statementMs),
+    keepAliveMs: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_DATABASE_TIMEOUTS.keepAliveMs),
+  }),
+  /**
+   * Named prepared statements for the hot reads (database.ts `prepared`): PostgreSQL plans them once per connection.
+   * DATABASE_PREPARED_STATEMENTS=false behind a transaction-mode pooler that does not track them (PgBouncer before 1.21).
+   */
+  databasePreparedStatements: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   dataDir: z.string().default('./data'),
   embeddedPgPort: z.coerce.number().int().default(54329),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -121,6 +141,14 @@ const ZConfig = z.object({
   postalCallbackUrl: z.string().url().optional(),
   /** Pickup requests from the public portal allowed per client address per hour. */
   pickupRequestsPerHour: z.coerce.number().int().min(1).default(10),
+  /**
+   * The support line printed in the portal's footer, "<name>|<number>" (default: the national public-service portal's
+   * toll-free line, 1800 1096); the contacts of the citizen's unit come from its information site (portal_site).
+   */
+  portalHotline: z
+    .string()
+    .regex(/^[^|]{2,120}\|[0-9 +.()-]{3,20}$/, 'PORTAL_HOTLINE: "<tên>|<số điện thoại>"')
+    .default('Tổng đài hỗ trợ Cổng Dịch vụ công quốc gia|1800 1096'),
   /** Citizens' sign-in through OpenID Connect (VNeID): the issuer, the client registered with it and the callback. */
   oidcIssuer: z.string().url().optional(),
   oidcClientId: z.string().min(1).optional(),
@@ -140,6 +168,17 @@ const ZConfig = z.object({
   nationalPortalAgencyCode: z.string().min(1).max(60).default('000.00.00.H00'),
   /** Bearer secret the national portal presents when it pushes a dossier submitted there (empty: pushes refused). */
   nationalPortalInboundSecret: ZSecret,
+  /** The portal's service listing the dossiers submitted there since a cursor (not in the verified service list). */
+  nationalPortalPullService: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{2,60}$/).default('LayDanhSachHoSoDVCQG'),
+  /**
+   * Single sign-on from the national portal (OpenID Connect): its issuer and the client registered with it. Without an
+   * issuer, the demo's national portal simulator provides one (/sim/dvcqg/sso); production has none unless configured.
+   */
+  nationalSsoIssuer: z.string().url().optional(),
+  nationalSsoClientId: z.string().min(1).default('motcua'),
+  nationalSsoClientSecret: ZSecret,
+  /** The claim carrying the citizen's CCCD in the national portal's ID token / userinfo. */
+  nationalSsoCccdClaim: z.string().min(1).default('cccd'),
   /** Map tiles for the place of a feedback item, e.g. https://tile.example.vn/{z}/{x}/{y}.png; without it the address alone. */
   feedbackTileUrl: z.string().regex(/^https?:\/\/.+\{z\}.+\{x\}.+\{y\}/, 'FEEDBACK_TILE_URL cần chứa {z}, {x}, {y}').optional(),
   /** The citizen's store on the national portal (Kho, ND 45/2020 Điều 16): its API and bearer token; without a URL the local simulator. */
@@ -160,6 +199,29 @@ const ZConfig = z.object({
   nationalPaymentSecret: ZSecret,
   /** Mount the local simulator of the national payment platform (/sim/paygov); refused in production mode. */
   nationalPaymentSimulator: flag,
+  /** Zalo Notification Service (ZNS) base URL, e.g. https://business.openapi.zalo.me; without it the simulator (demo) or no Zalo. */
+  zaloZnsUrl: z.string().url().optional(),
+  /** The Official Account's access token for ZNS (the `access_token` header). */
+  zaloAccessToken: ZSecret,
+  /** The Zalo app id and the OA secret key that sign webhook events (X-ZEvent-Signature). */
+  zaloAppId: z.string().min(1).max(40).default('motcua-demo-app'),
+  zaloOaSecret: ZSecret,
+  /** Approved ZNS template id per notification key: `dossier.accepted=123456,dossier.apology=123457`. */
+  zaloTemplateIds: z.string().max(2000).default('dossier.accepted=900001,dossier.supplementation-requested=900002,dossier.apology=900003,dossier.result-ready=900004,dossier.refused=900005,dossier.status-changed=900006'),
+  /** Use the local ZNS simulator (/sim/zalo) when no ZALO_ZNS_URL is set; refused in production mode. */
+  zaloSimulator: flag,
+  /**
+   * Webhooks may reach private, loopback and link-local addresses over http (a test receiver on this machine): off by
+   * default in every mode, since an administrator's subscription would otherwise probe the internal network (SSRF).
+   */
+  webhookPrivateTargets: flag,
+  /**
+   * The key that seals webhook signing secrets in the database (AES-256-GCM, webhook-secret.ts): a database dump or a
+   * read replica alone then signs nothing. Changing it makes the stored secrets unreadable (subscribe again).
+   */
+  webhookSecretKey: ZSecret,
+  /** Days a delivered outbox row (notifications, webhooks, national sync) is kept before the daily pruning deletes it. */
+  outboxRetentionDays: z.coerce.number().int().min(1).max(3650).default(90),
   /** Port of the inbound SMTP server receiving feedback by e-mail (off when unset). */
   feedbackSmtpPort: z.coerce.number().int().min(0).max(65535).optional(),
   /** Unit code that receives e-mails sent to the published address without a unit (pakn+<unit code>@… picks one). */
@@ -199,6 +261,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
     databaseReplicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(/[\s;]+/).filter(Boolean),
+    databaseTimeouts: {
+      connectMs: env.DATABASE_CONNECT_TIMEOUT_MS || undefined,
+      queryMs: env.DATABASE_QUERY_TIMEOUT_MS || undefined,
+      statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS || undefined,
+      keepAliveMs: env.DATABASE_KEEPALIVE_MS || undefined,
+    },
+    databasePreparedStatements: env.DATABASE_PREPARED_STATEMENTS || undefined,
     dataDir: env.DATA_DIR,
     embeddedPgPort: env.EMBEDDED_PG_PORT,
     logLevel: env.LOG_LEVEL,
@@ -233,6 +302,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     postalCallbackSecret: demoDefault(env.POSTAL_CALLBACK_SECRET, demoSecrets.postalCallbackSecret),
     postalCallbackUrl: env.POSTAL_CALLBACK_URL || undefined,
     pickupRequestsPerHour: env.PICKUP_REQUESTS_PER_HOUR || undefined,
+    portalHotline: env.PORTAL_HOTLINE || undefined,
     reportDailyAt: env.REPORT_DAILY_AT || undefined,
     oidcIssuer: env.OIDC_ISSUER || undefined,
     oidcClientId: env.OIDC_CLIENT_ID || undefined,
@@ -256,6 +326,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nationalPortalPassword: demoDefault(env.NATIONAL_PORTAL_PASSWORD, demoSecrets.nationalPortalPassword),
     nationalPortalAgencyCode: env.NATIONAL_PORTAL_AGENCY_CODE || undefined,
     nationalPortalInboundSecret: demoDefault(env.NATIONAL_PORTAL_INBOUND_SECRET, demoSecrets.nationalPortalInboundSecret),
+    zaloZnsUrl: env.ZALO_ZNS_URL || undefined,
+    zaloAccessToken: demoDefault(env.ZALO_ACCESS_TOKEN, demoSecrets.zaloAccessToken),
+    zaloAppId: env.ZALO_APP_ID || undefined,
+    zaloOaSecret: demoDefault(env.ZALO_OA_SECRET, demoSecrets.zaloOaSecret),
+    zaloTemplateIds: env.ZALO_TEMPLATE_IDS || undefined,
+    zaloSimulator: env.ZALO_SIMULATOR || String(!production),
+    webhookPrivateTargets: env.WEBHOOK_PRIVATE_TARGETS || 'false',
+    webhookSecretKey: demoDefault(env.WEBHOOK_SECRET_KEY, demoSecrets.webhookSecretKey),
+    outboxRetentionDays: env.OUTBOX_RETENTION_DAYS || undefined,
+    nationalPortalPullService: env.NATIONAL_PORTAL_PULL_SERVICE || undefined,
+    nationalSsoIssuer: env.NATIONAL_SSO_ISSUER || undefined,
+    nationalSsoClientId: env.NATIONAL_SSO_CLIENT_ID || undefined,
+    nationalSsoClientSecret: demoDefault(env.NATIONAL_SSO_CLIENT_SECRET, demoSecrets.nationalSsoClientSecret),
+    nationalSsoCccdClaim: env.NATIONAL_SSO_CCCD_CLAIM || undefined,
     feedbackTileUrl: env.FEEDBACK_TILE_URL || undefined,
     feedbackSmtpPort: env.FEEDBACK_SMTP_PORT || undefined,
     feedbackMailUnit: env.FEEDBACK_MAIL_UNIT || undefined,
@@ -282,7 +366,8 @@ export function settingName(field: string): string {
 }
 
 function settingProblem(path: readonly PropertyKey[], message: string): SettingProblem {
-  const setting = settingName(String(path[0] ?? ''));
+  const timeoutSettings: Record<string, string> = { connectMs: 'DATABASE_CONNECT_TIMEOUT_MS', queryMs: 'DATABASE_QUERY_TIMEOUT_MS', statementMs: 'DATABASE_STATEMENT_TIMEOUT_MS', keepAliveMs: 'DATABASE_KEEPALIVE_MS' };
+  const setting = path[0] === 'databaseTimeouts' ? (timeoutSettings[String(path[1])] ?? 'DATABASE_QUERY_TIMEOUT_MS') : settingName(String(path[0] ?? ''));
   // Our own refinements carry "vi / en"; zod's built-in messages are English only.
   const [vi, en] = message.includes(' / ') ? message.split(' / ') : [`giá trị không hợp lệ (${message})`, message];
   return { setting, vi: vi ?? message, en: en ?? message };

@@ -138,4 +138,69 @@ describe('on a real PostgreSQL', () => {
     expect(await live.forRead("0/0'; DROP TABLE x; --")).not.toBe(primary);
     await live.end();
   });
+
+  /** A TCP relay to the real server that can go silent: it keeps every socket open and forwards nothing (a network cut). */
+  async function relay(target: { host: string; port: number }) {
+    let silent = false;
+    let accepted = 0;
+    const sockets = new Set<net.Socket>();
+    const server = net.createServer((client) => {
+      accepted++;
+      sockets.add(client);
+      client.on('error', () => {});
+      if (silent) return;
+      const upstream = net.connect(target.port, target.host);
+      sockets.add(upstream);
+      upstream.on('error', () => client.destroy());
+      client.on('data', (d) => void (silent || upstream.write(d)));
+      upstream.on('data', (d) => void (silent || client.write(d)));
+      client.on('close', () => {
+        sockets.delete(client);
+        upstream.destroy();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    return {
+      port: (server.address() as net.AddressInfo).port,
+      accepted: () => accepted,
+      /** Connections open through the relay now (the pool's; the probes' are closed after their question). */
+      open: () => [...sockets].filter((x) => !x.destroyed && x.remotePort !== target.port).length,
+      cut: () => void (silent = true),
+      close: async () => {
+        for (const s of sockets) s.destroy();
+        await new Promise((r) => server.close(r));
+      },
+    };
+  }
+
+  it('a primary that goes silent: the query ends at the query timeout, then every request reaches the other host', async () => {
+    const u = new URL(fresh.url);
+    const target = { host: u.hostname, port: Number(u.port || 5432) };
+    const relays = [await relay(target), await relay(target)];
+    try {
+      const url = `${u.protocol}//${u.username}${u.password ? `:${u.password}` : ''}@127.0.0.1:${relays[0]!.port},127.0.0.1:${relays[1]!.port}${u.pathname}?target_session_attrs=read-write`;
+      const db = createPool(url, 3, { connectMs: 1_000, queryMs: 2_000 });
+      pools.push(db);
+      // Three connections open to the host the locator chose (both answer as primary); that one goes silent.
+      await Promise.all([0, 1, 2].map(() => db.query('SELECT pg_sleep(0.1)')));
+      const first = relays.find((r) => r.open() === 3)!;
+      const second = relays.find((r) => r !== first)!;
+      expect(first).toBeDefined();
+      const probedOnly = second.accepted();
+      first.cut();
+      const cutAt = performance.now();
+      await expect(db.query('SELECT 1')).rejects.toThrow(/Query read timeout/);
+      expect(performance.now() - cutAt).toBeLessThan(4_000);
+      // The two connections left to the silent host fail at once (stale) instead of each waiting its own 2 s; retried,
+      // the requests open connections to the other host.
+      const again = performance.now();
+      const answers = await Promise.all([0, 1, 2, 3].map(() => retryOnConnectionLoss(() => db.query<{ n: number }>('SELECT 1 AS n'))));
+      expect(answers.map((a) => a.rows[0]!.n)).toEqual([1, 1, 1, 1]);
+      expect(performance.now() - again).toBeLessThan(1_500);
+      // The answers can only have come through the other host (the first forwards nothing now).
+      expect(second.accepted()).toBeGreaterThan(probedOnly);
+    } finally {
+      for (const r of relays) await r.close();
+    }
+  });
 });

@@ -85,8 +85,10 @@ export function isConnectionLoss(err: unknown): boolean {
   if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTCONN'].includes(code)) return true;
   if (code.startsWith('08') || ['57P01', '57P02', '57P03', '25006'].includes(code)) return true;
   const message = typeof e?.message === 'string' ? e.message : '';
-  return /Connection terminated|connection timeout|timeout expired|no database host|Client has encountered a connection error/i.test(message);
+  return /Connection terminated|connection timeout|timeout expired|Query read timeout|no database host|Client has encountered a connection error|no longer the current/i.test(message);
 }
+
+const same = (a: HostPort, b: HostPort) => a.host === b.host && a.port === b.port;
 
 export class NoHostError extends Error {
   readonly code = '08001';
@@ -98,6 +100,7 @@ export class NoHostError extends Error {
  */
 export class HostLocator {
   private current: HostPort | null = null;
+  private silentHost: HostPort | null = null;
   private search: Promise<HostPort> | null = null;
 
   constructor(
@@ -120,17 +123,32 @@ export class HostLocator {
 
   /** Forgets `host` as the current one (it failed or lost its role); the next connection searches again. */
   invalidate(host?: HostPort): void {
-    if (!host || (this.current && this.current.host === host.host && this.current.port === host.port)) this.current = null;
+    if (!host || (this.current && same(this.current, host))) this.current = null;
+  }
+
+  /**
+   * `host` stopped answering (a query reached the client's timeout): forgotten like a failed one, and the other
+   * connections to it are stale at once, not each after its own timeout, until a search finds it serving again.
+   */
+  silent(host: HostPort): void {
+    this.silentHost = host;
+    this.invalidate(host);
+  }
+
+  /** Whether a connection to `host` is left over from before a failover: another host now serves, or it went silent. */
+  isStale(host: HostPort): boolean {
+    if (this.current) return !same(this.current, host);
+    return this.silentHost !== null && same(this.silentHost, host);
   }
 
   private async find(): Promise<HostPort> {
     // A monotonic timer: how long we keep asking, not what time it is.
     const deadline = performance.now() + this.options.waitMs;
     for (;;) {
-      const probes = await Promise.all(this.parsed.hosts.map((h) => this.probe(h)));
-      const chosen = chooseHost(this.parsed.target, probes);
+      const chosen = await this.probeHosts();
       if (chosen) {
         this.current = chosen;
+        if (this.silentHost && same(this.silentHost, chosen)) this.silentHost = null;
         return chosen;
       }
       if (performance.now() >= deadline) {
@@ -138,6 +156,18 @@ export class HostLocator {
       }
       await new Promise((r) => setTimeout(r, 250));
     }
+  }
+
+  /**
+   * Asks every host at once. For a primary or a standby the first host that answers in that role is taken without
+   * waiting for the others: a silent node (network cut) would hold the search for its whole probe timeout.
+   */
+  private probeHosts(): Promise<HostPort | null> {
+    const probes = this.parsed.hosts.map((h) => this.probe(h));
+    const all = Promise.all(probes).then((answers) => chooseHost(this.parsed.target, answers));
+    if (this.parsed.target === 'prefer-standby' || this.parsed.hosts.length === 1) return all;
+    const first = probes.map((p) => p.then((a) => (a && serves(this.parsed.target, a.inRecovery) ? a.host : new Promise<never>(() => {}))));
+    return Promise.race([all, ...first]);
   }
 
   private async probe(host: HostPort): Promise<{ host: HostPort; inRecovery: boolean } | null> {
@@ -181,6 +211,7 @@ export function clientFollowing(locator: HostLocator): typeof pg.Client {
           throw err;
         }
         this.on('error', () => locator.invalidate(target));
+        watchQueries(this, locator, target);
         if (locator.target !== 'any') {
           const { rows } = await this.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r');
           if (!serves(locator.target, rows[0]!.r) && locator.target !== 'prefer-standby') {
@@ -198,13 +229,77 @@ export function clientFollowing(locator: HostLocator): typeof pg.Client {
   return FollowingClient;
 }
 
+type QueryFn = (...args: unknown[]) => unknown;
+const isReadTimeout = (err: unknown) => err instanceof Error && /Query read timeout/.test(err.message);
+
+/**
+ * A primary that goes silent (network cut, frozen machine) answers nothing and resets nothing: a query on a connection
+ * to it ends only at the client's query timeout. When one does, the host is forgotten so that new connections search
+ * again; and once another host serves the target, a query on a connection left over from the old one fails at once
+ * (a connection-loss error: the pool drops that connection) instead of waiting for its own timeout.
+ */
+function watchQueries(client: pg.Client, locator: HostLocator, target: HostPort): void {
+  const original = (client.query as QueryFn).bind(client);
+  const stale = () => Object.assign(new Error(`${target.host}:${target.port} no longer the current ${locator.target} host (failover)`), { code: '08006' });
+  (client as unknown as { query: QueryFn }).query = (...args: unknown[]) => {
+    const last = args.length - 1;
+    const callback = typeof args[last] === 'function' ? (args[last] as (err: unknown, ...rest: unknown[]) => void) : null;
+    if (locator.isStale(target)) {
+      if (callback) return void process.nextTick(() => callback(stale()));
+      return Promise.reject(stale());
+    }
+    if (callback) {
+      args[last] = (err: unknown, ...rest: unknown[]) => {
+        if (isReadTimeout(err)) locator.silent(target);
+        callback(err, ...rest);
+      };
+      return original(...args);
+    }
+    const result = original(...args);
+    if (result instanceof Promise) result.catch((err: unknown) => void (isReadTimeout(err) && locator.silent(target)));
+    return result;
+  };
+}
+
+/**
+ * Client-side limits that keep a request from hanging on a database that stopped answering (DATABASE_*_TIMEOUT_MS).
+ * `queryMs` is the one that frees a connection to a primary gone silent (the kernel of a frozen machine may even keep
+ * answering TCP keepalives); `statementMs` asks the server to cancel long statements itself, sent as a startup
+ * parameter (through pgbouncer only with `ignore_startup_parameters = statement_timeout`, or set it on the role instead).
+ * 0 turns a limit off.
+ */
+export type DatabaseTimeouts = { connectMs: number; queryMs: number; statementMs: number; keepAliveMs: number };
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5_000, queryMs: 30_000, statementMs: 0, keepAliveMs: 10_000 };
+
 /** Pool settings for `url` (one host or several): pass to pg.Pool, or to pg-boss which builds its own pool from them. */
-export type PoolSettings = { connectionString: string; max?: number; application_name?: string; connectionTimeoutMillis?: number; keepAlive?: boolean; Client?: typeof pg.Client };
-export function poolSettings(url: string, extra: { max?: number; application_name?: string } = {}): PoolSettings {
+export type PoolSettings = {
+  connectionString: string;
+  max?: number;
+  application_name?: string;
+  connectionTimeoutMillis?: number;
+  query_timeout?: number;
+  statement_timeout?: number;
+  keepAlive?: boolean;
+  keepAliveInitialDelayMillis?: number;
+  Client?: typeof pg.Client;
+};
+/**
+ * Without `timeouts` a single host keeps node-postgres's defaults (no limits: migrations, benchmarks and scripts may run
+ * long statements) and several hosts get a connect limit and keepalives; the application passes its settings.
+ */
+export function poolSettings(url: string, extra: { max?: number; application_name?: string } = {}, timeouts?: Partial<DatabaseTimeouts>): PoolSettings {
   const parsed = parseDatabaseUrl(url);
-  if (parsed.hosts.length === 1 && parsed.target === 'any') return { connectionString: url, ...extra };
+  const multi = !(parsed.hosts.length === 1 && parsed.target === 'any');
   // A node cut off the network accepts no connection and refuses none: give up on it after a few seconds and search.
-  return { connectionString: parsed.single, connectionTimeoutMillis: 5_000, keepAlive: true, ...extra, Client: clientFollowing(new HostLocator(parsed)) };
+  const t: Partial<DatabaseTimeouts> = timeouts ?? (multi ? { connectMs: DEFAULT_DATABASE_TIMEOUTS.connectMs, keepAliveMs: 0 } : {});
+  const limits = {
+    ...(t.connectMs ? { connectionTimeoutMillis: t.connectMs } : {}),
+    ...(t.queryMs ? { query_timeout: t.queryMs } : {}),
+    ...(t.statementMs ? { statement_timeout: t.statementMs } : {}),
+    ...(t.keepAliveMs !== undefined ? { keepAlive: true, ...(t.keepAliveMs ? { keepAliveInitialDelayMillis: t.keepAliveMs } : {}) } : {}),
+  };
+  if (!multi) return { connectionString: url, ...limits, ...extra };
+  return { connectionString: parsed.single, ...limits, ...extra, Client: clientFollowing(new HostLocator(parsed)) };
 }
 
 /**

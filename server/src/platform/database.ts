@@ -1,9 +1,10 @@
 import path from 'node:path';
 import fs from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { AppConfig } from './config.js';
-import { isConnectionLoss, poolSettings } from './database-hosts.js';
+import { isConnectionLoss, poolSettings, type DatabaseTimeouts } from './database-hosts.js';
 
 // Keep DATE as text ('YYYY-MM-DD') — a JS Date would shift it by the process time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
@@ -170,13 +171,42 @@ async function exists(p: string): Promise<boolean> {
 
 /**
  * A pool on `url`: one host, or several in libpq's form (h1:p1,h2:p2 with target_session_attrs=read-write) whose
- * connections follow the current primary across a failover (database-hosts.ts).
+ * connections follow the current primary across a failover (database-hosts.ts). `timeouts`: the application's
+ * client-side limits (config databaseTimeouts); without them a single host has none.
  */
-export function createPool(url: string, max = 10): Db {
-  const pool = new pg.Pool(poolSettings(url, { max, application_name: 'mot-cua' }));
-  // An idle client dropped by the server must not crash the process.
+export function createPool(url: string, max = 10, timeouts?: Partial<DatabaseTimeouts>): Db {
+  const pool = new pg.Pool(poolSettings(url, { max, application_name: 'mot-cua' }, timeouts));
+  // An idle client dropped by the server must not crash the process; nor one dropped while checked out (a failover,
+  // pg_terminate_backend): its query fails and the caller sees that, the client's own 'error' event has no one to tell.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
+}
+
+/**
+ * A statement PostgreSQL keeps parsed and planned on each connection (a named prepared statement), for the hot reads
+ * whose plan does not depend on the values (work-queue tabs and counts, the session look-up): planning them took longer
+ * than running them. The name is derived from the text, so equal texts share it and different texts never collide.
+ * Not for statements whose good plan depends on a value (a LIKE prefix, a folded name): a generic plan cannot use the
+ * prefix's index range there. Behind a transaction-mode pooler without prepared-statement support (PgBouncer before
+ * 1.21) they go unnamed: DATABASE_PREPARED_STATEMENTS=false.
+ */
+export function prepared(text: string, values: unknown[]): { name?: string; text: string; values: unknown[] } {
+  if (!preparedStatements) return { text, values };
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `mc_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    if (statementNames.size >= 1000) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  return { name, text, values };
+}
+const statementNames = new Map<string, string>();
+let preparedStatements = true;
+
+/** Whether `prepared` names its statements (DATABASE_PREPARED_STATEMENTS; set once at start, before any query). */
+export function usePreparedStatements(on: boolean): void {
+  preparedStatements = on;
 }
 
 /** Runs `fn` in one transaction; commits on success, rolls back on any error. */

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import type { Db } from './database.js';
 import { projectRoot } from './paths.js';
+import { systemClock, type Clock } from './clock.js';
 
 export const migrationsDir = path.join(projectRoot, 'server/db/migrations');
 /** Migration files are `<UTC timestamp YYYYMMDDHHMMSS>-<verb>-<object>.sql`; checked here and by a test. */
@@ -22,13 +23,13 @@ export async function listMigrations(dir = migrationsDir): Promise<string[]> {
  * Applies pending forward-only migrations, each in its own transaction. A session-level advisory lock makes
  * concurrent starts wait for each other, so several instances can start on one database at once.
  */
-export async function migrate(db: Db, dir = migrationsDir): Promise<string[]> {
+export async function migrate(db: Db, dir = migrationsDir, clock: Clock = systemClock): Promise<string[]> {
   const client = await db.connect();
   const applied: string[] = [];
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migration (
-      name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+      name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL)`);
     const done = new Map(
       (await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migration')).rows.map((r) => [
         r.name,
@@ -46,7 +47,7 @@ export async function migrate(db: Db, dir = migrationsDir): Promise<string[]> {
       await client.query('BEGIN');
       try {
         await client.query(sql);
-        await client.query('INSERT INTO schema_migration (name, checksum) VALUES ($1, $2)', [name, checksum]);
+        await client.query('INSERT INTO schema_migration (name, checksum, applied_at) VALUES ($1, $2, $3)', [name, checksum, clock.now()]);
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK');

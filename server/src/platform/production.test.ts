@@ -14,6 +14,7 @@ const safe = {
   VNPAY_HASH_SECRET: 'Q4M9T2W7Z1X8C5V3B6N0L2K4J7H9G1F3',
   POSTAL_CALLBACK_SECRET: 'p0stal-callback-3f9a1c7e5b2d4a6c',
   RECEIPT_LINK_SECRET: 'r3ceipt-link-8e1d2c3b4a5f6e7d9c',
+  WEBHOOK_SECRET_KEY: 'w3bhook-seal-4c8e2a6b1d9f3e7a5c',
 };
 
 describe('the real server in production mode refuses what is unsafe', () => {
@@ -30,7 +31,7 @@ describe('the real server in production mode refuses what is unsafe', () => {
     const out = p.output();
     expect(out).toContain('từ chối khởi động');
     expect(out).toContain('refuses to start');
-    for (const setting of ['VNPAY_HASH_SECRET', 'POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'PUBLIC_URL', 'DATABASE_URL']) expect(out).toContain(`  - ${setting}: `);
+    for (const setting of ['VNPAY_HASH_SECRET', 'POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'WEBHOOK_SECRET_KEY', 'PUBLIC_URL', 'DATABASE_URL']) expect(out).toContain(`  - ${setting}: `);
     // Refused before anything ran: no embedded database created, nothing listening.
     await expect(fs.access(path.join(dataDir, 'pg'))).rejects.toThrow();
     await expect(fetch(`${p.baseUrl}/healthz`)).rejects.toThrow();
@@ -54,6 +55,7 @@ describe('the real server in production mode refuses what is unsafe', () => {
       VNPAY_HASH_SECRET: demoSecrets.vnpayHashSecret,
       POSTAL_CALLBACK_SECRET: demoSecrets.postalCallbackSecret,
       RECEIPT_LINK_SECRET: demoSecrets.receiptLinkSecret,
+      WEBHOOK_SECRET_KEY: demoSecrets.webhookSecretKey,
       PAYMENT_SIMULATOR: 'true',
       POSTAL_SIMULATOR: 'true',
       CITIZEN_STORE_SIMULATOR: 'true',
@@ -67,7 +69,7 @@ describe('the real server in production mode refuses what is unsafe', () => {
     });
     expect(await p.exited).toBe(78);
     const out = p.output();
-    for (const setting of ['VNPAY_HASH_SECRET', 'POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'PAYMENT_SIMULATOR', 'POSTAL_SIMULATOR', 'CITIZEN_STORE_SIMULATOR', 'POPULATION_SIMULATOR', 'NATIONAL_PAYMENT_SIMULATOR', 'NATIONAL_PORTAL_SIMULATOR', 'NATIONAL_PORTAL_INBOUND_SECRET', 'SECURE_COOKIES', 'SEED_DEMO', 'DEMO_PASSWORD']) {
+    for (const setting of ['VNPAY_HASH_SECRET', 'POSTAL_CALLBACK_SECRET', 'RECEIPT_LINK_SECRET', 'WEBHOOK_SECRET_KEY', 'PAYMENT_SIMULATOR', 'POSTAL_SIMULATOR', 'CITIZEN_STORE_SIMULATOR', 'POPULATION_SIMULATOR', 'NATIONAL_PAYMENT_SIMULATOR', 'NATIONAL_PORTAL_SIMULATOR', 'NATIONAL_PORTAL_INBOUND_SECRET', 'SECURE_COOKIES', 'SEED_DEMO', 'DEMO_PASSWORD']) {
       expect(out).toContain(`  - ${setting}: `);
     }
     expect(out).toContain('giá trị mẫu đã công bố / ');

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from './context.js';
 import { createPool, type Db } from './database.js';
+import type { DatabaseTimeouts } from './database-hosts.js';
 
 /**
  * Reads that tolerate a little staleness (reports, dashboards, the public catalogue and information pages, exports)
@@ -24,9 +25,9 @@ const LSN = /^[0-9A-F]{1,8}\/[0-9A-F]{1,8}$/;
 /** How long a replica that failed is left out before it is tried again (ms, monotonic). */
 const REST_MS = 5_000;
 
-export function createReadRouter(primary: Db, replicaUrls: string[], poolSize = 5): ReadRouter | null {
+export function createReadRouter(primary: Db, replicaUrls: string[], poolSize = 5, timeouts?: Partial<DatabaseTimeouts>): ReadRouter | null {
   if (replicaUrls.length === 0) return null;
-  const replicas = replicaUrls.map((url) => ({ pool: createPool(url, poolSize), downUntil: 0 }));
+  const replicas = replicaUrls.map((url) => ({ pool: createPool(url, poolSize, timeouts), downUntil: 0 }));
   let next = 0;
   return {
     async forRead(seenLsn) {

@@ -3,23 +3,14 @@ import { actorByUsername } from '../modules/identity/identity.repo.js';
 import type { Actor } from '../modules/identity/permissions.policy.js';
 import { getUnitByCode } from '../modules/org-units/unit.repo.js';
 import { validateCccd } from '../modules/applicants/cccd.rules.js';
+import { DEMO_DOSSIER_COUNT, demoApplicant } from './demo-people.js';
 import { actOnDossier } from '../modules/dossiers/use-cases/act-on-dossier.js';
 import { receiveDossier } from '../modules/dossiers/use-cases/receive-dossier.js';
 import type { TActionInput } from '../modules/dossiers/dossier.contract.js';
 import { dateOfDayNumber, isoWeekday, vnDayNumber, vnInstant } from '../modules/working-calendar/vn-time.js';
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Phan', 'Đặng', 'Bùi', 'Đỗ'];
-const MIDDLE = ['Văn', 'Thị', 'Minh', 'Thanh', 'Ngọc', 'Hoàng'];
-const GIVEN = ['An', 'Bình', 'Cúc', 'Dũng', 'Hà', 'Khoa', 'Lan', 'Mai', 'Nam', 'Phúc', 'Quyên', 'Sơn', 'Tâm', 'Uyên', 'Vy'];
 /** Procedures of the demo catalogue a ward desk receives every day, same-day and a few days long. */
 const PROCEDURES = ['1.001193', '1.004873', '1.004194', '1.001612', '2.000635', '1.004859'];
-
-/** A valid CCCD of Đồng Tháp (province code 087) for a person born in the 1900s or 2000s. */
-function demoCccd(i: number): string {
-  const born = 1960 + ((i * 7) % 45);
-  const century = born >= 2000 ? (i % 2 === 0 ? 2 : 3) : i % 2 === 0 ? 0 : 1;
-  return `087${century}${String(born % 100).padStart(2, '0')}${String(100000 + ((i * 7919) % 900000)).padStart(6, '0')}`;
-}
 
 /** The n-th working weekday before `day` (weekends skipped; holidays are the calendar's business when deadlines count). */
 function weekdayBefore(day: number, n: number): number {
@@ -37,7 +28,7 @@ function weekdayBefore(day: number, n: number): number {
  * waiting at the desk, some with the specialist, results ready, results returned, a few late, a few by post, a few not
  * accepted. Each step is done at its own moment of the past (the clock of the use case), so deadlines are real.
  */
-export async function loadDemoDossiers(ctx: AppContext, count = 48): Promise<number> {
+export async function loadDemoDossiers(ctx: AppContext, count = DEMO_DOSSIER_COUNT): Promise<number> {
   const desk = await getUnitByCode(ctx.db, '000.01.71.H20');
   const ward = await getUnitByCode(ctx.db, '000.00.71.H20');
   const actors = await Promise.all(['motcua.anbinh', 'chuyenvien.anbinh', 'truongphong.anbinh', 'lanhdao.anbinh'].map((u) => actorByUsername(ctx.db, u)));
@@ -59,16 +50,17 @@ export async function loadDemoDossiers(ctx: AppContext, count = 48): Promise<num
     let at = vnInstant(dateOfDayNumber(day), `${String(7 + (i % 8)).padStart(2, '0')}:${String((i * 13) % 60).padStart(2, '0')}`);
     const clock = { now: () => at };
     const deps = { ...ctx, clock };
-    const idNumber = demoCccd(i);
+    // The applicant from the demo's one list of people (demo-people.ts), whom the population simulator knows too.
+    const person = demoApplicant(i);
+    const { idNumber, fullName } = person;
     if (!validateCccd(idNumber).ok) continue;
-    const fullName = `${FAMILY[i % FAMILY.length]} ${MIDDLE[(i * 3) % MIDDLE.length]} ${GIVEN[(i * 5) % GIVEN.length]}`;
     const notAccepted = i % 12 === 11;
     const id = await receiveDossier(deps, deskOfficer, {
       idempotencyKey: `demo-dossier-${i}`,
       procedureId: p.id,
       receivingUnitId: desk.id,
       resolvingUnitId: ward.id,
-      applicant: { kind: 'citizen', idNumber, fullName, birthDate: null, address: 'Phường An Bình A, Đồng Tháp', addressUnitId: ward.id, phone: `09${String(10000000 + ((i * 104729) % 89999999)).slice(0, 8)}`, email: null },
+      applicant: { kind: 'citizen', idNumber, fullName, birthDate: null, address: person.address, addressUnitId: ward.id, phone: person.phone, email: null },
       documents: [{ name: 'Tờ khai', kind: 'original', count: 1 }],
       eform: null,
       feeVnd: p.fee,

@@ -10,7 +10,13 @@ import { diskFileStore } from '../platform/storage.js';
 import { publishProblems } from '../modules/procedures/procedure.rules.js';
 import type { TProcedureContent } from '../modules/procedures/procedure.contract.js';
 import { loadDemoData } from './load-demo.js';
+import { DEMO_DOSSIER_COUNT, NATIONAL_PORTAL_APPLICANTS, demoPeople } from './demo-people.js';
+import { validateCccd } from '../modules/applicants/cccd.rules.js';
+import { simulatorFor } from '../modules/national-portal/national-portal.simulator.js';
 import { checkLedger } from '../modules/dossiers/use-cases/check-ledger.js';
+import { nationalPortalOf } from '../modules/national-portal/national-portal.service.js';
+import { pullNationalDossiers } from '../modules/national-portal/use-cases/pull-national-dossiers.js';
+import { ingestNationalQuestions } from '../modules/national-portal/use-cases/sync-questions.js';
 
 let ctx: AppContext;
 let drop: () => Promise<void>;
@@ -84,5 +90,46 @@ describe('demo data', () => {
     for (const { content } of contents.rows) expect(publishProblems(content), content.name).toEqual([]);
     const found = await ctx.db.query(`SELECT name FROM procedure WHERE search_text LIKE '%ho ngheo%'`);
     expect(found.rowCount).toBeGreaterThan(0);
+  });
+
+  it('gives the national simulators something to show: known citizens, dossiers and a question waiting on the national portal, officers linked for SSO', async () => {
+    // Every applicant of the demo dossiers is known to the population database simulator.
+    const { rows: unknown } = await ctx.db.query(`SELECT DISTINCT d.applicant->>'idNumber' AS id FROM dossier d WHERE d.idempotency_key LIKE '%:demo-dossier-%'
+                                                     AND NOT EXISTS (SELECT 1 FROM population_sim_person p WHERE p.id_number = d.applicant->>'idNumber')`);
+    expect(unknown).toEqual([]);
+    expect((await ctx.db.query(`SELECT count(*)::int AS n FROM population_sim_person`)).rows[0].n).toBeGreaterThan(20);
+    expect((await ctx.db.query(`SELECT subject FROM national_sso_link l JOIN staff_user u ON u.id = l.staff_user_id WHERE u.username = 'motcua.anbinh'`)).rows).toEqual([{ subject: 'dvcqg.motcua.anbinh' }]);
+    // The pull brings the national portal's two dossiers to the ward's desk, once; the question reaches its register.
+    const portal = nationalPortalOf(ctx)!;
+    expect(await pullNationalDossiers({ ...ctx, portal })).toMatchObject({ created: 2, rejected: 0 });
+    expect(await pullNationalDossiers({ ...ctx, portal })).toMatchObject({ created: 0 });
+    const { rows } = await ctx.db.query(
+      `SELECT n.ma_ho_so AS code, d.status, u.code AS desk FROM national_dossier n JOIN dossier d ON d.id = n.dossier_id JOIN unit u ON u.id = d.receiving_unit_id ORDER BY 1`,
+    );
+    expect(rows).toEqual([
+      { code: 'G20.71-DEMO-0001', status: 'awaiting_acceptance', desk: '000.01.71.H20' },
+      { code: 'G20.71-DEMO-0002', status: 'awaiting_acceptance', desk: '000.01.71.H20' },
+    ]);
+    expect(await ingestNationalQuestions({ ...ctx, portal, provinceCode: ctx.config.nationalPortalAgencyCode })).toMatchObject({ created: 1, unrouted: 0 });
+  });
+
+  it('derives the desk’s applicants, the national portal’s and the population simulator’s people from one list', async () => {
+    const people = demoPeople();
+    expect(people.length).toBeGreaterThanOrEqual(DEMO_DOSSIER_COUNT);
+    expect(new Set(people.map((p) => p.idNumber)).size).toBe(people.length);
+    for (const p of people) expect(validateCccd(p.idNumber).ok, p.idNumber).toBe(true);
+    // The simulator knows exactly the list, with the same names.
+    const { rows: known } = await ctx.db.query<{ idNumber: string; fullName: string }>(`SELECT id_number AS "idNumber", full_name AS "fullName" FROM population_sim_person ORDER BY 1`);
+    expect(known).toEqual(people.map((p) => ({ idNumber: p.idNumber, fullName: p.fullName })).sort((a, b) => a.idNumber.localeCompare(b.idNumber)));
+    // Every dossier of the demo — filed at the desk, or submitted on the national portal and pulled — is for one of them.
+    const { rows: strangers } = await ctx.db.query(
+      `SELECT d.code, d.applicant->>'idNumber' AS id FROM dossier d WHERE NOT EXISTS (SELECT 1 FROM population_sim_person p WHERE p.id_number = d.applicant->>'idNumber')`,
+    );
+    expect(strangers).toEqual([]);
+    expect((await ctx.db.query(`SELECT count(*)::int AS n FROM national_dossier`)).rows[0].n).toBe(2);
+    // And the national portal simulator's own records name them.
+    const onPortal = [...simulatorFor(ctx).dossiers.values()].map((h) => h.MaDoiTuong);
+    expect(onPortal.length).toBeGreaterThanOrEqual(Object.keys(NATIONAL_PORTAL_APPLICANTS).length);
+    for (const id of onPortal) expect(people.map((x) => x.idNumber)).toContain(id);
   });
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import { loadDemoDossiers } from './demo-dossiers.js';
+import { demoPeople } from './demo-people.js';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -11,6 +12,8 @@ import { ZUnitKind } from '../modules/org-units/unit.contract.js';
 import { ZProcedureContent, ZStaffRole } from '../modules/procedures/procedure.contract.js';
 import { insertDraftVersion, insertProcedure, markPublished, setCurrentVersion } from '../modules/procedures/procedure.repo.js';
 import { officialAdjustments } from '../modules/working-calendar/official-adjustments.js';
+import { ZSiteInput } from '../modules/info-portal/portal.contract.js';
+import { upsertSite } from '../modules/info-portal/portal.repo.js';
 import { recordAudit } from '../modules/audit/audit.repo.js';
 import { dateOfDayNumber, dayNumberOf } from '../modules/working-calendar/vn-time.js';
 import { projectRoot } from '../platform/paths.js';
@@ -36,6 +39,9 @@ const ZSeedStaff = z.object({
   roles: z.array(z.object({ role: ZStaffRole, unitCode: z.string() })).min(1),
 });
 
+/** A unit's information site with its contacts (NĐ 224/2026 Điều 10), shown in the portal's footer for that place. */
+const ZSeedSite = ZSiteInput.extend({ unitCode: z.string() });
+
 // Any constant: makes concurrent first starts of several instances seed once.
 const SEED_LOCK = 746_118_2026;
 
@@ -48,6 +54,7 @@ export async function loadDemoData(ctx: AppContext): Promise<{ accountLines: str
   const units = z.array(ZSeedUnit).parse(JSON.parse(await fs.readFile(path.join(seedDir, 'units.json'), 'utf8')));
   const staff = z.array(ZSeedStaff).parse(JSON.parse(await fs.readFile(path.join(seedDir, 'staff.json'), 'utf8')));
   const procedures = z.array(ZProcedureContent).parse(JSON.parse(await fs.readFile(path.join(seedDir, 'procedures.json'), 'utf8')));
+  const sites = z.array(ZSeedSite).parse(JSON.parse(await fs.readFile(path.join(seedDir, 'sites.json'), 'utf8')));
   const password = ctx.config.demoPassword || randomBytes(9).toString('base64url');
   const passwordHash = await hashPassword(password);
 
@@ -58,7 +65,22 @@ export async function loadDemoData(ctx: AppContext): Promise<{ accountLines: str
     if (rows.length > 0) return false;
     const byCode = await insertUnits(tx, units, now);
     const adminId = await insertStaff(tx, staff, byCode, passwordHash, now);
+    // Each demo officer's identity on the (simulated) national portal, for single sign-on into the console.
+    await tx.query(`INSERT INTO national_sso_link (subject, staff_user_id, linked_at) SELECT 'dvcqg.' || username, id, $1 FROM staff_user`, [now]);
     await insertProcedures(tx, procedures, byCode, adminId, now);
+    // The population database simulator knows every person of the demo (demo-people.ts: the desk's applicants and the
+    // national portal's), so the desk's and the e-form's "Lấy từ CSDL dân cư" and the simulated SSO find each of them.
+    const people = demoPeople();
+    await tx.query(
+      `INSERT INTO population_sim_person (id_number, full_name, birth_date, sex, permanent_address)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[]) ON CONFLICT (id_number) DO NOTHING`,
+      [people.map((p) => p.idNumber), people.map((p) => p.fullName), people.map((p) => p.birthDate), people.map((p) => p.sex), people.map((p) => p.address)],
+    );
+    for (const { unitCode, ...site } of sites) {
+      const unit = byCode.get(unitCode);
+      if (!unit) throw new Error(`sites.json: unit ${unitCode} missing`);
+      await upsertSite(tx, unit.id, site, adminId, now);
+    }
     for (const a of officialAdjustments) {
       await tx.query(`INSERT INTO calendar_adjustment (day, kind, name, sessions, created_at) VALUES ($1, $2, $3, $4, $5)`, [
         a.date,
@@ -78,6 +100,7 @@ export async function loadDemoData(ctx: AppContext): Promise<{ accountLines: str
     `Mật khẩu chung: ${password}`,
     ...staff.map((s) => `${s.username.padEnd(22)} ${[...new Set(s.roles.map((r) => r.role))].join(', ').padEnd(16)} ${s.fullName}`),
     `Hồ sơ mẫu: ${dossiers} hồ sơ của ba tuần qua tại Bộ phận một cửa phường An Bình A (Đồng Tháp).`,
+    'Đăng nhập một lần từ Cổng DVCQG (mô phỏng): công dân nhập số CCCD của người nộp hồ sơ mẫu, cán bộ nhập dvcqg.<tên đăng nhập>.',
   ];
   await fs.mkdir(ctx.config.dataDir, { recursive: true });
   await fs.writeFile(path.join(ctx.config.dataDir, 'demo-accounts.txt'), `${accountLines.join('\n')}\n`, { mode: 0o600 });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { SESSION_LOST_EVENT, setCsrfToken } from '../lib/api-client.js';
@@ -68,7 +68,7 @@ export function ConsoleApp() {
   } else {
     body = (
       <ConsoleLayout me={me} onSignedOut={() => setMe(null)}>
-        {pathname.startsWith('/console') ? <Screen me={me} pathname={pathname} /> : <Result status="404" title="404" />}
+        <Screen me={me} pathname={pathname} />
       </ConsoleLayout>
     );
   }

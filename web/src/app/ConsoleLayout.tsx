@@ -1,4 +1,4 @@
-import { CloudSyncOutlined, ApartmentOutlined, AuditOutlined, ReadOutlined, BarChartOutlined, CarOutlined, CalendarOutlined, FileAddOutlined, FileTextOutlined, GlobalOutlined, HomeOutlined, LikeOutlined, LogoutOutlined, MessageOutlined, TeamOutlined, TransactionOutlined, UserOutlined, IdcardOutlined, NotificationOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CarOutlined, CloudSyncOutlined, FileAddOutlined, FileTextOutlined, GlobalOutlined, HomeOutlined, IdcardOutlined, LikeOutlined, LinkOutlined, LogoutOutlined, MessageOutlined, NotificationOutlined, ReadOutlined, SolutionOutlined, TeamOutlined, TransactionOutlined, UserOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { App, Button, Dropdown, Flex, Layout, Menu, Typography } from 'antd';
 import { errorText } from '../lib/api-client.js';
@@ -29,10 +29,13 @@ export function ConsoleLayout({ me, onSignedOut, children }: { me: Me; onSignedO
     { key: paths.feedback, icon: <MessageOutlined />, label: t('nav.feedback'), permission: 'dossiers.read' },
     { key: paths.reports, icon: <BarChartOutlined />, label: t('nav.reports'), permission: 'reports.read' },
     { key: paths.nationalSync, icon: <CloudSyncOutlined />, label: t('nav.nationalSync'), permission: 'reports.read' },
+    { key: paths.webhooks, icon: <ApiOutlined />, label: t('nav.webhooks'), permission: 'units.manage' },
+    { key: paths.populationLookups, icon: <SolutionOutlined />, label: t('nav.populationLookups'), permission: me.permissions.includes('audit.read') ? 'audit.read' : 'dossiers.receive' },
     { key: paths.portal, icon: <ReadOutlined />, label: t('nav.portal') },
     { key: paths.procedures, icon: <FileTextOutlined />, label: t('nav.procedures'), permission: 'catalog.read' },
     { key: paths.units, icon: <ApartmentOutlined />, label: t('nav.units') },
     { key: paths.users, icon: <TeamOutlined />, label: t('nav.users'), permission: 'users.manage' },
+    { key: paths.staffLinks, icon: <LinkOutlined />, label: t('nav.staffLinks'), permission: 'users.manage' },
     { key: paths.calendar, icon: <CalendarOutlined />, label: t('nav.calendar') },
   ];
   const visible = items.filter((i) => !i.permission || me.permissions.includes(i.permission));

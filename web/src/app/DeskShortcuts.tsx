@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
-import { Button, Modal, Table } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Button, Modal, Spin } from 'antd';
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { t } from '../lib/i18n.js';
 import { navigate, useLocation } from '../lib/router.js';
 import { paths } from './paths.js';
+import type { Shortcut } from './ShortcutsTable.js';
 
-type Shortcut = { key: string; label: string; run: () => void };
+const ShortcutsTable = lazy(() => import('./ShortcutsTable.js').then((m) => ({ default: m.ShortcutsTable })));
 
 /** True when a key press belongs to what the officer is typing (a field, an editor, an open list). */
 function typing(e: KeyboardEvent): boolean {
@@ -59,16 +60,9 @@ export function DeskShortcuts({ permissions }: { permissions: readonly string[] 
     <>
       <Button type="text" icon={<QuestionCircleOutlined />} onClick={() => setOpen(true)} aria-label={t('desk.shortcutsTitle')} title={t('desk.shortcutsHint')} aria-keyshortcuts="?" />
       <Modal open={open} title={t('desk.shortcutsTitle')} onCancel={() => setOpen(false)} footer={null}>
-        <Table<Shortcut>
-          size="small"
-          rowKey="key"
-          pagination={false}
-          dataSource={shortcuts}
-          columns={[
-            { title: t('desk.shortcutKey'), width: 90, render: (_v, s) => <kbd className="kbd">{s.key === '/' ? '/' : s.key.toUpperCase()}</kbd> },
-            { title: t('desk.shortcutAction'), dataIndex: 'label' },
-          ]}
-        />
+        <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
+          <ShortcutsTable shortcuts={shortcuts} />
+        </Suspense>
       </Modal>
     </>
   );

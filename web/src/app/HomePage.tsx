@@ -21,6 +21,7 @@ export function HomePage({ me }: { me: Me }) {
     { to: paths.procedures, title: t('nav.procedures'), text: t('home.procedures'), permission: 'catalog.read' },
     { to: paths.units, title: t('nav.units'), text: t('home.units') },
     { to: paths.users, title: t('nav.users'), text: t('home.users'), permission: 'users.manage' },
+    { to: paths.staffLinks, title: t('nav.staffLinks'), text: t('home.staffLinks'), permission: 'users.manage' },
     { to: paths.calendar, title: t('nav.calendar'), text: t('home.calendar') },
   ].filter((c) => !c.permission || me.permissions.includes(c.permission));
   return (

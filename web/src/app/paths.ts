@@ -2,6 +2,7 @@
 export const paths = {
   home: '/console',
   units: '/console/don-vi',
+  unitSigners: (id: string) => `/console/don-vi/${id}/nguoi-ky`,
   users: '/console/can-bo',
   procedures: '/console/thu-tuc',
   procedureNew: '/console/thu-tuc/moi',
@@ -17,6 +18,9 @@ export const paths = {
   verifyId: '/console/xac-minh-can-cuoc',
   reconciliation: '/console/thanh-toan/doi-soat',
   nationalSync: '/console/dong-bo-dvcqg',
+  staffLinks: '/console/can-bo/lien-ket-dvcqg',
+  webhooks: '/console/webhook',
+  populationLookups: '/console/tra-cuu-dan-cu',
   satisfaction: '/console/danh-gia',
   reports: '/console/bao-cao',
   portal: '/console/cong-thong-tin',

@@ -1,4 +1,6 @@
+import dayjs, { type Dayjs } from 'dayjs';
 import { getLang } from './i18n.js';
+import { formatVnDate } from '../../../server/src/modules/forms/vn-format.rules.js';
 import { workingDurationEn, workingDurationVi } from '../../../server/src/modules/working-calendar/working-duration.rules.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -12,11 +14,17 @@ export function formatVnd(amount: number): string {
   return new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }).format(amount);
 }
 
-/** "2026-02-17" → "17/02/2026". */
+/**
+ * "2026-02-17" → "17/02/2026"; an instant ("2026-12-03T23:03:00Z") is first put in Vietnam time (→ "04/12/2026"), so an
+ * answer given in the morning of the 4th is never shown as the 3rd.
+ */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(T.*)?$/.exec(iso);
+  if (!m) return iso;
+  if (!m[4]) return `${m[3]}/${m[2]}/${m[1]}`;
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : formatVnDate(at);
 }
 
 /** An instant shown in Vietnam time, e.g. "08:30 thứ Hai, 16/02/2026". */
@@ -67,6 +75,23 @@ export function formatDueTime(iso: string | null | undefined): string {
 /** A Vietnam wall-clock time "YYYY-MM-DDTHH:mm" (from a picker) as an ISO instant with its +07:00 offset. */
 export function vnWallClockToIso(wallClock: string): string {
   return `${wallClock.slice(0, 16)}:00+07:00`;
+}
+
+/**
+ * The console's one way to show and type a date and time: dd/MM/yyyy HH:mm, the way formatDueTime prints it. Every
+ * date-time picker uses it, never the browser's <input type="datetime-local">, whose format follows the browser's
+ * locale (a US browser shows 12/03/2026, 09:00 AM).
+ */
+export const DATE_TIME_PICKER_FORMAT = 'DD/MM/YYYY HH:mm';
+
+/** A picker's value for an instant, on Vietnam's wall clock whatever the browser's time zone. */
+export function pickerValueOf(instant: string | Date): Dayjs {
+  return dayjs(vnWallClock(instant));
+}
+
+/** The instant a date-time picker's value names, read as Vietnam wall-clock time (never the browser's zone). */
+export function instantOfPicker(value: Dayjs): string {
+  return vnWallClockToIso(value.format('YYYY-MM-DDTHH:mm'));
 }
 
 /**

@@ -56,4 +56,6 @@ export const feedbackEn: Record<keyof typeof feedbackVi, string> = {
   'fb.preview': 'What will be published',
   'fb.previewHint': 'This is what the public register will show: the sender’s name, address, phone and e-mail removed. Check it before publishing.',
   'fb.lateSteps': 'Late steps',
+  'fb.hintComplaint': 'This reads like a complaint (Law on Complaints 2011). If so, classify it as a complaint so the sender is told where to file it.',
+  'fb.hintDenunciation': 'This reads like a denunciation (Law on Denunciations 2018). If so, classify it as a denunciation so the sender is told where to file it.',
 };

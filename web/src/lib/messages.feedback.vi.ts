@@ -55,4 +55,6 @@ export const feedbackVi = {
   'fb.preview': 'Nội dung sẽ công khai',
   'fb.previewHint': 'Đây là nội dung người dân sẽ thấy trong sổ công khai: họ tên, địa chỉ, số điện thoại, thư điện tử của người gửi đã được ẩn. Kiểm tra trước khi bấm “Công khai kết quả”.',
   'fb.lateSteps': 'Bước quá hạn',
+  'fb.hintComplaint': 'Nội dung có vẻ là khiếu nại (Luật Khiếu nại 2011). Nếu đúng, chọn phân loại “Khiếu nại” để hướng dẫn người gửi nộp đơn đến cơ quan có thẩm quyền.',
+  'fb.hintDenunciation': 'Nội dung có vẻ là tố cáo (Luật Tố cáo 2018). Nếu đúng, chọn phân loại “Tố cáo” để hướng dẫn người gửi đến cơ quan có thẩm quyền giải quyết.',
 } as const;

@@ -75,6 +75,7 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.indicator.digitised_rate': 'Digitised',
   'reports.indicator.online_payment_rate': 'Paid online',
   'reports.indicator.postal_return_rate': 'Returned by post',
+  'reports.indicator.satisfaction_rate': 'Satisfied',
   'reports.rateDef.onlineRate': 'Dossiers received online ÷ dossiers received in the period (QĐ 766 indicator 3.3).',
   'reports.rateDef.onlineFullRate': 'Fully-online dossiers ÷ dossiers of procedures offered fully online (ND 42/2022).',
   'reports.rateDef.onTimeRate': '(Resolved early + on time) ÷ dossiers resolved in the period (ND 61/2018 art. 30). Open dossiers are not counted.',

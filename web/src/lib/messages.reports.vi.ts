@@ -73,6 +73,7 @@ export const reportsVi = {
   'reports.indicator.digitised_rate': 'Tỷ lệ số hóa',
   'reports.indicator.online_payment_rate': 'Tỷ lệ thanh toán trực tuyến',
   'reports.indicator.postal_return_rate': 'Tỷ lệ trả qua bưu chính',
+  'reports.indicator.satisfaction_rate': 'Tỷ lệ hài lòng',
   'reports.rateDef.onlineRate': 'Hồ sơ tiếp nhận trực tuyến ÷ hồ sơ tiếp nhận trong kỳ (QĐ 766/QĐ-TTg chỉ số 3.3).',
   'reports.rateDef.onlineFullRate': 'Hồ sơ nộp trực tuyến toàn trình ÷ hồ sơ của các thủ tục được cung cấp toàn trình (NĐ 42/2022).',
   'reports.rateDef.onTimeRate': '(Giải quyết trước hạn + đúng hạn) ÷ hồ sơ đã giải quyết trong kỳ (NĐ 61/2018 Điều 30). Không tính hồ sơ đang giải quyết.',

@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, navigate } from '../../lib/router.js';
+import { getPlace, placeFromCommune, setPlace } from '../../lib/place.js';
 import { getMe, signOut, type CitizenMe } from './api.js';
 import { ct } from './citizen-text.js';
+import { nt } from './notice-text.js';
 import { MyDossierPage } from './MyDossierPage.js';
 import type { DossierExtras } from './DossierExtensions.js';
 import { MyDossiersPage } from './MyDossiersPage.js';
 import { MyFeedbackItemPage, MyFeedbackPage } from './MyFeedbackPage.js';
+import { NoticesPage } from './NoticesPage.js';
 import { ProfilePage } from './ProfilePage.js';
 import { RecoverPasswordPage } from './RecoverPasswordPage.js';
 import { SignInPage } from './SignInPage.js';
@@ -20,7 +23,14 @@ export function CitizenArea({ pathname, search, dossierExtras }: { pathname: str
   const [me, setMe] = useState<CitizenMe | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(() => {
-    getMe().then(setMe, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    getMe().then(
+      (m) => {
+        setMe(m);
+        // The profile's commune is the citizen's place when this browser has none chosen yet.
+        if (m?.addressUnitId && !getPlace()) void placeFromCommune(m.addressUnitId).then((p) => p && !getPlace() && setPlace(p), () => undefined);
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
   }, []);
   useEffect(reload, [reload]);
 
@@ -35,7 +45,7 @@ export function CitizenArea({ pathname, search, dossierExtras }: { pathname: str
     }
     const returnTo = signInPath ? new URLSearchParams(search).get('tiep') ?? '/cong-dan/ho-so' : pathname + search;
     if (recoverPath) return <RecoverPasswordPage returnTo={returnTo} onSignedIn={setMe} />;
-    return <SignInPage returnTo={returnTo} failed={new URLSearchParams(search).has('loi')} onSignedIn={setMe} />;
+    return <SignInPage returnTo={returnTo} failed={new URLSearchParams(search).get('loi')} onSignedIn={setMe} />;
   }
 
   const handleSignOut = async () => {
@@ -54,6 +64,8 @@ export function CitizenArea({ pathname, search, dossierExtras }: { pathname: str
     <MyFeedbackItemPage id={feedbackItem[1]!} />
   ) : pathname === '/cong-dan/phan-anh' ? (
     <MyFeedbackPage />
+  ) : pathname === '/cong-dan/thong-bao' ? (
+    <NoticesPage />
   ) : pathname === '/cong-dan/kho' ? (
     <StorePage />
   ) : pathname === '/cong-dan/thong-tin' ? (
@@ -68,6 +80,7 @@ export function CitizenArea({ pathname, search, dossierExtras }: { pathname: str
         <span className="citizen-name">{me.fullName}</span>
         <Link to="/cong-dan/ho-so" aria-current={current('/cong-dan/ho-so')}>{ct('myDossiers')}</Link>
         <Link to="/cong-dan/phan-anh" aria-current={current('/cong-dan/phan-anh')}>{ct('myFeedback')}</Link>
+        <Link to="/cong-dan/thong-bao" aria-current={current('/cong-dan/thong-bao')}>{nt('notices')}</Link>
         <Link to="/cong-dan/kho" aria-current={current('/cong-dan/kho')}>{ct('store')}</Link>
         <Link to="/cong-dan/thong-tin" aria-current={current('/cong-dan/thong-tin')}>{ct('profile')}</Link>
         <button type="button" className="link-button" onClick={() => void handleSignOut()}>{ct('signOut')}</button>

@@ -108,7 +108,7 @@ export function MyDossierPage({ id, extras, fresh = false }: { id: string; extra
         {d.notifications.length === 0 ? <p className="muted">{ct('noNotifications')}</p> : null}
         <ul className="plain">
           {d.notifications.map((n, i) => (
-            <li key={i}><time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time> — {n.subject ?? n.body}</li>
+            <li key={i}><time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time> — {n.text}</li>
           ))}
         </ul>
       </section>

@@ -10,9 +10,12 @@ import { ct } from './citizen-text.js';
  * filled from the national population database; the state's record wins over what was typed. Shown only when the form
  * has such fields.
  */
-export function PopulationPrefill({ schema, procedureName, values, onChange }: {
+export function PopulationPrefill({ schema, procedureId, procedureName, unitId, values, onChange }: {
   schema: Record<string, unknown> | null;
+  procedureId: string;
   procedureName: string;
+  /** The resolving unit chosen above: the look-up is logged for it, so it is asked for first. */
+  unitId: string | null;
   values: Record<string, unknown>;
   onChange: (eform: Record<string, unknown>) => void;
 }) {
@@ -22,10 +25,14 @@ export function PopulationPrefill({ schema, procedureName, values, onChange }: {
   const [error, setError] = useState<string | null>(null);
   if (Object.keys(prefillMap(schema)).length === 0) return null;
   const handleConfirm = async () => {
+    if (!unitId) {
+      setError(ct('populationChooseUnit'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      const p = await lookUpPopulation(ct('populationPurpose', { name: procedureName }));
+      const p = await lookUpPopulation(ct('populationPurpose', { name: procedureName }), { procedureId, unitId });
       const filled = prefillEform(schema, { fullName: p.fullName, birthDate: p.birthDate, gender: p.sex, idNumber: p.idNumber, address: p.permanentAddress, phone: null, email: null });
       onChange({ ...values, ...filled });
       setDone(true);

@@ -3,14 +3,17 @@ import { getMe, updateProfile, type Profile } from './api.js';
 import { ct } from './citizen-text.js';
 import { Field } from './Field.js';
 import { ContactChange } from './ContactChange.js';
+import { loadPlaceUnits, placeFromCommune, setPlace, type PlaceUnit } from '../../lib/place.js';
 
 /** The citizen's profile: CCCD, name, birth date, gender (from VNeID when verified), address, phone, e-mail. */
 export function ProfilePage({ onSaved }: { onSaved: () => void }) {
   const [p, setP] = useState<Profile | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [places, setPlaces] = useState<{ provinces: PlaceUnit[]; communes: PlaceUnit[] } | null>(null);
   useEffect(() => {
     document.title = ct('profile');
     void getMe().then((me) => me && setP(me));
+    loadPlaceUnits().then(setPlaces, () => setPlaces(null));
   }, []);
   if (!p) return <p className="loading">…</p>;
 
@@ -20,7 +23,10 @@ export function ProfilePage({ onSaved }: { onSaved: () => void }) {
     const v = (k: string) => String(f.get(k) ?? '').trim();
     const identity = p.verified ? {} : { fullName: v('fullName'), idNumber: v('idNumber') || undefined, birthDate: v('birthDate') || undefined, gender: v('gender') === 'male' || v('gender') === 'female' ? (v('gender') as 'male' | 'female') : null };
     try {
-      setP(await updateProfile({ ...identity, address: v('address') || null }));
+      const addressUnitId = v('addressUnitId') || null;
+      setP(await updateProfile({ ...identity, address: v('address') || null, addressUnitId }));
+      // The commune of residence becomes the portal's place (catalogue, postal pages, contacts follow it).
+      if (addressUnitId) void placeFromCommune(addressUnitId).then((pl) => pl && setPlace(pl), () => undefined);
       setStatus({ ok: true, text: ct('saved') });
       onSaved();
     } catch (err) {
@@ -45,6 +51,23 @@ export function ProfilePage({ onSaved }: { onSaved: () => void }) {
           </select>
         </div>
         <Field id="address" label={ct('address')} defaultValue={p.address ?? ''} autoComplete="street-address" />
+        <div className="field">
+          <label htmlFor="addressUnitId">{ct('addressUnit')}</label>
+          <select id="addressUnitId" name="addressUnitId" defaultValue={p.addressUnitId ?? ''} key={places ? 'loaded' : 'loading'}>
+            <option value="">{ct('unknown')}</option>
+            {places?.provinces.map((pr) => (
+              <optgroup key={pr.id} label={pr.name}>
+                {places.communes
+                  .filter((c) => c.parentId === pr.id)
+                  .map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
         <button type="submit" className="button-primary">{ct('save')}</button>
       </form>
       <div aria-live="polite">{status ? <p className={status.ok ? 'notice' : 'error'}>{status.text}</p> : null}</div>

@@ -1,23 +1,25 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, navigate } from '../../lib/router.js';
-import { confirmRegistration, getAuthOptions, oidcStartUrl, register, signIn, type CitizenMe, type CodeSent } from './api.js';
+import { confirmRegistration, getAuthOptions, getNationalSsoOptions, nationalSsoStartUrl, oidcStartUrl, register, signIn, type CitizenMe, type CodeSent } from './api.js';
 import { ct } from './citizen-text.js';
 import { Field } from './Field.js';
 
 /**
- * Sign-in with VNeID (shown only when configured) or e-mail/phone and password; registration for those without VNeID,
+ * Sign-in with VNeID or with the national public-service portal's account (each shown only when configured) or e-mail/phone and password; registration for those without VNeID,
  * confirmed by a one-time code sent to the phone or e-mail; a link to password recovery by code.
  */
-export function SignInPage({ returnTo, failed, onSignedIn }: { returnTo: string; failed: boolean; onSignedIn: (me: CitizenMe) => void }) {
+export function SignInPage({ returnTo, failed, onSignedIn }: { returnTo: string; failed: string | null; onSignedIn: (me: CitizenMe) => void }) {
   const [oidc, setOidc] = useState(false);
+  const [nationalSso, setNationalSso] = useState(false);
   const [mode, setMode] = useState<'signin' | 'register'>('signin');
   const [pending, setPending] = useState<(CodeSent & { identifier: string }) | null>(null);
-  const [error, setError] = useState<string | null>(failed ? ct('vneidFailed') : null);
+  const [error, setError] = useState<string | null>(failed === 'dvcqg' ? ct('dvcqgFailed') : failed !== null ? ct('vneidFailed') : null);
   const [locked, setLocked] = useState(false);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     document.title = `${ct('signInTitle')}`;
     getAuthOptions().then((o) => setOidc(o.oidc), () => setOidc(false));
+    getNationalSsoOptions().then((o) => setNationalSso(o.enabled), () => setNationalSso(false));
   }, []);
 
   const done = (me: CitizenMe) => {
@@ -84,10 +86,20 @@ export function SignInPage({ returnTo, failed, onSignedIn }: { returnTo: string;
           {locked ? <p>{ct('lockedHint')}</p> : null}
         </div>
       ) : null}
-      {oidc && mode === 'signin' ? (
+      {(oidc || nationalSso) && mode === 'signin' ? (
         <div className="vneid">
-          <a className="button-primary" href={oidcStartUrl(returnTo)}>{ct('signInVneid')}</a>
-          <p className="muted">{ct('vneidHint')}</p>
+          {oidc ? (
+            <>
+              <a className="button-primary" href={oidcStartUrl(returnTo)}>{ct('signInVneid')}</a>
+              <p className="muted">{ct('vneidHint')}</p>
+            </>
+          ) : null}
+          {nationalSso ? (
+            <>
+              <a className="button-primary" href={nationalSsoStartUrl(returnTo)}>{ct('signInDvcqg')}</a>
+              <p className="muted">{ct('dvcqgHint')}</p>
+            </>
+          ) : null}
           <h2 className="or">{ct('orPassword')}</h2>
         </div>
       ) : null}

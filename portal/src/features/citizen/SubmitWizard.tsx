@@ -127,7 +127,7 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
               ))}
             </select>
           </div>
-          <PopulationPrefill schema={start.eformSchema} procedureName={start.procedureName} values={draft.eform} onChange={(eform) => setDraft({ ...draft, eform })} />
+          <PopulationPrefill schema={start.eformSchema} procedureId={procedureId} procedureName={start.procedureName} unitId={draft.resolvingUnitId} values={draft.eform} onChange={(eform) => setDraft({ ...draft, eform })} />
           <EformFields schema={start.eformSchema} values={draft.eform} prefilled={start.prefilledFields} problems={showProblems ? problems : undefined} onChange={(eform) => setDraft({ ...draft, eform })} />
         </div>
       ) : step === 1 ? (

@@ -17,10 +17,14 @@ export type Draft = SubmissionStart['draft'];
 export type MyDossierItem = Json<'/api/citizen/dossiers', 'get'>[number];
 export type MyDossier = Json<'/api/citizen/dossiers/{id}', 'get'>;
 export type DossierView = Json<'/api/citizen/dossiers/{id}/views', 'get'>[number];
+export type ChannelSettings = Json<'/api/citizen/notification-preferences', 'get'>;
+export type PortalNotices = Json<'/api/citizen/notices', 'get'>;
 
 /** The citizen session's CSRF token, echoed on every state-changing request (kept in memory only). */
 let csrf = '';
 const headers = () => ({ 'x-csrf-token': csrf });
+/** For blocks other capabilities add under the citizen's dossier (rating): the session's CSRF header. */
+export const csrfHeaders = (): Record<string, string> => headers();
 
 export async function getMe(): Promise<CitizenMe | null> {
   try {
@@ -34,6 +38,7 @@ export async function getMe(): Promise<CitizenMe | null> {
 }
 
 export const getAuthOptions = () => unwrap(api.GET('/api/citizen/auth/options'));
+export const getNationalSsoOptions = () => unwrap(api.GET('/api/national-sso/options'));
 
 export async function signIn(identifier: string, password: string): Promise<CitizenMe> {
   const me = await unwrap(api.POST('/api/citizen/auth/login', { body: { identifier, password } }));
@@ -114,6 +119,8 @@ export async function uploadToStore(file: File, name: string): Promise<StoreDocu
 export const storeFileUrl = (id: string) => `/api/citizen/documents/${id}/file`;
 export const dossierFileUrl = (id: string, sha256: string) => `/api/citizen/dossiers/${id}/files/${sha256}`;
 export const oidcStartUrl = (returnTo: string) => `/api/citizen/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`;
+/** Single sign-on with the account of the national public-service portal (Cổng DVCQG). */
+export const nationalSsoStartUrl = (returnTo: string) => `/api/national-sso/start?target=citizen&returnTo=${encodeURIComponent(returnTo)}`;
 
 /** The declaration written from the online answers (the saved draft before submitting, or a submitted dossier). */
 export const declarationUrl = (procedureId: string, format: 'pdf' | 'docx') => `/api/citizen/submissions/${procedureId}/declaration?format=${format}`;
@@ -126,5 +133,12 @@ export const takeFromNationalStore = (storeId: string) =>
   unwrap(api.POST('/api/citizen/national-store/{storeId}/take', { params: { path: { storeId } }, headers: headers() }));
 
 /** "Lấy từ CSDL quốc gia về dân cư": the citizen consents in this request; the look-up is logged. */
-export const lookUpPopulation = (purpose: string) => unwrap(api.POST('/api/citizen/population/lookup', { body: { purpose, consent: true }, headers: headers() }));
-export type PopulationPerson = Awaited<ReturnType<typeof lookUpPopulation>>;
+/** The e-form's look-up, for the procedure being submitted and the unit chosen to resolve it (both logged). */
+export const lookUpPopulation = (purpose: string, place: { procedureId: string; unitId: string }) =>
+  unwrap(api.POST('/api/citizen/population/lookup', { body: { purpose, consent: true, ...place }, headers: headers() }));
+
+export const getChannelSettings = () => unwrap(api.GET('/api/citizen/notification-preferences'));
+export const saveChannelSettings = (body: { email: boolean; sms: boolean; zalo: boolean }) =>
+  unwrap(api.PUT('/api/citizen/notification-preferences', { body, headers: headers() }));
+export const getNotices = () => unwrap(api.GET('/api/citizen/notices'));
+export const markNoticesRead = () => unwrap(api.POST('/api/citizen/notices/read', { headers: headers() }));

@@ -18,6 +18,9 @@ const vi = {
   vneidHint: 'Dùng tài khoản định danh điện tử: họ tên, ngày sinh, số căn cước được điền sẵn.',
   vneidFailed: 'Đăng nhập bằng VNeID không thành công, vui lòng thử lại.',
   orPassword: 'Hoặc đăng nhập bằng e-mail / số điện thoại',
+  signInDvcqg: 'Đăng nhập bằng tài khoản Cổng Dịch vụ công quốc gia',
+  dvcqgHint: 'Dùng tài khoản đã có trên dichvucong.gov.vn: hồ sơ của bạn được mở theo số căn cước đã xác thực.',
+  dvcqgFailed: 'Đăng nhập bằng tài khoản Cổng Dịch vụ công quốc gia không thành công, vui lòng thử lại.',
   identifier: 'E-mail hoặc số điện thoại di động',
   password: 'Mật khẩu',
   signIn: 'Đăng nhập',
@@ -58,6 +61,7 @@ const vi = {
   male: 'Nam',
   female: 'Nữ',
   unknown: 'Không khai',
+  addressUnit: 'Xã, phường nơi cư trú',
   address: 'Địa chỉ (số nhà, đường, thôn/tổ)',
   phone: 'Số điện thoại',
   email: 'E-mail',
@@ -100,6 +104,7 @@ const vi = {
   populationConfirm: 'Đồng ý và lấy thông tin',
   populationDone: 'Đã điền họ tên, ngày sinh, giới tính, nơi thường trú từ CSDL quốc gia về dân cư.',
   populationPurpose: 'Điền tờ khai: {name}',
+  populationChooseUnit: 'Chọn cơ quan giải quyết trước khi lấy thông tin từ CSDL quốc gia về dân cư.',
   payPaygov: 'Thanh toán qua Cổng DVCQG (nền tảng thanh toán quốc gia)',
   orUpload: 'hoặc tải tệp mới',
   presentAtDesk: 'Xuất trình bản chính khi nhận kết quả.',
@@ -147,7 +152,7 @@ const vi = {
   files: 'Tệp của hồ sơ',
   result: 'Kết quả giải quyết',
   resultDownload: 'Tải kết quả',
-  notifications: 'Thông báo đã gửi cho bạn',
+  notifications: 'Thông báo về hồ sơ',
   noNotifications: 'Chưa có thông báo.',
   viewsTitle: 'Ai đã xem hồ sơ của bạn',
   viewsHint: 'Mỗi lần cán bộ mở hồ sơ, tìm theo số căn cước hoặc điện thoại của bạn, tải giấy tờ hay in mẫu đều được ghi lại (Nghị định 13/2023/NĐ-CP).',
@@ -203,6 +208,9 @@ const en: Record<Key, string> = {
   vneidHint: 'Use your electronic identity: name, date of birth and ID number are filled in for you.',
   vneidFailed: 'Signing in with VNeID failed, please try again.',
   orPassword: 'Or sign in with e-mail / phone',
+  signInDvcqg: 'Sign in with your national public-service portal account',
+  dvcqgHint: 'Use your account on dichvucong.gov.vn: your dossiers open by your verified ID number.',
+  dvcqgFailed: 'Signing in with the national public-service portal failed, please try again.',
   identifier: 'E-mail or mobile number',
   password: 'Password',
   signIn: 'Sign in',
@@ -243,6 +251,7 @@ const en: Record<Key, string> = {
   male: 'Male',
   female: 'Female',
   unknown: 'Not stated',
+  addressUnit: 'Commune or ward of residence',
   address: 'Address',
   phone: 'Phone',
   email: 'E-mail',
@@ -285,6 +294,7 @@ const en: Record<Key, string> = {
   populationConfirm: 'Agree and fill',
   populationDone: 'Name, date of birth, sex and permanent address filled from the national population database.',
   populationPurpose: 'Filling the form: {name}',
+  populationChooseUnit: 'Choose the resolving agency before filling from the national population database.',
   payPaygov: 'Pay through the national portal (national payment platform)',
   orUpload: 'or upload a new file',
   presentAtDesk: 'Show the original when collecting the result.',
@@ -370,7 +380,7 @@ const en: Record<Key, string> = {
   declarationDocx: 'Download the declaration (DOCX)',
 };
 
-function lang(): 'vi' | 'en' {
+export function lang(): 'vi' | 'en' {
   const fromUrl = new URLSearchParams(location.search).get('lang');
   if (fromUrl === 'en' || fromUrl === 'vi') localStorage.setItem('lang', fromUrl);
   return localStorage.getItem('lang') === 'en' ? 'en' : 'vi';

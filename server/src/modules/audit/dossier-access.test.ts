@@ -39,7 +39,7 @@ describe("every look at a dossier's personal data leaves a trace the citizen see
     expect(files.length).toBeGreaterThan(0);
     expect((await injectAs(t.app, s.desk, { method: 'GET', url: `/api/dossiers/${dossierId}/files/${files[0]!.sha256}` })).statusCode).toBe(200);
     // Another commune's officer is refused, and a refused look records nothing.
-    expect((await injectAs(t.app, s.otherDesk, { method: 'GET', url: `/api/dossiers/${dossierId}` })).statusCode).toBe(403);
+    expect((await injectAs(t.app, s.otherDesk, { method: 'GET', url: `/api/dossiers/${dossierId}` })).statusCode).toBe(404);
 
     const views = await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${dossierId}/views` });
     expect(views.statusCode).toBe(200);

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
-import { commonErrors } from '../../platform/errors.js';
 import { actorOf, citizenOf } from '../identity/auth.plugin.js';
 import { canRead } from '../dossiers/dossier.policy.js';
 import { getDossierDetail } from '../dossiers/dossier.repo.js';
@@ -60,7 +59,7 @@ export const citizenStoreRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     async (request) => {
       const d = await getDossierDetail(ctx.db, request.params.id);
       if (!d) throw dossierErrors.notFound();
-      if (!canRead(actorOf(request), d)) throw commonErrors.forbidden('dossiers.read');
+      if (!canRead(actorOf(request), d)) throw dossierErrors.notFound();
       return { items: await pushStatusOf(ctx.db, request.params.id) };
     },
   );

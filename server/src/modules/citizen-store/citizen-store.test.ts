@@ -91,7 +91,7 @@ describe('a result reaches the holder\'s national store', () => {
     const ok = await injectAs(t.app, seed.desk, { method: 'GET', url: `/api/dossiers/${dossierId}/citizen-store` });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().items).toMatchObject([{ documentName: 'Giấy chứng nhận kết hôn', status: 'sent' }]);
-    expect((await injectAs(t.app, otherReader, { method: 'GET', url: `/api/dossiers/${dossierId}/citizen-store` })).statusCode).toBe(403);
+    expect((await injectAs(t.app, otherReader, { method: 'GET', url: `/api/dossiers/${dossierId}/citizen-store` })).statusCode).toBe(404);
     expect((await injectAs(t.app, null, { method: 'GET', url: `/api/dossiers/${dossierId}/citizen-store` })).statusCode).toBe(401);
     expect((await injectAs(t.app, an, { method: 'GET', url: `/api/dossiers/${dossierId}/citizen-store` })).statusCode).toBe(401);
     expect((await injectAs(t.app, seed.desk, { method: 'GET', url: `/api/dossiers/not-a-uuid/citizen-store` })).statusCode).toBe(400);

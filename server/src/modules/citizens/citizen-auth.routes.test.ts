@@ -42,7 +42,13 @@ async function oidcSignIn(login: string, returnTo = '/cong-dan/ho-so'): Promise<
   expect(authUrl.searchParams.get('state')).toBeTruthy();
   expect(authUrl.searchParams.get('nonce')).toBeTruthy();
   const back = await signInAtProvider(authUrl.toString(), login, REDIRECT);
-  const cb = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}` });
+  // The browser that started brings its state cookie back; a callback opened elsewhere is refused (login CSRF).
+  const flow = start.cookies.find((c) => c.name === 'mc_signin_state');
+  expect(flow?.value).toBe(authUrl.searchParams.get('state'));
+  const elsewhere = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}` });
+  expect(elsewhere.headers.location).toBe('/cong-dan/dang-nhap?loi=vneid');
+  expect(elsewhere.cookies.find((c) => c.name === 'mc_citizen')).toBeUndefined();
+  const cb = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, headers: { cookie: `mc_signin_state=${flow!.value}` } });
   expect(cb.statusCode).toBe(302);
   const cookie = cb.cookies.find((c) => c.name === 'mc_citizen');
   return { cookie: cookie ? `mc_citizen=${cookie.value}` : '', location: cb.headers.location as string };
@@ -83,15 +89,16 @@ describe('sign-in through OpenID Connect (VNeID) against a local provider', () =
 
   it('refuses a callback with a forged or replayed state, and never opens redirects', async () => {
     const start = await t.app.inject({ method: 'GET', url: '/api/citizen/auth/oidc/start?returnTo=//evil.example/x' });
+    const flow = { cookie: `mc_signin_state=${start.cookies.find((c) => c.name === 'mc_signin_state')!.value}` };
     const back = await signInAtProvider(start.headers.location as string, 'vneid-0001', REDIRECT);
     const forged = new URL(back);
     forged.searchParams.set('state', 'not-ours');
-    const bad = await t.app.inject({ method: 'GET', url: `${forged.pathname}${forged.search}` });
+    const bad = await t.app.inject({ method: 'GET', url: `${forged.pathname}${forged.search}`, headers: flow });
     expect(bad.headers.location).toBe('/cong-dan/dang-nhap?loi=vneid');
     expect(bad.cookies.find((c) => c.name === 'mc_citizen')).toBeUndefined();
-    const good = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}` });
+    const good = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, headers: flow });
     expect(good.headers.location).toBe('/cong-dan/ho-so');
-    const replay = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}` });
+    const replay = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, headers: flow });
     expect(replay.headers.location).toBe('/cong-dan/dang-nhap?loi=vneid');
   });
 });

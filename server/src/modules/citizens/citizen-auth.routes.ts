@@ -11,6 +11,7 @@ import { finishPasswordRecovery, startPasswordRecovery } from './use-cases/recov
 import { editProfile, readProfile } from './use-cases/manage-profile.js';
 import { confirmContactChange, startContactChange } from './use-cases/change-contact.js';
 import { finishOidcSignIn, oidcEnabled, safeReturnPath, startOidcSignIn } from './use-cases/oidc-sign-in.js';
+import { bindSignInToBrowser, signInStartedHere } from '../identity/sign-in-flow.js';
 
 /** Citizens' sign-in (VNeID through OpenID Connect, or e-mail/phone with a password), session and profile. */
 export const citizenAuthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -83,7 +84,11 @@ export const citizenAuthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
   app.get(
     '/citizen/auth/oidc/start',
     { config: { access: 'public' }, schema: { tags: ['citizens'], summary: 'Bắt đầu đăng nhập bằng VNeID (OpenID Connect, mã ủy quyền + PKCE)', querystring: z.object({ returnTo: z.string().max(300).optional() }) } },
-    async (request, reply) => reply.redirect(await startOidcSignIn(ctx, request.query.returnTo), 302),
+    async (request, reply) => {
+      const authUrl = await startOidcSignIn(ctx, request.query.returnTo);
+      bindSignInToBrowser(reply, authUrl, ctx.config.secureCookies);
+      return reply.redirect(authUrl, 302);
+    },
   );
 
   app.get(
@@ -92,6 +97,10 @@ export const citizenAuthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     async (request, reply) => {
       const url = new URL(ctx.config.oidcRedirectUri ?? 'http://invalid/');
       url.search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+      if (!signInStartedHere(request, reply)) {
+        request.log.warn('oidc sign-in refused: the callback was not started by this browser');
+        return reply.redirect('/cong-dan/dang-nhap?loi=vneid', 302);
+      }
       try {
         const s = await finishOidcSignIn({ ...ctx, settings }, url, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
         setSession(reply, s);

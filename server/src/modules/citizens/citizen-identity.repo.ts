@@ -81,3 +81,26 @@ export async function upsertOidcAccount(
   );
   return rows[0]!.id;
 }
+
+/**
+ * SQL condition "dossier `alias` is the citizen's (`param`, a citizen_account id)": filed under their account, or filed
+ * for them elsewhere (at a desk, on the national portal) under the CCCD the account has **proven** (VNeID, the national
+ * portal's sign-in, a desk officer checking the card). A number the account only typed opens nothing: anyone can type
+ * someone else's. Every citizen read path of a dossier uses this one rule (list, detail, files, notices, ratings,
+ * payments, declarations, views log).
+ */
+export function citizenOwnsDossierSql(alias: string, param: string): string {
+  // Bare OR (as a WHERE condition it can use both the citizen_id and the CCCD index); NULL reads as "not theirs".
+  return `(${alias}.citizen_id = ${param}::uuid OR (${alias}.applicant->>'idNumber') = (SELECT o.id_number FROM citizen_account o WHERE o.id = ${param}::uuid AND o.id_verified_at IS NOT NULL))`;
+}
+
+/** The same rule as a selected true/false (a dossier filed without an account, for a number nobody proved, is nobody's). */
+export function citizenOwnsDossierFlagSql(alias: string, param: string): string {
+  return `coalesce(${citizenOwnsDossierSql(alias, param)}, false)`;
+}
+
+/** Whether the dossier exists (null: no such dossier) and is the citizen's by the rule above. */
+export async function citizenOwnsDossier(q: Queryable, citizenId: string, dossierId: string): Promise<boolean | null> {
+  const { rows } = await q.query<{ owned: boolean }>(`SELECT ${citizenOwnsDossierFlagSql('d', '$1')} AS owned FROM dossier d WHERE d.id = $2`, [citizenId, dossierId]);
+  return rows[0] ? rows[0].owned : null;
+}

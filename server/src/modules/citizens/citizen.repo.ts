@@ -86,10 +86,6 @@ export async function saveDraft(q: Queryable, citizenId: string, procedureId: st
   return rows[0]!.updatedAt;
 }
 
-export async function deleteDraft(q: Queryable, citizenId: string, procedureId: string): Promise<void> {
-  await q.query(`DELETE FROM citizen_draft WHERE citizen_id = $1 AND procedure_id = $2`, [citizenId, procedureId]);
-}
-
 export type StoreRow = { id: string; sha256: string; name: string; kind: 'upload' | 'result'; fileName: string; mediaType: string; sizeBytes: number; dossierCode: string | null; addedAt: Date };
 
 export async function listStore(q: Queryable, citizenId: string): Promise<StoreRow[]> {

@@ -145,7 +145,7 @@ describe('acceptance at the desk, supplementation online, result online', () => 
     expect(queue.items.map((i: { id: string }) => i.id)).toContain(id);
     expect(queue.counts.online).toBeGreaterThanOrEqual(2);
     expect((await injectAs(t.app, otherDesk, { method: 'GET', url: '/api/dossiers?queue=online' })).json().items).toEqual([]);
-    expect((await act(otherDesk, id, { action: 'accept' })).statusCode).toBe(403);
+    expect((await act(otherDesk, id, { action: 'accept' })).statusCode).toBe(404);
     expect((await act(specialist, id, { action: 'accept' })).statusCode).toBe(403);
 
     // Monday 30/11/2026 16:00 in Vietnam: a paper dossier would count from Tuesday; an online one counts from now.

@@ -72,24 +72,51 @@ const logCount = async (id: string) => (await t.ctx.db.query<{ n: number }>(`SEL
 const counters = async () =>
   (await t.ctx.db.query<{ a: number; l: number }>(`SELECT coalesce(sum(apologies), 0)::int AS a, coalesce(sum(apologies_late), 0)::int AS l FROM report_counter WHERE grain = 'M' AND unit_id = $1`, [tree.communeA.id])).rows[0]!;
 
-describe('the unit signatory (who signs the letters)', () => {
-  it('the administrator over the unit sets it; others, garbage and no login are refused and change nothing', async () => {
-    const url = `/api/units/${tree.communeA.id}/signatory`;
-    expect((await injectAs(t.app, admin, { method: 'GET', url })).json()).toBeNull();
+describe('the unit signers (who signs the letters, from when to when)', () => {
+  it('the administrator over the unit sets the head and an authorised deputy; others, garbage, overlaps and no login are refused and change nothing', async () => {
+    const url = `/api/units/${tree.communeA.id}/signers`;
+    const head = { kind: 'head', fullName: 'Lê Văn Bình', title: 'Chủ tịch', validFrom: '2026-01-01', validTo: null };
+    expect((await injectAs(t.app, admin, { method: 'GET', url })).json()).toEqual({ signers: [], currentId: null });
     for (const [s, code] of [[otherAdmin, 403], [desk, 403], [null, 401]] as const) {
-      expect((await injectAs(t.app, s, { method: 'PUT', url, payload: { fullName: 'Kẻ Mạo Danh', headTitle: 'Chủ tịch' } })).statusCode).toBe(code);
+      expect((await injectAs(t.app, s, { method: 'POST', url, payload: { ...head, fullName: 'Kẻ Mạo Danh' } })).statusCode).toBe(code);
     }
-    for (const payload of [{ fullName: 'X', headTitle: 'Chủ tịch' }, { fullName: 'Lê Văn Bình' }, 'rác', { fullName: 'Lê Văn Bình', headTitle: 'Chủ tịch', deputyTitle: 7 }]) {
-      const bad = await injectAs(t.app, admin, { method: 'PUT', url, payload: payload as never });
+    for (const payload of [{ ...head, fullName: 'X' }, { ...head, kind: 'boss' }, { ...head, validFrom: '2026-13-01' }, 'rác', { ...head, validTo: '2025-12-31' }, { ...head, kind: 'deputy', title: 'Phó Chủ tịch' }]) {
+      const bad = await injectAs(t.app, admin, { method: 'POST', url, payload: payload as never });
       expect(bad.statusCode).toBeGreaterThanOrEqual(400);
       expect(bad.statusCode).toBeLessThan(500);
       expect(bad.json().code).toBeTruthy();
     }
-    expect((await injectAs(t.app, admin, { method: 'PUT', url: `/api/units/00000000-0000-4000-8000-000000000000/signatory`, payload: { fullName: 'Lê Văn Bình', headTitle: 'Chủ tịch' } })).statusCode).toBe(404);
-    expect((await injectAs(t.app, admin, { method: 'GET', url })).json()).toBeNull();
-    const ok = await injectAs(t.app, admin, { method: 'PUT', url, payload: { fullName: 'Trần Thị Cúc', headTitle: 'Chủ tịch', deputyTitle: 'Phó Chủ tịch' } });
-    expect(ok.statusCode, ok.body).toBe(200);
-    expect((await injectAs(t.app, admin, { method: 'GET', url })).json()).toEqual({ fullName: 'Trần Thị Cúc', headTitle: 'Chủ tịch', deputyTitle: 'Phó Chủ tịch' });
+    expect((await injectAs(t.app, admin, { method: 'POST', url: `/api/units/00000000-0000-4000-8000-000000000000/signers`, payload: head })).statusCode).toBe(404);
+    expect((await injectAs(t.app, admin, { method: 'GET', url })).json()).toEqual({ signers: [], currentId: null });
+
+    const withHead = await injectAs(t.app, admin, { method: 'POST', url, payload: head });
+    expect(withHead.statusCode, withHead.body).toBe(201);
+    const headId = withHead.json().signers[0].id as string;
+    expect(withHead.json().currentId).toBe(headId);
+    // A second head over the same days is refused with the reason; an authorised deputy for a period is not.
+    const twoHeads = await injectAs(t.app, admin, { method: 'POST', url, payload: { ...head, fullName: 'Phạm Văn Dũng', validFrom: '2026-06-01' } });
+    expect(twoHeads.statusCode).toBe(422);
+    expect(twoHeads.json().message).toContain('Đã có thủ trưởng');
+    const deputy = await injectAs(t.app, admin, {
+      method: 'POST', url,
+      payload: { kind: 'deputy', fullName: 'Trần Thị Cúc', title: 'Phó Chủ tịch', headTitle: 'Chủ tịch', validFrom: '2026-11-15', validTo: '2026-12-04' },
+    });
+    expect(deputy.statusCode, deputy.body).toBe(201);
+    const view = deputy.json() as { signers: { id: string; fullName: string; kind: string; headTitle: string }[]; currentId: string };
+    expect(view.signers.map((x) => [x.kind, x.fullName, x.headTitle])).toEqual([['deputy', 'Trần Thị Cúc', 'Chủ tịch'], ['head', 'Lê Văn Bình', 'Chủ tịch']]);
+    expect(view.currentId).toBe(view.signers[0]!.id); // 30/11/2026 is within the deputy's authorisation
+    // Editing someone of another unit's id, or a missing one: 404; removing a mistaken entry works.
+    expect((await injectAs(t.app, admin, { method: 'PUT', url: `${url}/00000000-0000-4000-8000-000000000000`, payload: head })).statusCode).toBe(404);
+    const extra = await injectAs(t.app, admin, { method: 'POST', url, payload: { kind: 'deputy', fullName: 'Nhầm Tên', title: 'Phó Chủ tịch', headTitle: 'Chủ tịch', validFrom: '2027-01-01', validTo: null } });
+    const extraId = (extra.json() as typeof view).signers.find((x) => x.fullName === 'Nhầm Tên')!.id;
+    expect((await injectAs(t.app, otherAdmin, { method: 'DELETE', url: `${url}/${extraId}` })).statusCode).toBe(403);
+    const removed = await injectAs(t.app, admin, { method: 'DELETE', url: `${url}/${extraId}` });
+    expect(removed.statusCode).toBe(200);
+    expect((removed.json() as typeof view).signers).toHaveLength(2);
+    const renamed = await injectAs(t.app, admin, { method: 'PUT', url: `${url}/${headId}`, payload: { ...head, fullName: 'Lê Văn Bính' } });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const audit = await t.ctx.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity_id = $1 AND action LIKE 'unit.signer%' ORDER BY at, action`, [tree.communeA.id]);
+    expect(audit.rows.map((r) => r.action).sort()).toEqual(['unit.signer_removed', 'unit.signer_set', 'unit.signer_set', 'unit.signer_set', 'unit.signer_set']);
   });
 });
 
@@ -105,7 +132,7 @@ describe('late dossiers always get their letter', () => {
     expect(shown.apology).toEqual({ possible: true, late: true, reason: null, reasonEn: null, signer: { name: 'Trần Thị Cúc', capacity: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] } });
     // Refused: someone of another unit, no login, a date not after the current appointment, garbage — nothing changes.
     const n = await logCount(d.id);
-    expect((await act(otherSpecialist, d.id, { action: 'apologise', newDueAt: '2026-12-08T17:00:00+07:00', note: 'x' })).statusCode).toBe(403);
+    expect((await act(otherSpecialist, d.id, { action: 'apologise', newDueAt: '2026-12-08T17:00:00+07:00', note: 'x' })).statusCode).toBe(404);
     expect((await act(null, d.id, { action: 'apologise', newDueAt: '2026-12-08T17:00:00+07:00', note: 'x' })).statusCode).toBe(401);
     const early = await act(desk, d.id, { action: 'apologise', newDueAt: '2026-12-02T17:00:00+07:00', note: 'Cần xác minh' });
     expect(early.statusCode).toBe(422);

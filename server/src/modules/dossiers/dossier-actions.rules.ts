@@ -34,8 +34,6 @@ export function statusesWhere(test: (s: StatusInfo) => boolean): DossierStatus[]
 
 /** The legal clock runs (deadline tags, overdue scan). */
 export const runningStatuses = statusesWhere((s) => s.clock === 'running');
-/** Received and not finished: being resolved, paused included. */
-export const openStatuses = statusesWhere((s) => s.phase === 'open');
 /** The result is not out yet: open, or ready at the desk (the citizen may still choose delivery by post). */
 export const unreturnedStatuses = statusesWhere((s) => s.phase === 'open' || s.phase === 'result');
 

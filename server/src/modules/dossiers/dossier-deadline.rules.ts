@@ -23,7 +23,7 @@ export function planStepDues(countingFrom: Date, stepDays: number[], dossierDue:
   let cumulative = 0;
   return stepDays.map((days) => {
     cumulative += days;
-    const due = calendar.addWorkingMinutes(countingFrom, cumulative * calendar.workingDayMinutes);
+    const due = calendar.addWorkingMinutes(countingFrom, cumulative * calendar.workingDayMinutesOn(countingFrom));
     return due > dossierDue ? dossierDue : due;
   });
 }
@@ -37,7 +37,7 @@ export type ApologyCheck = { ok: true; late: boolean } | { ok: false; reasonVi: 
  */
 export function apologyIsLate(now: Date, dueAt: Date, calendar: WorkingCalendar, leadWorkingDays: number): boolean {
   if (now >= dueAt) return true;
-  return calendar.workingMinutesBetween(now, dueAt) < leadWorkingDays * calendar.workingDayMinutes;
+  return calendar.workingMinutesBetween(now, dueAt) < leadWorkingDays * calendar.workingDayMinutesOn(now);
 }
 
 /**

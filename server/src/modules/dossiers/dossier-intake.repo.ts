@@ -1,4 +1,6 @@
 import type { Queryable } from '../../platform/database.js';
+import { workingHoursJsonSql } from '../working-calendar/calendar.repo.js';
+import type { WorkingHours } from '../working-calendar/calendar.rules.js';
 import type { UnitRow } from '../org-units/unit.repo.js';
 import type { ProcedureRow, VersionRow } from '../procedures/procedure.repo.js';
 import type { TAdjustment } from '../working-calendar/calendar.contract.js';
@@ -20,6 +22,8 @@ export type IntakeContext = {
   stepUnits: Map<string, UnitRow>;
   /** Calendar adjustments that apply to the resolving unit in the years asked for. */
   adjustments: TAdjustment[];
+  /** The office hours of the resolving unit's province. */
+  hours: WorkingHours[];
   /** The dossier already recorded under this idempotency key, if any. */
   existingId: string | null;
 };
@@ -39,6 +43,7 @@ export async function loadIntakeContext(
     versions: (Omit<VersionRow, 'createdAt' | 'publishedAt'> & { createdAt: string; publishedAt: string | null })[];
     stepUnits: UnitRow[];
     adjustments: TAdjustment[];
+    hours: WorkingHours[];
     existingId: string | null;
   }>(
     `WITH rs AS (SELECT path FROM unit WHERE id = $2),
@@ -58,6 +63,7 @@ export async function loadIntakeContext(
                     'unitName', au.name, 'sessions', a.sessions) ORDER BY a.day, a.created_at), '[]')
                FROM calendar_adjustment a LEFT JOIN unit au ON au.id = a.unit_id, rs
               WHERE a.day BETWEEN $5 AND $6 AND (a.unit_id IS NULL OR rs.path LIKE au.path || '%')) AS adjustments,
+            ${workingHoursJsonSql('(SELECT path FROM rs)')} AS hours,
             (SELECT id FROM dossier WHERE idempotency_key = $4) AS "existingId"`,
     [p.receivingUnitId, p.resolvingUnitId, p.procedureId, p.idempotencyKey, p.from, p.to],
   );
@@ -69,6 +75,7 @@ export async function loadIntakeContext(
     versions: r.versions.map((v) => ({ ...v, createdAt: new Date(v.createdAt), publishedAt: v.publishedAt ? new Date(v.publishedAt) : null })),
     stepUnits: new Map(r.stepUnits.map((u) => [u.code, u])),
     adjustments: r.adjustments,
+    hours: r.hours,
     existingId: r.existingId,
   };
 }

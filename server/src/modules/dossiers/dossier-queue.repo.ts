@@ -1,4 +1,4 @@
-import type { Queryable } from '../../platform/database.js';
+import { prepared, type Queryable } from '../../platform/database.js';
 import type { DossierSearch } from './dossier-search.rules.js';
 
 export const queues = ['mine', 'unit', 'online', 'due_soon', 'overdue', 'needs_apology', 'supplement', 'result_ready', 'all'] as const;
@@ -45,6 +45,22 @@ export type QueueRow = {
 };
 
 export type QueuePage = { rows: QueueRow[]; next: string[] | null };
+
+/**
+ * The officer's units as rows `u(id)`. One unit (most officers) as a one-row VALUES, so that the plan PostgreSQL keeps
+ * for the prepared statement (a generic plan) knows it reads one index range, as the plan for the value would; an
+ * array parameter's unnest is assumed to give ten.
+ */
+const unitRows = (units: string, count: number) => (count === 1 ? `(VALUES ((${units})[1])) AS u(id)` : `unnest(${units}) AS u(id)`);
+
+/**
+ * A row limit written into the text rather than passed as a parameter: a generic plan would assume a tenth of the
+ * rows for `LIMIT $n` and keep planning each call instead. Page sizes are few (the route allows 1–100).
+ */
+function literalLimit(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`limit ${n}`);
+  return String(n);
+}
 
 /** Parameters numbered as they are added. */
 class Params {
@@ -99,10 +115,18 @@ function filterConditions(a: 's' | 'd', f: QueueFilter, p: Params): string[] {
   return c;
 }
 
+/**
+ * The columns of a row. `sentBack`: the latest send-back to the current step while the dossier is still there (the
+ * step restarted at it), a subquery in the select list, so PostgreSQL evaluates it for the rows of the page only (after
+ * the limit) and the page's index plan is unchanged; one statement per page instead of a second round trip.
+ */
 const columns = `d.id, d.code, d.procedure_name AS "procedureName", d.applicant->>'fullName' AS "applicantName", d.status, d.channel,
-  st.name AS "stepName", d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.finish_class AS "finishClass"`;
+  st.name AS "stepName", d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.finish_class AS "finishClass",
+  (SELECT json_build_object('note', a.note, 'by', a.actor_name) FROM dossier_action a
+    WHERE a.dossier_id = d.id AND a.action = 'send_back' AND a.step_index = d.step_index AND a.at >= st.started_at
+    ORDER BY a.id DESC LIMIT 1) AS "sentBack"`;
 
-type KeyedRow = Omit<QueueRow, 'sentBack'> & { k1: string; k2: string; k3: string | null };
+type KeyedRow = QueueRow & { k1: string; k2: string; k3: string | null };
 
 /**
  * One statement per page, shaped so the officer's scope is an index condition:
@@ -112,9 +136,9 @@ type KeyedRow = Omit<QueueRow, 'sentBack'> & { k1: string; k2: string; k3: strin
  * - a code or number search: the code / identity / phone index of dossier, then the scope's primary key per match.
  * Keyset paging throughout: `after` is the last row's sort key; no OFFSET, nothing counted.
  */
-export function queueQuery(f: QueueFilter): { text: string; values: unknown[] } {
+export function queueQuery(f: QueueFilter): { text: string; values: unknown[]; generic: boolean } {
   const p = new Params();
-  const limit = p.add(f.limit, 'int');
+  const limit = literalLimit(f.limit);
   const units = p.add(f.unitIds, 'uuid[]');
   const inScope = `EXISTS (SELECT 1 FROM dossier_scope sc WHERE sc.dossier_id = d.id AND sc.unit_id = ANY (${units}))`;
   const join = `LEFT JOIN dossier_step st ON st.dossier_id = d.id AND st.step_index = d.step_index`;
@@ -131,6 +155,8 @@ export function queueQuery(f: QueueFilter): { text: string; values: unknown[] } 
       return {
         text: `SELECT ${columns}, d.code AS k1, d.id::text AS k2, NULL AS k3 FROM dossier d ${join} WHERE ${c.join(' AND ')} ORDER BY d.code DESC LIMIT ${limit}`,
         values: p.values,
+        // The prefix's range in the code index is known only from the value: planned for each search.
+        generic: false,
       };
     }
     if (s?.kind === 'number') {
@@ -144,6 +170,7 @@ export function queueQuery(f: QueueFilter): { text: string; values: unknown[] } 
       text: `SELECT ${columns}, d.submitted_at::text AS k1, d.id::text AS k2, NULL AS k3 FROM dossier d ${join}
               WHERE ${c.join(' AND ')} ORDER BY d.submitted_at DESC, d.id DESC LIMIT ${limit}`,
       values: p.values,
+      generic: s?.kind !== 'name',
     };
   }
 
@@ -169,41 +196,24 @@ export function queueQuery(f: QueueFilter): { text: string; values: unknown[] } 
   // Only the columns of the chosen index, so each unit's range is read by an index-only scan.
   const cols = s?.kind === 'name' ? 'dossier_id, submitted_at, name_fold' : 'dossier_id, submitted_at';
   const text = `WITH m AS MATERIALIZED (
-       SELECT DISTINCT ${cols.split(', ').map((c) => `x.${c}`).join(', ')} FROM unnest(${units}) AS u(id)
+       SELECT DISTINCT ${cols.split(', ').map((c) => `x.${c}`).join(', ')} FROM ${unitRows(units, f.unitIds.length)}
         CROSS JOIN LATERAL (SELECT ${cols.split(', ').map((c) => `s.${c}`).join(', ')} FROM dossier_scope s
                              WHERE ${c.join(' AND ')} ORDER BY s.${order.replaceAll(', ', ', s.')} LIMIT ${limit}) x
         ORDER BY ${order.split(', ').map((o) => `x.${o}`).join(', ')} LIMIT ${limit})
      SELECT ${columns}, ${keys} FROM m JOIN dossier d ON d.id = m.dossier_id ${join}
       ORDER BY ${order.split(', ').map((o) => `m.${o}`).join(', ')}`;
-  return { text, values: p.values };
+  // A name's range in the (unit, folded name) index is known only from the value: planned for each search.
+  return { text, values: p.values, generic: s?.kind !== 'name' };
 }
 
 /** A work queue or a search page, with the sort key of its last row when another page may follow. */
 export async function listQueue(q: Queryable, f: QueueFilter): Promise<QueuePage> {
   if (f.unitIds.length === 0) return { rows: [], next: null };
-  const { text, values } = queueQuery(f);
-  const { rows } = await q.query<KeyedRow>(text, values);
+  const { text, values, generic } = queueQuery(f);
+  const { rows } = await q.query<KeyedRow>(generic ? prepared(text, values) : { text, values });
   const last = rows[rows.length - 1];
   const next = rows.length === f.limit && last ? [last.k1, last.k2, ...(last.k3 === null ? [] : [last.k3])] : null;
-  const sent = await sentBackReasons(q, rows.map((r) => r.id));
-  return { rows: rows.map(({ k1: _1, k2: _2, k3: _3, ...r }) => ({ ...r, sentBack: sent.get(r.id) ?? null })), next };
-}
-
-/**
- * For the rows of a page: the reason each was sent back to its current step, while it is still there (the step
- * restarted at the send-back). Read apart from the page so the tabs' index plans stay as they are.
- */
-async function sentBackReasons(q: Queryable, ids: string[]): Promise<Map<string, { note: string | null; by: string }>> {
-  if (ids.length === 0) return new Map();
-  const { rows } = await q.query<{ id: string; note: string | null; by: string }>(
-    `SELECT DISTINCT ON (a.dossier_id) a.dossier_id AS id, a.note, a.actor_name AS by
-       FROM dossier d JOIN dossier_step st ON st.dossier_id = d.id AND st.step_index = d.step_index
-       JOIN dossier_action a ON a.dossier_id = d.id AND a.action = 'send_back' AND a.step_index = d.step_index AND a.at >= st.started_at
-      WHERE d.id = ANY ($1::uuid[])
-      ORDER BY a.dossier_id, a.id DESC`,
-    [ids],
-  );
-  return new Map(rows.map((r) => [r.id, { note: r.note, by: r.by }]));
+  return { rows: rows.map(({ k1: _1, k2: _2, k3: _3, ...r }) => r), next };
 }
 
 export type QueueCounts = { counts: Record<CountedQueue, number>; bounded: CountedQueue[] };
@@ -218,7 +228,7 @@ export async function countQueues(q: Queryable, f: CountFilter): Promise<QueueCo
   const zero: Record<CountedQueue, number> = { mine: 0, unit: 0, online: 0, due_soon: 0, overdue: 0, needs_apology: 0, supplement: 0, result_ready: 0 };
   if (f.unitIds.length === 0) return { counts: zero, bounded: [] };
   const { text, values, bounded, exact } = countQuery(f);
-  const { rows } = await q.query<Record<string, number> & { counters?: Record<string, number> }>(text, values);
+  const { rows } = await q.query<Record<string, number> & { counters?: Record<string, number> }>(prepared(text, values));
   const r = rows[0]!;
   const counts = { ...zero };
   for (const t of bounded) counts[t] = Math.min(COUNT_BOUND, Number(r[t] ?? 0));
@@ -233,11 +243,11 @@ export function countQuery(f: CountFilter): { text: string; values: unknown[]; b
   const full: QueueFilter = { ...f, queue: 'all', limit: COUNT_BOUND };
   const p = new Params();
   const units = p.add(f.unitIds, 'uuid[]');
-  const bound = p.add(COUNT_BOUND, 'int');
+  const bound = literalLimit(COUNT_BOUND);
   const single = f.unitIds.length === 1;
   const boundedTabs: Exclude<CountedQueue, 'mine'>[] = single ? ['due_soon', 'overdue', 'needs_apology'] : ['unit', 'online', 'supplement', 'result_ready', 'due_soon', 'overdue', 'needs_apology'];
   const boundedSql = boundedTabs.map(
-    (t) => `(SELECT count(DISTINCT x.dossier_id)::int FROM unnest(${units}) AS u(id)
+    (t) => `(SELECT count(DISTINCT x.dossier_id)::int FROM ${unitRows(units, f.unitIds.length)}
               CROSS JOIN LATERAL (SELECT s.dossier_id FROM dossier_scope s WHERE s.unit_id = u.id AND ${tabCondition(t, 's', full, p)} LIMIT ${bound}) x) AS ${t}`,
   );
   const mine = `(SELECT count(*)::int FROM (SELECT 1 FROM dossier d WHERE d.assignee_id = ${p.add(f.actorId, 'uuid')} AND d.status NOT IN ${CLOSED}

@@ -3,7 +3,8 @@ import { generateQueueData, type QueueProvince } from '../../../../bench/queues-
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
 import { buildStaff } from '../../../test/factories.js';
 import type { UnitRow } from '../org-units/unit.repo.js';
-import { queueQuery, type Queue, type QueueFilter } from './dossier-queue.repo.js';
+import { prepared } from '../../platform/database.js';
+import { countQuery, queueQuery, type Queue, type QueueFilter } from './dossier-queue.repo.js';
 import { classifySearch } from './dossier-search.rules.js';
 
 /**
@@ -54,8 +55,9 @@ describe('who sees a dossier', () => {
     const id = rows[0]!.id;
     expect((await injectAs(t.app, departmentOfficer, { method: 'GET', url: `/api/dossiers/${id}` })).statusCode).toBe(200);
     expect((await injectAs(t.app, centreOfficer, { method: 'GET', url: `/api/dossiers/${id}` })).statusCode).toBe(200);
-    expect((await injectAs(t.app, communeOfficer, { method: 'GET', url: `/api/dossiers/${id}` })).statusCode).toBe(403);
-    expect((await injectAs(t.app, otherCommuneOfficer, { method: 'GET', url: `/api/dossiers/${id}` })).statusCode).toBe(403);
+    // Outside one's sight a dossier does not exist (404, as an unknown id), so its existence does not leak.
+    expect((await injectAs(t.app, communeOfficer, { method: 'GET', url: `/api/dossiers/${id}` })).statusCode).toBe(404);
+    expect((await injectAs(t.app, otherCommuneOfficer, { method: 'GET', url: `/api/dossiers/${id}` })).statusCode).toBe(404);
     // Lists and searches ask the same rows.
     const code = (await t.ctx.db.query<{ code: string }>(`SELECT code FROM dossier WHERE id = $1`, [id])).rows[0]!.code;
     expect((await list(departmentOfficer, `queue=all&q=${encodeURIComponent(code)}`)).items.map((i) => i.id)).toEqual([id]);
@@ -160,6 +162,69 @@ describe('plans of the hot queries', () => {
     expect(p.seqScans).toEqual([]);
     expect(p.indexes.some((i) => (typeof index === 'string' ? i === index : index.test(i))), p.indexes.join()).toBe(true);
     expect(p).toMatchSnapshot();
+  });
+});
+
+describe('plans PostgreSQL keeps for the prepared statements', () => {
+  // The tabs, "mine", number searches and the counts are named statements (planned once per connection, database.ts
+  // `prepared`): the plan kept for any value (a generic plan) must read the same indexes as the plan for the value.
+  const filter = (queue: Queue, q?: string, unitIds = [commune.id]): QueueFilter => ({
+    queue, actorId: communeOfficerId, unitIds, now: NOW, soonBefore: new Date(NOW.getTime() + 86_400_000),
+    apologyBefore: new Date(NOW.getTime() + 2 * 86_400_000), search: q ? classifySearch(q) : null, limit: 30,
+  });
+  type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
+  const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
+  const genericPlan = async (st: { text: string; values: unknown[] }) => {
+    const c = await t.ctx.db.connect();
+    try {
+      await c.query(`SET plan_cache_mode = force_generic_plan`);
+      const { name } = prepared(st.text, st.values);
+      await c.query(prepared(st.text, st.values));
+      // EXECUTE takes its arguments as literals (typed by the statement's parameters).
+      const args = st.values.map((v) => c.escapeLiteral(v instanceof Date ? v.toISOString() : Array.isArray(v) ? `{${v.join(',')}}` : String(v))).join(', ');
+      const { rows } = await c.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (FORMAT JSON) EXECUTE ${name!}(${args})`);
+      const all = nodes(rows[0]!['QUERY PLAN'][0]!.Plan);
+      return {
+        seqScans: all.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name']?.startsWith('dossier')).map((n) => n['Relation Name']),
+        indexes: [...new Set(all.map((n) => n['Index Name']).filter((x): x is string => !!x))],
+      };
+    } finally {
+      // The session's plan_cache_mode goes with the connection.
+      c.release(true);
+    }
+  };
+
+  it.each([
+    ['unit', undefined, 'dossier_scope_unit_idx'],
+    ['all', undefined, 'dossier_scope_all_idx'],
+    ['online', undefined, 'dossier_scope_online_idx'],
+    ['supplement', undefined, 'dossier_scope_supplement_idx'],
+    ['result_ready', undefined, 'dossier_scope_result_idx'],
+    ['overdue', undefined, /^dossier_scope_open_(idx|due_idx)$/],
+    ['due_soon', undefined, /^dossier_scope_open_(idx|due_idx)$/],
+    ['needs_apology', undefined, /^dossier_scope_open_(idx|due_idx)$/],
+    ['all', '001212345678', 'dossier_id_number_idx'],
+    ['mine', undefined, 'dossier_assignee_idx'],
+  ] as const)('%s %s: the generic plan reads %s, with no sequential scan', async (queue, q, index) => {
+    const st = queueQuery(filter(queue, q));
+    expect(st.generic).toBe(true);
+    const p = await genericPlan(st);
+    expect(p.seqScans).toEqual([]);
+    expect(p.indexes.some((i) => (typeof index === 'string' ? i === index : index.test(i))), p.indexes.join()).toBe(true);
+  });
+
+  it('the counts: the generic plan reads the tabs\' indexes and the counters, with no sequential scan, for one unit and for several', async () => {
+    for (const unitIds of [[commune.id], [commune.id, department.id]]) {
+      const p = await genericPlan(countQuery(filter('unit', undefined, unitIds)));
+      expect(p.seqScans).toEqual([]);
+      expect(p.indexes, p.indexes.join()).toEqual(expect.arrayContaining(['dossier_assignee_idx', 'dossier_scope_open_idx']));
+    }
+  });
+
+  it('a name or code search is planned for its value each time (a generic plan cannot use the prefix range)', () => {
+    expect(queueQuery(filter('all', 'nguyen van')).generic).toBe(false);
+    expect(queueQuery(filter('all', '000.00.001.T01')).generic).toBe(false);
+    expect(queueQuery(filter('mine', 'nguyen van')).generic).toBe(false);
   });
 });
 

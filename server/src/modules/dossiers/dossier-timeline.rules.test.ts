@@ -27,13 +27,13 @@ describe('the citizen timeline (ND 224/2026 Điều 15 k1g)', () => {
     );
     expect(t.map((x) => x.text)).toEqual([
       'Đã tiếp nhận tại Bộ phận Một cửa phường An Bình A — cán bộ một cửa Trần Thị Mai, 03/12/2026 08:05',
-      'Chuyển đến bước thẩm định tại Phòng Tư pháp — cán bộ một cửa Trần Thị Mai, 03/12/2026 08:40',
-      'Đang thẩm định tại Phòng Tư pháp — chuyên viên Võ Văn Tùng, 03/12/2026 09:12',
-      'Chuyển đến bước ký duyệt tại UBND phường An Bình A — chuyên viên Võ Văn Tùng, 03/12/2026 10:00',
-      'Đã có kết quả: phê duyệt tại UBND phường An Bình A — lãnh đạo Nguyễn Văn Lâm, 03/12/2026 11:30',
+      'Chuyển đến bước «Thẩm định» tại Phòng Tư pháp — cán bộ một cửa Trần Thị Mai, 03/12/2026 08:40',
+      'Đang xử lý bước «Thẩm định» tại Phòng Tư pháp — chuyên viên Võ Văn Tùng, 03/12/2026 09:12',
+      'Chuyển đến bước «Ký duyệt» tại UBND phường An Bình A — chuyên viên Võ Văn Tùng, 03/12/2026 10:00',
+      'Đã có kết quả (đã phê duyệt) tại UBND phường An Bình A — lãnh đạo Nguyễn Văn Lâm, 03/12/2026 11:30',
       'Đã trả kết quả tại Bộ phận Một cửa phường An Bình A — cán bộ một cửa Trần Thị Mai, 03/12/2026 14:00',
     ]);
-    expect(t[2]).toMatchObject({ action: 'claim', label: 'Đang thẩm định tại Phòng Tư pháp — chuyên viên Võ Văn Tùng' });
+    expect(t[2]).toMatchObject({ action: 'claim', label: 'Đang xử lý bước «Thẩm định» tại Phòng Tư pháp — chuyên viên Võ Văn Tùng' });
   });
 
   it('never shows raw action names, keeps internal notes and marks inside, and shows the reasons addressed to the citizen', () => {
@@ -52,7 +52,7 @@ describe('the citizen timeline (ND 224/2026 Điều 15 k1g)', () => {
     expect(t.map((x) => x.action)).toEqual(['submit', 'accept', 'forward', 'request_supplement', 'apologise']);
     for (const x of t) expect(x.text).not.toMatch(/[a-z]+_[a-z]+/);
     expect(t.map((x) => x.note)).toEqual([null, null, null, 'Bản chụp giấy chứng sinh bị mờ', 'Cần xác minh']);
-    expect(t[3]!.text).toBe('Yêu cầu bổ sung hồ sơ (thẩm định tại Phòng Tư pháp) — chuyên viên Võ Văn Tùng, 03/12/2026 09:30');
+    expect(t[3]!.text).toBe('Yêu cầu bổ sung hồ sơ (bước «Thẩm định» tại Phòng Tư pháp) — chuyên viên Võ Văn Tùng, 03/12/2026 09:30');
     expect(t[4]!.text).toBe('Xin lỗi vì chậm trả kết quả, hẹn trả lại 07/12/2026 17:00 — Nguyễn Văn Lâm, 03/12/2026 23:10');
   });
 });

@@ -23,7 +23,6 @@ export function formatVnDateTime(at: Date): string {
   return `${p(v.getUTCDate())}/${p(v.getUTCMonth() + 1)}/${v.getUTCFullYear()} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}`;
 }
 
-const lower = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 const isAction = (a: string): a is DossierAction => (dossierActions as readonly string[]).includes(a);
 /** Events that are not the citizen's concern. */
@@ -58,21 +57,21 @@ function describe(e: TimelineEntry, ctx: TimelineContext): string | null {
     case 'reject_intake':
       return `Không được tiếp nhận tại ${desk}${by('desk_officer')}`;
     case 'forward':
-      return step ? `Chuyển đến bước ${lower(step.name)}${at(step)}${by(prev?.role)}` : null;
+      return step ? `Chuyển đến bước «${step.name}»${at(step)}${by(prev?.role)}` : null;
     case 'forward_undone':
-      return step ? `Thu hồi việc chuyển bước; tiếp tục ${lower(step.name)}${at(step)}${by(undefined)}` : null;
+      return step ? `Thu hồi việc chuyển bước; tiếp tục bước «${step.name}»${at(step)}${by(undefined)}` : null;
     case 'claim':
-      return step ? `Đang ${lower(step.name)}${at(step)}${by(step.role)}` : null;
+      return step ? `Đang xử lý bước «${step.name}»${at(step)}${by(step.role)}` : null;
     case 'assign':
-      return step ? `Đang ${lower(step.name)}${at(step)} — ${roleTitle[step.role] ?? ''} ${str(d.assigneeName) ?? ''} (được phân công)`.replace(/\s+/g, ' ') : null;
+      return step ? `Đang xử lý bước «${step.name}»${at(step)} — ${roleTitle[step.role] ?? ''} ${str(d.assigneeName) ?? ''} (được phân công)`.replace(/\s+/g, ' ') : null;
     case 'send_back':
-      return step ? `Trả lại bước ${lower(step.name)}${at(step)} để xử lý lại${by(undefined)}` : null;
+      return step ? `Trả lại bước «${step.name}»${at(step)} để xử lý lại${by(undefined)}` : null;
     case 'transfer':
       return `Chuyển liên thông đến ${str(d.targetUnitName) ?? 'cơ quan phối hợp'}${by(step?.role)}`;
     case 'transfer_back':
       return `Cơ quan phối hợp đã trả kết quả liên thông; tiếp tục xử lý${at(step)}${by(undefined)}`;
     case 'request_supplement':
-      return `Yêu cầu bổ sung hồ sơ${step ? ` (${lower(step.name)}${at(step)})` : ''}${by(step?.role)}`;
+      return `Yêu cầu bổ sung hồ sơ${step ? ` (bước «${step.name}»${at(step)})` : ''}${by(step?.role)}`;
     case 'citizen_supplemented':
       return 'Đã gửi hồ sơ bổ sung';
     case 'supplement_received':
@@ -80,7 +79,11 @@ function describe(e: TimelineEntry, ctx: TimelineContext): string | null {
     case 'apologise':
       return `Xin lỗi vì chậm trả kết quả${str(d.newDueAt) ? `, hẹn trả lại ${formatVnDateTime(new Date(str(d.newDueAt)!))}` : ''}${by(undefined)}`;
     case 'approve':
-      return `Đã có kết quả: phê duyệt${at(step)}${by(step?.role)}`;
+    {
+      // Approval may move the dossier on to the desk's hand-over step: the approver is the leader of the step before it.
+      const approver = [step, prev].find((s) => s && (s.role === 'leader' || s.role === 'head'));
+      return `Đã có kết quả (đã phê duyệt)${at(approver ?? step)}${by(approver?.role)}`;
+    }
     case 'return_result':
       // Who collected it is not said: public tracking never shows the applicant's personal data (ND 13/2023).
       return d.channel === 'post' ? `Bưu điện đã giao kết quả${by(undefined)}` : `Đã trả kết quả tại ${desk}${by('desk_officer')}`;

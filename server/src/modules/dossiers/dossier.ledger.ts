@@ -69,7 +69,11 @@ export async function readLog(q: Queryable, id: string): Promise<LedgerEntry[]> 
 
 function notificationParams(n: Notices) {
   const items = n.items;
-  return [items.map((x) => x.channel), items.map((x) => x.recipient), items.map((x) => x.subject ?? null), items.map((x) => x.body), items.map((x) => x.templateKey), n.codeToken ?? NO_TOKEN];
+  const json = (v: unknown) => (v ? JSON.stringify(v) : null);
+  return [
+    items.map((x) => x.channel), items.map((x) => x.recipient), items.map((x) => x.subject ?? null), items.map((x) => x.body), items.map((x) => x.templateKey), n.codeToken ?? NO_TOKEN,
+    items.map((x) => json(x.templateData)), items.map((x) => json(x.fallback)),
+  ];
 }
 
 function stepParams(defs: Pick<StepDefinition, 'stepIndex' | 'name' | 'role' | 'unitId' | 'workingDays'>[], states: StepState[]) {
@@ -158,9 +162,10 @@ export async function openDossier(
        INSERT INTO dossier_action (dossier_id, at, actor_id, actor_name, action, from_status, to_status, step_index, note, data)
        SELECT d.id, $9, $63, $64, $65, NULL, $66, $67, $68, ${dataWithCode('$69', 'd.code')} FROM d),
      n AS (
-       INSERT INTO notification_outbox (channel, recipient, subject, body, template_key, dossier_id, created_at, next_attempt_at)
-       SELECT n.c, n.r, replace(n.s, $75, coalesce(d.code, $75)), replace(n.b, $75, coalesce(d.code, $75)), n.k, d.id, $9, $9
-         FROM d, unnest($70::text[], $71::text[], $72::text[], $73::text[], $74::text[]) AS n(c, r, s, b, k))
+       INSERT INTO notification_outbox (channel, recipient, subject, body, template_key, dossier_id, created_at, next_attempt_at, template_data, fallback)
+       SELECT n.c, n.r, replace(n.s, $75, coalesce(d.code, $75)), replace(n.b, $75, coalesce(d.code, $75)), n.k, d.id, $9, $9,
+              replace(n.td, $75, coalesce(d.code, $75))::jsonb, replace(n.fb, $75, coalesce(d.code, $75))::jsonb
+         FROM d, unnest($70::text[], $71::text[], $72::text[], $73::text[], $74::text[], $76::text[], $77::text[]) AS n(c, r, s, b, k, td, fb))
      SELECT id, code FROM d`,
     [
       a.kind, a.idNumber, a.fullName, a.birthDate, a.address, a.addressUnitId, a.phone, a.email, rec.at,
@@ -225,9 +230,10 @@ export async function recordEvent(
        INSERT INTO dossier_action (dossier_id, at, actor_id, actor_name, action, from_status, to_status, step_index, note, data)
        SELECT d.id, $28, $39, $40, $41, $42, $43, $44, $45, ${dataWithCode('$46', 'd.code')} FROM d),
      n AS (
-       INSERT INTO notification_outbox (channel, recipient, subject, body, template_key, dossier_id, created_at, next_attempt_at)
-       SELECT n.c, n.r, replace(n.s, $52, coalesce(d.code, $52)), replace(n.b, $52, coalesce(d.code, $52)), n.k, d.id, $28, $28
-         FROM d, unnest($47::text[], $48::text[], $49::text[], $50::text[], $51::text[]) AS n(c, r, s, b, k))
+       INSERT INTO notification_outbox (channel, recipient, subject, body, template_key, dossier_id, created_at, next_attempt_at, template_data, fallback)
+       SELECT n.c, n.r, replace(n.s, $52, coalesce(d.code, $52)), replace(n.b, $52, coalesce(d.code, $52)), n.k, d.id, $28, $28,
+              replace(n.td, $52, coalesce(d.code, $52))::jsonb, replace(n.fb, $52, coalesce(d.code, $52))::jsonb
+         FROM d, unnest($47::text[], $48::text[], $49::text[], $50::text[], $51::text[], $53::text[], $54::text[]) AS n(c, r, s, b, k, td, fb))
      SELECT code FROM d`,
     [
       dossierId, nb?.unitId ?? null, nb?.day ?? null, nb?.prefix ?? null, nb?.seqDigits ?? null, nb?.seqMaxDigits ?? null,

@@ -1,37 +1,33 @@
-import type { Queryable } from '../../platform/database.js';
-import { checkNotification, enqueueNotification, type NewNotification } from '../notifications/notification.repo.js';
+import { checkNotification, type NewNotification } from '../notifications/notification.repo.js';
 import { renderNotification, type TemplateData } from '../notifications/notification.templates.js';
-import { isMobileVn } from '../applicants/phone.rules.js';
+import { normalizePhoneVn } from '../applicants/phone.rules.js';
+import type { ChannelChoice, Fallback } from '../notifications/notification.contract.js';
+import { planChannels } from '../notifications/notification.rules.js';
 
 type Key = keyof TemplateData;
 
 /**
- * Queues the applicant's notification by e-mail and SMS (when they gave an address / a mobile number) in the caller's
- * transaction, so it is sent if and only if the change commits (DESIGN.md §6: no lost notifications).
+ * The applicant's notifications, rendered and checked, for a caller that inserts them in its own statement: one per
+ * channel of the plan (notification.rules.ts planChannels) — the citizen account's choice, or for a dossier taken at
+ * the desk the phone and e-mail given at intake — each with its fallback rendered for the fallback's channel.
  */
-export async function notifyApplicant<K extends Key>(
-  q: Queryable,
-  dossierId: string,
+export function applicantNotifications<K extends Key>(
   applicant: { email: string | null; phone: string | null },
   key: K,
   data: TemplateData[K],
-  now: Date,
-): Promise<void> {
-  for (const n of applicantNotifications(applicant, key, data)) await enqueueNotification(q, { ...n, dossierId }, now);
-}
-
-/** The applicant's notifications, rendered and checked, for a caller that inserts them in its own statement. */
-export function applicantNotifications<K extends Key>(applicant: { email: string | null; phone: string | null }, key: K, data: TemplateData[K]): NewNotification[] {
-  const out: NewNotification[] = [];
-  if (applicant.email) {
-    const m = renderNotification(key, 'email', data);
-    out.push(checkNotification({ channel: 'email', recipient: applicant.email, subject: m.subject ?? undefined, body: m.body, templateKey: key }));
-  }
-  if (applicant.phone && isMobileVn(applicant.phone)) {
-    const m = renderNotification(key, 'sms', data);
-    out.push(checkNotification({ channel: 'sms', recipient: applicant.phone, body: m.body, templateKey: key }));
-  }
-  return out;
+  choice: ChannelChoice | null = null,
+): NewNotification[] {
+  const phone = applicant.phone ? normalizePhoneVn(applicant.phone) : null;
+  const mobile = phone?.ok && phone.kind === 'mobile' ? phone.e164 : null;
+  return planChannels({ email: applicant.email || null, mobile, choice }).map((p) => {
+    const m = renderNotification(key, p.channel, data);
+    let fallback: Fallback | null = null;
+    if (p.fallback) {
+      const f = renderNotification(key, p.fallback.channel, data);
+      fallback = { channel: p.fallback.channel, recipient: p.fallback.recipient, subject: f.subject, body: f.body };
+    }
+    return checkNotification({ channel: p.channel, recipient: p.recipient, subject: m.subject ?? undefined, body: m.body, templateKey: key, templateData: m.templateData ?? null, fallback });
+  });
 }
 
 export function trackingUrl(publicUrl: string, code: string): string {

@@ -1,4 +1,6 @@
 import type { Queryable } from '../../platform/database.js';
+import { workingHoursJsonSql } from '../working-calendar/calendar.repo.js';
+import type { WorkingHours } from '../working-calendar/calendar.rules.js';
 import type { TAdjustment } from '../working-calendar/calendar.contract.js';
 import type { DossierStatus } from './dossier.rules.js';
 import { citizenTimeline, type TimelineContext, type TimelineEntry, type TimelineItem } from './dossier-timeline.rules.js';
@@ -146,7 +148,7 @@ export type StepView = {
   dueAt: Date | null; startedAt: Date | null; finishedAt: Date | null; finishClass: string | null;
 };
 export type HistoryView = { at: Date; actorName: string; action: string; fromStatus: string | null; toStatus: string; stepIndex: number | null; note: string | null; data: Record<string, unknown> | null };
-export type DossierView = DossierDetailRow & { steps: StepView[]; history: HistoryView[]; adjustments: TAdjustment[]; actedOn: boolean };
+export type DossierView = DossierDetailRow & { steps: StepView[]; history: HistoryView[]; adjustments: TAdjustment[]; hours: WorkingHours[]; actedOn: boolean };
 
 const toDate = (v: string | null): Date | null => (v === null ? null : new Date(v));
 
@@ -156,7 +158,7 @@ const toDate = (v: string | null): Date | null => (v === null ? null : new Date(
  */
 export async function getDossierView(q: Queryable, id: string, p: { actorId: string; from: string; to: string }): Promise<DossierView | null> {
   type Raw<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
-  const { rows } = await q.query<DossierDetailRow & { steps: Raw<StepView>[]; history: Raw<HistoryView>[]; adjustments: TAdjustment[]; actedOn: boolean }>(
+  const { rows } = await q.query<DossierDetailRow & { steps: Raw<StepView>[]; history: Raw<HistoryView>[]; adjustments: TAdjustment[]; hours: WorkingHours[]; actedOn: boolean }>(
     `${detailSql},
        (SELECT coalesce(json_agg(json_build_object('stepIndex', s.step_index, 'name', s.name, 'role', s.role, 'unitId', s.unit_id, 'unitName', u.name,
                'unitPath', u.path, 'workingDays', s.working_days, 'dueAt', s.due_at, 'startedAt', s.started_at, 'finishedAt', s.finished_at,
@@ -169,6 +171,7 @@ export async function getDossierView(q: Queryable, id: string, p: { actorId: str
                'unitName', au.name, 'sessions', a.sessions) ORDER BY a.day, a.created_at), '[]')
           FROM calendar_adjustment a LEFT JOIN unit au ON au.id = a.unit_id
          WHERE a.day BETWEEN $3 AND $4 AND (a.unit_id IS NULL OR d.resolving_path LIKE au.path || '%')) AS adjustments,
+       ${workingHoursJsonSql('d.resolving_path')} AS hours,
        EXISTS (SELECT 1 FROM dossier_action a WHERE a.dossier_id = d.id AND a.actor_id = $2) AS "actedOn"
      ${detailFrom}`,
     [id, p.actorId, p.from, p.to],

@@ -81,9 +81,9 @@ describe('dossier lifecycle at the desk', () => {
 
     expect((await act(desk, d.id, { action: 'forward' })).json().status).toBe('processing');
     // A specialist of another commune cannot touch it, nor can anyone anonymous.
-    expect((await act(otherSpecialist, d.id, { action: 'claim' })).statusCode).toBe(403);
+    expect((await act(otherSpecialist, d.id, { action: 'claim' })).statusCode).toBe(404);
     expect((await act(null as unknown as Session, d.id, { action: 'claim' })).statusCode).toBe(401);
-    expect((await injectAs(t.app, otherSpecialist, { method: 'GET', url: `/api/dossiers/${d.id}` })).statusCode).toBe(403);
+    expect((await injectAs(t.app, otherSpecialist, { method: 'GET', url: `/api/dossiers/${d.id}` })).statusCode).toBe(404);
     at('2026-11-25T03:00:00Z');
     expect((await act(specialist, d.id, { action: 'claim' })).statusCode).toBe(200);
     expect((await act(specialist, d.id, { action: 'forward' })).json().stepIndex).toBe(2);
@@ -97,11 +97,14 @@ describe('dossier lifecycle at the desk', () => {
     expect(returned.json()).toMatchObject({ status: 'returned', nationalStatus: 10, allowedActions: [] });
     expect(returned.json().history.map((h: { action: string }) => h.action)).toEqual(['accept', 'forward', 'claim', 'forward', 'approve', 'return_result']);
     await expect(t.ctx.db.query(`UPDATE dossier_action SET note = 'sửa' WHERE dossier_id = $1`, [d.id])).rejects.toThrow(/append-only/);
-    // The applicant's SMS were queued with the changes that caused them, and only those (the refused action queued nothing).
-    const sms = await t.ctx.db.query(`SELECT template_key, recipient, body FROM notification_outbox WHERE dossier_id = $1 ORDER BY created_at`, [d.id]);
-    expect(sms.rows.map((r) => r.template_key)).toEqual(['dossier.accepted', 'dossier.result-ready']);
+    // The applicant's SMS were queued with the changes that caused them, and only those (the refused action and the
+    // claim, which changes neither status nor step, queued nothing); each other change is told as the timeline says it.
+    const sms = await t.ctx.db.query(`SELECT template_key, recipient, body FROM notification_outbox WHERE dossier_id = $1 ORDER BY created_at, template_key <> 'dossier.accepted'`, [d.id]);
+    expect(sms.rows.map((r) => r.template_key)).toEqual(['dossier.accepted', 'dossier.status-changed', 'dossier.status-changed', 'dossier.result-ready', 'dossier.status-changed']);
     expect(sms.rows[0].recipient).toBe('+84912345678');
     expect(sms.rows[0].body).toContain(d.code);
+    expect(sms.rows[2].body).toMatch(new RegExp(`^Ho so ${d.code}: Chuyen den buoc .+ - chuyen vien .+, 25/11/2026 10:00\\.$`));
+    expect(sms.rows[4].body).toMatch(/Da tra ket qua tai .+, 26\/11\/2026 08:00\.$/);
   });
 
   it('a retried submission with the same key returns the same dossier and uses no new number', async () => {
@@ -328,9 +331,9 @@ describe('scans', () => {
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()[0]).toMatchObject({ documentName: 'Tờ khai đăng ký khai sinh', mediaType: 'application/pdf', kind: 'component' });
     const sha = ok.json()[0].sha256;
-    expect((await injectAs(t.app, otherSpecialist, { method: 'POST', url: `/api/dossiers/${d.id}/files`, payload: body('x.pdf', pdf), headers })).statusCode).toBe(403);
-    expect((await injectAs(t.app, otherSpecialist, { method: 'GET', url: `/api/dossiers/${d.id}/files/${sha}` })).statusCode).toBe(403);
-    expect((await injectAs(t.app, otherSpecialist, { method: 'GET', url: `/api/dossiers/${d.id}/files` })).statusCode).toBe(403);
+    expect((await injectAs(t.app, otherSpecialist, { method: 'POST', url: `/api/dossiers/${d.id}/files`, payload: body('x.pdf', pdf), headers })).statusCode).toBe(404);
+    expect((await injectAs(t.app, otherSpecialist, { method: 'GET', url: `/api/dossiers/${d.id}/files/${sha}` })).statusCode).toBe(404);
+    expect((await injectAs(t.app, otherSpecialist, { method: 'GET', url: `/api/dossiers/${d.id}/files` })).statusCode).toBe(404);
     expect((await t.app.inject({ url: `/api/dossiers/${d.id}/files/${sha}` })).statusCode).toBe(401);
     const dl = await injectAs(t.app, specialist, { method: 'GET', url: `/api/dossiers/${d.id}/files/${sha}` });
     expect(dl.rawPayload.equals(pdf)).toBe(true);
@@ -360,7 +363,7 @@ describe('printed forms and the tracking book', () => {
     }
     const noApology = await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${d.id}/forms/stop-notice` });
     expect(noApology.statusCode).toBe(409);
-    expect((await injectAs(t.app, otherSpecialist, { method: 'GET', url: `/api/dossiers/${d.id}/forms/receipt` })).statusCode).toBe(403);
+    expect((await injectAs(t.app, otherSpecialist, { method: 'GET', url: `/api/dossiers/${d.id}/forms/receipt` })).statusCode).toBe(404);
     const apologised = (await t.ctx.db.query(`SELECT id FROM dossier WHERE apology_count = 1 LIMIT 1`)).rows[0];
     const apology = await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${apologised.id}/forms/apology` });
     expect(apology.statusCode, apology.body.slice(0, 200)).toBe(200);

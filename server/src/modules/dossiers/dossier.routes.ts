@@ -4,7 +4,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
-import { commonErrors } from '../../platform/errors.js';
 import { actorOf } from '../identity/auth.plugin.js';
 import { isPersonalNumberSearch, recordDossierAccess } from '../audit/dossier-access.repo.js';
 import { ZActionInput, ZDossier, ZIntakeInput } from './dossier.contract.js';
@@ -229,7 +228,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     async (request) => {
       const d = await getDossierDetail(ctx.db, request.params.id);
       if (!d) throw dossierErrors.notFound();
-      if (!canRead(actorOf(request), d)) throw commonErrors.forbidden('dossiers.read');
+      if (!canRead(actorOf(request), d)) throw dossierErrors.notFound();
       return listFiles(ctx, request.params.id);
     },
   );
@@ -239,7 +238,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     async (request, reply) => {
       const d = await getDossierDetail(ctx.db, request.params.id);
       if (!d) throw dossierErrors.notFound();
-      if (!canRead(actorOf(request), d)) throw commonErrors.forbidden('dossiers.read');
+      if (!canRead(actorOf(request), d)) throw dossierErrors.notFound();
       const file = (await listFiles(ctx, request.params.id)).find((f) => f.sha256 === request.params.sha256);
       if (!file) throw dossierErrors.notFound();
       await recordDossierAccess(ctx.db, { dossierIds: [d.id], at: ctx.clock.now(), actor: actorOf(request), purpose: 'file', detail: file.documentName });

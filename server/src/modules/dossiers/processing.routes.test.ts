@@ -73,7 +73,7 @@ describe('forwarding to a chosen officer, and back', () => {
     const names = cand.json().officers.map((o: { username: string }) => o.username);
     expect(names).toEqual(expect.arrayContaining(['chuyenvien.mot', 'chuyenvien.hai', 'lanhdao']));
     expect(names).not.toContain('chuyenvien.khac');
-    expect((await injectAs(t.app, otherSpecialist, { method: 'GET', url: `/api/dossiers/${d.id}/forward-candidates` })).statusCode).toBe(403);
+    expect((await injectAs(t.app, otherSpecialist, { method: 'GET', url: `/api/dossiers/${d.id}/forward-candidates` })).statusCode).toBe(404);
     expect((await injectAs(t.app, null, { method: 'GET', url: `/api/dossiers/${d.id}/forward-candidates` })).statusCode).toBe(401);
     expect((await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/khong-phai-id/forward-candidates` })).statusCode).toBe(400);
 
@@ -82,7 +82,7 @@ describe('forwarding to a chosen officer, and back', () => {
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().code).toBe('DOSSIER.ASSIGNEE');
     expect((await act(desk, d.id, { action: 'forward', assigneeId: 'rác' })).statusCode).toBe(400);
-    expect((await act(otherSpecialist, d.id, { action: 'forward', assigneeId: ids.cv2 })).statusCode).toBe(403);
+    expect((await act(otherSpecialist, d.id, { action: 'forward', assigneeId: ids.cv2 })).statusCode).toBe(404);
     expect((await act(null, d.id, { action: 'forward', assigneeId: ids.cv2 })).statusCode).toBe(401);
     expect(await logOf(d.id)).toEqual(before);
 
@@ -167,7 +167,8 @@ describe('the leader approves with "Phê duyệt"', () => {
     await act(cv1, d.id, { action: 'forward', assigneeId: ids.leader });
     expect((await open(cv1, d.id)).allowedActions).not.toContain('approve');
     expect((await open(leader, d.id)).allowedActions).toContain('approve');
-    for (const [s, code] of [[cv1, 403], [otherLeader, 403], [desk, 403], [null, 401]] as const) {
+    // The other commune's leader does not see the dossier at all: 404, as for a wrong id.
+    for (const [s, code] of [[cv1, 403], [otherLeader, 404], [desk, 403], [null, 401]] as const) {
       expect((await act(s, d.id, { action: 'approve' })).statusCode).toBe(code);
     }
     expect((await act(leader, d.id, { action: 'forward' })).statusCode).toBe(409); // no "next step" at the last one

@@ -98,6 +98,8 @@ export const ZStaffItem = z.object({
   /** What publishing would show now (personal data removed), for the officer to check before they publish. */
   publicPreview: z.object({ subject: z.string(), content: z.string(), answer: z.string() }).nullable(),
   rating: z.string().nullable(),
+  /** While the item awaits classification: the text reads like a complaint or a denunciation (a hint to the officer). */
+  complaintHint: z.enum(['complaint', 'denunciation']).nullable(),
   reopenReason: z.string().nullable(),
   allowedActions: z.array(z.string()),
   files: z.array(z.object({ sha256: z.string(), fileName: z.string() })),
@@ -122,7 +124,8 @@ export const ZSenderView = z.object({
   content: z.string(),
   unitName: z.string(),
   receivedAt: z.date(),
-  answerDueAt: z.date(),
+  /** Null once the unit owes no answer (answered, refused, routed out). */
+  answerDueAt: z.date().nullable(),
   answer: z.string().nullable(),
   answeredAt: z.date().nullable(),
   note: z.string().nullable(),
@@ -190,7 +193,11 @@ export const ZGroup5 = z.object({
   reopened: z.number(),
   /** QĐ 766 indicator 5.3: (handled − disliked/reopened/late) / handled, in percent. */
   satisfactionRate: z.number().nullable(),
+  /** Satisfaction with the answer: satisfied ratings / ratings given, in percent (null without ratings); unrated answers count in neither. */
+  answerSatisfactionRate: z.number().nullable(),
   /** Dossiers of the unit that received feedback in the period (for indicator 5.4). */
   dossiersWithFeedback: z.number(),
 });
 export type TGroup5 = z.infer<typeof ZGroup5>;
+/** Group 5 figures without their unit and period (a row of the period report). */
+export const ZGroup5Figures = ZGroup5.omit({ unitId: true, from: true, to: true });

@@ -39,5 +39,8 @@ export const feedbackErrors = {
     new DomainError('FEEDBACK.REOPENED_ONCE', 'conflict', 'Phản ánh chỉ được đề nghị xem xét lại một lần.', 'An item may be reopened only once.'),
   dossierNotFound: () => new DomainError('FEEDBACK.DOSSIER_NOT_FOUND', 'not_found', 'Không tìm thấy hồ sơ (kiểm tra mã hồ sơ và số điện thoại).', 'Dossier not found.'),
   fileUnknown: () => new DomainError('FEEDBACK.FILE_UNKNOWN', 'unprocessable', 'Tệp đính kèm chưa được tải lên.', 'Attachment not uploaded.'),
+  /** The PAKN clock is a provincial setting (QĐ 766 5.2 lengths set by the province, e.g. Ninh Bình). */
+  clockNotProvince: () =>
+    new DomainError('FEEDBACK.CLOCK_NOT_PROVINCE', 'invalid', 'Thời hạn xử lý phản ánh chỉ đặt cho cấp tỉnh.', 'The feedback clock is set for a province only.', { field: 'id' }),
   open311KeyRequired: () => new DomainError('FEEDBACK.OPEN311_KEY', 'forbidden', 'Cần khóa API hợp lệ để gửi phản ánh.', 'A valid api_key is required.'),
 };

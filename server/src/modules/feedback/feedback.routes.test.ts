@@ -204,13 +204,18 @@ describe('the journey: a late dossier, transfer, answer, approval, publication, 
   it('the sender follows it by number and phone, rates it unsatisfied and reopens it once; it goes back to the head', async () => {
     expect((await post('/api/feedback/public/track', { code, phone: '0900000000' })).statusCode).toBe(404);
     const tracked = await post('/api/feedback/public/track', { code, phone: '+84 912 345 678' });
-    expect(tracked.json()).toMatchObject({ status: 'published', canRate: true, canReopen: true });
+    expect(tracked.json()).toMatchObject({ status: 'published', canRate: true, canReopen: true, answerDueAt: null });
     const rated = await post('/api/feedback/public/rate', { code, phone: APPLICANT.phone, satisfied: false, comment: 'Chưa nhận được kết quả' });
     expect(rated.json()).toMatchObject({ rating: 'unsatisfied', canRate: false });
     expect((await post('/api/feedback/public/rate', { code, phone: APPLICANT.phone, satisfied: true })).json().code).toBe('FEEDBACK.ALREADY_RATED');
     now = new Date('2026-12-01T02:00:00Z');
     const reopened = await post('/api/feedback/public/reopen', { code, phone: APPLICANT.phone, text: 'Đến hẹn vẫn chưa có kết quả' });
     expect(reopened.json()).toMatchObject({ status: 'reopened', canReopen: false });
+    // The earlier answer stays in sight, with the new status and the new answer deadline.
+    expect(reopened.json().answer).toBe(tracked.json().answer);
+    expect(reopened.json().answer).toBeTruthy();
+    expect(reopened.json().answerDueAt).not.toBeNull();
+    expect(new Date(reopened.json().answerDueAt).getTime()).toBeGreaterThan(now.getTime());
     const warned = (await t.ctx.db.query(`SELECT recipient FROM notification_outbox WHERE template_key = 'staff.feedback-reopened' ORDER BY recipient`)).rows;
     expect(warned).toEqual([{ recipient: 'lanhdao.b@motcua.test' }, { recipient: 'truongphong.b@motcua.test' }]);
     expect((await act(specialistB, id, 'resume')).json().code).toBe('FEEDBACK.NOT_HEAD');
@@ -240,9 +245,11 @@ describe('other classes and the officer channels', () => {
     expect(r.json().events[1]).toMatchObject({ action: 'classify', onTime: true });
 
     const complaint = await injectAs(t.app, s.desk, { method: 'POST', url: '/api/feedback/record', payload: { unitId: s.tree.deskA.id, channel: 'letter', subject: 'Khiếu nại quyết định', content: 'Tôi khiếu nại quyết định xử phạt số 12/QĐ-XPHC.', sender: { name: 'Võ Văn F', address: 'Phường An Thử' } } });
+    const pending = await injectAs(t.app, s.desk, { method: 'GET', url: `/api/feedback/${complaint.json().id}` });
+    expect(pending.json().complaintHint).toBe('complaint');
     now = new Date('2026-12-04T02:00:00Z'); // 4 working days later: past the 2-day clock
     const routed = await act(s.desk, complaint.json().id, 'classify', { classification: 'complaint', note: 'Đề nghị gửi đơn khiếu nại đến Chủ tịch UBND phường theo Luật Khiếu nại 2011.' });
-    expect(routed.json()).toMatchObject({ status: 'routed_out', classification: 'complaint', lateSteps: 1 });
+    expect(routed.json()).toMatchObject({ status: 'routed_out', classification: 'complaint', lateSteps: 1, dueAt: null });
   });
 
   it('warns the heads once when a clock passes', async () => {
@@ -261,7 +268,7 @@ describe('other classes and the officer channels', () => {
   it('QĐ 766 group 5 per unit and period', async () => {
     const r = await injectAs(t.app, s.admin, { method: 'GET', url: `/api/feedback/report/group5?unitId=${s.tree.communeB.id}&from=2026-11-01&to=2026-12-31` });
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json()).toMatchObject({ received: 2, handled: 1, handledOnTime: 1, onTimeRate: 100, rated: 1, unsatisfied: 1, reopened: 1, satisfactionRate: 0 });
+    expect(r.json()).toMatchObject({ received: 2, handled: 1, handledOnTime: 1, onTimeRate: 100, rated: 1, unsatisfied: 1, reopened: 1, satisfactionRate: 0, answerSatisfactionRate: 0 });
     expect((await injectAs(t.app, s.specialist, { method: 'GET', url: `/api/feedback/report/group5?unitId=${s.tree.communeB.id}&from=2026-11-01&to=2026-12-31` })).statusCode).toBe(403);
     const dash = await injectAs(t.app, s.admin, { method: 'GET', url: `/api/reports/summary?unitId=${s.tree.communeB.id}&from=2026-11-01&to=2026-12-31` });
     expect(dash.statusCode, dash.body).toBe(200);
@@ -274,6 +281,8 @@ describe('other classes and the officer channels', () => {
     expect((await injectAs(t.app, s.desk, { method: 'PUT', url: `/api/feedback/clock-settings/${s.tree.province.id}`, payload: { refuseDays: 2, infoDays: 5, transferDays: 5, answerDays: 10, publishDays: 2 } })).statusCode).toBe(403);
     const put = await injectAs(t.app, s.admin, { method: 'PUT', url: `/api/feedback/clock-settings/${s.tree.province.id}`, payload: { refuseDays: 2, infoDays: 5, transferDays: 5, answerDays: 10, publishDays: 2 } });
     expect(put.statusCode, put.body).toBe(204);
+    const ward = await injectAs(t.app, s.admin, { method: 'PUT', url: `/api/feedback/clock-settings/${s.tree.communeA.id}`, payload: { refuseDays: 1, infoDays: 1, transferDays: 1, answerDays: 1, publishDays: 1 } });
+    expect([ward.statusCode, ward.json().code]).toEqual([400, 'FEEDBACK.CLOCK_NOT_PROVINCE']);
     now = new Date('2026-12-07T02:00:00Z'); // Mon 07/12 09:00 → 10 working days: Mon 21/12 09:00
     const res = await post('/api/feedback/public', { unitId: s.tree.communeA.id, subject: 'Hỏi về thủ tục', content: 'Thủ tục đăng ký kết hôn cần giấy tờ gì?', kind: 'question', sender });
     expect(new Date(res.json().answerDueAt).toISOString()).toBe('2026-12-21T02:00:00.000Z');

@@ -50,7 +50,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   );
   app.put(
     '/feedback/clock-settings/:id',
-    { config: { access: 'perm:calendar.manage' }, schema: { tags, summary: 'Thời hạn xử lý PAKN của tỉnh (ngày làm việc)', params: ZId, body: ZClockSettings, response: { 204: z.null(), 403: ZErrorBody, 422: ZErrorBody } } },
+    { config: { access: 'perm:calendar.manage' }, schema: { tags, summary: 'Thời hạn xử lý PAKN của tỉnh (ngày làm việc)', params: ZId, body: ZClockSettings, response: { 204: z.null(), 400: ZErrorBody, 403: ZErrorBody, 422: ZErrorBody } } },
     async (request, reply) => {
       await setClockSettings(ctx, actorOf(request), request.params.id, request.body);
       return reply.status(204).send(null);

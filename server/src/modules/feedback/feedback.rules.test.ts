@@ -5,11 +5,13 @@ import { officialAdjustments } from '../working-calendar/official-adjustments.js
 import { vnInstant } from '../working-calendar/vn-time.js';
 import {
   allowedActions,
+  complaintHint,
   answerDue,
   currentDue,
   defaultClockSettings,
   feedbackCode,
   feedbackStatuses,
+  group5Rates,
   intakeDeadlines,
   isAllowed,
   publicText,
@@ -157,5 +159,61 @@ describe('personal data removed from what is published', () => {
   });
   it('is case- and accent-exact on the given name but leaves other text alone', () => {
     expect(redactPersonalData('Hồ sơ số 000.00.01.H56-261125-0001 bị trễ hẹn', p)).toBe('Hồ sơ số 000.00.01.H56-261125-0001 bị trễ hẹn');
+  });
+});
+
+describe('group 5 rates (QĐ 766 5.2, 5.3 and satisfaction with the answer)', () => {
+  // Hand-computed: handled, on time, rated, unsatisfied, good (handled, on time, not disliked, not reopened) → rates.
+  const table: [string, { handled: number; handledOnTime: number; rated: number; unsatisfied: number; good: number }, { onTimeRate: number | null; satisfactionRate: number | null; answerSatisfactionRate: number | null }][] = [
+    ['the tester\'s case: 4 answered, one rating, unsatisfied', { handled: 4, handledOnTime: 4, rated: 1, unsatisfied: 1, good: 3 }, { onTimeRate: 100, satisfactionRate: 75, answerSatisfactionRate: 0 }],
+    ['nothing handled', { handled: 0, handledOnTime: 0, rated: 0, unsatisfied: 0, good: 0 }, { onTimeRate: null, satisfactionRate: null, answerSatisfactionRate: null }],
+    ['answered, nobody rated', { handled: 3, handledOnTime: 2, rated: 0, unsatisfied: 0, good: 2 }, { onTimeRate: 66.7, satisfactionRate: 66.7, answerSatisfactionRate: null }],
+    ['3 ratings, 2 satisfied', { handled: 5, handledOnTime: 5, rated: 3, unsatisfied: 1, good: 4 }, { onTimeRate: 100, satisfactionRate: 80, answerSatisfactionRate: 66.7 }],
+    ['all rated satisfied, one late', { handled: 2, handledOnTime: 1, rated: 2, unsatisfied: 0, good: 1 }, { onTimeRate: 50, satisfactionRate: 50, answerSatisfactionRate: 100 }],
+  ];
+  it.each(table)('%s', (_name, counts, rates) => {
+    expect(group5Rates(counts)).toEqual(rates);
+  });
+});
+
+describe('complaint/denunciation hint for the classifying officer', () => {
+  it.each([
+    ['Tôi khiếu nại quyết định xử phạt số 12/QĐ-XPHC', 'complaint'],
+    ['toi KHIEU NAI quyet dinh thu hoi dat', 'complaint'],
+    ['Đơn khiếu kiện về bồi thường', 'complaint'],
+    ['Tố cáo cán bộ địa chính nhận tiền', 'denunciation'],
+    ['to cao can bo xa, dong thoi khieu nai', 'denunciation'],
+    ['Đề nghị sửa đường ngõ 5', null],
+    ['Khiếu nạiđường', null],
+  ] as const)('%s → %s', (text, hint) => {
+    expect(complaintHint(text)).toBe(hint);
+  });
+});
+
+describe('a CCCD or phone number is removed however its digits are grouped (property)', () => {
+  const grouped = (digits: string, cuts: boolean[], seps: string[]) =>
+    Array.from(digits, (d, i) => (i > 0 && cuts[i - 1] ? seps[(i - 1) % seps.length]! : '') + d).join('');
+  const digitsArb = (n: number, first = '') => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((a) => first + a.join(''));
+  const sepArb = fc.array(fc.constantFrom(' ', '.', '-'), { minLength: 1, maxLength: 3 });
+  const none = { name: null, address: null, phone: null, email: null };
+  it('CCCD: 12 digits in any grouping', () => {
+    fc.assert(
+      fc.property(digitsArb(12), fc.array(fc.boolean(), { minLength: 11, maxLength: 11 }), sepArb, (d, cuts, seps) => {
+        const out = redactPersonalData(`Tôi có căn cước ${grouped(d, cuts, seps)} cấp năm 2021.`, none);
+        expect(out).toBe('Tôi có căn cước [đã ẩn] cấp năm 2021.');
+      }),
+    );
+  });
+  it('phones: 0 + 9 digits, or +84 + 9 digits, in any grouping', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('0', '+84'), digitsArb(9), fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }), sepArb, (head, d, cuts, seps) => {
+        const out = redactPersonalData(`Gọi số ${head}${grouped(d, cuts, seps)} nhé.`, none);
+        expect(out).toBe('Gọi số [đã ẩn] nhé.');
+      }),
+    );
+  });
+  it('the tester\'s case, and ordinary numbers stay', () => {
+    expect(redactPersonalData('căn cước 087 190 000 111', none)).toBe('căn cước [đã ẩn]');
+    expect(redactPersonalData('Quyết định số 12/QĐ-XPHC ngày 03/12/2026, 2 000 000 đồng', none)).toBe('Quyết định số 12/QĐ-XPHC ngày 03/12/2026, 2 000 000 đồng');
   });
 });

@@ -14,6 +14,19 @@
  */
 import type { WorkingCalendar } from '../working-calendar/calendar.rules.js';
 import { computeDue } from '../working-calendar/deadline.rules.js';
+import { foldVietnamese } from '../info-portal/portal.rules.js';
+
+/** The sender's rating of an answer (đánh giá của người gửi), as shown to people. */
+export const ratingLabels = {
+  satisfied: { vi: 'Hài lòng', en: 'Satisfied' },
+  unsatisfied: { vi: 'Không hài lòng', en: 'Unsatisfied' },
+} as const;
+
+/** Kinds of item: feedback (phản ánh, kiến nghị) or a question (hỏi đáp). */
+export const kindLabels = {
+  feedback: { vi: 'Phản ánh, kiến nghị', en: 'Feedback' },
+  question: { vi: 'Hỏi đáp', en: 'Question' },
+} as const;
 
 export const feedbackStatuses = ['received', 'awaiting_info', 'handling', 'drafted', 'answered', 'published', 'refused', 'routed_out', 'reopened'] as const;
 export type FeedbackStatus = (typeof feedbackStatuses)[number];
@@ -30,7 +43,7 @@ export const statusLabels = {
   reopened: { vi: 'Người gửi đề nghị xem xét lại', en: 'Reopened by the sender' },
 } as const satisfies Record<FeedbackStatus, { vi: string; en: string }>;
 
-export const feedbackChannels = ['portal', 'email', 'letter', 'phone', 'open311'] as const;
+export const feedbackChannels = ['portal', 'email', 'letter', 'phone', 'open311', 'national'] as const;
 export type FeedbackChannel = (typeof feedbackChannels)[number];
 
 export const channelLabels = {
@@ -39,6 +52,7 @@ export const channelLabels = {
   letter: { vi: 'Thư gửi qua bưu chính', en: 'Letter' },
   phone: { vi: 'Điện thoại', en: 'Phone' },
   open311: { vi: 'Ứng dụng bên thứ ba (Open311)', en: 'Third-party app (Open311)' },
+  national: { vi: 'Hỏi đáp trên Cổng Dịch vụ công quốc gia', en: 'National public-service portal Q&A' },
 } as const satisfies Record<FeedbackChannel, { vi: string; en: string }>;
 
 export const classifications = ['refused', 'conduct', 'within_competence', 'outside_competence', 'complaint', 'denunciation'] as const;
@@ -257,8 +271,11 @@ export function redactPersonalData(text: string, p: PersonalData): string {
     if (t && t.length >= 3) out = out.replace(new RegExp(escapeRe(t), 'giu'), MASK);
   }
   out = out.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, MASK);
-  out = out.replace(/(?<!\d)(\+?84|0)[\s.-]?\d{2,3}([\s.-]?\d){6,8}(?!\d)/g, MASK);
-  out = out.replace(/(?<!\d)\d{12}(?!\d)/g, MASK);
+  // A number is one number however it is grouped ("087 190 000 111", "087.190.000.111", "0871-9000-0111"): a CCCD
+  // (12 digits) first, so a phone pattern never takes its first digits and leaves the tail; then phones.
+  // Not inside a code such as a dossier number "H56-261125-0001" (a letter or a separator before it).
+  out = out.replace(/(?<![\p{L}\p{N}./-])\d(?:[ .-]?\d){11}(?![\p{L}\p{N}]|[ ./-]\d)/gu, MASK);
+  out = out.replace(/(?<![\p{L}\p{N}./-])(\+?84|0)(?:[ .-]?\d){9,10}(?![\p{L}\p{N}]|[ ./-]\d)/gu, MASK);
   return out;
 }
 
@@ -268,4 +285,39 @@ export function redactPersonalData(text: string, p: PersonalData): string {
  */
 export function publicText(text: string, p: PersonalData, consent: boolean): string {
   return redactPersonalData(text, consent ? { ...p, name: null, address: null } : p);
+}
+
+/** Counts of a unit's PAKN in a period, from which the group 5 rates are computed. */
+export type Group5Counts = { handled: number; handledOnTime: number; rated: number; unsatisfied: number; good: number };
+
+const percent = (num: number, den: number) => (den === 0 ? null : Math.round((num / den) * 1000) / 10);
+
+/**
+ * Group 5 rates (QĐ 766/QĐ-TTg, phụ lục chỉ số nhóm 5; ../shared/reference/vn-legal.md §"766").
+ * - onTimeRate (5.2) = handled on time / handled.
+ * - satisfactionRate (5.3) follows QĐ 766 literally: (PAKN − disliked / re-complained / late) / PAKN, so a handled item
+ *   nobody rated counts as satisfied there — that is the decision's formula, not a bug, and it is labelled
+ *   "Chỉ số 5.3 (QĐ 766)" on screens.
+ * - answerSatisfactionRate = satisfied ratings / ratings given: what a person means by "hài lòng với câu trả lời"; an
+ *   unrated answer is in neither term, so one "unsatisfied" rating alone gives 0 %, never 75 %.
+ */
+export function group5Rates(c: Group5Counts): { onTimeRate: number | null; satisfactionRate: number | null; answerSatisfactionRate: number | null } {
+  return {
+    onTimeRate: percent(c.handledOnTime, c.handled),
+    satisfactionRate: percent(c.good, c.handled),
+    answerSatisfactionRate: percent(c.rated - c.unsatisfied, c.rated),
+  };
+}
+
+/**
+ * A hint for the classifying officer (never a decision): the text reads like a complaint (khiếu nại, khiếu kiện — Luật
+ * Khiếu nại 2011) or a denunciation (tố cáo — Luật Tố cáo 2018), which leave the PAKN process (NĐ 20/2008 Điều 9) for
+ * a letter saying where to file. Accent- and case-insensitive, on whole words, so "to cao" and "TỐ CÁO" count but
+ * "tổ cao" (folds the same) is accepted as the price of accentless typing.
+ */
+export function complaintHint(text: string): 'complaint' | 'denunciation' | null {
+  const t = ` ${foldVietnamese(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  if (/ to cao /.test(t)) return 'denunciation';
+  if (/ khieu (nai|kien) /.test(t)) return 'complaint';
+  return null;
 }

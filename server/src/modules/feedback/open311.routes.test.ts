@@ -72,7 +72,12 @@ describe('Open311 GeoReport v2', () => {
     expect(created!.service_request_id).toMatch(/^PAKN-2026-/);
     expect(created!.account_id).toBeNull();
     expect(created!.service_notice).toContain('hạn trả lời 2026-12-16');
-    const one = (await (await fetch(`${base}/requests/${created!.service_request_id}.json`)).json()) as Record<string, unknown>[];
+    // Without a key an unpublished item is not there (ids are sequential), nor in the list; a wrong key is refused.
+    expect((await fetch(`${base}/requests/${created!.service_request_id}.json`)).status).toBe(404);
+    expect(await (await fetch(`${base}/requests.json`)).json()).toEqual([]);
+    expect((await fetch(`${base}/requests.json?api_key=o311_wrong`)).status).toBe(403);
+    const k = `api_key=${encodeURIComponent(apiKey)}`;
+    const one = (await (await fetch(`${base}/requests/${created!.service_request_id}.json?${k}`)).json()) as Record<string, unknown>[];
     expect(one).toHaveLength(1);
     expect(one[0]).toMatchObject({
       service_request_id: created!.service_request_id,
@@ -87,13 +92,13 @@ describe('Open311 GeoReport v2', () => {
     });
     const row = (await t.ctx.db.query(`SELECT channel, sender_name, sender_email, latitude, category FROM feedback WHERE code = $1`, [created!.service_request_id])).rows[0];
     expect(row).toEqual({ channel: 'open311', sender_name: 'John Smith', sender_email: 'smith@example.vn', latitude: 10.29123, category: 'ha-tang' });
-    const xml = await (await fetch(`${base}/requests/${created!.service_request_id}.xml`)).text();
+    const xml = await (await fetch(`${base}/requests/${created!.service_request_id}.xml?${k}`)).text();
     expect(xml).toContain(`<service_requests><request><service_request_id>${created!.service_request_id}</service_request_id><status>open</status>`);
-    const list = (await (await fetch(`${base}/requests.json?service_code=ha-tang&status=open`)).json()) as { service_request_id: string }[];
+    const list = (await (await fetch(`${base}/requests.json?service_code=ha-tang&status=open&${k}`)).json()) as { service_request_id: string }[];
     expect(list.map((r) => r.service_request_id)).toEqual([created!.service_request_id]);
-    expect(await (await fetch(`${base}/requests.json?status=closed`)).json()).toEqual([]);
+    expect(await (await fetch(`${base}/requests.json?status=closed&${k}`)).json()).toEqual([]);
     expect((await fetch(`${base}/requests/PAKN-2026-KHONG-00001.json`)).status).toBe(404);
-    expect(((await (await fetch(`${base}/requests.json?status=open,closed`)).json()) as unknown[]).length).toBe(1);
+    expect(((await (await fetch(`${base}/requests.json?status=open,closed&${k}`)).json()) as unknown[]).length).toBe(1);
   });
 
   it('GET requests with a filter it cannot read answers 400 in the spec error form, not everything', async () => {

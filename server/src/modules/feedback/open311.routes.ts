@@ -77,7 +77,8 @@ const ITEM_SQL = `SELECT f.code, f.status, f.category, u.name AS "unitName", f.p
 
 /**
  * Open311 GeoReport v2 over the feedback items: GET services, GET/POST requests, GET requests/{id}, in JSON and XML.
- * Reading is open to anyone; posting needs the api_key of a registered client (its unit is the jurisdiction).
+ * Reading without a key shows published items only; with a client's api_key, also that client's own items. Posting needs
+ * the api_key of a registered client (its unit is the jurisdiction).
  * Errors are answered in the spec's form, a list of { code, description }.
  */
 export const open311Routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -92,6 +93,18 @@ export const open311Routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     const errors = [{ code, description }];
     return send(reply, formatOf(request), code, errors, () => errorsXml(errors));
   });
+
+  /**
+   * Who reads: anyone sees published items only (an unpublished item's status, agency and times stay private, and ids
+   * are sequential); a posting client's api_key also shows the items it filed. A key that is not valid is refused.
+   */
+  const readerOf = async (request: FastifyRequest): Promise<string | null> => {
+    const key = (request.query as Record<string, string | undefined>).api_key;
+    if (key === undefined || key === '') return null;
+    const { rows } = await ctx.db.query<{ id: string }>(`SELECT id FROM open311_client WHERE key_hash = $1 AND revoked_at IS NULL`, [hashKey(key)]);
+    if (!rows[0]) throw feedbackErrors.open311KeyRequired();
+    return rows[0].id;
+  };
 
   const services = async (request: FastifyRequest, reply: FastifyReply) => {
     const list: Open311Service[] = feedbackCategories.map((c) => ({ service_code: c.code, service_name: c.vi, description: c.en, metadata: false, type: 'batch', keywords: c.keywords, group: 'phan-anh-kien-nghi' }));
@@ -116,12 +129,14 @@ export const open311Routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     const end = endGiven ?? now;
     const start = startGiven ?? new Date(end.getTime() - 90 * 86_400_000);
     if (start > end) throw feedbackErrors.open311BadFilter(['start_date', 'end_date']);
+    const reader = await readerOf(request);
     const { rows } = await ctx.db.query<ItemRow>(
       `${ITEM_SQL} WHERE f.kind = 'feedback' AND f.status NOT IN ('refused', 'routed_out')
+         AND (f.status = 'published' OR f.open311_client_id = $5::uuid)
          AND (cardinality($1::text[]) > 0 AND f.code = ANY($1::text[]) OR cardinality($1::text[]) = 0 AND f.received_at BETWEEN $2 AND $3)
          AND ($4::text IS NULL OR f.category = ANY(string_to_array($4, ',')))
        ORDER BY f.received_at DESC LIMIT 1000`,
-      [ids, start, end, q.service_code?.split(',').map((c) => c.trim()).join(',') ?? null],
+      [ids, start, end, q.service_code?.split(',').map((c) => c.trim()).join(',') ?? null, reader],
     );
     let list = rows.map(toRequest);
     if (statuses) list = list.filter((r) => statuses.includes(r.status));
@@ -132,7 +147,8 @@ export const open311Routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.get('/open311/v2/requests/:file', { config: { access: 'public' }, schema: { tags, summary: 'Open311: một yêu cầu (id.json hoặc id.xml)' } }, async (request, reply) => {
     const m = /^(.+)\.(json|xml)$/.exec((request.params as { file: string }).file);
     if (!m) throw feedbackErrors.notFound();
-    const { rows } = await ctx.db.query<ItemRow>(`${ITEM_SQL} WHERE f.code = upper($1) AND f.kind = 'feedback'`, [m[1]]);
+    const reader = await readerOf(request);
+    const { rows } = await ctx.db.query<ItemRow>(`${ITEM_SQL} WHERE f.code = upper($1) AND f.kind = 'feedback' AND (f.status = 'published' OR f.open311_client_id = $2::uuid)`, [m[1], reader]);
     if (!rows[0]) throw feedbackErrors.notFound();
     const list = [toRequest(rows[0])];
     return send(reply, m[2] as Format, 200, list, () => toXml('service_requests', 'request', list));

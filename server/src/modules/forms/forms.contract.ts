@@ -64,7 +64,6 @@ export type TResultDelivery = z.infer<typeof ZResultDelivery>;
 export type TResultChannel = TResultDelivery['channel'];
 
 export const ZFormPerson = z.object({ name: z.string().min(1).max(200), phone: z.string().max(30).optional() });
-export type TFormPerson = z.infer<typeof ZFormPerson>;
 
 /** Who signs: capacity lines as printed above the signature ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH") and the full name. */
 export const ZFormSigner = z.object({ capacity: z.array(z.string().min(1).max(120)).min(1).max(3), name: z.string().min(1).max(200) });
@@ -100,7 +99,6 @@ export const ZSupplementationItem = z.object({
   /** What to fix, e.g. "Bổ sung chữ ký của người khai". */
   requirement: z.string().max(1000).optional(),
 });
-export type TSupplementationItem = z.infer<typeof ZSupplementationItem>;
 
 /** (b) Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02; Nghị định 61/2018 Điều 17 k1 điểm a, Điều 19 k4). */
 export const ZSupplementationRequestForm = z.object({
@@ -177,7 +175,6 @@ export const ZHandover = z.object({
   result: ZStepResult.nullable(),
   note: z.string().max(1000).optional(),
 });
-export type THandover = z.infer<typeof ZHandover>;
 
 /** (f) Phiếu kiểm soát quá trình giải quyết hồ sơ (2018 Mẫu 05, 2025 Mẫu 06; Nghị định 61/2018 Điều 19 k5). */
 export const ZControlSlipForm = z.object({
@@ -206,7 +203,6 @@ export const ZTrackingBookEntry = z.object({
   signedBy: z.string().max(200).optional(),
   note: z.string().max(1000).optional(),
 });
-export type TTrackingBookEntry = z.infer<typeof ZTrackingBookEntry>;
 
 /** (g) Sổ theo dõi hồ sơ (2018 Mẫu 06, 2025 Mẫu 07), printed A4 landscape. */
 export const ZTrackingBookForm = z.object({
@@ -228,7 +224,8 @@ export type FormParagraph = { kind: 'paragraph'; text: string; emphasis?: 'bold'
 export type FormList = { kind: 'list'; items: string[] };
 export type FormColumn = { header: string; /** relative width */ width: number; align: 'left' | 'center' | 'right' };
 /** A table; a cell may hold several lines separated by "\n". */
-export type FormTable = { kind: 'table'; columns: FormColumn[]; rows: string[][] };
+/** `caption`: the title of the table's own sheet when a workbook puts further tables on sheets of their own. */
+export type FormTable = { kind: 'table'; columns: FormColumn[]; rows: string[][]; caption?: string };
 export type FormBlock = FormField | FormParagraph | FormList | FormTable;
 
 /** A signature block: capacity lines (bold), a hint "(Ký, ghi rõ họ tên)", then the printed name (may be empty). */

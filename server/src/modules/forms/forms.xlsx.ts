@@ -20,15 +20,25 @@ export async function renderTrackingBookXlsx(model: FormModel): Promise<Buffer> 
  * workbook: agency, title and subtitle rows, the header row (row 4, frozen, filtered), one row per table row; cells
  * that are whole numbers are written as numbers so the sheet sums.
  */
-export async function renderTableXlsx(model: FormModel, sheetName: string): Promise<Buffer> {
-  const table = model.body.find((b): b is FormTable => b.kind === 'table');
-  if (!table) throw new RangeError(`No table in ${model.formKey}`);
-  const columns = table.columns.length;
+export async function renderTableXlsx(model: FormModel, sheetName: string, moreSheets: readonly string[] = []): Promise<Buffer> {
+  const tables = model.body.filter((b): b is FormTable => b.kind === 'table');
+  if (tables.length === 0) throw new RangeError(`No table in ${model.formKey}`);
 
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Một Cửa';
   wb.title = `${model.formNumber}: ${model.title}`;
   wb.subject = model.circular;
+  // The first table on the named sheet; each further table on a sheet of its own when `moreSheets` names one for it.
+  addTableSheet(wb, model, tables[0]!, sheetName, model.title);
+  moreSheets.forEach((name, i) => {
+    const table = tables[i + 1];
+    if (table) addTableSheet(wb, model, table, name, table.caption ?? model.title);
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function addTableSheet(wb: ExcelJS.Workbook, model: FormModel, table: FormTable, sheetName: string, title: string): void {
+  const columns = table.columns.length;
   const ws = wb.addWorksheet(sheetName, {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${TRACKING_BOOK_HEADER_ROW}:${TRACKING_BOOK_HEADER_ROW}` },
     views: [{ state: 'frozen', ySplit: TRACKING_BOOK_HEADER_ROW }],
@@ -42,7 +52,7 @@ export async function renderTableXlsx(model: FormModel, sheetName: string): Prom
     cell.alignment = { horizontal: 'center', vertical: 'middle' };
   };
   banner(1, model.agencyLines.join(' - '), { bold: true, size: 12 });
-  banner(2, model.title, { bold: true, size: 14 });
+  banner(2, title, { bold: true, size: 14 });
   banner(3, [...model.subtitle, `(${model.formNumber}, ${model.circular})`].join(' '), { italic: true, size: 11 });
 
   const header = ws.getRow(TRACKING_BOOK_HEADER_ROW);
@@ -61,16 +71,14 @@ export async function renderTableXlsx(model: FormModel, sheetName: string): Prom
     const row = ws.getRow(TRACKING_BOOK_HEADER_ROW + 1 + r);
     cells.forEach((text, i) => {
       const cell = row.getCell(i + 1);
-      // STT (and report counts) as numbers so the sheet sorts and sums; dates stay printed text in Vietnam time.
-      cell.value = (i === 0 || model.formKey === 'report') && /^\d+$/.test(text) ? Number(text) : text;
+      // STT (and report counts and rates, "92,5") as numbers so the sheet sorts and sums; dates stay printed text in Vietnam time.
+      cell.value = (i === 0 && /^\d+$/.test(text)) || (model.formKey === 'report' && /^\d+(,\d+)?$/.test(text)) ? Number(text.replace(',', '.')) : text;
       cell.font = { name: 'Times New Roman', size: 11 };
       cell.alignment = { horizontal: table.columns[i]?.align ?? 'left', vertical: 'top', wrapText: true };
       cell.border = thin;
     });
   });
   ws.autoFilter = { from: { row: TRACKING_BOOK_HEADER_ROW, column: 1 }, to: { row: TRACKING_BOOK_HEADER_ROW, column: columns } };
-
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 const side = { style: 'thin' } as const;

@@ -25,7 +25,6 @@ export const ZMe = z.object({
   grants: z.array(z.object({ role: ZStaffRole, unitId: z.string().uuid(), unitName: z.string(), unitCode: z.string() })),
   permissions: z.array(z.string()),
 });
-export type TMe = z.infer<typeof ZMe>;
 
 export const ZStaffUser = z.object({
   id: z.string().uuid(),

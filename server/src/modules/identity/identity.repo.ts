@@ -1,4 +1,4 @@
-import type { Queryable } from '../../platform/database.js';
+import { prepared, type Queryable } from '../../platform/database.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import type { TStaffRole } from '../procedures/procedure.contract.js';
 import type { Actor, RoleGrant } from './permissions.policy.js';
@@ -87,12 +87,15 @@ export async function findSessionActor(q: Queryable, tokenHash: string, now: Dat
     csrfToken: string;
     grants: { role: TStaffRole; unitId: string; unitPath: string }[] | null;
   }>(
-    `SELECT u.id AS "userId", u.username, u.full_name AS "fullName", s.csrf_token AS "csrfToken",
-            (SELECT json_agg(json_build_object('role', r.role, 'unitId', r.unit_id, 'unitPath', un.path))
-               FROM role_assignment r JOIN unit un ON un.id = r.unit_id WHERE r.user_id = u.id) AS grants
-       FROM staff_session s JOIN staff_user u ON u.id = s.user_id
-      WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active`,
-    [tokenHash, now],
+    // Every officer's request asks it first: prepared, planned once per connection.
+    prepared(
+      `SELECT u.id AS "userId", u.username, u.full_name AS "fullName", s.csrf_token AS "csrfToken",
+              (SELECT json_agg(json_build_object('role', r.role, 'unitId', r.unit_id, 'unitPath', un.path))
+                 FROM role_assignment r JOIN unit un ON un.id = r.unit_id WHERE r.user_id = u.id) AS grants
+         FROM staff_session s JOIN staff_user u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active`,
+      [tokenHash, now],
+    ),
   );
   const r = rows[0];
   if (!r) return null;

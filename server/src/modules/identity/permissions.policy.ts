@@ -20,16 +20,6 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-export const roleLabels = {
-  admin: { vi: 'Quản trị hệ thống', en: 'Administrator' },
-  desk_officer: { vi: 'Cán bộ một cửa', en: 'Desk officer' },
-  specialist: { vi: 'Chuyên viên', en: 'Specialist' },
-  head: { vi: 'Trưởng phòng', en: 'Head of office' },
-  leader: { vi: 'Lãnh đạo', en: 'Leader' },
-  postal: { vi: 'Nhân viên bưu điện', en: 'Postal staff' },
-  inspector: { vi: 'Văn phòng / Thanh tra', en: 'Office / inspector' },
-} as const satisfies Record<TStaffRole, { vi: string; en: string }>;
-
 export const rolePermissions = {
   admin: ['units.manage', 'users.manage', 'procedures.manage', 'calendar.manage', 'audit.read', 'catalog.read', 'reports.read', 'reports.manage'],
   desk_officer: ['catalog.read', 'dossiers.receive', 'dossiers.read'],

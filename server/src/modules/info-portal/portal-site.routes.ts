@@ -293,7 +293,7 @@ ${a.tags.length > 0 ? html`<p class="meta">Từ khóa: ${a.tags.join(', ')}</p>`
   app.get<{ Params: { site: string } }>('/trang/:site/thu-tuc', { schema: hide, config: cfg }, async (r, reply) => {
     const site = await loadSite(r.params.site);
     const now = vnDateOf(ctx.clock.now());
-    const list = await reading.handledProcedures(ctx.db, { id: site.unitId, path: site.unitPath, kind: site.unitKind }, { limit: 500, since: `${Number(now.slice(0, 4)) - 1}${now.slice(4, 8)}01` });
+    const list = await reading.handledProcedures((await readContext(ctx, r)).db, { id: site.unitId, path: site.unitPath, kind: site.unitKind }, { limit: 500, since: `${Number(now.slice(0, 4)) - 1}${now.slice(4, 8)}01` });
     const body = html`<h1>Thủ tục hành chính ${site.unitName} giải quyết</h1>
 <p class="meta">Danh mục lấy từ Cơ sở dữ liệu thủ tục hành chính của hệ thống, sắp theo số hồ sơ đã tiếp nhận trong 12 tháng.</p>
 <ol>${list.map((p) => html`<li><a href="/thu-tuc/${p.id}">${p.name}</a> <span class="meta">(${p.code} · ${p.field}${p.onlineLevel === 'full' ? ' · trực tuyến toàn trình' : p.onlineLevel === 'partial' ? ' · trực tuyến một phần' : ''})</span></li>`)}</ol>`;
@@ -315,7 +315,7 @@ ${feed}`;
   app.get<{ Params: { site: string }; Querystring: { trang?: string } }>('/trang/:site/tin-moi', { schema: hide, config: cfg }, async (r, reply) => {
     const site = await loadSite(r.params.site);
     const page = pageNumber(r.query.trang);
-    const list = await reading.latestArticles(ctx.db, site.unitId, { limit: 21, offset: (page - 1) * 20 });
+    const list = await reading.latestArticles((await readContext(ctx, r)).db, site.unitId, { limit: 21, offset: (page - 1) * 20 });
     const base = `/trang/${site.slug}/tin-moi`;
     const body = listPage(list, base, page, 'Tin mới', html`<p class="meta"><a href="/trang/${site.slug}/rss.xml">RSS</a></p>`);
     return send(reply, r, site, { title: 'Tin mới', description: `Tin mới — ${site.title}`, path: base }, body);
@@ -323,10 +323,11 @@ ${feed}`;
 
   app.get<{ Params: { site: string; cat: string }; Querystring: { trang?: string } }>('/trang/:site/chuyen-muc/:cat', { schema: hide, config: cfg }, async (r, reply) => {
     const site = await loadSite(r.params.site);
-    const cat = await reading.categoryBySlug(ctx.db, site.unitId, r.params.cat);
+    const { db } = await readContext(ctx, r);
+    const cat = await reading.categoryBySlug(db, site.unitId, r.params.cat);
     if (!cat) throw portalErrors.notReadable();
     const page = pageNumber(r.query.trang);
-    const list = await reading.latestArticles(ctx.db, site.unitId, { categorySlug: cat.slug, limit: 21, offset: (page - 1) * 20 });
+    const list = await reading.latestArticles(db, site.unitId, { categorySlug: cat.slug, limit: 21, offset: (page - 1) * 20 });
     const base = `/trang/${site.slug}/chuyen-muc/${cat.slug}`;
     const body = listPage(list, base, page, cat.name, html`<p class="meta"><a href="${base}/rss.xml">RSS của chuyên mục</a></p>`);
     return send(reply, r, site, { title: cat.name, description: `${cat.name} — ${site.title}`, path: base }, body);
@@ -337,11 +338,12 @@ ${feed}`;
     const q = String(r.query.q ?? '').slice(0, 200).trim();
     const words = q.split(/\s+/).filter((w) => w.length > 0).slice(0, 8);
     const now = vnDateOf(ctx.clock.now());
+    const { db } = await readContext(ctx, r);
     const [articles, procedures] =
       words.length > 0
         ? await Promise.all([
-            reading.searchArticles(ctx.db, site.unitId, words),
-            reading.handledProcedures(ctx.db, { id: site.unitId, path: site.unitPath, kind: site.unitKind }, { words, limit: 30, since: `${Number(now.slice(0, 4)) - 1}${now.slice(4, 8)}01` }),
+            reading.searchArticles(db, site.unitId, words),
+            reading.handledProcedures(db, { id: site.unitId, path: site.unitPath, kind: site.unitKind }, { words, limit: 30, since: `${Number(now.slice(0, 4)) - 1}${now.slice(4, 8)}01` }),
           ])
         : [[], []];
     const body = html`<h1>Tìm kiếm</h1>
@@ -355,7 +357,8 @@ ${procedures.length > 0 ? html`<h2>Thủ tục hành chính</h2><ul>${procedures
   app.get<{ Params: { site: string } }>('/trang/:site/thong-ke', { schema: hide, config: cfg }, async (r, reply) => {
     const site = await loadSite(r.params.site);
     const now = ctx.clock.now();
-    const [fig, months] = await Promise.all([liveFigures(ctx.db, site.unitPath, 'ytd', now), monthlyFigures(ctx.db, site.unitPath, now)]);
+    const { db } = await readContext(ctx, r);
+    const [fig, months] = await Promise.all([liveFigures(db, site.unitPath, 'ytd', now), monthlyFigures(db, site.unitPath, now)]);
     const body = html`<h1>Kết quả giải quyết thủ tục hành chính</h1>
 <p class="meta">Số liệu thu thập tự động từ hệ thống một cửa điện tử (Nghị định 224/2026/NĐ-CP Điều 12), cập nhật tức thời.</p>
 ${figuresBlock(fig)}
@@ -373,9 +376,9 @@ ${figuresBlock(fig)}
     return send(reply, r, site, { title: 'Thống kê', description: `Kết quả giải quyết thủ tục hành chính của ${site.unitName} theo tháng.`, path: `/trang/${site.slug}/thong-ke` }, body);
   });
 
-  // Feeds: RSS 2.0 and Atom per site, RSS per category.
-  async function feedItems(site: repo.SiteRow, categorySlug?: string) {
-    return reading.latestArticles(ctx.db, site.unitId, { limit: 30, ...(categorySlug ? { categorySlug } : {}) });
+  // Feeds: RSS 2.0 and Atom per site, RSS per category; read where stale-tolerant reads go (a replica when set).
+  async function feedItems(r: FastifyRequest, site: repo.SiteRow, categorySlug?: string) {
+    return reading.latestArticles((await readContext(ctx, r)).db, site.unitId, { limit: 30, ...(categorySlug ? { categorySlug } : {}) });
   }
   const rss = (o: string, title: string, link: string, items: reading.ListedArticle[]) =>
     `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>${esc(title)}</title><link>${esc(o + link)}</link><description>${esc(title)}</description><language>vi</language>${items
@@ -386,18 +389,18 @@ ${figuresBlock(fig)}
       .join('')}</channel></rss>`;
   app.get<{ Params: { site: string } }>('/trang/:site/rss.xml', { schema: hide, config: cfg }, async (r, reply) => {
     const site = await loadSite(r.params.site);
-    return reply.type('application/rss+xml; charset=utf-8').send(rss(origin(r), site.title, `/trang/${site.slug}`, await feedItems(site)));
+    return reply.type('application/rss+xml; charset=utf-8').send(rss(origin(r), site.title, `/trang/${site.slug}`, await feedItems(r, site)));
   });
   app.get<{ Params: { site: string; cat: string } }>('/trang/:site/chuyen-muc/:cat/rss.xml', { schema: hide, config: cfg }, async (r, reply) => {
     const site = await loadSite(r.params.site);
-    const cat = await reading.categoryBySlug(ctx.db, site.unitId, r.params.cat);
+    const cat = await reading.categoryBySlug((await readContext(ctx, r)).db, site.unitId, r.params.cat);
     if (!cat) throw portalErrors.notReadable();
-    return reply.type('application/rss+xml; charset=utf-8').send(rss(origin(r), `${site.title} — ${cat.name}`, `/trang/${site.slug}/chuyen-muc/${cat.slug}`, await feedItems(site, cat.slug)));
+    return reply.type('application/rss+xml; charset=utf-8').send(rss(origin(r), `${site.title} — ${cat.name}`, `/trang/${site.slug}/chuyen-muc/${cat.slug}`, await feedItems(r, site, cat.slug)));
   });
   app.get<{ Params: { site: string } }>('/trang/:site/atom.xml', { schema: hide, config: cfg }, async (r, reply) => {
     const site = await loadSite(r.params.site);
     const o = origin(r);
-    const items = await feedItems(site);
+    const items = await feedItems(r, site);
     const updated = (items[0]?.publishedAt ?? ctx.clock.now()).toISOString();
     const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi"><title>${esc(site.title)}</title><id>${esc(`${o}/trang/${site.slug}`)}</id><link href="${esc(`${o}/trang/${site.slug}`)}"/><link rel="self" href="${esc(`${o}/trang/${site.slug}/atom.xml`)}"/><updated>${updated}</updated><author><name>${esc(site.unitName)}</name></author>${items
       .map(

@@ -4,7 +4,6 @@ import { articleStatuses, figurePeriods } from './portal.rules.js';
 export const ZPortalRole = z.enum(['editor', 'reviewer']);
 export const ZArticleStatus = z.enum(articleStatuses);
 export const ZPageKey = z.enum(['organisation', 'contacts', 'map', 'history']);
-export type TPageKey = z.infer<typeof ZPageKey>;
 export const ZFigurePeriod = z.enum(figurePeriods);
 
 const ZSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,59}$/, 'Chỉ dùng chữ thường không dấu, số và dấu gạch ngang');
@@ -128,8 +127,6 @@ export const ZArticleListItem = ZArticle.omit({ bodyHtml: true });
 export const ZArticleAction = z.object({ action: z.enum(['submit', 'approve', 'reject', 'unpublish']), note: z.string().trim().max(500).optional() });
 export type TArticleAction = z.infer<typeof ZArticleAction>;
 
-export const ZVersion = z.object({ version: z.number(), action: z.string(), changed: z.array(z.string()), note: z.string().nullable(), at: z.date(), byName: z.string() });
-
 export const ZComment = z.object({
   id: z.string().uuid(),
   articleId: z.string().uuid(),
@@ -149,3 +146,7 @@ export type TOutage = z.infer<typeof ZOutage>;
 export const ZRateValue = z.object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() });
 export const ZLiveFigures = z.object({ from: z.string(), to: z.string(), labelVi: z.string(), online: ZRateValue, onTime: ZRateValue, byPost: ZRateValue });
 export type TLiveFigures = z.infer<typeof ZLiveFigures>;
+
+/** The citizen portal's statistics for the chosen province or commune (none: every unit of this system). */
+export const ZPublicFiguresQuery = z.object({ unitId: z.string().uuid().optional(), period: ZFigurePeriod.default('ytd') });
+export const ZPublicFigures = ZLiveFigures.extend({ unitId: z.string().uuid().nullable(), unitName: z.string().nullable() });

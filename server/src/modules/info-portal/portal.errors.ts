@@ -3,6 +3,7 @@ import { DomainError } from '../../platform/errors.js';
 /** Codes of the information portal; messages are the Vietnamese text shown to the editor or the reader. */
 export const portalErrors = {
   siteNotFound: () => new DomainError('PORTAL.SITE_NOT_FOUND', 'not_found', 'Không tìm thấy trang thông tin của đơn vị.', 'Site not found.'),
+  placeNotFound: () => new DomainError('PORTAL.PLACE_NOT_FOUND', 'not_found', 'Không tìm thấy tỉnh, thành phố hoặc xã, phường này.', 'No such province or commune.'),
   articleNotFound: () => new DomainError('PORTAL.ARTICLE_NOT_FOUND', 'not_found', 'Không tìm thấy bài viết.', 'Article not found.'),
   commentNotFound: () => new DomainError('PORTAL.COMMENT_NOT_FOUND', 'not_found', 'Không tìm thấy bình luận.', 'Comment not found.'),
   notEditor: () => new DomainError('PORTAL.NOT_EDITOR', 'forbidden', 'Bạn không phải biên tập viên của trang này.', 'You are not an editor of this site.'),

@@ -154,6 +154,20 @@ describe('reading', () => {
     expect(page.body).toContain('"@type":"NewsArticle"');
   });
 
+  it('the citizen portal reads the figures of a province or commune without signing in; other units and garbage are refused', async () => {
+    const figures = async (query: string) => t.app.inject({ url: `/api/info-portal/figures${query}` });
+    const commune = await figures(`?unitId=${s.tree.communeA.id}`);
+    expect(commune.statusCode, commune.body).toBe(200);
+    expect(commune.json()).toMatchObject({ unitId: s.tree.communeA.id, unitName: 'Phường An Thử', online: { numerator: 0, denominator: 3 }, onTime: { numerator: 1, denominator: 1, value: 100 } });
+    expect((await figures(`?unitId=${s.tree.province.id}`)).json()).toMatchObject({ unitName: 'Tỉnh Thử', online: { denominator: 3 } });
+    expect((await figures(`?unitId=${s.tree.communeB.id}`)).json()).toMatchObject({ online: { denominator: 0, value: null } });
+    expect((await figures('')).json()).toMatchObject({ unitId: null, unitName: null, online: { denominator: 3 } });
+    const desk = await figures(`?unitId=${s.tree.deskA.id}`);
+    expect([desk.statusCode, desk.json().code]).toEqual([404, 'PORTAL.PLACE_NOT_FOUND']);
+    expect((await figures('?unitId=khong-phai-uuid')).statusCode).toBe(400);
+    expect((await figures(`?unitId=${s.tree.province.id}&period=decade`)).statusCode).toBe(400);
+  });
+
   it('finds the article and the procedure without accents', async () => {
     const res = await t.app.inject({ url: '/trang/phuong-an-thu/tim-kiem?q=ket+qua+giai+quyet' });
     expect(res.body).toContain('Kết quả giải quyết thủ tục hành chính năm 2026');

@@ -23,6 +23,8 @@ import {
   ZOutage,
   ZOutageInput,
   ZPortalRole,
+  ZPublicFigures,
+  ZPublicFiguresQuery,
   ZSite,
   ZSiteInput,
   ZSiteSummary,
@@ -30,7 +32,7 @@ import {
 import * as sites from './use-cases/manage-site.js';
 import * as articles from './use-cases/write-article.js';
 import { listCommentsFor, moderate } from './use-cases/moderate.js';
-import { liveFigures } from './use-cases/read-site.js';
+import { liveFigures, placeFigures } from './use-cases/read-site.js';
 
 const ZUnitParams = z.object({ unitId: z.string().uuid() });
 const ZIdParams = z.object({ id: z.string().uuid() });
@@ -38,7 +40,7 @@ const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorB
 const tags = ['info-portal'];
 
 /**
- * Console API of the information portal (NĐ 224/2026 Điều 9–13). Every route needs a signed-in officer; what they may
+ * Console API of the information portal (NĐ 224/2026 Điều 9–13). Every route but the public figures needs a signed-in officer; what they may
  * do on a site is decided in the use cases (site manager = units.manage on the unit; editor / reviewer = portal_member).
  */
 export const infoPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -105,6 +107,15 @@ export const infoPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       const { site } = await sites.requireEditor(ctx.db, actorOf(r), r.params.unitId);
       return liveFigures(ctx.db, site.unitPath, r.query.period, ctx.clock.now());
     },
+  );
+  // Public, for the citizen portal: its statistics follow the place the citizen chose (counters only, no personal data).
+  app.get(
+    '/info-portal/figures',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Số liệu giải quyết hồ sơ của tỉnh hoặc xã đã chọn (cổng dịch vụ công)', querystring: ZPublicFiguresQuery, response: { 200: ZPublicFigures, 400: ZErrorBody, 404: ZErrorBody } },
+    },
+    async (r) => placeFigures(ctx, r.query.unitId, r.query.period),
   );
   app.get('/info-portal/articles/:id', { config: staff, schema: { tags, summary: 'Một bài viết', params: ZIdParams, response: { 200: ZArticle, ...errors } } }, async (r) =>
     articles.getArticleFor(ctx, actorOf(r), r.params.id),

@@ -25,10 +25,13 @@ export type NationalPortalHttpOptions = {
   clock: Clock;
   /** Upper bound of one call; the outbox claim lease is far longer. */
   timeoutMs?: number;
+  /** The service that lists dossiers submitted on the portal (not in the verified list: configuration). */
+  pullService?: string;
   /** The transport (global fetch; the tests hand the simulator's). */
   fetch?: typeof fetch;
 };
 
+const ZPage = z.object({ DanhSachHoSo: z.array(z.unknown()).max(1000), ConTro: z.string().max(200) });
 const ZToken = z.object({ error_code: z.string(), session: z.string().optional(), expires_in: z.number().optional(), message: z.string().default('') });
 
 /**
@@ -69,7 +72,7 @@ export function httpNationalPortal(o: NationalPortalHttpOptions): NationalPortal
     return session.token;
   }
 
-  async function call(service: NationalService, params: Record<string, unknown>, retried = false): Promise<unknown> {
+  async function call(service: NationalService | string, params: Record<string, unknown>, retried = false): Promise<unknown> {
     const body = { session: await token(), madonvi: o.agencyCode, service, ...params };
     const env = ZEnvelope.safeParse(await post('/service', body));
     if (!env.success) throw new NationalPortalError('unknown', `${service}: malformed answer`);
@@ -116,6 +119,21 @@ export function httpNationalPortal(o: NationalPortalHttpOptions): NationalPortal
         if (err instanceof NationalPortalError && err.errorCode === NOT_FOUND_CODE) return null;
         throw err;
       }
+    },
+    async listSubmitted(cursor, limit) {
+      const page = ZPage.safeParse(await call(o.pullService ?? 'LayDanhSachHoSoDVCQG', { ConTro: cursor ?? '', SoLuong: limit }));
+      if (!page.success) throw new NationalPortalError('unknown', 'list of submitted dossiers: malformed answer');
+      const items: THoSo[] = [];
+      const malformed: { maHoSo: string | null; error: string }[] = [];
+      for (const raw of page.data.DanhSachHoSo) {
+        const p = ZHoSo.safeParse(raw);
+        if (p.success) items.push(p.data);
+        else {
+          const code = (raw as { MaHoSo?: unknown } | null)?.MaHoSo;
+          malformed.push({ maHoSo: typeof code === 'string' && code.length <= 60 ? code : null, error: p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 500) });
+        }
+      }
+      return { items, malformed, cursor: page.data.ConTro };
     },
     listQuestions: async () => list(ZHoiDap, await call('LayDanhSachHoiDapGuiTuDVCQG', {})),
     async answerQuestion(maHoiDap, traLoi) {

@@ -18,6 +18,9 @@ export const nationalServices = [
   'TraCuuHoSo',
   'LayDanhSachHoiDapGuiTuDVCQG',
   'DongBoKetQuaHoiDapGuiTuDVCQG',
+  // Not in the verified list: the pull of dossiers submitted on the portal. Its name is configuration
+  // (NATIONAL_PORTAL_PULL_SERVICE); this is the simulator's.
+  'LayDanhSachHoSoDVCQG',
 ] as const;
 export type NationalService = (typeof nationalServices)[number];
 
@@ -121,7 +124,19 @@ export const ZThuTuc = z.object({
 export type TThuTuc = z.infer<typeof ZThuTuc>;
 export const ZCoQuan = z.object({ MaCoQuan: z.string(), TenCoQuan: z.string() });
 export const ZLinhVuc = z.object({ MaLinhVuc: z.string(), TenLinhVuc: z.string() });
-export const ZHoiDap = z.object({ MaHoiDap: z.string(), MaTTHC: z.string().default(''), TieuDe: z.string(), CauHoi: z.string(), NgayGui: ZNgay, TraLoi: z.string().default('') });
+export const ZHoiDap = z.object({
+  MaHoiDap: z.string().min(1).max(60),
+  MaTTHC: z.string().max(30).default(''),
+  /** The agency the question is addressed to (MaCoQuan); when absent, the owner of the procedure MaTTHC. */
+  MaCoQuan: z.string().max(60).default(''),
+  TieuDe: z.string().min(1).max(500),
+  CauHoi: z.string().min(1).max(10_000),
+  NguoiHoi: z.string().max(200).default(''),
+  Email: z.string().max(200).default(''),
+  SoDienThoai: z.string().max(20).default(''),
+  NgayGui: ZNgay,
+  TraLoi: z.string().default(''),
+});
 export type THoiDap = z.infer<typeof ZHoiDap>;
 
 /** The envelope of every answer. error_code "0" is success. */
@@ -158,6 +173,11 @@ export interface NationalPortal {
   updateProgress(update: TTienDo): Promise<void>;
   /** TraCuuHoSo: the national copy, or null when the portal does not hold it. */
   lookUp(maHoSo: string): Promise<THoSo | null>;
+  /**
+   * Dossiers submitted on the national portal after `cursor` (null: from its start), oldest first, at most `limit`, and
+   * the cursor to ask from next time. Entries that do not parse come back apart, with the code they carry if any.
+   */
+  listSubmitted(cursor: string | null, limit: number): Promise<{ items: THoSo[]; malformed: { maHoSo: string | null; error: string }[]; cursor: string }>;
   listQuestions(): Promise<THoiDap[]>;
   answerQuestion(maHoiDap: string, traLoi: string): Promise<void>;
 }

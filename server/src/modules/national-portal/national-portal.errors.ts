@@ -12,4 +12,10 @@ export const nationalErrors = {
   differenceNotFound: () => new DomainError('NATIONAL.DIFFERENCE_NOT_FOUND', 'not_found', 'Không tìm thấy sai lệch cần gửi lại.', 'Difference not found.'),
   portalUnavailable: () =>
     new DomainError('NATIONAL.PORTAL_UNAVAILABLE', 'unavailable', 'Chưa kết nối được Cổng Dịch vụ công quốc gia, vui lòng thử lại sau.', 'The national portal is not reachable.'),
+  ssoNotConfigured: () =>
+    new DomainError('NATIONAL.SSO_NOT_CONFIGURED', 'unavailable', 'Chưa cấu hình đăng nhập một lần từ Cổng Dịch vụ công quốc gia.', 'Single sign-on from the national portal is not configured.'),
+  ssoFailed: (target: 'citizen' | 'staff', reason: string) =>
+    new DomainError('NATIONAL.SSO_FAILED', 'unauthenticated', 'Không đăng nhập được bằng tài khoản Cổng Dịch vụ công quốc gia.', 'Sign-in through the national portal failed.', { target, reason }),
+  ssoSubjectTaken: () =>
+    new DomainError('NATIONAL.SSO_SUBJECT_TAKEN', 'conflict', 'Định danh này trên Cổng Dịch vụ công quốc gia đã gắn với tài khoản khác.', 'This national identity is linked to another account.'),
 };

@@ -2,10 +2,14 @@ import type { JobDefinition } from '../../platform/jobs.js';
 import { vnDateOf } from '../working-calendar/vn-time.js';
 import { nationalPortalOf } from './national-portal.service.js';
 import { dispatchNationalSync } from './use-cases/dispatch-sync.js';
+import { pullNationalDossiers } from './use-cases/pull-national-dossiers.js';
 import { reconcileDay } from './use-cases/reconcile.js';
+import { dispatchNationalAnswers, ingestNationalQuestions } from './use-cases/sync-questions.js';
 
 export const NATIONAL_SYNC_JOB = 'national-portal.sync';
 export const NATIONAL_RECONCILE_JOB = 'national-portal.reconcile';
+export const NATIONAL_PULL_JOB = 'national-portal.pull';
+export const NATIONAL_QUESTIONS_JOB = 'national-portal.questions';
 const BATCH = 50;
 const RUN_BUDGET_MS = 45_000;
 
@@ -34,6 +38,27 @@ export const nationalPortalJobs: JobDefinition[] = [
       if (!portal) return;
       const now = ctx.clock.now();
       for (const day of [vnDateOf(new Date(now.getTime() - 86_400_000)), vnDateOf(now)]) await reconcileDay({ db: ctx.db, clock: ctx.clock, portal }, day);
+    },
+  },
+  {
+    // Every five minutes, besides the push: the dossiers submitted on the portal since the last cursor (a lost push).
+    name: NATIONAL_PULL_JOB,
+    cron: '*/5 * * * *',
+    handler: async (ctx) => {
+      const portal = nationalPortalOf(ctx);
+      if (!portal) return;
+      await pullNationalDossiers({ db: ctx.db, clock: ctx.clock, files: ctx.files, portal });
+    },
+  },
+  {
+    // Every five minutes: new questions of the portal's Q&A into the feedback register, then published answers back.
+    name: NATIONAL_QUESTIONS_JOB,
+    cron: '*/5 * * * *',
+    handler: async (ctx) => {
+      const portal = nationalPortalOf(ctx);
+      if (!portal) return;
+      await ingestNationalQuestions({ db: ctx.db, clock: ctx.clock, portal, provinceCode: ctx.config.nationalPortalAgencyCode });
+      await dispatchNationalAnswers({ db: ctx.db, clock: ctx.clock, portal });
     },
   },
 ];

@@ -14,7 +14,7 @@ export function nationalPortalOf(ctx: Pick<AppContext, 'config' | 'clock'>): Nat
   if (cached) return cached;
   const c = ctx.config;
   let portal: NationalPortal | null = null;
-  const account = { username: c.nationalPortalUsername, password: c.nationalPortalPassword, agencyCode: c.nationalPortalAgencyCode, clock: ctx.clock };
+  const account = { username: c.nationalPortalUsername, password: c.nationalPortalPassword, agencyCode: c.nationalPortalAgencyCode, pullService: c.nationalPortalPullService, clock: ctx.clock };
   if (c.nationalPortalUrl) portal = httpNationalPortal({ baseUrl: c.nationalPortalUrl.replace(/\/+$/, ''), ...account });
   else if (c.nationalPortalSimulator && c.mode !== 'production') portal = httpNationalPortal({ baseUrl: 'http://dvcqg.simulator', ...account, fetch: simulatorFor(ctx).fetch });
   if (portal) portals.set(ctx, portal);

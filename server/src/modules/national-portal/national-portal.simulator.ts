@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../platform/clock.js';
+import { nationalDate } from './national-portal.rules.js';
+import { NATIONAL_PORTAL_APPLICANTS, type DemoPerson } from '../../seed/demo-people.js';
 import { NOT_FOUND_CODE, ZHoSo, ZTienDo, nationalServices, type THoSo, type THoiDap, type TThuTuc, type NationalService } from './national-portal.contract.js';
 
 /** One call the simulator received, kept in order: what the tests read to check "once, in order". */
@@ -17,6 +19,8 @@ export class NationalPortalSimulator {
   readonly dossiers = new Map<string, THoSo>();
   readonly calls: SimCall[] = [];
   readonly questions: THoiDap[] = [];
+  /** Dossiers citizens submitted on the portal, in the order they came (what the pull lists). */
+  readonly submitted: { seq: number; hoSo: THoSo }[] = [];
   readonly catalogue: TThuTuc[] = [];
   readonly agencies: { MaCoQuan: string; TenCoQuan: string }[] = [];
   readonly fields: { MaLinhVuc: string; TenLinhVuc: string }[] = [];
@@ -37,6 +41,13 @@ export class NationalPortalSimulator {
   /** The next `n` calls are applied but their answers are lost (the caller sees a dropped connection). */
   dropNextAnswers(n: number): void {
     this.dropAnswers = n;
+  }
+
+  /** A citizen submits a dossier on the portal: it is held there and listed for the pull (pushing it is the caller's). */
+  submit(hoSo: THoSo): void {
+    if (this.submitted.some((x) => x.hoSo.MaHoSo === hoSo.MaHoSo)) return;
+    this.dossiers.set(hoSo.MaHoSo, structuredClone(hoSo));
+    this.submitted.push({ seq: this.submitted.length + 1, hoSo: structuredClone(hoSo) });
   }
 
   get refusing(): boolean {
@@ -111,6 +122,12 @@ export class NationalPortalSimulator {
         const h = this.dossiers.get(String(b.MaHoSo));
         return h ? ok(h) : bad(NOT_FOUND_CODE, 'Không tìm thấy hồ sơ');
       }
+      case 'LayDanhSachHoSoDVCQG': {
+        const after = /^\d{1,9}$/.test(String(b.ConTro ?? '')) ? Number(b.ConTro) : 0;
+        const limit = Math.min(Math.max(Number(b.SoLuong) || 50, 1), 500);
+        const page = this.submitted.filter((x) => x.seq > after).slice(0, limit);
+        return ok({ DanhSachHoSo: page.map((x) => x.hoSo), ConTro: String(page.at(-1)?.seq ?? after) });
+      }
       case 'LayDanhSachHoiDapGuiTuDVCQG':
         return ok(this.questions.filter((q) => !q.TraLoi));
       case 'DongBoKetQuaHoiDapGuiTuDVCQG': {
@@ -145,12 +162,69 @@ export class NationalPortalSimulator {
 
 const simulators = new WeakMap<object, NationalPortalSimulator>();
 
-/** The one simulator of an application context (created on first use). */
-export function simulatorFor(ctx: { clock: Clock; config: { nationalPortalUsername: string; nationalPortalPassword: string } }): NationalPortalSimulator {
+/** The one simulator of an application context (created on first use; with the demo's records when the demo is seeded). */
+export function simulatorFor(ctx: { clock: Clock; config: { nationalPortalUsername: string; nationalPortalPassword: string; mode?: string; seedDemo?: boolean } }): NationalPortalSimulator {
   let s = simulators.get(ctx);
   if (!s) {
     s = new NationalPortalSimulator(ctx.clock, { username: ctx.config.nationalPortalUsername, password: ctx.config.nationalPortalPassword });
+    if (ctx.config.mode === 'demo' && ctx.config.seedDemo) seedDemoRecords(s, ctx.clock);
     simulators.set(ctx, s);
   }
   return s;
+}
+
+/** The applicant's fields of a dossier submitted on the portal, from the demo's one list of people. */
+const applicantFields = (p: DemoPerson) => ({ ChuHoSo: p.fullName, MaDoiTuong: p.idNumber, SoDienThoai: p.phone, DiaChi: p.address });
+
+/**
+ * What the demo's national portal holds at start: two dossiers citizens submitted there for the An Bình A ward
+ * (Đồng Tháp) that never reached us — the pull job (every five minutes) brings them to the ward's desk, "online,
+ * waiting" — and a citizen's question for the ward, which the Q&A job puts in its feedback register. Codes are fixed,
+ * so a restart (the simulator lives in memory) finds them again and the pull keeps them one dossier each.
+ */
+export function seedDemoRecords(sim: NationalPortalSimulator, clock: Clock): void {
+  const now = clock.now();
+  const at = (minutesAgo: number) => nationalDate(new Date(now.getTime() - minutesAgo * 60_000));
+  const ward = '000.00.71.H20';
+  const common = { KenhThucHien: 2, TrangThaiHoSo: 1, DonViXuLy: ward, NoiNopHoSo: 'Cổng Dịch vụ công quốc gia', TaiKhoanDuocXacThucVoiVNeID: 1, HinhThucTra: 1 } as const;
+  sim.submit(
+    ZHoSo.parse({
+      ...common,
+      MaHoSo: 'G20.71-DEMO-0001',
+      MaTTHC: '1.001193',
+      TenTTHC: 'Đăng ký khai sinh',
+      ...applicantFields(NATIONAL_PORTAL_APPLICANTS.birthRegistration),
+      TrichYeuHoSo: 'Đăng ký khai sinh cho con Nguyễn Trần Gia Hân',
+      NgayNopHoSo: at(90),
+      DanhSachTaiLieuNop: [{ TenTepDinhKem: 'giay-chung-sinh.pdf', TenGiayTo: 'Giấy chứng sinh', DuocSoHoa: true }],
+      DuLieuBieuMau: { hoTenTre: 'Nguyễn Trần Gia Hân', ngaySinhTre: '2026-11-28', noiSinh: 'Bệnh viện Đa khoa Đồng Tháp' },
+    }),
+  );
+  sim.submit(
+    ZHoSo.parse({
+      ...common,
+      MaHoSo: 'G20.71-DEMO-0002',
+      MaTTHC: '1.004194',
+      TenTTHC: 'Đăng ký tạm trú',
+      ...applicantFields(NATIONAL_PORTAL_APPLICANTS.temporaryResidence),
+      NgayNopHoSo: at(45),
+      DuocThanhToanTrucTuyen: 1,
+      DanhSachPhiLePhi: [{ TenPhiLePhi: 'Lệ phí đăng ký tạm trú', Gia: 15000 }],
+      DanhSachTaiLieuNop: [{ TenTepDinhKem: 'hop-dong-thue-nha.pdf', TenGiayTo: 'Hợp đồng thuê nhà', DuocSoHoa: true }],
+    }),
+  );
+  if (!sim.questions.some((q) => q.MaHoiDap === 'HD-DEMO-0001')) {
+    sim.questions.push({
+      MaHoiDap: 'HD-DEMO-0001',
+      MaTTHC: '1.001193',
+      MaCoQuan: ward,
+      TieuDe: 'Đăng ký khai sinh quá hạn',
+      CauHoi: 'Con tôi sinh được 70 ngày, nay đăng ký khai sinh có bị phạt không và cần giấy tờ gì?',
+      NguoiHoi: 'Phạm Thị Thu',
+      Email: 'thu.pham@example.vn',
+      SoDienThoai: '',
+      NgayGui: at(120),
+      TraLoi: '',
+    });
+  }
 }

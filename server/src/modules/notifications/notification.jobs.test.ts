@@ -33,7 +33,7 @@ const ctx = () => ({ db, clock });
 const minutes = (n: number) => n * 60_000;
 
 function smtpSenders(log: Log = captureLog()): Senders {
-  return { email: createSmtpSender({ url: smtp.url, from: 'Một Cửa <khong-tra-loi@motcua.local>' }), sms: createLogSmsSender({ log, clock }), log };
+  return { email: createSmtpSender({ url: smtp.url, from: 'Một Cửa <khong-tra-loi@motcua.local>' }), sms: createLogSmsSender({ log, clock }), zalo: null, log };
 }
 
 const accepted = renderNotification('dossier.accepted', 'email', {
@@ -162,7 +162,7 @@ describe('notification outbox: sending with retries', () => {
     const { id } = await enqueueNotification(db, email(), clock.now());
     const log = captureLog();
     const broken: Sender = { send: async () => Promise.reject(new Error('gateway down')) };
-    const senders: Senders = { email: broken, sms: null, log };
+    const senders: Senders = { email: broken, sms: null, zalo: null, log };
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const r = await dispatchDueNotifications(ctx(), senders);
       expect(r.claimed, `attempt ${attempt}`).toBe(1);
@@ -203,7 +203,7 @@ describe('notification outbox: sending with retries', () => {
         nowMs += minutes(6); // longer than half the claim lease
       },
     };
-    const r = await dispatchDueNotifications(ctx(), { email: slow, sms: null, log: captureLog() });
+    const r = await dispatchDueNotifications(ctx(), { email: slow, sms: null, zalo: null, log: captureLog() });
     expect(r).toMatchObject({ claimed: 3, sent: 1, released: 2 });
     const rows = await Promise.all(ids.map((id) => getNotification(db, id)));
     expect(rows.map((x) => [x!.status, x!.attempts])).toEqual([

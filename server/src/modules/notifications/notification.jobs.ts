@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
 import type { JobDefinition } from '../../platform/jobs.js';
 import { jsonLineLog, type Log } from '../../platform/log.js';
-import { CHANNELS, type Sender } from './notification.contract.js';
+import { CHANNELS, PermanentSendError, type Sender } from './notification.contract.js';
 import {
   claimDueNotifications,
   hasDueNotifications,
@@ -14,9 +14,11 @@ import {
 import { CLAIM_LEASE_MINUTES } from './notification.rules.js';
 import { createLogSmsSender } from './sms.sender.js';
 import { createSmtpSender } from './smtp.sender.js';
+import { createZnsSender, parseTemplateIds } from './zalo.sender.js';
+import { postZaloSimReceipts, zaloSimulatorActive } from './zalo.simulator.js';
 
 /** The senders a dispatcher uses; a null channel is not configured and its messages wait in the outbox. */
-export type Senders = { readonly email: Sender | null; readonly sms: Sender | null; readonly log: Log };
+export type Senders = { readonly email: Sender | null; readonly sms: Sender | null; readonly zalo: Sender | null; readonly log: Log };
 
 export type DispatchReport = { claimed: number; sent: number; retrying: number; failed: number; released: number; stale: number };
 
@@ -29,11 +31,24 @@ const SEND_BUDGET_MS = (CLAIM_LEASE_MINUTES * 60_000) / 2;
 
 const warnedNoSmtp = new WeakSet<Senders>();
 
-/** Senders from configuration: SMTP when SMTP_URL is set, else none; SMS through the log driver. */
-export function createSenders(config: Pick<AppContext['config'], 'smtpUrl' | 'mailFrom'>, clock: AppContext['clock'], log: Log = jsonLineLog()): Senders {
+/** This server's own address for calls to itself (the simulators it mounts). */
+const selfUrl = (config: Pick<AppContext['config'], 'port'>) => `http://127.0.0.1:${config.port}`;
+
+/**
+ * Senders from configuration: SMTP when SMTP_URL is set, else none; SMS through the log driver; Zalo through ZNS at
+ * ZALO_ZNS_URL, or the simulator this server mounts (demo), else none (Zalo messages wait in the outbox).
+ */
+export function createSenders(
+  config: Pick<AppContext['config'], 'smtpUrl' | 'mailFrom'> & Partial<AppContext['config']>,
+  clock: AppContext['clock'],
+  log: Log = jsonLineLog(),
+): Senders {
+  const full = config.zaloAccessToken !== undefined && config.zaloTemplateIds !== undefined && config.port !== undefined ? (config as AppContext['config']) : null;
+  const zaloBase = full ? (full.zaloZnsUrl ?? (zaloSimulatorActive(full) ? `${selfUrl(full)}/sim/zalo` : null)) : null;
   return {
     email: config.smtpUrl ? createSmtpSender({ url: config.smtpUrl, from: config.mailFrom }) : null,
     sms: createLogSmsSender({ log, clock }),
+    zalo: full && zaloBase ? createZnsSender({ baseUrl: zaloBase, accessToken: full.zaloAccessToken, templateIds: parseTemplateIds(full.zaloTemplateIds) }) : null,
     log,
   };
 }
@@ -74,11 +89,14 @@ export async function dispatchDueNotifications(ctx: Pick<AppContext, 'db' | 'clo
 
 async function deliver(ctx: Pick<AppContext, 'db' | 'clock'>, senders: Senders, row: NotificationRow, report: DispatchReport): Promise<void> {
   const sender = senders[row.channel]!;
+  let providerMessageId: string | null;
   try {
     const attachments = row.channel === 'email' ? await notificationAttachments(ctx.db, row.id) : [];
-    await sender.send({ id: row.id, channel: row.channel, recipient: row.recipient, subject: row.subject, body: row.body, templateKey: row.templateKey, attachments });
+    const receipt = await sender.send({ id: row.id, channel: row.channel, recipient: row.recipient, subject: row.subject, body: row.body, templateKey: row.templateKey, templateData: row.templateData, attachments });
+    providerMessageId = receipt?.providerMessageId ?? null;
   } catch (err) {
-    const outcome = await markNotificationFailed(ctx.db, row, errorText(err), ctx.clock.now());
+    // Refused for good (no Zalo account…): no retry; the fallback channel takes over in the same statement.
+    const outcome = await markNotificationFailed(ctx.db, row, errorText(err), ctx.clock.now(), { permanent: err instanceof PermanentSendError });
     if (outcome === 'retry') report.retrying++;
     else if (outcome === 'failed') report.failed++;
     else report.stale++;
@@ -87,13 +105,27 @@ async function deliver(ctx: Pick<AppContext, 'db' | 'clock'>, senders: Senders, 
     else senders.log.warn(fields, 'Gửi thông báo không thành công, sẽ thử lại');
     return;
   }
-  if (await markNotificationSent(ctx.db, row, ctx.clock.now())) report.sent++;
+  if (await markNotificationSent(ctx.db, row, ctx.clock.now(), providerMessageId)) report.sent++;
   else report.stale++;
 }
 
 const sendersByContext = new WeakMap<AppContext, Senders>();
 
+export const ZALO_SIM_RECEIPTS_JOB = 'notifications.zalo-sim-receipts';
+
 export const notificationJobs: JobDefinition[] = [
+  {
+    // The ZNS simulator's delivery events, posted to this server's webhook like Zalo posts them (demo only).
+    name: ZALO_SIM_RECEIPTS_JOB,
+    cron: '* * * * *',
+    handler: async (ctx) => {
+      if (!zaloSimulatorActive(ctx.config)) return;
+      await postZaloSimReceipts(ctx, async (body, headers) => {
+        const res = await fetch(`${selfUrl(ctx.config)}/api/notifications/zalo/events`, { method: 'POST', body, headers, signal: AbortSignal.timeout(10_000) });
+        return res.status;
+      });
+    },
+  },
   {
     name: DISPATCH_JOB,
     cron: '* * * * *',

@@ -99,10 +99,20 @@ const samples: { [K in NotificationTemplateKey]: TemplateData[K] } = {
   'dossier.apology': { ...common, previousAppointmentAt: at, newAppointmentAt: new Date('2026-12-01T09:30:00Z'), reason: 'Cần xác minh thông tin nơi sinh' },
   'dossier.result-ready': { ...common, returnMethod: 'post' },
   'dossier.refused': { ...common, reason: 'Thủ tục không thuộc thẩm quyền của UBND phường' },
+  'dossier.status-changed': { ...common, what: 'Chuyển đến bước «Thẩm định» tại Phòng Tư pháp — cán bộ một cửa Nguyễn Thị Mai, 27/11/2026 10:00' },
 };
 const keys = Object.keys(samples) as NotificationTemplateKey[];
 
 describe('renderNotification', () => {
+  it('tells any other change as the timeline says it: where, by whom, when (Nghị định 224/2026 Điều 15 k1g)', () => {
+    const data = samples['dossier.status-changed'];
+    const mail = renderNotification('dossier.status-changed', 'email', data);
+    expect(mail.subject).toBe('[Một Cửa] Hồ sơ H56.71-261125-0001 có thay đổi');
+    expect(mail.body).toContain('Hồ sơ của ông/bà vừa có thay đổi:\nChuyển đến bước «Thẩm định» tại Phòng Tư pháp — cán bộ một cửa Nguyễn Thị Mai, 27/11/2026 10:00');
+    const sms = renderNotification('dossier.status-changed', 'sms', data);
+    expect(sms.body).toBe('Ho so H56.71-261125-0001: Chuyen den buoc "Tham dinh" tai Phong Tu phap - can bo mot cua Nguyen Thi Mai, 27/11/2026 10:00.');
+  });
+
   it('formats appointments in Vietnam time', () => {
     expect(formatAppointmentVi(at)).toBe('10:00 ngày 27/11/2026');
     expect(formatAppointmentVi(new Date('2026-11-27T17:30:00Z'))).toBe('00:30 ngày 28/11/2026');

@@ -12,7 +12,8 @@ export type NotificationTemplateKey =
   | 'dossier.supplementation-requested'
   | 'dossier.apology'
   | 'dossier.result-ready'
-  | 'dossier.refused';
+  | 'dossier.refused'
+  | 'dossier.status-changed';
 
 /** How the result is handed over (Nghị định 61/2018/NĐ-CP Điều 20; postal return: Quyết định 45/2016/QĐ-TTg). */
 export type ReturnMethod = 'desk' | 'post' | 'online';
@@ -34,9 +35,11 @@ export type TemplateData = {
   'dossier.apology': DossierFacts & { previousAppointmentAt: Date; newAppointmentAt: Date; reason: string };
   'dossier.result-ready': DossierFacts & { returnMethod: ReturnMethod };
   'dossier.refused': DossierFacts & { reason: string };
+  /** Any other change of status or step, told as the citizen's timeline says it (where, by whom, when). */
+  'dossier.status-changed': DossierFacts & { what: string };
 };
 
-export type RenderedNotification = { templateKey: NotificationTemplateKey; subject: string | null; body: string };
+export type RenderedNotification = { templateKey: NotificationTemplateKey; subject: string | null; body: string; templateData?: Record<string, string> };
 
 /** Longest SMS body in GSM-7 septets (one segment). */
 export const SMS_MAX_SEPTETS = 160;
@@ -54,7 +57,7 @@ export function toAsciiVi(text: string): string {
     .replace(/[đ]/g, 'd')
     .replace(/[ĐÐ]/g, 'D')
     .replace(/[\u2018\u2019\u201a\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
+    .replace(/[\u201c\u201d\u201e\u2033\u00ab\u00bb]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/\u2026/g, '...')
     .replace(/[\u00a0\u2000-\u200a\u202f\u3000]/g, ' ')
@@ -133,7 +136,27 @@ const facts = (d: DossierFacts) => [`Mã hồ sơ: ${d.dossierCode}`, `Thủ t�
 type Renderer<K extends NotificationTemplateKey> = {
   email: (d: TemplateData[K]) => { subject: string; body: string };
   sms: (d: TemplateData[K]) => string;
+  /** The ZNS template's own parameters (the template text itself is approved by Zalo and kept there) and a readable line. */
+  zalo: (d: TemplateData[K]) => { params: Record<string, string>; line: string };
 };
+
+/**
+ * Lengths ZNS allows per parameter type (customer name and code 30 characters, names of products or places 200),
+ * as Zalo's template editor lists them; longer values are cut with an ellipsis rather than refused.
+ */
+const ZNS_SHORT = 30;
+const ZNS_LONG = 200;
+const cap = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`);
+
+/** The parameters every dossier template has. */
+function znsFacts(d: DossierFacts): Record<string, string> {
+  return {
+    customer_name: cap(d.applicantName ?? 'Ông/bà', ZNS_SHORT),
+    dossier_code: cap(d.dossierCode, ZNS_SHORT),
+    procedure_name: cap(d.procedureName, ZNS_LONG),
+    unit_name: cap(d.unitName ?? DEFAULT_UNIT, ZNS_LONG),
+  };
+}
 
 const templates: { [K in NotificationTemplateKey]: Renderer<K> } = {
   'dossier.accepted': {
@@ -147,6 +170,10 @@ const templates: { [K in NotificationTemplateKey]: Renderer<K> } = {
       ]),
     }),
     sms: (d) => fitSms(`Ho so ${d.dossierCode} da duoc tiep nhan. Hen tra ket qua: ${shortTime(d.appointmentAt)}.`, ` Thu tuc: ${d.procedureName}`),
+    zalo: (d) => ({
+      params: { ...znsFacts(d), appointment: shortTime(d.appointmentAt) },
+      line: `Hồ sơ ${d.dossierCode} đã được tiếp nhận. Hẹn trả kết quả: ${formatAppointmentVi(d.appointmentAt)}.`,
+    }),
   },
   'dossier.supplementation-requested': {
     email: (d) => ({
@@ -167,6 +194,10 @@ const templates: { [K in NotificationTemplateKey]: Renderer<K> } = {
         `Ho so ${d.dossierCode} can bo sung, hoan thien.${d.trackingUrl ? ` Chi tiet: ${d.trackingUrl}` : ''}`,
         ` Can: ${d.missing.join('; ')}`,
       ),
+    zalo: (d) => ({
+      params: { ...znsFacts(d), missing: cap(d.missing.join('; '), ZNS_LONG) },
+      line: `Hồ sơ ${d.dossierCode} cần bổ sung, hoàn thiện: ${d.missing.join('; ')}.`,
+    }),
   },
   'dossier.apology': {
     email: (d) => ({
@@ -181,6 +212,10 @@ const templates: { [K in NotificationTemplateKey]: Renderer<K> } = {
       ]),
     }),
     sms: (d) => fitSms(`Xin loi: ho so ${d.dossierCode} chua co ket qua dung hen. Hen lai: ${shortTime(d.newAppointmentAt)}.`, ` Ly do: ${d.reason}`),
+    zalo: (d) => ({
+      params: { ...znsFacts(d), new_appointment: shortTime(d.newAppointmentAt), reason: cap(d.reason, ZNS_LONG) },
+      line: `Xin lỗi: hồ sơ ${d.dossierCode} chưa có kết quả đúng hẹn. Hẹn lại: ${formatAppointmentVi(d.newAppointmentAt)}.`,
+    }),
   },
   'dossier.result-ready': {
     email: (d) => ({
@@ -188,6 +223,10 @@ const templates: { [K in NotificationTemplateKey]: Renderer<K> } = {
       body: email(d, ['Hồ sơ của ông/bà đã có kết quả giải quyết.', '', ...facts(d), '', RETURN_SENTENCE_VI[d.returnMethod](d.unitName ?? DEFAULT_UNIT)]),
     }),
     sms: (d) => fitSms(`Ho so ${d.dossierCode} da co ket qua. ${RETURN_SMS[d.returnMethod]}`, ` Thu tuc: ${d.procedureName}`),
+    zalo: (d) => ({
+      params: { ...znsFacts(d), return_method: cap(RETURN_SENTENCE_VI[d.returnMethod](d.unitName ?? DEFAULT_UNIT), ZNS_LONG) },
+      line: `Hồ sơ ${d.dossierCode} đã có kết quả. ${RETURN_SENTENCE_VI[d.returnMethod](d.unitName ?? DEFAULT_UNIT)}`,
+    }),
   },
   'dossier.refused': {
     email: (d) => ({
@@ -202,6 +241,18 @@ const templates: { [K in NotificationTemplateKey]: Renderer<K> } = {
       ]),
     }),
     sms: (d) => fitSms(`Ho so ${d.dossierCode} bi tu choi giai quyet.`, ` Ly do: ${d.reason}`),
+    zalo: (d) => ({
+      params: { ...znsFacts(d), reason: cap(d.reason, ZNS_LONG) },
+      line: `Hồ sơ ${d.dossierCode} không được giải quyết. Lý do: ${d.reason}`,
+    }),
+  },
+  'dossier.status-changed': {
+    email: (d) => ({
+      subject: `[Một Cửa] Hồ sơ ${d.dossierCode} có thay đổi`,
+      body: email(d, ['Hồ sơ của ông/bà vừa có thay đổi:', d.what, '', ...facts(d)]),
+    }),
+    sms: (d) => fitSms(`Ho so ${d.dossierCode}: ${d.what}.`),
+    zalo: (d) => ({ params: { ...znsFacts(d), status: cap(d.what, ZNS_LONG) }, line: `Hồ sơ ${d.dossierCode}: ${d.what}` }),
   },
 };
 
@@ -218,5 +269,9 @@ export function renderNotification<K extends NotificationTemplateKey>(key: K, ch
     }
     case 'sms':
       return { templateKey: key, subject: null, body: t.sms(data) };
+    case 'zalo': {
+      const { params, line } = t.zalo(data);
+      return { templateKey: key, subject: null, body: line, templateData: params };
+    }
   }
 }

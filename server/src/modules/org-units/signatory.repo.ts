@@ -1,20 +1,30 @@
 import type { Queryable } from '../../platform/database.js';
-import type { Signatory } from './signatory.rules.js';
+import type { Signer } from './signatory.rules.js';
 
-/** The unit's signatory as set by the administrator, or null. */
-export async function getSignatory(q: Queryable, unitId: string): Promise<Signatory | null> {
-  const { rows } = await q.query<Signatory>(
-    `SELECT full_name AS "fullName", head_title AS "headTitle", deputy_title AS "deputyTitle" FROM unit_signatory WHERE unit_id = $1`,
-    [unitId],
-  );
+const COLUMNS = `id, kind, full_name AS "fullName", title, head_title AS "headTitle", to_char(valid_from, 'YYYY-MM-DD') AS "validFrom",
+  to_char(valid_to, 'YYYY-MM-DD') AS "validTo"`;
+
+/** Everyone who may sign for the unit, past and future, latest start first. */
+export async function listSigners(q: Queryable, unitId: string): Promise<Signer[]> {
+  const { rows } = await q.query<Signer>(`SELECT ${COLUMNS} FROM unit_signer WHERE unit_id = $1 ORDER BY valid_from DESC, kind, full_name`, [unitId]);
+  return rows;
+}
+
+export async function getSigner(q: Queryable, unitId: string, id: string): Promise<Signer | null> {
+  const { rows } = await q.query<Signer>(`SELECT ${COLUMNS} FROM unit_signer WHERE unit_id = $1 AND id = $2`, [unitId, id]);
   return rows[0] ?? null;
 }
 
-export async function putSignatory(q: Queryable, unitId: string, s: Signatory, at: Date, by: string): Promise<void> {
+export async function putSigner(q: Queryable, unitId: string, s: Signer, at: Date, by: string): Promise<void> {
   await q.query(
-    `INSERT INTO unit_signatory (unit_id, full_name, head_title, deputy_title, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (unit_id) DO UPDATE SET full_name = EXCLUDED.full_name, head_title = EXCLUDED.head_title, deputy_title = EXCLUDED.deputy_title,
-       updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
-    [unitId, s.fullName, s.headTitle, s.deputyTitle, at, by],
+    `INSERT INTO unit_signer (id, unit_id, kind, full_name, title, head_title, valid_from, valid_to, updated_at, updated_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, full_name = EXCLUDED.full_name, title = EXCLUDED.title, head_title = EXCLUDED.head_title,
+       valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
+    [s.id, unitId, s.kind, s.fullName, s.title, s.headTitle, s.validFrom, s.validTo, at, by],
   );
+}
+
+export async function deleteSigner(q: Queryable, unitId: string, id: string): Promise<void> {
+  await q.query(`DELETE FROM unit_signer WHERE unit_id = $1 AND id = $2`, [unitId, id]);
 }

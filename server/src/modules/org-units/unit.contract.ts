@@ -3,15 +3,6 @@ import { z } from 'zod';
 export const ZUnitKind = z.enum(['province', 'department', 'district', 'commune', 'office', 'desk']);
 export type TUnitKind = z.infer<typeof ZUnitKind>;
 
-export const unitKindLabels = {
-  province: 'Tỉnh, thành phố',
-  department: 'Sở, ban, ngành',
-  district: 'Huyện, quận, thị xã, thành phố thuộc tỉnh',
-  commune: 'Xã, phường, đặc khu',
-  office: 'Phòng chuyên môn',
-  desk: 'Bộ phận một cửa / Trung tâm phục vụ hành chính công',
-} as const satisfies Record<TUnitKind, string>;
-
 /** Mã định danh: up to 35 characters of 0-9, A-Z and dots (QĐ 20/2020/QĐ-TTg; QCVN 102:2016 "000.00.00.H56"). */
 export const ZUnitCode = z
   .string()
@@ -69,9 +60,23 @@ export const ZUnitListQuery = z.object({
   kind: ZUnitKind.optional(),
 });
 
-/** Who signs the unit's letters: the head (deputyTitle null) or a deputy signing on the head's behalf (KT.). */
-export const ZSignatory = z.object({
+/** One person who may sign the unit's letters: the head, or a deputy authorised (KT.) from one day to another. */
+export const ZSignerInput = z.object({
+  kind: z.enum(['head', 'deputy']),
   fullName: z.string().trim().min(2).max(200),
-  headTitle: z.string().trim().min(2).max(120),
-  deputyTitle: z.string().trim().min(2).max(120).nullable().default(null),
+  title: z.string().trim().min(2).max(120),
+  /** The head's title printed after "KT." (deputies only; a head's is their own title). */
+  headTitle: z.string().trim().min(2).max(120).nullable().optional(),
+  validFrom: ZDate,
+  validTo: ZDate.nullable(),
+});
+export const ZSigner = ZSignerInput.extend({ id: z.string().uuid(), headTitle: z.string() });
+export const ZSigners = z.object({ signers: z.array(ZSigner), currentId: z.string().uuid().nullable() });
+
+/** The portal footer's contacts: the configured support line and the citizen's unit as its information site states it. */
+export const ZUnitContacts = z.object({
+  hotline: z.object({ name: z.string(), phone: z.string(), tel: z.string() }),
+  unit: z
+    .object({ name: z.string(), address: z.string(), phone: z.string(), feedbackPhone: z.string(), email: z.string(), siteUrl: z.string() })
+    .nullable(),
 });

@@ -11,4 +11,6 @@ export const unitErrors = {
     new DomainError('UNIT.BAD_DATE', 'unprocessable', 'Ngày hiệu lực phải sau ngày thành lập của đơn vị.', 'Effective date precedes the unit.'),
   selfSuccessor: () =>
     new DomainError('UNIT.SELF_SUCCESSOR', 'unprocessable', 'Đơn vị kế thừa không thể là chính đơn vị bị sắp xếp.', 'A unit cannot succeed itself.'),
+  signerNotFound: () => new DomainError('UNIT.SIGNER_NOT_FOUND', 'not_found', 'Không tìm thấy người ký này của đơn vị.', 'Signer not found.'),
+  signerInvalid: (vi: string, en: string) => new DomainError('UNIT.SIGNER_INVALID', 'unprocessable', vi, en),
 };

@@ -85,3 +85,15 @@ export async function listUnits(
   );
   return rows;
 }
+
+/** The information site nearest to a unit, at it or above it (commune, then province); null when none has one. */
+export async function nearestSiteContacts(q: Queryable, unitId: string) {
+  const { rows } = await q.query<{ name: string; address: string; phone: string; feedbackPhone: string; email: string; siteUrl: string }>(
+    `SELECT s.title AS name, s.address, s.phone, s.feedback_phone AS "feedbackPhone", s.email, '/trang/' || s.slug AS "siteUrl"
+       FROM unit t JOIN unit u ON t.path LIKE u.path || '%' JOIN portal_site s ON s.unit_id = u.id
+      WHERE t.id = $1
+      ORDER BY u.depth DESC LIMIT 1`,
+    [unitId],
+  );
+  return rows[0] ?? null;
+}

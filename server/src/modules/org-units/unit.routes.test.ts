@@ -106,3 +106,31 @@ describe('every route declares who may call it', () => {
     expect(res.json()).toMatchObject({ code: 'COMMON.NOT_FOUND', message: 'Không tìm thấy dữ liệu yêu cầu.' });
   });
 });
+
+describe('contacts for the portal footer (issue 14)', () => {
+  it('gives the configured support line, and the nearest information site of the citizen\'s unit', async () => {
+    const none = await t.app.inject({ url: '/api/units/contacts' });
+    expect(none.statusCode).toBe(200);
+    expect(none.json()).toEqual({ hotline: { name: 'Tổng đài hỗ trợ Cổng Dịch vụ công quốc gia', phone: '1800 1096', tel: '18001096' }, unit: null });
+    await t.ctx.db.query(
+      `INSERT INTO portal_site (unit_id, slug, title, address, phone, feedback_phone, email, updated_at) VALUES ($1, 'tinh-thu', 'Cổng thông tin Tỉnh Thử', 'Số 1 Quảng trường', '0277 3851 234', '0277 1022', 'vp@tinhthu.gov.vn', now())`,
+      [tree.province.id],
+    );
+    // A commune without its own site reads its province's.
+    const commune = (await t.app.inject({ url: `/api/units/contacts?unitId=${tree.communeA.id}` })).json();
+    expect(commune.unit).toEqual({ name: 'Cổng thông tin Tỉnh Thử', address: 'Số 1 Quảng trường', phone: '0277 3851 234', feedbackPhone: '0277 1022', email: 'vp@tinhthu.gov.vn', siteUrl: '/trang/tinh-thu' });
+    await t.ctx.db.query(`INSERT INTO portal_site (unit_id, slug, title, phone, updated_at) VALUES ($1, 'phuong-an-thu', 'Phường An Thử', '0277 3999 000', now())`, [tree.communeA.id]);
+    expect((await t.app.inject({ url: `/api/units/contacts?unitId=${tree.communeA.id}` })).json().unit).toMatchObject({ name: 'Phường An Thử', phone: '0277 3999 000', siteUrl: '/trang/phuong-an-thu' });
+    expect((await t.app.inject({ url: `/api/units/contacts?unitId=${tree.otherProvince.id}` })).json().unit).toBeNull();
+    expect((await t.app.inject({ url: '/api/units/contacts?unitId=abc' })).statusCode).toBe(400);
+  });
+
+  it('takes the support line from PORTAL_HOTLINE', async () => {
+    const other = await buildTestApp({ env: { PORTAL_HOTLINE: 'Tổng đài Trung tâm Phục vụ hành chính công tỉnh|0277 1900 123' } });
+    try {
+      expect((await other.app.inject({ url: '/api/units/contacts' })).json().hotline).toEqual({ name: 'Tổng đài Trung tâm Phục vụ hành chính công tỉnh', phone: '0277 1900 123', tel: '02771900123' });
+    } finally {
+      await other.close();
+    }
+  });
+});

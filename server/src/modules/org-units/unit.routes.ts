@@ -3,12 +3,12 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { actorOf } from '../identity/auth.plugin.js';
-import { ZCreateUnitInput, ZReorganiseInput, ZSignatory, ZUnit, ZUnitListQuery, ZUpdateUnitInput } from './unit.contract.js';
-import { listUnits } from './unit.repo.js';
+import { ZCreateUnitInput, ZReorganiseInput, ZSignerInput, ZSigners, ZUnit, ZUnitContacts, ZUnitListQuery, ZUpdateUnitInput } from './unit.contract.js';
+import { listUnits, nearestSiteContacts } from './unit.repo.js';
 import { createUnit } from './use-cases/create-unit.js';
 import { correctUnitName } from './use-cases/rename-unit.js';
 import { reorganiseUnits } from './use-cases/reorganise-units.js';
-import { readSignatory, setSignatory } from './use-cases/set-signatory.js';
+import { readSigners, removeSigner, saveSigner } from './use-cases/set-signatory.js';
 
 const ZUnitRow = ZUnit.omit({ predecessors: true, successors: true });
 
@@ -21,6 +21,26 @@ export const unitRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       schema: { tags: ['units'], summary: 'Cây đơn vị (có lịch sử sáp nhập, đổi tên)', querystring: ZUnitListQuery, response: { 200: z.array(ZUnit) } },
     },
     async (request) => listUnits(ctx.db, { paths: null, ...request.query }),
+  );
+
+  // The portal's footer: the support line from configuration and the contacts of the citizen's unit — the nearest
+  // information site (portal_site, NĐ 224/2026 Điều 10: address, phone, e-mail) at or above it (commune, then province).
+  app.get(
+    '/units/contacts',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['units'],
+        summary: 'Đường dây hỗ trợ và thông tin liên hệ của đơn vị (cho chân trang cổng dịch vụ công)',
+        querystring: z.object({ unitId: z.string().uuid().optional() }),
+        response: { 200: ZUnitContacts },
+      },
+    },
+    async (request) => {
+      const [name, phone] = ctx.config.portalHotline.split('|') as [string, string];
+      const unit = request.query.unitId ? await nearestSiteContacts(ctx.db, request.query.unitId) : null;
+      return { hotline: { name, phone, tel: phone.replace(/[^0-9+]/g, '') }, unit };
+    },
   );
 
   app.post(
@@ -59,22 +79,41 @@ export const unitRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     },
   );
 
-  // Who signs the unit's letters (the apology letter is the competent agency's, signed by its head or a deputy).
+  // Who signs the unit's letters (the apology letter is the competent agency's, signed by its head or an authorised deputy).
+  const ZSignerParams = z.object({ id: z.string().uuid(), signerId: z.string().uuid() });
   app.get(
-    '/units/:id/signatory',
+    '/units/:id/signers',
     {
       config: { access: 'perm:units.manage' },
-      schema: { tags: ['units'], summary: 'Người ký văn bản của đơn vị', params: z.object({ id: z.string().uuid() }), response: { 200: ZSignatory.nullable(), 403: ZErrorBody, 404: ZErrorBody } },
+      schema: { tags: ['units'], summary: 'Người ký văn bản của đơn vị (thủ trưởng, cấp phó được ủy quyền) và người ký hôm nay', params: z.object({ id: z.string().uuid() }), response: { 200: ZSigners, 403: ZErrorBody, 404: ZErrorBody } },
     },
-    async (request) => readSignatory(ctx, actorOf(request), request.params.id),
+    async (request) => readSigners(ctx, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/units/:id/signers',
+    {
+      config: { access: 'perm:units.manage' },
+      schema: { tags: ['units'], summary: 'Thêm người ký (thủ trưởng hoặc cấp phó ký thay, từ ngày đến ngày)', params: z.object({ id: z.string().uuid() }), body: ZSignerInput, response: { 201: ZSigners, 403: ZErrorBody, 404: ZErrorBody, 422: ZErrorBody } },
+    },
+    async (request, reply) => reply.status(201).send(await saveSigner(ctx, actorOf(request), request.params.id, null, request.body)),
   );
 
   app.put(
-    '/units/:id/signatory',
+    '/units/:id/signers/:signerId',
     {
       config: { access: 'perm:units.manage' },
-      schema: { tags: ['units'], summary: 'Đặt người ký văn bản của đơn vị (thủ trưởng hoặc cấp phó ký thay)', params: z.object({ id: z.string().uuid() }), body: ZSignatory, response: { 200: ZSignatory, 403: ZErrorBody, 404: ZErrorBody } },
+      schema: { tags: ['units'], summary: 'Sửa người ký của đơn vị', params: ZSignerParams, body: ZSignerInput, response: { 200: ZSigners, 403: ZErrorBody, 404: ZErrorBody, 422: ZErrorBody } },
     },
-    async (request) => setSignatory(ctx, actorOf(request), request.params.id, request.body),
+    async (request) => saveSigner(ctx, actorOf(request), request.params.id, request.params.signerId, request.body),
+  );
+
+  app.delete(
+    '/units/:id/signers/:signerId',
+    {
+      config: { access: 'perm:units.manage' },
+      schema: { tags: ['units'], summary: 'Xóa người ký nhập nhầm (văn bản đã phát hành giữ người ký của nó)', params: ZSignerParams, response: { 200: ZSigners, 403: ZErrorBody, 404: ZErrorBody } },
+    },
+    async (request) => removeSigner(ctx, actorOf(request), request.params.id, request.params.signerId),
   );
 };

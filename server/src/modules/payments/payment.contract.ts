@@ -5,7 +5,6 @@ import { onlineMethods, paymentMethods, paymentStatuses } from './payment.rules.
 export const ZTrackingCredentials = z.object({ code: z.string().trim().min(10).max(60), secret: z.string().trim().min(4).max(20) });
 
 export const ZStartPaymentInput = ZTrackingCredentials.extend({ method: z.enum(onlineMethods) });
-export type TStartPaymentInput = z.infer<typeof ZStartPaymentInput>;
 
 export const ZStartedPayment = z.object({
   reference: z.string(),

@@ -4,7 +4,6 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
-import { commonErrors } from '../../platform/errors.js';
 import { actorOf, citizenOf } from '../identity/auth.plugin.js';
 import { assertOwnDossier } from '../citizens/use-cases/my-dossiers.js';
 import { authoriseTracking } from '../dossiers/use-cases/track-dossier.js';
@@ -182,7 +181,7 @@ export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       const p = await findPayment(ctx.db, { id: request.params.id });
       if (!p) throw paymentErrors.notFound();
       const d = (await getPayableDossier(ctx.db, p.dossierId))!;
-      if (!canRead(actorOf(request), d)) throw commonErrors.forbidden('dossiers.read');
+      if (!canRead(actorOf(request), d)) throw paymentErrors.notFound();
       return sendPdf(reply, `bien-lai-${p.reference}`, await renderReceiptPdf(ctx, p, { publicCopy: false }));
     },
   );

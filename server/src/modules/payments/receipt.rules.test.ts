@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFeeReceipt } from './receipt.rules.js';
+import { buildFeeReceipt, chargedFeeText } from './receipt.rules.js';
 
 describe('fee receipt (biên lai thu phí, lệ phí)', () => {
   const input = {
@@ -40,5 +40,20 @@ describe('fee receipt (biên lai thu phí, lệ phí)', () => {
       'Thời điểm thanh toán': '09 giờ 05 phút, ngày 25/11/2026',
     });
     expect(m.qr).toEqual({ payload: input.verifyUrl, caption: 'MCABCDEFGH23' });
+  });
+});
+
+describe('what the receipt names as charged (issue 14)', () => {
+  const line = (name: string, unitVnd: number, quantity = 1, per: 'case' | 'copy' = 'case') => ({ name, unitVnd, quantity, amountVnd: unitVnd * quantity, per });
+
+  it('only the lines with an amount; copies with their count', () => {
+    const lines = [line('Lệ phí đăng ký khai sinh đúng hạn', 0), line('Phí cấp bản sao Trích lục khai sinh', 8000, 3, 'copy')];
+    expect(chargedFeeText(lines, 24000)).toBe('Phí cấp bản sao Trích lục khai sinh (3 bản × 8.000 đồng)');
+    expect(chargedFeeText([line('Lệ phí đăng ký kết hôn', 15000), line('Phí khai thác dữ liệu', 5000)], 20000)).toBe('Lệ phí đăng ký kết hôn; Phí khai thác dữ liệu');
+  });
+
+  it('the general name when the lines do not add up to what was paid (a fee set by hand at the desk)', () => {
+    expect(chargedFeeText([line('Lệ phí đăng ký kết hôn', 15000)], 20000)).toBe('Phí, lệ phí giải quyết thủ tục hành chính');
+    expect(chargedFeeText([line('Lệ phí đăng ký khai sinh đúng hạn', 0)], 10000)).toBe('Phí, lệ phí giải quyết thủ tục hành chính');
   });
 });

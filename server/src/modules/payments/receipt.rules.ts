@@ -3,6 +3,23 @@ import { NATIONAL_HEADING } from '../forms/forms.rules.js';
 import { formatDateLine, formatVnDateTime, formatVnd } from '../forms/vn-format.rules.js';
 import { vndInWords } from '../forms/vnd-words.rules.js';
 import { formatReceiptNo, methodLabels, type PaymentMethod } from './payment.rules.js';
+import type { FeeLine } from '../procedures/fee.rules.js';
+
+const GENERIC_FEE = 'Phí, lệ phí giải quyết thủ tục hành chính';
+
+/**
+ * PURE: what the receipt names as charged — only the case's lines with an amount (an exemption, a fee of the other
+ * channel or copies not asked are not on it), a per-copy line with its count ("3 bản × 8.000 đồng"). When the lines do
+ * not add up to the amount paid (the desk set the fee by hand), the general name, never a list that does not match.
+ */
+export function chargedFeeText(lines: FeeLine[], amountPaidVnd: number): string {
+  const charged = lines.filter((l) => l.amountVnd > 0);
+  if (charged.length === 0 || charged.reduce((s, l) => s + l.amountVnd, 0) !== amountPaidVnd) return GENERIC_FEE;
+  const unit = { copy: 'bản', page: 'trang', case: 'lần' } as const;
+  return charged
+    .map((l) => (l.quantity > 1 ? `${l.name} (${l.quantity} ${unit[l.per]} × ${formatVnd(l.unitVnd)})` : l.name))
+    .join('; ');
+}
 
 /**
  * PURE: the electronic fee receipt (biên lai thu phí, lệ phí) as a form model printed by forms/forms.pdf.ts: issuing unit,

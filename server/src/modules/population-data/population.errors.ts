@@ -18,5 +18,12 @@ export const populationErrors = {
       "The account's CCCD is not verified.",
     ),
   notFound: () => new DomainError('POPULATION.NOT_FOUND', 'not_found', 'CSDL quốc gia về dân cư không có công dân với số định danh này.', 'No person with this number.'),
+  notThisPlace: () =>
+    new DomainError(
+      'POPULATION.NOT_THIS_PLACE',
+      'invalid',
+      'Chọn thủ tục đang nộp trực tuyến và cơ quan giải quyết trước khi lấy dữ liệu dân cư.',
+      'Choose an online procedure and the resolving unit before the look-up.',
+    ),
   badIdNumber: (reason: string) => new DomainError('POPULATION.BAD_ID_NUMBER', 'invalid', `Số định danh cá nhân không hợp lệ: ${reason}`, 'Invalid personal identification number.'),
 };

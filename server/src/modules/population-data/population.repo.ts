@@ -4,12 +4,12 @@ export type ConsentRow = { id: string; idNumber: string; purpose: string; expire
 
 export async function insertConsent(
   q: Queryable,
-  c: { idNumber: string; purpose: string; via: 'portal' | 'desk'; citizenId: string | null; officerId: string | null; unitId: string | null; at: Date; expiresAt: Date },
+  c: { idNumber: string; purpose: string; via: 'portal' | 'desk'; citizenId: string | null; officerId: string | null; unitId: string | null; procedureId?: string | null; at: Date; expiresAt: Date },
 ): Promise<ConsentRow> {
   const { rows } = await q.query<ConsentRow>(
-    `INSERT INTO population_consent (id_number, purpose, given_via, citizen_id, officer_id, unit_id, given_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    `INSERT INTO population_consent (id_number, purpose, given_via, citizen_id, officer_id, unit_id, given_at, expires_at, procedure_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      RETURNING id, id_number AS "idNumber", purpose, expires_at AS "expiresAt"`,
-    [c.idNumber, c.purpose, c.via, c.citizenId, c.officerId, c.unitId, c.at, c.expiresAt],
+    [c.idNumber, c.purpose, c.via, c.citizenId, c.officerId, c.unitId, c.at, c.expiresAt, c.procedureId ?? null],
   );
   return rows[0]!;
 }
@@ -35,26 +35,42 @@ export type LookupLog = {
   actorName: string;
   unitId: string | null;
   unitPath: string | null;
+  procedureId: string | null;
   outcome: 'found' | 'not_found' | 'unavailable';
 };
 
 export async function logLookup(q: Queryable, l: LookupLog): Promise<void> {
   await q.query(
-    `INSERT INTO population_lookup (at, id_number, purpose, consent_id, actor_kind, citizen_id, officer_id, actor_name, unit_id, unit_path, outcome)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [l.at, l.idNumber, l.purpose, l.consentId, l.actorKind, l.citizenId, l.officerId, l.actorName, l.unitId, l.unitPath, l.outcome],
+    `INSERT INTO population_lookup (at, id_number, purpose, consent_id, actor_kind, citizen_id, officer_id, actor_name, unit_id, unit_path, outcome, procedure_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [l.at, l.idNumber, l.purpose, l.consentId, l.actorKind, l.citizenId, l.officerId, l.actorName, l.unitId, l.unitPath, l.outcome, l.procedureId],
   );
 }
 
-export type LookupView = { at: Date; idNumber: string; purpose: string; actorKind: string; actorName: string; unitName: string | null; outcome: string };
-const viewColumns = `l.at, l.id_number AS "idNumber", l.purpose, l.actor_kind AS "actorKind", l.actor_name AS "actorName", u.name AS "unitName", l.outcome`;
+export type LookupView = {
+  at: Date;
+  idNumber: string;
+  purpose: string;
+  actorKind: string;
+  actorName: string;
+  unitName: string | null;
+  procedureName: string | null;
+  outcome: string;
+  consentVia: string;
+  consentGivenAt: Date;
+  consentExpiresAt: Date;
+};
+const viewColumns = `l.at, l.id_number AS "idNumber", l.purpose, l.actor_kind AS "actorKind", l.actor_name AS "actorName", u.name AS "unitName", p.name AS "procedureName", l.outcome,
+  c.given_via AS "consentVia", c.given_at AS "consentGivenAt", c.expires_at AS "consentExpiresAt"`;
+const viewFrom = `population_lookup l JOIN population_consent c ON c.id = l.consent_id LEFT JOIN unit u ON u.id = l.unit_id LEFT JOIN procedure p ON p.id = l.procedure_id`;
 
-/** The look-ups made at the units under `paths` (keyset by time, newest first). */
-export async function lookupsUnder(q: Queryable, paths: string[], limit: number): Promise<LookupView[]> {
+/** The look-ups made at the units under `paths`, newest first, optionally of one number and before an instant (keyset). */
+export async function lookupsUnder(q: Queryable, paths: string[], limit: number, filter: { idNumber?: string; before?: Date } = {}): Promise<LookupView[]> {
   const { rows } = await q.query<LookupView>(
-    `SELECT ${viewColumns} FROM population_lookup l LEFT JOIN unit u ON u.id = l.unit_id
-      WHERE l.unit_path LIKE ANY($1::text[]) ORDER BY l.at DESC, l.id DESC LIMIT $2`,
-    [paths.map((p) => `${p}%`), limit],
+    `SELECT ${viewColumns} FROM ${viewFrom}
+      WHERE l.unit_path LIKE ANY($1::text[]) AND ($3::text IS NULL OR l.id_number = $3) AND ($4::timestamptz IS NULL OR l.at < $4)
+      ORDER BY l.at DESC, l.id DESC LIMIT $2`,
+    [paths.map((p) => `${p}%`), limit, filter.idNumber ?? null, filter.before ?? null],
   );
   return rows;
 }
@@ -62,7 +78,7 @@ export async function lookupsUnder(q: Queryable, paths: string[], limit: number)
 /** Every look-up of one person's number, whoever made it (what the data subject may see). */
 export async function lookupsOf(q: Queryable, idNumber: string, limit: number): Promise<LookupView[]> {
   const { rows } = await q.query<LookupView>(
-    `SELECT ${viewColumns} FROM population_lookup l LEFT JOIN unit u ON u.id = l.unit_id WHERE l.id_number = $1 ORDER BY l.at DESC, l.id DESC LIMIT $2`,
+    `SELECT ${viewColumns} FROM ${viewFrom} WHERE l.id_number = $1 ORDER BY l.at DESC, l.id DESC LIMIT $2`,
     [idNumber, limit],
   );
   return rows;

@@ -50,7 +50,13 @@ export const populationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       schema: {
         tags: ['population-data'],
         summary: 'Nhật ký tra cứu CSDL dân cư của đơn vị: ai, khi nào, số CCCD nào, mục đích',
-        querystring: z.object({ unitId: z.string().uuid(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        querystring: z.object({
+          unitId: z.string().uuid(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          idNumber: z.string().regex(/^\d{12}$/).optional(),
+          /** Keyset: only look-ups before this instant (the `at` of the last row of the previous page). */
+          before: z.coerce.date().optional(),
+        }),
         response: { 200: z.object({ items: z.array(ZLookupView) }), 403: ZErrorBody },
       },
     },

@@ -21,6 +21,25 @@ export const ZPickupRequest = z.object({
 });
 export type TPickupRequest = z.infer<typeof ZPickupRequest>;
 
+/** The citizen follows a pickup request: its code plus the phone given or the last 4 digits of the CCCD. */
+export const ZPickupTrackInput = z.object({ code: z.string().trim().min(8).max(20), secret: z.string().trim().min(4).max(20) });
+export const ZPickupTracking = z.object({
+  confirmationCode: z.string(),
+  procedureName: z.string(),
+  receivingUnitName: z.string(),
+  status: z.enum(pickupStatuses),
+  statusLabel: z.string(),
+  dueAt: z.date().nullable(),
+  createdAt: z.date(),
+  pickedUpAt: z.date().nullable(),
+  handedOverAt: z.date().nullable(),
+  trackingCode: z.string().nullable(),
+  resultDelivery: z.string(),
+  /** Once the desk signed the hand-over: the dossier's code, tracked on the dossier look-up. */
+  dossierCode: z.string().nullable(),
+  steps: z.array(z.object({ at: z.date(), label: z.string() })),
+});
+
 export const ZPickupConfirmation = z.object({ id: z.string().uuid(), confirmationCode: z.string(), status: z.enum(pickupStatuses), dueAt: z.date().nullable() });
 
 /** The postal worker checked the documents with the citizen, both signed the Phiếu gửi, fees were collected (Điều 6). */
@@ -128,7 +147,6 @@ export const ZOperatorCallback = z.object({
   receivedBy: z.string().trim().max(200).optional(),
   reason: z.string().trim().max(1000).optional(),
 });
-export type TOperatorCallback = z.infer<typeof ZOperatorCallback>;
 
 export const ZPostalProcedure = z.object({ id: z.string().uuid(), code: z.string(), name: z.string(), field: z.string(), agency: z.string(), postalIntake: z.boolean(), postalReturn: z.boolean() });
 

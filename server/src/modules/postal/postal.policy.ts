@@ -15,6 +15,14 @@ export function isDeskOf(actor: Actor, receivingPath: string): boolean {
   return can(actor, 'dossiers.receive', receivingPath);
 }
 
+/**
+ * Whether the officer may see a pickup or shipment of this desk at all (its postal worker or its desk). One they may
+ * not see answers as a wrong id would (404): a 403 would confirm that it exists.
+ */
+export function seesPostalWork(actor: Actor, receivingPath: string): boolean {
+  return canWorkPostal(actor, receivingPath) || isDeskOf(actor, receivingPath);
+}
+
 /** Units whose pickup orders and shipments the actor sees: their postal area and, for desk officers, their desks. */
 export function postalScope(actor: Actor): string[] {
   const paths = [...scopePaths(actor, 'postal.work'), ...scopePaths(actor, 'dossiers.receive')];

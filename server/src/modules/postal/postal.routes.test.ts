@@ -117,8 +117,8 @@ describe('pickup → hand-over → dossier', () => {
     // A postal worker of another area neither sees nor works the order.
     const otherList = (await injectAs(t.app, otherPostman, { method: 'GET', url: '/api/postal/pickups' })).json();
     expect(otherList.map((x: { id: string }) => x.id)).not.toContain(p.id);
-    expect((await pickUp(otherPostman, p.id)).statusCode).toBe(403);
-    expect((await injectAs(t.app, otherPostman, { method: 'GET', url: `/api/postal/pickups/${p.id}` })).statusCode).toBe(403);
+    expect((await pickUp(otherPostman, p.id)).statusCode).toBe(404);
+    expect((await injectAs(t.app, otherPostman, { method: 'GET', url: `/api/postal/pickups/${p.id}` })).statusCode).toBe(404);
     // Fees collected need a receipt number.
     expect((await pickUp(postman, p.id, { feeReceiptNo: null })).json().code).toBe('POSTAL.RECEIPT_REQUIRED');
     // The desk cannot sign a hand-over of a parcel that was never picked up.
@@ -149,7 +149,7 @@ describe('pickup → hand-over → dossier', () => {
       expect(pdf.statusCode).toBe(200);
       expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     }
-    expect((await injectAs(t.app, otherPostman, { method: 'GET', url: `/api/postal/pickups/${p.id}/forms/dispatch-slip` })).statusCode).toBe(403);
+    expect((await injectAs(t.app, otherPostman, { method: 'GET', url: `/api/postal/pickups/${p.id}/forms/dispatch-slip` })).statusCode).toBe(404);
   });
 });
 
@@ -170,10 +170,10 @@ describe('result by post', () => {
     expect(mail.rows.map((r) => r.recipient)).toEqual(['+84912345678', 'buudien.a@example.vn']);
     // The other area's postal worker sees nothing and can do nothing.
     expect((await shipments(otherPostman)).map((x) => x.id)).not.toContain(s!.id);
-    expect((await shipmentEvent(otherPostman, s!.id, { event: 'hand_over' })).statusCode).toBe(403);
+    expect((await shipmentEvent(otherPostman, s!.id, { event: 'hand_over' })).statusCode).toBe(404);
 
     // A postal worker can do nothing to the dossier itself, not even return its result through the dossier actions.
-    for (const action of ['return_result', 'forward', 'claim', 'withdraw', 'stop']) expect((await act(postman, dossierId, { action, receivedBy: 'X', note: 'x' })).statusCode).toBe(403);
+    for (const action of ['return_result', 'forward', 'claim', 'withdraw', 'stop']) expect((await act(postman, dossierId, { action, receivedBy: 'X', note: 'x' })).statusCode).toBe(404);
     expect((await injectAs(t.app, postman, { method: 'GET', url: `/api/dossiers/${dossierId}` })).statusCode).toBe(403);
 
     expect((await shipmentEvent(postman, s!.id, { event: 'deliver', receivedBy: 'Nguyễn Văn An' })).statusCode).toBe(409);
@@ -319,5 +319,58 @@ describe('operator callbacks', () => {
     await shipmentEvent(postman, s!.id, { event: 'fail', reason: 'Vắng nhà' });
     await shipmentEvent(desk, s!.id, { event: 'return_to_desk', reason: 'Công dân đến nhận tại bộ phận một cửa' });
     expect((await act(desk, dossierId, { action: 'return_result', receivedBy: 'Nguyễn Văn An' })).json().status).toBe('returned');
+  });
+});
+
+describe('the citizen follows a pickup request by its code (issue 14)', () => {
+  const track = (code: string, secret: string) => injectAs(t.app, null, { method: 'POST', url: '/api/postal/pickup-requests/track', payload: { code, secret } });
+
+  it('shows each step and, after the hand-over, the dossier code; a wrong secret and an unknown code answer alike', async () => {
+    at('2026-11-26T01:00:00Z');
+    const p = (await request(accepted, { phone: '0913 222 333' })).json();
+    const requested = await track(p.confirmationCode, '0913222333');
+    expect(requested.statusCode, requested.body).toBe(200);
+    expect(requested.json()).toMatchObject({ confirmationCode: p.confirmationCode, status: 'requested', statusLabel: 'Chờ bưu điện đến lấy', receivingUnitName: tree.deskA.name, dossierCode: null });
+    expect(requested.json().steps).toEqual([{ at: '2026-11-26T01:00:00.000Z', label: 'Đã gửi yêu cầu bưu điện đến lấy hồ sơ' }]);
+    // The code typed in lower case with a dash, the secret as the last 4 CCCD digits.
+    expect((await track(`${p.confirmationCode.slice(0, 4).toLowerCase()}-${p.confirmationCode.slice(4)}`, '1234')).statusCode).toBe(200);
+    const wrong = await track(p.confirmationCode, '0999999999');
+    const unknown = await track('ZZZZZZZZ', '0913222333');
+    expect([wrong.statusCode, unknown.statusCode]).toEqual([404, 404]);
+    expect(wrong.json()).toEqual(unknown.json());
+    // No personal data in the answer.
+    expect(requested.body).not.toContain('0913');
+    expect(requested.body).not.toContain('087090001234');
+
+    at('2026-11-26T02:00:00Z');
+    expect((await pickUp(postman, p.id)).statusCode).toBe(200);
+    at('2026-11-26T03:00:00Z');
+    const h = await handOver(desk, p.id);
+    const done = (await track(p.confirmationCode, '0913222333')).json();
+    expect(done).toMatchObject({ status: 'handed_over', dossierCode: h.json().dossierCode });
+    expect(done.trackingCode).toMatch(/^SIMP/);
+    expect(done.steps.map((s: { label: string }) => s.label)).toEqual(['Đã gửi yêu cầu bưu điện đến lấy hồ sơ', 'Nhân viên bưu điện đã nhận hồ sơ tại nhà', `Bưu điện đã giao hồ sơ cho ${tree.deskA.name}`]);
+  });
+
+  it('holds a code after a handful of wrong secrets, even for the right one', async () => {
+    const p = (await request(accepted, { phone: '0913 444 555' })).json();
+    for (let i = 0; i < 5; i++) expect((await track(p.confirmationCode, `000${i}`)).statusCode).toBe(404);
+    const held = await track(p.confirmationCode, '0913444555');
+    expect(held.statusCode).toBe(429);
+  });
+
+  it('lists the postal procedures of the citizen\'s province; without one, each procedure code once', async () => {
+    await buildStaff(t.ctx.db, 'admin.khac', [{ role: 'admin', unit: tree.otherProvince }]);
+    const otherAdmin = await login(t.app, 'admin.khac');
+    const res = await injectAs(t.app, otherAdmin, { method: 'POST', url: '/api/procedures', payload: { ownerUnitId: tree.otherProvince.id, content: buildProcedureContent() } });
+    expect(res.statusCode, res.body).toBe(201);
+    const otherId = res.json().id as string;
+    await injectAs(t.app, otherAdmin, { method: 'POST', url: `/api/procedures/${otherId}/publish`, payload: { decisionNo: '2/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
+    const list = async (query: string) => ((await injectAs(t.app, null, { method: 'GET', url: `/api/postal/procedures?accepted=true${query}` })).json().items as { id: string; code: string }[]);
+    const all = await list('');
+    expect(all.filter((p) => p.code === '1.001193')).toHaveLength(1);
+    expect((await list(`&provinceId=${tree.province.id}`)).map((p) => p.id)).toEqual(expect.arrayContaining([accepted, sameDay]));
+    expect((await list(`&provinceId=${tree.province.id}`)).map((p) => p.id)).not.toContain(otherId);
+    expect((await list(`&provinceId=${tree.otherProvince.id}`)).map((p) => p.id)).toEqual([otherId]);
   });
 });

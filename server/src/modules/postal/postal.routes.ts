@@ -2,11 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
-import { commonErrors } from '../../platform/errors.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import { citizenOf, actorOf } from '../identity/auth.plugin.js';
 import {
-  ZCancelInput, ZHandOverInput, ZPickUpInput, ZPickup, ZPickupConfirmation, ZPickupRequest, ZPostalProcedure, ZPostalSummary, ZResultByPostInput, ZShipment, ZShipmentEventInput,
+  ZCancelInput, ZHandOverInput, ZPickUpInput, ZPickup, ZPickupConfirmation, ZPickupRequest, ZPickupTrackInput, ZPickupTracking, ZPostalProcedure, ZPostalSummary, ZResultByPostInput, ZShipment, ZShipmentEventInput,
 } from './postal.contract.js';
 import { dossierErrors } from '../dossiers/dossier.errors.js';
 import { postalErrors } from './postal.errors.js';
@@ -22,6 +21,7 @@ import { postalSummary } from './use-cases/postal-summary.js';
 import { recordShipmentEvent } from './use-cases/record-shipment-event.js';
 import { postalForms, renderPostalForm } from './use-cases/render-postal-form.js';
 import { requestPickup } from './use-cases/request-pickup.js';
+import { trackPickup } from './use-cases/track-pickup.js';
 import { cancelPickup, handOverPickup, pickUp } from './use-cases/work-pickup.js';
 
 const ZId = z.object({ id: z.string().uuid() });
@@ -37,15 +37,30 @@ export const postalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: {
         tags: ['postal'],
         summary: 'Danh sách thủ tục tiếp nhận / không tiếp nhận hồ sơ qua bưu chính công ích (QĐ 45/2016 Điều 13)',
-        querystring: z.object({ accepted: z.enum(['true', 'false']).default('true'), q: z.string().trim().max(200).optional(), limit: z.coerce.number().int().min(1).max(500).default(200) }),
+        querystring: z.object({
+          accepted: z.enum(['true', 'false']).default('true'),
+          q: z.string().trim().max(200).optional(),
+          /** The citizen's province: only the procedures it publishes. Without it, one row per procedure code. */
+          provinceId: z.string().uuid().optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(200),
+        }),
         response: { 200: z.object({ items: z.array(ZPostalProcedure) }) },
       },
     },
     async (request) => {
+      const { accepted, q, provinceId, limit } = request.query;
+      // Without a province a procedure published by several provinces would be listed once per province, under the
+      // same name: DISTINCT ON (code) keeps one (the citizen picks the province to request a pickup).
       const { rows } = await ctx.db.query<z.infer<typeof ZPostalProcedure>>(
-        `SELECT id, code, name, field, agency, postal_intake AS "postalIntake", postal_return AS "postalReturn" FROM procedure
-          WHERE status = 'published' AND postal_intake = $1 AND ($2::text IS NULL OR search_text LIKE '%' || vn_fold($2) || '%') ORDER BY name, id LIMIT $3`,
-        [request.query.accepted === 'true', request.query.q ?? null, request.query.limit],
+        `SELECT id, code, name, field, agency, "postalIntake", "postalReturn" FROM (
+           SELECT DISTINCT ON (CASE WHEN $4::uuid IS NULL THEN p.code ELSE p.id::text END)
+                  p.id, p.code, p.name, p.field, p.agency, p.postal_intake AS "postalIntake", p.postal_return AS "postalReturn"
+             FROM procedure p JOIN unit o ON o.id = p.owner_unit_id
+            WHERE p.status = 'published' AND p.postal_intake = $1 AND ($2::text IS NULL OR p.search_text LIKE '%' || vn_fold($2) || '%')
+              AND ($4::uuid IS NULL OR o.path LIKE (SELECT path FROM unit WHERE id = $4) || '%')
+            ORDER BY CASE WHEN $4::uuid IS NULL THEN p.code ELSE p.id::text END, o.name) x
+          ORDER BY name, id LIMIT $3`,
+        [accepted === 'true', q ?? null, limit, provinceId ?? null],
       );
       return { items: rows };
     },
@@ -62,6 +77,14 @@ export const postalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       if (!budget.allowed) throw postalErrors.pickupRateLimited(budget.retryAfterSeconds);
       return reply.status(201).send(await requestPickup(ctx, null, request.body));
     },
+  );
+  app.post(
+    '/postal/pickup-requests/track',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['postal'], summary: 'Tra cứu yêu cầu bưu điện đến lấy hồ sơ (mã xác nhận + điện thoại hoặc 4 số cuối CCCD)', body: ZPickupTrackInput, response: { 200: ZPickupTracking, 404: ZErrorBody, 429: ZErrorBody } },
+    },
+    async (request) => trackPickup({ ...ctx, log: request.log }, request.body.code, request.body.secret, { ip: request.ip }),
   );
   // The operator's signed status callbacks: the signature covers the raw body, so this route keeps it as text.
   await app.register(async (raw) => {
@@ -99,7 +122,7 @@ export const postalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     async (request) => {
       const p = await getPickup(ctx.db, request.params.id);
       if (!p) throw postalErrors.pickupNotFound();
-      if (!postalScope(actorOf(request)).some((x) => p.receivingPath.startsWith(x))) throw commonErrors.forbidden('postal.work');
+      if (!postalScope(actorOf(request)).some((x) => p.receivingPath.startsWith(x))) throw postalErrors.pickupNotFound();
       return p;
     },
   );

@@ -88,8 +88,3 @@ export function confirmationCode(random: Uint8Array): string {
   return Array.from(random.slice(0, 8), (b) => alphabet[b % alphabet.length]).join('');
 }
 
-/** True when a pickup at `dueAt` is late at `now`. */
-export function isLate(now: Date, dueAt: Date | null): boolean {
-  return dueAt !== null && now.getTime() > dueAt.getTime();
-}
-

@@ -14,7 +14,6 @@ export type TProcedureLevel = z.infer<typeof ZProcedureLevel>;
 
 /** Unit of the legal processing time: working days, working hours, or "within the day" (trong ngày). */
 export const ZDurationUnit = z.enum(['working_day', 'working_hour', 'same_day']);
-export type TDurationUnit = z.infer<typeof ZDurationUnit>;
 
 export const ZProcessingTime = z.object({
   amount: z.number().min(0).max(365),
@@ -191,6 +190,11 @@ export const ZCatalogItem = z.object({
   feeTotalVnd: z.number(),
   postalIntake: z.boolean(),
   postalReturn: z.boolean(),
+  /**
+   * With `distinct=code`: how many owners (provinces) publish a procedure of this code under the other filters; the
+   * row shown is one of them. Null in a plain listing.
+   */
+  publishedBy: z.number().int().nullable(),
 });
 
 export const ZCatalogQuery = z.object({
@@ -201,6 +205,8 @@ export const ZCatalogQuery = z.object({
   onlineLevel: ZOnlineLevel.optional(),
   ownerUnitId: z.string().uuid().optional(),
   includeAbolished: z.enum(['true', 'false']).optional(),
+  /** `code`: one row per national procedure code (a procedure several provinces publish is listed once). */
+  distinct: z.enum(['code']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });

@@ -10,6 +10,8 @@ const actionNames: Record<string, string> = {
 };
 
 export const procedureErrors = {
+  workbookInvalid: (rows: string[]) =>
+    new DomainError('PROCEDURE.WORKBOOK_INVALID', 'unprocessable', `Tệp có ${rows.length} lỗi, chưa nhập thủ tục nào. ${rows.slice(0, 3).join('; ')}${rows.length > 3 ? '; …' : ''}`, `${rows.length} problems in the workbook; nothing imported.`, { rows: rows.slice(0, 500) }),
   notFound: () => new DomainError('PROCEDURE.NOT_FOUND', 'not_found', 'Không tìm thấy thủ tục hành chính.', 'Procedure not found.'),
   actionNotAllowed: (status: ProcedureStatus, action: string) =>
     new DomainError(

@@ -149,6 +149,8 @@ export type CatalogFilter = {
   agency?: string;
   onlineLevel?: TOnlineLevel;
   ownerUnitId?: string;
+  /** One row per procedure code (the first by owner name), with the number of owners publishing it. */
+  distinct?: 'code';
   statuses: ProcedureStatus[];
   /** Only procedures owned under these unit paths; null = any. */
   paths: string[] | null;
@@ -161,6 +163,7 @@ export type CatalogRow = Pick<ProcedureRow, 'id' | 'code' | 'name' | 'field' | '
   feeTotalVnd: number;
   postalIntake: boolean;
   postalReturn: boolean;
+  publishedBy: number | null;
 };
 
 /**
@@ -177,14 +180,11 @@ export async function searchCatalog(q: Queryable, f: CatalogFilter): Promise<Cat
     ? `AND p.search_text LIKE ALL (coalesce((SELECT array_agg('%' || vn_fold(w) || '%') FROM unnest($3::text[]) w), '{}'::text[]))`
     : 'AND cardinality($3::text[]) = 0';
   const order = searching ? 'similarity(p.search_text, vn_fold($9)) DESC, p.name, p.id' : 'p.name, p.id';
-  const { rows } = await q.query<CatalogRow>(
-    `SELECT p.id, p.code, p.name, p.field, p.level, p.agency, p.online_level AS "onlineLevel", p.status,
+  const columns = `p.id, p.code, p.name, p.field, p.level, p.agency, p.online_level AS "onlineLevel", p.status,
             p.owner_unit_id AS "ownerUnitId", u.name AS "ownerUnitName", p.abolished_on AS "abolishedOn",
             p.processing_time AS "processingTime", p.fee_total_vnd AS "feeTotalVnd",
-            p.postal_intake AS "postalIntake", p.postal_return AS "postalReturn"
-       FROM procedure p
-       JOIN unit u ON u.id = p.owner_unit_id
-      WHERE p.status = ANY($1::text[])
+            p.postal_intake AS "postalIntake", p.postal_return AS "postalReturn"`;
+  const where = `WHERE p.status = ANY($1::text[])
         AND ($2::text[] IS NULL OR u.path LIKE ANY (SELECT x || '%' FROM unnest($2::text[]) x))
         ${wordFilter}
         AND ($4::text IS NULL OR p.field = $4)
@@ -192,11 +192,30 @@ export async function searchCatalog(q: Queryable, f: CatalogFilter): Promise<Cat
         AND ($6::text IS NULL OR p.agency = $6)
         AND ($7::text IS NULL OR p.online_level = $7)
         AND ($8::uuid IS NULL OR p.owner_unit_id = $8)
-        AND ($9::text IS NOT NULL) -- types $9 when the ORDER BY does not use it
-      ORDER BY ${order}
-      LIMIT $10 OFFSET $11`,
-    [f.statuses, f.paths, words, f.field ?? null, f.level ?? null, f.agency ?? null, f.onlineLevel ?? null, f.ownerUnitId ?? null, words.join(' '), f.limit, f.offset],
-  );
+        AND ($9::text IS NOT NULL) -- types $9 when the ORDER BY does not use it`;
+  // Grouped by code: the window counts the owners before DISTINCT ON keeps one row per code (the first owner by name),
+  // then the page is ordered as the plain listing is (rank by similarity, or name).
+  const sql =
+    f.distinct === 'code'
+      ? `SELECT * FROM (
+           SELECT DISTINCT ON (p.code) ${columns}, count(*) OVER (PARTITION BY p.code)::int AS "publishedBy",
+                  ${searching ? 'similarity(p.search_text, vn_fold($9))' : '0::real'} AS rank
+             FROM procedure p
+             JOIN unit u ON u.id = p.owner_unit_id
+            ${where}
+            ORDER BY p.code, u.name, p.id) g
+          ORDER BY g.rank DESC, g.name, g.id
+          LIMIT $10 OFFSET $11`
+      : `SELECT ${columns}, NULL::int AS "publishedBy"
+           FROM procedure p
+           JOIN unit u ON u.id = p.owner_unit_id
+          ${where}
+          ORDER BY ${order}
+          LIMIT $10 OFFSET $11`;
+  const { rows } = await q.query<CatalogRow & { rank?: number }>(sql, [
+    f.statuses, f.paths, words, f.field ?? null, f.level ?? null, f.agency ?? null, f.onlineLevel ?? null, f.ownerUnitId ?? null, words.join(' '), f.limit, f.offset,
+  ]);
+  if (f.distinct === 'code') for (const r of rows) delete r.rank;
   return rows;
 }
 

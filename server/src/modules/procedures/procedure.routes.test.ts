@@ -135,7 +135,7 @@ describe('procedure lifecycle over HTTP', () => {
     const p = await create(buildProcedureContent({ code: '1.000003', name: 'Thủ tục phạm vi' }));
     const other = await login(t.app, 'admin.khac');
     const desk = await login(t.app, 'motcua.xa');
-    expect((await publish(p.id, '2026-01-01', other)).statusCode).toBe(403);
+    expect((await publish(p.id, '2026-01-01', other)).statusCode).toBe(404);
     expect((await publish(p.id, '2026-01-01', desk)).statusCode).toBe(403);
     expect((await publish(p.id, '2026-01-01', null)).statusCode).toBe(401);
     const createElsewhere = await injectAs(t.app, other, { method: 'POST', url: '/api/procedures', payload: { ownerUnitId: tree.province.id, content: buildProcedureContent({ code: '1.000004' }) } });
@@ -229,10 +229,35 @@ describe('staff-only catalogue reads', () => {
     const versionUrl = `/api/procedures/${p.id}/versions/${detail.draftVersionId}`;
     expect((await injectAs(t.app, admin, { method: 'GET', url: versionUrl })).statusCode).toBe(200);
     const other = await login(t.app, 'admin.khac');
-    expect((await injectAs(t.app, other, { method: 'GET', url: versionUrl })).statusCode).toBe(403);
+    expect((await injectAs(t.app, other, { method: 'GET', url: versionUrl })).statusCode).toBe(404);
     expect((await injectAs(t.app, null, { method: 'GET', url: versionUrl })).statusCode).toBe(401);
     const exportUrl = `/api/procedures/export?ownerUnitId=${tree.province.id}`;
     expect((await injectAs(t.app, other, { method: 'GET', url: exportUrl })).statusCode).toBe(403);
     expect((await injectAs(t.app, null, { method: 'GET', url: exportUrl })).statusCode).toBe(401);
+  });
+});
+
+describe('one row per procedure code for a citizen who has not picked a province (issue 14)', () => {
+  it('lists a procedure published by two provinces once, with the count; a province sees its own', async () => {
+    const mine = await create(buildProcedureContent({ code: '1.000777', name: 'Thủ tục hai tỉnh cùng công bố' }));
+    await publish(mine.id);
+    const other = await login(t.app, 'admin.khac');
+    const theirs = await injectAs(t.app, other, { method: 'POST', url: '/api/procedures', payload: { ownerUnitId: tree.otherProvince.id, content: buildProcedureContent({ code: '1.000777', name: 'Thủ tục hai tỉnh cùng công bố' }) } });
+    expect(theirs.statusCode, theirs.body).toBe(201);
+    expect((await publish(theirs.json().id, '2026-01-01', other)).statusCode).toBe(200);
+    const q = encodeURIComponent('hai tinh cung cong bo');
+    const plain = (await t.app.inject({ url: `/api/catalog/procedures?q=${q}` })).json().items;
+    expect(plain).toHaveLength(2);
+    expect(plain.map((i: { publishedBy: number | null }) => i.publishedBy)).toEqual([null, null]);
+    const grouped = (await t.app.inject({ url: `/api/catalog/procedures?q=${q}&distinct=code` })).json().items;
+    expect(grouped).toEqual([expect.objectContaining({ code: '1.000777', publishedBy: 2 })]);
+    const ownOnly = (await t.app.inject({ url: `/api/catalog/procedures?q=${q}&ownerUnitId=${tree.otherProvince.id}` })).json().items;
+    expect(ownOnly.map((i: { id: string }) => i.id)).toEqual([theirs.json().id]);
+    // Without words the grouped list pages like the plain one: no code twice across pages.
+    const pageOne = (await t.app.inject({ url: '/api/catalog/procedures?distinct=code&limit=2' })).json();
+    const pageTwo = (await t.app.inject({ url: '/api/catalog/procedures?distinct=code&limit=100&offset=2' })).json();
+    const codes = [...pageOne.items, ...pageTwo.items].map((i: { code: string }) => i.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(pageOne.hasMore).toBe(true);
   });
 });

@@ -22,10 +22,12 @@ import {
   ZVersion,
 } from './procedure.contract.js';
 import { catalogFacets, isTemplateFile } from './procedure.repo.js';
-import { exportProcedures, importProcedures } from './use-cases/exchange-procedures.js';
+import { writeCatalogWorkbook } from './catalog-workbook.js';
+import { exportProcedures, exportProceduresXlsx, importProcedures, importProceduresXlsx } from './use-cases/exchange-procedures.js';
 import { abolishProcedure, createProcedure, publishProcedure, startRevision, updateDraft } from './use-cases/manage-procedure.js';
 import { getProcedureDetail, getVersionForStaff, searchPublicCatalog, searchStaffCatalog } from './use-cases/read-catalog.js';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZId = z.object({ id: z.string().uuid() });
 const ZSha = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 const ZStoredFile = z.object({ sha256: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number() });
@@ -143,6 +145,46 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     async (request, reply) => {
       reply.header('content-disposition', 'attachment; filename="thu-tuc.json"');
       return exportProcedures(await readContext(ctx, request), actorOf(request), request.query.ownerUnitId);
+    },
+  );
+  app.get(
+    '/procedures/export/xlsx',
+    {
+      config: { access: 'perm:catalog.read' },
+      schema: { tags: ['procedures'], summary: 'Xuất danh mục thủ tục (Excel, cùng khuôn với tệp mẫu nhập)', querystring: z.object({ ownerUnitId: z.string().uuid() }) },
+    },
+    async (request, reply) => {
+      const body = await exportProceduresXlsx(await readContext(ctx, request), actorOf(request), request.query.ownerUnitId);
+      reply.header('content-type', XLSX);
+      reply.header('content-disposition', attachment(`danh-muc-thu-tuc-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`));
+      return reply.send(body);
+    },
+  );
+  app.get(
+    '/procedures/import/template',
+    { config: { access: 'perm:procedures.manage' }, schema: { tags: ['procedures'], summary: 'Tệp mẫu Excel để nhập danh mục thủ tục (tên cột tiếng Việt, danh sách chọn)' } },
+    async (_request, reply) => {
+      reply.header('content-type', XLSX);
+      reply.header('content-disposition', attachment('mau-nhap-thu-tuc.xlsx'));
+      return reply.send(await writeCatalogWorkbook([]));
+    },
+  );
+  app.post(
+    '/procedures/import/xlsx',
+    {
+      config: { access: 'perm:procedures.manage' },
+      bodyLimit: 20 * 1024 * 1024,
+      schema: {
+        tags: ['procedures'],
+        summary: 'Nhập danh mục thủ tục từ tệp Excel (multipart, trường "file") thành bản dự thảo; có lỗi ở dòng nào thì không nhập gì',
+        consumes: ['multipart/form-data'],
+        querystring: z.object({ ownerUnitId: z.string().uuid() }),
+        response: { 200: ZImportResult, 400: ZErrorBody, 422: ZErrorBody },
+      },
+    },
+    async (request) => {
+      const { content } = await readUpload(request, { maxBytes: 20 * 1024 * 1024 });
+      return importProceduresXlsx(ctx, actorOf(request), request.query.ownerUnitId, content);
     },
   );
   app.post(

@@ -1,5 +1,6 @@
 import type { FormModel, FormTable } from '../forms/forms.contract.js';
 import { NATIONAL_HEADING } from '../forms/forms.rules.js';
+import type { TGroup5Figures } from '../feedback/use-cases/read-feedback.js';
 import type { TDailyData, TForm06Row, TPeriodReport } from './reports.contract.js';
 
 function upper(s: string): string {
@@ -59,6 +60,7 @@ export function buildForm06(r: TPeriodReport, agencyName: string): FormModel {
     columns: form06Columns.map((header, k) => ({ header, width: form06Widths[k] ?? 6, align: k === 1 ? 'left' : 'center' })),
     rows,
   };
+  const group5 = group5Table(r.group5);
   return {
     formKey: 'report',
     ruleSetId: 'nd118-2025',
@@ -74,10 +76,59 @@ export function buildForm06(r: TPeriodReport, agencyName: string): FormModel {
     title: 'TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH',
     subtitle: [`Kỳ báo cáo: từ ngày ${dmy(r.from)} đến ngày ${dmy(r.to)}`, 'Đơn vị tính: Số hồ sơ TTHC'],
     addressee: null,
-    body: [table],
+    body: [table, { kind: 'paragraph', text: GROUP5_CAPTION, emphasis: 'bold' }, group5, { kind: 'paragraph', text: GROUP5_NOTE, emphasis: 'italic' }],
     recipients: null,
     signatures: [],
     footer: ['(3) = (4) + (5) + (6); (7) = (8) + (9) + (10); (11) = (12) + (13); (3) = (7) + (11). Lập bằng phần mềm Một Cửa.'],
+  };
+}
+
+/** QĐ 766/QĐ-TTg group 5: receiving and handling feedback (phản ánh, kiến nghị — Nghị định 20/2008/NĐ-CP). */
+export const GROUP5_CAPTION = 'TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ (Nhóm 5, Quyết định 766/QĐ-TTg)';
+const GROUP5_NOTE =
+  'Theo ngày tiếp nhận phản ánh trong kỳ. (6) = (5)/(4) (chỉ số 5.2); (10) = số đã xử lý đúng hạn, người gửi không đánh giá "không hài lòng" và không yêu cầu xem xét lại, trên (4) (chỉ số 5.3); (11) hồ sơ TTHC của đơn vị bị phản ánh.';
+
+export const group5Columns = [
+  '(1) STT',
+  '(2) Đơn vị',
+  '(3) Phản ánh, kiến nghị tiếp nhận',
+  '(4) Đã xử lý',
+  '(5) Xử lý đúng hạn',
+  '(6) Tỷ lệ đúng hạn (%)',
+  '(7) Đã đánh giá',
+  '(8) Không hài lòng',
+  '(9) Yêu cầu xem xét lại',
+  '(10) Tỷ lệ hài lòng (%)',
+  '(11) Hồ sơ bị phản ánh',
+] as const;
+
+/** A rate as printed in Vietnamese ("92,5"), or "–" without items. */
+function rate(v: number | null): string {
+  return v === null ? '–' : String(v).replace('.', ',');
+}
+
+function group5Cells(v: TGroup5Figures): string[] {
+  return [String(v.received), String(v.handled), String(v.handledOnTime), rate(v.onTimeRate), String(v.rated), String(v.unsatisfied), String(v.reopened), rate(v.satisfactionRate), String(v.dossiersWithFeedback)];
+}
+
+/** Group 5 per sub-unit (grouped by level like Biểu 06), then the total; in the PDF under Biểu 06, in Excel on its own sheet. */
+export function group5Table(g: TPeriodReport['group5']): FormTable {
+  const rows: string[][] = [];
+  let group: string | null = null;
+  let i = 0;
+  for (const row of g.rows) {
+    if (row.group !== null && row.group !== group) {
+      group = row.group;
+      rows.push(['', group, ...group5Columns.slice(2).map(() => '')]);
+    }
+    rows.push([String(++i), row.label, ...group5Cells(row.values)]);
+  }
+  rows.push(['', 'Tổng cộng', ...group5Cells(g.total)]);
+  return {
+    kind: 'table',
+    caption: GROUP5_CAPTION,
+    columns: group5Columns.map((header, k) => ({ header, width: k === 1 ? 20 : k === 0 ? 3 : 7, align: k === 1 ? 'left' : 'center' })),
+    rows,
   };
 }
 

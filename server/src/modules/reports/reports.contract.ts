@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZGroup5Figures } from '../feedback/feedback.contract.js';
 
 const ZDay = z.iso.date({ error: 'Ngày dạng YYYY-MM-DD' });
 
@@ -99,6 +100,8 @@ export const ZPeriodReport = z.object({
   by: z.enum(['unit', 'procedure']),
   rows: z.array(z.object({ label: z.string(), group: z.string().nullable(), values: ZForm06Row })),
   total: ZForm06Row,
+  /** QĐ 766/QĐ-TTg group 5 (feedback, phản ánh kiến nghị) per direct sub-unit, by period of receipt, and the total. */
+  group5: z.object({ rows: z.array(z.object({ label: z.string(), group: z.string().nullable(), values: ZGroup5Figures })), total: ZGroup5Figures }),
 });
 export type TPeriodReport = z.infer<typeof ZPeriodReport>;
 
@@ -134,7 +137,7 @@ export const ZDailyListItem = z.object({ id: z.string().uuid(), unitId: z.string
 export const ZDailyRunInput = z.strictObject({ unitId: z.string().uuid().optional() });
 export const ZDailyRunResult = z.object({ produced: z.number(), emailed: z.number(), reports: z.array(z.object({ id: z.string().uuid(), unitId: z.string().uuid(), day: ZDay })) });
 
-export const targetIndicators = ['online_rate', 'on_time_rate', 'digitised_rate', 'online_payment_rate', 'postal_return_rate'] as const;
+export const targetIndicators = ['online_rate', 'on_time_rate', 'digitised_rate', 'online_payment_rate', 'postal_return_rate', 'satisfaction_rate'] as const;
 export const ZTargetIndicator = z.enum(targetIndicators);
 export type TTargetIndicator = z.infer<typeof ZTargetIndicator>;
 
@@ -155,3 +158,25 @@ export const ZRanking = z.object({
   ),
 });
 export type TRanking = z.infer<typeof ZRanking>;
+
+export const ZStepTimes = z.object({
+  unitName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  truncated: z.boolean(),
+  rows: z.array(
+    z.object({
+      unitId: z.string().uuid(),
+      unitName: z.string(),
+      stepName: z.string(),
+      officerId: z.string().uuid().nullable(),
+      officerName: z.string().nullable(),
+      stints: z.number(),
+      dossiers: z.number(),
+      workingMinutes: z.number(),
+      averageWorkingMinutes: z.number(),
+      maxWorkingMinutes: z.number(),
+      elapsedMinutes: z.number(),
+    }),
+  ),
+});

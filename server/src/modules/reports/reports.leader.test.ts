@@ -54,7 +54,7 @@ describe('a ward leader’s own daily report', () => {
     const data = await injectAs(t.app, leaderA, { method: 'GET', url: `/api/reports/daily/${id}` });
     expect(data.statusCode).toBe(200);
     expect(data.json().unitName).toBe('Phường An Thử');
-    expect((await injectAs(t.app, otherLeader, { method: 'GET', url: `/api/reports/daily/${id}` })).statusCode).toBe(403);
+    expect((await injectAs(t.app, otherLeader, { method: 'GET', url: `/api/reports/daily/${id}` })).statusCode).toBe(404); // another unit's report is unknown to the caller, as an unknown id
     // Without a unit, "Lập ngay" makes the report of every unit the leader leads — here, the ward's.
     const all = await injectAs(t.app, leaderA, { method: 'POST', url: '/api/reports/daily/run' });
     expect(all.json()).toMatchObject({ produced: 1, emailed: 0, reports: [{ id, unitId: tree.communeA.id }] });

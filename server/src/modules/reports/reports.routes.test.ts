@@ -168,7 +168,7 @@ describe('reports', () => {
     const mine = list.find((r: { unitId: string }) => r.unitId === tree.province.id);
     expect(mine.day).toBe('2026-12-02');
     expect((await get(otherOffice, '/api/reports/daily')).json().some((r: { unitId: string }) => r.unitId === tree.province.id)).toBe(false);
-    expect((await get(otherOffice, `/api/reports/daily/${mine.id}/file?format=pdf`)).statusCode).toBe(403);
+    expect((await get(otherOffice, `/api/reports/daily/${mine.id}/file?format=pdf`)).statusCode).toBe(404);
     const data = (await get(office, `/api/reports/daily/${mine.id}`)).json();
     expect(data.total).toMatchObject({ receivedDesk: 1, paidOnline: 1, openOverdue: 2, openOnTime: 1 });
     expect(data.rows.map((r: { name: string; depth: number }) => [r.name, r.depth])).toContainEqual(['Phường An Thử', 0]);

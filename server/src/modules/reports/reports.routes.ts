@@ -3,16 +3,16 @@ import { readContext } from '../../platform/read-replicas.js';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
-import { commonErrors } from '../../platform/errors.js';
 import { actorOf } from '../identity/auth.plugin.js';
 import { can, scopePaths } from '../identity/permissions.policy.js';
 import { renderFormPdf } from '../forms/forms.pdf.js';
 import { renderTableXlsx } from '../forms/forms.xlsx.js';
-import { ZDailyData, ZDailyListItem, ZDailyRunInput, ZDailyRunResult, ZPeriodQuery, ZPeriodReport, ZRanking, ZRankingQuery, ZReportQuery, ZSummary, ZTargetInput, ZTrend, ZTrendQuery } from './reports.contract.js';
+import { ZDailyData, ZDailyListItem, ZDailyRunInput, ZDailyRunResult, ZPeriodQuery, ZPeriodReport, ZRanking, ZRankingQuery, ZReportQuery, ZStepTimes, ZSummary, ZTargetInput, ZTrend, ZTrendQuery } from './reports.contract.js';
 import { buildForm06 } from './reports-form.rules.js';
 import { reportErrors } from './reports.errors.js';
 import { getDaily, listDaily } from './reports.repo.js';
 import { getPeriodReport } from './use-cases/get-period-report.js';
+import { getStepTimes } from './use-cases/get-step-times.js';
 import { getSummary } from './use-cases/get-summary.js';
 import { getTrend } from './use-cases/get-trend.js';
 import { dailyFileName, produceDailyReports, renderDaily } from './use-cases/produce-daily-reports.js';
@@ -39,6 +39,12 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   );
 
   app.get(
+    '/reports/step-times',
+    { config: { access: 'perm:reports.read' }, schema: { tags: ['reports'], summary: 'Thời gian xử lý từng bước theo đơn vị và cán bộ (giờ làm việc, từ sổ sự kiện hồ sơ)', querystring: ZReportQuery, response: { 200: ZStepTimes, ...errors } } },
+    async (request) => getStepTimes(await readContext(ctx, request), actorOf(request), request.query),
+  );
+
+  app.get(
     '/reports/period',
     { config: { access: 'perm:reports.read' }, schema: { tags: ['reports'], summary: 'Báo cáo kỳ theo Biểu số 06/VPCP/KSTT, theo đơn vị hoặc thủ tục', querystring: ZPeriodQuery, response: { 200: ZPeriodReport, ...errors } } },
     async (request) => getPeriodReport(await readContext(ctx, request), actorOf(request), request.query),
@@ -50,7 +56,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     async (request, reply) => {
       const report = await getPeriodReport(await readContext(ctx, request), actorOf(request), request.query);
       const model = buildForm06(report, report.unitName);
-      const body = request.query.format === 'xlsx' ? await renderTableXlsx(model, 'Biểu 06') : await renderFormPdf(model);
+      const body = request.query.format === 'xlsx' ? await renderTableXlsx(model, 'Biểu 06', ['Nhóm 5 - PAKN']) : await renderFormPdf(model);
       reply.header('content-type', request.query.format === 'xlsx' ? XLSX : 'application/pdf');
       reply.header('content-disposition', `attachment; filename="bieu-06-${report.from}-${report.to}.${request.query.format}"`);
       return reply.send(body);
@@ -92,7 +98,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   const readDaily = async (actor: ReturnType<typeof actorOf>, id: string) => {
     const row = await getDaily(ctx.db, id);
     if (!row) throw reportErrors.notFound();
-    if (!can(actor, 'reports.read', row.unitPath)) throw commonErrors.forbidden('reports.read');
+    // Another unit's report answers as a wrong id would: a 403 would confirm that it exists.
+    if (!can(actor, 'reports.read', row.unitPath)) throw reportErrors.notFound();
     return ZDailyData.parse(row.data);
   };
 

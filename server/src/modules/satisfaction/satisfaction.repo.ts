@@ -46,17 +46,17 @@ export async function hasRating(q: Queryable, dossierId: string, channel: Rating
 /** Inserts the rating; null when this dossier already has one on this channel (the unique constraint decides). */
 export async function insertRating(
   q: Queryable,
-  r: { dossier: RateableDossier; channel: RatingChannel; ratedAt: Date; day: string; scores: IndicatorScores; officerScore: Score | null; kioskId: string | null },
+  r: { dossier: RateableDossier; channel: RatingChannel; ratedAt: Date; day: string; scores: IndicatorScores; officerScore: Score | null; kioskId: string | null; comment: string | null },
 ): Promise<string | null> {
   const s = r.scores;
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO satisfaction_rating (dossier_id, channel, rated_at, day, receiving_unit_id, receiving_path, resolving_unit_id, resolving_path, procedure_id,
-            i1, i2, i3, i4, i5, i6, i7, i8, i9, officer_id, officer_score, kiosk_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+            i1, i2, i3, i4, i5, i6, i7, i8, i9, officer_id, officer_score, kiosk_id, comment)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
      ON CONFLICT ON CONSTRAINT satisfaction_once_per_channel DO NOTHING RETURNING id`,
     [
       r.dossier.id, r.channel, r.ratedAt, r.day, r.dossier.receivingUnitId, r.dossier.receivingPath, r.dossier.resolvingUnitId, r.dossier.resolvingPath, r.dossier.procedureId,
-      s.i1, s.i2, s.i3, s.i4, s.i5, s.i6, s.i7, s.i8, s.i9, r.dossier.officerId, r.dossier.officerId ? r.officerScore : null, r.kioskId,
+      s.i1, s.i2, s.i3, s.i4, s.i5, s.i6, s.i7, s.i8, s.i9, r.dossier.officerId, r.dossier.officerId ? r.officerScore : null, r.kioskId, r.comment,
     ],
   );
   return rows[0]?.id ?? null;
@@ -109,14 +109,60 @@ export async function sumByChannel(q: Queryable, unitPath: string, from: string,
   return rows;
 }
 
+/**
+ * The desk officers rated over the same ratings as the unit's indicators (those of the dossiers the unit resolves, see
+ * summarise.ts): the officer of the provincial centre who received a ward's dossier appears in the ward's summary.
+ */
 export async function sumByOfficer(q: Queryable, unitPath: string, from: string, to: string) {
   const { rows } = await q.query<{ officerId: string; officerName: string; ratings: number; officerScoreSum: number; i1: number; i2: number; i3: number; i4: number; i7: number }>(
     `SELECT r.officer_id AS "officerId", s.full_name AS "officerName", count(*)::int AS ratings, coalesce(sum(r.officer_score), 0)::int AS "officerScoreSum",
             sum(r.i1)::int AS i1, sum(r.i2)::int AS i2, sum(r.i3)::int AS i3, sum(r.i4)::int AS i4, sum(r.i7)::int AS i7
        FROM satisfaction_rating r JOIN staff_user s ON s.id = r.officer_id
-      WHERE r.receiving_path LIKE $1 AND r.day BETWEEN $2 AND $3
+      WHERE r.resolving_path LIKE $1 AND r.day BETWEEN $2 AND $3
       GROUP BY r.officer_id, s.full_name ORDER BY s.full_name`,
     [`${unitPath}%`, from, to],
+  );
+  return rows;
+}
+
+/** The latest comments given with ratings of dossiers resolved under `path` between two Vietnam dates. */
+export async function latestComments(q: Queryable, path: string, from: string, to: string, limit = 50) {
+  const { rows } = await q.query<{ ratedAt: Date; channel: RatingChannel; dossierCode: string; procedureName: string; comment: string }>(
+    `SELECT r.rated_at AS "ratedAt", r.channel, coalesce(d.code, '') AS "dossierCode", d.procedure_name AS "procedureName", r.comment
+       FROM satisfaction_rating r JOIN dossier d ON d.id = r.dossier_id
+      WHERE r.resolving_path LIKE $1 || '%' AND r.day BETWEEN $2 AND $3 AND r.comment IS NOT NULL
+      ORDER BY r.rated_at DESC, r.id DESC LIMIT $4`,
+    [path, from, to, limit],
+  );
+  return rows;
+}
+
+export type MyRatingRow = {
+  ratedAt: Date;
+  day: string;
+  channel: RatingChannel;
+  dossierId: string;
+  dossierCode: string;
+  procedureName: string;
+  officerScore: number | null;
+  total: number;
+  comment: string | null;
+};
+
+/**
+ * The ratings about one desk officer between two Vietnam dates, newest first: those that name them as the officer who
+ * served the citizen, and those of the dossiers they received (accepted at the desk). Nobody else's.
+ */
+export async function ratingsAboutOfficer(q: Queryable, officerId: string, from: string, to: string, limit = 500): Promise<MyRatingRow[]> {
+  const { rows } = await q.query<MyRatingRow>(
+    `SELECT r.rated_at AS "ratedAt", to_char(r.day, 'YYYY-MM-DD') AS day, r.channel, d.id AS "dossierId", coalesce(d.code, '') AS "dossierCode",
+            d.procedure_name AS "procedureName", r.officer_score AS "officerScore",
+            (r.i1 + r.i2 + r.i3 + r.i4 + r.i5 + r.i6 + r.i7 + r.i8 + r.i9)::int AS total, r.comment
+       FROM satisfaction_rating r JOIN dossier d ON d.id = r.dossier_id
+      WHERE r.day BETWEEN $2 AND $3
+        AND (r.officer_id = $1 OR r.dossier_id IN (SELECT a.dossier_id FROM dossier_action a WHERE a.actor_id = $1 AND a.action = 'accept'))
+      ORDER BY r.rated_at DESC, r.id DESC LIMIT $4`,
+    [officerId, from, to, limit],
   );
   return rows;
 }

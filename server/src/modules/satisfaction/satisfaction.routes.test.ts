@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, injectAs, type TestApp } from '../../../test/app.js';
 import { APPLICANT, seedDesk } from '../../../test/dossier-fixtures.js';
+import { registerCitizen } from '../../../test/citizens.js';
 
 let t: TestApp;
 let s: Awaited<ReturnType<typeof seedDesk>>;
@@ -77,7 +78,7 @@ describe('kiosk at the desk', () => {
   });
 
   it('a revoked kiosk is refused', async () => {
-    expect((await injectAs(t.app, s.otherDesk, { method: 'POST', url: `/api/satisfaction/kiosks/${kioskId}/revoke` })).statusCode).toBe(403);
+    expect((await injectAs(t.app, s.otherDesk, { method: 'POST', url: `/api/satisfaction/kiosks/${kioskId}/revoke` })).statusCode).toBe(404);
     const res = await injectAs(t.app, s.desk, { method: 'POST', url: `/api/satisfaction/kiosks/${kioskId}/revoke` });
     expect(res.json().revokedAt).not.toBeNull();
     expect((await kiosk(token, 'GET', '/api/satisfaction/kiosk/me')).statusCode).toBe(401);
@@ -95,5 +96,46 @@ describe('summary for the reports', () => {
     expect(body.indicators[2]).toMatchObject({ key: 'i3', sum: 3, average: 1 });
     expect(body.officers).toEqual([{ officerId: expect.any(String), officerName: 'Cán bộ motcua', ratings: 3, officerScoreSum: 5, indicatorTotal: 9 }]);
     expect((await injectAs(t.app, s.otherDesk, { method: 'GET', url: `/api/satisfaction/summary?unitId=${s.tree.communeA.id}&from=2026-11-01&to=2026-11-30` })).statusCode).toBe(403);
+  });
+});
+
+describe('the signed-in citizen rates their own dossier from "Hồ sơ của tôi" (issue 14)', () => {
+  it('without the code or secret, with a comment, once; another citizen and a visitor cannot', async () => {
+    const owner = await registerCitizen(t.app, { identifier: 'an.rate@example.vn', idNumber: '087090001234', fullName: 'Nguyễn Văn An', birthDate: '1990-01-02' });
+    const other = await registerCitizen(t.app, { identifier: 'binh.rate@example.vn', idNumber: '087090009999', fullName: 'Trần Văn Bình', birthDate: '1990-05-06' });
+    const d = await s.receive();
+    // The dossier is the citizen's (as when submitted online); set here, as a fixture, outside the state it carries.
+    await t.ctx.db.query(`UPDATE dossier SET citizen_id = $1 WHERE id = $2`, [owner.id, d.id]);
+    const url = `/api/citizen/dossiers/${d.id}/rating`;
+
+    const before = await injectAs(t.app, owner, { method: 'GET', url });
+    expect(before.statusCode, before.body).toBe(200);
+    expect(before.json()).toMatchObject({ code: d.code, rateable: false, rated: false });
+    expect((await injectAs(t.app, owner, { method: 'POST', url, payload: { scores } })).json().code).toBe('SATISFACTION.NOT_RATEABLE');
+
+    await s.finish(d.id);
+    expect((await injectAs(t.app, other, { method: 'GET', url })).statusCode).toBe(403);
+    expect((await injectAs(t.app, other, { method: 'POST', url, payload: { scores } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url, payload: { scores } })).statusCode).toBe(401);
+    expect((await injectAs(t.app, owner, { method: 'POST', url, payload: { scores, comment: 'x'.repeat(1001) } })).statusCode).toBe(400);
+
+    const rated = await injectAs(t.app, owner, { method: 'POST', url, payload: { scores, officerScore: 2, comment: '  Cán bộ hướng dẫn tận tình, trả kết quả sớm.  ' } });
+    expect(rated.statusCode, rated.body).toBe(201);
+    expect(rated.json()).toMatchObject({ dossierCode: d.code, channel: 'portal' });
+    const row = (await t.ctx.db.query(`SELECT comment, officer_score FROM satisfaction_rating WHERE dossier_id = $1`, [d.id])).rows[0];
+    expect(row).toEqual({ comment: 'Cán bộ hướng dẫn tận tình, trả kết quả sớm.', officer_score: 2 });
+    expect((await injectAs(t.app, owner, { method: 'GET', url })).json()).toMatchObject({ rated: true });
+    // One portal rating per dossier, however the citizen comes: the code and secret path now refuses too.
+    expect((await injectAs(t.app, owner, { method: 'POST', url, payload: { scores } })).statusCode).toBe(409);
+    expect((await portalRate(d.code)).statusCode).toBe(409);
+  });
+
+  it('a blank comment is no comment; the unit reads the comments in its summary', async () => {
+    const d = await s.receive();
+    await s.finish(d.id);
+    expect((await portalRate(d.code, { comment: '   ' })).statusCode).toBe(201);
+    expect((await t.ctx.db.query(`SELECT comment FROM satisfaction_rating WHERE dossier_id = $1`, [d.id])).rows[0]).toEqual({ comment: null });
+    const res = await injectAs(t.app, s.leader, { method: 'GET', url: `/api/satisfaction/summary?unitId=${s.tree.communeA.id}&from=2026-11-01&to=2026-11-30` });
+    expect(res.json().comments).toEqual([expect.objectContaining({ channel: 'portal', comment: 'Cán bộ hướng dẫn tận tình, trả kết quả sớm.', procedureName: 'Đăng ký kết hôn' })]);
   });
 });

@@ -2,14 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
-import { actorOf } from '../identity/auth.plugin.js';
+import { actorOf, citizenOf } from '../identity/auth.plugin.js';
+import { assertOwnDossier } from '../citizens/use-cases/my-dossiers.js';
 import { authoriseTracking } from '../dossiers/use-cases/track-dossier.js';
-import { ZKiosk, ZKioskPairInput, ZKioskRatingInput, ZPairedKiosk, ZPortalRatingInput, ZRateableDossier, ZRating, ZSummary, ZSummaryQuery } from './satisfaction.contract.js';
+import { ZKiosk, ZKioskPairInput, ZKioskRatingInput, ZMyRatings, ZPairedKiosk, ZPeriodQuery, ZPortalRatingInput, ZRateableDossier, ZRating, ZRatingInput, ZSummary, ZSummaryQuery } from './satisfaction.contract.js';
 import { findRateableDossier, hasRating } from './satisfaction.repo.js';
 import { canBeRated } from './satisfaction.rules.js';
 import { authenticateKiosk, kioskDossier, listKiosksAs, pairKiosk, revokeKioskAs } from './use-cases/kiosks.js';
 import { rateDossier } from './use-cases/rate-dossier.js';
 import { summariseSatisfaction } from './use-cases/summarise.js';
+import { myRatings } from './use-cases/my-ratings.js';
 
 /** The kiosk sends its token in this header (no cookie: the tablet is not signed in). */
 export const KIOSK_HEADER = 'x-kiosk-token';
@@ -34,6 +36,27 @@ export const satisfactionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     async (request, reply) => {
       const { dossierId } = await authoriseTracking({ ...ctx, log: request.log }, request.body.code, request.body.secret, { ip: request.ip });
       return reply.status(201).send(await rateDossier(ctx, dossierId, 'portal', request.body));
+    },
+  );
+
+  // --- Portal: the signed-in citizen rates their own dossier from "Hồ sơ của tôi" (no code to type again). ---------------
+  const ZDossierId = z.object({ id: z.string().uuid() });
+  app.get(
+    '/citizen/dossiers/:id/rating',
+    { config: { access: 'citizen' }, schema: { tags: ['satisfaction'], summary: 'Hồ sơ của mình: có thể đánh giá chưa, đã đánh giá chưa', params: ZDossierId, response: { 200: ZRateableDossier, 403: ZErrorBody, 404: ZErrorBody } } },
+    async (request) => {
+      await assertOwnDossier(ctx, citizenOf(request).citizenId, request.params.id);
+      const d = (await findRateableDossier(ctx.db, { id: request.params.id }))!;
+      return { code: d.code ?? '', procedureName: d.procedureName, officerName: d.officerName, rated: await hasRating(ctx.db, d.id, 'portal'), rateable: canBeRated(d.status) };
+    },
+  );
+  app.post(
+    '/citizen/dossiers/:id/rating',
+    { config: { access: 'citizen' }, schema: { tags: ['satisfaction'], summary: 'Công dân đánh giá hồ sơ của mình (9 chỉ số, cán bộ, ý kiến)', params: ZDossierId, body: ZRatingInput, response: { 201: ZRating, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody } } },
+    async (request, reply) => {
+      await assertOwnDossier(ctx, citizenOf(request).citizenId, request.params.id);
+      // The same channel as the tracking-code path: one portal rating per dossier, however the citizen came.
+      return reply.status(201).send(await rateDossier(ctx, request.params.id, 'portal', request.body));
     },
   );
 
@@ -85,5 +108,11 @@ export const satisfactionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     '/satisfaction/summary',
     { config: { access: 'perm:dossiers.read' }, schema: { tags: ['satisfaction'], summary: 'Tổng hợp đánh giá theo đơn vị và kỳ (TT 01/2018 Điều 15)', querystring: ZSummaryQuery, response: { 200: ZSummary, 403: ZErrorBody, 404: ZErrorBody } } },
     async (request) => summariseSatisfaction(ctx, actorOf(request), request.query),
+  );
+  // Every officer reads the ratings about themselves, and only those.
+  app.get(
+    '/satisfaction/mine',
+    { config: { access: 'staff' }, schema: { tags: ['satisfaction'], summary: 'Đánh giá về tôi: các đánh giá về cán bộ đang đăng nhập và điểm trung bình', querystring: ZPeriodQuery, response: { 200: ZMyRatings, 400: ZErrorBody } } },
+    async (request) => myRatings(ctx, actorOf(request), request.query),
   );
 };

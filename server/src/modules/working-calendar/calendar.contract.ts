@@ -60,3 +60,45 @@ export const ZDueResult = z.object({
   dueAtText: z.string(),
   workingMinutes: z.number(),
 });
+
+const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ dạng HH:MM');
+
+/**
+ * A province's office hours from a date (giờ làm việc buổi sáng, buổi chiều). Each session starts before it ends and
+ * the morning ends no later than the afternoon starts. The date is today or later: days already passed keep their hours.
+ */
+export const ZSetWorkingHoursInput = z
+  .object({
+    unitId: z.string().uuid(),
+    effectiveFrom: ZDay,
+    morningStart: ZClock,
+    morningEnd: ZClock,
+    afternoonStart: ZClock,
+    afternoonEnd: ZClock.or(z.literal('24:00')),
+  })
+  .refine((h) => h.morningStart < h.morningEnd, { message: 'Buổi sáng: giờ kết thúc phải sau giờ bắt đầu', path: ['morningEnd'] })
+  .refine((h) => h.afternoonStart < h.afternoonEnd, { message: 'Buổi chiều: giờ kết thúc phải sau giờ bắt đầu', path: ['afternoonEnd'] })
+  .refine((h) => h.morningEnd <= h.afternoonStart, { message: 'Buổi chiều phải bắt đầu sau khi buổi sáng kết thúc', path: ['afternoonStart'] });
+export type TSetWorkingHoursInput = z.infer<typeof ZSetWorkingHoursInput>;
+
+export const ZWorkingHours = z.object({
+  id: z.string().uuid(),
+  unitId: z.string().uuid(),
+  effectiveFrom: z.string(),
+  morningStart: z.string(),
+  morningEnd: z.string(),
+  afternoonStart: z.string(),
+  afternoonEnd: z.string(),
+  setAt: z.date(),
+  setByName: z.string().nullable(),
+});
+export type TWorkingHours = z.infer<typeof ZWorkingHours>;
+
+/** The hours a unit works under: its province's rows (latest first), the ones in force today and the default. */
+export const ZWorkingHoursView = z.object({
+  provinceId: z.string().uuid(),
+  provinceName: z.string(),
+  rows: z.array(ZWorkingHours),
+  today: z.array(z.object({ start: z.string(), end: z.string() })),
+  defaults: z.array(z.object({ start: z.string(), end: z.string() })),
+});

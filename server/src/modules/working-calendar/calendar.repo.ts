@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/database.js';
-import type { TAdjustment, TCreateAdjustmentInput } from './calendar.contract.js';
+import type { TAdjustment, TCreateAdjustmentInput, TSetWorkingHoursInput, TWorkingHours } from './calendar.contract.js';
+import type { WorkingHours } from './calendar.rules.js';
 
 const cols = `a.id, a.day, a.kind, a.name, a.unit_id AS "unitId", u.name AS "unitName", a.sessions`;
 
@@ -33,4 +34,47 @@ export async function insertAdjustment(q: Queryable, a: TCreateAdjustmentInput, 
 
 export async function deleteAdjustment(q: Queryable, id: string): Promise<void> {
   await q.query('DELETE FROM calendar_adjustment WHERE id = $1', [id]);
+}
+
+/**
+ * SQL for the office hours that apply to the unit whose path is `pathSql` (a SQL expression): the rows of its province,
+ * as a JSON array of `WorkingHours` — embedded by loaders that read a dossier and its calendar in one statement.
+ */
+export function workingHoursJsonSql(pathSql: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object('from', h.effective_from, 'sessions', json_build_array(
+              json_build_object('start', h.morning_start, 'end', h.morning_end), json_build_object('start', h.afternoon_start, 'end', h.afternoon_end)))
+            ORDER BY h.effective_from), '[]')
+      FROM working_hours h JOIN unit hu ON hu.id = h.unit_id WHERE ${pathSql} LIKE hu.path || '%')`;
+}
+
+/** The office hours that apply to a unit (its province's rows); none for the whole system (`unitPath` null). */
+export async function listWorkingHours(q: Queryable, unitPath: string | null): Promise<WorkingHours[]> {
+  if (unitPath === null) return [];
+  const { rows } = await q.query<{ hours: WorkingHours[] }>(`SELECT ${workingHoursJsonSql('$1::text')} AS hours`, [unitPath]);
+  return rows[0]!.hours;
+}
+
+/** A province's rows for the administrator's screen, latest first. */
+export async function listProvinceWorkingHours(q: Queryable, unitId: string): Promise<TWorkingHours[]> {
+  const { rows } = await q.query<TWorkingHours>(
+    `SELECT h.id, h.unit_id AS "unitId", to_char(h.effective_from, 'YYYY-MM-DD') AS "effectiveFrom", h.morning_start AS "morningStart",
+            h.morning_end AS "morningEnd", h.afternoon_start AS "afternoonStart", h.afternoon_end AS "afternoonEnd", h.set_at AS "setAt",
+            s.full_name AS "setByName"
+       FROM working_hours h LEFT JOIN staff_user s ON s.id = h.set_by WHERE h.unit_id = $1 ORDER BY h.effective_from DESC`,
+    [unitId],
+  );
+  return rows;
+}
+
+/** Sets the hours from a date; a row of the same date is replaced (the caller audits before and after). */
+export async function upsertWorkingHours(q: Queryable, h: TSetWorkingHoursInput, by: string, at: Date): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO working_hours (unit_id, effective_from, morning_start, morning_end, afternoon_start, afternoon_end, set_by, set_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (unit_id, effective_from) DO UPDATE SET morning_start = EXCLUDED.morning_start, morning_end = EXCLUDED.morning_end,
+       afternoon_start = EXCLUDED.afternoon_start, afternoon_end = EXCLUDED.afternoon_end, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at
+     RETURNING id`,
+    [h.unitId, h.effectiveFrom, h.morningStart, h.morningEnd, h.afternoonStart, h.afternoonEnd, by, at],
+  );
+  return rows[0]!.id;
 }

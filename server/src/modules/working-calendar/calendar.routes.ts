@@ -5,11 +5,12 @@ import { ZErrorBody } from '../../platform/error-schema.js';
 import { actorOf } from '../identity/auth.plugin.js';
 import { unitErrors } from '../org-units/unit.errors.js';
 import { getUnit } from '../org-units/unit.repo.js';
-import { ZAdjustment, ZCreateAdjustmentInput, ZDueInput, ZDueResult, ZYearView } from './calendar.contract.js';
+import { ZAdjustment, ZCreateAdjustmentInput, ZDueInput, ZDueResult, ZSetWorkingHoursInput, ZWorkingHoursView, ZYearView } from './calendar.contract.js';
 import { listAdjustments } from './calendar.repo.js';
 import { computeDue, countingStart } from './deadline.rules.js';
 import { loadCalendar } from './use-cases/load-calendar.js';
 import { addAdjustment, removeAdjustment } from './use-cases/manage-adjustments.js';
+import { getWorkingHours, setWorkingHours } from './use-cases/working-hours.js';
 import { dateOfDayNumber, dayNumberOf, formatVn, isoWeekday, vnDateOf } from './vn-time.js';
 
 /** "09:00 ngày 25/02/2026" in Vietnam time. */
@@ -106,6 +107,28 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         dueAtText: humanVn(due),
         workingMinutes: calendar.workingMinutesBetween(from, due),
       };
+    },
+  );
+
+  // Office hours are public like the working days: a citizen reads the appointment against them.
+  app.get(
+    '/calendar/working-hours',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['calendar'], summary: 'Giờ làm việc của tỉnh chứa đơn vị (theo ngày áp dụng)', querystring: z.object({ unitId: z.string().uuid() }), response: { 200: ZWorkingHoursView, 404: ZErrorBody } },
+    },
+    async (request) => getWorkingHours(ctx, request.query.unitId),
+  );
+
+  app.put(
+    '/calendar/working-hours',
+    {
+      config: { access: 'perm:calendar.manage' },
+      schema: { tags: ['calendar'], summary: 'Đặt giờ làm việc của tỉnh từ một ngày', body: ZSetWorkingHoursInput, response: { 200: ZWorkingHoursView, 403: ZErrorBody, 404: ZErrorBody, 422: ZErrorBody } },
+    },
+    async (request) => {
+      await setWorkingHours(ctx, actorOf(request), request.body);
+      return getWorkingHours(ctx, request.body.unitId);
     },
   );
 };

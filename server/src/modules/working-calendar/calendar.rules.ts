@@ -8,7 +8,9 @@
  *      weekend is a make-up day — ngày làm bù);
  *   2. a statutory holiday (BLLĐ 2019 Điều 112) or its compensatory day (Điều 111 k3) → none;
  *   3. the weekly pattern (default Monday–Friday 07:30–11:30 and 13:30–17:30 — 8 h a day, the 40-hour week
- *      of state agencies, QĐ 188/1999/QĐ-TTg [unverified]; session times vary by province — configure them).
+ *      of state agencies, QĐ 188/1999/QĐ-TTg [unverified]). Session times vary by province (each UBND tỉnh sets its
+ *      own office hours): `workingHours` lists the province's hours, each in force from a date, so a day keeps the
+ *      hours of its time and an old dossier's deadline does not move when the province changes them.
  * Extra *intake* sessions (e.g. a centre receiving dossiers on Saturday 07:30–11:30) are opening hours only:
  * they are reported by `intakeSessionsOn` but never count as working time for deadlines, because TTHC
  * deadlines are in "ngày làm việc" (reference §9.1).
@@ -56,14 +58,22 @@ export type WorkingCalendarConfig = {
   /** Yearly adjustments; for one date the last entry wins. */
   adjustments: readonly CalendarAdjustment[];
   extraIntakeSessions: readonly IntakeSessions[];
+  /** The province's office hours over time (any order); a day before the first uses `weeklySessions`. */
+  workingHours: readonly WorkingHours[];
 };
+
+/** A province's office hours (giờ làm việc) on its working weekdays and make-up days, in force from `from` (YYYY-MM-DD). */
+export type WorkingHours = { from: string; sessions: readonly Session[] };
 
 export type DateInput = string | Date;
 export type DayInfo = { date: string; isWorkingDay: boolean; sessions: Session[]; reasonVi?: string };
 
 export interface WorkingCalendar {
   readonly config: WorkingCalendarConfig;
+  /** Length of one "ngày làm việc" under the latest hours (the day's sessions; 480 by default). */
   readonly workingDayMinutes: number;
+  /** Length of one "ngày làm việc" under the hours in force on that date. */
+  workingDayMinutesOn(date: DateInput): number;
   isWorkingDay(date: DateInput): boolean;
   sessionsOn(date: DateInput): Session[];
   intakeSessionsOn(date: DateInput): Session[];
@@ -107,6 +117,7 @@ export const defaultCalendarConfig: WorkingCalendarConfig = {
   // Official yearly data lives in official-adjustments.ts; pass it (or the administrator's rows) explicitly.
   adjustments: [],
   extraIntakeSessions: [],
+  workingHours: [],
 };
 
 type Interval = readonly [number, number]; // ms since Vietnam midnight, [start, end)
@@ -153,12 +164,23 @@ export function createWorkingCalendar(
     weekly.set(wd, toIntervals(cfg.weeklySessions[wd] ?? [], wd === 7 ? 'Chủ nhật' : `thứ ${wd + 1}`));
   }
   const makeUp = toIntervals(cfg.makeUpDaySessions, 'ngày làm bù');
+  // The province's hours, latest first: a day takes the first whose start is on or before it.
+  const hours = [...cfg.workingHours]
+    .map((h) => ({ from: dayNumberOf(h.from), intervals: toIntervals(h.sessions, `giờ làm việc từ ${h.from}`) }))
+    .sort((a, b) => b.from - a.from);
+  for (const h of hours) if (h.intervals.length === 0) throw new RangeError('Giờ làm việc cần ít nhất một buổi');
+  const hoursOn = (day: number): Interval[] | undefined => hours.find((h) => h.from <= day)?.intervals;
+  const minutesOf = (iv: readonly Interval[]): number => iv.reduce((s, [a, b]) => s + (b - a), 0) / MINUTE_MS;
+  const dayMinutesOn = (day: number): number => {
+    const iv = hoursOn(day);
+    return iv ? minutesOf(iv) : cfg.workingDayMinutes;
+  };
   const adjustments = new Map<number, { adj: CalendarAdjustment; intervals: Interval[] }>();
   for (const adj of cfg.adjustments) {
     if (adj.kind === 'day_off' && adj.sessions && adj.sessions.length > 0) {
       throw new RangeError(`Ngày nghỉ ${adj.date} không được có buổi làm việc`);
     }
-    const intervals = adj.kind === 'working_day' ? (adj.sessions ? toIntervals(adj.sessions, adj.date) : makeUp) : [];
+    const intervals = adj.kind === 'working_day' ? (adj.sessions ? toIntervals(adj.sessions, adj.date) : (hoursOn(dayNumberOf(adj.date)) ?? makeUp)) : [];
     adjustments.set(dayNumberOf(adj.date), { adj, intervals });
   }
   const intakeByWeekday = new Map<number, Interval[]>();
@@ -211,6 +233,8 @@ export function createWorkingCalendar(
         reason = holidays.get(d);
       } else {
         iv = weekly.get(isoWeekday(d)) ?? [];
+        // A weekly working day has the province's hours of its time.
+        if (iv.length > 0) iv = hoursOn(d) ?? iv;
       }
       data.intervals.push(iv);
       data.reasons.push(reason);
@@ -252,7 +276,8 @@ export function createWorkingCalendar(
 
   const calendar: WorkingCalendar = {
     config: cfg,
-    workingDayMinutes: cfg.workingDayMinutes,
+    workingDayMinutes: hours.length > 0 ? minutesOf(hours[0]!.intervals) : cfg.workingDayMinutes,
+    workingDayMinutesOn: (date) => dayMinutesOn(dayOf(date)),
     isWorkingDay: (date) => intervalsOf(dayOf(date)).length > 0,
     sessionsOn: (date) => toSessions(intervalsOf(dayOf(date))),
     intakeSessionsOn(date) {

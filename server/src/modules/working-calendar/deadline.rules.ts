@@ -3,7 +3,8 @@
  *
  * Legal basis (see /work/shared/reference/vn-legal.md §1.6, §9.1):
  * - TTHC deadlines are expressed in ngày làm việc (working days); internal steps in fractions of a day or hours.
- *   Here time counts in working minutes: 1 working day = `calendar.workingDayMinutes` (480), ½ day = 240.
+ *   Here time counts in working minutes: 1 working day = the day's office hours in force where counting starts
+ *   (`calendar.workingDayMinutesOn`, 480 by default; each province sets its hours), ½ day = half of it.
  * - Counting starts at receipt of a complete, valid dossier (ND 61/2018 Điều 19 k4 restarts it after
  *   supplementation; postal: from the giao-nhận record, QĐ 45/2016 Điều 7 k4). A receipt outside working
  *   sessions counts from the next session start.
@@ -32,19 +33,6 @@ export type DeadlineState = 'on_track' | 'due_soon' | 'overdue';
 
 export const DEFAULT_CUTOFF_TIME = '15:00';
 
-/** Labels for the UI / reports. */
-export const finishClassLabels = {
-  early: { vi: 'Trước hạn', en: 'Early' },
-  on_time: { vi: 'Đúng hạn', en: 'On time' },
-  late: { vi: 'Quá hạn', en: 'Late' },
-} as const satisfies Record<FinishClass, { vi: string; en: string }>;
-
-export const deadlineStateLabels = {
-  on_track: { vi: 'Trong hạn', en: 'On track' },
-  due_soon: { vi: 'Sắp đến hạn', en: 'Due soon' },
-  overdue: { vi: 'Quá hạn', en: 'Overdue' },
-} as const satisfies Record<DeadlineState, { vi: string; en: string }>;
-
 /**
  * The instant counting starts: the receipt itself when inside a working session, else the next session start;
  * with the cut-off, a receipt after 15:00 on a working day counts from the start of the next working day.
@@ -60,15 +48,19 @@ export function countingStart(receivedAt: Date, calendar: WorkingCalendar, optio
   return calendar.nextWorkingInstant(receivedAt);
 }
 
-/** Working minutes of a duration (`same_day` has none: it ends with the working day). */
-export function durationMinutes(duration: Duration, calendar: WorkingCalendar): number {
+/**
+ * Working minutes of a duration (`same_day` has none: it ends with the working day). A day is as long as the office
+ * hours in force on `at` (the counting start; the latest hours without it).
+ */
+export function durationMinutes(duration: Duration, calendar: WorkingCalendar, at?: Date): number {
+  const day = at ? calendar.workingDayMinutesOn(at) : calendar.workingDayMinutes;
   const { unit, amount } = duration;
   if (!Number.isFinite(amount) || amount < 0) throw new RangeError(`Thời hạn không hợp lệ: ${amount}`);
   switch (unit) {
     case 'working_day':
-      return amount * calendar.workingDayMinutes;
+      return amount * day;
     case 'half_day':
-      return (amount * calendar.workingDayMinutes) / 2;
+      return (amount * day) / 2;
     case 'working_hour':
       return amount * 60;
     case 'same_day':
@@ -93,8 +85,8 @@ export function computeDue(
     const start = countingStart(receivedAt, calendar, { ...options, paperCutoff: true });
     return calendar.dayEnd(start)!;
   }
-  const minutes = durationMinutes(duration, calendar);
   const start = countingStart(receivedAt, calendar, options);
+  const minutes = durationMinutes(duration, calendar, start);
   return calendar.addWorkingMinutes(start, minutes);
 }
 

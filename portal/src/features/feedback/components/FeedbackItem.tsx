@@ -34,8 +34,12 @@ export function FeedbackItem({
         <dd data-testid="fb-status">{item.statusLabel}</dd>
         <dt>{ft('unit')}</dt>
         <dd>{item.unitName}</dd>
-        <dt>{ft('dueAt')}</dt>
-        <dd>{formatDate(item.answerDueAt)}</dd>
+        {item.answerDueAt ? (
+          <>
+            <dt>{ft('dueAt')}</dt>
+            <dd data-testid="fb-due">{formatDate(item.answerDueAt)}</dd>
+          </>
+        ) : null}
       </dl>
       {item.note ? (
         <p className="notice pre-line">

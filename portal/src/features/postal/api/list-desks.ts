@@ -1,7 +1,20 @@
 import { api, unwrap } from '../../../lib/api-client.js';
 
-/** GET /api/units — the open one-stop desks a pickup can go to. */
-export async function listDesks(): Promise<{ id: string; name: string }[]> {
+export type Desk = { id: string; name: string; parentId: string | null };
+
+/**
+ * GET /api/units — the open one-stop desks a pickup can go to, in the citizen's province when one is chosen (a desk is
+ * a child of a commune, or of the provincial office, under the province).
+ */
+export async function listDesks(provinceId: string | null): Promise<Desk[]> {
   const units = await unwrap(api.GET('/api/units', { params: { query: {} } }));
-  return units.filter((u) => u.kind === 'desk' && !u.validTo).map((u) => ({ id: u.id, name: u.name }));
+  const open = units.filter((u) => !u.validTo);
+  const parent = new Map(open.map((u) => [u.id, u.parentId]));
+  const under = (id: string | null, root: string): boolean => {
+    for (let at = id, hops = 0; at && hops < 10; at = parent.get(at) ?? null, hops++) if (at === root) return true;
+    return false;
+  };
+  return open
+    .filter((u) => u.kind === 'desk' && (!provinceId || under(u.id, provinceId)))
+    .map((u) => ({ id: u.id, name: u.name, parentId: u.parentId }));
 }

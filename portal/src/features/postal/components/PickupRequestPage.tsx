@@ -1,7 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { formatDateTime } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
-import { listDesks } from '../api/list-desks.js';
+import { listDesks, type Desk } from '../api/list-desks.js';
+import { usePlace } from '../../../lib/place.js';
+import { Link } from '../../../lib/router.js';
+import { PlacePicker } from '../../../components/PlacePicker.js';
 import { listPostalProcedures, type PostalProcedure } from '../api/list-postal-procedures.js';
 import { requestPickup, type PickupConfirmation } from '../api/request-pickup.js';
 
@@ -13,7 +16,10 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
  */
 export function PickupRequestPage({ search }: { search: string }) {
   const [procedures, setProcedures] = useState<PostalProcedure[]>([]);
-  const [desks, setDesks] = useState<{ id: string; name: string }[]>([]);
+  const [desks, setDesks] = useState<Desk[]>([]);
+  const place = usePlace();
+  const provinceId = place?.provinceId ?? null;
+  const communeId = place?.communeId ?? null;
   const [form, setForm] = useState({ procedureId: new URLSearchParams(search).get('thu-tuc') ?? '', receivingUnitId: '', fullName: '', idNumber: '', phone: '', address: '', preferredTime: '', resultByPost: true });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -21,11 +27,25 @@ export function PickupRequestPage({ search }: { search: string }) {
 
   useEffect(() => {
     document.title = `${t('postalRequestTitle')} — ${t('site')}`;
-    Promise.all([listPostalProcedures(true), listDesks()]).then(([p, d]) => {
+  }, []);
+  // The province's procedures and desks; the desk of the chosen commune is proposed.
+  useEffect(() => {
+    let live = true;
+    Promise.all([listPostalProcedures(true, provinceId), listDesks(provinceId)]).then(([p, d]) => {
+      if (!live) return;
       setProcedures(p);
       setDesks(d);
-    }, (err: unknown) => setError(message(err)));
-  }, []);
+      const own = communeId ? d.find((x) => x.parentId === communeId) : undefined;
+      setForm((f) => ({
+        ...f,
+        procedureId: p.some((x) => x.id === f.procedureId) ? f.procedureId : '',
+        receivingUnitId: own?.id ?? (d.some((x) => x.id === f.receivingUnitId) ? f.receivingUnitId : ''),
+      }));
+    }, (err: unknown) => live && setError(message(err)));
+    return () => {
+      live = false;
+    };
+  }, [provinceId, communeId]);
 
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
 
@@ -62,6 +82,10 @@ export function PickupRequestPage({ search }: { search: string }) {
         <p>{t('postalDone')}</p>
         <p className="confirmation-code" data-testid="confirmation-code">{done.confirmationCode}</p>
         {done.dueAt ? <p>{t('postalDoneDue', { time: formatDateTime(done.dueAt) })}</p> : null}
+        <p>{t('postalDoneKeep')}</p>
+        <p>
+          <Link to={`/thu-tuc/buu-chinh/tra-cuu?ma=${encodeURIComponent(done.confirmationCode)}`}>{t('postalTrackLink')}</Link>
+        </p>
       </section>
     );
   }
@@ -70,6 +94,7 @@ export function PickupRequestPage({ search }: { search: string }) {
     <section className="hero" aria-labelledby="pickup-title">
       <h1 id="pickup-title">{t('postalRequestTitle')}</h1>
       <p>{t('postalRequestIntro')}</p>
+      <PlacePicker idPrefix="pickup-place" />
       <form className="pickup-form" onSubmit={(e) => void handleSubmit(e)} noValidate>
         <label htmlFor="pk-procedure">{t('postalProcedure')}</label>
         <select id="pk-procedure" value={form.procedureId} onChange={set('procedureId')} required>

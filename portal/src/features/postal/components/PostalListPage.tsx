@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { t } from '../../../lib/i18n.js';
 import { Link } from '../../../lib/router.js';
+import { usePlace } from '../../../lib/place.js';
+import { PlacePicker } from '../../../components/PlacePicker.js';
+import { Skeleton } from '../../../components/Skeleton.js';
 import { listPostalProcedures, type PostalProcedure } from '../api/list-postal-procedures.js';
 
 function ProcedureTable({ items, withRequest }: { items: PostalProcedure[]; withRequest: boolean }) {
@@ -40,13 +43,21 @@ function ProcedureTable({ items, withRequest }: { items: PostalProcedure[]; with
 export function PostalListPage() {
   const [lists, setLists] = useState<{ yes: PostalProcedure[]; no: PostalProcedure[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const provinceId = usePlace()?.provinceId ?? null;
   useEffect(() => {
     document.title = `${t('postalListTitle')} — ${t('site')}`;
-    Promise.all([listPostalProcedures(true), listPostalProcedures(false)]).then(
-      ([yes, no]) => setLists({ yes, no }),
-      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
-    );
   }, []);
+  useEffect(() => {
+    let live = true;
+    setLists(null);
+    Promise.all([listPostalProcedures(true, provinceId), listPostalProcedures(false, provinceId)]).then(
+      ([yes, no]) => live && setLists({ yes, no }),
+      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [provinceId]);
   return (
     <>
       <section className="hero" aria-labelledby="postal-title">
@@ -55,7 +66,11 @@ export function PostalListPage() {
         <Link to="/thu-tuc/buu-chinh/yeu-cau" className="cta">
           {t('postalRequestLink')}
         </Link>
+        <p>
+          <Link to="/thu-tuc/buu-chinh/tra-cuu">{t('postalTrackLink')}</Link>
+        </p>
       </section>
+      <PlacePicker idPrefix="postal-place" />
       {error ? <p className="error" role="alert">{error}</p> : null}
       {lists ? (
         <>
@@ -68,7 +83,7 @@ export function PostalListPage() {
             <ProcedureTable items={lists.no} withRequest={false} />
           </section>
         </>
-      ) : error ? null : <p>{t('loading')}</p>}
+      ) : error ? null : <Skeleton cards={2} />}
     </>
   );
 }

@@ -19,7 +19,12 @@ export function ProcedureCard({ item }: { item: CatalogItem }) {
       </p>
       <p className="card-agency">
         {item.agency}
-        {item.ownerUnitName && item.ownerUnitName !== item.agency ? <span className="muted"> — {item.ownerUnitName}</span> : null}
+        {/* Grouped by code (no province chosen): how many provinces publish it, not one of their names. */}
+        {item.publishedBy !== null && item.publishedBy > 1 ? (
+          <span className="muted"> — {t('publishedBy', { n: item.publishedBy })}</span>
+        ) : item.ownerUnitName && item.ownerUnitName !== item.agency ? (
+          <span className="muted"> — {item.ownerUnitName}</span>
+        ) : null}
       </p>
       <ul className="badges" aria-label={t('general')}>
         <li className={`badge online-${item.onlineLevel}`}>{t(`online.${item.onlineLevel}`)}</li>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { formatDate, formatVnd } from '../../../lib/format.js';
 import { processingTimeText, t } from '../../../lib/i18n.js';
 import { Link } from '../../../lib/router.js';
+import { firstData, firstDataKey, forgetFirstData } from '../../../lib/first-data.js';
 import { getCatalogProcedure, templateUrl, type PublicProcedure } from '../api/get-catalog-procedure.js';
 
 type Content = PublicProcedure['current']['content'];
@@ -32,12 +33,21 @@ function Fees({ fees }: { fees: Content['fees'] }) {
 
 /** Everything a citizen needs about one procedure, and its forms to download. */
 export function ProcedurePage({ id }: { id: string }) {
-  const [p, setP] = useState<PublicProcedure | null>(null);
+  // The procedure may have come with the HTML (lib/first-data.ts): shown at once, not fetched again.
+  const key = firstDataKey(`/api/catalog/procedures/${id}`);
+  const [p, setP] = useState<PublicProcedure | null>(() => firstData<PublicProcedure>(key) ?? null);
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     let alive = true;
+    const first = firstData<PublicProcedure>(key);
+    if (first) {
+      forgetFirstData(key);
+      setP(first);
+      document.title = `${first.current.content.name} — ${t('site')}`;
+      return;
+    }
     setP(null);
     setError(null);
     getCatalogProcedure(id).then(

@@ -33,7 +33,7 @@ export function SearchFilters({ value, onChange }: { value: Filters; onChange: (
     getFacets().then(setFacets, () => setFacets({ fields: [], agencies: [], owners: [] }));
   }, []);
   const set = (key: keyof Filters) => (v: string) => onChange({ ...value, [key]: v });
-  const activeCount = Object.values(value).filter(Boolean).length;
+  const activeCount = Object.entries(value).filter(([k, v]) => k !== 'owner' && v).length;
   const active = activeCount > 0;
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -45,9 +45,7 @@ export function SearchFilters({ value, onChange }: { value: Filters; onChange: (
       </button>
       <fieldset className={open ? 'filters' : 'filters collapsed'} id={panelId}>
         <legend>{t('filters')}</legend>
-        {facets.owners.length > 1 ? (
-          <FilterSelect id="f-owner" label={t('owner')} value={value.owner} onChange={set('owner')} options={facets.owners.map((o) => ({ value: o.id, label: o.name }))} />
-        ) : null}
+        {/* The province is the citizen's place (PlacePicker); a shared link may still name one with ?owner=. */}
         <FilterSelect id="f-field" label={t('field')} value={value.field} onChange={set('field')} options={facets.fields.map((f) => ({ value: f, label: f }))} />
         <FilterSelect id="f-level" label={t('level')} value={value.level} onChange={set('level')} options={levels.map((l) => ({ value: l, label: t(`level.${l}` as TextKey) }))} />
         <FilterSelect id="f-agency" label={t('agency')} value={value.agency} onChange={set('agency')} options={facets.agencies.map((a) => ({ value: a, label: a }))} />

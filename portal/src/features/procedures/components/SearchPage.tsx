@@ -1,7 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { t } from '../../../lib/i18n.js';
 import { navigate } from '../../../lib/router.js';
-import { searchCatalog, type CatalogItem, type CatalogQuery } from '../api/search-catalog.js';
+import { usePlace } from '../../../lib/place.js';
+import { PlacePicker } from '../../../components/PlacePicker.js';
+import { Skeleton } from '../../../components/Skeleton.js';
+import { firstData, firstDataKey, forgetFirstData } from '../../../lib/first-data.js';
+import { searchCatalog, type CatalogItem, type CatalogPage, type CatalogQuery } from '../api/search-catalog.js';
 import { ProcedureCard } from './ProcedureCard.js';
 import { SearchFilters, type Filters } from './SearchFilters.js';
 
@@ -27,10 +31,16 @@ function urlOf(q: string, f: Filters): string {
   return s ? `/?${s}` : '/';
 }
 
-function apiQuery(q: string, f: Filters, offset: number): CatalogQuery {
+/**
+ * The owner is the province in the URL (a shared link), else the citizen's province. Without either, a procedure several
+ * provinces publish is listed once (distinct=code), not once per province under the same name.
+ */
+function apiQuery(q: string, f: Filters, provinceId: string | null, offset: number): CatalogQuery {
+  const owner = /^[0-9a-f-]{36}$/.test(f.owner) ? f.owner : (provinceId ?? undefined);
   return {
     q: q.trim() || undefined,
-    ownerUnitId: /^[0-9a-f-]{36}$/.test(f.owner) ? f.owner : undefined,
+    ownerUnitId: owner,
+    distinct: owner ? undefined : 'code',
     field: f.field || undefined,
     agency: f.agency || undefined,
     level: pick(levels, f.level),
@@ -43,12 +53,18 @@ function apiQuery(q: string, f: Filters, offset: number): CatalogQuery {
 /** Home: search box, filters, results with "Xem thêm". */
 export function SearchPage({ search }: { search: string }) {
   const { q, filters } = queryFromUrl(search);
+  const place = usePlace();
+  const provinceId = place?.provinceId ?? null;
   const [draft, setDraft] = useState(q);
-  const [items, setItems] = useState<CatalogItem[]>([]);
-  const [hasMore, setHasMore] = useState(false);
-  const [loading, setLoading] = useState(true);
+  // The first page of results may have come with the HTML (lib/first-data.ts): shown at once, not fetched again.
+  const firstKey = firstDataKey('/api/catalog/procedures', apiQuery(q, filters, provinceId, 0));
+  const [first] = useState(() => firstData<CatalogPage>(firstKey));
+  const [items, setItems] = useState<CatalogItem[]>(first?.items ?? []);
+  const [hasMore, setHasMore] = useState(first?.hasMore ?? false);
+  const [loading, setLoading] = useState(!first);
   const [error, setError] = useState<string | null>(null);
   const request = useRef(0);
+  const shownFirst = useRef(first ? firstKey : null);
 
   useEffect(() => {
     document.title = `${t('searchTitle')} — ${t('site')}`;
@@ -56,10 +72,13 @@ export function SearchPage({ search }: { search: string }) {
 
   useEffect(() => {
     setDraft(q);
+    const fromPage = shownFirst.current === firstKey;
+    shownFirst.current = null;
+    if (fromPage) return forgetFirstData(firstKey);
     const id = ++request.current;
     setLoading(true);
     setError(null);
-    searchCatalog(apiQuery(q, filters, 0)).then(
+    searchCatalog(apiQuery(q, filters, provinceId, 0)).then(
       (page) => {
         if (id !== request.current) return;
         setItems(page.items);
@@ -72,7 +91,7 @@ export function SearchPage({ search }: { search: string }) {
         setLoading(false);
       },
     );
-  }, [search]);
+  }, [search, provinceId]);
 
   const handleSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -83,7 +102,7 @@ export function SearchPage({ search }: { search: string }) {
     const id = ++request.current;
     setLoading(true);
     try {
-      const page = await searchCatalog(apiQuery(q, filters, items.length));
+      const page = await searchCatalog(apiQuery(q, filters, provinceId, items.length));
       if (id !== request.current) return;
       setItems((prev) => [...prev, ...page.items]);
       setHasMore(page.hasMore);
@@ -117,8 +136,12 @@ export function SearchPage({ search }: { search: string }) {
           <h2 id="results-title" className="visually-hidden">
             {t('results')}
           </h2>
+          <PlacePicker />
+          <p className="place-note muted" data-testid="place-note">
+            {place ? t('placeShowing', { province: place.provinceName }) : t('placeNone')}
+          </p>
           <p className="results-count" aria-live="polite">
-            {loading && items.length === 0 ? t('loading') : error ? '' : items.length ? t('resultsShown', { n: items.length }) + (hasMore ? t('resultsMore') : '') : ''}
+            {loading && items.length === 0 ? '' : error ? '' : items.length ? t('resultsShown', { n: items.length }) + (hasMore ? t('resultsMore') : '') : ''}
           </p>
           {error ? (
             <p className="error" role="alert">
@@ -126,6 +149,7 @@ export function SearchPage({ search }: { search: string }) {
             </p>
           ) : null}
           {!loading && !error && items.length === 0 ? <p className="empty">{t('noResults')}</p> : null}
+          {loading && items.length === 0 ? <Skeleton /> : null}
           <ol className="result-list">
             {items.map((item) => (
               <li key={item.id}>

@@ -44,3 +44,13 @@ export async function pairKiosk(username: string, password: string, name: string
     await api.POST('/api/auth/logout', { headers: { 'x-csrf-token': me.csrfToken } }).catch(() => undefined);
   }
 }
+
+/** The signed-in citizen's own dossier: rateable, already rated (GET /api/citizen/dossiers/:id/rating). */
+export function getOwnRateable(dossierId: string): Promise<RateableDossier> {
+  return unwrap(api.GET('/api/citizen/dossiers/{id}/rating', { params: { path: { id: dossierId } } }));
+}
+
+/** The signed-in citizen rates their own dossier; `headers` carries the session's CSRF token. */
+export function rateOwn(dossierId: string, rating: Omit<RatingBody, 'code'>, headers: Record<string, string>) {
+  return unwrap(api.POST('/api/citizen/dossiers/{id}/rating', { params: { path: { id: dossierId } }, body: rating, headers }));
+}

@@ -149,8 +149,8 @@ export function KioskPage() {
             <RatingForm
               large
               officerName={dossier.officerName}
-              onSubmit={async (scores, officerScore) => {
-                await rateKiosk(token, { code: dossier.code, scores, ...(officerScore !== undefined ? { officerScore } : {}) });
+              onSubmit={async (scores, officerScore, comment) => {
+                await rateKiosk(token, { code: dossier.code, scores, ...(officerScore !== undefined ? { officerScore } : {}), ...(comment ? { comment } : {}) });
                 setThanks(true);
               }}
             />

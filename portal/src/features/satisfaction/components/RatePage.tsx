@@ -51,8 +51,8 @@ export function RatePage({ search }: { search: string }) {
             {dossier.rateable && !dossier.rated && creds ? (
               <RatingForm
                 officerName={dossier.officerName}
-                onSubmit={async (scores, officerScore) => {
-                  await ratePortal(creds.code, creds.secret, { scores, ...(officerScore !== undefined ? { officerScore } : {}) });
+                onSubmit={async (scores, officerScore, comment) => {
+                  await ratePortal(creds.code, creds.secret, { scores, ...(officerScore !== undefined ? { officerScore } : {}), ...(comment ? { comment } : {}) });
                   setDone(true);
                 }}
               />

@@ -7,10 +7,11 @@ type Answers = Partial<Record<keyof Scores | 'officer', Score>>;
 
 /**
  * The nine indicators of Thông tư 01/2018/TT-VPCP Điều 13, each with its three answers (2 / 1 / 0 points), and the
- * rating of the desk officer. Native radio groups: keyboard, screen reader and touch work alike; `large` for the kiosk.
+ * rating of the desk officer, then the citizen's own words (optional). Native radio groups: keyboard, screen reader and touch work alike; `large` for the kiosk.
  */
-export function RatingForm({ officerName, large = false, onSubmit }: { officerName: string | null; large?: boolean; onSubmit: (scores: Scores, officerScore: Score | undefined) => Promise<void> }) {
+export function RatingForm({ officerName, large = false, onSubmit }: { officerName: string | null; large?: boolean; onSubmit: (scores: Scores, officerScore: Score | undefined, comment: string | undefined) => Promise<void> }) {
   const [answers, setAnswers] = useState<Answers>({});
+  const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -22,7 +23,7 @@ export function RatingForm({ officerName, large = false, onSubmit }: { officerNa
     setBusy(true);
     setError(null);
     try {
-      await onSubmit(scores, answers.officer);
+      await onSubmit(scores, answers.officer, comment.trim() || undefined);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -56,6 +57,13 @@ export function RatingForm({ officerName, large = false, onSubmit }: { officerNa
     <form className={large ? 'rating-form large' : 'rating-form'} onSubmit={(e) => void handleSubmit(e)} noValidate>
       {indicators.map((i) => group(i.key, i.label, i.choices, i.number))}
       {officerName !== null ? group('officer', rt('officerNamed', { name: officerName }), officerChoices) : null}
+      <div className="rating-comment">
+        <label htmlFor="rating-comment">{rt('comment')}</label>
+        <textarea id="rating-comment" name="comment" value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} aria-describedby="rating-comment-hint" />
+        <span id="rating-comment-hint" className="muted">
+          {rt('commentHint')}
+        </span>
+      </div>
       {error ? (
         <p className="error" role="alert">
           {error}

@@ -1,4 +1,5 @@
 import type { Db } from '../../../platform/database.js';
+import { citizenOwnsDossierFlagSql } from '../citizen-identity.repo.js';
 import type { Clock } from '../../../platform/clock.js';
 import { renderFormPdf } from '../../forms/forms.pdf.js';
 import { renderDocx } from '../../dossiers/declaration.docx.js';
@@ -36,14 +37,14 @@ export async function renderCitizenDeclaration(
   let content, eform: Record<string, unknown>, unitId: string | null | undefined;
   let applicant = { fullName: profile.fullName ?? '', idNumber: profile.idNumber ?? '', birthDate: profile.birthDate, gender: profile.gender, address: profile.address, phone: profile.phone, email: profile.email };
   if ('dossierId' in source) {
-    const { rows } = await deps.db.query<{ citizenId: string | null; versionId: string; eform: Record<string, unknown> | null; unitId: string; applicant: { fullName?: string; idNumber?: string; birthDate?: string | null; address?: string | null; phone?: string | null; email?: string | null } | null }>(
-      `SELECT citizen_id AS "citizenId", procedure_version_id AS "versionId", eform, resolving_unit_id AS "unitId", applicant
-         FROM dossier WHERE id = $1`,
-      [source.dossierId],
+    const { rows } = await deps.db.query<{ owned: boolean; versionId: string; eform: Record<string, unknown> | null; unitId: string; applicant: { fullName?: string; idNumber?: string; birthDate?: string | null; address?: string | null; phone?: string | null; email?: string | null } | null }>(
+      `SELECT ${citizenOwnsDossierFlagSql('d', '$2')} AS owned, procedure_version_id AS "versionId", eform, resolving_unit_id AS "unitId", applicant
+         FROM dossier d WHERE id = $1`,
+      [source.dossierId, citizenId],
     );
     const row = rows[0];
     if (!row) throw dossierErrors.notFound();
-    if (row.citizenId !== citizenId) throw citizenErrors.notOwner();
+    if (!row.owned) throw citizenErrors.notOwner();
     const version = await getVersion(deps.db, row.versionId);
     if (!version) throw dossierErrors.notFound();
     content = version.content;

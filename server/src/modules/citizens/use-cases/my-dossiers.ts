@@ -14,20 +14,44 @@ import { getVersion } from '../../procedures/procedure.repo.js';
 import { loadCalendar } from '../../working-calendar/use-cases/load-calendar.js';
 import { vnDateOf } from '../../working-calendar/vn-time.js';
 import { deliverResultsToStore, ownedFiles } from '../citizen.repo.js';
+import { citizenOwnsDossier, citizenOwnsDossierFlagSql, citizenOwnsDossierSql } from '../citizen-identity.repo.js';
 
 export async function listMyDossiers(deps: { db: Db }, citizenId: string) {
   const { rows } = await deps.db.query<{ id: string; code: string | null; procedureName: string; status: DossierStatus; submittedAt: Date; dueAt: Date | null; supplementedAt: Date | null }>(
     `SELECT id, code, procedure_name AS "procedureName", status, submitted_at AS "submittedAt", due_at AS "dueAt", supplemented_at AS "supplementedAt"
-       FROM dossier WHERE citizen_id = $1 ORDER BY submitted_at DESC, id DESC LIMIT 200`,
+       FROM dossier d WHERE ${citizenOwnsDossierSql('d', '$1')} ORDER BY submitted_at DESC, id DESC LIMIT 200`,
     [citizenId],
   );
   return rows.map(({ supplementedAt, ...r }) => ({ ...r, statusLabel: statusLabels[r.status], actionNeeded: r.status === 'supplement_requested' && !supplementedAt }));
 }
 
+/**
+ * The portal's line for a notification, with diacritics: an e-mail by its subject; an SMS, sent unaccented to fit 160
+ * GSM-7 characters (notifications/notification.templates.ts), by what it said, written in Vietnamese.
+ */
+const smsTextVi: Record<string, (code: string) => string> = {
+  'dossier.accepted': (c) => `Hồ sơ ${c} đã được tiếp nhận (tin nhắn kèm ngày hẹn trả kết quả).`,
+  'dossier.supplementation-requested': (c) => `Hồ sơ ${c} cần bổ sung, hoàn thiện.`,
+  'dossier.apology': (c) => `Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ ${c}.`,
+  'dossier.result-ready': (c) => `Hồ sơ ${c} đã có kết quả.`,
+  'dossier.refused': (c) => `Thông báo từ chối giải quyết hồ sơ ${c}.`,
+  'dossier.status-changed': (c) => `Hồ sơ ${c} có thay đổi (nơi xử lý, người xử lý và thời gian ở phần diễn biến).`,
+  'postal.shipment-created': (c) => `Kết quả hồ sơ ${c} sẽ được bưu điện phát đến địa chỉ của ông/bà.`,
+};
+
+function notificationTextVi(n: { channel: string; subject: string | null; body: string }, templateKey: string | null, code: string | null): string {
+  const channel = ({ sms: 'Tin nhắn', email: 'Thư điện tử', zalo: 'Zalo' } as Record<string, string>)[n.channel] ?? n.channel;
+  const sms = n.channel === 'sms' && templateKey ? smsTextVi[templateKey] : undefined;
+  const said = n.subject?.replace(/^\[Một Cửa\]\s*/, '') ?? (sms ? sms(code ?? '') : n.body);
+  return `${channel}: ${said}`;
+}
+
 /** The citizen's own dossier: status, timeline, what the desk asks, the files, the notifications sent. Others' are refused. */
 export async function readMyDossier(deps: { db: Db; clock?: Clock }, citizenId: string, id: string): Promise<TMyDossier> {
-  const { rows } = await deps.db.query<Omit<TMyDossier, 'statusLabel' | 'actionNeeded' | 'request' | 'reference' | 'expectedDueAt' | 'notifyTo'> & { citizenId: string | null; status: DossierStatus; versionId: string; resolvingPath: string; phone: string | null; email: string | null }>(
-    `SELECT d.id, d.code, d.procedure_name AS "procedureName", d.status, d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.citizen_id AS "citizenId",
+  await assertOwnDossier(deps, citizenId, id);
+  type Notice = { channel: string; subject: string | null; body: string; templateKey: string | null; createdAt: string };
+  const { rows } = await deps.db.query<Omit<TMyDossier, 'statusLabel' | 'actionNeeded' | 'request' | 'reference' | 'expectedDueAt' | 'notifyTo' | 'notifications'> & { notifications: Notice[]; status: DossierStatus; versionId: string; resolvingPath: string; phone: string | null; email: string | null }>(
+    `SELECT d.id, d.code, d.procedure_name AS "procedureName", d.status, d.submitted_at AS "submittedAt", d.due_at AS "dueAt",
             ru.name AS "receivingUnitName", su.name AS "resolvingUnitName", d.received_at AS "receivedAt", d.fee_vnd::int AS "feeVnd", d.assisted,
             d.result_delivery AS "resultDelivery", d.supplemented_at AS "supplementedAt", d.eform,
             right(d.applicant->>'idNumber', 4) AS "trackingSecret", d.procedure_version_id AS "versionId", su.path AS "resolvingPath",
@@ -37,15 +61,14 @@ export async function readMyDossier(deps: { db: Db; clock?: Clock }, citizenId: 
             (SELECT coalesce(json_agg(json_build_object('sha256', f.sha256, 'documentName', f.document_name, 'kind', f.kind, 'fileName', f.file_name, 'addedAt', f.added_at) ORDER BY f.added_at), '[]')
                FROM dossier_file f JOIN stored_file s ON s.sha256 = f.sha256
               WHERE f.dossier_id = d.id AND (f.kind = 'component' OR (d.status IN ('result_ready', 'returned') AND d.result_delivery = 'online'))) AS files,
-            (SELECT coalesce(json_agg(json_build_object('channel', n.channel, 'subject', n.subject, 'body', n.body, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
+            (SELECT coalesce(json_agg(json_build_object('channel', n.channel, 'subject', n.subject, 'body', n.body, 'templateKey', n.template_key, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
                FROM notification_outbox n WHERE n.dossier_id = d.id) AS notifications
        FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id JOIN unit su ON su.id = d.resolving_unit_id WHERE d.id = $1`,
     [id],
   );
   const d = rows[0];
   if (!d) throw dossierErrors.notFound();
-  if (d.citizenId !== citizenId) throw citizenErrors.notOwner();
-  const { citizenId: _c, versionId, resolvingPath, phone, email, ...rest } = d;
+  const { versionId, resolvingPath, phone, email, ...rest } = d;
   const raw = d.timeline.map((t) => ({ ...t, at: new Date(t.at) }));
   const timeline = (await loadCitizenTimeline(deps.db, id)).map(({ at, action, label, text, toStatus, note }) => ({ at, action, label, text, toStatus, note }));
   const last = [...raw].reverse().find((t) => ['request_supplement', 'reject_intake', 'refuse'].includes(t.action));
@@ -60,7 +83,7 @@ export async function readMyDossier(deps: { db: Db; clock?: Clock }, citizenId: 
     request: asks && last ? { kind: last.action === 'request_supplement' ? 'supplement' : 'refusal', note: last.note ?? '', at: last.at } : null,
     timeline,
     files: d.files.map((f) => ({ ...f, addedAt: new Date(f.addedAt) })),
-    notifications: d.notifications.map((n) => ({ ...n, createdAt: new Date(n.createdAt) })),
+    notifications: d.notifications.map(({ templateKey, ...n }) => ({ ...n, text: notificationTextVi(n, templateKey, d.code), createdAt: new Date(n.createdAt) })),
   };
 }
 
@@ -92,10 +115,13 @@ export async function answerSupplement(
   const owned = await ownedFiles(deps.db, citizen.citizenId, input.documents.map((d) => d.sha256));
   if (input.documents.some((d) => !owned.has(d.sha256))) throw citizenErrors.documentNotInStore();
   await withTransaction(deps.db, async (tx) => {
-    const { rows } = await tx.query<{ citizenId: string | null; status: string }>(`SELECT citizen_id AS "citizenId", status FROM dossier WHERE id = $1 FOR UPDATE`, [id]);
+    const { rows } = await tx.query<{ owned: boolean; status: string }>(
+      `SELECT ${citizenOwnsDossierFlagSql('d', '$2')} AS owned, status FROM dossier d WHERE id = $1 FOR UPDATE`,
+      [id, citizen.citizenId],
+    );
     const d = rows[0];
     if (!d) throw dossierErrors.notFound();
-    if (d.citizenId !== citizen.citizenId) throw citizenErrors.notOwner();
+    if (!d.owned) throw citizenErrors.notOwner();
     if (d.status !== 'supplement_requested') throw citizenErrors.nothingToSupplement();
     await tx.query(
       `INSERT INTO dossier_file (dossier_id, sha256, document_name, kind, added_by_citizen, added_at, file_name)
@@ -134,9 +160,12 @@ export async function openMyDossierFile(deps: { db: Db; clock: Clock; files: Fil
   return { fileName: stat.fileName, mediaType: stat.mediaType, stream: deps.files.open(sha256) };
 }
 
-/** Refuses unless the dossier is this citizen's own (other capabilities — payments — ask before acting for a citizen). */
+/**
+ * Refuses unless the dossier is this citizen's own — filed under the account, or under its proven CCCD
+ * (`citizenOwnsDossierSql`); other capabilities (payments, ratings, the views log) ask before acting for a citizen.
+ */
 export async function assertOwnDossier(deps: { db: Db }, citizenId: string, dossierId: string): Promise<void> {
-  const { rows } = await deps.db.query<{ citizenId: string | null }>(`SELECT citizen_id AS "citizenId" FROM dossier WHERE id = $1`, [dossierId]);
-  if (!rows[0]) throw dossierErrors.notFound();
-  if (rows[0].citizenId !== citizenId) throw citizenErrors.notOwner();
+  const owned = await citizenOwnsDossier(deps.db, citizenId, dossierId);
+  if (owned === null) throw dossierErrors.notFound();
+  if (!owned) throw citizenErrors.notOwner();
 }

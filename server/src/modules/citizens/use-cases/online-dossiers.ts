@@ -23,6 +23,17 @@ async function resolvingUnits(db: Db, ownerUnitId: string, level: string): Promi
 }
 
 /**
+ * Where a citizen may submit a procedure online today: the procedure (published, in force, offered online) and the
+ * units that may resolve it; null when it cannot be submitted online.
+ */
+export async function onlineSubmissionUnits(db: Db, procedureId: string, today: string): Promise<{ id: string; name: string }[] | null> {
+  const procedure = await getProcedure(db, procedureId);
+  const version = procedure ? versionInForce(await listVersions(db, procedureId), today) : null;
+  if (!procedure || !version || procedure.status !== 'published' || version.content.onlineLevel === 'none') return null;
+  return resolvingUnits(db, procedure.ownerUnitId, version.content.level);
+}
+
+/**
  * What the submission wizard starts from (Công dân không viết): the procedure in force, its e-form prefilled from the
  * profile and the citizen's earlier dossiers (or the saved draft when there is one), the documents and the fee.
  */

@@ -11,7 +11,8 @@ import { scheduleDossier } from '../dossier-deadline.rules.js';
 import { dossierCodeTemplate } from '../dossier-code.rules.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { applicantNotifications, trackingUrl } from '../dossier.notify.js';
-import { canAct } from '../dossier.policy.js';
+import { dossierChannelChoice } from '../../notifications/channel-preferences.repo.js';
+import { canAct, canRead } from '../dossier.policy.js';
 import { recordEvent } from '../dossier.ledger.js';
 import { applyAction, type DossierStatus } from '../dossier.rules.js';
 import { lockOnlineDossier } from '../dossier-online.repo.js';
@@ -34,7 +35,9 @@ export async function decideOnlineDossier(deps: { db: Db; clock: Clock; config: 
   await withTransaction(deps.db, async (tx) => {
     const d = await lockOnlineDossier(tx, dossierId);
     if (!d) throw dossierErrors.notFound();
-    if (!canAct(actor, input.action, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, step: null })) throw commonErrors.forbidden(`dossier.${input.action}`);
+    if (!canAct(actor, input.action, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, step: null })) {
+      throw canRead(actor, d) ? commonErrors.forbidden(`dossier.${input.action}`) : dossierErrors.notFound();
+    }
     const status = d.status as DossierStatus;
     const outcome = applyAction({ status, stepIndex: 0, stepCount: 1, supplementCount: 0, apologyCount: 0, maxApologies: 1 }, input.action);
     if (!outcome.ok || d.channel !== 'online') throw dossierErrors.actionNotAllowed(status, input.action, outcome.ok ? [] : outcome.allowed);
@@ -51,6 +54,7 @@ export async function decideOnlineDossier(deps: { db: Db; clock: Clock; config: 
     const { rows: stepUnits } = await tx.query<{ id: string; code: string }>(`SELECT id, code FROM unit WHERE code = ANY($1::text[])`, [codes]);
     const schedule = scheduleDossier(now, version.content, calendar, (code) => stepUnits.find((u) => u.code === code)?.id ?? d.resolvingUnitId, { paperCutoff: false });
     const codeToken = `MAHOSO${randomBytes(8).toString('hex').toUpperCase()}`;
+    const choice = await dossierChannelChoice(tx, dossierId);
     const items = applicantNotifications(d.applicant, 'dossier.accepted', {
       dossierCode: codeToken,
       procedureName: d.procedureName,
@@ -58,7 +62,7 @@ export async function decideOnlineDossier(deps: { db: Db; clock: Clock; config: 
       unitName: d.receivingUnitName,
       trackingUrl: trackingUrl(deps.config.publicUrl, codeToken),
       appointmentAt: schedule.dueAt,
-    });
+    }, choice);
     try {
       const stepCount = Math.max(1, schedule.steps.length);
       await recordEvent(

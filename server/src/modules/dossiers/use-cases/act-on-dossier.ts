@@ -9,16 +9,19 @@ import { vnDateOf } from '../../working-calendar/vn-time.js';
 import { deliverResultsToStore } from '../../citizens/citizen.repo.js';
 import type { TActionInput } from '../dossier.contract.js';
 import { actionSpec } from '../dossier-actions.rules.js';
-import type { DossierEvent, LedgerState } from '../dossier-events.rules.js';
+import { toStored, type DossierEvent, type LedgerState } from '../dossier-events.rules.js';
+import { citizenTimeline, type TimelineContext } from '../dossier-timeline.rules.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { recordEvent, type Notices } from '../dossier.ledger.js';
 import { applicantNotifications, trackingUrl } from '../dossier.notify.js';
-import { canAct } from '../dossier.policy.js';
+import { dossierChannelChoice } from '../../notifications/channel-preferences.repo.js';
+import type { ChannelChoice } from '../../notifications/notification.contract.js';
+import { canAct, canRead } from '../dossier.policy.js';
 import { lockDossierWithSteps } from '../dossier.repo.js';
 import { applyAction } from '../dossier.rules.js';
 import { actionHandlers } from './actions/index.js';
 
-export { forwardCandidates, listAssignees, stepOfficers } from './list-assignees.js';
+export { forwardCandidates, listAssignees } from './list-assignees.js';
 
 /**
  * One action on a dossier: the policy (who may, dossier.policy.ts), the state machine and the reason the action table
@@ -34,7 +37,8 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
     const { dossier: d, steps } = locked;
     const current = steps[d.stepIndex] ?? null;
     if (!canAct(actor, input.action, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null })) {
-      throw commonErrors.forbidden(`dossier.${input.action}`);
+      // Outside the officer's sight the dossier does not exist (404, as a wrong id); in sight but not theirs to act: 403.
+      throw canRead(actor, d) ? commonErrors.forbidden(`dossier.${input.action}`) : dossierErrors.notFound();
     }
     const ruleSet = ruleSets.find((r) => r.id === d.ruleSet)!;
     const outcome = applyAction(
@@ -52,12 +56,14 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
       tx, now, actor, input, dossier: d, steps, next: outcome.state, ruleSet,
       calendar: () => loadCalendar(tx, d.resolvingPath, { from: year - 1, to: year + 1 }),
     });
-    const facts = spec.notifies ? await noticeFacts(tx, deps.config.publicUrl, dossierId) : null;
+    // Nghị định 224/2026 Điều 15 k1g: every change of status is told at once, on the channels the citizen chose.
+    const facts = spec.notifies || spec.to !== 'same' ? await noticeFacts(tx, deps.config.publicUrl, dossierId) : null;
+    const told = { at: now, actorName: actor.fullName, beforeStatus: d.status };
     await recordEvent(
       tx,
       dossierId,
       { at: now, actorId: actor.userId, actorName: actor.fullName, note: input.note, event },
-      { notices: facts ? (after) => noticesFor(facts, event, input.note, after) : undefined },
+      { notices: facts ? (after) => noticesFor(facts, event, input.note, after, told) : undefined },
     );
     // A result going online reaches the citizen's document store as it is ready (ND 45/2020 Điều 14, 16).
     if (input.action === 'approve') await deliverResultsToStore(tx, dossierId, now);
@@ -66,32 +72,51 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
 
 type NoticeFacts = {
   applicant: { fullName: string; email: string | null; phone: string | null };
+  choice: ChannelChoice | null;
   facts: { dossierCode: string; procedureName: string; applicantName: string; unitName: string; trackingUrl: string };
+  /** The steps' names, roles and units, to say a change as the citizen's timeline says it. */
+  timeline: TimelineContext;
 };
 
 async function noticeFacts(tx: Queryable, publicUrl: string, dossierId: string): Promise<NoticeFacts | null> {
-  const { rows } = await tx.query<{ code: string | null; procedureName: string; applicant: NoticeFacts['applicant']; unitName: string }>(
-    `SELECT d.code, d.procedure_name AS "procedureName", d.applicant, u.name AS "unitName" FROM dossier d JOIN unit u ON u.id = d.receiving_unit_id WHERE d.id = $1`,
+  const { rows } = await tx.query<{ code: string | null; procedureName: string; applicant: NoticeFacts['applicant']; unitName: string; steps: TimelineContext['steps'] }>(
+    `SELECT d.code, d.procedure_name AS "procedureName", d.applicant, u.name AS "unitName",
+            (SELECT coalesce(json_agg(json_build_object('name', s.name, 'role', s.role, 'unitName', su.name) ORDER BY s.step_index), '[]')
+               FROM dossier_step s JOIN unit su ON su.id = s.unit_id WHERE s.dossier_id = d.id) AS steps
+       FROM dossier d JOIN unit u ON u.id = d.receiving_unit_id WHERE d.id = $1`,
     [dossierId],
   );
   const d = rows[0];
   if (!d?.code) return null;
-  return { applicant: d.applicant, facts: { dossierCode: d.code, procedureName: d.procedureName, applicantName: d.applicant.fullName, unitName: d.unitName, trackingUrl: trackingUrl(publicUrl, d.code) } };
+  return {
+    applicant: d.applicant,
+    choice: await dossierChannelChoice(tx, dossierId),
+    facts: { dossierCode: d.code, procedureName: d.procedureName, applicantName: d.applicant.fullName, unitName: d.unitName, trackingUrl: trackingUrl(publicUrl, d.code) },
+    timeline: { receivingUnitName: d.unitName, steps: d.steps },
+  };
 }
 
 /** The applicant hears of what concerns them (the `notifies` column of the action table), with the dossier as it now is. */
-function noticesFor(n: NoticeFacts, event: DossierEvent, note: string | null, after: LedgerState): Notices {
-  const { applicant, facts } = n;
+function noticesFor(n: NoticeFacts, event: DossierEvent, note: string | null, after: LedgerState, told: { at: Date; actorName: string; beforeStatus: string }): Notices {
+  const { applicant, facts, choice } = n;
   switch (event.type) {
     case 'request_supplement':
-      return { items: applicantNotifications(applicant, 'dossier.supplementation-requested', { ...facts, missing: [note ?? ''] }) };
+      return { items: applicantNotifications(applicant, 'dossier.supplementation-requested', { ...facts, missing: [note ?? ''] }, choice) };
     case 'apologise':
-      return { items: applicantNotifications(applicant, 'dossier.apology', { ...facts, previousAppointmentAt: new Date(event.previousDueAt), newAppointmentAt: new Date(event.newDueAt), reason: note ?? '' }) };
+      return { items: applicantNotifications(applicant, 'dossier.apology', { ...facts, previousAppointmentAt: new Date(event.previousDueAt), newAppointmentAt: new Date(event.newDueAt), reason: note ?? '' }, choice) };
     case 'approve':
-      return { items: applicantNotifications(applicant, 'dossier.result-ready', { ...facts, returnMethod: after.resultDelivery as ReturnMethod }) };
+      return { items: applicantNotifications(applicant, 'dossier.result-ready', { ...facts, returnMethod: after.resultDelivery as ReturnMethod }, choice) };
     case 'refuse':
-      return { items: applicantNotifications(applicant, 'dossier.refused', { ...facts, reason: note ?? '' }) };
-    default:
-      return { items: [] };
+      return { items: applicantNotifications(applicant, 'dossier.refused', { ...facts, reason: note ?? '' }, choice) };
+    default: {
+      // Any other change of status, or of step as the dossier moves on, in the words of the citizen's timeline.
+      if (after.status === told.beforeStatus && event.type !== 'forward') return { items: [] };
+      const stored = toStored(event);
+      const [item] = citizenTimeline(
+        [{ at: told.at, action: stored.action, actorName: told.actorName, stepIndex: after.receivedAt ? after.stepIndex : null, note: null, data: stored.data, toStatus: after.status }],
+        n.timeline,
+      );
+      return item ? { items: applicantNotifications(applicant, 'dossier.status-changed', { ...facts, what: item.text }, choice) } : { items: [] };
+    }
   }
 }

@@ -25,9 +25,9 @@ export async function attachFile(
     const steps = await listSteps(tx, dossierId);
     const step = steps[d.stepIndex];
     const scope = { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, step: step ? { role: step.role, unitPath: step.unitPath } : null };
-    if (!canRead(actor, d) || !(canAct(actor, 'return_result', scope) || canAct(actor, 'forward', scope) || canAct(actor, 'approve', scope))) {
-      throw commonErrors.forbidden('dossiers.attach');
-    }
+    // A dossier the officer may not even read answers as a wrong id would (404): a 403 would confirm it exists.
+    if (!canRead(actor, d)) throw dossierErrors.notFound();
+    if (!(canAct(actor, 'return_result', scope) || canAct(actor, 'forward', scope) || canAct(actor, 'approve', scope))) throw commonErrors.forbidden('dossiers.attach');
     if (isClosed(d.status)) throw dossierErrors.actionNotAllowed(d.status, 'forward', []);
     const stored = await put(file.content, file.fileName, ['application/pdf', 'image/jpeg', 'image/png']);
     const now = deps.clock.now();

@@ -4,7 +4,7 @@ import { officersAround } from '../../identity/identity.repo.js';
 import type { Actor } from '../../identity/permissions.policy.js';
 import type { TStaffRole } from '../../procedures/procedure.contract.js';
 import { dossierErrors } from '../dossier.errors.js';
-import { canAct } from '../dossier.policy.js';
+import { canAct, canRead } from '../dossier.policy.js';
 import { getDossierRow, listSteps } from '../dossier.repo.js';
 
 /** For the head assigning the current step: who may be given it. Only someone who may assign may list them. */
@@ -14,7 +14,7 @@ export async function listAssignees(deps: { db: Db }, actor: Actor, dossierId: s
   const steps = await listSteps(deps.db, dossierId);
   const current = steps[d.stepIndex];
   const scope = { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null };
-  if (!current || !canAct(actor, 'assign', scope)) throw commonErrors.forbidden('dossier.assign');
+  if (!current || !canAct(actor, 'assign', scope)) throw canRead(actor, d) ? commonErrors.forbidden('dossier.assign') : dossierErrors.notFound();
   return (await stepOfficers(deps.db, d, current)).map((o) => ({ userId: o.userId, fullName: o.fullName, username: o.username }));
 }
 
@@ -41,7 +41,7 @@ export async function forwardCandidates(
   const current = steps[d.stepIndex];
   const next = steps[d.stepIndex + 1];
   const scope = { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null };
-  if (!current || !canAct(actor, 'forward', scope)) throw commonErrors.forbidden('dossier.forward');
+  if (!current || !canAct(actor, 'forward', scope)) throw canRead(actor, d) ? commonErrors.forbidden('dossier.forward') : dossierErrors.notFound();
   if (!next) throw dossierErrors.actionNotAllowed(d.status, 'forward', []);
   const officers = (await stepOfficers(deps.db, d, next)).map((o) => ({ userId: o.userId, fullName: o.fullName, username: o.username }));
   const unit = await deps.db.query<{ name: string }>(`SELECT name FROM unit WHERE id = $1`, [next.unitId]);

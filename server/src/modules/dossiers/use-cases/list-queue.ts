@@ -5,6 +5,7 @@ import { scopeUnitIds, type Actor } from '../../identity/permissions.policy.js';
 import { deadlineState } from '../../working-calendar/deadline.rules.js';
 import { runningStatuses } from '../dossier-actions.rules.js';
 import { loadCalendar } from '../../working-calendar/use-cases/load-calendar.js';
+import type { WorkingCalendar } from '../../working-calendar/calendar.rules.js';
 import { vnDateOf } from '../../working-calendar/vn-time.js';
 import { COUNT_BOUND, countQueues, listQueue, type CountedQueue, type Queue, type QueueRow } from '../dossier-queue.repo.js';
 import { classifySearch } from '../dossier-search.rules.js';
@@ -46,6 +47,30 @@ function decodeCursor(cursor: string): string[] {
   throw commonErrors.validation({ before: 'invalid cursor' });
 }
 
+/** How long a loaded calendar serves the queues of one pool: a holiday changed by an administrator shows within it. */
+const CALENDAR_REUSE_MS = 10_000;
+const calendars = new WeakMap<Db, Map<string, { until: number; calendar: Promise<WorkingCalendar> }>>();
+
+/**
+ * The working calendar of the queues (this year and the next), read again at most every CALENDAR_REUSE_MS per pool
+ * rather than on each request: the adjustments change a few times a year, the queue is asked many times a second.
+ * A monotonic timer (how long it was kept, not what time it is).
+ */
+function queueCalendar(db: Db, unitPath: string | null, year: number): Promise<WorkingCalendar> {
+  let kept = calendars.get(db);
+  if (!kept) calendars.set(db, (kept = new Map()));
+  const key = `${unitPath ?? ''}|${year}`;
+  const at = performance.now();
+  const hit = kept.get(key);
+  if (hit && hit.until > at) return hit.calendar;
+  const entry = { until: at + CALENDAR_REUSE_MS, calendar: loadCalendar(db, unitPath, { from: year, to: year + 1 }) };
+  if (kept.size >= 64) kept.clear();
+  kept.set(key, entry);
+  // A failed read is not kept: the next request reads again.
+  entry.calendar.catch(() => kept.get(key) === entry && kept.delete(key));
+  return entry.calendar;
+}
+
 /**
  * A work queue or a search over the dossiers the officer may read (dossier_scope), one keyset page, with the tabs'
  * counts: read from the counters or bounded, never counted over the dossiers.
@@ -53,13 +78,16 @@ function decodeCursor(cursor: string): string[] {
 export async function listWorkQueue(deps: { db: Db; clock: Clock }, actor: Actor, query: QueueQuery): Promise<QueueAnswer> {
   const now = deps.clock.now();
   const year = Number(vnDateOf(now).slice(0, 4));
-  const calendar = await loadCalendar(deps.db, null, { from: year, to: year + 1 });
+  // The officer's province's hours (an officer works in one province; its root is the first segment of any grant).
+  const province = actor.grants[0]?.unitPath.split('/')[1];
+  const calendar = await queueCalendar(deps.db, province ? `/${province}/` : null, year);
+  const day = calendar.workingDayMinutesOn(now);
   const base = {
     unitIds: scopeUnitIds(actor, 'dossiers.read'),
     actorId: actor.userId,
     now,
-    soonBefore: calendar.addWorkingMinutes(now, 480),
-    apologyBefore: calendar.addWorkingMinutes(now, 2 * 480),
+    soonBefore: calendar.addWorkingMinutes(now, day),
+    apologyBefore: calendar.addWorkingMinutes(now, 2 * day),
   };
   const { before, q, ...filters } = query;
   const after = before ? decodeCursor(before) : undefined;
@@ -70,7 +98,7 @@ export async function listWorkQueue(deps: { db: Db; clock: Clock }, actor: Actor
     items: page.rows.map((r) => ({
       ...r,
       deadlineState:
-        r.dueAt && (runningStatuses as readonly string[]).includes(r.status) ? deadlineState(now, r.dueAt, calendar, 480) : r.status === 'supplement_requested' ? 'paused' : null,
+        r.dueAt && (runningStatuses as readonly string[]).includes(r.status) ? deadlineState(now, r.dueAt, calendar, day) : r.status === 'supplement_requested' ? 'paused' : null,
     })),
     next: page.next ? encodeCursor(page.next) : null,
     counts: counts.counts,

@@ -1,6 +1,5 @@
 import type { Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
-import { commonErrors } from '../../../platform/errors.js';
 import type { Actor } from '../../identity/permissions.policy.js';
 import { ruleSets } from '../../rule-sets/rule-set.rules.js';
 import { deadlineState } from '../../working-calendar/deadline.rules.js';
@@ -12,12 +11,8 @@ import { canAct, canRead } from '../dossier.policy.js';
 import { getDossierView, type HistoryView } from '../dossier.repo.js';
 import { apologyAvailability } from '../dossier-deadline.rules.js';
 import { undoableUntil } from './undo-forward.js';
-import { getSignatory } from '../../org-units/signatory.repo.js';
-import { signerCapacity, UNSET_SIGNER } from '../../org-units/signatory.rules.js';
+import { letterSigner } from '../../org-units/use-cases/set-signatory.js';
 import { allowedActions, isClosed, statusLabels } from '../dossier.rules.js';
-
-/** Due soon (sắp đến hạn) = less than one working day left. */
-const DUE_SOON_MINUTES = 480;
 
 /** A dossier with its steps, history, deadline state and the actions this officer may take now. */
 export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, id: string): Promise<TDossier> {
@@ -25,17 +20,20 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
   const year = Number(vnDateOf(now).slice(0, 4));
   const view = await getDossierView(deps.db, id, { actorId: actor.userId, from: `${year - 1}-01-01`, to: `${year + 1}-12-31` });
   if (!view) throw dossierErrors.notFound();
-  const { steps, history, adjustments, actedOn, ...d } = view;
+  const { steps, history, adjustments, hours, actedOn, ...d } = view;
   // Officers may always look again at a dossier they acted on (e.g. a partner unit after returning its part).
-  if (!canRead(actor, d) && !actedOn) throw commonErrors.forbidden('dossiers.read');
+  // Outside the officer's sight the dossier answers as a wrong id would: a 403 would confirm that it exists.
+  if (!canRead(actor, d) && !actedOn) throw dossierErrors.notFound();
   let state: string | null = null;
   let stepState: string | null = null;
   if (d.dueAt && !isClosed(d.status) && d.status !== 'result_ready') {
-    const calendar = calendarFromAdjustments(adjustments);
-    state = d.status === 'supplement_requested' ? 'paused' : deadlineState(now, d.dueAt, calendar, DUE_SOON_MINUTES);
+    const calendar = calendarFromAdjustments(adjustments, hours);
+    // Due soon (sắp đến hạn) = less than one working day (of the province's hours) left.
+    const dueSoonMinutes = calendar.workingDayMinutesOn(now);
+    state = d.status === 'supplement_requested' ? 'paused' : deadlineState(now, d.dueAt, calendar, dueSoonMinutes);
     const stepDue = steps[d.stepIndex]?.dueAt;
     // The current step's own clock: due soon when less than a quarter of a working day is left.
-    if (stepDue) stepState = d.status === 'supplement_requested' ? 'paused' : deadlineState(now, stepDue, calendar, DUE_SOON_MINUTES / 4);
+    if (stepDue) stepState = d.status === 'supplement_requested' ? 'paused' : deadlineState(now, stepDue, calendar, dueSoonMinutes / 4);
   }
   const ruleSet = ruleSets.find((r) => r.id === d.ruleSet)!;
   const current = steps[d.stepIndex];
@@ -43,7 +41,7 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
   const possible = allowedActions({ ...d, maxApologies: ruleSet.maxReappointments }).filter((a) => !(a === 'return_result' && d.resultDelivery === 'post')).filter((a) =>
     canAct(actor, a, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null }),
   );
-  const apology = await apologyOf(deps.db, d, now, calendarFromAdjustments(adjustments), ruleSet, possible.includes('apologise'));
+  const apology = await apologyOf(deps.db, d, now, calendarFromAdjustments(adjustments, hours), ruleSet, possible.includes('apologise'));
   const { receivingPath: _r, resolvingPath: _s, stepCount: _c, interagencyPath: _i, scopeUnitIds: _u, ...rest } = d;
   return {
     ...rest,
@@ -87,6 +85,5 @@ async function apologyOf(
   const a = apologyAvailability(d, now, calendar, rules);
   if (!a.possible) return { possible: false, late: false, reason: a.reasonVi, reasonEn: a.reasonEn, signer: null };
   if (!mayAct) return { possible: false, late: a.late, reason: 'Chỉ cơ quan có thẩm quyền giải quyết hoặc Bộ phận Một cửa được gửi văn bản xin lỗi.', reasonEn: 'Only the competent agency or its desk may issue the letter.', signer: null };
-  const s = await getSignatory(db, d.resolvingUnitId);
-  return { possible: true, late: a.late, reason: null, reasonEn: null, signer: s ? { name: s.fullName, capacity: signerCapacity(s) } : UNSET_SIGNER };
+  return { possible: true, late: a.late, reason: null, reasonEn: null, signer: await letterSigner(db, d.resolvingUnitId, now) };
 }

@@ -66,7 +66,7 @@ export async function receiveDossier(
   const accepted = input.outcome === 'accept';
   // Paper dossiers received after 15:00 count from the next working day (ND 61/2018 Điều 18 k2).
   const schedule = accepted
-    ? scheduleDossier(now, version.content, calendarFromAdjustments(ctx.adjustments), (code) => (code ? ctx.stepUnits.get(code)?.id : undefined) ?? resolving.id, { paperCutoff: true })
+    ? scheduleDossier(now, version.content, calendarFromAdjustments(ctx.adjustments, ctx.hours), (code) => (code ? ctx.stepUnits.get(code)?.id : undefined) ?? resolving.id, { paperCutoff: true })
     : null;
   const steps: PlannedStep[] = schedule?.steps ?? [];
 

@@ -1,6 +1,5 @@
 import type { Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
-import { commonErrors } from '../../../platform/errors.js';
 import { validateCccd } from '../../applicants/cccd.rules.js';
 import { renderFormPdf } from '../../forms/forms.pdf.js';
 import type { Actor } from '../../identity/permissions.policy.js';
@@ -19,7 +18,7 @@ const place = (name: string) => name.replace(/^(Phường|Xã|Đặc khu|Thị t
 export async function renderDossierDeclaration(deps: { db: Db; clock: Clock }, actor: Actor, dossierId: string): Promise<Buffer> {
   const d = await getDossierDetail(deps.db, dossierId);
   if (!d) throw dossierErrors.notFound();
-  if (!canRead(actor, d)) throw commonErrors.forbidden('dossiers.read');
+  if (!canRead(actor, d)) throw dossierErrors.notFound();
   const { rows } = await deps.db.query<{ code: string; agency: string; placeName: string }>(
     `SELECT pv.content->>'code' AS code, coalesce(pv.content->>'agency', '') AS agency, su.name AS "placeName"
        FROM dossier x JOIN procedure_version pv ON pv.id = x.procedure_version_id JOIN unit su ON su.id = x.resolving_unit_id WHERE x.id = $1`,

@@ -1,6 +1,5 @@
 import type { Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
-import { commonErrors } from '../../../platform/errors.js';
 import type { Actor } from '../../identity/permissions.policy.js';
 import { getVersion } from '../../procedures/procedure.repo.js';
 import { feeLines, type FeeRule } from '../../procedures/fee.rules.js';
@@ -55,7 +54,7 @@ export async function renderDossierForm(deps: { db: Db; clock: Clock; config: { 
   );
   const d = rows[0];
   if (!d) throw dossierErrors.notFound();
-  if (!canRead(actor, d)) throw commonErrors.forbidden('dossiers.read');
+  if (!canRead(actor, d)) throw dossierErrors.notFound();
   const actions = (await deps.db.query<ActionRow>(`SELECT at, actor_name AS "actorName", action, note, step_index AS "stepIndex", data FROM dossier_action WHERE dossier_id = $1 ORDER BY id`, [dossierId])).rows;
   const last = (a: string) => [...actions].reverse().find((x) => x.action === a);
   const missing = () => dossierErrors.actionNotAllowed('not_accepted', 'accept', []);

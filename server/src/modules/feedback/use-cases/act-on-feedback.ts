@@ -15,6 +15,7 @@ import { canActOn, canReadItem } from '../feedback.policy.js';
 import { appendEvent, clockSettingsFor, findFeedback, listEvents, listFiles, updateFeedback, type FeedbackPatch, type FeedbackRow } from '../feedback.repo.js';
 import {
   allowedActions,
+  complaintHint,
   answerDue,
   currentDue,
   isAllowed,
@@ -205,7 +206,7 @@ export async function dueStateOf(q: Queryable, row: FeedbackRow, now: Date, cale
   const due = currentDue(row.status, row);
   if (!due) return { dueAt: null, dueState: null };
   const cal = calendar ?? (await calendarAt(q, row.unitPath, now));
-  return { dueAt: due, dueState: deadlineState(now, due, cal, cal.workingDayMinutes) };
+  return { dueAt: due, dueState: deadlineState(now, due, cal, cal.workingDayMinutesOn(now)) };
 }
 
 type StaffAction = Exclude<FeedbackAction, 'rate' | 'reopen' | 'supply_info'>;
@@ -259,6 +260,7 @@ export function toStaffItem(
     publicAnswer: row.publicAnswer,
     publicPreview: row.status === 'answered' ? publicVersion(row) : null,
     rating: row.rating,
+    complaintHint: row.status === 'received' ? complaintHint(`${row.subject}\n${row.content}`) : null,
     reopenReason: row.reopenReason,
     allowedActions: staffActionsFor(actor, row),
     files,

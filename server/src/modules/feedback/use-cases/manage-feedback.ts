@@ -56,6 +56,7 @@ export async function setClockSettings(deps: Deps, actor: Actor, unitId: string,
   const unit = await getUnit(deps.db, unitId);
   if (!unit) throw feedbackErrors.unitNotFound();
   if (!can(actor, 'calendar.manage', unit.path)) throw commonErrors.forbidden('calendar.manage');
+  if (unit.kind !== 'province') throw feedbackErrors.clockNotProvince();
   const now = deps.clock.now();
   await withTransaction(deps.db, async (tx) => {
     await saveClockSettings(tx, unit.id, s, now);

@@ -1,12 +1,12 @@
 import type { Clock } from '../../../platform/clock.js';
-import type { Db, Queryable } from '../../../platform/database.js';
+import { prepared, type Db, type Queryable } from '../../../platform/database.js';
 import { commonErrors } from '../../../platform/errors.js';
 import { can, scopePaths, type Actor } from '../../identity/permissions.policy.js';
 import { getUnit } from '../../org-units/unit.repo.js';
 import type { TGroup5, TPublicItem, TRegisterQuery, TStaffItem } from '../feedback.contract.js';
 import { feedbackErrors } from '../feedback.errors.js';
 import { findSimilar, findSimilarPublished, listQueue } from '../feedback.repo.js';
-import { statusLabels, type FeedbackStatus } from '../feedback.rules.js';
+import { group5Rates, statusLabels, type FeedbackStatus } from '../feedback.rules.js';
 import { calendarAt, dueStateOf, toStaffItem } from './act-on-feedback.js';
 
 type Deps = { db: Db; clock: Clock };
@@ -51,94 +51,164 @@ export function registerWords(q: string): string[] {
   return q.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0).slice(0, 8);
 }
 
-/**
- * How many of the newest matching-by-filter items a word search reads before it turns to the word index. Common words
- * are found among the newest items at once; rare ones through the index, whose matches are then few. The planner cannot
- * choose between the two itself: words are correlated ("khai sinh") and its estimates for them are far off.
- */
-const NEWEST_WINDOW = 1000;
+/** The unit whose register rows are the whole register (feedback_register, migration 20261205040000). */
+export const WHOLE_REGISTER = '00000000-0000-0000-0000-000000000000';
 
 /**
- * The public register of answered feedback (and the hỏi đáp page): published items only, searched without accents by
- * words (each typed word is a word of the item; the last one, of 3 letters or more, may be its beginning, as one types),
- * by unit subtree, procedure and period of publication, newest first, with a keyset cursor.
+ * How many of the newest items (passing the filters) a word search walks, newest first, before it turns to the word
+ * index. A common word ("duong") is met among the first rows and the walk stops as soon as a page is full; a rare one
+ * is not, and the word index then finds its few matches within the unit. The planner cannot choose between the two
+ * itself: words are correlated ("den chieu sang" with "le loi") and its estimates for them are far off.
  */
-export async function searchRegister(q: Queryable, f: TRegisterQuery): Promise<RegisterPage> {
-  const where = [`f.status = 'published'`];
-  const params: unknown[] = [];
+export const REGISTER_WALK = 2000;
+
+export type RegisterStatement = ReturnType<typeof prepared>;
+/**
+ * The statement of a register search (for the search, the bench and the plan test): each one answers the page itself
+ * (the items with their unit and procedure), so that a search is one round trip, two when the walk shows words rare.
+ */
+export type RegisterPlan = {
+  /** Without words: the newest rows passing the filters, with the items. */
+  newest: RegisterStatement | null;
+  /** With words: the walk newest first, with the items of its matches and the row where it stopped. */
+  walk: RegisterStatement | null;
+  /** With words, when the walk reached its bound short of a page: the unit's word index, with the items. */
+  words: RegisterStatement | null;
+  want: number;
+};
+
+// The register's statements are `prepared` (named per connection, planned once, unless DATABASE_PREPARED_STATEMENTS is
+// off behind an old pooler): the words and the page size are bound values and the text query is computed once per
+// execution (a sub-select), so the plan kept for a shape holds for any words, and the shapes a connection keeps are
+// few (which filters are set, how many words: at most 2^5 · 8 · 2 · 3), whatever callers send.
+
+function decodeCursor(after: string): [Date, string] {
+  const [at, id] = Buffer.from(after, 'base64url').toString('utf8').split('|');
+  const when = new Date(at ?? '');
+  if (Number.isNaN(when.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '')) throw commonErrors.validation({ after: 'invalid cursor' });
+  return [when, id!];
+}
+
+/** The items of a page (m: the register rows found, id and published_at), newest first. */
+const PAGE_COLUMNS = `f.id, f.code, f.kind, f.category, u.name AS "unitName", p.name AS "procedureName", f.public_subject AS subject,
+        f.public_content AS content, f.public_answer AS answer, CASE WHEN f.consent_publish_identity THEN f.sender_name END AS "senderName",
+        f.received_at AS "receivedAt", f.answered_at AS "answeredAt", f.published_at AS "publishedAt"`;
+const PAGE_JOINS = `feedback f JOIN unit u ON u.id = f.unit_id LEFT JOIN procedure p ON p.id = f.procedure_id`;
+
+/** At most this many words for a typed beginning (more: the index's own prefix match). */
+const MAX_BEGINNINGS = 32;
+
+/**
+ * Every filter of the register is a condition on one unit's register rows (feedback_register): the unit (the whole
+ * register without one), the procedure, the kind, the period of publication and the keyset cursor — an index range of
+ * (unit, published_at DESC, id DESC), or of (unit, procedure, …) for one procedure.
+ */
+export function registerPlan(f: TRegisterQuery): RegisterPlan {
+  const params: unknown[] = [f.unitId ?? WHOLE_REGISTER];
+  const where = ['r.unit_id = $1::uuid'];
   const add = (sql: (n: string) => string, v: unknown) => {
     params.push(v);
     where.push(sql(`$${params.length}`));
   };
-  if (f.unitId) {
-    const unit = await getUnit(q, f.unitId);
-    if (!unit) return { items: [], next: null };
-    add((n) => `f.unit_path LIKE ${n} || '%'`, unit.path);
-  }
-  if (f.procedureId) add((n) => `f.procedure_id = ${n}`, f.procedureId);
-  if (f.kind) add((n) => `f.kind = ${n}`, f.kind);
-  if (f.from) add((n) => `f.published_at >= ${n}`, vnDayStart(f.from));
-  if (f.to) add((n) => `f.published_at < ${n}::timestamptz + interval '1 day'`, vnDayStart(f.to));
+  if (f.procedureId) add((n) => `r.procedure_id = ${n}::uuid`, f.procedureId);
+  if (f.kind) add((n) => `r.kind = ${n}`, f.kind);
+  if (f.from) add((n) => `r.published_at >= ${n}::timestamptz`, vnDayStart(f.from));
+  if (f.to) add((n) => `r.published_at < ${n}::timestamptz + interval '1 day'`, vnDayStart(f.to));
   if (f.after) {
-    const [at, id] = Buffer.from(f.after, 'base64url').toString('utf8').split('|');
-    const when = new Date(at ?? '');
-    if (Number.isNaN(when.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '')) throw commonErrors.validation({ after: 'invalid cursor' });
+    const [when, id] = decodeCursor(f.after);
     params.push(when, id);
-    where.push(`(f.published_at, f.id) < ($${params.length - 1}, $${params.length}::uuid)`);
+    where.push(`(r.published_at, r.feedback_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
   const filters = where.join(' AND ');
   const want = f.limit + 1;
+  const order = 'ORDER BY r.published_at DESC, r.feedback_id DESC';
   const words = registerWords(f.q ?? '');
-  let ids: string[] | null = null;
-  if (words.length > 0) {
-    const wp = [...params];
-    const terms = words.map((w, i) => {
-      wp.push(w);
-      const prefix = i === words.length - 1 && w.length >= 3 ? ` || ':*'` : '';
-      return `f.public_words @@ to_tsquery('simple', quote_literal(vn_fold($${wp.length}))${prefix})`;
-    });
-    wp.push(want, NEWEST_WINDOW);
-    const [k, win] = [`$${wp.length - 1}`, `$${wp.length}`];
-    // First the newest items that pass the filters, read in order through the publication index.
-    const first = await q.query<{ scanned: number; ids: string[] }>(
-      `WITH w AS MATERIALIZED (SELECT f.id, f.published_at, f.public_words FROM feedback f WHERE ${filters} ORDER BY f.published_at DESC, f.id DESC LIMIT ${win}),
-            hit AS (SELECT f.id, f.published_at FROM w f WHERE ${terms.join(' AND ')} ORDER BY f.published_at DESC, f.id DESC LIMIT ${k})
-       SELECT (SELECT count(*)::int FROM w) AS scanned, (SELECT coalesce(array_agg(id ORDER BY published_at DESC, id DESC), '{}') FROM hit) AS ids`,
-      wp,
-    );
-    const r = first.rows[0]!;
-    if (r.ids.length >= want || r.scanned < NEWEST_WINDOW) ids = r.ids;
-    else {
-      // Few matches among many items: the word index finds them all, then the newest are kept.
-      const rare = await q.query<{ id: string }>(
-        `WITH m AS MATERIALIZED (SELECT f.id, f.published_at FROM feedback f WHERE ${filters} AND ${terms.join(' AND ')})
-         SELECT id FROM m ORDER BY published_at DESC, id DESC LIMIT ${k}`,
-        wp.slice(0, -1),
-      );
-      ids = rare.rows.map((x) => x.id);
-    }
+  if (words.length === 0) {
+    return {
+      newest: prepared(
+        `SELECT ${PAGE_COLUMNS}
+           FROM (SELECT r.feedback_id AS id, r.published_at FROM feedback_register r WHERE ${filters} ${order} LIMIT $${params.length + 1}::int) m
+           JOIN ${PAGE_JOINS} ON f.id = m.id AND f.status = 'published'
+          ORDER BY m.published_at DESC, m.id DESC`,
+        [...params, want],
+      ),
+      walk: null,
+      words: null,
+      want,
+    };
   }
-  const listParams = ids ? [ids] : [...params, want];
-  const { rows } = await q.query<TPublicItem & { id: string }>(
-    `SELECT f.id, f.code, f.kind, f.category, u.name AS "unitName", p.name AS "procedureName", f.public_subject AS subject,
-            f.public_content AS content, f.public_answer AS answer, CASE WHEN f.consent_publish_identity THEN f.sender_name END AS "senderName",
-            f.received_at AS "receivedAt", f.answered_at AS "answeredAt", f.published_at AS "publishedAt"
-       FROM feedback f JOIN unit u ON u.id = f.unit_id LEFT JOIN procedure p ON p.id = f.procedure_id
-      WHERE ${ids ? 'f.id = ANY($1::uuid[])' : filters}
-      ORDER BY f.published_at DESC, f.id DESC${ids ? '' : ` LIMIT $${listParams.length}`}`,
-    listParams,
+  // Each typed word is a word of the item; the last one, of 3 letters or more, may be its beginning (as one types).
+  const wp = [...params];
+  const terms = words.map((w) => {
+    wp.push(w);
+    return `to_tsquery('simple', quote_literal(vn_fold($${wp.length}::text)))`;
+  });
+  const last = `$${wp.length}::text`;
+  const prefixed = words[words.length - 1]!.length >= 3;
+  const lastAsBeginning = `to_tsquery('simple', quote_literal(vn_fold(${last})) || ':*')`;
+  // The walk reads the unit's rows newest first and stops at `want` matches: each row comes with whether it matches,
+  // and the last row of the walk is returned too, so that a walk that ended at its bound is told from one that read
+  // the whole unit (then its matches are all there are).
+  const walkQuery = `(SELECT ${[...terms.slice(0, -1), prefixed ? lastAsBeginning : terms[terms.length - 1]!].join(' && ')})`;
+  const walk = prepared(
+    `SELECT m.n, ${PAGE_COLUMNS} FROM (
+       SELECT w.id, w.hit, w.n FROM (
+         SELECT r.feedback_id AS id, r.words @@ ${walkQuery} AS hit, row_number() OVER (${order} ROWS UNBOUNDED PRECEDING) AS n
+           FROM feedback_register r WHERE ${filters} ${order} LIMIT ${REGISTER_WALK}) w
+        WHERE w.hit OR w.n = ${REGISTER_WALK} LIMIT $${wp.length + 1}::int) m
+       LEFT JOIN (${PAGE_JOINS}) ON m.hit AND f.id = m.id AND f.status = 'published'
+      ORDER BY m.n`,
+    [...wp, want + 1],
   );
+  // Few matches among many rows: the word index of the unit finds them all (OFFSET 0 keeps that scan apart from the
+  // ordering), then the newest are kept. A typed beginning is given to the index as the words it begins
+  // (feedback_register_word), when they are few: a GIN partial match collects every row of every such word before
+  // intersecting, hundreds of milliseconds for "hoa". No word begins so: no text query (NULL), nothing matches.
+  const beginnings = `(SELECT CASE WHEN count(*) > ${MAX_BEGINNINGS} THEN ${lastAsBeginning} ELSE to_tsquery('simple', string_agg(quote_literal(b.word), ' | ')) END
+      FROM (SELECT word FROM feedback_register_word WHERE word ~>=~ vn_fold(${last}) AND word ~<~ (vn_fold(${last}) || chr(1114111)) ORDER BY word LIMIT ${MAX_BEGINNINGS + 1}) b)`;
+  const indexQuery = `(SELECT ${[...terms.slice(0, -1), prefixed ? beginnings : terms[terms.length - 1]!].join(' && ')})`;
+  const byIndex = prepared(
+    `SELECT ${PAGE_COLUMNS} FROM (
+       SELECT m.id, m.published_at FROM (SELECT r.feedback_id AS id, r.published_at FROM feedback_register r WHERE ${filters} AND r.words @@ ${indexQuery} OFFSET 0) m
+        ORDER BY m.published_at DESC, m.id DESC LIMIT $${wp.length + 1}::int) m
+       JOIN ${PAGE_JOINS} ON f.id = m.id AND f.status = 'published'
+      ORDER BY m.published_at DESC, m.id DESC`,
+    [...wp, want],
+  );
+  return { newest: null, walk, words: byIndex, want };
+}
+
+type PageRow = TPublicItem & { id: string };
+
+/** Runs a search's plan: the rows of its page (want of them at most: one more than the page tells of a next page). */
+export async function registerRows(q: Queryable, plan: RegisterPlan): Promise<PageRow[]> {
+  if (plan.newest) return (await q.query<PageRow>(plan.newest)).rows;
+  const walked = (await q.query<PageRow & { n: string }>(plan.walk!)).rows;
+  const hits = walked.filter((r) => r.id !== null);
+  const boundReached = walked.some((r) => Number(r.n) === REGISTER_WALK);
+  if (hits.length >= plan.want || !boundReached) return hits.slice(0, plan.want).map(({ n: _n, ...row }) => row);
+  return (await q.query<PageRow>(plan.words!)).rows;
+}
+
+/**
+ * The public register of answered feedback (and the hỏi đáp page): published items only, searched without accents by
+ * words, by unit subtree, procedure, kind and period of publication, newest first, with a keyset cursor. Every shape
+ * reads one index range of the register rows (feedback_register); words are matched on the walk newest first, or
+ * through the unit's word index when the walk shows them rare.
+ */
+export async function searchRegister(q: Queryable, f: TRegisterQuery): Promise<RegisterPage> {
+  const rows = await registerRows(q, registerPlan(f));
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];
   const next = rows.length > f.limit && last ? Buffer.from(`${last.publishedAt.toISOString()}|${last.id}`).toString('base64url') : null;
   return { items: page.map(({ id: _id, ...item }) => item), next };
 }
 
-const pct = (num: number, den: number) => (den === 0 ? null : Math.round((num / den) * 1000) / 10);
 
 /**
  * QĐ 766 group 5 for a unit (and below) and a period of receipt: 5.1 items by classification, 5.2 handled on time
- * (every step within its clock), 5.3 satisfaction = (handled − disliked − reopened − late) / handled, and the dossiers
+ * (every step within its clock), 5.3 satisfaction = (handled − disliked − reopened − late) / handled (QĐ 766), the
+ * satisfaction with the answer = satisfied / rated (group5Rates), and the dossiers
  * of the unit that drew feedback (an input of 5.4).
  */
 export async function group5Report(deps: Deps, actor: Actor, input: { unitId: string; from: string; to: string }): Promise<TGroup5> {
@@ -149,34 +219,52 @@ export async function group5Report(deps: Deps, actor: Actor, input: { unitId: st
 }
 
 /** Group 5 of a unit subtree (by materialised path) and a period of receipt; the caller has checked the scope (reports). */
-export async function group5Of(q: Queryable, unitPath: string, from: string, to: string): Promise<Omit<TGroup5, 'unitId' | 'from' | 'to'>> {
-  const { rows } = await q.query<{ received: number; handled: number; handledOnTime: number; rated: number; unsatisfied: number; reopened: number; good: number; byClassification: Record<string, number> | null; dossiers: number }>(
-    `WITH items AS (
-       SELECT f.*, (f.answered_at IS NOT NULL OR f.status IN ('refused', 'routed_out')) AS handled
-         FROM feedback f WHERE f.kind = 'feedback' AND f.unit_path LIKE $1 || '%' AND f.day BETWEEN $2::date AND $3::date)
-     SELECT count(*)::int AS received,
-            count(*) FILTER (WHERE handled)::int AS handled,
-            count(*) FILTER (WHERE handled AND late_steps = 0)::int AS "handledOnTime",
-            count(*) FILTER (WHERE rating IS NOT NULL)::int AS rated,
-            count(*) FILTER (WHERE rating = 'unsatisfied')::int AS unsatisfied,
-            count(*) FILTER (WHERE reopen_count > 0)::int AS reopened,
-            count(*) FILTER (WHERE handled AND late_steps = 0 AND rating IS DISTINCT FROM 'unsatisfied' AND reopen_count = 0)::int AS good,
-            (SELECT jsonb_object_agg(coalesce(c, 'unclassified'), n) FROM (SELECT classification AS c, count(*)::int AS n FROM items GROUP BY 1) x) AS "byClassification",
-            (SELECT count(DISTINCT i.dossier_id)::int FROM items i JOIN dossier d ON d.id = i.dossier_id WHERE d.resolving_path LIKE $1 || '%') AS dossiers
-       FROM items`,
-    [unitPath, from, to],
+export async function group5Of(q: Queryable, unitPath: string, from: string, to: string): Promise<TGroup5Figures> {
+  return (await group5OfEach(q, [{ key: '', path: unitPath, exact: false }], from, to)).get('')!;
+}
+
+export type TGroup5Figures = Omit<TGroup5, 'unitId' | 'from' | 'to'>;
+
+/**
+ * Group 5 for several units at once (the rows of the period report, QĐ 766/QĐ-TTg group 5): each unit's subtree, or
+ * the unit alone (`exact`: the items handled at the parent itself, the report's "(trực tiếp)" row), by period of receipt.
+ */
+export async function group5OfEach(q: Queryable, units: { key: string; path: string; exact: boolean }[], from: string, to: string): Promise<Map<string, TGroup5Figures>> {
+  const { rows } = await q.query<{ key: string; received: number; handled: number; handledOnTime: number; rated: number; unsatisfied: number; reopened: number; good: number; byClassification: Record<string, number> | null; dossiers: number }>(
+    `WITH s AS (SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[]) AS s(key, path, exact)),
+     items AS (
+       SELECT s.key, f.classification, f.late_steps, f.rating, f.reopen_count, f.dossier_id, s.path,
+              (f.answered_at IS NOT NULL OR f.status IN ('refused', 'routed_out')) AS handled
+         FROM s JOIN feedback f ON f.kind = 'feedback' AND f.unit_path LIKE s.path || '%' AND (NOT s.exact OR f.unit_path = s.path)
+        WHERE f.day BETWEEN $4::date AND $5::date)
+     SELECT s.key,
+            count(i.key)::int AS received,
+            count(*) FILTER (WHERE i.handled)::int AS handled,
+            count(*) FILTER (WHERE i.handled AND i.late_steps = 0)::int AS "handledOnTime",
+            count(*) FILTER (WHERE i.rating IS NOT NULL)::int AS rated,
+            count(*) FILTER (WHERE i.rating = 'unsatisfied')::int AS unsatisfied,
+            count(*) FILTER (WHERE i.reopen_count > 0)::int AS reopened,
+            count(*) FILTER (WHERE i.handled AND i.late_steps = 0 AND i.rating IS DISTINCT FROM 'unsatisfied' AND i.reopen_count = 0)::int AS good,
+            (SELECT jsonb_object_agg(coalesce(c, 'unclassified'), n) FROM (SELECT x.classification AS c, count(*)::int AS n FROM items x WHERE x.key = s.key GROUP BY 1) y) AS "byClassification",
+            (SELECT count(DISTINCT x.dossier_id)::int FROM items x JOIN dossier d ON d.id = x.dossier_id WHERE x.key = s.key AND d.resolving_path LIKE s.path || '%') AS dossiers
+       FROM s LEFT JOIN items i ON i.key = s.key
+      GROUP BY s.key, s.path`,
+    [units.map((u) => u.key), units.map((u) => u.path), units.map((u) => u.exact), from, to],
   );
-  const r = rows[0]!;
-  return {
-    received: r.received,
-    byClassification: r.byClassification ?? {},
-    handled: r.handled,
-    handledOnTime: r.handledOnTime,
-    onTimeRate: pct(r.handledOnTime, r.handled),
-    rated: r.rated,
-    unsatisfied: r.unsatisfied,
-    reopened: r.reopened,
-    satisfactionRate: pct(r.good, r.handled),
-    dossiersWithFeedback: r.dossiers,
-  };
+  return new Map(
+    rows.map((r) => [
+      r.key,
+      {
+        received: r.received,
+        byClassification: r.byClassification ?? {},
+        handled: r.handled,
+        handledOnTime: r.handledOnTime,
+        rated: r.rated,
+        unsatisfied: r.unsatisfied,
+        reopened: r.reopened,
+        ...group5Rates(r),
+        dossiersWithFeedback: r.dossiers,
+      },
+    ]),
+  );
 }

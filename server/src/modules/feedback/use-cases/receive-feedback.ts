@@ -12,7 +12,7 @@ import { appendEvent, attachFiles, clockSettingsFor, insertFeedback, nextRegiste
 import { channelLabels, feedbackCode, intakeDeadlines, publicText } from '../feedback.rules.js';
 
 export type ReceiveCommand = {
-  channel: 'portal' | 'email' | 'letter' | 'phone' | 'open311';
+  channel: 'portal' | 'email' | 'letter' | 'phone' | 'open311' | 'national';
   kind: 'feedback' | 'question';
   category: string;
   unitId: string;
@@ -44,6 +44,9 @@ export function senderIsComplete(c: Pick<ReceiveCommand, 'channel' | 'sender' | 
     case 'phone':
     case 'open311':
       return Boolean(s.phone || s.address || s.email);
+    case 'national':
+      // The national portal holds the asker's account; the answer goes back through it.
+      return s.name.length > 0;
   }
 }
 

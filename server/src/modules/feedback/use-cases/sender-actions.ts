@@ -109,6 +109,11 @@ const eventLabels: Record<string, string> = {
 export async function senderView(q: Queryable, row: FeedbackRow): Promise<TSenderView> {
   const events = await listEvents(q, row.id);
   const answered = row.status === 'answered' || row.status === 'published';
+  // After a review is asked for, the sender still reads the answer they asked about, beside the new status and due date.
+  const earlierAnswer = !answered && row.reopenCount > 0 && row.answeredAt !== null;
+  // The answer deadline concerns the sender only while the unit still owes an answer: none once answered, refused or
+  // sent to another agency (routed out: a complaint/denunciation goes elsewhere under Luật Khiếu nại / Luật Tố cáo).
+  const owesAnswer = row.status === 'received' || row.status === 'handling' || row.status === 'drafted' || row.status === 'reopened' || row.status === 'awaiting_info';
   const showNote = row.status === 'refused' || row.status === 'routed_out' || row.status === 'awaiting_info';
   return {
     code: row.code,
@@ -119,9 +124,9 @@ export async function senderView(q: Queryable, row: FeedbackRow): Promise<TSende
     content: row.content,
     unitName: row.unitName,
     receivedAt: row.receivedAt,
-    answerDueAt: row.answerDueAt,
-    answer: answered ? row.answerText : null,
-    answeredAt: answered ? row.answeredAt : null,
+    answerDueAt: owesAnswer ? row.answerDueAt : null,
+    answer: answered || earlierAnswer ? row.answerText : null,
+    answeredAt: answered || earlierAnswer ? row.answeredAt : null,
     note: showNote ? row.decisionNote : null,
     rating: row.rating,
     canRate: answered && row.rating === null,

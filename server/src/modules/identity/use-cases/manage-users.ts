@@ -55,7 +55,9 @@ export async function updateUser(deps: { db: Db; clock: Clock }, actor: Actor, u
     if (!before) throw commonErrors.notFound('User');
     // An administrator manages only users whose every unit lies inside their scope (a user who also holds a role in
     // another province is managed there too, so neither administrator alone may change them).
-    if (!canOnAll(actor, 'users.manage', before.unitPaths)) throw commonErrors.forbidden('users.manage');
+    // A user outside the administrator's scope answers as a wrong id would; one only partly inside it (a role in another
+    // province too) is visible, so that is refused as not allowed.
+    if (!canOnAll(actor, 'users.manage', before.unitPaths)) throw before.unitPaths.some((p) => can(actor, 'users.manage', p)) ? commonErrors.forbidden('users.manage') : commonErrors.notFound('User');
     if (userId === actor.userId && (input.active === false || (input.grants && !input.grants.some((g) => g.role === 'admin')))) {
       throw identityErrors.lastAdmin();
     }
@@ -90,7 +92,7 @@ export async function updateUser(deps: { db: Db; clock: Clock }, actor: Actor, u
 export async function getUserAs(deps: { db: Db; clock: Clock }, actor: Actor, userId: string): Promise<TStaffUser> {
   const user = await getUser(deps.db, userId, deps.clock.now());
   if (!user) throw commonErrors.notFound('User');
-  if (!canOnAll(actor, 'users.manage', user.unitPaths)) throw commonErrors.forbidden('users.manage');
+  if (!canOnAll(actor, 'users.manage', user.unitPaths)) throw user.unitPaths.some((p) => can(actor, 'users.manage', p)) ? commonErrors.forbidden('users.manage') : commonErrors.notFound('User');
   return present(user);
 }
 

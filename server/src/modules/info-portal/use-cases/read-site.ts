@@ -8,6 +8,7 @@ import type { TLiveFigures } from '../portal.contract.js';
 import { hitRateLimit } from '../../../platform/rate-limit.js';
 import { portalErrors } from '../portal.errors.js';
 import * as reading from '../portal-reading.repo.js';
+import { unitRef } from '../portal.repo.js';
 import { COMMENT_LIMIT, ONLINE_WINDOW_MINUTES, commentProblem, figureRange, type FigurePeriod } from '../portal.rules.js';
 
 type Deps = { db: Db; clock: Clock };
@@ -27,6 +28,18 @@ export async function liveFigures(q: Queryable, unitPath: string, period: Figure
     onTime: rateOf(c.resolved_early + c.resolved_on_time, c.resolved),
     byPost: rateOf(c.returned_post, c.returned),
   };
+}
+
+/**
+ * The figures of the citizen's place (the portal's statistics follow the chosen province or commune): a current province
+ * or commune by id, or every unit of this system when none is chosen. Other units (departments, desks) are no "place".
+ */
+export async function placeFigures(deps: Deps, unitId: string | undefined, period: FigurePeriod) {
+  const now = deps.clock.now();
+  if (!unitId) return { unitId: null, unitName: null, ...(await liveFigures(deps.db, '', period, now)) };
+  const unit = await unitRef(deps.db, unitId);
+  if (!unit || (unit.kind !== 'province' && unit.kind !== 'commune')) throw portalErrors.placeNotFound();
+  return { unitId: unit.id, unitName: unit.name, ...(await liveFigures(deps.db, unit.path, period, now)) };
 }
 
 /** The same three rates month by month (public statistics page, NĐ 224/2026 Điều 12: figures from collected data). */

@@ -1,6 +1,5 @@
 import type { Db } from '../../../platform/database.js';
 import type { AppConfig } from '../../../platform/config.js';
-import { commonErrors } from '../../../platform/errors.js';
 import type { Actor } from '../../identity/permissions.policy.js';
 import { canRead } from '../../dossiers/dossier.policy.js';
 import { renderFormPdf } from '../../forms/forms.pdf.js';
@@ -8,7 +7,8 @@ import { paymentErrors } from '../payment.errors.js';
 import { paymentLinkToken, paymentLinkValid, paymentResultPath } from '../payment.links.js';
 import { findPayment, getPayableDossier, listDossierPayments, listPaymentEvents, type PaymentRow } from '../payment.repo.js';
 import { formatReceiptNo, methodLabels, statusLabels } from '../payment.rules.js';
-import { buildFeeReceipt } from '../receipt.rules.js';
+import { buildFeeReceipt, chargedFeeText } from '../receipt.rules.js';
+import { feeLines, type FeeRule } from '../../procedures/fee.rules.js';
 
 type LinkConfig = Pick<AppConfig, 'receiptLinkSecret' | 'publicUrl'>;
 
@@ -32,7 +32,7 @@ function view(p: PaymentRow) {
 export async function readDossierPayments(deps: { db: Db }, actor: Actor, dossierId: string) {
   const d = await getPayableDossier(deps.db, dossierId);
   if (!d) throw paymentErrors.notFound();
-  if (!canRead(actor, d)) throw commonErrors.forbidden('dossiers.read');
+  if (!canRead(actor, d)) throw paymentErrors.notFound();
   const payments = await listDossierPayments(deps.db, dossierId);
   const events = await listPaymentEvents(deps.db, payments.map((p) => p.id));
   return {
@@ -69,7 +69,8 @@ export async function readDossierFee(deps: { db: Db; config: LinkConfig }, dossi
 
 type ReceiptFacts = {
   ruleSet: 'nd61-2018' | 'nd118-2025'; code: string | null; procedureName: string; applicant: { address?: string | null };
-  unitName: string; parentName: string | null; collectorName: string | null; fees: { name: string }[] | null;
+  unitName: string; parentName: string | null; collectorName: string | null; fees: FeeRule[] | null;
+  eform: Record<string, unknown> | null; channel: string;
 };
 
 /**
@@ -85,7 +86,7 @@ export async function receiptModel(deps: { db: Db; config: LinkConfig }, p: Paym
   if (p.status !== 'paid' || p.receiptSeq === null || p.receiptYear === null || !p.paidAt || !p.receiptUnitId) throw paymentErrors.notPaid();
   const { rows } = await deps.db.query<ReceiptFacts>(
     `SELECT d.rule_set AS "ruleSet", d.code, d.procedure_name AS "procedureName", d.applicant, u.name AS "unitName", pu.name AS "parentName",
-            s.full_name AS "collectorName", v.content->'fees' AS fees
+            s.full_name AS "collectorName", v.content->'fees' AS fees, d.eform, d.channel
        FROM dossier d JOIN unit u ON u.id = $2 LEFT JOIN unit pu ON pu.id = u.parent_id
        LEFT JOIN staff_user s ON s.id = $3 JOIN procedure_version v ON v.id = d.procedure_version_id
       WHERE d.id = $1`,
@@ -93,7 +94,8 @@ export async function receiptModel(deps: { db: Db; config: LinkConfig }, p: Paym
   );
   const f = rows[0]!;
   const token = paymentLinkToken(deps.config.receiptLinkSecret, p.reference);
-  const feeNames = (f.fees ?? []).map((x) => x.name).filter(Boolean);
+  // The case's own lines (fee.rules.ts), as the review step and the receipt form compute them.
+  const lines = feeLines(f.fees ?? [], { eform: f.eform, channel: f.channel === 'online' ? 'online' : 'desk' });
   return buildFeeReceipt({
     ruleSetId: f.ruleSet,
     parentAgencyName: f.parentName ? `UBND ${f.parentName}` : null,
@@ -106,7 +108,7 @@ export async function receiptModel(deps: { db: Db; config: LinkConfig }, p: Paym
     payerAddress: options.publicCopy ? null : (f.applicant.address ?? null),
     dossierCode: f.code ?? '',
     procedureName: f.procedureName,
-    feeName: feeNames.length > 0 ? feeNames.join('; ') : 'Phí, lệ phí giải quyết thủ tục hành chính',
+    feeName: chargedFeeText(lines, p.amountVnd),
     amountVnd: p.amountVnd,
     method: p.method,
     paidAt: p.paidAt,

@@ -7,6 +7,7 @@ import { can, type Actor } from '../../identity/permissions.policy.js';
 import { paymentErrors } from '../payment.errors.js';
 import { appendPaymentEvent, findPayment, getPayableDossier, insertPayment, paidPaymentOf, type PaymentRow } from '../payment.repo.js';
 import { paymentReference } from '../payment.rules.js';
+import { canRead } from '../../dossiers/dossier.policy.js';
 import { assertPayable } from './start-payment.js';
 import { payLockedPayment } from './settle-payment.js';
 
@@ -20,7 +21,10 @@ export async function recordCashPayment(deps: { db: Db; clock: Clock }, actor: A
   return withTransaction(deps.db, async (tx) => {
     const d = await getPayableDossier(tx, dossierId, true);
     if (!d) throw paymentErrors.notFound();
-    if (!can(actor, 'dossiers.receive', d.receivingPath) && !can(actor, 'dossiers.receive', d.resolvingPath)) throw commonErrors.forbidden('dossiers.receive');
+    if (!can(actor, 'dossiers.receive', d.receivingPath) && !can(actor, 'dossiers.receive', d.resolvingPath)) {
+      // A dossier outside the officer's sight answers as a wrong id would (a 403 would confirm it exists).
+      throw canRead(actor, d) ? commonErrors.forbidden('dossiers.receive') : paymentErrors.notFound();
+    }
     assertPayable(d);
     if (await paidPaymentOf(tx, d.id)) throw paymentErrors.alreadyPaid();
     const p = await insertPayment(tx, {

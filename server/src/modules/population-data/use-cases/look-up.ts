@@ -5,6 +5,7 @@ import { commonErrors } from '../../../platform/errors.js';
 import { validateCccd } from '../../applicants/cccd.rules.js';
 import { can, type Actor } from '../../identity/permissions.policy.js';
 import { vnDateOf } from '../../working-calendar/vn-time.js';
+import { onlineSubmissionUnits } from '../../citizens/use-cases/online-dossiers.js';
 import type { Person, PopulationRegistry } from '../population.adapter.js';
 import { populationErrors } from '../population.errors.js';
 import { deskConsentInForce, insertConsent, logLookup, lookupsOf, lookupsUnder, type ConsentRow, type LookupLog, type LookupView } from '../population.repo.js';
@@ -69,7 +70,7 @@ export async function lookUpAtDesk(deps: PopulationDeps, actor: Actor, input: { 
   const desk = await deskOf(deps.db, actor, input.unitId);
   const consent = await deskConsentInForce(deps.db, idNumber, desk.id, now);
   if (!consent) throw populationErrors.consentRequired();
-  return askAndLog(deps, { idNumber, purpose: consent.purpose, consentId: consent.id, actorKind: 'officer', citizenId: null, officerId: actor.userId, actorName: actor.fullName, unitId: desk.id, unitPath: desk.path });
+  return askAndLog(deps, { idNumber, purpose: consent.purpose, consentId: consent.id, actorKind: 'officer', citizenId: null, officerId: actor.userId, actorName: actor.fullName, unitId: desk.id, unitPath: desk.path, procedureId: null });
 }
 
 async function verifiedNumberOf(db: Db, citizenId: string): Promise<{ idNumber: string; fullName: string } | null> {
@@ -85,19 +86,24 @@ async function verifiedNumberOf(db: Db, citizenId: string): Promise<{ idNumber: 
  * what is read and why before the citizen confirms), recorded, and the look-up logged. Only the holder of a proven
  * CCCD reads it: a claimed number would open someone else's record.
  */
-export async function lookUpForCitizen(deps: PopulationDeps, citizenId: string, input: { purpose: string }): Promise<Person> {
+export async function lookUpForCitizen(deps: PopulationDeps, citizenId: string, input: { purpose: string; procedureId: string; unitId: string }): Promise<Person> {
   const me = await verifiedNumberOf(deps.db, citizenId);
   if (!me) throw populationErrors.idNotVerified();
   const now = deps.clock.now();
-  const consent = await insertConsent(deps.db, { idNumber: me.idNumber, purpose: input.purpose, via: 'portal', citizenId, officerId: null, unitId: null, at: now, expiresAt: expiry(deps, now) });
-  return askAndLog(deps, { idNumber: me.idNumber, purpose: input.purpose, consentId: consent.id, actorKind: 'citizen', citizenId, officerId: null, actorName: me.fullName, unitId: null, unitPath: null });
+  // What the look-up is for: the e-form of a procedure offered online, submitted to one of the units resolving it. The
+  // log then shows in that unit's look-up register and names the procedure in the citizen's data tracker.
+  const units = await onlineSubmissionUnits(deps.db, input.procedureId, vnDateOf(now));
+  if (!units?.some((u) => u.id === input.unitId)) throw populationErrors.notThisPlace();
+  const unit = (await unitOf(deps.db, input.unitId))!;
+  const consent = await insertConsent(deps.db, { idNumber: me.idNumber, purpose: input.purpose, via: 'portal', citizenId, officerId: null, unitId: null, procedureId: input.procedureId, at: now, expiresAt: expiry(deps, now) });
+  return askAndLog(deps, { idNumber: me.idNumber, purpose: input.purpose, consentId: consent.id, actorKind: 'citizen', citizenId, officerId: null, actorName: me.fullName, unitId: unit.id, unitPath: unit.path, procedureId: input.procedureId });
 }
 
 /** The look-up log of a unit's subtree, for its desk officers and inspectors. */
-export async function listUnitLookups(deps: { db: Db }, actor: Actor, input: { unitId: string; limit: number }): Promise<LookupView[]> {
+export async function listUnitLookups(deps: { db: Db }, actor: Actor, input: { unitId: string; limit: number; idNumber?: string; before?: Date }): Promise<LookupView[]> {
   const unit = await unitOf(deps.db, input.unitId);
   if (!unit || !(can(actor, 'audit.read', unit.path) || can(actor, 'dossiers.receive', unit.path))) throw commonErrors.forbidden('audit.read');
-  return lookupsUnder(deps.db, [unit.path], input.limit);
+  return lookupsUnder(deps.db, [unit.path], input.limit, { idNumber: input.idNumber, before: input.before });
 }
 
 /** Who read the citizen's own population data, when and why (empty until their number is proven). */

@@ -1,4 +1,5 @@
 import { withTransaction, type Db } from '../../../platform/database.js';
+import { citizenOwnsDossierFlagSql } from '../../citizens/citizen-identity.repo.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
 import type { Actor } from '../../identity/permissions.policy.js';
@@ -24,14 +25,14 @@ export async function chooseDeliveryByPost(deps: { db: Db; clock: Clock }, who: 
   await withTransaction(deps.db, async (tx) => {
     const d = await lockDossier(tx, dossierId);
     if (!d) throw dossierErrors.notFound();
-    const { rows } = await tx.query<{ resultDelivery: 'desk' | 'post' | 'online'; postalReturn: boolean; shipped: boolean; citizenId: string | null }>(
-      `SELECT d.result_delivery AS "resultDelivery", p.postal_return AS "postalReturn", d.citizen_id AS "citizenId",
+    const { rows } = await tx.query<{ resultDelivery: 'desk' | 'post' | 'online'; postalReturn: boolean; shipped: boolean; citizenOwns: boolean }>(
+      `SELECT d.result_delivery AS "resultDelivery", p.postal_return AS "postalReturn", ${citizenOwnsDossierFlagSql('d', '$2')} AS "citizenOwns",
               EXISTS (SELECT 1 FROM postal_shipment s WHERE s.dossier_id = d.id) AS shipped
          FROM dossier d JOIN procedure p ON p.id = d.procedure_id WHERE d.id = $1`,
-      [dossierId],
+      [dossierId, by.kind === 'citizen' ? by.citizenId : null],
     );
     const r = rows[0]!;
-    if (by.kind === 'staff' ? !isDeskOf(by.actor, d.receivingPath) && !isDeskOf(by.actor, d.resolvingPath) : r.citizenId !== by.citizenId) {
+    if (by.kind === 'staff' ? !isDeskOf(by.actor, d.receivingPath) && !isDeskOf(by.actor, d.resolvingPath) : !r.citizenOwns) {
       throw commonErrors.forbidden(by.kind === 'staff' ? 'dossiers.receive' : 'citizen.owner');
     }
     if (!unreturnedStatuses.includes(d.status) || r.shipped) throw postalErrors.resultAlreadyOut();

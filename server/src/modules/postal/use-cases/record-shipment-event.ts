@@ -10,7 +10,7 @@ import { canReturnByPost } from '../../dossiers/dossier.policy.js';
 import { dossierErrors } from '../../dossiers/dossier.errors.js';
 import type { TShipmentEventInput } from '../postal.contract.js';
 import { postalErrors } from '../postal.errors.js';
-import { canWorkPostal, isDeskOf } from '../postal.policy.js';
+import { canWorkPostal, isDeskOf, seesPostalWork } from '../postal.policy.js';
 import { getShipment, insertCharge, updateShipment } from '../postal.repo.js';
 import { shipmentStatusLabels, shipmentTransition } from '../postal.rules.js';
 
@@ -30,7 +30,7 @@ export async function recordShipmentEvent(deps: { db: Db; clock: Clock }, who: R
     if (!s) throw postalErrors.shipmentNotFound();
     if (who.kind === 'staff') {
       const allowed = canWorkPostal(who.actor, s.receivingPath) || (input.event === 'return_to_desk' && isDeskOf(who.actor, s.receivingPath));
-      if (!allowed) throw commonErrors.forbidden('postal.work');
+      if (!allowed) throw seesPostalWork(who.actor, s.receivingPath) ? commonErrors.forbidden('postal.work') : postalErrors.shipmentNotFound();
     }
     const t = shipmentTransition(s.status, input.event);
     if (!t.ok) throw postalErrors.transition(shipmentStatusLabels[s.status], t.allowed);
@@ -77,7 +77,9 @@ async function closeDossier(q: Tx, who: Reporter, dossierId: string, p: { at: Da
   if (!d) throw dossierErrors.notFound();
   const { rows } = await q.query<{ resultDelivery: string }>(`SELECT result_delivery AS "resultDelivery" FROM dossier WHERE id = $1`, [dossierId]);
   const resultDelivery = rows[0]!.resultDelivery;
-  if (who.kind === 'staff' && !canReturnByPost(who.actor, { receivingPath: d.receivingPath, resultDelivery })) throw commonErrors.forbidden('dossier.return_result');
+  if (who.kind === 'staff' && !canReturnByPost(who.actor, { receivingPath: d.receivingPath, resultDelivery })) {
+    throw seesPostalWork(who.actor, d.receivingPath) ? commonErrors.forbidden('dossier.return_result') : dossierErrors.notFound();
+  }
   if (resultDelivery !== 'post') throw postalErrors.resultAlreadyOut();
   const ruleSet = ruleSets.find((r) => r.id === d.ruleSet)!;
   const outcome = applyAction(

@@ -1,11 +1,10 @@
 import type { Db } from '../../../platform/database.js';
-import { commonErrors } from '../../../platform/errors.js';
 import type { Actor } from '../../identity/permissions.policy.js';
 import { getUnit } from '../../org-units/unit.repo.js';
 import { renderFormPdf } from '../../forms/forms.pdf.js';
 import { trackingUrl } from '../../dossiers/dossier.notify.js';
 import { postalErrors } from '../postal.errors.js';
-import { canWorkPostal, isDeskOf } from '../postal.policy.js';
+import { seesPostalWork } from '../postal.policy.js';
 import { getPickup } from '../postal.repo.js';
 import { buildDispatchSlip, buildHandoverRecord } from '../postal-forms.rules.js';
 
@@ -15,7 +14,7 @@ export const postalForms = ['dispatch-slip', 'handover-record'] as const;
 export async function renderPostalForm(deps: { db: Db; config: { publicUrl: string } }, actor: Actor, pickupId: string, form: (typeof postalForms)[number]): Promise<Buffer> {
   const p = await getPickup(deps.db, pickupId);
   if (!p) throw postalErrors.pickupNotFound();
-  if (!canWorkPostal(actor, p.receivingPath) && !isDeskOf(actor, p.receivingPath)) throw commonErrors.forbidden('postal.work');
+  if (!seesPostalWork(actor, p.receivingPath)) throw postalErrors.pickupNotFound();
   const ready = form === 'dispatch-slip' ? p.pickedUpAt !== null : p.handedOverAt !== null;
   if (!ready) throw postalErrors.transition(p.statusLabel, []);
   const desk = (await getUnit(deps.db, p.receivingUnitId))!;

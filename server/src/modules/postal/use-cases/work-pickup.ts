@@ -8,7 +8,7 @@ import { receiveDossier } from '../../dossiers/use-cases/receive-dossier.js';
 import { ZReceivedDocument } from '../../dossiers/dossier.contract.js';
 import type { THandOverInput, TPickUpInput } from '../postal.contract.js';
 import { postalErrors } from '../postal.errors.js';
-import { canWorkPostal, isDeskOf } from '../postal.policy.js';
+import { canWorkPostal, isDeskOf, seesPostalWork } from '../postal.policy.js';
 import { getPickup, getProcedureFacts, updatePickup, type PickupRow } from '../postal.repo.js';
 import { pickupStatusLabels, pickupTransition, type PickupEvent } from '../postal.rules.js';
 import { postalServiceFor } from '../postal.service.js';
@@ -31,7 +31,7 @@ export async function pickUp(deps: Deps, actor: Actor, pickupId: string, input: 
   const now = deps.clock.now();
   const before = await getPickup(deps.db, pickupId);
   if (!before) throw postalErrors.pickupNotFound();
-  if (!canWorkPostal(actor, before.receivingPath)) throw commonErrors.forbidden('postal.work');
+  if (!canWorkPostal(actor, before.receivingPath)) throw seesPostalWork(actor, before.receivingPath) ? commonErrors.forbidden('postal.work') : postalErrors.pickupNotFound();
   step(before, 'pick_up');
   const procedure = await getProcedureFacts(deps.db, before.procedureId);
   if (!procedure?.postalIntake) throw postalErrors.notAcceptedByPost();
@@ -60,7 +60,7 @@ export async function cancelPickup(deps: Deps, actor: Actor, pickupId: string, r
   await withTransaction(deps.db, async (tx) => {
     const p = await getPickup(tx, pickupId, true);
     if (!p) throw postalErrors.pickupNotFound();
-    if (!canWorkPostal(actor, p.receivingPath) && !isDeskOf(actor, p.receivingPath)) throw commonErrors.forbidden('postal.work');
+    if (!seesPostalWork(actor, p.receivingPath)) throw postalErrors.pickupNotFound();
     await updatePickup(tx, pickupId, { status: step(p, 'cancel'), cancel_reason: reason }, deps.clock.now());
   });
 }
@@ -74,7 +74,7 @@ export async function cancelPickup(deps: Deps, actor: Actor, pickupId: string, r
 export async function handOverPickup(deps: Deps, actor: Actor, pickupId: string, input: THandOverInput): Promise<string> {
   const p = await getPickup(deps.db, pickupId);
   if (!p) throw postalErrors.pickupNotFound();
-  if (!isDeskOf(actor, p.receivingPath)) throw commonErrors.forbidden('dossiers.receive');
+  if (!isDeskOf(actor, p.receivingPath)) throw seesPostalWork(actor, p.receivingPath) ? commonErrors.forbidden('dossiers.receive') : postalErrors.pickupNotFound();
   step(p, 'hand_over');
   const desk = (await getUnit(deps.db, p.receivingUnitId))!;
   const resolvingUnitId = input.resolvingUnitId ?? desk.parentId ?? desk.id;

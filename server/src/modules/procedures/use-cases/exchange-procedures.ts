@@ -11,6 +11,7 @@ import { findProcedureByCode, getVersion, listVersions, searchCatalog } from '..
 import { createProcedureIn, updateDraftIn } from './manage-procedure.js';
 import { insertDraftVersion } from '../procedure.repo.js';
 import { recordAudit } from '../../audit/audit.repo.js';
+import { readCatalogWorkbook, writeCatalogWorkbook } from '../catalog-workbook.js';
 
 /** Exports a unit's catalogue (every status, current versions) in the exchange format. */
 export async function exportProcedures(deps: { db: Db; clock: Clock }, actor: Actor, ownerUnitId: string) {
@@ -39,6 +40,11 @@ export async function exportProcedures(deps: { db: Db; clock: Clock }, actor: Ac
  * invalid, nothing is written and every problem is reported.
  */
 export async function importProcedures(deps: { db: Db; clock: Clock }, actor: Actor, input: TImportInput) {
+  return importContents(deps, actor, input.ownerUnitId, parseImport(input));
+}
+
+/** The contents of a JSON import, or the problem of every invalid entry (nothing is written then). */
+function parseImport(input: TImportInput): TProcedureContent[] {
   const raw = Array.isArray(input.data) ? input.data : input.data.procedures.map((p) => p.content);
   const parsed: TProcedureContent[] = [];
   const errors: { index: number; code: string | null; issues: string[] }[] = [];
@@ -56,10 +62,30 @@ export async function importProcedures(deps: { db: Db; clock: Clock }, actor: Ac
     seen.add(c.code);
   });
   if (errors.length > 0) throw procedureErrors.importInvalid(errors);
+  return parsed;
+}
 
+/** The catalogue of a unit as an Excel workbook (same contents as the JSON export: current versions of every status). */
+export async function exportProceduresXlsx(deps: { db: Db; clock: Clock }, actor: Actor, ownerUnitId: string): Promise<Buffer> {
+  const { procedures } = await exportProcedures(deps, actor, ownerUnitId);
+  return writeCatalogWorkbook(procedures.map((p) => p.content));
+}
+
+/** Imports an Excel workbook as drafts, all or nothing; every row problem is reported in Vietnamese, by sheet and row. */
+export async function importProceduresXlsx(deps: { db: Db; clock: Clock }, actor: Actor, ownerUnitId: string, file: Buffer) {
+  const owner = await getUnit(deps.db, ownerUnitId);
+  if (!owner) throw unitErrors.notFound();
+  if (!can(actor, 'procedures.manage', owner.path)) throw commonErrors.forbidden('procedures.manage');
+  const parsed = await readCatalogWorkbook(file);
+  if (!parsed.ok) throw procedureErrors.workbookInvalid(parsed.errors);
+  if (parsed.contents.length === 0) throw procedureErrors.workbookInvalid([`Trang «Thủ tục» không có dòng nào.`]);
+  return importContents(deps, actor, ownerUnitId, parsed.contents);
+}
+
+async function importContents(deps: { db: Db; clock: Clock }, actor: Actor, ownerUnitId: string, parsed: TProcedureContent[]) {
   const now = deps.clock.now();
   return withTransaction(deps.db, async (tx) => {
-    const owner = await getUnit(tx, input.ownerUnitId);
+    const owner = await getUnit(tx, ownerUnitId);
     if (!owner) throw unitErrors.notFound();
     if (!can(actor, 'procedures.manage', owner.path)) throw commonErrors.forbidden('procedures.manage');
     const result = { created: 0, updated: 0, revised: 0, skipped: 0 };

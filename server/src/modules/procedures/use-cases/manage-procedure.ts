@@ -28,7 +28,8 @@ type Deps = { db: Db; clock: Clock; config?: Parameters<typeof nationalPortalCon
 async function loadForChange(tx: Tx, actor: Actor, id: string): Promise<ProcedureRow> {
   const p = await getProcedure(tx, id, true);
   if (!p) throw procedureErrors.notFound();
-  if (!can(actor, 'procedures.manage', p.ownerUnitPath)) throw commonErrors.forbidden('procedures.manage');
+  // A procedure the officer may not even read in the catalogue answers as a wrong id would (no 403 to confirm it).
+  if (!can(actor, 'procedures.manage', p.ownerUnitPath)) throw can(actor, 'catalog.read', p.ownerUnitPath) ? commonErrors.forbidden('procedures.manage') : procedureErrors.notFound();
   return p;
 }
 

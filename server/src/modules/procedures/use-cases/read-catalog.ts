@@ -1,5 +1,4 @@
 import type { Db } from '../../../platform/database.js';
-import { commonErrors } from '../../../platform/errors.js';
 import type { Clock } from '../../../platform/clock.js';
 import { vnDateOf } from '../../working-calendar/vn-time.js';
 import { can, scopePaths, type Actor } from '../../identity/permissions.policy.js';
@@ -44,7 +43,7 @@ export async function getProcedureDetail(deps: Deps, actor: Actor | null, id: st
 export async function getVersionForStaff(deps: Deps, actor: Actor, procedureId: string, versionId: string) {
   const p = await getProcedure(deps.db, procedureId);
   if (!p) throw procedureErrors.notFound();
-  if (!can(actor, 'catalog.read', p.ownerUnitPath)) throw commonErrors.forbidden('catalog.read');
+  if (!can(actor, 'catalog.read', p.ownerUnitPath)) throw procedureErrors.notFound();
   const v = (await listVersions(deps.db, procedureId)).find((x) => x.id === versionId);
   if (!v) throw procedureErrors.notFound();
   return v;

@@ -2,7 +2,8 @@ import type { Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Actor } from '../../identity/permissions.policy.js';
 import type { TPeriodQuery, TPeriodReport } from '../reports.contract.js';
-import { procedureNames } from '../reports.repo.js';
+import { procedureNames, type UnitNode } from '../reports.repo.js';
+import { group5OfEach } from '../../feedback/use-cases/read-feedback.js';
 import { form06Metrics, form06Row, zeroCounters } from '../reports.rules.js';
 import { breakdown, totalOf } from './get-summary.js';
 import { checkRange, scopedUnit } from './report-scope.js';
@@ -16,6 +17,10 @@ const levelLabels: Record<string, string> = {
   province: 'Cấp tỉnh',
 };
 
+const kindOrder = ['province', 'department', 'office', 'district', 'commune', 'desk'];
+/** Sub-units by level (sở/ngành, huyện, xã, …), then by name. */
+const byLevel = (units: UnitNode[]) => [...units].sort((a, c) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(c.kind) || a.name.localeCompare(c.name, 'vi'));
+
 /**
  * Period report in the layout of Biểu số 06/VPCP/KSTT (Thông tư 01/2020/TT-VPCP) for any range (month, quarter,
  * year or free dates): per direct sub-unit (grouped by level: sở/ngành, huyện, xã) or per procedure (grouped by field).
@@ -28,9 +33,7 @@ export async function getPeriodReport(deps: { db: Db; clock: Clock }, actor: Act
   const rowOf = (k: string) => form06Row(b.counters.get(k) ?? zeroCounters(), b.carried.get(k) ?? 0, b.open.get(k) ?? { total: 0, overdue: b.live ? 0 : null });
   let rows: TPeriodReport['rows'];
   if (q.by === 'unit') {
-    const kindOrder = ['province', 'department', 'office', 'district', 'commune', 'desk'];
-    rows = [...children]
-      .sort((a, c) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(c.kind) || a.name.localeCompare(c.name, 'vi'))
+    rows = byLevel(children)
       .map((c) => ({ label: c.validTo ? `${c.name} (đã sáp nhập/giải thể)` : c.name, group: levelLabels[c.kind] ?? c.kind, values: rowOf(c.id) }));
     if (b.counters.has('') || (b.open.get('')?.total ?? 0) > 0) rows.unshift({ label: `${unit.name} (trực tiếp)`, group: levelLabels[unit.kind] ?? unit.kind, values: rowOf('') });
   } else {
@@ -41,5 +44,24 @@ export async function getPeriodReport(deps: { db: Db; clock: Clock }, actor: Act
       .filter((r) => r.values.total > 0)
       .sort((a, c) => (a.group ?? '').localeCompare(c.group ?? '', 'vi') || a.label.localeCompare(c.label, 'vi'));
   }
-  return { unitName: unit.name, from: q.from, to: q.to, by: q.by, rows, total: form06Row(t.counters, t.carried, t.open) };
+  return { unitName: unit.name, from: q.from, to: q.to, by: q.by, rows, total: form06Row(t.counters, t.carried, t.open), group5: await group5Rows(deps.db, unit, children, q.from, q.to) };
+}
+
+/**
+ * QĐ 766/QĐ-TTg group 5 (feedback: 5.2 handled on time, 5.3 satisfaction with the answer, dossiers with feedback) per
+ * direct sub-unit — whatever the report's `by`, feedback is about units — with the items handled at the unit itself
+ * ("(trực tiếp)") when there are any, and the total of the subtree; by period of receipt, like the dashboard.
+ */
+async function group5Rows(db: Db, unit: UnitNode, children: UnitNode[], from: string, to: string): Promise<TPeriodReport['group5']> {
+  const ordered = byLevel(children);
+  const figures = await group5OfEach(
+    db,
+    [{ key: 'total', path: unit.path, exact: false }, { key: 'direct', path: unit.path, exact: true }, ...ordered.map((c) => ({ key: c.id, path: c.path, exact: false }))],
+    from,
+    to,
+  );
+  const rows = ordered.map((c) => ({ label: c.validTo ? `${c.name} (đã sáp nhập/giải thể)` : c.name, group: levelLabels[c.kind] ?? c.kind, values: figures.get(c.id)! }));
+  const direct = figures.get('direct')!;
+  if (direct.received > 0) rows.unshift({ label: `${unit.name} (trực tiếp)`, group: levelLabels[unit.kind] ?? unit.kind, values: direct });
+  return { rows, total: figures.get('total')! };
 }

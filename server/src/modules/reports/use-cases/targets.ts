@@ -17,6 +17,7 @@ const rateOfIndicator: Record<TTargetIndicator, RateKey> = {
   digitised_rate: 'digitisationRate',
   online_payment_rate: 'onlinePaymentRate',
   postal_return_rate: 'postalReturnRate',
+  satisfaction_rate: 'satisfactionRate',
 };
 
 /** Sets a unit's yearly target (chỉ tiêu), e.g. 30 % of dossiers online for a department, 40 % for a commune. */

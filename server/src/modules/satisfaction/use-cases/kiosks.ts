@@ -27,7 +27,8 @@ export async function pairKiosk(deps: { db: Db; clock: Clock }, actor: Actor, in
 export async function revokeKioskAs(deps: { db: Db; clock: Clock }, actor: Actor, id: string): Promise<KioskRow> {
   const k = await getKiosk(deps.db, { id });
   if (!k) throw commonErrors.notFound('Kiosk');
-  if (!can(actor, 'dossiers.receive', k.unitPath)) throw commonErrors.forbidden('dossiers.receive');
+  // Another unit's kiosk answers as a wrong id would (no 403 to confirm it exists).
+  if (!can(actor, 'dossiers.receive', k.unitPath)) throw commonErrors.notFound('Kiosk');
   await revokeKiosk(deps.db, id, deps.clock.now());
   await recordAudit(deps.db, { actorId: actor.userId, actorName: actor.fullName, action: 'kiosk.revoke', entity: 'satisfaction_kiosk', entityId: id, unitPaths: [k.unitPath], at: deps.clock.now() });
   return (await getKiosk(deps.db, { id }))!;

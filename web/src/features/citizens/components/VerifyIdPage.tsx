@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
-import { formatDateTime } from '../../../lib/format.js';
+import { formatDate, formatDateTime } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { findAccountsByCard, verifyId, type AccountClaim } from '../api/verify-id.js';
 
@@ -68,7 +68,7 @@ export function VerifyIdPage({ desks }: { desks: { unitId: string; unitName: str
           scroll={{ x: true }}
           columns={[
             { title: t('verifyId.fullName'), dataIndex: 'fullName' },
-            { title: t('verifyId.birthDate'), dataIndex: 'birthDate' },
+            { title: t('verifyId.birthDate'), dataIndex: 'birthDate', render: (v: string | null) => formatDate(v) },
             { title: t('verifyId.contact'), render: (_v, a) => <Space direction="vertical" size={0}>{a.phone}{a.email}</Space> },
             { title: t('verifyId.createdAt'), render: (_v, a) => formatDateTime(a.createdAt) },
             { title: t('verifyId.status'), render: (_v, a) => status(a) },

@@ -3,9 +3,7 @@ import type { ResponseOf } from '../../../lib/api-types.js';
 
 /** A dossier with its steps, history, deadline state and the actions this officer may take now. */
 export type Dossier = ResponseOf<'/api/dossiers/{id}', 'get'>;
-export type DossierStatus = Dossier['status'];
 export type DossierAction = Dossier['allowedActions'][number];
-export type DossierStep = Dossier['steps'][number];
 export type HistoryEntry = Dossier['history'][number];
 
 /** GET /api/dossiers/:id */

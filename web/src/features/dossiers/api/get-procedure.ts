@@ -2,7 +2,6 @@ import { api, unwrap } from '../../../lib/api-client.js';
 import type { ResponseOf } from '../../../lib/api-types.js';
 
 export type IntakeProcedure = ResponseOf<'/api/procedures/{id}', 'get'>;
-export type ProcedureContent = IntakeProcedure['current']['content'];
 
 /** GET /api/procedures/:id — the version in force: its required documents, fees, e-form and steps prefill the intake. */
 export function getProcedure(id: string): Promise<IntakeProcedure> {

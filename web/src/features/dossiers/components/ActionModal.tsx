@@ -3,7 +3,7 @@ import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { UnitSelect } from '../../../components/UnitSelect.js';
-import { formatDueTime, vnWallClock, vnWallClockToIso } from '../../../lib/format.js';
+import { DATE_TIME_PICKER_FORMAT, formatDueTime, instantOfPicker, vnWallClock } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { useUnits } from '../../../lib/units.js';
 import { actOnDossier, type ActionInput } from '../api/act-on-dossier.js';
@@ -51,7 +51,7 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
     const need = needs(action);
     if (need === 'backTo') input.backTo = v.backTo;
     if (need === 'targetUnitId' && v.targetUnitId) input.targetUnitId = v.targetUnitId;
-    if (need === 'newDueAt' && v.newDueAt) input.newDueAt = vnWallClockToIso(v.newDueAt.format('YYYY-MM-DDTHH:mm'));
+    if (need === 'newDueAt' && v.newDueAt) input.newDueAt = instantOfPicker(v.newDueAt);
     if (need === 'receivedBy' && v.receivedBy?.trim()) input.receivedBy = v.receivedBy.trim();
     if (need === 'assigneeId') input.assigneeId = v.assigneeId;
     setBusy(true);
@@ -121,7 +121,7 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
               <DatePicker
                 showTime={{ format: 'HH:mm', minuteStep: 5 }}
                 needConfirm={false}
-                format="DD/MM/YYYY HH:mm"
+                format={DATE_TIME_PICKER_FORMAT}
                 style={{ width: '100%' }}
                 disabledDate={(d) => dueDay !== null && d.format('YYYY-MM-DD') < dueDay}
                 defaultPickerValue={dueDay ? dayjs(dueDay).add(1, 'day') : undefined}

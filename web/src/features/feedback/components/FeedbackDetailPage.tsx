@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Form, Input, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { UnitSelect } from '../../../components/UnitSelect.js';
@@ -9,7 +9,7 @@ import { Link } from '../../../lib/router.js';
 import { useUnits } from '../../../lib/units.js';
 import { useAsync } from '../../../lib/use-async.js';
 import { classify, getItem, plainStep, textStep, type Item } from '../api/feedback.js';
-import { channelLabel, classificationOptions, dueColor, eventLabel, needsNote, needsTarget, type Classification } from './feedback-labels.js';
+import { channelLabel, classificationLabel, classificationOptions, kindLabel, ratingLabel, dueColor, eventLabel, needsNote, needsTarget, type Classification } from './feedback-labels.js';
 
 /**
  * One feedback item: what the sender wrote, its clocks and history, and the steps its status allows — classify
@@ -59,7 +59,8 @@ export function FeedbackDetailPage({ id, listPath }: { id: string; listPath: str
       <Descriptions bordered size="small" column={1} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('fb.sender')}>{[item.sender.name, item.sender.phone, item.sender.email, item.sender.address].filter(Boolean).join(' · ')}</Descriptions.Item>
         <Descriptions.Item label={t('fb.unit')}>{item.unitName}</Descriptions.Item>
-        <Descriptions.Item label={t('fb.channel')}>{channelLabel(item.channel)}</Descriptions.Item>
+        <Descriptions.Item label={t('fb.channel')}>{`${channelLabel(item.channel)} · ${kindLabel(item.kind)}`}</Descriptions.Item>
+        {item.classification ? <Descriptions.Item label={t('fb.classification')}>{classificationLabel(item.classification)}</Descriptions.Item> : null}
         {item.dossierCode ? <Descriptions.Item label={t('fb.dossier')}>{item.dossierCode}</Descriptions.Item> : null}
         {item.officerName ? <Descriptions.Item label={t('fb.officer')}>{item.officerName}</Descriptions.Item> : null}
         {item.place.address || item.place.latitude !== null ? <Descriptions.Item label={t('fb.place')}>{[item.place.address, item.place.latitude !== null ? `${item.place.latitude}, ${item.place.longitude}` : null].filter(Boolean).join(' · ')}</Descriptions.Item> : null}
@@ -69,11 +70,12 @@ export function FeedbackDetailPage({ id, listPath }: { id: string; listPath: str
         {item.files.length ? <Descriptions.Item label={t('fb.files')}>{item.files.map((f) => f.fileName).join(', ')}</Descriptions.Item> : null}
         {item.answerText ? <Descriptions.Item label={t('fb.answer')}>{item.answerText}</Descriptions.Item> : null}
         {item.reopenReason ? <Descriptions.Item label={t('fb.reopenReason')}>{item.reopenReason}</Descriptions.Item> : null}
-        {item.rating ? <Descriptions.Item label={t('fb.rating')}>{item.rating}</Descriptions.Item> : null}
+        {item.rating ? <Descriptions.Item label={t('fb.rating')}>{ratingLabel(item.rating)}</Descriptions.Item> : null}
       </Descriptions>
 
       {can('classify') ? (
         <Card title={t('fb.classify')} size="small" style={{ marginBottom: 16 }}>
+          {item.complaintHint ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="fb-complaint-hint" title={t(item.complaintHint === 'complaint' ? 'fb.hintComplaint' : 'fb.hintDenunciation')} /> : null}
           <Form form={classifyForm} layout="vertical" onFinish={(v) => void run(() => classify(id, { classification: v.classification, targetUnitId: v.targetUnitId ?? null, note: v.note || null }))}>
             <Form.Item name="classification" label={t('fb.classification')} rules={[{ required: true }]}>
               <Select options={classificationOptions()} onChange={(v: Classification) => setClassification(v)} />

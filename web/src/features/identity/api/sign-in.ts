@@ -15,3 +15,8 @@ export async function signIn(input: BodyOf<'/api/auth/login', 'post'>): Promise<
 export function requestSignInCode(username: string): Promise<{ expiresInMinutes: number }> {
   return unwrap(api.POST('/api/auth/login/code', { body: { username } }));
 }
+
+/** GET /api/national-sso/options — whether officers may sign in with their national portal account. */
+export const getNationalSsoOptions = () => unwrap(api.GET('/api/national-sso/options'));
+/** Where single sign-on from the national portal (Cổng DVCQG) starts for the console. */
+export const nationalSsoStartUrl = (returnTo: string) => `/api/national-sso/start?target=staff&returnTo=${encodeURIComponent(returnTo)}`;

@@ -1,9 +1,9 @@
-import { useState } from 'react';
-import { Button, Card, Form, Input, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { t } from '../../../lib/i18n.js';
-import { requestSignInCode, signIn, type Me } from '../api/sign-in.js';
+import { getNationalSsoOptions, nationalSsoStartUrl, requestSignInCode, signIn, type Me } from '../api/sign-in.js';
 import { ApiError } from '../../../lib/api-client.js';
 
 type Values = { username: string; password: string; code?: string };
@@ -16,6 +16,12 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [secondFactor, setSecondFactor] = useState(false);
   const [codeSent, setCodeSent] = useState<number | null>(null);
   const [form] = Form.useForm<Values>();
+  const [nationalSso, setNationalSso] = useState(false);
+  // Back from the national portal without a session: no officer is linked to that identity (or the portal failed).
+  const ssoFailed = new URLSearchParams(window.location.search).get('loi') === 'dvcqg';
+  useEffect(() => {
+    getNationalSsoOptions().then((o) => setNationalSso(o.enabled), () => setNationalSso(false));
+  }, []);
 
   const handleFinish = async (values: Values) => {
     setBusy(true);
@@ -47,6 +53,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
         <ErrorAlert error={error} />
+        {ssoFailed ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={t('login.dvcqgFailed')} /> : null}
         {codeSent !== null ? <Typography.Paragraph role="status">{t('login.codeSent', { minutes: codeSent })}</Typography.Paragraph> : null}
         <Form<Values> form={form} layout="vertical" onFinish={handleFinish} requiredMark={false}>
           <Form.Item label={t('login.username')} name="username" rules={[{ required: true, message: t('login.usernameRequired') }]}>
@@ -69,6 +76,11 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
             {t('login.submit')}
           </Button>
         </Form>
+        {nationalSso ? (
+          <Button block style={{ marginTop: 12 }} href={nationalSsoStartUrl(window.location.pathname.startsWith('/console/') ? window.location.pathname : '/console')}>
+            {t('login.dvcqg')}
+          </Button>
+        ) : null}
         <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
           <a href="/">{t('login.toPortal')}</a>
         </Typography.Paragraph>

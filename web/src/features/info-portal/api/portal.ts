@@ -2,16 +2,11 @@ import { api, unwrap } from '../../../lib/api-client.js';
 import type { BodyOf, ResponseOf } from '../../../lib/api-types.js';
 
 /** The information portal's console API (server/src/modules/info-portal/portal.routes.ts), one function per call. */
-export type SiteSummary = ResponseOf<'/api/info-portal/sites', 'get'>[number];
-export type Site = ResponseOf<'/api/info-portal/sites/{unitId}', 'get'>;
 export type SiteInput = BodyOf<'/api/info-portal/sites/{unitId}', 'put'>;
 export type Member = ResponseOf<'/api/info-portal/sites/{unitId}/members', 'get'>[number];
-export type Category = ResponseOf<'/api/info-portal/sites/{unitId}/categories', 'get'>[number];
 export type Article = ResponseOf<'/api/info-portal/articles/{id}', 'get'>;
 export type ArticleListItem = ResponseOf<'/api/info-portal/sites/{unitId}/articles', 'get'>[number];
 export type ArticleInput = BodyOf<'/api/info-portal/sites/{unitId}/articles', 'post'>;
-export type Version = ResponseOf<'/api/info-portal/articles/{id}/versions', 'get'>[number];
-export type Comment = ResponseOf<'/api/info-portal/sites/{unitId}/comments', 'get'>[number];
 export type Outage = ResponseOf<'/api/info-portal/sites/{unitId}/outages', 'get'>[number];
 export type Media = ResponseOf<'/api/info-portal/sites/{unitId}/media', 'post'>;
 export type ArticleAction = 'submit' | 'approve' | 'reject' | 'unpublish';

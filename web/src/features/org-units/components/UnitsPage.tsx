@@ -7,6 +7,7 @@ import { PageTitle } from '../../../components/PageTitle.js';
 import { formatDate } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { unitKindLabel } from '../../../lib/labels.js';
+import { Link } from '../../../lib/router.js';
 import { isClosed, useUnits, type Unit } from '../../../lib/units.js';
 import { ReorganiseModal } from './ReorganiseModal.js';
 import { UnitFormModal, type UnitModalState } from './UnitFormModal.js';
@@ -31,7 +32,7 @@ function buildTree(units: readonly Unit[]): UnitNode[] {
 }
 
 /** The unit tree with its history: closed units are greyed and point to their successors. */
-export function UnitsPage({ canManage }: { canManage: boolean }) {
+export function UnitsPage({ canManage, signersPath }: { canManage: boolean; signersPath: (unitId: string) => string }) {
   const [on, setOn] = useState<Dayjs | null>(null);
   const [showClosed, setShowClosed] = useState(true);
   const units = useUnits({ on: on ? on.format('YYYY-MM-DD') : undefined });
@@ -157,6 +158,9 @@ export function UnitsPage({ canManage }: { canManage: boolean }) {
                         <Button size="small" type="link" onClick={() => setModal({ mode: 'create', parentId: u.id })}>
                           {t('units.addChild')}
                         </Button>
+                        <Link to={signersPath(u.id)} style={{ padding: '0 7px' }} aria-label={`${t('units.signers')} — ${u.name}`}>
+                          {t('units.signers')}
+                        </Link>
                       </Flex>
                     ),
                 },

@@ -6,7 +6,6 @@ export type DossierPayments = ResponseOf<'/api/dossiers/{id}/payments', 'get'>;
 export type Payment = DossierPayments['payments'][number];
 export type PaymentMethod = Payment['method'];
 export type PaymentStatus = Payment['status'];
-export type PaymentEvent = Payment['events'][number];
 
 /** GET /api/dossiers/:id/payments */
 export function listDossierPayments(dossierId: string): Promise<DossierPayments> {

@@ -4,7 +4,6 @@ import type { QueryOf, ResponseOf } from '../../../lib/api-types.js';
 export type Transfer = ResponseOf<'/api/payments/transfers', 'get'>['items'][number];
 export type TransferQuery = QueryOf<'/api/payments/transfers', 'get'>;
 export type TransferFilter = NonNullable<TransferQuery['status']>;
-export type TransferMatch = Transfer['matchStatus'];
 
 /** GET /api/payments/transfers — imported transfers in the officer's scope (default: those an officer must look at). */
 export function listTransfers(query: TransferQuery): Promise<Transfer[]> {

@@ -2,7 +2,6 @@ import { api, unwrap } from '../../../lib/api-client.js';
 import type { QueryOf, ResponseOf } from '../../../lib/api-types.js';
 
 export type Pickup = ResponseOf<'/api/postal/pickups', 'get'>[number];
-export type PickupStatus = Pickup['status'];
 
 /** GET /api/postal/pickups — pickup orders of the postal worker's area or of the officer's desk. */
 export function listPickups(query: QueryOf<'/api/postal/pickups', 'get'> = {}): Promise<Pickup[]> {

@@ -7,3 +7,8 @@ export type ProcedureExport = ResponseOf<'/api/procedures/export', 'get'>;
 export function exportProcedures(ownerUnitId: string): Promise<ProcedureExport> {
   return unwrap(api.GET('/api/procedures/export', { params: { query: { ownerUnitId } } }));
 }
+
+/** GET /api/procedures/export/xlsx — the same catalogue as an Excel workbook in the import template's layout (a download link). */
+export function exportXlsxUrl(ownerUnitId: string): string {
+  return `/api/procedures/export/xlsx?ownerUnitId=${encodeURIComponent(ownerUnitId)}`;
+}

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Form, Modal } from 'antd';
+import { Button, Flex, Form, Modal } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { UnitSelect } from '../../../components/UnitSelect.js';
 import { t } from '../../../lib/i18n.js';
 import type { Unit } from '../../../lib/units.js';
-import { exportProcedures } from '../api/export-procedures.js';
+import { exportProcedures, exportXlsxUrl } from '../api/export-procedures.js';
 
-/** Xuất danh mục của một đơn vị thành tệp JSON (downloaded by the browser). */
+/** Xuất danh mục của một đơn vị thành tệp Excel (the import template's layout) or JSON (downloaded by the browser). */
 export function ExportModal({ open, units, defaultUnitId, onClose }: { open: boolean; units: readonly Unit[]; defaultUnitId?: string; onClose: () => void }) {
   const [unitId, setUnitId] = useState<string | null>(defaultUnitId ?? null);
   const [error, setError] = useState<unknown>(null);
@@ -34,13 +34,22 @@ export function ExportModal({ open, units, defaultUnitId, onClose }: { open: boo
   };
 
   return (
-    <Modal open={open} title={t('proc.exportTitle')} onCancel={onClose} onOk={handleExport} okText={t('proc.export')} okButtonProps={{ disabled: !unitId }} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden>
+    <Modal open={open} title={t('proc.exportTitle')} onCancel={onClose} footer={null} destroyOnHidden>
       <ErrorAlert error={error} />
       <Form layout="vertical">
         <Form.Item label={t('proc.ownerUnit')} required>
           <UnitSelect units={units} value={unitId} onChange={(v) => setUnitId(typeof v === 'string' ? v : null)} aria-label={t('proc.ownerUnit')} />
         </Form.Item>
       </Form>
+      <Flex gap={8} justify="end">
+        <Button onClick={onClose}>{t('common.cancel')}</Button>
+        <Button onClick={handleExport} disabled={!unitId} loading={busy}>
+          {t('proc.exportJson')}
+        </Button>
+        <Button type="primary" href={unitId ? exportXlsxUrl(unitId) : undefined} disabled={!unitId} download onClick={onClose}>
+          {t('proc.exportExcel')}
+        </Button>
+      </Flex>
     </Modal>
   );
 }

@@ -6,14 +6,19 @@ import { UnitSelect } from '../../../components/UnitSelect.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { t } from '../../../lib/i18n.js';
 import type { Unit } from '../../../lib/units.js';
-import { importProcedures, type ImportInput, type ImportResult } from '../api/import-procedures.js';
+import { importProcedures, importProceduresXlsx, importTemplateUrl, type ImportInput, type ImportResult } from '../api/import-procedures.js';
 
 type Problem = { index: number; code: string | null; issues: string[] };
 
-/** Nhập danh mục từ tệp JSON (an export file or an array of contents); all or nothing, entries become drafts. */
+/**
+ * Nhập danh mục từ tệp Excel (the template's layout) or JSON (an export file or an array of contents); all or nothing,
+ * entries become drafts. A workbook's problems are listed by row, as the officer fixes them in the spreadsheet.
+ */
 export function ImportModal({ open, units, defaultUnitId, onClose, onDone }: { open: boolean; units: readonly Unit[]; defaultUnitId?: string; onClose: () => void; onDone: () => void }) {
   const [unitId, setUnitId] = useState<string | null>(defaultUnitId ?? null);
   const [data, setData] = useState<ImportInput['data'] | null>(null);
+  const [xlsx, setXlsx] = useState<File | null>(null);
+  const [rows, setRows] = useState<string[]>([]);
   const [fileName, setFileName] = useState<string>('');
   const [error, setError] = useState<unknown>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -24,6 +29,8 @@ export function ImportModal({ open, units, defaultUnitId, onClose, onDone }: { o
   useEffect(() => {
     if (!open) return;
     setData(null);
+    setXlsx(null);
+    setRows([]);
     setFileName('');
     setError(null);
     setProblems([]);
@@ -34,6 +41,15 @@ export function ImportModal({ open, units, defaultUnitId, onClose, onDone }: { o
   const handleFile = async (file: File) => {
     setError(null);
     setProblems([]);
+    setRows([]);
+    setResult(null);
+    if (/\.xlsx$/i.test(file.name)) {
+      setXlsx(file);
+      setData(null);
+      setFileName(file.name);
+      return;
+    }
+    setXlsx(null);
     try {
       const parsed: unknown = JSON.parse(await file.text());
       setData(parsed as ImportInput['data']);
@@ -45,20 +61,24 @@ export function ImportModal({ open, units, defaultUnitId, onClose, onDone }: { o
   };
 
   const handleImport = async () => {
-    if (!unitId || !data) {
+    if (!unitId || (!data && !xlsx)) {
       setError(new Error(t('proc.importMissing')));
       return;
     }
     setBusy(true);
     setError(null);
     setProblems([]);
+    setRows([]);
     try {
-      const r = await importProcedures({ ownerUnitId: unitId, data });
+      const r = xlsx ? await importProceduresXlsx(unitId, xlsx) : await importProcedures({ ownerUnitId: unitId, data: data! });
       setResult(r);
       message.success(t('proc.importDone'));
       onDone();
     } catch (err) {
-      setError(err);
+      if (err instanceof ApiError && Array.isArray(err.details?.rows)) {
+        setRows(err.details.rows as string[]);
+        setError(null);
+      } else setError(err);
       if (err instanceof ApiError && Array.isArray(err.details?.errors)) setProblems(err.details.errors as Problem[]);
     } finally {
       setBusy(false);
@@ -74,10 +94,25 @@ export function ImportModal({ open, units, defaultUnitId, onClose, onDone }: { o
       okText={result ? t('common.close') : t('proc.import')}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
-      width={600}
+      width={720}
       destroyOnHidden
     >
       <ErrorAlert error={error} />
+      {rows.length ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('proc.importRows', { n: rows.length })}
+          description={
+            <ul className="problem-list" aria-label={t('proc.importRows', { n: rows.length })}>
+              {rows.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
       {problems.length ? (
         <ul className="problem-list">
           {problems.slice(0, 20).map((p) => (
@@ -93,8 +128,13 @@ export function ImportModal({ open, units, defaultUnitId, onClose, onDone }: { o
           <UnitSelect units={units} value={unitId} onChange={(v) => setUnitId(typeof v === 'string' ? v : null)} aria-label={t('proc.ownerUnit')} />
         </Form.Item>
         <Form.Item label={t('proc.importFile')} required extra={t('proc.importHint')}>
+          <p style={{ marginTop: 0 }}>
+            <a href={importTemplateUrl} download>
+              {t('proc.importTemplate')}
+            </a>
+          </p>
           <Upload.Dragger
-            accept=".json,application/json"
+            accept=".xlsx,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             maxCount={1}
             showUploadList={false}
             beforeUpload={(file) => {

@@ -61,3 +61,9 @@ export function getRanking(query: QueryOf<'/api/reports/ranking', 'get'>): Promi
 export async function setTarget(body: BodyOf<'/api/reports/targets', 'put'>): Promise<void> {
   await unwrap(api.PUT('/api/reports/targets', { body }));
 }
+
+export type StepTimes = ResponseOf<'/api/reports/step-times', 'get'>;
+/** GET /api/reports/step-times — working time per step, unit and officer, from the dossier ledger. */
+export function getStepTimes(query: QueryOf<'/api/reports/step-times', 'get'>): Promise<StepTimes> {
+  return unwrap(api.GET('/api/reports/step-times', { params: { query } }));
+}

@@ -3,7 +3,6 @@ import { App, Button, Card, Flex, Table } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { formatDate, formatDateTime, formatDueTime, formatNumber } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
-import type { MessageKey } from '../../../lib/messages.vi.js';
 import { useAsync } from '../../../lib/use-async.js';
 import { dailyFileUrl, getDaily, listDaily, runDaily, type DailyData, type DailyFigures, type DailyItem } from '../api/reports.js';
 
@@ -23,7 +22,7 @@ function DailyView({ data }: { data: DailyData }) {
         dataSource={rows}
         columns={[
           { title: t('reports.unit'), key: 'name', render: (_, r) => <span style={{ paddingLeft: Math.max(0, r.depth + 1) * 16, fontWeight: r.depth < 0 ? 600 : undefined }}>{r.name}</span> },
-          ...figureKeys.map((k) => ({ title: t(`reports.daily.col.${k}` as MessageKey), key: k, align: 'right' as const, render: (_: unknown, r: FigureRow) => formatNumber(r.figures[k]) })),
+          ...figureKeys.map((k) => ({ title: t(`reports.daily.col.${k}`), key: k, align: 'right' as const, render: (_: unknown, r: FigureRow) => formatNumber(r.figures[k]) })),
         ]}
       />
     </Card>

@@ -5,6 +5,7 @@ import { t } from '../../../lib/i18n.js';
 import { DailyTab } from './DailyTab.js';
 import { DashboardTab } from './DashboardTab.js';
 import { PeriodTab } from './PeriodTab.js';
+import { StepTimesTab } from './StepTimesTab.js';
 import { TargetsTab } from './TargetsTab.js';
 
 /** `dashboardExtra`: cards other features add to the dashboard (the national portal sync counts, QĐ 766 indicator 1.4). */
@@ -27,6 +28,7 @@ export function ReportsPage({ unitId, unitName, canManage, dashboardExtra }: Pro
           },
           { key: 'daily', label: t('reports.tab.daily'), children: <DailyTab unitId={unitId} unitName={unitName} canManage={canManage} /> },
           { key: 'period', label: t('reports.tab.period'), children: <PeriodTab unitId={unitId} /> },
+          { key: 'steps', label: t('steps.tab'), children: <StepTimesTab unitId={unitId} /> },
           { key: 'targets', label: t('reports.tab.targets'), children: <TargetsTab unitId={unitId} canManage={canManage} /> },
         ]}
       />

@@ -6,7 +6,7 @@ import { useAsync } from '../../../lib/use-async.js';
 import { getRanking, setTarget, type Ranking, type TargetIndicator } from '../api/reports.js';
 import { pct } from './report-range.js';
 
-const indicators: TargetIndicator[] = ['online_rate', 'on_time_rate', 'digitised_rate', 'online_payment_rate', 'postal_return_rate'];
+const indicators: TargetIndicator[] = ['online_rate', 'on_time_rate', 'digitised_rate', 'online_payment_rate', 'postal_return_rate', 'satisfaction_rate'];
 type UnitRow = Ranking['units'][number];
 
 /** Yearly targets of the sub-units, progress against them and the emulation ranking; laggards in red. */

@@ -3,7 +3,7 @@ import { DatePicker, Flex, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { UnitSelect } from '../../../components/UnitSelect.js';
-import { formatNumber, todayVn } from '../../../lib/format.js';
+import { formatDateTime, formatNumber, todayVn } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { useUnits, type Unit } from '../../../lib/units.js';
 import { useAsync } from '../../../lib/use-async.js';
@@ -78,6 +78,21 @@ function Results({ s }: { s: Summary }) {
               return band ? <Tag color={officerBandColor[band]}>{t(`sat.band.${band}`)}</Tag> : '';
             },
           },
+        ]}
+      />
+      <h3 className="section-title view-heading">{t('sat.comments')}</h3>
+      <Table<Summary['comments'][number]>
+        size="small"
+        rowKey={(r) => `${r.ratedAt}-${r.dossierCode}-${r.channel}`}
+        dataSource={s.comments}
+        pagination={false}
+        locale={{ emptyText: t('sat.noComments') }}
+        scroll={{ x: 720 }}
+        tableLayout="fixed"
+        columns={[
+          { title: t('sat.commentAt'), width: 150, render: (_v, r) => formatDateTime(r.ratedAt) },
+          { title: t('sat.commentDossier'), width: 220, render: (_v, r) => <span title={r.procedureName}>{r.dossierCode}</span> },
+          { title: t('sat.commentText'), dataIndex: 'comment', render: (v: string) => <Typography.Text style={{ whiteSpace: 'pre-line' }}>{v}</Typography.Text> },
         ]}
       />
     </>

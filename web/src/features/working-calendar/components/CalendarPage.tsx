@@ -12,6 +12,7 @@ import { deleteAdjustment } from '../api/delete-adjustment.js';
 import { getCalendarYear, type Adjustment } from '../api/get-calendar-year.js';
 import { AdjustmentModal } from './AdjustmentModal.js';
 import { DueCalculator } from './DueCalculator.js';
+import { WorkingHoursCard } from './WorkingHoursCard.js';
 
 type DayRow = { date: string; name: string; kind: 'off' | 'makeup' };
 
@@ -25,6 +26,8 @@ export function CalendarPage({ canManage }: { canManage: boolean }) {
   const units = useUnits();
   const view = useAsync(() => getCalendarYear(year, unitId ?? undefined), [year, unitId]);
   const { message } = App.useApp();
+  // The hours card shows the province of the unit picked, else the first province the officer sees.
+  const hoursUnitId = unitId ?? units.data?.find((u) => u.kind === 'province' && !u.validTo)?.id ?? null;
 
   const days: DayRow[] = [
     ...(view.data?.daysOff ?? []).map((d) => ({ date: d.date, name: getLang() === 'en' ? d.nameEn : d.nameVi, kind: 'off' as const })),
@@ -122,6 +125,7 @@ export function CalendarPage({ canManage }: { canManage: boolean }) {
           />
         </Col>
         <Col xs={24} xl={8}>
+          {hoursUnitId ? <WorkingHoursCard unitId={hoursUnitId} canManage={canManage} /> : null}
           <DueCalculator unitId={unitId ?? undefined} />
         </Col>
       </Row>

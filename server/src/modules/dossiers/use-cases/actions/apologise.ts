@@ -1,5 +1,4 @@
-import { getSignatory } from '../../../org-units/signatory.repo.js';
-import { signerCapacity, UNSET_SIGNER } from '../../../org-units/signatory.rules.js';
+import { letterSigner } from '../../../org-units/use-cases/set-signatory.js';
 import { checkApology } from '../../dossier-deadline.rules.js';
 import { dossierErrors } from '../../dossier.errors.js';
 import type { ActionHandler } from './action-context.js';
@@ -7,14 +6,13 @@ import type { ActionHandler } from './action-context.js';
 /**
  * Xin lỗi và hẹn lại (ND 61/2018 Điều 19 k9; Mẫu 04): the reason and a new appointment. Due one working day before
  * the due time; later it is still issued — a late dossier always gets its letter — and recorded as late. The letter is
- * the competent agency's, signed by the signatory set for the resolving unit (head or deputy), recorded as issued.
+ * the competent agency's, signed by the resolving unit's signer valid on the day (its head, or a deputy authorised for that period), recorded as issued.
  */
 export const apologise: ActionHandler = async (c) => {
   if (!c.input.newDueAt || !c.dossier.dueAt) throw dossierErrors.apology('Cần ngày hẹn trả kết quả mới.');
   const newDue = new Date(c.input.newDueAt);
   const check = checkApology(c.now, c.dossier.dueAt, newDue, await c.calendar(), c.ruleSet.apologyLeadWorkingDays);
   if (!check.ok) throw dossierErrors.apology(check.reasonVi);
-  const s = await getSignatory(c.tx, c.dossier.resolvingUnitId);
-  const signer = s ? { name: s.fullName, capacity: signerCapacity(s) } : UNSET_SIGNER;
+  const signer = await letterSigner(c.tx, c.dossier.resolvingUnitId, c.now);
   return { type: 'apologise', previousDueAt: c.dossier.dueAt.toISOString(), newDueAt: newDue.toISOString(), late: check.late, signer };
 };

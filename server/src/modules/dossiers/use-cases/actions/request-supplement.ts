@@ -9,7 +9,7 @@ export const requestSupplement: ActionHandler = async (c) => {
   const since = c.dossier.countingFrom ?? c.dossier.receivedAt;
   if (since) {
     const calendar = await c.calendar();
-    if (calendar.workingMinutesBetween(since, c.now) > c.ruleSet.supplementWindowWorkingDays * calendar.workingDayMinutes) {
+    if (calendar.workingMinutesBetween(since, c.now) > c.ruleSet.supplementWindowWorkingDays * calendar.workingDayMinutesOn(c.now)) {
       throw dossierErrors.supplementWindow(c.ruleSet.supplementWindowWorkingDays);
     }
   }

@@ -1,0 +1,80 @@
+import { useSyncExternalStore } from 'react';
+import { api, unwrap } from './api-client.js';
+
+/** The citizen's place: the province (whose catalogue applies) and, when known, the commune (its desk, its figures). */
+export type Place = { provinceId: string; provinceName: string; communeId: string | null; communeName: string | null };
+
+const KEY = 'motcua.place';
+const listeners = new Set<() => void>();
+let current: Place | null = read();
+
+function read(): Place | null {
+  try {
+    const raw = localStorage.getItem(KEY);
+    if (!raw) return null;
+    const p = JSON.parse(raw) as Partial<Place>;
+    return typeof p.provinceId === 'string' && typeof p.provinceName === 'string'
+      ? { provinceId: p.provinceId, provinceName: p.provinceName, communeId: p.communeId ?? null, communeName: p.communeName ?? null }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Remembered in this browser (the place is no secret); every page showing place-dependent data follows at once. */
+export function setPlace(p: Place | null): void {
+  current = p;
+  try {
+    if (p) localStorage.setItem(KEY, JSON.stringify(p));
+    else localStorage.removeItem(KEY);
+  } catch {
+    // Private browsing without storage: the choice lasts for this page.
+  }
+  for (const l of listeners) l();
+}
+
+export function getPlace(): Place | null {
+  return current;
+}
+
+export function usePlace(): Place | null {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => current,
+    () => null,
+  );
+}
+
+export type PlaceUnit = { id: string; name: string; parentId: string | null };
+let units: Promise<{ provinces: PlaceUnit[]; communes: PlaceUnit[] }> | null = null;
+
+/** GET /api/units (today's provinces and communes, fetched once per visit). */
+export function loadPlaceUnits(): Promise<{ provinces: PlaceUnit[]; communes: PlaceUnit[] }> {
+  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+  const list = (kind: 'province' | 'commune') =>
+    unwrap(api.GET('/api/units', { params: { query: { on: today, kind } } })).then((us) =>
+      us.map((u) => ({ id: u.id, name: u.name, parentId: u.parentId })).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+    );
+  units ??= Promise.all([list('province'), list('commune')])
+    .then(([provinces, communes]) => ({ provinces, communes }))
+    .catch((err: unknown) => {
+      units = null;
+      throw err;
+    });
+  return units;
+}
+
+/**
+ * The place of a signed-in citizen's profile (their commune of residence), used when this browser has no choice yet:
+ * the commune and its province.
+ */
+export async function placeFromCommune(communeId: string): Promise<Place | null> {
+  const { provinces, communes } = await loadPlaceUnits();
+  const c = communes.find((x) => x.id === communeId);
+  const p = c ? provinces.find((x) => x.id === c.parentId) : provinces.find((x) => x.id === communeId);
+  if (!p) return null;
+  return { provinceId: p.id, provinceName: p.name, communeId: c?.id ?? null, communeName: c?.name ?? null };
+}

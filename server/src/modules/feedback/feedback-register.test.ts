@@ -1,0 +1,159 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate, type Generated } from '../../../../bench/feedback.js';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
+import type { TRegisterQuery } from './feedback.contract.js';
+import { registerPlan, searchRegister, type RegisterStatement } from './use-cases/read-feedback.js';
+
+/**
+ * The public register on a generated sample (bench/feedback.ts, 30,000 items in one province of 100 communes): every
+ * query shape answers what a plain reading of the rule answers, the register rows follow the items, and the hot
+ * statements keep their plans (an index range, never a sequential scan) — a plan regression fails here.
+ */
+const NOW = new Date('2026-12-03T03:00:00Z');
+let t: TestApp;
+let g: Generated;
+
+beforeAll(async () => {
+  t = await buildTestApp({ clock: { now: () => NOW } });
+  g = await generate(t.ctx.db, 30_000, NOW);
+  await t.ctx.db.query('VACUUM ANALYZE feedback_register');
+}, 240_000);
+afterAll(async () => t?.close());
+
+type Shape = [string, Omit<TRegisterQuery, 'limit'>];
+const shapes = (): Shape[] => [
+  ['latest', {}],
+  ['latest questions', { kind: 'question' }],
+  ['a commune', { unitId: g.communeId }],
+  ['a year', { from: '2025-01-01', to: '2025-12-31' }],
+  ['a common word', { q: 'duong' }],
+  ['two correlated words', { q: 'den chieu sang le loi' }],
+  ['words that never meet', { q: 'ngap nuoc tan hoa' }],
+  ['a rare phrase', { q: 'cau cai sau cay xanh' }],
+  ['a commune and a word', { unitId: g.communeId, q: 'rac thai' }],
+  // The generated commune only ever has birth registrations (its items and topics follow the same residue of the item number).
+  ['a commune and a word it has', { unitId: g.communeId, q: 'khai sinh' }],
+  ['a province, a year, a kind and a word', { unitId: g.provinceId, from: '2025-01-01', to: '2025-12-31', kind: 'question', q: 'chung thuc' }],
+];
+
+/** The rule read plainly on feedback itself: published, in the unit's subtree, every word (the last may begin one). */
+async function expected(f: Omit<TRegisterQuery, 'limit'>, limit: number): Promise<string[]> {
+  const words = (f.q ?? '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const { rows } = await t.ctx.db.query<{ code: string }>(
+    `SELECT f.code FROM feedback f
+      WHERE f.status = 'published'
+        AND ($1::uuid IS NULL OR f.unit_path LIKE (SELECT path FROM unit WHERE id = $1) || '%')
+        AND ($2::text IS NULL OR f.kind = $2)
+        AND ($3::timestamptz IS NULL OR f.published_at >= $3) AND ($4::timestamptz IS NULL OR f.published_at < $4::timestamptz + interval '1 day')
+        AND (SELECT bool_and(CASE WHEN i = cardinality($5::text[]) AND length(w) >= 3
+                                  THEN EXISTS (SELECT 1 FROM unnest(tsvector_to_array(f.public_words)) x WHERE x LIKE vn_fold(w) || '%')
+                                  ELSE vn_fold(w) = ANY (tsvector_to_array(f.public_words)) END)
+               FROM unnest($5::text[]) WITH ORDINALITY AS t(w, i)) IS NOT FALSE
+      ORDER BY f.published_at DESC, f.id DESC LIMIT $6`,
+    [f.unitId ?? null, f.kind ?? null, f.from ? `${f.from}T00:00:00+07:00` : null, f.to ? `${f.to}T00:00:00+07:00` : null, words, limit],
+  );
+  return rows.map((r) => r.code);
+}
+
+describe('the register answers what the rule says', () => {
+  it('for every query shape, over two keyset pages', async () => {
+    for (const [name, f] of shapes()) {
+      const first = await searchRegister(t.ctx.db, { ...f, limit: 20 });
+      const second = first.next ? await searchRegister(t.ctx.db, { ...f, limit: 20, after: first.next }) : { items: [] };
+      expect([...first.items, ...second.items].map((i) => i.code), name).toEqual(await expected(f, 40));
+    }
+  });
+
+  it('keeps the register rows with the items: publication, a transfer to another unit, a new answer, withdrawal', async () => {
+    const db = t.ctx.db;
+    const rowsOf = async (id: string) => (await db.query<{ unit_id: string }>(`SELECT unit_id FROM feedback_register WHERE feedback_id = $1 ORDER BY unit_id`, [id])).rows.map((r) => r.unit_id);
+    const { id, unit_id: unitId } = (await db.query<{ id: string; unit_id: string }>(`SELECT id, unit_id FROM feedback WHERE status = 'handling' ORDER BY code LIMIT 1`)).rows[0]!;
+    expect(await rowsOf(id)).toEqual([]);
+    await db.query(`UPDATE feedback SET status = 'published', published_at = $2, public_answer = 'Đã sửa cống thoát nước Bến Tre.' WHERE id = $1`, [id, NOW]);
+    expect(await rowsOf(id)).toEqual(['00000000-0000-0000-0000-000000000000', g.provinceId, unitId].sort());
+    expect((await searchRegister(db, { q: 'cong thoat nuoc ben', limit: 20 })).items.map((i) => i.answer)).toEqual(['Đã sửa cống thoát nước Bến Tre.']);
+    const other = (await db.query<{ id: string; path: string }>(`SELECT id, path FROM unit WHERE parent_id = $1 AND id <> $2 ORDER BY code LIMIT 1`, [g.provinceId, unitId])).rows[0]!;
+    await db.query(`UPDATE feedback SET unit_id = $2, unit_path = $3 WHERE id = $1`, [id, other.id, other.path]);
+    expect(await rowsOf(id)).toEqual(['00000000-0000-0000-0000-000000000000', g.provinceId, other.id].sort());
+    expect((await searchRegister(db, { unitId: other.id, q: 'ben tre', limit: 20 })).items).toHaveLength(1);
+    expect((await searchRegister(db, { unitId: unitId, q: 'ben tre', limit: 20 })).items).toHaveLength(0);
+    await db.query(`UPDATE feedback SET status = 'reopened' WHERE id = $1`, [id]);
+    expect(await rowsOf(id)).toEqual([]);
+    expect((await searchRegister(db, { q: 'ben tre', limit: 20 })).items).toEqual([]);
+    // A rebuild (after a bulk load) gives the same rows as the trigger kept.
+    const all = async () => (await db.query(`SELECT feedback_id, unit_id, published_at, kind, procedure_id, words::text FROM feedback_register ORDER BY 1, 2`)).rows;
+    const kept = await all();
+    await db.query('SELECT feedback_register_rebuild()');
+    expect(await all()).toEqual(kept);
+  });
+});
+
+describe('the fast path answers what a plain reading answers, for any search', () => {
+  // Words of the generated text (with and without accents, in any case), beginnings of them as one types, and words
+  // that are nowhere: any one to three of them, with any unit, period and kind.
+  const vocabulary = ['duong', 'Đường', 'den', 'chiếu', 'sang', 'ngap', 'nuoc', 'tan', 'HOA', 'rac', 'thai', 'khai', 'sinh', 'chung', 'thuc', 'cau', 'cai', 'sau', 'cay', 'xanh', 'le', 'loi', 'giay', 'phep', 'xay', 'dung', 'can', 'bo', 'tram', 'te', 'ho', 'dat', 'kiem', 'tra', 'cho', 'phuong', 'kinh', 'phi', 'ng', 'ngu', 'kha', 'chi', 'phu', 'zzz', 'xyzw'];
+  const day = fc.date({ min: new Date('2023-11-01T00:00:00Z'), max: new Date('2027-01-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+
+  it('the same items in the same order as the reference query, over two keyset pages', async () => {
+    const communes = (await t.ctx.db.query<{ id: string }>(`SELECT id FROM unit WHERE parent_id = $1 ORDER BY code LIMIT 3`, [g.provinceId])).rows.map((r) => r.id);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom<string | undefined>(undefined, g.provinceId, g.communeId, ...communes),
+        fc.option(day, { nil: undefined }),
+        fc.option(day, { nil: undefined }),
+        fc.constantFrom<'feedback' | 'question' | undefined>(undefined, 'feedback', 'question'),
+        fc.integer({ min: 1, max: 25 }),
+        async (words, unitId, from, to, kind, limit) => {
+          const f: Omit<TRegisterQuery, 'limit'> = { q: words.join(' '), ...(unitId ? { unitId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), ...(kind ? { kind } : {}) };
+          const first = await searchRegister(t.ctx.db, { ...f, limit });
+          const second = first.next ? await searchRegister(t.ctx.db, { ...f, limit, after: first.next }) : { items: [], next: null };
+          const want = await expected(f, 2 * limit + 1);
+          expect([...first.items, ...second.items].map((i) => i.code)).toEqual(want.slice(0, 2 * limit));
+          // A next page is offered exactly when there is one.
+          expect(first.next !== null).toBe(want.length > limit);
+          expect(second.next !== null).toBe(want.length > 2 * limit);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 240_000);
+});
+
+describe('plans of the hot statements', () => {
+  type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
+  const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
+  const planOf = async (st: RegisterStatement) => {
+    const { rows } = await t.ctx.db.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (FORMAT JSON) ${st.text}`, st.values);
+    const all = nodes(rows[0]!['QUERY PLAN'][0]!.Plan);
+    return {
+      seqScans: all.filter((n) => n['Node Type'] === 'Seq Scan' && /^feedback/.test(n['Relation Name'] ?? '') && n['Relation Name'] !== 'feedback_register_word').map((n) => n['Relation Name']),
+      indexes: [...new Set(all.map((n) => n['Index Name']).filter((x): x is string => !!x))].sort(),
+    };
+  };
+
+  it.each([
+    ['latest', 'newest', 'feedback_register_newest_idx'],
+    ['a commune', 'newest', 'feedback_register_newest_idx'],
+    ['a year', 'newest', 'feedback_register_newest_idx'],
+    ['a common word', 'walk', 'feedback_register_newest_idx'],
+    ['a commune and a word', 'walk', 'feedback_register_newest_idx'],
+    ['words that never meet', 'words', 'feedback_register_words_idx'],
+    ['a rare phrase', 'words', 'feedback_register_words_idx'],
+  ] as const)('%s: the %s statement reads %s and the items by their key, with no sequential scan of the feedback tables', async (shape, statement, index) => {
+    const plan = registerPlan({ ...shapes().find(([n]) => n === shape)![1], limit: 20 });
+    const p = await planOf(plan[statement]!);
+    expect(p.seqScans).toEqual([]);
+    expect(p.indexes, p.indexes.join()).toContain(index);
+    expect(p.indexes, p.indexes.join()).toContain('feedback_pkey');
+    expect(p).toMatchSnapshot();
+  });
+
+  it('a procedure reads its own index range', async () => {
+    const p = await planOf(registerPlan({ procedureId: '00000000-0000-0000-0000-000000000001', limit: 20 }).newest!);
+    expect(p.seqScans).toEqual([]);
+    expect(p.indexes).toContain('feedback_register_procedure_idx');
+    expect(p.indexes).not.toContain('feedback_register_newest_idx');
+  });
+});

@@ -1,0 +1,23 @@
+/** The administrator's working-hours strings (giờ làm việc của tỉnh), issue 15. */
+export const hoursVi = {
+  'hours.title': 'Giờ làm việc {province}',
+  'hours.inForce': 'Giờ làm việc đang áp dụng:',
+  'hours.defaults': 'Mặc định khi tỉnh chưa đặt: {hours}. Mọi thời hạn tính theo ngày, giờ làm việc dùng giờ này.',
+  'hours.none': 'Tỉnh chưa đặt giờ làm việc riêng.',
+  'hours.from': 'Áp dụng từ ngày',
+  'hours.fromHint': 'Từ hôm nay trở đi; hồ sơ của những ngày đã qua giữ giờ làm việc lúc đó.',
+  'hours.fromRequired': 'Chọn ngày áp dụng.',
+  'hours.morning': 'Buổi sáng',
+  'hours.afternoon': 'Buổi chiều',
+  'hours.setBy': 'Người đặt',
+  'hours.change': 'Đặt giờ làm việc mới',
+  'hours.morningStart': 'Sáng từ',
+  'hours.morningEnd': 'Sáng đến',
+  'hours.afternoonStart': 'Chiều từ',
+  'hours.afternoonEnd': 'Chiều đến',
+  'hours.timeFormat': 'Giờ dạng HH:MM, ví dụ 07:30',
+  'hours.endAfterStart': 'Giờ kết thúc phải sau giờ bắt đầu',
+  'hours.noOverlap': 'Buổi chiều phải bắt đầu sau khi buổi sáng kết thúc',
+  'hours.save': 'Lưu giờ làm việc',
+  'hours.saved': 'Đã lưu giờ làm việc.',
+} as const;
