@@ -15,7 +15,7 @@ import { Screen } from './Screen.js';
 import { HallScreen } from '../features/queue-tickets/components/HallScreen.js';
 
 // antd's #ff4d4f (errors, danger buttons) and #1677ff (links) are below AA contrast as small text; these pass.
-const theme = { token: { colorPrimary: '#a61b1b', colorTextPlaceholder: '#6e6e6e', colorError: '#cf1322', colorLink: '#0b4f9c', borderRadius: 6, fontFamily: "'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', sans-serif" } };
+const theme = { token: { colorPrimary: '#a61b1b', colorTextPlaceholder: '#6e6e6e', colorError: '#cf1322', colorLink: '#0b4f9c', colorLinkHover: '#083c78', colorLinkActive: '#062d5a', borderRadius: 6, fontFamily: "'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', sans-serif" } };
 
 /** The staff console: checks the session, shows the sign-in page or the layout with the screen for the URL. */
 export function ConsoleApp() {

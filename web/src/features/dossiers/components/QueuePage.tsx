@@ -151,7 +151,7 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
           ) : null
         }
       />
-      <Tabs activeKey={queue} onChange={handleQueue} items={tabs} aria-label={t('dossier.queues')} tabBarGutter={12} size="small" />
+      <Tabs activeKey={queue} onChange={handleQueue} items={tabs} aria-label={t('dossier.queues')} tabBarGutter={4} size="small" />
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
         <Input.Search
           id="dossier-search"
