@@ -30,8 +30,8 @@ export function freePort(): Promise<number> {
  * The real server as `npm start` runs it (`node --import tsx server/src/main.ts`, or the compiled `dist/server/main.js`
  * with `compiled`), in its own process with only the given environment (plus PATH and HOME).
  */
-export function spawnServer(env: Record<string, string>, options: { compiled?: boolean } = {}): ServerProcess {
-  const args = options.compiled ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/src/main.ts'];
+export function spawnServer(env: Record<string, string>, options: { compiled?: boolean; entry?: string } = {}): ServerProcess {
+  const args = options.compiled || options.entry ? [options.entry ?? 'dist/server/main.js'] : ['--import', 'tsx', 'server/src/main.ts'];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: process.env.TZ ?? 'UTC', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },

@@ -1,10 +1,8 @@
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { Paragraph } from 'docx';
+import { loadDocx } from '../../platform/libraries.js';
 import type { FormModel } from '../forms/forms.contract.js';
 
 const FONT = 'Times New Roman';
-const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text, font: FONT, size: o.size ?? 26, bold: o.bold, italics: o.italics });
-const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
 
 /**
  * The form model as an editable Word document (the citizen or the officer may still correct it before signing):
@@ -12,6 +10,10 @@ const noBorders = { top: none, bottom: none, left: none, right: none, insideHori
  * Times New Roman 13 pt, as Nghị định 30/2020/NĐ-CP prescribes for administrative documents.
  */
 export async function renderDocx(m: FormModel): Promise<Buffer> {
+  const { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = await loadDocx();
+  const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text, font: FONT, size: o.size ?? 26, bold: o.bold, italics: o.italics });
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
   const heading = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: noBorders,

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { simpleParser, type AddressObject } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { AddressObject } from 'mailparser';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
+import { loadMailParser, loadSmtpServer } from '../../platform/libraries.js';
 import { getUnitByCode } from '../org-units/unit.repo.js';
 import { receiveFeedback } from './use-cases/receive-feedback.js';
 
@@ -27,6 +27,7 @@ function smtpError(message: string, code: number): Error {
  * number) by e-mail through the outbox. Bad recipients are refused at RCPT, so nothing is accepted that cannot be filed.
  */
 export async function startFeedbackMailbox(ctx: AppContext, options: { port: number; host?: string }): Promise<FeedbackMailbox> {
+  const [SMTPServer, { simpleParser }] = await Promise.all([loadSmtpServer(), loadMailParser()]);
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],

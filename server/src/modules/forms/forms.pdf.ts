@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import type PDFDocument from 'pdfkit';
+import { loadPdfKit, loadQrCode } from '../../platform/libraries.js';
 import type { FormBlock, FormModel, FormSignature, FormTable } from './forms.contract.js';
 
 /**
@@ -37,9 +37,10 @@ const A4L: Geometry = { margin: 32, body: 9, small: 8, title: 14, qr: 0 };
 /** Renders the form as a PDF document. */
 export async function renderFormPdf(model: FormModel): Promise<Buffer> {
   const fonts = await loadFonts();
+  const [PdfKit, QRCode] = await Promise.all([loadPdfKit(), loadQrCode()]);
   const qrPng = model.qr ? await QRCode.toBuffer(model.qr.payload, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 256 }) : null;
   const g = model.paper === 'A5' ? A5 : A4L;
-  const doc = new PDFDocument({
+  const doc = new PdfKit({
     size: model.paper,
     layout: model.orientation,
     margins: { top: g.margin - 6, bottom: g.margin - 6, left: g.margin, right: g.margin },

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/libraries.js';
 import type { FormModel, FormTable } from './forms.contract.js';
 
 /** Row of the column headers in the tracking-book workbook (rows above: agency, title, volume). */
@@ -24,7 +25,7 @@ export async function renderTableXlsx(model: FormModel, sheetName: string, moreS
   const tables = model.body.filter((b): b is FormTable => b.kind === 'table');
   if (tables.length === 0) throw new RangeError(`No table in ${model.formKey}`);
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Một Cửa';
   wb.title = `${model.formNumber}: ${model.title}`;
   wb.subject = model.circular;

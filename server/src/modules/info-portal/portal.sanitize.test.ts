@@ -54,8 +54,8 @@ const vectors = [
 ];
 
 describe('article HTML sanitiser', () => {
-  it.each(vectors)('neutralises %s', (v) => {
-    const out = sanitizeArticleHtml(v);
+  it.each(vectors)('neutralises %s', async (v) => {
+    const out = await sanitizeArticleHtml(v);
     expect(out).not.toMatch(/<script/i);
     expect(out).not.toMatch(/\son[a-z]+\s*=/i);
     expect(out).not.toMatch(/javascript:|vbscript:|data:text/i);
@@ -63,27 +63,27 @@ describe('article HTML sanitiser', () => {
     expect(out).not.toMatch(/style=/i);
     expect(out).not.toMatch(/href="\/\//);
     // Re-sanitising is a fixed point: nothing dangerous reappears after a round trip through the parser.
-    expect(sanitizeArticleHtml(out)).toBe(out);
+    expect(await sanitizeArticleHtml(out)).toBe(out);
   });
 
-  it('keeps what the editor produces: headings, lists, links with rel, own images, the live-figure block', () => {
+  it('keeps what the editor produces: headings, lists, links with rel, own images, the live-figure block', async () => {
     const src =
       '<h2>Kết quả</h2><p>Xem <a href="https://dichvucong.gov.vn">Cổng</a> và <a href="tel:02773123456">gọi</a>.</p>' +
       '<ul><li>một</li></ul><img src="/trang/media/2b1e3f4a-1111-4222-8333-944455556666" alt="Hội nghị">' +
       '<div data-live-figures="online on_time by_post" data-period="ytd"></div>';
-    expect(sanitizeArticleHtml(src)).toBe(
+    expect(await sanitizeArticleHtml(src)).toBe(
       '<h2>Kết quả</h2><p>Xem <a href="https://dichvucong.gov.vn" rel="noopener noreferrer">Cổng</a> và <a href="tel:02773123456" rel="noopener noreferrer">gọi</a>.</p>' +
         '<ul><li>một</li></ul><img src="/trang/media/2b1e3f4a-1111-4222-8333-944455556666" alt="Hội nghị" />' +
         '<div data-live-figures="online on_time by_post" data-period="ytd"></div>',
     );
   });
 
-  it('drops images from elsewhere and unknown figure values', () => {
-    expect(sanitizeArticleHtml('<img src="https://tracker.example/p.gif"><p>a</p>')).toBe('<p>a</p>');
-    expect(sanitizeArticleHtml('<div data-live-figures="online" data-period="forever"></div>')).toBe('<div data-live-figures="online" data-period></div>');
+  it('drops images from elsewhere and unknown figure values', async () => {
+    expect(await sanitizeArticleHtml('<img src="https://tracker.example/p.gif"><p>a</p>')).toBe('<p>a</p>');
+    expect(await sanitizeArticleHtml('<div data-live-figures="online" data-period="forever"></div>')).toBe('<div data-live-figures="online" data-period></div>');
   });
 
-  it('gives the plain text for search', () => {
-    expect(htmlToText('<h2>Tiêu đề</h2><p>Đoạn &amp; văn</p>')).toBe('Tiêu đề Đoạn & văn');
+  it('gives the plain text for search', async () => {
+    expect(await htmlToText('<h2>Tiêu đề</h2><p>Đoạn &amp; văn</p>')).toBe('Tiêu đề Đoạn & văn');
   });
 });

@@ -1,4 +1,5 @@
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
+import { loadSanitizeHtml } from '../../platform/libraries.js';
 import { figurePeriods } from './portal.rules.js';
 
 /**
@@ -45,12 +46,13 @@ function isOwnMedia(src: string | undefined): boolean {
   return typeof src === 'string' && /^\/trang\/media\/[0-9a-f-]{36}(\/(thumb|full))?$/.test(src);
 }
 
-export function sanitizeArticleHtml(dirty: string): string {
-  return sanitizeHtml(dirty, options);
+export async function sanitizeArticleHtml(dirty: string): Promise<string> {
+  return (await loadSanitizeHtml())(dirty, options);
 }
 
 /** Plain text of sanitised HTML, for search and page descriptions. */
-export function htmlToText(html: string): string {
+export async function htmlToText(html: string): Promise<string> {
+  const sanitizeHtml = await loadSanitizeHtml();
   return sanitizeHtml(html.replace(/<\/(p|h[2-4]|li|td|th|blockquote|figcaption|div)>/g, '$& '), { allowedTags: [], allowedAttributes: {} })
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')

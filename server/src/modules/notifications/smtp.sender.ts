@@ -1,4 +1,6 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+import { loadNodemailer } from '../../platform/libraries.js';
 import type { OutgoingMessage, Sender } from './notification.contract.js';
 
 export type SmtpSenderOptions = {
@@ -16,17 +18,17 @@ export type SmtpSenderOptions = {
  */
 export function createSmtpSender(opts: SmtpSenderOptions): Sender & { close(): void } {
   const timeout = opts.timeoutMs ?? 30_000;
-  const transport = nodemailer.createTransport({
-    url: opts.url,
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout,
-  });
+  // nodemailer loads with the first message: an instance that never sends mail never pays for it.
+  let transport: Promise<Transporter<SMTPTransport.SentMessageInfo>> | undefined;
+  const transportOf = () =>
+    (transport ??= loadNodemailer().then((nodemailer) =>
+      nodemailer.createTransport({ url: opts.url, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout }),
+    ));
   const domain = /@([^\s>]+)>?\s*$/.exec(opts.from)?.[1] ?? 'motcua.local';
   return {
     async send(msg: OutgoingMessage) {
       if (msg.channel !== 'email') throw new Error(`SMTP sender cannot send ${msg.channel}`);
-      const info = await transport.sendMail({
+      const info = await (await transportOf()).sendMail({
         from: opts.from,
         to: msg.recipient,
         subject: msg.subject ?? '',
@@ -37,6 +39,6 @@ export function createSmtpSender(opts: SmtpSenderOptions): Sender & { close(): v
       });
       if (info.rejected.length > 0) throw new Error(`Máy chủ thư từ chối người nhận: ${info.response}`);
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }

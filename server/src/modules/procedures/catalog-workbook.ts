@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/libraries.js';
 import type { z } from 'zod';
 import { ZProcedureContent, type TProcedureContent } from './procedure.contract.js';
 
@@ -129,7 +130,7 @@ function rowsOf(contents: readonly TProcedureContent[]): Record<SheetKey, (strin
 
 /** The workbook: a guidance sheet, then one sheet per part with a frozen header row and drop-down lists for coded columns. */
 export async function writeCatalogWorkbook(contents: readonly TProcedureContent[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Một Cửa';
   wb.title = 'Danh mục thủ tục hành chính';
   const rows = rowsOf(contents);
@@ -201,7 +202,7 @@ export type WorkbookParse = { ok: true; contents: TProcedureContent[] } | { ok: 
  * procedure is not on the first sheet, the content rules of the catalogue), and every problem is listed by row.
  */
 export async function readCatalogWorkbook(file: Buffer): Promise<WorkbookParse> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
   } catch {

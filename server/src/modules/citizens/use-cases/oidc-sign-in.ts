@@ -1,4 +1,5 @@
-import * as client from 'openid-client';
+import type * as Oidc from 'openid-client';
+import { loadOpenIdClient } from '../../../platform/libraries.js';
 import type { AppConfig } from '../../../platform/config.js';
 import type { Clock } from '../../../platform/clock.js';
 import { withTransaction, type Db } from '../../../platform/database.js';
@@ -15,9 +16,9 @@ export function oidcEnabled(c: OidcConfig): boolean {
 }
 
 /** Discovery is fetched once per issuer and client (several instances each fetch their own). */
-const discovered = new Map<string, Promise<client.Configuration>>();
+const discovered = new Map<string, Promise<Oidc.Configuration>>();
 
-function configuration(c: OidcConfig): Promise<client.Configuration> {
+function configuration(c: OidcConfig): Promise<Oidc.Configuration> {
   if (!oidcEnabled(c)) throw citizenErrors.oidcNotConfigured();
   const key = `${c.oidcIssuer}|${c.oidcClientId}`;
   let found = discovered.get(key);
@@ -25,7 +26,7 @@ function configuration(c: OidcConfig): Promise<client.Configuration> {
     const issuer = new URL(c.oidcIssuer!);
     // Plain HTTP only for a provider on this machine (the local test provider); a real issuer is HTTPS.
     const local = issuer.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
-    found = client.discovery(issuer, c.oidcClientId!, c.oidcClientSecret ? { client_secret: c.oidcClientSecret } : undefined, undefined, local ? { execute: [client.allowInsecureRequests] } : undefined);
+    found = loadOpenIdClient().then((client) => client.discovery(issuer, c.oidcClientId!, c.oidcClientSecret ? { client_secret: c.oidcClientSecret } : undefined, undefined, local ? { execute: [client.allowInsecureRequests] } : undefined));
     found.catch(() => discovered.delete(key));
     discovered.set(key, found);
   }
@@ -43,6 +44,7 @@ export function safeReturnPath(p: string | undefined): string {
  * database, so the callback may reach any instance. Returns the provider's authorisation URL.
  */
 export async function startOidcSignIn(deps: { db: Db; clock: Clock; config: OidcConfig }, returnTo: string | undefined): Promise<string> {
+  const client = await loadOpenIdClient();
   const config = await configuration(deps.config);
   const codeVerifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
@@ -69,6 +71,7 @@ export async function finishOidcSignIn(
   callbackUrl: URL,
   client_: Client,
 ): Promise<NewSession & { returnTo: string }> {
+  const client = await loadOpenIdClient();
   const config = await configuration(deps.config);
   const state = callbackUrl.searchParams.get('state');
   const pending = state ? await takeOidcLogin(deps.db, state, deps.clock.now()) : null;

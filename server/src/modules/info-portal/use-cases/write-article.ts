@@ -1,8 +1,9 @@
-import sharp, { type OutputInfo } from 'sharp';
+import type { OutputInfo } from 'sharp';
 import { withTransaction, type Db, type Queryable } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { FileStore } from '../../../platform/storage.js';
 import { commonErrors } from '../../../platform/errors.js';
+import { loadSharp } from '../../../platform/libraries.js';
 import type { Actor } from '../../identity/permissions.policy.js';
 import type { TArticle, TArticleAction, TArticleInput, TArticleUpdate, TMedia } from '../portal.contract.js';
 import { portalErrors } from '../portal.errors.js';
@@ -83,7 +84,7 @@ async function prepare(q: Queryable, unitId: string, input: TArticleInput): Prom
   if (media.length !== mediaIds.length) throw commonErrors.notFound('media');
   if (input.coverMediaId && media.find((m) => m.id === input.coverMediaId)?.kind !== 'image') throw portalErrors.imageInvalid();
   if (input.categoryId && !(await repo.listCategories(q, unitId)).some((c) => c.id === input.categoryId)) throw commonErrors.notFound('category');
-  const bodyHtml = sanitizeArticleHtml(input.bodyHtml);
+  const bodyHtml = await sanitizeArticleHtml(input.bodyHtml);
   return {
     kind: input.kind,
     pageKey: input.kind === 'page' ? input.pageKey : null,
@@ -91,7 +92,7 @@ async function prepare(q: Queryable, unitId: string, input: TArticleInput): Prom
     slug: input.slug ?? slugify(input.title),
     lead: input.lead,
     bodyHtml,
-    bodyText: htmlToText(bodyHtml),
+    bodyText: await htmlToText(bodyHtml),
     coverMediaId: input.coverMediaId,
     categoryId: input.kind === 'article' ? input.categoryId : null,
     tags: [...new Set(input.tags)],
@@ -244,6 +245,7 @@ export async function uploadMedia(deps: Deps & { files: FileStore }, actor: Acto
       let full: { data: Buffer; info: OutputInfo };
       let thumb: Buffer;
       try {
+        const sharp = await loadSharp();
         const img = sharp(content, { limitInputPixels: 50_000_000 }).rotate();
         full = await img.clone().resize({ width: MAX_IMAGE_WIDTH, withoutEnlargement: true }).jpeg({ quality: 82, mozjpeg: true }).toBuffer({ resolveWithObject: true });
         thumb = await img.clone().resize({ width: THUMB_WIDTH, withoutEnlargement: true }).jpeg({ quality: 78, mozjpeg: true }).toBuffer();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import * as client from 'openid-client';
+import type * as Oidc from 'openid-client';
+import { loadOpenIdClient } from '../../../platform/libraries.js';
 import type { AppConfig } from '../../../platform/config.js';
 import type { Clock } from '../../../platform/clock.js';
 import { withTransaction, type Db, type Queryable } from '../../../platform/database.js';
@@ -37,16 +38,16 @@ export function ssoSettings(c: SsoConfig): SsoSettings | null {
   return null;
 }
 
-const discovered = new Map<string, Promise<client.Configuration>>();
+const discovered = new Map<string, Promise<Oidc.Configuration>>();
 
-function configuration(s: SsoSettings): Promise<client.Configuration> {
+function configuration(s: SsoSettings): Promise<Oidc.Configuration> {
   const key = `${s.issuer}|${s.clientId}`;
   let found = discovered.get(key);
   if (!found) {
     const issuer = new URL(s.issuer);
     // Plain HTTP only for a provider on this machine (the demo simulator, the tests' provider); a real one is HTTPS.
     const local = issuer.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
-    found = client.discovery(issuer, s.clientId, { client_secret: s.clientSecret }, undefined, local ? { execute: [client.allowInsecureRequests] } : undefined);
+    found = loadOpenIdClient().then((client) => client.discovery(issuer, s.clientId, { client_secret: s.clientSecret }, undefined, local ? { execute: [client.allowInsecureRequests] } : undefined));
     found.catch(() => discovered.delete(key));
     discovered.set(key, found);
   }
@@ -67,6 +68,7 @@ export const failedLanding = (target: SsoTarget) => (target === 'staff' ? '/cons
  * instance may finish it), for the citizens' portal or the officers' console. Returns the provider's URL.
  */
 export async function startNationalSso(deps: { db: Db; clock: Clock; config: SsoConfig }, target: SsoTarget, returnTo: string | undefined): Promise<string> {
+  const client = await loadOpenIdClient();
   const s = ssoSettings(deps.config);
   if (!s) throw nationalErrors.ssoNotConfigured();
   const config = await configuration(s).catch(() => {
@@ -113,6 +115,7 @@ async function citizenFor(q: Queryable, p: { subject: string; fullName: string; 
  * their national identity — no link, no session.
  */
 export async function finishNationalSso(deps: { db: Db; clock: Clock; config: SsoConfig; sessionTtlHours: number }, query: string, client_: Client): Promise<SsoOutcome> {
+  const client = await loadOpenIdClient();
   const s = ssoSettings(deps.config);
   if (!s) throw nationalErrors.ssoNotConfigured();
   const callbackUrl = new URL(s.redirectUri);

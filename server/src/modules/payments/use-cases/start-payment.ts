@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import QRCode from 'qrcode';
 import { withTransaction, type Db } from '../../../platform/database.js';
+import { loadQrCode } from '../../../platform/libraries.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { AppConfig } from '../../../platform/config.js';
 import { paymentErrors } from '../payment.errors.js';
@@ -132,7 +132,7 @@ export async function startPayment(
     return { ...base, redirectUrl, transfer: null };
   }
   const payload = buildVietQrPayload({ bin: deps.config.vietqrBin, accountNo: deps.config.vietqrAccountNo, amountVnd: payment.amountVnd, purpose: payment.reference });
-  const qrSvg = await QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  const qrSvg = await (await loadQrCode()).toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return {
     ...base,
     redirectUrl: null,
