@@ -12,7 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { AppContext } from './platform/context.js';
 import { DomainError, commonErrors, errorBody } from './platform/errors.js';
-import { installErrorHandler, setHtmlNotFound } from './platform/http.js';
+import { installErrorHandler, installReadRetry, setHtmlNotFound } from './platform/http.js';
 import { installCompression } from './platform/compression.js';
 import { ZErrorBody } from './platform/error-schema.js';
 import { installMetrics } from './platform/metrics.js';
@@ -57,6 +57,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installReadRetry(app);
 
   await installRequestContext(app);
   await app.register(helmet, {
