@@ -39,7 +39,12 @@ import { firstScreenHtml, inlineStylesheet } from './web/first-screen.js';
 
 export const webDistDir = path.join(projectRoot, 'dist/web');
 
-export type BuildOptions = { logger?: boolean | object; webDir?: string };
+export type BuildOptions = {
+  logger?: boolean | object;
+  webDir?: string;
+  /** false only to measure what the read retry saves across a failover (bench/cluster-read-failover.ts). */
+  readRetry?: boolean;
+};
 
 /** The composition root: platform plugins first, then every module's routes under /api. */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -57,7 +62,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
-  installReadRetry(app);
+  if (options.readRetry !== false) installReadRetry(app);
 
   await installRequestContext(app);
   await app.register(helmet, {
