@@ -238,6 +238,12 @@ export function clientFollowing(locator: HostLocator): typeof pg.Client {
 
 type QueryFn = (...args: unknown[]) => unknown;
 const isReadTimeout = (err: unknown) => err instanceof Error && /Query read timeout/.test(err.message);
+/**
+ * The host itself failed (not the pooler being full): behind pgbouncer a crashed node leaves the pool's idle
+ * connections to its pgbouncer open, and each query on them would wait there for a server that is gone (seconds
+ * each); marking the host like a silent one fails them at once, and new connections search for the new primary.
+ */
+const hostFailed = (err: unknown) => isReadTimeout(err) || (isConnectionLoss(err) && !(err instanceof Error && /no more connections allowed|query_wait_timeout/i.test(err.message)));
 
 /**
  * A primary that goes silent (network cut, frozen machine) answers nothing and resets nothing: a query on a connection
@@ -257,13 +263,13 @@ function watchQueries(client: pg.Client, locator: HostLocator, target: HostPort)
     }
     if (callback) {
       args[last] = (err: unknown, ...rest: unknown[]) => {
-        if (isReadTimeout(err)) locator.silent(target);
+        if (hostFailed(err)) locator.silent(target);
         callback(err, ...rest);
       };
       return original(...args);
     }
     const result = original(...args);
-    if (result instanceof Promise) result.catch((err: unknown) => void (isReadTimeout(err) && locator.silent(target)));
+    if (result instanceof Promise) result.catch((err: unknown) => void (hostFailed(err) && locator.silent(target)));
     return result;
   };
 }
