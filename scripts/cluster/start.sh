@@ -207,6 +207,12 @@ default_pool_size = 20
 server_reset_query =
 ignore_startup_parameters = extra_float_digits,application_name
 unix_socket_dir =
+; Failover: give up on a node that neither accepts nor refuses within 3 s (default 15), try a node that refused again
+; after 1 s (default 15: the old primary back as a standby would be refused that long), and answer a client waiting for
+; a server connection after 10 s (default 120) with an error the app retries, rather than past its own query timeout.
+server_connect_timeout = 3
+server_login_retry = 1
+query_wait_timeout = 10
 INI
     chown "$PG_USER" "$DIR/pgbouncer$n.ini" "$DIR/userlist.txt"
     background "pgbouncer$n" "${AS_PG[@]}" pgbouncer "$DIR/pgbouncer$n.ini"

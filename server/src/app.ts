@@ -12,7 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { AppContext } from './platform/context.js';
 import { DomainError, commonErrors, errorBody } from './platform/errors.js';
-import { installErrorHandler, setHtmlNotFound } from './platform/http.js';
+import { installErrorHandler, installReadRetry, setHtmlNotFound } from './platform/http.js';
 import { installCompression } from './platform/compression.js';
 import { ZErrorBody } from './platform/error-schema.js';
 import { installMetrics } from './platform/metrics.js';
@@ -39,7 +39,12 @@ import { firstScreenHtml, inlineStylesheet } from './web/first-screen.js';
 
 export const webDistDir = path.join(projectRoot, 'dist/web');
 
-export type BuildOptions = { logger?: boolean | object; webDir?: string };
+export type BuildOptions = {
+  logger?: boolean | object;
+  webDir?: string;
+  /** false only to measure what the read retry saves across a failover (bench/cluster-read-failover.ts). */
+  readRetry?: boolean;
+};
 
 /** The composition root: platform plugins first, then every module's routes under /api. */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -57,6 +62,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  if (options.readRetry !== false) installReadRetry(app);
 
   await installRequestContext(app);
   await app.register(helmet, {

@@ -85,8 +85,15 @@ export function isConnectionLoss(err: unknown): boolean {
   if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTCONN'].includes(code)) return true;
   if (code.startsWith('08') || ['57P01', '57P02', '57P03', '25006'].includes(code)) return true;
   const message = typeof e?.message === 'string' ? e.message : '';
-  return /Connection terminated|connection timeout|timeout expired|Query read timeout|no database host|Client has encountered a connection error|no longer the current/i.test(message);
+  return /Connection terminated|connection timeout|timeout expired|Query read timeout|no database host|Client has encountered a connection error|no longer the current/i.test(message) || PGBOUNCER_LOSS.test(message);
 }
+
+/**
+ * What pgbouncer says when the node behind it died or cannot be reached (its ErrorResponse texts; most carry SQLSTATE
+ * 08P01, some versions none): the server connection crashed under a query, the node refuses logins, a query waited
+ * longer than `query_wait_timeout` for a server connection, the pooler itself is full or shutting down.
+ */
+const PGBOUNCER_LOSS = /server conn crashed|server login has been failing|pgbouncer cannot connect to server|query_wait_timeout|no more connections allowed|server_connect_timeout|client_login_timeout|database removed|pooler is shutting down|server shutting down/i;
 
 const same = (a: HostPort, b: HostPort) => a.host === b.host && a.port === b.port;
 
@@ -231,6 +238,12 @@ export function clientFollowing(locator: HostLocator): typeof pg.Client {
 
 type QueryFn = (...args: unknown[]) => unknown;
 const isReadTimeout = (err: unknown) => err instanceof Error && /Query read timeout/.test(err.message);
+/**
+ * The host itself failed (not the pooler being full): behind pgbouncer a crashed node leaves the pool's idle
+ * connections to its pgbouncer open, and each query on them would wait there for a server that is gone (seconds
+ * each); marking the host like a silent one fails them at once, and new connections search for the new primary.
+ */
+const hostFailed = (err: unknown) => isReadTimeout(err) || (isConnectionLoss(err) && !(err instanceof Error && /no more connections allowed|query_wait_timeout/i.test(err.message)));
 
 /**
  * A primary that goes silent (network cut, frozen machine) answers nothing and resets nothing: a query on a connection
@@ -250,13 +263,13 @@ function watchQueries(client: pg.Client, locator: HostLocator, target: HostPort)
     }
     if (callback) {
       args[last] = (err: unknown, ...rest: unknown[]) => {
-        if (isReadTimeout(err)) locator.silent(target);
+        if (hostFailed(err)) locator.silent(target);
         callback(err, ...rest);
       };
       return original(...args);
     }
     const result = original(...args);
-    if (result instanceof Promise) result.catch((err: unknown) => void (isReadTimeout(err) && locator.silent(target)));
+    if (result instanceof Promise) result.catch((err: unknown) => void (hostFailed(err) && locator.silent(target)));
     return result;
   };
 }
@@ -307,13 +320,27 @@ export function poolSettings(url: string, extra: { max?: number; application_nam
  * a dossier intake with its idempotency key, a read. A commit whose answer was lost may have happened; the work must
  * find its own earlier result (the idempotency key does) rather than do it twice.
  */
-export async function retryOnConnectionLoss<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+export async function retryOnConnectionLoss<T>(work: () => Promise<T>, attempts = 3, pauseMs: (attempt: number) => number = (i) => 200 * i, canRetry: () => boolean = () => true): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await work();
     } catch (err) {
-      if (i >= attempts || !isConnectionLoss(err)) throw err;
-      await new Promise((r) => setTimeout(r, 200 * i));
+      if (i >= attempts || !isConnectionLoss(err) || !canRetry()) throw err;
+      await new Promise((r) => setTimeout(r, pauseMs(i)));
     }
   }
+}
+
+/**
+ * The pauses between the runs of a read that lost its connection (pure): 250 ms doubling to 2 s, five retries, about
+ * 6 s in all on top of each run's own search for the primary — a crashed primary is replaced in about 5 s (BENCHMARKS.md).
+ */
+export const READ_RETRIES = 6;
+export function readRetryPause(attempt: number): number {
+  return Math.min(2_000, 250 * 2 ** (attempt - 1));
+}
+
+/** `retryOnConnectionLoss` with the read policy: for work that only reads (a GET, the session look-up). */
+export function retryRead<T>(work: () => Promise<T>, canRetry?: () => boolean): Promise<T> {
+  return retryOnConnectionLoss(work, READ_RETRIES, readRetryPause, canRetry);
 }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isConnectionLoss, retryRead } from './database-hosts.js';
 import { DomainError, commonErrors, errorBody, fromPgError } from './errors.js';
 
 /**
@@ -13,6 +14,11 @@ export type RouteAccess = 'public' | 'staff' | 'citizen' | `perm:${string}`;
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /**
+     * false for a GET that changes something and must not run twice (an identity provider's or a payment gateway's
+     * callback): it is not run again when the database connection died under it (installReadRetry).
+     */
+    readRetry?: boolean;
   }
 }
 
@@ -37,7 +43,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       if (domain.status >= 500) request.log.warn({ err }, domain.code);
       // A refusal that ends (rate limits, growing delays) says when to come back (RFC 9110 §10.2.3).
       const retryAfter = domain.details?.retryAfterSeconds;
-      if (domain.status === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
+      if ((domain.status === 429 || domain.status === 503) && typeof retryAfter === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
       return reply.status(domain.status).send(errorBody(domain));
     }
     request.log.error({ err }, 'unhandled error');
@@ -65,6 +71,9 @@ export function toDomainError(err: FastifyError | Error): DomainError | null {
   if (isResponseSerializationError(err)) return null;
   const pgErr = fromPgError(err);
   if (pgErr) return pgErr;
+  // The database stayed unreachable through the retries (a failover longer than they wait, pgbouncer with no server):
+  // a 503 that says when to come back, not a 500 that looks like a fault of the request.
+  if (isConnectionLoss(err)) return databaseUnavailable();
   const fe = err as FastifyError;
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     switch (fe.code) {
@@ -88,6 +97,35 @@ export function toDomainError(err: FastifyError | Error): DomainError | null {
     }
   }
   return null;
+}
+
+export function databaseUnavailable(): DomainError {
+  return new DomainError(
+    'COMMON.DATABASE_UNAVAILABLE',
+    'unavailable',
+    'Hệ thống đang chuyển sang máy chủ cơ sở dữ liệu dự phòng, vui lòng thử lại sau ít giây. Nếu vừa gửi một thao tác, hãy tải lại trang để xem thao tác đã được ghi nhận chưa trước khi gửi lại.',
+    'The database is unreachable (failover in progress); try again in a few seconds.',
+    { retryAfterSeconds: DATABASE_RETRY_AFTER_S },
+  );
+}
+const DATABASE_RETRY_AFTER_S = 5;
+
+/**
+ * Runs a GET or HEAD again when it failed because the database connection died (a failover: the pools search for the
+ * new primary on the next run), up to five times with a growing pause, so that reading during a failover is a delay,
+ * not an error. A route opts out with `config: { readRetry: false }`; a reply already (partly) sent is never re-run.
+ * Writes are not retried here: only where idempotency keys make it safe (intakes, retryOnConnectionLoss).
+ * Must be installed before the routes are registered (an onRoute hook).
+ */
+export function installReadRetry(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.every((m) => m === 'GET' || m === 'HEAD') || route.config?.readRetry === false) return;
+    const handler = route.handler;
+    route.handler = function retried(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+      return retryRead(async () => handler.call(this, request, reply), () => !reply.sent);
+    };
+  });
 }
 
 export const inputErrors = {

@@ -93,7 +93,7 @@ export const citizenAuthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
 
   app.get(
     '/citizen/auth/oidc/callback',
-    { config: { access: 'public' }, schema: { tags: ['citizens'], summary: 'Nhà cung cấp định danh chuyển về sau khi công dân đăng nhập' } },
+    { config: { access: 'public', readRetry: false }, schema: { tags: ['citizens'], summary: 'Nhà cung cấp định danh chuyển về sau khi công dân đăng nhập' } },
     async (request, reply) => {
       const url = new URL(ctx.config.oidcRedirectUri ?? 'http://invalid/');
       url.search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/database.js';
+import { retryRead } from '../../platform/database-hosts.js';
 import { commonErrors } from '../../platform/errors.js';
 import type { RouteAccess } from '../../platform/http.js';
 import { findSessionActor, type SessionActor } from './identity.repo.js';
@@ -49,13 +50,14 @@ export function installAuth(app: FastifyInstance, db: Db, clock: Clock): void {
     if (!access) return;
     if (access === 'citizen') {
       const citizenToken = request.cookies[CITIZEN_COOKIE];
-      request.citizen = citizenToken ? await findCitizenSession(db, hashToken(citizenToken), clock.now()) : null;
+      // The look-ups only read: run again when a failover broke the connection, whatever the request's method.
+      request.citizen = citizenToken ? await retryRead(() => findCitizenSession(db, hashToken(citizenToken), clock.now())) : null;
       if (!request.citizen) throw commonErrors.unauthenticated();
       checkCsrf(request, request.citizen.csrfToken);
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
-    request.session = token ? await findSessionActor(db, hashToken(token), clock.now()) : null;
+    request.session = token ? await retryRead(() => findSessionActor(db, hashToken(token), clock.now())) : null;
     if (access === 'public') return;
     if (!request.session) throw commonErrors.unauthenticated();
     checkCsrf(request, request.session.csrfToken);

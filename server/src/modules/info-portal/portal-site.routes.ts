@@ -154,18 +154,21 @@ export const portalSiteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (
 
   app.get<{ Params: { site: string; slug: string }; Querystring: { tb?: string } }>('/trang/:site/bai-viet/:slug', { schema: hide, config: cfg }, async (r, reply) => {
     const site = await loadSite(r.params.site);
-    const a = await reading.publishedArticle(ctx.db, site.unitId, 'article', r.params.slug);
+    // A replica may serve the article (a little staleness is fine for a public page); someone who just rated or
+    // commented reads the primary until the replica has their write (read-replicas.ts). The salt may be written: primary.
+    const { db } = await readContext(ctx, r);
+    const a = await reading.publishedArticle(db, site.unitId, 'article', r.params.slug);
     if (!a) throw portalErrors.notReadable();
     const path = articleUrl(a);
     const o = origin(r);
     const [body, others, category, comments, attachments] = await Promise.all([
       fillFigures(a.bodyHtml, figures(site)),
-      reading.latestArticles(ctx.db, site.unitId, { exceptId: a.id, limit: 6 }),
-      reading.categoryName(ctx.db, a.categoryId),
-      reading.approvedComments(ctx.db, a.id),
-      repo.mediaOfUnit(ctx.db, site.unitId, a.attachmentIds),
+      reading.latestArticles(db, site.unitId, { exceptId: a.id, limit: 6 }),
+      reading.categoryName(db, a.categoryId),
+      reading.approvedComments(db, a.id),
+      repo.mediaOfUnit(db, site.unitId, a.attachmentIds),
     ]);
-    const rated = await reading.hasRated(ctx.db, a.id, await raterHash(ctx.db, a.id, r.ip));
+    const rated = await reading.hasRated(db, a.id, await raterHash(ctx.db, a.id, r.ip));
     const notice = r.query.tb ? notices[r.query.tb] : undefined;
     const avg = a.ratingCount > 0 ? (a.ratingSum / a.ratingCount).toLocaleString('vi-VN', { maximumFractionDigits: 1 }) : '0';
     const shareUrl = encodeURIComponent(o + path);
@@ -253,7 +256,7 @@ ${a.tags.length > 0 ? html`<p class="meta">Từ khóa: ${a.tags.join(', ')}</p>`
 
   app.get<{ Params: { site: string; slug: string } }>('/trang/:site/trang/:slug', { schema: hide, config: cfg }, async (r, reply) => {
     const site = await loadSite(r.params.site);
-    const p = await reading.publishedArticle(ctx.db, site.unitId, 'page', r.params.slug);
+    const p = await reading.publishedArticle((await readContext(ctx, r)).db, site.unitId, 'page', r.params.slug);
     if (!p) throw portalErrors.notReadable();
     const body = await fillFigures(p.bodyHtml, figures(site));
     return send(reply, r, site, { title: p.title, description: p.lead || p.bodyText.slice(0, 200), path: articleUrl(p) }, html`<article><h1>${p.title}</h1>${p.lead ? html`<p class="lead">${p.lead}</p>` : ''}<div class="body">${raw(body)}</div></article>`, p.id);
@@ -264,7 +267,7 @@ ${a.tags.length > 0 ? html`<p class="meta">Từ khóa: ${a.tags.join(', ')}</p>`
     const site = await loadSite(r.params.site);
     const key = pageKeys[r.params.key as keyof typeof pageKeys];
     if (!key) throw portalErrors.notReadable();
-    const p = await reading.publishedPageByKey(ctx.db, site.unitId, key);
+    const p = await reading.publishedPageByKey((await readContext(ctx, r)).db, site.unitId, key);
     const written = p ? raw(await fillFigures(p.bodyHtml, figures(site))) : '';
     let facts: Html | string = '';
     if (key === 'organisation') {

@@ -43,7 +43,7 @@ export const nationalSsoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
 
   app.get(
     '/national-sso/callback',
-    { config: { access: 'public' }, schema: { tags: ['national-portal'], summary: 'Cổng Dịch vụ công quốc gia chuyển về sau khi người dùng đăng nhập' } },
+    { config: { access: 'public', readRetry: false }, schema: { tags: ['national-portal'], summary: 'Cổng Dịch vụ công quốc gia chuyển về sau khi người dùng đăng nhập' } },
     async (request, reply) => {
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
       if (!signInStartedHere(request, reply)) {

@@ -102,7 +102,7 @@ export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   // --- Gateway callbacks (VNPay protocol). ---------------------------------------------------------------------------
   app.get(
     '/payments/vnpay/ipn',
-    { config: { access: 'public' }, schema: { tags: ['payments'], summary: 'IPN của cổng thanh toán (máy chủ gọi máy chủ, có chữ ký HMAC-SHA512)', querystring: ZVnpQuery, response: { 200: ZIpnAnswer } } },
+    { config: { access: 'public', readRetry: false }, schema: { tags: ['payments'], summary: 'IPN của cổng thanh toán (máy chủ gọi máy chủ, có chữ ký HMAC-SHA512)', querystring: ZVnpQuery, response: { 200: ZIpnAnswer } } },
     async (request) => {
       const r = gateway().verifyIpn(request.query);
       if (!r.ok) {
@@ -114,7 +114,7 @@ export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   );
   app.get(
     '/payments/vnpay/return',
-    { config: { access: 'public' }, schema: { tags: ['payments'], summary: 'Trình duyệt trở về từ cổng thanh toán: kiểm tra chữ ký rồi chuyển tới trang kết quả', querystring: ZVnpQuery } },
+    { config: { access: 'public', readRetry: false }, schema: { tags: ['payments'], summary: 'Trình duyệt trở về từ cổng thanh toán: kiểm tra chữ ký rồi chuyển tới trang kết quả', querystring: ZVnpQuery } },
     async (request, reply) => {
       const r = gateway().verifyReturn(request.query);
       if (!r.ok) return reply.redirect('/thanh-toan/ket-qua?loi=chu-ky');
@@ -149,7 +149,7 @@ export const paymentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   );
   app.get(
     '/payments/paygov/return',
-    { config: { access: 'public' }, schema: { tags: ['payments'], summary: 'Trình duyệt trở về từ nền tảng thanh toán quốc gia: kiểm tra chữ ký rồi chuyển tới trang kết quả', querystring: ZPgMessage } },
+    { config: { access: 'public', readRetry: false }, schema: { tags: ['payments'], summary: 'Trình duyệt trở về từ nền tảng thanh toán quốc gia: kiểm tra chữ ký rồi chuyển tới trang kết quả', querystring: ZPgMessage } },
     async (request, reply) => {
       const r = nationalGateway().verifyReturn(request.query);
       if (!r.ok) return reply.redirect('/thanh-toan/ket-qua?loi=chu-ky');

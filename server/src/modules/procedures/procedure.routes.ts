@@ -47,7 +47,8 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
   app.get(
     '/catalog/procedures/:id',
     { config: { access: 'public' }, schema: { tags: ['catalog'], summary: 'Chi tiết thủ tục', params: ZId, response: { 200: ZProcedureDetail, 404: ZErrorBody } } },
-    async (request) => getProcedureDetail(ctx, request.session, request.params.id),
+    // A replica may serve it; an officer who just edited the procedure reads the primary until the replica has the edit.
+    async (request) => getProcedureDetail(await readContext(ctx, request), request.session, request.params.id),
   );
   app.get(
     '/catalog/files/:sha256',

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
 import { readContext } from '../../platform/read-replicas.js';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
@@ -95,8 +96,9 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     },
   );
 
-  const readDaily = async (actor: ReturnType<typeof actorOf>, id: string) => {
-    const row = await getDaily(ctx.db, id);
+  // A daily report, once made, never changes: any replica that has it may serve it (else the primary does).
+  const readDaily = async (request: FastifyRequest, actor: ReturnType<typeof actorOf>, id: string) => {
+    const row = await getDaily((await readContext(ctx, request)).db, id);
     if (!row) throw reportErrors.notFound();
     // Another unit's report answers as a wrong id would: a 403 would confirm that it exists.
     if (!can(actor, 'reports.read', row.unitPath)) throw reportErrors.notFound();
@@ -106,7 +108,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.get(
     '/reports/daily/:id',
     { config: { access: 'perm:reports.read' }, schema: { tags: ['reports'], summary: 'Số liệu một báo cáo nhanh đã lập', params: ZIdParam, response: { 200: ZDailyData, 403: ZErrorBody, 404: ZErrorBody } } },
-    async (request) => readDaily(actorOf(request), request.params.id),
+    async (request) => readDaily(request, actorOf(request), request.params.id),
   );
 
   app.get(
@@ -116,7 +118,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: { tags: ['reports'], summary: 'Một báo cáo nhanh dạng Excel hoặc PDF', params: ZIdParam, querystring: z.object({ format: ZFileFormat }) },
     },
     async (request, reply) => {
-      const data = await readDaily(actorOf(request), request.params.id);
+      const data = await readDaily(request, actorOf(request), request.params.id);
       const files = await renderDaily(data);
       reply.header('content-type', request.query.format === 'xlsx' ? XLSX : 'application/pdf');
       reply.header('content-disposition', `attachment; filename="${dailyFileName(data.day, request.query.format)}"`);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
+import { readContext } from '../../platform/read-replicas.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { actorOf, citizenOf } from '../identity/auth.plugin.js';
 import { assertOwnDossier } from '../citizens/use-cases/my-dossiers.js';
@@ -107,7 +108,7 @@ export const satisfactionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
   app.get(
     '/satisfaction/summary',
     { config: { access: 'perm:dossiers.read' }, schema: { tags: ['satisfaction'], summary: 'Tổng hợp đánh giá theo đơn vị và kỳ (TT 01/2018 Điều 15)', querystring: ZSummaryQuery, response: { 200: ZSummary, 403: ZErrorBody, 404: ZErrorBody } } },
-    async (request) => summariseSatisfaction(ctx, actorOf(request), request.query),
+    async (request) => summariseSatisfaction(await readContext(ctx, request), actorOf(request), request.query),
   );
   // Every officer reads the ratings about themselves, and only those.
   app.get(
