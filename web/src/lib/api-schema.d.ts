@@ -19929,6 +19929,9 @@ export interface paths {
                     status?: "received" | "awaiting_info" | "handling" | "drafted" | "answered" | "published" | "refused" | "routed_out" | "reopened";
                     due?: "due_soon" | "overdue";
                     kind?: "feedback" | "question";
+                    unitId?: string;
+                    classification?: "refused" | "conduct" | "within_competence" | "outside_competence" | "complaint" | "denunciation";
+                    q?: string;
                     limit?: number;
                 };
                 header?: never;
@@ -20633,6 +20636,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/feedback/{id}/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Văn bản hướng dẫn người gửi khiếu nại, tố cáo (PDF) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/feedback/{id}": {
         parameters: {
             query?: never;
@@ -20715,6 +20754,11 @@ export interface paths {
                                 content: string;
                                 answer: string;
                             } | null;
+                            personalHints: {
+                                /** @enum {string} */
+                                kind: "person" | "date" | "number";
+                                text: string;
+                            }[];
                             rating: string | null;
                             /** @enum {string|null} */
                             complaintHint: "complaint" | "denunciation" | null;
@@ -20732,6 +20776,15 @@ export interface paths {
                                 toStatus: string;
                                 note: string | null;
                                 onTime: boolean | null;
+                            }[];
+                            messages?: {
+                                /** Format: date-time */
+                                at: string;
+                                channel: string;
+                                recipient: string;
+                                status: string;
+                                isFallback: boolean;
+                                lastError: string | null;
                             }[];
                         };
                     };
@@ -20862,6 +20915,11 @@ export interface paths {
                                 content: string;
                                 answer: string;
                             } | null;
+                            personalHints: {
+                                /** @enum {string} */
+                                kind: "person" | "date" | "number";
+                                text: string;
+                            }[];
                             rating: string | null;
                             /** @enum {string|null} */
                             complaintHint: "complaint" | "denunciation" | null;
@@ -20879,6 +20937,15 @@ export interface paths {
                                 toStatus: string;
                                 note: string | null;
                                 onTime: boolean | null;
+                            }[];
+                            messages?: {
+                                /** Format: date-time */
+                                at: string;
+                                channel: string;
+                                recipient: string;
+                                status: string;
+                                isFallback: boolean;
+                                lastError: string | null;
                             }[];
                         };
                     };
@@ -21071,6 +21138,11 @@ export interface paths {
                                 content: string;
                                 answer: string;
                             } | null;
+                            personalHints: {
+                                /** @enum {string} */
+                                kind: "person" | "date" | "number";
+                                text: string;
+                            }[];
                             rating: string | null;
                             /** @enum {string|null} */
                             complaintHint: "complaint" | "denunciation" | null;
@@ -21088,6 +21160,15 @@ export interface paths {
                                 toStatus: string;
                                 note: string | null;
                                 onTime: boolean | null;
+                            }[];
+                            messages?: {
+                                /** Format: date-time */
+                                at: string;
+                                channel: string;
+                                recipient: string;
+                                status: string;
+                                isFallback: boolean;
+                                lastError: string | null;
                             }[];
                         };
                     };
@@ -21262,6 +21343,11 @@ export interface paths {
                                 content: string;
                                 answer: string;
                             } | null;
+                            personalHints: {
+                                /** @enum {string} */
+                                kind: "person" | "date" | "number";
+                                text: string;
+                            }[];
                             rating: string | null;
                             /** @enum {string|null} */
                             complaintHint: "complaint" | "denunciation" | null;
@@ -21279,6 +21365,15 @@ export interface paths {
                                 toStatus: string;
                                 note: string | null;
                                 onTime: boolean | null;
+                            }[];
+                            messages?: {
+                                /** Format: date-time */
+                                at: string;
+                                channel: string;
+                                recipient: string;
+                                status: string;
+                                isFallback: boolean;
+                                lastError: string | null;
                             }[];
                         };
                     };
@@ -21453,6 +21548,11 @@ export interface paths {
                                 content: string;
                                 answer: string;
                             } | null;
+                            personalHints: {
+                                /** @enum {string} */
+                                kind: "person" | "date" | "number";
+                                text: string;
+                            }[];
                             rating: string | null;
                             /** @enum {string|null} */
                             complaintHint: "complaint" | "denunciation" | null;
@@ -21470,6 +21570,15 @@ export interface paths {
                                 toStatus: string;
                                 note: string | null;
                                 onTime: boolean | null;
+                            }[];
+                            messages?: {
+                                /** Format: date-time */
+                                at: string;
+                                channel: string;
+                                recipient: string;
+                                status: string;
+                                isFallback: boolean;
+                                lastError: string | null;
                             }[];
                         };
                     };
@@ -21642,6 +21751,11 @@ export interface paths {
                                 content: string;
                                 answer: string;
                             } | null;
+                            personalHints: {
+                                /** @enum {string} */
+                                kind: "person" | "date" | "number";
+                                text: string;
+                            }[];
                             rating: string | null;
                             /** @enum {string|null} */
                             complaintHint: "complaint" | "denunciation" | null;
@@ -21659,6 +21773,15 @@ export interface paths {
                                 toStatus: string;
                                 note: string | null;
                                 onTime: boolean | null;
+                            }[];
+                            messages?: {
+                                /** Format: date-time */
+                                at: string;
+                                channel: string;
+                                recipient: string;
+                                status: string;
+                                isFallback: boolean;
+                                lastError: string | null;
                             }[];
                         };
                     };
@@ -21831,6 +21954,11 @@ export interface paths {
                                 content: string;
                                 answer: string;
                             } | null;
+                            personalHints: {
+                                /** @enum {string} */
+                                kind: "person" | "date" | "number";
+                                text: string;
+                            }[];
                             rating: string | null;
                             /** @enum {string|null} */
                             complaintHint: "complaint" | "denunciation" | null;
@@ -21848,6 +21976,15 @@ export interface paths {
                                 toStatus: string;
                                 note: string | null;
                                 onTime: boolean | null;
+                            }[];
+                            messages?: {
+                                /** Format: date-time */
+                                at: string;
+                                channel: string;
+                                recipient: string;
+                                status: string;
+                                isFallback: boolean;
+                                lastError: string | null;
                             }[];
                         };
                     };
@@ -22020,6 +22157,11 @@ export interface paths {
                                 content: string;
                                 answer: string;
                             } | null;
+                            personalHints: {
+                                /** @enum {string} */
+                                kind: "person" | "date" | "number";
+                                text: string;
+                            }[];
                             rating: string | null;
                             /** @enum {string|null} */
                             complaintHint: "complaint" | "denunciation" | null;
@@ -22037,6 +22179,15 @@ export interface paths {
                                 toStatus: string;
                                 note: string | null;
                                 onTime: boolean | null;
+                            }[];
+                            messages?: {
+                                /** Format: date-time */
+                                at: string;
+                                channel: string;
+                                recipient: string;
+                                status: string;
+                                isFallback: boolean;
+                                lastError: string | null;
                             }[];
                         };
                     };

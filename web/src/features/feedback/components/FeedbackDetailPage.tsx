@@ -140,9 +140,33 @@ export function FeedbackDetailPage({ id, listPath }: { id: string; listPath: str
         ) : null}
       </Space>
 
-      {item.publicPreview && can('publish') ? (
+      {item.status === 'routed_out' ? (
+        <p>
+          <a href={`/api/feedback/${item.id}/letter.pdf`} target="_blank" rel="noreferrer" data-testid="fb-letter">
+            {t('fb.letterPdf')}
+          </a>
+        </p>
+      ) : null}
+
+      {item.publicPreview && (can('publish') || can('approve')) ? (
         <Card title={t('fb.preview')} size="small" style={{ marginBottom: 16 }} data-testid="fb-preview">
           <Typography.Paragraph type="secondary">{t('fb.previewHint')}</Typography.Paragraph>
+          {item.personalHints.length > 0 ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="fb-personal-hints"
+              title={t('fb.personalHints')}
+              description={
+                <ul style={{ margin: 0 }}>
+                  {item.personalHints.map((h) => (
+                    <li key={`${h.kind}:${h.text}`}>{`${t(`fb.hint.${h.kind}`)}: ${h.text}`}</li>
+                  ))}
+                </ul>
+              }
+            />
+          ) : null}
           <Typography.Paragraph strong>{item.publicPreview.subject}</Typography.Paragraph>
           <Typography.Paragraph style={{ whiteSpace: 'pre-line' }}>{item.publicPreview.content}</Typography.Paragraph>
           <Typography.Paragraph style={{ whiteSpace: 'pre-line', margin: 0 }}>{item.publicPreview.answer}</Typography.Paragraph>
