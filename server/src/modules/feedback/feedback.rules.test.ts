@@ -15,6 +15,7 @@ import {
   intakeDeadlines,
   isAllowed,
   publicText,
+  personalHints,
   publicationDue,
   redactPersonalData,
   statusAfterClassification,
@@ -215,5 +216,34 @@ describe('a CCCD or phone number is removed however its digits are grouped (prop
   it('the tester\'s case, and ordinary numbers stay', () => {
     expect(redactPersonalData('căn cước 087 190 000 111', none)).toBe('căn cước [đã ẩn]');
     expect(redactPersonalData('Quyết định số 12/QĐ-XPHC ngày 03/12/2026, 2 000 000 đồng', none)).toBe('Quyết định số 12/QĐ-XPHC ngày 03/12/2026, 2 000 000 đồng');
+  });  it('a stated birth date in any writing, never a date that is not one', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('sinh ngày ', 'Sinh ngày ', 'ngày sinh: ', 'NGÀY SINH ', 'sinh năm '),
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1930, max: 2020 }),
+        fc.constantFrom('/', '-', '.'),
+        (lead, d, m, y, sep) => {
+          const date = lead.startsWith('sinh năm') ? String(y) : [d, m, y].join(sep);
+          expect(redactPersonalData(`Cháu ${lead}${date}, đăng ký ngày 03/12/2026.`, none)).toBe(`Cháu ${lead}[đã ẩn], đăng ký ngày 03/12/2026.`);
+        },
+      ),
+    );
+  });
+  it('house numbers anywhere: the street stays', () => {
+    expect(redactPersonalData('Nhà tôi ở số nhà 12/3A, cạnh nhà số 14 và 45B đường Lê Lợi, ngõ 5 phố Huế.', none)).toBe(
+      'Nhà tôi ở số nhà [đã ẩn], cạnh nhà số [đã ẩn] và [đã ẩn] đường Lê Lợi, ngõ 5 phố Huế.',
+    );
+    expect(redactPersonalData('Hồ sơ H56-261125-0001, hẻm 12 đường Trần Phú', none)).toBe('Hồ sơ H56-261125-0001, hẻm 12 đường Trần Phú');
+  });
+  it('hints what still looks personal after redaction, for the approving leader', () => {
+    const hints = personalHints(redactPersonalData('Kính gửi bà Nguyễn Thị Hoa (chồng là ông Lê Văn Tư, 0871 9000 0111), ngày 03/12/2026; số 12/QĐ-XPHC; anh [đã ẩn].', none));
+    expect(hints).toEqual([
+      { kind: 'person', text: 'bà Nguyễn Thị Hoa' },
+      { kind: 'person', text: 'ông Lê Văn Tư' },
+      { kind: 'date', text: '03/12/2026' },
+    ]);
+    expect(personalHints('Đã nạo vét cống, mời ông/bà theo dõi.')).toEqual([]);
   });
 });

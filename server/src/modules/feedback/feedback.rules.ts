@@ -248,7 +248,8 @@ function personalPatterns(p: PersonalData): string[] {
 
 const BIRTH_DATE = /((?:sinh ngày|ngày sinh|ngày, tháng, năm sinh|sinh năm|năm sinh)\s*:?\s*)(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4})/giu;
 const HOUSE_NUMBER_WORD = /((?:số nhà|nhà số)\s+)\d+[\p{L}]?(?:\/\d+[\p{L}]?)*/giu;
-const HOUSE_NUMBER_STREET = /(?<![\p{L}\p{N}./-])(\d+[\p{L}]?(?:\/\d+[\p{L}]?)*)\s+(đường|phố|ngõ|ngách|hẻm|kiệt)(?![\p{L}])/giu;
+// Not an alley's number ("ngõ 5 phố Huế": alley 5 of Huế street is a place, not someone's house).
+const HOUSE_NUMBER_STREET = /(?<![\p{L}\p{N}./-])(?<!(?:ngõ|ngách|hẻm|kiệt)\s+)(\d+[\p{L}]?(?:\/\d+[\p{L}]?)*)\s+(đường|phố|ngõ|ngách|hẻm|kiệt)(?![\p{L}])/giu;
 
 /**
  * Removes the sender's personal data from a text to be published: their name (also the given name after a salutation),
