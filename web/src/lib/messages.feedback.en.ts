@@ -71,4 +71,9 @@ export const feedbackEn: Record<keyof typeof feedbackVi, string> = {
   'fb.placeAddress': 'Place (if any)',
   'fb.attach': 'Attachments (scanned letter, photos; at most 5)',
   'fb.consent': 'The sender agrees to publish their name and address',
+  'fb.msg.sent': '{channel} to {to}',
+  'fb.msg.fallback': 'The e-mail failed; {channel} sent instead to {to}',
+  'fb.msg.failed': 'failed',
+  'fb.msg.delivered': 'sent',
+  'fb.msg.pending': 'waiting to be sent',
 };

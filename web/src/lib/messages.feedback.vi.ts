@@ -70,4 +70,9 @@ export const feedbackVi = {
   'fb.placeAddress': 'Địa điểm xảy ra (nếu có)',
   'fb.attach': 'Tệp đính kèm (thư scan, ảnh; tối đa 5)',
   'fb.consent': 'Người gửi đồng ý công khai họ tên, địa chỉ',
+  'fb.msg.sent': 'Gửi {channel} đến {to}',
+  'fb.msg.fallback': 'Gửi thư điện tử không được, đã gửi thay bằng {channel} đến {to}',
+  'fb.msg.failed': 'không gửi được',
+  'fb.msg.delivered': 'đã gửi',
+  'fb.msg.pending': 'đang chờ gửi',
 } as const;

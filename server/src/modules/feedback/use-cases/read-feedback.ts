@@ -6,7 +6,7 @@ import { getUnit } from '../../org-units/unit.repo.js';
 import type { TGroup5, TPublicItem, TQueueQuery, TRegisterQuery, TStaffItem } from '../feedback.contract.js';
 import { feedbackErrors } from '../feedback.errors.js';
 import { findSimilar, findSimilarPublished, listQueue, type QueueFilter } from '../feedback.repo.js';
-import { group5Rates, statusLabels, type FeedbackStatus } from '../feedback.rules.js';
+import { group5Rates, statusLabels } from '../feedback.rules.js';
 import { calendarAt, dueStateOf, toStaffItem } from './act-on-feedback.js';
 
 type Deps = { db: Db; clock: Clock };

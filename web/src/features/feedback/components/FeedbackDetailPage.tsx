@@ -175,10 +175,21 @@ export function FeedbackDetailPage({ id, listPath }: { id: string; listPath: str
 
       <Card title={t('fb.history')} size="small">
         <Timeline
-          items={item.events.map((e) => ({
-            color: e.onTime === false ? 'red' : 'blue',
-            content: `${formatDateTime(e.at)} — ${e.actorName}: ${eventLabel(e.action)}${e.note ? ` (${e.note})` : ''}`,
-          }))}
+          items={[
+            ...item.events.map((e) => ({
+              at: e.at,
+              color: e.onTime === false ? 'red' : 'blue',
+              content: `${formatDateTime(e.at)} — ${e.actorName}: ${eventLabel(e.action)}${e.note ? ` (${e.note})` : ''}`,
+            })),
+            // What was sent to the sender, and on which channel; an SMS sent because the e-mail failed says so.
+            ...(item.messages ?? []).map((m) => ({
+              at: m.at,
+              color: m.status === 'failed' ? 'red' : 'gray',
+              content: `${formatDateTime(m.at)} — ${t(m.isFallback ? 'fb.msg.fallback' : 'fb.msg.sent', { channel: m.channel === 'sms' ? 'SMS' : 'e-mail', to: m.recipient })}: ${t(`fb.msg.${m.status === 'failed' ? 'failed' : m.status === 'sent' ? 'delivered' : 'pending'}`)}`,
+            })),
+          ]
+            .sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime())
+            .map(({ color, content }) => ({ color, content }))}
         />
       </Card>
     </>
