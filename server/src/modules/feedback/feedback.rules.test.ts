@@ -238,12 +238,17 @@ describe('a CCCD or phone number is removed however its digits are grouped (prop
     expect(redactPersonalData('Hồ sơ H56-261125-0001, hẻm 12 đường Trần Phú', none)).toBe('Hồ sơ H56-261125-0001, hẻm 12 đường Trần Phú');
   });
   it('hints what still looks personal after redaction, for the approving leader', () => {
-    const hints = personalHints(redactPersonalData('Kính gửi bà Nguyễn Thị Hoa (chồng là ông Lê Văn Tư, 0871 9000 0111), ngày 03/12/2026; số 12/QĐ-XPHC; anh [đã ẩn].', none));
-    expect(hints).toEqual([
+    const text = 'Kính gửi bà Nguyễn Thị Hoa (chồng là ông Lê Văn Tư, 12.3.1978, 0871 9000 0111), ngày 03/12/2026; số 12/QĐ-XPHC; anh [đã ẩn]; CMND 123 456 789.';
+    expect(personalHints(redactPersonalData(text, none), 2026)).toEqual([
       { kind: 'person', text: 'bà Nguyễn Thị Hoa' },
       { kind: 'person', text: 'ông Lê Văn Tư' },
-      { kind: 'date', text: '03/12/2026' },
+      { kind: 'date', text: '12.3.1978' },
     ]);
-    expect(personalHints('Đã nạo vét cống, mời ông/bà theo dõi.')).toEqual([]);
+    expect(redactPersonalData(text, none)).toContain('CMND [đã ẩn].');
+    expect(redactPersonalData('Nộp 150 000 000 đồng, mã 123456789.', none)).toBe('Nộp 150 000 000 đồng, mã 123456789.');
+    // A date of the procedure (this year, or a few years back) is not flagged; one five years back or more is.
+    expect(personalHints('Quyết định ngày 03/12/2022 và ngày 03/12/2021.', 2026)).toEqual([{ kind: 'date', text: '03/12/2021' }]);
+    expect(personalHints('Đã nạo vét cống, mời ông/bà theo dõi.', 2026)).toEqual([]);
+    expect(personalHints('Số tài khoản 1903 5678 9012 34 của người nhận.', 2026)).toEqual([{ kind: 'number', text: '1903 5678 9012 34' }]);
   });
 });

@@ -247,6 +247,7 @@ function personalPatterns(p: PersonalData): string[] {
 }
 
 const BIRTH_DATE = /((?:sinh ngày|ngày sinh|ngày, tháng, năm sinh|sinh năm|năm sinh)\s*:?\s*)(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4})/giu;
+const ID_CARD_9 = /((?:CMND|CMT|chứng minh nhân dân|chứng minh thư|giấy chứng minh)(?:\s+số)?\s*:?\s*)\d(?:[ .]?\d){8}(?![\p{L}\p{N}])/giu;
 const HOUSE_NUMBER_WORD = /((?:số nhà|nhà số)\s+)\d+[\p{L}]?(?:\/\d+[\p{L}]?)*/giu;
 // Not an alley's number ("ngõ 5 phố Huế": alley 5 of Huế street is a place, not someone's house).
 const HOUSE_NUMBER_STREET = /(?<![\p{L}\p{N}./-])(?<!(?:ngõ|ngách|hẻm|kiệt)\s+)(\d+[\p{L}]?(?:\/\d+[\p{L}]?)*)\s+(đường|phố|ngõ|ngách|hẻm|kiệt)(?![\p{L}])/giu;
@@ -280,6 +281,8 @@ export function redactPersonalData(text: string, p: PersonalData): string {
   // A birth date identifies a person with their name (NĐ 13/2023 Điều 2 k3: personal data); only when the text says it is
   // one ("sinh ngày 12/3/1985", "ngày sinh: 12-03-1985", "sinh năm 1985"), so a decision's date stays.
   out = out.replace(BIRTH_DATE, (_m, lead: string) => `${lead}${MASK}`);
+  // The old 9-digit identity card (CMND) when named as one: 9 digits alone may be anything (an amount, a code).
+  out = out.replace(ID_CARD_9, (_m, lead: string) => `${lead}${MASK}`);
   // A house number anywhere ("số nhà 12", "nhà số 12/3", "12A đường Lê Lợi"): the street stays, the number goes.
   out = out.replace(HOUSE_NUMBER_WORD, (_m, lead: string) => `${lead}${MASK}`);
   out = out.replace(HOUSE_NUMBER_STREET, (_m, _n: string, street: string) => `${MASK} ${street}`);
@@ -338,16 +341,19 @@ export function complaintHint(text: string): 'complaint' | 'denunciation' | null
 export type PersonalHint = { kind: 'person' | 'date' | 'number'; text: string };
 
 const HINT_PERSON = new RegExp(`(?<![\\p{L}])(?:ông|bà|anh|chị|cô|chú|bác|em)\\s+((?:\\p{Lu}\\p{Ll}*)(?:\\s+\\p{Lu}\\p{Ll}*){0,3})`, 'gu');
-const HINT_DATE = /(?<![\p{N}/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}(?![\p{N}])/gu;
+const HINT_DATE = /(?<![\p{N}/.-])\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d{2})(?![\p{N}])/gu;
 const HINT_NUMBER = /(?<![\p{L}\p{N}./-])\d(?:[ .]?\d){7,}(?![\p{L}\p{N}])/gu;
+
+/** A full date this many years or more before the item is more likely a birth date than a step of a procedure. */
+const OLD_DATE_YEARS = 5;
 
 /**
  * After redaction, what still looks personal: a capitalised name after a salutation (another person than the sender,
- * or a name written differently), a full date (a birth date written without "sinh"), a long number. The leader who
- * approves the answer sees these and decides; publishing does not wait on them (Nghị định 13/2023/NĐ-CP: the controller
- * decides what is personal).
+ * or a name written differently), a full date well before the item (a birth date written without "sinh"), a long
+ * number. The leader who approves the answer sees these and decides; publishing does not wait on them (Nghị định
+ * 13/2023/NĐ-CP: the controller decides what is personal). `year`: the year the item was received.
  */
-export function personalHints(redacted: string): PersonalHint[] {
+export function personalHints(redacted: string, year: number): PersonalHint[] {
   const out: PersonalHint[] = [];
   const seen = new Set<string>();
   const push = (kind: PersonalHint['kind'], text: string) => {
@@ -358,7 +364,7 @@ export function personalHints(redacted: string): PersonalHint[] {
     }
   };
   for (const m of redacted.matchAll(HINT_PERSON)) if (m[1] !== undefined && !m[1].startsWith('[')) push('person', m[0]);
-  for (const m of redacted.matchAll(HINT_DATE)) push('date', m[0]);
+  for (const m of redacted.matchAll(HINT_DATE)) if (Number(m[1]) <= year - OLD_DATE_YEARS) push('date', m[0]);
   for (const m of redacted.matchAll(HINT_NUMBER)) push('number', m[0]);
   return out;
 }

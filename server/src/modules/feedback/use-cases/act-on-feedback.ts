@@ -231,7 +231,7 @@ export function staffActionsFor(actor: Actor, row: Pick<FeedbackRow, 'status' | 
 function previewOf(row: FeedbackRow): Pick<TStaffItem, 'publicPreview' | 'personalHints'> {
   if (row.status !== 'drafted' && row.status !== 'answered') return { publicPreview: null, personalHints: [] };
   const preview = publicVersion(row);
-  return { publicPreview: preview, personalHints: personalHints(`${preview.subject}\n${preview.content}\n${preview.answer}`) };
+  return { publicPreview: preview, personalHints: personalHints(`${preview.subject}\n${preview.content}\n${preview.answer}`, Number(vnDateOf(row.receivedAt).slice(0, 4))) };
 }
 
 export function toStaffItem(
