@@ -192,6 +192,7 @@ describe('feedback journeys', () => {
     const dialog = desk.getByRole('dialog');
     await dialog.getByText('Thư', { exact: true }).click();
     await dialog.getByLabel('Họ tên người phản ánh').fill('Nguyễn Thị Thu');
+    await dialog.getByLabel('Số điện thoại').fill('0911555666');
     await dialog.getByLabel('Địa chỉ', { exact: true }).fill('Số 7 đường Trần Phú, phường An Thử');
     await pick(desk, 'Lĩnh vực', 'Hạ tầng, giao thông, đô thị');
     await dialog.getByLabel('Tiêu đề').fill('Khiếu nại việc thu hồi đất làm đường');
@@ -224,6 +225,18 @@ describe('feedback journeys', () => {
     expect(res.headers()['content-type']).toBe('application/pdf');
     expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await seriousA11yViolations(desk)).toEqual([]);
+
+    // The sender, on a phone, follows the number with their phone and downloads the same letter.
+    const phone = await newPage({ width: 390, height: 844 });
+    await phone.goto(`${server.baseUrl}/phan-anh/theo-doi?ma=${encodeURIComponent(row.code)}`);
+    await phone.getByLabel('Số điện thoại đã khai').fill('0911555666');
+    await phone.getByRole('button', { name: 'Tra cứu' }).click();
+    await phone.getByTestId('fb-status').filter({ hasText: 'Chuyển theo thủ tục khiếu nại, tố cáo' }).waitFor();
+    await phone.getByText('Đề nghị bà gửi đơn khiếu nại đến Chủ tịch UBND phường An Thử.').waitFor();
+    const [download] = await Promise.all([phone.waitForEvent('download'), phone.getByTestId('fb-letter').click()]);
+    expect(download.suggestedFilename()).toBe(`huong-dan-${row.code}.pdf`);
+    await phone.screenshot({ path: `${SHOTS}/mc-feedback-letter-phone.png`, fullPage: true });
+    expect(await seriousA11yViolations(phone)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 

@@ -18426,6 +18426,7 @@ export interface paths {
                             canRate: boolean;
                             canReopen: boolean;
                             canSupplyInfo: boolean;
+                            hasLetter: boolean;
                             timeline: {
                                 /** Format: date-time */
                                 at: string;
@@ -18536,6 +18537,7 @@ export interface paths {
                             canRate: boolean;
                             canReopen: boolean;
                             canSupplyInfo: boolean;
+                            hasLetter: boolean;
                             timeline: {
                                 /** Format: date-time */
                                 at: string;
@@ -18662,6 +18664,7 @@ export interface paths {
                             canRate: boolean;
                             canReopen: boolean;
                             canSupplyInfo: boolean;
+                            hasLetter: boolean;
                             timeline: {
                                 /** Format: date-time */
                                 at: string;
@@ -18732,6 +18735,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/feedback/public/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tải văn bản hướng dẫn (khiếu nại, tố cáo) bằng số phản ánh và số điện thoại */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        phone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/feedback/public/supply": {
         parameters: {
             query?: never;
@@ -18788,6 +18832,7 @@ export interface paths {
                             canRate: boolean;
                             canReopen: boolean;
                             canSupplyInfo: boolean;
+                            hasLetter: boolean;
                             timeline: {
                                 /** Format: date-time */
                                 at: string;
@@ -19186,6 +19231,7 @@ export interface paths {
                                 canRate: boolean;
                                 canReopen: boolean;
                                 canSupplyInfo: boolean;
+                                hasLetter: boolean;
                                 timeline: {
                                     /** Format: date-time */
                                     at: string;
@@ -19273,6 +19319,7 @@ export interface paths {
                             canRate: boolean;
                             canReopen: boolean;
                             canSupplyInfo: boolean;
+                            hasLetter: boolean;
                             timeline: {
                                 /** Format: date-time */
                                 at: string;
@@ -19385,6 +19432,7 @@ export interface paths {
                             canRate: boolean;
                             canReopen: boolean;
                             canSupplyInfo: boolean;
+                            hasLetter: boolean;
                             timeline: {
                                 /** Format: date-time */
                                 at: string;
@@ -19511,6 +19559,7 @@ export interface paths {
                             canRate: boolean;
                             canReopen: boolean;
                             canSupplyInfo: boolean;
+                            hasLetter: boolean;
                             timeline: {
                                 /** Format: date-time */
                                 at: string;
@@ -19637,6 +19686,7 @@ export interface paths {
                             canRate: boolean;
                             canReopen: boolean;
                             canSupplyInfo: boolean;
+                            hasLetter: boolean;
                             timeline: {
                                 /** Format: date-time */
                                 at: string;

@@ -61,6 +61,14 @@ describe('a complaint routed out with a letter (NĐ 20/2008 Điều 9)', () => {
       expect(text).toContain('trong thời hiệu 90 ngày');
       expect(text).toContain('ngày 25 tháng 11 năm 2026');
     }
+    // The sender downloads it with the number and phone they gave; a wrong phone gets nothing.
+    const track = await t.app.inject({ method: 'POST', url: '/api/feedback/public/track', payload: { code: created.json().code, phone: sender.phone } });
+    expect(track.json()).toMatchObject({ status: 'routed_out', hasLetter: true });
+    const own = await t.app.inject({ method: 'POST', url: '/api/feedback/public/letter.pdf', payload: { code: created.json().code, phone: sender.phone } });
+    expect(own.statusCode).toBe(200);
+    expect(pdfText(own.rawPayload)).toContain('trong thời hiệu 90 ngày');
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/feedback/public/letter.pdf', payload: { code: created.json().code, phone: '0912000999' } });
+    expect(wrong.statusCode).toBe(404);
     expect((await injectAs(t.app, s.otherDesk, { method: 'GET', url: letterUrl })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: letterUrl })).statusCode).toBe(401);
   });

@@ -143,6 +143,8 @@ export const ZSenderView = z.object({
   canRate: z.boolean(),
   canReopen: z.boolean(),
   canSupplyInfo: z.boolean(),
+  /** Routed out as a complaint or denunciation: the letter saying where it goes can be downloaded (PDF). */
+  hasLetter: z.boolean(),
   timeline: z.array(z.object({ at: z.date(), label: z.string() })),
 });
 export type TSenderView = z.infer<typeof ZSenderView>;

@@ -8,6 +8,7 @@ import { buildRoutingLetter } from '../feedback-letter.rules.js';
 import { feedbackErrors } from '../feedback.errors.js';
 import { canReadItem } from '../feedback.policy.js';
 import { findFeedback, type FeedbackRow } from '../feedback.repo.js';
+import { loadOwnItem, type SenderProof } from './sender-actions.js';
 
 /** "Phường An Bình" → "An Bình" for the date line (Nghị định 30/2020 Phụ lục I: the place name without its kind). */
 const placeOf = (name: string) => name.replace(/^(UBND|Ủy ban nhân dân)\s+/i, '').replace(/^(Phường|Xã|Thị trấn|Đặc khu|Tỉnh|Thành phố|Huyện|Quận|Thị xã)\s+/i, '') || name;
@@ -42,15 +43,25 @@ export async function renderRoutingLetter(
   return { fileName: `huong-dan-${row.code}.pdf`, mediaType: 'application/pdf', content: await renderFormPdf(model) };
 }
 
-/** The letter of an item routed out, for an officer who may read the item (signed by who classified it). */
-export async function routingLetterOf(deps: { db: Db; clock: Clock }, actor: Actor, id: string): Promise<Attachment> {
-  const row = await findFeedback(deps.db, { id });
-  if (!row || !canReadItem(actor, row.unitPath, row.receivingPath)) throw feedbackErrors.notFound();
+/** The letter of an item routed out (signed by who classified it), or not found when the item has none. */
+async function letterOfRow(q: Queryable, row: FeedbackRow): Promise<Attachment> {
   if (row.status !== 'routed_out' || (row.classification !== 'complaint' && row.classification !== 'denunciation')) throw feedbackErrors.notFound();
-  const { rows } = await deps.db.query<{ at: Date; actorName: string }>(
+  const { rows } = await q.query<{ at: Date; actorName: string }>(
     `SELECT at, actor_name AS "actorName" FROM feedback_event WHERE feedback_id = $1 AND action = 'classify' ORDER BY id DESC LIMIT 1`,
     [row.id],
   );
   const ev = rows[0];
-  return renderRoutingLetter(deps.db, row, row.classification, row.decisionNote ?? '', ev?.actorName ?? '', ev?.at ?? row.updatedAt);
+  return renderRoutingLetter(q, row, row.classification, row.decisionNote ?? '', ev?.actorName ?? '', ev?.at ?? row.updatedAt);
+}
+
+/** The letter, for an officer who may read the item. */
+export async function routingLetterOf(deps: { db: Db; clock: Clock }, actor: Actor, id: string): Promise<Attachment> {
+  const row = await findFeedback(deps.db, { id });
+  if (!row || !canReadItem(actor, row.unitPath, row.receivingPath)) throw feedbackErrors.notFound();
+  return letterOfRow(deps.db, row);
+}
+
+/** The letter, for its sender (number + phone, already proven by the caller). */
+export async function senderLetter(db: Db, proof: SenderProof): Promise<Attachment> {
+  return letterOfRow(db, await loadOwnItem(db, proof));
 }
