@@ -100,7 +100,7 @@ type PlanNode = { 'Node Type': string; 'Index Name'?: string; 'Actual Rows'?: nu
 const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
 
 /** The statements one register search runs, each by EXPLAIN (ANALYZE, BUFFERS): its index, rows, time and buffers. */
-async function explainRegister(db: Db, f: TRegisterQuery): Promise<string[]> {
+export async function explainRegister(db: Db, f: TRegisterQuery): Promise<string[]> {
   const plan = registerPlan(f);
   const explain = async (label: string, st: { text: string; values: unknown[] }) => {
     const { rows } = await db.query<{ 'QUERY PLAN': { Plan: PlanNode; 'Execution Time': number; 'Planning Time': number; JIT?: { Timing: { Total: number } } }[] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${st.text}`, st.values);

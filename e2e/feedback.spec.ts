@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { APPLICANT, seedDesk } from '../server/test/dossier-fixtures.js';
 import { buildStaff, TEST_PASSWORD } from '../server/test/factories.js';
-import { CITIZEN_PASSWORD, registerCitizen } from '../server/test/citizens.js';
+import { CITIZEN_PASSWORD, pdf, registerCitizen } from '../server/test/citizens.js';
 import { injectAs, login } from '../server/test/app.js';
 import { launchBrowser, seriousA11yViolations, SHOTS } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
@@ -103,7 +103,7 @@ describe('feedback journeys', () => {
 
     const specialist = await officer('chuyenvien.b');
     await specialist.goto(`${server.baseUrl}/console/phan-anh/${id}`);
-    await specialist.getByLabel('Nội dung trả lời').fill(`Kính gửi ông ${APPLICANT.fullName}: hồ sơ đã có kết quả, mời ông nhận tại bộ phận một cửa.`);
+    await specialist.getByLabel('Nội dung trả lời').fill(`Kính gửi ông ${APPLICANT.fullName}: hồ sơ đã có kết quả, mời ông nhận tại bộ phận một cửa. Cán bộ phụ trách: ông Trần Văn Bình.`);
     await specialist.getByRole('button', { name: 'Lưu dự thảo, trình lãnh đạo' }).click();
     await statusIs(specialist, 'Chờ lãnh đạo duyệt trả lời');
     // Only a leader approves: the specialist is not offered the button.
@@ -112,6 +112,12 @@ describe('feedback journeys', () => {
 
     const leader = await officer('lanhdao.b');
     await leader.goto(`${server.baseUrl}/console/phan-anh/${id}`);
+    // Before approving, the leader reads the public form of the draft (the sender's name hidden) and what still looks personal.
+    const preview = await leader.getByTestId('fb-preview').innerText();
+    expect(preview).toContain('Kính gửi ông [đã ẩn]');
+    expect(preview).not.toContain(APPLICANT.fullName);
+    expect(await leader.getByTestId('fb-personal-hints').innerText()).toContain('Tên người: ông Trần Văn Bình');
+    await leader.screenshot({ path: `${SHOTS}/mc-feedback-leader-hints.png`, fullPage: true });
     await leader.getByRole('button', { name: 'Duyệt và gửi trả lời' }).click();
     await statusIs(leader, 'Đã trả lời');
 
@@ -176,6 +182,61 @@ describe('feedback journeys', () => {
     expect(row).toMatchObject({ channel: 'phone', sender_name: 'Phạm Văn Dũng', sender_phone: '0911222333', officer_name: 'Lê Văn C', unit_id: s.tree.deskA.id });
     await desk.getByRole('link', { name: row.code }).waitFor();
     await desk.screenshot({ path: `${SHOTS}/mc-feedback-recorded.png`, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('B2: a letter with its scan, category, place and consent; found in the queue without accents; a complaint gets its letter as PDF', async () => {
+    const desk = await officer('motcua');
+    await desk.getByRole('menuitem', { name: 'Phản ánh, kiến nghị' }).click();
+    await desk.getByRole('button', { name: 'Ghi nhận thư / điện thoại' }).click();
+    const dialog = desk.getByRole('dialog');
+    await dialog.getByText('Thư', { exact: true }).click();
+    await dialog.getByLabel('Họ tên người phản ánh').fill('Nguyễn Thị Thu');
+    await dialog.getByLabel('Số điện thoại').fill('0911555666');
+    await dialog.getByLabel('Địa chỉ', { exact: true }).fill('Số 7 đường Trần Phú, phường An Thử');
+    await pick(desk, 'Lĩnh vực', 'Hạ tầng, giao thông, đô thị');
+    await dialog.getByLabel('Tiêu đề').fill('Khiếu nại việc thu hồi đất làm đường');
+    await dialog.getByLabel('Nội dung').fill('Bà Thu gửi thư khiếu nại quyết định thu hồi đất làm đường Trần Phú.');
+    await dialog.getByLabel('Địa điểm xảy ra (nếu có)').fill('Đường Trần Phú, phường An Thử');
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'thu-khieu-nai.pdf', mimeType: 'application/pdf', buffer: pdf('thu khieu nai') });
+    await dialog.getByText('thu-khieu-nai.pdf').waitFor();
+    await dialog.getByLabel('Người gửi đồng ý công khai họ tên, địa chỉ').check();
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: 'Ghi nhận' }).click();
+    await desk.getByText(/Đã vào sổ: PAKN-/).waitFor();
+    const row = (await server.ctx.db.query(`SELECT f.id, f.code, f.channel, f.category, f.place_address, f.consent_publish_identity, count(ff.*)::int AS files FROM feedback f LEFT JOIN feedback_file ff ON ff.feedback_id = f.id WHERE f.sender_name = 'Nguyễn Thị Thu' GROUP BY f.id`)).rows[0];
+    expect(row).toMatchObject({ channel: 'letter', category: 'ha-tang', place_address: 'Đường Trần Phú, phường An Thử', consent_publish_identity: true, files: 1 });
+
+    // The queue finds it by words typed without accents.
+    await desk.getByLabel('Tìm theo số, tiêu đề, nội dung (không cần dấu)').fill('thu hoi dat');
+    await desk.getByLabel('Tìm theo số, tiêu đề, nội dung (không cần dấu)').press('Enter');
+    await desk.locator('.ant-table-row').filter({ hasText: row.code }).waitFor();
+    expect(await desk.locator('.ant-table-row').count()).toBe(1);
+    await desk.screenshot({ path: `${SHOTS}/mc-feedback-queue-search.png`, fullPage: true });
+
+    await desk.getByRole('link', { name: row.code }).click();
+    await desk.getByTestId('fb-complaint-hint').waitFor();
+    await pick(desk, 'Phân loại (NĐ 20/2008 Điều 9)', 'Là khiếu nại');
+    await desk.getByLabel('Lý do / nội dung văn bản / ghi chú').fill('Đề nghị bà gửi đơn khiếu nại đến Chủ tịch UBND phường An Thử.');
+    await desk.getByRole('button', { name: 'Phân loại', exact: true }).click();
+    await statusIs(desk, 'Chuyển theo thủ tục khiếu nại, tố cáo');
+    const href = await desk.getByTestId('fb-letter').getAttribute('href');
+    const res = await desk.request.get(`${server.baseUrl}${href}`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('application/pdf');
+    expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await seriousA11yViolations(desk)).toEqual([]);
+
+    // The sender, on a phone, follows the number with their phone and downloads the same letter.
+    const phone = await newPage({ width: 390, height: 844 });
+    await phone.goto(`${server.baseUrl}/phan-anh/theo-doi?ma=${encodeURIComponent(row.code)}`);
+    await phone.getByLabel('Số điện thoại đã khai').fill('0911555666');
+    await phone.getByRole('button', { name: 'Tra cứu' }).click();
+    await phone.getByTestId('fb-status').filter({ hasText: 'Chuyển theo thủ tục khiếu nại, tố cáo' }).waitFor();
+    await phone.getByText('Đề nghị bà gửi đơn khiếu nại đến Chủ tịch UBND phường An Thử.').waitFor();
+    const [download] = await Promise.all([phone.waitForEvent('download'), phone.getByTestId('fb-letter').click()]);
+    expect(download.suggestedFilename()).toBe(`huong-dan-${row.code}.pdf`);
+    await phone.screenshot({ path: `${SHOTS}/mc-feedback-letter-phone.png`, fullPage: true });
+    expect(await seriousA11yViolations(phone)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 

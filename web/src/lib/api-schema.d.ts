@@ -18426,6 +18426,7 @@ export interface paths {
                             canRate: boolean;
                             canReopen: boolean;
                             canSupplyInfo: boolean;
+                            hasLetter: boolean;
                             timeline: {
                                 /** Format: date-time */
                                 at: string;
@@ -18536,6 +18537,7 @@ export interface paths {
                             canRate: boolean;
                             canReopen: boolean;
                             canSupplyInfo: boolean;
+                            hasLetter: boolean;
                             timeline: {
                                 /** Format: date-time */
                                 at: string;
@@ -18662,6 +18664,7 @@ export interface paths {
                             canRate: boolean;
                             canReopen: boolean;
                             canSupplyInfo: boolean;
+                            hasLetter: boolean;
                             timeline: {
                                 /** Format: date-time */
                                 at: string;
@@ -18732,6 +18735,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/feedback/public/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tải văn bản hướng dẫn (khiếu nại, tố cáo) bằng số phản ánh và số điện thoại */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        phone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/feedback/public/supply": {
         parameters: {
             query?: never;
@@ -18788,6 +18832,7 @@ export interface paths {
                             canRate: boolean;
                             canReopen: boolean;
                             canSupplyInfo: boolean;
+                            hasLetter: boolean;
                             timeline: {
                                 /** Format: date-time */
                                 at: string;
@@ -19186,6 +19231,7 @@ export interface paths {
                                 canRate: boolean;
                                 canReopen: boolean;
                                 canSupplyInfo: boolean;
+                                hasLetter: boolean;
                                 timeline: {
                                     /** Format: date-time */
                                     at: string;
@@ -19273,6 +19319,7 @@ export interface paths {
                             canRate: boolean;
                             canReopen: boolean;
                             canSupplyInfo: boolean;
+                            hasLetter: boolean;
                             timeline: {
                                 /** Format: date-time */
                                 at: string;
@@ -19385,6 +19432,7 @@ export interface paths {
                             canRate: boolean;
                             canReopen: boolean;
                             canSupplyInfo: boolean;
+                            hasLetter: boolean;
                             timeline: {
                                 /** Format: date-time */
                                 at: string;
@@ -19511,6 +19559,7 @@ export interface paths {
                             canRate: boolean;
                             canReopen: boolean;
                             canSupplyInfo: boolean;
+                            hasLetter: boolean;
                             timeline: {
                                 /** Format: date-time */
                                 at: string;
@@ -19637,6 +19686,7 @@ export interface paths {
                             canRate: boolean;
                             canReopen: boolean;
                             canSupplyInfo: boolean;
+                            hasLetter: boolean;
                             timeline: {
                                 /** Format: date-time */
                                 at: string;
@@ -19929,6 +19979,9 @@ export interface paths {
                     status?: "received" | "awaiting_info" | "handling" | "drafted" | "answered" | "published" | "refused" | "routed_out" | "reopened";
                     due?: "due_soon" | "overdue";
                     kind?: "feedback" | "question";
+                    unitId?: string;
+                    classification?: "refused" | "conduct" | "within_competence" | "outside_competence" | "complaint" | "denunciation";
+                    q?: string;
                     limit?: number;
                 };
                 header?: never;
@@ -20633,6 +20686,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/feedback/{id}/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Văn bản hướng dẫn người gửi khiếu nại, tố cáo (PDF) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/feedback/{id}": {
         parameters: {
             query?: never;
@@ -20715,6 +20804,11 @@ export interface paths {
                                 content: string;
                                 answer: string;
                             } | null;
+                            personalHints: {
+                                /** @enum {string} */
+                                kind: "person" | "date" | "number";
+                                text: string;
+                            }[];
                             rating: string | null;
                             /** @enum {string|null} */
                             complaintHint: "complaint" | "denunciation" | null;
@@ -20732,6 +20826,15 @@ export interface paths {
                                 toStatus: string;
                                 note: string | null;
                                 onTime: boolean | null;
+                            }[];
+                            messages?: {
+                                /** Format: date-time */
+                                at: string;
+                                channel: string;
+                                recipient: string;
+                                status: string;
+                                isFallback: boolean;
+                                lastError: string | null;
                             }[];
                         };
                     };
@@ -20862,6 +20965,11 @@ export interface paths {
                                 content: string;
                                 answer: string;
                             } | null;
+                            personalHints: {
+                                /** @enum {string} */
+                                kind: "person" | "date" | "number";
+                                text: string;
+                            }[];
                             rating: string | null;
                             /** @enum {string|null} */
                             complaintHint: "complaint" | "denunciation" | null;
@@ -20879,6 +20987,15 @@ export interface paths {
                                 toStatus: string;
                                 note: string | null;
                                 onTime: boolean | null;
+                            }[];
+                            messages?: {
+                                /** Format: date-time */
+                                at: string;
+                                channel: string;
+                                recipient: string;
+                                status: string;
+                                isFallback: boolean;
+                                lastError: string | null;
                             }[];
                         };
                     };
@@ -21071,6 +21188,11 @@ export interface paths {
                                 content: string;
                                 answer: string;
                             } | null;
+                            personalHints: {
+                                /** @enum {string} */
+                                kind: "person" | "date" | "number";
+                                text: string;
+                            }[];
                             rating: string | null;
                             /** @enum {string|null} */
                             complaintHint: "complaint" | "denunciation" | null;
@@ -21088,6 +21210,15 @@ export interface paths {
                                 toStatus: string;
                                 note: string | null;
                                 onTime: boolean | null;
+                            }[];
+                            messages?: {
+                                /** Format: date-time */
+                                at: string;
+                                channel: string;
+                                recipient: string;
+                                status: string;
+                                isFallback: boolean;
+                                lastError: string | null;
                             }[];
                         };
                     };
@@ -21262,6 +21393,11 @@ export interface paths {
                                 content: string;
                                 answer: string;
                             } | null;
+                            personalHints: {
+                                /** @enum {string} */
+                                kind: "person" | "date" | "number";
+                                text: string;
+                            }[];
                             rating: string | null;
                             /** @enum {string|null} */
                             complaintHint: "complaint" | "denunciation" | null;
@@ -21279,6 +21415,15 @@ export interface paths {
                                 toStatus: string;
                                 note: string | null;
                                 onTime: boolean | null;
+                            }[];
+                            messages?: {
+                                /** Format: date-time */
+                                at: string;
+                                channel: string;
+                                recipient: string;
+                                status: string;
+                                isFallback: boolean;
+                                lastError: string | null;
                             }[];
                         };
                     };
@@ -21453,6 +21598,11 @@ export interface paths {
                                 content: string;
                                 answer: string;
                             } | null;
+                            personalHints: {
+                                /** @enum {string} */
+                                kind: "person" | "date" | "number";
+                                text: string;
+                            }[];
                             rating: string | null;
                             /** @enum {string|null} */
                             complaintHint: "complaint" | "denunciation" | null;
@@ -21470,6 +21620,15 @@ export interface paths {
                                 toStatus: string;
                                 note: string | null;
                                 onTime: boolean | null;
+                            }[];
+                            messages?: {
+                                /** Format: date-time */
+                                at: string;
+                                channel: string;
+                                recipient: string;
+                                status: string;
+                                isFallback: boolean;
+                                lastError: string | null;
                             }[];
                         };
                     };
@@ -21642,6 +21801,11 @@ export interface paths {
                                 content: string;
                                 answer: string;
                             } | null;
+                            personalHints: {
+                                /** @enum {string} */
+                                kind: "person" | "date" | "number";
+                                text: string;
+                            }[];
                             rating: string | null;
                             /** @enum {string|null} */
                             complaintHint: "complaint" | "denunciation" | null;
@@ -21659,6 +21823,15 @@ export interface paths {
                                 toStatus: string;
                                 note: string | null;
                                 onTime: boolean | null;
+                            }[];
+                            messages?: {
+                                /** Format: date-time */
+                                at: string;
+                                channel: string;
+                                recipient: string;
+                                status: string;
+                                isFallback: boolean;
+                                lastError: string | null;
                             }[];
                         };
                     };
@@ -21831,6 +22004,11 @@ export interface paths {
                                 content: string;
                                 answer: string;
                             } | null;
+                            personalHints: {
+                                /** @enum {string} */
+                                kind: "person" | "date" | "number";
+                                text: string;
+                            }[];
                             rating: string | null;
                             /** @enum {string|null} */
                             complaintHint: "complaint" | "denunciation" | null;
@@ -21848,6 +22026,15 @@ export interface paths {
                                 toStatus: string;
                                 note: string | null;
                                 onTime: boolean | null;
+                            }[];
+                            messages?: {
+                                /** Format: date-time */
+                                at: string;
+                                channel: string;
+                                recipient: string;
+                                status: string;
+                                isFallback: boolean;
+                                lastError: string | null;
                             }[];
                         };
                     };
@@ -22020,6 +22207,11 @@ export interface paths {
                                 content: string;
                                 answer: string;
                             } | null;
+                            personalHints: {
+                                /** @enum {string} */
+                                kind: "person" | "date" | "number";
+                                text: string;
+                            }[];
                             rating: string | null;
                             /** @enum {string|null} */
                             complaintHint: "complaint" | "denunciation" | null;
@@ -22037,6 +22229,15 @@ export interface paths {
                                 toStatus: string;
                                 note: string | null;
                                 onTime: boolean | null;
+                            }[];
+                            messages?: {
+                                /** Format: date-time */
+                                at: string;
+                                channel: string;
+                                recipient: string;
+                                status: string;
+                                isFallback: boolean;
+                                lastError: string | null;
                             }[];
                         };
                     };

@@ -36,6 +36,7 @@ const text = {
   dueAt: 'Hạn trả lời',
   answer: 'Nội dung trả lời',
   note: 'Ghi chú của cơ quan',
+  letter: 'Tải văn bản hướng dẫn (PDF)',
   rateTitle: 'Bạn có hài lòng với câu trả lời?',
   satisfied: 'Hài lòng',
   unsatisfied: 'Không hài lòng',

@@ -6,6 +6,7 @@ import { commonErrors } from '../../platform/errors.js';
 import { readUpload } from '../../platform/http.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import { citizenOf } from '../identity/auth.plugin.js';
+import { senderLetter } from './use-cases/routing-letter.js';
 import { ZPortalFeedbackInput, ZRateInput, ZReceipt, ZRegisterQuery, ZSenderView, ZSimilarInput, ZSimilarItem, ZTextInput, ZTrackInput } from './feedback.contract.js';
 import { atomFeed } from './feedback.atom.js';
 import { listOfCitizen } from './feedback.repo.js';
@@ -95,6 +96,17 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
       await proven(request);
       await reopenFeedback(ctx, request.body, request.body.text);
       return tracked(request.body);
+    },
+  );
+  app.post(
+    '/feedback/public/letter.pdf',
+    { config: { access: 'public' }, schema: { tags, summary: 'Tải văn bản hướng dẫn (khiếu nại, tố cáo) bằng số phản ánh và số điện thoại', body: ZTrackInput } },
+    async (request, reply) => {
+      await proven(request);
+      const letter = await senderLetter(ctx.db, request.body);
+      reply.header('content-type', letter.mediaType);
+      reply.header('content-disposition', `attachment; filename="${letter.fileName}"`);
+      return reply.send(letter.content);
     },
   );
   app.post(

@@ -97,6 +97,8 @@ export const ZStaffItem = z.object({
   publicAnswer: z.string().nullable(),
   /** What publishing would show now (personal data removed), for the officer to check before they publish. */
   publicPreview: z.object({ subject: z.string(), content: z.string(), answer: z.string() }).nullable(),
+  /** What still looks personal in that preview (a name after a salutation, a full date, a long number), for the leader to check. */
+  personalHints: z.array(z.object({ kind: z.enum(['person', 'date', 'number']), text: z.string() })),
   rating: z.string().nullable(),
   /** While the item awaits classification: the text reads like a complaint or a denunciation (a hint to the officer). */
   complaintHint: z.enum(['complaint', 'denunciation']).nullable(),
@@ -104,6 +106,8 @@ export const ZStaffItem = z.object({
   allowedActions: z.array(z.string()),
   files: z.array(z.object({ sha256: z.string(), fileName: z.string() })),
   events: z.array(ZEvent),
+  /** Messages sent to the sender (e-mail, SMS) and their state; `isFallback`: the SMS sent because the e-mail failed. */
+  messages: z.array(z.object({ at: z.date(), channel: z.string(), recipient: z.string(), status: z.string(), isFallback: z.boolean(), lastError: z.string().nullable() })).optional(),
 });
 export type TStaffItem = z.infer<typeof ZStaffItem>;
 
@@ -112,8 +116,14 @@ export const ZQueueQuery = z.object({
   status: ZFeedbackStatus.optional(),
   due: z.enum(['due_soon', 'overdue']).optional(),
   kind: z.enum(['feedback', 'question']).optional(),
+  /** Items held by this unit or its sub-units (within the officer's scope). */
+  unitId: z.string().uuid().optional(),
+  classification: z.enum(classifications).optional(),
+  /** Words of the number, subject or content, accents and case ignored. */
+  q: z.string().trim().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+export type TQueueQuery = z.infer<typeof ZQueueQuery>;
 
 export const ZSenderView = z.object({
   code: z.string(),
@@ -133,6 +143,8 @@ export const ZSenderView = z.object({
   canRate: z.boolean(),
   canReopen: z.boolean(),
   canSupplyInfo: z.boolean(),
+  /** Routed out as a complaint or denunciation: the letter saying where it goes can be downloaded (PDF). */
+  hasLetter: z.boolean(),
   timeline: z.array(z.object({ at: z.date(), label: z.string() })),
 });
 export type TSenderView = z.infer<typeof ZSenderView>;

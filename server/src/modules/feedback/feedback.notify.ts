@@ -1,11 +1,13 @@
 import type { Queryable } from '../../platform/database.js';
 import { isMobileVn } from '../applicants/phone.rules.js';
+import type { Attachment } from '../notifications/notification.contract.js';
 import { enqueueNotification } from '../notifications/notification.repo.js';
 import { fitSms } from '../notifications/notification.templates.js';
 import { formatVn } from '../working-calendar/vn-time.js';
 
-export type SenderContact = { senderName: string; senderEmail: string | null; senderPhone: string | null };
-export type FeedbackMessage = { key: string; subject: string; body: string; sms: string };
+export type SenderContact = { id: string; senderName: string; senderEmail: string | null; senderPhone: string | null };
+/** `attachments`: files sent with the e-mail (the routing letter as PDF); the SMS only says where to read it. */
+export type FeedbackMessage = { key: string; subject: string; body: string; sms: string; attachments?: Attachment[] };
 
 const day = (d: Date) => formatVn(d).slice(0, 10).split('-').reverse().join('/');
 
@@ -50,14 +52,40 @@ export const feedbackMessages = {
 };
 
 /**
- * Sends a message to the sender by the channel they gave: e-mail when they gave one, else SMS to a mobile number;
- * a landline or an account alone gets nothing sent (they read it on the portal). Written to the outbox in the caller's
- * transaction.
+ * Sends a message to the sender by the channel they gave: e-mail when they gave one (with an SMS to their mobile as the
+ * fallback should the e-mail fail for good), else SMS to a mobile number; a landline or an account alone gets nothing
+ * sent (they read it on the portal). Written to the outbox in the caller's transaction and linked to the item
+ * (feedback_message), so its history shows what was sent, on which channel, and whether the fallback went out.
  */
 export async function notifySender(q: Queryable, to: SenderContact, msg: FeedbackMessage, now: Date): Promise<void> {
+  const mobile = to.senderPhone && isMobileVn(to.senderPhone) ? to.senderPhone : null;
+  let sent: { id: string } | null = null;
   if (to.senderEmail) {
-    await enqueueNotification(q, { channel: 'email', recipient: to.senderEmail, subject: msg.subject, body: `Kính gửi ${to.senderName},\n\n${msg.body}`, templateKey: msg.key }, now);
-  } else if (to.senderPhone && isMobileVn(to.senderPhone)) {
-    await enqueueNotification(q, { channel: 'sms', recipient: to.senderPhone, body: msg.sms, templateKey: msg.key }, now);
+    sent = await enqueueNotification(
+      q,
+      {
+        channel: 'email', recipient: to.senderEmail, subject: msg.subject, body: `Kính gửi ${to.senderName},\n\n${msg.body}`, templateKey: msg.key,
+        ...(msg.attachments ? { attachments: msg.attachments } : {}),
+        fallback: mobile ? { channel: 'sms', recipient: mobile, subject: null, body: msg.sms } : null,
+      },
+      now,
+    );
+  } else if (mobile) {
+    sent = await enqueueNotification(q, { channel: 'sms', recipient: mobile, body: msg.sms, templateKey: msg.key }, now);
   }
+  if (sent) await q.query(`INSERT INTO feedback_message (feedback_id, notification_id) VALUES ($1, $2)`, [to.id, sent.id]);
+}
+
+export type SentMessage = { at: Date; channel: string; recipient: string; status: string; isFallback: boolean; lastError: string | null };
+
+/** The messages sent to the sender of an item, with the fallbacks of failed ones, oldest first. */
+export async function listSentMessages(q: Queryable, feedbackId: string): Promise<SentMessage[]> {
+  const { rows } = await q.query<SentMessage>(
+    `SELECT o.created_at AS at, o.channel, o.recipient, o.status, o.fallback_of IS NOT NULL AS "isFallback", o.last_error AS "lastError"
+       FROM feedback_message m JOIN notification_outbox n ON n.id = m.notification_id
+       JOIN notification_outbox o ON o.id = n.id OR o.fallback_of = n.id
+      WHERE m.feedback_id = $1 ORDER BY o.created_at, o.fallback_of NULLS FIRST`,
+    [feedbackId],
+  );
+  return rows;
 }

@@ -223,16 +223,23 @@ export async function saveClockSettings(q: Queryable, unitId: string, s: ClockSe
   );
 }
 
+/** Officers' queue filters: status, kind, unit subtree, classification and words (accent-insensitive, on the folded text). */
+export type QueueFilter = { status?: FeedbackStatus; kind?: string; unitPath?: string; classification?: string; q?: string; limit: number };
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** Officers' queue: items held by units under the given paths, oldest deadline first. */
-export async function listQueue(q: Queryable, paths: string[], f: { status?: FeedbackStatus; kind?: string; limit: number }): Promise<FeedbackRow[]> {
+export async function listQueue(q: Queryable, paths: string[], f: QueueFilter): Promise<FeedbackRow[]> {
   if (paths.length === 0) return [];
   const { rows } = await q.query<FeedbackRow>(
     `${SELECT} WHERE f.unit_path LIKE ANY (SELECT p || '%' FROM unnest($1::text[]) p)
        AND ($2::text IS NULL OR f.status = $2) AND ($3::text IS NULL OR f.kind = $3)
        AND ($2::text IS NOT NULL OR f.status NOT IN ('published', 'refused', 'routed_out'))
+       AND ($5::text IS NULL OR f.unit_path LIKE $5 || '%') AND ($6::text IS NULL OR f.classification = $6)
+       AND ($7::text IS NULL OR f.code = upper($8) OR f.search_text LIKE '%' || vn_fold($7) || '%')
      ORDER BY coalesce(CASE WHEN f.status = 'received' THEN f.refuse_due_at WHEN f.status = 'answered' THEN f.publish_due_at ELSE f.answer_due_at END, f.received_at), f.id
      LIMIT $4`,
-    [paths, f.status ?? null, f.kind ?? null, f.limit],
+    [paths, f.status ?? null, f.kind ?? null, f.limit, f.unitPath ?? null, f.classification ?? null, f.q ? likeEscape(f.q) : null, f.q ?? null],
   );
   return rows;
 }
@@ -244,13 +251,14 @@ export async function listOfCitizen(q: Queryable, citizenId: string): Promise<Fe
 
 /**
  * Likely duplicates: items of the same unit subtree (and procedure, when given) whose text is similar once accents and
- * case are folded (pg_trgm word similarity on vn_fold, served by the trigram index).
+ * case are folded (pg_trgm similarity on vn_fold, served by the trigram index). An item received here and transferred
+ * to the competent unit still matches (receiving_path): the same complaint sent again must not open a second item.
  */
 export async function findSimilar(q: Queryable, unitPath: string, procedureId: string | null, text: string, limit = 5) {
   const { rows } = await q.query<{ code: string; subject: string; publicSubject: string; status: FeedbackStatus; similarity: number }>(
     `SELECT code, subject, public_subject AS "publicSubject", status, similarity(search_text, vn_fold($3))::float8 AS similarity
        FROM feedback
-      WHERE unit_path LIKE $1 || '%' AND ($2::uuid IS NULL OR procedure_id = $2 OR procedure_id IS NULL)
+      WHERE (unit_path LIKE $1 || '%' OR receiving_path LIKE $1 || '%') AND ($2::uuid IS NULL OR procedure_id = $2 OR procedure_id IS NULL)
         AND status NOT IN ('refused', 'routed_out') AND search_text % vn_fold($3)
       ORDER BY similarity DESC, received_at DESC LIMIT $4`,
     [unitPath, procedureId, text, limit],
@@ -271,7 +279,7 @@ export async function findSimilarPublished(q: Queryable, unitPath: string, proce
        SELECT code, public_subject, status, received_at, vn_fold(public_subject || ' ' || public_content) AS folded
          FROM feedback, words
         WHERE status = 'published' AND words.q <> '' AND public_words @@ to_tsquery('simple'::regconfig, words.q)
-          AND unit_path LIKE $1 || '%' AND ($2::uuid IS NULL OR procedure_id = $2 OR procedure_id IS NULL)
+          AND (unit_path LIKE $1 || '%' OR receiving_path LIKE $1 || '%') AND ($2::uuid IS NULL OR procedure_id = $2 OR procedure_id IS NULL)
         ORDER BY received_at DESC LIMIT 500
      )
      SELECT code, public_subject AS "publicSubject", status, similarity(folded, vn_fold($3))::float8 AS similarity

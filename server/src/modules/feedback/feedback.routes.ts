@@ -10,6 +10,7 @@ import { open311Routes } from './open311.routes.js';
 import { approveAnswer, classifyFeedback, draftAnswer, publishAnswer, requestInfo, resumeFeedback, returnDraft, staffView } from './use-cases/act-on-feedback.js';
 import { createOpen311Client, listOpen311Clients, recordFeedback, setClockSettings } from './use-cases/manage-feedback.js';
 import { feedbackQueue, group5Report, similarItems } from './use-cases/read-feedback.js';
+import { routingLetterOf } from './use-cases/routing-letter.js';
 
 const ZId = z.object({ id: z.string().uuid() });
 const tags = ['feedback'];
@@ -65,6 +66,16 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     '/feedback/open311-clients',
     { config: { access: 'perm:units.manage' }, schema: { tags, summary: 'Ứng dụng Open311 trong phạm vi', response: { 200: z.object({ items: z.array(z.object({ id: z.string().uuid(), name: z.string(), unitName: z.string(), createdAt: z.date(), revokedAt: z.date().nullable() })) }) } } },
     async (request) => ({ items: await listOpen311Clients(ctx, actorOf(request)) }),
+  );
+  app.get(
+    '/feedback/:id/letter.pdf',
+    { config: { access: 'perm:dossiers.read' }, schema: { tags, summary: 'Văn bản hướng dẫn người gửi khiếu nại, tố cáo (PDF)', params: ZId } },
+    async (request, reply) => {
+      const letter = await routingLetterOf(ctx, actorOf(request), request.params.id);
+      reply.header('content-type', letter.mediaType);
+      reply.header('content-disposition', `inline; filename="${letter.fileName}"`);
+      return reply.send(letter.content);
+    },
   );
   app.get(
     '/feedback/:id',

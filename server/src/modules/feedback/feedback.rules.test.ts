@@ -15,6 +15,7 @@ import {
   intakeDeadlines,
   isAllowed,
   publicText,
+  personalHints,
   publicationDue,
   redactPersonalData,
   statusAfterClassification,
@@ -215,5 +216,39 @@ describe('a CCCD or phone number is removed however its digits are grouped (prop
   it('the tester\'s case, and ordinary numbers stay', () => {
     expect(redactPersonalData('căn cước 087 190 000 111', none)).toBe('căn cước [đã ẩn]');
     expect(redactPersonalData('Quyết định số 12/QĐ-XPHC ngày 03/12/2026, 2 000 000 đồng', none)).toBe('Quyết định số 12/QĐ-XPHC ngày 03/12/2026, 2 000 000 đồng');
+  });  it('a stated birth date in any writing, never a date that is not one', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('sinh ngày ', 'Sinh ngày ', 'ngày sinh: ', 'NGÀY SINH ', 'sinh năm '),
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1930, max: 2020 }),
+        fc.constantFrom('/', '-', '.'),
+        (lead, d, m, y, sep) => {
+          const date = lead.startsWith('sinh năm') ? String(y) : [d, m, y].join(sep);
+          expect(redactPersonalData(`Cháu ${lead}${date}, đăng ký ngày 03/12/2026.`, none)).toBe(`Cháu ${lead}[đã ẩn], đăng ký ngày 03/12/2026.`);
+        },
+      ),
+    );
+  });
+  it('house numbers anywhere: the street stays', () => {
+    expect(redactPersonalData('Nhà tôi ở số nhà 12/3A, cạnh nhà số 14 và 45B đường Lê Lợi, ngõ 5 phố Huế.', none)).toBe(
+      'Nhà tôi ở số nhà [đã ẩn], cạnh nhà số [đã ẩn] và [đã ẩn] đường Lê Lợi, ngõ 5 phố Huế.',
+    );
+    expect(redactPersonalData('Hồ sơ H56-261125-0001, hẻm 12 đường Trần Phú', none)).toBe('Hồ sơ H56-261125-0001, hẻm 12 đường Trần Phú');
+  });
+  it('hints what still looks personal after redaction, for the approving leader', () => {
+    const text = 'Kính gửi bà Nguyễn Thị Hoa (chồng là ông Lê Văn Tư, 12.3.1978, 0871 9000 0111), ngày 03/12/2026; số 12/QĐ-XPHC; anh [đã ẩn]; CMND 123 456 789.';
+    expect(personalHints(redactPersonalData(text, none), 2026)).toEqual([
+      { kind: 'person', text: 'bà Nguyễn Thị Hoa' },
+      { kind: 'person', text: 'ông Lê Văn Tư' },
+      { kind: 'date', text: '12.3.1978' },
+    ]);
+    expect(redactPersonalData(text, none)).toContain('CMND [đã ẩn].');
+    expect(redactPersonalData('Nộp 150 000 000 đồng, mã 123456789.', none)).toBe('Nộp 150 000 000 đồng, mã 123456789.');
+    // A date of the procedure (this year, or a few years back) is not flagged; one five years back or more is.
+    expect(personalHints('Quyết định ngày 03/12/2022 và ngày 03/12/2021.', 2026)).toEqual([{ kind: 'date', text: '03/12/2021' }]);
+    expect(personalHints('Đã nạo vét cống, mời ông/bà theo dõi.', 2026)).toEqual([]);
+    expect(personalHints('Số tài khoản 1903 5678 9012 34 của người nhận.', 2026)).toEqual([{ kind: 'number', text: '1903 5678 9012 34' }]);
   });
 });

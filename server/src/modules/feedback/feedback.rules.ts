@@ -246,10 +246,17 @@ function personalPatterns(p: PersonalData): string[] {
   return out;
 }
 
+const BIRTH_DATE = /((?:sinh ngày|ngày sinh|ngày, tháng, năm sinh|sinh năm|năm sinh)\s*:?\s*)(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4})/giu;
+const ID_CARD_9 = /((?:CMND|CMT|chứng minh nhân dân|chứng minh thư|giấy chứng minh)(?:\s+số)?\s*:?\s*)\d(?:[ .]?\d){8}(?![\p{L}\p{N}])/giu;
+const HOUSE_NUMBER_WORD = /((?:số nhà|nhà số)\s+)\d+[\p{L}]?(?:\/\d+[\p{L}]?)*/giu;
+// Not an alley's number ("ngõ 5 phố Huế": alley 5 of Huế street is a place, not someone's house).
+const HOUSE_NUMBER_STREET = /(?<![\p{L}\p{N}./-])(?<!(?:ngõ|ngách|hẻm|kiệt)\s+)(\d+[\p{L}]?(?:\/\d+[\p{L}]?)*)\s+(đường|phố|ngõ|ngách|hẻm|kiệt)(?![\p{L}])/giu;
+
 /**
  * Removes the sender's personal data from a text to be published: their name (also the given name after a salutation),
  * address (also its house-and-street part), phone and e-mail as given — accent- and case-insensitively — and any e-mail
- * address, phone number (9–11 digits, spaced or dotted) or 12-digit CCCD number written in the text.
+ * address, phone number (9–11 digits, spaced or dotted), 12-digit CCCD number, stated birth date or house number written
+ * in the text.
  */
 export function redactPersonalData(text: string, p: PersonalData): string {
   let out = text.normalize('NFC');
@@ -271,6 +278,14 @@ export function redactPersonalData(text: string, p: PersonalData): string {
     if (t && t.length >= 3) out = out.replace(new RegExp(escapeRe(t), 'giu'), MASK);
   }
   out = out.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, MASK);
+  // A birth date identifies a person with their name (NĐ 13/2023 Điều 2 k3: personal data); only when the text says it is
+  // one ("sinh ngày 12/3/1985", "ngày sinh: 12-03-1985", "sinh năm 1985"), so a decision's date stays.
+  out = out.replace(BIRTH_DATE, (_m, lead: string) => `${lead}${MASK}`);
+  // The old 9-digit identity card (CMND) when named as one: 9 digits alone may be anything (an amount, a code).
+  out = out.replace(ID_CARD_9, (_m, lead: string) => `${lead}${MASK}`);
+  // A house number anywhere ("số nhà 12", "nhà số 12/3", "12A đường Lê Lợi"): the street stays, the number goes.
+  out = out.replace(HOUSE_NUMBER_WORD, (_m, lead: string) => `${lead}${MASK}`);
+  out = out.replace(HOUSE_NUMBER_STREET, (_m, _n: string, street: string) => `${MASK} ${street}`);
   // A number is one number however it is grouped ("087 190 000 111", "087.190.000.111", "0871-9000-0111"): a CCCD
   // (12 digits) first, so a phone pattern never takes its first digits and leaves the tail; then phones.
   // Not inside a code such as a dossier number "H56-261125-0001" (a letter or a separator before it).
@@ -320,4 +335,36 @@ export function complaintHint(text: string): 'complaint' | 'denunciation' | null
   if (/ to cao /.test(t)) return 'denunciation';
   if (/ khieu (nai|kien) /.test(t)) return 'complaint';
   return null;
+}
+
+/** What may still be personal in a text about to be published, for the approving leader to check (never a decision). */
+export type PersonalHint = { kind: 'person' | 'date' | 'number'; text: string };
+
+const HINT_PERSON = new RegExp(`(?<![\\p{L}])(?:ông|bà|anh|chị|cô|chú|bác|em)\\s+((?:\\p{Lu}\\p{Ll}*)(?:\\s+\\p{Lu}\\p{Ll}*){0,3})`, 'gu');
+const HINT_DATE = /(?<![\p{N}/.-])\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d{2})(?![\p{N}])/gu;
+const HINT_NUMBER = /(?<![\p{L}\p{N}./-])\d(?:[ .]?\d){7,}(?![\p{L}\p{N}])/gu;
+
+/** A full date this many years or more before the item is more likely a birth date than a step of a procedure. */
+const OLD_DATE_YEARS = 5;
+
+/**
+ * After redaction, what still looks personal: a capitalised name after a salutation (another person than the sender,
+ * or a name written differently), a full date well before the item (a birth date written without "sinh"), a long
+ * number. The leader who approves the answer sees these and decides; publishing does not wait on them (Nghị định
+ * 13/2023/NĐ-CP: the controller decides what is personal). `year`: the year the item was received.
+ */
+export function personalHints(redacted: string, year: number): PersonalHint[] {
+  const out: PersonalHint[] = [];
+  const seen = new Set<string>();
+  const push = (kind: PersonalHint['kind'], text: string) => {
+    const key = `${kind}:${text}`;
+    if (!seen.has(key) && out.length < 20) {
+      seen.add(key);
+      out.push({ kind, text });
+    }
+  };
+  for (const m of redacted.matchAll(HINT_PERSON)) if (m[1] !== undefined && !m[1].startsWith('[')) push('person', m[0]);
+  for (const m of redacted.matchAll(HINT_DATE)) if (Number(m[1]) <= year - OLD_DATE_YEARS) push('date', m[0]);
+  for (const m of redacted.matchAll(HINT_NUMBER)) push('number', m[0]);
+  return out;
 }

@@ -232,8 +232,8 @@ export type FormBlock = FormField | FormParagraph | FormList | FormTable;
 export type FormSignature = { capacity: string[]; hint: string; name: string };
 
 export type FormModel = {
-  /** The one-stop form, the fee receipt (biên lai thu phí, lệ phí) printed by payments, or a statistical report (Biểu 06/VPCP/KSTT, daily quick report). */
-  formKey: FormKey | 'fee_receipt' | 'report';
+  /** The one-stop form, the fee receipt (biên lai thu phí, lệ phí) printed by payments, a statistical report (Biểu 06/VPCP/KSTT, daily quick report), or an administrative letter (feedback routed out). */
+  formKey: FormKey | 'fee_receipt' | 'report' | 'letter';
   ruleSetId: TFormRuleSetId;
   /** "Mẫu số 01". */
   formNumber: string;

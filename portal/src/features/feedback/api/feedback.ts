@@ -26,3 +26,18 @@ export async function uploadAttachment(file: File): Promise<{ sha256: string; fi
   if (!res.ok || !body.sha256) throw new Error(body.message ?? `Lỗi máy chủ (${res.status}).`);
   return { sha256: body.sha256, fileName: body.fileName ?? file.name };
 }
+
+/** The letter saying where a complaint or denunciation goes (PDF), proven by number + phone; saved as a file. */
+export async function downloadLetter(code: string, phone: string): Promise<void> {
+  const res = await fetch('/api/feedback/public/letter.pdf', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, phone }), credentials: 'same-origin' });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { message?: string };
+    throw new Error(body.message ?? `Lỗi máy chủ (${res.status}).`);
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `huong-dan-${code}.pdf`;
+  a.click();
+  URL.revokeObjectURL(url);
+}

@@ -18,8 +18,11 @@ export function FeedbackItem({
   onRate,
   onReopen,
   onSupply,
+  onLetter,
 }: {
   item: SenderView;
+  /** Where the sender can prove who they are with the number and phone: download the routing letter. */
+  onLetter?: () => void;
   onRate: (satisfied: boolean, comment: string | null) => void;
   onReopen: (reason: string) => void;
   onSupply: (info: string) => void;
@@ -44,6 +47,13 @@ export function FeedbackItem({
       {item.note ? (
         <p className="notice pre-line">
           {ft('note')}: {item.note}
+        </p>
+      ) : null}
+      {item.hasLetter && onLetter ? (
+        <p>
+          <button type="button" className="secondary-button" onClick={onLetter} data-testid="fb-letter">
+            {ft('letter')}
+          </button>
         </p>
       ) : null}
       {item.answer ? (

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { t } from '../../../lib/i18n.js';
-import { rate, reopen, supply, track, type SenderView } from '../api/feedback.js';
+import { downloadLetter, rate, reopen, supply, track, type SenderView } from '../api/feedback.js';
 import { ft } from '../text.js';
 import { FeedbackItem } from './FeedbackItem.js';
 
@@ -56,6 +56,7 @@ export function TrackPage({ search }: { search: string }) {
             onRate={(satisfied, comment) => void run(rate(creds.code, creds.phone, satisfied, comment))}
             onReopen={(reason) => void run(reopen(creds.code, creds.phone, reason))}
             onSupply={(info) => void run(supply(creds.code, creds.phone, info))}
+            onLetter={() => void downloadLetter(creds.code, creds.phone).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))}
           />
         ) : null}
       </div>

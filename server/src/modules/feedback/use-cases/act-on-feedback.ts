@@ -10,13 +10,15 @@ import { loadCalendar } from '../../working-calendar/use-cases/load-calendar.js'
 import { vnDateOf } from '../../working-calendar/vn-time.js';
 import type { TClassifyInput, TStaffItem } from '../feedback.contract.js';
 import { feedbackErrors } from '../feedback.errors.js';
-import { feedbackMessages, notifySender, type FeedbackMessage } from '../feedback.notify.js';
+import { feedbackMessages, listSentMessages, notifySender, type FeedbackMessage } from '../feedback.notify.js';
 import { canActOn, canReadItem } from '../feedback.policy.js';
+import { renderRoutingLetter } from './routing-letter.js';
 import { appendEvent, clockSettingsFor, findFeedback, listEvents, listFiles, updateFeedback, type FeedbackPatch, type FeedbackRow } from '../feedback.repo.js';
 import {
   allowedActions,
   complaintHint,
   answerDue,
+  personalHints,
   currentDue,
   isAllowed,
   needsTarget,
@@ -101,7 +103,11 @@ export async function classifyFeedback(deps: Deps, actor: Actor, id: string, inp
     const base: FeedbackPatch = { classification: c, classifiedAt: now, decisionNote: input.note };
     if (c === 'refused' || c === 'complaint' || c === 'denunciation') {
       if (!input.note) throw feedbackErrors.reasonRequired();
-      const notify = c === 'refused' ? feedbackMessages.refused(row.code, input.note) : feedbackMessages.routedOut(row.code, input.note);
+      // A complaint or denunciation gets the letter saying where it goes as a PDF with the e-mail (NĐ 20/2008 Điều 9).
+      const notify =
+        c === 'refused'
+          ? feedbackMessages.refused(row.code, input.note)
+          : { ...feedbackMessages.routedOut(row.code, input.note), attachments: [await renderRoutingLetter(tx, row, c, input.note, actor.fullName, now)] };
       return { patch: { ...base, closedAt: now }, toStatus: to, note: input.note, onTime: by(row.refuseDueAt, now), notify };
     }
     if (needsTarget(c)) {
@@ -171,7 +177,8 @@ export function publicVersion(row: FeedbackRow): { subject: string; content: str
   return {
     subject: publicText(row.subject, personal, row.consentPublishIdentity),
     content: publicText(row.content, personal, row.consentPublishIdentity),
-    answer: publicText(row.answerText ?? '', personal, row.consentPublishIdentity),
+    // Before approval the draft is what would be sent and published: the leader reads its public form.
+    answer: publicText(row.answerText ?? row.answerDraft ?? '', personal, row.consentPublishIdentity),
   };
 }
 
@@ -198,8 +205,8 @@ export async function staffView(deps: Deps, actor: Actor, id: string): Promise<T
   const row = await findFeedback(deps.db, { id });
   if (!row || !canReadItem(actor, row.unitPath, row.receivingPath)) throw feedbackErrors.notFound();
   const now = deps.clock.now();
-  const [events, files] = await Promise.all([listEvents(deps.db, row.id), listFiles(deps.db, row.id)]);
-  return toStaffItem(actor, row, await dueStateOf(deps.db, row, now), events, files);
+  const [events, files, messages] = await Promise.all([listEvents(deps.db, row.id), listFiles(deps.db, row.id), listSentMessages(deps.db, row.id)]);
+  return { ...toStaffItem(actor, row, await dueStateOf(deps.db, row, now), events, files), messages };
 }
 
 export async function dueStateOf(q: Queryable, row: FeedbackRow, now: Date, calendar?: WorkingCalendar) {
@@ -218,6 +225,13 @@ const senderActions: readonly FeedbackAction[] = ['rate', 'reopen', 'supply_info
  */
 export function staffActionsFor(actor: Actor, row: Pick<FeedbackRow, 'status' | 'unitPath'>): StaffAction[] {
   return (allowedActions[row.status] as readonly FeedbackAction[]).filter((a): a is StaffAction => !senderActions.includes(a) && canActOn(actor, a as StaffAction, row.unitPath));
+}
+
+/** The public form of a drafted or answered item and what still looks personal in it (for the approving leader). */
+function previewOf(row: FeedbackRow): Pick<TStaffItem, 'publicPreview' | 'personalHints'> {
+  if (row.status !== 'drafted' && row.status !== 'answered') return { publicPreview: null, personalHints: [] };
+  const preview = publicVersion(row);
+  return { publicPreview: preview, personalHints: personalHints(`${preview.subject}\n${preview.content}\n${preview.answer}`, Number(vnDateOf(row.receivedAt).slice(0, 4))) };
 }
 
 export function toStaffItem(
@@ -258,7 +272,7 @@ export function toStaffItem(
     answerDraft: row.answerDraft,
     answerText: row.answerText,
     publicAnswer: row.publicAnswer,
-    publicPreview: row.status === 'answered' ? publicVersion(row) : null,
+    ...previewOf(row),
     rating: row.rating,
     complaintHint: row.status === 'received' ? complaintHint(`${row.subject}\n${row.content}`) : null,
     reopenReason: row.reopenReason,

@@ -3,17 +3,29 @@ import { prepared, type Db, type Queryable } from '../../../platform/database.js
 import { commonErrors } from '../../../platform/errors.js';
 import { can, scopePaths, type Actor } from '../../identity/permissions.policy.js';
 import { getUnit } from '../../org-units/unit.repo.js';
-import type { TGroup5, TPublicItem, TRegisterQuery, TStaffItem } from '../feedback.contract.js';
+import type { TGroup5, TPublicItem, TQueueQuery, TRegisterQuery, TStaffItem } from '../feedback.contract.js';
 import { feedbackErrors } from '../feedback.errors.js';
-import { findSimilar, findSimilarPublished, listQueue } from '../feedback.repo.js';
-import { group5Rates, statusLabels, type FeedbackStatus } from '../feedback.rules.js';
+import { findSimilar, findSimilarPublished, listQueue, type QueueFilter } from '../feedback.repo.js';
+import { group5Rates, statusLabels } from '../feedback.rules.js';
 import { calendarAt, dueStateOf, toStaffItem } from './act-on-feedback.js';
 
 type Deps = { db: Db; clock: Clock };
 
 /** The officer's queue: items held in their units (dossiers.read), with due soon / overdue computed on each unit's calendar. */
-export async function feedbackQueue(deps: Deps, actor: Actor, f: { status?: FeedbackStatus; kind?: 'feedback' | 'question'; due?: 'due_soon' | 'overdue'; limit: number }) {
-  const rows = await listQueue(deps.db, scopePaths(actor, 'dossiers.read'), { ...(f.status ? { status: f.status } : {}), ...(f.kind ? { kind: f.kind } : {}), limit: f.due ? 500 : f.limit });
+export async function feedbackQueue(deps: Deps, actor: Actor, f: TQueueQuery) {
+  let unitPath: string | undefined;
+  if (f.unitId) {
+    const unit = await getUnit(deps.db, f.unitId);
+    if (!unit) throw feedbackErrors.unitNotFound();
+    unitPath = unit.path;
+  }
+  const filter: QueueFilter = { limit: f.due ? 500 : f.limit };
+  if (f.status) filter.status = f.status;
+  if (f.kind) filter.kind = f.kind;
+  if (unitPath) filter.unitPath = unitPath;
+  if (f.classification) filter.classification = f.classification;
+  if (f.q) filter.q = f.q;
+  const rows = await listQueue(deps.db, scopePaths(actor, 'dossiers.read'), filter);
   const now = deps.clock.now();
   const calendars = new Map<string, Awaited<ReturnType<typeof calendarAt>>>();
   const items: TStaffItem[] = [];

@@ -101,7 +101,7 @@ export async function receiveFeedback(deps: { db: Db; clock: Clock }, command: R
     const actorName = c.recordedBy?.name ?? c.sender.name;
     await appendEvent(t, { feedbackId: id, at: now, actorId: c.recordedBy?.id ?? null, actorName, action: 'received', fromStatus: null, toStatus: 'received', note: `Kênh: ${channelLabels[c.channel].vi}`, onTime: null });
     await recordAudit(t, { at: now, actorId: c.recordedBy?.id ?? null, actorName, action: 'feedback.receive', entity: 'feedback', entityId: id, after: { code, channel: c.channel, unitId: unit.id }, unitPaths: [unit.path] });
-    await notifySender(t, { senderName: c.sender.name, senderEmail: c.sender.email, senderPhone: c.sender.phone }, feedbackMessages.received(code, unit.name, due.answerDueAt), now);
+    await notifySender(t, { id, senderName: c.sender.name, senderEmail: c.sender.email, senderPhone: c.sender.phone }, feedbackMessages.received(code, unit.name, due.answerDueAt), now);
     return { id, code, receivedAt: now, answerDueAt: due.answerDueAt, unitName: unit.name };
   };
   return tx ? run(tx) : withTransaction(deps.db, run);

@@ -132,6 +132,7 @@ export async function senderView(q: Queryable, row: FeedbackRow): Promise<TSende
     canRate: answered && row.rating === null,
     canReopen: answered && row.reopenCount === 0,
     canSupplyInfo: row.status === 'awaiting_info',
+    hasLetter: row.status === 'routed_out' && (row.classification === 'complaint' || row.classification === 'denunciation'),
     // Internal drafts and returns are not the sender's business: only the steps that concern them.
     timeline: events.filter((e) => e.action !== 'draft' && e.action !== 'return').map((e) => ({ at: e.at, label: eventLabels[e.action] ?? e.action })),
   };

@@ -19,3 +19,10 @@ type TextStep = '/api/feedback/{id}/request-info' | '/api/feedback/{id}/draft' |
 type PlainStep = '/api/feedback/{id}/approve' | '/api/feedback/{id}/publish' | '/api/feedback/{id}/resume';
 export const textStep = (path: TextStep, id: string, text: string) => unwrap(api.POST(path, { params: { path: { id } }, body: { text } }));
 export const plainStep = (path: PlainStep, id: string) => unwrap(api.POST(path, { params: { path: { id } }, body: {} }));
+
+/** POST /api/feedback/attachments (multipart field "file"): the scanned letter or a photo, checked by content; referred to by its sha256. */
+export function uploadAttachment(file: File) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return unwrap(api.POST('/api/feedback/attachments', { body: form as never, bodySerializer: (body: unknown) => body as FormData }));
+}

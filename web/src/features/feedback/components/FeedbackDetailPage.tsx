@@ -140,9 +140,33 @@ export function FeedbackDetailPage({ id, listPath }: { id: string; listPath: str
         ) : null}
       </Space>
 
-      {item.publicPreview && can('publish') ? (
+      {item.status === 'routed_out' ? (
+        <p>
+          <a href={`/api/feedback/${item.id}/letter.pdf`} target="_blank" rel="noreferrer" data-testid="fb-letter">
+            {t('fb.letterPdf')}
+          </a>
+        </p>
+      ) : null}
+
+      {item.publicPreview && (can('publish') || can('approve')) ? (
         <Card title={t('fb.preview')} size="small" style={{ marginBottom: 16 }} data-testid="fb-preview">
           <Typography.Paragraph type="secondary">{t('fb.previewHint')}</Typography.Paragraph>
+          {item.personalHints.length > 0 ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="fb-personal-hints"
+              title={t('fb.personalHints')}
+              description={
+                <ul style={{ margin: 0 }}>
+                  {item.personalHints.map((h) => (
+                    <li key={`${h.kind}:${h.text}`}>{`${t(`fb.hint.${h.kind}`)}: ${h.text}`}</li>
+                  ))}
+                </ul>
+              }
+            />
+          ) : null}
           <Typography.Paragraph strong>{item.publicPreview.subject}</Typography.Paragraph>
           <Typography.Paragraph style={{ whiteSpace: 'pre-line' }}>{item.publicPreview.content}</Typography.Paragraph>
           <Typography.Paragraph style={{ whiteSpace: 'pre-line', margin: 0 }}>{item.publicPreview.answer}</Typography.Paragraph>
@@ -151,10 +175,21 @@ export function FeedbackDetailPage({ id, listPath }: { id: string; listPath: str
 
       <Card title={t('fb.history')} size="small">
         <Timeline
-          items={item.events.map((e) => ({
-            color: e.onTime === false ? 'red' : 'blue',
-            content: `${formatDateTime(e.at)} — ${e.actorName}: ${eventLabel(e.action)}${e.note ? ` (${e.note})` : ''}`,
-          }))}
+          items={[
+            ...item.events.map((e) => ({
+              at: e.at,
+              color: e.onTime === false ? 'red' : 'blue',
+              content: `${formatDateTime(e.at)} — ${e.actorName}: ${eventLabel(e.action)}${e.note ? ` (${e.note})` : ''}`,
+            })),
+            // What was sent to the sender, and on which channel; an SMS sent because the e-mail failed says so.
+            ...(item.messages ?? []).map((m) => ({
+              at: m.at,
+              color: m.status === 'failed' ? 'red' : 'gray',
+              content: `${formatDateTime(m.at)} — ${t(m.isFallback ? 'fb.msg.fallback' : 'fb.msg.sent', { channel: m.channel === 'sms' ? 'SMS' : 'e-mail', to: m.recipient })}: ${t(`fb.msg.${m.status === 'failed' ? 'failed' : m.status === 'sent' ? 'delivered' : 'pending'}`)}`,
+            })),
+          ]
+            .sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime())
+            .map(({ color, content }) => ({ color, content }))}
         />
       </Card>
     </>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { Button, Empty, Select, Space, Table, Tag } from 'antd';
+import { Button, Empty, Input, Select, Space, Table, Tag } from 'antd';
+import { UnitSelect } from '../../../components/UnitSelect.js';
+import { useUnits } from '../../../lib/units.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { formatDateTime, formatDueTime } from '../../../lib/format.js';
@@ -8,7 +10,7 @@ import { Link } from '../../../lib/router.js';
 import { useAsync } from '../../../lib/use-async.js';
 import { listQueue, type QueueQuery, type QueueRow } from '../api/feedback.js';
 import { RecordModal, type Desk } from './RecordModal.js';
-import { dueColor, statusOptions } from './feedback-labels.js';
+import { classificationOptions, dueColor, statusOptions } from './feedback-labels.js';
 
 type Props = { itemPath: (id: string) => string; desks: Desk[] };
 
@@ -16,8 +18,23 @@ type Props = { itemPath: (id: string) => string; desks: Desk[] };
 export function FeedbackPage({ itemPath, desks }: Props) {
   const [status, setStatus] = useState<QueueQuery['status']>();
   const [due, setDue] = useState<QueueQuery['due']>();
+  const [unitId, setUnitId] = useState<string>();
+  const [classification, setClassification] = useState<QueueQuery['classification']>();
+  const [text, setText] = useState('');
   const [recording, setRecording] = useState(false);
-  const q = useAsync(() => listQueue({ limit: 100, ...(status ? { status } : {}), ...(due ? { due } : {}) }), [status, due]);
+  const units = useUnits();
+  const q = useAsync(
+    () =>
+      listQueue({
+        limit: 100,
+        ...(status ? { status } : {}),
+        ...(due ? { due } : {}),
+        ...(unitId ? { unitId } : {}),
+        ...(classification ? { classification } : {}),
+        ...(text ? { q: text } : {}),
+      }),
+    [status, due, unitId, classification, text],
+  );
   return (
     <>
       <PageTitle
@@ -43,6 +60,17 @@ export function FeedbackPage({ itemPath, desks }: Props) {
             { value: 'overdue', label: t('fb.overdue') },
           ]}
         />
+        <div style={{ minWidth: 240 }}>
+          <UnitSelect units={units.data ?? []} value={unitId ?? null} onChange={(v) => setUnitId(typeof v === 'string' ? v : undefined)} allowClear placeholder={t('fb.filterUnit')} aria-label={t('fb.filterUnit')} />
+        </div>
+        <Select
+          aria-label={t('fb.filterClass')}
+          style={{ minWidth: 220 }}
+          value={classification ?? ''}
+          onChange={(v) => setClassification((v || undefined) as QueueQuery['classification'])}
+          options={[{ value: '', label: t('fb.allClasses') }, ...classificationOptions()]}
+        />
+        <Input.Search aria-label={t('fb.search')} placeholder={t('fb.search')} allowClear style={{ width: 320 }} onSearch={(v) => setText(v.trim())} />
       </Space>
       <ErrorAlert error={q.error} />
       <Table<QueueRow>

@@ -1,11 +1,28 @@
 import { useState } from 'react';
-import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Radio, Select, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { feedbackCategories, type FeedbackCategory } from '../../../../../server/src/modules/feedback/feedback.rules.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
-import { t } from '../../../lib/i18n.js';
-import { recordFeedback, similarTo, type RecordInput, type Similar } from '../api/feedback.js';
+import { getLang, t } from '../../../lib/i18n.js';
+import { recordFeedback, similarTo, uploadAttachment, type RecordInput, type Similar } from '../api/feedback.js';
 
 export type Desk = { unitId: string; unitName: string };
-type Values = { unitId: string; channel: 'phone' | 'letter'; subject: string; content: string; name: string; phone?: string; address?: string; dossierCode?: string; officerName?: string };
+type Values = {
+  unitId: string;
+  channel: 'phone' | 'letter';
+  category: FeedbackCategory;
+  subject: string;
+  content: string;
+  name: string;
+  phone?: string;
+  address?: string;
+  placeAddress?: string;
+  consent?: boolean;
+  dossierCode?: string;
+  officerName?: string;
+};
+type Attached = { sha256: string; fileName: string };
+const MAX_FILES = 5;
 
 /** An officer records faithfully a letter or a phone call in the unit's register; similar items are shown first. */
 export function RecordModal({ desks, onClose, onRecorded }: { desks: Desk[]; onClose: () => void; onRecorded: () => void }) {
@@ -14,6 +31,18 @@ export function RecordModal({ desks, onClose, onRecorded }: { desks: Desk[]; onC
   const [error, setError] = useState<unknown>(null);
   const [similar, setSimilar] = useState<Similar[]>([]);
   const [busy, setBusy] = useState(false);
+  const [files, setFiles] = useState<Attached[]>([]);
+
+  /** Each file is stored at once (the server checks its content, not its name) and kept by its sha256. */
+  async function handleUpload(file: File) {
+    setError(null);
+    try {
+      const stored = await uploadAttachment(file);
+      setFiles((f) => [...f, { sha256: stored.sha256, fileName: stored.fileName }].slice(0, MAX_FILES));
+    } catch (e) {
+      setError(e);
+    }
+  }
 
   async function handleContentBlur() {
     const { unitId, content, subject } = form.getFieldsValue();
@@ -26,9 +55,13 @@ export function RecordModal({ desks, onClose, onRecorded }: { desks: Desk[]; onC
     const body: RecordInput = {
       unitId: v.unitId,
       channel: v.channel,
+      category: v.category,
       subject: v.subject,
       content: v.content,
       sender: { name: v.name, phone: v.phone || null, address: v.address || null, email: null },
+      place: v.placeAddress ? { address: v.placeAddress, latitude: null, longitude: null } : null,
+      consentPublishIdentity: v.consent === true,
+      files: files.map((f) => f.sha256),
       dossierCode: v.dossierCode || null,
       officerName: v.officerName || null,
     };
@@ -48,7 +81,7 @@ export function RecordModal({ desks, onClose, onRecorded }: { desks: Desk[]; onC
   return (
     <Modal open title={t('fb.recordTitle')} okText={t('fb.save')} cancelText={t('fb.cancel')} onOk={() => void handleOk()} onCancel={onClose} confirmLoading={busy} width={720} destroyOnHidden>
       <ErrorAlert error={error} />
-      <Form form={form} layout="vertical" initialValues={{ unitId: desks[0]?.unitId, channel: 'phone' }}>
+      <Form form={form} layout="vertical" initialValues={{ unitId: desks[0]?.unitId, channel: 'phone', category: 'tthc', consent: false }}>
         <Form.Item name="unitId" label={t('fb.recordUnit')} rules={[{ required: true }]}>
           <Select options={desks.map((d) => ({ value: d.unitId, label: d.unitName }))} />
         </Form.Item>
@@ -63,6 +96,9 @@ export function RecordModal({ desks, onClose, onRecorded }: { desks: Desk[]; onC
         </Form.Item>
         <Form.Item name="address" label={t('fb.senderAddress')}>
           <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="category" label={t('fb.category')}>
+          <Select options={feedbackCategories.map((c) => ({ value: c.code, label: getLang() === 'en' ? c.en : c.vi }))} />
         </Form.Item>
         <Form.Item name="subject" label={t('fb.subject')} rules={[{ required: true, min: 5 }]}>
           <Input />
@@ -86,6 +122,26 @@ export function RecordModal({ desks, onClose, onRecorded }: { desks: Desk[]; onC
             }
           />
         ) : null}
+        <Form.Item name="placeAddress" label={t('fb.placeAddress')}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item label={t('fb.attach')}>
+          <Upload
+            accept=".pdf,.jpg,.jpeg,.png"
+            fileList={files.map((f) => ({ uid: f.sha256, name: f.fileName, status: 'done' as const }))}
+            beforeUpload={(file) => {
+              void handleUpload(file);
+              return false;
+            }}
+            onRemove={(f) => setFiles((all) => all.filter((x) => x.sha256 !== f.uid))}
+            disabled={files.length >= MAX_FILES}
+          >
+            <Button icon={<UploadOutlined />}>{t('fb.attach')}</Button>
+          </Upload>
+        </Form.Item>
+        <Form.Item name="consent" valuePropName="checked">
+          <Checkbox>{t('fb.consent')}</Checkbox>
+        </Form.Item>
         <Form.Item name="dossierCode" label={t('fb.dossierCode')}>
           <Input autoComplete="off" />
         </Form.Item>
