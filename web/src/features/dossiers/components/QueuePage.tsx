@@ -16,7 +16,6 @@ import {
   deadlineColor,
   deadlineLabel,
   dossierStatuses,
-  estimateDeadline,
   finishColor,
   finishLabel,
   queueLabel,
@@ -36,7 +35,8 @@ function isQueue(v: string | null): v is Queue {
 
 /** The due time of a row with its deadline tag (running dossiers) or how it finished (closed ones). */
 function DueCell({ row }: { row: QueueItem }) {
-  const state = estimateDeadline(row, new Date());
+  // The server's state (dueSoonUntil on the working calendar): the same rule as the "Sắp đến hạn" tab.
+  const state = row.deadlineState;
   return (
     <Flex gap={4} align="center" className="nowrap">
       <span>{formatDueTime(row.dueAt)}</span>
