@@ -13,6 +13,7 @@ import { compactCode } from '../../../../../server/src/modules/dossiers/tracking
 import {
   channelLabel,
   channels,
+  currentStep,
   deadlineColor,
   deadlineLabel,
   dossierStatuses,
@@ -220,8 +221,13 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
                 </div>
               ),
           },
-          { title: t('dossier.step'), width: 120, ellipsis: { showTitle: true }, render: (_v, d) => d.stepName ?? '' },
-          { title: t('dossier.status'), width: 135, render: (_v, d) => <Tag color={statusColor(d.status)}>{statusLabel(d.status)}</Tag> },
+          { title: t('dossier.step'), width: 120, ellipsis: { showTitle: true }, render: (_v, d) => currentStep(d) },
+          { title: t('dossier.status'), width: 135, render: (_v, d) => (
+              <Tag color={statusColor(d.status)} className="status-tag">
+                {statusLabel(d.status)}
+              </Tag>
+            ),
+          },
           { title: t('dossier.submittedAt'), width: 122, render: (_v, d) => <span className="nowrap">{formatDueTime(d.submittedAt)}</span> },
           { title: t('dossier.dueAt'), width: 208, render: (_v, d) => <DueCell row={d} /> },
         ]}

@@ -1,4 +1,4 @@
-import { dossierActions, dossierStatuses, type DossierAction, type DossierStatus } from '../../../../../server/src/modules/dossiers/dossier.rules.js';
+import { currentStepLabel, dossierActions, dossierStatuses, type DossierAction, type DossierStatus } from '../../../../../server/src/modules/dossiers/dossier.rules.js';
 import { actionSpec, statusInfo } from '../../../../../server/src/modules/dossiers/dossier-actions.rules.js';
 import { getLang, t } from '../../../lib/i18n.js';
 import { vi, type MessageKey } from '../../../lib/messages.vi.js';
@@ -32,6 +32,8 @@ export const applicantKindLabel = (k: string) => labelOf('applicantKind', k);
 export const fileKindLabel = (k: string) => labelOf('fileKind', k);
 export const deadlineLabel = (d: string) => labelOf('deadline', d);
 export const finishLabel = (f: string) => labelOf('finish', f);
+/** The step the dossier is at, as the server's rule names it ("Chưa tiếp nhận", "Trả kết quả", the step's name). */
+export const currentStep = (d: { status: string; stepName: string | null }) => (isStatus(d.status) ? currentStepLabel({ status: d.status, stepName: d.stepName }, getLang() === 'en' ? 'en' : 'vi') : (d.stepName ?? ''));
 
 export const statusColor = (s: string): string => (isStatus(s) ? statusInfo[s].colour : 'default');
 
