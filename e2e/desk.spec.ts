@@ -206,6 +206,14 @@ describe('at the desk (1366 × 768)', () => {
     expect(await page.getByLabel('Họ, chữ đệm, tên người yêu cầu').inputValue()).toBe(MOTHER.fullName);
     // A field about another person is never filled from the applicant.
     expect(await page.getByLabel('Họ, chữ đệm, tên của trẻ').inputValue()).toBe('');
+    // Accepting with the child's fields empty: each required field says so in Vietnamese, by its label.
+    await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+    await page.getByText('Nơi sinh là thông tin bắt buộc.').waitFor();
+    await page.getByText('Họ, chữ đệm, tên của trẻ là thông tin bắt buộc.').waitFor();
+    await page.getByLabel('Thư điện tử', { exact: true }).fill('mai@');
+    await page.getByText('Thư điện tử không phải địa chỉ thư điện tử hợp lệ (ví dụ: ten@gmail.com).').waitFor();
+    expect(await page.getByText(/is required|Please enter|mẫu kiểm tra|không phải kiểu/).count()).toBe(0);
+    await page.getByLabel('Thư điện tử', { exact: true }).fill(MOTHER.email);
     await page.screenshot({ path: `${SHOTS}/mc-desk-cccd-filled.png`, fullPage: true });
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
@@ -234,6 +242,9 @@ describe('at the desk (1366 × 768)', () => {
 
     // A name without accents finds a dossier from any tab (here the online tab, which does not list it).
     await page.goto(`${server.baseUrl}/console/ho-so?queue=online`);
+    // An online dossier not yet accepted is at no step yet, not at the first step's name.
+    const waiting = page.locator('.queue-table tbody tr.ant-table-row', { hasText: MOTHER.fullName });
+    expect(await waiting.innerText()).toMatch(/Chưa tiếp nhận[\s\S]*Chờ tiếp nhận/);
     await page.getByRole('searchbox').fill('le van thu so 7');
     await page.getByRole('searchbox').press('Enter');
     await page.locator('.queue-table tbody tr.ant-table-row', { hasText: 'Lê Văn Thử Số 7' }).waitFor();
