@@ -27,7 +27,8 @@ export function EformAnswers({ d, printUrl }: { d: Dossier; printUrl: string }) 
       }
       className="detail-card"
     >
-      <Descriptions column={{ xs: 1, md: 2 }} size="small" aria-label={t('desk.answersTitle')} className="eform-answers">
+      {/* One answer per line below 1600 px: the form's labels are long, and two columns squeezed the answers to a letter a line at 1366 px. */}
+      <Descriptions column={{ xs: 1, xxl: 2 }} size="small" aria-label={t('desk.answersTitle')} className="eform-answers">
         {lines.map((l) => (
           <Descriptions.Item key={l.name} label={l.label}>
             {l.text ? <span data-field={l.name}>{l.text}</span> : <Typography.Text type="secondary">{t('desk.answerBlank')}</Typography.Text>}
