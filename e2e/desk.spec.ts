@@ -164,6 +164,9 @@ describe('at the desk (1366 × 768)', () => {
     expect(await value('Họ, chữ đệm, tên của trẻ')).toBe('Nguyễn Minh Khang');
     expect(await value('Ngày, tháng, năm sinh của trẻ')).toBe('20/11/2026');
     expect(await value('Giới tính của trẻ')).toBe('Nữ');
+    // Readable at 1366 px: every answer gets a real column, not a letter per line.
+    const widths = await answers.locator('.ant-descriptions-item-content').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().width));
+    expect(Math.min(...widths)).toBeGreaterThan(250);
     expect(await value('Nơi sinh')).toBe('Bệnh viện Phụ sản Thử, phường An Thử');
     expect(await value('Họ, chữ đệm, tên người mẹ')).toBe('Trần Thị Mai');
     expect(await value('Họ, chữ đệm, tên người cha')).toBe('Nguyễn Văn Hùng');

@@ -28,7 +28,7 @@ export function EformAnswers({ d, printUrl }: { d: Dossier; printUrl: string }) 
       className="detail-card"
     >
       {/* One answer per line below 1600 px: the form's labels are long, and two columns squeezed the answers to a letter a line at 1366 px. */}
-      <Descriptions column={{ xs: 1, xxl: 2 }} size="small" aria-label={t('desk.answersTitle')} className="eform-answers">
+      <Descriptions column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 1, xxl: 2 }} size="small" aria-label={t('desk.answersTitle')} className="eform-answers">
         {lines.map((l) => (
           <Descriptions.Item key={l.name} label={l.label}>
             {l.text ? <span data-field={l.name}>{l.text}</span> : <Typography.Text type="secondary">{t('desk.answerBlank')}</Typography.Text>}
