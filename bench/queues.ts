@@ -199,7 +199,7 @@ function filterFor(s: Scenario, off: Officer, now: Date): QueueFilter {
     actorId: off.userId,
     unitIds: [off.unitId],
     now,
-    soonBefore: new Date(now.getTime() + 86_400_000),
+    soonUntil: new Date(now.getTime() + 86_400_000),
     apologyBefore: new Date(now.getTime() + 2 * 86_400_000),
     search: s.q ? classifySearch(s.q(off.terms!)) : null,
     limit: 30,

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { injectAs, login, type Session } from '../server/test/app.js';
@@ -19,7 +23,7 @@ const MOTHER = { idNumber: '079190001111', fullName: 'Trần Thị Mai', birthDa
 const ANSWERS = {
   hoTenTre: 'Nguyễn Minh Khang',
   ngaySinhTre: '2026-11-20',
-  gioiTinhTre: 'Nam',
+  gioiTinhTre: 'F',
   noiSinh: 'Bệnh viện Phụ sản Thử, phường An Thử',
   hoTenMe: 'Trần Thị Mai',
   hoTenCha: 'Nguyễn Văn Hùng',
@@ -36,7 +40,8 @@ const BIRTH_EFORM = {
     quanHe: { type: 'string', title: 'Quan hệ với người được khai sinh' },
     hoTenTre: { type: 'string', title: 'Họ, chữ đệm, tên của trẻ', 'x-kind': 'person-name' },
     ngaySinhTre: { type: 'string', format: 'date', title: 'Ngày, tháng, năm sinh của trẻ' },
-    gioiTinhTre: { type: 'string', enum: ['Nam', 'Nữ'], title: 'Giới tính của trẻ' },
+    // A coded answer (as the national forms keep it): the officer and the paper read the option's label.
+    gioiTinhTre: { type: 'string', enum: ['M', 'F'], enumNames: ['Nam', 'Nữ'], title: 'Giới tính của trẻ' },
     noiSinh: { type: 'string', title: 'Nơi sinh' },
     hoTenMe: { type: 'string', title: 'Họ, chữ đệm, tên người mẹ', 'x-kind': 'person-name' },
     hoTenCha: { type: 'string', title: 'Họ, chữ đệm, tên người cha', 'x-kind': 'person-name' },
@@ -158,6 +163,10 @@ describe('at the desk (1366 × 768)', () => {
     const value = (label: string) => answers.locator('.ant-descriptions-item', { has: page.locator('.ant-descriptions-item-label', { hasText: new RegExp(`^${label}`) }) }).locator('.ant-descriptions-item-content').innerText();
     expect(await value('Họ, chữ đệm, tên của trẻ')).toBe('Nguyễn Minh Khang');
     expect(await value('Ngày, tháng, năm sinh của trẻ')).toBe('20/11/2026');
+    expect(await value('Giới tính của trẻ')).toBe('Nữ');
+    // Readable at 1366 px: every answer gets a real column, not a letter per line.
+    const widths = await answers.locator('.ant-descriptions-item-content').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().width));
+    expect(Math.min(...widths)).toBeGreaterThan(250);
     expect(await value('Nơi sinh')).toBe('Bệnh viện Phụ sản Thử, phường An Thử');
     expect(await value('Họ, chữ đệm, tên người mẹ')).toBe('Trần Thị Mai');
     expect(await value('Họ, chữ đệm, tên người cha')).toBe('Nguyễn Văn Hùng');
@@ -167,6 +176,13 @@ describe('at the desk (1366 × 768)', () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    // The paper says what the screen says (one renderer): each answer as shown, the option's label, never its code.
+    const file = join(mkdtempSync(join(tmpdir(), 'desk-')), 'to-khai.pdf');
+    writeFileSync(file, await pdf.body());
+    const printed = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const label of ['Ngày, tháng, năm sinh của trẻ', 'Giới tính của trẻ', 'Nơi sinh', 'Họ, chữ đệm, tên người mẹ']) {
+      expect(printed).toContain(`${label}: ${await value(label)}`);
+    }
     expect(await noHorizontalScroll()).toBe(true);
     await page.screenshot({ path: `${SHOTS}/mc-desk-online-answers.png`, fullPage: true });
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -193,6 +209,14 @@ describe('at the desk (1366 × 768)', () => {
     expect(await page.getByLabel('Họ, chữ đệm, tên người yêu cầu').inputValue()).toBe(MOTHER.fullName);
     // A field about another person is never filled from the applicant.
     expect(await page.getByLabel('Họ, chữ đệm, tên của trẻ').inputValue()).toBe('');
+    // Accepting with the child's fields empty: each required field says so in Vietnamese, by its label.
+    await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+    await page.getByText('Nơi sinh là thông tin bắt buộc.').waitFor();
+    await page.getByText('Họ, chữ đệm, tên của trẻ là thông tin bắt buộc.').waitFor();
+    await page.getByLabel('Thư điện tử', { exact: true }).fill('mai@');
+    await page.getByText('Thư điện tử không phải địa chỉ thư điện tử hợp lệ (ví dụ: ten@gmail.com).').waitFor();
+    expect(await page.getByText(/is required|Please enter|mẫu kiểm tra|không phải kiểu/).count()).toBe(0);
+    await page.getByLabel('Thư điện tử', { exact: true }).fill(MOTHER.email);
     await page.screenshot({ path: `${SHOTS}/mc-desk-cccd-filled.png`, fullPage: true });
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
@@ -221,6 +245,9 @@ describe('at the desk (1366 × 768)', () => {
 
     // A name without accents finds a dossier from any tab (here the online tab, which does not list it).
     await page.goto(`${server.baseUrl}/console/ho-so?queue=online`);
+    // An online dossier not yet accepted is at no step yet, not at the first step's name.
+    const waiting = page.locator('.queue-table tbody tr.ant-table-row', { hasText: MOTHER.fullName });
+    expect(await waiting.innerText()).toMatch(/Chưa tiếp nhận[\s\S]*Chờ tiếp nhận/);
     await page.getByRole('searchbox').fill('le van thu so 7');
     await page.getByRole('searchbox').press('Enter');
     await page.locator('.queue-table tbody tr.ant-table-row', { hasText: 'Lê Văn Thử Số 7' }).waitFor();

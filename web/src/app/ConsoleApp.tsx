@@ -7,6 +7,7 @@ import { getMe } from '../features/identity/api/get-me.js';
 import type { Me } from '../features/identity/api/sign-in.js';
 import { LoginPage } from '../features/identity/components/LoginPage.js';
 import { enGB, viVN } from '../lib/antd-locale.js';
+import { validateMessagesEn, validateMessagesVi } from '../lib/validate-messages.js';
 import { getLang, t } from '../lib/i18n.js';
 import { matchPath, navigate, useLocation } from '../lib/router.js';
 import { ConsoleLayout } from './ConsoleLayout.js';
@@ -74,7 +75,7 @@ export function ConsoleApp() {
   }
 
   return (
-    <ConfigProvider locale={lang === 'en' ? enGB : viVN} theme={theme}>
+    <ConfigProvider locale={lang === 'en' ? enGB : viVN} theme={theme} form={{ validateMessages: lang === 'en' ? validateMessagesEn : validateMessagesVi }}>
       <AntApp>{body}</AntApp>
     </ConfigProvider>
   );

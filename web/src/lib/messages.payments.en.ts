@@ -26,6 +26,7 @@ export const paymentsEn: Record<keyof typeof paymentsVi, string> = {
   'fee.none': 'No fee or charge',
   'fee.paid': 'Paid',
   'fee.unpaid': 'Not paid',
+  'fee.owedAtReturn': 'The fee of {amount} is not paid: collect it before returning the result.',
   'fee.method': 'Method',
   'fee.status': 'Status',
   'fee.paymentAmount': 'Amount',

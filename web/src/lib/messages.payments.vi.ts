@@ -24,6 +24,7 @@ export const paymentsVi = {
   'fee.none': 'Không thu phí, lệ phí',
   'fee.paid': 'Đã thanh toán',
   'fee.unpaid': 'Chưa thanh toán',
+  'fee.owedAtReturn': 'Hồ sơ chưa nộp phí, lệ phí {amount}: thu trước khi trả kết quả.',
   'fee.method': 'Hình thức',
   'fee.status': 'Trạng thái',
   'fee.paymentAmount': 'Số tiền',

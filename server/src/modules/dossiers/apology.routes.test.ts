@@ -212,3 +212,36 @@ describe('late dossiers always get their letter', () => {
     }
   });
 });
+
+describe('"Sắp đến hạn": one rule for the tab and the state shown', () => {
+  const listed = async (queue: string) => {
+    const page: { items: { id: string; deadlineState: string | null }[] } = (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers?queue=${queue}&limit=100` })).json();
+    return page.items;
+  };
+
+  it('a dossier with exactly one working day left is in the tab and shown due soon; a minute more and it is neither', async () => {
+    at('2026-12-14T02:00:00Z');
+    const d = await intake();
+    const due = new Date(d.dueAt);
+    const calendar = await loadCalendar(t.ctx.db, null, { from: 2026, to: 2027 });
+    // The latest instant with exactly one working day (480 min) left before the due time.
+    let lo = due.getTime() - 30 * 86_400_000;
+    let hi = due.getTime();
+    while (hi - lo > 1000) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (calendar.workingMinutesBetween(new Date(mid), due) >= 480) lo = mid;
+      else hi = mid;
+    }
+    const edge = new Date(Math.ceil(lo / 60_000) * 60_000);
+    expect(calendar.workingMinutesBetween(edge, due), `${d.dueAt} ${edge.toISOString()}`).toBe(480);
+    at(edge.toISOString());
+    expect((await listed('due_soon')).find((i) => i.id === d.id)).toMatchObject({ deadlineState: 'due_soon' });
+    expect((await listed('overdue')).some((i) => i.id === d.id)).toBe(false);
+    expect((await detail(desk, d.id)).deadlineState).toBe('due_soon');
+    at(new Date(edge.getTime() - 60_000).toISOString());
+    expect(calendar.workingMinutesBetween(now, due)).toBe(481);
+    expect((await listed('due_soon')).some((i) => i.id === d.id)).toBe(false);
+    expect((await listed('all')).find((i) => i.id === d.id)).toMatchObject({ deadlineState: 'on_track' });
+    expect((await detail(desk, d.id)).deadlineState).toBe('on_track');
+  });
+});

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../working-calendar/calendar.rules.js';
 import { officialAdjustments } from '../working-calendar/official-adjustments.js';
 import { vnInstant } from '../working-calendar/vn-time.js';
-import { apologyAvailability, apologyIsLate, checkApology, needsApology } from './dossier-deadline.rules.js';
+import { apologyAvailability, apologyIsLate, checkApology, deadlineStateWithin, dueSoonUntil, needsApology } from './dossier-deadline.rules.js';
+import { deadlineState } from '../working-calendar/deadline.rules.js';
 import { dossierStatuses } from './dossier.rules.js';
 
 const cal = createWorkingCalendar({ adjustments: officialAdjustments });
@@ -75,5 +76,24 @@ describe('apology rules — properties', () => {
       const before = cal.addWorkingMinutes(now, 960);
       if (needsApology(d, before, 1)) expect(apologyAvailability(d, now, cal, rules).possible).toBe(true);
     }));
+  });
+});
+
+describe('due soon — one rule', () => {
+  const base = at('2026-01-05T07:30').getTime();
+  const instant = fc.integer({ min: 0, max: 400 * 86_400 }).map((s) => new Date(base + s * 1000));
+
+  it('the tab edge (dueSoonUntil) gives exactly the working-time state: at most one working day left', () => {
+    fc.assert(fc.property(instant, fc.integer({ min: -3 * 86_400, max: 6 * 86_400 }), (now, ahead) => {
+      const due = new Date(now.getTime() + ahead * 1000);
+      expect(deadlineStateWithin(now, due, dueSoonUntil(now, cal))).toBe(deadlineState(now, due, cal, cal.workingDayMinutesOn(now)));
+    }), { numRuns: 500 });
+  });
+
+  it('a due time on the edge after a session end is still due soon (Fri 17:30 → Mon 17:30 and up to Tue 07:30)', () => {
+    const now = at('2026-12-04T17:30');
+    expect(dueSoonUntil(now, cal)).toEqual(at('2026-12-08T07:30'));
+    expect(deadlineStateWithin(now, at('2026-12-07T17:30'), dueSoonUntil(now, cal))).toBe('due_soon');
+    expect(deadlineStateWithin(now, at('2026-12-08T07:31'), dueSoonUntil(now, cal))).toBe('on_track');
   });
 });

@@ -6,7 +6,7 @@
 import type { FormBlock, FormModel } from '../forms/forms.contract.js';
 import { NATIONAL_HEADING } from '../forms/forms.rules.js';
 import { formatDateLine } from '../forms/vn-format.rules.js';
-import { eformFieldOrder } from '../procedures/eform.rules.js';
+import { eformAnswerLines } from '../procedures/eform-answers.rules.js';
 
 export type DeclarationInput = {
   procedure: { code: string; name: string; agency: string; eform: Record<string, unknown> | null };
@@ -18,18 +18,9 @@ export type DeclarationInput = {
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
-function valueText(v: unknown, prop: { format?: unknown }): string {
-  if (v === undefined || v === null || v === '') return '';
-  if (typeof v === 'boolean') return v ? 'Có' : 'Không';
-  if (typeof v === 'string' && prop.format === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return dmy(v);
-  if (Array.isArray(v)) return v.map(String).join(', ');
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-
 /** The declaration as a form model: one line per identity fact and per e-form field (blank ones are dotted lines to fill by hand). */
 export function declarationModel(input: DeclarationInput): FormModel {
   const a = input.applicant;
-  const props = (input.procedure.eform?.properties ?? {}) as Record<string, { title?: unknown; format?: unknown }>;
   const body: FormBlock[] = [
     { kind: 'paragraph', text: 'I. THÔNG TIN NGƯỜI YÊU CẦU', emphasis: 'bold' },
     { kind: 'field', label: 'Họ, chữ đệm và tên', value: a.fullName.toUpperCase() },
@@ -40,11 +31,11 @@ export function declarationModel(input: DeclarationInput): FormModel {
     { kind: 'field', label: 'Số điện thoại', value: a.phone ?? '' },
     { kind: 'field', label: 'Thư điện tử', value: a.email ?? '' },
   ];
-  // In the legal form's order (x-order), not the order jsonb happens to store the keys in.
-  const fields = eformFieldOrder(input.procedure.eform).map((k) => [k, props[k] ?? {}] as const);
-  if (fields.length > 0) {
+  // The lines the officer saw on the dossier page (one renderer): the legal form's order, labels, dd/MM/yyyy, option labels.
+  const lines = eformAnswerLines(input.procedure.eform, input.eform);
+  if (lines.length > 0) {
     body.push({ kind: 'paragraph', text: 'II. NỘI DUNG ĐỀ NGHỊ', emphasis: 'bold' });
-    for (const [key, prop] of fields) body.push({ kind: 'field', label: typeof prop.title === 'string' ? prop.title : key, value: valueText(input.eform[key], prop) });
+    for (const l of lines) body.push({ kind: 'field', label: l.label, value: l.text });
   }
   body.push({ kind: 'paragraph', text: 'Tôi cam đoan những nội dung khai trên đây là đúng sự thật và chịu trách nhiệm trước pháp luật về lời khai của mình.', emphasis: 'italic' });
   return {

@@ -1,7 +1,7 @@
 import type { TProcessingTime } from '../procedures/procedure.contract.js';
 import type { WorkingCalendar } from '../working-calendar/calendar.rules.js';
 import { actionSpec } from './dossier-actions.rules.js';
-import { computeDue, countingStart, type Duration } from '../working-calendar/deadline.rules.js';
+import { computeDue, countingStart, type DeadlineState, type Duration } from '../working-calendar/deadline.rules.js';
 
 /** The legal processing time of a procedure as a calendar duration. */
 export function procedureDuration(t: TProcessingTime): Duration {
@@ -26,6 +26,23 @@ export function planStepDues(countingFrom: Date, stepDays: number[], dossierDue:
     const due = calendar.addWorkingMinutes(countingFrom, cumulative * calendar.workingDayMinutesOn(countingFrom));
     return due > dossierDue ? dossierDue : due;
   });
+}
+
+/**
+ * The last instant at which a due time still counts as "sắp đến hạn": at most one working day (of the province's
+ * hours on that day) left. One rule for the queue's "Sắp đến hạn" tab (SQL `due_at <= until`) and the state shown on
+ * each row and on the dossier page, so a dossier due exactly at the edge is in the tab and shown due soon. When one
+ * working day from now ends at a session's end (11:30), every instant up to the next session's start leaves the same
+ * working time, so the edge moves there.
+ */
+export function dueSoonUntil(now: Date, calendar: WorkingCalendar): Date {
+  return calendar.nextWorkingInstant(calendar.addWorkingMinutes(now, calendar.workingDayMinutesOn(now)));
+}
+
+/** quá hạn after the due instant, sắp đến hạn up to `soonUntil` (from `dueSoonUntil`), else trong hạn. */
+export function deadlineStateWithin(now: Date, dueAt: Date, soonUntil: Date): DeadlineState {
+  if (now.getTime() > dueAt.getTime()) return 'overdue';
+  return dueAt.getTime() <= soonUntil.getTime() ? 'due_soon' : 'on_track';
 }
 
 export type ApologyCheck = { ok: true; late: boolean } | { ok: false; reasonVi: string };

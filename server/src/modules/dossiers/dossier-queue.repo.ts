@@ -14,8 +14,8 @@ export type QueueFilter = {
   /** Units where the officer holds `dossiers.read` (none inside another): matched against dossier_scope. */
   unitIds: string[];
   now: Date;
-  /** Instant one working day ahead: before it a dossier is "due soon". */
-  soonBefore: Date;
+  /** Up to this instant a due time is "due soon" (`dueSoonUntil`, dossier-deadline.rules.ts). */
+  soonUntil: Date;
   /** Instant two working days ahead: a dossier due before it and without an apology needs one now, while it still can. */
   apologyBefore: Date;
   search?: DossierSearch | null;
@@ -95,7 +95,7 @@ function tabCondition(queue: Exclude<Queue, 'mine'>, a: 's' | 'd', f: QueueFilte
     case 'result_ready':
       return `${a}.status = 'result_ready'`;
     case 'due_soon':
-      return `${a}.status ${OPEN} AND ${a}.due_at >= ${p.add(f.now, 'timestamptz')} AND ${a}.due_at < ${p.add(f.soonBefore, 'timestamptz')}`;
+      return `${a}.status ${OPEN} AND ${a}.due_at >= ${p.add(f.now, 'timestamptz')} AND ${a}.due_at <= ${p.add(f.soonUntil, 'timestamptz')}`;
     case 'overdue':
       return `${a}.status ${OPEN} AND ${a}.due_at < ${p.add(f.now, 'timestamptz')}`;
     // Will be (or is) late and has no apology letter yet (ND 61/2018 Điều 19 k9).
@@ -236,7 +236,7 @@ export async function countQueues(q: Queryable, f: CountFilter): Promise<QueueCo
   return { counts, bounded };
 }
 
-type CountFilter = Pick<QueueFilter, 'unitIds' | 'actorId' | 'now' | 'soonBefore' | 'apologyBefore'>;
+type CountFilter = Pick<QueueFilter, 'unitIds' | 'actorId' | 'now' | 'soonUntil' | 'apologyBefore'>;
 
 /** The one statement behind countQueues (also run bare by the benchmark). */
 export function countQuery(f: CountFilter): { text: string; values: unknown[]; bounded: CountedQueue[]; exact: CountedQueue[] } {

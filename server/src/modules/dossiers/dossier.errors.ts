@@ -27,7 +27,7 @@ export const dossierErrors = {
     new DomainError('DOSSIER.PROCEDURE_NOT_ACCEPTING', 'unprocessable', 'Thủ tục chưa công bố hoặc đã bãi bỏ, không tiếp nhận hồ sơ.', 'The procedure accepts no dossiers.'),
   badApplicant: (reasonVi: string) => new DomainError('DOSSIER.BAD_APPLICANT', 'invalid', reasonVi, 'Invalid applicant identity.'),
   eformInvalid: (problems: { path: string; message: string }[]) =>
-    new DomainError('DOSSIER.EFORM_INVALID', 'invalid', `Tờ khai điện tử chưa hợp lệ: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, 'E-form invalid.', { problems }),
+    new DomainError('DOSSIER.EFORM_INVALID', 'invalid', `Tờ khai điện tử chưa hợp lệ: ${problems.map((p) => p.message).join(' ')}`, 'E-form invalid.', { problems }),
   reasonRequired: () =>
     new DomainError('DOSSIER.REASON_REQUIRED', 'invalid', 'Cần ghi rõ lý do (và giấy tờ cần bổ sung, nếu có).', 'A reason is required.'),
   unitClosed: () => new DomainError('DOSSIER.UNIT_CLOSED', 'unprocessable', 'Đơn vị đã giải thể hoặc sáp nhập.', 'The unit no longer exists.'),

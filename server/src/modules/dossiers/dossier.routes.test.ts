@@ -248,6 +248,8 @@ describe('dossier lifecycle at the desk', () => {
     const badForm = await intake(oneDay, { eform: { khac: 1 } });
     expect(badForm.statusCode).toBe(400);
     expect(badForm.json().code).toBe('DOSSIER.EFORM_INVALID');
+    // The officer reads the field's label and the problem, not a JSON pointer or an English validator message.
+    expect(badForm.json().message).toBe('Tờ khai điện tử chưa hợp lệ: Họ, chữ đệm, tên là thông tin bắt buộc.');
     expect((await intake(oneDay, {}, specialist)).statusCode).toBe(403);
   });
 });

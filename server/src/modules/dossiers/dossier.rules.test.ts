@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { actionsByStatus, allowedActions, applyAction, dossierActions, dossierStatuses, isClosed, nationalStatusCode, type DossierState } from './dossier.rules.js';
+import { actionsByStatus, allowedActions, applyAction, currentStepLabel, dossierActions, dossierStatuses, isClosed, nationalStatusCode, type DossierState } from './dossier.rules.js';
 
 const start = (stepCount = 4): DossierState => ({ status: 'awaiting_acceptance', stepIndex: 0, stepCount, supplementCount: 0, apologyCount: 0, maxApologies: 1 });
 
@@ -67,5 +67,15 @@ describe('dossier state machine', () => {
         if (isClosed(s.status)) expect(allowedActions(s)).toEqual([]);
       }),
     );
+  });
+});
+
+describe('currentStepLabel', () => {
+  it('names no step before acceptance, the return step once the result is ready, none once closed', () => {
+    expect(currentStepLabel({ status: 'awaiting_acceptance', stepName: 'Tiếp nhận hồ sơ' })).toBe('Chưa tiếp nhận');
+    expect(currentStepLabel({ status: 'processing', stepName: 'Thẩm định' })).toBe('Thẩm định');
+    expect(currentStepLabel({ status: 'supplement_requested', stepName: 'Thẩm định' })).toBe('Thẩm định');
+    expect(currentStepLabel({ status: 'result_ready', stepName: 'Ký duyệt' })).toBe('Trả kết quả');
+    for (const status of dossierStatuses.filter(isClosed)) expect(currentStepLabel({ status, stepName: 'Ký duyệt' })).toBe('');
   });
 });

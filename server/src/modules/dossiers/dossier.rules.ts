@@ -132,3 +132,14 @@ export function applyAction(s: DossierState, action: DossierAction, opts: { back
 export function isClosed(status: DossierStatus): boolean {
   return statusInfo[status].phase === 'closed';
 }
+
+/**
+ * What the "Bước hiện tại" column and the dossier page say the dossier is at: before acceptance it is at no step yet
+ * ("Chưa tiếp nhận", not the first step's name), a result at the desk waits for the return step ("Trả kết quả", not
+ * the signing step that finished), a closed dossier is at none; otherwise the current step's name.
+ */
+export function currentStepLabel(d: { status: DossierStatus; stepName: string | null }, lang: 'vi' | 'en' = 'vi'): string {
+  if (d.status === 'awaiting_acceptance') return lang === 'en' ? 'Not yet accepted' : 'Chưa tiếp nhận';
+  if (d.status === 'result_ready') return lang === 'en' ? 'Return the result' : 'Trả kết quả';
+  return isClosed(d.status) ? '' : (d.stepName ?? '');
+}

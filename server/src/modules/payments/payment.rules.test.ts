@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { matchTransfer, paymentReference, referencesIn, REFERENCE_RE, settleDecision } from './payment.rules.js';
+import { feeOwedAtReturn, matchTransfer, paymentReference, referencesIn, REFERENCE_RE, settleDecision } from './payment.rules.js';
 import { parseStatement } from './statement.rules.js';
 
 describe('payment references', () => {
@@ -63,5 +63,14 @@ describe('reconciliation of a bank statement', () => {
     expect(b.lines).toHaveLength(1);
     expect(b.problems).toEqual([{ line: 2, message: 'Dòng JSON không hợp lệ' }]);
     expect(parseStatement('amount,when\n1,2').problems[0]!.message).toMatch(/tiêu đề/);
+  });
+});
+
+describe('feeOwedAtReturn', () => {
+  it('warns only for a result about to be handed over with its fee unpaid', () => {
+    expect(feeOwedAtReturn({ status: 'result_ready', feeVnd: 8000, paid: false })).toBe(8000);
+    expect(feeOwedAtReturn({ status: 'result_ready', feeVnd: 8000, paid: true })).toBe(0);
+    expect(feeOwedAtReturn({ status: 'result_ready', feeVnd: 0, paid: false })).toBe(0);
+    expect(feeOwedAtReturn({ status: 'processing', feeVnd: 8000, paid: false })).toBe(0);
   });
 });

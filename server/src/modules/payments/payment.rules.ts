@@ -10,6 +10,20 @@ export type OnlineMethod = (typeof onlineMethods)[number];
 export const paymentStatuses = ['pending', 'paid', 'failed', 'expired'] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
 
+/**
+ * Dossier statuses that take no fee any more: not received, withdrawn, stopped or refused (nothing will be resolved).
+ * One list for the server's refusal (PAYMENT.DOSSIER_CLOSED) and the console's "Thu tiền mặt" button.
+ */
+export const feeClosedStatuses: readonly string[] = ['not_accepted', 'withdrawn', 'stopped', 'refused'];
+
+/**
+ * The fee still owed when the result is about to be handed over (status result_ready): the console warns the desk
+ * before "Trả kết quả", since the fee is paid to the agency before or when the result is received (ND 61/2018 Điều 22).
+ */
+export function feeOwedAtReturn(d: { status: string; feeVnd: number; paid: boolean }): number {
+  return d.status === 'result_ready' && d.feeVnd > 0 && !d.paid ? d.feeVnd : 0;
+}
+
 export const methodLabels: Record<PaymentMethod, string> = {
   vnpay: 'Cổng thanh toán VNPay',
   paygov: 'Nền tảng thanh toán trực tuyến quốc gia (Cổng DVCQG)',

@@ -49,7 +49,7 @@ describe('e-form designer ⇄ JSON Schema', () => {
     expect(schema['x-order']).toEqual(['hoTen', 'ngaySinh', 'cccd', 'soCon', 'quanHe', 'dongY']);
     expect(eformSchemaProblems(schema)).toEqual([]);
     expect(validateEform('designer-test', schema, { hoTen: 'An', quanHe: 'Cha', ngaySinh: '2020-01-02', cccd: '087090001234', soCon: 2 })).toEqual([]);
-    expect(validateEform('designer-test', schema, { hoTen: 'An' }).map((p) => p.message)).toContain('Thiếu trường bắt buộc: quanHe');
+    expect(validateEform('designer-test', schema, { hoTen: 'An' }).map((p) => p.message)).toContain('Quan hệ là thông tin bắt buộc.');
     expect(validateEform('designer-test', schema, { hoTen: 'An', quanHe: 'Chú' }).length).toBe(1);
   });
 

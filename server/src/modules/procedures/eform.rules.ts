@@ -42,12 +42,25 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The top-level properties in the legal form's order: `x-order` (or `ui:order`) first, then the rest as they come. */
+/**
+ * The top-level properties in the legal form's order: `x-order` (or `ui:order`) first, then the rest by their
+ * `propertyOrder` number if they have one, else as they come.
+ */
 export function eformFieldOrder(schema: Record<string, unknown> | null): string[] {
-  const props = isObject(schema?.properties) ? Object.keys(schema.properties) : [];
+  const properties = isObject(schema?.properties) ? schema.properties : {};
+  const props = Object.keys(properties);
   const list = [schema?.['x-order'], schema?.['ui:order']].find(Array.isArray) as unknown[] | undefined;
   const listed = (list ?? []).filter((k): k is string => typeof k === 'string' && props.includes(k));
-  return [...listed, ...props.filter((k) => !listed.includes(k))];
+  const rank = (k: string, i: number) => {
+    const p = properties[k];
+    return isObject(p) && typeof p.propertyOrder === 'number' ? p.propertyOrder : 10_000 + i;
+  };
+  const rest = props
+    .filter((k) => !listed.includes(k))
+    .map((k, i) => ({ k, r: rank(k, i) }))
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.k);
+  return [...listed, ...rest];
 }
 
 /** The fact each prefilled field is filled from (only top-level properties with a valid `x-prefill`). */

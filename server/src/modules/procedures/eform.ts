@@ -22,20 +22,64 @@ export function validateEform(versionId: string, schema: Record<string, unknown>
     cache.set(versionId, validate);
   }
   if (validate(data)) return [];
-  return (validate.errors ?? []).map((e: ErrorObject) => ({ path: e.instancePath || '/', message: describe(e) }));
+  return (validate.errors ?? []).map((e: ErrorObject) => ({ path: e.instancePath || '/', message: describe(e, schema) }));
 }
 
-function describe(e: ErrorObject): string {
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The field's label in the form ("Họ, chữ đệm, tên của trẻ") for a JSON pointer, else its key. */
+function labelAt(schema: Record<string, unknown>, pointer: string): string {
+  const keys = pointer.split('/').filter(Boolean).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node: unknown = schema;
+  for (const k of keys) {
+    if (!isObject(node)) return keys.at(-1) ?? '';
+    node = isObject(node.properties) && k in node.properties ? node.properties[k] : /^\d+$/.test(k) ? node.items : undefined;
+  }
+  return isObject(node) && typeof node.title === 'string' ? node.title : (keys.at(-1) ?? 'Tờ khai');
+}
+
+const formatNames: Record<string, string> = { date: 'ngày (năm-tháng-ngày)', 'date-time': 'thời điểm', email: 'thư điện tử', uri: 'địa chỉ trang web', time: 'giờ' };
+const typeNames: Record<string, string> = { string: 'chữ', number: 'số', integer: 'số nguyên', boolean: 'Có/Không', object: 'nhóm thông tin', array: 'danh sách' };
+
+/** The problem in Vietnamese, naming the field by its label, never a key or a regular expression (shown to officers and citizens). */
+function describe(e: ErrorObject, schema: Record<string, unknown>): string {
+  const p = e.params as Record<string, unknown>;
+  const label = labelAt(schema, e.instancePath);
   switch (e.keyword) {
-    case 'required':
-      return `Thiếu trường bắt buộc: ${String((e.params as { missingProperty?: string }).missingProperty)}`;
+    case 'required': {
+      const missing = String(p.missingProperty);
+      return `${labelAt(schema, `${e.instancePath}/${missing}`)} là thông tin bắt buộc.`;
+    }
     case 'format':
-      return `Sai định dạng (${String((e.params as { format?: string }).format)})`;
+      return `${label} không đúng định dạng ${formatNames[String(p.format)] ?? String(p.format)}.`;
     case 'type':
-      return `Sai kiểu dữ liệu (cần ${String((e.params as { type?: string }).type)})`;
+      return `${label} phải là ${typeNames[String(p.type)] ?? String(p.type)}.`;
     case 'enum':
-      return 'Giá trị không nằm trong danh sách cho phép';
+    case 'const':
+    case 'oneOf':
+    case 'anyOf':
+      return `${label} phải là một trong các lựa chọn của tờ khai.`;
+    case 'pattern':
+      return `${label} không đúng định dạng.`;
+    case 'minLength':
+      return `${label} cần ít nhất ${String(p.limit)} ký tự.`;
+    case 'maxLength':
+      return `${label} không được dài quá ${String(p.limit)} ký tự.`;
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return `${label} không được nhỏ hơn ${String(p.limit)}.`;
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return `${label} không được lớn hơn ${String(p.limit)}.`;
+    case 'additionalProperties':
+      return `Tờ khai không có trường ${String(p.additionalProperty)}.`;
+    case 'minItems':
+      return `${label}: cần ít nhất ${String(p.limit)} mục.`;
+    case 'maxItems':
+      return `${label}: tối đa ${String(p.limit)} mục.`;
     default:
-      return e.message ?? 'Không hợp lệ';
+      return `${label} không hợp lệ.`;
   }
 }

@@ -2,7 +2,7 @@ import type { Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
 import { scopeUnitIds, type Actor } from '../../identity/permissions.policy.js';
-import { deadlineState } from '../../working-calendar/deadline.rules.js';
+import { deadlineStateWithin, dueSoonUntil } from '../dossier-deadline.rules.js';
 import { runningStatuses } from '../dossier-actions.rules.js';
 import { loadCalendar } from '../../working-calendar/use-cases/load-calendar.js';
 import type { WorkingCalendar } from '../../working-calendar/calendar.rules.js';
@@ -86,7 +86,7 @@ export async function listWorkQueue(deps: { db: Db; clock: Clock }, actor: Actor
     unitIds: scopeUnitIds(actor, 'dossiers.read'),
     actorId: actor.userId,
     now,
-    soonBefore: calendar.addWorkingMinutes(now, day),
+    soonUntil: dueSoonUntil(now, calendar),
     apologyBefore: calendar.addWorkingMinutes(now, 2 * day),
   };
   const { before, q, ...filters } = query;
@@ -98,7 +98,7 @@ export async function listWorkQueue(deps: { db: Db; clock: Clock }, actor: Actor
     items: page.rows.map((r) => ({
       ...r,
       deadlineState:
-        r.dueAt && (runningStatuses as readonly string[]).includes(r.status) ? deadlineState(now, r.dueAt, calendar, day) : r.status === 'supplement_requested' ? 'paused' : null,
+        r.dueAt && (runningStatuses as readonly string[]).includes(r.status) ? deadlineStateWithin(now, r.dueAt, base.soonUntil) : r.status === 'supplement_requested' ? 'paused' : null,
     })),
     next: page.next ? encodeCursor(page.next) : null,
     counts: counts.counts,

@@ -9,7 +9,7 @@ import type { TDossier } from '../dossier.contract.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { canAct, canRead } from '../dossier.policy.js';
 import { getDossierView, type HistoryView } from '../dossier.repo.js';
-import { apologyAvailability } from '../dossier-deadline.rules.js';
+import { apologyAvailability, deadlineStateWithin, dueSoonUntil } from '../dossier-deadline.rules.js';
 import { undoableUntil } from './undo-forward.js';
 import { letterSigner } from '../../org-units/use-cases/set-signatory.js';
 import { allowedActions, isClosed, statusLabels } from '../dossier.rules.js';
@@ -28,9 +28,9 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
   let stepState: string | null = null;
   if (d.dueAt && !isClosed(d.status) && d.status !== 'result_ready') {
     const calendar = calendarFromAdjustments(adjustments, hours);
-    // Due soon (sắp đến hạn) = less than one working day (of the province's hours) left.
+    // Due soon (sắp đến hạn): the queue's rule (at most one working day of the province's hours left).
     const dueSoonMinutes = calendar.workingDayMinutesOn(now);
-    state = d.status === 'supplement_requested' ? 'paused' : deadlineState(now, d.dueAt, calendar, dueSoonMinutes);
+    state = d.status === 'supplement_requested' ? 'paused' : deadlineStateWithin(now, d.dueAt, dueSoonUntil(now, calendar));
     const stepDue = steps[d.stepIndex]?.dueAt;
     // The current step's own clock: due soon when less than a quarter of a working day is left.
     if (stepDue) stepState = d.status === 'supplement_requested' ? 'paused' : deadlineState(now, stepDue, calendar, dueSoonMinutes / 4);

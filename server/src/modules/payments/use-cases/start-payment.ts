@@ -5,7 +5,7 @@ import type { Clock } from '../../../platform/clock.js';
 import type { AppConfig } from '../../../platform/config.js';
 import { paymentErrors } from '../payment.errors.js';
 import { appendPaymentEvent, getPayableDossier, insertPayment, openPaymentOf, paidPaymentOf, type PayableDossier, type PaymentRow } from '../payment.repo.js';
-import { nationalPaymentSimulatorActive, paymentReference, paymentSimulatorActive, pendingMinutes, type OnlineMethod } from '../payment.rules.js';
+import { feeClosedStatuses, nationalPaymentSimulatorActive, paymentReference, paymentSimulatorActive, pendingMinutes, type OnlineMethod } from '../payment.rules.js';
 import { createNationalPaymentGateway } from '../national-payment.gateway.js';
 import { paymentLinkToken, paymentResultPath } from '../payment.links.js';
 import { buildVietQrPayload } from '../vietqr.rules.js';
@@ -33,13 +33,11 @@ export type StartedPayment = {
   transfer: { payload: string; qrSvg: string; bankBin: string; accountNo: string; accountName: string; note: string } | null;
 };
 
-/** Dossiers that take no fee any more: not received, withdrawn, stopped or refused. */
-const closedStatuses = ['not_accepted', 'withdrawn', 'stopped', 'refused'];
 
 export function assertPayable(d: PayableDossier | null): asserts d is PayableDossier {
   if (!d) throw paymentErrors.notFound();
   if (d.feeVnd <= 0) throw paymentErrors.noFee();
-  if (closedStatuses.includes(d.status)) throw paymentErrors.dossierClosed();
+  if (feeClosedStatuses.includes(d.status)) throw paymentErrors.dossierClosed();
 }
 
 /** ASCII, as the gateway asks for its order description. */

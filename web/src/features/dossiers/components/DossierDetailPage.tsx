@@ -17,6 +17,7 @@ import {
   actionLabel,
   applicantKindLabel,
   channelLabel,
+  currentStep,
   deadlineColor,
   deadlineLabel,
   deliveryLabel,
@@ -225,6 +226,11 @@ export function DossierDetailPage({ id, listPath, feeCard }: Props) {
               <Descriptions.Item label={t('dossier.procedure')} span={2}>
                 {d.procedureName}
               </Descriptions.Item>
+              {currentStep({ status: d.status, stepName: d.steps[d.stepIndex]?.name ?? null }) ? (
+                <Descriptions.Item label={t('dossier.step')} span={2}>
+                  {currentStep({ status: d.status, stepName: d.steps[d.stepIndex]?.name ?? null })}
+                </Descriptions.Item>
+              ) : null}
               <Descriptions.Item label={t('dossier.receivingUnit')}>{d.receivingUnitName}</Descriptions.Item>
               <Descriptions.Item label={t('dossier.resolvingUnit')}>{d.resolvingUnitName}</Descriptions.Item>
               {d.interagencyUnitName ? (

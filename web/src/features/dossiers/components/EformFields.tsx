@@ -8,7 +8,8 @@ export function EformFields({ fields }: { fields: EformField[] }) {
   return (
     <div className="eform-grid">
       {fields.map((f) => {
-        const rules = [{ required: f.required, message: `${f.title}` }];
+        // The console's Vietnamese defaults name the field and the problem (web/src/lib/validate-messages.ts).
+        const rules = [{ required: f.required }];
         const common = { name: ['eform', f.name], label: f.title, extra: f.description, rules };
         switch (f.kind) {
           case 'string':

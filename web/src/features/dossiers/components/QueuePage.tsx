@@ -13,10 +13,10 @@ import { compactCode } from '../../../../../server/src/modules/dossiers/tracking
 import {
   channelLabel,
   channels,
+  currentStep,
   deadlineColor,
   deadlineLabel,
   dossierStatuses,
-  estimateDeadline,
   finishColor,
   finishLabel,
   queueLabel,
@@ -36,7 +36,8 @@ function isQueue(v: string | null): v is Queue {
 
 /** The due time of a row with its deadline tag (running dossiers) or how it finished (closed ones). */
 function DueCell({ row }: { row: QueueItem }) {
-  const state = estimateDeadline(row, new Date());
+  // The server's state (dueSoonUntil on the working calendar): the same rule as the "Sắp đến hạn" tab.
+  const state = row.deadlineState;
   return (
     <Flex gap={4} align="center" className="nowrap">
       <span>{formatDueTime(row.dueAt)}</span>
@@ -194,16 +195,17 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
         tableLayout="fixed"
         locale={{ emptyText: t('dossier.empty') }}
         columns={[
+          // Widths at 1366 px: the dates and "Sắp đến hạn" fit their cells (they ran into the next column), the procedure takes the rest.
           {
             title: t('dossier.code'),
-            width: 205,
+            width: 200,
             render: (_v, d) => (
               <Link to={dossierPath(d.id)} className="mono nowrap">
                 {d.code ?? t('dossier.noCode')}
               </Link>
             ),
           },
-          { title: t('dossier.applicant'), dataIndex: 'applicantName', width: 150, ellipsis: { showTitle: true } },
+          { title: t('dossier.applicant'), dataIndex: 'applicantName', width: 140, ellipsis: { showTitle: true } },
           {
             title: t('dossier.procedure'),
             render: (_v, d) =>
@@ -220,10 +222,15 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
                 </div>
               ),
           },
-          { title: t('dossier.step'), width: 120, ellipsis: { showTitle: true }, render: (_v, d) => d.stepName ?? '' },
-          { title: t('dossier.status'), width: 135, render: (_v, d) => <Tag color={statusColor(d.status)}>{statusLabel(d.status)}</Tag> },
-          { title: t('dossier.submittedAt'), width: 122, render: (_v, d) => <span className="nowrap">{formatDueTime(d.submittedAt)}</span> },
-          { title: t('dossier.dueAt'), width: 208, render: (_v, d) => <DueCell row={d} /> },
+          { title: t('dossier.step'), width: 110, ellipsis: { showTitle: true }, render: (_v, d) => currentStep(d) },
+          { title: t('dossier.status'), width: 130, render: (_v, d) => (
+              <Tag color={statusColor(d.status)} className="status-tag">
+                {statusLabel(d.status)}
+              </Tag>
+            ),
+          },
+          { title: t('dossier.submittedAt'), width: 134, render: (_v, d) => <span className="nowrap">{formatDueTime(d.submittedAt)}</span> },
+          { title: t('dossier.dueAt'), width: 222, render: (_v, d) => <DueCell row={d} /> },
         ]}
       />
       {next ? (

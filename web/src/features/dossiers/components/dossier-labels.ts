@@ -1,5 +1,5 @@
-import { dossierActions, dossierStatuses, type DossierAction, type DossierStatus } from '../../../../../server/src/modules/dossiers/dossier.rules.js';
-import { actionSpec, runningStatuses, statusInfo } from '../../../../../server/src/modules/dossiers/dossier-actions.rules.js';
+import { currentStepLabel, dossierActions, dossierStatuses, type DossierAction, type DossierStatus } from '../../../../../server/src/modules/dossiers/dossier.rules.js';
+import { actionSpec, statusInfo } from '../../../../../server/src/modules/dossiers/dossier-actions.rules.js';
 import { getLang, t } from '../../../lib/i18n.js';
 import { vi, type MessageKey } from '../../../lib/messages.vi.js';
 import type { Queue } from '../api/list-dossiers.js';
@@ -32,6 +32,8 @@ export const applicantKindLabel = (k: string) => labelOf('applicantKind', k);
 export const fileKindLabel = (k: string) => labelOf('fileKind', k);
 export const deadlineLabel = (d: string) => labelOf('deadline', d);
 export const finishLabel = (f: string) => labelOf('finish', f);
+/** The step the dossier is at, as the server's rule names it ("Chưa tiếp nhận", "Trả kết quả", the step's name). */
+export const currentStep = (d: { status: string; stepName: string | null }) => (isStatus(d.status) ? currentStepLabel({ status: d.status, stepName: d.stepName }, getLang() === 'en' ? 'en' : 'vi') : (d.stepName ?? ''));
 
 export const statusColor = (s: string): string => (isStatus(s) ? statusInfo[s].colour : 'default');
 
@@ -41,26 +43,3 @@ export const deadlineColor = (d: string) => deadlineColors[d] ?? 'default';
 const finishColors: Record<string, string> = { early: 'green', on_time: 'green', late: 'red' };
 export const finishColor = (f: string) => finishColors[f] ?? 'default';
 
-/** Statuses where the legal clock runs (the deadline tag applies). */
-const running = new Set<string>(runningStatuses);
-
-const DAY = 86_400_000;
-
-/**
- * The deadline state of a queue row, estimated in the browser because the list does not carry it (the detail does,
- * computed on the working calendar): overdue after the due time; due soon when less than one day remains, not
- * counting Saturdays and Sundays in between.
- */
-export function estimateDeadline(row: { status: string; dueAt: string | null }, now: Date): 'on_track' | 'due_soon' | 'overdue' | 'paused' | null {
-  if (row.status === 'supplement_requested') return 'paused';
-  if (!row.dueAt || !running.has(row.status)) return null;
-  const due = new Date(row.dueAt).getTime();
-  const from = now.getTime();
-  if (from > due) return 'overdue';
-  let weekendMs = 0;
-  for (let d = from; d < due; d += DAY) {
-    const weekday = new Date(d + 7 * 3_600_000).getUTCDay();
-    if (weekday === 0 || weekday === 6) weekendMs += DAY;
-  }
-  return due - from - weekendMs <= DAY ? 'due_soon' : 'on_track';
-}

@@ -1,4 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import { eformFieldOrder } from '../../../../../server/src/modules/procedures/eform.rules.js';
 
 /** One field of a procedure's e-form, read from its JSON Schema (only the flat subset the desk can type in). */
 export type EformField = {
@@ -51,31 +52,16 @@ function optionsOf(p: JsonSchema): EformField['options'] {
   return undefined;
 }
 
-/**
- * The field order. Object keys are not a reliable order once the schema has been stored (PostgreSQL jsonb sorts them),
- * so an explicit order wins: a top-level `x-order` (or `ui:order`) list of names, or a `propertyOrder` number on each
- * property; without either, the order the keys arrive in.
- */
-function ordered(schema: JsonSchema, entries: [string, JsonSchema][]): [string, JsonSchema][] {
-  const list = [schema['x-order'], schema['ui:order']].find(Array.isArray) as unknown[] | undefined;
-  const rank = (name: string, p: JsonSchema, i: number) => {
-    const at = list ? list.indexOf(name) : -1;
-    if (at >= 0) return at;
-    if (typeof p.propertyOrder === 'number') return p.propertyOrder;
-    return 10_000 + i;
-  };
-  return entries
-    .map((e, i) => ({ e, r: rank(e[0], e[1], i) }))
-    .sort((a, b) => a.r - b.r)
-    .map((x) => x.e);
-}
-
 /** The e-form's top-level properties as simple fields, in the schema's order. */
 export function eformFields(schema: unknown): EformField[] {
   if (!isObject(schema) || !isObject(schema.properties)) return [];
   const required = new Set(Array.isArray(schema.required) ? schema.required.filter((x): x is string => typeof x === 'string') : []);
-  const entries = Object.entries(schema.properties).filter((entry): entry is [string, JsonSchema] => isObject(entry[1]));
-  return ordered(schema, entries)
+  const properties = schema.properties;
+  // The legal form's order, the same rule as the printed declaration and the portal (x-order, then propertyOrder).
+  const entries = eformFieldOrder(schema)
+    .map((name): [string, unknown] => [name, properties[name]])
+    .filter((entry): entry is [string, JsonSchema] => isObject(entry[1]));
+  return entries
     .map(([name, p]) => ({
       name,
       title: typeof p.title === 'string' ? p.title : name,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Flex, Form, Input, Modal, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, WalletOutlined } from '@ant-design/icons';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { formatDueTime, formatVnd } from '../../../lib/format.js';
@@ -10,9 +10,8 @@ import { receiptUrl } from '../api/receipt-url.js';
 import { recordCash } from '../api/record-cash.js';
 import { eventLabel, methodLabel, paymentStatusColor, paymentStatusLabel } from './payment-labels.js';
 import { foldStalePayments } from '../../../../../server/src/modules/payments/payment-fold.rules.js';
+import { feeClosedStatuses, feeOwedAtReturn } from '../../../../../server/src/modules/payments/payment.rules.js';
 
-/** Dossier statuses in which no fee is taken (payments/use-cases/start-payment.ts assertPayable). */
-const closedStatuses = ['not_accepted', 'withdrawn', 'stopped', 'refused'];
 
 type Props = {
   dossierId: string;
@@ -66,7 +65,7 @@ export function FeeCard({ dossierId, dossierStatus, canCollect }: Props) {
   const data = state.data;
   const fee = data?.feeVnd ?? 0;
   const { shown, folded } = foldStalePayments(data?.payments ?? []);
-  const collectable = canCollect && data !== undefined && fee > 0 && !data.paid && !closedStatuses.includes(dossierStatus);
+  const collectable = canCollect && data !== undefined && fee > 0 && !data.paid && !feeClosedStatuses.includes(dossierStatus);
 
   const handleOpen = () => {
     form.resetFields();
@@ -105,6 +104,9 @@ export function FeeCard({ dossierId, dossierStatus, canCollect }: Props) {
       className="detail-card"
     >
       <ErrorAlert error={state.error} />
+      {data && feeOwedAtReturn({ status: dossierStatus, feeVnd: fee, paid: data.paid }) > 0 ? (
+        <Alert type="warning" showIcon role="alert" style={{ marginBottom: 12 }} title={t('fee.owedAtReturn', { amount: formatVnd(fee) })} />
+      ) : null}
       {data ? (
         <Descriptions size="small" column={1}>
           <Descriptions.Item label={t('fee.amount')}>
