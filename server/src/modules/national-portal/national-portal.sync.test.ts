@@ -179,6 +179,47 @@ describe('outbound: outage and lost answers', () => {
     expect(copy.QuaTrinhXuLy.map((q) => q.MaQuaTrinh)).toEqual((await ours(id)).history);
   });
 
+  it('a backlog after an outage goes in one call per dossier, its entries in ledger order', async () => {
+    const a = await seed.receive();
+    const b = await seed.receive();
+    await drain();
+    sim.refuseFor(300);
+    for (const d of [a, b]) {
+      for (const [who, action] of [['desk', 'forward'], ['specialist', 'claim'], ['specialist', 'forward']] as const) {
+        const r = await injectAs(t.app, seed[who], { method: 'POST', url: `/api/dossiers/${d.id}/actions`, payload: { action } });
+        expect(r.statusCode, r.body).toBe(200);
+      }
+    }
+    expect((await dispatch()).failed).toBe(2);
+    advance(300);
+    const before = sim.calls.length;
+    await drain();
+    for (const d of [a, b]) {
+      const updates = sim.calls.slice(before).filter((c) => c.maHoSo === d.code && c.service === 'CapNhatTienDoHoSoMC');
+      expect(updates).toHaveLength(3);
+      expect(new Set(updates.map((c) => c.call)).size).toBe(1);
+      const copy = sim.dossiers.get(d.code)!;
+      expect({ status: copy.TrangThaiHoSo, history: copy.QuaTrinhXuLy.map((q) => q.MaQuaTrinh) }).toEqual(await ours(d.id));
+    }
+    // Two dossiers, two calls: a call never carries another dossier's entries.
+    const [ca, cb] = [a, b].map((d) => sim.calls.slice(before).find((c) => c.maHoSo === d.code)!.call);
+    expect(ca).not.toBe(cb);
+  });
+
+  it('a backlog whose answer was lost is looked up and only the missing entries go', async () => {
+    const { id, code } = await seed.receive();
+    await drain();
+    for (const [who, action] of [['desk', 'forward'], ['specialist', 'claim']] as const) {
+      expect((await injectAs(t.app, seed[who], { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: { action } })).statusCode).toBe(200);
+    }
+    sim.dropNextAnswers(1);
+    expect((await dispatch()).failed).toBe(1);
+    expect((await injectAs(t.app, seed.specialist, { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: { action: 'forward' } })).statusCode).toBe(200);
+    await drain();
+    const copy = sim.dossiers.get(code)!;
+    expect(copy.QuaTrinhXuLy.map((q) => q.MaQuaTrinh)).toEqual((await ours(id)).history);
+  });
+
   it('property: any interleaving of events, outages and lost answers ends with the national copy equal to ours', async () => {
     const path: [keyof typeof seed, string][] = [['desk', 'forward'], ['specialist', 'claim'], ['specialist', 'forward'], ['leader', 'approve'], ['desk', 'return_result']];
     const op = fc.oneof(fc.constant({ k: 'act' as const }), fc.record({ k: fc.constant('outage' as const), s: fc.integer({ min: 1, max: 400 }) }), fc.constant({ k: 'drop' as const }), fc.constant({ k: 'dispatch' as const }), fc.record({ k: fc.constant('tick' as const), s: fc.integer({ min: 1, max: 120 }) }));
@@ -206,6 +247,22 @@ describe('outbound: outage and lost answers', () => {
 });
 
 describe('reconciliation and "Gửi lại"', () => {
+  it('a resend after the delivered rows were pruned sends the whole ledger again', async () => {
+    const { id, code } = await seed.receive();
+    await seed.finish(id);
+    await drain();
+    const pruned = await t.ctx.db.query(`DELETE FROM national_sync_outbox WHERE dossier_id = $1 AND status <> 'pending'`, [id]);
+    expect(pruned.rowCount).toBeGreaterThan(2);
+    sim.dossiers.delete(code);
+    await reconcileDay({ db: t.ctx.db, clock, portal: nationalPortalOf(t.ctx)! }, new Date(nowMs + 7 * 3600_000).toISOString().slice(0, 10));
+    const { rows } = await t.ctx.db.query<{ id: string }>(`SELECT id::text FROM national_sync_difference WHERE dossier_id = $1 AND resolved_at IS NULL`, [id]);
+    expect((await injectAs(t.app, inspector, { method: 'POST', url: `/api/national-portal/differences/${rows[0]!.id}/resend` })).statusCode).toBe(200);
+    await drain();
+    const copy = sim.dossiers.get(code)!;
+    expect({ status: copy.TrangThaiHoSo, history: copy.QuaTrinhXuLy.map((q) => q.MaQuaTrinh) }).toEqual(await ours(id));
+    expect(copy.TrangThaiHoSo).toBe(10);
+  });
+
   it('finds a dossier the portal lost, lists it in scope only, and a resend makes the copies equal', async () => {
     const { id, code } = await seed.receive();
     await drain();
