@@ -10,7 +10,8 @@ export const CLAIM_LEASE_MS = 5 * 60_000;
 /**
  * Claims the head row (the oldest pending one) of up to `limit` dossiers that is due: a dossier's later rows wait behind
  * it, so its events reach the portal in ledger order. Safe with several dispatchers: the lease is re-checked under the
- * row lock, so a row goes to one of them.
+ * row lock, so a row goes to one of them. A row whose lease ran out unanswered (its dispatcher stopped mid-call: a
+ * restart, a crash) is claimed as uncertain: the portal may have applied it, so it is looked up before it goes again.
  */
 export async function claimHeads(q: Queryable, now: Date, limit: number): Promise<OutboxRow[]> {
   const { rows } = await q.query<OutboxRow>(
@@ -19,7 +20,7 @@ export async function claimHeads(q: Queryable, now: Date, limit: number): Promis
                         WHERE status = 'pending' ORDER BY dossier_id, id) h
         WHERE h.next_attempt_at <= $1 AND (h.claimed_until IS NULL OR h.claimed_until <= $1)
         ORDER BY h.next_attempt_at, h.id LIMIT $3)
-     UPDATE national_sync_outbox o SET claimed_until = $2
+     UPDATE national_sync_outbox o SET claimed_until = $2, uncertain = o.uncertain OR o.claimed_until IS NOT NULL
        FROM heads WHERE o.id = heads.id AND o.status = 'pending' AND (o.claimed_until IS NULL OR o.claimed_until <= $1)
      RETURNING ${outboxColumns}`,
     [now, new Date(now.getTime() + CLAIM_LEASE_MS), limit],
@@ -41,7 +42,7 @@ export async function claimRuns(q: Queryable, now: Date, heads: OutboxRow[], per
       ? []
       : (
           await q.query<OutboxRow>(
-            `UPDATE national_sync_outbox o SET claimed_until = $1
+            `UPDATE national_sync_outbox o SET claimed_until = $1, uncertain = o.uncertain OR o.claimed_until IS NOT NULL
                FROM (SELECT f.id FROM unnest($2::uuid[], $3::bigint[]) AS h(dossier_id, head_id)
                        CROSS JOIN LATERAL (SELECT y.id FROM national_sync_outbox y
                                             WHERE y.dossier_id = h.dossier_id AND y.status = 'pending' AND y.id > h.head_id ORDER BY y.id LIMIT $4) f) run

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
 import { APPLICANT, seedDesk } from '../../../test/dossier-fixtures.js';
 import { buildStaff } from '../../../test/factories.js';
-import type { THoSoInput } from './national-portal.contract.js';
+import type { NationalPortal, THoSoInput } from './national-portal.contract.js';
+import { CLAIM_LEASE_MS } from './national-portal.repo.js';
 import { ZHoSo } from './national-portal.contract.js';
 import { isReported, nationalStatusOf } from './national-portal.rules.js';
 import { nationalPortalOf } from './national-portal.service.js';
@@ -218,6 +219,25 @@ describe('outbound: outage and lost answers', () => {
     await drain();
     const copy = sim.dossiers.get(code)!;
     expect(copy.QuaTrinhXuLy.map((q) => q.MaQuaTrinh)).toEqual((await ours(id)).history);
+  });
+
+  it('a restart while a call was in flight: after the lease the next dispatcher looks it up and sends nothing twice', async () => {
+    const { id, code } = await seed.receive();
+    await drain();
+    for (const [who, action] of [['desk', 'forward'], ['specialist', 'claim']] as const) {
+      expect((await injectAs(t.app, seed[who], { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: { action } })).statusCode).toBe(200);
+    }
+    const real = nationalPortalOf(t.ctx)!;
+    // The portal applies the call, and the process stops before it hears back: its rows stay claimed, never marked.
+    const dying: NationalPortal = { ...real, updateProgress: async (u) => { await real.updateProgress(u); await new Promise<never>(() => {}); } };
+    void dispatchNationalSync({ db: t.ctx.db, clock, portal: dying });
+    await expect.poll(() => sim.calls.filter((c) => c.maHoSo === code && c.service === 'CapNhatTienDoHoSoMC').length).toBe(2);
+    expect((await dispatch()).claimed).toBe(0);
+    advance(CLAIM_LEASE_MS / 1000 + 1);
+    expect((await injectAs(t.app, seed.specialist, { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: { action: 'forward' } })).statusCode).toBe(200);
+    await drain();
+    const copy = sim.dossiers.get(code)!;
+    expect({ status: copy.TrangThaiHoSo, history: copy.QuaTrinhXuLy.map((q) => q.MaQuaTrinh) }).toEqual(await ours(id));
   });
 
   it('property: any interleaving of events, outages and lost answers ends with the national copy equal to ours', async () => {
