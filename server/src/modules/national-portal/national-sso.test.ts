@@ -107,12 +107,21 @@ describe('single sign-on from the national portal', () => {
     expect(before.cookies.mc_session).toBeUndefined();
     const userId = (await t.ctx.db.query<{ id: string }>(`SELECT id FROM staff_user WHERE username = 'motcua'`)).rows[0]!.id;
     // An administrator of another commune cannot link an officer of commune A.
-    expect((await injectAs(t.app, otherAdmin, { method: 'PUT', url: `/api/national-sso/staff-links/${userId}`, payload: { subject: 'dvcqg-canbo-7' } })).statusCode).toBe(404); // an officer outside the caller's units is unknown to them
-    const linked = await injectAs(t.app, admin, { method: 'PUT', url: `/api/national-sso/staff-links/${userId}`, payload: { subject: 'dvcqg-canbo-7' } });
-    expect(linked.statusCode, linked.body).toBe(200);
+    const link = (s: Session, body: Record<string, unknown>) => injectAs(t.app, s, { method: 'POST', url: '/api/national-sso/staff-links', payload: body });
+    expect((await link(otherAdmin, { userId, subject: 'dvcqg-canbo-7' })).statusCode).toBe(404); // an officer outside the caller's units is unknown to them
+    const linked = await link(admin, { userId, subject: 'dvcqg-canbo-7' });
+    expect(linked.statusCode, linked.body).toBe(201);
+    // A linked officer is not re-linked silently: the old link must be revoked first; the older PUT is gone.
+    const again = await link(admin, { userId, subject: 'dvcqg-canbo-8' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('NATIONAL.SSO_ALREADY_LINKED');
+    expect((await injectAs(t.app, admin, { method: 'PUT', url: `/api/national-sso/staff-links/${userId}`, payload: { subject: 'dvcqg-canbo-8' } })).statusCode).toBe(404);
+    expect((await t.ctx.db.query(`SELECT subject FROM national_sso_link WHERE staff_user_id = $1`, [userId])).rows).toEqual([{ subject: 'dvcqg-canbo-7' }]);
     // One national identity opens one account.
     const other = (await t.ctx.db.query<{ id: string }>(`SELECT id FROM staff_user WHERE username = 'quantri.b'`)).rows[0]!.id;
-    expect((await injectAs(t.app, admin, { method: 'PUT', url: `/api/national-sso/staff-links/${other}`, payload: { subject: 'dvcqg-canbo-7' } })).json().code).toBe('NATIONAL.SSO_SUBJECT_TAKEN');
+    const taken = await link(admin, { userId: other, subject: 'dvcqg-canbo-7' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().code).toBe('NATIONAL.SSO_SUBJECT_TAKEN');
 
     const after = await ssoSignIn('dvcqg-canbo-7', 'staff', '/console/ho-so');
     expect(after.location).toBe('/console/ho-so');
@@ -124,7 +133,7 @@ describe('single sign-on from the national portal', () => {
     expect(audit.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['national_sso.link', 'auth.signed_in']));
 
     // Unlinked again: no way in.
-    expect((await injectAs(t.app, admin, { method: 'PUT', url: `/api/national-sso/staff-links/${userId}`, payload: { subject: null } })).statusCode).toBe(200);
+    expect((await injectAs(t.app, admin, { method: 'DELETE', url: `/api/national-sso/staff-links/${userId}` })).statusCode).toBe(204);
     expect((await ssoSignIn('dvcqg-canbo-7', 'staff')).location).toBe('/console?loi=dvcqg');
   });
 

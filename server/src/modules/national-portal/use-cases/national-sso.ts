@@ -10,7 +10,7 @@ import { openCitizenSession } from '../../citizens/use-cases/citizen-auth.js';
 import { hashToken } from '../../identity/auth.plugin.js';
 import { insertSession, userUnitPaths } from '../../identity/identity.repo.js';
 import { nationalErrors } from '../national-portal.errors.js';
-import { canOnAll, type Actor } from '../../identity/permissions.policy.js';
+import { scopePaths, type Actor } from '../../identity/permissions.policy.js';
 
 type SsoConfig = Pick<
   AppConfig,
@@ -166,33 +166,54 @@ export async function finishNationalSso(deps: { db: Db; clock: Clock; config: Ss
 }
 
 /**
- * An administrator links an officer to their identity on the national portal (its `sub`), or removes the link (null).
- * One identity opens one account; the administrator must manage every unit of that officer.
+ * An administrator links an officer to their identity on the national portal (its `sub`). One identity opens one account
+ * and an officer has one link: an officer already linked is refused (revoke first), so a link never changes silently.
+ * The caller has checked that the administrator manages every unit of that officer.
  */
-export async function linkStaffIdentity(deps: { db: Db; clock: Clock }, actor: { userId: string; fullName: string }, userId: string, subject: string | null): Promise<{ userId: string; subject: string | null }> {
+export async function linkStaffIdentity(deps: { db: Db; clock: Clock }, actor: { userId: string; fullName: string }, userId: string, subject: string): Promise<{ userId: string; subject: string }> {
+  return withTransaction(deps.db, async (tx) => {
+    const now = deps.clock.now();
+    const { rows: linked } = await tx.query(`SELECT 1 FROM national_sso_link WHERE staff_user_id = $1 FOR UPDATE`, [userId]);
+    if (linked.length > 0) throw nationalErrors.ssoAlreadyLinked();
+    const { rows } = await tx.query(`INSERT INTO national_sso_link (subject, staff_user_id, linked_at, linked_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING subject`, [subject, userId, now, actor.userId]);
+    if (rows.length === 0) {
+      // Another administrator linked this officer at the same moment, or the identity opens another account.
+      const { rows: mine } = await tx.query(`SELECT 1 FROM national_sso_link WHERE staff_user_id = $1`, [userId]);
+      throw mine.length > 0 ? nationalErrors.ssoAlreadyLinked() : nationalErrors.ssoSubjectTaken();
+    }
+    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'national_sso.link', entity: 'staff_user', entityId: userId, before: { subject: null }, after: { subject }, unitPaths: await userUnitPaths(tx, userId), at: now });
+    return { userId, subject };
+  });
+}
+
+/** Revokes an officer's link (audited); false when there was none. */
+export async function unlinkStaffIdentity(deps: { db: Db; clock: Clock }, actor: { userId: string; fullName: string }, userId: string): Promise<boolean> {
   return withTransaction(deps.db, async (tx) => {
     const now = deps.clock.now();
     const { rows: before } = await tx.query<{ subject: string }>(`DELETE FROM national_sso_link WHERE staff_user_id = $1 RETURNING subject`, [userId]);
-    if (subject) {
-      const { rows } = await tx.query(`INSERT INTO national_sso_link (subject, staff_user_id, linked_at, linked_by) VALUES ($1, $2, $3, $4) ON CONFLICT (subject) DO NOTHING RETURNING subject`, [subject, userId, now, actor.userId]);
-      if (rows.length === 0) throw nationalErrors.ssoSubjectTaken();
-    }
-    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'national_sso.link', entity: 'staff_user', entityId: userId, before: { subject: before[0]?.subject ?? null }, after: { subject }, unitPaths: await userUnitPaths(tx, userId), at: now });
-    return { userId, subject };
+    if (before.length === 0) return false;
+    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'national_sso.link', entity: 'staff_user', entityId: userId, before: { subject: before[0]!.subject }, after: { subject: null }, unitPaths: await userUnitPaths(tx, userId), at: now });
+    return true;
   });
 }
 
 export type StaffLinkView = { userId: string; username: string; fullName: string; homeUnitName: string; subject: string; linkedAt: Date; linkedByName: string | null };
 
-/** The officers linked to a national identity that this administrator manages (every unit of the officer in scope). */
+/**
+ * The officers linked to a national identity that this administrator manages: the home unit and every unit the officer
+ * holds a role in lie inside the administrator's `users.manage` scope (filtered in SQL, as the list of users is).
+ */
 export async function listStaffLinks(deps: { db: Db }, actor: Actor): Promise<StaffLinkView[]> {
-  const { rows } = await deps.db.query<StaffLinkView & { paths: string[] }>(
+  const { rows } = await deps.db.query<StaffLinkView>(
     `SELECT l.staff_user_id AS "userId", s.username, s.full_name AS "fullName", hu.name AS "homeUnitName", l.subject, l.linked_at AS "linkedAt",
-            b.full_name AS "linkedByName",
-            array(SELECT u.path FROM unit u WHERE u.id = s.home_unit_id UNION SELECT u.path FROM role_assignment r JOIN unit u ON u.id = r.unit_id WHERE r.user_id = s.id) AS paths
+            b.full_name AS "linkedByName"
        FROM national_sso_link l JOIN staff_user s ON s.id = l.staff_user_id JOIN unit hu ON hu.id = s.home_unit_id
        LEFT JOIN staff_user b ON b.id = l.linked_by
-      WHERE l.staff_user_id IS NOT NULL ORDER BY s.full_name, s.username LIMIT 2000`,
+      WHERE hu.path LIKE ANY (SELECT p || '%' FROM unnest($1::text[]) p)
+        AND NOT EXISTS (SELECT 1 FROM role_assignment r JOIN unit gu ON gu.id = r.unit_id
+                         WHERE r.user_id = s.id AND NOT gu.path LIKE ANY (SELECT p || '%' FROM unnest($1::text[]) p))
+      ORDER BY s.full_name, s.username LIMIT 2000`,
+    [scopePaths(actor, 'users.manage')],
   );
-  return rows.filter((r) => canOnAll(actor, 'users.manage', r.paths)).map(({ paths: _p, ...r }) => r);
+  return rows;
 }
