@@ -4489,6 +4489,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 code: string | null;
+                                nationalCode: string | null;
                                 procedureName: string;
                                 applicantName: string;
                                 status: string;
@@ -4626,6 +4627,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             code: string | null;
+                            nationalCode: string | null;
                             /** Format: uuid */
                             procedureId: string;
                             procedureName: string;
@@ -4949,6 +4951,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             code: string | null;
+                            nationalCode: string | null;
                             /** Format: uuid */
                             procedureId: string;
                             procedureName: string;
@@ -5313,6 +5316,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             code: string | null;
+                            nationalCode: string | null;
                             /** Format: uuid */
                             procedureId: string;
                             procedureName: string;
@@ -5512,6 +5516,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             code: string | null;
+                            nationalCode: string | null;
                             /** Format: uuid */
                             procedureId: string;
                             procedureName: string;
@@ -12354,6 +12359,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             code: string | null;
+                            nationalCode: string | null;
                             /** Format: uuid */
                             procedureId: string;
                             procedureName: string;

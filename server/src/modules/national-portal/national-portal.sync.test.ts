@@ -90,8 +90,16 @@ describe('inbound: a dossier submitted on the national portal', () => {
       [id],
     );
     expect(rows[0]).toEqual({ status: 'awaiting_acceptance', channel: 'online', feeVnd: 15000, eform: { hoTen: 'Nguyễn Thị Bé' }, idNumber: APPLICANT.idNumber, verified: true, paidOnline: 1, files: 1, copies: 1 });
-    const queue = (await injectAs(t.app, seed.desk, { method: 'GET', url: '/api/dossiers?queue=online' })).json() as { items: { id: string }[] };
-    expect(queue.items.map((i) => i.id)).toContain(id);
+    const queue = (await injectAs(t.app, seed.desk, { method: 'GET', url: '/api/dossiers?queue=online' })).json() as { items: { id: string; nationalCode: string | null }[] };
+    expect(queue.items.find((i) => i.id === id)?.nationalCode).toBe('G22.99-261207-0001');
+    const detail = await injectAs(t.app, seed.desk, { method: 'GET', url: `/api/dossiers/${id}` });
+    expect(detail.json()).toMatchObject({ nationalCode: 'G22.99-261207-0001' });
+    // The citizen tracks it with the code the national portal gave (typed any way), before and after ours exists.
+    const track = (code: string, secret: string) => t.app.inject({ method: 'GET', url: `/api/tracking?code=${encodeURIComponent(code)}&secret=${secret}`, remoteAddress: '10.9.9.9' });
+    const tracked = await track('g22.99 261207 0001', APPLICANT.idNumber.slice(-4));
+    expect(tracked.statusCode, tracked.body).toBe(200);
+    expect(tracked.json()).toMatchObject({ status: 'awaiting_acceptance', procedureName: 'Đăng ký kết hôn' });
+    expect((await track('G22.99-261207-0001', '0000')).statusCode).toBe(404);
     const other = (await injectAs(t.app, seed.otherDesk, { method: 'GET', url: '/api/dossiers?queue=online' })).json() as { items: { id: string }[] };
     expect(other.items.map((i) => i.id)).not.toContain(id);
   });
