@@ -3,6 +3,7 @@ import { buildTestApp, injectAs, login, type Session, type TestApp } from '../..
 import { registerCitizen } from '../../../test/citizens.js';
 import { buildStaff, buildUnitTree } from '../../../test/factories.js';
 import { signInAtProvider, startOidcProvider, type LocalProvider } from '../../../test/oidc-provider.js';
+import { safeLanding } from './use-cases/national-sso.js';
 
 const PUBLIC = 'http://127.0.0.1:3998';
 const REDIRECT = `${PUBLIC}/api/national-sso/callback`;
@@ -172,5 +173,19 @@ describe('single sign-on from the national portal', () => {
       { before: { subject: 'dvcqg.motcua' }, after: { subject: null } },
       { before: { subject: null }, after: { subject: 'dvcqg.motcua' } },
     ]);
+  });
+});
+
+describe('where a national sign-in lands (returnTo)', () => {
+  it('only inside the target’s own areas; anything else lands on the start page', () => {
+    expect(safeLanding('staff', '/console/ho-so?tab=online')).toBe('/console/ho-so?tab=online');
+    expect(safeLanding('citizen', '/cong-dan/ho-so/abc')).toBe('/cong-dan/ho-so/abc');
+    expect(safeLanding('citizen', '/thu-tuc/tra-cuu-ho-so?ma=G22.99-1')).toBe('/thu-tuc/tra-cuu-ho-so?ma=G22.99-1');
+    for (const bad of ['//evil.example/x', 'https://evil.example', '/\\evil.example', '/console/../api/x', '/cong-dan/%2f%2fevil', '/api/auth/logout', '/cong-danx', '/console', '', undefined]) {
+      expect(safeLanding('citizen', bad), String(bad)).toBe('/cong-dan/ho-so');
+    }
+    for (const bad of ['/cong-dan/ho-so', '/consolex', '/console//evil.example', '/console/./x', 'javascript:alert(1)']) {
+      expect(safeLanding('staff', bad), bad).toBe('/console');
+    }
   });
 });

@@ -53,11 +53,23 @@ function configuration(s: SsoSettings): Promise<client.Configuration> {
   return found;
 }
 
-/** Where a signed-in person lands: only our own paths (no open redirect), the console's under /console. */
+/** The areas a signed-in person may be sent back to: the console for officers, the portal's own areas for citizens. */
+const landingAreas: Record<SsoTarget, readonly string[]> = {
+  staff: ['/console'],
+  citizen: ['/cong-dan', '/thu-tuc', '/phan-anh', '/hoi-dap', '/thanh-toan', '/danh-gia'],
+};
+
+/**
+ * Where a signed-in person lands: `returnTo` only when it is a path of ours inside one of the target's areas (an
+ * allow-list: no other host, no `//`, no `..`, no backslash or encoded slash), else the area's start page. An open
+ * redirect after a national sign-in would hand a fresh session's user to any site.
+ */
 export function safeLanding(target: SsoTarget, p: string | undefined): string {
   const fallback = target === 'staff' ? '/console' : '/cong-dan/ho-so';
-  if (!p || !/^\/(?!\/)[\w\-/.?=&%]*$/.test(p)) return fallback;
-  return (target === 'staff') === (p === '/console' || p.startsWith('/console/')) ? p : fallback;
+  if (!p || p.length > 300 || !/^\/[\w\-/.]*(\?[\w\-.=&%]*)?$/.test(p)) return fallback;
+  const path = p.split('?')[0]!;
+  if (path.includes('//') || path.split('/').some((seg) => seg === '..' || seg === '.') || /%2f|%5c/i.test(p)) return fallback;
+  return landingAreas[target].some((a) => path === a || path.startsWith(`${a}/`)) ? p : fallback;
 }
 
 export const failedLanding = (target: SsoTarget) => (target === 'staff' ? '/console?loi=dvcqg' : '/cong-dan/dang-nhap?loi=dvcqg');
