@@ -112,10 +112,13 @@ describe('national portal: a dossier from DVCQG is processed and each status goe
     await desk.getByRole('tab', { name: /Trực tuyến chờ tiếp nhận/ }).click();
     const row = desk.locator('.ant-table-row', { hasText: 'Phạm Thị Dung' });
     await row.waitFor();
+    // The code the citizen holds (the national portal's) is under ours, which it has none of before acceptance.
+    await row.getByText('DVCQG: G22.99-261207-0099').waitFor();
     await desk.screenshot({ path: `${SHOTS}/mc-dvcqg-online-queue.png` });
     expect(await desk.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await desk.goto(`${server.baseUrl}/console/ho-so/${dossierId}`);
     await desk.getByRole('link', { name: 'to-khai-dvcqg.pdf' }).waitFor();
+    await desk.locator('.ant-descriptions-item', { hasText: 'Mã hồ sơ trên Cổng DVCQG' }).getByText('G22.99-261207-0099').waitFor();
     await desk.getByText('Phạm Thị Dung').first().waitFor();
     await desk.getByRole('group', { name: 'Thao tác xử lý hồ sơ' }).getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
     const dialog = desk.getByRole('dialog');
@@ -147,6 +150,17 @@ describe('national portal: a dossier from DVCQG is processed and each status goe
     expect(statuses).toEqual([1, 2, 4, 4, 4, 9, 10]);
     const { rows } = await server.ctx.db.query<{ id: string }>(`SELECT a.id::text AS id FROM dossier_action a WHERE a.dossier_id = $1 ORDER BY a.id`, [dossierId]);
     expect(copy().QuaTrinhXuLy.map((q) => q.MaQuaTrinh)).toEqual(rows.map((r) => r.id));
+
+    // The citizen tracks it on our portal with the national portal's code, as they hold it (a phone, 390×844).
+    const phone = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 390, height: 844 } });
+    contexts.push(phone);
+    const citizen = await phone.newPage();
+    await citizen.goto(`${server.baseUrl}/thu-tuc/tra-cuu-ho-so`);
+    await citizen.getByLabel('Mã hồ sơ hoặc mã nộp hồ sơ').fill('G22.99-261207-0099');
+    await citizen.getByLabel('Số điện thoại hoặc 4 số cuối căn cước').fill('1234');
+    await citizen.getByRole('button', { name: 'Tra cứu' }).click();
+    await citizen.getByText('Đăng ký kết hôn').first().waitFor();
+    await citizen.screenshot({ path: `${SHOTS}/mc-dvcqg-tracking-national-code.png`, fullPage: true });
 
     // The inspector's console: the sync page counts the dossier as synced, nothing waiting or failing.
     const inspector = await signIn('thanhtra');

@@ -99,7 +99,7 @@ export const text = {
   trackTitle: 'Tra cứu tình trạng hồ sơ',
   trackIntro: 'Nhập mã hồ sơ in trên giấy tiếp nhận và hẹn trả kết quả, kèm số điện thoại đã khai hoặc 4 số cuối số căn cước.',
   trackCode: 'Mã hồ sơ hoặc mã nộp hồ sơ',
-  trackCodeHint: 'Ví dụ: 000.00.27.H56-260105-0001 hoặc NOP-1A2B3-C4D5E; gõ có hay không có dấu chấm, gạch đều được.',
+  trackCodeHint: 'Ví dụ: 000.00.27.H56-260105-0001, mã hồ sơ trên Cổng Dịch vụ công quốc gia, hoặc NOP-1A2B3-C4D5E; gõ có hay không có dấu chấm, gạch đều được.',
   trackSecret: 'Số điện thoại hoặc 4 số cuối căn cước',
   trackSecretHint: 'Chỉ để xác nhận người nộp; kết quả không hiện thông tin cá nhân.',
   trackButton: 'Tra cứu',

@@ -4489,6 +4489,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 code: string | null;
+                                nationalCode: string | null;
                                 procedureName: string;
                                 applicantName: string;
                                 status: string;
@@ -4626,6 +4627,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             code: string | null;
+                            nationalCode: string | null;
                             /** Format: uuid */
                             procedureId: string;
                             procedureName: string;
@@ -4949,6 +4951,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             code: string | null;
+                            nationalCode: string | null;
                             /** Format: uuid */
                             procedureId: string;
                             procedureName: string;
@@ -5313,6 +5316,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             code: string | null;
+                            nationalCode: string | null;
                             /** Format: uuid */
                             procedureId: string;
                             procedureName: string;
@@ -5512,6 +5516,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             code: string | null;
+                            nationalCode: string | null;
                             /** Format: uuid */
                             procedureId: string;
                             procedureName: string;
@@ -12354,6 +12359,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             code: string | null;
+                            nationalCode: string | null;
                             /** Format: uuid */
                             procedureId: string;
                             procedureName: string;
@@ -26101,7 +26107,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Gắn định danh trên Cổng Dịch vụ công quốc gia với tài khoản cán bộ (thay liên kết cũ nếu có); ghi nhật ký */
+        /** Gắn định danh trên Cổng Dịch vụ công quốc gia với tài khoản cán bộ chưa có liên kết (đã có: 409, gỡ trước rồi gắn lại); ghi nhật ký */
         post: {
             parameters: {
                 query?: never;
@@ -26128,7 +26134,7 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             userId: string;
-                            subject: string | null;
+                            subject: string;
                         };
                     };
                 };
@@ -26220,111 +26226,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Gắn (hoặc gỡ, khi để trống) định danh trên Cổng Dịch vụ công quốc gia với tài khoản cán bộ, để cán bộ đăng nhập một lần */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    userId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        subject: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            userId: string;
-                            subject: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
-                            code: string;
-                            /** @description Thông báo tiếng Việt */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
-                            code: string;
-                            /** @description Thông báo tiếng Việt */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
-                            code: string;
-                            /** @description Thông báo tiếng Việt */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
-                            code: string;
-                            /** @description Thông báo tiếng Việt */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        put?: never;
         post?: never;
         /** Gỡ liên kết đăng nhập một lần của cán bộ (từ đó định danh trên Cổng không vào được phần mềm); ghi nhật ký */
         delete: {

@@ -128,6 +128,8 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'dossier.queues': 'Queues',
   'dossier.code': 'Dossier code',
   'dossier.noCode': 'No code',
+  'dossier.nationalCode': 'Code on the national portal',
+  'dossier.nationalCodeShort': 'National portal',
   'dossier.applicant': 'Applicant',
   'dossier.procedure': 'Procedure',
   'dossier.step': 'Current step',

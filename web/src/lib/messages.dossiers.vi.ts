@@ -126,6 +126,8 @@ export const dossiersVi = {
   'dossier.queues': 'Hàng đợi',
   'dossier.code': 'Mã hồ sơ',
   'dossier.noCode': 'Chưa cấp mã',
+  'dossier.nationalCode': 'Mã hồ sơ trên Cổng DVCQG',
+  'dossier.nationalCodeShort': 'DVCQG',
   'dossier.applicant': 'Người nộp',
   'dossier.procedure': 'Thủ tục',
   'dossier.step': 'Bước hiện tại',

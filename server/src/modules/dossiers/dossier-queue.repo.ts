@@ -32,6 +32,8 @@ export type QueueFilter = {
 export type QueueRow = {
   id: string;
   code: string | null;
+  /** The dossier's code on the national portal (MaHoSo) when it is not ours: submitted there (QĐ 31/2021 Điều 30). */
+  nationalCode: string | null;
   procedureName: string;
   applicantName: string;
   status: string;
@@ -120,7 +122,7 @@ function filterConditions(a: 's' | 'd', f: QueueFilter, p: Params): string[] {
  * step restarted at it), a subquery in the select list, so PostgreSQL evaluates it for the rows of the page only (after
  * the limit) and the page's index plan is unchanged; one statement per page instead of a second round trip.
  */
-const columns = `d.id, d.code, d.procedure_name AS "procedureName", d.applicant->>'fullName' AS "applicantName", d.status, d.channel,
+const columns = `d.id, d.code, (SELECT nullif(n.ma_ho_so, d.code) FROM national_dossier n WHERE n.dossier_id = d.id) AS "nationalCode", d.procedure_name AS "procedureName", d.applicant->>'fullName' AS "applicantName", d.status, d.channel,
   st.name AS "stepName", d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.finish_class AS "finishClass",
   (SELECT json_build_object('note', a.note, 'by', a.actor_name) FROM dossier_action a
     WHERE a.dossier_id = d.id AND a.action = 'send_back' AND a.step_index = d.step_index AND a.at >= st.started_at

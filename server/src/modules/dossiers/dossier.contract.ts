@@ -73,6 +73,8 @@ const ZStep = z.object({
 export const ZDossier = z.object({
   id: z.string().uuid(),
   code: z.string().nullable(),
+  /** The code on the national portal (MaHoSo) of a dossier submitted there; null when it is ours. */
+  nationalCode: z.string().nullable(),
   procedureId: z.string().uuid(),
   procedureName: z.string(),
   ruleSet: z.string(),

@@ -88,6 +88,8 @@ export async function listSteps(q: Queryable, dossierId: string): Promise<StepRo
 export type DossierDetailRow = {
   id: string;
   code: string | null;
+  /** The code on the national portal (MaHoSo) when it is not ours. */
+  nationalCode: string | null;
   procedureId: string;
   procedureName: string;
   ruleSet: string;
@@ -125,7 +127,7 @@ export type DossierDetailRow = {
   scopeUnitIds: string[];
 };
 
-const detailSql = `SELECT d.id, d.code, d.procedure_id AS "procedureId", d.procedure_name AS "procedureName", d.rule_set AS "ruleSet", d.channel, d.status,
+const detailSql = `SELECT d.id, d.code, (SELECT nullif(n.ma_ho_so, d.code) FROM national_dossier n WHERE n.dossier_id = d.id) AS "nationalCode", d.procedure_id AS "procedureId", d.procedure_name AS "procedureName", d.rule_set AS "ruleSet", d.channel, d.status,
             d.national_status AS "nationalStatus", ru.name AS "receivingUnitName", su.name AS "resolvingUnitName", d.receiving_path AS "receivingPath",
             d.resolving_path AS "resolvingPath", d.applicant, d.step_index AS "stepIndex", d.step_count AS "stepCount", d.submitted_at AS "submittedAt",
             d.received_at AS "receivedAt", d.counting_from AS "countingFrom", d.due_at AS "dueAt", d.original_due_at AS "originalDueAt",

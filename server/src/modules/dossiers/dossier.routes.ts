@@ -30,6 +30,8 @@ const ZId = z.object({ id: z.string().uuid() });
 const ZQueueItem = z.object({
   id: z.string().uuid(),
   code: z.string().nullable(),
+  /** The code on the national portal (MaHoSo) of a dossier submitted there; null when it is ours. */
+  nationalCode: z.string().nullable(),
   procedureName: z.string(),
   applicantName: z.string(),
   status: z.string(),

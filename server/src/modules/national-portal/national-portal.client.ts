@@ -107,8 +107,8 @@ export function httpNationalPortal(o: NationalPortalHttpOptions): NationalPortal
     async syncDossier(hoSo: THoSo) {
       await call('DongBoHoSoMC', { data: [hoSo] });
     },
-    async updateProgress(update: TTienDo) {
-      await call('CapNhatTienDoHoSoMC', { data: [update] });
+    async updateProgress(updates: TTienDo[]) {
+      if (updates.length > 0) await call('CapNhatTienDoHoSoMC', { data: updates });
     },
     async lookUp(maHoSo) {
       try {

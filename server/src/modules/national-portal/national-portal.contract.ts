@@ -169,8 +169,11 @@ export interface NationalPortal {
   listFields(): Promise<z.infer<typeof ZLinhVuc>[]>;
   /** DongBoHoSoMC: the national copy of the dossier becomes this one (insert or replace). */
   syncDossier(hoSo: THoSo): Promise<void>;
-  /** CapNhatTienDoHoSoMC: one progress entry and the status it leads to. */
-  updateProgress(update: TTienDo): Promise<void>;
+  /**
+   * CapNhatTienDoHoSoMC: progress entries, each with the status it leads to, applied in the order given (the service
+   * takes a list, `data`); the dispatcher sends one dossier's entries per call.
+   */
+  updateProgress(updates: TTienDo[]): Promise<void>;
   /** TraCuuHoSo: the national copy, or null when the portal does not hold it. */
   lookUp(maHoSo: string): Promise<THoSo | null>;
   /**

@@ -18,4 +18,11 @@ export const nationalErrors = {
     new DomainError('NATIONAL.SSO_FAILED', 'unauthenticated', 'Không đăng nhập được bằng tài khoản Cổng Dịch vụ công quốc gia.', 'Sign-in through the national portal failed.', { target, reason }),
   ssoSubjectTaken: () =>
     new DomainError('NATIONAL.SSO_SUBJECT_TAKEN', 'conflict', 'Định danh này trên Cổng Dịch vụ công quốc gia đã gắn với tài khoản khác.', 'This national identity is linked to another account.'),
+  ssoAlreadyLinked: () =>
+    new DomainError(
+      'NATIONAL.SSO_ALREADY_LINKED',
+      'conflict',
+      'Cán bộ này đã được gắn với một định danh trên Cổng Dịch vụ công quốc gia. Muốn đổi, hãy gỡ liên kết cũ trước.',
+      'This officer is already linked to a national identity; revoke the old link first.',
+    ),
 };

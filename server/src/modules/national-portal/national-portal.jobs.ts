@@ -25,7 +25,7 @@ export const nationalPortalJobs: JobDefinition[] = [
       const started = performance.now();
       for (;;) {
         const r = await dispatchNationalSync({ db: ctx.db, clock: ctx.clock, portal }, BATCH);
-        if (r.claimed < BATCH || performance.now() - started > RUN_BUDGET_MS) break;
+        if (r.dossiers < BATCH || performance.now() - started > RUN_BUDGET_MS) break;
       }
     },
   },

@@ -10,7 +10,8 @@ export const CLAIM_LEASE_MS = 5 * 60_000;
 /**
  * Claims the head row (the oldest pending one) of up to `limit` dossiers that is due: a dossier's later rows wait behind
  * it, so its events reach the portal in ledger order. Safe with several dispatchers: the lease is re-checked under the
- * row lock, so a row goes to one of them.
+ * row lock, so a row goes to one of them. A row whose lease ran out unanswered (its dispatcher stopped mid-call: a
+ * restart, a crash) is claimed as uncertain: the portal may have applied it, so it is looked up before it goes again.
  */
 export async function claimHeads(q: Queryable, now: Date, limit: number): Promise<OutboxRow[]> {
   const { rows } = await q.query<OutboxRow>(
@@ -19,24 +20,66 @@ export async function claimHeads(q: Queryable, now: Date, limit: number): Promis
                         WHERE status = 'pending' ORDER BY dossier_id, id) h
         WHERE h.next_attempt_at <= $1 AND (h.claimed_until IS NULL OR h.claimed_until <= $1)
         ORDER BY h.next_attempt_at, h.id LIMIT $3)
-     UPDATE national_sync_outbox o SET claimed_until = $2
+     UPDATE national_sync_outbox o SET claimed_until = $2, uncertain = o.uncertain OR o.claimed_until IS NOT NULL
        FROM heads WHERE o.id = heads.id AND o.status = 'pending' AND (o.claimed_until IS NULL OR o.claimed_until <= $1)
-     RETURNING o.id::text, o.dossier_id AS "dossierId", o.action_id::text AS "actionId", o.kind, o.attempts, o.uncertain`,
+     RETURNING ${outboxColumns}`,
     [now, new Date(now.getTime() + CLAIM_LEASE_MS), limit],
   );
   return rows;
 }
 
-export async function markSent(q: Queryable, id: string, now: Date, status: 'sent' | 'skipped' = 'sent'): Promise<void> {
-  await q.query(`UPDATE national_sync_outbox SET status = $3, sent_at = $2, claimed_until = NULL, uncertain = false, last_error = NULL WHERE id = $1 AND status = 'pending'`, [id, now, status]);
+const outboxColumns = `o.id::text, o.dossier_id AS "dossierId", o.action_id::text AS "actionId", o.kind, o.attempts, o.uncertain`;
+
+/**
+ * Claims, behind each head this dispatcher holds, up to `perDossier - 1` further pending rows of the same dossier (in
+ * id order): only the holder of a dossier's head claims what follows it, so a run goes out as one, in ledger order.
+ * Returns the runs, each head first.
+ */
+export async function claimRuns(q: Queryable, now: Date, heads: OutboxRow[], perDossier: number): Promise<OutboxRow[][]> {
+  if (heads.length === 0) return [];
+  const followers =
+    perDossier <= 1
+      ? []
+      : (
+          await q.query<OutboxRow>(
+            `UPDATE national_sync_outbox o SET claimed_until = $1, uncertain = o.uncertain OR o.claimed_until IS NOT NULL
+               FROM (SELECT f.id FROM unnest($2::uuid[], $3::bigint[]) AS h(dossier_id, head_id)
+                       CROSS JOIN LATERAL (SELECT y.id FROM national_sync_outbox y
+                                            WHERE y.dossier_id = h.dossier_id AND y.status = 'pending' AND y.id > h.head_id ORDER BY y.id LIMIT $4) f) run
+              WHERE o.id = run.id AND o.status = 'pending'
+              RETURNING ${outboxColumns}`,
+            [new Date(now.getTime() + CLAIM_LEASE_MS), heads.map((h) => h.dossierId), heads.map((h) => h.id), perDossier - 1],
+          )
+        ).rows;
+  return heads.map((h) => [h, ...followers.filter((f) => f.dossierId === h.dossierId).sort((a, b) => Number(a.id) - Number(b.id))]);
 }
 
-export async function markFailed(q: Queryable, id: string, at: { next: Date }, error: string, uncertain: boolean): Promise<void> {
+/** A run went through: each row sent, or skipped when it carried nothing the portal holds. */
+export async function markRunSent(q: Queryable, sent: string[], skipped: string[], now: Date): Promise<void> {
+  await q.query(
+    `UPDATE national_sync_outbox SET status = CASE WHEN id = ANY($2::bigint[]) THEN 'skipped' ELSE 'sent' END, sent_at = $3, claimed_until = NULL, uncertain = false, last_error = NULL
+      WHERE id = ANY($1::bigint[]) AND status = 'pending'`,
+    [[...sent, ...skipped], skipped, now],
+  );
+}
+
+/** A run failed: its head counts the attempt and waits; the rows behind it are released to follow it later. */
+export async function markRunFailed(q: Queryable, run: OutboxRow[], at: { next: Date }, error: string, uncertain: boolean): Promise<void> {
   await q.query(
     `UPDATE national_sync_outbox SET attempts = attempts + 1, next_attempt_at = $2, claimed_until = NULL, last_error = $3, uncertain = uncertain OR $4
       WHERE id = $1 AND status = 'pending'`,
-    [id, at.next, error.slice(0, 1000), uncertain],
+    [run[0]!.id, at.next, error.slice(0, 1000), uncertain],
   );
+  if (run.length > 1) await q.query(`UPDATE national_sync_outbox SET claimed_until = NULL WHERE id = ANY($1::bigint[]) AND status = 'pending'`, [run.slice(1).map((r) => r.id)]);
+}
+
+/** What the dispatcher needs to know of a dossier before a progress update: its codes here and there, synced or not. */
+export async function readSyncState(q: Queryable, dossierId: string): Promise<{ code: string | null; maHoSo: string | null; syncedAt: Date | null } | null> {
+  const { rows } = await q.query<{ code: string | null; maHoSo: string | null; syncedAt: Date | null }>(
+    `SELECT d.code, n.ma_ho_so AS "maHoSo", n.synced_at AS "syncedAt" FROM dossier d LEFT JOIN national_dossier n ON n.dossier_id = d.id WHERE d.id = $1`,
+    [dossierId],
+  );
+  return rows[0] ?? null;
 }
 
 export type DossierHead = {
@@ -83,8 +126,14 @@ export async function readDossierHead(q: Queryable, dossierId: string): Promise<
   return rows[0] ?? null;
 }
 
-/** The ledger entries of a dossier whose outbox rows come up to `uptoOutboxId` (all when null), with their units. */
-export async function readSyncEntries(q: Queryable, dossierId: string, opts: { actionId?: string; uptoOutboxId?: string | null }): Promise<SyncEntry[]> {
+/**
+ * Ledger entries of a dossier with the units they went from and to: the given ones (`actionIds`), or the whole ledger
+ * as of outbox row `uptoOutboxId` (every entry but those queued after it). Read from the ledger, not the outbox, so a
+ * resend still has the entries whose delivered rows were pruned.
+ */
+export async function readSyncEntries(q: Queryable, dossierId: string, opts: { actionIds: string[] } | { uptoOutboxId: string }): Promise<SyncEntry[]> {
+  const ids = 'actionIds' in opts ? opts.actionIds : null;
+  const upto = 'uptoOutboxId' in opts ? opts.uptoOutboxId : null;
   const { rows } = await q.query<SyncEntry & { toStatus: DossierStatus }>(
     `SELECT a.id::text AS "actionId", a.at, a.action, a.actor_name AS "actorName", a.to_status AS "toStatus", a.note, a.data,
             coalesce(CASE WHEN a.action = 'transfer' THEN a.data->>'targetUnitName' END,
@@ -93,10 +142,10 @@ export async function readSyncEntries(q: Queryable, dossierId: string, opts: { a
                         FROM dossier_action p LEFT JOIN dossier_step s ON s.dossier_id = p.dossier_id AND s.step_index = p.step_index LEFT JOIN unit u ON u.id = s.unit_id
                        WHERE p.dossier_id = a.dossier_id AND p.id < a.id AND p.step_index IS NOT NULL ORDER BY p.id DESC LIMIT 1), rc.name) AS "fromUnit"
        FROM dossier_action a JOIN dossier d ON d.id = a.dossier_id JOIN unit rc ON rc.id = d.receiving_unit_id
-       JOIN national_sync_outbox o ON o.action_id = a.id
-      WHERE a.dossier_id = $1 AND ($2::bigint IS NULL OR a.id = $2) AND ($3::bigint IS NULL OR o.id <= $3)
+      WHERE a.dossier_id = $1 AND ($2::bigint[] IS NULL OR a.id = ANY($2))
+        AND ($3::bigint IS NULL OR NOT EXISTS (SELECT 1 FROM national_sync_outbox o WHERE o.action_id = a.id AND o.id > $3))
       ORDER BY a.id`,
-    [dossierId, opts.actionId ?? null, opts.uptoOutboxId ?? null],
+    [dossierId, ids, upto],
   );
   return rows;
 }
@@ -113,11 +162,13 @@ export async function markSynced(q: Queryable, dossierId: string, at: Date | nul
 /** Counts for the dashboard (QĐ 766 indicator 1.4): dossiers fully synced, with rows waiting, with rows failing. */
 export async function syncCounts(q: Queryable, unitIds: string[] | null, failedAfter: number): Promise<{ synced: number; pending: number; failed: number }> {
   const { rows } = await q.query<{ synced: number; pending: number; failed: number }>(
+    // A synced dossier stays counted once its delivered rows are pruned: national_dossier remembers it.
     `WITH per AS (
-       SELECT o.dossier_id, bool_or(o.status = 'pending') AS waiting, bool_or(o.status = 'pending' AND o.attempts >= $2) AS failing
-         FROM national_sync_outbox o
-        WHERE $1::uuid[] IS NULL OR EXISTS (SELECT 1 FROM dossier_scope s WHERE s.dossier_id = o.dossier_id AND s.unit_id = ANY($1))
-        GROUP BY o.dossier_id)
+       SELECT x.dossier_id, bool_or(x.waiting) AS waiting, bool_or(x.failing) AS failing
+         FROM (SELECT o.dossier_id, o.status = 'pending' AS waiting, o.status = 'pending' AND o.attempts >= $2 AS failing FROM national_sync_outbox o
+               UNION ALL SELECT n.dossier_id, false, false FROM national_dossier n WHERE n.synced_at IS NOT NULL) x
+        WHERE $1::uuid[] IS NULL OR EXISTS (SELECT 1 FROM dossier_scope s WHERE s.dossier_id = x.dossier_id AND s.unit_id = ANY($1))
+        GROUP BY x.dossier_id)
      SELECT count(*) FILTER (WHERE NOT waiting)::int AS synced, count(*) FILTER (WHERE waiting AND NOT failing)::int AS pending,
             count(*) FILTER (WHERE failing)::int AS failed FROM per`,
     [unitIds, failedAfter],

@@ -5,7 +5,8 @@ import { NATIONAL_PORTAL_APPLICANTS, type DemoPerson } from '../../seed/demo-peo
 import { NOT_FOUND_CODE, ZHoSo, ZTienDo, nationalServices, type THoSo, type THoiDap, type TThuTuc, type NationalService } from './national-portal.contract.js';
 
 /** One call the simulator received, kept in order: what the tests read to check "once, in order". */
-export type SimCall = { service: NationalService; maHoSo: string | null; maQuaTrinh: string | null; trangThai: number | null; applied: boolean };
+/** `call` numbers the HTTP calls: the items of one call (DongBoHoSoMC and CapNhatTienDoHoSoMC take lists) share it. */
+export type SimCall = { service: NationalService; call: number; maHoSo: string | null; maQuaTrinh: string | null; trangThai: number | null; applied: boolean };
 
 export type SimAnswer = { status: number; body: unknown };
 
@@ -25,6 +26,7 @@ export class NationalPortalSimulator {
   readonly agencies: { MaCoQuan: string; TenCoQuan: string }[] = [];
   readonly fields: { MaLinhVuc: string; TenLinhVuc: string }[] = [];
   private refuseUntil = 0;
+  private callCount = 0;
   private dropAnswers = 0;
   private readonly sessions = new Map<string, number>();
 
@@ -69,6 +71,7 @@ export class NationalPortalSimulator {
     if (!until || until <= this.clock.now().getTime()) return { status: 200, body: { error_code: '401', message: 'Phiên hết hạn' } };
     const service = b.service as NationalService;
     if (!nationalServices.includes(service)) return { status: 200, body: { error_code: '400', message: 'Dịch vụ không hợp lệ' } };
+    this.callCount++;
     const answer = this.serve(service, b);
     if (this.dropAnswers > 0) {
       this.dropAnswers--;
@@ -98,7 +101,7 @@ export class NationalPortalSimulator {
         for (const p of parsed) {
           const h = p.data!;
           this.dossiers.set(h.MaHoSo, structuredClone(h));
-          this.calls.push({ service, maHoSo: h.MaHoSo, maQuaTrinh: null, trangThai: h.TrangThaiHoSo, applied: true });
+          this.calls.push({ service, call: this.callCount, maHoSo: h.MaHoSo, maQuaTrinh: null, trangThai: h.TrangThaiHoSo, applied: true });
         }
         return ok();
       }
@@ -106,15 +109,16 @@ export class NationalPortalSimulator {
         const items = Array.isArray(b.data) ? b.data : [];
         const parsed = items.map((x) => ZTienDo.safeParse(x));
         if (parsed.length === 0 || parsed.some((p) => !p.success)) return bad('400', 'Dữ liệu tiến độ không hợp lệ');
+        // A call is applied whole or not at all.
+        if (parsed.some((p) => !this.dossiers.has(p.data!.MaHoSo))) return bad(NOT_FOUND_CODE, 'Chưa có hồ sơ');
         for (const p of parsed) {
           const u = p.data!;
-          const h = this.dossiers.get(u.MaHoSo);
-          if (!h) return bad(NOT_FOUND_CODE, 'Chưa có hồ sơ');
+          const h = this.dossiers.get(u.MaHoSo)!;
           // A real portal appends what it is sent: a duplicate stays a duplicate, which the tests would see.
           h.QuaTrinhXuLy.push(u.QuaTrinhXuLy);
           h.TrangThaiHoSo = u.TrangThaiHoSo;
           for (const k of ['NgayHenTra', 'NgayKetThucXuLy', 'NgayTra', 'NgayTuChoi'] as const) if (u[k]) h[k] = u[k];
-          this.calls.push({ service, maHoSo: u.MaHoSo, maQuaTrinh: u.QuaTrinhXuLy.MaQuaTrinh, trangThai: u.TrangThaiHoSo, applied: true });
+          this.calls.push({ service, call: this.callCount, maHoSo: u.MaHoSo, maQuaTrinh: u.QuaTrinhXuLy.MaQuaTrinh, trangThai: u.TrangThaiHoSo, applied: true });
         }
         return ok();
       }

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
 import { APPLICANT, seedDesk } from '../../../test/dossier-fixtures.js';
 import { buildStaff } from '../../../test/factories.js';
-import type { THoSoInput } from './national-portal.contract.js';
+import type { NationalPortal, THoSoInput } from './national-portal.contract.js';
+import { CLAIM_LEASE_MS } from './national-portal.repo.js';
 import { ZHoSo } from './national-portal.contract.js';
 import { isReported, nationalStatusOf } from './national-portal.rules.js';
 import { nationalPortalOf } from './national-portal.service.js';
@@ -89,8 +90,16 @@ describe('inbound: a dossier submitted on the national portal', () => {
       [id],
     );
     expect(rows[0]).toEqual({ status: 'awaiting_acceptance', channel: 'online', feeVnd: 15000, eform: { hoTen: 'Nguyễn Thị Bé' }, idNumber: APPLICANT.idNumber, verified: true, paidOnline: 1, files: 1, copies: 1 });
-    const queue = (await injectAs(t.app, seed.desk, { method: 'GET', url: '/api/dossiers?queue=online' })).json() as { items: { id: string }[] };
-    expect(queue.items.map((i) => i.id)).toContain(id);
+    const queue = (await injectAs(t.app, seed.desk, { method: 'GET', url: '/api/dossiers?queue=online' })).json() as { items: { id: string; nationalCode: string | null }[] };
+    expect(queue.items.find((i) => i.id === id)?.nationalCode).toBe('G22.99-261207-0001');
+    const detail = await injectAs(t.app, seed.desk, { method: 'GET', url: `/api/dossiers/${id}` });
+    expect(detail.json()).toMatchObject({ nationalCode: 'G22.99-261207-0001' });
+    // The citizen tracks it with the code the national portal gave (typed any way), before and after ours exists.
+    const track = (code: string, secret: string) => t.app.inject({ method: 'GET', url: `/api/tracking?code=${encodeURIComponent(code)}&secret=${secret}`, remoteAddress: '10.9.9.9' });
+    const tracked = await track('g22.99 261207 0001', APPLICANT.idNumber.slice(-4));
+    expect(tracked.statusCode, tracked.body).toBe(200);
+    expect(tracked.json()).toMatchObject({ status: 'awaiting_acceptance', procedureName: 'Đăng ký kết hôn' });
+    expect((await track('G22.99-261207-0001', '0000')).statusCode).toBe(404);
     const other = (await injectAs(t.app, seed.otherDesk, { method: 'GET', url: '/api/dossiers?queue=online' })).json() as { items: { id: string }[] };
     expect(other.items.map((i) => i.id)).not.toContain(id);
   });
@@ -179,9 +188,69 @@ describe('outbound: outage and lost answers', () => {
     expect(copy.QuaTrinhXuLy.map((q) => q.MaQuaTrinh)).toEqual((await ours(id)).history);
   });
 
-  it('property: any interleaving of events, outages and lost answers ends with the national copy equal to ours', async () => {
+  it('a backlog after an outage goes in one call per dossier, its entries in ledger order', async () => {
+    const a = await seed.receive();
+    const b = await seed.receive();
+    await drain();
+    sim.refuseFor(300);
+    for (const d of [a, b]) {
+      for (const [who, action] of [['desk', 'forward'], ['specialist', 'claim'], ['specialist', 'forward']] as const) {
+        const r = await injectAs(t.app, seed[who], { method: 'POST', url: `/api/dossiers/${d.id}/actions`, payload: { action } });
+        expect(r.statusCode, r.body).toBe(200);
+      }
+    }
+    expect((await dispatch()).failed).toBe(2);
+    advance(300);
+    const before = sim.calls.length;
+    await drain();
+    for (const d of [a, b]) {
+      const updates = sim.calls.slice(before).filter((c) => c.maHoSo === d.code && c.service === 'CapNhatTienDoHoSoMC');
+      expect(updates).toHaveLength(3);
+      expect(new Set(updates.map((c) => c.call)).size).toBe(1);
+      const copy = sim.dossiers.get(d.code)!;
+      expect({ status: copy.TrangThaiHoSo, history: copy.QuaTrinhXuLy.map((q) => q.MaQuaTrinh) }).toEqual(await ours(d.id));
+    }
+    // Two dossiers, two calls: a call never carries another dossier's entries.
+    const [ca, cb] = [a, b].map((d) => sim.calls.slice(before).find((c) => c.maHoSo === d.code)!.call);
+    expect(ca).not.toBe(cb);
+  });
+
+  it('a backlog whose answer was lost is looked up and only the missing entries go', async () => {
+    const { id, code } = await seed.receive();
+    await drain();
+    for (const [who, action] of [['desk', 'forward'], ['specialist', 'claim']] as const) {
+      expect((await injectAs(t.app, seed[who], { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: { action } })).statusCode).toBe(200);
+    }
+    sim.dropNextAnswers(1);
+    expect((await dispatch()).failed).toBe(1);
+    expect((await injectAs(t.app, seed.specialist, { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: { action: 'forward' } })).statusCode).toBe(200);
+    await drain();
+    const copy = sim.dossiers.get(code)!;
+    expect(copy.QuaTrinhXuLy.map((q) => q.MaQuaTrinh)).toEqual((await ours(id)).history);
+  });
+
+  it('a restart while a call was in flight: after the lease the next dispatcher looks it up and sends nothing twice', async () => {
+    const { id, code } = await seed.receive();
+    await drain();
+    for (const [who, action] of [['desk', 'forward'], ['specialist', 'claim']] as const) {
+      expect((await injectAs(t.app, seed[who], { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: { action } })).statusCode).toBe(200);
+    }
+    const real = nationalPortalOf(t.ctx)!;
+    // The portal applies the call, and the process stops before it hears back: its rows stay claimed, never marked.
+    const dying: NationalPortal = { ...real, updateProgress: async (u) => { await real.updateProgress(u); await new Promise<never>(() => {}); } };
+    void dispatchNationalSync({ db: t.ctx.db, clock, portal: dying });
+    await expect.poll(() => sim.calls.filter((c) => c.maHoSo === code && c.service === 'CapNhatTienDoHoSoMC').length).toBe(2);
+    expect((await dispatch()).claimed).toBe(0);
+    advance(CLAIM_LEASE_MS / 1000 + 1);
+    expect((await injectAs(t.app, seed.specialist, { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: { action: 'forward' } })).statusCode).toBe(200);
+    await drain();
+    const copy = sim.dossiers.get(code)!;
+    expect({ status: copy.TrangThaiHoSo, history: copy.QuaTrinhXuLy.map((q) => q.MaQuaTrinh) }).toEqual(await ours(id));
+  });
+
+  it('property: any interleaving of events, outages, lost answers and concurrent dispatchers ends with the national copy equal to ours', async () => {
     const path: [keyof typeof seed, string][] = [['desk', 'forward'], ['specialist', 'claim'], ['specialist', 'forward'], ['leader', 'approve'], ['desk', 'return_result']];
-    const op = fc.oneof(fc.constant({ k: 'act' as const }), fc.record({ k: fc.constant('outage' as const), s: fc.integer({ min: 1, max: 400 }) }), fc.constant({ k: 'drop' as const }), fc.constant({ k: 'dispatch' as const }), fc.record({ k: fc.constant('tick' as const), s: fc.integer({ min: 1, max: 120 }) }));
+    const op = fc.oneof(fc.constant({ k: 'act' as const }), fc.record({ k: fc.constant('outage' as const), s: fc.integer({ min: 1, max: 400 }) }), fc.constant({ k: 'drop' as const }), fc.constant({ k: 'dispatch' as const }), fc.constant({ k: 'two' as const }), fc.record({ k: fc.constant('tick' as const), s: fc.integer({ min: 1, max: 120 }) }));
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 14 }), async (ops) => {
         const { id, code } = await seed.receive();
@@ -194,6 +263,8 @@ describe('outbound: outage and lost answers', () => {
           } else if (o.k === 'outage') sim.refuseFor(o.s);
           else if (o.k === 'drop') sim.dropNextAnswers(1);
           else if (o.k === 'dispatch') await dispatch();
+          // Two instances' dispatchers at the same moment: a dossier's rows still go to one of them, in order.
+          else if (o.k === 'two') await Promise.all([dispatch(), dispatch()]);
           else if (o.k === 'tick') advance(o.s);
         }
         await drain();
@@ -206,6 +277,22 @@ describe('outbound: outage and lost answers', () => {
 });
 
 describe('reconciliation and "Gửi lại"', () => {
+  it('a resend after the delivered rows were pruned sends the whole ledger again', async () => {
+    const { id, code } = await seed.receive();
+    await seed.finish(id);
+    await drain();
+    const pruned = await t.ctx.db.query(`DELETE FROM national_sync_outbox WHERE dossier_id = $1 AND status <> 'pending'`, [id]);
+    expect(pruned.rowCount).toBeGreaterThan(2);
+    sim.dossiers.delete(code);
+    await reconcileDay({ db: t.ctx.db, clock, portal: nationalPortalOf(t.ctx)! }, new Date(nowMs + 7 * 3600_000).toISOString().slice(0, 10));
+    const { rows } = await t.ctx.db.query<{ id: string }>(`SELECT id::text FROM national_sync_difference WHERE dossier_id = $1 AND resolved_at IS NULL`, [id]);
+    expect((await injectAs(t.app, inspector, { method: 'POST', url: `/api/national-portal/differences/${rows[0]!.id}/resend` })).statusCode).toBe(200);
+    await drain();
+    const copy = sim.dossiers.get(code)!;
+    expect({ status: copy.TrangThaiHoSo, history: copy.QuaTrinhXuLy.map((q) => q.MaQuaTrinh) }).toEqual(await ours(id));
+    expect(copy.TrangThaiHoSo).toBe(10);
+  });
+
   it('finds a dossier the portal lost, lists it in scope only, and a resend makes the copies equal', async () => {
     const { id, code } = await seed.receive();
     await drain();

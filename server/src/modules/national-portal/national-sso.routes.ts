@@ -6,7 +6,7 @@ import { commonErrors, DomainError } from '../../platform/errors.js';
 import { actorOf, CITIZEN_COOKIE, SESSION_COOKIE } from '../identity/auth.plugin.js';
 import { getUserAs } from '../identity/use-cases/manage-users.js';
 import { bindSignInToBrowser, signInStartedHere } from '../identity/sign-in-flow.js';
-import { failedLanding, finishNationalSso, linkStaffIdentity, listStaffLinks, ssoSettings, startNationalSso, type SsoTarget } from './use-cases/national-sso.js';
+import { failedLanding, finishNationalSso, linkStaffIdentity, listStaffLinks, ssoSettings, unlinkStaffIdentity, startNationalSso, type SsoTarget } from './use-cases/national-sso.js';
 
 /** Single sign-on from the national portal (Cổng DVCQG) into the citizens' portal and the officers' console. */
 export const nationalSsoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -82,9 +82,9 @@ export const nationalSsoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
       config: { access: 'perm:users.manage' },
       schema: {
         tags: ['national-portal'],
-        summary: 'Gắn định danh trên Cổng Dịch vụ công quốc gia với tài khoản cán bộ (thay liên kết cũ nếu có); ghi nhật ký',
+        summary: 'Gắn định danh trên Cổng Dịch vụ công quốc gia với tài khoản cán bộ chưa có liên kết (đã có: 409, gỡ trước rồi gắn lại); ghi nhật ký',
         body: z.object({ userId: z.string().uuid(), subject: ZSubject }),
-        response: { 201: z.object({ userId: z.string().uuid(), subject: z.string().nullable() }), 400: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody },
+        response: { 201: z.object({ userId: z.string().uuid(), subject: z.string() }), 400: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody },
       },
     },
     async (request, reply) => {
@@ -107,30 +107,8 @@ export const nationalSsoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     async (request, reply) => {
       const actor = actorOf(request);
       await getUserAs(ctx, actor, request.params.userId);
-      const { rows } = await ctx.db.query(`SELECT 1 FROM national_sso_link WHERE staff_user_id = $1`, [request.params.userId]);
-      if (rows.length === 0) throw commonErrors.notFound('Staff link');
-      await linkStaffIdentity(ctx, actor, request.params.userId, null);
+      if (!(await unlinkStaffIdentity(ctx, actor, request.params.userId))) throw commonErrors.notFound('Staff link');
       return reply.status(204).send(null);
-    },
-  );
-
-  app.put(
-    '/national-sso/staff-links/:userId',
-    {
-      config: { access: 'perm:users.manage' },
-      schema: {
-        tags: ['national-portal'],
-        summary: 'Gắn (hoặc gỡ, khi để trống) định danh trên Cổng Dịch vụ công quốc gia với tài khoản cán bộ, để cán bộ đăng nhập một lần',
-        params: z.object({ userId: z.string().uuid() }),
-        body: z.object({ subject: z.string().trim().min(1).max(200).nullable() }),
-        response: { 200: z.object({ userId: z.string().uuid(), subject: z.string().nullable() }), 400: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody },
-      },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      // Only an administrator of every unit of that officer (the same rule as editing the account).
-      await getUserAs(ctx, actor, request.params.userId);
-      return linkStaffIdentity(ctx, actor, request.params.userId, request.body.subject);
     },
   );
 };

@@ -3,6 +3,7 @@ import { buildTestApp, injectAs, login, type Session, type TestApp } from '../..
 import { registerCitizen } from '../../../test/citizens.js';
 import { buildStaff, buildUnitTree } from '../../../test/factories.js';
 import { signInAtProvider, startOidcProvider, type LocalProvider } from '../../../test/oidc-provider.js';
+import { safeLanding } from './use-cases/national-sso.js';
 
 const PUBLIC = 'http://127.0.0.1:3998';
 const REDIRECT = `${PUBLIC}/api/national-sso/callback`;
@@ -107,12 +108,21 @@ describe('single sign-on from the national portal', () => {
     expect(before.cookies.mc_session).toBeUndefined();
     const userId = (await t.ctx.db.query<{ id: string }>(`SELECT id FROM staff_user WHERE username = 'motcua'`)).rows[0]!.id;
     // An administrator of another commune cannot link an officer of commune A.
-    expect((await injectAs(t.app, otherAdmin, { method: 'PUT', url: `/api/national-sso/staff-links/${userId}`, payload: { subject: 'dvcqg-canbo-7' } })).statusCode).toBe(404); // an officer outside the caller's units is unknown to them
-    const linked = await injectAs(t.app, admin, { method: 'PUT', url: `/api/national-sso/staff-links/${userId}`, payload: { subject: 'dvcqg-canbo-7' } });
-    expect(linked.statusCode, linked.body).toBe(200);
+    const link = (s: Session, body: Record<string, unknown>) => injectAs(t.app, s, { method: 'POST', url: '/api/national-sso/staff-links', payload: body });
+    expect((await link(otherAdmin, { userId, subject: 'dvcqg-canbo-7' })).statusCode).toBe(404); // an officer outside the caller's units is unknown to them
+    const linked = await link(admin, { userId, subject: 'dvcqg-canbo-7' });
+    expect(linked.statusCode, linked.body).toBe(201);
+    // A linked officer is not re-linked silently: the old link must be revoked first; the older PUT is gone.
+    const again = await link(admin, { userId, subject: 'dvcqg-canbo-8' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('NATIONAL.SSO_ALREADY_LINKED');
+    expect((await injectAs(t.app, admin, { method: 'PUT', url: `/api/national-sso/staff-links/${userId}`, payload: { subject: 'dvcqg-canbo-8' } })).statusCode).toBe(404);
+    expect((await t.ctx.db.query(`SELECT subject FROM national_sso_link WHERE staff_user_id = $1`, [userId])).rows).toEqual([{ subject: 'dvcqg-canbo-7' }]);
     // One national identity opens one account.
     const other = (await t.ctx.db.query<{ id: string }>(`SELECT id FROM staff_user WHERE username = 'quantri.b'`)).rows[0]!.id;
-    expect((await injectAs(t.app, admin, { method: 'PUT', url: `/api/national-sso/staff-links/${other}`, payload: { subject: 'dvcqg-canbo-7' } })).json().code).toBe('NATIONAL.SSO_SUBJECT_TAKEN');
+    const taken = await link(admin, { userId: other, subject: 'dvcqg-canbo-7' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().code).toBe('NATIONAL.SSO_SUBJECT_TAKEN');
 
     const after = await ssoSignIn('dvcqg-canbo-7', 'staff', '/console/ho-so');
     expect(after.location).toBe('/console/ho-so');
@@ -124,7 +134,7 @@ describe('single sign-on from the national portal', () => {
     expect(audit.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['national_sso.link', 'auth.signed_in']));
 
     // Unlinked again: no way in.
-    expect((await injectAs(t.app, admin, { method: 'PUT', url: `/api/national-sso/staff-links/${userId}`, payload: { subject: null } })).statusCode).toBe(200);
+    expect((await injectAs(t.app, admin, { method: 'DELETE', url: `/api/national-sso/staff-links/${userId}` })).statusCode).toBe(204);
     expect((await ssoSignIn('dvcqg-canbo-7', 'staff')).location).toBe('/console?loi=dvcqg');
   });
 
@@ -163,5 +173,19 @@ describe('single sign-on from the national portal', () => {
       { before: { subject: 'dvcqg.motcua' }, after: { subject: null } },
       { before: { subject: null }, after: { subject: 'dvcqg.motcua' } },
     ]);
+  });
+});
+
+describe('where a national sign-in lands (returnTo)', () => {
+  it('only inside the target’s own areas; anything else lands on the start page', () => {
+    expect(safeLanding('staff', '/console/ho-so?tab=online')).toBe('/console/ho-so?tab=online');
+    expect(safeLanding('citizen', '/cong-dan/ho-so/abc')).toBe('/cong-dan/ho-so/abc');
+    expect(safeLanding('citizen', '/thu-tuc/tra-cuu-ho-so?ma=G22.99-1')).toBe('/thu-tuc/tra-cuu-ho-so?ma=G22.99-1');
+    for (const bad of ['//evil.example/x', 'https://evil.example', '/\\evil.example', '/console/../api/x', '/cong-dan/%2f%2fevil', '/api/auth/logout', '/cong-danx', '/console', '', undefined]) {
+      expect(safeLanding('citizen', bad), String(bad)).toBe('/cong-dan/ho-so');
+    }
+    for (const bad of ['/cong-dan/ho-so', '/consolex', '/console//evil.example', '/console/./x', 'javascript:alert(1)']) {
+      expect(safeLanding('staff', bad), bad).toBe('/console');
+    }
   });
 });

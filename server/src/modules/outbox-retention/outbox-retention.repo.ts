@@ -25,8 +25,9 @@ export const pruneStatements = {
          AND NOT EXISTS (SELECT 1 FROM webhook_delivery r WHERE r.replay_of = w.id)
        LIMIT $2)`,
   /**
-   * The national portal sync: a resync ("Gửi lại") sends a dossier's history through its outbox rows, so only the rows
-   * of a dossier that is closed, has nothing waiting and no open difference go, and its newest row always stays.
+   * The national portal sync: a resync ("Gửi lại") reads the dossier's history from the ledger, not from these rows;
+   * still, only the rows of a dossier that is closed, has nothing waiting and no open difference go, and its newest row
+   * always stays (what was last delivered, for support).
    */
   nationalSync: `
     DELETE FROM national_sync_outbox WHERE id IN (

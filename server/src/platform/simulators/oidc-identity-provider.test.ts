@@ -59,6 +59,8 @@ describe('simulated identity provider pages', () => {
     const login = await follow(jar, authUrl());
     expect(login.status).toBe(200);
     expect(login.html).toContain('<html lang="vi">');
+    // Its own inline icon: no request for /favicon.ico on the provider's host (a 404 on every page).
+    expect(login.html).toMatch(/<link rel="icon" href="data:image\/svg\+xml,/);
     expect(login.html).toContain('Đăng nhập');
     expect(login.html).toContain(simulatorsVi['sim.login.password']);
     expect(login.html).toContain(simulatorsVi['sim.badge']);

@@ -20,9 +20,12 @@ export function simText(lang: SimulatorLang, key: SimulatorMessageKey, params: R
  * The frame of every page a simulator shows a person: language, phone-width layout, the "simulator" badge (a demo user
  * must never take it for the real service). `body` is trusted HTML built with `simText`/`escapeHtml`.
  */
+/** Its own icon, inline: otherwise every page asks the provider's host for /favicon.ico and logs a 404. */
+const ICON = `<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%23b91c1c'/%3E%3C/svg%3E">`;
+
 export function simulatorPage(lang: SimulatorLang, p: { brand: string; title: string; body: string }): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(p.title)} — ${escapeHtml(p.brand)}</title><style>
+<title>${escapeHtml(p.title)} — ${escapeHtml(p.brand)}</title>${ICON}<style>
 body{font-family:system-ui,sans-serif;background:#eef2f7;margin:0;color:#1f2937}main{max-width:440px;margin:24px auto;background:#fff;border-radius:12px;padding:24px;box-shadow:0 2px 8px #0002}
 header{background:#b91c1c;color:#fff;padding:12px 16px;font-weight:600}h1{font-size:1.3rem;color:#8f1414;margin-top:0}.note{font-size:.9rem;color:#374151;background:#fef3c7;padding:8px 12px;border-radius:8px}
 label{display:block;margin:16px 0 4px;font-weight:600}input{box-sizing:border-box;width:100%;font-size:1rem;padding:10px;border:1px solid #6b7280;border-radius:8px}

@@ -13,14 +13,20 @@ import { parseTrackingInput, submissionReference } from '../tracking-code.rules.
 
 /**
  * The SQL condition finding a dossier from what the citizen typed or scanned (tracking-code.rules.ts): the code on its
- * letters and digits only, or the submission reference; both use an index (migration 20261203150000). Null: nothing to look for.
+ * letters and digits only — ours, or the one the national portal gave a dossier submitted there (MaHoSo: the citizen
+ * holds that one, QĐ 31/2021 Điều 30) — or the submission reference; each uses an index (migrations 20261203150000,
+ * 20261208020000). Null: nothing to look for.
  */
 function lookup(input: string): { where: string; param: string } | null {
   const key = parseTrackingInput(input);
   if (!key) return null;
   return key.kind === 'reference'
     ? { where: `left(d.id::text, 11) = $1`, param: key.idPrefix }
-    : { where: `regexp_replace(d.code, '[^0-9A-Z]', '', 'g') = $1 AND d.code IS NOT NULL`, param: key.compact };
+    : {
+        where: `d.id IN (SELECT x.id FROM dossier x WHERE regexp_replace(x.code, '[^0-9A-Z]', '', 'g') = $1 AND x.code IS NOT NULL
+                         UNION SELECT n.dossier_id FROM national_dossier n WHERE regexp_replace(upper(n.ma_ho_so), '[^0-9A-Z]', '', 'g') = $1)`,
+        param: key.compact,
+      };
 }
 
 export const ZTracking = z.object({

@@ -1,10 +1,11 @@
 import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/database.js';
 import { NOT_FOUND_CODE, NationalPortalError, type NationalPortal, type THoSo } from '../national-portal.contract.js';
-import { claimHeads, linkLocalDossier, markFailed, markSent, markSynced, readDossierHead, readSyncEntries, type DossierHead, type OutboxRow } from '../national-portal.repo.js';
+import { claimHeads, claimRuns, linkLocalDossier, markRunFailed, markRunSent, markSynced, readDossierHead, readSyncEntries, readSyncState, type DossierHead, type OutboxRow } from '../national-portal.repo.js';
 import { isReported, nationalDate, nationalStatusOf, progressEntry, progressUpdate, retryDelayMs, type SyncEntry } from '../national-portal.rules.js';
 
-export type SyncReport = { claimed: number; sent: number; skipped: number; failed: number };
+/** One dispatch: dossiers and rows claimed, rows sent or skipped, calls that failed (their rows wait for a retry). */
+export type SyncReport = { dossiers: number; claimed: number; sent: number; skipped: number; failed: number };
 
 const channelCode = { desk: 1, online: 2, postal: 3 } as const;
 const deliveryCode = { desk: 1, post: 2, online: 3 } as const;
@@ -46,68 +47,84 @@ export function fullDossier(maHoSo: string, h: DossierHead, entries: SyncEntry[]
 }
 
 /**
- * Sends one batch of the national sync outbox (ledger order per dossier). A dossier the portal does not hold yet goes
- * whole (DongBoHoSoMC, its history up to this event); later events go as progress updates (CapNhatTienDoHoSoMC). A
- * refused call is retried with backoff; a call whose outcome is unknown is looked up (TraCuuHoSo) before it is sent
- * again, so an entry the portal already applied is not sent twice. Nothing is ever dropped: an outage only delays.
+ * Sends one batch of the national sync outbox, ledger order per dossier. Each claimed dossier's run of pending rows (its
+ * head and up to `perDossier - 1` rows behind it) goes in one call: a dossier the portal does not hold yet, or one to
+ * send again, goes whole (DongBoHoSoMC, its history up to the run's last row); otherwise the run's entries go as one
+ * progress update (CapNhatTienDoHoSoMC takes a list, applied in order). A refused call is retried with backoff; a call
+ * whose outcome is unknown is looked up (TraCuuHoSo) before it is sent again, so an entry the portal already applied is
+ * not sent twice. Nothing is ever dropped: an outage only delays.
  */
-// Eight dossiers' heads at a time: each in-flight row holds at most one pooled connection (of 10) between its calls, and
-// the time per row is mostly waiting (the portal's answer, the database), so eight workers keep one dispatcher well
-// ahead of a busy day's intake (BENCHMARKS.md "National portal sync": four were measured at 87 % of intake).
+// Eight dossiers at a time: each in-flight run holds at most one pooled connection (of 10) between its calls, and the
+// time per run is mostly waiting (the portal's answer, the database). Several runs at once never mix one dossier's
+// order: a dossier has one run in flight at most (its head's lease).
 const DEFAULT_CONCURRENCY = 8;
+/** Rows of one dossier per call: a busy dossier's backlog after an outage drains in a few calls, not one per event. */
+export const RUN_LENGTH = 50;
 
-export async function dispatchNationalSync(deps: { db: Db; clock: Clock; portal: NationalPortal }, limit = 50, concurrency = DEFAULT_CONCURRENCY): Promise<SyncReport> {
-  const report: SyncReport = { claimed: 0, sent: 0, skipped: 0, failed: 0 };
-  const rows = await claimHeads(deps.db, deps.clock.now(), limit);
-  report.claimed = rows.length;
-  // The claimed rows are the heads of distinct dossiers: sending a few at once keeps each dossier's order.
+export async function dispatchNationalSync(
+  deps: { db: Db; clock: Clock; portal: NationalPortal },
+  limit = 50,
+  concurrency = DEFAULT_CONCURRENCY,
+  perDossier = RUN_LENGTH,
+): Promise<SyncReport> {
+  const report: SyncReport = { dossiers: 0, claimed: 0, sent: 0, skipped: 0, failed: 0 };
+  const now = deps.clock.now();
+  const runs = await claimRuns(deps.db, now, await claimHeads(deps.db, now, limit), perDossier);
+  report.dossiers = runs.length;
+  report.claimed = runs.reduce((n, r) => n + r.length, 0);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.max(1, concurrency) }, async () => {
-      while (next < rows.length) await dispatchRow(deps, rows[next++]!, report);
+      while (next < runs.length) await dispatchRun(deps, runs[next++]!, report);
     }),
   );
   return report;
 }
 
-async function dispatchRow(deps: { db: Db; clock: Clock; portal: NationalPortal }, row: OutboxRow, report: SyncReport): Promise<void> {
+async function dispatchRun(deps: { db: Db; clock: Clock; portal: NationalPortal }, run: OutboxRow[], report: SyncReport): Promise<void> {
   try {
-    const outcome = await sendRow(deps, row);
-    await markSent(deps.db, row.id, deps.clock.now(), outcome);
-    report[outcome === 'sent' ? 'sent' : 'skipped']++;
+    const { sent, skipped } = await sendRun(deps, run);
+    await markRunSent(deps.db, sent, skipped, deps.clock.now());
+    report.sent += sent.length;
+    report.skipped += skipped.length;
   } catch (err) {
     const e = err instanceof NationalPortalError ? err : new NationalPortalError('unknown', err instanceof Error ? err.message : String(err));
     // The portal lost (or never had) the dossier: the next attempt sends it whole.
-    if (e.errorCode === NOT_FOUND_CODE) await markSynced(deps.db, row.dossierId, null);
+    if (e.errorCode === NOT_FOUND_CODE) await markSynced(deps.db, run[0]!.dossierId, null);
     const now = deps.clock.now();
-    await markFailed(deps.db, row.id, { next: new Date(now.getTime() + retryDelayMs(row.attempts + 1)) }, e.message, e.outcome === 'unknown');
+    await markRunFailed(deps.db, run, { next: new Date(now.getTime() + retryDelayMs(run[0]!.attempts + 1)) }, e.message, e.outcome === 'unknown');
     report.failed++;
   }
 }
 
-async function sendRow(deps: { db: Db; clock: Clock; portal: NationalPortal }, row: OutboxRow): Promise<'sent' | 'skipped'> {
-  const head = await readDossierHead(deps.db, row.dossierId);
-  if (!head) return 'skipped';
-  let entry: SyncEntry | undefined;
-  if (row.kind === 'event') {
-    [entry] = await readSyncEntries(deps.db, row.dossierId, { actionId: row.actionId! });
-    if (!entry || !isReported(entry.action)) return 'skipped';
-  }
-  const maHoSo = head.maHoSo ?? head.code;
+/** Sends one dossier's run; returns its rows split into sent and skipped (nothing the portal holds). */
+async function sendRun(deps: { db: Db; clock: Clock; portal: NationalPortal }, run: OutboxRow[]): Promise<{ sent: string[]; skipped: string[] }> {
+  const dossierId = run[0]!.dossierId;
+  const all = run.map((r) => r.id);
+  const state = await readSyncState(deps.db, dossierId);
+  const maHoSo = state?.maHoSo ?? state?.code;
   // An online dossier has no code until the desk accepts it; the acceptance sends it whole.
-  if (!maHoSo) return 'skipped';
-  if (!head.maHoSo) await linkLocalDossier(deps.db, row.dossierId, maHoSo, deps.clock.now());
-  if (row.kind === 'resync' || !head.syncedAt) {
-    // Everything queued before this row (and this event): later rows follow it as progress updates.
-    const entries = (await readSyncEntries(deps.db, row.dossierId, { uptoOutboxId: row.id })).filter((e) => isReported(e.action));
+  if (!state || !maHoSo) return { sent: [], skipped: all };
+  const whole = !state.syncedAt || run.some((r) => r.kind === 'resync');
+  if (whole) {
+    const head = (await readDossierHead(deps.db, dossierId))!;
+    if (!state.maHoSo) await linkLocalDossier(deps.db, dossierId, maHoSo, deps.clock.now());
+    // The ledger as of the run's last row: entries queued after it follow as progress updates.
+    const entries = (await readSyncEntries(deps.db, dossierId, { uptoOutboxId: run.at(-1)!.id })).filter((e) => isReported(e.action));
     await deps.portal.syncDossier(fullDossier(maHoSo, head, entries));
-    await markSynced(deps.db, row.dossierId, deps.clock.now());
-    return 'sent';
+    await markSynced(deps.db, dossierId, deps.clock.now());
+    return { sent: all, skipped: [] };
   }
-  if (row.uncertain) {
+  const actionIds = run.flatMap((r) => (r.kind === 'event' && r.actionId ? [r.actionId] : []));
+  const entries = (await readSyncEntries(deps.db, dossierId, { actionIds })).filter((e) => isReported(e.action));
+  const reported = new Set(entries.map((e) => e.actionId));
+  let toSend = entries;
+  if (run.some((r) => r.uncertain)) {
+    // The last call's outcome is unknown: what the portal already holds is not sent again.
     const theirs = await deps.portal.lookUp(maHoSo);
-    if (theirs?.QuaTrinhXuLy.some((q) => q.MaQuaTrinh === entry!.actionId)) return 'sent';
+    const held = new Set(theirs?.QuaTrinhXuLy.map((q) => q.MaQuaTrinh) ?? []);
+    toSend = entries.filter((e) => !held.has(e.actionId));
   }
-  await deps.portal.updateProgress(progressUpdate(maHoSo, entry!));
-  return 'sent';
+  await deps.portal.updateProgress(toSend.map((e) => progressUpdate(maHoSo, e)));
+  return { sent: run.filter((r) => r.actionId && reported.has(r.actionId)).map((r) => r.id), skipped: run.filter((r) => !r.actionId || !reported.has(r.actionId)).map((r) => r.id) };
 }

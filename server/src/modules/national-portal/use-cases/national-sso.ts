@@ -11,7 +11,7 @@ import { openCitizenSession } from '../../citizens/use-cases/citizen-auth.js';
 import { hashToken } from '../../identity/auth.plugin.js';
 import { insertSession, userUnitPaths } from '../../identity/identity.repo.js';
 import { nationalErrors } from '../national-portal.errors.js';
-import { canOnAll, type Actor } from '../../identity/permissions.policy.js';
+import { scopePaths, type Actor } from '../../identity/permissions.policy.js';
 
 type SsoConfig = Pick<
   AppConfig,
@@ -54,11 +54,23 @@ function configuration(s: SsoSettings): Promise<Oidc.Configuration> {
   return found;
 }
 
-/** Where a signed-in person lands: only our own paths (no open redirect), the console's under /console. */
+/** The areas a signed-in person may be sent back to: the console for officers, the portal's own areas for citizens. */
+const landingAreas: Record<SsoTarget, readonly string[]> = {
+  staff: ['/console'],
+  citizen: ['/cong-dan', '/thu-tuc', '/phan-anh', '/hoi-dap', '/thanh-toan', '/danh-gia'],
+};
+
+/**
+ * Where a signed-in person lands: `returnTo` only when it is a path of ours inside one of the target's areas (an
+ * allow-list: no other host, no `//`, no `..`, no backslash or encoded slash), else the area's start page. An open
+ * redirect after a national sign-in would hand a fresh session's user to any site.
+ */
 export function safeLanding(target: SsoTarget, p: string | undefined): string {
   const fallback = target === 'staff' ? '/console' : '/cong-dan/ho-so';
-  if (!p || !/^\/(?!\/)[\w\-/.?=&%]*$/.test(p)) return fallback;
-  return (target === 'staff') === (p === '/console' || p.startsWith('/console/')) ? p : fallback;
+  if (!p || p.length > 300 || !/^\/[\w\-/.]*(\?[\w\-.=&%]*)?$/.test(p)) return fallback;
+  const path = p.split('?')[0]!;
+  if (path.includes('//') || path.split('/').some((seg) => seg === '..' || seg === '.') || /%2f|%5c/i.test(p)) return fallback;
+  return landingAreas[target].some((a) => path === a || path.startsWith(`${a}/`)) ? p : fallback;
 }
 
 export const failedLanding = (target: SsoTarget) => (target === 'staff' ? '/console?loi=dvcqg' : '/cong-dan/dang-nhap?loi=dvcqg');
@@ -169,33 +181,54 @@ export async function finishNationalSso(deps: { db: Db; clock: Clock; config: Ss
 }
 
 /**
- * An administrator links an officer to their identity on the national portal (its `sub`), or removes the link (null).
- * One identity opens one account; the administrator must manage every unit of that officer.
+ * An administrator links an officer to their identity on the national portal (its `sub`). One identity opens one account
+ * and an officer has one link: an officer already linked is refused (revoke first), so a link never changes silently.
+ * The caller has checked that the administrator manages every unit of that officer.
  */
-export async function linkStaffIdentity(deps: { db: Db; clock: Clock }, actor: { userId: string; fullName: string }, userId: string, subject: string | null): Promise<{ userId: string; subject: string | null }> {
+export async function linkStaffIdentity(deps: { db: Db; clock: Clock }, actor: { userId: string; fullName: string }, userId: string, subject: string): Promise<{ userId: string; subject: string }> {
+  return withTransaction(deps.db, async (tx) => {
+    const now = deps.clock.now();
+    const { rows: linked } = await tx.query(`SELECT 1 FROM national_sso_link WHERE staff_user_id = $1 FOR UPDATE`, [userId]);
+    if (linked.length > 0) throw nationalErrors.ssoAlreadyLinked();
+    const { rows } = await tx.query(`INSERT INTO national_sso_link (subject, staff_user_id, linked_at, linked_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING subject`, [subject, userId, now, actor.userId]);
+    if (rows.length === 0) {
+      // Another administrator linked this officer at the same moment, or the identity opens another account.
+      const { rows: mine } = await tx.query(`SELECT 1 FROM national_sso_link WHERE staff_user_id = $1`, [userId]);
+      throw mine.length > 0 ? nationalErrors.ssoAlreadyLinked() : nationalErrors.ssoSubjectTaken();
+    }
+    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'national_sso.link', entity: 'staff_user', entityId: userId, before: { subject: null }, after: { subject }, unitPaths: await userUnitPaths(tx, userId), at: now });
+    return { userId, subject };
+  });
+}
+
+/** Revokes an officer's link (audited); false when there was none. */
+export async function unlinkStaffIdentity(deps: { db: Db; clock: Clock }, actor: { userId: string; fullName: string }, userId: string): Promise<boolean> {
   return withTransaction(deps.db, async (tx) => {
     const now = deps.clock.now();
     const { rows: before } = await tx.query<{ subject: string }>(`DELETE FROM national_sso_link WHERE staff_user_id = $1 RETURNING subject`, [userId]);
-    if (subject) {
-      const { rows } = await tx.query(`INSERT INTO national_sso_link (subject, staff_user_id, linked_at, linked_by) VALUES ($1, $2, $3, $4) ON CONFLICT (subject) DO NOTHING RETURNING subject`, [subject, userId, now, actor.userId]);
-      if (rows.length === 0) throw nationalErrors.ssoSubjectTaken();
-    }
-    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'national_sso.link', entity: 'staff_user', entityId: userId, before: { subject: before[0]?.subject ?? null }, after: { subject }, unitPaths: await userUnitPaths(tx, userId), at: now });
-    return { userId, subject };
+    if (before.length === 0) return false;
+    await recordAudit(tx, { actorId: actor.userId, actorName: actor.fullName, action: 'national_sso.link', entity: 'staff_user', entityId: userId, before: { subject: before[0]!.subject }, after: { subject: null }, unitPaths: await userUnitPaths(tx, userId), at: now });
+    return true;
   });
 }
 
 export type StaffLinkView = { userId: string; username: string; fullName: string; homeUnitName: string; subject: string; linkedAt: Date; linkedByName: string | null };
 
-/** The officers linked to a national identity that this administrator manages (every unit of the officer in scope). */
+/**
+ * The officers linked to a national identity that this administrator manages: the home unit and every unit the officer
+ * holds a role in lie inside the administrator's `users.manage` scope (filtered in SQL, as the list of users is).
+ */
 export async function listStaffLinks(deps: { db: Db }, actor: Actor): Promise<StaffLinkView[]> {
-  const { rows } = await deps.db.query<StaffLinkView & { paths: string[] }>(
+  const { rows } = await deps.db.query<StaffLinkView>(
     `SELECT l.staff_user_id AS "userId", s.username, s.full_name AS "fullName", hu.name AS "homeUnitName", l.subject, l.linked_at AS "linkedAt",
-            b.full_name AS "linkedByName",
-            array(SELECT u.path FROM unit u WHERE u.id = s.home_unit_id UNION SELECT u.path FROM role_assignment r JOIN unit u ON u.id = r.unit_id WHERE r.user_id = s.id) AS paths
+            b.full_name AS "linkedByName"
        FROM national_sso_link l JOIN staff_user s ON s.id = l.staff_user_id JOIN unit hu ON hu.id = s.home_unit_id
        LEFT JOIN staff_user b ON b.id = l.linked_by
-      WHERE l.staff_user_id IS NOT NULL ORDER BY s.full_name, s.username LIMIT 2000`,
+      WHERE hu.path LIKE ANY (SELECT p || '%' FROM unnest($1::text[]) p)
+        AND NOT EXISTS (SELECT 1 FROM role_assignment r JOIN unit gu ON gu.id = r.unit_id
+                         WHERE r.user_id = s.id AND NOT gu.path LIKE ANY (SELECT p || '%' FROM unnest($1::text[]) p))
+      ORDER BY s.full_name, s.username LIMIT 2000`,
+    [scopePaths(actor, 'users.manage')],
   );
-  return rows.filter((r) => canOnAll(actor, 'users.manage', r.paths)).map(({ paths: _p, ...r }) => r);
+  return rows;
 }

@@ -223,6 +223,11 @@ export function DossierDetailPage({ id, listPath, feeCard }: Props) {
         <Col xs={24} xl={15}>
           <Card size="small" title={<h3 className="section-title">{t('dossier.general')}</h3>} className="detail-card">
             <Descriptions column={{ xs: 1, md: 2 }} size="small">
+              {d.nationalCode ? (
+                <Descriptions.Item label={t('dossier.nationalCode')} span={2}>
+                  <span className="mono">{d.nationalCode}</span>
+                </Descriptions.Item>
+              ) : null}
               <Descriptions.Item label={t('dossier.procedure')} span={2}>
                 {d.procedureName}
               </Descriptions.Item>

@@ -200,9 +200,17 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
             title: t('dossier.code'),
             width: 200,
             render: (_v, d) => (
-              <Link to={dossierPath(d.id)} className="mono nowrap">
-                {d.code ?? t('dossier.noCode')}
-              </Link>
+              <>
+                <Link to={dossierPath(d.id)} className="mono nowrap">
+                  {d.code ?? t('dossier.noCode')}
+                </Link>
+                {/* Submitted on the national portal: the code the citizen holds, to find it when they call. */}
+                {d.nationalCode ? (
+                  <div className="mono nowrap queue-national-code" title={t('dossier.nationalCode')}>
+                    {t('dossier.nationalCodeShort')}: {d.nationalCode}
+                  </div>
+                ) : null}
+              </>
             ),
           },
           { title: t('dossier.applicant'), dataIndex: 'applicantName', width: 140, ellipsis: { showTitle: true } },

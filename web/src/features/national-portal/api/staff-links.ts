@@ -8,7 +8,7 @@ export function listStaffLinks(): Promise<StaffLink[]> {
   return unwrap(api.GET('/api/national-sso/staff-links')).then((r) => r.items);
 }
 
-/** POST /api/national-sso/staff-links — links an officer to their national portal identity (`sub`), replacing any old link. */
+/** POST /api/national-sso/staff-links — links an officer to their national portal identity (`sub`) (409 when the officer is already linked: revoke first). */
 export function linkStaff(userId: string, subject: string): Promise<unknown> {
   return unwrap(api.POST('/api/national-sso/staff-links', { body: { userId, subject } }));
 }
