@@ -13929,6 +13929,9 @@ export interface paths {
                             /** Format: date-time */
                             draftSavedAt: string | null;
                             prefilledFields: string[];
+                            prefillWhen: {
+                                [key: string]: unknown;
+                            };
                             earlier: {
                                 dossierCode: string | null;
                                 /** Format: date-time */

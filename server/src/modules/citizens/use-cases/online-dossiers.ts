@@ -8,7 +8,7 @@ import { vnDateOf } from '../../working-calendar/vn-time.js';
 import type { CitizenSession } from '../citizen-session.repo.js';
 import { ZDraftData, type TDraftData, type TOnlineSubmitInput } from '../citizen.contract.js';
 import { citizenErrors } from '../citizen.errors.js';
-import { earlierAnswers, feeToPay, prefillEform } from '../citizen.rules.js';
+import { conditionalPrefill, earlierAnswers, feeToPay, prefillEform } from '../citizen.rules.js';
 import { getDraft, getProfile, ownedFiles, saveDraft } from '../citizen.repo.js';
 
 /** The units that may resolve a procedure: open units of its level under the unit that published it. */
@@ -75,6 +75,7 @@ export async function startSubmission(deps: { db: Db; clock: Clock }, citizenId:
     draft,
     draftSavedAt: saved?.updatedAt ?? null,
     prefilledFields: Object.keys(prefilled),
+    prefillWhen: conditionalPrefill(c.eform, { ...profile }),
     earlier: reusable && earlier[0] ? { dossierCode: earlier[0].code, submittedAt: earlier[0].submittedAt, answers: reusable } : null,
   };
 }
