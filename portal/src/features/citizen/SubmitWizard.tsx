@@ -6,7 +6,7 @@ import { ct } from './citizen-text.js';
 import { DocumentPicker } from './DocumentPicker.js';
 import { PopulationPrefill } from './PopulationPrefill.js';
 import { answerText, EformFields, eformProblems, titleOfField } from './EformFields.js';
-import { eformFieldOrder, followPrefillConditions } from '../../../../server/src/modules/procedures/eform.rules.js';
+import { capitalizeNames, eformFieldOrder, followPrefillConditions } from '../../../../server/src/modules/procedures/eform.rules.js';
 import { feeLines, feeTotal } from '../../../../server/src/modules/procedures/fee.rules.js';
 
 const steps = ['stepForm', 'stepDocs', 'stepReview'] as const;
@@ -72,7 +72,12 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
       return setMessage({ ok: false, text: step === 0 ? ct('fixFields', { count: missing.length }) : ct('missingFields', { list: missing.join('; ') }) });
     }
     setMessage(null);
-    if (step === 0) void saveDraft(procedureId, draft).catch(() => undefined); // the declaration PDF is written from the saved answers
+    if (step === 0) {
+      // Names with their capitals even when typed and never left (blur); the declaration PDF is written from the saved answers.
+      const named = { ...draft, eform: capitalizeNames(start.eformSchema, draft.eform) };
+      setDraft(named);
+      void saveDraft(procedureId, named).catch(() => undefined);
+    }
     setStep(step + 1);
   };
   const handleReuse = () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { capitalizeName, eformFieldOrder, eformSchemaProblems, followPrefillConditions, isReusable, prefillConditions, prefillMap } from './eform.rules.js';
+import { capitalizeName, capitalizeNames, eformFieldOrder, eformSchemaProblems, followPrefillConditions, isReusable, prefillConditions, prefillMap } from './eform.rules.js';
 import { ZProcedureContent } from './procedure.contract.js';
 
 describe('e-form keywords', () => {
@@ -50,6 +50,26 @@ describe('e-form keywords', () => {
     expect(capitalizeName('  nguyễn   văn an ')).toBe('Nguyễn Văn An');
     expect(capitalizeName('TRẦN THỊ ĐÀO')).toBe('Trần Thị Đào');
     expect(capitalizeName('đặng ánh')).toBe('Đặng Ánh');
+    expect(capitalizeName('NGUYỄN văn a')).toBe('Nguyễn Văn A');
+    expect(capitalizeName('ÔNG ích KHIÊM')).toBe('Ông Ích Khiêm');
+    expect(capitalizeName('')).toBe('');
+  });
+
+  it('writes the capitals of every name field of the answers, and only those', () => {
+    const schema = { properties: { hoTen: { type: 'string', 'x-kind': 'person-name' }, noiSinh: { type: 'string' }, so: { type: 'integer' } } };
+    expect(capitalizeNames(schema, { hoTen: 'lê  văn a', noiSinh: 'bệnh viện', so: 2 })).toEqual({ hoTen: 'Lê Văn A', noiSinh: 'bệnh viện', so: 2 });
+  });
+
+  it('a name keeps its letters, takes one capital per word, and a second pass changes nothing', () => {
+    const word = fc.stringMatching(/^[a-zA-ZđĐăĂâÂêÊôÔơƠưƯàáảãạầấẩẫậằắẳẵặèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{1,7}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 5 }), fc.constantFrom(' ', '  ', '\t'), (words, gap) => {
+        const out = capitalizeName(` ${words.join(gap)} `);
+        expect(out.toLocaleLowerCase('vi')).toBe(words.join(' ').toLocaleLowerCase('vi'));
+        for (const w of out.split(' ')) expect(w).toBe(w.charAt(0).toLocaleUpperCase('vi') + w.slice(1).toLocaleLowerCase('vi'));
+        expect(capitalizeName(out)).toBe(out);
+      }),
+    );
   });
 
   const copySchema = {

@@ -184,3 +184,11 @@ export function capitalizeName(s: string): string {
     .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1).toLocaleLowerCase('vi'))
     .join(' ');
 }
+
+/** The answers with every `x-kind: "person-name"` field written with its capitals (on leaving the form, not only on blur). */
+export function capitalizeNames(schema: Record<string, unknown> | null, answers: Record<string, unknown>): Record<string, unknown> {
+  const props = isObject(schema?.properties) ? schema.properties : {};
+  return Object.fromEntries(
+    Object.entries(answers).map(([k, v]) => [k, isObject(props[k]) && props[k]['x-kind'] === 'person-name' && typeof v === 'string' && v.trim() ? capitalizeName(v) : v]),
+  );
+}
