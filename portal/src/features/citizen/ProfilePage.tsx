@@ -3,7 +3,7 @@ import { getMe, updateProfile, type Profile } from './api.js';
 import { ct } from './citizen-text.js';
 import { Field } from './Field.js';
 import { checkForm, isoDateOf } from '../../lib/validation.js';
-import { vnDate } from './EformFields.js';
+import { formatDate } from '../../lib/format.js';
 import { ContactChange } from './ContactChange.js';
 import { loadPlaceUnits, placeFromCommune, setPlace, type PlaceUnit } from '../../lib/place.js';
 
@@ -45,7 +45,7 @@ export function ProfilePage({ onSaved }: { onSaved: () => void }) {
       <form className="stack" onSubmit={(e) => void handleSubmit(e)} noValidate>
         <Field id="fullName" label={ct('fullName')} defaultValue={p.fullName} readOnly={p.verified} required minLength={2} problem={problems.fullName} />
         <Field id="idNumber" label={ct('idNumber')} defaultValue={p.idNumber ?? ''} readOnly={p.verified} inputMode="numeric" data-check="id-number" problem={problems.idNumber} />
-        <Field id="birthDate" label={ct('birthDate')} defaultValue={vnDate(p.birthDate)} readOnly={p.verified} inputMode="numeric" placeholder="dd/mm/yyyy" data-check="date" problem={problems.birthDate} />
+        <Field id="birthDate" label={ct('birthDate')} defaultValue={formatDate(p.birthDate)} readOnly={p.verified} inputMode="numeric" placeholder="dd/mm/yyyy" data-check="date" problem={problems.birthDate} />
         <div className="field">
           <label htmlFor="gender">{ct('gender')}</label>
           <select id="gender" name="gender" defaultValue={p.gender ?? ''} disabled={p.verified}>

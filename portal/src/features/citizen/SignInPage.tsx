@@ -113,7 +113,7 @@ export function SignInPage({ returnTo, failed, onSignedIn }: { returnTo: string;
         <Field id="password" label={ct('password')} type="password" autoComplete={mode === 'signin' ? 'current-password' : 'new-password'} required minLength={mode === 'register' ? 8 : undefined} problem={problems.password} />
         {mode === 'register' ? (
           <>
-            <Field id="fullName" label={ct('fullName')} autoComplete="name" autoCapitalize="words" required minLength={2} problem={problems.fullName} />
+            <Field id="fullName" label={ct('fullName')} autoComplete="name" autoCapitalize="words" required minLength={2} problem={problems.fullName} onBlur={(e) => (e.currentTarget.value = capitalizeName(e.currentTarget.value))} />
             <Field id="idNumber" label={ct('idNumber')} inputMode="numeric" data-check="id-number" required problem={problems.idNumber} />
             <Field id="birthDate" label={ct('birthDate')} inputMode="numeric" placeholder="dd/mm/yyyy" data-check="date" autoComplete="bday" required problem={problems.birthDate} />
             <div className="field">

@@ -9,6 +9,7 @@ import { listPostalProcedures, type PostalProcedure } from '../api/list-postal-p
 import { requestPickup, type PickupConfirmation } from '../api/request-pickup.js';
 import { getMe } from '../../citizen/api.js';
 import { checkForm } from '../../../lib/validation.js';
+import { capitalizeName } from '../../../../../server/src/modules/procedures/eform.rules.js';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -127,7 +128,7 @@ export function PickupRequestPage({ search }: { search: string }) {
           ))}
         </select>
         <label htmlFor="pk-name">{t('postalFullName')}</label>
-        <input id="pk-name" value={form.fullName} onChange={set('fullName')} autoComplete="name" required minLength={2} />
+        <input id="pk-name" value={form.fullName} onChange={set('fullName')} onBlur={() => setForm((f) => ({ ...f, fullName: capitalizeName(f.fullName) }))} autoComplete="name" autoCapitalize="words" required minLength={2} />
         <label htmlFor="pk-id">{t('postalIdNumber')}</label>
         <input id="pk-id" value={form.idNumber} onChange={set('idNumber')} inputMode="numeric" autoComplete="off" data-check="id-number" required />
         <label htmlFor="pk-phone">{t('postalPhone')}</label>
