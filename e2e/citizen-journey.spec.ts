@@ -139,6 +139,9 @@ describe('the citizen journey at phone width', () => {
     expect(await page.locator('#ef-ngaySinh').inputValue()).toBe('');
     expect(await page.locator('#ef-gioiTinh').inputValue()).toBe('');
     expect(await page.locator('#ef-hoTenMe').inputValue()).toBe('');
+    // The legal form's own defaults are there: the citizen types only what differs.
+    expect(await page.locator('#ef-danToc').inputValue()).toBe('Kinh');
+    expect(await page.locator('#ef-quocTich').inputValue()).toBe('Việt Nam');
     await fitsAndAccessible('form');
 
     // Going on with the child's fields empty: what is wrong is said under each field, in Vietnamese.

@@ -6,7 +6,7 @@ import { ct } from './citizen-text.js';
 import { DocumentPicker } from './DocumentPicker.js';
 import { PopulationPrefill } from './PopulationPrefill.js';
 import { answerText, EformFields, eformProblems, titleOfField } from './EformFields.js';
-import { capitalizeNames, eformFieldOrder, followPrefillConditions } from '../../../../server/src/modules/procedures/eform.rules.js';
+import { capitalizeNames, eformDefaults, eformFieldOrder, followPrefillConditions } from '../../../../server/src/modules/procedures/eform.rules.js';
 import { feeLines, feeTotal } from '../../../../server/src/modules/procedures/fee.rules.js';
 
 const steps = ['stepForm', 'stepDocs', 'stepReview'] as const;
@@ -82,8 +82,9 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
   };
   const handleReuse = () => {
     const answers = start.earlier?.answers ?? {};
-    // The earlier answers fill only what is still empty: what the citizen typed or the profile gave stays.
-    const kept = Object.fromEntries(Object.entries(draft.eform).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+    // The earlier answers fill only what is still empty or the form's default: what the citizen typed or the profile gave stays.
+    const defaults = eformDefaults(start.eformSchema);
+    const kept = Object.fromEntries(Object.entries(draft.eform).filter(([k, v]) => v !== undefined && v !== null && v !== '' && !(k in answers && defaults[k] === v)));
     setDraft({ ...draft, eform: { ...answers, ...kept } });
     setReuse('used');
   };

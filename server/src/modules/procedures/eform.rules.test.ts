@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { capitalizeName, capitalizeNames, eformFieldOrder, eformSchemaProblems, followPrefillConditions, isReusable, prefillConditions, prefillMap } from './eform.rules.js';
+import { capitalizeName, capitalizeNames, eformDefaults, eformFieldOrder, eformSchemaProblems, followPrefillConditions, isReusable, prefillConditions, prefillMap } from './eform.rules.js';
 import { ZProcedureContent } from './procedure.contract.js';
 
 describe('e-form keywords', () => {
@@ -53,6 +53,12 @@ describe('e-form keywords', () => {
     expect(capitalizeName('NGUYỄN văn a')).toBe('Nguyễn Văn A');
     expect(capitalizeName('ÔNG ích KHIÊM')).toBe('Ông Ích Khiêm');
     expect(capitalizeName('')).toBe('');
+  });
+
+  it('starts a form with the defaults that fit their field', () => {
+    const schema = { properties: { danToc: { type: 'string', default: 'Kinh' }, so: { type: 'integer', default: 0 }, sai: { type: 'integer', default: '1' }, chon: { type: 'string', enum: ['A'], default: 'B' }, khong: { type: 'string' } } };
+    expect(eformDefaults(schema)).toEqual({ danToc: 'Kinh', so: 0 });
+    expect(eformDefaults(null)).toEqual({});
   });
 
   it('writes the capitals of every name field of the answers, and only those', () => {

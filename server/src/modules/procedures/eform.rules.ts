@@ -192,3 +192,22 @@ export function capitalizeNames(schema: Record<string, unknown> | null, answers:
     Object.entries(answers).map(([k, v]) => [k, isObject(props[k]) && props[k]['x-kind'] === 'person-name' && typeof v === 'string' && v.trim() ? capitalizeName(v) : v]),
   );
 }
+
+/**
+ * The e-form's `default` answers of top-level fields (dân tộc "Kinh", quốc tịch "Việt Nam", số bản sao 0): a new form
+ * starts with them, so the citizen types only what differs; an earlier dossier's answer may replace them.
+ */
+export function eformDefaults(schema: Record<string, unknown> | null): Record<string, unknown> {
+  const props = isObject(schema?.properties) ? schema.properties : {};
+  const out: Record<string, unknown> = {};
+  for (const [key, prop] of Object.entries(props)) {
+    if (!isObject(prop) || prop.default === undefined || prop.default === null) continue;
+    const d = prop.default;
+    const fitsType =
+      (prop.type === 'string' && typeof d === 'string') ||
+      ((prop.type === 'integer' || prop.type === 'number') && typeof d === 'number') ||
+      (prop.type === 'boolean' && typeof d === 'boolean');
+    if (fitsType && (!Array.isArray(prop.enum) || prop.enum.includes(d))) out[key] = d;
+  }
+  return out;
+}
