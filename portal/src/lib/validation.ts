@@ -146,11 +146,11 @@ function constraintsOf(el: Control): Constraints {
   const max = input && input.max !== '' ? Number(input.max) : undefined;
   return {
     required: el.required,
-    choice: el instanceof HTMLSelectElement || input?.type === 'radio',
+    choice: el instanceof HTMLSelectElement || input?.type === 'radio' || input?.type === 'file',
     check: isCheck(check) ? check : input?.type === 'email' ? 'email' : undefined,
     minLength: !(el instanceof HTMLSelectElement) && el.minLength > 0 ? el.minLength : undefined,
     maxLength: !(el instanceof HTMLSelectElement) && el.maxLength > 0 ? el.maxLength : undefined,
-    pattern: input?.pattern ? `^(?:${input.pattern})$` : undefined,
+    pattern: input?.pattern && input.type !== 'file' ? `^(?:${input.pattern})$` : undefined,
     number: input?.type === 'number' ? (input.step === '1' ? 'integer' : 'number') : undefined,
     minimum: min,
     maximum: max,
@@ -166,8 +166,10 @@ export function formProblems(form: HTMLFormElement): { id: string; message: stri
   const seenRadio = new Set<string>();
   for (const el of Array.from(form.elements)) {
     if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement)) continue;
-    if (el.disabled || el.type === 'hidden' || el.type === 'submit' || el.type === 'button' || el.type === 'file') continue;
+    if (el.disabled || el.type === 'hidden' || el.type === 'submit' || el.type === 'button') continue;
     let value: string = el.value;
+    // A file is chosen, not typed: "Chưa chọn", and nothing else to check here (the server checks type and size).
+    if (el instanceof HTMLInputElement && el.type === 'file') value = el.files?.length ? 'x' : '';
     if (el instanceof HTMLInputElement && el.type === 'radio') {
       if (seenRadio.has(el.name)) continue;
       seenRadio.add(el.name);
