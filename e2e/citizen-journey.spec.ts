@@ -23,6 +23,7 @@ describe('the citizen journey at phone width', () => {
   let server: RunningServer;
   let browser: Browser;
   let procedureId: string;
+  let copyId: string;
   let context: BrowserContext;
   let page: Page;
   const pageErrors: string[] = [];
@@ -40,6 +41,12 @@ describe('the citizen journey at phone width', () => {
     procedureId = created.json().id;
     const published = await injectAs(server.app, admin, { method: 'POST', url: `/api/procedures/${procedureId}/publish`, payload: { decisionNo: '1/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
     expect(published.statusCode, published.body).toBe(200);
+    // The copy of a civil-status extract: its subject is prefilled only when the applicant asks for themself (x-prefill-when).
+    const copy = await injectAs(server.app, admin, { method: 'POST', url: '/api/procedures', payload: { ownerUnitId: units.province.id, content: ZProcedureContent.parse(seed.find((p) => p.code === '2.000635')) } });
+    expect(copy.statusCode, copy.body).toBe(201);
+    copyId = copy.json().id;
+    const copyPublished = await injectAs(server.app, admin, { method: 'POST', url: `/api/procedures/${copyId}/publish`, payload: { decisionNo: '2/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
+    expect(copyPublished.statusCode, copyPublished.body).toBe(200);
     browser = await launchBrowser();
     context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: PHONE });
     page = await context.newPage();
@@ -78,6 +85,31 @@ describe('the citizen journey at phone width', () => {
     await fitsAndAccessible('procedure');
   });
 
+  it('the registration form says what is wrong, field by field, in Vietnamese', async () => {
+    await page.goto(`${server.baseUrl}/cong-dan/dang-nhap`);
+    await page.getByRole('button', { name: 'Chưa có tài khoản? Đăng ký' }).click();
+    await page.getByRole('heading', { name: 'Đăng ký tài khoản' }).waitFor();
+    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+    await page.locator('#identifier-problem').waitFor();
+    expect(await page.locator('#identifier-problem').innerText()).toBe('Chưa nhập "E-mail hoặc số điện thoại di động".');
+    expect(await page.locator('#identifier').getAttribute('aria-invalid')).toBe('true');
+    // The first wrong field has the focus: the citizen starts there.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('identifier');
+    await page.locator('#identifier').fill('0168 912 3456');
+    await page.locator('#password').fill('ngan');
+    await page.locator('#fullName').fill('lê thị cúc');
+    await page.locator('#idNumber').fill('123456789');
+    await page.locator('#birthDate').fill('31/02/1992');
+    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+    await page.locator('#birthDate-problem').waitFor();
+    expect(await page.locator('#identifier-problem').innerText()).toContain('cần là số di động (ví dụ 0912 345 678) hoặc thư điện tử');
+    expect(await page.locator('#password-problem').innerText()).toBe('"Mật khẩu" cần ít nhất 8 ký tự.');
+    expect(await page.locator('#idNumber-problem').innerText()).toContain('số chứng minh nhân dân 9 số không còn giá trị sử dụng');
+    expect(await page.locator('#birthDate-problem').innerText()).toBe('"Ngày sinh" không phải ngày hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2026.');
+    expect(await page.locator('#fullName-problem').count()).toBe(0);
+    await fitsAndAccessible('register-problems');
+  });
+
   it('the form fills the applicant\'s fields and only those; the declaration is not asked for again; the fee multiplies by the copies', async () => {
     // Registered with a password; the profile has the address and phone.
     // Registration is proved by the one-time code sent to the phone or mailbox (the test's inbox).
@@ -107,6 +139,9 @@ describe('the citizen journey at phone width', () => {
     expect(await page.locator('#ef-ngaySinh').inputValue()).toBe('');
     expect(await page.locator('#ef-gioiTinh').inputValue()).toBe('');
     expect(await page.locator('#ef-hoTenMe').inputValue()).toBe('');
+    // The legal form's own defaults are there: the citizen types only what differs.
+    expect(await page.locator('#ef-danToc').inputValue()).toBe('Kinh');
+    expect(await page.locator('#ef-quocTich').inputValue()).toBe('Việt Nam');
     await fitsAndAccessible('form');
 
     // Going on with the child's fields empty: what is wrong is said under each field, in Vietnamese.
@@ -171,6 +206,41 @@ describe('the citizen journey at phone width', () => {
     await page.locator('main form button[type=submit]').click();
     await page.getByText('Chờ tiếp nhận', { exact: true }).first().waitFor();
     await fitsAndAccessible('tracking');
+  });
+
+  it('a second birth: the earlier answers are offered, never the earlier child', async () => {
+    await page.goto(`${server.baseUrl}/cong-dan/nop/${procedureId}`);
+    await page.getByRole('heading', { name: '1. Tờ khai' }).waitFor();
+    const offer = page.getByRole('group', { name: /Dùng lại thông tin từ hồ sơ trước\?/ });
+    await offer.waitFor();
+    // Nothing is carried over before the citizen asks.
+    expect(await page.locator('#ef-hoTenMe').inputValue()).toBe('');
+    await fitsAndAccessible('reuse-offer');
+    await offer.getByRole('button', { name: 'Dùng lại' }).click();
+    await page.getByText('Đã điền các trường còn trống từ hồ sơ trước', { exact: false }).waitFor();
+    expect(await page.locator('#ef-hoTenMe').inputValue()).toBe('Lê Thị Cúc');
+    expect(await page.locator('#ef-noiSinh').inputValue()).toBe('');
+    expect(await page.locator('#ef-hoTen').inputValue()).toBe('');
+    expect(await page.locator('#ef-ngaySinh').inputValue()).toBe('');
+    expect(await page.locator('#ef-gioiTinh').inputValue()).toBe('');
+  });
+
+  it('a copy of an extract: the subject is the applicant only when the citizen says "Bản thân"', async () => {
+    await page.goto(`${server.baseUrl}/cong-dan/nop/${copyId}`);
+    await page.getByRole('heading', { name: '1. Tờ khai' }).waitFor();
+    expect(await page.locator('#ef-hoTenNguoiYeuCau').inputValue()).toBe('Lê Thị Cúc');
+    expect(await page.locator('#ef-hoTenNguoiDuocCap').inputValue()).toBe('');
+    await page.locator('#ef-quanHe').selectOption('Bản thân');
+    expect(await page.locator('#ef-hoTenNguoiDuocCap').inputValue()).toBe('Lê Thị Cúc');
+    expect(await page.locator('#ef-ngaySinhNguoiDuocCap').inputValue()).toBe('08/07/1992');
+    await fitsAndAccessible('copy-self');
+    await page.locator('#ef-quanHe').selectOption('Con');
+    expect(await page.locator('#ef-hoTenNguoiDuocCap').inputValue()).toBe('');
+    expect(await page.locator('#ef-ngaySinhNguoiDuocCap').inputValue()).toBe('');
+    // What the citizen types for another person stays when the answer changes back and forth.
+    await page.locator('#ef-hoTenNguoiDuocCap').fill('Nguyễn Lê Minh');
+    await page.locator('#ef-quanHe').selectOption('Bản thân');
+    expect(await page.locator('#ef-hoTenNguoiDuocCap').inputValue()).toBe('Nguyễn Lê Minh');
   });
 
   it('every other portal page fits the phone: postal pages, the citizen\'s pages', async () => {

@@ -162,6 +162,8 @@ describe('leader and administrator journeys', () => {
     await page.getByRole('button', { name: 'Thêm trường' }).click();
     await page.getByLabel('Nhãn trường 2').fill(NEW_FIELD);
     await page.getByTestId('designer-field-2').getByRole('checkbox', { name: 'Bắt buộc' }).check();
+    // What belongs to this case only is never offered from the citizen's earlier dossier (x-reuse: false).
+    await page.getByTestId('designer-field-2').getByRole('checkbox', { name: 'Gợi ý dùng lại từ hồ sơ trước' }).uncheck();
     await page.getByRole('button', { name: `Đưa lên: ${NEW_FIELD}` }).click();
     // The preview is the portal's renderer: the new field first, marked required.
     await expect.poll(async () => (await preview.locator('.field > label').allInnerTexts()).map((s) => s.trim())).toEqual([`${NEW_FIELD} (bắt buộc)`, 'Họ, chữ đệm, tên (bắt buộc)']);
@@ -178,9 +180,11 @@ describe('leader and administrator journeys', () => {
 
     const saved = await injectAs(server.app, admin, { method: 'GET', url: `/api/procedures/${designedId}` });
     const draftId = (saved.json() as { versions: { id: string; state: string }[] }).versions.find((v) => v.state === 'draft')!.id;
-    const draft = (await injectAs(server.app, admin, { method: 'GET', url: `/api/procedures/${designedId}/versions/${draftId}` })).json() as { content: { steps: { unitCode?: string | null }[]; eform: { required: string[] } } };
+    const draft = (await injectAs(server.app, admin, { method: 'GET', url: `/api/procedures/${designedId}/versions/${draftId}` })).json() as { content: { steps: { unitCode?: string | null }[]; eform: { required: string[]; properties: Record<string, Record<string, unknown>> } } };
     expect(draft.content.steps[1]?.unitCode).toBe(officeCode);
     expect(draft.content.eform.required).toEqual(['noiLamViecCuaNguoiMe', 'hoTen']);
+    expect(draft.content.eform.properties.noiLamViecCuaNguoiMe?.['x-reuse']).toBe(false);
+    expect(draft.content.eform.properties.hoTen?.['x-reuse']).toBeUndefined();
     const res = await injectAs(server.app, admin, { method: 'POST', url: `/api/procedures/${designedId}/publish`, payload: { decisionNo: '2/QĐ-UBND', decisionDate: '2026-11-30', effectiveFrom: '2026-11-30' } });
     expect(res.statusCode, `${res.body} ${saved.body.slice(0, 200)}`).toBeLessThan(300);
 

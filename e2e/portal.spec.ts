@@ -246,7 +246,7 @@ describe('portal journey: VNeID sign-in, online submission, acceptance, payment,
     await page.getByLabel('Mật khẩu').fill('Mat-khau-cong-dan-1');
     await page.getByLabel('Họ, chữ đệm và tên').fill('Nguyễn Văn An');
     await page.getByLabel('Số căn cước (12 chữ số)').fill('087090001234');
-    await page.getByLabel('Ngày sinh').fill('1990-05-01');
+    await page.getByLabel('Ngày sinh').fill('01/05/1990');
     await page.getByLabel('Giới tính').selectOption('male');
     await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
     // The phone is proven by the code sent to it before any account exists.

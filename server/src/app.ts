@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { rememberWrites } from './platform/read-replicas.js';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -172,8 +172,13 @@ function installWeb(app: FastifyInstance, webDir: string, ctx: AppContext): void
   app.get('/console', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(consoleHtml));
   app.get('/console/*', { schema: { hide: true } }, async (_r, reply) => reply.type('text/html; charset=utf-8').send(consoleHtml));
   // The home page and a procedure page leave with their first screen rendered and its data inside (web/first-screen.ts).
-  app.get('/', { schema: { hide: true } }, async (r, reply) => reply.type('text/html; charset=utf-8').send(await firstScreenHtml(app, portalHtml, r.url)));
-  app.get<{ Params: { id: string } }>('/thu-tuc/:id', { schema: { hide: true } }, async (r, reply) => reply.type('text/html; charset=utf-8').send(await firstScreenHtml(app, portalHtml, r.url)));
+  // An unknown procedure answers 404 with the portal, which says so in Vietnamese.
+  const firstScreen = async (r: FastifyRequest, reply: FastifyReply) => {
+    const { html, status } = await firstScreenHtml(app, portalHtml, r.url);
+    return reply.status(status).type('text/html; charset=utf-8').send(html);
+  };
+  app.get('/', { schema: { hide: true } }, firstScreen);
+  app.get('/thu-tuc/:id', { schema: { hide: true } }, firstScreen);
   // The public register and hỏi đáp: the first page is rendered into <noscript>, readable with JavaScript off.
   const NOSCRIPT = '<noscript>Trang tra cứu cần bật JavaScript.</noscript>';
   for (const [route, kind] of [['/phan-anh/cong-khai', 'feedback'], ['/hoi-dap', 'question']] as const) {

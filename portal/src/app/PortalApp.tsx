@@ -77,7 +77,8 @@ export function PortalApp() {
     if (pickup) return <PickupRequestPage search={search} />;
     if (pickupTrack) return <PickupTrackPage search={search} />;
     if (statistics) return <StatisticsPage />;
-    if (m) return <ProcedurePage id={decodeURIComponent(m[1]!)} />;
+    // A procedure is named by its id; anything else under /thu-tuc/ is an unknown address (the server answers 404).
+    if (m) return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(m[1]!) ? <ProcedurePage id={m[1]!} /> : <NotFoundPage />;
     if (pathname !== '/' && pathname !== '') return <NotFoundPage />;
     return <SearchPage search={search} />;
   })();

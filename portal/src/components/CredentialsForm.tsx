@@ -1,4 +1,5 @@
-import type { FormEvent, ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { checkForm } from '../lib/validation.js';
 import { t } from '../lib/i18n.js';
 
 /**
@@ -6,8 +7,14 @@ import { t } from '../lib/i18n.js';
  * rating) when the visitor arrives without them. Field names `ma` and `secret` are read by useTrackingCredentials.
  */
 export function CredentialsForm({ code, onSubmit, submitLabel, notice }: { code: string; onSubmit: (e: FormEvent<HTMLFormElement>) => void; submitLabel: string; notice?: ReactNode }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  // What is missing is said in Vietnamese before anything is asked of the server (lib/validation.ts).
+  const handle = (e: FormEvent<HTMLFormElement>) => {
+    if (checkForm(e.currentTarget, (p) => setProblem(Object.values(p).join(' ') || null))) return onSubmit(e);
+    e.preventDefault();
+  };
   return (
-    <form className="track-form" onSubmit={onSubmit}>
+    <form className="track-form" onSubmit={handle} noValidate>
       {notice ? <p className="notice">{notice}</p> : null}
       <div className="track-field">
         <label htmlFor="ma">{t('trackCode')}</label>
@@ -17,6 +24,7 @@ export function CredentialsForm({ code, onSubmit, submitLabel, notice }: { code:
         <label htmlFor="secret">{t('trackSecret')}</label>
         <input id="secret" name="secret" inputMode="numeric" autoComplete="off" required />
       </div>
+      {problem ? <p className="error" role="alert">{problem}</p> : null}
       <button type="submit">{submitLabel}</button>
     </form>
   );

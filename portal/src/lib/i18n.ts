@@ -142,7 +142,6 @@ export const text = {
   postalTime: 'Thời gian thuận tiện (không bắt buộc)',
   postalResultByPost: 'Nhận kết quả tại nhà qua bưu điện',
   postalSubmit: 'Gửi yêu cầu',
-  postalMissing: 'Vui lòng điền đủ các thông tin bắt buộc.',
   postalDone: 'Đã nhận yêu cầu. Mã xác nhận của ông/bà:',
   postalDoneKeep: 'Hãy ghi lại mã này: dùng nó cùng số điện thoại đã khai để theo dõi yêu cầu.',
   postalTrackLink: 'Theo dõi yêu cầu bưu điện đến lấy hồ sơ',

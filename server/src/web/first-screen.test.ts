@@ -92,6 +92,14 @@ describe('the portal\'s first screen, rendered by the server', () => {
     }
   });
 
+  it('an unknown procedure is a 404 carrying the portal (a Vietnamese page); the portal\'s own pages under /thu-tuc/ are 200', async () => {
+    for (const [url, status] of [[`/thu-tuc/${procedureId}`, 200], ['/thu-tuc/00000000-0000-4000-8000-000000000000', 404], ['/thu-tuc/1.001193', 404], ['/thu-tuc/thong-ke', 200], ['/thu-tuc/tra-cuu-ho-so?ma=NOP-1', 200]] as const) {
+      const res = await app.inject({ url, headers: { accept: 'text/html' } });
+      expect(res.statusCode, url).toBe(status);
+      expect(res.body, url).toContain('<html lang="vi"');
+    }
+  });
+
   it('escapes what could end the script element or open a comment', () => {
     const text = jsonForScript({ a: '</script><!-- & \u2028' });
     expect(text).not.toMatch(/[<>&\u2028]/);

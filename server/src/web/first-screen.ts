@@ -43,15 +43,28 @@ function firstScreenRequests(url: string): string[] | null {
   return null;
 }
 
+/** The portal's own pages one segment under /thu-tuc/ (portal/src/app/PortalApp.tsx); any other segment names a procedure. */
+const THU_TUC_PAGES = new Set(['tra-cuu-ho-so', 'buu-chinh', 'thong-ke']);
+
+/**
+ * 404 for /thu-tuc/<segment> that is neither one of the portal's pages nor a published procedure (a mistyped or withdrawn
+ * link): the browser still gets the portal, which says so in Vietnamese, and search engines drop the address.
+ */
+function firstScreenStatus(url: string, data: Record<string, unknown>): number {
+  const m = /^\/thu-tuc\/([^/?]+)\/?(\?|$)/.exec(url);
+  if (!m || THU_TUC_PAGES.has(m[1]!)) return 200;
+  return UUID.test(m[1]!) && data[firstDataKey(`/api/catalog/procedures/${m[1]!}`)] !== undefined ? 200 : 404;
+}
+
 /**
  * The portal's home and procedure pages leave the server with their first screen: the content rendered by the portal's
  * own components (portal/src/ssr.tsx) and the answers it came from in `#first-data`, which the application reads instead
  * of asking again. A phone paints the content after one HTML answer, with no API round trip after the script
  * (issue 12: LCP). Other addresses get the page shell (header and placeholders).
  */
-export async function firstScreenHtml(app: FastifyInstance, shell: string, url: string): Promise<string> {
+export async function firstScreenHtml(app: FastifyInstance, shell: string, url: string): Promise<{ html: string; status: number }> {
   const keys = firstScreenRequests(url);
-  if (!keys) return shell;
+  if (!keys) return { html: shell, status: firstScreenStatus(url, {}) };
   const data: Record<string, unknown> = {};
   await Promise.all(
     keys.map(async (key) => {
@@ -60,5 +73,6 @@ export async function firstScreenHtml(app: FastifyInstance, shell: string, url: 
     }),
   );
   const content = renderFirstScreen(url, data);
-  return shell.replace(ROOT_SHELL, () => content).replace('</body>', () => `<script type="application/json" id="first-data">${jsonForScript(data)}</script></body>`);
+  const html = shell.replace(ROOT_SHELL, () => content).replace('</body>', () => `<script type="application/json" id="first-data">${jsonForScript(data)}</script></body>`);
+  return { html, status: firstScreenStatus(url, data) };
 }

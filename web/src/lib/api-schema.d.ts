@@ -13935,6 +13935,9 @@ export interface paths {
                             /** Format: date-time */
                             draftSavedAt: string | null;
                             prefilledFields: string[];
+                            prefillWhen: {
+                                [key: string]: unknown;
+                            };
                             earlier: {
                                 dossierCode: string | null;
                                 /** Format: date-time */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { capitalizeName, eformFieldOrder } from '../../../../server/src/modules/procedures/eform.rules.js';
+import { parseVnDate, valueProblem } from '../../lib/validation.js';
 import { ct } from './citizen-text.js';
 
 type Prop = {
@@ -12,16 +13,6 @@ const propsOf = (schema: Schema) => (schema?.properties ?? {}) as Record<string,
 const requiredOf = (schema: Schema) => new Set(Array.isArray(schema?.required) ? (schema.required as string[]) : []);
 const titleOf = (key: string, p: Prop | undefined) => p?.title ?? key;
 
-/** "05/03/2026" (or 5/3/2026, 05-03-2026) → "2026-03-05"; null when it is not a real date. */
-export function parseVnDate(text: string): string | null {
-  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
-  if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 /** "2026-03-05" → "05/03/2026"; anything else as it is. */
 export function vnDate(value: unknown): string {
   if (typeof value !== 'string') return value === undefined || value === null ? '' : String(value);
@@ -29,37 +20,26 @@ export function vnDate(value: unknown): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : value;
 }
 
-/** What is wrong with each field, in Vietnamese (the server checks the same schema again on submission). */
+/** What is wrong with each field, in Vietnamese (lib/validation.ts; the server checks the same schema again on submission). */
 export function eformProblems(schema: Schema, values: Record<string, unknown>): Record<string, string> {
   const props = propsOf(schema);
   const required = requiredOf(schema);
   const out: Record<string, string> = {};
   for (const key of eformFieldOrder(schema)) {
     const p = props[key] ?? {};
-    const title = titleOf(key, p);
-    const v = values[key];
-    const empty = v === undefined || v === null || v === '';
-    if (empty) {
-      if (required.has(key)) out[key] = p.enum ? `Chưa chọn "${title}".` : `Chưa nhập "${title}".`;
-      continue;
-    }
-    if (p.format === 'date' && (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v))) {
-      out[key] = `"${title}" không phải ngày hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2026.`;
-    } else if (p.format === 'email' && (typeof v !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v))) {
-      out[key] = `"${title}" chưa đúng dạng thư điện tử, ví dụ ten@example.vn.`;
-    } else if (typeof v === 'string' && p.pattern && !new RegExp(p.pattern, 'u').test(v)) {
-      out[key] = p.pattern === '^[0-9]{12}$' ? `"${title}" gồm đúng 12 chữ số.` : `"${title}" chưa đúng định dạng.`;
-    } else if (typeof v === 'string' && p.minLength !== undefined && v.trim().length < p.minLength) {
-      out[key] = `"${title}" cần ít nhất ${p.minLength} ký tự.`;
-    } else if (typeof v === 'string' && p.maxLength !== undefined && v.length > p.maxLength) {
-      out[key] = `"${title}" dài quá ${p.maxLength} ký tự.`;
-    } else if ((p.type === 'integer' || p.type === 'number') && (typeof v !== 'number' || !Number.isFinite(v) || (p.type === 'integer' && !Number.isInteger(v)))) {
-      out[key] = `"${title}" phải là một số${p.type === 'integer' ? ' nguyên' : ''}.`;
-    } else if (typeof v === 'number' && p.minimum !== undefined && v < p.minimum) {
-      out[key] = `"${title}" không được nhỏ hơn ${p.minimum}.`;
-    } else if (typeof v === 'number' && p.maximum !== undefined && v > p.maximum) {
-      out[key] = `"${title}" không được lớn hơn ${p.maximum}.`;
-    }
+    const numeric = p.type === 'integer' || p.type === 'number' ? p.type : undefined;
+    const problem = valueProblem(titleOf(key, p), values[key], {
+      required: required.has(key),
+      choice: Array.isArray(p.enum),
+      check: p.format === 'date' ? 'date' : p.format === 'email' ? 'email' : undefined,
+      pattern: p.pattern,
+      minLength: p.minLength,
+      maxLength: p.maxLength,
+      number: numeric,
+      minimum: p.minimum,
+      maximum: p.maximum,
+    });
+    if (problem) out[key] = problem;
   }
   return out;
 }

@@ -2,6 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { getMe, updateProfile, type Profile } from './api.js';
 import { ct } from './citizen-text.js';
 import { Field } from './Field.js';
+import { checkForm, isoDateOf } from '../../lib/validation.js';
+import { formatDate } from '../../lib/format.js';
 import { ContactChange } from './ContactChange.js';
 import { loadPlaceUnits, placeFromCommune, setPlace, type PlaceUnit } from '../../lib/place.js';
 
@@ -10,6 +12,7 @@ export function ProfilePage({ onSaved }: { onSaved: () => void }) {
   const [p, setP] = useState<Profile | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [places, setPlaces] = useState<{ provinces: PlaceUnit[]; communes: PlaceUnit[] } | null>(null);
+  const [problems, setProblems] = useState<Record<string, string>>({});
   useEffect(() => {
     document.title = ct('profile');
     void getMe().then((me) => me && setP(me));
@@ -19,9 +22,10 @@ export function ProfilePage({ onSaved }: { onSaved: () => void }) {
 
   const handleSubmit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    if (!checkForm(e.currentTarget, setProblems)) return;
     const f = new FormData(e.currentTarget);
     const v = (k: string) => String(f.get(k) ?? '').trim();
-    const identity = p.verified ? {} : { fullName: v('fullName'), idNumber: v('idNumber') || undefined, birthDate: v('birthDate') || undefined, gender: v('gender') === 'male' || v('gender') === 'female' ? (v('gender') as 'male' | 'female') : null };
+    const identity = p.verified ? {} : { fullName: v('fullName'), idNumber: v('idNumber') || undefined, birthDate: isoDateOf(v('birthDate')) ?? undefined, gender: v('gender') === 'male' || v('gender') === 'female' ? (v('gender') as 'male' | 'female') : null };
     try {
       const addressUnitId = v('addressUnitId') || null;
       setP(await updateProfile({ ...identity, address: v('address') || null, addressUnitId }));
@@ -38,10 +42,10 @@ export function ProfilePage({ onSaved }: { onSaved: () => void }) {
     <section className="detail narrow" aria-labelledby="profile-title">
       <h1 id="profile-title">{ct('profile')}</h1>
       {p.verified ? <p className="notice">{ct('verified')}</p> : p.idVerified ? <p className="notice">{ct('idVerifiedDesk')}</p> : p.idNumber ? <p className="notice">{ct('idUnverified')}</p> : null}
-      <form className="stack" onSubmit={(e) => void handleSubmit(e)}>
-        <Field id="fullName" label={ct('fullName')} defaultValue={p.fullName} readOnly={p.verified} required />
-        <Field id="idNumber" label={ct('idNumber')} defaultValue={p.idNumber ?? ''} readOnly={p.verified} inputMode="numeric" />
-        <Field id="birthDate" label={ct('birthDate')} type="date" defaultValue={p.birthDate ?? ''} readOnly={p.verified} />
+      <form className="stack" onSubmit={(e) => void handleSubmit(e)} noValidate>
+        <Field id="fullName" label={ct('fullName')} defaultValue={p.fullName} readOnly={p.verified} required minLength={2} problem={problems.fullName} />
+        <Field id="idNumber" label={ct('idNumber')} defaultValue={p.idNumber ?? ''} readOnly={p.verified} inputMode="numeric" data-check="id-number" problem={problems.idNumber} />
+        <Field id="birthDate" label={ct('birthDate')} defaultValue={formatDate(p.birthDate)} readOnly={p.verified} inputMode="numeric" placeholder="dd/mm/yyyy" data-check="date" problem={problems.birthDate} />
         <div className="field">
           <label htmlFor="gender">{ct('gender')}</label>
           <select id="gender" name="gender" defaultValue={p.gender ?? ''} disabled={p.verified}>

@@ -3,6 +3,7 @@ import { Link, navigate } from '../../lib/router.js';
 import { askRecoveryCode, recoverPassword, type CitizenMe, type CodeSent } from './api.js';
 import { ct } from './citizen-text.js';
 import { Field } from './Field.js';
+import { checkForm } from '../../lib/validation.js';
 
 /**
  * "Quên mật khẩu": the citizen asks for a one-time code to the phone or e-mail they sign in with, then sets a new
@@ -13,6 +14,7 @@ export function RecoverPasswordPage({ returnTo, onSignedIn }: { returnTo: string
   const [sent, setSent] = useState<CodeSent | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<Record<string, string>>({});
   useEffect(() => {
     document.title = ct('recoverTitle');
   }, []);
@@ -30,6 +32,7 @@ export function RecoverPasswordPage({ returnTo, onSignedIn }: { returnTo: string
   };
   const handleAsk = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    if (!checkForm(e.currentTarget, setProblems)) return;
     const value = String(new FormData(e.currentTarget).get('identifier') ?? '').trim();
     void run(async () => {
       setSent(await askRecoveryCode(value));
@@ -38,6 +41,7 @@ export function RecoverPasswordPage({ returnTo, onSignedIn }: { returnTo: string
   };
   const handleReset = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    if (!checkForm(e.currentTarget, setProblems)) return;
     const f = new FormData(e.currentTarget);
     void run(async () => {
       const me = await recoverPassword(identifier, String(f.get('code') ?? '').trim(), String(f.get('password') ?? ''));
@@ -53,9 +57,9 @@ export function RecoverPasswordPage({ returnTo, onSignedIn }: { returnTo: string
       {sent ? (
         <>
           <p role="status">{ct('codeSent', { minutes: sent.expiresInMinutes })}</p>
-          <form className="stack" onSubmit={handleReset}>
-            <Field id="code" label={ct('otpCode')} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required />
-            <Field id="password" label={ct('newPassword')} type="password" autoComplete="new-password" minLength={8} required />
+          <form className="stack" onSubmit={handleReset} noValidate>
+            <Field id="code" label={ct('otpCode')} inputMode="numeric" autoComplete="one-time-code" data-check="otp" maxLength={6} required problem={problems.code} />
+            <Field id="password" label={ct('newPassword')} type="password" autoComplete="new-password" minLength={8} required problem={problems.password} />
             <button type="submit" className="button-primary" disabled={busy}>{ct('setPassword')}</button>
           </form>
           <p>
@@ -63,9 +67,9 @@ export function RecoverPasswordPage({ returnTo, onSignedIn }: { returnTo: string
           </p>
         </>
       ) : (
-        <form className="stack" onSubmit={handleAsk}>
+        <form className="stack" onSubmit={handleAsk} noValidate>
           <p className="muted">{ct('recoverIntro')}</p>
-          <Field id="identifier" label={ct('identifier')} autoComplete="username" required defaultValue={identifier} />
+          <Field id="identifier" label={ct('identifier')} autoComplete="username" data-check="identifier" required defaultValue={identifier} problem={problems.identifier} />
           <button type="submit" className="button-primary" disabled={busy}>{ct('sendCode')}</button>
         </form>
       )}

@@ -3,6 +3,8 @@ import { Link, navigate } from '../../lib/router.js';
 import { confirmRegistration, getAuthOptions, getNationalSsoOptions, nationalSsoStartUrl, oidcStartUrl, register, signIn, type CitizenMe, type CodeSent } from './api.js';
 import { ct } from './citizen-text.js';
 import { Field } from './Field.js';
+import { checkForm, isoDateOf } from '../../lib/validation.js';
+import { capitalizeName } from '../../../../server/src/modules/procedures/eform.rules.js';
 
 /**
  * Sign-in with VNeID or with the national public-service portal's account (each shown only when configured) or e-mail/phone and password; registration for those without VNeID,
@@ -16,6 +18,7 @@ export function SignInPage({ returnTo, failed, onSignedIn }: { returnTo: string;
   const [error, setError] = useState<string | null>(failed === 'dvcqg' ? ct('dvcqgFailed') : failed !== null ? ct('vneidFailed') : null);
   const [locked, setLocked] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<Record<string, string>>({});
   useEffect(() => {
     document.title = `${ct('signInTitle')}`;
     getAuthOptions().then((o) => setOidc(o.oidc), () => setOidc(false));
@@ -43,17 +46,19 @@ export function SignInPage({ returnTo, failed, onSignedIn }: { returnTo: string;
 
   const handleSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    if (!checkForm(e.currentTarget, setProblems)) return;
     const f = new FormData(e.currentTarget);
     const v = (k: string) => String(f.get(k) ?? '').trim();
     void run(async () => {
       if (mode === 'signin') return done(await signIn(v('identifier'), String(f.get('password') ?? '')));
       const gender = v('gender') === 'male' || v('gender') === 'female' ? (v('gender') as 'male' | 'female') : null;
-      const sent = await register({ identifier: v('identifier'), password: String(f.get('password') ?? ''), fullName: v('fullName'), idNumber: v('idNumber'), birthDate: v('birthDate'), gender });
+      const sent = await register({ identifier: v('identifier'), password: String(f.get('password') ?? ''), fullName: capitalizeName(v('fullName')), idNumber: v('idNumber').replace(/\s/g, ''), birthDate: isoDateOf(v('birthDate')) ?? '', gender });
       setPending({ ...sent, identifier: v('identifier') });
     });
   };
   const handleConfirm = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    if (!checkForm(e.currentTarget, setProblems)) return;
     const code = String(new FormData(e.currentTarget).get('code') ?? '').trim();
     void run(async () => done(await confirmRegistration(pending!.identifier, code)));
   };
@@ -66,8 +71,8 @@ export function SignInPage({ returnTo, failed, onSignedIn }: { returnTo: string;
         <h1 id="signin-title">{ct('registerTitle')}</h1>
         {error ? <p className="error" role="alert">{error}</p> : null}
         <p role="status">{ct('codeSentRegister', { channel, minutes: pending.expiresInMinutes })}</p>
-        <form className="stack" onSubmit={handleConfirm}>
-          <Field id="code" label={ct('otpCode')} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required />
+        <form className="stack" onSubmit={handleConfirm} noValidate>
+          <Field id="code" label={ct('otpCode')} inputMode="numeric" autoComplete="one-time-code" data-check="otp" maxLength={6} required problem={problems.code} />
           <button type="submit" className="button-primary" disabled={busy}>{ct('confirmRegister')}</button>
         </form>
         <p>
@@ -103,14 +108,14 @@ export function SignInPage({ returnTo, failed, onSignedIn }: { returnTo: string;
           <h2 className="or">{ct('orPassword')}</h2>
         </div>
       ) : null}
-      <form className="stack" onSubmit={handleSubmit}>
-        <Field id="identifier" label={ct('identifier')} autoComplete="username" required />
-        <Field id="password" label={ct('password')} type="password" autoComplete={mode === 'signin' ? 'current-password' : 'new-password'} required minLength={mode === 'register' ? 8 : undefined} />
+      <form className="stack" onSubmit={handleSubmit} noValidate>
+        <Field id="identifier" label={ct('identifier')} autoComplete="username" data-check="identifier" required problem={problems.identifier} />
+        <Field id="password" label={ct('password')} type="password" autoComplete={mode === 'signin' ? 'current-password' : 'new-password'} required minLength={mode === 'register' ? 8 : undefined} problem={problems.password} />
         {mode === 'register' ? (
           <>
-            <Field id="fullName" label={ct('fullName')} autoComplete="name" required />
-            <Field id="idNumber" label={ct('idNumber')} inputMode="numeric" pattern="\d{12}" required />
-            <Field id="birthDate" label={ct('birthDate')} type="date" autoComplete="bday" required />
+            <Field id="fullName" label={ct('fullName')} autoComplete="name" autoCapitalize="words" required minLength={2} problem={problems.fullName} onBlur={(e) => (e.currentTarget.value = capitalizeName(e.currentTarget.value))} />
+            <Field id="idNumber" label={ct('idNumber')} inputMode="numeric" data-check="id-number" required problem={problems.idNumber} />
+            <Field id="birthDate" label={ct('birthDate')} inputMode="numeric" placeholder="dd/mm/yyyy" data-check="date" autoComplete="bday" required problem={problems.birthDate} />
             <div className="field">
               <label htmlFor="gender">{ct('gender')}</label>
               <select id="gender" name="gender" defaultValue="">
@@ -129,7 +134,7 @@ export function SignInPage({ returnTo, failed, onSignedIn }: { returnTo: string;
         </p>
       ) : null}
       <p>
-        <button type="button" className="link-button" onClick={() => setMode(mode === 'signin' ? 'register' : 'signin')}>
+        <button type="button" className="link-button" onClick={() => { setMode(mode === 'signin' ? 'register' : 'signin'); setProblems({}); }}>
           {mode === 'signin' ? ct('noAccount') : ct('haveAccount')}
         </button>
       </p>

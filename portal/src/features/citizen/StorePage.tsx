@@ -3,12 +3,14 @@ import { formatDateTime } from '../../lib/format.js';
 import { deleteFromStore, listStore, storeFileUrl, uploadToStore, type StoreDocument } from './api.js';
 import { ct } from './citizen-text.js';
 import { Field } from './Field.js';
+import { checkForm } from '../../lib/validation.js';
 
 /** Kho dữ liệu: the citizen's digitised papers and the results received, each downloadable by them only. */
 export function StorePage() {
   const [docs, setDocs] = useState<StoreDocument[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<Record<string, string>>({});
   /** The document whose deletion waits for the citizen's confirmation. */
   const [confirming, setConfirming] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -20,6 +22,7 @@ export function StorePage() {
   const handleUpload = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
+    if (!checkForm(form, setProblems)) return;
     const f = new FormData(form);
     const file = f.get('file');
     if (!(file instanceof File) || file.size === 0) return;
@@ -78,9 +81,9 @@ export function StorePage() {
       ) : null}
       <div className="detail-section">
         <h2>{ct('addDocument')}</h2>
-        <form className="stack" onSubmit={(e) => void handleUpload(e)}>
-          <Field id="docName" label={ct('documentName')} required />
-          <Field id="file" label={ct('file')} type="file" accept="application/pdf,image/jpeg,image/png" required />
+        <form className="stack" onSubmit={(e) => void handleUpload(e)} noValidate>
+          <Field id="docName" label={ct('documentName')} required problem={problems.docName} />
+          <Field id="file" label={ct('file')} type="file" accept="application/pdf,image/jpeg,image/png" required problem={problems.file} />
           <button type="submit" className="button-primary" disabled={busy}>{ct('upload')}</button>
         </form>
       </div>

@@ -6,7 +6,7 @@ import { ct } from './citizen-text.js';
 import { DocumentPicker } from './DocumentPicker.js';
 import { PopulationPrefill } from './PopulationPrefill.js';
 import { answerText, EformFields, eformProblems, titleOfField } from './EformFields.js';
-import { eformFieldOrder } from '../../../../server/src/modules/procedures/eform.rules.js';
+import { capitalizeNames, eformDefaults, eformFieldOrder, followPrefillConditions } from '../../../../server/src/modules/procedures/eform.rules.js';
 import { feeLines, feeTotal } from '../../../../server/src/modules/procedures/fee.rules.js';
 
 const steps = ['stepForm', 'stepDocs', 'stepReview'] as const;
@@ -48,6 +48,9 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
   const pick = (name: string, sha256: string | undefined) =>
     setDraft({ ...draft, documents: [...draft.documents.filter((d) => d.name !== name), ...(sha256 ? [{ name, sha256 }] : [])] });
   const problems = eformProblems(start.eformSchema, draft.eform);
+  // A field about the subject is the applicant's own only while the answer says so ("Bản thân"): x-prefill-when.
+  const setAnswers = (eform: Record<string, unknown>) => setDraft({ ...draft, eform: followPrefillConditions(start.eformSchema, draft.eform, eform, start.prefillWhen) });
+  const prefilledNow = [...start.prefilledFields, ...Object.keys(start.prefillWhen).filter((k) => draft.eform[k] !== undefined && draft.eform[k] === start.prefillWhen[k])];
   const missing =
     step === 0
       ? [...(draft.resolvingUnitId ? [] : [ct('resolvingUnit')]), ...Object.values(problems)]
@@ -69,13 +72,19 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
       return setMessage({ ok: false, text: step === 0 ? ct('fixFields', { count: missing.length }) : ct('missingFields', { list: missing.join('; ') }) });
     }
     setMessage(null);
-    if (step === 0) void saveDraft(procedureId, draft).catch(() => undefined); // the declaration PDF is written from the saved answers
+    if (step === 0) {
+      // Names with their capitals even when typed and never left (blur); the declaration PDF is written from the saved answers.
+      const named = { ...draft, eform: capitalizeNames(start.eformSchema, draft.eform) };
+      setDraft(named);
+      void saveDraft(procedureId, named).catch(() => undefined);
+    }
     setStep(step + 1);
   };
   const handleReuse = () => {
     const answers = start.earlier?.answers ?? {};
-    // The earlier answers fill only what is still empty: what the citizen typed or the profile gave stays.
-    const kept = Object.fromEntries(Object.entries(draft.eform).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+    // The earlier answers fill only what is still empty or the form's default: what the citizen typed or the profile gave stays.
+    const defaults = eformDefaults(start.eformSchema);
+    const kept = Object.fromEntries(Object.entries(draft.eform).filter(([k, v]) => v !== undefined && v !== null && v !== '' && !(k in answers && defaults[k] === v)));
     setDraft({ ...draft, eform: { ...answers, ...kept } });
     setReuse('used');
   };
@@ -127,8 +136,8 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
               ))}
             </select>
           </div>
-          <PopulationPrefill schema={start.eformSchema} procedureId={procedureId} procedureName={start.procedureName} unitId={draft.resolvingUnitId} values={draft.eform} onChange={(eform) => setDraft({ ...draft, eform })} />
-          <EformFields schema={start.eformSchema} values={draft.eform} prefilled={start.prefilledFields} problems={showProblems ? problems : undefined} onChange={(eform) => setDraft({ ...draft, eform })} />
+          <PopulationPrefill schema={start.eformSchema} procedureId={procedureId} procedureName={start.procedureName} unitId={draft.resolvingUnitId} values={draft.eform} onChange={setAnswers} />
+          <EformFields schema={start.eformSchema} values={draft.eform} prefilled={prefilledNow} problems={showProblems ? problems : undefined} onChange={setAnswers} />
         </div>
       ) : step === 1 ? (
         <div className="stack">

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { earlierAnswers, feeToPay, missingDocuments, onlineSubmissionProblem, parseIdentifier, prefillEform, profileFromClaims, type KnownFacts } from './citizen.rules.js';
+import { conditionalPrefill, earlierAnswers, feeToPay, missingDocuments, onlineSubmissionProblem, parseIdentifier, prefillEform, profileFromClaims, type KnownFacts } from './citizen.rules.js';
 
 const facts: KnownFacts = { fullName: 'Nguyễn Văn An', birthDate: '1990-05-01', gender: 'male', idNumber: '087090001234', address: 'Số 1 Lê Lợi', phone: '0912345678', email: 'an@example.vn' };
 
@@ -38,6 +38,26 @@ describe('prefilled e-forms (Công dân không viết)', () => {
     expect(earlierAnswers(birth, { hoTen: 'Nguyễn Văn Bé', gioiTinh: 'Khác', cu: 'x', ngaySinh: '2020-01-02' })).toEqual({ hoTen: 'Nguyễn Văn Bé', ngaySinh: '2020-01-02' });
     expect(earlierAnswers(birth, { cu: 'x' })).toBeNull();
     expect(earlierAnswers(birth, null)).toBeNull();
+  });
+
+  it('does not offer again what belongs to this case only (x-reuse: false: the child of the earlier registration)', () => {
+    const marked = { properties: { ...birth.properties, hoTen: { ...birth.properties.hoTen, 'x-reuse': false }, ngaySinh: { ...birth.properties.ngaySinh, 'x-reuse': false } } };
+    expect(earlierAnswers(marked, { hoTen: 'Nguyễn Văn Bé', ngaySinh: '2020-01-02', noiCuTru: 'Số 9 Hàm Nghi' })).toEqual({ noiCuTru: 'Số 9 Hàm Nghi' });
+    expect(earlierAnswers(marked, { hoTen: 'Nguyễn Văn Bé' })).toBeNull();
+  });
+
+  it('keeps a field prefilled under a condition out of the form, offering its value apart', () => {
+    const copy = {
+      properties: {
+        hoTenNguoiYeuCau: { type: 'string', 'x-prefill': 'applicant.fullName' },
+        quanHe: { type: 'string', enum: ['Bản thân', 'Con'] },
+        hoTenNguoiDuocCap: { type: 'string', 'x-prefill': 'applicant.fullName', 'x-prefill-when': { field: 'quanHe', equals: 'Bản thân' } },
+        ngaySinhNguoiDuocCap: { type: 'string', format: 'date', 'x-prefill': 'applicant.birthDate', 'x-prefill-when': { field: 'quanHe', equals: 'Bản thân' } },
+      },
+    };
+    expect(prefillEform(copy, facts)).toEqual({ hoTenNguoiYeuCau: 'Nguyễn Văn An' });
+    expect(conditionalPrefill(copy, facts)).toEqual({ hoTenNguoiDuocCap: 'Nguyễn Văn An', ngaySinhNguoiDuocCap: '1990-05-01' });
+    expect(conditionalPrefill(birth, facts)).toEqual({});
   });
 
   it('never adds a field outside the schema and only values that fit it', () => {

@@ -4,7 +4,7 @@
  * 32/2017/TT-BTTTT Điều 4 and 8 — information already supplied is not asked for again, fields held are offered filled).
  */
 import { normalizePhoneVn } from '../applicants/phone.rules.js';
-import { prefillMap } from '../procedures/eform.rules.js';
+import { isReusable, prefillConditions, prefillMap } from '../procedures/eform.rules.js';
 import { feeLines, feeTotal, type FeeRule } from '../procedures/fee.rules.js';
 
 export type Identifier = { kind: 'email'; value: string } | { kind: 'phone'; value: string };
@@ -57,9 +57,23 @@ type JsonSchemaProp = { type?: unknown; title?: unknown; enum?: unknown; format?
  * Answers of earlier dossiers are not carried here: they are offered to the citizen (`earlierAnswers`).
  */
 export function prefillEform(schema: Record<string, unknown> | null, facts: KnownFacts): Record<string, unknown> {
+  return prefillValues(schema, facts, false);
+}
+
+/**
+ * The values of the fields prefilled only while a condition holds (`x-prefill-when`: the applicant is the subject),
+ * offered to the portal, which fills them when the citizen's answer meets the condition (followPrefillConditions).
+ */
+export function conditionalPrefill(schema: Record<string, unknown> | null, facts: KnownFacts): Record<string, unknown> {
+  return prefillValues(schema, facts, true);
+}
+
+function prefillValues(schema: Record<string, unknown> | null, facts: KnownFacts, conditional: boolean): Record<string, unknown> {
   const props = (schema?.properties ?? {}) as Record<string, JsonSchemaProp>;
+  const conditions = prefillConditions(schema);
   const out: Record<string, unknown> = {};
   for (const [key, fact] of Object.entries(prefillMap(schema))) {
+    if ((conditions[key] !== undefined) !== conditional) continue;
     const prop = props[key]!;
     const factKey = fact.slice('applicant.'.length) as FactKey;
     if (facts[factKey] === null || facts[factKey] === undefined) continue;
@@ -71,7 +85,8 @@ export function prefillEform(schema: Record<string, unknown> | null, facts: Know
 
 /**
  * The answers of the citizen's latest earlier dossier of the same procedure that still fit today's schema, offered as
- * "Dùng lại thông tin từ hồ sơ trước?" (never filled without the citizen asking). Null when nothing fits.
+ * "Dùng lại thông tin từ hồ sơ trước?" (never filled without the citizen asking). Null when nothing fits. A field
+ * marked `x-reuse: false` (the child of a birth registration, the deceased) is about this case only and never offered.
  */
 export function earlierAnswers(schema: Record<string, unknown> | null, earlier: Record<string, unknown> | null): Record<string, unknown> | null {
   if (!earlier) return null;
@@ -79,7 +94,7 @@ export function earlierAnswers(schema: Record<string, unknown> | null, earlier: 
   const out: Record<string, unknown> = {};
   for (const [key, prop] of Object.entries(props)) {
     const value = earlier[key];
-    if (!prop || typeof prop !== 'object' || value === undefined || value === null || value === '') continue;
+    if (!prop || typeof prop !== 'object' || !isReusable(prop) || value === undefined || value === null || value === '') continue;
     if (fits(value, prop)) out[key] = value;
   }
   return Object.keys(out).length > 0 ? out : null;

@@ -10,7 +10,7 @@ const seeds = (JSON.parse(fs.readFileSync(new URL('../../../seed/procedures.json
   .map((p) => p.content?.eform ?? p.eform ?? null)
   .filter((e): e is Record<string, unknown> => e !== null);
 
-const field = (over: Partial<DesignerField>): DesignerField => ({ key: 'a', title: 'A', type: 'text', required: false, options: [], prefill: null, original: {}, ...over });
+const field = (over: Partial<DesignerField>): DesignerField => ({ key: 'a', title: 'A', type: 'text', required: false, options: [], prefill: null, prefillWhen: null, reuse: true, original: {}, ...over });
 
 describe('e-form designer ⇄ JSON Schema', () => {
   it('reads and writes back every seed e-form unchanged (same fields, order, required, keywords)', () => {
@@ -22,6 +22,37 @@ describe('e-form designer ⇄ JSON Schema', () => {
       expect(eformFieldOrder(back)).toEqual(eformFieldOrder(schema));
       expect(back?.title).toEqual(schema.title);
     }
+  });
+
+  it('writes the condition of a prefill and a field kept out of reuse, and reads them back', () => {
+    const form = {
+      title: 'Tờ khai',
+      original: {},
+      fields: [
+        field({ key: 'hoTenNguoiYeuCau', title: 'Người yêu cầu', prefill: 'applicant.fullName' }),
+        field({ key: 'quanHe', title: 'Quan hệ', type: 'select', options: ['Bản thân', 'Con'] }),
+        field({ key: 'hoTenNguoiDuocCap', title: 'Người được cấp', type: 'person-name', prefill: 'applicant.fullName', prefillWhen: { field: 'quanHe', equals: 'Bản thân' }, reuse: false }),
+      ],
+    };
+    const schema = designerToSchema(form)!;
+    expect((schema.properties as Record<string, unknown>).hoTenNguoiDuocCap).toEqual({
+      type: 'string', 'x-kind': 'person-name', title: 'Người được cấp', 'x-prefill': 'applicant.fullName', 'x-prefill-when': { field: 'quanHe', equals: 'Bản thân' }, 'x-reuse': false,
+    });
+    expect(eformSchemaProblems(schema)).toEqual([]);
+    expect(designerProblems(form)).toEqual([]);
+    const back = schemaToDesigner(schema).fields[2]!;
+    expect([back.prefillWhen, back.reuse]).toEqual([{ field: 'quanHe', equals: 'Bản thân' }, false]);
+    // Without a prefill the condition means nothing and is not written; reuse back on drops the keyword.
+    const plain = designerToSchema({ ...form, fields: [field({ key: 'x', prefillWhen: { field: 'quanHe', equals: 'Con' } })] })!;
+    expect(plain.properties).toEqual({ x: { type: 'string', title: 'A' } });
+  });
+
+  it('says when a prefill condition names no field or no choice of it', () => {
+    const q = field({ key: 'quanHe', title: 'Quan hệ', type: 'select', options: ['Bản thân', 'Con'] });
+    const none = designerProblems({ title: '', original: {}, fields: [q, field({ key: 'b', title: 'B', prefill: 'applicant.fullName', prefillWhen: { field: 'khong', equals: 'x' } })] });
+    expect(none.map((p) => p.messageVi)).toEqual(['Trường "B": chọn trường làm điều kiện điền sẵn.']);
+    const wrong = designerProblems({ title: '', original: {}, fields: [q, field({ key: 'b', title: 'B', prefill: 'applicant.fullName', prefillWhen: { field: 'quanHe', equals: 'Cháu' } })] });
+    expect(wrong.map((p) => p.messageVi)).toEqual(['Trường "B": chọn giá trị của trường "Quan hệ" khi nào thì điền sẵn.']);
   });
 
   it('writes each type as the portal and Ajv read it', () => {

@@ -5,7 +5,7 @@
  * descriptions, nested objects, lists) are kept as they were; a field it cannot show (an object, a list) stays as is
  * and keeps its place.
  */
-import { eformFieldOrder, isPrefillFact, type TPrefillFact } from './eform.rules.js';
+import { eformFieldOrder, isPrefillFact, isReusable, prefillConditionOf, type PrefillCondition, type TPrefillFact } from './eform.rules.js';
 
 export const DESIGNER_FIELD_TYPES = ['text', 'person-name', 'id-number', 'number', 'integer', 'date', 'email', 'boolean', 'select', 'other'] as const;
 export type DesignerFieldType = (typeof DESIGNER_FIELD_TYPES)[number];
@@ -32,6 +32,10 @@ export type DesignerField = {
   /** Choices of a `select` field, in order. */
   options: string[];
   prefill: TPrefillFact | null;
+  /** Prefilled only while another answer equals a value (`x-prefill-when`: the applicant is the subject). */
+  prefillWhen: PrefillCondition | null;
+  /** Offered from the citizen's earlier dossier (`x-reuse`); off for what belongs to this case only (the new child). */
+  reuse: boolean;
   /** The field's schema as it was, so that keywords the designer does not manage survive an edit. */
   original: Record<string, unknown>;
 };
@@ -72,18 +76,23 @@ export function schemaToDesigner(schema: Record<string, unknown> | null): Design
       required: required.has(key),
       options: Array.isArray(p.enum) ? p.enum.map(String) : [],
       prefill: isPrefillFact(p['x-prefill']) ? p['x-prefill'] : null,
+      prefillWhen: prefillConditionOf(p),
+      reuse: isReusable(p),
       original: p,
     };
   });
   return { title: typeof schema?.title === 'string' ? schema.title : '', fields, original: schema ?? {} };
 }
 
+/** Keywords the designer's own controls write. */
+const DESIGNER_KEYWORDS: readonly string[] = ['title', 'x-prefill', 'x-prefill-when', 'x-reuse'];
+
 /** Keywords whose meaning the designer's type decides; dropped from the original before the type writes its own. */
 const TYPE_KEYWORDS = ['type', 'format', 'pattern', 'enum', 'x-kind'] as const;
 
 function propOf(f: DesignerField): Record<string, unknown> {
   if (f.type === 'other') return { ...f.original, title: f.title };
-  const kept = Object.fromEntries(Object.entries(f.original).filter(([k]) => !(TYPE_KEYWORDS as readonly string[]).includes(k) && k !== 'x-prefill' && k !== 'title'));
+  const kept = Object.fromEntries(Object.entries(f.original).filter(([k]) => !(TYPE_KEYWORDS as readonly string[]).includes(k) && !DESIGNER_KEYWORDS.includes(k)));
   const typed: Record<string, unknown> = (() => {
     switch (f.type) {
       case 'text': {
@@ -114,7 +123,14 @@ function propOf(f: DesignerField): Record<string, unknown> {
   // Lengths only mean something on text; a number field with minLength would be a schema Ajv reads differently.
   if (typed.type !== 'string') for (const k of ['minLength', 'maxLength']) delete kept[k];
   if (typed.type !== 'number' && typed.type !== 'integer') for (const k of ['minimum', 'maximum']) delete kept[k];
-  return { ...typed, title: f.title, ...kept, ...(f.prefill ? { 'x-prefill': f.prefill } : {}) };
+  return {
+    ...typed,
+    title: f.title,
+    ...kept,
+    ...(f.prefill ? { 'x-prefill': f.prefill } : {}),
+    ...(f.prefill && f.prefillWhen ? { 'x-prefill-when': f.prefillWhen } : {}),
+    ...(f.reuse ? {} : { 'x-reuse': false }),
+  };
 }
 
 /** Writes the designer's fields back as the e-form's JSON Schema, order in `x-order`, required fields in `required`. */
@@ -174,9 +190,17 @@ export function designerProblems(form: DesignerForm): DesignerProblem[] {
     }
     if (f.prefill) {
       if (f.prefill === 'applicant.birthDate' && f.type !== 'date') problems.push({ index, messageVi: `Trường "${name}": ngày sinh chỉ điền sẵn vào trường kiểu Ngày.` });
-      const other = seenPrefill.get(f.prefill);
+      // A field filled under a condition (the subject, when the applicant asks for themself) may repeat a fact.
+      const other = f.prefillWhen ? undefined : seenPrefill.get(f.prefill);
       if (other) problems.push({ index, messageVi: `Trường "${name}": nguồn điền sẵn này đã dùng cho trường "${other}".` });
-      seenPrefill.set(f.prefill, name);
+      if (!f.prefillWhen) seenPrefill.set(f.prefill, name);
+      if (f.prefillWhen) {
+        const target = form.fields.find((g) => g.key === f.prefillWhen!.field);
+        if (!target || target === f) problems.push({ index, messageVi: `Trường "${name}": chọn trường làm điều kiện điền sẵn.` });
+        else if (target.type === 'select' && !target.options.includes(String(f.prefillWhen.equals))) {
+          problems.push({ index, messageVi: `Trường "${name}": chọn giá trị của trường "${target.title || target.key}" khi nào thì điền sẵn.` });
+        }
+      }
     }
   });
   return problems;

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { capitalizeName, eformFieldOrder, eformSchemaProblems, prefillMap } from './eform.rules.js';
+import { capitalizeName, capitalizeNames, eformDefaults, eformFieldOrder, eformSchemaProblems, followPrefillConditions, isReusable, prefillConditions, prefillMap } from './eform.rules.js';
 import { ZProcedureContent } from './procedure.contract.js';
 
 describe('e-form keywords', () => {
@@ -49,5 +50,87 @@ describe('e-form keywords', () => {
     expect(capitalizeName('  nguyễn   văn an ')).toBe('Nguyễn Văn An');
     expect(capitalizeName('TRẦN THỊ ĐÀO')).toBe('Trần Thị Đào');
     expect(capitalizeName('đặng ánh')).toBe('Đặng Ánh');
+    expect(capitalizeName('NGUYỄN văn a')).toBe('Nguyễn Văn A');
+    expect(capitalizeName('ÔNG ích KHIÊM')).toBe('Ông Ích Khiêm');
+    expect(capitalizeName('')).toBe('');
+  });
+
+  it('starts a form with the defaults that fit their field', () => {
+    const schema = { properties: { danToc: { type: 'string', default: 'Kinh' }, so: { type: 'integer', default: 0 }, sai: { type: 'integer', default: '1' }, chon: { type: 'string', enum: ['A'], default: 'B' }, khong: { type: 'string' } } };
+    expect(eformDefaults(schema)).toEqual({ danToc: 'Kinh', so: 0 });
+    expect(eformDefaults(null)).toEqual({});
+  });
+
+  it('writes the capitals of every name field of the answers, and only those', () => {
+    const schema = { properties: { hoTen: { type: 'string', 'x-kind': 'person-name' }, noiSinh: { type: 'string' }, so: { type: 'integer' } } };
+    expect(capitalizeNames(schema, { hoTen: 'lê  văn a', noiSinh: 'bệnh viện', so: 2 })).toEqual({ hoTen: 'Lê Văn A', noiSinh: 'bệnh viện', so: 2 });
+  });
+
+  it('a name keeps its letters, takes one capital per word, and a second pass changes nothing', () => {
+    const word = fc.stringMatching(/^[a-zA-ZđĐăĂâÂêÊôÔơƠưƯàáảãạầấẩẫậằắẳẵặèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{1,7}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 5 }), fc.constantFrom(' ', '  ', '\t'), (words, gap) => {
+        const out = capitalizeName(` ${words.join(gap)} `);
+        expect(out.toLocaleLowerCase('vi')).toBe(words.join(' ').toLocaleLowerCase('vi'));
+        for (const w of out.split(' ')) expect(w).toBe(w.charAt(0).toLocaleUpperCase('vi') + w.slice(1).toLocaleLowerCase('vi'));
+        expect(capitalizeName(out)).toBe(out);
+      }),
+    );
+  });
+
+  const copySchema = {
+    properties: {
+      hoTenNguoiYeuCau: { type: 'string', title: 'Người yêu cầu', 'x-prefill': 'applicant.fullName' },
+      quanHe: { type: 'string', title: 'Quan hệ', enum: ['Bản thân', 'Con'] },
+      hoTenNguoiDuocCap: { type: 'string', title: 'Người được cấp', 'x-prefill': 'applicant.fullName', 'x-prefill-when': { field: 'quanHe', equals: 'Bản thân' }, 'x-reuse': false },
+    },
+  };
+
+  it('reads x-prefill-when and x-reuse; a conditional field may repeat the applicant\'s fact', () => {
+    expect(prefillConditions(copySchema)).toEqual({ hoTenNguoiDuocCap: { field: 'quanHe', equals: 'Bản thân' } });
+    expect(eformSchemaProblems(copySchema)).toEqual([]);
+    expect(isReusable(copySchema.properties.hoTenNguoiDuocCap)).toBe(false);
+    expect(isReusable(copySchema.properties.quanHe)).toBe(true);
+  });
+
+  it('says what is wrong with a condition or x-reuse', () => {
+    const problems = eformSchemaProblems({
+      properties: {
+        q: { type: 'string', title: 'Quan hệ', enum: ['Bản thân', 'Con'] },
+        a: { type: 'string', title: 'A', 'x-prefill': 'applicant.fullName', 'x-prefill-when': { field: 'q', equals: 'Cháu' } },
+        b: { type: 'string', title: 'B', 'x-prefill': 'applicant.phone', 'x-prefill-when': { field: 'khong', equals: 'x' } },
+        c: { type: 'string', title: 'C', 'x-prefill-when': { field: 'q', equals: 'Con' } },
+        d: { type: 'string', title: 'D', 'x-prefill': 'applicant.email', 'x-prefill-when': 'q' },
+        e: { type: 'string', title: 'E', 'x-reuse': 'no' },
+      },
+    });
+    expect(problems.map((p) => p.path.split('/').pop())).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(problems[0]!.messageVi).toContain('"Cháu" không phải một lựa chọn của trường "Quan hệ"');
+    expect(problems[1]!.messageVi).toContain('không có trong biểu mẫu');
+    expect(problems[2]!.messageVi).toContain('chưa chọn nguồn điền sẵn');
+  });
+
+  it('a conditional field follows its condition, keeping what the citizen typed', () => {
+    const offered = { hoTenNguoiDuocCap: 'Lê Thị Cúc' };
+    const chosen = followPrefillConditions(copySchema, {}, { quanHe: 'Bản thân' }, offered);
+    expect(chosen).toEqual({ quanHe: 'Bản thân', hoTenNguoiDuocCap: 'Lê Thị Cúc' });
+    expect(followPrefillConditions(copySchema, chosen, { ...chosen, quanHe: 'Con' }, offered)).toEqual({ quanHe: 'Con' });
+    const typed = { quanHe: 'Bản thân', hoTenNguoiDuocCap: 'Lê Văn Con' };
+    expect(followPrefillConditions(copySchema, typed, { ...typed, quanHe: 'Con' }, offered)).toEqual({ quanHe: 'Con', hoTenNguoiDuocCap: 'Lê Văn Con' });
+    expect(followPrefillConditions(copySchema, { quanHe: 'Con' }, { quanHe: 'Bản thân', hoTenNguoiDuocCap: 'Khác' }, offered)).toEqual({ quanHe: 'Bản thân', hoTenNguoiDuocCap: 'Khác' });
+  });
+
+  it('never loses an answer that is not the applicant\'s own fact', () => {
+    const answer = fc.option(fc.constantFrom('Bản thân', 'Con'), { nil: undefined });
+    const name = fc.option(fc.constantFrom('Lê Thị Cúc', 'Lê Văn Con', ''), { nil: undefined });
+    fc.assert(
+      fc.property(answer, answer, name, (q1, q2, n) => {
+        const before = { quanHe: q1, hoTenNguoiDuocCap: n };
+        const out = followPrefillConditions(copySchema, before, { ...before, quanHe: q2 }, { hoTenNguoiDuocCap: 'Lê Thị Cúc' });
+        if (n && n !== 'Lê Thị Cúc') expect(out.hoTenNguoiDuocCap).toBe(n);
+        if (q2 === 'Bản thân' && q1 !== 'Bản thân' && !n) expect(out.hoTenNguoiDuocCap).toBe('Lê Thị Cúc');
+        expect(out.quanHe).toBe(q2);
+      }),
+    );
   });
 });

@@ -5,6 +5,11 @@
  *   viết": Thông tư 32/2017/TT-BTTTT Điều 4 and 8 — information the state already holds is not asked for again). A field
  *   without it is never filled from the applicant: a field about another person (the child, the spouse, the deceased)
  *   has none. Nothing is guessed from a field's name or title.
+ * - `x-prefill-when: { "field": <key>, "equals": <answer> }` next to `x-prefill` fills the field only while another
+ *   answer holds, e.g. the copy of a civil-status extract asked "Bản thân": the subject is then the applicant, else
+ *   another person whose facts the state does not give to the applicant.
+ * - `x-reuse: false` keeps a field out of "Dùng lại thông tin từ hồ sơ trước?": what changes from one case to the next
+ *   (a new child's name and birth date) is never offered from the earlier dossier.
  * - `x-kind: "person-name"` marks a personal name, written with a capital at each word.
  * - `x-order` keeps the legal form's field order (PostgreSQL jsonb sorts object keys; see procedure.rules.ts).
  */
@@ -73,6 +78,57 @@ export function prefillMap(schema: Record<string, unknown> | null): Record<strin
   return out;
 }
 
+/** The condition of a conditionally prefilled field: another top-level answer equal to a value. */
+export type PrefillCondition = { field: string; equals: string | number | boolean };
+
+export function prefillConditionOf(prop: unknown): PrefillCondition | null {
+  if (!isObject(prop) || !isObject(prop['x-prefill-when'])) return null;
+  const { field, equals } = prop['x-prefill-when'];
+  if (typeof field !== 'string' || !field) return null;
+  if (typeof equals !== 'string' && typeof equals !== 'number' && typeof equals !== 'boolean') return null;
+  return { field, equals };
+}
+
+/** The fields filled only while a condition holds, with their condition. */
+export function prefillConditions(schema: Record<string, unknown> | null): Record<string, PrefillCondition> {
+  const out: Record<string, PrefillCondition> = {};
+  if (!isObject(schema?.properties)) return out;
+  for (const [key, prop] of Object.entries(schema.properties)) {
+    const when = prefillConditionOf(prop);
+    if (when && isObject(prop) && isPrefillFact(prop['x-prefill'])) out[key] = when;
+  }
+  return out;
+}
+
+/** Whether the field may be offered from the citizen's earlier dossier (`x-reuse` absent or true). */
+export function isReusable(prop: unknown): boolean {
+  return !isObject(prop) || prop['x-reuse'] !== false;
+}
+
+/**
+ * The answers after a change, with the conditionally prefilled fields following their condition: filled with the
+ * applicant's fact when the condition starts to hold and the field is empty; emptied when it stops holding and the
+ * field still has exactly the applicant's fact (what the citizen typed is never thrown away).
+ */
+export function followPrefillConditions(
+  schema: Record<string, unknown> | null,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  offered: Record<string, unknown>,
+): Record<string, unknown> {
+  const out = { ...after };
+  for (const [key, when] of Object.entries(prefillConditions(schema))) {
+    const value = offered[key];
+    if (value === undefined) continue;
+    const held = before[when.field] === when.equals;
+    const holds = after[when.field] === when.equals;
+    const empty = out[key] === undefined || out[key] === null || out[key] === '';
+    if (holds && !held && empty) out[key] = value;
+    else if (!holds && held && out[key] === value) delete out[key];
+  }
+  return out;
+}
+
 export type EformSchemaProblem = { path: string; messageVi: string };
 
 /**
@@ -89,6 +145,19 @@ export function eformSchemaProblems(schema: Record<string, unknown> | null): Efo
       if (!isObject(prop)) continue;
       const here = `${path}/${key}`;
       const fact = prop['x-prefill'];
+      if (prop['x-reuse'] !== undefined && typeof prop['x-reuse'] !== 'boolean') {
+        problems.push({ path: here, messageVi: `Trường "${titleOf(key, prop)}": x-reuse chỉ nhận true hoặc false.` });
+      }
+      if (prop['x-prefill-when'] !== undefined) {
+        const when = prefillConditionOf(prop);
+        const target = when && topLevel && isObject(props) ? (props as Record<string, unknown>)[when.field] : undefined;
+        if (!when) problems.push({ path: here, messageVi: `Trường "${titleOf(key, prop)}": điều kiện điền sẵn cần dạng { "field": mã trường, "equals": giá trị }.` });
+        else if (!isPrefillFact(fact)) problems.push({ path: here, messageVi: `Trường "${titleOf(key, prop)}": có điều kiện điền sẵn nhưng chưa chọn nguồn điền sẵn.` });
+        else if (!isObject(target) || when.field === key) problems.push({ path: here, messageVi: `Trường "${titleOf(key, prop)}": điều kiện điền sẵn dựa vào trường "${when.field}" không có trong biểu mẫu.` });
+        else if (Array.isArray(target.enum) && !target.enum.includes(when.equals)) {
+          problems.push({ path: here, messageVi: `Trường "${titleOf(key, prop)}": "${String(when.equals)}" không phải một lựa chọn của trường "${titleOf(when.field, target)}".` });
+        }
+      }
       if (fact !== undefined && fact !== null) {
         if (!isPrefillFact(fact)) {
           problems.push({ path: here, messageVi: `Trường "${titleOf(key, prop)}": nguồn điền sẵn không hợp lệ (${String(fact)}).` });
@@ -98,9 +167,10 @@ export function eformSchemaProblems(schema: Record<string, unknown> | null): Efo
           if (fact === 'applicant.birthDate' && prop.format !== 'date') {
             problems.push({ path: here, messageVi: `Trường "${titleOf(key, prop)}": ngày sinh chỉ điền sẵn vào trường kiểu ngày (format: date).` });
           }
-          const other = seen.get(fact);
+          // A conditional field (the subject, when the applicant asks for themself) may repeat the applicant's fact.
+          const other = prop['x-prefill-when'] === undefined ? seen.get(fact) : undefined;
           if (other) problems.push({ path: here, messageVi: `"${prefillFactLabels[fact]}" đã được điền sẵn vào trường "${other}".` });
-          seen.set(fact, titleOf(key, prop));
+          if (prop['x-prefill-when'] === undefined) seen.set(fact, titleOf(key, prop));
         }
       }
       if (isObject(prop.properties)) visit(prop.properties, here, false);
@@ -126,4 +196,31 @@ export function capitalizeName(s: string): string {
     .filter(Boolean)
     .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1).toLocaleLowerCase('vi'))
     .join(' ');
+}
+
+/** The answers with every `x-kind: "person-name"` field written with its capitals (on leaving the form, not only on blur). */
+export function capitalizeNames(schema: Record<string, unknown> | null, answers: Record<string, unknown>): Record<string, unknown> {
+  const props = isObject(schema?.properties) ? schema.properties : {};
+  return Object.fromEntries(
+    Object.entries(answers).map(([k, v]) => [k, isObject(props[k]) && props[k]['x-kind'] === 'person-name' && typeof v === 'string' && v.trim() ? capitalizeName(v) : v]),
+  );
+}
+
+/**
+ * The e-form's `default` answers of top-level fields (dân tộc "Kinh", quốc tịch "Việt Nam", số bản sao 0): a new form
+ * starts with them, so the citizen types only what differs; an earlier dossier's answer may replace them.
+ */
+export function eformDefaults(schema: Record<string, unknown> | null): Record<string, unknown> {
+  const props = isObject(schema?.properties) ? schema.properties : {};
+  const out: Record<string, unknown> = {};
+  for (const [key, prop] of Object.entries(props)) {
+    if (!isObject(prop) || prop.default === undefined || prop.default === null) continue;
+    const d = prop.default;
+    const fitsType =
+      (prop.type === 'string' && typeof d === 'string') ||
+      ((prop.type === 'integer' || prop.type === 'number') && typeof d === 'number') ||
+      (prop.type === 'boolean' && typeof d === 'boolean');
+    if (fitsType && (!Array.isArray(prop.enum) || prop.enum.includes(d))) out[key] = d;
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { checkForm, isoDateOf } from '../../../lib/validation.js';
 import { formatDate } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { Link, navigate } from '../../../lib/router.js';
@@ -28,9 +29,12 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
 
   function handleSearch(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    // Dates typed dd/MM/yyyy on every browser; a wrong one is said in Vietnamese (lib/validation.ts), the address keeps yyyy-MM-dd.
+    if (!checkForm(e.currentTarget, (problems) => setError(Object.values(problems).join(' ') || null))) return;
     const f = new FormData(e.currentTarget);
     const p = new URLSearchParams();
-    for (const [k, v] of [['q', f.get('q')], ['tu', f.get('tu')], ['den', f.get('den')]] as const) if (v) p.set(k, String(v));
+    const day = (v: FormDataEntryValue | null) => (v ? isoDateOf(String(v)) : null);
+    for (const [k, v] of [['q', f.get('q')], ['tu', day(f.get('tu'))], ['den', day(f.get('den'))]] as const) if (v) p.set(k, String(v));
     navigate(`${base}${p.size ? `?${p}` : ''}`, { keepScroll: true });
   }
   async function handleMore() {
@@ -47,7 +51,7 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
         {' · '}
         <a href={`/api/feedback/public/register.atom?kind=${kind}`}>{ft('atom')}</a>
       </p>
-      <form className="search-form" role="search" onSubmit={handleSearch}>
+      <form className="search-form" role="search" onSubmit={handleSearch} noValidate>
         <div className="search-row">
           <label htmlFor="reg-q" className="visually-hidden">
             {ft('registerSearch')}
@@ -57,10 +61,10 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
         </div>
         <div className="filters">
           <label className="filter">
-            {ft('from')} <input type="date" name="tu" defaultValue={from} />
+            {ft('from')} <input id="reg-from" name="tu" defaultValue={formatDate(from)} inputMode="numeric" placeholder="dd/mm/yyyy" data-check="date" />
           </label>
           <label className="filter">
-            {ft('to')} <input type="date" name="den" defaultValue={to} />
+            {ft('to')} <input id="reg-to" name="den" defaultValue={formatDate(to)} inputMode="numeric" placeholder="dd/mm/yyyy" data-check="date" />
           </label>
         </div>
       </form>

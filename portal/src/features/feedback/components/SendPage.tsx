@@ -6,6 +6,7 @@ import { findSimilar, getOptions, getUnits, sendFeedback, uploadAttachment, type
 import { ft } from '../text.js';
 import { getMe, sendMyFeedback, type CitizenMe } from '../../citizen/api.js';
 import { TileMap } from './TileMap.js';
+import { checkForm } from '../../../lib/validation.js';
 
 type Similar = Awaited<ReturnType<typeof findSimilar>>['items'];
 
@@ -52,6 +53,8 @@ export function SendPage({ search }: { search: string }) {
 
   async function handleSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    // What is wrong, field by field, in Vietnamese (lib/validation.ts); the first wrong field gets the focus.
+    if (!checkForm(e.currentTarget, (problems) => setError(Object.values(problems).join(' ') || null))) return;
     const f = new FormData(e.currentTarget);
     const v = (k: string) => String(f.get(k) ?? '').trim();
     const unitId = v('unitId') || units[0]?.id || '';
@@ -110,7 +113,7 @@ export function SendPage({ search }: { search: string }) {
     <section className="detail" aria-labelledby="fb-title">
       <h1 id="fb-title">{question ? ft('askTitle') : dossierCode ? ft('aboutDossier', { code: dossierCode }) : ft('sendTitle')}</h1>
       <p className="muted">{ft('sendIntro')}</p>
-      <form className="pickup-form stack" onSubmit={(e) => void handleSubmit(e)}>
+      <form className="pickup-form stack" onSubmit={(e) => void handleSubmit(e)} noValidate>
         {dossierCode ? (
           <div className="field">
             <label htmlFor="secret">{ft('dossierSecret')} *</label>
@@ -166,7 +169,7 @@ export function SendPage({ search }: { search: string }) {
             </div>
             <div className="field">
               <label htmlFor="phone">{ft('phone')} *</label>
-              <input id="phone" name="phone" required inputMode="tel" autoComplete="tel" minLength={9} />
+              <input id="phone" name="phone" required inputMode="tel" autoComplete="tel" data-check="phone" />
             </div>
             <div className="field">
               <label htmlFor="email">{ft('email')}</label>

@@ -3,6 +3,7 @@ import { t } from '../../../lib/i18n.js';
 import { downloadLetter, rate, reopen, supply, track, type SenderView } from '../api/feedback.js';
 import { ft } from '../text.js';
 import { FeedbackItem } from './FeedbackItem.js';
+import { checkForm } from '../../../lib/validation.js';
 
 /** /phan-anh/theo-doi: the sender follows an item by its number and their phone, rates the answer and may reopen it once. */
 export function TrackPage({ search }: { search: string }) {
@@ -24,6 +25,7 @@ export function TrackPage({ search }: { search: string }) {
   };
   function handleLookup(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    if (!checkForm(e.currentTarget, (p) => setError(Object.values(p).join(' ') || null))) return;
     const f = new FormData(e.currentTarget);
     const c = { code: String(f.get('ma') ?? '').trim(), phone: String(f.get('phone') ?? '').trim() };
     setCreds(c);
@@ -33,7 +35,7 @@ export function TrackPage({ search }: { search: string }) {
   return (
     <section className="detail" aria-labelledby="fb-track">
       <h1 id="fb-track">{ft('trackTitle')}</h1>
-      <form className="track-form" onSubmit={handleLookup}>
+      <form className="track-form" onSubmit={handleLookup} noValidate>
         <div className="track-field">
           <label htmlFor="ma">{ft('trackCode')}</label>
           <input id="ma" name="ma" defaultValue={code} autoComplete="off" required />

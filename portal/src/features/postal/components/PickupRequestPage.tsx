@@ -7,6 +7,9 @@ import { Link } from '../../../lib/router.js';
 import { PlacePicker } from '../../../components/PlacePicker.js';
 import { listPostalProcedures, type PostalProcedure } from '../api/list-postal-procedures.js';
 import { requestPickup, type PickupConfirmation } from '../api/request-pickup.js';
+import { getMe } from '../../citizen/api.js';
+import { checkForm } from '../../../lib/validation.js';
+import { capitalizeName } from '../../../../../server/src/modules/procedures/eform.rules.js';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -27,6 +30,21 @@ export function PickupRequestPage({ search }: { search: string }) {
 
   useEffect(() => {
     document.title = `${t('postalRequestTitle')} — ${t('site')}`;
+    // Signed in: who and where come from the profile (Công dân không viết); what the citizen already typed stays.
+    let live = true;
+    getMe().then((me) => {
+      if (!live || !me) return;
+      setForm((f) => ({
+        ...f,
+        fullName: f.fullName || me.fullName,
+        idNumber: f.idNumber || (me.idNumber ?? ''),
+        phone: f.phone || (me.phone ?? ''),
+        address: f.address || [me.address, me.addressUnitName].filter(Boolean).join(', '),
+      }));
+    }, () => undefined);
+    return () => {
+      live = false;
+    };
   }, []);
   // The province's procedures and desks; the desk of the chosen commune is proposed.
   useEffect(() => {
@@ -49,11 +67,10 @@ export function PickupRequestPage({ search }: { search: string }) {
 
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
 
-  const handleSubmit = async (e: FormEvent) => {
+  const handleSubmit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    if (!form.procedureId || !form.receivingUnitId || form.fullName.trim().length < 2 || !/^\d{12}$/.test(form.idNumber.trim()) || form.phone.trim().length < 9 || form.address.trim().length < 5) {
-      return setError(t('postalMissing'));
-    }
+    // What is wrong, field by field, in Vietnamese (lib/validation.ts); the first wrong field gets the focus.
+    if (!checkForm(e.currentTarget, (problems) => setError(Object.values(problems).join(' ') || null))) return;
     setBusy(true);
     setError(null);
     try {
@@ -111,13 +128,13 @@ export function PickupRequestPage({ search }: { search: string }) {
           ))}
         </select>
         <label htmlFor="pk-name">{t('postalFullName')}</label>
-        <input id="pk-name" value={form.fullName} onChange={set('fullName')} autoComplete="name" required />
+        <input id="pk-name" value={form.fullName} onChange={set('fullName')} onBlur={() => setForm((f) => ({ ...f, fullName: capitalizeName(f.fullName) }))} autoComplete="name" autoCapitalize="words" required minLength={2} />
         <label htmlFor="pk-id">{t('postalIdNumber')}</label>
-        <input id="pk-id" value={form.idNumber} onChange={set('idNumber')} inputMode="numeric" autoComplete="off" required />
+        <input id="pk-id" value={form.idNumber} onChange={set('idNumber')} inputMode="numeric" autoComplete="off" data-check="id-number" required />
         <label htmlFor="pk-phone">{t('postalPhone')}</label>
-        <input id="pk-phone" value={form.phone} onChange={set('phone')} inputMode="tel" autoComplete="tel" required />
+        <input id="pk-phone" value={form.phone} onChange={set('phone')} inputMode="tel" autoComplete="tel" data-check="phone" required />
         <label htmlFor="pk-address">{t('postalAddress')}</label>
-        <input id="pk-address" value={form.address} onChange={set('address')} autoComplete="street-address" required />
+        <input id="pk-address" value={form.address} onChange={set('address')} autoComplete="street-address" required minLength={5} />
         <label htmlFor="pk-time">{t('postalTime')}</label>
         <input id="pk-time" value={form.preferredTime} onChange={set('preferredTime')} />
         <label className="checkbox">

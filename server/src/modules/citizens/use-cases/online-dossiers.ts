@@ -8,7 +8,8 @@ import { vnDateOf } from '../../working-calendar/vn-time.js';
 import type { CitizenSession } from '../citizen-session.repo.js';
 import { ZDraftData, type TDraftData, type TOnlineSubmitInput } from '../citizen.contract.js';
 import { citizenErrors } from '../citizen.errors.js';
-import { earlierAnswers, feeToPay, prefillEform } from '../citizen.rules.js';
+import { eformDefaults } from '../../procedures/eform.rules.js';
+import { conditionalPrefill, earlierAnswers, feeToPay, prefillEform } from '../citizen.rules.js';
 import { getDraft, getProfile, ownedFiles, saveDraft } from '../citizen.repo.js';
 
 /** The units that may resolve a procedure: open units of its level under the unit that published it. */
@@ -59,7 +60,8 @@ export async function startSubmission(deps: { db: Db; clock: Clock }, citizenId:
     ? ZDraftData.parse(saved.data)
     : {
         resolvingUnitId: units.find((u) => u.id === profile.addressUnitId)?.id ?? (units.length === 1 ? units[0]!.id : null),
-        eform: prefilled,
+        // The form's own defaults first (dân tộc "Kinh", quốc tịch "Việt Nam"), the applicant's facts over them.
+        eform: { ...eformDefaults(c.eform), ...prefilled },
         documents: [],
         resultDelivery: c.onlineLevel === 'full' ? 'online' : 'desk',
       };
@@ -75,6 +77,7 @@ export async function startSubmission(deps: { db: Db; clock: Clock }, citizenId:
     draft,
     draftSavedAt: saved?.updatedAt ?? null,
     prefilledFields: Object.keys(prefilled),
+    prefillWhen: conditionalPrefill(c.eform, { ...profile }),
     earlier: reusable && earlier[0] ? { dossierCode: earlier[0].code, submittedAt: earlier[0].submittedAt, answers: reusable } : null,
   };
 }

@@ -12,7 +12,7 @@ import {
   type DesignerField,
   type DesignerForm,
 } from '../../../../../server/src/modules/procedures/eform-designer.rules.js';
-import { PREFILL_FACTS, prefillFactLabels, type TPrefillFact } from '../../../../../server/src/modules/procedures/eform.rules.js';
+import { PREFILL_FACTS, prefillFactLabels, type PrefillCondition as TCondition, type TPrefillFact } from '../../../../../server/src/modules/procedures/eform.rules.js';
 // The preview is the citizen portal's own renderer, so the administrator sees the form as the citizen will.
 import { EformFields } from '../../../../../portal/src/features/citizen/EformFields.js';
 import { t } from '../../../lib/i18n.js';
@@ -106,8 +106,12 @@ export function FormDesigner({ form }: { form: FormInstance<ProcedureFormValues>
                     aria-label={t('proc.designer.prefill', { n })}
                     value={f.prefill ?? 'none'}
                     options={prefillOptions}
-                    onChange={(v) => setField(i, { prefill: v === 'none' ? null : v })}
+                    onChange={(v) => setField(i, { prefill: v === 'none' ? null : v, ...(v === 'none' ? { prefillWhen: null } : {}) })}
                   />
+                  {f.prefill ? <PrefillCondition n={n} field={f} fields={model.fields} onChange={(prefillWhen) => setField(i, { prefillWhen })} /> : null}
+                  <Checkbox checked={f.reuse} onChange={(e) => setField(i, { reuse: e.target.checked })}>
+                    {t('proc.designer.reuse')}
+                  </Checkbox>
                   {f.type === 'select' ? (
                     <Select
                       mode="tags"
@@ -126,7 +130,7 @@ export function FormDesigner({ form }: { form: FormInstance<ProcedureFormValues>
           })}
           <Button
             icon={<PlusOutlined />}
-            onClick={() => write({ ...model, fields: [...model.fields, { key: fieldKeyOf('', model.fields.map((f) => f.key)), title: '', type: 'text', required: false, options: [], prefill: null, original: {} }] })}
+            onClick={() => write({ ...model, fields: [...model.fields, { key: fieldKeyOf('', model.fields.map((f) => f.key)), title: '', type: 'text', required: false, options: [], prefill: null, prefillWhen: null, reuse: true, original: {} }] })}
           >
             {t('proc.designer.add')}
           </Button>
@@ -158,5 +162,40 @@ export function FormDesigner({ form }: { form: FormInstance<ProcedureFormValues>
         </Card>
       </Col>
     </Row>
+  );
+}
+
+/**
+ * "Chỉ điền sẵn khi": a prefilled field about the subject is the applicant's own only when another answer says so
+ * (Quan hệ = "Bản thân"); the condition is a choice field and one of its choices, or a yes/no field.
+ */
+function PrefillCondition({ n, field, fields, onChange }: { n: number; field: DesignerField; fields: DesignerField[]; onChange: (c: TCondition | null) => void }) {
+  const candidates = fields.filter((g) => g.key !== field.key && (g.type === 'select' || g.type === 'boolean'));
+  const target = fields.find((g) => g.key === field.prefillWhen?.field);
+  const values: { value: string; label: string }[] =
+    target?.type === 'boolean' ? [{ value: 'true', label: t('proc.designer.yes') }, { value: 'false', label: t('proc.designer.no') }] : (target?.options ?? []).map((o) => ({ value: o, label: o }));
+  const valueOf = (v: string): TCondition['equals'] => (target?.type === 'boolean' ? v === 'true' : v);
+  return (
+    <>
+      <Select<string>
+        style={{ flex: '2 1 200px' }}
+        aria-label={t('proc.designer.prefillWhen', { n })}
+        value={field.prefillWhen?.field ?? ''}
+        options={[{ value: '', label: t('proc.designer.prefillAlways') }, ...candidates.map((g) => ({ value: g.key, label: t('proc.designer.prefillWhenField', { name: g.title || g.key }) }))]}
+        onChange={(key) => {
+          const g = fields.find((x) => x.key === key);
+          onChange(g ? { field: g.key, equals: g.type === 'boolean' ? true : (g.options[0] ?? '') } : null);
+        }}
+      />
+      {field.prefillWhen && target ? (
+        <Select<string>
+          style={{ flex: '1 1 140px' }}
+          aria-label={t('proc.designer.prefillWhenValue', { n })}
+          value={String(field.prefillWhen.equals)}
+          options={values}
+          onChange={(v) => onChange({ field: target.key, equals: valueOf(v) })}
+        />
+      ) : null}
+    </>
   );
 }
