@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Form, Input, Table, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Popconfirm, Table, Typography } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { formatDate, formatDateTime, todayVn } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { useAsync } from '../../../lib/use-async.js';
-import { getWorkingHours, setWorkingHours, type WorkingHoursView } from '../api/working-hours.js';
+import { deleteWorkingHours, getWorkingHours, setWorkingHours, type WorkingHoursView } from '../api/working-hours.js';
 
 type Row = WorkingHoursView['rows'][number];
 type Values = { effectiveFrom: string; morningStart: string; morningEnd: string; afternoonStart: string; afternoonEnd: string };
@@ -36,6 +37,17 @@ export function WorkingHoursCard({ unitId, canManage }: { unitId: string; canMan
       setBusy(false);
     }
   };
+  const handleDelete = async (r: Row) => {
+    setError(null);
+    try {
+      await deleteWorkingHours(r.id);
+      message.success(t('hours.deleted'));
+      view.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const today = todayVn();
   const after = (field: keyof Values, messageKey: 'hours.endAfterStart' | 'hours.noOverlap', strict: boolean) => ({ getFieldValue }: { getFieldValue: (k: keyof Values) => string }) => ({
     validator: (_r: unknown, value: string) => {
       const before = getFieldValue(field);
@@ -71,6 +83,21 @@ export function WorkingHoursCard({ unitId, canManage }: { unitId: string; canMan
           { title: t('hours.morning'), render: (_v, r) => `${r.morningStart}–${r.morningEnd}` },
           { title: t('hours.afternoon'), render: (_v, r) => `${r.afternoonStart}–${r.afternoonEnd}` },
           { title: t('hours.setBy'), render: (_v, r) => `${r.setByName ?? ''}, ${formatDateTime(r.setAt)}` },
+          ...(canManage
+            ? [
+                {
+                  title: t('common.delete'),
+                  width: 64,
+                  // Hours whose first day has come are applied: only later ones may go (the server also checks dossiers).
+                  render: (_v: unknown, r: Row) =>
+                    r.effectiveFrom > today ? (
+                      <Popconfirm title={t('hours.deleteConfirm')} description={t('hours.deleteHint')} okText={t('common.delete')} cancelText={t('common.cancel')} onConfirm={() => handleDelete(r)}>
+                        <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('hours.delete', { date: formatDate(r.effectiveFrom) })} />
+                      </Popconfirm>
+                    ) : null,
+                },
+              ]
+            : []),
         ]}
       />
       {canManage && view.data ? (
