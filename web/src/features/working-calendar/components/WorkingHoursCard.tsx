@@ -79,25 +79,26 @@ export function WorkingHoursCard({ unitId, canManage }: { unitId: string; canMan
         pagination={false}
         locale={{ emptyText: t('hours.none') }}
         columns={[
-          { title: t('hours.from'), width: 110, render: (_v, r) => formatDate(r.effectiveFrom) },
+          {
+            title: t('hours.from'),
+            width: 120,
+            // Hours whose first day has come are applied: only later ones may go (the server also checks dossiers). The
+            // button sits by the date: a column of its own would push the narrow card wider than the page.
+            render: (_v, r) =>
+              canManage && r.effectiveFrom > today ? (
+                <Flex align="center" gap={2} wrap={false}>
+                  {formatDate(r.effectiveFrom)}
+                  <Popconfirm title={t('hours.deleteConfirm')} description={t('hours.deleteHint')} okText={t('common.delete')} cancelText={t('common.cancel')} onConfirm={() => handleDelete(r)}>
+                    <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('hours.delete', { date: formatDate(r.effectiveFrom) })} />
+                  </Popconfirm>
+                </Flex>
+              ) : (
+                formatDate(r.effectiveFrom)
+              ),
+          },
           { title: t('hours.morning'), render: (_v, r) => `${r.morningStart}–${r.morningEnd}` },
           { title: t('hours.afternoon'), render: (_v, r) => `${r.afternoonStart}–${r.afternoonEnd}` },
           { title: t('hours.setBy'), render: (_v, r) => `${r.setByName ?? ''}, ${formatDateTime(r.setAt)}` },
-          ...(canManage
-            ? [
-                {
-                  title: t('common.delete'),
-                  width: 64,
-                  // Hours whose first day has come are applied: only later ones may go (the server also checks dossiers).
-                  render: (_v: unknown, r: Row) =>
-                    r.effectiveFrom > today ? (
-                      <Popconfirm title={t('hours.deleteConfirm')} description={t('hours.deleteHint')} okText={t('common.delete')} cancelText={t('common.cancel')} onConfirm={() => handleDelete(r)}>
-                        <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('hours.delete', { date: formatDate(r.effectiveFrom) })} />
-                      </Popconfirm>
-                    ) : null,
-                },
-              ]
-            : []),
         ]}
       />
       {canManage && view.data ? (
