@@ -122,6 +122,10 @@ describe('leader and administrator journeys', () => {
     const totalRow = view.locator('tbody tr.ant-table-row').first();
     expect(await totalRow.locator('td').nth(0).innerText()).toBe('Phường Tân Thử');
     expect(await totalRow.locator('td').nth(col).innerText()).toBe('2');
+    // The ward's own dossiers on their own line, then its office before its desk (report order, not the alphabet).
+    const lines = (await view.locator('tbody tr.ant-table-row').evaluateAll((rows) => rows.map((r) => r.querySelector('td')?.textContent?.trim() ?? '')));
+    expect(lines).toEqual(['Phường Tân Thử', 'Phường Tân Thử (trực tiếp tại đơn vị)', 'Phòng Văn hóa - Xã hội phường', 'Bộ phận một cửa phường Tân Thử']);
+    expect(await view.locator('tbody tr.ant-table-row').nth(1).locator('td').nth(col).innerText()).toBe('2');
     expect(await page.locator('.ant-table-row', { hasText: '30/11/2026' }).innerText()).toContain('Phường Tân Thử');
     await page.screenshot({ path: `${SHOTS}/mc-leader-daily.png`, fullPage: true });
     expect(await seriousA11yViolations(page)).toEqual([]);

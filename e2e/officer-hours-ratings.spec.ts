@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { injectAs } from '../server/test/app.js';
 import { APPLICANT, seedDesk } from '../server/test/dossier-fixtures.js';
 import { TEST_PASSWORD } from '../server/test/factories.js';
-import { launchBrowser, seriousA11yViolations, settled, SHOTS, signInToConsole } from './support/browser.js';
+import { actAndAwaitToast, launchBrowser, seriousA11yViolations, settled, SHOTS, signInToConsole } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -103,6 +103,18 @@ describe('working hours and ratings about me', () => {
     await noSidewaysScroll(page);
     await page.screenshot({ path: `${SHOTS}/mc-working-hours.png`, fullPage: true });
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Hours set by mistake (a wrong date) go again while nothing uses them.
+    await card.getByLabel('Áp dụng từ ngày').fill('2026-12-20');
+    await card.getByRole('button', { name: 'Lưu giờ làm việc' }).click();
+    await card.locator('.ant-table-row', { hasText: '20/12/2026' }).waitFor();
+    await noSidewaysScroll(page);
+    await card.getByRole('button', { name: 'Xóa giờ làm việc từ 20/12/2026' }).click();
+    await page.getByText('Chỉ xóa được giờ chưa áp dụng').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await actAndAwaitToast(page, 'Đã xóa giờ làm việc.', () => page.locator('.ant-popconfirm .ant-btn-primary').click());
+    await card.locator('.ant-table-row', { hasText: '20/12/2026' }).waitFor({ state: 'detached' });
+    expect(await card.locator('.ant-table-row').count()).toBe(1);
     expect(pageErrors).toEqual([]);
   }, 120_000);
 

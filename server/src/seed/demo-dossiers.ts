@@ -42,7 +42,8 @@ export async function loadDemoDossiers(ctx: AppContext, count = DEMO_DOSSIER_COU
     [PROCEDURES],
   );
   if (procedures.length === 0) return 0;
-  const today = vnDayNumber(ctx.clock.now());
+  const now = ctx.clock.now();
+  const today = vnDayNumber(now);
   let made = 0;
   for (let i = 0; i < count; i++) {
     const p = procedures[i % procedures.length]!;
@@ -77,17 +78,23 @@ export async function loadDemoDossiers(ctx: AppContext, count = DEMO_DOSSIER_COU
     if (stage === 0) continue;
     // Every seventh dossier is handled two days late.
     const pace = i % 7 === 0 ? 2 * 24 * 60 : 40;
-    const act = async (actor: Actor, input: Partial<TActionInput> & Pick<TActionInput, 'action'>) => {
-      at = new Date(at.getTime() + pace * 60_000);
+    // An action that would fall after the clock's now is not taken: the dossier stays where it got to (a demo loaded
+    // on a Friday shows nothing handled on Sunday).
+    const act = async (actor: Actor, input: Partial<TActionInput> & Pick<TActionInput, 'action'>): Promise<boolean> => {
+      const next = new Date(at.getTime() + pace * 60_000);
+      if (next > now) return false;
+      at = next;
       await actOnDossier(deps, actor, id, { note: null, ...input });
+      return true;
     };
     const last = p.steps.length - 1;
     const upTo = stage === 1 ? 1 : last;
-    for (let s = 0; s < upTo; s++) await act(byRole[p.steps[s]!.role] ?? deskOfficer, { action: 'forward' });
-    if (stage === 1) continue;
+    let done = true;
+    for (let s = 0; s < upTo && done; s++) done = await act(byRole[p.steps[s]!.role] ?? deskOfficer, { action: 'forward' });
+    if (stage === 1 || !done) continue;
     // Phê duyệt is the approving role's: the last step's own when it is a head's or leader's, else the leader's.
     const approverRole = p.steps[last]!.role === 'head' ? 'head' : 'leader';
-    await act(byRole[approverRole]!, { action: 'approve' });
+    if (!(await act(byRole[approverRole]!, { action: 'approve' }))) continue;
     if (stage === 3 && i % 5 !== 0) await act(deskOfficer, { action: 'return_result', receivedBy: fullName });
   }
   return made;

@@ -49,6 +49,12 @@ describe('demo data', () => {
     expect(late.rows[0].n).toBeGreaterThan(0);
     const counted = await ctx.db.query(`SELECT coalesce(sum(received), 0)::int AS n FROM report_counter WHERE grain = 'M'`);
     expect(counted.rows[0].n).toBe(44);
+    // Nothing in the demo happens after the clock's now (a dossier handled "the day after tomorrow" on a Friday).
+    const future = await ctx.db.query(
+      `SELECT count(*)::int AS n FROM dossier_action a JOIN dossier d ON d.id = a.dossier_id WHERE d.idempotency_key LIKE '%:demo-dossier-%' AND a.at > $1`,
+      [systemClock.now()],
+    );
+    expect(future.rows[0].n).toBe(0);
   });
 
   it('every demo dossier row is the fold of its action log; the rebuild puts back a row spoiled behind the ledger', async () => {

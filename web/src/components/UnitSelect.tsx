@@ -11,12 +11,14 @@ type Props = {
   /** Hide closed units (dissolved or merged). */
   openOnly?: boolean;
   placeholder?: string;
+  /** The units are still being fetched: say so ("Đang tải…") rather than show an empty list. */
+  loading?: boolean;
   id?: string;
   'aria-label'?: string;
 };
 
 /** A searchable unit picker, indented by depth. */
-export function UnitSelect({ units, value, onChange, multiple, allowClear, openOnly = true, placeholder, id, ...rest }: Props) {
+export function UnitSelect({ units, value, onChange, multiple, allowClear, openOnly = true, placeholder, loading = false, id, ...rest }: Props) {
   const list = orderAsTree(openOnly ? units.filter((u) => !isClosed(u)) : units);
   const depthOf = new Map<string, number>();
   for (const u of list) depthOf.set(u.id, u.parentId && depthOf.has(u.parentId) ? depthOf.get(u.parentId)! + 1 : 0);
@@ -30,7 +32,9 @@ export function UnitSelect({ units, value, onChange, multiple, allowClear, openO
       onChange={(v: string | string[] | undefined) => onChange?.(v ?? null)}
       allowClear={allowClear}
       showSearch={{ optionFilterProp: 'search' }}
-      placeholder={placeholder ?? t('common.pickUnit')}
+      placeholder={loading ? t('common.loading') : (placeholder ?? t('common.pickUnit'))}
+      loading={loading}
+      notFoundContent={loading ? t('common.loading') : undefined}
       options={list.map((u) => ({
         value: u.id,
         search: `${u.name} ${u.code}`,

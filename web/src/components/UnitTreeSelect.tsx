@@ -18,10 +18,20 @@ function treeOf(units: readonly Unit[], valueOf: (u: Unit) => string): Node[] {
   return roots;
 }
 
-type Props = { units: readonly Unit[]; value?: string | null; onChange?: (value: string | null) => void; valueKey?: 'id' | 'code'; id?: string; placeholder?: string; 'aria-label'?: string };
+type Props = {
+  units: readonly Unit[];
+  value?: string | null;
+  onChange?: (value: string | null) => void;
+  valueKey?: 'id' | 'code';
+  id?: string;
+  placeholder?: string;
+  /** The units are still being fetched: say so ("Đang tải…") rather than show an empty tree. */
+  loading?: boolean;
+  'aria-label'?: string;
+};
 
 /** A unit picked from the unit tree (antd TreeSelect), searchable by name or code. */
-export function UnitTreeSelect({ units, value, onChange, valueKey = 'id', id, placeholder, ...rest }: Props) {
+export function UnitTreeSelect({ units, value, onChange, valueKey = 'id', id, placeholder, loading = false, ...rest }: Props) {
   return (
     <TreeSelect<string>
       id={id}
@@ -33,7 +43,9 @@ export function UnitTreeSelect({ units, value, onChange, valueKey = 'id', id, pl
       showSearch
       treeNodeFilterProp="search"
       treeDefaultExpandAll={units.length < 60}
-      placeholder={placeholder ?? t('common.pickUnit')}
+      placeholder={loading ? t('common.loading') : (placeholder ?? t('common.pickUnit'))}
+      loading={loading}
+      notFoundContent={loading ? t('common.loading') : undefined}
       treeData={treeOf(units, (u) => (valueKey === 'code' ? u.code : u.id))}
       popupMatchSelectWidth={false}
     />

@@ -123,7 +123,10 @@ export function formatFileSize(bytes: number): string {
   return bytes >= 1_048_576 ? `${formatNumber(bytes / 1_048_576, 1)} MB` : `${formatNumber(Math.max(1, Math.round(bytes / 1024)), 0)} KB`;
 }
 
-/** A step's working time: whole days as days, a part of a day in working hours ("2 giờ làm việc", never "0,25 ngày"). */
-export function formatWorkingDuration(days: number): string {
-  return getLang() === 'en' ? workingDurationEn(days) : workingDurationVi(days);
+/**
+ * A step's working time: whole days as days, a part of a day in working hours ("2 giờ làm việc", never "0,25 ngày"),
+ * a day being the province's working day (`dayMinutes`, GET /api/calendar/working-hours; 480 when not known).
+ */
+export function formatWorkingDuration(days: number, dayMinutes?: number): string {
+  return getLang() === 'en' ? workingDurationEn(days, dayMinutes) : workingDurationVi(days, dayMinutes);
 }

@@ -19,6 +19,10 @@ export const hoursEn: Record<keyof typeof hoursVi, string> = {
   'hours.timeFormat': 'Time as HH:MM, e.g. 07:30',
   'hours.endAfterStart': 'The end must be after the start',
   'hours.noOverlap': 'The afternoon must start after the morning ends',
+  'hours.delete': 'Remove the hours from {date}',
+  'hours.deleteConfirm': 'Remove these hours set by mistake?',
+  'hours.deleted': 'Working hours removed.',
+  'hours.deleteHint': 'Only hours not yet applied can be removed: their first day has not come and no dossier deadline was counted with them.',
   'hours.save': 'Save working hours',
   'hours.saved': 'Working hours saved.',
 };

@@ -18,6 +18,10 @@ export const hoursVi = {
   'hours.timeFormat': 'Giờ dạng HH:MM, ví dụ 07:30',
   'hours.endAfterStart': 'Giờ kết thúc phải sau giờ bắt đầu',
   'hours.noOverlap': 'Buổi chiều phải bắt đầu sau khi buổi sáng kết thúc',
+  'hours.delete': 'Xóa giờ làm việc từ {date}',
+  'hours.deleteConfirm': 'Xóa giờ làm việc đặt nhầm này?',
+  'hours.deleted': 'Đã xóa giờ làm việc.',
+  'hours.deleteHint': 'Chỉ xóa được giờ chưa áp dụng: chưa đến ngày bắt đầu và chưa có hồ sơ nào tính hạn theo giờ này.',
   'hours.save': 'Lưu giờ làm việc',
   'hours.saved': 'Đã lưu giờ làm việc.',
 } as const;

@@ -8,6 +8,8 @@ import { actOnDossier } from '../dossiers/use-cases/act-on-dossier.js';
 import { receiveDossier } from '../dossiers/use-cases/receive-dossier.js';
 import { allowedActions, type DossierStatus } from '../dossiers/dossier.rules.js';
 import { openNow } from './reports.repo.js';
+import { getPeriodReport } from './use-cases/get-period-report.js';
+import { dateOfDayNumber, dayNumberOf, vnDateOf } from '../working-calendar/vn-time.js';
 
 /**
  * Property: after any sequence of intakes, actions (through the real use cases), clock moves and changes made by
@@ -243,6 +245,46 @@ describe('report counters', () => {
     await t.ctx.db.query(`SELECT report_recount()`);
     expect([await countersAsMap('d'), await countersAsMap('m'), await countersAsMap('D'), await countersAsMap('M')]).toEqual(before);
     await check();
+  });
+
+  it('Biểu 06 by procedure over a range equals a recount from the dossier ledger, column by column', async () => {
+    const today = vnDateOf(now);
+    const start = '2026-11-03'; // not a month's first day: the report reads day rows, then month rows, then day rows
+    const mid = dateOfDayNumber(Math.floor((dayNumberOf(start) + dayNumberOf(today)) / 2));
+    for (const [from, to] of [[start, today], [mid, today], [start, mid]] as const) {
+      const report = await getPeriodReport(t.ctx, actor, { unitId: tree.province.id, from, to, by: 'procedure' });
+      const live = to >= today;
+      // Straight from the dossiers: VN days, received in the range, open before it, finished in it, open at its end.
+      const { rows } = await t.ctx.db.query<{ name: string; total: number; online: number; desk_postal: number; carried: number; resolved: number; early: number; on_time: number; late: number; open: number; overdue: number }>(
+        `WITH d AS (SELECT d.*, (d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS rday, (d.finished_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS fday,
+                           coalesce(d.finish_class, CASE WHEN d.due_at IS NULL OR d.finished_at <= d.due_at THEN 'on_time' ELSE 'late' END) AS cls
+                      FROM dossier d WHERE d.received_at IS NOT NULL AND d.resolving_path LIKE $3 || '%')
+         SELECT p.name,
+                (count(*) FILTER (WHERE rday BETWEEN $1 AND $2) + count(*) FILTER (WHERE rday < $1 AND (fday IS NULL OR fday >= $1)))::int AS total,
+                count(*) FILTER (WHERE rday BETWEEN $1 AND $2 AND d.channel = 'online')::int AS online,
+                count(*) FILTER (WHERE rday BETWEEN $1 AND $2 AND d.channel IN ('desk', 'postal'))::int AS desk_postal,
+                count(*) FILTER (WHERE rday < $1 AND (fday IS NULL OR fday >= $1))::int AS carried,
+                count(*) FILTER (WHERE fday BETWEEN $1 AND $2)::int AS resolved,
+                count(*) FILTER (WHERE fday BETWEEN $1 AND $2 AND cls = 'early')::int AS early,
+                count(*) FILTER (WHERE fday BETWEEN $1 AND $2 AND cls = 'on_time')::int AS on_time,
+                count(*) FILTER (WHERE fday BETWEEN $1 AND $2 AND cls = 'late')::int AS late,
+                count(*) FILTER (WHERE rday <= $2 AND (fday IS NULL OR fday > $2))::int AS open,
+                count(*) FILTER (WHERE fday IS NULL AND d.status <> 'supplement_requested' AND d.due_at < $4)::int AS overdue
+           FROM d JOIN procedure p ON p.id = d.procedure_id GROUP BY p.name ORDER BY p.name`,
+        [from, to, tree.province.path, now],
+      );
+      const expected = rows
+        .filter((r) => r.total > 0)
+        .map((r) => ({
+          label: r.name,
+          values: { total: r.total, online: r.online, deskPostal: r.desk_postal, carriedOver: r.carried, resolved: r.resolved, early: r.early, onTime: r.on_time, late: r.late, open: r.open,
+            openOnTime: live ? r.open - r.overdue : null, openOverdue: live ? r.overdue : null },
+        }));
+      const shown = report.rows.map((r) => ({ label: r.label, values: r.values })).sort((a, b) => a.label.localeCompare(b.label));
+      expect(shown, `${from}…${to}`).toEqual(expected.sort((a, b) => a.label.localeCompare(b.label)));
+      expect(report.total.total, `${from}…${to}`).toBe(rows.reduce((n, r) => n + r.total, 0));
+    }
+    expect((await t.ctx.db.query(`SELECT count(*)::int AS n FROM dossier WHERE finished_at IS NOT NULL`)).rows[0].n).toBeGreaterThan(0);
   });
 
   it('report_bump refuses an unknown metric', async () => {

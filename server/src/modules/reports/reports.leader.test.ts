@@ -59,6 +59,20 @@ describe('a ward leader’s own daily report', () => {
     const all = await injectAs(t.app, leaderA, { method: 'POST', url: '/api/reports/daily/run' });
     expect(all.json()).toMatchObject({ produced: 1, emailed: 0, reports: [{ id, unitId: tree.communeA.id }] });
   });
+  it('lists the dossiers the ward handles itself on their own line, then its sub-units in report order, adding up to the total', async () => {
+    const procedure = '11111111-1111-4111-8111-111111111111'; // counters are keyed by procedure without a reference to it
+    const bump = (unitId: string, n: number) => t.ctx.db.query(`SELECT report_bump($1, $2, $3, 'paid_online', $4)`, [unitId, procedure, now, n]);
+    await bump(tree.communeA.id, 2);
+    await bump(tree.deskA.id, 1);
+    const run = await injectAs(t.app, leaderA, { method: 'POST', url: '/api/reports/daily/run', payload: { unitId: tree.communeA.id } });
+    const data = (await injectAs(t.app, leaderA, { method: 'GET', url: `/api/reports/daily/${run.json().reports[0].id}` })).json() as { total: { paidOnline: number }; rows: { name: string; depth: number; figures: { paidOnline: number } }[] };
+    expect(data.rows.map((r) => [r.name, r.depth, r.figures.paidOnline])).toEqual([
+      ['Phường An Thử (trực tiếp tại đơn vị)', 0, 2],
+      ['Phòng Văn hóa - Xã hội', 0, 0], // offices before the desk, whatever the alphabet says
+      ['Bộ phận một cửa phường An Thử', 0, 1],
+    ]);
+    expect(data.total.paidOnline).toBe(3);
+  });
 });
 
 describe('targets given by a leader', () => {

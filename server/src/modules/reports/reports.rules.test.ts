@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dateOfDayNumber, dayNumberOf } from '../working-calendar/vn-time.js';
 import { reportJobs } from './reports.jobs.js';
 import { loadConfig } from '../../platform/config.js';
-import { dailyCron, form06Row, mayAssignTarget, periodRange, planRange, points766, rankUnits, zeroCounters } from './reports.rules.js';
+import { dailyCron, dailyLines, form06Row, inUnitOrder, mayAssignTarget, periodRange, planRange, points766, rankUnits, zeroCounters } from './reports.rules.js';
 
 describe('planRange', () => {
   it('reads whole months from month rows and the ragged ends from day rows', () => {
@@ -105,5 +105,37 @@ describe('mayAssignTarget', () => {
     ['desk officer → anything', [{ role: 'desk_officer', unitPath: province }], ward, false],
   ] as const)('%s', (_, grants, path, expected) => {
     expect(mayAssignTarget(grants, path)).toBe(expected);
+  });
+});
+
+describe('report order and the daily report lines', () => {
+  const u = (id: string, parentId: string | null, kind: string, name: string) => ({ id, parentId, kind, name });
+  const province = u('p', null, 'province', 'Tỉnh Thử');
+  const units = [
+    province,
+    u('x1', 'p', 'commune', 'Xã Ông Đình'),
+    u('x2', 'p', 'commune', 'Phường Âu Cơ'),
+    u('x3', 'p', 'commune', 'Phường An Bình'),
+    u('s1', 'p', 'department', 'Sở Tư pháp'),
+    u('d1', 'x3', 'desk', 'Bộ phận một cửa'),
+    u('o1', 'x3', 'office', 'Phòng Văn hóa'),
+  ];
+
+  it('orders by level, then by name with the Vietnamese letters in place (A < Â, O < Ô)', () => {
+    expect(inUnitOrder(units.filter((x) => x.parentId === 'p')).map((x) => x.name)).toEqual(['Sở Tư pháp', 'Phường An Bình', 'Phường Âu Cơ', 'Xã Ông Đình']);
+  });
+
+  it('puts a unit’s own line before its sub-units, depth-first; a unit without sub-units has no own line', () => {
+    expect(dailyLines(province, units).map((l) => `${'.'.repeat(l.depth)}${l.unit.id}${l.direct ? '*' : ''}`)).toEqual(['p*', 's1', 'x3', '.x3*', '.o1', '.d1', 'x2', 'x1']);
+    expect(dailyLines(units[1]!, units)).toEqual([]);
+  });
+
+  it('gives the same lines however the units come from the database', () => {
+    const expected = dailyLines(province, units);
+    fc.assert(
+      fc.property(fc.shuffledSubarray(units, { minLength: units.length, maxLength: units.length }), (shuffled) => {
+        expect(dailyLines(province, shuffled)).toEqual(expected);
+      }),
+    );
   });
 });

@@ -253,3 +253,35 @@ export function mayAssignTarget(grants: readonly { role: string; unitPath: strin
     (g) => targetPath.startsWith(g.unitPath) && (g.role === 'admin' || g.role === 'inspector' || (g.role === 'leader' && targetPath !== g.unitPath)),
   );
 }
+
+/** The order of unit levels in every report: province, departments, offices, districts, communes, then the desks. */
+const unitKindOrder = ['province', 'department', 'office', 'district', 'commune', 'desk'];
+
+/** Units in report order: by level (sở/ngành, huyện, xã, …), then by name in Vietnamese collation ("Phường Â" after "Phường A"). */
+export function inUnitOrder<T extends { kind: string; name: string }>(units: readonly T[]): T[] {
+  const rank = (kind: string) => (unitKindOrder.includes(kind) ? unitKindOrder.indexOf(kind) : unitKindOrder.length);
+  return [...units].sort((a, c) => rank(a.kind) - rank(c.kind) || a.name.localeCompare(c.name, 'vi'));
+}
+
+export type DailyLine<T> = { unit: T; depth: number; direct: boolean };
+
+/**
+ * The lines of a unit's daily report, depth-first in report order. A unit with sub-units gets, before them, a line for
+ * the dossiers it handles itself ("(trực tiếp tại đơn vị)"), so that its sub-units' lines and that line add up to it.
+ */
+export function dailyLines<T extends { id: string; parentId: string | null; kind: string; name: string }>(root: T, units: readonly T[]): DailyLine<T>[] {
+  const childrenOf = new Map<string, T[]>();
+  for (const u of units) if (u.parentId !== null && u.id !== root.id) childrenOf.set(u.parentId, [...(childrenOf.get(u.parentId) ?? []), u]);
+  const out: DailyLine<T>[] = [];
+  const walk = (parent: T, depth: number) => {
+    const children = inUnitOrder(childrenOf.get(parent.id) ?? []);
+    if (children.length === 0) return;
+    out.push({ unit: parent, depth, direct: true });
+    for (const c of children) {
+      out.push({ unit: c, depth, direct: false });
+      walk(c, depth + 1);
+    }
+  };
+  walk(root, 0);
+  return out;
+}

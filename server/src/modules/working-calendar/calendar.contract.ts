@@ -100,5 +100,7 @@ export const ZWorkingHoursView = z.object({
   provinceName: z.string(),
   rows: z.array(ZWorkingHours),
   today: z.array(z.object({ start: z.string(), end: z.string() })),
+  /** Minutes of a working day under today's hours (480 for 7:30–11:30, 13:30–17:30). */
+  dayMinutes: z.number().int().positive(),
   defaults: z.array(z.object({ start: z.string(), end: z.string() })),
 });

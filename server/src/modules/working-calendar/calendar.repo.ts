@@ -78,3 +78,33 @@ export async function upsertWorkingHours(q: Queryable, h: TSetWorkingHoursInput,
   );
   return rows[0]!.id;
 }
+
+/** One row of office hours with its province's path (for the permission check and the audit). */
+export async function getWorkingHoursRow(q: Queryable, id: string): Promise<(TWorkingHours & { provincePath: string }) | null> {
+  const { rows } = await q.query<TWorkingHours & { provincePath: string }>(
+    `SELECT h.id, h.unit_id AS "unitId", to_char(h.effective_from, 'YYYY-MM-DD') AS "effectiveFrom", h.morning_start AS "morningStart",
+            h.morning_end AS "morningEnd", h.afternoon_start AS "afternoonStart", h.afternoon_end AS "afternoonEnd", h.set_at AS "setAt",
+            NULL AS "setByName", u.path AS "provincePath"
+       FROM working_hours h JOIN unit u ON u.id = h.unit_id WHERE h.id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * Whether a dossier of the province has a deadline counted with these hours: received once the row existed, and due
+ * on or after the day the hours start (its working time was counted through days under them).
+ */
+export async function workingHoursInUse(q: Queryable, row: { provincePath: string; effectiveFrom: string; setAt: Date }): Promise<boolean> {
+  const { rows } = await q.query<{ used: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM dossier d
+                     WHERE (d.resolving_path LIKE $1 || '%' OR d.receiving_path LIKE $1 || '%')
+                       AND d.received_at >= $2 AND d.due_at >= ($3::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')) AS used`,
+    [row.provincePath, row.setAt, row.effectiveFrom],
+  );
+  return rows[0]!.used;
+}
+
+export async function deleteWorkingHours(q: Queryable, id: string): Promise<void> {
+  await q.query('DELETE FROM working_hours WHERE id = $1', [id]);
+}

@@ -10,7 +10,7 @@ import { listAdjustments } from './calendar.repo.js';
 import { computeDue, countingStart } from './deadline.rules.js';
 import { loadCalendar } from './use-cases/load-calendar.js';
 import { addAdjustment, removeAdjustment } from './use-cases/manage-adjustments.js';
-import { getWorkingHours, setWorkingHours } from './use-cases/working-hours.js';
+import { getWorkingHours, removeWorkingHours, setWorkingHours } from './use-cases/working-hours.js';
 import { dateOfDayNumber, dayNumberOf, formatVn, isoWeekday, vnDateOf } from './vn-time.js';
 
 /** "09:00 ngày 25/02/2026" in Vietnam time. */
@@ -129,6 +129,23 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     async (request) => {
       await setWorkingHours(ctx, actorOf(request), request.body);
       return getWorkingHours(ctx, request.body.unitId);
+    },
+  );
+
+  app.delete(
+    '/calendar/working-hours/:id',
+    {
+      config: { access: 'perm:calendar.manage' },
+      schema: {
+        tags: ['calendar'],
+        summary: 'Xóa giờ làm việc đặt nhầm (chỉ khi chưa áp dụng cho ngày nào, hồ sơ nào)',
+        params: z.object({ id: z.string().uuid() }),
+        response: { 204: z.null(), 403: ZErrorBody, 404: ZErrorBody, 422: ZErrorBody },
+      },
+    },
+    async (request, reply) => {
+      await removeWorkingHours(ctx, actorOf(request), request.params.id);
+      return reply.status(204).send(null);
     },
   );
 };

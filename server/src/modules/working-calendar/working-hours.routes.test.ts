@@ -8,6 +8,7 @@ let tree: Awaited<ReturnType<typeof buildUnitTree>>;
 let now = new Date('2026-11-25T02:00:00Z'); // 09:00 Wednesday 25/11/2026 in Vietnam
 let admin: Session, otherAdmin: Session, communeAdmin: Session, desk: Session, otherDesk: Session;
 let otherCommune: UnitRow, otherDeskUnit: UnitRow;
+let procedureId: string;
 
 beforeAll(async () => {
   t = await buildTestApp({ clock: { now: () => now } });
@@ -29,6 +30,22 @@ const hours = { morningStart: '07:00', morningEnd: '11:00', afternoonStart: '13:
 const put = (s: Session | null, body: object) => injectAs(t.app, s, { method: 'PUT', url: '/api/calendar/working-hours', payload: body });
 const due = (s: Session, unitId: string, receivedAt: string, amount: number, unit = 'working_day') =>
   injectAs(t.app, s, { method: 'POST', url: '/api/calendar/due', payload: { receivedAt, amount, unit, paper: true, unitId } });
+
+const intake = (idempotencyKey: string) =>
+  injectAs(t.app, desk, {
+    method: 'POST',
+    url: '/api/dossiers',
+    payload: {
+      idempotencyKey,
+      procedureId,
+      receivingUnitId: tree.deskA.id,
+      resolvingUnitId: tree.communeA.id,
+      applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An', phone: '0912345678' },
+      documents: [{ name: 'Tờ khai', kind: 'original', count: 1 }],
+      eform: { hoTen: 'Nguyễn Thị Bé' },
+      outcome: 'accept',
+    },
+  });
 
 describe('working hours per province', () => {
   it('only the province administrator sets them; garbage is refused and changes nothing', async () => {
@@ -86,28 +103,52 @@ describe('working hours per province', () => {
         }),
       },
     });
-    const procedureId = create.json().id as string;
+    procedureId = create.json().id as string;
     await injectAs(t.app, admin, { method: 'POST', url: `/api/procedures/${procedureId}/publish`, payload: { decisionNo: '1/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
     now = new Date('2026-12-02T03:00:00Z'); // 10:00 Wednesday 02/12
-    const res = await injectAs(t.app, desk, {
-      method: 'POST',
-      url: '/api/dossiers',
-      payload: {
-        idempotencyKey: 'gio-lam-viec-1',
-        procedureId,
-        receivingUnitId: tree.deskA.id,
-        resolvingUnitId: tree.communeA.id,
-        applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An', phone: '0912345678' },
-        documents: [{ name: 'Tờ khai', kind: 'original', count: 1 }],
-        eform: { hoTen: 'Nguyễn Thị Bé' },
-        outcome: 'accept',
-      },
-    });
+    const res = await intake('gio-lam-viec-1');
     expect(res.statusCode, res.body).toBe(201);
     // A day is 450 minutes here. From 10:00: 60 before 11:00, 210 in the afternoon (270 on Wednesday).
     // Step 1 (0.2 day = 90): 60 + 30 → 14:00. Step 2 (cumulative 0.8 = 360): 270 + 90 on Thursday from 07:00 → 08:30.
     // Step 3 and the dossier (1 day = 450): 270 + 180 → 10:00 Thursday.
     expect(res.json().steps.map((s: { dueAt: string }) => s.dueAt)).toEqual(['2026-12-02T07:00:00.000Z', '2026-12-03T01:30:00.000Z', '2026-12-03T03:00:00.000Z']);
     expect(res.json().dueAt).toBe('2026-12-03T03:00:00.000Z');
+  });
+
+  it('gives the length of a working day under the hours in force, for step times read in hours', async () => {
+    // 07:00–11:00 (240) + 13:30–17:00 (210) since 01/12 here; 07:30–11:30 + 13:30–17:30 (480) elsewhere.
+    expect((await t.app.inject({ url: `/api/calendar/working-hours?unitId=${tree.deskA.id}` })).json().dayMinutes).toBe(450);
+    expect((await t.app.inject({ url: `/api/calendar/working-hours?unitId=${otherDeskUnit.id}` })).json().dayMinutes).toBe(480);
+  });
+
+  it('removes hours set by mistake while nothing depends on them, and refuses once they are applied', async () => {
+    const del = (s: Session | null, id: string) => injectAs(t.app, s, { method: 'DELETE', url: `/api/calendar/working-hours/${id}` });
+    const rowOf = async (from: string) => ((await t.app.inject({ url: `/api/calendar/working-hours?unitId=${tree.province.id}` })).json().rows as { id: string; effectiveFrom: string }[]).find((r) => r.effectiveFrom === from);
+    // Today is 02/12: the hours from 01/12 have been worked under.
+    const applied = await del(admin, (await rowOf('2026-12-01'))!.id);
+    expect(applied.statusCode).toBe(422);
+    expect(applied.json().code).toBe('CALENDAR.HOURS_APPLIED');
+
+    // From 20/12: no day yet, and the dossier of today is due on 03/12, counted without them.
+    const later = (await put(admin, { unitId: tree.province.id, effectiveFrom: '2026-12-20', ...hours, morningStart: '08:00' })).json().rows[0].id as string;
+    expect((await del(null, later)).statusCode).toBe(401);
+    expect((await del(desk, later)).statusCode).toBe(403);
+    expect((await del(otherAdmin, later)).statusCode).toBe(403);
+    expect((await del(communeAdmin, later)).statusCode).toBe(403);
+    expect((await del(admin, 'khong-phai-uuid')).statusCode).toBe(400);
+    expect((await del(admin, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    expect(await rowOf('2026-12-20')).toBeTruthy();
+    expect((await del(admin, later)).statusCode).toBe(204);
+    expect(await rowOf('2026-12-20')).toBeUndefined();
+    const audit = await t.ctx.db.query(`SELECT before FROM audit_log WHERE action = 'calendar.working_hours_removed'`);
+    expect(audit.rows).toEqual([{ before: expect.objectContaining({ id: later, effectiveFrom: '2026-12-20', morningStart: '08:00' }) }]);
+
+    // From tomorrow 03/12: a dossier received now is due on 03/12, counted with them — they stay.
+    const tomorrow = (await put(admin, { unitId: tree.province.id, effectiveFrom: '2026-12-03', ...hours, afternoonEnd: '16:30' })).json().rows[0].id as string;
+    expect((await intake('gio-lam-viec-2')).json().dueAt >= '2026-12-02T17:00:00.000Z').toBe(true);
+    const refused = await del(admin, tomorrow);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('CALENDAR.HOURS_APPLIED');
+    expect(await rowOf('2026-12-03')).toBeTruthy();
   });
 });

@@ -4,7 +4,7 @@ import type { Actor } from '../../identity/permissions.policy.js';
 import type { TPeriodQuery, TPeriodReport } from '../reports.contract.js';
 import { procedureNames, type UnitNode } from '../reports.repo.js';
 import { group5OfEach } from '../../feedback/use-cases/read-feedback.js';
-import { form06Metrics, form06Row, zeroCounters } from '../reports.rules.js';
+import { form06Metrics, form06Row, inUnitOrder, zeroCounters } from '../reports.rules.js';
 import { breakdown, totalOf } from './get-summary.js';
 import { checkRange, scopedUnit } from './report-scope.js';
 
@@ -17,9 +17,8 @@ const levelLabels: Record<string, string> = {
   province: 'Cấp tỉnh',
 };
 
-const kindOrder = ['province', 'department', 'office', 'district', 'commune', 'desk'];
 /** Sub-units by level (sở/ngành, huyện, xã, …), then by name. */
-const byLevel = (units: UnitNode[]) => [...units].sort((a, c) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(c.kind) || a.name.localeCompare(c.name, 'vi'));
+const byLevel = (units: UnitNode[]) => inUnitOrder(units);
 
 /**
  * Period report in the layout of Biểu số 06/VPCP/KSTT (Thông tư 01/2020/TT-VPCP) for any range (month, quarter,

@@ -7,33 +7,40 @@ import { formatVn, vnDateOf } from '../../working-calendar/vn-time.js';
 import type { TDailyData } from '../reports.contract.js';
 import { buildDailyForm } from '../reports-form.rules.js';
 import { dailyReportTargets, openNow, saveDaily, subtree, sumCounters, unitWithChildren, type UnitNode } from '../reports.repo.js';
-import { addCounters, dailyFigures, zeroCounters, type Counters } from '../reports.rules.js';
+import { addCounters, dailyFigures, dailyLines, zeroCounters, type Counters } from '../reports.rules.js';
 
 /**
  * The daily quick report of one unit at `now` (báo cáo nhanh 16 giờ, seed article 000): today's intake by channel,
  * today's results (early, on time, late), dossiers in progress (on time, overdue) now, results returned by post,
- * online payments and apology letters — for the unit and every unit below it, each rolled up over its own subtree.
+ * online payments and apology letters — for the unit and every unit below it, each rolled up over its own subtree, in
+ * report order (level, then Vietnamese name), with the dossiers a unit handles itself on their own line (issue 15).
  */
 export async function buildDailyData(ctx: Pick<AppContext, 'db'>, unit: UnitNode, now: Date): Promise<TDailyData> {
   const day = vnDateOf(now);
   const [units, counters, open] = await Promise.all([subtree(ctx.db, unit.path), sumCounters(ctx.db, unit.path, day, day, 'unit'), openNow(ctx.db, unit.path, now, 'unit')]);
   const pathOf = new Map(units.map((u) => [u.id, u.path]));
-  const rollUp = (path: string) => {
+  // Figures of the units whose id `inside` accepts: a unit's whole subtree, or (its direct line) the unit alone.
+  const sumOf = (inside: (id: string) => boolean) => {
     let c: Counters = zeroCounters();
     const o = { total: 0, overdue: 0 };
-    for (const [id, v] of counters) if (pathOf.get(id)?.startsWith(path)) c = addCounters(c, v);
+    for (const [id, v] of counters) if (inside(id)) c = addCounters(c, v);
     for (const [id, v] of open) {
-      if (!pathOf.get(id)?.startsWith(path)) continue;
+      if (!inside(id)) continue;
       o.total += v.total;
       o.overdue += v.overdue;
     }
     return dailyFigures(c, o);
   };
-  const rows = units
-    .filter((u) => u.id !== unit.id)
-    .map((u) => ({ name: u.validTo ? `${u.name} (đã sáp nhập/giải thể)` : u.name, depth: u.depth - unit.depth - 1, closed: u.validTo !== null, figures: rollUp(u.path) }))
-    .filter((r) => !r.closed || Object.values(r.figures).some((v) => v !== 0))
-    .map(({ name, depth, figures }) => ({ name, depth, figures }));
+  const rollUp = (path: string) => sumOf((id) => pathOf.get(id)?.startsWith(path) ?? false);
+  const rows = dailyLines(unit, units)
+    .map(({ unit: u, depth, direct }) => {
+      const figures = direct ? sumOf((id) => id === u.id) : rollUp(u.path);
+      const name = direct ? `${u.name} (trực tiếp tại đơn vị)` : u.validTo ? `${u.name} (đã sáp nhập/giải thể)` : u.name;
+      // A direct line with nothing, or a closed unit with nothing, says nothing.
+      const silent = (direct || u.validTo !== null) && Object.values(figures).every((v) => v === 0);
+      return silent ? null : { name, depth, figures };
+    })
+    .filter((r) => r !== null);
   return { unitName: unit.name, day, at: formatVn(now), total: rollUp(unit.path), rows };
 }
 

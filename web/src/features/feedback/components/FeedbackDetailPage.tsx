@@ -82,7 +82,7 @@ export function FeedbackDetailPage({ id, listPath }: { id: string; listPath: str
             </Form.Item>
             {needsTarget(classification) ? (
               <Form.Item name="targetUnitId" label={t('fb.target')} rules={[{ required: true }]}>
-                <UnitSelect units={units.data ?? []} aria-label={t('fb.target')} />
+                <UnitSelect units={units.data ?? []} loading={units.loading} aria-label={t('fb.target')} />
               </Form.Item>
             ) : null}
             <Form.Item name="note" label={t('fb.note')} rules={[{ required: needsNote(classification), min: 5 }]}>

@@ -87,7 +87,7 @@ export function UsersPage() {
           style={{ maxWidth: 360 }}
         />
         <div style={{ minWidth: 280 }}>
-          <UnitSelect units={units.data ?? []} value={unitId} onChange={(v) => setUnitId(typeof v === 'string' ? v : null)} allowClear placeholder={t('users.filterUnit')} aria-label={t('users.filterUnit')} />
+          <UnitSelect units={units.data ?? []} loading={units.loading} value={unitId} onChange={(v) => setUnitId(typeof v === 'string' ? v : null)} allowClear placeholder={t('users.filterUnit')} aria-label={t('users.filterUnit')} />
         </div>
       </Flex>
       <ErrorAlert error={error ?? units.error} />

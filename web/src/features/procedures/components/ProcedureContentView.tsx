@@ -1,5 +1,6 @@
 import { Descriptions, Table, Tag, Typography } from 'antd';
 import { formatDate, formatVnd, formatWorkingDuration } from '../../../lib/format.js';
+import { useDayMinutes } from '../../working-calendar/api/use-day-minutes.js';
 import { t } from '../../../lib/i18n.js';
 import { documentKindLabel, onlineLevelLabel, procedureLevelLabel, processingTimeText, roleLabel } from '../../../lib/labels.js';
 import type { ProcedureVersion } from '../api/get-procedure-version.js';
@@ -8,7 +9,8 @@ import { fileUrl } from '../api/upload-file.js';
 type Content = ProcedureVersion['content'];
 
 /** A version's content, read-only, as the officer checks it before publishing. */
-export function ProcedureContentView({ content: c }: { content: Content }) {
+export function ProcedureContentView({ content: c, ownerUnitId }: { content: Content; ownerUnitId?: string }) {
+  const dayMinutes = useDayMinutes(ownerUnitId);
   return (
     <>
       <Descriptions
@@ -85,7 +87,7 @@ export function ProcedureContentView({ content: c }: { content: Content }) {
           { title: t('proc.stepName'), dataIndex: 'name' },
           { title: t('proc.stepRole'), render: (_v, s) => roleLabel(s.role) },
           { title: t('proc.stepUnitCode'), render: (_v, s) => s.unitCode ?? '' },
-          { title: t('proc.stepDays'), width: 150, render: (_v, s) => formatWorkingDuration(s.workingDays) },
+          { title: t('proc.stepDays'), width: 150, render: (_v, s) => formatWorkingDuration(s.workingDays, dayMinutes) },
         ]}
       />
       <h3 className="section-title view-heading">{t('proc.legalBasis')}</h3>

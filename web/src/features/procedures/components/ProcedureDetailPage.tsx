@@ -56,14 +56,14 @@ export function ProcedureDetailPage({ id, editPath, listPath }: Props) {
     {
       key: 'current',
       label: d.status === 'draft' ? t('proc.tabDraft') : t('proc.tabCurrent', { no: d.current.versionNo }),
-      children: <ProcedureContentView content={content} />,
+      children: <ProcedureContentView content={content} ownerUnitId={d.ownerUnitId} />,
     },
     ...(draftId
       ? [
           {
             key: 'draft',
             label: t('proc.tabDraft'),
-            children: draft.data ? <ProcedureContentView content={draft.data.content} /> : <Skeleton active />,
+            children: draft.data ? <ProcedureContentView content={draft.data.content} ownerUnitId={d.ownerUnitId} /> : <Skeleton active />,
           },
         ]
       : []),

@@ -93,7 +93,7 @@ export function ProcedureEditorPage({ id, defaultOwnerUnitId, detailPath, listPa
           header={
             id ? null : (
               <Form.Item label={t('proc.ownerUnit')} required extra={t('proc.ownerUnitHint')}>
-                <UnitSelect units={units.data ?? []} value={ownerUnitId} onChange={(v) => setOwnerUnitId(typeof v === 'string' ? v : null)} aria-label={t('proc.ownerUnit')} />
+                <UnitSelect units={units.data ?? []} loading={units.loading} value={ownerUnitId} onChange={(v) => setOwnerUnitId(typeof v === 'string' ? v : null)} aria-label={t('proc.ownerUnit')} />
               </Form.Item>
             )
           }

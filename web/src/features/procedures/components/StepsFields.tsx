@@ -32,7 +32,7 @@ export function StepsFields() {
                 <Select options={optionsOf(staffRoles, roleLabel)} />
               </Form.Item>
               <Form.Item name={[field.name, 'unitCode']} label={t('proc.stepUnitCode')} tooltip={t('proc.stepUnitCodeHint')} style={{ flex: '2 1 220px' }} normalize={(v: string | null | undefined) => v ?? undefined}>
-                <UnitTreeSelect units={units.data ?? []} valueKey="code" placeholder={t('proc.stepUnitCodeHint')} />
+                <UnitTreeSelect units={units.data ?? []} loading={units.loading} valueKey="code" placeholder={t('proc.stepUnitCodeHint')} />
               </Form.Item>
               <Form.Item name={[field.name, 'workingDays']} label={t('proc.stepDays')} rules={[{ required: true }]} style={{ width: 150 }}>
                 <InputNumber min={0} max={365} step={1} style={{ width: '100%' }} />

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { App, Button, Flex, InputNumber, Select, Table, Tag } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
-import { t } from '../../../lib/i18n.js';
+import { formatNumber } from '../../../lib/format.js';
+import { getLang, t } from '../../../lib/i18n.js';
 import { useAsync } from '../../../lib/use-async.js';
 import { getRanking, setTarget, type Ranking, type TargetIndicator } from '../api/reports.js';
 import { pct } from './report-range.js';
@@ -52,7 +53,7 @@ export function TargetsTab({ unitId, canManage }: { unitId: string; canManage: b
             render: (_, r) =>
               canManage ? (
                 <Flex gap={6} justify="end">
-                  <InputNumber aria-label={`${t('reports.target.value')}: ${r.name}`} min={0} max={100} size="small" defaultValue={r.targetPct ?? undefined} onChange={(v) => setDrafts((d) => ({ ...d, [r.unitId]: v }))} />
+                  <InputNumber aria-label={`${t('reports.target.value')}: ${r.name}`} min={0} max={100} decimalSeparator={getLang() === 'en' ? '.' : ','} size="small" defaultValue={r.targetPct ?? undefined} onChange={(v) => setDrafts((d) => ({ ...d, [r.unitId]: v }))} />
                   <Button size="small" onClick={() => void save(r)}>
                     {t('reports.target.set')}
                   </Button>
@@ -61,7 +62,7 @@ export function TargetsTab({ unitId, canManage }: { unitId: string; canManage: b
                 pct(r.targetPct)
               ),
           },
-          { title: t('reports.target.gap'), dataIndex: 'gapPct', align: 'right', render: (v: number | null) => (v === null ? '–' : `${v > 0 ? '+' : ''}${v}`) },
+          { title: t('reports.target.gap'), dataIndex: 'gapPct', align: 'right', render: (v: number | null) => (v === null ? '–' : `${v > 0 ? '+' : ''}${formatNumber(v)}`) },
         ]}
       />
     </Flex>

@@ -121,7 +121,7 @@ export function SummaryPanel({ scopeUnitIds }: Props) {
         <label className="inline-field">
           <span>{t('sat.unit')}</span>
           <span style={{ minWidth: 300, display: 'inline-block' }}>
-            <UnitSelect units={choices} value={unitId} onChange={(v) => setUnitId(typeof v === 'string' ? v : null)} aria-label={t('sat.unit')} />
+            <UnitSelect units={choices} loading={units.loading} value={unitId} onChange={(v) => setUnitId(typeof v === 'string' ? v : null)} aria-label={t('sat.unit')} />
           </span>
         </label>
         <Flex gap={8} align="center" role="group" aria-label={t('sat.period')}>

@@ -13,3 +13,8 @@ export function getWorkingHours(unitId: string): Promise<WorkingHoursView> {
 export function setWorkingHours(input: SetWorkingHoursInput): Promise<WorkingHoursView> {
   return unwrap(api.PUT('/api/calendar/working-hours', { body: input }));
 }
+
+/** DELETE /api/calendar/working-hours/:id — hours set by mistake, while no day or dossier deadline uses them yet. */
+export async function deleteWorkingHours(id: string): Promise<void> {
+  await unwrap(api.DELETE('/api/calendar/working-hours/{id}', { params: { path: { id } } }));
+}

@@ -65,7 +65,7 @@ export function CalendarPage({ canManage }: { canManage: boolean }) {
         <label className="inline-field">
           <span>{t('cal.unit')}</span>
           <span style={{ minWidth: 280, display: 'inline-block' }}>
-            <UnitSelect units={units.data ?? []} value={unitId} onChange={(v) => setUnitId(typeof v === 'string' ? v : null)} allowClear placeholder={t('cal.allUnits')} />
+            <UnitSelect units={units.data ?? []} loading={units.loading} value={unitId} onChange={(v) => setUnitId(typeof v === 'string' ? v : null)} allowClear placeholder={t('cal.allUnits')} />
           </span>
         </label>
       </Flex>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Form, Input, Table, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Popconfirm, Table, Typography } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { formatDate, formatDateTime, todayVn } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { useAsync } from '../../../lib/use-async.js';
-import { getWorkingHours, setWorkingHours, type WorkingHoursView } from '../api/working-hours.js';
+import { deleteWorkingHours, getWorkingHours, setWorkingHours, type WorkingHoursView } from '../api/working-hours.js';
 
 type Row = WorkingHoursView['rows'][number];
 type Values = { effectiveFrom: string; morningStart: string; morningEnd: string; afternoonStart: string; afternoonEnd: string };
@@ -36,6 +37,17 @@ export function WorkingHoursCard({ unitId, canManage }: { unitId: string; canMan
       setBusy(false);
     }
   };
+  const handleDelete = async (r: Row) => {
+    setError(null);
+    try {
+      await deleteWorkingHours(r.id);
+      message.success(t('hours.deleted'));
+      view.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const today = todayVn();
   const after = (field: keyof Values, messageKey: 'hours.endAfterStart' | 'hours.noOverlap', strict: boolean) => ({ getFieldValue }: { getFieldValue: (k: keyof Values) => string }) => ({
     validator: (_r: unknown, value: string) => {
       const before = getFieldValue(field);
@@ -67,7 +79,23 @@ export function WorkingHoursCard({ unitId, canManage }: { unitId: string; canMan
         pagination={false}
         locale={{ emptyText: t('hours.none') }}
         columns={[
-          { title: t('hours.from'), width: 110, render: (_v, r) => formatDate(r.effectiveFrom) },
+          {
+            title: t('hours.from'),
+            width: 120,
+            // Hours whose first day has come are applied: only later ones may go (the server also checks dossiers). The
+            // button sits by the date: a column of its own would push the narrow card wider than the page.
+            render: (_v, r) =>
+              canManage && r.effectiveFrom > today ? (
+                <Flex align="center" gap={2} wrap={false}>
+                  {formatDate(r.effectiveFrom)}
+                  <Popconfirm title={t('hours.deleteConfirm')} description={t('hours.deleteHint')} okText={t('common.delete')} cancelText={t('common.cancel')} onConfirm={() => handleDelete(r)}>
+                    <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('hours.delete', { date: formatDate(r.effectiveFrom) })} />
+                  </Popconfirm>
+                </Flex>
+              ) : (
+                formatDate(r.effectiveFrom)
+              ),
+          },
           { title: t('hours.morning'), render: (_v, r) => `${r.morningStart}–${r.morningEnd}` },
           { title: t('hours.afternoon'), render: (_v, r) => `${r.afternoonStart}–${r.afternoonEnd}` },
           { title: t('hours.setBy'), render: (_v, r) => `${r.setByName ?? ''}, ${formatDateTime(r.setAt)}` },
