@@ -14,8 +14,8 @@ export async function hitRateLimit(q: Queryable, limit: RateLimit, now: Date): P
   const { rows } = await q.query<{ hits: number; windowStart: Date }>(
     `INSERT INTO rate_limit_window AS w (key, window_start, hits) VALUES ($1, $2, 1)
      ON CONFLICT (key) DO UPDATE SET
-       hits = CASE WHEN w.window_start <= $2 - make_interval(secs => $3) OR w.window_start > $2 THEN 1 ELSE w.hits + 1 END,
-       window_start = CASE WHEN w.window_start <= $2 - make_interval(secs => $3) OR w.window_start > $2 THEN $2 ELSE w.window_start END
+       hits = CASE WHEN w.window_start <= $2::timestamptz - make_interval(secs => $3::int) OR w.window_start > $2 THEN 1 ELSE w.hits + 1 END,
+       window_start = CASE WHEN w.window_start <= $2::timestamptz - make_interval(secs => $3::int) OR w.window_start > $2 THEN $2 ELSE w.window_start END
      RETURNING hits, window_start AS "windowStart"`,
     [limit.key, now, limit.windowSeconds],
   );
@@ -68,7 +68,7 @@ export async function recordGuardFailure(q: Queryable, key: string, now: Date, p
   const { rows } = await q.query<{ failures: number }>(
     `INSERT INTO attempt_guard AS g (key, failures, last_failure_at) VALUES ($1, 1, $2)
      ON CONFLICT (key) DO UPDATE SET
-       failures = CASE WHEN g.last_failure_at IS NULL OR g.last_failure_at < $2 - make_interval(secs => $3) THEN 1 ELSE g.failures + 1 END,
+       failures = CASE WHEN g.last_failure_at IS NULL OR g.last_failure_at < $2::timestamptz - make_interval(secs => $3::int) THEN 1 ELSE g.failures + 1 END,
        last_failure_at = $2
      RETURNING failures`,
     [key, now, p.forgetSeconds],
@@ -88,9 +88,9 @@ export async function clearGuard(q: Queryable, key: string): Promise<void> {
 
 /** Drops counters nobody needs any more (windows and guards idle for `olderThanSeconds`). */
 export async function purgeRateLimits(q: Queryable, now: Date, olderThanSeconds: number): Promise<void> {
-  await q.query(`DELETE FROM rate_limit_window WHERE window_start < $1 - make_interval(secs => $2)`, [now, olderThanSeconds]);
+  await q.query(`DELETE FROM rate_limit_window WHERE window_start < $1::timestamptz - make_interval(secs => $2::int)`, [now, olderThanSeconds]);
   await q.query(
-    `DELETE FROM attempt_guard WHERE (last_failure_at IS NULL OR last_failure_at < $1 - make_interval(secs => $2)) AND (blocked_until IS NULL OR blocked_until < $1)`,
+    `DELETE FROM attempt_guard WHERE (last_failure_at IS NULL OR last_failure_at < $1::timestamptz - make_interval(secs => $2::int)) AND (blocked_until IS NULL OR blocked_until < $1)`,
     [now, olderThanSeconds],
   );
 }

@@ -36,5 +36,5 @@ export async function markOtpUsed(q: Queryable, id: string, now: Date): Promise<
 
 /** Removes codes that ended more than a day ago (nothing reads them any more). */
 export async function purgeOtps(q: Queryable, now: Date): Promise<void> {
-  await q.query(`DELETE FROM one_time_code WHERE expires_at < $1 - interval '1 day'`, [now]);
+  await q.query(`DELETE FROM one_time_code WHERE expires_at < $1::timestamptz - interval '1 day'`, [now]);
 }
