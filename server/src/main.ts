@@ -39,13 +39,21 @@ async function main(): Promise<void> {
   const database = await provideDatabase(config, say);
   // Migrations and the job queues' set-up run as the schema owner; the application then works with row rights only.
   const owner = createPool(database.ownerUrl, 2);
+  let demoSeeded: boolean;
   try {
     const applied = await migrate(owner);
     if (applied.length) say(`Đã áp dụng ${applied.length} migration.`);
     await database.prepare(owner);
-    if (config.jobs) await prepareJobs(owner, database.ownerUrl, allJobs);
+    // A database the demo once filled keeps its demo accounts, whose shared password was printed: never real service.
+    demoSeeded = config.mode === 'production' && ((await owner.query(`SELECT 1 FROM audit_log WHERE action = 'demo.seeded' LIMIT 1`)).rowCount ?? 0) > 0;
+    if (config.jobs && !demoSeeded) await prepareJobs(owner, database.ownerUrl, allJobs);
   } finally {
     await owner.end();
+  }
+  if (demoSeeded) {
+    process.stderr.write(`[mot-cua] ${refusalMessage([{ setting: 'DATABASE_URL', vi: 'cơ sở dữ liệu này đã nạp dữ liệu mẫu (tài khoản mẫu dùng chung mật khẩu đã in ra); dùng một cơ sở dữ liệu riêng cho vận hành', en: 'this database holds the demo data (demo accounts share a printed password); use a database of its own in production' }])}\n`);
+    await database.stop();
+    process.exit(78); // EX_CONFIG
   }
   usePreparedStatements(config.databasePreparedStatements);
   const db = createPool(database.url, 10, config.databaseTimeouts);

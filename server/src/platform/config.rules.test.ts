@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigInvalid, demoSecrets, loadConfig } from './config.js';
+import { readFileSync } from 'node:fs';
 import { productionProblems, refusalMessage } from './config.rules.js';
+import { publishedDatabasePasswords } from './config.js';
 
 /** A production configuration with nothing wrong; each row below spoils one thing. */
 const safe = {
@@ -10,7 +12,7 @@ const safe = {
   POSTAL_CALLBACK_SECRET: 'p0stal-callback-3f9a1c7e5b2d4a6c',
   RECEIPT_LINK_SECRET: 'r3ceipt-link-8e1d2c3b4a5f6e7d9c',
   WEBHOOK_SECRET_KEY: 'w3bhook-seal-4c8e2a6b1d9f3e7a5c',
-  DATABASE_URL: 'postgres://motcua_server:mat-khau-rieng@db.example.gov.vn:5432/motcua',
+  DATABASE_URL: 'postgres://motcua_server:mat-khau-rieng@db.example.gov.vn:5432/motcua?sslmode=verify-full&sslrootcert=/etc/motcua/db-ca.pem',
 };
 
 const problemsOf = (env: Record<string, string | undefined>) => productionProblems(loadConfig(env)).map((p) => p.setting).sort();
@@ -62,6 +64,18 @@ describe('production refuses an unsafe configuration', () => {
     ['a plain-http identity provider (a local test provider)', { ...safe, OIDC_ISSUER: 'http://127.0.0.1:9999' }, ['OIDC_ISSUER']],
     ['the embedded PostgreSQL (its superuser password is published)', { ...safe, DATABASE_URL: undefined }, ['DATABASE_URL']],
     ['an https identity provider', { ...safe, OIDC_ISSUER: 'https://sso.vneid.gov.vn' }, []],
+    [
+      "the one-machine cell's published application password, on every node",
+      { ...safe, DATABASE_URL: 'postgres://motcua_server:motcua-cluster-app@10.0.0.5:5432,10.0.0.6:5432/motcua?target_session_attrs=read-write&sslmode=verify-full' },
+      ['DATABASE_URL'],
+    ],
+    ['migrations as the superuser with the published cell password', { ...safe, MIGRATION_DATABASE_URL: 'postgres://postgres:motcua-cluster-super@127.0.0.1:5432/motcua' }, ['MIGRATION_DATABASE_URL']],
+    ['a password published percent-encoded is still published', { ...safe, MIGRATION_DATABASE_URL: 'postgres://postgres:%70ostgres@127.0.0.1:5432/motcua' }, ['MIGRATION_DATABASE_URL']],
+    ['a database on another machine without TLS', { ...safe, DATABASE_URL: 'postgres://motcua_server:mat-khau-rieng@db.example.gov.vn:5432/motcua' }, ['DATABASE_URL']],
+    ['a database on another machine with unverified TLS (sslmode=require)', { ...safe, DATABASE_URL: 'postgres://motcua_server:mat-khau-rieng@db.example.gov.vn:5432/motcua?sslmode=require' }, ['DATABASE_URL']],
+    ['one node of several without TLS is one too many', { ...safe, DATABASE_URL: 'postgres://motcua_server:mat-khau-rieng@127.0.0.1:6432,db2.example.gov.vn:6432/motcua' }, ['DATABASE_URL']],
+    ['a pooler on this machine needs no TLS', { ...safe, DATABASE_URL: 'postgres://motcua_server:mat-khau-rieng@127.0.0.1:6432/motcua' }, []],
+    ['a replica on another machine without TLS', { ...safe, DATABASE_REPLICA_URLS: 'postgres://motcua_server:mat-khau-rieng@replica1.example.gov.vn:5432/motcua' }, ['DATABASE_REPLICA_URLS']],
   ];
   it.each(rows)('%s', (_name, env, expected) => {
     expect(problemsOf(env)).toEqual([...expected].sort());
@@ -107,5 +121,14 @@ describe('production refuses an unsafe configuration', () => {
   it('PUBLIC_URL follows PORT in the demo and loses a trailing slash', () => {
     expect(loadConfig({ PORT: '3100' }).publicUrl).toBe('http://localhost:3100');
     expect(loadConfig({ PUBLIC_URL: 'https://dvc.example.vn/' }).publicUrl).toBe('https://dvc.example.vn');
+  });
+});
+
+describe('the passwords this repository publishes', () => {
+  it("include every default of the one-machine cell's script, so production refuses them", () => {
+    const script = readFileSync(new URL('../../../scripts/cluster/start.sh', import.meta.url), 'utf8');
+    const defaults = [...script.matchAll(/_PW="\$\{CLUSTER_[A-Z]+_PASSWORD:-([^}]+)\}"/g)].map((m) => m[1]!);
+    expect(defaults.length).toBeGreaterThanOrEqual(3);
+    for (const d of defaults) expect(publishedDatabasePasswords).toContain(d);
   });
 });

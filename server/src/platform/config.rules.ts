@@ -1,4 +1,5 @@
-import { demoSecrets, type AppConfig } from './config.js';
+import { demoSecrets, publishedDatabasePasswords, type AppConfig } from './config.js';
+import { parseDatabaseUrl } from './database-hosts.js';
 
 /** One reason production mode will not start: the setting to change and why, in Vietnamese and English. */
 export type ConfigProblem = { setting: string; vi: string; en: string };
@@ -18,6 +19,8 @@ type Checked = Pick<
   | 'oidcIssuer'
   | 'otpLogCodes'
   | 'databaseUrl'
+  | 'migrationDatabaseUrl'
+  | 'databaseReplicaUrls'
   | 'citizenStoreSimulator'
   | 'citizenStoreToken'
   | 'citizenStoreUrl'
@@ -111,10 +114,50 @@ export function productionProblems(config: Checked): ConfigProblem[] {
   if (!config.databaseUrl) {
     out.push({ setting: 'DATABASE_URL', vi: 'chạy thật phải dùng máy chủ PostgreSQL riêng (PostgreSQL nhúng có mật khẩu quản trị mẫu đã công bố); đặt DATABASE_URL', en: "production needs its own PostgreSQL server (the embedded one's superuser password is published); set DATABASE_URL" });
   }
+  for (const [setting, urls] of [
+    ['DATABASE_URL', [config.databaseUrl]],
+    ['MIGRATION_DATABASE_URL', [config.migrationDatabaseUrl]],
+    ['DATABASE_REPLICA_URLS', config.databaseReplicaUrls],
+  ] as const) {
+    for (const url of urls) if (url) out.push(...databaseUrlProblems(setting, url));
+  }
   if (!config.publicUrl.startsWith('https://')) out.push({ setting: 'PUBLIC_URL', vi: 'địa chỉ công khai phải là https://', en: 'the public address must be https://' });
   // A plain-http issuer is a local test provider, never VNeID.
   if (config.nationalSsoIssuer && !config.nationalSsoIssuer.startsWith('https://')) out.push({ setting: 'NATIONAL_SSO_ISSUER', vi: 'đăng nhập một lần của Cổng Dịch vụ công quốc gia phải dùng https://', en: 'the national portal SSO issuer must use https://' });
   if (config.oidcIssuer && !config.oidcIssuer.startsWith('https://')) out.push({ setting: 'OIDC_ISSUER', vi: 'nhà cung cấp định danh phải dùng https://', en: 'the identity provider must use https://' });
+  return out;
+}
+
+const loopback = (host: string) => host === '' || host.startsWith('/') || host === 'localhost' || host === '::1' || /^127\./.test(host);
+
+/**
+ * A database reached with a password published in this repository is open to anyone who reads it; one on another machine
+ * reached without verified TLS lets the network read and change dossiers (docs/CLUSTER.md asks for verify-full).
+ */
+function databaseUrlProblems(setting: string, url: string): ConfigProblem[] {
+  let parsed: ReturnType<typeof parseDatabaseUrl>;
+  try {
+    parsed = parseDatabaseUrl(url);
+  } catch {
+    return []; // an unreadable URL is refused when the pool is made
+  }
+  const params = new URLSearchParams(parsed.after.split('?')[1] ?? '');
+  const userinfo = /^[^:]+:\/\/([^@]*)@$/.exec(parsed.before)?.[1];
+  const rawPassword = userinfo?.includes(':') ? userinfo.slice(userinfo.indexOf(':') + 1) : params.get('password');
+  let password = rawPassword;
+  try {
+    password = rawPassword === null || rawPassword === undefined ? null : decodeURIComponent(rawPassword);
+  } catch {
+    // kept as written
+  }
+  const out: ConfigProblem[] = [];
+  if (password && publishedDatabasePasswords.includes(password)) {
+    out.push({ setting, vi: 'mật khẩu cơ sở dữ liệu là giá trị mẫu đã công bố (PostgreSQL nhúng, scripts/cluster/start.sh); đặt mật khẩu riêng', en: 'the database password is a published default (embedded PostgreSQL, scripts/cluster/start.sh); set your own' });
+  }
+  const hosts = params.get('host')?.split(',') ?? parsed.hosts.map((h) => h.host);
+  if (hosts.some((h) => !loopback(h)) && !['verify-full', 'verify-ca'].includes(params.get('sslmode') ?? '')) {
+    out.push({ setting, vi: 'máy chủ cơ sở dữ liệu ở máy khác phải nối bằng TLS có kiểm tra chứng chỉ: thêm ?sslmode=verify-full (và sslrootcert)', en: 'a database on another machine must be reached over verified TLS: add ?sslmode=verify-full (and sslrootcert)' });
+  }
   return out;
 }
 

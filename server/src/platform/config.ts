@@ -21,6 +21,12 @@ export const demoSecrets = {
   webhookSecretKey: 'motcua-webhook-secret-key-demo-change-me',
 } as const;
 
+/**
+ * Database passwords written in this repository: the embedded PostgreSQL's superuser, the one-machine cell's roles
+ * (scripts/cluster/start.sh defaults) and the tests' application role. Anyone can read them, so production refuses them.
+ */
+export const publishedDatabasePasswords: readonly string[] = ['postgres', 'motcua-cluster-super', 'motcua-cluster-repl', 'motcua-cluster-app', 'motcua-test-app'];
+
 /** A secret of at least 16 characters; '' means "not set" (refused in production, filled with the demo value otherwise). */
 const ZSecret = z.string().refine((s) => s === '' || s.length >= 16, 'khóa bí mật cần ít nhất 16 ký tự / a secret needs at least 16 characters');
 

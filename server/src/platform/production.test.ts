@@ -4,6 +4,8 @@ import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, type TestApp } from '../../test/app.js';
 import { buildStaff, buildUnitTree } from '../../test/factories.js';
+import { freshDatabase } from '../../test/db.js';
+import { recordAudit } from '../modules/audit/audit.repo.js';
 import { freePort, spawnServer } from '../../test/process.js';
 import { demoSecrets } from './config.js';
 
@@ -74,6 +76,19 @@ describe('the real server in production mode refuses what is unsafe', () => {
     }
     expect(out).toContain('giá trị mẫu đã công bố / ');
     expect(out).not.toContain('matkhau-demo-123');
+  });
+
+  it('a database the demo once filled is refused: its demo accounts share a printed password', { timeout: 60_000 }, async () => {
+    const { db, url, drop } = await freshDatabase();
+    try {
+      await recordAudit(db, { actorId: null, actorName: 'Hệ thống', action: 'demo.seeded', entity: 'system', entityId: 'demo', after: {}, unitPaths: [], at: new Date() });
+      const p = spawnServer({ ...safe, DATABASE_URL: url, PORT: String(await freePort()), DATA_DIR: dataDir, JOBS: 'false' });
+      expect(await p.exited).toBe(78);
+      expect(p.output()).toContain('  - DATABASE_URL: cơ sở dữ liệu này đã nạp dữ liệu mẫu');
+      await expect(fetch(`${p.baseUrl}/healthz`)).rejects.toThrow();
+    } finally {
+      await drop();
+    }
   });
 
   it('a setting that cannot be read (short secret, short token, a port that is not a number) is named, not a stack trace', { timeout: 60_000 }, async () => {
