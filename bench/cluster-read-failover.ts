@@ -20,6 +20,7 @@ import { systemClock } from '../server/src/platform/clock.js';
 import { loadConfig } from '../server/src/platform/config.js';
 import { createPool, usePreparedStatements } from '../server/src/platform/database.js';
 import { diskFileStore } from '../server/src/platform/storage.js';
+import { readClusterEnv } from '../server/test/cluster-env.js';
 
 const BEFORE_S = Number(process.env.BENCH_FAILOVER_BEFORE_S ?? 8);
 const AFTER_S = Number(process.env.BENCH_FAILOVER_AFTER_S ?? 20);
@@ -29,7 +30,7 @@ const dir = path.join(os.tmpdir(), `motcua-bench-failover-${process.pid}`);
 const clusterEnv = {
   ...process.env,
   CLUSTER_DIR: dir,
-  CLUSTER_BASE_PORT: process.env.BENCH_CLUSTER_PORT ?? '44000',
+  CLUSTER_BASE_PORT: process.env.BENCH_CLUSTER_PORT ?? '24000',
   CLUSTER_APPS: '1',
   CLUSTER_PGBOUNCER: '1',
   CLUSTER_APP_ENV: 'LOG_LEVEL=warn JOBS=false',
@@ -47,7 +48,7 @@ type Outcome = { started: number; ended: number; status: number };
 
 await sh('scripts/cluster/start.sh');
 try {
-  const env = Object.fromEntries(readFileSync(path.join(dir, 'cluster.env'), 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])) as Record<string, string>;
+  const env = readClusterEnv(dir);
   usePreparedStatements(false);
   const timeouts = { connectMs: 3_000, queryMs: 10_000 };
   const db = createPool(env.DATABASE_URL!, 8, timeouts);

@@ -7,7 +7,6 @@
  *   npx tsx bench/replicas.ts        (starts and stops its own cluster under /tmp; prints a table for BENCHMARKS.md)
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,11 +17,12 @@ import { createPool } from '../server/src/platform/database.js';
 import { createReadRouter } from '../server/src/platform/read-replicas.js';
 import { diskFileStore } from '../server/src/platform/storage.js';
 import { load, row, type Stat } from './load.js';
+import { readClusterEnv } from '../server/test/cluster-env.js';
 
 const REQUESTS = Number(process.env.BENCH_REPLICA_REQUESTS ?? 2000);
 const root = path.resolve(import.meta.dirname, '..');
 const dir = path.join(os.tmpdir(), `motcua-bench-replicas-${process.pid}`);
-const clusterEnv = { ...process.env, CLUSTER_DIR: dir, CLUSTER_BASE_PORT: process.env.BENCH_CLUSTER_PORT ?? '45000', CLUSTER_APPS: '1', CLUSTER_APP_ENV: 'LOG_LEVEL=warn JOBS=false' };
+const clusterEnv = { ...process.env, CLUSTER_DIR: dir, CLUSTER_BASE_PORT: process.env.BENCH_CLUSTER_PORT ?? '25000', CLUSTER_APPS: '1', CLUSTER_APP_ENV: 'LOG_LEVEL=warn JOBS=false' };
 
 function sh(script: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -34,7 +34,7 @@ function sh(script: string): Promise<void> {
 await sh('scripts/cluster/start.sh');
 const stats: Stat[] = [];
 try {
-  const env = Object.fromEntries(readFileSync(path.join(dir, 'cluster.env'), 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])) as Record<string, string>;
+  const env = readClusterEnv(dir);
   const primary = createPool(env.DATABASE_URL!, 16);
   const { rows: leader } = await primary.query<{ port: number }>(`SELECT inet_server_port() AS port`);
   const standbys = env.PG_PORTS!.split(',').map(Number).filter((p) => p !== leader[0]!.port);

@@ -8,6 +8,7 @@ import type { QueryResultRow } from 'pg';
 import { createPool, type Db } from '../server/src/platform/database.js';
 import { retryOnConnectionLoss } from '../server/src/platform/database-hosts.js';
 import { checkLedger } from '../server/src/modules/dossiers/use-cases/check-ledger.js';
+import { readClusterEnv } from '../server/test/cluster-env.js';
 
 /**
  * The database cell of DESIGN.md §7 for real: scripts/cluster/start.sh starts etcd, three PostgreSQL 15 nodes under
@@ -439,7 +440,7 @@ describe.skipIf(missing.length > 0)('a cell of three PostgreSQL nodes under Patr
       CLUSTER_APPS: '2',
       CLUSTER_APP_ENV: `DEMO_PASSWORD=${PASSWORD} REPORT_DAILY_AT=${dailyAt} LOG_LEVEL=warn OTP_LOG_CODES=false DATABASE_QUERY_TIMEOUT_MS=${QUERY_TIMEOUT_MS}`,
     }, 400_000);
-    env = Object.fromEntries(readFileSync(path.join(clusterDir, 'cluster.env'), 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    env = readClusterEnv(clusterDir);
     base = env.HAPROXY_HTTP_URL!;
     db = createPool(env.MIGRATION_DATABASE_URL!, 3);
     const units = Object.fromEntries((await db.query<{ code: string; id: string }>(`SELECT code, id FROM unit WHERE code IN ('000.01.71.H20', '000.00.71.H20')`)).rows.map((r) => [r.code, r.id]));

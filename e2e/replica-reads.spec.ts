@@ -7,9 +7,9 @@ import { promisify } from 'node:util';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../server/src/platform/config.js';
+import { loadConfig, type AppConfig } from '../server/src/platform/config.js';
 import { createPool, type Db } from '../server/src/platform/database.js';
-import { createReadRouter, LSN_COOKIE, readContext, rememberWrites, type ReadRouter } from '../server/src/platform/read-replicas.js';
+import { createReadRouter, LSN_COOKIE, lsnKey, readContext, rememberWrites, signLsn, type ReadRouter } from '../server/src/platform/read-replicas.js';
 import { freePort } from '../server/test/process.js';
 
 /**
@@ -32,6 +32,7 @@ let primary: Db;
 let replica: Db;
 let reads: ReadRouter;
 let app: FastifyInstance;
+let config: AppConfig;
 
 async function startNode(data: string, port: number) {
   await asPostgres('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', `${data}.log`, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c wal_level=replica -c max_wal_senders=4 -c hot_standby=on -c fsync=off -c shared_buffers=16MB`]);
@@ -54,7 +55,7 @@ describe.skipIf(missing.length > 0)('reads on a streaming replica that lags', ()
     for (let i = 0; i < 100 && !(await replica.query(`SELECT to_regclass('note') IS NOT NULL AS ok`)).rows[0]!.ok; i++) await new Promise((r) => setTimeout(r, 100));
 
     reads = createReadRouter(primary, [`postgres://postgres@127.0.0.1:${ports.replica}/postgres`])!;
-    const config = loadConfig({ DATA_DIR: dir, JOBS: 'false', SEED_DEMO: 'false' });
+    config = loadConfig({ DATA_DIR: dir, JOBS: 'false', SEED_DEMO: 'false' });
     const ctx = { db: primary, reads, config };
     app = Fastify();
     await app.register(cookie);
@@ -92,7 +93,7 @@ describe.skipIf(missing.length > 0)('reads on a streaming replica that lags', ()
     const write = await app.inject({ method: 'POST', url: '/notes', payload: { author: 'cán bộ An', body: 'hồ sơ mới' } });
     expect(write.statusCode).toBe(200);
     const lsn = write.cookies.find((c) => c.name === LSN_COOKIE);
-    expect(lsn?.value).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+    expect(lsn?.value).toMatch(/^[0-9A-F]+\/[0-9A-F]+\.[\w-]{22}$/);
     const writer = `${LSN_COOKIE}=${lsn!.value}`;
 
     // The replica has not replayed the write (replay paused): the writer's read goes to the primary and sees it.
@@ -101,7 +102,10 @@ describe.skipIf(missing.length > 0)('reads on a streaming replica that lags', ()
     expect(await read()).toEqual({ bodies: ['trước'], servedBy: 'replica' });
     // A cookie from an older write of someone else: the replica has that one, so it serves them.
     const older = (await primary.query<{ lsn: string }>(`SELECT '0/1'::pg_lsn::text AS lsn`)).rows[0]!.lsn;
-    expect((await read(`${LSN_COOKIE}=${older}`)).servedBy).toBe('replica');
+    expect((await read(`${LSN_COOKIE}=${signLsn(older, lsnKey({ config }))}`)).servedBy).toBe('replica');
+    // A forged far-future position (unsigned, or the writer's signature on another position) pins nobody to the primary.
+    expect((await read(`${LSN_COOKIE}=FFFFFFFF/FFFFFFFF`)).servedBy).toBe('replica');
+    expect((await read(`${LSN_COOKIE}=FFFFFFFF/FFFFFFFF.${lsn!.value.split('.')[1]}`)).servedBy).toBe('replica');
 
     // Replay resumes: once the replica has the write, it serves the writer too.
     await replica.query('SELECT pg_wal_replay_resume()');

@@ -6,7 +6,8 @@
 #
 # Settings (environment):
 #   CLUSTER_DIR        where data, logs, pids and cluster.env go (default /tmp/motcua-cluster)
-#   CLUSTER_BASE_PORT  first of ~50 loopback ports used (default 47000)
+#   CLUSTER_BASE_PORT  first of ~50 loopback ports used (default 27000: below Linux's ephemeral range 32768–60999,
+#                      where an outgoing connection could hold a port the cell needs)
 #   CLUSTER_APPS       app instances behind haproxy (default 2; 0: database side only)
 #   CLUSTER_PGBOUNCER  1: the apps reach each node through its own pgbouncer in transaction mode (default 0)
 #   CLUSTER_APP_ENV    extra "NAME=value" words passed to each app instance (e.g. "REPORT_DAILY_AT=16:05")
@@ -14,7 +15,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DIR="${CLUSTER_DIR:-/tmp/motcua-cluster}"
-BASE="${CLUSTER_BASE_PORT:-47000}"
+BASE="${CLUSTER_BASE_PORT:-27000}"
 APPS="${CLUSTER_APPS:-2}"
 BOUNCER="${CLUSTER_PGBOUNCER:-0}"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
@@ -176,6 +177,12 @@ $(for n in 1 2 3; do echo "  server node$n $H:$(pg_port $n) check port $(rest_po
 frontend http
   mode http
   bind $H:$HA_HTTP
+  # What a client claims about its address, host or scheme is dropped: the proxy states the address itself, and the
+  # apps believe X-Forwarded-For only from it (TRUST_PROXY). Behind TLS termination, set X-Forwarded-Proto https there.
+  http-request del-header X-Forwarded-For
+  http-request del-header Forwarded
+  http-request del-header X-Forwarded-Host
+  http-request del-header X-Forwarded-Proto
   option forwardfor
   timeout client 120s
   default_backend apps
@@ -227,21 +234,23 @@ DATABASE_URL="postgres://motcua_server:$APP_PW@$DB_HOSTS/motcua?target_session_a
 MIGRATION_DATABASE_URL="postgres://postgres:$SUPER_PW@$DIRECT_HOSTS/motcua?target_session_attrs=read-write"
 DATABASE_REPLICA_URLS="postgres://motcua_server:$APP_PW@$H:$HA_READ/motcua"
 
+# Quoted, so `. "$CLUSTER_DIR/cluster.env"` works in a shell (the app ports are a list).
 cat >"$DIR/cluster.env" <<ENV
-CLUSTER_DIR=$DIR
-ETCD_URL=http://$H:$ETCD_PORT
-PG_PORTS=$(pg_port 1),$(pg_port 2),$(pg_port 3)
-REST_PORTS=$(rest_port 1),$(rest_port 2),$(rest_port 3)
-HAPROXY_WRITE_PORT=$HA_WRITE
-HAPROXY_READ_PORT=$HA_READ
-HAPROXY_HTTP_URL=http://$H:$HA_HTTP
-HAPROXY_STATS_URL=http://$H:$HA_STATS
-APP_PORTS=$(for a in $(seq 1 "$APPS"); do printf '%s ' "$(app_port "$a")"; done)
-DATABASE_URL=$DATABASE_URL
-MIGRATION_DATABASE_URL=$MIGRATION_DATABASE_URL
-DATABASE_REPLICA_URLS=$DATABASE_REPLICA_URLS
-SUPER_PASSWORD=$SUPER_PW
+CLUSTER_DIR="$DIR"
+ETCD_URL="http://$H:$ETCD_PORT"
+PG_PORTS="$(pg_port 1),$(pg_port 2),$(pg_port 3)"
+REST_PORTS="$(rest_port 1),$(rest_port 2),$(rest_port 3)"
+HAPROXY_WRITE_PORT="$HA_WRITE"
+HAPROXY_READ_PORT="$HA_READ"
+HAPROXY_HTTP_URL="http://$H:$HA_HTTP"
+HAPROXY_STATS_URL="http://$H:$HA_STATS"
+APP_PORTS="$(for a in $(seq 1 "$APPS"); do printf '%s ' "$(app_port "$a")"; done | sed 's/ $//')"
+DATABASE_URL="$DATABASE_URL"
+MIGRATION_DATABASE_URL="$MIGRATION_DATABASE_URL"
+DATABASE_REPLICA_URLS="$DATABASE_REPLICA_URLS"
+SUPER_PASSWORD="$SUPER_PW"
 ENV
+chmod 600 "$DIR/cluster.env"
 
 for a in $(seq 1 "$APPS"); do
   # shellcheck disable=SC2086 # CLUSTER_APP_ENV is a list of words on purpose
@@ -254,4 +263,5 @@ done
 for a in $(seq 1 "$APPS"); do wait_for 240 "app$a" http_ok "http://$H:$(app_port "$a")/readyz"; done
 [ "$APPS" -gt 0 ] && wait_for 30 "haproxy → apps" http_ok "http://$H:$HA_HTTP/readyz"
 echo "Cụm đã chạy / cluster up: $DIR/cluster.env"
-cat "$DIR/cluster.env" | grep -v PASSWORD
+# Printed without passwords (they stay in the file, readable by its owner only).
+grep -v PASSWORD "$DIR/cluster.env" | sed -E 's#(://[^:/@]+:)[^@]*@#\1***@#g'

@@ -1,3 +1,4 @@
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from './context.js';
 import { createPool, type Db } from './database.js';
@@ -10,6 +11,7 @@ import type { DatabaseTimeouts } from './database-hosts.js';
  *
  * Read-your-writes: after a successful write request the primary's WAL position is kept in a cookie of that person;
  * a replica serves them only once it has replayed that position (pg_last_wal_replay_lsn), else the primary does.
+ * The cookie is signed: a forged far-future position would otherwise send anyone's reads to the primary for good.
  */
 export type ReadRouter = {
   /** A pool for a stale-tolerant read, never behind `seenLsn` (the person's last write). */
@@ -59,10 +61,41 @@ export function createReadRouter(primary: Db, replicaUrls: string[], poolSize = 
   };
 }
 
+type Keyed = Pick<AppContext, 'config'>;
+const keys = new WeakMap<object, Buffer>();
+
+/** The key that signs LSN cookies, derived from the receipt-link secret (its own purpose, so never the same MAC). */
+export function lsnKey(ctx: Keyed): Buffer {
+  let key = keys.get(ctx.config);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', ctx.config.receiptLinkSecret, 'mot-cua', 'read-your-writes LSN cookie', 32));
+    keys.set(ctx.config, key);
+  }
+  return key;
+}
+
+const macOf = (lsn: string, key: Buffer) => createHmac('sha256', key).update(lsn).digest('base64url').slice(0, 22);
+
+/** The cookie value for `lsn`: the position and its MAC (pure). */
+export function signLsn(lsn: string, key: Buffer): string {
+  return `${lsn}.${macOf(lsn, key)}`;
+}
+
+/** The position a cookie vouches for, or null when it is malformed or was not signed with `key` (pure). */
+export function verifiedLsn(value: string | undefined | null, key: Buffer): string | null {
+  if (!value) return null;
+  const dot = value.lastIndexOf('.');
+  const lsn = value.slice(0, dot);
+  if (dot < 0 || !LSN.test(lsn)) return null;
+  const given = Buffer.from(value.slice(dot + 1));
+  const wanted = Buffer.from(macOf(lsn, key));
+  return given.length === wanted.length && timingSafeEqual(given, wanted) ? lsn : null;
+}
+
 /** The context a stale-tolerant read of this request runs with: a replica's pool when one may serve it, else ctx itself. */
-export async function readContext<C extends Pick<AppContext, 'db' | 'reads'>>(ctx: C, request: FastifyRequest): Promise<C> {
+export async function readContext<C extends Pick<AppContext, 'db' | 'reads' | 'config'>>(ctx: C, request: FastifyRequest): Promise<C> {
   if (!ctx.reads) return ctx;
-  return { ...ctx, db: await ctx.reads.forRead(request.cookies[LSN_COOKIE] ?? null) };
+  return { ...ctx, db: await ctx.reads.forRead(verifiedLsn(request.cookies[LSN_COOKIE], lsnKey(ctx))) };
 }
 
 /** Keeps the WAL position of each successful write request in the writer's cookie (only when replicas are set). */
@@ -73,7 +106,7 @@ export function rememberWrites(app: FastifyInstance, ctx: Pick<AppContext, 'read
     if (['GET', 'HEAD', 'OPTIONS'].includes(request.method) || reply.statusCode >= 400) return payload;
     try {
       const lsn = await reads.writePosition();
-      reply.setCookie(LSN_COOKIE, lsn, { path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.config.secureCookies, maxAge: 600 });
+      reply.setCookie(LSN_COOKIE, signLsn(lsn, lsnKey(ctx)), { path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.config.secureCookies, maxAge: 600 });
     } catch {
       // Without the position the person's next reads may be a little stale; the write itself succeeded.
     }

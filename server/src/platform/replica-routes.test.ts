@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, injectAs, type Session, type TestApp } from '../../test/app.js';
 import { seedDesk } from '../../test/dossier-fixtures.js';
 import type { ReadRouter } from './read-replicas.js';
+import { lsnKey, signLsn } from './read-replicas.js';
 
 /**
  * Which requests may be served by a read replica (issue 19): the stale-tolerant ones — public catalogue and its
@@ -78,9 +79,19 @@ describe('reads routed to a replica', () => {
   });
 
   it("the person's last write position travels with the read (read-your-writes)", async () => {
-    await routed(null, '/api/catalog/facets', 'mc_lsn=0/3000060');
+    await routed(null, '/api/catalog/facets', `mc_lsn=${signLsn('0/3000060', lsnKey(t.ctx))}`);
     expect(lastSeen).toBe('0/3000060');
     await routed(null, '/api/catalog/facets');
+    expect(lastSeen).toBeNull();
+  });
+
+  it.each([
+    ['unsigned', 'mc_lsn=FFFFFFFF/FFFFFFFF'],
+    ['signed with another key', `mc_lsn=${signLsn('FFFFFFFF/FFFFFFFF', Buffer.alloc(32, 7))}`],
+    ['a signature moved to another position', `mc_lsn=FFFFFFFF/FFFFFFFF.${signLsn('0/3000060', Buffer.alloc(32, 7)).split('.')[1]}`],
+    ['garbage', 'mc_lsn=garbage.x'],
+  ])('a forged write position (%s) cannot pin anyone to the primary', async (_name, cookie) => {
+    expect(await routed(null, `/api/catalog/procedures/${s.procedureId}`, cookie)).toEqual({ status: 200, replica: true });
     expect(lastSeen).toBeNull();
   });
 
