@@ -61,6 +61,18 @@ const intake = (procedureId: string, overrides: Record<string, unknown> = {}, s:
 const act = (s: Session, id: string, body: Record<string, unknown>) => injectAs(t.app, s, { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: body });
 
 describe('dossier lifecycle at the desk', () => {
+  it('an unknown procedure is not found (404), an unpublished one accepts no dossiers (422); nothing is written', async () => {
+    const before = Number((await t.ctx.db.query<{ n: string }>(`SELECT count(*) AS n FROM dossier`)).rows[0]!.n);
+    const unknown = await intake('00000000-0000-4000-8000-000000000000');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().code).toBe('COMMON.NOT_FOUND');
+    const draft = await injectAs(t.app, admin, { method: 'POST', url: '/api/procedures', payload: { ownerUnitId: tree.province.id, content: buildProcedureContent({ code: '1.999999', name: 'Thủ tục chưa công bố' }) } });
+    const closed = await intake(draft.json().id as string);
+    expect(closed.statusCode).toBe(422);
+    expect(closed.json()).toMatchObject({ code: 'DOSSIER.PROCEDURE_NOT_ACCEPTING', message: 'Thủ tục chưa công bố hoặc đã bãi bỏ, không tiếp nhận hồ sơ.' });
+    expect(Number((await t.ctx.db.query<{ n: string }>(`SELECT count(*) AS n FROM dossier`)).rows[0]!.n)).toBe(before);
+  });
+
   it('receives with a legal code and due time, walks the steps, returns the result; history is complete', async () => {
     at('2026-11-25T02:00:00Z');
     const res = await intake(oneDay);

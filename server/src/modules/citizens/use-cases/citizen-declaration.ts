@@ -4,6 +4,7 @@ import type { Clock } from '../../../platform/clock.js';
 import { renderFormPdf } from '../../forms/forms.pdf.js';
 import { renderDocx } from '../../dossiers/declaration.docx.js';
 import { declarationModel } from '../../dossiers/declaration.rules.js';
+import { commonErrors } from '../../../platform/errors.js';
 import { dossierErrors } from '../../dossiers/dossier.errors.js';
 import { getProcedure, getVersion, listVersions } from '../../procedures/procedure.repo.js';
 import { versionInForce } from '../../procedures/procedure.rules.js';
@@ -56,7 +57,8 @@ export async function renderCitizenDeclaration(
   } else {
     const procedure = await getProcedure(deps.db, source.procedureId);
     const version = procedure ? versionInForce(await listVersions(deps.db, source.procedureId), vnDateOf(now)) : null;
-    if (!procedure || !version) throw dossierErrors.procedureClosed();
+    if (!procedure) throw commonErrors.notFound('Procedure');
+    if (!version) throw dossierErrors.procedureClosed();
     content = version.content;
     const draft = await getDraft(deps.db, citizenId, source.procedureId);
     eform = draft?.data.eform ?? {};

@@ -2,6 +2,7 @@ import type { Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { getProcedure, listVersions } from '../../procedures/procedure.repo.js';
 import { versionInForce } from '../../procedures/procedure.rules.js';
+import { commonErrors } from '../../../platform/errors.js';
 import { dossierErrors } from '../../dossiers/dossier.errors.js';
 import { submitOnline } from '../../dossiers/use-cases/submit-online.js';
 import { vnDateOf } from '../../working-calendar/vn-time.js';
@@ -42,7 +43,8 @@ export async function startSubmission(deps: { db: Db; clock: Clock }, citizenId:
   const today = vnDateOf(deps.clock.now());
   const procedure = await getProcedure(deps.db, procedureId);
   const version = procedure ? versionInForce(await listVersions(deps.db, procedureId), today) : null;
-  if (!procedure || !version || procedure.status !== 'published') throw dossierErrors.procedureClosed();
+  if (!procedure) throw commonErrors.notFound('Procedure');
+  if (!version || procedure.status !== 'published') throw dossierErrors.procedureClosed();
   const c = version.content;
   if (c.onlineLevel === 'none') throw citizenErrors.notOnline();
   const profile = (await getProfile(deps.db, citizenId))!;
@@ -85,7 +87,7 @@ export async function startSubmission(deps: { db: Db; clock: Clock }, citizenId:
 /** Saves the wizard's state server-side (lưu nháp), one draft per procedure. */
 export async function saveSubmissionDraft(deps: { db: Db; clock: Clock }, citizenId: string, procedureId: string, data: TDraftData): Promise<Date> {
   const procedure = await getProcedure(deps.db, procedureId);
-  if (!procedure) throw dossierErrors.procedureClosed();
+  if (!procedure) throw commonErrors.notFound('Procedure');
   return saveDraft(deps.db, citizenId, procedureId, data, deps.clock.now());
 }
 

@@ -48,7 +48,8 @@ export async function receiveDossier(
   // Since 1 July 2025 any centre of the province receives for any competent unit of it (ND 118/2025).
   if (receiving.path.split('/')[1] !== resolving.path.split('/')[1]) throw dossierErrors.outOfProvince();
   const ruleSet = ruleSetOn(today);
-  if (!ruleSet || !procedure) throw dossierErrors.procedureClosed();
+  if (!procedure) throw commonErrors.notFound('Procedure');
+  if (!ruleSet) throw dossierErrors.procedureClosed();
   const version = versionInForce(ctx.versions, today);
   if (!version || !acceptsDossiers(procedure, ctx.versions, today)) throw dossierErrors.procedureClosed();
 

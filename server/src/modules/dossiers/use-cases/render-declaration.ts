@@ -23,7 +23,8 @@ export async function renderDeclaration(deps: { db: Db; clock: Clock }, actor: A
   const today = vnDateOf(now);
   const procedure = await getProcedure(deps.db, procedureId);
   const version = procedure ? versionInForce(await listVersions(deps.db, procedureId), today) : null;
-  if (!procedure || !version) throw dossierErrors.procedureClosed();
+  if (!procedure) throw commonErrors.notFound('Procedure');
+  if (!version) throw dossierErrors.procedureClosed();
   const cccd = validateCccd(req.applicant.idNumber, { birthDate: req.applicant.birthDate ?? undefined, gender: req.applicant.gender ?? undefined, today });
   if (!cccd.ok) throw dossierErrors.badApplicant(cccd.reasonVi);
   const { rows } = await deps.db.query<{ name: string }>(

@@ -58,7 +58,8 @@ export async function submitOnline(deps: { db: Db; clock: Clock }, submitter: On
   if (ctx.existingId) return ctx.existingId;
   if (receiving.validTo || resolving.validTo) throw dossierErrors.unitClosed();
   const ruleSet = ruleSetOn(today);
-  if (!ruleSet || !procedure) throw dossierErrors.procedureClosed();
+  if (!procedure) throw commonErrors.notFound('Procedure');
+  if (!ruleSet) throw dossierErrors.procedureClosed();
   if (!resolving.path.startsWith(procedure.ownerUnitPath)) throw dossierErrors.outOfProvince();
   const version = versionInForce(ctx.versions, today);
   if (!version || !acceptsDossiers(procedure, ctx.versions, today)) throw dossierErrors.procedureClosed();

@@ -24,7 +24,8 @@ import { confirmationCode, postalDueAt } from '../postal.rules.js';
 export async function requestPickup(deps: { db: Db; clock: Clock }, actor: Actor | null, input: TPickupRequest) {
   const now = deps.clock.now();
   const [procedure, unit] = await Promise.all([getProcedureFacts(deps.db, input.procedureId), getUnit(deps.db, input.receivingUnitId)]);
-  if (!procedure || procedure.status !== 'published') throw dossierErrors.procedureClosed();
+  if (!procedure) throw commonErrors.notFound('Procedure');
+  if (procedure.status !== 'published') throw dossierErrors.procedureClosed();
   if (!procedure.postalIntake) throw postalErrors.notAcceptedByPost();
   if (input.resultDelivery === 'post' && !procedure.postalReturn) throw postalErrors.noReturnByPost();
   if (!unit || unit.kind !== 'desk' || unit.validTo) throw postalErrors.notDesk();
