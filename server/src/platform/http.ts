@@ -110,6 +110,10 @@ export function databaseUnavailable(): DomainError {
 }
 const DATABASE_RETRY_AFTER_S = 5;
 
+function isThenable(v: unknown): v is PromiseLike<unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
+}
+
 /**
  * Runs a GET or HEAD again when it failed because the database connection died (a failover: the pools search for the
  * new primary on the next run), up to five times with a growing pause, so that reading during a failover is a delay,
@@ -123,7 +127,24 @@ export function installReadRetry(app: FastifyInstance): void {
     if (!methods.every((m) => m === 'GET' || m === 'HEAD') || route.config?.readRetry === false) return;
     const handler = route.handler;
     route.handler = function retried(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
-      return retryRead(async () => handler.call(this, request, reply), () => !reply.sent);
+      const result: unknown = handler.call(this, request, reply);
+      // A synchronous handler (a plugin's that answers through reply.send and returns nothing, e.g. the OpenAPI
+      // document or a static file) never met the database, and keeps its synchronous contract: wrapped in a promise, its
+      // `undefined` made Fastify send a second, empty answer while the first one was still being compressed.
+      if (!isThenable(result)) return result;
+      return result.then(undefined, (err: unknown) => {
+        if (!isConnectionLoss(err) || reply.sent) throw err;
+        // The failure just seen counts as the first run, so the pauses and the number of runs are retryRead's own.
+        let seen: unknown = err;
+        return retryRead(async () => {
+          if (seen !== undefined) {
+            const first = seen;
+            seen = undefined;
+            throw first;
+          }
+          return handler.call(this, request, reply);
+        }, () => !reply.sent);
+      });
     };
   });
 }
