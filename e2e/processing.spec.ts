@@ -116,6 +116,7 @@ describe('processing: forward to someone, send back, undo, approve, late apology
     await openDossier(deskPage, d);
     await bar(deskPage).getByRole('button', { name: 'Chọn người nhận' }).click();
     const menu = deskPage.locator('.ant-dropdown:visible');
+    await menu.getByText('Chuyển cho Cán bộ chuyenvien.hai').waitFor();
     expect(await menu.innerText()).toMatch(/Chuyển vào hàng chờ của Phường An Thử[\s\S]*Chuyển cho Cán bộ chuyenvien\.hai/);
     await deskPage.screenshot({ path: `${SHOTS}/mc-processing-forward-menu.png` });
     await menu.getByText('Chuyển cho Cán bộ chuyenvien.hai').click();

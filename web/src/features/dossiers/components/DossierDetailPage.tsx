@@ -114,10 +114,13 @@ export function DossierDetailPage({ id, listPath, feeCard }: Props) {
   const actionButton = (a: DossierAction) => {
     const primary = actionSpec[a].tone === 'primary';
     if (a === 'forward') {
-      const items = [
-        { key: '', label: t('forward.toQueue', { unit: candidates?.unitName ?? '' }) },
-        ...(candidates?.officers ?? []).map((o) => ({ key: o.userId, label: t('forward.toOfficer', { name: o.fullName }) })),
-      ];
+      // Until the receivers are known the menu says so, rather than a queue with no unit's name.
+      const items = candidates
+        ? [
+            { key: '', label: t('forward.toQueue', { unit: candidates.unitName }) },
+            ...candidates.officers.map((o) => ({ key: o.userId, label: t('forward.toOfficer', { name: o.fullName }) })),
+          ]
+        : [{ key: 'loading', label: t('common.loading'), disabled: true }];
       return (
         <Space.Compact key={a}>
           <Button type="primary" loading={busy} onClick={() => void runNow({ action: 'forward', note: null })}>
