@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
+import { APPLICANT, seedDesk } from '../../../test/dossier-fixtures.js';
+import { buildStaff } from '../../../test/factories.js';
+import { NATIONAL_PUSH_BODY_LIMIT, type THoSoInput } from './national-portal.contract.js';
+
+// What the tester found on the inbound path (issue 16): each case fails on the code before its fix.
+const nowMs = Date.parse('2026-12-07T02:00:00Z');
+const clock = { now: () => new Date(nowMs) };
+
+let t: TestApp;
+let seed: Awaited<ReturnType<typeof seedDesk>>;
+let inspector: Session;
+const INBOUND = { authorization: 'Bearer motcua-national-portal-inbound-dev-secret' };
+const PDF = Buffer.from('%PDF-1.4\n% to khai\n%%EOF\n');
+
+function pushed(maHoSo: string, over: Partial<THoSoInput> = {}): THoSoInput {
+  return {
+    MaHoSo: maHoSo,
+    MaTTHC: '1.000894',
+    TenTTHC: 'Đăng ký kết hôn',
+    KenhThucHien: 2,
+    ChuHoSo: APPLICANT.fullName,
+    MaDoiTuong: APPLICANT.idNumber,
+    SoDienThoai: APPLICANT.phone,
+    DiaChi: APPLICANT.address,
+    NgayNopHoSo: '20261207083000',
+    TrangThaiHoSo: 1,
+    HinhThucTra: 1,
+    DonViXuLy: seed.tree.communeA.code,
+    DuocThanhToanTrucTuyen: 0,
+    DanhSachPhiLePhi: [{ TenPhiLePhi: 'Lệ phí đăng ký kết hôn', Gia: 15000 }],
+    DanhSachTaiLieuNop: [{ TenTepDinhKem: 'to-khai.pdf', TenGiayTo: 'Tờ khai', DuocSoHoa: true, NoiDungTep: PDF.toString('base64') }],
+    DuLieuBieuMau: {},
+    ...over,
+  };
+}
+const push = (payload: unknown) => t.app.inject({ method: 'POST', url: '/api/national-portal/dossiers', headers: INBOUND, payload: payload as object });
+const dossierCount = async () => (await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM dossier`)).rows[0]!.n;
+
+beforeAll(async () => {
+  t = await buildTestApp({ clock });
+  seed = await seedDesk(t.app, t.ctx.db);
+  await buildStaff(t.ctx.db, 'thanhtra.in', [{ role: 'inspector', unit: seed.tree.communeA }]);
+  inspector = await login(t.app, 'thanhtra.in');
+});
+afterAll(() => t?.close());
+
+describe('inbound push: size', () => {
+  it('admits a dossier with a 1.9 MB scan on the endpoint and through the simulator; refuses beyond the bound with 413', async () => {
+    const big = Buffer.concat([PDF, Buffer.alloc(1_900_000, 0x20)]);
+    const file = [{ TenTepDinhKem: 'giay-to.pdf', TenGiayTo: 'Giấy tờ', DuocSoHoa: true, NoiDungTep: big.toString('base64') }];
+    const direct = await push(pushed('G20.71-SIZE-0001', { DanhSachTaiLieuNop: file }));
+    expect(direct.statusCode, direct.body.slice(0, 300)).toBe(201);
+    const sim = await injectAs(t.app, inspector, { method: 'POST', url: '/api/national-sim/push', payload: pushed('G20.71-SIZE-0002', { DanhSachTaiLieuNop: file }) });
+    expect(sim.statusCode, sim.body.slice(0, 300)).toBe(201);
+    const { rows } = await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM dossier_file f JOIN dossier d ON d.id = f.dossier_id WHERE d.idempotency_key LIKE 'dvcqg:G20.71-SIZE-%'`);
+    expect(rows[0]!.n).toBe(2);
+    const before = await dossierCount();
+    const tooBig = await t.app.inject({
+      method: 'POST',
+      url: '/api/national-portal/dossiers',
+      headers: { ...INBOUND, 'content-type': 'application/json' },
+      payload: `{"MaHoSo":"G20.71-SIZE-0003","pad":"${'A'.repeat(NATIONAL_PUSH_BODY_LIMIT)}"}`,
+    });
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json()).toMatchObject({ code: 'COMMON.TOO_LARGE' });
+    expect(tooBig.json().message).toMatch(/dung lượng/);
+    expect(await dossierCount()).toBe(before);
+  });
+});
