@@ -69,3 +69,27 @@ describe('inbound push: size', () => {
     expect(await dossierCount()).toBe(before);
   });
 });
+
+describe('inbound push: fees paid before it arrived', () => {
+  it('records the fee paid on the national portal (1) or the province gateway (2) as paid, once; unpaid (0) stays owed', async () => {
+    const cases = [
+      { code: 'G20.71-PAID-0001', paid: 1 as const, method: 'paygov' },
+      { code: 'G20.71-PAID-0002', paid: 2 as const, method: 'vnpay' },
+    ];
+    for (const c of cases) {
+      const first = await push(pushed(c.code, { DuocThanhToanTrucTuyen: c.paid }));
+      expect(first.statusCode, first.body).toBe(201);
+      const id = first.json().id as string;
+      expect((await push(pushed(c.code, { DuocThanhToanTrucTuyen: c.paid }))).statusCode).toBe(200);
+      const res = await injectAs(t.app, seed.desk, { method: 'GET', url: `/api/dossiers/${id}/payments` });
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as { paid: boolean; payments: { method: string; status: string; amountVnd: number; paidAt: string }[] };
+      expect(body.paid).toBe(true);
+      expect(body.payments).toHaveLength(1);
+      expect(body.payments[0]).toMatchObject({ method: c.method, status: 'paid', amountVnd: 15000, paidAt: new Date(nowMs).toISOString() });
+    }
+    const unpaid = await push(pushed('G20.71-PAID-0003', { DuocThanhToanTrucTuyen: 0 }));
+    const res = await injectAs(t.app, seed.desk, { method: 'GET', url: `/api/dossiers/${unpaid.json().id as string}/payments` });
+    expect(res.json()).toMatchObject({ paid: false, payments: [] });
+  });
+});

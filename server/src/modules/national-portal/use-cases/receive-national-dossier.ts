@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/database.js';
 import { withStoredFiles, type FileStore } from '../../../platform/storage.js';
@@ -6,6 +7,9 @@ import { dossierErrors } from '../../dossiers/dossier.errors.js';
 import { loadIntakeContext } from '../../dossiers/dossier-intake.repo.js';
 import { openDossier } from '../../dossiers/dossier.ledger.js';
 import { acceptsDossiers, versionInForce } from '../../procedures/procedure.rules.js';
+import { appendPaymentEvent, insertPayment } from '../../payments/payment.repo.js';
+import { paymentReference } from '../../payments/payment.rules.js';
+import { payLockedPayment } from '../../payments/use-cases/settle-payment.js';
 import { ruleSetOn } from '../../rule-sets/rule-set.rules.js';
 import { vnDateOf } from '../../working-calendar/vn-time.js';
 import type { THoSo } from '../national-portal.contract.js';
@@ -102,6 +106,14 @@ export async function receiveNationalDossier(deps: { db: Db; clock: Clock; files
           [id, stored.sha256, d.TenGiayTo ?? d.TenTepDinhKem, now, stored.fileName],
         );
       }
+      const paidMethod = nationalPaymentMethod(hoSo.DuocThanhToanTrucTuyen);
+      if (paidMethod && feeVnd > 0) {
+        // Paid before it reached us: one paid payment of the dossier, so the officer and the citizen see it paid and
+        // nobody is asked to pay twice. A re-push never gets here (the dossier exists), and the unique paid index holds.
+        const p = await insertPayment(tx, { dossierId: id, reference: paymentReference(randomBytes(10)), method: paidMethod, amountVnd: feeVnd, status: 'pending', createdAt: now, expiresAt: null, payerName: applicant.data.fullName, recordedBy: null });
+        await appendPaymentEvent(tx, { paymentId: p.id, at: now, kind: 'created', fromStatus: null, toStatus: 'pending', data: { method: paidMethod, amountVnd: feeVnd, via: 'national-portal', maHoSo: hoSo.MaHoSo } });
+        await payLockedPayment(tx, p, receiving.id, now, { kind: 'paid', data: { via: 'national-portal', maHoSo: hoSo.MaHoSo, duocThanhToanTrucTuyen: hoSo.DuocThanhToanTrucTuyen } });
+      }
       const { QuaTrinhXuLy: _history, DanhSachTaiLieuNop: files, ...rest } = hoSo;
       await tx.query(
         `INSERT INTO national_dossier (dossier_id, ma_ho_so, origin, vneid_verified, paid_online, fees, payload, received_at)
@@ -118,4 +130,13 @@ export async function receiveNationalDossier(deps: { db: Db; clock: Clock; files
     }
     throw err;
   }
+}
+
+/**
+ * How a fee paid before the dossier reached us was paid (DuocThanhToanTrucTuyen; vn-legal.md §3.6 and §8.4): 1 on the
+ * national portal, through its payment platform (our method `paygov`, "Nền tảng thanh toán trực tuyến quốc gia (Cổng
+ * DVCQG)"); 2 through the province's own payment gateway (our online gateway, `vnpay`); 0 not paid online.
+ */
+export function nationalPaymentMethod(paid: 0 | 1 | 2): 'paygov' | 'vnpay' | null {
+  return paid === 1 ? 'paygov' : paid === 2 ? 'vnpay' : null;
 }
