@@ -7,6 +7,14 @@ export const nationalErrors = {
     new DomainError('NATIONAL.INBOUND_DISABLED', 'unavailable', 'Chưa cấu hình nhận hồ sơ từ Cổng Dịch vụ công quốc gia.', 'Receiving dossiers from the national portal is not configured.'),
   unknownAgency: (code: string) =>
     new DomainError('NATIONAL.UNKNOWN_AGENCY', 'unprocessable', `Không có đơn vị đang hoạt động với mã "${code}".`, 'No open unit has this agency code.', { code }),
+  noReceivingDesk: (code: string) =>
+    new DomainError(
+      'NATIONAL.NO_RECEIVING_DESK',
+      'unprocessable',
+      `Không có bộ phận một cửa tiếp nhận hồ sơ cho đơn vị mã "${code}".`,
+      'No one-stop desk receives dossiers for this agency code.',
+      { code },
+    ),
   unmappedProcedure: (code: string) =>
     new DomainError('NATIONAL.UNMAPPED_PROCEDURE', 'unprocessable', `Thủ tục mã "${code}" chưa được công bố tại đơn vị này.`, 'No published procedure maps to this national code here.', { code }),
   differenceNotFound: () => new DomainError('NATIONAL.DIFFERENCE_NOT_FOUND', 'not_found', 'Không tìm thấy sai lệch cần gửi lại.', 'Difference not found.'),

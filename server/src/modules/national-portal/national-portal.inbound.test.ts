@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
 import { APPLICANT, seedDesk } from '../../../test/dossier-fixtures.js';
-import { buildStaff } from '../../../test/factories.js';
+import { buildStaff, buildUnit } from '../../../test/factories.js';
 import { NATIONAL_PUSH_BODY_LIMIT, type THoSoInput } from './national-portal.contract.js';
 
 // What the tester found on the inbound path (issue 16): each case fails on the code before its fix.
@@ -91,5 +91,39 @@ describe('inbound push: fees paid before it arrived', () => {
     const unpaid = await push(pushed('G20.71-PAID-0003', { DuocThanhToanTrucTuyen: 0 }));
     const res = await injectAs(t.app, seed.desk, { method: 'GET', url: `/api/dossiers/${unpaid.json().id as string}/payments` });
     expect(res.json()).toMatchObject({ paid: false, payments: [] });
+  });
+});
+
+describe('inbound push: the receiving desk', () => {
+  const units = async (id: string) =>
+    (await t.ctx.db.query<{ receiving: string; resolving: string }>(`SELECT receiving_unit_id AS receiving, resolving_unit_id AS resolving FROM dossier WHERE id = $1`, [id])).rows[0];
+  const inDeskQueue = async (id: string) => ((await injectAs(t.app, seed.desk, { method: 'GET', url: '/api/dossiers?queue=online&limit=100' })).json() as { items: { id: string }[] }).items.some((i) => i.id === id);
+
+  it("routes the desk's own code to the desk with its commune resolving, an office to its commune's desk", async () => {
+    const desk = await push(pushed('G20.71-DESK-0001', { DonViXuLy: seed.tree.deskA.code }));
+    expect(desk.statusCode, desk.body).toBe(201);
+    expect(await units(desk.json().id)).toEqual({ receiving: seed.tree.deskA.id, resolving: seed.tree.communeA.id });
+    expect(await inDeskQueue(desk.json().id)).toBe(true);
+    const office = await push(pushed('G20.71-DESK-0002', { DonViXuLy: seed.tree.officeA.code }));
+    expect(office.statusCode, office.body).toBe(201);
+    expect(await units(office.json().id)).toEqual({ receiving: seed.tree.deskA.id, resolving: seed.tree.officeA.id });
+    expect(await inDeskQueue(office.json().id)).toBe(true);
+  });
+
+  it('refuses a unit no desk receives for with 422 and writes nothing; once the province has a desk, it lands there', async () => {
+    const before = await dossierCount();
+    const orphan = await push(pushed('G20.71-DESK-0003', { DonViXuLy: seed.tree.province.code }));
+    expect(orphan.statusCode).toBe(422);
+    expect(orphan.json()).toMatchObject({ code: 'NATIONAL.NO_RECEIVING_DESK' });
+    expect(orphan.json().message).toMatch(/bộ phận một cửa/);
+    expect(await dossierCount()).toBe(before);
+    const centre = await buildUnit(t.ctx.db, { kind: 'desk', parent: seed.tree.province, name: 'Trung tâm Phục vụ hành chính công tỉnh' });
+    const department = await buildUnit(t.ctx.db, { kind: 'department', parent: seed.tree.province, name: 'Sở Tư pháp' });
+    const atProvince = await push(pushed('G20.71-DESK-0004', { DonViXuLy: seed.tree.province.code }));
+    expect(atProvince.statusCode, atProvince.body).toBe(201);
+    expect(await units(atProvince.json().id)).toEqual({ receiving: centre.id, resolving: seed.tree.province.id });
+    const atDepartment = await push(pushed('G20.71-DESK-0005', { DonViXuLy: department.code }));
+    expect(atDepartment.statusCode, atDepartment.body).toBe(201);
+    expect(await units(atDepartment.json().id)).toEqual({ receiving: centre.id, resolving: department.id });
   });
 });

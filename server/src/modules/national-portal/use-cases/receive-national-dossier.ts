@@ -29,19 +29,32 @@ export async function receiveNationalDossier(deps: { db: Db; clock: Clock; files
   const today = vnDateOf(now);
   const year = Number(today.slice(0, 4));
   const key = `dvcqg:${hoSo.MaHoSo}`;
-  const { rows: found } = await deps.db.query<{ resolvingId: string; deskId: string; procedureId: string | null; existingId: string | null }>(
-    `SELECT u.id AS "resolvingId",
-            coalesce((SELECT id FROM unit WHERE parent_id = u.id AND kind = 'desk' AND valid_to IS NULL ORDER BY code LIMIT 1), u.id) AS "deskId",
+  const { rows: found } = await deps.db.query<{ resolvingId: string | null; deskId: string | null; procedureId: string | null; existingId: string | null }>(
+    // The resolving unit is the one of the code, or the parent of a desk given by its own code. The receiving desk is
+    // the rule of our portal's online submission (submit-online.ts): the unit's own desk, else a commune or district
+    // receives itself; a department, an office or a province without a desk of its own is received at the desk of the
+    // nearest unit above it that receives. None: refused, never a dossier in no desk's queue.
+    `WITH hit AS (SELECT u.id, u.kind, u.path, u.parent_id FROM unit u WHERE u.code = $1 AND u.valid_to IS NULL),
+          res AS (SELECT r.id, r.path, CASE WHEN h.kind = 'desk' THEN h.id END AS "ownDesk"
+                    FROM hit h JOIN unit r ON r.id = CASE WHEN h.kind = 'desk' THEN h.parent_id ELSE h.id END AND r.valid_to IS NULL)
+     SELECT r.id AS "resolvingId",
+            coalesce(r."ownDesk", (
+              SELECT coalesce((SELECT d.id FROM unit d WHERE d.parent_id = a.id AND d.kind = 'desk' AND d.valid_to IS NULL ORDER BY d.code LIMIT 1), a.id)
+                FROM unit a
+               WHERE r.path LIKE a.path || '%' AND a.valid_to IS NULL
+                 AND (a.kind IN ('commune', 'district') OR EXISTS (SELECT 1 FROM unit d WHERE d.parent_id = a.id AND d.kind = 'desk' AND d.valid_to IS NULL))
+               ORDER BY length(a.path) DESC LIMIT 1)) AS "deskId",
             (SELECT p.id FROM procedure p JOIN unit o ON o.id = p.owner_unit_id LEFT JOIN procedure_version v ON v.id = p.current_version_id
-              WHERE coalesce(v.content->'national'->>'maTTHC', p.code) = $2 AND p.status = 'published' AND u.path LIKE o.path || '%'
+              WHERE coalesce(v.content->'national'->>'maTTHC', p.code) = $2 AND p.status = 'published' AND r.path LIKE o.path || '%'
               ORDER BY (coalesce(v.content->'national'->>'maTruongHop', '') = $4) DESC, length(o.path) DESC LIMIT 1) AS "procedureId",
             (SELECT id FROM dossier WHERE idempotency_key = $3) AS "existingId"
-       FROM unit u WHERE u.code = $1 AND u.valid_to IS NULL`,
+       FROM res r`,
     [hoSo.DonViXuLy, hoSo.MaTTHC, key, hoSo.MaTruongHop],
   );
   const f = found[0];
   if (f?.existingId) return { id: f.existingId, created: false };
-  if (!f) throw nationalErrors.unknownAgency(hoSo.DonViXuLy);
+  if (!f?.resolvingId) throw nationalErrors.unknownAgency(hoSo.DonViXuLy);
+  if (!f.deskId) throw nationalErrors.noReceivingDesk(hoSo.DonViXuLy);
   if (!f.procedureId) throw nationalErrors.unmappedProcedure(hoSo.MaTTHC);
   const ctx = await loadIntakeContext(deps.db, { receivingUnitId: f.deskId, resolvingUnitId: f.resolvingId, procedureId: f.procedureId, idempotencyKey: key, from: `${year}-01-01`, to: `${year}-12-31` });
   const { receiving, resolving, procedure } = ctx;
