@@ -7,6 +7,8 @@ export const nationalErrors = {
     new DomainError('NATIONAL.INBOUND_DISABLED', 'unavailable', 'Chưa cấu hình nhận hồ sơ từ Cổng Dịch vụ công quốc gia.', 'Receiving dossiers from the national portal is not configured.'),
   unknownAgency: (code: string) =>
     new DomainError('NATIONAL.UNKNOWN_AGENCY', 'unprocessable', `Không có đơn vị đang hoạt động với mã "${code}".`, 'No open unit has this agency code.', { code }),
+  badCode: (code: string) =>
+    new DomainError('NATIONAL.BAD_CODE', 'unprocessable', `Mã hồ sơ "${code.slice(0, 60)}" không hợp lệ (chỉ gồm chữ, số và các dấu . - _ /).`, 'Invalid national dossier code.', { code: code.slice(0, 60) }),
   noReceivingDesk: (code: string) =>
     new DomainError(
       'NATIONAL.NO_RECEIVING_DESK',

@@ -54,7 +54,7 @@ describe('inbound push: size', () => {
     expect(direct.statusCode, direct.body.slice(0, 300)).toBe(201);
     const sim = await injectAs(t.app, inspector, { method: 'POST', url: '/api/national-sim/push', payload: pushed('G20.71-SIZE-0002', { DanhSachTaiLieuNop: file }) });
     expect(sim.statusCode, sim.body.slice(0, 300)).toBe(201);
-    const { rows } = await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM dossier_file f JOIN dossier d ON d.id = f.dossier_id WHERE d.idempotency_key LIKE 'dvcqg:G20.71-SIZE-%'`);
+    const { rows } = await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM dossier_file f JOIN national_dossier n ON n.dossier_id = f.dossier_id WHERE n.ma_ho_so LIKE 'G20.71-SIZE-%'`);
     expect(rows[0]!.n).toBe(2);
     const before = await dossierCount();
     const tooBig = await t.app.inject({
@@ -125,5 +125,35 @@ describe('inbound push: the receiving desk', () => {
     const atDepartment = await push(pushed('G20.71-DESK-0005', { DonViXuLy: department.code }));
     expect(atDepartment.statusCode, atDepartment.body).toBe(201);
     expect(await units(atDepartment.json().id)).toEqual({ receiving: centre.id, resolving: department.id });
+  });
+});
+
+describe('inbound push: the national code', () => {
+  it('keeps the code trimmed and upper-case and matches a re-push as tracking compares codes; refuses what is no code', async () => {
+    const first = await push(pushed('G20.71-WALK16-0001'));
+    expect(first.statusCode, first.body).toBe(201);
+    const id = first.json().id as string;
+    for (const variant of ['g20.71-walk16-0001', 'G20.71-WALK16-0001 ', 'G2071WALK160001', ' g20.71-Walk16-0001']) {
+      const again = await push(pushed(variant));
+      expect(again.json(), variant).toEqual({ id, created: false });
+    }
+    const lower = await push(pushed('  g20.71-walk16-0002 '));
+    expect(lower.statusCode).toBe(201);
+    const { rows } = await t.ctx.db.query<{ ma: string }>(`SELECT ma_ho_so AS ma FROM national_dossier WHERE dossier_id = $1`, [lower.json().id]);
+    expect(rows[0]!.ma).toBe('G20.71-WALK16-0002');
+    const before = await dossierCount();
+    for (const bad of ['G20.71 WALK16 0003', '<script>', '---']) {
+      const r = await push(pushed(bad));
+      expect(r.statusCode, bad).toBe(422);
+      expect(r.json()).toMatchObject({ code: 'NATIONAL.BAD_CODE' });
+    }
+    expect(await dossierCount()).toBe(before);
+  });
+
+  it('matches a dossier pushed before codes were normalised (its key as it was pushed)', async () => {
+    const first = await push(pushed('G20.71-OLD-0001'));
+    await t.ctx.db.query(`UPDATE dossier SET idempotency_key = 'dvcqg:g20.71-old-0001 ' WHERE id = $1`, [first.json().id]);
+    await t.ctx.db.query(`UPDATE national_dossier SET ma_ho_so = 'g20.71-old-0001 ' WHERE dossier_id = $1`, [first.json().id]);
+    expect((await push(pushed('G20.71-OLD-0001'))).json()).toEqual({ id: first.json().id, created: false });
   });
 });

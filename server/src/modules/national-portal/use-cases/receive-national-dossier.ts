@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/database.js';
 import { withStoredFiles, type FileStore } from '../../../platform/storage.js';
+import { compactCode } from '../../dossiers/tracking-code.rules.js';
 import { ZApplicantInput } from '../../dossiers/dossier.contract.js';
 import { dossierErrors } from '../../dossiers/dossier.errors.js';
 import { loadIntakeContext } from '../../dossiers/dossier-intake.repo.js';
@@ -24,12 +25,18 @@ export const NATIONAL_ACTOR = 'Cổng Dịch vụ công quốc gia';
  * with the e-form answers, the files, the fees paid there and whether the applicant's account is verified with VNeID.
  * The national code (MaHoSo) is its idempotency key: the same dossier pushed twice, or pushed and pulled, is one dossier.
  */
-export async function receiveNationalDossier(deps: { db: Db; clock: Clock; files: FileStore }, hoSo: THoSo): Promise<{ id: string; created: boolean }> {
+export async function receiveNationalDossier(deps: { db: Db; clock: Clock; files: FileStore }, pushedHoSo: THoSo): Promise<{ id: string; created: boolean }> {
   const now = deps.clock.now();
   const today = vnDateOf(now);
   const year = Number(today.slice(0, 4));
-  const key = `dvcqg:${hoSo.MaHoSo}`;
-  const { rows: found } = await deps.db.query<{ resolvingId: string | null; deskId: string | null; procedureId: string | null; existingId: string | null }>(
+  const maHoSo = normaliseMaHoSo(pushedHoSo.MaHoSo);
+  if (!maHoSo) throw nationalErrors.badCode(pushedHoSo.MaHoSo);
+  const hoSo: THoSo = { ...pushedHoSo, MaHoSo: maHoSo };
+  const compact = compactCode(maHoSo);
+  // One dossier per code as public tracking compares codes (letters and digits, any case): `g20.71-x-1` and `G2071X1`
+  // are the same dossier. Older dossiers carry the code as it was pushed; the compact index finds them.
+  const key = `dvcqg:${compact}`;
+  const { rows: found } = await deps.db.query<{ resolvingId: string | null; deskId: string | null; procedureId: string | null }>(
     // The resolving unit is the one of the code, or the parent of a desk given by its own code. The receiving desk is
     // the rule of our portal's online submission (submit-online.ts): the unit's own desk, else a commune or district
     // receives itself; a department, an office or a province without a desk of its own is received at the desk of the
@@ -46,13 +53,13 @@ export async function receiveNationalDossier(deps: { db: Db; clock: Clock; files
                ORDER BY length(a.path) DESC LIMIT 1)) AS "deskId",
             (SELECT p.id FROM procedure p JOIN unit o ON o.id = p.owner_unit_id LEFT JOIN procedure_version v ON v.id = p.current_version_id
               WHERE coalesce(v.content->'national'->>'maTTHC', p.code) = $2 AND p.status = 'published' AND r.path LIKE o.path || '%'
-              ORDER BY (coalesce(v.content->'national'->>'maTruongHop', '') = $4) DESC, length(o.path) DESC LIMIT 1) AS "procedureId",
-            (SELECT id FROM dossier WHERE idempotency_key = $3) AS "existingId"
+              ORDER BY (coalesce(v.content->'national'->>'maTruongHop', '') = $3) DESC, length(o.path) DESC LIMIT 1) AS "procedureId"
        FROM res r`,
-    [hoSo.DonViXuLy, hoSo.MaTTHC, key, hoSo.MaTruongHop],
+    [hoSo.DonViXuLy, hoSo.MaTTHC, hoSo.MaTruongHop],
   );
+  const existingId = await findNationalDossier(deps.db, key, compact);
+  if (existingId) return { id: existingId, created: false };
   const f = found[0];
-  if (f?.existingId) return { id: f.existingId, created: false };
   if (!f?.resolvingId) throw nationalErrors.unknownAgency(hoSo.DonViXuLy);
   if (!f.deskId) throw nationalErrors.noReceivingDesk(hoSo.DonViXuLy);
   if (!f.procedureId) throw nationalErrors.unmappedProcedure(hoSo.MaTTHC);
@@ -138,8 +145,8 @@ export async function receiveNationalDossier(deps: { db: Db; clock: Clock; files
   } catch (err) {
     // Two pushes of one dossier raced past the check: the unique key decided; the loser answers with the winner.
     if ((err as { code?: string }).code === '23505') {
-      const { rows } = await deps.db.query<{ id: string }>(`SELECT id FROM dossier WHERE idempotency_key = $1`, [key]);
-      if (rows[0]) return { id: rows[0].id, created: false };
+      const id = await findNationalDossier(deps.db, key, compact);
+      if (id) return { id, created: false };
     }
     throw err;
   }
@@ -152,4 +159,24 @@ export async function receiveNationalDossier(deps: { db: Db; clock: Clock; files
  */
 export function nationalPaymentMethod(paid: 0 | 1 | 2): 'paygov' | 'vnpay' | null {
   return paid === 1 ? 'paygov' : paid === 2 ? 'vnpay' : null;
+}
+
+/**
+ * The national code as we keep it: NFKC, trimmed, upper case; null when it is not a code (letters, digits and the
+ * separators . - _ / only, as the national portal writes them: `G22.99-261207-0001`, `000.00.71.H20-261207-0001`).
+ */
+export function normaliseMaHoSo(raw: string): string | null {
+  const s = raw.normalize('NFKC').trim().toUpperCase();
+  return /^[0-9A-Z][0-9A-Z._/-]{0,59}$/.test(s) ? s : null;
+}
+
+/** The dossier of a national code: by its key, or (pushed before codes were normalised) by the compact tracking index. */
+async function findNationalDossier(db: Db, key: string, compact: string): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM dossier WHERE idempotency_key = $1
+     UNION ALL (SELECT dossier_id FROM national_dossier WHERE regexp_replace(upper(ma_ho_so), '[^0-9A-Z]', '', 'g') = $2 ORDER BY received_at LIMIT 1)
+     LIMIT 1`,
+    [key, compact],
+  );
+  return rows[0]?.id ?? null;
 }
