@@ -9,6 +9,12 @@ export const nationalErrors = {
     new DomainError('NATIONAL.UNKNOWN_AGENCY', 'unprocessable', `Không có đơn vị đang hoạt động với mã "${code}".`, 'No open unit has this agency code.', { code }),
   badCode: (code: string) =>
     new DomainError('NATIONAL.BAD_CODE', 'unprocessable', `Mã hồ sơ "${code.slice(0, 60)}" không hợp lệ (chỉ gồm chữ, số và các dấu . - _ /).`, 'Invalid national dossier code.', { code: code.slice(0, 60) }),
+  notOnline: (code: string) =>
+    new DomainError('NATIONAL.NOT_ONLINE', 'unprocessable', `Thủ tục mã "${code}" không cung cấp dịch vụ công trực tuyến tại đơn vị này.`, 'This procedure is not offered online here.', { code }),
+  notNew: (status: number) =>
+    new DomainError('NATIONAL.NOT_NEW', 'unprocessable', `Chỉ nhận hồ sơ mới đăng ký (TrangThaiHoSo = 1); hồ sơ gửi sang có trạng thái ${status}.`, 'Only newly submitted dossiers (status 1) are received.', { status }),
+  badDate: (field: string, value: string) =>
+    new DomainError('NATIONAL.BAD_DATE', 'unprocessable', `${field} "${value}" không phải thời điểm hợp lệ (yyyyMMddHHmmss, không muộn hơn hiện tại).`, 'Invalid or future date.', { field }),
   noReceivingDesk: (code: string) =>
     new DomainError(
       'NATIONAL.NO_RECEIVING_DESK',

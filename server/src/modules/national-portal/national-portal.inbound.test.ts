@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
 import { APPLICANT, seedDesk } from '../../../test/dossier-fixtures.js';
-import { buildStaff, buildUnit } from '../../../test/factories.js';
+import { buildProcedureContent, buildStaff, buildUnit } from '../../../test/factories.js';
 import { NATIONAL_PUSH_BODY_LIMIT, type THoSoInput } from './national-portal.contract.js';
 
 // What the tester found on the inbound path (issue 16): each case fails on the code before its fix.
@@ -31,7 +31,7 @@ function pushed(maHoSo: string, over: Partial<THoSoInput> = {}): THoSoInput {
     DuocThanhToanTrucTuyen: 0,
     DanhSachPhiLePhi: [{ TenPhiLePhi: 'Lệ phí đăng ký kết hôn', Gia: 15000 }],
     DanhSachTaiLieuNop: [{ TenTepDinhKem: 'to-khai.pdf', TenGiayTo: 'Tờ khai', DuocSoHoa: true, NoiDungTep: PDF.toString('base64') }],
-    DuLieuBieuMau: {},
+    DuLieuBieuMau: { hoTen: 'Nguyễn Thị Bé' },
     ...over,
   };
 }
@@ -156,4 +156,44 @@ describe('inbound push: the national code', () => {
     await t.ctx.db.query(`UPDATE national_dossier SET ma_ho_so = 'g20.71-old-0001 ' WHERE dossier_id = $1`, [first.json().id]);
     expect((await push(pushed('G20.71-OLD-0001'))).json()).toEqual({ id: first.json().id, created: false });
   });
+});
+
+describe('inbound push: garbage is refused, nothing written', () => {
+  it('refuses a bad CCCD, wrong e-form answers, a bad or future date, a status other than new, a procedure not online', async () => {
+    const created = await injectAs(t.app, seed.admin, {
+      method: 'POST',
+      url: '/api/procedures',
+      payload: { ownerUnitId: seed.tree.province.id, content: buildProcedureContent({ code: '1.000777', name: 'Thủ tục chỉ nộp trực tiếp', onlineLevel: 'none' }) },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const published = await injectAs(t.app, seed.admin, { method: 'POST', url: `/api/procedures/${created.json().id as string}/publish`, payload: { decisionNo: '2/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
+    expect(published.statusCode, published.body).toBeLessThan(300);
+    const before = await dossierCount();
+    const cases: [Partial<THoSoInput>, number, string][] = [
+      [{ MaDoiTuong: 'ABCDEF<script>' }, 400, 'DOSSIER.BAD_APPLICANT'],
+      [{ MaDoiTuong: '123' }, 400, 'DOSSIER.BAD_APPLICANT'],
+      [{ DuLieuBieuMau: { hoTen: 12 } }, 400, 'DOSSIER.EFORM_INVALID'],
+      [{ DuLieuBieuMau: {} }, 400, 'DOSSIER.EFORM_INVALID'],
+      [{ NgayNopHoSo: '20261399083000' }, 422, 'NATIONAL.BAD_DATE'],
+      [{ NgayNopHoSo: '20271207083000' }, 422, 'NATIONAL.BAD_DATE'],
+      [{ TrangThaiHoSo: 4 }, 422, 'NATIONAL.NOT_NEW'],
+      [{ MaTTHC: '1.000777' }, 422, 'NATIONAL.NOT_ONLINE'],
+    ];
+    for (const [i, [over, status, code]] of cases.entries()) {
+      const r = await push(pushed(`G20.71-BAD-${i}`, over));
+      expect(r.statusCode, `${code} ${r.body}`).toBe(status);
+      expect(r.json().code).toBe(code);
+      expect(r.json().message).toMatch(/[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i);
+    }
+    expect(await dossierCount()).toBe(before);
+  });
+
+  it("the simulator keeps no copy of a push we refused", async () => {
+    const r = await injectAs(t.app, inspector, { method: 'POST', url: '/api/national-sim/push', payload: pushed('G20.71-SIMBAD-0001', { MaDoiTuong: 'ABCDEF<script>' }) });
+    expect(r.statusCode).toBe(400);
+    const held = (await injectAs(t.app, inspector, { method: 'GET', url: '/api/national-sim/dossiers' })).json() as { items: { MaHoSo: string }[] };
+    expect(held.items.map((i) => i.MaHoSo)).not.toContain('G20.71-SIMBAD-0001');
+    expect(held.items.map((i) => i.MaHoSo)).toContain('G20.71-SIZE-0002');
+  });
+
 });

@@ -29,6 +29,7 @@ const hoSo = (maHoSo: string, over: Partial<THoSoInput> = {}) =>
     NgayNopHoSo: '20261207083000',
     TrangThaiHoSo: 1,
     DonViXuLy: seed.tree.communeA.code,
+    DuLieuBieuMau: { hoTen: 'Nguyễn Thị Bé' },
     DanhSachPhiLePhi: [{ TenPhiLePhi: 'Lệ phí đăng ký kết hôn', Gia: 15000 }],
     ...over,
   });

@@ -114,9 +114,9 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
       '/national-sim/push',
       { config: { access: 'perm:reports.manage' }, bodyLimit: NATIONAL_PUSH_BODY_LIMIT, schema: { tags: ['national-simulator'], summary: 'Mô phỏng: Cổng DVCQG đẩy một hồ sơ công dân nộp trên Cổng về hệ thống', body: ZHoSo, response: { 200: z.object({ id: z.string().uuid(), created: z.boolean() }), 201: z.object({ id: z.string().uuid(), created: z.boolean() }), ...errors } } },
       async (request, reply) => {
-        sim.dossiers.set(request.body.MaHoSo, structuredClone(request.body));
-        // Through our own authenticated endpoint, as the portal would call it.
+        // Through our own authenticated endpoint, as the portal would call it; the simulator keeps a copy only of what we took.
         const res = await app.inject({ method: 'POST', url: '/api/national-portal/dossiers', headers: { authorization: `Bearer ${ctx.config.nationalPortalInboundSecret}` }, payload: request.body });
+        if (res.statusCode === 200 || res.statusCode === 201) sim.dossiers.set(request.body.MaHoSo, structuredClone(request.body));
         return reply.status(res.statusCode).send(res.json());
       },
     );

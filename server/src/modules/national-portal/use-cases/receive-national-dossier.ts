@@ -3,6 +3,9 @@ import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/database.js';
 import { withStoredFiles, type FileStore } from '../../../platform/storage.js';
 import { compactCode } from '../../dossiers/tracking-code.rules.js';
+import { validateCccd } from '../../applicants/cccd.rules.js';
+import { validateTaxCode } from '../../applicants/tax-code.rules.js';
+import { validateEform } from '../../procedures/eform.js';
 import { ZApplicantInput } from '../../dossiers/dossier.contract.js';
 import { dossierErrors } from '../../dossiers/dossier.errors.js';
 import { loadIntakeContext } from '../../dossiers/dossier-intake.repo.js';
@@ -16,6 +19,9 @@ import { vnDateOf } from '../../working-calendar/vn-time.js';
 import type { THoSo } from '../national-portal.contract.js';
 import { nationalErrors } from '../national-portal.errors.js';
 import { parseNationalDate } from '../national-portal.rules.js';
+
+/** How far ahead of our clock the portal's submission time may be (two clocks never agree to the second). */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 export const NATIONAL_ACTOR = 'Cổng Dịch vụ công quốc gia';
 
@@ -70,6 +76,11 @@ export async function receiveNationalDossier(deps: { db: Db; clock: Clock; files
   const ruleSet = ruleSetOn(today);
   const version = versionInForce(ctx.versions, today);
   if (!ruleSet || !version || !acceptsDossiers(procedure, ctx.versions, today)) throw dossierErrors.procedureClosed();
+  // Only what our portal would take online comes from the national one (ND 42/2022 Điều 11: a procedure's online level).
+  if (version.content.onlineLevel === 'none') throw nationalErrors.notOnline(hoSo.MaTTHC);
+  // A push is a dossier just submitted there (TrangThaiHoSo 1 "Mới đăng ký", vn-legal.md §2 status list); one that was
+  // already received, processed or closed elsewhere is not a new dossier of ours to open.
+  if (hoSo.TrangThaiHoSo !== 1) throw nationalErrors.notNew(hoSo.TrangThaiHoSo);
 
   const applicant = ZApplicantInput.safeParse({
     kind: hoSo.LoaiDoiTuong === 2 ? 'organisation' : 'citizen',
@@ -80,10 +91,20 @@ export async function receiveNationalDossier(deps: { db: Db; clock: Clock; files
     phone: hoSo.SoDienThoai || null,
     email: hoSo.Email || null,
   });
-  if (!applicant.success) throw dossierErrors.badApplicant(applicant.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  // The time of submission is the portal's; a time in the future (a wrong clock over there) is not believed.
+  // The applicant's number as the desk checks it: a CCCD for a citizen, a tax code for an organisation.
+  const identity = hoSo.LoaiDoiTuong === 2 ? validateTaxCode(hoSo.MaDoiTuong) : validateCccd(hoSo.MaDoiTuong, { birthDate: applicant.data?.birthDate ?? undefined, today });
+  if (!identity.ok) throw dossierErrors.badApplicant(identity.reasonVi);
+  if (!applicant.success) throw dossierErrors.badApplicant(`Thông tin chủ hồ sơ không hợp lệ (${applicant.error.issues.map((i) => i.path.join('.')).join(', ')}).`);
+  // The time of submission is the portal's: not a date, or later than now (beyond a few minutes of clock skew), is refused
+  // rather than replaced — the legal time counts from it.
   const submitted = parseNationalDate(hoSo.NgayNopHoSo);
-  const submittedAt = submitted && submitted.getTime() <= now.getTime() ? submitted : now;
+  if (!submitted || submitted.getTime() > now.getTime() + CLOCK_SKEW_MS) throw nationalErrors.badDate('NgayNopHoSo', hoSo.NgayNopHoSo);
+  const submittedAt = submitted.getTime() <= now.getTime() ? submitted : now;
+  // The e-form answers against the version's schema, as online submission checks them (submit-online.ts).
+  if (version.content.eform) {
+    const problems = validateEform(version.id, version.content.eform, hoSo.DuLieuBieuMau);
+    if (problems.length > 0) throw dossierErrors.eformInvalid(problems);
+  }
   const feeVnd = hoSo.DanhSachPhiLePhi.reduce((s, p) => s + p.Gia, 0);
   const resultDelivery = hoSo.HinhThucTra === 3 ? 'online' : hoSo.HinhThucTra === 2 ? 'post' : 'desk';
   const documents = hoSo.DanhSachTaiLieuNop.map((d) => ({ name: d.TenGiayTo ?? d.TenTepDinhKem, kind: 'copy', count: 1, digitised: d.DuocSoHoa, fromStore: d.DuocLayTuKhoDMQG, link: d.DuongDanTaiLieu ?? null }));
