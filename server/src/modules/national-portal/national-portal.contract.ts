@@ -60,6 +60,15 @@ export const ZTaiLieuNop = z.object({
 
 export const ZPhiLePhi = z.object({ TenPhiLePhi: z.string().min(1).max(300), Gia: z.number().int().min(0).max(1_000_000_000) });
 
+/**
+ * The largest push of a dossier the inbound endpoint (and the simulator's push) reads: 64 MB of JSON, about 46 MB of
+ * files once base64 is decoded — several scanned attachments of a few MB each, as citizens send them. One attachment stays
+ * at most 14,000,000 characters (NoiDungTep, about 10 MB); the 100 attachments the schema allows are not all that large
+ * at once. Beyond it the answer is 413 COMMON.TOO_LARGE. The body, its parse and the decoded files of one push stay
+ * within a few hundred MB of memory at worst; the global limit (2 MB) still holds for every other route.
+ */
+export const NATIONAL_PUSH_BODY_LIMIT = 64 * 1024 * 1024;
+
 /** A dossier as DongBoHoSoMC carries it and TraCuuHoSo returns it (the §8.4 field list). */
 export const ZHoSo = z.object({
   MaHoSo: z.string().min(1).max(60),

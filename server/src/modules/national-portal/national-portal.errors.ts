@@ -7,6 +7,22 @@ export const nationalErrors = {
     new DomainError('NATIONAL.INBOUND_DISABLED', 'unavailable', 'Chưa cấu hình nhận hồ sơ từ Cổng Dịch vụ công quốc gia.', 'Receiving dossiers from the national portal is not configured.'),
   unknownAgency: (code: string) =>
     new DomainError('NATIONAL.UNKNOWN_AGENCY', 'unprocessable', `Không có đơn vị đang hoạt động với mã "${code}".`, 'No open unit has this agency code.', { code }),
+  badCode: (code: string) =>
+    new DomainError('NATIONAL.BAD_CODE', 'unprocessable', `Mã hồ sơ "${code.slice(0, 60)}" không hợp lệ (chỉ gồm chữ, số và các dấu . - _ /).`, 'Invalid national dossier code.', { code: code.slice(0, 60) }),
+  notOnline: (code: string) =>
+    new DomainError('NATIONAL.NOT_ONLINE', 'unprocessable', `Thủ tục mã "${code}" không cung cấp dịch vụ công trực tuyến tại đơn vị này.`, 'This procedure is not offered online here.', { code }),
+  notNew: (status: number) =>
+    new DomainError('NATIONAL.NOT_NEW', 'unprocessable', `Chỉ nhận hồ sơ mới đăng ký (TrangThaiHoSo = 1); hồ sơ gửi sang có trạng thái ${status}.`, 'Only newly submitted dossiers (status 1) are received.', { status }),
+  badDate: (field: string, value: string) =>
+    new DomainError('NATIONAL.BAD_DATE', 'unprocessable', `${field} "${value}" không phải thời điểm hợp lệ (yyyyMMddHHmmss, không muộn hơn hiện tại).`, 'Invalid or future date.', { field }),
+  noReceivingDesk: (code: string) =>
+    new DomainError(
+      'NATIONAL.NO_RECEIVING_DESK',
+      'unprocessable',
+      `Không có bộ phận một cửa tiếp nhận hồ sơ cho đơn vị mã "${code}".`,
+      'No one-stop desk receives dossiers for this agency code.',
+      { code },
+    ),
   unmappedProcedure: (code: string) =>
     new DomainError('NATIONAL.UNMAPPED_PROCEDURE', 'unprocessable', `Thủ tục mã "${code}" chưa được công bố tại đơn vị này.`, 'No published procedure maps to this national code here.', { code }),
   differenceNotFound: () => new DomainError('NATIONAL.DIFFERENCE_NOT_FOUND', 'not_found', 'Không tìm thấy sai lệch cần gửi lại.', 'Difference not found.'),

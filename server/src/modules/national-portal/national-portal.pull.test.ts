@@ -29,11 +29,12 @@ const hoSo = (maHoSo: string, over: Partial<THoSoInput> = {}) =>
     NgayNopHoSo: '20261207083000',
     TrangThaiHoSo: 1,
     DonViXuLy: seed.tree.communeA.code,
+    DuLieuBieuMau: { hoTen: 'Nguyễn Thị Bé' },
     DanhSachPhiLePhi: [{ TenPhiLePhi: 'Lệ phí đăng ký kết hôn', Gia: 15000 }],
     ...over,
   });
 const pull = (pageSize = 2) => pullNationalDossiers({ db: t.ctx.db, clock, files: t.ctx.files, portal: nationalPortalOf(t.ctx)! }, { pageSize });
-const copies = async (maHoSo: string) => (await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM dossier WHERE idempotency_key = $1`, [`dvcqg:${maHoSo}`])).rows[0]!.n;
+const copies = async (maHoSo: string) => (await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM national_dossier WHERE ma_ho_so = $1`, [maHoSo])).rows[0]!.n;
 
 beforeAll(async () => {
   t = await buildTestApp({ clock, env: { NATIONAL_PORTAL_AGENCY_CODE: 'KHONG-PHAI-DON-VI' } });

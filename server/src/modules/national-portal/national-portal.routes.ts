@@ -6,7 +6,7 @@ import { ZErrorBody } from '../../platform/error-schema.js';
 import { commonErrors } from '../../platform/errors.js';
 import { actorOf } from '../identity/auth.plugin.js';
 import { can, scopeUnitIds } from '../identity/permissions.policy.js';
-import { ZHoSo } from './national-portal.contract.js';
+import { NATIONAL_PUSH_BODY_LIMIT, ZHoSo } from './national-portal.contract.js';
 import { nationalErrors } from './national-portal.errors.js';
 import { syncCounts } from './national-portal.repo.js';
 import { FAILED_AFTER } from './national-portal.rules.js';
@@ -46,6 +46,7 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     {
       // The national portal authenticates with the shared bearer secret (NATIONAL_PORTAL_INBOUND_SECRET), not a session.
       config: { access: 'public' },
+      bodyLimit: NATIONAL_PUSH_BODY_LIMIT,
       schema: { tags: ['national-portal'], summary: 'Cổng DVCQG đẩy hồ sơ công dân nộp trên Cổng về hệ thống (một lần theo MaHoSo)', body: ZHoSo, response: { 200: z.object({ id: z.string().uuid(), created: z.boolean() }), 201: z.object({ id: z.string().uuid(), created: z.boolean() }), ...errors } },
     },
     async (request, reply) => {
@@ -111,11 +112,11 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     );
     app.post(
       '/national-sim/push',
-      { config: { access: 'perm:reports.manage' }, schema: { tags: ['national-simulator'], summary: 'Mô phỏng: Cổng DVCQG đẩy một hồ sơ công dân nộp trên Cổng về hệ thống', body: ZHoSo, response: { 200: z.object({ id: z.string().uuid(), created: z.boolean() }), 201: z.object({ id: z.string().uuid(), created: z.boolean() }), ...errors } } },
+      { config: { access: 'perm:reports.manage' }, bodyLimit: NATIONAL_PUSH_BODY_LIMIT, schema: { tags: ['national-simulator'], summary: 'Mô phỏng: Cổng DVCQG đẩy một hồ sơ công dân nộp trên Cổng về hệ thống', body: ZHoSo, response: { 200: z.object({ id: z.string().uuid(), created: z.boolean() }), 201: z.object({ id: z.string().uuid(), created: z.boolean() }), ...errors } } },
       async (request, reply) => {
-        sim.dossiers.set(request.body.MaHoSo, structuredClone(request.body));
-        // Through our own authenticated endpoint, as the portal would call it.
+        // Through our own authenticated endpoint, as the portal would call it; the simulator keeps a copy only of what we took.
         const res = await app.inject({ method: 'POST', url: '/api/national-portal/dossiers', headers: { authorization: `Bearer ${ctx.config.nationalPortalInboundSecret}` }, payload: request.body });
+        if (res.statusCode === 200 || res.statusCode === 201) sim.dossiers.set(request.body.MaHoSo, structuredClone(request.body));
         return reply.status(res.statusCode).send(res.json());
       },
     );
