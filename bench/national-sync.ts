@@ -104,7 +104,17 @@ export async function benchNationalSync(db: Db, dataDir: string): Promise<string
         DonViXuLy: '000.00.71.H20',
         TaiKhoanDuocXacThucVoiVNeID: 1,
         DanhSachTaiLieuNop: [{ TenTepDinhKem: 'giay-chung-sinh.pdf', TenGiayTo: 'Giấy chứng sinh', DuocSoHoa: true }],
-        DuLieuBieuMau: { hoTenTre: `Trẻ ${i}`, ngaySinhTre: '2026-11-28' },
+        // Answers valid for the seed's birth-registration form (inbound pushes are checked against it).
+        DuLieuBieuMau: {
+          hoTenNguoiYeuCau: 'Nguyễn Thị Bench',
+          soDinhDanhNguoiYeuCau: '087195012345',
+          quanHe: 'Mẹ',
+          hoTen: `Trần Văn Bé ${i}`,
+          ngaySinh: '2026-11-28',
+          gioiTinh: 'Nam',
+          noiSinh: 'Bệnh viện Đa khoa Đồng Tháp',
+          hoTenMe: 'Nguyễn Thị Bench',
+        },
       });
     const ids: string[] = [];
     const intake = await concurrently(DOSSIERS, async (i) => {
