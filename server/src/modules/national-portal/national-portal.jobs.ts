@@ -30,14 +30,17 @@ export const nationalPortalJobs: JobDefinition[] = [
     },
   },
   {
-    // Each evening, the day's dossiers compared with the national copy (and yesterday's, for late events).
+    // Every hour at :20, the day's dossiers compared with the national copy; in the first run after midnight (Vietnam
+    // time) yesterday's too, for its late events. The console's "Đối soát ngay" runs the same comparison on demand.
     name: NATIONAL_RECONCILE_JOB,
-    cron: '30 22 * * *',
+    cron: '20 * * * *',
     handler: async (ctx) => {
       const portal = nationalPortalOf(ctx);
       if (!portal) return;
       const now = ctx.clock.now();
-      for (const day of [vnDateOf(new Date(now.getTime() - 86_400_000)), vnDateOf(now)]) await reconcileDay({ db: ctx.db, clock: ctx.clock, portal }, day);
+      const today = vnDateOf(now);
+      const days = vnDateOf(new Date(now.getTime() - 3600_000)) === today ? [today] : [vnDateOf(new Date(now.getTime() - 86_400_000)), today];
+      for (const day of days) await reconcileDay({ db: ctx.db, clock: ctx.clock, portal }, day);
     },
   },
   {

@@ -13,7 +13,8 @@ import { FAILED_AFTER } from './national-portal.rules.js';
 import { nationalPortalOf } from './national-portal.service.js';
 import { simulatorFor } from './national-portal.simulator.js';
 import { receiveNationalDossier } from './use-cases/receive-national-dossier.js';
-import { resendDossier } from './use-cases/reconcile.js';
+import { reconcileDay, resendDossier } from './use-cases/reconcile.js';
+import { vnDateOf } from '../working-calendar/vn-time.js';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 422: ZErrorBody, 503: ZErrorBody };
 
@@ -95,6 +96,27 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
       if (!can(actorOf(request), 'reports.manage', rows[0].path)) throw commonErrors.forbidden('reports.manage');
       if (!(await resendDossier(ctx, request.params.id))) throw nationalErrors.differenceNotFound();
       return { queued: true as const };
+    },
+  );
+
+  app.post(
+    '/national-portal/reconcile',
+    {
+      config: { access: 'perm:reports.manage' },
+      schema: {
+        tags: ['national-portal'],
+        summary: 'Đối soát ngay: so bản trên Cổng DVCQG với hệ thống cho các hồ sơ thay đổi trong ngày, trong phạm vi đơn vị của người dùng',
+        body: z.object({ day: z.iso.date().optional() }).optional(),
+        response: { 200: z.object({ day: z.string(), checked: z.number(), differences: z.number(), resolved: z.number() }), ...errors },
+      },
+    },
+    async (request) => {
+      const portal = nationalPortalOf(ctx);
+      if (!portal) throw nationalErrors.portalUnavailable();
+      const units = scopeUnitIds(actorOf(request), 'reports.manage');
+      const day = request.body?.day ?? vnDateOf(ctx.clock.now());
+      const report = await reconcileDay({ db: ctx.db, clock: ctx.clock, portal }, day, units);
+      return { day, ...report };
     },
   );
 
