@@ -23627,7 +23627,15 @@ export interface paths {
                             synced: number;
                             pending: number;
                             failed: number;
+                            configured: boolean;
                             connected: boolean;
+                            lastError: {
+                                message: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            /** Format: date-time */
+                            lastSuccessAt: string | null;
                         };
                     };
                 };

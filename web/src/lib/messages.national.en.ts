@@ -13,6 +13,7 @@ export const nationalEn: Record<keyof typeof nationalVi, string> = {
   'dvcqg.pending': 'Waiting',
   'dvcqg.failed': 'Failing, retrying',
   'dvcqg.notConnected': 'No national portal is configured: dossiers wait in the queue.',
+  'dvcqg.outage': 'The national portal is not accepting dossiers (last error at {at}: {error}). The system retries by itself; nothing is lost.',
   'dvcqg.differences': 'Differences found by the reconciliation',
   'dvcqg.noDifference': 'No difference',
   'dvcqg.code': 'Dossier code',

@@ -11,6 +11,7 @@ export const nationalVi = {
   'dvcqg.pending': 'Đang chờ gửi',
   'dvcqg.failed': 'Lỗi, đang thử lại',
   'dvcqg.notConnected': 'Chưa cấu hình kết nối Cổng Dịch vụ công quốc gia: hồ sơ được giữ lại trong hàng đợi.',
+  'dvcqg.outage': 'Cổng Dịch vụ công quốc gia đang không nhận hồ sơ (lỗi gần nhất lúc {at}: {error}). Hệ thống tự động thử lại; hồ sơ không bị mất.',
   'dvcqg.differences': 'Sai lệch phát hiện khi đối soát',
   'dvcqg.noDifference': 'Không có sai lệch',
   'dvcqg.code': 'Mã hồ sơ',

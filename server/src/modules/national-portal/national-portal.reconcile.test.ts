@@ -6,6 +6,7 @@ import { isReported, nationalStatusOf } from './national-portal.rules.js';
 import { nationalPortalOf } from './national-portal.service.js';
 import { simulatorFor, type NationalPortalSimulator } from './national-portal.simulator.js';
 import { dispatchNationalSync } from './use-cases/dispatch-sync.js';
+import { warnFailedBatch } from './national-portal.jobs.js';
 import type { DossierStatus } from '../dossiers/dossier.rules.js';
 
 // Monday 7/12/2026 09:00 Vietnam time; the tests move it by hand.
@@ -132,5 +133,42 @@ describe('"Đối soát ngay": a difference made behind the app\'s back', () => 
     const after = (await injectAs(t.app, inspector, { method: 'GET', url: '/api/national-portal/sync' })).json() as { synced: number; pending: number };
     expect(after.synced).toBe(before.synced);
     expect(after.pending).toBe(0);
+  });
+});
+
+describe('an outage is visible on the sync page and in the log', () => {
+  it('while the portal refuses: failing counted from the first failure, connected false, last error and time; then back', async () => {
+    sim.refuseFor(300);
+    const { id } = await seed.receive();
+    const r = await dispatchNationalSync({ db: t.ctx.db, clock, portal: nationalPortalOf(t.ctx)! });
+    expect(r.failed).toBeGreaterThan(0);
+    const failedAt = new Date(nowMs).toISOString();
+    const down = await injectAs(t.app, inspector, { method: 'GET', url: '/api/national-portal/sync' });
+    expect(down.statusCode, down.body).toBe(200);
+    expect(down.json()).toMatchObject({ configured: true, connected: false, failed: 1, lastError: { at: failedAt } });
+    expect(down.json().lastError.message).toMatch(/503|bảo trì/);
+    // Another commune's leader does not see this dossier counted.
+    expect((await injectAs(t.app, leaderB, { method: 'GET', url: '/api/national-portal/sync' })).json()).toMatchObject({ failed: 0, connected: false });
+    expect((await injectAs(t.app, seed.otherDesk, { method: 'GET', url: '/api/national-portal/sync' })).statusCode).toBe(403);
+
+    // One warning per failed batch, at most one every five minutes.
+    const lines: { fields: Record<string, unknown>; msg: string }[] = [];
+    const log = { info: () => undefined, error: () => undefined, warn: (fields: Record<string, unknown>, msg: string) => void lines.push({ fields, msg }) };
+    warnFailedBatch(r, new Date(nowMs), log);
+    warnFailedBatch(r, new Date(nowMs + 60_000), log);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.msg).toMatch(/Cổng DVCQG/);
+    expect(lines[0]!.fields).toMatchObject({ failed: r.failed, lastError: r.lastError });
+    warnFailedBatch(r, new Date(nowMs + 5 * 60_000), log);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]!.fields.failedBatches).toBe(2);
+    warnFailedBatch({ ...r, failed: 0 }, new Date(nowMs + 20 * 60_000), log);
+    expect(lines).toHaveLength(2);
+
+    nowMs += 300_000;
+    await drain();
+    const up = (await injectAs(t.app, inspector, { method: 'GET', url: '/api/national-portal/sync' })).json();
+    expect(up).toMatchObject({ connected: true, lastError: null, failed: 0, pending: 0 });
+    expect(theirs((await t.ctx.db.query<{ code: string }>(`SELECT code FROM dossier WHERE id = $1`, [id])).rows[0]!.code)).toEqual(await ours(id));
   });
 });

@@ -179,3 +179,11 @@ export async function syncCounts(q: Queryable, unitIds: string[] | null, failedA
   );
   return rows[0]!;
 }
+
+export type SyncHealth = { lastSuccessAt: Date | null; lastFailureAt: Date | null; lastError: string | null };
+
+/** How the last sync batches went (national_sync_health, one row). */
+export async function readSyncHealth(q: Queryable): Promise<SyncHealth> {
+  const { rows } = await q.query<SyncHealth>(`SELECT last_success_at AS "lastSuccessAt", last_failure_at AS "lastFailureAt", last_error AS "lastError" FROM national_sync_health`);
+  return rows[0] ?? { lastSuccessAt: null, lastFailureAt: null, lastError: null };
+}

@@ -8,8 +8,8 @@ import { actorOf } from '../identity/auth.plugin.js';
 import { can, scopeUnitIds } from '../identity/permissions.policy.js';
 import { ZHoSo } from './national-portal.contract.js';
 import { nationalErrors } from './national-portal.errors.js';
-import { syncCounts } from './national-portal.repo.js';
-import { FAILED_AFTER } from './national-portal.rules.js';
+import { readSyncHealth, syncCounts } from './national-portal.repo.js';
+import { FAILED_AFTER, connectedNow } from './national-portal.rules.js';
 import { nationalPortalOf } from './national-portal.service.js';
 import { simulatorFor } from './national-portal.simulator.js';
 import { receiveNationalDossier } from './use-cases/receive-national-dossier.js';
@@ -59,10 +59,26 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
 
   app.get(
     '/national-portal/sync',
-    { config: { access: 'perm:reports.read' }, schema: { tags: ['national-portal'], summary: 'Số hồ sơ đã đồng bộ / đang chờ / lỗi lên Cổng DVCQG (QĐ 766 chỉ số 1.4)', response: { 200: z.object({ synced: z.number(), pending: z.number(), failed: z.number(), connected: z.boolean() }), ...errors } } },
+    { config: { access: 'perm:reports.read' }, schema: { tags: ['national-portal'], summary: 'Số hồ sơ đã đồng bộ / đang chờ / lỗi lên Cổng DVCQG (QĐ 766 chỉ số 1.4)', response: {
+          200: z.object({
+            synced: z.number(),
+            pending: z.number(),
+            failed: z.number(),
+            configured: z.boolean(),
+            connected: z.boolean(),
+            lastError: z.object({ message: z.string(), at: z.date() }).nullable(),
+            lastSuccessAt: z.date().nullable(),
+          }),
+          ...errors,
+        } } },
     async (request) => {
       const units = scopeUnitIds(actorOf(request), 'reports.read');
-      return { ...(await syncCounts(ctx.db, units, FAILED_AFTER)), connected: nationalPortalOf(ctx) !== null };
+      const configured = nationalPortalOf(ctx) !== null;
+      const health = await readSyncHealth(ctx.db);
+      const connected = connectedNow(configured, health);
+      // The last error is shown while it is the latest news of the connection (a later success clears it).
+      const lastError = !connected && health.lastFailureAt ? { message: health.lastError ?? '', at: health.lastFailureAt } : null;
+      return { ...(await syncCounts(ctx.db, units, FAILED_AFTER)), configured, connected, lastError, lastSuccessAt: health.lastSuccessAt };
     },
   );
 

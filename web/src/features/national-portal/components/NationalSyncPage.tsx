@@ -30,7 +30,12 @@ export function NationalSyncCounts() {
           <Statistic title={t('dvcqg.failed')} value={c?.failed ?? 0} valueStyle={c?.failed ? { color: '#cf1322' } : undefined} />
         </Col>
       </Row>
-      {c && !c.connected ? <Typography.Paragraph type="warning" style={{ marginTop: 8, marginBottom: 0 }}>{t('dvcqg.notConnected')}</Typography.Paragraph> : null}
+      {c && !c.configured ? <Typography.Paragraph type="warning" style={{ marginTop: 8, marginBottom: 0 }}>{t('dvcqg.notConnected')}</Typography.Paragraph> : null}
+      {c && c.configured && !c.connected ? (
+        <Typography.Paragraph type="danger" style={{ marginTop: 8, marginBottom: 0 }} role="alert">
+          {t('dvcqg.outage', { at: c.lastError ? formatDueTime(String(c.lastError.at)) : '—', error: c.lastError?.message ?? '—' })}
+        </Typography.Paragraph>
+      ) : null}
     </Card>
   );
 }
