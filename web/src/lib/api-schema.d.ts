@@ -14239,6 +14239,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             code: string | null;
+                            nationalCode: string | null;
                             procedureName: string;
                             status: string;
                             statusLabel: string;
@@ -14297,6 +14298,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             code: string | null;
+                            nationalCode: string | null;
                             procedureName: string;
                             status: string;
                             statusLabel: string;
@@ -14448,6 +14450,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             code: string | null;
+                            nationalCode: string | null;
                             procedureName: string;
                             status: string;
                             statusLabel: string;
@@ -14596,6 +14599,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             code: string | null;
+                            nationalCode: string | null;
                             procedureName: string;
                             status: string;
                             statusLabel: string;
