@@ -172,3 +172,22 @@ describe('an outage is visible on the sync page and in the log', () => {
     expect(theirs((await t.ctx.db.query<{ code: string }>(`SELECT code FROM dossier WHERE id = $1`, [id])).rows[0]!.code)).toEqual(await ours(id));
   });
 });
+
+describe('"Nhận xử lý" twice by the officer already holding the dossier', () => {
+  it('is refused 409 with nothing recorded nor pushed; another unit cannot claim it at all', async () => {
+    const { id } = await seed.receive();
+    const act = (s: Session) => injectAs(t.app, s, { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: { action: 'forward' } });
+    expect((await act(seed.desk)).statusCode).toBe(200);
+    const claim = (s: Session) => injectAs(t.app, s, { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: { action: 'claim' } });
+    expect((await claim(seed.specialist)).statusCode).toBe(200);
+    await drain();
+    const count = async () => (await t.ctx.db.query<{ a: number; o: number }>(`SELECT (SELECT count(*)::int FROM dossier_action WHERE dossier_id = $1) AS a, (SELECT count(*)::int FROM national_sync_outbox WHERE dossier_id = $1) AS o`, [id])).rows[0]!;
+    const before = await count();
+    const again = await claim(seed.specialist);
+    expect(again.statusCode, again.body).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'DOSSIER.ALREADY_CLAIMED' });
+    expect(again.json().message).toMatch(/đang xử lý hồ sơ này/);
+    expect([403, 404]).toContain((await claim(seed.otherDesk)).statusCode);
+    expect(await count()).toEqual(before);
+  });
+});
