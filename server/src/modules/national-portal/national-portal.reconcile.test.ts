@@ -191,3 +191,26 @@ describe('"Nhận xử lý" twice by the officer already holding the dossier', (
     expect(await count()).toEqual(before);
   });
 });
+
+describe('the simulator\'s controls are scoped like the rest', () => {
+  it('a commune leader cannot push for another unit, stop the simulator for everyone, or list other units\' copies', async () => {
+    const body = (maHoSo: string, unitCode: string) => ({
+      MaHoSo: maHoSo, MaTTHC: '1.000894', TenTTHC: 'Đăng ký kết hôn', KenhThucHien: 2, ChuHoSo: APPLICANT.fullName, MaDoiTuong: APPLICANT.idNumber,
+      NgayNopHoSo: '20261207083000', TrangThaiHoSo: 1, HinhThucTra: 1, DonViXuLy: unitCode, TaiKhoanDuocXacThucVoiVNeID: 1, DuocThanhToanTrucTuyen: 0,
+      DanhSachPhiLePhi: [], DanhSachTaiLieuNop: [], DuLieuBieuMau: { hoTen: 'Nguyễn Thị Bé' },
+    });
+    const foreign = await injectAs(t.app, leaderB, { method: 'POST', url: '/api/national-sim/push', payload: body('G22.99-SCOPE-1', seed.tree.communeA.code) });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json().code).toBeTruthy();
+    expect(sim.dossiers.has('G22.99-SCOPE-1')).toBe(false);
+    const outage = await injectAs(t.app, leaderB, { method: 'POST', url: '/api/national-sim/outage', payload: { seconds: 60 } });
+    expect(outage.statusCode).toBe(403);
+    expect(sim.refusing).toBe(false);
+    const listB = (await injectAs(t.app, leaderB, { method: 'GET', url: '/api/national-sim/dossiers' })).json().items as { MaHoSo: string }[];
+    expect(listB).toEqual([]);
+    const listA = (await injectAs(t.app, inspector, { method: 'GET', url: '/api/national-sim/dossiers' })).json().items as { MaHoSo: string }[];
+    expect(listA.length).toBeGreaterThan(0);
+    const own = await injectAs(t.app, inspector, { method: 'POST', url: '/api/national-sim/push', payload: body('G22.99-SCOPE-2', seed.tree.communeA.code) });
+    expect(own.statusCode, own.body).toBe(201);
+  });
+});

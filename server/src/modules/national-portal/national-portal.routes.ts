@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { commonErrors } from '../../platform/errors.js';
 import { actorOf } from '../identity/auth.plugin.js';
-import { can, scopeUnitIds } from '../identity/permissions.policy.js';
+import { can, holdsAtTopLevel, scopeUnitIds, type Actor } from '../identity/permissions.policy.js';
 import { ZHoSo } from './national-portal.contract.js';
 import { nationalErrors } from './national-portal.errors.js';
 import { readSyncHealth, syncCounts } from './national-portal.repo.js';
@@ -143,6 +143,8 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
       '/national-sim/outage',
       { config: { access: 'perm:reports.manage' }, schema: { tags: ['national-simulator'], summary: 'Mô phỏng: Cổng DVCQG từ chối mọi yêu cầu trong N giây', body: z.object({ seconds: z.number().int().min(0).max(86_400) }), response: { 200: z.object({ refusing: z.boolean() }), ...errors } } },
       async (request) => {
+        // One simulator serves every province of this server: only a province-level holder may stop it for all.
+        if (!holdsAtTopLevel(actorOf(request), 'reports.manage')) throw commonErrors.forbidden('reports.manage');
         sim.refuseFor(request.body.seconds);
         return { refusing: sim.refusing };
       },
@@ -151,6 +153,9 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
       '/national-sim/push',
       { config: { access: 'perm:reports.manage' }, schema: { tags: ['national-simulator'], summary: 'Mô phỏng: Cổng DVCQG đẩy một hồ sơ công dân nộp trên Cổng về hệ thống', body: ZHoSo, response: { 200: z.object({ id: z.string().uuid(), created: z.boolean() }), 201: z.object({ id: z.string().uuid(), created: z.boolean() }), ...errors } } },
       async (request, reply) => {
+        // A push for a unit outside the caller's scope is refused before the simulator holds anything.
+        const codes = await manageableUnitCodes(actorOf(request));
+        if (!codes.has(request.body.DonViXuLy)) throw commonErrors.forbidden('reports.manage');
         sim.dossiers.set(request.body.MaHoSo, structuredClone(request.body));
         // Through our own authenticated endpoint, as the portal would call it.
         const res = await app.inject({ method: 'POST', url: '/api/national-portal/dossiers', headers: { authorization: `Bearer ${ctx.config.nationalPortalInboundSecret}` }, payload: request.body });
@@ -160,8 +165,17 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     app.get(
       '/national-sim/dossiers',
       { config: { access: 'perm:reports.manage' }, schema: { tags: ['national-simulator'], summary: 'Mô phỏng: bản hồ sơ và trạng thái Cổng DVCQG đang giữ', response: { 200: z.object({ items: z.array(z.object({ MaHoSo: z.string(), TrangThaiHoSo: z.number(), QuaTrinhXuLy: z.array(z.object({ MaQuaTrinh: z.string(), TrangThai: z.number(), NoiDungXuLy: z.string(), NguoiXuLy: z.string() })) })) }), ...errors } } },
-      async () => ({ items: [...sim.dossiers.values()].map((h) => ({ MaHoSo: h.MaHoSo, TrangThaiHoSo: h.TrangThaiHoSo, QuaTrinhXuLy: h.QuaTrinhXuLy })) }),
+      async (request) => {
+        const codes = await manageableUnitCodes(actorOf(request));
+        return { items: [...sim.dossiers.values()].filter((h) => codes.has(h.DonViXuLy)).map((h) => ({ MaHoSo: h.MaHoSo, TrangThaiHoSo: h.TrangThaiHoSo, QuaTrinhXuLy: h.QuaTrinhXuLy })) };
+      },
     );
+  }
+
+  /** The agency codes of the units where the caller holds reports.manage (the simulator's dossiers are keyed by them). */
+  async function manageableUnitCodes(actor: Actor): Promise<Set<string>> {
+    const { rows } = await ctx.db.query<{ code: string; path: string }>(`SELECT code, path FROM unit WHERE code IS NOT NULL`);
+    return new Set(rows.filter((u) => can(actor, 'reports.manage', u.path)).map((u) => u.code));
   }
 };
 
