@@ -18,7 +18,7 @@ export function MyDossierPage({ id, extras, fresh = false }: { id: string; extra
     getMyDossier(id).then(
       (x) => {
         setD(x);
-        document.title = `${x.code ?? ct('myDossiers')} — ${x.procedureName}`;
+        document.title = `${x.code ?? x.nationalCode ?? ct('myDossiers')} — ${x.procedureName}`;
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
@@ -31,9 +31,15 @@ export function MyDossierPage({ id, extras, fresh = false }: { id: string; extra
       {fresh && d.status === 'awaiting_acceptance' ? <Confirmation d={d} /> : null}
       <p className="muted">{d.procedureName}</p>
       <h1 id="dossier-title" className="track-code">
-        <span className="muted code-label">{d.code ? ct('code') : ct('reference')}: </span>
-        {d.code ?? d.reference}
+        <span className="muted code-label">{d.code ? ct('code') : d.nationalCode ? ct('nationalCode') : ct('reference')}: </span>
+        {d.code ?? d.nationalCode ?? d.reference}
       </h1>
+      {d.code && d.nationalCode ? (
+        <p data-testid="national-code">
+          <span className="muted">{ct('nationalCode')}: </span>
+          {d.nationalCode}
+        </p>
+      ) : null}
       <p><strong className={`status status-${d.status}`}>{d.statusLabel}</strong></p>
       <dl className="facts">
         <dt>{ct('agency')}</dt>

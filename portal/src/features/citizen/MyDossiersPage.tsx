@@ -25,7 +25,8 @@ export function MyDossiersPage() {
               <Link to={`/cong-dan/ho-so/${d.id}`}>{d.procedureName}</Link>
             </h2>
             <p className="card-meta">
-              <span>{d.code ? <>{ct('code')}: {d.code}</> : <>{ct('reference')}: {submissionReference(d.id)}</>}</span>
+              {d.nationalCode ? <span data-testid="national-code">{ct('nationalCode')}: {d.nationalCode}</span> : null}
+              {d.code ? <span>{ct('code')}: {d.code}</span> : d.nationalCode ? null : <span>{ct('reference')}: {submissionReference(d.id)}</span>}
               <span>{ct('submittedAt')}: {formatDateTime(d.submittedAt)}</span>
               {d.dueAt ? <span>{ct('dueAt')}: {formatDateTime(d.dueAt)}</span> : null}
             </p>

@@ -142,6 +142,8 @@ export type TOnlineSubmitInput = z.infer<typeof ZOnlineSubmitInput>;
 export const ZMyDossierItem = z.object({
   id: z.string().uuid(),
   code: z.string().nullable(),
+  /** The code on the national portal (Cổng DVCQG) of a dossier submitted there: the one its citizen was given. */
+  nationalCode: z.string().nullable(),
   procedureName: z.string(),
   status: z.string(),
   statusLabel: z.string(),

@@ -3,6 +3,8 @@ import { actionLabels, statusLabels, type DossierAction, type DossierStatus } fr
 
 export const dossierErrors = {
   undoRefused: (vi: string, en: string) => new DomainError('DOSSIER.UNDO_REFUSED', 'conflict', vi, en),
+  alreadyClaimed: () =>
+    new DomainError('DOSSIER.ALREADY_CLAIMED', 'conflict', 'Bạn đang xử lý hồ sơ này rồi, không cần nhận xử lý lại.', 'You already hold this dossier.'),
   notFound: () => new DomainError('DOSSIER.NOT_FOUND', 'not_found', 'Không tìm thấy hồ sơ.', 'Dossier not found.'),
   trackingRateLimited: (retryAfterSeconds: number) =>
     tooManyRequests('TRACKING.RATE_LIMITED', (wait) => `Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ${wait}.`, 'Too many look-ups from this address.', retryAfterSeconds),

@@ -1,7 +1,9 @@
 import type { JobDefinition } from '../../platform/jobs.js';
+import { jsonLineLog, type Log } from '../../platform/log.js';
 import { vnDateOf } from '../working-calendar/vn-time.js';
+import { warnsNow } from './national-portal.rules.js';
 import { nationalPortalOf } from './national-portal.service.js';
-import { dispatchNationalSync } from './use-cases/dispatch-sync.js';
+import { dispatchNationalSync, type SyncReport } from './use-cases/dispatch-sync.js';
 import { pullNationalDossiers } from './use-cases/pull-national-dossiers.js';
 import { reconcileDay } from './use-cases/reconcile.js';
 import { dispatchNationalAnswers, ingestNationalQuestions } from './use-cases/sync-questions.js';
@@ -11,6 +13,25 @@ export const NATIONAL_RECONCILE_JOB = 'national-portal.reconcile';
 export const NATIONAL_PULL_JOB = 'national-portal.pull';
 export const NATIONAL_QUESTIONS_JOB = 'national-portal.questions';
 const BATCH = 50;
+
+let lastWarningAt: number | null = null;
+let failedSinceWarning = 0;
+
+/**
+ * A failed batch is a warning in the log (an outage must not be silent), at most one per SYNC_WARNING_EVERY_MS with the
+ * number of batches that failed since the last warning. Exported for the test, which passes its own log.
+ */
+export function warnFailedBatch(r: SyncReport, now: Date, log: Log = jsonLineLog()): void {
+  if (r.failed === 0) return;
+  failedSinceWarning++;
+  if (!warnsNow(lastWarningAt, now.getTime())) return;
+  log.warn(
+    { job: NATIONAL_SYNC_JOB, failed: r.failed, sent: r.sent, failedBatches: failedSinceWarning, lastError: r.lastError },
+    'Cổng DVCQG không nhận hồ sơ đồng bộ, sẽ thử lại / national portal sync batch failed, retrying',
+  );
+  lastWarningAt = now.getTime();
+  failedSinceWarning = 0;
+}
 const RUN_BUDGET_MS = 45_000;
 
 export const nationalPortalJobs: JobDefinition[] = [
@@ -25,19 +46,23 @@ export const nationalPortalJobs: JobDefinition[] = [
       const started = performance.now();
       for (;;) {
         const r = await dispatchNationalSync({ db: ctx.db, clock: ctx.clock, portal }, BATCH);
+        warnFailedBatch(r, ctx.clock.now());
         if (r.dossiers < BATCH || performance.now() - started > RUN_BUDGET_MS) break;
       }
     },
   },
   {
-    // Each evening, the day's dossiers compared with the national copy (and yesterday's, for late events).
+    // Every hour at :20, the day's dossiers compared with the national copy; in the first run after midnight (Vietnam
+    // time) yesterday's too, for its late events. The console's "Đối soát ngay" runs the same comparison on demand.
     name: NATIONAL_RECONCILE_JOB,
-    cron: '30 22 * * *',
+    cron: '20 * * * *',
     handler: async (ctx) => {
       const portal = nationalPortalOf(ctx);
       if (!portal) return;
       const now = ctx.clock.now();
-      for (const day of [vnDateOf(new Date(now.getTime() - 86_400_000)), vnDateOf(now)]) await reconcileDay({ db: ctx.db, clock: ctx.clock, portal }, day);
+      const today = vnDateOf(now);
+      const days = vnDateOf(new Date(now.getTime() - 3600_000)) === today ? [today] : [vnDateOf(new Date(now.getTime() - 86_400_000)), today];
+      for (const day of days) await reconcileDay({ db: ctx.db, clock: ctx.clock, portal }, day);
     },
   },
   {

@@ -159,19 +159,31 @@ export async function markSynced(q: Queryable, dossierId: string, at: Date | nul
   await q.query(`UPDATE national_dossier SET synced_at = $2 WHERE dossier_id = $1`, [dossierId, at]);
 }
 
-/** Counts for the dashboard (QĐ 766 indicator 1.4): dossiers fully synced, with rows waiting, with rows failing. */
+/**
+ * Counts for the dashboard (QĐ 766 indicator 1.4): dossiers the portal holds as ours (their copy sent, nothing waiting),
+ * with rows waiting, with rows failing. A dossier whose rows were all skipped (no code: refused at the desk before
+ * acceptance) was never sent and is not counted as synced.
+ */
 export async function syncCounts(q: Queryable, unitIds: string[] | null, failedAfter: number): Promise<{ synced: number; pending: number; failed: number }> {
   const { rows } = await q.query<{ synced: number; pending: number; failed: number }>(
     // A synced dossier stays counted once its delivered rows are pruned: national_dossier remembers it.
     `WITH per AS (
-       SELECT x.dossier_id, bool_or(x.waiting) AS waiting, bool_or(x.failing) AS failing
-         FROM (SELECT o.dossier_id, o.status = 'pending' AS waiting, o.status = 'pending' AND o.attempts >= $2 AS failing FROM national_sync_outbox o
-               UNION ALL SELECT n.dossier_id, false, false FROM national_dossier n WHERE n.synced_at IS NOT NULL) x
+       SELECT x.dossier_id, bool_or(x.waiting) AS waiting, bool_or(x.failing) AS failing, bool_or(x.held) AS held
+         FROM (SELECT o.dossier_id, o.status = 'pending' AS waiting, o.status = 'pending' AND o.attempts >= $2 AS failing, false AS held FROM national_sync_outbox o
+               UNION ALL SELECT n.dossier_id, false, false, true FROM national_dossier n WHERE n.synced_at IS NOT NULL) x
         WHERE $1::uuid[] IS NULL OR EXISTS (SELECT 1 FROM dossier_scope s WHERE s.dossier_id = x.dossier_id AND s.unit_id = ANY($1))
         GROUP BY x.dossier_id)
-     SELECT count(*) FILTER (WHERE NOT waiting)::int AS synced, count(*) FILTER (WHERE waiting AND NOT failing)::int AS pending,
+     SELECT count(*) FILTER (WHERE held AND NOT waiting)::int AS synced, count(*) FILTER (WHERE waiting AND NOT failing)::int AS pending,
             count(*) FILTER (WHERE failing)::int AS failed FROM per`,
     [unitIds, failedAfter],
   );
   return rows[0]!;
+}
+
+export type SyncHealth = { lastSuccessAt: Date | null; lastFailureAt: Date | null; lastError: string | null };
+
+/** How the last sync batches went (national_sync_health, one row). */
+export async function readSyncHealth(q: Queryable): Promise<SyncHealth> {
+  const { rows } = await q.query<SyncHealth>(`SELECT last_success_at AS "lastSuccessAt", last_failure_at AS "lastFailureAt", last_error AS "lastError" FROM national_sync_health`);
+  return rows[0] ?? { lastSuccessAt: null, lastFailureAt: null, lastError: null };
 }

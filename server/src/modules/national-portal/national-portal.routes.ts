@@ -5,15 +5,16 @@ import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { commonErrors } from '../../platform/errors.js';
 import { actorOf } from '../identity/auth.plugin.js';
-import { can, scopeUnitIds } from '../identity/permissions.policy.js';
+import { can, holdsAtTopLevel, scopeUnitIds, type Actor } from '../identity/permissions.policy.js';
 import { NATIONAL_PUSH_BODY_LIMIT, ZHoSo } from './national-portal.contract.js';
 import { nationalErrors } from './national-portal.errors.js';
-import { syncCounts } from './national-portal.repo.js';
-import { FAILED_AFTER } from './national-portal.rules.js';
+import { readSyncHealth, syncCounts } from './national-portal.repo.js';
+import { FAILED_AFTER, connectedNow } from './national-portal.rules.js';
 import { nationalPortalOf } from './national-portal.service.js';
 import { simulatorFor } from './national-portal.simulator.js';
 import { receiveNationalDossier } from './use-cases/receive-national-dossier.js';
-import { resendDossier } from './use-cases/reconcile.js';
+import { reconcileDay, resendDossier } from './use-cases/reconcile.js';
+import { vnDateOf } from '../working-calendar/vn-time.js';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 422: ZErrorBody, 503: ZErrorBody };
 
@@ -59,10 +60,26 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
 
   app.get(
     '/national-portal/sync',
-    { config: { access: 'perm:reports.read' }, schema: { tags: ['national-portal'], summary: 'Số hồ sơ đã đồng bộ / đang chờ / lỗi lên Cổng DVCQG (QĐ 766 chỉ số 1.4)', response: { 200: z.object({ synced: z.number(), pending: z.number(), failed: z.number(), connected: z.boolean() }), ...errors } } },
+    { config: { access: 'perm:reports.read' }, schema: { tags: ['national-portal'], summary: 'Số hồ sơ đã đồng bộ / đang chờ / lỗi lên Cổng DVCQG (QĐ 766 chỉ số 1.4)', response: {
+          200: z.object({
+            synced: z.number(),
+            pending: z.number(),
+            failed: z.number(),
+            configured: z.boolean(),
+            connected: z.boolean(),
+            lastError: z.object({ message: z.string(), at: z.date() }).nullable(),
+            lastSuccessAt: z.date().nullable(),
+          }),
+          ...errors,
+        } } },
     async (request) => {
       const units = scopeUnitIds(actorOf(request), 'reports.read');
-      return { ...(await syncCounts(ctx.db, units, FAILED_AFTER)), connected: nationalPortalOf(ctx) !== null };
+      const configured = nationalPortalOf(ctx) !== null;
+      const health = await readSyncHealth(ctx.db);
+      const connected = connectedNow(configured, health);
+      // The last error is shown while it is the latest news of the connection (a later success clears it).
+      const lastError = !connected && health.lastFailureAt ? { message: health.lastError ?? '', at: health.lastFailureAt } : null;
+      return { ...(await syncCounts(ctx.db, units, FAILED_AFTER)), configured, connected, lastError, lastSuccessAt: health.lastSuccessAt };
     },
   );
 
@@ -99,6 +116,27 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     },
   );
 
+  app.post(
+    '/national-portal/reconcile',
+    {
+      config: { access: 'perm:reports.manage' },
+      schema: {
+        tags: ['national-portal'],
+        summary: 'Đối soát ngay: so bản trên Cổng DVCQG với hệ thống cho các hồ sơ thay đổi trong ngày, trong phạm vi đơn vị của người dùng',
+        body: z.object({ day: z.iso.date().optional() }).optional(),
+        response: { 200: z.object({ day: z.string(), checked: z.number(), differences: z.number(), resolved: z.number() }), ...errors },
+      },
+    },
+    async (request) => {
+      const portal = nationalPortalOf(ctx);
+      if (!portal) throw nationalErrors.portalUnavailable();
+      const units = scopeUnitIds(actorOf(request), 'reports.manage');
+      const day = request.body?.day ?? vnDateOf(ctx.clock.now());
+      const report = await reconcileDay({ db: ctx.db, clock: ctx.clock, portal }, day, units);
+      return { day, ...report };
+    },
+  );
+
   // The simulator's controls, for the demo and the browser journeys: never with a real portal nor in production.
   if (nationalSimulatorActive(ctx.config)) {
     const sim = simulatorFor(ctx);
@@ -106,6 +144,8 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
       '/national-sim/outage',
       { config: { access: 'perm:reports.manage' }, schema: { tags: ['national-simulator'], summary: 'Mô phỏng: Cổng DVCQG từ chối mọi yêu cầu trong N giây', body: z.object({ seconds: z.number().int().min(0).max(86_400) }), response: { 200: z.object({ refusing: z.boolean() }), ...errors } } },
       async (request) => {
+        // One simulator serves every province of this server: only a province-level holder may stop it for all.
+        if (!holdsAtTopLevel(actorOf(request), 'reports.manage')) throw commonErrors.forbidden('reports.manage');
         sim.refuseFor(request.body.seconds);
         return { refusing: sim.refusing };
       },
@@ -114,6 +154,9 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
       '/national-sim/push',
       { config: { access: 'perm:reports.manage' }, bodyLimit: NATIONAL_PUSH_BODY_LIMIT, schema: { tags: ['national-simulator'], summary: 'Mô phỏng: Cổng DVCQG đẩy một hồ sơ công dân nộp trên Cổng về hệ thống', body: ZHoSo, response: { 200: z.object({ id: z.string().uuid(), created: z.boolean() }), 201: z.object({ id: z.string().uuid(), created: z.boolean() }), ...errors } } },
       async (request, reply) => {
+        // A push for a unit outside the caller's scope is refused before the simulator holds anything.
+        const codes = await manageableUnitCodes(actorOf(request));
+        if (!codes.has(request.body.DonViXuLy)) throw commonErrors.forbidden('reports.manage');
         // Through our own authenticated endpoint, as the portal would call it; the simulator keeps a copy only of what we took.
         const res = await app.inject({ method: 'POST', url: '/api/national-portal/dossiers', headers: { authorization: `Bearer ${ctx.config.nationalPortalInboundSecret}` }, payload: request.body });
         if (res.statusCode === 200 || res.statusCode === 201) sim.dossiers.set(request.body.MaHoSo, structuredClone(request.body));
@@ -123,8 +166,17 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     app.get(
       '/national-sim/dossiers',
       { config: { access: 'perm:reports.manage' }, schema: { tags: ['national-simulator'], summary: 'Mô phỏng: bản hồ sơ và trạng thái Cổng DVCQG đang giữ', response: { 200: z.object({ items: z.array(z.object({ MaHoSo: z.string(), TrangThaiHoSo: z.number(), QuaTrinhXuLy: z.array(z.object({ MaQuaTrinh: z.string(), TrangThai: z.number(), NoiDungXuLy: z.string(), NguoiXuLy: z.string() })) })) }), ...errors } } },
-      async () => ({ items: [...sim.dossiers.values()].map((h) => ({ MaHoSo: h.MaHoSo, TrangThaiHoSo: h.TrangThaiHoSo, QuaTrinhXuLy: h.QuaTrinhXuLy })) }),
+      async (request) => {
+        const codes = await manageableUnitCodes(actorOf(request));
+        return { items: [...sim.dossiers.values()].filter((h) => codes.has(h.DonViXuLy)).map((h) => ({ MaHoSo: h.MaHoSo, TrangThaiHoSo: h.TrangThaiHoSo, QuaTrinhXuLy: h.QuaTrinhXuLy })) };
+      },
     );
+  }
+
+  /** The agency codes of the units where the caller holds reports.manage (the simulator's dossiers are keyed by them). */
+  async function manageableUnitCodes(actor: Actor): Promise<Set<string>> {
+    const { rows } = await ctx.db.query<{ code: string; path: string }>(`SELECT code, path FROM unit WHERE code IS NOT NULL`);
+    return new Set(rows.filter((u) => can(actor, 'reports.manage', u.path)).map((u) => u.code));
   }
 };
 

@@ -101,13 +101,28 @@ export function progressUpdate(maHoSo: string, e: SyncEntry): TTienDo {
 
 /**
  * Delay before the next attempt after `attempts` failed ones: 30 s doubling to a 15-minute ceiling. A sync row is never
- * given up: an outage of hours ends with everything sent; rows past `FAILED_AFTER` attempts count as failed on the
- * dashboard (QĐ 766 indicator 1.4) until they go through.
+ * given up: an outage of hours ends with everything sent; a dossier whose next row has failed `FAILED_AFTER` times or
+ * more counts as "failing, retrying" on the dashboard (QĐ 766 indicator 1.4) until it goes through: from the first
+ * failure, so an outage shows at once.
  */
 export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 15 * 60_000);
 }
-export const FAILED_AFTER = 5;
+export const FAILED_AFTER = 1;
+
+/** Minimum time between two warnings in the log about failed sync batches: one per outage minute would drown the log. */
+export const SYNC_WARNING_EVERY_MS = 5 * 60_000;
+
+/** Whether a failed batch at `now` is logged as a warning, the last one having been logged at `lastAt` (pure). */
+export function warnsNow(lastAt: number | null, now: number): boolean {
+  return lastAt === null || now - lastAt >= SYNC_WARNING_EVERY_MS;
+}
+
+/** Connected when a portal is configured and its last failed batch, if any, was followed (later on the clock) by one that went through. */
+export function connectedNow(configured: boolean, health: { lastSuccessAt: Date | null; lastFailureAt: Date | null }): boolean {
+  if (!configured) return false;
+  return !health.lastFailureAt || (health.lastSuccessAt !== null && health.lastSuccessAt > health.lastFailureAt);
+}
 
 /** Our side and theirs of one dossier, as the reconciliation compares them. */
 export type SyncView = { status: number; history: string[] };

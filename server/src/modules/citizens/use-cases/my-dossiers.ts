@@ -17,8 +17,8 @@ import { deliverResultsToStore, ownedFiles } from '../citizen.repo.js';
 import { citizenOwnsDossier, citizenOwnsDossierFlagSql, citizenOwnsDossierSql } from '../citizen-identity.repo.js';
 
 export async function listMyDossiers(deps: { db: Db }, citizenId: string) {
-  const { rows } = await deps.db.query<{ id: string; code: string | null; procedureName: string; status: DossierStatus; submittedAt: Date; dueAt: Date | null; supplementedAt: Date | null }>(
-    `SELECT id, code, procedure_name AS "procedureName", status, submitted_at AS "submittedAt", due_at AS "dueAt", supplemented_at AS "supplementedAt"
+  const { rows } = await deps.db.query<{ id: string; code: string | null; nationalCode: string | null; procedureName: string; status: DossierStatus; submittedAt: Date; dueAt: Date | null; supplementedAt: Date | null }>(
+    `SELECT id, code, (SELECT n.ma_ho_so FROM national_dossier n WHERE n.dossier_id = d.id AND n.origin = 'national') AS "nationalCode", procedure_name AS "procedureName", status, submitted_at AS "submittedAt", due_at AS "dueAt", supplemented_at AS "supplementedAt"
        FROM dossier d WHERE ${citizenOwnsDossierSql('d', '$1')} ORDER BY submitted_at DESC, id DESC LIMIT 200`,
     [citizenId],
   );
@@ -51,7 +51,7 @@ export async function readMyDossier(deps: { db: Db; clock?: Clock }, citizenId: 
   await assertOwnDossier(deps, citizenId, id);
   type Notice = { channel: string; subject: string | null; body: string; templateKey: string | null; createdAt: string };
   const { rows } = await deps.db.query<Omit<TMyDossier, 'statusLabel' | 'actionNeeded' | 'request' | 'reference' | 'expectedDueAt' | 'notifyTo' | 'notifications'> & { notifications: Notice[]; status: DossierStatus; versionId: string; resolvingPath: string; phone: string | null; email: string | null }>(
-    `SELECT d.id, d.code, d.procedure_name AS "procedureName", d.status, d.submitted_at AS "submittedAt", d.due_at AS "dueAt",
+    `SELECT d.id, d.code, (SELECT n.ma_ho_so FROM national_dossier n WHERE n.dossier_id = d.id AND n.origin = 'national') AS "nationalCode", d.procedure_name AS "procedureName", d.status, d.submitted_at AS "submittedAt", d.due_at AS "dueAt",
             ru.name AS "receivingUnitName", su.name AS "resolvingUnitName", d.received_at AS "receivedAt", d.fee_vnd::int AS "feeVnd", d.assisted,
             d.result_delivery AS "resultDelivery", d.supplemented_at AS "supplementedAt", d.eform,
             right(d.applicant->>'idNumber', 4) AS "trackingSecret", d.procedure_version_id AS "versionId", su.path AS "resolvingPath",

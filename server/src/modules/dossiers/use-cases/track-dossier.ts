@@ -143,7 +143,7 @@ export async function trackDossier(deps: TrackingDeps, code: string, secret: str
   const { dossierId } = await authoriseTracking(deps, code, secret, client);
   // One round trip: the dossier and its timeline together.
   const { rows } = await deps.db.query<{ id: string; code: string | null; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; shipment: { trackingCode: string | null; status: string; dueAt: string | null; deliveredAt: string | null } | null }>(
-    `SELECT d.id, d.code, procedure_name AS "procedureName", status, received_at AS "receivedAt", due_at AS "dueAt", returned_at AS "returnedAt",
+    `SELECT d.id, coalesce(d.code, (SELECT n.ma_ho_so FROM national_dossier n WHERE n.dossier_id = d.id AND n.origin = 'national')) AS code, procedure_name AS "procedureName", status, received_at AS "receivedAt", due_at AS "dueAt", returned_at AS "returnedAt",
             (SELECT json_build_object('trackingCode', s.tracking_code, 'status', s.status, 'dueAt', s.due_at, 'deliveredAt', s.delivered_at)
                FROM postal_shipment s WHERE s.dossier_id = d.id) AS shipment
        FROM dossier d WHERE id = $1`,
@@ -152,6 +152,8 @@ export async function trackDossier(deps: TrackingDeps, code: string, secret: str
   const d = rows[0];
   if (!d) throw dossierErrors.notFound();
   return {
+    // Before acceptance: the code the national portal gave a dossier submitted there (what its citizen holds), else the
+    // submission reference of our portal.
     code: d.code ?? submissionReference(d.id),
     procedureName: d.procedureName,
     status: d.status,

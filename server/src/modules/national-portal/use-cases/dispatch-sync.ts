@@ -5,7 +5,7 @@ import { claimHeads, claimRuns, linkLocalDossier, markRunFailed, markRunSent, ma
 import { isReported, nationalDate, nationalStatusOf, progressEntry, progressUpdate, retryDelayMs, type SyncEntry } from '../national-portal.rules.js';
 
 /** One dispatch: dossiers and rows claimed, rows sent or skipped, calls that failed (their rows wait for a retry). */
-export type SyncReport = { dossiers: number; claimed: number; sent: number; skipped: number; failed: number };
+export type SyncReport = { dossiers: number; claimed: number; sent: number; skipped: number; failed: number; lastError: string | null };
 
 const channelCode = { desk: 1, online: 2, postal: 3 } as const;
 const deliveryCode = { desk: 1, post: 2, online: 3 } as const;
@@ -67,7 +67,7 @@ export async function dispatchNationalSync(
   concurrency = DEFAULT_CONCURRENCY,
   perDossier = RUN_LENGTH,
 ): Promise<SyncReport> {
-  const report: SyncReport = { dossiers: 0, claimed: 0, sent: 0, skipped: 0, failed: 0 };
+  const report: SyncReport = { dossiers: 0, claimed: 0, sent: 0, skipped: 0, failed: 0, lastError: null };
   const now = deps.clock.now();
   const runs = await claimRuns(deps.db, now, await claimHeads(deps.db, now, limit), perDossier);
   report.dossiers = runs.length;
@@ -78,6 +78,7 @@ export async function dispatchNationalSync(
       while (next < runs.length) await dispatchRun(deps, runs[next++]!, report);
     }),
   );
+  await recordHealth(deps, report);
   return report;
 }
 
@@ -94,7 +95,17 @@ async function dispatchRun(deps: { db: Db; clock: Clock; portal: NationalPortal 
     const now = deps.clock.now();
     await markRunFailed(deps.db, run, { next: new Date(now.getTime() + retryDelayMs(run[0]!.attempts + 1)) }, e.message, e.outcome === 'unknown');
     report.failed++;
+    report.lastError = e.message;
   }
+}
+
+/**
+ * Remembers how this batch's calls went, for the sync page: a batch where something went through is a success; one where
+ * every call failed is a failure with its last error (the portal refusing or not answering), so "connected" turns false.
+ */
+async function recordHealth(deps: { db: Db; clock: Clock }, report: SyncReport): Promise<void> {
+  if (report.sent > 0) await deps.db.query(`UPDATE national_sync_health SET last_success_at = $1`, [deps.clock.now()]);
+  else if (report.failed > 0) await deps.db.query(`UPDATE national_sync_health SET last_failure_at = $1, last_error = $2`, [deps.clock.now(), (report.lastError ?? '').slice(0, 1000)]);
 }
 
 /** Sends one dossier's run; returns its rows split into sent and skipped (nothing the portal holds). */

@@ -8,19 +8,25 @@ export type ReconcileReport = { checked: number; differences: number; resolved: 
 
 /**
  * Compares the national portal's copy (TraCuuHoSo) with ours for the dossiers that changed on `day` (Vietnam date),
- * unit by unit: status and history entry by entry. Dossiers with rows still in the outbox are in flight, not different.
+ * unit by unit: status and history entry by entry. A dossier belongs on the portal once it has a code there (it came
+ * from the portal) or here (the desk accepted it): one with a code but no link yet was never sent, and is looked up by
+ * our code, so a dossier the portal does not hold shows as missing. Dossiers without a code (refused at the desk before
+ * acceptance) are not expected there. Dossiers with rows still in the outbox are in flight, not different.
  * Each difference is kept (one open row per dossier) for the console's "Gửi lại"; a dossier that matches again
- * closes its row.
+ * closes its row. `unitIds` limits the run to the dossiers in those units' scope (the console's "Đối soát ngay").
  */
-export async function reconcileDay(deps: { db: Db; clock: Clock; portal: NationalPortal }, day: string): Promise<ReconcileReport> {
+export async function reconcileDay(deps: { db: Db; clock: Clock; portal: NationalPortal }, day: string, unitIds: string[] | null = null): Promise<ReconcileReport> {
   const { rows } = await deps.db.query<{ dossierId: string; unitId: string; maHoSo: string; status: DossierStatus; actions: string[]; ids: string[] }>(
-    `SELECT d.id AS "dossierId", d.resolving_unit_id AS "unitId", n.ma_ho_so AS "maHoSo", d.status,
+    `SELECT d.id AS "dossierId", d.resolving_unit_id AS "unitId", coalesce(n.ma_ho_so, d.code) AS "maHoSo", d.status,
             array_agg(a.action ORDER BY a.id) AS actions, array_agg(a.id::text ORDER BY a.id) AS ids
-       FROM national_dossier n JOIN dossier d ON d.id = n.dossier_id JOIN dossier_action a ON a.dossier_id = d.id
-      WHERE EXISTS (SELECT 1 FROM dossier_action x WHERE x.dossier_id = d.id AND (x.at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date = $1::date)
+       FROM dossier d LEFT JOIN national_dossier n ON n.dossier_id = d.id JOIN dossier_action a ON a.dossier_id = d.id
+      WHERE coalesce(n.ma_ho_so, d.code) IS NOT NULL
+        AND EXISTS (SELECT 1 FROM dossier_action x WHERE x.dossier_id = d.id AND (x.at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date = $1::date)
         AND NOT EXISTS (SELECT 1 FROM national_sync_outbox o WHERE o.dossier_id = d.id AND o.status = 'pending')
-      GROUP BY d.id, n.ma_ho_so`,
-    [day],
+        AND ($2::uuid[] IS NULL OR EXISTS (SELECT 1 FROM dossier_scope s WHERE s.dossier_id = d.id AND s.unit_id = ANY($2)))
+      GROUP BY d.id, n.ma_ho_so
+      ORDER BY d.resolving_unit_id, d.id`,
+    [day, unitIds],
   );
   const report: ReconcileReport = { checked: 0, differences: 0, resolved: 0 };
   for (const r of rows) {

@@ -18,3 +18,10 @@ export function listDifferences(): Promise<SyncDifference[]> {
 export function resendDifference(id: string): Promise<unknown> {
   return unwrap(api.POST('/api/national-portal/differences/{id}/resend', { params: { path: { id } } }));
 }
+
+export type ReconcileReport = ResponseOf<'/api/national-portal/reconcile', 'post'>;
+
+/** POST /api/national-portal/reconcile — "Đối soát ngay": today's dossiers of the officer's units compared at once. */
+export function reconcileNow(): Promise<ReconcileReport> {
+  return unwrap(api.POST('/api/national-portal/reconcile', { body: {} }));
+}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button, Card, Col, Row, Statistic, Table, Tag, Typography, App } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { errorText } from '../../../lib/api-client.js';
@@ -5,7 +6,7 @@ import { formatDueTime } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { Link } from '../../../lib/router.js';
 import { useAsync } from '../../../lib/use-async.js';
-import { getSyncCounts, listDifferences, resendDifference, type SyncDifference } from '../api/national-sync.js';
+import { getSyncCounts, listDifferences, reconcileNow, resendDifference, type SyncDifference } from '../api/national-sync.js';
 
 type Props = { canResend: boolean; dossierPath: (id: string) => string };
 
@@ -29,7 +30,12 @@ export function NationalSyncCounts() {
           <Statistic title={t('dvcqg.failed')} value={c?.failed ?? 0} valueStyle={c?.failed ? { color: '#cf1322' } : undefined} />
         </Col>
       </Row>
-      {c && !c.connected ? <Typography.Paragraph type="warning" style={{ marginTop: 8, marginBottom: 0 }}>{t('dvcqg.notConnected')}</Typography.Paragraph> : null}
+      {c && !c.configured ? <Typography.Paragraph type="warning" style={{ marginTop: 8, marginBottom: 0 }}>{t('dvcqg.notConnected')}</Typography.Paragraph> : null}
+      {c && c.configured && !c.connected ? (
+        <Typography.Paragraph type="danger" style={{ marginTop: 8, marginBottom: 0 }} role="alert">
+          {t('dvcqg.outage', { at: c.lastError ? formatDueTime(String(c.lastError.at)) : '—', error: c.lastError?.message ?? '—' })}
+        </Typography.Paragraph>
+      ) : null}
     </Card>
   );
 }
@@ -47,6 +53,19 @@ export function NationalSyncPage({ canResend, dossierPath }: Props) {
       message.error(errorText(err));
     }
   };
+  const [reconciling, setReconciling] = useState(false);
+  const reconcile = async () => {
+    setReconciling(true);
+    try {
+      const r = await reconcileNow();
+      message.success(t('dvcqg.reconciled', { checked: r.checked, day: r.day, differences: r.differences, resolved: r.resolved }));
+      list.reload();
+    } catch (err) {
+      message.error(errorText(err));
+    } finally {
+      setReconciling(false);
+    }
+  };
   const state = (v: unknown) => {
     const s = v as { status?: number; history?: string[] } | null;
     return s ? t('dvcqg.stateText', { status: s.status ?? '—', steps: s.history?.length ?? 0 }) : t('dvcqg.absent');
@@ -58,7 +77,17 @@ export function NationalSyncPage({ canResend, dossierPath }: Props) {
       </Typography.Title>
       <Typography.Paragraph>{t('dvcqg.intro')}</Typography.Paragraph>
       <NationalSyncCounts />
-      <Card size="small" title={<h3 className="section-title">{t('dvcqg.differences')}</h3>} className="detail-card" style={{ marginTop: 16 }}>
+      <Card size="small" title={<h3 className="section-title">{t('dvcqg.differences')}</h3>}
+        extra={
+          canResend ? (
+            <Button size="small" type="primary" loading={reconciling} onClick={() => void reconcile()}>
+              {t('dvcqg.reconcileNow')}
+            </Button>
+          ) : null
+        }
+        className="detail-card"
+        style={{ marginTop: 16 }}
+      >
         {list.error ? <ErrorAlert error={list.error} /> : null}
         <Table<SyncDifference>
           rowKey="id"
