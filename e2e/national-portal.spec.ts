@@ -97,11 +97,8 @@ describe('national portal: a dossier from DVCQG is processed and each status goe
         DuocThanhToanTrucTuyen: 1,
         DanhSachPhiLePhi: [{ TenPhiLePhi: 'Lệ phí đăng ký kết hôn', Gia: 0 }],
         DanhSachTaiLieuNop: [{ TenTepDinhKem: 'to-khai-dvcqg.pdf', TenGiayTo: 'Tờ khai đăng ký khai sinh', DuocSoHoa: true, NoiDungTep: pdf.toString('base64') }],
-        // Validated against the procedure's e-form as online submission is (the seed's marriage form).
-        DuLieuBieuMau: {
-          hoTenNu: 'Phạm Thị Dung', ngaySinhNu: '1996-03-12', soDinhDanhNu: '087196001234', noiCuTruNu: 'Số 5 đường Nguyễn Huệ, phường An Thử',
-          hoTenNam: 'Trần Văn Hùng', ngaySinhNam: '1994-08-02', soDinhDanhNam: '087094005678', noiCuTruNam: 'Số 9 đường Lê Lợi, phường An Thử',
-        },
+        // Validated against the procedure's e-form as online submission is (this test's procedure asks for hoTen).
+        DuLieuBieuMau: { hoTen: 'Phạm Thị Dung' },
       },
     });
     expect(pushed.statusCode, pushed.body).toBe(201);
