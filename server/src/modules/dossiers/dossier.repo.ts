@@ -87,6 +87,8 @@ export async function listSteps(q: Queryable, dossierId: string): Promise<StepRo
 
 export type DossierDetailRow = {
   id: string;
+  /** The officer holding the dossier now (who claimed it or was chosen), if any. */
+  assigneeId: string | null;
   code: string | null;
   /** The code on the national portal (MaHoSo) when it is not ours. */
   nationalCode: string | null;
@@ -132,7 +134,7 @@ const detailSql = `SELECT d.id, d.code, (SELECT nullif(n.ma_ho_so, d.code) FROM 
             d.resolving_path AS "resolvingPath", d.applicant, d.step_index AS "stepIndex", d.step_count AS "stepCount", d.submitted_at AS "submittedAt",
             d.received_at AS "receivedAt", d.counting_from AS "countingFrom", d.due_at AS "dueAt", d.original_due_at AS "originalDueAt",
             d.finished_at AS "finishedAt", d.returned_at AS "returnedAt", d.finish_class AS "finishClass", d.result_delivery AS "resultDelivery",
-            d.fee_vnd AS "feeVnd", d.supplement_count AS "supplementCount", d.apology_count AS "apologyCount",
+            d.fee_vnd AS "feeVnd", d.supplement_count AS "supplementCount", d.apology_count AS "apologyCount", d.assignee_id AS "assigneeId",
             d.interagency_path AS "interagencyPath", iu.name AS "interagencyUnitName",
             d.receiving_unit_id AS "receivingUnitId", d.resolving_unit_id AS "resolvingUnitId", d.documents, d.eform,
             (SELECT pv.content->'eform' FROM procedure_version pv WHERE pv.id = d.procedure_version_id) AS "eformSchema",

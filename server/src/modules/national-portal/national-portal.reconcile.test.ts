@@ -179,7 +179,11 @@ describe('"Nhận xử lý" twice by the officer already holding the dossier', (
     const act = (s: Session) => injectAs(t.app, s, { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: { action: 'forward' } });
     expect((await act(seed.desk)).statusCode).toBe(200);
     const claim = (s: Session) => injectAs(t.app, s, { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: { action: 'claim' } });
+    const offered = async () => (await injectAs(t.app, seed.specialist, { method: 'GET', url: `/api/dossiers/${id}` })).json().allowedActions as string[];
+    expect(await offered()).toContain('claim');
     expect((await claim(seed.specialist)).statusCode).toBe(200);
+    // The holder is no longer offered the button that would be refused.
+    expect(await offered()).not.toContain('claim');
     await drain();
     const count = async () => (await t.ctx.db.query<{ a: number; o: number }>(`SELECT (SELECT count(*)::int FROM dossier_action WHERE dossier_id = $1) AS a, (SELECT count(*)::int FROM national_sync_outbox WHERE dossier_id = $1) AS o`, [id])).rows[0]!;
     const before = await count();

@@ -38,11 +38,15 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
   const ruleSet = ruleSets.find((r) => r.id === d.ruleSet)!;
   const current = steps[d.stepIndex];
   // A result sent by post is handed out by the post (postal module), not at the desk.
-  const possible = allowedActions({ ...d, maxApologies: ruleSet.maxReappointments }).filter((a) => !(a === 'return_result' && d.resultDelivery === 'post')).filter((a) =>
+  // The officer already holding the dossier is not offered "Nhận xử lý" (claim.ts refuses it: DOSSIER.ALREADY_CLAIMED).
+  const possible = allowedActions({ ...d, maxApologies: ruleSet.maxReappointments })
+    .filter((a) => !(a === 'return_result' && d.resultDelivery === 'post'))
+    .filter((a) => !(a === 'claim' && d.assigneeId === actor.userId))
+    .filter((a) =>
     canAct(actor, a, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null }),
   );
   const apology = await apologyOf(deps.db, d, now, calendarFromAdjustments(adjustments, hours), ruleSet, possible.includes('apologise'));
-  const { receivingPath: _r, resolvingPath: _s, stepCount: _c, interagencyPath: _i, scopeUnitIds: _u, ...rest } = d;
+  const { receivingPath: _r, resolvingPath: _s, stepCount: _c, interagencyPath: _i, scopeUnitIds: _u, assigneeId: _a, ...rest } = d;
   return {
     ...rest,
     statusLabel: statusLabels[d.status],
