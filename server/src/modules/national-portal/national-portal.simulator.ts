@@ -201,7 +201,18 @@ export function seedDemoRecords(sim: NationalPortalSimulator, clock: Clock): voi
       TrichYeuHoSo: 'Đăng ký khai sinh cho con Nguyễn Trần Gia Hân',
       NgayNopHoSo: at(90),
       DanhSachTaiLieuNop: [{ TenTepDinhKem: 'giay-chung-sinh.pdf', TenGiayTo: 'Giấy chứng sinh', DuocSoHoa: true }],
-      DuLieuBieuMau: { hoTenTre: 'Nguyễn Trần Gia Hân', ngaySinhTre: '2026-11-28', noiSinh: 'Bệnh viện Đa khoa Đồng Tháp' },
+      // Answers of the seed's birth-registration form: the national portal's copy is validated on arrival like ours.
+      DuLieuBieuMau: {
+        hoTenNguoiYeuCau: NATIONAL_PORTAL_APPLICANTS.birthRegistration.fullName,
+        soDinhDanhNguoiYeuCau: NATIONAL_PORTAL_APPLICANTS.birthRegistration.idNumber,
+        noiCuTruNguoiYeuCau: NATIONAL_PORTAL_APPLICANTS.birthRegistration.address,
+        quanHe: 'Mẹ',
+        hoTen: 'Nguyễn Trần Gia Hân',
+        ngaySinh: '2026-11-28',
+        gioiTinh: 'Nữ',
+        noiSinh: 'Bệnh viện Đa khoa Đồng Tháp',
+        hoTenMe: NATIONAL_PORTAL_APPLICANTS.birthRegistration.fullName,
+      },
     }),
   );
   sim.submit(
@@ -215,6 +226,14 @@ export function seedDemoRecords(sim: NationalPortalSimulator, clock: Clock): voi
       DuocThanhToanTrucTuyen: 1,
       DanhSachPhiLePhi: [{ TenPhiLePhi: 'Lệ phí đăng ký tạm trú', Gia: 15000 }],
       DanhSachTaiLieuNop: [{ TenTepDinhKem: 'hop-dong-thue-nha.pdf', TenGiayTo: 'Hợp đồng thuê nhà', DuocSoHoa: true }],
+      DuLieuBieuMau: {
+        hoTen: NATIONAL_PORTAL_APPLICANTS.temporaryResidence.fullName,
+        ngaySinh: NATIONAL_PORTAL_APPLICANTS.temporaryResidence.birthDate,
+        gioiTinh: NATIONAL_PORTAL_APPLICANTS.temporaryResidence.sex === 'male' ? 'Nam' : 'Nữ',
+        soDinhDanh: NATIONAL_PORTAL_APPLICANTS.temporaryResidence.idNumber,
+        diaChiTamTru: 'Số 12 đường Lý Thường Kiệt, phường An Bình A',
+        thoiHanTamTru: 12,
+      },
     }),
   );
   if (!sim.questions.some((q) => q.MaHoiDap === 'HD-DEMO-0001')) {
