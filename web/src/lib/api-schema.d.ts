@@ -18539,6 +18539,17 @@ export interface paths {
                                 at: string;
                                 label: string;
                             }[];
+                            notices: {
+                                /** Format: date-time */
+                                at: string;
+                                about: string;
+                                /** @enum {string} */
+                                channel: "email" | "sms" | "zalo";
+                                to: string;
+                                /** @enum {string} */
+                                state: "sending" | "sent" | "failed";
+                                instead: boolean;
+                            }[];
                         };
                     };
                 };
@@ -18649,6 +18660,17 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 label: string;
+                            }[];
+                            notices: {
+                                /** Format: date-time */
+                                at: string;
+                                about: string;
+                                /** @enum {string} */
+                                channel: "email" | "sms" | "zalo";
+                                to: string;
+                                /** @enum {string} */
+                                state: "sending" | "sent" | "failed";
+                                instead: boolean;
                             }[];
                         };
                     };
@@ -18776,6 +18798,17 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 label: string;
+                            }[];
+                            notices: {
+                                /** Format: date-time */
+                                at: string;
+                                about: string;
+                                /** @enum {string} */
+                                channel: "email" | "sms" | "zalo";
+                                to: string;
+                                /** @enum {string} */
+                                state: "sending" | "sent" | "failed";
+                                instead: boolean;
                             }[];
                         };
                     };
@@ -18944,6 +18977,17 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 label: string;
+                            }[];
+                            notices: {
+                                /** Format: date-time */
+                                at: string;
+                                about: string;
+                                /** @enum {string} */
+                                channel: "email" | "sms" | "zalo";
+                                to: string;
+                                /** @enum {string} */
+                                state: "sending" | "sent" | "failed";
+                                instead: boolean;
                             }[];
                         };
                     };
@@ -19344,6 +19388,17 @@ export interface paths {
                                     at: string;
                                     label: string;
                                 }[];
+                                notices: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    about: string;
+                                    /** @enum {string} */
+                                    channel: "email" | "sms" | "zalo";
+                                    to: string;
+                                    /** @enum {string} */
+                                    state: "sending" | "sent" | "failed";
+                                    instead: boolean;
+                                }[];
                                 /** Format: uuid */
                                 id: string;
                             }[];
@@ -19432,6 +19487,17 @@ export interface paths {
                                 at: string;
                                 label: string;
                             }[];
+                            notices: {
+                                /** Format: date-time */
+                                at: string;
+                                about: string;
+                                /** @enum {string} */
+                                channel: "email" | "sms" | "zalo";
+                                to: string;
+                                /** @enum {string} */
+                                state: "sending" | "sent" | "failed";
+                                instead: boolean;
+                            }[];
                         };
                     };
                 };
@@ -19470,6 +19536,42 @@ export interface paths {
                             };
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/citizen/{id}/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải văn bản hướng dẫn (khiếu nại, tố cáo) của phản ánh của tôi (PDF) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -19544,6 +19646,17 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 label: string;
+                            }[];
+                            notices: {
+                                /** Format: date-time */
+                                at: string;
+                                about: string;
+                                /** @enum {string} */
+                                channel: "email" | "sms" | "zalo";
+                                to: string;
+                                /** @enum {string} */
+                                state: "sending" | "sent" | "failed";
+                                instead: boolean;
                             }[];
                         };
                     };
@@ -19672,6 +19785,17 @@ export interface paths {
                                 at: string;
                                 label: string;
                             }[];
+                            notices: {
+                                /** Format: date-time */
+                                at: string;
+                                about: string;
+                                /** @enum {string} */
+                                channel: "email" | "sms" | "zalo";
+                                to: string;
+                                /** @enum {string} */
+                                state: "sending" | "sent" | "failed";
+                                instead: boolean;
+                            }[];
                         };
                     };
                 };
@@ -19798,6 +19922,17 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 label: string;
+                            }[];
+                            notices: {
+                                /** Format: date-time */
+                                at: string;
+                                about: string;
+                                /** @enum {string} */
+                                channel: "email" | "sms" | "zalo";
+                                to: string;
+                                /** @enum {string} */
+                                state: "sending" | "sent" | "failed";
+                                instead: boolean;
                             }[];
                         };
                     };

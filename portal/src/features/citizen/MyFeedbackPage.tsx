@@ -3,7 +3,8 @@ import { formatDate } from '../../lib/format.js';
 import { Link } from '../../lib/router.js';
 import { FeedbackItem } from '../feedback/components/FeedbackItem.js';
 import type { SenderView } from '../feedback/api/feedback.js';
-import { myFeedback, myFeedbackItem, rateMyFeedback, reopenMyFeedback, supplyMyFeedback, type MyFeedback } from './api.js';
+import { ft } from '../feedback/text.js';
+import { myFeedback, myFeedbackItem, myFeedbackLetterUrl, rateMyFeedback, reopenMyFeedback, supplyMyFeedback, type MyFeedback } from './api.js';
 import { ct } from './citizen-text.js';
 
 /** /cong-dan/phan-anh: what the signed-in citizen sent (phản ánh, kiến nghị, câu hỏi), newest first, with what awaits them. */
@@ -37,6 +38,13 @@ export function MyFeedbackPage() {
               {f.canSupplyInfo ? <strong className="status status-supplement_requested">{ct('actionNeeded')}</strong> : null}
               {f.canRate ? <strong className="status status-supplement_requested">{ct('pleaseRate')}</strong> : null}
             </p>
+            {f.hasLetter ? (
+              <p>
+                <a href={myFeedbackLetterUrl(f.id)} download>
+                  {ft('letter')}
+                </a>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -74,6 +82,7 @@ export function MyFeedbackItemPage({ id }: { id: string }) {
             onRate={(satisfied, comment) => void run(rateMyFeedback(id, satisfied, comment))}
             onReopen={(reason) => void run(reopenMyFeedback(id, reason))}
             onSupply={(info) => void run(supplyMyFeedback(id, info))}
+            letterUrl={myFeedbackLetterUrl(id)}
           />
         ) : null}
       </div>

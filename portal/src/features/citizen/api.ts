@@ -80,6 +80,8 @@ export const myFeedbackItem = (id: string) => unwrap(api.GET('/api/feedback/citi
 export const rateMyFeedback = (id: string, satisfied: boolean, comment: string | null) =>
   unwrap(api.POST('/api/feedback/citizen/{id}/rate', { params: { path: { id } }, body: { satisfied, comment }, headers: headers() }));
 export const reopenMyFeedback = (id: string, text: string) => unwrap(api.POST('/api/feedback/citizen/{id}/reopen', { params: { path: { id } }, body: { text }, headers: headers() }));
+/** The routing letter (PDF) of the citizen's own complaint or denunciation: a plain link, their session is the proof. */
+export const myFeedbackLetterUrl = (id: string) => `/api/feedback/citizen/${id}/letter.pdf`;
 export const supplyMyFeedback = (id: string, text: string) => unwrap(api.POST('/api/feedback/citizen/{id}/supply', { params: { path: { id } }, body: { text }, headers: headers() }));
 export const listStore = () => unwrap(api.GET('/api/citizen/documents'));
 /** Takes a document out of the store; a dossier already submitted with it keeps its own copy. Returns the store. */

@@ -151,6 +151,17 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     { config: { access: 'citizen' }, schema: { tags, summary: 'Một phản ánh của tôi', params: ZId, response: { 200: ZSenderView, 401: ZErrorBody, 404: ZErrorBody } } },
     async (request) => tracked({ id: request.params.id, citizenId: citizenOf(request).citizenId }),
   );
+  app.get(
+    '/feedback/citizen/:id/letter.pdf',
+    { config: { access: 'citizen' }, schema: { tags, summary: 'Tải văn bản hướng dẫn (khiếu nại, tố cáo) của phản ánh của tôi (PDF)', params: ZId } },
+    async (request, reply) => {
+      // The account is the proof (loadOwnItem): another citizen's item, or one without a letter, is not found.
+      const letter = await senderLetter(ctx.db, { id: request.params.id, citizenId: citizenOf(request).citizenId });
+      reply.header('content-type', letter.mediaType);
+      reply.header('content-disposition', `attachment; filename="${letter.fileName}"`);
+      return reply.send(letter.content);
+    },
+  );
   app.post(
     '/feedback/citizen/:id/rate',
     { config: { access: 'citizen' }, schema: { tags, summary: 'Đánh giá kết quả trả lời', params: ZId, body: ZRateInput, response: { 200: ZSenderView, 401: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody } } },

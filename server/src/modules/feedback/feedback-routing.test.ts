@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../../test/pdf-text.js';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
 import { seedDesk } from '../../../test/dossier-fixtures.js';
 import { buildStaff } from '../../../test/factories.js';
-import { markNotificationFailed, notificationAttachments } from '../notifications/notification.repo.js';
+import { markNotificationFailed, markNotificationSent, notificationAttachments } from '../notifications/notification.repo.js';
 
 let t: TestApp;
 let s: Awaited<ReturnType<typeof seedDesk>>;
@@ -25,11 +22,6 @@ afterAll(() => t.close());
 
 const act = (who: Session, id: string, step: string, payload: unknown = {}) => injectAs(t.app, who, { method: 'POST', url: `/api/feedback/${id}/${step}`, payload: payload as Record<string, unknown> });
 const record = (payload: Record<string, unknown>) => injectAs(t.app, s.desk, { method: 'POST', url: '/api/feedback/record', payload: { unitId: s.tree.deskA.id, channel: 'letter', ...payload } });
-const pdfText = (pdf: Buffer) => {
-  const dir = mkdtempSync(join(tmpdir(), 'fb-letter-'));
-  writeFileSync(join(dir, 'l.pdf'), pdf);
-  return execFileSync('pdftotext', ['-layout', join(dir, 'l.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-};
 
 describe('a complaint routed out with a letter (NĐ 20/2008 Điều 9)', () => {
   it('e-mails the letter as PDF and lets officers of the receiving unit print it; others find nothing', async () => {
@@ -87,6 +79,22 @@ describe('messages to the sender: an e-mail that fails falls back to SMS, shown 
       expect.objectContaining({ channel: 'email', status: 'failed', isFallback: false, lastError: '550 mailbox unavailable' }),
       expect.objectContaining({ channel: 'sms', recipient: '+84987000222', status: 'pending', isFallback: true }),
     ]);
+
+    // The SMS leaves (the gateway accepted it at 09:05): the sender's own view tells how they were told, masked.
+    const sms = (await t.ctx.db.query(`SELECT o.id, o.attempts FROM notification_outbox o JOIN feedback_message m ON o.fallback_of = m.notification_id WHERE m.feedback_id = $1`, [id])).rows[0];
+    const sentAt = new Date('2026-11-25T02:05:00Z');
+    expect(await markNotificationSent(t.ctx.db, { id: sms.id, attempts: sms.attempts }, sentAt)).toBe(true);
+    const own = await t.app.inject({ method: 'POST', url: '/api/feedback/public/track', payload: { code: created.json().code, phone: '0987000222' } });
+    expect(own.statusCode).toBe(200);
+    expect(own.json().notices).toEqual([
+      { at: now.toISOString(), about: 'Thông báo tiếp nhận', channel: 'email', to: 'm…@example.vn', state: 'failed', instead: false },
+      { at: sentAt.toISOString(), about: 'Thông báo tiếp nhận', channel: 'sms', to: '…0222', state: 'sent', instead: true },
+    ]);
+    // Officer-only details stay in the officers' history: the provider's error and the full addresses.
+    for (const secret of ['550 mailbox unavailable', 'mai@example.vn', '+84987000222', '0987000222', 'lastError', 'recipient']) expect(own.body).not.toContain(secret);
+    const staff = (await injectAs(t.app, s.desk, { method: 'GET', url: `/api/feedback/${id}` })).json();
+    expect(staff.messages[1]).toEqual({ at: now.toISOString(), channel: 'sms', recipient: '+84987000222', status: 'sent', isFallback: true, lastError: null });
+    expect(staff).not.toHaveProperty('notices');
   });
 });
 

@@ -146,6 +146,11 @@ export const ZSenderView = z.object({
   /** Routed out as a complaint or denunciation: the letter saying where it goes can be downloaded (PDF). */
   hasLetter: z.boolean(),
   timeline: z.array(z.object({ at: z.date(), label: z.string() })),
+  /**
+   * How the sender was told of each step: channel, masked address (…0222, m…@example.vn), whether it went, and
+   * `instead`: the SMS sent because the e-mail failed. Never the provider's error or the full address.
+   */
+  notices: z.array(z.object({ at: z.date(), about: z.string(), channel: z.enum(['email', 'sms', 'zalo']), to: z.string(), state: z.enum(['sending', 'sent', 'failed']), instead: z.boolean() })),
 });
 export type TSenderView = z.infer<typeof ZSenderView>;
 

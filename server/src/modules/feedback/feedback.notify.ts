@@ -77,15 +77,63 @@ export async function notifySender(q: Queryable, to: SenderContact, msg: Feedbac
 }
 
 export type SentMessage = { at: Date; channel: string; recipient: string; status: string; isFallback: boolean; lastError: string | null };
+/** A sent message with what the sender's own view needs besides: which message it was and when it left. */
+export type SentMessageRow = SentMessage & { templateKey: string; sentAt: Date | null };
 
 /** The messages sent to the sender of an item, with the fallbacks of failed ones, oldest first. */
-export async function listSentMessages(q: Queryable, feedbackId: string): Promise<SentMessage[]> {
-  const { rows } = await q.query<SentMessage>(
-    `SELECT o.created_at AS at, o.channel, o.recipient, o.status, o.fallback_of IS NOT NULL AS "isFallback", o.last_error AS "lastError"
+export async function listSentMessages(q: Queryable, feedbackId: string): Promise<SentMessageRow[]> {
+  const { rows } = await q.query<SentMessageRow>(
+    `SELECT o.created_at AS at, o.channel, o.recipient, o.status, o.fallback_of IS NOT NULL AS "isFallback", o.last_error AS "lastError",
+            n.template_key AS "templateKey", o.sent_at AS "sentAt"
        FROM feedback_message m JOIN notification_outbox n ON n.id = m.notification_id
        JOIN notification_outbox o ON o.id = n.id OR o.fallback_of = n.id
       WHERE m.feedback_id = $1 ORDER BY o.created_at, o.fallback_of NULLS FIRST`,
     [feedbackId],
   );
   return rows;
+}
+
+/** What each message to the sender was, in the sender's words (the template keys of feedbackMessages). */
+const noticeAbout: Record<string, string> = {
+  'feedback.received': 'Thông báo tiếp nhận',
+  'feedback.refused': 'Thông báo không tiếp nhận',
+  'feedback.routed-out': 'Văn bản hướng dẫn',
+  'feedback.transferred': 'Thông báo chuyển cơ quan có thẩm quyền',
+  'feedback.info-requested': 'Đề nghị bổ sung thông tin',
+  'feedback.answered': 'Trả lời phản ánh, kiến nghị',
+};
+
+export type SenderNotice = { at: Date; about: string; channel: 'email' | 'sms' | 'zalo'; to: string; state: 'sending' | 'sent' | 'failed'; instead: boolean };
+
+/**
+ * The address a message went to, as the sender's own view shows it: enough for them to recognise their number or
+ * mailbox, not enough for someone holding only the item's number and phone to learn the e-mail address (the last four
+ * digits of a phone; the first letter and the domain of an e-mail).
+ */
+export function maskRecipient(channel: string, recipient: string): string {
+  if (channel === 'email') {
+    const at = recipient.lastIndexOf('@');
+    return at > 0 ? `${recipient[0]}…${recipient.slice(at)}` : '…';
+  }
+  const digits = recipient.replace(/\D/g, '');
+  return digits.length >= 4 ? `…${digits.slice(-4)}` : '…';
+}
+
+/**
+ * How the sender was told of each step, for their own view (tracking and "Phản ánh của tôi"): the channel, the masked
+ * address, whether it went, and whether it was the SMS sent instead of an e-mail that failed. Not the provider's error,
+ * the attempts or the full address — those are the officers' (staffView's `messages`).
+ */
+export function senderNotices(messages: readonly SentMessageRow[]): SenderNotice[] {
+  return messages.map((m) => {
+    const state = m.status === 'failed' ? 'failed' : m.status === 'sent' || m.status === 'delivered' ? 'sent' : 'sending';
+    return {
+      at: state === 'sent' && m.sentAt ? m.sentAt : m.at,
+      about: noticeAbout[m.templateKey] ?? 'Thông báo',
+      channel: m.channel === 'email' || m.channel === 'zalo' ? m.channel : 'sms',
+      to: maskRecipient(m.channel, m.recipient),
+      state,
+      instead: m.isFallback,
+    };
+  });
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../../test/pdf-text.js';
 import { buildTestApp, injectAs, login, type TestApp } from '../../../test/app.js';
 import { buildStaff } from '../../../test/factories.js';
 import { registerCitizen } from '../../../test/citizens.js';
@@ -22,6 +23,7 @@ beforeAll(async () => {
   ({ id, code } = res.json());
 });
 afterAll(() => t.close());
+
 
 describe('who may read and act on an item', () => {
   it('a signed-in citizen sends without giving an address; their account is the sender and follows it', async () => {
@@ -57,6 +59,33 @@ describe('who may read and act on an item', () => {
     expect((await t.ctx.db.query(`SELECT status FROM feedback WHERE id = $1`, [fid])).rows[0]).not.toEqual({ status: 'awaiting_info' });
   });
 
+  it('the routing letter of a complaint: its sender downloads it from their account; another citizen and nobody else can', async () => {
+    const sent = await injectAs(t.app, citizenA, { method: 'POST', url: '/api/feedback/citizen', payload: { unitId: s.tree.deskA.id, subject: 'Khiếu nại quyết định thu hồi đất', content: 'Tôi khiếu nại quyết định thu hồi đất số 7/QĐ-UBND của phường.' } });
+    const fid = sent.json().id as string;
+    const url = `/api/feedback/citizen/${fid}/letter.pdf`;
+    expect((await injectAs(t.app, citizenA, { method: 'GET', url })).statusCode).toBe(404); // not routed out: no letter yet
+    const routed = await injectAs(t.app, s.desk, { method: 'POST', url: `/api/feedback/${fid}/classify`, payload: { classification: 'complaint', note: 'Đề nghị gửi đơn khiếu nại đến Chủ tịch UBND phường An Thử.' } });
+    expect(routed.json().status).toBe('routed_out');
+    const mine = (await injectAs(t.app, citizenA, { method: 'GET', url: '/api/feedback/citizen/mine' })).json().items;
+    expect(mine.find((i: { id: string }) => i.id === fid)).toMatchObject({ status: 'routed_out', hasLetter: true });
+    const own = await injectAs(t.app, citizenA, { method: 'GET', url });
+    expect(own.statusCode).toBe(200);
+    expect(own.headers['content-type']).toBe('application/pdf');
+    expect(own.headers['content-disposition']).toBe(`attachment; filename="huong-dan-${sent.json().code}.pdf"`);
+    const text = pdfText(own.rawPayload);
+    expect(text).toContain('HƯỚNG DẪN GỬI ĐƠN KHIẾU NẠI');
+    expect(text).toContain('Kính gửi: Ông/Bà Công Dân A');
+    expect(text).toContain('Chủ tịch UBND phường An Thử');
+    const other = await injectAs(t.app, citizenB, { method: 'GET', url });
+    expect(other.statusCode).toBe(404);
+    expect(other.json().code).toBe('FEEDBACK.NOT_FOUND');
+    expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+    // An officer's session is not a citizen's: the officers print it from their own route.
+    expect((await injectAs(t.app, s.desk, { method: 'GET', url })).statusCode).toBe(401);
+    // The item of A without a letter is not found either.
+    expect((await injectAs(t.app, citizenA, { method: 'GET', url: `/api/feedback/citizen/${id}/letter.pdf` })).statusCode).toBe(404);
+  });
+
   it('anonymous callers reach none of the officer or citizen routes', async () => {
     const text = { text: 'Nội dung trả lời' };
     for (const [method, url, payload] of [
@@ -70,6 +99,7 @@ describe('who may read and act on an item', () => {
       ['GET', `/api/feedback/report/group5?unitId=${s.tree.deskA.id}&from=2026-01-01&to=2026-12-31`, undefined],
       ['GET', '/api/feedback/citizen/mine', undefined],
       ['GET', `/api/feedback/citizen/${id}`, undefined],
+      ['GET', `/api/feedback/citizen/${id}/letter.pdf`, undefined],
       ['POST', `/api/feedback/citizen/${id}/reopen`, text],
       ['POST', '/api/feedback/open311-clients', { name: 'App', unitId: s.tree.deskA.id }],
     ] as const) {

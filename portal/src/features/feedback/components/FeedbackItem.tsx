@@ -8,6 +8,16 @@ const text = (e: FormEvent<HTMLFormElement>, name: string) => {
   return String(new FormData(e.currentTarget).get(name) ?? '').trim();
 };
 
+type Notice = SenderView['notices'][number];
+const channelKey = { email: 'channelEmail', sms: 'channelSms', zalo: 'channelZalo' } as const;
+
+/** "Đã gửi tin nhắn SMS đến số …0222 lúc 25/11/2026 09:05 (thay cho thư điện tử không gửi được)". */
+function noticeText(n: Notice): string {
+  const vars = { channel: ft(channelKey[n.channel]), to: n.channel === 'email' ? n.to : ft('toPhone', { to: n.to }), time: formatDateTime(String(n.at)) };
+  const said = ft(n.state === 'sent' ? 'noticeSent' : n.state === 'failed' ? 'noticeFailed' : 'noticeSending', vars);
+  return n.instead ? `${said}${ft('noticeInstead')}` : said;
+}
+
 /**
  * One item as its sender sees it — status, unit, deadline, the answer — with what the sender may do now: rate the
  * answer, ask once for a review, supply the information asked for. Shared by tracking (number + phone) and the signed-in
@@ -19,10 +29,13 @@ export function FeedbackItem({
   onReopen,
   onSupply,
   onLetter,
+  letterUrl,
 }: {
   item: SenderView;
   /** Where the sender can prove who they are with the number and phone: download the routing letter. */
   onLetter?: () => void;
+  /** Signed in: the routing letter is a plain download from the citizen's own route (their session is the proof). */
+  letterUrl?: string;
   onRate: (satisfied: boolean, comment: string | null) => void;
   onReopen: (reason: string) => void;
   onSupply: (info: string) => void;
@@ -49,7 +62,13 @@ export function FeedbackItem({
           {ft('note')}: {item.note}
         </p>
       ) : null}
-      {item.hasLetter && onLetter ? (
+      {item.hasLetter && letterUrl ? (
+        <p>
+          <a className="secondary-button" href={letterUrl} download data-testid="fb-letter">
+            {ft('letter')}
+          </a>
+        </p>
+      ) : item.hasLetter && onLetter ? (
         <p>
           <button type="button" className="secondary-button" onClick={onLetter} data-testid="fb-letter">
             {ft('letter')}
@@ -105,6 +124,18 @@ export function FeedbackItem({
             {ft('supplyButton')}
           </button>
         </form>
+      ) : null}
+      {item.notices.length > 0 ? (
+        <div className="detail-section">
+          <h3>{ft('noticesTitle')}</h3>
+          <ul className="timeline" data-testid="fb-notices">
+            {item.notices.map((n, i) => (
+              <li key={i}>
+                <strong>{n.about}</strong>: {noticeText(n)}
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       <ol className="timeline">
         {item.timeline.map((s, i) => (

@@ -206,7 +206,10 @@ export async function staffView(deps: Deps, actor: Actor, id: string): Promise<T
   if (!row || !canReadItem(actor, row.unitPath, row.receivingPath)) throw feedbackErrors.notFound();
   const now = deps.clock.now();
   const [events, files, messages] = await Promise.all([listEvents(deps.db, row.id), listFiles(deps.db, row.id), listSentMessages(deps.db, row.id)]);
-  return { ...toStaffItem(actor, row, await dueStateOf(deps.db, row, now), events, files), messages };
+  return {
+    ...toStaffItem(actor, row, await dueStateOf(deps.db, row, now), events, files),
+    messages: messages.map(({ templateKey: _k, sentAt: _s, ...m }) => m),
+  };
 }
 
 export async function dueStateOf(q: Queryable, row: FeedbackRow, now: Date, calendar?: WorkingCalendar) {

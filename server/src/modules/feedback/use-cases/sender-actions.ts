@@ -10,6 +10,7 @@ import { enqueueNotification } from '../../notifications/notification.repo.js';
 import { formatVn } from '../../working-calendar/vn-time.js';
 import type { TSenderView } from '../feedback.contract.js';
 import { feedbackErrors } from '../feedback.errors.js';
+import { listSentMessages, senderNotices } from '../feedback.notify.js';
 import { findFeedback, listEvents, type FeedbackRow } from '../feedback.repo.js';
 import { answerDue, statusLabels } from '../feedback.rules.js';
 import { applyStep } from './act-on-feedback.js';
@@ -108,6 +109,7 @@ const eventLabels: Record<string, string> = {
 
 export async function senderView(q: Queryable, row: FeedbackRow): Promise<TSenderView> {
   const events = await listEvents(q, row.id);
+  const messages = await listSentMessages(q, row.id);
   const answered = row.status === 'answered' || row.status === 'published';
   // After a review is asked for, the sender still reads the answer they asked about, beside the new status and due date.
   const earlierAnswer = !answered && row.reopenCount > 0 && row.answeredAt !== null;
@@ -135,6 +137,7 @@ export async function senderView(q: Queryable, row: FeedbackRow): Promise<TSende
     hasLetter: row.status === 'routed_out' && (row.classification === 'complaint' || row.classification === 'denunciation'),
     // Internal drafts and returns are not the sender's business: only the steps that concern them.
     timeline: events.filter((e) => e.action !== 'draft' && e.action !== 'return').map((e) => ({ at: e.at, label: eventLabels[e.action] ?? e.action })),
+    notices: senderNotices(messages),
   };
 }
 
