@@ -33,7 +33,7 @@ import { projectRoot } from './platform/paths.js';
 import { portalSiteRoutes } from './modules/info-portal/portal-site.routes.js';
 import { zaloSimulatorActive, zaloSimulatorRoutes } from './modules/notifications/zalo.simulator.js';
 import { rewriteSiteHost } from './modules/info-portal/portal.hosts.js';
-import { registerNoscript } from './modules/feedback/feedback.noscript.js';
+import { registerFeedLinks, registerNoscript } from './modules/feedback/feedback.noscript.js';
 import { searchRegister } from './modules/feedback/use-cases/read-feedback.js';
 import { firstScreenHtml, inlineStylesheet } from './web/first-screen.js';
 
@@ -185,7 +185,8 @@ function installWeb(app: FastifyInstance, webDir: string, ctx: AppContext): void
     app.get<{ Querystring: { q?: string } }>(route, { schema: { hide: true }, config: { access: 'public' } }, async (r, reply) => {
       const q = typeof r.query.q === 'string' ? r.query.q.slice(0, 200) : undefined;
       const page = await searchRegister(ctx.db, { kind, limit: 20, ...(q ? { q } : {}) });
-      return reply.type('text/html; charset=utf-8').send(portalHtml.replace(NOSCRIPT, `<noscript>${registerNoscript(kind, page.items, q)}</noscript>`));
+      const html = portalHtml.replace(NOSCRIPT, `<noscript>${registerNoscript(kind, page.items, q)}</noscript>`).replace('</head>', `${registerFeedLinks(kind)}</head>`);
+      return reply.type('text/html; charset=utf-8').send(html);
     });
   }
   for (const route of ['/thu-tuc/*', '/thanh-toan', '/thanh-toan/*', '/danh-gia', '/danh-gia/*', '/cong-dan', '/cong-dan/*', '/phan-anh', '/phan-anh/*']) {

@@ -19179,6 +19179,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/feedback/public/register.rss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nguồn tin RSS 2.0 của sổ công khai (cùng nội dung với Atom) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    unitId?: string;
+                    procedureId?: string;
+                    kind?: "feedback" | "question";
+                    from?: string;
+                    to?: string;
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/feedback/citizen": {
         parameters: {
             query?: never;

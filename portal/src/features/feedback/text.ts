@@ -65,6 +65,7 @@ const text = {
   noItems: 'Chưa có nội dung phù hợp.',
   more: 'Xem thêm',
   atom: 'Nguồn tin Atom',
+  rss: 'Nguồn tin RSS',
   newFeedback: 'Gửi phản ánh mới',
   newQuestion: 'Đặt câu hỏi',
   question: 'Câu hỏi',

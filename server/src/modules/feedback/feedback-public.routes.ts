@@ -8,7 +8,7 @@ import { hitRateLimit } from '../../platform/rate-limit.js';
 import { citizenOf } from '../identity/auth.plugin.js';
 import { senderLetter } from './use-cases/routing-letter.js';
 import { ZPortalFeedbackInput, ZRateInput, ZReceipt, ZRegisterQuery, ZSenderView, ZSimilarInput, ZSimilarItem, ZTextInput, ZTrackInput } from './feedback.contract.js';
-import { atomFeed } from './feedback.atom.js';
+import { atomFeed, rssFeed } from './feedback.feeds.js';
 import { listOfCitizen } from './feedback.repo.js';
 import { feedbackCategories } from './feedback.rules.js';
 import { searchRegister, similarItems } from './use-cases/read-feedback.js';
@@ -129,6 +129,14 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     async (request, reply) => {
       const page = await searchRegister(ctx.db, { ...request.query, limit: Math.min(request.query.limit, 50) });
       return reply.type('application/atom+xml; charset=utf-8').send(atomFeed(page.items, ctx.config.publicUrl, ctx.clock.now()));
+    },
+  );
+  app.get(
+    '/feedback/public/register.rss',
+    { config: { access: 'public' }, schema: { tags, summary: 'Nguồn tin RSS 2.0 của sổ công khai (cùng nội dung với Atom)', querystring: ZRegisterQuery } },
+    async (request, reply) => {
+      const page = await searchRegister(ctx.db, { ...request.query, limit: Math.min(request.query.limit, 50) });
+      return reply.type('application/rss+xml; charset=utf-8').send(rssFeed(page.items, ctx.config.publicUrl, ctx.clock.now()));
     },
   );
 

@@ -23,3 +23,13 @@ export function registerNoscript(kind: 'feedback' | 'question', items: readonly 
   // Without JavaScript the application's empty root would take the first screen: hide it.
   return `<style>#root{display:none}</style><main style="max-width:720px;margin:0 auto;padding:12px;font-family:sans-serif"><h1>${title}</h1>${search}${list}<p><a href="/phan-anh">Gửi phản ánh</a> · <a href="/phan-anh/theo-doi">Theo dõi phản ánh</a></p></main>`;
 }
+
+/**
+ * The register's feeds named in the page's <head> (feed autodiscovery), so a browser or a feed reader finds them
+ * without running the application; the portal's RegisterPage keeps the same elements (same ids) when it navigates.
+ */
+export function registerFeedLinks(kind: 'feedback' | 'question'): string {
+  const title = kind === 'question' ? 'Hỏi đáp về thủ tục hành chính' : 'Phản ánh, kiến nghị đã trả lời';
+  return `<link id="feed-rss" rel="alternate" type="application/rss+xml" title="${title} (RSS)" href="/api/feedback/public/register.rss?kind=${kind}">` +
+    `<link id="feed-atom" rel="alternate" type="application/atom+xml" title="${title} (Atom)" href="/api/feedback/public/register.atom?kind=${kind}">`;
+}

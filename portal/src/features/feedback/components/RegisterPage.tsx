@@ -6,9 +6,11 @@ import { Link, navigate } from '../../../lib/router.js';
 import { searchRegister, type RegisterPage as Page } from '../api/feedback.js';
 import { ft } from '../text.js';
 
+const feedUrl = (f: 'rss' | 'atom', kind: 'feedback' | 'question') => `/api/feedback/public/register.${f}?kind=${kind}`;
+
 /**
  * /phan-anh/cong-khai (answered feedback) and /hoi-dap (questions and official answers): the public register, searched
- * without accents and by period, newest first, with its Atom feed. Personal data were removed when published.
+ * without accents and by period, newest first, with its RSS and Atom feeds. Personal data were removed when published.
  */
 export function RegisterPage({ search, kind }: { search: string; kind: 'feedback' | 'question' }) {
   const params = new URLSearchParams(search);
@@ -26,6 +28,18 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
       .then(setPage)
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [kind, q, from, to, title]);
+
+  // Feed autodiscovery: the server puts these links in the page it sends (feedback.noscript.ts registerFeedLinks, same
+  // ids); a page reached by navigating inside the portal gets them here, and loses them on leaving the register.
+  useEffect(() => {
+    const links = (['rss', 'atom'] as const).map((f) => {
+      const el = (document.getElementById(`feed-${f}`) as HTMLLinkElement | null) ?? document.head.appendChild(document.createElement('link'));
+      Object.assign(el, { id: `feed-${f}`, rel: 'alternate', type: `application/${f}+xml`, title: `${title} (${f === 'rss' ? 'RSS' : 'Atom'})` });
+      el.setAttribute('href', feedUrl(f, kind));
+      return el;
+    });
+    return () => links.forEach((el) => el.remove());
+  }, [kind, title]);
 
   function handleSearch(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -49,7 +63,9 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
       <p>
         <Link to={kind === 'question' ? '/phan-anh?loai=hoi-dap' : '/phan-anh'}>{kind === 'question' ? ft('newQuestion') : ft('newFeedback')}</Link>
         {' · '}
-        <a href={`/api/feedback/public/register.atom?kind=${kind}`}>{ft('atom')}</a>
+        <a href={feedUrl('rss', kind)}>{ft('rss')}</a>
+        {' · '}
+        <a href={feedUrl('atom', kind)}>{ft('atom')}</a>
       </p>
       <form className="search-form" role="search" onSubmit={handleSearch} noValidate>
         <div className="search-row">
