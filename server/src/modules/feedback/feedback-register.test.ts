@@ -32,6 +32,7 @@ const shapes = (): Shape[] => [
   ['words that never meet', { q: 'ngap nuoc tan hoa' }],
   ['a rare phrase', { q: 'cau cai sau cay xanh' }],
   ['a commune and a word', { unitId: g.communeId, q: 'rac thai' }],
+  ['a province and words that never meet', { unitId: g.provinceId, q: 'ngap nuoc tan hoa' }],
   // The generated commune only ever has birth registrations (its items and topics follow the same residue of the item number).
   ['a commune and a word it has', { unitId: g.communeId, q: 'khai sinh' }],
   ['a province, a year, a kind and a word', { unitId: g.provinceId, from: '2025-01-01', to: '2025-12-31', kind: 'question', q: 'chung thuc' }],
@@ -139,8 +140,11 @@ describe('plans of the hot statements', () => {
     ['a year', 'newest', 'feedback_register_newest_idx'],
     ['a common word', 'walk', 'feedback_register_newest_idx'],
     ['a commune and a word', 'walk', 'feedback_register_newest_idx'],
-    ['words that never meet', 'words', 'feedback_register_words_idx'],
-    ['a rare phrase', 'words', 'feedback_register_words_idx'],
+    // The whole register's words: its own partial GIN, without the unit key every row of it shares (migration 20261209040000).
+    ['words that never meet', 'words', 'feedback_register_whole_words_idx'],
+    ['a rare phrase', 'words', 'feedback_register_whole_words_idx'],
+    // A unit's words: the GIN (unit, words) of the units' rows.
+    ['a province and words that never meet', 'words', 'feedback_register_words_idx'],
   ] as const)('%s: the %s statement reads %s and the items by their key, with no sequential scan of the feedback tables', async (shape, statement, index) => {
     const plan = registerPlan({ ...shapes().find(([n]) => n === shape)![1], limit: 20 });
     const p = await planOf(plan[statement]!);

@@ -116,8 +116,11 @@ const MAX_BEGINNINGS = 32;
  * (unit, published_at DESC, id DESC), or of (unit, procedure, …) for one procedure.
  */
 export function registerPlan(f: TRegisterQuery): RegisterPlan {
-  const params: unknown[] = [f.unitId ?? WHOLE_REGISTER];
-  const where = ['r.unit_id = $1::uuid'];
+  // The whole register and the units have word indexes of their own (partial GINs, migration 20261209040000): the
+  // statement says which as a literal, not a bound value, so that its plan — made once per shape — may use that index.
+  const unit = f.unitId && f.unitId !== WHOLE_REGISTER ? f.unitId : null;
+  const params: unknown[] = unit ? [unit] : [];
+  const where = [unit ? `r.unit_id = $1::uuid AND r.unit_id <> '${WHOLE_REGISTER}'::uuid` : `r.unit_id = '${WHOLE_REGISTER}'::uuid`];
   const add = (sql: (n: string) => string, v: unknown) => {
     params.push(v);
     where.push(sql(`$${params.length}`));
