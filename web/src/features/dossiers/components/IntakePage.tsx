@@ -244,6 +244,7 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
     <>
       <PageTitle title={t('intake.title')} />
       <Form<Values>
+        noValidate
         form={form}
         layout="vertical"
         initialValues={{ receivingUnitId: desks[0]?.unitId, applicant: { kind: 'citizen' }, documents: [], resultDelivery: 'desk', feeVnd: 0 }}
