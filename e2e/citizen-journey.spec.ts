@@ -70,6 +70,17 @@ describe('the citizen journey at phone width', () => {
     await page.screenshot({ path: `${SHOTS}/mc-citizen-${name}.png`, fullPage: true });
   }
 
+  /** What is said about the field beside its label (aria-describedby), without the problem line. */
+  async function hintOf(selector: string): Promise<string> {
+    return page.locator(selector).evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .filter((id) => id && !id.endsWith('-problem'))
+        .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+        .join(' '),
+    );
+  }
+
   it('finds the procedure: the on-time birth registration is free, a copy costs per copy', async () => {
     await page.goto(`${server.baseUrl}/`);
     const card = page.locator('.card', { hasText: 'Đăng ký khai sinh' });
@@ -142,7 +153,23 @@ describe('the citizen journey at phone width', () => {
     // The legal form's own defaults are there: the citizen types only what differs.
     expect(await page.locator('#ef-danToc').inputValue()).toBe('Kinh');
     expect(await page.locator('#ef-quocTich').inputValue()).toBe('Việt Nam');
+    // Each value the citizen did not type says where it came from, next to the field and in what a screen reader hears.
+    expect(await hintOf('#ef-hoTenNguoiYeuCau')).toBe('Điền sẵn từ hồ sơ của bạn');
+    expect(await hintOf('#ef-soDinhDanhNguoiYeuCau')).toBe('Điền sẵn từ hồ sơ của bạn');
+    expect(await hintOf('#ef-noiCuTruNguoiYeuCau')).toBe('Điền sẵn từ hồ sơ của bạn');
+    expect(await hintOf('#ef-danToc')).toBe('Giá trị mặc định');
+    expect(await hintOf('#ef-quocTich')).toBe('Giá trị mặc định');
+    expect(await hintOf('#ef-hoTen')).toBe('');
+    expect(await hintOf('#ef-quanHe')).toBe('');
+    expect(await page.getByTestId('origin-noiCuTruNguoiYeuCau').isVisible()).toBe(true);
     await fitsAndAccessible('form');
+    // Once the citizen changes the value, the hint goes; the value is theirs.
+    await page.locator('#ef-noiCuTruNguoiYeuCau').fill('Số 5 đường Trần Hưng Đạo, tổ 3');
+    await page.locator('#ef-danToc').fill('Tày');
+    expect(await hintOf('#ef-noiCuTruNguoiYeuCau')).toBe('');
+    expect(await hintOf('#ef-danToc')).toBe('');
+    expect(await page.getByTestId('origin-noiCuTruNguoiYeuCau').count()).toBe(0);
+    await page.locator('#ef-danToc').fill('Kinh');
 
     // Going on with the child's fields empty: what is wrong is said under each field, in Vietnamese.
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -233,6 +260,8 @@ describe('the citizen journey at phone width', () => {
     await page.locator('#ef-quanHe').selectOption('Bản thân');
     expect(await page.locator('#ef-hoTenNguoiDuocCap').inputValue()).toBe('Lê Thị Cúc');
     expect(await page.locator('#ef-ngaySinhNguoiDuocCap').inputValue()).toBe('08/07/1992');
+    expect(await hintOf('#ef-hoTenNguoiDuocCap')).toBe('Điền sẵn từ hồ sơ của bạn');
+    expect(await hintOf('#ef-soBanSao')).toBe('Giá trị mặc định');
     await fitsAndAccessible('copy-self');
     await page.locator('#ef-quanHe').selectOption('Con');
     expect(await page.locator('#ef-hoTenNguoiDuocCap').inputValue()).toBe('');
@@ -241,6 +270,7 @@ describe('the citizen journey at phone width', () => {
     await page.locator('#ef-hoTenNguoiDuocCap').fill('Nguyễn Lê Minh');
     await page.locator('#ef-quanHe').selectOption('Bản thân');
     expect(await page.locator('#ef-hoTenNguoiDuocCap').inputValue()).toBe('Nguyễn Lê Minh');
+    expect(await hintOf('#ef-hoTenNguoiDuocCap')).toBe('');
   });
 
   it('every other portal page fits the phone: postal pages, the citizen\'s pages', async () => {

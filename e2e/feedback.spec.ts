@@ -142,6 +142,18 @@ describe('feedback journeys', () => {
     await phone.getByTestId('fb-answer').waitFor();
     await phone.getByRole('button', { name: 'Không hài lòng' }).click();
     await phone.getByText('Bạn đã đánh giá: Không hài lòng.').waitFor();
+    // The reason is checked by the page, in Vietnamese, under the field (never the browser's bubble).
+    await phone.getByRole('button', { name: 'Gửi đề nghị xem xét lại' }).click();
+    await phone.locator('#reason-problem').waitFor();
+    expect(await phone.locator('#reason-problem').innerText()).toBe('Chưa nhập "Lý do đề nghị xem xét lại".');
+    expect(await phone.locator('#reason').getAttribute('aria-invalid')).toBe('true');
+    expect(await phone.evaluate(() => document.activeElement?.id)).toBe('reason');
+    await phone.getByLabel('Lý do đề nghị xem xét lại').fill('Chưa');
+    await phone.getByRole('button', { name: 'Gửi đề nghị xem xét lại' }).click();
+    await phone.locator('#reason-problem', { hasText: '"Lý do đề nghị xem xét lại" cần ít nhất 5 ký tự.' }).waitFor();
+    const fits = await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    expect(fits).toBe(true);
+    expect(await seriousA11yViolations(phone)).toEqual([]);
     await phone.getByLabel('Lý do đề nghị xem xét lại').fill('Đến bộ phận một cửa vẫn chưa có kết quả.');
     await phone.getByRole('button', { name: 'Gửi đề nghị xem xét lại' }).click();
     await phone.getByTestId('fb-status').filter({ hasText: 'Người gửi đề nghị xem xét lại' }).waitFor();
@@ -280,7 +292,11 @@ describe('feedback journeys', () => {
     await phone.screenshot({ path: `${SHOTS}/mc-feedback-mine-phone.png`, fullPage: true });
     await card.getByRole('link').click();
     await phone.getByText('Đề nghị cho biết ghế ở tầng mấy.').waitFor();
-    await phone.getByLabel(/Bổ sung thông tin/).fill('Tầng 1, gần cửa ra vào phía đông.');
+    await phone.getByRole('button', { name: /Gửi thông tin bổ sung|Bổ sung/ }).click();
+    await phone.locator('#info-problem', { hasText: 'Chưa nhập "Thông tin bổ sung".' }).waitFor();
+    expect(await phone.locator('#info').getAttribute('aria-invalid')).toBe('true');
+    expect(await phone.evaluate(() => document.activeElement?.id)).toBe('info');
+    await phone.getByLabel('Thông tin bổ sung').fill('Tầng 1, gần cửa ra vào phía đông.');
     await phone.getByRole('button', { name: /Gửi thông tin bổ sung|Bổ sung/ }).click();
     await phone.waitForFunction(() => !document.querySelector('textarea#info'));
     const status = (await server.ctx.db.query(`SELECT status FROM feedback WHERE id = $1`, [id])).rows[0] as { status: string };

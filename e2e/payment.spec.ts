@@ -104,12 +104,27 @@ describe('paying a fee and rating on the portal', () => {
     await page.goto(`${server.baseUrl}/danh-gia/kiosk`);
     await page.getByRole('heading', { name: 'Ghép nối thiết bị đánh giá' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // Nothing typed: the page says what is missing under each field, in Vietnamese, never the browser's bubble.
+    expect(await page.locator('form.kiosk-form').evaluate((f) => (f as HTMLFormElement).noValidate)).toBe(true);
+    await page.getByRole('button', { name: 'Ghép nối' }).click();
+    await page.locator('#username-problem').waitFor();
+    expect(await page.locator('#username-problem').innerText()).toBe('Chưa nhập "Tên đăng nhập".');
+    expect(await page.locator('#password-problem').innerText()).toBe('Chưa nhập "Mật khẩu".');
+    expect(await page.locator('#username').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('username');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByLabel('Tên đăng nhập').fill('motcua');
     await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
     await page.getByLabel(/Tên thiết bị/).fill('Quầy số 1');
     await page.getByRole('button', { name: 'Ghép nối' }).click();
     await page.getByText(/Thiết bị Quầy số 1/).waitFor();
 
+    // A code too short to be one is said under the field.
+    await page.getByLabel(/Nhập mã hồ sơ/).fill('H12');
+    await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).click();
+    await page.locator('#code-problem').waitFor();
+    expect(await page.locator('#code-problem').innerText()).toMatch(/^"Nhập mã hồ sơ trên giấy hẹn trả kết quả" cần ít nhất 10 ký tự\.$/);
+    expect(await page.locator('#code').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel(/Nhập mã hồ sơ/).fill(d.code);
     await page.getByRole('button', { name: 'Bắt đầu đánh giá' }).click();
     await page.getByRole('group', { name: /Tổng thời gian giải quyết/ }).waitFor();
@@ -117,6 +132,12 @@ describe('paying a fee and rating on the portal', () => {
     // Submitting with answers missing is refused on the page.
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await page.getByRole('alert').getByText('Vui lòng chọn').waitFor();
+    // Each unanswered indicator says so under its question; the first one has the focus; the officer's rating is optional.
+    const first = page.getByRole('group', { name: /^1\. / });
+    expect(await first.locator('.field-problem').innerText()).toMatch(/^Chưa chọn "1\. .+"\.$/);
+    expect(await first.getByRole('radio').first().getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe(await first.getByRole('radio').first().getAttribute('name'));
+    expect(await page.locator('.choice-group .field-problem').count()).toBe(9);
     for (let i = 1; i <= 9; i++) {
       await page.getByRole('group', { name: new RegExp(`^${i}\\. `) }).getByRole('radio').first().check();
     }

@@ -31,19 +31,34 @@ export function LookupPage<R>({ path, search, idPrefix, title, intro, codeLabel,
   const [result, setResult] = useState<{ value: R; secret: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  // What is wrong with what was typed, under each field, in Vietnamese (lib/validation.ts).
+  const [problems, setProblems] = useState<Record<string, string>>({});
   const secretInput = useRef<HTMLInputElement>(null);
+  const codeInput = useRef<HTMLInputElement>(null);
   const id = (name: string) => `${idPrefix}${name}`;
+  const describedBy = (name: string, hint: boolean) => [hint ? id(`${name}-hint`) : null, problems[id(name)] ? id(`${name}-problem`) : null].filter(Boolean).join(' ') || undefined;
+  const problemLine = (name: string) => (problems[id(name)] ? <p className="field-problem" id={id(`${name}-problem`)}>{problems[id(name)]}</p> : null);
 
   useEffect(() => {
     document.title = `${title} — ${t('site')}`;
     if (fromUrl) secretInput.current?.focus();
   }, []);
 
-  const handleSubmit = async (e: FormEvent) => {
+  const handleSubmit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    const form = e.currentTarget;
+    // The checks load on the first submit: the home page and tracking stay within their first-load budget (BENCHMARKS.md).
+    const { checkForm } = await import('../lib/validation.js');
+    if (!checkForm(form, setProblems)) return;
     const c = normalize(code);
     const s = secret.trim();
-    if (c === null || s.length < 4) return setError(missing);
+    if (c === null) {
+      // Typed, but not a code this page knows: said under the field, which gets the focus.
+      setProblems({ [id('ma')]: missing });
+      codeInput.current?.setAttribute('aria-invalid', 'true');
+      codeInput.current?.focus();
+      return;
+    }
     setLoading(true);
     setError(null);
     setResult(null);
@@ -69,13 +84,14 @@ export function LookupPage<R>({ path, search, idPrefix, title, intro, codeLabel,
             <label htmlFor={id('ma')}>{codeLabel}</label>
             <input
               id={id('ma')}
+              ref={codeInput}
               name="ma"
               value={code}
               onChange={(e) => setCode(e.target.value)}
               autoComplete="off"
               spellCheck={false}
               autoCapitalize="characters"
-              aria-describedby={codeHint ? id('ma-hint') : undefined}
+              aria-describedby={describedBy('ma', Boolean(codeHint))}
               required
             />
             {codeHint ? (
@@ -83,13 +99,26 @@ export function LookupPage<R>({ path, search, idPrefix, title, intro, codeLabel,
                 {codeHint}
               </span>
             ) : null}
+            {problemLine('ma')}
           </div>
           <div className="track-field">
             <label htmlFor={id('secret')}>{t('trackSecret')}</label>
-            <input id={id('secret')} ref={secretInput} name="secret" value={secret} onChange={(e) => setSecret(e.target.value)} inputMode="numeric" autoComplete="off" aria-describedby={id('secret-hint')} required />
+            <input
+              id={id('secret')}
+              ref={secretInput}
+              name="secret"
+              value={secret}
+              onChange={(e) => setSecret(e.target.value)}
+              inputMode="numeric"
+              autoComplete="off"
+              aria-describedby={describedBy('secret', true)}
+              required
+              minLength={4}
+            />
             <span id={id('secret-hint')} className="muted hint">
               {t('trackSecretHint')}
             </span>
+            {problemLine('secret')}
           </div>
           <button type="submit" disabled={loading}>
             {loading ? t('loading') : t('trackButton')}

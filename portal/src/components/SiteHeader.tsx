@@ -3,13 +3,15 @@ import { getMe } from '../features/citizen/api.js';
 import { t } from '../lib/i18n.js';
 import { Link, useLocation } from '../lib/router.js';
 
-/** Pages where a signed-in citizen acts as themself (feedback, questions, their own area): the header says who is signed in. */
-const citizenPages = /^\/(phan-anh|hoi-dap|cong-dan)(\/|$)/;
-
-/** `kiosk`: the rating tablet at the desk shows no navigation away from the rating screen. */
+/**
+ * The portal's header, the same on every page: a signed-in citizen sees their name (a link to their dossiers) on the
+ * home page, procedures, tracking and information pages alike, not only in their own area; asked again on each page
+ * change, so signing in or out shows at once. `kiosk`: the rating tablet at the desk shows no navigation away from the
+ * rating screen, and no one's name.
+ */
 export function SiteHeader({ kiosk = false }: { kiosk?: boolean }) {
   const { pathname } = useLocation();
-  const asCitizen = !kiosk && citizenPages.test(pathname);
+  const asCitizen = !kiosk;
   const [citizenName, setCitizenName] = useState<string | null>(null);
   useEffect(() => {
     if (!asCitizen) return;

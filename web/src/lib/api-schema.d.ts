@@ -14029,6 +14029,9 @@ export interface paths {
                             /** Format: date-time */
                             draftSavedAt: string | null;
                             prefilledFields: string[];
+                            prefilled: {
+                                [key: string]: unknown;
+                            };
                             prefillWhen: {
                                 [key: string]: unknown;
                             };

@@ -52,4 +52,6 @@ export const deskEn: Record<keyof typeof deskVi, string> = {
   'desk.keyCall': 'Call the next queue number (queue-number page)',
   'desk.keyPrint': 'Print the declaration (dossier page)',
   'desk.keyHelp': 'Show / hide the shortcuts',
+  'desk.originPrefilled': 'Filled in from the applicant',
+  'desk.originDefault': 'Default value',
 };

@@ -50,4 +50,6 @@ export const deskVi = {
   'desk.keyCall': 'Gọi số thứ tự tiếp theo (trang gọi số)',
   'desk.keyPrint': 'In tờ khai (trang hồ sơ)',
   'desk.keyHelp': 'Hiện / ẩn bảng phím tắt',
+  'desk.originPrefilled': 'Điền sẵn từ thông tin người nộp',
+  'desk.originDefault': 'Giá trị mặc định',
 } as const;

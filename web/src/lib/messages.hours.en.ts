@@ -8,6 +8,7 @@ export const hoursEn: Record<keyof typeof hoursVi, string> = {
   'hours.from': 'Applies from',
   'hours.fromHint': 'Today or later; dossiers of past days keep the hours of their time.',
   'hours.fromRequired': 'Pick the date they apply from.',
+  'hours.fromPast': 'The first day must be today or later.',
   'hours.morning': 'Morning',
   'hours.afternoon': 'Afternoon',
   'hours.setBy': 'Set by',

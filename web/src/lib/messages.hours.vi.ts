@@ -7,6 +7,7 @@ export const hoursVi = {
   'hours.from': 'Áp dụng từ ngày',
   'hours.fromHint': 'Từ hôm nay trở đi; hồ sơ của những ngày đã qua giữ giờ làm việc lúc đó.',
   'hours.fromRequired': 'Chọn ngày áp dụng.',
+  'hours.fromPast': 'Ngày áp dụng phải từ hôm nay trở đi.',
   'hours.morning': 'Buổi sáng',
   'hours.afternoon': 'Buổi chiều',
   'hours.setBy': 'Người đặt',

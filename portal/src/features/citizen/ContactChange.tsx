@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { askContactCode, confirmContact, type Profile } from './api.js';
 import { ct } from './citizen-text.js';
-import { Field } from './Field.js';
+import { Field } from '../../components/Field.js';
 import { checkForm } from '../../lib/validation.js';
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { capitalizeName, eformFieldOrder } from '../../../../server/src/modules/procedures/eform.rules.js';
+import { capitalizeName, eformFieldOrder, type FieldOrigin } from '../../../../server/src/modules/procedures/eform.rules.js';
 import { parseVnDate, valueProblem } from '../../lib/validation.js';
 import { ct } from './citizen-text.js';
 
@@ -59,9 +59,11 @@ export function titleOfField(schema: Schema, key: string): string {
 
 /**
  * The e-form rendered from its JSON Schema (top-level fields in the legal form's order), each with a visible label and
- * its problem under it; prefilled ones are marked. Dates are typed dd/MM/yyyy on every browser; names take capitals.
+ * its problem under it. A field still holding a value the citizen did not type says where it came from ("Điền sẵn từ
+ * hồ sơ của bạn", "Giá trị mặc định": `origins`, eform.rules.ts fieldOrigins), tied to the control by aria-describedby;
+ * the hint goes once the citizen changes the value. Dates are typed dd/MM/yyyy on every browser; names take capitals.
  */
-export function EformFields({ schema, values, prefilled, problems, onChange }: { schema: Schema; values: Record<string, unknown>; prefilled: string[]; problems?: Record<string, string>; onChange: (v: Record<string, unknown>) => void }) {
+export function EformFields({ schema, values, origins, problems, onChange }: { schema: Schema; values: Record<string, unknown>; origins: Record<string, FieldOrigin>; problems?: Record<string, string>; onChange: (v: Record<string, unknown>) => void }) {
   const props = propsOf(schema);
   const required = requiredOf(schema);
   const set = (k: string, v: unknown) => onChange({ ...values, [k]: v });
@@ -71,15 +73,26 @@ export function EformFields({ schema, values, prefilled, problems, onChange }: {
         const p = props[key] ?? {};
         const id = `ef-${key}`;
         const problem = problems?.[key];
-        const aria = { 'aria-invalid': problem ? true : undefined, 'aria-describedby': problem ? `${id}-problem` : undefined } as const;
+        const origin = origins[key];
+        const described = [origin ? `origin-of-${key}` : null, problem ? `${id}-problem` : null].filter(Boolean).join(' ');
+        const aria = { 'aria-invalid': problem ? true : undefined, 'aria-describedby': described || undefined } as const;
         const label = (
           <>
             {p.title ?? key}
             {required.has(key) ? <span className="muted"> {ct('required')}</span> : null}
-            {prefilled.includes(key) ? <span className="prefilled"> {ct('prefilledMark')}</span> : null}
           </>
         );
-        const problemLine = problem ? <p className="field-problem" id={`${id}-problem`}>{problem}</p> : null;
+        const originLine = origin ? (
+          <span className={`field-origin ${origin}`} id={`origin-of-${key}`} data-testid={`origin-${key}`}>
+            {origin === 'prefilled' ? ct('originPrefilled') : ct('originDefault')}
+          </span>
+        ) : null;
+        const problemLine = (
+          <>
+            {originLine}
+            {problem ? <p className="field-problem" id={`${id}-problem`}>{problem}</p> : null}
+          </>
+        );
         const value = values[key];
         if (p.type === 'boolean') {
           return (

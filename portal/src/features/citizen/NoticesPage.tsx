@@ -79,7 +79,7 @@ export function NoticesPage() {
       <h2 id="channels-title">{nt('channelsTitle')}</h2>
       <p>{nt('channelsIntro')}</p>
       {settings ? (
-        <form className="stack" aria-labelledby="channels-title" onSubmit={(e) => void handleSave(e)}>
+        <form className="stack" aria-labelledby="channels-title" onSubmit={(e) => void handleSave(e)} noValidate>
           <fieldset className="channel-choices">
             <legend className="visually-hidden">{nt('channelsTitle')}</legend>
             <label className="check"><input type="checkbox" checked disabled /> {nt('noticePortal')}</label>

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { getMe, updateProfile, type Profile } from './api.js';
 import { ct } from './citizen-text.js';
-import { Field } from './Field.js';
+import { Field } from '../../components/Field.js';
 import { checkForm, isoDateOf } from '../../lib/validation.js';
 import { formatDate } from '../../lib/format.js';
 import { ContactChange } from './ContactChange.js';

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, navigate } from '../../lib/router.js';
 import { askRecoveryCode, recoverPassword, type CitizenMe, type CodeSent } from './api.js';
 import { ct } from './citizen-text.js';
-import { Field } from './Field.js';
+import { Field } from '../../components/Field.js';
 import { checkForm } from '../../lib/validation.js';
 
 /**

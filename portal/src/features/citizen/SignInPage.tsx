@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, navigate } from '../../lib/router.js';
 import { confirmRegistration, getAuthOptions, getNationalSsoOptions, nationalSsoStartUrl, oidcStartUrl, register, signIn, type CitizenMe, type CodeSent } from './api.js';
 import { ct } from './citizen-text.js';
-import { Field } from './Field.js';
+import { Field } from '../../components/Field.js';
 import { checkForm, isoDateOf } from '../../lib/validation.js';
 import { capitalizeName } from '../../../../server/src/modules/procedures/eform.rules.js';
 

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { formatDateTime } from '../../lib/format.js';
 import { deleteFromStore, listStore, storeFileUrl, uploadToStore, type StoreDocument } from './api.js';
 import { ct } from './citizen-text.js';
-import { Field } from './Field.js';
+import { Field } from '../../components/Field.js';
 import { checkForm } from '../../lib/validation.js';
 
 /** Kho dữ liệu: the citizen's digitised papers and the results received, each downloadable by them only. */

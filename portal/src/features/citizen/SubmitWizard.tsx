@@ -6,7 +6,7 @@ import { ct } from './citizen-text.js';
 import { DocumentPicker } from './DocumentPicker.js';
 import { PopulationPrefill } from './PopulationPrefill.js';
 import { answerText, EformFields, eformProblems, titleOfField } from './EformFields.js';
-import { capitalizeNames, eformDefaults, eformFieldOrder, followPrefillConditions } from '../../../../server/src/modules/procedures/eform.rules.js';
+import { capitalizeNames, eformDefaults, eformFieldOrder, fieldOrigins, followPrefill } from '../../../../server/src/modules/procedures/eform.rules.js';
 import { feeLines, feeTotal } from '../../../../server/src/modules/procedures/fee.rules.js';
 
 const steps = ['stepForm', 'stepDocs', 'stepReview'] as const;
@@ -48,9 +48,11 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
   const pick = (name: string, sha256: string | undefined) =>
     setDraft({ ...draft, documents: [...draft.documents.filter((d) => d.name !== name), ...(sha256 ? [{ name, sha256 }] : [])] });
   const problems = eformProblems(start.eformSchema, draft.eform);
-  // A field about the subject is the applicant's own only while the answer says so ("Bản thân"): x-prefill-when.
-  const setAnswers = (eform: Record<string, unknown>) => setDraft({ ...draft, eform: followPrefillConditions(start.eformSchema, draft.eform, eform, start.prefillWhen) });
-  const prefilledNow = [...start.prefilledFields, ...Object.keys(start.prefillWhen).filter((k) => draft.eform[k] !== undefined && draft.eform[k] === start.prefillWhen[k])];
+  // What the profile offers the form; a field about the subject is the applicant's own only while the answer says so
+  // ("Bản thân"): x-prefill-when. The same rule fills the desk's intake form (eform.rules.ts followPrefill).
+  const offered = { ...start.prefilled, ...start.prefillWhen };
+  const setAnswers = (eform: Record<string, unknown>) => setDraft({ ...draft, eform: followPrefill(start.eformSchema, draft.eform, eform, offered) });
+  const origins = fieldOrigins(start.eformSchema, draft.eform, offered);
   const missing =
     step === 0
       ? [...(draft.resolvingUnitId ? [] : [ct('resolvingUnit')]), ...Object.values(problems)]
@@ -137,7 +139,7 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
             </select>
           </div>
           <PopulationPrefill schema={start.eformSchema} procedureId={procedureId} procedureName={start.procedureName} unitId={draft.resolvingUnitId} values={draft.eform} onChange={setAnswers} />
-          <EformFields schema={start.eformSchema} values={draft.eform} prefilled={prefilledNow} problems={showProblems ? problems : undefined} onChange={setAnswers} />
+          <EformFields schema={start.eformSchema} values={draft.eform} origins={origins} problems={showProblems ? problems : undefined} onChange={setAnswers} />
         </div>
       ) : step === 1 ? (
         <div className="stack">

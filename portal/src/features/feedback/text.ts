@@ -55,6 +55,7 @@ const text = {
   reopenReason: 'Lý do đề nghị xem xét lại',
   reopenButton: 'Gửi đề nghị xem xét lại',
   supplyTitle: 'Bổ sung thông tin theo đề nghị',
+  supplyInfo: 'Thông tin bổ sung',
   supplyButton: 'Gửi thông tin bổ sung',
   registerTitle: 'Phản ánh, kiến nghị đã trả lời',
   qaTitle: 'Hỏi đáp',

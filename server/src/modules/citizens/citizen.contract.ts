@@ -122,6 +122,8 @@ export const ZSubmissionStart = z.object({
   draftSavedAt: z.date().nullable(),
   /** Fields filled from the profile (those whose schema declares `x-prefill`). */
   prefilledFields: z.array(z.string()),
+  /** Their values, as the profile gives them: the form says "Điền sẵn từ hồ sơ của bạn" while a field still holds its own. */
+  prefilled: z.record(z.string(), z.unknown()),
   /** Values of the fields filled only while their `x-prefill-when` condition holds (the applicant is the subject). */
   prefillWhen: z.record(z.string(), z.unknown()),
   /** Answers of the citizen's latest dossier of this procedure, offered for reuse ("Dùng lại thông tin từ hồ sơ trước?"). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { conditionalPrefill, earlierAnswers, feeToPay, missingDocuments, onlineSubmissionProblem, parseIdentifier, prefillEform, profileFromClaims, type KnownFacts } from './citizen.rules.js';
+import { applicantOffer, conditionalPrefill, earlierAnswers, feeToPay, missingDocuments, onlineSubmissionProblem, parseIdentifier, prefillEform, profileFromClaims, type KnownFacts } from './citizen.rules.js';
 
 const facts: KnownFacts = { fullName: 'Nguyễn Văn An', birthDate: '1990-05-01', gender: 'male', idNumber: '087090001234', address: 'Số 1 Lê Lợi', phone: '0912345678', email: 'an@example.vn' };
 
@@ -58,6 +58,9 @@ describe('prefilled e-forms (Công dân không viết)', () => {
     expect(prefillEform(copy, facts)).toEqual({ hoTenNguoiYeuCau: 'Nguyễn Văn An' });
     expect(conditionalPrefill(copy, facts)).toEqual({ hoTenNguoiDuocCap: 'Nguyễn Văn An', ngaySinhNguoiDuocCap: '1990-05-01' });
     expect(conditionalPrefill(birth, facts)).toEqual({});
+    // The desk's whole offer: both, each conditional one applied only while its condition holds (followPrefill).
+    expect(applicantOffer(copy, facts)).toEqual({ hoTenNguoiYeuCau: 'Nguyễn Văn An', hoTenNguoiDuocCap: 'Nguyễn Văn An', ngaySinhNguoiDuocCap: '1990-05-01' });
+    expect(applicantOffer(birth, facts)).toEqual(prefillEform(birth, facts));
   });
 
   it('never adds a field outside the schema and only values that fit it', () => {

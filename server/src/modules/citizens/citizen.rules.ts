@@ -62,10 +62,18 @@ export function prefillEform(schema: Record<string, unknown> | null, facts: Know
 
 /**
  * The values of the fields prefilled only while a condition holds (`x-prefill-when`: the applicant is the subject),
- * offered to the portal, which fills them when the citizen's answer meets the condition (followPrefillConditions).
+ * offered to the portal, which fills them when the citizen's answer meets the condition (followPrefill).
  */
 export function conditionalPrefill(schema: Record<string, unknown> | null, facts: KnownFacts): Record<string, unknown> {
   return prefillValues(schema, facts, true);
+}
+
+/**
+ * Everything the applicant's facts offer to the e-form, conditional fields included (followPrefill applies each only
+ * while its condition holds): what the desk intake computes from the applicant it has just typed or looked up.
+ */
+export function applicantOffer(schema: Record<string, unknown> | null, facts: KnownFacts): Record<string, unknown> {
+  return { ...prefillValues(schema, facts, false), ...prefillValues(schema, facts, true) };
 }
 
 function prefillValues(schema: Record<string, unknown> | null, facts: KnownFacts, conditional: boolean): Record<string, unknown> {

@@ -243,6 +243,8 @@ describe('later submissions and concurrent acceptance', () => {
     const start = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/submissions/${full}` })).json();
     expect(start.draft.eform).toEqual({ hoTen: 'Nguyễn Văn An', ngaySinh: '1990-05-01', soCCCD: '087090001234', noiCuTru: 'Số 1 đường Lê Lợi' });
     expect(start.prefilledFields).not.toContain('quanHe');
+    // The values the profile gave, for the form to say which fields still hold them.
+    expect(start.prefilled).toEqual({ hoTen: 'Nguyễn Văn An', ngaySinh: '1990-05-01', soCCCD: '087090001234', noiCuTru: 'Số 1 đường Lê Lợi' });
     expect(start.earlier.answers).toMatchObject({ quanHe: 'Cha' });
     // Only the same procedure's dossiers are offered.
     expect((await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/submissions/${declared}` })).json().earlier).toBeNull();

@@ -106,6 +106,7 @@ ${meta.jsonLd ? raw(`<script type="application/ld+json">${JSON.stringify(meta.js
 <header class="site-head">
   <div class="wrap">
     <p class="site-title"><a href="${base}"><span aria-hidden="true">★</span> ${site.title}</a></p>
+    <a class="site-citizen" href="/cong-dan/ho-so" data-citizen hidden></a>
     <form class="search" role="search" action="${base}/tim-kiem" method="get">
       <label for="q" class="sr">Tìm kiếm bài viết, trang, thủ tục</label>
       <input id="q" name="q" type="search" placeholder="Tìm kiếm (gõ có dấu hoặc không dấu)" maxlength="200">
@@ -205,7 +206,7 @@ export const siteCss = `
 .wrap{max-width:1100px;margin:0 auto;padding:0 16px}a{color:#8a1414}a:focus-visible,button:focus-visible,input:focus-visible,textarea:focus-visible,select:focus-visible{outline:3px solid #1456c8;outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:9}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .site-head{background:#a61b1b;color:#fff}.site-head .wrap{display:flex;flex-wrap:wrap;gap:8px;align-items:center;justify-content:space-between;padding-top:10px;padding-bottom:10px}
-.site-title{margin:0;font-size:1.25rem;font-weight:700}.site-title a{color:#fff;text-decoration:none}
+.site-title{margin:0;font-size:1.25rem;font-weight:700}.site-title a{color:#fff;text-decoration:none}.site-citizen{color:#fff;font-weight:600;overflow-wrap:anywhere}
 .search{display:flex;gap:4px;flex:1 1 260px;max-width:420px}.search input{flex:1;padding:8px;border:1px solid #ccc;border-radius:4px;font-size:16px;min-width:0}
 button,.btn{background:#8a1414;color:#fff;border:0;border-radius:4px;padding:8px 14px;font-size:16px;cursor:pointer;text-decoration:none;display:inline-block}
 .site-head button{background:#fff;color:#8a1414}
@@ -228,4 +229,9 @@ form.comment label{display:block;margin-top:8px;font-weight:600}form.comment inp
 @media print{.site-head,nav,.site-foot,.tools,.rating,.comments-area,.others,.search,.outage{display:none}main{padding:0}}
 `;
 
-export const siteJs = `document.querySelectorAll('[data-print]').forEach(function(b){b.hidden=false;b.addEventListener('click',function(){window.print()})});document.querySelectorAll('[data-copy]').forEach(function(b){b.hidden=false;b.addEventListener('click',function(){navigator.clipboard&&navigator.clipboard.writeText(b.getAttribute('data-copy')).then(function(){b.textContent='Đã sao chép liên kết'})})});`;
+/**
+ * The page's small behaviours: print and copy buttons, and the signed-in citizen's name in the header (the same link as
+ * the portal's header, to their dossiers; nothing shown to a visitor, or on a unit's own domain where the portal's
+ * session cookie is not sent). Pages stay cacheable: the name is asked for by the browser, never rendered by the server.
+ */
+export const siteJs = `(function(){var c=document.querySelector('[data-citizen]');if(c&&window.fetch)fetch('/api/citizen/me',{credentials:'same-origin'}).then(function(r){return r.ok?r.json():null}).then(function(m){if(m&&m.fullName){c.textContent='Công dân: '+m.fullName;c.hidden=false}}).catch(function(){})})();document.querySelectorAll('[data-print]').forEach(function(b){b.hidden=false;b.addEventListener('click',function(){window.print()})});document.querySelectorAll('[data-copy]').forEach(function(b){b.hidden=false;b.addEventListener('click',function(){navigator.clipboard&&navigator.clipboard.writeText(b.getAttribute('data-copy')).then(function(){b.textContent='Đã sao chép liên kết'})})});`;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { capitalizeName, capitalizeNames, eformDefaults, eformFieldOrder, eformSchemaProblems, followPrefillConditions, isReusable, prefillConditions, prefillMap } from './eform.rules.js';
+import { capitalizeName, capitalizeNames, eformDefaults, eformFieldOrder, eformSchemaProblems, fieldOrigins, followPrefill, isReusable, prefillConditions, prefillMap } from './eform.rules.js';
 import { ZProcedureContent } from './procedure.contract.js';
 
 describe('e-form keywords', () => {
@@ -112,12 +112,49 @@ describe('e-form keywords', () => {
 
   it('a conditional field follows its condition, keeping what the citizen typed', () => {
     const offered = { hoTenNguoiDuocCap: 'Lê Thị Cúc' };
-    const chosen = followPrefillConditions(copySchema, {}, { quanHe: 'Bản thân' }, offered);
+    const chosen = followPrefill(copySchema, {}, { quanHe: 'Bản thân' }, offered);
     expect(chosen).toEqual({ quanHe: 'Bản thân', hoTenNguoiDuocCap: 'Lê Thị Cúc' });
-    expect(followPrefillConditions(copySchema, chosen, { ...chosen, quanHe: 'Con' }, offered)).toEqual({ quanHe: 'Con' });
+    expect(followPrefill(copySchema, chosen, { ...chosen, quanHe: 'Con' }, offered)).toEqual({ quanHe: 'Con' });
     const typed = { quanHe: 'Bản thân', hoTenNguoiDuocCap: 'Lê Văn Con' };
-    expect(followPrefillConditions(copySchema, typed, { ...typed, quanHe: 'Con' }, offered)).toEqual({ quanHe: 'Con', hoTenNguoiDuocCap: 'Lê Văn Con' });
-    expect(followPrefillConditions(copySchema, { quanHe: 'Con' }, { quanHe: 'Bản thân', hoTenNguoiDuocCap: 'Khác' }, offered)).toEqual({ quanHe: 'Bản thân', hoTenNguoiDuocCap: 'Khác' });
+    expect(followPrefill(copySchema, typed, { ...typed, quanHe: 'Con' }, offered)).toEqual({ quanHe: 'Con', hoTenNguoiDuocCap: 'Lê Văn Con' });
+    expect(followPrefill(copySchema, { quanHe: 'Con' }, { quanHe: 'Bản thân', hoTenNguoiDuocCap: 'Khác' }, offered)).toEqual({ quanHe: 'Bản thân', hoTenNguoiDuocCap: 'Khác' });
+  });
+
+  it('follows the applicant as the desk types it: fills untouched fields, keeps typed ones, never forces an emptied one back', () => {
+    const none = {};
+    const an = { hoTenNguoiYeuCau: 'Lê Thị Cúc', hoTenNguoiDuocCap: 'Lê Thị Cúc' };
+    const an2 = { hoTenNguoiYeuCau: 'Lê Thị Cúc Hoa', hoTenNguoiDuocCap: 'Lê Thị Cúc Hoa' };
+    // The applicant is found after the relation was chosen: both the applicant's field and the subject (Bản thân) fill.
+    const self = { quanHe: 'Bản thân' };
+    expect(followPrefill(copySchema, self, self, none, an)).toEqual({ quanHe: 'Bản thân', hoTenNguoiYeuCau: 'Lê Thị Cúc', hoTenNguoiDuocCap: 'Lê Thị Cúc' });
+    // Another subject: the subject's field is not the applicant's and stays empty.
+    expect(followPrefill(copySchema, { quanHe: 'Con' }, { quanHe: 'Con' }, none, an)).toEqual({ quanHe: 'Con', hoTenNguoiYeuCau: 'Lê Thị Cúc' });
+    // The officer corrects the applicant's name: untouched copies follow, a typed answer stays.
+    const filled = { quanHe: 'Bản thân', hoTenNguoiYeuCau: 'Lê Thị Cúc', hoTenNguoiDuocCap: 'Lê Thị Cúc' };
+    expect(followPrefill(copySchema, filled, filled, an, an2)).toEqual({ quanHe: 'Bản thân', hoTenNguoiYeuCau: 'Lê Thị Cúc Hoa', hoTenNguoiDuocCap: 'Lê Thị Cúc Hoa' });
+    const typed = { ...filled, hoTenNguoiYeuCau: 'Người Khác' };
+    expect(followPrefill(copySchema, typed, typed, an, an2).hoTenNguoiYeuCau).toBe('Người Khác');
+    // The applicant's name is erased: the copies made from it go too.
+    expect(followPrefill(copySchema, filled, filled, an, none)).toEqual({ quanHe: 'Bản thân' });
+    // Nothing changed in the offer: a field the person emptied is not filled again.
+    expect(followPrefill(copySchema, filled, { ...filled, hoTenNguoiYeuCau: '' }, an)).toEqual({ ...filled, hoTenNguoiYeuCau: '' });
+  });
+
+  it('says which fields still hold a prefilled or default value, and forgets one the person changed', () => {
+    const schema = {
+      properties: {
+        ...copySchema.properties,
+        danToc: { type: 'string', title: 'Dân tộc', default: 'Kinh' },
+        soBanSao: { type: 'integer', title: 'Số bản sao', default: 1 },
+      },
+    };
+    const offered = { hoTenNguoiYeuCau: 'Lê Thị Cúc', hoTenNguoiDuocCap: 'Lê Thị Cúc' };
+    const answers = { hoTenNguoiYeuCau: 'Lê Thị Cúc', quanHe: 'Bản thân', hoTenNguoiDuocCap: 'Lê Thị Cúc', danToc: 'Kinh', soBanSao: 1 };
+    expect(fieldOrigins(schema, answers, offered)).toEqual({ hoTenNguoiYeuCau: 'prefilled', hoTenNguoiDuocCap: 'prefilled', danToc: 'default', soBanSao: 'default' });
+    expect(fieldOrigins(schema, { ...answers, hoTenNguoiYeuCau: 'Lê Thị Cú', danToc: 'Tày', soBanSao: 2 }, offered)).toEqual({ hoTenNguoiDuocCap: 'prefilled' });
+    // The subject's field typed equal to the applicant's name while the subject is another person is not "prefilled".
+    expect(fieldOrigins(schema, { ...answers, quanHe: 'Con' }, offered)).toEqual({ hoTenNguoiYeuCau: 'prefilled', danToc: 'default', soBanSao: 'default' });
+    expect(fieldOrigins(schema, {}, offered)).toEqual({});
   });
 
   it('never loses an answer that is not the applicant\'s own fact', () => {
@@ -126,7 +163,7 @@ describe('e-form keywords', () => {
     fc.assert(
       fc.property(answer, answer, name, (q1, q2, n) => {
         const before = { quanHe: q1, hoTenNguoiDuocCap: n };
-        const out = followPrefillConditions(copySchema, before, { ...before, quanHe: q2 }, { hoTenNguoiDuocCap: 'Lê Thị Cúc' });
+        const out = followPrefill(copySchema, before, { ...before, quanHe: q2 }, { hoTenNguoiDuocCap: 'Lê Thị Cúc' });
         if (n && n !== 'Lê Thị Cúc') expect(out.hoTenNguoiDuocCap).toBe(n);
         if (q2 === 'Bản thân' && q1 !== 'Bản thân' && !n) expect(out.hoTenNguoiDuocCap).toBe('Lê Thị Cúc');
         expect(out.quanHe).toBe(q2);

@@ -106,25 +106,58 @@ export function isReusable(prop: unknown): boolean {
 }
 
 /**
- * The answers after a change, with the conditionally prefilled fields following their condition: filled with the
- * applicant's fact when the condition starts to hold and the field is empty; emptied when it stops holding and the
- * field still has exactly the applicant's fact (what the citizen typed is never thrown away).
+ * The answers after a change, with the prefilled fields following what is offered for them. `offeredBefore` /
+ * `offeredAfter`: the values the applicant's facts give each `x-prefill` field before and after the change (citizen.rules.ts
+ * prefillEform + conditionalPrefill); a conditional field (`x-prefill-when`) is offered only while its condition holds.
+ * A field whose offer changed (the condition starts or stops holding, the desk officer typed the applicant's name) takes
+ * the new offer when it is empty or still holds exactly the old one, and is emptied when nothing is offered any more;
+ * what the person typed over an offer is never thrown away, and an offer that did not change is never forced back
+ * (a field the person emptied stays empty). One rule for the portal and the desk intake.
  */
-export function followPrefillConditions(
+export function followPrefill(
   schema: Record<string, unknown> | null,
   before: Record<string, unknown>,
   after: Record<string, unknown>,
-  offered: Record<string, unknown>,
+  offeredBefore: Record<string, unknown>,
+  offeredAfter: Record<string, unknown> = offeredBefore,
 ): Record<string, unknown> {
   const out = { ...after };
-  for (const [key, when] of Object.entries(prefillConditions(schema))) {
-    const value = offered[key];
-    if (value === undefined) continue;
-    const held = before[when.field] === when.equals;
-    const holds = after[when.field] === when.equals;
-    const empty = out[key] === undefined || out[key] === null || out[key] === '';
-    if (holds && !held && empty) out[key] = value;
-    else if (!holds && held && out[key] === value) delete out[key];
+  const conditions = prefillConditions(schema);
+  for (const key of Object.keys(prefillMap(schema))) {
+    const when = conditions[key];
+    const prev = !when || before[when.field] === when.equals ? offeredBefore[key] : undefined;
+    const next = !when || after[when.field] === when.equals ? offeredAfter[key] : undefined;
+    if (prev === next) continue;
+    const current = out[key];
+    const untouched = current === undefined || current === null || current === '' || (prev !== undefined && current === prev);
+    if (!untouched) continue;
+    if (next === undefined) delete out[key];
+    else out[key] = next;
+  }
+  return out;
+}
+
+/** Why a field shows its value unasked: filled from the applicant's facts, or the form's own default. */
+export type FieldOrigin = 'prefilled' | 'default';
+
+/**
+ * The fields that still hold a value the person did not type — the offer from the applicant's facts (`offered`, as for
+ * followPrefill) or the schema's `default` — so the form can say so next to them; a field the person changed is not
+ * listed any more. Shared by the portal's e-form and the desk intake.
+ */
+export function fieldOrigins(schema: Record<string, unknown> | null, answers: Record<string, unknown>, offered: Record<string, unknown>): Record<string, FieldOrigin> {
+  const out: Record<string, FieldOrigin> = {};
+  const conditions = prefillConditions(schema);
+  const defaults = eformDefaults(schema);
+  const prefilled = prefillMap(schema);
+  const present = (v: unknown) => v !== undefined && v !== null && v !== '';
+  for (const key of eformFieldOrder(schema)) {
+    const value = answers[key];
+    if (!present(value)) continue;
+    const when = conditions[key];
+    const holds = !when || answers[when.field] === when.equals;
+    if (key in prefilled && holds && offered[key] === value) out[key] = 'prefilled';
+    else if (defaults[key] === value) out[key] = 'default';
   }
   return out;
 }

@@ -1,12 +1,19 @@
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { TextAreaField } from '../../../components/Field.js';
 import { formatDate, formatDateTime } from '../../../lib/format.js';
+import { checkForm } from '../../../lib/validation.js';
 import type { SenderView } from '../api/feedback.js';
 import { ft } from '../text.js';
 
-const text = (e: FormEvent<HTMLFormElement>, name: string) => {
+/**
+ * The form's text field `name`, once the form passes the portal's checks (lib/validation.ts: Vietnamese, under the
+ * field, the first wrong one focused); null while something is wrong.
+ */
+function checked(e: FormEvent<HTMLFormElement>, name: string, show: (problems: Record<string, string>) => void): string | null {
   e.preventDefault();
+  if (!checkForm(e.currentTarget, show)) return null;
   return String(new FormData(e.currentTarget).get(name) ?? '').trim();
-};
+}
 
 type Notice = SenderView['notices'][number];
 const channelKey = { email: 'channelEmail', sms: 'channelSms', zalo: 'channelZalo' } as const;
@@ -40,6 +47,7 @@ export function FeedbackItem({
   onReopen: (reason: string) => void;
   onSupply: (info: string) => void;
 }) {
+  const [problems, setProblems] = useState<Record<string, string>>({});
   return (
     <article className="track-result">
       <h2>
@@ -87,15 +95,16 @@ export function FeedbackItem({
       {item.canRate ? (
         <form
           className="rating-form stack"
+          noValidate
           onSubmit={(e) => {
-            const comment = text(e, 'comment') || null;
+            const comment = checked(e, 'comment', setProblems);
+            if (comment === null) return;
             const satisfied = (e.nativeEvent as SubmitEvent).submitter?.getAttribute('value') === 'yes';
-            onRate(satisfied, comment);
+            onRate(satisfied, comment || null);
           }}
         >
           <h3>{ft('rateTitle')}</h3>
-          <label htmlFor="comment">{ft('comment')}</label>
-          <textarea id="comment" name="comment" rows={2} />
+          <TextAreaField id="comment" label={ft('comment')} rows={2} maxLength={2000} problem={problems.comment} />
           <div className="wizard-buttons">
             <button type="submit" value="yes" className="primary-button">
               {ft('satisfied')}
@@ -107,19 +116,32 @@ export function FeedbackItem({
         </form>
       ) : null}
       {item.canReopen ? (
-        <form className="stack" onSubmit={(e) => onReopen(text(e, 'reason'))}>
+        <form
+          className="stack"
+          noValidate
+          onSubmit={(e) => {
+            const reason = checked(e, 'reason', setProblems);
+            if (reason !== null) onReopen(reason);
+          }}
+        >
           <h3>{ft('reopenTitle')}</h3>
-          <label htmlFor="reason">{ft('reopenReason')}</label>
-          <textarea id="reason" name="reason" rows={3} required minLength={5} />
+          <TextAreaField id="reason" label={ft('reopenReason')} rows={3} required minLength={5} problem={problems.reason} />
           <button type="submit" className="secondary-button">
             {ft('reopenButton')}
           </button>
         </form>
       ) : null}
       {item.canSupplyInfo ? (
-        <form className="stack" onSubmit={(e) => onSupply(text(e, 'info'))}>
+        <form
+          className="stack"
+          noValidate
+          onSubmit={(e) => {
+            const info = checked(e, 'info', setProblems);
+            if (info !== null) onSupply(info);
+          }}
+        >
           <h3>{ft('supplyTitle')}</h3>
-          <textarea id="info" name="info" aria-label={ft('supplyTitle')} rows={3} required minLength={5} />
+          <TextAreaField id="info" label={ft('supplyInfo')} rows={3} required minLength={5} problem={problems.info} />
           <button type="submit" className="primary-button">
             {ft('supplyButton')}
           </button>

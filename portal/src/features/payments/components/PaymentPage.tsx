@@ -81,7 +81,7 @@ export function PaymentPage({ search }: { search: string }) {
         </p>
       ) : null}
       {fee && fee.payable && !started ? (
-        <form onSubmit={(e) => void handleStart(e)} className="pay-form">
+        <form onSubmit={(e) => void handleStart(e)} className="pay-form" noValidate>
           <fieldset className="choice-group">
             <legend>{pt('method')}</legend>
             {(['paygov', 'vnpay', 'vietqr'] as const).map((m) => (

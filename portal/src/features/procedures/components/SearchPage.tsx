@@ -120,7 +120,7 @@ export function SearchPage({ search }: { search: string }) {
           {t('searchTitle')}
         </h1>
         <p>{t('searchIntro')}</p>
-        <form role="search" className="search-form" onSubmit={handleSubmit}>
+        <form role="search" className="search-form" onSubmit={handleSubmit} noValidate>
           <label htmlFor="q">{t('searchLabel')}</label>
           <div className="search-row">
             <input id="q" name="q" type="search" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder={t('searchPlaceholder')} autoComplete="off" enterKeyHint="search" />

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Field } from '../../../components/Field.js';
 import { t } from '../../../lib/i18n.js';
+import { checkForm } from '../../../lib/validation.js';
 import { kioskDossier, kioskMe, pairKiosk, rateKiosk, type RateableDossier } from '../api/satisfaction.js';
 import { rt } from '../text.js';
 import { RatingForm } from './RatingForm.js';
@@ -34,6 +36,8 @@ export function KioskPage() {
   const [thanks, setThanks] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // What is wrong with what was typed, under each field (lib/validation.ts), never the browser's own bubbles.
+  const [problems, setProblems] = useState<Record<string, string>>({});
   const codeInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -73,6 +77,7 @@ export function KioskPage() {
 
   const handlePair = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    if (!checkForm(e.currentTarget, setProblems)) return;
     const data = new FormData(e.currentTarget);
     void run(async () => {
       const tk = await pairKiosk(String(data.get('username') ?? ''), String(data.get('password') ?? ''), String(data.get('device') ?? '').trim() || 'Máy đánh giá');
@@ -83,8 +88,9 @@ export function KioskPage() {
 
   const handleCode = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    if (!checkForm(e.currentTarget, setProblems)) return;
     const code = String(new FormData(e.currentTarget).get('code') ?? '').trim();
-    if (!token || code.length < 10) return;
+    if (!token) return;
     void run(async () => setDossier(await kioskDossier(token, code)));
   };
 
@@ -104,15 +110,12 @@ export function KioskPage() {
         </p>
       ) : null}
       {!token ? (
-        <form className="kiosk-form" onSubmit={handlePair}>
+        <form className="kiosk-form" onSubmit={handlePair} noValidate>
           <h2>{rt('kioskPairTitle')}</h2>
           <p className="muted">{rt('kioskPairIntro')}</p>
-          <label htmlFor="username">{rt('username')}</label>
-          <input id="username" name="username" autoComplete="username" required />
-          <label htmlFor="password">{rt('password')}</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required />
-          <label htmlFor="device">{rt('deviceName')}</label>
-          <input id="device" name="device" autoComplete="off" />
+          <Field id="username" label={rt('username')} autoComplete="username" required problem={problems.username} />
+          <Field id="password" label={rt('password')} type="password" autoComplete="current-password" required problem={problems.password} />
+          <Field id="device" label={rt('deviceName')} autoComplete="off" maxLength={100} problem={problems.device} />
           <button type="submit" className="primary-button" disabled={busy}>
             {rt('pair')}
           </button>
@@ -126,9 +129,8 @@ export function KioskPage() {
           </button>
         </div>
       ) : !dossier ? (
-        <form className="kiosk-form" onSubmit={handleCode}>
-          <label htmlFor="code">{rt('kioskCode')}</label>
-          <input id="code" name="code" ref={codeInput} autoComplete="off" spellCheck={false} autoCapitalize="characters" required />
+        <form className="kiosk-form" onSubmit={handleCode} noValidate>
+          <Field id="code" label={rt('kioskCode')} ref={codeInput} autoComplete="off" spellCheck={false} autoCapitalize="characters" required minLength={10} problem={problems.code} />
           <button type="submit" className="primary-button" disabled={busy}>
             {rt('kioskStart')}
           </button>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { checkForm } from '../../../lib/validation.js';
 import { indicators, officerChoices } from '../../../../../server/src/modules/satisfaction/satisfaction.rules.js';
 import type { Score, Scores } from '../api/satisfaction.js';
 import { rt } from '../text.js';
@@ -13,12 +14,13 @@ export function RatingForm({ officerName, large = false, onSubmit }: { officerNa
   const [answers, setAnswers] = useState<Answers>({});
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
-  const handleSubmit = async (e: FormEvent) => {
+  const handleSubmit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const missing = indicators.some((i) => answers[i.key] === undefined);
-    if (missing) return setError(rt('incomplete'));
+    // Each indicator left unanswered says so under its question, the first one gets the focus (lib/validation.ts).
+    if (!checkForm(e.currentTarget, setProblems)) return setError(rt('incomplete'));
     const scores = Object.fromEntries(indicators.map((i) => [i.key, answers[i.key]!])) as Scores;
     setBusy(true);
     setError(null);
@@ -33,11 +35,13 @@ export function RatingForm({ officerName, large = false, onSubmit }: { officerNa
 
   const handleAnswer = (key: keyof Answers, score: Score) => {
     setAnswers((a) => ({ ...a, [key]: score }));
+    setProblems(({ [key]: _answered, ...rest }) => rest);
     setError(null);
   };
 
+  // The nine indicators must be answered (`required` on the group's radios); rating the officer is optional.
   const group = (key: keyof Answers, legend: string, choices: Record<Score, string>, number?: number) => (
-    <fieldset key={key} className="choice-group">
+    <fieldset key={key} className="choice-group" aria-describedby={problems[key] ? `${key}-problem` : undefined}>
       <legend>
         {number ? <span className="indicator-no">{number}. </span> : null}
         {legend}
@@ -45,11 +49,20 @@ export function RatingForm({ officerName, large = false, onSubmit }: { officerNa
       <div className="choices">
         {([2, 1, 0] as const).map((score) => (
           <label key={score} className="choice">
-            <input type="radio" name={key} value={score} checked={answers[key] === score} onChange={() => handleAnswer(key, score)} />
+            <input
+              type="radio"
+              name={key}
+              value={score}
+              required={key !== 'officer'}
+              checked={answers[key] === score}
+              aria-invalid={problems[key] ? true : undefined}
+              onChange={() => handleAnswer(key, score)}
+            />
             <span>{choices[score]}</span>
           </label>
         ))}
       </div>
+      {problems[key] ? <p className="field-problem" id={`${key}-problem`}>{problems[key]}</p> : null}
     </fieldset>
   );
 

@@ -79,6 +79,7 @@ export async function startSubmission(deps: { db: Db; clock: Clock }, citizenId:
     draft,
     draftSavedAt: saved?.updatedAt ?? null,
     prefilledFields: Object.keys(prefilled),
+    prefilled,
     prefillWhen: conditionalPrefill(c.eform, { ...profile }),
     earlier: reusable && earlier[0] ? { dossierCode: earlier[0].code, submittedAt: earlier[0].submittedAt, answers: reusable } : null,
   };

@@ -47,7 +47,7 @@ export function VerifyIdPage({ desks }: { desks: { unitId: string; unitName: str
       <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>{t('verifyId.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('verifyId.intro')}</Typography.Paragraph>
       <ErrorAlert error={error} />
-      <Form layout="inline" onFinish={(v: { idNumber: string }) => void handleSearch(v)} style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form noValidate layout="inline" onFinish={(v: { idNumber: string }) => void handleSearch(v)} style={{ marginBottom: 16, rowGap: 8 }}>
         {desks.length > 1 ? (
           <Form.Item label={t('verifyId.desk')}>
             <Select style={{ minWidth: 220 }} value={unitId} onChange={setUnitId} options={desks.map((d) => ({ value: d.unitId, label: d.unitName }))} />

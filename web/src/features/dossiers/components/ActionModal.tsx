@@ -92,7 +92,7 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
         {dossier.code ?? t('dossier.noCode')} · {dossier.procedureName}
       </p>
       <ErrorAlert error={error} />
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void handleFinish(v)}>
+      <Form<Values> noValidate form={form} layout="vertical" onFinish={(v) => void handleFinish(v)}>
         {needs(action) === 'backTo' ? (
           <Form.Item name="backTo" label={t('dossier.backTo')} rules={[{ required: true, message: t('dossier.backToRequired') }]}>
             <Select options={dossier.steps.filter((s) => s.stepIndex < dossier.stepIndex).map((s) => ({ value: s.stepIndex, label: t('dossier.stepN', { n: s.stepIndex + 1, name: s.name }) }))} />

@@ -1,16 +1,42 @@
 import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import type { FieldOrigin } from '../../../../../server/src/modules/procedures/eform.rules.js';
 import { t } from '../../../lib/i18n.js';
 import type { EformField } from './eform-schema.js';
 
-/** Renders a procedure's e-form (JSON Schema) as plain antd fields under the form's `eform` value. */
-export function EformFields({ fields }: { fields: EformField[] }) {
+/**
+ * The field's help under it: its description, and while it still holds a value nobody typed, where that value came
+ * from ("Điền sẵn từ thông tin người nộp", "Giá trị mặc định"). antd ties `extra` to the control (aria-describedby).
+ */
+function extraOf(f: EformField, origin: FieldOrigin | undefined) {
+  if (!origin) return f.description;
+  const hint = (
+    <span className="field-origin" data-testid={`origin-${f.name}`}>
+      {origin === 'prefilled' ? t('desk.originPrefilled') : t('desk.originDefault')}
+    </span>
+  );
+  return f.description ? (
+    <>
+      {f.description}
+      <br />
+      {hint}
+    </>
+  ) : (
+    hint
+  );
+}
+
+/**
+ * Renders a procedure's e-form (JSON Schema) as plain antd fields under the form's `eform` value; `origins` (eform.rules.ts
+ * fieldOrigins) says which fields still hold a prefilled or default value.
+ */
+export function EformFields({ fields, origins = {} }: { fields: EformField[]; origins?: Record<string, FieldOrigin> }) {
   if (fields.length === 0) return <p className="muted">{t('intake.eformNone')}</p>;
   return (
     <div className="eform-grid">
       {fields.map((f) => {
         // The console's Vietnamese defaults name the field and the problem (web/src/lib/validate-messages.ts).
         const rules = [{ required: f.required }];
-        const common = { name: ['eform', f.name], label: f.title, extra: f.description, rules };
+        const common = { name: ['eform', f.name], label: f.title, extra: extraOf(f, origins[f.name]), rules };
         switch (f.kind) {
           case 'string':
           case 'email':
@@ -46,7 +72,7 @@ export function EformFields({ fields }: { fields: EformField[] }) {
             );
           case 'boolean':
             return (
-              <Form.Item key={f.name} name={['eform', f.name]} valuePropName="checked" extra={f.description} className="eform-check">
+              <Form.Item key={f.name} name={['eform', f.name]} valuePropName="checked" extra={extraOf(f, origins[f.name])} className="eform-check">
                 <Checkbox>{f.title}</Checkbox>
               </Form.Item>
             );

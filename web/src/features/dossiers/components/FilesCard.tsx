@@ -109,7 +109,7 @@ export function FilesCard({ dossierId, files, loading, error, canAttach, default
         forceRender
       >
         <ErrorAlert error={uploadError} />
-        <Form<Values> form={form} layout="vertical" onFinish={(v) => void handleFinish(v)}>
+        <Form<Values> noValidate form={form} layout="vertical" onFinish={(v) => void handleFinish(v)}>
           <Form.Item label={t('dossier.chooseFile')} required>
             <Upload
               accept={SCAN_ACCEPT}

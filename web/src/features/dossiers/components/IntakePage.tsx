@@ -1,9 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Col, Flex, Form, InputNumber, Radio, Result, Row, Select, Typography } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
-import { validateCccd } from '../../../../../server/src/modules/applicants/cccd.rules.js';
-import { prefillEform } from '../../../../../server/src/modules/citizens/citizen.rules.js';
+import dayjs from 'dayjs';
 import { lookupApplicant } from '../api/lookup-applicant.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { PageTitle } from '../../../components/PageTitle.js';
@@ -23,6 +21,7 @@ import { DocumentChecklist, type ChecklistRow } from './DocumentChecklist.js';
 import { deliveryLabel, resultDeliveries } from './dossier-labels.js';
 import { EformFields } from './EformFields.js';
 import { eformFields, eformValue } from './eform-schema.js';
+import { useEformPrefill, type IntakeApplicant } from './use-eform-prefill.js';
 import { CitizenHelp } from './CitizenHelp.js';
 import { IntakeDone } from './IntakeDone.js';
 import { OutcomeModal, type NotAccepted } from './OutcomeModal.js';
@@ -35,7 +34,7 @@ type Values = {
   procedureId?: string;
   receivingUnitId?: string;
   resolvingUnitId?: string;
-  applicant: { kind: 'citizen' | 'organisation'; idNumber?: string; fullName?: string; birthDate?: Dayjs | null; address?: string; phone?: string; email?: string };
+  applicant: IntakeApplicant;
   documents: ChecklistRow[];
   eform?: Record<string, unknown>;
   feeVnd?: number;
@@ -85,29 +84,7 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
   const content = procedure?.current.content;
   const fields = useMemo(() => eformFields(content?.eform), [content]);
   const allUnits = units.data ?? [];
-
-  /**
-   * Fills the e-form's fields that declare the applicant fact they come from (x-prefill), from the applicant fields:
-   * what is typed (or found) once is never typed again. Fields about another person have no x-prefill and stay as they are.
-   */
-  const fillEformFromApplicant = (schema: Record<string, unknown> | null | undefined) => {
-    if (!schema) return;
-    const a = (form.getFieldsValue(true) as Values).applicant;
-    if (a.kind !== 'citizen') return;
-    const cccd = a.idNumber ? validateCccd(a.idNumber) : null;
-    const filled = prefillEform(schema, {
-      fullName: blank(a.fullName),
-      birthDate: a.birthDate ? a.birthDate.format('YYYY-MM-DD') : null,
-      gender: cccd?.ok ? cccd.gender : null,
-      idNumber: blank(a.idNumber),
-      address: blank(a.address),
-      phone: blank(a.phone),
-      email: blank(a.email),
-    });
-    const dates = new Set(eformFields(schema).filter((f) => f.kind === 'date').map((f) => f.name));
-    const values = Object.fromEntries(Object.entries(filled).map(([k, v]) => [k, dates.has(k) && typeof v === 'string' ? dayjs(v) : v]));
-    if (Object.keys(values).length > 0) form.setFieldsValue({ eform: { ...(form.getFieldValue('eform') as Record<string, unknown> | undefined), ...values } });
-  };
+  const prefill = useEformPrefill(form, content?.eform ?? null, fields);
 
   /** A complete CCCD typed (or read from the card's chip) at once fills the applicant the province already knows. */
   const handleIdNumber = async (value: string) => {
@@ -123,7 +100,7 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
       form.setFieldsValue({
         applicant: { kind: 'citizen', idNumber: id, fullName: a.fullName, birthDate: a.birthDate ? dayjs(a.birthDate) : null, address: a.address ?? undefined, phone: a.phone ?? undefined, email: a.email ?? undefined },
       });
-      fillEformFromApplicant(content?.eform);
+      prefill.followApplicant();
       setLookup({ state: 'found', sources: a.sources });
     } catch {
       // The look-up only saves typing: when it fails the officer types as before.
@@ -147,13 +124,13 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
       const p = await getProcedure(id);
       setProcedure(p);
       const c = p.current.content;
+      // A new form starts with its own defaults (dân tộc "Kinh", quốc tịch "Việt Nam"), the applicant's facts over them.
       form.setFieldsValue({
         documents: c.documents.map((d) => ({ received: false, name: d.name, kind: d.kind, count: d.count, required: d.required, fromProcedure: true })),
-        eform: {},
         feeVnd: c.fees.reduce((sum, f) => sum + f.amountVnd, 0),
         resultDelivery: 'desk',
       });
-      fillEformFromApplicant(c.eform);
+      prefill.start(c.eform);
     } catch (err) {
       setProcError(err);
     }
@@ -254,6 +231,7 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
     setKey(newKey());
     setLookup(null);
     lookedUp.current = '';
+    prefill.reset();
     form.resetFields();
     form.setFieldValue('resolvingUnitId', allUnits.find((u) => u.id === desks[0]?.unitId)?.parentId ?? undefined);
   };
@@ -266,13 +244,15 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
     <>
       <PageTitle title={t('intake.title')} />
       <Form<Values>
+        noValidate
         form={form}
         layout="vertical"
         initialValues={{ receivingUnitId: desks[0]?.unitId, applicant: { kind: 'citizen' }, documents: [], resultDelivery: 'desk', feeVnd: 0 }}
         scrollToFirstError
         onValuesChange={(changed: Partial<Values>) => {
-          // The e-form's applicant fields follow the applicant fields as they are typed.
-          if (changed.applicant) fillEformFromApplicant(content?.eform);
+          // The e-form's applicant fields follow the applicant fields as they are typed, its conditional ones the answers.
+          if (changed.applicant) prefill.followApplicant();
+          if (changed.eform) prefill.followAnswers();
         }}
       >
         <Card title={<h3 className="section-title">{t('intake.procedure')}</h3>} size="small" className="intake-card">
@@ -336,7 +316,7 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
               <DocumentChecklist />
             </Card>
             <Card title={<h3 className="section-title">{t('intake.eform')}</h3>} size="small" className="intake-card">
-              <EformFields fields={fields} />
+              <EformFields fields={fields} origins={prefill.origins} />
             </Card>
             <Card title={<h3 className="section-title">{t('intake.scans')}</h3>} size="small" className="intake-card">
               <ScanPicker scans={scans} documentNames={documentNames.length > 0 ? documentNames : documents.map((d) => d.name)} onChange={setScans} />

@@ -52,7 +52,7 @@ export function OutcomeModal({ outcome, initialMissing, busy, error, onCancel, o
       destroyOnHidden
     >
       <ErrorAlert error={error} />
-      <Form<Values> form={form} layout="vertical" onFinish={handleFinish}>
+      <Form<Values> noValidate form={form} layout="vertical" onFinish={handleFinish}>
         {incomplete ? (
           <Form.List name="missing">
             {(fields, { add, remove }) => (

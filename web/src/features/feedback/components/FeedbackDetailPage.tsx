@@ -76,7 +76,7 @@ export function FeedbackDetailPage({ id, listPath }: { id: string; listPath: str
       {can('classify') ? (
         <Card title={t('fb.classify')} size="small" style={{ marginBottom: 16 }}>
           {item.complaintHint ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="fb-complaint-hint" title={t(item.complaintHint === 'complaint' ? 'fb.hintComplaint' : 'fb.hintDenunciation')} /> : null}
-          <Form form={classifyForm} layout="vertical" onFinish={(v) => void run(() => classify(id, { classification: v.classification, targetUnitId: v.targetUnitId ?? null, note: v.note || null }))}>
+          <Form noValidate form={classifyForm} layout="vertical" onFinish={(v) => void run(() => classify(id, { classification: v.classification, targetUnitId: v.targetUnitId ?? null, note: v.note || null }))}>
             <Form.Item name="classification" label={t('fb.classification')} rules={[{ required: true }]}>
               <Select options={classificationOptions()} onChange={(v: Classification) => setClassification(v)} />
             </Form.Item>
@@ -97,7 +97,7 @@ export function FeedbackDetailPage({ id, listPath }: { id: string; listPath: str
 
       {can('draft') || can('request_info') || can('return') ? (
         <Card title={t('fb.draft')} size="small" style={{ marginBottom: 16 }}>
-          <Form form={textForm} layout="vertical" initialValues={{ text: item.answerDraft ?? '' }}>
+          <Form noValidate form={textForm} layout="vertical" initialValues={{ text: item.answerDraft ?? '' }}>
             <Form.Item name="text" label={t('fb.answer')} rules={[{ required: true, min: 5 }]}>
               <Input.TextArea rows={5} />
             </Form.Item>

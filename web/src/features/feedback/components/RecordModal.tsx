@@ -81,7 +81,7 @@ export function RecordModal({ desks, onClose, onRecorded }: { desks: Desk[]; onC
   return (
     <Modal open title={t('fb.recordTitle')} okText={t('fb.save')} cancelText={t('fb.cancel')} onOk={() => void handleOk()} onCancel={onClose} confirmLoading={busy} width={720} destroyOnHidden>
       <ErrorAlert error={error} />
-      <Form form={form} layout="vertical" initialValues={{ unitId: desks[0]?.unitId, channel: 'phone', category: 'tthc', consent: false }}>
+      <Form noValidate form={form} layout="vertical" initialValues={{ unitId: desks[0]?.unitId, channel: 'phone', category: 'tthc', consent: false }}>
         <Form.Item name="unitId" label={t('fb.recordUnit')} rules={[{ required: true }]}>
           <Select options={desks.map((d) => ({ value: d.unitId, label: d.unitName }))} />
         </Form.Item>

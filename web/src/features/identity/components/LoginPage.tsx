@@ -55,7 +55,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         <ErrorAlert error={error} />
         {ssoFailed ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={t('login.dvcqgFailed')} /> : null}
         {codeSent !== null ? <Typography.Paragraph role="status">{t('login.codeSent', { minutes: codeSent })}</Typography.Paragraph> : null}
-        <Form<Values> form={form} layout="vertical" onFinish={handleFinish} requiredMark={false}>
+        <Form<Values> noValidate form={form} layout="vertical" onFinish={handleFinish} requiredMark={false}>
           <Form.Item label={t('login.username')} name="username" rules={[{ required: true, message: t('login.usernameRequired') }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>

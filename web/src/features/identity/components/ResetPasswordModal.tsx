@@ -39,7 +39,7 @@ export function ResetPasswordModal({ user, onClose }: { user: StaffUser | null; 
       destroyOnHidden
     >
       <ErrorAlert error={error} />
-      <Form form={form} layout="vertical" onFinish={handleFinish} preserve={false}>
+      <Form noValidate form={form} layout="vertical" onFinish={handleFinish} preserve={false}>
         <Form.Item label={t('users.newPassword')} name="password" rules={[{ required: true }, { min: 10, message: t('users.passwordRule') }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>

@@ -97,7 +97,7 @@ export function UserFormDrawer({ open, user, units, onClose, onSaved }: Props) {
       }
     >
       <ErrorAlert error={error} />
-      <Form<Values> form={form} layout="vertical" onFinish={handleFinish}>
+      <Form<Values> noValidate form={form} layout="vertical" onFinish={handleFinish}>
         <Form.Item label={t('users.username')} name="username" rules={[{ required: true }, { pattern: /^[a-z0-9._-]{3,64}$/i, message: t('users.usernameRule') }]}>
           <Input disabled={!!user} autoComplete="off" />
         </Form.Item>

@@ -164,7 +164,7 @@ export function ArticleEditorPage({ id, unitId: newUnitId, listPath }: { id?: st
       />
       <ErrorAlert error={loaded.error ?? site.error} />
       <Flex gap={16} wrap align="start">
-        <Form<Fields> form={form} layout="vertical" initialValues={{ kind: 'article', pageKey: null, tags: [], author: '', source: '', lead: '' }} style={{ flex: '1 1 640px', minWidth: 320 }}>
+        <Form<Fields> noValidate form={form} layout="vertical" initialValues={{ kind: 'article', pageKey: null, tags: [], author: '', source: '', lead: '' }} style={{ flex: '1 1 640px', minWidth: 320 }}>
           <Form.Item name="title" label={t('portal.f.title')} rules={[{ required: true, min: 3, max: 300 }]}>
             <Input />
           </Form.Item>

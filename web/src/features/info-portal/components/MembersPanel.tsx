@@ -21,7 +21,7 @@ export function MembersPanel({ unitId }: { unitId: string }) {
   return (
     <>
       <ErrorAlert error={state.error} />
-      <Form form={form} layout="inline" initialValues={{ role: 'editor' }} onFinish={(v) => void run(() => addMember(unitId, v.username, v.role).then(() => form.resetFields(['username'])))} style={{ marginBottom: 12, rowGap: 8 }}>
+      <Form noValidate form={form} layout="inline" initialValues={{ role: 'editor' }} onFinish={(v) => void run(() => addMember(unitId, v.username, v.role).then(() => form.resetFields(['username'])))} style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item name="username" label={t('portal.m.username')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>

@@ -25,6 +25,7 @@ export function OutagesPanel({ unitId }: { unitId: string }) {
       <Alert type="info" showIcon title={t('portal.o.hint')} style={{ marginBottom: 12 }} />
       <ErrorAlert error={state.error} />
       <Form
+        noValidate
         form={form}
         layout="inline"
         style={{ marginBottom: 12, rowGap: 8 }}

@@ -25,7 +25,7 @@ export function SiteSettingsPanel({ unitId, exists, onSaved }: { unitId: string;
   return (
     <>
       <ErrorAlert error={state.error} />
-      <Form<SiteInput> layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)} style={{ maxWidth: 760 }}>
+      <Form<SiteInput> noValidate layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)} style={{ maxWidth: 760 }}>
         <Form.Item name="title" label={t('portal.s.title')} rules={[{ required: true, min: 2 }]}>
           <Input />
         </Form.Item>

@@ -72,7 +72,7 @@ export function StaffLinksPage() {
       <Typography.Paragraph>{t('ssoLinks.intro')}</Typography.Paragraph>
       <Card size="small" title={<h3 className="section-title">{t('ssoLinks.formTitle')}</h3>} className="detail-card">
         {formError ? <ErrorAlert error={formError} /> : null}
-        <Form<LinkForm> form={form} layout="vertical" onFinish={(v) => void submit(v)} style={{ maxWidth: 560 }}>
+        <Form<LinkForm> noValidate form={form} layout="vertical" onFinish={(v) => void submit(v)} style={{ maxWidth: 560 }}>
           <Form.Item name="userId" label={t('ssoLinks.officer')} rules={[{ required: true, message: t('ssoLinks.officerRequired') }]}>
             <Select
               showSearch

@@ -74,7 +74,7 @@ export function ReorganiseModal({ open, units, initialIds, onClose, onSaved }: {
     >
       <Alert type="info" showIcon title={t('units.reorganiseHint')} style={{ marginBottom: 16 }} />
       <ErrorAlert error={error} />
-      <Form<Values> form={form} layout="vertical" onFinish={handleFinish}>
+      <Form<Values> noValidate form={form} layout="vertical" onFinish={handleFinish}>
         <Form.Item label={t('units.reorgKind')} name="kind" rules={[{ required: true }]}>
           <Radio.Group optionType="button" options={reorgKinds.map((k) => ({ value: k, label: t(`reorg.${k}`) }))} />
         </Form.Item>

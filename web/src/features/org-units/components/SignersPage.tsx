@@ -138,7 +138,7 @@ export function SignersPage({ unitId, unitsPath }: { unitId: string; unitsPath: 
         forceRender
       >
         <ErrorAlert error={editing ? error : null} />
-        <Form<Values> form={form} layout="vertical" onFinish={handleFinish}>
+        <Form<Values> noValidate form={form} layout="vertical" onFinish={handleFinish}>
           <Form.Item label={t('signers.kind')} name="kind" rules={[{ required: true }]}>
             <Radio.Group optionType="button" options={[{ value: 'head', label: t('signers.kindHead') }, { value: 'deputy', label: t('signers.kindDeputy') }]} />
           </Form.Item>

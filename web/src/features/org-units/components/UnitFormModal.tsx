@@ -56,7 +56,7 @@ export function UnitFormModal({ state, units, onClose, onSaved }: { state: UnitM
       destroyOnHidden
     >
       <ErrorAlert error={error} />
-      <Form<Values> form={form} layout="vertical" onFinish={handleFinish}>
+      <Form<Values> noValidate form={form} layout="vertical" onFinish={handleFinish}>
         {state?.mode === 'rename' ? (
           <p>{t('units.renameHint')}</p>
         ) : (

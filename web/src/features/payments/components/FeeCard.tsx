@@ -166,7 +166,7 @@ export function FeeCard({ dossierId, dossierStatus, canCollect }: Props) {
       >
         <ErrorAlert error={cashError} />
         <Typography.Paragraph>{t('fee.cashConfirm', { amount: formatVnd(fee) })}</Typography.Paragraph>
-        <Form form={form} layout="vertical" onFinish={(v) => void handleCash(v)}>
+        <Form noValidate form={form} layout="vertical" onFinish={(v) => void handleCash(v)}>
           <Form.Item name="payerName" label={t('fee.payerName')} extra={t('fee.payerHint')} rules={[{ max: 200 }]}>
             <Input autoComplete="off" />
           </Form.Item>

@@ -99,7 +99,7 @@ export function StatementImport({ desks, onImported }: Props) {
     <Card size="small" title={<h3 className="section-title">{t('recon.importTitle')}</h3>} className="detail-card">
       <Typography.Paragraph className="muted">{t('recon.intro')}</Typography.Paragraph>
       <ErrorAlert error={error} />
-      <Form<Values> form={form} layout="vertical" initialValues={{ unitId: desks[0]?.unitId, statement: '' }} onFinish={(v) => void handleFinish(v)}>
+      <Form<Values> noValidate form={form} layout="vertical" initialValues={{ unitId: desks[0]?.unitId, statement: '' }} onFinish={(v) => void handleFinish(v)}>
         <Flex gap={16} wrap align="end">
           <Form.Item name="unitId" label={t('recon.unit')} rules={[{ required: true }]} style={{ minWidth: 280, flex: '1 1 280px' }}>
             <Select options={desks.map((d) => ({ value: d.unitId, label: d.unitName }))} />

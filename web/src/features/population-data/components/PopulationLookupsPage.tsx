@@ -50,7 +50,7 @@ export function PopulationLookupsPage({ units }: Props) {
         {t('popLog.title')}
       </Typography.Title>
       <Typography.Paragraph>{t('popLog.intro')}</Typography.Paragraph>
-      <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onFinish={(v: { idNumber?: string }) => setIdNumber(v.idNumber?.trim() || undefined)}>
+      <Form noValidate layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onFinish={(v: { idNumber?: string }) => setIdNumber(v.idNumber?.trim() || undefined)}>
         <Form.Item label={t('popLog.unit')} htmlFor="pop-unit">
           <Select id="pop-unit" style={{ minWidth: 260 }} value={unitId} onChange={setUnitId} options={units.map((u) => ({ value: u.unitId, label: u.unitName }))} />
         </Form.Item>

@@ -38,7 +38,7 @@ export function HandOverModal({ pickup, onClose, onDone }: { pickup: Pickup | nu
           {pickup.procedureName} — {pickup.applicant.fullName} — {t('postal.trackingCode')}: <strong>{pickup.trackingCode}</strong>
         </p>
       ) : null}
-      <Form form={form} layout="vertical" onFinish={handleFinish}>
+      <Form noValidate form={form} layout="vertical" onFinish={handleFinish}>
         <Form.Item name="postalSignerName" label={t('postal.postalSigner')} rules={[{ required: true, min: 2 }]}>
           <Input />
         </Form.Item>

@@ -45,7 +45,7 @@ export function PhoneRequestModal({ open, desks, onClose, onDone }: { open: bool
   return (
     <Modal open={open} title={t('postal.phoneRequest')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} confirmLoading={busy} width={600} destroyOnHidden>
       {error ? <ErrorAlert error={error} /> : null}
-      <Form form={form} layout="vertical" onFinish={handleFinish}>
+      <Form noValidate form={form} layout="vertical" onFinish={handleFinish}>
         <Form.Item name="procedureId" label={t('postal.procedure')} rules={[{ required: true }]}>
           <Select showSearch optionFilterProp="label" options={procedures.map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }))} />
         </Form.Item>

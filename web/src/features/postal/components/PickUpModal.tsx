@@ -49,7 +49,7 @@ export function PickUpModal({ pickup, onClose, onDone }: { pickup: Pickup | null
   return (
     <Modal open={pickup !== null} title={t('postal.pickUpTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('postal.confirm')} confirmLoading={busy} width={640} destroyOnHidden>
       {error ? <ErrorAlert error={error} /> : null}
-      <Form form={form} layout="vertical" onFinish={handleFinish}>
+      <Form noValidate form={form} layout="vertical" onFinish={handleFinish}>
         <Form.List name="documents">
           {(fields, { add, remove }) => (
             <>

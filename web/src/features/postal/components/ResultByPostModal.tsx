@@ -33,7 +33,7 @@ export function ResultByPostModal({ open, onClose, onDone }: { open: boolean; on
   return (
     <Modal open={open} title={t('postal.resultByPostTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} confirmLoading={busy} destroyOnHidden>
       {error ? <ErrorAlert error={error} /> : null}
-      <Form form={form} layout="vertical" onFinish={handleFinish}>
+      <Form noValidate form={form} layout="vertical" onFinish={handleFinish}>
         <Form.Item name="code" label={t('postal.dossierCode')} rules={[{ required: true, min: 10 }]}>
           <Input autoComplete="off" />
         </Form.Item>

@@ -69,7 +69,7 @@ export function ShipmentEventModal({ shipment, event, onClose, onDone }: { shipm
           {shipment.dossierCode} — {shipment.recipientName}, {shipment.address}
         </p>
       ) : null}
-      <Form form={form} layout="vertical" onFinish={handleFinish}>
+      <Form noValidate form={form} layout="vertical" onFinish={handleFinish}>
         {event === 'hand_over' ? (
           <Form.Item name="originals" label={t('postal.originals')}>
             <Input />

@@ -50,7 +50,7 @@ export function AbolishModal({ procedureId, open, onClose, onDone }: { procedure
     >
       <Alert type="warning" showIcon title={t('proc.abolishHint')} style={{ marginBottom: 16 }} />
       <ErrorAlert error={error} />
-      <Form<Values> form={form} layout="vertical" onFinish={handleFinish}>
+      <Form<Values> noValidate form={form} layout="vertical" onFinish={handleFinish}>
         <Form.Item label={t('proc.decisionNo')} name="decisionNo" rules={[{ required: true, min: 3 }]}>
           <Input />
         </Form.Item>

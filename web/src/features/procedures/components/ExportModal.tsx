@@ -36,7 +36,7 @@ export function ExportModal({ open, units, defaultUnitId, onClose }: { open: boo
   return (
     <Modal open={open} title={t('proc.exportTitle')} onCancel={onClose} footer={null} destroyOnHidden>
       <ErrorAlert error={error} />
-      <Form layout="vertical">
+      <Form noValidate layout="vertical">
         <Form.Item label={t('proc.ownerUnit')} required>
           <UnitSelect units={units} value={unitId} onChange={(v) => setUnitId(typeof v === 'string' ? v : null)} aria-label={t('proc.ownerUnit')} />
         </Form.Item>

@@ -154,7 +154,7 @@ export function FormDesigner({ form }: { form: FormInstance<ProcedureFormValues>
           {out ? (
             <>
               {model.title ? <Typography.Title level={5}>{model.title}</Typography.Title> : null}
-              <EformFields schema={out} values={previewValues} prefilled={model.fields.filter((f) => f.prefill).map((f) => f.key)} onChange={setPreviewValues} />
+              <EformFields schema={out} values={previewValues} origins={Object.fromEntries(model.fields.filter((f) => f.prefill).map((f) => [f.key, 'prefilled' as const]))} onChange={setPreviewValues} />
             </>
           ) : (
             <Typography.Text type="secondary">{t('proc.designer.empty')}</Typography.Text>

@@ -123,7 +123,7 @@ export function ImportModal({ open, units, defaultUnitId, onClose, onDone }: { o
         </ul>
       ) : null}
       {result ? <Alert type="success" showIcon title={t('proc.importResult', result)} style={{ marginBottom: 16 }} /> : null}
-      <Form layout="vertical">
+      <Form noValidate layout="vertical">
         <Form.Item label={t('proc.ownerUnit')} required>
           <UnitSelect units={units} value={unitId} onChange={(v) => setUnitId(typeof v === 'string' ? v : null)} aria-label={t('proc.ownerUnit')} />
         </Form.Item>

@@ -31,7 +31,7 @@ export function ProcedureForm({ form, initialValues, onFinish, header, codeLocke
   const unit = Form.useWatch(['processingTime', 'unit'], form);
   const onlineLevel = Form.useWatch('onlineLevel', form);
   return (
-    <Form<ProcedureFormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} scrollToFirstError>
+    <Form<ProcedureFormValues> noValidate form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} scrollToFirstError>
       <FormSection title={t('proc.general')}>
         {header}
         <Flex gap={12} wrap>

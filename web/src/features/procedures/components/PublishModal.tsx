@@ -40,7 +40,7 @@ export function PublishModal({ procedureId, open, onClose, onDone }: { procedure
   return (
     <Modal open={open} title={t('proc.publishTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('proc.publish')} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden>
       <ErrorAlert error={error} />
-      <Form<Values> form={form} layout="vertical" onFinish={handleFinish}>
+      <Form<Values> noValidate form={form} layout="vertical" onFinish={handleFinish}>
         <Form.Item label={t('proc.decisionNo')} name="decisionNo" rules={[{ required: true, min: 3 }]}>
           <Input placeholder="123/QĐ-UBND" />
         </Form.Item>

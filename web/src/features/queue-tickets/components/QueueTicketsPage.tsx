@@ -68,7 +68,7 @@ export function QueueTicketsPage({ desks, screenPath }: { desks: Desk[]; screenP
   return (
     <>
       <PageTitle title={t('desk.ticketsTitle')} />
-      <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form noValidate layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item label={t('desk.ticketsDesk')} htmlFor="ticket-desk">
           <Select id="ticket-desk" style={{ minWidth: 280 }} value={deskUnitId} onChange={setDeskUnitId} options={desks.map((d) => ({ value: d.unitId, label: d.unitName }))} />
         </Form.Item>

@@ -95,7 +95,7 @@ export function PairKioskModal({ open, desks, onClose, onPaired }: Props) {
       {paired ? <PairingLink kiosk={paired} /> : null}
       {/* Kept mounted (hidden once paired), so closing can reset it for the next tablet. */}
       <div hidden={paired !== null}>
-        <Form<Values> form={form} layout="vertical" initialValues={{ unitId: desks[0]?.unitId, name: '' }} onFinish={(v) => void handleFinish(v)}>
+        <Form<Values> noValidate form={form} layout="vertical" initialValues={{ unitId: desks[0]?.unitId, name: '' }} onFinish={(v) => void handleFinish(v)}>
           <Form.Item name="unitId" label={t('kiosk.desk')} rules={[{ required: true }]}>
             <Select options={desks.map((d) => ({ value: d.unitId, label: d.unitName }))} />
           </Form.Item>

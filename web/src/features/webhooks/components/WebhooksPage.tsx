@@ -110,7 +110,7 @@ export function WebhooksPage({ managedUnits }: Props) {
       {selected ? <DeliveryLog key={selected.id} subscription={selected} label={label} onChanged={subs.reload} /> : null}
 
       <Modal open={creating} title={t('wh.createTitle')} okText={t('wh.create')} cancelText={t('common.cancel')} onCancel={() => setCreating(false)} onOk={() => form.submit()} width={720} destroyOnHidden>
-        <Form<FormValues> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ unitId: managedUnits[0]?.unitId, eventTypes: ['accept', 'forward', 'approve', 'return_result'] }}>
+        <Form<FormValues> noValidate form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ unitId: managedUnits[0]?.unitId, eventTypes: ['accept', 'forward', 'approve', 'return_result'] }}>
           <Form.Item name="unitId" label={t('wh.unit')} rules={[{ required: true, message: t('wh.required') }]}>
             <Select options={managedUnits.map((u) => ({ value: u.unitId, label: u.unitName }))} />
           </Form.Item>

@@ -59,7 +59,7 @@ export function AdjustmentModal({ open, units, year, onClose, onSaved }: { open:
   return (
     <Modal open={open} title={t('cal.addTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} width={560} destroyOnHidden>
       <ErrorAlert error={error} />
-      <Form<Values> form={form} layout="vertical" onFinish={handleFinish}>
+      <Form<Values> noValidate form={form} layout="vertical" onFinish={handleFinish}>
         <Form.Item label={t('cal.kind')} name="kind" rules={[{ required: true }]}>
           <Radio.Group options={kinds.map((k) => ({ value: k, label: t(`adj.${k}`) }))} />
         </Form.Item>

@@ -35,7 +35,7 @@ export function DueCalculator({ unitId }: { unitId?: string }) {
 
   return (
     <Card title={<h2 className="section-title">{t('cal.dueTitle')}</h2>} size="small">
-      <Form<Values> layout="vertical" onFinish={handleFinish} initialValues={{ receivedAt: dayjs(nowVnWallClock()), amount: 3, unit: 'working_day', paper: true }}>
+      <Form<Values> noValidate layout="vertical" onFinish={handleFinish} initialValues={{ receivedAt: dayjs(nowVnWallClock()), amount: 3, unit: 'working_day', paper: true }}>
         <Form.Item label={t('cal.receivedAt')} name="receivedAt" rules={[{ required: true }]} extra={t('cal.receivedAtHint')}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" style={{ width: '100%' }} />
         </Form.Item>

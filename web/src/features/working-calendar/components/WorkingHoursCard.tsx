@@ -103,6 +103,7 @@ export function WorkingHoursCard({ unitId, canManage }: { unitId: string; canMan
       />
       {canManage && view.data ? (
         <Form<Values>
+          noValidate
           form={form}
           layout="vertical"
           onFinish={handleFinish}
@@ -110,7 +111,17 @@ export function WorkingHoursCard({ unitId, canManage }: { unitId: string; canMan
           initialValues={{ effectiveFrom: todayVn(), morningStart: '07:30', morningEnd: '11:30', afternoonStart: '13:30', afternoonEnd: '17:30' }}
         >
           <h3 className="section-title">{t('hours.change')}</h3>
-          <Form.Item name="effectiveFrom" label={t('hours.from')} extra={t('hours.fromHint')} rules={[{ required: true, message: t('hours.fromRequired') }]} style={{ marginBottom: 8 }}>
+          <Form.Item
+            name="effectiveFrom"
+            label={t('hours.from')}
+            extra={t('hours.fromHint')}
+            rules={[
+              { required: true, message: t('hours.fromRequired') },
+              // The form asks the browser nothing (noValidate): a past day is said here, in the console's language.
+              { validator: (_r, v: string | undefined) => (!v || v >= todayVn() ? Promise.resolve() : Promise.reject(new Error(t('hours.fromPast')))) },
+            ]}
+            style={{ marginBottom: 8 }}
+          >
             <Input type="date" min={todayVn()} style={{ width: 170 }} />
           </Form.Item>
           <Flex gap={12} wrap>
