@@ -113,9 +113,10 @@ export async function benchQueues(o: { dossiers: number; requests: number; keep?
 
     // The server in its own process, as in production: one Node.js process, its own pool.
     const port = 20000 + Math.floor(Math.random() * 20000);
-    // The compiled server when it is built (as production runs it: `npm run build:server`), else the sources through tsx.
+    // The compiled server when it is built (as production runs it: `npm run build:server`, `npm run start:prod`), else the
+    // sources through tsx.
     const compiled = await fs.access('dist/server/main.js').then(() => true, () => false);
-    server = spawn(process.execPath, compiled ? ['--enable-source-maps', 'dist/server/main.js'] : ['--import', 'tsx', 'server/src/main.ts'], {
+    server = spawn(process.execPath, compiled ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/src/main.ts'], {
       env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', JOBS: 'false', LOG_LEVEL: 'warn', DATA_DIR: work },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

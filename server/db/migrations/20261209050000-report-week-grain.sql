@@ -155,5 +155,7 @@ INSERT INTO report_counter (grain, bucket, unit_id, unit_path, procedure_id, rec
 SELECT CASE grain WHEN 'd' THEN 'w' ELSE 'W' END, report_bucket(grain, bucket), unit_id, min(unit_path), procedure_id,
        sum(received), sum(received_desk), sum(received_online), sum(received_postal), sum(received_full_eligible), sum(received_online_full), sum(received_with_fee), sum(result_by_post), sum(resolved), sum(resolved_early), sum(resolved_on_time), sum(resolved_late), sum(resolved_late_national), sum(resolved_online), sum(resolved_online_late), sum(returned), sum(returned_post), sum(apologies), sum(apologies_late), sum(digitised), sum(e_result), sum(paid_online), sum(satisfaction_sum), sum(satisfaction_count), sum(satisfied_count)
   FROM report_counter WHERE grain IN ('d', 'D')
- GROUP BY 1, 2, 3, 5;
+ GROUP BY 1, 2, 3, 5
+ -- In key order: each new index grows at its right edge instead of being read back page by page (minutes at 10 M).
+ ORDER BY 1, 3, 5, 2;
 ANALYZE report_counter_week, report_counter_week_total;
