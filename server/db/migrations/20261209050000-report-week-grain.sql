@@ -152,7 +152,7 @@ END $$;
 
 -- The week rows of what is already counted, from the day rows (every metric, the bumped ones included).
 INSERT INTO report_counter (grain, bucket, unit_id, unit_path, procedure_id, received, received_desk, received_online, received_postal, received_full_eligible, received_online_full, received_with_fee, result_by_post, resolved, resolved_early, resolved_on_time, resolved_late, resolved_late_national, resolved_online, resolved_online_late, returned, returned_post, apologies, apologies_late, digitised, e_result, paid_online, satisfaction_sum, satisfaction_count, satisfied_count)
-SELECT CASE grain WHEN 'd' THEN 'w' ELSE 'W' END, report_bucket(grain, bucket), unit_id, min(unit_path), procedure_id,
+SELECT CASE grain WHEN 'd' THEN 'w' ELSE 'W' END, report_bucket('w', bucket), unit_id, min(unit_path), procedure_id,
        sum(received), sum(received_desk), sum(received_online), sum(received_postal), sum(received_full_eligible), sum(received_online_full), sum(received_with_fee), sum(result_by_post), sum(resolved), sum(resolved_early), sum(resolved_on_time), sum(resolved_late), sum(resolved_late_national), sum(resolved_online), sum(resolved_online_late), sum(returned), sum(returned_post), sum(apologies), sum(apologies_late), sum(digitised), sum(e_result), sum(paid_online), sum(satisfaction_sum), sum(satisfaction_count), sum(satisfied_count)
   FROM report_counter WHERE grain IN ('d', 'D')
  GROUP BY 1, 2, 3, 5
