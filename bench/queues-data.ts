@@ -29,7 +29,7 @@ const lit = (xs: readonly string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(', 
 
 export async function generateQueueData(
   db: pg.Pool,
-  o: { dossiers: number; provinces?: number; communes?: number; now: Date; tag?: string },
+  o: { dossiers: number; provinces?: number; communes?: number; now: Date; tag?: string; years?: number },
   log: (m: string) => void = () => {},
 ): Promise<GeneratedQueues> {
   const P = o.provinces ?? 3;
@@ -147,7 +147,9 @@ export async function generateQueueData(
          a AS MATERIALIZED (
            -- Province sizes differ (the first is the largest); 70 % of dossiers are commune procedures.
            SELECT g.*, floor($4::int * power(u1, 1.4))::int AS p, u2 < 0.7 AS commune_level,
-                  $3::timestamptz - interval '1095 days' * power(u3, 1.3) AS submitted,
+                  -- By default skewed towards recent days over three years; with \`years\`, evenly over that many years, so
+                  -- N years at N × the dossiers have the same recent (open) dossiers and differ only by closed history.
+                  $3::timestamptz - CASE WHEN $7::int IS NULL THEN interval '1095 days' * power(u3, 1.3) ELSE interval '365 days' * $7::int * u3 END AS submitted,
                   CASE WHEN u4 < 0.6 THEN 'desk' WHEN u4 < 0.92 THEN 'online' ELSE 'postal' END AS channel,
                   u5 < 0.5 AS female FROM g),
          b AS (
@@ -212,7 +214,7 @@ export async function generateQueueData(
                 d.submitted_at + (d.due_at - d.submitted_at) * (ARRAY[0.1, 0.8, 1])[k.i + 1],
                 CASE WHEN k.i <= d.step_index THEN d.submitted_at END, CASE WHEN k.i < d.step_index THEN d.submitted_at + interval '4 hours' END
            FROM d CROSS JOIN generate_series(0, 2) k(i) LEFT JOIN bq_dept dp ON dp.id = d.resolving_unit_id`,
-        [from, to, o.now, P, C, ap[0]!.id],
+        [from, to, o.now, P, C, ap[0]!.id, o.years ?? null],
       );
       log(`  dossiers ${to.toLocaleString('en')} / ${o.dossiers.toLocaleString('en')} (${Math.round((performance.now() - t0) / 1000)} s)`);
     }

@@ -47,9 +47,9 @@ const scenarios: Scenario[] = [
 export type QueueBenchResult = { lines: string[] };
 
 /** What the generator made, kept as the database's comment so a later run on the same database can describe it. */
-type GeneratedMeta = { dossiers: number; provinces: string[]; loadSeconds: number; scopeSeconds: number; scopeRows: number };
+type GeneratedMeta = { dossiers: number; provinces: string[]; loadSeconds: number; scopeSeconds: number; scopeRows: number; years?: number };
 
-export async function benchQueues(o: { dossiers: number; requests: number; keep?: boolean; reuse?: string; log?: (m: string) => void }): Promise<string[]> {
+export async function benchQueues(o: { dossiers: number; requests: number; keep?: boolean; reuse?: string; years?: number; log?: (m: string) => void }): Promise<string[]> {
   const log = o.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const dbName = o.reuse ?? `motcua_qbench_${Date.now()}`;
   if (!/^[a-z0-9_]+$/.test(dbName)) throw new Error(`bad database name ${dbName}`);
@@ -73,8 +73,8 @@ export async function benchQueues(o: { dossiers: number; requests: number; keep?
       log(`reusing ${dbName}: ${gen.dossiers.toLocaleString('en')} dossiers`);
     } else {
       log(`generating ${o.dossiers.toLocaleString('en')} dossiers…`);
-      const g = await generateQueueData(db, { dossiers: o.dossiers, provinces: 3, communes: 100, now }, log);
-      gen = { dossiers: g.dossiers, provinces: g.provinces.map((p) => p.id), loadSeconds: g.loadSeconds, scopeSeconds: g.scopeSeconds, scopeRows: g.scopeRows };
+      const g = await generateQueueData(db, { dossiers: o.dossiers, provinces: 3, communes: 100, now, ...(o.years ? { years: o.years } : {}) }, log);
+      gen = { dossiers: g.dossiers, provinces: g.provinces.map((p) => p.id), loadSeconds: g.loadSeconds, scopeSeconds: g.scopeSeconds, scopeRows: g.scopeRows, ...(o.years ? { years: o.years } : {}) };
       await db.query(`COMMENT ON DATABASE ${dbName} IS ${literal(JSON.stringify(gen))}`);
     }
     const run = Date.now().toString(36);
@@ -113,9 +113,10 @@ export async function benchQueues(o: { dossiers: number; requests: number; keep?
 
     // The server in its own process, as in production: one Node.js process, its own pool.
     const port = 20000 + Math.floor(Math.random() * 20000);
-    // The compiled server when it is built (as production runs it: `npm run build:server`), else the sources through tsx.
+    // The compiled server when it is built (as production runs it: `npm run build:server`, `npm run start:prod`), else the
+    // sources through tsx.
     const compiled = await fs.access('dist/server/main.js').then(() => true, () => false);
-    server = spawn(process.execPath, compiled ? ['--enable-source-maps', 'dist/server/main.js'] : ['--import', 'tsx', 'server/src/main.ts'], {
+    server = spawn(process.execPath, compiled ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/src/main.ts'], {
       env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', JOBS: 'false', LOG_LEVEL: 'warn', DATA_DIR: work },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -164,9 +165,9 @@ export async function benchQueues(o: { dossiers: number; requests: number; keep?
 
     const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
     return [
-      `## Work queues and search at ${gen.dossiers.toLocaleString('en')} dossiers`,
+      `## Work queues and search at ${gen.dossiers.toLocaleString('en')} dossiers${gen.years ? ` received evenly over ${gen.years} year${gen.years > 1 ? 's' : ''} (closed after 30 days)` : ''}`,
       '',
-      `Command: \`npx tsx bench/queues.ts --dossiers=${gen.dossiers} --keep\`, then \`npx tsx bench/queues.ts --db=<kept database>\` for the figures (also run by \`npm run bench\` with BENCH_QUEUE_DOSSIERS). ${gen.provinces.length} provinces × (100 communes with desk and office, 15 departments with 2 offices, a centre desk), 80 procedures each; ` +
+      `Command: \`npx tsx bench/queues.ts --dossiers=${gen.dossiers}${gen.years ? ` --years=${gen.years}` : ''} --keep\`, then \`npx tsx bench/queues.ts --db=<kept database>\` for the figures (also run by \`npm run bench\` with BENCH_QUEUE_DOSSIERS). ${gen.provinces.length} provinces × (100 communes with desk and office, 15 departments with 2 offices, a centre desk), 80 procedures each; ` +
         `database ${size}; generator ${gen.loadSeconds.toFixed(0)} s for the dossiers and their steps, ${gen.scopeSeconds.toFixed(0)} s for ${gen.scopeRows.toLocaleString('en')} scope rows and the counters (apart from the figures).`,
       `16 officers (${officers.map((x) => `${x.role} @ ${x.unitName}`).join(', ')}), 16 requests in flight, ${o.requests} requests per line after a warm-up; server in its own Node.js process (${compiled ? 'compiled dist/server/main.js' : 'TypeScript through tsx'}), load client in a worker thread of the bench process; bare = the same page and count statements with the values inlined, pgbench -c 16 -j 2, same PostgreSQL, same run. Load average of the shared machine at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}.`,
       '',
@@ -251,11 +252,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dossiers = Number(arg?.split('=')[1] ?? process.env.BENCH_QUEUE_DOSSIERS ?? 100_000);
   const requests = Number(process.env.BENCH_QUEUE_REQUESTS ?? 800);
   const reuse = process.argv.find((a) => a.startsWith('--db='))?.split('=')[1];
-  const lines = await benchQueues({ dossiers, requests, keep: process.argv.includes('--keep'), reuse });
+  const years = Number(process.argv.find((a) => a.startsWith('--years='))?.split('=')[1] ?? 0) || undefined;
+  // `--section=NAME` writes the figures between <!-- NAME --> markers (e.g. one section per history length).
+  const section = process.argv.find((a) => a.startsWith('--section='))?.split('=')[1] ?? 'queues';
+  if (!/^[a-z0-9-]+$/.test(section)) throw new Error(`bad section ${section}`);
+  const lines = await benchQueues({ dossiers, requests, keep: process.argv.includes('--keep'), reuse, ...(years ? { years } : {}) });
   const out = path.resolve('BENCHMARKS.md');
   const md = await fs.readFile(out, 'utf8');
-  const block = ['<!-- queues -->', ...lines, '<!-- /queues -->'].join('\n');
-  const next = md.includes('<!-- queues -->') ? md.replace(/<!-- queues -->[\s\S]*<!-- \/queues -->/, block) : `${md.trimEnd()}\n\n${block}\n`;
+  const block = [`<!-- ${section} -->`, ...lines, `<!-- /${section} -->`].join('\n');
+  const marks = new RegExp(`<!-- ${section} -->[\\s\\S]*<!-- /${section} -->`);
+  const next = marks.test(md) ? md.replace(marks, () => block) : `${md.trimEnd()}\n\n${block}\n`;
   await fs.writeFile(out, next);
   process.stdout.write(lines.join('\n'));
 }

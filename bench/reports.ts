@@ -5,6 +5,9 @@
  *   npm run bench                                   (part of the full bench, BENCH_REPORT_DOSSIERS=100000 by default)
  *   npx tsx bench/reports.ts --dossiers=10000000    (this benchmark alone, on its own database; writes BENCHMARKS.md's
  *                                                     "Reports" section; BENCH_DATABASE_ADMIN_URL as for npm run bench)
+ *   … --keep                                         (keeps the database; its name is printed)
+ *   npx tsx bench/reports.ts --db=NAME               (measures again on a kept database, migrated to the current schema
+ *                                                     first: the generator's time apart)
  */
 import os from 'node:os';
 import fs from 'node:fs/promises';
@@ -17,7 +20,7 @@ import { getSummary } from '../server/src/modules/reports/use-cases/get-summary.
 import { getPeriodReport } from '../server/src/modules/reports/use-cases/get-period-report.js';
 import { buildDailyData } from '../server/src/modules/reports/use-cases/produce-daily-reports.js';
 import { unitWithChildren } from '../server/src/modules/reports/reports.repo.js';
-import { generateReportData } from './reports-data.js';
+import { generateReportData, type GeneratedProvince } from './reports-data.js';
 
 const NOW = new Date('2026-11-25T09:00:00Z'); // 16:00 in Vietnam, the day after the generated data ends
 
@@ -49,24 +52,45 @@ SELECT split_part(resolving_path, '/', 3) AS k,
   count(*) FILTER (WHERE status IN ('received', 'processing', 'interagency') AND due_at < $4) AS overdue_now
 FROM dossier WHERE resolving_path LIKE $1 || '%' AND received_at IS NOT NULL GROUP BY 1`;
 
-export async function benchReports(db: Db, dossiers: number, log: (m: string) => void = () => {}): Promise<string[]> {
-  log(`reports: generating ${dossiers.toLocaleString('en')} dossiers…`);
-  const gen = await generateReportData(db, dossiers, log);
+/** The province of a database generated earlier (kept with --keep). */
+async function keptProvince(db: Db): Promise<GeneratedProvince> {
+  const { rows } = await db.query<{ id: string; path: string; n: number }>(
+    `SELECT u.id, u.path, (SELECT count(*) FROM dossier)::int AS n FROM unit u WHERE u.code = 'BENCH.R'`,
+  );
+  const p = rows[0];
+  if (!p) throw new Error('no generated province (unit BENCH.R) in this database');
+  return { provinceId: p.id, provincePath: p.path, dossiers: p.n, loadSeconds: Number.NaN, recountSeconds: Number.NaN };
+}
+
+export async function benchReports(db: Db, dossiers: number, log: (m: string) => void = () => {}, reuse = false): Promise<string[]> {
+  if (!reuse) log(`reports: generating ${dossiers.toLocaleString('en')} dossiers…`);
+  const gen = reuse ? await keptProvince(db) : await generateReportData(db, dossiers, log);
   const actor: Actor = { userId: '00000000-0000-0000-0000-000000000000', username: 'bench', fullName: 'Bench', grants: [{ role: 'inspector', unitId: gen.provinceId, unitPath: gen.provincePath }] };
   const deps = { db, clock: { now: () => NOW } };
-  const { rows: sizes } = await db.query<{ counters: number; open: number; table: string; d: number; m: number; dt: number; mt: number }>(
+  const { rows: sizes } = await db.query<{ counters: number; open: number; table: string; d: number; w: number; m: number; dt: number; wt: number; mt: number }>(
     `SELECT (SELECT count(*) FROM report_counter)::int AS counters, (SELECT count(*) FROM report_open)::int AS open,
             pg_size_pretty(pg_total_relation_size('dossier')) AS table,
-            (SELECT count(*) FROM report_counter_day)::int AS d, (SELECT count(*) FROM report_counter_month)::int AS m,
-            (SELECT count(*) FROM report_counter_day_total)::int AS dt, (SELECT count(*) FROM report_counter_month_total)::int AS mt`,
+            (SELECT count(*) FROM report_counter_day)::int AS d, (SELECT count(*) FROM report_counter_week)::int AS w,
+            (SELECT count(*) FROM report_counter_month)::int AS m,
+            (SELECT count(*) FROM report_counter_day_total)::int AS dt, (SELECT count(*) FROM report_counter_week_total)::int AS wt,
+            (SELECT count(*) FROM report_counter_month_total)::int AS mt`,
   );
   const sz = sizes[0]!;
   const cases: { what: string; range: [string, string]; run: () => Promise<unknown>; naive?: boolean }[] = [
     { what: 'province dashboard, year 2025 (each district, department: Biểu 06 columns, rates, QĐ 766)', range: ['2025-01-01', '2025-12-31'], run: () => getSummary(deps, actor, { unitId: gen.provinceId, from: '2025-01-01', to: '2025-12-31' }), naive: true },
     { what: 'province dashboard, this quarter up to today (carried over counted backwards from the open stock)', range: ['2026-10-01', '2026-11-25'], run: () => getSummary(deps, actor, { unitId: gen.provinceId, from: '2026-10-01', to: '2026-11-25' }), naive: true },
     { what: 'province dashboard, all three years up to today (live overdue)', range: ['2024-01-01', '2026-11-25'], run: () => getSummary(deps, actor, { unitId: gen.provinceId, from: '2024-01-01', to: '2026-11-25' }), naive: true },
-    { what: 'Biểu 06 by procedure, 15/07/2026–20/10/2026 (ragged months)', range: ['2026-07-15', '2026-10-20'], run: () => getPeriodReport(deps, actor, { unitId: gen.provinceId, from: '2026-07-15', to: '2026-10-20', by: 'procedure' }) },
   ];
+  // Biểu 06 by procedure over ragged ranges, read as before (day rows for the ragged ends, month rows) and with the week
+  // parts (migration 20261209050000), in the same run; both must give the same report.
+  for (const [from, to, label] of [['2026-07-15', '2026-10-20', '15/07/2026–20/10/2026'], ['2026-01-03', '2026-03-17', '03/01/2026–17/03/2026'], ['2025-02-11', '2025-09-26', '11/02/2025–26/09/2025']] as const) {
+    const q = { unitId: gen.provinceId, from, to, by: 'procedure' as const };
+    const same = JSON.stringify(await getPeriodReport({ ...deps, read: { weeks: false } }, actor, q)) === JSON.stringify(await getPeriodReport(deps, actor, q));
+    cases.push(
+      { what: `Biểu 06 by procedure, ${label} (ragged months), before: days + months`, range: [from, to], run: () => getPeriodReport({ ...deps, read: { weeks: false } }, actor, q) },
+      { what: `Biểu 06 by procedure, ${label}, after: days + week parts + months${same ? '' : ' — FIGURES DIFFER'}`, range: [from, to], run: () => getPeriodReport(deps, actor, q) },
+    );
+  }
   const province = (await unitWithChildren(db, gen.provinceId))!.unit;
   cases.push({ what: 'daily quick report of the province (all 131 units rolled up)', range: ['2026-11-25', '2026-11-25'], run: () => buildDailyData(deps, province, NOW) });
 
@@ -74,9 +98,9 @@ export async function benchReports(db: Db, dossiers: number, log: (m: string) =>
     '## Reports',
     '',
     `${gen.dossiers.toLocaleString('en')} dossiers in one province (131 units, 60 procedures, 2024-01-01 → 2026-11-24), dossier table ${sz.table}; ` +
-      `generated in ${Math.round(gen.loadSeconds)} s, counters rebuilt by report_recount() in ${Math.round(gen.recountSeconds)} s: ` +
-      `${sz.counters.toLocaleString('en')} counter rows — per procedure ${sz.d.toLocaleString('en')} day and ${sz.m.toLocaleString('en')} month rows, ` +
-      `all procedures ${sz.dt.toLocaleString('en')} day and ${sz.mt.toLocaleString('en')} month rows (at most units × days = ${(131 * 1059).toLocaleString('en')} and units × months) — ` +
+      (reuse ? 'generated earlier (kept database, migrated on start): ' : `generated in ${Math.round(gen.loadSeconds)} s, counters rebuilt by report_recount() in ${Math.round(gen.recountSeconds)} s: `) +
+      `${sz.counters.toLocaleString('en')} counter rows — per procedure ${sz.d.toLocaleString('en')} day, ${sz.w.toLocaleString('en')} week-part and ${sz.m.toLocaleString('en')} month rows, ` +
+      `all procedures ${sz.dt.toLocaleString('en')} day, ${sz.wt.toLocaleString('en')} week-part and ${sz.mt.toLocaleString('en')} month rows (at most units × days = ${(131 * 1059).toLocaleString('en')}) — ` +
       `and ${sz.open.toLocaleString('en')} open-stock rows.`,
     '',
     '| report | from the counters p50 / p95 / max ms | naive GROUP BY over the dossiers p50 / max ms | same figures |',
@@ -136,7 +160,8 @@ export async function benchReports(db: Db, dossiers: number, log: (m: string) =>
   lines.push(
     '',
     'Counters are kept by triggers in the transaction of each dossier change (server/db/migrations/20261126100000-create-report-aggregates.sql); ' +
-      'a report sums day rows for ragged ends and month rows for whole months over the unit subtree, so its cost follows units × procedures × months, not dossiers.',
+      'a report sums month rows for whole months, week-part rows (ISO weeks cut at month ends, migration 20261209050000) for whole weeks and day rows for at most 6 days at each end, ' +
+      'over the unit subtree, so its cost follows units × procedures × buckets, not dossiers.',
   );
   return lines;
 }
@@ -145,22 +170,26 @@ async function main(): Promise<void> {
   const arg = process.argv.find((a) => a.startsWith('--dossiers='));
   const dossiers = Number(arg?.split('=')[1] ?? process.env.BENCH_REPORT_DOSSIERS ?? 1_000_000);
   const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const dbName = `motcua_bench_reports_${Date.now()}`;
+  const reuse = process.argv.find((a) => a.startsWith('--db='))?.split('=')[1];
+  const dbName = reuse ?? `motcua_bench_reports_${Date.now()}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
+  if (!reuse) await admin.query(`CREATE DATABASE ${dbName}`);
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
   const db = createPool(url.toString(), 4);
   try {
     await migrate(db);
     const started = performance.now();
-    const lines = await benchReports(db, dossiers, (m) => process.stdout.write(`${m}\n`));
+    const lines = await benchReports(db, dossiers, (m) => process.stdout.write(`${m}\n`), Boolean(reuse));
     const { rows } = await db.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
     lines.splice(
       2,
       0,
-      `Command: \`npx tsx bench/reports.ts --dossiers=${dossiers}\` (${Math.round((performance.now() - started) / 1000)} s in all). ` +
+      (reuse
+        ? `Command: \`npx tsx bench/reports.ts --dossiers=N --keep\`, then \`npx tsx bench/reports.ts --db=<kept database>\` (${Math.round((performance.now() - started) / 1000)} s for the figures). `
+        : `Command: \`npx tsx bench/reports.ts --dossiers=${dossiers}\` (${Math.round((performance.now() - started) / 1000)} s in all). `) +
+        `Load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (other agents' work on the same 2 cores). ` +
         `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, shared with other work; ` +
         `PostgreSQL ${rows[0]!.v} at ${url.host} (default settings), Node.js ${process.version}. Run ${new Date().toISOString()}.`,
       '',
@@ -173,7 +202,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     await db.end();
-    if (!process.argv.includes('--keep')) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    if (!process.argv.includes('--keep') && !reuse) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    else process.stdout.write(`kept database ${dbName}\n`);
     await admin.end();
   }
 }

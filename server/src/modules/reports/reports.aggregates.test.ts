@@ -9,7 +9,7 @@ import { receiveDossier } from '../dossiers/use-cases/receive-dossier.js';
 import { allowedActions, type DossierStatus } from '../dossiers/dossier.rules.js';
 import { openNow } from './reports.repo.js';
 import { getPeriodReport } from './use-cases/get-period-report.js';
-import { dateOfDayNumber, dayNumberOf, vnDateOf } from '../working-calendar/vn-time.js';
+import { dateOfDayNumber, dayNumberOf, isoWeekday, vnDateOf } from '../working-calendar/vn-time.js';
 
 /**
  * Property: after any sequence of intakes, actions (through the real use cases), clock moves and changes made by
@@ -159,7 +159,7 @@ ev AS (
 )
 SELECT u || '|' || p || '|' || day || '|' || m AS k, n::int FROM ev WHERE n > 0`;
 
-async function countersAsMap(grain: 'd' | 'm' | 'D' | 'M'): Promise<Map<string, number>> {
+async function countersAsMap(grain: 'd' | 'w' | 'm' | 'D' | 'W' | 'M'): Promise<Map<string, number>> {
   const { rows } = await t.ctx.db.query<Record<string, unknown>>(`SELECT * FROM report_counter WHERE grain = $1`, [grain]);
   const out = new Map<string, number>();
   for (const r of rows) {
@@ -183,6 +183,20 @@ function allProcedures(rows: Map<string, number>): Map<string, number> {
   return out;
 }
 
+/** The day rows summed by week part: the Monday of the day's ISO week, or the 1st when the week began the month before. */
+function byWeek(day: Map<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [k, n] of day) {
+    const [u, p, d, m] = k.split('|') as [string, string, string, string];
+    const dn = dayNumberOf(d);
+    const monday = dateOfDayNumber(dn - (isoWeekday(dn) - 1));
+    const bucket = monday.slice(0, 7) === d.slice(0, 7) ? monday : `${d.slice(0, 7)}-01`;
+    const key = `${u}|${p}|${bucket}|${m}`;
+    out.set(key, (out.get(key) ?? 0) + n);
+  }
+  return out;
+}
+
 function byMonth(day: Map<string, number>): Map<string, number> {
   const out = new Map<string, number>();
   for (const [k, n] of day) {
@@ -201,6 +215,8 @@ async function check(): Promise<void> {
   expect(await countersAsMap('m')).toEqual(byMonth(days));
   expect(await countersAsMap('D')).toEqual(allProcedures(days));
   expect(await countersAsMap('M')).toEqual(byMonth(allProcedures(days)));
+  expect(await countersAsMap('w')).toEqual(byWeek(days));
+  expect(await countersAsMap('W')).toEqual(byWeek(allProcedures(days)));
 
   const open = await t.ctx.db.query<{ k: string; n: number }>(
     `SELECT unit_id || '|' || procedure_id || '|' || due_hour AS k, n::int AS n FROM report_open WHERE n <> 0 ORDER BY 1`,
@@ -239,11 +255,11 @@ describe('report counters', () => {
   }, 240_000);
 
   it('report_recount() rebuilds the same counters and keeps the ones fed by other modules', async () => {
-    const before = [await countersAsMap('d'), await countersAsMap('m'), await countersAsMap('D'), await countersAsMap('M')];
+    const before = [await countersAsMap('d'), await countersAsMap('w'), await countersAsMap('m'), await countersAsMap('D'), await countersAsMap('W'), await countersAsMap('M')];
     await t.ctx.db.query(`UPDATE report_counter SET received = received + 7, resolved_late = 3`);
     await t.ctx.db.query(`DELETE FROM report_open`);
     await t.ctx.db.query(`SELECT report_recount()`);
-    expect([await countersAsMap('d'), await countersAsMap('m'), await countersAsMap('D'), await countersAsMap('M')]).toEqual(before);
+    expect([await countersAsMap('d'), await countersAsMap('w'), await countersAsMap('m'), await countersAsMap('D'), await countersAsMap('W'), await countersAsMap('M')]).toEqual(before);
     await check();
   });
 

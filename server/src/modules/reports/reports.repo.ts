@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/database.js';
+import { dateOfDayNumber, dayNumberOf } from '../working-calendar/vn-time.js';
 import { counterMetrics, planRange, zeroCounters, type CounterMetric, type Counters } from './reports.rules.js';
 
 /**
@@ -28,10 +29,13 @@ function groupExpr(by: GroupBy, depth: number, alias = ''): string {
   }
 }
 
-/** Per-procedure rows (d, m) only when grouping by procedure; else the all-procedure totals (D, M), far fewer rows. */
-function grains(by: GroupBy): { day: string; month: string } {
-  return by === 'procedure' ? { day: 'd', month: 'm' } : { day: 'D', month: 'M' };
+/** Per-procedure rows (d, w, m) only when grouping by procedure; else the all-procedure totals (D, W, M), far fewer rows. */
+function grains(by: GroupBy): { day: string; week: string; month: string } {
+  return by === 'procedure' ? { day: 'd', week: 'w', month: 'm' } : { day: 'D', week: 'W', month: 'M' };
 }
+
+/** How a read may compose a range: with the week rows (default), or days and months only (the benchmark's "before"). */
+export type ReadOptions = { weeks?: boolean };
 
 function sumsOf(metrics: readonly CounterMetric[]): string {
   return metrics.map((m) => `sum(${m})::bigint AS ${m}`).join(', ');
@@ -48,8 +52,10 @@ export function depthOf(path: string): number {
 }
 
 /** Sums of the counters of a unit subtree over a day range, grouped; only `metrics` are read (the others stay 0). */
-export async function sumCounters(q: Queryable, path: string, from: string, to: string, by: GroupBy, metrics: readonly CounterMetric[] = counterMetrics): Promise<Map<string, Counters>> {
-  const plan = planRange(from, to);
+export async function sumCounters(
+  q: Queryable, path: string, from: string, to: string, by: GroupBy, metrics: readonly CounterMetric[] = counterMetrics, opts: ReadOptions = {},
+): Promise<Map<string, Counters>> {
+  const plan = planRange(from, to, opts);
   const sums = sumsOf(metrics);
   const key = groupExpr(by, depthOf(path));
   const g = grains(by);
@@ -58,6 +64,10 @@ export async function sumCounters(q: Queryable, path: string, from: string, to: 
   if (plan.monthFrom && plan.monthTo) {
     params.push(plan.monthFrom, plan.monthTo);
     parts.push(`SELECT * FROM report_counter WHERE grain = '${g.month}' AND unit_path LIKE $1 || '%' AND bucket >= $${params.length - 1} AND bucket < $${params.length}`);
+  }
+  for (const [a, b] of plan.weekRanges) {
+    params.push(a, b);
+    parts.push(`SELECT * FROM report_counter WHERE grain = '${g.week}' AND unit_path LIKE $1 || '%' AND bucket BETWEEN $${params.length - 1} AND $${params.length}`);
   }
   for (const [a, b] of plan.dayRanges) {
     params.push(a, b);
@@ -80,17 +90,28 @@ export async function firstBucket(q: Queryable): Promise<string | null> {
 
 /**
  * Dossiers open before `day` (Từ kỳ trước): everything received before it minus everything resolved before it, from
- * the month rows before its month and the day rows of its month.
+ * the month rows before its month and the week parts and days of its month before it.
  */
-export async function openBefore(q: Queryable, path: string, day: string, by: GroupBy): Promise<Map<string, number>> {
+export async function openBefore(q: Queryable, path: string, day: string, by: GroupBy, opts: ReadOptions = {}): Promise<Map<string, number>> {
   const month = `${day.slice(0, 7)}-01`;
   const key = groupExpr(by, depthOf(path));
   const g = grains(by);
+  const params: unknown[] = [path, month];
+  const conds = [`(grain = '${g.month}' AND bucket < $2)`];
+  if (day > month) {
+    const plan = planRange(month, dateOfDayNumber(dayNumberOf(day) - 1), opts);
+    for (const [grain, ranges] of [[g.week, plan.weekRanges], [g.day, plan.dayRanges]] as const) {
+      for (const [a, b] of ranges) {
+        params.push(a, b);
+        conds.push(`(grain = '${grain}' AND bucket BETWEEN $${params.length - 1} AND $${params.length})`);
+      }
+    }
+  }
   const { rows } = await q.query<{ k: string; n: number }>(
     `SELECT ${key} AS k, (sum(received) - sum(resolved))::bigint AS n FROM report_counter
-      WHERE unit_path LIKE $1 || '%' AND ((grain = '${g.month}' AND bucket < $2) OR (grain = '${g.day}' AND bucket >= $2 AND bucket < $3))
+      WHERE unit_path LIKE $1 || '%' AND (${conds.join(' OR ')})
       GROUP BY 1`,
-    [path, month, day],
+    params,
   );
   return new Map(rows.map((r) => [r.k, Number(r.n)]));
 }

@@ -7,10 +7,15 @@ import { dailyCron, dailyLines, form06Row, inUnitOrder, mayAssignTarget, periodR
 
 describe('planRange', () => {
   it('reads whole months from month rows and the ragged ends from day rows', () => {
-    expect(planRange('2026-01-01', '2026-12-31')).toEqual({ monthFrom: '2026-01-01', monthTo: '2027-01-01', dayRanges: [] });
-    expect(planRange('2026-01-15', '2026-03-10')).toEqual({ monthFrom: '2026-02-01', monthTo: '2026-03-01', dayRanges: [['2026-01-15', '2026-01-31'], ['2026-03-01', '2026-03-10']] });
-    expect(planRange('2026-02-03', '2026-02-20')).toEqual({ monthFrom: null, monthTo: null, dayRanges: [['2026-02-03', '2026-02-20']] });
-    expect(planRange('2026-12-02', '2027-01-31')).toEqual({ monthFrom: '2027-01-01', monthTo: '2027-02-01', dayRanges: [['2026-12-02', '2026-12-31']] });
+    const noWeeks = { weeks: false };
+    expect(planRange('2026-01-01', '2026-12-31')).toEqual({ monthFrom: '2026-01-01', monthTo: '2027-01-01', weekRanges: [], dayRanges: [] });
+    expect(planRange('2026-01-15', '2026-03-10', noWeeks)).toEqual({ monthFrom: '2026-02-01', monthTo: '2026-03-01', weekRanges: [], dayRanges: [['2026-01-15', '2026-01-31'], ['2026-03-01', '2026-03-10']] });
+    expect(planRange('2026-02-03', '2026-02-20', noWeeks)).toEqual({ monthFrom: null, monthTo: null, weekRanges: [], dayRanges: [['2026-02-03', '2026-02-20']] });
+    expect(planRange('2026-12-02', '2027-01-31', noWeeks)).toEqual({ monthFrom: '2027-01-01', monthTo: '2027-02-01', weekRanges: [], dayRanges: [['2026-12-02', '2026-12-31']] });
+    // With week parts (the default): 15/01/2026 is a Thursday, 01/03/2026 a Sunday.
+    expect(planRange('2026-01-15', '2026-03-10')).toEqual({
+      monthFrom: '2026-02-01', monthTo: '2026-03-01', weekRanges: [['2026-01-19', '2026-01-31'], ['2026-03-01', '2026-03-08']], dayRanges: [['2026-01-15', '2026-01-18'], ['2026-03-09', '2026-03-10']],
+    });
   });
 
   it('covers every day of the range exactly once', () => {
@@ -21,7 +26,7 @@ describe('planRange', () => {
         const to = dateOfDayNumber(base + a + len);
         const p = planRange(from, to);
         const days: string[] = [];
-        for (const [x, y] of p.dayRanges) for (let d = dayNumberOf(x); d <= dayNumberOf(y); d++) days.push(dateOfDayNumber(d));
+        for (const [x, y] of [...p.dayRanges, ...p.weekRanges]) for (let d = dayNumberOf(x); d <= dayNumberOf(y); d++) days.push(dateOfDayNumber(d));
         if (p.monthFrom && p.monthTo) for (let d = dayNumberOf(p.monthFrom); d < dayNumberOf(p.monthTo); d++) days.push(dateOfDayNumber(d));
         days.sort();
         expect(days.length).toBe(len + 1);

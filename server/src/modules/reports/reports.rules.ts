@@ -1,4 +1,4 @@
-import { dateOfDayNumber, dayNumberOf, ymd } from '../working-calendar/vn-time.js';
+import { dateOfDayNumber, dayNumberOf, isoWeekday, ymd } from '../working-calendar/vn-time.js';
 
 /** Counter columns of report_counter, in one place for the SQL and the rules. */
 export const counterMetrics = [
@@ -23,22 +23,70 @@ export type OpenStock = { total: number; overdue: number | null };
 
 /**
  * How a day range [from, to] (inclusive, Vietnam dates) is read from the counters: whole months from the month rows,
- * the ragged ends from the day rows. A year is 12 month rows per unit and procedure instead of 365 day rows.
+ * whole week parts from the week rows, the ragged ends from the day rows. A week part is an ISO week cut at month ends
+ * (its bucket is the Monday, or the 1st when the week began the month before; migration 20261209050000), so days nest
+ * in week parts and week parts in months: any range is at most 6 head days + week parts + months + week parts + 6 tail
+ * days. A year is 12 month rows per unit and procedure instead of 365 day rows; 15/07–20/10 is 7 day, 5 week and
+ * 2 month rows instead of 37 day and 2 month rows.
+ * `weekRanges` are inclusive bucket ranges of the week rows (`bucket BETWEEN a AND b`); `weeks: false` plans days and
+ * months only (the read before week rows existed, kept for the benchmark's side-by-side).
  */
-export type RangePlan = { monthFrom: string | null; monthTo: string | null; dayRanges: [string, string][] };
+export type RangePlan = { monthFrom: string | null; monthTo: string | null; weekRanges: [string, string][]; dayRanges: [string, string][] };
 
-export function planRange(from: string, to: string): RangePlan {
+/** The 1st of the month of a day. */
+function monthStart(date: string): string {
+  return `${date.slice(0, 8)}01`;
+}
+
+/** Whether a week part starts on this day number: a Monday or the 1st of a month. */
+function startsWeekPart(day: number): boolean {
+  return isoWeekday(day) === 1 || dateOfDayNumber(day).endsWith('-01');
+}
+
+/** Splits [a, b] (day numbers, within one month) into whole week parts and the days around them. */
+function planWithinMonth(a: number, b: number, weeks: boolean, plan: RangePlan): void {
+  if (!weeks) {
+    plan.dayRanges.push([dateOfDayNumber(a), dateOfDayNumber(b)]);
+    return;
+  }
+  let first = a;
+  while (first <= b && !startsWeekPart(first)) first++;
+  let last = b; // the last day of the last whole week part: the next day starts a part
+  while (last >= first && !startsWeekPart(last + 1)) last--;
+  if (first > last) {
+    plan.dayRanges.push([dateOfDayNumber(a), dateOfDayNumber(b)]);
+    return;
+  }
+  if (a < first) plan.dayRanges.push([dateOfDayNumber(a), dateOfDayNumber(first - 1)]);
+  plan.weekRanges.push([dateOfDayNumber(first), dateOfDayNumber(last)]);
+  if (last < b) plan.dayRanges.push([dateOfDayNumber(last + 1), dateOfDayNumber(b)]);
+}
+
+export function planRange(from: string, to: string, opts: { weeks?: boolean } = {}): RangePlan {
   if (from > to) throw new RangeError(`from ${from} > to ${to}`);
+  const weeks = opts.weeks ?? true;
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
   const firstFull = fd === 1 ? ymd(fy, fm, 1) : fm === 12 ? ymd(fy + 1, 1, 1) : ymd(fy, fm + 1, 1);
   const afterTo = dateOfDayNumber(dayNumberOf(to) + 1);
   const [ty, tm, td] = afterTo.split('-').map(Number) as [number, number, number];
   const endFull = td === 1 ? afterTo : ymd(ty, tm, 1); // first day after the last whole month
-  if (firstFull >= endFull) return { monthFrom: null, monthTo: null, dayRanges: [[from, to]] };
-  const dayRanges: [string, string][] = [];
-  if (from < firstFull) dayRanges.push([from, dateOfDayNumber(dayNumberOf(firstFull) - 1)]);
-  if (endFull <= to) dayRanges.push([endFull, to]);
-  return { monthFrom: firstFull, monthTo: endFull, dayRanges };
+  const plan: RangePlan = { monthFrom: null, monthTo: null, weekRanges: [], dayRanges: [] };
+  const f = dayNumberOf(from);
+  const t = dayNumberOf(to);
+  if (firstFull >= endFull) {
+    // No whole month: one piece, or two when the range crosses a month end.
+    const second = dayNumberOf(monthStart(to));
+    if (second > f) {
+      planWithinMonth(f, second - 1, weeks, plan);
+      planWithinMonth(second, t, weeks, plan);
+    } else planWithinMonth(f, t, weeks, plan);
+    return plan;
+  }
+  plan.monthFrom = firstFull;
+  plan.monthTo = endFull;
+  if (from < firstFull) planWithinMonth(f, dayNumberOf(firstFull) - 1, weeks, plan);
+  if (endFull <= to) planWithinMonth(dayNumberOf(endFull), t, weeks, plan);
+  return plan;
 }
 
 export type PeriodKind = 'month' | 'quarter' | 'year';

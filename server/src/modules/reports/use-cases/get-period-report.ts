@@ -2,7 +2,7 @@ import type { Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Actor } from '../../identity/permissions.policy.js';
 import type { TPeriodQuery, TPeriodReport } from '../reports.contract.js';
-import { procedureNames, type UnitNode } from '../reports.repo.js';
+import { procedureNames, type ReadOptions, type UnitNode } from '../reports.repo.js';
 import { group5OfEach } from '../../feedback/use-cases/read-feedback.js';
 import { form06Metrics, form06Row, inUnitOrder, zeroCounters } from '../reports.rules.js';
 import { breakdown, totalOf } from './get-summary.js';
@@ -23,11 +23,12 @@ const byLevel = (units: UnitNode[]) => inUnitOrder(units);
 /**
  * Period report in the layout of Biểu số 06/VPCP/KSTT (Thông tư 01/2020/TT-VPCP) for any range (month, quarter,
  * year or free dates): per direct sub-unit (grouped by level: sở/ngành, huyện, xã) or per procedure (grouped by field).
+ * `deps.read` chooses how ranges are composed from the counters (the benchmark reads without the week rows to compare).
  */
-export async function getPeriodReport(deps: { db: Db; clock: Clock }, actor: Actor, q: Pick<TPeriodQuery, 'unitId' | 'from' | 'to' | 'by'>): Promise<TPeriodReport> {
+export async function getPeriodReport(deps: { db: Db; clock: Clock; read?: ReadOptions }, actor: Actor, q: Pick<TPeriodQuery, 'unitId' | 'from' | 'to' | 'by'>): Promise<TPeriodReport> {
   checkRange(q.from, q.to);
   const { unit, children } = await scopedUnit(deps.db, actor, q.unitId);
-  const b = await breakdown(deps, unit.path, q.from, q.to, q.by === 'unit' ? 'child' : 'procedure', form06Metrics);
+  const b = await breakdown(deps, unit.path, q.from, q.to, q.by === 'unit' ? 'child' : 'procedure', form06Metrics, deps.read);
   const t = totalOf(b);
   const rowOf = (k: string) => form06Row(b.counters.get(k) ?? zeroCounters(), b.carried.get(k) ?? 0, b.open.get(k) ?? { total: 0, overdue: b.live ? 0 : null });
   let rows: TPeriodReport['rows'];

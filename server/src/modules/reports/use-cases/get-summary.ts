@@ -3,7 +3,7 @@ import type { Clock } from '../../../platform/clock.js';
 import { scopePaths, type Actor } from '../../identity/permissions.policy.js';
 import { dayNumberOf, vnDateOf } from '../../working-calendar/vn-time.js';
 import type { TReportQuery, TSummary } from '../reports.contract.js';
-import { firstBucket, openBefore, openNow, openSnapshot, sumCounters, unitNames, type GroupBy } from '../reports.repo.js';
+import { firstBucket, openBefore, openNow, openSnapshot, sumCounters, unitNames, type GroupBy, type ReadOptions } from '../reports.repo.js';
 import { addCounters, indicators766, zeroCounters, type CounterMetric, type Counters, type OpenStock } from '../reports.rules.js';
 import { checkRange, lineOf, scopedUnit, unitRef } from './report-scope.js';
 import { group5Of } from '../../feedback/use-cases/read-feedback.js';
@@ -14,13 +14,15 @@ export type Breakdown = { counters: Map<string, Counters>; carried: Map<string, 
  * Counters of a subtree over a period, grouped, with the stock carried over from before the period and the open split
  * at its end: live (buckets + the current hour) when the period reaches today, else the end-of-day snapshot.
  */
-export async function breakdown(deps: { db: Db; clock: Clock }, path: string, from: string, to: string, by: GroupBy, metrics?: readonly CounterMetric[]): Promise<Breakdown> {
+export async function breakdown(
+  deps: { db: Db; clock: Clock }, path: string, from: string, to: string, by: GroupBy, metrics?: readonly CounterMetric[], opts: ReadOptions = {},
+): Promise<Breakdown> {
   const now = deps.clock.now();
   const today = vnDateOf(now);
   const live = to >= today;
   const [counters, carried, openMap] = await Promise.all([
-    sumCounters(deps.db, path, from, to, by, metrics),
-    carriedOver(deps, path, from, today, now, by),
+    sumCounters(deps.db, path, from, to, by, metrics, opts),
+    carriedOver(deps, path, from, today, now, by, opts),
     live ? openNow(deps.db, path, now, by) : openSnapshot(deps.db, path, to, by),
   ]);
   const open = new Map<string, OpenStock>();
@@ -38,10 +40,10 @@ export async function breakdown(deps: { db: Db; clock: Clock }, path: string, fr
  * received minus everything resolved before `from`; or backwards, the open stock now minus what was received and plus
  * what was resolved since `from`. Recent periods (the usual reports) go backwards and stay cheap as years accumulate.
  */
-async function carriedOver(deps: { db: Db }, path: string, from: string, today: string, now: Date, by: GroupBy): Promise<Map<string, number>> {
+async function carriedOver(deps: { db: Db }, path: string, from: string, today: string, now: Date, by: GroupBy, opts: ReadOptions): Promise<Map<string, number>> {
   const first = await firstBucket(deps.db);
-  if (first === null || from > today || dayNumberOf(from) - dayNumberOf(first) <= dayNumberOf(today) - dayNumberOf(from)) return openBefore(deps.db, path, from, by);
-  const [open, since] = await Promise.all([openNow(deps.db, path, now, by), sumCounters(deps.db, path, from, today, by, ['received', 'resolved'])]);
+  if (first === null || from > today || dayNumberOf(from) - dayNumberOf(first) <= dayNumberOf(today) - dayNumberOf(from)) return openBefore(deps.db, path, from, by, opts);
+  const [open, since] = await Promise.all([openNow(deps.db, path, now, by), sumCounters(deps.db, path, from, today, by, ['received', 'resolved'], opts)]);
   const out = new Map<string, number>();
   for (const [k, o] of open) out.set(k, o.total);
   for (const [k, c] of since) out.set(k, (out.get(k) ?? 0) - c.received + c.resolved);
