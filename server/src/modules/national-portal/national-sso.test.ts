@@ -7,6 +7,8 @@ import { safeLanding } from './use-cases/national-sso.js';
 
 const PUBLIC = 'http://127.0.0.1:3998';
 const REDIRECT = `${PUBLIC}/api/national-sso/callback`;
+/** The browser at PUBLIC_URL's host (inject's default Host is localhost:80, another name: its start is sent to PUBLIC_URL first). */
+const AT_PUBLIC = { host: '127.0.0.1:3998' };
 let t: TestApp;
 let idp: LocalProvider;
 let tree: Awaited<ReturnType<typeof buildUnitTree>>;
@@ -42,7 +44,7 @@ afterAll(async () => {
 
 /** Our start URL → the national portal's sign-in and consent → our callback; returns where we send the browser and the cookies set. */
 async function ssoSignIn(as: string, target: 'citizen' | 'staff', returnTo?: string): Promise<{ location: string; cookies: Record<string, string> }> {
-  const start = await t.app.inject({ method: 'GET', url: `/api/national-sso/start?target=${target}${returnTo ? `&returnTo=${encodeURIComponent(returnTo)}` : ''}` });
+  const start = await t.app.inject({ method: 'GET', url: `/api/national-sso/start?target=${target}${returnTo ? `&returnTo=${encodeURIComponent(returnTo)}` : ''}`, headers: AT_PUBLIC });
   expect(start.statusCode).toBe(302);
   const authUrl = new URL(start.headers.location as string);
   expect(authUrl.origin).toBe(idp.issuer);
@@ -51,10 +53,10 @@ async function ssoSignIn(as: string, target: 'citizen' | 'staff', returnTo?: str
   // The callback counts only in the browser that started (its state cookie): a link opened elsewhere signs nobody in.
   const flow = start.cookies.find((c) => c.name === 'mc_signin_state');
   expect(flow?.value).toBe(authUrl.searchParams.get('state'));
-  const elsewhere = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}` });
+  const elsewhere = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, headers: AT_PUBLIC });
   expect(elsewhere.statusCode).toBe(302);
   expect(elsewhere.cookies.filter((c) => c.name === 'mc_citizen' || c.name === 'mc_session')).toEqual([]);
-  const cb = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, headers: { cookie: `mc_signin_state=${flow!.value}` } });
+  const cb = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, headers: { ...AT_PUBLIC, cookie: `mc_signin_state=${flow!.value}` } });
   expect(cb.statusCode).toBe(302);
   return { location: cb.headers.location as string, cookies: Object.fromEntries(cb.cookies.map((c) => [c.name, c.value])) };
 }
@@ -91,8 +93,8 @@ describe('single sign-on from the national portal', () => {
     const none = await ssoSignIn('dvcqg-0003', 'citizen');
     expect(none.location).toBe('/cong-dan/dang-nhap?loi=dvcqg');
     expect(none.cookies.mc_citizen).toBeUndefined();
-    const start = await t.app.inject({ method: 'GET', url: '/api/national-sso/start?target=citizen&returnTo=//evil.example/x' });
-    const flow = { cookie: `mc_signin_state=${start.cookies.find((c) => c.name === 'mc_signin_state')!.value}` };
+    const start = await t.app.inject({ method: 'GET', url: '/api/national-sso/start?target=citizen&returnTo=//evil.example/x', headers: AT_PUBLIC });
+    const flow = { ...AT_PUBLIC, cookie: `mc_signin_state=${start.cookies.find((c) => c.name === 'mc_signin_state')!.value}` };
     const back = await signInAtProvider(start.headers.location as string, 'dvcqg-0001', REDIRECT);
     const forged = new URL(back);
     forged.searchParams.set('state', 'khong-phai-cua-ta');
@@ -173,6 +175,43 @@ describe('single sign-on from the national portal', () => {
       { before: { subject: 'dvcqg.motcua' }, after: { subject: null } },
       { before: { subject: null }, after: { subject: 'dvcqg.motcua' } },
     ]);
+  });
+});
+
+describe('a sign-in started at another name of the server (localhost while PUBLIC_URL is 127.0.0.1)', () => {
+  it('is sent to the same start at PUBLIC_URL first, then the whole round trip there signs the citizen in', async () => {
+    const atLocalhost = await t.app.inject({ method: 'GET', url: '/api/national-sso/start?target=citizen&returnTo=%2Fcong-dan%2Fkho', headers: { host: 'localhost:3998' } });
+    expect(atLocalhost.statusCode).toBe(302);
+    expect(atLocalhost.headers.location).toBe(`${PUBLIC}/api/national-sso/start?target=citizen&returnTo=%2Fcong-dan%2Fkho&atOrigin=1`);
+    // No state is kept at the wrong host: it would never come back to the callback.
+    expect(atLocalhost.cookies.map((c) => c.name)).toEqual([]);
+    // The browser follows to PUBLIC_URL: the flow starts there, and the callback at PUBLIC_URL finds its state.
+    const next = new URL(atLocalhost.headers.location as string);
+    const start = await t.app.inject({ method: 'GET', url: `${next.pathname}${next.search}`, headers: { host: next.host } });
+    expect(start.statusCode).toBe(302);
+    const authUrl = new URL(start.headers.location as string);
+    expect(authUrl.origin).toBe(idp.issuer);
+    expect(authUrl.searchParams.get('redirect_uri')).toBe(REDIRECT);
+    const flow = start.cookies.find((c) => c.name === 'mc_signin_state')!;
+    expect(flow.value).toBe(authUrl.searchParams.get('state'));
+    const back = await signInAtProvider(authUrl.toString(), 'dvcqg-0001', REDIRECT);
+    expect(back.origin).toBe(PUBLIC);
+    const cb = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, headers: { host: back.host, cookie: `mc_signin_state=${flow.value}` } });
+    expect(cb.headers.location).toBe('/cong-dan/kho');
+    const me = await citizenMe(cb.cookies.find((c) => c.name === 'mc_citizen')?.value);
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ idNumber: '001085000321', idVerified: true });
+  });
+
+  it('never takes its address from Host: any other host is sent to PUBLIC_URL, and only once (no loop behind a proxy)', async () => {
+    for (const host of ['evil.example', '127.0.0.1:9999', 'localhost']) {
+      const r = await t.app.inject({ method: 'GET', url: '/api/national-sso/start?target=staff', headers: { host } });
+      expect(r.statusCode, host).toBe(302);
+      expect(r.headers.location, host).toBe(`${PUBLIC}/api/national-sso/start?target=staff&atOrigin=1`);
+    }
+    // Already sent once (a proxy in front rewrites Host): the flow starts rather than redirecting again.
+    const once = await t.app.inject({ method: 'GET', url: '/api/national-sso/start?target=staff&atOrigin=1', headers: { host: 'backend:3000' } });
+    expect(new URL(once.headers.location as string).origin).toBe(idp.issuer);
   });
 });
 
