@@ -162,12 +162,22 @@ describe('single sign-on from the national portal', () => {
     expect((await injectAs(t.app, otherAdmin, { method: 'GET', url: '/api/national-sso/staff-links' })).json().items.map((i: { userId: string }) => i.userId)).not.toContain(userId);
     expect((await injectAs(t.app, desk, { method: 'GET', url: '/api/national-sso/staff-links' })).statusCode).toBe(403);
     expect((await injectAs(t.app, null, { method: 'GET', url: '/api/national-sso/staff-links' })).statusCode).toBe(401);
-    expect((await ssoSignIn('dvcqg.motcua', 'staff')).cookies.mc_session).toBeTruthy();
+    const viaLink = (await ssoSignIn('dvcqg.motcua', 'staff')).cookies.mc_session;
+    expect(viaLink).toBeTruthy();
+    const meWith = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect((await meWith(`mc_session=${viaLink}`)).json()).toMatchObject({ username: 'motcua' });
 
     // Revoke: others cannot; the administrator can, once; then the national identity opens nothing.
     expect((await injectAs(t.app, otherAdmin, { method: 'DELETE', url: `/api/national-sso/staff-links/${userId}` })).statusCode).toBe(404);
     expect((await injectAs(t.app, null, { method: 'DELETE', url: `/api/national-sso/staff-links/${userId}` })).statusCode).toBe(401);
+    expect((await meWith(`mc_session=${viaLink}`)).statusCode).toBe(200);
     expect((await injectAs(t.app, admin, { method: 'DELETE', url: `/api/national-sso/staff-links/${userId}` })).statusCode).toBe(204);
+    // The session opened through the link ends with it, at once: the same cookie is signed out. The officer's own
+    // password session is not the link's and goes on.
+    const ended = await meWith(`mc_session=${viaLink}`);
+    expect(ended.statusCode).toBe(401);
+    expect((await t.ctx.db.query(`SELECT count(*)::int AS n FROM staff_session WHERE national_sso_subject = 'dvcqg.motcua'`)).rows[0]!.n).toBe(0);
+    expect((await injectAs(t.app, desk, { method: 'GET', url: '/api/auth/me' })).json()).toMatchObject({ username: 'motcua' });
     expect((await injectAs(t.app, admin, { method: 'DELETE', url: `/api/national-sso/staff-links/${userId}` })).statusCode).toBe(404);
     expect((await ssoSignIn('dvcqg.motcua', 'staff')).location).toBe('/console?loi=dvcqg');
     const audit = await t.ctx.db.query(`SELECT before, after FROM audit_log WHERE entity_id = $1 AND action = 'national_sso.link' ORDER BY id DESC LIMIT 2`, [userId]);
@@ -175,6 +185,39 @@ describe('single sign-on from the national portal', () => {
       { before: { subject: 'dvcqg.motcua' }, after: { subject: null } },
       { before: { subject: null }, after: { subject: 'dvcqg.motcua' } },
     ]);
+  });
+});
+
+describe('access ends when it is taken away, for sessions already open', () => {
+  it('a disabled officer\'s sessions (password and national SSO) get 401 at once; enabled again, they stay ended', async () => {
+    const uid = await buildStaff(t.ctx.db, 'motcua.tat', [{ role: 'desk_officer', unit: tree.deskA }]);
+    const byPassword = await login(t.app, 'motcua.tat');
+    expect((await injectAs(t.app, admin, { method: 'POST', url: '/api/national-sso/staff-links', payload: { userId: uid, subject: 'dvcqg-canbo-7' } })).statusCode).toBe(201);
+    const bySso = (await ssoSignIn('dvcqg-canbo-7', 'staff')).cookies.mc_session!;
+    const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect((await injectAs(t.app, byPassword, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+    expect((await me(`mc_session=${bySso}`)).statusCode).toBe(200);
+    const off = await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${uid}`, payload: { active: false } });
+    expect(off.statusCode, off.body).toBe(200);
+    expect((await injectAs(t.app, byPassword, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    expect((await me(`mc_session=${bySso}`)).statusCode).toBe(401);
+    expect((await ssoSignIn('dvcqg-canbo-7', 'staff')).location).toBe('/console?loi=dvcqg');
+    expect((await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${uid}`, payload: { active: true } })).statusCode).toBe(200);
+    expect((await injectAs(t.app, byPassword, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    expect((await me(`mc_session=${bySso}`)).statusCode).toBe(401);
+    expect((await injectAs(t.app, admin, { method: 'DELETE', url: `/api/national-sso/staff-links/${uid}` })).statusCode).toBe(204);
+  });
+
+  it('a role taken away is gone from the open session at its next request (grants are read per request)', async () => {
+    const uid = await buildStaff(t.ctx.db, 'quantri.xa', [{ role: 'admin', unit: tree.communeA }]);
+    const s = await login(t.app, 'quantri.xa');
+    expect((await injectAs(t.app, s, { method: 'GET', url: '/api/users' })).statusCode).toBe(200);
+    const changed = await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${uid}`, payload: { email: 'quantri.xa@example.vn', grants: [{ role: 'desk_officer', unitId: tree.deskA.id }] } });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const after = await injectAs(t.app, s, { method: 'GET', url: '/api/users' });
+    expect(after.statusCode).toBe(403);
+    expect(after.json().code).toBeTruthy();
+    expect((await injectAs(t.app, s, { method: 'GET', url: '/api/auth/me' })).json().grants).toEqual([expect.objectContaining({ role: 'desk_officer', unitId: tree.deskA.id })]);
   });
 });
 
