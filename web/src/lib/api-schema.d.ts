@@ -4787,6 +4787,7 @@ export interface paths {
                                 name: string;
                                 kind: string;
                                 count: number;
+                                link?: string | null;
                             }[];
                             eform: {
                                 [key: string]: unknown;
@@ -5111,6 +5112,7 @@ export interface paths {
                                 name: string;
                                 kind: string;
                                 count: number;
+                                link?: string | null;
                             }[];
                             eform: {
                                 [key: string]: unknown;
@@ -5476,6 +5478,7 @@ export interface paths {
                                 name: string;
                                 kind: string;
                                 count: number;
+                                link?: string | null;
                             }[];
                             eform: {
                                 [key: string]: unknown;
@@ -5676,6 +5679,7 @@ export interface paths {
                                 name: string;
                                 kind: string;
                                 count: number;
+                                link?: string | null;
                             }[];
                             eform: {
                                 [key: string]: unknown;
@@ -12519,6 +12523,7 @@ export interface paths {
                                 name: string;
                                 kind: string;
                                 count: number;
+                                link?: string | null;
                             }[];
                             eform: {
                                 [key: string]: unknown;

@@ -197,3 +197,40 @@ describe('inbound push: garbage is refused, nothing written', () => {
   });
 
 });
+
+describe('inbound push: a file given only as a link (DuongDanTaiLieu)', () => {
+  it('is kept and shown to the officer in the dossier as its link; nothing is fetched', async () => {
+    const link = 'https://dichvucong.gov.vn/tep/G20.71-LINK-0001/giay-xac-nhan.pdf';
+    const res = await push(pushed('G20.71-LINK-0001', {
+      DanhSachTaiLieuNop: [
+        { TenTepDinhKem: 'to-khai.pdf', TenGiayTo: 'Tờ khai', DuocSoHoa: true, NoiDungTep: PDF.toString('base64') },
+        { TenTepDinhKem: 'giay-xac-nhan.pdf', TenGiayTo: 'Giấy xác nhận tình trạng hôn nhân', DuocSoHoa: true, DuongDanTaiLieu: link },
+      ],
+    }));
+    expect(res.statusCode, res.body).toBe(201);
+    const detail = await injectAs(t.app, seed.desk, { method: 'GET', url: `/api/dossiers/${res.json().id}` });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json().documents).toEqual([
+      { name: 'Tờ khai', kind: 'copy', count: 1, link: null },
+      { name: 'Giấy xác nhận tình trạng hôn nhân', kind: 'copy', count: 1, link },
+    ]);
+    // Only the file that came with its content is stored; the link stays a link.
+    const files = await injectAs(t.app, seed.desk, { method: 'GET', url: `/api/dossiers/${res.json().id}/files` });
+    expect(files.json().map((f: { documentName: string }) => f.documentName)).toEqual(['Tờ khai']);
+  });
+
+  it('refuses any link that is not http(s) with 422 NATIONAL.BAD_LINK, nothing written', async () => {
+    const before = await dossierCount();
+    const bad = ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd', 'ftp://dichvucong.gov.vn/a.pdf', '/tep/a.pdf', 'https://'];
+    for (const [i, DuongDanTaiLieu] of bad.entries()) {
+      const res = await push(pushed(`G20.71-BADLINK-000${i}`, { DanhSachTaiLieuNop: [{ TenTepDinhKem: 'a.pdf', TenGiayTo: 'Tờ khai', DuongDanTaiLieu }] }));
+      expect(res.statusCode, DuongDanTaiLieu).toBe(422);
+      expect(res.json().code, DuongDanTaiLieu).toBe('NATIONAL.BAD_LINK');
+    }
+    expect(await dossierCount()).toBe(before);
+    // Also through the simulator's push (the demo's path): refused, and the simulator keeps no copy.
+    const viaSim = await injectAs(t.app, inspector, { method: 'POST', url: '/api/national-sim/push', payload: pushed('G20.71-BADLINK-SIM', { DanhSachTaiLieuNop: [{ TenTepDinhKem: 'a.pdf', DuongDanTaiLieu: 'javascript:alert(1)' }] }) });
+    expect(viaSim.statusCode).toBe(422);
+    expect(await dossierCount()).toBe(before);
+  });
+});
