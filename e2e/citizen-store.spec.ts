@@ -27,6 +27,7 @@ describe('results reach the citizen\'s store and are reused', () => {
   let s: Awaited<ReturnType<typeof seedDesk>>;
   let citizen: Session & { id: string };
   let residence: string;
+  let firstCode: string;
   let phone: Page;
   const pageErrors: string[] = [];
 
@@ -84,6 +85,7 @@ describe('results reach the citizen\'s store and are reused', () => {
 
   it('the result of a first dossier lands in the simulated store, pushed by the outbox job', async () => {
     const first = await s.receive();
+    firstCode = first.code;
     const act = async (who: Session, action: string) => expect((await injectAs(server.app, who, { method: 'POST', url: `/api/dossiers/${first.id}/actions`, payload: { action } })).statusCode).toBe(200);
     await act(s.desk, 'forward');
     await act(s.specialist, 'claim');
@@ -95,6 +97,21 @@ describe('results reach the citizen\'s store and are reused', () => {
     expect(await store.list(APPLICANT.idNumber)).toEqual([]);
     expect(await pushDueResults(server.ctx, store, jsonLineLog(() => undefined))).toMatchObject({ sent: 1 });
     expect(await store.list(APPLICANT.idNumber)).toMatchObject([{ name: 'Giấy chứng nhận kết hôn', dossierCode: first.code }]);
+  });
+
+  it('the "Kho dữ liệu" page lists the result held in the national store: name, source, issuer, date, dossier', async () => {
+    await phone.goto(`${server.baseUrl}/cong-dan/kho`);
+    await phone.getByRole('heading', { name: 'Kho dữ liệu', level: 1 }).waitFor();
+    const item = phone.locator('.doc-list li', { hasText: 'Giấy chứng nhận kết hôn' });
+    await item.waitFor();
+    const text = await item.innerText();
+    expect(text).toContain('Kho dữ liệu trên Cổng DVCQG');
+    expect(text).toMatch(/Cấp bởi Phường An Thử, ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(text).toContain(firstCode);
+    // Only in the national store so far: taken before use, not downloadable or deletable here yet.
+    await item.getByRole('button', { name: 'Lấy Giấy chứng nhận kết hôn từ Kho dữ liệu trên Cổng DVCQG về để dùng khi nộp hồ sơ' }).waitFor();
+    expect(await item.getByRole('link').count()).toBe(0);
+    await fits('kho-national');
   });
 
   it('a new dossier: the form filled from the population database with consent, the document taken from the store', async () => {
@@ -133,6 +150,16 @@ describe('results reach the citizen\'s store and are reused', () => {
     await phone.getByTestId('confirmation').waitFor();
     await fits('submitted');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('once taken into the new dossier, the store lists the document once, downloadable, still marked as the national store\'s', async () => {
+    await phone.goto(`${server.baseUrl}/cong-dan/kho`);
+    const items = phone.locator('.doc-list li', { hasText: 'Giấy chứng nhận kết hôn' });
+    await items.first().waitFor();
+    expect(await items.count()).toBe(1);
+    await items.getByRole('link', { name: 'Giấy chứng nhận kết hôn' }).waitFor();
+    expect(await items.innerText()).toContain('Kho dữ liệu trên Cổng DVCQG');
+    await fits('kho-taken');
   });
 
   it('the citizen chooses the national payment platform on the payment page and pays through its simulator', async () => {

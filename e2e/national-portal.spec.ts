@@ -15,6 +15,7 @@ import { startServer, type RunningServer } from './support/server.js';
  * simulator's copy goes 1 → 2 → 4 → 9 → 10 in the ledger's order. The console's sync page shows the counts.
  */
 const now = new Date('2026-12-07T02:00:00Z'); // Monday 07/12/2026 09:00 in Vietnam
+const PORTAL_FILE = 'https://dichvucong.gov.vn/tep/G22.99-261207-0099/xac-nhan-hon-nhan.pdf';
 const pdf = Buffer.from('%PDF-1.4\n% to khai tu Cong DVCQG\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
 
 describe('national portal: a dossier from DVCQG is processed and each status goes back in order', () => {
@@ -96,7 +97,11 @@ describe('national portal: a dossier from DVCQG is processed and each status goe
         TaiKhoanDuocXacThucVoiVNeID: 1,
         DuocThanhToanTrucTuyen: 1,
         DanhSachPhiLePhi: [{ TenPhiLePhi: 'Lệ phí đăng ký kết hôn', Gia: 0 }],
-        DanhSachTaiLieuNop: [{ TenTepDinhKem: 'to-khai-dvcqg.pdf', TenGiayTo: 'Tờ khai đăng ký khai sinh', DuocSoHoa: true, NoiDungTep: pdf.toString('base64') }],
+        DanhSachTaiLieuNop: [
+          { TenTepDinhKem: 'to-khai-dvcqg.pdf', TenGiayTo: 'Tờ khai đăng ký khai sinh', DuocSoHoa: true, NoiDungTep: pdf.toString('base64') },
+          // The data set allows a file as a link only: the officer opens it on the portal.
+          { TenTepDinhKem: 'xac-nhan-hon-nhan.pdf', TenGiayTo: 'Giấy xác nhận tình trạng hôn nhân', DuocSoHoa: true, DuongDanTaiLieu: PORTAL_FILE },
+        ],
         // Validated against the procedure's e-form as online submission is (this test's procedure asks for hoTen).
         DuLieuBieuMau: { hoTen: 'Phạm Thị Dung' },
       },
@@ -119,6 +124,15 @@ describe('national portal: a dossier from DVCQG is processed and each status goe
     expect(await desk.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await desk.goto(`${server.baseUrl}/console/ho-so/${dossierId}`);
     await desk.getByRole('link', { name: 'to-khai-dvcqg.pdf' }).waitFor();
+    // The file sent only as a link: its row names the document, and the link opens the portal's copy in a new tab
+    // that cannot reach back into the console.
+    const linkRow = desk.locator('.ant-table-row', { hasText: 'Giấy xác nhận tình trạng hôn nhân' });
+    const onPortal = linkRow.getByRole('link', { name: 'Tệp trên Cổng DVCQG' });
+    await onPortal.waitFor();
+    expect(await onPortal.getAttribute('href')).toBe(PORTAL_FILE);
+    expect(await onPortal.getAttribute('target')).toBe('_blank');
+    expect((await onPortal.getAttribute('rel'))?.split(' ')).toContain('noopener');
+    await desk.screenshot({ path: `${SHOTS}/mc-dvcqg-linked-file.png` });
     await desk.locator('.ant-descriptions-item', { hasText: 'Mã hồ sơ trên Cổng DVCQG' }).getByText('G22.99-261207-0099').waitFor();
     await desk.getByText('Phạm Thị Dung').first().waitFor();
     await desk.getByRole('group', { name: 'Thao tác xử lý hồ sơ' }).getByRole('button', { name: 'Tiếp nhận', exact: true }).click();

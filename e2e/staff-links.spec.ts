@@ -21,6 +21,8 @@ describe('staff links to the national portal', () => {
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
   let current: Page | null = null;
+  /** The officer's console, signed in through the link in the first test and still open when the link is revoked. */
+  let linkedOfficer: Page;
 
   beforeAll(async () => {
     server = await startServer();
@@ -100,6 +102,7 @@ describe('staff links to the national portal', () => {
     await officer.getByRole('heading', { name: 'Xin chào, Cán bộ motcua' }).waitFor();
     const me = await officer.evaluate(async () => (await fetch('/api/auth/me')).json() as Promise<{ username: string }>);
     expect(me.username).toBe('motcua');
+    linkedOfficer = officer;
   });
 
   it('after "Thu hồi" the same national sign-in is refused, in Vietnamese', async () => {
@@ -110,6 +113,14 @@ describe('staff links to the national portal', () => {
     expect(await seriousA11yViolations(admin)).toEqual([]);
     await actAndAwaitToast(admin, 'Đã thu hồi liên kết của Cán bộ motcua.', () => admin.locator('.ant-popconfirm').getByRole('button', { name: 'Thu hồi' }).click());
     await admin.getByText('Chưa có cán bộ nào được liên kết.').waitFor();
+
+    // The console the officer opened through the link is signed out at once: its next page shows the sign-in form.
+    current = linkedOfficer;
+    expect(await linkedOfficer.evaluate(async () => (await fetch('/api/auth/me')).status)).toBe(401);
+    await linkedOfficer.goto(`${server.baseUrl}/console/ho-so`);
+    await linkedOfficer.getByLabel('Tên đăng nhập').waitFor();
+    expect(await linkedOfficer.getByRole('heading', { name: 'Xin chào, Cán bộ motcua' }).count()).toBe(0);
+    await linkedOfficer.screenshot({ path: `${SHOTS}/mc-staff-links-session-ended.png` });
 
     const officer = await officerSignsInThroughNationalPortal();
     await officer.waitForURL(/\/console\?loi=dvcqg/);

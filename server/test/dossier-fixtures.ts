@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Queryable } from '../src/platform/database.js';
 import { injectAs, login, type Session } from './app.js';
 import { buildProcedureContent, buildStaff, buildUnitTree } from './factories.js';
+import type { THoSoInput } from '../src/modules/national-portal/national-portal.contract.js';
+import type { TStaffRole } from '../src/modules/procedures/procedure.contract.js';
 
 export const APPLICANT = { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An', phone: '0912345678', address: 'Số 1 đường Trần Hưng Đạo, phường An Thử' } as const;
 
@@ -60,3 +62,43 @@ export async function seedDesk(app: FastifyInstance, db: Queryable, feeVnd = 150
   };
   return { tree, admin, desk, specialist, leader, otherDesk, procedureId, receive, finish };
 }
+
+/** The bearer the national portal pushes with in tests (NATIONAL_PORTAL_INBOUND_SECRET's development value). */
+export const NATIONAL_INBOUND = { authorization: 'Bearer motcua-national-portal-inbound-dev-secret' } as const;
+/** A small PDF, as a pushed attachment's content. */
+export const NATIONAL_PDF = Buffer.from('%PDF-1.4\n% to khai\n%%EOF\n');
+
+/**
+ * The desk of seedDesk and an officer of its commune, signed in, who holds the national portal's pages and the
+ * simulator's controls (an inspector by default): what the national portal's tests start from.
+ */
+export async function seedNationalDesk(app: FastifyInstance, db: Queryable, officer: { username: string; role?: TStaffRole } = { username: 'thanhtra' }) {
+  const seed = await seedDesk(app, db);
+  await buildStaff(db, officer.username, [{ role: officer.role ?? 'inspector', unit: seed.tree.communeA }]);
+  return { seed, officer: await login(app, officer.username) };
+}
+
+/**
+ * A builder of dossiers as the national portal pushes them (DongBoHoSoMC) for the procedure of seedDesk and the
+ * applicant An, at the unit whose code `unitCode` gives (read when a dossier is built: the tree is made in beforeAll).
+ * `defaults` are each test file's own (contact, fees, files, flags); `over` each dossier's.
+ */
+export function nationalPushes(unitCode: () => string, defaults: Partial<THoSoInput> = {}) {
+  return (maHoSo: string, over: Partial<THoSoInput> = {}): THoSoInput => ({
+    MaHoSo: maHoSo,
+    MaTTHC: '1.000894',
+    TenTTHC: 'Đăng ký kết hôn',
+    KenhThucHien: 2,
+    ChuHoSo: APPLICANT.fullName,
+    MaDoiTuong: APPLICANT.idNumber,
+    NgayNopHoSo: '20261207083000',
+    TrangThaiHoSo: 1,
+    DonViXuLy: unitCode(),
+    DuLieuBieuMau: { hoTen: 'Nguyễn Thị Bé' },
+    ...defaults,
+    ...over,
+  });
+}
+
+/** An's contact as the national portal gives it. */
+export const NATIONAL_CONTACT = { SoDienThoai: APPLICANT.phone, DiaChi: APPLICANT.address, HinhThucTra: 1 } satisfies Partial<THoSoInput>;

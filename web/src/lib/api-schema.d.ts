@@ -4787,6 +4787,7 @@ export interface paths {
                                 name: string;
                                 kind: string;
                                 count: number;
+                                link?: string | null;
                             }[];
                             eform: {
                                 [key: string]: unknown;
@@ -5111,6 +5112,7 @@ export interface paths {
                                 name: string;
                                 kind: string;
                                 count: number;
+                                link?: string | null;
                             }[];
                             eform: {
                                 [key: string]: unknown;
@@ -5476,6 +5478,7 @@ export interface paths {
                                 name: string;
                                 kind: string;
                                 count: number;
+                                link?: string | null;
                             }[];
                             eform: {
                                 [key: string]: unknown;
@@ -5676,6 +5679,7 @@ export interface paths {
                                 name: string;
                                 kind: string;
                                 count: number;
+                                link?: string | null;
                             }[];
                             eform: {
                                 [key: string]: unknown;
@@ -12519,6 +12523,7 @@ export interface paths {
                                 name: string;
                                 kind: string;
                                 count: number;
+                                link?: string | null;
                             }[];
                             eform: {
                                 [key: string]: unknown;
@@ -22796,6 +22801,62 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/kho": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kho dữ liệu của công dân, một danh sách: giấy tờ trên cổng và tài liệu trong Kho trên Cổng DVCQG (theo số CCCD đã xác minh), mỗi tài liệu một lần */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                /** @enum {string} */
+                                source: "local" | "national";
+                                /** Format: uuid */
+                                documentId: string | null;
+                                storeId: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "upload" | "result";
+                                fileName: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                dossierCode: string | null;
+                                issuer: string | null;
+                                date: string;
+                            }[];
+                            /** @enum {string} */
+                            nationalStore: "available" | "unverified" | "unavailable";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

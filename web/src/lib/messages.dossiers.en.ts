@@ -173,6 +173,7 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'dossier.note': 'Note',
   'dossier.files': 'Scans and results',
   'dossier.noFiles': 'No file attached.',
+  'dossier.nationalFileLink': 'File on the national portal',
   'dossier.document': 'Document',
   'dossier.file': 'File',
   'dossier.fileKind': 'Kind',

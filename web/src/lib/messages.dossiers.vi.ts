@@ -171,6 +171,7 @@ export const dossiersVi = {
   'dossier.note': 'Ghi chú',
   'dossier.files': 'Bản quét, kết quả',
   'dossier.noFiles': 'Chưa có tệp đính kèm.',
+  'dossier.nationalFileLink': 'Tệp trên Cổng DVCQG',
   'dossier.document': 'Giấy tờ',
   'dossier.file': 'Tệp',
   'dossier.fileKind': 'Loại',

@@ -1,13 +1,19 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { formatDateTime } from '../../lib/format.js';
-import { deleteFromStore, listStore, storeFileUrl, uploadToStore, type StoreDocument } from './api.js';
+import { formatDate, formatDateTime } from '../../lib/format.js';
+import { deleteFromStore, listKho, storeFileUrl, takeFromNationalStore, uploadToStore, type KhoItem, type KhoView } from './api.js';
 import { ct } from './citizen-text.js';
+import { kt } from './store-text.js';
 import { Field } from '../../components/Field.js';
 import { checkForm } from '../../lib/validation.js';
 
-/** Kho dữ liệu: the citizen's digitised papers and the results received, each downloadable by them only. */
+/**
+ * Kho dữ liệu: one list of the citizen's digitised papers and results kept here and the documents of their data store
+ * on the national portal (ND 45/2020 Điều 16) — results pushed there among them. A document only in the national store
+ * is taken into this store before a dossier uses it ("Lấy về để dùng khi nộp hồ sơ").
+ */
 export function StorePage() {
-  const [docs, setDocs] = useState<StoreDocument[] | null>(null);
+  const [kho, setKho] = useState<KhoView | null>(null);
+  const docs = kho?.items ?? null;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -16,8 +22,9 @@ export function StorePage() {
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
     document.title = ct('store');
-    listStore().then(setDocs, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    listKho().then(setKho, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
+  const refresh = async () => setKho(await listKho());
 
   const handleUpload = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -29,7 +36,8 @@ export function StorePage() {
     setBusy(true);
     setError(null);
     try {
-      setDocs(await uploadToStore(file, String(f.get('docName') ?? '').trim() || file.name));
+      await uploadToStore(file, String(f.get('docName') ?? '').trim() || file.name);
+      await refresh();
       form.reset();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -38,11 +46,28 @@ export function StorePage() {
     }
   };
 
-  const handleDelete = async (d: StoreDocument) => {
+  const handleTake = async (d: KhoItem) => {
+    if (!d.storeId) return;
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      await takeFromNationalStore(d.storeId);
+      await refresh();
+      setNotice(kt('taken', { name: d.name }));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const handleDelete = async (d: KhoItem & { documentId: string }) => {
     setBusy(true);
     setError(null);
     try {
-      setDocs(await deleteFromStore(d.id));
+      await deleteFromStore(d.documentId);
+      await refresh();
       setConfirming(null);
       setNotice(ct('deleted', { name: d.name }));
     } catch (err) {
@@ -57,21 +82,33 @@ export function StorePage() {
       <h1 id="store-title">{ct('store')}</h1>
       <p className="muted">{ct('storeIntro')}</p>
       {docs && docs.length === 0 ? <p>{ct('storeEmpty')}</p> : null}
+      {kho?.nationalStore === 'unverified' ? <p className="muted">{kt('unverified')}</p> : null}
+      {kho?.nationalStore === 'unavailable' ? <p className="notice" role="status">{kt('unavailable')}</p> : null}
       {docs && docs.length > 0 ? (
         <ul className="doc-list">
           {docs.map((d) => (
-            <li key={d.id}>
-              <a href={storeFileUrl(d.id)} target="_blank" rel="noreferrer">{d.name}</a>{' '}
+            <li key={d.key} data-source={d.source}>
+              {d.documentId ? <a href={storeFileUrl(d.documentId)} target="_blank" rel="noreferrer">{d.name}</a> : <strong>{d.name}</strong>}{' '}
               <span className="badge">{d.kind === 'result' ? ct('kindResult') : ct('kindUpload')}</span>{' '}
-              <span className="muted">{d.fileName} · {Math.ceil(d.sizeBytes / 1024)} KB · {formatDateTime(d.addedAt)}{d.dossierCode ? ` · ${d.dossierCode}` : ''}</span>{' '}
-              {confirming === d.id ? (
+              {d.storeId ? <><span className="badge badge-national">{kt('sourceNational')}</span>{' '}</> : null}
+              <span className="muted">
+                {d.source === 'national'
+                  ? kt('issued', { issuer: d.issuer ?? '', at: formatDate(d.date) })
+                  : `${d.fileName} · ${Math.ceil(d.sizeBytes / 1024)} KB · ${formatDateTime(d.date)}`}
+                {d.dossierCode ? ` · ${d.dossierCode}` : ''}
+              </span>{' '}
+              {d.documentId === null ? (
+                <button type="button" className="button-primary" disabled={busy} aria-label={kt('takeLabel', { name: d.name })} onClick={() => void handleTake(d)}>
+                  {kt('take')}
+                </button>
+              ) : confirming === d.documentId ? (
                 <div role="group" aria-label={ct('deleteDocumentLabel', { name: d.name })}>
                   <p>{ct('deleteConfirm', { name: d.name })}</p>
-                  <button type="button" className="button-primary" disabled={busy} onClick={() => void handleDelete(d)}>{ct('deleteYes')}</button>{' '}
+                  <button type="button" className="button-primary" disabled={busy} onClick={() => void handleDelete({ ...d, documentId: d.documentId! })}>{ct('deleteYes')}</button>{' '}
                   <button type="button" className="button-secondary" disabled={busy} onClick={() => setConfirming(null)}>{ct('deleteNo')}</button>
                 </div>
               ) : (
-                <button type="button" className="button-secondary" aria-label={ct('deleteDocumentLabel', { name: d.name })} onClick={() => { setNotice(null); setConfirming(d.id); }}>
+                <button type="button" className="button-secondary" aria-label={ct('deleteDocumentLabel', { name: d.name })} onClick={() => { setNotice(null); setConfirming(d.documentId); }}>
                   {ct('deleteDocument')}
                 </button>
               )}

@@ -131,6 +131,10 @@ export const dossierDeclarationUrl = (dossierId: string, format: 'pdf' | 'docx')
 /** The citizen's store on the national portal (Kho, ND 45/2020 Điều 16) and taking one of its documents into a dossier. */
 export const listNationalStore = () => unwrap(api.GET('/api/citizen/national-store'));
 export type NationalStoreItem = Json<'/api/citizen/national-store', 'get'>['items'][number];
+/** The "Kho dữ liệu" page's one list: the local store and the national store's documents, each once. */
+export const listKho = () => unwrap(api.GET('/api/citizen/kho'));
+export type KhoView = Json<'/api/citizen/kho', 'get'>;
+export type KhoItem = KhoView['items'][number];
 export const takeFromNationalStore = (storeId: string) =>
   unwrap(api.POST('/api/citizen/national-store/{storeId}/take', { params: { path: { storeId } }, headers: headers() }));
 

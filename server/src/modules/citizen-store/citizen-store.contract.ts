@@ -17,6 +17,27 @@ export const ZNationalStoreItem = z.object({
   takenDocumentId: z.string().nullable(),
 });
 
+/** One entry of the citizen's one list (kho.rules.ts): a local document, or one held only in the national store. */
+export const ZKhoItem = z.object({
+  key: z.string(),
+  source: z.enum(['local', 'national']),
+  /** The local store's id (download, delete, the submission's picker); null while it is only in the national store. */
+  documentId: z.string().uuid().nullable(),
+  /** Its id in the national store, when it is there too. */
+  storeId: z.string().nullable(),
+  name: z.string(),
+  kind: z.enum(['upload', 'result']),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number(),
+  dossierCode: z.string().nullable(),
+  /** Who issued it (the national store's documents). */
+  issuer: z.string().nullable(),
+  /** Added to the local store, or issued (the national store's). */
+  date: z.string(),
+});
+export const ZKho = z.object({ items: z.array(ZKhoItem), nationalStore: z.enum(['available', 'unverified', 'unavailable']) });
+
 export const ZTakenDocument = z.object({ id: z.string().uuid(), sha256: z.string(), name: z.string() });
 
 export const ZPushStatus = z.object({

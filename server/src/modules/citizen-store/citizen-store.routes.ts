@@ -7,9 +7,10 @@ import { canRead } from '../dossiers/dossier.policy.js';
 import { getDossierDetail } from '../dossiers/dossier.repo.js';
 import { dossierErrors } from '../dossiers/dossier.errors.js';
 import { citizenStoreFor, type CitizenStore } from './citizen-store.adapter.js';
-import { ZNationalStoreItem, ZPushStatus, ZStoreId, ZTakenDocument } from './citizen-store.contract.js';
+import { ZKho, ZNationalStoreItem, ZPushStatus, ZStoreId, ZTakenDocument } from './citizen-store.contract.js';
 import { pushStatusOf } from './citizen-store.repo.js';
 import { listNationalStore, takeFromNationalStore } from './use-cases/take-from-store.js';
+import { listKho } from './use-cases/list-kho.js';
 
 const overrides = new WeakMap<AppContext, CitizenStore>();
 
@@ -20,6 +21,18 @@ export function setCitizenStore(ctx: AppContext, store: CitizenStore): void {
 export const citizenStoreOf = (ctx: AppContext): CitizenStore => overrides.get(ctx) ?? citizenStoreFor(ctx);
 
 export const citizenStoreRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/citizen/kho',
+    {
+      config: { access: 'citizen' },
+      schema: {
+        tags: ['citizen-store'],
+        summary: 'Kho dữ liệu của công dân, một danh sách: giấy tờ trên cổng và tài liệu trong Kho trên Cổng DVCQG (theo số CCCD đã xác minh), mỗi tài liệu một lần',
+        response: { 200: ZKho },
+      },
+    },
+    async (request) => listKho({ db: ctx.db, store: citizenStoreOf(ctx) }, citizenOf(request).citizenId),
+  );
   app.get(
     '/citizen/national-store',
     {

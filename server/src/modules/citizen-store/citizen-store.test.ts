@@ -175,3 +175,66 @@ describe('the HTTP adapter against the simulator\'s protocol', () => {
     await expect(httpCitizenStore(base, 'wrong-token-wrong-token').list('079195000123')).rejects.toMatchObject({ code: 'CITIZEN_STORE.UNAVAILABLE' });
   });
 });
+
+describe('the portal\'s "Kho dữ liệu": one list of the local and the national store', () => {
+  type Kho = { items: { key: string; source: string; documentId: string | null; storeId: string | null; name: string; issuer: string | null; date: string; dossierCode: string | null }[]; nationalStore: string };
+  const kho = async (s: Session | null) => injectAs(t.app, s, { method: 'GET', url: '/api/citizen/kho' });
+
+  it('a result pushed to the national store for a dossier received at the desk is listed to its holder, with issuer, date and code', async () => {
+    // Bình's dossier was received at the desk (no account of hers on it): its result reaches her only through the store.
+    const { id, code } = await seed.receive();
+    await t.ctx.db.query(`UPDATE dossier SET applicant = applicant || '{"idNumber": "079195000123", "fullName": "Trần Thị Bình"}'::jsonb WHERE id = $1`, [id]);
+    const step = async (s: Session, action: string) => expect((await injectAs(t.app, s, { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: { action } })).statusCode).toBe(200);
+    await step(seed.desk, 'forward');
+    await step(seed.specialist, 'claim');
+    await step(seed.specialist, 'forward');
+    const m = multipart({ name: 'trich-luc.pdf', content: pdf('trich-luc-binh') }, { documentName: 'Trích lục kết hôn', kind: 'result' });
+    expect((await injectAs(t.app, seed.leader, { method: 'POST', url: `/api/dossiers/${id}/files`, payload: m.payload, headers: m.headers })).statusCode).toBe(201);
+    await step(seed.leader, 'approve');
+    const before = (await kho(binh)).json() as Kho;
+    expect(before.items.filter((i) => i.name === 'Trích lục kết hôn')).toEqual([]);
+    expect(await pushDueResults(t.ctx, sim, quiet)).toMatchObject({ sent: 1 });
+
+    const res = await kho(binh);
+    expect(res.statusCode, res.body).toBe(200);
+    const view = res.json() as Kho;
+    expect(view.nationalStore).toBe('available');
+    const item = view.items.find((i) => i.name === 'Trích lục kết hôn')!;
+    expect(item).toMatchObject({ source: 'national', documentId: null, issuer: 'Phường An Thử', dossierCode: code, date: now.toISOString() });
+    expect(item.storeId).toMatch(/^KHO-/);
+    // Nobody else sees it: not An, not a signed-out visitor, not an officer.
+    expect(((await kho(an)).json() as Kho).items.map((i) => i.storeId)).not.toContain(item.storeId);
+    expect((await kho(null)).statusCode).toBe(401);
+    expect((await kho(seed.desk)).statusCode).toBe(401);
+
+    // Taken from the store, it is one entry, local now (offered by the submission's picker), still marked as the store's.
+    const taken = await injectAs(t.app, binh, { method: 'POST', url: `/api/citizen/national-store/${item.storeId}/take` });
+    expect(taken.statusCode, taken.body).toBe(201);
+    const after = ((await kho(binh)).json() as Kho).items.filter((i) => i.name === 'Trích lục kết hôn');
+    expect(after).toEqual([expect.objectContaining({ source: 'local', documentId: taken.json().id, storeId: item.storeId })]);
+    const picker = (await injectAs(t.app, binh, { method: 'GET', url: '/api/citizen/documents' })).json() as { id: string }[];
+    expect(picker.map((d) => d.id)).toContain(taken.json().id);
+  });
+
+  it('An, whose taken result is in both stores, sees each document once', async () => {
+    const view = (await kho(an)).json() as Kho;
+    const names = view.items.map((i) => i.name);
+    expect(names.filter((n) => n === 'Giấy chứng nhận kết hôn')).toHaveLength(1);
+    expect(view.items.find((i) => i.name === 'Giấy chứng nhận kết hôn')).toMatchObject({ source: 'local', storeId: expect.stringMatching(/^KHO-/) });
+  });
+
+  it('an unproven number lists the local store only and says why; an outage of the national store too', async () => {
+    const claim = await kho(claimant);
+    expect(claim.statusCode).toBe(200);
+    expect(claim.json()).toEqual({ items: [], nationalStore: 'unverified' });
+    setCitizenStore(t.ctx, { put: () => Promise.reject(citizenStoreErrors.unavailable()), list: () => Promise.reject(citizenStoreErrors.unavailable()), get: () => Promise.reject(citizenStoreErrors.unavailable()) });
+    try {
+      const down = (await kho(an)).json() as Kho;
+      expect(down.nationalStore).toBe('unavailable');
+      expect(down.items.every((i) => i.source === 'local')).toBe(true);
+      expect(down.items.map((i) => i.name)).toContain('Giấy chứng nhận kết hôn');
+    } finally {
+      setCitizenStore(t.ctx, sim);
+    }
+  });
+});

@@ -5,6 +5,8 @@ import { CITIZEN_PASSWORD, changeContact, registerCitizen } from '../../../test/
 import { signInAtProvider, startOidcProvider, type LocalProvider } from '../../../test/oidc-provider.js';
 
 const REDIRECT = 'http://127.0.0.1:3999/api/citizen/auth/oidc/callback';
+/** The browser at the callback's host (inject's default Host, localhost:80, is another name: sent there first). */
+const AT_CALLBACK = { host: '127.0.0.1:3999' };
 let t: TestApp;
 let idp: LocalProvider;
 let deskUnitId: string;
@@ -34,7 +36,7 @@ afterAll(async () => {
 
 /** The whole OIDC sign-in over HTTP: our start URL → provider login and consent → our callback → the portal. */
 async function oidcSignIn(login: string, returnTo = '/cong-dan/ho-so'): Promise<{ cookie: string; location: string }> {
-  const start = await t.app.inject({ method: 'GET', url: `/api/citizen/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}` });
+  const start = await t.app.inject({ method: 'GET', url: `/api/citizen/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`, headers: AT_CALLBACK });
   expect(start.statusCode).toBe(302);
   const authUrl = new URL(start.headers.location as string);
   expect(authUrl.origin).toBe(idp.issuer);
@@ -87,8 +89,15 @@ describe('sign-in through OpenID Connect (VNeID) against a local provider', () =
     expect((await t.app.inject({ method: 'GET', url: '/api/citizen/me', headers: { cookie: linked.cookie } })).json()).toMatchObject({ id: hai.id, fullName: 'Võ Văn Hải', email: 'hai@example.vn', verified: true, idVerified: true });
   });
 
+  it('a start opened at another host name is sent to the callback\'s origin first (the state cookie must be there)', async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/api/citizen/auth/oidc/start?returnTo=%2Fcong-dan%2Fkho', headers: { host: 'localhost:3999' } });
+    expect(r.statusCode).toBe(302);
+    expect(r.headers.location).toBe('http://127.0.0.1:3999/api/citizen/auth/oidc/start?returnTo=%2Fcong-dan%2Fkho&atOrigin=1');
+    expect(r.cookies.map((c) => c.name)).toEqual([]);
+  });
+
   it('refuses a callback with a forged or replayed state, and never opens redirects', async () => {
-    const start = await t.app.inject({ method: 'GET', url: '/api/citizen/auth/oidc/start?returnTo=//evil.example/x' });
+    const start = await t.app.inject({ method: 'GET', url: '/api/citizen/auth/oidc/start?returnTo=//evil.example/x', headers: AT_CALLBACK });
     const flow = { cookie: `mc_signin_state=${start.cookies.find((c) => c.name === 'mc_signin_state')!.value}` };
     const back = await signInAtProvider(start.headers.location as string, 'vneid-0001', REDIRECT);
     const forged = new URL(back);

@@ -11,7 +11,7 @@ import { finishPasswordRecovery, startPasswordRecovery } from './use-cases/recov
 import { editProfile, readProfile } from './use-cases/manage-profile.js';
 import { confirmContactChange, startContactChange } from './use-cases/change-contact.js';
 import { finishOidcSignIn, oidcEnabled, safeReturnPath, startOidcSignIn } from './use-cases/oidc-sign-in.js';
-import { bindSignInToBrowser, signInStartedHere } from '../identity/sign-in-flow.js';
+import { bindSignInToBrowser, redirectToCallbackOrigin, signInStartedHere } from '../identity/sign-in-flow.js';
 
 /** Citizens' sign-in (VNeID through OpenID Connect, or e-mail/phone with a password), session and profile. */
 export const citizenAuthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -85,6 +85,8 @@ export const citizenAuthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     '/citizen/auth/oidc/start',
     { config: { access: 'public' }, schema: { tags: ['citizens'], summary: 'Bắt đầu đăng nhập bằng VNeID (OpenID Connect, mã ủy quyền + PKCE)', querystring: z.object({ returnTo: z.string().max(300).optional() }) } },
     async (request, reply) => {
+      // The state cookie must be set where the callback is (the configured redirect URI's origin).
+      if (redirectToCallbackOrigin(request, reply, ctx.config.oidcRedirectUri ?? ctx.config.publicUrl)) return reply;
       const authUrl = await startOidcSignIn(ctx, request.query.returnTo);
       bindSignInToBrowser(reply, authUrl, ctx.config.secureCookies);
       return reply.redirect(authUrl, 302);

@@ -103,7 +103,18 @@ export const ZDossier = z.object({
   receivingUnitId: z.string().uuid(),
   resolvingUnitId: z.string().uuid(),
   /** Documents received at intake (thành phần hồ sơ) and the e-form answers. */
-  documents: z.array(z.object({ name: z.string(), kind: z.string(), count: z.number() })),
+  documents: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.string(),
+      count: z.number(),
+      /**
+       * A file the national portal gave only as a link (DuongDanTaiLieu: the data set allows a URL instead of the
+       * content); never fetched by us. Only http(s) links are accepted at intake.
+       */
+      link: z.string().nullable().optional(),
+    }),
+  ),
   eform: z.record(z.string(), z.unknown()).nullable(),
   /** The e-form's schema of the dossier's procedure version: the answers are shown with its labels, in its order. */
   eformSchema: z.record(z.string(), z.unknown()).nullable(),

@@ -121,7 +121,7 @@ export type DossierDetailRow = {
   interagencyUnitName: string | null;
   receivingUnitId: string;
   resolvingUnitId: string;
-  documents: { name: string; kind: string; count: number }[];
+  documents: { name: string; kind: string; count: number; link?: string | null }[];
   eform: Record<string, unknown> | null;
   /** The e-form's JSON Schema of the procedure version the dossier was received under (labels and order of the answers). */
   eformSchema: Record<string, unknown> | null;

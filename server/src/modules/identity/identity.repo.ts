@@ -58,12 +58,13 @@ export async function throttle(q: Queryable, key: string, max: number, windowSec
 
 export async function insertSession(
   q: Queryable,
-  s: { tokenHash: string; userId: string; csrfToken: string; ttlHours: number; ip: string; userAgent: string | null; now: Date },
+  s: { tokenHash: string; userId: string; csrfToken: string; ttlHours: number; ip: string; userAgent: string | null; now: Date; nationalSsoSubject?: string },
 ): Promise<void> {
+  // A session opened through a national SSO link refers to it: revoking the link deletes the session (ON DELETE CASCADE).
   await q.query(
-    `INSERT INTO staff_session (token_hash, user_id, csrf_token, created_at, expires_at, ip, user_agent)
-     VALUES ($1, $2, $3, $7, $7::timestamptz + make_interval(hours => $4), $5, $6)`,
-    [s.tokenHash, s.userId, s.csrfToken, s.ttlHours, s.ip, s.userAgent, s.now],
+    `INSERT INTO staff_session (token_hash, user_id, csrf_token, created_at, expires_at, ip, user_agent, national_sso_subject)
+     VALUES ($1, $2, $3, $7, $7::timestamptz + make_interval(hours => $4), $5, $6, $8)`,
+    [s.tokenHash, s.userId, s.csrfToken, s.ttlHours, s.ip, s.userAgent, s.now, s.nationalSsoSubject ?? null],
   );
 }
 

@@ -23,3 +23,31 @@ export function signInStartedHere(request: FastifyRequest, reply: FastifyReply):
   if (!kept || !state || kept.length !== state.length) return false;
   return timingSafeEqual(Buffer.from(kept), Buffer.from(state));
 }
+
+/** Marks a start already sent to the callback's origin: it is never sent there twice (no loop behind a proxy that rewrites Host). */
+const AT_ORIGIN = 'atOrigin';
+
+/**
+ * The state cookie is set on the host the browser used to start and must come back to the callback, at the origin of
+ * `callbackUrl` (built from PUBLIC_URL or the configured redirect URI). A start opened at another name of the same
+ * server (http://localhost:PORT while PUBLIC_URL is http://127.0.0.1:PORT) would lose it at the callback, so it is
+ * first sent to the same path at the callback's origin. The Host header only decides whether to send it there; the
+ * address is the configured origin and the request's own path, never anything taken from Host. Returns true when it
+ * redirected (the caller then stops).
+ */
+export function redirectToCallbackOrigin(request: FastifyRequest, reply: FastifyReply, callbackUrl: string): boolean {
+  const origin = new URL(callbackUrl);
+  let seen: string | null;
+  try {
+    seen = new URL(`${origin.protocol}//${request.host}`).host;
+  } catch {
+    seen = null;
+  }
+  const query = new URLSearchParams(request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '');
+  if (seen === origin.host || query.has(AT_ORIGIN)) return false;
+  query.set(AT_ORIGIN, '1');
+  const path = request.url.split('?')[0]!;
+  // The route matched, so the path is ours and starts with one slash; the origin comes from configuration.
+  void reply.redirect(`${origin.origin}${path}?${query.toString()}`, 302);
+  return true;
+}

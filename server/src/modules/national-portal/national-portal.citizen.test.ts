@@ -1,42 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
+import { buildTestApp, injectAs, type Session, type TestApp } from '../../../test/app.js';
 import { registerCitizen } from '../../../test/citizens.js';
-import { APPLICANT, seedDesk } from '../../../test/dossier-fixtures.js';
-import { buildStaff } from '../../../test/factories.js';
-import type { THoSoInput } from './national-portal.contract.js';
+import { APPLICANT, NATIONAL_CONTACT, nationalPushes, seedNationalDesk } from '../../../test/dossier-fixtures.js';
 
 const clock = { now: () => new Date('2026-12-07T02:00:00Z') };
 let t: TestApp;
-let seed: Awaited<ReturnType<typeof seedDesk>>;
+let seed: Awaited<ReturnType<typeof seedNationalDesk>>['seed'];
 let inspector: Session;
 let an: Session & { id: string };
 let binh: Session & { id: string };
 
-const hoSo = (maHoSo: string): THoSoInput => ({
-  MaHoSo: maHoSo,
-  MaTTHC: '1.000894',
-  TenTTHC: 'Đăng ký kết hôn',
-  KenhThucHien: 2,
-  ChuHoSo: APPLICANT.fullName,
-  MaDoiTuong: APPLICANT.idNumber,
-  SoDienThoai: APPLICANT.phone,
-  DiaChi: APPLICANT.address,
-  NgayNopHoSo: '20261207083000',
-  TrangThaiHoSo: 1,
-  HinhThucTra: 1,
-  DonViXuLy: seed.tree.communeA.code,
-  TaiKhoanDuocXacThucVoiVNeID: 1,
-  DuocThanhToanTrucTuyen: 0,
-  DanhSachPhiLePhi: [],
-  DanhSachTaiLieuNop: [],
-  DuLieuBieuMau: { hoTen: 'Nguyễn Thị Bé' },
-});
+const hoSo = nationalPushes(() => seed.tree.communeA.code, { ...NATIONAL_CONTACT, TaiKhoanDuocXacThucVoiVNeID: 1, DuocThanhToanTrucTuyen: 0, DanhSachPhiLePhi: [], DanhSachTaiLieuNop: [] });
 
 beforeAll(async () => {
   t = await buildTestApp({ clock });
-  seed = await seedDesk(t.app, t.ctx.db);
-  await buildStaff(t.ctx.db, 'thanhtra', [{ role: 'inspector', unit: seed.tree.communeA }]);
-  inspector = await login(t.app, 'thanhtra');
+  ({ seed, officer: inspector } = await seedNationalDesk(t.app, t.ctx.db));
   an = await registerCitizen(t.app, { identifier: 'an@example.vn', idNumber: APPLICANT.idNumber, fullName: APPLICANT.fullName, birthDate: '1990-05-01', gender: 'male' });
   binh = await registerCitizen(t.app, { identifier: '0912345678', idNumber: '079195000123', fullName: 'Trần Thị Bình', birthDate: '1995-02-03', gender: 'female' });
   for (const c of [{ s: an, n: APPLICANT.idNumber }, { s: binh, n: '079195000123' }]) {

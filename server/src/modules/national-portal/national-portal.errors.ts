@@ -25,6 +25,14 @@ export const nationalErrors = {
     ),
   unmappedProcedure: (code: string) =>
     new DomainError('NATIONAL.UNMAPPED_PROCEDURE', 'unprocessable', `Thủ tục mã "${code}" chưa được công bố tại đơn vị này.`, 'No published procedure maps to this national code here.', { code }),
+  badLink: (name: string) =>
+    new DomainError(
+      'NATIONAL.BAD_LINK',
+      'unprocessable',
+      `Đường dẫn tệp "${name.slice(0, 100)}" không hợp lệ: chỉ nhận địa chỉ http:// hoặc https://.`,
+      'A file link must be an http(s) URL.',
+      { name: name.slice(0, 100) },
+    ),
   differenceNotFound: () => new DomainError('NATIONAL.DIFFERENCE_NOT_FOUND', 'not_found', 'Không tìm thấy sai lệch cần gửi lại.', 'Difference not found.'),
   portalUnavailable: () =>
     new DomainError('NATIONAL.PORTAL_UNAVAILABLE', 'unavailable', 'Chưa kết nối được Cổng Dịch vụ công quốc gia, vui lòng thử lại sau.', 'The national portal is not reachable.'),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
-import { APPLICANT, seedDesk } from '../../../test/dossier-fixtures.js';
-import { buildProcedureContent, buildStaff, buildUnit } from '../../../test/factories.js';
+import { buildTestApp, injectAs, type Session, type TestApp } from '../../../test/app.js';
+import { NATIONAL_CONTACT, NATIONAL_INBOUND, NATIONAL_PDF, nationalPushes, seedNationalDesk } from '../../../test/dossier-fixtures.js';
+import { buildProcedureContent, buildUnit } from '../../../test/factories.js';
 import { NATIONAL_PUSH_BODY_LIMIT, type THoSoInput } from './national-portal.contract.js';
 
 // What the tester found on the inbound path (issue 16): each case fails on the code before its fix.
@@ -9,40 +9,23 @@ const nowMs = Date.parse('2026-12-07T02:00:00Z');
 const clock = { now: () => new Date(nowMs) };
 
 let t: TestApp;
-let seed: Awaited<ReturnType<typeof seedDesk>>;
+let seed: Awaited<ReturnType<typeof seedNationalDesk>>['seed'];
 let inspector: Session;
-const INBOUND = { authorization: 'Bearer motcua-national-portal-inbound-dev-secret' };
-const PDF = Buffer.from('%PDF-1.4\n% to khai\n%%EOF\n');
+const INBOUND = NATIONAL_INBOUND;
+const PDF = NATIONAL_PDF;
 
-function pushed(maHoSo: string, over: Partial<THoSoInput> = {}): THoSoInput {
-  return {
-    MaHoSo: maHoSo,
-    MaTTHC: '1.000894',
-    TenTTHC: 'Đăng ký kết hôn',
-    KenhThucHien: 2,
-    ChuHoSo: APPLICANT.fullName,
-    MaDoiTuong: APPLICANT.idNumber,
-    SoDienThoai: APPLICANT.phone,
-    DiaChi: APPLICANT.address,
-    NgayNopHoSo: '20261207083000',
-    TrangThaiHoSo: 1,
-    HinhThucTra: 1,
-    DonViXuLy: seed.tree.communeA.code,
-    DuocThanhToanTrucTuyen: 0,
-    DanhSachPhiLePhi: [{ TenPhiLePhi: 'Lệ phí đăng ký kết hôn', Gia: 15000 }],
-    DanhSachTaiLieuNop: [{ TenTepDinhKem: 'to-khai.pdf', TenGiayTo: 'Tờ khai', DuocSoHoa: true, NoiDungTep: PDF.toString('base64') }],
-    DuLieuBieuMau: { hoTen: 'Nguyễn Thị Bé' },
-    ...over,
-  };
-}
+const pushed = nationalPushes(() => seed.tree.communeA.code, {
+  ...NATIONAL_CONTACT,
+  DuocThanhToanTrucTuyen: 0,
+  DanhSachPhiLePhi: [{ TenPhiLePhi: 'Lệ phí đăng ký kết hôn', Gia: 15000 }],
+  DanhSachTaiLieuNop: [{ TenTepDinhKem: 'to-khai.pdf', TenGiayTo: 'Tờ khai', DuocSoHoa: true, NoiDungTep: PDF.toString('base64') }],
+});
 const push = (payload: unknown) => t.app.inject({ method: 'POST', url: '/api/national-portal/dossiers', headers: INBOUND, payload: payload as object });
 const dossierCount = async () => (await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM dossier`)).rows[0]!.n;
 
 beforeAll(async () => {
   t = await buildTestApp({ clock });
-  seed = await seedDesk(t.app, t.ctx.db);
-  await buildStaff(t.ctx.db, 'thanhtra.in', [{ role: 'inspector', unit: seed.tree.communeA }]);
-  inspector = await login(t.app, 'thanhtra.in');
+  ({ seed, officer: inspector } = await seedNationalDesk(t.app, t.ctx.db, { username: 'thanhtra.in' }));
 });
 afterAll(() => t?.close());
 
@@ -196,4 +179,41 @@ describe('inbound push: garbage is refused, nothing written', () => {
     expect(held.items.map((i) => i.MaHoSo)).toContain('G20.71-SIZE-0002');
   });
 
+});
+
+describe('inbound push: a file given only as a link (DuongDanTaiLieu)', () => {
+  it('is kept and shown to the officer in the dossier as its link; nothing is fetched', async () => {
+    const link = 'https://dichvucong.gov.vn/tep/G20.71-LINK-0001/giay-xac-nhan.pdf';
+    const res = await push(pushed('G20.71-LINK-0001', {
+      DanhSachTaiLieuNop: [
+        { TenTepDinhKem: 'to-khai.pdf', TenGiayTo: 'Tờ khai', DuocSoHoa: true, NoiDungTep: PDF.toString('base64') },
+        { TenTepDinhKem: 'giay-xac-nhan.pdf', TenGiayTo: 'Giấy xác nhận tình trạng hôn nhân', DuocSoHoa: true, DuongDanTaiLieu: link },
+      ],
+    }));
+    expect(res.statusCode, res.body).toBe(201);
+    const detail = await injectAs(t.app, seed.desk, { method: 'GET', url: `/api/dossiers/${res.json().id}` });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json().documents).toEqual([
+      { name: 'Tờ khai', kind: 'copy', count: 1, link: null },
+      { name: 'Giấy xác nhận tình trạng hôn nhân', kind: 'copy', count: 1, link },
+    ]);
+    // Only the file that came with its content is stored; the link stays a link.
+    const files = await injectAs(t.app, seed.desk, { method: 'GET', url: `/api/dossiers/${res.json().id}/files` });
+    expect(files.json().map((f: { documentName: string }) => f.documentName)).toEqual(['Tờ khai']);
+  });
+
+  it('refuses any link that is not http(s) with 422 NATIONAL.BAD_LINK, nothing written', async () => {
+    const before = await dossierCount();
+    const bad = ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd', 'ftp://dichvucong.gov.vn/a.pdf', '/tep/a.pdf', 'https://'];
+    for (const [i, DuongDanTaiLieu] of bad.entries()) {
+      const res = await push(pushed(`G20.71-BADLINK-000${i}`, { DanhSachTaiLieuNop: [{ TenTepDinhKem: 'a.pdf', TenGiayTo: 'Tờ khai', DuongDanTaiLieu }] }));
+      expect(res.statusCode, DuongDanTaiLieu).toBe(422);
+      expect(res.json().code, DuongDanTaiLieu).toBe('NATIONAL.BAD_LINK');
+    }
+    expect(await dossierCount()).toBe(before);
+    // Also through the simulator's push (the demo's path): refused, and the simulator keeps no copy.
+    const viaSim = await injectAs(t.app, inspector, { method: 'POST', url: '/api/national-sim/push', payload: pushed('G20.71-BADLINK-SIM', { DanhSachTaiLieuNop: [{ TenTepDinhKem: 'a.pdf', DuongDanTaiLieu: 'javascript:alert(1)' }] }) });
+    expect(viaSim.statusCode).toBe(422);
+    expect(await dossierCount()).toBe(before);
+  });
 });

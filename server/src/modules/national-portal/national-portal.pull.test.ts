@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
-import { APPLICANT, seedDesk } from '../../../test/dossier-fixtures.js';
-import { buildStaff } from '../../../test/factories.js';
+import { buildTestApp, injectAs, type Session, type TestApp } from '../../../test/app.js';
+import { NATIONAL_INBOUND, nationalPushes, seedNationalDesk } from '../../../test/dossier-fixtures.js';
 import { ZHoSo, type THoSoInput } from './national-portal.contract.js';
 import { nationalPortalOf } from './national-portal.service.js';
 import { simulatorFor, type NationalPortalSimulator } from './national-portal.simulator.js';
@@ -13,35 +12,21 @@ const clock = { now: () => new Date(nowMs) };
 const advance = (seconds: number) => void (nowMs += seconds * 1000);
 
 let t: TestApp;
-let seed: Awaited<ReturnType<typeof seedDesk>>;
+let seed: Awaited<ReturnType<typeof seedNationalDesk>>['seed'];
 let sim: NationalPortalSimulator;
 let specialist: Session;
-const INBOUND = { authorization: 'Bearer motcua-national-portal-inbound-dev-secret' };
+const INBOUND = NATIONAL_INBOUND;
 
-const hoSo = (maHoSo: string, over: Partial<THoSoInput> = {}) =>
-  ZHoSo.parse({
-    MaHoSo: maHoSo,
-    MaTTHC: '1.000894',
-    TenTTHC: 'Đăng ký kết hôn',
-    KenhThucHien: 2,
-    ChuHoSo: APPLICANT.fullName,
-    MaDoiTuong: APPLICANT.idNumber,
-    NgayNopHoSo: '20261207083000',
-    TrangThaiHoSo: 1,
-    DonViXuLy: seed.tree.communeA.code,
-    DuLieuBieuMau: { hoTen: 'Nguyễn Thị Bé' },
-    DanhSachPhiLePhi: [{ TenPhiLePhi: 'Lệ phí đăng ký kết hôn', Gia: 15000 }],
-    ...over,
-  });
+const build = nationalPushes(() => seed.tree.communeA.code, { DanhSachPhiLePhi: [{ TenPhiLePhi: 'Lệ phí đăng ký kết hôn', Gia: 15000 }] });
+/** As the portal lists it: parsed, so every default of the data set is filled. */
+const hoSo = (maHoSo: string, over: Partial<THoSoInput> = {}) => ZHoSo.parse(build(maHoSo, over));
 const pull = (pageSize = 2) => pullNationalDossiers({ db: t.ctx.db, clock, files: t.ctx.files, portal: nationalPortalOf(t.ctx)! }, { pageSize });
 const copies = async (maHoSo: string) => (await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM national_dossier WHERE ma_ho_so = $1`, [maHoSo])).rows[0]!.n;
 
 beforeAll(async () => {
   t = await buildTestApp({ clock, env: { NATIONAL_PORTAL_AGENCY_CODE: 'KHONG-PHAI-DON-VI' } });
-  seed = await seedDesk(t.app, t.ctx.db);
+  ({ seed, officer: specialist } = await seedNationalDesk(t.app, t.ctx.db, { username: 'chuyenvien.xa', role: 'specialist' }));
   sim = simulatorFor(t.ctx);
-  await buildStaff(t.ctx.db, 'chuyenvien.xa', [{ role: 'specialist', unit: seed.tree.communeA }]);
-  specialist = await login(t.app, 'chuyenvien.xa');
 });
 afterAll(() => t?.close());
 

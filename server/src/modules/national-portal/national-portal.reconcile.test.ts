@@ -6,7 +6,7 @@ import { isReported, nationalStatusOf } from './national-portal.rules.js';
 import { nationalPortalOf } from './national-portal.service.js';
 import { simulatorFor, type NationalPortalSimulator } from './national-portal.simulator.js';
 import { dispatchNationalSync } from './use-cases/dispatch-sync.js';
-import { warnFailedBatch } from './national-portal.jobs.js';
+import { nationalPortalJobs, warnFailedBatch } from './national-portal.jobs.js';
 import type { DossierStatus } from '../dossiers/dossier.rules.js';
 
 // Monday 7/12/2026 09:00 Vietnam time; the tests move it by hand.
@@ -133,6 +133,68 @@ describe('"Đối soát ngay": a difference made behind the app\'s back', () => 
     const after = (await injectAs(t.app, inspector, { method: 'GET', url: '/api/national-portal/sync' })).json() as { synced: number; pending: number };
     expect(after.synced).toBe(before.synced);
     expect(after.pending).toBe(0);
+  });
+});
+
+describe('reconciliation lists a difference and sends nothing: only "Gửi lại" (or the outbox) does', () => {
+  it('a copy changed on the portal stays as it is through reconcile runs, every job, a look-up and a re-push, until "Gửi lại"', async () => {
+    const hoSo = {
+      MaHoSo: 'G22.99-261207-0777',
+      MaTTHC: '1.000894',
+      TenTTHC: 'Đăng ký kết hôn',
+      KenhThucHien: 2,
+      ChuHoSo: APPLICANT.fullName,
+      MaDoiTuong: APPLICANT.idNumber,
+      SoDienThoai: APPLICANT.phone,
+      NgayNopHoSo: '20261207083000',
+      TrangThaiHoSo: 1,
+      HinhThucTra: 1,
+      DonViXuLy: seed.tree.communeA.code,
+      DuocThanhToanTrucTuyen: 0,
+      DanhSachPhiLePhi: [],
+      DanhSachTaiLieuNop: [],
+      DuLieuBieuMau: { hoTen: 'Nguyễn Thị Bé' },
+    };
+    const pushed = await injectAs(t.app, inspector, { method: 'POST', url: '/api/national-sim/push', payload: hoSo });
+    expect(pushed.statusCode, pushed.body).toBe(201);
+    const id = pushed.json().id as string;
+    const accepted = await injectAs(t.app, seed.desk, { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: { action: 'accept' } });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    await drain();
+    expect(theirs(hoSo.MaHoSo)).toEqual(await ours(id));
+
+    // Behind our back, the portal's copy gets another status and an entry of its own.
+    const copy = sim.dossiers.get(hoSo.MaHoSo)!;
+    copy.TrangThaiHoSo = 6;
+    copy.QuaTrinhXuLy.push({ ...copy.QuaTrinhXuLy[0]!, MaQuaTrinh: 'chi-tren-cong', TrangThai: 6 });
+    const changed = structuredClone(sim.dossiers.get(hoSo.MaHoSo));
+    const outbox = async () => (await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM national_sync_outbox WHERE dossier_id = $1`, [id])).rows[0]!.n;
+    const rowsBefore = await outbox();
+    const callsBefore = sim.calls.length;
+
+    expect((await reconcile(inspector)).json()).toMatchObject({ differences: expect.any(Number) });
+    const listed = (await differences(inspector)).find((d) => d.dossierId === id)!;
+    expect(listed).toMatchObject({ kind: 'status' });
+    // Everything that runs on its own, and every way of reading the copy: nothing is sent, nothing changes.
+    await reconcile(inspector);
+    for (const job of nationalPortalJobs) await job.handler(t.ctx, null);
+    await drain();
+    expect(await nationalPortalOf(t.ctx)!.lookUp(hoSo.MaHoSo)).toMatchObject({ TrangThaiHoSo: 6 });
+    const rePush = await injectAs(t.app, inspector, { method: 'POST', url: '/api/national-sim/push', payload: hoSo });
+    expect(rePush.statusCode, rePush.body).toBe(200);
+    expect(rePush.json()).toEqual({ id, created: false });
+    expect(sim.dossiers.get(hoSo.MaHoSo)).toEqual(changed);
+    expect(sim.calls.slice(callsBefore).filter((c) => c.maHoSo === hoSo.MaHoSo)).toEqual([]);
+    expect(await outbox()).toBe(rowsBefore);
+    expect((await differences(inspector)).find((d) => d.dossierId === id)).toMatchObject({ id: listed.id, kind: 'status' });
+
+    // The officer's "Gửi lại": now, and only now, the portal's copy is made equal to ours.
+    expect((await injectAs(t.app, inspector, { method: 'POST', url: `/api/national-portal/differences/${listed.id}/resend` })).statusCode).toBe(200);
+    await drain();
+    expect(theirs(hoSo.MaHoSo)).toEqual(await ours(id));
+    expect(sim.calls.slice(callsBefore).filter((c) => c.maHoSo === hoSo.MaHoSo).map((c) => c.service)).toEqual(['DongBoHoSoMC']);
+    await reconcile(inspector);
+    expect((await differences(inspector)).map((d) => d.dossierId)).not.toContain(id);
   });
 });
 

@@ -159,7 +159,9 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
         if (!codes.has(request.body.DonViXuLy)) throw commonErrors.forbidden('reports.manage');
         // Through our own authenticated endpoint, as the portal would call it; the simulator keeps a copy only of what we took.
         const res = await app.inject({ method: 'POST', url: '/api/national-portal/dossiers', headers: { authorization: `Bearer ${ctx.config.nationalPortalInboundSecret}` }, payload: request.body });
-        if (res.statusCode === 200 || res.statusCode === 201) sim.dossiers.set(request.body.MaHoSo, structuredClone(request.body));
+        // A re-push of a dossier we already hold (200) leaves the portal's copy as it is: overwriting it would reset its
+        // status and history behind the reconciliation's back (a difference "healed" or made without anyone sending).
+        if (res.statusCode === 201 || (res.statusCode === 200 && !sim.dossiers.has(request.body.MaHoSo))) sim.dossiers.set(request.body.MaHoSo, structuredClone(request.body));
         return reply.status(res.statusCode).send(res.json());
       },
     );

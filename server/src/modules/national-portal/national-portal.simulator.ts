@@ -123,8 +123,9 @@ export class NationalPortalSimulator {
         return ok();
       }
       case 'TraCuuHoSo': {
+        // A look-up reads: the answer is a copy, so nothing done with it can change what the portal holds.
         const h = this.dossiers.get(String(b.MaHoSo));
-        return h ? ok(h) : bad(NOT_FOUND_CODE, 'Không tìm thấy hồ sơ');
+        return h ? ok(structuredClone(h)) : bad(NOT_FOUND_CODE, 'Không tìm thấy hồ sơ');
       }
       case 'LayDanhSachHoSoDVCQG': {
         const after = /^\d{1,9}$/.test(String(b.ConTro ?? '')) ? Number(b.ConTro) : 0;

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
-import { APPLICANT, seedDesk } from '../../../test/dossier-fixtures.js';
-import { buildStaff } from '../../../test/factories.js';
-import type { NationalPortal, THoSoInput } from './national-portal.contract.js';
+import { buildTestApp, injectAs, type Session, type TestApp } from '../../../test/app.js';
+import { APPLICANT, NATIONAL_CONTACT, NATIONAL_INBOUND, NATIONAL_PDF, nationalPushes, seedNationalDesk } from '../../../test/dossier-fixtures.js';
+import type { NationalPortal } from './national-portal.contract.js';
 import { CLAIM_LEASE_MS } from './national-portal.repo.js';
 import { ZHoSo } from './national-portal.contract.js';
 import { isReported, nationalStatusOf } from './national-portal.rules.js';
@@ -19,10 +18,10 @@ const clock = { now: () => new Date(nowMs) };
 const advance = (seconds: number) => void (nowMs += seconds * 1000);
 
 let t: TestApp;
-let seed: Awaited<ReturnType<typeof seedDesk>>;
+let seed: Awaited<ReturnType<typeof seedNationalDesk>>['seed'];
 let sim: NationalPortalSimulator;
 let inspector: Session;
-const INBOUND = { authorization: 'Bearer motcua-national-portal-inbound-dev-secret' };
+const INBOUND = NATIONAL_INBOUND;
 
 const dispatch = () => dispatchNationalSync({ db: t.ctx.db, clock, portal: nationalPortalOf(t.ctx)! });
 /** Runs the outbox until nothing is due, moving the clock as the backoff asks (never real waiting). */
@@ -43,35 +42,18 @@ async function ours(dossierId: string): Promise<{ status: number; history: strin
   return { status: nationalStatusOf(d[0]!.status), history: rows.filter((r) => isReported(r.action)).map((r) => r.id) };
 }
 
-function pushed(maHoSo: string, over: Partial<THoSoInput> = {}): THoSoInput {
-  return {
-    MaHoSo: maHoSo,
-    MaTTHC: '1.000894',
-    TenTTHC: 'Đăng ký kết hôn',
-    KenhThucHien: 2,
-    ChuHoSo: APPLICANT.fullName,
-    MaDoiTuong: APPLICANT.idNumber,
-    SoDienThoai: APPLICANT.phone,
-    DiaChi: APPLICANT.address,
-    NgayNopHoSo: '20261207083000',
-    TrangThaiHoSo: 1,
-    HinhThucTra: 1,
-    DonViXuLy: seed.tree.communeA.code,
-    TaiKhoanDuocXacThucVoiVNeID: 1,
-    DuocThanhToanTrucTuyen: 1,
-    DanhSachPhiLePhi: [{ TenPhiLePhi: 'Lệ phí đăng ký kết hôn', Gia: 15000 }],
-    DanhSachTaiLieuNop: [{ TenTepDinhKem: 'to-khai.pdf', TenGiayTo: 'Tờ khai', DuocSoHoa: true, NoiDungTep: Buffer.from('%PDF-1.4\n% to khai\n%%EOF\n').toString('base64') }],
-    DuLieuBieuMau: { hoTen: 'Nguyễn Thị Bé' },
-    ...over,
-  };
-}
+const pushed = nationalPushes(() => seed.tree.communeA.code, {
+  ...NATIONAL_CONTACT,
+  TaiKhoanDuocXacThucVoiVNeID: 1,
+  DuocThanhToanTrucTuyen: 1,
+  DanhSachPhiLePhi: [{ TenPhiLePhi: 'Lệ phí đăng ký kết hôn', Gia: 15000 }],
+  DanhSachTaiLieuNop: [{ TenTepDinhKem: 'to-khai.pdf', TenGiayTo: 'Tờ khai', DuocSoHoa: true, NoiDungTep: NATIONAL_PDF.toString('base64') }],
+});
 
 beforeAll(async () => {
   t = await buildTestApp({ clock });
-  seed = await seedDesk(t.app, t.ctx.db);
+  ({ seed, officer: inspector } = await seedNationalDesk(t.app, t.ctx.db));
   sim = simulatorFor(t.ctx);
-  await buildStaff(t.ctx.db, 'thanhtra', [{ role: 'inspector', unit: seed.tree.communeA }]);
-  inspector = await login(t.app, 'thanhtra');
 });
 afterAll(() => t?.close());
 

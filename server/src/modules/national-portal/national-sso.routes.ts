@@ -5,7 +5,7 @@ import { ZErrorBody } from '../../platform/error-schema.js';
 import { commonErrors, DomainError } from '../../platform/errors.js';
 import { actorOf, CITIZEN_COOKIE, SESSION_COOKIE } from '../identity/auth.plugin.js';
 import { getUserAs } from '../identity/use-cases/manage-users.js';
-import { bindSignInToBrowser, signInStartedHere } from '../identity/sign-in-flow.js';
+import { bindSignInToBrowser, redirectToCallbackOrigin, signInStartedHere } from '../identity/sign-in-flow.js';
 import { failedLanding, finishNationalSso, linkStaffIdentity, listStaffLinks, ssoSettings, unlinkStaffIdentity, startNationalSso, type SsoTarget } from './use-cases/national-sso.js';
 
 /** Single sign-on from the national portal (Cổng DVCQG) into the citizens' portal and the officers' console. */
@@ -29,6 +29,8 @@ export const nationalSsoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
       },
     },
     async (request, reply) => {
+      // The state cookie must be set where the callback is (PUBLIC_URL's origin), or the callback would not find it.
+      if (redirectToCallbackOrigin(request, reply, ssoSettings(ctx.config)?.redirectUri ?? ctx.config.publicUrl)) return reply;
       try {
         const authUrl = await startNationalSso(ctx, request.query.target, request.query.returnTo);
         bindSignInToBrowser(reply, authUrl, ctx.config.secureCookies);

@@ -7,6 +7,8 @@ import { safeLanding } from './use-cases/national-sso.js';
 
 const PUBLIC = 'http://127.0.0.1:3998';
 const REDIRECT = `${PUBLIC}/api/national-sso/callback`;
+/** The browser at PUBLIC_URL's host (inject's default Host is localhost:80, another name: its start is sent to PUBLIC_URL first). */
+const AT_PUBLIC = { host: '127.0.0.1:3998' };
 let t: TestApp;
 let idp: LocalProvider;
 let tree: Awaited<ReturnType<typeof buildUnitTree>>;
@@ -42,7 +44,7 @@ afterAll(async () => {
 
 /** Our start URL → the national portal's sign-in and consent → our callback; returns where we send the browser and the cookies set. */
 async function ssoSignIn(as: string, target: 'citizen' | 'staff', returnTo?: string): Promise<{ location: string; cookies: Record<string, string> }> {
-  const start = await t.app.inject({ method: 'GET', url: `/api/national-sso/start?target=${target}${returnTo ? `&returnTo=${encodeURIComponent(returnTo)}` : ''}` });
+  const start = await t.app.inject({ method: 'GET', url: `/api/national-sso/start?target=${target}${returnTo ? `&returnTo=${encodeURIComponent(returnTo)}` : ''}`, headers: AT_PUBLIC });
   expect(start.statusCode).toBe(302);
   const authUrl = new URL(start.headers.location as string);
   expect(authUrl.origin).toBe(idp.issuer);
@@ -51,10 +53,10 @@ async function ssoSignIn(as: string, target: 'citizen' | 'staff', returnTo?: str
   // The callback counts only in the browser that started (its state cookie): a link opened elsewhere signs nobody in.
   const flow = start.cookies.find((c) => c.name === 'mc_signin_state');
   expect(flow?.value).toBe(authUrl.searchParams.get('state'));
-  const elsewhere = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}` });
+  const elsewhere = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, headers: AT_PUBLIC });
   expect(elsewhere.statusCode).toBe(302);
   expect(elsewhere.cookies.filter((c) => c.name === 'mc_citizen' || c.name === 'mc_session')).toEqual([]);
-  const cb = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, headers: { cookie: `mc_signin_state=${flow!.value}` } });
+  const cb = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, headers: { ...AT_PUBLIC, cookie: `mc_signin_state=${flow!.value}` } });
   expect(cb.statusCode).toBe(302);
   return { location: cb.headers.location as string, cookies: Object.fromEntries(cb.cookies.map((c) => [c.name, c.value])) };
 }
@@ -91,8 +93,8 @@ describe('single sign-on from the national portal', () => {
     const none = await ssoSignIn('dvcqg-0003', 'citizen');
     expect(none.location).toBe('/cong-dan/dang-nhap?loi=dvcqg');
     expect(none.cookies.mc_citizen).toBeUndefined();
-    const start = await t.app.inject({ method: 'GET', url: '/api/national-sso/start?target=citizen&returnTo=//evil.example/x' });
-    const flow = { cookie: `mc_signin_state=${start.cookies.find((c) => c.name === 'mc_signin_state')!.value}` };
+    const start = await t.app.inject({ method: 'GET', url: '/api/national-sso/start?target=citizen&returnTo=//evil.example/x', headers: AT_PUBLIC });
+    const flow = { ...AT_PUBLIC, cookie: `mc_signin_state=${start.cookies.find((c) => c.name === 'mc_signin_state')!.value}` };
     const back = await signInAtProvider(start.headers.location as string, 'dvcqg-0001', REDIRECT);
     const forged = new URL(back);
     forged.searchParams.set('state', 'khong-phai-cua-ta');
@@ -160,12 +162,22 @@ describe('single sign-on from the national portal', () => {
     expect((await injectAs(t.app, otherAdmin, { method: 'GET', url: '/api/national-sso/staff-links' })).json().items.map((i: { userId: string }) => i.userId)).not.toContain(userId);
     expect((await injectAs(t.app, desk, { method: 'GET', url: '/api/national-sso/staff-links' })).statusCode).toBe(403);
     expect((await injectAs(t.app, null, { method: 'GET', url: '/api/national-sso/staff-links' })).statusCode).toBe(401);
-    expect((await ssoSignIn('dvcqg.motcua', 'staff')).cookies.mc_session).toBeTruthy();
+    const viaLink = (await ssoSignIn('dvcqg.motcua', 'staff')).cookies.mc_session;
+    expect(viaLink).toBeTruthy();
+    const meWith = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect((await meWith(`mc_session=${viaLink}`)).json()).toMatchObject({ username: 'motcua' });
 
     // Revoke: others cannot; the administrator can, once; then the national identity opens nothing.
     expect((await injectAs(t.app, otherAdmin, { method: 'DELETE', url: `/api/national-sso/staff-links/${userId}` })).statusCode).toBe(404);
     expect((await injectAs(t.app, null, { method: 'DELETE', url: `/api/national-sso/staff-links/${userId}` })).statusCode).toBe(401);
+    expect((await meWith(`mc_session=${viaLink}`)).statusCode).toBe(200);
     expect((await injectAs(t.app, admin, { method: 'DELETE', url: `/api/national-sso/staff-links/${userId}` })).statusCode).toBe(204);
+    // The session opened through the link ends with it, at once: the same cookie is signed out. The officer's own
+    // password session is not the link's and goes on.
+    const ended = await meWith(`mc_session=${viaLink}`);
+    expect(ended.statusCode).toBe(401);
+    expect((await t.ctx.db.query(`SELECT count(*)::int AS n FROM staff_session WHERE national_sso_subject = 'dvcqg.motcua'`)).rows[0]!.n).toBe(0);
+    expect((await injectAs(t.app, desk, { method: 'GET', url: '/api/auth/me' })).json()).toMatchObject({ username: 'motcua' });
     expect((await injectAs(t.app, admin, { method: 'DELETE', url: `/api/national-sso/staff-links/${userId}` })).statusCode).toBe(404);
     expect((await ssoSignIn('dvcqg.motcua', 'staff')).location).toBe('/console?loi=dvcqg');
     const audit = await t.ctx.db.query(`SELECT before, after FROM audit_log WHERE entity_id = $1 AND action = 'national_sso.link' ORDER BY id DESC LIMIT 2`, [userId]);
@@ -173,6 +185,76 @@ describe('single sign-on from the national portal', () => {
       { before: { subject: 'dvcqg.motcua' }, after: { subject: null } },
       { before: { subject: null }, after: { subject: 'dvcqg.motcua' } },
     ]);
+  });
+});
+
+describe('access ends when it is taken away, for sessions already open', () => {
+  it('a disabled officer\'s sessions (password and national SSO) get 401 at once; enabled again, they stay ended', async () => {
+    const uid = await buildStaff(t.ctx.db, 'motcua.tat', [{ role: 'desk_officer', unit: tree.deskA }]);
+    const byPassword = await login(t.app, 'motcua.tat');
+    expect((await injectAs(t.app, admin, { method: 'POST', url: '/api/national-sso/staff-links', payload: { userId: uid, subject: 'dvcqg-canbo-7' } })).statusCode).toBe(201);
+    const bySso = (await ssoSignIn('dvcqg-canbo-7', 'staff')).cookies.mc_session!;
+    const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect((await injectAs(t.app, byPassword, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+    expect((await me(`mc_session=${bySso}`)).statusCode).toBe(200);
+    const off = await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${uid}`, payload: { active: false } });
+    expect(off.statusCode, off.body).toBe(200);
+    expect((await injectAs(t.app, byPassword, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    expect((await me(`mc_session=${bySso}`)).statusCode).toBe(401);
+    expect((await ssoSignIn('dvcqg-canbo-7', 'staff')).location).toBe('/console?loi=dvcqg');
+    expect((await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${uid}`, payload: { active: true } })).statusCode).toBe(200);
+    expect((await injectAs(t.app, byPassword, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    expect((await me(`mc_session=${bySso}`)).statusCode).toBe(401);
+    expect((await injectAs(t.app, admin, { method: 'DELETE', url: `/api/national-sso/staff-links/${uid}` })).statusCode).toBe(204);
+  });
+
+  it('a role taken away is gone from the open session at its next request (grants are read per request)', async () => {
+    const uid = await buildStaff(t.ctx.db, 'quantri.xa', [{ role: 'admin', unit: tree.communeA }]);
+    const s = await login(t.app, 'quantri.xa');
+    expect((await injectAs(t.app, s, { method: 'GET', url: '/api/users' })).statusCode).toBe(200);
+    const changed = await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${uid}`, payload: { email: 'quantri.xa@example.vn', grants: [{ role: 'desk_officer', unitId: tree.deskA.id }] } });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const after = await injectAs(t.app, s, { method: 'GET', url: '/api/users' });
+    expect(after.statusCode).toBe(403);
+    expect(after.json().code).toBeTruthy();
+    expect((await injectAs(t.app, s, { method: 'GET', url: '/api/auth/me' })).json().grants).toEqual([expect.objectContaining({ role: 'desk_officer', unitId: tree.deskA.id })]);
+  });
+});
+
+describe('a sign-in started at another name of the server (localhost while PUBLIC_URL is 127.0.0.1)', () => {
+  it('is sent to the same start at PUBLIC_URL first, then the whole round trip there signs the citizen in', async () => {
+    const atLocalhost = await t.app.inject({ method: 'GET', url: '/api/national-sso/start?target=citizen&returnTo=%2Fcong-dan%2Fkho', headers: { host: 'localhost:3998' } });
+    expect(atLocalhost.statusCode).toBe(302);
+    expect(atLocalhost.headers.location).toBe(`${PUBLIC}/api/national-sso/start?target=citizen&returnTo=%2Fcong-dan%2Fkho&atOrigin=1`);
+    // No state is kept at the wrong host: it would never come back to the callback.
+    expect(atLocalhost.cookies.map((c) => c.name)).toEqual([]);
+    // The browser follows to PUBLIC_URL: the flow starts there, and the callback at PUBLIC_URL finds its state.
+    const next = new URL(atLocalhost.headers.location as string);
+    const start = await t.app.inject({ method: 'GET', url: `${next.pathname}${next.search}`, headers: { host: next.host } });
+    expect(start.statusCode).toBe(302);
+    const authUrl = new URL(start.headers.location as string);
+    expect(authUrl.origin).toBe(idp.issuer);
+    expect(authUrl.searchParams.get('redirect_uri')).toBe(REDIRECT);
+    const flow = start.cookies.find((c) => c.name === 'mc_signin_state')!;
+    expect(flow.value).toBe(authUrl.searchParams.get('state'));
+    const back = await signInAtProvider(authUrl.toString(), 'dvcqg-0001', REDIRECT);
+    expect(back.origin).toBe(PUBLIC);
+    const cb = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, headers: { host: back.host, cookie: `mc_signin_state=${flow.value}` } });
+    expect(cb.headers.location).toBe('/cong-dan/kho');
+    const me = await citizenMe(cb.cookies.find((c) => c.name === 'mc_citizen')?.value);
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ idNumber: '001085000321', idVerified: true });
+  });
+
+  it('never takes its address from Host: any other host is sent to PUBLIC_URL, and only once (no loop behind a proxy)', async () => {
+    for (const host of ['evil.example', '127.0.0.1:9999', 'localhost']) {
+      const r = await t.app.inject({ method: 'GET', url: '/api/national-sso/start?target=staff', headers: { host } });
+      expect(r.statusCode, host).toBe(302);
+      expect(r.headers.location, host).toBe(`${PUBLIC}/api/national-sso/start?target=staff&atOrigin=1`);
+    }
+    // Already sent once (a proxy in front rewrites Host): the flow starts rather than redirecting again.
+    const once = await t.app.inject({ method: 'GET', url: '/api/national-sso/start?target=staff&atOrigin=1', headers: { host: 'backend:3000' } });
+    expect(new URL(once.headers.location as string).origin).toBe(idp.issuer);
   });
 });
 

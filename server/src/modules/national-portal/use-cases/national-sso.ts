@@ -166,13 +166,14 @@ export async function finishNationalSso(deps: { db: Db; clock: Clock; config: Ss
   }
   const token = await withTransaction(deps.db, async (tx) => {
     const { rows: users } = await tx.query<{ id: string; fullName: string; active: boolean }>(
-      `SELECT u.id, u.full_name AS "fullName", u.active FROM national_sso_link l JOIN staff_user u ON u.id = l.staff_user_id WHERE l.subject = $1`,
+      `SELECT u.id, u.full_name AS "fullName", u.active FROM national_sso_link l JOIN staff_user u ON u.id = l.staff_user_id WHERE l.subject = $1 FOR SHARE OF l`,
       [subject],
     );
     const user = users[0];
     if (!user?.active) return null;
     const t = randomBytes(32).toString('base64url');
-    await insertSession(tx, { tokenHash: hashToken(t), userId: user.id, csrfToken: randomBytes(24).toString('base64url'), ttlHours: deps.sessionTtlHours, ...client_, now });
+    // Recorded with the link it came through: revoking the link ends this session (staff_session.national_sso_subject).
+    await insertSession(tx, { tokenHash: hashToken(t), userId: user.id, csrfToken: randomBytes(24).toString('base64url'), ttlHours: deps.sessionTtlHours, ...client_, now, nationalSsoSubject: subject });
     await recordAudit(tx, { actorId: user.id, actorName: user.fullName, action: 'auth.signed_in', entity: 'staff_user', entityId: user.id, after: { via: 'national_sso' }, ip: client_.ip, unitPaths: await userUnitPaths(tx, user.id), at: now });
     return t;
   });

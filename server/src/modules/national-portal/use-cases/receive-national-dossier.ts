@@ -107,7 +107,14 @@ export async function receiveNationalDossier(deps: { db: Db; clock: Clock; files
   }
   const feeVnd = hoSo.DanhSachPhiLePhi.reduce((s, p) => s + p.Gia, 0);
   const resultDelivery = hoSo.HinhThucTra === 3 ? 'online' : hoSo.HinhThucTra === 2 ? 'post' : 'desk';
-  const documents = hoSo.DanhSachTaiLieuNop.map((d) => ({ name: d.TenGiayTo ?? d.TenTepDinhKem, kind: 'copy', count: 1, digitised: d.DuocSoHoa, fromStore: d.DuocLayTuKhoDMQG, link: d.DuongDanTaiLieu ?? null }));
+  // A file given only as a link is shown to the officer as one to open: anything but http(s) (javascript:, data:, file:)
+  // is refused rather than kept.
+  const links = hoSo.DanhSachTaiLieuNop.map((d) => {
+    const link = d.DuongDanTaiLieu?.trim() || null;
+    if (link !== null && !isWebLink(link)) throw nationalErrors.badLink(d.TenTepDinhKem);
+    return link;
+  });
+  const documents = hoSo.DanhSachTaiLieuNop.map((d, i) => ({ name: d.TenGiayTo ?? d.TenTepDinhKem, kind: 'copy', count: 1, digitised: d.DuocSoHoa, fromStore: d.DuocLayTuKhoDMQG, link: links[i] ?? null }));
 
   try {
     return await withStoredFiles(deps, async (tx, put) => {
@@ -200,4 +207,14 @@ async function findNationalDossier(db: Db, key: string, compact: string): Promis
     [key, compact],
   );
   return rows[0]?.id ?? null;
+}
+
+/** An absolute http:// or https:// URL (what a file link from the national portal may be). */
+export function isWebLink(raw: string): boolean {
+  try {
+    const u = new URL(raw);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
 }

@@ -283,6 +283,7 @@ export function DossierDetailPage({ id, listPath, feeCard }: Props) {
           <FilesCard
             dossierId={d.id}
             files={files.data ?? []}
+            linked={d.documents.flatMap((doc) => (doc.link ? [{ documentName: doc.name, link: doc.link }] : []))}
             loading={files.loading}
             error={files.error}
             canAttach={canAttach}

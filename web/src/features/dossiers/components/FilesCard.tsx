@@ -10,13 +10,20 @@ import { uploadDossierFile, type FileKind } from '../api/upload-dossier-file.js'
 import { fileKindLabel } from './dossier-labels.js';
 import { SCAN_ACCEPT } from './ScanPicker.js';
 
-type Props = { dossierId: string; files: DossierFile[]; loading: boolean; error: unknown; canAttach: boolean; defaultKind: FileKind; onChanged: () => void };
+/** A file the national portal sent only as a link (DuongDanTaiLieu): opened there, never fetched by us. */
+export type LinkedFile = { documentName: string; link: string };
+type Props = { dossierId: string; files: DossierFile[]; linked?: LinkedFile[]; loading: boolean; error: unknown; canAttach: boolean; defaultKind: FileKind; onChanged: () => void };
+type Row = ({ link?: undefined } & DossierFile) | ({ link: string } & LinkedFile);
+
+/** Only http(s) links are accepted at intake; anything else (an older record) is not made clickable. */
+const isWebLink = (u: string) => /^https?:\/\/[^/]/i.test(u);
 type Values = { documentName: string; kind: FileKind };
 
 const sizeText = formatFileSize;
 
 /** The dossier's scans and results, each opening inline; the desk or the officer at the current step may attach more. */
-export function FilesCard({ dossierId, files, loading, error, canAttach, defaultKind, onChanged }: Props) {
+export function FilesCard({ dossierId, files, linked = [], loading, error, canAttach, defaultKind, onChanged }: Props) {
+  const rows: Row[] = [...files, ...linked.filter((l) => isWebLink(l.link))];
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
@@ -61,11 +68,11 @@ export function FilesCard({ dossierId, files, loading, error, canAttach, default
       className="detail-card"
     >
       <ErrorAlert error={error} />
-      <Table<DossierFile>
+      <Table<Row>
         size="small"
-        rowKey={(f) => `${f.sha256}-${f.kind}-${f.documentName}`}
+        rowKey={(f) => (f.link !== undefined ? `link-${f.link}-${f.documentName}` : `${f.sha256}-${f.kind}-${f.documentName}`)}
         loading={loading}
-        dataSource={files}
+        dataSource={rows}
         pagination={false}
         locale={{ emptyText: t('dossier.noFiles') }}
         scroll={{ x: 640 }}
@@ -77,7 +84,7 @@ export function FilesCard({ dossierId, files, loading, error, canAttach, default
               <>
                 {f.documentName}
                 {/* DuocLayTuKhoDMQG: the citizen took it from their data store instead of uploading it (ND 45/2020 Điều 16). */}
-                {f.fromNationalStore ? (
+                {f.link === undefined && f.fromNationalStore ? (
                   <Tag color="green" className="from-store-tag" style={{ marginInlineStart: 8 }}>
                     {t('dossier.fromNationalStore')}
                   </Tag>
@@ -87,15 +94,21 @@ export function FilesCard({ dossierId, files, loading, error, canAttach, default
           },
           {
             title: t('dossier.file'),
-            render: (_v, f) => (
-              <a href={dossierFileUrl(dossierId, f.sha256)} target="_blank" rel="noreferrer">
-                {f.fileName}
-              </a>
-            ),
+            render: (_v, f) =>
+              f.link !== undefined ? (
+                // Someone else's site: a new tab that cannot reach back into the console (noopener).
+                <a href={f.link} target="_blank" rel="noopener noreferrer" className="national-file-link">
+                  {t('dossier.nationalFileLink')}
+                </a>
+              ) : (
+                <a href={dossierFileUrl(dossierId, f.sha256)} target="_blank" rel="noreferrer">
+                  {f.fileName}
+                </a>
+              ),
           },
-          { title: t('dossier.fileKind'), width: 140, render: (_v, f) => fileKindLabel(f.kind) },
-          { title: t('dossier.size'), width: 80, render: (_v, f) => sizeText(f.sizeBytes) },
-          { title: t('dossier.at'), width: 100, render: (_v, f) => formatDueTime(f.addedAt) },
+          { title: t('dossier.fileKind'), width: 140, render: (_v, f) => fileKindLabel(f.link !== undefined ? 'component' : f.kind) },
+          { title: t('dossier.size'), width: 80, render: (_v, f) => (f.link !== undefined ? '—' : sizeText(f.sizeBytes)) },
+          { title: t('dossier.at'), width: 100, render: (_v, f) => (f.link !== undefined ? '—' : formatDueTime(f.addedAt)) },
         ]}
       />
       <Modal
