@@ -178,3 +178,21 @@ describe('the leader approves with "Phê duyệt"', () => {
     expect((await logOf(d.id)).slice(-1)).toEqual(['approve']);
   });
 });
+
+describe('garbage to an officer endpoint', () => {
+  it('is a 400 whose details say what is wrong in Vietnamese (English beside it), and changes nothing', async () => {
+    at('2026-11-30T06:00:00Z');
+    const d = await intake();
+    const before = await logOf(d.id);
+    const res = await act(desk, d.id, { action: 'bay-lung-tung', note: 42 });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.code).toBe('COMMON.VALIDATION');
+    expect(body.message).toBe('Dữ liệu gửi lên không hợp lệ.');
+    const issues = body.details.issues as { path: string; message: string; messageEn: string }[];
+    expect(issues.find((i) => i.path === '/action')?.message).toMatch(/^Tùy chọn không hợp lệ: mong đợi một trong các giá trị "accept"/);
+    expect(issues.find((i) => i.path === '/action')?.messageEn).toMatch(/^Invalid option: expected one of "accept"/);
+    expect(issues.find((i) => i.path === '/note')?.message).toBe('Đầu vào không hợp lệ: mong đợi string, nhận được số');
+    expect(await logOf(d.id)).toEqual(before);
+  });
+});

@@ -1,0 +1,64 @@
+import type { FastifySchemaCompiler } from 'fastify';
+import { z } from 'zod';
+import { safeParse, type $ZodType } from 'zod/v4/core';
+
+const vi = z.locales.vi();
+const en = z.locales.en();
+
+/**
+ * Zod speaks Vietnamese by default (its own `vi` locale): every message it writes — request validation, settings,
+ * callbacks checked in use cases — reaches officers and citizens in their language. English comes beside it, as every
+ * error body carries `message` and `messageEn` and the client picks by its language (web/src/lib/api-client.ts).
+ * Called once by the composition root, before any route is compiled.
+ */
+export function useVietnameseValidation(): void {
+  z.config(vi);
+}
+
+/** A validation issue as the error body's `details.issues` lists it: where, and what is wrong in both languages. */
+export type ValidationIssue = { path: string; message: string; messageEn: string };
+
+type RawIssue = Parameters<NonNullable<typeof en.localeError>>[0];
+
+function localeText(locale: typeof en, issue: RawIssue): string | undefined {
+  const out = locale.localeError?.(issue);
+  return typeof out === 'string' ? out : out?.message;
+}
+
+/**
+ * The issue in both languages. A message the schema wrote itself (`z.string().min(1, '…')`) is the same in both; a
+ * message of the locale is rewritten in English from the same issue (with its input, kept only for this).
+ */
+export function issueMessages(issue: RawIssue & { message: string }): { message: string; messageEn: string } {
+  const fromVi = localeText(vi, issue);
+  if (fromVi !== issue.message) return { message: issue.message, messageEn: issue.message };
+  return { message: issue.message, messageEn: localeText(en, issue) ?? issue.message };
+}
+
+// fastify-type-provider-zod recognises its validation errors by this registered symbol (hasZodFastifySchemaValidationErrors).
+const zodValidationMark = Symbol.for('ZodFastifySchemaValidationError');
+
+/**
+ * fastify-type-provider-zod's validator, with each issue's English text beside the Vietnamese one. The input is
+ * reported to the locale to say what was received, then dropped: the answer never echoes what was sent.
+ */
+export const validatorCompiler: FastifySchemaCompiler<$ZodType> =
+  ({ schema }) =>
+  (data) => {
+    const result = safeParse(schema, data, { reportInput: true });
+    if (result.success) return { value: result.data };
+    return {
+      error: result.error.issues.map((issue) => {
+        const { path, code, message: _m, input: _i, ...params } = issue as typeof issue & { input?: unknown };
+        const texts = issueMessages(issue as RawIssue & { message: string });
+        return {
+          [zodValidationMark]: true,
+          keyword: code,
+          instancePath: `/${path.join('/')}`,
+          schemaPath: `#/${path.join('/')}/${code}`,
+          message: texts.message,
+          params: { ...params, messageEn: texts.messageEn },
+        };
+      }),
+    } as unknown as { error: Error };
+  };
