@@ -1,6 +1,6 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import { z } from 'zod';
-import { safeParse, type $ZodType } from 'zod/v4/core';
+import { safeParse, type $ZodIssue, type $ZodType } from 'zod/v4/core';
 
 const vi = z.locales.vi();
 const en = z.locales.en();
@@ -29,10 +29,12 @@ function localeText(locale: typeof en, issue: RawIssue): string | undefined {
  * The issue in both languages. A message the schema wrote itself (`z.string().min(1, '…')`) is the same in both; a
  * message of the locale is rewritten in English from the same issue (with its input, kept only for this).
  */
-export function issueMessages(issue: RawIssue & { message: string }): { message: string; messageEn: string } {
-  const fromVi = localeText(vi, issue);
+export function issueMessages(issue: $ZodIssue): { message: string; messageEn: string } {
+  // A finished issue is the raw one plus its path and message; `input` is there when the parse reported it.
+  const raw = issue as unknown as RawIssue;
+  const fromVi = localeText(vi, raw);
   if (fromVi !== issue.message) return { message: issue.message, messageEn: issue.message };
-  return { message: issue.message, messageEn: localeText(en, issue) ?? issue.message };
+  return { message: issue.message, messageEn: localeText(en, raw) ?? issue.message };
 }
 
 // fastify-type-provider-zod recognises its validation errors by this registered symbol (hasZodFastifySchemaValidationErrors).
@@ -50,7 +52,7 @@ export const validatorCompiler: FastifySchemaCompiler<$ZodType> =
     return {
       error: result.error.issues.map((issue) => {
         const { path, code, message: _m, input: _i, ...params } = issue as typeof issue & { input?: unknown };
-        const texts = issueMessages(issue as RawIssue & { message: string });
+        const texts = issueMessages(issue);
         return {
           [zodValidationMark]: true,
           keyword: code,
