@@ -81,13 +81,11 @@ export async function listWorkQueue(deps: { db: Db; clock: Clock }, actor: Actor
   // The officer's province's hours (an officer works in one province; its root is the first segment of any grant).
   const province = actor.grants[0]?.unitPath.split('/')[1];
   const calendar = await queueCalendar(deps.db, province ? `/${province}/` : null, year);
-  const day = calendar.workingDayMinutesOn(now);
   const base = {
     unitIds: scopeUnitIds(actor, 'dossiers.read'),
     actorId: actor.userId,
     now,
     soonUntil: dueSoonUntil(now, calendar),
-    apologyBefore: calendar.addWorkingMinutes(now, 2 * day),
   };
   const { before, q, ...filters } = query;
   const after = before ? decodeCursor(before) : undefined;

@@ -12,6 +12,8 @@ import { getDossierView, type HistoryView } from '../dossier.repo.js';
 import { apologyAvailability, deadlineStateWithin, dueSoonUntil } from '../dossier-deadline.rules.js';
 import { undoableUntil } from './undo-forward.js';
 import { letterSigner } from '../../org-units/use-cases/set-signatory.js';
+import { unitErrors } from '../../org-units/unit.errors.js';
+import { getUnit } from '../../org-units/unit.repo.js';
 import { allowedActions, isClosed, statusLabels } from '../dossier.rules.js';
 
 /** A dossier with its steps, history, deadline state and the actions this officer may take now. */
@@ -89,5 +91,11 @@ async function apologyOf(
   const a = apologyAvailability(d, now, calendar, rules);
   if (!a.possible) return { possible: false, late: false, reason: a.reasonVi, reasonEn: a.reasonEn, signer: null };
   if (!mayAct) return { possible: false, late: a.late, reason: 'Chỉ cơ quan có thẩm quyền giải quyết hoặc Bộ phận Một cửa được gửi văn bản xin lỗi.', reasonEn: 'Only the competent agency or its desk may issue the letter.', signer: null };
-  return { possible: true, late: a.late, reason: null, reasonEn: null, signer: await letterSigner(db, d.resolvingUnitId, now) };
+  const signer = await letterSigner(db, d.resolvingUnitId, now);
+  // Known before the form opens: without a signer the letter would be refused (apologise.ts); say who must set one.
+  if (!signer) {
+    const refusal = unitErrors.noSigner((await getUnit(db, d.resolvingUnitId))?.name ?? 'đơn vị giải quyết', vnDateOf(now));
+    return { possible: false, late: a.late, reason: refusal.messageVi, reasonEn: refusal.messageEn, signer: null };
+  }
+  return { possible: true, late: a.late, reason: null, reasonEn: null, signer };
 }
