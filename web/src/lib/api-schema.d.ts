@@ -4599,6 +4599,7 @@ export interface paths {
                                 dueAt: string | null;
                                 finishClass: string | null;
                                 deadlineState: string | null;
+                                awaitingReturn: boolean;
                             }[];
                             next: string | null;
                             counts: {

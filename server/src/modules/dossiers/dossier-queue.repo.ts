@@ -42,6 +42,8 @@ export type QueueRow = {
   finishClass: string | null;
   /** The reason the dossier was sent back to its current step, while it is there (highlighted in the queue). */
   sentBack: { note: string | null; by: string } | null;
+  /** Ready for the desk to return: result ready, or at the desk's own return step (`atDeskReturnStep`). */
+  awaitingReturn: boolean;
 };
 
 export type QueuePage = { rows: QueueRow[]; next: string[] | null };
@@ -121,7 +123,9 @@ function filterConditions(a: 's' | 'd', f: QueueFilter, p: Params): string[] {
  * the limit) and the page's index plan is unchanged; one statement per page instead of a second round trip.
  */
 const columns = `d.id, d.code, (SELECT nullif(n.ma_ho_so, d.code) FROM national_dossier n WHERE n.dossier_id = d.id) AS "nationalCode", d.procedure_name AS "procedureName", d.applicant->>'fullName' AS "applicantName", d.status, d.channel,
-  st.name AS "stepName", d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.finish_class AS "finishClass",
+  st.name AS "stepName",
+  (d.status = 'result_ready' OR (d.status = 'processing' AND st.role = 'desk_officer' AND d.step_index = d.step_count - 1 AND d.step_count > 1)) AS "awaitingReturn",
+  d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.finish_class AS "finishClass",
   (SELECT json_build_object('note', a.note, 'by', a.actor_name) FROM dossier_action a
     WHERE a.dossier_id = d.id AND a.action = 'send_back' AND a.step_index = d.step_index AND a.at >= st.started_at
     ORDER BY a.id DESC LIMIT 1) AS "sentBack"`;

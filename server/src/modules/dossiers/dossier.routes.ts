@@ -44,6 +44,8 @@ const ZQueueItem = z.object({
   finishClass: z.string().nullable(),
   /** on_track | due_soon | overdue for open dossiers (national working calendar), else null. */
   deadlineState: z.string().nullable(),
+  /** The result waits for the desk: ready, or the dossier at the desk's own return step ("Trả kết quả" in the row). */
+  awaitingReturn: z.boolean(),
 });
 
 export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {

@@ -196,3 +196,59 @@ describe('garbage to an officer endpoint', () => {
     expect(await logOf(d.id)).toEqual(before);
   });
 });
+
+describe('the desk finishes "Vào sổ, đóng dấu, trả kết quả"', () => {
+  it('at the desk\'s own last step the desk officer returns the result in one action; others may not; the ledger folds to returned', async () => {
+    at('2026-11-30T07:00:00Z');
+    const created = await injectAs(t.app, admin, {
+      method: 'POST',
+      url: '/api/procedures',
+      payload: { ownerUnitId: tree.province.id, content: buildProcedureContent({ code: '2.000986', name: 'Đăng ký khai sinh', processingTime: { amount: 3, unit: 'working_day' }, steps: [
+        { name: 'Tiếp nhận, kiểm tra', role: 'desk_officer', unitCode: null, workingDays: 0.5 },
+        { name: 'Thẩm định', role: 'specialist', unitCode: null, workingDays: 1.5 },
+        { name: 'Chủ tịch UBND xã ký', role: 'leader', unitCode: null, workingDays: 0.5 },
+        { name: 'Vào sổ, đóng dấu, trả kết quả', role: 'desk_officer', unitCode: null, workingDays: 0.5 },
+      ] }) },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const fourSteps = created.json().id as string;
+    await injectAs(t.app, admin, { method: 'POST', url: `/api/procedures/${fourSteps}/publish`, payload: { decisionNo: '2/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
+    const res = await injectAs(t.app, desk, {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: {
+        idempotencyKey: `processing-${++seq}`, procedureId: fourSteps, receivingUnitId: tree.deskA.id, resolvingUnitId: tree.communeA.id,
+        applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An' }, outcome: 'accept',
+      },
+    });
+    const d = res.json() as { id: string };
+    expect((await act(desk, d.id, { action: 'forward' })).statusCode).toBe(200);
+    expect((await act(cv1, d.id, { action: 'forward' })).statusCode).toBe(200);
+    expect((await act(leader, d.id, { action: 'forward' })).statusCode).toBe(200);
+    at('2026-12-01T02:00:00Z');
+    const atStep = await open(desk, d.id);
+    expect(atStep).toMatchObject({ status: 'processing', stepIndex: 3 });
+    expect(atStep.allowedActions).toContain('return_result');
+    expect(atStep.allowedActions).not.toContain('approve');
+    // The desk's queue offers "Trả kết quả" on the row.
+    const row = (await injectAs(t.app, desk, { method: 'GET', url: '/api/dossiers?queue=unit' })).json().items.find((x: { id: string }) => x.id === d.id);
+    expect(row).toMatchObject({ stepName: 'Vào sổ, đóng dấu, trả kết quả', awaitingReturn: true });
+    // Nobody else returns it; no login, garbage: refused, nothing written.
+    const before = await logOf(d.id);
+    expect((await act(cv1, d.id, { action: 'return_result' })).statusCode).toBe(403);
+    expect((await act(otherSpecialist, d.id, { action: 'return_result' })).statusCode).toBe(404);
+    expect((await act(null, d.id, { action: 'return_result' })).statusCode).toBe(401);
+    expect((await act(desk, d.id, { action: 'return_result', receivedBy: 42 })).statusCode).toBe(400);
+    expect(await logOf(d.id)).toEqual(before);
+
+    const done = await act(desk, d.id, { action: 'return_result', receivedBy: 'Nguyễn Văn An (người nộp)' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'returned', allowedActions: [], finishClass: 'early' });
+    expect(done.json().steps[3].finishedAt).toBe('2026-12-01T02:00:00.000Z');
+    expect(await logOf(d.id)).toEqual([...before, 'approve', 'return_result']);
+    const returned = await t.ctx.db.query(`SELECT data->>'receivedBy' AS "receivedBy", actor_id FROM dossier_action WHERE dossier_id = $1 AND action = 'return_result'`, [d.id]);
+    expect(returned.rows[0]).toEqual({ receivedBy: 'Nguyễn Văn An (người nộp)', actor_id: ids.desk });
+    await consistent(d.id);
+    expect((await act(desk, d.id, { action: 'return_result' })).statusCode).toBe(409);
+  });
+});

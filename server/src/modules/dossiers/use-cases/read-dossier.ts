@@ -14,7 +14,7 @@ import { undoableUntil } from './undo-forward.js';
 import { letterSigner } from '../../org-units/use-cases/set-signatory.js';
 import { unitErrors } from '../../org-units/unit.errors.js';
 import { getUnit } from '../../org-units/unit.repo.js';
-import { allowedActions, isClosed, statusLabels } from '../dossier.rules.js';
+import { allowedActions, atDeskReturnStep, isClosed, statusLabels } from '../dossier.rules.js';
 
 /** A dossier with its steps, history, deadline state and the actions this officer may take now. */
 export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, id: string): Promise<TDossier> {
@@ -41,8 +41,8 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
   const current = steps[d.stepIndex];
   // A result sent by post is handed out by the post (postal module), not at the desk.
   // The officer already holding the dossier is not offered "Nhận xử lý" (claim.ts refuses it: DOSSIER.ALREADY_CLAIMED).
-  const possible = allowedActions({ ...d, maxApologies: ruleSet.maxReappointments })
-    .filter((a) => !(a === 'return_result' && d.resultDelivery === 'post'))
+  const possible = allowedActions({ ...d, maxApologies: ruleSet.maxReappointments, deskReturnStep: atDeskReturnStep(d, current) })
+    .filter((a) => !(a === 'return_result' && d.status === 'result_ready' && d.resultDelivery === 'post'))
     .filter((a) => !(a === 'claim' && d.assigneeId === actor.userId))
     .filter((a) =>
     canAct(actor, a, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null }),
