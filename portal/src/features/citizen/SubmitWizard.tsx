@@ -7,7 +7,7 @@ import { DocumentPicker } from './DocumentPicker.js';
 import { PopulationPrefill } from './PopulationPrefill.js';
 import { EformFields, eformProblems } from './EformFields.js';
 import { eformAnswerLines } from '../../../../server/src/modules/procedures/eform-answers.rules.js';
-import { capitalizeNames, eformDefaults, eformFieldOrder, followPrefillConditions } from '../../../../server/src/modules/procedures/eform.rules.js';
+import { capitalizeNames, eformDefaults, followPrefillConditions } from '../../../../server/src/modules/procedures/eform.rules.js';
 import { feeLines, feeTotal } from '../../../../server/src/modules/procedures/fee.rules.js';
 
 const steps = ['stepForm', 'stepDocs', 'stepReview'] as const;

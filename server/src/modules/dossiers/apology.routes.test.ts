@@ -200,7 +200,10 @@ describe('late dossiers always get their letter', () => {
       let before: string | null = null;
       do {
         const page: { items: { id: string; deadlineState: string | null }[]; next: string | null; counts: { needs_apology: number } } = (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers?queue=needs_apology&limit=50${before ? `&before=${before}` : ''}` })).json();
-        for (const i of page.items) listed.add(i.id), tags.add(i.deadlineState);
+        for (const i of page.items) {
+          listed.add(i.id);
+          tags.add(i.deadlineState);
+        }
         before = page.next;
       } while (before);
       const all = await t.ctx.db.query<{ id: string; status: string; dueAt: Date | null; apologyCount: number }>(
