@@ -252,3 +252,37 @@ describe('the desk finishes "Vào sổ, đóng dấu, trả kết quả"', () =>
     expect((await act(desk, d.id, { action: 'return_result' })).statusCode).toBe(409);
   });
 });
+
+describe('the home counts per unit', () => {
+  it('an officer of several units counts one of them at a time, or all; not a unit of someone else', async () => {
+    at('2026-11-30T08:00:00Z');
+    await buildStaff(t.ctx.db, 'lanhdao.hai.xa', [{ role: 'leader', unit: tree.communeA }, { role: 'leader', unit: tree.communeB }]);
+    const both = await login(t.app, 'lanhdao.hai.xa');
+    const inB = await injectAs(t.app, desk, {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: {
+        idempotencyKey: `processing-${++seq}`, procedureId, receivingUnitId: tree.deskA.id, resolvingUnitId: tree.communeB.id,
+        applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An' }, outcome: 'accept',
+      },
+    });
+    expect(inB.statusCode, inB.body).toBe(201);
+    const unitCount = async (unitId?: string) => {
+      const res = await injectAs(t.app, both, { method: 'GET', url: `/api/dossiers?queue=unit&limit=1${unitId ? `&unitId=${unitId}` : ''}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().counts.unit as number;
+    };
+    const [a, b, all] = [await unitCount(tree.communeA.id), await unitCount(tree.communeB.id), await unitCount()];
+    const truth = async (...unitIds: string[]) =>
+      (await t.ctx.db.query<{ n: number }>(`SELECT count(DISTINCT dossier_id)::int AS n FROM dossier_scope WHERE unit_id = ANY($1) AND status IN ('received', 'processing', 'interagency', 'supplement_requested', 'result_ready')`, [unitIds])).rows[0]!.n;
+    expect(a).toBe(await truth(tree.communeA.id));
+    expect(b).toBe(await truth(tree.communeB.id));
+    expect(b).toBeGreaterThan(0);
+    expect(a).toBeGreaterThan(b); // commune A also holds the dossiers of its desk and of the earlier tests
+    expect(all).toBe(await truth(tree.communeA.id, tree.communeB.id));
+    // Another officer's unit, garbage: refused.
+    expect((await injectAs(t.app, both, { method: 'GET', url: `/api/dossiers?queue=unit&unitId=${tree.deskA.id}` })).statusCode).toBe(403);
+    expect((await injectAs(t.app, cv1, { method: 'GET', url: `/api/dossiers?queue=unit&unitId=${tree.communeB.id}` })).statusCode).toBe(403);
+    expect((await injectAs(t.app, both, { method: 'GET', url: `/api/dossiers?queue=unit&unitId=rac` })).statusCode).toBe(400);
+  });
+});
