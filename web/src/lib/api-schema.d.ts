@@ -4770,6 +4770,7 @@ export interface paths {
                                 unitId: string;
                                 unitName: string;
                                 workingDays: number;
+                                dayMinutes: number;
                                 /** Format: date-time */
                                 dueAt: string | null;
                                 /** Format: date-time */
@@ -5094,6 +5095,7 @@ export interface paths {
                                 unitId: string;
                                 unitName: string;
                                 workingDays: number;
+                                dayMinutes: number;
                                 /** Format: date-time */
                                 dueAt: string | null;
                                 /** Format: date-time */
@@ -5459,6 +5461,7 @@ export interface paths {
                                 unitId: string;
                                 unitName: string;
                                 workingDays: number;
+                                dayMinutes: number;
                                 /** Format: date-time */
                                 dueAt: string | null;
                                 /** Format: date-time */
@@ -5659,6 +5662,7 @@ export interface paths {
                                 unitId: string;
                                 unitName: string;
                                 workingDays: number;
+                                dayMinutes: number;
                                 /** Format: date-time */
                                 dueAt: string | null;
                                 /** Format: date-time */
@@ -12502,6 +12506,7 @@ export interface paths {
                                 unitId: string;
                                 unitName: string;
                                 workingDays: number;
+                                dayMinutes: number;
                                 /** Format: date-time */
                                 dueAt: string | null;
                                 /** Format: date-time */

@@ -286,3 +286,24 @@ describe('the home counts per unit', () => {
     expect((await injectAs(t.app, both, { method: 'GET', url: `/api/dossiers?queue=unit&unitId=rac` })).statusCode).toBe(400);
   });
 });
+
+describe('step times in the hours of their time', () => {
+  it('a change of working hours between two steps: each step reads its days in the hours then in force', async () => {
+    // The province works 8 h a day, then 7 h from Tuesday 22/12/2026.
+    await t.ctx.db.query(
+      `INSERT INTO working_hours (unit_id, effective_from, morning_start, morning_end, afternoon_start, afternoon_end, set_at)
+       VALUES ($1, '2026-01-01', '07:30', '11:30', '13:30', '17:30', $3), ($1, $2, '07:30', '11:00', '13:30', '17:00', $3)`,
+      [tree.province.id, '2026-12-22', now],
+    );
+    at('2026-12-21T02:00:00Z'); // Monday 09:00
+    const d = await intake();
+    at('2026-12-22T02:00:00Z'); // Tuesday 09:00, under the new hours
+    expect((await act(desk, d.id, { action: 'forward' })).statusCode).toBe(200);
+    const steps = (await open(desk, d.id)).steps as { name: string; workingDays: number; dayMinutes: number }[];
+    expect(steps.map((s) => [s.name, s.workingDays, s.dayMinutes])).toEqual([
+      ['Tiếp nhận', 0.5, 480], // started on Monday: 8 h days, half a day = 4 h
+      ['Thẩm định', 2, 420], // started on Tuesday: 7 h days
+      ['Ký duyệt', 0.5, 480], // not started: the hours when the legal time began (Monday)
+    ]);
+  });
+});

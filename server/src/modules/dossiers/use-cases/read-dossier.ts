@@ -38,6 +38,7 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
     if (stepDue) stepState = d.status === 'supplement_requested' ? 'paused' : deadlineState(now, stepDue, calendar, dueSoonMinutes / 4);
   }
   const ruleSet = ruleSets.find((r) => r.id === d.ruleSet)!;
+  const hoursCalendar = calendarFromAdjustments(adjustments, hours);
   const current = steps[d.stepIndex];
   // A result sent by post is handed out by the post (postal module), not at the desk.
   // The officer already holding the dossier is not offered "Nhận xử lý" (claim.ts refuses it: DOSSIER.ALREADY_CLAIMED).
@@ -52,7 +53,11 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
   return {
     ...rest,
     statusLabel: statusLabels[d.status],
-    steps: steps.map(({ unitPath: _p, ...s }) => ({ ...s, workingDays: Number(s.workingDays), deadlineState: s.stepIndex === d.stepIndex ? stepState : null })),
+    // Each step's days read in the hours in force at its time (working hours have a history), not today's.
+    steps: steps.map(({ unitPath: _p, ...s }) => ({
+      ...s, workingDays: Number(s.workingDays), deadlineState: s.stepIndex === d.stepIndex ? stepState : null,
+      dayMinutes: hoursCalendar.workingDayMinutesOn(s.startedAt ?? d.countingFrom ?? now),
+    })),
     deadlineState: state,
     allowedActions: possible,
     apology,
