@@ -15,9 +15,6 @@ export function useVietnameseValidation(): void {
   z.config(vi);
 }
 
-/** A validation issue as the error body's `details.issues` lists it: where, and what is wrong in both languages. */
-export type ValidationIssue = { path: string; message: string; messageEn: string };
-
 type RawIssue = Parameters<NonNullable<typeof en.localeError>>[0];
 
 function localeText(locale: typeof en, issue: RawIssue): string | undefined {
