@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { injectAs, login, type Session } from '../server/test/app.js';
-import { buildProcedureContent, buildStaff, buildUnitTree, TEST_PASSWORD } from '../server/test/factories.js';
+import { buildProcedureContent, buildSigner, buildStaff, buildUnitTree, TEST_PASSWORD } from '../server/test/factories.js';
 import { launchBrowser, seriousA11yViolations, SHOTS } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
@@ -90,6 +90,7 @@ async function seed(server: RunningServer): Promise<Seeded> {
     }),
   );
   const oneDay = await publish(buildProcedureContent());
+  await buildSigner(db, units.communeA, 'Đặng Quốc Việt');
   return { desk: await login(server.app, 'motcua', TEST_PASSWORD), threeSteps, oneDay, deskUnitId: units.deskA.id, communeId: units.communeA.id };
 }
 

@@ -16,6 +16,8 @@ import { startServer, type RunningServer } from './support/server.js';
  * B — the desk forwards in one click and undoes it.
  * C — the leader approves with "Phê duyệt" (no "next step" at the last one).
  * D — a dossier past its deadline gets its apology letter, marked late and signed by the head (pdftotext of the PDF).
+ * E — a dossier walked to the desk's own last step ("Vào sổ, đóng dấu, trả kết quả"): the desk officer returns it from
+ *     the queue row's "Trả kết quả"; the dossier reads "Đã trả kết quả".
  */
 let now = new Date('2026-11-30T02:00:00Z'); // Monday 30/11/2026 09:00 in Vietnam
 const contexts: BrowserContext[] = [];
@@ -28,7 +30,7 @@ describe('processing: forward to someone, send back, undo, approve, late apology
   let server: RunningServer;
   let browser: Browser;
   let desk: Session;
-  let ids: { procedure: string; cv2: string; cv1: string; leader: string; deskUnit: string; commune: string };
+  let ids: { procedure: string; cv2: string; cv1: string; leader: string; deskUnit: string; commune: string; province: string };
   const officers = new Map<string, Page>();
   const pageErrors: string[] = [];
 
@@ -57,7 +59,7 @@ describe('processing: forward to someone, send back, undo, approve, late apology
     const signatory = await injectAs(server.app, admin, { method: 'POST', url: `/api/units/${units.communeA.id}/signers`, payload: { kind: 'head', fullName: 'Trần Thị Cúc', title: 'Chủ tịch', validFrom: '2026-01-01', validTo: null } });
     expect(signatory.statusCode, signatory.body).toBe(201);
     desk = await login(server.app, 'motcua', TEST_PASSWORD);
-    ids = { procedure, cv1, cv2, leader, deskUnit: units.deskA.id, commune: units.communeA.id };
+    ids = { procedure, cv1, cv2, leader, deskUnit: units.deskA.id, commune: units.communeA.id, province: units.province.id };
     browser = await launchBrowser();
   });
 
@@ -243,6 +245,58 @@ describe('processing: forward to someone, send back, undo, approve, late apology
     expect(text).toMatch(/CHỦ TỊCH[\s\S]*Trần Thị Cúc/);
     expect(text).not.toContain('Cán bộ motcua');
     expect(text).toContain('09/12/2026');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('E: at "Vào sổ, đóng dấu, trả kết quả" the desk officer returns the result from the queue', async () => {
+    await setClock('2026-12-07T09:00'); // Monday
+    const admin = await login(server.app, 'quantri', TEST_PASSWORD);
+    const created = await injectAs(server.app, admin, {
+      method: 'POST',
+      url: '/api/procedures',
+      payload: { ownerUnitId: ids.province, content: buildProcedureContent({ code: '2.000986', name: 'Đăng ký khai sinh', processingTime: { amount: 3, unit: 'working_day' }, steps: [
+        { name: 'Tiếp nhận, kiểm tra', role: 'desk_officer', unitCode: null, workingDays: 0.5 },
+        { name: 'Thẩm định', role: 'specialist', unitCode: null, workingDays: 1.5 },
+        { name: 'Chủ tịch UBND xã ký', role: 'leader', unitCode: null, workingDays: 0.5 },
+        { name: 'Vào sổ, đóng dấu, trả kết quả', role: 'desk_officer', unitCode: null, workingDays: 0.5 },
+      ] }) },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const procedure = (created.json() as { id: string }).id;
+    await injectAs(server.app, admin, { method: 'POST', url: `/api/procedures/${procedure}/publish`, payload: { decisionNo: '2/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
+    const res = await injectAs(server.app, desk, {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: {
+        idempotencyKey: `processing-e2e-${++seq}`, procedureId: procedure, receivingUnitId: ids.deskUnit, resolvingUnitId: ids.commune,
+        applicant: { kind: 'citizen', idNumber: '087090002468', fullName: 'Võ Thị Hồng' }, outcome: 'accept', eform: { hoTen: 'Võ Thị Hồng' },
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const d = res.json() as { id: string; code: string };
+    const cv1 = await login(server.app, 'chuyenvien.mot', TEST_PASSWORD);
+    const leader = await login(server.app, 'lanhdao', TEST_PASSWORD);
+    for (const s of [desk, cv1, leader]) expect((await injectAs(server.app, s, { method: 'POST', url: `/api/dossiers/${d.id}/actions`, payload: { action: 'forward' } })).statusCode).toBe(200);
+
+    const deskPage = await officer('motcua');
+    await deskPage.goto(`${server.baseUrl}/console/ho-so?queue=unit`);
+    const row = deskPage.getByRole('row', { name: new RegExp(d.code) });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Vào sổ, đóng dấu');
+    await settled(deskPage);
+    await deskPage.screenshot({ path: `${SHOTS}/mc-processing-return-queue.png` });
+    await row.getByRole('button', { name: `Trả kết quả hồ sơ ${d.code}` }).click();
+    await deskPage.getByRole('heading', { name: new RegExp(d.code) }).waitFor();
+    const dialog = deskPage.getByRole('dialog');
+    await dialog.getByLabel('Người nhận kết quả').waitFor();
+    expect(await dialog.getByLabel('Người nhận kết quả').inputValue()).toBe('Võ Thị Hồng');
+    expect(await seriousA11yViolations(deskPage)).toEqual([]);
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: 'Trả kết quả' }).click();
+    await deskPage.getByText('Đã thực hiện: Trả kết quả.').waitFor();
+    await statusTag(deskPage, 'Đã trả kết quả');
+    // Nothing is left to do on it.
+    expect(await bar(deskPage).getByRole('button').count()).toBe(0);
+    await deskPage.screenshot({ path: `${SHOTS}/mc-processing-returned.png` });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from './platform/context.js';
 import { DomainError, commonErrors, errorBody } from './platform/errors.js';
@@ -17,6 +17,7 @@ import { installCompression } from './platform/compression.js';
 import { ZErrorBody } from './platform/error-schema.js';
 import { installMetrics } from './platform/metrics.js';
 import { installRequestContext } from './platform/request-context.js';
+import { useVietnameseValidation, validatorCompiler } from './platform/validation.js';
 import { installAuth } from './modules/identity/auth.plugin.js';
 import { apiRoutes } from './modules/routes.js';
 import { vnpaySimulator } from './modules/payments/vnpay.simulator.js';
@@ -59,6 +60,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     // A unit site's own host name shows that site at "/" (modules/info-portal/portal.hosts.ts).
     rewriteUrl: (req) => rewriteSiteHost(req.url ?? '/', req.headers.host),
   }).withTypeProvider<ZodTypeProvider>();
+  useVietnameseValidation();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

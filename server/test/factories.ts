@@ -68,3 +68,12 @@ export function buildProcedureContent(overrides: Partial<TProcedureContent> = {}
     ...overrides,
   });
 }
+
+/** The unit's head who signs its letters (an apology letter is refused without one), from `validFrom` on. */
+export async function buildSigner(q: Queryable, unit: UnitRow, fullName = 'Lê Văn Bình', validFrom = '2020-01-01'): Promise<void> {
+  await q.query(
+    `INSERT INTO unit_signer (id, unit_id, kind, full_name, title, head_title, valid_from, valid_to, updated_at, updated_by)
+     VALUES (gen_random_uuid(), $1, 'head', $2, 'Chủ tịch', 'Chủ tịch', $3, NULL, now(), NULL)`,
+    [unit.id, fullName, validFrom],
+  );
+}

@@ -65,7 +65,12 @@ export function toDomainError(err: FastifyError | Error): DomainError | null {
   if (err instanceof DomainError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     return commonErrors.validation({
-      issues: err.validation.map((v) => ({ path: v.instancePath || '/', message: v.message ?? 'invalid' })),
+      // Vietnamese by default, English beside it (platform/validation.ts).
+      issues: err.validation.map((v) => {
+        const en = (v.params as { messageEn?: unknown } | undefined)?.messageEn;
+        const message = v.message ?? 'Dữ liệu không hợp lệ';
+        return { path: v.instancePath || '/', message, messageEn: typeof en === 'string' ? en : message };
+      }),
     });
   }
   if (isResponseSerializationError(err)) return null;

@@ -2,12 +2,14 @@ import fs from 'node:fs/promises';
 import { loadDemoDossiers } from './demo-dossiers.js';
 import { demoPeople } from './demo-people.js';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AppContext } from '../platform/context.js';
 import { withTransaction, type Tx } from '../platform/database.js';
 import { hashPassword } from '../modules/identity/password.js';
 import { insertSuccession, insertUnit, type UnitRow } from '../modules/org-units/unit.repo.js';
+import { putSigner } from '../modules/org-units/signatory.repo.js';
+import type { Signer } from '../modules/org-units/signatory.rules.js';
 import { ZUnitKind } from '../modules/org-units/unit.contract.js';
 import { ZProcedureContent, ZStaffRole } from '../modules/procedures/procedure.contract.js';
 import { insertDraftVersion, insertProcedure, markPublished, setCurrentVersion } from '../modules/procedures/procedure.repo.js';
@@ -68,6 +70,13 @@ export async function loadDemoData(ctx: AppContext): Promise<{ accountLines: str
     // Each demo officer's identity on the (simulated) national portal, for single sign-on into the console.
     await tx.query(`INSERT INTO national_sso_link (subject, staff_user_id, linked_at) SELECT 'dvcqg.' || username, id, $1 FROM staff_user`, [now]);
     await insertProcedures(tx, procedures, byCode, adminId, now);
+    // Each ward's leader signs its letters as Chủ tịch (an apology letter is refused without a signer).
+    for (const s of staff) {
+      for (const r of s.roles.filter((x) => x.role === 'leader')) {
+        const signer: Signer = { id: randomUUID(), kind: 'head', fullName: s.fullName, title: 'Chủ tịch', headTitle: 'Chủ tịch', validFrom: '2025-07-01', validTo: null };
+        await putSigner(tx, byCode.get(r.unitCode)!.id, signer, now, adminId);
+      }
+    }
     // The population database simulator knows every person of the demo (demo-people.ts: the desk's applicants and the
     // national portal's), so the desk's and the e-form's "Lấy từ CSDL dân cư" and the simulated SSO find each of them.
     const people = demoPeople();

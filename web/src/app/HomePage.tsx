@@ -5,6 +5,7 @@ import { roleLabel } from '../lib/labels.js';
 import { Link } from '../lib/router.js';
 import { DeskCounts } from '../features/dossiers/components/DeskCounts.js';
 import { paths } from './paths.js';
+import { rolePermissions } from '../../../server/src/modules/identity/permissions.policy.js';
 
 /** The console's start page: who is signed in, with which roles where, and the screens they may open. */
 export function HomePage({ me }: { me: Me }) {
@@ -37,7 +38,7 @@ export function HomePage({ me }: { me: Me }) {
           </Tag>
         ))}
       </Typography.Paragraph>
-      {me.permissions.includes('dossiers.read') ? <DeskCounts listPath={paths.dossiers} canReceive={me.permissions.includes('dossiers.receive')} /> : null}
+      {me.permissions.includes('dossiers.read') ? <DeskCounts listPath={paths.dossiers} canReceive={me.permissions.includes('dossiers.receive')} units={dossierUnits(me.grants)} /> : null}
       <Row gutter={[16, 16]}>
         {cards.map((c) => (
           <Col key={c.to} xs={24} md={12} xl={6}>
@@ -49,4 +50,10 @@ export function HomePage({ me }: { me: Me }) {
       </Row>
     </>
   );
+}
+
+/** The officer's units where they read dossiers (each once), for the counts per unit. */
+function dossierUnits(grants: { role: keyof typeof rolePermissions; unitId: string; unitName: string }[]): { id: string; name: string }[] {
+  const reading = grants.filter((g) => (rolePermissions[g.role] as readonly string[]).includes('dossiers.read'));
+  return [...new Map(reading.map((g) => [g.unitId, { id: g.unitId, name: g.unitName }])).values()];
 }

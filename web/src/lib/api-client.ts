@@ -74,7 +74,8 @@ export function errorText(err: unknown): string {
     if (Array.isArray(issues) && issues.length > 0) {
       const list = issues
         .slice(0, 5)
-        .map((i: { path?: string; message?: string }) => `${i.path ?? ''} ${i.message ?? ''}`.trim())
+        // Each issue comes in both languages (server/src/platform/validation.ts): the console's language picks.
+        .map((i: { path?: string; message?: string; messageEn?: string }) => `${i.path ?? ''} ${(getLang() === 'en' ? i.messageEn : undefined) ?? i.message ?? ''}`.trim())
         .join('; ');
       return `${err.message} (${list})`;
     }

@@ -4564,6 +4564,7 @@ export interface paths {
                     from?: string;
                     to?: string;
                     before?: string;
+                    unitId?: string;
                     limit?: number;
                 };
                 header?: never;
@@ -4599,6 +4600,7 @@ export interface paths {
                                 dueAt: string | null;
                                 finishClass: string | null;
                                 deadlineState: string | null;
+                                awaitingReturn: boolean;
                             }[];
                             next: string | null;
                             counts: {
@@ -4618,6 +4620,24 @@ export interface paths {
                 };
                 /** @description Default Response */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4750,6 +4770,7 @@ export interface paths {
                                 unitId: string;
                                 unitName: string;
                                 workingDays: number;
+                                dayMinutes: number;
                                 /** Format: date-time */
                                 dueAt: string | null;
                                 /** Format: date-time */
@@ -5075,6 +5096,7 @@ export interface paths {
                                 unitId: string;
                                 unitName: string;
                                 workingDays: number;
+                                dayMinutes: number;
                                 /** Format: date-time */
                                 dueAt: string | null;
                                 /** Format: date-time */
@@ -5441,6 +5463,7 @@ export interface paths {
                                 unitId: string;
                                 unitName: string;
                                 workingDays: number;
+                                dayMinutes: number;
                                 /** Format: date-time */
                                 dueAt: string | null;
                                 /** Format: date-time */
@@ -5642,6 +5665,7 @@ export interface paths {
                                 unitId: string;
                                 unitName: string;
                                 workingDays: number;
+                                dayMinutes: number;
                                 /** Format: date-time */
                                 dueAt: string | null;
                                 /** Format: date-time */
@@ -12486,6 +12510,7 @@ export interface paths {
                                 unitId: string;
                                 unitName: string;
                                 workingDays: number;
+                                dayMinutes: number;
                                 /** Format: date-time */
                                 dueAt: string | null;
                                 /** Format: date-time */

@@ -46,7 +46,7 @@ export const adminEn = {
   'signers.title': 'Title',
   'signers.hint': 'The apology letter is the competent agency\'s: the head signs during their term; deputies authorised to sign on the head\'s behalf (KT.) during the dates below. A letter takes the person valid on its day, an authorised deputy before the head.',
   'signers.today': 'Today letters are signed by {name} ({capacity}).',
-  'signers.nobody': 'Nobody signs today: letters will leave the name blank, signed "THỦ TRƯỞNG CƠ QUAN".',
+  'signers.nobody': 'Nobody signs today: the unit\'s apology letters are refused until the head or an authorised deputy is set.',
   'signers.empty': 'No signatory set yet.',
   'signers.addHead': 'Add head',
   'signers.addDeputy': 'Add authorised deputy',

@@ -46,7 +46,7 @@ export const adminVi = {
   'signers.title': 'Chức danh',
   'signers.hint': 'Văn bản xin lỗi và hẹn lại là của cơ quan có thẩm quyền: thủ trưởng ký trong nhiệm kỳ; cấp phó được ủy quyền ký thay (KT.) trong thời gian ghi dưới đây. Văn bản lấy người ký có hiệu lực vào ngày phát hành, cấp phó được ủy quyền trước thủ trưởng.',
   'signers.today': 'Hôm nay văn bản do {name} ký ({capacity}).',
-  'signers.nobody': 'Chưa có người ký cho hôm nay: văn bản sẽ để trống họ tên, ký "THỦ TRƯỞNG CƠ QUAN".',
+  'signers.nobody': 'Chưa có người ký cho hôm nay: thư xin lỗi và hẹn lại của đơn vị sẽ bị từ chối cho đến khi khai báo thủ trưởng hoặc cấp phó được ủy quyền ký thay.',
   'signers.empty': 'Chưa đặt người ký nào.',
   'signers.addHead': 'Thêm thủ trưởng',
   'signers.addDeputy': 'Thêm cấp phó ký thay',

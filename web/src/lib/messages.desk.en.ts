@@ -18,6 +18,8 @@ export const deskEn: Record<keyof typeof deskVi, string> = {
   'desk.searchAll': 'Search all dossiers (code, name without accents, CCCD, phone) or scan the receipt QR code',
   'desk.scanNotFound': 'No dossier with code {code} within your scope.',
   'desk.countsTitle': 'My work today',
+  'desk.countsUnit': 'Unit',
+  'desk.countsAllUnits': 'All my units',
   'desk.countWaiting': 'Waiting',
   'desk.countOnline': 'Online, awaiting acceptance',
   'desk.countDueSoon': 'Due soon',

@@ -16,6 +16,8 @@ export const deskVi = {
   'desk.searchAll': 'Tìm trong tất cả hồ sơ (mã, tên không dấu, CCCD, điện thoại) hoặc quét mã QR trên giấy hẹn',
   'desk.scanNotFound': 'Không tìm thấy hồ sơ có mã {code} trong phạm vi của bạn.',
   'desk.countsTitle': 'Việc của tôi hôm nay',
+  'desk.countsUnit': 'Đơn vị',
+  'desk.countsAllUnits': 'Tất cả đơn vị của tôi',
   'desk.countWaiting': 'Đang chờ xử lý',
   'desk.countOnline': 'Nộp trực tuyến chờ tiếp nhận',
   'desk.countDueSoon': 'Sắp đến hạn',

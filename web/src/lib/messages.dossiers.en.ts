@@ -220,6 +220,8 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'form.stop-notice': 'Notice of stopped processing',
   'form.control-slip': 'Processing control slip',
   'queue.sentBack': 'Sent back',
+  'queue.returnResult': 'Return result',
+  'queue.returnResultOf': 'Return the result of {code}',
   'queue.sentBackBy': '{by}: {note}',
   'forward.toQueue': 'Forward to the queue of {unit}',
   'forward.toOfficer': 'Forward to {name}',

@@ -218,6 +218,8 @@ export const dossiersVi = {
   'form.stop-notice': 'Thông báo dừng giải quyết hồ sơ',
   'form.control-slip': 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
   'queue.sentBack': 'Bị trả lại',
+  'queue.returnResult': 'Trả kết quả',
+  'queue.returnResultOf': 'Trả kết quả hồ sơ {code}',
   'queue.sentBackBy': '{by}: {note}',
   'forward.toQueue': 'Chuyển vào hàng chờ của {unit}',
   'forward.toOfficer': 'Chuyển cho {name}',

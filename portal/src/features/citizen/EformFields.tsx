@@ -13,8 +13,8 @@ const propsOf = (schema: Schema) => (schema?.properties ?? {}) as Record<string,
 const requiredOf = (schema: Schema) => new Set(Array.isArray(schema?.required) ? (schema.required as string[]) : []);
 const titleOf = (key: string, p: Prop | undefined) => p?.title ?? key;
 
-/** "2026-03-05" → "05/03/2026"; anything else as it is. */
-export function vnDate(value: unknown): string {
+/** What the date field shows while typing: "2026-03-05" → "05/03/2026"; anything else as it is. */
+function vnDate(value: unknown): string {
   if (typeof value !== 'string') return value === undefined || value === null ? '' : String(value);
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : value;
@@ -42,19 +42,6 @@ export function eformProblems(schema: Schema, values: Record<string, unknown>): 
     if (problem) out[key] = problem;
   }
   return out;
-}
-
-/** The value as the citizen reads it: dates dd/MM/yyyy, booleans Có/Không. */
-export function answerText(schema: Schema, key: string, value: unknown): string {
-  const p = propsOf(schema)[key];
-  if (typeof value === 'boolean') return value ? 'Có' : 'Không';
-  if (p?.format === 'date') return vnDate(value);
-  if (Array.isArray(value)) return value.map(String).join(', ');
-  return value === undefined || value === null ? '' : String(value);
-}
-
-export function titleOfField(schema: Schema, key: string): string {
-  return titleOf(key, propsOf(schema)[key]);
 }
 
 /**

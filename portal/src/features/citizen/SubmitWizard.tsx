@@ -5,8 +5,9 @@ import { declarationUrl, listStore, saveDraft, startSubmission, submitDossier, t
 import { ct } from './citizen-text.js';
 import { DocumentPicker } from './DocumentPicker.js';
 import { PopulationPrefill } from './PopulationPrefill.js';
-import { answerText, EformFields, eformProblems, titleOfField } from './EformFields.js';
-import { capitalizeNames, eformDefaults, eformFieldOrder, fieldOrigins, followPrefill } from '../../../../server/src/modules/procedures/eform.rules.js';
+import { EformFields, eformProblems } from './EformFields.js';
+import { eformAnswerLines } from '../../../../server/src/modules/procedures/eform-answers.rules.js';
+import { capitalizeNames, eformDefaults, fieldOrigins, followPrefill } from '../../../../server/src/modules/procedures/eform.rules.js';
 import { feeLines, feeTotal } from '../../../../server/src/modules/procedures/fee.rules.js';
 
 const steps = ['stepForm', 'stepDocs', 'stepReview'] as const;
@@ -165,8 +166,9 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
           <dl className="facts">
             <dt>{ct('resolvingUnit')}</dt>
             <dd>{start.units.find((u) => u.id === draft.resolvingUnitId)?.name}</dd>
-            {eformFieldOrder(start.eformSchema).filter((k) => draft.eform[k] !== undefined && draft.eform[k] !== '').map((k) => (
-              <FactRow key={k} label={titleOfField(start.eformSchema, k)} value={answerText(start.eformSchema, k, draft.eform[k])} />
+            {/* The one renderer of e-form answers: the citizen reviews what the officer's page and the printed declaration show. */}
+            {eformAnswerLines(start.eformSchema, draft.eform).filter((l) => l.inForm && l.text !== '').map((l) => (
+              <FactRow key={l.name} label={l.label} value={l.text} />
             ))}
             {draft.documents.map((d) => (
               <FactRow key={d.name} label={d.name} value={store.find((s) => s.sha256 === d.sha256)?.fileName ?? ''} />

@@ -185,7 +185,7 @@ describe('late dossiers always get their letter', () => {
     void timely;
   });
 
-  it('the "Cần xin lỗi" queue lists exactly the dossiers the rule says need a letter', async () => {
+  it('the "Cần xin lỗi" queue lists exactly the past-due dossiers without a letter, each row tagged "Quá hạn"', async () => {
     // Dossiers due at different times, some apologised, one closed, one paused.
     for (const iso of ['2026-12-01T01:00:00Z', '2026-12-02T02:00:00Z', '2026-12-03T03:00:00Z', '2026-12-07T02:00:00Z', '2026-12-08T02:00:00Z']) {
       at(iso);
@@ -196,20 +196,70 @@ describe('late dossiers always get their letter', () => {
     for (const iso of ['2026-12-04T03:00:00Z', '2026-12-08T09:00:00Z', '2026-12-10T02:00:00Z']) {
       at(iso);
       const listed = new Set<string>();
+      const tags = new Set<string | null>();
       let before: string | null = null;
       do {
-        const page: { items: { id: string }[]; next: string | null } = (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers?queue=needs_apology&limit=50${before ? `&before=${before}` : ''}` })).json();
-        for (const i of page.items) listed.add(i.id);
+        const page: { items: { id: string; deadlineState: string | null }[]; next: string | null; counts: { needs_apology: number } } = (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers?queue=needs_apology&limit=50${before ? `&before=${before}` : ''}` })).json();
+        for (const i of page.items) {
+          listed.add(i.id);
+          tags.add(i.deadlineState);
+        }
         before = page.next;
       } while (before);
-      const calendar = await loadCalendar(t.ctx.db, null, { from: 2026, to: 2027 });
-      const apologyBefore = calendar.addWorkingMinutes(now, 2 * 480);
       const all = await t.ctx.db.query<{ id: string; status: string; dueAt: Date | null; apologyCount: number }>(
         `SELECT id, status, due_at AS "dueAt", apology_count AS "apologyCount" FROM dossier WHERE receiving_unit_id = $1`, [tree.deskA.id]);
-      const expected = new Set(all.rows.filter((d) => needsApology(d, apologyBefore, 1)).map((d) => d.id));
+      const expected = new Set(all.rows.filter((d) => needsApology(d, now, 1)).map((d) => d.id));
       expect(expected.size).toBeGreaterThan(0);
       expect(listed).toEqual(expected);
+      // Past due only: the row of each says "Quá hạn" — the tab and the row share the boundary.
+      expect([...tags]).toEqual(['overdue']);
+      for (const d of all.rows.filter((x) => listed.has(x.id))) expect(d.dueAt!.getTime()).toBeLessThan(now.getTime());
+      // A running dossier due within the next working days and without a letter is not listed (it is "Sắp đến hạn").
+      expect(all.rows.some((d) => d.status !== 'withdrawn' && d.status !== 'supplement_requested' && d.apologyCount === 0 && d.dueAt! > now && !listed.has(d.id))).toBe(true);
     }
+  });
+});
+
+describe('no signer, no letter', () => {
+  it('a unit without a head or deputy set: the letter is refused (422, who must set it), known before the form opens; nothing changes', async () => {
+    at('2026-11-30T01:00:00Z');
+    // Resolved by commune B, which has no signer.
+    const res = await injectAs(t.app, desk, {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: {
+        idempotencyKey: `apology-${++keySeq}`, procedureId: threeDays, receivingUnitId: tree.deskA.id, resolvingUnitId: tree.communeB.id,
+        applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An', phone: '0912345678' }, outcome: 'accept',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const d = res.json() as { id: string };
+    await act(desk, d.id, { action: 'forward' });
+    at('2026-12-04T03:00:00Z'); // past its due time
+    const shown = (await detail(desk, d.id)).apology;
+    expect(shown).toMatchObject({ possible: false, signer: null });
+    expect(shown.reason).toBe(
+      `Chưa có người ký văn bản của ${tree.communeB.name} cho ngày 04/12/2026, nên không thể phát hành thư xin lỗi (thư phải do thủ trưởng hoặc cấp phó được ủy quyền ký). Đề nghị quản trị viên của đơn vị khai báo người ký tại mục Đơn vị → Người ký, rồi thực hiện lại.`,
+    );
+    const n = await logCount(d.id);
+    const refused = await act(desk, d.id, { action: 'apologise', newDueAt: '2026-12-09T17:00:00+07:00', note: 'Chờ xác minh' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'UNIT.NO_SIGNER', message: shown.reason });
+    expect(await logCount(d.id)).toBe(n);
+    // A letter issued before signers were required (a blank head) is not printed so either.
+    await t.ctx.db.query(
+      `INSERT INTO dossier_action (dossier_id, at, actor_id, actor_name, action, from_status, to_status, note, step_index, data)
+       VALUES ($1, $2, NULL, 'Cán bộ cũ', 'apologise', 'processing', 'processing', 'Chờ xác minh', 1, $3::jsonb)`,
+      [d.id, now, JSON.stringify({ previousDueAt: '2026-12-03T01:00:00.000Z', newDueAt: '2026-12-09T10:00:00.000Z', late: true, signer: { capacity: ['THỦ TRƯỞNG CƠ QUAN'], name: '(Ký, ghi rõ họ tên)' } })],
+    );
+    const letter = await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${d.id}/forms/apology` });
+    expect(letter.statusCode).toBe(422);
+    expect(letter.json().code).toBe('UNIT.NO_SIGNER');
+    // Once the unit's administrator sets the head, the old entry prints with the head valid on its day.
+    expect((await injectAs(t.app, admin, { method: 'POST', url: `/api/units/${tree.communeB.id}/signers`, payload: { kind: 'head', fullName: 'Phan Văn Đức', title: 'Chủ tịch', validFrom: '2026-01-01', validTo: null } })).statusCode).toBe(201);
+    const printed = await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${d.id}/forms/apology` });
+    expect(printed.statusCode).toBe(200);
+    expect(pdfText(printed.rawPayload)).toMatch(/CHỦ TỊCH[\s\S]*Phan Văn Đức/);
   });
 });
 

@@ -16,8 +16,6 @@ export type QueueFilter = {
   now: Date;
   /** Up to this instant a due time is "due soon" (`dueSoonUntil`, dossier-deadline.rules.ts). */
   soonUntil: Date;
-  /** Instant two working days ahead: a dossier due before it and without an apology needs one now, while it still can. */
-  apologyBefore: Date;
   search?: DossierSearch | null;
   procedureId?: string;
   status?: string;
@@ -44,6 +42,8 @@ export type QueueRow = {
   finishClass: string | null;
   /** The reason the dossier was sent back to its current step, while it is there (highlighted in the queue). */
   sentBack: { note: string | null; by: string } | null;
+  /** Ready for the desk to return: result ready, or at the desk's own return step (`atDeskReturnStep`). */
+  awaitingReturn: boolean;
 };
 
 export type QueuePage = { rows: QueueRow[]; next: string[] | null };
@@ -100,9 +100,9 @@ function tabCondition(queue: Exclude<Queue, 'mine'>, a: 's' | 'd', f: QueueFilte
       return `${a}.status ${OPEN} AND ${a}.due_at >= ${p.add(f.now, 'timestamptz')} AND ${a}.due_at <= ${p.add(f.soonUntil, 'timestamptz')}`;
     case 'overdue':
       return `${a}.status ${OPEN} AND ${a}.due_at < ${p.add(f.now, 'timestamptz')}`;
-    // Will be (or is) late and has no apology letter yet (ND 61/2018 Điều 19 k9).
+    // Past its due time and no apology letter yet (ND 61/2018 Điều 19 k9): the "Quá hạn" boundary (needsApology).
     case 'needs_apology':
-      return `${a}.status ${OPEN} AND ${a}.apology_count = 0 AND ${a}.due_at < ${p.add(f.apologyBefore, 'timestamptz')}`;
+      return `${a}.status ${OPEN} AND ${a}.apology_count = 0 AND ${a}.due_at < ${p.add(f.now, 'timestamptz')}`;
   }
 }
 
@@ -123,7 +123,9 @@ function filterConditions(a: 's' | 'd', f: QueueFilter, p: Params): string[] {
  * the limit) and the page's index plan is unchanged; one statement per page instead of a second round trip.
  */
 const columns = `d.id, d.code, (SELECT nullif(n.ma_ho_so, d.code) FROM national_dossier n WHERE n.dossier_id = d.id) AS "nationalCode", d.procedure_name AS "procedureName", d.applicant->>'fullName' AS "applicantName", d.status, d.channel,
-  st.name AS "stepName", d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.finish_class AS "finishClass",
+  st.name AS "stepName",
+  (d.status = 'result_ready' OR (d.status = 'processing' AND st.role = 'desk_officer' AND d.step_index = d.step_count - 1 AND d.step_count > 1)) AS "awaitingReturn",
+  d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.finish_class AS "finishClass",
   (SELECT json_build_object('note', a.note, 'by', a.actor_name) FROM dossier_action a
     WHERE a.dossier_id = d.id AND a.action = 'send_back' AND a.step_index = d.step_index AND a.at >= st.started_at
     ORDER BY a.id DESC LIMIT 1) AS "sentBack"`;
@@ -238,7 +240,7 @@ export async function countQueues(q: Queryable, f: CountFilter): Promise<QueueCo
   return { counts, bounded };
 }
 
-type CountFilter = Pick<QueueFilter, 'unitIds' | 'actorId' | 'now' | 'soonUntil' | 'apologyBefore'>;
+type CountFilter = Pick<QueueFilter, 'unitIds' | 'actorId' | 'now' | 'soonUntil'>;
 
 /** The one statement behind countQueues (also run bare by the benchmark). */
 export function countQuery(f: CountFilter): { text: string; values: unknown[]; bounded: CountedQueue[]; exact: CountedQueue[] } {

@@ -62,6 +62,8 @@ const ZStep = z.object({
   unitId: z.string().uuid(),
   unitName: z.string(),
   workingDays: z.number(),
+  /** Minutes of one working day for this step: the hours in force when it started (else when the time began to count). */
+  dayMinutes: z.number(),
   dueAt: z.date().nullable(),
   startedAt: z.date().nullable(),
   finishedAt: z.date().nullable(),

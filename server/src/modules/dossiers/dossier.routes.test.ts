@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toLevelOneFirst } from './dossier-code.rules.js';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
-import { buildProcedureContent, buildStaff, buildUnit, buildUnitTree } from '../../../test/factories.js';
+import { buildProcedureContent, buildSigner, buildStaff, buildUnit, buildUnitTree } from '../../../test/factories.js';
 
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof buildUnitTree>>;
@@ -13,6 +13,7 @@ let oneDay: string, threeDays: string;
 beforeAll(async () => {
   t = await buildTestApp({ clock: { now: () => now } });
   tree = await buildUnitTree(t.ctx.db);
+  await buildSigner(t.ctx.db, tree.communeA);
   await buildStaff(t.ctx.db, 'admin.tinh', [{ role: 'admin', unit: tree.province }]);
   await buildStaff(t.ctx.db, 'motcua', [{ role: 'desk_officer', unit: tree.deskA }]);
   await buildStaff(t.ctx.db, 'chuyenvien', [{ role: 'specialist', unit: tree.officeA }]);

@@ -44,6 +44,8 @@ const ZQueueItem = z.object({
   finishClass: z.string().nullable(),
   /** on_track | due_soon | overdue for open dossiers (national working calendar), else null. */
   deadlineState: z.string().nullable(),
+  /** The result waits for the desk: ready, or the dossier at the desk's own return step ("Trả kết quả" in the row). */
+  awaitingReturn: z.boolean(),
 });
 
 export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -172,6 +174,8 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
           from: z.iso.date().optional(),
           to: z.iso.date().optional(),
           before: z.string().regex(/^[A-Za-z0-9_-]{1,1000}$/).optional(),
+          /** One of the officer's own units only (counts per unit); the whole scope when absent. */
+          unitId: z.string().uuid().optional(),
           limit: z.coerce.number().int().min(1).max(100).default(30),
         }),
         response: {
@@ -183,6 +187,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
             countBound: z.number().int(),
           }),
           400: ZErrorBody,
+          403: ZErrorBody,
         },
       },
     },

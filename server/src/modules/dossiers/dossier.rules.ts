@@ -60,7 +60,21 @@ export type DossierState = {
   apologyCount: number;
   /** Re-appointments allowed by the rule-set (1: "chỉ được hẹn lại một lần"). */
   maxApologies: number;
+  /**
+   * The current step is the desk's own return step ("Vào sổ, đóng dấu, trả kết quả", role desk_officer): the result
+   * was signed at the step before, the desk records, stamps and returns it (`atDeskReturnStep`).
+   */
+  deskReturnStep?: boolean;
 };
+
+/**
+ * Whether the dossier stands at the desk's return step: the last step of its process, held by the desk role. The
+ * catalogue ends most processes so (the leader signs, then "Vào sổ, đóng dấu, trả kết quả" at the one-stop desk,
+ * ND 61/2018 Điều 20): there the desk returns the result itself; no "Phê duyệt" is waited for.
+ */
+export function atDeskReturnStep(d: { stepIndex: number; stepCount: number }, step: { role: string } | null | undefined): boolean {
+  return !!step && step.role === 'desk_officer' && d.stepIndex === d.stepCount - 1 && d.stepCount > 1;
+}
 
 /** The actions possible now: the status table, narrowed by the step position and the apology limit. */
 export function allowedActions(s: DossierState): DossierAction[] {
@@ -71,6 +85,9 @@ export function allowedActions(s: DossierState): DossierAction[] {
         return !last;
       case 'approve':
         return last;
+      // At the desk: a result ready, or the dossier at the desk's own return step (it returns it in one action).
+      case 'return_result':
+        return s.status === 'result_ready' || (last && !!s.deskReturnStep);
       case 'send_back':
         return s.stepIndex > 0;
       case 'apologise':
@@ -81,7 +98,6 @@ export function allowedActions(s: DossierState): DossierAction[] {
       case 'assign':
       case 'request_supplement':
       case 'supplement_received':
-      case 'return_result':
       case 'withdraw':
       case 'stop':
       case 'refuse':

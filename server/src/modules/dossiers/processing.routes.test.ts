@@ -178,3 +178,132 @@ describe('the leader approves with "Phê duyệt"', () => {
     expect((await logOf(d.id)).slice(-1)).toEqual(['approve']);
   });
 });
+
+describe('garbage to an officer endpoint', () => {
+  it('is a 400 whose details say what is wrong in Vietnamese (English beside it), and changes nothing', async () => {
+    at('2026-11-30T06:00:00Z');
+    const d = await intake();
+    const before = await logOf(d.id);
+    const res = await act(desk, d.id, { action: 'bay-lung-tung', note: 42 });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.code).toBe('COMMON.VALIDATION');
+    expect(body.message).toBe('Dữ liệu gửi lên không hợp lệ.');
+    const issues = body.details.issues as { path: string; message: string; messageEn: string }[];
+    expect(issues.find((i) => i.path === '/action')?.message).toMatch(/^Tùy chọn không hợp lệ: mong đợi một trong các giá trị "accept"/);
+    expect(issues.find((i) => i.path === '/action')?.messageEn).toMatch(/^Invalid option: expected one of "accept"/);
+    expect(issues.find((i) => i.path === '/note')?.message).toBe('Đầu vào không hợp lệ: mong đợi string, nhận được số');
+    expect(await logOf(d.id)).toEqual(before);
+  });
+});
+
+describe('the desk finishes "Vào sổ, đóng dấu, trả kết quả"', () => {
+  it('at the desk\'s own last step the desk officer returns the result in one action; others may not; the ledger folds to returned', async () => {
+    at('2026-11-30T07:00:00Z');
+    const created = await injectAs(t.app, admin, {
+      method: 'POST',
+      url: '/api/procedures',
+      payload: { ownerUnitId: tree.province.id, content: buildProcedureContent({ code: '2.000986', name: 'Đăng ký khai sinh', processingTime: { amount: 3, unit: 'working_day' }, steps: [
+        { name: 'Tiếp nhận, kiểm tra', role: 'desk_officer', unitCode: null, workingDays: 0.5 },
+        { name: 'Thẩm định', role: 'specialist', unitCode: null, workingDays: 1.5 },
+        { name: 'Chủ tịch UBND xã ký', role: 'leader', unitCode: null, workingDays: 0.5 },
+        { name: 'Vào sổ, đóng dấu, trả kết quả', role: 'desk_officer', unitCode: null, workingDays: 0.5 },
+      ] }) },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const fourSteps = created.json().id as string;
+    await injectAs(t.app, admin, { method: 'POST', url: `/api/procedures/${fourSteps}/publish`, payload: { decisionNo: '2/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
+    const res = await injectAs(t.app, desk, {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: {
+        idempotencyKey: `processing-${++seq}`, procedureId: fourSteps, receivingUnitId: tree.deskA.id, resolvingUnitId: tree.communeA.id,
+        applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An' }, outcome: 'accept',
+      },
+    });
+    const d = res.json() as { id: string };
+    expect((await act(desk, d.id, { action: 'forward' })).statusCode).toBe(200);
+    expect((await act(cv1, d.id, { action: 'forward' })).statusCode).toBe(200);
+    expect((await act(leader, d.id, { action: 'forward' })).statusCode).toBe(200);
+    at('2026-12-01T02:00:00Z');
+    const atStep = await open(desk, d.id);
+    expect(atStep).toMatchObject({ status: 'processing', stepIndex: 3 });
+    expect(atStep.allowedActions).toContain('return_result');
+    expect(atStep.allowedActions).not.toContain('approve');
+    // The desk's queue offers "Trả kết quả" on the row.
+    const row = (await injectAs(t.app, desk, { method: 'GET', url: '/api/dossiers?queue=unit' })).json().items.find((x: { id: string }) => x.id === d.id);
+    expect(row).toMatchObject({ stepName: 'Vào sổ, đóng dấu, trả kết quả', awaitingReturn: true });
+    // Nobody else returns it; no login, garbage: refused, nothing written.
+    const before = await logOf(d.id);
+    expect((await act(cv1, d.id, { action: 'return_result' })).statusCode).toBe(403);
+    expect((await act(otherSpecialist, d.id, { action: 'return_result' })).statusCode).toBe(404);
+    expect((await act(null, d.id, { action: 'return_result' })).statusCode).toBe(401);
+    expect((await act(desk, d.id, { action: 'return_result', receivedBy: 42 })).statusCode).toBe(400);
+    expect(await logOf(d.id)).toEqual(before);
+
+    const done = await act(desk, d.id, { action: 'return_result', receivedBy: 'Nguyễn Văn An (người nộp)' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'returned', allowedActions: [], finishClass: 'early' });
+    expect(done.json().steps[3].finishedAt).toBe('2026-12-01T02:00:00.000Z');
+    expect(await logOf(d.id)).toEqual([...before, 'approve', 'return_result']);
+    const returned = await t.ctx.db.query(`SELECT data->>'receivedBy' AS "receivedBy", actor_id FROM dossier_action WHERE dossier_id = $1 AND action = 'return_result'`, [d.id]);
+    expect(returned.rows[0]).toEqual({ receivedBy: 'Nguyễn Văn An (người nộp)', actor_id: ids.desk });
+    await consistent(d.id);
+    expect((await act(desk, d.id, { action: 'return_result' })).statusCode).toBe(409);
+  });
+});
+
+describe('the home counts per unit', () => {
+  it('an officer of several units counts one of them at a time, or all; not a unit of someone else', async () => {
+    at('2026-11-30T08:00:00Z');
+    await buildStaff(t.ctx.db, 'lanhdao.hai.xa', [{ role: 'leader', unit: tree.communeA }, { role: 'leader', unit: tree.communeB }]);
+    const both = await login(t.app, 'lanhdao.hai.xa');
+    const inB = await injectAs(t.app, desk, {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: {
+        idempotencyKey: `processing-${++seq}`, procedureId, receivingUnitId: tree.deskA.id, resolvingUnitId: tree.communeB.id,
+        applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An' }, outcome: 'accept',
+      },
+    });
+    expect(inB.statusCode, inB.body).toBe(201);
+    const unitCount = async (unitId?: string) => {
+      const res = await injectAs(t.app, both, { method: 'GET', url: `/api/dossiers?queue=unit&limit=1${unitId ? `&unitId=${unitId}` : ''}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().counts.unit as number;
+    };
+    const [a, b, all] = [await unitCount(tree.communeA.id), await unitCount(tree.communeB.id), await unitCount()];
+    const truth = async (...unitIds: string[]) =>
+      (await t.ctx.db.query<{ n: number }>(`SELECT count(DISTINCT dossier_id)::int AS n FROM dossier_scope WHERE unit_id = ANY($1) AND status IN ('received', 'processing', 'interagency', 'supplement_requested', 'result_ready')`, [unitIds])).rows[0]!.n;
+    expect(a).toBe(await truth(tree.communeA.id));
+    expect(b).toBe(await truth(tree.communeB.id));
+    expect(b).toBeGreaterThan(0);
+    expect(a).toBeGreaterThan(b); // commune A also holds the dossiers of its desk and of the earlier tests
+    expect(all).toBe(await truth(tree.communeA.id, tree.communeB.id));
+    // Another officer's unit, garbage: refused.
+    expect((await injectAs(t.app, both, { method: 'GET', url: `/api/dossiers?queue=unit&unitId=${tree.deskA.id}` })).statusCode).toBe(403);
+    expect((await injectAs(t.app, cv1, { method: 'GET', url: `/api/dossiers?queue=unit&unitId=${tree.communeB.id}` })).statusCode).toBe(403);
+    expect((await injectAs(t.app, both, { method: 'GET', url: `/api/dossiers?queue=unit&unitId=rac` })).statusCode).toBe(400);
+  });
+});
+
+describe('step times in the hours of their time', () => {
+  it('a change of working hours between two steps: each step reads its days in the hours then in force', async () => {
+    // The province works 8 h a day, then 7 h from Tuesday 22/12/2026.
+    await t.ctx.db.query(
+      `INSERT INTO working_hours (unit_id, effective_from, morning_start, morning_end, afternoon_start, afternoon_end, set_at)
+       VALUES ($1, '2026-01-01', '07:30', '11:30', '13:30', '17:30', $3), ($1, $2, '07:30', '11:00', '13:30', '17:00', $3)`,
+      [tree.province.id, '2026-12-22', now],
+    );
+    at('2026-12-21T02:00:00Z'); // Monday 09:00
+    const d = await intake();
+    at('2026-12-22T02:00:00Z'); // Tuesday 09:00, under the new hours
+    expect((await act(desk, d.id, { action: 'forward' })).statusCode).toBe(200);
+    const steps = (await open(desk, d.id)).steps as { name: string; workingDays: number; dayMinutes: number }[];
+    expect(steps.map((s) => [s.name, s.workingDays, s.dayMinutes])).toEqual([
+      ['Tiếp nhận', 0.5, 480], // started on Monday: 8 h days, half a day = 4 h
+      ['Thẩm định', 2, 420], // started on Tuesday: 7 h days
+      ['Ký duyệt', 0.5, 480], // not started: the hours when the legal time began (Monday)
+    ]);
+  });
+});

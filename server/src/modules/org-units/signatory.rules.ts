@@ -42,5 +42,8 @@ export function overlappingHead(signers: readonly Pick<Signer, 'id' | 'kind' | '
   return signers.some((o) => o.id !== s.id && o.kind === 'head' && o.validFrom <= end(s) && s.validFrom <= end(o));
 }
 
-/** When no signatory is set: the agency's head by title, name left for the hand signature. */
+/**
+ * What letters issued before signers were required carry when none was set (the head by title, no name). A letter is
+ * no longer issued so: without a signer it is refused (`unitErrors.noSigner`); this only recognises the old entries.
+ */
 export const UNSET_SIGNER = { capacity: ['THỦ TRƯỞNG CƠ QUAN'], name: '(Ký, ghi rõ họ tên)' };

@@ -1,6 +1,17 @@
 import { DomainError } from '../../platform/errors.js';
 
 export const unitErrors = {
+  /** No head or authorised deputy set for the day: the unit's administrator sets one (Đơn vị → Người ký). */
+  noSigner: (unitName: string, isoDate: string) => {
+    const day = isoDate.split('-').reverse().join('/');
+    return new DomainError(
+      'UNIT.NO_SIGNER',
+      'unprocessable',
+      `Chưa có người ký văn bản của ${unitName} cho ngày ${day}, nên không thể phát hành thư xin lỗi (thư phải do thủ trưởng hoặc cấp phó được ủy quyền ký). Đề nghị quản trị viên của đơn vị khai báo người ký tại mục Đơn vị → Người ký, rồi thực hiện lại.`,
+      `No signer is set for ${unitName} on ${day}: the unit's administrator must set the head (or an authorised deputy) under Units → Signers.`,
+      { unitName, date: isoDate },
+    );
+  },
   notFound: () => new DomainError('UNIT.NOT_FOUND', 'not_found', 'Không tìm thấy đơn vị.', 'Unit not found.'),
   codeTaken: () => new DomainError('UNIT.CODE_TAKEN', 'conflict', 'Mã định danh đã được dùng cho đơn vị khác.', 'Identifier code already used.'),
   closedParent: () =>

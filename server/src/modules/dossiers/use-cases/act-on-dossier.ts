@@ -18,7 +18,7 @@ import { dossierChannelChoice } from '../../notifications/channel-preferences.re
 import type { ChannelChoice } from '../../notifications/notification.contract.js';
 import { canAct, canRead } from '../dossier.policy.js';
 import { lockDossierWithSteps } from '../dossier.repo.js';
-import { applyAction } from '../dossier.rules.js';
+import { applyAction, atDeskReturnStep } from '../dossier.rules.js';
 import { actionHandlers } from './actions/index.js';
 
 export { forwardCandidates, listAssignees } from './list-assignees.js';
@@ -42,7 +42,10 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
     }
     const ruleSet = ruleSets.find((r) => r.id === d.ruleSet)!;
     const outcome = applyAction(
-      { status: d.status, stepIndex: d.stepIndex, stepCount: d.stepCount, supplementCount: d.supplementCount, apologyCount: d.apologyCount, maxApologies: ruleSet.maxReappointments },
+      {
+        status: d.status, stepIndex: d.stepIndex, stepCount: d.stepCount, supplementCount: d.supplementCount, apologyCount: d.apologyCount, maxApologies: ruleSet.maxReappointments,
+        deskReturnStep: atDeskReturnStep(d, current),
+      },
       input.action,
       { backTo: input.backTo },
     );
@@ -52,13 +55,29 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
     // Online intake is decided by accept-online.ts, desk intake by receive-dossier.ts.
     if (input.action === 'accept' || input.action === 'reject_intake') throw dossierErrors.actionNotAllowed(d.status, input.action, []);
     const year = Number(vnDateOf(now).slice(0, 4));
+    // At the desk's own return step the result is finished here: first the step's end (the result is ready, the
+    // finish classified, an online result delivered, as `approve` records it), then its return at the desk. A result
+    // going by post stops at "ready": the post hands it out (postal/).
+    const returningAtStep = input.action === 'return_result' && d.status === 'processing';
+    if (returningAtStep) {
+      const finished = await noticeFacts(tx, deps.config.publicUrl, dossierId);
+      const byPost = d.resultDelivery === 'post';
+      await recordEvent(
+        tx,
+        dossierId,
+        { at: now, actorId: actor.userId, actorName: actor.fullName, note: byPost ? input.note : null, event: { type: 'approve' } },
+        { notices: finished && byPost ? (after) => noticesFor(finished, { type: 'approve' }, null, after, { at: now, actorName: actor.fullName, beforeStatus: d.status }) : undefined },
+      );
+      await deliverResultsToStore(tx, dossierId, now);
+      if (byPost) return;
+    }
     const event = await actionHandlers[input.action]({
       tx, now, actor, input, dossier: d, steps, next: outcome.state, ruleSet,
       calendar: () => loadCalendar(tx, d.resolvingPath, { from: year - 1, to: year + 1 }),
     });
     // Nghị định 224/2026 Điều 15 k1g: every change of status is told at once, on the channels the citizen chose.
     const facts = spec.notifies || spec.to !== 'same' ? await noticeFacts(tx, deps.config.publicUrl, dossierId) : null;
-    const told = { at: now, actorName: actor.fullName, beforeStatus: d.status };
+    const told = { at: now, actorName: actor.fullName, beforeStatus: returningAtStep ? 'result_ready' : d.status };
     await recordEvent(
       tx,
       dossierId,

@@ -1,7 +1,7 @@
 import type { Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
-import { scopeUnitIds, type Actor } from '../../identity/permissions.policy.js';
+import { can, scopeUnitIds, type Actor } from '../../identity/permissions.policy.js';
 import { deadlineStateWithin, dueSoonUntil } from '../dossier-deadline.rules.js';
 import { runningStatuses } from '../dossier-actions.rules.js';
 import { loadCalendar } from '../../working-calendar/use-cases/load-calendar.js';
@@ -21,6 +21,8 @@ export type QueueQuery = {
   /** The `next` of the previous page. */
   before?: string;
   limit: number;
+  /** One of the officer's units only (the home page's counts per unit); all of them when absent. */
+  unitId?: string;
 };
 
 export type QueueAnswer = {
@@ -81,15 +83,15 @@ export async function listWorkQueue(deps: { db: Db; clock: Clock }, actor: Actor
   // The officer's province's hours (an officer works in one province; its root is the first segment of any grant).
   const province = actor.grants[0]?.unitPath.split('/')[1];
   const calendar = await queueCalendar(deps.db, province ? `/${province}/` : null, year);
-  const day = calendar.workingDayMinutesOn(now);
+  // One unit of the officer's own (an officer of several units, a leader of several), else the whole scope.
+  if (query.unitId && !actor.grants.some((g) => g.unitId === query.unitId && can(actor, 'dossiers.read', g.unitPath))) throw commonErrors.forbidden('dossiers.read');
   const base = {
-    unitIds: scopeUnitIds(actor, 'dossiers.read'),
+    unitIds: query.unitId ? [query.unitId] : scopeUnitIds(actor, 'dossiers.read'),
     actorId: actor.userId,
     now,
     soonUntil: dueSoonUntil(now, calendar),
-    apologyBefore: calendar.addWorkingMinutes(now, 2 * day),
   };
-  const { before, q, ...filters } = query;
+  const { before, q, unitId: _unit, ...filters } = query;
   const after = before ? decodeCursor(before) : undefined;
   const search = q ? classifySearch(q) : null;
   // The page and the counts are independent statements: run side by side on two connections.

@@ -12,7 +12,9 @@ import { getDossierView, type HistoryView } from '../dossier.repo.js';
 import { apologyAvailability, deadlineStateWithin, dueSoonUntil } from '../dossier-deadline.rules.js';
 import { undoableUntil } from './undo-forward.js';
 import { letterSigner } from '../../org-units/use-cases/set-signatory.js';
-import { allowedActions, isClosed, statusLabels } from '../dossier.rules.js';
+import { unitErrors } from '../../org-units/unit.errors.js';
+import { getUnit } from '../../org-units/unit.repo.js';
+import { allowedActions, atDeskReturnStep, isClosed, statusLabels } from '../dossier.rules.js';
 
 /** A dossier with its steps, history, deadline state and the actions this officer may take now. */
 export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, id: string): Promise<TDossier> {
@@ -36,11 +38,12 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
     if (stepDue) stepState = d.status === 'supplement_requested' ? 'paused' : deadlineState(now, stepDue, calendar, dueSoonMinutes / 4);
   }
   const ruleSet = ruleSets.find((r) => r.id === d.ruleSet)!;
+  const hoursCalendar = calendarFromAdjustments(adjustments, hours);
   const current = steps[d.stepIndex];
   // A result sent by post is handed out by the post (postal module), not at the desk.
   // The officer already holding the dossier is not offered "Nhận xử lý" (claim.ts refuses it: DOSSIER.ALREADY_CLAIMED).
-  const possible = allowedActions({ ...d, maxApologies: ruleSet.maxReappointments })
-    .filter((a) => !(a === 'return_result' && d.resultDelivery === 'post'))
+  const possible = allowedActions({ ...d, maxApologies: ruleSet.maxReappointments, deskReturnStep: atDeskReturnStep(d, current) })
+    .filter((a) => !(a === 'return_result' && d.status === 'result_ready' && d.resultDelivery === 'post'))
     .filter((a) => !(a === 'claim' && d.assigneeId === actor.userId))
     .filter((a) =>
     canAct(actor, a, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null }),
@@ -50,7 +53,11 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
   return {
     ...rest,
     statusLabel: statusLabels[d.status],
-    steps: steps.map(({ unitPath: _p, ...s }) => ({ ...s, workingDays: Number(s.workingDays), deadlineState: s.stepIndex === d.stepIndex ? stepState : null })),
+    // Each step's days read in the hours in force at its time (working hours have a history), not today's.
+    steps: steps.map(({ unitPath: _p, ...s }) => ({
+      ...s, workingDays: Number(s.workingDays), deadlineState: s.stepIndex === d.stepIndex ? stepState : null,
+      dayMinutes: hoursCalendar.workingDayMinutesOn(s.startedAt ?? d.countingFrom ?? now),
+    })),
     deadlineState: state,
     allowedActions: possible,
     apology,
@@ -89,5 +96,11 @@ async function apologyOf(
   const a = apologyAvailability(d, now, calendar, rules);
   if (!a.possible) return { possible: false, late: false, reason: a.reasonVi, reasonEn: a.reasonEn, signer: null };
   if (!mayAct) return { possible: false, late: a.late, reason: 'Chỉ cơ quan có thẩm quyền giải quyết hoặc Bộ phận Một cửa được gửi văn bản xin lỗi.', reasonEn: 'Only the competent agency or its desk may issue the letter.', signer: null };
-  return { possible: true, late: a.late, reason: null, reasonEn: null, signer: await letterSigner(db, d.resolvingUnitId, now) };
+  const signer = await letterSigner(db, d.resolvingUnitId, now);
+  // Known before the form opens: without a signer the letter would be refused (apologise.ts); say who must set one.
+  if (!signer) {
+    const refusal = unitErrors.noSigner((await getUnit(db, d.resolvingUnitId))?.name ?? 'đơn vị giải quyết', vnDateOf(now));
+    return { possible: false, late: a.late, reason: refusal.messageVi, reasonEn: refusal.messageEn, signer: null };
+  }
+  return { possible: true, late: a.late, reason: null, reasonEn: null, signer };
 }

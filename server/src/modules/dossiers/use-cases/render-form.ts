@@ -11,12 +11,14 @@ import { dossierErrors } from '../dossier.errors.js';
 import { canRead } from '../dossier.policy.js';
 import { trackingUrl } from '../dossier.notify.js';
 import { parseDossierCode } from '../dossier-code.rules.js';
+import { requireLetterSigner } from '../../org-units/use-cases/set-signatory.js';
+import { UNSET_SIGNER } from '../../org-units/signatory.rules.js';
 
 export const dossierForms = ['receipt', 'supplementation', 'refusal', 'apology', 'stop-notice', 'control-slip'] as const;
 export type DossierForm = (typeof dossierForms)[number];
 
 type Facts = {
-  id: string; code: string | null; ruleSet: 'nd61-2018' | 'nd118-2025'; procedureName: string; versionId: string; receivingPath: string; resolvingPath: string;
+  id: string; code: string | null; ruleSet: 'nd61-2018' | 'nd118-2025'; procedureName: string; versionId: string; receivingPath: string; resolvingPath: string; resolvingUnitId: string;
   deskName: string; deskParentName: string | null; resolvingName: string; resolvingKind: string; resolvingParentName: string | null; applicant: { fullName: string; address: string | null; phone: string | null; email: string | null };
   documents: { name: string; kind: string; count: number }[]; eform: Record<string, unknown> | null; channel: string; feeVnd: number; submittedAt: Date; receivedAt: Date | null; dueAt: Date | null; originalDueAt: Date | null; resultDelivery: 'desk' | 'post' | 'online'; scopeUnitIds: string[];
 };
@@ -46,7 +48,7 @@ const place = (name: string) => name.replace(/^(Phường|Xã|Đặc khu|Thị t
 export async function renderDossierForm(deps: { db: Db; clock: Clock; config: { publicUrl: string } }, actor: Actor, dossierId: string, form: DossierForm): Promise<Buffer> {
   const { rows } = await deps.db.query<Facts>(
     `SELECT d.id, d.code, d.rule_set AS "ruleSet", d.procedure_name AS "procedureName", d.procedure_version_id AS "versionId", d.receiving_path AS "receivingPath",
-            d.resolving_path AS "resolvingPath", ru.name AS "deskName", rp.name AS "deskParentName", su.name AS "resolvingName", su.kind AS "resolvingKind", sp.name AS "resolvingParentName", d.applicant, d.documents,
+            d.resolving_path AS "resolvingPath", d.resolving_unit_id AS "resolvingUnitId", ru.name AS "deskName", rp.name AS "deskParentName", su.name AS "resolvingName", su.kind AS "resolvingKind", sp.name AS "resolvingParentName", d.applicant, d.documents,
             d.eform, d.channel, d.fee_vnd::int AS "feeVnd", d.submitted_at AS "submittedAt", d.received_at AS "receivedAt", d.due_at AS "dueAt", d.original_due_at AS "originalDueAt", d.result_delivery AS "resultDelivery",
             ARRAY(SELECT sc.unit_id FROM dossier_scope sc WHERE sc.dossier_id = d.id) AS "scopeUnitIds"
        FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id LEFT JOIN unit rp ON rp.id = ru.parent_id JOIN unit su ON su.id = d.resolving_unit_id LEFT JOIN unit sp ON sp.id = su.parent_id WHERE d.id = $1`,
@@ -116,12 +118,16 @@ export async function renderDossierForm(deps: { db: Db; clock: Clock; config: { 
     case 'apology': {
       const a = last('apologise');
       if (!a || !d.receivedAt || !d.dueAt) throw missing();
-      // The letter as issued: its dates and signer from the log entry (older entries: the row, the acting officer).
+      // The letter as issued: its dates and signer from the log entry (older entries: the row, the acting officer). An
+      // entry issued with no signer set gets the one set since for its day; if there is still none it is not printed
+      // with a blank head's signature but refused, saying who must set one.
+      const recorded = a.data?.signer;
+      const signer = recorded && recorded.name === UNSET_SIGNER.name ? await requireLetterSigner(deps.db, d.resolvingUnitId, a.at) : (recorded ?? leaderSigner(a.actorName));
       model = buildApologyForm({
         header: agencyHeader(a.at), applicant, procedureName: d.procedureName, receivedAt: d.receivedAt,
         originalAppointmentAt: a.data?.previousDueAt ? new Date(a.data.previousDueAt) : (d.originalDueAt ?? d.dueAt),
         newAppointmentAt: a.data?.newDueAt ? new Date(a.data.newDueAt) : d.dueAt, reason: a.note ?? 'Hồ sơ cần thêm thời gian thẩm định',
-        signer: a.data?.signer ?? leaderSigner(a.actorName), issuedLate: a.data?.late === true,
+        signer, issuedLate: a.data?.late === true,
       });
       break;
     }

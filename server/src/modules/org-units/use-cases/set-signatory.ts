@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit/audit.repo.js';
 import { can, type Actor } from '../../identity/permissions.policy.js';
 import { vnDateOf } from '../../working-calendar/vn-time.js';
 import { deleteSigner, getSigner, listSigners, putSigner } from '../signatory.repo.js';
-import { overlappingHead, signerCapacity, signerOn, UNSET_SIGNER, type Signer } from '../signatory.rules.js';
+import { overlappingHead, signerCapacity, signerOn, type Signer } from '../signatory.rules.js';
 import { unitErrors } from '../unit.errors.js';
 import { getUnit } from '../unit.repo.js';
 
@@ -20,10 +20,21 @@ async function unitFor(q: Queryable, actor: Actor, unitId: string) {
   return unit;
 }
 
-/** The signature of a letter the unit issues at `at`: name and capacity lines of the signer valid that day. */
-export async function letterSigner(q: Queryable, unitId: string, at: Date): Promise<{ name: string; capacity: string[] }> {
+/** The signature of a letter the unit issues at `at`: name and capacity lines of the signer valid that day, or null when none is set. */
+export async function letterSigner(q: Queryable, unitId: string, at: Date): Promise<{ name: string; capacity: string[] } | null> {
   const s = signerOn(await listSigners(q, unitId), vnDateOf(at));
-  return s ? { name: s.fullName, capacity: signerCapacity(s) } : UNSET_SIGNER;
+  return s ? { name: s.fullName, capacity: signerCapacity(s) } : null;
+}
+
+/**
+ * The signer of a letter the unit issues at `at`, or the refusal that says who must set one: a letter "signed" by a
+ * blank head is no letter (ND 61/2018 Điều 19 k9: the competent agency's letter, signed by its head or deputy).
+ */
+export async function requireLetterSigner(q: Queryable, unitId: string, at: Date): Promise<{ name: string; capacity: string[] }> {
+  const signer = await letterSigner(q, unitId, at);
+  if (signer) return signer;
+  const unit = await getUnit(q, unitId);
+  throw unitErrors.noSigner(unit?.name ?? 'đơn vị giải quyết', vnDateOf(at));
 }
 
 /** Who may sign the unit's letters, and who signs today — for the administrator over the unit. */

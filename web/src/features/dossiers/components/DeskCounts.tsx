@@ -1,4 +1,5 @@
-import { Card, Col, Row, Statistic } from 'antd';
+import { useState } from 'react';
+import { Card, Col, Flex, Row, Select, Statistic } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { t } from '../../../lib/i18n.js';
 import { Link } from '../../../lib/router.js';
@@ -10,9 +11,11 @@ type Tile = { queue: Exclude<Queue, 'all'>; label: string; alert?: boolean };
 /**
  * The officer's counts on the home page (waiting, online to accept, due soon, overdue), each a link to its tab. They
  * come with one page of the queue (the counters and bounded counts of the queues work, nothing counted over dossiers).
+ * An officer of several units (a leader of several wards) chooses one of them, or all.
  */
-export function DeskCounts({ listPath, canReceive }: { listPath: string; canReceive: boolean }) {
-  const state = useAsync(() => listDossiers({ queue: 'unit', limit: 1 }), []);
+export function DeskCounts({ listPath, canReceive, units }: { listPath: string; canReceive: boolean; units: { id: string; name: string }[] }) {
+  const [unitId, setUnitId] = useState<string | undefined>(undefined);
+  const state = useAsync(() => listDossiers({ queue: 'unit', limit: 1, unitId }), [unitId]);
   const tiles: Tile[] = [
     { queue: 'unit', label: t('desk.countWaiting') },
     ...(canReceive ? [{ queue: 'online', label: t('desk.countOnline') } as const] : []),
@@ -22,9 +25,20 @@ export function DeskCounts({ listPath, canReceive }: { listPath: string; canRece
   const data = state.data;
   return (
     <section aria-label={t('desk.countsTitle')} style={{ marginBottom: 16 }}>
-      <h3 className="section-title" style={{ marginBottom: 8 }}>
-        {t('desk.countsTitle')}
-      </h3>
+      <Flex gap={12} align="center" wrap style={{ marginBottom: 8 }}>
+        <h3 className="section-title" style={{ margin: 0 }}>
+          {t('desk.countsTitle')}
+        </h3>
+        {units.length > 1 ? (
+          <Select
+            aria-label={t('desk.countsUnit')}
+            value={unitId ?? ''}
+            onChange={(v: string) => setUnitId(v || undefined)}
+            style={{ minWidth: 240 }}
+            options={[{ value: '', label: t('desk.countsAllUnits') }, ...units.map((u) => ({ value: u.id, label: u.name }))]}
+          />
+        ) : null}
+      </Flex>
       <ErrorAlert error={state.error} />
       <Row gutter={[12, 12]}>
         {tiles.map((tile) => {

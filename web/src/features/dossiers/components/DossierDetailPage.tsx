@@ -4,7 +4,7 @@ import { DownOutlined, PrinterOutlined } from '@ant-design/icons';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { formatDueTime, formatVnd, vnWallClock } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
-import { navigate } from '../../../lib/router.js';
+import { navigate, useLocation } from '../../../lib/router.js';
 import { useAsync } from '../../../lib/use-async.js';
 import { dossierDeclarationUrl, dossierFormUrl } from '../api/dossier-form-url.js';
 import { getDossier, type Dossier, type DossierAction } from '../api/get-dossier.js';
@@ -61,6 +61,14 @@ export function DossierDetailPage({ id, listPath, feeCard }: Props) {
   const { message } = App.useApp();
   const d = detail.data;
   const canForward = !!d?.allowedActions.includes('forward');
+  // Opened from a queue row's action ("Trả kết quả"): its form opens at once, if the server still offers it.
+  const asked = useLocation().search.get('action');
+  useEffect(() => {
+    if (!d || !asked) return;
+    const wanted = d.allowedActions.find((a) => a === asked);
+    if (wanted) setAction(wanted);
+    navigate(window.location.pathname, { replace: true });
+  }, [d, asked]);
 
   // Who may receive the dossier at the next step, for the forward button's menu.
   useEffect(() => {

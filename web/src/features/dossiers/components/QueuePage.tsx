@@ -232,9 +232,17 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
           },
           { title: t('dossier.step'), width: 110, ellipsis: { showTitle: true }, render: (_v, d) => currentStep(d) },
           { title: t('dossier.status'), width: 130, render: (_v, d) => (
-              <Tag color={statusColor(d.status)} className="status-tag">
-                {statusLabel(d.status)}
-              </Tag>
+              <>
+                <Tag color={statusColor(d.status)} className="status-tag">
+                  {statusLabel(d.status)}
+                </Tag>
+                {/* At the desk, a result waiting to be handed out is returned from its row (the dossier's form opens). */}
+                {intakePath && d.awaitingReturn ? (
+                  <Button size="small" type="link" className="queue-row-action" onClick={() => navigate(`${dossierPath(d.id)}?action=return_result`)} aria-label={t('queue.returnResultOf', { code: d.code ?? '' })}>
+                    {t('queue.returnResult')}
+                  </Button>
+                ) : null}
+              </>
             ),
           },
           { title: t('dossier.submittedAt'), width: 134, render: (_v, d) => <span className="nowrap">{formatDueTime(d.submittedAt)}</span> },

@@ -1,6 +1,5 @@
 import { Steps, Tag } from 'antd';
 import { formatDueTime, formatWorkingDuration } from '../../../lib/format.js';
-import { useDayMinutes } from '../../working-calendar/api/use-day-minutes.js';
 import { t } from '../../../lib/i18n.js';
 import { roleLabel, staffRoles, type StaffRole } from '../../../lib/labels.js';
 import type { Dossier } from '../api/get-dossier.js';
@@ -10,7 +9,6 @@ const isRole = (r: string): r is StaffRole => (staffRoles as readonly string[]).
 
 /** The internal process: each step's officer role and unit, its due time, when it started and finished, and how (early, on time, late). */
 export function StepsTimeline({ dossier }: { dossier: Dossier }) {
-  const dayMinutes = useDayMinutes(dossier.resolvingUnitId);
   const closed = ['result_ready', 'returned', 'withdrawn', 'stopped', 'refused', 'not_accepted'].includes(dossier.status);
   const current = closed ? dossier.steps.length : dossier.stepIndex;
   return (
@@ -42,7 +40,7 @@ export function StepsTimeline({ dossier }: { dossier: Dossier }) {
         ),
         content: (
           <div className="step-detail">
-            <div className="muted">{t('dossier.stepRole', { role: isRole(s.role) ? roleLabel(s.role) : s.role, unit: s.unitName, duration: formatWorkingDuration(s.workingDays, dayMinutes) })}</div>
+            <div className="muted">{t('dossier.stepRole', { role: isRole(s.role) ? roleLabel(s.role) : s.role, unit: s.unitName, duration: formatWorkingDuration(s.workingDays, s.dayMinutes) })}</div>
             <div>
               {t('dossier.stepDue')}: <strong>{formatDueTime(s.dueAt)}</strong>
               {s.startedAt ? ` · ${t('dossier.stepStarted')}: ${formatDueTime(s.startedAt)}` : ''}

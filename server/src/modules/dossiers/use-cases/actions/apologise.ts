@@ -1,4 +1,4 @@
-import { letterSigner } from '../../../org-units/use-cases/set-signatory.js';
+import { requireLetterSigner } from '../../../org-units/use-cases/set-signatory.js';
 import { checkApology } from '../../dossier-deadline.rules.js';
 import { dossierErrors } from '../../dossier.errors.js';
 import type { ActionHandler } from './action-context.js';
@@ -13,6 +13,7 @@ export const apologise: ActionHandler = async (c) => {
   const newDue = new Date(c.input.newDueAt);
   const check = checkApology(c.now, c.dossier.dueAt, newDue, await c.calendar(), c.ruleSet.apologyLeadWorkingDays);
   if (!check.ok) throw dossierErrors.apology(check.reasonVi);
-  const signer = await letterSigner(c.tx, c.dossier.resolvingUnitId, c.now);
+  // Refused, nothing written, when the agency has no signer that day: the officer is told who must set one.
+  const signer = await requireLetterSigner(c.tx, c.dossier.resolvingUnitId, c.now);
   return { type: 'apologise', previousDueAt: c.dossier.dueAt.toISOString(), newDueAt: newDue.toISOString(), late: check.late, signer };
 };
