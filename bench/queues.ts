@@ -201,6 +201,7 @@ function filterFor(s: Scenario, off: Officer, now: Date): QueueFilter {
     unitIds: [off.unitId],
     now,
     soonUntil: new Date(now.getTime() + 86_400_000),
+    apologyBefore: new Date(now.getTime() + 2 * 86_400_000),
     search: s.q ? classifySearch(s.q(off.terms!)) : null,
     limit: 30,
   };

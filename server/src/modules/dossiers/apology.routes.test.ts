@@ -185,7 +185,7 @@ describe('late dossiers always get their letter', () => {
     void timely;
   });
 
-  it('the "Cần xin lỗi" queue lists exactly the past-due dossiers without a letter, each row tagged "Quá hạn"', async () => {
+  it('the "Cần xin lỗi" queue lists exactly the dossiers the rule says need a letter', async () => {
     // Dossiers due at different times, some apologised, one closed, one paused.
     for (const iso of ['2026-12-01T01:00:00Z', '2026-12-02T02:00:00Z', '2026-12-03T03:00:00Z', '2026-12-07T02:00:00Z', '2026-12-08T02:00:00Z']) {
       at(iso);
@@ -193,30 +193,27 @@ describe('late dossiers always get their letter', () => {
       if (iso.startsWith('2026-12-03')) await act(desk, d.id, { action: 'withdraw' });
       if (iso.startsWith('2026-12-07')) await act(desk, d.id, { action: 'request_supplement', note: 'Thiếu giấy tờ' });
     }
+    let listedBeforeDue = 0;
     for (const iso of ['2026-12-04T03:00:00Z', '2026-12-08T09:00:00Z', '2026-12-10T02:00:00Z']) {
       at(iso);
       const listed = new Set<string>();
-      const tags = new Set<string | null>();
       let before: string | null = null;
       do {
-        const page: { items: { id: string; deadlineState: string | null }[]; next: string | null; counts: { needs_apology: number } } = (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers?queue=needs_apology&limit=50${before ? `&before=${before}` : ''}` })).json();
-        for (const i of page.items) {
-          listed.add(i.id);
-          tags.add(i.deadlineState);
-        }
+        const page: { items: { id: string }[]; next: string | null } = (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers?queue=needs_apology&limit=50${before ? `&before=${before}` : ''}` })).json();
+        for (const i of page.items) listed.add(i.id);
         before = page.next;
       } while (before);
+      const calendar = await loadCalendar(t.ctx.db, null, { from: 2026, to: 2027 });
+      const apologyBefore = calendar.addWorkingMinutes(now, 2 * 480);
       const all = await t.ctx.db.query<{ id: string; status: string; dueAt: Date | null; apologyCount: number }>(
         `SELECT id, status, due_at AS "dueAt", apology_count AS "apologyCount" FROM dossier WHERE receiving_unit_id = $1`, [tree.deskA.id]);
-      const expected = new Set(all.rows.filter((d) => needsApology(d, now, 1)).map((d) => d.id));
+      const expected = new Set(all.rows.filter((d) => needsApology(d, apologyBefore, 1)).map((d) => d.id));
       expect(expected.size).toBeGreaterThan(0);
       expect(listed).toEqual(expected);
-      // Past due only: the row of each says "Quá hạn" — the tab and the row share the boundary.
-      expect([...tags]).toEqual(['overdue']);
-      for (const d of all.rows.filter((x) => listed.has(x.id))) expect(d.dueAt!.getTime()).toBeLessThan(now.getTime());
-      // A running dossier due within the next working days and without a letter is not listed (it is "Sắp đến hạn").
-      expect(all.rows.some((d) => d.status !== 'withdrawn' && d.status !== 'supplement_requested' && d.apologyCount === 0 && d.dueAt! > now && !listed.has(d.id))).toBe(true);
+      // Before the deadline too, while a letter in time is still possible (at least one working day before it).
+      if (all.rows.some((d) => listed.has(d.id) && d.dueAt! > now)) listedBeforeDue += 1;
     }
+    expect(listedBeforeDue).toBeGreaterThan(0);
   });
 });
 

@@ -89,13 +89,13 @@ export function apologyAvailability(
 }
 
 /**
- * The "Cần xin lỗi" queue: dossiers being resolved (clock running), without a letter yet, past their due time — the
- * boundary of the "Quá hạn" tab and of the row's overdue tag (`deadlineStateWithin`), so every row listed there reads
- * "Quá hạn". Dossiers still before their due time are in "Sắp đến hạn"; their letter can be issued from the dossier
- * page (`apologyAvailability`). The queue's SQL (dossier-queue.repo.ts) is tested against this rule.
+ * The "Cần xin lỗi" queue: dossiers being resolved (clock running), without a letter yet, whose due time falls before
+ * `apologyBefore` (two working days ahead: the letter is due one working day before the deadline, ND 61/2018 Điều 19
+ * k9, so the officer sees it while a letter in time is possible) — late ones included,
+ * since their letter is still owed. The queue's SQL (dossier-queue.repo.ts) is tested against this rule.
  */
-export function needsApology(d: { status: string; dueAt: Date | null; apologyCount: number }, now: Date, maxReappointments: number): boolean {
-  return apologyStatuses.includes(d.status) && d.apologyCount === 0 && maxReappointments > 0 && d.dueAt !== null && deadlineStateWithin(now, d.dueAt, now) === 'overdue';
+export function needsApology(d: { status: string; dueAt: Date | null; apologyCount: number }, apologyBefore: Date, maxReappointments: number): boolean {
+  return apologyStatuses.includes(d.status) && d.apologyCount === 0 && maxReappointments > 0 && d.dueAt !== null && d.dueAt < apologyBefore;
 }
 
 export type PlannedStep = { stepIndex: number; name: string; role: string; unitId: string; workingDays: number; dueAt: Date | null };

@@ -16,6 +16,8 @@ export type QueueFilter = {
   now: Date;
   /** Up to this instant a due time is "due soon" (`dueSoonUntil`, dossier-deadline.rules.ts). */
   soonUntil: Date;
+  /** Instant two working days ahead: a dossier due before it and without an apology needs one now, while it still can. */
+  apologyBefore: Date;
   search?: DossierSearch | null;
   procedureId?: string;
   status?: string;
@@ -100,9 +102,9 @@ function tabCondition(queue: Exclude<Queue, 'mine'>, a: 's' | 'd', f: QueueFilte
       return `${a}.status ${OPEN} AND ${a}.due_at >= ${p.add(f.now, 'timestamptz')} AND ${a}.due_at <= ${p.add(f.soonUntil, 'timestamptz')}`;
     case 'overdue':
       return `${a}.status ${OPEN} AND ${a}.due_at < ${p.add(f.now, 'timestamptz')}`;
-    // Past its due time and no apology letter yet (ND 61/2018 Điều 19 k9): the "Quá hạn" boundary (needsApology).
+    // Will be (or is) late and has no apology letter yet (ND 61/2018 Điều 19 k9).
     case 'needs_apology':
-      return `${a}.status ${OPEN} AND ${a}.apology_count = 0 AND ${a}.due_at < ${p.add(f.now, 'timestamptz')}`;
+      return `${a}.status ${OPEN} AND ${a}.apology_count = 0 AND ${a}.due_at < ${p.add(f.apologyBefore, 'timestamptz')}`;
   }
 }
 
@@ -240,7 +242,7 @@ export async function countQueues(q: Queryable, f: CountFilter): Promise<QueueCo
   return { counts, bounded };
 }
 
-type CountFilter = Pick<QueueFilter, 'unitIds' | 'actorId' | 'now' | 'soonUntil'>;
+type CountFilter = Pick<QueueFilter, 'unitIds' | 'actorId' | 'now' | 'soonUntil' | 'apologyBefore'>;
 
 /** The one statement behind countQueues (also run bare by the benchmark). */
 export function countQuery(f: CountFilter): { text: string; values: unknown[]; bounded: CountedQueue[]; exact: CountedQueue[] } {

@@ -127,6 +127,7 @@ describe('plans of the hot queries', () => {
     unitIds: [commune.id],
     now: NOW,
     soonUntil: new Date(NOW.getTime() + 86_400_000),
+    apologyBefore: new Date(NOW.getTime() + 2 * 86_400_000),
     search: q ? classifySearch(q) : null,
     limit: 30,
   });
@@ -169,7 +170,7 @@ describe('plans PostgreSQL keeps for the prepared statements', () => {
   // `prepared`): the plan kept for any value (a generic plan) must read the same indexes as the plan for the value.
   const filter = (queue: Queue, q?: string, unitIds = [commune.id]): QueueFilter => ({
     queue, actorId: communeOfficerId, unitIds, now: NOW, soonUntil: new Date(NOW.getTime() + 86_400_000),
-    search: q ? classifySearch(q) : null, limit: 30,
+    apologyBefore: new Date(NOW.getTime() + 2 * 86_400_000), search: q ? classifySearch(q) : null, limit: 30,
   });
   type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
   const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];

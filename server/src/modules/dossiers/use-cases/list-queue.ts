@@ -85,11 +85,13 @@ export async function listWorkQueue(deps: { db: Db; clock: Clock }, actor: Actor
   const calendar = await queueCalendar(deps.db, province ? `/${province}/` : null, year);
   // One unit of the officer's own (an officer of several units, a leader of several), else the whole scope.
   if (query.unitId && !actor.grants.some((g) => g.unitId === query.unitId && can(actor, 'dossiers.read', g.unitPath))) throw commonErrors.forbidden('dossiers.read');
+  const day = calendar.workingDayMinutesOn(now);
   const base = {
     unitIds: query.unitId ? [query.unitId] : scopeUnitIds(actor, 'dossiers.read'),
     actorId: actor.userId,
     now,
     soonUntil: dueSoonUntil(now, calendar),
+    apologyBefore: calendar.addWorkingMinutes(now, 2 * day),
   };
   const { before, q, unitId: _unit, ...filters } = query;
   const after = before ? decodeCursor(before) : undefined;
