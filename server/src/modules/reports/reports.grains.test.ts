@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../platform/database.js';
@@ -237,6 +238,18 @@ describe('report counters by week part', () => {
     await db.query(`SELECT report_recount()`);
     const after = await db.query(derivedWeeks);
     expect(after.rows).toEqual(before.rows);
+  });
+
+  it("the migration's backfill builds the same week rows from a database already holding day rows", async () => {
+    // The statement the migration ran on existing data (on an empty test template it had nothing to read).
+    const migration = readFileSync(new URL('../../../db/migrations/20261209050000-report-week-grain.sql', import.meta.url), 'utf8');
+    const backfill = migration.slice(migration.indexOf('-- The week rows of what is already counted'), migration.indexOf('ANALYZE report_counter_week'));
+    const weeks = `SELECT * FROM report_counter WHERE grain IN ('w', 'W') ORDER BY grain, unit_id, procedure_id, bucket`;
+    const kept = await db.query(weeks);
+    expect(kept.rows.length).toBeGreaterThan(0);
+    await db.query(`DELETE FROM report_counter WHERE grain IN ('w', 'W')`);
+    await db.query(backfill);
+    expect((await db.query(weeks)).rows).toEqual(kept.rows);
   });
 });
 
