@@ -4690,8 +4690,6 @@ export interface paths {
                         eform?: {
                             [key: string]: unknown;
                         } | null;
-                        /** @default 0 */
-                        feeVnd?: number;
                         /**
                          * @default desk
                          * @enum {string}
