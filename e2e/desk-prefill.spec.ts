@@ -15,6 +15,7 @@ import { startServer, type RunningServer } from './support/server.js';
  *   birth date and gender stay empty; dân tộc / quốc tịch start with the form's defaults; each such field says so
  *   ("Điền sẵn từ thông tin người nộp", "Giá trị mặc định") until the officer changes it; a value typed over a
  *   prefilled one stays when the applicant is corrected;
+ * - the fee shown is the procedure's rule (fee.rules.ts, as on the portal): "Miễn" with no copy asked, 8.000 đ a copy;
  * - copy of a civil-status extract (2.000635): the subject is the applicant only while "Bản thân" is chosen (x-prefill-when).
  */
 const APPLICANT = { idNumber: '079190002222', fullName: 'Phạm Thị Hoa', birthDate: '12/03/1990', address: '12 Lý Thường Kiệt, phường An Thử' };
@@ -129,6 +130,15 @@ describe('desk intake fills the e-form as the portal does (1366 × 768)', () => 
     expect(await hintOf('Họ, chữ đệm, tên người đi khai sinh')).toBe('Điền sẵn từ thông tin người nộp');
     expect(await value('Nơi cư trú của người đi khai sinh')).toBe('Tổ 4, phường An Thử');
     expect(await value('Họ, chữ đệm, tên người được khai sinh')).toBe('');
+
+    // The fee is the procedure's rule, as on the portal: on-time registration is free, each copy of the extract asked
+    // costs 8.000 đồng (fee.rules.ts; the server records the same).
+    const fee = page.getByTestId('intake-fee');
+    expect(await fee.textContent()).toBe('Miễn');
+    await page.getByLabel('Số bản sao Trích lục khai sinh đề nghị cấp').fill('2');
+    await expect.poll(() => fee.textContent()).toMatch(/^16\.000\s₫$/);
+    await page.getByLabel('Số bản sao Trích lục khai sinh đề nghị cấp').fill('0');
+    await expect.poll(() => fee.textContent()).toBe('Miễn');
   });
 
   it('a copy of an extract: the subject takes the applicant only while "Bản thân" is chosen', async () => {

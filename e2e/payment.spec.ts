@@ -134,7 +134,7 @@ describe('paying a fee and rating on the portal', () => {
     await page.getByRole('alert').getByText('Vui lòng chọn').waitFor();
     // Each unanswered indicator says so under its question; the first one has the focus; the officer's rating is optional.
     const first = page.getByRole('group', { name: /^1\. / });
-    expect(await first.locator('.field-problem').innerText()).toMatch(/^Chưa chọn "1\. .+"\.$/);
+    expect(await first.locator('.field-problem').innerText()).toMatch(/^Chưa chọn câu trả lời cho câu 1 "[^\d"][^"]+"\.$/);
     expect(await first.getByRole('radio').first().getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe(await first.getByRole('radio').first().getAttribute('name'));
     expect(await page.locator('.choice-group .field-problem').count()).toBe(9);

@@ -57,6 +57,36 @@ describe('portal forms on a phone', () => {
     });
   }
 
+  // Submitted empty (or with a wrong date), each form says what is wrong under each field, marks it aria-invalid and
+  // focuses the first; nothing is joined into one message at the top (lib/validation.ts checkForm, components/Field.tsx).
+  const wrong = [
+    { path: '/thanh-toan', fill: null, first: 'ma', ids: ['ma', 'secret'] },
+    { path: '/danh-gia', fill: null, first: 'ma', ids: ['ma', 'secret'] },
+    { path: '/phan-anh/theo-doi', fill: null, first: 'ma', ids: ['ma', 'phone'] },
+    { path: '/phan-anh', fill: null, first: 'unitId', ids: ['unitId', 'subject', 'content', 'name', 'address', 'phone'] },
+    { path: '/phan-anh/cong-khai', fill: { id: 'reg-to', value: '31/02/2026' }, first: 'reg-to', ids: ['reg-to'] },
+    { path: '/thu-tuc/buu-chinh/yeu-cau', fill: null, first: 'pk-procedure', ids: ['pk-procedure', 'pk-desk', 'pk-name', 'pk-id', 'pk-phone', 'pk-address'] },
+  ];
+  for (const w of wrong) {
+    it(`${w.path}: each problem under its own field, the first focused`, async () => {
+      await page.goto(`${server.baseUrl}${w.path}`);
+      const form = page.locator('main form').last();
+      await form.waitFor();
+      await settled(page);
+      if (w.fill) await page.locator(`#${w.fill.id}`).fill(w.fill.value);
+      await form.locator('button[type=submit]').click();
+      await page.locator(`#${w.ids[0]}-problem`).waitFor();
+      for (const id of w.ids) {
+        expect(await page.locator(`#${id}-problem`).innerText(), id).toMatch(/^(Chưa (nhập|chọn) "[^"]+"|"[^"]+" không phải ngày hợp lệ; .+)\.$/);
+        expect(await page.locator(`#${id}`).getAttribute('aria-invalid'), id).toBe('true');
+        expect(await page.locator(`#${id}`).getAttribute('aria-describedby'), id).toContain(`${id}-problem`);
+      }
+      expect(await page.locator('main .field-problem').count()).toBe(w.ids.length);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(w.first);
+      expect(await page.locator('main [role=alert]').count()).toBe(0);
+    });
+  }
+
   it('the feedback form links to tracking and to the public register', async () => {
     await page.goto(`${server.baseUrl}/phan-anh`);
     const nav = page.getByRole('navigation', { name: 'Phản ánh, kiến nghị' });

@@ -27,20 +27,29 @@ export async function seedDesk(app: FastifyInstance, db: Queryable, feeVnd = 150
   const procedureId = (created.json() as { id: string }).id;
   await injectAs(app, admin, { method: 'POST', url: `/api/procedures/${procedureId}/publish`, payload: { decisionNo: '1/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
   let seq = 0;
-  /** Receives a dossier at desk A (accepted, with the fee) and returns its id and code. */
-  const receive = async (fee = feeVnd): Promise<{ id: string; code: string }> => {
+  // The intake records the fee of the procedure's rule, so a dossier without a fee is one of a free procedure (made on
+  // first use: the other tests see one procedure only).
+  let freeProcedureId: string | null = null;
+  const freeProcedure = async () => {
+    if (freeProcedureId) return freeProcedureId;
+    const free = await injectAs(app, admin, { method: 'POST', url: '/api/procedures', payload: { ownerUnitId: tree.province.id, content: buildProcedureContent({ fees: [{ name: 'Lệ phí đăng ký khai sinh đúng hạn', amountVnd: 0 }] }) } });
+    freeProcedureId = (free.json() as { id: string }).id;
+    await injectAs(app, admin, { method: 'POST', url: `/api/procedures/${freeProcedureId}/publish`, payload: { decisionNo: '2/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
+    return freeProcedureId;
+  };
+  /** Receives a dossier at desk A (accepted; with the procedure's fee, or of a free procedure) and returns its id and code. */
+  const receive = async (charged = true): Promise<{ id: string; code: string }> => {
     const res = await injectAs(app, desk, {
       method: 'POST',
       url: '/api/dossiers',
       payload: {
         idempotencyKey: `fixture-${++seq}-${Date.now()}`,
-        procedureId,
+        procedureId: charged ? procedureId : await freeProcedure(),
         receivingUnitId: tree.deskA.id,
         resolvingUnitId: tree.communeA.id,
         applicant: APPLICANT,
         documents: [{ name: 'Tờ khai', kind: 'original', count: 1 }],
         eform: { hoTen: 'Nguyễn Thị Bé' },
-        feeVnd: fee,
         outcome: 'accept',
       },
     });

@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { checkForm } from '../lib/validation.js';
+import { Field } from './Field.js';
 import { t } from '../lib/i18n.js';
 
 /**
@@ -7,24 +8,17 @@ import { t } from '../lib/i18n.js';
  * rating) when the visitor arrives without them. Field names `ma` and `secret` are read by useTrackingCredentials.
  */
 export function CredentialsForm({ code, onSubmit, submitLabel, notice }: { code: string; onSubmit: (e: FormEvent<HTMLFormElement>) => void; submitLabel: string; notice?: ReactNode }) {
-  const [problem, setProblem] = useState<string | null>(null);
-  // What is missing is said in Vietnamese before anything is asked of the server (lib/validation.ts).
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  // What is missing is said in Vietnamese under its field before anything is asked of the server (lib/validation.ts).
   const handle = (e: FormEvent<HTMLFormElement>) => {
-    if (checkForm(e.currentTarget, (p) => setProblem(Object.values(p).join(' ') || null))) return onSubmit(e);
+    if (checkForm(e.currentTarget, setProblems)) return onSubmit(e);
     e.preventDefault();
   };
   return (
     <form className="track-form" onSubmit={handle} noValidate>
       {notice ? <p className="notice">{notice}</p> : null}
-      <div className="track-field">
-        <label htmlFor="ma">{t('trackCode')}</label>
-        <input id="ma" name="ma" defaultValue={code} autoComplete="off" required />
-      </div>
-      <div className="track-field">
-        <label htmlFor="secret">{t('trackSecret')}</label>
-        <input id="secret" name="secret" inputMode="numeric" autoComplete="off" required />
-      </div>
-      {problem ? <p className="error" role="alert">{problem}</p> : null}
+      <Field box="track-field" id="ma" label={t('trackCode')} defaultValue={code} autoComplete="off" required problem={problems.ma} />
+      <Field box="track-field" id="secret" label={t('trackSecret')} inputMode="numeric" autoComplete="off" required problem={problems.secret} />
       <button type="submit">{submitLabel}</button>
     </form>
   );

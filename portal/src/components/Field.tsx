@@ -4,10 +4,11 @@ import type { InputHTMLAttributes, ReactNode, Ref, TextareaHTMLAttributes } from
  * A labelled input (the label names it for screen readers), with an optional hint and the problem with what was typed
  * (lib/validation.ts), both tied by aria-describedby.
  */
-export function Field({ id, label, hint, problem, ...input }: { id: string; label: ReactNode; hint?: ReactNode; problem?: string; ref?: Ref<HTMLInputElement> } & InputHTMLAttributes<HTMLInputElement>) {
+export function Field({ id, label, hint, problem, box = 'field', ...input }: { id: string; label: ReactNode; hint?: ReactNode; problem?: string; box?: string; ref?: Ref<HTMLInputElement> } & InputHTMLAttributes<HTMLInputElement>) {
   const described = [hint ? `${id}-hint` : null, problem ? `${id}-problem` : null].filter(Boolean).join(' ');
   return (
-    <div className="field">
+    // `box`: the wrapper's class, for a form laid out its own way (the tracking row: `track-field`).
+    <div className={box}>
       <label htmlFor={id}>
         {label}
         {input.required ? <span aria-hidden="true"> *</span> : null}

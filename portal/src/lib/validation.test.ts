@@ -6,6 +6,7 @@ describe('Vietnamese validation messages of the portal forms', () => {
   it.each([
     ['an empty required field', 'Họ và tên', '  ', { required: true }, 'Chưa nhập "Họ và tên".'],
     ['an empty choice', 'Giới tính', undefined, { required: true, choice: true }, 'Chưa chọn "Giới tính".'],
+    ['an unanswered numbered question', 'Thời hạn giải quyết', '', { required: true, choice: true, question: '3' }, 'Chưa chọn câu trả lời cho câu 3 "Thời hạn giải quyết".'],
     ['an empty optional field', 'Thư điện tử', '', { check: 'email' as const }, null],
     ['a date that does not exist', 'Ngày sinh', '31/02/2026', { check: 'date' as const }, '"Ngày sinh" không phải ngày hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2026.'],
     ['a date as dd/MM/yyyy', 'Ngày sinh', '5/3/2026', { check: 'date' as const }, null],

@@ -19,6 +19,8 @@ export type Constraints = {
   required?: boolean;
   /** A choice (select, radio): "Chưa chọn" rather than "Chưa nhập". */
   choice?: boolean;
+  /** The number of the question a radio group answers (a questionnaire's "câu 1"), said outside the quoted question. */
+  question?: string;
   check?: FieldCheck;
   minLength?: number;
   maxLength?: number;
@@ -33,6 +35,7 @@ export type Constraints = {
 export const problemText = {
   required: (label: string) => `Chưa nhập "${label}".`,
   choose: (label: string) => `Chưa chọn "${label}".`,
+  answer: (label: string, question: string) => `Chưa chọn câu trả lời cho câu ${question} "${label}".`,
   date: (label: string) => `"${label}" không phải ngày hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2026.`,
   email: (label: string) => `"${label}" chưa đúng dạng thư điện tử, ví dụ ten@example.vn.`,
   mobile: (label: string) => `"${label}" cần là số di động Việt Nam 10 chữ số, ví dụ 0912 345 678.`,
@@ -104,7 +107,7 @@ function lowerFirst(s: string): string {
 /** What is wrong with one value (`null`: nothing). Text is trimmed; an empty optional field is never wrong. */
 export function valueProblem(label: string, value: unknown, c: Constraints): string | null {
   const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-  if (empty) return c.required ? (c.choice ? problemText.choose(label) : problemText.required(label)) : null;
+  if (empty) return c.required ? (c.choice ? (c.question ? problemText.answer(label, c.question) : problemText.choose(label)) : problemText.required(label)) : null;
   if (c.number) {
     const n = typeof value === 'number' ? value : Number(String(value).trim().replace(',', '.'));
     if (!Number.isFinite(n) || (c.number === 'integer' && !Number.isInteger(n))) return problemText.number(label, c.number === 'integer');
@@ -176,8 +179,11 @@ export function formProblems(form: HTMLFormElement): { id: string; message: stri
       value = (form.querySelector<HTMLInputElement>(`input[type=radio][name="${CSS.escape(el.name)}"]:checked`)?.value ?? '');
     }
     if (el instanceof HTMLInputElement && el.type === 'checkbox') value = el.checked ? el.value : '';
-    const label = el instanceof HTMLInputElement && el.type === 'radio' ? (el.closest('fieldset')?.querySelector('legend')?.textContent?.trim() ?? labelOf(el)) : labelOf(el);
-    const message = valueProblem(label, value, constraintsOf(el));
+    // A radio group is named by its legend; a numbered question's legend keeps its number apart (`data-question`, the
+    // words in `data-label`), so the sentence says "câu 1" and quotes the question alone.
+    const legend = el instanceof HTMLInputElement && el.type === 'radio' ? el.closest('fieldset')?.querySelector('legend') : null;
+    const label = legend ? ((legend.querySelector('[data-label]') ?? legend).textContent?.trim() ?? labelOf(el)) : labelOf(el);
+    const message = valueProblem(label, value, { ...constraintsOf(el), question: legend?.dataset.question || undefined });
     if (message) out.push({ id: el.id || el.name, message });
     if (el.id) {
       if (message) el.setAttribute('aria-invalid', 'true');

@@ -42,7 +42,6 @@ async function crashAndRestart(env: Record<string, string>, databaseUrl: string)
           resolvingUnitId: s.tree.communeA.id,
           applicant: APPLICANT,
           documents: [{ name: 'Tờ khai', kind: 'original', count: 1 }],
-          feeVnd: 15000,
           outcome: 'accept',
         }),
       }).catch(() => null);

@@ -121,7 +121,7 @@ describe('no input gives a 5xx, and a refused one changes nothing', () => {
       t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'mot\u0000cua', password: 'x' } }),
       t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'motcua', password: 'x', 'k\u0000': 1 } }),
       t.app.inject({ method: 'GET', url: '/api/catalog/procedures?q=a%00b' }),
-      injectAs(t.app, s.desk, { method: 'POST', url: '/api/dossiers', payload: { idempotencyKey: 'nul-0001-key', procedureId: s.procedureId, receivingUnitId: s.tree.deskA.id, resolvingUnitId: s.tree.communeA.id, applicant: { ...APPLICANT, fullName: 'Nguyễn\u0000An' }, documents: [], feeVnd: 0, outcome: 'accept' } }),
+      injectAs(t.app, s.desk, { method: 'POST', url: '/api/dossiers', payload: { idempotencyKey: 'nul-0001-key', procedureId: s.procedureId, receivingUnitId: s.tree.deskA.id, resolvingUnitId: s.tree.communeA.id, applicant: { ...APPLICANT, fullName: 'Nguyễn\u0000An' }, documents: [], outcome: 'accept' } }),
     ];
     for (const res of await Promise.all(cases)) {
       expect(res.statusCode, res.body).toBe(400);

@@ -35,8 +35,8 @@ export async function loadDemoDossiers(ctx: AppContext, count = DEMO_DOSSIER_COU
   if (!desk || !ward || actors.some((a) => !a)) return 0;
   const [deskOfficer, specialist, head, leader] = actors as [Actor, Actor, Actor, Actor];
   const byRole: Record<string, Actor> = { desk_officer: deskOfficer, specialist, head, leader };
-  const { rows: procedures } = await ctx.db.query<{ id: string; code: string; fee: number; steps: { role: string }[] }>(
-    `SELECT p.id, p.code, p.fee_total_vnd AS fee, v.content->'steps' AS steps
+  const { rows: procedures } = await ctx.db.query<{ id: string; code: string; steps: { role: string }[] }>(
+    `SELECT p.id, p.code, v.content->'steps' AS steps
        FROM procedure p JOIN unit u ON u.id = p.owner_unit_id JOIN procedure_version v ON v.id = p.current_version_id
       WHERE u.code = '000.00.00.H20' AND p.code = ANY($1::text[]) ORDER BY p.code`,
     [PROCEDURES],
@@ -64,7 +64,6 @@ export async function loadDemoDossiers(ctx: AppContext, count = DEMO_DOSSIER_COU
       applicant: { kind: 'citizen', idNumber, fullName, birthDate: null, address: person.address, addressUnitId: ward.id, phone: person.phone, email: null },
       documents: [{ name: 'Tờ khai', kind: 'original', count: 1 }],
       eform: null,
-      feeVnd: p.fee,
       resultDelivery: i % 5 === 0 ? 'post' : 'desk',
       outcome: notAccepted ? 'incomplete' : 'accept',
       missing: notAccepted ? [{ name: 'Bản sao giấy tờ chứng minh nơi cư trú', count: 1 }] : [],

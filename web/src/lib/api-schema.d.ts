@@ -4710,8 +4710,6 @@ export interface paths {
                         eform?: {
                             [key: string]: unknown;
                         } | null;
-                        /** @default 0 */
-                        feeVnd?: number;
                         /**
                          * @default desk
                          * @enum {string}

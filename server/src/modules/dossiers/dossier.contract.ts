@@ -31,7 +31,6 @@ export const ZIntakeInput = z.object({
   applicant: ZApplicantInput,
   documents: z.array(ZReceivedDocument).max(100).default([]),
   eform: z.record(z.string(), z.unknown()).nullable().default(null),
-  feeVnd: z.number().int().min(0).max(1_000_000_000).default(0),
   resultDelivery: z.enum(['desk', 'post', 'online']).default('desk'),
   outcome: z.enum(['accept', 'incomplete', 'refuse']),
   missing: z.array(z.object({ name: z.string().trim().min(1).max(1000), count: z.number().int().min(1).max(50).default(1) })).max(50).default([]),

@@ -80,7 +80,7 @@ async function run(op: Op): Promise<string | null> {
         const id = await receiveDossier(deps, actor, {
           idempotencyKey: `ledger-${++keySeq}`, procedureId: procedures[op.proc]!, receivingUnitId: tree.deskA.id, resolvingUnitId: tree.communeA.id,
           applicant, documents: [], eform: { hoTen: 'Bé' }, outcome: op.accept ? 'accept' : 'incomplete', missing: op.accept ? [] : [{ name: 'Tờ khai', count: 1 }],
-          reason: op.accept ? null : 'Thiếu tờ khai', resultDelivery: op.delivery, feeVnd: 0,
+          reason: op.accept ? null : 'Thiếu tờ khai', resultDelivery: op.delivery,
         });
         dossiers.push(id);
         return id;

@@ -179,7 +179,7 @@ describe('cash at the desk and the staff view', () => {
   });
 
   it('a dossier without a fee takes no payment', async () => {
-    const d = await s.receive(0);
+    const d = await s.receive(false);
     expect((await start(d.code, 'vnpay')).json().code).toBe('PAYMENT.NO_FEE');
   });
 });

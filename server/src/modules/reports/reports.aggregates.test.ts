@@ -34,6 +34,8 @@ beforeAll(async () => {
   for (const [i, content] of [
     buildProcedureContent(),
     buildProcedureContent({ code: '1.000894', name: 'Đăng ký kết hôn', onlineLevel: 'partial', processingTime: { amount: 3, unit: 'working_day' },
+      // A fee charged per case: its dossiers are received with a fee (the intake records the procedure's rule).
+      fees: [{ name: 'Lệ phí', amountVnd: 50_000 }],
       steps: [
         { name: 'Tiếp nhận', role: 'desk_officer', unitCode: null, workingDays: 0.5 },
         { name: 'Thẩm định', role: 'specialist', unitCode: null, workingDays: 2 },
@@ -51,13 +53,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type Op =
-  | { kind: 'intake'; proc: number; unit: number; delivery: 'desk' | 'post' | 'online'; fee: number; accept: boolean }
+  | { kind: 'intake'; proc: number; unit: number; delivery: 'desk' | 'post' | 'online'; accept: boolean }
   | { kind: 'act'; pick: number; choice: number }
   | { kind: 'wait'; minutes: number }
   | { kind: 'other'; pick: number; change: 'postal' | 'online' | 'scan' | 'result-file' | 'paid' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('intake' as const), proc: fc.nat(1), unit: fc.nat(1), delivery: fc.constantFrom('desk' as const, 'post' as const, 'online' as const), fee: fc.constantFrom(0, 50_000), accept: fc.constantFrom(true, true, true, false) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('intake' as const), proc: fc.nat(1), unit: fc.nat(1), delivery: fc.constantFrom('desk' as const, 'post' as const, 'online' as const), accept: fc.constantFrom(true, true, true, false) }) },
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('act' as const), pick: fc.nat(), choice: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), minutes: fc.integer({ min: 1, max: 4 * 24 * 60 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('other' as const), pick: fc.nat(), change: fc.constantFrom('postal' as const, 'online' as const, 'scan' as const, 'result-file' as const, 'paid' as const) }) },
@@ -81,7 +83,6 @@ async function run(op: Op): Promise<void> {
           missing: op.accept ? [] : [{ name: 'Tờ khai', count: 1 }],
           reason: op.accept ? null : 'Thiếu tờ khai',
           resultDelivery: op.delivery,
-          feeVnd: op.fee,
         });
         dossiers.push(id);
         return;

@@ -19,6 +19,7 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
   const to = params.get('den') ?? '';
   const [page, setPage] = useState<Page | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Record<string, string>>({});
   const title = kind === 'question' ? ft('qaTitle') : ft('registerTitle');
   const base = kind === 'question' ? '/hoi-dap' : '/phan-anh/cong-khai';
 
@@ -44,7 +45,8 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
   function handleSearch(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     // Dates typed dd/MM/yyyy on every browser; a wrong one is said in Vietnamese (lib/validation.ts), the address keeps yyyy-MM-dd.
-    if (!checkForm(e.currentTarget, (problems) => setError(Object.values(problems).join(' ') || null))) return;
+    // Each wrong date is said under its own field, the first one focused.
+    if (!checkForm(e.currentTarget, setProblems)) return;
     const f = new FormData(e.currentTarget);
     const p = new URLSearchParams();
     const day = (v: FormDataEntryValue | null) => (v ? isoDateOf(String(v)) : null);
@@ -76,12 +78,14 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
           <button type="submit">{ft('search')}</button>
         </div>
         <div className="filters">
-          <label className="filter">
-            {ft('from')} <input id="reg-from" name="tu" defaultValue={formatDate(from)} inputMode="numeric" placeholder="dd/mm/yyyy" data-check="date" />
-          </label>
-          <label className="filter">
-            {ft('to')} <input id="reg-to" name="den" defaultValue={formatDate(to)} inputMode="numeric" placeholder="dd/mm/yyyy" data-check="date" />
-          </label>
+          {([['reg-from', 'tu', ft('from'), from], ['reg-to', 'den', ft('to'), to]] as const).map(([id, name, label, value]) => (
+            <div key={id}>
+              <label className="filter">
+                {label} <input id={id} name={name} defaultValue={formatDate(value)} inputMode="numeric" placeholder="dd/mm/yyyy" data-check="date" aria-describedby={problems[id] ? `${id}-problem` : undefined} />
+              </label>
+              {problems[id] ? <p className="field-problem" id={`${id}-problem`}>{problems[id]}</p> : null}
+            </div>
+          ))}
         </div>
       </form>
       {error ? (

@@ -7,6 +7,7 @@ import { ft } from '../text.js';
 import { getMe, sendMyFeedback, type CitizenMe } from '../../citizen/api.js';
 import { TileMap } from './TileMap.js';
 import { checkForm } from '../../../lib/validation.js';
+import { Field, TextAreaField } from '../../../components/Field.js';
 
 type Similar = Awaited<ReturnType<typeof findSimilar>>['items'];
 
@@ -25,6 +26,7 @@ export function SendPage({ search }: { search: string }) {
   const [files, setFiles] = useState<{ sha256: string; fileName: string }[]>([]);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   // Signed in on the portal: the account is the sender (name, phone, address from the profile) and follows the item.
   const [me, setMe] = useState<CitizenMe | null>(null);
@@ -54,7 +56,7 @@ export function SendPage({ search }: { search: string }) {
   async function handleSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     // What is wrong, field by field, in Vietnamese (lib/validation.ts); the first wrong field gets the focus.
-    if (!checkForm(e.currentTarget, (problems) => setError(Object.values(problems).join(' ') || null))) return;
+    if (!checkForm(e.currentTarget, setProblems)) return;
     const f = new FormData(e.currentTarget);
     const v = (k: string) => String(f.get(k) ?? '').trim();
     const unitId = v('unitId') || units[0]?.id || '';
@@ -115,14 +117,11 @@ export function SendPage({ search }: { search: string }) {
       <p className="muted">{ft('sendIntro')}</p>
       <form className="pickup-form stack" onSubmit={(e) => void handleSubmit(e)} noValidate>
         {dossierCode ? (
-          <div className="field">
-            <label htmlFor="secret">{ft('dossierSecret')} *</label>
-            <input id="secret" name="secret" inputMode="numeric" autoComplete="off" required />
-          </div>
+          <Field id="secret" label={ft('dossierSecret')} inputMode="numeric" autoComplete="off" required problem={problems.secret} />
         ) : (
           <div className="field">
             <label htmlFor="unitId">{ft('unit')} *</label>
-            <select id="unitId" name="unitId" required defaultValue="">
+            <select id="unitId" name="unitId" required defaultValue="" aria-describedby={problems.unitId ? 'unitId-problem' : undefined}>
               <option value="" disabled>
                 {ft('chooseUnit')}
               </option>
@@ -133,6 +132,7 @@ export function SendPage({ search }: { search: string }) {
                 </option>
               ))}
             </select>
+            {problems.unitId ? <p className="field-problem" id="unitId-problem">{problems.unitId}</p> : null}
           </div>
         )}
         {!question && options ? (
@@ -147,34 +147,16 @@ export function SendPage({ search }: { search: string }) {
             </select>
           </div>
         ) : null}
-        <div className="field">
-          <label htmlFor="subject">{ft('subject')} *</label>
-          <input id="subject" name="subject" required minLength={5} maxLength={200} />
-        </div>
-        <div className="field">
-          <label htmlFor="content">{question ? ft('question') : ft('content')} *</label>
-          <textarea id="content" name="content" required minLength={10} maxLength={5000} rows={6} />
-        </div>
+        <Field id="subject" label={ft('subject')} required minLength={5} maxLength={200} problem={problems.subject} />
+        <TextAreaField id="content" label={question ? ft('question') : ft('content')} required minLength={10} maxLength={5000} rows={6} problem={problems.content} />
         {me ? (
           <p className="notice" data-testid="fb-as-citizen">{ft('asCitizen', { name: me.fullName })}</p>
         ) : (
           <>
-            <div className="field">
-              <label htmlFor="name">{ft('name')} *</label>
-              <input id="name" name="name" required autoComplete="name" minLength={2} />
-            </div>
-            <div className="field">
-              <label htmlFor="address">{ft('address')} *</label>
-              <input id="address" name="address" required autoComplete="street-address" minLength={5} />
-            </div>
-            <div className="field">
-              <label htmlFor="phone">{ft('phone')} *</label>
-              <input id="phone" name="phone" required inputMode="tel" autoComplete="tel" data-check="phone" />
-            </div>
-            <div className="field">
-              <label htmlFor="email">{ft('email')}</label>
-              <input id="email" name="email" type="email" autoComplete="email" />
-            </div>
+            <Field id="name" label={ft('name')} required autoComplete="name" minLength={2} problem={problems.name} />
+            <Field id="address" label={ft('address')} required autoComplete="street-address" minLength={5} problem={problems.address} />
+            <Field id="phone" label={ft('phone')} required inputMode="tel" autoComplete="tel" data-check="phone" problem={problems.phone} />
+            <Field id="email" label={ft('email')} type="email" autoComplete="email" problem={problems.email} />
           </>
         )}
         {!question ? (

@@ -4,6 +4,7 @@ import { downloadLetter, rate, reopen, supply, track, type SenderView } from '..
 import { ft } from '../text.js';
 import { FeedbackItem } from './FeedbackItem.js';
 import { checkForm } from '../../../lib/validation.js';
+import { Field } from '../../../components/Field.js';
 
 /** /phan-anh/theo-doi: the sender follows an item by its number and their phone, rates the answer and may reopen it once. */
 export function TrackPage({ search }: { search: string }) {
@@ -11,6 +12,7 @@ export function TrackPage({ search }: { search: string }) {
   const [creds, setCreds] = useState<{ code: string; phone: string } | null>(null);
   const [item, setItem] = useState<SenderView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Record<string, string>>({});
 
   useEffect(() => {
     document.title = `${ft('trackTitle')} — ${t('site')}`;
@@ -25,7 +27,8 @@ export function TrackPage({ search }: { search: string }) {
   };
   function handleLookup(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    if (!checkForm(e.currentTarget, (p) => setError(Object.values(p).join(' ') || null))) return;
+    // Each problem under its field, the first one focused (lib/validation.ts).
+    if (!checkForm(e.currentTarget, setProblems)) return;
     const f = new FormData(e.currentTarget);
     const c = { code: String(f.get('ma') ?? '').trim(), phone: String(f.get('phone') ?? '').trim() };
     setCreds(c);
@@ -36,14 +39,8 @@ export function TrackPage({ search }: { search: string }) {
     <section className="detail" aria-labelledby="fb-track">
       <h1 id="fb-track">{ft('trackTitle')}</h1>
       <form className="track-form" onSubmit={handleLookup} noValidate>
-        <div className="track-field">
-          <label htmlFor="ma">{ft('trackCode')}</label>
-          <input id="ma" name="ma" defaultValue={code} autoComplete="off" required />
-        </div>
-        <div className="track-field">
-          <label htmlFor="phone">{ft('trackPhone')}</label>
-          <input id="phone" name="phone" inputMode="tel" autoComplete="off" required />
-        </div>
+        <Field box="track-field" id="ma" label={ft('trackCode')} defaultValue={code} autoComplete="off" required problem={problems.ma} />
+        <Field box="track-field" id="phone" label={ft('trackPhone')} inputMode="tel" autoComplete="off" required problem={problems.phone} />
         <button type="submit">{ft('trackButton')}</button>
       </form>
       {error ? (

@@ -8,6 +8,7 @@ import { PlacePicker } from '../../../components/PlacePicker.js';
 import { listPostalProcedures, type PostalProcedure } from '../api/list-postal-procedures.js';
 import { requestPickup, type PickupConfirmation } from '../api/request-pickup.js';
 import { getMe } from '../../citizen/api.js';
+import { Field } from '../../../components/Field.js';
 import { checkForm } from '../../../lib/validation.js';
 import { capitalizeName } from '../../../../../server/src/modules/procedures/eform.rules.js';
 
@@ -25,6 +26,7 @@ export function PickupRequestPage({ search }: { search: string }) {
   const communeId = place?.communeId ?? null;
   const [form, setForm] = useState({ procedureId: new URLSearchParams(search).get('thu-tuc') ?? '', receivingUnitId: '', fullName: '', idNumber: '', phone: '', address: '', preferredTime: '', resultByPost: true });
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<PickupConfirmation | null>(null);
 
@@ -70,7 +72,7 @@ export function PickupRequestPage({ search }: { search: string }) {
   const handleSubmit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     // What is wrong, field by field, in Vietnamese (lib/validation.ts); the first wrong field gets the focus.
-    if (!checkForm(e.currentTarget, (problems) => setError(Object.values(problems).join(' ') || null))) return;
+    if (!checkForm(e.currentTarget, setProblems)) return;
     setBusy(true);
     setError(null);
     try {
@@ -114,29 +116,26 @@ export function PickupRequestPage({ search }: { search: string }) {
       <PlacePicker idPrefix="pickup-place" />
       <form className="pickup-form" onSubmit={(e) => void handleSubmit(e)} noValidate>
         <label htmlFor="pk-procedure">{t('postalProcedure')}</label>
-        <select id="pk-procedure" value={form.procedureId} onChange={set('procedureId')} required>
+        <select id="pk-procedure" value={form.procedureId} onChange={set('procedureId')} required aria-describedby={problems['pk-procedure'] ? 'pk-procedure-problem' : undefined}>
           <option value="">—</option>
           {procedures.map((p) => (
             <option key={p.id} value={p.id}>{`${p.code} — ${p.name}`}</option>
           ))}
         </select>
+        {problems['pk-procedure'] ? <p className="field-problem" id="pk-procedure-problem">{problems['pk-procedure']}</p> : null}
         <label htmlFor="pk-desk">{t('postalDesk')}</label>
-        <select id="pk-desk" value={form.receivingUnitId} onChange={set('receivingUnitId')} required>
+        <select id="pk-desk" value={form.receivingUnitId} onChange={set('receivingUnitId')} required aria-describedby={problems['pk-desk'] ? 'pk-desk-problem' : undefined}>
           <option value="">—</option>
           {desks.map((d) => (
             <option key={d.id} value={d.id}>{d.name}</option>
           ))}
         </select>
-        <label htmlFor="pk-name">{t('postalFullName')}</label>
-        <input id="pk-name" value={form.fullName} onChange={set('fullName')} onBlur={() => setForm((f) => ({ ...f, fullName: capitalizeName(f.fullName) }))} autoComplete="name" autoCapitalize="words" required minLength={2} />
-        <label htmlFor="pk-id">{t('postalIdNumber')}</label>
-        <input id="pk-id" value={form.idNumber} onChange={set('idNumber')} inputMode="numeric" autoComplete="off" data-check="id-number" required />
-        <label htmlFor="pk-phone">{t('postalPhone')}</label>
-        <input id="pk-phone" value={form.phone} onChange={set('phone')} inputMode="tel" autoComplete="tel" data-check="phone" required />
-        <label htmlFor="pk-address">{t('postalAddress')}</label>
-        <input id="pk-address" value={form.address} onChange={set('address')} autoComplete="street-address" required minLength={5} />
-        <label htmlFor="pk-time">{t('postalTime')}</label>
-        <input id="pk-time" value={form.preferredTime} onChange={set('preferredTime')} />
+        {problems['pk-desk'] ? <p className="field-problem" id="pk-desk-problem">{problems['pk-desk']}</p> : null}
+        <Field id="pk-name" label={t('postalFullName')} value={form.fullName} onChange={set('fullName')} onBlur={() => setForm((f) => ({ ...f, fullName: capitalizeName(f.fullName) }))} autoComplete="name" autoCapitalize="words" required minLength={2} problem={problems['pk-name']} />
+        <Field id="pk-id" label={t('postalIdNumber')} value={form.idNumber} onChange={set('idNumber')} inputMode="numeric" autoComplete="off" data-check="id-number" required problem={problems['pk-id']} />
+        <Field id="pk-phone" label={t('postalPhone')} value={form.phone} onChange={set('phone')} inputMode="tel" autoComplete="tel" data-check="phone" required problem={problems['pk-phone']} />
+        <Field id="pk-address" label={t('postalAddress')} value={form.address} onChange={set('address')} autoComplete="street-address" required minLength={5} problem={problems['pk-address']} />
+        <Field id="pk-time" label={t('postalTime')} value={form.preferredTime} onChange={set('preferredTime')} problem={problems['pk-time']} />
         <label className="checkbox">
           <input type="checkbox" checked={form.resultByPost} onChange={(e) => setForm({ ...form, resultByPost: e.target.checked })} /> {t('postalResultByPost')}
         </label>

@@ -42,9 +42,9 @@ export function RatingForm({ officerName, large = false, onSubmit }: { officerNa
   // The nine indicators must be answered (`required` on the group's radios); rating the officer is optional.
   const group = (key: keyof Answers, legend: string, choices: Record<Score, string>, number?: number) => (
     <fieldset key={key} className="choice-group" aria-describedby={problems[key] ? `${key}-problem` : undefined}>
-      <legend>
+      <legend data-question={number}>
         {number ? <span className="indicator-no">{number}. </span> : null}
-        {legend}
+        <span data-label>{legend}</span>
       </legend>
       <div className="choices">
         {([2, 1, 0] as const).map((score) => (

@@ -4,6 +4,7 @@ import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
 import { can, type Actor } from '../../identity/permissions.policy.js';
 import { validateEform } from '../../procedures/eform.js';
+import { feeLines, feeTotal } from '../../procedures/fee.rules.js';
 import { acceptsDossiers, versionInForce } from '../../procedures/procedure.rules.js';
 import { dossierCodeFormatOn, ruleSetOn } from '../../rule-sets/rule-set.rules.js';
 import { calendarFromAdjustments } from '../../working-calendar/use-cases/load-calendar.js';
@@ -27,12 +28,14 @@ export type IntakeChannel = 'desk' | 'postal';
  * idempotency key returns the first dossier. Everything is written in one transaction with its action.
  * `channel` 'postal' records a dossier the public postal service handed over (QĐ 45/2016 Điều 7): it counts as
  * submitted at the hand-over, which is now.
+ * The fee is the procedure's own rule applied to this case (fee.rules.ts, the rule the portal shows): the desk never
+ * types a sum of its own. A postal hand-over records what the post collected at the citizen's door (`collectedFeeVnd`).
  */
 export async function receiveDossier(
   deps: { db: Db; clock: Clock; config: { publicUrl: string } },
   actor: Actor,
   input: TIntakeInput,
-  options: { channel?: IntakeChannel } = {},
+  options: { channel?: IntakeChannel; collectedFeeVnd?: number } = {},
 ): Promise<string> {
   const now = deps.clock.now();
   const today = vnDateOf(now);
@@ -102,7 +105,7 @@ export async function receiveDossier(
         resolvingUnitId: resolving.id,
         resolvingPath: resolving.path,
         applicant: input.applicant,
-        feeVnd: input.feeVnd,
+        feeVnd: options.collectedFeeVnd ?? feeTotal(feeLines(version.content.fees, { eform: input.eform, channel: 'desk' })),
         documents: input.documents,
         eform: input.eform,
       },

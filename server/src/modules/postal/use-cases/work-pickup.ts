@@ -89,13 +89,12 @@ export async function handOverPickup(deps: Deps, actor: Actor, pickupId: string,
       applicant: { kind: p.applicant.kind === 'organisation' ? 'organisation' : 'citizen', idNumber: p.applicant.idNumber, fullName: p.applicant.fullName, birthDate: null, address: p.address, addressUnitId: null, phone: p.phone, email: p.applicant.email },
       documents: ZReceivedDocument.array().parse(p.documents),
       eform: null,
-      feeVnd: p.feeVnd,
       resultDelivery: p.resultDelivery === 'post' ? 'post' : 'desk',
       outcome: 'accept',
       missing: [],
       reason: null,
     },
-    { channel: 'postal' },
+    { channel: 'postal', collectedFeeVnd: p.feeVnd },
   );
   await withTransaction(deps.db, async (tx) => {
     // The hand-over instant is the dossier's submission instant (Điều 7), one value in both rows.

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Col, Flex, Form, InputNumber, Radio, Result, Row, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Radio, Result, Row, Select, Typography } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
+import { feeLines, feeTotal } from '../../../../../server/src/modules/procedures/fee.rules.js';
 import { lookupApplicant } from '../api/lookup-applicant.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { PageTitle } from '../../../components/PageTitle.js';
@@ -37,7 +38,6 @@ type Values = {
   applicant: IntakeApplicant;
   documents: ChecklistRow[];
   eform?: Record<string, unknown>;
-  feeVnd?: number;
   resultDelivery: (typeof resultDeliveries)[number];
 };
 type Done = { dossier: Dossier; outcome: Outcome; uploaded: number; failures: string[] };
@@ -85,6 +85,13 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
   const fields = useMemo(() => eformFields(content?.eform), [content]);
   const allUnits = units.data ?? [];
   const prefill = useEformPrefill(form, content?.eform ?? null, fields);
+  // The fee is the procedure's rule applied to the answers (per copy asked, exempt when 0), the rule the portal and the
+  // server use: one computation, shown here, recorded by the server.
+  const answers = Form.useWatch('eform', { form, preserve: true }) as Record<string, unknown> | undefined;
+  const fee = useMemo(() => {
+    const lines = feeLines(content?.fees ?? [], { eform: fields.length > 0 ? eformValue(fields, answers) : null, channel: 'desk' });
+    return { lines, total: feeTotal(lines) };
+  }, [content, fields, answers]);
 
   /** A complete CCCD typed (or read from the card's chip) at once fills the applicant the province already knows. */
   const handleIdNumber = async (value: string) => {
@@ -127,7 +134,6 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
       // A new form starts with its own defaults (dân tộc "Kinh", quốc tịch "Việt Nam"), the applicant's facts over them.
       form.setFieldsValue({
         documents: c.documents.map((d) => ({ received: false, name: d.name, kind: d.kind, count: d.count, required: d.required, fromProcedure: true })),
-        feeVnd: c.fees.reduce((sum, f) => sum + f.amountVnd, 0),
         resultDelivery: 'desk',
       });
       prefill.start(c.eform);
@@ -157,7 +163,6 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
       },
       documents: (v.documents ?? []).filter((d) => d.received && d.name.trim()).map((d) => ({ name: d.name.trim(), kind: d.kind, count: d.count || 1 })),
       eform: fields.length > 0 ? eformValue(fields, v.eform) : null,
-      feeVnd: v.feeVnd ?? 0,
       resultDelivery: v.resultDelivery,
       outcome,
       missing: extra.missing,
@@ -247,7 +252,7 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
         noValidate
         form={form}
         layout="vertical"
-        initialValues={{ receivingUnitId: desks[0]?.unitId, applicant: { kind: 'citizen' }, documents: [], resultDelivery: 'desk', feeVnd: 0 }}
+        initialValues={{ receivingUnitId: desks[0]?.unitId, applicant: { kind: 'citizen' }, documents: [], resultDelivery: 'desk' }}
         scrollToFirstError
         onValuesChange={(changed: Partial<Values>) => {
           // The e-form's applicant fields follow the applicant fields as they are typed, its conditional ones the answers.
@@ -325,18 +330,12 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
               <Row gutter={16}>
                 <Col xs={24} md={8}>
                   <Form.Item
-                    name="feeVnd"
                     label={t('intake.fee')}
-                    extra={content.fees.length > 0 ? content.fees.map((f) => `${f.name}: ${formatVnd(f.amountVnd)}`).join('; ') : t('intake.noFees')}
+                    extra={content.fees.length === 0 ? t('intake.noFees') : fee.lines.length > 0 ? fee.lines.map((l) => (l.quantity > 1 ? `${l.name}: ${formatVnd(l.unitVnd)} × ${l.quantity}` : `${l.name}: ${formatVnd(l.amountVnd)}`)).join('; ') : undefined}
                   >
-                    <InputNumber<number>
-                      min={0}
-                      max={1_000_000_000}
-                      step={1000}
-                      style={{ width: '100%' }}
-                      formatter={(v) => (v === undefined || v === null ? '' : Number(v).toLocaleString('vi-VN'))}
-                      parser={(s) => Number((s ?? '').replace(/\D/g, '')) || 0}
-                    />
+                    <Typography.Text strong data-testid="intake-fee">
+                      {fee.total > 0 ? formatVnd(fee.total) : t('intake.feeExempt')}
+                    </Typography.Text>
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={16}>
