@@ -4712,6 +4712,8 @@ export interface paths {
                         } | null;
                         /** @default 0 */
                         feeVnd?: number;
+                        /** @default false */
+                        paidCash?: boolean;
                         /**
                          * @default desk
                          * @enum {string}
