@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Col, Flex, Form, InputNumber, Radio, Result, Row, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Flex, Form, InputNumber, Radio, Result, Row, Select, Typography } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { lookupApplicant } from '../api/lookup-applicant.js';
@@ -22,6 +22,7 @@ import { deliveryLabel, resultDeliveries } from './dossier-labels.js';
 import { EformFields } from './EformFields.js';
 import { eformFields, eformValue } from './eform-schema.js';
 import { useEformPrefill, type IntakeApplicant } from './use-eform-prefill.js';
+import { feeLines, feeTotal } from '../../../../../server/src/modules/procedures/fee.rules.js';
 import { CitizenHelp } from './CitizenHelp.js';
 import { IntakeDone } from './IntakeDone.js';
 import { OutcomeModal, type NotAccepted } from './OutcomeModal.js';
@@ -38,6 +39,8 @@ type Values = {
   documents: ChecklistRow[];
   eform?: Record<string, unknown>;
   feeVnd?: number;
+  /** "Đã thu tiền mặt tại quầy": the fee (the one rule's, for these answers) was paid in cash now. */
+  paidCash?: boolean;
   resultDelivery: (typeof resultDeliveries)[number];
 };
 type Done = { dossier: Dossier; outcome: Outcome; uploaded: number; failures: string[] };
@@ -85,6 +88,15 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
   const fields = useMemo(() => eformFields(content?.eform), [content]);
   const allUnits = units.data ?? [];
   const prefill = useEformPrefill(form, content?.eform ?? null, fields);
+  const eformAnswers = Form.useWatch('eform', { form, preserve: true }) as Record<string, unknown> | undefined;
+  const paidCash = Form.useWatch('paidCash', form) === true;
+  // The fee of this case at the desk, by the server's one rule (per copy asked, the desk's fees only).
+  const deskFee = content ? feeTotal(feeLines(content.fees, { eform: fields.length > 0 ? eformValue(fields, eformAnswers) : null, channel: 'desk' })) : 0;
+  // Paid in cash: the amount is the fee, following the answers (the server refuses any other).
+  useEffect(() => {
+    if (paidCash && form.getFieldValue('feeVnd') !== deskFee) form.setFieldValue('feeVnd', deskFee);
+    if (paidCash && deskFee === 0) form.setFieldValue('paidCash', false);
+  }, [paidCash, deskFee, form]);
 
   /** A complete CCCD typed (or read from the card's chip) at once fills the applicant the province already knows. */
   const handleIdNumber = async (value: string) => {
@@ -129,6 +141,7 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
         documents: c.documents.map((d) => ({ received: false, name: d.name, kind: d.kind, count: d.count, required: d.required, fromProcedure: true })),
         feeVnd: c.fees.reduce((sum, f) => sum + f.amountVnd, 0),
         resultDelivery: 'desk',
+        paidCash: false,
       });
       prefill.start(c.eform);
     } catch (err) {
@@ -157,7 +170,8 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
       },
       documents: (v.documents ?? []).filter((d) => d.received && d.name.trim()).map((d) => ({ name: d.name.trim(), kind: d.kind, count: d.count || 1 })),
       eform: fields.length > 0 ? eformValue(fields, v.eform) : null,
-      feeVnd: v.feeVnd ?? 0,
+      feeVnd: v.paidCash && outcome === 'accept' ? deskFee : (v.feeVnd ?? 0),
+      paidCash: !!v.paidCash && outcome === 'accept',
       resultDelivery: v.resultDelivery,
       outcome,
       missing: extra.missing,
@@ -330,6 +344,7 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
                     extra={content.fees.length > 0 ? content.fees.map((f) => `${f.name}: ${formatVnd(f.amountVnd)}`).join('; ') : t('intake.noFees')}
                   >
                     <InputNumber<number>
+                      disabled={paidCash}
                       min={0}
                       max={1_000_000_000}
                       step={1000}
@@ -338,6 +353,11 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
                       parser={(s) => Number((s ?? '').replace(/\D/g, '')) || 0}
                     />
                   </Form.Item>
+                  {deskFee > 0 ? (
+                    <Form.Item name="paidCash" valuePropName="checked" extra={paidCash ? t('intake.paidCashNote', { amount: formatVnd(deskFee) }) : undefined}>
+                      <Checkbox>{t('intake.paidCash')}</Checkbox>
+                    </Form.Item>
+                  ) : null}
                 </Col>
                 <Col xs={24} md={16}>
                   <Form.Item name="resultDelivery" label={t('intake.resultDelivery')}>
