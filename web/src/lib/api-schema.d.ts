@@ -4710,6 +4710,10 @@ export interface paths {
                         eform?: {
                             [key: string]: unknown;
                         } | null;
+                        /** @default 0 */
+                        feeVnd?: number;
+                        /** @default false */
+                        paidCash?: boolean;
                         /**
                          * @default desk
                          * @enum {string}

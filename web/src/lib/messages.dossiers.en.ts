@@ -87,6 +87,8 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'intake.fee': 'Fees due',
   'intake.feeExempt': 'Exempt',
   'intake.noFees': 'The procedure has no fee.',
+  'intake.paidCash': 'Paid in cash at the desk',
+  'intake.paidCashNote': '{amount} in cash is recorded with the dossier and receipted; the citizen pays nothing online.',
   'intake.resultDelivery': 'Result delivery',
   'intake.outcome': 'Outcome of the check',
   'intake.accept': 'Receive dossier',

@@ -85,6 +85,8 @@ export const dossiersVi = {
   'intake.fee': 'Phí, lệ phí phải nộp',
   'intake.feeExempt': 'Miễn',
   'intake.noFees': 'Thủ tục không thu phí, lệ phí.',
+  'intake.paidCash': 'Đã thu tiền mặt tại quầy',
+  'intake.paidCashNote': 'Ghi nhận đã thu {amount} tiền mặt cùng hồ sơ, cấp biên lai; công dân không phải nộp trực tuyến.',
   'intake.resultDelivery': 'Hình thức nhận kết quả',
   'intake.outcome': 'Kết quả kiểm tra hồ sơ',
   'intake.accept': 'Tiếp nhận hồ sơ',

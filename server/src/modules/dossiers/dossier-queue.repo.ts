@@ -77,6 +77,8 @@ class Params {
 
 const escapeLike = (t: string) => t.replace(/[\\%_]/g, '\\$&');
 
+/** dossier_awaiting_return (migration 20261209070000) on dossier `d` and its current step `st`. */
+const AWAITING_RETURN = `(d.status = 'result_ready' OR (d.status = 'processing' AND st.role = 'desk_officer' AND d.step_index = d.step_count - 1 AND d.step_count > 1))`;
 const OPEN = `IN ('received', 'processing', 'interagency')`;
 const CLOSED = `('returned', 'withdrawn', 'stopped', 'refused', 'not_accepted')`;
 
@@ -96,8 +98,10 @@ function tabCondition(queue: Exclude<Queue, 'mine'>, a: 's' | 'd', f: QueueFilte
       return online;
     case 'supplement':
       return `${a}.status = 'supplement_requested'`;
+    // Waiting for the desk to return: a result ready, or the dossier at the desk's own return step (`atDeskReturnStep`);
+    // on dossier the current step is joined as `st`.
     case 'result_ready':
-      return `${a}.status = 'result_ready'`;
+      return a === 's' ? 's.awaiting_return' : AWAITING_RETURN;
     case 'due_soon':
       return `${a}.status ${OPEN} AND ${a}.due_at >= ${p.add(f.now, 'timestamptz')} AND ${a}.due_at <= ${p.add(f.soonUntil, 'timestamptz')}`;
     case 'overdue':
@@ -126,7 +130,7 @@ function filterConditions(a: 's' | 'd', f: QueueFilter, p: Params): string[] {
  */
 const columns = `d.id, d.code, (SELECT nullif(n.ma_ho_so, d.code) FROM national_dossier n WHERE n.dossier_id = d.id) AS "nationalCode", d.procedure_name AS "procedureName", d.applicant->>'fullName' AS "applicantName", d.status, d.channel,
   st.name AS "stepName",
-  (d.status = 'result_ready' OR (d.status = 'processing' AND st.role = 'desk_officer' AND d.step_index = d.step_count - 1 AND d.step_count > 1)) AS "awaitingReturn",
+  ${AWAITING_RETURN} AS "awaitingReturn",
   d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.finish_class AS "finishClass",
   (SELECT json_build_object('note', a.note, 'by', a.actor_name) FROM dossier_action a
     WHERE a.dossier_id = d.id AND a.action = 'send_back' AND a.step_index = d.step_index AND a.at >= st.started_at

@@ -247,7 +247,19 @@ describe('counters kept by the triggers', () => {
         )
       ).rows;
     expect((await db.query(`SELECT dossier_id, unit_id, status FROM dossier_scope ORDER BY 1, 2`)).rows).toEqual(await expected());
-    const recount = `SELECT s.unit_id, t AS tab, count(*)::int AS n FROM dossier_scope s, unnest(dossier_queue_tabs(s.status, s.online_waiting)) t GROUP BY 1, 2 ORDER BY 1, 2`;
+    // Waiting for the desk's return: a result ready, or at the desk's own last step (moved there by a statement).
+    await db.query(
+      `UPDATE dossier d SET step_index = d.step_count - 1 FROM dossier_step st
+        WHERE d.id IN (SELECT id FROM dossier WHERE status = 'processing' AND step_count > 1 ORDER BY id LIMIT 40)
+          AND st.dossier_id = d.id AND st.step_index = d.step_count - 1`,
+    );
+    await db.query(`UPDATE dossier_step SET role = 'desk_officer' WHERE (dossier_id, step_index) IN (SELECT id, step_index FROM dossier WHERE status = 'processing' AND step_count > 1 AND step_index = step_count - 1 ORDER BY id LIMIT 20)`);
+    const rule = `SELECT d.id FROM dossier d JOIN dossier_step st ON st.dossier_id = d.id AND st.step_index = d.step_index
+                   WHERE d.status = 'result_ready' OR (d.status = 'processing' AND st.role = 'desk_officer' AND d.step_count > 1 AND d.step_index = d.step_count - 1) ORDER BY 1`;
+    const waiting = (await db.query<{ id: string }>(rule)).rows.map((r) => r.id);
+    expect(waiting.length).toBeGreaterThan(20);
+    expect((await db.query<{ id: string }>(`SELECT DISTINCT dossier_id AS id FROM dossier_scope WHERE awaiting_return ORDER BY 1`)).rows.map((r) => r.id)).toEqual(waiting);
+    const recount = `SELECT s.unit_id, t AS tab, count(*)::int AS n FROM dossier_scope s, unnest(dossier_queue_tabs(s.status, s.online_waiting, s.awaiting_return)) t GROUP BY 1, 2 ORDER BY 1, 2`;
     expect((await db.query(`SELECT unit_id, tab, n::int FROM dossier_queue_count WHERE n <> 0 ORDER BY 1, 2`)).rows).toEqual((await db.query(recount)).rows);
     // The partner commune now sees the transferred dossiers.
     const moved = await list(otherCommuneOfficer, 'queue=unit&status=interagency');

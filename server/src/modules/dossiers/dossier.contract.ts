@@ -31,6 +31,16 @@ export const ZIntakeInput = z.object({
   applicant: ZApplicantInput,
   documents: z.array(ZReceivedDocument).max(100).default([]),
   eform: z.record(z.string(), z.unknown()).nullable().default(null),
+  /**
+   * The fee the desk showed. The fee recorded is always the procedure's for these answers (fee.rules.ts); with
+   * `paidCash` a different amount is refused (the officer took other money than the rule asks).
+   */
+  feeVnd: z.number().int().min(0).max(1_000_000_000).optional(),
+  /**
+   * "Đã thu tiền mặt tại quầy": the fee was paid in cash at intake (ND 61/2018 Điều 22 k1); a paid cash payment is
+   * recorded with the dossier.
+   */
+  paidCash: z.boolean().default(false),
   resultDelivery: z.enum(['desk', 'post', 'online']).default('desk'),
   outcome: z.enum(['accept', 'incomplete', 'refuse']),
   missing: z.array(z.object({ name: z.string().trim().min(1).max(1000), count: z.number().int().min(1).max(50).default(1) })).max(50).default([]),

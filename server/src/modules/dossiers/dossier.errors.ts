@@ -56,5 +56,17 @@ export const dossierErrors = {
     ),
   dayFull: () =>
     new DomainError('DOSSIER.DAY_FULL', 'conflict', 'Đơn vị đã dùng hết số thứ tự hồ sơ trong ngày theo định dạng mã hồ sơ.', 'No dossier numbers left today at this unit.'),
+  cashNoFee: () =>
+    new DomainError('DOSSIER.CASH_NO_FEE', 'unprocessable', 'Thủ tục không có phí, lệ phí cho hồ sơ này: không ghi nhận thu tiền mặt.', 'The procedure charges no fee for this dossier: no cash to record.'),
+  cashAmount: (feeVnd: number) =>
+    new DomainError(
+      'DOSSIER.CASH_AMOUNT',
+      'unprocessable',
+      `Số tiền thu phải đúng phí, lệ phí của hồ sơ: ${feeVnd.toLocaleString('vi-VN')} đồng.`,
+      `The cash received must be the dossier's fee: ${feeVnd} VND.`,
+      { feeVnd },
+    ),
+  cashNotAccepted: () =>
+    new DomainError('DOSSIER.CASH_NOT_ACCEPTED', 'unprocessable', 'Chỉ thu phí, lệ phí khi tiếp nhận hồ sơ tại quầy.', 'Fees are received in cash only with a dossier accepted at the desk.'),
   apology: (reasonVi: string) => new DomainError('DOSSIER.APOLOGY_REFUSED', 'unprocessable', reasonVi, 'Apology not possible.'),
 };

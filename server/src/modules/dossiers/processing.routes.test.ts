@@ -198,12 +198,12 @@ describe('garbage to an officer endpoint', () => {
 });
 
 describe('the desk finishes "Vào sổ, đóng dấu, trả kết quả"', () => {
-  it('at the desk\'s own last step the desk officer returns the result in one action; others may not; the ledger folds to returned', async () => {
-    at('2026-11-30T07:00:00Z');
+  /** A published procedure whose last step is the desk's "Vào sổ, đóng dấu, trả kết quả". */
+  const deskReturnProcedure = async (code: string) => {
     const created = await injectAs(t.app, admin, {
       method: 'POST',
       url: '/api/procedures',
-      payload: { ownerUnitId: tree.province.id, content: buildProcedureContent({ code: '2.000986', name: 'Đăng ký khai sinh', processingTime: { amount: 3, unit: 'working_day' }, steps: [
+      payload: { ownerUnitId: tree.province.id, content: buildProcedureContent({ code, name: 'Đăng ký khai sinh', processingTime: { amount: 3, unit: 'working_day' }, steps: [
         { name: 'Tiếp nhận, kiểm tra', role: 'desk_officer', unitCode: null, workingDays: 0.5 },
         { name: 'Thẩm định', role: 'specialist', unitCode: null, workingDays: 1.5 },
         { name: 'Chủ tịch UBND xã ký', role: 'leader', unitCode: null, workingDays: 0.5 },
@@ -211,8 +211,34 @@ describe('the desk finishes "Vào sổ, đóng dấu, trả kết quả"', () =>
       ] }) },
     });
     expect(created.statusCode, created.body).toBe(201);
-    const fourSteps = created.json().id as string;
-    await injectAs(t.app, admin, { method: 'POST', url: `/api/procedures/${fourSteps}/publish`, payload: { decisionNo: '2/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
+    const id = created.json().id as string;
+    const published = await injectAs(t.app, admin, { method: 'POST', url: `/api/procedures/${id}/publish`, payload: { decisionNo: '2/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
+    expect(published.statusCode, published.body).toBe(200);
+    return id;
+  };
+  /** The desk officer's "Chờ trả kết quả" tab: its rows and its count (the counter). */
+  const resultReadyTab = async () => {
+    const res = await injectAs(t.app, desk, { method: 'GET', url: '/api/dossiers?queue=result_ready&limit=100' });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { items: { id: string; awaitingReturn: boolean }[]; counts: { result_ready: number }; boundedCounts: string[] };
+    expect(body.boundedCounts).not.toContain('result_ready');
+    expect(body.items.every((i) => i.awaitingReturn)).toBe(true);
+    return { ids: body.items.map((i) => i.id), count: body.counts.result_ready };
+  };
+  /** The rule, asked of the dossiers themselves: in the desk's sight, a result ready or at the desk's own last step. */
+  const ruleAtDesk = async () =>
+    (
+      await t.ctx.db.query<{ id: string }>(
+        `SELECT d.id FROM dossier d JOIN dossier_step st ON st.dossier_id = d.id AND st.step_index = d.step_index
+          WHERE d.id IN (SELECT dossier_id FROM dossier_scope WHERE unit_id = $1)
+            AND (d.status = 'result_ready' OR (d.status = 'processing' AND st.role = 'desk_officer' AND d.step_count > 1 AND d.step_index = d.step_count - 1))
+          ORDER BY d.id`,
+        [tree.deskA.id],
+      )
+    ).rows.map((r) => r.id).sort();
+  it('at the desk\'s own last step the desk officer returns the result in one action; others may not; the ledger folds to returned', async () => {
+    at('2026-11-30T07:00:00Z');
+    const fourSteps = await deskReturnProcedure('2.000986');
     const res = await injectAs(t.app, desk, {
       method: 'POST',
       url: '/api/dossiers',
@@ -224,7 +250,13 @@ describe('the desk finishes "Vào sổ, đóng dấu, trả kết quả"', () =>
     const d = res.json() as { id: string };
     expect((await act(desk, d.id, { action: 'forward' })).statusCode).toBe(200);
     expect((await act(cv1, d.id, { action: 'forward' })).statusCode).toBe(200);
+    // "Chờ trả kết quả": the list and the count (kept by the triggers) are the dossiers waiting for the desk's return.
+    const before0 = await resultReadyTab();
+    expect(before0.ids).not.toContain(d.id);
     expect((await act(leader, d.id, { action: 'forward' })).statusCode).toBe(200);
+    const waiting = await resultReadyTab();
+    expect(waiting.ids).toContain(d.id);
+    expect(waiting.count).toBe(before0.count + 1);
     at('2026-12-01T02:00:00Z');
     const atStep = await open(desk, d.id);
     expect(atStep).toMatchObject({ status: 'processing', stepIndex: 3 });
@@ -250,6 +282,37 @@ describe('the desk finishes "Vào sổ, đóng dấu, trả kết quả"', () =>
     expect(returned.rows[0]).toEqual({ receivedBy: 'Nguyễn Văn An (người nộp)', actor_id: ids.desk });
     await consistent(d.id);
     expect((await act(desk, d.id, { action: 'return_result' })).statusCode).toBe(409);
+    const after = await resultReadyTab();
+    expect(after.ids).not.toContain(d.id);
+    expect(after.count).toBe(before0.count);
+  });
+
+  it('"Chờ trả kết quả" holds a result ready and a dossier at the desk\'s return step, not one sent back from it', async () => {
+    at('2026-12-01T03:00:00Z');
+    const fourSteps = await deskReturnProcedure('2.000987');
+    const intake = async () => {
+      const res = await injectAs(t.app, desk, {
+        method: 'POST',
+        url: '/api/dossiers',
+        payload: {
+          idempotencyKey: `processing-${++seq}`, procedureId: fourSteps, receivingUnitId: tree.deskA.id, resolvingUnitId: tree.communeA.id,
+          applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Trần Thị Bình' }, outcome: 'accept',
+        },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const [atReturn, sentBack, early] = [await intake(), await intake(), await intake()];
+    for (const id of [atReturn, sentBack]) for (const who of [desk, cv1, leader]) expect((await act(who, id, { action: 'forward' })).statusCode).toBe(200);
+    expect((await act(desk, sentBack, { action: 'send_back', note: 'Thiếu chữ ký' })).statusCode).toBe(200);
+    expect((await act(desk, early, { action: 'forward' })).statusCode).toBe(200);
+    const tab = await resultReadyTab();
+    expect(tab.ids).toContain(atReturn);
+    expect(tab.ids).not.toContain(sentBack);
+    expect(tab.ids).not.toContain(early);
+    // Any other dossier the rule counts at the desk (a result ready) is both listed and counted.
+    expect([...tab.ids].sort()).toEqual(await ruleAtDesk());
+    expect(tab.count).toBe(tab.ids.length);
   });
 });
 

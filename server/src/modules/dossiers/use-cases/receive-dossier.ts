@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../../platform/database.js';
+import { withTransaction, type Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
 import { can, type Actor } from '../../identity/permissions.policy.js';
@@ -18,6 +18,8 @@ import { openDossier } from '../dossier.ledger.js';
 import { applicantNotifications, trackingUrl } from '../dossier.notify.js';
 import { validateCccd } from '../../applicants/cccd.rules.js';
 import { validateTaxCode } from '../../applicants/tax-code.rules.js';
+import { getPayableDossier } from '../../payments/payment.repo.js';
+import { payCashLocked } from '../../payments/use-cases/record-cash.js';
 
 export type IntakeChannel = 'desk' | 'postal';
 
@@ -34,7 +36,7 @@ export type IntakeChannel = 'desk' | 'postal';
 export async function receiveDossier(
   deps: { db: Db; clock: Clock; config: { publicUrl: string } },
   actor: Actor,
-  input: TIntakeInput,
+  input: Omit<TIntakeInput, 'paidCash'> & { paidCash?: boolean },
   options: { channel?: IntakeChannel; collectedFeeVnd?: number } = {},
 ): Promise<string> {
   const now = deps.clock.now();
@@ -68,6 +70,14 @@ export async function receiveDossier(
   }
 
   const accepted = input.outcome === 'accept';
+  // The one fee rule for these answers (the desk shows the same); a postal hand-over records what the post collected.
+  const fee = feeTotal(feeLines(version.content.fees, { eform: input.eform, channel: 'desk' }));
+  if (input.paidCash) {
+    // Cash is taken with an accepted paper dossier only, and it is the fee the one rule computes for these answers.
+    if (!accepted || (options.channel ?? 'desk') !== 'desk') throw dossierErrors.cashNotAccepted();
+    if (fee === 0) throw dossierErrors.cashNoFee();
+    if (input.feeVnd !== undefined && input.feeVnd !== fee) throw dossierErrors.cashAmount(fee);
+  }
   // Paper dossiers received after 15:00 count from the next working day (ND 61/2018 Điều 18 k2).
   const schedule = accepted
     ? scheduleDossier(now, version.content, calendarFromAdjustments(ctx.adjustments, ctx.hours), (code) => (code ? ctx.stepUnits.get(code)?.id : undefined) ?? resolving.id, { paperCutoff: true })
@@ -92,38 +102,43 @@ export async function receiveDossier(
   try {
     const opening = { channel: options.channel ?? 'desk', submittedAt: now.toISOString(), resultDelivery: input.resultDelivery, stepCount: Math.max(1, version.content.steps.length) } as const;
     const intakeFacts = { outcome: input.outcome, missing: input.missing, codeFormat: format };
-    const { id } = await openDossier(
-      deps.db,
-      {
-        idempotencyKey,
-        procedureId: procedure.id,
-        procedureVersionId: version.id,
-        procedureName: version.content.name,
-        ruleSet: ruleSet.id,
-        receivingUnitId: receiving.id,
-        receivingPath: receiving.path,
-        resolvingUnitId: resolving.id,
-        resolvingPath: resolving.path,
-        applicant: input.applicant,
-        feeVnd: options.collectedFeeVnd ?? feeTotal(feeLines(version.content.fees, { eform: input.eform, channel: 'desk' })),
-        documents: input.documents,
-        eform: input.eform,
-      },
-      {
-        at: now,
-        actorId: actor.userId,
-        actorName: actor.fullName,
-        note: input.reason,
-        event: schedule
-          ? { type: 'accept', opening, ...intakeFacts, schedule: { code: null, receivedAt: now.toISOString(), countingFrom: schedule.countingFrom.toISOString(), dueAt: schedule.dueAt.toISOString(), stepCount: opening.stepCount, stepDues: steps.map((s) => s.dueAt?.toISOString() ?? null) } }
-          : { type: 'reject_intake', opening, ...intakeFacts },
-      },
-      {
-        numbering: accepted ? { unitId: receiving.id, day: today, ...dossierCodeTemplate({ format, unitCode: receiving.code, date: today }) } : null,
-        steps,
-        notices: { codeToken, items: notifications },
-      },
-    );
+    const id = await withTransaction(deps.db, async (tx) => {
+      const { id } = await openDossier(
+        tx,
+        {
+          idempotencyKey,
+          procedureId: procedure.id,
+          procedureVersionId: version.id,
+          procedureName: version.content.name,
+          ruleSet: ruleSet.id,
+          receivingUnitId: receiving.id,
+          receivingPath: receiving.path,
+          resolvingUnitId: resolving.id,
+          resolvingPath: resolving.path,
+          applicant: input.applicant,
+          feeVnd: options.collectedFeeVnd ?? fee,
+          documents: input.documents,
+          eform: input.eform,
+        },
+        {
+          at: now,
+          actorId: actor.userId,
+          actorName: actor.fullName,
+          note: input.reason,
+          event: schedule
+            ? { type: 'accept', opening, ...intakeFacts, schedule: { code: null, receivedAt: now.toISOString(), countingFrom: schedule.countingFrom.toISOString(), dueAt: schedule.dueAt.toISOString(), stepCount: opening.stepCount, stepDues: steps.map((s) => s.dueAt?.toISOString() ?? null) } }
+            : { type: 'reject_intake', opening, ...intakeFacts },
+        },
+        {
+          numbering: accepted ? { unitId: receiving.id, day: today, ...dossierCodeTemplate({ format, unitCode: receiving.code, date: today }) } : null,
+          steps,
+          notices: { codeToken, items: notifications },
+        },
+      );
+      // The fee received with the dossier: paid in the intake's transaction, receipt numbered (payments module).
+      if (input.paidCash) await payCashLocked(tx, actor, (await getPayableDossier(tx, id, true))!, now);
+      return id;
+    });
     return id;
   } catch (err) {
     // Two requests with one key raced past the check: the unique index decided; the loser returns the winner.

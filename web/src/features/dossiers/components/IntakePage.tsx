@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Col, Flex, Form, Radio, Result, Row, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Flex, Form, Radio, Result, Row, Select, Typography } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { feeLines, feeTotal } from '../../../../../server/src/modules/procedures/fee.rules.js';
@@ -38,6 +38,8 @@ type Values = {
   applicant: IntakeApplicant;
   documents: ChecklistRow[];
   eform?: Record<string, unknown>;
+  /** "Đã thu tiền mặt tại quầy": the fee (the one rule's, for these answers) was paid in cash now. */
+  paidCash?: boolean;
   resultDelivery: (typeof resultDeliveries)[number];
 };
 type Done = { dossier: Dossier; outcome: Outcome; uploaded: number; failures: string[] };
@@ -92,6 +94,11 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
     const lines = feeLines(content?.fees ?? [], { eform: fields.length > 0 ? eformValue(fields, answers) : null, channel: 'desk' });
     return { lines, total: feeTotal(lines) };
   }, [content, fields, answers]);
+  const paidCash = Form.useWatch('paidCash', form) === true;
+  // Nothing to take in cash when the answers make the dossier free.
+  useEffect(() => {
+    if (paidCash && fee.total === 0) form.setFieldValue('paidCash', false);
+  }, [paidCash, fee.total, form]);
 
   /** A complete CCCD typed (or read from the card's chip) at once fills the applicant the province already knows. */
   const handleIdNumber = async (value: string) => {
@@ -135,6 +142,7 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
       form.setFieldsValue({
         documents: c.documents.map((d) => ({ received: false, name: d.name, kind: d.kind, count: d.count, required: d.required, fromProcedure: true })),
         resultDelivery: 'desk',
+        paidCash: false,
       });
       prefill.start(c.eform);
     } catch (err) {
@@ -163,6 +171,9 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
       },
       documents: (v.documents ?? []).filter((d) => d.received && d.name.trim()).map((d) => ({ name: d.name.trim(), kind: d.kind, count: d.count || 1 })),
       eform: fields.length > 0 ? eformValue(fields, v.eform) : null,
+      // With cash taken, the amount the officer saw: the server refuses it if the rule says otherwise.
+      feeVnd: v.paidCash && outcome === 'accept' ? fee.total : undefined,
+      paidCash: !!v.paidCash && outcome === 'accept',
       resultDelivery: v.resultDelivery,
       outcome,
       missing: extra.missing,
@@ -337,6 +348,11 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
                       {fee.total > 0 ? formatVnd(fee.total) : t('intake.feeExempt')}
                     </Typography.Text>
                   </Form.Item>
+                  {fee.total > 0 ? (
+                    <Form.Item name="paidCash" valuePropName="checked" extra={paidCash ? t('intake.paidCashNote', { amount: formatVnd(fee.total) }) : undefined}>
+                      <Checkbox>{t('intake.paidCash')}</Checkbox>
+                    </Form.Item>
+                  ) : null}
                 </Col>
                 <Col xs={24} md={16}>
                   <Form.Item name="resultDelivery" label={t('intake.resultDelivery')}>
