@@ -131,6 +131,22 @@ describe('a document from the store is reused in a new dossier', () => {
     const again = await injectAs(t.app, an, { method: 'POST', url: `/api/citizen/national-store/${storeId}/take` });
     expect(again.json().id).toBe(taken.json().id);
     expect((await injectAs(t.app, an, { method: 'GET', url: '/api/citizen/national-store' })).json().items[0].takenDocumentId).toBe(taken.json().id);
+    // The taken copy keeps its provenance (issue 16): the national store's, its issuer, issue date and dossier code —
+    // also while the national store cannot be reached.
+    const [meta] = await sim.list(APPLICANT.idNumber);
+    const expected = { source: 'local', documentId: taken.json().id, storeId, issuer: meta!.issuer, date: meta!.issuedAt, dossierCode: meta!.dossierCode };
+    const pick = (items: Record<string, unknown>[]) => items.filter((i) => i.name === 'Giấy chứng nhận kết hôn').map((i) => ({ source: i.source, documentId: i.documentId, storeId: i.storeId, issuer: i.issuer, date: i.date, dossierCode: i.dossierCode }));
+    expect(pick((await injectAs(t.app, an, { method: 'GET', url: '/api/citizen/kho' })).json().items)).toEqual([expected]);
+    expect(meta!.issuer).toBe('Phường An Thử');
+    expect(meta!.dossierCode).toMatch(/^\S+$/);
+    setCitizenStore(t.ctx, { ...sim, list: () => Promise.reject(citizenStoreErrors.unavailable()) });
+    try {
+      const down = (await injectAs(t.app, an, { method: 'GET', url: '/api/citizen/kho' })).json();
+      expect(down.nationalStore).toBe('unavailable');
+      expect(pick(down.items)).toEqual([expected]);
+    } finally {
+      setCitizenStore(t.ctx, sim);
+    }
     const submitted = await injectAs(t.app, an, {
       method: 'POST',
       url: '/api/citizen/dossiers',
