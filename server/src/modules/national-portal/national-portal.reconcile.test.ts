@@ -280,3 +280,23 @@ describe('the simulator\'s controls are scoped like the rest', () => {
     expect(own.statusCode, own.body).toBe(201);
   });
 });
+
+describe('"Đối soát ngay" while the national portal is down', () => {
+  it('answers 503 NATIONAL.PORTAL_UNAVAILABLE in Vietnamese and records the outage as the sync does', async () => {
+    await seed.receive();
+    await drain();
+    await t.ctx.db.query(`UPDATE national_sync_health SET last_failure_at = NULL, last_error = NULL`);
+    sim.refuseFor(60);
+    try {
+      const res = await reconcile(inspector);
+      expect(res.statusCode, res.body).toBe(503);
+      expect(res.json()).toMatchObject({ code: 'NATIONAL.PORTAL_UNAVAILABLE', message: 'Chưa kết nối được Cổng Dịch vụ công quốc gia, vui lòng thử lại sau.' });
+      const { rows } = await t.ctx.db.query<{ at: Date; error: string }>(`SELECT last_failure_at AS at, last_error AS error FROM national_sync_health`);
+      expect(rows).toEqual([{ at: new Date(nowMs), error: expect.stringContaining('national portal refused') }]);
+      const sync = (await injectAs(t.app, inspector, { method: 'GET', url: '/api/national-portal/sync' })).json();
+      expect(sync.connected).toBe(false);
+    } finally {
+      sim.refuseFor(0);
+    }
+  });
+});

@@ -14,6 +14,7 @@ import { nationalPortalOf } from './national-portal.service.js';
 import { simulatorFor } from './national-portal.simulator.js';
 import { receiveNationalDossier } from './use-cases/receive-national-dossier.js';
 import { reconcileDay, resendDossier } from './use-cases/reconcile.js';
+import { duringPortalCall } from './use-cases/portal-outage.js';
 import { vnDateOf } from '../working-calendar/vn-time.js';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 422: ZErrorBody, 503: ZErrorBody };
@@ -132,7 +133,7 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
       if (!portal) throw nationalErrors.portalUnavailable();
       const units = scopeUnitIds(actorOf(request), 'reports.manage');
       const day = request.body?.day ?? vnDateOf(ctx.clock.now());
-      const report = await reconcileDay({ db: ctx.db, clock: ctx.clock, portal }, day, units);
+      const report = await duringPortalCall(ctx, () => reconcileDay({ db: ctx.db, clock: ctx.clock, portal }, day, units));
       return { day, ...report };
     },
   );
