@@ -81,6 +81,13 @@ describe('"Đối soát ngay": a difference made behind the app\'s back', () => 
     const list = await differences(inspector);
     const diff = list.find((d) => d.dossierId === id)!;
     expect(diff).toMatchObject({ kind: 'status', unitName: 'Phường An Thử', day: '2026-12-07' });
+    expect((diff as Diff & { maHoSo: string }).maHoSo).toBe(code);
+    // Found again by a later run, it is the same difference, first found when it was (how long it has been open).
+    const foundAt = new Date(nowMs).toISOString();
+    expect((diff as Diff & { foundAt: string }).foundAt).toBe(foundAt);
+    nowMs += 10 * 60_000;
+    expect((await reconcile(inspector)).json()).toMatchObject({ differences: 1 });
+    expect((await differences(inspector)).filter((d) => d.dossierId === id)).toEqual([{ ...diff, foundAt }]);
     expect(await differences(leaderB)).toEqual([]);
     // Nothing heals it behind the officer's back: another dispatch leaves the portal's copy as it is.
     await drain();
