@@ -122,6 +122,11 @@ describe('a document from the store is reused in a new dossier', () => {
     const bad = await injectAs(t.app, an, { method: 'POST', url: `/api/citizen/national-store/${encodeURIComponent('../../etc passwd')}/take` });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('COMMON.VALIDATION');
+    // The router's own refusals (a parameter over its maximum length, a broken percent-encoding) in our shape, in Vietnamese.
+    const long = await injectAs(t.app, an, { method: 'POST', url: `/api/citizen/national-store/${'a'.repeat(101)}/take` });
+    expect([long.statusCode, long.json()]).toEqual([400, { code: 'COMMON.PARAM_TOO_LONG', message: 'Đường dẫn có tham số dài quá mức cho phép.', messageEn: 'A path parameter is too long.' }]);
+    const broken = await injectAs(t.app, an, { method: 'POST', url: '/api/citizen/national-store/%E0%A4%A/take' });
+    expect([broken.statusCode, broken.json().code, broken.json().message]).toEqual([400, 'COMMON.BAD_URL', 'Đường dẫn không hợp lệ (mã hóa ký tự sai).']);
     expect(await countDocs()).toBe(before);
   });
 

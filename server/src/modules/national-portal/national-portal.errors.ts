@@ -41,6 +41,14 @@ export const nationalErrors = {
       'An attachment has neither its content nor a link.',
       { name: name.slice(0, 100) },
     ),
+  badReconcileDay: (day: string) =>
+    new DomainError(
+      'NATIONAL.BAD_RECONCILE_DAY',
+      'unprocessable',
+      `Không đối soát được ngày ${day}: chỉ đối soát từ hôm nay trở về trước, trong vòng một năm.`,
+      'Only a day from today back to one year ago can be reconciled.',
+      { day },
+    ),
   differenceNotFound: () => new DomainError('NATIONAL.DIFFERENCE_NOT_FOUND', 'not_found', 'Không tìm thấy sai lệch cần gửi lại.', 'Difference not found.'),
   portalUnavailable: () =>
     new DomainError('NATIONAL.PORTAL_UNAVAILABLE', 'unavailable', 'Chưa kết nối được Cổng Dịch vụ công quốc gia, vui lòng thử lại sau.', 'The national portal is not reachable.'),

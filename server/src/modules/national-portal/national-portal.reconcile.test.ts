@@ -74,6 +74,12 @@ describe('"Đối soát ngay": a difference made behind the app\'s back', () => 
     expect(desk.json().code).toBeTruthy();
     expect((await t.app.inject({ method: 'POST', url: '/api/national-portal/reconcile', payload: {} })).statusCode).toBe(401);
     expect((await reconcile(inspector, { day: '07/12/2026' })).statusCode).toBe(400);
+    // A day to come, or one before the floor: refused, nothing run.
+    for (const day of ['2099-01-01', '2026-12-08', '2025-12-01']) {
+      const res = await reconcile(inspector, { day });
+      expect([res.statusCode, res.json().code], day).toEqual([422, 'NATIONAL.BAD_RECONCILE_DAY']);
+    }
+    expect(await differences(inspector)).toEqual([]);
 
     const run = await reconcile(inspector);
     expect(run.statusCode, run.body).toBe(200);
@@ -93,7 +99,9 @@ describe('"Đối soát ngay": a difference made behind the app\'s back', () => 
     await drain();
     expect(sim.dossiers.get(code)!.TrangThaiHoSo).toBe(8);
 
-    expect((await injectAs(t.app, leaderB, { method: 'POST', url: `/api/national-portal/differences/${diff.id}/resend` })).statusCode).toBe(403);
+    // Another commune's leader: not found, as any object out of scope (not a 403 naming the permission).
+    const outOfScope = await injectAs(t.app, leaderB, { method: 'POST', url: `/api/national-portal/differences/${diff.id}/resend` });
+    expect([outOfScope.statusCode, outOfScope.json().code]).toEqual([404, 'NATIONAL.DIFFERENCE_NOT_FOUND']);
     const resent = await injectAs(t.app, inspector, { method: 'POST', url: `/api/national-portal/differences/${diff.id}/resend` });
     expect(resent.statusCode, resent.body).toBe(200);
     await drain();
@@ -276,6 +284,10 @@ describe('the simulator\'s controls are scoped like the rest', () => {
     expect(foreign.statusCode).toBe(403);
     expect(foreign.json().code).toBeTruthy();
     expect(sim.dossiers.has('G22.99-SCOPE-1')).toBe(false);
+    // A unit code nobody has is a mistake in the push (422 NATIONAL.UNKNOWN_AGENCY), not a missing permission.
+    const unknown = await injectAs(t.app, inspector, { method: 'POST', url: '/api/national-sim/push', payload: body('G22.99-SCOPE-9', '999.99.99.H99') });
+    expect([unknown.statusCode, unknown.json().code, unknown.json().message]).toEqual([422, 'NATIONAL.UNKNOWN_AGENCY', 'Không có đơn vị đang hoạt động với mã "999.99.99.H99".']);
+    expect(sim.dossiers.has('G22.99-SCOPE-9')).toBe(false);
     const outage = await injectAs(t.app, leaderB, { method: 'POST', url: '/api/national-sim/outage', payload: { seconds: 60 } });
     expect(outage.statusCode).toBe(403);
     expect(sim.refusing).toBe(false);

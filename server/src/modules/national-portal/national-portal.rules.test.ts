@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dossierStatuses } from '../dossiers/dossier.rules.js';
-import { compareCopies, nationalDate, parseNationalDate, progressUpdate, retryDelayMs, type SyncEntry, fileLink } from './national-portal.rules.js';
+import { compareCopies, nationalDate, parseNationalDate, progressUpdate, retryDelayMs, type SyncEntry, fileLink, reconcilableDay } from './national-portal.rules.js';
 
 const entry = (over: Partial<SyncEntry>): SyncEntry => ({ actionId: '7', at: new Date('2026-12-07T02:00:00Z'), action: 'forward', actorName: 'Lê Văn B', toStatus: 'processing', note: null, data: null, fromUnit: 'A', toUnit: 'A', ...over });
 
@@ -104,5 +104,19 @@ describe('a file link from the national portal (DuongDanTaiLieu)', () => {
     '',
   ])('%j is refused', (raw) => {
     expect(fileLink(raw, OWN)).toBeNull();
+  });
+});
+
+describe('the day "Đối soát ngay" may run for', () => {
+  it.each([
+    ['2026-12-07', true],
+    ['2026-12-06', true],
+    ['2025-12-06', true], // 366 days back
+    ['2025-12-05', false],
+    ['2026-12-08', false],
+    ['2099-01-01', false],
+    ['2026-02-30', false],
+  ])('%s on 2026-12-07: %s', (day, ok) => {
+    expect(reconcilableDay(day, '2026-12-07')).toBe(ok);
   });
 });

@@ -177,3 +177,15 @@ export function fileLink(raw: string, ownHost: string): string | null {
   if (host === ownHost.toLowerCase() || isInternalHost(host)) return null;
   return u.href;
 }
+
+/** How far back "Đối soát ngay" reaches: a year of days (older dossiers are long reconciled by the hourly job). */
+export const RECONCILE_MAX_DAYS_BACK = 366;
+
+/** Whether `day` (yyyy-mm-dd) may be reconciled on `today` (Vietnam date): not in the future, not older than the floor. */
+export function reconcilableDay(day: string, today: string): boolean {
+  const d = Date.parse(`${day}T00:00:00Z`);
+  const t = Date.parse(`${today}T00:00:00Z`);
+  // A calendar date as written (2026-02-30 is no day, not 2 March).
+  if (Number.isNaN(d) || Number.isNaN(t) || new Date(d).toISOString().slice(0, 10) !== day) return false;
+  return d <= t && t - d <= RECONCILE_MAX_DAYS_BACK * 86_400_000;
+}
