@@ -14379,6 +14379,10 @@ export interface paths {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
+                            links: {
+                                name: string;
+                                url: string;
+                            }[];
                             notifications: {
                                 channel: string;
                                 subject: string | null;
@@ -14531,6 +14535,10 @@ export interface paths {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
+                            links: {
+                                name: string;
+                                url: string;
+                            }[];
                             notifications: {
                                 channel: string;
                                 subject: string | null;
@@ -14679,6 +14687,10 @@ export interface paths {
                                 fileName: string;
                                 /** Format: date-time */
                                 addedAt: string;
+                            }[];
+                            links: {
+                                name: string;
+                                url: string;
                             }[];
                             notifications: {
                                 channel: string;

@@ -87,6 +87,18 @@ describe('a result reaches the holder\'s national store', () => {
     expect((await pushRows()).length).toBe(1);
   });
 
+  it('the holder\'s own dossier page lists the electronic result with its download, whatever the delivery; nobody else\'s', async () => {
+    const page = await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${dossierId}` });
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json().resultDelivery).not.toBe('online');
+    const result = (page.json().files as { kind: string; documentName: string; sha256: string }[]).filter((f) => f.kind === 'result');
+    expect(result.map((f) => f.documentName)).toEqual(['Giấy chứng nhận kết hôn']);
+    const file = await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${dossierId}/files/${result[0]!.sha256}` });
+    expect([file.statusCode, file.rawPayload.equals(pdf('ket-qua-ket-hon'))]).toEqual([200, true]);
+    expect([403, 404]).toContain((await injectAs(t.app, binh, { method: 'GET', url: `/api/citizen/dossiers/${dossierId}` })).statusCode);
+    expect([403, 404]).toContain((await injectAs(t.app, binh, { method: 'GET', url: `/api/citizen/dossiers/${dossierId}/files/${result[0]!.sha256}` })).statusCode);
+  });
+
   it('the officer sees where each result stands; other units and strangers do not', async () => {
     const ok = await injectAs(t.app, seed.desk, { method: 'GET', url: `/api/dossiers/${dossierId}/citizen-store` });
     expect(ok.statusCode).toBe(200);
