@@ -103,7 +103,7 @@ export async function benchNationalSync(db: Db, dataDir: string): Promise<string
         TrangThaiHoSo: 1,
         DonViXuLy: '000.00.71.H20',
         TaiKhoanDuocXacThucVoiVNeID: 1,
-        DanhSachTaiLieuNop: [{ TenTepDinhKem: 'giay-chung-sinh.pdf', TenGiayTo: 'Giấy chứng sinh', DuocSoHoa: true }],
+        DanhSachTaiLieuNop: [{ TenTepDinhKem: 'giay-chung-sinh.pdf', TenGiayTo: 'Giấy chứng sinh', DuocSoHoa: true, DuongDanTaiLieu: 'https://dichvucong.gov.vn/tep/bench/giay-chung-sinh.pdf' }],
         // Answers valid for the seed's birth-registration form (inbound pushes are checked against it).
         DuLieuBieuMau: {
           hoTenNguoiYeuCau: 'Nguyễn Thị Bench',

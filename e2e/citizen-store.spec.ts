@@ -158,7 +158,11 @@ describe('results reach the citizen\'s store and are reused', () => {
     await items.first().waitFor();
     expect(await items.count()).toBe(1);
     await items.getByRole('link', { name: 'Giấy chứng nhận kết hôn' }).waitFor();
-    expect(await items.innerText()).toContain('Kho dữ liệu trên Cổng DVCQG');
+    const text = await items.innerText();
+    expect(text).toContain('Kho dữ liệu trên Cổng DVCQG');
+    // Its provenance travels with the taken copy (issue 16): issuer, issue date and dossier code, not the time taken.
+    expect(text).toMatch(/Cấp bởi Phường An Thử, ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(text).toContain(firstCode);
     await fits('kho-taken');
   });
 

@@ -96,6 +96,10 @@ describe('staff links to the national portal', () => {
     expect(await row.textContent()).toContain('Cán bộ quantri');
     expect(await seriousA11yViolations(admin)).toEqual([]);
     await noSidewaysScroll(admin);
+    // Nor inside the table: the row's "Thu hồi" is on screen, no column scrolled out of the card.
+    const revokeBox = await row.getByRole('button', { name: 'Thu hồi Cán bộ motcua' }).boundingBox();
+    expect(revokeBox!.x + revokeBox!.width).toBeLessThanOrEqual(DESKTOP.width);
+    expect(await admin.locator('.ant-table-content, .ant-table-body').evaluateAll((els) => els.map((e) => e.scrollWidth - e.clientWidth))).toEqual([0]);
     await admin.screenshot({ path: `${SHOTS}/mc-staff-links.png`, fullPage: true });
 
     const officer = await officerSignsInThroughNationalPortal();

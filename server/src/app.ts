@@ -12,7 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import { z } from 'zod';
 import type { AppContext } from './platform/context.js';
 import { DomainError, commonErrors, errorBody } from './platform/errors.js';
-import { installErrorHandler, installReadRetry, setHtmlNotFound } from './platform/http.js';
+import { frameworkErrors, installErrorHandler, installReadRetry, setHtmlNotFound } from './platform/http.js';
 import { installCompression } from './platform/compression.js';
 import { ZErrorBody } from './platform/error-schema.js';
 import { installMetrics } from './platform/metrics.js';
@@ -59,6 +59,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     requestIdHeader: 'x-request-id',
     // A unit site's own host name shows that site at "/" (modules/info-portal/portal.hosts.ts).
     rewriteUrl: (req) => rewriteSiteHost(req.url ?? '/', req.headers.host),
+    // The router's own errors (a too long path parameter, a bad percent-encoding) in our error shape.
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   useVietnameseValidation();
   app.setValidatorCompiler(validatorCompiler);

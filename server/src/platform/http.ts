@@ -32,6 +32,16 @@ export function setHtmlNotFound(app: FastifyInstance, html: string): void {
   htmlNotFound.set(app, html);
 }
 
+/**
+ * Fastify's router answers some errors itself, before any route or error handler (a path parameter over maxParamLength,
+ * a malformed percent-encoding), in its own English shape: passed as Fastify's `frameworkErrors` option (app.ts), they
+ * get ours — a code and a Vietnamese message — like every other error.
+ */
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const domain = toDomainError(err) ?? commonErrors.validation({ reason: err.message });
+  void reply.status(domain.status).send(errorBody(domain));
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   // PostgreSQL cannot store U+0000 in text: such input is refused at the edge, before anything is read or written.
   app.addHook('preValidation', async (request) => {
@@ -97,6 +107,10 @@ export function toDomainError(err: FastifyError | Error): DomainError | null {
         return inputErrors.badJson();
       case 'FST_ERR_RATE_LIMIT_EXCEEDED':
         return commonErrors.rateLimited();
+      case 'FST_ERR_MAX_PARAM_LENGTH':
+        return inputErrors.paramTooLong();
+      case 'FST_ERR_BAD_URL':
+        return inputErrors.badUrl();
       default:
         return commonErrors.validation({ reason: fe.message });
     }
@@ -155,6 +169,8 @@ export function installReadRetry(app: FastifyInstance): void {
 }
 
 export const inputErrors = {
+  paramTooLong: () => new DomainError('COMMON.PARAM_TOO_LONG', 'invalid', 'Đường dẫn có tham số dài quá mức cho phép.', 'A path parameter is too long.'),
+  badUrl: () => new DomainError('COMMON.BAD_URL', 'invalid', 'Đường dẫn không hợp lệ (mã hóa ký tự sai).', 'Malformed URL component.'),
   nul: () => new DomainError('COMMON.NUL_CHARACTER', 'invalid', 'Dữ liệu gửi lên chứa ký tự NUL (\\u0000) không hợp lệ.', 'The input contains a NUL character.'),
   badJson: () => new DomainError('COMMON.BAD_JSON', 'invalid', 'Dữ liệu JSON gửi lên không đúng cú pháp.', 'Malformed JSON body.'),
   badMultipart: () => new DomainError('COMMON.BAD_MULTIPART', 'invalid', 'Biểu mẫu tải tệp (multipart/form-data) bị lỗi hoặc không đầy đủ.', 'Malformed or truncated multipart body.'),

@@ -14383,6 +14383,10 @@ export interface paths {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
+                            links: {
+                                name: string;
+                                url: string;
+                            }[];
                             notifications: {
                                 channel: string;
                                 subject: string | null;
@@ -14535,6 +14539,10 @@ export interface paths {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
+                            links: {
+                                name: string;
+                                url: string;
+                            }[];
                             notifications: {
                                 channel: string;
                                 subject: string | null;
@@ -14683,6 +14691,10 @@ export interface paths {
                                 fileName: string;
                                 /** Format: date-time */
                                 addedAt: string;
+                            }[];
+                            links: {
+                                name: string;
+                                url: string;
                             }[];
                             notifications: {
                                 channel: string;

@@ -106,6 +106,9 @@ export function MyDossierPage({ id, extras, fresh = false }: { id: string; extra
           {d.files.filter((f) => f.kind !== 'result').map((f) => (
             <li key={f.sha256}><a href={dossierFileUrl(d.id, f.sha256)}>{f.documentName}</a> <span className="muted">({f.fileName})</span></li>
           ))}
+          {d.links.map((l) => (
+            <li key={`${l.name} ${l.url}`}><a href={l.url} target="_blank" rel="noopener noreferrer">{l.name}</a> <span className="muted">({ct('onNationalPortal')})</span></li>
+          ))}
         </ul>
       </section>
       <DossierViews dossierId={d.id} />

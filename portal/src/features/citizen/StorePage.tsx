@@ -92,7 +92,7 @@ export function StorePage() {
               <span className="badge">{d.kind === 'result' ? ct('kindResult') : ct('kindUpload')}</span>{' '}
               {d.storeId ? <><span className="badge badge-national">{kt('sourceNational')}</span>{' '}</> : null}
               <span className="muted">
-                {d.source === 'national'
+                {d.issuer
                   ? kt('issued', { issuer: d.issuer ?? '', at: formatDate(d.date) })
                   : `${d.fileName} · ${Math.ceil(d.sizeBytes / 1024)} KB · ${formatDateTime(d.date)}`}
                 {d.dossierCode ? ` · ${d.dossierCode}` : ''}

@@ -20,6 +20,7 @@ export const ZNationalStoreItem = z.object({
 /** One entry of the citizen's one list (kho.rules.ts): a local document, or one held only in the national store. */
 export const ZKhoItem = z.object({
   key: z.string(),
+  /** Which store holds it for use: `local` once taken (then `storeId`, `issuer` and the issue `date` say it came from the national store). */
   source: z.enum(['local', 'national']),
   /** The local store's id (download, delete, the submission's picker); null while it is only in the national store. */
   documentId: z.string().uuid().nullable(),

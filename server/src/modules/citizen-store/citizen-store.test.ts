@@ -87,6 +87,18 @@ describe('a result reaches the holder\'s national store', () => {
     expect((await pushRows()).length).toBe(1);
   });
 
+  it('the holder\'s own dossier page lists the electronic result with its download, whatever the delivery; nobody else\'s', async () => {
+    const page = await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${dossierId}` });
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json().resultDelivery).not.toBe('online');
+    const result = (page.json().files as { kind: string; documentName: string; sha256: string }[]).filter((f) => f.kind === 'result');
+    expect(result.map((f) => f.documentName)).toEqual(['Giấy chứng nhận kết hôn']);
+    const file = await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${dossierId}/files/${result[0]!.sha256}` });
+    expect([file.statusCode, file.rawPayload.equals(pdf('ket-qua-ket-hon'))]).toEqual([200, true]);
+    expect([403, 404]).toContain((await injectAs(t.app, binh, { method: 'GET', url: `/api/citizen/dossiers/${dossierId}` })).statusCode);
+    expect([403, 404]).toContain((await injectAs(t.app, binh, { method: 'GET', url: `/api/citizen/dossiers/${dossierId}/files/${result[0]!.sha256}` })).statusCode);
+  });
+
   it('the officer sees where each result stands; other units and strangers do not', async () => {
     const ok = await injectAs(t.app, seed.desk, { method: 'GET', url: `/api/dossiers/${dossierId}/citizen-store` });
     expect(ok.statusCode).toBe(200);
@@ -122,6 +134,11 @@ describe('a document from the store is reused in a new dossier', () => {
     const bad = await injectAs(t.app, an, { method: 'POST', url: `/api/citizen/national-store/${encodeURIComponent('../../etc passwd')}/take` });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('COMMON.VALIDATION');
+    // The router's own refusals (a parameter over its maximum length, a broken percent-encoding) in our shape, in Vietnamese.
+    const long = await injectAs(t.app, an, { method: 'POST', url: `/api/citizen/national-store/${'a'.repeat(101)}/take` });
+    expect([long.statusCode, long.json()]).toEqual([400, { code: 'COMMON.PARAM_TOO_LONG', message: 'Đường dẫn có tham số dài quá mức cho phép.', messageEn: 'A path parameter is too long.' }]);
+    const broken = await injectAs(t.app, an, { method: 'POST', url: '/api/citizen/national-store/%E0%A4%A/take' });
+    expect([broken.statusCode, broken.json().code, broken.json().message]).toEqual([400, 'COMMON.BAD_URL', 'Đường dẫn không hợp lệ (mã hóa ký tự sai).']);
     expect(await countDocs()).toBe(before);
   });
 
@@ -131,6 +148,22 @@ describe('a document from the store is reused in a new dossier', () => {
     const again = await injectAs(t.app, an, { method: 'POST', url: `/api/citizen/national-store/${storeId}/take` });
     expect(again.json().id).toBe(taken.json().id);
     expect((await injectAs(t.app, an, { method: 'GET', url: '/api/citizen/national-store' })).json().items[0].takenDocumentId).toBe(taken.json().id);
+    // The taken copy keeps its provenance (issue 16): the national store's, its issuer, issue date and dossier code —
+    // also while the national store cannot be reached.
+    const [meta] = await sim.list(APPLICANT.idNumber);
+    const expected = { source: 'local', documentId: taken.json().id, storeId, issuer: meta!.issuer, date: meta!.issuedAt, dossierCode: meta!.dossierCode };
+    const pick = (items: Record<string, unknown>[]) => items.filter((i) => i.name === 'Giấy chứng nhận kết hôn').map((i) => ({ source: i.source, documentId: i.documentId, storeId: i.storeId, issuer: i.issuer, date: i.date, dossierCode: i.dossierCode }));
+    expect(pick((await injectAs(t.app, an, { method: 'GET', url: '/api/citizen/kho' })).json().items)).toEqual([expected]);
+    expect(meta!.issuer).toBe('Phường An Thử');
+    expect(meta!.dossierCode).toMatch(/^\S+$/);
+    setCitizenStore(t.ctx, { ...sim, list: () => Promise.reject(citizenStoreErrors.unavailable()) });
+    try {
+      const down = (await injectAs(t.app, an, { method: 'GET', url: '/api/citizen/kho' })).json();
+      expect(down.nationalStore).toBe('unavailable');
+      expect(pick(down.items)).toEqual([expected]);
+    } finally {
+      setCitizenStore(t.ctx, sim);
+    }
     const submitted = await injectAs(t.app, an, {
       method: 'POST',
       url: '/api/citizen/dossiers',

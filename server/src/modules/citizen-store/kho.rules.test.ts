@@ -34,4 +34,15 @@ describe('the citizen\'s one list of the local and the national store', () => {
     const items = mergeKho([], [national('KHO-1', '2026-12-02T02:00:00.000Z', 'gone')], new Map());
     expect(items.map((i) => [i.source, i.storeId])).toEqual([['national', 'KHO-1']]);
   });
+
+  it('a copy taken from the national store keeps its provenance: the store\'s, its issuer, issue date and dossier code', () => {
+    const taken = local('a', 'sha-a', '2026-12-05T09:00:00Z', { storeId: 'KHO-1', issuer: 'Phường An Thử', issuedAt: new Date('2026-12-02T02:00:00Z'), dossierCode: 'G-1' });
+    // Listed the same whether or not the national store answers right now.
+    for (const national_ of [[national('KHO-1', '2026-12-02T02:00:00.000Z', 'a')], []]) {
+      const [item] = mergeKho([taken], national_, new Map());
+      expect([item!.source, item!.documentId, item!.storeId, item!.issuer, item!.date, item!.dossierCode]).toEqual([
+        'local', 'a', 'KHO-1', 'Phường An Thử', '2026-12-02T02:00:00.000Z', 'G-1',
+      ]);
+    }
+  });
 });

@@ -11,6 +11,10 @@ export type LocalDocument = {
   sizeBytes: number;
   dossierCode: string | null;
   addedAt: Date;
+  /** Set when the document was taken from the national store: its store id, issuer and issue date. */
+  storeId?: string | null;
+  issuer?: string | null;
+  issuedAt?: Date | null;
 };
 
 /**
@@ -74,15 +78,17 @@ export function mergeKho(
     key: `local:${d.id}`,
     source: 'local',
     documentId: d.id,
-    storeId: storeIdOf.get(d.id) ?? null,
+    // A copy taken from the national store stays marked as its, with its issuer and issue date, even when the store is
+    // not reachable right now.
+    storeId: storeIdOf.get(d.id) ?? d.storeId ?? null,
     name: d.name,
     kind: d.kind,
     fileName: d.fileName,
     mediaType: d.mediaType,
     sizeBytes: d.sizeBytes,
     dossierCode: d.dossierCode,
-    issuer: null,
-    date: new Date(d.addedAt).toISOString(),
+    issuer: d.issuer ?? null,
+    date: new Date(d.issuedAt ?? d.addedAt).toISOString(),
   }));
   return [...locals, ...nationalOnly].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.key.localeCompare(b.key)));
 }

@@ -177,6 +177,8 @@ export const ZMyDossier = ZMyDossierItem.extend({
   /** Each change in plain Vietnamese: what, where, by whom (`text` adds the time), ND 224/2026 Điều 15 k1g; internal notes stay inside. */
   timeline: z.array(z.object({ at: z.date(), action: z.string(), label: z.string(), text: z.string(), toStatus: z.string(), note: z.string().nullable() })),
   files: z.array(z.object({ sha256: z.string(), documentName: z.string(), kind: z.string(), fileName: z.string(), addedAt: z.date() })),
+  /** Files given only by their link (a dossier from the national portal: DuongDanTaiLieu), opened there. */
+  links: z.array(z.object({ name: z.string(), url: z.string() })),
   /** `text`: what the portal shows, always with diacritics (an SMS is sent unaccented, its portal line is not). */
   notifications: z.array(z.object({ channel: z.string(), subject: z.string().nullable(), body: z.string(), text: z.string(), createdAt: z.date() })),
 });

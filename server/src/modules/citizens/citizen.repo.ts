@@ -86,11 +86,26 @@ export async function saveDraft(q: Queryable, citizenId: string, procedureId: st
   return rows[0]!.updatedAt;
 }
 
-export type StoreRow = { id: string; sha256: string; name: string; kind: 'upload' | 'result'; fileName: string; mediaType: string; sizeBytes: number; dossierCode: string | null; addedAt: Date };
+export type StoreRow = {
+  id: string;
+  sha256: string;
+  name: string;
+  kind: 'upload' | 'result';
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  dossierCode: string | null;
+  addedAt: Date;
+  /** Provenance of a document taken from the national store (null for the citizen's own uploads and our results). */
+  storeId: string | null;
+  issuer: string | null;
+  issuedAt: Date | null;
+};
 
 export async function listStore(q: Queryable, citizenId: string): Promise<StoreRow[]> {
   const { rows } = await q.query<StoreRow>(
-    `SELECT c.id, c.sha256, c.name, c.kind, s.file_name AS "fileName", s.media_type AS "mediaType", s.size_bytes::int AS "sizeBytes", d.code AS "dossierCode", c.added_at AS "addedAt"
+    `SELECT c.id, c.sha256, c.name, c.kind, s.file_name AS "fileName", s.media_type AS "mediaType", s.size_bytes::int AS "sizeBytes", coalesce(d.code, c.store_dossier_code) AS "dossierCode", c.added_at AS "addedAt",
+            c.national_store_id AS "storeId", c.store_issuer AS issuer, c.store_issued_at AS "issuedAt"
        FROM citizen_document c JOIN stored_file s ON s.sha256 = c.sha256 LEFT JOIN dossier d ON d.id = c.dossier_id
       WHERE c.citizen_id = $1 ORDER BY c.added_at DESC, c.id`,
     [citizenId],

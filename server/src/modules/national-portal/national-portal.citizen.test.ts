@@ -49,6 +49,19 @@ describe('the citizen sees the code the national portal gave', () => {
     expect(after.nationalCode).toBe('G22.99-261207-0101');
   });
 
+  it('the dossier page lists every file: the one sent with its content and the one given by its link', async () => {
+    const link = 'https://dichvucong.gov.vn/tep/G22.99-261207-0102/xac-nhan.pdf';
+    const pdf = Buffer.from('%PDF-1.4\n% to khai\n%%EOF\n');
+    const pushed = await injectAs(t.app, inspector, { method: 'POST', url: '/api/national-sim/push', payload: { ...hoSo('G22.99-261207-0102'), DanhSachTaiLieuNop: [
+      { TenTepDinhKem: 'to-khai.pdf', TenGiayTo: 'Tờ khai', DuocSoHoa: true, NoiDungTep: pdf.toString('base64') },
+      { TenTepDinhKem: 'xac-nhan.pdf', TenGiayTo: 'Giấy xác nhận tình trạng hôn nhân', DuocSoHoa: true, DuongDanTaiLieu: link },
+    ] } });
+    expect(pushed.statusCode, pushed.body).toBe(201);
+    const page = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${pushed.json().id}` })).json();
+    expect(page.files.map((f: { documentName: string; kind: string }) => [f.documentName, f.kind])).toEqual([['Tờ khai', 'component']]);
+    expect(page.links).toEqual([{ name: 'Giấy xác nhận tình trạng hôn nhân', url: link }]);
+  });
+
   it('a dossier of our own portal or desk has no national code', async () => {
     const { id } = await seed.receive();
     const mine = (await injectAs(t.app, an, { method: 'GET', url: '/api/citizen/dossiers' })).json() as { id: string; nationalCode: string | null }[];

@@ -29,9 +29,25 @@ export const nationalErrors = {
     new DomainError(
       'NATIONAL.BAD_LINK',
       'unprocessable',
-      `Đường dẫn tệp "${name.slice(0, 100)}" không hợp lệ: chỉ nhận địa chỉ http:// hoặc https://.`,
-      'A file link must be an http(s) URL.',
+      `Đường dẫn tệp "${name.slice(0, 100)}" không hợp lệ: chỉ nhận địa chỉ https:// tới máy chủ bên ngoài, không chứa khoảng trắng hay ký tự đặc biệt.`,
+      'A file link must be an https URL to an outside host, without spaces or special characters.',
       { name: name.slice(0, 100) },
+    ),
+  emptyAttachment: (name: string) =>
+    new DomainError(
+      'NATIONAL.EMPTY_ATTACHMENT',
+      'unprocessable',
+      `Tệp "${name.slice(0, 100)}" không có nội dung (NoiDungTep) cũng không có đường dẫn (DuongDanTaiLieu).`,
+      'An attachment has neither its content nor a link.',
+      { name: name.slice(0, 100) },
+    ),
+  badReconcileDay: (day: string) =>
+    new DomainError(
+      'NATIONAL.BAD_RECONCILE_DAY',
+      'unprocessable',
+      `Không đối soát được ngày ${day}: chỉ đối soát từ hôm nay trở về trước, trong vòng một năm.`,
+      'Only a day from today back to one year ago can be reconciled.',
+      { day },
     ),
   differenceNotFound: () => new DomainError('NATIONAL.DIFFERENCE_NOT_FOUND', 'not_found', 'Không tìm thấy sai lệch cần gửi lại.', 'Difference not found.'),
   portalUnavailable: () =>

@@ -202,11 +202,33 @@ describe('inbound push: a file given only as a link (DuongDanTaiLieu)', () => {
     expect(files.json().map((f: { documentName: string }) => f.documentName)).toEqual(['Tờ khai']);
   });
 
-  it('refuses any link that is not http(s) with 422 NATIONAL.BAD_LINK, nothing written', async () => {
+  it('an upper-case scheme is kept normalised', async () => {
+    const res = await push(pushed('G20.71-LINK-0002', { DanhSachTaiLieuNop: [{ TenTepDinhKem: 'a.pdf', TenGiayTo: 'Tờ khai', DuongDanTaiLieu: 'HTTPS://DichVuCong.gov.vn/tep/a.pdf' }] }));
+    expect(res.statusCode, res.body).toBe(201);
+    const detail = await injectAs(t.app, seed.desk, { method: 'GET', url: `/api/dossiers/${res.json().id}` });
+    expect(detail.json().documents).toEqual([{ name: 'Tờ khai', kind: 'copy', count: 1, link: 'https://dichvucong.gov.vn/tep/a.pdf' }]);
+  });
+
+  it('refuses a file with neither content nor link with 422 NATIONAL.EMPTY_ATTACHMENT, nothing written', async () => {
     const before = await dossierCount();
-    const bad = ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd', 'ftp://dichvucong.gov.vn/a.pdf', '/tep/a.pdf', 'https://'];
+    for (const [i, file] of [{ TenTepDinhKem: 'trong.pdf', TenGiayTo: 'Tờ khai' }, { TenTepDinhKem: 'trong.pdf', NoiDungTep: '', DuongDanTaiLieu: '' }].entries()) {
+      const res = await push(pushed(`G20.71-EMPTY-000${i}`, { DanhSachTaiLieuNop: [{ TenTepDinhKem: 'to-khai.pdf', NoiDungTep: PDF.toString('base64') }, file] }));
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json()).toMatchObject({ code: 'NATIONAL.EMPTY_ATTACHMENT', message: 'Tệp "trong.pdf" không có nội dung (NoiDungTep) cũng không có đường dẫn (DuongDanTaiLieu).' });
+    }
+    expect(await dossierCount()).toBe(before);
+  });
+
+  it('refuses any link that is not https to an outside host with 422 NATIONAL.BAD_LINK, nothing written', async () => {
+    const before = await dossierCount();
+    const bad = [
+      'javascript:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd', 'ftp://dichvucong.gov.vn/a.pdf', '/tep/a.pdf', 'https://',
+      // Only https, to an outside host, as written (issue 16): not our own API, not this machine, no markup or spaces.
+      'http://dichvucong.gov.vn/a.pdf', `${t.ctx.config.publicUrl.replace(/^http:/, 'https:')}/api/citizen/me`, 'https://127.0.0.1:3000/api/dossiers',
+      ' https://dichvucong.gov.vn/a.pdf', 'https://dichvucong.gov.vn/<script>alert(1)</script>.pdf',
+    ];
     for (const [i, DuongDanTaiLieu] of bad.entries()) {
-      const res = await push(pushed(`G20.71-BADLINK-000${i}`, { DanhSachTaiLieuNop: [{ TenTepDinhKem: 'a.pdf', TenGiayTo: 'Tờ khai', DuongDanTaiLieu }] }));
+      const res = await push(pushed(`G20.71-BADLINK-${String(i).padStart(4, '0')}`, { DanhSachTaiLieuNop: [{ TenTepDinhKem: 'a.pdf', TenGiayTo: 'Tờ khai', DuongDanTaiLieu }] }));
       expect(res.statusCode, DuongDanTaiLieu).toBe(422);
       expect(res.json().code, DuongDanTaiLieu).toBe('NATIONAL.BAD_LINK');
     }

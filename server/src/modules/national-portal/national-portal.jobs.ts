@@ -72,7 +72,7 @@ export const nationalPortalJobs: JobDefinition[] = [
     handler: async (ctx) => {
       const portal = nationalPortalOf(ctx);
       if (!portal) return;
-      await pullNationalDossiers({ db: ctx.db, clock: ctx.clock, files: ctx.files, portal });
+      await pullNationalDossiers({ db: ctx.db, clock: ctx.clock, files: ctx.files, portal, config: ctx.config });
     },
   },
   {

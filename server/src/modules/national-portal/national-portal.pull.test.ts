@@ -20,7 +20,7 @@ const INBOUND = NATIONAL_INBOUND;
 const build = nationalPushes(() => seed.tree.communeA.code, { DanhSachPhiLePhi: [{ TenPhiLePhi: 'Lệ phí đăng ký kết hôn', Gia: 15000 }] });
 /** As the portal lists it: parsed, so every default of the data set is filled. */
 const hoSo = (maHoSo: string, over: Partial<THoSoInput> = {}) => ZHoSo.parse(build(maHoSo, over));
-const pull = (pageSize = 2) => pullNationalDossiers({ db: t.ctx.db, clock, files: t.ctx.files, portal: nationalPortalOf(t.ctx)! }, { pageSize });
+const pull = (pageSize = 2) => pullNationalDossiers({ db: t.ctx.db, clock, files: t.ctx.files, portal: nationalPortalOf(t.ctx)!, config: t.ctx.config }, { pageSize });
 const copies = async (maHoSo: string) => (await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM national_dossier WHERE ma_ho_so = $1`, [maHoSo])).rows[0]!.n;
 
 beforeAll(async () => {

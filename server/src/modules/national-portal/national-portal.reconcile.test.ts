@@ -74,6 +74,12 @@ describe('"Đối soát ngay": a difference made behind the app\'s back', () => 
     expect(desk.json().code).toBeTruthy();
     expect((await t.app.inject({ method: 'POST', url: '/api/national-portal/reconcile', payload: {} })).statusCode).toBe(401);
     expect((await reconcile(inspector, { day: '07/12/2026' })).statusCode).toBe(400);
+    // A day to come, or one before the floor: refused, nothing run.
+    for (const day of ['2099-01-01', '2026-12-08', '2025-12-01']) {
+      const res = await reconcile(inspector, { day });
+      expect([res.statusCode, res.json().code], day).toEqual([422, 'NATIONAL.BAD_RECONCILE_DAY']);
+    }
+    expect(await differences(inspector)).toEqual([]);
 
     const run = await reconcile(inspector);
     expect(run.statusCode, run.body).toBe(200);
@@ -81,12 +87,21 @@ describe('"Đối soát ngay": a difference made behind the app\'s back', () => 
     const list = await differences(inspector);
     const diff = list.find((d) => d.dossierId === id)!;
     expect(diff).toMatchObject({ kind: 'status', unitName: 'Phường An Thử', day: '2026-12-07' });
+    expect((diff as Diff & { maHoSo: string }).maHoSo).toBe(code);
+    // Found again by a later run, it is the same difference, first found when it was (how long it has been open).
+    const foundAt = new Date(nowMs).toISOString();
+    expect((diff as Diff & { foundAt: string }).foundAt).toBe(foundAt);
+    nowMs += 10 * 60_000;
+    expect((await reconcile(inspector)).json()).toMatchObject({ differences: 1 });
+    expect((await differences(inspector)).filter((d) => d.dossierId === id)).toEqual([{ ...diff, foundAt }]);
     expect(await differences(leaderB)).toEqual([]);
     // Nothing heals it behind the officer's back: another dispatch leaves the portal's copy as it is.
     await drain();
     expect(sim.dossiers.get(code)!.TrangThaiHoSo).toBe(8);
 
-    expect((await injectAs(t.app, leaderB, { method: 'POST', url: `/api/national-portal/differences/${diff.id}/resend` })).statusCode).toBe(403);
+    // Another commune's leader: not found, as any object out of scope (not a 403 naming the permission).
+    const outOfScope = await injectAs(t.app, leaderB, { method: 'POST', url: `/api/national-portal/differences/${diff.id}/resend` });
+    expect([outOfScope.statusCode, outOfScope.json().code]).toEqual([404, 'NATIONAL.DIFFERENCE_NOT_FOUND']);
     const resent = await injectAs(t.app, inspector, { method: 'POST', url: `/api/national-portal/differences/${diff.id}/resend` });
     expect(resent.statusCode, resent.body).toBe(200);
     await drain();
@@ -269,6 +284,10 @@ describe('the simulator\'s controls are scoped like the rest', () => {
     expect(foreign.statusCode).toBe(403);
     expect(foreign.json().code).toBeTruthy();
     expect(sim.dossiers.has('G22.99-SCOPE-1')).toBe(false);
+    // A unit code nobody has is a mistake in the push (422 NATIONAL.UNKNOWN_AGENCY), not a missing permission.
+    const unknown = await injectAs(t.app, inspector, { method: 'POST', url: '/api/national-sim/push', payload: body('G22.99-SCOPE-9', '999.99.99.H99') });
+    expect([unknown.statusCode, unknown.json().code, unknown.json().message]).toEqual([422, 'NATIONAL.UNKNOWN_AGENCY', 'Không có đơn vị đang hoạt động với mã "999.99.99.H99".']);
+    expect(sim.dossiers.has('G22.99-SCOPE-9')).toBe(false);
     const outage = await injectAs(t.app, leaderB, { method: 'POST', url: '/api/national-sim/outage', payload: { seconds: 60 } });
     expect(outage.statusCode).toBe(403);
     expect(sim.refusing).toBe(false);
@@ -278,5 +297,25 @@ describe('the simulator\'s controls are scoped like the rest', () => {
     expect(listA.length).toBeGreaterThan(0);
     const own = await injectAs(t.app, inspector, { method: 'POST', url: '/api/national-sim/push', payload: body('G22.99-SCOPE-2', seed.tree.communeA.code) });
     expect(own.statusCode, own.body).toBe(201);
+  });
+});
+
+describe('"Đối soát ngay" while the national portal is down', () => {
+  it('answers 503 NATIONAL.PORTAL_UNAVAILABLE in Vietnamese and records the outage as the sync does', async () => {
+    await seed.receive();
+    await drain();
+    await t.ctx.db.query(`UPDATE national_sync_health SET last_failure_at = NULL, last_error = NULL`);
+    sim.refuseFor(60);
+    try {
+      const res = await reconcile(inspector);
+      expect(res.statusCode, res.body).toBe(503);
+      expect(res.json()).toMatchObject({ code: 'NATIONAL.PORTAL_UNAVAILABLE', message: 'Chưa kết nối được Cổng Dịch vụ công quốc gia, vui lòng thử lại sau.' });
+      const { rows } = await t.ctx.db.query<{ at: Date; error: string }>(`SELECT last_failure_at AS at, last_error AS error FROM national_sync_health`);
+      expect(rows).toEqual([{ at: new Date(nowMs), error: expect.stringContaining('national portal refused') }]);
+      const sync = (await injectAs(t.app, inspector, { method: 'GET', url: '/api/national-portal/sync' })).json();
+      expect(sync.connected).toBe(false);
+    } finally {
+      sim.refuseFor(0);
+    }
   });
 });

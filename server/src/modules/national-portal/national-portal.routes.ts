@@ -9,11 +9,12 @@ import { can, holdsAtTopLevel, scopeUnitIds, type Actor } from '../identity/perm
 import { NATIONAL_PUSH_BODY_LIMIT, ZHoSo } from './national-portal.contract.js';
 import { nationalErrors } from './national-portal.errors.js';
 import { readSyncHealth, syncCounts } from './national-portal.repo.js';
-import { FAILED_AFTER, connectedNow } from './national-portal.rules.js';
+import { FAILED_AFTER, connectedNow, reconcilableDay } from './national-portal.rules.js';
 import { nationalPortalOf } from './national-portal.service.js';
 import { simulatorFor } from './national-portal.simulator.js';
 import { receiveNationalDossier } from './use-cases/receive-national-dossier.js';
 import { reconcileDay, resendDossier } from './use-cases/reconcile.js';
+import { duringPortalCall } from './use-cases/portal-outage.js';
 import { vnDateOf } from '../working-calendar/vn-time.js';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 422: ZErrorBody, 503: ZErrorBody };
@@ -110,7 +111,8 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
         [request.params.id],
       );
       if (!rows[0]) throw nationalErrors.differenceNotFound();
-      if (!can(actorOf(request), 'reports.manage', rows[0].path)) throw commonErrors.forbidden('reports.manage');
+      // Out of the caller's scope it is not found, as every other object outside it (not a 403 that confirms it exists).
+      if (!can(actorOf(request), 'reports.manage', rows[0].path)) throw nationalErrors.differenceNotFound();
       if (!(await resendDossier(ctx, request.params.id))) throw nationalErrors.differenceNotFound();
       return { queued: true as const };
     },
@@ -131,8 +133,10 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
       const portal = nationalPortalOf(ctx);
       if (!portal) throw nationalErrors.portalUnavailable();
       const units = scopeUnitIds(actorOf(request), 'reports.manage');
-      const day = request.body?.day ?? vnDateOf(ctx.clock.now());
-      const report = await reconcileDay({ db: ctx.db, clock: ctx.clock, portal }, day, units);
+      const today = vnDateOf(ctx.clock.now());
+      const day = request.body?.day ?? today;
+      if (!reconcilableDay(day, today)) throw nationalErrors.badReconcileDay(day);
+      const report = await duringPortalCall(ctx, () => reconcileDay({ db: ctx.db, clock: ctx.clock, portal }, day, units));
       return { day, ...report };
     },
   );
@@ -156,7 +160,12 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
       async (request, reply) => {
         // A push for a unit outside the caller's scope is refused before the simulator holds anything.
         const codes = await manageableUnitCodes(actorOf(request));
-        if (!codes.has(request.body.DonViXuLy)) throw commonErrors.forbidden('reports.manage');
+        if (!codes.has(request.body.DonViXuLy)) {
+          // A unit that does not exist is a mistake in the push, not a lack of permission.
+          const known = await ctx.db.query(`SELECT 1 FROM unit WHERE code = $1`, [request.body.DonViXuLy]);
+          if (known.rowCount === 0) throw nationalErrors.unknownAgency(request.body.DonViXuLy);
+          throw commonErrors.forbidden('reports.manage');
+        }
         // Through our own authenticated endpoint, as the portal would call it; the simulator keeps a copy only of what we took.
         const res = await app.inject({ method: 'POST', url: '/api/national-portal/dossiers', headers: { authorization: `Bearer ${ctx.config.nationalPortalInboundSecret}` }, payload: request.body });
         // A re-push of a dossier we already hold (200) leaves the portal's copy as it is: overwriting it would reset its

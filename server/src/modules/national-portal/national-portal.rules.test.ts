@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dossierStatuses } from '../dossiers/dossier.rules.js';
-import { compareCopies, nationalDate, parseNationalDate, progressUpdate, retryDelayMs, type SyncEntry } from './national-portal.rules.js';
+import { compareCopies, nationalDate, parseNationalDate, progressUpdate, retryDelayMs, type SyncEntry, fileLink, reconcilableDay } from './national-portal.rules.js';
 
 const entry = (over: Partial<SyncEntry>): SyncEntry => ({ actionId: '7', at: new Date('2026-12-07T02:00:00Z'), action: 'forward', actorName: 'Lê Văn B', toStatus: 'processing', note: null, data: null, fromUnit: 'A', toUnit: 'A', ...over });
 
@@ -66,5 +66,57 @@ describe('comparing the national copy with ours', () => {
     expect(compareCopies(ours, { status: 4, history: ['1', '2', '2'] })).toBe('progress');
     expect(compareCopies(ours, { status: 4, history: ['2', '1'] })).toBe('progress');
     expect(compareCopies(ours, { status: 4, history: ['1', '2'] })).toBeNull();
+  });
+});
+
+describe('a file link from the national portal (DuongDanTaiLieu)', () => {
+  const OWN = 'motcua.tinh.gov.vn';
+  it.each([
+    ['https://dichvucong.gov.vn/tep/G20/a.pdf', 'https://dichvucong.gov.vn/tep/G20/a.pdf'],
+    ['HTTPS://DichVuCong.gov.vn/tep/a.pdf', 'https://dichvucong.gov.vn/tep/a.pdf'],
+    ['https://dichvucong.gov.vn:8443/tep/a%20b.pdf?v=1#p', 'https://dichvucong.gov.vn:8443/tep/a%20b.pdf?v=1#p'],
+  ])('%s is kept as %s', (raw, kept) => {
+    expect(fileLink(raw, OWN)).toBe(kept);
+  });
+  it.each([
+    'http://dichvucong.gov.vn/tep/a.pdf', // not TLS
+    ' https://dichvucong.gov.vn/a.pdf', // leading space
+    'https://dichvucong.gov.vn/a.pdf\n',
+    'https://dichvucong.gov.vn/a b.pdf',
+    'https://dichvucong.gov.vn/<script>alert(1)</script>',
+    'https://dichvucong.gov.vn/"onmouseover=x',
+    'https://user:pw@dichvucong.gov.vn/a.pdf',
+    'https://motcua.tinh.gov.vn/api/dossiers', // our own API
+    'https://MOTCUA.tinh.gov.vn./api/dossiers',
+    'https://127.0.0.1:3000/api/citizen/me',
+    'https://localhost/a.pdf',
+    'https://10.0.0.5/a.pdf',
+    'https://172.20.1.1/a.pdf',
+    'https://192.168.1.1/a.pdf',
+    'https://169.254.169.254/latest/meta-data',
+    'https://[::1]/a.pdf',
+    'https://[fd00::1]/a.pdf',
+    'https://[::ffff:127.0.0.1]/a.pdf',
+    'https://0.0.0.0/a.pdf',
+    'https://2130706433/a.pdf', // 127.0.0.1 as one number
+    'javascript:alert(1)',
+    'https://',
+    '',
+  ])('%j is refused', (raw) => {
+    expect(fileLink(raw, OWN)).toBeNull();
+  });
+});
+
+describe('the day "Đối soát ngay" may run for', () => {
+  it.each([
+    ['2026-12-07', true],
+    ['2026-12-06', true],
+    ['2025-12-06', true], // 366 days back
+    ['2025-12-05', false],
+    ['2026-12-08', false],
+    ['2099-01-01', false],
+    ['2026-02-30', false],
+  ])('%s on 2026-12-07: %s', (day, ok) => {
+    expect(reconcilableDay(day, '2026-12-07')).toBe(ok);
   });
 });

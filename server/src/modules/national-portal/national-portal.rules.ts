@@ -138,3 +138,54 @@ export function compareCopies(ours: SyncView, theirs: SyncView | null): Differen
   if (theirs.history.length !== ours.history.length || theirs.history.some((h, i) => h !== ours.history[i])) return 'progress';
   return null;
 }
+
+/** RFC 3986 characters only: no space, control, quote or angle bracket (a link shown to the officer is not markup). */
+const URL_CHARS = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/;
+
+/** Loopback, private, link-local, unspecified and unique-local addresses, and names that stand for this machine. */
+function isInternalHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.local') || h.endsWith('.internal')) return true;
+  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(h);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+  }
+  if (h.includes(':')) {
+    // IPv6 (the URL parser gives it compressed and lower-case): loopback, unspecified, unique-local, link-local, v4-mapped.
+    return h === '::1' || h === '::' || /^f[cd][0-9a-f]{2}:/.test(h) || /^fe[89ab][0-9a-f]:/.test(h) || h.startsWith('::ffff:');
+  }
+  return false;
+}
+
+/**
+ * The link of a file the national portal gives only by its address (DuongDanTaiLieu), normalised as it will be shown
+ * to the officer, or null when it is not one we may show: only https:// (the portal serves its files over TLS), no
+ * user name or password in it, no space, control or markup character, and not to our own host (PUBLIC_URL: a link
+ * into our own API opened with the officer's session) nor to a loopback or private address (our internal network).
+ */
+export function fileLink(raw: string, ownHost: string): string | null {
+  if (!URL_CHARS.test(raw)) return null;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'https:' || u.hostname === '' || u.username !== '' || u.password !== '') return null;
+  const host = u.hostname.toLowerCase().replace(/\.$/, '');
+  if (host === ownHost.toLowerCase() || isInternalHost(host)) return null;
+  return u.href;
+}
+
+/** How far back "Đối soát ngay" reaches: a year of days (older dossiers are long reconciled by the hourly job). */
+export const RECONCILE_MAX_DAYS_BACK = 366;
+
+/** Whether `day` (yyyy-mm-dd) may be reconciled on `today` (Vietnam date): not in the future, not older than the floor. */
+export function reconcilableDay(day: string, today: string): boolean {
+  const d = Date.parse(`${day}T00:00:00Z`);
+  const t = Date.parse(`${today}T00:00:00Z`);
+  // A calendar date as written (2026-02-30 is no day, not 2 March).
+  if (Number.isNaN(d) || Number.isNaN(t) || new Date(d).toISOString().slice(0, 10) !== day) return false;
+  return d <= t && t - d <= RECONCILE_MAX_DAYS_BACK * 86_400_000;
+}

@@ -201,7 +201,8 @@ export function seedDemoRecords(sim: NationalPortalSimulator, clock: Clock): voi
       ...applicantFields(NATIONAL_PORTAL_APPLICANTS.birthRegistration),
       TrichYeuHoSo: 'Đăng ký khai sinh cho con Nguyễn Trần Gia Hân',
       NgayNopHoSo: at(90),
-      DanhSachTaiLieuNop: [{ TenTepDinhKem: 'giay-chung-sinh.pdf', TenGiayTo: 'Giấy chứng sinh', DuocSoHoa: true }],
+      // Every file comes with its content or its link (an empty one is refused, NATIONAL.EMPTY_ATTACHMENT).
+      DanhSachTaiLieuNop: [{ TenTepDinhKem: 'giay-chung-sinh.pdf', TenGiayTo: 'Giấy chứng sinh', DuocSoHoa: true, DuongDanTaiLieu: 'https://dichvucong.gov.vn/tep/G20.71-DEMO-0001/giay-chung-sinh.pdf' }],
       // Answers of the seed's birth-registration form: the national portal's copy is validated on arrival like ours.
       DuLieuBieuMau: {
         hoTenNguoiYeuCau: NATIONAL_PORTAL_APPLICANTS.birthRegistration.fullName,
@@ -226,7 +227,7 @@ export function seedDemoRecords(sim: NationalPortalSimulator, clock: Clock): voi
       NgayNopHoSo: at(45),
       DuocThanhToanTrucTuyen: 1,
       DanhSachPhiLePhi: [{ TenPhiLePhi: 'Lệ phí đăng ký tạm trú', Gia: 15000 }],
-      DanhSachTaiLieuNop: [{ TenTepDinhKem: 'hop-dong-thue-nha.pdf', TenGiayTo: 'Hợp đồng thuê nhà', DuocSoHoa: true }],
+      DanhSachTaiLieuNop: [{ TenTepDinhKem: 'hop-dong-thue-nha.pdf', TenGiayTo: 'Hợp đồng thuê nhà', DuocSoHoa: true, DuongDanTaiLieu: 'https://dichvucong.gov.vn/tep/G20.71-DEMO-0002/hop-dong-thue-nha.pdf' }],
       DuLieuBieuMau: {
         hoTen: NATIONAL_PORTAL_APPLICANTS.temporaryResidence.fullName,
         ngaySinh: NATIONAL_PORTAL_APPLICANTS.temporaryResidence.birthDate,

@@ -67,6 +67,12 @@ describe('single sign-on from the national portal', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/national-sso/options' })).json()).toEqual({ enabled: true });
   });
 
+  it('an identity the national portal does not know is refused there and brings the citizen back to the sign-in page with a reason', async () => {
+    const refused = await ssoSignIn('087090009999', 'citizen');
+    expect(refused.location).toBe('/cong-dan/dang-nhap?loi=dvcqg');
+    expect(refused.cookies.mc_citizen).toBeUndefined();
+  });
+
   it('a citizen lands in the account whose CCCD was proven; a second sign-in finds it again', async () => {
     const hai = await registerCitizen(t.app, { identifier: 'hai@example.vn', idNumber: '001085000321', fullName: 'Vo Van Hai', birthDate: '1985-03-04', gender: 'male' });
     const checked = await injectAs(t.app, desk, { method: 'POST', url: `/api/citizen-accounts/${hai.id}/verify-id`, payload: { idNumber: '001085000321', unitId: tree.deskA.id } });

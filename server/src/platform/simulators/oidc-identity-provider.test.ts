@@ -76,6 +76,24 @@ describe('simulated identity provider pages', () => {
     expect(consent.html).not.toMatch(ENGLISH_DEV_PAGES);
   });
 
+  it('a well-formed CCCD it does not know is a sign-in refusal sent back to the client (access_denied), not a crash', async () => {
+    const jar = new Jar();
+    const login = await follow(jar, authUrl());
+    const action = new URL(/<form[^>]*action="([^"]+)"/.exec(login.html)![1]!, login.url).toString();
+    // Follows the redirects by hand up to the client's redirect URI (nothing listens there).
+    let res = await fetch(action, { method: 'POST', body: new URLSearchParams({ prompt: 'login', login: '087090009999', password: 'x' }), redirect: 'manual', headers: { cookie: jar.header } });
+    let url = action;
+    for (let hop = 0; hop < 6 && !url.startsWith(REDIRECT); hop++) {
+      jar.take(res);
+      const location = res.headers.get('location');
+      expect(location, `${res.status} ${url}`).toBeTruthy();
+      url = new URL(location!, url).toString();
+      if (!url.startsWith(REDIRECT)) res = await fetch(url, { redirect: 'manual', headers: { cookie: jar.header } });
+    }
+    const back = new URL(url);
+    expect([back.origin + back.pathname, back.searchParams.get('error'), back.searchParams.get('state'), back.searchParams.get('code')]).toEqual([REDIRECT, 'access_denied', 's', null]);
+  });
+
   it('errors are explained in Vietnamese, never the provider’s English page', async () => {
     const bad = await openSignIn({ client_id: 'khong-co' });
     expect(bad.status).toBe(400);

@@ -120,6 +120,12 @@ export function simulatedIdentityProvider(Provider: ProviderClass, o: SimulatedP
       const login = (body.get('login') ?? '').trim();
       if (details.prompt.name === 'login' && body.get('prompt') === 'login') {
         if (!login) return send(res, 400, loginPage(lang, action, details, simText(lang, 'sim.login.missing')));
+        // An account the provider does not know is refused as a real provider refuses it: the browser goes back to the
+        // client with error=access_denied (RFC 6749 §4.1.2.1), instead of a session for nobody that crashes the
+        // provider later (500 "server_error") when it looks the account up for the ID token.
+        if (!(await o.findAccount(login))) {
+          return provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'Unknown account' }, { mergeWithLastSubmission: false });
+        }
         return provider.interactionFinished(req, res, { login: { accountId: login } }, { mergeWithLastSubmission: false });
       }
       if (details.prompt.name === 'consent' && body.get('prompt') === 'consent') {

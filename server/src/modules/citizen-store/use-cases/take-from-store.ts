@@ -52,9 +52,12 @@ export async function takeFromNationalStore(
   return withStoredFiles(deps, async (tx, put) => {
     const stored = await put(doc.content, doc.meta.fileName, accepted);
     const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO citizen_document (citizen_id, sha256, name, kind, added_at, national_store_id) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (citizen_id, sha256) DO UPDATE SET national_store_id = EXCLUDED.national_store_id RETURNING id`,
-      [citizenId, stored.sha256, doc.meta.name, doc.meta.dossierCode ? 'result' : 'upload', deps.clock.now(), storeId],
+      `INSERT INTO citizen_document (citizen_id, sha256, name, kind, added_at, national_store_id, store_issuer, store_issued_at, store_dossier_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (citizen_id, sha256) DO UPDATE SET national_store_id = EXCLUDED.national_store_id, store_issuer = EXCLUDED.store_issuer,
+         store_issued_at = EXCLUDED.store_issued_at, store_dossier_code = EXCLUDED.store_dossier_code RETURNING id`,
+      // The provenance travels with the copy: who issued it, when, for which dossier (shown by the Kho page).
+      [citizenId, stored.sha256, doc.meta.name, doc.meta.dossierCode ? 'result' : 'upload', deps.clock.now(), storeId, doc.meta.issuer, doc.meta.issuedAt, doc.meta.dossierCode],
     );
     return { id: rows[0]!.id, sha256: stored.sha256, name: doc.meta.name };
   });

@@ -46,7 +46,11 @@ function notificationTextVi(n: { channel: string; subject: string | null; body: 
   return `${channel}: ${said}`;
 }
 
-/** The citizen's own dossier: status, timeline, what the desk asks, the files, the notifications sent. Others' are refused. */
+/**
+ * The citizen's own dossier: status, timeline, what the desk asks, the files, the notifications sent. Others' are refused.
+ * Every file is listed (issue 16): what was submitted, a file the national portal gave only by its link, and the
+ * electronic result once issued — whatever the delivery chosen, it is theirs and already in their Kho.
+ */
 export async function readMyDossier(deps: { db: Db; clock?: Clock }, citizenId: string, id: string): Promise<TMyDossier> {
   await assertOwnDossier(deps, citizenId, id);
   type Notice = { channel: string; subject: string | null; body: string; templateKey: string | null; createdAt: string };
@@ -60,7 +64,9 @@ export async function readMyDossier(deps: { db: Db; clock?: Clock }, citizenId: 
                FROM dossier_action a WHERE a.dossier_id = d.id) AS timeline,
             (SELECT coalesce(json_agg(json_build_object('sha256', f.sha256, 'documentName', f.document_name, 'kind', f.kind, 'fileName', f.file_name, 'addedAt', f.added_at) ORDER BY f.added_at), '[]')
                FROM dossier_file f JOIN stored_file s ON s.sha256 = f.sha256
-              WHERE f.dossier_id = d.id AND (f.kind = 'component' OR (d.status IN ('result_ready', 'returned') AND d.result_delivery = 'online'))) AS files,
+              WHERE f.dossier_id = d.id AND (f.kind = 'component' OR d.status IN ('result_ready', 'returned'))) AS files,
+            (SELECT coalesce(json_agg(json_build_object('name', x->>'name', 'url', x->>'link') ORDER BY i), '[]')
+               FROM jsonb_array_elements(d.documents) WITH ORDINALITY AS e(x, i) WHERE coalesce(x->>'link', '') <> '') AS links,
             (SELECT coalesce(json_agg(json_build_object('channel', n.channel, 'subject', n.subject, 'body', n.body, 'templateKey', n.template_key, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
                FROM notification_outbox n WHERE n.dossier_id = d.id) AS notifications
        FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id JOIN unit su ON su.id = d.resolving_unit_id WHERE d.id = $1`,

@@ -31,7 +31,7 @@ async function reject(q: Queryable, maHoSo: string, code: string, message: strin
  * recorded with its reason and does not hold the others back; any other failure (database, portal) stops the run
  * before the cursor moves past the page, so the next run asks for that page again.
  */
-export async function pullNationalDossiers(deps: { db: Db; clock: Clock; files: FileStore; portal: NationalPortal }, o: { pageSize?: number; maxPages?: number } = {}): Promise<PullReport> {
+export async function pullNationalDossiers(deps: { db: Db; clock: Clock; files: FileStore; portal: NationalPortal; config: { publicUrl: string } }, o: { pageSize?: number; maxPages?: number } = {}): Promise<PullReport> {
   const pageSize = o.pageSize ?? 50;
   const maxPages = o.maxPages ?? 20;
   const report: PullReport = { pages: 0, created: 0, existing: 0, rejected: 0, cursor: await readCursor(deps.db) };

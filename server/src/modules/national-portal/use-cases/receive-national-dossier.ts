@@ -18,7 +18,7 @@ import { ruleSetOn } from '../../rule-sets/rule-set.rules.js';
 import { vnDateOf } from '../../working-calendar/vn-time.js';
 import type { THoSo } from '../national-portal.contract.js';
 import { nationalErrors } from '../national-portal.errors.js';
-import { parseNationalDate } from '../national-portal.rules.js';
+import { fileLink, parseNationalDate } from '../national-portal.rules.js';
 
 /** How far ahead of our clock the portal's submission time may be (two clocks never agree to the second). */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -31,7 +31,7 @@ export const NATIONAL_ACTOR = 'Cổng Dịch vụ công quốc gia';
  * with the e-form answers, the files, the fees paid there and whether the applicant's account is verified with VNeID.
  * The national code (MaHoSo) is its idempotency key: the same dossier pushed twice, or pushed and pulled, is one dossier.
  */
-export async function receiveNationalDossier(deps: { db: Db; clock: Clock; files: FileStore }, pushedHoSo: THoSo): Promise<{ id: string; created: boolean }> {
+export async function receiveNationalDossier(deps: { db: Db; clock: Clock; files: FileStore; config: { publicUrl: string } }, pushedHoSo: THoSo): Promise<{ id: string; created: boolean }> {
   const now = deps.clock.now();
   const today = vnDateOf(now);
   const year = Number(today.slice(0, 4));
@@ -109,9 +109,15 @@ export async function receiveNationalDossier(deps: { db: Db; clock: Clock; files
   const resultDelivery = hoSo.HinhThucTra === 3 ? 'online' : hoSo.HinhThucTra === 2 ? 'post' : 'desk';
   // A file given only as a link is shown to the officer as one to open: anything but http(s) (javascript:, data:, file:)
   // is refused rather than kept.
+  // A file with neither its content nor a link is no file: accepted, the officer would see "Chưa có tệp đính kèm" for a
+  // document the citizen did submit, so the push is refused and the portal sends it again whole.
+  const empty = hoSo.DanhSachTaiLieuNop.find((d) => !d.NoiDungTep && !d.DuongDanTaiLieu);
+  if (empty) throw nationalErrors.emptyAttachment(empty.TenTepDinhKem);
+  const ownHost = new URL(deps.config.publicUrl).hostname;
   const links = hoSo.DanhSachTaiLieuNop.map((d) => {
-    const link = d.DuongDanTaiLieu?.trim() || null;
-    if (link !== null && !isWebLink(link)) throw nationalErrors.badLink(d.TenTepDinhKem);
+    if (!d.DuongDanTaiLieu) return null;
+    const link = fileLink(d.DuongDanTaiLieu, ownHost);
+    if (link === null) throw nationalErrors.badLink(d.TenTepDinhKem);
     return link;
   });
   const documents = hoSo.DanhSachTaiLieuNop.map((d, i) => ({ name: d.TenGiayTo ?? d.TenTepDinhKem, kind: 'copy', count: 1, digitised: d.DuocSoHoa, fromStore: d.DuocLayTuKhoDMQG, link: links[i] ?? null }));
@@ -209,12 +215,3 @@ async function findNationalDossier(db: Db, key: string, compact: string): Promis
   return rows[0]?.id ?? null;
 }
 
-/** An absolute http:// or https:// URL (what a file link from the national portal may be). */
-export function isWebLink(raw: string): boolean {
-  try {
-    const u = new URL(raw);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-  } catch {
-    return false;
-  }
-}

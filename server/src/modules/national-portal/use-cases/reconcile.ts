@@ -12,7 +12,8 @@ export type ReconcileReport = { checked: number; differences: number; resolved: 
  * from the portal) or here (the desk accepted it): one with a code but no link yet was never sent, and is looked up by
  * our code, so a dossier the portal does not hold shows as missing. Dossiers without a code (refused at the desk before
  * acceptance) are not expected there. Dossiers with rows still in the outbox are in flight, not different.
- * Each difference is kept (one open row per dossier) for the console's "Gửi lại"; a dossier that matches again
+ * Each difference is kept (one open row per dossier) for the console's "Gửi lại"; a later run updates what it sees now
+ * but keeps when the difference was first found (found_at: how long it has been open); a dossier that matches again
  * closes its row. `unitIds` limits the run to the dossiers in those units' scope (the console's "Đối soát ngay").
  */
 export async function reconcileDay(deps: { db: Db; clock: Clock; portal: NationalPortal }, day: string, unitIds: string[] | null = null): Promise<ReconcileReport> {
@@ -40,7 +41,7 @@ export async function reconcileDay(deps: { db: Db; clock: Clock; portal: Nationa
       report.differences++;
       await deps.db.query(
         `INSERT INTO national_sync_difference (dossier_id, unit_id, day, ma_ho_so, kind, ours, theirs, found_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (dossier_id) WHERE resolved_at IS NULL DO UPDATE SET kind = EXCLUDED.kind, ours = EXCLUDED.ours, theirs = EXCLUDED.theirs, found_at = EXCLUDED.found_at, day = EXCLUDED.day`,
+         ON CONFLICT (dossier_id) WHERE resolved_at IS NULL DO UPDATE SET kind = EXCLUDED.kind, ours = EXCLUDED.ours, theirs = EXCLUDED.theirs, day = EXCLUDED.day`,
         [r.dossierId, r.unitId, day, r.maHoSo, kind, JSON.stringify(ours), theirs ? JSON.stringify(theirs) : null, now],
       );
     } else {

@@ -6,6 +6,7 @@ import { formatDueTime } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { Link } from '../../../lib/router.js';
 import { useAsync } from '../../../lib/use-async.js';
+import { copyStateText } from '../copy-state.js';
 import { getSyncCounts, listDifferences, reconcileNow, resendDifference, type SyncDifference } from '../api/national-sync.js';
 
 type Props = { canResend: boolean; dossierPath: (id: string) => string };
@@ -66,10 +67,6 @@ export function NationalSyncPage({ canResend, dossierPath }: Props) {
       setReconciling(false);
     }
   };
-  const state = (v: unknown) => {
-    const s = v as { status?: number; history?: string[] } | null;
-    return s ? t('dvcqg.stateText', { status: s.status ?? '—', steps: s.history?.length ?? 0 }) : t('dvcqg.absent');
-  };
   return (
     <>
       <Typography.Title level={2} style={{ fontSize: 22 }}>
@@ -99,11 +96,13 @@ export function NationalSyncPage({ canResend, dossierPath }: Props) {
           locale={{ emptyText: t('dvcqg.noDifference') }}
           columns={[
             { title: t('dvcqg.code'), render: (_v, d) => <Link to={dossierPath(d.dossierId)}>{d.code ?? d.maHoSo}</Link> },
+            { title: t('dvcqg.nationalCode'), dataIndex: 'maHoSo' },
             { title: t('dvcqg.unit'), dataIndex: 'unitName' },
             { title: t('dvcqg.day'), dataIndex: 'day' },
+            { title: t('dvcqg.foundAt'), render: (_v, d) => formatDueTime(String(d.foundAt)) },
             { title: t('dvcqg.kind'), render: (_v, d) => <Tag color={kindColor[d.kind]}>{t(`dvcqg.kind.${d.kind}`)}</Tag> },
-            { title: t('dvcqg.ours'), render: (_v, d) => state(d.ours) },
-            { title: t('dvcqg.theirs'), render: (_v, d) => state(d.theirs) },
+            { title: t('dvcqg.ours'), render: (_v, d) => copyStateText(d.ours) },
+            { title: t('dvcqg.theirs'), render: (_v, d) => copyStateText(d.theirs) },
             {
               title: '',
               render: (_v, d) =>

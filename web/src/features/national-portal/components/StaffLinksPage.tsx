@@ -107,16 +107,19 @@ export function StaffLinksPage() {
           loading={links.loading}
           dataSource={links.data ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 'max-content' }}
+          // Fits the console's width at 1366 × 768 (issue 16): fixed layout, long names cut with an ellipsis (whole on
+          // hover), the "Thu hồi" column always in view.
+          tableLayout="fixed"
           locale={{ emptyText: t('ssoLinks.empty') }}
           columns={[
-            { title: t('ssoLinks.officer'), render: (_v, l) => `${l.fullName} (${l.username})` },
-            { title: t('ssoLinks.unit'), dataIndex: 'homeUnitName' },
-            { title: t('ssoLinks.subject'), dataIndex: 'subject' },
-            { title: t('ssoLinks.linkedAt'), render: (_v, l) => formatDateTime(l.linkedAt) },
-            { title: t('ssoLinks.linkedBy'), render: (_v, l) => l.linkedByName ?? '—' },
+            { title: t('ssoLinks.officer'), ellipsis: { showTitle: true }, render: (_v, l) => `${l.fullName} (${l.username})` },
+            { title: t('ssoLinks.unit'), dataIndex: 'homeUnitName', ellipsis: { showTitle: true } },
+            { title: t('ssoLinks.subject'), dataIndex: 'subject', ellipsis: { showTitle: true } },
+            { title: t('ssoLinks.linkedAt'), width: 140, render: (_v, l) => formatDateTime(l.linkedAt) },
+            { title: t('ssoLinks.linkedBy'), ellipsis: { showTitle: true }, render: (_v, l) => l.linkedByName ?? '—' },
             {
               title: '',
+              width: 96,
               render: (_v, l) => (
                 <Popconfirm title={t('ssoLinks.revokeConfirm', { name: l.fullName, subject: l.subject })} okText={t('ssoLinks.revoke')} cancelText={t('common.cancel')} onConfirm={() => revoke(l)}>
                   <Button size="small" danger aria-label={`${t('ssoLinks.revoke')} ${l.fullName}`}>
