@@ -4710,7 +4710,6 @@ export interface paths {
                         eform?: {
                             [key: string]: unknown;
                         } | null;
-                        /** @default 0 */
                         feeVnd?: number;
                         /** @default false */
                         paidCash?: boolean;
