@@ -222,7 +222,8 @@ describe('feedback journeys', () => {
     await desk.getByLabel('Tìm theo số, tiêu đề, nội dung (không cần dấu)').fill('thu hoi dat');
     await desk.getByLabel('Tìm theo số, tiêu đề, nội dung (không cần dấu)').press('Enter');
     await desk.locator('.ant-table-row').filter({ hasText: row.code }).waitFor();
-    expect(await desk.locator('.ant-table-row').count()).toBe(1);
+    // The new letter is in the unfiltered list too: wait for the search's answer to replace it, not for the row alone.
+    await expect.poll(() => desk.locator('.ant-table-row').count(), { timeout: 15_000 }).toBe(1);
     await desk.screenshot({ path: `${SHOTS}/mc-feedback-queue-search.png`, fullPage: true });
 
     await desk.getByRole('link', { name: row.code }).click();
