@@ -1,5 +1,5 @@
 import { t } from '../../lib/i18n.js';
-import type { MessageKey } from '../../lib/messages.vi.js';
+import { vi, type MessageKey } from '../../lib/messages.vi.js';
 
 /**
  * One side of a reconciliation difference as people read it: the national portal's status name (TrangThaiHoSo 1–10)
@@ -11,5 +11,6 @@ export function copyStateText(v: unknown): string {
   const status = typeof s.status === 'number' && Number.isInteger(s.status) && s.status >= 1 && s.status <= 10 ? s.status : null;
   const steps = Array.isArray(s.history) ? s.history.length : 0;
   if (status === null) return t('dvcqg.stateText', { label: '—', status: '—', steps });
-  return t('dvcqg.stateText', { label: t(`dvcqg.status.${status}` as MessageKey), status, steps });
+  const key = `dvcqg.status.${status}`;
+  return t('dvcqg.stateText', { label: key in vi ? t(key as MessageKey) : '—', status, steps });
 }
