@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/database.js';
+import type { LocalDocument } from '../citizen-store/kho.rules.js';
 import type { Identifier } from './citizen.rules.js';
 import type { TDraftData, TProfile } from './citizen.contract.js';
 
@@ -86,21 +87,8 @@ export async function saveDraft(q: Queryable, citizenId: string, procedureId: st
   return rows[0]!.updatedAt;
 }
 
-export type StoreRow = {
-  id: string;
-  sha256: string;
-  name: string;
-  kind: 'upload' | 'result';
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  dossierCode: string | null;
-  addedAt: Date;
-  /** Provenance of a document taken from the national store (null for the citizen's own uploads and our results). */
-  storeId: string | null;
-  issuer: string | null;
-  issuedAt: Date | null;
-};
+/** A row of the citizen's own store, provenance always read (null for uploads and our own results). */
+export type StoreRow = Required<LocalDocument>;
 
 export async function listStore(q: Queryable, citizenId: string): Promise<StoreRow[]> {
   const { rows } = await q.query<StoreRow>(
