@@ -60,7 +60,7 @@ async function seed(server: RunningServer): Promise<Seeded> {
       processingTime: { amount: 3, unit: 'working_day' },
       fees: [
         { name: 'Lệ phí đăng ký kết hôn', amountVnd: 0 },
-        { name: 'Phí cấp bản sao trích lục kết hôn', amountVnd: 8000 },
+        { name: 'Phí cấp bản sao trích lục kết hôn', amountVnd: 8000, quantityField: 'soBanSao' },
       ],
       documents: [
         { name: 'Tờ khai đăng ký kết hôn', kind: 'original', count: 1, required: true },
@@ -200,7 +200,8 @@ describe('dossier journeys: intake, processing, apology, return', () => {
     await desk.locator('input[type=file]').first().setInputFiles({ name: 'to-khai-ket-hon.pdf', mimeType: 'application/pdf', buffer: pdf('to khai') });
     await desk.locator('.scan-name', { hasText: 'to-khai-ket-hon.pdf' }).waitFor();
     expect(await desk.getByLabel('Giấy tờ của tệp to-khai-ket-hon.pdf').locator('xpath=ancestor::*[contains(@class,"ant-select")][1]').innerText()).toContain('Tờ khai đăng ký kết hôn');
-    expect(await desk.getByLabel('Số tiền phí, lệ phí đã thu (đồng)').inputValue()).toBe('8.000');
+    // The fee is the procedure's rule for these answers (two copies at 8.000 đồng, registration free), shown, not typed.
+    expect((await desk.getByTestId('intake-fee').innerText()).replace(/\s/g, ' ')).toBe('16.000 ₫');
     await desk.screenshot({ path: `${SHOTS}/mc-dossier-intake-filled.png`, fullPage: true });
     expect(await seriousA11yViolations(desk)).toEqual([]);
 
