@@ -98,6 +98,13 @@ describe('cash at intake (1366 × 768)', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+    // The receipt to hand over is on the page that confirms the intake.
+    const feeRow = page.locator('.intake-receipt tr', { hasText: 'Phí, lệ phí' });
+    await feeRow.getByText(/Đã thu 26\.000\s?₫ tiền mặt, biên lai số 0000001\/2026\./).waitFor();
+    const receipt = await page.request.get(new URL((await feeRow.getByRole('link', { name: /Tải biên lai/ }).getAttribute('href'))!, page.url()).toString());
+    expect(receipt.status()).toBe(200);
+    expect(receipt.headers()['content-type']).toContain('application/pdf');
+    await page.screenshot({ path: `${SHOTS}/mc-intake-cash-done.png`, fullPage: true });
     await page.getByRole('link', { name: 'Xem hồ sơ' }).click();
     const card = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: 'Phí, lệ phí' }) });
     const row = card.locator('.ant-table-row', { hasText: 'Tiền mặt' });

@@ -1,8 +1,11 @@
 import { Alert, Button, Descriptions, Result } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
-import { formatDueTime } from '../../../lib/format.js';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { formatDueTime, formatVnd } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { navigate } from '../../../lib/router.js';
+import { useAsync } from '../../../lib/use-async.js';
+import { listDossierPayments, type DossierPayments } from '../../payments/api/list-dossier-payments.js';
+import { receiptUrl } from '../../payments/api/receipt-url.js';
 import { dossierFormUrl, type DossierForm } from '../api/dossier-form-url.js';
 import type { Dossier } from '../api/get-dossier.js';
 import type { IntakeInput } from '../api/receive-dossier.js';
@@ -20,10 +23,30 @@ const titles = { accept: 'intake.acceptedTitle', incomplete: 'intake.incompleteD
 /** The form handed to the applicant for each outcome: Mẫu 01, 02 or 03. */
 const forms = { accept: 'receipt', incomplete: 'supplementation', refuse: 'refusal' } as const satisfies Record<IntakeInput['outcome'], DossierForm>;
 
+/**
+ * The fee of an accepted dossier as it stands after intake: the cash taken at the desk with its receipt to hand over
+ * (biên lai; fees paid to the agency directly are receipted, Nghị định 61/2018 Điều 22), or what is still owed.
+ */
+function IntakeFee({ fee }: { fee: DossierPayments }) {
+  const cash = fee.payments.find((p) => p.method === 'cash' && p.status === 'paid');
+  return cash?.receiptNo ? (
+    <span>
+      {t('intake.cashReceipted', { amount: formatVnd(cash.amountVnd), no: cash.receiptNo })}{' '}
+      <a href={receiptUrl(cash.id)} download={`bien-lai-${cash.reference}.pdf`}>
+        <DownloadOutlined /> {t('intake.cashReceiptDownload')}
+      </a>
+    </span>
+  ) : (
+    <>{t('intake.feeOwed', { amount: formatVnd(fee.feeVnd) })}</>
+  );
+}
+
 /** After intake: the dossier code and the appointment (content of Mẫu 01), or the record of an incomplete or refused dossier. */
 export function IntakeDone({ dossier, outcome, uploaded, failures, dossierPath, onAnother }: Props) {
   const accepted = outcome === 'accept';
   const href = dossierPath(dossier.id);
+  // Antd's Descriptions reads its items' props, so the fee row is rendered here, not by a wrapping component.
+  const fee = useAsync(() => (accepted ? listDossierPayments(dossier.id) : Promise.resolve(null)), [dossier.id, accepted]).data;
   return (
     <Result
       status={accepted ? 'success' : 'info'}
@@ -59,6 +82,11 @@ export function IntakeDone({ dossier, outcome, uploaded, failures, dossierPath, 
           </Descriptions.Item>
           <Descriptions.Item label={t('dossier.applicant')}>{dossier.applicant.fullName}</Descriptions.Item>
           <Descriptions.Item label={t('dossier.resolvingUnit')}>{dossier.resolvingUnitName}</Descriptions.Item>
+          {fee && fee.feeVnd > 0 ? (
+            <Descriptions.Item label={t('intake.fee')}>
+              <IntakeFee fee={fee} />
+            </Descriptions.Item>
+          ) : null}
         </Descriptions>
       ) : null}
       {uploaded > 0 ? <Alert type="success" showIcon title={t('intake.scansUploaded', { n: uploaded })} style={{ marginTop: 16 }} /> : null}
