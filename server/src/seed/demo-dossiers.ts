@@ -4,6 +4,7 @@ import type { Actor } from '../modules/identity/permissions.policy.js';
 import { getUnitByCode } from '../modules/org-units/unit.repo.js';
 import { validateCccd } from '../modules/applicants/cccd.rules.js';
 import { DEMO_DOSSIER_COUNT, demoApplicant } from './demo-people.js';
+import { demoAnswers } from './demo-answers.js';
 import { actOnDossier } from '../modules/dossiers/use-cases/act-on-dossier.js';
 import { receiveDossier } from '../modules/dossiers/use-cases/receive-dossier.js';
 import type { TActionInput } from '../modules/dossiers/dossier.contract.js';
@@ -35,8 +36,8 @@ export async function loadDemoDossiers(ctx: AppContext, count = DEMO_DOSSIER_COU
   if (!desk || !ward || actors.some((a) => !a)) return 0;
   const [deskOfficer, specialist, head, leader] = actors as [Actor, Actor, Actor, Actor];
   const byRole: Record<string, Actor> = { desk_officer: deskOfficer, specialist, head, leader };
-  const { rows: procedures } = await ctx.db.query<{ id: string; code: string; steps: { role: string }[] }>(
-    `SELECT p.id, p.code, v.content->'steps' AS steps
+  const { rows: procedures } = await ctx.db.query<{ id: string; code: string; steps: { role: string }[]; eform: Record<string, unknown> | null }>(
+    `SELECT p.id, p.code, v.content->'steps' AS steps, v.content->'eform' AS eform
        FROM procedure p JOIN unit u ON u.id = p.owner_unit_id JOIN procedure_version v ON v.id = p.current_version_id
       WHERE u.code = '000.00.00.H20' AND p.code = ANY($1::text[]) ORDER BY p.code`,
     [PROCEDURES],
@@ -63,7 +64,7 @@ export async function loadDemoDossiers(ctx: AppContext, count = DEMO_DOSSIER_COU
       resolvingUnitId: ward.id,
       applicant: { kind: 'citizen', idNumber, fullName, birthDate: null, address: person.address, addressUnitId: ward.id, phone: person.phone, email: null },
       documents: [{ name: 'Tờ khai', kind: 'original', count: 1 }],
-      eform: null,
+      eform: demoAnswers(p.code, p.eform, person, i, day),
       resultDelivery: i % 5 === 0 ? 'post' : 'desk',
       outcome: notAccepted ? 'incomplete' : 'accept',
       missing: notAccepted ? [{ name: 'Bản sao giấy tờ chứng minh nơi cư trú', count: 1 }] : [],

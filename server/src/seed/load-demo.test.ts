@@ -57,6 +57,27 @@ describe('demo data', () => {
     expect(future.rows[0].n).toBe(0);
   });
 
+  it('each demo dossier carries its e-form answers: a birth names a child who is not the applicant; copies are charged per copy', async () => {
+    const { rows } = await ctx.db.query<{ code: string; applicant: string; eform: Record<string, unknown> | null; fee: number; status: string }>(
+      `SELECT p.code, d.applicant->>'fullName' AS applicant, d.eform, d.fee_vnd::int AS fee, d.status
+         FROM dossier d JOIN procedure p ON p.id = d.procedure_id WHERE d.idempotency_key LIKE '%:demo-dossier-%'`,
+    );
+    expect(rows.filter((r) => r.eform === null)).toEqual([]);
+    const births = rows.filter((r) => r.code === '1.001193');
+    expect(births.length).toBeGreaterThan(0);
+    for (const b of births) {
+      expect(b.eform!.hoTen).not.toBe(b.applicant);
+      expect(b.eform!.hoTenNguoiYeuCau).toBe(b.applicant);
+      expect([b.eform!.hoTenCha, b.eform!.hoTenMe]).toContain(b.applicant);
+      // Khai sinh đúng hạn is free; each copy of the Trích lục costs 8.000 đồng (TT 281/2016/TT-BTC).
+      if (b.status !== 'not_accepted') expect(b.fee).toBe(8000 * Number(b.eform!.soBanSao ?? 0));
+    }
+    const copies = rows.filter((r) => r.code === '2.000635' && r.status !== 'not_accepted');
+    expect(copies.length).toBeGreaterThan(0);
+    for (const c of copies) expect(c.fee).toBe(8000 * Number(c.eform!.soBanSao));
+    expect(new Set(births.map((b) => b.fee)).size).toBeGreaterThan(1);
+  });
+
   it('every demo dossier row is the fold of its action log; the rebuild puts back a row spoiled behind the ledger', async () => {
     const clean = await checkLedger(ctx, { rebuild: false });
     expect(clean).toMatchObject({ checked: 48, matching: 48, differing: [], unreadable: [] });
