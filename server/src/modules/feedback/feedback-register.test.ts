@@ -33,6 +33,8 @@ const shapes = (): Shape[] => [
   ['a rare phrase', { q: 'cau cai sau cay xanh' }],
   ['a commune and a word', { unitId: g.communeId, q: 'rac thai' }],
   ['a province and words that never meet', { unitId: g.provinceId, q: 'ngap nuoc tan hoa' }],
+  ['a province and a rare phrase', { unitId: g.provinceId, q: 'cau cai sau cay xanh' }],
+  ['a commune and words it never has', { unitId: g.communeId, q: 'ngap nuoc tan hoa' }],
   // The generated commune only ever has birth registrations (its items and topics follow the same residue of the item number).
   ['a commune and a word it has', { unitId: g.communeId, q: 'khai sinh' }],
   ['a province, a year, a kind and a word', { unitId: g.provinceId, from: '2025-01-01', to: '2025-12-31', kind: 'question', q: 'chung thuc' }],
@@ -140,17 +142,22 @@ describe('plans of the hot statements', () => {
     ['a year', 'newest', 'feedback_register_newest_idx'],
     ['a common word', 'walk', 'feedback_register_newest_idx'],
     ['a commune and a word', 'walk', 'feedback_register_newest_idx'],
-    // The whole register's words: its own partial GIN, without the unit key every row of it shares (migration 20261209040000).
-    ['words that never meet', 'words', 'feedback_register_whole_words_idx'],
-    ['a rare phrase', 'words', 'feedback_register_whole_words_idx'],
-    // A unit's words: the GIN (unit, words) of the units' rows.
-    ['a province and words that never meet', 'words', 'feedback_register_words_idx'],
+    // Words within a unit — the whole register, the province (whose rows are the whole register again here), a
+    // commune: one GIN whose keys are (unit, word) pairs, so no unit's posting list as long as the unit is read
+    // (migration 20261210100000).
+    ['words that never meet', 'words', 'feedback_register_unit_words_idx'],
+    ['a rare phrase', 'words', 'feedback_register_unit_words_idx'],
+    ['a province and words that never meet', 'words', 'feedback_register_unit_words_idx'],
+    ['a province and a rare phrase', 'words', 'feedback_register_unit_words_idx'],
+    ['a commune and words it never has', 'words', 'feedback_register_unit_words_idx'],
   ] as const)('%s: the %s statement reads %s and the items by their key, with no sequential scan of the feedback tables', async (shape, statement, index) => {
     const plan = registerPlan({ ...shapes().find(([n]) => n === shape)![1], limit: 20 });
     const p = await planOf(plan[statement]!);
     expect(p.seqScans).toEqual([]);
     expect(p.indexes, p.indexes.join()).toContain(index);
     expect(p.indexes, p.indexes.join()).toContain('feedback_pkey');
+    // The word index alone finds the rows: not the unit's newest-first range (the walk's), not a bitmap of both.
+    if (statement === 'words') expect(p.indexes, p.indexes.join()).not.toContain('feedback_register_newest_idx');
     expect(p).toMatchSnapshot();
   });
 
@@ -159,5 +166,27 @@ describe('plans of the hot statements', () => {
     expect(p.seqScans).toEqual([]);
     expect(p.indexes).toContain('feedback_register_procedure_idx');
     expect(p.indexes).not.toContain('feedback_register_newest_idx');
+  });
+});
+
+describe('words within a unit read only that unit\'s lists of those words', () => {
+  type Node = { 'Node Type': string; 'Index Name'?: string; 'Shared Hit Blocks'?: number; 'Shared Read Blocks'?: number; Plans?: Node[] };
+  const all = (n: Node): Node[] => [n, ...(n.Plans ?? []).flatMap(all)];
+  /** Pages of the word index one word statement reads (EXPLAIN ANALYZE BUFFERS: the same on any machine, at any load). */
+  const indexPages = async (f: Omit<TRegisterQuery, 'limit'>) => {
+    const st = registerPlan({ ...f, limit: 20 }).words!;
+    const { rows } = await t.ctx.db.query<{ 'QUERY PLAN': { Plan: Node }[] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${st.text}`, st.values);
+    const scans = all(rows[0]!['QUERY PLAN'][0]!.Plan).filter((n) => n['Index Name'] === 'feedback_register_unit_words_idx');
+    expect(scans).toHaveLength(1);
+    return (scans[0]!['Shared Hit Blocks'] ?? 0) + (scans[0]!['Shared Read Blocks'] ?? 0);
+  };
+
+  it.each([['ngap nuoc tan hoa'], ['cau cai sau cay xanh']])('"%s" in the province (every item of the register) reads the pages the whole register does', async (q) => {
+    const whole = await indexPages({ q });
+    const province = await indexPages({ unitId: g.provinceId, q });
+    // Before migration 20261210100000 the province's search also read its unit key's posting list, every row of it.
+    expect(province).toBeLessThanOrEqual(whole + 1);
+    // A commune's lists of those words are its own, shorter ones.
+    expect(await indexPages({ unitId: g.communeId, q })).toBeLessThanOrEqual(province);
   });
 });
