@@ -65,6 +65,8 @@ const text = {
   search: 'Tìm',
   noItems: 'Chưa có nội dung phù hợp.',
   more: 'Xem thêm',
+  oneItem: 'Đang xem phản ánh số {code}.',
+  wholeRegister: 'Xem toàn bộ',
   atom: 'Nguồn tin Atom',
   rss: 'Nguồn tin RSS',
   newFeedback: 'Gửi phản ánh mới',

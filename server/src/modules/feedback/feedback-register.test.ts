@@ -92,6 +92,21 @@ describe('the register answers what the rule says', () => {
   });
 });
 
+describe('one item by its number', () => {
+  it('is found in lower case too, with the other filters, and never when it is not published', async () => {
+    const db = t.ctx.db;
+    const pub = (await db.query<{ code: string; kind: 'feedback' | 'question'; unit_id: string }>(`SELECT code, kind, unit_id FROM feedback WHERE status = 'published' ORDER BY code LIMIT 1 OFFSET 7`)).rows[0]!;
+    const hidden = (await db.query<{ code: string }>(`SELECT code FROM feedback WHERE status <> 'published' ORDER BY code LIMIT 1`)).rows[0]!.code;
+    const codes = async (f: Omit<TRegisterQuery, 'limit'>) => (await searchRegister(db, { ...f, limit: 20 })).items.map((i) => i.code);
+    expect(await codes({ code: pub.code })).toEqual([pub.code]);
+    expect(await codes({ code: pub.code.toLowerCase(), unitId: pub.unit_id, kind: pub.kind })).toEqual([pub.code]);
+    expect(await codes({ code: pub.code, unitId: g.provinceId })).toEqual([pub.code]);
+    expect(await codes({ code: pub.code, kind: pub.kind === 'question' ? 'feedback' : 'question' })).toEqual([]);
+    expect(await codes({ code: hidden })).toEqual([]);
+    expect(await codes({ code: 'PAKN-0000-KHONG-CO' })).toEqual([]);
+  });
+});
+
 describe('the fast path answers what a plain reading answers, for any search', () => {
   // Words of the generated text (with and without accents, in any case), beginnings of them as one types, and words
   // that are nowhere: any one to three of them, with any unit, period and kind.
@@ -159,6 +174,13 @@ describe('plans of the hot statements', () => {
     // The word index alone finds the rows: not the unit's newest-first range (the walk's), not a bitmap of both.
     if (statement === 'words') expect(p.indexes, p.indexes.join()).not.toContain('feedback_register_newest_idx');
     expect(p).toMatchSnapshot();
+  });
+
+  it('one item by its number (the feeds\' links) reads that item\'s register row by its key, not a unit\'s range', async () => {
+    const { code } = (await t.ctx.db.query<{ code: string }>(`SELECT code FROM feedback WHERE status = 'published' ORDER BY code LIMIT 1 OFFSET 99`)).rows[0]!;
+    const p = await planOf(registerPlan({ code, limit: 20 }).newest!);
+    expect(p.seqScans).toEqual([]);
+    expect(p.indexes).toEqual(['feedback_code_key', 'feedback_pkey', 'feedback_register_pkey', 'procedure_pkey', 'unit_pkey']);
   });
 
   it('a procedure reads its own index range', async () => {

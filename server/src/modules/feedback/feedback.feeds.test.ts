@@ -64,6 +64,11 @@ describe('the register as RSS 2.0 (pure)', () => {
     expect(atom.entries.map((e) => [e.id, e.title, e.updated])).toEqual([['urn:motcua:feedback:PAKN-2026-X-00002', 'Cống & rãnh <tắc> ở "hẻm 12" > 3 ngày', '2026-11-24T17:15:00+00:00']]);
   });
 
+  it('a question links to hỏi đáp, an item of feedback to the register', () => {
+    const rss = parseRss(rssFeed([item({ code: 'PAKN-2026-X-00003', kind: 'question' }), item({})], 'https://dvc.example.vn', new Date('2026-12-01T00:00:00Z')));
+    expect(rss.items.map((i) => i.link)).toEqual(['https://dvc.example.vn/hoi-dap?ma=PAKN-2026-X-00003', 'https://dvc.example.vn/phan-anh/cong-khai?ma=PAKN-2026-X-00001']);
+  });
+
   it('an empty register is still a valid channel, built at the clock time', () => {
     const rss = parseRss(rssFeed([], 'https://dvc.example.vn', new Date('2026-12-01T00:00:00Z')));
     expect(rss.items).toEqual([]);
@@ -107,6 +112,11 @@ describe('GET /api/feedback/public/register.rss', () => {
     expect(res.body).not.toContain('0987654321');
     const atom = (await t.app.inject({ method: 'GET', url: '/api/feedback/public/register.atom' })).body;
     expect([...atom.matchAll(/<id>(urn:motcua:feedback:[^<]+)<\/id>/g)].map((m) => m[1])).toEqual(rss.items.map((i) => i.guid));
+    // Each item's link opens that item alone: the register's page asks the API for its number (?ma= → code).
+    const link = new URL(rss.items[0]!.link!);
+    expect(`${link.pathname}${link.search}`).toBe(`/phan-anh/cong-khai?ma=${published}`);
+    const one = await t.app.inject({ method: 'GET', url: `/api/feedback/public/register?code=${link.searchParams.get('ma')!}` });
+    expect(one.json().items.map((i: { code: string }) => i.code)).toEqual([published]);
     // The register's filters apply: words without accents.
     expect(parseRss((await t.app.inject({ method: 'GET', url: '/api/feedback/public/register.rss?q=cay%20xanh' })).body).items.map((i) => i.guid)).toEqual([`urn:motcua:feedback:${other}`]);
     const bad = await t.app.inject({ method: 'GET', url: '/api/feedback/public/register.rss?limit=abc' });

@@ -4,7 +4,9 @@ import type { TPublicItem } from './feedback.contract.js';
 const TITLE = 'Phản ánh, kiến nghị đã trả lời';
 const urls = (publicUrl: string) => {
   const base = publicUrl.replace(/\/$/, '');
-  return { base, register: `${base}/phan-anh/cong-khai`, item: (code: string) => `${base}/phan-anh/cong-khai?ma=${encodeURIComponent(code)}` };
+  // An item opens in its own page of the portal — the register, or hỏi đáp for a question — filtered to it (?ma=).
+  const page = (kind: TPublicItem['kind']) => `${base}${kind === 'question' ? '/hoi-dap' : '/phan-anh/cong-khai'}`;
+  return { base, register: page('feedback'), item: (i: TPublicItem) => `${page(i.kind)}?ma=${encodeURIComponent(i.code)}` };
 };
 /** The same id in both feeds, so a reader following both sees one item. */
 const itemId = (code: string) => `urn:motcua:feedback:${code}`;
@@ -15,7 +17,7 @@ export function atomFeed(items: TPublicItem[], publicUrl: string, now: Date): st
   const u = urls(publicUrl);
   return writeAtom(
     { id: 'urn:motcua:feedback-register', title: TITLE, self: `${u.base}/api/feedback/public/register.atom`, alternate: u.register },
-    items.map((i) => ({ id: itemId(i.code), title: i.subject, link: u.item(i.code), updated: i.publishedAt, published: i.publishedAt, author: i.unitName, category: i.category, summary: i.content.slice(0, 500), content: fullText(i) })),
+    items.map((i) => ({ id: itemId(i.code), title: i.subject, link: u.item(i), updated: i.publishedAt, published: i.publishedAt, author: i.unitName, category: i.category, summary: i.content.slice(0, 500), content: fullText(i) })),
     now,
   );
 }
@@ -33,7 +35,7 @@ export function rssFeed(items: TPublicItem[], publicUrl: string, now: Date): str
       description: 'Phản ánh, kiến nghị của người dân, tổ chức đã được cơ quan trả lời và công khai (không kèm thông tin cá nhân).',
       self: `${u.base}/api/feedback/public/register.rss`,
     },
-    items.map((i) => ({ title: i.subject, link: u.item(i.code), guid: itemId(i.code), isPermaLink: false, pubDate: i.publishedAt, creator: i.unitName, category: i.category, description: fullText(i) })),
+    items.map((i) => ({ title: i.subject, link: u.item(i), guid: itemId(i.code), isPermaLink: false, pubDate: i.publishedAt, creator: i.unitName, category: i.category, description: fullText(i) })),
     now,
   );
 }

@@ -17,6 +17,8 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
   const q = params.get('q') ?? '';
   const from = params.get('tu') ?? '';
   const to = params.get('den') ?? '';
+  // ?ma=: one item, as the feeds and Open311 clients link it.
+  const code = params.get('ma') ?? '';
   const [page, setPage] = useState<Page | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -25,10 +27,10 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
 
   useEffect(() => {
     document.title = `${title} — ${t('site')}`;
-    searchRegister({ kind, ...(q ? { q } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) })
+    searchRegister({ kind, ...(q ? { q } : {}), ...(code ? { code } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) })
       .then(setPage)
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [kind, q, from, to, title]);
+  }, [kind, q, code, from, to, title]);
 
   // Feed autodiscovery: the server puts these links in the page it sends (feedback.noscript.ts registerFeedLinks, same
   // ids); a page reached by navigating inside the portal gets them here, and loses them on leaving the register.
@@ -55,7 +57,7 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
   }
   async function handleMore() {
     if (!page?.next) return;
-    const more = await searchRegister({ kind, after: page.next, ...(q ? { q } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    const more = await searchRegister({ kind, after: page.next, ...(q ? { q } : {}), ...(code ? { code } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
     setPage({ items: [...page.items, ...more.items], next: more.next });
   }
 
@@ -88,6 +90,11 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
           ))}
         </div>
       </form>
+      {code ? (
+        <p>
+          {ft('oneItem', { code })} <Link to={base}>{ft('wholeRegister')}</Link>
+        </p>
+      ) : null}
       {error ? (
         <p className="error" role="alert">
           {error}

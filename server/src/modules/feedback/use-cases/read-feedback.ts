@@ -124,6 +124,8 @@ export function registerPlan(f: TRegisterQuery): RegisterPlan {
     where.push(sql(`$${params.length}`));
   };
   if (f.procedureId) add((n) => `r.procedure_id = ${n}::uuid`, f.procedureId);
+  // One item by its number (feedback.code is unique): the register row of that item in the unit, by its key.
+  if (f.code) add((n) => `r.feedback_id = (SELECT c.id FROM feedback c WHERE c.code = upper(${n}::text))`, f.code);
   if (f.kind) add((n) => `r.kind = ${n}`, f.kind);
   if (f.from) add((n) => `r.published_at >= ${n}::timestamptz`, vnDayStart(f.from));
   if (f.to) add((n) => `r.published_at < ${n}::timestamptz + interval '1 day'`, vnDayStart(f.to));
