@@ -67,6 +67,7 @@ const text = {
   more: 'Xem thêm',
   oneItem: 'Đang xem phản ánh số {code}.',
   wholeRegister: 'Xem toàn bộ',
+  allUnits: 'Tất cả cơ quan, đơn vị',
   atom: 'Nguồn tin Atom',
   rss: 'Nguồn tin RSS',
   newFeedback: 'Gửi phản ánh mới',
