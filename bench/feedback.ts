@@ -131,6 +131,8 @@ function shapesOf(g: Generated): [string, (i: number) => Partial<TRegisterQuery>
     ['a rare phrase ("cau cai sau cay xanh")', () => ({ q: 'cau cai sau cay xanh' })],
     ['a commune + a word', () => ({ unitId: g.communeId, q: 'rac thai' })],
     ['a commune + a word it never has', () => ({ unitId: g.communeId, q: 'ngap nuoc tan hoa' })],
+    // The province holds every item here: its rows are the whole register again (migration 20261210100000).
+    ['the province + words that never meet ("ngap nuoc tan hoa")', () => ({ unitId: g.provinceId, q: 'ngap nuoc tan hoa' })],
     ['a year + a word', () => ({ from: '2025-01-01', to: '2025-12-31', q: 'khai sinh' })],
     ['the province + a year + a kind + a word', () => ({ unitId: g.provinceId, from: '2025-01-01', to: '2025-12-31', kind: 'question', q: 'chung thuc' })],
   ];

@@ -151,7 +151,7 @@ describe('feedback: the sender’s notices and letter, the register’s feeds', 
       itemTitle: 'Đèn đường & vỉa hè <hỏng>',
       guid: `urn:motcua:feedback:${code}`,
       permalink: 'false',
-      pubDate: 'Tue, 24 Nov 2026 10:30:00 +0700',
+      pubDate: 'Tue, 24 Nov 2026 03:30:00 GMT',
       parsedDate: publishedAt.toISOString(),
     });
     await phone.getByRole('link', { name: 'Nguồn tin RSS' }).waitFor();

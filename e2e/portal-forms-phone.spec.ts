@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seedDesk } from '../server/test/dossier-fixtures.js';
+import { parseRss } from '../server/test/xml.js';
 import { launchBrowser, settled, SHOTS } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
@@ -116,6 +117,40 @@ describe('portal forms on a phone', () => {
     const widths = await noJs.evaluate(() => document.documentElement.scrollWidth);
     expect(widths).toBeLessThanOrEqual(390);
     await noJs.screenshot({ path: `${SHOTS}/mc-register-nojs-phone.png`, fullPage: true });
+    await context.close();
+  });
+
+  it('a feed item\'s link opens that item alone, with and without JavaScript, and the register filters by unit', async () => {
+    const publish = async (subject: string) => {
+      const sent = await server.app.inject({ method: 'POST', url: '/api/feedback/public', payload: { unitId: s.tree.deskA.id, subject, content: `${subject}, đề nghị phường kiểm tra xử lý.`, sender: { name: 'Phạm Thị Tám', address: '8 Lê Lợi, phường An Thử', phone: '0912345678' } } });
+      expect(sent.statusCode, sent.body).toBe(201);
+      await server.ctx.db.query(`UPDATE feedback SET status = 'published', answered_at = received_at, published_at = received_at, public_answer = 'Phường đã xử lý.' WHERE code = $1`, [sent.json().code]);
+      return sent.json().code as string;
+    };
+    const one = await publish('Cống thoát nước hẻm 5 bị tắc');
+    await publish('Vỉa hè đường Hùng Vương bị lấn chiếm');
+    const rss = parseRss((await server.app.inject({ url: '/api/feedback/public/register.rss' })).body);
+    const link = new URL(rss.items.find((i) => i.title === 'Cống thoát nước hẻm 5 bị tắc')!.link!);
+    expect(link.searchParams.get('ma')).toBe(one);
+    await page.goto(`${server.baseUrl}${link.pathname}${link.search}`);
+    await page.getByText(`Đang xem phản ánh số ${one}.`).waitFor();
+    await expect.poll(() => page.locator('.result-list > li h2').allInnerTexts()).toEqual(['Cống thoát nước hẻm 5 bị tắc']);
+    await page.getByRole('link', { name: 'Xem toàn bộ' }).click();
+    await expect.poll(async () => (await page.locator('.result-list > li h2').allInnerTexts()).slice(0, 2)).toEqual(['Vỉa hè đường Hùng Vương bị lấn chiếm', 'Cống thoát nước hẻm 5 bị tắc']);
+    // By unit: the items were received at desk A; another commune has none of them.
+    await page.locator('#reg-unit').selectOption(s.tree.communeB.id);
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.getByText('Chưa có nội dung phù hợp.').waitFor();
+    expect(new URL(page.url()).searchParams.get('dv')).toBe(s.tree.communeB.id);
+    await page.locator('#reg-unit').selectOption(s.tree.deskA.id);
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await expect.poll(async () => (await page.locator('.result-list > li h2').allInnerTexts()).slice(0, 2)).toEqual(['Vỉa hè đường Hùng Vương bị lấn chiếm', 'Cống thoát nước hẻm 5 bị tắc']);
+    // The same link with JavaScript off: the page rendered by the server holds that item alone.
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto(`${server.baseUrl}${link.pathname}${link.search}`);
+    expect(await noJs.locator('body').innerText()).toContain('Cống thoát nước hẻm 5 bị tắc');
+    expect(await noJs.locator('body').innerText()).not.toContain('Vỉa hè đường Hùng Vương');
     await context.close();
   });
 });

@@ -186,9 +186,11 @@ function installWeb(app: FastifyInstance, webDir: string, ctx: AppContext): void
   // The public register and hỏi đáp: the first page is rendered into <noscript>, readable with JavaScript off.
   const NOSCRIPT = '<noscript>Trang tra cứu cần bật JavaScript.</noscript>';
   for (const [route, kind] of [['/phan-anh/cong-khai', 'feedback'], ['/hoi-dap', 'question']] as const) {
-    app.get<{ Querystring: { q?: string } }>(route, { schema: { hide: true }, config: { access: 'public' } }, async (r, reply) => {
+    app.get<{ Querystring: { q?: string; ma?: string } }>(route, { schema: { hide: true }, config: { access: 'public' } }, async (r, reply) => {
       const q = typeof r.query.q === 'string' ? r.query.q.slice(0, 200) : undefined;
-      const page = await searchRegister(ctx.db, { kind, limit: 20, ...(q ? { q } : {}) });
+      // ?ma=: one item (the feeds link each item so).
+      const code = typeof r.query.ma === 'string' && r.query.ma.trim() ? r.query.ma.trim().slice(0, 60) : undefined;
+      const page = await searchRegister(ctx.db, { kind, limit: 20, ...(q ? { q } : {}), ...(code ? { code } : {}) });
       const html = portalHtml.replace(NOSCRIPT, `<noscript>${registerNoscript(kind, page.items, q)}</noscript>`).replace('</head>', `${registerFeedLinks(kind)}</head>`);
       return reply.type('text/html; charset=utf-8').send(html);
     });

@@ -19114,6 +19114,7 @@ export interface paths {
                     q?: string;
                     unitId?: string;
                     procedureId?: string;
+                    code?: string;
                     kind?: "feedback" | "question";
                     from?: string;
                     to?: string;
@@ -19196,6 +19197,7 @@ export interface paths {
                     q?: string;
                     unitId?: string;
                     procedureId?: string;
+                    code?: string;
                     kind?: "feedback" | "question";
                     from?: string;
                     to?: string;
@@ -19239,6 +19241,7 @@ export interface paths {
                     q?: string;
                     unitId?: string;
                     procedureId?: string;
+                    code?: string;
                     kind?: "feedback" | "question";
                     from?: string;
                     to?: string;

@@ -33,6 +33,8 @@ const shapes = (): Shape[] => [
   ['a rare phrase', { q: 'cau cai sau cay xanh' }],
   ['a commune and a word', { unitId: g.communeId, q: 'rac thai' }],
   ['a province and words that never meet', { unitId: g.provinceId, q: 'ngap nuoc tan hoa' }],
+  ['a province and a rare phrase', { unitId: g.provinceId, q: 'cau cai sau cay xanh' }],
+  ['a commune and words it never has', { unitId: g.communeId, q: 'ngap nuoc tan hoa' }],
   // The generated commune only ever has birth registrations (its items and topics follow the same residue of the item number).
   ['a commune and a word it has', { unitId: g.communeId, q: 'khai sinh' }],
   ['a province, a year, a kind and a word', { unitId: g.provinceId, from: '2025-01-01', to: '2025-12-31', kind: 'question', q: 'chung thuc' }],
@@ -90,6 +92,21 @@ describe('the register answers what the rule says', () => {
   });
 });
 
+describe('one item by its number', () => {
+  it('is found in lower case too, with the other filters, and never when it is not published', async () => {
+    const db = t.ctx.db;
+    const pub = (await db.query<{ code: string; kind: 'feedback' | 'question'; unit_id: string }>(`SELECT code, kind, unit_id FROM feedback WHERE status = 'published' ORDER BY code LIMIT 1 OFFSET 7`)).rows[0]!;
+    const hidden = (await db.query<{ code: string }>(`SELECT code FROM feedback WHERE status <> 'published' ORDER BY code LIMIT 1`)).rows[0]!.code;
+    const codes = async (f: Omit<TRegisterQuery, 'limit'>) => (await searchRegister(db, { ...f, limit: 20 })).items.map((i) => i.code);
+    expect(await codes({ code: pub.code })).toEqual([pub.code]);
+    expect(await codes({ code: pub.code.toLowerCase(), unitId: pub.unit_id, kind: pub.kind })).toEqual([pub.code]);
+    expect(await codes({ code: pub.code, unitId: g.provinceId })).toEqual([pub.code]);
+    expect(await codes({ code: pub.code, kind: pub.kind === 'question' ? 'feedback' : 'question' })).toEqual([]);
+    expect(await codes({ code: hidden })).toEqual([]);
+    expect(await codes({ code: 'PAKN-0000-KHONG-CO' })).toEqual([]);
+  });
+});
+
 describe('the fast path answers what a plain reading answers, for any search', () => {
   // Words of the generated text (with and without accents, in any case), beginnings of them as one types, and words
   // that are nowhere: any one to three of them, with any unit, period and kind.
@@ -140,18 +157,30 @@ describe('plans of the hot statements', () => {
     ['a year', 'newest', 'feedback_register_newest_idx'],
     ['a common word', 'walk', 'feedback_register_newest_idx'],
     ['a commune and a word', 'walk', 'feedback_register_newest_idx'],
-    // The whole register's words: its own partial GIN, without the unit key every row of it shares (migration 20261209040000).
-    ['words that never meet', 'words', 'feedback_register_whole_words_idx'],
-    ['a rare phrase', 'words', 'feedback_register_whole_words_idx'],
-    // A unit's words: the GIN (unit, words) of the units' rows.
-    ['a province and words that never meet', 'words', 'feedback_register_words_idx'],
+    // Words within a unit — the whole register, the province (whose rows are the whole register again here), a
+    // commune: one GIN whose keys are (unit, word) pairs, so no unit's posting list as long as the unit is read
+    // (migration 20261210100000).
+    ['words that never meet', 'words', 'feedback_register_unit_words_idx'],
+    ['a rare phrase', 'words', 'feedback_register_unit_words_idx'],
+    ['a province and words that never meet', 'words', 'feedback_register_unit_words_idx'],
+    ['a province and a rare phrase', 'words', 'feedback_register_unit_words_idx'],
+    ['a commune and words it never has', 'words', 'feedback_register_unit_words_idx'],
   ] as const)('%s: the %s statement reads %s and the items by their key, with no sequential scan of the feedback tables', async (shape, statement, index) => {
     const plan = registerPlan({ ...shapes().find(([n]) => n === shape)![1], limit: 20 });
     const p = await planOf(plan[statement]!);
     expect(p.seqScans).toEqual([]);
     expect(p.indexes, p.indexes.join()).toContain(index);
     expect(p.indexes, p.indexes.join()).toContain('feedback_pkey');
+    // The word index alone finds the rows: not the unit's newest-first range (the walk's), not a bitmap of both.
+    if (statement === 'words') expect(p.indexes, p.indexes.join()).not.toContain('feedback_register_newest_idx');
     expect(p).toMatchSnapshot();
+  });
+
+  it('one item by its number (the feeds\' links) reads that item\'s register row by its key, not a unit\'s range', async () => {
+    const { code } = (await t.ctx.db.query<{ code: string }>(`SELECT code FROM feedback WHERE status = 'published' ORDER BY code LIMIT 1 OFFSET 99`)).rows[0]!;
+    const p = await planOf(registerPlan({ code, limit: 20 }).newest!);
+    expect(p.seqScans).toEqual([]);
+    expect(p.indexes).toEqual(['feedback_code_key', 'feedback_pkey', 'feedback_register_pkey', 'procedure_pkey', 'unit_pkey']);
   });
 
   it('a procedure reads its own index range', async () => {
@@ -159,5 +188,27 @@ describe('plans of the hot statements', () => {
     expect(p.seqScans).toEqual([]);
     expect(p.indexes).toContain('feedback_register_procedure_idx');
     expect(p.indexes).not.toContain('feedback_register_newest_idx');
+  });
+});
+
+describe('words within a unit read only that unit\'s lists of those words', () => {
+  type Node = { 'Node Type': string; 'Index Name'?: string; 'Shared Hit Blocks'?: number; 'Shared Read Blocks'?: number; Plans?: Node[] };
+  const all = (n: Node): Node[] => [n, ...(n.Plans ?? []).flatMap(all)];
+  /** Pages of the word index one word statement reads (EXPLAIN ANALYZE BUFFERS: the same on any machine, at any load). */
+  const indexPages = async (f: Omit<TRegisterQuery, 'limit'>) => {
+    const st = registerPlan({ ...f, limit: 20 }).words!;
+    const { rows } = await t.ctx.db.query<{ 'QUERY PLAN': { Plan: Node }[] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${st.text}`, st.values);
+    const scans = all(rows[0]!['QUERY PLAN'][0]!.Plan).filter((n) => n['Index Name'] === 'feedback_register_unit_words_idx');
+    expect(scans).toHaveLength(1);
+    return (scans[0]!['Shared Hit Blocks'] ?? 0) + (scans[0]!['Shared Read Blocks'] ?? 0);
+  };
+
+  it.each([['ngap nuoc tan hoa'], ['cau cai sau cay xanh']])('"%s" in the province (every item of the register) reads the pages the whole register does', async (q) => {
+    const whole = await indexPages({ q });
+    const province = await indexPages({ unitId: g.provinceId, q });
+    // Before migration 20261210100000 the province's search also read its unit key's posting list, every row of it.
+    expect(province).toBeLessThanOrEqual(whole + 1);
+    // A commune's lists of those words are its own, shorter ones.
+    expect(await indexPages({ unitId: g.communeId, q })).toBeLessThanOrEqual(province);
   });
 });

@@ -173,6 +173,8 @@ export const ZRegisterQuery = z.object({
   q: z.string().trim().max(200).optional(),
   unitId: z.string().uuid().optional(),
   procedureId: z.string().uuid().optional(),
+  /** One item by its number (the feeds' and the register's links to an item: ?ma=…), with the other filters. */
+  code: z.string().trim().min(1).max(60).optional(),
   kind: z.enum(['feedback', 'question']).optional(),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),

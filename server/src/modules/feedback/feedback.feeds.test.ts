@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { seedDesk } from '../../../test/dossier-fixtures.js';
-import { parseRss } from '../../../test/xml.js';
+import { parseAtom, parseRss } from '../../../test/xml.js';
 import type { TPublicItem } from './feedback.contract.js';
-import { atomFeed, rfc822Vn, rssFeed, xmlText } from './feedback.feeds.js';
+import { atomFeed, rssFeed } from './feedback.feeds.js';
 
 const item = (over: Partial<TPublicItem>): TPublicItem => ({
   code: 'PAKN-2026-X-00001',
@@ -22,15 +22,7 @@ const item = (over: Partial<TPublicItem>): TPublicItem => ({
 });
 
 describe('the register as RSS 2.0 (pure)', () => {
-  it('dates are RFC 822 in Vietnam time, across a day and a year boundary', () => {
-    expect(rfc822Vn(new Date('2026-11-25T02:00:00Z'))).toBe('Wed, 25 Nov 2026 09:00:00 +0700');
-    expect(rfc822Vn(new Date('2026-12-31T17:30:05Z'))).toBe('Fri, 01 Jan 2027 00:30:05 +0700');
-    expect(rfc822Vn(new Date('2027-03-01T16:59:59Z'))).toBe('Mon, 01 Mar 2027 23:59:59 +0700');
-  });
-
-  it('escapes markup and drops what XML forbids; a strict parser reads back the same text', () => {
-    expect(xmlText('a & b < c > d "e" \'f\'')).toBe('a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos;');
-    expect(xmlText('tab\tok\u0001\u000Bgone\uFFFE\uD800 ✓ Hòa')).toBe('tab\tokgone ✓ Hòa');
+  it('escapes markup and drops what XML forbids, dates in GMT; a strict parser reads back the same text and instants', () => {
     const tricky = item({
       code: 'PAKN-2026-X-00002',
       subject: 'Cống & rãnh <tắc> ở "hẻm 12" > 3 ngày',
@@ -49,8 +41,8 @@ describe('the register as RSS 2.0 (pure)', () => {
       link: 'https://dichvucong.example.vn/phan-anh/cong-khai',
       description: 'Phản ánh, kiến nghị của người dân, tổ chức đã được cơ quan trả lời và công khai (không kèm thông tin cá nhân).',
       language: 'vi',
-      lastBuildDate: 'Wed, 25 Nov 2026 00:15:00 +0700',
-      lastBuildDateIso: '2026-11-25T00:15:00+07:00',
+      lastBuildDate: 'Tue, 24 Nov 2026 17:15:00 GMT',
+      lastBuildDateIso: '2026-11-24T17:15:00+00:00',
       self: 'https://dichvucong.example.vn/api/feedback/public/register.rss',
     });
     expect(rss.items).toEqual([
@@ -59,22 +51,28 @@ describe('the register as RSS 2.0 (pure)', () => {
         link: 'https://dichvucong.example.vn/phan-anh/cong-khai?ma=PAKN-2026-X-00002',
         guid: 'urn:motcua:feedback:PAKN-2026-X-00002',
         isPermaLink: 'false',
-        pubDate: 'Wed, 25 Nov 2026 00:15:00 +0700',
-        pubDateIso: '2026-11-25T00:15:00+07:00',
+        pubDate: 'Tue, 24 Nov 2026 17:15:00 GMT',
+        pubDateIso: '2026-11-24T17:15:00+00:00',
         category: 'môi-trường & đô thị',
         creator: 'UBND xã Hòa <Bình>',
         description: 'Người dân phản ánh: nước tràn vào nhà </description><script>x</script> & ]]> ngập sâu.\n\nTrả lời: Ủy ban đã nạo vét; chi phí < 5 triệu đồng & xong trong 2 ngày.',
       },
-      expect.objectContaining({ guid: 'urn:motcua:feedback:PAKN-2026-X-00001', pubDate: 'Sat, 21 Nov 2026 08:00:00 +0700', title: 'Đèn đường hỏng' }),
+      expect.objectContaining({ guid: 'urn:motcua:feedback:PAKN-2026-X-00001', pubDate: 'Sat, 21 Nov 2026 01:00:00 GMT', title: 'Đèn đường hỏng' }),
     ]);
     // The Atom feed of the same items names them with the same ids.
-    expect(atomFeed([tricky], 'https://dichvucong.example.vn', new Date())).toContain('<id>urn:motcua:feedback:PAKN-2026-X-00002</id>');
+    const atom = parseAtom(atomFeed([tricky], 'https://dichvucong.example.vn', new Date()));
+    expect(atom.entries.map((e) => [e.id, e.title, e.updated])).toEqual([['urn:motcua:feedback:PAKN-2026-X-00002', 'Cống & rãnh <tắc> ở "hẻm 12" > 3 ngày', '2026-11-24T17:15:00+00:00']]);
+  });
+
+  it('a question links to hỏi đáp, an item of feedback to the register', () => {
+    const rss = parseRss(rssFeed([item({ code: 'PAKN-2026-X-00003', kind: 'question' }), item({})], 'https://dvc.example.vn', new Date('2026-12-01T00:00:00Z')));
+    expect(rss.items.map((i) => i.link)).toEqual(['https://dvc.example.vn/hoi-dap?ma=PAKN-2026-X-00003', 'https://dvc.example.vn/phan-anh/cong-khai?ma=PAKN-2026-X-00001']);
   });
 
   it('an empty register is still a valid channel, built at the clock time', () => {
     const rss = parseRss(rssFeed([], 'https://dvc.example.vn', new Date('2026-12-01T00:00:00Z')));
     expect(rss.items).toEqual([]);
-    expect(rss.channel.lastBuildDate).toBe('Tue, 01 Dec 2026 07:00:00 +0700');
+    expect(rss.channel.lastBuildDate).toBe('Tue, 01 Dec 2026 00:00:00 GMT');
   });
 });
 
@@ -109,11 +107,16 @@ describe('GET /api/feedback/public/register.rss', () => {
     expect(res.headers['content-type']).toBe('application/rss+xml; charset=utf-8');
     const rss = parseRss(res.body);
     expect(rss.items.map((i) => i.guid)).toEqual([`urn:motcua:feedback:${published}`, `urn:motcua:feedback:${other}`]);
-    expect(rss.items[0]).toMatchObject({ title: 'Đèn đường & vỉa hè <hỏng>', pubDate: 'Tue, 24 Nov 2026 10:30:00 +0700', isPermaLink: 'false', description: 'Đèn đường & vỉa hè <hỏng>: nội dung phản ánh.\n\nTrả lời: Đã xử lý & hoàn thành.' });
+    expect(rss.items[0]).toMatchObject({ title: 'Đèn đường & vỉa hè <hỏng>', pubDate: 'Tue, 24 Nov 2026 03:30:00 GMT', isPermaLink: 'false', description: 'Đèn đường & vỉa hè <hỏng>: nội dung phản ánh.\n\nTrả lời: Đã xử lý & hoàn thành.' });
     expect(res.body).not.toContain(hidden);
     expect(res.body).not.toContain('0987654321');
     const atom = (await t.app.inject({ method: 'GET', url: '/api/feedback/public/register.atom' })).body;
     expect([...atom.matchAll(/<id>(urn:motcua:feedback:[^<]+)<\/id>/g)].map((m) => m[1])).toEqual(rss.items.map((i) => i.guid));
+    // Each item's link opens that item alone: the register's page asks the API for its number (?ma= → code).
+    const link = new URL(rss.items[0]!.link!);
+    expect(`${link.pathname}${link.search}`).toBe(`/phan-anh/cong-khai?ma=${published}`);
+    const one = await t.app.inject({ method: 'GET', url: `/api/feedback/public/register?code=${link.searchParams.get('ma')!}` });
+    expect(one.json().items.map((i: { code: string }) => i.code)).toEqual([published]);
     // The register's filters apply: words without accents.
     expect(parseRss((await t.app.inject({ method: 'GET', url: '/api/feedback/public/register.rss?q=cay%20xanh' })).body).items.map((i) => i.guid)).toEqual([`urn:motcua:feedback:${other}`]);
     const bad = await t.app.inject({ method: 'GET', url: '/api/feedback/public/register.rss?limit=abc' });

@@ -10,7 +10,8 @@ import { feedbackErrors } from './feedback.errors.js';
 import { categoryCodes, feedbackCategories, statusLabels, type FeedbackStatus } from './feedback.rules.js';
 import { hashKey } from './use-cases/manage-feedback.js';
 import { receiveFeedback } from './use-cases/receive-feedback.js';
-import { errorsXml, parseW3c, toXml, w3cVn, type Open311Request, type Open311Service } from './open311.rules.js';
+import { parseW3c, w3cVn, type Open311Request, type Open311Service } from './open311.rules.js';
+import { errorsXml, toXml } from './open311.xml.js';
 
 type Format = 'json' | 'xml';
 const tags = ['open311'];

@@ -1,6 +1,6 @@
 /**
- * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2): the shapes of services and service requests, and their
- * XML form. Pure; the routes map feedback items onto these shapes.
+ * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2): the shapes of services and service requests (their XML
+ * form: open311.xml.ts). Pure; the routes map feedback items onto these shapes.
  */
 export type Open311Service = { service_code: string; service_name: string; description: string; metadata: boolean; type: 'realtime' | 'batch' | 'blackbox'; keywords: string; group: string };
 export type Open311Request = {
@@ -23,18 +23,8 @@ export type Open311Request = {
   media_url: string | null;
 };
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** `<root><item><key>value</key>…</item>…</root>`, the XML form the spec gives for every list. */
-export function toXml(root: string, item: string, rows: readonly Record<string, unknown>[]): string {
-  const body = rows
-    .map((r) => `<${item}>${Object.entries(r).map(([k, v]) => (v === null || v === undefined ? `<${k}/>` : `<${k}>${esc(String(v))}</${k}>`)).join('')}</${item}>`)
-    .join('');
-  return `<?xml version="1.0" encoding="utf-8"?><${root}>${body}</${root}>`;
-}
 
 export type Open311Error = { code: number; description: string };
-export const errorsXml = (errors: Open311Error[]) => toXml('errors', 'error', errors);
 
 /** W3C date-time with the Vietnam offset, as the spec's examples write them (e.g. 2010-04-14T06:37:38-08:00). */
 export function w3cVn(d: Date): string {

@@ -2,12 +2,13 @@ import { readContext } from '../../platform/read-replicas.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
+import { atomFeed, rssFeed, xmlText } from '../../platform/feeds.js';
 import { fileErrors } from '../../platform/storage.js';
 import { vnDateOf } from '../working-calendar/vn-time.js';
 import * as repo from './portal.repo.js';
 import * as reading from './portal-reading.repo.js';
 import { portalErrors } from './portal.errors.js';
-import { Html, cards, esc, fillFigures, figuresBlock, fmtDateTime, html, layout, raw, siteCss, siteJs, type PageMeta, type SiteFrame } from './portal.render.js';
+import { Html, cards, fillFigures, figuresBlock, fmtDateTime, html, layout, raw, siteCss, siteJs, type PageMeta, type SiteFrame } from './portal.render.js';
 import { formatIntVi, formatPercentVi, type FigurePeriod } from './portal.rules.js';
 import { countPageView, liveFigures, monthlyFigures, postComment, rateArticle, raterHash, visitCounts } from './use-cases/read-site.js';
 import { articleUrl } from './use-cases/write-article.js';
@@ -119,9 +120,9 @@ export const portalSiteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (
     for (const e of entries) {
       if (!seen.has(e.siteSlug)) {
         seen.add(e.siteSlug);
-        for (const p of ['', '/thu-tuc', '/thong-ke', '/gioi-thieu/co-cau-to-chuc', '/gioi-thieu/lien-he', '/gioi-thieu/ban-do', '/gioi-thieu/lich-su']) urls.push(`<url><loc>${esc(`${o}/trang/${e.siteSlug}${p}`)}</loc></url>`);
+        for (const p of ['', '/thu-tuc', '/thong-ke', '/gioi-thieu/co-cau-to-chuc', '/gioi-thieu/lien-he', '/gioi-thieu/ban-do', '/gioi-thieu/lich-su']) urls.push(`<url><loc>${xmlText(`${o}/trang/${e.siteSlug}${p}`)}</loc></url>`);
       }
-      if (e.slug && e.kind) urls.push(`<url><loc>${esc(o + articleUrl({ siteSlug: e.siteSlug, kind: e.kind, slug: e.slug }))}</loc>${e.updatedAt ? `<lastmod>${e.updatedAt.toISOString()}</lastmod>` : ''}</url>`);
+      if (e.slug && e.kind) urls.push(`<url><loc>${xmlText(o + articleUrl({ siteSlug: e.siteSlug, kind: e.kind, slug: e.slug }))}</loc>${e.updatedAt ? `<lastmod>${e.updatedAt.toISOString()}</lastmod>` : ''}</url>`);
     }
     return reply.type('application/xml; charset=utf-8').send(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>`);
   });
@@ -383,34 +384,32 @@ ${figuresBlock(fig)}
   async function feedItems(r: FastifyRequest, site: repo.SiteRow, categorySlug?: string) {
     return reading.latestArticles((await readContext(ctx, r)).db, site.unitId, { limit: 30, ...(categorySlug ? { categorySlug } : {}) });
   }
-  const rss = (o: string, title: string, link: string, items: reading.ListedArticle[]) =>
-    `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>${esc(title)}</title><link>${esc(o + link)}</link><description>${esc(title)}</description><language>vi</language>${items
-      .map(
-        (a) =>
-          `<item><title>${esc(a.title)}</title><link>${esc(o + articleUrl(a))}</link><guid isPermaLink="false">${a.id}</guid><pubDate>${a.publishedAt.toUTCString()}</pubDate><description>${esc(a.lead)}</description>${a.categoryName ? `<category>${esc(a.categoryName)}</category>` : ''}</item>`,
-      )
-      .join('')}</channel></rss>`;
+  // The site's feeds are written by the server's one feed writer (platform/feeds.ts), as the feedback register's are.
+  const rss = (o: string, title: string, link: string, self: string, items: reading.ListedArticle[]) =>
+    rssFeed(
+      { title, link: o + link, description: title, self: o + self },
+      items.map((a) => ({ title: a.title, link: o + articleUrl(a), guid: a.id, isPermaLink: false, pubDate: a.publishedAt, description: a.lead, category: a.categoryName })),
+      ctx.clock.now(),
+    );
   app.get<{ Params: { site: string } }>('/trang/:site/rss.xml', { schema: hide, config: cfg }, async (r, reply) => {
     const site = await loadSite(r.params.site);
-    return reply.type('application/rss+xml; charset=utf-8').send(rss(origin(r), site.title, `/trang/${site.slug}`, await feedItems(r, site)));
+    return reply.type('application/rss+xml; charset=utf-8').send(rss(origin(r), site.title, `/trang/${site.slug}`, `/trang/${site.slug}/rss.xml`, await feedItems(r, site)));
   });
   app.get<{ Params: { site: string; cat: string } }>('/trang/:site/chuyen-muc/:cat/rss.xml', { schema: hide, config: cfg }, async (r, reply) => {
     const site = await loadSite(r.params.site);
     const cat = await reading.categoryBySlug((await readContext(ctx, r)).db, site.unitId, r.params.cat);
     if (!cat) throw portalErrors.notReadable();
-    return reply.type('application/rss+xml; charset=utf-8').send(rss(origin(r), `${site.title} — ${cat.name}`, `/trang/${site.slug}/chuyen-muc/${cat.slug}`, await feedItems(r, site, cat.slug)));
+    return reply.type('application/rss+xml; charset=utf-8').send(rss(origin(r), `${site.title} — ${cat.name}`, `/trang/${site.slug}/chuyen-muc/${cat.slug}`, `/trang/${site.slug}/chuyen-muc/${cat.slug}/rss.xml`, await feedItems(r, site, cat.slug)));
   });
   app.get<{ Params: { site: string } }>('/trang/:site/atom.xml', { schema: hide, config: cfg }, async (r, reply) => {
     const site = await loadSite(r.params.site);
     const o = origin(r);
     const items = await feedItems(r, site);
-    const updated = (items[0]?.publishedAt ?? ctx.clock.now()).toISOString();
-    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi"><title>${esc(site.title)}</title><id>${esc(`${o}/trang/${site.slug}`)}</id><link href="${esc(`${o}/trang/${site.slug}`)}"/><link rel="self" href="${esc(`${o}/trang/${site.slug}/atom.xml`)}"/><updated>${updated}</updated><author><name>${esc(site.unitName)}</name></author>${items
-      .map(
-        (a) =>
-          `<entry><title>${esc(a.title)}</title><id>urn:uuid:${a.id}</id><link href="${esc(o + articleUrl(a))}"/><updated>${a.publishedAt.toISOString()}</updated><summary>${esc(a.lead)}</summary></entry>`,
-      )
-      .join('')}</feed>`;
+    const xml = atomFeed(
+      { id: `${o}/trang/${site.slug}`, title: site.title, self: `${o}/trang/${site.slug}/atom.xml`, alternate: `${o}/trang/${site.slug}`, author: site.unitName },
+      items.map((a) => ({ id: `urn:uuid:${a.id}`, title: a.title, link: o + articleUrl(a), updated: a.publishedAt, published: a.publishedAt, category: a.categoryName, summary: a.lead })),
+      ctx.clock.now(),
+    );
     return reply.type('application/atom+xml; charset=utf-8').send(xml);
   });
 };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
 import { seedDesk } from '../../../test/dossier-fixtures.js';
 import { buildStaff } from '../../../test/factories.js';
+import { parseAtom, parseRss } from '../../../test/xml.js';
 import { runSchedule } from './use-cases/write-article.js';
 
 let t: TestApp;
@@ -249,8 +250,19 @@ describe('reading', () => {
   it('publishes feeds, a sitemap and the required pages', async () => {
     const rss = await t.app.inject({ url: '/trang/phuong-an-thu/rss.xml' });
     expect(rss.headers['content-type']).toContain('application/rss+xml');
-    expect(rss.body).toContain('<title>Kết quả giải quyết thủ tục hành chính năm 2026</title>');
-    expect((await t.app.inject({ url: '/trang/phuong-an-thu/atom.xml' })).body).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    // Written by the server's one feed writer (platform/feeds.ts) and read by a strict parser: pubDate RFC 822 in GMT.
+    const article = (await t.ctx.db.query<{ id: string; published_at: Date }>(`SELECT id, published_at FROM portal_article WHERE slug = 'ket-qua-giai-quyet-thu-tuc-hanh-chinh-nam-2026'`)).rows[0]!;
+    const item = parseRss(rss.body).items.find((i) => i.title === 'Kết quả giải quyết thủ tục hành chính năm 2026')!;
+    expect(item).toMatchObject({ guid: article.id, isPermaLink: 'false', pubDate: article.published_at.toUTCString(), link: expect.stringMatching(/\/trang\/phuong-an-thu\/bai-viet\/ket-qua-giai-quyet-thu-tuc-hanh-chinh-nam-2026$/) });
+    expect(item.pubDate).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+    expect(new Date(item.pubDateIso!).getTime()).toBe(article.published_at.getTime());
+    const atom = parseAtom((await t.app.inject({ url: '/trang/phuong-an-thu/atom.xml' })).body);
+    expect(atom.entries.find((e) => e.id === `urn:uuid:${article.id}`)).toMatchObject({ title: 'Kết quả giải quyết thủ tục hành chính năm 2026', updated: article.published_at.toISOString().replace('.000Z', '+00:00') });
+    // Markup and a character XML forbids (pasted from a word processor) in a title: both feeds stay readable.
+    await t.ctx.db.query(`UPDATE portal_article SET title = $2 WHERE id = $1`, [article.id, 'Lịch tiếp dân & <họp> "quý IV"\u000B']);
+    expect(parseRss((await t.app.inject({ url: '/trang/phuong-an-thu/rss.xml' })).body).items.find((i) => i.guid === article.id)?.title).toBe('Lịch tiếp dân & <họp> "quý IV"');
+    expect(parseAtom((await t.app.inject({ url: '/trang/phuong-an-thu/atom.xml' })).body).entries.find((e) => e.id === `urn:uuid:${article.id}`)?.title).toBe('Lịch tiếp dân & <họp> "quý IV"');
+    await t.ctx.db.query(`UPDATE portal_article SET title = 'Kết quả giải quyết thủ tục hành chính năm 2026' WHERE id = $1`, [article.id]);
     expect((await t.app.inject({ url: '/trang/sitemap.xml' })).body).toContain('/trang/phuong-an-thu/bai-viet/ket-qua-giai-quyet-thu-tuc-hanh-chinh-nam-2026</loc>');
     expect((await t.app.inject({ url: '/trang/phuong-an-thu/gioi-thieu/lien-he' })).body).toContain('0277 3851 999');
     expect((await t.app.inject({ url: '/trang/phuong-an-thu/gioi-thieu/co-cau-to-chuc' })).body).toContain('Nguyễn Văn An');

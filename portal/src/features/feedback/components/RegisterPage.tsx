@@ -3,7 +3,7 @@ import { checkForm, isoDateOf } from '../../../lib/validation.js';
 import { formatDate } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { Link, navigate } from '../../../lib/router.js';
-import { searchRegister, type RegisterPage as Page } from '../api/feedback.js';
+import { getUnits, searchRegister, type RegisterPage as Page } from '../api/feedback.js';
 import { ft } from '../text.js';
 
 const feedUrl = (f: 'rss' | 'atom', kind: 'feedback' | 'question') => `/api/feedback/public/register.${f}?kind=${kind}`;
@@ -17,6 +17,10 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
   const q = params.get('q') ?? '';
   const from = params.get('tu') ?? '';
   const to = params.get('den') ?? '';
+  // ?ma=: one item, as the feeds and Open311 clients link it. ?dv=: a unit and the units under it.
+  const code = params.get('ma') ?? '';
+  const unitId = params.get('dv') ?? '';
+  const [units, setUnits] = useState<{ id: string; name: string; depth: number }[]>([]);
   const [page, setPage] = useState<Page | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -25,10 +29,14 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
 
   useEffect(() => {
     document.title = `${title} — ${t('site')}`;
-    searchRegister({ kind, ...(q ? { q } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) })
+    searchRegister({ kind, ...(q ? { q } : {}), ...(code ? { code } : {}), ...(unitId ? { unitId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) })
       .then(setPage)
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [kind, q, from, to, title]);
+  }, [kind, q, code, unitId, from, to, title]);
+
+  useEffect(() => {
+    getUnits().then((u) => setUnits(u.items)).catch(() => setUnits([]));
+  }, []);
 
   // Feed autodiscovery: the server puts these links in the page it sends (feedback.noscript.ts registerFeedLinks, same
   // ids); a page reached by navigating inside the portal gets them here, and loses them on leaving the register.
@@ -50,12 +58,12 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
     const f = new FormData(e.currentTarget);
     const p = new URLSearchParams();
     const day = (v: FormDataEntryValue | null) => (v ? isoDateOf(String(v)) : null);
-    for (const [k, v] of [['q', f.get('q')], ['tu', day(f.get('tu'))], ['den', day(f.get('den'))]] as const) if (v) p.set(k, String(v));
+    for (const [k, v] of [['q', f.get('q')], ['dv', f.get('dv')], ['tu', day(f.get('tu'))], ['den', day(f.get('den'))]] as const) if (v) p.set(k, String(v));
     navigate(`${base}${p.size ? `?${p}` : ''}`, { keepScroll: true });
   }
   async function handleMore() {
     if (!page?.next) return;
-    const more = await searchRegister({ kind, after: page.next, ...(q ? { q } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    const more = await searchRegister({ kind, after: page.next, ...(q ? { q } : {}), ...(code ? { code } : {}), ...(unitId ? { unitId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
     setPage({ items: [...page.items, ...more.items], next: more.next });
   }
 
@@ -78,6 +86,20 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
           <button type="submit">{ft('search')}</button>
         </div>
         <div className="filters">
+          <div>
+            <label className="filter">
+              {ft('unit')}{' '}
+              <select id="reg-unit" name="dv" defaultValue={unitId} key={`${unitId}-${units.length}`}>
+                <option value="">{ft('allUnits')}</option>
+                {units.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {'\u00a0'.repeat(Math.max(0, u.depth - 1) * 2)}
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
           {([['reg-from', 'tu', ft('from'), from], ['reg-to', 'den', ft('to'), to]] as const).map(([id, name, label, value]) => (
             <div key={id}>
               <label className="filter">
@@ -88,6 +110,11 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
           ))}
         </div>
       </form>
+      {code ? (
+        <p>
+          {ft('oneItem', { code })} <Link to={base}>{ft('wholeRegister')}</Link>
+        </p>
+      ) : null}
       {error ? (
         <p className="error" role="alert">
           {error}

@@ -116,16 +116,16 @@ const MAX_BEGINNINGS = 32;
  * (unit, published_at DESC, id DESC), or of (unit, procedure, …) for one procedure.
  */
 export function registerPlan(f: TRegisterQuery): RegisterPlan {
-  // The whole register and the units have word indexes of their own (partial GINs, migration 20261209040000): the
-  // statement says which as a literal, not a bound value, so that its plan — made once per shape — may use that index.
-  const unit = f.unitId && f.unitId !== WHOLE_REGISTER ? f.unitId : null;
-  const params: unknown[] = unit ? [unit] : [];
-  const where = [unit ? `r.unit_id = $1::uuid AND r.unit_id <> '${WHOLE_REGISTER}'::uuid` : `r.unit_id = '${WHOLE_REGISTER}'::uuid`];
+  // $1 is always the unit (the nil unit for the whole register): the walk reads its index range, the word index its keys.
+  const params: unknown[] = [f.unitId ?? WHOLE_REGISTER];
+  const where: string[] = [];
   const add = (sql: (n: string) => string, v: unknown) => {
     params.push(v);
     where.push(sql(`$${params.length}`));
   };
   if (f.procedureId) add((n) => `r.procedure_id = ${n}::uuid`, f.procedureId);
+  // One item by its number (feedback.code is unique): the register row of that item in the unit, by its key.
+  if (f.code) add((n) => `r.feedback_id = (SELECT c.id FROM feedback c WHERE c.code = upper(${n}::text))`, f.code);
   if (f.kind) add((n) => `r.kind = ${n}`, f.kind);
   if (f.from) add((n) => `r.published_at >= ${n}::timestamptz`, vnDayStart(f.from));
   if (f.to) add((n) => `r.published_at < ${n}::timestamptz + interval '1 day'`, vnDayStart(f.to));
@@ -134,7 +134,10 @@ export function registerPlan(f: TRegisterQuery): RegisterPlan {
     params.push(when, id);
     where.push(`(r.published_at, r.feedback_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
-  const filters = where.join(' AND ');
+  // The word index's keys name the unit: its statement has the other filters only, so that no plan of it can read the
+  // unit's newest-first range instead (the words are the rare side there; that range is the walk's).
+  const others = where.map((w) => ` AND ${w}`).join('');
+  const filters = `r.unit_id = $1::uuid${others}`;
   const want = f.limit + 1;
   const order = 'ORDER BY r.published_at DESC, r.feedback_id DESC';
   const words = registerWords(f.q ?? '');
@@ -175,16 +178,20 @@ export function registerPlan(f: TRegisterQuery): RegisterPlan {
       ORDER BY m.n`,
     [...wp, want + 1],
   );
-  // Few matches among many rows: the word index of the unit finds them all (OFFSET 0 keeps that scan apart from the
-  // ordering), then the newest are kept. A typed beginning is given to the index as the words it begins
+  // Few matches among many rows: the word index finds them all within the unit — its keys are (unit, word) pairs,
+  // migration 20261210100000, so each posting list read is one word's within this unit — (OFFSET 0 keeps that scan
+  // apart from the ordering), then the newest are kept. A typed beginning is given to the index as the words it begins
   // (feedback_register_word), when they are few: a GIN partial match collects every row of every such word before
   // intersecting, hundreds of milliseconds for "hoa". No word begins so: no text query (NULL), nothing matches.
-  const beginnings = `(SELECT CASE WHEN count(*) > ${MAX_BEGINNINGS} THEN ${lastAsBeginning} ELSE to_tsquery('simple', string_agg(quote_literal(b.word), ' | ')) END
+  const keyed = (i: number, beginning: boolean) => `feedback_register_word_query($1::uuid, $${i}::text, ${beginning})`;
+  const beginnings = `(SELECT CASE WHEN count(*) > ${MAX_BEGINNINGS} THEN ${keyed(wp.length, true)} ELSE feedback_register_any_query($1::uuid, array_agg(b.word)) END
       FROM (SELECT word FROM feedback_register_word WHERE word ~>=~ vn_fold(${last}) AND word ~<~ (vn_fold(${last}) || chr(1114111)) ORDER BY word LIMIT ${MAX_BEGINNINGS + 1}) b)`;
-  const indexQuery = `(SELECT ${[...terms.slice(0, -1), prefixed ? beginnings : terms[terms.length - 1]!].join(' && ')})`;
+  const keyedTerms = words.map((_, i) => keyed(params.length + 1 + i, false));
+  const indexQuery = `(SELECT ${[...keyedTerms.slice(0, -1), prefixed ? beginnings : keyedTerms[keyedTerms.length - 1]!].join(' && ')})`;
   const byIndex = prepared(
     `SELECT ${PAGE_COLUMNS} FROM (
-       SELECT m.id, m.published_at FROM (SELECT r.feedback_id AS id, r.published_at FROM feedback_register r WHERE ${filters} AND r.words @@ ${indexQuery} OFFSET 0) m
+       SELECT m.id, m.published_at FROM (SELECT r.feedback_id AS id, r.published_at FROM feedback_register r
+                                          WHERE feedback_register_keyed(r.unit_id, r.words) @@ ${indexQuery}${others} OFFSET 0) m
         ORDER BY m.published_at DESC, m.id DESC LIMIT $${wp.length + 1}::int) m
        JOIN ${PAGE_JOINS} ON f.id = m.id AND f.status = 'published'
       ORDER BY m.published_at DESC, m.id DESC`,
