@@ -13,7 +13,7 @@ import type { CounterMetric } from './reports.rules.js';
  * every level of the tree, finishes, returns, corrections, transfers to another unit, deletions, apologies bumped in),
  * every below row equals the sum of the own rows of the units under its unit, and a subtree read from a unit's own +
  * below rows equals the read over every unit of the subtree and a recount from the dossiers — at the province and at
- * a commune with units under it, per procedure, per child and in total, and for the stock carried over.
+ * a commune with units under it and over every root (the national figures), per procedure, per child and in total, and for the stock carried over.
  */
 let db: Db;
 let drop: () => Promise<void>;
@@ -163,7 +163,7 @@ function add(out: Sums, key: string, metric: string, n: number): void {
 /** The key of a row of the subtree at `root`: its procedure, the child of `root` its unit is in ('' for root itself), or ''. */
 function keyOf(root: string, by: GroupBy, unitPath: string, procedureId: string): string {
   if (by === 'procedure') return procedureId;
-  if (by === 'child') return unitPath.slice(root.length).split('/')[0] ?? '';
+  if (by === 'child') return unitPath.slice(root.length).replace(/^\//, '').split('/')[0] ?? '';
   return '';
 }
 
@@ -210,7 +210,8 @@ describe('report counters below each unit', () => {
       fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 25 }), fc.array(rangeArb, { minLength: 2, maxLength: 4 }), async (ops, ranges) => {
         for (const op of ops) await run(op);
         expect(await belowMismatches()).toBe(0);
-        for (const root of [tree.province.path, tree.communeA.path]) {
+        // The province, a commune with units under it, and everything (the national figures read with the path '').
+        for (const root of [tree.province.path, tree.communeA.path, '']) {
           for (const [from, to] of ranges) {
             for (const by of ['procedure', 'child', 'none'] as const) {
               const fast = nonZero(await read(root, by, from, to, true));

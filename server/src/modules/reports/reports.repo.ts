@@ -49,10 +49,11 @@ export type ReadOptions = { weeks?: boolean; below?: boolean };
 function subtreeRows(by: GroupBy, depth: number, metrics: readonly CounterMetric[], opts: ReadOptions): string {
   const cols = `grain, bucket, unit_id, unit_path, procedure_id, ${metrics.join(', ')}`;
   if (by === 'unit' || opts.below === false) return `(SELECT ${cols} FROM report_counter WHERE unit_path LIKE $1 || '%')`;
-  const self = `split_part($1, '/', ${depth + 1})::uuid`;
-  if (by === 'child') {
-    const children = `SELECT id, path FROM unit WHERE parent_id = ${self}`;
-    return `(SELECT ${cols} FROM report_counter WHERE unit_path = ANY(ARRAY(SELECT $1 UNION ALL SELECT path FROM (${children}) c))
+  // Everything (path '' or '/', the national figures) is the subtree of every root unit.
+  const self = depth === 0 ? null : `split_part($1, '/', ${depth + 1})::uuid`;
+  if (by === 'child' || self === null) {
+    const children = `SELECT id, path FROM unit WHERE parent_id ${self === null ? 'IS NULL' : `= ${self}`}`;
+    return `(SELECT ${cols} FROM report_counter WHERE unit_path = ANY(ARRAY(SELECT $1::text UNION ALL SELECT path FROM (${children}) c))
       UNION ALL SELECT ${cols} FROM report_counter_below WHERE unit_id = ANY(ARRAY(SELECT id FROM (${children}) c)))`;
   }
   return `(SELECT ${cols} FROM report_counter WHERE unit_path = $1 UNION ALL SELECT ${cols} FROM report_counter_below WHERE unit_id = ${self})`;
