@@ -102,8 +102,8 @@ export async function generateReportData(db: pg.Pool, dossiers: number, log: (m:
   await db.query(`VACUUM ANALYZE dossier`);
   const t1 = performance.now();
   await db.query(`SELECT report_recount()`);
-  await db.query(`VACUUM ANALYZE report_counter_day, report_counter_month, report_counter_day_total, report_counter_month_total`);
-  await db.query(`VACUUM ANALYZE report_open`);
+  await db.query(`VACUUM ANALYZE report_counter`);
+  await db.query(`VACUUM ANALYZE report_counter_below, report_open`);
   const t2 = performance.now();
   return { provinceId: province.id, provincePath: province.path, dossiers, loadSeconds: (t1 - t0) / 1000, recountSeconds: (t2 - t1) / 1000 };
 }

@@ -69,18 +69,21 @@ export type HandledProcedure = { id: string; code: string; name: string; field: 
 /**
  * The procedures the unit handles, from the catalogue (never retyped): published procedures of the unit or a unit above it,
  * at the unit's level (a commune's site lists commune procedures); ordered by the dossiers the unit received in the last
- * 12 months (report counters), so the most used come first.
+ * 12 months (report counters: the unit's own and below rows, migration 20261210200000), so the most used come first.
  */
 export async function handledProcedures(q: Queryable, unit: { id: string; path: string; kind: string }, f: { words?: string[]; limit: number; since: string }): Promise<HandledProcedure[]> {
   const level = unit.kind === 'commune' ? 'commune' : unit.kind === 'district' ? 'district' : 'province';
   const { rows } = await q.query<HandledProcedure>(
     `SELECT p.id, p.code, p.name, p.field, p.online_level AS "onlineLevel", coalesce(u.n, 0)::int AS received
      FROM procedure p JOIN unit o ON o.id = p.owner_unit_id
-     LEFT JOIN (SELECT procedure_id, sum(received) AS n FROM report_counter WHERE grain = 'm' AND unit_path LIKE $1 || '%' AND bucket >= $4 GROUP BY 1) u ON u.procedure_id = p.id
+     LEFT JOIN (SELECT procedure_id, sum(received) AS n
+                  FROM (SELECT procedure_id, received FROM report_counter WHERE grain = 'm' AND unit_path = $1 AND bucket >= $4
+                        UNION ALL SELECT procedure_id, received FROM report_counter_below WHERE grain = 'm' AND unit_id = $6 AND bucket >= $4) s
+                 GROUP BY 1) u ON u.procedure_id = p.id
      WHERE p.status = 'published' AND $1 LIKE o.path || '%' AND p.level = $2
        AND ($3::text[] IS NULL OR p.search_text LIKE ALL (coalesce((SELECT array_agg('%' || vn_fold(w) || '%') FROM unnest($3::text[]) w), '{}'::text[])))
      ORDER BY received DESC, p.name LIMIT $5`,
-    [unit.path, level, f.words && f.words.length > 0 ? f.words : null, f.since, f.limit],
+    [unit.path, level, f.words && f.words.length > 0 ? f.words : null, f.since, f.limit, unit.id],
   );
   return rows;
 }

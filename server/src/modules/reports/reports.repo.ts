@@ -34,8 +34,30 @@ function grains(by: GroupBy): { day: string; week: string; month: string } {
   return by === 'procedure' ? { day: 'd', week: 'w', month: 'm' } : { day: 'D', week: 'W', month: 'M' };
 }
 
-/** How a read may compose a range: with the week rows (default), or days and months only (the benchmark's "before"). */
-export type ReadOptions = { weeks?: boolean };
+/**
+ * How a read may compose a range: with the week rows (default), or days and months only; from each unit's own rows
+ * plus its below rows (default), or from the own rows of every unit of the subtree (the benchmark's "before").
+ */
+export type ReadOptions = { weeks?: boolean; below?: boolean };
+
+/**
+ * The counter rows that make up the subtree of the unit at $1 (its path), as a FROM item of `metrics`. A subtree is
+ * the unit's own rows plus its below rows (the sums of every unit under it, migration 20261210200000): procedures ×
+ * buckets rows whatever the subtree's size. By child, each direct child's own and below rows and the unit's own rows
+ * (key ''); by unit, the own rows of every unit of the subtree, which is what is asked.
+ */
+function subtreeRows(by: GroupBy, depth: number, metrics: readonly CounterMetric[], opts: ReadOptions): string {
+  const cols = `grain, bucket, unit_id, unit_path, procedure_id, ${metrics.join(', ')}`;
+  if (by === 'unit' || opts.below === false) return `(SELECT ${cols} FROM report_counter WHERE unit_path LIKE $1 || '%')`;
+  // Everything (path '' or '/', the national figures) is the subtree of every root unit.
+  const self = depth === 0 ? null : `split_part($1, '/', ${depth + 1})::uuid`;
+  if (by === 'child' || self === null) {
+    const children = `SELECT id, path FROM unit WHERE parent_id ${self === null ? 'IS NULL' : `= ${self}`}`;
+    return `(SELECT ${cols} FROM report_counter WHERE unit_path = ANY(ARRAY(SELECT $1::text UNION ALL SELECT path FROM (${children}) c))
+      UNION ALL SELECT ${cols} FROM report_counter_below WHERE unit_id = ANY(ARRAY(SELECT id FROM (${children}) c)))`;
+  }
+  return `(SELECT ${cols} FROM report_counter WHERE unit_path = $1 UNION ALL SELECT ${cols} FROM report_counter_below WHERE unit_id = ${self})`;
+}
 
 function sumsOf(metrics: readonly CounterMetric[]): string {
   return metrics.map((m) => `sum(${m})::bigint AS ${m}`).join(', ');
@@ -57,29 +79,33 @@ export async function sumCounters(
 ): Promise<Map<string, Counters>> {
   const plan = planRange(from, to, opts);
   const sums = sumsOf(metrics);
-  const key = groupExpr(by, depthOf(path));
+  const depth = depthOf(path);
+  const key = groupExpr(by, depth);
   const g = grains(by);
-  const parts: string[] = [];
+  const rows = subtreeRows(by, depth, metrics, opts);
+  const conds: string[] = [];
   const params: unknown[] = [path];
-  if (plan.monthFrom && plan.monthTo) {
-    params.push(plan.monthFrom, plan.monthTo);
-    parts.push(`SELECT * FROM report_counter WHERE grain = '${g.month}' AND unit_path LIKE $1 || '%' AND bucket >= $${params.length - 1} AND bucket < $${params.length}`);
+  if (by === 'day') {
+    // By day needs day rows throughout.
+    params.push(from, to);
+    conds.push(`(grain = '${g.day}' AND bucket BETWEEN $2 AND $3)`);
+  } else {
+    if (plan.monthFrom && plan.monthTo) {
+      params.push(plan.monthFrom, plan.monthTo);
+      conds.push(`(grain = '${g.month}' AND bucket >= $${params.length - 1} AND bucket < $${params.length})`);
+    }
+    for (const [grain, ranges] of [[g.week, plan.weekRanges], [g.day, plan.dayRanges]] as const) {
+      for (const [a, b] of ranges) {
+        params.push(a, b);
+        conds.push(`(grain = '${grain}' AND bucket BETWEEN $${params.length - 1} AND $${params.length})`);
+      }
+    }
   }
-  for (const [a, b] of plan.weekRanges) {
-    params.push(a, b);
-    parts.push(`SELECT * FROM report_counter WHERE grain = '${g.week}' AND unit_path LIKE $1 || '%' AND bucket BETWEEN $${params.length - 1} AND $${params.length}`);
-  }
-  for (const [a, b] of plan.dayRanges) {
-    params.push(a, b);
-    parts.push(`SELECT * FROM report_counter WHERE grain = '${g.day}' AND unit_path LIKE $1 || '%' AND bucket BETWEEN $${params.length - 1} AND $${params.length}`);
-  }
-  // By day needs day rows throughout.
-  const sql =
-    by === 'day'
-      ? `SELECT ${key} AS k, ${sums} FROM report_counter WHERE grain = '${g.day}' AND unit_path LIKE $1 || '%' AND bucket BETWEEN $2 AND $3 GROUP BY 1`
-      : `SELECT ${key} AS k, ${sums} FROM (${parts.join(' UNION ALL ')}) r GROUP BY 1`;
-  const { rows } = await q.query<Record<string, unknown> & { k: string }>(sql, by === 'day' ? [path, from, to] : params);
-  return new Map(rows.map((r) => [r.k, toCounters(r)]));
+  if (conds.length === 0) return new Map();
+  // One branch per bucket range, each an index range on (grain, unit, bucket).
+  const sql = `SELECT ${key} AS k, ${sums} FROM (${conds.map((c) => `SELECT * FROM ${rows} r WHERE ${c}`).join(' UNION ALL ')}) r GROUP BY 1`;
+  const { rows: out } = await q.query<Record<string, unknown> & { k: string }>(sql, params);
+  return new Map(out.map((r) => [r.k, toCounters(r)]));
 }
 
 /** The first month with any counter, or null on an empty database (from the month-total partition's bucket index). */
@@ -107,9 +133,9 @@ export async function openBefore(q: Queryable, path: string, day: string, by: Gr
       }
     }
   }
+  const source = subtreeRows(by, depthOf(path), ['received', 'resolved'], opts);
   const { rows } = await q.query<{ k: string; n: number }>(
-    `SELECT ${key} AS k, (sum(received) - sum(resolved))::bigint AS n FROM report_counter
-      WHERE unit_path LIKE $1 || '%' AND (${conds.join(' OR ')})
+    `SELECT ${key} AS k, (sum(received) - sum(resolved))::bigint AS n FROM (${conds.map((c) => `SELECT * FROM ${source} r WHERE ${c}`).join(' UNION ALL ')}) r
       GROUP BY 1`,
     params,
   );

@@ -36,11 +36,14 @@ export async function breakdown(
 }
 
 /**
- * Dossiers open when `from` began (Từ kỳ trước), by whichever way reads fewer rows — both exact: forwards, everything
- * received minus everything resolved before `from`; or backwards, the open stock now minus what was received and plus
- * what was resolved since `from`. Recent periods (the usual reports) go backwards and stay cheap as years accumulate.
+ * Dossiers open when `from` began (Từ kỳ trước) — both ways exact: forwards, everything received minus everything
+ * resolved before `from`; or backwards, the open stock now minus what was received and plus what was resolved since
+ * `from`. Read from a unit's own + below rows, forwards costs procedures × months (720 rows a year by procedure) and is
+ * taken always: backwards reads the open stock by due hour over every unit of the subtree (report_open), which grows
+ * with the open dossiers. Read over the subtree's units, whichever way reads fewer counter rows.
  */
 async function carriedOver(deps: { db: Db }, path: string, from: string, today: string, now: Date, by: GroupBy, opts: ReadOptions): Promise<Map<string, number>> {
+  if (by !== 'unit' && opts.below !== false) return openBefore(deps.db, path, from, by, opts);
   const first = await firstBucket(deps.db);
   if (first === null || from > today || dayNumberOf(from) - dayNumberOf(first) <= dayNumberOf(today) - dayNumberOf(from)) return openBefore(deps.db, path, from, by, opts);
   const [open, since] = await Promise.all([openNow(deps.db, path, now, by), sumCounters(deps.db, path, from, today, by, ['received', 'resolved'], opts)]);
