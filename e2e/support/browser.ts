@@ -36,16 +36,32 @@ export const SHOTS = process.env.E2E_SCREENSHOTS ?? '/tmp';
 
 /**
  * Runs an action and waits for the toast it raises. A toast with the same words from an earlier action may still be on
- * screen (they last seconds), so the wait is for one more of them than before, not for any.
+ * screen (they last seconds), and on a loaded machine the new one may come and go between two polls, so the page counts
+ * each toast as it is added (a MutationObserver set up before the action) and the wait is for one more than before.
  */
 export async function actAndAwaitToast(page: Page, text: string, action: () => Promise<void>): Promise<void> {
-  const count = (): Promise<number> => page.locator('.ant-message-notice', { hasText: text }).count();
-  const before = await count();
-  await action();
-  await page.waitForFunction(
-    ([words, n]) => [...document.querySelectorAll('.ant-message-notice')].filter((el) => el.textContent?.includes(words)).length > n,
-    [text, before] as const,
+  const key = `__toasts_${Math.random().toString(36).slice(2)}`;
+  await page.evaluate(
+    ([k, words]) => {
+      const w = window as unknown as Record<string, number>;
+      w[k] = 0;
+      const seen = new WeakSet<Element>();
+      const scan = (): void => {
+        for (const el of document.querySelectorAll('.ant-message-notice')) {
+          if (!seen.has(el) && el.textContent?.includes(words)) {
+            seen.add(el);
+            w[k] = (w[k] ?? 0) + 1;
+          }
+        }
+      };
+      scan();
+      w[k] = 0; // the toasts already on screen are not the action's
+      new MutationObserver(scan).observe(document.body, { childList: true, subtree: true, characterData: true });
+    },
+    [key, text] as const,
   );
+  await action();
+  await page.waitForFunction((k) => ((window as unknown as Record<string, number>)[k] ?? 0) > 0, key);
 }
 
 /** Signs an officer into the console with the test password and waits for the home page's greeting. */
