@@ -107,7 +107,7 @@ export type DossierHead = {
   files: HeldFile[];
   /** What the national portal sent for its files (a dossier that came from it): their own file names. */
   inboundFiles: InboundFile[];
-  /** The document the e-form's answers stand for, when the version has an e-form and the dossier has answers. */
+  /** The document the e-form's answers stand for (filledByEform), when the dossier was received here with answers. */
   declarationName: string | null;
   eform: Record<string, unknown> | null;
   vneidVerified: boolean;
@@ -128,9 +128,11 @@ export async function readDossierHead(q: Queryable, dossierId: string): Promise<
                                                         'fromStore', f.national_store_id IS NOT NULL) ORDER BY f.added_at, f.document_name, f.sha256)
                         FROM dossier_file f WHERE f.dossier_id = d.id), '[]') AS files,
             coalesce(n.payload->'DanhSachTaiLieuNop', '[]') AS "inboundFiles",
-            CASE WHEN jsonb_typeof(v.content->'eform') = 'object' AND jsonb_typeof(d.eform) = 'object' AND d.eform <> '{}'::jsonb
-                 THEN coalesce((SELECT x->>'name' FROM jsonb_array_elements(CASE WHEN jsonb_typeof(v.content->'documents') = 'array' THEN v.content->'documents' ELSE '[]' END) x
-                                 WHERE x->>'filledByEform' = 'true' LIMIT 1), 'Tờ khai') END AS "declarationName"
+            -- The declaration the e-form's answers stand for (a document marked filledByEform), for a dossier received here
+            -- with answers; one from the national portal has its e-form there already (DuLieuBieuMau).
+            CASE WHEN jsonb_typeof(d.eform) = 'object' AND d.eform <> '{}'::jsonb AND n.origin IS DISTINCT FROM 'national'
+                 THEN (SELECT x->>'name' FROM jsonb_array_elements(CASE WHEN jsonb_typeof(v.content->'documents') = 'array' THEN v.content->'documents' ELSE '[]' END) x
+                        WHERE x->>'filledByEform' = 'true' LIMIT 1) END AS "declarationName"
        FROM dossier d JOIN procedure p ON p.id = d.procedure_id JOIN unit ru ON ru.id = d.resolving_unit_id JOIN unit rc ON rc.id = d.receiving_unit_id
        LEFT JOIN procedure_version v ON v.id = d.procedure_version_id
        LEFT JOIN national_dossier n ON n.dossier_id = d.id
