@@ -141,9 +141,9 @@ async function sendRun(deps: SyncDeps, run: OutboxRow[]): Promise<{ sent: string
   // An online dossier has no code until the desk accepts it; the acceptance sends it whole.
   if (!state || !maHoSo) return { sent: [], skipped: all };
   const actionIds = run.flatMap((r) => (r.kind === 'event' && r.actionId ? [r.actionId] : []));
-  const runEntries = await readSyncEntries(deps.db, dossierId, { actionIds });
-  const whole = !state.syncedAt || run.some((r) => r.kind === 'resync') || runEntries.some((e) => WHOLE_AFTER.has(e.action));
-  if (whole) {
+  // The run's own entries are read only when they decide (a dossier already held, no resend asked).
+  const runEntries = !state.syncedAt || run.some((r) => r.kind === 'resync') ? null : await readSyncEntries(deps.db, dossierId, { actionIds });
+  if (!runEntries || runEntries.some((e) => WHOLE_AFTER.has(e.action))) {
     const head = (await readDossierHead(deps.db, dossierId))!;
     if (!state.maHoSo) await linkLocalDossier(deps.db, dossierId, maHoSo, deps.clock.now());
     // The ledger as of the run's last row: entries queued after it follow as progress updates.
