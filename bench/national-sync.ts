@@ -23,6 +23,7 @@ import { decideOnlineDossier } from '../server/src/modules/dossiers/use-cases/ac
 import { httpNationalPortal } from '../server/src/modules/national-portal/national-portal.client.js';
 import { ZHoSo } from '../server/src/modules/national-portal/national-portal.contract.js';
 import { NationalPortalSimulator } from '../server/src/modules/national-portal/national-portal.simulator.js';
+import type { LinkConfig } from '../server/src/modules/national-portal/national-portal.links.js';
 import { dispatchNationalSync } from '../server/src/modules/national-portal/use-cases/dispatch-sync.js';
 import { receiveNationalDossier } from '../server/src/modules/national-portal/use-cases/receive-national-dossier.js';
 import { runStandalone } from './standalone.js';
@@ -48,12 +49,12 @@ async function concurrently(n: number, work: (i: number) => Promise<void>): Prom
   return { done, seconds: (performance.now() - t0) / 1000 };
 }
 
-async function drain(db: Db, portal: ReturnType<typeof httpNationalPortal>): Promise<{ sent: number; failed: number; seconds: number }> {
+async function drain(db: Db, portal: ReturnType<typeof httpNationalPortal>, config: LinkConfig): Promise<{ sent: number; failed: number; seconds: number }> {
   const t0 = performance.now();
   let sent = 0;
   let failed = 0;
   while (performance.now() - t0 < PHASE_LIMIT_MS) {
-    const r = await dispatchNationalSync({ db, clock: systemClock, portal }, 50);
+    const r = await dispatchNationalSync({ db, clock: systemClock, portal, config }, 50);
     sent += r.sent + r.skipped;
     failed += r.failed;
     if (r.claimed === 0) break;
@@ -121,7 +122,7 @@ export async function benchNationalSync(db: Db, dataDir: string): Promise<string
       ids.push((await receiveNationalDossier(ctx, hoSo(i))).id);
     });
     const intakeRate = intake.done / intake.seconds;
-    const whole = await drain(db, portal);
+    const whole = await drain(db, portal, config);
     const wholeRate = whole.sent / whole.seconds;
 
     // The desk accepts each one: a second ledger entry each, sent as a progress update.
@@ -130,7 +131,7 @@ export async function benchNationalSync(db: Db, dataDir: string): Promise<string
       await decideOnlineDossier(ctx, desk, ids[i]!, { action: 'accept', note: null });
     });
     const acceptRate = accept.done / accept.seconds;
-    const progress = await drain(db, portal);
+    const progress = await drain(db, portal, config);
     const progressRate = progress.sent / progress.seconds;
     // A backlog (the portal was down, or the sync stopped): each dossier received and accepted before the sync runs,
     // so its two events wait together and go in one call.
@@ -141,7 +142,7 @@ export async function benchNationalSync(db: Db, dataDir: string): Promise<string
       backlogIds.push(id);
     });
     const backlogWriteRate = (backlog.done * 2) / backlog.seconds;
-    const caughtUp = await drain(db, portal);
+    const caughtUp = await drain(db, portal, config);
     const caughtUpRate = caughtUp.sent / caughtUp.seconds;
     const held = sim.dossiers.size;
     const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)} %`;

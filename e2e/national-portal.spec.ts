@@ -57,7 +57,7 @@ describe('national portal: a dossier from DVCQG is processed and each status goe
   /** The sync job's work, run now (the test moves no real time): until the outbox is empty. */
   async function sync(): Promise<void> {
     for (let i = 0; i < 20; i++) {
-      const r = await dispatchNationalSync({ db: server.ctx.db, clock: server.ctx.clock, portal: nationalPortalOf(server.ctx)! });
+      const r = await dispatchNationalSync({ db: server.ctx.db, clock: server.ctx.clock, portal: nationalPortalOf(server.ctx)!, config: server.ctx.config });
       if (r.claimed === 0) return;
     }
   }

@@ -49,7 +49,7 @@ const published: readonly string[] = Object.values(demoSecrets);
 const secrets = [
   { key: 'vnpayHashSecret', setting: 'VNPAY_HASH_SECRET', vi: 'khóa bí mật của cổng thanh toán', en: "the payment gateway's hash secret" },
   { key: 'postalCallbackSecret', setting: 'POSTAL_CALLBACK_SECRET', vi: 'khóa ký thông báo của doanh nghiệp bưu chính', en: "the postal operator's callback secret" },
-  { key: 'receiptLinkSecret', setting: 'RECEIPT_LINK_SECRET', vi: 'khóa ký liên kết biên lai', en: 'the key that signs receipt links' },
+  { key: 'receiptLinkSecret', setting: 'RECEIPT_LINK_SECRET', vi: 'khóa ký liên kết biên lai và liên kết tải tệp cho Cổng DVCQG', en: 'the key that signs receipt links and the national portal file links' },
   { key: 'webhookSecretKey', setting: 'WEBHOOK_SECRET_KEY', vi: 'khóa mã hóa khóa ký webhook lưu trong cơ sở dữ liệu', en: 'the key that encrypts stored webhook secrets' },
 ] as const;
 

@@ -23887,6 +23887,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/national-portal/files/{dossierId}/{kind}/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cổng DVCQG tải tệp thành phần hồ sơ hoặc kết quả theo liên kết có chữ ký, có thời hạn */
+        get: {
+            parameters: {
+                query?: {
+                    exp?: string;
+                    sig?: string;
+                };
+                header?: never;
+                path: {
+                    dossierId: string;
+                    kind: string;
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/national-portal/sync": {
         parameters: {
             query?: never;
@@ -24079,7 +24120,7 @@ export interface paths {
                                 unitName: string;
                                 day: string;
                                 /** @enum {string} */
-                                kind: "missing" | "status" | "progress";
+                                kind: "missing" | "status" | "progress" | "documents";
                                 ours: unknown;
                                 theirs: unknown;
                                 /** Format: date-time */

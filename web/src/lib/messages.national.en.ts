@@ -25,6 +25,7 @@ export const nationalEn: Record<keyof typeof nationalVi, string> = {
   'dvcqg.kind.missing': 'Not on the portal',
   'dvcqg.kind.status': 'Other status',
   'dvcqg.kind.progress': 'Other history',
+  'dvcqg.kind.documents': 'Other components or results',
   'dvcqg.ours': 'Ours',
   'dvcqg.theirs': 'On the portal',
   'dvcqg.stateText': '{label} (status {status}), {steps} steps',

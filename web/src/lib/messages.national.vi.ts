@@ -23,6 +23,7 @@ export const nationalVi = {
   'dvcqg.kind.missing': 'Chưa có trên Cổng',
   'dvcqg.kind.status': 'Khác trạng thái',
   'dvcqg.kind.progress': 'Khác quá trình xử lý',
+  'dvcqg.kind.documents': 'Khác thành phần hoặc kết quả',
   'dvcqg.ours': 'Trên hệ thống',
   'dvcqg.theirs': 'Trên Cổng DVCQG',
   'dvcqg.stateText': '{label} (trạng thái {status}), {steps} bước',

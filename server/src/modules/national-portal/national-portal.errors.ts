@@ -49,6 +49,8 @@ export const nationalErrors = {
       'Only a day from today back to one year ago can be reconciled.',
       { day },
     ),
+  fileNotFound: () =>
+    new DomainError('NATIONAL.FILE_NOT_FOUND', 'not_found', 'Liên kết tải tệp không hợp lệ hoặc đã hết hạn.', 'The file link is invalid or has expired.'),
   differenceNotFound: () => new DomainError('NATIONAL.DIFFERENCE_NOT_FOUND', 'not_found', 'Không tìm thấy sai lệch cần gửi lại.', 'Difference not found.'),
   portalUnavailable: () =>
     new DomainError('NATIONAL.PORTAL_UNAVAILABLE', 'unavailable', 'Chưa kết nối được Cổng Dịch vụ công quốc gia, vui lòng thử lại sau.', 'The national portal is not reachable.'),

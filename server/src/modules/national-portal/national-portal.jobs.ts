@@ -45,7 +45,7 @@ export const nationalPortalJobs: JobDefinition[] = [
       // Elapsed time of this run (a budget, not a time that is written): the monotonic clock.
       const started = performance.now();
       for (;;) {
-        const r = await dispatchNationalSync({ db: ctx.db, clock: ctx.clock, portal }, BATCH);
+        const r = await dispatchNationalSync({ db: ctx.db, clock: ctx.clock, portal, config: ctx.config }, BATCH);
         warnFailedBatch(r, ctx.clock.now());
         if (r.dossiers < BATCH || performance.now() - started > RUN_BUDGET_MS) break;
       }
@@ -62,7 +62,7 @@ export const nationalPortalJobs: JobDefinition[] = [
       const now = ctx.clock.now();
       const today = vnDateOf(now);
       const days = vnDateOf(new Date(now.getTime() - 3600_000)) === today ? [today] : [vnDateOf(new Date(now.getTime() - 86_400_000)), today];
-      for (const day of days) await reconcileDay({ db: ctx.db, clock: ctx.clock, portal }, day);
+      for (const day of days) await reconcileDay({ db: ctx.db, clock: ctx.clock, portal, config: ctx.config }, day);
     },
   },
   {

@@ -21,7 +21,7 @@ let leaderB: Session;
 
 async function drain(): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    const r = await dispatchNationalSync({ db: t.ctx.db, clock, portal: nationalPortalOf(t.ctx)! });
+    const r = await dispatchNationalSync({ db: t.ctx.db, clock, portal: nationalPortalOf(t.ctx)!, config: t.ctx.config });
     const { rows } = await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM national_sync_outbox WHERE status = 'pending'`);
     if (rows[0]!.n === 0) return;
     if (r.claimed === 0 || r.failed > 0) nowMs += 30_000;
@@ -217,7 +217,7 @@ describe('an outage is visible on the sync page and in the log', () => {
   it('while the portal refuses: failing counted from the first failure, connected false, last error and time; then back', async () => {
     sim.refuseFor(300);
     const { id } = await seed.receive();
-    const r = await dispatchNationalSync({ db: t.ctx.db, clock, portal: nationalPortalOf(t.ctx)! });
+    const r = await dispatchNationalSync({ db: t.ctx.db, clock, portal: nationalPortalOf(t.ctx)!, config: t.ctx.config });
     expect(r.failed).toBeGreaterThan(0);
     const failedAt = new Date(nowMs).toISOString();
     const down = await injectAs(t.app, inspector, { method: 'GET', url: '/api/national-portal/sync' });

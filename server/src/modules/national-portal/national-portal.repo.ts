@@ -1,6 +1,7 @@
 import type { Queryable } from '../../platform/database.js';
 import type { DossierStatus } from '../dossiers/dossier.rules.js';
 import type { SyncEntry } from './national-portal.rules.js';
+import type { HeldFile, InboundFile, ListedDocument } from './national-portal.documents.rules.js';
 
 export type OutboxRow = { id: string; dossierId: string; actionId: string | null; kind: 'event' | 'resync'; attempts: number; uncertain: boolean };
 
@@ -101,7 +102,13 @@ export type DossierHead = {
   resolvingCode: string;
   receivingName: string;
   feeVnd: number;
-  documents: { name: string }[];
+  documents: ListedDocument[];
+  /** The files we hold for it (scans, uploads, files taken from the citizen's store, results). */
+  files: HeldFile[];
+  /** What the national portal sent for its files (a dossier that came from it): their own file names. */
+  inboundFiles: InboundFile[];
+  /** The document the e-form's answers stand for (filledByEform), when the dossier was received here with answers. */
+  declarationName: string | null;
   eform: Record<string, unknown> | null;
   vneidVerified: boolean;
   paidOnline: number;
@@ -116,7 +123,16 @@ export async function readDossierHead(q: Queryable, dossierId: string): Promise<
             d.returned_at AS "returnedAt", d.status, d.result_delivery AS "resultDelivery", ru.code AS "resolvingCode", rc.name AS "receivingName",
             d.fee_vnd AS "feeVnd", coalesce(d.documents, '[]') AS documents, d.eform, coalesce(n.vneid_verified, false) AS "vneidVerified",
             coalesce(n.paid_online, 0)::int AS "paidOnline", coalesce(n.fees, '[]') AS fees,
-            coalesce(v.content->'national'->>'maTruongHop', '') AS "caseCode"
+            coalesce(v.content->'national'->>'maTruongHop', '') AS "caseCode",
+            coalesce((SELECT json_agg(json_build_object('kind', f.kind, 'sha256', f.sha256, 'documentName', f.document_name, 'fileName', f.file_name,
+                                                        'fromStore', f.national_store_id IS NOT NULL) ORDER BY f.added_at, f.document_name, f.sha256)
+                        FROM dossier_file f WHERE f.dossier_id = d.id), '[]') AS files,
+            coalesce(n.payload->'DanhSachTaiLieuNop', '[]') AS "inboundFiles",
+            -- The declaration the e-form's answers stand for (a document marked filledByEform), for a dossier received here
+            -- with answers; one from the national portal has its e-form there already (DuLieuBieuMau).
+            CASE WHEN jsonb_typeof(d.eform) = 'object' AND d.eform <> '{}'::jsonb AND n.origin IS DISTINCT FROM 'national'
+                 THEN (SELECT x->>'name' FROM jsonb_array_elements(CASE WHEN jsonb_typeof(v.content->'documents') = 'array' THEN v.content->'documents' ELSE '[]' END) x
+                        WHERE x->>'filledByEform' = 'true' LIMIT 1) END AS "declarationName"
        FROM dossier d JOIN procedure p ON p.id = d.procedure_id JOIN unit ru ON ru.id = d.resolving_unit_id JOIN unit rc ON rc.id = d.receiving_unit_id
        LEFT JOIN procedure_version v ON v.id = d.procedure_version_id
        LEFT JOIN national_dossier n ON n.dossier_id = d.id

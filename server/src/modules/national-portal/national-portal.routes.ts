@@ -16,6 +16,10 @@ import { receiveNationalDossier } from './use-cases/receive-national-dossier.js'
 import { reconcileDay, resendDossier } from './use-cases/reconcile.js';
 import { duringPortalCall } from './use-cases/portal-outage.js';
 import { vnDateOf } from '../working-calendar/vn-time.js';
+import { attachment } from '../../platform/http.js';
+import { renderDeclarationForLink } from '../dossiers/use-cases/render-dossier-declaration.js';
+import { DECLARATION_FILE_NAME } from './national-portal.documents.rules.js';
+import { FILE_LINK_ROUTE, fileLinkValid, type FileLinkKind } from './national-portal.links.js';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 422: ZErrorBody, 503: ZErrorBody };
 
@@ -34,7 +38,7 @@ const ZDifference = z.object({
   maHoSo: z.string(),
   unitName: z.string(),
   day: z.string(),
-  kind: z.enum(['missing', 'status', 'progress']),
+  kind: z.enum(['missing', 'status', 'progress', 'documents']),
   ours: z.unknown(),
   theirs: z.unknown(),
   foundAt: z.date(),
@@ -56,6 +60,45 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
       if (!bearerMatches(request.headers.authorization, ctx.config.nationalPortalInboundSecret)) throw nationalErrors.badInboundSecret();
       const r = await receiveNationalDossier(ctx, request.body);
       return reply.status(r.created ? 201 : 200).send(r);
+    },
+  );
+
+  app.get(
+    FILE_LINK_ROUTE,
+    {
+      // The national portal fetches a dossier's files by the links the sync sent it: the signature is the permission, so
+      // no session; anything but a valid, unexpired link to a file of that dossier is 404, the same for every failure.
+      config: { access: 'public' },
+      schema: {
+        tags: ['national-portal'],
+        summary: 'Cổng DVCQG tải tệp thành phần hồ sơ hoặc kết quả theo liên kết có chữ ký, có thời hạn',
+        // Plain strings, checked in the handler: a malformed link answers 404 like a forged one, never 400.
+        params: z.object({ dossierId: z.string(), kind: z.string(), ref: z.string() }),
+        querystring: z.object({ exp: z.string().default(''), sig: z.string().default('') }),
+      },
+    },
+    async (request, reply) => {
+      const { dossierId, kind, ref } = request.params;
+      const shaped = /^[0-9a-f-]{36}$/.test(dossierId) && (kind === 'declaration' ? ref === DECLARATION_FILE_NAME : (kind === 'component' || kind === 'result') && /^[0-9a-f]{64}$/.test(ref));
+      if (!shaped || !fileLinkValid(ctx.config, ctx.clock.now(), { dossierId, kind: kind as FileLinkKind, ref, exp: request.query.exp, sig: request.query.sig })) throw nationalErrors.fileNotFound();
+      reply.header('cache-control', 'private, no-store');
+      reply.header('referrer-policy', 'no-referrer');
+      if (kind === 'declaration') {
+        const pdf = await renderDeclarationForLink(ctx, dossierId);
+        if (!pdf) throw nationalErrors.fileNotFound();
+        reply.header('content-type', 'application/pdf');
+        reply.header('content-disposition', attachment(DECLARATION_FILE_NAME));
+        return reply.send(pdf);
+      }
+      const { rows } = await ctx.db.query<{ fileName: string; mediaType: string }>(
+        `SELECT f.file_name AS "fileName", s.media_type AS "mediaType" FROM dossier_file f JOIN stored_file s ON s.sha256 = f.sha256
+          WHERE f.dossier_id = $1 AND f.sha256 = $2 AND f.kind = $3 LIMIT 1`,
+        [dossierId, ref, kind],
+      );
+      if (!rows[0]) throw nationalErrors.fileNotFound();
+      reply.header('content-type', rows[0].mediaType);
+      reply.header('content-disposition', attachment(rows[0].fileName));
+      return reply.send(ctx.files.open(ref));
     },
   );
 
@@ -136,7 +179,7 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
       const today = vnDateOf(ctx.clock.now());
       const day = request.body?.day ?? today;
       if (!reconcilableDay(day, today)) throw nationalErrors.badReconcileDay(day);
-      const report = await duringPortalCall(ctx, () => reconcileDay({ db: ctx.db, clock: ctx.clock, portal }, day, units));
+      const report = await duringPortalCall(ctx, () => reconcileDay({ db: ctx.db, clock: ctx.clock, portal, config: ctx.config }, day, units));
       return { day, ...report };
     },
   );

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dossierStatuses } from '../dossiers/dossier.rules.js';
+import { documentsView } from './national-portal.documents.rules.js';
 import { compareCopies, nationalDate, parseNationalDate, progressUpdate, retryDelayMs, type SyncEntry, fileLink, reconcilableDay } from './national-portal.rules.js';
 
 const entry = (over: Partial<SyncEntry>): SyncEntry => ({ actionId: '7', at: new Date('2026-12-07T02:00:00Z'), action: 'forward', actorName: 'Lê Văn B', toStatus: 'processing', note: null, data: null, fromUnit: 'A', toUnit: 'A', ...over });
@@ -66,6 +67,10 @@ describe('comparing the national copy with ours', () => {
     expect(compareCopies(ours, { status: 4, history: ['1', '2', '2'] })).toBe('progress');
     expect(compareCopies(ours, { status: 4, history: ['2', '1'] })).toBe('progress');
     expect(compareCopies(ours, { status: 4, history: ['1', '2'] })).toBeNull();
+    const docs = { components: ['Giấy chứng sinh|gcs.pdf|1|0|https://x/api/f'], results: [] };
+    expect(compareCopies({ ...ours, documents: docs }, { ...ours, documents: docs })).toBeNull();
+    expect(compareCopies({ ...ours, documents: docs }, { ...ours, documents: { components: ['Giấy chứng sinh|gcs.pdf|0|0|https://x/api/f'], results: [] } })).toBe('documents');
+    expect(compareCopies({ ...ours, documents: docs }, { ...ours, documents: { components: docs.components, results: ['Giấy khai sinh||https://x/api/r'] } })).toBe('documents');
   });
 });
 
@@ -118,5 +123,15 @@ describe('the day "Đối soát ngay" may run for', () => {
     ['2026-02-30', false],
   ])('%s on 2026-12-07: %s', (day, ok) => {
     expect(reconcilableDay(day, '2026-12-07')).toBe(ok);
+  });
+});
+
+describe('documentsView', () => {
+  it('our signed links count by their address only; another host\'s link counts whole', () => {
+    const a = { DanhSachTaiLieuNop: [{ TenGiayTo: 'A', TenTepDinhKem: 'a.pdf', DuocSoHoa: true, DuocLayTuKhoDMQG: false, DuongDanTaiLieu: 'https://mc.vn/api/national-portal/files/1/component/2?exp=1&sig=x' }], DanhSachGiayToKetQua: [] };
+    const b = { ...a, DanhSachTaiLieuNop: [{ ...a.DanhSachTaiLieuNop[0]!, DuongDanTaiLieu: 'https://mc.vn/api/national-portal/files/1/component/2?exp=2&sig=y' }] };
+    expect(documentsView(a, 'https://mc.vn')).toEqual(documentsView(b, 'https://mc.vn'));
+    expect(documentsView(a, 'https://mc.vn').components).toEqual(['A|a.pdf|1|0|https://mc.vn/api/national-portal/files/1/component/2']);
+    expect(documentsView(a, 'https://other.vn')).not.toEqual(documentsView(b, 'https://other.vn'));
   });
 });

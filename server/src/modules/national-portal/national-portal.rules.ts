@@ -124,18 +124,24 @@ export function connectedNow(configured: boolean, health: { lastSuccessAt: Date 
   return !health.lastFailureAt || (health.lastSuccessAt !== null && health.lastSuccessAt > health.lastFailureAt);
 }
 
-/** Our side and theirs of one dossier, as the reconciliation compares them. */
-export type SyncView = { status: number; history: string[] };
-export type DifferenceKind = 'missing' | 'status' | 'progress';
+/**
+ * Our side and theirs of one dossier, as the reconciliation compares them; `documents` (components and results as
+ * documentsView gives them) when the comparison reads them too.
+ */
+export type SyncView = { status: number; history: string[]; documents?: { components: string[]; results: string[] } };
+export type DifferenceKind = 'missing' | 'status' | 'progress' | 'documents';
+
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
- * How the national copy differs from ours: not there, another status, or another history (an entry missing, extra,
- * repeated or out of order). Null when equal.
+ * How the national copy differs from ours: not there, another status, another history (an entry missing, extra,
+ * repeated or out of order), or other components or results (a name, a flag or a link). Null when equal.
  */
 export function compareCopies(ours: SyncView, theirs: SyncView | null): DifferenceKind | null {
   if (!theirs) return 'missing';
   if (theirs.status !== ours.status) return 'status';
-  if (theirs.history.length !== ours.history.length || theirs.history.some((h, i) => h !== ours.history[i])) return 'progress';
+  if (!sameList(theirs.history, ours.history)) return 'progress';
+  if (ours.documents && theirs.documents && !(sameList(ours.documents.components, theirs.documents.components) && sameList(ours.documents.results, theirs.documents.results))) return 'documents';
   return null;
 }
 

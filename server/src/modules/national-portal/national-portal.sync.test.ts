@@ -23,7 +23,7 @@ let sim: NationalPortalSimulator;
 let inspector: Session;
 const INBOUND = NATIONAL_INBOUND;
 
-const dispatch = () => dispatchNationalSync({ db: t.ctx.db, clock, portal: nationalPortalOf(t.ctx)! });
+const dispatch = () => dispatchNationalSync({ db: t.ctx.db, clock, portal: nationalPortalOf(t.ctx)!, config: t.ctx.config });
 /** Runs the outbox until nothing is due, moving the clock as the backoff asks (never real waiting). */
 async function drain(maxRounds = 200): Promise<void> {
   for (let i = 0; i < maxRounds; i++) {
@@ -220,7 +220,7 @@ describe('outbound: outage and lost answers', () => {
     const real = nationalPortalOf(t.ctx)!;
     // The portal applies the call, and the process stops before it hears back: its rows stay claimed, never marked.
     const dying: NationalPortal = { ...real, updateProgress: async (u) => { await real.updateProgress(u); await new Promise<never>(() => {}); } };
-    void dispatchNationalSync({ db: t.ctx.db, clock, portal: dying });
+    void dispatchNationalSync({ db: t.ctx.db, clock, portal: dying, config: t.ctx.config });
     await expect.poll(() => sim.calls.filter((c) => c.maHoSo === code && c.service === 'CapNhatTienDoHoSoMC').length).toBe(2);
     expect((await dispatch()).claimed).toBe(0);
     advance(CLAIM_LEASE_MS / 1000 + 1);
@@ -266,7 +266,7 @@ describe('reconciliation and "Gửi lại"', () => {
     const pruned = await t.ctx.db.query(`DELETE FROM national_sync_outbox WHERE dossier_id = $1 AND status <> 'pending'`, [id]);
     expect(pruned.rowCount).toBeGreaterThan(2);
     sim.dossiers.delete(code);
-    await reconcileDay({ db: t.ctx.db, clock, portal: nationalPortalOf(t.ctx)! }, new Date(nowMs + 7 * 3600_000).toISOString().slice(0, 10));
+    await reconcileDay({ db: t.ctx.db, clock, portal: nationalPortalOf(t.ctx)!, config: t.ctx.config }, new Date(nowMs + 7 * 3600_000).toISOString().slice(0, 10));
     const { rows } = await t.ctx.db.query<{ id: string }>(`SELECT id::text FROM national_sync_difference WHERE dossier_id = $1 AND resolved_at IS NULL`, [id]);
     expect((await injectAs(t.app, inspector, { method: 'POST', url: `/api/national-portal/differences/${rows[0]!.id}/resend` })).statusCode).toBe(200);
     await drain();
@@ -279,7 +279,7 @@ describe('reconciliation and "Gửi lại"', () => {
     const { id, code } = await seed.receive();
     await drain();
     sim.dossiers.delete(code);
-    await reconcileDay({ db: t.ctx.db, clock, portal: nationalPortalOf(t.ctx)! }, new Date(nowMs + 7 * 3600_000).toISOString().slice(0, 10));
+    await reconcileDay({ db: t.ctx.db, clock, portal: nationalPortalOf(t.ctx)!, config: t.ctx.config }, new Date(nowMs + 7 * 3600_000).toISOString().slice(0, 10));
     const list = await injectAs(t.app, inspector, { method: 'GET', url: '/api/national-portal/differences' });
     expect(list.statusCode).toBe(200);
     const diff = (list.json().items as { id: string; dossierId: string; kind: string }[]).find((d) => d.dossierId === id)!;
@@ -293,7 +293,7 @@ describe('reconciliation and "Gửi lại"', () => {
     expect(resent.statusCode, resent.body).toBe(200);
     await drain();
     expect(sim.dossiers.get(code)!.QuaTrinhXuLy.map((q) => q.MaQuaTrinh)).toEqual((await ours(id)).history);
-    const r = await reconcileDay({ db: t.ctx.db, clock, portal: nationalPortalOf(t.ctx)! }, new Date(nowMs + 7 * 3600_000).toISOString().slice(0, 10));
+    const r = await reconcileDay({ db: t.ctx.db, clock, portal: nationalPortalOf(t.ctx)!, config: t.ctx.config }, new Date(nowMs + 7 * 3600_000).toISOString().slice(0, 10));
     expect(r.differences).toBe(0);
     const after = (await injectAs(t.app, inspector, { method: 'GET', url: '/api/national-portal/differences' })).json().items as { dossierId: string }[];
     expect(after.map((d) => d.dossierId)).not.toContain(id);

@@ -1,22 +1,18 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { linkToken, linkTokenValid } from '../../platform/signed-links.js';
 
 /**
  * Capability links for a citizen's own payment (result page, receipt PDF, the QR printed on the receipt): the payment
- * reference plus an HMAC of it under a key derived from the server's payment secret. Nothing to store, the same on every
- * instance, and no one can make a link for a reference they only guessed.
+ * reference signed by the one link helper (platform/signed-links.ts) under the payment purpose — the same tokens as
+ * before the helper was shared, so links already printed keep working.
  */
-function key(secret: string): Buffer {
-  return createHmac('sha256', secret).update('motcua:payment-link:v1').digest();
-}
+const PURPOSE = 'payment-link:v1';
 
 export function paymentLinkToken(secret: string, reference: string): string {
-  return createHmac('sha256', key(secret)).update(reference).digest('base64url').slice(0, 22);
+  return linkToken(secret, PURPOSE, reference);
 }
 
 export function paymentLinkValid(secret: string, reference: string, token: string): boolean {
-  const expected = Buffer.from(paymentLinkToken(secret, reference));
-  const sent = Buffer.from(token);
-  return expected.length === sent.length && timingSafeEqual(expected, sent);
+  return linkTokenValid(secret, PURPOSE, reference, token);
 }
 
 /** The portal page that shows a payment's result and its receipt. */

@@ -19,7 +19,21 @@ export async function renderDossierDeclaration(deps: { db: Db; clock: Clock }, a
   const d = await getDossierDetail(deps.db, dossierId);
   if (!d) throw dossierErrors.notFound();
   if (!canRead(actor, d)) throw dossierErrors.notFound();
-  const { rows } = await deps.db.query<{ code: string; agency: string; placeName: string }>(
+  return declarationPdf(deps.db, d);
+}
+
+/**
+ * The same declaration for whoever holds a link we signed for it (the national portal fetching the dossier's
+ * components, national-portal.links.ts): the link is the permission. Null when there is no such dossier.
+ */
+export async function renderDeclarationForLink(deps: { db: Db }, dossierId: string): Promise<Buffer | null> {
+  const d = await getDossierDetail(deps.db, dossierId);
+  return d ? declarationPdf(deps.db, d) : null;
+}
+
+async function declarationPdf(db: Db, d: NonNullable<Awaited<ReturnType<typeof getDossierDetail>>>): Promise<Buffer> {
+  const dossierId = d.id;
+  const { rows } = await db.query<{ code: string; agency: string; placeName: string }>(
     `SELECT pv.content->>'code' AS code, coalesce(pv.content->>'agency', '') AS agency, su.name AS "placeName"
        FROM dossier x JOIN procedure_version pv ON pv.id = x.procedure_version_id JOIN unit su ON su.id = x.resolving_unit_id WHERE x.id = $1`,
     [dossierId],

@@ -3,17 +3,40 @@ import type { Db } from '../../../platform/database.js';
 import { NOT_FOUND_CODE, NationalPortalError, type NationalPortal, type THoSo } from '../national-portal.contract.js';
 import { claimHeads, claimRuns, linkLocalDossier, markRunFailed, markRunSent, markSynced, readDossierHead, readSyncEntries, readSyncState, type DossierHead, type OutboxRow } from '../national-portal.repo.js';
 import { isReported, nationalDate, nationalStatusOf, progressEntry, progressUpdate, retryDelayMs, type SyncEntry } from '../national-portal.rules.js';
+import { componentList, resultList, type DocumentLinks } from '../national-portal.documents.rules.js';
+import { dossierLinks, type LinkConfig } from '../national-portal.links.js';
 
 /** One dispatch: dossiers and rows claimed, rows sent or skipped, calls that failed (their rows wait for a retry). */
 export type SyncReport = { dossiers: number; claimed: number; sent: number; skipped: number; failed: number; lastError: string | null };
 
+/** The sync's needs: the database, the clock, the portal, and the link settings its files are offered by. */
+export type SyncDeps = { db: Db; clock: Clock; portal: NationalPortal; config: LinkConfig };
+
+/**
+ * Events after which the dossier goes whole even when the portal holds it: a progress update (CapNhatTienDoHoSoMC)
+ * carries status, dates and one history entry, not the lists of components and results, so a result (the approval, a
+ * result attached to a dossier that has one, the return) or a file attached later reaches the portal only in the whole
+ * record (DongBoHoSoMC replaces its copy: sending it again never duplicates anything).
+ */
+const WHOLE_AFTER = new Set(['approve', 'return_result', 'attach_file', 'citizen_supplemented', 'supplement_received']);
+
 const channelCode = { desk: 1, online: 2, postal: 3 } as const;
 const deliveryCode = { desk: 1, post: 2, online: 3 } as const;
 
-/** The dossier as DongBoHoSoMC carries it, its status and history as of the given entries (ledger order). */
-export function fullDossier(maHoSo: string, h: DossierHead, entries: SyncEntry[]): THoSo {
+/**
+ * The dossier as DongBoHoSoMC carries it, its status, dates and history as of the given entries (ledger order); its
+ * components with their flags and links, and its results once it has one (national-portal.documents.rules.ts).
+ */
+export function fullDossier(maHoSo: string, h: DossierHead, entries: SyncEntry[], links: DocumentLinks): THoSo {
   const last = entries.at(-1);
   const a = h.applicant;
+  const status = last ? nationalStatusOf(last.toStatus) : nationalStatusOf(h.status);
+  // The dates the entries set, as their progress updates carry them (the end of processing, the return, the refusal).
+  const dates: Partial<Pick<THoSo, 'NgayKetThucXuLy' | 'NgayTra' | 'NgayTuChoi'>> = {};
+  for (const e of entries) {
+    const u = progressUpdate(maHoSo, e);
+    for (const k of ['NgayKetThucXuLy', 'NgayTra', 'NgayTuChoi'] as const) if (u[k]) dates[k] = u[k];
+  }
   return {
     MaHoSo: maHoSo,
     MaTTHC: h.procedureCode,
@@ -32,15 +55,16 @@ export function fullDossier(maHoSo: string, h: DossierHead, entries: SyncEntry[]
     NgayNopHoSo: nationalDate(h.submittedAt),
     ...(h.receivedAt ? { NgayTiepNhan: nationalDate(h.receivedAt) } : {}),
     ...(h.dueAt ? { NgayHenTra: nationalDate(h.dueAt) } : {}),
-    TrangThaiHoSo: last ? nationalStatusOf(last.toStatus) : nationalStatusOf(h.status),
+    ...dates,
+    TrangThaiHoSo: status,
     HinhThucTra: deliveryCode[h.resultDelivery as keyof typeof deliveryCode] ?? 1,
     DonViXuLy: h.resolvingCode,
     NoiNopHoSo: h.receivingName,
     TaiKhoanDuocXacThucVoiVNeID: h.vneidVerified ? 1 : 0,
     DuocThanhToanTrucTuyen: (h.paidOnline === 1 || h.paidOnline === 2 ? h.paidOnline : 0) as 0 | 1 | 2,
     DanhSachPhiLePhi: h.fees.length > 0 ? h.fees : h.feeVnd > 0 ? [{ TenPhiLePhi: 'Phí, lệ phí', Gia: h.feeVnd }] : [],
-    DanhSachTaiLieuNop: h.documents.map((d) => ({ TenTepDinhKem: d.name, DuocSoHoa: false, DuocLayTuKhoDMQG: false })),
-    DanhSachGiayToKetQua: [],
+    DanhSachTaiLieuNop: componentList({ documents: h.documents, files: h.files, inbound: h.inboundFiles, declarationName: h.declarationName, links }),
+    DanhSachGiayToKetQua: resultList({ status, files: h.files, links }),
     DuLieuBieuMau: h.eform ?? {},
     QuaTrinhXuLy: entries.map((e) => progressEntry(maHoSo, e)),
   };
@@ -62,7 +86,7 @@ const DEFAULT_CONCURRENCY = 8;
 export const RUN_LENGTH = 50;
 
 export async function dispatchNationalSync(
-  deps: { db: Db; clock: Clock; portal: NationalPortal },
+  deps: SyncDeps,
   limit = 50,
   concurrency = DEFAULT_CONCURRENCY,
   perDossier = RUN_LENGTH,
@@ -82,7 +106,7 @@ export async function dispatchNationalSync(
   return report;
 }
 
-async function dispatchRun(deps: { db: Db; clock: Clock; portal: NationalPortal }, run: OutboxRow[], report: SyncReport): Promise<void> {
+async function dispatchRun(deps: SyncDeps, run: OutboxRow[], report: SyncReport): Promise<void> {
   try {
     const { sent, skipped } = await sendRun(deps, run);
     await markRunSent(deps.db, sent, skipped, deps.clock.now());
@@ -109,25 +133,26 @@ async function recordHealth(deps: { db: Db; clock: Clock }, report: SyncReport):
 }
 
 /** Sends one dossier's run; returns its rows split into sent and skipped (nothing the portal holds). */
-async function sendRun(deps: { db: Db; clock: Clock; portal: NationalPortal }, run: OutboxRow[]): Promise<{ sent: string[]; skipped: string[] }> {
+async function sendRun(deps: SyncDeps, run: OutboxRow[]): Promise<{ sent: string[]; skipped: string[] }> {
   const dossierId = run[0]!.dossierId;
   const all = run.map((r) => r.id);
   const state = await readSyncState(deps.db, dossierId);
   const maHoSo = state?.maHoSo ?? state?.code;
   // An online dossier has no code until the desk accepts it; the acceptance sends it whole.
   if (!state || !maHoSo) return { sent: [], skipped: all };
-  const whole = !state.syncedAt || run.some((r) => r.kind === 'resync');
-  if (whole) {
+  const actionIds = run.flatMap((r) => (r.kind === 'event' && r.actionId ? [r.actionId] : []));
+  // The run's own entries are read only when they decide (a dossier already held, no resend asked).
+  const runEntries = !state.syncedAt || run.some((r) => r.kind === 'resync') ? null : await readSyncEntries(deps.db, dossierId, { actionIds });
+  if (!runEntries || runEntries.some((e) => WHOLE_AFTER.has(e.action))) {
     const head = (await readDossierHead(deps.db, dossierId))!;
     if (!state.maHoSo) await linkLocalDossier(deps.db, dossierId, maHoSo, deps.clock.now());
     // The ledger as of the run's last row: entries queued after it follow as progress updates.
     const entries = (await readSyncEntries(deps.db, dossierId, { uptoOutboxId: run.at(-1)!.id })).filter((e) => isReported(e.action));
-    await deps.portal.syncDossier(fullDossier(maHoSo, head, entries));
+    await deps.portal.syncDossier(fullDossier(maHoSo, head, entries, dossierLinks(deps.config, deps.clock.now(), dossierId)));
     await markSynced(deps.db, dossierId, deps.clock.now());
     return { sent: all, skipped: [] };
   }
-  const actionIds = run.flatMap((r) => (r.kind === 'event' && r.actionId ? [r.actionId] : []));
-  const entries = (await readSyncEntries(deps.db, dossierId, { actionIds })).filter((e) => isReported(e.action));
+  const entries = runEntries.filter((e) => isReported(e.action));
   const reported = new Set(entries.map((e) => e.actionId));
   let toSend = entries;
   if (run.some((r) => r.uncertain)) {

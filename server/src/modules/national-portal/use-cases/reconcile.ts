@@ -2,13 +2,17 @@ import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/database.js';
 import type { NationalPortal } from '../national-portal.contract.js';
 import { compareCopies, isReported, nationalStatusOf } from '../national-portal.rules.js';
+import { componentList, documentsView, resultList } from '../national-portal.documents.rules.js';
+import { dossierLinks, type LinkConfig } from '../national-portal.links.js';
+import { readDossierHead } from '../national-portal.repo.js';
 import type { DossierStatus } from '../../dossiers/dossier.rules.js';
 
 export type ReconcileReport = { checked: number; differences: number; resolved: number };
 
 /**
  * Compares the national portal's copy (TraCuuHoSo) with ours for the dossiers that changed on `day` (Vietnam date),
- * unit by unit: status and history entry by entry. A dossier belongs on the portal once it has a code there (it came
+ * unit by unit: status, history entry by entry, then the components and results (names, flags, where the links point:
+ * documentsView). A dossier belongs on the portal once it has a code there (it came
  * from the portal) or here (the desk accepted it): one with a code but no link yet was never sent, and is looked up by
  * our code, so a dossier the portal does not hold shows as missing. Dossiers without a code (refused at the desk before
  * acceptance) are not expected there. Dossiers with rows still in the outbox are in flight, not different.
@@ -16,7 +20,7 @@ export type ReconcileReport = { checked: number; differences: number; resolved: 
  * but keeps when the difference was first found (found_at: how long it has been open); a dossier that matches again
  * closes its row. `unitIds` limits the run to the dossiers in those units' scope (the console's "Đối soát ngay").
  */
-export async function reconcileDay(deps: { db: Db; clock: Clock; portal: NationalPortal }, day: string, unitIds: string[] | null = null): Promise<ReconcileReport> {
+export async function reconcileDay(deps: { db: Db; clock: Clock; portal: NationalPortal; config: LinkConfig }, day: string, unitIds: string[] | null = null): Promise<ReconcileReport> {
   const { rows } = await deps.db.query<{ dossierId: string; unitId: string; maHoSo: string; status: DossierStatus; actions: string[]; ids: string[] }>(
     `SELECT d.id AS "dossierId", d.resolving_unit_id AS "unitId", coalesce(n.ma_ho_so, d.code) AS "maHoSo", d.status,
             array_agg(a.action ORDER BY a.id) AS actions, array_agg(a.id::text ORDER BY a.id) AS ids
@@ -31,9 +35,19 @@ export async function reconcileDay(deps: { db: Db; clock: Clock; portal: Nationa
   );
   const report: ReconcileReport = { checked: 0, differences: 0, resolved: 0 };
   for (const r of rows) {
-    const ours = { status: nationalStatusOf(r.status), history: r.ids.filter((_, i) => isReported(r.actions[i]!)) };
+    const status = nationalStatusOf(r.status);
+    const head = (await readDossierHead(deps.db, r.dossierId))!;
+    const links = dossierLinks(deps.config, deps.clock.now(), r.dossierId);
+    const documents = documentsView(
+      {
+        DanhSachTaiLieuNop: componentList({ documents: head.documents, files: head.files, inbound: head.inboundFiles, declarationName: head.declarationName, links }),
+        DanhSachGiayToKetQua: resultList({ status, files: head.files, links }),
+      },
+      deps.config.publicUrl,
+    );
+    const ours = { status, history: r.ids.filter((_, i) => isReported(r.actions[i]!)), documents };
     const copy = await deps.portal.lookUp(r.maHoSo);
-    const theirs = copy ? { status: copy.TrangThaiHoSo, history: copy.QuaTrinhXuLy.map((q) => q.MaQuaTrinh) } : null;
+    const theirs = copy ? { status: copy.TrangThaiHoSo, history: copy.QuaTrinhXuLy.map((q) => q.MaQuaTrinh), documents: documentsView(copy, deps.config.publicUrl) } : null;
     const kind = compareCopies(ours, theirs);
     report.checked++;
     const now = deps.clock.now();

@@ -11,7 +11,7 @@ import { getSyncCounts, listDifferences, reconcileNow, resendDifference, type Sy
 
 type Props = { canResend: boolean; dossierPath: (id: string) => string };
 
-const kindColor = { missing: 'red', status: 'orange', progress: 'gold' } as const;
+const kindColor = { missing: 'red', status: 'orange', progress: 'gold', documents: 'purple' } as const;
 
 /** Counts of the national sync (QĐ 766 indicator 1.4): synced, waiting, failing. */
 export function NationalSyncCounts() {
