@@ -1686,6 +1686,109 @@ export interface paths {
                                     sequence: string;
                                 };
                             };
+                            upcoming: {
+                                /** Format: uuid */
+                                id: string;
+                                versionNo: number;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "superseded";
+                                decisionNo: string | null;
+                                decisionDate: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                                content: {
+                                    code: string;
+                                    name: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    level: "ministry" | "province" | "district" | "commune";
+                                    agency: string;
+                                    processingTime: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "working_day" | "working_hour" | "same_day";
+                                        note?: string;
+                                    };
+                                    /** @default [] */
+                                    fees: {
+                                        name: string;
+                                        amountVnd: number;
+                                        note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
+                                    }[];
+                                    /** @default [] */
+                                    documents: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        kind: "original" | "copy" | "certified_copy" | "original_or_copy" | "present";
+                                        count: number;
+                                        /** @default true */
+                                        required: boolean;
+                                        template?: {
+                                            name: string;
+                                            fileId?: string;
+                                            fileName?: string;
+                                        };
+                                        filledByEform?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    templates: {
+                                        name: string;
+                                        fileId?: string;
+                                        fileName?: string;
+                                    }[];
+                                    /** @default null */
+                                    eform: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    /** @default [] */
+                                    steps: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "desk_officer" | "specialist" | "head" | "leader" | "postal" | "inspector";
+                                        /** @default null */
+                                        unitCode: string | null;
+                                        workingDays: number;
+                                    }[];
+                                    result: string;
+                                    /** @default [] */
+                                    legalBasis: {
+                                        number: string;
+                                        title: string;
+                                        /** Format: date */
+                                        issuedOn?: string;
+                                        issuer?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
+                                    postalIntake: boolean;
+                                    postalReturn: boolean;
+                                    /** @default Cá nhân */
+                                    applicants: string;
+                                    /** @default  */
+                                    conditions: string;
+                                    /** @default  */
+                                    sequence: string;
+                                };
+                            } | null;
                             versions: {
                                 /** Format: uuid */
                                 id: string;
@@ -2068,6 +2171,109 @@ export interface paths {
                                     sequence: string;
                                 };
                             };
+                            upcoming: {
+                                /** Format: uuid */
+                                id: string;
+                                versionNo: number;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "superseded";
+                                decisionNo: string | null;
+                                decisionDate: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                                content: {
+                                    code: string;
+                                    name: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    level: "ministry" | "province" | "district" | "commune";
+                                    agency: string;
+                                    processingTime: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "working_day" | "working_hour" | "same_day";
+                                        note?: string;
+                                    };
+                                    /** @default [] */
+                                    fees: {
+                                        name: string;
+                                        amountVnd: number;
+                                        note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
+                                    }[];
+                                    /** @default [] */
+                                    documents: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        kind: "original" | "copy" | "certified_copy" | "original_or_copy" | "present";
+                                        count: number;
+                                        /** @default true */
+                                        required: boolean;
+                                        template?: {
+                                            name: string;
+                                            fileId?: string;
+                                            fileName?: string;
+                                        };
+                                        filledByEform?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    templates: {
+                                        name: string;
+                                        fileId?: string;
+                                        fileName?: string;
+                                    }[];
+                                    /** @default null */
+                                    eform: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    /** @default [] */
+                                    steps: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "desk_officer" | "specialist" | "head" | "leader" | "postal" | "inspector";
+                                        /** @default null */
+                                        unitCode: string | null;
+                                        workingDays: number;
+                                    }[];
+                                    result: string;
+                                    /** @default [] */
+                                    legalBasis: {
+                                        number: string;
+                                        title: string;
+                                        /** Format: date */
+                                        issuedOn?: string;
+                                        issuer?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
+                                    postalIntake: boolean;
+                                    postalReturn: boolean;
+                                    /** @default Cá nhân */
+                                    applicants: string;
+                                    /** @default  */
+                                    conditions: string;
+                                    /** @default  */
+                                    sequence: string;
+                                };
+                            } | null;
                             versions: {
                                 /** Format: uuid */
                                 id: string;
@@ -2269,6 +2475,109 @@ export interface paths {
                                     sequence: string;
                                 };
                             };
+                            upcoming: {
+                                /** Format: uuid */
+                                id: string;
+                                versionNo: number;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "superseded";
+                                decisionNo: string | null;
+                                decisionDate: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                                content: {
+                                    code: string;
+                                    name: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    level: "ministry" | "province" | "district" | "commune";
+                                    agency: string;
+                                    processingTime: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "working_day" | "working_hour" | "same_day";
+                                        note?: string;
+                                    };
+                                    /** @default [] */
+                                    fees: {
+                                        name: string;
+                                        amountVnd: number;
+                                        note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
+                                    }[];
+                                    /** @default [] */
+                                    documents: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        kind: "original" | "copy" | "certified_copy" | "original_or_copy" | "present";
+                                        count: number;
+                                        /** @default true */
+                                        required: boolean;
+                                        template?: {
+                                            name: string;
+                                            fileId?: string;
+                                            fileName?: string;
+                                        };
+                                        filledByEform?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    templates: {
+                                        name: string;
+                                        fileId?: string;
+                                        fileName?: string;
+                                    }[];
+                                    /** @default null */
+                                    eform: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    /** @default [] */
+                                    steps: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "desk_officer" | "specialist" | "head" | "leader" | "postal" | "inspector";
+                                        /** @default null */
+                                        unitCode: string | null;
+                                        workingDays: number;
+                                    }[];
+                                    result: string;
+                                    /** @default [] */
+                                    legalBasis: {
+                                        number: string;
+                                        title: string;
+                                        /** Format: date */
+                                        issuedOn?: string;
+                                        issuer?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
+                                    postalIntake: boolean;
+                                    postalReturn: boolean;
+                                    /** @default Cá nhân */
+                                    applicants: string;
+                                    /** @default  */
+                                    conditions: string;
+                                    /** @default  */
+                                    sequence: string;
+                                };
+                            } | null;
                             versions: {
                                 /** Format: uuid */
                                 id: string;
@@ -2709,6 +3018,109 @@ export interface paths {
                                     sequence: string;
                                 };
                             };
+                            upcoming: {
+                                /** Format: uuid */
+                                id: string;
+                                versionNo: number;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "superseded";
+                                decisionNo: string | null;
+                                decisionDate: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                                content: {
+                                    code: string;
+                                    name: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    level: "ministry" | "province" | "district" | "commune";
+                                    agency: string;
+                                    processingTime: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "working_day" | "working_hour" | "same_day";
+                                        note?: string;
+                                    };
+                                    /** @default [] */
+                                    fees: {
+                                        name: string;
+                                        amountVnd: number;
+                                        note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
+                                    }[];
+                                    /** @default [] */
+                                    documents: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        kind: "original" | "copy" | "certified_copy" | "original_or_copy" | "present";
+                                        count: number;
+                                        /** @default true */
+                                        required: boolean;
+                                        template?: {
+                                            name: string;
+                                            fileId?: string;
+                                            fileName?: string;
+                                        };
+                                        filledByEform?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    templates: {
+                                        name: string;
+                                        fileId?: string;
+                                        fileName?: string;
+                                    }[];
+                                    /** @default null */
+                                    eform: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    /** @default [] */
+                                    steps: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "desk_officer" | "specialist" | "head" | "leader" | "postal" | "inspector";
+                                        /** @default null */
+                                        unitCode: string | null;
+                                        workingDays: number;
+                                    }[];
+                                    result: string;
+                                    /** @default [] */
+                                    legalBasis: {
+                                        number: string;
+                                        title: string;
+                                        /** Format: date */
+                                        issuedOn?: string;
+                                        issuer?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
+                                    postalIntake: boolean;
+                                    postalReturn: boolean;
+                                    /** @default Cá nhân */
+                                    applicants: string;
+                                    /** @default  */
+                                    conditions: string;
+                                    /** @default  */
+                                    sequence: string;
+                                };
+                            } | null;
                             versions: {
                                 /** Format: uuid */
                                 id: string;
@@ -2895,6 +3307,109 @@ export interface paths {
                                     sequence: string;
                                 };
                             };
+                            upcoming: {
+                                /** Format: uuid */
+                                id: string;
+                                versionNo: number;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "superseded";
+                                decisionNo: string | null;
+                                decisionDate: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                                content: {
+                                    code: string;
+                                    name: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    level: "ministry" | "province" | "district" | "commune";
+                                    agency: string;
+                                    processingTime: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "working_day" | "working_hour" | "same_day";
+                                        note?: string;
+                                    };
+                                    /** @default [] */
+                                    fees: {
+                                        name: string;
+                                        amountVnd: number;
+                                        note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
+                                    }[];
+                                    /** @default [] */
+                                    documents: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        kind: "original" | "copy" | "certified_copy" | "original_or_copy" | "present";
+                                        count: number;
+                                        /** @default true */
+                                        required: boolean;
+                                        template?: {
+                                            name: string;
+                                            fileId?: string;
+                                            fileName?: string;
+                                        };
+                                        filledByEform?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    templates: {
+                                        name: string;
+                                        fileId?: string;
+                                        fileName?: string;
+                                    }[];
+                                    /** @default null */
+                                    eform: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    /** @default [] */
+                                    steps: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "desk_officer" | "specialist" | "head" | "leader" | "postal" | "inspector";
+                                        /** @default null */
+                                        unitCode: string | null;
+                                        workingDays: number;
+                                    }[];
+                                    result: string;
+                                    /** @default [] */
+                                    legalBasis: {
+                                        number: string;
+                                        title: string;
+                                        /** Format: date */
+                                        issuedOn?: string;
+                                        issuer?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
+                                    postalIntake: boolean;
+                                    postalReturn: boolean;
+                                    /** @default Cá nhân */
+                                    applicants: string;
+                                    /** @default  */
+                                    conditions: string;
+                                    /** @default  */
+                                    sequence: string;
+                                };
+                            } | null;
                             versions: {
                                 /** Format: uuid */
                                 id: string;
@@ -3090,6 +3605,109 @@ export interface paths {
                                     sequence: string;
                                 };
                             };
+                            upcoming: {
+                                /** Format: uuid */
+                                id: string;
+                                versionNo: number;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "superseded";
+                                decisionNo: string | null;
+                                decisionDate: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                                content: {
+                                    code: string;
+                                    name: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    level: "ministry" | "province" | "district" | "commune";
+                                    agency: string;
+                                    processingTime: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "working_day" | "working_hour" | "same_day";
+                                        note?: string;
+                                    };
+                                    /** @default [] */
+                                    fees: {
+                                        name: string;
+                                        amountVnd: number;
+                                        note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
+                                    }[];
+                                    /** @default [] */
+                                    documents: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        kind: "original" | "copy" | "certified_copy" | "original_or_copy" | "present";
+                                        count: number;
+                                        /** @default true */
+                                        required: boolean;
+                                        template?: {
+                                            name: string;
+                                            fileId?: string;
+                                            fileName?: string;
+                                        };
+                                        filledByEform?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    templates: {
+                                        name: string;
+                                        fileId?: string;
+                                        fileName?: string;
+                                    }[];
+                                    /** @default null */
+                                    eform: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    /** @default [] */
+                                    steps: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "desk_officer" | "specialist" | "head" | "leader" | "postal" | "inspector";
+                                        /** @default null */
+                                        unitCode: string | null;
+                                        workingDays: number;
+                                    }[];
+                                    result: string;
+                                    /** @default [] */
+                                    legalBasis: {
+                                        number: string;
+                                        title: string;
+                                        /** Format: date */
+                                        issuedOn?: string;
+                                        issuer?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
+                                    postalIntake: boolean;
+                                    postalReturn: boolean;
+                                    /** @default Cá nhân */
+                                    applicants: string;
+                                    /** @default  */
+                                    conditions: string;
+                                    /** @default  */
+                                    sequence: string;
+                                };
+                            } | null;
                             versions: {
                                 /** Format: uuid */
                                 id: string;
@@ -3301,6 +3919,109 @@ export interface paths {
                                     sequence: string;
                                 };
                             };
+                            upcoming: {
+                                /** Format: uuid */
+                                id: string;
+                                versionNo: number;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "superseded";
+                                decisionNo: string | null;
+                                decisionDate: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                                content: {
+                                    code: string;
+                                    name: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    level: "ministry" | "province" | "district" | "commune";
+                                    agency: string;
+                                    processingTime: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "working_day" | "working_hour" | "same_day";
+                                        note?: string;
+                                    };
+                                    /** @default [] */
+                                    fees: {
+                                        name: string;
+                                        amountVnd: number;
+                                        note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
+                                    }[];
+                                    /** @default [] */
+                                    documents: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        kind: "original" | "copy" | "certified_copy" | "original_or_copy" | "present";
+                                        count: number;
+                                        /** @default true */
+                                        required: boolean;
+                                        template?: {
+                                            name: string;
+                                            fileId?: string;
+                                            fileName?: string;
+                                        };
+                                        filledByEform?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    templates: {
+                                        name: string;
+                                        fileId?: string;
+                                        fileName?: string;
+                                    }[];
+                                    /** @default null */
+                                    eform: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    /** @default [] */
+                                    steps: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "desk_officer" | "specialist" | "head" | "leader" | "postal" | "inspector";
+                                        /** @default null */
+                                        unitCode: string | null;
+                                        workingDays: number;
+                                    }[];
+                                    result: string;
+                                    /** @default [] */
+                                    legalBasis: {
+                                        number: string;
+                                        title: string;
+                                        /** Format: date */
+                                        issuedOn?: string;
+                                        issuer?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        legalBasis: string;
+                                    } | null;
+                                    postalIntake: boolean;
+                                    postalReturn: boolean;
+                                    /** @default Cá nhân */
+                                    applicants: string;
+                                    /** @default  */
+                                    conditions: string;
+                                    /** @default  */
+                                    sequence: string;
+                                };
+                            } | null;
                             versions: {
                                 /** Format: uuid */
                                 id: string;

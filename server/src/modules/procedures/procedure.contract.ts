@@ -165,8 +165,13 @@ export const ZProcedureDetail = z.object({
   abolishedOn: z.string().nullable(),
   abolishDecision: z.string().nullable(),
   acceptsDossiersToday: z.boolean(),
-  /** The version shown: the one in force (or the draft for a never-published procedure). */
+  /**
+   * The version shown: the one in force today (by the server's clock) — never one published for a later date while an
+   * earlier one is in force; before a first publication's date, that version; the draft of a never-published procedure.
+   */
   current: ZVersion,
+  /** A published version whose date has not come ("Sắp áp dụng từ …"), shown apart from `current`; null if none. */
+  upcoming: ZVersion.nullable(),
   /** Every version, newest first (staff only; the public page gets only the published ones). */
   versions: z.array(ZVersion.omit({ content: true })),
   draftVersionId: z.string().uuid().nullable(),

@@ -33,6 +33,23 @@ export function versionInForce<V extends VersionFacts>(versions: V[], date: stri
   );
 }
 
+/**
+ * A published version whose date has not come on `date`: announced ("Sắp áp dụng từ …") but not used yet — the desk,
+ * the portal and the catalogue keep the version in force until that day (Nghị định 63/2010/NĐ-CP Điều 15: a procedure
+ * applies from the date its publishing decision sets).
+ */
+export function upcomingVersion<V extends VersionFacts>(versions: V[], date: string): V | null {
+  return versions.find((v) => v.state === 'published' && v.effectiveFrom !== null && date < v.effectiveFrom) ?? null;
+}
+
+/**
+ * The version a reader is shown on `date`: the one in force; else, before the first date has come, the upcoming one;
+ * else (abolished, or never published) the newest version. `versions` newest first.
+ */
+export function shownVersion<V extends VersionFacts>(versions: V[], date: string): V | null {
+  return versionInForce(versions, date) ?? upcomingVersion(versions, date) ?? versions.find((v) => v.state !== 'draft') ?? versions[0] ?? null;
+}
+
 /** Abolished procedures (bãi bỏ) stay readable but accept no dossier from their abolition date on. */
 export function acceptsDossiers(p: ProcedureFacts, versions: VersionFacts[], date: string): boolean {
   if (p.status === 'draft') return false;

@@ -7,7 +7,7 @@ import { unitErrors } from '../../org-units/unit.errors.js';
 import { getUnit } from '../../org-units/unit.repo.js';
 import { ZProcedureContent, type TImportInput, type TProcedureContent } from '../procedure.contract.js';
 import { procedureErrors } from '../procedure.errors.js';
-import { findProcedureByCode, getVersion, listVersions, searchCatalog } from '../procedure.repo.js';
+import { findProcedureByCode, listVersions, searchCatalog } from '../procedure.repo.js';
 import { createProcedureIn, updateDraftIn } from './manage-procedure.js';
 import { insertDraftVersion } from '../procedure.repo.js';
 import { recordAudit } from '../../audit/audit.repo.js';
@@ -105,7 +105,8 @@ async function importContents(deps: { db: Db; clock: Clock }, actor: Actor, owne
         await updateDraftIn(tx, actor, existing, content, now);
         result.updated++;
       } else {
-        const current = await getVersion(tx, existing.currentVersionId!);
+        // Compared with the newest published version (one for a later date included), the one a revision would start from.
+        const current = versions.find((v) => v.state !== 'draft');
         if (current && canonicalJson(current.content) === canonicalJson({ ...content, code: existing.code })) {
           result.skipped++;
           continue;

@@ -1,5 +1,6 @@
 import { withTransaction, type Db, type Tx } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
+import { vnDateOf } from '../../working-calendar/vn-time.js';
 import { commonErrors } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 import { can, type Actor } from '../../identity/permissions.policy.js';
@@ -87,7 +88,7 @@ export async function updateDraftIn(tx: Tx, actor: Actor, p: ProcedureRow, conte
   await audit(tx, actor, 'procedure.draft_updated', p.id, draft!.content, fixed, now, p.ownerUnitPath);
 }
 
-/** Starts a revision (bản sửa đổi) of a published procedure: a new draft copied from the version in force. */
+/** Starts a revision (bản sửa đổi) of a published procedure: a new draft copied from the newest published version. */
 export async function startRevision(deps: Deps, actor: Actor, id: string): Promise<string> {
   return withTransaction(deps.db, async (tx) => {
     const p = await loadForChange(tx, actor, id);
@@ -96,9 +97,11 @@ export async function startRevision(deps: Deps, actor: Actor, id: string): Promi
     if (!isAllowed(p.status, 'start_revision', hasDraft)) {
       throw hasDraft ? procedureErrors.draftExists() : procedureErrors.actionNotAllowed(p.status, 'start_revision');
     }
-    const current = versions.find((v) => v.id === p.currentVersionId)!;
+    // From the newest published version (versions are newest first): one published for a later date already carries
+    // the latest decision, which the revision builds on — not the one in force today.
+    const latest = versions.find((v) => v.state !== 'draft')!;
     const now = deps.clock.now();
-    const versionId = await insertDraftVersion(tx, id, current.content, actor.userId, now);
+    const versionId = await insertDraftVersion(tx, id, latest.content, actor.userId, now);
     await audit(tx, actor, 'procedure.revision_started', id, null, { versionId }, now, p.ownerUnitPath);
     return versionId;
   });
@@ -121,8 +124,10 @@ export async function publishProcedure(deps: Deps, actor: Actor, id: string, inp
     const current = versions.find((v) => v.state === 'published');
     if (current?.effectiveFrom && input.effectiveFrom <= current.effectiveFrom) throw procedureErrors.effectiveBeforeCurrent();
     const now = deps.clock.now();
-    await markPublished(tx, id, draft!.id, input, now);
-    await updateListing(tx, id, draft!.content, now);
+    const today = vnDateOf(now);
+    await markPublished(tx, id, draft!.id, input, now, today);
+    // The listing shows the version in force: a version for a later date reaches it with applyVersionsInForce.
+    if (p.status === 'draft' || input.effectiveFrom <= today) await updateListing(tx, id, draft!.content, now);
     await audit(tx, actor, 'procedure.published', id, current ? { versionId: current.id } : null, { versionId: draft!.id, ...input }, now, p.ownerUnitPath);
   });
 }
