@@ -117,7 +117,8 @@ export const ZProcedureContent = z.object({
    * verification, an unfixed technical incident, another technical issue); published on the national portal.
    */
   notFullyOnline: z
-    .object({ reason: ZNotFullyOnlineReason, explanation: z.string().trim().max(1000).default(''), legalBasis: z.string().trim().min(3).max(500) })
+    // The legal basis may be empty in a draft: saving never asks for what only publishing requires (publishProblems).
+    .object({ reason: ZNotFullyOnlineReason, explanation: z.string().trim().max(1000).default(''), legalBasis: z.string().trim().max(500).default('') })
     .nullable()
     .default(null),
   postalIntake: z.boolean(),

@@ -90,8 +90,12 @@ export function publishProblems(c: TProcedureContent, opts: { nationalPortal?: b
   if (opts.nationalPortal && c.onlineLevel !== 'none' && !c.national) {
     problems.push({ path: 'national', messageVi: 'Thủ tục có dịch vụ công trực tuyến phải gắn mã thủ tục và trường hợp trên Cổng Dịch vụ công quốc gia (MaTTHC, MaTruongHop).' });
   }
-  if (opts.nationalPortal && c.onlineLevel === 'partial' && !c.notFullyOnline) {
-    problems.push({ path: 'notFullyOnline', messageVi: 'Dịch vụ công trực tuyến một phần phải nêu lý do chưa thực hiện toàn trình và căn cứ pháp lý (Nghị định 224/2026/NĐ-CP Điều 14).' });
+  if (opts.nationalPortal && c.onlineLevel === 'partial' && (!c.notFullyOnline || c.notFullyOnline.legalBasis.trim().length < 3)) {
+    const missing = !c.notFullyOnline ? '«Lý do chưa toàn trình» và «Căn cứ chưa toàn trình»' : '«Căn cứ chưa toàn trình»';
+    problems.push({
+      path: 'notFullyOnline',
+      messageVi: `Dịch vụ công trực tuyến một phần phải nêu lý do chưa thực hiện toàn trình và căn cứ pháp lý trước khi công bố (Nghị định 224/2026/NĐ-CP Điều 14): còn thiếu ${missing}.`,
+    });
   }
   return problems;
 }

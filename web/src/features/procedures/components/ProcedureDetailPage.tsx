@@ -52,12 +52,30 @@ export function ProcedureDetailPage({ id, editPath, listPath }: Props) {
   };
 
   const content = d.current.content;
+  const today = todayVn();
+  // A version published for a later date: said so in the heading, not "in force" (issue 15).
+  const upcoming = d.upcoming;
   const tabs = [
     {
       key: 'current',
-      label: d.status === 'draft' ? t('proc.tabDraft') : t('proc.tabCurrent', { no: d.current.versionNo }),
+      label:
+        d.status === 'draft'
+          ? t('proc.tabDraft')
+          : d.current.effectiveFrom !== null && d.current.effectiveFrom > today
+            ? t('proc.tabUpcoming', { no: d.current.versionNo, date: formatDate(d.current.effectiveFrom) })
+            : t('proc.tabCurrent', { no: d.current.versionNo }),
       children: <ProcedureContentView content={content} ownerUnitId={d.ownerUnitId} />,
     },
+    // The server gives the version in force as `current` and a later one apart (issue 15): each in its own tab.
+    ...(d.upcoming
+      ? [
+          {
+            key: 'upcoming',
+            label: t('proc.tabUpcoming', { no: d.upcoming.versionNo, date: formatDate(d.upcoming.effectiveFrom) }),
+            children: <ProcedureContentView content={d.upcoming.content} ownerUnitId={d.ownerUnitId} />,
+          },
+        ]
+      : []),
     ...(draftId
       ? [
           {
@@ -90,9 +108,6 @@ export function ProcedureDetailPage({ id, editPath, listPath }: Props) {
     },
   ];
 
-  const today = todayVn();
-  // A version published for a later date: said so in the heading, not "in force" (issue 15).
-  const upcoming = d.versions.find((v) => v.state !== 'draft' && v.effectiveFrom !== null && v.effectiveFrom > today) ?? null;
 
   return (
     <>

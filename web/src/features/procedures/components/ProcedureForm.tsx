@@ -103,12 +103,13 @@ export function ProcedureForm({ form, initialValues, onFinish, header, codeLocke
             <Input maxLength={60} />
           </Form.Item>
         </Flex>
+        {/* Asked for at publishing, not here: a draft saves without them (issue 15; Nghị định 224/2026/NĐ-CP Điều 14). */}
         {onlineLevel === 'partial' && (
           <Flex gap={16} wrap>
-            <Form.Item label={t('proc.notFullyOnlineReason')} name={['notFullyOnline', 'reason']} rules={[{ required: true, message: t('proc.notFullyOnlineRequired') }]} style={{ flex: '1 1 260px' }}>
+            <Form.Item label={t('proc.notFullyOnlineReason')} name={['notFullyOnline', 'reason']} extra={t('proc.notFullyOnlineRequired')} style={{ flex: '1 1 260px' }}>
               <Select options={notFullyOnlineReasons.map((r) => ({ value: r, label: t(`proc.notFullyOnline.${r}`) }))} />
             </Form.Item>
-            <Form.Item label={t('proc.notFullyOnlineBasis')} name={['notFullyOnline', 'legalBasis']} rules={[{ required: true, min: 3, message: t('proc.notFullyOnlineRequired') }]} style={{ flex: '1 1 260px' }}>
+            <Form.Item label={t('proc.notFullyOnlineBasis')} name={['notFullyOnline', 'legalBasis']} style={{ flex: '1 1 260px' }}>
               <Input maxLength={500} placeholder="Nghị định 224/2026/NĐ-CP Điều 14" />
             </Form.Item>
             <Form.Item label={t('proc.notFullyOnlineExplanation')} name={['notFullyOnline', 'explanation']} style={{ flex: '2 1 100%' }}>
