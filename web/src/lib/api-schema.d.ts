@@ -1674,6 +1674,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -1777,6 +1778,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -2035,7 +2037,8 @@ export interface paths {
                                 reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                 /** @default  */
                                 explanation?: string;
-                                legalBasis: string;
+                                /** @default  */
+                                legalBasis?: string;
                             } | null;
                             postalIntake: boolean;
                             postalReturn: boolean;
@@ -2159,6 +2162,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -2262,6 +2266,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -2463,6 +2468,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -2566,6 +2572,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -2740,6 +2747,7 @@ export interface paths {
                                     reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                     /** @default  */
                                     explanation: string;
+                                    /** @default  */
                                     legalBasis: string;
                                 } | null;
                                 postalIntake: boolean;
@@ -2883,7 +2891,8 @@ export interface paths {
                             reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                             /** @default  */
                             explanation?: string;
-                            legalBasis: string;
+                            /** @default  */
+                            legalBasis?: string;
                         } | null;
                         postalIntake: boolean;
                         postalReturn: boolean;
@@ -3006,6 +3015,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -3109,6 +3119,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -3295,6 +3306,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -3398,6 +3410,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -3593,6 +3606,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -3696,6 +3710,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -3907,6 +3922,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -4010,6 +4026,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -4072,11 +4089,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Xuất danh mục thủ tục (JSON) */
+        /** Xuất danh mục thủ tục (JSON); không nêu đơn vị thì xuất của đơn vị mình */
         get: {
             parameters: {
-                query: {
-                    ownerUnitId: string;
+                query?: {
+                    ownerUnitId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -4104,6 +4121,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -4121,11 +4156,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Xuất danh mục thủ tục (Excel, cùng khuôn với tệp mẫu nhập) */
+        /** Xuất danh mục thủ tục (Excel, cùng khuôn với tệp mẫu nhập); không nêu đơn vị thì xuất của đơn vị mình */
         get: {
             parameters: {
-                query: {
-                    ownerUnitId: string;
+                query?: {
+                    ownerUnitId?: string;
                 };
                 header?: never;
                 path?: never;

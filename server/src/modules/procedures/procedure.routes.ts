@@ -32,6 +32,9 @@ const ZId = z.object({ id: z.string().uuid() });
 const ZSha = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 const ZStoredFile = z.object({ sha256: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number() });
 
+/** The unit to export; absent = the officer's own scope (exportProcedures). */
+const ZExportQuery = z.object({ ownerUnitId: z.string().uuid().optional() });
+
 export const procedureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   // --- Public catalogue (niêm yết công khai) ---
   app.get(
@@ -141,7 +144,7 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     '/procedures/export',
     {
       config: { access: 'perm:catalog.read' },
-      schema: { tags: ['procedures'], summary: 'Xuất danh mục thủ tục (JSON)', querystring: z.object({ ownerUnitId: z.string().uuid() }), response: { 200: ZProcedureExport } },
+      schema: { tags: ['procedures'], summary: 'Xuất danh mục thủ tục (JSON); không nêu đơn vị thì xuất của đơn vị mình', querystring: ZExportQuery, response: { 200: ZProcedureExport, 422: ZErrorBody } },
     },
     async (request, reply) => {
       reply.header('content-disposition', 'attachment; filename="thu-tuc.json"');
@@ -152,7 +155,7 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     '/procedures/export/xlsx',
     {
       config: { access: 'perm:catalog.read' },
-      schema: { tags: ['procedures'], summary: 'Xuất danh mục thủ tục (Excel, cùng khuôn với tệp mẫu nhập)', querystring: z.object({ ownerUnitId: z.string().uuid() }) },
+      schema: { tags: ['procedures'], summary: 'Xuất danh mục thủ tục (Excel, cùng khuôn với tệp mẫu nhập); không nêu đơn vị thì xuất của đơn vị mình', querystring: ZExportQuery },
     },
     async (request, reply) => {
       const body = await exportProceduresXlsx(await readContext(ctx, request), actorOf(request), request.query.ownerUnitId);

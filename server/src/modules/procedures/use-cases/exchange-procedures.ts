@@ -13,8 +13,21 @@ import { insertDraftVersion } from '../procedure.repo.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 import { readCatalogWorkbook, writeCatalogWorkbook } from '../catalog-workbook.js';
 
-/** Exports a unit's catalogue (every status, current versions) in the exchange format. */
-export async function exportProcedures(deps: { db: Db; clock: Clock }, actor: Actor, ownerUnitId: string) {
+/**
+ * The unit whose catalogue an export without `ownerUnitId` means: the officer's own scope — the one unit (the widest,
+ * when they nest) where they may read the catalogue. Several unrelated units: the officer must choose (a 422 with a code).
+ */
+function exportUnitOf(actor: Actor, ownerUnitId: string | undefined): string {
+  if (ownerUnitId) return ownerUnitId;
+  const reading = actor.grants.filter((g) => can(actor, 'catalog.read', g.unitPath));
+  const widest = [...new Map(reading.filter((g) => !reading.some((o) => o.unitPath !== g.unitPath && g.unitPath.startsWith(o.unitPath))).map((g) => [g.unitId, g])).values()];
+  if (widest.length !== 1) throw widest.length === 0 ? commonErrors.forbidden('catalog.read') : procedureErrors.exportUnitRequired();
+  return widest[0]!.unitId;
+}
+
+/** Exports a unit's catalogue (every status, current versions) in the exchange format; without a unit, the officer's own. */
+export async function exportProcedures(deps: { db: Db; clock: Clock }, actor: Actor, ownerUnitIdAsked?: string) {
+  const ownerUnitId = exportUnitOf(actor, ownerUnitIdAsked);
   const owner = await getUnit(deps.db, ownerUnitId);
   if (!owner) throw unitErrors.notFound();
   if (!can(actor, 'catalog.read', owner.path)) throw commonErrors.forbidden('catalog.read');
@@ -66,7 +79,7 @@ function parseImport(input: TImportInput): TProcedureContent[] {
 }
 
 /** The catalogue of a unit as an Excel workbook (same contents as the JSON export: current versions of every status). */
-export async function exportProceduresXlsx(deps: { db: Db; clock: Clock }, actor: Actor, ownerUnitId: string): Promise<Buffer> {
+export async function exportProceduresXlsx(deps: { db: Db; clock: Clock }, actor: Actor, ownerUnitId?: string): Promise<Buffer> {
   const { procedures } = await exportProcedures(deps, actor, ownerUnitId);
   return writeCatalogWorkbook(procedures.map((p) => p.content));
 }

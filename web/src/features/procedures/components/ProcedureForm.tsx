@@ -30,6 +30,7 @@ const CODE_PATTERN = /^[0-9]\.[0-9]{6}(\.[0-9A-Z.]+)?$/;
 export function ProcedureForm({ form, initialValues, onFinish, header, codeLocked }: Props) {
   const unit = Form.useWatch(['processingTime', 'unit'], form);
   const onlineLevel = Form.useWatch('onlineLevel', form);
+  const level = Form.useWatch('level', form);
   return (
     <Form<ProcedureFormValues> noValidate form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} scrollToFirstError>
       <FormSection title={t('proc.general')}>
@@ -47,7 +48,8 @@ export function ProcedureForm({ form, initialValues, onFinish, header, codeLocke
             <Input placeholder="Hộ tịch" />
           </Form.Item>
           <Form.Item label={t('proc.level')} name="level" rules={[{ required: true }]} style={{ flex: '1 1 180px' }}>
-            <Select options={optionsOf(procedureLevels, procedureLevelLabel)} />
+            {/* No district level for new entries (abolished 01/07/2025); kept only on a procedure that already has it. */}
+            <Select options={optionsOf(procedureLevels.filter((l) => l !== 'district' || level === 'district'), procedureLevelLabel)} />
           </Form.Item>
           <Form.Item label={t('proc.agency')} name="agency" rules={[{ required: true }]} style={{ flex: '2 1 260px' }}>
             <Input placeholder="Ủy ban nhân dân cấp xã" />
