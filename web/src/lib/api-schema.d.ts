@@ -3170,7 +3170,281 @@ export interface paths {
             };
         };
         post?: never;
-        delete?: never;
+        /** Bỏ bản sửa đổi chưa công bố (hoàn tác việc tạo bản sửa đổi) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "abolished";
+                            /** Format: uuid */
+                            ownerUnitId: string;
+                            ownerUnitName: string;
+                            abolishedOn: string | null;
+                            abolishDecision: string | null;
+                            acceptsDossiersToday: boolean;
+                            current: {
+                                /** Format: uuid */
+                                id: string;
+                                versionNo: number;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "superseded";
+                                decisionNo: string | null;
+                                decisionDate: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                                content: {
+                                    code: string;
+                                    name: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    level: "ministry" | "province" | "district" | "commune";
+                                    agency: string;
+                                    processingTime: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "working_day" | "working_hour" | "same_day";
+                                        note?: string;
+                                    };
+                                    /** @default [] */
+                                    fees: {
+                                        name: string;
+                                        amountVnd: number;
+                                        note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
+                                    }[];
+                                    /** @default [] */
+                                    documents: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        kind: "original" | "copy" | "certified_copy" | "original_or_copy" | "present";
+                                        count: number;
+                                        /** @default true */
+                                        required: boolean;
+                                        template?: {
+                                            name: string;
+                                            fileId?: string;
+                                            fileName?: string;
+                                        };
+                                        filledByEform?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    templates: {
+                                        name: string;
+                                        fileId?: string;
+                                        fileName?: string;
+                                    }[];
+                                    /** @default null */
+                                    eform: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    /** @default [] */
+                                    steps: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "desk_officer" | "specialist" | "head" | "leader" | "postal" | "inspector";
+                                        /** @default null */
+                                        unitCode: string | null;
+                                        workingDays: number;
+                                    }[];
+                                    result: string;
+                                    /** @default [] */
+                                    legalBasis: {
+                                        number: string;
+                                        title: string;
+                                        /** Format: date */
+                                        issuedOn?: string;
+                                        issuer?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        /** @default  */
+                                        legalBasis: string;
+                                    } | null;
+                                    postalIntake: boolean;
+                                    postalReturn: boolean;
+                                    /** @default Cá nhân */
+                                    applicants: string;
+                                    /** @default  */
+                                    conditions: string;
+                                    /** @default  */
+                                    sequence: string;
+                                };
+                            };
+                            upcoming: {
+                                /** Format: uuid */
+                                id: string;
+                                versionNo: number;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "superseded";
+                                decisionNo: string | null;
+                                decisionDate: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                                content: {
+                                    code: string;
+                                    name: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    level: "ministry" | "province" | "district" | "commune";
+                                    agency: string;
+                                    processingTime: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "working_day" | "working_hour" | "same_day";
+                                        note?: string;
+                                    };
+                                    /** @default [] */
+                                    fees: {
+                                        name: string;
+                                        amountVnd: number;
+                                        note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
+                                    }[];
+                                    /** @default [] */
+                                    documents: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        kind: "original" | "copy" | "certified_copy" | "original_or_copy" | "present";
+                                        count: number;
+                                        /** @default true */
+                                        required: boolean;
+                                        template?: {
+                                            name: string;
+                                            fileId?: string;
+                                            fileName?: string;
+                                        };
+                                        filledByEform?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    templates: {
+                                        name: string;
+                                        fileId?: string;
+                                        fileName?: string;
+                                    }[];
+                                    /** @default null */
+                                    eform: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    /** @default [] */
+                                    steps: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "desk_officer" | "specialist" | "head" | "leader" | "postal" | "inspector";
+                                        /** @default null */
+                                        unitCode: string | null;
+                                        workingDays: number;
+                                    }[];
+                                    result: string;
+                                    /** @default [] */
+                                    legalBasis: {
+                                        number: string;
+                                        title: string;
+                                        /** Format: date */
+                                        issuedOn?: string;
+                                        issuer?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        /** @default  */
+                                        legalBasis: string;
+                                    } | null;
+                                    postalIntake: boolean;
+                                    postalReturn: boolean;
+                                    /** @default Cá nhân */
+                                    applicants: string;
+                                    /** @default  */
+                                    conditions: string;
+                                    /** @default  */
+                                    sequence: string;
+                                };
+                            } | null;
+                            versions: {
+                                /** Format: uuid */
+                                id: string;
+                                versionNo: number;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "superseded";
+                                decisionNo: string | null;
+                                decisionDate: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                            }[];
+                            /** Format: uuid */
+                            draftVersionId: string | null;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

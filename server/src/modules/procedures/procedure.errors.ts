@@ -6,6 +6,7 @@ const actionNames: Record<string, string> = {
   edit_draft: 'sửa bản dự thảo',
   publish: 'công bố',
   start_revision: 'tạo bản sửa đổi',
+  discard_draft: 'bỏ bản sửa đổi',
   abolish: 'bãi bỏ',
 };
 

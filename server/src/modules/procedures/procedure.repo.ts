@@ -164,6 +164,11 @@ export async function applyVersionsInForce(q: Queryable, today: string): Promise
   return rows.map((r) => r.id);
 }
 
+/** Removes the draft (a revision not published), leaving the published versions as they were. */
+export async function deleteDraftVersion(q: Queryable, procedureId: string): Promise<void> {
+  await q.query(`DELETE FROM procedure_version WHERE procedure_id = $1 AND state = 'draft'`, [procedureId]);
+}
+
 export async function setCurrentVersion(q: Queryable, procedureId: string, versionId: string): Promise<void> {
   await q.query(`UPDATE procedure SET current_version_id = $2 WHERE id = $1`, [procedureId, versionId]);
 }

@@ -74,6 +74,14 @@ describe('procedure lifecycle over HTTP', () => {
     const again = await injectAs(t.app, admin, { method: 'POST', url: `/api/procedures/${p.id}/revisions` });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('PROCEDURE.DRAFT_EXISTS');
+    // Starting a revision is undone in one call (so the console asks no confirmation, Nghị định 224/2026 Điều 23).
+    expect(rev.json().allowedActions).toEqual(['edit_draft', 'publish', 'discard_draft', 'abolish']);
+    const undone = await injectAs(t.app, admin, { method: 'DELETE', url: `/api/procedures/${p.id}/draft` });
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect([undone.json().draftVersionId, undone.json().allowedActions, undone.json().versions.length]).toEqual([null, ['start_revision', 'abolish'], 1]);
+    const twice = await injectAs(t.app, admin, { method: 'DELETE', url: `/api/procedures/${p.id}/draft` });
+    expect([twice.statusCode, twice.json().code]).toEqual([409, 'PROCEDURE.NO_DRAFT']);
+    expect((await injectAs(t.app, admin, { method: 'POST', url: `/api/procedures/${p.id}/revisions` })).statusCode).toBe(201);
     const changed = buildProcedureContent({ code: '9.999999', name: 'Đăng ký khai tử', processingTime: { amount: 2, unit: 'working_day' } });
     changed.steps[1]!.workingDays = 1.5;
     const put = await injectAs(t.app, admin, { method: 'PUT', url: `/api/procedures/${p.id}/draft`, payload: changed });

@@ -24,7 +24,7 @@ import {
 import { catalogFacets, isTemplateFile } from './procedure.repo.js';
 import { writeCatalogWorkbook } from './catalog-workbook.js';
 import { exportProcedures, exportProceduresXlsx, importProcedures, importProceduresXlsx } from './use-cases/exchange-procedures.js';
-import { abolishProcedure, createProcedure, publishProcedure, startRevision, updateDraft } from './use-cases/manage-procedure.js';
+import { abolishProcedure, createProcedure, discardRevision, publishProcedure, startRevision, updateDraft } from './use-cases/manage-procedure.js';
 import { getProcedureDetail, getVersionForStaff, searchPublicCatalog, searchStaffCatalog } from './use-cases/read-catalog.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -107,6 +107,15 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     async (request) => {
       const actor = actorOf(request);
       await updateDraft(ctx, actor, request.params.id, request.body);
+      return getProcedureDetail(ctx, actor, request.params.id);
+    },
+  );
+  app.delete(
+    '/procedures/:id/draft',
+    { config: { access: 'perm:procedures.manage' }, schema: { tags: ['procedures'], summary: 'Bỏ bản sửa đổi chưa công bố (hoàn tác việc tạo bản sửa đổi)', params: ZId, response: { 200: ZProcedureDetail, 409: ZErrorBody } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await discardRevision(ctx, actor, request.params.id);
       return getProcedureDetail(ctx, actor, request.params.id);
     },
   );

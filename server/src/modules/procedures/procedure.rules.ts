@@ -9,14 +9,15 @@ export type ProcedureFacts = { status: ProcedureStatus; abolishedOn: string | nu
 /** The actions the catalogue allows per status (shown as buttons by the console). */
 export const allowedActions = {
   draft: ['edit_draft', 'publish'],
-  published: ['start_revision', 'edit_draft', 'publish', 'abolish'],
+  // discard_draft undoes start_revision (Nghị định 224/2026/NĐ-CP Điều 23: what a user did can be undone).
+  published: ['start_revision', 'edit_draft', 'publish', 'discard_draft', 'abolish'],
   abolished: [],
 } as const satisfies Record<ProcedureStatus, readonly string[]>;
 export type CatalogAction = (typeof allowedActions)[ProcedureStatus][number];
 
 export function isAllowed(status: ProcedureStatus, action: CatalogAction, hasDraft: boolean): boolean {
   if (!(allowedActions[status] as readonly string[]).includes(action)) return false;
-  if (action === 'edit_draft' || action === 'publish') return hasDraft;
+  if (action === 'edit_draft' || action === 'publish' || action === 'discard_draft') return hasDraft;
   if (action === 'start_revision') return !hasDraft;
   return true;
 }

@@ -9,6 +9,7 @@ import { getUnit, getUnitByCode } from '../../org-units/unit.repo.js';
 import type { TAbolishInput, TCreateProcedureInput, TProcedureContent, TPublishInput } from '../procedure.contract.js';
 import { procedureErrors } from '../procedure.errors.js';
 import {
+  deleteDraftVersion,
   findProcedureByCode,
   getProcedure,
   insertDraftVersion,
@@ -104,6 +105,21 @@ export async function startRevision(deps: Deps, actor: Actor, id: string): Promi
     const versionId = await insertDraftVersion(tx, id, latest.content, actor.userId, now);
     await audit(tx, actor, 'procedure.revision_started', id, null, { versionId }, now, p.ownerUnitPath);
     return versionId;
+  });
+}
+
+/**
+ * Drops a revision not yet published (the undo of startRevision): the published versions, the catalogue and the
+ * dossiers are untouched, which is why starting a revision needs no confirmation (Nghị định 224/2026/NĐ-CP Điều 23).
+ */
+export async function discardRevision(deps: Deps, actor: Actor, id: string): Promise<void> {
+  await withTransaction(deps.db, async (tx) => {
+    const p = await loadForChange(tx, actor, id);
+    const draft = (await listVersions(tx, id)).find((v) => v.state === 'draft');
+    if (!isAllowed(p.status, 'discard_draft', draft !== undefined)) throw draft ? procedureErrors.actionNotAllowed(p.status, 'discard_draft') : procedureErrors.noDraft();
+    const now = deps.clock.now();
+    await deleteDraftVersion(tx, id);
+    await audit(tx, actor, 'procedure.revision_discarded', id, { versionId: draft!.id, content: draft!.content }, null, now, p.ownerUnitPath);
   });
 }
 

@@ -9,6 +9,7 @@ import { navigate } from '../../../lib/router.js';
 import { useAsync } from '../../../lib/use-async.js';
 import { getProcedure } from '../api/get-procedure.js';
 import { getProcedureVersion } from '../api/get-procedure-version.js';
+import { discardRevision } from '../api/discard-revision.js';
 import { startRevision } from '../api/start-revision.js';
 import { AbolishModal } from './AbolishModal.js';
 import { ProcedureContentView } from './ProcedureContentView.js';
@@ -42,6 +43,16 @@ export function ProcedureDetailPage({ id, editPath, listPath }: Props) {
       await startRevision(id);
       message.success(t('proc.revisionStarted'));
       navigate(editPath(id));
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const handleDiscard = async () => {
+    setError(null);
+    try {
+      await discardRevision(id);
+      message.success(t('proc.revisionDiscarded'));
+      detail.reload();
     } catch (err) {
       setError(err);
     }
@@ -131,9 +142,12 @@ export function ProcedureDetailPage({ id, editPath, listPath }: Props) {
         extra={
           <>
             {can('edit_draft') ? <Button onClick={() => navigate(editPath(id))}>{t('proc.editDraft')}</Button> : null}
-            {can('start_revision') ? (
-              <Popconfirm title={t('proc.revisionConfirm')} okText={t('proc.startRevision')} cancelText={t('common.cancel')} onConfirm={handleRevision}>
-                <Button>{t('proc.startRevision')}</Button>
+            {/* One click: a revision is a draft nobody else sees, undone with "Bỏ bản sửa đổi" (Nghị định 224/2026/NĐ-CP Điều 23). */}
+            {can('start_revision') ? <Button onClick={() => void handleRevision()}>{t('proc.startRevision')}</Button> : null}
+            {can('discard_draft') ? (
+              // Dropping the draft loses its edits, which cannot be undone: this one is confirmed.
+              <Popconfirm title={t('proc.discardConfirm')} okText={t('proc.discardRevision')} cancelText={t('common.cancel')} onConfirm={handleDiscard}>
+                <Button>{t('proc.discardRevision')}</Button>
               </Popconfirm>
             ) : null}
             {can('publish') ? (
