@@ -65,14 +65,16 @@ export function ProcedureDetailPage({ id, editPath, listPath }: Props) {
   const content = d.current.content;
   const today = todayVn();
   // A version published for a later date: said so in the heading, not "in force" (issue 15).
-  const upcoming = d.upcoming;
+  // A first publication whose date has not come is itself the version shown (the server's `upcoming` is then null).
+  const currentNotYet = d.status !== 'draft' && d.current.effectiveFrom !== null && d.current.effectiveFrom > today;
+  const upcoming = d.upcoming ?? (currentNotYet ? d.current : null);
   const tabs = [
     {
       key: 'current',
       label:
         d.status === 'draft'
           ? t('proc.tabDraft')
-          : d.current.effectiveFrom !== null && d.current.effectiveFrom > today
+          : currentNotYet
             ? t('proc.tabUpcoming', { no: d.current.versionNo, date: formatDate(d.current.effectiveFrom) })
             : t('proc.tabCurrent', { no: d.current.versionNo }),
       children: <ProcedureContentView content={content} ownerUnitId={d.ownerUnitId} />,
