@@ -71,13 +71,24 @@ async function seed(server: RunningServer) {
     payload: { decisionNo: '100/QĐ-UBND', decisionDate: '2025-07-01', effectiveFrom: '2025-07-01' },
   });
   expect(published.statusCode, published.body).toBe(200);
-  return { id: (created.json() as { id: string }).id };
+  // Its revision is published for a later date (issue 15): announced, not used, until that day.
+  expect((await injectAs(server.app, session, { method: 'POST', url: `/api/procedures/${otherId}/revisions` })).statusCode).toBe(201);
+  const later = await injectAs(server.app, session, { method: 'PUT', url: `/api/procedures/${otherId}/draft`, payload: buildProcedureContent({ name: 'Đăng ký khai sinh (bản sửa đổi)' }) });
+  expect(later.statusCode, later.body).toBe(200);
+  const future = await injectAs(server.app, session, {
+    method: 'POST',
+    url: `/api/procedures/${otherId}/publish`,
+    payload: { decisionNo: '99/QĐ-UBND', decisionDate: '2026-12-01', effectiveFrom: '2099-01-01' },
+  });
+  expect(future.statusCode, future.body).toBe(200);
+  return { id: (created.json() as { id: string }).id, otherId };
 }
 
 describe('catalogue journey: publish in the console, find on the portal', () => {
   let server: RunningServer;
   let browser: Browser;
   let procedureId: string;
+  let otherId: string;
   const pageErrors: string[] = [];
 
   const watch = (page: Page) => {
@@ -86,7 +97,7 @@ describe('catalogue journey: publish in the console, find on the portal', () => 
 
   beforeAll(async () => {
     server = await startServer();
-    procedureId = (await seed(server)).id;
+    ({ id: procedureId, otherId } = await seed(server));
     browser = await launchBrowser();
   });
 
@@ -205,6 +216,19 @@ describe('catalogue journey: publish in the console, find on the portal', () => 
     await page.getByRole('link', { name: /Quay lại tra cứu/ }).click();
     await page.getByRole('link', { name: NAME }).waitFor();
     await page.screenshot({ path: `${SHOTS}/mc-portal-search-phone.png`, fullPage: true });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a version published for a later date is announced on the public page, which keeps the version in force', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    watch(page);
+    await page.goto(`${server.baseUrl}/thu-tuc/${otherId}`);
+    await page.getByRole('heading', { name: 'Đăng ký khai sinh', exact: true, level: 1 }).waitFor();
+    expect(await page.getByTestId('upcoming-version').innerText()).toContain('Sắp áp dụng từ 01/01/2099');
+    expect(await page.getByText('Công bố theo Quyết định số 100/QĐ-UBND').count()).toBe(1);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
     expect(pageErrors).toEqual([]);

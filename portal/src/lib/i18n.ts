@@ -84,6 +84,7 @@ export const text = {
   result: 'Kết quả thực hiện',
   legalBasis: 'Căn cứ pháp lý',
   published: 'Công bố theo Quyết định số {no} ngày {date}, áp dụng từ ngày {from}.',
+  upcoming: 'Sắp áp dụng từ {from}: phiên bản sửa đổi công bố theo Quyết định số {no} ngày {date}. Đến ngày đó, hồ sơ vẫn nộp theo phiên bản đang áp dụng ở trên.',
   abolished: 'Thủ tục này đã bị bãi bỏ từ ngày {date}; không tiếp nhận hồ sơ mới.',
   notAccepting: 'Thủ tục chưa tiếp nhận hồ sơ vào hôm nay.',
   back: '← Quay lại tra cứu',

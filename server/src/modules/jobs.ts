@@ -10,8 +10,9 @@ import { outboxRetentionJobs } from './outbox-retention/outbox-retention.jobs.js
 import { notificationJobs } from './notifications/notification.jobs.js';
 import { paymentJobs } from './payments/payment.jobs.js';
 import { postalJobs } from './postal/postal.jobs.js';
+import { procedureJobs } from './procedures/procedure.jobs.js';
 import { reportJobs } from './reports/reports.jobs.js';
 import { webhookJobs } from './webhooks/webhook.jobs.js';
 
 /** Every module's background jobs and schedules, registered on pg-boss at start. */
-export const allJobs: JobDefinition[] = [...identityJobs, ...notificationJobs, ...dossierJobs, ...paymentJobs, ...postalJobs, ...reportJobs, ...citizenJobs, ...infoPortalJobs, ...feedbackJobs, ...citizenStoreJobs, ...nationalPortalJobs, ...webhookJobs, ...outboxRetentionJobs];
+export const allJobs: JobDefinition[] = [...identityJobs, ...notificationJobs, ...dossierJobs, ...paymentJobs, ...postalJobs, ...reportJobs, ...citizenJobs, ...infoPortalJobs, ...feedbackJobs, ...citizenStoreJobs, ...nationalPortalJobs, ...webhookJobs, ...outboxRetentionJobs, ...procedureJobs];

@@ -172,7 +172,7 @@ async function insertProcedures(tx: Tx, procedures: z.infer<typeof ZProcedureCon
       const id = await insertProcedure(tx, province.id, content, now);
       const versionId = await insertDraftVersion(tx, id, content, adminId, now);
       await setCurrentVersion(tx, id, versionId);
-      await markPublished(tx, id, versionId, { decisionNo: '1234/QĐ-UBND (dữ liệu mẫu)', decisionDate: '2025-06-30', effectiveFrom: '2025-07-01' }, now);
+      await markPublished(tx, id, versionId, { decisionNo: '1234/QĐ-UBND (dữ liệu mẫu)', decisionDate: '2025-06-30', effectiveFrom: '2025-07-01' }, now, '2025-07-01');
     }
   }
 }

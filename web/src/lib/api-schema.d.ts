@@ -1674,6 +1674,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -1686,6 +1687,110 @@ export interface paths {
                                     sequence: string;
                                 };
                             };
+                            upcoming: {
+                                /** Format: uuid */
+                                id: string;
+                                versionNo: number;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "superseded";
+                                decisionNo: string | null;
+                                decisionDate: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                                content: {
+                                    code: string;
+                                    name: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    level: "ministry" | "province" | "district" | "commune";
+                                    agency: string;
+                                    processingTime: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "working_day" | "working_hour" | "same_day";
+                                        note?: string;
+                                    };
+                                    /** @default [] */
+                                    fees: {
+                                        name: string;
+                                        amountVnd: number;
+                                        note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
+                                    }[];
+                                    /** @default [] */
+                                    documents: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        kind: "original" | "copy" | "certified_copy" | "original_or_copy" | "present";
+                                        count: number;
+                                        /** @default true */
+                                        required: boolean;
+                                        template?: {
+                                            name: string;
+                                            fileId?: string;
+                                            fileName?: string;
+                                        };
+                                        filledByEform?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    templates: {
+                                        name: string;
+                                        fileId?: string;
+                                        fileName?: string;
+                                    }[];
+                                    /** @default null */
+                                    eform: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    /** @default [] */
+                                    steps: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "desk_officer" | "specialist" | "head" | "leader" | "postal" | "inspector";
+                                        /** @default null */
+                                        unitCode: string | null;
+                                        workingDays: number;
+                                    }[];
+                                    result: string;
+                                    /** @default [] */
+                                    legalBasis: {
+                                        number: string;
+                                        title: string;
+                                        /** Format: date */
+                                        issuedOn?: string;
+                                        issuer?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        /** @default  */
+                                        legalBasis: string;
+                                    } | null;
+                                    postalIntake: boolean;
+                                    postalReturn: boolean;
+                                    /** @default Cá nhân */
+                                    applicants: string;
+                                    /** @default  */
+                                    conditions: string;
+                                    /** @default  */
+                                    sequence: string;
+                                };
+                            } | null;
                             versions: {
                                 /** Format: uuid */
                                 id: string;
@@ -1932,7 +2037,8 @@ export interface paths {
                                 reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                 /** @default  */
                                 explanation?: string;
-                                legalBasis: string;
+                                /** @default  */
+                                legalBasis?: string;
                             } | null;
                             postalIntake: boolean;
                             postalReturn: boolean;
@@ -2056,6 +2162,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -2068,6 +2175,110 @@ export interface paths {
                                     sequence: string;
                                 };
                             };
+                            upcoming: {
+                                /** Format: uuid */
+                                id: string;
+                                versionNo: number;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "superseded";
+                                decisionNo: string | null;
+                                decisionDate: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                                content: {
+                                    code: string;
+                                    name: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    level: "ministry" | "province" | "district" | "commune";
+                                    agency: string;
+                                    processingTime: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "working_day" | "working_hour" | "same_day";
+                                        note?: string;
+                                    };
+                                    /** @default [] */
+                                    fees: {
+                                        name: string;
+                                        amountVnd: number;
+                                        note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
+                                    }[];
+                                    /** @default [] */
+                                    documents: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        kind: "original" | "copy" | "certified_copy" | "original_or_copy" | "present";
+                                        count: number;
+                                        /** @default true */
+                                        required: boolean;
+                                        template?: {
+                                            name: string;
+                                            fileId?: string;
+                                            fileName?: string;
+                                        };
+                                        filledByEform?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    templates: {
+                                        name: string;
+                                        fileId?: string;
+                                        fileName?: string;
+                                    }[];
+                                    /** @default null */
+                                    eform: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    /** @default [] */
+                                    steps: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "desk_officer" | "specialist" | "head" | "leader" | "postal" | "inspector";
+                                        /** @default null */
+                                        unitCode: string | null;
+                                        workingDays: number;
+                                    }[];
+                                    result: string;
+                                    /** @default [] */
+                                    legalBasis: {
+                                        number: string;
+                                        title: string;
+                                        /** Format: date */
+                                        issuedOn?: string;
+                                        issuer?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        /** @default  */
+                                        legalBasis: string;
+                                    } | null;
+                                    postalIntake: boolean;
+                                    postalReturn: boolean;
+                                    /** @default Cá nhân */
+                                    applicants: string;
+                                    /** @default  */
+                                    conditions: string;
+                                    /** @default  */
+                                    sequence: string;
+                                };
+                            } | null;
                             versions: {
                                 /** Format: uuid */
                                 id: string;
@@ -2257,6 +2468,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -2269,6 +2481,110 @@ export interface paths {
                                     sequence: string;
                                 };
                             };
+                            upcoming: {
+                                /** Format: uuid */
+                                id: string;
+                                versionNo: number;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "superseded";
+                                decisionNo: string | null;
+                                decisionDate: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                                content: {
+                                    code: string;
+                                    name: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    level: "ministry" | "province" | "district" | "commune";
+                                    agency: string;
+                                    processingTime: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "working_day" | "working_hour" | "same_day";
+                                        note?: string;
+                                    };
+                                    /** @default [] */
+                                    fees: {
+                                        name: string;
+                                        amountVnd: number;
+                                        note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
+                                    }[];
+                                    /** @default [] */
+                                    documents: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        kind: "original" | "copy" | "certified_copy" | "original_or_copy" | "present";
+                                        count: number;
+                                        /** @default true */
+                                        required: boolean;
+                                        template?: {
+                                            name: string;
+                                            fileId?: string;
+                                            fileName?: string;
+                                        };
+                                        filledByEform?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    templates: {
+                                        name: string;
+                                        fileId?: string;
+                                        fileName?: string;
+                                    }[];
+                                    /** @default null */
+                                    eform: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    /** @default [] */
+                                    steps: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "desk_officer" | "specialist" | "head" | "leader" | "postal" | "inspector";
+                                        /** @default null */
+                                        unitCode: string | null;
+                                        workingDays: number;
+                                    }[];
+                                    result: string;
+                                    /** @default [] */
+                                    legalBasis: {
+                                        number: string;
+                                        title: string;
+                                        /** Format: date */
+                                        issuedOn?: string;
+                                        issuer?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        /** @default  */
+                                        legalBasis: string;
+                                    } | null;
+                                    postalIntake: boolean;
+                                    postalReturn: boolean;
+                                    /** @default Cá nhân */
+                                    applicants: string;
+                                    /** @default  */
+                                    conditions: string;
+                                    /** @default  */
+                                    sequence: string;
+                                };
+                            } | null;
                             versions: {
                                 /** Format: uuid */
                                 id: string;
@@ -2431,6 +2747,7 @@ export interface paths {
                                     reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                     /** @default  */
                                     explanation: string;
+                                    /** @default  */
                                     legalBasis: string;
                                 } | null;
                                 postalIntake: boolean;
@@ -2574,7 +2891,8 @@ export interface paths {
                             reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                             /** @default  */
                             explanation?: string;
-                            legalBasis: string;
+                            /** @default  */
+                            legalBasis?: string;
                         } | null;
                         postalIntake: boolean;
                         postalReturn: boolean;
@@ -2697,6 +3015,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -2709,6 +3028,110 @@ export interface paths {
                                     sequence: string;
                                 };
                             };
+                            upcoming: {
+                                /** Format: uuid */
+                                id: string;
+                                versionNo: number;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "superseded";
+                                decisionNo: string | null;
+                                decisionDate: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                                content: {
+                                    code: string;
+                                    name: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    level: "ministry" | "province" | "district" | "commune";
+                                    agency: string;
+                                    processingTime: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "working_day" | "working_hour" | "same_day";
+                                        note?: string;
+                                    };
+                                    /** @default [] */
+                                    fees: {
+                                        name: string;
+                                        amountVnd: number;
+                                        note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
+                                    }[];
+                                    /** @default [] */
+                                    documents: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        kind: "original" | "copy" | "certified_copy" | "original_or_copy" | "present";
+                                        count: number;
+                                        /** @default true */
+                                        required: boolean;
+                                        template?: {
+                                            name: string;
+                                            fileId?: string;
+                                            fileName?: string;
+                                        };
+                                        filledByEform?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    templates: {
+                                        name: string;
+                                        fileId?: string;
+                                        fileName?: string;
+                                    }[];
+                                    /** @default null */
+                                    eform: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    /** @default [] */
+                                    steps: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "desk_officer" | "specialist" | "head" | "leader" | "postal" | "inspector";
+                                        /** @default null */
+                                        unitCode: string | null;
+                                        workingDays: number;
+                                    }[];
+                                    result: string;
+                                    /** @default [] */
+                                    legalBasis: {
+                                        number: string;
+                                        title: string;
+                                        /** Format: date */
+                                        issuedOn?: string;
+                                        issuer?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        /** @default  */
+                                        legalBasis: string;
+                                    } | null;
+                                    postalIntake: boolean;
+                                    postalReturn: boolean;
+                                    /** @default Cá nhân */
+                                    applicants: string;
+                                    /** @default  */
+                                    conditions: string;
+                                    /** @default  */
+                                    sequence: string;
+                                };
+                            } | null;
                             versions: {
                                 /** Format: uuid */
                                 id: string;
@@ -2747,7 +3170,281 @@ export interface paths {
             };
         };
         post?: never;
-        delete?: never;
+        /** Bỏ bản sửa đổi chưa công bố (hoàn tác việc tạo bản sửa đổi) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "abolished";
+                            /** Format: uuid */
+                            ownerUnitId: string;
+                            ownerUnitName: string;
+                            abolishedOn: string | null;
+                            abolishDecision: string | null;
+                            acceptsDossiersToday: boolean;
+                            current: {
+                                /** Format: uuid */
+                                id: string;
+                                versionNo: number;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "superseded";
+                                decisionNo: string | null;
+                                decisionDate: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                                content: {
+                                    code: string;
+                                    name: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    level: "ministry" | "province" | "district" | "commune";
+                                    agency: string;
+                                    processingTime: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "working_day" | "working_hour" | "same_day";
+                                        note?: string;
+                                    };
+                                    /** @default [] */
+                                    fees: {
+                                        name: string;
+                                        amountVnd: number;
+                                        note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
+                                    }[];
+                                    /** @default [] */
+                                    documents: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        kind: "original" | "copy" | "certified_copy" | "original_or_copy" | "present";
+                                        count: number;
+                                        /** @default true */
+                                        required: boolean;
+                                        template?: {
+                                            name: string;
+                                            fileId?: string;
+                                            fileName?: string;
+                                        };
+                                        filledByEform?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    templates: {
+                                        name: string;
+                                        fileId?: string;
+                                        fileName?: string;
+                                    }[];
+                                    /** @default null */
+                                    eform: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    /** @default [] */
+                                    steps: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "desk_officer" | "specialist" | "head" | "leader" | "postal" | "inspector";
+                                        /** @default null */
+                                        unitCode: string | null;
+                                        workingDays: number;
+                                    }[];
+                                    result: string;
+                                    /** @default [] */
+                                    legalBasis: {
+                                        number: string;
+                                        title: string;
+                                        /** Format: date */
+                                        issuedOn?: string;
+                                        issuer?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        /** @default  */
+                                        legalBasis: string;
+                                    } | null;
+                                    postalIntake: boolean;
+                                    postalReturn: boolean;
+                                    /** @default Cá nhân */
+                                    applicants: string;
+                                    /** @default  */
+                                    conditions: string;
+                                    /** @default  */
+                                    sequence: string;
+                                };
+                            };
+                            upcoming: {
+                                /** Format: uuid */
+                                id: string;
+                                versionNo: number;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "superseded";
+                                decisionNo: string | null;
+                                decisionDate: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                                content: {
+                                    code: string;
+                                    name: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    level: "ministry" | "province" | "district" | "commune";
+                                    agency: string;
+                                    processingTime: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "working_day" | "working_hour" | "same_day";
+                                        note?: string;
+                                    };
+                                    /** @default [] */
+                                    fees: {
+                                        name: string;
+                                        amountVnd: number;
+                                        note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
+                                    }[];
+                                    /** @default [] */
+                                    documents: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        kind: "original" | "copy" | "certified_copy" | "original_or_copy" | "present";
+                                        count: number;
+                                        /** @default true */
+                                        required: boolean;
+                                        template?: {
+                                            name: string;
+                                            fileId?: string;
+                                            fileName?: string;
+                                        };
+                                        filledByEform?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    templates: {
+                                        name: string;
+                                        fileId?: string;
+                                        fileName?: string;
+                                    }[];
+                                    /** @default null */
+                                    eform: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    /** @default [] */
+                                    steps: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "desk_officer" | "specialist" | "head" | "leader" | "postal" | "inspector";
+                                        /** @default null */
+                                        unitCode: string | null;
+                                        workingDays: number;
+                                    }[];
+                                    result: string;
+                                    /** @default [] */
+                                    legalBasis: {
+                                        number: string;
+                                        title: string;
+                                        /** Format: date */
+                                        issuedOn?: string;
+                                        issuer?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        /** @default  */
+                                        legalBasis: string;
+                                    } | null;
+                                    postalIntake: boolean;
+                                    postalReturn: boolean;
+                                    /** @default Cá nhân */
+                                    applicants: string;
+                                    /** @default  */
+                                    conditions: string;
+                                    /** @default  */
+                                    sequence: string;
+                                };
+                            } | null;
+                            versions: {
+                                /** Format: uuid */
+                                id: string;
+                                versionNo: number;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "superseded";
+                                decisionNo: string | null;
+                                decisionDate: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                            }[];
+                            /** Format: uuid */
+                            draftVersionId: string | null;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -2883,6 +3580,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -2895,6 +3593,110 @@ export interface paths {
                                     sequence: string;
                                 };
                             };
+                            upcoming: {
+                                /** Format: uuid */
+                                id: string;
+                                versionNo: number;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "superseded";
+                                decisionNo: string | null;
+                                decisionDate: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                                content: {
+                                    code: string;
+                                    name: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    level: "ministry" | "province" | "district" | "commune";
+                                    agency: string;
+                                    processingTime: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "working_day" | "working_hour" | "same_day";
+                                        note?: string;
+                                    };
+                                    /** @default [] */
+                                    fees: {
+                                        name: string;
+                                        amountVnd: number;
+                                        note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
+                                    }[];
+                                    /** @default [] */
+                                    documents: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        kind: "original" | "copy" | "certified_copy" | "original_or_copy" | "present";
+                                        count: number;
+                                        /** @default true */
+                                        required: boolean;
+                                        template?: {
+                                            name: string;
+                                            fileId?: string;
+                                            fileName?: string;
+                                        };
+                                        filledByEform?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    templates: {
+                                        name: string;
+                                        fileId?: string;
+                                        fileName?: string;
+                                    }[];
+                                    /** @default null */
+                                    eform: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    /** @default [] */
+                                    steps: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "desk_officer" | "specialist" | "head" | "leader" | "postal" | "inspector";
+                                        /** @default null */
+                                        unitCode: string | null;
+                                        workingDays: number;
+                                    }[];
+                                    result: string;
+                                    /** @default [] */
+                                    legalBasis: {
+                                        number: string;
+                                        title: string;
+                                        /** Format: date */
+                                        issuedOn?: string;
+                                        issuer?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        /** @default  */
+                                        legalBasis: string;
+                                    } | null;
+                                    postalIntake: boolean;
+                                    postalReturn: boolean;
+                                    /** @default Cá nhân */
+                                    applicants: string;
+                                    /** @default  */
+                                    conditions: string;
+                                    /** @default  */
+                                    sequence: string;
+                                };
+                            } | null;
                             versions: {
                                 /** Format: uuid */
                                 id: string;
@@ -3078,6 +3880,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -3090,6 +3893,110 @@ export interface paths {
                                     sequence: string;
                                 };
                             };
+                            upcoming: {
+                                /** Format: uuid */
+                                id: string;
+                                versionNo: number;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "superseded";
+                                decisionNo: string | null;
+                                decisionDate: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                                content: {
+                                    code: string;
+                                    name: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    level: "ministry" | "province" | "district" | "commune";
+                                    agency: string;
+                                    processingTime: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "working_day" | "working_hour" | "same_day";
+                                        note?: string;
+                                    };
+                                    /** @default [] */
+                                    fees: {
+                                        name: string;
+                                        amountVnd: number;
+                                        note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
+                                    }[];
+                                    /** @default [] */
+                                    documents: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        kind: "original" | "copy" | "certified_copy" | "original_or_copy" | "present";
+                                        count: number;
+                                        /** @default true */
+                                        required: boolean;
+                                        template?: {
+                                            name: string;
+                                            fileId?: string;
+                                            fileName?: string;
+                                        };
+                                        filledByEform?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    templates: {
+                                        name: string;
+                                        fileId?: string;
+                                        fileName?: string;
+                                    }[];
+                                    /** @default null */
+                                    eform: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    /** @default [] */
+                                    steps: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "desk_officer" | "specialist" | "head" | "leader" | "postal" | "inspector";
+                                        /** @default null */
+                                        unitCode: string | null;
+                                        workingDays: number;
+                                    }[];
+                                    result: string;
+                                    /** @default [] */
+                                    legalBasis: {
+                                        number: string;
+                                        title: string;
+                                        /** Format: date */
+                                        issuedOn?: string;
+                                        issuer?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        /** @default  */
+                                        legalBasis: string;
+                                    } | null;
+                                    postalIntake: boolean;
+                                    postalReturn: boolean;
+                                    /** @default Cá nhân */
+                                    applicants: string;
+                                    /** @default  */
+                                    conditions: string;
+                                    /** @default  */
+                                    sequence: string;
+                                };
+                            } | null;
                             versions: {
                                 /** Format: uuid */
                                 id: string;
@@ -3289,6 +4196,7 @@ export interface paths {
                                         reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
                                         /** @default  */
                                         explanation: string;
+                                        /** @default  */
                                         legalBasis: string;
                                     } | null;
                                     postalIntake: boolean;
@@ -3301,6 +4209,110 @@ export interface paths {
                                     sequence: string;
                                 };
                             };
+                            upcoming: {
+                                /** Format: uuid */
+                                id: string;
+                                versionNo: number;
+                                /** @enum {string} */
+                                state: "draft" | "published" | "superseded";
+                                decisionNo: string | null;
+                                decisionDate: string | null;
+                                effectiveFrom: string | null;
+                                effectiveTo: string | null;
+                                content: {
+                                    code: string;
+                                    name: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    level: "ministry" | "province" | "district" | "commune";
+                                    agency: string;
+                                    processingTime: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "working_day" | "working_hour" | "same_day";
+                                        note?: string;
+                                    };
+                                    /** @default [] */
+                                    fees: {
+                                        name: string;
+                                        amountVnd: number;
+                                        note?: string;
+                                        /** @enum {string} */
+                                        per?: "case" | "copy" | "page";
+                                        quantityField?: string;
+                                        /** @enum {string} */
+                                        channel?: "online" | "desk";
+                                    }[];
+                                    /** @default [] */
+                                    documents: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        kind: "original" | "copy" | "certified_copy" | "original_or_copy" | "present";
+                                        count: number;
+                                        /** @default true */
+                                        required: boolean;
+                                        template?: {
+                                            name: string;
+                                            fileId?: string;
+                                            fileName?: string;
+                                        };
+                                        filledByEform?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    templates: {
+                                        name: string;
+                                        fileId?: string;
+                                        fileName?: string;
+                                    }[];
+                                    /** @default null */
+                                    eform: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    /** @default [] */
+                                    steps: {
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "admin" | "desk_officer" | "specialist" | "head" | "leader" | "postal" | "inspector";
+                                        /** @default null */
+                                        unitCode: string | null;
+                                        workingDays: number;
+                                    }[];
+                                    result: string;
+                                    /** @default [] */
+                                    legalBasis: {
+                                        number: string;
+                                        title: string;
+                                        /** Format: date */
+                                        issuedOn?: string;
+                                        issuer?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    onlineLevel: "none" | "partial" | "full";
+                                    /** @default null */
+                                    national: {
+                                        maTTHC: string;
+                                        /** @default  */
+                                        maTruongHop: string;
+                                    } | null;
+                                    /** @default null */
+                                    notFullyOnline: {
+                                        /** @enum {string} */
+                                        reason: "presence_required" | "onsite_verification" | "technical_incident" | "other_technical";
+                                        /** @default  */
+                                        explanation: string;
+                                        /** @default  */
+                                        legalBasis: string;
+                                    } | null;
+                                    postalIntake: boolean;
+                                    postalReturn: boolean;
+                                    /** @default Cá nhân */
+                                    applicants: string;
+                                    /** @default  */
+                                    conditions: string;
+                                    /** @default  */
+                                    sequence: string;
+                                };
+                            } | null;
                             versions: {
                                 /** Format: uuid */
                                 id: string;
@@ -3351,11 +4363,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Xuất danh mục thủ tục (JSON) */
+        /** Xuất danh mục thủ tục (JSON); không nêu đơn vị thì xuất của đơn vị mình */
         get: {
             parameters: {
-                query: {
-                    ownerUnitId: string;
+                query?: {
+                    ownerUnitId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3383,6 +4395,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -3400,11 +4430,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Xuất danh mục thủ tục (Excel, cùng khuôn với tệp mẫu nhập) */
+        /** Xuất danh mục thủ tục (Excel, cùng khuôn với tệp mẫu nhập); không nêu đơn vị thì xuất của đơn vị mình */
         get: {
             parameters: {
-                query: {
-                    ownerUnitId: string;
+                query?: {
+                    ownerUnitId?: string;
                 };
                 header?: never;
                 path?: never;

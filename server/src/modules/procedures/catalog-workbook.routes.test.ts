@@ -51,7 +51,8 @@ describe('the Excel template', () => {
     const main = wb.getWorksheet(SHEETS.main)!;
     expect([1, 2, 4, 6, 7].map((c) => main.getRow(1).getCell(c).value)).toEqual(['Mã thủ tục', 'Tên thủ tục', 'Cấp thực hiện', 'Thời hạn giải quyết', 'Đơn vị thời hạn']);
     expect(main.getRow(2).values).toEqual([]);
-    expect(main.getCell('D2').dataValidation.formulae).toEqual(['"Bộ,Tỉnh,Huyện,Xã"']);
+    // The console's own labels, and no district level (abolished on 01/07/2025).
+    expect(main.getCell('D2').dataValidation.formulae).toEqual(['"Cấp bộ,Cấp tỉnh,Cấp xã"']);
     expect((await injectAs(t.app, null, { method: 'GET', url: '/api/procedures/import/template' })).statusCode).toBe(401);
     expect((await injectAs(t.app, desk, { method: 'GET', url: '/api/procedures/import/template' })).statusCode).toBe(403);
   });
@@ -72,7 +73,7 @@ describe('importing a workbook', () => {
     expect(body.details.rows).toEqual([
       // Row 1 is the header: the sixth data row is row 6 of the sheet, and so on.
       'Dòng 6: Mã thủ tục trống',
-      'Dòng 7: Cấp thực hiện «Quận» không hợp lệ (chọn: Bộ, Tỉnh, Huyện, Xã)',
+      'Dòng 7: Cấp thực hiện «Quận» không hợp lệ (chọn: Cấp bộ, Cấp tỉnh, Cấp xã)',
       'Dòng 8: Mã thủ tục 1.000002 bị lặp (đã có ở dòng 3)',
       'Trang «Phí, lệ phí», dòng 2: Số tiền (đồng) «năm chục» không phải là số',
       'Trang «Phí, lệ phí», dòng 3: Mã thủ tục 1.000009 không có ở trang «Thủ tục»',
@@ -85,6 +86,29 @@ describe('importing a workbook', () => {
     const parsed = await readCatalogWorkbook(await filled({ main: [[...good('1.000011', 'AB')]], documents: [['1.000011', 'Tờ khai', 'Bản chính', 0]] }));
     expect(parsed).toEqual({ ok: false, errors: ['Dòng 2: Tên thủ tục cần ít nhất 3 ký tự', 'Trang «Thành phần hồ sơ», dòng 2: Số lượng phải từ 1 trở lên'] });
     expect(await readCatalogWorkbook(Buffer.from('không phải excel'))).toEqual({ ok: false, errors: ['Tệp không phải bảng tính Excel (.xlsx) đọc được.'] });
+  });
+
+  it('speaks in words an officer knows: no internal codes, no label said twice; the console labels are accepted (issue 15 finding 9)', async () => {
+    const row = (code: string, level: string, unit: string, online: string) => [code, 'Đăng ký khai sinh', 'Hộ tịch', level, 'UBND cấp xã', 1, unit, '', 'Giấy khai sinh', online, 'Có', 'Có', 'Cá nhân', '', ''];
+    const bad = await readCatalogWorkbook(
+      await filled({ main: [row('1.000041', 'Cấp xã', '', ''), row('1.000042', 'Huyện', 'Ngày làm việc', 'Toàn trình'), row('1.00004', 'Xã', 'Ngày làm việc', 'Toàn trình')] }),
+    );
+    expect(bad).toEqual({
+      ok: false,
+      errors: [
+        'Dòng 3: Cấp thực hiện «Huyện» không còn áp dụng (cấp huyện chấm dứt hoạt động từ 01/07/2025) (chọn: Cấp bộ, Cấp tỉnh, Cấp xã)',
+        'Dòng 2: Đơn vị thời hạn trống',
+        'Dòng 2: Mức độ dịch vụ công trực tuyến trống',
+        'Dòng 4: Mã thủ tục không đúng dạng 1.000000',
+      ],
+    });
+    for (const e of (bad as { errors: string[] }).errors) expect(e).not.toMatch(/"|none|partial|working_day|commune/);
+    // What the console shows is accepted as it is written there.
+    const ok = await readCatalogWorkbook(await filled({ main: [row('1.000043', 'Cấp xã', 'Ngày làm việc', 'DVC trực tuyến một phần'), row('1.000044', 'Tỉnh', 'Trong ngày', 'Không')] }));
+    expect(ok.ok && ok.contents.map((c) => [c.level, c.processingTime.unit, c.onlineLevel])).toEqual([
+      ['commune', 'working_day', 'partial'],
+      ['province', 'same_day', 'none'],
+    ]);
   });
 
   it('a clean workbook is imported as drafts; callers outside the unit, without the right, or with garbage are refused', async () => {
@@ -127,5 +151,18 @@ describe('export and round trip', () => {
     const again = await upload(admin, exported.rawPayload, tree.communeA.id);
     expect(again.json()).toEqual({ created: 0, updated: 1, revised: 0, skipped: 0 });
     expect((await injectAs(t.app, otherAdmin, { method: 'GET', url: `/api/procedures/export/xlsx?ownerUnitId=${tree.communeA.id}` })).statusCode).toBe(403);
+  });
+
+  it("without a unit, exports the officer's own scope; several unrelated units answer a 422 with a code", async () => {
+    const mine = await injectAs(t.app, admin, { method: 'GET', url: '/api/procedures/export' });
+    expect(mine.statusCode, mine.body).toBe(200);
+    const all = await injectAs(t.app, admin, { method: 'GET', url: `/api/procedures/export?ownerUnitId=${tree.province.id}` });
+    expect(mine.json().procedures.map((p: { content: { code: string } }) => p.content.code)).toEqual(all.json().procedures.map((p: { content: { code: string } }) => p.content.code));
+    expect((await injectAs(t.app, admin, { method: 'GET', url: '/api/procedures/export/xlsx' })).statusCode).toBe(200);
+    await buildStaff(t.ctx.db, 'admin.hai.tinh', [{ role: 'admin', unit: tree.province }, { role: 'admin', unit: tree.otherProvince }]);
+    const two = await injectAs(t.app, await login(t.app, 'admin.hai.tinh'), { method: 'GET', url: '/api/procedures/export' });
+    expect([two.statusCode, two.json().code]).toEqual([422, 'PROCEDURE.EXPORT_UNIT_REQUIRED']);
+    // A desk officer's scope is their desk, which owns no procedure: nothing from the province's catalogue.
+    expect((await injectAs(t.app, desk, { method: 'GET', url: '/api/procedures/export' })).json().procedures).toEqual([]);
   });
 });

@@ -23,7 +23,8 @@ type SheetKey = keyof typeof SHEETS;
 const CODE = 'Mã thủ tục';
 const labels = <T extends string>(m: Record<T, string>) => m;
 const L = {
-  level: labels({ ministry: 'Bộ', province: 'Tỉnh', district: 'Huyện', commune: 'Xã' }),
+  // No district level offered: the district tier ended on 01/07/2025 (Nghị quyết 76/2025/UBTVQH15, the two-level reform).
+  level: labels({ ministry: 'Cấp bộ', province: 'Cấp tỉnh', commune: 'Cấp xã' }),
   unit: labels({ working_day: 'Ngày làm việc', working_hour: 'Giờ làm việc', same_day: 'Trong ngày' }),
   online: labels({ none: 'Không', partial: 'Một phần', full: 'Toàn trình' }),
   reason: labels({ presence_required: 'Phải có mặt', onsite_verification: 'Xác minh tại chỗ', technical_incident: 'Sự cố kỹ thuật', other_technical: 'Vấn đề kỹ thuật khác' }),
@@ -33,6 +34,20 @@ const L = {
   role: labels({ admin: 'Quản trị', desk_officer: 'Cán bộ một cửa', specialist: 'Chuyên viên', head: 'Trưởng phòng', leader: 'Lãnh đạo', postal: 'Bưu điện', inspector: 'Thanh tra' }),
   bool: labels({ true: 'Có', false: 'Không' }),
 };
+
+/**
+ * Other words accepted on import for a coded column: the short forms of earlier templates and the labels the console
+ * itself shows (an officer copies "Cấp xã" or "DVC trực tuyến một phần" from the screen).
+ */
+const ALIASES: Record<string, Record<string, string>> = {
+  level: { 'Bộ': 'ministry', 'Tỉnh': 'province', 'Xã': 'commune', 'Phường': 'commune', 'Cấp phường': 'commune', 'Đặc khu': 'commune' },
+  'processingTime.unit': { 'Ngày': 'working_day', 'Giờ': 'working_hour' },
+  onlineLevel: { 'Chưa cung cấp trực tuyến': 'none', 'DVC trực tuyến một phần': 'partial', 'DVC trực tuyến toàn trình': 'full', 'Trực tuyến một phần': 'partial', 'Trực tuyến toàn trình': 'full' },
+  kind: { 'Bản sao có chứng thực': 'certified_copy' },
+  role: { 'Quản trị hệ thống': 'admin', 'Nhân viên bưu điện': 'postal', 'Văn phòng/Thanh tra': 'inspector' },
+};
+/** Labels written for values no longer offered (a procedure of the former district level still exports readably). */
+const RETIRED: Record<string, Record<string, string>> = { level: { district: 'Cấp huyện' } };
 
 /** Column headers of each sheet, with the content field each one fills (the field names the error messages use). */
 const COLUMNS: Record<SheetKey, readonly { header: string; field: string; width: number; list?: Record<string, string> }[]> = {
@@ -112,7 +127,7 @@ function rowsOf(contents: readonly TProcedureContent[]): Record<SheetKey, (strin
   const out: Record<SheetKey, (string | number)[][]> = { main: [], documents: [], fees: [], steps: [], legal: [], templates: [], eform: [] };
   for (const c of contents) {
     out.main.push([
-      c.code, c.name, c.field, labelOf(L.level, c.level), c.agency, c.processingTime.amount, labelOf(L.unit, c.processingTime.unit), c.processingTime.note ?? '',
+      c.code, c.name, c.field, labelOf({ ...L.level, ...RETIRED.level }, c.level), c.agency, c.processingTime.amount, labelOf(L.unit, c.processingTime.unit), c.processingTime.note ?? '',
       c.result, labelOf(L.online, c.onlineLevel), labelOf(L.bool, c.postalIntake), labelOf(L.bool, c.postalReturn), c.applicants, c.conditions, c.sequence,
       c.national?.maTTHC ?? '', c.national?.maTruongHop ?? '', labelOf(L.reason, c.notFullyOnline?.reason), c.notFullyOnline?.explanation ?? '', c.notFullyOnline?.legalBasis ?? '',
     ]);
@@ -180,18 +195,23 @@ function cellText(v: ExcelJS.CellValue): string {
 
 const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
 
-/** The code behind a label (or the code itself); undefined when the text matches nothing. */
-function codeOf(list: Record<string, string>, text: string): string | undefined {
+/** The code behind a label or an accepted alias; undefined when the text matches nothing. Internal codes are not words. */
+function codeOf(list: Record<string, string>, text: string, aliases: Record<string, string> = {}): string | undefined {
   const f = fold(text);
-  return Object.entries(list).find(([k, label]) => fold(label) === f || k === f)?.[0];
+  return Object.entries(list).find(([, label]) => fold(label) === f)?.[0] ?? Object.entries(aliases).find(([alias]) => fold(alias) === f)?.[1];
 }
 
-/** Vietnamese for a schema problem of one cell. */
-function issueVi(i: z.core.$ZodIssue): string {
+/**
+ * Vietnamese for a schema problem of one cell, in words an officer knows: never the internal codes of a list
+ * ("none"|"partial"|"full"), which zod's own messages would show; `choices` are the column's labels.
+ */
+function issueVi(i: z.core.$ZodIssue, choices?: Record<string, string>): string {
+  if (i.code === 'invalid_value') return i.input === undefined || i.input === '' ? 'trống' : choices ? `không hợp lệ (chọn: ${Object.values(choices).join(', ')})` : 'không hợp lệ';
   if (i.code === 'too_small') return i.origin === 'string' ? `cần ít nhất ${String(i.minimum)} ký tự` : i.origin === 'array' ? `cần ít nhất ${String(i.minimum)} dòng` : `phải từ ${String(i.minimum)} trở lên`;
   if (i.code === 'too_big') return i.origin === 'string' ? `dài quá ${String(i.maximum)} ký tự` : i.origin === 'array' ? `quá ${String(i.maximum)} dòng` : `phải không quá ${String(i.maximum)}`;
   if (i.code === 'invalid_type') return i.input === undefined ? 'trống' : 'không đúng kiểu';
-  if (/[À-ỹ]/.test(i.message)) return i.message; // the contract's own Vietnamese message (code format, e-form problems)
+  // The contract's own Vietnamese message (code format, e-form problems), unless it quotes internal values.
+  if (/[À-ỹ]/.test(i.message) && !/["|]/.test(i.message)) return i.message;
   return 'không hợp lệ';
 }
 
@@ -255,8 +275,12 @@ export async function readCatalogWorkbook(file: Buffer): Promise<WorkbookParse> 
     coded: (f: string): string | undefined => {
       const raw = cells[f] ?? '';
       if (raw === '') return undefined;
-      const c = codeOf(list(key, f), raw);
-      if (c === undefined) errors.push(`${where(origin)}: ${header(key, f)} «${raw}» không hợp lệ (chọn: ${Object.values(list(key, f)).join(', ')})`);
+      const c = codeOf(list(key, f), raw, ALIASES[f]);
+      if (c === undefined) {
+        const retired = Object.entries(RETIRED[f] ?? {}).find(([, label]) => [fold(label), fold(label.replace(/^Cấp /, ''))].includes(fold(raw)));
+        const why = retired ? 'không còn áp dụng (cấp huyện chấm dứt hoạt động từ 01/07/2025)' : 'không hợp lệ';
+        errors.push(`${where(origin)}: ${header(key, f)} «${raw}» ${why} (chọn: ${Object.values(list(key, f)).join(', ')})`);
+      }
       return c;
     },
     bool: (f: string): boolean | undefined => {
@@ -354,17 +378,19 @@ export async function readCatalogWorkbook(file: Buffer): Promise<WorkbookParse> 
     // One message per cell: a label already reported as unknown is not reported again as empty.
     const add = (o: Origin, column: string, problem: string) => {
       const prefix = `${where(o)}: ${column} `;
-      if (!errors.some((e) => e.startsWith(prefix))) errors.push(`${prefix}${problem}`);
+      if (errors.some((e) => e.startsWith(prefix))) return;
+      // A message that already names its column ("Mã thủ tục dạng 1.000000") is not prefixed with it again.
+      errors.push(fold(problem).startsWith(fold(column)) ? `${where(o)}: ${column} không đúng ${problem.slice(column.length).trim()}` : `${prefix}${problem}`);
     };
     for (const i of parsed.error.issues) {
       const [head, index, ...rest] = i.path.map(String);
       const sheet = head ? fieldSheet[head] : undefined;
       if (sheet && sheet !== 'eform' && index !== undefined && b.parts[head!]?.[Number(index)]) {
-        add(b.parts[head!]![Number(index)]!, header(sheet, rest.join('.')), issueVi(i));
+        add(b.parts[head!]![Number(index)]!, header(sheet, rest.join('.')), issueVi(i, list(sheet, rest.join('.'))));
       } else if (sheet === 'eform') {
         add(b.parts.eform?.[0] ?? b.origin, ['Biểu mẫu điện tử', ...i.path.slice(1).map(String)].join(' '), issueVi(i));
       } else {
-        add(b.origin, header('main', i.path.join('.')), issueVi(i));
+        add(b.origin, header('main', i.path.join('.')), issueVi(i, list('main', i.path.join('.'))));
       }
     }
   }

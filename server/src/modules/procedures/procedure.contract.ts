@@ -117,7 +117,8 @@ export const ZProcedureContent = z.object({
    * verification, an unfixed technical incident, another technical issue); published on the national portal.
    */
   notFullyOnline: z
-    .object({ reason: ZNotFullyOnlineReason, explanation: z.string().trim().max(1000).default(''), legalBasis: z.string().trim().min(3).max(500) })
+    // The legal basis may be empty in a draft: saving never asks for what only publishing requires (publishProblems).
+    .object({ reason: ZNotFullyOnlineReason, explanation: z.string().trim().max(1000).default(''), legalBasis: z.string().trim().max(500).default('') })
     .nullable()
     .default(null),
   postalIntake: z.boolean(),
@@ -165,8 +166,13 @@ export const ZProcedureDetail = z.object({
   abolishedOn: z.string().nullable(),
   abolishDecision: z.string().nullable(),
   acceptsDossiersToday: z.boolean(),
-  /** The version shown: the one in force (or the draft for a never-published procedure). */
+  /**
+   * The version shown: the one in force today (by the server's clock) — never one published for a later date while an
+   * earlier one is in force; before a first publication's date, that version; the draft of a never-published procedure.
+   */
   current: ZVersion,
+  /** A published version whose date has not come ("Sắp áp dụng từ …"), shown apart from `current`; null if none. */
+  upcoming: ZVersion.nullable(),
   /** Every version, newest first (staff only; the public page gets only the published ones). */
   versions: z.array(ZVersion.omit({ content: true })),
   draftVersionId: z.string().uuid().nullable(),

@@ -6,6 +6,7 @@ const actionNames: Record<string, string> = {
   edit_draft: 'sửa bản dự thảo',
   publish: 'công bố',
   start_revision: 'tạo bản sửa đổi',
+  discard_draft: 'bỏ bản sửa đổi',
   abolish: 'bãi bỏ',
 };
 
@@ -39,6 +40,13 @@ export const procedureErrors = {
       'unprocessable',
       'Ngày hiệu lực của phiên bản mới phải sau ngày hiệu lực của phiên bản đang áp dụng.',
       'The new version must take effect after the current one.',
+    ),
+  exportUnitRequired: () =>
+    new DomainError(
+      'PROCEDURE.EXPORT_UNIT_REQUIRED',
+      'unprocessable',
+      'Tài khoản được xem danh mục của nhiều đơn vị không lồng nhau; hãy chọn đơn vị cần xuất danh mục.',
+      'Several unrelated units in scope: choose the unit to export.',
     ),
   importInvalid: (errors: { index: number; code: string | null; issues: string[] }[]) =>
     new DomainError('PROCEDURE.IMPORT_INVALID', 'invalid', 'Tệp nhập có thủ tục không hợp lệ; chưa có thay đổi nào được ghi.', 'Import rejected.', { errors }),

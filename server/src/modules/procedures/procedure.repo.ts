@@ -113,6 +113,7 @@ export async function markPublished(
   versionId: string,
   d: { decisionNo: string; decisionDate: string; effectiveFrom: string },
   now: Date,
+  today: string,
 ): Promise<void> {
   await q.query(
     `UPDATE procedure_version SET state = 'superseded', effective_to = $2
@@ -124,7 +125,48 @@ export async function markPublished(
       WHERE id = $1`,
     [versionId, d.decisionNo, d.decisionDate, d.effectiveFrom, now],
   );
-  await q.query(`UPDATE procedure SET status = 'published', current_version_id = $2, updated_at = $3 WHERE id = $1`, [procedureId, versionId, now]);
+  // The catalogue row (current_version_id and the listing columns) moves to the new version only once it is in force:
+  // for a later date the daily job applyVersionsInForce moves it. A first publication takes it at once (there is no
+  // earlier version to keep listing; readers see it as upcoming by its date).
+  await q.query(
+    `UPDATE procedure SET status = 'published', updated_at = $3,
+            current_version_id = CASE WHEN status = 'draft' OR $4::date <= $5::date THEN $2::uuid ELSE current_version_id END
+      WHERE id = $1`,
+    [procedureId, versionId, now, d.effectiveFrom, today],
+  );
+}
+
+/**
+ * Moves each published procedure's catalogue row to the version in force on `today` (YYYY-MM-DD, Vietnam) when a
+ * version published for a later date has reached it: current_version_id and the listing columns the catalogue lists,
+ * searches and filters by. Idempotent; returns the procedures moved.
+ */
+export async function applyVersionsInForce(q: Queryable, today: string): Promise<string[]> {
+  const { rows } = await q.query<{ id: string; content: TProcedureContent; versionId: string }>(
+    `SELECT p.id, v.id AS "versionId", v.content
+       FROM procedure p
+       JOIN LATERAL (SELECT id, content FROM procedure_version
+                      WHERE procedure_id = p.id AND state <> 'draft' AND effective_from <= $1::date
+                        AND (effective_to IS NULL OR $1::date < effective_to)
+                      ORDER BY version_no DESC LIMIT 1) v ON true
+      WHERE p.status = 'published' AND p.current_version_id IS DISTINCT FROM v.id
+      FOR UPDATE OF p`,
+    [today],
+  );
+  for (const r of rows) {
+    await setCurrentVersion(q, r.id, r.versionId);
+    await q.query(
+      `UPDATE procedure SET name = $2, field = $3, level = $4, agency = $5, online_level = $6, processing_time = $7, fee_total_vnd = $8,
+              postal_intake = $9, postal_return = $10 WHERE id = $1`,
+      [r.id, ...listing(r.content)],
+    );
+  }
+  return rows.map((r) => r.id);
+}
+
+/** Removes the draft (a revision not published), leaving the published versions as they were. */
+export async function deleteDraftVersion(q: Queryable, procedureId: string): Promise<void> {
+  await q.query(`DELETE FROM procedure_version WHERE procedure_id = $1 AND state = 'draft'`, [procedureId]);
 }
 
 export async function setCurrentVersion(q: Queryable, procedureId: string, versionId: string): Promise<void> {
@@ -234,11 +276,14 @@ export async function catalogFacets(
   return { fields: rows[0]?.fields ?? [], agencies: rows[0]?.agencies ?? [], owners: rows[0]?.owners ?? [] };
 }
 
-/** True when a stored file is a template of a procedure visible with these statuses (so it may be downloaded). */
+/**
+ * True when a stored file is a template of a procedure visible with these statuses (so it may be downloaded): of a
+ * published version (the one in force, or one announced for a later date, which the public page shows as upcoming).
+ */
 export async function isTemplateFile(q: Queryable, sha256: string, statuses: ProcedureStatus[]): Promise<boolean> {
   const { rows } = await q.query(
     `SELECT 1 FROM procedure p JOIN procedure_version v ON v.procedure_id = p.id
-      WHERE p.status = ANY($2::text[]) AND (v.id = p.current_version_id OR $3)
+      WHERE p.status = ANY($2::text[]) AND (v.state <> 'draft' OR v.id = p.current_version_id OR $3)
         AND jsonb_path_exists(v.content, '$.**.fileId ? (@ == $sha)', jsonb_build_object('sha', $1::text))
       LIMIT 1`,
     [sha256, statuses, statuses.includes('draft')],

@@ -74,6 +74,14 @@ describe('procedure lifecycle over HTTP', () => {
     const again = await injectAs(t.app, admin, { method: 'POST', url: `/api/procedures/${p.id}/revisions` });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('PROCEDURE.DRAFT_EXISTS');
+    // Starting a revision is undone in one call (so the console asks no confirmation, Nghị định 224/2026 Điều 23).
+    expect(rev.json().allowedActions).toEqual(['edit_draft', 'publish', 'discard_draft', 'abolish']);
+    const undone = await injectAs(t.app, admin, { method: 'DELETE', url: `/api/procedures/${p.id}/draft` });
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect([undone.json().draftVersionId, undone.json().allowedActions, undone.json().versions.length]).toEqual([null, ['start_revision', 'abolish'], 1]);
+    const twice = await injectAs(t.app, admin, { method: 'DELETE', url: `/api/procedures/${p.id}/draft` });
+    expect([twice.statusCode, twice.json().code]).toEqual([409, 'PROCEDURE.NO_DRAFT']);
+    expect((await injectAs(t.app, admin, { method: 'POST', url: `/api/procedures/${p.id}/revisions` })).statusCode).toBe(201);
     const changed = buildProcedureContent({ code: '9.999999', name: 'Đăng ký khai tử', processingTime: { amount: 2, unit: 'working_day' } });
     changed.steps[1]!.workingDays = 1.5;
     const put = await injectAs(t.app, admin, { method: 'PUT', url: `/api/procedures/${p.id}/draft`, payload: changed });
@@ -112,6 +120,20 @@ describe('procedure lifecycle over HTTP', () => {
     expect(res.json().message).toBeTruthy();
     const noReason = await create(buildProcedureContent({ code: '1.900003', name: 'Thủ tục một phần chưa nêu lý do', onlineLevel: 'partial', notFullyOnline: null }));
     expect((await publish(noReason.id)).json().details.problems.map((p: { path: string }) => p.path)).toEqual(['notFullyOnline']);
+    // Saving a draft never asks for what only publishing requires (issue 15 finding 8): a reason without its legal basis
+    // saves; publishing then names what is missing, in Vietnamese.
+    const noBasis = await create(buildProcedureContent({ code: '1.900005', name: 'Thủ tục một phần chưa có căn cứ', onlineLevel: 'partial', notFullyOnline: null }));
+    const saved = await injectAs(t.app, admin, {
+      method: 'PUT',
+      url: `/api/procedures/${noBasis.id}/draft`,
+      payload: buildProcedureContent({ code: '1.900005', name: 'Thủ tục một phần chưa có căn cứ', onlineLevel: 'partial', notFullyOnline: { reason: 'presence_required', explanation: '', legalBasis: '' } }),
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const refused = await publish(noBasis.id);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().details.problems).toEqual([
+      { path: 'notFullyOnline', messageVi: 'Dịch vụ công trực tuyến một phần phải nêu lý do chưa thực hiện toàn trình và căn cứ pháp lý trước khi công bố (Nghị định 224/2026/NĐ-CP Điều 14): còn thiếu «Căn cứ chưa toàn trình».' },
+    ]);
     const offline = await create(buildProcedureContent({ code: '1.900004', name: 'Thủ tục chỉ nộp trực tiếp', onlineLevel: 'none', national: null, eform: null }));
     expect((await publish(offline.id)).statusCode).toBe(200);
   });

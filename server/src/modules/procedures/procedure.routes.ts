@@ -24,13 +24,16 @@ import {
 import { catalogFacets, isTemplateFile } from './procedure.repo.js';
 import { writeCatalogWorkbook } from './catalog-workbook.js';
 import { exportProcedures, exportProceduresXlsx, importProcedures, importProceduresXlsx } from './use-cases/exchange-procedures.js';
-import { abolishProcedure, createProcedure, publishProcedure, startRevision, updateDraft } from './use-cases/manage-procedure.js';
+import { abolishProcedure, createProcedure, discardRevision, publishProcedure, startRevision, updateDraft } from './use-cases/manage-procedure.js';
 import { getProcedureDetail, getVersionForStaff, searchPublicCatalog, searchStaffCatalog } from './use-cases/read-catalog.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZId = z.object({ id: z.string().uuid() });
 const ZSha = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 const ZStoredFile = z.object({ sha256: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number() });
+
+/** The unit to export; absent = the officer's own scope (exportProcedures). */
+const ZExportQuery = z.object({ ownerUnitId: z.string().uuid().optional() });
 
 export const procedureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   // --- Public catalogue (niêm yết công khai) ---
@@ -107,6 +110,15 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       return getProcedureDetail(ctx, actor, request.params.id);
     },
   );
+  app.delete(
+    '/procedures/:id/draft',
+    { config: { access: 'perm:procedures.manage' }, schema: { tags: ['procedures'], summary: 'Bỏ bản sửa đổi chưa công bố (hoàn tác việc tạo bản sửa đổi)', params: ZId, response: { 200: ZProcedureDetail, 409: ZErrorBody } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await discardRevision(ctx, actor, request.params.id);
+      return getProcedureDetail(ctx, actor, request.params.id);
+    },
+  );
   app.post(
     '/procedures/:id/revisions',
     { config: { access: 'perm:procedures.manage' }, schema: { tags: ['procedures'], summary: 'Tạo bản sửa đổi từ phiên bản đang áp dụng', params: ZId, response: { 201: ZProcedureDetail, 409: ZErrorBody } } },
@@ -141,7 +153,7 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     '/procedures/export',
     {
       config: { access: 'perm:catalog.read' },
-      schema: { tags: ['procedures'], summary: 'Xuất danh mục thủ tục (JSON)', querystring: z.object({ ownerUnitId: z.string().uuid() }), response: { 200: ZProcedureExport } },
+      schema: { tags: ['procedures'], summary: 'Xuất danh mục thủ tục (JSON); không nêu đơn vị thì xuất của đơn vị mình', querystring: ZExportQuery, response: { 200: ZProcedureExport, 422: ZErrorBody } },
     },
     async (request, reply) => {
       reply.header('content-disposition', 'attachment; filename="thu-tuc.json"');
@@ -152,7 +164,7 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     '/procedures/export/xlsx',
     {
       config: { access: 'perm:catalog.read' },
-      schema: { tags: ['procedures'], summary: 'Xuất danh mục thủ tục (Excel, cùng khuôn với tệp mẫu nhập)', querystring: z.object({ ownerUnitId: z.string().uuid() }) },
+      schema: { tags: ['procedures'], summary: 'Xuất danh mục thủ tục (Excel, cùng khuôn với tệp mẫu nhập); không nêu đơn vị thì xuất của đơn vị mình', querystring: ZExportQuery },
     },
     async (request, reply) => {
       const body = await exportProceduresXlsx(await readContext(ctx, request), actorOf(request), request.query.ownerUnitId);

@@ -8,8 +8,8 @@ describe('procedure lifecycle rules', () => {
   it('every status × action gives the expected answer', () => {
     const table: Record<ProcedureStatus, Record<string, [boolean, boolean]>> = {
       // action: [without draft, with draft]
-      draft: { edit_draft: [false, true], publish: [false, true], start_revision: [false, false], abolish: [false, false] },
-      published: { edit_draft: [false, true], publish: [false, true], start_revision: [true, false], abolish: [true, true] },
+      draft: { edit_draft: [false, true], publish: [false, true], start_revision: [false, false], discard_draft: [false, false], abolish: [false, false] },
+      published: { edit_draft: [false, true], publish: [false, true], start_revision: [true, false], discard_draft: [false, true], abolish: [true, true] },
       abolished: { edit_draft: [false, false], publish: [false, false], start_revision: [false, false], abolish: [false, false] },
     };
     for (const status of Object.keys(allowedActions) as ProcedureStatus[]) {

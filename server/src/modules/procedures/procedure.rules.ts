@@ -9,14 +9,15 @@ export type ProcedureFacts = { status: ProcedureStatus; abolishedOn: string | nu
 /** The actions the catalogue allows per status (shown as buttons by the console). */
 export const allowedActions = {
   draft: ['edit_draft', 'publish'],
-  published: ['start_revision', 'edit_draft', 'publish', 'abolish'],
+  // discard_draft undoes start_revision (Nghị định 224/2026/NĐ-CP Điều 23: what a user did can be undone).
+  published: ['start_revision', 'edit_draft', 'publish', 'discard_draft', 'abolish'],
   abolished: [],
 } as const satisfies Record<ProcedureStatus, readonly string[]>;
 export type CatalogAction = (typeof allowedActions)[ProcedureStatus][number];
 
 export function isAllowed(status: ProcedureStatus, action: CatalogAction, hasDraft: boolean): boolean {
   if (!(allowedActions[status] as readonly string[]).includes(action)) return false;
-  if (action === 'edit_draft' || action === 'publish') return hasDraft;
+  if (action === 'edit_draft' || action === 'publish' || action === 'discard_draft') return hasDraft;
   if (action === 'start_revision') return !hasDraft;
   return true;
 }
@@ -31,6 +32,23 @@ export function versionInForce<V extends VersionFacts>(versions: V[], date: stri
       (v) => v.state !== 'draft' && v.effectiveFrom !== null && v.effectiveFrom <= date && (v.effectiveTo === null || date < v.effectiveTo),
     ) ?? null
   );
+}
+
+/**
+ * A published version whose date has not come on `date`: announced ("Sắp áp dụng từ …") but not used yet — the desk,
+ * the portal and the catalogue keep the version in force until that day (Nghị định 63/2010/NĐ-CP Điều 15: a procedure
+ * applies from the date its publishing decision sets).
+ */
+export function upcomingVersion<V extends VersionFacts>(versions: V[], date: string): V | null {
+  return versions.find((v) => v.state === 'published' && v.effectiveFrom !== null && date < v.effectiveFrom) ?? null;
+}
+
+/**
+ * The version a reader is shown on `date`: the one in force; else, before the first date has come, the upcoming one;
+ * else (abolished, or never published) the newest version. `versions` newest first.
+ */
+export function shownVersion<V extends VersionFacts>(versions: V[], date: string): V | null {
+  return versionInForce(versions, date) ?? upcomingVersion(versions, date) ?? versions.find((v) => v.state !== 'draft') ?? versions[0] ?? null;
 }
 
 /** Abolished procedures (bãi bỏ) stay readable but accept no dossier from their abolition date on. */
@@ -73,8 +91,12 @@ export function publishProblems(c: TProcedureContent, opts: { nationalPortal?: b
   if (opts.nationalPortal && c.onlineLevel !== 'none' && !c.national) {
     problems.push({ path: 'national', messageVi: 'Thủ tục có dịch vụ công trực tuyến phải gắn mã thủ tục và trường hợp trên Cổng Dịch vụ công quốc gia (MaTTHC, MaTruongHop).' });
   }
-  if (opts.nationalPortal && c.onlineLevel === 'partial' && !c.notFullyOnline) {
-    problems.push({ path: 'notFullyOnline', messageVi: 'Dịch vụ công trực tuyến một phần phải nêu lý do chưa thực hiện toàn trình và căn cứ pháp lý (Nghị định 224/2026/NĐ-CP Điều 14).' });
+  if (opts.nationalPortal && c.onlineLevel === 'partial' && (!c.notFullyOnline || c.notFullyOnline.legalBasis.trim().length < 3)) {
+    const missing = !c.notFullyOnline ? '«Lý do chưa toàn trình» và «Căn cứ chưa toàn trình»' : '«Căn cứ chưa toàn trình»';
+    problems.push({
+      path: 'notFullyOnline',
+      messageVi: `Dịch vụ công trực tuyến một phần phải nêu lý do chưa thực hiện toàn trình và căn cứ pháp lý trước khi công bố (Nghị định 224/2026/NĐ-CP Điều 14): còn thiếu ${missing}.`,
+    });
   }
   return problems;
 }

@@ -146,6 +146,12 @@ export function ProcedurePage({ id }: { id: string }) {
         {p.current.decisionNo ? (
           <p className="muted">{t('published', { no: p.current.decisionNo, date: formatDate(p.current.decisionDate), from: formatDate(p.current.effectiveFrom) })}</p>
         ) : null}
+        {p.upcoming ? (
+          // A revision published for a later date is announced apart; the page above stays the version in force (issue 15).
+          <p className="notice" role="note" data-testid="upcoming-version">
+            {t('upcoming', { no: p.upcoming.decisionNo ?? '', date: formatDate(p.upcoming.decisionDate), from: formatDate(p.upcoming.effectiveFrom) })}
+          </p>
+        ) : null}
       </Section>
 
       {c.sequence ? (

@@ -7,14 +7,27 @@ import { unitErrors } from '../../org-units/unit.errors.js';
 import { getUnit } from '../../org-units/unit.repo.js';
 import { ZProcedureContent, type TImportInput, type TProcedureContent } from '../procedure.contract.js';
 import { procedureErrors } from '../procedure.errors.js';
-import { findProcedureByCode, getVersion, listVersions, searchCatalog } from '../procedure.repo.js';
+import { findProcedureByCode, listVersions, searchCatalog } from '../procedure.repo.js';
 import { createProcedureIn, updateDraftIn } from './manage-procedure.js';
 import { insertDraftVersion } from '../procedure.repo.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 import { readCatalogWorkbook, writeCatalogWorkbook } from '../catalog-workbook.js';
 
-/** Exports a unit's catalogue (every status, current versions) in the exchange format. */
-export async function exportProcedures(deps: { db: Db; clock: Clock }, actor: Actor, ownerUnitId: string) {
+/**
+ * The unit whose catalogue an export without `ownerUnitId` means: the officer's own scope — the one unit (the widest,
+ * when they nest) where they may read the catalogue. Several unrelated units: the officer must choose (a 422 with a code).
+ */
+function exportUnitOf(actor: Actor, ownerUnitId: string | undefined): string {
+  if (ownerUnitId) return ownerUnitId;
+  const reading = actor.grants.filter((g) => can(actor, 'catalog.read', g.unitPath));
+  const widest = [...new Map(reading.filter((g) => !reading.some((o) => o.unitPath !== g.unitPath && g.unitPath.startsWith(o.unitPath))).map((g) => [g.unitId, g])).values()];
+  if (widest.length !== 1) throw widest.length === 0 ? commonErrors.forbidden('catalog.read') : procedureErrors.exportUnitRequired();
+  return widest[0]!.unitId;
+}
+
+/** Exports a unit's catalogue (every status, current versions) in the exchange format; without a unit, the officer's own. */
+export async function exportProcedures(deps: { db: Db; clock: Clock }, actor: Actor, ownerUnitIdAsked?: string) {
+  const ownerUnitId = exportUnitOf(actor, ownerUnitIdAsked);
   const owner = await getUnit(deps.db, ownerUnitId);
   if (!owner) throw unitErrors.notFound();
   if (!can(actor, 'catalog.read', owner.path)) throw commonErrors.forbidden('catalog.read');
@@ -66,7 +79,7 @@ function parseImport(input: TImportInput): TProcedureContent[] {
 }
 
 /** The catalogue of a unit as an Excel workbook (same contents as the JSON export: current versions of every status). */
-export async function exportProceduresXlsx(deps: { db: Db; clock: Clock }, actor: Actor, ownerUnitId: string): Promise<Buffer> {
+export async function exportProceduresXlsx(deps: { db: Db; clock: Clock }, actor: Actor, ownerUnitId?: string): Promise<Buffer> {
   const { procedures } = await exportProcedures(deps, actor, ownerUnitId);
   return writeCatalogWorkbook(procedures.map((p) => p.content));
 }
@@ -105,7 +118,8 @@ async function importContents(deps: { db: Db; clock: Clock }, actor: Actor, owne
         await updateDraftIn(tx, actor, existing, content, now);
         result.updated++;
       } else {
-        const current = await getVersion(tx, existing.currentVersionId!);
+        // Compared with the newest published version (one for a later date included), the one a revision would start from.
+        const current = versions.find((v) => v.state !== 'draft');
         if (current && canonicalJson(current.content) === canonicalJson({ ...content, code: existing.code })) {
           result.skipped++;
           continue;

@@ -1,5 +1,6 @@
 import { withTransaction, type Db, type Tx } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
+import { vnDateOf } from '../../working-calendar/vn-time.js';
 import { commonErrors } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 import { can, type Actor } from '../../identity/permissions.policy.js';
@@ -8,6 +9,7 @@ import { getUnit, getUnitByCode } from '../../org-units/unit.repo.js';
 import type { TAbolishInput, TCreateProcedureInput, TProcedureContent, TPublishInput } from '../procedure.contract.js';
 import { procedureErrors } from '../procedure.errors.js';
 import {
+  deleteDraftVersion,
   findProcedureByCode,
   getProcedure,
   insertDraftVersion,
@@ -87,7 +89,7 @@ export async function updateDraftIn(tx: Tx, actor: Actor, p: ProcedureRow, conte
   await audit(tx, actor, 'procedure.draft_updated', p.id, draft!.content, fixed, now, p.ownerUnitPath);
 }
 
-/** Starts a revision (bản sửa đổi) of a published procedure: a new draft copied from the version in force. */
+/** Starts a revision (bản sửa đổi) of a published procedure: a new draft copied from the newest published version. */
 export async function startRevision(deps: Deps, actor: Actor, id: string): Promise<string> {
   return withTransaction(deps.db, async (tx) => {
     const p = await loadForChange(tx, actor, id);
@@ -96,11 +98,28 @@ export async function startRevision(deps: Deps, actor: Actor, id: string): Promi
     if (!isAllowed(p.status, 'start_revision', hasDraft)) {
       throw hasDraft ? procedureErrors.draftExists() : procedureErrors.actionNotAllowed(p.status, 'start_revision');
     }
-    const current = versions.find((v) => v.id === p.currentVersionId)!;
+    // From the newest published version (versions are newest first): one published for a later date already carries
+    // the latest decision, which the revision builds on — not the one in force today.
+    const latest = versions.find((v) => v.state !== 'draft')!;
     const now = deps.clock.now();
-    const versionId = await insertDraftVersion(tx, id, current.content, actor.userId, now);
+    const versionId = await insertDraftVersion(tx, id, latest.content, actor.userId, now);
     await audit(tx, actor, 'procedure.revision_started', id, null, { versionId }, now, p.ownerUnitPath);
     return versionId;
+  });
+}
+
+/**
+ * Drops a revision not yet published (the undo of startRevision): the published versions, the catalogue and the
+ * dossiers are untouched, which is why starting a revision needs no confirmation (Nghị định 224/2026/NĐ-CP Điều 23).
+ */
+export async function discardRevision(deps: Deps, actor: Actor, id: string): Promise<void> {
+  await withTransaction(deps.db, async (tx) => {
+    const p = await loadForChange(tx, actor, id);
+    const draft = (await listVersions(tx, id)).find((v) => v.state === 'draft');
+    if (!isAllowed(p.status, 'discard_draft', draft !== undefined)) throw draft ? procedureErrors.actionNotAllowed(p.status, 'discard_draft') : procedureErrors.noDraft();
+    const now = deps.clock.now();
+    await deleteDraftVersion(tx, id);
+    await audit(tx, actor, 'procedure.revision_discarded', id, { versionId: draft!.id, content: draft!.content }, null, now, p.ownerUnitPath);
   });
 }
 
@@ -121,8 +140,10 @@ export async function publishProcedure(deps: Deps, actor: Actor, id: string, inp
     const current = versions.find((v) => v.state === 'published');
     if (current?.effectiveFrom && input.effectiveFrom <= current.effectiveFrom) throw procedureErrors.effectiveBeforeCurrent();
     const now = deps.clock.now();
-    await markPublished(tx, id, draft!.id, input, now);
-    await updateListing(tx, id, draft!.content, now);
+    const today = vnDateOf(now);
+    await markPublished(tx, id, draft!.id, input, now, today);
+    // The listing shows the version in force: a version for a later date reaches it with applyVersionsInForce.
+    if (p.status === 'draft' || input.effectiveFrom <= today) await updateListing(tx, id, draft!.content, now);
     await audit(tx, actor, 'procedure.published', id, current ? { versionId: current.id } : null, { versionId: draft!.id, ...input }, now, p.ownerUnitPath);
   });
 }

@@ -5,7 +5,7 @@ import { can, scopePaths, type Actor } from '../../identity/permissions.policy.j
 import type { TProcedureDetail } from '../procedure.contract.js';
 import { procedureErrors } from '../procedure.errors.js';
 import { getProcedure, listVersions, searchCatalog, type CatalogFilter, type CatalogRow } from '../procedure.repo.js';
-import { acceptsDossiers, allowedActions, isAllowed, type ProcedureStatus } from '../procedure.rules.js';
+import { acceptsDossiers, allowedActions, isAllowed, shownVersion, upcomingVersion, type ProcedureStatus } from '../procedure.rules.js';
 
 type Deps = { db: Db; clock: Clock };
 
@@ -20,7 +20,11 @@ export async function getProcedureDetail(deps: Deps, actor: Actor | null, id: st
   if (p.status === 'draft' && !staff) throw procedureErrors.notFound();
   const all = await listVersions(deps.db, id);
   const versions = staff ? all : all.filter((v) => v.state !== 'draft');
-  const current = all.find((v) => v.id === p.currentVersionId)!;
+  // Resolved at read time by the injected clock, not from current_version_id (which the daily job moves): the day a
+  // version's date comes, it is shown and used without anyone acting, and not a day before.
+  const today = vnDateOf(deps.clock.now());
+  const current = shownVersion(all, today)!;
+  const upcoming = upcomingVersion(all, today);
   const draft = all.find((v) => v.state === 'draft') ?? null;
   const manager = actor !== null && can(actor, 'procedures.manage', p.ownerUnitPath);
   return {
@@ -31,8 +35,9 @@ export async function getProcedureDetail(deps: Deps, actor: Actor | null, id: st
     ownerUnitName: p.ownerUnitName,
     abolishedOn: p.abolishedOn,
     abolishDecision: p.abolishDecision,
-    acceptsDossiersToday: acceptsDossiers(p, all, vnDateOf(deps.clock.now())),
+    acceptsDossiersToday: acceptsDossiers(p, all, today),
     current,
+    upcoming: upcoming && upcoming.id !== current.id ? upcoming : null,
     versions: versions.map(({ content: _c, ...v }) => v),
     draftVersionId: staff ? (draft?.id ?? null) : null,
     allowedActions: manager ? allowedActions[p.status].filter((a) => isAllowed(p.status, a, draft !== null)) : [],

@@ -9,6 +9,7 @@ import { navigate } from '../../../lib/router.js';
 import { useAsync } from '../../../lib/use-async.js';
 import { getProcedure } from '../api/get-procedure.js';
 import { getProcedureVersion } from '../api/get-procedure-version.js';
+import { discardRevision } from '../api/discard-revision.js';
 import { startRevision } from '../api/start-revision.js';
 import { AbolishModal } from './AbolishModal.js';
 import { ProcedureContentView } from './ProcedureContentView.js';
@@ -46,18 +47,48 @@ export function ProcedureDetailPage({ id, editPath, listPath }: Props) {
       setError(err);
     }
   };
+  const handleDiscard = async () => {
+    setError(null);
+    try {
+      await discardRevision(id);
+      message.success(t('proc.revisionDiscarded'));
+      detail.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
   const handleDone = () => {
     setModal(null);
     detail.reload();
   };
 
   const content = d.current.content;
+  const today = todayVn();
+  // A version published for a later date: said so in the heading, not "in force" (issue 15).
+  // A first publication whose date has not come is itself the version shown (the server's `upcoming` is then null).
+  const currentNotYet = d.status !== 'draft' && d.current.effectiveFrom !== null && d.current.effectiveFrom > today;
+  const upcoming = d.upcoming ?? (currentNotYet ? d.current : null);
   const tabs = [
     {
       key: 'current',
-      label: d.status === 'draft' ? t('proc.tabDraft') : t('proc.tabCurrent', { no: d.current.versionNo }),
+      label:
+        d.status === 'draft'
+          ? t('proc.tabDraft')
+          : currentNotYet
+            ? t('proc.tabUpcoming', { no: d.current.versionNo, date: formatDate(d.current.effectiveFrom) })
+            : t('proc.tabCurrent', { no: d.current.versionNo }),
       children: <ProcedureContentView content={content} ownerUnitId={d.ownerUnitId} />,
     },
+    // The server gives the version in force as `current` and a later one apart (issue 15): each in its own tab.
+    ...(d.upcoming
+      ? [
+          {
+            key: 'upcoming',
+            label: t('proc.tabUpcoming', { no: d.upcoming.versionNo, date: formatDate(d.upcoming.effectiveFrom) }),
+            children: <ProcedureContentView content={d.upcoming.content} ownerUnitId={d.ownerUnitId} />,
+          },
+        ]
+      : []),
     ...(draftId
       ? [
           {
@@ -90,9 +121,6 @@ export function ProcedureDetailPage({ id, editPath, listPath }: Props) {
     },
   ];
 
-  const today = todayVn();
-  // A version published for a later date: said so in the heading, not "in force" (issue 15).
-  const upcoming = d.versions.find((v) => v.state !== 'draft' && v.effectiveFrom !== null && v.effectiveFrom > today) ?? null;
 
   return (
     <>
@@ -116,9 +144,12 @@ export function ProcedureDetailPage({ id, editPath, listPath }: Props) {
         extra={
           <>
             {can('edit_draft') ? <Button onClick={() => navigate(editPath(id))}>{t('proc.editDraft')}</Button> : null}
-            {can('start_revision') ? (
-              <Popconfirm title={t('proc.revisionConfirm')} okText={t('proc.startRevision')} cancelText={t('common.cancel')} onConfirm={handleRevision}>
-                <Button>{t('proc.startRevision')}</Button>
+            {/* One click: a revision is a draft nobody else sees, undone with "Bỏ bản sửa đổi" (Nghị định 224/2026/NĐ-CP Điều 23). */}
+            {can('start_revision') ? <Button onClick={() => void handleRevision()}>{t('proc.startRevision')}</Button> : null}
+            {can('discard_draft') ? (
+              // Dropping the draft loses its edits, which cannot be undone: this one is confirmed.
+              <Popconfirm title={t('proc.discardConfirm')} okText={t('proc.discardRevision')} cancelText={t('common.cancel')} onConfirm={handleDiscard}>
+                <Button>{t('proc.discardRevision')}</Button>
               </Popconfirm>
             ) : null}
             {can('publish') ? (
