@@ -228,6 +228,15 @@ describe('at the desk (1366 × 768)', () => {
     const visible = await rows.evaluateAll((trs) => trs.filter((tr) => tr.getBoundingClientRect().bottom <= window.innerHeight).length);
     expect(visible).toBeGreaterThanOrEqual(10);
     expect(await noHorizontalScroll()).toBe(true);
+    // Every row is one line high, and each tag (status, "Sắp đến hạn", "Quá hạn") ends inside its own cell.
+    const layout = await rows.evaluateAll((trs) => ({
+      heights: trs.map((tr) => Math.round(tr.getBoundingClientRect().height)),
+      clipped: trs.flatMap((tr) =>
+        [...tr.querySelectorAll('td .ant-tag')].filter((tag) => tag.getBoundingClientRect().right > tag.closest('td')!.getBoundingClientRect().right + 0.5).map((tag) => tag.textContent),
+      ),
+    }));
+    expect(Math.max(...layout.heights) - Math.min(...layout.heights)).toBeLessThanOrEqual(2);
+    expect(layout.clipped).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/mc-desk-queue.png` });
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -251,6 +260,29 @@ describe('at the desk (1366 × 768)', () => {
     await page.getByRole('searchbox').fill('le van thu so 7');
     await page.getByRole('searchbox').press('Enter');
     await page.locator('.queue-table tbody tr.ant-table-row', { hasText: 'Lê Văn Thử Số 7' }).waitFor();
+    // What is shown matches what was searched: every dossier, so no tab is selected, and the page says so.
+    expect(await page.getByRole('tab', { selected: true }).count()).toBe(0);
+    await page.getByTestId('search-scope').filter({ hasText: 'trong tất cả hồ sơ' }).waitFor();
+    // Choosing a tab (the same one) goes back to its list.
+    await page.getByRole('tab', { name: /Trực tuyến chờ tiếp nhận/ }).first().click();
+    await page.getByRole('tab', { selected: true }).waitFor();
+    expect(await page.getByTestId('search-scope').count()).toBe(0);
+  });
+
+  it('"/" then a scanned code and Enter opens the dossier from any page, the home page and the intake page included', async () => {
+    for (const [from, target] of [
+      ['/console', seeded.deskDossiers[5]!],
+      ['/console/ho-so/tiep-nhan', seeded.deskDossiers[6]!],
+    ] as const) {
+      await page.goto(`${server.baseUrl}${from}`);
+      await page.locator('main h1, main h2').first().waitFor();
+      await page.locator('body').press('/');
+      // A scanner: the code then Enter, a few milliseconds a key, right after the key that left the page.
+      await page.keyboard.type(target.code, { delay: 5 });
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`**/console/ho-so/${target.id}`);
+      await page.getByRole('heading', { name: new RegExp(target.code.replace(/\./g, '\\.')) }).waitFor();
+    }
   });
 
   it('queue numbers are called to a counter and shown on the hall’s public screen; "?" lists the shortcuts', async () => {

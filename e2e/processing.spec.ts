@@ -285,6 +285,8 @@ describe('processing: forward to someone, send back, undo, approve, late apology
     expect(await row.innerText()).toContain('Vào sổ, đóng dấu');
     await settled(deskPage);
     await deskPage.screenshot({ path: `${SHOTS}/mc-processing-return-queue.png` });
+    // The row with the return action is one line, like a row without it (ten rows fit a 1366×768 screen).
+    expect(await row.evaluate((tr) => tr.getBoundingClientRect().height)).toBeLessThanOrEqual(44);
     await row.getByRole('button', { name: `Trả kết quả hồ sơ ${d.code}` }).click();
     await deskPage.getByRole('heading', { name: new RegExp(d.code) }).waitFor();
     const dialog = deskPage.getByRole('dialog');

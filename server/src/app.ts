@@ -11,8 +11,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from './platform/context.js';
-import { DomainError, commonErrors, errorBody } from './platform/errors.js';
-import { frameworkErrors, installErrorHandler, installReadRetry, setHtmlNotFound } from './platform/http.js';
+import { DomainError, commonErrors } from './platform/errors.js';
+import { frameworkErrors, installErrorHandler, installReadRetry, sendDomainError, setHtmlNotFound } from './platform/http.js';
 import { installCompression } from './platform/compression.js';
 import { ZErrorBody } from './platform/error-schema.js';
 import { installMetrics } from './platform/metrics.js';
@@ -130,7 +130,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await ctx.db.query('SELECT 1');
     } catch {
       const err = new DomainError('COMMON.UNAVAILABLE', 'unavailable', 'Cơ sở dữ liệu chưa sẵn sàng.', 'Database not ready.');
-      return reply.status(503).send(errorBody(err));
+      return sendDomainError(reply, err);
     }
     return { status: 'ready' as const };
   });

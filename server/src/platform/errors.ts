@@ -47,8 +47,8 @@ export const commonErrors = {
     new DomainError('COMMON.NOT_FOUND', 'not_found', 'Không tìm thấy dữ liệu yêu cầu.', `${what} not found.`),
   csrf: () =>
     new DomainError('AUTH.CSRF', 'forbidden', 'Phiên làm việc không hợp lệ, vui lòng tải lại trang.', 'Invalid CSRF token.'),
-  rateLimited: () =>
-    new DomainError('COMMON.RATE_LIMITED', 'rate_limited', 'Quá nhiều yêu cầu, vui lòng thử lại sau.', 'Too many requests.'),
+  rateLimited: (retryAfterSeconds: number) =>
+    tooManyRequests('COMMON.RATE_LIMITED', (wait) => `Quá nhiều yêu cầu, vui lòng thử lại sau ${wait}.`, 'Too many requests.', retryAfterSeconds),
 };
 
 /** "3 phút", "45 giây", "2 giờ": a wait in words for the Vietnamese messages. */

@@ -39,7 +39,26 @@ export function setHtmlNotFound(app: FastifyInstance, html: string): void {
  */
 export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const domain = toDomainError(err) ?? commonErrors.validation({ reason: err.message });
-  void reply.status(domain.status).send(errorBody(domain));
+  void sendDomainError(reply, domain);
+}
+
+/** When no wait is known (a framework limit), the client is asked to come back in a minute rather than told nothing. */
+export const DEFAULT_RETRY_AFTER_S = 60;
+
+/**
+ * Sends a domain error. Every 429 and 503 says when to come back (RFC 9110 §10.2.3 Retry-After; RFC 6585 §4 asks a 429
+ * to say it): the error's own `retryAfterSeconds`, else DEFAULT_RETRY_AFTER_S.
+ */
+export function sendDomainError(reply: FastifyReply, domain: DomainError): FastifyReply {
+  setRetryAfter(reply, domain);
+  return reply.status(domain.status).send(errorBody(domain));
+}
+
+/** The Retry-After of a 429 or 503 (see sendDomainError), for handlers that answer in their own format (Open311). */
+export function setRetryAfter(reply: FastifyReply, domain: DomainError): void {
+  if (domain.status !== 429 && domain.status !== 503) return;
+  const retryAfter = domain.details?.retryAfterSeconds;
+  reply.header('retry-after', String(typeof retryAfter === 'number' ? Math.max(1, Math.ceil(retryAfter)) : DEFAULT_RETRY_AFTER_S));
 }
 
 export function installErrorHandler(app: FastifyInstance): void {
@@ -51,10 +70,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     const domain = toDomainError(err);
     if (domain) {
       if (domain.status >= 500) request.log.warn({ err }, domain.code);
-      // A refusal that ends (rate limits, growing delays) says when to come back (RFC 9110 §10.2.3).
-      const retryAfter = domain.details?.retryAfterSeconds;
-      if ((domain.status === 429 || domain.status === 503) && typeof retryAfter === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
-      return reply.status(domain.status).send(errorBody(domain));
+      // A refusal that ends (rate limits, growing delays) says when to come back.
+      return sendDomainError(reply, domain);
     }
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ code: 'COMMON.INTERNAL', message: 'Lỗi hệ thống, vui lòng thử lại sau.', messageEn: 'Internal error.' });
@@ -106,7 +123,7 @@ export function toDomainError(err: FastifyError | Error): DomainError | null {
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
         return inputErrors.badJson();
       case 'FST_ERR_RATE_LIMIT_EXCEEDED':
-        return commonErrors.rateLimited();
+        return commonErrors.rateLimited(DEFAULT_RETRY_AFTER_S);
       case 'FST_ERR_MAX_PARAM_LENGTH':
         return inputErrors.paramTooLong();
       case 'FST_ERR_BAD_URL':

@@ -32,8 +32,28 @@ export function DeskShortcuts({ permissions }: { permissions: readonly string[] 
     const box = document.getElementById('dossier-search');
     if (box) return box.focus();
     navigate(`${paths.dossiers}?queue=all`);
-    // The queue page mounts on the next frames.
-    setTimeout(() => document.getElementById('dossier-search')?.focus(), 300);
+    // The queue page mounts on the next frames: what is typed (or scanned: a code then Enter, a few ms a key) until its
+    // box is there is kept and handed to it, never lost.
+    const typed = { text: '', submit: false };
+    const keep = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e)) return;
+      if (e.key === 'Enter') typed.submit = true;
+      else if (e.key === 'Backspace') typed.text = typed.text.slice(0, -1);
+      else if (e.key.length === 1 && !typed.submit) typed.text += e.key;
+      else return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    };
+    window.addEventListener('keydown', keep, true);
+    const started = Date.now();
+    const handOver = () => {
+      const mounted = document.getElementById('dossier-search');
+      if (!mounted && Date.now() - started < 10_000) return void requestAnimationFrame(handOver);
+      window.removeEventListener('keydown', keep, true);
+      mounted?.focus();
+      if (typed.text || typed.submit) navigate(`${paths.dossiers}?${new URLSearchParams({ queue: 'all', q: typed.text, ...(typed.submit ? { go: '1' } : {}) })}`, { replace: true });
+    };
+    requestAnimationFrame(handOver);
   };
   const shortcuts: Shortcut[] = [
     ...(canRead ? [{ key: '/', label: t('desk.keySearch'), run: focusSearch }] : []),

@@ -43,5 +43,14 @@ export async function loadLanguage(): Promise<void> {
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   const text = dictionaries[current]?.[key] ?? vi[key];
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? `{${name}}`));
+  return text.replace(/\{(\w+)\}/g, (_m, name: string) => paramText(params[name]) ?? `{${name}}`);
+}
+
+/**
+ * A message parameter as text. A fraction is written the console's way ("18,4", not "18.4" — the same format as
+ * format.ts formatNumber); whole numbers stay as given, since they are also years and codes ("2026", not "2.026").
+ */
+function paramText(v: string | number | undefined): string | undefined {
+  if (typeof v !== 'number' || Number.isInteger(v)) return v === undefined ? undefined : String(v);
+  return new Intl.NumberFormat(current === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 2 }).format(v);
 }

@@ -226,6 +226,7 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'form.stop-notice': 'Notice of stopped processing',
   'form.control-slip': 'Processing control slip',
   'queue.sentBack': 'Sent back',
+  'queue.searchScope': 'Results for “{q}” among all dossiers (not by tab). Choose a tab to return to the work list.',
   'queue.returnResult': 'Return result',
   'queue.returnResultOf': 'Return the result of {code}',
   'queue.sentBackBy': '{by}: {note}',

@@ -224,6 +224,7 @@ export const dossiersVi = {
   'form.stop-notice': 'Thông báo dừng giải quyết hồ sơ',
   'form.control-slip': 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
   'queue.sentBack': 'Bị trả lại',
+  'queue.searchScope': 'Kết quả tìm “{q}” trong tất cả hồ sơ (không theo thẻ). Chọn một thẻ để trở lại danh sách công việc.',
   'queue.returnResult': 'Trả kết quả',
   'queue.returnResultOf': 'Trả kết quả hồ sơ {code}',
   'queue.sentBackBy': '{by}: {note}',

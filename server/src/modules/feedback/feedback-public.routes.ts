@@ -25,7 +25,7 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
   // One per-address budget in PostgreSQL, shared by every instance (platform/rate-limit.ts).
   const limit = async (ip: string) => {
     const r = await hitRateLimit(ctx.db, { key: `feedback-public:${ip}`, max: ctx.config.trackingPerMinute, windowSeconds: 60 }, ctx.clock.now());
-    if (!r.allowed) throw commonErrors.rateLimited();
+    if (!r.allowed) throw commonErrors.rateLimited(r.retryAfterSeconds);
   };
   // Number + phone: the per-number hold of authoriseSenderProof before anything is read or changed.
   const proven = async (request: { ip: string; body: { code: string; phone: string }; log: { warn(fields: Record<string, unknown>, msg: string): void } }) => {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
-import { toDomainError } from '../../platform/http.js';
+import { setRetryAfter, toDomainError } from '../../platform/http.js';
 import { commonErrors } from '../../platform/errors.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import { getUnit, getUnitByCode } from '../org-units/unit.repo.js';
@@ -89,6 +89,7 @@ export const open311Routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.setErrorHandler((err, request, reply) => {
     const domain = err instanceof z.ZodError ? commonErrors.validation({ issues: err.issues.map((i) => i.path.join('.')) }) : toDomainError(err as Error);
     if (!domain) request.log.error({ err }, 'open311 error');
+    else setRetryAfter(reply, domain);
     const code = domain?.status ?? 500;
     const description = domain ? `${domain.messageVi}${domain.details?.issues ? ` (${String(domain.details.issues)})` : ''}` : 'Lỗi hệ thống, vui lòng thử lại sau.';
     const errors = [{ code, description }];
@@ -157,7 +158,7 @@ export const open311Routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
 
   const post = async (request: FastifyRequest, reply: FastifyReply) => {
     const budget = await hitRateLimit(ctx.db, { key: `open311:${request.ip}`, max: ctx.config.trackingPerMinute, windowSeconds: 60 }, ctx.clock.now());
-    if (!budget.allowed) throw commonErrors.rateLimited();
+    if (!budget.allowed) throw commonErrors.rateLimited(budget.retryAfterSeconds);
     const body = ZPost.parse(request.body ?? {});
     if (!body.api_key) throw feedbackErrors.open311KeyRequired();
     const { rows } = await ctx.db.query<{ id: string; name: string; unitId: string; unitPath: string }>(

@@ -14,8 +14,8 @@ export const identityErrors = {
   addressHeld: (retryAfterSeconds: number) =>
     tooManyRequests('AUTH.ADDRESS_HELD', (wait) => `Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này. Vui lòng thử lại sau ${wait}, hoặc đăng nhập bằng mã xác thực.`, 'Too many failed sign-ins from this address.', retryAfterSeconds),
   inactive: () => new DomainError('AUTH.INACTIVE', 'forbidden', 'Tài khoản đã bị vô hiệu hóa.', 'Account disabled.'),
-  tooManyAttempts: () =>
-    new DomainError('AUTH.TOO_MANY_ATTEMPTS', 'rate_limited', 'Quá nhiều lần đăng nhập, vui lòng thử lại sau ít phút.', 'Too many sign-in attempts.'),
+  tooManyAttempts: (retryAfterSeconds: number) =>
+    tooManyRequests('AUTH.TOO_MANY_ATTEMPTS', (wait) => `Quá nhiều lần đăng nhập, vui lòng thử lại sau ${wait}.`, 'Too many sign-in attempts.', retryAfterSeconds),
   tooManyCodes: (retryAfterSeconds: number) =>
     tooManyRequests('AUTH.TOO_MANY_CODES', (wait) => `Đã gửi nhiều mã xác thực trong thời gian ngắn. Vui lòng thử lại sau ${wait}.`, 'Too many codes requested.', retryAfterSeconds),
   badCode: () =>

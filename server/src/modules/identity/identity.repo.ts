@@ -1,5 +1,5 @@
 import { prepared, type Queryable } from '../../platform/database.js';
-import { hitRateLimit } from '../../platform/rate-limit.js';
+import { hitRateLimit, type RateLimitOutcome } from '../../platform/rate-limit.js';
 import type { TStaffRole } from '../procedures/procedure.contract.js';
 import type { Actor, RoleGrant } from './permissions.policy.js';
 
@@ -52,8 +52,9 @@ export async function staffCodeRecipient(q: Queryable, username: string): Promis
 }
 
 /** Counts an attempt for `key` in a fixed window shared by every instance (rate_limit_window); true while within `max`. */
-export async function throttle(q: Queryable, key: string, max: number, windowSeconds: number, now: Date): Promise<boolean> {
-  return (await hitRateLimit(q, { key, max, windowSeconds }, now)).allowed;
+/** One hit on a per-key budget; `retryAfterSeconds` says when a refused caller may come back (the 429's Retry-After). */
+export async function throttle(q: Queryable, key: string, max: number, windowSeconds: number, now: Date): Promise<RateLimitOutcome> {
+  return hitRateLimit(q, { key, max, windowSeconds }, now);
 }
 
 export async function insertSession(

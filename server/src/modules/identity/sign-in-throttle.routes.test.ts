@@ -138,3 +138,23 @@ describe('the lockout tells no one which accounts exist', () => {
     expect((a as { status: number }[]).map((x) => x.status)).toEqual([401, 401, 401, 401, 403, 403, 403, 403]);
   });
 });
+
+describe('every refusal for speed says when to come back (Retry-After, RFC 6585 §4)', () => {
+  it('the officer’s and the citizen’s per-minute sign-in budget: the 21st try in a minute is a 429 with Retry-After', async () => {
+    later(3600);
+    const officer = (i: number) => signIn(`nhanh.${i}`, 'sai', '198.51.100.140');
+    for (let i = 0; i < 20; i++) expect((await officer(i)).statusCode).toBe(401);
+    later(15); // 15 s into the address's minute: 45 s are left
+    const refused = await officer(20);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ code: 'AUTH.TOO_MANY_ATTEMPTS', message: 'Quá nhiều lần đăng nhập, vui lòng thử lại sau 45 giây.', details: { retryAfterSeconds: 45 } });
+    expect(refused.headers['retry-after']).toBe('45');
+
+    const citizen = (i: number) => t.app.inject({ method: 'POST', url: '/api/citizen/auth/login', payload: { identifier: `09120009${String(i).padStart(2, '0')}`, password: 'sai-mat-khau' }, remoteAddress: '198.51.100.141' });
+    for (let i = 0; i < 20; i++) expect((await citizen(i)).statusCode).toBe(401);
+    const refusedCitizen = await citizen(20);
+    expect(refusedCitizen.statusCode).toBe(429);
+    expect(refusedCitizen.json().code).toBe('AUTH.TOO_MANY_ATTEMPTS');
+    expect(refusedCitizen.headers['retry-after']).toBe('60');
+  });
+});

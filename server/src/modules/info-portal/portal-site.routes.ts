@@ -22,7 +22,7 @@ const notices: Record<string, { text: string; error: boolean }> = {
   rated: { text: 'Cảm ơn bạn đã đánh giá bài viết.', error: false },
   'comment-pending': { text: 'Bình luận của bạn đã được gửi và đang chờ kiểm duyệt.', error: false },
 };
-for (const e of [portalErrors.alreadyRated(), portalErrors.ratingInvalid(), portalErrors.ratingTooFast(), portalErrors.commentTooFast(), portalErrors.commentInvalid(), portalErrors.commentLinks()]) {
+for (const e of [portalErrors.alreadyRated(), portalErrors.ratingInvalid(), portalErrors.ratingTooFast(0), portalErrors.commentTooFast(0), portalErrors.commentInvalid(), portalErrors.commentLinks()]) {
   notices[e.code] = { text: e.messageVi, error: true };
 }
 

@@ -33,14 +33,14 @@ export const portalErrors = {
   slugTaken: () => new DomainError('PORTAL.SLUG_TAKEN', 'conflict', 'Đường dẫn này đã được dùng; hãy chọn đường dẫn khác.', 'Slug already used.'),
   // Refusals shown to readers.
   alreadyRated: () => new DomainError('PORTAL.ALREADY_RATED', 'conflict', 'Bạn đã đánh giá bài viết này rồi. Cảm ơn bạn!', 'Already rated.'),
-  commentTooFast: () =>
-    new DomainError('PORTAL.COMMENT_RATE_LIMITED', 'rate_limited', 'Bạn đã gửi nhiều bình luận trong thời gian ngắn; vui lòng thử lại sau 10 phút.', 'Too many comments.'),
+  commentTooFast: (retryAfterSeconds: number) =>
+    new DomainError('PORTAL.COMMENT_RATE_LIMITED', 'rate_limited', 'Bạn đã gửi nhiều bình luận trong thời gian ngắn; vui lòng thử lại sau 10 phút.', 'Too many comments.', { retryAfterSeconds }),
   commentLinks: () =>
     new DomainError('PORTAL.COMMENT_LINKS', 'invalid', 'Bình luận không được chứa quá 2 đường liên kết.', 'Too many links in the comment.'),
   commentInvalid: () =>
     new DomainError('PORTAL.COMMENT_INVALID', 'invalid', 'Vui lòng nhập họ tên (2–80 ký tự) và nội dung bình luận (5–2000 ký tự).', 'Name and comment are required.'),
-  ratingTooFast: () =>
-    new DomainError('PORTAL.RATING_RATE_LIMITED', 'rate_limited', 'Bạn đã gửi quá nhiều đánh giá trong thời gian ngắn; vui lòng thử lại sau một giờ.', 'Too many ratings.'),
+  ratingTooFast: (retryAfterSeconds: number) =>
+    new DomainError('PORTAL.RATING_RATE_LIMITED', 'rate_limited', 'Bạn đã gửi quá nhiều đánh giá trong thời gian ngắn; vui lòng thử lại sau một giờ.', 'Too many ratings.', { retryAfterSeconds }),
   ratingInvalid: () => new DomainError('PORTAL.RATING_INVALID', 'invalid', 'Vui lòng chọn số điểm từ 1 đến 5.', 'Choose a score from 1 to 5.'),
   notReadable: () => new DomainError('PORTAL.NOT_PUBLISHED', 'not_found', 'Bài viết chưa được đăng hoặc đã gỡ.', 'Article not published.'),
 };

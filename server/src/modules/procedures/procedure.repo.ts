@@ -221,7 +221,13 @@ export async function searchCatalog(q: Queryable, f: CatalogFilter): Promise<Cat
   const wordFilter = searching
     ? `AND p.search_text LIKE ALL (coalesce((SELECT array_agg('%' || vn_fold(w) || '%') FROM unnest($3::text[]) w), '{}'::text[]))`
     : 'AND cardinality($3::text[]) = 0';
-  const order = searching ? 'similarity(p.search_text, vn_fold($9)) DESC, p.name, p.id' : 'p.name, p.id';
+  // What the officer typed, as whole words of the name, ranks first ("giam ho" → "Đăng ký giám hộ" before "Công nhận
+  // hộ nghèo…", whose long text also holds "giảm" and "hộ"): the whole phrase in the name, then how many of its words
+  // are words of the name, then trigram similarity over the whole text.
+  const nameWords = `(' ' || regexp_replace(vn_fold(p.name), '[^a-z0-9]+', ' ', 'g') || ' ')`;
+  const nameRank = `ARRAY[(CASE WHEN ${nameWords} LIKE '% ' || regexp_replace(vn_fold($9), '[^a-z0-9]+', ' ', 'g') || ' %' THEN 1 ELSE 0 END)::bigint,
+                    (SELECT count(*) FROM unnest($3::text[]) w WHERE ${nameWords} LIKE '% ' || vn_fold(w) || ' %')]`;
+  const order = searching ? `${nameRank} DESC, similarity(p.search_text, vn_fold($9)) DESC, p.name, p.id` : 'p.name, p.id';
   const columns = `p.id, p.code, p.name, p.field, p.level, p.agency, p.online_level AS "onlineLevel", p.status,
             p.owner_unit_id AS "ownerUnitId", u.name AS "ownerUnitName", p.abolished_on AS "abolishedOn",
             p.processing_time AS "processingTime", p.fee_total_vnd AS "feeTotalVnd",
@@ -241,12 +247,13 @@ export async function searchCatalog(q: Queryable, f: CatalogFilter): Promise<Cat
     f.distinct === 'code'
       ? `SELECT * FROM (
            SELECT DISTINCT ON (p.code) ${columns}, count(*) OVER (PARTITION BY p.code)::int AS "publishedBy",
-                  ${searching ? 'similarity(p.search_text, vn_fold($9))' : '0::real'} AS rank
+                  ${searching ? 'similarity(p.search_text, vn_fold($9))' : '0::real'} AS rank,
+                  ${searching ? nameRank : "'{}'::bigint[]"} AS name_rank
              FROM procedure p
              JOIN unit u ON u.id = p.owner_unit_id
             ${where}
             ORDER BY p.code, u.name, p.id) g
-          ORDER BY g.rank DESC, g.name, g.id
+          ORDER BY g.name_rank DESC, g.rank DESC, g.name, g.id
           LIMIT $10 OFFSET $11`
       : `SELECT ${columns}, NULL::int AS "publishedBy"
            FROM procedure p
@@ -257,7 +264,10 @@ export async function searchCatalog(q: Queryable, f: CatalogFilter): Promise<Cat
   const { rows } = await q.query<CatalogRow & { rank?: number }>(sql, [
     f.statuses, f.paths, words, f.field ?? null, f.level ?? null, f.agency ?? null, f.onlineLevel ?? null, f.ownerUnitId ?? null, words.join(' '), f.limit, f.offset,
   ]);
-  if (f.distinct === 'code') for (const r of rows) delete r.rank;
+  if (f.distinct === 'code') for (const r of rows as (CatalogRow & { rank?: number; name_rank?: unknown })[]) {
+    delete r.rank;
+    delete r.name_rank;
+  }
   return rows;
 }
 

@@ -58,7 +58,8 @@ type RegistrationPayload = { passwordHash: string; fullName: string; idNumber: s
 export async function startRegistration(deps: OtpDeps, input: TRegisterInput, client: Client): Promise<CodeSent> {
   // Hashing is costly: registrations share the sign-in's per-address budget.
   const now = deps.clock.now();
-  if (!(await throttle(deps.db, `citizen-ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60, now))) throw identityErrors.tooManyAttempts();
+  const budget = await throttle(deps.db, `citizen-ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60, now);
+  if (!budget.allowed) throw identityErrors.tooManyAttempts(budget.retryAfterSeconds);
   const identifier = parseIdentifier(input.identifier);
   if (!identifier) throw citizenErrors.badIdentifier();
   const cccd = validateCccd(input.idNumber, { birthDate: input.birthDate, gender: input.gender ?? undefined, today: vnDateOf(now) });
@@ -100,7 +101,8 @@ export async function confirmRegistration(deps: OtpDeps & { settings: CitizenAut
  */
 export async function signInCitizen(deps: { db: Db; clock: Clock; settings: CitizenAuthSettings }, input: TCitizenLoginInput, client: Client): Promise<NewSession> {
   const now = deps.clock.now();
-  if (!(await throttle(deps.db, `citizen-ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60, now))) throw identityErrors.tooManyAttempts();
+  const budget = await throttle(deps.db, `citizen-ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60, now);
+  if (!budget.allowed) throw identityErrors.tooManyAttempts(budget.retryAfterSeconds);
   const addressKey = `citizen-signin-ip:${client.ip}`;
   const held = await readGuard(deps.db, addressKey, now);
   if (held.blockedUntil) throw identityErrors.addressHeld(secondsUntil(held.blockedUntil, now));

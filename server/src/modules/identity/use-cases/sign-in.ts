@@ -29,7 +29,8 @@ export async function signIn(
   client: { ip: string; userAgent: string | null },
 ): Promise<{ token: string; csrfToken: string; userId: string }> {
   const now = deps.clock.now();
-  if (!(await throttle(deps.db, `ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60, now))) throw identityErrors.tooManyAttempts();
+  const budget = await throttle(deps.db, `ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60, now);
+  if (!budget.allowed) throw identityErrors.tooManyAttempts(budget.retryAfterSeconds);
   const addressKey = `signin-ip:${client.ip}`;
   // A second factor first: a right code (spent here, once) lets the owner past every delay strangers caused.
   let secondFactor = false;

@@ -112,7 +112,7 @@ export async function rateArticle(deps: Deps, articleId: string, address: string
   if (!Number.isInteger(score) || score < 1 || score > 5) throw portalErrors.ratingInvalid();
   const now = deps.clock.now();
   const limit = await hitRateLimit(deps.db, { key: `portal-rating:${await visitorHash(deps.db, address, now)}`, ...RATING_LIMIT }, now);
-  if (!limit.allowed) throw portalErrors.ratingTooFast();
+  if (!limit.allowed) throw portalErrors.ratingTooFast(limit.retryAfterSeconds);
   if (!(await reading.rate(deps.db, articleId, await raterHash(deps.db, articleId, address), score, now))) throw portalErrors.alreadyRated();
 }
 
@@ -124,6 +124,7 @@ export async function postComment(deps: Deps, articleId: string, address: string
   const now = deps.clock.now();
   const hash = await visitorHash(deps.db, address, now);
   const recent = await reading.recentComments(deps.db, hash, new Date(now.getTime() - COMMENT_LIMIT.windowMinutes * 60_000));
-  if (recent >= COMMENT_LIMIT.max) throw portalErrors.commentTooFast();
+  // The oldest comment of the window leaves it at the latest one window from now: the wait never exceeds that.
+  if (recent >= COMMENT_LIMIT.max) throw portalErrors.commentTooFast(COMMENT_LIMIT.windowMinutes * 60);
   return reading.insertComment(deps.db, { articleId, authorName: input.authorName.trim(), body: input.body.trim(), visitorHash: hash, at: now });
 }

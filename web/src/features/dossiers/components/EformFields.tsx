@@ -63,6 +63,19 @@ export function EformFields({ fields, origins = {} }: { fields: EformField[]; or
                 <Select allowClear options={f.options} />
               </Form.Item>
             );
+          case 'multi':
+            // Every choice visible and ticked, as on the paper form (a poor household's deprivations).
+            return (
+              <Form.Item key={f.name} {...common} rules={[{ required: f.required, type: 'array' as const }]} className="eform-wide">
+                <Checkbox.Group options={(f.options ?? []).map((o) => ({ value: o.value, label: o.label }))} />
+              </Form.Item>
+            );
+          case 'tags':
+            return (
+              <Form.Item key={f.name} {...common} rules={[{ required: f.required, type: 'array' as const }]} className="eform-wide">
+                <Select mode="tags" open={false} tokenSeparators={[';']} suffixIcon={null} />
+              </Form.Item>
+            );
           case 'number':
           case 'integer':
             return (

@@ -3,6 +3,7 @@ import { Select } from 'antd';
 import { errorText } from '../../../lib/api-client.js';
 import { t } from '../../../lib/i18n.js';
 import { searchProcedures, type ProcedureOption } from '../api/search-procedures.js';
+import { narrowOptions } from './procedure-narrow.js';
 
 type Props = { id?: string; value?: string; onChange?: (id: string) => void; onPicked?: (id: string) => void; receivingUnitId?: string };
 
@@ -41,6 +42,7 @@ export function ProcedurePicker({ id, value, onChange, onPicked, receivingUnitId
 
   const handleSearch = (q: string) => {
     window.clearTimeout(timer.current);
+    setOptions((shown) => narrowOptions(shown, q));
     timer.current = window.setTimeout(() => load(q), 250);
   };
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { App, Badge, Button, DatePicker, Flex, Input, Select, Table, Tabs, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { ExportOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { PageTitle } from '../../../components/PageTitle.js';
@@ -63,6 +63,8 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const latest = useRef(0);
+  /** The text of the search the rows show ('' = the tab's own list): while set, no tab is selected. */
+  const [searched, setSearched] = useState('');
   const { message } = App.useApp();
 
   /** A search looks at every dossier in scope, whatever the tab (the tab only lists its own work). */
@@ -83,6 +85,7 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
         limit: PAGE,
       });
       if (call !== latest.current) return [];
+      setSearched(search);
       setRows((prev) => (before ? [...prev, ...page.items] : page.items));
       setNext(page.next);
       setCounts({ counts: page.counts, boundedCounts: page.boundedCounts, countBound: page.countBound });
@@ -117,10 +120,25 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
     void load();
   }, [queue, filters]);
 
+  // Text typed before this page was there ("/" then a code and Enter from another page, DeskShortcuts) arrives in the
+  // URL: it fills the box, and with `go` it is searched (a scanned code opens its dossier) as if Enter was pressed here.
+  const handedQ = search.get('q');
+  const handedGo = search.get('go') === '1';
+  useEffect(() => {
+    if (handedQ === null) return;
+    setQ(handedQ);
+    if (handedGo) {
+      navigate(`${listPath}?${new URLSearchParams({ queue: 'all', q: handedQ })}`, { replace: true });
+      void handleSearch(handedQ);
+    }
+  }, [handedQ, handedGo]);
+
   // A tab lists its own work: choosing one leaves the search (which looks at every dossier).
   const handleQueue = (key: string) => {
     setQ('');
     navigate(`${listPath}?${new URLSearchParams({ queue: key })}`, { replace: true });
+    // The tab the search was typed on: the URL does not change, so its list is loaded here.
+    if (key === queue) void load(undefined, '');
   };
 
   // The online intake queue concerns the desk (who may receive); others keep the shorter tab bar.
@@ -152,7 +170,13 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
           ) : null
         }
       />
-      <Tabs activeKey={queue} onChange={handleQueue} items={tabs} aria-label={t('dossier.queues')} tabBarGutter={4} size="small" />
+      {/* A search looks at every dossier: no tab is selected then, and the note says what the rows are. */}
+      <Tabs activeKey={searched ? 'search' : queue} onChange={handleQueue} items={tabs} aria-label={t('dossier.queues')} tabBarGutter={4} size="small" className={searched ? 'queue-tabs-searching' : undefined} />
+      {searched ? (
+        <p className="muted" role="status" data-testid="search-scope">
+          {t('queue.searchScope', { q: searched })}
+        </p>
+      ) : null}
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
         <Input.Search
           id="dossier-search"
@@ -198,7 +222,7 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
           // Widths at 1366 px: the dates and "Sắp đến hạn" fit their cells (they ran into the next column), the procedure takes the rest.
           {
             title: t('dossier.code'),
-            width: 200,
+            width: 190,
             render: (_v, d) => (
               <>
                 <Link to={dossierPath(d.id)} className="mono nowrap">
@@ -230,23 +254,31 @@ export function QueuePage({ listPath, intakePath, dossierPath }: Props) {
                 </div>
               ),
           },
-          { title: t('dossier.step'), width: 110, ellipsis: { showTitle: true }, render: (_v, d) => currentStep(d) },
-          { title: t('dossier.status'), width: 130, render: (_v, d) => (
-              <>
-                <Tag color={statusColor(d.status)} className="status-tag">
+          { title: t('dossier.step'), width: 100, ellipsis: { showTitle: true }, render: (_v, d) => currentStep(d) },
+          { title: t('dossier.status'), width: 150, render: (_v, d) => (
+              // One line: the tag (cut with "…", whole in its title) and, at the desk, the return action as an icon, so a
+              // row awaiting return is no taller than the others and ten rows still fit a 1366×768 screen.
+              <Flex gap={2} align="center" wrap={false} className="queue-status">
+                <Tag color={statusColor(d.status)} className="status-tag" title={statusLabel(d.status)}>
                   {statusLabel(d.status)}
                 </Tag>
                 {/* At the desk, a result waiting to be handed out is returned from its row (the dossier's form opens). */}
                 {intakePath && d.awaitingReturn ? (
-                  <Button size="small" type="link" className="queue-row-action" onClick={() => navigate(`${dossierPath(d.id)}?action=return_result`)} aria-label={t('queue.returnResultOf', { code: d.code ?? '' })}>
-                    {t('queue.returnResult')}
-                  </Button>
+                  <Button
+                    size="small"
+                    type="link"
+                    className="queue-row-action"
+                    icon={<ExportOutlined />}
+                    onClick={() => navigate(`${dossierPath(d.id)}?action=return_result`)}
+                    aria-label={t('queue.returnResultOf', { code: d.code ?? '' })}
+                    title={t('queue.returnResult')}
+                  />
                 ) : null}
-              </>
+              </Flex>
             ),
           },
           { title: t('dossier.submittedAt'), width: 134, render: (_v, d) => <span className="nowrap">{formatDueTime(d.submittedAt)}</span> },
-          { title: t('dossier.dueAt'), width: 222, render: (_v, d) => <DueCell row={d} /> },
+          { title: t('dossier.dueAt'), width: 236, render: (_v, d) => <DueCell row={d} /> },
         ]}
       />
       {next ? (

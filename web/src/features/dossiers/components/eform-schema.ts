@@ -6,7 +6,7 @@ export type EformField = {
   name: string;
   title: string;
   description?: string;
-  kind: 'string' | 'text' | 'date' | 'email' | 'enum' | 'number' | 'integer' | 'boolean' | 'unsupported';
+  kind: 'string' | 'text' | 'date' | 'email' | 'enum' | 'multi' | 'tags' | 'number' | 'integer' | 'boolean' | 'unsupported';
   required: boolean;
   options?: { value: string | number; label: string }[];
   minimum?: number;
@@ -23,6 +23,12 @@ function kindOf(p: JsonSchema): EformField['kind'] {
   if (Array.isArray(p.enum) || Array.isArray(p.oneOf)) return 'enum';
   const type = Array.isArray(p.type) ? p.type.find((x) => x !== 'null') : p.type;
   switch (type) {
+    // A list of choices ("tick every one that applies": the indicators of a poor household, the data asked of the land
+    // office) is ticked; a list of free words is typed as tags.
+    case 'array':
+      if (isObject(p.items) && (Array.isArray(p.items.enum) || Array.isArray(p.items.oneOf))) return 'multi';
+      if (isObject(p.items) && (p.items.type === 'string' || p.items.type === undefined)) return 'tags';
+      return 'unsupported';
     case 'string':
       if (p.format === 'date') return 'date';
       if (p.format === 'email') return 'email';
@@ -39,6 +45,7 @@ function kindOf(p: JsonSchema): EformField['kind'] {
 }
 
 function optionsOf(p: JsonSchema): EformField['options'] {
+  if (p.type === 'array' && isObject(p.items)) return optionsOf(p.items);
   if (Array.isArray(p.enum)) {
     const names = Array.isArray(p.enumNames) ? p.enumNames : [];
     return (p.enum as unknown[]).filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map((v, i) => ({ value: v, label: String(names[i] ?? v) }));
@@ -85,9 +92,10 @@ export function eformValue(fields: EformField[], values: Record<string, unknown>
       out[f.name] = v === true;
       continue;
     }
-    if (v === undefined || v === null || v === '') continue;
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
     if (f.kind === 'date') out[f.name] = dayjs.isDayjs(v) ? (v as Dayjs).format('YYYY-MM-DD') : String(v);
     else if (typeof v === 'string') out[f.name] = v.trim();
+    else if (f.kind === 'multi' && Array.isArray(v)) out[f.name] = (f.options ?? []).map((o) => o.value).filter((o) => v.includes(o)); // the form's order
     else out[f.name] = v;
   }
   return out;

@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { t } from '../../../lib/i18n.js';
 import { useAsync } from '../../../lib/use-async.js';
 import { getSummary, getTrend, type SummaryLine } from '../api/reports.js';
-import { formatBucket, formatNumber } from '../../../lib/format.js';
+import { formatBucket, formatNumber, formatPercent } from '../../../lib/format.js';
 import type { ChartOption } from './EChart.js';
 import { RangeBar } from './RangeBar.js';
 import { pct, presetRange, type Range } from './report-range.js';
@@ -37,6 +37,11 @@ function RateName({ k, focusable = true }: { k: (typeof rateKeys)[number]; focus
 const rateKeys = ['onlineRate', 'onlineFullRate', 'onTimeRate', 'onTimeNationalRate', 'postalIntakeRate', 'postalReturnRate', 'digitisationRate', 'onlinePaymentRate', 'satisfactionRate'] as const;
 
 /** Dashboard of a unit: headline figures and rates, the monthly trend, the sub-units compared; drill down province → commune. */
+/** Dossiers are counted whole: no "0,2" ticks on a small unit's axis; labels in the console's number format. */
+const countAxis = { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatNumber(v) } } as const;
+/** Tooltip values in the console's number format (ECharts would print "18.4"). */
+const chartValue = (v: unknown): string => (typeof v === 'number' ? formatNumber(v) : Array.isArray(v) ? v.map(chartValue).join(', ') : String(v ?? '–'));
+
 export function DashboardTab({ rootUnitId }: { rootUnitId: string }) {
   const [unitId, setUnitId] = useState(rootUnitId);
   const [range, setRange] = useState<Range>(presetRange('year'));
@@ -47,11 +52,11 @@ export function DashboardTab({ rootUnitId }: { rootUnitId: string }) {
 
   const trendOption: ChartOption = useMemo(
     () => ({
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', valueFormatter: chartValue },
       legend: { top: 0 },
       grid: { left: 48, right: 48, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: (trend.data?.points ?? []).map((p) => formatBucket(p.bucket)) },
-      yAxis: [{ type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v) } }, { type: 'value', max: 100, axisLabel: { formatter: (v: number) => `${formatNumber(v)} %` } }],
+      yAxis: [countAxis, { type: 'value', max: 100, axisLabel: { formatter: (v: number) => formatPercent(v) } }],
       series: [
         { name: t('reports.received'), type: 'bar', data: (trend.data?.points ?? []).map((p) => p.received) },
         { name: t('reports.resolved'), type: 'bar', data: (trend.data?.points ?? []).map((p) => p.resolved) },
@@ -63,11 +68,11 @@ export function DashboardTab({ rootUnitId }: { rootUnitId: string }) {
   );
   const compareOption: ChartOption = useMemo(
     () => ({
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', valueFormatter: chartValue },
       legend: { top: 0 },
       grid: { left: 48, right: 16, top: 36, bottom: 80 },
       xAxis: { type: 'category', data: children.map((c) => c.unit.name), axisLabel: { rotate: 30, interval: 0 } },
-      yAxis: { type: 'value' },
+      yAxis: countAxis,
       series: [
         { name: t('reports.received'), type: 'bar', data: children.map((c) => c.form06.total - c.form06.carriedOver) },
         { name: t('reports.online'), type: 'bar', data: children.map((c) => c.form06.online) },
@@ -113,7 +118,7 @@ export function DashboardTab({ rootUnitId }: { rootUnitId: string }) {
                   <RateName k={k} />: {pct(s.total.rates[k].value)}
                 </Tag>
               ))}
-              <Tag color="gold">{t('reports.indicators766', { points: s.indicators766.points, max: s.indicators766.maxAvailable })}</Tag>
+              <Tag color="gold">{t('reports.indicators766', { points: formatNumber(s.indicators766.points), max: formatNumber(s.indicators766.maxAvailable) })}</Tag>
             </Flex>
           </Card>
           <Row gutter={[16, 16]}>
