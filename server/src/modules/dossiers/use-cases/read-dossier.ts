@@ -14,7 +14,7 @@ import { undoableUntil } from './undo-forward.js';
 import { letterSigner } from '../../org-units/use-cases/set-signatory.js';
 import { unitErrors } from '../../org-units/unit.errors.js';
 import { getUnit } from '../../org-units/unit.repo.js';
-import { allowedActions, atDeskReturnStep, isClosed, statusLabels } from '../dossier.rules.js';
+import { allowedActions, atDeskReturnStep, endsWithDeskReturn, isClosed, statusLabels } from '../dossier.rules.js';
 
 /** A dossier with its steps, history, deadline state and the actions this officer may take now. */
 export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, id: string): Promise<TDossier> {
@@ -42,7 +42,7 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
   const current = steps[d.stepIndex];
   // A result sent by post is handed out by the post (postal module), not at the desk.
   // The officer already holding the dossier is not offered "Nhận xử lý" (claim.ts refuses it: DOSSIER.ALREADY_CLAIMED).
-  const possible = allowedActions({ ...d, maxApologies: ruleSet.maxReappointments, deskReturnStep: atDeskReturnStep(d, current) })
+  const possible = allowedActions({ ...d, maxApologies: ruleSet.maxReappointments, deskReturnStep: atDeskReturnStep(d, current), deskReturnLast: endsWithDeskReturn(steps) })
     .filter((a) => !(a === 'return_result' && d.status === 'result_ready' && d.resultDelivery === 'post'))
     .filter((a) => !(a === 'claim' && d.assigneeId === actor.userId))
     .filter((a) =>
