@@ -4827,6 +4827,13 @@ export interface paths {
                                     name: string;
                                     capacity: string[];
                                 } | null;
+                                workingDays: {
+                                    date: string;
+                                    sessions: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                }[];
                             };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             /** Format: date-time */
@@ -5153,6 +5160,13 @@ export interface paths {
                                     name: string;
                                     capacity: string[];
                                 } | null;
+                                workingDays: {
+                                    date: string;
+                                    sessions: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                }[];
                             };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             /** Format: date-time */
@@ -5520,6 +5534,13 @@ export interface paths {
                                     name: string;
                                     capacity: string[];
                                 } | null;
+                                workingDays: {
+                                    date: string;
+                                    sessions: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                }[];
                             };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             /** Format: date-time */
@@ -5722,6 +5743,13 @@ export interface paths {
                                     name: string;
                                     capacity: string[];
                                 } | null;
+                                workingDays: {
+                                    date: string;
+                                    sessions: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                }[];
                             };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             /** Format: date-time */
@@ -12567,6 +12595,13 @@ export interface paths {
                                     name: string;
                                     capacity: string[];
                                 } | null;
+                                workingDays: {
+                                    date: string;
+                                    sessions: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                }[];
                             };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             /** Format: date-time */

@@ -129,7 +129,11 @@ describe('late dossiers always get their letter', () => {
     at('2026-12-02T08:00:00Z'); // Wednesday 15:00: less than a working day left — past the window, before the deadline
     const before = await counters();
     const shown = await detail(desk, d.id);
-    expect(shown.apology).toEqual({ possible: true, late: true, reason: null, reasonEn: null, signer: { name: 'Trần Thị Cúc', capacity: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] } });
+    const { workingDays, ...apology } = shown.apology as { workingDays: { date: string; sessions: { start: string; end: string }[] }[] };
+    expect(apology).toEqual({ possible: true, late: true, reason: null, reasonEn: null, signer: { name: 'Trần Thị Cúc', capacity: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] } });
+    // The picker's days: from today, working days only (Saturday 5 and Sunday 6 December are not offered), with their hours.
+    expect(workingDays.slice(0, 4)).toEqual(['2026-12-02', '2026-12-03', '2026-12-04', '2026-12-07'].map((date) => ({ date, sessions: [{ start: '07:30', end: '11:30' }, { start: '13:30', end: '17:30' }] })));
+    expect(workingDays.map((w) => w.date)).not.toContain('2026-12-06');
     // Refused: someone of another unit, no login, a date not after the current appointment, garbage — nothing changes.
     const n = await logCount(d.id);
     expect((await act(otherSpecialist, d.id, { action: 'apologise', newDueAt: '2026-12-08T17:00:00+07:00', note: 'x' })).statusCode).toBe(404);
@@ -139,6 +143,12 @@ describe('late dossiers always get their letter', () => {
     expect(early.json().message).toContain('Ngày hẹn mới phải sau');
     for (const newDueAt of ['ngày mai', '2026-13-45T00:00:00+07:00', 12]) expect((await act(desk, d.id, { action: 'apologise', newDueAt, note: 'x' })).statusCode).toBe(400);
     expect((await act(desk, d.id, { action: 'apologise', newDueAt: '2026-12-08T17:00:00+07:00' })).statusCode).toBe(400); // the reason is required
+    // Not on a Sunday, not at night, not in the lunch break: the new appointment is in working time (422 with a code).
+    for (const newDueAt of ['2026-12-06T10:00:00+07:00', '2026-12-08T20:00:00+07:00', '2026-12-08T06:00:00+07:00', '2026-12-08T12:15:00+07:00']) {
+      const off = await act(desk, d.id, { action: 'apologise', newDueAt, note: 'Cần xác minh' });
+      expect([off.statusCode, off.json().code], newDueAt).toEqual([422, 'DOSSIER.APPOINTMENT_OUTSIDE_WORKING_TIME']);
+      expect(off.json().message).toContain('giờ làm việc của một ngày làm việc (07:30–11:30, 13:30–17:30)');
+    }
     expect(await logCount(d.id)).toBe(n);
 
     const issued = await act(desk, d.id, { action: 'apologise', newDueAt: '2026-12-08T17:00:00+07:00', note: 'Cần xác minh thêm với nơi cư trú' });

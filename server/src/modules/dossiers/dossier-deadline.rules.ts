@@ -1,5 +1,6 @@
 import type { TProcessingTime } from '../procedures/procedure.contract.js';
 import type { WorkingCalendar } from '../working-calendar/calendar.rules.js';
+import { dateOfDayNumber, dayNumberOf } from '../working-calendar/vn-time.js';
 import { actionSpec } from './dossier-actions.rules.js';
 import { computeDue, countingStart, type DeadlineState, type Duration } from '../working-calendar/deadline.rules.js';
 
@@ -55,6 +56,28 @@ export type ApologyCheck = { ok: true; late: boolean } | { ok: false; reasonVi: 
 export function apologyIsLate(now: Date, dueAt: Date, calendar: WorkingCalendar, leadWorkingDays: number): boolean {
   if (now >= dueAt) return true;
   return calendar.workingMinutesBetween(now, dueAt) < leadWorkingDays * calendar.workingDayMinutesOn(now);
+}
+
+/**
+ * Whether an appointment falls within working time by the working calendar: a working day (not a weekend, holiday or
+ * day off of the calendar) and inside one of its sessions, its end included (a due time lands on a session's end). The
+ * new appointment (ND 61/2018 Điều 19 k9) is when the citizen comes to the desk for the result, so it falls in the
+ * desk's working time like every appointment the schedule computes (the province's working hours, working-calendar/).
+ */
+export function inWorkingTime(at: Date, calendar: WorkingCalendar): boolean {
+  if (!calendar.isWorkingDay(at)) return false;
+  return calendar.nextWorkingInstant(at).getTime() === at.getTime() || calendar.workingMinutesBetween(new Date(at.getTime() - 60_000), at) > 0;
+}
+
+/** The working days and their sessions in [from, from + days): what the console's date picker offers. */
+export function workingDaysFrom(from: string, days: number, calendar: WorkingCalendar): { date: string; sessions: { start: string; end: string }[] }[] {
+  const out: { date: string; sessions: { start: string; end: string }[] }[] = [];
+  const first = dayNumberOf(from);
+  for (let n = first; n < first + days; n++) {
+    const date = dateOfDayNumber(n);
+    if (calendar.isWorkingDay(date)) out.push({ date, sessions: calendar.sessionsOn(date).map((x) => ({ start: x.start, end: x.end })) });
+  }
+  return out;
 }
 
 /**

@@ -9,7 +9,10 @@ import type { TDossier } from '../dossier.contract.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { canAct, canRead } from '../dossier.policy.js';
 import { getDossierView, type HistoryView } from '../dossier.repo.js';
-import { apologyAvailability, deadlineStateWithin, dueSoonUntil } from '../dossier-deadline.rules.js';
+import { apologyAvailability, deadlineStateWithin, dueSoonUntil, workingDaysFrom } from '../dossier-deadline.rules.js';
+
+/** How far ahead the apology's picker offers working days (a new appointment is days or weeks away, not months). */
+const APPOINTMENT_DAYS = 120;
 import { undoableUntil } from './undo-forward.js';
 import { letterSigner } from '../../org-units/use-cases/set-signatory.js';
 import { unitErrors } from '../../org-units/unit.errors.js';
@@ -94,13 +97,14 @@ async function apologyOf(
   mayAct: boolean,
 ): Promise<TDossier['apology']> {
   const a = apologyAvailability(d, now, calendar, rules);
-  if (!a.possible) return { possible: false, late: false, reason: a.reasonVi, reasonEn: a.reasonEn, signer: null };
-  if (!mayAct) return { possible: false, late: a.late, reason: 'Chỉ cơ quan có thẩm quyền giải quyết hoặc Bộ phận Một cửa được gửi văn bản xin lỗi.', reasonEn: 'Only the competent agency or its desk may issue the letter.', signer: null };
+  if (!a.possible) return { possible: false, late: false, reason: a.reasonVi, reasonEn: a.reasonEn, signer: null, workingDays: [] };
+  if (!mayAct) return { possible: false, late: a.late, reason: 'Chỉ cơ quan có thẩm quyền giải quyết hoặc Bộ phận Một cửa được gửi văn bản xin lỗi.', reasonEn: 'Only the competent agency or its desk may issue the letter.', signer: null, workingDays: [] };
   const signer = await letterSigner(db, d.resolvingUnitId, now);
   // Known before the form opens: without a signer the letter would be refused (apologise.ts); say who must set one.
   if (!signer) {
     const refusal = unitErrors.noSigner((await getUnit(db, d.resolvingUnitId))?.name ?? 'đơn vị giải quyết', vnDateOf(now));
-    return { possible: false, late: a.late, reason: refusal.messageVi, reasonEn: refusal.messageEn, signer: null };
+    return { possible: false, late: a.late, reason: refusal.messageVi, reasonEn: refusal.messageEn, signer: null, workingDays: [] };
   }
-  return { possible: true, late: a.late, reason: null, reasonEn: null, signer };
+  // The days and hours the new appointment may take (apologise.ts refuses any other): the picker offers only these.
+  return { possible: true, late: a.late, reason: null, reasonEn: null, signer, workingDays: workingDaysFrom(vnDateOf(now), APPOINTMENT_DAYS, calendar) };
 }
