@@ -193,6 +193,20 @@ describe('late dossiers always get their letter', () => {
     const rows = await t.ctx.db.query(`SELECT dossier_id, data->>'late' AS late FROM dossier_action WHERE action = 'apologise' AND dossier_id = ANY($1)`, [[late.id, t2.id]]);
     expect(Object.fromEntries(rows.rows.map((r) => [r.dossier_id, r.late]))).toEqual({ [late.id]: 'true', [t2.id]: 'false' });
     void timely;
+
+    // Already past its due time when the letter came: it stays overdue — shown so, in "Quá hạn" — and, resolved before
+    // the new appointment, is still counted late (ND 61/2018 Điều 19 k9; QĐ 766: by the time limit it missed).
+    at('2026-12-07T02:00:00Z'); // Monday 09:00: before both new appointments (09/12)
+    expect((await detail(desk, late.id)).deadlineState).toBe('overdue');
+    expect((await detail(desk, t2.id)).deadlineState).not.toBe('overdue');
+    const overdueTab = (await injectAs(t.app, desk, { method: 'GET', url: '/api/dossiers?queue=overdue&limit=100' })).json().items.map((i: { id: string }) => i.id);
+    expect(overdueTab).toContain(late.id);
+    expect(overdueTab).not.toContain(t2.id);
+    for (const id of [late.id, t2.id]) {
+      for (const action of ['forward', 'forward', 'approve']) expect((await act(leader, id, { action })).statusCode, `${id} ${action}`).toBe(200);
+    }
+    expect((await detail(desk, late.id)).finishClass).toBe('late');
+    expect((await detail(desk, t2.id)).finishClass).not.toBe('late');
   });
 
   it('the "Cần xin lỗi" queue lists exactly the dossiers the rule says need a letter', async () => {

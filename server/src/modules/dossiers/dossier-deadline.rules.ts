@@ -81,6 +81,23 @@ export function workingDaysFrom(from: string, days: number, calendar: WorkingCal
 }
 
 /**
+ * A dossier already past its due time when its apology letter was issued stays late: the new appointment is what the
+ * citizen is told, but it does not make a missed deadline timely. ND 61/2018 Điều 19 k9 asks for the letter before
+ * the deadline (at the latest one working day before it), so a re-appointment in time moves the deadline; one sent
+ * after it only apologises for a lateness that already happened. QĐ 766/QĐ-TTg's progress indicator (tiến độ giải
+ * quyết) and Biểu 06's "quá hạn" count a dossier by its time limit; a letter issued after the limit changes neither.
+ * So such a dossier stays in "Quá hạn" and its finish is classified against the due time it had missed.
+ * `letter`: the last apology entry (its time and the due time it replaced).
+ */
+export function lateBeforeLetter(letter: { at: Date; previousDueAt: Date } | null | undefined): Date | null {
+  return letter && letter.at.getTime() > letter.previousDueAt.getTime() ? letter.previousDueAt : null;
+}
+
+/** The same rule in SQL, on dossier id `idExpr`: an apology entry issued after the due time it replaced. */
+export const lateBeforeLetterSql = (idExpr: string) =>
+  `EXISTS (SELECT 1 FROM dossier_action la WHERE la.dossier_id = ${idExpr} AND la.action = 'apologise' AND la.at > (la.data->>'previousDueAt')::timestamptz)`;
+
+/**
  * A late dossier gets an apology letter with a new appointment, before its due time or after it (then marked late).
  * The new appointment must be after the current one and after now.
  */

@@ -43,8 +43,10 @@ export type DossierEvent =
   // entries written before both were recorded).
   | { type: 'apologise'; previousDueAt: Iso; newDueAt: Iso; late?: boolean; signer?: { name: string; capacity: string[] } }
   // `toStep`: the desk's return step the approval moved the dossier on to (absent: it stays at the approving step,
-  // the last one, or an entry written before the approval moved it).
-  | { type: 'approve'; toStep?: number }
+  // the last one, or an entry written before the approval moved it). `lateAgainst`: the due time the dossier had
+  // already missed when its apology letter was issued (dossier-deadline.rules.ts `lateBeforeLetter`): the finish is
+  // classified against it, not against the new appointment.
+  | { type: 'approve'; toStep?: number; lateAgainst?: Iso }
   | { type: 'return_result'; receivedBy: string | null; channel?: 'post'; trackingCode?: string | null }
   | { type: 'withdraw' }
   | { type: 'stop' }
@@ -220,7 +222,7 @@ export function evolve(prev: LedgerState | null, entry: LedgerEntry): LedgerStat
       const finished = finishStep(s.steps, s0.stepIndex, at);
       const moved = s.stepIndex !== s0.stepIndex;
       return {
-        ...s, finishedAt: at, finishClass: s.dueAt ? classifyFinish(at, s.dueAt) : null,
+        ...s, finishedAt: at, finishClass: e.lateAgainst ? classifyFinish(at, new Date(e.lateAgainst)) : s.dueAt ? classifyFinish(at, s.dueAt) : null,
         assigneeId: moved ? null : s.assigneeId, steps: moved ? startStep(finished, s.stepIndex, at) : finished,
       };
     }
