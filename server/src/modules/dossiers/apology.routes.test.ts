@@ -1,3 +1,5 @@
+import { openNow } from '../reports/reports.repo.js';
+import { lateBeforeLetter } from './dossier-deadline.rules.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -194,14 +196,22 @@ describe('late dossiers always get their letter', () => {
     expect(Object.fromEntries(rows.rows.map((r) => [r.dossier_id, r.late]))).toEqual({ [late.id]: 'true', [t2.id]: 'false' });
     void timely;
 
-    // Already past its due time when the letter came: it stays overdue — shown so, in "Quá hạn" — and, resolved before
+    // Already past its due time when the letter came: it stays overdue — shown so — and, resolved before
     // the new appointment, is still counted late (ND 61/2018 Điều 19 k9; QĐ 766: by the time limit it missed).
     at('2026-12-07T02:00:00Z'); // Monday 09:00: before both new appointments (09/12)
     expect((await detail(desk, late.id)).deadlineState).toBe('overdue');
     expect((await detail(desk, t2.id)).deadlineState).not.toBe('overdue');
-    const overdueTab = (await injectAs(t.app, desk, { method: 'GET', url: '/api/dossiers?queue=overdue&limit=100' })).json().items.map((i: { id: string }) => i.id);
-    expect(overdueTab).toContain(late.id);
-    expect(overdueTab).not.toContain(t2.id);
+    // The reports' open stock (Biểu 06 "đang giải quyết quá hạn") counts by the same rule: past due, or late at its letter.
+    const { rows: stock } = await t.ctx.db.query<{ id: string; dueAt: Date; letterAt: Date | null; previousDueAt: string | null }>(
+      `SELECT d.id, d.due_at AS "dueAt", a.at AS "letterAt", a.data->>'previousDueAt' AS "previousDueAt" FROM dossier d
+         LEFT JOIN LATERAL (SELECT at, data FROM dossier_action x WHERE x.dossier_id = d.id AND x.action = 'apologise' ORDER BY id DESC LIMIT 1) a ON true
+        WHERE d.resolving_path LIKE $1 || '%' AND d.status IN ('received', 'processing', 'interagency')`,
+      [tree.communeA.path],
+    );
+    const truth = stock.filter((r) => r.dueAt < now || (r.letterAt && r.previousDueAt && lateBeforeLetter({ at: r.letterAt, previousDueAt: new Date(r.previousDueAt) })));
+    expect(truth.map((r) => r.id)).toContain(late.id);
+    expect(truth.map((r) => r.id)).not.toContain(t2.id);
+    expect([...(await openNow(t.ctx.db, tree.communeA.path, now, 'none')).values()].reduce((n, v) => n + v.overdue, 0)).toBe(truth.length);
     for (const id of [late.id, t2.id]) {
       for (const action of ['forward', 'forward', 'approve']) expect((await act(leader, id, { action })).statusCode, `${id} ${action}`).toBe(200);
     }

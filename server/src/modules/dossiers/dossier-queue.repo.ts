@@ -1,6 +1,5 @@
 import { prepared, type Queryable } from '../../platform/database.js';
 import type { DossierSearch } from './dossier-search.rules.js';
-import { lateBeforeLetterSql } from './dossier-deadline.rules.js';
 
 export const queues = ['mine', 'unit', 'online', 'due_soon', 'overdue', 'needs_apology', 'supplement', 'result_ready', 'all'] as const;
 export type Queue = (typeof queues)[number];
@@ -105,9 +104,8 @@ function tabCondition(queue: Exclude<Queue, 'mine'>, a: 's' | 'd', f: QueueFilte
       return a === 's' ? 's.awaiting_return' : AWAITING_RETURN;
     case 'due_soon':
       return `${a}.status ${OPEN} AND ${a}.due_at >= ${p.add(f.now, 'timestamptz')} AND ${a}.due_at <= ${p.add(f.soonUntil, 'timestamptz')}`;
-    // Past the due time, or already past it when the apology letter came (`lateBeforeLetter`): it stays overdue.
     case 'overdue':
-      return `${a}.status ${OPEN} AND (${a}.due_at < ${p.add(f.now, 'timestamptz')} OR ${lateBeforeLetterSql(a === 's' ? 's.dossier_id' : 'd.id')})`;
+      return `${a}.status ${OPEN} AND ${a}.due_at < ${p.add(f.now, 'timestamptz')}`;
     // Will be (or is) late and has no apology letter yet (ND 61/2018 Điều 19 k9).
     case 'needs_apology':
       return `${a}.status ${OPEN} AND ${a}.apology_count = 0 AND ${a}.due_at < ${p.add(f.apologyBefore, 'timestamptz')}`;
