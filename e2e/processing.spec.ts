@@ -217,6 +217,12 @@ describe('processing: forward to someone, send back, undo, approve, late apology
     deskPage.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/actions')) posted++;
     });
+    // The picker offers working days only: Sunday 06/12 is disabled, Monday 07/12 is not.
+    await dialog.getByLabel('Ngày giờ hẹn trả mới').click();
+    const day = (n: number) => deskPage.locator('.ant-picker-dropdown:visible .ant-picker-cell-in-view').filter({ hasText: new RegExp(`^${n}$`) });
+    await day(6).waitFor();
+    expect(await day(6).getAttribute('class')).toContain('ant-picker-cell-disabled');
+    expect(await day(7).getAttribute('class')).not.toContain('ant-picker-cell-disabled');
     await dialog.getByLabel('Ngày giờ hẹn trả mới').fill('09/12/2026 16:00');
     await dialog.getByLabel('Ngày giờ hẹn trả mới').press('Enter');
     await deskPage.waitForTimeout(300);
