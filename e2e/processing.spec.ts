@@ -16,7 +16,8 @@ import { startServer, type RunningServer } from './support/server.js';
  * B — the desk forwards in one click and undoes it.
  * C — the leader approves with "Phê duyệt" (no "next step" at the last one).
  * D — a dossier past its deadline gets its apology letter, marked late and signed by the head (pdftotext of the PDF).
- * E — a dossier walked to the desk's own last step ("Vào sổ, đóng dấu, trả kết quả"): the desk officer returns it from
+ * E — the leader approves at the signing step before the desk's own last step ("Vào sổ, đóng dấu, trả kết quả"); the
+ *     result waits in the desk's "Chờ trả kết quả" and the desk officer returns it from
  *     the queue row's "Trả kết quả"; the dossier reads "Đã trả kết quả".
  */
 let now = new Date('2026-11-30T02:00:00Z'); // Monday 30/11/2026 09:00 in Vietnam
@@ -216,6 +217,12 @@ describe('processing: forward to someone, send back, undo, approve, late apology
     deskPage.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/actions')) posted++;
     });
+    // The picker offers working days only: Sunday 06/12 is disabled, Monday 07/12 is not.
+    await dialog.getByLabel('Ngày giờ hẹn trả mới').click();
+    const day = (n: number) => deskPage.locator('.ant-picker-dropdown:visible .ant-picker-cell-in-view').filter({ hasText: new RegExp(`^${n}$`) });
+    await day(6).waitFor();
+    expect(await day(6).getAttribute('class')).toContain('ant-picker-cell-disabled');
+    expect(await day(7).getAttribute('class')).not.toContain('ant-picker-cell-disabled');
     await dialog.getByLabel('Ngày giờ hẹn trả mới').fill('09/12/2026 16:00');
     await dialog.getByLabel('Ngày giờ hẹn trả mới').press('Enter');
     await deskPage.waitForTimeout(300);
@@ -276,13 +283,26 @@ describe('processing: forward to someone, send back, undo, approve, late apology
     const d = res.json() as { id: string; code: string };
     const cv1 = await login(server.app, 'chuyenvien.mot', TEST_PASSWORD);
     const leader = await login(server.app, 'lanhdao', TEST_PASSWORD);
-    for (const s of [desk, cv1, leader]) expect((await injectAs(server.app, s, { method: 'POST', url: `/api/dossiers/${d.id}/actions`, payload: { action: 'forward' } })).statusCode).toBe(200);
+    for (const s of [desk, cv1]) expect((await injectAs(server.app, s, { method: 'POST', url: `/api/dossiers/${d.id}/actions`, payload: { action: 'forward' } })).statusCode).toBe(200);
+    // At the leader's signing step, before the desk's return step: "Phê duyệt", not "next step" (the leader's own
+    // explicit act); approving makes the result ready and hands it to the desk's "Chờ trả kết quả".
+    expect((await injectAs(server.app, leader, { method: 'POST', url: `/api/dossiers/${d.id}/actions`, payload: { action: 'forward' } })).statusCode).toBe(409);
+    const leaderPage = await officer('lanhdao');
+    await leaderPage.goto(`${server.baseUrl}/console/ho-so/${d.id}`);
+    await leaderPage.getByRole('heading', { name: new RegExp(d.code) }).waitFor();
+    const labels = (await bar(leaderPage).getByRole('button').allInnerTexts()).map((l) => l.trim());
+    expect(labels).toContain('Phê duyệt');
+    expect(labels).not.toContain('Chuyển bước tiếp theo');
+    await bar(leaderPage).getByRole('button', { name: 'Phê duyệt', exact: true }).click();
+    await leaderPage.getByRole('dialog').locator('.ant-modal-footer').getByRole('button', { name: 'Phê duyệt' }).click();
+    await leaderPage.getByText('Đã thực hiện: Phê duyệt.').waitFor();
+    await statusTag(leaderPage, 'Đã có kết quả, chờ trả');
 
     const deskPage = await officer('motcua');
-    await deskPage.goto(`${server.baseUrl}/console/ho-so?queue=unit`);
+    await deskPage.goto(`${server.baseUrl}/console/ho-so?queue=result_ready`);
     const row = deskPage.getByRole('row', { name: new RegExp(d.code) });
     await row.waitFor();
-    expect(await row.innerText()).toContain('Vào sổ, đóng dấu');
+    expect(await row.innerText()).toContain('Đã có kết quả, chờ trả');
     await settled(deskPage);
     await deskPage.screenshot({ path: `${SHOTS}/mc-processing-return-queue.png` });
     // The row with the return action is one line, like a row without it (ten rows fit a 1366×768 screen).

@@ -8,6 +8,7 @@ import { demoAnswers } from './demo-answers.js';
 import { actOnDossier } from '../modules/dossiers/use-cases/act-on-dossier.js';
 import { receiveDossier } from '../modules/dossiers/use-cases/receive-dossier.js';
 import type { TActionInput } from '../modules/dossiers/dossier.contract.js';
+import { approvingStepIndex, endsWithDeskReturn } from '../modules/dossiers/dossier.rules.js';
 import { dateOfDayNumber, isoWeekday, vnDayNumber, vnInstant } from '../modules/working-calendar/vn-time.js';
 
 /** Procedures of the demo catalogue a ward desk receives every day, same-day and a few days long. */
@@ -87,13 +88,15 @@ export async function loadDemoDossiers(ctx: AppContext, count = DEMO_DOSSIER_COU
       await actOnDossier(deps, actor, id, { note: null, ...input });
       return true;
     };
-    const last = p.steps.length - 1;
-    const upTo = stage === 1 ? 1 : last;
+    // Forwarded up to the approving step: the leader's signing step before the desk's "Vào sổ, đóng dấu, trả kết
+    // quả", or the last step when the process has none; the approval there takes it on to the desk.
+    const approving = approvingStepIndex({ stepCount: p.steps.length, deskReturnLast: endsWithDeskReturn(p.steps) });
+    const upTo = stage === 1 ? 1 : approving;
     let done = true;
     for (let s = 0; s < upTo && done; s++) done = await act(byRole[p.steps[s]!.role] ?? deskOfficer, { action: 'forward' });
     if (stage === 1 || !done) continue;
-    // Phê duyệt is the approving role's: the last step's own when it is a head's or leader's, else the leader's.
-    const approverRole = p.steps[last]!.role === 'head' ? 'head' : 'leader';
+    // Phê duyệt is the approving role's: the approving step's own when it is a head's or leader's, else the leader's.
+    const approverRole = p.steps[approving]!.role === 'head' ? 'head' : 'leader';
     if (!(await act(byRole[approverRole]!, { action: 'approve' }))) continue;
     if (stage === 3 && i % 5 !== 0) await act(deskOfficer, { action: 'return_result', receivedBy: fullName });
   }

@@ -5857,6 +5857,13 @@ export interface paths {
                                     name: string;
                                     capacity: string[];
                                 } | null;
+                                workingDays: {
+                                    date: string;
+                                    sessions: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                }[];
                             };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             /** Format: date-time */
@@ -6183,6 +6190,13 @@ export interface paths {
                                     name: string;
                                     capacity: string[];
                                 } | null;
+                                workingDays: {
+                                    date: string;
+                                    sessions: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                }[];
                             };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             /** Format: date-time */
@@ -6550,6 +6564,13 @@ export interface paths {
                                     name: string;
                                     capacity: string[];
                                 } | null;
+                                workingDays: {
+                                    date: string;
+                                    sessions: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                }[];
                             };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             /** Format: date-time */
@@ -6752,6 +6773,13 @@ export interface paths {
                                     name: string;
                                     capacity: string[];
                                 } | null;
+                                workingDays: {
+                                    date: string;
+                                    sessions: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                }[];
                             };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             /** Format: date-time */
@@ -13597,6 +13625,13 @@ export interface paths {
                                     name: string;
                                     capacity: string[];
                                 } | null;
+                                workingDays: {
+                                    date: string;
+                                    sessions: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                }[];
                             };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             /** Format: date-time */

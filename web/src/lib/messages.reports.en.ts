@@ -52,6 +52,7 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.daily.col.returnedByPost': 'Returned by post',
   'reports.daily.col.paidOnline': 'Paid online',
   'reports.daily.col.apologies': 'Apology letters',
+  'reports.daily.col.apologiesLate': 'Letters issued late',
   'reports.daily.ran': '{produced} reports produced, {emailed} e-mails queued.',
   'reports.daily.day': 'Day',
   'reports.daily.producedAt': 'Produced at',

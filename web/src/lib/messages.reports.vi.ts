@@ -50,6 +50,7 @@ export const reportsVi = {
   'reports.daily.col.returnedByPost': 'Trả qua bưu chính',
   'reports.daily.col.paidOnline': 'Thanh toán trực tuyến',
   'reports.daily.col.apologies': 'Văn bản xin lỗi',
+  'reports.daily.col.apologiesLate': 'Xin lỗi phát hành muộn',
   'reports.daily.ran': 'Đã lập {produced} báo cáo, gửi {emailed} e-mail.',
   'reports.daily.day': 'Ngày',
   'reports.daily.producedAt': 'Lập lúc',

@@ -55,7 +55,7 @@ export const webhooksEn: Record<keyof typeof webhooksVi, string> = {
   'steps.unit': 'Unit',
   'steps.step': 'Step',
   'steps.officer': 'Officer',
-  'steps.unassigned': 'Unassigned (waiting in the queue)',
+  'steps.unassigned': 'Unassigned (nobody took or handed on the step)',
   'steps.dossiers': 'Dossiers',
   'steps.stints': 'Stints',
   'steps.total': 'Working time',

@@ -53,7 +53,7 @@ export const webhooksVi = {
   'steps.unit': 'Đơn vị',
   'steps.step': 'Bước',
   'steps.officer': 'Cán bộ',
-  'steps.unassigned': 'Chưa phân công (chờ trong hàng đợi)',
+  'steps.unassigned': 'Chưa phân công (không ai nhận hay chuyển bước)',
   'steps.dossiers': 'Số hồ sơ',
   'steps.stints': 'Số lượt',
   'steps.total': 'Tổng giờ làm việc',

@@ -1,3 +1,5 @@
+import { openNow } from '../reports/reports.repo.js';
+import { lateBeforeLetter } from './dossier-deadline.rules.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -129,7 +131,11 @@ describe('late dossiers always get their letter', () => {
     at('2026-12-02T08:00:00Z'); // Wednesday 15:00: less than a working day left — past the window, before the deadline
     const before = await counters();
     const shown = await detail(desk, d.id);
-    expect(shown.apology).toEqual({ possible: true, late: true, reason: null, reasonEn: null, signer: { name: 'Trần Thị Cúc', capacity: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] } });
+    const { workingDays, ...apology } = shown.apology as { workingDays: { date: string; sessions: { start: string; end: string }[] }[] };
+    expect(apology).toEqual({ possible: true, late: true, reason: null, reasonEn: null, signer: { name: 'Trần Thị Cúc', capacity: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] } });
+    // The picker's days: from today, working days only (Saturday 5 and Sunday 6 December are not offered), with their hours.
+    expect(workingDays.slice(0, 4)).toEqual(['2026-12-02', '2026-12-03', '2026-12-04', '2026-12-07'].map((date) => ({ date, sessions: [{ start: '07:30', end: '11:30' }, { start: '13:30', end: '17:30' }] })));
+    expect(workingDays.map((w) => w.date)).not.toContain('2026-12-06');
     // Refused: someone of another unit, no login, a date not after the current appointment, garbage — nothing changes.
     const n = await logCount(d.id);
     expect((await act(otherSpecialist, d.id, { action: 'apologise', newDueAt: '2026-12-08T17:00:00+07:00', note: 'x' })).statusCode).toBe(404);
@@ -139,6 +145,12 @@ describe('late dossiers always get their letter', () => {
     expect(early.json().message).toContain('Ngày hẹn mới phải sau');
     for (const newDueAt of ['ngày mai', '2026-13-45T00:00:00+07:00', 12]) expect((await act(desk, d.id, { action: 'apologise', newDueAt, note: 'x' })).statusCode).toBe(400);
     expect((await act(desk, d.id, { action: 'apologise', newDueAt: '2026-12-08T17:00:00+07:00' })).statusCode).toBe(400); // the reason is required
+    // Not on a Sunday, not at night, not in the lunch break: the new appointment is in working time (422 with a code).
+    for (const newDueAt of ['2026-12-06T10:00:00+07:00', '2026-12-08T20:00:00+07:00', '2026-12-08T06:00:00+07:00', '2026-12-08T12:15:00+07:00']) {
+      const off = await act(desk, d.id, { action: 'apologise', newDueAt, note: 'Cần xác minh' });
+      expect([off.statusCode, off.json().code], newDueAt).toEqual([422, 'DOSSIER.APPOINTMENT_OUTSIDE_WORKING_TIME']);
+      expect(off.json().message).toContain('giờ làm việc của một ngày làm việc (07:30–11:30, 13:30–17:30)');
+    }
     expect(await logCount(d.id)).toBe(n);
 
     const issued = await act(desk, d.id, { action: 'apologise', newDueAt: '2026-12-08T17:00:00+07:00', note: 'Cần xác minh thêm với nơi cư trú' });
@@ -183,6 +195,28 @@ describe('late dossiers always get their letter', () => {
     const rows = await t.ctx.db.query(`SELECT dossier_id, data->>'late' AS late FROM dossier_action WHERE action = 'apologise' AND dossier_id = ANY($1)`, [[late.id, t2.id]]);
     expect(Object.fromEntries(rows.rows.map((r) => [r.dossier_id, r.late]))).toEqual({ [late.id]: 'true', [t2.id]: 'false' });
     void timely;
+
+    // Already past its due time when the letter came: it stays overdue — shown so — and, resolved before
+    // the new appointment, is still counted late (ND 61/2018 Điều 19 k9; QĐ 766: by the time limit it missed).
+    at('2026-12-07T02:00:00Z'); // Monday 09:00: before both new appointments (09/12)
+    expect((await detail(desk, late.id)).deadlineState).toBe('overdue');
+    expect((await detail(desk, t2.id)).deadlineState).not.toBe('overdue');
+    // The reports' open stock (Biểu 06 "đang giải quyết quá hạn") counts by the same rule: past due, or late at its letter.
+    const { rows: stock } = await t.ctx.db.query<{ id: string; dueAt: Date; letterAt: Date | null; previousDueAt: string | null }>(
+      `SELECT d.id, d.due_at AS "dueAt", a.at AS "letterAt", a.data->>'previousDueAt' AS "previousDueAt" FROM dossier d
+         LEFT JOIN LATERAL (SELECT at, data FROM dossier_action x WHERE x.dossier_id = d.id AND x.action = 'apologise' ORDER BY id DESC LIMIT 1) a ON true
+        WHERE d.resolving_path LIKE $1 || '%' AND d.status IN ('received', 'processing', 'interagency')`,
+      [tree.communeA.path],
+    );
+    const truth = stock.filter((r) => r.dueAt < now || (r.letterAt && r.previousDueAt && lateBeforeLetter({ at: r.letterAt, previousDueAt: new Date(r.previousDueAt) })));
+    expect(truth.map((r) => r.id)).toContain(late.id);
+    expect(truth.map((r) => r.id)).not.toContain(t2.id);
+    expect([...(await openNow(t.ctx.db, tree.communeA.path, now, 'none')).values()].reduce((n, v) => n + v.overdue, 0)).toBe(truth.length);
+    for (const id of [late.id, t2.id]) {
+      for (const action of ['forward', 'forward', 'approve']) expect((await act(leader, id, { action })).statusCode, `${id} ${action}`).toBe(200);
+    }
+    expect((await detail(desk, late.id)).finishClass).toBe('late');
+    expect((await detail(desk, t2.id)).finishClass).not.toBe('late');
   });
 
   it('the "Cần xin lỗi" queue lists exactly the dossiers the rule says need a letter', async () => {

@@ -1,5 +1,6 @@
 import type { TProcessingTime } from '../procedures/procedure.contract.js';
 import type { WorkingCalendar } from '../working-calendar/calendar.rules.js';
+import { dateOfDayNumber, dayNumberOf } from '../working-calendar/vn-time.js';
 import { actionSpec } from './dossier-actions.rules.js';
 import { computeDue, countingStart, type DeadlineState, type Duration } from '../working-calendar/deadline.rules.js';
 
@@ -56,6 +57,45 @@ export function apologyIsLate(now: Date, dueAt: Date, calendar: WorkingCalendar,
   if (now >= dueAt) return true;
   return calendar.workingMinutesBetween(now, dueAt) < leadWorkingDays * calendar.workingDayMinutesOn(now);
 }
+
+/**
+ * Whether an appointment falls within working time by the working calendar: a working day (not a weekend, holiday or
+ * day off of the calendar) and inside one of its sessions, its end included (a due time lands on a session's end). The
+ * new appointment (ND 61/2018 Điều 19 k9) is when the citizen comes to the desk for the result, so it falls in the
+ * desk's working time like every appointment the schedule computes (the province's working hours, working-calendar/).
+ */
+export function inWorkingTime(at: Date, calendar: WorkingCalendar): boolean {
+  if (!calendar.isWorkingDay(at)) return false;
+  return calendar.nextWorkingInstant(at).getTime() === at.getTime() || calendar.workingMinutesBetween(new Date(at.getTime() - 60_000), at) > 0;
+}
+
+/** The working days and their sessions in [from, from + days): what the console's date picker offers. */
+export function workingDaysFrom(from: string, days: number, calendar: WorkingCalendar): { date: string; sessions: { start: string; end: string }[] }[] {
+  const out: { date: string; sessions: { start: string; end: string }[] }[] = [];
+  const first = dayNumberOf(from);
+  for (let n = first; n < first + days; n++) {
+    const date = dateOfDayNumber(n);
+    if (calendar.isWorkingDay(date)) out.push({ date, sessions: calendar.sessionsOn(date).map((x) => ({ start: x.start, end: x.end })) });
+  }
+  return out;
+}
+
+/**
+ * A dossier already past its due time when its apology letter was issued stays late: the new appointment is what the
+ * citizen is told, but it does not make a missed deadline timely. ND 61/2018 Điều 19 k9 asks for the letter before
+ * the deadline (at the latest one working day before it), so a re-appointment in time moves the deadline; one sent
+ * after it only apologises for a lateness that already happened. QĐ 766/QĐ-TTg's progress indicator (tiến độ giải
+ * quyết) and Biểu 06's "quá hạn" count a dossier by its time limit; a letter issued after the limit changes neither.
+ * So such a dossier stays in "Quá hạn" and its finish is classified against the due time it had missed.
+ * `letter`: the last apology entry (its time and the due time it replaced).
+ */
+export function lateBeforeLetter(letter: { at: Date; previousDueAt: Date } | null | undefined): Date | null {
+  return letter && letter.at.getTime() > letter.previousDueAt.getTime() ? letter.previousDueAt : null;
+}
+
+/** The same rule in SQL, on dossier id `idExpr`: an apology entry issued after the due time it replaced. */
+export const lateBeforeLetterSql = (idExpr: string) =>
+  `EXISTS (SELECT 1 FROM dossier_action la WHERE la.dossier_id = ${idExpr} AND la.action = 'apologise' AND la.at > (la.data->>'previousDueAt')::timestamptz)`;
 
 /**
  * A late dossier gets an apology letter with a new appointment, before its due time or after it (then marked late).

@@ -42,7 +42,11 @@ export type DossierEvent =
   // `late`: issued after the legal window (phát hành muộn); `signer`: who signs for the competent agency (absent in
   // entries written before both were recorded).
   | { type: 'apologise'; previousDueAt: Iso; newDueAt: Iso; late?: boolean; signer?: { name: string; capacity: string[] } }
-  | { type: 'approve' }
+  // `toStep`: the desk's return step the approval moved the dossier on to (absent: it stays at the approving step,
+  // the last one, or an entry written before the approval moved it). `lateAgainst`: the due time the dossier had
+  // already missed when its apology letter was issued (dossier-deadline.rules.ts `lateBeforeLetter`): the finish is
+  // classified against it, not against the new appointment.
+  | { type: 'approve'; toStep?: number; lateAgainst?: Iso }
   | { type: 'return_result'; receivedBy: string | null; channel?: 'post'; trackingCode?: string | null }
   | { type: 'withdraw' }
   | { type: 'stop' }
@@ -155,6 +159,7 @@ export function evolve(prev: LedgerState | null, entry: LedgerEntry): LedgerStat
   const machine = isMachineAction(e.type)
     ? transition({ status: s0.status, stepIndex: s0.stepIndex, stepCount: s0.stepCount, supplementCount: s0.supplementCount, apologyCount: s0.apologyCount, maxApologies: Infinity }, e.type, {
         backTo: e.type === 'send_back' ? e.backTo : undefined,
+        toStep: e.type === 'approve' ? e.toStep : undefined,
       })
     : null;
   const s: LedgerState = machine ? { ...s0, status: machine.status, stepIndex: machine.stepIndex, supplementCount: machine.supplementCount, apologyCount: machine.apologyCount } : { ...s0 };
@@ -212,10 +217,20 @@ export function evolve(prev: LedgerState | null, entry: LedgerEntry): LedgerStat
       const due = new Date(e.newDueAt);
       return { ...s, originalDueAt: s.originalDueAt ?? s.dueAt, dueAt: due, steps: s.steps.map((x, k) => (k === s.steps.length - 1 ? { ...x, dueAt: due } : x)) };
     }
-    case 'approve':
-      return { ...s, finishedAt: at, finishClass: s.dueAt ? classifyFinish(at, s.dueAt) : null, steps: finishStep(s.steps, s.stepIndex, at) };
-    case 'return_result':
-      return { ...s, returnedAt: at };
+    case 'approve': {
+      // The signing step ends; moved on to the desk's return step, that step starts, in the desk's queue.
+      const finished = finishStep(s.steps, s0.stepIndex, at);
+      const moved = s.stepIndex !== s0.stepIndex;
+      return {
+        ...s, finishedAt: at, finishClass: e.lateAgainst ? classifyFinish(at, new Date(e.lateAgainst)) : s.dueAt ? classifyFinish(at, s.dueAt) : null,
+        assigneeId: moved ? null : s.assigneeId, steps: moved ? startStep(finished, s.stepIndex, at) : finished,
+      };
+    }
+    case 'return_result': {
+      // The desk's return step, started by the approval, ends with the hand-over.
+      const cur = s.steps[s.stepIndex];
+      return { ...s, returnedAt: at, steps: cur?.startedAt && !cur.finishedAt ? finishStep(s.steps, s.stepIndex, at) : s.steps };
+    }
     case 'result_delivery_changed':
       return { ...s, resultDelivery: e.to };
     case 'postal_returned_to_desk':

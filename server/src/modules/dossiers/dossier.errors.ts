@@ -69,4 +69,11 @@ export const dossierErrors = {
   cashNotAccepted: () =>
     new DomainError('DOSSIER.CASH_NOT_ACCEPTED', 'unprocessable', 'Chỉ thu phí, lệ phí khi tiếp nhận hồ sơ tại quầy.', 'Fees are received in cash only with a dossier accepted at the desk.'),
   apology: (reasonVi: string) => new DomainError('DOSSIER.APOLOGY_REFUSED', 'unprocessable', reasonVi, 'Apology not possible.'),
+  appointmentOutsideWorkingTime: (hoursVi: string) =>
+    new DomainError(
+      'DOSSIER.APPOINTMENT_OUTSIDE_WORKING_TIME',
+      'unprocessable',
+      `Ngày giờ hẹn trả mới phải vào giờ làm việc của một ngày làm việc (${hoursVi}), không vào ngày nghỉ, ngày lễ hay ngoài giờ.`,
+      'The new appointment must fall within working hours on a working day.',
+    ),
 };

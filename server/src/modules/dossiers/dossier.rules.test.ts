@@ -46,6 +46,18 @@ describe('dossier state machine', () => {
     expect(applyAction(s, 'send_back', { backTo: 0 })).toMatchObject({ ok: true, state: { status: 'received', stepIndex: 0 } });
   });
 
+  it('with the desk\'s return step last, approve at the step before it moves the result ready on to the desk', () => {
+    const signing: DossierState = { ...start(4), status: 'processing', stepIndex: 2, deskReturnLast: true };
+    expect(allowedActions(signing)).toContain('approve');
+    expect(allowedActions(signing)).not.toContain('forward');
+    expect(allowedActions({ ...signing, stepIndex: 1 })).not.toContain('approve');
+    expect(applyAction(signing, 'approve')).toMatchObject({ ok: true, state: { status: 'result_ready', stepIndex: 3 } });
+    // An older dossier forwarded on to the desk's step before this rule: the desk returns it, nobody approves there.
+    const atDesk: DossierState = { ...signing, stepIndex: 3, deskReturnStep: true };
+    expect(allowedActions(atDesk)).toContain('return_result');
+    expect(allowedActions(atDesk)).not.toContain('approve');
+  });
+
   it('property: any sequence of actions keeps the invariants', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 6 }), fc.array(fc.constantFrom(...dossierActions), { maxLength: 40 }), (steps, actions) => {

@@ -37,7 +37,7 @@ export const dossierActions = [
   'request_supplement', // yêu cầu bổ sung (ND 61/2018 Điều 19 k4)
   'supplement_received', // nhận hồ sơ bổ sung: the deadline restarts
   'apologise', // xin lỗi, hẹn lại (ND 61/2018 Điều 19 k9)
-  'approve', // phê duyệt ở bước cuối: kết quả sẵn sàng
+  'approve', // phê duyệt ở bước ký (trước bước trả kết quả của một cửa, hoặc bước cuối): kết quả sẵn sàng
   'return_result', // trả kết quả
   'withdraw', // rút hồ sơ
   'stop', // dừng theo yêu cầu (ND 118/2025 Điều 21)
@@ -65,7 +65,28 @@ export type DossierState = {
    * was signed at the step before, the desk records, stamps and returns it (`atDeskReturnStep`).
    */
   deskReturnStep?: boolean;
+  /**
+   * The process ends with the desk's return step (`endsWithDeskReturn`): the approving step is the one before it, and
+   * "Phê duyệt" there moves the dossier, result ready, on to the desk (`approvingStepIndex`).
+   */
+  deskReturnLast?: boolean;
 };
+
+/**
+ * Whether the process ends with the desk's own return step ("Vào sổ, đóng dấu, trả kết quả", role desk_officer) after
+ * at least one step of the resolving unit: the leader signs at the step before it (ND 61/2018 Điều 19 k1, Điều 20).
+ */
+export function endsWithDeskReturn(steps: readonly { role: string }[]): boolean {
+  return steps.length > 2 && steps[steps.length - 1]!.role === 'desk_officer';
+}
+
+/**
+ * The approving (signing) step: the head's or leader's step before a trailing desk return step, or the last step when
+ * there is none. "Phê duyệt" is offered there — the explicit act of the one who signs — and not "Chuyển bước tiếp theo".
+ */
+export function approvingStepIndex(s: Pick<DossierState, 'stepCount' | 'deskReturnLast'>): number {
+  return s.stepCount - (s.deskReturnLast ? 2 : 1);
+}
 
 /**
  * Whether the dossier stands at the desk's return step: the last step of its process, held by the desk role. The
@@ -79,12 +100,14 @@ export function atDeskReturnStep(d: { stepIndex: number; stepCount: number }, st
 /** The actions possible now: the status table, narrowed by the step position and the apology limit. */
 export function allowedActions(s: DossierState): DossierAction[] {
   const last = s.stepIndex >= s.stepCount - 1;
+  const approving = approvingStepIndex(s);
   return (actionsByStatus[s.status] as readonly DossierAction[]).filter((a) => {
     switch (a) {
+      // Not past the approving step: the one who signs approves; the desk's step is reached by the approval.
       case 'forward':
-        return !last;
+        return s.stepIndex < approving;
       case 'approve':
-        return last;
+        return s.stepIndex === approving;
       // At the desk: a result ready, or the dossier at the desk's own return step (it returns it in one action).
       case 'return_result':
         return s.status === 'result_ready' || (last && !!s.deskReturnStep);
@@ -122,9 +145,13 @@ export function targetStatus(s: { status: DossierStatus }, action: DossierAction
  * The state after an action, without asking whether it was allowed: the fold of the action log uses it (the log holds
  * only actions that were allowed when taken), `applyAction` after its check.
  */
-export function transition(s: DossierState, action: DossierAction, opts: { backTo?: number } = {}): DossierState {
+export function transition(s: DossierState, action: DossierAction, opts: TransitionOptions = {}): DossierState {
   const stepIndex =
-    action === 'accept' ? 0 : action === 'forward' ? s.stepIndex + 1 : action === 'send_back' ? (opts.backTo ?? s.stepIndex - 1) : s.stepIndex;
+    action === 'accept' ? 0
+    : action === 'forward' ? s.stepIndex + 1
+    : action === 'send_back' ? (opts.backTo ?? s.stepIndex - 1)
+    : action === 'approve' ? (opts.toStep ?? s.stepIndex)
+    : s.stepIndex;
   return {
     ...s,
     status: targetStatus(s, action, stepIndex),
@@ -134,6 +161,9 @@ export function transition(s: DossierState, action: DossierAction, opts: { backT
   };
 }
 
+/** `backTo`: the step a send-back returns to; `toStep`: the desk's return step an approval moves the dossier on to. */
+export type TransitionOptions = { backTo?: number; toStep?: number };
+
 /** Applies an action to the state, or says which actions were allowed instead. Pure; the ledger persists the result. */
 export function applyAction(s: DossierState, action: DossierAction, opts: { backTo?: number } = {}): ActionOutcome {
   const allowed = allowedActions(s);
@@ -142,7 +172,9 @@ export function applyAction(s: DossierState, action: DossierAction, opts: { back
     const to = opts.backTo ?? s.stepIndex - 1;
     if (to < 0 || to >= s.stepIndex) return { ok: false, allowed };
   }
-  return { ok: true, state: transition(s, action, opts) };
+  // Approved before the desk's return step: the result is ready and waits at the desk's step ("Chờ trả kết quả").
+  const toStep = action === 'approve' && s.deskReturnLast && s.stepIndex === s.stepCount - 2 ? s.stepCount - 1 : undefined;
+  return { ok: true, state: transition(s, action, { ...opts, toStep }) };
 }
 
 export function isClosed(status: DossierStatus): boolean {

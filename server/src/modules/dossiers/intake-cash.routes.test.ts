@@ -1,3 +1,4 @@
+import { pdfText } from '../../../test/pdf-text.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
 import { buildProcedureContent, buildStaff, buildUnitTree } from '../../../test/factories.js';
@@ -78,12 +79,20 @@ describe('"Đã thu tiền mặt tại quầy" at intake', () => {
     expect(fee.json()).toMatchObject({ feeVnd: 34_000, paid: true, payable: false });
     const startOnline = await t.app.inject({ method: 'POST', url: '/api/payments/public/start', payload: { code, secret: PHONE, method: 'vietqr' } });
     expect(startOnline.json().code).toBe('PAYMENT.ALREADY_PAID');
+    // The receipt slip (Mẫu 01) says the fee was collected, in cash, with the biên lai's number and day.
+    const slip = await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${id}/forms/receipt` });
+    expect(slip.statusCode).toBe(200);
+    expect(pdfText(slip.rawPayload)).toMatch(/7\. Phí, lệ phí:? .*Tổng cộng: 34\.000 đồng \(đã thu tiền mặt, biên lai số 0000001\/2026, ngày 02\/12\/2026\)/);
   });
 
   it('without the flag, no payment is recorded', async () => {
     const res = await intake(desk, { feeVnd: 34_000 });
     expect(res.statusCode, res.body).toBe(201);
     expect((await t.ctx.db.query(`SELECT 1 FROM payment WHERE dossier_id = $1`, [res.json().id])).rows).toEqual([]);
+    // The slip shows the fee owed, not a payment that did not happen.
+    const slip = pdfText((await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${res.json().id}/forms/receipt` })).rawPayload);
+    expect(slip).toContain('Tổng cộng: 34.000 đồng');
+    expect(slip).not.toContain('đã thu');
   });
 
   it('garbage is refused with a code and writes nothing: no fee, another amount, an outcome other than accept, not a boolean, not the desk', async () => {

@@ -236,7 +236,7 @@ describe('the desk finishes "Vào sổ, đóng dấu, trả kết quả"', () =>
         [tree.deskA.id],
       )
     ).rows.map((r) => r.id).sort();
-  it('at the desk\'s own last step the desk officer returns the result in one action; others may not; the ledger folds to returned', async () => {
+  it('the leader approves at the signing step before the desk\'s return step; the result waits at the desk, who returns it; the ledger folds', async () => {
     at('2026-11-30T07:00:00Z');
     const fourSteps = await deskReturnProcedure('2.000986');
     const res = await injectAs(t.app, desk, {
@@ -250,21 +250,41 @@ describe('the desk finishes "Vào sổ, đóng dấu, trả kết quả"', () =>
     const d = res.json() as { id: string };
     expect((await act(desk, d.id, { action: 'forward' })).statusCode).toBe(200);
     expect((await act(cv1, d.id, { action: 'forward' })).statusCode).toBe(200);
+    // At the leader's signing step: "Phê duyệt", not "Chuyển bước tiếp theo"; the specialist cannot approve.
+    const signing = await open(leader, d.id);
+    expect(signing).toMatchObject({ status: 'processing', stepIndex: 2 });
+    expect(signing.allowedActions).toContain('approve');
+    expect(signing.allowedActions).not.toContain('forward');
+    expect((await open(cv1, d.id)).allowedActions).not.toContain('approve');
+    expect((await act(cv1, d.id, { action: 'approve' })).statusCode).toBe(403);
+    // A refused action names only what this leader may do now — not the desk's "Rút hồ sơ" or "Dừng xử lý".
+    const refused = await act(leader, d.id, { action: 'forward' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('DOSSIER.ACTION_NOT_ALLOWED');
+    expect(refused.json().details.allowed).toEqual(signing.allowedActions);
+    expect(refused.json().message).toContain('Phê duyệt');
+    expect(refused.json().message).not.toContain('Rút hồ sơ');
+    expect(refused.json().message).not.toContain('Dừng xử lý');
     // "Chờ trả kết quả": the list and the count (kept by the triggers) are the dossiers waiting for the desk's return.
     const before0 = await resultReadyTab();
     expect(before0.ids).not.toContain(d.id);
-    expect((await act(leader, d.id, { action: 'forward' })).statusCode).toBe(200);
+    at('2026-12-01T01:00:00Z');
+    const approved = await act(leader, d.id, { action: 'approve' });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'result_ready', stepIndex: 3, finishClass: 'early' });
+    expect(approved.json().steps[2].finishedAt).toBe('2026-12-01T01:00:00.000Z');
+    expect(approved.json().steps[3]).toMatchObject({ startedAt: '2026-12-01T01:00:00.000Z', finishedAt: null });
     const waiting = await resultReadyTab();
     expect(waiting.ids).toContain(d.id);
     expect(waiting.count).toBe(before0.count + 1);
+    await consistent(d.id);
     at('2026-12-01T02:00:00Z');
     const atStep = await open(desk, d.id);
-    expect(atStep).toMatchObject({ status: 'processing', stepIndex: 3 });
     expect(atStep.allowedActions).toContain('return_result');
     expect(atStep.allowedActions).not.toContain('approve');
     // The desk's queue offers "Trả kết quả" on the row.
     const row = (await injectAs(t.app, desk, { method: 'GET', url: '/api/dossiers?queue=unit' })).json().items.find((x: { id: string }) => x.id === d.id);
-    expect(row).toMatchObject({ stepName: 'Vào sổ, đóng dấu, trả kết quả', awaitingReturn: true });
+    expect(row).toMatchObject({ awaitingReturn: true });
     // Nobody else returns it; no login, garbage: refused, nothing written.
     const before = await logOf(d.id);
     expect((await act(cv1, d.id, { action: 'return_result' })).statusCode).toBe(403);
@@ -277,7 +297,7 @@ describe('the desk finishes "Vào sổ, đóng dấu, trả kết quả"', () =>
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json()).toMatchObject({ status: 'returned', allowedActions: [], finishClass: 'early' });
     expect(done.json().steps[3].finishedAt).toBe('2026-12-01T02:00:00.000Z');
-    expect(await logOf(d.id)).toEqual([...before, 'approve', 'return_result']);
+    expect(await logOf(d.id)).toEqual([...before, 'return_result']);
     const returned = await t.ctx.db.query(`SELECT data->>'receivedBy' AS "receivedBy", actor_id FROM dossier_action WHERE dossier_id = $1 AND action = 'return_result'`, [d.id]);
     expect(returned.rows[0]).toEqual({ receivedBy: 'Nguyễn Văn An (người nộp)', actor_id: ids.desk });
     await consistent(d.id);
@@ -287,7 +307,7 @@ describe('the desk finishes "Vào sổ, đóng dấu, trả kết quả"', () =>
     expect(after.count).toBe(before0.count);
   });
 
-  it('"Chờ trả kết quả" holds a result ready and a dossier at the desk\'s return step, not one sent back from it', async () => {
+  it('"Chờ trả kết quả" holds a result approved on to the desk\'s return step, not one sent back from the signing step', async () => {
     at('2026-12-01T03:00:00Z');
     const fourSteps = await deskReturnProcedure('2.000987');
     const intake = async () => {
@@ -303,8 +323,9 @@ describe('the desk finishes "Vào sổ, đóng dấu, trả kết quả"', () =>
       return res.json().id as string;
     };
     const [atReturn, sentBack, early] = [await intake(), await intake(), await intake()];
-    for (const id of [atReturn, sentBack]) for (const who of [desk, cv1, leader]) expect((await act(who, id, { action: 'forward' })).statusCode).toBe(200);
-    expect((await act(desk, sentBack, { action: 'send_back', note: 'Thiếu chữ ký' })).statusCode).toBe(200);
+    for (const id of [atReturn, sentBack]) for (const who of [desk, cv1]) expect((await act(who, id, { action: 'forward' })).statusCode).toBe(200);
+    expect((await act(leader, atReturn, { action: 'approve' })).statusCode).toBe(200);
+    expect((await act(leader, sentBack, { action: 'send_back', note: 'Thiếu chữ ký' })).statusCode).toBe(200);
     expect((await act(desk, early, { action: 'forward' })).statusCode).toBe(200);
     const tab = await resultReadyTab();
     expect(tab.ids).toContain(atReturn);

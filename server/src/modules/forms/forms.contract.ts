@@ -85,6 +85,8 @@ export const ZReceiptForm = z.object({
   appointmentAt: z.date(),
   resultDelivery: ZResultDelivery,
   fees: z.array(ZFee).max(20),
+  /** The fee, when already paid: how, the receipt (biên lai) number and the day — the slip says it was collected. */
+  feePaid: z.object({ method: z.enum(['cash', 'transfer', 'online']), receiptNo: z.string().max(40).nullable(), paidAt: z.date() }).nullable().optional(),
   receivingOfficer: ZFormPerson,
   /** "Vào Sổ theo dõi hồ sơ, Quyển số …, Số thứ tự …" (Thông tư 01/2018 Điều 10). */
   bookEntry: z.object({ volume: z.string().min(1).max(20), sequence: z.number().int().min(1) }),

@@ -112,11 +112,16 @@ function resultPlace(d: TResultDelivery, header: TDossierFormHeader): string {
   }
 }
 
-function feesText(fees: TReceiptForm['fees']): string {
+const paidHow = { cash: 'đã thu tiền mặt', transfer: 'đã nộp bằng chuyển khoản', online: 'đã nộp trực tuyến' } as const;
+
+function feesText(fees: TReceiptForm['fees'], paid: TReceiptForm['feePaid']): string {
   if (fees.length === 0) return 'Không';
   const lines = fees.map((f) => `${f.name}: ${formatVnd(f.amountVnd)}`).join('; ');
-  if (fees.length === 1) return lines;
-  return `${lines}. Tổng cộng: ${formatVnd(fees.reduce((sum, f) => sum + f.amountVnd, 0))}`;
+  const total = fees.length === 1 ? lines : `${lines}. Tổng cộng: ${formatVnd(fees.reduce((sum, f) => sum + f.amountVnd, 0))}`;
+  // A fee collected at intake is said so on the slip, with its receipt (the collector of a fee issues its biên lai,
+  // Nghị định 123/2020/NĐ-CP), so the citizen is not asked to pay again when the result is handed over.
+  if (!paid) return total;
+  return `${total} (${paidHow[paid.method]}${paid.receiptNo ? `, biên lai số ${paid.receiptNo}` : ''}, ngày ${formatVnDate(paid.paidAt)})`;
 }
 
 function assertNotBefore(later: Date, earlier: Date, messageVi: string): void {
@@ -155,7 +160,7 @@ export function buildReceiptForm(input: TReceiptForm): FormModel {
       field('4. Thời gian nhận hồ sơ', formatVnDateTime(input.receivedAt)),
       field('5. Thời gian trả kết quả giải quyết hồ sơ', formatVnDateTime(input.appointmentAt)),
       field('6. Đăng ký nhận kết quả tại', resultPlace(input.resultDelivery, header)),
-      field('7. Phí, lệ phí', feesText(input.fees)),
+      field('7. Phí, lệ phí', feesText(input.fees, input.feePaid)),
       {
         kind: 'paragraph',
         text: `Vào Sổ theo dõi hồ sơ, Quyển số: ${input.bookEntry.volume}, Số thứ tự: ${pad2(input.bookEntry.sequence)}`,

@@ -135,12 +135,14 @@ export function group5Table(g: TPeriodReport['group5']): FormTable {
 export const dailyColumns = [
   'STT', 'Đơn vị', 'Nhận: Trực tiếp', 'Nhận: Trực tuyến', 'Nhận: Bưu chính', 'Giải quyết: Trước hạn', 'Giải quyết: Đúng hạn',
   'Giải quyết: Quá hạn', 'Đang giải quyết: Trong hạn', 'Đang giải quyết: Quá hạn', 'Trả qua bưu chính', 'Thanh toán trực tuyến', 'Văn bản xin lỗi',
+  // Among the letters, those issued late (phát hành muộn: after one working day before the due time, ND 61/2018 Điều 19 k9).
+  'Xin lỗi: Phát hành muộn',
 ] as const;
 
 /** The daily quick report (báo cáo nhanh 16 giờ): today's figures per unit, indented by level, then the total. */
 export function buildDailyForm(d: TDailyData): FormModel {
   const cells = (f: TDailyData['total']) =>
-    [f.receivedDesk, f.receivedOnline, f.receivedPostal, f.resolvedEarly, f.resolvedOnTime, f.resolvedLate, f.openOnTime, f.openOverdue, f.returnedByPost, f.paidOnline, f.apologies].map(String);
+    [f.receivedDesk, f.receivedOnline, f.receivedPostal, f.resolvedEarly, f.resolvedOnTime, f.resolvedLate, f.openOnTime, f.openOverdue, f.returnedByPost, f.paidOnline, f.apologies, f.apologiesLate].map(String);
   const rows = d.rows.map((r, i) => [String(i + 1), `${'  '.repeat(r.depth)}${r.name}`, ...cells(r.figures)]);
   rows.push(['', 'Tổng cộng', ...cells(d.total)]);
   const [hh, mm] = [d.at.slice(11, 13), d.at.slice(14, 16)];

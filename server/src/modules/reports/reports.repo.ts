@@ -1,3 +1,4 @@
+import { lateBeforeLetterSql } from '../dossiers/dossier-deadline.rules.js';
 import type { Queryable } from '../../platform/database.js';
 import { dateOfDayNumber, dayNumberOf } from '../working-calendar/vn-time.js';
 import { counterMetrics, planRange, zeroCounters, type CounterMetric, type Counters } from './reports.rules.js';
@@ -148,7 +149,7 @@ export async function openBefore(q: Queryable, path: string, day: string, by: Gr
  */
 export async function openNow(q: Queryable, path: string, now: Date, by: GroupBy): Promise<Map<string, { total: number; overdue: number }>> {
   const depth = depthOf(path);
-  const [buckets, remainder] = await Promise.all([
+  const [buckets, remainder, lateLetters] = await Promise.all([
     q.query<{ k: string; total: number; overdue: number }>(
       `SELECT ${groupExpr(by, depth)} AS k, sum(n)::bigint AS total,
               coalesce(sum(n) FILTER (WHERE due_hour + interval '1 hour' <= $2), 0)::bigint AS overdue
@@ -161,9 +162,17 @@ export async function openNow(q: Queryable, path: string, now: Date, by: GroupBy
           AND resolving_path LIKE $1 || '%' GROUP BY 1`,
       [path, now],
     ),
+    // Re-appointed by a letter issued after the due time had passed: still overdue (`lateBeforeLetter`), though its
+    // new appointment is ahead.
+    q.query<{ k: string; n: number }>(
+      `SELECT ${groupExpr(by, depth).replace('unit_path', 'resolving_path').replace('unit_id', 'resolving_unit_id')} AS k, count(*)::bigint AS n FROM dossier
+        WHERE status IN ('received', 'processing', 'interagency') AND due_at >= $2 AND apology_count > 0 AND ${lateBeforeLetterSql('dossier.id')}
+          AND resolving_path LIKE $1 || '%' GROUP BY 1`,
+      [path, now],
+    ),
   ]);
   const out = new Map(buckets.rows.map((r) => [r.k, { total: Number(r.total), overdue: Number(r.overdue) }]));
-  for (const r of remainder.rows) {
+  for (const r of [...remainder.rows, ...lateLetters.rows]) {
     const e = out.get(r.k) ?? { total: 0, overdue: 0 };
     e.overdue += Number(r.n);
     out.set(r.k, e);
@@ -193,6 +202,8 @@ export async function takeOpenSnapshot(q: Queryable, day: string, at: Date): Pro
      SELECT $1, unit_id, min(unit_path), procedure_id, sum(n), coalesce(sum(n) FILTER (WHERE due_hour + interval '1 hour' <= $2), 0)
             + (SELECT count(*) FROM dossier d WHERE d.resolving_unit_id = o.unit_id AND d.procedure_id = o.procedure_id
                   AND d.status IN ('received', 'processing', 'interagency') AND d.due_at >= date_trunc('hour', $2::timestamptz, 'UTC') AND d.due_at < $2)
+            + (SELECT count(*) FROM dossier d WHERE d.resolving_unit_id = o.unit_id AND d.procedure_id = o.procedure_id
+                  AND d.status IN ('received', 'processing', 'interagency') AND d.due_at >= $2 AND d.apology_count > 0 AND ${lateBeforeLetterSql('d.id')})
        FROM report_open o GROUP BY unit_id, procedure_id HAVING sum(n) > 0`,
     [day, at],
   );

@@ -1,7 +1,8 @@
 /**
  * PURE: time spent in each step of the process, from the ledger's events. A dossier is "in a step" while the ledger
- * says it is received or processing there; the time is cut into stints by who holds it (nobody = waiting in the unit's
- * queue). Waiting for the citizen's supplement (yêu cầu bổ sung, ND 61/2018 Điều 19 k4: the clock is paused) and time at
+ * says it is received or processing there; the time is cut into stints by who holds it. A stint in the unit's queue
+ * (nobody assigned) is the officer's who then took the step (claimed it, was assigned it) or moved it on (forwarded,
+ * approved, sent back…): that officer held the step; it stays without an officer only when nobody did. Waiting for the citizen's supplement (yêu cầu bổ sung, ND 61/2018 Điều 19 k4: the clock is paused) and time at
  * another agency (liên thông, Điều 19 k6–7) are not the step's time. Only closed stints count; the report sums them by the stint's
  * end. Working minutes are measured on the step unit's working calendar by the caller.
  */
@@ -21,12 +22,22 @@ export function stepStints(log: readonly LedgerEntry[]): StepStint[] {
     s = evolve(s, entry);
     const here = counting.has(s.status) ? { stepIndex: s.stepIndex, assigneeId: s.assigneeId } : null;
     if (open && (!here || here.stepIndex !== open.stepIndex || here.assigneeId !== open.assigneeId)) {
-      if (entry.at.getTime() > open.from.getTime()) out.push({ ...open, to: entry.at });
+      if (entry.at.getTime() > open.from.getTime()) out.push({ ...open, assigneeId: open.assigneeId ?? heldBy(entry), to: entry.at });
       open = null;
     }
     if (here && !open) open = { ...here, from: entry.at };
   }
   return out;
+}
+
+/** The actions by which an officer hands the step on: whoever took them held the step. */
+const handing = new Set<string>(['forward', 'send_back', 'approve', 'transfer', 'request_supplement', 'refuse', 'return_result']);
+
+/** Who held a queue stint, by the entry that ended it: the officer who took the step or handed it on; else nobody. */
+function heldBy(entry: LedgerEntry): string | null {
+  const e = entry.event;
+  if (e.type === 'claim' || e.type === 'assign') return e.assigneeId;
+  return handing.has(e.type) ? entry.actorId : null;
 }
 
 export type MeasuredStint = { dossierId: string; unitId: string; stepName: string; officerId: string | null; workingMinutes: number; elapsedMinutes: number };

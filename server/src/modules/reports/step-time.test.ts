@@ -10,7 +10,7 @@ const vn = (s: string) => new Date(`${s}+07:00`);
 describe('step stints from the ledger (pure)', () => {
   const opening = { channel: 'desk' as const, submittedAt: '2026-12-07T02:00:00Z', resultDelivery: 'desk' as const, stepCount: 3 };
   const schedule = { code: 'X', receivedAt: '2026-12-07T02:00:00Z', countingFrom: '2026-12-07T02:00:00Z', dueAt: '2026-12-08T10:00:00Z', stepCount: 3, stepDues: [null, null, null] };
-  it('cuts the time by step and holder; the supplement wait and the time after approval are no step time', () => {
+  it('cuts the time by step and holder (the queue wait is the officer\'s who took or handed on the step); the supplement wait and the time after approval are no step time', () => {
     const log: LedgerEntry[] = [
       { at: vn('2026-12-07T09:00'), actorId: 'd', event: { type: 'accept', opening, schedule } },
       { at: vn('2026-12-07T10:00'), actorId: 'd', event: { type: 'forward' } },
@@ -22,13 +22,22 @@ describe('step stints from the ledger (pure)', () => {
       { at: vn('2026-12-08T11:00'), actorId: 'd', event: { type: 'return_result', receivedBy: null } },
     ];
     expect(stepStints(log).map((s) => [s.stepIndex, s.assigneeId, s.from.toISOString(), s.to.toISOString()])).toEqual([
-      [0, null, vn('2026-12-07T09:00').toISOString(), vn('2026-12-07T10:00').toISOString()],
-      [1, null, vn('2026-12-07T10:00').toISOString(), vn('2026-12-07T10:20').toISOString()],
+      // Forwarded by the desk officer 'd', claimed by 's', approved by 'l': each named, not "Chưa phân công".
+      [0, 'd', vn('2026-12-07T09:00').toISOString(), vn('2026-12-07T10:00').toISOString()],
+      [1, 's', vn('2026-12-07T10:00').toISOString(), vn('2026-12-07T10:20').toISOString()],
       [1, 's', vn('2026-12-07T10:20').toISOString(), vn('2026-12-07T11:00').toISOString()],
       // Back from the supplement: the same step and holder start a new stint.
       [1, 's', vn('2026-12-08T09:00').toISOString(), vn('2026-12-08T09:30').toISOString()],
-      [2, null, vn('2026-12-08T09:30').toISOString(), vn('2026-12-08T10:00').toISOString()],
+      [2, 'l', vn('2026-12-08T09:30').toISOString(), vn('2026-12-08T10:00').toISOString()],
     ]);
+  });
+  it('a step nobody took or handed on stays without an officer (withdrawn while waiting in the queue)', () => {
+    const log: LedgerEntry[] = [
+      { at: vn('2026-12-07T09:00'), actorId: 'd', event: { type: 'accept', opening, schedule } },
+      { at: vn('2026-12-07T10:00'), actorId: 'd', event: { type: 'forward' } },
+      { at: vn('2026-12-07T11:00'), actorId: 'd', event: { type: 'withdraw' } },
+    ];
+    expect(stepStints(log).map((s) => [s.stepIndex, s.assigneeId])).toEqual([[0, 'd'], [1, null]]);
   });
   it('sums by unit, step and officer', () => {
     const rows = aggregateStepTimes([
@@ -93,13 +102,13 @@ describe('GET /api/reports/step-times: working time per step, unit and officer (
     const table = body.rows.map((r) => [r.stepName, r.officerName, r.stints, r.dossiers, r.workingMinutes, r.averageWorkingMinutes, r.maxWorkingMinutes, r.elapsedMinutes]);
     expect(table).toEqual([
       // d1 Mon 15:00 → Tue 08:30: 15:00–17:30 + 07:30–08:30 = 210 (elapsed 1050); d2 11:30 → 14:00: 13:30–14:00 = 30 (elapsed 150).
-      ['Ký duyệt', null, 2, 2, 240, 120, 210, 1200],
-      // The specialist holding it: d1 11:00 → 15:00 = 30 + 90 = 120 (elapsed 240); d2 10:00 → 11:30 = 90.
-      ['Thẩm định', 'Cán bộ chuyenvien', 2, 2, 210, 105, 120, 330],
-      // At the desk, nobody holding it: d1 09:00 → 10:30 = 90; d2 09:00 → 09:30 = 30.
-      ['Tiếp nhận hồ sơ', null, 2, 2, 120, 60, 90, 120],
-      // Waiting in the office's queue: d1 10:30 → 11:00, d2 09:30 → 10:00.
-      ['Thẩm định', null, 2, 2, 60, 30, 30, 60],
+      // The specialist: held d1 11:00 → 15:00 = 30 + 90 = 120 (elapsed 240), d2 10:00 → 11:30 = 90; and the queue waits
+      // before their claims, d1 10:30 → 11:00 and d2 09:30 → 10:00 (30 each): 4 stints, 270 minutes.
+      ['Thẩm định', 'Cán bộ chuyenvien', 4, 2, 270, 67.5, 120, 390],
+      // The leader who approved: the signing step is theirs (not "Chưa phân công").
+      ['Ký duyệt', 'Cán bộ lanhdao', 2, 2, 240, 120, 210, 1200],
+      // The desk officer who forwarded: d1 09:00 → 10:30 = 90; d2 09:00 → 09:30 = 30.
+      ['Tiếp nhận hồ sơ', 'Cán bộ motcua', 2, 2, 120, 60, 90, 120],
     ]);
 
     // Monday only: d1's signature step ended on Tuesday and is left out.

@@ -18,7 +18,7 @@ import { dossierChannelChoice } from '../../notifications/channel-preferences.re
 import type { ChannelChoice } from '../../notifications/notification.contract.js';
 import { canAct, canRead } from '../dossier.policy.js';
 import { lockDossierWithSteps } from '../dossier.repo.js';
-import { applyAction, atDeskReturnStep } from '../dossier.rules.js';
+import { applyAction, atDeskReturnStep, endsWithDeskReturn } from '../dossier.rules.js';
 import { actionHandlers } from './actions/index.js';
 
 export { forwardCandidates, listAssignees } from './list-assignees.js';
@@ -36,7 +36,8 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
     if (!locked) throw dossierErrors.notFound();
     const { dossier: d, steps } = locked;
     const current = steps[d.stepIndex] ?? null;
-    if (!canAct(actor, input.action, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null })) {
+    const scope = { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null };
+    if (!canAct(actor, input.action, scope)) {
       // Outside the officer's sight the dossier does not exist (404, as a wrong id); in sight but not theirs to act: 403.
       throw canRead(actor, d) ? commonErrors.forbidden(`dossier.${input.action}`) : dossierErrors.notFound();
     }
@@ -44,12 +45,13 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
     const outcome = applyAction(
       {
         status: d.status, stepIndex: d.stepIndex, stepCount: d.stepCount, supplementCount: d.supplementCount, apologyCount: d.apologyCount, maxApologies: ruleSet.maxReappointments,
-        deskReturnStep: atDeskReturnStep(d, current),
+        deskReturnStep: atDeskReturnStep(d, current), deskReturnLast: endsWithDeskReturn(steps),
       },
       input.action,
       { backTo: input.backTo },
     );
-    if (!outcome.ok) throw dossierErrors.actionNotAllowed(d.status, input.action, outcome.allowed);
+    // The refusal names what this officer may do now, not what someone else could (the desk's withdrawal to a leader).
+    if (!outcome.ok) throw dossierErrors.actionNotAllowed(d.status, input.action, outcome.allowed.filter((a) => canAct(actor, a, scope)));
     const spec = actionSpec[input.action];
     if (spec.note === 'required' && !input.note) throw dossierErrors.reasonRequired();
     // Online intake is decided by accept-online.ts, desk intake by receive-dossier.ts.

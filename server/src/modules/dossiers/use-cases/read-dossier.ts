@@ -9,12 +9,15 @@ import type { TDossier } from '../dossier.contract.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { canAct, canRead } from '../dossier.policy.js';
 import { getDossierView, type HistoryView } from '../dossier.repo.js';
-import { apologyAvailability, deadlineStateWithin, dueSoonUntil } from '../dossier-deadline.rules.js';
+import { apologyAvailability, deadlineStateWithin, dueSoonUntil, lateBeforeLetter, workingDaysFrom } from '../dossier-deadline.rules.js';
+
+/** How far ahead the apology's picker offers working days (a new appointment is days or weeks away, not months). */
+const APPOINTMENT_DAYS = 120;
 import { undoableUntil } from './undo-forward.js';
 import { letterSigner } from '../../org-units/use-cases/set-signatory.js';
 import { unitErrors } from '../../org-units/unit.errors.js';
 import { getUnit } from '../../org-units/unit.repo.js';
-import { allowedActions, atDeskReturnStep, isClosed, statusLabels } from '../dossier.rules.js';
+import { allowedActions, atDeskReturnStep, endsWithDeskReturn, isClosed, statusLabels } from '../dossier.rules.js';
 
 /** A dossier with its steps, history, deadline state and the actions this officer may take now. */
 export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, id: string): Promise<TDossier> {
@@ -32,7 +35,11 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
     const calendar = calendarFromAdjustments(adjustments, hours);
     // Due soon (sắp đến hạn): the queue's rule (at most one working day of the province's hours left).
     const dueSoonMinutes = calendar.workingDayMinutesOn(now);
-    state = d.status === 'supplement_requested' ? 'paused' : deadlineStateWithin(now, d.dueAt, dueSoonUntil(now, calendar));
+    // Already past its due time when the apology letter came: still overdue (`lateBeforeLetter`).
+    const letter = [...history].reverse().find((h) => h.action === 'apologise');
+    const previousDueAt = letter?.data && typeof letter.data.previousDueAt === 'string' ? new Date(letter.data.previousDueAt) : null;
+    const missed = letter && previousDueAt ? lateBeforeLetter({ at: letter.at, previousDueAt }) : null;
+    state = d.status === 'supplement_requested' ? 'paused' : missed ? 'overdue' : deadlineStateWithin(now, d.dueAt, dueSoonUntil(now, calendar));
     const stepDue = steps[d.stepIndex]?.dueAt;
     // The current step's own clock: due soon when less than a quarter of a working day is left.
     if (stepDue) stepState = d.status === 'supplement_requested' ? 'paused' : deadlineState(now, stepDue, calendar, dueSoonMinutes / 4);
@@ -42,7 +49,7 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
   const current = steps[d.stepIndex];
   // A result sent by post is handed out by the post (postal module), not at the desk.
   // The officer already holding the dossier is not offered "Nhận xử lý" (claim.ts refuses it: DOSSIER.ALREADY_CLAIMED).
-  const possible = allowedActions({ ...d, maxApologies: ruleSet.maxReappointments, deskReturnStep: atDeskReturnStep(d, current) })
+  const possible = allowedActions({ ...d, maxApologies: ruleSet.maxReappointments, deskReturnStep: atDeskReturnStep(d, current), deskReturnLast: endsWithDeskReturn(steps) })
     .filter((a) => !(a === 'return_result' && d.status === 'result_ready' && d.resultDelivery === 'post'))
     .filter((a) => !(a === 'claim' && d.assigneeId === actor.userId))
     .filter((a) =>
@@ -94,13 +101,14 @@ async function apologyOf(
   mayAct: boolean,
 ): Promise<TDossier['apology']> {
   const a = apologyAvailability(d, now, calendar, rules);
-  if (!a.possible) return { possible: false, late: false, reason: a.reasonVi, reasonEn: a.reasonEn, signer: null };
-  if (!mayAct) return { possible: false, late: a.late, reason: 'Chỉ cơ quan có thẩm quyền giải quyết hoặc Bộ phận Một cửa được gửi văn bản xin lỗi.', reasonEn: 'Only the competent agency or its desk may issue the letter.', signer: null };
+  if (!a.possible) return { possible: false, late: false, reason: a.reasonVi, reasonEn: a.reasonEn, signer: null, workingDays: [] };
+  if (!mayAct) return { possible: false, late: a.late, reason: 'Chỉ cơ quan có thẩm quyền giải quyết hoặc Bộ phận Một cửa được gửi văn bản xin lỗi.', reasonEn: 'Only the competent agency or its desk may issue the letter.', signer: null, workingDays: [] };
   const signer = await letterSigner(db, d.resolvingUnitId, now);
   // Known before the form opens: without a signer the letter would be refused (apologise.ts); say who must set one.
   if (!signer) {
     const refusal = unitErrors.noSigner((await getUnit(db, d.resolvingUnitId))?.name ?? 'đơn vị giải quyết', vnDateOf(now));
-    return { possible: false, late: a.late, reason: refusal.messageVi, reasonEn: refusal.messageEn, signer: null };
+    return { possible: false, late: a.late, reason: refusal.messageVi, reasonEn: refusal.messageEn, signer: null, workingDays: [] };
   }
-  return { possible: true, late: a.late, reason: null, reasonEn: null, signer };
+  // The days and hours the new appointment may take (apologise.ts refuses any other): the picker offers only these.
+  return { possible: true, late: a.late, reason: null, reasonEn: null, signer, workingDays: workingDaysFrom(vnDateOf(now), APPOINTMENT_DAYS, calendar) };
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../../identity/permissions.policy.js';
 import { getVersion } from '../../procedures/procedure.repo.js';
 import { feeLines, type FeeRule } from '../../procedures/fee.rules.js';
 import { formatVnd } from '../../forms/vn-format.rules.js';
+import { formatReceiptNo } from '../../payments/payment.rules.js';
 import type { TFormDocument, TDossierFormHeader } from '../../forms/forms.contract.js';
 import { buildApologyForm, buildControlSlipForm, buildReceiptForm, buildRefusalForm, buildStopNoticeForm, buildSupplementationRequestForm } from '../../forms/forms.rules.js';
 import { renderFormPdf } from '../../forms/forms.pdf.js';
@@ -90,11 +91,20 @@ export async function renderDossierForm(deps: { db: Db; clock: Clock; config: { 
       // carries the new one); entries before the schedule was recorded fall back to the first appointment.
       const issuedWith = accept.data?.schedule?.dueAt ? new Date(accept.data.schedule.dueAt) : (d.originalDueAt ?? d.dueAt);
       const version = (await getVersion(deps.db, d.versionId))!;
+      // The fee already paid (at the desk in cash, by transfer, online): the slip's fee line says so, with the receipt.
+      const { rows: paid } = await deps.db.query<{ method: string; receiptSeq: number | null; receiptYear: number | null; paidAt: Date }>(
+        `SELECT method, receipt_seq AS "receiptSeq", receipt_year AS "receiptYear", paid_at AS "paidAt" FROM payment WHERE dossier_id = $1 AND status = 'paid'`,
+        [d.id],
+      );
+      const p = paid[0];
+      const feePaid = p && d.feeVnd > 0
+        ? { method: p.method === 'cash' ? ('cash' as const) : p.method === 'vietqr' ? ('transfer' as const) : ('online' as const), receiptNo: p.receiptSeq ? `${formatReceiptNo(p.receiptSeq)}/${p.receiptYear}` : null, paidAt: p.paidAt }
+        : null;
       model = buildReceiptForm({
         header: header(d.receivedAt), applicant, procedureName: d.procedureName, documents, setCount: 1,
         processingTime: version.content.processingTime, receivedAt: d.receivedAt, appointmentAt: issuedWith,
         resultDelivery: d.resultDelivery === 'post' ? { channel: 'post', address: d.applicant.address ?? 'Theo địa chỉ người nộp' } : { channel: d.resultDelivery },
-        fees: chargedFees(version.content.fees, d), receivingOfficer: { name: accept.actorName },
+        fees: chargedFees(version.content.fees, d), feePaid, receivingOfficer: { name: accept.actorName },
         bookEntry: { volume: d.receivedAt.getUTCFullYear().toString(), sequence: parseDossierCode(d.code)?.seq ?? 1 },
       });
       break;

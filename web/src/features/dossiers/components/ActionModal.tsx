@@ -18,6 +18,19 @@ type Values = { note?: string; backTo?: number; newDueAt?: Dayjs | null; receive
 const needs = (a: DossierAction | null) => (a ? actionSpec[a].needs : null);
 const noteRequired = (a: DossierAction | null) => a !== null && actionSpec[a].note === 'required';
 
+type Sessions = Dossier['apology']['workingDays'][number]['sessions'];
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** The hours and minutes of a day outside its working sessions (a session's end included: a due time may land there). */
+function offHours(sessions: Sessions | undefined) {
+  const open = (m: number) => (sessions ?? []).some((x) => m >= minutesOf(x.start) && m <= minutesOf(x.end));
+  const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+  return {
+    disabledHours: () => range(24).filter((h) => !range(60).some((m) => open(h * 60 + m))),
+    disabledMinutes: (h: number) => range(60).filter((m) => !open(h * 60 + m)),
+  };
+}
+
 type Props = { dossier: Dossier; action: DossierAction | null; onClose: () => void; onDone: (updated: Dossier, action: DossierAction) => void };
 
 /**
@@ -32,6 +45,7 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
   const dueDay = dossier.dueAt ? vnWallClock(dossier.dueAt).slice(0, 10) : null;
   const units = useUnits();
   const [assignees, setAssignees] = useState<Assignee[] | null>(null);
+  const sessionsOf = new Map(dossier.apology.workingDays.map((w) => [w.date, w.sessions]));
 
   useEffect(() => {
     if (!action) return;
@@ -123,7 +137,9 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
                 needConfirm={false}
                 format={DATE_TIME_PICKER_FORMAT}
                 style={{ width: '100%' }}
-                disabledDate={(d) => dueDay !== null && d.format('YYYY-MM-DD') < dueDay}
+                // Only working days and hours of the working calendar (the server refuses any other appointment).
+                disabledDate={(d) => (dueDay !== null && d.format('YYYY-MM-DD') < dueDay) || !sessionsOf.has(d.format('YYYY-MM-DD'))}
+                disabledTime={(d) => offHours(d ? sessionsOf.get(d.format('YYYY-MM-DD')) : undefined)}
                 defaultPickerValue={dueDay ? dayjs(dueDay).add(1, 'day') : undefined}
               />
             </Form.Item>

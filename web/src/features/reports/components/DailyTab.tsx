@@ -6,7 +6,7 @@ import { t } from '../../../lib/i18n.js';
 import { useAsync } from '../../../lib/use-async.js';
 import { dailyFileUrl, getDaily, listDaily, runDaily, type DailyData, type DailyFigures, type DailyItem } from '../api/reports.js';
 
-const figureKeys = ['receivedDesk', 'receivedOnline', 'receivedPostal', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'openOnTime', 'openOverdue', 'returnedByPost', 'paidOnline', 'apologies'] as const satisfies readonly (keyof DailyFigures)[];
+const figureKeys = ['receivedDesk', 'receivedOnline', 'receivedPostal', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'openOnTime', 'openOverdue', 'returnedByPost', 'paidOnline', 'apologies', 'apologiesLate'] as const satisfies readonly (keyof DailyFigures)[];
 type FigureRow = { key: string; name: string; depth: number; figures: DailyFigures };
 
 /** A stored daily report on screen: the unit's figures, then each unit below it (rolled up). */

@@ -1,5 +1,6 @@
 import { requireLetterSigner } from '../../../org-units/use-cases/set-signatory.js';
-import { checkApology } from '../../dossier-deadline.rules.js';
+import { checkApology, inWorkingTime } from '../../dossier-deadline.rules.js';
+import { vnDateOf } from '../../../working-calendar/vn-time.js';
 import { dossierErrors } from '../../dossier.errors.js';
 import type { ActionHandler } from './action-context.js';
 
@@ -11,8 +12,14 @@ import type { ActionHandler } from './action-context.js';
 export const apologise: ActionHandler = async (c) => {
   if (!c.input.newDueAt || !c.dossier.dueAt) throw dossierErrors.apology('Cần ngày hẹn trả kết quả mới.');
   const newDue = new Date(c.input.newDueAt);
-  const check = checkApology(c.now, c.dossier.dueAt, newDue, await c.calendar(), c.ruleSet.apologyLeadWorkingDays);
+  const calendar = await c.calendar();
+  const check = checkApology(c.now, c.dossier.dueAt, newDue, calendar, c.ruleSet.apologyLeadWorkingDays);
   if (!check.ok) throw dossierErrors.apology(check.reasonVi);
+  // The citizen comes for the result at the new appointment: a working day, in the hours the calendar says.
+  if (!inWorkingTime(newDue, calendar)) {
+    const day = calendar.isWorkingDay(newDue) ? vnDateOf(newDue) : calendar.nextWorkingDay(newDue);
+    throw dossierErrors.appointmentOutsideWorkingTime(calendar.sessionsOn(day).map((x) => `${x.start}–${x.end}`).join(', '));
+  }
   // Refused, nothing written, when the agency has no signer that day: the officer is told who must set one.
   const signer = await requireLetterSigner(c.tx, c.dossier.resolvingUnitId, c.now);
   return { type: 'apologise', previousDueAt: c.dossier.dueAt.toISOString(), newDueAt: newDue.toISOString(), late: check.late, signer };
