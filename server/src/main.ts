@@ -77,6 +77,10 @@ async function main(): Promise<void> {
   const { sealKeyOf } = await import('./modules/webhooks/webhook.seal.js');
   const sealed = await sealLegacySecrets({ db, sealKey: sealKeyOf(config.webhookSecretKey) });
   if (sealed) say(`Đã mã hóa khóa ký của ${sealed} đăng ký webhook / sealed ${sealed} webhook secret(s).`);
+  // The official days off and make-up days shipped with this version, in every database (deadlines count them).
+  const { loadOfficialAdjustments } = await import('./modules/working-calendar/use-cases/load-official-adjustments.js');
+  const official = await loadOfficialAdjustments(ctx);
+  if (official.length) say(`Đã nạp ${official.length} ngày nghỉ, ngày làm bù chính thức vào lịch làm việc / loaded ${official.length} official calendar day(s).`);
   if (config.seedDemo) {
     const demo = await loadDemoData(ctx);
     if (demo) {

@@ -22,6 +22,8 @@ async function crashAndRestart(env: Record<string, string>, databaseUrl: string)
 
   // Staff, units and a published procedure, written straight into the server's database.
   const db = createPool(databaseUrl, 3);
+  // A start without the demo still has the official days off (Tết Bính Ngọ's 29 tháng Chạp), which deadlines count.
+  expect((await db.query(`SELECT kind FROM calendar_adjustment WHERE day = '2026-02-16' AND unit_id IS NULL`)).rows).toEqual([{ kind: 'day_off' }]);
   const local = await buildApp({ config: loadConfig({ DATA_DIR: dataDir, JOBS: 'false', SEED_DEMO: 'false' }), db, clock: { now: () => new Date() }, files: diskFileStore(path.join(dataDir, 'files'), { now: () => new Date() }) });
   const s = await seedDesk(local, db);
   await local.close();

@@ -13,7 +13,7 @@ import type { Signer } from '../modules/org-units/signatory.rules.js';
 import { ZUnitKind } from '../modules/org-units/unit.contract.js';
 import { ZProcedureContent, ZStaffRole } from '../modules/procedures/procedure.contract.js';
 import { insertDraftVersion, insertProcedure, markPublished, setCurrentVersion } from '../modules/procedures/procedure.repo.js';
-import { officialAdjustments } from '../modules/working-calendar/official-adjustments.js';
+import { loadOfficialAdjustmentsIn } from '../modules/working-calendar/use-cases/load-official-adjustments.js';
 import { ZSiteInput } from '../modules/info-portal/portal.contract.js';
 import { upsertSite } from '../modules/info-portal/portal.repo.js';
 import { recordAudit } from '../modules/audit/audit.repo.js';
@@ -90,15 +90,7 @@ export async function loadDemoData(ctx: AppContext): Promise<{ accountLines: str
       if (!unit) throw new Error(`sites.json: unit ${unitCode} missing`);
       await upsertSite(tx, unit.id, site, adminId, now);
     }
-    for (const a of officialAdjustments) {
-      await tx.query(`INSERT INTO calendar_adjustment (day, kind, name, sessions, created_at) VALUES ($1, $2, $3, $4, $5)`, [
-        a.date,
-        a.kind,
-        a.nameVi,
-        a.sessions ? JSON.stringify(a.sessions) : null,
-        now,
-      ]);
-    }
+    await loadOfficialAdjustmentsIn(tx, now);
     await recordAudit(tx, { actorId: null, actorName: 'Hệ thống', action: 'demo.seeded', entity: 'system', entityId: 'demo', after: { units: units.length, staff: staff.length, procedures: procedures.length }, unitPaths: [], at: now });
     return true;
   });
