@@ -273,6 +273,45 @@ describe('the citizen journey at phone width', () => {
     expect(await hintOf('#ef-hoTenNguoiDuocCap')).toBe('');
   });
 
+  it('a list field is ticked, not typed: the land-data request sends what is asked, in the form\'s order', async () => {
+    // Cung cấp thông tin, dữ liệu đất đai (1.012789, fully online): "Thông tin, dữ liệu yêu cầu cung cấp" is a list of
+    // choices, at least one; typed as text it could never be submitted.
+    const admin = await login(server.app, 'quantri');
+    const ownerUnitId = (await server.ctx.db.query<{ owner_unit_id: string }>(`SELECT owner_unit_id FROM procedure WHERE id = $1`, [procedureId])).rows[0]!.owner_unit_id;
+    const seed = JSON.parse(fs.readFileSync(path.resolve('server/seed/procedures.json'), 'utf8')) as { code: string }[];
+    const created = await injectAs(server.app, admin, { method: 'POST', url: '/api/procedures', payload: { ownerUnitId, content: ZProcedureContent.parse(seed.find((p) => p.code === '1.012789')) } });
+    expect(created.statusCode, created.body).toBe(201);
+    const landId = created.json().id as string;
+    const published = await injectAs(server.app, admin, { method: 'POST', url: `/api/procedures/${landId}/publish`, payload: { decisionNo: '3/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
+    expect(published.statusCode, published.body).toBe(200);
+
+    await page.goto(`${server.baseUrl}/cong-dan/nop/${landId}`);
+    await page.getByRole('heading', { name: '1. Tờ khai' }).waitFor();
+    const group = page.getByRole('group', { name: /Thông tin, dữ liệu yêu cầu cung cấp/ });
+    expect(await group.getByRole('checkbox').count()).toBe(6);
+    await page.locator('#ef-hoTenNguoiYeuCau').fill('Lê Thị Cúc');
+    await page.locator('#ef-soDinhDanh').fill('001192000456');
+    await page.locator('#ef-diaChi').fill('Số 5 đường Trần Hưng Đạo');
+    await page.locator('#ef-mucDichSuDung').fill('Chuẩn bị hồ sơ chuyển nhượng');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    expect(await page.locator('#ef-noiDungYeuCau-problem').innerText()).toContain('Thông tin, dữ liệu yêu cầu cung cấp');
+    // Ticked out of order, kept in the form's order.
+    await group.getByRole('checkbox', { name: 'Giá đất' }).check();
+    await group.getByRole('checkbox', { name: 'Trích lục bản đồ địa chính' }).check();
+    expect(await page.locator('#ef-noiDungYeuCau-problem').count()).toBe(0);
+    await fitsAndAccessible('list-field');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('heading', { name: '2. Giấy tờ' }).waitFor();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('heading', { name: '3. Xem lại và nộp' }).waitFor();
+    expect(await page.locator('.facts').innerText()).toContain('Trích lục bản đồ địa chính; Giá đất');
+    const submitted = page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/citizen\/dossiers/.test(new URL(r.url()).pathname));
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    expect((await submitted).status()).toBe(201);
+    const { rows } = await server.ctx.db.query<{ asked: unknown }>(`SELECT eform->'noiDungYeuCau' AS asked FROM dossier WHERE procedure_id = $1`, [landId]);
+    expect(rows).toEqual([{ asked: ['Trích lục bản đồ địa chính', 'Giá đất'] }]);
+  });
+
   it('every other portal page fits the phone: postal pages, the citizen\'s pages', async () => {
     for (const [name, url] of [['postal', '/thu-tuc/buu-chinh'], ['pickup', '/thu-tuc/buu-chinh/yeu-cau'], ['my-dossiers', '/cong-dan/ho-so'], ['profile', '/cong-dan/thong-tin'], ['store', '/cong-dan/kho']] as const) {
       await page.goto(`${server.baseUrl}${url}`);

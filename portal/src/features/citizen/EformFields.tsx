@@ -6,6 +6,8 @@ import { ct } from './citizen-text.js';
 type Prop = {
   type?: string; title?: string; format?: string; enum?: unknown[]; description?: string; pattern?: string;
   minLength?: number; maxLength?: number; minimum?: number; maximum?: number; 'x-kind'?: string;
+  /** A list field (`type: 'array'`): its items, a choice when they have an `enum` ("Các chỉ số thiếu hụt…"). */
+  items?: { type?: string; enum?: unknown[] }; minItems?: number;
 };
 type Schema = Record<string, unknown> | null;
 
@@ -28,9 +30,12 @@ export function eformProblems(schema: Schema, values: Record<string, unknown>): 
   for (const key of eformFieldOrder(schema)) {
     const p = props[key] ?? {};
     const numeric = p.type === 'integer' || p.type === 'number' ? p.type : undefined;
-    const problem = valueProblem(titleOf(key, p), values[key], {
-      required: required.has(key),
-      choice: Array.isArray(p.enum),
+    const v = values[key];
+    // An empty list is an empty answer; a list asks for at least `minItems` (one when required).
+    const list = p.type === 'array';
+    const problem = valueProblem(titleOf(key, p), list && Array.isArray(v) && v.length === 0 ? undefined : v, {
+      required: required.has(key) || (list && (p.minItems ?? 0) > 0),
+      choice: Array.isArray(p.enum) || Array.isArray(p.items?.enum),
       check: p.format === 'date' ? 'date' : p.format === 'email' ? 'email' : undefined,
       pattern: p.pattern,
       minLength: p.minLength,
@@ -86,6 +91,53 @@ export function EformFields({ schema, values, origins, problems, onChange }: { s
             <div className="field checkbox" key={key}>
               <input id={id} type="checkbox" checked={value === true} onChange={(e) => set(key, e.target.checked)} {...aria} />
               <label htmlFor={id}>{label}</label>
+              {problemLine}
+            </div>
+          );
+        }
+        if (p.type === 'array') {
+          const list = Array.isArray(value) ? value : [];
+          const options = p.items?.enum;
+          if (Array.isArray(options)) {
+            // Ticked options are kept in the form's own order, whatever order they were ticked in.
+            const toggle = (o: unknown, on: boolean) => {
+              const next = options.filter((x) => (x === o ? on : list.includes(x)));
+              set(key, next.length > 0 ? next : undefined);
+            };
+            return (
+              <fieldset className="field choice-group" key={key} id={id} {...aria}>
+                <legend>{label}</legend>
+                <div className="choices">
+                  {options.map((o) => (
+                    <label className="choice" key={String(o)}>
+                      <input type="checkbox" checked={list.includes(o)} onChange={(e) => toggle(o, e.target.checked)} />
+                      {String(o)}
+                    </label>
+                  ))}
+                </div>
+                {problemLine}
+              </fieldset>
+            );
+          }
+          // A list of free words: one per line.
+          return (
+            <div className="field" key={key}>
+              <label htmlFor={id}>{label}</label>
+              <textarea
+                id={id}
+                rows={3}
+                value={list.map(String).join('\n')}
+                onChange={(e) => {
+                  const lines = e.target.value.split('\n');
+                  set(key, lines.some((l) => l.trim() !== '') ? lines : undefined);
+                }}
+                onBlur={() => {
+                  const kept = list.map((l) => String(l).trim()).filter((l) => l !== '');
+                  set(key, kept.length > 0 ? kept : undefined);
+                }}
+                {...aria}
+              />
+              <span className="muted">{ct('onePerLine')}</span>
               {problemLine}
             </div>
           );
