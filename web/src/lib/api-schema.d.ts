@@ -1442,6 +1442,7 @@ export interface paths {
                     agency?: string;
                     onlineLevel?: "none" | "partial" | "full";
                     ownerUnitId?: string;
+                    code?: string;
                     includeAbolished?: "true" | "false";
                     distinct?: "code";
                     limit?: number;
@@ -1784,6 +1785,7 @@ export interface paths {
                     agency?: string;
                     onlineLevel?: "none" | "partial" | "full";
                     ownerUnitId?: string;
+                    code?: string;
                     includeAbolished?: "true" | "false";
                     distinct?: "code";
                     limit?: number;

@@ -253,6 +253,10 @@ describe('one row per procedure code for a citizen who has not picked a province
     expect(grouped).toEqual([expect.objectContaining({ code: '1.000777', publishedBy: 2 })]);
     const ownOnly = (await t.app.inject({ url: `/api/catalog/procedures?q=${q}&ownerUnitId=${tree.otherProvince.id}` })).json().items;
     expect(ownOnly.map((i: { id: string }) => i.id)).toEqual([theirs.json().id]);
+    // Every province's version of one code (the portal opens the citizen's province's, not the first one's).
+    const versions = (await t.app.inject({ url: '/api/catalog/procedures?code=1.000777&limit=100' })).json().items;
+    expect(versions.map((i: { ownerUnitId: string }) => i.ownerUnitId).sort()).toEqual([tree.province.id, tree.otherProvince.id].sort());
+    expect((await t.app.inject({ url: '/api/catalog/procedures?code=1.000778' })).json().items).toEqual([]);
     // Without words the grouped list pages like the plain one: no code twice across pages.
     const pageOne = (await t.app.inject({ url: '/api/catalog/procedures?distinct=code&limit=2' })).json();
     const pageTwo = (await t.app.inject({ url: '/api/catalog/procedures?distinct=code&limit=100&offset=2' })).json();

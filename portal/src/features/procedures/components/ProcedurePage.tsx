@@ -4,6 +4,7 @@ import { processingTimeText, t } from '../../../lib/i18n.js';
 import { Link } from '../../../lib/router.js';
 import { firstData, firstDataKey, forgetFirstData } from '../../../lib/first-data.js';
 import { getCatalogProcedure, templateUrl, type PublicProcedure } from '../api/get-catalog-procedure.js';
+import { ProvinceChoice, useProvinceVersion } from './ProvinceVersion.js';
 
 type Content = PublicProcedure['current']['content'];
 
@@ -38,6 +39,8 @@ export function ProcedurePage({ id }: { id: string }) {
   const [p, setP] = useState<PublicProcedure | null>(() => firstData<PublicProcedure>(key) ?? null);
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Several provinces publish it: the page follows the citizen's place, or asks for it before "Nộp trực tuyến".
+  const version = useProvinceVersion(id, '/thu-tuc/');
 
   useEffect(() => {
     let alive = true;
@@ -107,6 +110,8 @@ export function ProcedurePage({ id }: { id: string }) {
         <p className="notice" role="note">
           {t('notAccepting')}
         </p>
+      ) : version.state === 'choose' ? (
+        <ProvinceChoice versions={version.versions} />
       ) : c.onlineLevel !== 'none' ? (
         <p className="submit-online">
           <Link to={`/cong-dan/nop/${p.id}`} className="button-primary">
