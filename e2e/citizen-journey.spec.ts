@@ -93,6 +93,19 @@ describe('the citizen journey at phone width', () => {
     const fees = await page.locator('main').innerText();
     expect(fees).toMatch(/Lệ phí đăng ký khai sinh đúng hạn: Miễn/);
     expect(fees).toMatch(/Phí cấp bản sao Trích lục khai sinh \(nếu có yêu cầu\): 8\.000\s₫\/bản/);
+    // The forms are downloadable: the declaration rendered blank from the e-form, as PDF and DOCX — no dead file name.
+    const forms = page.locator('#s-templates').locator('xpath=..');
+    expect(await forms.innerText()).not.toContain('.docx');
+    const links = forms.getByRole('link');
+    expect(await links.evaluateAll((as) => as.map((a) => a.textContent))).toEqual(['PDF Tờ khai đăng ký khai sinh', 'DOCX Tờ khai đăng ký khai sinh']);
+    const pdfFile = await page.request.get(`${server.baseUrl}${await links.first().getAttribute('href')}`);
+    expect(pdfFile.status()).toBe(200);
+    expect((await pdfFile.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    const docxFile = await page.request.get(`${server.baseUrl}${await links.nth(1).getAttribute('href')}`);
+    expect(docxFile.headers()['content-disposition']).toContain('mau-to-khai-1.001193.docx');
+    expect((await docxFile.body()).subarray(0, 2).toString()).toBe('PK');
+    // The documents' table offers the same files beside the declaration.
+    expect(await page.locator('.doc-table a[href*="/declaration?format=pdf"]').count()).toBe(1);
     await fitsAndAccessible('procedure');
   });
 

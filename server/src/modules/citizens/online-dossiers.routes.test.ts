@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
 import { buildProcedureContent, buildStaff, buildUnitTree } from '../../../test/factories.js';
-import { multipart, pdf, registerCitizen, changeContact } from '../../../test/citizens.js';
+import { multipart, pdf, registerCitizen, changeContact, unzipEntry } from '../../../test/citizens.js';
 import { createWorkingCalendar } from '../working-calendar/calendar.rules.js';
 import { computeDue } from '../working-calendar/deadline.rules.js';
 
@@ -329,22 +329,6 @@ describe('help at the desk', () => {
     expect((await injectAs(t.app, an, { method: 'POST', url: `/api/procedures/${full}/declaration`, payload })).statusCode).toBe(401);
   });
 });
-
-/** One entry of a ZIP file (local headers), enough to read a DOCX part. */
-function unzipEntry(zip: Buffer, name: string, inflate: (b: Buffer) => Buffer): string {
-  let i = 0;
-  while (i < zip.length - 30 && zip.readUInt32LE(i) === 0x04034b50) {
-    const method = zip.readUInt16LE(i + 8);
-    const size = zip.readUInt32LE(i + 18);
-    const nameLen = zip.readUInt16LE(i + 26);
-    const extra = zip.readUInt16LE(i + 28);
-    const entry = zip.subarray(i + 30, i + 30 + nameLen).toString();
-    const start = i + 30 + nameLen + extra;
-    if (entry === name) return (method === 8 ? inflate(zip.subarray(start, start + size)) : zip.subarray(start, start + size)).toString('utf8');
-    i = start + size;
-  }
-  throw new Error(`${name} not in zip`);
-}
 
 describe('deleting from the document store', () => {
   it('only the owner deletes; a dossier submitted with the document keeps its copy; garbage and strangers change nothing', async () => {
