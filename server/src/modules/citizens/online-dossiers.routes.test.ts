@@ -170,6 +170,18 @@ describe('acceptance at the desk, supplementation online, result online', () => 
     const seen = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${id}` })).json();
     expect(seen).toMatchObject({ code: d.code, statusLabel: 'Đã tiếp nhận' });
     expect(seen.notifications.some((n: { body: string }) => n.body.includes(d.code))).toBe(true);
+    // Messages about the dossier to someone else (the post office's SMS, the dispatch mail to the postal unit) are not
+    // the citizen's: the dossier page lists only what was sent to the citizen's phone or e-mail.
+    const before = seen.notifications.length;
+    await t.ctx.db.query(
+      `INSERT INTO notification_outbox (channel, recipient, subject, body, template_key, dossier_id, created_at, next_attempt_at) VALUES
+         ('sms', '+84901000109', NULL, 'Mot Cua: ho so co ket qua can phat qua buu dien.', 'postal.shipment-created', $1, $2, $2),
+         ('email', 'phat@buudien.vn', '[Một Cửa] Kết quả cần phát: hồ sơ', 'Hạn phát: 2026-12-05 17:00', 'postal.shipment-created', $1, $2, $2)`,
+      [id, new Date()],
+    );
+    const again = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${id}` })).json();
+    expect(again.notifications).toHaveLength(before);
+    expect(again.notifications.some((n: { text: string }) => n.text.includes('bưu điện') || n.text.includes('cần phát'))).toBe(false);
   });
 
   it('refusal needs reasons and shows them to the citizen', async () => {

@@ -68,9 +68,18 @@ export async function readMyDossier(deps: { db: Db; clock?: Clock }, citizenId: 
             (SELECT coalesce(json_agg(json_build_object('name', x->>'name', 'url', x->>'link') ORDER BY i), '[]')
                FROM jsonb_array_elements(d.documents) WITH ORDINALITY AS e(x, i) WHERE coalesce(x->>'link', '') <> '') AS links,
             (SELECT coalesce(json_agg(json_build_object('channel', n.channel, 'subject', n.subject, 'body', n.body, 'templateKey', n.template_key, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
-               FROM notification_outbox n WHERE n.dossier_id = d.id) AS notifications
+               FROM notification_outbox n
+              -- Only what was sent to the citizen (the dossier's or the account's phone or e-mail): the post office's SMS
+              -- and the dispatch mail to the postal unit concern the same dossier but are not the citizen's messages.
+              WHERE n.dossier_id = d.id
+                AND (CASE WHEN n.channel = 'email'
+                          THEN lower(n.recipient) IN (lower(d.applicant->>'email'), (SELECT lower(c.email) FROM citizen_account c WHERE c.id = $2))
+                          ELSE right(regexp_replace(n.recipient, '\D', '', 'g'), 9) IN (
+                                 right(regexp_replace(d.applicant->>'phone', '\D', '', 'g'), 9),
+                                 (SELECT right(regexp_replace(c.phone, '\D', '', 'g'), 9) FROM citizen_account c WHERE c.id = $2))
+                     END)) AS notifications
        FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id JOIN unit su ON su.id = d.resolving_unit_id WHERE d.id = $1`,
-    [id],
+    [id, citizenId],
   );
   const d = rows[0];
   if (!d) throw dossierErrors.notFound();
