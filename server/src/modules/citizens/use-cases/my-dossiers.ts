@@ -14,7 +14,7 @@ import { getVersion } from '../../procedures/procedure.repo.js';
 import { loadCalendar } from '../../working-calendar/use-cases/load-calendar.js';
 import { vnDateOf } from '../../working-calendar/vn-time.js';
 import { deliverResultsToStore, ownedFiles } from '../citizen.repo.js';
-import { citizenOwnsDossier, citizenOwnsDossierFlagSql, citizenOwnsDossierSql } from '../citizen-identity.repo.js';
+import { citizenOwnsDossier, citizenOwnsDossierFlagSql, citizenOwnsDossierSql, sentToCitizenSql } from '../citizen-identity.repo.js';
 
 export async function listMyDossiers(deps: { db: Db }, citizenId: string) {
   const { rows } = await deps.db.query<{ id: string; code: string | null; nationalCode: string | null; procedureName: string; status: DossierStatus; submittedAt: Date; dueAt: Date | null; supplementedAt: Date | null }>(
@@ -71,13 +71,7 @@ export async function readMyDossier(deps: { db: Db; clock?: Clock }, citizenId: 
                FROM notification_outbox n
               -- Only what was sent to the citizen (the dossier's or the account's phone or e-mail): the post office's SMS
               -- and the dispatch mail to the postal unit concern the same dossier but are not the citizen's messages.
-              WHERE n.dossier_id = d.id
-                AND (CASE WHEN n.channel = 'email'
-                          THEN lower(n.recipient) IN (lower(d.applicant->>'email'), (SELECT lower(c.email) FROM citizen_account c WHERE c.id = $2))
-                          ELSE right(regexp_replace(n.recipient, '\D', '', 'g'), 9) IN (
-                                 right(regexp_replace(d.applicant->>'phone', '\D', '', 'g'), 9),
-                                 (SELECT right(regexp_replace(c.phone, '\D', '', 'g'), 9) FROM citizen_account c WHERE c.id = $2))
-                     END)) AS notifications
+              WHERE n.dossier_id = d.id AND ${sentToCitizenSql('n', 'd', '$2')}) AS notifications
        FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id JOIN unit su ON su.id = d.resolving_unit_id WHERE d.id = $1`,
     [id, citizenId],
   );
