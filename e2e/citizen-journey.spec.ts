@@ -93,6 +93,8 @@ describe('the citizen journey at phone width', () => {
     const fees = await page.locator('main').innerText();
     expect(fees).toMatch(/Lệ phí đăng ký khai sinh đúng hạn: Miễn/);
     expect(fees).toMatch(/Phí cấp bản sao Trích lục khai sinh \(nếu có yêu cầu\): 8\.000\s₫\/bản/);
+    // The unit is said once ("8.000 ₫/bản"), the note gives the legal basis only.
+    expect(fees).toMatch(/8\.000\s₫\/bản — Thông tư 281\/2016\/TT-BTC\./);
     // The forms are downloadable: the declaration rendered blank from the e-form, as PDF and DOCX — no dead file name.
     const forms = page.locator('#s-templates').locator('xpath=..');
     expect(await forms.innerText()).not.toContain('.docx');
@@ -245,6 +247,10 @@ describe('the citizen journey at phone width', () => {
     await page.locator('#secret').fill('0456');
     await page.locator('main form button[type=submit]').click();
     await page.getByText('Chờ tiếp nhận', { exact: true }).first().waitFor();
+    // Not yet received: the dates say so, never an empty line.
+    const facts = await page.locator('main dl.facts').innerText();
+    expect(facts).toMatch(/Ngày tiếp nhận\s+Chưa tiếp nhận/);
+    expect(facts).toMatch(/Hẹn trả kết quả\s+Hẹn khi bộ phận một cửa tiếp nhận hồ sơ/);
     await fitsAndAccessible('tracking');
   });
 

@@ -111,6 +111,8 @@ export const text = {
   trackProcedure: 'Thủ tục',
   trackReceived: 'Ngày tiếp nhận',
   trackDue: 'Hẹn trả kết quả',
+  trackNotReceived: 'Chưa tiếp nhận',
+  trackDueAfterReceipt: 'Hẹn khi bộ phận một cửa tiếp nhận hồ sơ',
   trackReturned: 'Ngày trả kết quả',
   trackTimeline: 'Quá trình xử lý',
   'level.ministry': 'Cấp bộ',
