@@ -40,6 +40,7 @@ export async function renderDossierDeclaration(deps: { db: Db; clock: Clock }, a
     },
     eform: d.eform ?? {},
     placeName: place(v.placeName),
+    resolvingUnitName: v.placeName,
     now: d.submittedAt,
   });
   return renderFormPdf(model);
