@@ -71,6 +71,11 @@ describe('the province\'s version of a procedure several provinces publish', () 
 
   it('the profile\'s commune opens its province\'s version from the catalogue card, with the commune preselected', async () => {
     await citizenOnNewPhone('hoa.thu@example.vn', '001190000111', tree.communeA.id);
+    // The level filter offers only today's levels (no district since 1 July 2025).
+    await page.goto(`${server.baseUrl}/`);
+    await page.locator('.card').first().waitFor();
+    const levels = await page.locator('#f-level option').allInnerTexts();
+    expect(levels.slice(1)).toEqual(['Cấp bộ', 'Cấp tỉnh', 'Cấp xã']);
     // No province picked on this phone: the card of the grouped catalogue is the first province's version.
     await page.goto(`${server.baseUrl}/thu-tuc/${theirsId}`);
     await page.getByRole('link', { name: 'Nộp trực tuyến' }).click();
