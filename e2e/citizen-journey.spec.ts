@@ -219,6 +219,8 @@ describe('the citizen journey at phone width', () => {
 
     // Review: dates as dd/MM/yyyy, the exemption and the copies × 8.000 đồng.
     await page.getByRole('heading', { name: '3. Xem lại và nộp' }).waitFor();
+    // The document added at step 2 is in the saved draft: a citizen who leaves now finds it when coming back.
+    await expect.poll(async () => (await server.ctx.db.query<{ n: number }>(`SELECT jsonb_array_length(data->'documents')::int AS n FROM citizen_draft WHERE procedure_id = $1`, [procedureId])).rows[0]?.n).toBe(1);
     expect(await page.locator('.facts').innerText()).toContain('05/11/2026');
     const fee = await page.getByTestId('fee-review').innerText();
     expect(fee).toContain('Lệ phí đăng ký khai sinh đúng hạn: Miễn');

@@ -101,6 +101,9 @@ function SubmitForm({ procedureId }: { procedureId: string }) {
       const named = { ...draft, eform: capitalizeNames(start.eformSchema, draft.eform) };
       setDraft(named);
       void saveDraft(procedureId, named).catch(() => undefined);
+    } else {
+      // The documents picked at step 2 are kept too: a citizen who comes back later finds them in the draft.
+      void saveDraft(procedureId, draft).catch(() => undefined);
     }
     setStep(step + 1);
   };
