@@ -93,6 +93,21 @@ describe('the citizen journey at phone width', () => {
     const fees = await page.locator('main').innerText();
     expect(fees).toMatch(/Lệ phí đăng ký khai sinh đúng hạn: Miễn/);
     expect(fees).toMatch(/Phí cấp bản sao Trích lục khai sinh \(nếu có yêu cầu\): 8\.000\s₫\/bản/);
+    // The unit is said once ("8.000 ₫/bản"), the note gives the legal basis only.
+    expect(fees).toMatch(/8\.000\s₫\/bản — Thông tư 281\/2016\/TT-BTC\./);
+    // The forms are downloadable: the declaration rendered blank from the e-form, as PDF and DOCX — no dead file name.
+    const forms = page.locator('#s-templates').locator('xpath=..');
+    expect(await forms.innerText()).not.toContain('.docx');
+    const links = forms.getByRole('link');
+    expect(await links.evaluateAll((as) => as.map((a) => a.textContent))).toEqual(['PDF Tờ khai đăng ký khai sinh', 'DOCX Tờ khai đăng ký khai sinh']);
+    const pdfFile = await page.request.get(`${server.baseUrl}${await links.first().getAttribute('href')}`);
+    expect(pdfFile.status()).toBe(200);
+    expect((await pdfFile.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    const docxFile = await page.request.get(`${server.baseUrl}${await links.nth(1).getAttribute('href')}`);
+    expect(docxFile.headers()['content-disposition']).toContain('mau-to-khai-1.001193.docx');
+    expect((await docxFile.body()).subarray(0, 2).toString()).toBe('PK');
+    // The documents' table offers the same files beside the declaration.
+    expect(await page.locator('.doc-table a[href*="/declaration?format=pdf"]').count()).toBe(1);
     await fitsAndAccessible('procedure');
   });
 
@@ -204,6 +219,8 @@ describe('the citizen journey at phone width', () => {
 
     // Review: dates as dd/MM/yyyy, the exemption and the copies × 8.000 đồng.
     await page.getByRole('heading', { name: '3. Xem lại và nộp' }).waitFor();
+    // The document added at step 2 is in the saved draft: a citizen who leaves now finds it when coming back.
+    await expect.poll(async () => (await server.ctx.db.query<{ n: number }>(`SELECT jsonb_array_length(data->'documents')::int AS n FROM citizen_draft WHERE procedure_id = $1`, [procedureId])).rows[0]?.n).toBe(1);
     expect(await page.locator('.facts').innerText()).toContain('05/11/2026');
     const fee = await page.getByTestId('fee-review').innerText();
     expect(fee).toContain('Lệ phí đăng ký khai sinh đúng hạn: Miễn');
@@ -232,6 +249,10 @@ describe('the citizen journey at phone width', () => {
     await page.locator('#secret').fill('0456');
     await page.locator('main form button[type=submit]').click();
     await page.getByText('Chờ tiếp nhận', { exact: true }).first().waitFor();
+    // Not yet received: the dates say so, never an empty line.
+    const facts = await page.locator('main dl.facts').innerText();
+    expect(facts).toMatch(/Ngày tiếp nhận\s+Chưa tiếp nhận/);
+    expect(facts).toMatch(/Hẹn trả kết quả\s+Hẹn khi bộ phận một cửa tiếp nhận hồ sơ/);
     await fitsAndAccessible('tracking');
   });
 

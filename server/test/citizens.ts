@@ -49,3 +49,19 @@ export function multipart(file: { name: string; content: Buffer; type?: string }
 /** A minimal valid PDF (the server sniffs the content); `title` makes the bytes distinct. */
 export const pdf = (title: string) =>
   Buffer.from(`%PDF-1.4\n% ${title}\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`, 'latin1');
+
+/** One entry of a ZIP file (local headers), enough to read a DOCX part. */
+export function unzipEntry(zip: Buffer, name: string, inflate: (b: Buffer) => Buffer): string {
+  let i = 0;
+  while (i < zip.length - 30 && zip.readUInt32LE(i) === 0x04034b50) {
+    const method = zip.readUInt16LE(i + 8);
+    const size = zip.readUInt32LE(i + 18);
+    const nameLen = zip.readUInt16LE(i + 26);
+    const extra = zip.readUInt16LE(i + 28);
+    const entry = zip.subarray(i + 30, i + 30 + nameLen).toString();
+    const start = i + 30 + nameLen + extra;
+    if (entry === name) return (method === 8 ? inflate(zip.subarray(start, start + size)) : zip.subarray(start, start + size)).toString('utf8');
+    i = start + size;
+  }
+  throw new Error(`${name} not in zip`);
+}

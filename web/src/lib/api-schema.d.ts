@@ -1442,6 +1442,7 @@ export interface paths {
                     agency?: string;
                     onlineLevel?: "none" | "partial" | "full";
                     ownerUnitId?: string;
+                    code?: string;
                     includeAbolished?: "true" | "false";
                     distinct?: "code";
                     limit?: number;
@@ -1836,6 +1837,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/procedures/{id}/declaration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mẫu tờ khai để trống (PDF/DOCX) lập từ biểu mẫu điện tử của thủ tục */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "pdf" | "docx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog/files/{sha256}": {
         parameters: {
             query?: never;
@@ -1889,6 +1928,7 @@ export interface paths {
                     agency?: string;
                     onlineLevel?: "none" | "partial" | "full";
                     ownerUnitId?: string;
+                    code?: string;
                     includeAbolished?: "true" | "false";
                     distinct?: "code";
                     limit?: number;

@@ -59,7 +59,7 @@ export function CitizenArea({ pathname, search, dossierExtras }: { pathname: str
   const page = dossier ? (
     <MyDossierPage id={dossier[1]!} extras={dossierExtras} fresh={new URLSearchParams(search).has('moi')} />
   ) : submit ? (
-    <SubmitWizard procedureId={submit[1]!} />
+    <SubmitWizard procedureId={submit[1]!} profileUnitId={me.addressUnitId ?? null} />
   ) : feedbackItem ? (
     <MyFeedbackItemPage id={feedbackItem[1]!} />
   ) : pathname === '/cong-dan/phan-anh' ? (

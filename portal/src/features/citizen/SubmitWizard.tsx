@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatDateTime, formatVnd } from '../../lib/format.js';
 import { navigate } from '../../lib/router.js';
+import { getPlace } from '../../lib/place.js';
+import { t } from '../../lib/i18n.js';
+import { ProvinceChoice, useProvinceVersion } from '../procedures/components/ProvinceVersion.js';
 import { declarationUrl, listStore, saveDraft, startSubmission, submitDossier, type Draft, type StoreDocument, type SubmissionStart } from './api.js';
 import { ct } from './citizen-text.js';
 import { DocumentPicker } from './DocumentPicker.js';
@@ -17,7 +20,23 @@ const steps = ['stepForm', 'stepDocs', 'stepReview'] as const;
  * the documents (picked from the store or uploaded), then the review with the fee before submitting. Drafts are saved
  * on the server; the idempotency key makes a repeated click one dossier.
  */
-export function SubmitWizard({ procedureId }: { procedureId: string }) {
+export function SubmitWizard({ procedureId, profileUnitId }: { procedureId: string; profileUnitId: string | null }) {
+  // A procedure several provinces publish: the citizen's province's version, or the citizen is asked first.
+  const version = useProvinceVersion(procedureId, '/cong-dan/nop/', profileUnitId);
+  if (version.state === 'checking') return <p className="loading">…</p>;
+  if (version.state === 'choose') {
+    return (
+      <section className="detail" aria-labelledby="wizard-title">
+        <p className="muted">{ct('submitTitle')}</p>
+        <h1 id="wizard-title">{t('placeLegend')}</h1>
+        <ProvinceChoice versions={version.versions} />
+      </section>
+    );
+  }
+  return <SubmitForm key={procedureId} procedureId={procedureId} />;
+}
+
+function SubmitForm({ procedureId }: { procedureId: string }) {
   const [start, setStart] = useState<SubmissionStart | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [store, setStore] = useState<StoreDocument[]>([]);
@@ -33,7 +52,9 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
     Promise.all([startSubmission(procedureId), listStore()]).then(
       ([s, docs]) => {
         setStart(s);
-        setDraft(s.draft);
+        // The commune the citizen picked (or the profile's) is the resolving unit when it is one of them; a saved draft keeps its own.
+        const commune = s.units.find((u) => u.id === getPlace()?.communeId)?.id;
+        setDraft(s.draftSavedAt || !commune ? s.draft : { ...s.draft, resolvingUnitId: commune });
         setStore(docs);
         document.title = `${ct('submitTitle')} — ${s.procedureName}`;
       },
@@ -80,6 +101,9 @@ export function SubmitWizard({ procedureId }: { procedureId: string }) {
       const named = { ...draft, eform: capitalizeNames(start.eformSchema, draft.eform) };
       setDraft(named);
       void saveDraft(procedureId, named).catch(() => undefined);
+    } else {
+      // The documents picked at step 2 are kept too: a citizen who comes back later finds them in the draft.
+      void saveDraft(procedureId, draft).catch(() => undefined);
     }
     setStep(step + 1);
   };

@@ -104,3 +104,17 @@ export async function citizenOwnsDossier(q: Queryable, citizenId: string, dossie
   const { rows } = await q.query<{ owned: boolean }>(`SELECT ${citizenOwnsDossierFlagSql('d', '$1')} AS owned FROM dossier d WHERE d.id = $2`, [citizenId, dossierId]);
   return rows[0] ? rows[0].owned : null;
 }
+
+/**
+ * SQL: the outbox row `n` about dossier `d` was sent to the citizen (`citizenParam` their account id) — to the dossier's
+ * or the account's e-mail, or (SMS, Zalo) to the dossier's or the account's phone, compared on the last nine digits so
+ * 0901… and +84901… are one number. Messages about the dossier to others (the post office's SMS, the dispatch mail to
+ * the postal unit) are not the citizen's and are never shown as theirs.
+ */
+export function sentToCitizenSql(n: string, d: string, citizenParam: string): string {
+  const digits = (x: string) => `right(regexp_replace(${x}, '\\D', '', 'g'), 9)`;
+  return `(CASE WHEN ${n}.channel = 'email'
+               THEN lower(${n}.recipient) IN (lower(${d}.applicant->>'email'), (SELECT lower(ca.email) FROM citizen_account ca WHERE ca.id = ${citizenParam}))
+               ELSE ${digits(`${n}.recipient`)} IN (${digits(`${d}.applicant->>'phone'`)}, (SELECT ${digits('ca.phone')} FROM citizen_account ca WHERE ca.id = ${citizenParam}))
+          END)`;
+}

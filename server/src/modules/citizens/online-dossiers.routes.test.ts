@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
 import { buildProcedureContent, buildStaff, buildUnitTree } from '../../../test/factories.js';
-import { multipart, pdf, registerCitizen, changeContact } from '../../../test/citizens.js';
+import { multipart, pdf, registerCitizen, changeContact, unzipEntry } from '../../../test/citizens.js';
 import { createWorkingCalendar } from '../working-calendar/calendar.rules.js';
 import { computeDue } from '../working-calendar/deadline.rules.js';
 
@@ -170,6 +170,18 @@ describe('acceptance at the desk, supplementation online, result online', () => 
     const seen = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${id}` })).json();
     expect(seen).toMatchObject({ code: d.code, statusLabel: 'Đã tiếp nhận' });
     expect(seen.notifications.some((n: { body: string }) => n.body.includes(d.code))).toBe(true);
+    // Messages about the dossier to someone else (the post office's SMS, the dispatch mail to the postal unit) are not
+    // the citizen's: the dossier page lists only what was sent to the citizen's phone or e-mail.
+    const before = seen.notifications.length;
+    await t.ctx.db.query(
+      `INSERT INTO notification_outbox (channel, recipient, subject, body, template_key, dossier_id, created_at, next_attempt_at) VALUES
+         ('sms', '+84901000109', NULL, 'Mot Cua: ho so co ket qua can phat qua buu dien.', 'postal.shipment-created', $1, $2, $2),
+         ('email', 'phat@buudien.vn', '[Một Cửa] Kết quả cần phát: hồ sơ', 'Hạn phát: 2026-12-05 17:00', 'postal.shipment-created', $1, $2, $2)`,
+      [id, new Date()],
+    );
+    const again = (await injectAs(t.app, an, { method: 'GET', url: `/api/citizen/dossiers/${id}` })).json();
+    expect(again.notifications).toHaveLength(before);
+    expect(again.notifications.some((n: { text: string }) => n.text.includes('bưu điện') || n.text.includes('cần phát'))).toBe(false);
   });
 
   it('refusal needs reasons and shows them to the citizen', async () => {
@@ -329,22 +341,6 @@ describe('help at the desk', () => {
     expect((await injectAs(t.app, an, { method: 'POST', url: `/api/procedures/${full}/declaration`, payload })).statusCode).toBe(401);
   });
 });
-
-/** One entry of a ZIP file (local headers), enough to read a DOCX part. */
-function unzipEntry(zip: Buffer, name: string, inflate: (b: Buffer) => Buffer): string {
-  let i = 0;
-  while (i < zip.length - 30 && zip.readUInt32LE(i) === 0x04034b50) {
-    const method = zip.readUInt16LE(i + 8);
-    const size = zip.readUInt32LE(i + 18);
-    const nameLen = zip.readUInt16LE(i + 26);
-    const extra = zip.readUInt16LE(i + 28);
-    const entry = zip.subarray(i + 30, i + 30 + nameLen).toString();
-    const start = i + 30 + nameLen + extra;
-    if (entry === name) return (method === 8 ? inflate(zip.subarray(start, start + size)) : zip.subarray(start, start + size)).toString('utf8');
-    i = start + size;
-  }
-  throw new Error(`${name} not in zip`);
-}
 
 describe('deleting from the document store', () => {
   it('only the owner deletes; a dossier submitted with the document keeps its copy; garbage and strangers change nothing', async () => {

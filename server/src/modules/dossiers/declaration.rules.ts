@@ -13,8 +13,19 @@ export type DeclarationInput = {
   applicant: { fullName: string; idNumber: string; birthDate: string | null; gender: 'male' | 'female' | null; address: string | null; phone: string | null; email: string | null };
   eform: Record<string, unknown>;
   placeName: string;
+  /** The unit the citizen chose to resolve it ("Phường An Bình"), when known: the declaration is addressed to it. */
+  resolvingUnitName?: string | null;
   now: Date;
 };
+
+/**
+ * "Kính gửi:" names the chosen unit: a commune or province is addressed through its People's Committee (Ủy ban nhân
+ * dân, which resolves in its name); any other unit (a department) by its own name; unknown: the procedure's agency.
+ */
+export function addresseeOf(agency: string, unitName: string | null | undefined): string {
+  if (!unitName) return `Kính gửi: ${agency}`;
+  return /^(Phường|Xã|Đặc khu|Thị trấn|Tỉnh|Thành phố)\s/u.test(unitName) ? `Kính gửi: Ủy ban nhân dân ${unitName.replace(/^(\S)/u, (c) => c.toLowerCase())}` : `Kính gửi: ${unitName}`;
+}
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
@@ -52,7 +63,7 @@ export function declarationModel(input: DeclarationInput): FormModel {
     qr: null,
     title: 'TỜ KHAI',
     subtitle: [input.procedure.name],
-    addressee: `Kính gửi: ${input.procedure.agency}`,
+    addressee: addresseeOf(input.procedure.agency, input.resolvingUnitName),
     body,
     recipients: null,
     signatures: [{ capacity: ['NGƯỜI KHAI'], hint: '(Ký, ghi rõ họ tên)', name: a.fullName }],

@@ -17,6 +17,11 @@ export function submissionReference(dossierId: string): string {
   return `${REFERENCE_PREFIX}-${hex.slice(0, 5)}-${hex.slice(5, 10)}`;
 }
 
+/** How the citizen knows the dossier: its code once the desk gave one, else the submission reference (NOP-…). */
+export function dossierReference(d: { id: string; code: string | null }): string {
+  return d.code ?? submissionReference(d.id);
+}
+
 /** Letters and digits only, upper case: the form codes are compared in. */
 export function compactCode(s: string): string {
   return s.normalize('NFKC').toUpperCase().replace(/[^0-9A-Z]/g, '');

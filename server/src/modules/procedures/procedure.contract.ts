@@ -210,6 +210,8 @@ export const ZCatalogQuery = z.object({
   agency: z.string().max(300).optional(),
   onlineLevel: ZOnlineLevel.optional(),
   ownerUnitId: z.string().uuid().optional(),
+  /** One national procedure code: every province's version of it (the portal picks the citizen's province's). */
+  code: z.string().trim().min(1).max(50).optional(),
   includeAbolished: z.enum(['true', 'false']).optional(),
   /** `code`: one row per national procedure code (a procedure several provinces publish is listed once). */
   distinct: z.enum(['code']).optional(),

@@ -191,6 +191,7 @@ export type CatalogFilter = {
   agency?: string;
   onlineLevel?: TOnlineLevel;
   ownerUnitId?: string;
+  code?: string;
   /** One row per procedure code (the first by owner name), with the number of owners publishing it. */
   distinct?: 'code';
   statuses: ProcedureStatus[];
@@ -240,6 +241,7 @@ export async function searchCatalog(q: Queryable, f: CatalogFilter): Promise<Cat
         AND ($6::text IS NULL OR p.agency = $6)
         AND ($7::text IS NULL OR p.online_level = $7)
         AND ($8::uuid IS NULL OR p.owner_unit_id = $8)
+        AND ($12::text IS NULL OR p.code = $12)
         AND ($9::text IS NOT NULL) -- types $9 when the ORDER BY does not use it`;
   // Grouped by code: the window counts the owners before DISTINCT ON keeps one row per code (the first owner by name),
   // then the page is ordered as the plain listing is (rank by similarity, or name).
@@ -262,7 +264,7 @@ export async function searchCatalog(q: Queryable, f: CatalogFilter): Promise<Cat
           ORDER BY ${order}
           LIMIT $10 OFFSET $11`;
   const { rows } = await q.query<CatalogRow & { rank?: number }>(sql, [
-    f.statuses, f.paths, words, f.field ?? null, f.level ?? null, f.agency ?? null, f.onlineLevel ?? null, f.ownerUnitId ?? null, words.join(' '), f.limit, f.offset,
+    f.statuses, f.paths, words, f.field ?? null, f.level ?? null, f.agency ?? null, f.onlineLevel ?? null, f.ownerUnitId ?? null, words.join(' '), f.limit, f.offset, f.code ?? null,
   ]);
   if (f.distinct === 'code') for (const r of rows as (CatalogRow & { rank?: number; name_rank?: unknown })[]) {
     delete r.rank;

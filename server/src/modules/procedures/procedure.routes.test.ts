@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
 import { buildProcedureContent, buildStaff, buildUnitTree } from '../../../test/factories.js';
+import { unzipEntry } from '../../../test/citizens.js';
 
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof buildUnitTree>>;
@@ -275,11 +276,40 @@ describe('one row per procedure code for a citizen who has not picked a province
     expect(grouped).toEqual([expect.objectContaining({ code: '1.000777', publishedBy: 2 })]);
     const ownOnly = (await t.app.inject({ url: `/api/catalog/procedures?q=${q}&ownerUnitId=${tree.otherProvince.id}` })).json().items;
     expect(ownOnly.map((i: { id: string }) => i.id)).toEqual([theirs.json().id]);
+    // Every province's version of one code (the portal opens the citizen's province's, not the first one's).
+    const versions = (await t.app.inject({ url: '/api/catalog/procedures?code=1.000777&limit=100' })).json().items;
+    expect(versions.map((i: { ownerUnitId: string }) => i.ownerUnitId).sort()).toEqual([tree.province.id, tree.otherProvince.id].sort());
+    expect((await t.app.inject({ url: '/api/catalog/procedures?code=1.000778' })).json().items).toEqual([]);
     // Without words the grouped list pages like the plain one: no code twice across pages.
     const pageOne = (await t.app.inject({ url: '/api/catalog/procedures?distinct=code&limit=2' })).json();
     const pageTwo = (await t.app.inject({ url: '/api/catalog/procedures?distinct=code&limit=100&offset=2' })).json();
     const codes = [...pageOne.items, ...pageTwo.items].map((i: { code: string }) => i.code);
     expect(new Set(codes).size).toBe(codes.length);
     expect(pageOne.hasMore).toBe(true);
+  });
+});
+
+describe('the blank declaration a citizen downloads from the procedure\'s page (issue 14)', () => {
+  it('renders the e-form\'s declaration blank as PDF and DOCX for a published procedure; a draft or unknown one is 404', async () => {
+    const p = await create(buildProcedureContent({ code: '1.000321', name: 'Thủ tục có tờ khai', eform: { type: 'object', properties: { hoTenCon: { type: 'string', title: 'Họ, chữ đệm, tên của trẻ' } } } }));
+    const url = `/api/catalog/procedures/${p.id}/declaration`;
+    const draft = await t.app.inject({ url });
+    expect(draft.statusCode).toBe(404);
+    expect(draft.json().code).toBe('COMMON.NOT_FOUND');
+    await publish(p.id);
+    const pdfRes = await t.app.inject({ url });
+    expect(pdfRes.statusCode).toBe(200);
+    expect(pdfRes.headers['content-type']).toBe('application/pdf');
+    expect(pdfRes.headers['content-disposition']).toContain('mau-to-khai-1.000321.pdf');
+    expect(pdfRes.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const docx = await t.app.inject({ url: `${url}?format=docx` });
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-disposition']).toContain('mau-to-khai-1.000321.docx');
+    // The DOCX is a zip whose document names the e-form's field, with nothing filled in.
+    const { inflateRawSync } = await import('node:zlib');
+    const xml = unzipEntry(docx.rawPayload, 'word/document.xml', inflateRawSync);
+    expect(xml).toContain('Họ, chữ đệm, tên của trẻ');
+    expect(xml).toContain('Thủ tục có tờ khai');
+    expect((await t.app.inject({ url: '/api/catalog/procedures/00000000-0000-4000-8000-000000000000/declaration' })).statusCode).toBe(404);
   });
 });

@@ -23,6 +23,7 @@ import {
 } from './procedure.contract.js';
 import { catalogFacets, isTemplateFile } from './procedure.repo.js';
 import { writeCatalogWorkbook } from './catalog-workbook.js';
+import { renderBlankDeclaration } from '../dossiers/use-cases/render-declaration.js';
 import { exportProcedures, exportProceduresXlsx, importProcedures, importProceduresXlsx } from './use-cases/exchange-procedures.js';
 import { abolishProcedure, createProcedure, discardRevision, publishProcedure, startRevision, updateDraft } from './use-cases/manage-procedure.js';
 import { getProcedureDetail, getVersionForStaff, searchPublicCatalog, searchStaffCatalog } from './use-cases/read-catalog.js';
@@ -52,6 +53,20 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     { config: { access: 'public' }, schema: { tags: ['catalog'], summary: 'Chi tiết thủ tục', params: ZId, response: { 200: ZProcedureDetail, 404: ZErrorBody } } },
     // A replica may serve it; an officer who just edited the procedure reads the primary until the replica has the edit.
     async (request) => getProcedureDetail(await readContext(ctx, request), request.session, request.params.id),
+  );
+  app.get(
+    '/catalog/procedures/:id/declaration',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['catalog'], summary: 'Mẫu tờ khai để trống (PDF/DOCX) lập từ biểu mẫu điện tử của thủ tục', params: ZId, querystring: z.object({ format: z.enum(['pdf', 'docx']).default('pdf') }) },
+    },
+    async (request, reply) => {
+      const f = await renderBlankDeclaration(ctx, request.params.id, request.query.format);
+      reply.header('content-type', f.mediaType);
+      reply.header('content-disposition', attachment(f.fileName));
+      reply.header('cache-control', 'public, max-age=3600');
+      return reply.send(f.body);
+    },
   );
   app.get(
     '/catalog/files/:sha256',

@@ -12,3 +12,8 @@ export function getCatalogProcedure(id: string): Promise<PublicProcedure> {
 export function templateUrl(fileId: string): string {
   return `/api/catalog/files/${fileId}`;
 }
+
+/** The procedure's declaration left blank, rendered from its e-form (GET /api/catalog/procedures/:id/declaration). */
+export function blankDeclarationUrl(procedureId: string, format: 'pdf' | 'docx'): string {
+  return `/api/catalog/procedures/${procedureId}/declaration?format=${format}`;
+}

@@ -3,7 +3,8 @@ import { formatDate, formatVnd } from '../../../lib/format.js';
 import { processingTimeText, t } from '../../../lib/i18n.js';
 import { Link } from '../../../lib/router.js';
 import { firstData, firstDataKey, forgetFirstData } from '../../../lib/first-data.js';
-import { getCatalogProcedure, templateUrl, type PublicProcedure } from '../api/get-catalog-procedure.js';
+import { blankDeclarationUrl, getCatalogProcedure, templateUrl, type PublicProcedure } from '../api/get-catalog-procedure.js';
+import { ProvinceChoice, useProvinceVersion } from './ProvinceVersion.js';
 
 type Content = PublicProcedure['current']['content'];
 
@@ -31,6 +32,36 @@ function Fees({ fees }: { fees: Content['fees'] }) {
   );
 }
 
+/**
+ * One form to download: the uploaded template file, or else — the catalogue's forms being the procedure's declaration —
+ * the declaration rendered blank from the e-form (PDF to print, DOCX to fill in). A name without a file is never shown
+ * as if it were one.
+ */
+function FormDownload({ procedureId, hasEform, template, hidden }: { procedureId: string; hasEform: boolean; template: { name: string; fileId?: string | null }; hidden?: boolean }) {
+  const name = hidden ? <span className="visually-hidden"> {template.name}</span> : null;
+  if (template.fileId) {
+    return (
+      <a href={templateUrl(template.fileId)} download>
+        {hidden ? t('download') : template.name}
+        {name}
+      </a>
+    );
+  }
+  if (!hasEform) return hidden ? null : <>{template.name}</>;
+  return (
+    <>
+      {hidden ? null : <>{template.name}: </>}
+      <a href={blankDeclarationUrl(procedureId, 'pdf')} download>
+        PDF{hidden ? name : <span className="visually-hidden"> {template.name}</span>}
+      </a>
+      {' · '}
+      <a href={blankDeclarationUrl(procedureId, 'docx')} download>
+        DOCX{hidden ? name : <span className="visually-hidden"> {template.name}</span>}
+      </a>
+    </>
+  );
+}
+
 /** Everything a citizen needs about one procedure, and its forms to download. */
 export function ProcedurePage({ id }: { id: string }) {
   // The procedure may have come with the HTML (lib/first-data.ts): shown at once, not fetched again.
@@ -38,6 +69,8 @@ export function ProcedurePage({ id }: { id: string }) {
   const [p, setP] = useState<PublicProcedure | null>(() => firstData<PublicProcedure>(key) ?? null);
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Several provinces publish it: the page follows the citizen's place, or asks for it before "Nộp trực tuyến".
+  const version = useProvinceVersion(id, '/thu-tuc/');
 
   useEffect(() => {
     let alive = true;
@@ -83,6 +116,7 @@ export function ProcedurePage({ id }: { id: string }) {
   if (!p) return <p className="loading" aria-live="polite">{t('loading')}</p>;
 
   const c = p.current.content;
+  const hasEform = c.eform !== null && c.eform !== undefined;
   const templates = [...c.templates];
   for (const d of c.documents) if (d.template && !templates.some((x) => x.name === d.template!.name)) templates.push(d.template);
 
@@ -107,6 +141,8 @@ export function ProcedurePage({ id }: { id: string }) {
         <p className="notice" role="note">
           {t('notAccepting')}
         </p>
+      ) : version.state === 'choose' ? (
+        <ProvinceChoice versions={version.versions} />
       ) : c.onlineLevel !== 'none' ? (
         <p className="submit-online">
           <Link to={`/cong-dan/nop/${p.id}`} className="button-primary">
@@ -181,13 +217,8 @@ export function ProcedurePage({ id }: { id: string }) {
                   </td>
                   <td data-label={t('docKind')}>{t(`doc.${d.kind}`)}</td>
                   <td data-label={t('docCount')}>{d.count}</td>
-                  <td data-label={t('docTemplate')} className={d.template?.fileId ? undefined : 'empty-cell'}>
-                    {d.template?.fileId ? (
-                      <a href={templateUrl(d.template.fileId)} download>
-                        {t('download')}
-                        <span className="visually-hidden"> {d.template.name}</span>
-                      </a>
-                    ) : null}
+                  <td data-label={t('docTemplate')} className={d.template && (d.template.fileId || hasEform) ? undefined : 'empty-cell'}>
+                    {d.template ? <FormDownload procedureId={p.id} hasEform={hasEform} template={d.template} hidden /> : null}
                   </td>
                 </tr>
               ))}
@@ -201,14 +232,7 @@ export function ProcedurePage({ id }: { id: string }) {
           <ul className="downloads">
             {templates.map((tp, i) => (
               <li key={i}>
-                {tp.fileId ? (
-                  <a href={templateUrl(tp.fileId)} download>
-                    {tp.name}
-                  </a>
-                ) : (
-                  tp.name
-                )}
-                {tp.fileName ? <span className="muted"> ({tp.fileName})</span> : null}
+                <FormDownload procedureId={p.id} hasEform={hasEform} template={tp} />
               </li>
             ))}
           </ul>

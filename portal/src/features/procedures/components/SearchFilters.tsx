@@ -5,7 +5,9 @@ import { getFacets, type Facets } from '../api/get-facets.js';
 export type Filters = { owner: string; field: string; level: string; agency: string; onlineLevel: string };
 export const emptyFilters: Filters = { owner: '', field: '', level: '', agency: '', onlineLevel: '' };
 
-const levels = ['province', 'district', 'commune', 'ministry'] as const;
+// No district level: abolished from 1 July 2025 (Nghị quyết 202/2025/QH15, Luật Tổ chức chính quyền địa phương 2025);
+// a procedure still recorded at that level is listed, only not offered as a filter.
+const levels = ['ministry', 'province', 'commune'] as const;
 const onlineLevels = ['full', 'partial', 'none'] as const;
 
 type SelectProps = { id: string; label: string; value: string; options: { value: string; label: string }[]; onChange: (value: string) => void };

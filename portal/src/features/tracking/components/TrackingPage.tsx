@@ -38,9 +38,9 @@ export function TrackingPage({ search, renderExtras }: { search: string; renderE
             <dt>{t('trackProcedure')}</dt>
             <dd>{result.procedureName}</dd>
             <dt>{t('trackReceived')}</dt>
-            <dd>{formatDateTime(result.receivedAt)}</dd>
+            <dd>{result.receivedAt ? formatDateTime(result.receivedAt) : t('trackNotReceived')}</dd>
             <dt>{t('trackDue')}</dt>
-            <dd>{formatDateTime(result.dueAt)}</dd>
+            <dd>{result.dueAt ? formatDateTime(result.dueAt) : t('trackDueAfterReceipt')}</dd>
             {result.shipment ? (
               <>
                 <dt>{t('postalShipment')}</dt>

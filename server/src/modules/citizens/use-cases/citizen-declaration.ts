@@ -64,11 +64,13 @@ export async function renderCitizenDeclaration(
     eform = draft?.data.eform ?? {};
     unitId = draft?.data.resolvingUnitId;
   }
+  const resolvingUnitName = await unitName(deps.db, unitId);
   const model = declarationModel({
     procedure: { code: content.code, name: content.name, agency: content.agency, eform: content.eform },
     applicant,
     eform,
-    placeName: placeOf(await unitName(deps.db, unitId)),
+    placeName: placeOf(resolvingUnitName),
+    resolvingUnitName,
     now,
   });
   model.footer = ['Tờ khai do công dân khai trực tuyến trên Cổng dịch vụ công; hệ thống lập từ nội dung đã khai.'];

@@ -14,7 +14,7 @@ import { getVersion } from '../../procedures/procedure.repo.js';
 import { loadCalendar } from '../../working-calendar/use-cases/load-calendar.js';
 import { vnDateOf } from '../../working-calendar/vn-time.js';
 import { deliverResultsToStore, ownedFiles } from '../citizen.repo.js';
-import { citizenOwnsDossier, citizenOwnsDossierFlagSql, citizenOwnsDossierSql } from '../citizen-identity.repo.js';
+import { citizenOwnsDossier, citizenOwnsDossierFlagSql, citizenOwnsDossierSql, sentToCitizenSql } from '../citizen-identity.repo.js';
 
 export async function listMyDossiers(deps: { db: Db }, citizenId: string) {
   const { rows } = await deps.db.query<{ id: string; code: string | null; nationalCode: string | null; procedureName: string; status: DossierStatus; submittedAt: Date; dueAt: Date | null; supplementedAt: Date | null }>(
@@ -68,9 +68,12 @@ export async function readMyDossier(deps: { db: Db; clock?: Clock }, citizenId: 
             (SELECT coalesce(json_agg(json_build_object('name', x->>'name', 'url', x->>'link') ORDER BY i), '[]')
                FROM jsonb_array_elements(d.documents) WITH ORDINALITY AS e(x, i) WHERE coalesce(x->>'link', '') <> '') AS links,
             (SELECT coalesce(json_agg(json_build_object('channel', n.channel, 'subject', n.subject, 'body', n.body, 'templateKey', n.template_key, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
-               FROM notification_outbox n WHERE n.dossier_id = d.id) AS notifications
+               FROM notification_outbox n
+              -- Only what was sent to the citizen (the dossier's or the account's phone or e-mail): the post office's SMS
+              -- and the dispatch mail to the postal unit concern the same dossier but are not the citizen's messages.
+              WHERE n.dossier_id = d.id AND ${sentToCitizenSql('n', 'd', '$2')}) AS notifications
        FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id JOIN unit su ON su.id = d.resolving_unit_id WHERE d.id = $1`,
-    [id],
+    [id, citizenId],
   );
   const d = rows[0];
   if (!d) throw dossierErrors.notFound();

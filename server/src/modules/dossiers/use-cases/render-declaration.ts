@@ -38,3 +38,33 @@ export async function renderDeclaration(deps: { db: Db; clock: Clock }, actor: A
     ? { body: await renderDocx(model), mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileName: `${slug}.docx` }
     : { body: await renderFormPdf(model), mediaType: 'application/pdf', fileName: `${slug}.pdf` };
 }
+
+/**
+ * The procedure's declaration left blank (every line dotted to fill by hand), rendered from its e-form by the same
+ * renderer as the prefilled one: the form a citizen downloads from the procedure's page to fill on paper. Public, for
+ * published (or abolished, still listed) procedures with an e-form; null otherwise.
+ */
+export async function renderBlankDeclaration(deps: { db: Db; clock: Clock }, procedureId: string, format: 'docx' | 'pdf'): Promise<{ body: Buffer; mediaType: string; fileName: string }> {
+  const now = deps.clock.now();
+  const procedure = await getProcedure(deps.db, procedureId);
+  if (!procedure || (procedure.status !== 'published' && procedure.status !== 'abolished')) throw commonErrors.notFound('Procedure');
+  const versions = await listVersions(deps.db, procedureId);
+  const version = versionInForce(versions, vnDateOf(now)) ?? versions.find((v) => v.publishedAt) ?? null;
+  if (!version?.content.eform) throw commonErrors.notFound('Procedure');
+  const c = version.content;
+  const model = declarationModel({
+    procedure: { code: c.code, name: c.name, agency: c.agency, eform: c.eform },
+    applicant: { fullName: '', idNumber: '', birthDate: null, gender: null, address: null, phone: null, email: null },
+    eform: {},
+    placeName: '……',
+    now,
+  });
+  model.formNumber = 'Mẫu tờ khai';
+  // No date: the citizen dates it when signing.
+  model.dateLine = '……, ngày …… tháng …… năm ……';
+  model.footer = ['Mẫu tờ khai để điền tay; khi nộp trực tuyến, công dân khai trên Cổng dịch vụ công và không phải nộp tờ khai này.'];
+  const slug = `mau-to-khai-${c.code}`;
+  return format === 'docx'
+    ? { body: await renderDocx(model), mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileName: `${slug}.docx` }
+    : { body: await renderFormPdf(model), mediaType: 'application/pdf', fileName: `${slug}.pdf` };
+}

@@ -54,6 +54,7 @@ async function declarationPdf(db: Db, d: NonNullable<Awaited<ReturnType<typeof g
     },
     eform: d.eform ?? {},
     placeName: place(v.placeName),
+    resolvingUnitName: v.placeName,
     now: d.submittedAt,
   });
   return renderFormPdf(model);

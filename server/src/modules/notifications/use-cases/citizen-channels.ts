@@ -1,5 +1,6 @@
 import type { Db } from '../../../platform/database.js';
-import { citizenOwnsDossierSql } from '../../citizens/citizen-identity.repo.js';
+import { citizenOwnsDossierSql, sentToCitizenSql } from '../../citizens/citizen-identity.repo.js';
+import { dossierReference } from '../../dossiers/tracking-code.rules.js';
 import type { Clock } from '../../../platform/clock.js';
 import { normalizePhoneVn } from '../../applicants/phone.rules.js';
 import { loadCitizenTimeline } from '../../dossiers/dossier.repo.js';
@@ -70,15 +71,15 @@ export async function listPortalNotices(deps: { db: Db }, citizenId: string): Pr
   const { rows: sent } = await deps.db.query<{ dossierId: string; at: Date; channel: Channel; status: NotificationStatus }>(
     // A fallback counts under the change its failed message was about.
     `SELECT o.dossier_id AS "dossierId", coalesce(f.created_at, o.created_at) AS at, o.channel, o.status
-       FROM notification_outbox o LEFT JOIN notification_outbox f ON f.id = o.fallback_of
-      WHERE o.dossier_id = ANY($1::uuid[]) ORDER BY o.created_at, o.channel`,
-    [ids],
+       FROM notification_outbox o JOIN dossier d ON d.id = o.dossier_id LEFT JOIN notification_outbox f ON f.id = o.fallback_of
+      WHERE o.dossier_id = ANY($1::uuid[]) AND ${sentToCitizenSql('o', 'd', '$2')} ORDER BY o.created_at, o.channel`,
+    [ids, citizenId],
   );
   const items: PortalNotice[] = [];
   for (const d of dossiers.rows) {
     for (const e of await loadCitizenTimeline(deps.db, d.id)) {
       const deliveries = sent.filter((s) => s.dossierId === d.id && s.at.getTime() === e.at.getTime()).map((s) => ({ channel: s.channel, status: PUBLIC_STATUS[s.status] }));
-      items.push({ dossierId: d.id, dossierCode: d.code, procedureName: d.procedureName, at: e.at, text: e.text, note: e.note, unread: !prefs.noticesSeenAt || e.at > prefs.noticesSeenAt, deliveries });
+      items.push({ dossierId: d.id, dossierCode: dossierReference(d), procedureName: d.procedureName, at: e.at, text: e.text, note: e.note, unread: !prefs.noticesSeenAt || e.at > prefs.noticesSeenAt, deliveries });
     }
   }
   items.sort((a, b) => b.at.getTime() - a.at.getTime());

@@ -8,6 +8,7 @@ import { paymentLinkToken, paymentLinkValid, paymentResultPath } from '../paymen
 import { findPayment, getPayableDossier, listDossierPayments, listPaymentEvents, type PaymentRow } from '../payment.repo.js';
 import { formatReceiptNo, methodLabels, statusLabels } from '../payment.rules.js';
 import { buildFeeReceipt, chargedFeeText } from '../receipt.rules.js';
+import { dossierReference } from '../../dossiers/tracking-code.rules.js';
 import { feeLines, type FeeRule } from '../../procedures/fee.rules.js';
 
 type LinkConfig = Pick<AppConfig, 'receiptLinkSecret' | 'publicUrl'>;
@@ -49,7 +50,7 @@ export async function readPublicPayment(deps: { db: Db; config: LinkConfig }, re
   const p = await findPayment(deps.db, { reference });
   if (!p) throw paymentErrors.notFound();
   const d = (await getPayableDossier(deps.db, p.dossierId))!;
-  return { ...view(p), dossierCode: d.code ?? '', procedureName: d.procedureName, receiptUrl: p.status === 'paid' ? `/api/payments/public/${p.reference}/receipt?t=${encodeURIComponent(token)}` : null };
+  return { ...view(p), dossierCode: dossierReference(d), procedureName: d.procedureName, receiptUrl: p.status === 'paid' ? `/api/payments/public/${p.reference}/receipt?t=${encodeURIComponent(token)}` : null };
 }
 
 /** Public fee status of a dossier the caller proved to be theirs (tracking secret): what is due, what is paid. */
@@ -59,7 +60,7 @@ export async function readDossierFee(deps: { db: Db; config: LinkConfig }, dossi
   const paid = payments.find((p) => p.status === 'paid') ?? null;
   const token = paid ? paymentLinkToken(deps.config.receiptLinkSecret, paid.reference) : null;
   return {
-    dossierCode: d.code ?? '',
+    dossierCode: dossierReference(d),
     feeVnd: d.feeVnd,
     paid: paid !== null,
     payable: d.feeVnd > 0 && paid === null && !['not_accepted', 'withdrawn', 'stopped', 'refused'].includes(d.status),
@@ -106,7 +107,7 @@ export async function receiptModel(deps: { db: Db; config: LinkConfig }, p: Paym
     reference: p.reference,
     payerName: p.payerName,
     payerAddress: options.publicCopy ? null : (f.applicant.address ?? null),
-    dossierCode: f.code ?? '',
+    dossierCode: dossierReference({ id: p.dossierId, code: f.code }),
     procedureName: f.procedureName,
     feeName: chargedFeeText(lines, p.amountVnd),
     amountVnd: p.amountVnd,

@@ -9,6 +9,7 @@ import { feeClosedStatuses, nationalPaymentSimulatorActive, paymentReference, pa
 import { createNationalPaymentGateway } from '../national-payment.gateway.js';
 import { paymentLinkToken, paymentResultPath } from '../payment.links.js';
 import { buildVietQrPayload } from '../vietqr.rules.js';
+import { dossierReference } from '../../dossiers/tracking-code.rules.js';
 import { createVnpayGateway } from '../vnpay.gateway.js';
 
 export type PaymentConfig = Pick<
@@ -88,7 +89,7 @@ export async function startPayment(
     reference: payment.reference,
     method,
     amountVnd: payment.amountVnd,
-    dossierCode: dossier.code ?? '',
+    dossierCode: dossierReference(dossier),
     expiresAt: payment.expiresAt!,
     resultPath: paymentResultPath(payment.reference, token),
   };
