@@ -160,6 +160,8 @@ export const text = {
   postalTrackSteps: 'Các bước',
   postalDeskChosen: 'Bộ phận một cửa của xã, phường đã chọn',
   postalDoneDue: 'Thủ tục giải quyết trong ngày: bưu điện đến lấy trước {time}.',
+  /** On pickup tracking: the time the post office collects the dossier by (same-day procedures), not a result date. */
+  postalPickupBy: 'Bưu điện đến lấy trước',
   postalShipment: 'Phát kết quả qua bưu điện',
   postalTrackingCode: 'Số hiệu bưu gửi',
   'shipment.created': 'Chờ bưu điện nhận kết quả',

@@ -41,7 +41,7 @@ export function PickupTrackPage({ search }: { search: string }) {
             <dd>{result.receivingUnitName}</dd>
             {result.dueAt && result.status === 'requested' ? (
               <>
-                <dt>{t('trackDue')}</dt>
+                <dt>{t('postalPickupBy')}</dt>
                 <dd>{formatDateTime(result.dueAt)}</dd>
               </>
             ) : null}
