@@ -13,6 +13,7 @@ const noUnit: Record<string, string> = {
   'citizens/use-cases/citizen-auth.ts citizen.sign_in_failed': "a citizen's own account: citizens belong to no unit",
   'citizens/use-cases/recover-password.ts citizen.password_reset': "a citizen's own account: citizens belong to no unit",
   'citizens/use-cases/change-contact.ts citizen.${id.kind}_changed': "a citizen's own account: citizens belong to no unit",
+  'working-calendar/use-cases/load-official-adjustments.ts calendar.official_loaded': 'the nationwide official days off (unit_id null), like a nationwide adjustment an administrator adds',
 };
 
 function sourceFiles(dir: string): string[] {

@@ -36,6 +36,6 @@ export async function loadOfficialAdjustmentsIn(tx: Queryable, now: Date): Promi
     ]);
   }
   const days = [...new Set(added.map((a) => a.date))];
-  if (days.length > 0) await recordAudit(tx, { actorId: null, actorName: 'Hệ thống', action: LOADED, entity: 'system', entityId: 'calendar', after: { days }, unitPaths: [], at: now });
+  if (days.length > 0) await recordAudit(tx, { actorId: null, actorName: 'Hệ thống', action: 'calendar.official_loaded', entity: 'system', entityId: 'calendar', after: { days }, unitPaths: [], at: now });
   return days;
 }
