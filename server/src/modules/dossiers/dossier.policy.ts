@@ -32,10 +32,10 @@ export function canAct(actor: Actor, action: DossierAction, d: DossierScope): bo
   // The head of the unit assigns the officer who handles the step (ND 61/2018 Điều 19 k1).
   if (who === 'head') return actor.grants.some((g) => (g.role === 'head' || g.role === 'leader') && (stepPath.startsWith(g.unitPath) || g.unitPath.startsWith(stepPath)));
   // Officers of the step's unit, of a unit above it, or of one of its offices (a step at the commune is handled by the
-  // commune's offices) — but never of a sibling unit.
-  return actor.grants.some(
-    (g) => (g.role === step.role || g.role === 'head' || g.role === 'leader') && (stepPath.startsWith(g.unitPath) || g.unitPath.startsWith(stepPath)),
-  );
+  // commune's offices) — but never of a sibling unit. The step's role or a rank above it: a head supervises a
+  // specialist's or a desk's step, but the leader's signing step is the leader's alone (ND 61/2018 Điều 19 k1).
+  const ranks = step.role === 'leader' ? ['leader'] : step.role === 'head' ? ['head', 'leader'] : [step.role, 'head', 'leader'];
+  return actor.grants.some((g) => ranks.includes(g.role) && (stepPath.startsWith(g.unitPath) || g.unitPath.startsWith(stepPath)));
 }
 
 /**
