@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { injectAs, login } from '../server/test/app.js';
 import { buildProcedureContent, buildStaff, buildUnitTree, TEST_PASSWORD } from '../server/test/factories.js';
-import { launchBrowser, seriousA11yViolations, SHOTS } from './support/browser.js';
+import { launchBrowser, seriousA11yViolations, SHOTS, signInToConsole } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -51,11 +51,7 @@ describe('cash at intake (1366 × 768)', () => {
     await context.clock.install({ time: now });
     page = await context.newPage();
     page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(`${server.baseUrl}/console`);
-    await page.getByLabel('Tên đăng nhập').fill('motcua');
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+    await signInToConsole(page, server.baseUrl, 'motcua', TEST_PASSWORD);
   });
 
   afterEach(async (context) => {
