@@ -19,7 +19,7 @@ import { systemClock } from '../server/src/platform/clock.js';
 import { load, type Stat } from './load.js';
 import { runStandalone } from './standalone.js';
 import type { TRegisterQuery } from '../server/src/modules/feedback/feedback.contract.js';
-import { REGISTER_WALK, registerPlan, searchRegister } from '../server/src/modules/feedback/use-cases/read-feedback.js';
+import { REGISTER_WALK, registerPlan, searchRegister, walkIndexWords } from '../server/src/modules/feedback/use-cases/read-feedback.js';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const ITEMS = arg('items', Number(process.env.BENCH_FEEDBACK_ITEMS ?? 100_000));
@@ -113,9 +113,10 @@ export async function explainRegister(db: Db, f: TRegisterQuery): Promise<string
   if (plan.newest) out.push(await explain('newest with the page', plan.newest));
   else {
     out.push(await explain('walk with the page', plan.walk!));
-    const walked = (await db.query<{ id: string | null; n: number }>(plan.walk!)).rows;
+    const walked = (await db.query<{ id: string | null; n: number; seen: string; freq: number[] }>(plan.walk!)).rows;
     const hits = walked.filter((r) => r.id !== null).length;
-    if (hits < plan.want && walked.some((r) => Number(r.n) === REGISTER_WALK)) out.push(await explain('word index with the page', plan.words!));
+    const bound = walked.find((r) => Number(r.n) === REGISTER_WALK);
+    if (hits < plan.want && bound) out.push(await explain('word index with the page', plan.words!(walkIndexWords(plan, bound))));
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, type Generated } from '../../../../bench/feedback.js';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import type { TRegisterQuery } from './feedback.contract.js';
-import { registerPlan, searchRegister, type RegisterStatement } from './use-cases/read-feedback.js';
+import { REGISTER_WALK, registerIndexWords, registerPlan, searchRegister, walkIndexWords, type RegisterPlan, type RegisterStatement } from './use-cases/read-feedback.js';
 
 /**
  * The public register on a generated sample (bench/feedback.ts, 30,000 items in one province of 100 communes): every
@@ -39,6 +39,16 @@ const shapes = (): Shape[] => [
   ['a commune and a word it has', { unitId: g.communeId, q: 'khai sinh' }],
   ['a province, a year, a kind and a word', { unitId: g.provinceId, from: '2025-01-01', to: '2025-12-31', kind: 'question', q: 'chung thuc' }],
 ];
+
+/**
+ * The word index's statement as a search runs it: with the words the walk's sample chose (every word where the walk
+ * read the whole unit — a commune of the sample has fewer rows than the walk's bound — and a search would not use it).
+ */
+async function wordStatement(plan: RegisterPlan): Promise<RegisterStatement> {
+  const walked = (await t.ctx.db.query<{ n: string; seen: string; freq: number[] }>(plan.walk!)).rows;
+  const bound = walked.find((r) => Number(r.n) === REGISTER_WALK);
+  return plan.words!(bound ? walkIndexWords(plan, bound) : plan.allWords);
+}
 
 /** The rule read plainly on feedback itself: published, in the unit's subtree, every word (the last may begin one). */
 async function expected(f: Omit<TRegisterQuery, 'limit'>, limit: number): Promise<string[]> {
@@ -167,7 +177,7 @@ describe('plans of the hot statements', () => {
     ['a commune and words it never has', 'words', 'feedback_register_unit_words_idx'],
   ] as const)('%s: the %s statement reads %s and the items by their key, with no sequential scan of the feedback tables', async (shape, statement, index) => {
     const plan = registerPlan({ ...shapes().find(([n]) => n === shape)![1], limit: 20 });
-    const p = await planOf(plan[statement]!);
+    const p = await planOf(statement === 'words' ? await wordStatement(plan) : plan[statement]!);
     expect(p.seqScans).toEqual([]);
     expect(p.indexes, p.indexes.join()).toContain(index);
     expect(p.indexes, p.indexes.join()).toContain('feedback_pkey');
@@ -195,8 +205,9 @@ describe('words within a unit read only that unit\'s lists of those words', () =
   type Node = { 'Node Type': string; 'Index Name'?: string; 'Shared Hit Blocks'?: number; 'Shared Read Blocks'?: number; Plans?: Node[] };
   const all = (n: Node): Node[] => [n, ...(n.Plans ?? []).flatMap(all)];
   /** Pages of the word index one word statement reads (EXPLAIN ANALYZE BUFFERS: the same on any machine, at any load). */
-  const indexPages = async (f: Omit<TRegisterQuery, 'limit'>) => {
-    const st = registerPlan({ ...f, limit: 20 }).words!;
+  const indexPages = async (f: Omit<TRegisterQuery, 'limit'>, subset?: number) => {
+    const plan = registerPlan({ ...f, limit: 20 });
+    const st = subset === undefined ? await wordStatement(plan) : plan.words!(subset);
     const { rows } = await t.ctx.db.query<{ 'QUERY PLAN': { Plan: Node }[] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${st.text}`, st.values);
     const scans = all(rows[0]!['QUERY PLAN'][0]!.Plan).filter((n) => n['Index Name'] === 'feedback_register_unit_words_idx');
     expect(scans).toHaveLength(1);
@@ -204,11 +215,82 @@ describe('words within a unit read only that unit\'s lists of those words', () =
   };
 
   it.each([['ngap nuoc tan hoa'], ['cau cai sau cay xanh']])('"%s" in the province (every item of the register) reads the pages the whole register does', async (q) => {
-    const whole = await indexPages({ q });
-    const province = await indexPages({ unitId: g.provinceId, q });
+    // Every typed word's list, in each unit (the subset a walk would choose differs with the unit's sample).
+    const every = registerPlan({ q, limit: 20 }).allWords;
+    const whole = await indexPages({ q }, every);
+    const province = await indexPages({ unitId: g.provinceId, q }, every);
     // Before migration 20261210100000 the province's search also read its unit key's posting list, every row of it.
     expect(province).toBeLessThanOrEqual(whole + 1);
     // A commune's lists of those words are its own, shorter ones.
-    expect(await indexPages({ unitId: g.communeId, q })).toBeLessThanOrEqual(province);
+    expect(await indexPages({ unitId: g.communeId, q }, every)).toBeLessThanOrEqual(province);
+  });
+
+  it.each([['ngap nuoc tan hoa'], ['cau cai sau cay xanh']])('"%s": the words the sample chose read fewer pages than every word, and find the same rows', async (q) => {
+    for (const unitId of [undefined, g.provinceId]) {
+      const f = { q, ...(unitId ? { unitId } : {}) };
+      const plan = registerPlan({ ...f, limit: 20 });
+      const chosen = await wordStatement(plan);
+      expect(chosen.values.at(-1), 'fewer words than typed').not.toBe(plan.allWords);
+      expect(await indexPages(f)).toBeLessThan(await indexPages(f, plan.allWords));
+      expect((await t.ctx.db.query(chosen)).rows).toEqual((await t.ctx.db.query(plan.words!(plan.allWords))).rows);
+    }
+  });
+});
+
+describe('the word index finds the same rows whichever typed words it reads', () => {
+  // Its subset only decides which lists the GIN steps through: every word is checked on the rows found, so any
+  // subset answers what every word answers (registerIndexWords only chooses the cheapest).
+  const vocabulary = ['duong', 'den', 'chiếu', 'ngap', 'nuoc', 'tan', 'hoa', 'rac', 'khai', 'sinh', 'cau', 'cai', 'sau', 'cay', 'xanh', 'le', 'loi', 'ng', 'zzz', '_', '12'];
+  it('for any words, unit and subset', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom<string | undefined>(undefined, g.provinceId, g.communeId),
+        fc.integer({ min: 1, max: 15 }),
+        async (words, unitId, k) => {
+          const plan = registerPlan({ q: words.join(' '), ...(unitId ? { unitId } : {}), limit: 20 });
+          if (!plan.words) return;
+          const subset = (k & plan.allWords) || plan.allWords;
+          const codes = async (st: RegisterStatement) => (await t.ctx.db.query<{ code: string }>(st)).rows.map((r) => r.code);
+          expect(await codes(plan.words(subset))).toEqual(await codes(plan.words(plan.allWords)));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+});
+
+describe('registerIndexWords: the cheapest words no sampled row holds together', () => {
+  const seen = (...masks: number[]) => masks.reduce((b, m) => b | (1n << BigInt(m)), 0n);
+  it.each([
+    // words: ngap nuoc tan hoa; rows hold {ngap,nuoc}, {tan,hoa}, {nuoc}, {hoa}, nothing: ngap+tan is cheapest.
+    ['two pairs that never meet', seen(0b0011, 0b1100, 0b0010, 0b1000, 0), [100, 200, 200, 400], 0b1111, 0b0101],
+    // A word no sampled row holds: read its list alone.
+    ['a word the sample never saw', seen(0b011, 0b001, 0), [50, 30, 0], 0b111, 0b100],
+    // Every word together in some row: every word (the hits were too few, but they meet).
+    ['words that meet', seen(0b11, 0b01, 0), [300, 20], 0b11, 0b11],
+    // One word: itself.
+    ['one word', seen(0b1, 0), [0], 0b1, 0b1],
+    // Seven typed words, six followed: a set of the first six, or every word when those all meet.
+    ['more words than followed', seen(0b111111, 0), [9, 9, 9, 9, 9, 9], 0b1111111, 0b1111111],
+    ['more words than followed, two never meet', seen(0b111101, 0b111110, 0), [9, 5, 9, 9, 9, 9], 0b1111111, 0b000011],
+  ] as const)('%s', (_name, s, freq, all, want) => {
+    expect(registerIndexWords(s, freq, all)).toBe(want);
+  });
+
+  it('chooses a set of the typed words no sampled row holds, none cheaper; every word when there is none', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(fc.integer({ min: 0, max: 63 }), { maxLength: 12 }), fc.array(fc.integer({ min: 0, max: 2000 }), { minLength: 6, maxLength: 6 }), (n, masks, counts) => {
+        const all = 2 ** n - 1;
+        const rows = masks.map((m) => m & all);
+        const freq = counts.slice(0, n);
+        const chosen = registerIndexWords(rows.reduce((b, m) => b | (1n << BigInt(m)), 0n), freq, all);
+        const unseen = (s: number) => rows.every((m) => (m & s) !== s);
+        const cost = (s: number) => freq.reduce((c, f, i) => c + (s & (1 << i) ? f + 1 : 0), 0);
+        const candidates = Array.from({ length: all }, (_, i) => i + 1).filter(unseen);
+        if (candidates.length === 0) return chosen === all;
+        return unseen(chosen) && (chosen & ~all) === 0 && candidates.every((s) => cost(s) >= cost(chosen));
+      }),
+    );
   });
 });

@@ -84,8 +84,13 @@ export type RegisterPlan = {
   newest: RegisterStatement | null;
   /** With words: the walk newest first, with the items of its matches and the row where it stopped. */
   walk: RegisterStatement | null;
-  /** With words, when the walk reached its bound short of a page: the unit's word index, with the items. */
-  words: RegisterStatement | null;
+  /**
+   * With words, when the walk reached its bound short of a page: the unit's word index, with the items. It reads the
+   * lists of the typed words in `subset` (bit i: word i, registerIndexWords) and checks every word on the rows found.
+   */
+  words: ((subset: number) => RegisterStatement) | null;
+  /** The subset of every typed word (what the word index reads when the walk gives nothing better). */
+  allWords: number;
   want: number;
 };
 
@@ -152,6 +157,7 @@ export function registerPlan(f: TRegisterQuery): RegisterPlan {
       ),
       walk: null,
       words: null,
+      allWords: 0,
       want,
     };
   }
@@ -164,52 +170,107 @@ export function registerPlan(f: TRegisterQuery): RegisterPlan {
   const last = `$${wp.length}::text`;
   const prefixed = words[words.length - 1]!.length >= 3;
   const lastAsBeginning = `to_tsquery('simple', quote_literal(vn_fold(${last})) || ':*')`;
+  const rowTerms = prefixed ? [...terms.slice(0, -1), lastAsBeginning] : terms;
   // The walk reads the unit's rows newest first and stops at `want` matches: each row comes with whether it matches,
   // and the last row of the walk is returned too, so that a walk that ended at its bound is told from one that read
-  // the whole unit (then its matches are all there are).
-  const walkQuery = `(SELECT ${[...terms.slice(0, -1), prefixed ? lastAsBeginning : terms[terms.length - 1]!].join(' && ')})`;
+  // the whole unit (then its matches are all there are). That last row also tells which of the first words the rows
+  // walked hold together (`seen`: bit m set when some row holds exactly the words of mask m) and how many rows hold
+  // each word (`freq`), running totals kept as the walk goes (no row is read beyond where it stops): registerIndexWords
+  // chooses from them the words the word index reads.
+  const walkQuery = `(SELECT ${rowTerms.join(' && ')})`;
+  const sampled = rowTerms.slice(0, SAMPLED_WORDS);
+  const mask = sampled.map((t, i) => `CASE WHEN r.words @@ (SELECT ${t}) THEN ${1 << i} ELSE 0 END`).join(' + ');
+  // A row matches when it holds every followed word that has a lexeme (a word without one is left out, as && leaves
+  // out an empty query; none at all matches nothing), and the words beyond the followed ones.
+  const need = `(SELECT ${sampled.map((t, i) => `CASE WHEN numnode(${t}) > 0 THEN ${1 << i} ELSE 0 END`).join(' + ')})`;
+  const rest = rowTerms.length > SAMPLED_WORDS ? `, r.words @@ (SELECT ${rowTerms.slice(SAMPLED_WORDS).join(' && ')}) AS rest` : ', true AS rest';
   const walk = prepared(
-    `SELECT m.n, ${PAGE_COLUMNS} FROM (
-       SELECT w.id, w.hit, w.n FROM (
-         SELECT r.feedback_id AS id, r.words @@ ${walkQuery} AS hit, row_number() OVER (${order} ROWS UNBOUNDED PRECEDING) AS n
-           FROM feedback_register r WHERE ${filters} ${order} LIMIT ${REGISTER_WALK}) w
+    `SELECT m.n, m.seen::text AS seen, m.freq, ${PAGE_COLUMNS} FROM (
+       SELECT w.id, w.hit, w.n, w.seen, w.freq FROM (
+         SELECT s.id, ${need} > 0 AND (s.mask & ${need}) = ${need} AND s.rest AS hit, row_number() OVER o AS n, bit_or(1::bigint << s.mask) OVER o AS seen,
+                ARRAY[${sampled.map((_, i) => `sum((s.mask >> ${i}) & 1) OVER o`).join(', ')}]::int[] AS freq
+           FROM (SELECT r.feedback_id AS id, r.published_at, ${mask} AS mask${rest}
+                   FROM feedback_register r WHERE ${filters} ${order} LIMIT ${REGISTER_WALK}) s
+         WINDOW o AS (ORDER BY s.published_at DESC, s.id DESC ROWS UNBOUNDED PRECEDING)) w
         WHERE w.hit OR w.n = ${REGISTER_WALK} LIMIT $${wp.length + 1}::int) m
        LEFT JOIN (${PAGE_JOINS}) ON m.hit AND f.id = m.id AND f.status = 'published'
       ORDER BY m.n`,
     [...wp, want + 1],
   );
-  // Few matches among many rows: the word index finds them all within the unit — its keys are (unit, word) pairs,
+  // Few matches among many rows: the word index finds them within the unit — its keys are (unit, word) pairs,
   // migration 20261210100000, so each posting list read is one word's within this unit — (OFFSET 0 keeps that scan
-  // apart from the ordering), then the newest are kept. A typed beginning is given to the index as the words it begins
+  // apart from the ordering), then the newest are kept. It reads the lists of the words in the subset ($k) only: a GIN
+  // steps through every list of its query, so two common words that never meet cost two lists, not four; every word
+  // is then checked on the few rows found (the row's own words, walkQuery). A subset whose words' keyed query is
+  // empty (no lexeme) falls back to every word. A typed beginning is given to the index as the words it begins
   // (feedback_register_word), when they are few: a GIN partial match collects every row of every such word before
   // intersecting, hundreds of milliseconds for "hoa". No word begins so: no text query (NULL), nothing matches.
   const keyed = (i: number, beginning: boolean) => `feedback_register_word_query($1::uuid, $${i}::text, ${beginning})`;
   const beginnings = `(SELECT CASE WHEN count(*) > ${MAX_BEGINNINGS} THEN ${keyed(wp.length, true)} ELSE feedback_register_any_query($1::uuid, array_agg(b.word)) END
       FROM (SELECT word FROM feedback_register_word WHERE word ~>=~ vn_fold(${last}) AND word ~<~ (vn_fold(${last}) || chr(1114111)) ORDER BY word LIMIT ${MAX_BEGINNINGS + 1}) b)`;
   const keyedTerms = words.map((_, i) => keyed(params.length + 1 + i, false));
-  const indexQuery = `(SELECT ${[...keyedTerms.slice(0, -1), prefixed ? beginnings : keyedTerms[keyedTerms.length - 1]!].join(' && ')})`;
-  const byIndex = prepared(
-    `SELECT ${PAGE_COLUMNS} FROM (
-       SELECT m.id, m.published_at FROM (SELECT r.feedback_id AS id, r.published_at FROM feedback_register r
-                                          WHERE feedback_register_keyed(r.unit_id, r.words) @@ ${indexQuery}${others} OFFSET 0) m
-        ORDER BY m.published_at DESC, m.id DESC LIMIT $${wp.length + 1}::int) m
-       JOIN ${PAGE_JOINS} ON f.id = m.id AND f.status = 'published'
-      ORDER BY m.published_at DESC, m.id DESC`,
-    [...wp, want],
-  );
-  return { newest: null, walk, words: byIndex, want };
+  if (prefixed) keyedTerms[keyedTerms.length - 1] = beginnings;
+  const subset = `$${wp.length + 2}::int`;
+  const chosen = keyedTerms.map((t, i) => `CASE WHEN (${subset} & ${1 << i}) <> 0 THEN ${t} END`).join(',\n        ');
+  const indexQuery = `coalesce((SELECT string_agg('(' || q::text || ')', ' & ')::tsquery FROM unnest(ARRAY[
+        ${chosen}]) q WHERE numnode(q) > 0), (SELECT ${keyedTerms.join(' && ')}))`;
+  const byIndex = (k: number) =>
+    prepared(
+      `SELECT ${PAGE_COLUMNS} FROM (
+         SELECT m.id, m.published_at FROM (SELECT r.feedback_id AS id, r.published_at FROM feedback_register r
+                                            WHERE feedback_register_keyed(r.unit_id, r.words) @@ ${indexQuery}
+                                              AND r.words @@ ${walkQuery}${others} OFFSET 0) m
+          ORDER BY m.published_at DESC, m.id DESC LIMIT $${wp.length + 1}::int) m
+         JOIN ${PAGE_JOINS} ON f.id = m.id AND f.status = 'published'
+        ORDER BY m.published_at DESC, m.id DESC`,
+      [...wp, want, k],
+    );
+  return { newest: null, walk, words: byIndex, allWords: 2 ** words.length - 1, want };
+}
+
+/** How many of the typed words the walk follows, word by word (`seen` holds 2^6 combinations in one bigint). */
+const SAMPLED_WORDS = 6;
+
+/**
+ * The typed words the word index reads (bit i: word i), from the walk's sample of the unit's newest rows: the words
+ * of the cheapest set that no sampled row holds together — a GIN steps through every list of its query, so its cost
+ * goes with the sum of the words' lists, estimated by how many sampled rows hold each — and every word when all of
+ * them meet in the sample (the rows found are then many anyway, and every word narrows them). A set no sampled row
+ * holds is rare in the unit, so the rows it finds, on which every word is then checked, are few.
+ *   seen: bit m set when some sampled row holds exactly the words of mask m (of the first `freq.length` words);
+ *   all: the mask of every typed word.
+ */
+export function registerIndexWords(seen: bigint, freq: readonly number[], all: number): number {
+  let best = all;
+  let bestCost = Infinity;
+  const present: number[] = [];
+  for (let m = 0; m < 2 ** freq.length; m++) if ((seen >> BigInt(m)) & 1n) present.push(m);
+  for (let s = 1; s < 2 ** freq.length; s++) {
+    if (present.some((m) => (m & s) === s)) continue;
+    // Each list read costs its rows, and one descent of the index even when the sample saw the word nowhere.
+    let cost = 0;
+    for (let i = 0; i < freq.length; i++) if (s & (1 << i)) cost += freq[i]! + 1;
+    if (cost < bestCost) [best, bestCost] = [s, cost];
+  }
+  return best;
 }
 
 type PageRow = TPublicItem & { id: string };
+type WalkRow = PageRow & { n: string; seen: string; freq: number[] };
+
+/** The words the word index reads after a walk that reached its bound (its last row carries the sample's figures). */
+export function walkIndexWords(plan: RegisterPlan, bound: Pick<WalkRow, 'seen' | 'freq'>): number {
+  return registerIndexWords(BigInt(bound.seen), bound.freq, plan.allWords);
+}
 
 /** Runs a search's plan: the rows of its page (want of them at most: one more than the page tells of a next page). */
 export async function registerRows(q: Queryable, plan: RegisterPlan): Promise<PageRow[]> {
   if (plan.newest) return (await q.query<PageRow>(plan.newest)).rows;
-  const walked = (await q.query<PageRow & { n: string }>(plan.walk!)).rows;
+  const walked = (await q.query<WalkRow>(plan.walk!)).rows;
   const hits = walked.filter((r) => r.id !== null);
-  const boundReached = walked.some((r) => Number(r.n) === REGISTER_WALK);
-  if (hits.length >= plan.want || !boundReached) return hits.slice(0, plan.want).map(({ n: _n, ...row }) => row);
-  return (await q.query<PageRow>(plan.words!)).rows;
+  const bound = walked.find((r) => Number(r.n) === REGISTER_WALK);
+  if (hits.length >= plan.want || !bound) return hits.slice(0, plan.want).map(({ n: _n, seen: _s, freq: _f, ...row }) => row);
+  return (await q.query<PageRow>(plan.words!(walkIndexWords(plan, bound)))).rows;
 }
 
 /**
