@@ -40,10 +40,8 @@ export function getMe(): Promise<CitizenMe | null> {
   if (pendingMe) return pendingMe;
   const asked: Promise<CitizenMe | null> = unwrap(api.GET('/api/citizen/me')).then(
     (me) => {
-      if (pendingMe === asked) {
-        csrf = me.csrfToken;
-        pendingMe = null;
-      }
+      csrf = me.csrfToken;
+      if (pendingMe === asked) pendingMe = null;
       return me;
     },
     (err: unknown) => {
