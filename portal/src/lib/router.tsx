@@ -35,8 +35,14 @@ export function renderingAt<R>(url: string, render: () => R): R {
   }
 }
 
+/**
+ * The address React renders while it hydrates the server's HTML (main.tsx): in the browser the page's own address, which
+ * is the one the server rendered, so the first render matches the HTML; on the server, the address being rendered.
+ */
+const hydrationSnapshot = () => (typeof window === 'undefined' ? serverLocation : snapshot());
+
 export function useLocation(): { pathname: string; search: string } {
-  const loc = useSyncExternalStore(subscribe, snapshot, () => serverLocation);
+  const loc = useSyncExternalStore(subscribe, snapshot, hydrationSnapshot);
   const i = loc.indexOf('?');
   return i < 0 ? { pathname: loc, search: '' } : { pathname: loc.slice(0, i), search: loc.slice(i) };
 }

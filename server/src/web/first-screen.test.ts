@@ -10,6 +10,7 @@ import { injectAs, login } from '../../test/app.js';
 import { loadConfig } from '../platform/config.js';
 import { systemClock } from '../platform/clock.js';
 import { diskFileStore } from '../platform/storage.js';
+import type { Db } from '../platform/database.js';
 import { jsonForScript } from './first-screen.js';
 
 /** The portal page as the build writes it: a stylesheet link, the shell between the first-screen markers, the script. */
@@ -21,10 +22,12 @@ let app: FastifyInstance;
 let drop: () => Promise<void>;
 let dataDir: string;
 let procedureId: string;
+let db: Db;
 
 beforeAll(async () => {
   const fresh = await freshDatabase();
   drop = fresh.drop;
+  db = fresh.db;
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-first-screen-'));
   const webDir = path.join(dataDir, 'web');
   await fs.mkdir(path.join(webDir, 'portal'), { recursive: true });
@@ -98,6 +101,34 @@ describe('the portal\'s first screen, rendered by the server', () => {
       expect(res.statusCode, url).toBe(status);
       expect(res.body, url).toContain('<html lang="vi"');
     }
+  });
+
+  // Last: it adds a second province's version, which the home page's one-card-per-code list would then show instead.
+  it('a procedure several provinces publish carries their versions, and the page asks a visitor it cannot place for the province in the HTML', async () => {
+    const before = await app.inject({ url: `/thu-tuc/${procedureId}` });
+    const code = (firstData(before.body)[`/api/catalog/procedures/${procedureId}`] as { current: { content: { code: string } } }).current.content.code;
+    const versionsKey = `/api/catalog/procedures?code=${encodeURIComponent(code)}&limit=100`;
+    // One province: the versions answer lists only this one, and the page offers to submit (no choice).
+    expect((firstData(before.body)[versionsKey] as { items: { id: string }[] }).items.map((i) => i.id)).toEqual([procedureId]);
+    expect(before.body).not.toContain('data-testid="province-choice"');
+
+    const other = await buildUnit(db, { kind: 'province', name: 'Tỉnh Khác' });
+    await buildStaff(db, 'quantri2', [{ role: 'admin', unit: other }]);
+    const admin = await login(app, 'quantri2');
+    const created = await injectAs(app, admin, { method: 'POST', url: '/api/procedures', payload: { ownerUnitId: other.id, content: buildProcedureContent({ name: 'Thủ tục của tỉnh khác', code }) } });
+    expect(created.statusCode, created.body).toBe(201);
+    const otherId = created.json().id as string;
+    const published = await injectAs(app, admin, { method: 'POST', url: `/api/procedures/${otherId}/publish`, payload: { decisionNo: '2/QĐ-UBND', decisionDate: '2026-01-01', effectiveFrom: '2026-01-01' } });
+    expect(published.statusCode, published.body).toBe(200);
+
+    const res = await app.inject({ url: `/thu-tuc/${procedureId}` });
+    const data = firstData(res.body);
+    expect(Object.keys(data).sort()).toEqual([`/api/catalog/procedures/${procedureId}`, versionsKey, '/api/units/contacts'].sort());
+    expect((data[versionsKey] as { items: { id: string }[] }).items.map((i) => i.id).sort()).toEqual([procedureId, otherId].sort());
+    // The choice the browser's application shows after it starts is already in the HTML: nothing moves when it does.
+    expect(res.body).toContain('data-testid="province-choice"');
+    expect(res.body).toContain('Tỉnh Khác');
+    expect(res.body).not.toContain('class="submit-online"');
   });
 
   it('escapes what could end the script element or open a comment', () => {

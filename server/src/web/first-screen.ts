@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { firstDataKey } from '../../../portal/src/lib/first-data.js';
 import { renderFirstScreen } from '../../../portal/src/ssr.js';
+import { versionsQuery } from '../../../portal/src/features/procedures/components/ProvinceVersion.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROOT_SHELL = /<!--first-screen-->[\s\S]*<!--\/first-screen-->/;
@@ -43,6 +44,17 @@ function firstScreenRequests(url: string): string[] | null {
   return null;
 }
 
+/**
+ * Answers that depend on a first one: a procedure page also shows whether other provinces publish the same procedure
+ * (ProvinceVersion.tsx: a visitor the server cannot place is asked for the province above the facts), found by its code.
+ */
+function followUpRequests(url: string, data: Record<string, unknown>): string[] {
+  const m = /^\/thu-tuc\/([^/?]+)\/?(\?|$)/.exec(url);
+  const procedure = m && UUID.test(m[1]!) ? (data[firstDataKey(`/api/catalog/procedures/${m[1]!}`)] as { current?: { content?: { code?: unknown } } } | undefined) : undefined;
+  const code = procedure?.current?.content?.code;
+  return typeof code === 'string' ? [firstDataKey('/api/catalog/procedures', versionsQuery(code))] : [];
+}
+
 /** The portal's own pages one segment under /thu-tuc/ (portal/src/app/PortalApp.tsx); any other segment names a procedure. */
 const THU_TUC_PAGES = new Set(['tra-cuu-ho-so', 'buu-chinh', 'thong-ke']);
 
@@ -66,12 +78,15 @@ export async function firstScreenHtml(app: FastifyInstance, shell: string, url: 
   const keys = firstScreenRequests(url);
   if (!keys) return { html: shell, status: firstScreenStatus(url, {}) };
   const data: Record<string, unknown> = {};
-  await Promise.all(
-    keys.map(async (key) => {
-      const res = await app.inject({ method: 'GET', url: key });
-      if (res.statusCode === 200) data[key] = res.json();
-    }),
-  );
+  const fetchAll = (list: string[]) =>
+    Promise.all(
+      list.map(async (key) => {
+        const res = await app.inject({ method: 'GET', url: key });
+        if (res.statusCode === 200) data[key] = res.json();
+      }),
+    );
+  await fetchAll(keys);
+  await fetchAll(followUpRequests(url, data));
   const content = renderFirstScreen(url, data);
   const html = shell.replace(ROOT_SHELL, () => content).replace('</body>', () => `<script type="application/json" id="first-data">${jsonForScript(data)}</script></body>`);
   return { html, status: firstScreenStatus(url, data) };

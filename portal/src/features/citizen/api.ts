@@ -22,19 +22,36 @@ export type PortalNotices = Json<'/api/citizen/notices', 'get'>;
 
 /** The citizen session's CSRF token, echoed on every state-changing request (kept in memory only). */
 let csrf = '';
-const headers = () => ({ 'x-csrf-token': csrf });
+/**
+ * GET /api/citizen/me while it is on its way: the header and the procedure page's version choice ask at the same moment
+ * when a page opens, and share one request (issue 12: no answer fetched twice on the first load). Forgotten once
+ * answered, and whenever a request may change the session or the profile (every state-changing call sends `headers()`;
+ * signing in, registering and recovering set the token), so no caller gets an answer older than its own change.
+ */
+let pendingMe: Promise<CitizenMe | null> | null = null;
+const headers = () => {
+  pendingMe = null;
+  return { 'x-csrf-token': csrf };
+};
 /** For blocks other capabilities add under the citizen's dossier (rating): the session's CSRF header. */
 export const csrfHeaders = (): Record<string, string> => headers();
 
-export async function getMe(): Promise<CitizenMe | null> {
-  try {
-    const me = await unwrap(api.GET('/api/citizen/me'));
-    csrf = me.csrfToken;
-    return me;
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 401) return null;
-    throw err;
-  }
+export function getMe(): Promise<CitizenMe | null> {
+  if (pendingMe) return pendingMe;
+  const asked: Promise<CitizenMe | null> = unwrap(api.GET('/api/citizen/me')).then(
+    (me) => {
+      csrf = me.csrfToken;
+      if (pendingMe === asked) pendingMe = null;
+      return me;
+    },
+    (err: unknown) => {
+      if (pendingMe === asked) pendingMe = null;
+      if (err instanceof ApiError && err.status === 401) return null;
+      throw err;
+    },
+  );
+  pendingMe = asked;
+  return asked;
 }
 
 export const getAuthOptions = () => unwrap(api.GET('/api/citizen/auth/options'));
@@ -42,6 +59,7 @@ export const getNationalSsoOptions = () => unwrap(api.GET('/api/national-sso/opt
 
 export async function signIn(identifier: string, password: string): Promise<CitizenMe> {
   const me = await unwrap(api.POST('/api/citizen/auth/login', { body: { identifier, password } }));
+  pendingMe = null;
   csrf = me.csrfToken;
   return me;
 }
@@ -53,6 +71,7 @@ export type CodeSent = Awaited<ReturnType<typeof register>>;
 /** Registration, step 2: the code creates the account and signs in. */
 export async function confirmRegistration(identifier: string, code: string): Promise<CitizenMe> {
   const me = await unwrap(api.POST('/api/citizen/auth/register/confirm', { body: { identifier, code } }));
+  pendingMe = null;
   csrf = me.csrfToken;
   return me;
 }
@@ -61,6 +80,7 @@ export async function confirmRegistration(identifier: string, code: string): Pro
 export const askRecoveryCode = (identifier: string) => unwrap(api.POST('/api/citizen/auth/recovery', { body: { identifier } }));
 export async function recoverPassword(identifier: string, code: string, password: string): Promise<CitizenMe> {
   const me = await unwrap(api.POST('/api/citizen/auth/recovery/confirm', { body: { identifier, code, password } }));
+  pendingMe = null;
   csrf = me.csrfToken;
   return me;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import { formatDate, formatVnd } from '../../../lib/format.js';
 import { processingTimeText, t } from '../../../lib/i18n.js';
 import { Link } from '../../../lib/router.js';
@@ -62,96 +62,18 @@ function FormDownload({ procedureId, hasEform, template, hidden }: { procedureId
   );
 }
 
-/** Everything a citizen needs about one procedure, and its forms to download. */
-export function ProcedurePage({ id }: { id: string }) {
-  // The procedure may have come with the HTML (lib/first-data.ts): shown at once, not fetched again.
-  const key = firstDataKey(`/api/catalog/procedures/${id}`);
-  const [p, setP] = useState<PublicProcedure | null>(() => firstData<PublicProcedure>(key) ?? null);
-  const [error, setError] = useState<string | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  // Several provinces publish it: the page follows the citizen's place, or asks for it before "Nộp trực tuyến".
-  const version = useProvinceVersion(id, '/thu-tuc/');
-
-  useEffect(() => {
-    let alive = true;
-    const first = firstData<PublicProcedure>(key);
-    if (first) {
-      forgetFirstData(key);
-      setP(first);
-      document.title = `${first.current.content.name} — ${t('site')}`;
-      return;
-    }
-    setP(null);
-    setError(null);
-    getCatalogProcedure(id).then(
-      (data) => {
-        if (!alive) return;
-        setP(data);
-        document.title = `${data.current.content.name} — ${t('site')}`;
-      },
-      (err: unknown) => alive && setError(err instanceof Error ? err.message : String(err)),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [id]);
-
-  useEffect(() => {
-    if (p) heading.current?.focus();
-  }, [p]);
-
-  if (error) {
-    return (
-      <div className="detail">
-        <p>
-          <Link to="/">{t('back')}</Link>
-        </p>
-        <h1>{t('notFound')}</h1>
-        <p className="error" role="alert">
-          {error}
-        </p>
-      </div>
-    );
-  }
-  if (!p) return <p className="loading" aria-live="polite">{t('loading')}</p>;
-
+/**
+ * The procedure's facts, documents, forms, conditions, result and legal basis: the long part of the page, rendered again
+ * only for another procedure. The page around it re-renders as the citizen's place and profile become known (the version
+ * choice), and on a phone redoing this part each time is what held the first taps after load (issue 12, TBT).
+ */
+const ProcedureSections = memo(function ProcedureSections({ p }: { p: PublicProcedure }) {
   const c = p.current.content;
   const hasEform = c.eform !== null && c.eform !== undefined;
   const templates = [...c.templates];
   for (const d of c.documents) if (d.template && !templates.some((x) => x.name === d.template!.name)) templates.push(d.template);
-
   return (
-    <article className="detail">
-      <p className="breadcrumb">
-        <Link to="/">{t('back')}</Link>
-      </p>
-      <h1 ref={heading} tabIndex={-1}>
-        {c.name}
-      </h1>
-      <ul className="badges">
-        <li className={`badge online-${c.onlineLevel}`}>{t(`online.${c.onlineLevel}`)}</li>
-        {c.postalIntake ? <li className="badge">{t('postalIntakeShort')}</li> : null}
-        {c.postalReturn ? <li className="badge">{t('postalReturnShort')}</li> : null}
-      </ul>
-      {p.status === 'abolished' ? (
-        <p className="notice warn" role="note">
-          {t('abolished', { date: formatDate(p.abolishedOn) })}
-        </p>
-      ) : !p.acceptsDossiersToday ? (
-        <p className="notice" role="note">
-          {t('notAccepting')}
-        </p>
-      ) : version.state === 'choose' ? (
-        <ProvinceChoice versions={version.versions} />
-      ) : c.onlineLevel !== 'none' ? (
-        <p className="submit-online">
-          <Link to={`/cong-dan/nop/${p.id}`} className="button-primary">
-            {t('submitOnline')}
-          </Link>
-          <span className="muted"> {t(`online.${c.onlineLevel}`)}</span>
-        </p>
-      ) : null}
-
+    <>
       <Section id="s-general" title={t('general')}>
         <dl className="facts">
           <dt>{t('code')}</dt>
@@ -264,6 +186,99 @@ export function ProcedurePage({ id }: { id: string }) {
           </ul>
         </Section>
       ) : null}
+    </>
+  );
+});
+
+/** Everything a citizen needs about one procedure, and its forms to download. */
+export function ProcedurePage({ id }: { id: string }) {
+  // The procedure may have come with the HTML (lib/first-data.ts): shown at once, not fetched again.
+  const key = firstDataKey(`/api/catalog/procedures/${id}`);
+  const [p, setP] = useState<PublicProcedure | null>(() => firstData<PublicProcedure>(key) ?? null);
+  const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Several provinces publish it: the page follows the citizen's place, or asks for it before "Nộp trực tuyến".
+  const version = useProvinceVersion(id, '/thu-tuc/');
+
+  useEffect(() => {
+    let alive = true;
+    const first = firstData<PublicProcedure>(key);
+    if (first) {
+      forgetFirstData(key);
+      // Already the state (the initialiser read it): setting it again would render the whole page once more.
+      if (first !== p) setP(first);
+      document.title = `${first.current.content.name} — ${t('site')}`;
+      return;
+    }
+    setP(null);
+    setError(null);
+    getCatalogProcedure(id).then(
+      (data) => {
+        if (!alive) return;
+        setP(data);
+        document.title = `${data.current.content.name} — ${t('site')}`;
+      },
+      (err: unknown) => alive && setError(err instanceof Error ? err.message : String(err)),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [id]);
+
+  useEffect(() => {
+    if (p) heading.current?.focus();
+  }, [p]);
+
+  if (error) {
+    return (
+      <div className="detail">
+        <p>
+          <Link to="/">{t('back')}</Link>
+        </p>
+        <h1>{t('notFound')}</h1>
+        <p className="error" role="alert">
+          {error}
+        </p>
+      </div>
+    );
+  }
+  if (!p) return <p className="loading" aria-live="polite">{t('loading')}</p>;
+
+  const c = p.current.content;
+
+  return (
+    <article className="detail">
+      <p className="breadcrumb">
+        <Link to="/">{t('back')}</Link>
+      </p>
+      <h1 ref={heading} tabIndex={-1}>
+        {c.name}
+      </h1>
+      <ul className="badges">
+        <li className={`badge online-${c.onlineLevel}`}>{t(`online.${c.onlineLevel}`)}</li>
+        {c.postalIntake ? <li className="badge">{t('postalIntakeShort')}</li> : null}
+        {c.postalReturn ? <li className="badge">{t('postalReturnShort')}</li> : null}
+      </ul>
+      {p.status === 'abolished' ? (
+        <p className="notice warn" role="note">
+          {t('abolished', { date: formatDate(p.abolishedOn) })}
+        </p>
+      ) : !p.acceptsDossiersToday ? (
+        <p className="notice" role="note">
+          {t('notAccepting')}
+        </p>
+      ) : version.state !== 'ready' && version.versions ? (
+        <ProvinceChoice versions={version.versions} />
+      ) : c.onlineLevel !== 'none' ? (
+        <p className="submit-online">
+          <Link to={`/cong-dan/nop/${p.id}`} className="button-primary">
+            {t('submitOnline')}
+          </Link>
+          <span className="muted"> {t(`online.${c.onlineLevel}`)}</span>
+        </p>
+      ) : null}
+
+      <ProcedureSections p={p} />
     </article>
   );
 }

@@ -1,13 +1,36 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { firstData, firstDataKey, forgetFirstData } from '../../../lib/first-data.js';
 import { t } from '../../../lib/i18n.js';
 import { loadPlaceUnits, placeFromCommune, setPlace, usePlace, type Place, type PlaceUnit } from '../../../lib/place.js';
 import { navigate } from '../../../lib/router.js';
-import { getCatalogProcedure } from '../api/get-catalog-procedure.js';
-import { searchCatalog } from '../api/search-catalog.js';
+import { getCatalogProcedure, type PublicProcedure } from '../api/get-catalog-procedure.js';
+import { searchCatalog, type CatalogPage } from '../api/search-catalog.js';
 import { getMe } from '../../citizen/api.js';
 
 type Version = { id: string; ownerUnitId: string; ownerUnitName: string };
-export type VersionChoice = { state: 'checking' } | { state: 'ready' } | { state: 'choose'; versions: Version[] };
+/**
+ * `checking` with `versions`: several provinces publish the procedure and the citizen's place is not known yet (the
+ * profile is being asked); the page shows the choice meanwhile, as the server rendered it for a visitor it cannot place.
+ */
+export type VersionChoice = { state: 'checking'; versions?: Version[] } | { state: 'ready' } | { state: 'choose'; versions: Version[] };
+
+/** The catalogue query listing every province's version of one national code (also asked by server/src/web/first-screen.ts). */
+export const versionsQuery = (code: string) => ({ code, limit: 100 });
+
+function versionsOf(page: CatalogPage): Version[] {
+  return page.items
+    .map((i) => ({ id: i.id, ownerUnitId: i.ownerUnitId, ownerUnitName: i.ownerUnitName }))
+    .sort((a, b) => a.ownerUnitName.localeCompare(b.ownerUnitName, 'vi'));
+}
+
+/** The versions sent with the page (lib/first-data.ts) for the procedure sent with it, with the key to forget them by. */
+function firstVersions(procedureId: string): { key: string; versions: Version[] } | null {
+  const p = firstData<PublicProcedure>(firstDataKey(`/api/catalog/procedures/${procedureId}`));
+  if (!p) return null;
+  const key = firstDataKey('/api/catalog/procedures', versionsQuery(p.current.content.code));
+  const page = firstData<CatalogPage>(key);
+  return page ? { key, versions: versionsOf(page) } : null;
+}
 
 /**
  * Which province's version of a procedure applies. A procedure several provinces publish (one national code) has a
@@ -19,22 +42,22 @@ export type VersionChoice = { state: 'checking' } | { state: 'ready' } | { state
  */
 export function useProvinceVersion(procedureId: string, base: string, profileUnitId?: string | null): VersionChoice {
   const place = usePlace();
-  const [versions, setVersions] = useState<Version[] | null>(null);
+  // The versions may have come with the HTML (the procedure page's first screen): used at once, not fetched again.
+  const [first] = useState(() => firstVersions(procedureId));
+  const [versions, setVersions] = useState<Version[] | null>(first?.versions ?? null);
   const [profilePlace, setProfilePlace] = useState<Place | null | undefined>(profileUnitId === null ? null : undefined);
+  const shownFirst = useRef(first ? procedureId : null);
 
   useEffect(() => {
+    const fromPage = shownFirst.current === procedureId;
+    shownFirst.current = null;
+    if (fromPage && first) return forgetFirstData(first.key);
     let alive = true;
     setVersions(null);
     getCatalogProcedure(procedureId)
-      .then((p) => searchCatalog({ code: p.current.content.code, limit: 100 }))
+      .then((p) => searchCatalog(versionsQuery(p.current.content.code)))
       .then(
-        (page) =>
-          alive &&
-          setVersions(
-            page.items
-              .map((i) => ({ id: i.id, ownerUnitId: i.ownerUnitId, ownerUnitName: i.ownerUnitName }))
-              .sort((a, b) => a.ownerUnitName.localeCompare(b.ownerUnitName, 'vi')),
-          ),
+        (page) => alive && setVersions(versionsOf(page)),
         // Not in the public catalogue (closed, unknown): the page itself says so.
         () => alive && setVersions([]),
       );
@@ -57,7 +80,7 @@ export function useProvinceVersion(procedureId: string, base: string, profileUni
 
   if (versions === null) return { state: 'checking' };
   if (!several) return { state: 'ready' };
-  if (where === undefined) return { state: 'checking' };
+  if (where === undefined) return { state: 'checking', versions };
   if (target) return target.id === procedureId ? { state: 'ready' } : { state: 'checking' };
   return { state: 'choose', versions };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { memo, useEffect, useRef, useState, type FormEvent } from 'react';
 import { t } from '../../../lib/i18n.js';
 import { navigate } from '../../../lib/router.js';
 import { usePlace } from '../../../lib/place.js';
@@ -50,6 +50,19 @@ function apiQuery(q: string, f: Filters, provinceId: string | null, offset: numb
   };
 }
 
+/** The cards, rendered again only when the results change (not at each letter typed in the box, nor as the place loads). */
+const ResultList = memo(function ResultList({ items }: { items: CatalogItem[] }) {
+  return (
+    <ol className="result-list">
+      {items.map((item) => (
+        <li key={item.id}>
+          <ProcedureCard item={item} />
+        </li>
+      ))}
+    </ol>
+  );
+});
+
 /** Home: search box, filters, results with "Xem thêm". */
 export function SearchPage({ search }: { search: string }) {
   const { q, filters } = queryFromUrl(search);
@@ -71,10 +84,12 @@ export function SearchPage({ search }: { search: string }) {
   }, []);
 
   useEffect(() => {
-    setDraft(q);
     const fromPage = shownFirst.current === firstKey;
     shownFirst.current = null;
+    // The first results came with the page and the box already holds their words: nothing to render again (issue 12,
+    // TBT: a second render of 20 cards right after the page starts).
     if (fromPage) return forgetFirstData(firstKey);
+    setDraft(q);
     const id = ++request.current;
     setLoading(true);
     setError(null);
@@ -150,13 +165,7 @@ export function SearchPage({ search }: { search: string }) {
           ) : null}
           {!loading && !error && items.length === 0 ? <p className="empty">{t('noResults')}</p> : null}
           {loading && items.length === 0 ? <Skeleton /> : null}
-          <ol className="result-list">
-            {items.map((item) => (
-              <li key={item.id}>
-                <ProcedureCard item={item} />
-              </li>
-            ))}
-          </ol>
+          <ResultList items={items} />
           {hasMore ? (
             <div className="more">
               <button type="button" onClick={() => void handleMore()} disabled={loading}>
