@@ -93,10 +93,6 @@ export function lateBeforeLetter(letter: { at: Date; previousDueAt: Date } | nul
   return letter && letter.at.getTime() > letter.previousDueAt.getTime() ? letter.previousDueAt : null;
 }
 
-/** The same rule in SQL, on dossier id `idExpr`: an apology entry issued after the due time it replaced. */
-export const lateBeforeLetterSql = (idExpr: string) =>
-  `EXISTS (SELECT 1 FROM dossier_action la WHERE la.dossier_id = ${idExpr} AND la.action = 'apologise' AND la.at > (la.data->>'previousDueAt')::timestamptz)`;
-
 /**
  * A late dossier gets an apology letter with a new appointment, before its due time or after it (then marked late).
  * The new appointment must be after the current one and after now.

@@ -22,6 +22,8 @@ export type DossierRow = {
   pausedAt: Date | null;
   supplementCount: number;
   apologyCount: number;
+  /** The due time already missed when an apology letter was issued: the dossier stays late (`lateBeforeLetter`). */
+  lateSince: Date | null;
   assigneeId: string | null;
   interagencyPath: string | null;
   pausedMinutes: number;
@@ -34,7 +36,7 @@ export type DossierRow = {
 const dossierRowColumns = `d.id, d.code, d.rule_set AS "ruleSet", d.status, d.step_index AS "stepIndex", d.step_count AS "stepCount",
   d.receiving_path AS "receivingPath", d.resolving_path AS "resolvingPath", d.resolving_unit_id AS "resolvingUnitId", d.received_at AS "receivedAt",
   d.counting_from AS "countingFrom", d.due_at AS "dueAt", d.original_due_at AS "originalDueAt", d.paused_at AS "pausedAt",
-  d.supplement_count AS "supplementCount", d.apology_count AS "apologyCount", d.assignee_id AS "assigneeId", d.interagency_path AS "interagencyPath",
+  d.supplement_count AS "supplementCount", d.apology_count AS "apologyCount", d.late_since AS "lateSince", d.assignee_id AS "assigneeId", d.interagency_path AS "interagencyPath",
   d.paused_minutes AS "pausedMinutes", d.procedure_version_id AS "procedureVersionId", d.result_delivery AS "resultDelivery",
   ARRAY(SELECT sc.unit_id FROM dossier_scope sc WHERE sc.dossier_id = d.id) AS "scopeUnitIds"`;
 
@@ -117,6 +119,8 @@ export type DossierDetailRow = {
   feeVnd: number;
   supplementCount: number;
   apologyCount: number;
+  /** The due time already missed when an apology letter was issued: the dossier stays late (`lateBeforeLetter`). */
+  lateSince: Date | null;
   interagencyPath: string | null;
   interagencyUnitName: string | null;
   receivingUnitId: string;
@@ -134,7 +138,7 @@ const detailSql = `SELECT d.id, d.code, (SELECT nullif(n.ma_ho_so, d.code) FROM 
             d.resolving_path AS "resolvingPath", d.applicant, d.step_index AS "stepIndex", d.step_count AS "stepCount", d.submitted_at AS "submittedAt",
             d.received_at AS "receivedAt", d.counting_from AS "countingFrom", d.due_at AS "dueAt", d.original_due_at AS "originalDueAt",
             d.finished_at AS "finishedAt", d.returned_at AS "returnedAt", d.finish_class AS "finishClass", d.result_delivery AS "resultDelivery",
-            d.fee_vnd AS "feeVnd", d.supplement_count AS "supplementCount", d.apology_count AS "apologyCount", d.assignee_id AS "assigneeId",
+            d.fee_vnd AS "feeVnd", d.supplement_count AS "supplementCount", d.apology_count AS "apologyCount", d.late_since AS "lateSince", d.assignee_id AS "assigneeId",
             d.interagency_path AS "interagencyPath", iu.name AS "interagencyUnitName",
             d.receiving_unit_id AS "receivingUnitId", d.resolving_unit_id AS "resolvingUnitId", d.documents, d.eform,
             (SELECT pv.content->'eform' FROM procedure_version pv WHERE pv.id = d.procedure_version_id) AS "eformSchema",
