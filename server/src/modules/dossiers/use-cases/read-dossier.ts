@@ -7,7 +7,7 @@ import { calendarFromAdjustments } from '../../working-calendar/use-cases/load-c
 import { vnDateOf } from '../../working-calendar/vn-time.js';
 import type { TDossier } from '../dossier.contract.js';
 import { dossierErrors } from '../dossier.errors.js';
-import { canAct, canRead } from '../dossier.policy.js';
+import { actionsOpenTo, canRead } from '../dossier.policy.js';
 import { getDossierView, type HistoryView } from '../dossier.repo.js';
 import { apologyAvailability, deadlineStateWithin, dueSoonUntil, workingDaysFrom } from '../dossier-deadline.rules.js';
 
@@ -44,13 +44,11 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
   const ruleSet = ruleSets.find((r) => r.id === d.ruleSet)!;
   const hoursCalendar = calendarFromAdjustments(adjustments, hours);
   const current = steps[d.stepIndex];
-  // A result sent by post is handed out by the post (postal module), not at the desk.
-  // The officer already holding the dossier is not offered "Nhận xử lý" (claim.ts refuses it: DOSSIER.ALREADY_CLAIMED).
-  const possible = allowedActions({ ...d, maxApologies: ruleSet.maxReappointments, deskReturnStep: atDeskReturnStep(d, current), deskReturnLast: endsWithDeskReturn(steps) })
-    .filter((a) => !(a === 'return_result' && d.status === 'result_ready' && d.resultDelivery === 'post'))
-    .filter((a) => !(a === 'claim' && d.assigneeId === actor.userId))
-    .filter((a) =>
-    canAct(actor, a, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null }),
+  // What this officer may do now (dossier.policy.ts `actionsOpenTo`, the same list a refusal names).
+  const possible = actionsOpenTo(
+    actor,
+    { ...d, step: current ? { role: current.role, unitPath: current.unitPath } : null },
+    allowedActions({ ...d, maxApologies: ruleSet.maxReappointments, deskReturnStep: atDeskReturnStep(d, current), deskReturnLast: endsWithDeskReturn(steps) }),
   );
   const apology = await apologyOf(deps.db, d, now, calendarFromAdjustments(adjustments, hours), ruleSet, possible.includes('apologise'));
   const { receivingPath: _r, resolvingPath: _s, stepCount: _c, interagencyPath: _i, scopeUnitIds: _u, assigneeId: _a, ...rest } = d;
