@@ -7009,6 +7009,7 @@ export interface paths {
                             sizeBytes: number;
                             /** Format: date-time */
                             addedAt: string;
+                            documentNumber: string | null;
                             digitised: boolean;
                             fromNationalStore: boolean;
                         }[];
@@ -7053,7 +7054,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Đính kèm bản quét (PDF/JPEG/PNG, multipart: file, documentName, kind=component|result) */
+        /** Đính kèm bản quét (PDF/JPEG/PNG, multipart: file, documentName, kind=component|result, documentNumber: số, ký hiệu của kết quả) */
         post: {
             parameters: {
                 query?: never;
@@ -7080,6 +7081,7 @@ export interface paths {
                             sizeBytes: number;
                             /** Format: date-time */
                             addedAt: string;
+                            documentNumber: string | null;
                             digitised: boolean;
                             fromNationalStore: boolean;
                         }[];
@@ -24868,6 +24870,8 @@ export interface paths {
                             DuongDanTaiLieu?: string;
                             NoiDungTep?: string;
                         }[];
+                        /** @default 0 */
+                        HoSoCoThanhPhanSoHoa?: 0 | 1;
                         /** @default [] */
                         DanhSachGiayToKetQua?: {
                             TenGiayTo: string;
@@ -25935,6 +25939,8 @@ export interface paths {
                             DuongDanTaiLieu?: string;
                             NoiDungTep?: string;
                         }[];
+                        /** @default 0 */
+                        HoSoCoThanhPhanSoHoa?: 0 | 1;
                         /** @default [] */
                         DanhSachGiayToKetQua?: {
                             TenGiayTo: string;

@@ -2,7 +2,7 @@ import type { Queryable } from '../../platform/database.js';
 import { workingHoursJsonSql } from '../working-calendar/calendar.repo.js';
 import type { WorkingHours } from '../working-calendar/calendar.rules.js';
 import type { TAdjustment } from '../working-calendar/calendar.contract.js';
-import type { DossierStatus } from './dossier.rules.js';
+import { resultDocumentNumber, type DossierStatus } from './dossier.rules.js';
 import { citizenTimeline, type TimelineContext, type TimelineEntry, type TimelineItem } from './dossier-timeline.rules.js';
 
 export type DossierRow = {
@@ -211,4 +211,34 @@ export async function loadCitizenTimeline(q: Queryable, dossierId: string): Prom
   const r = rows[0];
   if (!r) return [];
   return citizenTimeline(r.log.map((e) => ({ ...e, at: new Date(e.at) })), { receivingUnitName: r.receivingUnitName, steps: r.steps });
+}
+
+/**
+ * Gives each result document of the dossier without a number one (`resultDocumentNumber`), after the numbers already
+ * given, in the order the results were attached: at the approval, and for a result attached after it.
+ */
+export async function numberResultDocuments(q: Queryable, dossierId: string): Promise<void> {
+  const { rows } = await q.query<{ code: string | null; files: { sha256: string; documentName: string; number: string | null }[] }>(
+    `SELECT d.code, coalesce((SELECT json_agg(json_build_object('sha256', f.sha256, 'documentName', f.document_name, 'number', f.document_number)
+                                ORDER BY f.added_at, f.document_name, f.sha256) FROM dossier_file f WHERE f.dossier_id = d.id AND f.kind = 'result'), '[]') AS files
+       FROM dossier d WHERE d.id = $1`,
+    [dossierId],
+  );
+  const d = rows[0];
+  if (!d?.code) return;
+  const taken = new Set(d.files.map((f) => f.number).filter((n): n is string => n !== null));
+  let ordinal = 0;
+  const next = (): string => {
+    let n: string;
+    do n = resultDocumentNumber(d.code!, ++ordinal);
+    while (taken.has(n));
+    return n;
+  };
+  const missing = d.files.filter((f) => f.number === null).map((f) => ({ ...f, number: next() }));
+  if (missing.length === 0) return;
+  await q.query(
+    `UPDATE dossier_file f SET document_number = x.n FROM unnest($2::text[], $3::text[], $4::text[]) AS x(sha, doc, n)
+      WHERE f.dossier_id = $1 AND f.kind = 'result' AND f.sha256 = x.sha AND f.document_name = x.doc AND f.document_number IS NULL`,
+    [dossierId, missing.map((f) => f.sha256), missing.map((f) => f.documentName), missing.map((f) => f.number)],
+  );
 }
