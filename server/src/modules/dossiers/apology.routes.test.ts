@@ -208,6 +208,8 @@ describe('late dossiers always get their letter', () => {
     expect(overdue.items.map((i: { id: string }) => i.id)).toContain(late.id);
     expect(overdue.items.map((i: { id: string }) => i.id)).not.toContain(t2.id);
     expect(overdue.counts.overdue).toBe(overdue.items.length);
+    // Its row says so too, as its page does.
+    expect(overdue.items.find((i: { id: string }) => i.id === late.id).deadlineState).toBe('overdue');
     expect((await tab('due_soon')).items.map((i: { id: string }) => i.id)).not.toContain(late.id);
     const lateCode = (await detail(desk, late.id)).code as string;
     expect((await tab('overdue', lateCode)).items.map((i: { id: string }) => i.id)).toEqual([late.id]);

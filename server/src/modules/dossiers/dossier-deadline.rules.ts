@@ -46,6 +46,15 @@ export function deadlineStateWithin(now: Date, dueAt: Date, soonUntil: Date): De
   return dueAt.getTime() <= soonUntil.getTime() ? 'due_soon' : 'on_track';
 }
 
+/**
+ * A running dossier's deadline state, as its page and its queue row show it: overdue when it was already late at its
+ * apology letter (`lateSince`, `lateBeforeLetter`) whatever the new appointment — the rule of the "Quá hạn" tab —
+ * else by its due time.
+ */
+export function dossierDeadlineState(now: Date, d: { dueAt: Date; lateSince: Date | null }, soonUntil: Date): DeadlineState {
+  return d.lateSince ? 'overdue' : deadlineStateWithin(now, d.dueAt, soonUntil);
+}
+
 export type ApologyCheck = { ok: true; late: boolean } | { ok: false; reasonVi: string };
 
 /**

@@ -41,6 +41,8 @@ export type QueueRow = {
   stepName: string | null;
   submittedAt: Date;
   dueAt: Date | null;
+  /** The due time already missed when its apology letter was issued: still overdue (`dossierDeadlineState`). */
+  lateSince: Date | null;
   finishClass: string | null;
   /** The reason the dossier was sent back to its current step, while it is there (highlighted in the queue). */
   sentBack: { note: string | null; by: string } | null;
@@ -136,7 +138,7 @@ function filterConditions(a: 's' | 'd', f: QueueFilter, p: Params): string[] {
 const columns = `d.id, d.code, (SELECT nullif(n.ma_ho_so, d.code) FROM national_dossier n WHERE n.dossier_id = d.id) AS "nationalCode", d.procedure_name AS "procedureName", d.applicant->>'fullName' AS "applicantName", d.status, d.channel,
   st.name AS "stepName",
   ${AWAITING_RETURN} AS "awaitingReturn",
-  d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.finish_class AS "finishClass",
+  d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.late_since AS "lateSince", d.finish_class AS "finishClass",
   (SELECT json_build_object('note', a.note, 'by', a.actor_name) FROM dossier_action a
     WHERE a.dossier_id = d.id AND a.action = 'send_back' AND a.step_index = d.step_index AND a.at >= st.started_at
     ORDER BY a.id DESC LIMIT 1) AS "sentBack"`;

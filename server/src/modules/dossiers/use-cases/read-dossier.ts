@@ -9,7 +9,7 @@ import type { TDossier } from '../dossier.contract.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { actionsOpenTo, canRead } from '../dossier.policy.js';
 import { getDossierView, type HistoryView } from '../dossier.repo.js';
-import { apologyAvailability, deadlineStateWithin, dueSoonUntil, workingDaysFrom } from '../dossier-deadline.rules.js';
+import { apologyAvailability, dossierDeadlineState, dueSoonUntil, workingDaysFrom } from '../dossier-deadline.rules.js';
 
 /** How far ahead the apology's picker offers working days (a new appointment is days or weeks away, not months). */
 const APPOINTMENT_DAYS = 120;
@@ -35,8 +35,8 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
     const calendar = calendarFromAdjustments(adjustments, hours);
     // Due soon (sắp đến hạn): the queue's rule (at most one working day of the province's hours left).
     const dueSoonMinutes = calendar.workingDayMinutesOn(now);
-    // Already past its due time when the apology letter came: still overdue (`lateSince`, the fold's `lateBeforeLetter`).
-    state = d.status === 'supplement_requested' ? 'paused' : d.lateSince ? 'overdue' : deadlineStateWithin(now, d.dueAt, dueSoonUntil(now, calendar));
+    // Already past its due time when the apology letter came: still overdue (`dossierDeadlineState`).
+    state = d.status === 'supplement_requested' ? 'paused' : dossierDeadlineState(now, { dueAt: d.dueAt, lateSince: d.lateSince }, dueSoonUntil(now, calendar));
     const stepDue = steps[d.stepIndex]?.dueAt;
     // The current step's own clock: due soon when less than a quarter of a working day is left.
     if (stepDue) stepState = d.status === 'supplement_requested' ? 'paused' : deadlineState(now, stepDue, calendar, dueSoonMinutes / 4);
