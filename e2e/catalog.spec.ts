@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildProcedureContent, buildStaff, buildUnitTree, TEST_PASSWORD } from '../server/test/factories.js';
 import { injectAs, login, type Session } from '../server/test/app.js';
-import { launchBrowser, seriousA11yViolations, SHOTS } from './support/browser.js';
+import { launchBrowser, seriousA11yViolations, signInToConsole, SHOTS } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -217,6 +217,30 @@ describe('catalogue journey: publish in the console, find on the portal', () => 
     await page.getByRole('link', { name: NAME }).waitFor();
     await page.screenshot({ path: `${SHOTS}/mc-portal-search-phone.png`, fullPage: true });
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the console versions table says what the server clock says, whatever the browser date', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1366, height: 768 } });
+    // The officer's computer is set to a date after the later version's (01/01/2099); the server's clock is not.
+    await context.clock.setFixedTime(new Date('2099-06-01T03:00:00Z'));
+    const page = await context.newPage();
+    watch(page);
+    await signInToConsole(page, server.baseUrl, 'quantri', TEST_PASSWORD);
+    await page.goto(`${server.baseUrl}/console/thu-tuc/${otherId}`);
+    await page.getByRole('tab', { name: 'Phiên bản đang áp dụng (số 1)' }).waitFor();
+    await page.getByRole('tab', { name: /Phiên bản sắp áp dụng từ 01\/01\/2099/ }).waitFor();
+    await page.getByRole('tab', { name: /Các phiên bản/ }).click();
+    const rows = page.getByRole('tabpanel').getByRole('row');
+    await rows.nth(2).waitFor();
+    const cells = async (i: number) => (await rows.nth(i).getByRole('cell').allInnerTexts()).slice(0, 2);
+    expect([await cells(1), await cells(2)]).toEqual([
+      ['2', 'Sắp áp dụng từ 01/01/2099'],
+      ['1', 'Đang áp dụng đến hết ngày 31/12/2098'],
+    ]);
+    expect(await page.locator('p.muted').first().innerText()).toContain('Sắp áp dụng từ 01/01/2099');
+    await page.screenshot({ path: `${SHOTS}/mc-console-procedure-versions-browser-date.png` });
     await context.close();
     expect(pageErrors).toEqual([]);
   });

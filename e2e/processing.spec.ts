@@ -240,6 +240,17 @@ describe('processing: forward to someone, send back, undo, approve, late apology
     // A second letter is not possible: the button says why before any form opens.
     const blocked = bar(deskPage).getByRole('button', { name: /Xin lỗi và hẹn lại: .*chỉ được hẹn lại một lần/ });
     expect(await blocked.isDisabled()).toBe(true);
+    // Late before its letter, it stays late: in "Quá hạn" and in its count, though the new appointment is ahead
+    // (ND 61/2018 Điều 19 k9).
+    await deskPage.goto(`${server.baseUrl}/console/ho-so?queue=overdue`);
+    const overdueTab = deskPage.getByRole('tab', { name: /Quá hạn/, selected: true });
+    await overdueTab.waitFor();
+    await deskPage.getByRole('link', { name: d.code }).waitFor();
+    const shown = await deskPage.locator('.queue-table tbody tr.ant-table-row').count();
+    expect(Number(await overdueTab.locator('.ant-badge sup').getAttribute('title'))).toBe(shown);
+    expect(await deskPage.locator('.queue-table tbody tr.ant-table-row').filter({ hasText: d.code }).locator('.ant-tag').last().innerText()).toBe('Quá hạn');
+    await settled(deskPage);
+    await deskPage.screenshot({ path: `${SHOTS}/mc-processing-late-apology-overdue.png` });
 
     const pdf = await deskPage.request.get(`${server.baseUrl}/api/dossiers/${d.id}/forms/apology`);
     expect(pdf.status()).toBe(200);

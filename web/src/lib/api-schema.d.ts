@@ -1590,6 +1590,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -1694,6 +1696,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -1798,6 +1802,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -2117,6 +2123,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -2221,6 +2229,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -2325,6 +2335,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -2423,6 +2435,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -2527,6 +2541,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -2631,6 +2647,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -2702,6 +2720,8 @@ export interface paths {
                             versionNo: number;
                             /** @enum {string} */
                             state: "draft" | "published" | "superseded";
+                            /** @enum {string} */
+                            status: "draft" | "in_force" | "upcoming" | "superseded";
                             decisionNo: string | null;
                             decisionDate: string | null;
                             effectiveFrom: string | null;
@@ -2970,6 +2990,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -3074,6 +3096,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -3178,6 +3202,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -3246,6 +3272,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -3350,6 +3378,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -3454,6 +3484,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -3535,6 +3567,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -3639,6 +3673,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -3743,6 +3779,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -3835,6 +3873,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -3939,6 +3979,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -4043,6 +4085,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -4151,6 +4195,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -4255,6 +4301,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -4359,6 +4407,8 @@ export interface paths {
                                 versionNo: number;
                                 /** @enum {string} */
                                 state: "draft" | "published" | "superseded";
+                                /** @enum {string} */
+                                status: "draft" | "in_force" | "upcoming" | "superseded";
                                 decisionNo: string | null;
                                 decisionDate: string | null;
                                 effectiveFrom: string | null;
@@ -6959,6 +7009,7 @@ export interface paths {
                             sizeBytes: number;
                             /** Format: date-time */
                             addedAt: string;
+                            documentNumber: string | null;
                             digitised: boolean;
                             fromNationalStore: boolean;
                         }[];
@@ -7003,7 +7054,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Đính kèm bản quét (PDF/JPEG/PNG, multipart: file, documentName, kind=component|result) */
+        /** Đính kèm bản quét (PDF/JPEG/PNG, multipart: file, documentName, kind=component|result, documentNumber: số, ký hiệu của kết quả) */
         post: {
             parameters: {
                 query?: never;
@@ -7030,6 +7081,7 @@ export interface paths {
                             sizeBytes: number;
                             /** Format: date-time */
                             addedAt: string;
+                            documentNumber: string | null;
                             digitised: boolean;
                             fromNationalStore: boolean;
                         }[];
@@ -24818,6 +24870,8 @@ export interface paths {
                             DuongDanTaiLieu?: string;
                             NoiDungTep?: string;
                         }[];
+                        /** @default 0 */
+                        HoSoCoThanhPhanSoHoa?: 0 | 1;
                         /** @default [] */
                         DanhSachGiayToKetQua?: {
                             TenGiayTo: string;
@@ -25885,6 +25939,8 @@ export interface paths {
                             DuongDanTaiLieu?: string;
                             NoiDungTep?: string;
                         }[];
+                        /** @default 0 */
+                        HoSoCoThanhPhanSoHoa?: 0 | 1;
                         /** @default [] */
                         DanhSachGiayToKetQua?: {
                             TenGiayTo: string;

@@ -17,7 +17,8 @@ export const documentKinds = ['original', 'copy', 'certified_copy', 'original_or
 export type DocumentKind = (typeof documentKinds)[number];
 export const procedureStatuses = ['draft', 'published', 'abolished'] as const;
 export type ProcedureStatus = (typeof procedureStatuses)[number];
-export type VersionState = 'draft' | 'published' | 'superseded';
+/** What a version is today by the server's clock (the API's `status`, `versionStatus` on the server). */
+export type VersionStatus = 'draft' | 'in_force' | 'upcoming' | 'superseded';
 
 export const roleLabel = (r: StaffRole) => t(`role.${r}`);
 export const unitKindLabel = (k: UnitKind) => t(`unitKind.${k}`);
@@ -26,18 +27,23 @@ export const procedureLevelLabel = (l: ProcedureLevel) => t(`level.${l}`);
 export const durationUnitLabel = (u: DurationUnit) => t(`duration.${u}`);
 export const documentKindLabel = (k: DocumentKind) => t(`docKind.${k}`);
 export const statusLabel = (s: ProcedureStatus) => t(`status.${s}`);
-export const versionStateLabel = (s: VersionState) => t(`versionState.${s}`);
 
 /**
- * What a version is on `today` (Vietnam date), from its dates rather than its stored state: a version published for a
- * later date is not in force yet ("Sắp áp dụng từ …"), and the one it replaces is still in force until then, although
- * publishing already marked it superseded. `effectiveTo` is exclusive, as in versionInForce on the server.
+ * A version's status as the server judged it (its clock, not the browser's: a browser whose date is off must not call
+ * a version in force or upcoming), with its dates: "Sắp áp dụng từ …", "Đang áp dụng đến hết ngày …" (the day before
+ * the next version's date; `effectiveTo` is exclusive).
  */
-export function versionStatusText(v: { state: VersionState; effectiveFrom: string | null; effectiveTo: string | null }, today: string): string {
-  if (v.state === 'draft' || v.effectiveFrom === null) return versionStateLabel('draft');
-  if (today < v.effectiveFrom) return t('versionState.upcoming', { date: formatDate(v.effectiveFrom) });
-  if (v.effectiveTo !== null && today >= v.effectiveTo) return versionStateLabel('superseded');
-  return v.effectiveTo !== null ? t('versionState.publishedUntil', { date: formatDate(dayjs(v.effectiveTo).subtract(1, 'day').format('YYYY-MM-DD')) }) : versionStateLabel('published');
+export function versionStatusText(v: { status: VersionStatus; effectiveFrom: string | null; effectiveTo: string | null }): string {
+  switch (v.status) {
+    case 'draft':
+      return t('versionState.draft');
+    case 'upcoming':
+      return t('versionState.upcoming', { date: formatDate(v.effectiveFrom) });
+    case 'superseded':
+      return t('versionState.superseded');
+    case 'in_force':
+      return v.effectiveTo !== null ? t('versionState.publishedUntil', { date: formatDate(dayjs(v.effectiveTo).subtract(1, 'day').format('YYYY-MM-DD')) }) : t('versionState.published');
+  }
 }
 
 export const statusColor: Record<ProcedureStatus, string> = { draft: 'gold', published: 'green', abolished: 'default' };

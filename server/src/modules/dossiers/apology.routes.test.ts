@@ -201,6 +201,18 @@ describe('late dossiers always get their letter', () => {
     at('2026-12-07T02:00:00Z'); // Monday 09:00: before both new appointments (09/12)
     expect((await detail(desk, late.id)).deadlineState).toBe('overdue');
     expect((await detail(desk, t2.id)).deadlineState).not.toBe('overdue');
+    // …and in the "Quá hạn" tab and its count, though its new appointment is ahead; not in "Sắp đến hạn". The code search
+    // within the tab (a condition on dossier, not dossier_scope) answers the same.
+    const tab = async (queue: string, q = '') => (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers?queue=${queue}&limit=100${q ? `&q=${encodeURIComponent(q)}` : ''}` })).json();
+    const overdue = await tab('overdue');
+    expect(overdue.items.map((i: { id: string }) => i.id)).toContain(late.id);
+    expect(overdue.items.map((i: { id: string }) => i.id)).not.toContain(t2.id);
+    expect(overdue.counts.overdue).toBe(overdue.items.length);
+    // Its row says so too, as its page does.
+    expect(overdue.items.find((i: { id: string }) => i.id === late.id).deadlineState).toBe('overdue');
+    expect((await tab('due_soon')).items.map((i: { id: string }) => i.id)).not.toContain(late.id);
+    const lateCode = (await detail(desk, late.id)).code as string;
+    expect((await tab('overdue', lateCode)).items.map((i: { id: string }) => i.id)).toEqual([late.id]);
     // The reports' open stock (Biểu 06 "đang giải quyết quá hạn") counts by the same rule: past due, or late at its letter.
     const { rows: stock } = await t.ctx.db.query<{ id: string; dueAt: Date; letterAt: Date | null; previousDueAt: string | null }>(
       `SELECT d.id, d.due_at AS "dueAt", a.at AS "letterAt", a.data->>'previousDueAt' AS "previousDueAt" FROM dossier d

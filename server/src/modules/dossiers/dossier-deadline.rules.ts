@@ -46,6 +46,15 @@ export function deadlineStateWithin(now: Date, dueAt: Date, soonUntil: Date): De
   return dueAt.getTime() <= soonUntil.getTime() ? 'due_soon' : 'on_track';
 }
 
+/**
+ * A running dossier's deadline state, as its page and its queue row show it: overdue when it was already late at its
+ * apology letter (`lateSince`, `lateBeforeLetter`) whatever the new appointment — the rule of the "Quá hạn" tab —
+ * else by its due time.
+ */
+export function dossierDeadlineState(now: Date, d: { dueAt: Date; lateSince: Date | null }, soonUntil: Date): DeadlineState {
+  return d.lateSince ? 'overdue' : deadlineStateWithin(now, d.dueAt, soonUntil);
+}
+
 export type ApologyCheck = { ok: true; late: boolean } | { ok: false; reasonVi: string };
 
 /**
@@ -92,10 +101,6 @@ export function workingDaysFrom(from: string, days: number, calendar: WorkingCal
 export function lateBeforeLetter(letter: { at: Date; previousDueAt: Date } | null | undefined): Date | null {
   return letter && letter.at.getTime() > letter.previousDueAt.getTime() ? letter.previousDueAt : null;
 }
-
-/** The same rule in SQL, on dossier id `idExpr`: an apology entry issued after the due time it replaced. */
-export const lateBeforeLetterSql = (idExpr: string) =>
-  `EXISTS (SELECT 1 FROM dossier_action la WHERE la.dossier_id = ${idExpr} AND la.action = 'apologise' AND la.at > (la.data->>'previousDueAt')::timestamptz)`;
 
 /**
  * A late dossier gets an apology letter with a new appointment, before its due time or after it (then marked late).

@@ -7,6 +7,7 @@
  */
 import { classifyFinish, type FinishClass } from '../working-calendar/deadline.rules.js';
 import { transition, type DossierAction, type DossierStatus } from './dossier.rules.js';
+import { lateBeforeLetter } from './dossier-deadline.rules.js';
 
 type Iso = string;
 
@@ -104,6 +105,12 @@ export type LedgerState = {
   pausedAt: Date | null;
   pausedMinutes: number;
   apologyCount: number;
+  /**
+   * The due time the dossier had already missed when an apology letter was issued (`lateBeforeLetter`): it stays late
+   * whatever the new appointment — in "Quá hạn", and its finish classified against it. The first one: a missed deadline
+   * is not made timely by a later letter.
+   */
+  lateSince: Date | null;
   overdueNotifiedAt: Date | null;
   supplementedAt: Date | null;
   interagencyUnitId: string | null;
@@ -128,7 +135,7 @@ function opened(o: Opening): LedgerState {
   return {
     code: null, status: 'awaiting_acceptance', stepIndex: 0, stepCount: o.stepCount, assigneeId: null, submittedAt: new Date(o.submittedAt),
     receivedAt: null, countingFrom: null, dueAt: null, originalDueAt: null, finishedAt: null, returnedAt: null, finishClass: null,
-    resultDelivery: o.resultDelivery, supplementCount: 0, pausedAt: null, pausedMinutes: 0, apologyCount: 0, overdueNotifiedAt: null,
+    resultDelivery: o.resultDelivery, supplementCount: 0, pausedAt: null, pausedMinutes: 0, apologyCount: 0, lateSince: null, overdueNotifiedAt: null,
     supplementedAt: null, interagencyUnitId: null, interagencyPath: null, steps: [],
   };
 }
@@ -215,7 +222,8 @@ export function evolve(prev: LedgerState | null, entry: LedgerEntry): LedgerStat
     }
     case 'apologise': {
       const due = new Date(e.newDueAt);
-      return { ...s, originalDueAt: s.originalDueAt ?? s.dueAt, dueAt: due, steps: s.steps.map((x, k) => (k === s.steps.length - 1 ? { ...x, dueAt: due } : x)) };
+      const missed = s.lateSince ?? lateBeforeLetter({ at, previousDueAt: new Date(e.previousDueAt) });
+      return { ...s, originalDueAt: s.originalDueAt ?? s.dueAt, dueAt: due, lateSince: missed, steps: s.steps.map((x, k) => (k === s.steps.length - 1 ? { ...x, dueAt: due } : x)) };
     }
     case 'approve': {
       // The signing step ends; moved on to the desk's return step, that step starts, in the desk's queue.

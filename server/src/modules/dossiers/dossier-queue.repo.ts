@@ -41,6 +41,8 @@ export type QueueRow = {
   stepName: string | null;
   submittedAt: Date;
   dueAt: Date | null;
+  /** The due time already missed when its apology letter was issued: still overdue (`dossierDeadlineState`). */
+  lateSince: Date | null;
   finishClass: string | null;
   /** The reason the dossier was sent back to its current step, while it is there (highlighted in the queue). */
   sentBack: { note: string | null; by: string } | null;
@@ -88,6 +90,9 @@ const CLOSED = `('returned', 'withdrawn', 'stopped', 'refused', 'not_accepted')`
  */
 function tabCondition(queue: Exclude<Queue, 'mine'>, a: 's' | 'd', f: QueueFilter, p: Params): string {
   const online = a === 's' ? 's.online_waiting' : 'dossier_online_waiting(d.status, d.supplemented_at)';
+  // The instant the dossier is late from: the due time it had already missed when its apology letter was issued (it
+  // stays late, `lateBeforeLetter`), or else its due time (dossier_scope.late_at, migration 20261211200000).
+  const lateAt = a === 's' ? 's.late_at' : 'coalesce(d.late_since, d.due_at)';
   switch (queue) {
     case 'all':
       return 'true';
@@ -103,12 +108,14 @@ function tabCondition(queue: Exclude<Queue, 'mine'>, a: 's' | 'd', f: QueueFilte
     case 'result_ready':
       return a === 's' ? 's.awaiting_return' : AWAITING_RETURN;
     case 'due_soon':
-      return `${a}.status ${OPEN} AND ${a}.due_at >= ${p.add(f.now, 'timestamptz')} AND ${a}.due_at <= ${p.add(f.soonUntil, 'timestamptz')}`;
+      return `${a}.status ${OPEN} AND ${lateAt} >= ${p.add(f.now, 'timestamptz')} AND ${lateAt} <= ${p.add(f.soonUntil, 'timestamptz')}`;
+    // Past its due time, or re-appointed by a letter issued after it (ND 61/2018 Điều 19 k9): in "Quá hạn" until finished.
     case 'overdue':
-      return `${a}.status ${OPEN} AND ${a}.due_at < ${p.add(f.now, 'timestamptz')}`;
-    // Will be (or is) late and has no apology letter yet (ND 61/2018 Điều 19 k9).
+      return `${a}.status ${OPEN} AND ${lateAt} < ${p.add(f.now, 'timestamptz')}`;
+    // Will be (or is) late and has no apology letter yet (ND 61/2018 Điều 19 k9); without a letter the instant it is
+    // late from is its due time.
     case 'needs_apology':
-      return `${a}.status ${OPEN} AND ${a}.apology_count = 0 AND ${a}.due_at < ${p.add(f.apologyBefore, 'timestamptz')}`;
+      return `${a}.status ${OPEN} AND ${a}.apology_count = 0 AND ${lateAt} < ${p.add(f.apologyBefore, 'timestamptz')}`;
   }
 }
 
@@ -131,7 +138,7 @@ function filterConditions(a: 's' | 'd', f: QueueFilter, p: Params): string[] {
 const columns = `d.id, d.code, (SELECT nullif(n.ma_ho_so, d.code) FROM national_dossier n WHERE n.dossier_id = d.id) AS "nationalCode", d.procedure_name AS "procedureName", d.applicant->>'fullName' AS "applicantName", d.status, d.channel,
   st.name AS "stepName",
   ${AWAITING_RETURN} AS "awaitingReturn",
-  d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.finish_class AS "finishClass",
+  d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.late_since AS "lateSince", d.finish_class AS "finishClass",
   (SELECT json_build_object('note', a.note, 'by', a.actor_name) FROM dossier_action a
     WHERE a.dossier_id = d.id AND a.action = 'send_back' AND a.step_index = d.step_index AND a.at >= st.started_at
     ORDER BY a.id DESC LIMIT 1) AS "sentBack"`;

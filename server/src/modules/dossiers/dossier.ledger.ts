@@ -30,7 +30,7 @@ const stateColumns = `d.code, d.status, d.step_index AS "stepIndex", d.step_coun
   d.submitted_at AS "submittedAt", d.received_at AS "receivedAt", d.counting_from AS "countingFrom", d.due_at AS "dueAt",
   d.original_due_at AS "originalDueAt", d.finished_at AS "finishedAt", d.returned_at AS "returnedAt", d.finish_class AS "finishClass",
   d.result_delivery AS "resultDelivery", d.supplement_count AS "supplementCount", d.paused_at AS "pausedAt",
-  d.paused_minutes::float8 AS "pausedMinutes", d.apology_count AS "apologyCount", d.overdue_notified_at AS "overdueNotifiedAt",
+  d.paused_minutes::float8 AS "pausedMinutes", d.apology_count AS "apologyCount", d.late_since AS "lateSince", d.overdue_notified_at AS "overdueNotifiedAt",
   d.supplemented_at AS "supplementedAt", d.interagency_unit_id AS "interagencyUnitId", d.interagency_path AS "interagencyPath",
   (SELECT coalesce(json_agg(json_build_object('stepIndex', s.step_index, 'name', s.name, 'role', s.role, 'unitId', s.unit_id, 'unitPath', u.path,
           'workingDays', s.working_days, 'dueAt', s.due_at, 'startedAt', s.started_at, 'finishedAt', s.finished_at, 'finishClass', s.finish_class,
@@ -149,10 +149,10 @@ export async function openDossier(
          resolving_unit_id, resolving_path, applicant_id, applicant, channel, submitted_at, fee_vnd, documents, eform, citizen_id, assisted, created_at, updated_at,
          status, national_status, step_index, step_count, assignee_id, received_at, counting_from, due_at, original_due_at, finished_at,
          returned_at, finish_class, result_delivery, supplement_count, paused_at, paused_minutes, apology_count, overdue_notified_at, supplemented_at,
-         interagency_unit_id, interagency_path)
+         interagency_unit_id, interagency_path, late_since)
        SELECT CASE WHEN $10::uuid IS NOT NULL THEN $12 || dossier_code_seq((SELECT last_seq FROM sq), $13, $14) END,
               $15, $16, $17, $18, $19, $20, $21, $22, $23, (SELECT id FROM ap), $24, $25, $26, $27, $28, $29, $30, $31, $9, $9,
-              $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43, $44, $45, $46, $47, $48, $49, $50, $51, $52
+              $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43, $44, $45, $46, $47, $48, $49, $50, $51, $52, $78
        RETURNING id, code),
      s AS (
        INSERT INTO dossier_step (dossier_id, step_index, name, role, unit_id, working_days, due_at, started_at, finished_at, finish_class, assignee_id)
@@ -177,6 +177,7 @@ export async function openDossier(
       ...stepParams(opts.steps, state.steps),
       rec.actorId, rec.actorName, stored.action, state.status, state.receivedAt ? state.stepIndex : null, rec.note, JSON.stringify(stored.data),
       ...notificationParams(opts.notices),
+      state.lateSince,
     ],
   );
   const r = rows[0]!;
@@ -218,7 +219,7 @@ export async function recordEvent(
               status = $7, national_status = $8, step_index = $9, step_count = $10, assignee_id = $11, received_at = $12, counting_from = $13,
               due_at = $14, original_due_at = $15, finished_at = $16, returned_at = $17, finish_class = $18, result_delivery = $19,
               supplement_count = $20, paused_at = $21, paused_minutes = $22, apology_count = $23, overdue_notified_at = $24, supplemented_at = $25,
-              interagency_unit_id = $26, interagency_path = $27, updated_at = $28
+              interagency_unit_id = $26, interagency_path = $27, updated_at = $28, late_since = $55
         WHERE id = $1 RETURNING id, code),
      s AS (
        INSERT INTO dossier_step (dossier_id, step_index, name, role, unit_id, working_days, due_at, started_at, finished_at, finish_class, assignee_id)
@@ -241,6 +242,7 @@ export async function recordEvent(
       ...stepParams(changed, after.steps),
       rec.actorId, rec.actorName, stored.action, before.status, after.status, after.receivedAt ? after.stepIndex : null, rec.note, JSON.stringify(stored.data),
       ...notificationParams(typeof opts.notices === 'function' ? opts.notices(after) : (opts.notices ?? { items: [] })),
+      after.lateSince,
     ],
   );
   return { before, after: { ...after, code: rows[0]?.code ?? after.code } };
@@ -258,7 +260,7 @@ export async function rewriteProjection(q: Queryable, dossierId: string, state: 
        UPDATE dossier SET status = $2, national_status = $3, step_index = $4, step_count = $5, assignee_id = $6, received_at = $7, counting_from = $8,
               due_at = $9, original_due_at = $10, finished_at = $11, returned_at = $12, finish_class = $13, result_delivery = $14,
               supplement_count = $15, paused_at = $16, paused_minutes = $17, apology_count = $18, overdue_notified_at = $19, supplemented_at = $20,
-              interagency_unit_id = $21, interagency_path = $22, code = coalesce($23, code), updated_at = $24
+              interagency_unit_id = $21, interagency_path = $22, code = coalesce($23, code), updated_at = $24, late_since = $31
         WHERE id = $1 RETURNING id)
      UPDATE dossier_step s SET due_at = x.due, started_at = x.started, finished_at = x.finished, finish_class = x.cls, assignee_id = x.assignee
        FROM d, unnest($25::int[], $26::timestamptz[], $27::timestamptz[], $28::timestamptz[], $29::text[], $30::uuid[]) AS x(i, due, started, finished, cls, assignee)
@@ -266,6 +268,7 @@ export async function rewriteProjection(q: Queryable, dossierId: string, state: 
     [
       dossierId, ...stateParams(state), state.code, at,
       current.steps.map((s) => s.stepIndex), ...(['dueAt', 'startedAt', 'finishedAt', 'finishClass', 'assigneeId'] as const).map((k) => current.steps.map((s) => state.steps[s.stepIndex]?.[k] ?? null)),
+      state.lateSince,
     ],
   );
 }

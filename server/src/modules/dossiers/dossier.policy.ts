@@ -39,6 +39,23 @@ export function canAct(actor: Actor, action: DossierAction, d: DossierScope): bo
 }
 
 /**
+ * What this officer may do now, of the actions the dossier's status and position allow (`allowedActions`): the ones
+ * `canAct` gives them, less those their own use case would refuse — "Nhận xử lý" of the dossier they already hold
+ * (DOSSIER.ALREADY_CLAIMED) and "Trả kết quả" at the desk of a result the post hands out (postal module). The one list
+ * behind the page's buttons and every refusal's "allowed" (a refusal never names another role's actions).
+ */
+export function actionsOpenTo(
+  actor: Actor,
+  d: DossierScope & { status: string; assigneeId: string | null; resultDelivery: string },
+  allowed: readonly DossierAction[],
+): DossierAction[] {
+  return allowed
+    .filter((a) => !(a === 'return_result' && d.status === 'result_ready' && d.resultDelivery === 'post'))
+    .filter((a) => !(a === 'claim' && d.assigneeId === actor.userId))
+    .filter((a) => canAct(actor, a, d));
+}
+
+/**
  * Reading a dossier: an officer with `dossiers.read` at one of the units the dossier belongs to — the receiving and
  * resolving units, the units of its steps, the partner of an inter-agency transfer, and the ancestors of each
  * (dossier_scope, kept by triggers). The work queues and searches filter on the very same rows, so an officer reads

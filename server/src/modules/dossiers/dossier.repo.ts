@@ -2,7 +2,7 @@ import type { Queryable } from '../../platform/database.js';
 import { workingHoursJsonSql } from '../working-calendar/calendar.repo.js';
 import type { WorkingHours } from '../working-calendar/calendar.rules.js';
 import type { TAdjustment } from '../working-calendar/calendar.contract.js';
-import type { DossierStatus } from './dossier.rules.js';
+import { resultDocumentNumber, type DossierStatus } from './dossier.rules.js';
 import { citizenTimeline, type TimelineContext, type TimelineEntry, type TimelineItem } from './dossier-timeline.rules.js';
 
 export type DossierRow = {
@@ -22,6 +22,8 @@ export type DossierRow = {
   pausedAt: Date | null;
   supplementCount: number;
   apologyCount: number;
+  /** The due time already missed when an apology letter was issued: the dossier stays late (`lateBeforeLetter`). */
+  lateSince: Date | null;
   assigneeId: string | null;
   interagencyPath: string | null;
   pausedMinutes: number;
@@ -34,7 +36,7 @@ export type DossierRow = {
 const dossierRowColumns = `d.id, d.code, d.rule_set AS "ruleSet", d.status, d.step_index AS "stepIndex", d.step_count AS "stepCount",
   d.receiving_path AS "receivingPath", d.resolving_path AS "resolvingPath", d.resolving_unit_id AS "resolvingUnitId", d.received_at AS "receivedAt",
   d.counting_from AS "countingFrom", d.due_at AS "dueAt", d.original_due_at AS "originalDueAt", d.paused_at AS "pausedAt",
-  d.supplement_count AS "supplementCount", d.apology_count AS "apologyCount", d.assignee_id AS "assigneeId", d.interagency_path AS "interagencyPath",
+  d.supplement_count AS "supplementCount", d.apology_count AS "apologyCount", d.late_since AS "lateSince", d.assignee_id AS "assigneeId", d.interagency_path AS "interagencyPath",
   d.paused_minutes AS "pausedMinutes", d.procedure_version_id AS "procedureVersionId", d.result_delivery AS "resultDelivery",
   ARRAY(SELECT sc.unit_id FROM dossier_scope sc WHERE sc.dossier_id = d.id) AS "scopeUnitIds"`;
 
@@ -117,6 +119,8 @@ export type DossierDetailRow = {
   feeVnd: number;
   supplementCount: number;
   apologyCount: number;
+  /** The due time already missed when an apology letter was issued: the dossier stays late (`lateBeforeLetter`). */
+  lateSince: Date | null;
   interagencyPath: string | null;
   interagencyUnitName: string | null;
   receivingUnitId: string;
@@ -134,7 +138,7 @@ const detailSql = `SELECT d.id, d.code, (SELECT nullif(n.ma_ho_so, d.code) FROM 
             d.resolving_path AS "resolvingPath", d.applicant, d.step_index AS "stepIndex", d.step_count AS "stepCount", d.submitted_at AS "submittedAt",
             d.received_at AS "receivedAt", d.counting_from AS "countingFrom", d.due_at AS "dueAt", d.original_due_at AS "originalDueAt",
             d.finished_at AS "finishedAt", d.returned_at AS "returnedAt", d.finish_class AS "finishClass", d.result_delivery AS "resultDelivery",
-            d.fee_vnd AS "feeVnd", d.supplement_count AS "supplementCount", d.apology_count AS "apologyCount", d.assignee_id AS "assigneeId",
+            d.fee_vnd AS "feeVnd", d.supplement_count AS "supplementCount", d.apology_count AS "apologyCount", d.late_since AS "lateSince", d.assignee_id AS "assigneeId",
             d.interagency_path AS "interagencyPath", iu.name AS "interagencyUnitName",
             d.receiving_unit_id AS "receivingUnitId", d.resolving_unit_id AS "resolvingUnitId", d.documents, d.eform,
             (SELECT pv.content->'eform' FROM procedure_version pv WHERE pv.id = d.procedure_version_id) AS "eformSchema",
@@ -207,4 +211,34 @@ export async function loadCitizenTimeline(q: Queryable, dossierId: string): Prom
   const r = rows[0];
   if (!r) return [];
   return citizenTimeline(r.log.map((e) => ({ ...e, at: new Date(e.at) })), { receivingUnitName: r.receivingUnitName, steps: r.steps });
+}
+
+/**
+ * Gives each result document of the dossier without a number one (`resultDocumentNumber`), after the numbers already
+ * given, in the order the results were attached: at the approval, and for a result attached after it.
+ */
+export async function numberResultDocuments(q: Queryable, dossierId: string): Promise<void> {
+  const { rows } = await q.query<{ code: string | null; files: { sha256: string; documentName: string; number: string | null }[] }>(
+    `SELECT d.code, coalesce((SELECT json_agg(json_build_object('sha256', f.sha256, 'documentName', f.document_name, 'number', f.document_number)
+                                ORDER BY f.added_at, f.document_name, f.sha256) FROM dossier_file f WHERE f.dossier_id = d.id AND f.kind = 'result'), '[]') AS files
+       FROM dossier d WHERE d.id = $1`,
+    [dossierId],
+  );
+  const d = rows[0];
+  if (!d?.code) return;
+  const taken = new Set(d.files.map((f) => f.number).filter((n): n is string => n !== null));
+  let ordinal = 0;
+  const next = (): string => {
+    let n: string;
+    do n = resultDocumentNumber(d.code!, ++ordinal);
+    while (taken.has(n));
+    return n;
+  };
+  const missing = d.files.filter((f) => f.number === null).map((f) => ({ ...f, number: next() }));
+  if (missing.length === 0) return;
+  await q.query(
+    `UPDATE dossier_file f SET document_number = x.n FROM unnest($2::text[], $3::text[], $4::text[]) AS x(sha, doc, n)
+      WHERE f.dossier_id = $1 AND f.kind = 'result' AND f.sha256 = x.sha AND f.document_name = x.doc AND f.document_number IS NULL`,
+    [dossierId, missing.map((f) => f.sha256), missing.map((f) => f.documentName), missing.map((f) => f.number)],
+  );
 }

@@ -204,6 +204,8 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
 
   const ZFile = z.object({
     sha256: z.string(), documentName: z.string(), kind: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), addedAt: z.date(),
+    /** A result's number (số, ký hiệu; MaGiayToKetQua): entered by the officer, or given at the approval. */
+    documentNumber: z.string().nullable(),
     /** DuocSoHoa: an electronic copy. */
     digitised: z.boolean(),
     /** DuocLayTuKhoDMQG: taken from the citizen's store on the national portal instead of uploaded. */
@@ -215,7 +217,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       config: { access: 'staff' },
       schema: {
         tags: ['dossiers'],
-        summary: 'Đính kèm bản quét (PDF/JPEG/PNG, multipart: file, documentName, kind=component|result)',
+        summary: 'Đính kèm bản quét (PDF/JPEG/PNG, multipart: file, documentName, kind=component|result, documentNumber: số, ký hiệu của kết quả)',
         consumes: ['multipart/form-data'],
         params: ZId,
         response: { 201: z.array(ZFile), 403: ZErrorBody, 413: ZErrorBody, 415: ZErrorBody },
@@ -225,7 +227,8 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       const { content, fileName, field } = await readUpload(request);
       const kind = field('kind') === 'result' ? 'result' : 'component';
       const documentName = (field('documentName') ?? fileName).trim().slice(0, 1000) || fileName;
-      await attachFile(ctx, actorOf(request), request.params.id, { content, fileName, documentName, kind });
+      const documentNumber = field('documentNumber')?.trim().slice(0, 100) || null;
+      await attachFile(ctx, actorOf(request), request.params.id, { content, fileName, documentName, kind, documentNumber });
       return reply.status(201).send(await listFiles(ctx, request.params.id));
     },
   );

@@ -191,3 +191,10 @@ export function currentStepLabel(d: { status: DossierStatus; stepName: string | 
   if (d.status === 'result_ready') return lang === 'en' ? 'Return the result' : 'Trả kết quả';
   return isClosed(d.status) ? '' : (d.stepName ?? '');
 }
+
+/**
+ * The number (số, ký hiệu) a result document gets at the approval when the officer entered none — sent to the national
+ * portal as MaGiayToKetQua (issue 16): the dossier's code (unique nationally: it starts with the receiving unit's code,
+ * TT 01/2018 Điều 19) and the result's order among the dossier's results, e.g. "000.00.01.H20-261204-0007-KQ1".
+ */
+export const resultDocumentNumber = (dossierCode: string, ordinal: number): string => `${dossierCode}-KQ${ordinal}`;

@@ -64,6 +64,21 @@ const consistent = async (id: string) => {
   expect(diffStates(foldDossier(await readLog(t.ctx.db, id)), row!.state)).toEqual([]);
 };
 
+describe('a refusal at the desk step', () => {
+  it('names what this officer may do now, the list of the dossier page — not "Nhận xử lý" of the dossier the desk already holds', async () => {
+    const d = await intake();
+    expect((await act(desk, d.id, { action: 'claim' })).statusCode).toBe(200);
+    const page = await open(desk, d.id);
+    expect(page.allowedActions).not.toContain('claim');
+    // "Trả kết quả" at the first step: not now; the refusal lists the page's actions.
+    const refused = await act(desk, d.id, { action: 'return_result', receivedBy: 'Nguyễn Văn An' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('DOSSIER.ACTION_NOT_ALLOWED');
+    expect(refused.json().details.allowed).toEqual(page.allowedActions);
+    expect(refused.json().message).not.toContain('Nhận xử lý');
+  });
+});
+
 describe('forwarding to a chosen officer, and back', () => {
   it('the sender picks a named officer of the next step; others may not list or be chosen; garbage changes nothing', async () => {
     const d = await intake();

@@ -104,6 +104,8 @@ export const ZHoSo = z.object({
   DuocThanhToanTrucTuyen: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(0),
   DanhSachPhiLePhi: z.array(ZPhiLePhi).max(50).default([]),
   DanhSachTaiLieuNop: z.array(ZTaiLieuNop).max(100).default([]),
+  /** 1 when a component is digitised (one of DanhSachTaiLieuNop has DuocSoHoa), else 0. */
+  HoSoCoThanhPhanSoHoa: z.union([z.literal(0), z.literal(1)]).default(0),
   DanhSachGiayToKetQua: z.array(z.object({ TenGiayTo: z.string().max(300), MaGiayToKetQua: z.string().max(100).default(''), DuongDanTepTinKetQua: z.string().max(2000).default('') })).max(50).default([]),
   /** The e-form's answers (dữ liệu biểu mẫu điện tử). */
   DuLieuBieuMau: z.record(z.string(), z.unknown()).default({}),

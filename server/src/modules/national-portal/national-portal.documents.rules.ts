@@ -12,7 +12,7 @@ export type GiayToKetQua = THoSo['DanhSachGiayToKetQua'][number];
 /** A document the dossier lists (intake, online submission, the national push): flags kept for inbound dossiers. */
 export type ListedDocument = { name: string; digitised?: boolean | null; fromStore?: boolean | null; link?: string | null };
 /** A file we hold for the dossier (dossier_file). */
-export type HeldFile = { kind: 'component' | 'result'; sha256: string; documentName: string; fileName: string; fromStore: boolean };
+export type HeldFile = { kind: 'component' | 'result'; sha256: string; documentName: string; fileName: string; fromStore: boolean; number?: string | null };
 /** What the national portal sent for a file it gave only by its link (its own file name). */
 export type InboundFile = { TenTepDinhKem?: string; TenGiayTo?: string; DuongDanTaiLieu?: string };
 
@@ -79,15 +79,18 @@ export function componentList(input: {
 
 /**
  * The results once the dossier has one (TrangThaiHoSo 9 "đã có kết quả" or 10 "đã trả kết quả"): each result file with
- * its signed link. A result attached before the approval is a draft and does not go out. We keep no number for a result
- * document, so MaGiayToKetQua stays empty rather than made up.
+ * its number (MaGiayToKetQua: the one the officer entered, else the one given at the approval, dossier.rules.ts `resultDocumentNumber`)
+ * and its signed link. A result attached before the approval is a draft and does not go out.
  */
 export function resultList(input: { status: number; files: HeldFile[]; links: DocumentLinks }): GiayToKetQua[] {
   if (input.status !== 9 && input.status !== 10) return [];
   return input.files
     .filter((f) => f.kind === 'result')
-    .map((f) => ({ TenGiayTo: f.documentName.slice(0, 300), MaGiayToKetQua: '', DuongDanTepTinKetQua: input.links.file('result', f.sha256) }));
+    .map((f) => ({ TenGiayTo: f.documentName.slice(0, 300), MaGiayToKetQua: (f.number ?? '').slice(0, 100), DuongDanTepTinKetQua: input.links.file('result', f.sha256) }));
 }
+
+/** HoSoCoThanhPhanSoHoa: the dossier has at least one digitised component (DuocSoHoa). */
+export const hasDigitisedComponent = (components: readonly Pick<TaiLieuNop, 'DuocSoHoa'>[]): 0 | 1 => (components.some((c) => c.DuocSoHoa) ? 1 : 0);
 
 /**
  * The documents of a copy as the reconciliation compares them: names, flags and where each link points. Our own signed

@@ -7,6 +7,7 @@ import { simulatorCitizenStore } from '../citizen-store/citizen-store.adapter.js
 import { nationalPortalOf } from './national-portal.service.js';
 import { simulatorFor, type NationalPortalSimulator } from './national-portal.simulator.js';
 import { FILE_LINK_TTL_MS } from './national-portal.links.js';
+import { hasDigitisedComponent } from './national-portal.documents.rules.js';
 import { dispatchNationalSync } from './use-cases/dispatch-sync.js';
 import { reconcileDay, resendDossier } from './use-cases/reconcile.js';
 
@@ -42,8 +43,8 @@ function linkParts(link: string) {
 const expected = (dossierId: string, kind: string, ref: string) =>
   new RegExp(`^${t.ctx.config.publicUrl.replace(/[.]/g, '\\.')}/api/national-portal/files/${dossierId}/${kind}/${ref.replace(/[.]/g, '\\.')}\\?exp=${Math.floor((nowMs + FILE_LINK_TTL_MS) / 1000)}&sig=[A-Za-z0-9_-]{22}$`);
 
-async function attach(s: Session, dossierId: string, file: { name: string; content: Buffer }, documentName: string, kind: 'component' | 'result') {
-  const m = multipart({ name: file.name, content: file.content }, { documentName, kind });
+async function attach(s: Session, dossierId: string, file: { name: string; content: Buffer }, documentName: string, kind: 'component' | 'result', documentNumber?: string) {
+  const m = multipart({ name: file.name, content: file.content }, { documentName, kind, ...(documentNumber ? { documentNumber } : {}) });
   const r = await injectAs(t.app, s, { method: 'POST', url: `/api/dossiers/${dossierId}/files`, payload: m.payload, headers: m.headers });
   expect(r.statusCode, r.body).toBe(201);
   return (r.json() as { sha256: string; documentName: string }[]).find((f) => f.documentName === documentName)!.sha256;
@@ -114,6 +115,9 @@ describe('components go out with their flags and a link the national portal can 
     // Links only, never the content.
     expect(copy.DanhSachTaiLieuNop.some((d) => 'NoiDungTep' in d)).toBe(false);
     expect(copy.DanhSachGiayToKetQua).toEqual([]);
+    // The data set's flag: the dossier has digitised components.
+    expect(copy.HoSoCoThanhPhanSoHoa).toBe(1);
+    expect(hasDigitisedComponent(copy.DanhSachTaiLieuNop.filter((x) => !x.DuocSoHoa))).toBe(0);
     scanLink = copy.DanhSachTaiLieuNop[0]!.DuongDanTaiLieu!;
     // The simulator's look-up answers with what it was sent.
     const looked = await nationalPortalOf(t.ctx)!.lookUp(deskDossier.code);
@@ -220,7 +224,9 @@ describe('results reach the national copy', () => {
     await act(seed.desk, 'forward');
     await act(seed.specialist, 'claim');
     await act(seed.specialist, 'forward');
-    const sha = await attach(seed.leader, d.id, { name: 'giay-khai-sinh.pdf', content: pdf('giay-khai-sinh-ket-qua') }, 'Giấy khai sinh', 'result');
+    // The certificate's number as the officer entered it; the extract attached without one gets it at the approval.
+    const sha = await attach(seed.leader, d.id, { name: 'giay-khai-sinh.pdf', content: pdf('giay-khai-sinh-ket-qua') }, 'Giấy khai sinh', 'result', '125/2026/GKS');
+    const extract = await attach(seed.leader, d.id, { name: 'trich-luc.pdf', content: pdf('trich-luc-khai-sinh') }, 'Trích lục khai sinh', 'result');
     await drain();
     expect(sim.dossiers.get(d.code)!.DanhSachGiayToKetQua).toEqual([]);
     const before = sim.calls.length;
@@ -228,14 +234,23 @@ describe('results reach the national copy', () => {
     const copy = sim.dossiers.get(d.code)!;
     expect(copy.TrangThaiHoSo).toBe(9);
     expect(copy.NgayKetThucXuLy).toMatch(/^2026\d{10}$/);
-    expect(copy.DanhSachGiayToKetQua).toEqual([{ TenGiayTo: 'Giấy khai sinh', MaGiayToKetQua: '', DuongDanTepTinKetQua: expect.stringMatching(expected(d.id, 'result', sha)) }]);
+    expect(copy.DanhSachGiayToKetQua).toEqual([
+      { TenGiayTo: 'Giấy khai sinh', MaGiayToKetQua: '125/2026/GKS', DuongDanTepTinKetQua: expect.stringMatching(expected(d.id, 'result', sha)) },
+      { TenGiayTo: 'Trích lục khai sinh', MaGiayToKetQua: `${d.code}-KQ1`, DuongDanTepTinKetQua: expect.stringMatching(expected(d.id, 'result', extract)) },
+    ]);
+    // Kept: the officer's list of files shows the same numbers.
+    const files = (await injectAs(t.app, seed.leader, { method: 'GET', url: `/api/dossiers/${d.id}/files` })).json() as { documentName: string; kind: string; documentNumber: string | null }[];
+    expect(files.filter((f) => f.kind === 'result').map((f) => [f.documentName, f.documentNumber])).toEqual([
+      ['Giấy khai sinh', '125/2026/GKS'],
+      ['Trích lục khai sinh', `${d.code}-KQ1`],
+    ]);
     // The result went in the whole record: a progress update carries no results.
     expect(sim.calls.slice(before).filter((c) => c.maHoSo === d.code).map((c) => c.service)).toEqual(['DongBoHoSoMC']);
     const got = await t.app.inject({ method: 'GET', url: linkParts(copy.DanhSachGiayToKetQua[0]!.DuongDanTepTinKetQua).path });
     expect([got.statusCode, got.rawPayload.equals(pdf('giay-khai-sinh-ket-qua'))]).toEqual([200, true]);
     await act(seed.desk, 'return_result', { receivedBy: APPLICANT.fullName });
     const returned = sim.dossiers.get(d.code)!;
-    expect([returned.TrangThaiHoSo, returned.DanhSachGiayToKetQua.map((x) => x.TenGiayTo)]).toEqual([10, ['Giấy khai sinh']]);
+    expect([returned.TrangThaiHoSo, returned.DanhSachGiayToKetQua.map((x) => [x.TenGiayTo, x.MaGiayToKetQua])]).toEqual([10, [['Giấy khai sinh', '125/2026/GKS'], ['Trích lục khai sinh', `${d.code}-KQ1`]]]);
     expect(returned.NgayTra).toMatch(/^2026\d{10}$/);
   });
 

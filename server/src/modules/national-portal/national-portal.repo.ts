@@ -125,7 +125,7 @@ export async function readDossierHead(q: Queryable, dossierId: string): Promise<
             coalesce(n.paid_online, 0)::int AS "paidOnline", coalesce(n.fees, '[]') AS fees,
             coalesce(v.content->'national'->>'maTruongHop', '') AS "caseCode",
             coalesce((SELECT json_agg(json_build_object('kind', f.kind, 'sha256', f.sha256, 'documentName', f.document_name, 'fileName', f.file_name,
-                                                        'fromStore', f.national_store_id IS NOT NULL) ORDER BY f.added_at, f.document_name, f.sha256)
+                                                        'fromStore', f.national_store_id IS NOT NULL, 'number', f.document_number) ORDER BY f.added_at, f.document_name, f.sha256)
                         FROM dossier_file f WHERE f.dossier_id = d.id), '[]') AS files,
             coalesce(n.payload->'DanhSachTaiLieuNop', '[]') AS "inboundFiles",
             -- The declaration the e-form's answers stand for (a document marked filledByEform), for a dossier received here

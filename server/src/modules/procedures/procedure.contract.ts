@@ -149,7 +149,10 @@ export type TAbolishInput = z.infer<typeof ZAbolishInput>;
 export const ZVersion = z.object({
   id: z.string().uuid(),
   versionNo: z.number().int(),
+  /** As stored: a version is `superseded` from the publication of the next one, even before that one's date comes. */
   state: z.enum(['draft', 'published', 'superseded']),
+  /** What it is today by the server's clock (`versionStatus`): in force until the next one's date, then superseded. */
+  status: z.enum(['draft', 'in_force', 'upcoming', 'superseded']),
   decisionNo: z.string().nullable(),
   decisionDate: z.string().nullable(),
   effectiveFrom: z.string().nullable(),

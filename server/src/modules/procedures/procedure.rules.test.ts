@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsDossiers, allowedActions, isAllowed, publishProblems, versionInForce, type ProcedureStatus } from './procedure.rules.js';
+import { acceptsDossiers, allowedActions, isAllowed, publishProblems, upcomingVersion, versionInForce, versionStatus, type ProcedureStatus } from './procedure.rules.js';
 import { ZProcedureContent } from './procedure.contract.js';
 
 const v = (state: 'draft' | 'published' | 'superseded', effectiveFrom: string | null, effectiveTo: string | null) => ({ state, effectiveFrom, effectiveTo });
@@ -25,6 +25,16 @@ describe('procedure lifecycle rules', () => {
     expect(versionInForce(versions, '2019-12-31')).toBeNull();
     expect(versionInForce(versions, '2025-06-30')).toBe(versions[0]);
     expect(versionInForce(versions, '2025-07-01')).toBe(versions[1]);
+  });
+
+  it('one status per version on a date: the one replaced stays in force until the next one\'s date, which is upcoming till then', () => {
+    // Version 2 published on 04/12/2026 for 01/01/2027: publishing stored version 1 as superseded at once.
+    const versions = [v('published', '2027-01-01', null), v('superseded', '2025-07-01', '2027-01-01'), v('superseded', '2027-02-01', '2027-01-01'), v('draft', null, null)];
+    expect(versions.map((x) => versionStatus(x, '2026-12-04'))).toEqual(['upcoming', 'in_force', 'superseded', 'draft']);
+    expect(versions.map((x) => versionStatus(x, '2026-12-31'))).toEqual(['upcoming', 'in_force', 'superseded', 'draft']);
+    expect(versions.map((x) => versionStatus(x, '2027-01-01'))).toEqual(['in_force', 'superseded', 'superseded', 'draft']);
+    expect([versionInForce(versions, '2026-12-04'), upcomingVersion(versions, '2026-12-04')]).toEqual([versions[1], versions[0]]);
+    expect(versionStatus(v('published', '2025-07-01', null), '2025-06-30')).toBe('upcoming');
   });
 
   it('an abolished procedure stops accepting dossiers on its abolition date', () => {

@@ -23,25 +23,38 @@ export function isAllowed(status: ProcedureStatus, action: CatalogAction, hasDra
 }
 
 /**
- * The version in force on `date` (YYYY-MM-DD): a published or superseded version whose validity covers it.
- * A dossier received that day keeps this version for its whole life.
+ * What a version is on `date` (YYYY-MM-DD, Vietnam, from the injected clock) — the one rule every reader uses (the API's
+ * `status`, the version in force, the upcoming one):
+ * - in force: published, or superseded since, and its validity [effectiveFrom, effectiveTo) covers the date. A version
+ *   stays in force until the next one's date comes, though that one is already published (stored state `superseded`
+ *   from its publication on); Nghị định 63/2010/NĐ-CP Điều 15: a procedure applies from the date its decision sets;
+ * - upcoming: published for a date that has not come ("Sắp áp dụng từ …");
+ * - superseded: its validity ended, or it was replaced before its date came;
+ * - draft: not published.
  */
+export type VersionStatus = 'draft' | 'in_force' | 'upcoming' | 'superseded';
+export function versionStatus(v: VersionFacts, date: string): VersionStatus {
+  if (v.state === 'draft' || v.effectiveFrom === null) return 'draft';
+  if (date < v.effectiveFrom) return v.state === 'published' ? 'upcoming' : 'superseded';
+  if (v.effectiveTo !== null && date >= v.effectiveTo) return 'superseded';
+  return 'in_force';
+}
+
+/** The version in force on `date`. A dossier received that day keeps this version for its whole life. */
 export function versionInForce<V extends VersionFacts>(versions: V[], date: string): V | null {
-  return (
-    versions.find(
-      (v) => v.state !== 'draft' && v.effectiveFrom !== null && v.effectiveFrom <= date && (v.effectiveTo === null || date < v.effectiveTo),
-    ) ?? null
-  );
+  return versions.find((v) => versionStatus(v, date) === 'in_force') ?? null;
 }
 
 /**
  * A published version whose date has not come on `date`: announced ("Sắp áp dụng từ …") but not used yet — the desk,
- * the portal and the catalogue keep the version in force until that day (Nghị định 63/2010/NĐ-CP Điều 15: a procedure
- * applies from the date its publishing decision sets).
+ * the portal and the catalogue keep the version in force until that day.
  */
 export function upcomingVersion<V extends VersionFacts>(versions: V[], date: string): V | null {
-  return versions.find((v) => v.state === 'published' && v.effectiveFrom !== null && date < v.effectiveFrom) ?? null;
+  return versions.find((v) => versionStatus(v, date) === 'upcoming') ?? null;
 }
+
+/** The version with its status on `date` (what the API answers). */
+export const withStatus = <V extends VersionFacts>(v: V, date: string): V & { status: VersionStatus } => ({ ...v, status: versionStatus(v, date) });
 
 /**
  * The version a reader is shown on `date`: the one in force; else, before the first date has come, the upcoming one;

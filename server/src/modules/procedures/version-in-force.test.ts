@@ -52,6 +52,13 @@ describe('a version published for a later date (issue 15, finding 1)', () => {
       expect([d.upcoming.versionNo, d.upcoming.effectiveFrom, d.upcoming.content.eform.properties.soDienThoai.title]).toEqual([2, '2027-01-01', 'Số điện thoại liên hệ (bản 2027)']);
       expect(d.acceptsDossiersToday).toBe(true);
     }
+    // The status of each version, by one rule on the injected clock: version 1 is in force (stored "superseded" since
+    // version 2 was published), version 2 upcoming — the same in the list, in `current` and in `upcoming`.
+    const staffView = (await injectAs(t.app, admin, { url: `/api/procedures/${id}` })).json();
+    expect(staffView.versions.map((v: { versionNo: number; status: string }) => [v.versionNo, v.status])).toEqual([[2, 'upcoming'], [1, 'in_force']]);
+    expect([staffView.current.status, staffView.upcoming.status]).toEqual(['in_force', 'upcoming']);
+    const v1Id = staffView.versions[1].id as string;
+    expect((await injectAs(t.app, admin, { url: `/api/procedures/${id}/versions/${v1Id}` })).json().status).toBe('in_force');
     // …and the catalogue lists it under its name and fee in force.
     expect((await listed('Đăng ký giám hộ')).filter((i) => i.id === id).map((i) => [i.name, i.feeTotalVnd])).toEqual([['Đăng ký giám hộ', 0]]);
     expect((await listed('hai nghin khong tram')).map((i) => i.id)).not.toContain(id);
@@ -67,6 +74,10 @@ describe('a version published for a later date (issue 15, finding 1)', () => {
     now = new Date('2026-12-31T17:00:00Z');
     const onTheDay = (await t.app.inject({ url: `/api/catalog/procedures/${id}` })).json();
     expect([onTheDay.current.versionNo, onTheDay.upcoming]).toEqual([2, null]);
+    expect((await injectAs(t.app, admin, { url: `/api/procedures/${id}` })).json().versions.map((v: { versionNo: number; status: string }) => [v.versionNo, v.status])).toEqual([
+      [2, 'in_force'],
+      [1, 'superseded'],
+    ]);
     // The scheduled job moves the stored listing the search and filters run on.
     await allJobs.find((j) => j.name === 'procedures.apply-versions-in-force')!.handler(t.ctx, {});
     expect((await listed('hai nghin khong tram')).filter((i) => i.id === id).map((i) => [i.name, i.feeTotalVnd])).toEqual([

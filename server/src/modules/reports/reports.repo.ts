@@ -1,4 +1,3 @@
-import { lateBeforeLetterSql } from '../dossiers/dossier-deadline.rules.js';
 import type { Queryable } from '../../platform/database.js';
 import { dateOfDayNumber, dayNumberOf } from '../working-calendar/vn-time.js';
 import { counterMetrics, planRange, zeroCounters, type CounterMetric, type Counters } from './reports.rules.js';
@@ -162,11 +161,11 @@ export async function openNow(q: Queryable, path: string, now: Date, by: GroupBy
           AND resolving_path LIKE $1 || '%' GROUP BY 1`,
       [path, now],
     ),
-    // Re-appointed by a letter issued after the due time had passed: still overdue (`lateBeforeLetter`), though its
+    // Re-appointed by a letter issued after the due time had passed: still overdue (`late_since`, kept by the ledger: `lateBeforeLetter`), though its
     // new appointment is ahead.
     q.query<{ k: string; n: number }>(
       `SELECT ${groupExpr(by, depth).replace('unit_path', 'resolving_path').replace('unit_id', 'resolving_unit_id')} AS k, count(*)::bigint AS n FROM dossier
-        WHERE status IN ('received', 'processing', 'interagency') AND due_at >= $2 AND apology_count > 0 AND ${lateBeforeLetterSql('dossier.id')}
+        WHERE status IN ('received', 'processing', 'interagency') AND due_at >= $2 AND late_since IS NOT NULL
           AND resolving_path LIKE $1 || '%' GROUP BY 1`,
       [path, now],
     ),
@@ -203,7 +202,7 @@ export async function takeOpenSnapshot(q: Queryable, day: string, at: Date): Pro
             + (SELECT count(*) FROM dossier d WHERE d.resolving_unit_id = o.unit_id AND d.procedure_id = o.procedure_id
                   AND d.status IN ('received', 'processing', 'interagency') AND d.due_at >= date_trunc('hour', $2::timestamptz, 'UTC') AND d.due_at < $2)
             + (SELECT count(*) FROM dossier d WHERE d.resolving_unit_id = o.unit_id AND d.procedure_id = o.procedure_id
-                  AND d.status IN ('received', 'processing', 'interagency') AND d.due_at >= $2 AND d.apology_count > 0 AND ${lateBeforeLetterSql('d.id')})
+                  AND d.status IN ('received', 'processing', 'interagency') AND d.due_at >= $2 AND d.late_since IS NOT NULL)
        FROM report_open o GROUP BY unit_id, procedure_id HAVING sum(n) > 0`,
     [day, at],
   );

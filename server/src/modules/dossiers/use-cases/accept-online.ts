@@ -16,6 +16,7 @@ import { canAct, canRead } from '../dossier.policy.js';
 import { recordEvent } from '../dossier.ledger.js';
 import { applyAction, type DossierStatus } from '../dossier.rules.js';
 import { lockOnlineDossier } from '../dossier-online.repo.js';
+import { actionsNowFor } from './actions-now.js';
 
 export type OnlineDecision = { action: 'accept' | 'reject_intake'; note: string | null };
 
@@ -40,7 +41,8 @@ export async function decideOnlineDossier(deps: { db: Db; clock: Clock; config: 
     }
     const status = d.status as DossierStatus;
     const outcome = applyAction({ status, stepIndex: 0, stepCount: 1, supplementCount: 0, apologyCount: 0, maxApologies: 1 }, input.action);
-    if (!outcome.ok || d.channel !== 'online') throw dossierErrors.actionNotAllowed(status, input.action, outcome.ok ? [] : outcome.allowed);
+    // The refusal names what this officer may do on the dossier now, as its page does (not the status table's list).
+    if (!outcome.ok || d.channel !== 'online') throw dossierErrors.actionNotAllowed(status, input.action, await actionsNowFor(tx, actor, dossierId));
 
     if (input.action === 'reject_intake') {
       if (!input.note) throw dossierErrors.reasonRequired();

@@ -16,8 +16,8 @@ import { recordEvent, type Notices } from '../dossier.ledger.js';
 import { applicantNotifications, trackingUrl } from '../dossier.notify.js';
 import { dossierChannelChoice } from '../../notifications/channel-preferences.repo.js';
 import type { ChannelChoice } from '../../notifications/notification.contract.js';
-import { canAct, canRead } from '../dossier.policy.js';
-import { lockDossierWithSteps } from '../dossier.repo.js';
+import { actionsOpenTo, canAct, canRead } from '../dossier.policy.js';
+import { lockDossierWithSteps, numberResultDocuments } from '../dossier.repo.js';
 import { applyAction, atDeskReturnStep, endsWithDeskReturn } from '../dossier.rules.js';
 import { actionHandlers } from './actions/index.js';
 
@@ -51,7 +51,7 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
       { backTo: input.backTo },
     );
     // The refusal names what this officer may do now, not what someone else could (the desk's withdrawal to a leader).
-    if (!outcome.ok) throw dossierErrors.actionNotAllowed(d.status, input.action, outcome.allowed.filter((a) => canAct(actor, a, scope)));
+    if (!outcome.ok) throw dossierErrors.actionNotAllowed(d.status, input.action, actionsOpenTo(actor, { ...scope, status: d.status, assigneeId: d.assigneeId, resultDelivery: d.resultDelivery }, outcome.allowed));
     const spec = actionSpec[input.action];
     if (spec.note === 'required' && !input.note) throw dossierErrors.reasonRequired();
     // Online intake is decided by accept-online.ts, desk intake by receive-dossier.ts.
@@ -70,6 +70,7 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
         { at: now, actorId: actor.userId, actorName: actor.fullName, note: byPost ? input.note : null, event: { type: 'approve' } },
         { notices: finished && byPost ? (after) => noticesFor(finished, { type: 'approve' }, null, after, { at: now, actorName: actor.fullName, beforeStatus: d.status }) : undefined },
       );
+      await numberResultDocuments(tx, dossierId);
       await deliverResultsToStore(tx, dossierId, now);
       if (byPost) return;
     }
@@ -87,7 +88,11 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
       { notices: facts ? (after) => noticesFor(facts, event, input.note, after, told) : undefined },
     );
     // A result going online reaches the citizen's document store as it is ready (ND 45/2020 Điều 14, 16).
-    if (input.action === 'approve') await deliverResultsToStore(tx, dossierId, now);
+    // Each result document has its number once approved (MaGiayToKetQua): the officer's, else one given now.
+    if (input.action === 'approve') {
+      await numberResultDocuments(tx, dossierId);
+      await deliverResultsToStore(tx, dossierId, now);
+    }
   });
 }
 

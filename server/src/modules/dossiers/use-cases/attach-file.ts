@@ -6,7 +6,7 @@ import type { Actor } from '../../identity/permissions.policy.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { canAct, canRead } from '../dossier.policy.js';
 import { recordEvent } from '../dossier.ledger.js';
-import { listSteps, lockDossier } from '../dossier.repo.js';
+import { listSteps, lockDossier, numberResultDocuments } from '../dossier.repo.js';
 import { isClosed } from '../dossier.rules.js';
 
 /**
@@ -17,7 +17,7 @@ export async function attachFile(
   deps: { db: Db; clock: Clock; files: FileStore },
   actor: Actor,
   dossierId: string,
-  file: { content: Buffer; fileName: string; documentName: string; kind: 'component' | 'result' },
+  file: { content: Buffer; fileName: string; documentName: string; kind: 'component' | 'result'; documentNumber?: string | null },
 ): Promise<StoredFile> {
   return withStoredFiles(deps, async (tx, put) => {
     const d = await lockDossier(tx, dossierId);
@@ -32,11 +32,16 @@ export async function attachFile(
     const stored = await put(file.content, file.fileName, ['application/pdf', 'image/jpeg', 'image/png']);
     const now = deps.clock.now();
     // The same scan attached again for the same document changes nothing but its name.
+    // A result's number (số, ký hiệu: MaGiayToKetQua) as the officer entered it; none for a component.
+    const number = file.kind === 'result' ? file.documentNumber?.trim() || null : null;
     await tx.query(
-      `INSERT INTO dossier_file (dossier_id, sha256, document_name, kind, added_by, added_at, file_name) VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (dossier_id, sha256, kind, document_name) DO UPDATE SET file_name = EXCLUDED.file_name`,
-      [dossierId, stored.sha256, file.documentName, file.kind, actor.userId, now, file.fileName],
+      `INSERT INTO dossier_file (dossier_id, sha256, document_name, kind, added_by, added_at, file_name, document_number) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (dossier_id, sha256, kind, document_name) DO UPDATE SET file_name = EXCLUDED.file_name,
+         document_number = coalesce(EXCLUDED.document_number, dossier_file.document_number)`,
+      [dossierId, stored.sha256, file.documentName, file.kind, actor.userId, now, file.fileName, number],
     );
+    // A result attached after the approval gets its number now, as those approved with it did.
+    if (file.kind === 'result' && d.status === 'result_ready') await numberResultDocuments(tx, dossierId);
     await recordEvent(tx, dossierId, { at: now, actorId: actor.userId, actorName: actor.fullName, note: file.documentName, event: { type: 'attach_file', sha256: stored.sha256, kind: file.kind } });
     return { ...stored, fileName: file.fileName };
   });
@@ -44,8 +49,8 @@ export async function attachFile(
 
 export async function listFiles(deps: { db: Db }, dossierId: string) {
   // digitised (DuocSoHoa): every file here is an electronic copy; fromNationalStore (DuocLayTuKhoDMQG): taken from the citizen's store.
-  const { rows } = await deps.db.query<{ sha256: string; documentName: string; kind: string; fileName: string; mediaType: string; sizeBytes: number; addedAt: Date; digitised: boolean; fromNationalStore: boolean }>(
-    `SELECT f.sha256, f.document_name AS "documentName", f.kind, f.file_name AS "fileName", s.media_type AS "mediaType", s.size_bytes AS "sizeBytes", f.added_at AS "addedAt",
+  const { rows } = await deps.db.query<{ sha256: string; documentName: string; kind: string; fileName: string; documentNumber: string | null; mediaType: string; sizeBytes: number; addedAt: Date; digitised: boolean; fromNationalStore: boolean }>(
+    `SELECT f.sha256, f.document_name AS "documentName", f.kind, f.file_name AS "fileName", f.document_number AS "documentNumber", s.media_type AS "mediaType", s.size_bytes AS "sizeBytes", f.added_at AS "addedAt",
             true AS digitised, f.national_store_id IS NOT NULL AS "fromNationalStore"
        FROM dossier_file f JOIN stored_file s ON s.sha256 = f.sha256 WHERE f.dossier_id = $1 ORDER BY f.added_at, f.document_name`,
     [dossierId],

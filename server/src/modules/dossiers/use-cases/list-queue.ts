@@ -2,7 +2,7 @@ import type { Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
 import { can, scopeUnitIds, type Actor } from '../../identity/permissions.policy.js';
-import { deadlineStateWithin, dueSoonUntil } from '../dossier-deadline.rules.js';
+import { dossierDeadlineState, dueSoonUntil } from '../dossier-deadline.rules.js';
 import { runningStatuses } from '../dossier-actions.rules.js';
 import { loadCalendar } from '../../working-calendar/use-cases/load-calendar.js';
 import type { WorkingCalendar } from '../../working-calendar/calendar.rules.js';
@@ -102,7 +102,7 @@ export async function listWorkQueue(deps: { db: Db; clock: Clock }, actor: Actor
     items: page.rows.map((r) => ({
       ...r,
       deadlineState:
-        r.dueAt && (runningStatuses as readonly string[]).includes(r.status) ? deadlineStateWithin(now, r.dueAt, base.soonUntil) : r.status === 'supplement_requested' ? 'paused' : null,
+        r.dueAt && (runningStatuses as readonly string[]).includes(r.status) ? dossierDeadlineState(now, { dueAt: r.dueAt, lateSince: r.lateSince }, base.soonUntil) : r.status === 'supplement_requested' ? 'paused' : null,
     })),
     next: page.next ? encodeCursor(page.next) : null,
     counts: counts.counts,

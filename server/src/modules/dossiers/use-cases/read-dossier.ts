@@ -7,9 +7,9 @@ import { calendarFromAdjustments } from '../../working-calendar/use-cases/load-c
 import { vnDateOf } from '../../working-calendar/vn-time.js';
 import type { TDossier } from '../dossier.contract.js';
 import { dossierErrors } from '../dossier.errors.js';
-import { canAct, canRead } from '../dossier.policy.js';
+import { actionsOpenTo, canRead } from '../dossier.policy.js';
 import { getDossierView, type HistoryView } from '../dossier.repo.js';
-import { apologyAvailability, deadlineStateWithin, dueSoonUntil, lateBeforeLetter, workingDaysFrom } from '../dossier-deadline.rules.js';
+import { apologyAvailability, dossierDeadlineState, dueSoonUntil, workingDaysFrom } from '../dossier-deadline.rules.js';
 
 /** How far ahead the apology's picker offers working days (a new appointment is days or weeks away, not months). */
 const APPOINTMENT_DAYS = 120;
@@ -35,11 +35,8 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
     const calendar = calendarFromAdjustments(adjustments, hours);
     // Due soon (sắp đến hạn): the queue's rule (at most one working day of the province's hours left).
     const dueSoonMinutes = calendar.workingDayMinutesOn(now);
-    // Already past its due time when the apology letter came: still overdue (`lateBeforeLetter`).
-    const letter = [...history].reverse().find((h) => h.action === 'apologise');
-    const previousDueAt = letter?.data && typeof letter.data.previousDueAt === 'string' ? new Date(letter.data.previousDueAt) : null;
-    const missed = letter && previousDueAt ? lateBeforeLetter({ at: letter.at, previousDueAt }) : null;
-    state = d.status === 'supplement_requested' ? 'paused' : missed ? 'overdue' : deadlineStateWithin(now, d.dueAt, dueSoonUntil(now, calendar));
+    // Already past its due time when the apology letter came: still overdue (`dossierDeadlineState`).
+    state = d.status === 'supplement_requested' ? 'paused' : dossierDeadlineState(now, { dueAt: d.dueAt, lateSince: d.lateSince }, dueSoonUntil(now, calendar));
     const stepDue = steps[d.stepIndex]?.dueAt;
     // The current step's own clock: due soon when less than a quarter of a working day is left.
     if (stepDue) stepState = d.status === 'supplement_requested' ? 'paused' : deadlineState(now, stepDue, calendar, dueSoonMinutes / 4);
@@ -47,13 +44,11 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
   const ruleSet = ruleSets.find((r) => r.id === d.ruleSet)!;
   const hoursCalendar = calendarFromAdjustments(adjustments, hours);
   const current = steps[d.stepIndex];
-  // A result sent by post is handed out by the post (postal module), not at the desk.
-  // The officer already holding the dossier is not offered "Nhận xử lý" (claim.ts refuses it: DOSSIER.ALREADY_CLAIMED).
-  const possible = allowedActions({ ...d, maxApologies: ruleSet.maxReappointments, deskReturnStep: atDeskReturnStep(d, current), deskReturnLast: endsWithDeskReturn(steps) })
-    .filter((a) => !(a === 'return_result' && d.status === 'result_ready' && d.resultDelivery === 'post'))
-    .filter((a) => !(a === 'claim' && d.assigneeId === actor.userId))
-    .filter((a) =>
-    canAct(actor, a, { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null }),
+  // What this officer may do now (dossier.policy.ts `actionsOpenTo`, the same list a refusal names).
+  const possible = actionsOpenTo(
+    actor,
+    { ...d, step: current ? { role: current.role, unitPath: current.unitPath } : null },
+    allowedActions({ ...d, maxApologies: ruleSet.maxReappointments, deskReturnStep: atDeskReturnStep(d, current), deskReturnLast: endsWithDeskReturn(steps) }),
   );
   const apology = await apologyOf(deps.db, d, now, calendarFromAdjustments(adjustments, hours), ruleSet, possible.includes('apologise'));
   const { receivingPath: _r, resolvingPath: _s, stepCount: _c, interagencyPath: _i, scopeUnitIds: _u, assigneeId: _a, ...rest } = d;

@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/database.js';
 import { NOT_FOUND_CODE, NationalPortalError, type NationalPortal, type THoSo } from '../national-portal.contract.js';
 import { claimHeads, claimRuns, linkLocalDossier, markRunFailed, markRunSent, markSynced, readDossierHead, readSyncEntries, readSyncState, type DossierHead, type OutboxRow } from '../national-portal.repo.js';
 import { isReported, nationalDate, nationalStatusOf, progressEntry, progressUpdate, retryDelayMs, type SyncEntry } from '../national-portal.rules.js';
-import { componentList, resultList, type DocumentLinks } from '../national-portal.documents.rules.js';
+import { componentList, hasDigitisedComponent, resultList, type DocumentLinks } from '../national-portal.documents.rules.js';
 import { dossierLinks, type LinkConfig } from '../national-portal.links.js';
 
 /** One dispatch: dossiers and rows claimed, rows sent or skipped, calls that failed (their rows wait for a retry). */
@@ -37,6 +37,7 @@ export function fullDossier(maHoSo: string, h: DossierHead, entries: SyncEntry[]
     const u = progressUpdate(maHoSo, e);
     for (const k of ['NgayKetThucXuLy', 'NgayTra', 'NgayTuChoi'] as const) if (u[k]) dates[k] = u[k];
   }
+  const components = componentList({ documents: h.documents, files: h.files, inbound: h.inboundFiles, declarationName: h.declarationName, links });
   return {
     MaHoSo: maHoSo,
     MaTTHC: h.procedureCode,
@@ -63,7 +64,8 @@ export function fullDossier(maHoSo: string, h: DossierHead, entries: SyncEntry[]
     TaiKhoanDuocXacThucVoiVNeID: h.vneidVerified ? 1 : 0,
     DuocThanhToanTrucTuyen: (h.paidOnline === 1 || h.paidOnline === 2 ? h.paidOnline : 0) as 0 | 1 | 2,
     DanhSachPhiLePhi: h.fees.length > 0 ? h.fees : h.feeVnd > 0 ? [{ TenPhiLePhi: 'Phí, lệ phí', Gia: h.feeVnd }] : [],
-    DanhSachTaiLieuNop: componentList({ documents: h.documents, files: h.files, inbound: h.inboundFiles, declarationName: h.declarationName, links }),
+    DanhSachTaiLieuNop: components,
+    HoSoCoThanhPhanSoHoa: hasDigitisedComponent(components),
     DanhSachGiayToKetQua: resultList({ status, files: h.files, links }),
     DuLieuBieuMau: h.eform ?? {},
     QuaTrinhXuLy: entries.map((e) => progressEntry(maHoSo, e)),

@@ -8,6 +8,7 @@ import { lockDossier } from '../../dossiers/dossier.repo.js';
 import { applyAction } from '../../dossiers/dossier.rules.js';
 import { canReturnByPost } from '../../dossiers/dossier.policy.js';
 import { dossierErrors } from '../../dossiers/dossier.errors.js';
+import { actionsNowFor } from '../../dossiers/use-cases/actions-now.js';
 import type { TShipmentEventInput } from '../postal.contract.js';
 import { postalErrors } from '../postal.errors.js';
 import { canWorkPostal, isDeskOf, seesPostalWork } from '../postal.policy.js';
@@ -86,7 +87,8 @@ async function closeDossier(q: Tx, who: Reporter, dossierId: string, p: { at: Da
     { status: d.status, stepIndex: d.stepIndex, stepCount: d.stepCount, supplementCount: d.supplementCount, apologyCount: d.apologyCount, maxApologies: ruleSet.maxReappointments },
     'return_result',
   );
-  if (!outcome.ok) throw dossierErrors.actionNotAllowed(d.status, 'return_result', outcome.allowed);
+  // Named as the dossier page names them: what this officer may do now (none for the post's own reports).
+  if (!outcome.ok) throw dossierErrors.actionNotAllowed(d.status, 'return_result', await actionsNowFor(q, who.kind === 'staff' ? who.actor : null, dossierId));
   await recordEvent(q, dossierId, {
     at: p.at, actorId: p.actorId, actorName: p.actorName, note: 'Trả kết quả qua dịch vụ bưu chính công ích',
     event: { type: 'return_result', receivedBy: p.receivedBy, channel: 'post', trackingCode: p.trackingCode },

@@ -5,7 +5,7 @@ import { can, scopePaths, type Actor } from '../../identity/permissions.policy.j
 import type { TProcedureDetail } from '../procedure.contract.js';
 import { procedureErrors } from '../procedure.errors.js';
 import { getProcedure, listVersions, searchCatalog, type CatalogFilter, type CatalogRow } from '../procedure.repo.js';
-import { acceptsDossiers, allowedActions, isAllowed, shownVersion, upcomingVersion, type ProcedureStatus } from '../procedure.rules.js';
+import { acceptsDossiers, allowedActions, isAllowed, shownVersion, upcomingVersion, withStatus, type ProcedureStatus } from '../procedure.rules.js';
 
 type Deps = { db: Db; clock: Clock };
 
@@ -36,9 +36,9 @@ export async function getProcedureDetail(deps: Deps, actor: Actor | null, id: st
     abolishedOn: p.abolishedOn,
     abolishDecision: p.abolishDecision,
     acceptsDossiersToday: acceptsDossiers(p, all, today),
-    current,
-    upcoming: upcoming && upcoming.id !== current.id ? upcoming : null,
-    versions: versions.map(({ content: _c, ...v }) => v),
+    current: withStatus(current, today),
+    upcoming: upcoming && upcoming.id !== current.id ? withStatus(upcoming, today) : null,
+    versions: versions.map(({ content: _c, ...v }) => withStatus(v, today)),
     draftVersionId: staff ? (draft?.id ?? null) : null,
     allowedActions: manager ? allowedActions[p.status].filter((a) => isAllowed(p.status, a, draft !== null)) : [],
   };
@@ -51,7 +51,7 @@ export async function getVersionForStaff(deps: Deps, actor: Actor, procedureId: 
   if (!can(actor, 'catalog.read', p.ownerUnitPath)) throw procedureErrors.notFound();
   const v = (await listVersions(deps.db, procedureId)).find((x) => x.id === versionId);
   if (!v) throw procedureErrors.notFound();
-  return v;
+  return withStatus(v, vnDateOf(deps.clock.now()));
 }
 
 type Query = Omit<CatalogFilter, 'statuses' | 'paths'> & { includeAbolished?: 'true' | 'false'; status?: ProcedureStatus };

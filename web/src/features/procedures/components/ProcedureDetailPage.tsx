@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Popconfirm, Skeleton, Table, Tabs, Tag, Typography } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { PageTitle } from '../../../components/PageTitle.js';
-import { formatDate, todayVn } from '../../../lib/format.js';
+import { formatDate } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { statusColor, statusLabel, versionStatusText } from '../../../lib/labels.js';
 import { navigate } from '../../../lib/router.js';
@@ -63,10 +63,9 @@ export function ProcedureDetailPage({ id, editPath, listPath }: Props) {
   };
 
   const content = d.current.content;
-  const today = todayVn();
-  // A version published for a later date: said so in the heading, not "in force" (issue 15).
-  // A first publication whose date has not come is itself the version shown (the server's `upcoming` is then null).
-  const currentNotYet = d.status !== 'draft' && d.current.effectiveFrom !== null && d.current.effectiveFrom > today;
+  // A version published for a later date: said so in the heading, not "in force" (issue 15). A first publication whose
+  // date has not come is itself the version shown (the server's `upcoming` is then null). The server's clock decides.
+  const currentNotYet = d.current.status === 'upcoming';
   const upcoming = d.upcoming ?? (currentNotYet ? d.current : null);
   const tabs = [
     {
@@ -110,7 +109,7 @@ export function ProcedureDetailPage({ id, editPath, listPath }: Props) {
           scroll={{ x: 700 }}
           columns={[
             { title: t('proc.versionNo'), dataIndex: 'versionNo', width: 90 },
-            { title: t('proc.versionState'), render: (_v, v) => versionStatusText(v, today) },
+            { title: t('proc.versionState'), render: (_v, v) => versionStatusText(v) },
             { title: t('proc.decisionNo'), render: (_v, v) => v.decisionNo ?? '' },
             { title: t('proc.decisionDate'), render: (_v, v) => formatDate(v.decisionDate) },
             { title: t('proc.effectiveFrom'), render: (_v, v) => formatDate(v.effectiveFrom) },
@@ -168,7 +167,7 @@ export function ProcedureDetailPage({ id, editPath, listPath }: Props) {
       <p className="muted">
         {t('proc.code')}: <strong>{d.code}</strong> · {t('proc.ownerUnit')}: {d.ownerUnitName}
         {d.status === 'published' ? ` · ${d.acceptsDossiersToday ? t('proc.acceptsToday') : t('proc.notAcceptingToday')}` : ''}
-        {upcoming ? ` · ${versionStatusText(upcoming, today)}` : ''}
+        {upcoming ? ` · ${versionStatusText(upcoming)}` : ''}
       </p>
       {d.status === 'abolished' ? <Alert type="warning" showIcon title={t('proc.abolishedInfo', { date: formatDate(d.abolishedOn), decision: d.abolishDecision ?? '' })} style={{ marginBottom: 16 }} /> : null}
       {draftId ? <Alert type="info" showIcon title={t('proc.hasDraft')} style={{ marginBottom: 16 }} /> : null}
