@@ -85,13 +85,16 @@ describe('the citizen journey at phone width', () => {
     await page.goto(`${server.baseUrl}/`);
     const card = page.locator('.card', { hasText: 'Đăng ký khai sinh' });
     await card.waitFor();
-    expect(await card.innerText()).toContain('Phí, lệ phí: Miễn');
+    // The card shows what the rule charges: the exemption and the per-copy fee of the extract (fee.rules.ts feeSummary).
+    expect(await card.innerText()).toMatch(/Phí, lệ phí: Miễn phí; bản sao 8\.000\s₫\/bản/);
     await fitsAndAccessible('home');
 
     await page.goto(`${server.baseUrl}/thu-tuc/${procedureId}`);
     await page.getByRole('heading', { name: 'Đăng ký khai sinh', level: 1 }).waitFor();
     const fees = await page.locator('main').innerText();
     expect(fees).toMatch(/Lệ phí đăng ký khai sinh đúng hạn: Miễn/);
+    // The same summary as the card, from the same formatter (lib/fees.ts).
+    expect(await page.getByTestId('fee-summary').innerText()).toMatch(/^Miễn phí; bản sao 8\.000\s₫\/bản$/);
     expect(fees).toMatch(/Phí cấp bản sao Trích lục khai sinh \(nếu có yêu cầu\): 8\.000\s₫\/bản/);
     // The unit is said once ("8.000 ₫/bản"), the note gives the legal basis only.
     expect(fees).toMatch(/8\.000\s₫\/bản — Thông tư 281\/2016\/TT-BTC\./);

@@ -1485,6 +1485,16 @@ export interface paths {
                                     note?: string;
                                 };
                                 feeTotalVnd: number;
+                                fees: {
+                                    name: string;
+                                    amountVnd: number;
+                                    note?: string;
+                                    /** @enum {string} */
+                                    per?: "case" | "copy" | "page";
+                                    quantityField?: string;
+                                    /** @enum {string} */
+                                    channel?: "online" | "desk";
+                                }[];
                                 postalIntake: boolean;
                                 postalReturn: boolean;
                                 publishedBy: number | null;
@@ -1972,6 +1982,16 @@ export interface paths {
                                     note?: string;
                                 };
                                 feeTotalVnd: number;
+                                fees: {
+                                    name: string;
+                                    amountVnd: number;
+                                    note?: string;
+                                    /** @enum {string} */
+                                    per?: "case" | "copy" | "page";
+                                    quantityField?: string;
+                                    /** @enum {string} */
+                                    channel?: "online" | "desk";
+                                }[];
                                 postalIntake: boolean;
                                 postalReturn: boolean;
                                 publishedBy: number | null;
@@ -6062,6 +6082,16 @@ export interface paths {
                                     note?: string;
                                 };
                                 feeTotalVnd: number;
+                                fees: {
+                                    name: string;
+                                    amountVnd: number;
+                                    note?: string;
+                                    /** @enum {string} */
+                                    per?: "case" | "copy" | "page";
+                                    quantityField?: string;
+                                    /** @enum {string} */
+                                    channel?: "online" | "desk";
+                                }[];
                                 postalIntake: boolean;
                                 postalReturn: boolean;
                                 publishedBy: number | null;
