@@ -27367,6 +27367,17 @@ export interface paths {
                                 phone: string | null;
                             };
                             zaloAvailable: boolean;
+                            dossiers: {
+                                /** Format: uuid */
+                                dossierId: string;
+                                dossierCode: string | null;
+                                procedureName: string;
+                                withAccount: boolean;
+                                mobile: string | null;
+                                email: string | null;
+                                sms: string | null;
+                                zalo: string | null;
+                            }[];
                         };
                     };
                 };
@@ -27405,6 +27416,17 @@ export interface paths {
                                 phone: string | null;
                             };
                             zaloAvailable: boolean;
+                            dossiers: {
+                                /** Format: uuid */
+                                dossierId: string;
+                                dossierCode: string | null;
+                                procedureName: string;
+                                withAccount: boolean;
+                                mobile: string | null;
+                                email: string | null;
+                                sms: string | null;
+                                zalo: string | null;
+                            }[];
                         };
                     };
                 };
