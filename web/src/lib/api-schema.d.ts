@@ -7313,6 +7313,8 @@ export interface paths {
                             dueAt: string | null;
                             /** Format: date-time */
                             returnedAt: string | null;
+                            /** Format: uuid */
+                            handlingUnitId: string;
                             timeline: {
                                 /** Format: date-time */
                                 at: string;
@@ -8272,6 +8274,8 @@ export interface paths {
                             receiptNo: string | null;
                             dossierCode: string;
                             procedureName: string;
+                            /** Format: uuid */
+                            handlingUnitId: string;
                             receiptUrl: string | null;
                         };
                     };
@@ -15478,6 +15482,8 @@ export interface paths {
                             actionNeeded: boolean;
                             receivingUnitName: string;
                             resolvingUnitName: string;
+                            /** Format: uuid */
+                            resolvingUnitId: string;
                             /** Format: date-time */
                             receivedAt: string | null;
                             feeVnd: number;
@@ -15634,6 +15640,8 @@ export interface paths {
                             actionNeeded: boolean;
                             receivingUnitName: string;
                             resolvingUnitName: string;
+                            /** Format: uuid */
+                            resolvingUnitId: string;
                             /** Format: date-time */
                             receivedAt: string | null;
                             feeVnd: number;
@@ -15787,6 +15795,8 @@ export interface paths {
                             actionNeeded: boolean;
                             receivingUnitName: string;
                             resolvingUnitName: string;
+                            /** Format: uuid */
+                            resolvingUnitId: string;
                             /** Format: date-time */
                             receivedAt: string | null;
                             feeVnd: number;
