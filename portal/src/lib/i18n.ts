@@ -10,6 +10,7 @@ export const text = {
   feedbackNav: 'Phản ánh, kiến nghị',
   qaNav: 'Hỏi đáp',
   statsNav: 'Thống kê',
+  menu: 'Menu',
   feedbackAboutDossier: 'Phản ánh, kiến nghị về hồ sơ này',
   skip: 'Bỏ qua đến nội dung chính',
   searchTitle: 'Tra cứu thủ tục hành chính',
