@@ -215,6 +215,8 @@ describe('the citizen\'s place, pickup tracking and rating at phone width', () =
 
     // The place picked on the home page earlier (Tỉnh Thử, Phường An Thử) is the statistics' place.
     await page.goto(`${server.baseUrl}/`);
+    // On a phone the header's links are behind its menu button.
+    await page.locator('header').getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Thống kê', exact: true }).click();
     await page.getByRole('heading', { name: 'Thống kê kết quả giải quyết hồ sơ' }).waitFor();
     await shows('Phường An Thử', await expected(s.tree.communeA.path));
