@@ -6,6 +6,7 @@ import { injectAs, login, otpInbox } from '../server/test/app.js';
 import { buildStaff, buildUnitTree } from '../server/test/factories.js';
 import { CITIZEN_PASSWORD, pdf } from '../server/test/citizens.js';
 import { ZProcedureContent } from '../server/src/modules/procedures/procedure.contract.js';
+import { pdfText } from '../server/test/pdf-text.js';
 import { launchBrowser, seriousA11yViolations, SHOTS } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
@@ -85,13 +86,16 @@ describe('the citizen journey at phone width', () => {
     await page.goto(`${server.baseUrl}/`);
     const card = page.locator('.card', { hasText: 'Đăng ký khai sinh' });
     await card.waitFor();
-    expect(await card.innerText()).toContain('Phí, lệ phí: Miễn');
+    // The card shows what the rule charges: the exemption and the per-copy fee of the extract (fee.rules.ts feeSummary).
+    expect(await card.innerText()).toMatch(/Phí, lệ phí: Miễn phí; bản sao 8\.000\s₫\/bản/);
     await fitsAndAccessible('home');
 
     await page.goto(`${server.baseUrl}/thu-tuc/${procedureId}`);
     await page.getByRole('heading', { name: 'Đăng ký khai sinh', level: 1 }).waitFor();
     const fees = await page.locator('main').innerText();
     expect(fees).toMatch(/Lệ phí đăng ký khai sinh đúng hạn: Miễn/);
+    // The same summary as the card, from the same formatter (lib/fees.ts).
+    expect(await page.getByTestId('fee-summary').innerText()).toMatch(/^Miễn phí; bản sao 8\.000\s₫\/bản$/);
     expect(fees).toMatch(/Phí cấp bản sao Trích lục khai sinh \(nếu có yêu cầu\): 8\.000\s₫\/bản/);
     // The unit is said once ("8.000 ₫/bản"), the note gives the legal basis only.
     expect(fees).toMatch(/8\.000\s₫\/bản — Thông tư 281\/2016\/TT-BTC\./);
@@ -310,8 +314,9 @@ describe('the citizen journey at phone width', () => {
     await page.getByRole('heading', { name: '1. Tờ khai' }).waitFor();
     const group = page.getByRole('group', { name: /Thông tin, dữ liệu yêu cầu cung cấp/ });
     expect(await group.getByRole('checkbox').count()).toBe(6);
-    await page.locator('#ef-hoTenNguoiYeuCau').fill('Lê Thị Cúc');
-    await page.locator('#ef-soDinhDanh').fill('001192000456');
+    // The requester is the citizen: name and CCCD come filled from the profile (the seed's e-form declares it).
+    expect(await page.locator('#ef-hoTenNguoiYeuCau').inputValue()).toBe(CITIZEN.fullName);
+    expect(await page.locator('#ef-soDinhDanh').inputValue()).toBe(CITIZEN.idNumber);
     await page.locator('#ef-diaChi').fill('Số 5 đường Trần Hưng Đạo');
     await page.locator('#ef-mucDichSuDung').fill('Chuẩn bị hồ sơ chuyển nhượng');
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -331,6 +336,15 @@ describe('the citizen journey at phone width', () => {
     expect((await submitted).status()).toBe(201);
     const { rows } = await server.ctx.db.query<{ asked: unknown }>(`SELECT eform->'noiDungYeuCau' AS asked FROM dossier WHERE procedure_id = $1`, [landId]);
     expect(rows).toEqual([{ asked: ['Trích lục bản đồ địa chính', 'Giá đất'] }]);
+    // The declaration goes to the agency that receives it (not the People's Committee) and prints the citizen's facts.
+    const dossierId = (await server.ctx.db.query<{ id: string }>(`SELECT id FROM dossier WHERE procedure_id = $1`, [landId])).rows[0]!.id;
+    const declaration = await page.request.get(`${server.baseUrl}/api/citizen/dossiers/${dossierId}/declaration?format=pdf`);
+    expect(declaration.status()).toBe(200);
+    const text = pdfText(Buffer.from(await declaration.body())).replace(/\s+/g, ' ');
+    expect(text).toMatch(/Kính gửi: Văn phòng đăng ký đất đai /);
+    expect(text).not.toMatch(/Kính gửi: Ủy ban nhân dân/);
+    expect(text).toContain(CITIZEN.fullName.toUpperCase());
+    expect(text).toContain('0912345678');
   });
 
   it('every other portal page fits the phone: postal pages, the citizen\'s pages', async () => {

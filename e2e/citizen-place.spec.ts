@@ -4,6 +4,7 @@ import { injectAs, login, otpInbox, type Session } from '../server/test/app.js';
 import { buildProcedureContent, buildStaff, TEST_PASSWORD } from '../server/test/factories.js';
 import { CITIZEN_PASSWORD } from '../server/test/citizens.js';
 import { APPLICANT, seedDesk } from '../server/test/dossier-fixtures.js';
+import { paymentLinkToken, paymentResultPath } from '../server/src/modules/payments/payment.links.js';
 import { launchBrowser, seriousA11yViolations, SHOTS } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
@@ -215,6 +216,8 @@ describe('the citizen\'s place, pickup tracking and rating at phone width', () =
 
     // The place picked on the home page earlier (Tỉnh Thử, Phường An Thử) is the statistics' place.
     await page.goto(`${server.baseUrl}/`);
+    // On a phone the header's links are behind its menu button.
+    await page.locator('header').getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Thống kê', exact: true }).click();
     await page.getByRole('heading', { name: 'Thống kê kết quả giải quyết hồ sơ' }).waitFor();
     await shows('Phường An Thử', await expected(s.tree.communeA.path));
@@ -286,4 +289,34 @@ describe('the citizen\'s place, pickup tracking and rating at phone width', () =
     expect(pageErrors).toEqual([]);
     // Seventeen pages, each with axe, on a shared 2-core machine.
   }, 300_000);
+
+  it('the payment result of a dossier the province handles gives the province’s contacts, not the commune picked on this phone', async () => {
+    const db = server.ctx.db;
+    await db.query(
+      `INSERT INTO portal_site (unit_id, slug, title, address, phone, feedback_phone, email, updated_at) VALUES ($1, 'tinh-thu', 'UBND tỉnh Thử', 'Số 1 đường Hùng Vương', '0277 3800 111', '0277 3800 222', 'motcua@tinhthu.gov.vn', $2)`,
+      [s.tree.province.id, new Date()],
+    );
+    // Received at the commune's desk, resolved by the province (its own procedure, province level).
+    const received = await injectAs(server.app, s.desk, {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: { idempotencyKey: `e2e-province-${Date.now()}`, procedureId, receivingUnitId: s.tree.deskA.id, resolvingUnitId: s.tree.province.id, applicant: APPLICANT, documents: [{ name: 'Tờ khai', kind: 'original', count: 1 }], eform: { hoTen: 'Nguyễn Thị Bé' }, outcome: 'accept' },
+    });
+    expect(received.statusCode, received.body).toBe(201);
+    const paid = await injectAs(server.app, s.desk, { method: 'POST', url: `/api/dossiers/${received.json().id}/payments/cash`, payload: {} });
+    expect(paid.statusCode, paid.body).toBe(201);
+    const reference = (paid.json().payments as { reference: string }[])[0]!.reference;
+    // The commune picked on this phone earlier is Phường An Thử: its contacts are the footer's elsewhere.
+    await page.goto(`${server.baseUrl}${paymentResultPath(reference, paymentLinkToken(server.ctx.config.receiptLinkSecret, reference))}`);
+    await page.getByRole('heading', { name: /thành công|Thanh toán/ }).first().waitFor();
+    const unit = page.getByTestId('unit-contacts');
+    await expect.poll(() => unit.innerText().catch(() => '')).toContain('UBND tỉnh Thử');
+    expect(await unit.innerText()).toContain('0277 3800 111');
+    expect(await unit.innerText()).not.toContain('An Thử');
+    await fitsAndAccessible('payment-result-province');
+    // Back on the home page the footer is the picked commune's again.
+    await page.goto(`${server.baseUrl}/`);
+    await expect.poll(() => page.getByTestId('unit-contacts').innerText().catch(() => '')).toContain('UBND phường An Thử');
+  });
 });
+

@@ -16,6 +16,10 @@ import { startServer, type RunningServer } from './support/server.js';
  *     how they were told ("Đã gửi tin nhắn SMS đến số …4321 lúc …"), without the provider's error or the full address;
  *     another citizen and no session get nothing; the officer (1366×768) still reads the full history.
  * E — the public register names its RSS 2.0 feed in its <head>; the browser's own XML parser reads it.
+ * F — the register filters by procedure (issue 17: "by unit, procedure and period"): on a phone the citizen types the
+ *     procedure's name without accents, picks it from the list with the keyboard, adds a period; the address keeps the
+ *     filters (opened again, the same page and the same choice); with JavaScript off the same address gives the same
+ *     items and a form with the procedure and the period chosen.
  */
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 768 };
@@ -155,6 +159,69 @@ describe('feedback: the sender’s notices and letter, the register’s feeds', 
       parsedDate: publishedAt.toISOString(),
     });
     await phone.getByRole('link', { name: 'Nguồn tin RSS' }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('F: the register filters by procedure (typed without accents) and period; the address keeps them, with or without JavaScript', async () => {
+    const publish = async (subject: string, procedureId: string | null, publishedAt: string) => {
+      const created = await server.app.inject({ method: 'POST', url: '/api/feedback/public', payload: { unitId: s.tree.deskA.id, subject, content: `${subject}: nội dung.`, sender: { name: 'Trần Văn Bình', address: 'Số 1 Lê Lợi', phone: '0987000222' } } });
+      expect(created.statusCode, created.body).toBe(201);
+      const code = created.json().code as string;
+      await server.ctx.db.query(
+        `UPDATE feedback SET procedure_id = $3, status = 'published', published_at = $2, answered_at = $2, public_subject = subject, public_content = content, public_answer = 'Đã trả lời.' WHERE code = $1`,
+        [code, new Date(publishedAt), procedureId],
+      );
+      return code;
+    };
+    const marriage = await publish('Hẹn trả Giấy chứng nhận kết hôn bị trễ', s.procedureId, '2026-11-20T03:00:00Z');
+    const earlier = await publish('Kết hôn: hỏi lại giấy tờ đã nộp', s.procedureId, '2026-10-02T03:00:00Z');
+    const street = await publish('Đèn đường hỏng ở ngõ 5', null, '2026-11-21T03:00:00Z');
+
+    const phone = await pageOf(await context(PHONE));
+    await phone.goto(`${server.baseUrl}/phan-anh/cong-khai`);
+    await phone.locator('.card', { hasText: street }).waitFor();
+    const picker = phone.getByRole('combobox', { name: 'Thủ tục hành chính' });
+    await picker.fill('dang ky ket hon');
+    const option = phone.getByRole('option', { name: /Đăng ký kết hôn/ });
+    await option.waitFor();
+    await picker.press('ArrowDown');
+    expect(await option.getAttribute('aria-selected')).toBe('true');
+    await picker.press('Enter');
+    expect(await picker.inputValue()).toBe('Đăng ký kết hôn');
+    await phone.getByLabel('Từ ngày').fill('01/11/2026');
+    await phone.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await phone.waitForURL((u) => u.searchParams.get('tt') === s.procedureId && u.searchParams.get('tu') === '2026-11-01');
+    await expect.poll(async () => (await phone.locator('.result-list .card').allInnerTexts()).map((x) => x.split('\n')[0])).toEqual(['Hẹn trả Giấy chứng nhận kết hôn bị trễ']);
+    expect(await phone.locator('.result-list').innerText()).toContain(marriage);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await seriousA11yViolations(phone)).toEqual([]);
+    await phone.screenshot({ path: `${SHOTS}/mc-feedback-register-procedure.png`, fullPage: true });
+
+    // The address is the filter: opened again (shared), the same items and the same procedure in the box.
+    const shared = phone.url();
+    const again = await pageOf(await context(PHONE));
+    await again.goto(shared);
+    await expect.poll(() => again.getByRole('combobox', { name: 'Thủ tục hành chính' }).inputValue()).toBe('Đăng ký kết hôn');
+    await expect.poll(async () => (await again.locator('.result-list .card').allInnerTexts()).length).toBe(1);
+    // Without the period, both items of the procedure; never the street lamp.
+    await again.goto(`${server.baseUrl}/phan-anh/cong-khai?tt=${s.procedureId}`);
+    await expect.poll(async () => (await again.locator('.result-list').innerText())).toContain(earlier);
+    expect(await again.locator('.result-list').innerText()).not.toContain(street);
+
+    // JavaScript off: the server's page reads the same address.
+    const plain = await browser.newContext({ locale: 'vi-VN', viewport: PHONE, javaScriptEnabled: false });
+    const noJs = await plain.newPage();
+    await noJs.goto(shared);
+    // The server's page (the application's empty shell has a <main> too, hidden without JavaScript).
+    const main = noJs.locator('noscript ~ main, main').last();
+    expect(await main.innerText()).toContain(marriage);
+    expect(await main.innerText()).not.toContain(earlier);
+    expect(await main.innerText()).not.toContain(street);
+    expect(await noJs.locator('select[name="tt"] option:checked').innerText()).toMatch(/^Đăng ký kết hôn — /);
+    expect(await noJs.locator('input[name="tu"]').inputValue()).toBe('2026-11-01');
+    expect(await noJs.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await noJs.screenshot({ path: `${SHOTS}/mc-feedback-register-nojs.png`, fullPage: true });
+    await plain.close();
     expect(pageErrors).toEqual([]);
   });
 });

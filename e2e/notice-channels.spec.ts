@@ -119,4 +119,33 @@ describe('notice channels on the portal', () => {
     expect(await phone.getByText('Mới', { exact: true }).count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
+
+  it('B: the page says where each dossier’s SMS go — the number given with it, not the profile’s; a desk dossier by what was given there', async () => {
+    // His CCCD proven, a dossier received at the desk under it (phone 0912 345 678) is his too; his profile's phone changes.
+    await server.ctx.db.query(`UPDATE citizen_account SET id_verified_at = $2, id_verified_via = 'oidc' WHERE id = $1`, [citizen.id, new Date()]);
+    const atDesk = await s.receive();
+    await changeContact(server.app, citizen, 'phone', '0977333444');
+    await phone.goto(`${server.baseUrl}/cong-dan/thong-bao`);
+    const list = phone.getByTestId('dossier-recipients');
+    await list.waitFor();
+    const sms = phone.getByRole('checkbox', { name: /^Tin nhắn SMS/ });
+    expect(await sms.isDisabled()).toBe(false);
+    expect(await phone.locator('label', { has: sms }).innerText()).toContain('đến số điện thoại đã khai trong từng hồ sơ');
+    const online = list.locator('li').filter({ hasNotText: atDesk.code });
+    const desk = list.locator('li').filter({ hasText: atDesk.code });
+    // Zalo only chosen: the online dossier's Zalo goes to the number it was filed with; the desk's dossier keeps e-mail/SMS as given.
+    expect(await online.innerText()).toMatch(/không gửi SMS; Zalo đến 0987654321/);
+    expect(await desk.innerText()).toMatch(/SMS đến 0912345678/);
+    expect(await desk.innerText()).toContain('Nộp tại bộ phận một cửa');
+    expect(await list.innerText()).not.toContain('0977333444');
+
+    // SMS chosen again: the online dossier's SMS go to 0987654321 (given with it), still not to the profile's new number.
+    await sms.check();
+    await phone.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+    await phone.getByText('Đã lưu lựa chọn kênh nhận thông báo.').waitFor();
+    await expect.poll(() => online.innerText()).toMatch(/SMS đến 0987654321/);
+    expect(await list.innerText()).not.toContain('0977333444');
+    await fits('recipients');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -76,6 +76,13 @@ describe('the signed-in citizen in the header of every page (390 × 844)', () =>
     ];
     for (const [name, url] of pages) {
       await page.goto(`${server.baseUrl}${url}`);
+      // One line on a phone: the brand and the menu button (issue 14: it was 159 px of wrapped links).
+      const menu = page.locator('header').getByRole('button', { name: 'Menu' });
+      await menu.waitFor();
+      const height = await page.locator('header.site-header').evaluate((h) => h.getBoundingClientRect().height);
+      expect(height, `${name}: header ${height}px`).toBeLessThanOrEqual(72);
+      await menu.click();
+      expect(await menu.getAttribute('aria-expanded')).toBe('true');
       const signedIn = page.locator('header').getByTestId('citizen-signed-in');
       await signedIn.waitFor();
       expect(await signedIn.innerText(), name).toBe(`Công dân: ${CITIZEN.fullName}`);
@@ -85,6 +92,32 @@ describe('the signed-in citizen in the header of every page (390 × 844)', () =>
       await fitsAndAccessible(name);
     }
     await page.screenshot({ path: `${SHOTS}/mc-header-signed-in-home.png` });
+  });
+
+  it('the menu is reached and used by keyboard alone; Escape closes it and gives the focus back', async () => {
+    await page.goto(`${server.baseUrl}/`);
+    const menu = page.locator('header').getByRole('button', { name: 'Menu' });
+    await menu.waitFor();
+    // The skip link first, then the brand, then the menu button.
+    for (let i = 0; i < 3 && !(await menu.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await menu.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await page.locator('#site-menu').isVisible()).toBe(false);
+    await page.keyboard.press('Enter');
+    await page.locator('#site-menu').getByRole('link', { name: 'Tra cứu hồ sơ' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await fitsAndAccessible('menu-open');
+    await page.screenshot({ path: `${SHOTS}/mc-header-menu-open.png` });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Nộp hồ sơ qua bưu điện');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#site-menu').isVisible()).toBe(false);
+    expect(await menu.evaluate((b) => b === document.activeElement)).toBe(true);
+    // A link followed closes the menu on the next page.
+    await page.keyboard.press('Enter');
+    await page.locator('#site-menu').getByRole('link', { name: 'Thống kê' }).click();
+    await page.waitForURL(`${server.baseUrl}/thu-tuc/thong-ke`);
+    expect(await page.locator('#site-menu').isVisible()).toBe(false);
+    await page.screenshot({ path: `${SHOTS}/mc-header-phone.png` });
   });
 
   it('shows it on the unit\'s information pages too', async () => {
@@ -101,10 +134,10 @@ describe('the signed-in citizen in the header of every page (390 × 844)', () =>
     await page.goto(`${server.baseUrl}/cong-dan/ho-so`);
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.waitForURL(`${server.baseUrl}/`);
-    await page.locator('header').getByRole('link', { name: 'Cán bộ đăng nhập' }).waitFor();
+    await page.locator('header').getByRole('link', { name: 'Cán bộ đăng nhập', includeHidden: true }).waitFor({ state: 'attached' });
     expect(await page.getByTestId('citizen-signed-in').count()).toBe(0);
     await page.goto(`${server.baseUrl}/thu-tuc/${procedureId}`);
-    await page.locator('header').getByRole('link', { name: 'Cán bộ đăng nhập' }).waitFor();
+    await page.locator('header').getByRole('link', { name: 'Cán bộ đăng nhập', includeHidden: true }).waitFor({ state: 'attached' });
     expect(await page.getByTestId('citizen-signed-in').count()).toBe(0);
     // The information page asks who is signed in (its live counters keep the network busy: no "idle" to wait for).
     const asked = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/citizen/me');

@@ -35,6 +35,7 @@ import { portalSiteRoutes } from './modules/info-portal/portal-site.routes.js';
 import { zaloSimulatorActive, zaloSimulatorRoutes } from './modules/notifications/zalo.simulator.js';
 import { rewriteSiteHost } from './modules/info-portal/portal.hosts.js';
 import { registerFeedLinks, registerNoscript } from './modules/feedback/feedback.noscript.js';
+import { activeUnits, publishedProcedureChoices } from './modules/feedback/feedback.repo.js';
 import { searchRegister } from './modules/feedback/use-cases/read-feedback.js';
 import { firstScreenHtml, inlineStylesheet } from './web/first-screen.js';
 
@@ -186,12 +187,16 @@ function installWeb(app: FastifyInstance, webDir: string, ctx: AppContext): void
   // The public register and hỏi đáp: the first page is rendered into <noscript>, readable with JavaScript off.
   const NOSCRIPT = '<noscript>Trang tra cứu cần bật JavaScript.</noscript>';
   for (const [route, kind] of [['/phan-anh/cong-khai', 'feedback'], ['/hoi-dap', 'question']] as const) {
-    app.get<{ Querystring: { q?: string; ma?: string } }>(route, { schema: { hide: true }, config: { access: 'public' } }, async (r, reply) => {
-      const q = typeof r.query.q === 'string' ? r.query.q.slice(0, 200) : undefined;
-      // ?ma=: one item (the feeds link each item so).
-      const code = typeof r.query.ma === 'string' && r.query.ma.trim() ? r.query.ma.trim().slice(0, 60) : undefined;
-      const page = await searchRegister(ctx.db, { kind, limit: 20, ...(q ? { q } : {}), ...(code ? { code } : {}) });
-      const html = portalHtml.replace(NOSCRIPT, `<noscript>${registerNoscript(kind, page.items, q)}</noscript>`).replace('</head>', `${registerFeedLinks(kind)}</head>`);
+    app.get<{ Querystring: Record<string, unknown> }>(route, { schema: { hide: true }, config: { access: 'public' } }, async (r, reply) => {
+      const text = (v: unknown, max: number) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
+      const uuid = (v: unknown) => (typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v) ? v : undefined);
+      // A real calendar day only (2026-02-30 is dropped, not sent to the database).
+      const day = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v) ? v : undefined);
+      // The application's address: q words, ?ma= one item (the feeds link each item so), ?dv= unit, ?tt= procedure, ?tu=/?den= period.
+      const filters = { q: text(r.query.q, 200), code: text(r.query.ma, 60), unitId: uuid(r.query.dv), procedureId: uuid(r.query.tt), from: day(r.query.tu), to: day(r.query.den) };
+      const defined = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Partial<typeof filters>;
+      const [page, units, procedures] = await Promise.all([searchRegister(ctx.db, { kind, limit: 20, ...defined }), activeUnits(ctx.db), publishedProcedureChoices(ctx.db)]);
+      const html = portalHtml.replace(NOSCRIPT, `<noscript>${registerNoscript(kind, page.items, defined, { units, procedures })}</noscript>`).replace('</head>', `${registerFeedLinks(kind)}</head>`);
       return reply.type('text/html; charset=utf-8').send(html);
     });
   }

@@ -3,6 +3,7 @@ import type { paths } from '../../../web/src/lib/api-schema.js';
 import { api, unwrap } from '../lib/api-client.js';
 import { t } from '../lib/i18n.js';
 import { usePlace } from '../lib/place.js';
+import { usePageUnitId } from '../lib/page-unit.js';
 import { firstData, forgetFirstData } from '../lib/first-data.js';
 import { Link } from '../lib/router.js';
 import { st } from '../features/statistics/text.js';
@@ -12,12 +13,14 @@ const CONTACTS = '/api/units/contacts';
 type Contacts = paths['/api/units/contacts']['get']['responses'][200]['content']['application/json'];
 
 /**
- * The footer: the support line (server configuration, PORTAL_HOTLINE) and the contacts of the citizen's commune or
- * province as its information site publishes them (GET /api/units/contacts) — nothing here is written in the component.
+ * The footer: the support line (server configuration, PORTAL_HOTLINE) and the contacts of the unit handling the
+ * dossier the page shows, else of the citizen's commune or province as its information site publishes them (GET /api/units/contacts) — nothing here is written in the component.
  */
 export function SiteFooter() {
   const place = usePlace();
-  const unitId = place?.communeId ?? place?.provinceId;
+  // A page about a dossier names the unit that handles it (lib/page-unit.ts); otherwise the citizen's place.
+  const pageUnit = usePageUnitId();
+  const unitId = pageUnit ?? place?.communeId ?? place?.provinceId;
   // Without a place, the support line came with the HTML (lib/first-data.ts).
   const [contacts, setContacts] = useState<Contacts | null>(() => (unitId ? null : (firstData<Contacts>(CONTACTS) ?? null)));
   useEffect(() => {

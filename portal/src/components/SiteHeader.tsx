@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { getMe } from '../features/citizen/api.js';
 import { t } from '../lib/i18n.js';
 import { Link, useLocation } from '../lib/router.js';
@@ -13,6 +13,15 @@ export function SiteHeader({ kiosk = false }: { kiosk?: boolean }) {
   const { pathname } = useLocation();
   const asCitizen = !kiosk;
   const [citizenName, setCitizenName] = useState<string | null>(null);
+  // On a phone the links sit behind a menu button (the header stays one line, ≤ 64 px); from 561 px they are shown.
+  const [open, setOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => setOpen(false), [pathname]);
+  const closeOnEscape = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key !== 'Escape' || !open) return;
+    setOpen(false);
+    menuButton.current?.focus();
+  };
   useEffect(() => {
     if (!asCitizen) return;
     let live = true;
@@ -36,7 +45,12 @@ export function SiteHeader({ kiosk = false }: { kiosk?: boolean }) {
           </span>
         </Link>
         {kiosk ? null : (
-          <nav aria-label="Liên kết" className="header-nav">
+          <button ref={menuButton} type="button" className="menu-button" aria-expanded={open} aria-controls="site-menu" onClick={() => setOpen((o) => !o)} onKeyDown={closeOnEscape}>
+            <span aria-hidden="true">{open ? '✕' : '☰'}</span> {t('menu')}
+          </button>
+        )}
+        {kiosk ? null : (
+          <nav id="site-menu" aria-label="Liên kết" className={open ? 'header-nav open' : 'header-nav'} onKeyDown={closeOnEscape}>
             <Link to="/thu-tuc/buu-chinh" className="track-link">
               {t('postalNav')}
             </Link>

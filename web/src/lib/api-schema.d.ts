@@ -1485,6 +1485,16 @@ export interface paths {
                                     note?: string;
                                 };
                                 feeTotalVnd: number;
+                                fees: {
+                                    name: string;
+                                    amountVnd: number;
+                                    note?: string;
+                                    /** @enum {string} */
+                                    per?: "case" | "copy" | "page";
+                                    quantityField?: string;
+                                    /** @enum {string} */
+                                    channel?: "online" | "desk";
+                                }[];
                                 postalIntake: boolean;
                                 postalReturn: boolean;
                                 publishedBy: number | null;
@@ -1978,6 +1988,16 @@ export interface paths {
                                     note?: string;
                                 };
                                 feeTotalVnd: number;
+                                fees: {
+                                    name: string;
+                                    amountVnd: number;
+                                    note?: string;
+                                    /** @enum {string} */
+                                    per?: "case" | "copy" | "page";
+                                    quantityField?: string;
+                                    /** @enum {string} */
+                                    channel?: "online" | "desk";
+                                }[];
                                 postalIntake: boolean;
                                 postalReturn: boolean;
                                 publishedBy: number | null;
@@ -6112,6 +6132,16 @@ export interface paths {
                                     note?: string;
                                 };
                                 feeTotalVnd: number;
+                                fees: {
+                                    name: string;
+                                    amountVnd: number;
+                                    note?: string;
+                                    /** @enum {string} */
+                                    per?: "case" | "copy" | "page";
+                                    quantityField?: string;
+                                    /** @enum {string} */
+                                    channel?: "online" | "desk";
+                                }[];
                                 postalIntake: boolean;
                                 postalReturn: boolean;
                                 publishedBy: number | null;
@@ -7335,6 +7365,8 @@ export interface paths {
                             dueAt: string | null;
                             /** Format: date-time */
                             returnedAt: string | null;
+                            /** Format: uuid */
+                            handlingUnitId: string;
                             timeline: {
                                 /** Format: date-time */
                                 at: string;
@@ -8294,6 +8326,8 @@ export interface paths {
                             receiptNo: string | null;
                             dossierCode: string;
                             procedureName: string;
+                            /** Format: uuid */
+                            handlingUnitId: string;
                             receiptUrl: string | null;
                         };
                     };
@@ -15500,6 +15534,8 @@ export interface paths {
                             actionNeeded: boolean;
                             receivingUnitName: string;
                             resolvingUnitName: string;
+                            /** Format: uuid */
+                            resolvingUnitId: string;
                             /** Format: date-time */
                             receivedAt: string | null;
                             feeVnd: number;
@@ -15656,6 +15692,8 @@ export interface paths {
                             actionNeeded: boolean;
                             receivingUnitName: string;
                             resolvingUnitName: string;
+                            /** Format: uuid */
+                            resolvingUnitId: string;
                             /** Format: date-time */
                             receivedAt: string | null;
                             feeVnd: number;
@@ -15809,6 +15847,8 @@ export interface paths {
                             actionNeeded: boolean;
                             receivingUnitName: string;
                             resolvingUnitName: string;
+                            /** Format: uuid */
+                            resolvingUnitId: string;
                             /** Format: date-time */
                             receivedAt: string | null;
                             feeVnd: number;
@@ -27393,6 +27433,17 @@ export interface paths {
                                 phone: string | null;
                             };
                             zaloAvailable: boolean;
+                            dossiers: {
+                                /** Format: uuid */
+                                dossierId: string;
+                                dossierCode: string | null;
+                                procedureName: string;
+                                withAccount: boolean;
+                                mobile: string | null;
+                                email: string | null;
+                                sms: string | null;
+                                zalo: string | null;
+                            }[];
                         };
                     };
                 };
@@ -27431,6 +27482,17 @@ export interface paths {
                                 phone: string | null;
                             };
                             zaloAvailable: boolean;
+                            dossiers: {
+                                /** Format: uuid */
+                                dossierId: string;
+                                dossierCode: string | null;
+                                procedureName: string;
+                                withAccount: boolean;
+                                mobile: string | null;
+                                email: string | null;
+                                sms: string | null;
+                                zalo: string | null;
+                            }[];
                         };
                     };
                 };

@@ -5,6 +5,7 @@ import { ct } from './citizen-text.js';
 import { DocumentPicker } from './DocumentPicker.js';
 import { DossierExtensions, type DossierExtras } from './DossierExtensions.js';
 import { DossierViews } from './DossierViews.js';
+import { usePageUnit } from '../../lib/page-unit.js';
 
 /**
  * One of the citizen's dossiers: status, dates, what the desk asks (and the answer form), the result to download when
@@ -23,6 +24,8 @@ export function MyDossierPage({ id, extras, fresh = false }: { id: string; extra
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
   }, [id]);
+  // The footer's contacts: the unit handling this dossier.
+  usePageUnit(d?.resolvingUnitId);
   if (error) return <p className="error" role="alert">{error}</p>;
   if (!d) return <p className="loading">…</p>;
   const results = d.files.filter((f) => f.kind === 'result');

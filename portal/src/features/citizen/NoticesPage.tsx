@@ -12,6 +12,31 @@ const statusName: Record<Delivery['status'], 'deliveryQueued' | 'deliverySent' |
   failed: 'deliveryFailed',
 };
 
+/** Where each dossier's messages go, as the senders plan them (the server's answer, not a guess from the profile). */
+function DossierRecipientsList({ dossiers }: { dossiers: ChannelSettings['dossiers'] }) {
+  return (
+    <section aria-labelledby="recipients-title">
+      <h2 id="recipients-title">{nt('recipientsTitle')}</h2>
+      <p className="hint">{nt('recipientsIntro')}</p>
+      <ul className="plain recipients" data-testid="dossier-recipients">
+        {dossiers.map((d) => {
+          const parts = [
+            d.sms ? nt('recipientSms', { to: d.sms }) : d.mobile ? nt('recipientNoSms') : nt('recipientNoMobile'),
+            d.zalo ? nt('recipientZalo', { to: d.zalo }) : null,
+            d.email ? nt('recipientEmail', { to: d.email }) : null,
+          ].filter((x): x is string => x !== null);
+          return (
+            <li key={d.dossierId}>
+              <Link to={`/cong-dan/ho-so/${d.dossierId}`}>{nt('dossierCodeLabel')} {d.dossierCode ?? d.procedureName}</Link>: {parts.join('; ')}
+              {d.withAccount ? null : <span className="hint"> — {nt('recipientDesk')}</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 /**
  * The citizen's notices and channels (/cong-dan/thong-bao): every change of their dossiers as the ledger tells it
  * (agency, officer, time), how each message went out, and the choice of e-mail, SMS and Zalo beside the portal notice.
@@ -41,6 +66,8 @@ export function NoticesPage() {
     }
   };
 
+  // SMS and Zalo can be chosen when a mobile number is known: the profile's, or one given with a dossier filed with the account.
+  const mobileKnown = !!settings && (!!settings.contacts.phone || settings.dossiers.some((d) => d.withAccount && d.mobile));
   return (
     <section className="detail narrow" aria-labelledby="notices-title">
       <h1 id="notices-title">{nt('noticesTitle')}</h1>
@@ -88,12 +115,13 @@ export function NoticesPage() {
               {settings.contacts.email ? <span className="hint"> ({settings.contacts.email})</span> : <span className="hint"> — {nt('noContactEmail')}</span>}
             </label>
             <label className="check">
-              <input type="checkbox" name="sms" defaultChecked={settings.sms} disabled={!settings.contacts.phone} /> {nt('noticeSms')}
-              {settings.contacts.phone ? <span className="hint"> ({settings.contacts.phone})</span> : <span className="hint"> — {nt('noContactPhone')}</span>}
+              <input type="checkbox" name="sms" defaultChecked={settings.sms} disabled={!mobileKnown} /> {nt('noticeSms')}
+              {/* The SMS of a dossier go to the number given with it (dossier.notify.ts applicantChannels), not the profile's. */}
+              {settings.dossiers.length > 0 ? <span className="hint"> {nt('smsToDossiers')}</span> : settings.contacts.phone ? <span className="hint"> ({settings.contacts.phone})</span> : <span className="hint"> — {nt('noContactPhone')}</span>}
             </label>
             {settings.zaloAvailable ? (
               <label className="check">
-                <input type="checkbox" name="zalo" defaultChecked={settings.zalo} disabled={!settings.contacts.phone} /> {nt('noticeZalo')}
+                <input type="checkbox" name="zalo" defaultChecked={settings.zalo} disabled={!mobileKnown} /> {nt('noticeZalo')}
               </label>
             ) : null}
           </fieldset>
@@ -101,6 +129,7 @@ export function NoticesPage() {
           <button type="submit" className="button-primary">{nt('saveChannels')}</button>
         </form>
       ) : null}
+      {settings && settings.dossiers.length > 0 ? <DossierRecipientsList dossiers={settings.dossiers} /> : null}
       <div aria-live="polite">{status ? <p className={status.ok ? 'notice success' : 'error'} role={status.ok ? undefined : 'alert'}>{status.text}</p> : null}</div>
     </section>
   );

@@ -25,6 +25,15 @@ const vi = {
   deliveryFailed: 'không gửi được',
   dossierCodeLabel: 'Hồ sơ',
   zaloShort: 'Zalo',
+  smsToDossiers: 'đến số điện thoại đã khai trong từng hồ sơ (xem bên dưới)',
+  recipientsTitle: 'Thông báo của từng hồ sơ được gửi đến',
+  recipientsIntro: 'Mỗi hồ sơ nhận thông báo theo số điện thoại và e-mail đã khai khi nộp hồ sơ đó, không theo thông tin cá nhân hiện tại.',
+  recipientSms: 'SMS đến {to}',
+  recipientZalo: 'Zalo đến {to}',
+  recipientEmail: 'E-mail đến {to}',
+  recipientNoSms: 'không gửi SMS',
+  recipientNoMobile: 'hồ sơ không có số di động',
+  recipientDesk: 'Nộp tại bộ phận một cửa: gửi theo thông tin đã khai khi nộp, không theo lựa chọn trên.',
 } as const;
 
 type Key = keyof typeof vi;
@@ -53,6 +62,15 @@ const en: Record<Key, string> = {
   deliveryFailed: 'failed',
   dossierCodeLabel: 'Dossier',
   zaloShort: 'Zalo',
+  smsToDossiers: 'to the phone number given in each dossier (see below)',
+  recipientsTitle: 'Where each dossier’s notices go',
+  recipientsIntro: 'Each dossier is notified at the phone number and e-mail given when it was filed, not at your current profile.',
+  recipientSms: 'SMS to {to}',
+  recipientZalo: 'Zalo to {to}',
+  recipientEmail: 'E-mail to {to}',
+  recipientNoSms: 'no SMS',
+  recipientNoMobile: 'no mobile number in the dossier',
+  recipientDesk: 'Filed at the desk: notified as given when filed, not by the choice above.',
 };
 
 export function nt(key: Key, params?: Record<string, string | number>): string {

@@ -158,6 +158,8 @@ export const ZMyDossierItem = z.object({
 export const ZMyDossier = ZMyDossierItem.extend({
   receivingUnitName: z.string(),
   resolvingUnitName: z.string(),
+  /** The unit that handles the dossier: the page's contacts are its (footer). */
+  resolvingUnitId: z.string().uuid(),
   receivedAt: z.date().nullable(),
   feeVnd: z.number(),
   assisted: z.boolean(),

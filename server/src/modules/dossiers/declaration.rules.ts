@@ -7,6 +7,7 @@ import type { FormBlock, FormModel } from '../forms/forms.contract.js';
 import { NATIONAL_HEADING } from '../forms/forms.rules.js';
 import { formatDateLine } from '../forms/vn-format.rules.js';
 import { eformAnswerLines } from '../procedures/eform-answers.rules.js';
+import { completeApplicant } from '../procedures/eform.rules.js';
 
 export type DeclarationInput = {
   procedure: { code: string; name: string; agency: string; eform: Record<string, unknown> | null };
@@ -18,20 +19,37 @@ export type DeclarationInput = {
   now: Date;
 };
 
+const TERRITORY = /^(Phường|Xã|Đặc khu|Thị trấn|Tỉnh|Thành phố)\s/u;
+const lowerFirst = (s: string) => s.replace(/^(\S)/u, (c) => c.toLowerCase());
+
 /**
- * "Kính gửi:" names the chosen unit: a commune or province is addressed through its People's Committee (Ủy ban nhân
- * dân, which resolves in its name); any other unit (a department) by its own name; unknown: the procedure's agency.
+ * The agency that receives the declaration, by the procedure's "cơ quan thực hiện" (its `agency`, as the national
+ * catalogue publishes it): the first agency named (before "hoặc", ";", notes in brackets, a lower-case description
+ * after a dash), its level ("cấp xã", "cấp tỉnh") made the chosen unit ("Công an cấp xã" → "Công an phường An Bình").
+ * A People's Committee (or its Chairman) resolves in the name of the chosen commune or province; an agency named
+ * without a level (Văn phòng đăng ký đất đai) is the chosen province's or commune's own; a chosen unit that is not a
+ * territory (a department) is addressed by its own name. Unknown unit: the agency as published.
  */
 export function addresseeOf(agency: string, unitName: string | null | undefined): string {
-  if (!unitName) return `Kính gửi: ${agency}`;
-  return /^(Phường|Xã|Đặc khu|Thị trấn|Tỉnh|Thành phố)\s/u.test(unitName) ? `Kính gửi: Ủy ban nhân dân ${unitName.replace(/^(\S)/u, (c) => c.toLowerCase())}` : `Kính gửi: ${unitName}`;
+  const first = agency
+    .replace(/\s*\([^)]*\)/gu, '')
+    .split(/;|\s+hoặc\s+/u)[0]!
+    .split(/\s+[–-]\s+(?=\p{Ll})/u)[0]!
+    .trim();
+  if (!unitName) return `Kính gửi: ${first || agency}`;
+  if (!TERRITORY.test(unitName)) return `Kính gửi: ${unitName}`;
+  const place = lowerFirst(unitName);
+  if (/(?<!\p{L})cấp (xã|tỉnh|huyện)(?!\p{L})/u.test(first)) return `Kính gửi: ${first.replace(/(?<!\p{L})cấp (xã|tỉnh|huyện)(?!\p{L})/u, place)}`;
+  if (/^(Chủ tịch )?Ủy ban nhân dân$/u.test(first) || !first) return `Kính gửi: ${first.startsWith('Chủ tịch') ? 'Chủ tịch ' : ''}Ủy ban nhân dân ${place}`;
+  return `Kính gửi: ${first} ${place}`;
 }
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** The declaration as a form model: one line per identity fact and per e-form field (blank ones are dotted lines to fill by hand). */
 export function declarationModel(input: DeclarationInput): FormModel {
-  const a = input.applicant;
+  // Residence, phone, e-mail the account lacks, as the citizen declared them in the e-form.
+  const a = completeApplicant(input.applicant, input.procedure.eform, input.eform);
   const body: FormBlock[] = [
     { kind: 'paragraph', text: 'I. THÔNG TIN NGƯỜI YÊU CẦU', emphasis: 'bold' },
     { kind: 'field', label: 'Họ, chữ đệm và tên', value: a.fullName.toUpperCase() },

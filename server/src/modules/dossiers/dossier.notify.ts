@@ -2,9 +2,20 @@ import { checkNotification, type NewNotification } from '../notifications/notifi
 import { renderNotification, type TemplateData } from '../notifications/notification.templates.js';
 import { normalizePhoneVn } from '../applicants/phone.rules.js';
 import type { ChannelChoice, Fallback } from '../notifications/notification.contract.js';
-import { planChannels } from '../notifications/notification.rules.js';
+import { planChannels, type PlannedMessage } from '../notifications/notification.rules.js';
 
 type Key = keyof TemplateData;
+
+/**
+ * Where a dossier's messages go: its applicant's contacts as given with the dossier (the phone only when it is a
+ * mobile number, in +84 form), by the account's choice (null for a dossier filed without an account). The citizen's
+ * notices page shows this same plan, so it says where the SMS really go.
+ */
+export function applicantChannels(applicant: { email: string | null; phone: string | null }, choice: ChannelChoice | null): PlannedMessage[] {
+  const phone = applicant.phone ? normalizePhoneVn(applicant.phone) : null;
+  const mobile = phone?.ok && phone.kind === 'mobile' ? phone.e164 : null;
+  return planChannels({ email: applicant.email || null, mobile, choice });
+}
 
 /**
  * The applicant's notifications, rendered and checked, for a caller that inserts them in its own statement: one per
@@ -17,9 +28,7 @@ export function applicantNotifications<K extends Key>(
   data: TemplateData[K],
   choice: ChannelChoice | null = null,
 ): NewNotification[] {
-  const phone = applicant.phone ? normalizePhoneVn(applicant.phone) : null;
-  const mobile = phone?.ok && phone.kind === 'mobile' ? phone.e164 : null;
-  return planChannels({ email: applicant.email || null, mobile, choice }).map((p) => {
+  return applicantChannels(applicant, choice).map((p) => {
     const m = renderNotification(key, p.channel, data);
     let fallback: Fallback | null = null;
     if (p.fallback) {

@@ -9,7 +9,7 @@ import { citizenOf } from '../identity/auth.plugin.js';
 import { senderLetter } from './use-cases/routing-letter.js';
 import { ZPortalFeedbackInput, ZRateInput, ZReceipt, ZRegisterQuery, ZSenderView, ZSimilarInput, ZSimilarItem, ZTextInput, ZTrackInput } from './feedback.contract.js';
 import { atomFeed, rssFeed } from './feedback.feeds.js';
-import { listOfCitizen } from './feedback.repo.js';
+import { activeUnits, listOfCitizen } from './feedback.repo.js';
 import { feedbackCategories } from './feedback.rules.js';
 import { searchRegister, similarItems } from './use-cases/read-feedback.js';
 import { receiveFromPortal } from './use-cases/receive-from-portal.js';
@@ -42,10 +42,7 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
   app.get(
     '/feedback/public/units',
     { config: { access: 'public' }, schema: { tags, summary: 'Cơ quan, đơn vị nhận phản ánh (đang hoạt động)', response: { 200: z.object({ items: z.array(z.object({ id: z.string().uuid(), name: z.string(), depth: z.number() })) }) } } },
-    async () => {
-      const { rows } = await ctx.db.query<{ id: string; name: string; depth: number }>(`SELECT id, name, depth FROM unit WHERE valid_to IS NULL ORDER BY path`);
-      return { items: rows };
-    },
+    async () => ({ items: await activeUnits(ctx.db) }),
   );
   app.post(
     '/feedback/public/attachments',

@@ -289,3 +289,17 @@ export async function findSimilarPublished(q: Queryable, unitPath: string, proce
   );
   return rows;
 }
+
+/** The units that receive feedback (in force), in tree order: the register's and the send form's unit choice. */
+export async function activeUnits(q: Queryable): Promise<{ id: string; name: string; depth: number }[]> {
+  const { rows } = await q.query<{ id: string; name: string; depth: number }>(`SELECT id, name, depth FROM unit WHERE valid_to IS NULL ORDER BY path`);
+  return rows;
+}
+
+/** The published procedures with their owner's name: the register's procedure list on its page without JavaScript. */
+export async function publishedProcedureChoices(q: Queryable): Promise<{ id: string; name: string; ownerName: string }[]> {
+  const { rows } = await q.query<{ id: string; name: string; ownerName: string }>(
+    `SELECT p.id, p.name, u.name AS "ownerName" FROM procedure p JOIN unit u ON u.id = p.owner_unit_id WHERE p.status = 'published' ORDER BY p.name, u.name, p.id`,
+  );
+  return rows;
+}

@@ -3,6 +3,7 @@
  * (print, copy link). Every value is escaped by the `html` tag unless it is `raw` — and `raw` is only used for article
  * bodies that went through the sanitiser (portal.sanitize.ts) and for markup built here.
  */
+import { escapeHtml as esc } from '../../platform/html.js';
 import type { TLiveFigures, TOutage } from './portal.contract.js';
 import { formatIntVi, formatPercentVi } from './portal.rules.js';
 
@@ -13,9 +14,6 @@ export class Html {
   }
 }
 
-export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 export function raw(s: string): Html {
   return new Html(s);

@@ -70,7 +70,7 @@ afterAll(() => t.close());
 describe('the citizen chooses channels', () => {
   it('e-mail and SMS until they choose; a channel needs its contact; each reads and sets only their own', async () => {
     const first = await injectAs(t.app, an, { method: 'GET', url: '/api/citizen/notification-preferences' });
-    expect(first.json()).toEqual({ email: true, sms: true, zalo: false, contacts: { email: 'an.kenh@example.vn', phone: null }, zaloAvailable: true });
+    expect(first.json()).toEqual({ email: true, sms: true, zalo: false, contacts: { email: 'an.kenh@example.vn', phone: null }, zaloAvailable: true, dossiers: [] });
     const noPhone = await injectAs(t.app, an, { method: 'PUT', url: '/api/citizen/notification-preferences', payload: { email: false, sms: false, zalo: true } });
     expect(noPhone.statusCode).toBe(422);
     expect(noPhone.json()).toMatchObject({ code: 'NOTIFICATION.CHANNEL_WITHOUT_CONTACT' });
@@ -84,6 +84,34 @@ describe('the citizen chooses channels', () => {
     expect(other.json()).toMatchObject({ email: true, sms: true, zalo: false, contacts: { email: 'binh.kenh@example.vn', phone: null } });
     expect(other.body).not.toContain('0987654321');
     expect((await t.app.inject({ method: 'GET', url: '/api/citizen/notification-preferences' })).statusCode).toBe(401);
+  });
+
+  it('says where each dossier’s SMS go: the number given with it (not the profile’s), by the choice only for a dossier filed with the account', async () => {
+    const dung = await registerCitizen(t.app, { identifier: 'dung.kenh@example.vn', idNumber: '087090005678', fullName: 'Võ Văn Dũng', birthDate: '1990-06-01', gender: 'male' });
+    // His CCCD proven by the national identity (the way a desk dossier under that number becomes his).
+    await t.ctx.db.query(`UPDATE citizen_account SET id_verified_at = $2, id_verified_via = 'oidc' WHERE id = $1`, [dung.id, new Date(nowMs)]);
+    // Filed at the desk under his CCCD with another number; online while his profile had 0987 111 222, changed since.
+    const atDesk = await injectAs(t.app, desk, {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: { idempotencyKey: 'kenh-desk-dung', procedureId, receivingUnitId: tree.deskA.id, resolvingUnitId: tree.communeA.id, applicant: { kind: 'citizen', idNumber: '087090005678', fullName: 'Võ Văn Dũng', phone: '0912 345 679', address: 'Số 2 Lê Lợi' }, documents: [{ name: 'Căn cước', kind: 'present', count: 1 }], outcome: 'accept' },
+    });
+    expect(atDesk.statusCode, atDesk.body).toBe(201);
+    await changeContact(t.app, dung, 'phone', '0987111222');
+    const online = await injectAs(t.app, dung, { method: 'POST', url: '/api/citizen/dossiers', payload: { idempotencyKey: 'kenh-dung-online', procedureId, resolvingUnitId: tree.communeA.id, eform: {}, documents: [] } });
+    expect(online.statusCode, online.body).toBe(201);
+    await changeContact(t.app, dung, 'phone', '0977333444');
+    const settings = (await injectAs(t.app, dung, { method: 'GET', url: '/api/citizen/notification-preferences' })).json();
+    expect(settings.contacts.phone).toBe('0977333444');
+    const byId = (s: { dossiers: { dossierId: string }[] }, id: string) => s.dossiers.find((d) => d.dossierId === id);
+    expect(byId(settings, online.json().id)).toMatchObject({ withAccount: true, mobile: '0987111222', sms: '0987111222', email: 'dung.kenh@example.vn', zalo: null });
+    expect(byId(settings, atDesk.json().id)).toMatchObject({ withAccount: false, sms: '0912345679', email: null });
+    // No SMS chosen: the online dossier gets none; the desk's dossier is still told at the number given at the desk.
+    const off = await injectAs(t.app, dung, { method: 'PUT', url: '/api/citizen/notification-preferences', payload: { email: true, sms: false, zalo: false } });
+    expect(byId(off.json(), online.json().id)).toMatchObject({ sms: null, mobile: '0987111222', email: 'dung.kenh@example.vn' });
+    expect(byId(off.json(), atDesk.json().id)).toMatchObject({ sms: '0912345679' });
+    // Another citizen sees none of his dossiers.
+    expect((await injectAs(t.app, binh, { method: 'GET', url: '/api/citizen/notification-preferences' })).body).not.toContain('0912345679');
   });
 
   it('Zalo cannot be chosen where no ZNS is connected', async () => {

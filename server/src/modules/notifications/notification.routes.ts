@@ -13,6 +13,8 @@ const ZChoice = z.object({ email: z.boolean(), sms: z.boolean(), zalo: z.boolean
 const ZSettings = ZChoice.extend({
   contacts: z.object({ email: z.string().nullable(), phone: z.string().nullable() }),
   zaloAvailable: z.boolean(),
+  /** Where each recent dossier's messages go (its own contacts, by this choice): null = that channel sends nothing. */
+  dossiers: z.array(z.object({ dossierId: z.string().uuid(), dossierCode: z.string().nullable(), procedureName: z.string(), withAccount: z.boolean(), mobile: z.string().nullable(), email: z.string().nullable(), sms: z.string().nullable(), zalo: z.string().nullable() })),
 });
 const ZStatus = z.enum(['queued', 'sent', 'delivered', 'failed']);
 const ZNotice = z.object({

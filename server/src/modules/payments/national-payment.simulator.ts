@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
+import { escapeHtml as esc } from '../../platform/html.js';
 import { listeningOrigin } from '../../platform/http.js';
 import { formatVnd } from '../forms/vn-format.rules.js';
 import { pgFields, pgSignedQuery, pgSign, pgVerify } from './national-payment.gateway.js';
@@ -12,7 +13,6 @@ import { vnpDate } from './vnpay.gateway.js';
  * "Thanh toán" and "Hủy"; the choice is signed with the merchant's secret, POSTed as JSON to this server's callback
  * (server to server) and the browser is sent back to the return URL with the same signed fields.
  */
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const page = (title: string, body: string) => `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title><style>
 body{font-family:system-ui,sans-serif;background:#f3f4f6;margin:0;color:#1f2937}main{max-width:480px;margin:24px auto;background:#fff;border-radius:12px;padding:20px;box-shadow:0 2px 8px #0002}

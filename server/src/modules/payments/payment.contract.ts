@@ -33,7 +33,8 @@ const ZPaymentView = z.object({
   receiptNo: z.string().nullable(),
 });
 
-export const ZPublicPayment = ZPaymentView.extend({ dossierCode: z.string(), procedureName: z.string(), receiptUrl: z.string().nullable() });
+/** `handlingUnitId`: the unit that handles the dossier — the page shows its contacts (not the citizen's own commune's). */
+export const ZPublicPayment = ZPaymentView.extend({ dossierCode: z.string(), procedureName: z.string(), handlingUnitId: z.string().uuid(), receiptUrl: z.string().nullable() });
 
 export const ZDossierPayments = z.object({
   dossierId: z.string().uuid(),

@@ -11,6 +11,8 @@ export type PayableDossier = {
   procedureName: string;
   applicantName: string;
   receivingUnitId: string;
+  /** The unit that handles (resolves) the dossier: whose contacts the citizen is given about it. */
+  resolvingUnitId: string;
   receivingPath: string;
   resolvingPath: string;
   interagencyPath: string | null;
@@ -21,7 +23,7 @@ export type PayableDossier = {
 export async function getPayableDossier(q: Queryable, dossierId: string, lock = false): Promise<PayableDossier | null> {
   const { rows } = await q.query<PayableDossier>(
     `SELECT id, code, status, fee_vnd AS "feeVnd", rule_set AS "ruleSet", procedure_name AS "procedureName", applicant->>'fullName' AS "applicantName",
-            receiving_unit_id AS "receivingUnitId", receiving_path AS "receivingPath", resolving_path AS "resolvingPath", interagency_path AS "interagencyPath",
+            receiving_unit_id AS "receivingUnitId", resolving_unit_id AS "resolvingUnitId", receiving_path AS "receivingPath", resolving_path AS "resolvingPath", interagency_path AS "interagencyPath",
             ARRAY(SELECT sc.unit_id FROM dossier_scope sc WHERE sc.dossier_id = dossier.id) AS "scopeUnitIds"
        FROM dossier WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
     [dossierId],

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
+import { escapeHtml as esc } from '../../platform/html.js';
 import { listeningOrigin } from '../../platform/http.js';
 import { formatVnd } from '../forms/vn-format.rules.js';
 import { vnpDate, vnpFields, vnpSignedQuery, vnpVerify } from './vnpay.gateway.js';
@@ -11,7 +12,6 @@ import { vnpDate, vnpFields, vnpSignedQuery, vnpVerify } from './vnpay.gateway.j
  * the choice is signed with the merchant's secret, sent server-to-server to the merchant's IPN URL (GET, like the real
  * gateway) and the browser is redirected to vnp_ReturnUrl with the same signed fields. Never mount it in production.
  */
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -257,3 +257,29 @@ export function eformDefaults(schema: Record<string, unknown> | null): Record<st
   }
   return out;
 }
+
+/** The applicant's facts a declaration, a receipt and the notices print or use. */
+export type DeclaredApplicant = { fullName: string; idNumber: string; address: string | null; phone: string | null; email: string | null };
+
+/**
+ * The applicant completed from what they declared in the e-form: a fact missing from the account or the desk's record
+ * (no address or phone on the profile) is taken from the answer of the field prefilled from that fact (`x-prefill`; a
+ * conditionally prefilled field only while its condition holds — otherwise it is about someone else). Facts already
+ * known are kept: the CCCD and name come from the identity, not from typed text. So a declaration never prints dots
+ * for a residence or phone the citizen typed, and the receipt carries the address they gave.
+ */
+export function completeApplicant<A extends DeclaredApplicant>(applicant: A, schema: Record<string, unknown> | null, answers: Record<string, unknown> | null): A {
+  if (!answers) return applicant;
+  const conditions = prefillConditions(schema);
+  const out = { ...applicant };
+  for (const [key, fact] of Object.entries(prefillMap(schema))) {
+    const when = conditions[key];
+    if (when && answers[when.field] !== when.equals) continue;
+    const v = answers[key];
+    if (typeof v !== 'string' || !v.trim()) continue;
+    const name = fact.slice('applicant.'.length) as keyof DeclaredApplicant;
+    if (!(name in out) || (out[name] !== null && out[name] !== '')) continue;
+    (out as Record<string, unknown>)[name] = v.trim();
+  }
+  return out;
+}

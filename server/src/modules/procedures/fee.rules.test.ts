@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseFeeVnd, feeLines, feeTotal } from './fee.rules.js';
+import { baseFeeVnd, feeLines, feeSummary, feeTotal } from './fee.rules.js';
 
 const birth = [
   { name: 'Lệ phí đăng ký khai sinh đúng hạn', amountVnd: 0 },
@@ -29,5 +29,13 @@ describe('fees as the law sets them', () => {
     expect(feeTotal(feeLines(residence, { eform: {}, channel: 'desk' }))).toBe(20000);
     expect(baseFeeVnd(residence, 'full')).toBe(10000);
     expect(baseFeeVnd(residence, 'none')).toBe(20000);
+  });
+
+  it('the summary names the once-charged fee and each per-copy fee with its unit amount', () => {
+    expect(feeSummary(birth, 'full')).toEqual({ baseVnd: 0, perUnit: [{ name: 'Phí cấp bản sao Trích lục khai sinh', amountVnd: 8000, per: 'copy' }] });
+    expect(feeSummary(residence, 'none')).toEqual({ baseVnd: 20000, perUnit: [] });
+    // Only copies are charged (Cấp bản sao Trích lục hộ tịch): no "free" base shown beside them.
+    expect(feeSummary([birth[1]!], 'full')).toEqual({ baseVnd: null, perUnit: [{ name: 'Phí cấp bản sao Trích lục khai sinh', amountVnd: 8000, per: 'copy' }] });
+    expect(feeSummary([], 'full')).toEqual({ baseVnd: 0, perUnit: [] });
   });
 });

@@ -39,3 +39,19 @@ export function baseFeeVnd(fees: FeeRule[], onlineLevel: 'none' | 'partial' | 'f
   const channel = onlineLevel === 'none' ? 'desk' : 'online';
   return fees.filter((f) => !f.quantityField && (!f.channel || f.channel === channel)).reduce((s, f) => s + f.amountVnd, 0);
 }
+
+/**
+ * What the catalogue card and the procedure page's summary say a procedure costs: the fee charged once for the common
+ * case (as baseFeeVnd: online when offered online; null when the procedure has no once-charged fee for that channel but
+ * does charge per unit — then only the per-unit fees are shown), and each fee charged per copy or page, with its unit
+ * amount (a copy of the Trích lục costs 8.000 đồng per copy, Thông tư 281/2016/TT-BTC).
+ */
+export function feeSummary(fees: FeeRule[], onlineLevel: 'none' | 'partial' | 'full'): { baseVnd: number | null; perUnit: { name: string; amountVnd: number; per: 'copy' | 'page' }[] } {
+  const channel = onlineLevel === 'none' ? 'desk' : 'online';
+  const applying = fees.filter((f) => !f.channel || f.channel === channel);
+  const perUnit = applying
+    .filter((f) => f.quantityField || f.per === 'copy' || f.per === 'page')
+    .map((f) => ({ name: f.name, amountVnd: f.amountVnd, per: f.per === 'page' ? ('page' as const) : ('copy' as const) }));
+  const once = applying.filter((f) => !(f.quantityField || f.per === 'copy' || f.per === 'page'));
+  return { baseVnd: once.length === 0 && perUnit.length > 0 ? null : once.reduce((s, f) => s + f.amountVnd, 0), perUnit };
+}

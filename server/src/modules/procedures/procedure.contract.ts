@@ -197,6 +197,8 @@ export const ZCatalogItem = z.object({
   abolishedOn: z.string().nullable(),
   processingTime: ZProcessingTime,
   feeTotalVnd: z.number(),
+  /** The fees of the version in force, as the rule reads them (fee.rules.ts): the card shows the per-copy fee too. */
+  fees: z.array(ZFee),
   postalIntake: z.boolean(),
   postalReturn: z.boolean(),
   /**

@@ -204,6 +204,7 @@ export type CatalogFilter = {
 export type CatalogRow = Pick<ProcedureRow, 'id' | 'code' | 'name' | 'field' | 'level' | 'agency' | 'onlineLevel' | 'status' | 'ownerUnitId' | 'ownerUnitName' | 'abolishedOn'> & {
   processingTime: TProcedureContent['processingTime'];
   feeTotalVnd: number;
+  fees: TProcedureContent['fees'];
   postalIntake: boolean;
   postalReturn: boolean;
   publishedBy: number | null;
@@ -232,6 +233,7 @@ export async function searchCatalog(q: Queryable, f: CatalogFilter): Promise<Cat
   const columns = `p.id, p.code, p.name, p.field, p.level, p.agency, p.online_level AS "onlineLevel", p.status,
             p.owner_unit_id AS "ownerUnitId", u.name AS "ownerUnitName", p.abolished_on AS "abolishedOn",
             p.processing_time AS "processingTime", p.fee_total_vnd AS "feeTotalVnd",
+            coalesce((SELECT v.content->'fees' FROM procedure_version v WHERE v.id = p.current_version_id), '[]'::jsonb) AS fees,
             p.postal_intake AS "postalIntake", p.postal_return AS "postalReturn"`;
   const where = `WHERE p.status = ANY($1::text[])
         AND ($2::text[] IS NULL OR u.path LIKE ANY (SELECT x || '%' FROM unnest($2::text[]) x))

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { escapeHtml, simText, simulatorLang, simulatorPage, type SimulatorLang } from './simulator-page.js';
+import { escapeHtml } from '../html.js';
+import { simText, simulatorLang, simulatorPage, type SimulatorLang } from './simulator-page.js';
 
 /**
  * A real OpenID Connect provider (oidc-provider) speaking Vietnamese to the person: the simulators of the national

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../html.js';
 import { simulatorsEn } from './messages.simulators.en.js';
 import { simulatorsVi, type SimulatorMessageKey } from './messages.simulators.vi.js';
 
@@ -7,8 +8,6 @@ export type SimulatorLang = 'vi' | 'en';
 export function simulatorLang(uiLocales: unknown): SimulatorLang {
   return typeof uiLocales === 'string' && /^en\b/i.test(uiLocales.trim()) ? 'en' : 'vi';
 }
-
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A simulator page's string, `{name}` placeholders filled (and HTML-escaped). */
 export function simText(lang: SimulatorLang, key: SimulatorMessageKey, params: Record<string, string> = {}): string {

@@ -14,7 +14,7 @@ export const track = (code: string, phone: string) => unwrap(api.POST('/api/feed
 export const rate = (code: string, phone: string, satisfied: boolean, comment: string | null) => unwrap(api.POST('/api/feedback/public/rate', { body: { code, phone, satisfied, comment } }));
 export const reopen = (code: string, phone: string, text: string) => unwrap(api.POST('/api/feedback/public/reopen', { body: { code, phone, text } }));
 export const supply = (code: string, phone: string, text: string) => unwrap(api.POST('/api/feedback/public/supply', { body: { code, phone, text } }));
-export const searchRegister = (query: { q?: string; code?: string; kind?: 'feedback' | 'question'; unitId?: string; from?: string; to?: string; after?: string }) =>
+export const searchRegister = (query: { q?: string; code?: string; kind?: 'feedback' | 'question'; unitId?: string; procedureId?: string; from?: string; to?: string; after?: string }) =>
   unwrap(api.GET('/api/feedback/public/register', { params: { query: { ...query, limit: 20 } } }));
 
 /** Uploads one attachment; the server checks its content (PDF, JPEG, PNG, Office documents). */

@@ -5,6 +5,7 @@ import { t } from '../../../lib/i18n.js';
 import { Link, navigate } from '../../../lib/router.js';
 import { getUnits, searchRegister, type RegisterPage as Page } from '../api/feedback.js';
 import { ft } from '../text.js';
+import { ProcedurePicker } from './ProcedurePicker.js';
 
 const feedUrl = (f: 'rss' | 'atom', kind: 'feedback' | 'question') => `/api/feedback/public/register.${f}?kind=${kind}`;
 
@@ -20,6 +21,8 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
   // ?ma=: one item, as the feeds and Open311 clients link it. ?dv=: a unit and the units under it.
   const code = params.get('ma') ?? '';
   const unitId = params.get('dv') ?? '';
+  // ?tt=: one procedure (issue 17: searchable by unit, procedure and period).
+  const procedureId = params.get('tt') ?? '';
   const [units, setUnits] = useState<{ id: string; name: string; depth: number }[]>([]);
   const [page, setPage] = useState<Page | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -29,10 +32,10 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
 
   useEffect(() => {
     document.title = `${title} — ${t('site')}`;
-    searchRegister({ kind, ...(q ? { q } : {}), ...(code ? { code } : {}), ...(unitId ? { unitId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) })
+    searchRegister({ kind, ...(q ? { q } : {}), ...(code ? { code } : {}), ...(unitId ? { unitId } : {}), ...(procedureId ? { procedureId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) })
       .then(setPage)
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [kind, q, code, unitId, from, to, title]);
+  }, [kind, q, code, unitId, procedureId, from, to, title]);
 
   useEffect(() => {
     getUnits().then((u) => setUnits(u.items)).catch(() => setUnits([]));
@@ -58,12 +61,12 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
     const f = new FormData(e.currentTarget);
     const p = new URLSearchParams();
     const day = (v: FormDataEntryValue | null) => (v ? isoDateOf(String(v)) : null);
-    for (const [k, v] of [['q', f.get('q')], ['dv', f.get('dv')], ['tu', day(f.get('tu'))], ['den', day(f.get('den'))]] as const) if (v) p.set(k, String(v));
+    for (const [k, v] of [['q', f.get('q')], ['dv', f.get('dv')], ['tt', f.get('tt')], ['tu', day(f.get('tu'))], ['den', day(f.get('den'))]] as const) if (v) p.set(k, String(v));
     navigate(`${base}${p.size ? `?${p}` : ''}`, { keepScroll: true });
   }
   async function handleMore() {
     if (!page?.next) return;
-    const more = await searchRegister({ kind, after: page.next, ...(q ? { q } : {}), ...(code ? { code } : {}), ...(unitId ? { unitId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    const more = await searchRegister({ kind, after: page.next, ...(q ? { q } : {}), ...(code ? { code } : {}), ...(unitId ? { unitId } : {}), ...(procedureId ? { procedureId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
     setPage({ items: [...page.items, ...more.items], next: more.next });
   }
 
@@ -99,6 +102,9 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
                 ))}
               </select>
             </label>
+          </div>
+          <div>
+            <ProcedurePicker name="tt" value={procedureId} label={ft('procedure')} />
           </div>
           {([['reg-from', 'tu', ft('from'), from], ['reg-to', 'den', ft('to'), to]] as const).map(([id, name, label, value]) => (
             <div key={id}>

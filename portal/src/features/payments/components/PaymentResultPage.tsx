@@ -4,6 +4,7 @@ import { t } from '../../../lib/i18n.js';
 import { Link } from '../../../lib/router.js';
 import { getPublicPayment, type PublicPayment } from '../api/payments.js';
 import { pt } from '../text.js';
+import { usePageUnit } from '../../../lib/page-unit.js';
 
 /** Where the gateway brings the citizen back (and the receipt's QR points): the payment's result and its receipt. */
 export function PaymentResultPage({ search }: { search: string }) {
@@ -25,6 +26,7 @@ export function PaymentResultPage({ search }: { search: string }) {
     load();
   }, [load]);
 
+  usePageUnit(p?.handlingUnitId);
   const heading = !p ? pt('resultTitle') : p.status === 'paid' ? pt('success') : p.status === 'pending' ? pt('pending') : p.status === 'failed' ? pt('failed') : pt('expired');
   return (
     <section className="detail" aria-labelledby="result-title">

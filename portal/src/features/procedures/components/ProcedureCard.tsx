@@ -1,4 +1,4 @@
-import { formatVnd } from '../../../lib/format.js';
+import { feeSummaryText } from '../../../lib/fees.js';
 import { processingTimeText, t } from '../../../lib/i18n.js';
 import { Link } from '../../../lib/router.js';
 import type { CatalogItem } from '../api/search-catalog.js';
@@ -29,7 +29,7 @@ export function ProcedureCard({ item }: { item: CatalogItem }) {
       <ul className="badges" aria-label={t('general')}>
         <li className={`badge online-${item.onlineLevel}`}>{t(`online.${item.onlineLevel}`)}</li>
         <li className="badge">{processingTimeText({ amount: item.processingTime.amount, unit: item.processingTime.unit })}</li>
-        <li className="badge">{t('feeLabel')}: {item.feeTotalVnd > 0 ? formatVnd(item.feeTotalVnd) : t('exempt')}</li>
+        <li className="badge">{t('feeLabel')}: {feeSummaryText(item.fees, item.onlineLevel)}</li>
         {item.postalIntake ? <li className="badge">{t('postalIntakeShort')}</li> : null}
         {item.postalReturn ? <li className="badge">{t('postalReturnShort')}</li> : null}
       </ul>

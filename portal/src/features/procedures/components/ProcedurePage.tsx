@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
-import { formatDate, formatVnd } from '../../../lib/format.js';
+import { formatDate } from '../../../lib/format.js';
+import { feeRateText, feeSummaryText } from '../../../lib/fees.js';
 import { processingTimeText, t } from '../../../lib/i18n.js';
 import { Link } from '../../../lib/router.js';
 import { firstData, firstDataKey, forgetFirstData } from '../../../lib/first-data.js';
@@ -17,13 +18,17 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function Fees({ fees }: { fees: Content['fees'] }) {
+/** The summary the card shows too (lib/fees.ts), then each fee with its rate, channel and note. */
+function Fees({ fees, onlineLevel }: { fees: Content['fees']; onlineLevel: Content['onlineLevel'] }) {
   if (fees.length === 0) return <>{t('free')}</>;
   return (
     <ul className="plain">
+      <li data-testid="fee-summary">
+        <strong>{feeSummaryText(fees, onlineLevel)}</strong>
+      </li>
       {fees.map((f, i) => (
         <li key={i}>
-          {f.name}: <strong>{f.amountVnd > 0 ? `${formatVnd(f.amountVnd)}${t(`per.${f.per ?? (f.quantityField ? 'copy' : 'case')}`)}` : t('exempt')}</strong>
+          {f.name}: <strong>{feeRateText(f)}</strong>
           {f.channel ? ` (${t(`channel.${f.channel}`)})` : ''}
           {f.note ? ` — ${f.note}` : ''}
         </li>
@@ -90,7 +95,7 @@ const ProcedureSections = memo(function ProcedureSections({ p }: { p: PublicProc
           <dd>{processingTimeText(c.processingTime)}</dd>
           <dt>{t('fees')}</dt>
           <dd>
-            <Fees fees={c.fees} />
+            <Fees fees={c.fees} onlineLevel={c.onlineLevel} />
           </dd>
           <dt>{t('onlineLevel')}</dt>
           <dd>{t(`online.${c.onlineLevel}`)}</dd>

@@ -3,6 +3,7 @@ import { LookupPage } from '../../../components/LookupPage.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { trackDossier, type Tracking } from '../api/track-dossier.js';
+import { PageUnit } from '../../../lib/page-unit.js';
 
 /**
  * Tra cứu hồ sơ: a citizen looks up a dossier by its code and a secret only they know. The code may come in the URL
@@ -27,6 +28,7 @@ export function TrackingPage({ search, renderExtras }: { search: string; renderE
     >
       {(result, shownSecret) => (
         <section className="detail track-result" aria-labelledby="track-code">
+          <PageUnit unitId={result.handlingUnitId} />
           <h2 id="track-code" className="track-code">
             {result.code}
           </h2>

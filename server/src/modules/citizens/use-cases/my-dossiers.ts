@@ -56,7 +56,7 @@ export async function readMyDossier(deps: { db: Db; clock?: Clock }, citizenId: 
   type Notice = { channel: string; subject: string | null; body: string; templateKey: string | null; createdAt: string };
   const { rows } = await deps.db.query<Omit<TMyDossier, 'statusLabel' | 'actionNeeded' | 'request' | 'reference' | 'expectedDueAt' | 'notifyTo' | 'notifications'> & { notifications: Notice[]; status: DossierStatus; versionId: string; resolvingPath: string; phone: string | null; email: string | null }>(
     `SELECT d.id, d.code, (SELECT n.ma_ho_so FROM national_dossier n WHERE n.dossier_id = d.id AND n.origin = 'national') AS "nationalCode", d.procedure_name AS "procedureName", d.status, d.submitted_at AS "submittedAt", d.due_at AS "dueAt",
-            ru.name AS "receivingUnitName", su.name AS "resolvingUnitName", d.received_at AS "receivedAt", d.fee_vnd::int AS "feeVnd", d.assisted,
+            ru.name AS "receivingUnitName", su.name AS "resolvingUnitName", su.id AS "resolvingUnitId", d.received_at AS "receivedAt", d.fee_vnd::int AS "feeVnd", d.assisted,
             d.result_delivery AS "resultDelivery", d.supplemented_at AS "supplementedAt", d.eform,
             right(d.applicant->>'idNumber', 4) AS "trackingSecret", d.procedure_version_id AS "versionId", su.path AS "resolvingPath",
             d.applicant->>'phone' AS phone, d.applicant->>'email' AS email,

@@ -1,6 +1,7 @@
 import { withTransaction, type Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
+import { completeApplicant } from '../../procedures/eform.rules.js';
 import { validateCccd } from '../../applicants/cccd.rules.js';
 import { citizenErrors } from '../../citizens/citizen.errors.js';
 import { feeToPay, missingDocuments, onlineSubmissionProblem } from '../../citizens/citizen.rules.js';
@@ -99,7 +100,8 @@ export async function submitOnline(deps: { db: Db; clock: Clock }, submitter: On
           receivingPath: receiving.path,
           resolvingUnitId: resolving.id,
           resolvingPath: resolving.path,
-          applicant: input.applicant,
+          // Facts the profile lacks (address, phone) as the citizen declared them in the e-form (eform.rules.ts).
+          applicant: completeApplicant(input.applicant, version.content.eform, input.eform),
           feeVnd: feeToPay(version.content.fees, assisted, input.eform),
           documents,
           eform: input.eform,

@@ -37,6 +37,8 @@ export const ZTracking = z.object({
   receivedAt: z.date().nullable(),
   dueAt: z.date().nullable(),
   returnedAt: z.date().nullable(),
+  /** The unit that handles the dossier: the page gives its contacts. */
+  handlingUnitId: z.string().uuid(),
   /** Each change in plain Vietnamese: what, where, by whom (`text` adds the time), ND 224/2026 Điều 15 k1g. */
   timeline: z.array(z.object({ at: z.date(), label: z.string(), text: z.string() })),
   /** The result shipment by the public postal service, if any (postal/ module). */
@@ -142,8 +144,8 @@ export async function authoriseTracking(deps: TrackingDeps, code: string, secret
 export async function trackDossier(deps: TrackingDeps, code: string, secret: string, client: { ip: string }) {
   const { dossierId } = await authoriseTracking(deps, code, secret, client);
   // One round trip: the dossier and its timeline together.
-  const { rows } = await deps.db.query<{ id: string; code: string | null; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; shipment: { trackingCode: string | null; status: string; dueAt: string | null; deliveredAt: string | null } | null }>(
-    `SELECT d.id, coalesce(d.code, (SELECT n.ma_ho_so FROM national_dossier n WHERE n.dossier_id = d.id AND n.origin = 'national')) AS code, procedure_name AS "procedureName", status, received_at AS "receivedAt", due_at AS "dueAt", returned_at AS "returnedAt",
+  const { rows } = await deps.db.query<{ id: string; code: string | null; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; handlingUnitId: string; shipment: { trackingCode: string | null; status: string; dueAt: string | null; deliveredAt: string | null } | null }>(
+    `SELECT d.id, d.resolving_unit_id AS "handlingUnitId", coalesce(d.code, (SELECT n.ma_ho_so FROM national_dossier n WHERE n.dossier_id = d.id AND n.origin = 'national')) AS code, procedure_name AS "procedureName", status, received_at AS "receivedAt", due_at AS "dueAt", returned_at AS "returnedAt",
             (SELECT json_build_object('trackingCode', s.tracking_code, 'status', s.status, 'dueAt', s.due_at, 'deliveredAt', s.delivered_at)
                FROM postal_shipment s WHERE s.dossier_id = d.id) AS shipment
        FROM dossier d WHERE id = $1`,
@@ -161,6 +163,7 @@ export async function trackDossier(deps: TrackingDeps, code: string, secret: str
     receivedAt: d.receivedAt,
     dueAt: d.dueAt,
     returnedAt: d.returnedAt,
+    handlingUnitId: d.handlingUnitId,
     shipment: d.shipment && { ...d.shipment, dueAt: d.shipment.dueAt ? new Date(d.shipment.dueAt) : null, deliveredAt: d.shipment.deliveredAt ? new Date(d.shipment.deliveredAt) : null },
     // What happened, where and by whom; internal marks (scans, overdue flags) and internal notes stay inside.
     timeline: (await loadCitizenTimeline(deps.db, d.id)).map((x) => ({ at: x.at, label: x.label, text: x.text })),

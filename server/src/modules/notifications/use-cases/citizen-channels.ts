@@ -4,11 +4,14 @@ import { dossierReference } from '../../dossiers/tracking-code.rules.js';
 import type { Clock } from '../../../platform/clock.js';
 import { normalizePhoneVn } from '../../applicants/phone.rules.js';
 import { loadCitizenTimeline } from '../../dossiers/dossier.repo.js';
+import { applicantChannels } from '../../dossiers/dossier.notify.js';
 import { markNoticesSeen, readPreferences, savePreferences } from '../channel-preferences.repo.js';
 import { PUBLIC_STATUS, type Channel, type ChannelChoice, type NotificationStatus } from '../notification.contract.js';
 import { notificationErrors } from '../notification.errors.js';
 
-export type ChannelSettings = ChannelChoice & { contacts: { email: string | null; phone: string | null }; zaloAvailable: boolean };
+/** Where one dossier's messages go (dossier.notify.ts applicantChannels: the contacts given with it, by the channel choice). */
+export type DossierRecipients = { dossierId: string; dossierCode: string | null; procedureName: string; withAccount: boolean; mobile: string | null; email: string | null; sms: string | null; zalo: string | null };
+export type ChannelSettings = ChannelChoice & { contacts: { email: string | null; phone: string | null }; zaloAvailable: boolean; dossiers: DossierRecipients[] };
 
 async function contactsOf(db: Db, citizenId: string): Promise<{ email: string | null; phone: string | null }> {
   const { rows } = await db.query<{ email: string | null; phone: string | null }>(`SELECT email, phone FROM citizen_account WHERE id = $1`, [citizenId]);
@@ -20,10 +23,33 @@ const hasMobile = (phone: string | null) => {
   return !!p?.ok && p.kind === 'mobile';
 };
 
+const national = (e164: string | null) => (e164 ? `0${e164.replace(/^\+84/, '')}` : null);
+
+/**
+ * Where the messages about each of the citizen's recent dossiers go, computed as the senders plan them: each dossier's
+ * own applicant phone and e-mail (given when it was filed — not the profile's), by the account's choice for a dossier
+ * filed with the account, and by the default (e-mail and SMS) for one filed at the desk without it.
+ */
+async function dossierRecipients(db: Db, citizenId: string, choice: ChannelChoice): Promise<DossierRecipients[]> {
+  const { rows } = await db.query<{ id: string; code: string | null; procedureName: string; withAccount: boolean; email: string | null; phone: string | null }>(
+    `SELECT d.id, d.code, d.procedure_name AS "procedureName", d.citizen_id IS NOT NULL AS "withAccount",
+            d.applicant->>'email' AS email, d.applicant->>'phone' AS phone
+       FROM dossier d WHERE ${citizenOwnsDossierSql('d', '$1')} ORDER BY d.updated_at DESC, d.id LIMIT $2`,
+    [citizenId, MAX_DOSSIERS],
+  );
+  return rows.map((d) => {
+    const plan = applicantChannels({ email: d.email, phone: d.phone }, d.withAccount ? choice : null);
+    const to = (c: Channel) => plan.find((p) => p.channel === c)?.recipient ?? null;
+    const mobile = applicantChannels({ email: null, phone: d.phone }, { email: false, sms: true, zalo: false })[0]?.recipient ?? null;
+    return { dossierId: d.id, dossierCode: d.code, procedureName: d.procedureName, withAccount: d.withAccount, mobile: national(mobile), email: to('email'), sms: national(to('sms')), zalo: national(to('zalo')) };
+  });
+}
+
 /** The signed-in citizen's channels and the contacts they go to (only their own: the session names the account). */
 export async function readChannelSettings(deps: { db: Db; zaloAvailable: boolean }, citizenId: string): Promise<ChannelSettings> {
   const [p, contacts] = await Promise.all([readPreferences(deps.db, citizenId), contactsOf(deps.db, citizenId)]);
-  return { email: p.email, sms: p.sms, zalo: p.zalo, contacts, zaloAvailable: deps.zaloAvailable };
+  const choice = { email: p.email, sms: p.sms, zalo: p.zalo };
+  return { ...choice, contacts, zaloAvailable: deps.zaloAvailable, dossiers: await dossierRecipients(deps.db, citizenId, choice) };
 }
 
 /**
@@ -35,7 +61,9 @@ export async function chooseChannels(deps: { db: Db; clock: Clock; zaloAvailable
   if (choice.zalo && !deps.zaloAvailable) throw notificationErrors.channelUnavailable();
   const contacts = await contactsOf(deps.db, citizenId);
   if (choice.email && !contacts.email) throw notificationErrors.channelWithoutContact('email');
-  for (const c of ['sms', 'zalo'] as const) if (choice[c] && !hasMobile(contacts.phone)) throw notificationErrors.channelWithoutContact(c);
+  // A mobile number on the profile, or on a dossier filed with the account (its messages go to the number given with it).
+  const dossierMobile = (choice.sms || choice.zalo) && (await dossierRecipients(deps.db, citizenId, { email: false, sms: true, zalo: false })).some((d) => d.withAccount && d.mobile);
+  for (const c of ['sms', 'zalo'] as const) if (choice[c] && !hasMobile(contacts.phone) && !dossierMobile) throw notificationErrors.channelWithoutContact(c);
   await savePreferences(deps.db, citizenId, choice, deps.clock.now());
   return readChannelSettings(deps, citizenId);
 }

@@ -50,7 +50,7 @@ export async function readPublicPayment(deps: { db: Db; config: LinkConfig }, re
   const p = await findPayment(deps.db, { reference });
   if (!p) throw paymentErrors.notFound();
   const d = (await getPayableDossier(deps.db, p.dossierId))!;
-  return { ...view(p), dossierCode: dossierReference(d), procedureName: d.procedureName, receiptUrl: p.status === 'paid' ? `/api/payments/public/${p.reference}/receipt?t=${encodeURIComponent(token)}` : null };
+  return { ...view(p), dossierCode: dossierReference(d), procedureName: d.procedureName, handlingUnitId: d.resolvingUnitId, receiptUrl: p.status === 'paid' ? `/api/payments/public/${p.reference}/receipt?t=${encodeURIComponent(token)}` : null };
 }
 
 /** Public fee status of a dossier the caller proved to be theirs (tracking secret): what is due, what is paid. */
