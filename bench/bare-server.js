@@ -6,6 +6,7 @@
 //   POST /forward/:id   — likewise the rows a step transition writes or updates;
 //   GET  /lookup?code=  — one-row read of a dossier by its code.
 // The shape of the rows comes from BARE_CONFIG (JSON), written by the benchmark from its probe.
+/* global process */
 import Fastify from 'fastify';
 import pg from 'pg';
 
