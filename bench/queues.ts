@@ -9,7 +9,7 @@
  * a million dossiers take about half an hour to generate, the measurement a few minutes, so the figures can be taken
  * when the machine is quiet).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,7 @@ import { countQuery, queueQuery, type Queue, type QueueFilter } from '../server/
 import { classifySearch } from '../server/src/modules/dossiers/dossier-search.rules.js';
 import { generateQueueData } from './queues-data.js';
 import { load, type Stat } from './load.js';
+import { startServer, type ServerProcess } from './server-process.js';
 
 const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PASSWORD = 'Bench-queues-2026';
@@ -61,7 +62,7 @@ export async function benchQueues(o: { dossiers: number; requests: number; keep?
   const dbUrl = url.toString();
   const db = createPool(dbUrl, 4);
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-qbench-'));
-  let server: ReturnType<typeof spawn> | null = null;
+  let server: ServerProcess | null = null;
   try {
     await migrate(db);
     const now = new Date();
@@ -111,28 +112,9 @@ export async function benchQueues(o: { dossiers: number; requests: number; keep?
     await db.query('VACUUM ANALYZE dossier');
     await db.query('VACUUM ANALYZE dossier_scope');
 
-    // The server in its own process, as in production: one Node.js process, its own pool.
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    // The compiled server when it is built (as production runs it: `npm run build:server`, `npm run start:prod`), else the
-    // sources through tsx.
-    const compiled = await fs.access('dist/server/main.js').then(() => true, () => false);
-    server = spawn(process.execPath, compiled ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/src/main.ts'], {
-      env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', JOBS: 'false', LOG_LEVEL: 'warn', DATA_DIR: work },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (i > 600) throw new Error('server did not start');
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    let peakRss = 0;
-    const rssOf = async () => Number(/VmRSS:\s+(\d+)/.exec(await fs.readFile(`/proc/${server!.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-    const sampler = setInterval(() => void rssOf().then((r) => (peakRss = Math.max(peakRss, r))).catch(() => {}), 200);
+    // The server in its own process, as in production: one Node.js process, its own pool (bench/server-process.ts).
+    server = await startServer({ dbUrl, dataDir: work });
+    const { base, compiled } = server;
     for (const off of officers) {
       const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: off.username, password: PASSWORD }) });
       if (!res.ok) throw new Error(`login ${off.username}: ${res.status}`);
@@ -149,7 +131,7 @@ export async function benchQueues(o: { dossiers: number; requests: number; keep?
       rows.push({ s, http, bare });
       log(`  ${s.name}: HTTP p50 ${http.p50.toFixed(1)} p99 ${http.p99.toFixed(1)} · bare p50 ${bare.p50.toFixed(1)} p99 ${bare.p99.toFixed(1)}`);
     }
-    clearInterval(sampler);
+    const peakRss = server.peakRss();
 
     // EXPLAIN of each hot statement for the busiest commune's officer.
     const off = officers[0]!;
@@ -184,7 +166,7 @@ export async function benchQueues(o: { dossiers: number; requests: number; keep?
       '',
     ];
   } finally {
-    server?.kill('SIGTERM');
+    await server?.stop();
     await db.end();
     if (o.keep || o.reuse) log(`kept database ${dbName}`);
     else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);

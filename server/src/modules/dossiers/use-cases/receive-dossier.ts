@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { withTransaction, type Db } from '../../../platform/database.js';
+import { withTransaction, type Db, type Queryable } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
 import { can, type Actor } from '../../identity/permissions.policy.js';
@@ -102,7 +102,11 @@ export async function receiveDossier(
   try {
     const opening = { channel: options.channel ?? 'desk', submittedAt: now.toISOString(), resultDelivery: input.resultDelivery, stepCount: Math.max(1, version.content.steps.length) } as const;
     const intakeFacts = { outcome: input.outcome, missing: input.missing, codeFormat: format };
-    const id = await withTransaction(deps.db, async (tx) => {
+    // Without cash, the intake is the single statement of openDossier, run on its own: PostgreSQL commits it as soon as
+    // it ends (atomic like any statement), so the desk's day-counter and report-counter rows are locked for that
+    // statement and its commit only, not for two more round trips (BEGIN, COMMIT) that every other intake at the desk
+    // would wait for (issue 12). With cash, the payment joins it in one transaction.
+    const write = async (tx: Queryable) => {
       const { id } = await openDossier(
         tx,
         {
@@ -138,8 +142,8 @@ export async function receiveDossier(
       // The fee received with the dossier: paid in the intake's transaction, receipt numbered (payments module).
       if (input.paidCash) await payCashLocked(tx, actor, (await getPayableDossier(tx, id, true))!, now);
       return id;
-    });
-    return id;
+    };
+    return input.paidCash ? await withTransaction(deps.db, write) : await write(deps.db);
   } catch (err) {
     // Two requests with one key raced past the check: the unique index decided; the loser returns the winner.
     const winner = isUniqueViolation(err, 'dossier_idempotency_key_key') ? (await loadIntakeContext(deps.db, { ...input, idempotencyKey, from: today, to: today })).existingId : null;

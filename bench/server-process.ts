@@ -1,0 +1,49 @@
+/**
+ * A server for a benchmark in its own Node.js process, as production runs it: the compiled dist/server/main.js when it
+ * is built (`npm run build:server`), else the sources through tsx; or any other script (the bare baselines). Waits for
+ * it to answer, samples its RSS, stops it with SIGTERM (its pool closes, so its statistics reach pg_stat_*).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+
+export type ServerProcess = { base: string; pid: number; compiled: boolean; peakRss: () => number; cpuSeconds: () => Promise<number>; stop: () => Promise<void> };
+
+export async function startServer(o: { dbUrl: string; dataDir: string; env?: Record<string, string>; script?: string; ready?: string }): Promise<ServerProcess> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const compiled = o.script ? true : await fs.access('dist/server/main.js').then(() => true, () => false);
+  const args = o.script ? [o.script] : compiled ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/src/main.ts'];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, DATABASE_URL: o.dbUrl, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', JOBS: 'false', LOG_LEVEL: 'warn', DATA_DIR: o.dataDir, ...o.env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}${o.ready ?? '/healthz'}`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null || i > 600) throw new Error(`server ${args.join(' ')} did not start`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  let peak = 0;
+  const status = async () => fs.readFile(`/proc/${child.pid}/status`, 'utf8');
+  const sampler = setInterval(() => void status().then((s) => (peak = Math.max(peak, Number(/VmRSS:\s+(\d+)/.exec(s)?.[1] ?? 0) * 1024))).catch(() => {}), 200);
+  return {
+    base,
+    pid: child.pid!,
+    compiled,
+    peakRss: () => peak,
+    // utime + stime of the process, from /proc/PID/stat (clock ticks of 1/100 s on Linux).
+    cpuSeconds: async () => {
+      const f = (await fs.readFile(`/proc/${child.pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+      return (Number(f[11]) + Number(f[12])) / 100;
+    },
+    stop: async () => {
+      clearInterval(sampler);
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
