@@ -23,6 +23,10 @@ COMMENT ON COLUMN dossier_scope.late_at IS 'Thời điểm hồ sơ bị tính q
 
 DROP INDEX dossier_scope_open_idx;
 DROP INDEX dossier_scope_open_due_idx;
+-- Filled here for the rows that exist (the trigger keeps it from now on), before the indexes on it are built: one
+-- pass over the scope rows, not a rebuild of them (dossier_scope_rebuild truncates and recomputes every row and count:
+-- over ten minutes at 1 M dossiers, 4.3 M scope rows).
+UPDATE dossier_scope s SET late_at = coalesce(d.late_since, d.due_at) FROM dossier d WHERE d.id = s.dossier_id;
 CREATE INDEX dossier_scope_open_idx ON dossier_scope (unit_id, submitted_at DESC, dossier_id DESC) INCLUDE (late_at, apology_count)
   WHERE status IN ('received', 'processing', 'interagency');
 CREATE INDEX dossier_scope_open_due_idx ON dossier_scope (unit_id, late_at) INCLUDE (apology_count)
@@ -94,5 +98,3 @@ CREATE OR REPLACE FUNCTION dossier_scope_rebuild() RETURNS void
   INSERT INTO dossier_queue_count (unit_id, tab, n)
   SELECT s.unit_id, t, count(*) FROM dossier_scope s, unnest(dossier_queue_tabs(s.status, s.online_waiting, s.awaiting_return)) t GROUP BY s.unit_id, t;
 $$;
-
-SELECT dossier_scope_rebuild();
