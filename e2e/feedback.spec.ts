@@ -87,7 +87,7 @@ describe('feedback journeys', () => {
     await desk.getByRole('link', { name: code }).click();
     await statusIs(desk, 'Mới tiếp nhận, chờ phân loại');
     await pick(desk, 'Phân loại (NĐ 20/2008 Điều 9)', 'Không thuộc thẩm quyền');
-    await pick(desk, 'Cơ quan có thẩm quyền', 'Xã Bình Thử', 'Bình');
+    await pick(desk, 'Cơ quan có thẩm quyền', 'Xã Bình Thử', 'binh thu'); // typed without accents (walk finding 7)
     await desk.getByLabel('Lý do / nội dung văn bản / ghi chú').fill('Hồ sơ do xã Bình Thử giải quyết.');
     await desk.getByRole('button', { name: 'Phân loại', exact: true }).click();
     await statusIs(desk, 'Đang xử lý');
@@ -106,6 +106,9 @@ describe('feedback journeys', () => {
     await specialist.getByLabel('Nội dung trả lời').fill(`Kính gửi ông ${APPLICANT.fullName}: hồ sơ đã có kết quả, mời ông nhận tại bộ phận một cửa. Cán bộ phụ trách: ông Trần Văn Bình.`);
     await specialist.getByRole('button', { name: 'Lưu dự thảo, trình lãnh đạo' }).click();
     await statusIs(specialist, 'Chờ lãnh đạo duyệt trả lời');
+    // The handler still sees what they saved, not an empty box (walk finding 8).
+    const savedDraft = specialist.getByTestId('fb-saved-draft').or(specialist.getByLabel('Nội dung trả lời'));
+    await expect.poll(async () => ((await savedDraft.evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : el.textContent ?? ''))) as string)).toContain('hồ sơ đã có kết quả, mời ông nhận');
     // Only a leader approves: the specialist is not offered the button.
     expect(await specialist.getByRole('button', { name: 'Duyệt và gửi trả lời' }).count()).toBe(0);
     expect(await specialist.locator('main').innerText()).toContain(': Dự thảo trả lời');

@@ -51,10 +51,23 @@ describe('reports journey', () => {
     }
     // One dossier arrived online (written by the portal module in the same table).
     await db.query(`UPDATE dossier SET channel = 'online' WHERE idempotency_key LIKE '%:e2e-report-0'`);
+    // Feedback on the commune (QĐ 766 group 5): one answered on time and not rated, one answered late and rated
+    // unsatisfied — chỉ số 5.3 by the decision's formula is 50 %, satisfaction with the answer 0 %.
+    for (const [i, f] of [{ late: 0, rating: null }, { late: 1, rating: 'unsatisfied' }].entries()) {
+      const at = `2026-11-0${i + 3}T02:00:00Z`;
+      await db.query(
+        `INSERT INTO feedback (code, kind, category, channel, receiving_unit_id, receiving_path, unit_id, unit_path, subject, content, sender_name, sender_phone,
+                               status, classification, received_at, day, refuse_due_at, info_due_at, transfer_due_at, answer_due_at, answered_at, late_steps, rating,
+                               public_subject, public_content, updated_at)
+         VALUES ($1, 'feedback', 'tthc', 'portal', $2, $3, $2, $3, 'Phản ánh', 'Nội dung phản ánh', 'Người gửi', '0912345678',
+                 'answered', 'within_competence', $4, $5, $4, $4, $4, $4, $4, $6, $7, 'Phản ánh', 'Nội dung phản ánh', $4)`,
+        [`PAKN-E2E-${i}`, commune.id, commune.path, at, at.slice(0, 10), f.late, f.rating],
+      );
+    }
     now = new Date('2026-11-30T09:00:00Z'); // 16:00, the daily report's hour
 
     browser = await launchBrowser();
-    const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1366, height: 768 }, acceptDownloads: true });
     await context.clock.install({ time: now });
     page = await context.newPage();
     page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -84,6 +97,15 @@ describe('reports journey', () => {
     const provinceRow = page.locator('.ant-table-row', { hasText: 'Huyện Hồng Thử' });
     expect(await provinceRow.locator('td').nth(1).innerText()).toBe('4');
     expect(await provinceRow.locator('td').nth(2).innerText()).toBe('1');
+    // QĐ 766 group 5 of the province for the year: both indices, each labelled, the decimal comma.
+    const g5 = page.getByTestId('group5');
+    await g5.getByText('Phản ánh, kiến nghị — nhóm 5, QĐ 766/QĐ-TTg').waitFor();
+    const g5Text = (await g5.innerText()).replace(/\s+/g, ' ');
+    expect(g5Text).toContain('5.1. PAKN tiếp nhận (theo phân loại) 2 Về quy định hành chính thuộc thẩm quyền: 2');
+    expect(g5Text).toContain('5.2. Xử lý đúng hạn 50 % 1/2 PAKN đã xử lý');
+    expect(g5Text).toContain('Chỉ số 5.3 (công thức QĐ 766) 50 % Theo công thức của QĐ 766, câu trả lời chưa được đánh giá được tính là hài lòng.');
+    expect(g5Text).toContain('Hài lòng với câu trả lời 0 % 0/1 lượt đánh giá hài lòng');
+    expect(g5Text).toContain('5.4. Hồ sơ bị phản ánh, kiến nghị 0');
     await page.screenshot({ path: `${SHOTS}/mc-reports-dashboard.png`, fullPage: true });
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -112,6 +134,17 @@ describe('reports journey', () => {
     const pdfBytes = await readDownload(await pdf.createReadStream());
     expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await page.screenshot({ path: `${SHOTS}/mc-reports-daily.png`, fullPage: true });
+
+    // The period report (this quarter) shows the same group 5 of the province under Biểu 06.
+    await page.getByRole('tab', { name: 'Báo cáo kỳ (Biểu 06)' }).click();
+    const periodG5 = page.getByRole('tabpanel', { name: 'Báo cáo kỳ (Biểu 06)' }).getByTestId('group5');
+    await periodG5.getByText('Chỉ số 5.3 (công thức QĐ 766)').waitFor();
+    const periodText = (await periodG5.innerText()).replace(/\s+/g, ' ');
+    expect(periodText).toContain('5.2. Xử lý đúng hạn 50 % 1/2 PAKN đã xử lý');
+    expect(periodText).toContain('Hài lòng với câu trả lời 0 % 0/1 lượt đánh giá hài lòng');
+    await periodG5.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/mc-reports-period-group5.png` });
+    expect(await seriousA11yViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

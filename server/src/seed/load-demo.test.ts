@@ -17,6 +17,8 @@ import { checkLedger } from '../modules/dossiers/use-cases/check-ledger.js';
 import { nationalPortalOf } from '../modules/national-portal/national-portal.service.js';
 import { pullNationalDossiers } from '../modules/national-portal/use-cases/pull-national-dossiers.js';
 import { ingestNationalQuestions } from '../modules/national-portal/use-cases/sync-questions.js';
+import { searchRegister } from '../modules/feedback/use-cases/read-feedback.js';
+import { DEMO_QUESTIONS } from './demo-questions.js';
 
 let ctx: AppContext;
 let drop: () => Promise<void>;
@@ -89,6 +91,24 @@ describe('demo data', () => {
     const after = await ctx.db.query<{ status: string; nationalStatus: number }>(`SELECT status, national_status AS "nationalStatus" FROM dossier WHERE id = $1`, [rows[0]!.id]);
     expect(after.rows[0]).toEqual({ status: 'returned', nationalStatus: 10 });
     expect(await checkLedger(ctx, { rebuild: false })).toMatchObject({ matching: 48, differing: [] });
+  });
+
+  it('fills the hỏi đáp page: common questions about procedures with the ward’s official answers, published without the askers’ names', async () => {
+    // What the hỏi đáp page reads: the public register, questions only.
+    const page = await searchRegister(ctx.db, { kind: 'question', limit: 20 });
+    expect(page.items.map((i) => i.subject).sort()).toEqual(DEMO_QUESTIONS.map((q) => q.subject).sort());
+    for (const item of page.items) {
+      expect(item.kind).toBe('question');
+      expect(item.unitName).toMatch(/An Bình/);
+      expect(item.procedureName).not.toBeNull();
+      expect(item.answer).toBe(DEMO_QUESTIONS.find((q) => q.subject === item.subject)!.answer);
+      expect(item.senderName).toBeNull();
+    }
+    const birth = page.items.find((i) => i.subject === 'Đăng ký khai sinh cho con cần những giấy tờ gì?')!;
+    expect(birth.procedureName).toBe('Đăng ký khai sinh');
+    expect(birth.answer).toContain('Giấy chứng sinh');
+    // Found without accents, like every search of the register.
+    expect((await searchRegister(ctx.db, { kind: 'question', q: 'khai sinh truc tuyen', limit: 20 })).items.map((i) => i.subject)).toContain('Có thể nộp hồ sơ khai sinh trực tuyến không?');
   });
 
   it('has the real places, with the 2025 reorganisation as history', async () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import { loadDemoDossiers } from './demo-dossiers.js';
+import { loadDemoQuestions } from './demo-questions.js';
 import { demoPeople } from './demo-people.js';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -96,11 +97,13 @@ export async function loadDemoData(ctx: AppContext): Promise<{ accountLines: str
   });
   if (!loaded) return null;
   const dossiers = await loadDemoDossiers(ctx);
+  const questions = await loadDemoQuestions(ctx);
 
   const accountLines = [
     `Mật khẩu chung: ${password}`,
     ...staff.map((s) => `${s.username.padEnd(22)} ${[...new Set(s.roles.map((r) => r.role))].join(', ').padEnd(16)} ${s.fullName}`),
     `Hồ sơ mẫu: ${dossiers} hồ sơ của ba tuần qua tại Bộ phận một cửa phường An Bình A (Đồng Tháp).`,
+    `Hỏi đáp: ${questions} câu hỏi thường gặp về thủ tục đã có trả lời chính thức của phường An Bình A.`,
     'Đăng nhập một lần từ Cổng DVCQG (mô phỏng): công dân nhập số CCCD của người nộp hồ sơ mẫu, cán bộ nhập dvcqg.<tên đăng nhập>.',
   ];
   await fs.mkdir(ctx.config.dataDir, { recursive: true });

@@ -1,6 +1,7 @@
 import { Select } from 'antd';
 import { t } from '../lib/i18n.js';
 import { isClosed, orderAsTree, type Unit } from '../lib/units.js';
+import { foldSearch } from '../lib/fold-search.js';
 
 type Props = {
   units: readonly Unit[];
@@ -31,7 +32,7 @@ export function UnitSelect({ units, value, onChange, multiple, allowClear, openO
       value={value ?? undefined}
       onChange={(v: string | string[] | undefined) => onChange?.(v ?? null)}
       allowClear={allowClear}
-      showSearch={{ optionFilterProp: 'search' }}
+      showSearch={foldSearch('search')}
       placeholder={loading ? t('common.loading') : (placeholder ?? t('common.pickUnit'))}
       loading={loading}
       notFoundContent={loading ? t('common.loading') : undefined}

@@ -1,6 +1,7 @@
 import { TreeSelect } from 'antd';
 import { t } from '../lib/i18n.js';
 import { isClosed, type Unit } from '../lib/units.js';
+import { foldTreeSearch } from '../lib/fold-search.js';
 
 type Node = { value: string; title: string; search: string; children: Node[] };
 
@@ -40,8 +41,7 @@ export function UnitTreeSelect({ units, value, onChange, valueKey = 'id', id, pl
       value={value ?? undefined}
       onChange={(v) => onChange?.(v ?? null)}
       allowClear
-      showSearch
-      treeNodeFilterProp="search"
+      showSearch={foldTreeSearch('search')}
       treeDefaultExpandAll={units.length < 60}
       placeholder={loading ? t('common.loading') : (placeholder ?? t('common.pickUnit'))}
       loading={loading}

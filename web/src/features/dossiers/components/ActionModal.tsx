@@ -11,6 +11,7 @@ import { listAssignees, type Assignee } from '../api/list-assignees.js';
 import type { Dossier, DossierAction } from '../api/get-dossier.js';
 import { actionSpec } from '../../../../../server/src/modules/dossiers/dossier-actions.rules.js';
 import { actionLabel } from './dossier-labels.js';
+import { foldSearch } from '../../../lib/fold-search.js';
 
 type Values = { note?: string; backTo?: number; newDueAt?: Dayjs | null; receivedBy?: string; targetUnitId?: string | null; assigneeId?: string };
 
@@ -114,7 +115,7 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
         ) : null}
         {needs(action) === 'assigneeId' ? (
           <Form.Item name="assigneeId" label={t('dossier.assignee')} rules={[{ required: true, message: t('dossier.assigneeRequired') }]}>
-            <Select loading={assignees === null} showSearch optionFilterProp="label" options={(assignees ?? []).map((a) => ({ value: a.userId, label: `${a.fullName} (${a.username})` }))} />
+            <Select loading={assignees === null} showSearch={foldSearch()} options={(assignees ?? []).map((a) => ({ value: a.userId, label: `${a.fullName} (${a.username})` }))} />
           </Form.Item>
         ) : null}
         {needs(action) === 'targetUnitId' ? (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { PageTitle } from '../../../components/PageTitle.js';
@@ -26,6 +26,11 @@ export function FeedbackDetailPage({ id, listPath }: { id: string; listPath: str
   const [classifyForm] = Form.useForm<{ classification: Classification; targetUnitId?: string; note?: string }>();
   const [textForm] = Form.useForm<{ text: string }>();
   const item = q.data;
+  // After each step the box shows the draft as saved (the form keeps its own values once mounted, so initialValues
+  // alone would leave the handler an empty box after "Lưu dự thảo, trình lãnh đạo").
+  useEffect(() => {
+    if (item && ['draft', 'request_info', 'return'].some((a) => item.allowedActions.includes(a))) textForm.setFieldsValue({ text: item.answerDraft ?? '' });
+  }, [item, textForm]);
 
   async function run(step: () => Promise<Item>) {
     setBusy(true);
@@ -69,6 +74,14 @@ export function FeedbackDetailPage({ id, listPath }: { id: string; listPath: str
         </Descriptions.Item>
         {item.files.length ? <Descriptions.Item label={t('fb.files')}>{item.files.map((f) => f.fileName).join(', ')}</Descriptions.Item> : null}
         {item.answerText ? <Descriptions.Item label={t('fb.answer')}>{item.answerText}</Descriptions.Item> : null}
+        {/* The saved draft stays in view while it waits for the leader, read-only where this officer may not edit it. */}
+        {item.answerDraft && !item.answerText && !(can('draft') || can('request_info') || can('return')) ? (
+          <Descriptions.Item label={t('fb.draft')}>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-line', margin: 0 }} data-testid="fb-saved-draft">
+              {item.answerDraft}
+            </Typography.Paragraph>
+          </Descriptions.Item>
+        ) : null}
         {item.reopenReason ? <Descriptions.Item label={t('fb.reopenReason')}>{item.reopenReason}</Descriptions.Item> : null}
         {item.rating ? <Descriptions.Item label={t('fb.rating')}>{ratingLabel(item.rating)}</Descriptions.Item> : null}
       </Descriptions>

@@ -11,6 +11,7 @@ import { CommentsPanel } from './CommentsPanel.js';
 import { MembersPanel } from './MembersPanel.js';
 import { OutagesPanel } from './OutagesPanel.js';
 import { SiteSettingsPanel } from './SiteSettingsPanel.js';
+import { foldTreeSearch } from '../../../lib/fold-search.js';
 
 type SiteNode = { value: string; title: string; children?: SiteNode[] };
 
@@ -101,8 +102,7 @@ export function InfoPortalPage({ path, articlePath, newArticlePath, managedUnits
                 value={unitId}
                 treeData={options}
                 treeDefaultExpandedKeys={managedUnits.map((u) => u.unitId)}
-                showSearch
-                treeNodeFilterProp="title"
+                showSearch={foldTreeSearch()}
                 onChange={(v: string) => go({ site: v, tab: 'bai-viet' })}
               />
             ) : null}

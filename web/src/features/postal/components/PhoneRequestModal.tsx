@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { t } from '../../../lib/i18n.js';
 import { listPostalProcedures, type PostalProcedure } from '../api/list-postal-procedures.js';
 import { requestPickupByPhone, type PickupRequestInput } from '../api/request-pickup-by-phone.js';
+import { foldSearch } from '../../../lib/fold-search.js';
 
 type Values = { procedureId: string; receivingUnitId: string; fullName: string; idNumber: string; phone: string; address: string; preferredTime?: string; resultDelivery: 'desk' | 'post' };
 
@@ -47,7 +48,7 @@ export function PhoneRequestModal({ open, desks, onClose, onDone }: { open: bool
       {error ? <ErrorAlert error={error} /> : null}
       <Form noValidate form={form} layout="vertical" onFinish={handleFinish}>
         <Form.Item name="procedureId" label={t('postal.procedure')} rules={[{ required: true }]}>
-          <Select showSearch optionFilterProp="label" options={procedures.map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }))} />
+          <Select showSearch={foldSearch()} options={procedures.map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }))} />
         </Form.Item>
         <Form.Item name="receivingUnitId" label={t('postal.desk')} rules={[{ required: true }]}>
           <Select options={desks.map((d) => ({ value: d.unitId, label: d.unitName }))} />

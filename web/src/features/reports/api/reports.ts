@@ -67,3 +67,9 @@ export type StepTimes = ResponseOf<'/api/reports/step-times', 'get'>;
 export function getStepTimes(query: QueryOf<'/api/reports/step-times', 'get'>): Promise<StepTimes> {
   return unwrap(api.GET('/api/reports/step-times', { params: { query } }));
 }
+
+/** GET /api/feedback/report/group5 — QĐ 766 group 5 (feedback) of a unit and period, for the dashboard. */
+export type Group5 = ResponseOf<'/api/feedback/report/group5', 'get'>;
+export function getGroup5(query: QueryOf<'/api/feedback/report/group5', 'get'>): Promise<Group5> {
+  return unwrap(api.GET('/api/feedback/report/group5', { params: { query } }));
+}

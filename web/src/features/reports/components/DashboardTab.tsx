@@ -3,9 +3,10 @@ import { Breadcrumb, Button, Card, Col, Flex, Row, Skeleton, Statistic, Table, T
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { t } from '../../../lib/i18n.js';
 import { useAsync } from '../../../lib/use-async.js';
-import { getSummary, getTrend, type SummaryLine } from '../api/reports.js';
+import { getGroup5, getSummary, getTrend, type SummaryLine } from '../api/reports.js';
 import { formatBucket, formatNumber, formatPercent } from '../../../lib/format.js';
 import type { ChartOption } from './EChart.js';
+import { Group5Card } from './Group5Card.js';
 import { RangeBar } from './RangeBar.js';
 import { pct, presetRange, type Range } from './report-range.js';
 
@@ -47,6 +48,7 @@ export function DashboardTab({ rootUnitId }: { rootUnitId: string }) {
   const [range, setRange] = useState<Range>(presetRange('year'));
   const summary = useAsync(() => getSummary({ unitId, ...range }), [unitId, range.from, range.to]);
   const trend = useAsync(() => getTrend({ unitId, ...range, by: 'month' }), [unitId, range.from, range.to]);
+  const group5 = useAsync(() => getGroup5({ unitId, ...range }), [unitId, range.from, range.to]);
   const s = summary.data;
   const children = useMemo(() => (s?.children ?? []).filter((c): c is SummaryLine & { unit: NonNullable<SummaryLine['unit']> } => c.unit !== null), [s]);
 
@@ -121,6 +123,7 @@ export function DashboardTab({ rootUnitId }: { rootUnitId: string }) {
               <Tag color="gold">{t('reports.indicators766', { points: formatNumber(s.indicators766.points), max: formatNumber(s.indicators766.maxAvailable) })}</Tag>
             </Flex>
           </Card>
+          {group5.error ? <ErrorAlert error={group5.error} /> : group5.data ? <Group5Card figures={group5.data} /> : null}
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
               <Card size="small" title={t('reports.trend')}>

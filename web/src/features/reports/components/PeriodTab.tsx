@@ -6,6 +6,7 @@ import { t } from '../../../lib/i18n.js';
 import type { MessageKey } from '../../../lib/messages.vi.js';
 import { useAsync } from '../../../lib/use-async.js';
 import { getPeriodReport, periodFileUrl, type PeriodReport } from '../api/reports.js';
+import { Group5Card } from './Group5Card.js';
 import { RangeBar } from './RangeBar.js';
 import { presetRange, type Range } from './report-range.js';
 
@@ -80,6 +81,7 @@ export function PeriodTab({ unitId }: { unitId: string }) {
         ]}
       />
       <span className="muted">{t('reports.f06.legend')}</span>
+      {report.data ? <Group5Card figures={report.data.group5.total} /> : null}
     </Flex>
   );
 }
