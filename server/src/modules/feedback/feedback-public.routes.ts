@@ -7,11 +7,11 @@ import { readUpload } from '../../platform/http.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import { citizenOf } from '../identity/auth.plugin.js';
 import { senderLetter } from './use-cases/routing-letter.js';
-import { ZPortalFeedbackInput, ZRateInput, ZReceipt, ZRegisterQuery, ZSenderView, ZSimilarInput, ZSimilarItem, ZTextInput, ZTrackInput } from './feedback.contract.js';
+import { ZPortalFeedbackInput, ZRateInput, ZReceipt, ZRegisterQuery, ZPublicSimilarItem, ZSenderView, ZSimilarInput, ZTextInput, ZTrackInput } from './feedback.contract.js';
 import { atomFeed, rssFeed } from './feedback.feeds.js';
 import { listOfCitizen } from './feedback.repo.js';
 import { feedbackCategories } from './feedback.rules.js';
-import { searchRegister, similarItems } from './use-cases/read-feedback.js';
+import { publicSimilarItems, searchRegister } from './use-cases/read-feedback.js';
 import { receiveFromPortal } from './use-cases/receive-from-portal.js';
 import { authoriseSenderProof, loadOwnItem, rateAnswer, reopenFeedback, senderView, supplyInfo, type SenderProof } from './use-cases/sender-actions.js';
 
@@ -62,10 +62,10 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
   );
   app.post(
     '/feedback/public/similar',
-    { config: { access: 'public' }, schema: { tags, summary: 'Phản ánh tương tự đã có (gợi ý trước khi gửi, không dấu)', body: ZSimilarInput, response: { 200: z.object({ items: z.array(ZSimilarItem) }), 422: ZErrorBody, 429: ZErrorBody } } },
+    { config: { access: 'public' }, schema: { tags, summary: 'Phản ánh tương tự đã có (gợi ý khi nhập, không dấu; chưa công khai: chỉ số, trạng thái, ngày nhận)', body: ZSimilarInput, response: { 200: z.object({ items: z.array(ZPublicSimilarItem) }), 422: ZErrorBody, 429: ZErrorBody } } },
     async (request) => {
       await limit(request.ip, 'similar');
-      return { items: await similarItems(ctx, request.body, null) };
+      return { items: await publicSimilarItems(ctx, request.body) };
     },
   );
   app.post(

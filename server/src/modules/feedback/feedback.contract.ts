@@ -193,6 +193,20 @@ export const ZRegisterQuery = z.object({
 export type TRegisterQuery = z.infer<typeof ZRegisterQuery>;
 
 export const ZSimilarItem = z.object({ code: z.string(), subject: z.string(), status: ZFeedbackStatus, statusLabel: z.string(), published: z.boolean(), similarity: z.number() });
+/**
+ * A likely duplicate shown to a sender: a published item with its public subject and how alike it is; an item not yet
+ * published with its number, status and receipt date only (subject and similarity null).
+ */
+export const ZPublicSimilarItem = z.object({
+  code: z.string(),
+  subject: z.string().nullable(),
+  status: ZFeedbackStatus,
+  statusLabel: z.string(),
+  receivedAt: z.date(),
+  published: z.boolean(),
+  similarity: z.number().nullable(),
+});
+export type TPublicSimilarItem = z.infer<typeof ZPublicSimilarItem>;
 export const ZReceipt = z.object({ id: z.string().uuid(), code: z.string(), receivedAt: z.date(), answerDueAt: z.date(), unitName: z.string() });
 export type TReceipt = z.infer<typeof ZReceipt>;
 
