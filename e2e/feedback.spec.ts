@@ -307,4 +307,24 @@ describe('feedback journeys', () => {
     expect(status.status).not.toBe('awaiting_info');
     expect(pageErrors).toEqual([]);
   });
+
+  it('D: a second sender typing a near copy of an unpublished item is told of it while typing, without its text', async () => {
+    const { rows } = await server.ctx.db.query<{ code: string }>(`SELECT code FROM feedback WHERE subject = 'Ghế chờ ở bộ phận một cửa bị hỏng'`);
+    const code = rows[0]!.code;
+    const phone = await newPage({ width: 390, height: 844 });
+    await phone.goto(`${server.baseUrl}/phan-anh`);
+    await phone.getByLabel('Cơ quan, đơn vị nhận *').selectOption({ label: s.tree.deskA.name });
+    await phone.getByLabel('Tiêu đề *').fill('Ghe cho o bo phan mot cua bi hong');
+    await phone.getByLabel('Nội dung *').fill('Hai hang ghe cho gan cua ra vao bi gay, nguoi gia phai dung cho lau.');
+    // No click on "Gửi phản ánh": the suggestion comes after a pause in typing.
+    const note = phone.getByRole('status').filter({ hasText: 'Đã có phản ánh tương tự' });
+    await note.waitFor();
+    const text = await note.innerText();
+    expect(text).toContain(`Phản ánh số ${code}`);
+    expect(text).toContain('chưa công khai');
+    for (const leaked of ['Ghế chờ', 'người già', 'Trịnh Thị Mai']) expect(text).not.toContain(leaked);
+    expect(await seriousA11yViolations(phone)).toEqual([]);
+    await phone.screenshot({ path: `${SHOTS}/mc-feedback-similar-typing-phone.png`, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
 });

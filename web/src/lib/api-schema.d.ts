@@ -19461,7 +19461,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Phản ánh tương tự đã có (gợi ý trước khi gửi, không dấu) */
+        /** Phản ánh tương tự đã có (gợi ý khi nhập, không dấu; chưa công khai: chỉ số, trạng thái, ngày nhận) */
         post: {
             parameters: {
                 query?: never;
@@ -19493,12 +19493,14 @@ export interface paths {
                         "application/json": {
                             items: {
                                 code: string;
-                                subject: string;
+                                subject: string | null;
                                 /** @enum {string} */
                                 status: "received" | "awaiting_info" | "handling" | "drafted" | "answered" | "published" | "refused" | "routed_out" | "reopened";
                                 statusLabel: string;
+                                /** Format: date-time */
+                                receivedAt: string;
                                 published: boolean;
-                                similarity: number;
+                                similarity: number | null;
                             }[];
                         };
                     };

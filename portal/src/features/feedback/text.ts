@@ -22,6 +22,7 @@ const text = {
   attach: 'Tệp đính kèm (PDF, ảnh; tối đa 5)',
   similarTitle: 'Đã có phản ánh tương tự',
   similarIntro: 'Vui lòng xem các phản ánh sau trước khi gửi mới:',
+  similarPending: 'Phản ánh số {code}, tiếp nhận ngày {date} — đang được xử lý, chưa công khai ({status})',
   send: 'Gửi phản ánh',
   sending: 'Đang gửi…',
   sentTitle: 'Đã tiếp nhận',

@@ -7,11 +7,11 @@ import { readUpload } from '../../platform/http.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import { citizenOf } from '../identity/auth.plugin.js';
 import { senderLetter } from './use-cases/routing-letter.js';
-import { ZPortalFeedbackInput, ZRateInput, ZReceipt, ZRegisterQuery, ZSenderView, ZSimilarInput, ZSimilarItem, ZTextInput, ZTrackInput } from './feedback.contract.js';
+import { ZPortalFeedbackInput, ZRateInput, ZReceipt, ZRegisterQuery, ZPublicSimilarItem, ZSenderView, ZSimilarInput, ZTextInput, ZTrackInput } from './feedback.contract.js';
 import { atomFeed, rssFeed } from './feedback.feeds.js';
 import { activeUnits, listOfCitizen } from './feedback.repo.js';
 import { feedbackCategories } from './feedback.rules.js';
-import { searchRegister, similarItems } from './use-cases/read-feedback.js';
+import { publicSimilarItems, searchRegister } from './use-cases/read-feedback.js';
 import { receiveFromPortal } from './use-cases/receive-from-portal.js';
 import { authoriseSenderProof, loadOwnItem, rateAnswer, reopenFeedback, senderView, supplyInfo, type SenderProof } from './use-cases/sender-actions.js';
 
@@ -22,14 +22,18 @@ const tags = ['feedback'];
 
 /** The portal side: anyone (name + address + phone) or a signed-in citizen sends, follows, rates and reopens; everyone reads the register. */
 export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  // One per-address budget in PostgreSQL, shared by every instance (platform/rate-limit.ts).
-  const limit = async (ip: string) => {
-    const r = await hitRateLimit(ctx.db, { key: `feedback-public:${ip}`, max: ctx.config.trackingPerMinute, windowSeconds: 60 }, ctx.clock.now());
+  /**
+   * Per-address budgets in PostgreSQL, shared by every instance (platform/rate-limit.ts), one per purpose: sending (the
+   * item and its attachments), proving a number + phone, and asking for similar items while typing. A few mistyped
+   * phones must not stop the same person from sending, nor a form's suggestions eat its sending (walk 17 finding 10).
+   */
+  const limit = async (ip: string, purpose: 'send' | 'proof' | 'similar') => {
+    const r = await hitRateLimit(ctx.db, { key: `feedback-${purpose}:${ip}`, max: ctx.config.trackingPerMinute, windowSeconds: 60 }, ctx.clock.now());
     if (!r.allowed) throw commonErrors.rateLimited(r.retryAfterSeconds);
   };
   // Number + phone: the per-number hold of authoriseSenderProof before anything is read or changed.
   const proven = async (request: { ip: string; body: { code: string; phone: string }; log: { warn(fields: Record<string, unknown>, msg: string): void } }) => {
-    await limit(request.ip);
+    await limit(request.ip, 'proof');
     await authoriseSenderProof({ ...ctx, log: request.log }, request.body, { ip: request.ip });
   };
   const tracked = async (proof: SenderProof) => senderView(ctx.db, await loadOwnItem(ctx.db, proof));
@@ -48,24 +52,24 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     '/feedback/public/attachments',
     { config: { access: 'public' }, schema: { tags, summary: 'Tải tệp đính kèm phản ánh (kiểm tra theo nội dung: PDF, ảnh, văn bản)', response: { 201: ZStored, 400: ZErrorBody, 413: ZErrorBody, 415: ZErrorBody, 429: ZErrorBody } } },
     async (request, reply) => {
-      await limit(request.ip);
+      await limit(request.ip, 'send');
       const up = await readUpload(request);
       return reply.status(201).send(await ctx.files.put(ctx.db, up.content, up.fileName));
     },
   );
   app.post(
     '/feedback/public/similar',
-    { config: { access: 'public' }, schema: { tags, summary: 'Phản ánh tương tự đã có (gợi ý trước khi gửi, không dấu)', body: ZSimilarInput, response: { 200: z.object({ items: z.array(ZSimilarItem) }), 422: ZErrorBody, 429: ZErrorBody } } },
+    { config: { access: 'public' }, schema: { tags, summary: 'Phản ánh tương tự đã có (gợi ý khi nhập, không dấu; chưa công khai: chỉ số, trạng thái, ngày nhận)', body: ZSimilarInput, response: { 200: z.object({ items: z.array(ZPublicSimilarItem) }), 422: ZErrorBody, 429: ZErrorBody } } },
     async (request) => {
-      await limit(request.ip);
-      return { items: await similarItems(ctx, request.body, null) };
+      await limit(request.ip, 'similar');
+      return { items: await publicSimilarItems(ctx, request.body) };
     },
   );
   app.post(
     '/feedback/public',
     { config: { access: 'public' }, schema: { tags, summary: 'Gửi phản ánh, kiến nghị hoặc câu hỏi (họ tên, địa chỉ, điện thoại — NĐ 20/2008 Điều 7)', body: ZPortalFeedbackInput, response: { 201: ZReceipt, 400: ZErrorBody, 404: ZErrorBody, 422: ZErrorBody, 429: ZErrorBody } } },
     async (request, reply) => {
-      await limit(request.ip);
+      await limit(request.ip, 'send');
       return reply.status(201).send(await receiveFromPortal(ctx, request.body, null, { ip: request.ip }));
     },
   );

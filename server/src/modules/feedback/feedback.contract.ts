@@ -169,6 +169,14 @@ export const ZPublicItem = z.object({
   publishedAt: z.date(),
 });
 export type TPublicItem = z.infer<typeof ZPublicItem>;
+/**
+ * A calendar day that exists (2026-02-30 is refused, not read as "no filter"), and a period whose start is not after its
+ * end (walk 17 finding 9: a reversed period answered an empty list, an impossible day everything).
+ */
+const ZDay = z.iso.date({ error: 'Ngày không có thật hoặc không đúng dạng YYYY-MM-DD' });
+const periodInOrder = (q: { from?: string | undefined; to?: string | undefined }) => q.from === undefined || q.to === undefined || q.from <= q.to;
+const PERIOD_REVERSED = { message: 'Ngày bắt đầu (from) sau ngày kết thúc (to)', path: ['to'] };
+
 export const ZRegisterQuery = z.object({
   q: z.string().trim().max(200).optional(),
   unitId: z.string().uuid().optional(),
@@ -176,15 +184,29 @@ export const ZRegisterQuery = z.object({
   /** One item by its number (the feeds' and the register's links to an item: ?ma=…), with the other filters. */
   code: z.string().trim().min(1).max(60).optional(),
   kind: z.enum(['feedback', 'question']).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: ZDay.optional(),
+  to: ZDay.optional(),
   /** Keyset cursor: the `next` of the previous page. */
   after: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-});
+}).refine(periodInOrder, PERIOD_REVERSED);
 export type TRegisterQuery = z.infer<typeof ZRegisterQuery>;
 
 export const ZSimilarItem = z.object({ code: z.string(), subject: z.string(), status: ZFeedbackStatus, statusLabel: z.string(), published: z.boolean(), similarity: z.number() });
+/**
+ * A likely duplicate shown to a sender: a published item with its public subject and how alike it is; an item not yet
+ * published with its number, status and receipt date only (subject and similarity null).
+ */
+export const ZPublicSimilarItem = z.object({
+  code: z.string(),
+  subject: z.string().nullable(),
+  status: ZFeedbackStatus,
+  statusLabel: z.string(),
+  receivedAt: z.date(),
+  published: z.boolean(),
+  similarity: z.number().nullable(),
+});
+export type TPublicSimilarItem = z.infer<typeof ZPublicSimilarItem>;
 export const ZReceipt = z.object({ id: z.string().uuid(), code: z.string(), receivedAt: z.date(), answerDueAt: z.date(), unitName: z.string() });
 export type TReceipt = z.infer<typeof ZReceipt>;
 
@@ -196,7 +218,7 @@ export const ZClockSettings = z.object({
   publishDays: z.number().positive().max(60),
 });
 
-export const ZGroup5Query = z.object({ unitId: z.string().uuid(), from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+export const ZGroup5Query = z.object({ unitId: z.string().uuid(), from: ZDay, to: ZDay }).refine(periodInOrder, PERIOD_REVERSED);
 export const ZGroup5 = z.object({
   unitId: z.string().uuid(),
   from: z.string(),

@@ -267,12 +267,37 @@ export async function findSimilar(q: Queryable, unitPath: string, procedureId: s
 }
 
 /**
+ * How alike an unpublished item's text must be for an anonymous sender to be told it exists: stricter than pg_trgm's
+ * 0.3, so a near copy is found ("Đèn chiếu sáng đường Lê Lợi bị hỏng" typed without accents) but loose guesses do not
+ * probe the private register.
+ */
+export const UNPUBLISHED_SIMILARITY = 0.5;
+
+/**
+ * Likely duplicates not yet published, for an anonymous sender (walk 17 finding 5): matched on the private text, and
+ * only their number, status and receipt time come back — never a word of what was written, nor how alike it is (a
+ * score would let a caller rebuild the text by trial).
+ */
+export async function findSimilarUnpublished(q: Queryable, unitPath: string, procedureId: string | null, text: string, limit = 5) {
+  const { rows } = await q.query<{ code: string; status: FeedbackStatus; receivedAt: Date }>(
+    `SELECT code, status, received_at AS "receivedAt"
+       FROM feedback
+      WHERE (unit_path LIKE $1 || '%' OR receiving_path LIKE $1 || '%') AND ($2::uuid IS NULL OR procedure_id = $2 OR procedure_id IS NULL)
+        AND status NOT IN ('published', 'refused', 'routed_out') AND search_text % vn_fold($3)
+        AND similarity(search_text, vn_fold($3)) >= $5
+      ORDER BY similarity(search_text, vn_fold($3)) DESC, received_at DESC LIMIT $4`,
+    [unitPath, procedureId, text, limit, UNPUBLISHED_SIMILARITY],
+  );
+  return rows;
+}
+
+/**
  * Likely duplicates for an anonymous sender: published items only, matched and shown by their public (redacted) text, so
  * nothing unpublished — nor the private wording of a published item — can be probed from outside. Candidates come from
  * the register's word index (any folded word in common, newest 500), then are ranked by trigram similarity.
  */
 export async function findSimilarPublished(q: Queryable, unitPath: string, procedureId: string | null, text: string, limit = 5) {
-  const { rows } = await q.query<{ code: string; publicSubject: string; status: FeedbackStatus; similarity: number }>(
+  const { rows } = await q.query<{ code: string; publicSubject: string; status: FeedbackStatus; receivedAt: Date; similarity: number }>(
     `WITH words AS (
        SELECT array_to_string(array(SELECT quote_literal(w) FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, vn_fold($3)))) AS w), ' | ') AS q
      ), candidates AS (
@@ -282,7 +307,7 @@ export async function findSimilarPublished(q: Queryable, unitPath: string, proce
           AND (unit_path LIKE $1 || '%' OR receiving_path LIKE $1 || '%') AND ($2::uuid IS NULL OR procedure_id = $2 OR procedure_id IS NULL)
         ORDER BY received_at DESC LIMIT 500
      )
-     SELECT code, public_subject AS "publicSubject", status, similarity(folded, vn_fold($3))::float8 AS similarity
+     SELECT code, public_subject AS "publicSubject", status, received_at AS "receivedAt", similarity(folded, vn_fold($3))::float8 AS similarity
        FROM candidates WHERE folded % vn_fold($3)
       ORDER BY similarity DESC, received_at DESC LIMIT $4`,
     [unitPath, procedureId, text, limit],

@@ -90,14 +90,20 @@ describe('intake on the portal', () => {
     const ask = () => post('/api/feedback/public/similar', { unitId: s.tree.communeA.id, text: 'den duong le loi bi hong, ban dem rat toi' });
     const before = await ask();
     expect(before.statusCode).toBe(200);
-    // Nothing is published yet: an anonymous caller learns of no item at all (code, subject, status).
-    expect(before.json().items).toEqual([]);
+    // Nothing is published yet: a second sender is told a near copy is being handled — its number, status and date
+    // only, never its subject, text, sender or how alike it is (walk 17 finding 5).
+    expect(before.json().items).toEqual([{ code: created.json().code, subject: null, status: 'received', statusLabel: 'Mới tiếp nhận, chờ phân loại', receivedAt: now.toISOString(), published: false, similarity: null }]);
+    const copy = await post('/api/feedback/public/similar', { unitId: s.tree.deskA.id, text: 'Den duong hong o Le Loi. Den duong tren duong Le Loi bi hong nhieu ngay, ban dem rat toi.' });
+    expect(copy.json().items.map((i: { code: string; published: boolean }) => [i.code, i.published])).toEqual([[created.json().code, false]]);
+    for (const leaked of ['Lê Lợi', 'Đèn', 'Phạm Văn Tâm', 'Trần Thị Hoa', '0987654321']) expect(JSON.stringify([before.json(), copy.json()])).not.toContain(leaked);
+    // A loose guess does not probe the private register.
+    expect((await post('/api/feedback/public/similar', { unitId: s.tree.deskA.id, text: 'đường Lê Lợi có cán bộ' })).json().items).toEqual([]);
     const officer = await injectAs(t.app, s.desk, { method: 'POST', url: '/api/feedback/similar', payload: { unitId: s.tree.deskA.id, text: 'Đèn đường Lê Lợi hỏng' } });
     expect(officer.json().items.map((i: { code: string }) => i.code)).toEqual(expect.arrayContaining([created.json().code, secret.json().code]));
     await t.ctx.db.query(`UPDATE feedback SET status = 'published', published_at = $2 WHERE code = $1`, [created.json().code, now]);
     const after = (await ask()).json().items;
     expect(after.map((i: { code: string }) => i.code)).toEqual([created.json().code]);
-    expect(after[0]).toMatchObject({ subject: 'Đèn đường hỏng ở Lê Lợi', published: true });
+    expect(after[0]).toMatchObject({ subject: 'Đèn đường hỏng ở Lê Lợi', published: true, receivedAt: now.toISOString() });
     expect(after[0].similarity).toBeGreaterThan(0.3);
     expect(JSON.stringify(after)).not.toContain('Phạm Văn Tâm');
     const none = await post('/api/feedback/public/similar', { unitId: s.tree.communeB.id, text: 'den duong le loi bi hong, ban dem rat toi' });
@@ -275,6 +281,26 @@ describe('other classes and the officer channels', () => {
     const ind = dash.json().indicators766.indicators as { code: string; ratePct: number | null; points: number | null }[];
     expect(ind.find((i) => i.code === '5.2')).toMatchObject({ ratePct: 100, points: 6 });
     expect(ind.find((i) => i.code === '5.3')).toMatchObject({ ratePct: 0, points: 0 });
+  });
+
+  it('a reversed period or a day that does not exist is refused with 400, in Vietnamese, on every date filter (walk 17 finding 9)', async () => {
+    const cases = [
+      ['/api/feedback/public/register?from=2026-12-01&to=2026-11-01', 'Ngày bắt đầu (from) sau ngày kết thúc (to)'],
+      ['/api/feedback/public/register?from=2026-02-30', 'Ngày không có thật'],
+      ['/api/feedback/public/register?to=2026-04-31', 'Ngày không có thật'],
+      ['/api/feedback/public/register.atom?from=2026-12-01&to=2026-11-01', 'Ngày bắt đầu (from) sau ngày kết thúc (to)'],
+      ['/api/feedback/public/register.rss?from=2026-02-29', 'Ngày không có thật'],
+      [`/api/feedback/report/group5?unitId=${s.tree.communeB.id}&from=2026-12-31&to=2026-11-01`, 'Ngày bắt đầu (from) sau ngày kết thúc (to)'],
+      [`/api/feedback/report/group5?unitId=${s.tree.communeB.id}&from=2026-11-01&to=2026-11-31`, 'Ngày không có thật'],
+    ] as const;
+    for (const [url, message] of cases) {
+      const r = await injectAs(t.app, s.admin, { method: 'GET', url });
+      expect(r.statusCode, url).toBe(400);
+      expect(r.json(), url).toMatchObject({ code: 'COMMON.VALIDATION', message: 'Dữ liệu gửi lên không hợp lệ.' });
+      expect(JSON.stringify(r.json().details), url).toContain(message);
+    }
+    // A leap day and a one-day period are days like any other.
+    expect((await t.app.inject({ method: 'GET', url: '/api/feedback/public/register?from=2024-02-29&to=2024-02-29' })).statusCode).toBe(200);
   });
 
   it('a province sets its own answer clock', async () => {

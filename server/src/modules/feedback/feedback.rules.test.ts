@@ -252,3 +252,49 @@ describe('a CCCD or phone number is removed however its digits are grouped (prop
     expect(personalHints('Số tài khoản 1903 5678 9012 34 của người nhận.', 2026)).toEqual([{ kind: 'number', text: '1903 5678 9012 34' }]);
   });
 });
+
+describe("the sender's house and alley numbers and dossier codes never reach the published text (walk 17 finding 1)", () => {
+  const den = { name: 'Phạm Văn Đèn', address: 'Số 7 hẻm 3 đường Trần Hưng Đạo', phone: '0912345678', email: null };
+  it.each([
+    [
+      'UBND phường đã sửa đèn trên đường Trần Hưng Đạo, hẻm 3 (nhà ông Phạm Văn Đèn số 7) ngày 02/12/2026.',
+      'UBND phường đã sửa đèn trên đường Trần Hưng Đạo, hẻm [đã ẩn] (nhà ông [đã ẩn] số [đã ẩn]) ngày 02/12/2026.',
+    ],
+    ['Đèn trước nhà số 7 hẻm 3 bị hỏng.', 'Đèn trước nhà số [đã ẩn] hẻm [đã ẩn] bị hỏng.'],
+    ['Trước số nhà 7, ngõ 3 tối om.', 'Trước số nhà [đã ẩn], ngõ [đã ẩn] tối om.'],
+    ['Kiệt 3 tối om, nhà 7 ở cuối kiệt.', 'Kiệt [đã ẩn] tối om, nhà [đã ẩn] ở cuối kiệt.'],
+    ['Gia đình ở so 7, hem 3 gần chợ.', 'Gia đình ở so [đã ẩn], hem [đã ẩn] gần chợ.'],
+    // Another number that is not a place stays, and so does an alley that is not the sender's.
+    ['Theo Quyết định số 7/QĐ-UBND, hẻm 5 sẽ được lắp đèn.', 'Theo Quyết định số 7/QĐ-UBND, hẻm 5 sẽ được lắp đèn.'],
+    ['Đã xử lý 7 trường hợp, hẻm 30 xong trước.', 'Đã xử lý 7 trường hợp, hẻm 30 xong trước.'],
+    // A dossier code, in either format, and a submission reference.
+    ['Hồ sơ H20.71.01-261126-000002 của ông đã có kết quả.', 'Hồ sơ [đã ẩn] của ông đã có kết quả.'],
+    ['Hồ sơ số 000.00.01.H56-261125-0001 bị trễ hẹn, mã nộp NOP-3FA2B-9C01D.', 'Hồ sơ số [đã ẩn] bị trễ hẹn, mã nộp [đã ẩn].'],
+  ])('%s', (text, published) => {
+    expect(publicText(text, den, false)).toBe(published);
+  });
+  it('keeps the house number when the sender agreed to publish their address, never a dossier code', () => {
+    expect(publicText('Ông Phạm Văn Đèn, hẻm 3, hồ sơ H20.71.01-261126-000002.', den, true)).toBe('Ông Phạm Văn Đèn, hẻm 3, hồ sơ [đã ẩn].');
+  });
+  it('property: the house and alley numbers of the address are gone from every sentence that states them as a place', () => {
+    const templates = [
+      (h: string, a: string) => `Đèn trước nhà số ${h} hẻm ${a} hỏng.`,
+      (h: string, a: string) => `Đường Lê Lợi, hẻm ${a} (nhà ông [x] số ${h}) đã sửa.`,
+      (h: string, a: string) => `Trước số nhà ${h}, ngõ ${a} ngập nước.`,
+      (h: string, a: string) => `Kiệt ${a} tối, nhà ${h} ở cuối.`,
+      (h: string, a: string) => `Địa chỉ: so ${h} ngach ${a} pho Hue.`,
+      (h: string, a: string) => `Nhà tôi, ${h} hẻm ${a}, bị nứt.`,
+    ];
+    const house = fc.tuple(fc.integer({ min: 1, max: 999 }), fc.constantFrom('', 'A', 'b')).map(([n, l]) => `${n}${l}`);
+    fc.assert(
+      fc.property(house, fc.integer({ min: 1, max: 99 }), fc.constantFrom(...templates), fc.constantFrom('Số', 'số nhà', 'Nhà số'), fc.constantFrom('hẻm', 'ngõ', 'kiệt', 'ngách'), (h, a, tpl, lead, alleyWord) => {
+        const address = `${lead} ${h} ${alleyWord} ${a} đường Trần Hưng Đạo`;
+        const out = publicText(tpl(h, String(a)).replace('[x]', 'Phạm Văn Đèn'), { name: 'Phạm Văn Đèn', address, phone: null, email: null }, false);
+        const numbers = out.match(/\d+[A-Za-z]?/g) ?? [];
+        expect(numbers).not.toContain(h);
+        expect(numbers).not.toContain(String(a));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

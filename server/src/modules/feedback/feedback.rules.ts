@@ -252,6 +252,67 @@ const HOUSE_NUMBER_WORD = /((?:số nhà|nhà số)\s+)\d+[\p{L}]?(?:\/\d+[\p{L}
 // Not an alley's number ("ngõ 5 phố Huế": alley 5 of Huế street is a place, not someone's house).
 const HOUSE_NUMBER_STREET = /(?<![\p{L}\p{N}./-])(?<!(?:ngõ|ngách|hẻm|kiệt)\s+)(\d+[\p{L}]?(?:\/\d+[\p{L}]?)*)\s+(đường|phố|ngõ|ngách|hẻm|kiệt)(?![\p{L}])/giu;
 
+const NUM = '\\d+[a-z]?(?:\\/\\d+[a-z]?)*';
+const ALLEY_WORDS = 'hem|ngo|ngach|kiet';
+/** Words that make a "số N" nearby a place one lives at (folded): house, alley, street, address, hamlet. */
+const HOUSE_CONTEXT = /(?<![\p{L}\p{N}])(?:nha|hem|ngo|ngach|kiet|duong|pho|dia chi|cu tru|thuong tru|to dan pho|khom|ap)(?![\p{L}\p{N}])/u;
+const HOUSE_WINDOW = 40;
+
+/** The sender's house numbers and alley numbers, from their address (folded): "Số 7 hẻm 3 đường …" → 7 and 3. */
+export function addressNumbers(address: string | null): { house: string[]; alley: string[] } {
+  const a = address ? foldPhrase(address) : '';
+  const house = new Set<string>();
+  const alley = new Set<string>();
+  for (const m of a.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])(?:so nha|nha so|so|nha)\\s+(${NUM})(?![\\p{L}\\p{N}])`, 'gu'))) house.add(m[1]!);
+  for (const part of a.split(',')) {
+    const lead = new RegExp(`^\\s*(${NUM})(?![\\p{L}\\p{N}])`, 'u').exec(part);
+    if (lead) house.add(lead[1]!);
+  }
+  for (const m of a.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])(?:${ALLEY_WORDS})\\s+(${NUM})(?![\\p{L}\\p{N}])`, 'gu'))) alley.add(m[1]!);
+  return { house: [...house], alley: [...alley] };
+}
+
+/**
+ * The sender's house number and alley number wherever the text states them as a place, not only when the address is
+ * repeated whole (walk 17 finding 1: "hẻm 3 (nhà ông … số 7)" of "Số 7 hẻm 3 đường Trần Hưng Đạo"): "số 7", "nhà số 7",
+ * "số nhà 7", "nhà 7" with a house word (nhà, hẻm, ngõ, đường, phố, địa chỉ…) within a few words, and "hẻm/ngõ/ngách/kiệt
+ * 3". Only the number is masked, so the sentence still reads. Another number ("Quyết định số 12") stays.
+ */
+function redactHouseAndAlley(text: string, address: string | null): string {
+  const { house, alley } = addressNumbers(address);
+  if (house.length === 0 && alley.length === 0) return text;
+  const folded = Array.from(text, foldUnit).join('');
+  const ranges: [number, number][] = [];
+  const alt = (xs: string[]) => xs.map(escapeRe).join('|');
+  if (house.length > 0) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:so nha|nha so|so|nha)\\s+(?:${alt(house)})(?![\\p{L}\\p{N}]|[\\/.-][\\p{L}\\p{N}])`, 'gu');
+    for (const m of folded.matchAll(re)) {
+      const around = folded.slice(Math.max(0, m.index - HOUSE_WINDOW), m.index) + ' ' + folded.slice(m.index + m[0].length, m.index + m[0].length + HOUSE_WINDOW);
+      const isHouseWord = /^(?:nha|so nha|nha so)\s/u.test(m[0]);
+      if (!isHouseWord && !HOUSE_CONTEXT.test(around)) continue;
+      const num = /\S+$/u.exec(m[0])!;
+      ranges.push([m.index + num.index, m.index + m[0].length]);
+    }
+  }
+  if (alley.length > 0) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ALLEY_WORDS})\\s+(?:${alt(alley)})(?![\\p{L}\\p{N}]|[\\/.-][\\p{L}\\p{N}])`, 'gu');
+    for (const m of folded.matchAll(re)) {
+      const num = /\S+$/u.exec(m[0])!;
+      ranges.push([m.index + num.index, m.index + m[0].length]);
+    }
+  }
+  let out = text;
+  for (const [a, b] of ranges.sort((x, y) => y[0] - x[0])) out = out.slice(0, a) + MASK + out.slice(b);
+  return out;
+}
+
+/**
+ * Dossier codes (Nghị định 61/2018 Điều 26; TT 01/2018/TT-VPCP Điều 19 and TT 04/2025: `…-YYMMDD-XXXX`, see
+ * dossiers/dossier-code.rules.ts) and submission references (`NOP-XXXXX-XXXXX`) point at one person's dossier: a
+ * published answer never shows them (walk 17 finding 1).
+ */
+const DOSSIER_CODE_IN_TEXT = /(?<![\p{L}\p{N}.])[0-9A-Za-z][0-9A-Za-z.]{0,34}-\d{6}-\d{4,}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])NOP-[0-9A-F]{5}-[0-9A-F]{5}(?![\p{L}\p{N}])/giu;
+
 /**
  * Removes the sender's personal data from a text to be published: their name (also the given name after a salutation),
  * address (also its house-and-street part), phone and e-mail as given — accent- and case-insensitively — and any e-mail
@@ -273,6 +334,7 @@ export function redactPersonalData(text: string, p: PersonalData): string {
     else merged.push([...r]);
   }
   for (const [a, b] of merged.reverse()) out = out.slice(0, a) + MASK + out.slice(b);
+  out = redactHouseAndAlley(out, p.address);
   for (const v of [p.email, p.phone]) {
     const t = v?.trim();
     if (t && t.length >= 3) out = out.replace(new RegExp(escapeRe(t), 'giu'), MASK);
@@ -299,7 +361,7 @@ export function redactPersonalData(text: string, p: PersonalData): string {
  * and address; phone numbers, e-mail addresses and CCCD numbers are never published.
  */
 export function publicText(text: string, p: PersonalData, consent: boolean): string {
-  return redactPersonalData(text, consent ? { ...p, name: null, address: null } : p);
+  return redactPersonalData(text, consent ? { ...p, name: null, address: null } : p).replace(DOSSIER_CODE_IN_TEXT, MASK);
 }
 
 /** Counts of a unit's PAKN in a period, from which the group 5 rates are computed. */

@@ -72,9 +72,41 @@ describe('Open311 GeoReport v2', () => {
     expect(created!.service_request_id).toMatch(/^PAKN-2026-/);
     expect(created!.account_id).toBeNull();
     expect(created!.service_notice).toContain('hạn trả lời 2026-12-16');
-    // Without a key an unpublished item is not there (ids are sequential), nor in the list; a wrong key is refused.
-    expect((await fetch(`${base}/requests/${created!.service_request_id}.json`)).status).toBe(404);
-    expect(await (await fetch(`${base}/requests.json`)).json()).toEqual([]);
+    // Without a key a third-party client follows an unpublished item too, but sees nothing personal (walk 17 finding 4):
+    // number, status, service, agency, times and the legal deadline it waits on (classification: 2 working days).
+    const open = (await (await fetch(`${base}/requests/${created!.service_request_id}.json`)).json()) as Record<string, unknown>[];
+    expect(open).toEqual([
+      {
+        service_request_id: created!.service_request_id,
+        status: 'open',
+        status_notes: 'Mới tiếp nhận, chờ phân loại',
+        service_name: 'Hạ tầng, giao thông, đô thị',
+        service_code: 'ha-tang',
+        description: null,
+        agency_responsible: s.tree.communeA.name,
+        service_notice: null,
+        requested_datetime: '2026-11-25T09:00:00+07:00',
+        updated_datetime: '2026-11-25T09:00:00+07:00',
+        expected_datetime: '2026-11-27T09:00:00+07:00',
+        address: null,
+        address_id: null,
+        zipcode: null,
+        lat: null,
+        long: null,
+        media_url: null,
+      },
+    ]);
+    const openXml = await (await fetch(`${base}/requests/${created!.service_request_id}.xml`)).text();
+    expect(openXml).toContain(`<service_request_id>${created!.service_request_id}</service_request_id><status>open</status>`);
+    expect(openXml).toContain('<expected_datetime>2026-11-27T09:00:00+07:00</expected_datetime>');
+    for (const leaked of ['Lê Lợi', 'Ổ gà', '10.29', 'Smith', '0912345678', 'example.vn']) {
+      expect(openXml).not.toContain(leaked);
+      expect(JSON.stringify(open)).not.toContain(leaked);
+    }
+    const anonList = (await (await fetch(`${base}/requests.json?status=open`)).json()) as Record<string, unknown>[];
+    expect(anonList.map((r) => [r.service_request_id, r.description, r.expected_datetime])).toEqual([[created!.service_request_id, null, '2026-11-27T09:00:00+07:00']]);
+    expect(await (await fetch(`${base}/requests.json?status=closed`)).json()).toEqual([]);
+    expect(await (await fetch(`${base}/requests.xml?status=open`)).text()).toContain(`<service_request_id>${created!.service_request_id}</service_request_id>`);
     expect((await fetch(`${base}/requests.json?api_key=o311_wrong`)).status).toBe(403);
     const k = `api_key=${encodeURIComponent(apiKey)}`;
     const one = (await (await fetch(`${base}/requests/${created!.service_request_id}.json?${k}`)).json()) as Record<string, unknown>[];
@@ -85,7 +117,7 @@ describe('Open311 GeoReport v2', () => {
       service_code: 'ha-tang',
       agency_responsible: s.tree.communeA.name,
       requested_datetime: '2026-11-25T09:00:00+07:00',
-      expected_datetime: '2026-12-16T09:00:00+07:00',
+      expected_datetime: '2026-11-27T09:00:00+07:00',
       // Nothing the sender wrote is public before the answer is published.
       description: null,
       lat: null,
@@ -133,7 +165,9 @@ describe('Open311 GeoReport v2', () => {
     const pub = await injectAs(t.app, cv, { method: 'POST', url: `/api/feedback/${code.id}/publish` });
     expect(pub.json().status, pub.body).toBe('published');
     const [r] = (await (await fetch(`${base}/requests/${code.code}.json`)).json()) as Record<string, unknown>[];
-    expect(r).toMatchObject({ status: 'closed', description: 'Ổ gà lớn đang phá hỏng mặt đường Lê Lợi\n\nẢnh: http://www.example.vn/media/12345.jpg', lat: 10.29123, long: 105.75678, expected_datetime: null });
+    expect(r).toMatchObject({ status: 'closed', description: 'Ổ gà lớn đang phá hỏng mặt đường Lê Lợi\n\nẢnh: http://www.example.vn/media/12345.jpg', lat: 10.29123, long: 105.75678 });
+    // The deadline that applied: the answer's (15 working days from receipt on 25/11/2026).
+    expect(r!.expected_datetime).toBe('2026-12-16T09:00:00+07:00');
     expect(r!.status_notes).toBe('Đã vá ổ gà ngày 26/11/2026. Cảm ơn ông [đã ẩn].');
   });
 });

@@ -7,10 +7,10 @@ import { commonErrors } from '../../platform/errors.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import { getUnit, getUnitByCode } from '../org-units/unit.repo.js';
 import { feedbackErrors } from './feedback.errors.js';
-import { categoryCodes, feedbackCategories, statusLabels, type FeedbackStatus } from './feedback.rules.js';
+import { categoryCodes, feedbackCategories, feedbackStatuses, statusLabels, type FeedbackStatus } from './feedback.rules.js';
 import { hashKey } from './use-cases/manage-feedback.js';
 import { receiveFeedback } from './use-cases/receive-feedback.js';
-import { parseW3c, w3cVn, type Open311Request, type Open311Service } from './open311.rules.js';
+import { expectedDue, parseW3c, w3cVn, type Open311Request, type Open311Service } from './open311.rules.js';
 import { errorsXml, toXml } from './open311.xml.js';
 
 type Format = 'json' | 'xml';
@@ -40,11 +40,12 @@ function send(reply: FastifyReply, format: Format, status: number, json: unknown
   return format === 'xml' ? reply.status(status).type('text/xml; charset=utf-8').send(xml()) : reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify(json));
 }
 
-type ItemRow = { code: string; status: FeedbackStatus; category: string; unitName: string; publicContent: string; publicAnswer: string | null; receivedAt: Date; updatedAt: Date; answerDueAt: Date; latitude: number | null; longitude: number | null; placeAddress: string | null };
+type ItemRow = { code: string; status: FeedbackStatus; category: string; unitName: string; publicContent: string; publicAnswer: string | null; receivedAt: Date; updatedAt: Date; refuseDueAt: Date; infoDueAt: Date; transferDueAt: Date; answerDueAt: Date; latitude: number | null; longitude: number | null; placeAddress: string | null };
 
 /**
  * Maps an item onto a GeoReport v2 request. What the sender wrote, and where, is shown only once the item is published
- * (personal data removed); before that the public sees its service, status, agency and legal deadline.
+ * (personal data removed); before that the public sees only what is not personal: its number, service, status, agency,
+ * times and legal deadline (walk 17 finding 4: a third-party app must be able to follow what it filed and what is open).
  */
 function toRequest(r: ItemRow): Open311Request {
   const published = r.status === 'published';
@@ -61,8 +62,7 @@ function toRequest(r: ItemRow): Open311Request {
     service_notice: null,
     requested_datetime: w3cVn(r.receivedAt),
     updated_datetime: w3cVn(r.updatedAt),
-    // When the answer is due under the legal clock (QĐ 766: 15 working days, restarted by a transfer or a reopening).
-    expected_datetime: closed ? null : w3cVn(r.answerDueAt),
+    expected_datetime: w3cVn(expectedDue(r.status, r)),
     address: published ? r.placeAddress : null,
     address_id: null,
     zipcode: null,
@@ -73,12 +73,13 @@ function toRequest(r: ItemRow): Open311Request {
 }
 
 const ITEM_SQL = `SELECT f.code, f.status, f.category, u.name AS "unitName", f.public_content AS "publicContent", f.public_answer AS "publicAnswer",
-    f.received_at AS "receivedAt", f.updated_at AS "updatedAt", f.answer_due_at AS "answerDueAt", f.latitude, f.longitude, f.place_address AS "placeAddress"
+    f.received_at AS "receivedAt", f.updated_at AS "updatedAt", f.refuse_due_at AS "refuseDueAt", f.info_due_at AS "infoDueAt",
+    f.transfer_due_at AS "transferDueAt", f.answer_due_at AS "answerDueAt", f.latitude, f.longitude, f.place_address AS "placeAddress"
   FROM feedback f JOIN unit u ON u.id = f.unit_id`;
 
 /**
  * Open311 GeoReport v2 over the feedback items: GET services, GET/POST requests, GET requests/{id}, in JSON and XML.
- * Reading without a key shows published items only; with a client's api_key, also that client's own items. Posting needs
+ * Anyone reads every item, unpublished ones without anything personal (toRequest); an api_key given must be valid. Posting needs
  * the api_key of a registered client (its unit is the jurisdiction).
  * Errors are answered in the spec's form, a list of { code, description }.
  */
@@ -96,16 +97,12 @@ export const open311Routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     return send(reply, formatOf(request), code, errors, () => errorsXml(errors));
   });
 
-  /**
-   * Who reads: anyone sees published items only (an unpublished item's status, agency and times stay private, and ids
-   * are sequential); a posting client's api_key also shows the items it filed. A key that is not valid is refused.
-   */
-  const readerOf = async (request: FastifyRequest): Promise<string | null> => {
+  /** A key given when reading must be a valid one (a client must learn its key is revoked); reading needs none. */
+  const checkReaderKey = async (request: FastifyRequest): Promise<void> => {
     const key = (request.query as Record<string, string | undefined>).api_key;
-    if (key === undefined || key === '') return null;
+    if (key === undefined || key === '') return;
     const { rows } = await ctx.db.query<{ id: string }>(`SELECT id FROM open311_client WHERE key_hash = $1 AND revoked_at IS NULL`, [hashKey(key)]);
     if (!rows[0]) throw feedbackErrors.open311KeyRequired();
-    return rows[0].id;
   };
 
   const services = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -131,17 +128,17 @@ export const open311Routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     const end = endGiven ?? now;
     const start = startGiven ?? new Date(end.getTime() - 90 * 86_400_000);
     if (start > end) throw feedbackErrors.open311BadFilter(['start_date', 'end_date']);
-    const reader = await readerOf(request);
+    await checkReaderKey(request);
     const { rows } = await ctx.db.query<ItemRow>(
       `${ITEM_SQL} WHERE f.kind = 'feedback' AND f.status NOT IN ('refused', 'routed_out')
-         AND (f.status = 'published' OR f.open311_client_id = $5::uuid)
          AND (cardinality($1::text[]) > 0 AND f.code = ANY($1::text[]) OR cardinality($1::text[]) = 0 AND f.received_at BETWEEN $2 AND $3)
          AND ($4::text IS NULL OR f.category = ANY(string_to_array($4, ',')))
+         AND ($5::text[] IS NULL OR f.status = ANY($5::text[]))
        ORDER BY f.received_at DESC LIMIT 1000`,
-      [ids, start, end, q.service_code?.split(',').map((c) => c.trim()).join(',') ?? null, reader],
+      // The status filter in SQL, so the newest 1000 are the newest of those asked for (every item is listed now).
+      [ids, start, end, q.service_code?.split(',').map((c) => c.trim()).join(',') ?? null, statuses ? feedbackStatuses.filter((x) => statuses.includes(CLOSED.includes(x) ? 'closed' : 'open')) : null],
     );
-    let list = rows.map(toRequest);
-    if (statuses) list = list.filter((r) => statuses.includes(r.status));
+    const list = rows.map(toRequest);
     return send(reply, formatOf(request), 200, list, () => toXml('service_requests', 'request', list));
   };
   for (const f of ['json', 'xml']) app.get(`/open311/v2/requests.${f}`, { config: { access: 'public' }, schema: { tags, summary: `Open311: danh sách yêu cầu (${f})` } }, listRequests);
@@ -149,8 +146,8 @@ export const open311Routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.get('/open311/v2/requests/:file', { config: { access: 'public' }, schema: { tags, summary: 'Open311: một yêu cầu (id.json hoặc id.xml)' } }, async (request, reply) => {
     const m = /^(.+)\.(json|xml)$/.exec((request.params as { file: string }).file);
     if (!m) throw feedbackErrors.notFound();
-    const reader = await readerOf(request);
-    const { rows } = await ctx.db.query<ItemRow>(`${ITEM_SQL} WHERE f.code = upper($1) AND f.kind = 'feedback' AND (f.status = 'published' OR f.open311_client_id = $2::uuid)`, [m[1], reader]);
+    await checkReaderKey(request);
+    const { rows } = await ctx.db.query<ItemRow>(`${ITEM_SQL} WHERE f.code = upper($1) AND f.kind = 'feedback'`, [m[1]]);
     if (!rows[0]) throw feedbackErrors.notFound();
     const list = [toRequest(rows[0])];
     return send(reply, m[2] as Format, 200, list, () => toXml('service_requests', 'request', list));

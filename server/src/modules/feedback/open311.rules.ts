@@ -2,6 +2,8 @@
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2): the shapes of services and service requests (their XML
  * form: open311.xml.ts). Pure; the routes map feedback items onto these shapes.
  */
+import type { FeedbackStatus } from './feedback.rules.js';
+
 export type Open311Service = { service_code: string; service_name: string; description: string; metadata: boolean; type: 'realtime' | 'batch' | 'blackbox'; keywords: string; group: string };
 export type Open311Request = {
   service_request_id: string;
@@ -23,6 +25,32 @@ export type Open311Request = {
   media_url: string | null;
 };
 
+/** The legal deadlines an item carries (QĐ 766; NĐ 20/2008 Điều 9), as stored. */
+export type Open311Dues = { refuseDueAt: Date; infoDueAt: Date; transferDueAt: Date; answerDueAt: Date };
+
+/**
+ * `expected_datetime`: the legal deadline the request is held to in its status — classification (accept or refuse,
+ * QĐ 766: 2 working days) while just received, the information asked for while waiting on the sender, the answer (15
+ * working days, restarted by a transfer or a reopening) while handled, and once closed the deadline that applied: the
+ * answer's for an answered or published item, the refusal's for a refused one, the transfer's for one routed out.
+ */
+export function expectedDue(status: FeedbackStatus, d: Open311Dues): Date {
+  switch (status) {
+    case 'received':
+    case 'refused':
+      return d.refuseDueAt;
+    case 'awaiting_info':
+      return d.infoDueAt;
+    case 'routed_out':
+      return d.transferDueAt;
+    case 'handling':
+    case 'drafted':
+    case 'reopened':
+    case 'answered':
+    case 'published':
+      return d.answerDueAt;
+  }
+}
 
 export type Open311Error = { code: number; description: string };
 

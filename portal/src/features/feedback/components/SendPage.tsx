@@ -11,6 +11,10 @@ import { Field, TextAreaField } from '../../../components/Field.js';
 
 type Similar = Awaited<ReturnType<typeof findSimilar>>['items'];
 
+/** Suggestions are asked for once the subject and content hold this many characters, after this pause in typing. */
+const SUGGEST_AFTER_CHARS = 20;
+const SUGGEST_DELAY_MS = 600;
+
 /**
  * /phan-anh: anyone sends feedback (name, address, phone — ND 20/2008 Điều 7) or a question (?loai=hoi-dap); about a
  * dossier with ?ho-so=<code> (proved by its tracking secret). Similar items are shown before a new one is opened.
@@ -39,6 +43,33 @@ export function SendPage({ search }: { search: string }) {
   }, [question]);
 
   const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+
+  // Suggestions while typing (walk 17 finding 5): once subject and content hold 20 characters, and the sender paused.
+  const [draft, setDraft] = useState<{ unitId: string; text: string }>({ unitId: '', text: '' });
+  useEffect(() => {
+    const unitId = draft.unitId || units[0]?.id || '';
+    if (dossierCode || !unitId || draft.text.trim().length < SUGGEST_AFTER_CHARS) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      findSimilar(unitId, draft.text)
+        .then((found) => current && setSimilar(found.items))
+        .catch(() => {
+          /* suggestions are a help, never a blocker */
+        });
+    }, SUGGEST_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [draft, units, dossierCode]);
+  const noteDraft = (form: HTMLFormElement) => {
+    const f = new FormData(form);
+    const v = (k: string) => String(f.get(k) ?? '').trim();
+    setDraft((prev) => {
+      const next = { unitId: v('unitId'), text: `${v('subject')} ${v('content')}`.trim() };
+      return prev.unitId === next.unitId && prev.text === next.text ? prev : next;
+    });
+  };
 
   async function handleFiles(list: FileList | null) {
     if (!list) return;
@@ -115,7 +146,7 @@ export function SendPage({ search }: { search: string }) {
     <section className="detail" aria-labelledby="fb-title">
       <h1 id="fb-title">{question ? ft('askTitle') : dossierCode ? ft('aboutDossier', { code: dossierCode }) : ft('sendTitle')}</h1>
       <p className="muted">{ft('sendIntro')}</p>
-      <form className="pickup-form stack" onSubmit={(e) => void handleSubmit(e)} noValidate>
+      <form className="pickup-form stack" onSubmit={(e) => void handleSubmit(e)} onInput={(e) => noteDraft(e.currentTarget)} onChange={(e) => noteDraft(e.currentTarget)} noValidate>
         {dossierCode ? (
           <Field id="secret" label={ft('dossierSecret')} inputMode="numeric" autoComplete="off" required problem={problems.secret} />
         ) : (
@@ -191,7 +222,13 @@ export function SendPage({ search }: { search: string }) {
             <ul>
               {similar.map((s) => (
                 <li key={s.code}>
-                  {s.subject} ({s.statusLabel}) {s.published ? <Link to={`/phan-anh/cong-khai?q=${encodeURIComponent(s.subject)}`}>{ft('navRegister')}</Link> : null}
+                  {s.published && s.subject !== null ? (
+                    <>
+                      {s.subject} ({s.statusLabel}) <Link to={`/phan-anh/cong-khai?ma=${encodeURIComponent(s.code)}`}>{ft('navRegister')}</Link>
+                    </>
+                  ) : (
+                    ft('similarPending', { code: s.code, date: formatDate(s.receivedAt), status: s.statusLabel })
+                  )}
                 </li>
               ))}
             </ul>

@@ -3,9 +3,9 @@ import { prepared, type Db, type Queryable } from '../../../platform/database.js
 import { commonErrors } from '../../../platform/errors.js';
 import { can, scopePaths, type Actor } from '../../identity/permissions.policy.js';
 import { getUnit } from '../../org-units/unit.repo.js';
-import type { TGroup5, TPublicItem, TQueueQuery, TRegisterQuery, TStaffItem } from '../feedback.contract.js';
+import type { TGroup5, TPublicItem, TPublicSimilarItem, TQueueQuery, TRegisterQuery, TStaffItem } from '../feedback.contract.js';
 import { feedbackErrors } from '../feedback.errors.js';
-import { findSimilar, findSimilarPublished, listQueue, type QueueFilter } from '../feedback.repo.js';
+import { findSimilar, findSimilarPublished, findSimilarUnpublished, listQueue, type QueueFilter } from '../feedback.repo.js';
 import { group5Rates, statusLabels } from '../feedback.rules.js';
 import { calendarAt, dueStateOf, toStaffItem } from './act-on-feedback.js';
 
@@ -44,14 +44,31 @@ export async function feedbackQueue(deps: Deps, actor: Actor, f: TQueueQuery) {
  * internal subjects); an anonymous sender sees published items only, by their public text (personal data removed), so
  * nobody learns of an unpublished item nor another sender's details.
  */
-export async function similarItems(deps: Deps, input: { unitId: string; procedureId: string | null; text: string }, officer: Actor | null) {
+/** Likely duplicates for an officer: every item in their scope, by its own text. */
+export async function similarItems(deps: Deps, input: { unitId: string; procedureId: string | null; text: string }, officer: Actor) {
   const unit = await getUnit(deps.db, input.unitId);
   if (!unit) throw feedbackErrors.unitNotFound();
-  if (officer && !can(officer, 'dossiers.read', unit.path)) throw commonErrors.forbidden('dossiers.read');
-  const rows = officer
-    ? await findSimilar(deps.db, unit.path, input.procedureId, input.text)
-    : (await findSimilarPublished(deps.db, unit.path, input.procedureId, input.text)).map((r) => ({ ...r, subject: r.publicSubject }));
+  if (!can(officer, 'dossiers.read', unit.path)) throw commonErrors.forbidden('dossiers.read');
+  const rows = await findSimilar(deps.db, unit.path, input.procedureId, input.text);
   return rows.map((r) => ({ code: r.code, subject: r.subject, status: r.status, statusLabel: statusLabels[r.status].vi, published: r.status === 'published', similarity: Math.round(r.similarity * 100) / 100 }));
+}
+
+/**
+ * Likely duplicates for a sender before they open a new item: published ones with their public (redacted) subject, then
+ * near copies not yet published with their number, status and receipt date only (walk 17 finding 5) — so a second
+ * sender learns the matter is already being handled without reading anyone's words.
+ */
+export async function publicSimilarItems(deps: Deps, input: { unitId: string; procedureId: string | null; text: string }): Promise<TPublicSimilarItem[]> {
+  const unit = await getUnit(deps.db, input.unitId);
+  if (!unit) throw feedbackErrors.unitNotFound();
+  const [published, pending] = await Promise.all([
+    findSimilarPublished(deps.db, unit.path, input.procedureId, input.text),
+    findSimilarUnpublished(deps.db, unit.path, input.procedureId, input.text),
+  ]);
+  return [
+    ...published.map((r) => ({ code: r.code, subject: r.publicSubject, status: r.status, statusLabel: statusLabels[r.status].vi, receivedAt: r.receivedAt, published: true, similarity: Math.round(r.similarity * 100) / 100 })),
+    ...pending.map((r) => ({ code: r.code, subject: null, status: r.status, statusLabel: statusLabels[r.status].vi, receivedAt: r.receivedAt, published: false, similarity: null })),
+  ];
 }
 
 export type RegisterPage = { items: TPublicItem[]; next: string | null };
