@@ -18,6 +18,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { writeSection } from './standalone.js';
 import { vnDateOf } from '../server/src/modules/working-calendar/vn-time.js';
 import { dossierDb } from './dossiers-data.js';
 import { load, type Stat } from './load.js';
@@ -254,11 +255,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const section = arg('section') ?? (arg('db') || dossiers ? 'dossiers-1m' : 'dossiers-fresh');
   if (!/^[a-z0-9-]+$/.test(section)) throw new Error(`bad section ${section}`);
   const lines = await benchDossiers({ dossiers, requests, reuse: arg('db'), keep: process.argv.includes('--keep'), rounds: Number(arg('rounds') ?? 2) });
-  const out = path.resolve('BENCHMARKS.md');
-  const md = await fs.readFile(out, 'utf8');
-  const block = [`<!-- ${section} -->`, ...lines, `<!-- /${section} -->`].join('\n');
-  const marks = new RegExp(`<!-- ${section} -->[\\s\\S]*<!-- /${section} -->`);
-  const next = marks.test(md) ? md.replace(marks, () => block) : `${md.trimEnd()}\n\n${block}\n`;
-  await fs.writeFile(out, next);
+  await writeSection(section, [...lines, '']);
   process.stdout.write(lines.join('\n'));
 }

@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { writeSection } from './standalone.js';
 import pg from 'pg';
 import { createPool } from '../server/src/platform/database.js';
 import { migrate } from '../server/src/platform/migrations.js';
@@ -239,11 +240,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const section = process.argv.find((a) => a.startsWith('--section='))?.split('=')[1] ?? 'queues';
   if (!/^[a-z0-9-]+$/.test(section)) throw new Error(`bad section ${section}`);
   const lines = await benchQueues({ dossiers, requests, keep: process.argv.includes('--keep'), reuse, ...(years ? { years } : {}) });
-  const out = path.resolve('BENCHMARKS.md');
-  const md = await fs.readFile(out, 'utf8');
-  const block = [`<!-- ${section} -->`, ...lines, `<!-- /${section} -->`].join('\n');
-  const marks = new RegExp(`<!-- ${section} -->[\\s\\S]*<!-- /${section} -->`);
-  const next = marks.test(md) ? md.replace(marks, () => block) : `${md.trimEnd()}\n\n${block}\n`;
-  await fs.writeFile(out, next);
+  await writeSection(section, [...lines, '']);
   process.stdout.write(lines.join('\n'));
 }
