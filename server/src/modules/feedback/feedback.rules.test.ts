@@ -270,6 +270,11 @@ describe("the sender's house and alley numbers and dossier codes never reach the
     // A dossier code, in either format, and a submission reference.
     ['Hồ sơ H20.71.01-261126-000002 của ông đã có kết quả.', 'Hồ sơ [đã ẩn] của ông đã có kết quả.'],
     ['Hồ sơ số 000.00.01.H56-261125-0001 bị trễ hẹn, mã nộp NOP-3FA2B-9C01D.', 'Hồ sơ số [đã ẩn] bị trễ hẹn, mã nộp [đã ẩn].'],
+    // Re-walk 17: house and alley as one number, the family name with the given name, a code with en dashes.
+    ['Đã sửa đèn trước nhà 7/3 Trần Hưng Đạo. Anh Phạm Đèn vui lòng kiểm tra.', 'Đã sửa đèn trước nhà [đã ẩn] Trần Hưng Đạo. Anh [đã ẩn] vui lòng kiểm tra.'],
+    ['Đèn ở 3/7 Trần Hưng Đạo hỏng từ ngày 7/3.', 'Đèn ở [đã ẩn] Trần Hưng Đạo hỏng từ ngày 7/3.'],
+    ['Nhà 12/5 đường Lê Lợi và nhà 2 tầng bên cạnh.', 'Nhà [đã ẩn] đường Lê Lợi và nhà 2 tầng bên cạnh.'],
+    ['Hồ sơ H20.71.01–261126–000002 đã trả.', 'Hồ sơ [đã ẩn] đã trả.'],
   ])('%s', (text, published) => {
     expect(publicText(text, den, false)).toBe(published);
   });
@@ -284,6 +289,7 @@ describe("the sender's house and alley numbers and dossier codes never reach the
       (h: string, a: string) => `Kiệt ${a} tối, nhà ${h} ở cuối.`,
       (h: string, a: string) => `Địa chỉ: so ${h} ngach ${a} pho Hue.`,
       (h: string, a: string) => `Nhà tôi, ${h} hẻm ${a}, bị nứt.`,
+      (h: string, a: string) => `Đèn trước nhà ${h}/${a} Trần Hưng Đạo hỏng.`,
     ];
     const house = fc.tuple(fc.integer({ min: 1, max: 999 }), fc.constantFrom('', 'A', 'b')).map(([n, l]) => `${n}${l}`);
     fc.assert(

@@ -231,6 +231,8 @@ function personalPatterns(p: PersonalData): string[] {
   const words = name.split(/\s+/).filter(Boolean);
   if (name.length >= 3) out.push(wordsRe(name));
   if (words.length >= 3) out.push(wordsRe(words.slice(-2).join(' ')));
+  // The family name with the given name, the middle one left out ("Trương Bảy" for Trương Văn Bảy; re-walk 17).
+  if (words.length >= 3) out.push(wordsRe(`${words[0]} ${words.at(-1)}`));
   if (words.length >= 2) {
     const given = [words.at(-1)!, words.slice(-2).join(' ')].filter((g) => g.length >= 2).map(wordsRe);
     // Only the name is masked; the salutation stays, so the letter still reads "Kính gửi bà [đã ẩn]".
@@ -248,7 +250,7 @@ function personalPatterns(p: PersonalData): string[] {
 
 const BIRTH_DATE = /((?:sinh ngày|ngày sinh|ngày, tháng, năm sinh|sinh năm|năm sinh)\s*:?\s*)(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4})/giu;
 const ID_CARD_9 = /((?:CMND|CMT|chứng minh nhân dân|chứng minh thư|giấy chứng minh)(?:\s+số)?\s*:?\s*)\d(?:[ .]?\d){8}(?![\p{L}\p{N}])/giu;
-const HOUSE_NUMBER_WORD = /((?:số nhà|nhà số)\s+)\d+[\p{L}]?(?:\/\d+[\p{L}]?)*/giu;
+const HOUSE_NUMBER_WORD = /((?:số nhà|nhà số)\s+)\d+[\p{L}]?(?:\/\d+[\p{L}]?)*|((?<![\p{L}])nhà\s+)\d+[\p{L}]?(?:\/\d+[\p{L}]?)+/giu;
 // Not an alley's number ("ngõ 5 phố Huế": alley 5 of Huế street is a place, not someone's house).
 const HOUSE_NUMBER_STREET = /(?<![\p{L}\p{N}./-])(?<!(?:ngõ|ngách|hẻm|kiệt)\s+)(\d+[\p{L}]?(?:\/\d+[\p{L}]?)*)\s+(đường|phố|ngõ|ngách|hẻm|kiệt)(?![\p{L}])/giu;
 
@@ -294,6 +296,12 @@ function redactHouseAndAlley(text: string, address: string | null): string {
       ranges.push([m.index + num.index, m.index + m[0].length]);
     }
   }
+  // House and alley written as one number ("nhà 7/3 Trần Hưng Đạo" for số 7 hẻm 3; either order is in use), not a date.
+  const pairs = house.flatMap((h) => alley.flatMap((a) => [`${h}/${a}`, `${a}/${h}`]));
+  if (pairs.length > 0) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}/.-])(?<!ngay\\s+)(?:${alt(pairs)})(?![\\p{L}\\p{N}]|[\\/.-][\\p{L}\\p{N}])`, 'gu');
+    for (const m of folded.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
+  }
   if (alley.length > 0) {
     const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ALLEY_WORDS})\\s+(?:${alt(alley)})(?![\\p{L}\\p{N}]|[\\/.-][\\p{L}\\p{N}])`, 'gu');
     for (const m of folded.matchAll(re)) {
@@ -309,9 +317,9 @@ function redactHouseAndAlley(text: string, address: string | null): string {
 /**
  * Dossier codes (Nghị định 61/2018 Điều 26; TT 01/2018/TT-VPCP Điều 19 and TT 04/2025: `…-YYMMDD-XXXX`, see
  * dossiers/dossier-code.rules.ts) and submission references (`NOP-XXXXX-XXXXX`) point at one person's dossier: a
- * published answer never shows them (walk 17 finding 1).
+ * published answer never shows them (walk 17 finding 1), whatever dash a word processor put between the parts.
  */
-const DOSSIER_CODE_IN_TEXT = /(?<![\p{L}\p{N}.])[0-9A-Za-z][0-9A-Za-z.]{0,34}-\d{6}-\d{4,}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])NOP-[0-9A-F]{5}-[0-9A-F]{5}(?![\p{L}\p{N}])/giu;
+const DOSSIER_CODE_IN_TEXT = /(?<![\p{L}\p{N}.])[0-9A-Za-z][0-9A-Za-z.]{0,34}[-‐‑–—]\d{6}[-‐‑–—]\d{4,}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])NOP[-‐‑–—][0-9A-F]{5}[-‐‑–—][0-9A-F]{5}(?![\p{L}\p{N}])/giu;
 
 /**
  * Removes the sender's personal data from a text to be published: their name (also the given name after a salutation),
@@ -346,7 +354,8 @@ export function redactPersonalData(text: string, p: PersonalData): string {
   // The old 9-digit identity card (CMND) when named as one: 9 digits alone may be anything (an amount, a code).
   out = out.replace(ID_CARD_9, (_m, lead: string) => `${lead}${MASK}`);
   // A house number anywhere ("số nhà 12", "nhà số 12/3", "12A đường Lê Lợi"): the street stays, the number goes.
-  out = out.replace(HOUSE_NUMBER_WORD, (_m, lead: string) => `${lead}${MASK}`);
+  // "nhà 7/3" too: a number with a slash after "nhà" is a house in an alley ("nhà 2 tầng" is not, and stays).
+  out = out.replace(HOUSE_NUMBER_WORD, (_m, lead?: string, lead2?: string) => `${lead ?? lead2}${MASK}`);
   out = out.replace(HOUSE_NUMBER_STREET, (_m, _n: string, street: string) => `${MASK} ${street}`);
   // A number is one number however it is grouped ("087 190 000 111", "087.190.000.111", "0871-9000-0111"): a CCCD
   // (12 digits) first, so a phone pattern never takes its first digits and leaves the tail; then phones.
