@@ -17,7 +17,8 @@ export const feedbackErrors = {
   open311BadFilter: (fields: readonly string[]) =>
     new DomainError('FEEDBACK.OPEN311_BAD_FILTER', 'invalid', `Tham số lọc không hợp lệ: ${fields.join(', ')}.`, `Invalid filter: ${fields.join(', ')}.`, { fields }),
   phoneInvalid: (reasonVi: string) =>
-    new DomainError('FEEDBACK.PHONE_INVALID', 'invalid', `Số điện thoại không hợp lệ: ${reasonVi}`, 'Invalid Vietnamese phone number.', { field: 'sender.phone' }),
+    // Each reason is a whole sentence about the phone (phone.rules.ts): said once, not after "Số điện thoại không hợp lệ:" again.
+    new DomainError('FEEDBACK.PHONE_INVALID', 'invalid', reasonVi, 'Invalid Vietnamese phone number.', { field: 'sender.phone' }),
   senderIncomplete: () =>
     new DomainError(
       'FEEDBACK.SENDER_INCOMPLETE',

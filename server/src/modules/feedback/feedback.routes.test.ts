@@ -49,7 +49,7 @@ describe('intake on the portal', () => {
     const before = await count();
     const bad = await post('/api/feedback/public', { ...base, sender: { ...sender, phone: 'abcdefghij' } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ code: 'FEEDBACK.PHONE_INVALID', message: expect.stringContaining('Số điện thoại không hợp lệ') });
+    expect(bad.json()).toMatchObject({ code: 'FEEDBACK.PHONE_INVALID', message: 'Số điện thoại không hợp lệ: cần số Việt Nam bắt đầu bằng 0 hoặc +84.' });
     const rec = await injectAs(t.app, s.desk, { method: 'POST', url: '/api/feedback/record', payload: { ...base, channel: 'phone', sender: { name: 'Phạm Văn D', phone: '123456789' } } });
     expect(rec.json().code).toBe('FEEDBACK.PHONE_INVALID');
     expect(await count()).toBe(before);
