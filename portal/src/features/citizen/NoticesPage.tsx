@@ -117,7 +117,7 @@ export function NoticesPage() {
             <label className="check">
               <input type="checkbox" name="sms" defaultChecked={settings.sms} disabled={!mobileKnown} /> {nt('noticeSms')}
               {/* The SMS of a dossier go to the number given with it (dossier.notify.ts applicantChannels), not the profile's. */}
-              {settings.dossiers.length > 0 ? <span className="hint"> {nt('smsToDossiers')}</span> : settings.contacts.phone ? <span className="hint"> ({settings.contacts.phone})</span> : <span className="hint"> — {nt('noContactPhone')}</span>}
+              {settings.dossiers.length > 0 ? <span className="hint"> {nt('smsPerDossier')}</span> : settings.contacts.phone ? <span className="hint"> ({settings.contacts.phone})</span> : <span className="hint"> — {nt('noContactPhone')}</span>}
             </label>
             {settings.zaloAvailable ? (
               <label className="check">
