@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { benchDatabase } from './standalone.js';
 import { loadConfig } from '../server/src/platform/config.js';
 import { systemClock } from '../server/src/platform/clock.js';
 import { createPool } from '../server/src/platform/database.js';
@@ -19,18 +20,13 @@ import { generateQueueData } from './queues-data.js';
 
 export type DossierDb = { name: string; url: string; generated: number; pool: pg.Pool; drop: () => Promise<void> };
 
-const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export async function dossierDb(o: { dossiers: number; reuse?: string; keep?: boolean; log?: (m: string) => void }): Promise<DossierDb> {
   const log = o.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const name = o.reuse ?? `motcua_dbench_${Date.now()}`;
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`bad database name ${name}`);
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  if (!o.reuse) await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const pool = createPool(url.toString(), 4);
+  const { admin, url } = await benchDatabase(name, !o.reuse);
+  const pool = createPool(url, 4);
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-dbench-'));
   let generated: number;
   try {
@@ -62,7 +58,7 @@ export async function dossierDb(o: { dossiers: number; reuse?: string; keep?: bo
   }
   return {
     name,
-    url: url.toString(),
+    url,
     generated,
     pool,
     drop: async () => {

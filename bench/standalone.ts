@@ -6,6 +6,20 @@ import { createPool, type Db } from '../server/src/platform/database.js';
 import { migrate } from '../server/src/platform/migrations.js';
 
 /**
+ * A benchmark's database: an admin connection (BENCH_DATABASE_ADMIN_URL, for the drop at the end) and the URL of the
+ * database `name`, created when `create` (an existing one, `--db=NAME`, is reused).
+ */
+export async function benchDatabase(name: string, create: boolean): Promise<{ admin: pg.Client; url: string }> {
+  const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  if (create) await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { admin, url: url.toString() };
+}
+
+/**
  * Runs one benchmark on its own database (created, migrated, dropped unless `keep`; or an existing one, `reuse`) and
  * writes its lines into BENCHMARKS.md between `<!-- section -->` markers, leaving the other sections as they are.
  */
@@ -13,14 +27,9 @@ export async function runStandalone(
   o: { section: string; reuse?: string; keep?: boolean },
   body: (db: Db, dataDir: string, dbName: string) => Promise<string[]>,
 ): Promise<void> {
-  const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const dbName = o.reuse ?? `motcua_bench_${o.section.replace(/-/g, '_')}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  if (!o.reuse) await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  const db = createPool(url.toString(), 20);
+  const { admin, url } = await benchDatabase(dbName, !o.reuse);
+  const db = createPool(url, 20);
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `motcua-bench-${o.section}-`));
   try {
     await migrate(db);
