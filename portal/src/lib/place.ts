@@ -51,11 +51,10 @@ export function usePlace(): Place | null {
 export type PlaceUnit = { id: string; name: string; parentId: string | null };
 let units: Promise<{ provinces: PlaceUnit[]; communes: PlaceUnit[] }> | null = null;
 
-/** GET /api/units (today's provinces and communes, fetched once per visit). */
+/** GET /api/units (the provinces and communes open today by the server's clock, fetched once per visit). */
 export function loadPlaceUnits(): Promise<{ provinces: PlaceUnit[]; communes: PlaceUnit[] }> {
-  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
   const list = (kind: 'province' | 'commune') =>
-    unwrap(api.GET('/api/units', { params: { query: { on: today, kind } } })).then((us) =>
+    unwrap(api.GET('/api/units', { params: { query: { open: 'true', kind } } })).then((us) =>
       us.map((u) => ({ id: u.id, name: u.name, parentId: u.parentId })).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     );
   units ??= Promise.all([list('province'), list('commune')])

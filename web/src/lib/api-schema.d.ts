@@ -624,6 +624,7 @@ export interface paths {
             parameters: {
                 query?: {
                     on?: string;
+                    open?: "true" | "false";
                     parentId?: string;
                     kind?: "province" | "department" | "district" | "commune" | "office" | "desk";
                 };
@@ -651,6 +652,7 @@ export interface paths {
                             depth: number;
                             validFrom: string | null;
                             validTo: string | null;
+                            closed: boolean;
                             predecessors: {
                                 /** Format: uuid */
                                 id: string;

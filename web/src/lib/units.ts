@@ -1,5 +1,4 @@
 import { api, unwrap } from './api-client.js';
-import { todayVn } from './format.js';
 import type { ResponseOf } from './api-types.js';
 import { useAsync } from './use-async.js';
 
@@ -18,9 +17,10 @@ export function useUnits(options: { on?: string } = {}) {
   return useAsync(() => listUnits(options.on ? { on: options.on } : {}), [options.on]);
 }
 
-/** A unit is closed once its last day (`validTo`, inclusive) has passed in Vietnam. */
-export function isClosed(u: Pick<Unit, 'validTo'>, today = todayVn()): boolean {
-  return u.validTo !== null && u.validTo < today;
+/** A unit is closed once its last day (`validTo`, inclusive) has passed in Vietnam — by the server's clock, which
+ * sends `closed` (the browser's date may be wrong, and tests and trainings run the server on another day). */
+export function isClosed(u: Pick<Unit, 'closed'>): boolean {
+  return u.closed;
 }
 
 /** Indents each unit under its parent for pickers: depth-first order with the depth kept. */

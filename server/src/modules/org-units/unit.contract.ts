@@ -21,6 +21,8 @@ export const ZUnit = z.object({
   depth: z.number().int(),
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),
+  /** Closed by the server's clock (its last day, `validTo`, has passed in Vietnam): pickers leave it out. */
+  closed: z.boolean(),
   predecessors: z.array(z.object({ id: z.string().uuid(), name: z.string(), kind: z.string(), effectiveOn: z.string() })),
   successors: z.array(z.object({ id: z.string().uuid(), name: z.string(), kind: z.string(), effectiveOn: z.string() })),
 });
@@ -56,9 +58,11 @@ export type TReorganiseInput = z.infer<typeof ZReorganiseInput>;
 export const ZUnitListQuery = z.object({
   /** Date on which the units must exist (YYYY-MM-DD); omit for every unit, past and present. */
   on: ZDate.optional(),
+  /** `true`: the units open today by the server's clock (the caller's date may be wrong); not with `on`. */
+  open: z.enum(['true', 'false']).optional(),
   parentId: z.string().uuid().optional(),
   kind: ZUnitKind.optional(),
-});
+}).refine((q) => !(q.open === 'true' && q.on), { message: 'Chọn một trong hai: ngày (on) hoặc đơn vị đang hoạt động hôm nay (open)', path: ['open'] });
 
 /** One person who may sign the unit's letters: the head, or a deputy authorised (KT.) from one day to another. */
 export const ZSignerInput = z.object({

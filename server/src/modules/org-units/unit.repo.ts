@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/database.js';
 import type { TUnit, TUnitKind } from './unit.contract.js';
+import { unitClosed } from './unit.rules.js';
 
 export type UnitRow = {
   id: string;
@@ -67,8 +68,9 @@ export async function insertSuccession(q: Queryable, predecessorId: string, succ
 export async function listUnits(
   q: Queryable,
   f: { paths: string[] | null; on?: string; parentId?: string; kind?: TUnitKind },
+  today: string,
 ): Promise<TUnit[]> {
-  const { rows } = await q.query<TUnit>(
+  const { rows } = await q.query<Omit<TUnit, 'closed'>>(
     `SELECT u.id, u.code, u.name, u.kind, u.parent_id AS "parentId", u.depth,
             u.valid_from AS "validFrom", u.valid_to AS "validTo",
             coalesce((SELECT json_agg(json_build_object('id', p.id, 'name', p.name, 'kind', s.kind, 'effectiveOn', s.effective_on))
@@ -83,7 +85,7 @@ export async function listUnits(
       ORDER BY u.path`,
     [f.paths, f.on ?? null, f.parentId ?? null, f.kind ?? null],
   );
-  return rows;
+  return rows.map((u) => ({ ...u, closed: unitClosed(u, today) }));
 }
 
 /** The information site nearest to a unit, at it or above it (commune, then province); null when none has one. */

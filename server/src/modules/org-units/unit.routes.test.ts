@@ -5,9 +5,11 @@ import { buildStaff, buildUnitTree } from '../../../test/factories.js';
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof buildUnitTree>>;
 let admin: Session;
+/** The server's clock: the real time unless a test sets an instant. */
+let instant: Date | null = null;
 
 beforeAll(async () => {
-  t = await buildTestApp();
+  t = await buildTestApp({ clock: { now: () => instant ?? new Date() } });
   tree = await buildUnitTree(t.ctx.db);
   await buildStaff(t.ctx.db, 'admin.tinh', [{ role: 'admin', unit: tree.province }]);
   await buildStaff(t.ctx.db, 'admin.xa', [{ role: 'admin', unit: tree.communeA }]);
@@ -68,6 +70,28 @@ describe('units', () => {
       payload: { kind: 'rename', effectiveOn: '2026-01-01', predecessorIds: [tree.communeA.id], successor: { existingId: successor.id } },
     });
     expect(twice.statusCode).toBe(409);
+  });
+
+  it('says which units are closed by the server\'s clock, not the caller\'s: the last day still open, the next closed', async () => {
+    const onDay = async (at: string) => {
+      instant = new Date(at);
+      try {
+        const units = (await t.app.inject({ url: '/api/units' })).json() as { code: string; validTo: string | null; closed: boolean }[];
+        const openToday = (await t.app.inject({ url: '/api/units?open=true&kind=commune' })).json() as { code: string }[];
+        return units.filter((u) => u.code === '000.77.01.H29').map((u) => [u.validTo, u.closed, openToday.some((o) => o.code === u.code)]);
+      } finally {
+        instant = null;
+      }
+    };
+    const created = await injectAs(t.app, admin, { method: 'POST', url: '/api/units', payload: { code: '000.77.01.H29', name: 'Xã Đóng Thử', kind: 'commune', parentId: tree.province.id } });
+    expect(created.statusCode, created.body).toBe(201);
+    await t.ctx.db.query(`UPDATE unit SET valid_to = '2026-03-31' WHERE id = $1`, [created.json().id]);
+    // 23:59 on its last day in Vietnam is 16:59 UTC; one minute later (17:00 UTC) is 1 April in Vietnam.
+    expect(await onDay('2026-03-31T16:59:00Z')).toEqual([['2026-03-31', false, true]]);
+    expect(await onDay('2026-03-31T17:00:00Z')).toEqual([['2026-03-31', true, false]]);
+    const both = await t.app.inject({ url: '/api/units?open=true&on=2026-03-31' });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().details.issues).toEqual([expect.objectContaining({ path: '/open', message: expect.stringContaining('Chọn một trong hai') })]);
   });
 
   it('is refused to a commune administrator outside their commune, to an inspector, and to anonymous callers', async () => {

@@ -5,12 +5,13 @@ import { ZErrorBody } from '../../platform/error-schema.js';
 import { actorOf } from '../identity/auth.plugin.js';
 import { ZCreateUnitInput, ZReorganiseInput, ZSignerInput, ZSigners, ZUnit, ZUnitContacts, ZUnitListQuery, ZUpdateUnitInput } from './unit.contract.js';
 import { listUnits, nearestSiteContacts } from './unit.repo.js';
+import { vnDateOf } from '../working-calendar/vn-time.js';
 import { createUnit } from './use-cases/create-unit.js';
 import { correctUnitName } from './use-cases/rename-unit.js';
 import { reorganiseUnits } from './use-cases/reorganise-units.js';
 import { readSigners, removeSigner, saveSigner } from './use-cases/set-signatory.js';
 
-const ZUnitRow = ZUnit.omit({ predecessors: true, successors: true });
+const ZUnitRow = ZUnit.omit({ predecessors: true, successors: true, closed: true });
 
 export const unitRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   // The unit tree is public information (the portal filters procedures by agency and shows addresses).
@@ -20,7 +21,11 @@ export const unitRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       config: { access: 'public' },
       schema: { tags: ['units'], summary: 'Cây đơn vị (có lịch sử sáp nhập, đổi tên)', querystring: ZUnitListQuery, response: { 200: z.array(ZUnit) } },
     },
-    async (request) => listUnits(ctx.db, { paths: null, ...request.query }),
+    async (request) => {
+      const { open, ...query } = request.query;
+      const today = vnDateOf(ctx.clock.now());
+      return listUnits(ctx.db, { paths: null, ...query, ...(open === 'true' ? { on: today } : {}) }, today);
+    },
   );
 
   // The portal's footer: the support line from configuration and the contacts of the citizen's unit — the nearest

@@ -7,8 +7,8 @@ export type Desk = { id: string; name: string; parentId: string | null };
  * a child of a commune, or of the provincial office, under the province).
  */
 export async function listDesks(provinceId: string | null): Promise<Desk[]> {
-  const units = await unwrap(api.GET('/api/units', { params: { query: {} } }));
-  const open = units.filter((u) => !u.validTo);
+  // Open today by the server's clock: a desk closing at the end of the month still takes pickups until then.
+  const open = await unwrap(api.GET('/api/units', { params: { query: { open: 'true' } } }));
   const parent = new Map(open.map((u) => [u.id, u.parentId]));
   const under = (id: string | null, root: string): boolean => {
     for (let at = id, hops = 0; at && hops < 10; at = parent.get(at) ?? null, hops++) if (at === root) return true;
