@@ -20,7 +20,7 @@ import { hashPassword } from '../server/src/modules/identity/password.js';
 import { countQuery, queueQuery, type Queue, type QueueFilter } from '../server/src/modules/dossiers/dossier-queue.repo.js';
 import { classifySearch } from '../server/src/modules/dossiers/dossier-search.rules.js';
 import { generateQueueData } from './queues-data.js';
-import { load, type Stat } from './load.js';
+import { load, type Pace, type Stat } from './load.js';
 import { startServer, type ServerProcess } from './server-process.js';
 
 const PASSWORD = 'Bench-queues-2026';
@@ -49,7 +49,7 @@ export type QueueBenchResult = { lines: string[] };
 /** What the generator made, kept as the database's comment so a later run on the same database can describe it. */
 type GeneratedMeta = { dossiers: number; provinces: string[]; loadSeconds: number; scopeSeconds: number; scopeRows: number; years?: number };
 
-export async function benchQueues(o: { dossiers: number; requests: number; keep?: boolean; reuse?: string; years?: number; log?: (m: string) => void }): Promise<string[]> {
+export async function benchQueues(o: { dossiers: number; requests: number; keep?: boolean; reuse?: string; years?: number; pace?: number; log?: (m: string) => void }): Promise<string[]> {
   const log = o.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const dbName = o.reuse ?? `motcua_qbench_${Date.now()}`;
   if (!/^[a-z0-9_]+$/.test(dbName)) throw new Error(`bad database name ${dbName}`);
@@ -115,15 +115,20 @@ export async function benchQueues(o: { dossiers: number; requests: number; keep?
       off.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
     }
 
-    const rows: { s: Scenario; http: Stat; bare: Stat }[] = [];
+    const rows: { s: Scenario; http: Stat; bare: Stat; pacedHttp: Stat | null; pacedBare: Stat | null }[] = [];
+    // The working pace: officers read a page, then act on it; `pace` requests a second in all, at random (Poisson) times.
+    const pace: Pace | null = o.pace ? { ratePerSecond: o.pace } : null;
+    const pacedRequests = Math.min(o.requests, Math.round((o.pace ?? 0) * 10));
     for (const s of scenarios) {
       const pathOf = (off: Officer) => `/api/dossiers?queue=${s.queue}${s.q ? `&q=${encodeURIComponent(s.q(off.terms!))}` : ''}`;
       // Warm-up round (one request per officer), then the measured run.
       await load(`${s.name} warm-up`, base, (i) => ({ path: pathOf(officers[i % officers.length]!), headers: { cookie: officers[i % officers.length]!.cookie! } }), officers.length, 16);
       const http = await load(s.name, base, (i) => ({ path: pathOf(officers[i % officers.length]!), headers: { cookie: officers[i % officers.length]!.cookie! } }), o.requests, 16);
       const bare = pgbenchRun(dbUrl, work, s, officers, now, o.requests);
-      rows.push({ s, http, bare });
-      log(`  ${s.name}: HTTP p50 ${http.p50.toFixed(1)} p99 ${http.p99.toFixed(1)} · bare p50 ${bare.p50.toFixed(1)} p99 ${bare.p99.toFixed(1)}`);
+      const pacedHttp = pace ? await load(`${s.name} paced`, base, (i) => ({ path: pathOf(officers[i % officers.length]!), headers: { cookie: officers[i % officers.length]!.cookie! } }), pacedRequests, 16, pace) : null;
+      const pacedBare = pace ? pgbenchRun(dbUrl, work, s, officers, now, pacedRequests, pace.ratePerSecond) : null;
+      rows.push({ s, http, bare, pacedHttp, pacedBare });
+      log(`  ${s.name}: HTTP p50 ${http.p50.toFixed(1)} p99 ${http.p99.toFixed(1)} · bare p50 ${bare.p50.toFixed(1)} p99 ${bare.p99.toFixed(1)}${pacedHttp && pacedBare ? ` · paced HTTP p50 ${pacedHttp.p50.toFixed(1)} p99 ${pacedHttp.p99.toFixed(1)} bare p50 ${pacedBare.p50.toFixed(1)} p99 ${pacedBare.p99.toFixed(1)}` : ''}`);
     }
     const peakRss = server.peakRss();
 
@@ -151,6 +156,16 @@ export async function benchQueues(o: { dossiers: number; requests: number; keep?
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...rows.map(({ s, http, bare }) => `| ${s.name} | ${http.rps.toFixed(0)} | ${http.p50.toFixed(1)} | ${http.p99.toFixed(1)} | ${bare.rps.toFixed(0)} | ${bare.p50.toFixed(1)} | ${bare.p99.toFixed(1)} | ${ratio(http.p50, bare.p50)} | ${ratio(http.p99, bare.p99)} |`),
       '',
+      ...(pace
+        ? [
+            `At a working pace: the same 16 officers and lines, ${pace.ratePerSecond} requests a second in all (about ${(pace.ratePerSecond / 16).toFixed(1)} a second each) at random (Poisson) times, ${pacedRequests} requests per line, at most 16 in flight; each latency counted from the request's scheduled start, so waiting for a free slot counts. Bare: pgbench with the same statements at the same rate (\`-R ${pace.ratePerSecond}\`, latency from the scheduled start as well).`,
+            '',
+            '| what | HTTP p50 ms | HTTP p99 ms | bare p50 ms | bare p99 ms | p50 HTTP / bare | p99 HTTP / bare |',
+            '|---|---:|---:|---:|---:|---:|---:|',
+            ...rows.map(({ s, pacedHttp: h, pacedBare: b }) => (h && b ? `| ${s.name} | ${h.p50.toFixed(1)} | ${h.p99.toFixed(1)} | ${b.p50.toFixed(1)} | ${b.p99.toFixed(1)} | ${ratio(h.p50, b.p50)} | ${ratio(h.p99, b.p99)} |` : '')),
+            '',
+          ]
+        : []),
       `Server RSS: peak ${Math.round(peakRss / 2 ** 20)} MiB through the runs (aim < 300 MB).`,
       '',
       `<details><summary>EXPLAIN ANALYZE of each statement (officer of the busiest commune, ${off.unitName})</summary>`,
@@ -194,7 +209,7 @@ function literal(v: unknown): string {
 const inline = (q: { text: string; values: unknown[] }) => q.text.replace(/\$(\d+)/g, (_, n: string) => literal(q.values[Number(n) - 1]));
 
 /** The page and the counts of a scenario for each officer, bare through pgbench; latencies from its per-transaction log. */
-function pgbenchRun(dbUrl: string, work: string, s: Scenario, officers: Officer[], now: Date, requests: number): Stat {
+function pgbenchRun(dbUrl: string, work: string, s: Scenario, officers: Officer[], now: Date, requests: number, ratePerSecond?: number): Stat {
   const dir = path.join(work, `pgb-${s.queue}-${s.q ? 'q' : 'tab'}-${Date.now()}`);
   execFileSync('mkdir', ['-p', dir]);
   const files = officers.map((off, i) => {
@@ -205,7 +220,9 @@ function pgbenchRun(dbUrl: string, work: string, s: Scenario, officers: Officer[
     return file;
   });
   const perClient = Math.max(1, Math.ceil(requests / 16));
-  const out = execFileSync('pgbench', ['-n', '-c', '16', '-j', '2', '-t', String(perClient), '-l', '--log-prefix', path.join(dir, 'log'), ...files.flatMap((f) => ['-f', f]), dbUrl], {
+  // With -R the log's time is counted from each transaction's scheduled start (its lag included), as the HTTP client does.
+  const rate = ratePerSecond ? ['-R', String(ratePerSecond)] : [];
+  const out = execFileSync('pgbench', ['-n', '-c', '16', '-j', '2', '-t', String(perClient), ...rate, '-l', '--log-prefix', path.join(dir, 'log'), ...files.flatMap((f) => ['-f', f]), dbUrl], {
     encoding: 'utf8',
     env: { ...process.env, PGUSER: 'postgres' },
     cwd: dir,
@@ -232,7 +249,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // `--section=NAME` writes the figures between <!-- NAME --> markers (e.g. one section per history length).
   const section = process.argv.find((a) => a.startsWith('--section='))?.split('=')[1] ?? 'queues';
   if (!/^[a-z0-9-]+$/.test(section)) throw new Error(`bad section ${section}`);
-  const lines = await benchQueues({ dossiers, requests, keep: process.argv.includes('--keep'), reuse, ...(years ? { years } : {}) });
+  // `--pace=N`: also each line at N requests a second in all (open loop), HTTP and bare (default 32: 16 officers × 2/s; 0: off).
+  const pace = Number(process.argv.find((a) => a.startsWith('--pace='))?.split('=')[1] ?? 32);
+  const lines = await benchQueues({ dossiers, requests, keep: process.argv.includes('--keep'), reuse, pace, ...(years ? { years } : {}) });
   await writeSection(section, [...lines, '']);
   process.stdout.write(lines.join('\n'));
 }
