@@ -255,8 +255,11 @@ describe('dossier journeys: intake, processing, apology, return', () => {
     await attach.locator('input[type=file]').setInputFiles({ name: 'giay-chung-nhan-ket-hon.pdf', mimeType: 'application/pdf', buffer: pdf('ket qua') });
     // At the last step the file is filed as the result.
     await attach.getByText('Kết quả giải quyết').waitFor();
+    // The result's số, ký hiệu (MaGiayToKetQua), typed as it is printed on the certificate.
+    await attach.getByLabel('Số, ký hiệu văn bản kết quả').fill('15/GCNKH');
     await confirm(attach, 'Đính kèm tệp');
     await leader.getByRole('link', { name: 'giay-chung-nhan-ket-hon.pdf' }).waitFor();
+    expect(await leader.locator('tr', { has: leader.getByRole('link', { name: 'giay-chung-nhan-ket-hon.pdf' }) }).locator('.result-number').innerText()).toBe('Số: 15/GCNKH');
     await act(leader, 'Phê duyệt', 'Đã có kết quả, chờ trả');
     expect(await leader.locator('.detail-card', { hasText: 'Quy trình xử lý' }).innerText()).toMatch(/Trước hạn/);
 

@@ -17,7 +17,7 @@ type Row = ({ link?: undefined } & DossierFile) | ({ link: string } & LinkedFile
 
 /** Only http(s) links are accepted at intake; anything else (an older record) is not made clickable. */
 const isWebLink = (u: string) => /^https?:\/\/[^/]/i.test(u);
-type Values = { documentName: string; kind: FileKind };
+type Values = { documentName: string; kind: FileKind; documentNumber?: string };
 
 const sizeText = formatFileSize;
 
@@ -29,12 +29,13 @@ export function FilesCard({ dossierId, files, linked = [], loading, error, canAt
   const [busy, setBusy] = useState(false);
   const [uploadError, setUploadError] = useState<unknown>(null);
   const [form] = Form.useForm<Values>();
+  const kind = Form.useWatch('kind', form);
   const { message } = App.useApp();
 
   const handleOpen = () => {
     setFile(null);
     setUploadError(null);
-    form.setFieldsValue({ documentName: '', kind: defaultKind });
+    form.setFieldsValue({ documentName: '', kind: defaultKind, documentNumber: '' });
     setOpen(true);
   };
 
@@ -43,7 +44,7 @@ export function FilesCard({ dossierId, files, linked = [], loading, error, canAt
     setBusy(true);
     setUploadError(null);
     try {
-      await uploadDossierFile(dossierId, file, v.documentName.trim() || file.name, v.kind);
+      await uploadDossierFile(dossierId, file, v.documentName.trim() || file.name, v.kind, v.kind === 'result' ? v.documentNumber?.trim() || null : null);
       message.success(t('dossier.uploaded', { name: file.name }));
       setOpen(false);
       onChanged();
@@ -83,6 +84,7 @@ export function FilesCard({ dossierId, files, linked = [], loading, error, canAt
             render: (_v, f) => (
               <>
                 {f.documentName}
+                {f.link === undefined && f.kind === 'result' && f.documentNumber ? <div className="result-number">{t('dossier.resultNumberShown', { number: f.documentNumber })}</div> : null}
                 {/* DuocLayTuKhoDMQG: the citizen took it from their data store instead of uploading it (ND 45/2020 Điều 16). */}
                 {f.link === undefined && f.fromNationalStore ? (
                   <Tag color="green" className="from-store-tag" style={{ marginInlineStart: 8 }}>
@@ -144,6 +146,12 @@ export function FilesCard({ dossierId, files, linked = [], loading, error, canAt
           <Form.Item name="kind" label={t('dossier.fileKind')}>
             <Select options={(['component', 'result'] as const).map((k) => ({ value: k, label: fileKindLabel(k) }))} />
           </Form.Item>
+          {kind === 'result' ? (
+            // Số, ký hiệu of the result (MaGiayToKetQua sent to the national portal); left empty, the approval numbers it.
+            <Form.Item name="documentNumber" label={t('dossier.resultNumber')} extra={t('dossier.resultNumberHelp')} rules={[{ max: 100, message: t('dossier.resultNumberTooLong') }]}>
+              <Input placeholder="12/QĐ-UBND" />
+            </Form.Item>
+          ) : null}
         </Form>
       </Modal>
     </Card>
