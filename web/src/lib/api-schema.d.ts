@@ -7884,6 +7884,8 @@ export interface paths {
                             paid: boolean;
                             payable: boolean;
                             resultPath: string | null;
+                            /** Format: uuid */
+                            handlingUnitId: string;
                         };
                     };
                 };
@@ -8097,6 +8099,8 @@ export interface paths {
                             paid: boolean;
                             payable: boolean;
                             resultPath: string | null;
+                            /** Format: uuid */
+                            handlingUnitId: string;
                         };
                     };
                 };

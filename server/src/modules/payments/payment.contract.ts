@@ -17,7 +17,8 @@ export const ZStartedPayment = z.object({
   transfer: z.object({ payload: z.string(), qrSvg: z.string(), bankBin: z.string(), accountNo: z.string(), accountName: z.string(), note: z.string() }).nullable(),
 });
 
-export const ZDossierFee = z.object({ dossierCode: z.string(), feeVnd: z.number(), paid: z.boolean(), payable: z.boolean(), resultPath: z.string().nullable() });
+/** `handlingUnitId`: the unit that handles the dossier — the payment page's footer gives its contacts (as the result page's). */
+export const ZDossierFee = z.object({ dossierCode: z.string(), feeVnd: z.number(), paid: z.boolean(), payable: z.boolean(), resultPath: z.string().nullable(), handlingUnitId: z.string().uuid() });
 
 const ZPaymentView = z.object({
   id: z.string().uuid(),

@@ -47,6 +47,9 @@ describe('paying a fee online through the VNPay-protocol gateway', () => {
     expect(bad.statusCode).toBe(404);
     const fee = await t.app.inject({ method: 'POST', url: '/api/payments/public/fee', payload: { code: dossier.code, secret: '1234' } });
     expect(fee.json()).toMatchObject({ feeVnd: 15000, paid: false, payable: true });
+    // The unit handling the dossier, for the page's contacts.
+    const resolving = (await t.ctx.db.query<{ id: string }>(`SELECT resolving_unit_id AS id FROM dossier WHERE id = $1`, [dossier.id])).rows[0]!.id;
+    expect(fee.json().handlingUnitId).toBe(resolving);
   });
 
   it('starts a payment for the dossier fee (never an amount from the client) and signs the gateway URL', async () => {

@@ -6,6 +6,7 @@ import { Link } from '../../../lib/router.js';
 import { t } from '../../../lib/i18n.js';
 import { getDossierFee, startPayment, type DossierFee, type OnlineMethod, type StartedPayment } from '../api/payments.js';
 import { pt } from '../text.js';
+import { usePageUnit } from '../../../lib/page-unit.js';
 
 /**
  * Thanh toán: the citizen pays a dossier's fee online — the national payment platform or VNPay (sent to the gateway, back
@@ -20,6 +21,8 @@ export function PaymentPage({ search }: { search: string }) {
   const [error, setError] = useState<string | null>(null);
   const { creds, enter: handleCredentials } = useTrackingCredentials(code, () => setError(null));
   const [busy, setBusy] = useState(false);
+  // The footer gives the contacts of the unit handling this dossier once it is known (not the citizen's own commune's).
+  usePageUnit(fee?.handlingUnitId);
 
   useEffect(() => {
     document.title = `${pt('pageTitle')} — ${t('site')}`;

@@ -65,6 +65,7 @@ export async function readDossierFee(deps: { db: Db; config: LinkConfig }, dossi
     paid: paid !== null,
     payable: d.feeVnd > 0 && paid === null && !['not_accepted', 'withdrawn', 'stopped', 'refused'].includes(d.status),
     resultPath: paid && token ? paymentResultPath(paid.reference, token) : null,
+    handlingUnitId: d.resolvingUnitId,
   };
 }
 
