@@ -22347,6 +22347,11 @@ export interface paths {
                             complaintHint: "complaint" | "denunciation" | null;
                             reopenReason: string | null;
                             allowedActions: string[];
+                            blockedActions: {
+                                action: string;
+                                reason: string;
+                                reasonEn: string;
+                            }[];
                             files: {
                                 sha256: string;
                                 fileName: string;
@@ -22508,6 +22513,11 @@ export interface paths {
                             complaintHint: "complaint" | "denunciation" | null;
                             reopenReason: string | null;
                             allowedActions: string[];
+                            blockedActions: {
+                                action: string;
+                                reason: string;
+                                reasonEn: string;
+                            }[];
                             files: {
                                 sha256: string;
                                 fileName: string;
@@ -22731,6 +22741,11 @@ export interface paths {
                             complaintHint: "complaint" | "denunciation" | null;
                             reopenReason: string | null;
                             allowedActions: string[];
+                            blockedActions: {
+                                action: string;
+                                reason: string;
+                                reasonEn: string;
+                            }[];
                             files: {
                                 sha256: string;
                                 fileName: string;
@@ -22936,6 +22951,11 @@ export interface paths {
                             complaintHint: "complaint" | "denunciation" | null;
                             reopenReason: string | null;
                             allowedActions: string[];
+                            blockedActions: {
+                                action: string;
+                                reason: string;
+                                reasonEn: string;
+                            }[];
                             files: {
                                 sha256: string;
                                 fileName: string;
@@ -23141,6 +23161,11 @@ export interface paths {
                             complaintHint: "complaint" | "denunciation" | null;
                             reopenReason: string | null;
                             allowedActions: string[];
+                            blockedActions: {
+                                action: string;
+                                reason: string;
+                                reasonEn: string;
+                            }[];
                             files: {
                                 sha256: string;
                                 fileName: string;
@@ -23344,6 +23369,11 @@ export interface paths {
                             complaintHint: "complaint" | "denunciation" | null;
                             reopenReason: string | null;
                             allowedActions: string[];
+                            blockedActions: {
+                                action: string;
+                                reason: string;
+                                reasonEn: string;
+                            }[];
                             files: {
                                 sha256: string;
                                 fileName: string;
@@ -23547,6 +23577,11 @@ export interface paths {
                             complaintHint: "complaint" | "denunciation" | null;
                             reopenReason: string | null;
                             allowedActions: string[];
+                            blockedActions: {
+                                action: string;
+                                reason: string;
+                                reasonEn: string;
+                            }[];
                             files: {
                                 sha256: string;
                                 fileName: string;
@@ -23750,6 +23785,11 @@ export interface paths {
                             complaintHint: "complaint" | "denunciation" | null;
                             reopenReason: string | null;
                             allowedActions: string[];
+                            blockedActions: {
+                                action: string;
+                                reason: string;
+                                reasonEn: string;
+                            }[];
                             files: {
                                 sha256: string;
                                 fileName: string;

@@ -104,6 +104,8 @@ export const ZStaffItem = z.object({
   complaintHint: z.enum(['complaint', 'denunciation']).nullable(),
   reopenReason: z.string().nullable(),
   allowedActions: z.array(z.string()),
+  /** Steps the officer's role allows but four eyes forbids (approving or returning their own draft), and why. */
+  blockedActions: z.array(z.object({ action: z.string(), reason: z.string(), reasonEn: z.string() })),
   files: z.array(z.object({ sha256: z.string(), fileName: z.string() })),
   events: z.array(ZEvent),
   /** Messages sent to the sender (e-mail, SMS) and their state; `isFallback`: the SMS sent because the e-mail failed. */

@@ -14,6 +14,9 @@ import {
   group5Rates,
   intakeDeadlines,
   isAllowed,
+  ownDraftBlocks,
+  targetProblem,
+  classifications,
   publicText,
   personalHints,
   publicationDue,
@@ -302,5 +305,32 @@ describe("the sender's house and alley numbers and dossier codes never reach the
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a target unit with a class (NĐ 20/2008 Điều 9)', () => {
+  it('only the transfers take one, and they need one', () => {
+    const u = '7f1a3c2e-0000-4000-8000-000000000001';
+    const table = classifications.map((c) => [c, targetProblem(c, u), targetProblem(c, null)]);
+    expect(table).toEqual([
+      ['refused', 'not_allowed', null],
+      ['conduct', null, 'required'],
+      ['within_competence', 'not_allowed', null],
+      ['outside_competence', null, 'required'],
+      ['complaint', 'not_allowed', null],
+      ['denunciation', 'not_allowed', null],
+    ]);
+  });
+});
+
+describe('four eyes on the answer', () => {
+  it('holds the author of the draft from approving or returning it, nobody else and no other step', () => {
+    expect(ownDraftBlocks('approve', 'u1', 'u1')).toBe(true);
+    expect(ownDraftBlocks('return', 'u1', 'u1')).toBe(true);
+    expect(ownDraftBlocks('approve', 'u1', 'u2')).toBe(false);
+    expect(ownDraftBlocks('draft', 'u1', 'u1')).toBe(false);
+    expect(ownDraftBlocks('publish', 'u1', 'u1')).toBe(false);
+    // No author recorded (an old row) and a system actor: nothing to compare, the role decides.
+    expect(ownDraftBlocks('approve', null, null)).toBe(false);
   });
 });

@@ -139,6 +139,25 @@ export function statusAfterClassification(c: Classification): FeedbackStatus {
 }
 export const needsTarget = (c: Classification) => c === 'conduct' || c === 'outside_competence';
 
+/**
+ * What is wrong with the target unit sent with a class (NĐ 20/2008 Điều 9): only the classes that send the item
+ * elsewhere (an officer's conduct → the competent agency; outside competence → transferred) take one, and they need one.
+ * A target sent with any other class was silently ignored before (walk 17): now it is refused, so nobody believes an
+ * item went to a unit it never reached.
+ */
+export function targetProblem(c: Classification, targetUnitId: string | null): 'required' | 'not_allowed' | null {
+  if (needsTarget(c)) return targetUnitId ? null : 'required';
+  return targetUnitId ? 'not_allowed' : null;
+}
+
+/**
+ * Four eyes (issue 17: "handlers draft an answer, a leader approves it"): whoever wrote the draft last may not approve
+ * it nor return it — a leader who drafts needs another leader. `draftedBy`: the author of the current draft.
+ */
+export function ownDraftBlocks(action: FeedbackAction, draftedBy: string | null, actorId: string | null): boolean {
+  return (action === 'approve' || action === 'return') && draftedBy !== null && draftedBy === actorId;
+}
+
 // --- Clocks -----------------------------------------------------------------------------------------------------
 
 export type ClockSettings = { refuseDays: number; infoDays: number; transferDays: number; answerDays: number; publishDays: number };
