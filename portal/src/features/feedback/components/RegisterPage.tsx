@@ -61,6 +61,16 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
     const f = new FormData(e.currentTarget);
     const p = new URLSearchParams();
     const day = (v: FormDataEntryValue | null) => (v ? isoDateOf(String(v)) : null);
+    // A reversed period is said under "Đến ngày" with both dates as typed (walk 17: a generic message at the top
+    // before); nothing is searched and the boxes keep what was typed.
+    const [fromDay, toDay] = [day(f.get('tu')), day(f.get('den'))];
+    if (fromDay && toDay && fromDay > toDay) {
+      setProblems({ 'reg-to': ft('periodReversed', { from: formatDate(fromDay), to: formatDate(toDay) }) });
+      const box = e.currentTarget.querySelector<HTMLInputElement>('#reg-to');
+      box?.setAttribute('aria-invalid', 'true');
+      box?.focus();
+      return;
+    }
     for (const [k, v] of [['q', f.get('q')], ['dv', f.get('dv')], ['tt', f.get('tt')], ['tu', day(f.get('tu'))], ['den', day(f.get('den'))]] as const) if (v) p.set(k, String(v));
     navigate(`${base}${p.size ? `?${p}` : ''}`, { keepScroll: true });
   }
