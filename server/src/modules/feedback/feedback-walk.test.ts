@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
 import { seedDesk } from '../../../test/dossier-fixtures.js';
 import { buildStaff } from '../../../test/factories.js';
+import { REDACTION_VERSION } from './feedback.rules.js';
 
 // The walkers' findings on issue 17 (re-walk): four eyes on the answer, a target unit only where the class takes one,
 // Open311 keys revoked, an officer told the dossier code is unknown, public errors without internal state.
@@ -53,6 +54,9 @@ describe('four eyes: who drafted the answer does not approve or return it', () =
     expect(ok.json().status).toBe('answered');
     const audit = (await t.ctx.db.query(`SELECT actor_name, after->>'draftedByName' AS drafted FROM audit_log WHERE entity_id = $1 AND action = 'feedback.approve'`, [id])).rows;
     expect(audit).toEqual([{ actor_name: 'Cán bộ lanhdao.hai', drafted: 'Cán bộ lanhdao' }]);
+    // Publishing records the redaction rules' version, so the re-redaction job never reads a fresh item.
+    expect((await act(s.leader, id, 'publish')).json().status).toBe('published');
+    expect((await t.ctx.db.query(`SELECT redaction_version FROM feedback WHERE id = $1`, [id])).rows[0].redaction_version).toBe(REDACTION_VERSION);
   });
 
   it('the last rewriter is the one held: a leader who rewrites another leader\'s draft leaves the approval to that one', async () => {

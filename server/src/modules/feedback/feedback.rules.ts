@@ -222,6 +222,14 @@ export function feedbackCode(unitCode: string, year: number, seq: number): strin
 // --- Personal data in what is published (Nghị định 13/2023/NĐ-CP) ---------------------------------------------------
 
 export type PersonalData = { name: string | null; address: string | null; phone: string | null; email: string | null };
+
+/**
+ * The version of the rules below. Bump it with every change of what `publicText` removes or keeps: the job
+ * feedback.reredact then recomputes the public text of every item published under an older version (re-walk 17: items
+ * published before a rule changed kept their old text). 1: the rules until re-walk 17; 2: house numbers in words, a
+ * salutation word that only folds like the given name kept, the numbers of an address the sender agreed to show kept.
+ */
+export const REDACTION_VERSION = 2;
 const MASK = '[đã ẩn]';
 
 function escapeRe(s: string): string {

@@ -25,6 +25,7 @@ import {
   ownDraftBlocks,
   targetProblem,
   publicText,
+  REDACTION_VERSION,
   publicationDue,
   statusAfterClassification,
   statusLabels,
@@ -203,7 +204,7 @@ export async function publishAnswer(deps: Deps, actor: Actor, id: string): Promi
   return applyStep(deps, who(actor), { id }, 'publish', staffGuard(actor, 'publish'), async ({ row, now }) => {
     const shown = publicVersion(row);
     return {
-      patch: { publishedAt: now, closedAt: now, publicSubject: shown.subject, publicContent: shown.content, publicAnswer: shown.answer },
+      patch: { publishedAt: now, closedAt: now, publicSubject: shown.subject, publicContent: shown.content, publicAnswer: shown.answer, redactionVersion: REDACTION_VERSION },
       toStatus: 'published',
       note: null,
       onTime: by(row.publishDueAt, now),
