@@ -107,6 +107,22 @@ describe('an officer recording a call about a dossier code that does not exist',
     expect(res.body).not.toContain('điện thoại');
     expect(await count()).toBe(before);
   });
+
+  it('the portal sender who proves a dossier wrongly is told what to check: the code and the phone or the last 4 CCCD digits', async () => {
+    const d = await s.receive();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/feedback/public',
+      payload: { unitId: s.tree.deskA.id, subject: 'Hồ sơ trễ hẹn', content: 'Hồ sơ của tôi đã quá hẹn.', sender, dossier: { code: d.code, secret: '0000' } },
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({
+      code: 'FEEDBACK.DOSSIER_NOT_FOUND',
+      message: 'Không tìm thấy hồ sơ: kiểm tra mã hồ sơ và số điện thoại đã khai khi nộp (hoặc 4 số cuối căn cước).',
+      messageEn: 'Dossier not found: check the dossier code and the phone given when submitting (or the last 4 digits of the ID card).',
+      details: { field: 'dossier' },
+    });
+  });
 });
 
 describe('public errors carry a code and a message, never the item\'s state', () => {

@@ -62,7 +62,15 @@ export const feedbackErrors = {
       `No dossier ${code} in your units. Check the dossier code, or leave it empty.`,
       { field: 'dossierCode' },
     ),
-  dossierNotFound: () => new DomainError('FEEDBACK.DOSSIER_NOT_FOUND', 'not_found', 'Không tìm thấy hồ sơ (kiểm tra mã hồ sơ và số điện thoại).', 'Dossier not found.'),
+  /** The portal's "phản ánh về hồ sơ này": the dossier is proved by its code and the phone given at submission or the last 4 digits of the CCCD. */
+  dossierNotFound: () =>
+    new DomainError(
+      'FEEDBACK.DOSSIER_NOT_FOUND',
+      'not_found',
+      'Không tìm thấy hồ sơ: kiểm tra mã hồ sơ và số điện thoại đã khai khi nộp (hoặc 4 số cuối căn cước).',
+      'Dossier not found: check the dossier code and the phone given when submitting (or the last 4 digits of the ID card).',
+      { field: 'dossier' },
+    ),
   fileUnknown: () => new DomainError('FEEDBACK.FILE_UNKNOWN', 'unprocessable', 'Tệp đính kèm chưa được tải lên.', 'Attachment not uploaded.'),
   /** The PAKN clock is a provincial setting (QĐ 766 5.2 lengths set by the province, e.g. Ninh Bình). */
   clockNotProvince: () =>

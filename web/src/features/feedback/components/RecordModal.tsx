@@ -76,7 +76,8 @@ export function RecordModal({ desks, onClose, onRecorded }: { desks: Desk[]; onC
       setError(e);
       // The server names the field it refuses (an unknown dossier code, a phone): said next to it too; what was typed stays.
       const field = e instanceof ApiError ? e.details?.field : undefined;
-      if (field === 'dossierCode') form.setFields([{ name: 'dossierCode', errors: [e instanceof Error ? e.message : String(e)] }]);
+      const formField = field === 'dossierCode' ? 'dossierCode' : field === 'sender.phone' ? 'phone' : null;
+      if (formField) form.setFields([{ name: formField, errors: [e instanceof Error ? e.message : String(e)] }]);
     } finally {
       setBusy(false);
     }
