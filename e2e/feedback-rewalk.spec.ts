@@ -114,6 +114,11 @@ describe('feedback re-walk 17', () => {
     expect(await phone.locator('#reg-to-problem').innerText()).toBe('"Đến ngày" (01/03/2026) trước "Từ ngày" (05/03/2026): đổi chỗ hai ngày hoặc sửa một trong hai.');
     expect(await phone.getByLabel('Đến ngày').inputValue()).toBe('01/03/2026');
     expect(phone.url()).not.toContain('tu=');
+    // A shared link with an impossible day: the server's reason, under the field, the day as written in the link.
+    await phone.goto(`${server.baseUrl}/phan-anh/cong-khai?tu=2026-02-31`);
+    await phone.locator('#reg-from-problem').waitFor();
+    expect(await phone.locator('#reg-from-problem').innerText()).toBe('"Từ ngày": Tháng 2 năm 2026 chỉ có 28 ngày, không có ngày 31.');
+    expect(await phone.getByRole('alert').filter({ hasText: 'Dữ liệu gửi lên không hợp lệ' }).count()).toBe(0);
     await phone.screenshot({ path: `${SHOTS}/mc-feedback-register-dates-phone.png`, fullPage: true });
   });
 
