@@ -135,7 +135,7 @@ describe('the citizen journey at phone width', () => {
     expect(await page.locator('#identifier-problem').innerText()).toContain('cần là số di động (ví dụ 0912 345 678) hoặc thư điện tử');
     expect(await page.locator('#password-problem').innerText()).toBe('"Mật khẩu" cần ít nhất 8 ký tự.');
     expect(await page.locator('#idNumber-problem').innerText()).toContain('số chứng minh nhân dân 9 số không còn giá trị sử dụng');
-    expect(await page.locator('#birthDate-problem').innerText()).toBe('"Ngày sinh" không phải ngày hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2026.');
+    expect(await page.locator('#birthDate-problem').innerText()).toBe('"Ngày sinh": tháng 2 năm 1992 chỉ có 29 ngày, không có ngày 31.');
     expect(await page.locator('#fullName-problem').count()).toBe(0);
     await fitsAndAccessible('register-problems');
   });
@@ -195,7 +195,7 @@ describe('the citizen journey at phone width', () => {
     await page.locator('#ef-hoTen-problem', { hasText: 'Chưa nhập "Họ, chữ đệm, tên người được khai sinh".' }).waitFor();
     expect(await page.locator('#ef-ngaySinh').getAttribute('aria-invalid')).toBe('true');
     await page.locator('#ef-ngaySinh').fill('31/02/2026');
-    expect(await page.locator('#ef-ngaySinh-problem').innerText()).toContain('không phải ngày hợp lệ');
+    expect(await page.locator('#ef-ngaySinh-problem').innerText()).toContain('tháng 2 năm 2026 chỉ có 28 ngày, không có ngày 31.');
     await fitsAndAccessible('form-problems');
 
     await page.locator('#ef-hoTen').fill('nguyễn  lê minh');

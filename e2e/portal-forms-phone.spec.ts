@@ -78,7 +78,7 @@ describe('portal forms on a phone', () => {
       await form.locator('button[type=submit]').click();
       await page.locator(`#${w.ids[0]}-problem`).waitFor();
       for (const id of w.ids) {
-        expect(await page.locator(`#${id}-problem`).innerText(), id).toMatch(/^(Chưa (nhập|chọn) "[^"]+"|"[^"]+" không phải ngày hợp lệ; .+)\.$/);
+        expect(await page.locator(`#${id}-problem`).innerText(), id).toMatch(/^(Chưa (nhập|chọn) "[^"]+"|"[^"]+" không phải ngày hợp lệ; .+|"[^"]+": tháng \d+ năm \d{4} chỉ có \d+ ngày, không có ngày \d+)\.$/);
         expect(await page.locator(`#${id}`).getAttribute('aria-invalid'), id).toBe('true');
         expect(await page.locator(`#${id}`).getAttribute('aria-describedby'), id).toContain(`${id}-problem`);
       }

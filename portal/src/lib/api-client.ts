@@ -9,6 +9,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** What the server found wrong in each field of the request (COMMON.VALIDATION): `path` like "/from". */
+    readonly issues: readonly { path: string; message: string }[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -23,6 +25,12 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
     throw new ApiError(0, 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.');
   }
   if (result.response.ok) return result.data as T;
-  const body = result.error as { message?: unknown } | undefined;
-  throw new ApiError(result.response.status, typeof body?.message === 'string' ? body.message : `Lỗi máy chủ (${result.response.status}).`);
+  const body = result.error as { message?: unknown; details?: { issues?: unknown } } | undefined;
+  const issues = Array.isArray(body?.details?.issues)
+    ? (body.details.issues as unknown[]).flatMap((i) => {
+        const it = i as { path?: unknown; message?: unknown };
+        return typeof it.path === 'string' && typeof it.message === 'string' ? [{ path: it.path, message: it.message }] : [];
+      })
+    : [];
+  throw new ApiError(result.response.status, typeof body?.message === 'string' ? body.message : `Lỗi máy chủ (${result.response.status}).`, issues);
 }

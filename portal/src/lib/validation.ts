@@ -67,6 +67,22 @@ export function isoDateOf(text: string): string | null {
   return iso ? parseVnDate(`${iso[3]}/${iso[2]}/${iso[1]}`) : parseVnDate(text);
 }
 
+/**
+ * Why a date typed dd/MM/yyyy (or yyyy-MM-dd) is not a real one, in words a citizen can act on (walk 17: "31/02" was
+ * only "không hợp lệ"): a month that does not exist, a day the month does not have. Null when it is a real date or not
+ * even in the form of one (the format message says that).
+ */
+export function impossibleDateReason(text: string): string | null {
+  const iso = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(text);
+  const vn = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  const [d, mo, y] = iso ? [Number(iso[3]), Number(iso[2]), Number(iso[1])] : vn ? [Number(vn[1]), Number(vn[2]), Number(vn[3])] : [NaN, NaN, NaN];
+  if (Number.isNaN(d)) return null;
+  if (mo < 1 || mo > 12) return `không có tháng ${mo}; tháng từ 1 đến 12.`;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d < 1 || d > days) return `tháng ${mo} năm ${y} chỉ có ${days} ngày, không có ngày ${d}.`;
+  return null;
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function checkProblem(label: string, v: string, check: FieldCheck): string | null {
@@ -93,8 +109,11 @@ function checkProblem(label: string, v: string, check: FieldCheck): string | nul
       return /^\d{6}$/.test(v.replace(/\s/g, '')) ? null : problemText.otp(label);
     case 'last4':
       return /^\d{4}$/.test(v) ? null : problemText.last4(label);
-    case 'date':
-      return isoDateOf(v) ? null : problemText.date(label);
+    case 'date': {
+      if (isoDateOf(v)) return null;
+      const why = impossibleDateReason(v);
+      return why ? `"${label}": ${why}` : problemText.date(label);
+    }
     case 'email':
       return EMAIL.test(v) ? null : problemText.email(label);
   }

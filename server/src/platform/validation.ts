@@ -30,7 +30,11 @@ export function issueMessages(issue: $ZodIssue): { message: string; messageEn: s
   // A finished issue is the raw one plus its path and message; `input` is there when the parse reported it.
   const raw = issue as unknown as RawIssue;
   const fromVi = localeText(vi, raw);
-  if (fromVi !== issue.message) return { message: issue.message, messageEn: issue.message };
+  if (fromVi !== issue.message) {
+    // A schema's own message may carry its English in `params.messageEn` (`.refine(…, { message, params: { messageEn } })`).
+    const en = (issue as { params?: { messageEn?: unknown } }).params?.messageEn;
+    return { message: issue.message, messageEn: typeof en === 'string' ? en : issue.message };
+  }
   return { message: issue.message, messageEn: localeText(en, raw) ?? issue.message };
 }
 

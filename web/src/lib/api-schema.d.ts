@@ -22225,6 +22225,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/feedback/open311-clients/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thu hồi khóa API Open311 của một ứng dụng */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            revokedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/feedback/{id}/letter.pdf": {
         parameters: {
             query?: never;
@@ -22353,6 +22432,11 @@ export interface paths {
                             complaintHint: "complaint" | "denunciation" | null;
                             reopenReason: string | null;
                             allowedActions: string[];
+                            blockedActions: {
+                                action: string;
+                                reason: string;
+                                reasonEn: string;
+                            }[];
                             files: {
                                 sha256: string;
                                 fileName: string;
@@ -22514,6 +22598,11 @@ export interface paths {
                             complaintHint: "complaint" | "denunciation" | null;
                             reopenReason: string | null;
                             allowedActions: string[];
+                            blockedActions: {
+                                action: string;
+                                reason: string;
+                                reasonEn: string;
+                            }[];
                             files: {
                                 sha256: string;
                                 fileName: string;
@@ -22737,6 +22826,11 @@ export interface paths {
                             complaintHint: "complaint" | "denunciation" | null;
                             reopenReason: string | null;
                             allowedActions: string[];
+                            blockedActions: {
+                                action: string;
+                                reason: string;
+                                reasonEn: string;
+                            }[];
                             files: {
                                 sha256: string;
                                 fileName: string;
@@ -22942,6 +23036,11 @@ export interface paths {
                             complaintHint: "complaint" | "denunciation" | null;
                             reopenReason: string | null;
                             allowedActions: string[];
+                            blockedActions: {
+                                action: string;
+                                reason: string;
+                                reasonEn: string;
+                            }[];
                             files: {
                                 sha256: string;
                                 fileName: string;
@@ -23147,6 +23246,11 @@ export interface paths {
                             complaintHint: "complaint" | "denunciation" | null;
                             reopenReason: string | null;
                             allowedActions: string[];
+                            blockedActions: {
+                                action: string;
+                                reason: string;
+                                reasonEn: string;
+                            }[];
                             files: {
                                 sha256: string;
                                 fileName: string;
@@ -23350,6 +23454,11 @@ export interface paths {
                             complaintHint: "complaint" | "denunciation" | null;
                             reopenReason: string | null;
                             allowedActions: string[];
+                            blockedActions: {
+                                action: string;
+                                reason: string;
+                                reasonEn: string;
+                            }[];
                             files: {
                                 sha256: string;
                                 fileName: string;
@@ -23553,6 +23662,11 @@ export interface paths {
                             complaintHint: "complaint" | "denunciation" | null;
                             reopenReason: string | null;
                             allowedActions: string[];
+                            blockedActions: {
+                                action: string;
+                                reason: string;
+                                reasonEn: string;
+                            }[];
                             files: {
                                 sha256: string;
                                 fileName: string;
@@ -23756,6 +23870,11 @@ export interface paths {
                             complaintHint: "complaint" | "denunciation" | null;
                             reopenReason: string | null;
                             allowedActions: string[];
+                            blockedActions: {
+                                action: string;
+                                reason: string;
+                                reasonEn: string;
+                            }[];
                             files: {
                                 sha256: string;
                                 fileName: string;

@@ -63,6 +63,7 @@ const text = {
   registerSearch: 'Tìm kiếm (có dấu hay không dấu đều được)',
   from: 'Từ ngày',
   to: 'Đến ngày',
+  periodReversed: '"Đến ngày" ({to}) trước "Từ ngày" ({from}): đổi chỗ hai ngày hoặc sửa một trong hai.',
   search: 'Tìm',
   noItems: 'Chưa có nội dung phù hợp.',
   more: 'Xem thêm',

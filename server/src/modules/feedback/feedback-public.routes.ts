@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { commonErrors } from '../../platform/errors.js';
-import { readUpload } from '../../platform/http.js';
+import { readUpload, setRetryAfter, toDomainError } from '../../platform/http.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import { citizenOf } from '../identity/auth.plugin.js';
 import { senderLetter } from './use-cases/routing-letter.js';
@@ -19,6 +19,8 @@ const ZStored = z.object({ sha256: z.string(), fileName: z.string(), mediaType: 
 const ZPage = z.object({ items: z.array(z.object({ code: z.string(), kind: z.string(), category: z.string(), unitName: z.string(), procedureName: z.string().nullable(), subject: z.string(), content: z.string(), answer: z.string(), senderName: z.string().nullable(), receivedAt: z.date(), answeredAt: z.date(), publishedAt: z.date() })), next: z.string().nullable() });
 const ZId = z.object({ id: z.string().uuid() });
 const tags = ['feedback'];
+/** Details a public error may carry: about the caller's own input only (see the error handler below). */
+const PUBLIC_DETAILS = new Set(['issues', 'field']);
 
 /** The portal side: anyone (name + address + phone) or a signed-in citizen sends, follows, rates and reopens; everyone reads the register. */
 export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -37,6 +39,22 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     await authoriseSenderProof({ ...ctx, log: request.log }, request.body, { ip: request.ip });
   };
   const tracked = async (proof: SenderProof) => senderView(ctx.db, await loadOwnItem(ctx.db, proof));
+
+  /**
+   * What a public caller learns from a refusal: the code and the message (Vietnamese, English beside it), and for input
+   * they sent, which field or value is wrong. Never the item's status nor the steps it allows (`details.allowed` of
+   * FEEDBACK.ACTION_NOT_ALLOWED: walk 17), a permission name or a constraint: internal state of someone's item.
+   */
+  app.setErrorHandler((err, request, reply) => {
+    const domain = toDomainError(err as Error);
+    if (!domain) {
+      request.log.error({ err }, 'unhandled error');
+      return reply.status(500).send({ code: 'COMMON.INTERNAL', message: 'Lỗi hệ thống, vui lòng thử lại sau.', messageEn: 'Internal error.' });
+    }
+    setRetryAfter(reply, domain);
+    const details = Object.fromEntries(Object.entries(domain.details ?? {}).filter(([k]) => PUBLIC_DETAILS.has(k)));
+    return reply.status(domain.status).send({ code: domain.code, message: domain.messageVi, messageEn: domain.messageEn, ...(Object.keys(details).length > 0 ? { details } : {}) });
+  });
 
   app.get(
     '/feedback/public/options',

@@ -29,6 +29,21 @@ export const feedbackErrors = {
   unitNotFound: () => new DomainError('FEEDBACK.UNIT_NOT_FOUND', 'unprocessable', 'Không tìm thấy cơ quan, đơn vị nhận phản ánh.', 'Unit not found.'),
   targetRequired: () =>
     new DomainError('FEEDBACK.TARGET_REQUIRED', 'invalid', 'Cần chọn cơ quan có thẩm quyền để chuyển phản ánh.', 'A competent unit is required for a transfer.'),
+  targetNotAllowed: () =>
+    new DomainError(
+      'FEEDBACK.TARGET_NOT_ALLOWED',
+      'invalid',
+      'Chỉ chọn cơ quan nhận khi chuyển phản ánh (về hành vi của cán bộ hoặc không thuộc thẩm quyền); loại phân loại này không chuyển đi đâu.',
+      'A target unit is taken only by a transfer (officer conduct or outside competence); this class does not send the item anywhere.',
+      { field: 'targetUnitId' },
+    ),
+  ownDraft: () =>
+    new DomainError(
+      'FEEDBACK.OWN_DRAFT',
+      'forbidden',
+      'Người soạn (hoặc sửa sau cùng) dự thảo trả lời không được tự duyệt hay trả lại dự thảo đó; cần một lãnh đạo khác duyệt.',
+      'Whoever wrote the draft last may not approve or return it; another leader must.',
+    ),
   sameUnit: () => new DomainError('FEEDBACK.SAME_UNIT', 'unprocessable', 'Không thể chuyển phản ánh cho chính đơn vị đang xử lý.', 'Cannot transfer to the same unit.'),
   reasonRequired: () => new DomainError('FEEDBACK.REASON_REQUIRED', 'invalid', 'Cần nêu rõ lý do hoặc nội dung văn bản.', 'A reason or letter text is required.'),
   notApprover: () =>
@@ -38,10 +53,30 @@ export const feedbackErrors = {
   alreadyRated: () => new DomainError('FEEDBACK.ALREADY_RATED', 'conflict', 'Bạn đã đánh giá kết quả trả lời này.', 'Already rated.'),
   reopenedOnce: () =>
     new DomainError('FEEDBACK.REOPENED_ONCE', 'conflict', 'Phản ánh chỉ được đề nghị xem xét lại một lần.', 'An item may be reopened only once.'),
-  dossierNotFound: () => new DomainError('FEEDBACK.DOSSIER_NOT_FOUND', 'not_found', 'Không tìm thấy hồ sơ (kiểm tra mã hồ sơ và số điện thoại).', 'Dossier not found.'),
+  /** An officer recording a letter or call types a dossier code: there is no phone to check (walk 17). */
+  dossierCodeUnknown: (code: string) =>
+    new DomainError(
+      'FEEDBACK.DOSSIER_CODE_UNKNOWN',
+      'unprocessable',
+      `Không tìm thấy hồ sơ mã ${code} trong phạm vi đơn vị của bạn. Kiểm tra lại mã hồ sơ, hoặc để trống nếu phản ánh không về một hồ sơ.`,
+      `No dossier ${code} in your units. Check the dossier code, or leave it empty.`,
+      { field: 'dossierCode' },
+    ),
+  /** The portal's "phản ánh về hồ sơ này": the dossier is proved by its code and the phone given at submission or the last 4 digits of the CCCD. */
+  dossierNotFound: () =>
+    new DomainError(
+      'FEEDBACK.DOSSIER_NOT_FOUND',
+      'not_found',
+      'Không tìm thấy hồ sơ: kiểm tra mã hồ sơ và số điện thoại đã khai khi nộp (hoặc 4 số cuối căn cước).',
+      'Dossier not found: check the dossier code and the phone given when submitting (or the last 4 digits of the ID card).',
+      { field: 'dossier' },
+    ),
   fileUnknown: () => new DomainError('FEEDBACK.FILE_UNKNOWN', 'unprocessable', 'Tệp đính kèm chưa được tải lên.', 'Attachment not uploaded.'),
   /** The PAKN clock is a provincial setting (QĐ 766 5.2 lengths set by the province, e.g. Ninh Bình). */
   clockNotProvince: () =>
     new DomainError('FEEDBACK.CLOCK_NOT_PROVINCE', 'invalid', 'Thời hạn xử lý phản ánh chỉ đặt cho cấp tỉnh.', 'The feedback clock is set for a province only.', { field: 'id' }),
   open311KeyRequired: () => new DomainError('FEEDBACK.OPEN311_KEY', 'forbidden', 'Cần khóa API hợp lệ để gửi phản ánh.', 'A valid api_key is required.'),
+  open311KeyRevoked: () =>
+    new DomainError('FEEDBACK.OPEN311_KEY_REVOKED', 'forbidden', 'Khóa API này đã bị thu hồi; liên hệ cơ quan cấp khóa để được cấp khóa mới.', 'This api_key has been revoked; ask the issuing agency for a new one.'),
+  open311ClientNotFound: () => new DomainError('FEEDBACK.OPEN311_CLIENT_NOT_FOUND', 'not_found', 'Không tìm thấy ứng dụng Open311 trong phạm vi quản lý của bạn.', 'Open311 client not found in your units.'),
 };

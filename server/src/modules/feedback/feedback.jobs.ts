@@ -3,6 +3,7 @@ import { withTransaction } from '../../platform/database.js';
 import type { JobDefinition } from '../../platform/jobs.js';
 import { enqueueNotification } from '../notifications/notification.repo.js';
 import { formatVn } from '../working-calendar/vn-time.js';
+import { reredactPublished } from './use-cases/reredact-published.js';
 
 /**
  * Warns, once per deadline, the handler and the heads and leaders over the unit holding an item whose current legal
@@ -46,6 +47,15 @@ export async function warnOverdueFeedback(ctx: Pick<AppContext, 'db' | 'clock'>,
 }
 
 export const feedbackJobs: JobDefinition[] = [
+  {
+    // Public text of items published before a redaction rule changed, brought to the current rules (bounded per run).
+    name: 'feedback.reredact',
+    cron: '*/5 * * * *',
+    handler: async (ctx) => {
+      // Each changed item is audited (feedback.reredact); the counts are not needed here.
+      await reredactPublished(ctx);
+    },
+  },
   {
     name: 'feedback.warn-overdue',
     cron: '*/10 * * * *',

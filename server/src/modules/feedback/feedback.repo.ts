@@ -49,6 +49,7 @@ export type FeedbackRow = {
   publicSubject: string;
   publicContent: string;
   publicAnswer: string | null;
+  redactionVersion: number;
   rating: 'satisfied' | 'unsatisfied' | null;
   reopenCount: number;
   reopenReason: string | null;
@@ -67,7 +68,7 @@ const SELECT = `SELECT f.id, f.code, f.kind, f.category, f.channel,
     f.answer_due_at AS "answerDueAt", f.publish_due_at AS "publishDueAt", f.answered_at AS "answeredAt", f.published_at AS "publishedAt",
     f.late_steps AS "lateSteps", f.handler_id AS "handlerId", f.handler_name AS "handlerName", f.decision_note AS "decisionNote",
     f.answer_draft AS "answerDraft", f.answer_text AS "answerText", f.public_subject AS "publicSubject", f.public_content AS "publicContent",
-    f.public_answer AS "publicAnswer", f.rating, f.reopen_count AS "reopenCount", f.reopen_reason AS "reopenReason", f.updated_at AS "updatedAt"
+    f.public_answer AS "publicAnswer", f.redaction_version AS "redactionVersion", f.rating, f.reopen_count AS "reopenCount", f.reopen_reason AS "reopenReason", f.updated_at AS "updatedAt"
   FROM feedback f JOIN unit u ON u.id = f.unit_id JOIN unit ru ON ru.id = f.receiving_unit_id
   LEFT JOIN procedure p ON p.id = f.procedure_id LEFT JOIN dossier d ON d.id = f.dossier_id`;
 
@@ -75,6 +76,15 @@ export async function findFeedback(q: Queryable, where: { id?: string; code?: st
   const cond = where.id ? 'f.id = $1' : 'f.code = upper($1)';
   const { rows } = await q.query<FeedbackRow>(`${SELECT} WHERE ${cond}${lock ? ' FOR UPDATE OF f' : ''}`, [where.id ?? where.code]);
   return rows[0] ?? null;
+}
+
+/** Published items whose public text was computed with redaction rules older than `version`, locked (SKIP LOCKED). */
+export async function lockStalePublished(q: Queryable, version: number, limit: number): Promise<FeedbackRow[]> {
+  const { rows } = await q.query<FeedbackRow>(
+    `${SELECT} WHERE f.status = 'published' AND f.redaction_version < $1 ORDER BY f.redaction_version, f.id LIMIT $2 FOR UPDATE OF f SKIP LOCKED`,
+    [version, limit],
+  );
+  return rows;
 }
 
 /** The next number of the unit's register for the year, taken with an atomic upsert (safe with many instances). */
@@ -153,6 +163,7 @@ const updatable = {
   publicSubject: 'public_subject',
   publicContent: 'public_content',
   publicAnswer: 'public_answer',
+  redactionVersion: 'redaction_version',
   rating: 'rating',
   ratingComment: 'rating_comment',
   ratedAt: 'rated_at',

@@ -8,7 +8,7 @@ import { ZClassifyInput, ZClockSettings, ZGroup5, ZGroup5Query, ZQueueQuery, ZQu
 import { feedbackPublicRoutes } from './feedback-public.routes.js';
 import { open311Routes } from './open311.routes.js';
 import { approveAnswer, classifyFeedback, draftAnswer, publishAnswer, requestInfo, resumeFeedback, returnDraft, staffView } from './use-cases/act-on-feedback.js';
-import { createOpen311Client, listOpen311Clients, recordFeedback, setClockSettings } from './use-cases/manage-feedback.js';
+import { createOpen311Client, listOpen311Clients, recordFeedback, revokeOpen311Client, setClockSettings } from './use-cases/manage-feedback.js';
 import { feedbackQueue, group5Report, similarItems } from './use-cases/read-feedback.js';
 import { routingLetterOf } from './use-cases/routing-letter.js';
 
@@ -66,6 +66,11 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     '/feedback/open311-clients',
     { config: { access: 'perm:units.manage' }, schema: { tags, summary: 'Ứng dụng Open311 trong phạm vi', response: { 200: z.object({ items: z.array(z.object({ id: z.string().uuid(), name: z.string(), unitName: z.string(), createdAt: z.date(), revokedAt: z.date().nullable() })) }) } } },
     async (request) => ({ items: await listOpen311Clients(ctx, actorOf(request)) }),
+  );
+  app.post(
+    '/feedback/open311-clients/:id/revoke',
+    { config: { access: 'perm:units.manage' }, schema: { tags, summary: 'Thu hồi khóa API Open311 của một ứng dụng', params: ZId, response: { 200: z.object({ id: z.string().uuid(), revokedAt: z.date() }), 403: ZErrorBody, 404: ZErrorBody } } },
+    async (request) => revokeOpen311Client(ctx, actorOf(request), request.params.id),
   );
   app.get(
     '/feedback/:id/letter.pdf',

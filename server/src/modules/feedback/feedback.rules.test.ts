@@ -14,6 +14,9 @@ import {
   group5Rates,
   intakeDeadlines,
   isAllowed,
+  ownDraftBlocks,
+  targetProblem,
+  classifications,
   publicText,
   personalHints,
   publicationDue,
@@ -302,5 +305,67 @@ describe("the sender's house and alley numbers and dossier codes never reach the
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('re-walk 17: house numbers in words, salutations that are not names, an address the sender agreed to show', () => {
+  const den = { name: 'Phạm Văn Đèn', address: 'Số 7 hẻm 3 đường Trần Hưng Đạo', phone: '0912345678', email: null };
+  const chu = { name: 'Lê Văn Chu', address: 'Tổ 4, khóm 2, phường An Thạnh', phone: null, email: null };
+  const lan = { name: 'Nguyễn Thị Lan', address: 'Ấp Tân Hòa, xã An Phong', phone: null, email: null };
+  it.each([
+    // (a) A house number in words after "nhà số"/"số nhà" goes, whosever it is.
+    [den, false, 'Đèn trước nhà số bảy hẻm 3 bị hỏng.', 'Đèn trước nhà số [đã ẩn] hẻm [đã ẩn] bị hỏng.'],
+    [lan, false, 'Cống trước số nhà mười hai bị tắc.', 'Cống trước số nhà [đã ẩn] bị tắc.'],
+    [lan, false, 'Nhà số hai mươi mốt bên cạnh xả rác.', 'Nhà số [đã ẩn] bên cạnh xả rác.'],
+    [lan, false, 'Ngập ở so nha muoi lam.', 'Ngập ở so nha [đã ẩn].'],
+    [lan, false, 'Nhà ba tầng số 5 được cấp phép năm ngoái.', 'Nhà ba tầng số 5 được cấp phép năm ngoái.'],
+    // (b) A salutation word alone is no name, even when it folds to the sender's given name ("chú" / Chu).
+    [chu, false, 'Kính gửi cô chú trong ban quản lý khu phố.', 'Kính gửi cô chú trong ban quản lý khu phố.'],
+    [chu, false, 'Cô giáo và chú bảo vệ đều biết việc này.', 'Cô giáo và chú bảo vệ đều biết việc này.'],
+    [chu, false, 'Đề nghị ông Chu bổ sung giấy tờ; ong chu ở tổ 4.', 'Đề nghị ông [đã ẩn] bổ sung giấy tờ; ong [đã ẩn] ở [đã ẩn].'],
+    [lan, false, 'Chị lần trước đã đến phường, chị Lan đã ký.', 'Chị lần trước đã đến phường, chị [đã ẩn] đã ký.'],
+    // (b) The sender agreed to show their identity: their own house and alley stay, with "hẻm" after them too.
+    [den, true, 'Tôi ở số 7 hẻm 3 Trần Hưng Đạo, nhà 7 hẻm 3 bị nứt.', 'Tôi ở số 7 hẻm 3 Trần Hưng Đạo, nhà 7 hẻm 3 bị nứt.'],
+    [den, true, 'Nhà tôi, 7 hẻm 3, và nhà 7/3 là một.', 'Nhà tôi, 7 hẻm 3, và nhà 7/3 là một.'],
+    // …but a neighbour's house number is not theirs to show.
+    [den, true, 'Nhà hàng xóm số nhà 15 và 15 hẻm 9 lấn chiếm.', 'Nhà hàng xóm số nhà [đã ẩn] và [đã ẩn] hẻm 9 lấn chiếm.'],
+  ] as const)('%#', (p, consent, text, published) => {
+    expect(publicText(text, p, consent)).toBe(published);
+  });
+  it('property: a salutation followed by a word that only folds like the given name keeps that word', () => {
+    // Words that fold to "lan" but are not "Lan" (accent differs), after any salutation: never masked.
+    fc.assert(
+      fc.property(fc.constantFrom('ông', 'bà', 'anh', 'chị', 'em', 'cô', 'chú', 'bác'), fc.constantFrom('lần', 'lán', 'lạn', 'lãn'), (sal, word) => {
+        expect(publicText(`Gặp ${sal} ${word} này ở phường.`, lan, false)).toBe(`Gặp ${sal} ${word} này ở phường.`);
+        expect(publicText(`Gặp ${sal} Lan ở phường.`, lan, false)).toBe(`Gặp ${sal} [đã ẩn] ở phường.`);
+      }),
+    );
+  });
+});
+
+describe('a target unit with a class (NĐ 20/2008 Điều 9)', () => {
+  it('only the transfers take one, and they need one', () => {
+    const u = '7f1a3c2e-0000-4000-8000-000000000001';
+    const table = classifications.map((c) => [c, targetProblem(c, u), targetProblem(c, null)]);
+    expect(table).toEqual([
+      ['refused', 'not_allowed', null],
+      ['conduct', null, 'required'],
+      ['within_competence', 'not_allowed', null],
+      ['outside_competence', null, 'required'],
+      ['complaint', 'not_allowed', null],
+      ['denunciation', 'not_allowed', null],
+    ]);
+  });
+});
+
+describe('four eyes on the answer', () => {
+  it('holds the author of the draft from approving or returning it, nobody else and no other step', () => {
+    expect(ownDraftBlocks('approve', 'u1', 'u1')).toBe(true);
+    expect(ownDraftBlocks('return', 'u1', 'u1')).toBe(true);
+    expect(ownDraftBlocks('approve', 'u1', 'u2')).toBe(false);
+    expect(ownDraftBlocks('draft', 'u1', 'u1')).toBe(false);
+    expect(ownDraftBlocks('publish', 'u1', 'u1')).toBe(false);
+    // No author recorded (an old row) and a system actor: nothing to compare, the role decides.
+    expect(ownDraftBlocks('approve', null, null)).toBe(false);
   });
 });

@@ -139,6 +139,25 @@ export function statusAfterClassification(c: Classification): FeedbackStatus {
 }
 export const needsTarget = (c: Classification) => c === 'conduct' || c === 'outside_competence';
 
+/**
+ * What is wrong with the target unit sent with a class (NĐ 20/2008 Điều 9): only the classes that send the item
+ * elsewhere (an officer's conduct → the competent agency; outside competence → transferred) take one, and they need one.
+ * A target sent with any other class was silently ignored before (walk 17): now it is refused, so nobody believes an
+ * item went to a unit it never reached.
+ */
+export function targetProblem(c: Classification, targetUnitId: string | null): 'required' | 'not_allowed' | null {
+  if (needsTarget(c)) return targetUnitId ? null : 'required';
+  return targetUnitId ? 'not_allowed' : null;
+}
+
+/**
+ * Four eyes (issue 17: "handlers draft an answer, a leader approves it"): whoever wrote the draft last may not approve
+ * it nor return it — a leader who drafts needs another leader. `draftedBy`: the author of the current draft.
+ */
+export function ownDraftBlocks(action: FeedbackAction, draftedBy: string | null, actorId: string | null): boolean {
+  return (action === 'approve' || action === 'return') && draftedBy !== null && draftedBy === actorId;
+}
+
 // --- Clocks -----------------------------------------------------------------------------------------------------
 
 export type ClockSettings = { refuseDays: number; infoDays: number; transferDays: number; answerDays: number; publishDays: number };
@@ -203,6 +222,14 @@ export function feedbackCode(unitCode: string, year: number, seq: number): strin
 // --- Personal data in what is published (Nghị định 13/2023/NĐ-CP) ---------------------------------------------------
 
 export type PersonalData = { name: string | null; address: string | null; phone: string | null; email: string | null };
+
+/**
+ * The version of the rules below. Bump it with every change of what `publicText` removes or keeps: the job
+ * feedback.reredact then recomputes the public text of every item published under an older version (re-walk 17: items
+ * published before a rule changed kept their old text). 1: the rules until re-walk 17; 2: house numbers in words, a
+ * salutation word that only folds like the given name kept, the numbers of an address the sender agreed to show kept.
+ */
+export const REDACTION_VERSION = 2;
 const MASK = '[đã ẩn]';
 
 function escapeRe(s: string): string {
@@ -225,8 +252,9 @@ const wordsRe = (folded: string) => folded.split(/[\s,]+/).filter(Boolean).map(e
  * three or more, the given name (and last two words) right after a salutation, the whole address, and each comma-separated
  * part of the address holding a number (house and street, "45 Nguyễn Huệ"), with or without a leading "số"/"số nhà".
  */
-function personalPatterns(p: PersonalData): string[] {
-  const out: string[] = [];
+type PersonalPattern = string | { src: string; given: string };
+function personalPatterns(p: PersonalData): PersonalPattern[] {
+  const out: PersonalPattern[] = [];
   const name = p.name ? foldPhrase(p.name) : '';
   const words = name.split(/\s+/).filter(Boolean);
   if (name.length >= 3) out.push(wordsRe(name));
@@ -234,9 +262,13 @@ function personalPatterns(p: PersonalData): string[] {
   // The family name with the given name, the middle one left out ("Trương Bảy" for Trương Văn Bảy; re-walk 17).
   if (words.length >= 3) out.push(wordsRe(`${words[0]} ${words.at(-1)}`));
   if (words.length >= 2) {
-    const given = [words.at(-1)!, words.slice(-2).join(' ')].filter((g) => g.length >= 2).map(wordsRe);
+    const raw = p.name!.normalize('NFC').toLowerCase().split(/\s+/).filter(Boolean);
+    const given = [
+      [words.at(-1)!, raw.at(-1)!],
+      [words.slice(-2).join(' '), raw.slice(-2).join(' ')],
+    ].filter(([g]) => g!.length >= 2);
     // Only the name is masked; the salutation stays, so the letter still reads "Kính gửi bà [đã ẩn]".
-    for (const g of given) out.push(`(?<=(?:^|[^\\p{L}\\p{N}])(?:${SALUTATIONS.join('|')})\\s+)${g}`);
+    for (const [g, original] of given) out.push({ src: `(?<=(?:^|[^\\p{L}\\p{N}])(?:${SALUTATIONS.join('|')})\\s+)${wordsRe(g!)}`, given: original! });
   }
   const address = p.address ? foldPhrase(p.address) : '';
   if (address.length >= 3) out.push(wordsRe(address));
@@ -321,18 +353,44 @@ function redactHouseAndAlley(text: string, address: string | null): string {
  */
 const DOSSIER_CODE_IN_TEXT = /(?<![\p{L}\p{N}.])[0-9A-Za-z][0-9A-Za-z.]{0,34}[-‐‑–—]\d{6}[-‐‑–—]\d{4,}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])NOP[-‐‑–—][0-9A-F]{5}[-‐‑–—][0-9A-F]{5}(?![\p{L}\p{N}])/giu;
 
+/** `written` is `name` (case aside), or has no accent at all (typed without accents, "chi Lan"). */
+function sameWordOrUnaccented(written: string, name: string): boolean {
+  const w = written.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+  return w === name.replace(/\s+/g, ' ') || w === foldPhrase(w);
+}
+
+/** Vietnamese number words (folded) a house number may be written in: "nhà số bảy", "số nhà mười hai", "số nhà hai mươi mốt". */
+const NUMBER_WORDS = 'khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|linh|le|tram';
+const HOUSE_NUMBER_IN_WORDS = new RegExp(`(?<![\\p{L}\\p{N}])(?:so nha|nha so)\\s+((?:${NUMBER_WORDS})(?:\\s+(?:${NUMBER_WORDS})){0,4})(?![\\p{L}\\p{N}])`, 'gu');
+
+/** A house number written in words after "số nhà"/"nhà số": only the words go ("nhà số [đã ẩn]"). */
+function redactHouseNumberWords(text: string): string {
+  const folded = Array.from(text, foldUnit).join('');
+  const ranges: [number, number][] = [];
+  for (const m of folded.matchAll(HOUSE_NUMBER_IN_WORDS)) ranges.push([m.index + m[0].length - m[1]!.length, m.index + m[0].length]);
+  let out = text;
+  for (const [a, b] of ranges.reverse()) out = out.slice(0, a) + MASK + out.slice(b);
+  return out;
+}
+
 /**
  * Removes the sender's personal data from a text to be published: their name (also the given name after a salutation),
  * address (also its house-and-street part), phone and e-mail as given — accent- and case-insensitively — and any e-mail
  * address, phone number (9–11 digits, spaced or dotted), 12-digit CCCD number, stated birth date or house number written
  * in the text.
  */
-export function redactPersonalData(text: string, p: PersonalData): string {
+export function redactPersonalData(text: string, p: PersonalData, keepNumbers: readonly string[] = []): string {
   let out = text.normalize('NFC');
   const folded = Array.from(out, foldUnit).join('');
   const ranges: [number, number][] = [];
-  for (const src of personalPatterns(p)) {
-    for (const m of folded.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${src}(?![\\p{L}\\p{N}])`, 'gu'))) ranges.push([m.index, m.index + m[0].length]);
+  for (const pat of personalPatterns(p)) {
+    const src = typeof pat === 'string' ? pat : pat.src;
+    for (const m of folded.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${src}(?![\\p{L}\\p{N}])`, 'gu'))) {
+      // A given name after a salutation is the name only as written or typed without accents: "cô chú" is not
+      // "cô Chu", "chị lần trước" is not "chị Lan" (walk 17: a plain salutation word was masked).
+      if (typeof pat !== 'string' && !sameWordOrUnaccented(out.slice(m.index, m.index + m[0].length), pat.given)) continue;
+      ranges.push([m.index, m.index + m[0].length]);
+    }
   }
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: [number, number][] = [];
@@ -355,8 +413,11 @@ export function redactPersonalData(text: string, p: PersonalData): string {
   out = out.replace(ID_CARD_9, (_m, lead: string) => `${lead}${MASK}`);
   // A house number anywhere ("số nhà 12", "nhà số 12/3", "12A đường Lê Lợi"): the street stays, the number goes.
   // "nhà 7/3" too: a number with a slash after "nhà" is a house in an alley ("nhà 2 tầng" is not, and stays).
-  out = out.replace(HOUSE_NUMBER_WORD, (_m, lead?: string, lead2?: string) => `${lead ?? lead2}${MASK}`);
-  out = out.replace(HOUSE_NUMBER_STREET, (_m, _n: string, street: string) => `${MASK} ${street}`);
+  // A sender who agreed to show their address keeps its numbers (`keepNumbers`: "số 7 hẻm 3" stays theirs to show).
+  const kept = (n: string) => keepNumbers.includes(foldPhrase(n));
+  out = out.replace(HOUSE_NUMBER_WORD, (m: string, lead?: string, lead2?: string) => (kept(m.slice((lead ?? lead2)!.length)) ? m : `${lead ?? lead2}${MASK}`));
+  out = out.replace(HOUSE_NUMBER_STREET, (m: string, n: string, street: string) => (kept(n) ? m : `${MASK} ${street}`));
+  if (keepNumbers.length === 0) out = redactHouseNumberWords(out);
   // A number is one number however it is grouped ("087 190 000 111", "087.190.000.111", "0871-9000-0111"): a CCCD
   // (12 digits) first, so a phone pattern never takes its first digits and leaves the tail; then phones.
   // Not inside a code such as a dossier number "H56-261125-0001" (a letter or a separator before it).
@@ -370,7 +431,10 @@ export function redactPersonalData(text: string, p: PersonalData): string {
  * and address; phone numbers, e-mail addresses and CCCD numbers are never published.
  */
 export function publicText(text: string, p: PersonalData, consent: boolean): string {
-  return redactPersonalData(text, consent ? { ...p, name: null, address: null } : p).replace(DOSSIER_CODE_IN_TEXT, MASK);
+  if (!consent) return redactPersonalData(text, p).replace(DOSSIER_CODE_IN_TEXT, MASK);
+  const own = addressNumbers(p.address);
+  const keep = [...own.house, ...own.alley, ...own.house.flatMap((h) => own.alley.flatMap((a) => [`${h}/${a}`, `${a}/${h}`]))];
+  return redactPersonalData(text, { ...p, name: null, address: null }, keep).replace(DOSSIER_CODE_IN_TEXT, MASK);
 }
 
 /** Counts of a unit's PAKN in a period, from which the group 5 rates are computed. */

@@ -101,8 +101,9 @@ export const open311Routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   const checkReaderKey = async (request: FastifyRequest): Promise<void> => {
     const key = (request.query as Record<string, string | undefined>).api_key;
     if (key === undefined || key === '') return;
-    const { rows } = await ctx.db.query<{ id: string }>(`SELECT id FROM open311_client WHERE key_hash = $1 AND revoked_at IS NULL`, [hashKey(key)]);
+    const { rows } = await ctx.db.query<{ revokedAt: Date | null }>(`SELECT revoked_at AS "revokedAt" FROM open311_client WHERE key_hash = $1`, [hashKey(key)]);
     if (!rows[0]) throw feedbackErrors.open311KeyRequired();
+    if (rows[0].revokedAt) throw feedbackErrors.open311KeyRevoked();
   };
 
   const services = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -158,12 +159,14 @@ export const open311Routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     if (!budget.allowed) throw commonErrors.rateLimited(budget.retryAfterSeconds);
     const body = ZPost.parse(request.body ?? {});
     if (!body.api_key) throw feedbackErrors.open311KeyRequired();
-    const { rows } = await ctx.db.query<{ id: string; name: string; unitId: string; unitPath: string }>(
-      `SELECT id, name, unit_id AS "unitId", unit_path AS "unitPath" FROM open311_client WHERE key_hash = $1 AND revoked_at IS NULL`,
+    const { rows } = await ctx.db.query<{ id: string; name: string; unitId: string; unitPath: string; revokedAt: Date | null }>(
+      `SELECT id, name, unit_id AS "unitId", unit_path AS "unitPath", revoked_at AS "revokedAt" FROM open311_client WHERE key_hash = $1`,
       [hashKey(body.api_key)],
     );
     const client = rows[0];
     if (!client) throw feedbackErrors.open311KeyRequired();
+    // A revoked key is told so (its owner learns why posting stopped), in the spec's error list like any other refusal.
+    if (client.revokedAt) throw feedbackErrors.open311KeyRevoked();
     if (body.lat === undefined !== (body.long === undefined) || (body.lat === undefined && !body.address_string)) {
       throw commonErrors.validation({ issues: 'lat+long or address_string required' });
     }

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError } from '../../../lib/api-client.js';
 import { checkForm, isoDateOf } from '../../../lib/validation.js';
 import { formatDate } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
@@ -34,7 +35,12 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
     document.title = `${title} — ${t('site')}`;
     searchRegister({ kind, ...(q ? { q } : {}), ...(code ? { code } : {}), ...(unitId ? { unitId } : {}), ...(procedureId ? { procedureId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) })
       .then(setPage)
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => {
+        // A period from the address (a shared link) the server refuses: said under its field, as a typed one is.
+        const dated = e instanceof ApiError ? e.issues.filter((i) => i.path === '/from' || i.path === '/to') : [];
+        if (dated.length > 0) setProblems(Object.fromEntries(dated.map((i) => (i.path === '/from' ? ['reg-from', `"${ft('from')}": ${i.message}`] : ['reg-to', `"${ft('to')}": ${i.message}`]))));
+        else setError(e instanceof Error ? e.message : String(e));
+      });
   }, [kind, q, code, unitId, procedureId, from, to, title]);
 
   useEffect(() => {
@@ -61,6 +67,16 @@ export function RegisterPage({ search, kind }: { search: string; kind: 'feedback
     const f = new FormData(e.currentTarget);
     const p = new URLSearchParams();
     const day = (v: FormDataEntryValue | null) => (v ? isoDateOf(String(v)) : null);
+    // A reversed period is said under "Đến ngày" with both dates as typed (walk 17: a generic message at the top
+    // before); nothing is searched and the boxes keep what was typed.
+    const [fromDay, toDay] = [day(f.get('tu')), day(f.get('den'))];
+    if (fromDay && toDay && fromDay > toDay) {
+      setProblems({ 'reg-to': ft('periodReversed', { from: formatDate(fromDay), to: formatDate(toDay) }) });
+      const box = e.currentTarget.querySelector<HTMLInputElement>('#reg-to');
+      box?.setAttribute('aria-invalid', 'true');
+      box?.focus();
+      return;
+    }
     for (const [k, v] of [['q', f.get('q')], ['dv', f.get('dv')], ['tt', f.get('tt')], ['tu', day(f.get('tu'))], ['den', day(f.get('den'))]] as const) if (v) p.set(k, String(v));
     navigate(`${base}${p.size ? `?${p}` : ''}`, { keepScroll: true });
   }

@@ -22,7 +22,10 @@ import {
   currentDue,
   isAllowed,
   needsTarget,
+  ownDraftBlocks,
+  targetProblem,
   publicText,
+  REDACTION_VERSION,
   publicationDue,
   statusAfterClassification,
   statusLabels,
@@ -39,6 +42,8 @@ export type Step = {
   /** Whether the step met its legal deadline (null when it has none); a late step counts against QĐ 766 indicator 5.2. */
   onTime: boolean | null;
   notify?: FeedbackMessage;
+  /** More for the audit row than the patch says (who wrote the draft a leader approved or returned: four eyes). */
+  audit?: Record<string, unknown>;
 };
 export type StepContext = { row: FeedbackRow; now: Date; tx: Tx; calendar: () => Promise<WorkingCalendar>; settings: () => Promise<ClockSettings> };
 export type StepActor = { id: string | null; name: string };
@@ -71,7 +76,7 @@ export async function applyStep(
     const s = await step({ row, now, tx, calendar: () => calendarAt(tx, row.unitPath, now), settings: () => clockSettingsFor(tx, row.unitPath) });
     await updateFeedback(tx, row.id, { ...s.patch, status: s.toStatus }, now, s.onTime === false);
     await appendEvent(tx, { feedbackId: row.id, at: now, actorId: actor.id, actorName: actor.name, action, fromStatus: row.status, toStatus: s.toStatus, note: s.note, onTime: s.onTime });
-    await recordAudit(tx, { at: now, actorId: actor.id, actorName: actor.name, action: `feedback.${action}`, entity: 'feedback', entityId: row.id, before: { status: row.status, unitId: row.unitId }, after: { status: s.toStatus, ...s.patch },
+    await recordAudit(tx, { at: now, actorId: actor.id, actorName: actor.name, action: `feedback.${action}`, entity: 'feedback', entityId: row.id, before: { status: row.status, unitId: row.unitId }, after: { status: s.toStatus, ...s.patch, ...s.audit },
       // A transfer concerns the unit it leaves and the one it reaches; the receiving unit keeps reading it too.
       unitPaths: [row.unitPath, row.receivingPath, ...(typeof s.patch.unitPath === 'string' ? [s.patch.unitPath] : [])] });
     if (s.notify) await notifySender(tx, row, s.notify, now);
@@ -82,7 +87,10 @@ export async function applyStep(
 function staffGuard(actor: Actor, action: StaffAction) {
   return (row: FeedbackRow) => {
     if (!canReadItem(actor, row.unitPath, row.receivingPath)) throw feedbackErrors.notFound();
-    if (canActOn(actor, action, row.unitPath)) return;
+    if (canActOn(actor, action, row.unitPath)) {
+      if (ownDraftBlocks(action, row.handlerId, actor.userId)) throw feedbackErrors.ownDraft();
+      return;
+    }
     if (action === 'approve' || action === 'return') throw feedbackErrors.notApprover();
     if (action === 'resume') throw feedbackErrors.notHead();
     throw commonErrors.forbidden(`feedback.${action}`);
@@ -101,6 +109,9 @@ export async function classifyFeedback(deps: Deps, actor: Actor, id: string, inp
     const c = input.classification;
     const to = statusAfterClassification(c);
     const base: FeedbackPatch = { classification: c, classifiedAt: now, decisionNote: input.note };
+    const problem = targetProblem(c, input.targetUnitId);
+    if (problem === 'required') throw feedbackErrors.targetRequired();
+    if (problem === 'not_allowed') throw feedbackErrors.targetNotAllowed();
     if (c === 'refused' || c === 'complaint' || c === 'denunciation') {
       if (!input.note) throw feedbackErrors.reasonRequired();
       // A complaint or denunciation gets the letter saying where it goes as a PDF with the e-mail (NĐ 20/2008 Điều 9).
@@ -110,8 +121,7 @@ export async function classifyFeedback(deps: Deps, actor: Actor, id: string, inp
           : { ...feedbackMessages.routedOut(row.code, input.note), attachments: [await renderRoutingLetter(tx, row, c, input.note, actor.fullName, now)] };
       return { patch: { ...base, closedAt: now }, toStatus: to, note: input.note, onTime: by(row.refuseDueAt, now), notify };
     }
-    if (needsTarget(c)) {
-      if (!input.targetUnitId) throw feedbackErrors.targetRequired();
+    if (needsTarget(c) && input.targetUnitId) {
       const target = await getUnit(tx, input.targetUnitId);
       if (!target || target.validTo !== null) throw feedbackErrors.unitNotFound();
       if (target.id === row.unitId) throw feedbackErrors.sameUnit();
@@ -151,7 +161,13 @@ export async function draftAnswer(deps: Deps, actor: Actor, id: string, text: st
 
 /** A leader sends the draft back to the handler with a reason. */
 export async function returnDraft(deps: Deps, actor: Actor, id: string, reason: string): Promise<FeedbackRow> {
-  return applyStep(deps, who(actor), { id }, 'return', staffGuard(actor, 'approve'), async () => ({ patch: { decisionNote: reason }, toStatus: 'handling', note: reason, onTime: null }));
+  return applyStep(deps, who(actor), { id }, 'return', staffGuard(actor, 'return'), async ({ row }) => ({
+    patch: { decisionNote: reason },
+    toStatus: 'handling',
+    note: reason,
+    onTime: null,
+    audit: { draftedBy: row.handlerId, draftedByName: row.handlerName },
+  }));
 }
 
 /**
@@ -167,6 +183,7 @@ export async function approveAnswer(deps: Deps, actor: Actor, id: string): Promi
       note: null,
       onTime: by(row.answerDueAt, now),
       notify: feedbackMessages.answered(row.code, answer),
+      audit: { draftedBy: row.handlerId, draftedByName: row.handlerName },
     };
   });
 }
@@ -187,7 +204,7 @@ export async function publishAnswer(deps: Deps, actor: Actor, id: string): Promi
   return applyStep(deps, who(actor), { id }, 'publish', staffGuard(actor, 'publish'), async ({ row, now }) => {
     const shown = publicVersion(row);
     return {
-      patch: { publishedAt: now, closedAt: now, publicSubject: shown.subject, publicContent: shown.content, publicAnswer: shown.answer },
+      patch: { publishedAt: now, closedAt: now, publicSubject: shown.subject, publicContent: shown.content, publicAnswer: shown.answer, redactionVersion: REDACTION_VERSION },
       toStatus: 'published',
       note: null,
       onTime: by(row.publishDueAt, now),
@@ -226,8 +243,19 @@ const senderActions: readonly FeedbackAction[] = ['rate', 'reopen', 'supply_info
  * The steps this officer may take on the item now: allowed by its status and by the same policy the API applies
  * (feedback.policy.ts canActOn), so the console never offers a button the API would refuse.
  */
-export function staffActionsFor(actor: Actor, row: Pick<FeedbackRow, 'status' | 'unitPath'>): StaffAction[] {
+export function staffActionsFor(actor: Actor, row: Pick<FeedbackRow, 'status' | 'unitPath' | 'handlerId'>): StaffAction[] {
+  return policyActions(actor, row).filter((a) => !ownDraftBlocks(a, row.handlerId, actor.userId));
+}
+
+function policyActions(actor: Actor, row: Pick<FeedbackRow, 'status' | 'unitPath'>): StaffAction[] {
   return (allowedActions[row.status] as readonly FeedbackAction[]).filter((a): a is StaffAction => !senderActions.includes(a) && canActOn(actor, a as StaffAction, row.unitPath));
+}
+
+/** The steps this officer's role would allow but four eyes does not (their own draft), with why, for the console to say. */
+function blockedActionsFor(actor: Actor, row: Pick<FeedbackRow, 'status' | 'unitPath' | 'handlerId'>): TStaffItem['blockedActions'] {
+  return policyActions(actor, row)
+    .filter((a) => ownDraftBlocks(a, row.handlerId, actor.userId))
+    .map((action) => ({ action, reason: feedbackErrors.ownDraft().messageVi, reasonEn: feedbackErrors.ownDraft().messageEn }));
 }
 
 /** The public form of a drafted or answered item and what still looks personal in it (for the approving leader). */
@@ -280,6 +308,7 @@ export function toStaffItem(
     complaintHint: row.status === 'received' ? complaintHint(`${row.subject}\n${row.content}`) : null,
     reopenReason: row.reopenReason,
     allowedActions: staffActionsFor(actor, row),
+    blockedActions: blockedActionsFor(actor, row),
     files,
     events,
   };

@@ -27,7 +27,7 @@ export async function recordFeedback(deps: Deps, actor: Actor, input: TRecordFee
       [input.dossierCode.trim()],
     );
     const d = rows[0];
-    if (!d || !(can(actor, 'dossiers.read', d.receivingPath) || can(actor, 'dossiers.read', d.resolvingPath))) throw feedbackErrors.dossierNotFound();
+    if (!d || !(can(actor, 'dossiers.read', d.receivingPath) || can(actor, 'dossiers.read', d.resolvingPath))) throw feedbackErrors.dossierCodeUnknown(input.dossierCode.trim().toUpperCase());
     dossierId = d.id;
     procedureId = d.procedureId;
   }
@@ -91,4 +91,25 @@ export async function listOpen311Clients(deps: Deps, actor: Actor) {
     [scopePaths(actor, 'units.manage')],
   );
   return rows;
+}
+
+/**
+ * Revokes an Open311 client's key (a leaked key, an app no longer trusted): from then on its posts and reads with the key
+ * are refused (FEEDBACK.OPEN311_KEY_REVOKED). The same permission as issuing it, over the client's unit; a client outside
+ * the admin's units looks absent. Revoking twice keeps the first date.
+ */
+export async function revokeOpen311Client(deps: Deps, actor: Actor, id: string): Promise<{ id: string; revokedAt: Date }> {
+  const now = deps.clock.now();
+  return withTransaction(deps.db, async (tx) => {
+    const { rows } = await tx.query<{ name: string; unitPath: string; revokedAt: Date | null }>(
+      `SELECT name, unit_path AS "unitPath", revoked_at AS "revokedAt" FROM open311_client WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    const c = rows[0];
+    if (!c || !can(actor, 'units.manage', c.unitPath)) throw feedbackErrors.open311ClientNotFound();
+    if (c.revokedAt) return { id, revokedAt: c.revokedAt };
+    await tx.query(`UPDATE open311_client SET revoked_at = $2 WHERE id = $1`, [id, now]);
+    await recordAudit(tx, { at: now, actorId: actor.userId, actorName: actor.fullName, action: 'feedback.open311_client_revoke', entity: 'open311_client', entityId: id, before: { name: c.name, revokedAt: null }, after: { revokedAt: now }, unitPaths: [c.unitPath] });
+    return { id, revokedAt: now };
+  });
 }

@@ -26,3 +26,9 @@ export function uploadAttachment(file: File) {
   form.append('file', file, file.name);
   return unwrap(api.POST('/api/feedback/attachments', { body: form as never, bodySerializer: (body: unknown) => body as FormData }));
 }
+
+export type Open311Client = ResponseOf<'/api/feedback/open311-clients', 'get'>['items'][number];
+/** The Open311 clients of the units the administrator manages; issue a key (shown once); revoke one. */
+export const listOpen311Clients = () => unwrap(api.GET('/api/feedback/open311-clients'));
+export const createOpen311Client = (body: BodyOf<'/api/feedback/open311-clients', 'post'>) => unwrap(api.POST('/api/feedback/open311-clients', { body }));
+export const revokeOpen311Client = (id: string) => unwrap(api.POST('/api/feedback/open311-clients/{id}/revoke', { params: { path: { id } } }));

@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { UnitSelect } from '../../../components/UnitSelect.js';
 import { formatDateTime, formatDueTime } from '../../../lib/format.js';
-import { t } from '../../../lib/i18n.js';
+import { getLang, t } from '../../../lib/i18n.js';
 import { Link } from '../../../lib/router.js';
 import { useUnits } from '../../../lib/units.js';
 import { useAsync } from '../../../lib/use-async.js';
@@ -89,9 +89,17 @@ export function FeedbackDetailPage({ id, listPath }: { id: string; listPath: str
       {can('classify') ? (
         <Card title={t('fb.classify')} size="small" style={{ marginBottom: 16 }}>
           {item.complaintHint ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="fb-complaint-hint" title={t(item.complaintHint === 'complaint' ? 'fb.hintComplaint' : 'fb.hintDenunciation')} /> : null}
-          <Form noValidate form={classifyForm} layout="vertical" onFinish={(v) => void run(() => classify(id, { classification: v.classification, targetUnitId: v.targetUnitId ?? null, note: v.note || null }))}>
+          <Form noValidate form={classifyForm} layout="vertical" onFinish={(v) => void run(() => classify(id, { classification: v.classification, targetUnitId: needsTarget(v.classification) ? (v.targetUnitId ?? null) : null, note: v.note || null }))}>
             <Form.Item name="classification" label={t('fb.classification')} rules={[{ required: true }]}>
-              <Select options={classificationOptions()} onChange={(v: Classification) => setClassification(v)} />
+              <Select
+                options={classificationOptions()}
+                onChange={(v: Classification) => {
+                  setClassification(v);
+                  // A target is sent only with a transfer (the server refuses it otherwise): a class that takes none drops
+                  // the unit chosen before; between two transfers (conduct ↔ outside competence) it stays.
+                  if (!needsTarget(v)) classifyForm.setFieldValue('targetUnitId', undefined);
+                }}
+              />
             </Form.Item>
             {needsTarget(classification) ? (
               <Form.Item name="targetUnitId" label={t('fb.target')} rules={[{ required: true }]}>
@@ -135,6 +143,10 @@ export function FeedbackDetailPage({ id, listPath }: { id: string; listPath: str
         </Card>
       ) : null}
 
+      {/* Four eyes: the author of the draft is told why they see no "approve" (another leader approves it). */}
+      {item.blockedActions.length > 0 ? (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="fb-own-draft" title={getLang() === 'en' ? item.blockedActions[0]!.reasonEn : item.blockedActions[0]!.reason} />
+      ) : null}
       <Space wrap style={{ marginBottom: 16 }}>
         {can('approve') ? (
           <Button type="primary" loading={busy} onClick={() => void run(() => plainStep('/api/feedback/{id}/approve', id))}>

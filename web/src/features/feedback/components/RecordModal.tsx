@@ -3,6 +3,7 @@ import { Alert, App, Button, Checkbox, Form, Input, Modal, Radio, Select, Upload
 import { UploadOutlined } from '@ant-design/icons';
 import { feedbackCategories, type FeedbackCategory } from '../../../../../server/src/modules/feedback/feedback.rules.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { ApiError } from '../../../lib/api-client.js';
 import { getLang, t } from '../../../lib/i18n.js';
 import { recordFeedback, similarTo, uploadAttachment, type RecordInput, type Similar } from '../api/feedback.js';
 
@@ -73,6 +74,10 @@ export function RecordModal({ desks, onClose, onRecorded }: { desks: Desk[]; onC
       onClose();
     } catch (e) {
       setError(e);
+      // The server names the field it refuses (an unknown dossier code, a phone): said next to it too; what was typed stays.
+      const field = e instanceof ApiError ? e.details?.field : undefined;
+      const formField = field === 'dossierCode' ? 'dossierCode' : field === 'sender.phone' ? 'phone' : null;
+      if (formField) form.setFields([{ name: formField, errors: [e instanceof Error ? e.message : String(e)] }]);
     } finally {
       setBusy(false);
     }

@@ -2,6 +2,7 @@ import { App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Modal, Sele
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { Open311ClientsCard } from '../../feedback/components/Open311ClientsCard.js';
 import { errorText } from '../../../lib/api-client.js';
 import { DATE_TIME_PICKER_FORMAT, formatDueTime, instantOfPicker, nowVnWallClock, pickerValueOf } from '../../../lib/format.js';
 import { getLang, t } from '../../../lib/i18n.js';
@@ -108,6 +109,7 @@ export function WebhooksPage({ managedUnits }: Props) {
         />
       </Card>
       {selected ? <DeliveryLog key={selected.id} subscription={selected} label={label} onChanged={subs.reload} /> : null}
+      <Open311ClientsCard managedUnits={managedUnits} />
 
       <Modal open={creating} title={t('wh.createTitle')} okText={t('wh.create')} cancelText={t('common.cancel')} onCancel={() => setCreating(false)} onOk={() => form.submit()} width={720} destroyOnHidden>
         <Form<FormValues> noValidate form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ unitId: managedUnits[0]?.unitId, eventTypes: ['accept', 'forward', 'approve', 'return_result'] }}>
