@@ -10,6 +10,7 @@
  */
 import { normalizePhoneVn } from '../../../server/src/modules/applicants/phone.rules.js';
 import { validateCccd } from '../../../server/src/modules/applicants/cccd.rules.js';
+import { dayProblem } from '../../../server/src/modules/working-calendar/calendar-day.rules.js';
 
 /** Formats a control may declare with `data-check`, beyond what HTML constraint attributes say. */
 export const FIELD_CHECKS = ['phone', 'mobile', 'id-number', 'otp', 'last4', 'date', 'email', 'identifier'] as const;
@@ -77,9 +78,9 @@ export function impossibleDateReason(text: string): string | null {
   const vn = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
   const [d, mo, y] = iso ? [Number(iso[3]), Number(iso[2]), Number(iso[1])] : vn ? [Number(vn[1]), Number(vn[2]), Number(vn[3])] : [NaN, NaN, NaN];
   if (Number.isNaN(d)) return null;
-  if (mo < 1 || mo > 12) return `không có tháng ${mo}; tháng từ 1 đến 12.`;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  if (d < 1 || d > days) return `tháng ${mo} năm ${y} chỉ có ${days} ngày, không có ngày ${d}.`;
+  const p = dayProblem(y, mo, d);
+  if (p?.kind === 'month') return `không có tháng ${mo}; tháng từ 1 đến 12.`;
+  if (p?.kind === 'day') return `tháng ${mo} năm ${y} chỉ có ${p.days} ngày, không có ngày ${d}.`;
   return null;
 }
 

@@ -690,10 +690,7 @@ export interface paths {
                         kind: "province" | "department" | "district" | "commune" | "office" | "desk";
                         /** Format: uuid */
                         parentId: string | null;
-                        /**
-                         * Format: date
-                         * @default null
-                         */
+                        /** @default null */
                         validFrom?: string | null;
                     };
                 };
@@ -930,7 +927,6 @@ export interface paths {
                     "application/json": {
                         /** @enum {string} */
                         kind: "merge" | "rename" | "split" | "transfer";
-                        /** Format: date */
                         effectiveOn: string;
                         predecessorIds: string[];
                         successor: {
@@ -1065,9 +1061,7 @@ export interface paths {
                                 fullName: string;
                                 title: string;
                                 headTitle: string;
-                                /** Format: date */
                                 validFrom: string;
-                                /** Format: date */
                                 validTo: string | null;
                                 /** Format: uuid */
                                 id: string;
@@ -1134,9 +1128,7 @@ export interface paths {
                         fullName: string;
                         title: string;
                         headTitle?: string | null;
-                        /** Format: date */
                         validFrom: string;
-                        /** Format: date */
                         validTo: string | null;
                     };
                 };
@@ -1155,9 +1147,7 @@ export interface paths {
                                 fullName: string;
                                 title: string;
                                 headTitle: string;
-                                /** Format: date */
                                 validFrom: string;
-                                /** Format: date */
                                 validTo: string | null;
                                 /** Format: uuid */
                                 id: string;
@@ -1256,9 +1246,7 @@ export interface paths {
                         fullName: string;
                         title: string;
                         headTitle?: string | null;
-                        /** Format: date */
                         validFrom: string;
-                        /** Format: date */
                         validTo: string | null;
                     };
                 };
@@ -1277,9 +1265,7 @@ export interface paths {
                                 fullName: string;
                                 title: string;
                                 headTitle: string;
-                                /** Format: date */
                                 validFrom: string;
-                                /** Format: date */
                                 validTo: string | null;
                                 /** Format: uuid */
                                 id: string;
@@ -1372,9 +1358,7 @@ export interface paths {
                                 fullName: string;
                                 title: string;
                                 headTitle: string;
-                                /** Format: date */
                                 validFrom: string;
-                                /** Format: date */
                                 validTo: string | null;
                                 /** Format: uuid */
                                 id: string;
@@ -1671,7 +1655,6 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
-                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -1777,7 +1760,6 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
-                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -2087,7 +2069,6 @@ export interface paths {
                             legalBasis?: {
                                 number: string;
                                 title: string;
-                                /** Format: date */
                                 issuedOn?: string;
                                 issuer?: string;
                             }[];
@@ -2214,7 +2195,6 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
-                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -2320,7 +2300,6 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
-                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -2526,7 +2505,6 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
-                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -2632,7 +2610,6 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
-                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -2811,7 +2788,6 @@ export interface paths {
                                 legalBasis: {
                                     number: string;
                                     title: string;
-                                    /** Format: date */
                                     issuedOn?: string;
                                     issuer?: string;
                                 }[];
@@ -2955,7 +2931,6 @@ export interface paths {
                         legalBasis?: {
                             number: string;
                             title: string;
-                            /** Format: date */
                             issuedOn?: string;
                             issuer?: string;
                         }[];
@@ -3081,7 +3056,6 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
-                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -3187,7 +3161,6 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
-                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -3363,7 +3336,6 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
-                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -3469,7 +3441,6 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
-                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -3658,7 +3629,6 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
-                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -3764,7 +3734,6 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
-                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -3863,9 +3832,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         decisionNo: string;
-                        /** Format: date */
                         decisionDate: string;
-                        /** Format: date */
                         effectiveFrom: string;
                     };
                 };
@@ -3964,7 +3931,6 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
-                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -4070,7 +4036,6 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
-                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -4187,7 +4152,6 @@ export interface paths {
                 content: {
                     "application/json": {
                         decisionNo: string;
-                        /** Format: date */
                         abolishedOn: string;
                     };
                 };
@@ -4286,7 +4250,6 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
-                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -4392,7 +4355,6 @@ export interface paths {
                                     legalBasis: {
                                         number: string;
                                         title: string;
-                                        /** Format: date */
                                         issuedOn?: string;
                                         issuer?: string;
                                     }[];
@@ -5010,7 +4972,6 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: date */
                         day: string;
                         /** @enum {string} */
                         kind: "day_off" | "working_day" | "extra_session";
@@ -5330,7 +5291,6 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         unitId: string;
-                        /** Format: date */
                         effectiveFrom: string;
                         morningStart: string;
                         morningEnd: string;
@@ -5822,10 +5782,7 @@ export interface paths {
                             kind: "citizen" | "organisation";
                             idNumber: string;
                             fullName: string;
-                            /**
-                             * Format: date
-                             * @default null
-                             */
+                            /** @default null */
                             birthDate?: string | null;
                             /** @default null */
                             address?: string | null;
@@ -12405,9 +12362,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                             }[];
-                            /** Format: date */
                             from: string;
-                            /** Format: date */
                             to: string;
                             live: boolean;
                             total: {
@@ -12900,9 +12855,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             unitName: string;
-                            /** Format: date */
                             from: string;
-                            /** Format: date */
                             to: string;
                             /** @enum {string} */
                             by: "unit" | "procedure";
@@ -13110,7 +13063,6 @@ export interface paths {
                             /** Format: uuid */
                             unitId: string;
                             unitName: string;
-                            /** Format: date */
                             day: string;
                             /** Format: date-time */
                             producedAt: string;
@@ -13167,7 +13119,6 @@ export interface paths {
                                 id: string;
                                 /** Format: uuid */
                                 unitId: string;
-                                /** Format: date */
                                 day: string;
                             }[];
                         };
@@ -13262,7 +13213,6 @@ export interface paths {
                     content: {
                         "application/json": {
                             unitName: string;
-                            /** Format: date */
                             day: string;
                             at: string;
                             total: {
@@ -13628,10 +13578,7 @@ export interface paths {
                             kind?: "citizen";
                             idNumber: string;
                             fullName: string;
-                            /**
-                             * Format: date
-                             * @default null
-                             */
+                            /** @default null */
                             birthDate?: string | null;
                             /** @default null */
                             address?: string | null;
@@ -13876,10 +13823,7 @@ export interface paths {
                         applicant: {
                             fullName: string;
                             idNumber: string;
-                            /**
-                             * Format: date
-                             * @default null
-                             */
+                            /** @default null */
                             birthDate?: string | null;
                             /**
                              * @default null
@@ -13983,7 +13927,6 @@ export interface paths {
                         password: string;
                         fullName: string;
                         idNumber: string;
-                        /** Format: date */
                         birthDate: string;
                         /**
                          * @default null
@@ -14635,7 +14578,6 @@ export interface paths {
                     "application/json": {
                         fullName?: string;
                         idNumber?: string;
-                        /** Format: date */
                         birthDate?: string;
                         /** @enum {string|null} */
                         gender?: "male" | "female" | null;
@@ -25744,7 +25686,6 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: date */
                         day?: string;
                     };
                 };

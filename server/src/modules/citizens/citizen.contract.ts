@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { ZDay } from '../working-calendar/calendar-day.contract.js';
 import { ZFee } from '../procedures/procedure.contract.js';
 
-const ZDate = z.iso.date();
 const ZPassword = z.string().min(8, 'Mật khẩu ít nhất 8 ký tự').max(200);
 
 /** Registration for those without an electronic identity: e-mail or mobile phone with a password, plus the profile. */
@@ -10,7 +10,7 @@ export const ZRegisterInput = z.object({
   password: ZPassword,
   fullName: z.string().trim().min(2).max(200),
   idNumber: z.string().trim().regex(/^\d{12}$/, 'Số căn cước gồm 12 chữ số'),
-  birthDate: ZDate,
+  birthDate: ZDay,
   gender: z.enum(['male', 'female']).nullable().default(null),
 });
 export type TRegisterInput = z.infer<typeof ZRegisterInput>;
@@ -57,7 +57,7 @@ export const ZCitizenMe = ZProfile.extend({ csrfToken: z.string() });
 export const ZProfileUpdate = z.object({
   fullName: z.string().trim().min(2).max(200).optional(),
   idNumber: z.string().trim().regex(/^\d{12}$/, 'Số căn cước gồm 12 chữ số').optional(),
-  birthDate: ZDate.optional(),
+  birthDate: ZDay.optional(),
   gender: z.enum(['male', 'female']).nullable().optional(),
   address: z.string().trim().max(500).nullable().optional(),
   addressUnitId: z.string().uuid().nullable().optional(),

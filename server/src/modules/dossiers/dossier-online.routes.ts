@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZDay } from '../working-calendar/calendar-day.contract.js';
 import { retryOnConnectionLoss } from '../../platform/database-hosts.js';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
@@ -25,7 +26,7 @@ const ZDeclarationInput = z.object({
   applicant: z.object({
     fullName: z.string().trim().min(2).max(200),
     idNumber: z.string().trim().regex(/^\d{12}$/),
-    birthDate: z.iso.date().nullable().default(null),
+    birthDate: ZDay.nullable().default(null),
     gender: z.enum(['male', 'female']).nullable().default(null),
     address: z.string().trim().max(500).nullable().default(null),
     phone: z.string().trim().max(20).nullable().default(null),

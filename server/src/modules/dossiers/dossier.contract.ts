@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDay } from '../working-calendar/calendar-day.contract.js';
 import { ZPhoneVn } from '../applicants/phone.contract.js';
 import { dossierActions, dossierStatuses } from './dossier.rules.js';
 
@@ -7,7 +8,7 @@ export const ZApplicantInput = z.object({
   /** CCCD (12 digits) for a citizen, tax code for an organisation. */
   idNumber: z.string().trim().min(9).max(14),
   fullName: z.string().trim().min(2).max(200),
-  birthDate: z.iso.date().nullable().default(null),
+  birthDate: ZDay.nullable().default(null),
   address: z.string().trim().max(500).nullable().default(null),
   addressUnitId: z.string().uuid().nullable().default(null),
   phone: ZPhoneVn.nullable().default(null),

@@ -1,4 +1,5 @@
 import { attachment, readUpload } from '../../platform/http.js';
+import { ZDay } from '../working-calendar/calendar-day.contract.js';
 import { retryOnConnectionLoss } from '../../platform/database-hosts.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -171,8 +172,8 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
           procedureId: z.string().uuid().optional(),
           status: z.enum(dossierStatuses).optional(),
           channel: z.enum(['desk', 'online', 'postal']).optional(),
-          from: z.iso.date().optional(),
-          to: z.iso.date().optional(),
+          from: ZDay.optional(),
+          to: ZDay.optional(),
           before: z.string().regex(/^[A-Za-z0-9_-]{1,1000}$/).optional(),
           /** One of the officer's own units only (counts per unit); the whole scope when absent. */
           unitId: z.string().uuid().optional(),
@@ -301,8 +302,8 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         summary: 'Sổ theo dõi hồ sơ của đơn vị tiếp nhận trong một kỳ (PDF hoặc Excel)',
         querystring: z.object({
           unitId: z.string().uuid(),
-          from: z.iso.date(),
-          to: z.iso.date(),
+          from: ZDay,
+          to: ZDay,
           format: z.enum(['pdf', 'xlsx']).default('pdf'),
         }),
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PERIOD_REVERSED, periodInOrder, ZDay } from '../working-calendar/calendar-day.contract.js';
 import { categoryCodes, classifications, feedbackStatuses } from './feedback.rules.js';
 
 const ZText = (min: number, max: number) => z.string().trim().min(min).max(max);
@@ -171,30 +172,6 @@ export const ZPublicItem = z.object({
   publishedAt: z.date(),
 });
 export type TPublicItem = z.infer<typeof ZPublicItem>;
-/**
- * A calendar day that exists (2026-02-30 is refused, not read as "no filter"), and a period whose start is not after its
- * end (walk 17 finding 9: a reversed period answered an empty list, an impossible day everything).
- */
-/**
- * A day of the register's period, `YYYY-MM-DD`; what is wrong said exactly, in Vietnamese with English beside it (walk
- * 17: "31/02" was refused without saying why, and the English was Vietnamese too).
- */
-const ZDay = z.string().superRefine((v, ctx) => {
-  const why = dayProblem(v);
-  if (why) ctx.addIssue({ code: 'custom', message: why.vi, params: { messageEn: why.en } });
-});
-function dayProblem(v: string): { vi: string; en: string } | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (!m) return { vi: 'Ngày cần viết dạng YYYY-MM-DD, ví dụ 2026-03-05.', en: 'A date is written YYYY-MM-DD, e.g. 2026-03-05.' };
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12) return { vi: `Không có tháng ${mo}; tháng từ 01 đến 12.`, en: `There is no month ${mo}; months run 01 to 12.` };
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  if (d < 1 || d > days) return { vi: `Tháng ${mo} năm ${y} chỉ có ${days} ngày, không có ngày ${d}.`, en: `Month ${mo} of ${y} has ${days} days, not a day ${d}.` };
-  return null;
-}
-const periodInOrder = (q: { from?: string | undefined; to?: string | undefined }) => q.from === undefined || q.to === undefined || q.from <= q.to;
-const PERIOD_REVERSED = { message: 'Ngày kết thúc (to) trước ngày bắt đầu (from): đổi chỗ hai ngày.', path: ['to'], params: { messageEn: 'The end date (to) is before the start date (from): swap them.' } };
-
 export const ZRegisterQuery = z.object({
   q: z.string().trim().max(200).optional(),
   unitId: z.string().uuid().optional(),

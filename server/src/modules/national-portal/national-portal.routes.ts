@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { ZDay } from '../working-calendar/calendar-day.contract.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
@@ -129,7 +130,7 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
 
   app.get(
     '/national-portal/differences',
-    { config: { access: 'perm:reports.read' }, schema: { tags: ['national-portal'], summary: 'Sai lệch giữa bản trên Cổng DVCQG và hệ thống (đối soát)', querystring: z.object({ day: z.iso.date().optional() }), response: { 200: z.object({ items: z.array(ZDifference) }), ...errors } } },
+    { config: { access: 'perm:reports.read' }, schema: { tags: ['national-portal'], summary: 'Sai lệch giữa bản trên Cổng DVCQG và hệ thống (đối soát)', querystring: z.object({ day: ZDay.optional() }), response: { 200: z.object({ items: z.array(ZDifference) }), ...errors } } },
     async (request) => {
       const units = scopeUnitIds(actorOf(request), 'reports.read');
       const { rows } = await ctx.db.query<z.infer<typeof ZDifference>>(
@@ -168,7 +169,7 @@ export const nationalPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
       schema: {
         tags: ['national-portal'],
         summary: 'Đối soát ngay: so bản trên Cổng DVCQG với hệ thống cho các hồ sơ thay đổi trong ngày, trong phạm vi đơn vị của người dùng',
-        body: z.object({ day: z.iso.date().optional() }).optional(),
+        body: z.object({ day: ZDay.optional() }).optional(),
         response: { 200: z.object({ day: z.string(), checked: z.number(), differences: z.number(), resolved: z.number() }), ...errors },
       },
     },

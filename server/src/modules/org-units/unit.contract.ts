@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDay } from '../working-calendar/calendar-day.contract.js';
 
 export const ZUnitKind = z.enum(['province', 'department', 'district', 'commune', 'office', 'desk']);
 export type TUnitKind = z.infer<typeof ZUnitKind>;
@@ -10,7 +11,6 @@ export const ZUnitCode = z
   .toUpperCase()
   .regex(/^[0-9A-Z]+(\.[0-9A-Z]+)*$/, 'Mã định danh gồm chữ in hoa, số, phân cách bằng dấu chấm')
   .max(35);
-const ZDate = z.iso.date({ error: 'Ngày dạng YYYY-MM-DD' });
 
 export const ZUnit = z.object({
   id: z.string().uuid(),
@@ -33,7 +33,7 @@ export const ZCreateUnitInput = z.object({
   name: z.string().trim().min(2).max(300),
   kind: ZUnitKind,
   parentId: z.string().uuid().nullable(),
-  validFrom: ZDate.nullable().default(null),
+  validFrom: ZDay.nullable().default(null),
 });
 export type TCreateUnitInput = z.infer<typeof ZCreateUnitInput>;
 
@@ -46,7 +46,7 @@ export const ZUpdateUnitInput = z.object({ name: z.string().trim().min(2).max(30
  */
 export const ZReorganiseInput = z.object({
   kind: z.enum(['merge', 'rename', 'split', 'transfer']),
-  effectiveOn: ZDate,
+  effectiveOn: ZDay,
   predecessorIds: z.array(z.string().uuid()).min(1).max(50),
   successor: z.union([
     z.object({ existingId: z.string().uuid() }),
@@ -57,7 +57,7 @@ export type TReorganiseInput = z.infer<typeof ZReorganiseInput>;
 
 export const ZUnitListQuery = z.object({
   /** Date on which the units must exist (YYYY-MM-DD); omit for every unit, past and present. */
-  on: ZDate.optional(),
+  on: ZDay.optional(),
   /** `true`: the units open today by the server's clock (the caller's date may be wrong); not with `on`. */
   open: z.enum(['true', 'false']).optional(),
   parentId: z.string().uuid().optional(),
@@ -71,8 +71,8 @@ export const ZSignerInput = z.object({
   title: z.string().trim().min(2).max(120),
   /** The head's title printed after "KT." (deputies only; a head's is their own title). */
   headTitle: z.string().trim().min(2).max(120).nullable().optional(),
-  validFrom: ZDate,
-  validTo: ZDate.nullable(),
+  validFrom: ZDay,
+  validTo: ZDay.nullable(),
 });
 export const ZSigner = ZSignerInput.extend({ id: z.string().uuid(), headTitle: z.string() });
 export const ZSigners = z.object({ signers: z.array(ZSigner), currentId: z.string().uuid().nullable() });

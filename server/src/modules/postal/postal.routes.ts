@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { PERIOD_REVERSED, periodInOrder, ZDay } from '../working-calendar/calendar-day.contract.js';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
@@ -219,7 +220,7 @@ export const postalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: {
         tags: ['postal'],
         summary: 'Số hồ sơ tiếp nhận và trả kết quả qua bưu chính công ích theo đơn vị, kỳ',
-        querystring: z.object({ unitId: z.string().uuid(), from: z.iso.date(), to: z.iso.date() }),
+        querystring: z.object({ unitId: z.string().uuid(), from: ZDay, to: ZDay }).refine(periodInOrder, PERIOD_REVERSED),
         response: { 200: ZPostalSummary, 403: ZErrorBody, 404: ZErrorBody },
       },
     },

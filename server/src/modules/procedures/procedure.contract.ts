@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDay } from '../working-calendar/calendar-day.contract.js';
 import { eformSchemaProblems } from './eform.rules.js';
 
 /** Online service level (Nghị định 42/2022/NĐ-CP Điều 11): none, một phần (partial), toàn trình (full). */
@@ -74,7 +75,7 @@ export const ZProcessStep = z.object({
 export const ZLegalBasis = z.object({
   number: z.string().min(1).max(100), // số ký hiệu, e.g. "123/2015/NĐ-CP"
   title: z.string().max(1000),
-  issuedOn: z.iso.date().optional(),
+  issuedOn: ZDay.optional(),
   issuer: z.string().max(300).optional(),
 });
 
@@ -129,7 +130,6 @@ export const ZProcedureContent = z.object({
 });
 export type TProcedureContent = z.infer<typeof ZProcedureContent>;
 
-const ZDate = z.iso.date({ error: 'Ngày dạng YYYY-MM-DD' });
 export const ZProcedureStatus = z.enum(['draft', 'published', 'abolished']);
 
 export const ZCreateProcedureInput = z.object({ ownerUnitId: z.string().uuid(), content: ZProcedureContent });
@@ -138,12 +138,12 @@ export type TCreateProcedureInput = z.infer<typeof ZCreateProcedureInput>;
 /** Publishing decision (quyết định công bố) that makes the draft the version in force from `effectiveFrom`. */
 export const ZPublishInput = z.object({
   decisionNo: z.string().trim().min(3).max(100),
-  decisionDate: ZDate,
-  effectiveFrom: ZDate,
+  decisionDate: ZDay,
+  effectiveFrom: ZDay,
 });
 export type TPublishInput = z.infer<typeof ZPublishInput>;
 
-export const ZAbolishInput = z.object({ decisionNo: z.string().trim().min(3).max(100), abolishedOn: ZDate });
+export const ZAbolishInput = z.object({ decisionNo: z.string().trim().min(3).max(100), abolishedOn: ZDay });
 export type TAbolishInput = z.infer<typeof ZAbolishInput>;
 
 export const ZVersion = z.object({

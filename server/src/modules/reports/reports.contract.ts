@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { ZDay } from '../working-calendar/calendar-day.contract.js';
 import { ZGroup5Figures } from '../feedback/feedback.contract.js';
 
-const ZDay = z.iso.date({ error: 'Ngày dạng YYYY-MM-DD' });
 
 /** A report's subject: a unit (its whole subtree) and a day range, inclusive, in Vietnam dates. */
 export const ZReportQuery = z.object({

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZDay } from '../working-calendar/calendar-day.contract.js';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { vnDateOf } from '../working-calendar/vn-time.js';
@@ -16,7 +17,7 @@ export const ruleSetRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       schema: {
         tags: ['rule-sets'],
         summary: 'Bộ quy định một cửa áp dụng vào một ngày',
-        querystring: z.object({ on: z.iso.date().optional() }),
+        querystring: z.object({ on: ZDay.optional() }),
         response: {
           200: z.object({
             id: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PERIOD_REVERSED, periodInOrder, ZDay } from '../working-calendar/calendar-day.contract.js';
 import { ratingChannels } from './satisfaction.rules.js';
 
 const ZScore = z.union([z.literal(0), z.literal(1), z.literal(2)]);
@@ -22,7 +23,7 @@ export const ZKioskPairInput = z.object({ unitId: z.string().uuid(), name: z.str
 export const ZKiosk = z.object({ id: z.string().uuid(), unitId: z.string().uuid(), unitName: z.string(), name: z.string(), createdAt: z.date(), revokedAt: z.date().nullable(), lastUsedAt: z.date().nullable() });
 export const ZPairedKiosk = ZKiosk.extend({ token: z.string() });
 
-export const ZPeriodQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
+export const ZPeriodQuery = z.object({ from: ZDay, to: ZDay });
 export const ZMyRatings = z.object({
   items: z.array(
     z.object({
@@ -46,9 +47,9 @@ export const ZMyRatings = z.object({
 
 export const ZSummaryQuery = z.object({
   unitId: z.string().uuid(),
-  from: z.iso.date(),
-  to: z.iso.date(),
-});
+  from: ZDay,
+  to: ZDay,
+}).refine(periodInOrder, PERIOD_REVERSED);
 export const ZSummary = z.object({
   ratings: z.number(),
   byChannel: z.object({ portal: z.number(), kiosk: z.number() }),

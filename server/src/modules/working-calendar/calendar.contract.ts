@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { ZDay } from './calendar-day.contract.js';
 
-const ZDay = z.iso.date({ error: 'Ngày dạng YYYY-MM-DD' });
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Giờ dạng HH:MM');
 export const ZSession = z.object({ start: ZTime, end: ZTime }).refine((s) => s.start < s.end, 'Giờ kết thúc phải sau giờ bắt đầu');
 
