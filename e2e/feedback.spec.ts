@@ -103,7 +103,7 @@ describe('feedback journeys', () => {
 
     const specialist = await officer('chuyenvien.b');
     await specialist.goto(`${server.baseUrl}/console/phan-anh/${id}`);
-    await specialist.getByLabel('Nội dung trả lời').fill(`Kính gửi ông ${APPLICANT.fullName}: hồ sơ đã có kết quả, mời ông nhận tại bộ phận một cửa. Cán bộ phụ trách: ông Trần Văn Bình.`);
+    await specialist.getByLabel('Nội dung trả lời').fill(`Kính gửi ông ${APPLICANT.fullName}: hồ sơ đã có kết quả, mời ông nhận tại bộ phận một cửa. Cán bộ phụ trách: anh Bình.`);
     await specialist.getByRole('button', { name: 'Lưu dự thảo, trình lãnh đạo' }).click();
     await statusIs(specialist, 'Chờ lãnh đạo duyệt trả lời');
     // The handler still sees what they saved, not an empty box (walk finding 8).
@@ -119,7 +119,7 @@ describe('feedback journeys', () => {
     const preview = await leader.getByTestId('fb-preview').innerText();
     expect(preview).toContain('Kính gửi ông [đã ẩn]');
     expect(preview).not.toContain(APPLICANT.fullName);
-    expect(await leader.getByTestId('fb-personal-hints').innerText()).toContain('Tên người: ông Trần Văn Bình');
+    expect(await leader.getByTestId('fb-personal-hints').innerText()).toContain('Tên người: anh Bình');
     await leader.screenshot({ path: `${SHOTS}/mc-feedback-leader-hints.png`, fullPage: true });
     await leader.getByRole('button', { name: 'Duyệt và gửi trả lời' }).click();
     await statusIs(leader, 'Đã trả lời');

@@ -123,12 +123,12 @@ describe("the officer's queue and duplicates", () => {
   });
 
   it('the approving leader sees the public text of the draft and what still looks personal in it', async () => {
-    const draft = await act(specialistB, transferred.id, 'draft', { text: 'Kính gửi ông Đỗ Văn Hùng: đã nạo vét cống trước nhà số nhà 15 hẻm 12; ông Trần Văn Bình sinh ngày 02/03/1980 phụ trách, ngày 05/12/2026 xong.' });
+    const draft = await act(specialistB, transferred.id, 'draft', { text: 'Kính gửi ông Đỗ Văn Hùng: đã nạo vét cống trước nhà số nhà 15 hẻm 12; ông Trần Văn Bình sinh ngày 02/03/1980 phụ trách, anh Bình theo dõi, ngày 05/12/2026 xong.' });
     expect(draft.json().status).toBe('drafted');
     const view = (await injectAs(t.app, leaderB, { method: 'GET', url: `/api/feedback/${transferred.id}` })).json();
     expect(view.allowedActions).toContain('approve');
-    expect(view.publicPreview.answer).toBe('Kính gửi ông [đã ẩn]: đã nạo vét cống trước nhà số nhà [đã ẩn] hẻm 12; ông Trần Văn Bình sinh ngày [đã ẩn] phụ trách, ngày 05/12/2026 xong.');
-    // The work date of 2026 is not flagged; the officer's name is (the sender's own name is already hidden).
-    expect(view.personalHints).toEqual([{ kind: 'person', text: 'ông Trần Văn Bình' }]);
+    expect(view.publicPreview.answer).toBe('Kính gửi ông [đã ẩn]: đã nạo vét cống trước nhà số nhà [đã ẩn] hẻm 12; ông [đã ẩn] sinh ngày [đã ẩn] phụ trách, anh Bình theo dõi, ngày 05/12/2026 xong.');
+    // A full name is masked whoever it is; a given name alone is flagged for the leader; the work date of 2026 is not.
+    expect(view.personalHints).toEqual([{ kind: 'person', text: 'anh Bình' }]);
   });
 });

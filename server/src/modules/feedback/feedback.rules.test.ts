@@ -241,10 +241,11 @@ describe('a CCCD or phone number is removed however its digits are grouped (prop
     expect(redactPersonalData('Hồ sơ H56-261125-0001, hẻm 12 đường Trần Phú', none)).toBe('Hồ sơ H56-261125-0001, hẻm 12 đường Trần Phú');
   });
   it('hints what still looks personal after redaction, for the approving leader', () => {
-    const text = 'Kính gửi bà Nguyễn Thị Hoa (chồng là ông Lê Văn Tư, 12.3.1978, 0871 9000 0111), ngày 03/12/2026; số 12/QĐ-XPHC; anh [đã ẩn]; CMND 123 456 789.';
+    // Full names after a salutation are masked (walk 17, third); one given name is left to the leader, as a hint.
+    const text = 'Kính gửi bà Hoa (chồng là ông Tư, 12.3.1978, 0871 9000 0111), ngày 03/12/2026; số 12/QĐ-XPHC; anh [đã ẩn]; CMND 123 456 789.';
     expect(personalHints(redactPersonalData(text, none), 2026)).toEqual([
-      { kind: 'person', text: 'bà Nguyễn Thị Hoa' },
-      { kind: 'person', text: 'ông Lê Văn Tư' },
+      { kind: 'person', text: 'bà Hoa' },
+      { kind: 'person', text: 'ông Tư' },
       { kind: 'date', text: '12.3.1978' },
     ]);
     expect(redactPersonalData(text, none)).toContain('CMND [đã ẩn].');
@@ -338,6 +339,42 @@ describe('re-walk 17: house numbers in words, salutations that are not names, an
       fc.property(fc.constantFrom('ông', 'bà', 'anh', 'chị', 'em', 'cô', 'chú', 'bác'), fc.constantFrom('lần', 'lán', 'lạn', 'lãn'), (sal, word) => {
         expect(publicText(`Gặp ${sal} ${word} này ở phường.`, lan, false)).toBe(`Gặp ${sal} ${word} này ở phường.`);
         expect(publicText(`Gặp ${sal} Lan ở phường.`, lan, false)).toBe(`Gặp ${sal} [đã ẩn] ở phường.`);
+      }),
+    );
+  });
+});
+
+describe("walk 17 (third): other people's names, and the office's own landline in its answer", () => {
+  const sender = { name: 'Lê Văn Tư', address: 'Ấp Phú Lợi, xã An Phong', phone: '0912345678', email: null };
+  it.each([
+    // A child's and a spouse's full names after a family word, with what may stand between.
+    ['sender', false, 'Con tôi là Lê Gia Huy sinh ngày 20/11/2026, vợ tôi là chị Trần Thị Mỹ.', 'Con tôi là [đã ẩn] sinh ngày [đã ẩn], vợ tôi là chị [đã ẩn].'],
+    ['office', false, 'Hồ sơ khai sinh cho cháu Lê Gia Huy đã có kết quả.', 'Hồ sơ khai sinh cho cháu [đã ẩn] đã có kết quả.'],
+    ['sender', false, 'Ông Nguyễn Văn Tám ở cạnh nhà lấn chiếm hẻm.', 'Ông [đã ẩn] ở cạnh nhà lấn chiếm hẻm.'],
+    ['sender', false, 'Mẹ của tôi là bà Phan Thị Bé đã nộp hồ sơ.', 'Mẹ của tôi là bà [đã ẩn] đã nộp hồ sơ.'],
+    // Even when the sender agreed to show their own identity: someone else's name is not theirs to publish.
+    ['sender', true, 'Tôi là Lê Văn Tư, con trai tôi là Lê Văn Năm.', 'Tôi là Lê Văn Tư, con trai tôi là [đã ẩn].'],
+    // One capitalised word, titles and places stay (the leader sees the one-word name as a hint).
+    ['sender', false, 'Chị Mỹ ở bộ phận một cửa hướng dẫn tận tình.', 'Chị Mỹ ở bộ phận một cửa hướng dẫn tận tình.'],
+    ['sender', false, 'Đề nghị ông Chủ Tịch UBND xã xem xét.', 'Đề nghị ông Chủ Tịch UBND xã xem xét.'],
+    ['sender', false, 'Tôi chuyển từ Bà Rịa Vũng Tàu về huyện Con Cuông.', 'Tôi chuyển từ Bà Rịa Vũng Tàu về huyện Con Cuông.'],
+    // The office's landline and hotline in its answer stay; a mobile in it is masked; in the sender's text all go.
+    ['office', false, 'Mọi thắc mắc xin gọi 0277 3851 210 hoặc 1800 1096.', 'Mọi thắc mắc xin gọi 0277 3851 210 hoặc 1800 1096.'],
+    ['office', false, 'Cán bộ đã gọi ông qua số 0987 654 321.', 'Cán bộ đã gọi ông qua số [đã ẩn].'],
+    ['sender', false, 'Nhà tôi số máy bàn 0277 3851 999.', 'Nhà tôi số máy bàn [đã ẩn].'],
+    ['office', false, 'Đã liên hệ số 0912345678 của ông.', 'Đã liên hệ số [đã ẩn] của ông.'],
+  ] as const)('%#: %s', (author, consent, text, published) => {
+    expect(publicText(text, sender, consent, author)).toBe(published);
+  });
+  it("a family word's one-word name is a hint for the approving leader", () => {
+    expect(personalHints('Hồ sơ của cháu Huy đã xong.', 2026)).toEqual([{ kind: 'person', text: 'cháu Huy' }]);
+  });
+  it('property: a full name of two to four capitalised words after "con tôi là" never reaches the published text', () => {
+    const word = fc.constantFrom('Lê', 'Gia', 'Huy', 'Trần', 'Thị', 'Mỹ', 'Nguyễn', 'Văn', 'Ánh', 'Đức');
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 2, maxLength: 4 }), fc.constantFrom('sender', 'office'), (words, author) => {
+        const name = words.join(' ');
+        expect(publicText(`Hôm qua con tôi là ${name} đến phường.`, sender, false, author)).toBe('Hôm qua con tôi là [đã ẩn] đến phường.');
       }),
     );
   });

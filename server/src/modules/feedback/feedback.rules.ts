@@ -227,9 +227,11 @@ export type PersonalData = { name: string | null; address: string | null; phone:
  * The version of the rules below. Bump it with every change of what `publicText` removes or keeps: the job
  * feedback.reredact then recomputes the public text of every item published under an older version (re-walk 17: items
  * published before a rule changed kept their old text). 1: the rules until re-walk 17; 2: house numbers in words, a
- * salutation word that only folds like the given name kept, the numbers of an address the sender agreed to show kept.
+ * salutation word that only folds like the given name kept, the numbers of an address the sender agreed to show kept;
+ * 3: other people's full names after a family word or a salutation ("con tôi là Lê Gia Huy"), an office's landline in
+ * its answer kept.
  */
-export const REDACTION_VERSION = 2;
+export const REDACTION_VERSION = 3;
 const MASK = '[đã ẩn]';
 
 function escapeRe(s: string): string {
@@ -351,6 +353,25 @@ function redactHouseAndAlley(text: string, address: string | null): string {
  * dossiers/dossier-code.rules.ts) and submission references (`NOP-XXXXX-XXXXX`) point at one person's dossier: a
  * published answer never shows them (walk 17 finding 1), whatever dash a word processor put between the parts.
  */
+/**
+ * Another person's full name (two to four capitalised words) after a family word or a salutation, with what may stand
+ * between ("con tôi là Lê Gia Huy", "vợ tôi là chị Trần Thị Mỹ", "cháu Lê Gia Huy", "ông Nguyễn Văn Tám"): a third
+ * party's name is personal data the sender cannot consent to publish (NĐ 13/2023/NĐ-CP Điều 2 k1, k3). One capitalised
+ * word alone ("chị Mỹ") stays for the approving leader's hints; a title ("ông Chủ Tịch") and "Bà Rịa" (a province) stay.
+ */
+const KIN = ['con', 'cháu', 'vợ', 'chồng', 'mẹ', 'bố', 'cha', 'má', 'ba', 'anh', 'chị', 'em', 'ông', 'bà', 'cô', 'chú', 'bác', 'dì', 'cậu', 'mợ', 'thím', 'bé'];
+const cap = (w: string) => w[0]!.toUpperCase() + w.slice(1);
+const KIN_RE = KIN.flatMap((w) => [w, cap(w)]).join('|');
+const THIRD_PARTY_NAME = new RegExp(
+  `(?<![\\p{L}])((?:${KIN_RE})(?:\\s+(?:ruột|trai|gái|nội|ngoại|út|cả))?(?:\\s+(?:của\\s+)?(?:tôi|em|chúng tôi|tui))?(?:\\s+(?:tên\\s+)?là)?(?:\\s+(?:${KIN.join('|')}))?\\s+)(\\p{Lu}\\p{Ll}*(?:\\s+\\p{Lu}\\p{Ll}*){1,3})(?![\\p{L}])`,
+  'gu',
+);
+// Places named after a salutation, and titles written with capitals ("ông Chủ Tịch", "bà Phó Giám Đốc").
+const NOT_A_NAME = /^(?:Rịa|Chiểu|Điểm|Đen|Lãnh|Chủ|Phó|Giám|Trưởng|Bí|Cán|Chánh|Kế|Tổ)(?:\s|$)/u;
+
+/** A mobile number (03, 05, 07, 08, 09 after 0 or 84); landlines start 02 and hotlines 1800/1900. */
+const isMobile = (number: string) => /^(?:\+?84|0)[35789]/.test(number.replace(/[ .-]/g, ''));
+
 const DOSSIER_CODE_IN_TEXT = /(?<![\p{L}\p{N}.])[0-9A-Za-z][0-9A-Za-z.]{0,34}[-‐‑–—]\d{6}[-‐‑–—]\d{4,}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])NOP[-‐‑–—][0-9A-F]{5}[-‐‑–—][0-9A-F]{5}(?![\p{L}\p{N}])/giu;
 
 /** `written` is `name` (case aside), or has no accent at all (typed without accents, "chi Lan"). */
@@ -379,7 +400,9 @@ function redactHouseNumberWords(text: string): string {
  * address, phone number (9–11 digits, spaced or dotted), 12-digit CCCD number, stated birth date or house number written
  * in the text.
  */
-export function redactPersonalData(text: string, p: PersonalData, keepNumbers: readonly string[] = []): string {
+export function redactPersonalData(text: string, p: PersonalData, keep: { numbers?: readonly string[]; ownName?: string | null; officeText?: boolean } = {}): string {
+  const keepNumbers = keep.numbers ?? [];
+  const ownName = keep.ownName ? foldPhrase(keep.ownName) : null;
   let out = text.normalize('NFC');
   const folded = Array.from(out, foldUnit).join('');
   const ranges: [number, number][] = [];
@@ -422,19 +445,24 @@ export function redactPersonalData(text: string, p: PersonalData, keepNumbers: r
   // (12 digits) first, so a phone pattern never takes its first digits and leaves the tail; then phones.
   // Not inside a code such as a dossier number "H56-261125-0001" (a letter or a separator before it).
   out = out.replace(/(?<![\p{L}\p{N}./-])\d(?:[ .-]?\d){11}(?![\p{L}\p{N}]|[ ./-]\d)/gu, MASK);
-  out = out.replace(/(?<![\p{L}\p{N}./-])(\+?84|0)(?:[ .-]?\d){9,10}(?![\p{L}\p{N}]|[ ./-]\d)/gu, MASK);
+  // In the office's own answer a landline is the office's (the desk, the hotline: "0277 3851 210"); a mobile may be anyone's.
+  out = out.replace(/(?<![\p{L}\p{N}./-])(\+?84|0)(?:[ .-]?\d){9,10}(?![\p{L}\p{N}]|[ ./-]\d)/gu, (m: string) => (keep.officeText && !isMobile(m) ? m : MASK));
+  // The sender's own name stays where they agreed to show it (`ownName`); anyone else's goes.
+  out = out.replace(THIRD_PARTY_NAME, (m: string, lead: string, name: string) => (NOT_A_NAME.test(name) || foldPhrase(name) === ownName ? m : `${lead}${MASK}`));
   return out;
 }
 
 /**
  * What the public sees of an item: personal data removed. A sender who agreed to publish their identity keeps their name
- * and address; phone numbers, e-mail addresses and CCCD numbers are never published.
+ * and address; phone numbers, e-mail addresses and CCCD numbers are never published — except, in the office's answer
+ * (`author: 'office'`), a landline, which is the office's own.
  */
-export function publicText(text: string, p: PersonalData, consent: boolean): string {
-  if (!consent) return redactPersonalData(text, p).replace(DOSSIER_CODE_IN_TEXT, MASK);
+export function publicText(text: string, p: PersonalData, consent: boolean, author: 'sender' | 'office' = 'sender'): string {
+  const office = author === 'office';
+  if (!consent) return redactPersonalData(text, p, { officeText: office }).replace(DOSSIER_CODE_IN_TEXT, MASK);
   const own = addressNumbers(p.address);
   const keep = [...own.house, ...own.alley, ...own.house.flatMap((h) => own.alley.flatMap((a) => [`${h}/${a}`, `${a}/${h}`]))];
-  return redactPersonalData(text, { ...p, name: null, address: null }, keep).replace(DOSSIER_CODE_IN_TEXT, MASK);
+  return redactPersonalData(text, { ...p, name: null, address: null }, { numbers: keep, ownName: p.name, officeText: office }).replace(DOSSIER_CODE_IN_TEXT, MASK);
 }
 
 /** Counts of a unit's PAKN in a period, from which the group 5 rates are computed. */
@@ -475,7 +503,7 @@ export function complaintHint(text: string): 'complaint' | 'denunciation' | null
 /** What may still be personal in a text about to be published, for the approving leader to check (never a decision). */
 export type PersonalHint = { kind: 'person' | 'date' | 'number'; text: string };
 
-const HINT_PERSON = new RegExp(`(?<![\\p{L}])(?:ông|bà|anh|chị|cô|chú|bác|em)\\s+((?:\\p{Lu}\\p{Ll}*)(?:\\s+\\p{Lu}\\p{Ll}*){0,3})`, 'gu');
+const HINT_PERSON = new RegExp(`(?<![\\p{L}])(?:${KIN_RE})\\s+((?:\\p{Lu}\\p{Ll}*)(?:\\s+\\p{Lu}\\p{Ll}*){0,3})`, 'gu');
 const HINT_DATE = /(?<![\p{N}/.-])\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d{2})(?![\p{N}])/gu;
 const HINT_NUMBER = /(?<![\p{L}\p{N}./-])\d(?:[ .]?\d){7,}(?![\p{L}\p{N}])/gu;
 

@@ -195,7 +195,7 @@ export function publicVersion(row: FeedbackRow): { subject: string; content: str
     subject: publicText(row.subject, personal, row.consentPublishIdentity),
     content: publicText(row.content, personal, row.consentPublishIdentity),
     // Before approval the draft is what would be sent and published: the leader reads its public form.
-    answer: publicText(row.answerText ?? row.answerDraft ?? '', personal, row.consentPublishIdentity),
+    answer: publicText(row.answerText ?? row.answerDraft ?? '', personal, row.consentPublishIdentity, 'office'),
   };
 }
 
