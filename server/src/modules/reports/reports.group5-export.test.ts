@@ -12,6 +12,8 @@ const now = new Date('2026-12-02T02:00:00Z');
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof buildUnitTree>>;
 let office: Session;
+/** A dossier the commune B resolves (its feedback may be received anywhere). */
+let dossierOfB: string;
 let seq = 0;
 
 type Item = { unit: { id: string; path: string }; day: string; status: string; answered?: boolean; late?: number; rating?: 'satisfied' | 'unsatisfied'; reopened?: boolean; dossierId?: string; kind?: 'feedback' | 'question'; classification?: string };
@@ -47,6 +49,7 @@ beforeAll(async () => {
     return res.json().id as string;
   };
   const [dossierA, dossierB] = [await dossier(tree.communeA.id), await dossier(tree.communeB.id)];
+  dossierOfB = dossierB;
   const { province, communeA, communeB, deskA, otherProvince } = tree;
   // Phường An Thử (with its desk): 5 items received in November.
   await feedback({ unit: communeA, day: '2026-11-03', status: 'answered', answered: true, rating: 'satisfied' }); // handled on time, good
@@ -110,5 +113,15 @@ describe('QĐ 766 group 5 in the period report exports', () => {
     expect(commune.group5.rows[1].values.onTimeRate).toBeNull();
     const pdf = await get(`/api/reports/period/file?${period(tree.province.id)}&format=pdf`);
     expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it("counts a dossier against the unit that resolves it, wherever its feedback was received (walk 17: 0 on every row, 1 in the total)", async () => {
+    // Received at commune A's desk, about a dossier commune B resolves, in December (apart from November's figures).
+    await feedback({ unit: tree.deskA, day: '2026-12-02', status: 'handling', dossierId: dossierOfB });
+    const json = (await get(`/api/reports/period?unitId=${tree.province.id}&from=2026-12-01&to=2026-12-31`)).json();
+    const rows = json.group5.rows.map((r: { label: string; values: { received: number; dossiersWithFeedback: number } }) => [r.label, r.values.received, r.values.dossiersWithFeedback]);
+    expect(rows).toContainEqual(['Phường An Thử', 1, 0]);
+    expect(rows).toContainEqual(['Xã Bình Thử', 0, 1]);
+    expect(json.group5.total).toMatchObject({ received: 1, dossiersWithFeedback: 1 });
   });
 });

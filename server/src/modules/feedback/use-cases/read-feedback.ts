@@ -346,9 +346,12 @@ export async function group5OfEach(q: Queryable, units: { key: string; path: str
             count(*) FILTER (WHERE i.reopen_count > 0)::int AS reopened,
             count(*) FILTER (WHERE i.handled AND i.late_steps = 0 AND i.rating IS DISTINCT FROM 'unsatisfied' AND i.reopen_count = 0)::int AS good,
             (SELECT jsonb_object_agg(coalesce(c, 'unclassified'), n) FROM (SELECT x.classification AS c, count(*)::int AS n FROM items x WHERE x.key = s.key GROUP BY 1) y) AS "byClassification",
-            (SELECT count(DISTINCT x.dossier_id)::int FROM items x JOIN dossier d ON d.id = x.dossier_id WHERE x.key = s.key AND d.resolving_path LIKE s.path || '%') AS dossiers
+            -- A dossier counts against the unit that resolves it, wherever the feedback about it was received.
+            (SELECT count(DISTINCT x.dossier_id)::int FROM feedback x JOIN dossier d ON d.id = x.dossier_id
+              WHERE x.kind = 'feedback' AND x.day BETWEEN $4::date AND $5::date
+                AND d.resolving_path LIKE s.path || '%' AND (NOT s.exact OR d.resolving_path = s.path)) AS dossiers
        FROM s LEFT JOIN items i ON i.key = s.key
-      GROUP BY s.key, s.path`,
+      GROUP BY s.key, s.path, s.exact`,
     [units.map((u) => u.key), units.map((u) => u.path), units.map((u) => u.exact), from, to],
   );
   return new Map(
