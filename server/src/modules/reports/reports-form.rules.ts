@@ -76,12 +76,21 @@ export function buildForm06(r: TPeriodReport, agencyName: string): FormModel {
     title: 'TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH',
     subtitle: [`Kỳ báo cáo: từ ngày ${dmy(r.from)} đến ngày ${dmy(r.to)}`, 'Đơn vị tính: Số hồ sơ TTHC'],
     addressee: null,
-    body: [table, { kind: 'paragraph', text: GROUP5_CAPTION, emphasis: 'bold' }, group5, { kind: 'paragraph', text: GROUP5_NOTE, emphasis: 'italic' }],
+    // Each table with its own note under it (walk 17: Biểu 06's note after group 5 sat alone on a page of its own).
+    body: [
+      table,
+      { kind: 'paragraph', text: FORM06_NOTE, emphasis: 'italic' },
+      { kind: 'paragraph', text: GROUP5_CAPTION, emphasis: 'bold' },
+      group5,
+      { kind: 'paragraph', text: GROUP5_NOTE, emphasis: 'italic' },
+    ],
     recipients: null,
     signatures: [],
-    footer: ['(3) = (4) + (5) + (6); (7) = (8) + (9) + (10); (11) = (12) + (13); (3) = (7) + (11). Lập bằng phần mềm Một Cửa.'],
+    footer: ['Lập bằng phần mềm Một Cửa.'],
   };
 }
+
+const FORM06_NOTE = '(3) = (4) + (5) + (6); (7) = (8) + (9) + (10); (11) = (12) + (13); (3) = (7) + (11).';
 
 /** QĐ 766/QĐ-TTg group 5: receiving and handling feedback (phản ánh, kiến nghị — Nghị định 20/2008/NĐ-CP). */
 export const GROUP5_CAPTION = 'TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ (Nhóm 5, Quyết định 766/QĐ-TTg)';
