@@ -49,11 +49,13 @@ export async function readGuard(q: Queryable, key: string, now: Date): Promise<G
 /**
  * Locks the guard row of `key` for the calling transaction (creating it), so that concurrent attempts on one target are
  * judged one after the other: a burst of parallel guesses cannot all pass before the first failure is counted.
+ * One statement (issue 12: it was an insert and a locked read): an upsert whose conflict branch rewrites the row as it
+ * is, which locks it, waits for a concurrent holder and returns the latest committed version, as FOR UPDATE did.
  */
 export async function lockGuard(q: Queryable, key: string, now: Date): Promise<GuardState> {
-  await q.query(`INSERT INTO attempt_guard (key, failures) VALUES ($1, 0) ON CONFLICT (key) DO NOTHING`, [key]);
   const { rows } = await q.query<{ failures: number; blockedUntil: Date | null }>(
-    `SELECT failures, blocked_until AS "blockedUntil" FROM attempt_guard WHERE key = $1 FOR UPDATE`,
+    `INSERT INTO attempt_guard AS g (key, failures) VALUES ($1, 0) ON CONFLICT (key) DO UPDATE SET failures = g.failures
+     RETURNING failures, blocked_until AS "blockedUntil"`,
     [key],
   );
   const r = rows[0]!;

@@ -14,7 +14,7 @@ import { citizenTimeline, type TimelineContext } from '../dossier-timeline.rules
 import { dossierErrors } from '../dossier.errors.js';
 import { recordEvent, type Notices } from '../dossier.ledger.js';
 import { applicantNotifications, trackingUrl } from '../dossier.notify.js';
-import { dossierChannelChoice } from '../../notifications/channel-preferences.repo.js';
+import { channelChoiceJsonSql, channelChoiceOf, type StoredChoice } from '../../notifications/channel-preferences.repo.js';
 import type { ChannelChoice } from '../../notifications/notification.contract.js';
 import { actionsOpenTo, canAct, canRead } from '../dossier.policy.js';
 import { lockDossierWithSteps, numberResultDocuments } from '../dossier.repo.js';
@@ -105,8 +105,9 @@ type NoticeFacts = {
 };
 
 async function noticeFacts(tx: Queryable, publicUrl: string, dossierId: string): Promise<NoticeFacts | null> {
-  const { rows } = await tx.query<{ code: string | null; procedureName: string; applicant: NoticeFacts['applicant']; unitName: string; steps: TimelineContext['steps'] }>(
-    `SELECT d.code, d.procedure_name AS "procedureName", d.applicant, u.name AS "unitName",
+  // One round trip: the facts and the citizen's channel choice (issue 12).
+  const { rows } = await tx.query<{ code: string | null; procedureName: string; applicant: NoticeFacts['applicant']; unitName: string; steps: TimelineContext['steps']; choice: StoredChoice }>(
+    `SELECT d.code, d.procedure_name AS "procedureName", d.applicant, u.name AS "unitName", ${channelChoiceJsonSql('d')} AS choice,
             (SELECT coalesce(json_agg(json_build_object('name', s.name, 'role', s.role, 'unitName', su.name) ORDER BY s.step_index), '[]')
                FROM dossier_step s JOIN unit su ON su.id = s.unit_id WHERE s.dossier_id = d.id) AS steps
        FROM dossier d JOIN unit u ON u.id = d.receiving_unit_id WHERE d.id = $1`,
@@ -116,7 +117,7 @@ async function noticeFacts(tx: Queryable, publicUrl: string, dossierId: string):
   if (!d?.code) return null;
   return {
     applicant: d.applicant,
-    choice: await dossierChannelChoice(tx, dossierId),
+    choice: channelChoiceOf(d.choice),
     facts: { dossierCode: d.code, procedureName: d.procedureName, applicantName: d.applicant.fullName, unitName: d.unitName, trackingUrl: trackingUrl(publicUrl, d.code) },
     timeline: { receivingUnitName: d.unitName, steps: d.steps },
   };

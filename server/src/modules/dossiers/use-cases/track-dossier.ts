@@ -8,7 +8,7 @@ import { recordAudit } from '../../audit/audit.repo.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { normalizePhoneVn } from '../../applicants/phone.rules.js';
 import { statusLabels, type DossierStatus } from '../dossier.rules.js';
-import { loadCitizenTimeline } from '../dossier.repo.js';
+import { citizenTimelineOf, citizenTimelineSql, type TimelineFacts } from '../dossier.repo.js';
 import { parseTrackingInput, submissionReference } from '../tracking-code.rules.js';
 
 /**
@@ -144,10 +144,11 @@ export async function authoriseTracking(deps: TrackingDeps, code: string, secret
 export async function trackDossier(deps: TrackingDeps, code: string, secret: string, client: { ip: string }) {
   const { dossierId } = await authoriseTracking(deps, code, secret, client);
   // One round trip: the dossier and its timeline together.
-  const { rows } = await deps.db.query<{ id: string; code: string | null; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; handlingUnitId: string; shipment: { trackingCode: string | null; status: string; dueAt: string | null; deliveredAt: string | null } | null }>(
+  const { rows } = await deps.db.query<{ id: string; code: string | null; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; handlingUnitId: string; shipment: { trackingCode: string | null; status: string; dueAt: string | null; deliveredAt: string | null } | null; timeline: TimelineFacts }>(
     `SELECT d.id, d.resolving_unit_id AS "handlingUnitId", coalesce(d.code, (SELECT n.ma_ho_so FROM national_dossier n WHERE n.dossier_id = d.id AND n.origin = 'national')) AS code, procedure_name AS "procedureName", status, received_at AS "receivedAt", due_at AS "dueAt", returned_at AS "returnedAt",
             (SELECT json_build_object('trackingCode', s.tracking_code, 'status', s.status, 'dueAt', s.due_at, 'deliveredAt', s.delivered_at)
-               FROM postal_shipment s WHERE s.dossier_id = d.id) AS shipment
+               FROM postal_shipment s WHERE s.dossier_id = d.id) AS shipment,
+            ${citizenTimelineSql('d')} AS timeline
        FROM dossier d WHERE id = $1`,
     [dossierId],
   );
@@ -166,6 +167,6 @@ export async function trackDossier(deps: TrackingDeps, code: string, secret: str
     handlingUnitId: d.handlingUnitId,
     shipment: d.shipment && { ...d.shipment, dueAt: d.shipment.dueAt ? new Date(d.shipment.dueAt) : null, deliveredAt: d.shipment.deliveredAt ? new Date(d.shipment.deliveredAt) : null },
     // What happened, where and by whom; internal marks (scans, overdue flags) and internal notes stay inside.
-    timeline: (await loadCitizenTimeline(deps.db, d.id)).map((x) => ({ at: x.at, label: x.label, text: x.text })),
+    timeline: citizenTimelineOf(d.timeline).map((x) => ({ at: x.at, label: x.label, text: x.text })),
   };
 }
