@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/database.js';
 import { signersJsonSql } from '../org-units/signatory.repo.js';
+import { ledgerStateJsonSql, lockedStateOf, type LockedState } from './dossier.ledger.js';
 import type { Signer } from '../org-units/signatory.rules.js';
 import { workingHoursJsonSql } from '../working-calendar/calendar.repo.js';
 import type { WorkingHours } from '../working-calendar/calendar.rules.js';
@@ -57,9 +58,10 @@ async function readDossierRow(q: Queryable, id: string, lock: boolean): Promise<
 }
 
 /** The dossier's state, row-locked, with its steps — one round trip for every action. */
-export async function lockDossierWithSteps(q: Queryable, id: string): Promise<{ dossier: DossierRow; steps: StepRow[] } | null> {
-  const { rows } = await q.query<DossierRow & { steps: (Omit<StepRow, 'dueAt' | 'startedAt'> & { dueAt: string | null; startedAt: string | null })[] }>(
-    `SELECT ${dossierRowColumns},
+export async function lockDossierWithSteps(q: Queryable, id: string): Promise<{ dossier: DossierRow; steps: StepRow[]; ledger: LockedState | null } | null> {
+  type Raw = DossierRow & { steps: (Omit<StepRow, 'dueAt' | 'startedAt'> & { dueAt: string | null; startedAt: string | null })[] } & Parameters<typeof lockedStateOf>[0];
+  const { rows } = await q.query<Raw>(
+    `SELECT ${dossierRowColumns}, ${ledgerStateJsonSql},
             (SELECT coalesce(json_agg(json_build_object('stepIndex', s.step_index, 'name', s.name, 'role', s.role, 'unitId', s.unit_id, 'unitPath', u.path,
                     'workingDays', s.working_days, 'dueAt', s.due_at, 'startedAt', s.started_at) ORDER BY s.step_index), '[]')
                FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = d.id) AS steps
@@ -68,8 +70,13 @@ export async function lockDossierWithSteps(q: Queryable, id: string): Promise<{ 
   );
   const r = rows[0];
   if (!r) return null;
-  const { steps, ...dossier } = r;
-  return { dossier, steps: steps.map((s) => ({ ...s, dueAt: s.dueAt ? new Date(s.dueAt) : null, startedAt: s.startedAt ? new Date(s.startedAt) : null })) };
+  const { steps, ledgerState, ledgerFresh, ...dossier } = r;
+  return {
+    dossier,
+    steps: steps.map((s) => ({ ...s, dueAt: s.dueAt ? new Date(s.dueAt) : null, startedAt: s.startedAt ? new Date(s.startedAt) : null })),
+    // The ledger's own state of the row, for `recordEvent` in the same transaction (null: read again, it may be stale).
+    ledger: lockedStateOf({ ledgerState, ledgerFresh }),
+  };
 }
 
 /** The dossier's state without a lock, for reads that decide nothing. */

@@ -85,7 +85,8 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
       tx,
       dossierId,
       { at: now, actorId: actor.userId, actorName: actor.fullName, note: input.note, event },
-      { notices: facts ? (after) => noticesFor(facts, event, input.note, after, told) : undefined },
+      // The state locked at the start, unless an event was recorded since (the result returned at its step).
+      { notices: facts ? (after) => noticesFor(facts, event, input.note, after, told) : undefined, locked: returningAtStep ? null : locked.ledger },
     );
     // A result going online reaches the citizen's document store as it is ready (ND 45/2020 Điều 14, 16).
     // Each result document has its number once approved (MaGiayToKetQua): the officer's, else one given now.
