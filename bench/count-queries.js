@@ -2,6 +2,7 @@
 // statements the process sends to PostgreSQL (each pg query is one round trip) and, with COUNT_QUERIES_FILE set,
 // writes the counts by statement text to that file when asked (SIGUSR2) and at exit. Load-independent evidence of
 // the round trips per request, beside the timings.
+/* global process */
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
