@@ -57,8 +57,13 @@ async function readDossierRow(q: Queryable, id: string, lock: boolean): Promise<
   return rows[0] ?? null;
 }
 
-/** The dossier's state, row-locked, with its steps — one round trip for every action. */
-export async function lockDossierWithSteps(q: Queryable, id: string): Promise<{ dossier: DossierRow; steps: StepRow[]; ledger: LockedState | null } | null> {
+/**
+ * The dossier's state, row-locked, with its steps and the ledger's state of it — one round trip for every action.
+ * When the statement had to wait for another writer's lock, its steps and scope were read with the snapshot it started
+ * with (READ COMMITTED: only the locked row is its newest version): it reads again, the lock now held, so the action
+ * decides on what that writer committed (issue 12, `ledgerStateJsonSql`).
+ */
+export async function lockDossierWithSteps(q: Queryable, id: string, again = true): Promise<{ dossier: DossierRow; steps: StepRow[]; ledger: LockedState | null } | null> {
   type Raw = DossierRow & { steps: (Omit<StepRow, 'dueAt' | 'startedAt'> & { dueAt: string | null; startedAt: string | null })[] } & Parameters<typeof lockedStateOf>[0];
   const { rows } = await q.query<Raw>(
     `SELECT ${dossierRowColumns}, ${ledgerStateJsonSql},
@@ -70,11 +75,12 @@ export async function lockDossierWithSteps(q: Queryable, id: string): Promise<{ 
   );
   const r = rows[0];
   if (!r) return null;
+  if (!r.ledgerFresh && again) return lockDossierWithSteps(q, id, false);
   const { steps, ledgerState, ledgerFresh, ...dossier } = r;
   return {
     dossier,
     steps: steps.map((s) => ({ ...s, dueAt: s.dueAt ? new Date(s.dueAt) : null, startedAt: s.startedAt ? new Date(s.startedAt) : null })),
-    // The ledger's own state of the row, for `recordEvent` in the same transaction (null: read again, it may be stale).
+    // The ledger's own state of the row, for `recordEvent` in the same transaction (null: it reads it again).
     ledger: lockedStateOf({ ledgerState, ledgerFresh }),
   };
 }
