@@ -8,11 +8,12 @@ import fs from 'node:fs/promises';
 
 export type ServerProcess = { base: string; pid: number; compiled: boolean; peakRss: () => number; cpuSeconds: () => Promise<number>; stop: () => Promise<void> };
 
-export async function startServer(o: { dbUrl: string; dataDir: string; env?: Record<string, string>; script?: string; ready?: string }): Promise<ServerProcess> {
+export async function startServer(o: { dbUrl: string; dataDir: string; env?: Record<string, string>; script?: string; ready?: string; nodeArgs?: string[] }): Promise<ServerProcess> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const compiled = o.script ? true : await fs.access('dist/server/main.js').then(() => true, () => false);
   const args = o.script ? [o.script] : compiled ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/src/main.ts'];
-  const child = spawn(process.execPath, args, {
+  // nodeArgs: e.g. --cpu-prof (not allowed in NODE_OPTIONS) or --import of bench/count-queries.js.
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), ...args], {
     env: { ...process.env, DATABASE_URL: o.dbUrl, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', JOBS: 'false', LOG_LEVEL: 'warn', DATA_DIR: o.dataDir, ...o.env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

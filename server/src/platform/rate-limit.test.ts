@@ -51,12 +51,13 @@ describe('counters in PostgreSQL', () => {
       await lockGuard(c1, 'tracking:Y', t0);
       await c2.query('BEGIN');
       let second = false;
-      const waiting = lockGuard(c2, 'tracking:Y', t0).then(() => (second = true));
+      const waiting = lockGuard(c2, 'tracking:Y', t0).then((state) => ((second = true), state));
       await new Promise((r) => setTimeout(r, 100));
       expect(second).toBe(false);
       await recordGuardFailure(c1, 'tracking:Y', t0, { ...policy, free: 1 });
       await c1.query('COMMIT');
-      await waiting;
+      // The waiting attempt is judged on the state the first one committed, not on what it saw when it started.
+      expect(await waiting).toEqual({ failures: 1, blockedUntil: later(60) });
       expect((await lockGuard(c2, 'tracking:Y', t0)).blockedUntil).toEqual(later(60));
       await c2.query('COMMIT');
     } finally {

@@ -49,15 +49,28 @@ export async function readGuard(q: Queryable, key: string, now: Date): Promise<G
 /**
  * Locks the guard row of `key` for the calling transaction (creating it), so that concurrent attempts on one target are
  * judged one after the other: a burst of parallel guesses cannot all pass before the first failure is counted.
+ * One statement (issue 12: it was an insert and a locked read): an upsert whose conflict branch rewrites the row as it
+ * is, which locks it, waits for a concurrent holder and returns the latest committed version, as FOR UPDATE did.
  */
 export async function lockGuard(q: Queryable, key: string, now: Date): Promise<GuardState> {
-  await q.query(`INSERT INTO attempt_guard (key, failures) VALUES ($1, 0) ON CONFLICT (key) DO NOTHING`, [key]);
-  const { rows } = await q.query<{ failures: number; blockedUntil: Date | null }>(
-    `SELECT failures, blocked_until AS "blockedUntil" FROM attempt_guard WHERE key = $1 FOR UPDATE`,
-    [key],
+  const { guard } = await lockGuardWith(q, key, now, null);
+  return guard;
+}
+
+/**
+ * `lockGuard` and, in the same statement, a read of the caller's (`also.sql`: an SQL expression, its parameters from
+ * $2) — the target the guard protects, say — so an attempt costs one round trip (issue 12). The read runs whatever the
+ * guard says; the caller looks at its result only when the guard lets the attempt through.
+ */
+export async function lockGuardWith<T>(q: Queryable, key: string, now: Date, also: { sql: string; params: unknown[] } | null): Promise<{ guard: GuardState; also: T | null }> {
+  const { rows } = await q.query<{ failures: number; blockedUntil: Date | null; also: T | null }>(
+    `WITH g AS (INSERT INTO attempt_guard AS g (key, failures) VALUES ($1, 0) ON CONFLICT (key) DO UPDATE SET failures = g.failures
+                RETURNING failures, blocked_until)
+     SELECT failures, blocked_until AS "blockedUntil", ${also ? also.sql : 'NULL'} AS also FROM g`,
+    [key, ...(also?.params ?? [])],
   );
   const r = rows[0]!;
-  return { failures: r.failures, blockedUntil: r.blockedUntil && r.blockedUntil > now ? r.blockedUntil : null };
+  return { guard: { failures: r.failures, blockedUntil: r.blockedUntil && r.blockedUntil > now ? r.blockedUntil : null }, also: r.also };
 }
 
 /**

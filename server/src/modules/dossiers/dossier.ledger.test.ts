@@ -7,6 +7,7 @@ import type { Actor } from '../identity/permissions.policy.js';
 import { chooseDeliveryByPost } from '../postal/use-cases/choose-post-delivery.js';
 import { diffStates, foldDossier } from './dossier-events.rules.js';
 import { markOverdue } from './dossier.jobs.js';
+import { lockDossierWithSteps } from './dossier.repo.js';
 import { readLedgerState, readLog } from './dossier.ledger.js';
 import { allowedActions, type DossierStatus } from './dossier.rules.js';
 import { decideOnlineDossier } from './use-cases/accept-online.js';
@@ -190,5 +191,36 @@ describe('the dossier row is the fold of its log', () => {
     const id = dossiers.find(Boolean)!;
     await t.ctx.db.query(`UPDATE dossier SET apology_count = apology_count + 1 WHERE id = $1`, [id]);
     expect((await drift(id)).some((d) => d.startsWith('apologyCount'))).toBe(true);
+  });
+});
+
+describe('an action reuses the state its locked read saw (issue 12: one round trip less)', () => {
+  it('the version it locked: after waiting for another writer, it reads again and sees what that writer committed', async () => {
+    const id = (await run({ kind: 'intake', proc: 1, delivery: 'desk', accept: true }))!;
+    const c1 = await t.ctx.db.connect();
+    const c2 = await t.ctx.db.connect();
+    try {
+      await c1.query('BEGIN');
+      const first = (await lockDossierWithSteps(c1, id))!;
+      // Uncontended: the state is the ledger's own locked read, field for field.
+      expect(first.ledger).toEqual(await readLedgerState(c1, id, { lock: true }));
+      expect(first.ledger?.state.steps[0]?.assigneeId).toBeNull();
+      await c2.query('BEGIN');
+      const waiting = lockDossierWithSteps(c2, id);
+      await new Promise((r) => setTimeout(r, 100));
+      // Another writer changes the row and a step, and commits while the second read waits for the lock.
+      await c1.query(`UPDATE dossier_step SET assignee_id = $2 WHERE dossier_id = $1 AND step_index = 0`, [id, actor.userId]);
+      await c1.query(`UPDATE dossier SET assignee_id = $2 WHERE id = $1`, [id, actor.userId]);
+      await c1.query('COMMIT');
+      const second = (await waiting)!;
+      // A statement that waited sees the new row but the steps of its older snapshot: read again, the step is the committed one.
+      expect(second.dossier.assigneeId).toBe(actor.userId);
+      expect(second.ledger?.state.steps[0]?.assigneeId).toBe(actor.userId);
+      expect(second.ledger).toEqual(await readLedgerState(c2, id, { lock: true }));
+      await c2.query('ROLLBACK');
+    } finally {
+      c1.release();
+      c2.release();
+    }
   });
 });

@@ -49,6 +49,33 @@ export async function readLedgerState(q: Queryable, id: string, opts: { lock: bo
   const r = rows[0];
   if (!r) return null;
   const { stepRows, ...row } = r;
+  return stateAndSteps(row, stepRows);
+}
+
+/** A dossier's state as a statement that locked its row read it (`ledgerStateJsonSql`), for `recordEvent` to reuse. */
+export type LockedState = { state: LedgerState; steps: StepDefinition[] };
+
+const DATE_FIELDS = ['submittedAt', 'receivedAt', 'countingFrom', 'dueAt', 'originalDueAt', 'finishedAt', 'returnedAt', 'pausedAt', 'lateSince', 'overdueNotifiedAt', 'supplementedAt'] as const;
+
+/**
+ * SQL columns for a statement that reads the dossier row `d` FOR UPDATE (dossier.repo.ts `lockDossierWithSteps`): its
+ * ledger state as JSON, and whether that state is the locked one. In READ COMMITTED a statement that waited for the row
+ * lock sees the row's newest version but reads the steps with the snapshot it started with; the state is reused only
+ * when the snapshot saw the version it locked (same xmin), else `recordEvent` reads it again — as it always did before
+ * issue 12, one round trip more.
+ */
+export const ledgerStateJsonSql = `(SELECT row_to_json(x) FROM (SELECT ${stateColumns}) x) AS "ledgerState",
+  d.xmin = (SELECT d2.xmin FROM dossier d2 WHERE d2.id = d.id) AS "ledgerFresh"`;
+
+/** What the columns of `ledgerStateJsonSql` say: the state to reuse, or null to read it again. */
+export function lockedStateOf(raw: { ledgerState: Record<string, unknown> & { stepRows: RawStep[] }; ledgerFresh: boolean }): LockedState | null {
+  if (!raw.ledgerFresh) return null;
+  const { stepRows, ...row } = raw.ledgerState;
+  const dates = Object.fromEntries(DATE_FIELDS.map((k) => [k, toDate(row[k] as string | null)]));
+  return stateAndSteps({ ...(row as unknown as Omit<LedgerState, 'steps'>), ...dates }, stepRows);
+}
+
+function stateAndSteps(row: Omit<LedgerState, 'steps'>, stepRows: RawStep[]): LockedState {
   return {
     state: {
       ...row,
@@ -192,16 +219,17 @@ function channelOf(e: DossierEvent): string {
 /**
  * Records one event on an existing dossier: locks the row, evolves its state, and writes the changed row, the
  * changed (or new) steps, the log entry, the day's code number when `numbering` is given (acceptance of an online
- * dossier) and the notifications, in one statement. Returns the state before and after. The caller has decided that
+ * dossier) and the notifications, in one statement (after the locked read, unless the caller passes it). Returns the state before and after. The caller has decided that
  * the event may happen (policy, state machine, deadlines); the ledger makes it so, all or nothing.
  */
 export async function recordEvent(
   q: Queryable,
   dossierId: string,
   rec: Recording,
-  opts: { numbering?: IntakeNumbering; newSteps?: PlannedStep[]; notices?: Notices | ((after: LedgerState) => Notices) } = {},
+  opts: { numbering?: IntakeNumbering; newSteps?: PlannedStep[]; notices?: Notices | ((after: LedgerState) => Notices); locked?: LockedState | null } = {},
 ): Promise<{ before: LedgerState; after: LedgerState }> {
-  const current = await readLedgerState(q, dossierId, { lock: true });
+  // `locked`: the state the caller read in this transaction with the row locked, nothing recorded since (one round trip less).
+  const current = opts.locked ?? (await readLedgerState(q, dossierId, { lock: true }));
   if (!current) throw new Error(`no dossier ${dossierId}`);
   const before = current.state;
   const after = evolve(before, { at: rec.at, actorId: rec.actorId, event: rec.event });

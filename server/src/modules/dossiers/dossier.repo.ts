@@ -1,4 +1,7 @@
 import type { Queryable } from '../../platform/database.js';
+import { signersJsonSql } from '../org-units/signatory.repo.js';
+import { ledgerStateJsonSql, lockedStateOf, type LockedState } from './dossier.ledger.js';
+import type { Signer } from '../org-units/signatory.rules.js';
 import { workingHoursJsonSql } from '../working-calendar/calendar.repo.js';
 import type { WorkingHours } from '../working-calendar/calendar.rules.js';
 import type { TAdjustment } from '../working-calendar/calendar.contract.js';
@@ -54,10 +57,16 @@ async function readDossierRow(q: Queryable, id: string, lock: boolean): Promise<
   return rows[0] ?? null;
 }
 
-/** The dossier's state, row-locked, with its steps — one round trip for every action. */
-export async function lockDossierWithSteps(q: Queryable, id: string): Promise<{ dossier: DossierRow; steps: StepRow[] } | null> {
-  const { rows } = await q.query<DossierRow & { steps: (Omit<StepRow, 'dueAt' | 'startedAt'> & { dueAt: string | null; startedAt: string | null })[] }>(
-    `SELECT ${dossierRowColumns},
+/**
+ * The dossier's state, row-locked, with its steps and the ledger's state of it — one round trip for every action.
+ * When the statement had to wait for another writer's lock, its steps and scope were read with the snapshot it started
+ * with (READ COMMITTED: only the locked row is its newest version): it reads again, the lock now held, so the action
+ * decides on what that writer committed (issue 12, `ledgerStateJsonSql`).
+ */
+export async function lockDossierWithSteps(q: Queryable, id: string, again = true): Promise<{ dossier: DossierRow; steps: StepRow[]; ledger: LockedState | null } | null> {
+  type Raw = DossierRow & { steps: (Omit<StepRow, 'dueAt' | 'startedAt'> & { dueAt: string | null; startedAt: string | null })[] } & Parameters<typeof lockedStateOf>[0];
+  const { rows } = await q.query<Raw>(
+    `SELECT ${dossierRowColumns}, ${ledgerStateJsonSql},
             (SELECT coalesce(json_agg(json_build_object('stepIndex', s.step_index, 'name', s.name, 'role', s.role, 'unitId', s.unit_id, 'unitPath', u.path,
                     'workingDays', s.working_days, 'dueAt', s.due_at, 'startedAt', s.started_at) ORDER BY s.step_index), '[]')
                FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = d.id) AS steps
@@ -66,8 +75,14 @@ export async function lockDossierWithSteps(q: Queryable, id: string): Promise<{ 
   );
   const r = rows[0];
   if (!r) return null;
-  const { steps, ...dossier } = r;
-  return { dossier, steps: steps.map((s) => ({ ...s, dueAt: s.dueAt ? new Date(s.dueAt) : null, startedAt: s.startedAt ? new Date(s.startedAt) : null })) };
+  if (!r.ledgerFresh && again) return lockDossierWithSteps(q, id, false);
+  const { steps, ledgerState, ledgerFresh, ...dossier } = r;
+  return {
+    dossier,
+    steps: steps.map((s) => ({ ...s, dueAt: s.dueAt ? new Date(s.dueAt) : null, startedAt: s.startedAt ? new Date(s.startedAt) : null })),
+    // The ledger's own state of the row, for `recordEvent` in the same transaction (null: it reads it again).
+    ledger: lockedStateOf({ ledgerState, ledgerFresh }),
+  };
 }
 
 /** The dossier's state without a lock, for reads that decide nothing. */
@@ -155,24 +170,35 @@ export type StepView = {
   stepIndex: number; name: string; role: string; unitId: string; unitName: string; unitPath: string; workingDays: number;
   dueAt: Date | null; startedAt: Date | null; finishedAt: Date | null; finishClass: string | null;
 };
-export type HistoryView = { at: Date; actorName: string; action: string; fromStatus: string | null; toStatus: string; stepIndex: number | null; note: string | null; data: Record<string, unknown> | null };
-export type DossierView = DossierDetailRow & { steps: StepView[]; history: HistoryView[]; adjustments: TAdjustment[]; hours: WorkingHours[]; actedOn: boolean };
+export type HistoryView = { at: Date; actorId: string | null; actorName: string; action: string; fromStatus: string | null; toStatus: string; stepIndex: number | null; note: string | null; data: Record<string, unknown> | null };
+export type DossierView = DossierDetailRow & {
+  steps: StepView[];
+  history: HistoryView[];
+  adjustments: TAdjustment[];
+  hours: WorkingHours[];
+  actedOn: boolean;
+  /** Who may sign the resolving unit's letters (the apology letter's signer). */
+  signers: Signer[];
+  /** Someone other than the reader opened the dossier since its last action (the undo rule, dossier-undo.rules.ts). */
+  openedByOthersSinceLast: boolean;
+};
 
 const toDate = (v: string | null): Date | null => (v === null ? null : new Date(v));
 
 /**
  * The dossier with its steps, its history, the calendar adjustments of its resolving unit for the years given and
- * whether `actorId` ever acted on it — one round trip for the dossier screen and every action's answer.
+ * whether `actorId` ever acted on it, the resolving unit's signers and whether anyone else opened it since its last
+ * action (the undo check) — one round trip for the dossier screen and every action's answer (issue 12: it was four).
  */
 export async function getDossierView(q: Queryable, id: string, p: { actorId: string; from: string; to: string }): Promise<DossierView | null> {
   type Raw<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
-  const { rows } = await q.query<DossierDetailRow & { steps: Raw<StepView>[]; history: Raw<HistoryView>[]; adjustments: TAdjustment[]; hours: WorkingHours[]; actedOn: boolean }>(
+  const { rows } = await q.query<DossierDetailRow & { steps: Raw<StepView>[]; history: Raw<HistoryView>[]; adjustments: TAdjustment[]; hours: WorkingHours[]; actedOn: boolean; signers: Signer[]; openedByOthersSinceLast: boolean }>(
     `${detailSql},
        (SELECT coalesce(json_agg(json_build_object('stepIndex', s.step_index, 'name', s.name, 'role', s.role, 'unitId', s.unit_id, 'unitName', u.name,
                'unitPath', u.path, 'workingDays', s.working_days, 'dueAt', s.due_at, 'startedAt', s.started_at, 'finishedAt', s.finished_at,
                'finishClass', s.finish_class) ORDER BY s.step_index), '[]')
           FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = d.id) AS steps,
-       (SELECT coalesce(json_agg(json_build_object('at', a.at, 'actorName', a.actor_name, 'action', a.action, 'fromStatus', a.from_status,
+       (SELECT coalesce(json_agg(json_build_object('at', a.at, 'actorId', a.actor_id, 'actorName', a.actor_name, 'action', a.action, 'fromStatus', a.from_status,
                'toStatus', a.to_status, 'stepIndex', a.step_index, 'note', a.note, 'data', a.data) ORDER BY a.id), '[]')
           FROM dossier_action a WHERE a.dossier_id = d.id) AS history,
        (SELECT coalesce(json_agg(json_build_object('id', a.id, 'day', a.day, 'kind', a.kind, 'name', a.name, 'unitId', a.unit_id,
@@ -180,7 +206,11 @@ export async function getDossierView(q: Queryable, id: string, p: { actorId: str
           FROM calendar_adjustment a LEFT JOIN unit au ON au.id = a.unit_id
          WHERE a.day BETWEEN $3 AND $4 AND (a.unit_id IS NULL OR d.resolving_path LIKE au.path || '%')) AS adjustments,
        ${workingHoursJsonSql('d.resolving_path')} AS hours,
-       EXISTS (SELECT 1 FROM dossier_action a WHERE a.dossier_id = d.id AND a.actor_id = $2) AS "actedOn"
+       EXISTS (SELECT 1 FROM dossier_action a WHERE a.dossier_id = d.id AND a.actor_id = $2) AS "actedOn",
+       ${signersJsonSql('d.resolving_unit_id')} AS signers,
+       EXISTS (SELECT 1 FROM dossier_access x
+                WHERE x.dossier_id = d.id AND x.actor_id <> $2
+                  AND x.at >= (SELECT a.at FROM dossier_action a WHERE a.dossier_id = d.id ORDER BY a.id DESC LIMIT 1)) AS "openedByOthersSinceLast"
      ${detailFrom}`,
     [id, p.actorId, p.from, p.to],
   );
@@ -198,19 +228,29 @@ export async function getDossierView(q: Queryable, id: string, p: { actorId: str
  * names, roles and units, in one round trip.
  */
 export async function loadCitizenTimeline(q: Queryable, dossierId: string): Promise<TimelineItem[]> {
-  const { rows } = await q.query<{ receivingUnitName: string; steps: TimelineContext['steps']; log: (Omit<TimelineEntry, 'at'> & { at: string })[] }>(
-    `SELECT ru.name AS "receivingUnitName",
-            (SELECT coalesce(json_agg(json_build_object('name', s.name, 'role', s.role, 'unitName', u.name) ORDER BY s.step_index), '[]')
-               FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = d.id) AS steps,
-            (SELECT coalesce(json_agg(json_build_object('at', a.at, 'action', a.action, 'actorName', a.actor_name, 'stepIndex', a.step_index,
-                    'note', a.note, 'data', a.data, 'toStatus', a.to_status) ORDER BY a.id), '[]')
-               FROM dossier_action a WHERE a.dossier_id = d.id) AS log
-       FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id WHERE d.id = $1`,
-    [dossierId],
-  );
-  const r = rows[0];
-  if (!r) return [];
-  return citizenTimeline(r.log.map((e) => ({ ...e, at: new Date(e.at) })), { receivingUnitName: r.receivingUnitName, steps: r.steps });
+  const { rows } = await q.query<{ timeline: TimelineFacts }>(`SELECT ${citizenTimelineSql('d')} AS timeline FROM dossier d WHERE d.id = $1`, [dossierId]);
+  return rows[0] ? citizenTimelineOf(rows[0].timeline) : [];
+}
+
+/** What `citizenTimelineSql` reads. */
+export type TimelineFacts = { receivingUnitName: string; steps: TimelineContext['steps']; log: (Omit<TimelineEntry, 'at'> & { at: string })[] };
+
+/**
+ * SQL for the facts of the citizen's timeline of the dossier row `alias` as one JSON column, for a statement that
+ * reads them with the rest of an answer (public tracking: one round trip, issue 12); `citizenTimelineOf` words them.
+ */
+export function citizenTimelineSql(alias: string): string {
+  return `json_build_object(
+            'receivingUnitName', (SELECT ru.name FROM unit ru WHERE ru.id = ${alias}.receiving_unit_id),
+            'steps', (SELECT coalesce(json_agg(json_build_object('name', s.name, 'role', s.role, 'unitName', u.name) ORDER BY s.step_index), '[]')
+                        FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = ${alias}.id),
+            'log', (SELECT coalesce(json_agg(json_build_object('at', a.at, 'action', a.action, 'actorName', a.actor_name, 'stepIndex', a.step_index,
+                      'note', a.note, 'data', a.data, 'toStatus', a.to_status) ORDER BY a.id), '[]')
+                      FROM dossier_action a WHERE a.dossier_id = ${alias}.id))`;
+}
+
+export function citizenTimelineOf(t: TimelineFacts): TimelineItem[] {
+  return citizenTimeline(t.log.map((e) => ({ ...e, at: new Date(e.at) })), { receivingUnitName: t.receivingUnitName, steps: t.steps });
 }
 
 /**

@@ -153,8 +153,12 @@ describe('undo a forward (NĐ 224/2026 Điều 23)', () => {
   it('is refused once the receiver opened or acted on it, or after the window', async () => {
     at('2026-11-30T04:00:00Z');
     const opened = await intake();
-    await act(desk, opened.id, { action: 'forward', assigneeId: ids.cv1 });
+    const forwarded = await act(desk, opened.id, { action: 'forward', assigneeId: ids.cv1 });
+    expect(forwarded.json().undoForwardUntil).not.toBeNull();
+    // The sender's own look does not count as the receiver's; the receiver's does, and the screen stops offering it.
+    expect((await open(desk, opened.id)).undoForwardUntil).not.toBeNull();
     await open(cv1, opened.id);
+    expect((await open(desk, opened.id)).undoForwardUntil).toBeNull();
     const r1 = await undo(desk, opened.id);
     expect(r1.statusCode).toBe(409);
     expect(r1.json().message).toContain('Người nhận đã mở');

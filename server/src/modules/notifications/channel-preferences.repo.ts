@@ -38,12 +38,24 @@ export async function markNoticesSeen(q: Queryable, citizenId: string, at: Date)
  * dossier without an account (taken at the desk: the contacts given at intake decide).
  */
 export async function dossierChannelChoice(q: Queryable, dossierId: string): Promise<ChannelChoice | null> {
-  const { rows } = await q.query<{ citizenId: string | null; email: boolean | null; sms: boolean | null; zalo: boolean | null }>(
-    `SELECT d.citizen_id AS "citizenId", p.email, p.sms, p.zalo
-       FROM dossier d LEFT JOIN citizen_notification_preference p ON p.citizen_id = d.citizen_id WHERE d.id = $1`,
-    [dossierId],
-  );
-  const r = rows[0];
-  if (!r?.citizenId) return null;
+  const { rows } = await q.query<{ choice: StoredChoice }>(`SELECT ${channelChoiceJsonSql('d')} AS choice FROM dossier d WHERE d.id = $1`, [dossierId]);
+  return rows[0] ? channelChoiceOf(rows[0].choice) : null;
+}
+
+/** What `channelChoiceJsonSql` reads. */
+export type StoredChoice = { citizenId: string | null; email: boolean | null; sms: boolean | null; zalo: boolean | null };
+
+/**
+ * SQL for the stored channel choice of the dossier row `alias`, as one JSON column, for a statement that reads it with
+ * the notice's other facts (one round trip per action, issue 12); `channelChoiceOf` turns it into the choice.
+ */
+export function channelChoiceJsonSql(alias: string): string {
+  return `(SELECT json_build_object('citizenId', ${alias}.citizen_id, 'email', p.email, 'sms', p.sms, 'zalo', p.zalo)
+             FROM (SELECT 1) one LEFT JOIN citizen_notification_preference p ON p.citizen_id = ${alias}.citizen_id)`;
+}
+
+/** The choice that applies: the citizen's stored one or the default; null for a dossier without an account. */
+export function channelChoiceOf(r: StoredChoice): ChannelChoice | null {
+  if (!r.citizenId) return null;
   return r.email === null ? DEFAULT_CHOICE : { email: r.email, sms: !!r.sms, zalo: !!r.zalo };
 }

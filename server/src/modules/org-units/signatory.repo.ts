@@ -4,6 +4,14 @@ import type { Signer } from './signatory.rules.js';
 const COLUMNS = `id, kind, full_name AS "fullName", title, head_title AS "headTitle", to_char(valid_from, 'YYYY-MM-DD') AS "validFrom",
   to_char(valid_to, 'YYYY-MM-DD') AS "validTo"`;
 
+/**
+ * SQL for a JSON array of the signers of the unit `unitIdSql` names (the rows `listSigners` reads, in its order), for a
+ * statement that reads them along with something else (the dossier screen: one round trip, issue 12).
+ */
+export function signersJsonSql(unitIdSql: string): string {
+  return `(SELECT coalesce(json_agg(x ORDER BY x."validFrom" DESC, x.kind, x."fullName"), '[]') FROM (SELECT ${COLUMNS} FROM unit_signer WHERE unit_id = ${unitIdSql}) x)`;
+}
+
 /** Everyone who may sign for the unit, past and future, latest start first. */
 export async function listSigners(q: Queryable, unitId: string): Promise<Signer[]> {
   const { rows } = await q.query<Signer>(`SELECT ${COLUMNS} FROM unit_signer WHERE unit_id = $1 ORDER BY valid_from DESC, kind, full_name`, [unitId]);

@@ -14,7 +14,7 @@ import { citizenTimeline, type TimelineContext } from '../dossier-timeline.rules
 import { dossierErrors } from '../dossier.errors.js';
 import { recordEvent, type Notices } from '../dossier.ledger.js';
 import { applicantNotifications, trackingUrl } from '../dossier.notify.js';
-import { dossierChannelChoice } from '../../notifications/channel-preferences.repo.js';
+import { channelChoiceJsonSql, channelChoiceOf, type StoredChoice } from '../../notifications/channel-preferences.repo.js';
 import type { ChannelChoice } from '../../notifications/notification.contract.js';
 import { actionsOpenTo, canAct, canRead } from '../dossier.policy.js';
 import { lockDossierWithSteps, numberResultDocuments } from '../dossier.repo.js';
@@ -85,7 +85,8 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
       tx,
       dossierId,
       { at: now, actorId: actor.userId, actorName: actor.fullName, note: input.note, event },
-      { notices: facts ? (after) => noticesFor(facts, event, input.note, after, told) : undefined },
+      // The state locked at the start, unless an event was recorded since (the result returned at its step).
+      { notices: facts ? (after) => noticesFor(facts, event, input.note, after, told) : undefined, locked: returningAtStep ? null : locked.ledger },
     );
     // A result going online reaches the citizen's document store as it is ready (ND 45/2020 Điều 14, 16).
     // Each result document has its number once approved (MaGiayToKetQua): the officer's, else one given now.
@@ -105,8 +106,9 @@ type NoticeFacts = {
 };
 
 async function noticeFacts(tx: Queryable, publicUrl: string, dossierId: string): Promise<NoticeFacts | null> {
-  const { rows } = await tx.query<{ code: string | null; procedureName: string; applicant: NoticeFacts['applicant']; unitName: string; steps: TimelineContext['steps'] }>(
-    `SELECT d.code, d.procedure_name AS "procedureName", d.applicant, u.name AS "unitName",
+  // One round trip: the facts and the citizen's channel choice (issue 12).
+  const { rows } = await tx.query<{ code: string | null; procedureName: string; applicant: NoticeFacts['applicant']; unitName: string; steps: TimelineContext['steps']; choice: StoredChoice }>(
+    `SELECT d.code, d.procedure_name AS "procedureName", d.applicant, u.name AS "unitName", ${channelChoiceJsonSql('d')} AS choice,
             (SELECT coalesce(json_agg(json_build_object('name', s.name, 'role', s.role, 'unitName', su.name) ORDER BY s.step_index), '[]')
                FROM dossier_step s JOIN unit su ON su.id = s.unit_id WHERE s.dossier_id = d.id) AS steps
        FROM dossier d JOIN unit u ON u.id = d.receiving_unit_id WHERE d.id = $1`,
@@ -116,7 +118,7 @@ async function noticeFacts(tx: Queryable, publicUrl: string, dossierId: string):
   if (!d?.code) return null;
   return {
     applicant: d.applicant,
-    choice: await dossierChannelChoice(tx, dossierId),
+    choice: channelChoiceOf(d.choice),
     facts: { dossierCode: d.code, procedureName: d.procedureName, applicantName: d.applicant.fullName, unitName: d.unitName, trackingUrl: trackingUrl(publicUrl, d.code) },
     timeline: { receivingUnitName: d.unitName, steps: d.steps },
   };

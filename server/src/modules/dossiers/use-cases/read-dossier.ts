@@ -14,7 +14,9 @@ import { apologyAvailability, dossierDeadlineState, dueSoonUntil, workingDaysFro
 /** How far ahead the apology's picker offers working days (a new appointment is days or weeks away, not months). */
 const APPOINTMENT_DAYS = 120;
 import { undoableUntil } from './undo-forward.js';
-import { letterSigner } from '../../org-units/use-cases/set-signatory.js';
+import { letterSignerAmong } from '../../org-units/use-cases/set-signatory.js';
+import type { Signer } from '../../org-units/signatory.rules.js';
+import { fromStored } from '../dossier-events.rules.js';
 import { unitErrors } from '../../org-units/unit.errors.js';
 import { getUnit } from '../../org-units/unit.repo.js';
 import { allowedActions, atDeskReturnStep, endsWithDeskReturn, isClosed, statusLabels } from '../dossier.rules.js';
@@ -25,7 +27,7 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
   const year = Number(vnDateOf(now).slice(0, 4));
   const view = await getDossierView(deps.db, id, { actorId: actor.userId, from: `${year - 1}-01-01`, to: `${year + 1}-12-31` });
   if (!view) throw dossierErrors.notFound();
-  const { steps, history, adjustments, hours, actedOn, ...d } = view;
+  const { steps, history, adjustments, hours, actedOn, signers, openedByOthersSinceLast, ...d } = view;
   // Officers may always look again at a dossier they acted on (e.g. a partner unit after returning its part).
   // Outside the officer's sight the dossier answers as a wrong id would: a 403 would confirm that it exists.
   if (!canRead(actor, d) && !actedOn) throw dossierErrors.notFound();
@@ -50,7 +52,7 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
     { ...d, step: current ? { role: current.role, unitPath: current.unitPath } : null },
     allowedActions({ ...d, maxApologies: ruleSet.maxReappointments, deskReturnStep: atDeskReturnStep(d, current), deskReturnLast: endsWithDeskReturn(steps) }),
   );
-  const apology = await apologyOf(deps.db, d, now, calendarFromAdjustments(adjustments, hours), ruleSet, possible.includes('apologise'));
+  const apology = await apologyOf(deps.db, d, signers, now, calendarFromAdjustments(adjustments, hours), ruleSet, possible.includes('apologise'));
   const { receivingPath: _r, resolvingPath: _s, stepCount: _c, interagencyPath: _i, scopeUnitIds: _u, assigneeId: _a, ...rest } = d;
   return {
     ...rest,
@@ -63,13 +65,13 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
     deadlineState: state,
     allowedActions: possible,
     apology,
-    undoForwardUntil: await undoableUntil(deps.db, actor, id, now),
+    undoForwardUntil: undoableUntil(history.map((h) => ({ at: h.at, actorId: h.actorId, event: fromStored(h.action, h.data) })), openedByOthersSinceLast, actor, now),
     history: history.map(historyEntry),
   };
 }
 
 /** What the history shows of an action's recorded facts: dates moved, who collected the result, where it went. */
-function historyEntry({ data, ...h }: HistoryView): TDossier['history'][number] {
+function historyEntry({ data, actorId: _actorId, ...h }: HistoryView): TDossier['history'][number] {
   const pick = <T,>(key: string, guard: (v: unknown) => v is T): T | undefined => (data && guard(data[key]) ? data[key] : undefined);
   const str = (v: unknown): v is string => typeof v === 'string';
   const num = (v: unknown): v is number => typeof v === 'number';
@@ -90,6 +92,7 @@ function historyEntry({ data, ...h }: HistoryView): TDossier['history'][number] 
 async function apologyOf(
   db: Db,
   d: { status: string; dueAt: Date | null; apologyCount: number; resolvingUnitId: string },
+  signers: readonly Signer[],
   now: Date,
   calendar: ReturnType<typeof calendarFromAdjustments>,
   rules: { apologyLeadWorkingDays: number; maxReappointments: number },
@@ -98,7 +101,7 @@ async function apologyOf(
   const a = apologyAvailability(d, now, calendar, rules);
   if (!a.possible) return { possible: false, late: false, reason: a.reasonVi, reasonEn: a.reasonEn, signer: null, workingDays: [] };
   if (!mayAct) return { possible: false, late: a.late, reason: 'Chỉ cơ quan có thẩm quyền giải quyết hoặc Bộ phận Một cửa được gửi văn bản xin lỗi.', reasonEn: 'Only the competent agency or its desk may issue the letter.', signer: null, workingDays: [] };
-  const signer = await letterSigner(db, d.resolvingUnitId, now);
+  const signer = letterSignerAmong(signers, now);
   // Known before the form opens: without a signer the letter would be refused (apologise.ts); say who must set one.
   if (!signer) {
     const refusal = unitErrors.noSigner((await getUnit(db, d.resolvingUnitId))?.name ?? 'đơn vị giải quyết', vnDateOf(now));

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import type { AppConfig } from '../../../platform/config.js';
 import type { Clock } from '../../../platform/clock.js';
 import { withTransaction, type Db } from '../../../platform/database.js';
-import { hitRateLimit, lockGuard, recordGuardFailure, secondsUntil, type GuardPolicy } from '../../../platform/rate-limit.js';
+import { hitRateLimit, lockGuardWith, recordGuardFailure, secondsUntil, type GuardPolicy } from '../../../platform/rate-limit.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { normalizePhoneVn } from '../../applicants/phone.rules.js';
 import { statusLabels, type DossierStatus } from '../dossier.rules.js';
-import { loadCitizenTimeline } from '../dossier.repo.js';
+import { citizenTimelineOf, citizenTimelineSql, type TimelineFacts } from '../dossier.repo.js';
 import { parseTrackingInput, submissionReference } from '../tracking-code.rules.js';
 
 /**
@@ -17,14 +17,14 @@ import { parseTrackingInput, submissionReference } from '../tracking-code.rules.
  * holds that one, QĐ 31/2021 Điều 30) — or the submission reference; each uses an index (migrations 20261203150000,
  * 20261208020000). Null: nothing to look for.
  */
-function lookup(input: string): { where: string; param: string } | null {
+function lookup(input: string, p: string): { where: string; param: string } | null {
   const key = parseTrackingInput(input);
   if (!key) return null;
   return key.kind === 'reference'
-    ? { where: `left(d.id::text, 11) = $1`, param: key.idPrefix }
+    ? { where: `left(d.id::text, 11) = ${p}`, param: key.idPrefix }
     : {
-        where: `d.id IN (SELECT x.id FROM dossier x WHERE regexp_replace(x.code, '[^0-9A-Z]', '', 'g') = $1 AND x.code IS NOT NULL
-                         UNION SELECT n.dossier_id FROM national_dossier n WHERE regexp_replace(upper(n.ma_ho_so), '[^0-9A-Z]', '', 'g') = $1)`,
+        where: `d.id IN (SELECT x.id FROM dossier x WHERE regexp_replace(x.code, '[^0-9A-Z]', '', 'g') = ${p} AND x.code IS NOT NULL
+                         UNION SELECT n.dossier_id FROM national_dossier n WHERE regexp_replace(upper(n.ma_ho_so), '[^0-9A-Z]', '', 'g') = ${p})`,
         param: key.compact,
       };
 }
@@ -89,19 +89,20 @@ export async function authoriseTracking(deps: TrackingDeps, code: string, secret
   const now = deps.clock.now();
   const budget = await hitRateLimit(deps.db, { key: `public-tracking:${client.ip}`, max: deps.config.trackingPerMinute, windowSeconds: 60 }, now);
   if (!budget.allowed) throw dossierErrors.trackingRateLimited(budget.retryAfterSeconds);
-  const l = lookup(code);
+  const l = lookup(code, '$2');
   if (!l) throw dossierErrors.notFound();
   // The guard's key is the code as the lookup reads it, so "H20.71-…", "h2071…" and a QR link share one count.
   const key = `tracking:${l.param}`;
   const typed = code.trim().toUpperCase();
   const outcome = await withTransaction(deps.db, async (tx) => {
-    const guard = await lockGuard(tx, key, now);
+    // The guard locked and the dossiers looked up in one statement (issue 12); a blocked code's look-up is not used.
+    const { guard, also } = await lockGuardWith<{ id: string; code: string | null; idNumber: string; phone: string | null; paths: string[] }[]>(tx, key, now, {
+      sql: `(SELECT coalesce(json_agg(x), '[]') FROM (SELECT d.id, d.code, d.applicant->>'idNumber' AS "idNumber", d.applicant->>'phone' AS phone,
+                    array[d.receiving_path, d.resolving_path] AS paths FROM dossier d WHERE ${l.where} LIMIT 5) x)`,
+      params: [l.param],
+    });
     if (guard.blockedUntil) return { kind: 'blocked' as const, until: guard.blockedUntil };
-    const { rows } = await tx.query<{ id: string; code: string | null; idNumber: string; phone: string | null; paths: string[] }>(
-      `SELECT d.id, d.code, d.applicant->>'idNumber' AS "idNumber", d.applicant->>'phone' AS phone,
-              array[d.receiving_path, d.resolving_path] AS paths FROM dossier d WHERE ${l.where} LIMIT 5`,
-      [l.param],
-    );
+    const rows = also ?? [];
     const d = rows.find((r) => trackingSecretMatches(r, secret));
     if (d) return { kind: 'ok' as const, dossierId: d.id, code: d.code ?? submissionReference(d.id) };
     const failure = await recordGuardFailure(tx, key, now, trackingGuardPolicy(deps.config.trackingSecretFailures));
@@ -144,10 +145,11 @@ export async function authoriseTracking(deps: TrackingDeps, code: string, secret
 export async function trackDossier(deps: TrackingDeps, code: string, secret: string, client: { ip: string }) {
   const { dossierId } = await authoriseTracking(deps, code, secret, client);
   // One round trip: the dossier and its timeline together.
-  const { rows } = await deps.db.query<{ id: string; code: string | null; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; handlingUnitId: string; shipment: { trackingCode: string | null; status: string; dueAt: string | null; deliveredAt: string | null } | null }>(
+  const { rows } = await deps.db.query<{ id: string; code: string | null; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; handlingUnitId: string; shipment: { trackingCode: string | null; status: string; dueAt: string | null; deliveredAt: string | null } | null; timeline: TimelineFacts }>(
     `SELECT d.id, d.resolving_unit_id AS "handlingUnitId", coalesce(d.code, (SELECT n.ma_ho_so FROM national_dossier n WHERE n.dossier_id = d.id AND n.origin = 'national')) AS code, procedure_name AS "procedureName", status, received_at AS "receivedAt", due_at AS "dueAt", returned_at AS "returnedAt",
             (SELECT json_build_object('trackingCode', s.tracking_code, 'status', s.status, 'dueAt', s.due_at, 'deliveredAt', s.delivered_at)
-               FROM postal_shipment s WHERE s.dossier_id = d.id) AS shipment
+               FROM postal_shipment s WHERE s.dossier_id = d.id) AS shipment,
+            ${citizenTimelineSql('d')} AS timeline
        FROM dossier d WHERE id = $1`,
     [dossierId],
   );
@@ -166,6 +168,6 @@ export async function trackDossier(deps: TrackingDeps, code: string, secret: str
     handlingUnitId: d.handlingUnitId,
     shipment: d.shipment && { ...d.shipment, dueAt: d.shipment.dueAt ? new Date(d.shipment.dueAt) : null, deliveredAt: d.shipment.deliveredAt ? new Date(d.shipment.deliveredAt) : null },
     // What happened, where and by whom; internal marks (scans, overdue flags) and internal notes stay inside.
-    timeline: (await loadCitizenTimeline(deps.db, d.id)).map((x) => ({ at: x.at, label: x.label, text: x.text })),
+    timeline: citizenTimelineOf(d.timeline).map((x) => ({ at: x.at, label: x.label, text: x.text })),
   };
 }

@@ -34,9 +34,12 @@ export async function undoForward(deps: { db: Db; clock: Clock }, actor: Actor, 
   });
 }
 
-/** Until when this officer may still undo their last forward of the dossier (null: not undoable now). */
-export async function undoableUntil(q: Queryable, actor: Actor, dossierId: string, now: Date): Promise<Date | null> {
-  const { log, result } = await check(q, dossierId, actor, now);
-  if (!result.ok) return null;
+/**
+ * Until when this officer may still undo their last forward of the dossier (null: not undoable now), from its log and
+ * whether anyone else opened it since the last entry — both read with the dossier screen (dossier.repo.ts
+ * `getDossierView`), so the answer costs no round trip of its own. The rule is the one `undoForward` applies.
+ */
+export function undoableUntil(log: readonly LedgerEntry[], openedByOthers: boolean, actor: Actor, now: Date): Date | null {
+  if (!checkUndoForward(log, actor.userId, now, openedByOthers).ok) return null;
   return new Date(log[log.length - 1]!.at.getTime() + UNDO_WINDOW_MINUTES * 60_000);
 }

@@ -22,7 +22,12 @@ async function unitFor(q: Queryable, actor: Actor, unitId: string) {
 
 /** The signature of a letter the unit issues at `at`: name and capacity lines of the signer valid that day, or null when none is set. */
 export async function letterSigner(q: Queryable, unitId: string, at: Date): Promise<{ name: string; capacity: string[] } | null> {
-  const s = signerOn(await listSigners(q, unitId), vnDateOf(at));
+  return letterSignerAmong(await listSigners(q, unitId), at);
+}
+
+/** `letterSigner` over signers already read (signatory.repo.ts `signersJsonSql`). */
+export function letterSignerAmong(signers: readonly Signer[], at: Date): { name: string; capacity: string[] } | null {
+  const s = signerOn(signers, vnDateOf(at));
   return s ? { name: s.fullName, capacity: signerCapacity(s) } : null;
 }
 
