@@ -109,6 +109,10 @@ describe("the officer's queue and duplicates", () => {
     expect(await queue(s.desk, 'q=cong%20thoat%20nuoc')).toEqual([a.json().code]);
     expect(await queue(s.desk, `q=${encodeURIComponent(a.json().code.toLowerCase())}`)).toEqual([a.json().code]);
     expect(await queue(s.desk, 'q=100%25')).toEqual([]); // a LIKE wildcard is a character, not "anything"
+    // Its running number alone, with or without the zeros (walk 17: "00012" found nothing).
+    const seq = /-(\d{5})$/.exec(a.json().code)![1]!;
+    expect(await queue(s.desk, `q=${seq}`)).toEqual([a.json().code]);
+    expect(await queue(s.desk, `q=${Number(seq)}`)).toContain(a.json().code);
     await act(s.desk, a.json().id, 'classify', { classification: 'outside_competence', targetUnitId: s.tree.communeB.id, note: 'Thuộc xã Bình Thử' });
     expect(await queue(specialistB, 'classification=outside_competence&q=CỐNG')).toEqual([a.json().code]);
     expect(await queue(specialistB, `unitId=${s.tree.communeB.id}&q=cong`)).toEqual([a.json().code]);

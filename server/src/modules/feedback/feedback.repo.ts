@@ -234,7 +234,7 @@ export async function saveClockSettings(q: Queryable, unitId: string, s: ClockSe
   );
 }
 
-/** Officers' queue filters: status, kind, unit subtree, classification and words (accent-insensitive, on the folded text). */
+/** Officers' queue filters: status, kind, unit subtree, classification and words (accent-insensitive, on the folded text) or a number. */
 export type QueueFilter = { status?: FeedbackStatus; kind?: string; unitPath?: string; classification?: string; q?: string; limit: number };
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -247,7 +247,9 @@ export async function listQueue(q: Queryable, paths: string[], f: QueueFilter): 
        AND ($2::text IS NULL OR f.status = $2) AND ($3::text IS NULL OR f.kind = $3)
        AND ($2::text IS NOT NULL OR f.status NOT IN ('published', 'refused', 'routed_out'))
        AND ($5::text IS NULL OR f.unit_path LIKE $5 || '%') AND ($6::text IS NULL OR f.classification = $6)
-       AND ($7::text IS NULL OR f.code = upper($8) OR f.search_text LIKE '%' || vn_fold($7) || '%')
+       AND ($7::text IS NULL OR f.code = upper($8) OR f.search_text LIKE '%' || vn_fold($7) || '%'
+            -- The register number as officers say it: its running number alone ("12", "00012") within their units.
+            OR ($8 ~ '^[0-9]{1,5}$' AND f.code LIKE '%-' || lpad($8, 5, '0')))
      ORDER BY coalesce(CASE WHEN f.status = 'received' THEN f.refuse_due_at WHEN f.status = 'answered' THEN f.publish_due_at ELSE f.answer_due_at END, f.received_at), f.id
      LIMIT $4`,
     [paths, f.status ?? null, f.kind ?? null, f.limit, f.unitPath ?? null, f.classification ?? null, f.q ? likeEscape(f.q) : null, f.q ?? null],
