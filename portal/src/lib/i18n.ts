@@ -118,6 +118,7 @@ export const text = {
   trackDue: 'Hẹn trả kết quả',
   trackNotReceived: 'Chưa tiếp nhận',
   trackDueAfterReceipt: 'Hẹn khi bộ phận một cửa tiếp nhận hồ sơ',
+  trackOverdue: 'Quá hạn',
   trackReturned: 'Ngày trả kết quả',
   trackTimeline: 'Quá trình xử lý',
   'level.ministry': 'Cấp bộ',

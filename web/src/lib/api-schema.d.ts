@@ -7322,6 +7322,7 @@ export interface paths {
                             receivedAt: string | null;
                             /** Format: date-time */
                             dueAt: string | null;
+                            overdue: boolean;
                             /** Format: date-time */
                             returnedAt: string | null;
                             /** Format: uuid */
@@ -15497,6 +15498,7 @@ export interface paths {
                             reference: string;
                             /** Format: date-time */
                             expectedDueAt: string | null;
+                            overdue: boolean;
                             notifyTo: string[];
                             trackingSecret: string;
                             request: {
@@ -15655,6 +15657,7 @@ export interface paths {
                             reference: string;
                             /** Format: date-time */
                             expectedDueAt: string | null;
+                            overdue: boolean;
                             notifyTo: string[];
                             trackingSecret: string;
                             request: {
@@ -15810,6 +15813,7 @@ export interface paths {
                             reference: string;
                             /** Format: date-time */
                             expectedDueAt: string | null;
+                            overdue: boolean;
                             notifyTo: string[];
                             trackingSecret: string;
                             request: {

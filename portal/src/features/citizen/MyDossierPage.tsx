@@ -50,7 +50,7 @@ export function MyDossierPage({ id, extras, fresh = false }: { id: string; extra
         <dt>{ct('submittedAt')}</dt>
         <dd>{formatDateTime(d.submittedAt)}</dd>
         {d.receivedAt ? (<><dt>{ct('receivedAt')}</dt><dd>{formatDateTime(d.receivedAt)}</dd></>) : null}
-        {d.dueAt ? (<><dt>{ct('dueAt')}</dt><dd>{formatDateTime(d.dueAt)}</dd></>) : null}
+        {d.dueAt ? (<><dt>{ct('dueAt')}</dt><dd>{formatDateTime(d.dueAt)}{d.overdue ? <strong className="status status-overdue"> {ct('overdue')}</strong> : null}</dd></>) : null}
         {!d.dueAt && d.expectedDueAt ? (<><dt>{ct('expectedDueAt')}</dt><dd>{formatDateTime(d.expectedDueAt)}</dd></>) : null}
         <dt>{ct('fee')}</dt>
         <dd>{d.feeVnd > 0 ? formatVnd(d.feeVnd) : ct('exempt')}{d.assisted ? ` — ${ct('assisted')}` : ''}</dd>

@@ -170,6 +170,8 @@ export const ZMyDossier = ZMyDossierItem.extend({
   reference: z.string(),
   /** While waiting for the desk: when the result is expected if it is accepted today. */
   expectedDueAt: z.date().nullable(),
+  /** Past its appointment and still being handled, by the server's clock (dossier.rules.ts overdueNow). */
+  overdue: z.boolean(),
   /** Where the citizen is told of each change (the applicant's phone and e-mail). */
   notifyTo: z.array(z.string()),
   /** The last 4 digits of the applicant's identity number: the owner's key to the public fee payment and rating pages. */

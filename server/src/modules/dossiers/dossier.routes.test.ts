@@ -283,6 +283,23 @@ describe('queues, search and public tracking', () => {
     expect(other.json().items).toHaveLength(0);
   });
 
+  it('tells the citizen a dossier is past its appointment by the server\'s clock, not once it is returned', async () => {
+    const [open] = (await injectAs(t.app, desk, { method: 'GET', url: '/api/dossiers?queue=all&status=processing&limit=1' })).json().items;
+    const [done] = (await injectAs(t.app, desk, { method: 'GET', url: '/api/dossiers?queue=all&status=returned&limit=1' })).json().items;
+    const track = async (code: string) => (await t.app.inject({ url: `/api/tracking?code=${code}&secret=1234` })).json();
+    const before = now;
+    const due = new Date((await track(open.code)).dueAt);
+    try {
+      at(new Date(due.getTime() - 60_000).toISOString());
+      expect((await track(open.code)).overdue).toBe(false);
+      at(new Date(due.getTime() + 60_000).toISOString());
+      expect((await track(open.code)).overdue).toBe(true);
+      expect((await track(done.code)).overdue).toBe(false);
+    } finally {
+      now = before;
+    }
+  });
+
   it('tracks a dossier by code with the last CCCD digits or the phone, and reveals nothing otherwise', async () => {
     const [d] = (await injectAs(t.app, desk, { method: 'GET', url: '/api/dossiers?queue=all&status=returned&limit=1' })).json().items;
     const ok = await t.app.inject({ url: `/api/tracking?code=${d.code}&secret=1234` });

@@ -182,6 +182,14 @@ export function isClosed(status: DossierStatus): boolean {
 }
 
 /**
+ * Past its appointment now and still being handled (its clock running: not while waiting for the citizen's
+ * supplement, not once the result is ready): what the citizen is shown as "Quá hạn" beside the appointment.
+ */
+export function overdueNow(d: { status: DossierStatus; dueAt: Date | null }, now: Date): boolean {
+  return statusInfo[d.status].clock === 'running' && d.dueAt !== null && d.dueAt.getTime() < now.getTime();
+}
+
+/**
  * What the "Bước hiện tại" column and the dossier page say the dossier is at: before acceptance it is at no step yet
  * ("Chưa tiếp nhận", not the first step's name), a result at the desk waits for the return step ("Trả kết quả", not
  * the signing step that finished), a closed dossier is at none; otherwise the current step's name.

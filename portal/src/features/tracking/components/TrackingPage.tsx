@@ -42,7 +42,10 @@ export function TrackingPage({ search, renderExtras }: { search: string; renderE
             <dt>{t('trackReceived')}</dt>
             <dd>{result.receivedAt ? formatDateTime(result.receivedAt) : t('trackNotReceived')}</dd>
             <dt>{t('trackDue')}</dt>
-            <dd>{result.dueAt ? formatDateTime(result.dueAt) : t('trackDueAfterReceipt')}</dd>
+            <dd>
+              {result.dueAt ? formatDateTime(result.dueAt) : t('trackDueAfterReceipt')}
+              {result.overdue ? <strong className="status status-overdue"> {t('trackOverdue')}</strong> : null}
+            </dd>
             {result.shipment ? (
               <>
                 <dt>{t('postalShipment')}</dt>

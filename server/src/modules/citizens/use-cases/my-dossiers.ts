@@ -4,7 +4,7 @@ import type { Clock } from '../../../platform/clock.js';
 import type { FileStore } from '../../../platform/storage.js';
 import { recordEvent } from '../../dossiers/dossier.ledger.js';
 import { dossierErrors } from '../../dossiers/dossier.errors.js';
-import { statusLabels, type DossierStatus } from '../../dossiers/dossier.rules.js';
+import { overdueNow, statusLabels, type DossierStatus } from '../../dossiers/dossier.rules.js';
 import { loadCitizenTimeline } from '../../dossiers/dossier.repo.js';
 import type { TMyDossier } from '../citizen.contract.js';
 import { citizenErrors } from '../citizen.errors.js';
@@ -54,7 +54,7 @@ function notificationTextVi(n: { channel: string; subject: string | null; body: 
 export async function readMyDossier(deps: { db: Db; clock?: Clock }, citizenId: string, id: string): Promise<TMyDossier> {
   await assertOwnDossier(deps, citizenId, id);
   type Notice = { channel: string; subject: string | null; body: string; templateKey: string | null; createdAt: string };
-  const { rows } = await deps.db.query<Omit<TMyDossier, 'statusLabel' | 'actionNeeded' | 'request' | 'reference' | 'expectedDueAt' | 'notifyTo' | 'notifications'> & { notifications: Notice[]; status: DossierStatus; versionId: string; resolvingPath: string; phone: string | null; email: string | null }>(
+  const { rows } = await deps.db.query<Omit<TMyDossier, 'statusLabel' | 'actionNeeded' | 'request' | 'reference' | 'expectedDueAt' | 'overdue' | 'notifyTo' | 'notifications'> & { notifications: Notice[]; status: DossierStatus; versionId: string; resolvingPath: string; phone: string | null; email: string | null }>(
     `SELECT d.id, d.code, (SELECT n.ma_ho_so FROM national_dossier n WHERE n.dossier_id = d.id AND n.origin = 'national') AS "nationalCode", d.procedure_name AS "procedureName", d.status, d.submitted_at AS "submittedAt", d.due_at AS "dueAt",
             ru.name AS "receivingUnitName", su.name AS "resolvingUnitName", su.id AS "resolvingUnitId", d.received_at AS "receivedAt", d.fee_vnd::int AS "feeVnd", d.assisted,
             d.result_delivery AS "resultDelivery", d.supplemented_at AS "supplementedAt", d.eform,
@@ -87,6 +87,7 @@ export async function readMyDossier(deps: { db: Db; clock?: Clock }, citizenId: 
     reference: submissionReference(d.id),
     expectedDueAt: d.status === 'awaiting_acceptance' && deps.clock ? await expectedDue(deps as { db: Db; clock: Clock }, versionId, resolvingPath) : null,
     notifyTo: [phone, email].filter((x): x is string => !!x),
+    overdue: deps.clock ? overdueNow(d, deps.clock.now()) : false,
     statusLabel: statusLabels[d.status],
     actionNeeded: d.status === 'supplement_requested' && !d.supplementedAt,
     request: asks && last ? { kind: last.action === 'request_supplement' ? 'supplement' : 'refusal', note: last.note ?? '', at: last.at } : null,

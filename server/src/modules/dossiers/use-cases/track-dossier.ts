@@ -7,7 +7,7 @@ import { hitRateLimit, lockGuardWith, recordGuardFailure, secondsUntil, type Gua
 import { recordAudit } from '../../audit/audit.repo.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { normalizePhoneVn } from '../../applicants/phone.rules.js';
-import { statusLabels, type DossierStatus } from '../dossier.rules.js';
+import { overdueNow, statusLabels, type DossierStatus } from '../dossier.rules.js';
 import { citizenTimelineOf, citizenTimelineSql, type TimelineFacts } from '../dossier.repo.js';
 import { parseTrackingInput, submissionReference } from '../tracking-code.rules.js';
 
@@ -36,6 +36,8 @@ export const ZTracking = z.object({
   statusLabel: z.string(),
   receivedAt: z.date().nullable(),
   dueAt: z.date().nullable(),
+  /** Past its appointment and still being handled, by the server's clock (dossier.rules.ts overdueNow). */
+  overdue: z.boolean(),
   returnedAt: z.date().nullable(),
   /** The unit that handles the dossier: the page gives its contacts. */
   handlingUnitId: z.string().uuid(),
@@ -164,6 +166,7 @@ export async function trackDossier(deps: TrackingDeps, code: string, secret: str
     statusLabel: statusLabels[d.status],
     receivedAt: d.receivedAt,
     dueAt: d.dueAt,
+    overdue: overdueNow(d, deps.clock.now()),
     returnedAt: d.returnedAt,
     handlingUnitId: d.handlingUnitId,
     shipment: d.shipment && { ...d.shipment, dueAt: d.shipment.dueAt ? new Date(d.shipment.dueAt) : null, deliveredAt: d.shipment.deliveredAt ? new Date(d.shipment.deliveredAt) : null },
