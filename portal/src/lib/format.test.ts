@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatVnd } from './format.js';
+import { formatVnNumber, formatVnd } from './format.js';
 
 const RealNumberFormat = Intl.NumberFormat;
 afterEach(() => {
@@ -26,6 +26,18 @@ describe('the portal amount format', () => {
     );
   });
 
+  it('writes a number as toLocaleString vi-VN does, without building a formatter', () => {
+    expect(formatVnNumber(15)).toBe('15');
+    expect(formatVnNumber(0.5)).toBe('0,5');
+    expect(formatVnNumber(1234.5)).toBe('1.234,5');
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 1e7 }), fc.integer({ min: 0, max: 1e6 }).map((n) => n / 4), fc.double({ min: -1e12, max: 1e15, noNaN: true }), fc.double({ noNaN: true })), (n) => {
+        expect(formatVnNumber(n)).toBe(n.toLocaleString('vi-VN'));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('builds no Intl number formatter, neither when the portal code loads nor when it writes an amount', async () => {
     let made = 0;
     Intl.NumberFormat = class extends RealNumberFormat {
@@ -38,6 +50,7 @@ describe('the portal amount format', () => {
     const fresh = await import('./format.js');
     // Loading the module is part of the phone's first long task, writing a fee part of hydration (issue 12).
     expect(fresh.formatVnd(8000)).toBe('8.000\u00a0₫');
+    expect(fresh.formatVnNumber(2.5)).toBe('2,5');
     expect(made).toBe(0);
   });
 });
