@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { t } from '../lib/i18n.js';
-import { whenIdle } from '../lib/idle.js';
 import { loadPlaceUnits, setPlace, usePlace, type PlaceUnit } from '../lib/place.js';
 
 /**
@@ -11,21 +10,8 @@ export function PlacePicker({ idPrefix = 'place' }: { idPrefix?: string }) {
   const place = usePlace();
   const [units, setUnits] = useState<{ provinces: PlaceUnit[]; communes: PlaceUnit[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // The lists of provinces and communes (two requests, thousands of names sorted) are asked when the phone is idle, not
-  // among the effects of the page's start (issue 12, TBT); until then the province select says it is loading, as it did
-  // while the request was on its way.
   useEffect(() => {
-    let live = true;
-    const cancel = whenIdle(() =>
-      loadPlaceUnits().then(
-        (u) => live && setUnits(u),
-        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-      ),
-    );
-    return () => {
-      live = false;
-      cancel();
-    };
+    loadPlaceUnits().then(setUnits, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
   const communes = units && place ? units.communes.filter((c) => c.parentId === place.provinceId) : [];
 
