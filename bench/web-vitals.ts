@@ -11,8 +11,11 @@
  * baseline of the same run.
  *
  * `npx vite build && npx tsx bench/web-vitals.ts [--runs=3]` — own database with the demo data, server on 127.0.0.1,
- * writes the `web-vitals` section of BENCHMARKS.md and exits 1 when a budget fails.
+ * writes the `web-vitals` section of BENCHMARKS.md and exits 1 when a budget fails. One more load per page is traced (its
+ * long tasks are listed in the section); `TRACE_DUMP=/tmp/t` also writes those traces, with the V8 CPU profile, to
+ * /tmp/t-<time>.json (DevTools' Performance panel opens them).
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -181,7 +184,7 @@ export async function measure(browser: Browser, url: string, options: { compress
     const raw = await read<{ fcp: number; lcp: number; cls: number; longTasks: [number, number][] }>('__vitals');
     if (options.trace) {
       const buf = await browser.stopTracing();
-      if (process.env.TRACE_DUMP) (await import('node:fs')).writeFileSync(`${process.env.TRACE_DUMP}-${Date.now()}.json`, buf);
+      if (process.env.TRACE_DUMP) fs.writeFileSync(`${process.env.TRACE_DUMP}-${Date.now()}.json`, buf);
       const { traceEvents } = JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] };
       options.trace(longTasksOfTrace(traceEvents), jsBytes);
     }
