@@ -109,6 +109,8 @@ describe('the citizen\'s place, pickup tracking and rating at phone width', () =
     // Remembered on this phone: the next visit opens on the same place.
     await page.reload();
     await page.locator('.card-title', { hasText: 'Cấp bản sao Trích lục hộ tịch' }).waitFor();
+    // The communes are listed once GET /api/units answers, after the page has started: wait for the list, not a moment.
+    await page.getByLabel('Xã, phường').locator(`option[value="${s.tree.communeA.id}"]`).waitFor({ state: 'attached' });
     expect(await page.getByLabel('Xã, phường').inputValue()).toBe(s.tree.communeA.id);
 
     // The postal list follows the province (its own procedure is there); the pickup form proposes the commune's desk.

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { getMe } from '../features/citizen/api.js';
 import { t } from '../lib/i18n.js';
+import { whenIdle } from '../lib/idle.js';
 import { Link, useLocation } from '../lib/router.js';
 
 /**
@@ -25,11 +26,15 @@ export function SiteHeader({ kiosk = false }: { kiosk?: boolean }) {
   useEffect(() => {
     if (!asCitizen) return;
     let live = true;
-    getMe()
-      .then((me) => live && setCitizenName(me?.fullName ?? null))
-      .catch(() => live && setCitizenName(null));
+    // The name is not part of the first screen (a visitor has none): asked when the phone is idle, not inside hydration.
+    const cancel = whenIdle(() =>
+      getMe()
+        .then((me) => live && setCitizenName(me?.fullName ?? null))
+        .catch(() => live && setCitizenName(null)),
+    );
     return () => {
       live = false;
+      cancel();
     };
   }, [asCitizen, pathname]);
   return (

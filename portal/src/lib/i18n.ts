@@ -1,3 +1,5 @@
+import { formatVnNumber } from './format.js';
+
 /**
  * The portal's strings. Vietnamese only for now; the keys make an English dictionary a drop-in later
  * (kept out of the bundle until then, for the 150 KB budget).
@@ -185,6 +187,6 @@ export function t(key: TextKey, params?: Record<string, string | number>): strin
 
 /** "15 ngày làm việc" / "Trong ngày". */
 export function processingTimeText(p: { amount: number; unit: 'working_day' | 'working_hour' | 'same_day'; note?: string }): string {
-  const base = p.unit === 'same_day' ? t('duration.same_day') : `${p.amount.toLocaleString('vi-VN')} ${t(`duration.${p.unit}`)}`;
+  const base = p.unit === 'same_day' ? t('duration.same_day') : `${formatVnNumber(p.amount)} ${t(`duration.${p.unit}`)}`;
   return p.note ? `${base} (${p.note})` : base;
 }

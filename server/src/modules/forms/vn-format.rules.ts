@@ -38,10 +38,15 @@ export function formatDateLine(placeName: string, instant: Date): string {
   return `${placeName}, ngày ${day} tháng ${m <= 2 ? month : String(m)} năm ${year}`;
 }
 
+/** 1234567 → "1.234.567": a whole number with the dot as thousands separator, as Vietnamese writes amounts. */
+export function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
 /** "15.000 đồng" (dot as thousands separator). */
 export function formatVnd(amount: number): string {
   if (!Number.isInteger(amount) || amount < 0) throw new RangeError(`Số tiền không hợp lệ: ${amount}`);
-  return `${String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng`;
+  return `${groupThousands(amount)} đồng`;
 }
 
 /** "5 ngày làm việc", "4 giờ làm việc", "Trong ngày", "0,5 ngày làm việc". */
