@@ -177,8 +177,11 @@ export async function returnDraft(deps: Deps, actor: Actor, id: string, reason: 
 export async function approveAnswer(deps: Deps, actor: Actor, id: string): Promise<FeedbackRow> {
   return applyStep(deps, who(actor), { id }, 'approve', staffGuard(actor, 'approve'), async ({ row, now, calendar, settings }) => {
     const answer = row.answerDraft ?? '';
+    // A new answer (after a reopening) is rated afresh: the sender rates the latest answer and QĐ 766 indicator 5.3
+    // counts that rating; the earlier one stays in the item's history (its `rate` event).
+    const freshRating = row.rating === null ? {} : { rating: null, ratingComment: null, ratedAt: null };
     return {
-      patch: { answerText: answer, answeredAt: now, approvedBy: actor.userId, publishDueAt: publicationDue(now, await calendar(), await settings()) },
+      patch: { answerText: answer, answeredAt: now, approvedBy: actor.userId, publishDueAt: publicationDue(now, await calendar(), await settings()), ...freshRating },
       toStatus: 'answered',
       note: null,
       onTime: by(row.answerDueAt, now),
