@@ -27693,9 +27693,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @enum {string} */
+                                about: "dossier" | "feedback";
                                 /** Format: uuid */
-                                dossierId: string;
+                                dossierId: string | null;
                                 dossierCode: string | null;
+                                /** Format: uuid */
+                                feedbackId: string | null;
+                                feedbackCode: string | null;
                                 procedureName: string;
                                 /** Format: date-time */
                                 at: string;
