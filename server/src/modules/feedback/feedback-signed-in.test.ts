@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
-import { registerCitizen } from '../../../test/citizens.js';
+import { multipart, pdf, registerCitizen } from '../../../test/citizens.js';
 import { seedDesk } from '../../../test/dossier-fixtures.js';
 import { buildStaff } from '../../../test/factories.js';
 
@@ -90,5 +90,33 @@ describe('an officer recording a call without any contact', () => {
       message: 'Vui lòng ghi số điện thoại, địa chỉ hoặc e-mail của người gửi để cơ quan liên hệ và gửi trả lời.',
       details: { fields: ['sender.phone', 'sender.address', 'sender.email'], anyOf: true },
     });
+  });
+});
+
+describe('an item attachment, to officers (walk finding 2)', () => {
+  it('is downloaded by an officer in scope with its stored type, a safe name and nosniff; another unit 404, no login 401', async () => {
+    const up = multipart({ name: 'don "phan anh"\r\n.pdf', content: pdf('don phan anh') });
+    const stored = await t.app.inject({ method: 'POST', url: '/api/feedback/public/attachments', payload: up.payload, headers: up.headers });
+    expect(stored.statusCode, stored.body).toBe(201);
+    const sha = stored.json().sha256 as string;
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: '/api/feedback/public',
+      payload: { unitId: s.tree.deskA.id, ...item, sender: { name: 'Lê Văn Tư', address: 'Số 1 đường Lê Lợi, phường An Thử', phone: '0912345002' }, files: [sha] },
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const fid = sent.json().id as string;
+    const url = `/api/feedback/${fid}/files/${sha}`;
+    const ok = await injectAs(t.app, s.desk, { method: 'GET', url });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.headers['content-type']).toBe('application/pdf');
+    expect(ok.headers['x-content-type-options']).toBe('nosniff');
+    // Quotes and line breaks of the uploaded name never reach the header unescaped.
+    expect(String(ok.headers['content-disposition'])).toMatch(/^attachment; filename="[^"\r\n]*"; filename\*=UTF-8''/);
+    expect(ok.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await injectAs(t.app, s.otherDesk, { method: 'GET', url })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+    // A file stored but not attached to this item is not served through it.
+    expect((await injectAs(t.app, s.desk, { method: 'GET', url: `/api/feedback/${fid}/files/${'a'.repeat(64)}` })).statusCode).toBe(404);
   });
 });
