@@ -55,7 +55,8 @@ describe('feedback: the sender’s notices and letter, the register’s feeds', 
     const owner = await registerCitizen(server.app, { identifier: 'lan.khieunai@example.vn', idNumber: '087190004321', fullName: 'Phạm Thị Lan', birthDate: '1990-03-08', gender: 'female' });
     await changeContact(server.app, owner, 'phone', '0987654321');
     const other = await registerCitizen(server.app, { identifier: '0916000777', idNumber: '087090007777', fullName: 'Lê Văn Khác', birthDate: '1990-01-01' });
-    const sent = await injectAs(server.app, owner, { method: 'POST', url: '/api/feedback/citizen', payload: { unitId: s.tree.deskA.id, subject: 'Khiếu nại quyết định thu hồi đất', content: 'Tôi khiếu nại quyết định thu hồi đất số 7/QĐ-UBND của phường.' } });
+    // The profile has a phone but no address: the sender gives it (ND 20/2008 Điều 7 asks it of a signed-in sender too).
+    const sent = await injectAs(server.app, owner, { method: 'POST', url: '/api/feedback/citizen', payload: { sender: { name: 'Chủ tài khoản', address: 'Số 3 đường Hùng Vương, phường An Thử' }, unitId: s.tree.deskA.id, subject: 'Khiếu nại quyết định thu hồi đất', content: 'Tôi khiếu nại quyết định thu hồi đất số 7/QĐ-UBND của phường.' } });
     expect(sent.statusCode, sent.body).toBe(201);
     const { id, code } = sent.json() as { id: string; code: string };
     const routed = await injectAs(server.app, s.desk, { method: 'POST', url: `/api/feedback/${id}/classify`, payload: { classification: 'complaint', note: 'Đề nghị bà gửi đơn khiếu nại đến Chủ tịch UBND phường An Thử.' } });

@@ -264,12 +264,24 @@ describe('feedback journeys', () => {
     await phone.locator('#password').fill(CITIZEN_PASSWORD);
     await phone.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await phone.getByRole('heading', { name: 'Gửi phản ánh, kiến nghị' }).waitFor();
-    // The account is the sender: no name, address or phone to type again.
+    // As an account from the national portal is (walk finding 1): no phone and no address on the profile.
+    const { id: citizenId } = (await server.ctx.db.query(`SELECT id FROM citizen_account WHERE phone = '0916000333'`)).rows[0] as { id: string };
+    await server.ctx.db.query(`UPDATE citizen_account SET oidc_subject = 'vneid-sim-mai', phone = NULL, address = NULL WHERE id = $1`, [citizenId]);
+    await phone.reload();
+    await phone.getByTestId('fb-as-citizen').waitFor();
+    // The account names the sender; the address and phone the profile lacks are asked for (ND 20/2008 Điều 7).
     expect(await phone.getByTestId('fb-as-citizen').innerText()).toContain('Trịnh Thị Mai');
     expect(await phone.getByLabel('Họ và tên *').count()).toBe(0);
+    expect(await phone.getByLabel('Địa chỉ *').inputValue()).toBe('');
+    expect(await phone.getByLabel('Số điện thoại *').inputValue()).toBe('');
     await phone.getByLabel('Cơ quan, đơn vị nhận *').selectOption({ label: s.tree.deskA.name });
     await phone.getByLabel('Tiêu đề *').fill('Ghế chờ ở bộ phận một cửa bị hỏng');
     await phone.getByLabel('Nội dung *').fill('Hai hàng ghế chờ gần cửa ra vào bị gãy, người già phải đứng chờ lâu.');
+    await phone.getByRole('button', { name: 'Gửi phản ánh' }).click();
+    await phone.locator('#address-problem').waitFor();
+    expect(await phone.locator('#address').getAttribute('aria-invalid')).toBe('true');
+    await phone.getByLabel('Địa chỉ *').fill('Số 7 đường Hùng Vương, phường An Thử');
+    await phone.getByLabel('Số điện thoại *').fill('0916 000 444');
     await phone.getByRole('button', { name: 'Gửi phản ánh' }).click();
     // Similar published items, if any, are shown once before a new item is opened: sending again opens it.
     const sent = phone.getByRole('heading', { name: 'Đã tiếp nhận' });
@@ -280,6 +292,10 @@ describe('feedback journeys', () => {
     await phone.getByRole('link', { name: 'Theo dõi tại "Phản ánh của tôi"' }).click();
     await phone.getByTestId('fb-status').waitFor();
     expect(await phone.locator('h2').first().innerText()).toContain(code);
+    // Their own page shows what they wrote; the phone they gave is kept.
+    expect(await phone.getByTestId('fb-content').innerText()).toBe('Hai hàng ghế chờ gần cửa ra vào bị gãy, người già phải đứng chờ lâu.');
+    const kept = (await server.ctx.db.query(`SELECT sender_phone, sender_address FROM feedback WHERE code = $1`, [code])).rows[0];
+    expect(kept).toEqual({ sender_phone: '0916000444', sender_address: 'Số 7 đường Hùng Vương, phường An Thử' });
 
     // The desk's handler asks for more; the citizen sees it in their list and answers from their account.
     const { id } = (await server.ctx.db.query(`SELECT id FROM feedback WHERE code = $1`, [code])).rows[0] as { id: string };
@@ -305,6 +321,28 @@ describe('feedback journeys', () => {
     await phone.waitForFunction(() => !document.querySelector('textarea#info'));
     const status = (await server.ctx.db.query(`SELECT status FROM feedback WHERE id = $1`, [id])).rows[0] as { status: string };
     expect(status.status).not.toBe('awaiting_info');
+
+    // Answered and approved: the answer is in the account's notices and went by SMS to the phone given.
+    const handler = await login(server.app, 'xuly.c');
+    if (status.status === 'received') expect((await injectAs(server.app, handler, { method: 'POST', url: `/api/feedback/${id}/classify`, payload: { classification: 'within_competence' } })).statusCode).toBe(200);
+    const drafted = await injectAs(server.app, handler, { method: 'POST', url: `/api/feedback/${id}/draft`, payload: { text: 'Đã thay hai hàng ghế chờ ở tầng 1.' } });
+    expect(drafted.statusCode, drafted.body).toBe(200);
+    const approved = await injectAs(server.app, s.leader, { method: 'POST', url: `/api/feedback/${id}/approve` });
+    expect(approved.json().status, approved.body).toBe('answered');
+    const sms = (await server.ctx.db.query(`SELECT o.recipient FROM notification_outbox o JOIN feedback_message m ON m.notification_id = o.id WHERE m.feedback_id = $1 AND o.template_key = 'feedback.answered'`, [id])).rows;
+    expect(sms).toEqual([{ recipient: '+84916000444' }]);
+    await phone.goto(`${server.baseUrl}/cong-dan/thong-bao`);
+    const notice = phone.locator('.notice-item', { hasText: 'Đã trả lời: Ghế chờ ở bộ phận một cửa bị hỏng' });
+    await notice.waitFor();
+    expect(await notice.getByRole('link').innerText()).toBe(`Phản ánh ${code}`);
+    const noticeWidths = await phone.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    expect(noticeWidths.scroll).toBeLessThanOrEqual(noticeWidths.inner);
+    await phone.screenshot({ path: `${SHOTS}/mc-feedback-notice-phone.png`, fullPage: true });
+    // Number + the phone given finds it too.
+    await phone.goto(`${server.baseUrl}/phan-anh/theo-doi?ma=${encodeURIComponent(code)}`);
+    await phone.getByLabel('Số điện thoại đã khai').fill('0916000444');
+    await phone.getByRole('button', { name: 'Tra cứu' }).click();
+    await phone.getByTestId('fb-answer').filter({ hasText: 'Đã thay hai hàng ghế chờ ở tầng 1.' }).waitFor();
     expect(pageErrors).toEqual([]);
   });
 

@@ -22286,6 +22286,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/feedback/{id}/files/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải tệp đính kèm của phản ánh (trong phạm vi đơn vị) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    sha256: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/feedback/{id}": {
         parameters: {
             query?: never;
@@ -27638,9 +27675,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @enum {string} */
+                                about: "dossier" | "feedback";
                                 /** Format: uuid */
-                                dossierId: string;
+                                dossierId: string | null;
                                 dossierCode: string | null;
+                                /** Format: uuid */
+                                feedbackId: string | null;
+                                feedbackCode: string | null;
                                 procedureName: string;
                                 /** Format: date-time */
                                 at: string;

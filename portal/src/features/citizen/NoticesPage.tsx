@@ -85,10 +85,14 @@ export function NoticesPage() {
           ) : null}
           <ol className="notice-list">
             {notices.items.map((n, i) => (
-              <li key={`${n.dossierId}-${i}`} className={n.unread ? 'notice-item unread' : 'notice-item'}>
+              <li key={`${n.dossierId ?? n.feedbackId}-${i}`} className={n.unread ? 'notice-item unread' : 'notice-item'}>
                 <p className="notice-head">
                   {n.unread ? <span className="badge">{nt('newBadge')}</span> : null}{' '}
-                  <Link to={`/cong-dan/ho-so/${n.dossierId}`}>{nt('dossierCodeLabel')} {n.dossierCode ?? n.procedureName}</Link>
+                  {n.about === 'feedback' ? (
+                    <Link to={`/cong-dan/phan-anh/${n.feedbackId}`}>{nt('feedbackCodeLabel')} {n.feedbackCode}</Link>
+                  ) : (
+                    <Link to={`/cong-dan/ho-so/${n.dossierId}`}>{nt('dossierCodeLabel')} {n.dossierCode ?? n.procedureName}</Link>
+                  )}
                 </p>
                 <p className="notice-text">{n.text}</p>
                 {n.note ? <p className="notice-note">{n.note}</p> : null}

@@ -3,7 +3,7 @@ import { lang } from './citizen-text.js';
 
 const vi = {
   notices: 'Thông báo',
-  noticesTitle: 'Thông báo về hồ sơ',
+  noticesTitle: 'Thông báo về hồ sơ và phản ánh',
   noNotices: 'Chưa có thông báo nào.',
   unreadCount: '{n} thông báo mới',
   markRead: 'Đánh dấu đã đọc',
@@ -24,6 +24,7 @@ const vi = {
   deliveryDelivered: 'đã nhận',
   deliveryFailed: 'không gửi được',
   dossierCodeLabel: 'Hồ sơ',
+  feedbackCodeLabel: 'Phản ánh',
   zaloShort: 'Zalo',
   smsPerDossier: 'đến số điện thoại đã khai trong từng hồ sơ (xem bên dưới)',
   recipientsTitle: 'Thông báo của từng hồ sơ được gửi đến',
@@ -40,7 +41,7 @@ type Key = keyof typeof vi;
 
 const en: Record<Key, string> = {
   notices: 'Notices',
-  noticesTitle: 'Notices about my dossiers',
+  noticesTitle: 'Notices about my dossiers and feedback',
   noNotices: 'No notices yet.',
   unreadCount: '{n} new notices',
   markRead: 'Mark as read',
@@ -61,6 +62,7 @@ const en: Record<Key, string> = {
   deliveryDelivered: 'delivered',
   deliveryFailed: 'failed',
   dossierCodeLabel: 'Dossier',
+  feedbackCodeLabel: 'Feedback',
   zaloShort: 'Zalo',
   smsPerDossier: 'to the phone number given in each dossier (see below)',
   recipientsTitle: 'Where each dossier’s notices go',

@@ -20,7 +20,7 @@ const ZPage = z.object({ items: z.array(z.object({ code: z.string(), kind: z.str
 const ZId = z.object({ id: z.string().uuid() });
 const tags = ['feedback'];
 /** Details a public error may carry: about the caller's own input only (see the error handler below). */
-const PUBLIC_DETAILS = new Set(['issues', 'field']);
+const PUBLIC_DETAILS = new Set(['issues', 'field', 'fields', 'anyOf']);
 
 /** The portal side: anyone (name + address + phone) or a signed-in citizen sends, follows, rates and reopens; everyone reads the register. */
 export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {

@@ -1,4 +1,5 @@
 import { DomainError, tooManyRequests } from '../../platform/errors.js';
+import type { SenderGap } from './use-cases/receive-feedback.js';
 
 export const feedbackErrors = {
   codeBlocked: (retryAfterSeconds: number) =>
@@ -19,13 +20,26 @@ export const feedbackErrors = {
   phoneInvalid: (reasonVi: string) =>
     // Each reason is a whole sentence about the phone (phone.rules.ts): said once, not after "Số điện thoại không hợp lệ:" again.
     new DomainError('FEEDBACK.PHONE_INVALID', 'invalid', reasonVi, 'Invalid Vietnamese phone number.', { field: 'sender.phone' }),
-  senderIncomplete: () =>
-    new DomainError(
-      'FEEDBACK.SENDER_INCOMPLETE',
-      'invalid',
-      'Vui lòng ghi rõ họ tên, địa chỉ và số điện thoại (Nghị định 20/2008/NĐ-CP Điều 7), hoặc đăng nhập.',
-      'Name, address and phone are required (Decree 20/2008 art. 7), or sign in.',
-    ),
+  senderIncomplete: (gap: SenderGap) => {
+    const vi = { name: 'họ tên', address: 'địa chỉ', phone: 'số điện thoại', email: 'e-mail' } as const;
+    const en = { name: 'name', address: 'address', phone: 'phone', email: 'e-mail' } as const;
+    const list = (names: string[], last: string) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} ${last} ${names[names.length - 1]}` : (names[0] ?? ''));
+    const fieldsVi = list(gap.fields.map((f) => vi[f]), gap.anyOf ? 'hoặc' : 'và');
+    const fieldsEn = list(gap.fields.map((f) => en[f]), gap.anyOf ? 'or' : 'and');
+    // Said to whoever can act on it: the citizen may sign in instead, a signed-in citizen completes what their
+    // profile lacks, an officer writes down how the sender can be reached (nobody signs in for a caller).
+    const messageVi = {
+      portal: `Vui lòng ghi ${fieldsVi} của người gửi (Nghị định 20/2008/NĐ-CP Điều 7: họ tên, địa chỉ và số điện thoại), hoặc đăng nhập.`,
+      signedIn: `Thông tin cá nhân của tài khoản chưa có ${fieldsVi}: vui lòng ghi ${fieldsVi} để cơ quan liên hệ và trả lời (Nghị định 20/2008/NĐ-CP Điều 7).`,
+      officer: `Vui lòng ghi ${fieldsVi} của người gửi để cơ quan liên hệ và gửi trả lời.`,
+      other: `Cần ${fieldsVi} của người gửi.`,
+    }[gap.asked];
+    return new DomainError('FEEDBACK.SENDER_INCOMPLETE', 'invalid', messageVi, `Sender ${gap.anyOf ? 'needs one of' : 'lacks'}: ${fieldsEn} (Decree 20/2008 art. 7).`, {
+      field: `sender.${gap.fields[0]}`,
+      fields: gap.fields.map((f) => `sender.${f}`),
+      anyOf: gap.anyOf,
+    });
+  },
   unitNotFound: () => new DomainError('FEEDBACK.UNIT_NOT_FOUND', 'unprocessable', 'Không tìm thấy cơ quan, đơn vị nhận phản ánh.', 'Unit not found.'),
   targetRequired: () =>
     new DomainError('FEEDBACK.TARGET_REQUIRED', 'invalid', 'Cần chọn cơ quan có thẩm quyền để chuyển phản ánh.', 'A competent unit is required for a transfer.'),

@@ -209,6 +209,15 @@ export async function attachFiles(q: Queryable, feedbackId: string, sha256s: str
   return rowCount ?? 0;
 }
 
+/** One attachment of an item with its stored media type (checked by content when it was uploaded); null when not attached. */
+export async function findFile(q: Queryable, feedbackId: string, sha256: string): Promise<{ sha256: string; fileName: string; mediaType: string } | null> {
+  const { rows } = await q.query<{ sha256: string; fileName: string; mediaType: string }>(
+    `SELECT ff.sha256, ff.file_name AS "fileName", s.media_type AS "mediaType" FROM feedback_file ff JOIN stored_file s ON s.sha256 = ff.sha256 WHERE ff.feedback_id = $1 AND ff.sha256 = $2`,
+    [feedbackId, sha256],
+  );
+  return rows[0] ?? null;
+}
+
 export async function listFiles(q: Queryable, feedbackId: string) {
   const { rows } = await q.query<{ sha256: string; fileName: string }>(`SELECT sha256, file_name AS "fileName" FROM feedback_file WHERE feedback_id = $1 ORDER BY file_name`, [feedbackId]);
   return rows;

@@ -229,6 +229,15 @@ describe('the journey: a late dossier, transfer, answer, approval, publication, 
     expect(resumed.json().status).toBe('handling');
     await act(specialistB, id, 'draft', { text: 'Kết quả đã được trả ngày 02/12/2026, xin lỗi ông vì sự chậm trễ.' });
     await act(leaderB, id, 'approve');
+    // The new answer is rated afresh (walk finding 3): the first "unsatisfied" was about the first answer.
+    const answeredAgain = await post('/api/feedback/public/track', { code, phone: APPLICANT.phone });
+    expect(answeredAgain.json()).toMatchObject({ status: 'answered', answer: 'Kết quả đã được trả ngày 02/12/2026, xin lỗi ông vì sự chậm trễ.', rating: null, canRate: true, canReopen: false });
+    const ratedAgain = await post('/api/feedback/public/rate', { code, phone: APPLICANT.phone, satisfied: true });
+    expect(ratedAgain.json()).toMatchObject({ rating: 'satisfied', canRate: false });
+    expect((await post('/api/feedback/public/rate', { code, phone: APPLICANT.phone, satisfied: false })).json().code).toBe('FEEDBACK.ALREADY_RATED');
+    // Both ratings stay in the history.
+    const history = (await t.ctx.db.query(`SELECT note FROM feedback_event WHERE feedback_id = $1 AND action = 'rate' ORDER BY at`, [id])).rows.map((r) => r.note);
+    expect(history).toEqual(['Không hài lòng: Chưa nhận được kết quả', 'Hài lòng']);
     const again = await post('/api/feedback/public/reopen', { code, phone: APPLICANT.phone, text: 'Lại chưa hài lòng' });
     expect(again.json().code).toBe('FEEDBACK.REOPENED_ONCE');
   });
@@ -274,7 +283,8 @@ describe('other classes and the officer channels', () => {
   it('QĐ 766 group 5 per unit and period', async () => {
     const r = await injectAs(t.app, s.admin, { method: 'GET', url: `/api/feedback/report/group5?unitId=${s.tree.communeB.id}&from=2026-11-01&to=2026-12-31` });
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json()).toMatchObject({ received: 2, handled: 1, handledOnTime: 1, onTimeRate: 100, rated: 1, unsatisfied: 1, reopened: 1, satisfactionRate: 0, answerSatisfactionRate: 0 });
+    // The latest rating counts (satisfied with the second answer); 5.3 still counts the reopening against the unit.
+    expect(r.json()).toMatchObject({ received: 2, handled: 1, handledOnTime: 1, onTimeRate: 100, rated: 1, unsatisfied: 0, reopened: 1, satisfactionRate: 0, answerSatisfactionRate: 100 });
     expect((await injectAs(t.app, s.specialist, { method: 'GET', url: `/api/feedback/report/group5?unitId=${s.tree.communeB.id}&from=2026-11-01&to=2026-12-31` })).statusCode).toBe(403);
     const dash = await injectAs(t.app, s.admin, { method: 'GET', url: `/api/reports/summary?unitId=${s.tree.communeB.id}&from=2026-11-01&to=2026-12-31` });
     expect(dash.statusCode, dash.body).toBe(200);

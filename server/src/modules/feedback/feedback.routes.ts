@@ -2,12 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
-import { readUpload } from '../../platform/http.js';
+import { attachment, readUpload } from '../../platform/http.js';
 import { actorOf } from '../identity/auth.plugin.js';
-import { ZClassifyInput, ZClockSettings, ZGroup5, ZGroup5Query, ZQueueQuery, ZQueueRow, ZReceipt, ZRecordFeedbackInput, ZSimilarInput, ZSimilarItem, ZStaffItem, ZTextInput } from './feedback.contract.js';
+import { ZClassifyInput, ZClockSettings, ZSha256, ZGroup5, ZGroup5Query, ZQueueQuery, ZQueueRow, ZReceipt, ZRecordFeedbackInput, ZSimilarInput, ZSimilarItem, ZStaffItem, ZTextInput } from './feedback.contract.js';
 import { feedbackPublicRoutes } from './feedback-public.routes.js';
 import { open311Routes } from './open311.routes.js';
-import { approveAnswer, classifyFeedback, draftAnswer, publishAnswer, requestInfo, resumeFeedback, returnDraft, staffView } from './use-cases/act-on-feedback.js';
+import { approveAnswer, classifyFeedback, draftAnswer, publishAnswer, requestInfo, resumeFeedback, returnDraft, staffFile, staffView } from './use-cases/act-on-feedback.js';
 import { createOpen311Client, listOpen311Clients, recordFeedback, revokeOpen311Client, setClockSettings } from './use-cases/manage-feedback.js';
 import { feedbackQueue, group5Report, similarItems } from './use-cases/read-feedback.js';
 import { routingLetterOf } from './use-cases/routing-letter.js';
@@ -80,6 +80,18 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       reply.header('content-type', letter.mediaType);
       reply.header('content-disposition', `inline; filename="${letter.fileName}"`);
       return reply.send(letter.content);
+    },
+  );
+  app.get(
+    '/feedback/:id/files/:sha256',
+    { config: { access: 'perm:dossiers.read' }, schema: { tags, summary: 'Tải tệp đính kèm của phản ánh (trong phạm vi đơn vị)', params: ZId.extend({ sha256: ZSha256 }) } },
+    async (request, reply) => {
+      // As a dossier's files are served (dossier.routes.ts): the stored type, a safe attachment name, never sniffed.
+      const file = await staffFile(ctx, actorOf(request), request.params.id, request.params.sha256);
+      reply.header('content-type', file.mediaType);
+      reply.header('content-disposition', attachment(file.fileName));
+      reply.header('x-content-type-options', 'nosniff');
+      return reply.send(ctx.files.open(file.sha256));
     },
   );
   app.get(

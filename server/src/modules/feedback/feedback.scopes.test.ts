@@ -12,13 +12,15 @@ let citizenB: Awaited<ReturnType<typeof registerCitizen>>;
 let id: string;
 let code: string;
 const now = new Date('2026-11-25T02:00:00Z');
+// The account has a phone (it registered with it) but no address: the form asks for the address (ND 20/2008 Điều 7).
+const ADDRESS_ONLY = { name: 'Công Dân', address: 'Số 3 đường Hùng Vương, phường An Thử' };
 
 beforeAll(async () => {
   t = await buildTestApp({ clock: { now: () => now } });
   s = await seedDesk(t.app, t.ctx.db);
   citizenA = await registerCitizen(t.app, { identifier: '0912000111', idNumber: '001090000111', fullName: 'Công Dân A', birthDate: '1990-01-01' });
   citizenB = await registerCitizen(t.app, { identifier: '0912000222', idNumber: '001090000222', fullName: 'Công Dân B', birthDate: '1990-01-01' });
-  const res = await injectAs(t.app, citizenA, { method: 'POST', url: '/api/feedback/citizen', payload: { unitId: s.tree.deskA.id, subject: 'Phản ánh của công dân A', content: 'Nội dung riêng của công dân A, chưa công khai.' } });
+  const res = await injectAs(t.app, citizenA, { method: 'POST', url: '/api/feedback/citizen', payload: { sender: ADDRESS_ONLY, unitId: s.tree.deskA.id, subject: 'Phản ánh của công dân A', content: 'Nội dung riêng của công dân A, chưa công khai.' } });
   if (res.statusCode !== 201) throw new Error(res.body);
   ({ id, code } = res.json());
 });
@@ -26,9 +28,9 @@ afterAll(() => t.close());
 
 
 describe('who may read and act on an item', () => {
-  it('a signed-in citizen sends without giving an address; their account is the sender and follows it', async () => {
-    const row = (await t.ctx.db.query(`SELECT sender_name, sender_phone, citizen_id FROM feedback WHERE id = $1`, [id])).rows[0];
-    expect(row).toEqual({ sender_name: 'Công Dân A', sender_phone: '0912000111', citizen_id: citizenA.id });
+  it('a signed-in citizen gives the address their profile lacks; their account is the sender (its name and phone) and follows it', async () => {
+    const row = (await t.ctx.db.query(`SELECT sender_name, sender_phone, sender_address, citizen_id FROM feedback WHERE id = $1`, [id])).rows[0];
+    expect(row).toEqual({ sender_name: 'Công Dân A', sender_phone: '0912000111', sender_address: 'Số 3 đường Hùng Vương, phường An Thử', citizen_id: citizenA.id });
     const mine = await injectAs(t.app, citizenA, { method: 'GET', url: '/api/feedback/citizen/mine' });
     expect(mine.json().items.map((i: { code: string }) => i.code)).toEqual([code]);
     expect((await injectAs(t.app, citizenA, { method: 'GET', url: `/api/feedback/citizen/${id}` })).json().subject).toBe('Phản ánh của công dân A');
@@ -43,7 +45,7 @@ describe('who may read and act on an item', () => {
   });
 
   it('asked for more information, the signed-in sender supplies it from their account; nobody else can', async () => {
-    const other = await injectAs(t.app, citizenA, { method: 'POST', url: '/api/feedback/citizen', payload: { unitId: s.tree.deskA.id, subject: 'Đường vào bộ phận một cửa', content: 'Lối vào cho xe lăn bị chắn, đề nghị sửa.' } });
+    const other = await injectAs(t.app, citizenA, { method: 'POST', url: '/api/feedback/citizen', payload: { sender: ADDRESS_ONLY, unitId: s.tree.deskA.id, subject: 'Đường vào bộ phận một cửa', content: 'Lối vào cho xe lăn bị chắn, đề nghị sửa.' } });
     const fid = other.json().id as string;
     await buildStaff(t.ctx.db, 'xuly.pakn', [{ role: 'specialist', unit: s.tree.deskA }]);
     const handler = await login(t.app, 'xuly.pakn');
@@ -60,7 +62,7 @@ describe('who may read and act on an item', () => {
   });
 
   it('the routing letter of a complaint: its sender downloads it from their account; another citizen and nobody else can', async () => {
-    const sent = await injectAs(t.app, citizenA, { method: 'POST', url: '/api/feedback/citizen', payload: { unitId: s.tree.deskA.id, subject: 'Khiếu nại quyết định thu hồi đất', content: 'Tôi khiếu nại quyết định thu hồi đất số 7/QĐ-UBND của phường.' } });
+    const sent = await injectAs(t.app, citizenA, { method: 'POST', url: '/api/feedback/citizen', payload: { sender: ADDRESS_ONLY, unitId: s.tree.deskA.id, subject: 'Khiếu nại quyết định thu hồi đất', content: 'Tôi khiếu nại quyết định thu hồi đất số 7/QĐ-UBND của phường.' } });
     const fid = sent.json().id as string;
     const url = `/api/feedback/citizen/${fid}/letter.pdf`;
     expect((await injectAs(t.app, citizenA, { method: 'GET', url })).statusCode).toBe(404); // not routed out: no letter yet

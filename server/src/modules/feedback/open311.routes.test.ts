@@ -123,7 +123,8 @@ describe('Open311 GeoReport v2', () => {
       lat: null,
     });
     const row = (await t.ctx.db.query(`SELECT channel, sender_name, sender_email, latitude, category FROM feedback WHERE code = $1`, [created!.service_request_id])).rows[0];
-    expect(row).toEqual({ channel: 'open311', sender_name: 'John Smith', sender_email: 'smith@example.vn', latitude: 10.29123, category: 'ha-tang' });
+    // last_name is the family name: written first, as a Vietnamese name is.
+    expect(row).toEqual({ channel: 'open311', sender_name: 'Smith John', sender_email: 'smith@example.vn', latitude: 10.29123, category: 'ha-tang' });
     const xml = await (await fetch(`${base}/requests/${created!.service_request_id}.xml?${k}`)).text();
     expect(xml).toContain(`<service_requests><request><service_request_id>${created!.service_request_id}</service_request_id><status>open</status>`);
     const list = (await (await fetch(`${base}/requests.json?service_code=ha-tang&status=open&${k}`)).json()) as { service_request_id: string }[];
@@ -145,6 +146,30 @@ describe('Open311 GeoReport v2', () => {
     expect(await xml.text()).toContain('start_date, status');
   });
 
+  it('POST checks the key before the body: without a key or with a wrong one a request missing its description is 403, not 400', async () => {
+    const { description: _d, ...noDescription } = example();
+    for (const key of ['', 'o311_wrong']) {
+      const res = await fetch(`${base}/requests.json`, form({ ...noDescription, api_key: key }));
+      expect(res.status).toBe(403);
+      expect((await res.json()) as unknown).toEqual([{ code: 403, description: 'Cần khóa API hợp lệ để gửi phản ánh.' }]);
+    }
+    const withKey = await fetch(`${base}/requests.json`, form({ ...noDescription, api_key: apiKey }));
+    expect(withKey.status).toBe(400);
+  });
+
+  it('POST stores first_name + last_name family name first, and a request without a name as the client app, named once', async () => {
+    const named = await fetch(`${base}/requests.json`, form({ ...example(), api_key: apiKey, first_name: 'Minh', last_name: 'Tran', description: 'Đèn đường hẻm 5 bị hỏng ba ngày nay' }));
+    expect(named.status).toBe(201);
+    const [a] = (await named.json()) as { service_request_id: string }[];
+    expect((await t.ctx.db.query(`SELECT sender_name FROM feedback WHERE code = $1`, [a!.service_request_id])).rows[0].sender_name).toBe('Tran Minh');
+    const { first_name: _f, last_name: _l, email: _e, phone: _p, ...anonymous } = example();
+    const app = await fetch(`${base}/requests.json`, form({ ...anonymous, api_key: apiKey, description: 'Cây đổ chắn ngang đường Nguyễn Huệ' }));
+    expect(app.status).toBe(201);
+    const [b] = (await app.json()) as { service_request_id: string }[];
+    // The client is registered as "Ứng dụng Phố Xanh": not "Ứng dụng Ứng dụng Phố Xanh".
+    expect((await t.ctx.db.query(`SELECT sender_name FROM feedback WHERE code = $1`, [b!.service_request_id])).rows[0].sender_name).toBe('Ứng dụng Phố Xanh');
+  });
+
   it('POST with a phone that is not a Vietnamese number is refused; a valid one is stored in its national form', async () => {
     const bad = await fetch(`${base}/requests.json`, form({ ...example(), api_key: apiKey, phone: 'abcdefghij' }));
     expect(bad.status).toBe(400);
@@ -160,7 +185,7 @@ describe('Open311 GeoReport v2', () => {
     const cv = await login(t.app, 'cv.a');
     const code = (await t.ctx.db.query(`SELECT id, code FROM feedback WHERE channel = 'open311'`)).rows[0];
     await injectAs(t.app, s.leader, { method: 'POST', url: `/api/feedback/${code.id}/classify`, payload: { classification: 'within_competence' } });
-    await injectAs(t.app, cv, { method: 'POST', url: `/api/feedback/${code.id}/draft`, payload: { text: 'Đã vá ổ gà ngày 26/11/2026. Cảm ơn ông John Smith.' } });
+    await injectAs(t.app, cv, { method: 'POST', url: `/api/feedback/${code.id}/draft`, payload: { text: 'Đã vá ổ gà ngày 26/11/2026. Cảm ơn ông Smith John.' } });
     await injectAs(t.app, s.leader, { method: 'POST', url: `/api/feedback/${code.id}/approve` });
     const pub = await injectAs(t.app, cv, { method: 'POST', url: `/api/feedback/${code.id}/publish` });
     expect(pub.json().status, pub.body).toBe('published');

@@ -10,7 +10,7 @@ import { feedbackErrors } from './feedback.errors.js';
 import { categoryCodes, feedbackCategories, feedbackStatuses, statusLabels, type FeedbackStatus } from './feedback.rules.js';
 import { hashKey } from './use-cases/manage-feedback.js';
 import { receiveFeedback } from './use-cases/receive-feedback.js';
-import { expectedDue, parseW3c, w3cVn, type Open311Request, type Open311Service } from './open311.rules.js';
+import { expectedDue, open311SenderName, parseW3c, w3cVn, type Open311Request, type Open311Service } from './open311.rules.js';
 import { errorsXml, toXml } from './open311.xml.js';
 
 type Format = 'json' | 'xml';
@@ -157,22 +157,25 @@ export const open311Routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   const post = async (request: FastifyRequest, reply: FastifyReply) => {
     const budget = await hitRateLimit(ctx.db, { key: `open311:${request.ip}`, max: ctx.config.trackingPerMinute, windowSeconds: 60 }, ctx.clock.now());
     if (!budget.allowed) throw commonErrors.rateLimited(budget.retryAfterSeconds);
-    const body = ZPost.parse(request.body ?? {});
-    if (!body.api_key) throw feedbackErrors.open311KeyRequired();
+    // The key first (GeoReport v2: 403 for a missing or wrong key): a client without one learns that, not what else is wrong.
+    const given = (request.body ?? {}) as Record<string, unknown>;
+    const apiKeyGiven = typeof given.api_key === 'string' ? given.api_key : '';
+    if (!apiKeyGiven) throw feedbackErrors.open311KeyRequired();
     const { rows } = await ctx.db.query<{ id: string; name: string; unitId: string; unitPath: string; revokedAt: Date | null }>(
       `SELECT id, name, unit_id AS "unitId", unit_path AS "unitPath", revoked_at AS "revokedAt" FROM open311_client WHERE key_hash = $1`,
-      [hashKey(body.api_key)],
+      [hashKey(apiKeyGiven)],
     );
     const client = rows[0];
     if (!client) throw feedbackErrors.open311KeyRequired();
     // A revoked key is told so (its owner learns why posting stopped), in the spec's error list like any other refusal.
     if (client.revokedAt) throw feedbackErrors.open311KeyRevoked();
+    const body = ZPost.parse(given);
     if (body.lat === undefined !== (body.long === undefined) || (body.lat === undefined && !body.address_string)) {
       throw commonErrors.validation({ issues: 'lat+long or address_string required' });
     }
     const unit = body.jurisdiction_id ? await getUnitByCode(ctx.db, body.jurisdiction_id.toUpperCase()) : await getUnit(ctx.db, client.unitId);
     if (!unit || !unit.path.startsWith(client.unitPath)) throw feedbackErrors.unitNotFound();
-    const name = `${body.first_name ?? ''} ${body.last_name ?? ''}`.trim() || `Ứng dụng ${client.name}`;
+    const name = open311SenderName(body.first_name, body.last_name, client.name);
     const receipt = await receiveFeedback(ctx, {
       channel: 'open311',
       kind: 'feedback',

@@ -66,3 +66,15 @@ export function parseW3c(s: string | undefined): Date | null {
   const d = new Date(s);
   return Number.isNaN(d.getTime()) ? null : d;
 }
+
+/**
+ * The sender's name of a request: GeoReport v2 gives `first_name` (given name) and `last_name` (family name); a
+ * Vietnamese name is written family name first ("Trần Minh"). Without a name the client application is the sender,
+ * named once "Ứng dụng …" even when its registered name already begins so.
+ */
+export function open311SenderName(firstName: string | undefined, lastName: string | undefined, clientName: string): string {
+  const name = [lastName, firstName].map((x) => x?.trim() ?? '').filter(Boolean).join(' ');
+  if (name) return name;
+  const client = clientName.trim();
+  return /^ứng dụng\s/iu.test(client.normalize('NFC')) ? client : `Ứng dụng ${client}`;
+}

@@ -18,8 +18,12 @@ const ZSettings = ZChoice.extend({
 });
 const ZStatus = z.enum(['queued', 'sent', 'delivered', 'failed']);
 const ZNotice = z.object({
-  dossierId: z.string().uuid(),
+  /** About a dossier, or about one of the citizen's feedback items (then `feedbackId`/`feedbackCode`, and `procedureName` is its subject). */
+  about: z.enum(['dossier', 'feedback']),
+  dossierId: z.string().uuid().nullable(),
   dossierCode: z.string().nullable(),
+  feedbackId: z.string().uuid().nullable(),
+  feedbackCode: z.string().nullable(),
   procedureName: z.string(),
   at: z.date(),
   text: z.string(),

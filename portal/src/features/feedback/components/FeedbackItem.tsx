@@ -65,6 +65,12 @@ export function FeedbackItem({
           </>
         ) : null}
       </dl>
+      <div className="detail-section">
+        <h3>{ft('yourContent')}</h3>
+        <p className="pre-line" data-testid="fb-content">
+          {item.content}
+        </p>
+      </div>
       {item.note ? (
         <p className="notice pre-line">
           {ft('note')}: {item.note}

@@ -32,7 +32,7 @@ export function SendPage({ search }: { search: string }) {
   const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  // Signed in on the portal: the account is the sender (name, phone, address from the profile) and follows the item.
+  // Signed in on the portal: the account is the sender and follows the item; address and phone are asked, prefilled from the profile.
   const [me, setMe] = useState<CitizenMe | null>(null);
 
   useEffect(() => {
@@ -110,7 +110,9 @@ export function SendPage({ search }: { search: string }) {
       category: (v('category') || (question ? 'tthc' : 'tthc')) as SendInput['category'],
       subject: v('subject'),
       content: v('content'),
-      sender: me ? null : { name: v('name'), address: v('address') || null, phone: v('phone') || null, email: v('email') || null },
+      // Signed in: the account names the sender; the address and phone are those on the form (prefilled from the
+      // profile), which the server keeps for this item — Điều 7 asks them of every sender.
+      sender: me ? { name: me.fullName, address: v('address') || null, phone: v('phone') || null, email: null } : { name: v('name'), address: v('address') || null, phone: v('phone') || null, email: v('email') || null },
       consentPublishIdentity: f.get('consent') === 'on',
       place: place || v('placeAddress') ? { latitude: place?.latitude ?? null, longitude: place?.longitude ?? null, address: v('placeAddress') || null } : null,
       files: files.map((x) => x.sha256),
@@ -181,7 +183,11 @@ export function SendPage({ search }: { search: string }) {
         <Field id="subject" label={ft('subject')} required minLength={5} maxLength={200} problem={problems.subject} />
         <TextAreaField id="content" label={question ? ft('question') : ft('content')} required minLength={10} maxLength={5000} rows={6} problem={problems.content} />
         {me ? (
-          <p className="notice" data-testid="fb-as-citizen">{ft('asCitizen', { name: me.fullName })}</p>
+          <>
+            <p className="notice" data-testid="fb-as-citizen">{ft('asCitizen', { name: me.fullName })}</p>
+            <Field id="address" label={ft('address')} required autoComplete="street-address" minLength={5} defaultValue={me.address ?? ''} problem={problems.address} />
+            <Field id="phone" label={ft('phone')} required inputMode="tel" autoComplete="tel" data-check="phone" defaultValue={me.phone ?? ''} problem={problems.phone} />
+          </>
         ) : (
           <>
             <Field id="name" label={ft('name')} required autoComplete="name" minLength={2} problem={problems.name} />

@@ -13,7 +13,7 @@ import { feedbackErrors } from '../feedback.errors.js';
 import { feedbackMessages, listSentMessages, notifySender, type FeedbackMessage } from '../feedback.notify.js';
 import { canActOn, canReadItem } from '../feedback.policy.js';
 import { renderRoutingLetter } from './routing-letter.js';
-import { appendEvent, clockSettingsFor, findFeedback, listEvents, listFiles, updateFeedback, type FeedbackPatch, type FeedbackRow } from '../feedback.repo.js';
+import { appendEvent, clockSettingsFor, findFeedback, findFile, listEvents, listFiles, updateFeedback, type FeedbackPatch, type FeedbackRow } from '../feedback.repo.js';
 import {
   allowedActions,
   complaintHint,
@@ -177,8 +177,11 @@ export async function returnDraft(deps: Deps, actor: Actor, id: string, reason: 
 export async function approveAnswer(deps: Deps, actor: Actor, id: string): Promise<FeedbackRow> {
   return applyStep(deps, who(actor), { id }, 'approve', staffGuard(actor, 'approve'), async ({ row, now, calendar, settings }) => {
     const answer = row.answerDraft ?? '';
+    // A new answer (after a reopening) is rated afresh: the sender rates the latest answer and QĐ 766 indicator 5.3
+    // counts that rating; the earlier one stays in the item's history (its `rate` event).
+    const freshRating = row.rating === null ? {} : { rating: null, ratingComment: null, ratedAt: null };
     return {
-      patch: { answerText: answer, answeredAt: now, approvedBy: actor.userId, publishDueAt: publicationDue(now, await calendar(), await settings()) },
+      patch: { answerText: answer, answeredAt: now, approvedBy: actor.userId, publishDueAt: publicationDue(now, await calendar(), await settings()), ...freshRating },
       toStatus: 'answered',
       note: null,
       onTime: by(row.answerDueAt, now),
@@ -215,6 +218,18 @@ export async function publishAnswer(deps: Deps, actor: Actor, id: string): Promi
 /** A head (or leader) gives a reopened item back to handling; the answer clock restarted when it was reopened. */
 export async function resumeFeedback(deps: Deps, actor: Actor, id: string, note: string | null): Promise<FeedbackRow> {
   return applyStep(deps, who(actor), { id }, 'resume', staffGuard(actor, 'resume'), async () => ({ patch: { handlerId: null, handlerName: null }, toStatus: 'handling', note, onTime: null }));
+}
+
+/**
+ * An attachment of an item, to an officer who may read the item (the same scope as staffView: another unit's officer
+ * is told it does not exist); the file as stored, with the media type found from its content at upload.
+ */
+export async function staffFile(deps: Deps, actor: Actor, id: string, sha256: string): Promise<{ sha256: string; fileName: string; mediaType: string }> {
+  const row = await findFeedback(deps.db, { id });
+  if (!row || !canReadItem(actor, row.unitPath, row.receivingPath)) throw feedbackErrors.notFound();
+  const file = await findFile(deps.db, row.id, sha256);
+  if (!file) throw feedbackErrors.notFound();
+  return file;
 }
 
 /** The item as an officer in scope sees it, with its deadline state and the actions this officer may take now. */

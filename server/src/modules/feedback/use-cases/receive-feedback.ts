@@ -31,22 +31,39 @@ export type ReceiveCommand = {
   recordedBy: { id: string; name: string } | null;
 };
 
-/** Nghị định 20/2008 Điều 7: a sender who is not signed in gives their name, address and phone. */
-export function senderIsComplete(c: Pick<ReceiveCommand, 'channel' | 'sender' | 'citizenId' | 'open311ClientId'>): boolean {
+export type SenderField = 'name' | 'address' | 'phone' | 'email';
+/**
+ * What the sender still has to give: `all` of these fields, or (`anyOf`) at least one of them, and who is asked —
+ * the citizen on the portal (signed in or not) or the officer recording a letter or a call.
+ */
+export type SenderGap = { fields: SenderField[]; anyOf: boolean; asked: 'portal' | 'signedIn' | 'officer' | 'other' };
+
+/**
+ * Nghị định 20/2008 Điều 7: feedback states the sender's name, address and phone. On the portal that holds for a
+ * signed-in citizen too (their profile may lack an address or a phone, e.g. an account from the national portal): the
+ * form asks for what the profile lacks, and the server refuses an item without them. Officers record a letter or a call
+ * with at least one way to reach the sender; e-mail needs its address; the national portal and Open311 clients answer
+ * through their own account. Null when nothing is missing.
+ */
+export function senderGap(c: Pick<ReceiveCommand, 'channel' | 'sender' | 'citizenId' | 'open311ClientId'>): SenderGap | null {
   const s = c.sender;
-  if (c.citizenId || c.open311ClientId) return s.name.length > 0;
+  const lacking = (fields: SenderField[]) => fields.filter((f) => !s[f]);
+  const all = (fields: SenderField[], asked: SenderGap['asked']): SenderGap | null => {
+    const missing = lacking(fields);
+    return missing.length > 0 ? { fields: missing, anyOf: false, asked } : null;
+  };
+  if (c.channel === 'portal') return all(['name', 'address', 'phone'], c.citizenId ? 'signedIn' : 'portal');
+  if (c.citizenId || c.open311ClientId) return all(['name'], 'other');
   switch (c.channel) {
-    case 'portal':
-      return Boolean(s.address && s.phone);
     case 'email':
-      return Boolean(s.email);
+      return all(['email'], 'other');
     case 'letter':
     case 'phone':
     case 'open311':
-      return Boolean(s.phone || s.address || s.email);
+      return s.phone || s.address || s.email ? null : { fields: ['phone', 'address', 'email'], anyOf: true, asked: c.channel === 'open311' ? 'other' : 'officer' };
     case 'national':
       // The national portal holds the asker's account; the answer goes back through it.
-      return s.name.length > 0;
+      return all(['name'], 'other');
   }
 }
 
@@ -63,7 +80,8 @@ export async function receiveFeedback(deps: { db: Db; clock: Clock }, command: R
   const phone = given ? normalizePhoneVn(given) : null;
   if (phone && !phone.ok) throw feedbackErrors.phoneInvalid(phone.reasonVi);
   const c: ReceiveCommand = { ...command, sender: { ...command.sender, phone: phone?.national ?? null } };
-  if (!senderIsComplete(c)) throw feedbackErrors.senderIncomplete();
+  const gap = senderGap(c);
+  if (gap) throw feedbackErrors.senderIncomplete(gap);
   const run = async (t: Tx): Promise<TReceipt> => {
     const now = deps.clock.now();
     const unit = await getUnit(t, c.unitId);

@@ -141,6 +141,32 @@ export async function senderView(q: Queryable, row: FeedbackRow): Promise<TSende
   };
 }
 
+/** The office's steps a signed-in sender is told of in the account's notices (their own steps and internal drafts are not). */
+const NOTICE_ACTIONS = ['received', 'classify', 'request_info', 'approve', 'publish', 'resume'];
+
+export type FeedbackNotice = { feedbackId: string; code: string; subject: string; at: Date; text: string; deliveries: { channel: 'email' | 'sms' | 'zalo'; status: 'pending' | 'sent' | 'delivered' | 'failed' }[] };
+
+/**
+ * The portal notices of a signed-in citizen's own feedback items, newest first: each step of the office (received,
+ * classified, more information asked, answered, published, taken up again) with how the message about it went out —
+ * the messages written in that step's transaction (same instant), and their fallbacks. The answer reaches the account
+ * even when the sender gave no e-mail and no mobile (nothing else is sent then).
+ */
+export async function citizenFeedbackNotices(q: Queryable, citizenId: string, limit: number): Promise<FeedbackNotice[]> {
+  const { rows } = await q.query<Omit<FeedbackNotice, 'text'> & { action: string }>(
+    `SELECT f.id AS "feedbackId", f.code, f.subject, e.at, e.action,
+            coalesce((SELECT json_agg(json_build_object('channel', o.channel, 'status', o.status) ORDER BY o.created_at, o.channel)
+                        FROM feedback_message m JOIN notification_outbox n ON n.id = m.notification_id
+                        JOIN notification_outbox o ON o.id = n.id OR o.fallback_of = n.id
+                       WHERE m.feedback_id = f.id AND n.created_at = e.at), '[]'::json) AS deliveries
+       FROM feedback f JOIN feedback_event e ON e.feedback_id = f.id
+      WHERE f.citizen_id = $1 AND e.action = ANY($2::text[])
+      ORDER BY e.at DESC, e.id DESC LIMIT $3`,
+    [citizenId, NOTICE_ACTIONS, limit],
+  );
+  return rows.map(({ action, ...r }) => ({ ...r, text: `${eventLabels[action] ?? action}: ${r.subject}` }));
+}
+
 const asSender = (row: FeedbackRow) => ({ id: null, name: row.senderName });
 
 /** The sender rates the answer, satisfied or not (QĐ 766 indicator 5.3); once. */

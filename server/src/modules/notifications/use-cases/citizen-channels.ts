@@ -4,6 +4,7 @@ import { dossierReference } from '../../dossiers/tracking-code.rules.js';
 import type { Clock } from '../../../platform/clock.js';
 import { normalizePhoneVn } from '../../applicants/phone.rules.js';
 import { loadCitizenTimeline } from '../../dossiers/dossier.repo.js';
+import { citizenFeedbackNotices } from '../../feedback/use-cases/sender-actions.js';
 import { applicantChannels } from '../../dossiers/dossier.notify.js';
 import { markNoticesSeen, readPreferences, savePreferences } from '../channel-preferences.repo.js';
 import { PUBLIC_STATUS, type Channel, type ChannelChoice, type NotificationStatus } from '../notification.contract.js';
@@ -69,8 +70,12 @@ export async function chooseChannels(deps: { db: Db; clock: Clock; zaloAvailable
 }
 
 export type PortalNotice = {
-  dossierId: string;
+  /** A notice is about a dossier or about one of the citizen's feedback items (phản ánh, kiến nghị). */
+  about: 'dossier' | 'feedback';
+  dossierId: string | null;
   dossierCode: string | null;
+  feedbackId: string | null;
+  feedbackCode: string | null;
   procedureName: string;
   at: Date;
   text: string;
@@ -84,7 +89,7 @@ const MAX_NOTICES = 100;
 
 /**
  * The citizen's portal notices, newest first: every change of their recent dossiers as the citizen's timeline tells
- * it (agency, officer, time — Nghị định 224/2026 Điều 15 k1g), with how each message about it went out (the outbox
+ * it, and the office's steps on their own feedback items (the answer among them) (agency, officer, time — Nghị định 224/2026 Điều 15 k1g), with how each message about it went out (the outbox
  * rows written with that change: same dossier, same instant) and whether it is newer than what they last read.
  */
 export async function listPortalNotices(deps: { db: Db }, citizenId: string): Promise<{ items: PortalNotice[]; unread: number }> {
@@ -107,8 +112,12 @@ export async function listPortalNotices(deps: { db: Db }, citizenId: string): Pr
   for (const d of dossiers.rows) {
     for (const e of await loadCitizenTimeline(deps.db, d.id)) {
       const deliveries = sent.filter((s) => s.dossierId === d.id && s.at.getTime() === e.at.getTime()).map((s) => ({ channel: s.channel, status: PUBLIC_STATUS[s.status] }));
-      items.push({ dossierId: d.id, dossierCode: dossierReference(d), procedureName: d.procedureName, at: e.at, text: e.text, note: e.note, unread: !prefs.noticesSeenAt || e.at > prefs.noticesSeenAt, deliveries });
+      items.push({ about: 'dossier', dossierId: d.id, dossierCode: dossierReference(d), feedbackId: null, feedbackCode: null, procedureName: d.procedureName, at: e.at, text: e.text, note: e.note, unread: !prefs.noticesSeenAt || e.at > prefs.noticesSeenAt, deliveries });
     }
+  }
+  for (const f of await citizenFeedbackNotices(deps.db, citizenId, MAX_NOTICES)) {
+    const deliveries = f.deliveries.map((s) => ({ channel: s.channel, status: PUBLIC_STATUS[s.status] }));
+    items.push({ about: 'feedback', dossierId: null, dossierCode: null, feedbackId: f.feedbackId, feedbackCode: f.code, procedureName: f.subject, at: f.at, text: f.text, note: null, unread: !prefs.noticesSeenAt || f.at > prefs.noticesSeenAt, deliveries });
   }
   items.sort((a, b) => b.at.getTime() - a.at.getTime());
   const top = items.slice(0, MAX_NOTICES);

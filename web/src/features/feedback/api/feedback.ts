@@ -10,6 +10,8 @@ export type Similar = ResponseOf<'/api/feedback/similar', 'post'>['items'][numbe
 
 /** GET /api/feedback — the items held in the officer's units, soonest deadline first. */
 export const listQueue = (query: QueueQuery) => unwrap(api.GET('/api/feedback', { params: { query } }));
+/** An attachment of an item, served to officers in scope like a dossier's files (a plain link: the session cookie is the proof). */
+export const feedbackFileUrl = (id: string, sha256: string) => `/api/feedback/${encodeURIComponent(id)}/files/${sha256}`;
 export const getItem = (id: string) => unwrap(api.GET('/api/feedback/{id}', { params: { path: { id } } }));
 export const recordFeedback = (body: RecordInput) => unwrap(api.POST('/api/feedback/record', { body }));
 export const similarTo = (unitId: string, text: string) => unwrap(api.POST('/api/feedback/similar', { body: { unitId, text, procedureId: null } }));

@@ -8,7 +8,7 @@ import { getLang, t } from '../../../lib/i18n.js';
 import { Link } from '../../../lib/router.js';
 import { useUnits } from '../../../lib/units.js';
 import { useAsync } from '../../../lib/use-async.js';
-import { classify, getItem, plainStep, textStep, type Item } from '../api/feedback.js';
+import { classify, feedbackFileUrl, getItem, plainStep, textStep, type Item } from '../api/feedback.js';
 import { channelLabel, classificationLabel, classificationOptions, kindLabel, ratingLabel, dueColor, eventLabel, needsNote, needsTarget, type Classification } from './feedback-labels.js';
 
 /**
@@ -72,7 +72,18 @@ export function FeedbackDetailPage({ id, listPath }: { id: string; listPath: str
         <Descriptions.Item label={t('fb.content')}>
           <Typography.Paragraph style={{ whiteSpace: 'pre-line', margin: 0 }}>{item.content}</Typography.Paragraph>
         </Descriptions.Item>
-        {item.files.length ? <Descriptions.Item label={t('fb.files')}>{item.files.map((f) => f.fileName).join(', ')}</Descriptions.Item> : null}
+        {item.files.length ? (
+          <Descriptions.Item label={t('fb.files')}>
+            {item.files.map((f, i) => (
+              <span key={f.sha256}>
+                {i > 0 ? ', ' : null}
+                <a href={feedbackFileUrl(item.id, f.sha256)} download={f.fileName}>
+                  {f.fileName}
+                </a>
+              </span>
+            ))}
+          </Descriptions.Item>
+        ) : null}
         {item.answerText ? <Descriptions.Item label={t('fb.answer')}>{item.answerText}</Descriptions.Item> : null}
         {/* The saved draft stays in view while it waits for the leader, read-only where this officer may not edit it. */}
         {item.answerDraft && !item.answerText && !(can('draft') || can('request_info') || can('return')) ? (
