@@ -7,7 +7,7 @@ import { multipart, pdf, registerCitizen } from '../server/test/citizens.js';
 import { citizenStoreFor } from '../server/src/modules/citizen-store/citizen-store.adapter.js';
 import { pushDueResults } from '../server/src/modules/citizen-store/citizen-store.jobs.js';
 import { jsonLineLog } from '../server/src/platform/log.js';
-import { launchBrowser, seriousA11yViolations, SHOTS } from './support/browser.js';
+import { launchBrowser, seriousA11yViolations, SHOTS, signInToConsole } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -194,11 +194,7 @@ describe('results reach the citizen\'s store and are reused', () => {
     expect(rows).toHaveLength(1);
     const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1366, height: 768 } });
     const desk = await context.newPage();
-    await desk.goto(`${server.baseUrl}/console`);
-    await desk.getByLabel('Tên đăng nhập').fill('motcua');
-    await desk.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await desk.getByRole('button', { name: 'Đăng nhập' }).click();
-    await desk.getByRole('heading', { name: /Xin chào/ }).waitFor();
+    await signInToConsole(desk, server.baseUrl, 'motcua', TEST_PASSWORD);
     await desk.goto(`${server.baseUrl}/console/ho-so/${rows[0]!.id}`);
     const row = desk.locator('tr', { hasText: 'giay-chung-nhan-ket-hon.pdf' });
     await row.waitFor();

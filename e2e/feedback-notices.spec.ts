@@ -6,7 +6,7 @@ import { TEST_PASSWORD } from '../server/test/factories.js';
 import { changeContact, registerCitizen } from '../server/test/citizens.js';
 import { injectAs, type Session } from '../server/test/app.js';
 import { markNotificationFailed, markNotificationSent } from '../server/src/modules/notifications/notification.repo.js';
-import { launchBrowser, seriousA11yViolations, SHOTS } from './support/browser.js';
+import { launchBrowser, seriousA11yViolations, SHOTS, signInToConsole } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -105,11 +105,7 @@ describe('feedback: the sender’s notices and letter, the register’s feeds', 
 
     // The officer reads the full history: the failed e-mail and the SMS sent instead, with the addresses.
     const desk = await pageOf(await context(DESKTOP));
-    await desk.goto(`${server.baseUrl}/console`);
-    await desk.getByLabel('Tên đăng nhập').fill('motcua');
-    await desk.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await desk.getByRole('button', { name: 'Đăng nhập' }).click();
-    await desk.getByRole('heading', { name: /Xin chào/ }).waitFor();
+    await signInToConsole(desk, server.baseUrl, 'motcua', TEST_PASSWORD);
     await desk.goto(`${server.baseUrl}/console/phan-anh/${id}`);
     await desk.getByText('Gửi thư điện tử không được, đã gửi thay bằng SMS đến +84987654321: đã gửi').first().waitFor();
     expect(await desk.locator('main').innerText()).toContain('Gửi e-mail đến lan.khieunai@example.vn: không gửi được');

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { seedDesk } from '../server/test/dossier-fixtures.js';
 import { buildStaff, TEST_PASSWORD } from '../server/test/factories.js';
 import { injectAs } from '../server/test/app.js';
-import { launchBrowser, SHOTS } from './support/browser.js';
+import { launchBrowser, SHOTS, signInToConsole } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -27,11 +27,7 @@ describe('feedback re-walk 17', () => {
   };
   const officer = async (username: string): Promise<Page> => {
     const page = await newPage({ width: 1366, height: 768 });
-    await page.goto(`${server.baseUrl}/console`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+    await signInToConsole(page, server.baseUrl, username, TEST_PASSWORD);
     return page;
   };
   const pick = async (page: Page, label: string, option: string, typed?: string) => {

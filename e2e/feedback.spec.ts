@@ -4,7 +4,7 @@ import { APPLICANT, seedDesk } from '../server/test/dossier-fixtures.js';
 import { buildStaff, TEST_PASSWORD } from '../server/test/factories.js';
 import { CITIZEN_PASSWORD, pdf, registerCitizen } from '../server/test/citizens.js';
 import { injectAs, login } from '../server/test/app.js';
-import { launchBrowser, seriousA11yViolations, SHOTS } from './support/browser.js';
+import { launchBrowser, seriousA11yViolations, SHOTS, signInToConsole } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -28,11 +28,7 @@ describe('feedback journeys', () => {
   };
   const officer = async (username: string): Promise<Page> => {
     const page = await newPage({ width: 1366, height: 768 });
-    await page.goto(`${server.baseUrl}/console`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+    await signInToConsole(page, server.baseUrl, username, TEST_PASSWORD);
     return page;
   };
   const pick = async (page: Page, label: string, option: string, typed?: string) => {

@@ -5,7 +5,7 @@ import { buildProcedureContent, buildStaff, buildUnitTree, TEST_PASSWORD } from 
 import { nationalPortalOf } from '../server/src/modules/national-portal/national-portal.service.js';
 import { simulatorFor } from '../server/src/modules/national-portal/national-portal.simulator.js';
 import { dispatchNationalSync } from '../server/src/modules/national-portal/use-cases/dispatch-sync.js';
-import { launchBrowser, seriousA11yViolations, SHOTS } from './support/browser.js';
+import { launchBrowser, seriousA11yViolations, SHOTS, signInToConsole } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -68,11 +68,7 @@ describe('national portal: a dossier from DVCQG is processed and each status goe
     await context.clock.install({ time: now });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/console`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+    await signInToConsole(page, server.baseUrl, username, TEST_PASSWORD);
     return page;
   }
 

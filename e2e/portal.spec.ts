@@ -6,7 +6,7 @@ import { captureOtps, injectAs, login, type OtpInbox, type Session } from '../se
 import { buildProcedureContent, buildStaff, buildUnitTree, TEST_PASSWORD } from '../server/test/factories.js';
 import { multipart, pdf } from '../server/test/citizens.js';
 import { startOidcProvider, type LocalProvider } from '../server/test/oidc-provider.js';
-import { launchBrowser, seriousA11yViolations, SHOTS } from './support/browser.js';
+import { launchBrowser, seriousA11yViolations, SHOTS, signInToConsole } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -165,11 +165,7 @@ describe('portal journey: VNeID sign-in, online submission, acceptance, payment,
 
     // The desk sees it in the online queue and accepts it in the console.
     const desk = await newPage();
-    await desk.goto(`${server.baseUrl}/console`);
-    await desk.getByLabel('Tên đăng nhập').fill('motcua');
-    await desk.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await desk.getByRole('button', { name: 'Đăng nhập' }).click();
-    await desk.getByRole('heading', { name: /Xin chào/ }).waitFor();
+    await signInToConsole(desk, server.baseUrl, 'motcua', TEST_PASSWORD);
     await desk.goto(`${server.baseUrl}/console/ho-so`);
     await desk.getByRole('tab', { name: /Trực tuyến chờ tiếp nhận/ }).click();
     await desk.locator('.ant-table-row', { hasText: 'Lê Thị Cúc' }).waitFor();

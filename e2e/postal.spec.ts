@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { injectAs, login, type Session } from '../server/test/app.js';
 import { buildProcedureContent, buildStaff, buildUnitTree, TEST_PASSWORD } from '../server/test/factories.js';
-import { launchBrowser, seriousA11yViolations, settled, SHOTS } from './support/browser.js';
+import { launchBrowser, seriousA11yViolations, settled, SHOTS, signInToConsole } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -62,11 +62,7 @@ describe('postal journey: pickup requested → picked up → received at the des
 
   async function officer(username: string): Promise<Page> {
     const page = await newPage();
-    await page.goto(`${server.baseUrl}/console`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+    await signInToConsole(page, server.baseUrl, username, TEST_PASSWORD);
     await page.getByRole('menuitem', { name: 'Bưu chính công ích' }).click();
     await page.getByRole('heading', { name: 'Bưu chính công ích', level: 2 }).waitFor();
     return page;

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { injectAs, login } from '../server/test/app.js';
 import { buildProcedureContent, buildStaff, buildUnit, TEST_PASSWORD } from '../server/test/factories.js';
-import { launchBrowser, seriousA11yViolations, SHOTS } from './support/browser.js';
+import { launchBrowser, seriousA11yViolations, SHOTS, signInToConsole } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -83,11 +83,7 @@ describe('reports journey', () => {
   });
 
   it('opens the dashboard, drills down to a commune and downloads the daily report', async () => {
-    await page.goto(`${server.baseUrl}/console`);
-    await page.getByLabel('Tên đăng nhập').fill('vanphong');
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+    await signInToConsole(page, server.baseUrl, 'vanphong', TEST_PASSWORD);
 
     await page.getByRole('menuitem', { name: 'Báo cáo' }).click();
     await page.getByRole('heading', { name: 'Báo cáo và chỉ số', level: 2 }).waitFor();

@@ -8,7 +8,7 @@ import { dispatchWebhooks } from '../server/src/modules/webhooks/use-cases/dispa
 import { SIGNATURE_HEADER, verifySignature } from '../server/src/modules/webhooks/webhook.rules.js';
 import { sealKeyOf } from '../server/src/modules/webhooks/webhook.seal.js';
 import { httpSender } from '../server/src/modules/webhooks/webhook.sender.js';
-import { launchBrowser, seriousA11yViolations, SHOTS } from './support/browser.js';
+import { launchBrowser, seriousA11yViolations, SHOTS, signInToConsole } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -55,11 +55,7 @@ describe('webhooks: create a subscription, see a delivery, press "Gửi lại"',
     context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1366, height: 768 } });
     await context.clock.install({ time: now });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/console`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+    await signInToConsole(page, server.baseUrl, username, TEST_PASSWORD);
     return page;
   }
 
