@@ -1,4 +1,4 @@
-import type { Queryable } from './database.js';
+import { prepared, type Queryable } from './database.js';
 
 /**
  * Rate limits and attempt guards kept in PostgreSQL (tables rate_limit_window, attempt_guard), so that every instance
@@ -11,13 +11,13 @@ export type RateLimitOutcome = { allowed: boolean; retryAfterSeconds: number };
 
 /** Counts one request for `key` in a fixed window and tells whether it is within `max`. One upsert, any instance. */
 export async function hitRateLimit(q: Queryable, limit: RateLimit, now: Date): Promise<RateLimitOutcome> {
-  const { rows } = await q.query<{ hits: number; windowStart: Date }>(
+  const { rows } = await q.query<{ hits: number; windowStart: Date }>(prepared(
     `INSERT INTO rate_limit_window AS w (key, window_start, hits) VALUES ($1, $2, 1)
      ON CONFLICT (key) DO UPDATE SET
        hits = CASE WHEN w.window_start <= $2::timestamptz - make_interval(secs => $3::int) OR w.window_start > $2 THEN 1 ELSE w.hits + 1 END,
        window_start = CASE WHEN w.window_start <= $2::timestamptz - make_interval(secs => $3::int) OR w.window_start > $2 THEN $2 ELSE w.window_start END
      RETURNING hits, window_start AS "windowStart"`,
-    [limit.key, now, limit.windowSeconds],
+    [limit.key, now, limit.windowSeconds]),
   );
   const r = rows[0]!;
   const allowed = r.hits <= limit.max;
@@ -63,11 +63,11 @@ export async function lockGuard(q: Queryable, key: string, now: Date): Promise<G
  * guard says; the caller looks at its result only when the guard lets the attempt through.
  */
 export async function lockGuardWith<T>(q: Queryable, key: string, now: Date, also: { sql: string; params: unknown[] } | null): Promise<{ guard: GuardState; also: T | null }> {
-  const { rows } = await q.query<{ failures: number; blockedUntil: Date | null; also: T | null }>(
+  const { rows } = await q.query<{ failures: number; blockedUntil: Date | null; also: T | null }>(prepared(
     `WITH g AS (INSERT INTO attempt_guard AS g (key, failures) VALUES ($1, 0) ON CONFLICT (key) DO UPDATE SET failures = g.failures
                 RETURNING failures, blocked_until)
      SELECT failures, blocked_until AS "blockedUntil", ${also ? also.sql : 'NULL'} AS also FROM g`,
-    [key, ...(also?.params ?? [])],
+    [key, ...(also?.params ?? [])]),
   );
   const r = rows[0]!;
   return { guard: { failures: r.failures, blockedUntil: r.blockedUntil && r.blockedUntil > now ? r.blockedUntil : null }, also: r.also };

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../platform/database.js';
+import { prepared, type Queryable } from '../../platform/database.js';
 import { workingHoursJsonSql } from '../working-calendar/calendar.repo.js';
 import type { WorkingHours } from '../working-calendar/calendar.rules.js';
 import type { UnitRow } from '../org-units/unit.repo.js';
@@ -45,7 +45,7 @@ export async function loadIntakeContext(
     adjustments: TAdjustment[];
     hours: WorkingHours[];
     existingId: string | null;
-  }>(
+  }>(prepared(
     `WITH rs AS (SELECT path FROM unit WHERE id = $2),
           v AS (SELECT * FROM procedure_version WHERE procedure_id = $3 AND state <> 'draft')
      SELECT (SELECT ${unitJson} FROM unit u WHERE u.id = $1) AS receiving,
@@ -65,7 +65,7 @@ export async function loadIntakeContext(
               WHERE a.day BETWEEN $5 AND $6 AND (a.unit_id IS NULL OR rs.path LIKE au.path || '%')) AS adjustments,
             ${workingHoursJsonSql('(SELECT path FROM rs)')} AS hours,
             (SELECT id FROM dossier WHERE idempotency_key = $4) AS "existingId"`,
-    [p.receivingUnitId, p.resolvingUnitId, p.procedureId, p.idempotencyKey, p.from, p.to],
+    [p.receivingUnitId, p.resolvingUnitId, p.procedureId, p.idempotencyKey, p.from, p.to]),
   );
   const r = rows[0]!;
   return {

@@ -6,7 +6,7 @@
  * the same rows, in the same transaction. Other modules (citizens, postal, jobs) call `recordEvent`; a test
  * (dossier.ledger.boundary.test.ts) fails if any other file writes these tables.
  */
-import type { Queryable } from '../../platform/database.js';
+import { prepared, type Queryable } from '../../platform/database.js';
 import type { NewNotification } from '../notifications/notification.repo.js';
 import type { TApplicantInput } from './dossier.contract.js';
 import type { PlannedStep } from './dossier-deadline.rules.js';
@@ -42,9 +42,9 @@ const toDate = (v: string | null): Date | null => (v === null ? null : new Date(
 
 /** The dossier's state as its row says (optionally row-locked until the end of the transaction), with its step definitions. */
 export async function readLedgerState(q: Queryable, id: string, opts: { lock: boolean }): Promise<{ state: LedgerState; steps: StepDefinition[] } | null> {
-  const { rows } = await q.query<Omit<LedgerState, 'steps'> & { stepRows: RawStep[] }>(
+  const { rows } = await q.query<Omit<LedgerState, 'steps'> & { stepRows: RawStep[] }>(prepared(
     `SELECT ${stateColumns} FROM dossier d WHERE d.id = $1 ${opts.lock ? 'FOR UPDATE OF d' : ''}`,
-    [id],
+    [id]),
   );
   const r = rows[0];
   if (!r) return null;
@@ -158,7 +158,7 @@ export async function openDossier(
   const a = facts.applicant;
   const stored = toStored(rec.event);
   const nb = opts.numbering;
-  const { rows } = await q.query<{ id: string; code: string | null }>(
+  const { rows } = await q.query<{ id: string; code: string | null }>(prepared(
     `WITH ap AS (
        INSERT INTO applicant (kind, id_number, full_name, birth_date, address, address_unit_id, phone, email, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
@@ -205,7 +205,7 @@ export async function openDossier(
       rec.actorId, rec.actorName, stored.action, state.status, state.receivedAt ? state.stepIndex : null, rec.note, JSON.stringify(stored.data),
       ...notificationParams(opts.notices),
       state.lateSince,
-    ],
+    ]),
   );
   const r = rows[0]!;
   return { ...r, state: { ...state, code: r.code } };
@@ -237,7 +237,7 @@ export async function recordEvent(
   const changed = defs.filter((s) => opts.newSteps || JSON.stringify(before.steps[s.stepIndex]) !== JSON.stringify(after.steps[s.stepIndex]));
   const stored = toStored(rec.event);
   const nb = opts.numbering;
-  const { rows } = await q.query<{ code: string | null }>(
+  const { rows } = await q.query<{ code: string | null }>(prepared(
     `WITH sq AS (
        INSERT INTO dossier_code_counter (unit_id, day, last_seq) SELECT $2, $3, 1 WHERE $2::uuid IS NOT NULL
        ON CONFLICT (unit_id, day) DO UPDATE SET last_seq = dossier_code_counter.last_seq + 1
@@ -271,7 +271,7 @@ export async function recordEvent(
       rec.actorId, rec.actorName, stored.action, before.status, after.status, after.receivedAt ? after.stepIndex : null, rec.note, JSON.stringify(stored.data),
       ...notificationParams(typeof opts.notices === 'function' ? opts.notices(after) : (opts.notices ?? { items: [] })),
       after.lateSince,
-    ],
+    ]),
   );
   return { before, after: { ...after, code: rows[0]?.code ?? after.code } };
 }

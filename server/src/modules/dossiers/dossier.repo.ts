@@ -1,4 +1,4 @@
-import type { Queryable } from '../../platform/database.js';
+import { prepared, type Queryable } from '../../platform/database.js';
 import { signersJsonSql } from '../org-units/signatory.repo.js';
 import { ledgerStateJsonSql, lockedStateOf, type LockedState } from './dossier.ledger.js';
 import type { Signer } from '../org-units/signatory.rules.js';
@@ -49,10 +49,10 @@ export async function lockDossier(q: Queryable, id: string): Promise<DossierRow 
 }
 
 async function readDossierRow(q: Queryable, id: string, lock: boolean): Promise<DossierRow | null> {
-  const { rows } = await q.query<DossierRow>(
+  const { rows } = await q.query<DossierRow>(prepared(
     `SELECT ${dossierRowColumns}
        FROM dossier d WHERE d.id = $1 ${lock ? 'FOR UPDATE' : ''}`,
-    [id],
+    [id]),
   );
   return rows[0] ?? null;
 }
@@ -65,13 +65,13 @@ async function readDossierRow(q: Queryable, id: string, lock: boolean): Promise<
  */
 export async function lockDossierWithSteps(q: Queryable, id: string, again = true): Promise<{ dossier: DossierRow; steps: StepRow[]; ledger: LockedState | null } | null> {
   type Raw = DossierRow & { steps: (Omit<StepRow, 'dueAt' | 'startedAt'> & { dueAt: string | null; startedAt: string | null })[] } & Parameters<typeof lockedStateOf>[0];
-  const { rows } = await q.query<Raw>(
+  const { rows } = await q.query<Raw>(prepared(
     `SELECT ${dossierRowColumns}, ${ledgerStateJsonSql},
             (SELECT coalesce(json_agg(json_build_object('stepIndex', s.step_index, 'name', s.name, 'role', s.role, 'unitId', s.unit_id, 'unitPath', u.path,
                     'workingDays', s.working_days, 'dueAt', s.due_at, 'startedAt', s.started_at) ORDER BY s.step_index), '[]')
                FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = d.id) AS steps
        FROM dossier d WHERE d.id = $1 FOR UPDATE OF d`,
-    [id],
+    [id]),
   );
   const r = rows[0];
   if (!r) return null;
@@ -162,7 +162,7 @@ const detailFrom = `FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id J
        LEFT JOIN unit iu ON iu.id = d.interagency_unit_id WHERE d.id = $1`;
 
 export async function getDossierDetail(q: Queryable, id: string): Promise<DossierDetailRow | null> {
-  const { rows } = await q.query<DossierDetailRow>(`${detailSql} ${detailFrom}`, [id]);
+  const { rows } = await q.query<DossierDetailRow>(prepared(`${detailSql} ${detailFrom}`, [id]));
   return rows[0] ?? null;
 }
 
@@ -192,7 +192,7 @@ const toDate = (v: string | null): Date | null => (v === null ? null : new Date(
  */
 export async function getDossierView(q: Queryable, id: string, p: { actorId: string; from: string; to: string }): Promise<DossierView | null> {
   type Raw<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
-  const { rows } = await q.query<DossierDetailRow & { steps: Raw<StepView>[]; history: Raw<HistoryView>[]; adjustments: TAdjustment[]; hours: WorkingHours[]; actedOn: boolean; signers: Signer[]; openedByOthersSinceLast: boolean }>(
+  const { rows } = await q.query<DossierDetailRow & { steps: Raw<StepView>[]; history: Raw<HistoryView>[]; adjustments: TAdjustment[]; hours: WorkingHours[]; actedOn: boolean; signers: Signer[]; openedByOthersSinceLast: boolean }>(prepared(
     `${detailSql},
        (SELECT coalesce(json_agg(json_build_object('stepIndex', s.step_index, 'name', s.name, 'role', s.role, 'unitId', s.unit_id, 'unitName', u.name,
                'unitPath', u.path, 'workingDays', s.working_days, 'dueAt', s.due_at, 'startedAt', s.started_at, 'finishedAt', s.finished_at,
@@ -212,7 +212,7 @@ export async function getDossierView(q: Queryable, id: string, p: { actorId: str
                 WHERE x.dossier_id = d.id AND x.actor_id <> $2
                   AND x.at >= (SELECT a.at FROM dossier_action a WHERE a.dossier_id = d.id ORDER BY a.id DESC LIMIT 1)) AS "openedByOthersSinceLast"
      ${detailFrom}`,
-    [id, p.actorId, p.from, p.to],
+    [id, p.actorId, p.from, p.to]),
   );
   const r = rows[0];
   if (!r) return null;

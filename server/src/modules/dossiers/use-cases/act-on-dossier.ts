@@ -1,4 +1,4 @@
-import { withTransaction, type Db, type Queryable } from '../../../platform/database.js';
+import { prepared, withTransaction, type Db, type Queryable } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
 import type { Actor } from '../../identity/permissions.policy.js';
@@ -107,12 +107,12 @@ type NoticeFacts = {
 
 async function noticeFacts(tx: Queryable, publicUrl: string, dossierId: string): Promise<NoticeFacts | null> {
   // One round trip: the facts and the citizen's channel choice (issue 12).
-  const { rows } = await tx.query<{ code: string | null; procedureName: string; applicant: NoticeFacts['applicant']; unitName: string; steps: TimelineContext['steps']; choice: StoredChoice }>(
+  const { rows } = await tx.query<{ code: string | null; procedureName: string; applicant: NoticeFacts['applicant']; unitName: string; steps: TimelineContext['steps']; choice: StoredChoice }>(prepared(
     `SELECT d.code, d.procedure_name AS "procedureName", d.applicant, u.name AS "unitName", ${channelChoiceJsonSql('d')} AS choice,
             (SELECT coalesce(json_agg(json_build_object('name', s.name, 'role', s.role, 'unitName', su.name) ORDER BY s.step_index), '[]')
                FROM dossier_step s JOIN unit su ON su.id = s.unit_id WHERE s.dossier_id = d.id) AS steps
        FROM dossier d JOIN unit u ON u.id = d.receiving_unit_id WHERE d.id = $1`,
-    [dossierId],
+    [dossierId]),
   );
   const d = rows[0];
   if (!d?.code) return null;

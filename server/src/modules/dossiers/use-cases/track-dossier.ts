@@ -2,7 +2,7 @@ import { countSecurityEvent } from '../../../platform/security-events.js';
 import { z } from 'zod';
 import type { AppConfig } from '../../../platform/config.js';
 import type { Clock } from '../../../platform/clock.js';
-import { withTransaction, type Db } from '../../../platform/database.js';
+import { prepared, withTransaction, type Db } from '../../../platform/database.js';
 import { hitRateLimit, lockGuardWith, recordGuardFailure, secondsUntil, type GuardPolicy } from '../../../platform/rate-limit.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 import { dossierErrors } from '../dossier.errors.js';
@@ -147,13 +147,13 @@ export async function authoriseTracking(deps: TrackingDeps, code: string, secret
 export async function trackDossier(deps: TrackingDeps, code: string, secret: string, client: { ip: string }) {
   const { dossierId } = await authoriseTracking(deps, code, secret, client);
   // One round trip: the dossier and its timeline together.
-  const { rows } = await deps.db.query<{ id: string; code: string | null; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; handlingUnitId: string; shipment: { trackingCode: string | null; status: string; dueAt: string | null; deliveredAt: string | null } | null; timeline: TimelineFacts }>(
+  const { rows } = await deps.db.query<{ id: string; code: string | null; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; handlingUnitId: string; shipment: { trackingCode: string | null; status: string; dueAt: string | null; deliveredAt: string | null } | null; timeline: TimelineFacts }>(prepared(
     `SELECT d.id, d.resolving_unit_id AS "handlingUnitId", coalesce(d.code, (SELECT n.ma_ho_so FROM national_dossier n WHERE n.dossier_id = d.id AND n.origin = 'national')) AS code, procedure_name AS "procedureName", status, received_at AS "receivedAt", due_at AS "dueAt", returned_at AS "returnedAt",
             (SELECT json_build_object('trackingCode', s.tracking_code, 'status', s.status, 'dueAt', s.due_at, 'deliveredAt', s.delivered_at)
                FROM postal_shipment s WHERE s.dossier_id = d.id) AS shipment,
             ${citizenTimelineSql('d')} AS timeline
        FROM dossier d WHERE id = $1`,
-    [dossierId],
+    [dossierId]),
   );
   const d = rows[0];
   if (!d) throw dossierErrors.notFound();
