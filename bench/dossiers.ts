@@ -22,7 +22,7 @@ import { writeSection } from './standalone.js';
 import { vnDateOf } from '../server/src/modules/working-calendar/vn-time.js';
 import { dossierDb } from './dossiers-data.js';
 import { load, type Stat } from './load.js';
-import { startServer, type ServerProcess } from './server-process.js';
+import { postgresCpuSeconds, startServer, type ServerProcess } from './server-process.js';
 
 /** The tables an intake or a forward writes, directly or through their triggers (the probe shows which). */
 const written = [
@@ -30,7 +30,7 @@ const written = [
   'dossier_queue_count', 'report_counter', 'report_counter_below', 'report_open',
 ];
 
-type Line = { what: string; real: Stat; realCpuMs: number; realStatements: number; bare: Stat; bareCpuMs: number; bareStatements: number };
+type Line = { what: string; real: Stat; realCpuMs: number; realPgMs: number; realStatements: number; bare: Stat; bareCpuMs: number; barePgMs: number; bareStatements: number };
 type Counts = Record<string, { ins: number; upd: number }>;
 type Pool = Awaited<ReturnType<typeof dossierDb>>['pool'];
 
@@ -120,37 +120,37 @@ export async function benchDossiers(o: { dossiers: number; requests: number; rou
       server = await startServer({ dbUrl: db.url, dataDir: work, env: { ...env, COUNT_QUERIES_FILE: realCount.file }, nodeArgs: realCount.nodeArgs });
       auth = await signIn(server.base);
       const real = server;
-      // CPU seconds and statements of the server over one phase.
-      const cpuOf = async <T>(p: ServerProcess, f: () => Promise<T>): Promise<[T, number, number]> => {
+      // CPU seconds of the server and of PostgreSQL, and the server's statements, over one phase.
+      const cpuOf = async <T>(p: ServerProcess, f: () => Promise<T>): Promise<[T, number, number, number]> => {
         const file = p === real ? realCount.file : bareCount.file;
         const q0 = await statementsOf(p, file);
-        const c0 = await p.cpuSeconds();
+        const [c0, g0] = [await p.cpuSeconds(), await postgresCpuSeconds()];
         const v = await f();
-        const c1 = await p.cpuSeconds();
-        return [v, c1 - c0, (await statementsOf(p, file)) - q0];
+        const [c1, g1] = [await p.cpuSeconds(), await postgresCpuSeconds()];
+        return [v, c1 - c0, (await statementsOf(p, file)) - q0, g1 - g0];
       };
       const bareCount = counted(`bare-${r}`);
-      const [intake, intakeCpu, intakeQ] = await cpuOf(real, () => load('intake', real.base, (i) => ({ path: '/api/dossiers', method: 'POST', headers: auth, body: intakeBody(`r${r}`)(i) }), o.requests, 8));
+      const [intake, intakeCpu, intakeQ, intakePg] = await cpuOf(real, () => load('intake', real.base, (i) => ({ path: '/api/dossiers', method: 'POST', headers: auth, body: intakeBody(`r${r}`)(i) }), o.requests, 8));
       const made = (await db.pool.query<{ id: string; code: string }>(`SELECT id, code FROM dossier WHERE idempotency_key LIKE $1 ORDER BY code`, [`%bench-${run}-r${r}-%`])).rows;
-      const [forward, forwardCpu, forwardQ] = await cpuOf(real, () => load('forward', real.base, (i) => ({ path: `/api/dossiers/${made[i]!.id}/actions`, method: 'POST', headers: auth, body: { action: 'forward' } }), made.length, 8));
-      const [tracking, trackingCpu, trackingQ] = await cpuOf(real, () => load('tracking', real.base, (i) => ({ path: `/api/tracking?code=${made[i % made.length]!.code}&secret=0912345678` }), o.requests * 2, 16));
+      const [forward, forwardCpu, forwardQ, forwardPg] = await cpuOf(real, () => load('forward', real.base, (i) => ({ path: `/api/dossiers/${made[i]!.id}/actions`, method: 'POST', headers: auth, body: { action: 'forward' } }), made.length, 8));
+      const [tracking, trackingCpu, trackingQ, trackingPg] = await cpuOf(real, () => load('tracking', real.base, (i) => ({ path: `/api/tracking?code=${made[i % made.length]!.code}&secret=0912345678` }), o.requests * 2, 16));
       await real.stop();
       server = null;
 
       const bare = await startServer({ dbUrl: db.url, dataDir: work, script: 'bench/bare-server.js', env: { BARE_CONFIG: JSON.stringify(bareConfig), COUNT_QUERIES_FILE: bareCount.file }, nodeArgs: bareCount.nodeArgs });
       server = bare;
       const bareIds: string[] = [];
-      const [bareIntake, bareIntakeCpu, bareIntakeQ] = await cpuOf(bare, () => load('bare intake', bare.base, (i) => ({ path: '/intake', method: 'POST', body: intakeBody(`b${r}`)(i) }), o.requests, 8));
+      const [bareIntake, bareIntakeCpu, bareIntakeQ, bareIntakePg] = await cpuOf(bare, () => load('bare intake', bare.base, (i) => ({ path: '/intake', method: 'POST', body: intakeBody(`b${r}`)(i) }), o.requests, 8));
       bareIds.push(...(await db.pool.query<{ id: string }>(`SELECT id FROM bare_dossier WHERE idempotency_key LIKE $1`, [`%bench-${run}-b${r}-%`])).rows.map((x) => x.id));
-      const [bareForward, bareForwardCpu, bareForwardQ] = await cpuOf(bare, () => load('bare forward', bare.base, (i) => ({ path: `/forward/${bareIds[i]!}`, method: 'POST', body: {} }), bareIds.length, 8));
-      const [bareLookup, bareLookupCpu, bareLookupQ] = await cpuOf(bare, () => load('bare lookup', bare.base, (i) => ({ path: `/lookup?code=${made[i % made.length]!.code}` }), o.requests * 2, 16));
+      const [bareForward, bareForwardCpu, bareForwardQ, bareForwardPg] = await cpuOf(bare, () => load('bare forward', bare.base, (i) => ({ path: `/forward/${bareIds[i]!}`, method: 'POST', body: {} }), bareIds.length, 8));
+      const [bareLookup, bareLookupCpu, bareLookupQ, bareLookupPg] = await cpuOf(bare, () => load('bare lookup', bare.base, (i) => ({ path: `/lookup?code=${made[i % made.length]!.code}` }), o.requests * 2, 16));
       await bare.stop();
       server = null;
       const ms = (s: number, n: number) => (s * 1000) / n;
       rounds.push([
-        { what: 'intake (POST /api/dossiers, accepted) / bare same-rows intake', real: intake, realCpuMs: ms(intakeCpu, intake.requests), realStatements: intakeQ / intake.requests, bare: bareIntake, bareCpuMs: ms(bareIntakeCpu, bareIntake.requests), bareStatements: bareIntakeQ / bareIntake.requests },
-        { what: 'step transition (forward) / bare same-rows forward', real: forward, realCpuMs: ms(forwardCpu, forward.requests), realStatements: forwardQ / forward.requests, bare: bareForward, bareCpuMs: ms(bareForwardCpu, bareForward.requests), bareStatements: bareForwardQ / bareForward.requests },
-        { what: 'public tracking (GET /api/tracking) / bare one-row lookup', real: tracking, realCpuMs: ms(trackingCpu, tracking.requests), realStatements: trackingQ / tracking.requests, bare: bareLookup, bareCpuMs: ms(bareLookupCpu, bareLookup.requests), bareStatements: bareLookupQ / bareLookup.requests },
+        { what: 'intake (POST /api/dossiers, accepted) / bare same-rows intake', real: intake, realCpuMs: ms(intakeCpu, intake.requests), realPgMs: ms(intakePg, intake.requests), realStatements: intakeQ / intake.requests, bare: bareIntake, bareCpuMs: ms(bareIntakeCpu, bareIntake.requests), barePgMs: ms(bareIntakePg, bareIntake.requests), bareStatements: bareIntakeQ / bareIntake.requests },
+        { what: 'step transition (forward) / bare same-rows forward', real: forward, realCpuMs: ms(forwardCpu, forward.requests), realPgMs: ms(forwardPg, forward.requests), realStatements: forwardQ / forward.requests, bare: bareForward, bareCpuMs: ms(bareForwardCpu, bareForward.requests), barePgMs: ms(bareForwardPg, bareForward.requests), bareStatements: bareForwardQ / bareForward.requests },
+        { what: 'public tracking (GET /api/tracking) / bare one-row lookup', real: tracking, realCpuMs: ms(trackingCpu, tracking.requests), realPgMs: ms(trackingPg, tracking.requests), realStatements: trackingQ / tracking.requests, bare: bareLookup, bareCpuMs: ms(bareLookupCpu, bareLookup.requests), barePgMs: ms(bareLookupPg, bareLookup.requests), bareStatements: bareLookupQ / bareLookup.requests },
       ]);
       for (const l of rounds.at(-1)!) log(`  ${l.what}: ${l.real.rps.toFixed(0)} / ${l.bare.rps.toFixed(0)} req/s = ${(l.real.rps / l.bare.rps).toFixed(2)}`);
     }
@@ -174,14 +174,14 @@ export async function benchDossiers(o: { dossiers: number; requests: number; rou
       `- forward: ${fmt(sum(perForward))} rows — ${rowsOf(perForward)}.`,
       '',
       `${o.requests} intakes at one desk with 8 in flight, then a forward of each (8 in flight), then ${o.requests * 2} tracking look-ups (16 in flight). ` +
-        `Real server: compiled dist/server/main.js in its own process (pool of 10); bare servers: bench/bare-server.js in its own process (Fastify + pg, pool of 10), one statement per request into bare_* tables without triggers and foreign keys. Server CPU = user + system time of the server process over the run, per request; statements = what the server process sent to PostgreSQL per request (round trips, counted in the process by bench/count-queries.js).`,
+        `Real server: compiled dist/server/main.js in its own process (pool of 10); bare servers: bench/bare-server.js in its own process (Fastify + pg, pool of 10), one statement per request into bare_* tables without triggers and foreign keys. Server CPU = user + system time of the server process over the run, per request; PostgreSQL CPU = the same for every PostgreSQL process of the machine (the database is local; nothing else should run); statements = what the server process sent to PostgreSQL per request (round trips, counted in the process by bench/count-queries.js).`,
       '',
-      '| round | what | real req/s | real p50 ms | real p99 ms | real CPU ms/req | real statements/req | bare req/s | bare p50 ms | bare p99 ms | bare CPU ms/req | bare statements/req | real / bare (req/s) |',
-      '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      '| round | what | real req/s | real p50 ms | real p99 ms | real CPU ms/req | real PostgreSQL CPU ms/req | real statements/req | bare req/s | bare p50 ms | bare p99 ms | bare CPU ms/req | bare PostgreSQL CPU ms/req | bare statements/req | real / bare (req/s) |',
+      '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...rounds.flatMap((ls, i) =>
         ls.map(
           (l) =>
-            `| ${i + 1} | ${l.what} | ${l.real.rps.toFixed(0)} | ${l.real.p50.toFixed(1)} | ${l.real.p99.toFixed(1)} | ${l.realCpuMs.toFixed(2)} | ${l.realStatements.toFixed(1)} | ${l.bare.rps.toFixed(0)} | ${l.bare.p50.toFixed(1)} | ${l.bare.p99.toFixed(1)} | ${l.bareCpuMs.toFixed(2)} | ${l.bareStatements.toFixed(1)} | **${(l.real.rps / l.bare.rps).toFixed(2)}** |`,
+            `| ${i + 1} | ${l.what} | ${l.real.rps.toFixed(0)} | ${l.real.p50.toFixed(1)} | ${l.real.p99.toFixed(1)} | ${l.realCpuMs.toFixed(2)} | ${l.realPgMs.toFixed(2)} | ${l.realStatements.toFixed(1)} | ${l.bare.rps.toFixed(0)} | ${l.bare.p50.toFixed(1)} | ${l.bare.p99.toFixed(1)} | ${l.bareCpuMs.toFixed(2)} | ${l.barePgMs.toFixed(2)} | ${l.bareStatements.toFixed(1)} | **${(l.real.rps / l.bare.rps).toFixed(2)}** |`,
         ),
       ),
       '',

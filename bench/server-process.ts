@@ -48,3 +48,20 @@ export async function startServer(o: { dbUrl: string; dataDir: string; env?: Rec
     },
   };
 }
+
+/**
+ * CPU seconds (user + system) of every PostgreSQL process on this machine so far: the benchmarks' database runs here
+ * (127.0.0.1), so the difference over a phase is what the phase cost PostgreSQL — its share of the two cores, beside the
+ * server's own. Processes that end during the phase (none of ours: the pools stay open) drop out of the sum.
+ */
+export async function postgresCpuSeconds(): Promise<number> {
+  let ticks = 0;
+  for (const pid of await fs.readdir('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    if (!stat.includes('(postgres)')) continue;
+    const f = stat.split(') ')[1]!.split(' ');
+    ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks / 100;
+}
