@@ -1,4 +1,5 @@
 import { prepared, type Queryable } from '../../platform/database.js';
+import { channelChoiceJsonSql, type StoredChoice } from '../notifications/channel-preferences.repo.js';
 import { signersJsonSql } from '../org-units/signatory.repo.js';
 import { ledgerStateJsonSql, lockedStateOf, type LockedState } from './dossier.ledger.js';
 import type { Signer } from '../org-units/signatory.rules.js';
@@ -57,28 +58,35 @@ async function readDossierRow(q: Queryable, id: string, lock: boolean): Promise<
   return rows[0] ?? null;
 }
 
+/** What an action tells the applicant with (act-on-dossier.ts): read with the lock, as none of it changes in the action. */
+export type NoticeRow = { procedureName: string; applicant: { fullName: string; email: string | null; phone: string | null }; receivingUnitName: string; choice: StoredChoice };
+
 /**
- * The dossier's state, row-locked, with its steps and the ledger's state of it — one round trip for every action.
+ * The dossier's state, row-locked, with its steps, the ledger's state of it and what a notice of the action says — one
+ * round trip for every action.
  * When the statement had to wait for another writer's lock, its steps and scope were read with the snapshot it started
  * with (READ COMMITTED: only the locked row is its newest version): it reads again, the lock now held, so the action
  * decides on what that writer committed (issue 12, `ledgerStateJsonSql`).
  */
-export async function lockDossierWithSteps(q: Queryable, id: string, again = true): Promise<{ dossier: DossierRow; steps: StepRow[]; ledger: LockedState | null } | null> {
-  type Raw = DossierRow & { steps: (Omit<StepRow, 'dueAt' | 'startedAt'> & { dueAt: string | null; startedAt: string | null })[] } & Parameters<typeof lockedStateOf>[0];
+export async function lockDossierWithSteps(q: Queryable, id: string, again = true): Promise<{ dossier: DossierRow; steps: StepRow[]; ledger: LockedState | null; notice: NoticeRow } | null> {
+  type Raw = DossierRow & { steps: (Omit<StepRow, 'dueAt' | 'startedAt'> & { dueAt: string | null; startedAt: string | null })[]; notice: NoticeRow } & Parameters<typeof lockedStateOf>[0];
   const { rows } = await q.query<Raw>(prepared(
     `SELECT ${dossierRowColumns}, ${ledgerStateJsonSql},
             (SELECT coalesce(json_agg(json_build_object('stepIndex', s.step_index, 'name', s.name, 'role', s.role, 'unitId', s.unit_id, 'unitPath', u.path,
-                    'workingDays', s.working_days, 'dueAt', s.due_at, 'startedAt', s.started_at) ORDER BY s.step_index), '[]')
-               FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = d.id) AS steps
+                    'unitName', u.name, 'workingDays', s.working_days, 'dueAt', s.due_at, 'startedAt', s.started_at) ORDER BY s.step_index), '[]')
+               FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = d.id) AS steps,
+            json_build_object('procedureName', d.procedure_name, 'applicant', d.applicant, 'receivingUnitName', (SELECT ru.name FROM unit ru WHERE ru.id = d.receiving_unit_id),
+                              'choice', ${channelChoiceJsonSql('d')}) AS notice
        FROM dossier d WHERE d.id = $1 FOR UPDATE OF d`,
     [id]),
   );
   const r = rows[0];
   if (!r) return null;
   if (!r.ledgerFresh && again) return lockDossierWithSteps(q, id, false);
-  const { steps, ledgerState, ledgerFresh, ...dossier } = r;
+  const { steps, ledgerState, ledgerFresh, notice, ...dossier } = r;
   return {
     dossier,
+    notice,
     steps: steps.map((s) => ({ ...s, dueAt: s.dueAt ? new Date(s.dueAt) : null, startedAt: s.startedAt ? new Date(s.startedAt) : null })),
     // The ledger's own state of the row, for `recordEvent` in the same transaction (null: it reads it again).
     ledger: lockedStateOf({ ledgerState, ledgerFresh }),
@@ -90,11 +98,11 @@ export function getDossierRow(q: Queryable, id: string): Promise<DossierRow | nu
   return readDossierRow(q, id, false);
 }
 
-export type StepRow = { stepIndex: number; name: string; role: string; unitId: string; unitPath: string; workingDays: number; dueAt: Date | null; startedAt: Date | null };
+export type StepRow = { stepIndex: number; name: string; role: string; unitId: string; unitPath: string; unitName: string; workingDays: number; dueAt: Date | null; startedAt: Date | null };
 
 export async function listSteps(q: Queryable, dossierId: string): Promise<StepRow[]> {
   const { rows } = await q.query<StepRow>(
-    `SELECT s.step_index AS "stepIndex", s.name, s.role, s.unit_id AS "unitId", u.path AS "unitPath", s.working_days AS "workingDays",
+    `SELECT s.step_index AS "stepIndex", s.name, s.role, s.unit_id AS "unitId", u.path AS "unitPath", u.name AS "unitName", s.working_days AS "workingDays",
             s.due_at AS "dueAt", s.started_at AS "startedAt"
        FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = $1 ORDER BY s.step_index`,
     [dossierId],

@@ -1,4 +1,4 @@
-import { prepared, withTransaction, type Db, type Queryable } from '../../../platform/database.js';
+import { withTransaction, type Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
 import type { Actor } from '../../identity/permissions.policy.js';
@@ -14,10 +14,10 @@ import { citizenTimeline, type TimelineContext } from '../dossier-timeline.rules
 import { dossierErrors } from '../dossier.errors.js';
 import { recordEvent, type Notices } from '../dossier.ledger.js';
 import { applicantNotifications, trackingUrl } from '../dossier.notify.js';
-import { channelChoiceJsonSql, channelChoiceOf, type StoredChoice } from '../../notifications/channel-preferences.repo.js';
+import { channelChoiceOf } from '../../notifications/channel-preferences.repo.js';
 import type { ChannelChoice } from '../../notifications/notification.contract.js';
 import { actionsOpenTo, canAct, canRead } from '../dossier.policy.js';
-import { lockDossierWithSteps, numberResultDocuments } from '../dossier.repo.js';
+import { lockDossierWithSteps, numberResultDocuments, type DossierRow, type NoticeRow, type StepRow } from '../dossier.repo.js';
 import { applyAction, atDeskReturnStep, endsWithDeskReturn } from '../dossier.rules.js';
 import { actionHandlers } from './actions/index.js';
 
@@ -62,7 +62,7 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
     // going by post stops at "ready": the post hands it out (postal/).
     const returningAtStep = input.action === 'return_result' && d.status === 'processing';
     if (returningAtStep) {
-      const finished = await noticeFacts(tx, deps.config.publicUrl, dossierId);
+      const finished = noticeFacts(deps.config.publicUrl, locked);
       const byPost = d.resultDelivery === 'post';
       await recordEvent(
         tx,
@@ -79,7 +79,7 @@ export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publi
       calendar: () => loadCalendar(tx, d.resolvingPath, { from: year - 1, to: year + 1 }),
     });
     // Nghị định 224/2026 Điều 15 k1g: every change of status is told at once, on the channels the citizen chose.
-    const facts = spec.notifies || spec.to !== 'same' ? await noticeFacts(tx, deps.config.publicUrl, dossierId) : null;
+    const facts = spec.notifies || spec.to !== 'same' ? noticeFacts(deps.config.publicUrl, locked) : null;
     const told = { at: now, actorName: actor.fullName, beforeStatus: returningAtStep ? 'result_ready' : d.status };
     await recordEvent(
       tx,
@@ -105,22 +105,15 @@ type NoticeFacts = {
   timeline: TimelineContext;
 };
 
-async function noticeFacts(tx: Queryable, publicUrl: string, dossierId: string): Promise<NoticeFacts | null> {
-  // One round trip: the facts and the citizen's channel choice (issue 12).
-  const { rows } = await tx.query<{ code: string | null; procedureName: string; applicant: NoticeFacts['applicant']; unitName: string; steps: TimelineContext['steps']; choice: StoredChoice }>(prepared(
-    `SELECT d.code, d.procedure_name AS "procedureName", d.applicant, u.name AS "unitName", ${channelChoiceJsonSql('d')} AS choice,
-            (SELECT coalesce(json_agg(json_build_object('name', s.name, 'role', s.role, 'unitName', su.name) ORDER BY s.step_index), '[]')
-               FROM dossier_step s JOIN unit su ON su.id = s.unit_id WHERE s.dossier_id = d.id) AS steps
-       FROM dossier d JOIN unit u ON u.id = d.receiving_unit_id WHERE d.id = $1`,
-    [dossierId]),
-  );
-  const d = rows[0];
-  if (!d?.code) return null;
+/** The notice's facts from what the action read with its lock (`lockDossierWithSteps`); none without a code yet. */
+function noticeFacts(publicUrl: string, locked: { dossier: DossierRow; steps: StepRow[]; notice: NoticeRow }): NoticeFacts | null {
+  const { dossier: d, notice: n } = locked;
+  if (!d.code) return null;
   return {
-    applicant: d.applicant,
-    choice: channelChoiceOf(d.choice),
-    facts: { dossierCode: d.code, procedureName: d.procedureName, applicantName: d.applicant.fullName, unitName: d.unitName, trackingUrl: trackingUrl(publicUrl, d.code) },
-    timeline: { receivingUnitName: d.unitName, steps: d.steps },
+    applicant: n.applicant,
+    choice: channelChoiceOf(n.choice),
+    facts: { dossierCode: d.code, procedureName: n.procedureName, applicantName: n.applicant.fullName, unitName: n.receivingUnitName, trackingUrl: trackingUrl(publicUrl, d.code) },
+    timeline: { receivingUnitName: n.receivingUnitName, steps: locked.steps.map((s) => ({ name: s.name, role: s.role, unitName: s.unitName })) },
   };
 }
 
