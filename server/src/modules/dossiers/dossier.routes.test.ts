@@ -305,6 +305,14 @@ describe('queues, search and public tracking', () => {
     const ok = await t.app.inject({ url: `/api/tracking?code=${d.code}&secret=1234` });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ code: d.code, statusLabel: 'Đã trả kết quả' });
+    // The dates and the timeline as the officer's view of the same dossier has them (read with the guarded look-up).
+    const view = (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${d.id}` })).json();
+    expect({ receivedAt: ok.json().receivedAt, dueAt: ok.json().dueAt, returnedAt: ok.json().returnedAt, overdue: ok.json().overdue }).toEqual({
+      receivedAt: view.receivedAt, dueAt: view.dueAt, returnedAt: view.returnedAt, overdue: false,
+    });
+    expect(ok.json().returnedAt).not.toBeNull();
+    expect(ok.json().timeline.map((x: { at: string }) => x.at)).toEqual(view.history.filter((h: { action: string }) => ok.json().timeline.some((x: { at: string }) => x.at === h.at)).map((h: { at: string }) => h.at));
+    expect(ok.json().timeline[0].label).toMatch(/^Đã tiếp nhận tại Bộ phận một cửa /);
     expect(JSON.stringify(ok.json())).not.toContain('Nguyễn');
     expect((await t.app.inject({ url: `/api/tracking?code=${d.code}&secret=0912345678` })).statusCode).toBe(200);
     const wrong = await t.app.inject({ url: `/api/tracking?code=${d.code}&secret=9999` });

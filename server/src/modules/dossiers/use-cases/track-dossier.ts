@@ -2,7 +2,7 @@ import { countSecurityEvent } from '../../../platform/security-events.js';
 import { z } from 'zod';
 import type { AppConfig } from '../../../platform/config.js';
 import type { Clock } from '../../../platform/clock.js';
-import { prepared, withTransaction, type Db } from '../../../platform/database.js';
+import { withTransaction, type Db } from '../../../platform/database.js';
 import { hitRateLimit, lockGuardWith, recordGuardFailure, secondsUntil, type GuardPolicy } from '../../../platform/rate-limit.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 import { dossierErrors } from '../dossier.errors.js';
@@ -87,7 +87,14 @@ export type TrackingDeps = {
  * refused is audited and logged as an alert. The owner is never locked out of their own dossier: signed in on the
  * portal they see it without any secret.
  */
-export async function authoriseTracking(deps: TrackingDeps, code: string, secret: string, client: { ip: string }): Promise<{ dossierId: string; code: string }> {
+export async function authoriseTracking<T = null>(
+  deps: TrackingDeps,
+  code: string,
+  secret: string,
+  client: { ip: string },
+  /** An SQL expression over the dossier `d`, read with the look-up (one round trip less for the caller) and given back for the dossier proved. */
+  read?: { sql: string },
+): Promise<{ dossierId: string; code: string; read: T | null }> {
   const now = deps.clock.now();
   const budget = await hitRateLimit(deps.db, { key: `public-tracking:${client.ip}`, max: deps.config.trackingPerMinute, windowSeconds: 60 }, now);
   if (!budget.allowed) throw dossierErrors.trackingRateLimited(budget.retryAfterSeconds);
@@ -98,15 +105,15 @@ export async function authoriseTracking(deps: TrackingDeps, code: string, secret
   const typed = code.trim().toUpperCase();
   const outcome = await withTransaction(deps.db, async (tx) => {
     // The guard locked and the dossiers looked up in one statement (issue 12); a blocked code's look-up is not used.
-    const { guard, also } = await lockGuardWith<{ id: string; code: string | null; idNumber: string; phone: string | null; paths: string[] }[]>(tx, key, now, {
+    const { guard, also } = await lockGuardWith<{ id: string; code: string | null; idNumber: string; phone: string | null; paths: string[]; read: T | null }[]>(tx, key, now, {
       sql: `(SELECT coalesce(json_agg(x), '[]') FROM (SELECT d.id, d.code, d.applicant->>'idNumber' AS "idNumber", d.applicant->>'phone' AS phone,
-                    array[d.receiving_path, d.resolving_path] AS paths FROM dossier d WHERE ${l.where} LIMIT 5) x)`,
+                    array[d.receiving_path, d.resolving_path] AS paths, ${read?.sql ?? 'NULL'} AS read FROM dossier d WHERE ${l.where} LIMIT 5) x)`,
       params: [l.param],
     });
     if (guard.blockedUntil) return { kind: 'blocked' as const, until: guard.blockedUntil };
     const rows = also ?? [];
     const d = rows.find((r) => trackingSecretMatches(r, secret));
-    if (d) return { kind: 'ok' as const, dossierId: d.id, code: d.code ?? submissionReference(d.id) };
+    if (d) return { kind: 'ok' as const, dossierId: d.id, code: d.code ?? submissionReference(d.id), read: d.read };
     const failure = await recordGuardFailure(tx, key, now, trackingGuardPolicy(deps.config.trackingSecretFailures));
     if (failure.blockedNow) {
       await recordAudit(tx, {
@@ -128,7 +135,7 @@ export async function authoriseTracking(deps: TrackingDeps, code: string, secret
   });
   switch (outcome.kind) {
     case 'ok':
-      return { dossierId: outcome.dossierId, code: outcome.code };
+      return { dossierId: outcome.dossierId, code: outcome.code, read: outcome.read };
     case 'blocked':
       throw dossierErrors.trackingCodeBlocked(secondsUntil(outcome.until, now));
     case 'wrong':
@@ -140,36 +147,42 @@ export async function authoriseTracking(deps: TrackingDeps, code: string, secret
   }
 }
 
+/** What the tracking page shows of a dossier, read with the look-up that proves it (`authoriseTracking`). */
+const trackingReadSql = `json_build_object(
+    'handlingUnitId', d.resolving_unit_id,
+    'code', coalesce(d.code, (SELECT n.ma_ho_so FROM national_dossier n WHERE n.dossier_id = d.id AND n.origin = 'national')),
+    'procedureName', d.procedure_name, 'status', d.status, 'receivedAt', d.received_at, 'dueAt', d.due_at, 'returnedAt', d.returned_at,
+    'shipment', (SELECT json_build_object('trackingCode', s.tracking_code, 'status', s.status, 'dueAt', s.due_at, 'deliveredAt', s.delivered_at)
+                   FROM postal_shipment s WHERE s.dossier_id = d.id),
+    'timeline', ${citizenTimelineSql('d')})`;
+type TrackingRead = {
+  handlingUnitId: string; code: string | null; procedureName: string; status: DossierStatus; receivedAt: string | null; dueAt: string | null; returnedAt: string | null;
+  shipment: { trackingCode: string | null; status: string; dueAt: string | null; deliveredAt: string | null } | null; timeline: TimelineFacts;
+};
+const dateOrNull = (v: string | null): Date | null => (v === null ? null : new Date(v));
+
 /**
  * Public look-up by dossier code plus a secret only the applicant knows (their phone, or the last 4 digits of the CCCD).
  * A wrong code and a wrong secret give the same answer, so codes cannot be enumerated; only status and dates are shown.
+ * The dossier and its timeline are read in the guarded look-up itself (issue 12: one round trip less).
  */
 export async function trackDossier(deps: TrackingDeps, code: string, secret: string, client: { ip: string }) {
-  const { dossierId } = await authoriseTracking(deps, code, secret, client);
-  // One round trip: the dossier and its timeline together.
-  const { rows } = await deps.db.query<{ id: string; code: string | null; procedureName: string; status: DossierStatus; receivedAt: Date | null; dueAt: Date | null; returnedAt: Date | null; handlingUnitId: string; shipment: { trackingCode: string | null; status: string; dueAt: string | null; deliveredAt: string | null } | null; timeline: TimelineFacts }>(prepared(
-    `SELECT d.id, d.resolving_unit_id AS "handlingUnitId", coalesce(d.code, (SELECT n.ma_ho_so FROM national_dossier n WHERE n.dossier_id = d.id AND n.origin = 'national')) AS code, procedure_name AS "procedureName", status, received_at AS "receivedAt", due_at AS "dueAt", returned_at AS "returnedAt",
-            (SELECT json_build_object('trackingCode', s.tracking_code, 'status', s.status, 'dueAt', s.due_at, 'deliveredAt', s.delivered_at)
-               FROM postal_shipment s WHERE s.dossier_id = d.id) AS shipment,
-            ${citizenTimelineSql('d')} AS timeline
-       FROM dossier d WHERE id = $1`,
-    [dossierId]),
-  );
-  const d = rows[0];
+  const { dossierId, read: d } = await authoriseTracking<TrackingRead>(deps, code, secret, client, { sql: trackingReadSql });
   if (!d) throw dossierErrors.notFound();
+  const dueAt = dateOrNull(d.dueAt);
   return {
     // Before acceptance: the code the national portal gave a dossier submitted there (what its citizen holds), else the
     // submission reference of our portal.
-    code: d.code ?? submissionReference(d.id),
+    code: d.code ?? submissionReference(dossierId),
     procedureName: d.procedureName,
     status: d.status,
     statusLabel: statusLabels[d.status],
-    receivedAt: d.receivedAt,
-    dueAt: d.dueAt,
-    overdue: overdueNow(d, deps.clock.now()),
-    returnedAt: d.returnedAt,
+    receivedAt: dateOrNull(d.receivedAt),
+    dueAt,
+    overdue: overdueNow({ status: d.status, dueAt }, deps.clock.now()),
+    returnedAt: dateOrNull(d.returnedAt),
     handlingUnitId: d.handlingUnitId,
-    shipment: d.shipment && { ...d.shipment, dueAt: d.shipment.dueAt ? new Date(d.shipment.dueAt) : null, deliveredAt: d.shipment.deliveredAt ? new Date(d.shipment.deliveredAt) : null },
+    shipment: d.shipment && { ...d.shipment, dueAt: dateOrNull(d.shipment.dueAt), deliveredAt: dateOrNull(d.shipment.deliveredAt) },
     // What happened, where and by whom; internal marks (scans, overdue flags) and internal notes stay inside.
     timeline: citizenTimelineOf(d.timeline).map((x) => ({ at: x.at, label: x.label, text: x.text })),
   };
