@@ -137,8 +137,12 @@ describe('dossier journeys: intake, processing, apology, return', () => {
   async function act(page: Page, action: string, status: string, fill?: (dialog: Locator) => Promise<void>) {
     if (['Chuyển bước tiếp theo', 'Nhận xử lý'].includes(action)) {
       const done = page.waitForResponse((r) => r.url().endsWith('/actions') && r.request().method() === 'POST');
+      // The page reads the dossier again after a one-click action; its new actions are there once that read is in
+      // (a claim keeps the status label, so the label alone does not say the page has moved on).
+      const reloaded = page.waitForResponse((r) => /\/api\/dossiers\/[0-9a-f-]{36}$/.test(new URL(r.url()).pathname) && r.request().method() === 'GET');
       await page.getByRole('group', { name: 'Thao tác xử lý hồ sơ' }).getByRole('button', { name: action, exact: true }).click();
       expect((await done).status()).toBe(200);
+      expect((await reloaded).status()).toBe(200);
       await page.locator('h2 .ant-tag', { hasText: status }).waitFor();
       return;
     }
