@@ -1,23 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/db.js';
 import type { Db } from './database.js';
-import { clearGuard, guardDelaySeconds, hitRateLimit, lockGuard, readGuard, recordGuardFailure, type GuardPolicy } from './rate-limit.js';
+import { clearGuard, guardedAttempt, hitRateLimit, lockGuard, readGuard, recordGuardFailure, type GuardPolicy } from './rate-limit.js';
 
 const policy: GuardPolicy = { free: 3, baseSeconds: 60, maxSeconds: 600, forgetSeconds: 3600 };
 const t0 = new Date('2026-12-03T02:00:00Z');
 const later = (s: number) => new Date(t0.getTime() + s * 1000);
-
-describe('growing delays (pure)', () => {
-  it('lets `free` failures pass, then doubles the wait up to the cap', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 50].map((n) => guardDelaySeconds(n, policy))).toEqual([0, 0, 60, 120, 240, 480, 600, 600]);
-  });
-});
 
 describe('counters in PostgreSQL', () => {
   let db: Db;
   let drop: () => Promise<void>;
   beforeAll(async () => ({ db, drop } = await freshDatabase()));
   afterAll(() => drop());
+
+  it('lets `free` failures pass, then doubles the wait up to the cap (guard_delay_seconds)', async () => {
+    const { rows } = await db.query<{ d: number[] }>(
+      `SELECT array_agg(guard_delay_seconds(n, $1, $2, $3) ORDER BY o) AS d FROM unnest($4::int[]) WITH ORDINALITY AS t(n, o)`,
+      [policy.free, policy.baseSeconds, policy.maxSeconds, [1, 2, 3, 4, 5, 6, 7, 50, 2_000_000_000]],
+    );
+    expect(rows[0]!.d).toEqual([0, 0, 60, 120, 240, 480, 600, 600, 600]);
+  });
 
   it('counts a fixed window per key, shared by every caller, and says when to come back', async () => {
     const limit = { key: 'public:10.0.0.1', max: 3, windowSeconds: 60 };
@@ -64,5 +66,50 @@ describe('counters in PostgreSQL', () => {
       c1.release();
       c2.release();
     }
+  });
+
+  describe('one guarded attempt in one statement (guardedAttempt)', () => {
+    const attempt = (key: string, secret: string, n: number, at = t0, max = 1000) =>
+      guardedAttempt<{ n: number }>(db, {
+        limit: { key: `public:${key}`, max, windowSeconds: 60 },
+        key,
+        now: at,
+        policy,
+        candidates: (first) => ({ sql: `SELECT $${first}::text = 'right' AS ok, json_build_object('n', $${first + 1}::int) AS row`, params: [secret, n] }),
+      });
+
+    it('judges a burst of parallel guesses one after the other: `free` failures, then every attempt held, right or wrong', async () => {
+      const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => attempt('tracking:burst', i === 11 ? 'right' : 'wrong', i)));
+      const kinds = outcomes.map((o) => o.kind);
+      // Without the guard's lock every wrong guess would see no failure yet and be counted as a mere failure.
+      expect(kinds.filter((k) => k === 'wrong')).toHaveLength(3);
+      expect(kinds.filter((k) => k === 'blocked').length + kinds.filter((k) => k === 'ok').length).toBe(9);
+      expect(outcomes.filter((o) => o.kind === 'wrong' && o.held !== null)).toEqual([
+        { kind: 'wrong', rows: [{ n: expect.any(Number) }], held: { failures: 3, blockedUntil: later(60) } },
+      ]);
+      expect(await readGuard(db, 'tracking:burst', t0)).toEqual({ failures: 3, blockedUntil: later(60) });
+      // Held: the right secret too is refused until the hold ends, then answered, its failures kept.
+      expect(await attempt('tracking:burst', 'right', 20, later(59))).toEqual({ kind: 'blocked', until: later(60) });
+      expect(await attempt('tracking:burst', 'right', 21, later(60))).toEqual({ kind: 'ok', row: { n: 21 } });
+      expect(await readGuard(db, 'tracking:burst', later(60))).toEqual({ failures: 3, blockedUntil: null });
+      // The next failure within the forgetting time waits twice as long.
+      expect(await attempt('tracking:burst', 'wrong', 22, later(61))).toEqual({ kind: 'wrong', rows: [{ n: 22 }], held: { failures: 4, blockedUntil: later(181) } });
+    });
+
+    it('counts the request against the address first: over budget nothing is judged, looked up or counted', async () => {
+      expect(await attempt('tracking:budget', 'wrong', 1, t0, 1)).toEqual({ kind: 'wrong', rows: [{ n: 1 }], held: null });
+      expect(await attempt('tracking:budget', 'wrong', 2, later(1), 1)).toEqual({ kind: 'rate_limited', retryAfterSeconds: 59 });
+      expect(await readGuard(db, 'tracking:budget', later(1))).toEqual({ failures: 1, blockedUntil: null });
+      expect(await attempt('tracking:budget', 'right', 3, later(60), 1)).toEqual({ kind: 'ok', row: { n: 3 } });
+    });
+
+    it('a target that matches nothing is a failure like a wrong secret', async () => {
+      const none = await guardedAttempt<{ n: number }>(db, {
+        limit: { key: 'public:none', max: 10, windowSeconds: 60 }, key: 'tracking:none', now: t0, policy,
+        candidates: () => ({ sql: `SELECT true AS ok, json_build_object('n', 1) AS row WHERE false`, params: [] }),
+      });
+      expect(none).toEqual({ kind: 'wrong', rows: [], held: null });
+      expect((await readGuard(db, 'tracking:none', t0)).failures).toBe(1);
+    });
   });
 });

@@ -9,30 +9,33 @@ import { prepared, type Queryable } from './database.js';
 export type RateLimit = { key: string; max: number; windowSeconds: number };
 export type RateLimitOutcome = { allowed: boolean; retryAfterSeconds: number };
 
-/** Counts one request for `key` in a fixed window and tells whether it is within `max`. One upsert, any instance. */
-export async function hitRateLimit(q: Queryable, limit: RateLimit, now: Date): Promise<RateLimitOutcome> {
-  const { rows } = await q.query<{ hits: number; windowStart: Date }>(prepared(
-    `INSERT INTO rate_limit_window AS w (key, window_start, hits) VALUES ($1, $2, 1)
+/** The upsert counting one request: $1 the key, $2 now, $3 the window in seconds; returns hits and window_start. */
+const countRequestSql = `INSERT INTO rate_limit_window AS w (key, window_start, hits) VALUES ($1, $2, 1)
      ON CONFLICT (key) DO UPDATE SET
        hits = CASE WHEN w.window_start <= $2::timestamptz - make_interval(secs => $3::int) OR w.window_start > $2 THEN 1 ELSE w.hits + 1 END,
        window_start = CASE WHEN w.window_start <= $2::timestamptz - make_interval(secs => $3::int) OR w.window_start > $2 THEN $2 ELSE w.window_start END
-     RETURNING hits, window_start AS "windowStart"`,
-    [limit.key, now, limit.windowSeconds]),
-  );
-  const r = rows[0]!;
+     RETURNING hits, window_start`;
+
+function windowOutcome(limit: RateLimit, r: { hits: number; windowStart: Date }, now: Date): RateLimitOutcome {
   const allowed = r.hits <= limit.max;
   const retryAfterSeconds = allowed ? 0 : Math.max(1, Math.ceil((r.windowStart.getTime() + limit.windowSeconds * 1000 - now.getTime()) / 1000));
   return { allowed, retryAfterSeconds };
 }
 
-/** How failures against one target slow it down: `free` failures, then a wait of base·2^(n−free) seconds, at most `max`. */
-export type GuardPolicy = { free: number; baseSeconds: number; maxSeconds: number; /** failures older than this are forgotten */ forgetSeconds: number };
-
-/** The wait imposed after the `failures`-th failure (pure): none before `free`, then doubling up to the cap. */
-export function guardDelaySeconds(failures: number, p: GuardPolicy): number {
-  if (failures < p.free) return 0;
-  return Math.min(p.maxSeconds, p.baseSeconds * 2 ** Math.min(failures - p.free, 30));
+/** Counts one request for `key` in a fixed window and tells whether it is within `max`. One upsert, any instance. */
+export async function hitRateLimit(q: Queryable, limit: RateLimit, now: Date): Promise<RateLimitOutcome> {
+  const { rows } = await q.query<{ hits: number; windowStart: Date }>(prepared(
+    `WITH w AS (${countRequestSql}) SELECT hits, window_start AS "windowStart" FROM w`,
+    [limit.key, now, limit.windowSeconds]),
+  );
+  return windowOutcome(limit, rows[0]!, now);
 }
+
+/**
+ * How failures against one target slow it down: `free` failures, then a wait of base·2^(n−free) seconds, at most `max`
+ * (the SQL function guard_delay_seconds, migration 20261213000001, so that one statement can judge an attempt).
+ */
+export type GuardPolicy = { free: number; baseSeconds: number; maxSeconds: number; /** failures older than this are forgotten */ forgetSeconds: number };
 
 export type GuardState = { failures: number; blockedUntil: Date | null };
 
@@ -53,24 +56,13 @@ export async function readGuard(q: Queryable, key: string, now: Date): Promise<G
  * is, which locks it, waits for a concurrent holder and returns the latest committed version, as FOR UPDATE did.
  */
 export async function lockGuard(q: Queryable, key: string, now: Date): Promise<GuardState> {
-  const { guard } = await lockGuardWith(q, key, now, null);
-  return guard;
-}
-
-/**
- * `lockGuard` and, in the same statement, a read of the caller's (`also.sql`: an SQL expression, its parameters from
- * $2) — the target the guard protects, say — so an attempt costs one round trip (issue 12). The read runs whatever the
- * guard says; the caller looks at its result only when the guard lets the attempt through.
- */
-export async function lockGuardWith<T>(q: Queryable, key: string, now: Date, also: { sql: string; params: unknown[] } | null): Promise<{ guard: GuardState; also: T | null }> {
-  const { rows } = await q.query<{ failures: number; blockedUntil: Date | null; also: T | null }>(prepared(
-    `WITH g AS (INSERT INTO attempt_guard AS g (key, failures) VALUES ($1, 0) ON CONFLICT (key) DO UPDATE SET failures = g.failures
-                RETURNING failures, blocked_until)
-     SELECT failures, blocked_until AS "blockedUntil", ${also ? also.sql : 'NULL'} AS also FROM g`,
-    [key, ...(also?.params ?? [])]),
+  const { rows } = await q.query<{ failures: number; blockedUntil: Date | null }>(prepared(
+    `INSERT INTO attempt_guard AS g (key, failures) VALUES ($1, 0) ON CONFLICT (key) DO UPDATE SET failures = g.failures
+     RETURNING failures, blocked_until AS "blockedUntil"`,
+    [key]),
   );
   const r = rows[0]!;
-  return { guard: { failures: r.failures, blockedUntil: r.blockedUntil && r.blockedUntil > now ? r.blockedUntil : null }, also: r.also };
+  return { failures: r.failures, blockedUntil: r.blockedUntil && r.blockedUntil > now ? r.blockedUntil : null };
 }
 
 /**
@@ -78,20 +70,59 @@ export async function lockGuardWith<T>(q: Queryable, key: string, now: Date, als
  * on, blocks the key for the growing delay. Returns the new state and whether this failure started a block.
  */
 export async function recordGuardFailure(q: Queryable, key: string, now: Date, p: GuardPolicy): Promise<GuardState & { blockedNow: boolean }> {
-  const { rows } = await q.query<{ failures: number }>(
-    `INSERT INTO attempt_guard AS g (key, failures, last_failure_at) VALUES ($1, 1, $2)
-     ON CONFLICT (key) DO UPDATE SET
-       failures = CASE WHEN g.last_failure_at IS NULL OR g.last_failure_at < $2::timestamptz - make_interval(secs => $3::int) THEN 1 ELSE g.failures + 1 END,
-       last_failure_at = $2
-     RETURNING failures`,
-    [key, now, p.forgetSeconds],
+  const { rows } = await q.query<{ failures: number; blockedUntil: Date | null; held: boolean }>(prepared(
+    `SELECT failures, blocked_until AS "blockedUntil", held FROM guard_fail($1, $2, $3, $4, $5, $6)`,
+    [key, now, p.free, p.baseSeconds, p.maxSeconds, p.forgetSeconds]),
   );
-  const failures = rows[0]!.failures;
-  const delay = guardDelaySeconds(failures, p);
-  if (delay === 0) return { failures, blockedUntil: null, blockedNow: false };
-  const until = new Date(now.getTime() + delay * 1000);
-  await q.query(`UPDATE attempt_guard SET blocked_until = greatest(blocked_until, $2) WHERE key = $1`, [key, until]);
-  return { failures, blockedUntil: until, blockedNow: true };
+  const r = rows[0]!;
+  return { failures: r.failures, blockedUntil: r.held ? r.blockedUntil : null, blockedNow: r.held };
+}
+
+export type AttemptOutcome<T> =
+  | { kind: 'rate_limited'; retryAfterSeconds: number }
+  | { kind: 'blocked'; until: Date }
+  | { kind: 'ok'; row: T }
+  /** `held`: this failure started or extended a hold on the target (an alert). `rows`: the candidates looked at. */
+  | { kind: 'wrong'; rows: T[]; held: { failures: number; blockedUntil: Date } | null };
+
+/**
+ * One public attempt on a guarded target, in one statement (issue 12: it was four round trips): the client's request
+ * counted in its rate-limit window; within budget, the candidates looked up — `candidates(first)` gives a SELECT of
+ * columns `ok` (the secret is right for this row) and `row` (json, what the caller reads), its parameters numbered from
+ * `$first` — and the attempt judged under the target's guard (guard_attempt: blocked while a hold lasts, else right, or
+ * a failure counted). Attempts on one target wait for each other on the guard's row; the lock ends with the statement.
+ */
+export async function guardedAttempt<T>(
+  q: Queryable,
+  o: { limit: RateLimit; key: string; now: Date; policy: GuardPolicy; candidates: (first: number) => { sql: string; params: unknown[] } },
+): Promise<AttemptOutcome<T>> {
+  const c = o.candidates(10);
+  const { rows } = await q.query<{ hits: number; windowStart: Date; outcome: string | null; failures: number | null; blockedUntil: Date | null; candidates: { ok: boolean; row: T }[] }>(prepared(
+    `WITH rl AS (${countRequestSql}
+     ), c AS MATERIALIZED (
+       SELECT x.ok, x.row FROM (${c.sql}) x WHERE (SELECT rl.hits FROM rl) <= $4
+     ), g AS MATERIALIZED (
+       SELECT a.* FROM rl CROSS JOIN LATERAL guard_attempt($5, $2, EXISTS (SELECT 1 FROM c WHERE c.ok), $6, $7, $8, $9) a WHERE rl.hits <= $4
+     )
+     SELECT rl.hits, rl.window_start AS "windowStart", g.outcome, g.failures, g.blocked_until AS "blockedUntil",
+            (SELECT coalesce(json_agg(json_build_object('ok', c.ok, 'row', c.row)), '[]') FROM c) AS candidates
+       FROM rl LEFT JOIN g ON true`,
+    [o.limit.key, o.now, o.limit.windowSeconds, o.limit.max, o.key, o.policy.free, o.policy.baseSeconds, o.policy.maxSeconds, o.policy.forgetSeconds, ...c.params]),
+  );
+  const r = rows[0]!;
+  const budget = windowOutcome(o.limit, r, o.now);
+  if (!budget.allowed) return { kind: 'rate_limited', retryAfterSeconds: budget.retryAfterSeconds };
+  switch (r.outcome) {
+    case 'blocked':
+      return { kind: 'blocked', until: r.blockedUntil! };
+    case 'ok':
+      return { kind: 'ok', row: r.candidates.find((x) => x.ok)!.row };
+    case 'failed':
+    case 'held':
+      return { kind: 'wrong', rows: r.candidates.map((x) => x.row), held: r.outcome === 'held' ? { failures: r.failures!, blockedUntil: r.blockedUntil! } : null };
+    default:
+      throw new Error(`guard_attempt: unexpected outcome ${String(r.outcome)}`);
+  }
 }
 
 /** Forgets the failures of `key` (after a success that proves the owner, e.g. a correct password). */

@@ -79,8 +79,11 @@ function fail(code: PhoneErrorCode, reasonVi: string): PhoneResult {
   return { ok: false, code, reasonVi };
 }
 
-/** The significant number (without 0 or +84) of what the user typed, or null when it is not a Vietnamese number. */
-function significantPart(input: string): string | null {
+/**
+ * The significant number (without 0 or +84) of what the user typed, or null when it is not a Vietnamese number. The
+ * SQL function phone_significant_vn is the same rule for numbers stored as typed (phone.sql.test.ts compares them).
+ */
+export function phoneSignificantPart(input: string): string | null {
   let s = input.trim().replace(/[\s.\-()/]+/g, '');
   if (s.startsWith('+84')) s = s.slice(3);
   else if (s.startsWith('0084')) s = s.slice(4);
@@ -101,7 +104,7 @@ export function normalizePhoneVn(input: string): PhoneResult {
   if (/^(1800|1900)\d{4,6}$/.test(input.replace(/[\s.\-()]+/g, ''))) {
     return fail('SERVICE_NUMBER', 'Số 1800/1900 là số dịch vụ, không dùng làm số liên lạc của người nộp hồ sơ.');
   }
-  const sig = significantPart(input);
+  const sig = phoneSignificantPart(input);
   if (sig === null) return fail('FORMAT', 'Số điện thoại không hợp lệ: cần số Việt Nam bắt đầu bằng 0 hoặc +84.');
   const old = sig.length === 10 ? OLD_MOBILE_CODES[sig.slice(0, 3)] : undefined;
   if (old !== undefined) {

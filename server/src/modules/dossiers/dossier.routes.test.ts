@@ -317,7 +317,14 @@ describe('queues, search and public tracking', () => {
     expect(ok.json().timeline.filter((x: { at: string }) => !logged.has(x.at))).toEqual([]);
     expect(ok.json().timeline[0].label).toMatch(/^Đã tiếp nhận tại Bộ phận một cửa /);
     expect(JSON.stringify(ok.json())).not.toContain('Nguyễn');
-    expect((await t.app.inject({ url: `/api/tracking?code=${d.code}&secret=0912345678` })).statusCode).toBe(200);
+    // The phone as the citizen writes it, whatever way the desk typed it (judged in SQL: phone_significant_vn).
+    for (const phone of ['0912345678', '+84 912 345 678', '0912.345.678', '84912345678']) {
+      expect((await t.app.inject({ url: `/api/tracking?code=${d.code}&secret=${encodeURIComponent(phone)}` })).statusCode, phone).toBe(200);
+    }
+    // Not a number of hers, nor the last 4 digits of her phone (two failures of the handful the code allows).
+    for (const secret of ['0912345679', '5678']) {
+      expect((await t.app.inject({ url: `/api/tracking?code=${d.code}&secret=${secret}` })).statusCode, secret).toBe(404);
+    }
     const wrong = await t.app.inject({ url: `/api/tracking?code=${d.code}&secret=9999` });
     const missing = await t.app.inject({ url: `/api/tracking?code=${d.code.slice(0, -1)}9&secret=1234` });
     expect(wrong.statusCode).toBe(404);

@@ -2,24 +2,22 @@ import { countSecurityEvent } from '../../../platform/security-events.js';
 import { z } from 'zod';
 import type { AppConfig } from '../../../platform/config.js';
 import type { Clock } from '../../../platform/clock.js';
-import { withTransaction, type Db } from '../../../platform/database.js';
-import { hitRateLimit, lockGuardWith, recordGuardFailure, secondsUntil, type GuardPolicy } from '../../../platform/rate-limit.js';
+import type { Db } from '../../../platform/database.js';
+import { guardedAttempt, hitRateLimit, secondsUntil, type GuardPolicy } from '../../../platform/rate-limit.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { normalizePhoneVn } from '../../applicants/phone.rules.js';
 import { overdueNow, statusLabels, type DossierStatus } from '../dossier.rules.js';
 import { citizenTimelineOf, citizenTimelineSql, type TimelineFacts } from '../dossier.repo.js';
-import { parseTrackingInput, submissionReference } from '../tracking-code.rules.js';
+import { parseTrackingInput, submissionReference, type TrackingKey } from '../tracking-code.rules.js';
 
 /**
  * The SQL condition finding a dossier from what the citizen typed or scanned (tracking-code.rules.ts): the code on its
  * letters and digits only — ours, or the one the national portal gave a dossier submitted there (MaHoSo: the citizen
  * holds that one, QĐ 31/2021 Điều 30) — or the submission reference; each uses an index (migrations 20261203150000,
- * 20261208020000). Null: nothing to look for.
+ * 20261208020000).
  */
-function lookup(input: string, p: string): { where: string; param: string } | null {
-  const key = parseTrackingInput(input);
-  if (!key) return null;
+function lookup(key: TrackingKey, p: string): { where: string; param: string } {
   return key.kind === 'reference'
     ? { where: `left(d.id::text, 11) = ${p}`, param: key.idPrefix }
     : {
@@ -47,20 +45,20 @@ export const ZTracking = z.object({
   shipment: z.object({ trackingCode: z.string().nullable(), status: z.string(), dueAt: z.date().nullable(), deliveredAt: z.date().nullable() }).nullable(),
 });
 
-/** Both numbers normalised the one way the project has (applicants/phone.rules.ts), or no match. */
-function samePhone(a: string, b: string): boolean {
-  const x = normalizePhoneVn(a);
-  const y = normalizePhoneVn(b);
-  return x.ok && y.ok && x.e164 === y.e164;
-}
-
 /**
- * The tracking secret check shared by every public use of a dossier (status look-up, paying its fee, rating it): the
- * applicant's phone (normalised the project's one way) or the last 4 digits of their CCCD / tax code.
+ * The tracking secret check shared by every public use of a dossier (status look-up, paying its fee, rating it, a
+ * pickup request): the applicant's phone — normalised the project's one way (applicants/phone.rules.ts), compared on its
+ * significant digits by the SQL function phone_significant_vn — or the last 4 digits of their CCCD / tax code. Judged
+ * in SQL, in the statement that holds the guard (`guardedAttempt`): `matches(idNumber, phone)` is an SQL boolean over
+ * the two expressions, with `params` numbered from `first`.
  */
-export function trackingSecretMatches(applicant: { idNumber: string; phone: string | null }, secret: string): boolean {
+export function trackingSecretCheck(secret: string, first: number): { matches: (idNumber: string, phone: string) => string; params: [string | null, string | null] } {
   const s = secret.trim();
-  return (/^\d{4}$/.test(s) && applicant.idNumber.endsWith(s)) || (applicant.phone !== null && s.length >= 9 && samePhone(applicant.phone, s));
+  const phone = s.length >= 9 ? normalizePhoneVn(s) : null;
+  return {
+    matches: (idNumber, phone) => `coalesce(right(${idNumber}, 4) = $${first} OR phone_significant_vn(${phone}) = $${first + 1}, false)`,
+    params: [/^\d{4}$/.test(s) ? s : null, phone?.ok ? phone.e164.slice('+84'.length) : null],
+  };
 }
 
 /** How wrong secrets slow down one dossier code: a handful free, then 1 min doubling on each failure, capped at a day. */
@@ -96,52 +94,61 @@ export async function authoriseTracking<T = null>(
   read?: { sql: string },
 ): Promise<{ dossierId: string; code: string; read: T | null }> {
   const now = deps.clock.now();
-  const budget = await hitRateLimit(deps.db, { key: `public-tracking:${client.ip}`, max: deps.config.trackingPerMinute, windowSeconds: 60 }, now);
-  if (!budget.allowed) throw dossierErrors.trackingRateLimited(budget.retryAfterSeconds);
-  const l = lookup(code, '$2');
-  if (!l) throw dossierErrors.notFound();
-  // The guard's key is the code as the lookup reads it, so "H20.71-…", "h2071…" and a QR link share one count.
-  const key = `tracking:${l.param}`;
+  const limit = { key: `public-tracking:${client.ip}`, max: deps.config.trackingPerMinute, windowSeconds: 60 };
+  const key = parseTrackingInput(code);
+  if (!key) {
+    // Nothing to look for: the request still counts against the address's budget.
+    const budget = await hitRateLimit(deps.db, limit, now);
+    if (!budget.allowed) throw dossierErrors.trackingRateLimited(budget.retryAfterSeconds);
+    throw dossierErrors.notFound();
+  }
   const typed = code.trim().toUpperCase();
-  const outcome = await withTransaction(deps.db, async (tx) => {
-    // The guard locked and the dossiers looked up in one statement (issue 12); a blocked code's look-up is not used.
-    const { guard, also } = await lockGuardWith<{ id: string; code: string | null; idNumber: string; phone: string | null; paths: string[]; read: T | null }[]>(tx, key, now, {
-      sql: `(SELECT coalesce(json_agg(x), '[]') FROM (SELECT d.id, d.code, d.applicant->>'idNumber' AS "idNumber", d.applicant->>'phone' AS phone,
-                    array[d.receiving_path, d.resolving_path] AS paths, ${read?.sql ?? 'NULL'} AS read FROM dossier d WHERE ${l.where} LIMIT 5) x)`,
-      params: [l.param],
-    });
-    if (guard.blockedUntil) return { kind: 'blocked' as const, until: guard.blockedUntil };
-    const rows = also ?? [];
-    const d = rows.find((r) => trackingSecretMatches(r, secret));
-    if (d) return { kind: 'ok' as const, dossierId: d.id, code: d.code ?? submissionReference(d.id), read: d.read };
-    const failure = await recordGuardFailure(tx, key, now, trackingGuardPolicy(deps.config.trackingSecretFailures));
-    if (failure.blockedNow) {
-      await recordAudit(tx, {
-        at: now,
-        actorId: null,
-        actorName: null,
-        action: 'tracking.code_blocked',
-        entity: 'dossier',
-        // A code that matches no dossier concerns no unit: the entry is then readable by every province, so it does not
-        // repeat what was typed (which may be another unit's code); the log line keeps it for the operator.
-        entityId: rows[0]?.id ?? 'unknown',
-        after: { ...(rows[0] ? { code: typed } : {}), failures: failure.failures, blockedUntil: failure.blockedUntil },
-        ip: client.ip,
-        // The units of the dossier under attack; a code that matches none concerns no unit.
-        unitPaths: rows.flatMap((r) => r.paths),
-      });
-    }
-    return { kind: 'wrong' as const, alert: failure.blockedNow ? failure : null };
+  // The rate limit, the look-up, the secret and the guard in one statement (issue 12). The guard's key is the code as
+  // the lookup reads it, so "H20.71-…", "h2071…" and a QR link share one count.
+  const outcome = await guardedAttempt<{ id: string; code: string | null; paths: string[]; read: T | null }>(deps.db, {
+    limit,
+    key: `tracking:${key.kind === 'reference' ? key.idPrefix : key.compact}`,
+    now,
+    policy: trackingGuardPolicy(deps.config.trackingSecretFailures),
+    candidates: (first) => {
+      const l = lookup(key, `$${first}`);
+      const secretCheck = trackingSecretCheck(secret, first + 1);
+      return {
+        sql: `SELECT x.ok, json_build_object('id', d.id, 'code', d.code, 'paths', array[d.receiving_path, d.resolving_path],
+                                             'read', CASE WHEN x.ok THEN ${read?.sql ?? 'NULL'} END) AS row
+                FROM (SELECT d.id, ${secretCheck.matches(`d.applicant->>'idNumber'`, `d.applicant->>'phone'`)} AS ok FROM dossier d WHERE ${l.where} LIMIT 5) x
+                JOIN dossier d ON d.id = x.id`,
+        params: [l.param, ...secretCheck.params],
+      };
+    },
   });
   switch (outcome.kind) {
+    case 'rate_limited':
+      throw dossierErrors.trackingRateLimited(outcome.retryAfterSeconds);
     case 'ok':
-      return { dossierId: outcome.dossierId, code: outcome.code, read: outcome.read };
+      return { dossierId: outcome.row.id, code: outcome.row.code ?? submissionReference(outcome.row.id), read: outcome.row.read };
     case 'blocked':
       throw dossierErrors.trackingCodeBlocked(secondsUntil(outcome.until, now));
     case 'wrong':
-      if (outcome.alert) {
+      if (outcome.held) {
+        const rows = outcome.rows;
+        // After the statement that held the code (its own, so the guard's lock is not kept for it).
+        await recordAudit(deps.db, {
+          at: now,
+          actorId: null,
+          actorName: null,
+          action: 'tracking.code_blocked',
+          entity: 'dossier',
+          // A code that matches no dossier concerns no unit: the entry is then readable by every province, so it does not
+          // repeat what was typed (which may be another unit's code); the log line keeps it for the operator.
+          entityId: rows[0]?.id ?? 'unknown',
+          after: { ...(rows[0] ? { code: typed } : {}), failures: outcome.held.failures, blockedUntil: outcome.held.blockedUntil },
+          ip: client.ip,
+          // The units of the dossier under attack; a code that matches none concerns no unit.
+          unitPaths: rows.flatMap((r) => r.paths),
+        });
         countSecurityEvent('tracking_code_held');
-        deps.log?.warn({ event: 'tracking.code_blocked', code: typed, failures: outcome.alert.failures, blockedUntil: outcome.alert.blockedUntil, ip: client.ip }, 'Mã hồ sơ bị thử sai nhiều lần, tạm khóa tra cứu');
+        deps.log?.warn({ event: 'tracking.code_blocked', code: typed, failures: outcome.held.failures, blockedUntil: outcome.held.blockedUntil, ip: client.ip }, 'Mã hồ sơ bị thử sai nhiều lần, tạm khóa tra cứu');
       }
       throw dossierErrors.notFound();
   }

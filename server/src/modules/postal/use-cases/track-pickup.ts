@@ -1,7 +1,6 @@
-import { withTransaction } from '../../../platform/database.js';
-import { hitRateLimit, lockGuard, recordGuardFailure, secondsUntil } from '../../../platform/rate-limit.js';
+import { guardedAttempt, hitRateLimit, secondsUntil } from '../../../platform/rate-limit.js';
 import { dossierErrors } from '../../dossiers/dossier.errors.js';
-import { trackingGuardPolicy, trackingSecretMatches, type TrackingDeps } from '../../dossiers/use-cases/track-dossier.js';
+import { trackingGuardPolicy, trackingSecretCheck, type TrackingDeps } from '../../dossiers/use-cases/track-dossier.js';
 import { postalErrors } from '../postal.errors.js';
 import { pickupStatusLabels, type PickupStatus } from '../postal.rules.js';
 
@@ -18,35 +17,41 @@ export function normalisePickupCode(input: string): string {
  */
 export async function trackPickup(deps: TrackingDeps, codeInput: string, secret: string, client: { ip: string }) {
   const now = deps.clock.now();
-  const budget = await hitRateLimit(deps.db, { key: `public-tracking:${client.ip}`, max: deps.config.trackingPerMinute, windowSeconds: 60 }, now);
-  if (!budget.allowed) throw dossierErrors.trackingRateLimited(budget.retryAfterSeconds);
+  const limit = { key: `public-tracking:${client.ip}`, max: deps.config.trackingPerMinute, windowSeconds: 60 };
   const code = normalisePickupCode(codeInput);
-  if (code.length !== 8) throw postalErrors.pickupNotFound();
-  const key = `pickup-tracking:${code}`;
-  const outcome = await withTransaction(deps.db, async (tx) => {
-    const guard = await lockGuard(tx, key, now);
-    if (guard.blockedUntil) return { kind: 'blocked' as const, until: guard.blockedUntil };
-    const { rows } = await tx.query<{
-      confirmationCode: string; procedureName: string; receivingUnitName: string; status: PickupStatus; dueAt: Date | null; createdAt: Date;
-      pickedUpAt: Date | null; handedOverAt: Date | null; trackingCode: string | null; resultDelivery: string; dossierCode: string | null;
-      idNumber: string; phone: string;
-    }>(
-      `SELECT p.confirmation_code AS "confirmationCode", p.procedure_name AS "procedureName", u.name AS "receivingUnitName", p.status,
-              p.due_at AS "dueAt", p.created_at AS "createdAt", p.picked_up_at AS "pickedUpAt", p.handed_over_at AS "handedOverAt",
-              p.tracking_code AS "trackingCode", p.result_delivery AS "resultDelivery", d.code AS "dossierCode",
-              p.applicant->>'idNumber' AS "idNumber", p.phone
-         FROM postal_pickup p JOIN unit u ON u.id = p.receiving_unit_id LEFT JOIN dossier d ON d.id = p.dossier_id
-        WHERE p.confirmation_code = $1`,
-      [code],
-    );
-    const p = rows[0];
-    if (p && trackingSecretMatches(p, secret)) return { kind: 'ok' as const, pickup: p };
-    await recordGuardFailure(tx, key, now, trackingGuardPolicy(deps.config.trackingSecretFailures));
-    return { kind: 'wrong' as const };
+  if (code.length !== 8) {
+    const budget = await hitRateLimit(deps.db, limit, now);
+    if (!budget.allowed) throw dossierErrors.trackingRateLimited(budget.retryAfterSeconds);
+    throw postalErrors.pickupNotFound();
+  }
+  // The rate limit, the look-up, the secret and the code's guard in one statement (`guardedAttempt`, issue 12).
+  const outcome = await guardedAttempt<{
+    confirmationCode: string; procedureName: string; receivingUnitName: string; status: PickupStatus; dueAt: string | null; createdAt: string;
+    pickedUpAt: string | null; handedOverAt: string | null; trackingCode: string | null; resultDelivery: string; dossierCode: string | null;
+  }>(deps.db, {
+    limit,
+    key: `pickup-tracking:${code}`,
+    now,
+    policy: trackingGuardPolicy(deps.config.trackingSecretFailures),
+    candidates: (first) => {
+      const secretCheck = trackingSecretCheck(secret, first + 1);
+      return {
+        sql: `SELECT ${secretCheck.matches(`p.applicant->>'idNumber'`, 'p.phone')} AS ok,
+                     json_build_object('confirmationCode', p.confirmation_code, 'procedureName', p.procedure_name, 'receivingUnitName', u.name,
+                       'status', p.status, 'dueAt', p.due_at, 'createdAt', p.created_at, 'pickedUpAt', p.picked_up_at, 'handedOverAt', p.handed_over_at,
+                       'trackingCode', p.tracking_code, 'resultDelivery', p.result_delivery, 'dossierCode', d.code) AS row
+                FROM postal_pickup p JOIN unit u ON u.id = p.receiving_unit_id LEFT JOIN dossier d ON d.id = p.dossier_id
+               WHERE p.confirmation_code = $${first}`,
+        params: [code, ...secretCheck.params],
+      };
+    },
   });
+  if (outcome.kind === 'rate_limited') throw dossierErrors.trackingRateLimited(outcome.retryAfterSeconds);
   if (outcome.kind === 'blocked') throw dossierErrors.trackingCodeBlocked(secondsUntil(outcome.until, now));
   if (outcome.kind === 'wrong') throw postalErrors.pickupNotFound();
-  const { idNumber: _i, phone: _p, ...p } = outcome.pickup;
+  const r = outcome.row;
+  const date = (v: string | null): Date | null => (v === null ? null : new Date(v));
+  const p = { ...r, dueAt: date(r.dueAt), createdAt: new Date(r.createdAt), pickedUpAt: date(r.pickedUpAt), handedOverAt: date(r.handedOverAt) };
   const steps: { at: Date; label: string }[] = [{ at: p.createdAt, label: 'Đã gửi yêu cầu bưu điện đến lấy hồ sơ' }];
   if (p.pickedUpAt) steps.push({ at: p.pickedUpAt, label: 'Nhân viên bưu điện đã nhận hồ sơ tại nhà' });
   if (p.handedOverAt) steps.push({ at: p.handedOverAt, label: `Bưu điện đã giao hồ sơ cho ${p.receivingUnitName}` });
