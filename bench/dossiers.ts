@@ -117,7 +117,9 @@ export async function benchDossiers(o: { dossiers: number; requests: number; rou
     for (let r = 1; r <= (o.rounds ?? 2); r++) {
       log(`round ${r}`);
       const realCount = counted(`real-${r}`);
-      server = await startServer({ dbUrl: db.url, dataDir: work, env: { ...env, COUNT_QUERIES_FILE: realCount.file }, nodeArgs: realCount.nodeArgs });
+      // BENCH_CPU_PROF=<dir>: a CPU profile of the real server (node --cpu-prof), to see where its time goes.
+      const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+      server = await startServer({ dbUrl: db.url, dataDir: work, env: { ...env, COUNT_QUERIES_FILE: realCount.file }, nodeArgs: [...realCount.nodeArgs, ...profile] });
       auth = await signIn(server.base);
       const real = server;
       // CPU seconds of the server and of PostgreSQL, and the server's statements, over one phase.
