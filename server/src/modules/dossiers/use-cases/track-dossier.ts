@@ -54,10 +54,10 @@ export const ZTracking = z.object({
  */
 export function trackingSecretCheck(secret: string, first: number): { matches: (idNumber: string, phone: string) => string; params: [string | null, string | null] } {
   const s = secret.trim();
-  const phone = s.length >= 9 ? normalizePhoneVn(s) : null;
+  const typedPhone = s.length >= 9 ? normalizePhoneVn(s) : null;
   return {
     matches: (idNumber, phone) => `coalesce(right(${idNumber}, 4) = $${first} OR phone_significant_vn(${phone}) = $${first + 1}, false)`,
-    params: [/^\d{4}$/.test(s) ? s : null, phone?.ok ? phone.e164.slice('+84'.length) : null],
+    params: [/^\d{4}$/.test(s) ? s : null, typedPhone?.ok ? typedPhone.e164.slice('+84'.length) : null],
   };
 }
 
