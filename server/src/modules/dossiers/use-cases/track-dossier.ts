@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppConfig } from '../../../platform/config.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/database.js';
-import { guardedAttempt, hitRateLimit, secondsUntil, type GuardPolicy } from '../../../platform/rate-limit.js';
+import { guardedAttempt, hitRateLimit, secondsUntil, type GuardPolicy, type RateLimit } from '../../../platform/rate-limit.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { normalizePhoneVn } from '../../applicants/phone.rules.js';
@@ -61,6 +61,11 @@ export function trackingSecretCheck(secret: string, first: number): { matches: (
   };
 }
 
+/** The client address's per-minute budget, one for every public look-up (dossier, pickup, fee, rating). */
+export function publicLookupLimit(config: Pick<AppConfig, 'trackingPerMinute'>, ip: string): RateLimit {
+  return { key: `public-tracking:${ip}`, max: config.trackingPerMinute, windowSeconds: 60 };
+}
+
 /** How wrong secrets slow down one dossier code: a handful free, then 1 min doubling on each failure, capped at a day. */
 export function trackingGuardPolicy(freeFailures: number): GuardPolicy {
   return { free: freeFailures, baseSeconds: 60, maxSeconds: 24 * 3600, forgetSeconds: 30 * 24 * 3600 };
@@ -94,7 +99,7 @@ export async function authoriseTracking<T = null>(
   read?: { sql: string },
 ): Promise<{ dossierId: string; code: string; read: T | null }> {
   const now = deps.clock.now();
-  const limit = { key: `public-tracking:${client.ip}`, max: deps.config.trackingPerMinute, windowSeconds: 60 };
+  const limit = publicLookupLimit(deps.config, client.ip);
   const key = parseTrackingInput(code);
   if (!key) {
     // Nothing to look for: the request still counts against the address's budget.
@@ -166,7 +171,7 @@ type TrackingRead = {
   handlingUnitId: string; code: string | null; procedureName: string; status: DossierStatus; receivedAt: string | null; dueAt: string | null; returnedAt: string | null;
   shipment: { trackingCode: string | null; status: string; dueAt: string | null; deliveredAt: string | null } | null; timeline: TimelineFacts;
 };
-const dateOrNull = (v: string | null): Date | null => (v === null ? null : new Date(v));
+export const dateOrNull = (v: string | null): Date | null => (v === null ? null : new Date(v));
 
 /**
  * Public look-up by dossier code plus a secret only the applicant knows (their phone, or the last 4 digits of the CCCD).

@@ -1,6 +1,6 @@
 import { guardedAttempt, hitRateLimit, secondsUntil } from '../../../platform/rate-limit.js';
 import { dossierErrors } from '../../dossiers/dossier.errors.js';
-import { trackingGuardPolicy, trackingSecretCheck, type TrackingDeps } from '../../dossiers/use-cases/track-dossier.js';
+import { dateOrNull, publicLookupLimit, trackingGuardPolicy, trackingSecretCheck, type TrackingDeps } from '../../dossiers/use-cases/track-dossier.js';
 import { postalErrors } from '../postal.errors.js';
 import { pickupStatusLabels, type PickupStatus } from '../postal.rules.js';
 
@@ -17,7 +17,7 @@ export function normalisePickupCode(input: string): string {
  */
 export async function trackPickup(deps: TrackingDeps, codeInput: string, secret: string, client: { ip: string }) {
   const now = deps.clock.now();
-  const limit = { key: `public-tracking:${client.ip}`, max: deps.config.trackingPerMinute, windowSeconds: 60 };
+  const limit = publicLookupLimit(deps.config, client.ip);
   const code = normalisePickupCode(codeInput);
   if (code.length !== 8) {
     const budget = await hitRateLimit(deps.db, limit, now);
@@ -50,8 +50,7 @@ export async function trackPickup(deps: TrackingDeps, codeInput: string, secret:
   if (outcome.kind === 'blocked') throw dossierErrors.trackingCodeBlocked(secondsUntil(outcome.until, now));
   if (outcome.kind === 'wrong') throw postalErrors.pickupNotFound();
   const r = outcome.row;
-  const date = (v: string | null): Date | null => (v === null ? null : new Date(v));
-  const p = { ...r, dueAt: date(r.dueAt), createdAt: new Date(r.createdAt), pickedUpAt: date(r.pickedUpAt), handedOverAt: date(r.handedOverAt) };
+  const p = { ...r, dueAt: dateOrNull(r.dueAt), createdAt: new Date(r.createdAt), pickedUpAt: dateOrNull(r.pickedUpAt), handedOverAt: dateOrNull(r.handedOverAt) };
   const steps: { at: Date; label: string }[] = [{ at: p.createdAt, label: 'Đã gửi yêu cầu bưu điện đến lấy hồ sơ' }];
   if (p.pickedUpAt) steps.push({ at: p.pickedUpAt, label: 'Nhân viên bưu điện đã nhận hồ sơ tại nhà' });
   if (p.handedOverAt) steps.push({ at: p.handedOverAt, label: `Bưu điện đã giao hồ sơ cho ${p.receivingUnitName}` });
