@@ -96,6 +96,17 @@ describe('counters in PostgreSQL', () => {
       expect(await attempt('tracking:burst', 'wrong', 22, later(61))).toEqual({ kind: 'wrong', rows: [{ n: 22 }], held: { failures: 4, blockedUntil: later(181) } });
     });
 
+    it('a right answer writes nothing: a code only ever looked up with its secret has no guard row', async () => {
+      const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => attempt('tracking:quiet', 'right', i)));
+      expect(outcomes.map((o) => o.kind)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
+      const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM attempt_guard WHERE key = 'tracking:quiet'`);
+      expect(rows[0]!.n).toBe(0);
+      // A failure then writes it, and the next right answer reads it (failures kept, nothing held).
+      expect(await attempt('tracking:quiet', 'wrong', 7)).toEqual({ kind: 'wrong', rows: [{ n: 7 }], held: null });
+      expect(await attempt('tracking:quiet', 'right', 8)).toEqual({ kind: 'ok', row: { n: 8 } });
+      expect(await readGuard(db, 'tracking:quiet', t0)).toEqual({ failures: 1, blockedUntil: null });
+    });
+
     it('counts the request against the address first: over budget nothing is judged, looked up or counted', async () => {
       expect(await attempt('tracking:budget', 'wrong', 1, t0, 1)).toEqual({ kind: 'wrong', rows: [{ n: 1 }], held: null });
       expect(await attempt('tracking:budget', 'wrong', 2, later(1), 1)).toEqual({ kind: 'rate_limited', retryAfterSeconds: 59 });

@@ -90,7 +90,8 @@ export type AttemptOutcome<T> =
  * counted in its rate-limit window; within budget, the candidates looked up — `candidates(first)` gives a SELECT of
  * columns `ok` (the secret is right for this row) and `row` (json, what the caller reads), its parameters numbered from
  * `$first` — and the attempt judged under the target's guard (guard_attempt: blocked while a hold lasts, else right, or
- * a failure counted). Attempts on one target wait for each other on the guard's row; the lock ends with the statement.
+ * a failure counted). Attempts on one target wait for each other on the target's advisory lock, which ends with the
+ * statement; only a failure writes the guard's row.
  */
 export async function guardedAttempt<T>(
   q: Queryable,
