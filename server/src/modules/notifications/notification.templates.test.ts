@@ -83,6 +83,20 @@ describe('SMS length', () => {
       }),
     );
   });
+
+  it('a text too long is cut to its longest prefix within 157 septets, then "..." (extension characters count twice)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '[', '~', 'ệ', '|'), minLength: 150, maxLength: 400 }), (t) => {
+        const full = toAsciiVi(t).replace(/\s+/g, ' ').trimEnd();
+        fc.pre(gsm7Length(full) > SMS_MAX_SEPTETS);
+        // The rule written the slow way: drop the last character until the rest fits.
+        let cut = full;
+        while (gsm7Length(cut) > SMS_MAX_SEPTETS - 3) cut = cut.slice(0, -1);
+        expect(fitSms('', t)).toBe(`${cut.trimEnd()}...`);
+      }),
+    );
+    expect(fitSms('', `${'['.repeat(80)}ab`)).toBe(`${'['.repeat(78)}...`);
+  });
 });
 
 const at = new Date('2026-11-27T03:00:00Z'); // 10:00 27/11/2026 in Vietnam
