@@ -255,6 +255,18 @@ describe('report counters', () => {
     expect(rows.length).toBeGreaterThanOrEqual(4);
   }, 240_000);
 
+  it('follow a change of status alone (open, paused for a supplement, back): the trigger compares what the counters read', async () => {
+    await run({ kind: 'intake', proc: 0, unit: 0, delivery: 'desk', accept: true });
+    const id = dossiers.at(-1)!;
+    const { rows } = await t.ctx.db.query<{ status: string; due: Date | null }>(`SELECT status, due_at AS due FROM dossier WHERE id = $1`, [id]);
+    expect(rows[0]).toEqual({ status: 'received', due: expect.any(Date) });
+    // Raw row changes (not the ledger's): the counters must follow any change of the row, whatever wrote it.
+    for (const status of ['processing', 'supplement_requested', 'interagency', 'received']) {
+      await t.ctx.db.query(`UPDATE dossier SET status = $2 WHERE id = $1`, [id, status]);
+      await check();
+    }
+  });
+
   it('report_recount() rebuilds the same counters and keeps the ones fed by other modules', async () => {
     const before = [await countersAsMap('d'), await countersAsMap('w'), await countersAsMap('m'), await countersAsMap('D'), await countersAsMap('W'), await countersAsMap('M')];
     await t.ctx.db.query(`UPDATE report_counter SET received = received + 7, resolved_late = 3`);
