@@ -30,7 +30,7 @@ const written = [
   'dossier_queue_count', 'report_counter', 'report_counter_below', 'report_open',
 ];
 
-type Line = { what: string; real: Stat; realCpuMs: number; realPgMs: number; realStatements: number; bare: Stat; bareCpuMs: number; barePgMs: number; bareStatements: number };
+type Line = { what: string; real: Stat; realCpuMs: number; realPgMs: number; realStatements: number; bare: Stat; bareCpuMs: number; barePgMs: number; bareStatements: number; realWaits?: Record<string, number>; bareWaits?: Record<string, number> };
 type Counts = Record<string, { ins: number; upd: number }>;
 type Pool = Awaited<ReturnType<typeof dossierDb>>['pool'];
 
@@ -138,9 +138,9 @@ export async function benchDossiers(o: { dossiers: number; requests: number; rou
         return [v, c1 - c0, (await statementsOf(p, file)) - q0, g1 - g0];
       };
       const bareCount = counted(`bare-${r}`);
-      const [intake, intakeCpu, intakeQ, intakePg] = await cpuOf(real, () => load('intake', real.base, (i) => ({ path: '/api/dossiers', method: 'POST', headers: auth, body: intakeBody(`r${r}`)(i) }), o.requests, 8));
+      const [[intake, intakeCpu, intakeQ, intakePg], intakeWaits] = await waitsDuring(db.pool, () => cpuOf(real, () => load('intake', real.base, (i) => ({ path: '/api/dossiers', method: 'POST', headers: auth, body: intakeBody(`r${r}`)(i) }), o.requests, 8)));
       const made = (await db.pool.query<{ id: string; code: string }>(`SELECT id, code FROM dossier WHERE idempotency_key LIKE $1 ORDER BY code`, [`%bench-${run}-r${r}-%`])).rows;
-      const [forward, forwardCpu, forwardQ, forwardPg] = await cpuOf(real, () => load('forward', real.base, (i) => ({ path: `/api/dossiers/${made[i]!.id}/actions`, method: 'POST', headers: auth, body: { action: 'forward' } }), made.length, 8));
+      const [[forward, forwardCpu, forwardQ, forwardPg], forwardWaits] = await waitsDuring(db.pool, () => cpuOf(real, () => load('forward', real.base, (i) => ({ path: `/api/dossiers/${made[i]!.id}/actions`, method: 'POST', headers: auth, body: { action: 'forward' } }), made.length, 8)));
       const [tracking, trackingCpu, trackingQ, trackingPg] = await cpuOf(real, () => load('tracking', real.base, (i) => ({ path: `/api/tracking?code=${made[i % made.length]!.code}&secret=0912345678`, headers: fromCitizen(i) }), o.requests * 2, 16));
       await real.stop();
       server = null;
@@ -148,16 +148,16 @@ export async function benchDossiers(o: { dossiers: number; requests: number; rou
       const bare = await startServer({ dbUrl: db.url, dataDir: work, script: 'bench/bare-server.js', env: { BARE_CONFIG: JSON.stringify(bareConfig), COUNT_QUERIES_FILE: bareCount.file }, nodeArgs: bareCount.nodeArgs });
       server = bare;
       const bareIds: string[] = [];
-      const [bareIntake, bareIntakeCpu, bareIntakeQ, bareIntakePg] = await cpuOf(bare, () => load('bare intake', bare.base, (i) => ({ path: '/intake', method: 'POST', body: intakeBody(`b${r}`)(i) }), o.requests, 8));
+      const [[bareIntake, bareIntakeCpu, bareIntakeQ, bareIntakePg], bareIntakeWaits] = await waitsDuring(db.pool, () => cpuOf(bare, () => load('bare intake', bare.base, (i) => ({ path: '/intake', method: 'POST', body: intakeBody(`b${r}`)(i) }), o.requests, 8)));
       bareIds.push(...(await db.pool.query<{ id: string }>(`SELECT id FROM bare_dossier WHERE idempotency_key LIKE $1`, [`%bench-${run}-b${r}-%`])).rows.map((x) => x.id));
-      const [bareForward, bareForwardCpu, bareForwardQ, bareForwardPg] = await cpuOf(bare, () => load('bare forward', bare.base, (i) => ({ path: `/forward/${bareIds[i]!}`, method: 'POST', body: {} }), bareIds.length, 8));
+      const [[bareForward, bareForwardCpu, bareForwardQ, bareForwardPg], bareForwardWaits] = await waitsDuring(db.pool, () => cpuOf(bare, () => load('bare forward', bare.base, (i) => ({ path: `/forward/${bareIds[i]!}`, method: 'POST', body: {} }), bareIds.length, 8)));
       const [bareLookup, bareLookupCpu, bareLookupQ, bareLookupPg] = await cpuOf(bare, () => load('bare lookup', bare.base, (i) => ({ path: `/lookup?code=${made[i % made.length]!.code}`, headers: fromCitizen(i) }), o.requests * 2, 16));
       await bare.stop();
       server = null;
       const ms = (s: number, n: number) => (s * 1000) / n;
       rounds.push([
-        { what: 'intake (POST /api/dossiers, accepted) / bare same-rows intake', real: intake, realCpuMs: ms(intakeCpu, intake.requests), realPgMs: ms(intakePg, intake.requests), realStatements: intakeQ / intake.requests, bare: bareIntake, bareCpuMs: ms(bareIntakeCpu, bareIntake.requests), barePgMs: ms(bareIntakePg, bareIntake.requests), bareStatements: bareIntakeQ / bareIntake.requests },
-        { what: 'step transition (forward) / bare same-rows forward', real: forward, realCpuMs: ms(forwardCpu, forward.requests), realPgMs: ms(forwardPg, forward.requests), realStatements: forwardQ / forward.requests, bare: bareForward, bareCpuMs: ms(bareForwardCpu, bareForward.requests), barePgMs: ms(bareForwardPg, bareForward.requests), bareStatements: bareForwardQ / bareForward.requests },
+        { what: 'intake (POST /api/dossiers, accepted) / bare same-rows intake', real: intake, realCpuMs: ms(intakeCpu, intake.requests), realPgMs: ms(intakePg, intake.requests), realStatements: intakeQ / intake.requests, bare: bareIntake, bareCpuMs: ms(bareIntakeCpu, bareIntake.requests), barePgMs: ms(bareIntakePg, bareIntake.requests), bareStatements: bareIntakeQ / bareIntake.requests, realWaits: intakeWaits, bareWaits: bareIntakeWaits },
+        { what: 'step transition (forward) / bare same-rows forward', real: forward, realCpuMs: ms(forwardCpu, forward.requests), realPgMs: ms(forwardPg, forward.requests), realStatements: forwardQ / forward.requests, bare: bareForward, bareCpuMs: ms(bareForwardCpu, bareForward.requests), barePgMs: ms(bareForwardPg, bareForward.requests), bareStatements: bareForwardQ / bareForward.requests, realWaits: forwardWaits, bareWaits: bareForwardWaits },
         { what: 'public tracking (GET /api/tracking) / bare one-row lookup', real: tracking, realCpuMs: ms(trackingCpu, tracking.requests), realPgMs: ms(trackingPg, tracking.requests), realStatements: trackingQ / tracking.requests, bare: bareLookup, bareCpuMs: ms(bareLookupCpu, bareLookup.requests), barePgMs: ms(bareLookupPg, bareLookup.requests), bareStatements: bareLookupQ / bareLookup.requests },
       ]);
       for (const l of rounds.at(-1)!) log(`  ${l.what}: ${l.real.rps.toFixed(0)} / ${l.bare.rps.toFixed(0)} req/s = ${(l.real.rps / l.bare.rps).toFixed(2)}`);
@@ -193,12 +193,52 @@ export async function benchDossiers(o: { dossiers: number; requests: number; rou
         ),
       ),
       '',
+      'Where the PostgreSQL backends were during each phase (pg_stat_activity sampled every 20 ms; shares of the samples of active backends — CPU: working, Lock:transactionid / Lock:tuple: waiting for another request\'s row lock, LWLock:LockManager: for the shared lock table, IO:WALSync: for a commit\'s flush):',
+      ...rounds.flatMap((ls, i) => ls.filter((l) => l.realWaits && l.bareWaits).map((l) => `- round ${i + 1}, ${l.what.split(' (')[0]}: real — ${waitShares(l.realWaits!)}; bare — ${waitShares(l.bareWaits!)}.`)),
+      '',
     ];
   } finally {
     await server?.stop();
     await db.drop();
     await fs.rm(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * Where the phase's PostgreSQL backends were, sampled every 20 ms from pg_stat_activity: on CPU (no wait event), waiting
+ * for another transaction's row lock (Lock:transactionid / Lock:tuple), for the lock manager, for the WAL flush of a
+ * commit… A phase bound by a hot row shows its backends waiting on each other rather than working.
+ */
+async function waitsDuring<T>(db: Pool, f: () => Promise<T>): Promise<[T, Record<string, number>]> {
+  const counts: Record<string, number> = {};
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      const { rows } = await db.query<{ w: string }>(
+        `SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') AS w FROM pg_stat_activity
+          WHERE datname = current_database() AND backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()`,
+      );
+      for (const { w } of rows) counts[w] = (counts[w] ?? 0) + 1;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  try {
+    return [await f(), counts];
+  } finally {
+    running = false;
+    await sampler;
+  }
+}
+
+/** "57 % Lock:transactionid, 23 % CPU, …" (shares of the samples, the largest first; under 2 % left out). */
+function waitShares(counts: Record<string, number>): string {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  if (total === 0) return 'no active backend sampled';
+  return Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .filter(([, n]) => n / total >= 0.02)
+    .map(([w, n]) => `${Math.round((100 * n) / total)} % ${w}`)
+    .join(', ');
 }
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
