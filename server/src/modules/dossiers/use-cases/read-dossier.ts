@@ -13,6 +13,20 @@ import { apologyAvailability, dossierDeadlineState, dueSoonUntil, workingDaysFro
 
 /** How far ahead the apology's picker offers working days (a new appointment is days or weeks away, not months). */
 const APPOINTMENT_DAYS = 120;
+
+/**
+ * The picker's working days from a day, per calendar: the same for every dossier of a calendar read that day, and
+ * 120 days of calendar reading cost ~7 % of an action's server CPU when computed for each answer (issue 12). Calendars
+ * are built once per set of adjustments and hours (calendarFromAdjustments), so the cache goes with its calendar.
+ */
+const pickerDays = new WeakMap<ReturnType<typeof calendarFromAdjustments>, { from: string; days: ReturnType<typeof workingDaysFrom> }>();
+function appointmentDays(from: string, calendar: ReturnType<typeof calendarFromAdjustments>): ReturnType<typeof workingDaysFrom> {
+  const hit = pickerDays.get(calendar);
+  if (hit?.from === from) return hit.days;
+  const days = workingDaysFrom(from, APPOINTMENT_DAYS, calendar);
+  pickerDays.set(calendar, { from, days });
+  return days;
+}
 import { undoableUntil } from './undo-forward.js';
 import { letterSignerAmong } from '../../org-units/use-cases/set-signatory.js';
 import type { Signer } from '../../org-units/signatory.rules.js';
@@ -108,5 +122,5 @@ async function apologyOf(
     return { possible: false, late: a.late, reason: refusal.messageVi, reasonEn: refusal.messageEn, signer: null, workingDays: [] };
   }
   // The days and hours the new appointment may take (apologise.ts refuses any other): the picker offers only these.
-  return { possible: true, late: a.late, reason: null, reasonEn: null, signer, workingDays: workingDaysFrom(vnDateOf(now), APPOINTMENT_DAYS, calendar) };
+  return { possible: true, late: a.late, reason: null, reasonEn: null, signer, workingDays: appointmentDays(vnDateOf(now), calendar) };
 }
