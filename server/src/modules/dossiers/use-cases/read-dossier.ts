@@ -10,6 +10,13 @@ import { dossierErrors } from '../dossier.errors.js';
 import { actionsOpenTo, canRead } from '../dossier.policy.js';
 import { getDossierView, type HistoryView } from '../dossier.repo.js';
 import { apologyAvailability, dossierDeadlineState, dueSoonUntil, workingDaysFrom } from '../dossier-deadline.rules.js';
+import { undoableUntil } from './undo-forward.js';
+import { letterSignerAmong } from '../../org-units/use-cases/set-signatory.js';
+import type { Signer } from '../../org-units/signatory.rules.js';
+import { fromStored } from '../dossier-events.rules.js';
+import { unitErrors } from '../../org-units/unit.errors.js';
+import { getUnit } from '../../org-units/unit.repo.js';
+import { allowedActions, atDeskReturnStep, endsWithDeskReturn, isClosed, statusLabels } from '../dossier.rules.js';
 
 /** How far ahead the apology's picker offers working days (a new appointment is days or weeks away, not months). */
 const APPOINTMENT_DAYS = 120;
@@ -27,13 +34,6 @@ function appointmentDays(from: string, calendar: ReturnType<typeof calendarFromA
   pickerDays.set(calendar, { from, days });
   return days;
 }
-import { undoableUntil } from './undo-forward.js';
-import { letterSignerAmong } from '../../org-units/use-cases/set-signatory.js';
-import type { Signer } from '../../org-units/signatory.rules.js';
-import { fromStored } from '../dossier-events.rules.js';
-import { unitErrors } from '../../org-units/unit.errors.js';
-import { getUnit } from '../../org-units/unit.repo.js';
-import { allowedActions, atDeskReturnStep, endsWithDeskReturn, isClosed, statusLabels } from '../dossier.rules.js';
 
 /** A dossier with its steps, history, deadline state and the actions this officer may take now. */
 export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, id: string): Promise<TDossier> {
