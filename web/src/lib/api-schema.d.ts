@@ -5926,13 +5926,6 @@ export interface paths {
                                     name: string;
                                     capacity: string[];
                                 } | null;
-                                workingDays: {
-                                    date: string;
-                                    sessions: {
-                                        start: string;
-                                        end: string;
-                                    }[];
-                                }[];
                             };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             /** Format: date-time */
@@ -6269,13 +6262,6 @@ export interface paths {
                                     name: string;
                                     capacity: string[];
                                 } | null;
-                                workingDays: {
-                                    date: string;
-                                    sessions: {
-                                        start: string;
-                                        end: string;
-                                    }[];
-                                }[];
                             };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             /** Format: date-time */
@@ -6299,6 +6285,86 @@ export interface paths {
                                 };
                             }[];
                         };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi máy đọc, ví dụ AUTH.FORBIDDEN */
+                            code: string;
+                            /** @description Thông báo tiếng Việt */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/apology-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ngày giờ làm việc được chọn làm ngày hẹn mới trong văn bản xin lỗi (từ hôm nay, theo lịch của đơn vị giải quyết) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Ngày làm việc (YYYY-MM-DD, giờ Việt Nam) và các buổi (HH:MM) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            sessions: {
+                                start: string;
+                                end: string;
+                            }[];
+                        }[];
                     };
                 };
                 /** @description Default Response */
@@ -6643,13 +6709,6 @@ export interface paths {
                                     name: string;
                                     capacity: string[];
                                 } | null;
-                                workingDays: {
-                                    date: string;
-                                    sessions: {
-                                        start: string;
-                                        end: string;
-                                    }[];
-                                }[];
                             };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             /** Format: date-time */
@@ -6852,13 +6911,6 @@ export interface paths {
                                     name: string;
                                     capacity: string[];
                                 } | null;
-                                workingDays: {
-                                    date: string;
-                                    sessions: {
-                                        start: string;
-                                        end: string;
-                                    }[];
-                                }[];
                             };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             /** Format: date-time */
@@ -13705,13 +13757,6 @@ export interface paths {
                                     name: string;
                                     capacity: string[];
                                 } | null;
-                                workingDays: {
-                                    date: string;
-                                    sessions: {
-                                        start: string;
-                                        end: string;
-                                    }[];
-                                }[];
                             };
                             allowedActions: ("accept" | "reject_intake" | "claim" | "assign" | "forward" | "send_back" | "transfer" | "transfer_back" | "request_supplement" | "supplement_received" | "apologise" | "approve" | "return_result" | "withdraw" | "stop" | "refuse")[];
                             /** Format: date-time */

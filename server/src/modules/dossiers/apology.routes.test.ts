@@ -131,11 +131,19 @@ describe('late dossiers always get their letter', () => {
     at('2026-12-02T08:00:00Z'); // Wednesday 15:00: less than a working day left — past the window, before the deadline
     const before = await counters();
     const shown = await detail(desk, d.id);
-    const { workingDays, ...apology } = shown.apology as { workingDays: { date: string; sessions: { start: string; end: string }[] }[] };
-    expect(apology).toEqual({ possible: true, late: true, reason: null, reasonEn: null, signer: { name: 'Trần Thị Cúc', capacity: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] } });
-    // The picker's days: from today, working days only (Saturday 5 and Sunday 6 December are not offered), with their hours.
+    expect(shown.apology).toEqual({ possible: true, late: true, reason: null, reasonEn: null, signer: { name: 'Trần Thị Cúc', capacity: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] } });
+    // The picker's days, asked when the letter's form opens: from today, working days only (Saturday 5 and Sunday 6
+    // December are not offered), with their hours — the same for every officer who sees the dossier; nobody else.
+    const days = await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${d.id}/apology-days` });
+    expect(days.statusCode).toBe(200);
+    const workingDays = days.json() as { date: string; sessions: { start: string; end: string }[] }[];
     expect(workingDays.slice(0, 4)).toEqual(['2026-12-02', '2026-12-03', '2026-12-04', '2026-12-07'].map((date) => ({ date, sessions: [{ start: '07:30', end: '11:30' }, { start: '13:30', end: '17:30' }] })));
     expect(workingDays.map((w) => w.date)).not.toContain('2026-12-06');
+    expect(workingDays.at(-1)!.date < '2027-04-01').toBe(true); // 120 days ahead at most
+    expect((await injectAs(t.app, otherSpecialist, { method: 'GET', url: `/api/dossiers/${d.id}/apology-days` })).statusCode).toBe(404);
+    expect((await injectAs(t.app, null, { method: 'GET', url: `/api/dossiers/${d.id}/apology-days` })).statusCode).toBe(401);
+    expect((await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/00000000-0000-4000-8000-000000000000/apology-days` })).statusCode).toBe(404);
+    expect((await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/not-an-id/apology-days` })).statusCode).toBe(400);
     // Refused: someone of another unit, no login, a date not after the current appointment, garbage — nothing changes.
     const n = await logCount(d.id);
     expect((await act(otherSpecialist, d.id, { action: 'apologise', newDueAt: '2026-12-08T17:00:00+07:00', note: 'x' })).statusCode).toBe(404);

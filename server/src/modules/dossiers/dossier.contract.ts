@@ -141,8 +141,6 @@ export const ZDossier = z.object({
     reason: z.string().nullable(),
     reasonEn: z.string().nullable(),
     signer: z.object({ name: z.string(), capacity: z.array(z.string()) }).nullable(),
-    /** The working days (YYYY-MM-DD, Vietnam) and their sessions ('HH:MM') the new appointment may take; empty when no letter is possible. */
-    workingDays: z.array(z.object({ date: z.string(), sessions: z.array(z.object({ start: z.string(), end: z.string() })) })),
   }),
   allowedActions: z.array(z.enum(dossierActions)),
   /** Until when this officer may take back their forward (null: nothing to undo); see dossier-undo.rules.ts. */

@@ -15,6 +15,7 @@ import { actOnDossier, forwardCandidates, listAssignees } from './use-cases/act-
 import { undoForward } from './use-cases/undo-forward.js';
 import { decideOnlineDossier } from './use-cases/accept-online.js';
 import { readDossier } from './use-cases/read-dossier.js';
+import { appointmentDaysOf } from './use-cases/apology-days.js';
 import { receiveDossier } from './use-cases/receive-dossier.js';
 import { receivableProcedures } from './use-cases/receivable-procedures.js';
 import { ZCatalogPage } from '../procedures/procedure.contract.js';
@@ -95,6 +96,24 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       await recordDossierAccess(ctx.db, { dossierIds: [dossier.id], at: ctx.clock.now(), actor, purpose: 'open' });
       return dossier;
     },
+  );
+
+  app.get(
+    '/dossiers/:id/apology-days',
+    {
+      config: { access: 'perm:dossiers.read' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Ngày giờ làm việc được chọn làm ngày hẹn mới trong văn bản xin lỗi (từ hôm nay, theo lịch của đơn vị giải quyết)',
+        params: ZId,
+        response: {
+          200: z.array(z.object({ date: z.string(), sessions: z.array(z.object({ start: z.string(), end: z.string() })) })).describe('Ngày làm việc (YYYY-MM-DD, giờ Việt Nam) và các buổi (HH:MM)'),
+          403: ZErrorBody,
+          404: ZErrorBody,
+        },
+      },
+    },
+    async (request) => appointmentDaysOf(ctx, actorOf(request), request.params.id),
   );
 
   app.get(

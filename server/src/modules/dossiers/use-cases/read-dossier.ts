@@ -9,7 +9,7 @@ import type { TDossier } from '../dossier.contract.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { actionsOpenTo, canRead } from '../dossier.policy.js';
 import { getDossierView, type HistoryView } from '../dossier.repo.js';
-import { apologyAvailability, dossierDeadlineState, dueSoonUntil, workingDaysFrom } from '../dossier-deadline.rules.js';
+import { apologyAvailability, dossierDeadlineState, dueSoonUntil } from '../dossier-deadline.rules.js';
 import { undoableUntil } from './undo-forward.js';
 import { letterSignerAmong } from '../../org-units/use-cases/set-signatory.js';
 import type { Signer } from '../../org-units/signatory.rules.js';
@@ -17,23 +17,6 @@ import { fromStored } from '../dossier-events.rules.js';
 import { unitErrors } from '../../org-units/unit.errors.js';
 import { getUnit } from '../../org-units/unit.repo.js';
 import { allowedActions, atDeskReturnStep, endsWithDeskReturn, isClosed, statusLabels } from '../dossier.rules.js';
-
-/** How far ahead the apology's picker offers working days (a new appointment is days or weeks away, not months). */
-const APPOINTMENT_DAYS = 120;
-
-/**
- * The picker's working days from a day, per calendar: the same for every dossier of a calendar read that day, and
- * 120 days of calendar reading cost ~7 % of an action's server CPU when computed for each answer (issue 12). Calendars
- * are built once per set of adjustments and hours (calendarFromAdjustments), so the cache goes with its calendar.
- */
-const pickerDays = new WeakMap<ReturnType<typeof calendarFromAdjustments>, { from: string; days: ReturnType<typeof workingDaysFrom> }>();
-function appointmentDays(from: string, calendar: ReturnType<typeof calendarFromAdjustments>): ReturnType<typeof workingDaysFrom> {
-  const hit = pickerDays.get(calendar);
-  if (hit?.from === from) return hit.days;
-  const days = workingDaysFrom(from, APPOINTMENT_DAYS, calendar);
-  pickerDays.set(calendar, { from, days });
-  return days;
-}
 
 /** A dossier with its steps, history, deadline state and the actions this officer may take now. */
 export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, id: string): Promise<TDossier> {
@@ -113,14 +96,14 @@ async function apologyOf(
   mayAct: boolean,
 ): Promise<TDossier['apology']> {
   const a = apologyAvailability(d, now, calendar, rules);
-  if (!a.possible) return { possible: false, late: false, reason: a.reasonVi, reasonEn: a.reasonEn, signer: null, workingDays: [] };
-  if (!mayAct) return { possible: false, late: a.late, reason: 'Chỉ cơ quan có thẩm quyền giải quyết hoặc Bộ phận Một cửa được gửi văn bản xin lỗi.', reasonEn: 'Only the competent agency or its desk may issue the letter.', signer: null, workingDays: [] };
+  if (!a.possible) return { possible: false, late: false, reason: a.reasonVi, reasonEn: a.reasonEn, signer: null };
+  if (!mayAct) return { possible: false, late: a.late, reason: 'Chỉ cơ quan có thẩm quyền giải quyết hoặc Bộ phận Một cửa được gửi văn bản xin lỗi.', reasonEn: 'Only the competent agency or its desk may issue the letter.', signer: null };
   const signer = letterSignerAmong(signers, now);
   // Known before the form opens: without a signer the letter would be refused (apologise.ts); say who must set one.
   if (!signer) {
     const refusal = unitErrors.noSigner((await getUnit(db, d.resolvingUnitId))?.name ?? 'đơn vị giải quyết', vnDateOf(now));
-    return { possible: false, late: a.late, reason: refusal.messageVi, reasonEn: refusal.messageEn, signer: null, workingDays: [] };
+    return { possible: false, late: a.late, reason: refusal.messageVi, reasonEn: refusal.messageEn, signer: null };
   }
-  // The days and hours the new appointment may take (apologise.ts refuses any other): the picker offers only these.
-  return { possible: true, late: a.late, reason: null, reasonEn: null, signer, workingDays: appointmentDays(vnDateOf(now), calendar) };
+  // The days and hours the new appointment may take are asked when the letter's form opens (apology-days.ts).
+  return { possible: true, late: a.late, reason: null, reasonEn: null, signer };
 }

@@ -8,6 +8,7 @@ import { t } from '../../../lib/i18n.js';
 import { useUnits } from '../../../lib/units.js';
 import { actOnDossier, type ActionInput } from '../api/act-on-dossier.js';
 import { listAssignees, type Assignee } from '../api/list-assignees.js';
+import { getApologyDays, type AppointmentDay } from '../api/apology-days.js';
 import type { Dossier, DossierAction } from '../api/get-dossier.js';
 import { actionSpec } from '../../../../../server/src/modules/dossiers/dossier-actions.rules.js';
 import { actionLabel } from './dossier-labels.js';
@@ -19,7 +20,7 @@ type Values = { note?: string; backTo?: number; newDueAt?: Dayjs | null; receive
 const needs = (a: DossierAction | null) => (a ? actionSpec[a].needs : null);
 const noteRequired = (a: DossierAction | null) => a !== null && actionSpec[a].note === 'required';
 
-type Sessions = Dossier['apology']['workingDays'][number]['sessions'];
+type Sessions = AppointmentDay['sessions'];
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** The hours and minutes of a day outside its working sessions (a session's end included: a due time may land there). */
@@ -46,7 +47,9 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
   const dueDay = dossier.dueAt ? vnWallClock(dossier.dueAt).slice(0, 10) : null;
   const units = useUnits();
   const [assignees, setAssignees] = useState<Assignee[] | null>(null);
-  const sessionsOf = new Map(dossier.apology.workingDays.map((w) => [w.date, w.sessions]));
+  // The days the new appointment may take, asked when the letter's form opens (null while they come).
+  const [days, setDays] = useState<AppointmentDay[] | null>(null);
+  const sessionsOf = new Map((days ?? []).map((w) => [w.date, w.sessions]));
 
   useEffect(() => {
     if (!action) return;
@@ -57,7 +60,9 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
       receivedBy: needs(action) === 'receivedBy' ? dossier.applicant.fullName : undefined,
     });
     setAssignees(null);
+    setDays(null);
     if (needs(action) === 'assigneeId') listAssignees(dossier.id).then(setAssignees, setError);
+    if (needs(action) === 'newDueAt') getApologyDays(dossier.id).then(setDays, setError);
   }, [action, dossier, form]);
 
   const handleFinish = async (v: Values) => {
@@ -134,6 +139,8 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
             <div onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}>
             <Form.Item name="newDueAt" label={t('dossier.newDueAt')} rules={[{ required: true, message: t('dossier.newDueAtRequired') }]}>
               <DatePicker
+                disabled={days === null}
+                placeholder={days === null ? t('common.loading') : undefined}
                 showTime={{ format: 'HH:mm', minuteStep: 5 }}
                 needConfirm={false}
                 format={DATE_TIME_PICKER_FORMAT}
