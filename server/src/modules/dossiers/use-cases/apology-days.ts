@@ -12,7 +12,7 @@ import { workingDaysFrom } from '../dossier-deadline.rules.js';
 /** How far ahead the apology's picker offers working days (a new appointment is days or weeks away, not months). */
 const APPOINTMENT_DAYS = 120;
 
-export type AppointmentDay = ReturnType<typeof workingDaysFrom>[number];
+type AppointmentDay = ReturnType<typeof workingDaysFrom>[number];
 
 /**
  * The days and hours an apology letter's new appointment may take (apologise.ts refuses any other), for the letter's
