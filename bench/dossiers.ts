@@ -22,7 +22,7 @@ import { writeSection } from './standalone.js';
 import { vnDateOf } from '../server/src/modules/working-calendar/vn-time.js';
 import { dossierDb } from './dossiers-data.js';
 import { load, type Stat } from './load.js';
-import { postgresCpuSeconds, startServer, type ServerProcess } from './server-process.js';
+import { machineCpuTicks, postgresCpuSeconds, startServer, type ServerProcess } from './server-process.js';
 
 /** The tables an intake or a forward writes, directly or through their triggers (the probe shows which). */
 const written = [
@@ -30,7 +30,7 @@ const written = [
   'dossier_queue_count', 'report_counter', 'report_counter_below', 'report_open',
 ];
 
-type Line = { what: string; real: Stat; realCpuMs: number; realPgMs: number; realStatements: number; bare: Stat; bareCpuMs: number; barePgMs: number; bareStatements: number; realWaits?: Record<string, number>; bareWaits?: Record<string, number> };
+type Line = { what: string; real: Stat; realCpuMs: number; realPgMs: number; realStatements: number; realBusy: number; bare: Stat; bareCpuMs: number; barePgMs: number; bareStatements: number; bareBusy: number; realWaits?: Record<string, number>; bareWaits?: Record<string, number> };
 type Counts = Record<string, { ins: number; upd: number }>;
 type Pool = Awaited<ReturnType<typeof dossierDb>>['pool'];
 
@@ -128,37 +128,37 @@ export async function benchDossiers(o: { dossiers: number; requests: number; rou
       server = await startServer({ dbUrl: db.url, dataDir: work, env: { ...env, COUNT_QUERIES_FILE: realCount.file }, nodeArgs: [...realCount.nodeArgs, ...profile] });
       auth = await signIn(server.base);
       const real = server;
-      // CPU seconds of the server and of PostgreSQL, and the server's statements, over one phase.
-      const cpuOf = async <T>(p: ServerProcess, f: () => Promise<T>): Promise<[T, number, number, number]> => {
+      // CPU seconds of the server and of PostgreSQL, the server's statements, and the machine's busy share, over one phase.
+      const cpuOf = async <T>(p: ServerProcess, f: () => Promise<T>): Promise<[T, number, number, number, number]> => {
         const file = p === real ? realCount.file : bareCount.file;
         const q0 = await statementsOf(p, file);
-        const [c0, g0] = [await p.cpuSeconds(), await postgresCpuSeconds()];
+        const [c0, g0, m0] = [await p.cpuSeconds(), await postgresCpuSeconds(), await machineCpuTicks()];
         const v = await f();
-        const [c1, g1] = [await p.cpuSeconds(), await postgresCpuSeconds()];
-        return [v, c1 - c0, (await statementsOf(p, file)) - q0, g1 - g0];
+        const [c1, g1, m1] = [await p.cpuSeconds(), await postgresCpuSeconds(), await machineCpuTicks()];
+        return [v, c1 - c0, (await statementsOf(p, file)) - q0, g1 - g0, (m1.busy - m0.busy) / Math.max(1, m1.total - m0.total)];
       };
       const bareCount = counted(`bare-${r}`);
-      const [[intake, intakeCpu, intakeQ, intakePg], intakeWaits] = await waitsDuring(db.pool, () => cpuOf(real, () => load('intake', real.base, (i) => ({ path: '/api/dossiers', method: 'POST', headers: auth, body: intakeBody(`r${r}`)(i) }), o.requests, 8)));
+      const [[intake, intakeCpu, intakeQ, intakePg, intakeBusy], intakeWaits] = await waitsDuring(db.pool, () => cpuOf(real, () => load('intake', real.base, (i) => ({ path: '/api/dossiers', method: 'POST', headers: auth, body: intakeBody(`r${r}`)(i) }), o.requests, 8)));
       const made = (await db.pool.query<{ id: string; code: string }>(`SELECT id, code FROM dossier WHERE idempotency_key LIKE $1 ORDER BY code`, [`%bench-${run}-r${r}-%`])).rows;
-      const [[forward, forwardCpu, forwardQ, forwardPg], forwardWaits] = await waitsDuring(db.pool, () => cpuOf(real, () => load('forward', real.base, (i) => ({ path: `/api/dossiers/${made[i]!.id}/actions`, method: 'POST', headers: auth, body: { action: 'forward' } }), made.length, 8)));
-      const [tracking, trackingCpu, trackingQ, trackingPg] = await cpuOf(real, () => load('tracking', real.base, (i) => ({ path: `/api/tracking?code=${made[i % made.length]!.code}&secret=0912345678`, headers: fromCitizen(i) }), o.requests * 2, 16));
+      const [[forward, forwardCpu, forwardQ, forwardPg, forwardBusy], forwardWaits] = await waitsDuring(db.pool, () => cpuOf(real, () => load('forward', real.base, (i) => ({ path: `/api/dossiers/${made[i]!.id}/actions`, method: 'POST', headers: auth, body: { action: 'forward' } }), made.length, 8)));
+      const [tracking, trackingCpu, trackingQ, trackingPg, trackingBusy] = await cpuOf(real, () => load('tracking', real.base, (i) => ({ path: `/api/tracking?code=${made[i % made.length]!.code}&secret=0912345678`, headers: fromCitizen(i) }), o.requests * 2, 16));
       await real.stop();
       server = null;
 
       const bare = await startServer({ dbUrl: db.url, dataDir: work, script: 'bench/bare-server.js', env: { BARE_CONFIG: JSON.stringify(bareConfig), COUNT_QUERIES_FILE: bareCount.file }, nodeArgs: bareCount.nodeArgs });
       server = bare;
       const bareIds: string[] = [];
-      const [[bareIntake, bareIntakeCpu, bareIntakeQ, bareIntakePg], bareIntakeWaits] = await waitsDuring(db.pool, () => cpuOf(bare, () => load('bare intake', bare.base, (i) => ({ path: '/intake', method: 'POST', body: intakeBody(`b${r}`)(i) }), o.requests, 8)));
+      const [[bareIntake, bareIntakeCpu, bareIntakeQ, bareIntakePg, bareIntakeBusy], bareIntakeWaits] = await waitsDuring(db.pool, () => cpuOf(bare, () => load('bare intake', bare.base, (i) => ({ path: '/intake', method: 'POST', body: intakeBody(`b${r}`)(i) }), o.requests, 8)));
       bareIds.push(...(await db.pool.query<{ id: string }>(`SELECT id FROM bare_dossier WHERE idempotency_key LIKE $1`, [`%bench-${run}-b${r}-%`])).rows.map((x) => x.id));
-      const [[bareForward, bareForwardCpu, bareForwardQ, bareForwardPg], bareForwardWaits] = await waitsDuring(db.pool, () => cpuOf(bare, () => load('bare forward', bare.base, (i) => ({ path: `/forward/${bareIds[i]!}`, method: 'POST', body: {} }), bareIds.length, 8)));
-      const [bareLookup, bareLookupCpu, bareLookupQ, bareLookupPg] = await cpuOf(bare, () => load('bare lookup', bare.base, (i) => ({ path: `/lookup?code=${made[i % made.length]!.code}`, headers: fromCitizen(i) }), o.requests * 2, 16));
+      const [[bareForward, bareForwardCpu, bareForwardQ, bareForwardPg, bareForwardBusy], bareForwardWaits] = await waitsDuring(db.pool, () => cpuOf(bare, () => load('bare forward', bare.base, (i) => ({ path: `/forward/${bareIds[i]!}`, method: 'POST', body: {} }), bareIds.length, 8)));
+      const [bareLookup, bareLookupCpu, bareLookupQ, bareLookupPg, bareLookupBusy] = await cpuOf(bare, () => load('bare lookup', bare.base, (i) => ({ path: `/lookup?code=${made[i % made.length]!.code}`, headers: fromCitizen(i) }), o.requests * 2, 16));
       await bare.stop();
       server = null;
       const ms = (s: number, n: number) => (s * 1000) / n;
       rounds.push([
-        { what: 'intake (POST /api/dossiers, accepted) / bare same-rows intake', real: intake, realCpuMs: ms(intakeCpu, intake.requests), realPgMs: ms(intakePg, intake.requests), realStatements: intakeQ / intake.requests, bare: bareIntake, bareCpuMs: ms(bareIntakeCpu, bareIntake.requests), barePgMs: ms(bareIntakePg, bareIntake.requests), bareStatements: bareIntakeQ / bareIntake.requests, realWaits: intakeWaits, bareWaits: bareIntakeWaits },
-        { what: 'step transition (forward) / bare same-rows forward', real: forward, realCpuMs: ms(forwardCpu, forward.requests), realPgMs: ms(forwardPg, forward.requests), realStatements: forwardQ / forward.requests, bare: bareForward, bareCpuMs: ms(bareForwardCpu, bareForward.requests), barePgMs: ms(bareForwardPg, bareForward.requests), bareStatements: bareForwardQ / bareForward.requests, realWaits: forwardWaits, bareWaits: bareForwardWaits },
-        { what: 'public tracking (GET /api/tracking) / bare one-row lookup', real: tracking, realCpuMs: ms(trackingCpu, tracking.requests), realPgMs: ms(trackingPg, tracking.requests), realStatements: trackingQ / tracking.requests, bare: bareLookup, bareCpuMs: ms(bareLookupCpu, bareLookup.requests), barePgMs: ms(bareLookupPg, bareLookup.requests), bareStatements: bareLookupQ / bareLookup.requests },
+        { what: 'intake (POST /api/dossiers, accepted) / bare same-rows intake', real: intake, realCpuMs: ms(intakeCpu, intake.requests), realPgMs: ms(intakePg, intake.requests), realStatements: intakeQ / intake.requests, realBusy: intakeBusy, bare: bareIntake, bareCpuMs: ms(bareIntakeCpu, bareIntake.requests), barePgMs: ms(bareIntakePg, bareIntake.requests), bareStatements: bareIntakeQ / bareIntake.requests, bareBusy: bareIntakeBusy, realWaits: intakeWaits, bareWaits: bareIntakeWaits },
+        { what: 'step transition (forward) / bare same-rows forward', real: forward, realCpuMs: ms(forwardCpu, forward.requests), realPgMs: ms(forwardPg, forward.requests), realStatements: forwardQ / forward.requests, realBusy: forwardBusy, bare: bareForward, bareCpuMs: ms(bareForwardCpu, bareForward.requests), barePgMs: ms(bareForwardPg, bareForward.requests), bareStatements: bareForwardQ / bareForward.requests, bareBusy: bareForwardBusy, realWaits: forwardWaits, bareWaits: bareForwardWaits },
+        { what: 'public tracking (GET /api/tracking) / bare one-row lookup', real: tracking, realCpuMs: ms(trackingCpu, tracking.requests), realPgMs: ms(trackingPg, tracking.requests), realStatements: trackingQ / tracking.requests, realBusy: trackingBusy, bare: bareLookup, bareCpuMs: ms(bareLookupCpu, bareLookup.requests), barePgMs: ms(bareLookupPg, bareLookup.requests), bareStatements: bareLookupQ / bareLookup.requests, bareBusy: bareLookupBusy },
       ]);
       for (const l of rounds.at(-1)!) log(`  ${l.what}: ${l.real.rps.toFixed(0)} / ${l.bare.rps.toFixed(0)} req/s = ${(l.real.rps / l.bare.rps).toFixed(2)}`);
     }
@@ -182,14 +182,14 @@ export async function benchDossiers(o: { dossiers: number; requests: number; rou
       `- forward: ${fmt(sum(perForward))} rows — ${rowsOf(perForward)}.`,
       '',
       `${o.requests} intakes at one desk with 8 in flight, then a forward of each (8 in flight), then ${o.requests * 2} tracking look-ups (16 in flight) from ${citizens} citizen addresses through a trusted proxy (X-Forwarded-For, TRUST_PROXY=127.0.0.1; the default budget of 30 look-ups a minute per address). ` +
-        `Real server: compiled dist/server/main.js in its own process (pool of 10); bare servers: bench/bare-server.js in its own process (Fastify + pg, pool of 10), one statement per request into bare_* tables without triggers and foreign keys. Server CPU = user + system time of the server process over the run, per request; PostgreSQL CPU = the same for every PostgreSQL process of the machine (the database is local; nothing else should run); statements = what the server process sent to PostgreSQL per request (round trips, counted in the process by bench/count-queries.js).`,
+        `Real server: compiled dist/server/main.js in its own process (pool of 10); bare servers: bench/bare-server.js in its own process (Fastify + pg, pool of 10), one statement per request into bare_* tables without triggers and foreign keys. Server CPU = user + system time of the server process over the run, per request; PostgreSQL CPU = the same for every PostgreSQL process of the machine (the database is local; nothing else should run); statements = what the server process sent to PostgreSQL per request (round trips, counted in the process by bench/count-queries.js); machine busy = the share of every core's time spent working over the phase (/proc/stat: the server, PostgreSQL and this load client together) — near 100 % the phase is bound by CPU, whatever its backends wait for.`,
       '',
-      '| round | what | real req/s | real p50 ms | real p99 ms | real CPU ms/req | real PostgreSQL CPU ms/req | real statements/req | bare req/s | bare p50 ms | bare p99 ms | bare CPU ms/req | bare PostgreSQL CPU ms/req | bare statements/req | real / bare (req/s) |',
-      '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      '| round | what | real req/s | real p50 ms | real p99 ms | real CPU ms/req | real PostgreSQL CPU ms/req | real statements/req | real machine busy | bare req/s | bare p50 ms | bare p99 ms | bare CPU ms/req | bare PostgreSQL CPU ms/req | bare statements/req | bare machine busy | real / bare (req/s) |',
+      '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...rounds.flatMap((ls, i) =>
         ls.map(
           (l) =>
-            `| ${i + 1} | ${l.what} | ${l.real.rps.toFixed(0)} | ${l.real.p50.toFixed(1)} | ${l.real.p99.toFixed(1)} | ${l.realCpuMs.toFixed(2)} | ${l.realPgMs.toFixed(2)} | ${l.realStatements.toFixed(1)} | ${l.bare.rps.toFixed(0)} | ${l.bare.p50.toFixed(1)} | ${l.bare.p99.toFixed(1)} | ${l.bareCpuMs.toFixed(2)} | ${l.barePgMs.toFixed(2)} | ${l.bareStatements.toFixed(1)} | **${(l.real.rps / l.bare.rps).toFixed(2)}** |`,
+            `| ${i + 1} | ${l.what} | ${l.real.rps.toFixed(0)} | ${l.real.p50.toFixed(1)} | ${l.real.p99.toFixed(1)} | ${l.realCpuMs.toFixed(2)} | ${l.realPgMs.toFixed(2)} | ${l.realStatements.toFixed(1)} | ${pct(l.realBusy)} | ${l.bare.rps.toFixed(0)} | ${l.bare.p50.toFixed(1)} | ${l.bare.p99.toFixed(1)} | ${l.bareCpuMs.toFixed(2)} | ${l.barePgMs.toFixed(2)} | ${l.bareStatements.toFixed(1)} | ${pct(l.bareBusy)} | **${(l.real.rps / l.bare.rps).toFixed(2)}** |`,
         ),
       ),
       '',
@@ -241,6 +241,7 @@ function waitShares(counts: Record<string, number>): string {
     .join(', ');
 }
 
+const pct = (x: number) => `${Math.round(100 * x)} %`;
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
 async function signIn(base: string): Promise<Record<string, string>> {

@@ -65,3 +65,15 @@ export async function postgresCpuSeconds(): Promise<number> {
   }
   return ticks / 100;
 }
+
+/**
+ * The machine's CPU time so far (/proc/stat, every core): busy (user, nice, system, irq, softirq, steal) and total ticks.
+ * Over a phase, busy / total says whether the machine was saturated: a phase at ~100 % is bound by CPU, whatever its
+ * backends wait for; one well below it is bound by waiting (a hot row, a flush).
+ */
+export async function machineCpuTicks(): Promise<{ busy: number; total: number }> {
+  const line = (await fs.readFile('/proc/stat', 'utf8')).split('\n')[0]!;
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1, 9).map(Number) as [number, number, number, number, number, number, number, number];
+  const busy = user + nice + system + irq + softirq + steal;
+  return { busy, total: busy + idle + iowait };
+}
