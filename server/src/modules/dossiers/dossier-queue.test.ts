@@ -3,7 +3,7 @@ import { generateQueueData, type QueueProvince } from '../../../../bench/queues-
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
 import { buildStaff } from '../../../test/factories.js';
 import type { UnitRow } from '../org-units/unit.repo.js';
-import { prepared } from '../../platform/database.js';
+import { prepared, withTransaction } from '../../platform/database.js';
 import { countQuery, queueQuery, type Queue, type QueueFilter } from './dossier-queue.repo.js';
 import { classifySearch } from './dossier-search.rules.js';
 
@@ -263,6 +263,18 @@ describe('counters kept by the triggers', () => {
     expect((await db.query<{ id: string }>(`SELECT DISTINCT dossier_id AS id FROM dossier_scope WHERE awaiting_return ORDER BY 1`)).rows.map((r) => r.id)).toEqual(waiting);
     const recount = `SELECT s.unit_id, t AS tab, count(*)::int AS n FROM dossier_scope s, unnest(dossier_queue_tabs(s.status, s.online_waiting, s.awaiting_return)) t GROUP BY 1, 2 ORDER BY 1, 2`;
     expect((await db.query(`SELECT unit_id, tab, n::int FROM dossier_queue_count WHERE n <> 0 ORDER BY 1, 2`)).rows).toEqual((await db.query(recount)).rows);
+    // What the triggers kept, one dossier at a time through dossier_member_units, equals the set-based rebuild (the same
+    // membership rule written as joins over every dossier), run in a transaction that is rolled back.
+    const scopeRows = `SELECT dossier_id, unit_id, status, online_waiting, awaiting_return, due_at, late_at FROM dossier_scope ORDER BY 1, 2`;
+    const counts = `SELECT unit_id, tab, n::int FROM dossier_queue_count WHERE n <> 0 ORDER BY 1, 2`;
+    const kept = { rows: (await db.query(scopeRows)).rows, counts: (await db.query(counts)).rows };
+    const rebuilt = await withTransaction(db, async (tx) => {
+      await tx.query(`SELECT dossier_scope_rebuild()`);
+      const r = { rows: (await tx.query(scopeRows)).rows, counts: (await tx.query(counts)).rows };
+      throw Object.assign(new Error('roll back'), { rebuilt: r });
+    }).catch((e: { rebuilt?: typeof kept }) => e.rebuilt);
+    expect(kept.rows.length).toBeGreaterThan(16_000);
+    expect(rebuilt).toEqual(kept);
     // The partner commune now sees the transferred dossiers.
     const moved = await list(otherCommuneOfficer, 'queue=unit&status=interagency');
     expect(moved.items.length).toBeGreaterThanOrEqual(5);
