@@ -3,7 +3,7 @@ import { generateQueueData, type QueueProvince } from '../../../../bench/queues-
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
 import { buildStaff } from '../../../test/factories.js';
 import type { UnitRow } from '../org-units/unit.repo.js';
-import { prepared, withTransaction } from '../../platform/database.js';
+import { prepared } from '../../platform/database.js';
 import { countQuery, queueQuery, type Queue, type QueueFilter } from './dossier-queue.repo.js';
 import { classifySearch } from './dossier-search.rules.js';
 
@@ -268,11 +268,16 @@ describe('counters kept by the triggers', () => {
     const scopeRows = `SELECT dossier_id, unit_id, status, online_waiting, awaiting_return, due_at, late_at FROM dossier_scope ORDER BY 1, 2`;
     const counts = `SELECT unit_id, tab, n::int FROM dossier_queue_count WHERE n <> 0 ORDER BY 1, 2`;
     const kept = { rows: (await db.query(scopeRows)).rows, counts: (await db.query(counts)).rows };
-    const rebuilt = await withTransaction(db, async (tx) => {
-      await tx.query(`SELECT dossier_scope_rebuild()`);
-      const r = { rows: (await tx.query(scopeRows)).rows, counts: (await tx.query(counts)).rows };
-      throw Object.assign(new Error('roll back'), { rebuilt: r });
-    }).catch((e: { rebuilt?: typeof kept }) => e.rebuilt);
+    const client = await db.connect();
+    let rebuilt: typeof kept;
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT dossier_scope_rebuild()`);
+      rebuilt = { rows: (await client.query(scopeRows)).rows, counts: (await client.query(counts)).rows };
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
     expect(kept.rows.length).toBeGreaterThan(16_000);
     expect(rebuilt).toEqual(kept);
     // The partner commune now sees the transferred dossiers.
