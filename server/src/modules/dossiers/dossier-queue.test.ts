@@ -262,11 +262,11 @@ describe('counters kept by the triggers', () => {
     expect(waiting.length).toBeGreaterThan(20);
     expect((await db.query<{ id: string }>(`SELECT DISTINCT dossier_id AS id FROM dossier_scope WHERE awaiting_return ORDER BY 1`)).rows.map((r) => r.id)).toEqual(waiting);
     const recount = `SELECT s.unit_id, t AS tab, count(*)::int AS n FROM dossier_scope s, unnest(dossier_queue_tabs(s.status, s.online_waiting, s.awaiting_return)) t GROUP BY 1, 2 ORDER BY 1, 2`;
-    expect((await db.query(`SELECT unit_id, tab, n::int FROM dossier_queue_count WHERE n <> 0 ORDER BY 1, 2`)).rows).toEqual((await db.query(recount)).rows);
+    const counts = `SELECT unit_id, tab, n::int FROM dossier_queue_count WHERE n <> 0 ORDER BY 1, 2`;
+    expect((await db.query(counts)).rows).toEqual((await db.query(recount)).rows);
     // What the triggers kept, one dossier at a time through dossier_member_units, equals the set-based rebuild (the same
     // membership rule written as joins over every dossier), run in a transaction that is rolled back.
     const scopeRows = `SELECT dossier_id, unit_id, status, online_waiting, awaiting_return, due_at, late_at FROM dossier_scope ORDER BY 1, 2`;
-    const counts = `SELECT unit_id, tab, n::int FROM dossier_queue_count WHERE n <> 0 ORDER BY 1, 2`;
     const kept = { rows: (await db.query(scopeRows)).rows, counts: (await db.query(counts)).rows };
     const client = await db.connect();
     let rebuilt: typeof kept;
