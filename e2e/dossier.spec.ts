@@ -141,7 +141,9 @@ describe('dossier journeys: intake, processing, apology, return', () => {
       // (a claim keeps the status label, so the label alone does not say the page has moved on).
       const reloaded = page.waitForResponse((r) => /\/api\/dossiers\/[0-9a-f-]{36}$/.test(new URL(r.url()).pathname) && r.request().method() === 'GET');
       await page.getByRole('group', { name: 'Thao tác xử lý hồ sơ' }).getByRole('button', { name: action, exact: true }).click();
-      expect((await done).status()).toBe(200);
+      // The page reloads what it shows, so it asks for no answer (Prefer: return=minimal → 204).
+      const answered = await done;
+      expect([answered.status(), answered.request().headers().prefer]).toEqual([204, 'return=minimal']);
       expect((await reloaded).status()).toBe(200);
       await page.locator('h2 .ant-tag', { hasText: status }).waitFor();
       return;

@@ -159,12 +159,14 @@ describe('processing: forward to someone, send back, undo, approve, late apology
     await openDossier(deskPage, d);
     const forwarded = deskPage.waitForResponse((r) => r.url().endsWith(`/api/dossiers/${d.id}/actions`) && r.request().method() === 'POST');
     await bar(deskPage).getByRole('button', { name: 'Chuyển bước tiếp theo', exact: true }).click();
-    expect((await forwarded).status()).toBe(200);
+    expect((await forwarded).status()).toBe(204); // Prefer: return=minimal — the page reloads the dossier itself
     expect(await deskPage.getByRole('dialog').count()).toBe(0); // no confirmation for what can be undone
     await deskPage.getByText(/Bạn vừa chuyển hồ sơ\. Có thể hoàn tác đến 09:10/).waitFor();
     await deskPage.screenshot({ path: `${SHOTS}/mc-processing-undo-banner.png` });
     expect(await seriousA11yViolations(deskPage)).toEqual([]);
+    const undone = deskPage.waitForResponse((r) => r.url().endsWith(`/api/dossiers/${d.id}/undo-forward`));
     await deskPage.getByRole('button', { name: 'Hoàn tác' }).click();
+    expect((await undone).status()).toBe(204);
     await deskPage.getByText('Đã hoàn tác việc chuyển bước.').waitFor();
     await statusTag(deskPage, 'Đã tiếp nhận');
     expect(await deskPage.getByText(/Bạn vừa chuyển hồ sơ/).count()).toBe(0);

@@ -247,3 +247,22 @@ export function listeningOrigin(app: FastifyInstance): string | null {
   const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return `http://${host}:${address.port}`;
 }
+
+/**
+ * Whether the client asked for no representation of what it changed (RFC 7240 `Prefer: return=minimal`): the console
+ * sends it where it reloads the page anyway, so the server does not build an answer nobody reads (a dossier's whole view
+ * costs about as much server CPU as the step transition itself, issue 12). Preference names are case-insensitive and
+ * only the first `return` counts (RFC 7240 §2); without the header the answer is the representation, as before.
+ */
+export function prefersMinimal(prefer: string | string[] | undefined): boolean {
+  for (const preference of (Array.isArray(prefer) ? prefer.join(',') : (prefer ?? '')).split(',')) {
+    const [name = '', value = ''] = (preference.split(';')[0] ?? '').split('=').map((s) => s.trim());
+    if (name.toLowerCase() === 'return') return value.replace(/^"(.*)"$/, '$1') === 'minimal';
+  }
+  return false;
+}
+
+/** The answer to a change made with `Prefer: return=minimal`: 204 without a body, saying the preference was applied. */
+export function sendMinimal(reply: FastifyReply): FastifyReply {
+  return reply.header('preference-applied', 'return=minimal').status(204).send(null);
+}

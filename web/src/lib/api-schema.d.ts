@@ -6602,7 +6602,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Hoàn tác chuyển bước (khi người nhận chưa mở, chưa xử lý; trong thời hạn) */
+        /**
+         * Hoàn tác chuyển bước (khi người nhận chưa mở, chưa xử lý; trong thời hạn)
+         * @description Trả về hồ sơ sau thao tác; với tiêu đề `Prefer: return=minimal` (RFC 7240) trả 204 không kèm nội dung.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6734,6 +6737,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Đã thực hiện; không kèm hồ sơ (Prefer: return=minimal) */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
                 /** @description Default Response */
                 404: {
                     headers: {
@@ -6787,7 +6799,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Thao tác xử lý hồ sơ (chuyển, trả lại, bổ sung, xin lỗi, phê duyệt, trả kết quả…) */
+        /**
+         * Thao tác xử lý hồ sơ (chuyển, trả lại, bổ sung, xin lỗi, phê duyệt, trả kết quả…)
+         * @description Trả về hồ sơ sau thao tác; với tiêu đề `Prefer: return=minimal` (RFC 7240) trả 204 không kèm nội dung.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6934,6 +6949,15 @@ export interface paths {
                                 };
                             }[];
                         };
+                    };
+                };
+                /** @description Đã thực hiện; không kèm hồ sơ (Prefer: return=minimal) */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
                     };
                 };
                 /** @description Default Response */

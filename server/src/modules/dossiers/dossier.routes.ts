@@ -1,4 +1,4 @@
-import { attachment, readUpload } from '../../platform/http.js';
+import { attachment, prefersMinimal, readUpload, sendMinimal } from '../../platform/http.js';
 import { ZDay } from '../working-calendar/calendar-day.contract.js';
 import { retryOnConnectionLoss } from '../../platform/database-hosts.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -29,6 +29,9 @@ import { canRead } from './dossier.policy.js';
 import { dossierErrors } from './dossier.errors.js';
 
 const ZId = z.object({ id: z.string().uuid() });
+/** The answer to `Prefer: return=minimal` (RFC 7240): 204 without the dossier's view (the console reloads what it shows). */
+const PREFER_NOTE = 'Trả về hồ sơ sau thao tác; với tiêu đề `Prefer: return=minimal` (RFC 7240) trả 204 không kèm nội dung.';
+const ZMinimal = z.null().describe('Đã thực hiện; không kèm hồ sơ (Prefer: return=minimal)');
 const ZQueueItem = z.object({
   id: z.string().uuid(),
   code: z.string().nullable(),
@@ -153,11 +156,12 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/dossiers/:id/undo-forward',
     {
       config: { access: 'staff' },
-      schema: { tags: ['dossiers'], summary: 'Hoàn tác chuyển bước (khi người nhận chưa mở, chưa xử lý; trong thời hạn)', params: ZId, response: { 200: ZDossier, 404: ZErrorBody, 409: ZErrorBody } },
+      schema: { tags: ['dossiers'], summary: 'Hoàn tác chuyển bước (khi người nhận chưa mở, chưa xử lý; trong thời hạn)', description: PREFER_NOTE, params: ZId, response: { 200: ZDossier, 204: ZMinimal, 404: ZErrorBody, 409: ZErrorBody } },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
       await undoForward(ctx, actor, request.params.id);
+      if (prefersMinimal(request.headers.prefer)) return sendMinimal(reply);
       return readDossier(ctx, actor, request.params.id);
     },
   );
@@ -166,14 +170,15 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/dossiers/:id/actions',
     {
       config: { access: 'staff' },
-      schema: { tags: ['dossiers'], summary: 'Thao tác xử lý hồ sơ (chuyển, trả lại, bổ sung, xin lỗi, phê duyệt, trả kết quả…)', params: ZId, body: ZActionInput, response: { 200: ZDossier, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody } },
+      schema: { tags: ['dossiers'], summary: 'Thao tác xử lý hồ sơ (chuyển, trả lại, bổ sung, xin lỗi, phê duyệt, trả kết quả…)', description: PREFER_NOTE, params: ZId, body: ZActionInput, response: { 200: ZDossier, 204: ZMinimal, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody } },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
       const { action, note } = request.body;
       // Accepting or refusing an online submission is its own use case (numbering and the clock start there).
       if (action === 'accept' || action === 'reject_intake') await decideOnlineDossier(ctx, actor, request.params.id, { action, note });
       else await actOnDossier(ctx, actor, request.params.id, request.body);
+      if (prefersMinimal(request.headers.prefer)) return sendMinimal(reply);
       return readDossier(ctx, actor, request.params.id);
     },
   );

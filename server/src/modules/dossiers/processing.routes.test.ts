@@ -178,6 +178,48 @@ describe('undo a forward (NĐ 224/2026 Điều 23)', () => {
   });
 });
 
+describe('Prefer: return=minimal (RFC 7240), as the console sends it', () => {
+  const minimal = { prefer: 'return=minimal' };
+  it('answers 204 with no body and the preference applied; the change is made as without it', async () => {
+    at('2026-11-30T05:00:00Z');
+    const d = await intake();
+    const sent = await injectAs(t.app, desk, { method: 'POST', url: `/api/dossiers/${d.id}/actions`, payload: { action: 'forward', assigneeId: ids.cv2 }, headers: minimal });
+    expect(sent.statusCode, sent.body).toBe(204);
+    expect(sent.body).toBe('');
+    expect(sent.headers['preference-applied']).toBe('return=minimal');
+    expect(await open(desk, d.id)).toMatchObject({ status: 'processing', stepIndex: 1 });
+    expect((await mine(cv2)).map((x) => x.id)).toContain(d.id);
+    expect(await logOf(d.id)).toEqual(['accept', 'forward']);
+    const undone = await injectAs(t.app, desk, { method: 'POST', url: `/api/dossiers/${d.id}/undo-forward`, headers: { prefer: 'handling=lenient, RETURN="minimal"' } });
+    expect(undone.statusCode, undone.body).toBe(204);
+    expect(undone.body).toBe('');
+    expect(await open(desk, d.id)).toMatchObject({ status: 'received', stepIndex: 0, undoForwardUntil: null });
+    expect(await logOf(d.id)).toEqual(['accept', 'forward', 'forward_undone']);
+    await consistent(d.id);
+    // Another preference, or none: the dossier's view as before.
+    const full = await injectAs(t.app, desk, { method: 'POST', url: `/api/dossiers/${d.id}/actions`, payload: { action: 'forward' }, headers: { prefer: 'return=representation' } });
+    expect(full.statusCode).toBe(200);
+    expect(full.headers['preference-applied']).toBeUndefined();
+    expect(full.json()).toMatchObject({ id: d.id, status: 'processing', stepIndex: 1 });
+  });
+
+  it('changes nothing for who may not act: another commune, no login, garbage — the same refusals as without it', async () => {
+    const d = await intake();
+    const as = (s: Session | null, id: string, body: Record<string, unknown>) => injectAs(t.app, s, { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: body, headers: minimal });
+    const other = await as(otherSpecialist, d.id, { action: 'forward' });
+    expect(other.statusCode).toBe(404);
+    expect(other.json().code).toBe('DOSSIER.NOT_FOUND');
+    expect(other.headers['preference-applied']).toBeUndefined();
+    expect((await as(null, d.id, { action: 'forward' })).statusCode).toBe(401);
+    expect((await as(desk, d.id, { action: 'bay-len-troi' })).statusCode).toBe(400);
+    const notNow = await as(desk, d.id, { action: 'approve' }); // the desk does not sign
+    expect(notNow.statusCode).toBe(403);
+    expect(notNow.json().message).toMatch(/[ạảãáàâấầẩẫậăắằẳẵặ]/);
+    expect((await injectAs(t.app, cv1, { method: 'POST', url: `/api/dossiers/${d.id}/undo-forward`, headers: minimal })).statusCode).toBe(409);
+    expect(await logOf(d.id)).toEqual(['accept']);
+  });
+});
+
 describe('the leader approves with "Phê duyệt"', () => {
   it('only the holder of the approving role at the step unit; the approval is its own entry', async () => {
     at('2026-11-30T05:00:00Z');

@@ -1,6 +1,5 @@
 import { api, unwrap } from '../../../lib/api-client.js';
 import type { ResponseOf } from '../../../lib/api-types.js';
-import type { Dossier } from './get-dossier.js';
 
 export type ForwardCandidates = ResponseOf<'/api/dossiers/{id}/forward-candidates', 'get'>;
 
@@ -9,7 +8,7 @@ export function forwardCandidates(id: string): Promise<ForwardCandidates> {
   return unwrap(api.GET('/api/dossiers/{id}/forward-candidates', { params: { path: { id } } }));
 }
 
-/** POST /api/dossiers/:id/undo-forward — takes back the officer's own forward while it is safe. */
-export function undoForward(id: string): Promise<Dossier> {
-  return unwrap(api.POST('/api/dossiers/{id}/undo-forward', { params: { path: { id } } }));
+/** POST /api/dossiers/:id/undo-forward — takes back the officer's own forward while it is safe (the page reloads after: no answer asked). */
+export async function undoForward(id: string): Promise<void> {
+  await unwrap(api.POST('/api/dossiers/{id}/undo-forward', { params: { path: { id } }, headers: { prefer: 'return=minimal' } }));
 }

@@ -33,7 +33,7 @@ function offHours(sessions: Sessions | undefined) {
   };
 }
 
-type Props = { dossier: Dossier; action: DossierAction | null; onClose: () => void; onDone: (updated: Dossier, action: DossierAction) => void };
+type Props = { dossier: Dossier; action: DossierAction | null; onClose: () => void; onDone: (action: DossierAction) => void };
 
 /**
  * Confirms one action with what the action table says it needs: a note (required where the law asks for a reason), the
@@ -77,7 +77,8 @@ export function ActionModal({ dossier, action, onClose, onDone }: Props) {
     setBusy(true);
     setError(null);
     try {
-      onDone(await actOnDossier(dossier.id, input), action);
+      await actOnDossier(dossier.id, input);
+      onDone(action);
     } catch (err) {
       setError(err);
     } finally {

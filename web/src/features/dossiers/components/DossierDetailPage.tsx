@@ -85,7 +85,7 @@ export function DossierDetailPage({ id, listPath, feeCard }: Props) {
     );
   }
 
-  const handleDone = (_updated: Dossier, done: DossierAction) => {
+  const handleDone = (done: DossierAction) => {
     setAction(null);
     message.success(t('dossier.actionDone', { action: actionLabel(done) }));
     detail.reload();
