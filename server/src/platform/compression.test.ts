@@ -9,7 +9,8 @@ import { freshDatabase } from '../../test/db.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './clock.js';
 import { diskFileStore } from './storage.js';
-import { precompressDir } from './compression.js';
+import Fastify from 'fastify';
+import { COMPRESS_THRESHOLD_BYTES, installCompression, precompressDir } from './compression.js';
 
 /** A script of realistic text (repetitive like minified code), large enough to be worth compressing. */
 const script = Array.from({ length: 400 }, (_, i) => `export function f${i}(a,b){return a.map((x)=>x*${i}+b).filter(Boolean)}`).join(';\n');
@@ -141,6 +142,24 @@ describe('compressed answers (real server, built assets precompressed)', () => {
     expect(error.statusCode).toBeGreaterThanOrEqual(400);
     expect(error.statusCode).toBeLessThan(500);
     expect(JSON.parse(decode(error).toString())).toHaveProperty('code');
+  });
+
+  it('compresses from the threshold up: an answer a byte shorter goes as it is, one at the threshold compressed', async () => {
+    const bare = Fastify();
+    await installCompression(bare);
+    // A JSON answer of exactly `n` bytes.
+    const padTo = (n: number) => `{"text":"${'a'.repeat(n - 11)}"}`;
+    bare.get('/n/:n', async (request, reply) => reply.type('application/json; charset=utf-8').send(padTo(Number((request.params as { n: string }).n))));
+    try {
+      const below = await bare.inject({ url: `/n/${COMPRESS_THRESHOLD_BYTES - 1}`, headers: { 'accept-encoding': 'br, gzip' } });
+      expect([below.headers['content-encoding'], below.rawPayload.length]).toEqual([undefined, COMPRESS_THRESHOLD_BYTES - 1]);
+      const at = await bare.inject({ url: `/n/${COMPRESS_THRESHOLD_BYTES}`, headers: { 'accept-encoding': 'br, gzip' } });
+      expect(at.headers['content-encoding']).toBe('br');
+      expect(decode(at).length).toBe(COMPRESS_THRESHOLD_BYTES);
+      expect(at.rawPayload.length).toBeLessThan(COMPRESS_THRESHOLD_BYTES / 10);
+    } finally {
+      await bare.close();
+    }
   });
 
   it('the home and a procedure page carry their first answers inside (web/first-screen.ts), so nothing is preloaded', async () => {
