@@ -29,8 +29,9 @@ import { canRead } from './dossier.policy.js';
 import { dossierErrors } from './dossier.errors.js';
 
 const ZId = z.object({ id: z.string().uuid() });
-/** The answer to `Prefer: return=minimal` (RFC 7240): 204 without the dossier's view (the console reloads what it shows). */
+/** What a dossier's action answers: its view, or with `Prefer: return=minimal` (RFC 7240) nothing (204). */
 const PREFER_NOTE = 'Trả về hồ sơ sau thao tác; với tiêu đề `Prefer: return=minimal` (RFC 7240) trả 204 không kèm nội dung.';
+/** The answer to `Prefer: return=minimal`: no body (the console reloads the dossier it shows). */
 const ZMinimal = z.null().describe('Đã thực hiện; không kèm hồ sơ (Prefer: return=minimal)');
 const ZQueueItem = z.object({
   id: z.string().uuid(),
