@@ -28,10 +28,11 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
   // Officers may always look again at a dossier they acted on (e.g. a partner unit after returning its part).
   // Outside the officer's sight the dossier answers as a wrong id would: a 403 would confirm that it exists.
   if (!canRead(actor, d) && !actedOn) throw dossierErrors.notFound();
+  // One calendar for every rule below (the deadline states, each step's day length, the apology's availability).
+  const calendar = calendarFromAdjustments(adjustments, hours);
   let state: string | null = null;
   let stepState: string | null = null;
   if (d.dueAt && !isClosed(d.status) && d.status !== 'result_ready') {
-    const calendar = calendarFromAdjustments(adjustments, hours);
     // Due soon (sắp đến hạn): the queue's rule (at most one working day of the province's hours left).
     const dueSoonMinutes = calendar.workingDayMinutesOn(now);
     // Already past its due time when the apology letter came: still overdue (`dossierDeadlineState`).
@@ -41,7 +42,6 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
     if (stepDue) stepState = d.status === 'supplement_requested' ? 'paused' : deadlineState(now, stepDue, calendar, dueSoonMinutes / 4);
   }
   const ruleSet = ruleSets.find((r) => r.id === d.ruleSet)!;
-  const hoursCalendar = calendarFromAdjustments(adjustments, hours);
   const current = steps[d.stepIndex];
   // What this officer may do now (dossier.policy.ts `actionsOpenTo`, the same list a refusal names).
   const possible = actionsOpenTo(
@@ -49,7 +49,7 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
     { ...d, step: current ? { role: current.role, unitPath: current.unitPath } : null },
     allowedActions({ ...d, maxApologies: ruleSet.maxReappointments, deskReturnStep: atDeskReturnStep(d, current), deskReturnLast: endsWithDeskReturn(steps) }),
   );
-  const apology = await apologyOf(deps.db, d, signers, now, calendarFromAdjustments(adjustments, hours), ruleSet, possible.includes('apologise'));
+  const apology = await apologyOf(deps.db, d, signers, now, calendar, ruleSet, possible.includes('apologise'));
   const { receivingPath: _r, resolvingPath: _s, stepCount: _c, interagencyPath: _i, scopeUnitIds: _u, assigneeId: _a, ...rest } = d;
   return {
     ...rest,
@@ -57,7 +57,7 @@ export async function readDossier(deps: { db: Db; clock: Clock }, actor: Actor, 
     // Each step's days read in the hours in force at its time (working hours have a history), not today's.
     steps: steps.map(({ unitPath: _p, ...s }) => ({
       ...s, workingDays: Number(s.workingDays), deadlineState: s.stepIndex === d.stepIndex ? stepState : null,
-      dayMinutes: hoursCalendar.workingDayMinutesOn(s.startedAt ?? d.countingFrom ?? now),
+      dayMinutes: calendar.workingDayMinutesOn(s.startedAt ?? d.countingFrom ?? now),
     })),
     deadlineState: state,
     allowedActions: possible,
