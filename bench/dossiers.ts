@@ -122,6 +122,17 @@ export async function benchDossiers(o: { dossiers: number; requests: number; rou
       }
       throw new Error(`no statement count in ${file}`);
     };
+    // Warm-up, not measured, the same for the real and the bare server: each kind of request through its code paths
+    // (V8 compiles the hot functions, each pool connection prepares its statements). Measured cold, a phase spends
+    // its first thousand requests on that: public tracking was 706–785 req/s cold and 1,063–1,092 warm in one run.
+    const warm = Math.max(100, Math.round(o.requests / 4));
+    const fromWarm = (i: number) => ({ 'x-forwarded-for': `10.250.${(i >> 8) & 255}.${i & 255}` });
+    const warmUp = async (p: ServerProcess, tag: string, intakeCall: (i: number) => Call, forwardCall: (id: string) => Call, lookupCall: (code: string, i: number) => Call, table: string) => {
+      await load(`warm ${tag} intake`, p.base, intakeCall, warm, 8);
+      const rows = (await db.pool.query<{ id: string; code: string }>(`SELECT id, code FROM ${table} WHERE idempotency_key LIKE $1 AND code IS NOT NULL`, [`%bench-${run}-${tag}-%`])).rows;
+      await load(`warm ${tag} forward`, p.base, (i) => forwardCall(rows[i]!.id), rows.length, 8);
+      await load(`warm ${tag} lookup`, p.base, (i) => lookupCall(rows[i % rows.length]!.code, i), warm * 2, 16);
+    };
     const rounds: Line[][] = [];
     for (let r = 1; r <= (o.rounds ?? 2); r++) {
       log(`round ${r}`);
@@ -141,17 +152,6 @@ export async function benchDossiers(o: { dossiers: number; requests: number; rou
         return [v, c1 - c0, (await statementsOf(p, file)) - q0, g1 - g0, (m1.busy - m0.busy) / Math.max(1, m1.total - m0.total)];
       };
       const bareCount = counted(`bare-${r}`);
-      // Warm-up, not measured, the same for the real and the bare server: each kind of request through its code paths
-      // (V8 compiles the hot functions, each pool connection prepares its statements). Measured cold, a phase spends
-      // its first thousand requests on that: public tracking was 706–785 req/s cold and 1,063–1,092 warm in one run.
-      const warm = Math.max(100, Math.round(o.requests / 4));
-      const fromWarm = (i: number) => ({ 'x-forwarded-for': `10.250.${(i >> 8) & 255}.${i & 255}` });
-      const warmUp = async (p: ServerProcess, tag: string, intakeCall: (i: number) => Call, forwardCall: (id: string) => Call, lookupCall: (code: string, i: number) => Call, table: string) => {
-        await load(`warm ${tag} intake`, p.base, intakeCall, warm, 8);
-        const rows = (await db.pool.query<{ id: string; code: string }>(`SELECT id, code FROM ${table} WHERE idempotency_key LIKE $1 AND code IS NOT NULL`, [`%bench-${run}-${tag}-%`])).rows;
-        await load(`warm ${tag} forward`, p.base, (i) => forwardCall(rows[i]!.id), rows.length, 8);
-        await load(`warm ${tag} lookup`, p.base, (i) => lookupCall(rows[i % rows.length]!.code, i), warm * 2, 16);
-      };
       await warmUp(
         real, `w${r}`,
         (i) => ({ path: '/api/dossiers', method: 'POST', headers: auth, body: intakeBody(`w${r}`)(i) }),
@@ -209,7 +209,7 @@ export async function benchDossiers(o: { dossiers: number; requests: number; rou
       `- intake: ${fmt(sum(perIntake))} rows — ${rowsOf(perIntake)};`,
       `- forward: ${fmt(sum(perForward))} rows — ${rowsOf(perForward)}.`,
       '',
-      `Each server is first warmed up, not measured, with ${Math.max(100, Math.round(o.requests / 4))} intakes, their forwards and ${2 * Math.max(100, Math.round(o.requests / 4))} look-ups (its code compiled, its connections' statements prepared). Then ${o.requests} intakes at one desk with 8 in flight, then a forward of each (8 in flight; \`Prefer: return=minimal\` as the console sends it — 204, no dossier view built), then ${o.requests * 2} tracking look-ups (16 in flight) from ${citizens} citizen addresses through a trusted proxy (X-Forwarded-For, TRUST_PROXY=127.0.0.1; the default budget of 30 look-ups a minute per address). ` +
+      `Each server is first warmed up, not measured, with ${warm} intakes, their forwards and ${2 * warm} look-ups (its code compiled, its connections' statements prepared). Then ${o.requests} intakes at one desk with 8 in flight, then a forward of each (8 in flight; \`Prefer: return=minimal\` as the console sends it — 204, no dossier view built), then ${o.requests * 2} tracking look-ups (16 in flight) from ${citizens} citizen addresses through a trusted proxy (X-Forwarded-For, TRUST_PROXY=127.0.0.1; the default budget of 30 look-ups a minute per address). ` +
         `Real server: compiled dist/server/main.js in its own process (pool of 10); bare servers: bench/bare-server.js in its own process (Fastify + pg, pool of 10), one statement per request into bare_* tables without triggers and foreign keys. Server CPU = user + system time of the server process over the run, per request; PostgreSQL CPU = the same for every PostgreSQL process of the machine (the database is local; nothing else should run); statements = what the server process sent to PostgreSQL per request (round trips, counted in the process by bench/count-queries.js); machine busy = the share of every core's time spent working over the phase (/proc/stat: the server, PostgreSQL and this load client together) — near 100 % the phase is bound by CPU, whatever its backends wait for.`,
       '',
       '| round | what | real req/s | real p50 ms | real p99 ms | real CPU ms/req | real PostgreSQL CPU ms/req | real statements/req | real machine busy | bare req/s | bare p50 ms | bare p99 ms | bare CPU ms/req | bare PostgreSQL CPU ms/req | bare statements/req | bare machine busy | real / bare (req/s) |',

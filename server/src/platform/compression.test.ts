@@ -2,14 +2,13 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs/promises';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { freshDatabase } from '../../test/db.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './clock.js';
 import { diskFileStore } from './storage.js';
-import Fastify from 'fastify';
 import { COMPRESS_THRESHOLD_BYTES, installCompression, precompressDir } from './compression.js';
 
 /** A script of realistic text (repetitive like minified code), large enough to be worth compressing. */
