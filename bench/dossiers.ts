@@ -52,8 +52,8 @@ export async function benchDossiers(o: { dossiers: number; requests: number; rou
     const citizens = Math.max(100, Math.ceil((o.requests * 2 * (o.rounds ?? 2)) / 20));
     const fromCitizen = (i: number) => ({ 'x-forwarded-for': `10.${(i % citizens) >> 16}.${((i % citizens) >> 8) & 255}.${(i % citizens) & 255}` });
     const env = { TRUST_PROXY: '127.0.0.1', LOGIN_MAX_FAILURES: '100' };
-    // A step transition as the console sends it: it reloads the dossier it shows afterwards, so it asks for no answer
-    // (RFC 7240 Prefer: return=minimal → 204). Intake keeps its answer: the desk prints the receipt from it.
+    // Each request as the console sends it (RFC 7240 Prefer: return=minimal): a step transition asks for no answer (204,
+    // the console reloads the dossier it shows), an intake for its receipt only (the code and the appointment it shows).
     const asConsole = { prefer: 'return=minimal' };
     const run = Date.now().toString(36);
     const intakeBody = (tag: string) => (i: number) => ({
@@ -154,12 +154,12 @@ export async function benchDossiers(o: { dossiers: number; requests: number; rou
       const bareCount = counted(`bare-${r}`);
       await warmUp(
         real, `w${r}`,
-        (i) => ({ path: '/api/dossiers', method: 'POST', headers: auth, body: intakeBody(`w${r}`)(i) }),
+        (i) => ({ path: '/api/dossiers', method: 'POST', headers: { ...auth, ...asConsole }, body: intakeBody(`w${r}`)(i) }),
         (id) => ({ path: `/api/dossiers/${id}/actions`, method: 'POST', headers: { ...auth, ...asConsole }, body: { action: 'forward' } }),
         (code, i) => ({ path: `/api/tracking?code=${code}&secret=0912345678`, headers: fromWarm(i) }),
         'dossier',
       );
-      const [[intake, intakeCpu, intakeQ, intakePg, intakeBusy], intakeWaits] = await waitsDuring(db.pool, () => cpuOf(real, () => load('intake', real.base, (i) => ({ path: '/api/dossiers', method: 'POST', headers: auth, body: intakeBody(`r${r}`)(i) }), o.requests, 8)));
+      const [[intake, intakeCpu, intakeQ, intakePg, intakeBusy], intakeWaits] = await waitsDuring(db.pool, () => cpuOf(real, () => load('intake', real.base, (i) => ({ path: '/api/dossiers', method: 'POST', headers: { ...auth, ...asConsole }, body: intakeBody(`r${r}`)(i) }), o.requests, 8)));
       const made = (await db.pool.query<{ id: string; code: string }>(`SELECT id, code FROM dossier WHERE idempotency_key LIKE $1 ORDER BY code`, [`%bench-${run}-r${r}-%`])).rows;
       const [[forward, forwardCpu, forwardQ, forwardPg, forwardBusy], forwardWaits] = await waitsDuring(db.pool, () => cpuOf(real, () => load('forward', real.base, (i) => ({ path: `/api/dossiers/${made[i]!.id}/actions`, method: 'POST', headers: { ...auth, ...asConsole }, body: { action: 'forward' } }), made.length, 8)));
       const [tracking, trackingCpu, trackingQ, trackingPg, trackingBusy] = await cpuOf(real, () => load('tracking', real.base, (i) => ({ path: `/api/tracking?code=${made[i % made.length]!.code}&secret=0912345678`, headers: fromCitizen(i) }), o.requests * 2, 16));

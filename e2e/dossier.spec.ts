@@ -209,8 +209,14 @@ describe('dossier journeys: intake, processing, apology, return', () => {
 
     const received = desk.waitForResponse((r) => new URL(r.url()).pathname === '/api/dossiers' && r.request().method() === 'POST');
     await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
-    const dossier = (await (await received).json()) as { id: string; code: string; dueAt: string; status: string };
+    const answer = await received;
+    const dossier = (await answer.json()) as { id: string; code: string; dueAt: string; status: string; applicantName: string };
     expect(dossier.status).toBe('received');
+    // The console asks for the receipt only (Prefer: return=minimal): the dossier's whole view is not built for it.
+    expect(answer.request().headers().prefer).toBe('return=minimal');
+    expect(answer.headers()['preference-applied']).toBe('return=minimal');
+    expect(dossier).not.toHaveProperty('steps');
+    expect(dossier.applicantName).toBe(APPLICANT);
     await desk.getByRole('heading', { name: 'Đã tiếp nhận hồ sơ' }).waitFor();
     await desk.getByText('Đã đính kèm 1 bản quét.').waitFor();
     const receipt = await desk.locator('.intake-receipt').innerText();
@@ -219,6 +225,7 @@ describe('dossier journeys: intake, processing, apology, return', () => {
     // Received Monday 09:00, three working days: Thursday 09:00.
     expect(vnText(dossier.dueAt)).toBe('03/12/2026 09:00');
     expect(receipt).toContain('03/12/2026 09:00');
+    expect(receipt).toContain(APPLICANT);
     await desk.screenshot({ path: `${SHOTS}/mc-dossier-intake-done.png`, fullPage: true });
     const receiptForm = await desk.request.get(`${server.baseUrl}${await desk.getByRole('link', { name: /Giấy tiếp nhận hồ sơ và hẹn trả kết quả/ }).getAttribute('href')}`);
     expect(receiptForm.status()).toBe(200);

@@ -58,7 +58,7 @@ export async function loadDemoDossiers(ctx: AppContext, count = DEMO_DOSSIER_COU
     const { idNumber, fullName } = person;
     if (!validateCccd(idNumber).ok) continue;
     const notAccepted = i % 12 === 11;
-    const id = await receiveDossier(deps, deskOfficer, {
+    const { id } = await receiveDossier(deps, deskOfficer, {
       idempotencyKey: `demo-dossier-${i}`,
       procedureId: p.id,
       receivingUnitId: desk.id,

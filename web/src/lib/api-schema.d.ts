@@ -5759,7 +5759,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Tiếp nhận hồ sơ tại bộ phận một cửa (tiếp nhận / yêu cầu bổ sung / từ chối) */
+        /**
+         * Tiếp nhận hồ sơ tại bộ phận một cửa (tiếp nhận / yêu cầu bổ sung / từ chối)
+         * @description Trả về hồ sơ đã tiếp nhận; với tiêu đề `Prefer: return=minimal` (RFC 7240) chỉ trả phiếu tiếp nhận (mã hồ sơ, ngày hẹn trả) và tiêu đề `Location`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -5838,6 +5841,20 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string | null;
+                            /** @enum {string} */
+                            status: "awaiting_acceptance" | "not_accepted" | "received" | "processing" | "interagency" | "supplement_requested" | "result_ready" | "returned" | "withdrawn" | "stopped" | "refused";
+                            statusLabel: string;
+                            procedureName: string;
+                            applicantName: string;
+                            resolvingUnitName: string;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                        } | {
                             /** Format: uuid */
                             id: string;
                             code: string | null;

@@ -4,6 +4,7 @@ import type { WorkingHours } from '../working-calendar/calendar.rules.js';
 import type { UnitRow } from '../org-units/unit.repo.js';
 import type { ProcedureRow, VersionRow } from '../procedures/procedure.repo.js';
 import type { TAdjustment } from '../working-calendar/calendar.contract.js';
+import type { DossierStatus } from './dossier.rules.js';
 
 /**
  * SQL of the intake path, shaped for throughput: everything intake needs to decide is read in one statement, and the
@@ -24,8 +25,20 @@ export type IntakeContext = {
   adjustments: TAdjustment[];
   /** The office hours of the resolving unit's province. */
   hours: WorkingHours[];
-  /** The dossier already recorded under this idempotency key, if any. */
-  existingId: string | null;
+  /** The dossier already recorded under this idempotency key, if any: what its intake answered. */
+  existing: ExistingIntake | null;
+};
+
+/** A dossier already recorded under the key, as its receipt tells it (receive-dossier.ts `IntakeReceipt`). */
+export type ExistingIntake = {
+  id: string;
+  code: string | null;
+  status: DossierStatus;
+  procedureName: string;
+  applicantName: string;
+  resolvingUnitName: string;
+  dueAt: Date | null;
+  receivedAt: Date | null;
 };
 
 const unitJson = `json_build_object('id', u.id, 'code', u.code, 'name', u.name, 'kind', u.kind, 'parentId', u.parent_id, 'path', u.path,
@@ -44,7 +57,7 @@ export async function loadIntakeContext(
     stepUnits: UnitRow[];
     adjustments: TAdjustment[];
     hours: WorkingHours[];
-    existingId: string | null;
+    existing: (Omit<ExistingIntake, 'dueAt' | 'receivedAt'> & { dueAt: string | null; receivedAt: string | null }) | null;
   }>(prepared(
     `WITH rs AS (SELECT path FROM unit WHERE id = $2),
           v AS (SELECT * FROM procedure_version WHERE procedure_id = $3 AND state <> 'draft')
@@ -64,7 +77,9 @@ export async function loadIntakeContext(
                FROM calendar_adjustment a LEFT JOIN unit au ON au.id = a.unit_id, rs
               WHERE a.day BETWEEN $5 AND $6 AND (a.unit_id IS NULL OR rs.path LIKE au.path || '%')) AS adjustments,
             ${workingHoursJsonSql('(SELECT path FROM rs)')} AS hours,
-            (SELECT id FROM dossier WHERE idempotency_key = $4) AS "existingId"`,
+            (SELECT json_build_object('id', d.id, 'code', d.code, 'status', d.status, 'procedureName', d.procedure_name, 'applicantName', d.applicant->>'fullName',
+                    'resolvingUnitName', (SELECT su.name FROM unit su WHERE su.id = d.resolving_unit_id), 'dueAt', d.due_at, 'receivedAt', d.received_at)
+               FROM dossier d WHERE d.idempotency_key = $4) AS existing`,
     [p.receivingUnitId, p.resolvingUnitId, p.procedureId, p.idempotencyKey, p.from, p.to]),
   );
   const r = rows[0]!;
@@ -76,6 +91,6 @@ export async function loadIntakeContext(
     stepUnits: new Map(r.stepUnits.map((u) => [u.code, u])),
     adjustments: r.adjustments,
     hours: r.hours,
-    existingId: r.existingId,
+    existing: r.existing ? { ...r.existing, dueAt: r.existing.dueAt ? new Date(r.existing.dueAt) : null, receivedAt: r.existing.receivedAt ? new Date(r.existing.receivedAt) : null } : null,
   };
 }

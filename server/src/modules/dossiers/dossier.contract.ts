@@ -167,3 +167,26 @@ export const ZDossier = z.object({
   ),
 });
 export type TDossier = z.infer<typeof ZDossier>;
+
+/**
+ * What the desk shows and hands over after intake (the content of Mẫu 01 for an accepted dossier): the answer to an
+ * intake sent with `Prefer: return=minimal`. Everything in it was known to the intake itself, so it is answered without
+ * reading the dossier back (issue 12: building the whole view cost as much server time as the intake's own rules).
+ * Strict, so that a whole dossier is never mistaken for it (the route's answer is one or the other).
+ */
+export const ZIntakeReceipt = z
+  .object({
+    id: z.string().uuid(),
+    /** The dossier code (mã hồ sơ); null for a dossier not accepted (incomplete, refused). */
+    code: z.string().nullable(),
+    status: z.enum(dossierStatuses),
+    statusLabel: z.string(),
+    procedureName: z.string(),
+    applicantName: z.string(),
+    resolvingUnitName: z.string(),
+    /** The appointment to return the result (ngày hẹn trả); null when not accepted. */
+    dueAt: z.date().nullable(),
+    receivedAt: z.date().nullable(),
+  })
+  .strict();
+export type TIntakeReceipt = z.infer<typeof ZIntakeReceipt>;

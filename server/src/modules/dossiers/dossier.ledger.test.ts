@@ -78,7 +78,7 @@ async function run(op: Op): Promise<string | null> {
   try {
     switch (op.kind) {
       case 'intake': {
-        const id = await receiveDossier(deps, actor, {
+        const { id } = await receiveDossier(deps, actor, {
           idempotencyKey: `ledger-${++keySeq}`, procedureId: procedures[op.proc]!, receivingUnitId: tree.deskA.id, resolvingUnitId: tree.communeA.id,
           applicant, documents: [], eform: { hoTen: 'Bé' }, outcome: op.accept ? 'accept' : 'incomplete', missing: op.accept ? [] : [{ name: 'Tờ khai', count: 1 }],
           reason: op.accept ? null : 'Thiếu tờ khai', resultDelivery: op.delivery,
@@ -222,5 +222,95 @@ describe('an action reuses the state its locked read saw (issue 12: one round tr
       c1.release();
       c2.release();
     }
+  });
+});
+
+describe('an action that writes only its event needs no transaction (issue 12): it writes only on the version it read', () => {
+  /** The pool as actOnDossier sees it: what it sends outside a transaction, whether it opened one, and a writer to run between its read and its write. */
+  const watched = (between: () => Promise<void>) => {
+    const sent: string[] = [];
+    let transactions = 0;
+    let pending: (() => Promise<void>) | null = between;
+    const db = new Proxy(t.ctx.db, {
+      get(target, prop) {
+        if (prop === 'connect') return () => ((transactions += 1), target.connect());
+        if (prop !== 'query') return Reflect.get(target, prop, target);
+        return async (config: string | { text: string }, values?: unknown[]) => {
+          const text = typeof config === 'string' ? config : config.text;
+          sent.push(/FOR UPDATE/.test(text) ? 'locked read' : /AS version/.test(text) ? 'read' : /^WITH sq AS/.test(text.trim()) ? 'write' : text.trim().split(/\s+/)[0]!);
+          const result = await target.query(config as string, values);
+          if (pending && /AS version/.test(text)) {
+            const run = pending;
+            pending = null;
+            await run();
+          }
+          return result;
+        };
+      },
+    });
+    return { db, sent, transactions: () => transactions };
+  };
+  const deps = (db: typeof t.ctx.db) => ({ db, clock: { now: () => now }, config: t.ctx.config });
+  const forwardsOf = async (id: string) => (await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM dossier_action WHERE dossier_id = $1 AND action = 'forward'`, [id])).rows[0]!.n;
+  const noticesOf = async (id: string) => (await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM notification_outbox WHERE dossier_id = $1`, [id])).rows[0]!.n;
+
+  it('uncontended: one read and one write, no BEGIN, no lock; the row is the fold of its log', async () => {
+    const id = (await run({ kind: 'intake', proc: 1, delivery: 'desk', accept: true }))!;
+    const w = watched(async () => {});
+    await actOnDossier(deps(w.db), actor, id, { action: 'forward', note: null });
+    expect(w.sent).toEqual(['read', 'write']);
+    expect(w.transactions()).toBe(0);
+    expect((await readLedgerState(t.ctx.db, id, { lock: false }))!.state).toMatchObject({ status: 'processing', stepIndex: 1 });
+    expect(await forwardsOf(id)).toBe(1);
+    expect(await drift(id)).toEqual([]);
+  });
+
+  it('a writer between its read and its write: nothing of the stale decision is written; decided again under the lock, on what that writer left', async () => {
+    const id = (await run({ kind: 'intake', proc: 1, delivery: 'desk', accept: true }))!;
+    const notices = await noticesOf(id);
+    // The same forward lands first from another request (a double click on two tabs): the dossier is at step 1.
+    const w = watched(() => actOnDossier(deps(t.ctx.db), actor, id, { action: 'forward', note: null }));
+    await actOnDossier(deps(w.db), actor, id, { action: 'forward', note: null });
+    // Its write found another version and wrote nothing; under the lock the dossier (now at step 1, processing) moved on once more.
+    expect(w.sent).toEqual(['read', 'write']);
+    expect(w.transactions()).toBe(1);
+    const { state } = (await readLedgerState(t.ctx.db, id, { lock: false }))!;
+    expect(state).toMatchObject({ status: 'processing', stepIndex: 2 });
+    expect(await forwardsOf(id)).toBe(2);
+    // The acceptance was told on each of the applicant's channels (SMS, e-mail); so is each forward that happened, and
+    // nothing of the stale one.
+    expect(notices).toBe(2);
+    expect(await noticesOf(id)).toBe(notices + 2 * 2);
+    expect(await drift(id)).toEqual([]);
+  });
+
+  it('a writer between that makes the action wrong: refused under the lock with what is allowed now, nothing written', async () => {
+    const id = (await run({ kind: 'intake', proc: 0, delivery: 'desk', accept: true }))!;
+    // Claimed by nobody, then withdrawn by the desk between the officer's read and write.
+    const w = watched(async () => {
+      await actOnDossier(deps(t.ctx.db), actor, id, { action: 'withdraw', note: 'Công dân rút hồ sơ' });
+    });
+    const before = await t.ctx.db.query(`SELECT count(*)::int AS n FROM dossier_action WHERE dossier_id = $1`, [id]);
+    const refused = await actOnDossier(deps(w.db), actor, id, { action: 'forward', note: null }).then(() => null, (err: unknown) => err);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).code).toBe('DOSSIER.ACTION_NOT_ALLOWED');
+    const after = await t.ctx.db.query(`SELECT count(*)::int AS n FROM dossier_action WHERE dossier_id = $1`, [id]);
+    expect(after.rows[0].n).toBe(before.rows[0].n + 1);
+    expect((await readLedgerState(t.ctx.db, id, { lock: false }))!.state.status).toBe('withdrawn');
+    expect(await drift(id)).toEqual([]);
+  });
+
+  it('the approval, which numbers and delivers the results too, stays in one transaction', async () => {
+    const id = (await run({ kind: 'intake', proc: 1, delivery: 'desk', accept: true }))!;
+    for (let i = 0; i < 3; i++) {
+      const { state } = (await readLedgerState(t.ctx.db, id, { lock: false }))!;
+      if (allowedActions({ ...state, status: state.status as DossierStatus, maxApologies: 1 }).includes('approve')) break;
+      await actOnDossier(deps(t.ctx.db), actor, id, { action: 'forward', note: null });
+    }
+    const w = watched(async () => {});
+    await actOnDossier(deps(w.db), actor, id, { action: 'approve', note: null });
+    expect(w.sent).toEqual([]);
+    expect(w.transactions()).toBe(1);
+    expect((await readLedgerState(t.ctx.db, id, { lock: false }))!.state.status).toBe('result_ready');
   });
 });

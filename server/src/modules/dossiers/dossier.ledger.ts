@@ -216,19 +216,31 @@ function channelOf(e: DossierEvent): string {
   throw new Error(`${e.type} does not open a dossier`);
 }
 
+/** `recordEvent` with `ifVersion` found the row changed since it was read: nothing was written; decide again on it. */
+export class StaleVersion extends Error {
+  constructor(dossierId: string) {
+    super(`dossier ${dossierId} changed since it was read`);
+    this.name = 'StaleVersion';
+  }
+}
+
 /**
  * Records one event on an existing dossier: locks the row, evolves its state, and writes the changed row, the
  * changed (or new) steps, the log entry, the day's code number when `numbering` is given (acceptance of an online
- * dossier) and the notifications, in one statement (after the locked read, unless the caller passes it). Returns the state before and after. The caller has decided that
- * the event may happen (policy, state machine, deadlines); the ledger makes it so, all or nothing.
+ * dossier) and the notifications, in one statement (after the locked read, unless the caller passes it). Returns the
+ * state before and after. The caller has decided that the event may happen (policy, state machine, deadlines); the
+ * ledger makes it so, all or nothing. With `ifVersion` (the row's version the caller's unlocked read saw), the statement
+ * writes only if the row is still that version, else nothing and throws `StaleVersion` — no transaction needed.
  */
 export async function recordEvent(
   q: Queryable,
   dossierId: string,
   rec: Recording,
-  opts: { numbering?: IntakeNumbering; newSteps?: PlannedStep[]; notices?: Notices | ((after: LedgerState) => Notices); locked?: LockedState | null } = {},
+  opts: { numbering?: IntakeNumbering; newSteps?: PlannedStep[]; notices?: Notices | ((after: LedgerState) => Notices); locked?: LockedState | null; ifVersion?: string } = {},
 ): Promise<{ before: LedgerState; after: LedgerState }> {
-  // `locked`: the state the caller read in this transaction with the row locked, nothing recorded since (one round trip less).
+  // `locked`: the state the caller read in this transaction with the row locked, nothing recorded since (one round trip
+  // less); or, with `ifVersion`, read without a lock at that row version: the write happens only if the row is still it.
+  if (opts.ifVersion !== undefined && (!opts.locked || opts.numbering)) throw new Error('ifVersion needs the state read at that version, and no numbering');
   const current = opts.locked ?? (await readLedgerState(q, dossierId, { lock: true }));
   if (!current) throw new Error(`no dossier ${dossierId}`);
   const before = current.state;
@@ -248,7 +260,7 @@ export async function recordEvent(
               due_at = $14, original_due_at = $15, finished_at = $16, returned_at = $17, finish_class = $18, result_delivery = $19,
               supplement_count = $20, paused_at = $21, paused_minutes = $22, apology_count = $23, overdue_notified_at = $24, supplemented_at = $25,
               interagency_unit_id = $26, interagency_path = $27, updated_at = $28, late_since = $55
-        WHERE id = $1 RETURNING id, code),
+        WHERE id = $1 AND ($56::xid IS NULL OR xmin = $56::xid) RETURNING id, code),
      s AS (
        INSERT INTO dossier_step (dossier_id, step_index, name, role, unit_id, working_days, due_at, started_at, finished_at, finish_class, assignee_id)
        SELECT d.id, s.* FROM d, unnest($29::int[], $30::text[], $31::text[], $32::uuid[], $33::numeric[], $34::timestamptz[], $35::timestamptz[],
@@ -270,9 +282,12 @@ export async function recordEvent(
       ...stepParams(changed, after.steps),
       rec.actorId, rec.actorName, stored.action, before.status, after.status, after.receivedAt ? after.stepIndex : null, rec.note, JSON.stringify(stored.data),
       ...notificationParams(typeof opts.notices === 'function' ? opts.notices(after) : (opts.notices ?? { items: [] })),
-      after.lateSince,
+      after.lateSince, opts.ifVersion ?? null,
     ]),
   );
+  // Another writer changed the row since it was read (READ COMMITTED re-checks the condition on the newest version): nothing
+  // of this statement was written.
+  if (rows.length === 0 && opts.ifVersion !== undefined) throw new StaleVersion(dossierId);
   return { before, after: { ...after, code: rows[0]?.code ?? after.code } };
 }
 

@@ -68,25 +68,41 @@ export type NoticeRow = { procedureName: string; applicant: { fullName: string; 
  * with (READ COMMITTED: only the locked row is its newest version): it reads again, the lock now held, so the action
  * decides on what that writer committed (issue 12, `ledgerStateJsonSql`).
  */
-export async function lockDossierWithSteps(q: Queryable, id: string, again = true): Promise<{ dossier: DossierRow; steps: StepRow[]; ledger: LockedState | null; notice: NoticeRow } | null> {
-  type Raw = DossierRow & { steps: (Omit<StepRow, 'dueAt' | 'startedAt'> & { dueAt: string | null; startedAt: string | null })[]; notice: NoticeRow } & Parameters<typeof lockedStateOf>[0];
+export function lockDossierWithSteps(q: Queryable, id: string): Promise<DossierForAction | null> {
+  return dossierForAction(q, id, { lock: true });
+}
+
+/** What an action decides on: the dossier, its steps, the ledger's state of it, a notice's facts, and its row version. */
+export type DossierForAction = { dossier: DossierRow; steps: StepRow[]; ledger: LockedState | null; notice: NoticeRow; version: string };
+
+/**
+ * The same facts without the lock, read in one snapshot, with the row's version (its `xmin`): for an action that writes
+ * only if the row is still that version (dossier.ledger.ts `recordEvent` `ifVersion`) — no transaction around it.
+ */
+export function readDossierForAction(q: Queryable, id: string): Promise<DossierForAction | null> {
+  return dossierForAction(q, id, { lock: false });
+}
+
+async function dossierForAction(q: Queryable, id: string, o: { lock: boolean; again?: false }): Promise<DossierForAction | null> {
+  type Raw = DossierRow & { steps: (Omit<StepRow, 'dueAt' | 'startedAt'> & { dueAt: string | null; startedAt: string | null })[]; notice: NoticeRow; version: string } & Parameters<typeof lockedStateOf>[0];
   const { rows } = await q.query<Raw>(prepared(
-    `SELECT ${dossierRowColumns}, ${ledgerStateJsonSql},
+    `SELECT ${dossierRowColumns}, ${ledgerStateJsonSql}, d.xmin::text AS version,
             (SELECT coalesce(json_agg(json_build_object('stepIndex', s.step_index, 'name', s.name, 'role', s.role, 'unitId', s.unit_id, 'unitPath', u.path,
                     'unitName', u.name, 'workingDays', s.working_days, 'dueAt', s.due_at, 'startedAt', s.started_at) ORDER BY s.step_index), '[]')
                FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = d.id) AS steps,
             json_build_object('procedureName', d.procedure_name, 'applicant', d.applicant, 'receivingUnitName', (SELECT ru.name FROM unit ru WHERE ru.id = d.receiving_unit_id),
                               'choice', ${channelChoiceJsonSql('d')}) AS notice
-       FROM dossier d WHERE d.id = $1 FOR UPDATE OF d`,
+       FROM dossier d WHERE d.id = $1 ${o.lock ? 'FOR UPDATE OF d' : ''}`,
     [id]),
   );
   const r = rows[0];
   if (!r) return null;
-  if (!r.ledgerFresh && again) return lockDossierWithSteps(q, id, false);
-  const { steps, ledgerState, ledgerFresh, notice, ...dossier } = r;
+  if (!r.ledgerFresh && o.again !== false) return dossierForAction(q, id, { ...o, again: false });
+  const { steps, ledgerState, ledgerFresh, notice, version, ...dossier } = r;
   return {
     dossier,
     notice,
+    version,
     steps: steps.map((s) => ({ ...s, dueAt: s.dueAt ? new Date(s.dueAt) : null, startedAt: s.startedAt ? new Date(s.startedAt) : null })),
     // The ledger's own state of the row, for `recordEvent` in the same transaction (null: it reads it again).
     ledger: lockedStateOf({ ledgerState, ledgerFresh }),

@@ -43,22 +43,19 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 let keySeq = 0;
+const intakePayload = (procedureId: string, overrides: Record<string, unknown> = {}) => ({
+  idempotencyKey: `key-${++keySeq}-${Date.now()}`,
+  procedureId,
+  receivingUnitId: tree.deskA.id,
+  resolvingUnitId: tree.communeA.id,
+  applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An', phone: '0912345678' },
+  documents: [{ name: 'Tờ khai', kind: 'original', count: 1 }],
+  eform: { hoTen: 'Nguyễn Thị Bé' },
+  outcome: 'accept',
+  ...overrides,
+});
 const intake = (procedureId: string, overrides: Record<string, unknown> = {}, s: Session = desk) =>
-  injectAs(t.app, s, {
-    method: 'POST',
-    url: '/api/dossiers',
-    payload: {
-      idempotencyKey: `key-${++keySeq}-${Date.now()}`,
-      procedureId,
-      receivingUnitId: tree.deskA.id,
-      resolvingUnitId: tree.communeA.id,
-      applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An', phone: '0912345678' },
-      documents: [{ name: 'Tờ khai', kind: 'original', count: 1 }],
-      eform: { hoTen: 'Nguyễn Thị Bé' },
-      outcome: 'accept',
-      ...overrides,
-    },
-  });
+  injectAs(t.app, s, { method: 'POST', url: '/api/dossiers', payload: intakePayload(procedureId, overrides) });
 const act = (s: Session, id: string, body: Record<string, unknown>) => injectAs(t.app, s, { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: body });
 
 describe('dossier lifecycle at the desk', () => {
@@ -129,6 +126,60 @@ describe('dossier lifecycle at the desk', () => {
     expect(c.json().code).toBe(a.json().code);
     const n = await t.ctx.db.query(`SELECT count(*)::int AS n FROM dossier WHERE idempotency_key LIKE '%:retry-key-0001'`);
     expect(n.rows[0].n).toBe(1);
+  });
+
+  it('with Prefer: return=minimal the desk gets the receipt only — the same facts as the dossier, its Location — and a retry gets the same receipt', async () => {
+    at('2026-11-25T04:10:00Z');
+    const minimal = { prefer: 'return=minimal' };
+    const payload = { idempotencyKey: 'receipt-key-0001' };
+    const res = await injectAs(t.app, desk, { method: 'POST', url: '/api/dossiers', headers: minimal, payload: intakePayload(oneDay, payload) });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.headers['preference-applied']).toBe('return=minimal');
+    const receipt = res.json();
+    expect(res.headers.location).toBe(`/api/dossiers/${receipt.id}`);
+    // The receipt says what the dossier, read back, says.
+    const full = (await injectAs(t.app, desk, { method: 'GET', url: `/api/dossiers/${receipt.id}` })).json();
+    expect(receipt).toEqual({
+      id: full.id,
+      code: full.code,
+      status: 'received',
+      statusLabel: 'Đã tiếp nhận',
+      procedureName: 'Đăng ký khai sinh',
+      applicantName: 'Nguyễn Văn An',
+      resolvingUnitName: tree.communeA.name,
+      dueAt: full.dueAt,
+      receivedAt: '2026-11-25T04:10:00.000Z',
+    });
+    expect(receipt.code).toMatch(/-261125-\d{4,}$/);
+    expect(receipt.dueAt).not.toBeNull();
+    // A retry (the answer was lost) gets the first dossier's receipt, with or without the preference; four at once too.
+    const again = await injectAs(t.app, desk, { method: 'POST', url: '/api/dossiers', headers: minimal, payload: intakePayload(oneDay, payload) });
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(receipt);
+    const raced = await Promise.all(Array.from({ length: 4 }, () => injectAs(t.app, desk, { method: 'POST', url: '/api/dossiers', headers: minimal, payload: intakePayload(oneDay, { idempotencyKey: 'receipt-key-0002' }) })));
+    expect(new Set(raced.map((r) => r.json().id)).size).toBe(1);
+    expect(new Set(raced.map((r) => r.json().code)).size).toBe(1);
+    const whole = await intake(oneDay, payload);
+    expect(whole.statusCode).toBe(201);
+    expect(whole.headers['preference-applied']).toBeUndefined();
+    expect(whole.json()).toMatchObject({ id: receipt.id, code: receipt.code, steps: full.steps });
+    // Not accepted: no code, no appointment.
+    const incomplete = await injectAs(t.app, desk, {
+      method: 'POST', url: '/api/dossiers', headers: minimal,
+      payload: intakePayload(oneDay, { outcome: 'incomplete', missing: [{ name: 'Giấy chứng sinh', count: 1 }], reason: 'Thiếu giấy chứng sinh' }),
+    });
+    expect(incomplete.statusCode, incomplete.body).toBe(201);
+    expect(incomplete.json()).toMatchObject({ code: null, status: 'not_accepted', statusLabel: 'Không được tiếp nhận', dueAt: null, receivedAt: null, applicantName: 'Nguyễn Văn An' });
+    // Others get what they got before: no login 401, an officer of another commune 403 without the dossier, garbage 400.
+    const anonymous = await injectAs(t.app, null, { method: 'POST', url: '/api/dossiers', headers: minimal, payload: intakePayload(oneDay, payload) });
+    expect(anonymous.statusCode).toBe(401);
+    const outsider = await injectAs(t.app, otherSpecialist, { method: 'POST', url: '/api/dossiers', headers: minimal, payload: intakePayload(oneDay, payload) });
+    expect(outsider.statusCode).toBe(403);
+    expect(outsider.body).not.toContain(receipt.id);
+    expect(outsider.body).not.toContain(receipt.code);
+    const garbage = await injectAs(t.app, desk, { method: 'POST', url: '/api/dossiers', headers: minimal, payload: { ...intakePayload(oneDay), applicant: 'x' } });
+    expect(garbage.statusCode).toBe(400);
+    expect(garbage.json().code).toBe('COMMON.VALIDATION');
   });
 
   it('idempotency keys belong to one desk: another desk with the same key gets its own dossier, an outsider nothing', async () => {

@@ -7,7 +7,7 @@ import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
 import { actorOf } from '../identity/auth.plugin.js';
 import { isPersonalNumberSearch, recordDossierAccess } from '../audit/dossier-access.repo.js';
-import { ZActionInput, ZDossier, ZIntakeInput } from './dossier.contract.js';
+import { ZActionInput, ZDossier, ZIntakeInput, ZIntakeReceipt } from './dossier.contract.js';
 import { queues } from './dossier-queue.repo.js';
 import { listWorkQueue } from './use-cases/list-queue.js';
 import { dossierStatuses } from './dossier.rules.js';
@@ -59,13 +59,23 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/dossiers',
     {
       config: { access: 'perm:dossiers.receive' },
-      schema: { tags: ['dossiers'], summary: 'Tiếp nhận hồ sơ tại bộ phận một cửa (tiếp nhận / yêu cầu bổ sung / từ chối)', body: ZIntakeInput, response: { 201: ZDossier, 400: ZErrorBody, 403: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody } },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Tiếp nhận hồ sơ tại bộ phận một cửa (tiếp nhận / yêu cầu bổ sung / từ chối)',
+        description: 'Trả về hồ sơ đã tiếp nhận; với tiêu đề `Prefer: return=minimal` (RFC 7240) chỉ trả phiếu tiếp nhận (mã hồ sơ, ngày hẹn trả) và tiêu đề `Location`.',
+        body: ZIntakeInput,
+        response: { 201: z.union([ZIntakeReceipt, ZDossier]), 400: ZErrorBody, 403: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody },
+      },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       // Idempotent by its key: a retry after a lost connection (a failover) finds the dossier if the first try committed.
-      const id = await retryOnConnectionLoss(() => receiveDossier(ctx, actor, request.body));
-      return reply.status(201).send(await retryOnConnectionLoss(() => readDossier(ctx, actor, id)));
+      const receipt = await retryOnConnectionLoss(() => receiveDossier(ctx, actor, request.body));
+      reply.status(201).header('location', `/api/dossiers/${receipt.id}`);
+      // The console asks for the receipt only (what the desk shows and prints after intake): the dossier's whole view
+      // would be read back and built for nothing (issue 12).
+      if (prefersMinimal(request.headers.prefer)) return reply.header('preference-applied', 'return=minimal').send(receipt);
+      return reply.send(await retryOnConnectionLoss(() => readDossier(ctx, actor, receipt.id)));
     },
   );
 

@@ -71,7 +71,7 @@ async function run(op: Op): Promise<void> {
   try {
     switch (op.kind) {
       case 'intake': {
-        const id = await receiveDossier(deps, actor, {
+        const { id } = await receiveDossier(deps, actor, {
           idempotencyKey: `prop-${++keySeq}`,
           procedureId: procedures[op.proc]!,
           receivingUnitId: tree.deskA.id,

@@ -1,4 +1,4 @@
-import { withTransaction, type Db } from '../../../platform/database.js';
+import { withTransaction, type Db, type Queryable } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
 import type { Actor } from '../../identity/permissions.policy.js';
@@ -12,12 +12,12 @@ import { actionSpec } from '../dossier-actions.rules.js';
 import { toStored, type DossierEvent, type LedgerState } from '../dossier-events.rules.js';
 import { citizenTimeline, type TimelineContext } from '../dossier-timeline.rules.js';
 import { dossierErrors } from '../dossier.errors.js';
-import { recordEvent, type Notices } from '../dossier.ledger.js';
+import { recordEvent, StaleVersion, type Notices } from '../dossier.ledger.js';
 import { applicantNotifications, trackingUrl } from '../dossier.notify.js';
 import { channelChoiceOf } from '../../notifications/channel-preferences.repo.js';
 import type { ChannelChoice } from '../../notifications/notification.contract.js';
 import { actionsOpenTo, canAct, canRead } from '../dossier.policy.js';
-import { lockDossierWithSteps, numberResultDocuments, type DossierRow, type NoticeRow, type StepRow } from '../dossier.repo.js';
+import { lockDossierWithSteps, numberResultDocuments, readDossierForAction, type DossierRow, type NoticeRow, type StepRow } from '../dossier.repo.js';
 import { applyAction, atDeskReturnStep, endsWithDeskReturn } from '../dossier.rules.js';
 import { actionHandlers } from './actions/index.js';
 
@@ -26,75 +26,95 @@ export { forwardCandidates, listAssignees } from './list-assignees.js';
 /**
  * One action on a dossier: the policy (who may, dossier.policy.ts), the state machine and the reason the action table
  * asks for are checked here, the action's own handler (actions/<action>.ts) checks the rest and names the event, and
- * the ledger writes it — row, steps, log, notifications — in one transaction. Only legal transitions happen; others
- * get the allowed list back.
+ * the ledger writes it — row, steps, log, notifications — in one statement (with the results' numbers, in one
+ * transaction). Only legal transitions happen; others get the allowed list back.
  */
 export async function actOnDossier(deps: { db: Db; clock: Clock; config: { publicUrl: string } }, actor: Actor, dossierId: string, input: TActionInput): Promise<void> {
   const now = deps.clock.now();
-  await withTransaction(deps.db, async (tx) => {
-    const locked = await lockDossierWithSteps(tx, dossierId);
-    if (!locked) throw dossierErrors.notFound();
-    const { dossier: d, steps } = locked;
-    const current = steps[d.stepIndex] ?? null;
-    const scope = { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null };
-    if (!canAct(actor, input.action, scope)) {
-      // Outside the officer's sight the dossier does not exist (404, as a wrong id); in sight but not theirs to act: 403.
-      throw canRead(actor, d) ? commonErrors.forbidden(`dossier.${input.action}`) : dossierErrors.notFound();
+  // An action that writes only its event (all but the approval and the return of a result, which number and deliver
+  // the results too) needs no transaction: it reads the dossier in one snapshot and records the event in one statement
+  // that writes only if the row is still the version read — two round trips instead of four (BEGIN, locked read, write,
+  // COMMIT; issue 12), and no row lock held across the server's work. If another writer came between, it is decided
+  // again under the lock, on what that writer left.
+  if (input.action !== 'approve' && input.action !== 'return_result') {
+    try {
+      return await act(deps, actor, dossierId, input, now, deps.db, { lock: false });
+    } catch (err) {
+      if (!(err instanceof StaleVersion)) throw err;
     }
-    const ruleSet = ruleSets.find((r) => r.id === d.ruleSet)!;
-    const outcome = applyAction(
-      {
-        status: d.status, stepIndex: d.stepIndex, stepCount: d.stepCount, supplementCount: d.supplementCount, apologyCount: d.apologyCount, maxApologies: ruleSet.maxReappointments,
-        deskReturnStep: atDeskReturnStep(d, current), deskReturnLast: endsWithDeskReturn(steps),
-      },
-      input.action,
-      { backTo: input.backTo },
-    );
-    // The refusal names what this officer may do now, not what someone else could (the desk's withdrawal to a leader).
-    if (!outcome.ok) throw dossierErrors.actionNotAllowed(d.status, input.action, actionsOpenTo(actor, { ...scope, status: d.status, assigneeId: d.assigneeId, resultDelivery: d.resultDelivery }, outcome.allowed));
-    const spec = actionSpec[input.action];
-    if (spec.note === 'required' && !input.note) throw dossierErrors.reasonRequired();
-    // Online intake is decided by accept-online.ts, desk intake by receive-dossier.ts.
-    if (input.action === 'accept' || input.action === 'reject_intake') throw dossierErrors.actionNotAllowed(d.status, input.action, []);
-    const year = Number(vnDateOf(now).slice(0, 4));
-    // At the desk's own return step the result is finished here: first the step's end (the result is ready, the
-    // finish classified, an online result delivered, as `approve` records it), then its return at the desk. A result
-    // going by post stops at "ready": the post hands it out (postal/).
-    const returningAtStep = input.action === 'return_result' && d.status === 'processing';
-    if (returningAtStep) {
-      const finished = noticeFacts(deps.config.publicUrl, locked);
-      const byPost = d.resultDelivery === 'post';
-      await recordEvent(
-        tx,
-        dossierId,
-        { at: now, actorId: actor.userId, actorName: actor.fullName, note: byPost ? input.note : null, event: { type: 'approve' } },
-        { notices: finished && byPost ? (after) => noticesFor(finished, { type: 'approve' }, null, after, { at: now, actorName: actor.fullName, beforeStatus: d.status }) : undefined },
-      );
-      await numberResultDocuments(tx, dossierId);
-      await deliverResultsToStore(tx, dossierId, now);
-      if (byPost) return;
-    }
-    const event = await actionHandlers[input.action]({
-      tx, now, actor, input, dossier: d, steps, next: outcome.state, ruleSet,
-      calendar: () => loadCalendar(tx, d.resolvingPath, { from: year - 1, to: year + 1 }),
-    });
-    // Nghị định 224/2026 Điều 15 k1g: every change of status is told at once, on the channels the citizen chose.
-    const facts = spec.notifies || spec.to !== 'same' ? noticeFacts(deps.config.publicUrl, locked) : null;
-    const told = { at: now, actorName: actor.fullName, beforeStatus: returningAtStep ? 'result_ready' : d.status };
+  }
+  await withTransaction(deps.db, (tx) => act(deps, actor, dossierId, input, now, tx, { lock: true }));
+}
+
+async function act(deps: { config: { publicUrl: string } }, actor: Actor, dossierId: string, input: TActionInput, now: Date, q: Queryable, o: { lock: boolean }): Promise<void> {
+  const locked = o.lock ? await lockDossierWithSteps(q, dossierId) : await readDossierForAction(q, dossierId);
+  if (!locked) throw dossierErrors.notFound();
+  // Read without the lock, the row and its steps are one snapshot: a stale state cannot occur, but is decided again if it does.
+  if (!o.lock && !locked.ledger) throw new StaleVersion(dossierId);
+  const { dossier: d, steps } = locked;
+  const current = steps[d.stepIndex] ?? null;
+  const scope = { receivingPath: d.receivingPath, resolvingPath: d.resolvingPath, interagencyPath: d.interagencyPath, step: current ? { role: current.role, unitPath: current.unitPath } : null };
+  if (!canAct(actor, input.action, scope)) {
+    // Outside the officer's sight the dossier does not exist (404, as a wrong id); in sight but not theirs to act: 403.
+    throw canRead(actor, d) ? commonErrors.forbidden(`dossier.${input.action}`) : dossierErrors.notFound();
+  }
+  const ruleSet = ruleSets.find((r) => r.id === d.ruleSet)!;
+  const outcome = applyAction(
+    {
+      status: d.status, stepIndex: d.stepIndex, stepCount: d.stepCount, supplementCount: d.supplementCount, apologyCount: d.apologyCount, maxApologies: ruleSet.maxReappointments,
+      deskReturnStep: atDeskReturnStep(d, current), deskReturnLast: endsWithDeskReturn(steps),
+    },
+    input.action,
+    { backTo: input.backTo },
+  );
+  // The refusal names what this officer may do now, not what someone else could (the desk's withdrawal to a leader).
+  if (!outcome.ok) throw dossierErrors.actionNotAllowed(d.status, input.action, actionsOpenTo(actor, { ...scope, status: d.status, assigneeId: d.assigneeId, resultDelivery: d.resultDelivery }, outcome.allowed));
+  const spec = actionSpec[input.action];
+  if (spec.note === 'required' && !input.note) throw dossierErrors.reasonRequired();
+  // Online intake is decided by accept-online.ts, desk intake by receive-dossier.ts.
+  if (input.action === 'accept' || input.action === 'reject_intake') throw dossierErrors.actionNotAllowed(d.status, input.action, []);
+  const year = Number(vnDateOf(now).slice(0, 4));
+  // At the desk's own return step the result is finished here: first the step's end (the result is ready, the
+  // finish classified, an online result delivered, as `approve` records it), then its return at the desk. A result
+  // going by post stops at "ready": the post hands it out (postal/).
+  const returningAtStep = input.action === 'return_result' && d.status === 'processing';
+  if (returningAtStep) {
+    const finished = noticeFacts(deps.config.publicUrl, locked);
+    const byPost = d.resultDelivery === 'post';
     await recordEvent(
-      tx,
+      q,
       dossierId,
-      { at: now, actorId: actor.userId, actorName: actor.fullName, note: input.note, event },
-      // The state locked at the start, unless an event was recorded since (the result returned at its step).
-      { notices: facts ? (after) => noticesFor(facts, event, input.note, after, told) : undefined, locked: returningAtStep ? null : locked.ledger },
+      { at: now, actorId: actor.userId, actorName: actor.fullName, note: byPost ? input.note : null, event: { type: 'approve' } },
+      { notices: finished && byPost ? (after) => noticesFor(finished, { type: 'approve' }, null, after, { at: now, actorName: actor.fullName, beforeStatus: d.status }) : undefined },
     );
-    // A result going online reaches the citizen's document store as it is ready (ND 45/2020 Điều 14, 16).
-    // Each result document has its number once approved (MaGiayToKetQua): the officer's, else one given now.
-    if (input.action === 'approve') {
-      await numberResultDocuments(tx, dossierId);
-      await deliverResultsToStore(tx, dossierId, now);
-    }
+    await numberResultDocuments(q, dossierId);
+    await deliverResultsToStore(q, dossierId, now);
+    if (byPost) return;
+  }
+  const event = await actionHandlers[input.action]({
+    tx: q, now, actor, input, dossier: d, steps, next: outcome.state, ruleSet,
+    calendar: () => loadCalendar(q, d.resolvingPath, { from: year - 1, to: year + 1 }),
   });
+  // Nghị định 224/2026 Điều 15 k1g: every change of status is told at once, on the channels the citizen chose.
+  const facts = spec.notifies || spec.to !== 'same' ? noticeFacts(deps.config.publicUrl, locked) : null;
+  const told = { at: now, actorName: actor.fullName, beforeStatus: returningAtStep ? 'result_ready' : d.status };
+  await recordEvent(
+    q,
+    dossierId,
+    { at: now, actorId: actor.userId, actorName: actor.fullName, note: input.note, event },
+    // The state locked at the start, unless an event was recorded since (the result returned at its step).
+    {
+      notices: facts ? (after) => noticesFor(facts, event, input.note, after, told) : undefined,
+      locked: returningAtStep ? null : locked.ledger,
+      ifVersion: o.lock ? undefined : locked.version,
+    },
+  );
+  // A result going online reaches the citizen's document store as it is ready (ND 45/2020 Điều 14, 16).
+  // Each result document has its number once approved (MaGiayToKetQua): the officer's, else one given now.
+  if (input.action === 'approve') {
+    await numberResultDocuments(q, dossierId);
+    await deliverResultsToStore(q, dossierId, now);
+  }
 }
 
 type NoticeFacts = {

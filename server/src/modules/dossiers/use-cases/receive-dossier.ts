@@ -9,11 +9,12 @@ import { acceptsDossiers, versionInForce } from '../../procedures/procedure.rule
 import { dossierCodeFormatOn, ruleSetOn } from '../../rule-sets/rule-set.rules.js';
 import { calendarFromAdjustments } from '../../working-calendar/use-cases/load-calendar.js';
 import { vnDateOf } from '../../working-calendar/vn-time.js';
-import type { TIntakeInput } from '../dossier.contract.js';
+import type { TIntakeInput, TIntakeReceipt } from '../dossier.contract.js';
 import { scheduleDossier, type PlannedStep } from '../dossier-deadline.rules.js';
 import { dossierCodeTemplate } from '../dossier-code.rules.js';
 import { dossierErrors } from '../dossier.errors.js';
-import { loadIntakeContext } from '../dossier-intake.repo.js';
+import { loadIntakeContext, type ExistingIntake } from '../dossier-intake.repo.js';
+import { statusLabels } from '../dossier.rules.js';
 import { openDossier } from '../dossier.ledger.js';
 import { applicantNotifications, trackingUrl } from '../dossier.notify.js';
 import { validateCccd } from '../../applicants/cccd.rules.js';
@@ -27,7 +28,8 @@ export type IntakeChannel = 'desk' | 'postal';
  * Intake at the one-stop desk (Nghị định 61/2018 Điều 17; Nghị định 118/2025 Điều 17): the officer records the dossier
  * and one outcome — accepted (a code, the due time and the receipt, Mẫu 01), incomplete (Mẫu 02) or refused (Mẫu 03).
  * The dossier keeps the rule-set and the procedure version in force today. A retried request with the same
- * idempotency key returns the first dossier. Everything is written in one transaction with its action.
+ * idempotency key returns the first dossier. Everything is written in one transaction with its action. Answers the
+ * receipt (`ZIntakeReceipt`: the code, the appointment, the names the desk hands over), from what the intake knew.
  * `channel` 'postal' records a dossier the public postal service handed over (QĐ 45/2016 Điều 7): it counts as
  * submitted at the hand-over, which is now.
  * The fee is the procedure's own rule applied to this case (fee.rules.ts, the rule the portal shows): the desk never
@@ -38,7 +40,7 @@ export async function receiveDossier(
   actor: Actor,
   input: Omit<TIntakeInput, 'paidCash'> & { paidCash?: boolean },
   options: { channel?: IntakeChannel; collectedFeeVnd?: number } = {},
-): Promise<string> {
+): Promise<TIntakeReceipt> {
   const now = deps.clock.now();
   const today = vnDateOf(now);
   const year = Number(today.slice(0, 4));
@@ -48,7 +50,7 @@ export async function receiveDossier(
   const { receiving, resolving, procedure } = ctx;
   if (!receiving || !resolving) throw commonErrors.notFound('Unit');
   if (!can(actor, 'dossiers.receive', receiving.path)) throw commonErrors.forbidden('dossiers.receive');
-  if (ctx.existingId) return ctx.existingId;
+  if (ctx.existing) return receiptOf(ctx.existing);
   if (receiving.validTo || resolving.validTo) throw dossierErrors.unitClosed();
   // Since 1 July 2025 any centre of the province receives for any competent unit of it (ND 118/2025).
   if (receiving.path.split('/')[1] !== resolving.path.split('/')[1]) throw dossierErrors.outOfProvince();
@@ -107,7 +109,7 @@ export async function receiveDossier(
     // statement and its commit only, not for two more round trips (BEGIN, COMMIT) that every other intake at the desk
     // would wait for (issue 12). With cash, the payment joins it in one transaction.
     const write = async (tx: Queryable) => {
-      const { id } = await openDossier(
+      const { id, code, state } = await openDossier(
         tx,
         {
           idempotencyKey,
@@ -141,16 +143,24 @@ export async function receiveDossier(
       );
       // The fee received with the dossier: paid in the intake's transaction, receipt numbered (payments module).
       if (input.paidCash) await payCashLocked(tx, actor, (await getPayableDossier(tx, id, true))!, now);
-      return id;
+      return receiptOf({
+        id, code, status: state.status, procedureName: version.content.name, applicantName: input.applicant.fullName, resolvingUnitName: resolving.name,
+        dueAt: state.dueAt, receivedAt: state.receivedAt,
+      });
     };
     return input.paidCash ? await withTransaction(deps.db, write) : await write(deps.db);
   } catch (err) {
     // Two requests with one key raced past the check: the unique index decided; the loser returns the winner.
-    const winner = isUniqueViolation(err, 'dossier_idempotency_key_key') ? (await loadIntakeContext(deps.db, { ...input, idempotencyKey, from: today, to: today })).existingId : null;
-    if (winner) return winner;
+    const winner = isUniqueViolation(err, 'dossier_idempotency_key_key') ? (await loadIntakeContext(deps.db, { ...input, idempotencyKey, from: today, to: today })).existing : null;
+    if (winner) return receiptOf(winner);
     if (isSqlState(err, '22003')) throw dossierErrors.dayFull();
     throw err;
   }
+}
+
+/** The intake's receipt: the dossier as the intake left it, in the words the desk hands over. */
+function receiptOf(d: ExistingIntake): TIntakeReceipt {
+  return { ...d, statusLabel: statusLabels[d.status] };
 }
 
 /** The stored form of a desk's idempotency key: scoped to the receiving desk. */

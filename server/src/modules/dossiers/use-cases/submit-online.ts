@@ -56,7 +56,7 @@ export async function submitOnline(deps: { db: Db; clock: Clock }, submitter: On
   if (submitter.kind === 'officer' && !can(submitter.actor, 'dossiers.receive', receiving.path) && !can(submitter.actor, 'dossiers.receive', resolving.path)) {
     throw commonErrors.forbidden('dossiers.receive');
   }
-  if (ctx.existingId) return ctx.existingId;
+  if (ctx.existing) return ctx.existing.id;
   if (receiving.validTo || resolving.validTo) throw dossierErrors.unitClosed();
   const ruleSet = ruleSetOn(today);
   if (!procedure) throw commonErrors.notFound('Procedure');

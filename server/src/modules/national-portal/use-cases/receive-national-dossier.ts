@@ -72,7 +72,7 @@ export async function receiveNationalDossier(deps: { db: Db; clock: Clock; files
   const ctx = await loadIntakeContext(deps.db, { receivingUnitId: f.deskId, resolvingUnitId: f.resolvingId, procedureId: f.procedureId, idempotencyKey: key, from: `${year}-01-01`, to: `${year}-12-31` });
   const { receiving, resolving, procedure } = ctx;
   if (!receiving || !resolving || !procedure) throw nationalErrors.unknownAgency(hoSo.DonViXuLy);
-  if (ctx.existingId) return { id: ctx.existingId, created: false };
+  if (ctx.existing) return { id: ctx.existing.id, created: false };
   const ruleSet = ruleSetOn(today);
   const version = versionInForce(ctx.versions, today);
   if (!ruleSet || !version || !acceptsDossiers(procedure, ctx.versions, today)) throw dossierErrors.procedureClosed();

@@ -78,7 +78,7 @@ export async function handOverPickup(deps: Deps, actor: Actor, pickupId: string,
   step(p, 'hand_over');
   const desk = (await getUnit(deps.db, p.receivingUnitId))!;
   const resolvingUnitId = input.resolvingUnitId ?? desk.parentId ?? desk.id;
-  const dossierId = await receiveDossier(
+  const { id: dossierId } = await receiveDossier(
     deps,
     actor,
     {

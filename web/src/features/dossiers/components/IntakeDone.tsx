@@ -7,11 +7,10 @@ import { useAsync } from '../../../lib/use-async.js';
 import { listDossierPayments, type DossierPayments } from '../../payments/api/list-dossier-payments.js';
 import { receiptUrl } from '../../payments/api/receipt-url.js';
 import { dossierFormUrl, type DossierForm } from '../api/dossier-form-url.js';
-import type { Dossier } from '../api/get-dossier.js';
-import type { IntakeInput } from '../api/receive-dossier.js';
+import type { IntakeInput, IntakeReceipt } from '../api/receive-dossier.js';
 
 type Props = {
-  dossier: Dossier;
+  dossier: IntakeReceipt;
   outcome: IntakeInput['outcome'];
   uploaded: number;
   failures: string[];
@@ -80,7 +79,7 @@ export function IntakeDone({ dossier, outcome, uploaded, failures, dossierPath, 
           <Descriptions.Item label={t('intake.dueAt')}>
             <strong>{formatDueTime(dossier.dueAt)}</strong>
           </Descriptions.Item>
-          <Descriptions.Item label={t('dossier.applicant')}>{dossier.applicant.fullName}</Descriptions.Item>
+          <Descriptions.Item label={t('dossier.applicant')}>{dossier.applicantName}</Descriptions.Item>
           <Descriptions.Item label={t('dossier.resolvingUnit')}>{dossier.resolvingUnitName}</Descriptions.Item>
           {fee && fee.feeVnd > 0 ? (
             <Descriptions.Item label={t('intake.fee')}>

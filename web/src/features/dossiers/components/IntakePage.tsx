@@ -12,9 +12,8 @@ import { formatVnd } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { processingTimeText, roleLabel } from '../../../lib/labels.js';
 import { isClosed, useUnits, type Unit } from '../../../lib/units.js';
-import type { Dossier } from '../api/get-dossier.js';
 import { getProcedure, type IntakeProcedure } from '../api/get-procedure.js';
-import { receiveDossier, type IntakeInput } from '../api/receive-dossier.js';
+import { receiveDossier, type IntakeInput, type IntakeReceipt } from '../api/receive-dossier.js';
 import { uploadDossierFile } from '../api/upload-dossier-file.js';
 import { ApplicantFields } from './ApplicantFields.js';
 import { PopulationLookup } from './PopulationLookup.js';
@@ -42,7 +41,7 @@ type Values = {
   paidCash?: boolean;
   resultDelivery: (typeof resultDeliveries)[number];
 };
-type Done = { dossier: Dossier; outcome: Outcome; uploaded: number; failures: string[] };
+type Done = { dossier: IntakeReceipt; outcome: Outcome; uploaded: number; failures: string[] };
 type Lookup = { state: 'busy' } | { state: 'none' } | { state: 'found'; sources: string[] };
 
 /** A fresh idempotency key per filled form (kept across retries of the same form). */
