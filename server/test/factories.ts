@@ -77,3 +77,21 @@ export async function buildSigner(q: Queryable, unit: UnitRow, fullName = 'Lê V
     [unit.id, fullName, validFrom],
   );
 }
+
+/**
+ * The body of a desk intake (POST /api/dossiers) that accepts a birth registration at `deskId` for `communeId`:
+ * the applicant Nguyễn Văn An (a valid CCCD, a phone), one declaration received, the child's name in the e-form.
+ */
+export function deskIntakePayload(o: { deskId: string; communeId: string; procedureId: string; idempotencyKey: string }, overrides: Record<string, unknown> = {}) {
+  return {
+    idempotencyKey: o.idempotencyKey,
+    procedureId: o.procedureId,
+    receivingUnitId: o.deskId,
+    resolvingUnitId: o.communeId,
+    applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An', phone: '0912345678' },
+    documents: [{ name: 'Tờ khai', kind: 'original', count: 1 }],
+    eform: { hoTen: 'Nguyễn Thị Bé' },
+    outcome: 'accept',
+    ...overrides,
+  };
+}

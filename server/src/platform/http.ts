@@ -262,7 +262,11 @@ export function prefersMinimal(prefer: string | string[] | undefined): boolean {
   return false;
 }
 
-/** The answer to a change made with `Prefer: return=minimal`: 204 without a body, saying the preference was applied. */
-export function sendMinimal(reply: FastifyReply): FastifyReply {
-  return reply.header('preference-applied', 'return=minimal').status(204).send(null);
+/**
+ * The answer to a change made with `Prefer: return=minimal`, saying the preference was applied: 204 without a body, or
+ * the minimal body given (an intake's receipt) with the status already set.
+ */
+export function sendMinimal(reply: FastifyReply, body?: unknown): FastifyReply {
+  reply.header('preference-applied', 'return=minimal');
+  return body === undefined ? reply.status(204).send(null) : reply.send(body);
 }

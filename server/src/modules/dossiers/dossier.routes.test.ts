@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toLevelOneFirst } from './dossier-code.rules.js';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
-import { buildProcedureContent, buildSigner, buildStaff, buildUnit, buildUnitTree } from '../../../test/factories.js';
+import { buildProcedureContent, buildSigner, buildStaff, buildUnit, buildUnitTree, deskIntakePayload } from '../../../test/factories.js';
 
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof buildUnitTree>>;
@@ -43,17 +43,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 let keySeq = 0;
-const intakePayload = (procedureId: string, overrides: Record<string, unknown> = {}) => ({
-  idempotencyKey: `key-${++keySeq}-${Date.now()}`,
-  procedureId,
-  receivingUnitId: tree.deskA.id,
-  resolvingUnitId: tree.communeA.id,
-  applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An', phone: '0912345678' },
-  documents: [{ name: 'Tờ khai', kind: 'original', count: 1 }],
-  eform: { hoTen: 'Nguyễn Thị Bé' },
-  outcome: 'accept',
-  ...overrides,
-});
+const intakePayload = (procedureId: string, overrides: Record<string, unknown> = {}) =>
+  deskIntakePayload({ deskId: tree.deskA.id, communeId: tree.communeA.id, procedureId, idempotencyKey: `key-${++keySeq}-${Date.now()}` }, overrides);
 const intake = (procedureId: string, overrides: Record<string, unknown> = {}, s: Session = desk) =>
   injectAs(t.app, s, { method: 'POST', url: '/api/dossiers', payload: intakePayload(procedureId, overrides) });
 const act = (s: Session, id: string, body: Record<string, unknown>) => injectAs(t.app, s, { method: 'POST', url: `/api/dossiers/${id}/actions`, payload: body });

@@ -74,7 +74,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       reply.status(201).header('location', `/api/dossiers/${receipt.id}`);
       // The console asks for the receipt only (what the desk shows and prints after intake): the dossier's whole view
       // would be read back and built for nothing (issue 12).
-      if (prefersMinimal(request.headers.prefer)) return reply.header('preference-applied', 'return=minimal').send(receipt);
+      if (prefersMinimal(request.headers.prefer)) return sendMinimal(reply, receipt);
       return reply.send(await retryOnConnectionLoss(() => readDossier(ctx, actor, receipt.id)));
     },
   );

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
 import type { UnitRow } from '../org-units/unit.repo.js';
-import { buildProcedureContent, buildStaff, buildUnit, buildUnitTree } from '../../../test/factories.js';
+import { buildProcedureContent, buildStaff, buildUnit, buildUnitTree, deskIntakePayload } from '../../../test/factories.js';
 
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof buildUnitTree>>;
@@ -32,20 +32,7 @@ const due = (s: Session, unitId: string, receivedAt: string, amount: number, uni
   injectAs(t.app, s, { method: 'POST', url: '/api/calendar/due', payload: { receivedAt, amount, unit, paper: true, unitId } });
 
 const intake = (idempotencyKey: string) =>
-  injectAs(t.app, desk, {
-    method: 'POST',
-    url: '/api/dossiers',
-    payload: {
-      idempotencyKey,
-      procedureId,
-      receivingUnitId: tree.deskA.id,
-      resolvingUnitId: tree.communeA.id,
-      applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An', phone: '0912345678' },
-      documents: [{ name: 'Tờ khai', kind: 'original', count: 1 }],
-      eform: { hoTen: 'Nguyễn Thị Bé' },
-      outcome: 'accept',
-    },
-  });
+  injectAs(t.app, desk, { method: 'POST', url: '/api/dossiers', payload: deskIntakePayload({ deskId: tree.deskA.id, communeId: tree.communeA.id, procedureId, idempotencyKey }) });
 
 describe('working hours per province', () => {
   it('only the province administrator sets them; garbage is refused and changes nothing', async () => {
