@@ -31,6 +31,20 @@ export function dossierCodeTemplate(f: { format: DossierCodeFormat; unitCode: st
   }
 }
 
+/** Digits counted for a sequence without a cap (TT 04/2025: "at least 4"): a million dossiers a day at one desk is beyond any. */
+const UNCAPPED_SEQ_DIGITS = 6;
+
+/**
+ * What stands for a dossier's code in the notices written with it, until the intake statement numbers the dossier and
+ * puts the code in its place (SQL `replace`): `MAHOSO` and random hex, exactly as long as the longest code `template`
+ * numbers — an SMS fitted to 160 septets around it still fits once the code replaces it (a shorter stand-in let a cut
+ * SMS grow past 160, into a second billed part). `randomHex`: at least 32 hex digits (a UUID's).
+ */
+export function codePlaceholder(template: { prefix: string; seqDigits: number; seqMaxDigits: number | null }, randomHex: string): string {
+  const length = template.prefix.length + Math.max(template.seqDigits, template.seqMaxDigits ?? UNCAPPED_SEQ_DIGITS);
+  return `MAHOSO${randomHex.replaceAll('-', '').toUpperCase()}`.slice(0, length).padEnd(length, 'X');
+}
+
 /**
  * QCVN 102:2016 writes the level-1 group last (`000.00.71.H20`); QĐ 20/2020 writes it first. Leading all-zero groups
  * are padding of unused levels and are dropped: `000.00.71.H20` → `H20.71`.

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { withTransaction, type Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
@@ -8,7 +8,7 @@ import { dossierCodeFormatOn } from '../../rule-sets/rule-set.rules.js';
 import { loadCalendar } from '../../working-calendar/use-cases/load-calendar.js';
 import { vnDateOf } from '../../working-calendar/vn-time.js';
 import { scheduleDossier } from '../dossier-deadline.rules.js';
-import { dossierCodeTemplate } from '../dossier-code.rules.js';
+import { codePlaceholder, dossierCodeTemplate } from '../dossier-code.rules.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { applicantNotifications, trackingUrl } from '../dossier.notify.js';
 import { dossierChannelChoice } from '../../notifications/channel-preferences.repo.js';
@@ -55,7 +55,9 @@ export async function decideOnlineDossier(deps: { db: Db; clock: Clock; config: 
     const codes = version.content.steps.map((s) => s.unitCode).filter((c): c is string => !!c);
     const { rows: stepUnits } = await tx.query<{ id: string; code: string }>(`SELECT id, code FROM unit WHERE code = ANY($1::text[])`, [codes]);
     const schedule = scheduleDossier(now, version.content, calendar, (code) => stepUnits.find((u) => u.code === code)?.id ?? d.resolvingUnitId, { paperCutoff: false });
-    const codeToken = `MAHOSO${randomBytes(8).toString('hex').toUpperCase()}`;
+    const codeTemplate = dossierCodeTemplate({ format: dossierCodeFormatOn(today), unitCode: d.receivingUnitCode, date: today });
+    // The code is numbered inside the write; the notifications carry a stand-in of its length until then.
+    const codeToken = codePlaceholder(codeTemplate, randomUUID());
     const choice = await dossierChannelChoice(tx, dossierId);
     const items = applicantNotifications(d.applicant, 'dossier.accepted', {
       dossierCode: codeToken,
@@ -83,7 +85,7 @@ export async function decideOnlineDossier(deps: { db: Db; clock: Clock; config: 
           },
         },
         {
-          numbering: { unitId: d.receivingUnitId, day: today, ...dossierCodeTemplate({ format: dossierCodeFormatOn(today), unitCode: d.receivingUnitCode, date: today }) },
+          numbering: { unitId: d.receivingUnitId, day: today, ...codeTemplate },
           newSteps: schedule.steps,
           notices: { codeToken, items },
         },

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { withTransaction, type Db, type Queryable } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
@@ -11,7 +11,7 @@ import { calendarFromAdjustments } from '../../working-calendar/use-cases/load-c
 import { vnDateOf } from '../../working-calendar/vn-time.js';
 import type { TIntakeInput, TIntakeReceipt } from '../dossier.contract.js';
 import { scheduleDossier, type PlannedStep } from '../dossier-deadline.rules.js';
-import { dossierCodeTemplate } from '../dossier-code.rules.js';
+import { codePlaceholder, dossierCodeTemplate } from '../dossier-code.rules.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { loadIntakeContext, type ExistingIntake } from '../dossier-intake.repo.js';
 import { statusLabels } from '../dossier.rules.js';
@@ -86,8 +86,12 @@ export async function receiveDossier(
     : null;
   const steps: PlannedStep[] = schedule?.steps ?? [];
 
-  // The code is numbered inside the write; the notifications carry a token in its place until then.
-  const codeToken = `MAHOSO${randomBytes(8).toString('hex').toUpperCase()}`;
+  // One format decides both the number and what the action log records (TT 04/2025/TT-VPCP from 25/01/2026: the
+  // sequence has at least 4 digits and is not capped at 9,999 a day).
+  const format = dossierCodeFormatOn(today);
+  const codeTemplate = dossierCodeTemplate({ format, unitCode: receiving.code, date: today });
+  // The code is numbered inside the write; the notifications carry a stand-in of its length until then.
+  const codeToken = codePlaceholder(codeTemplate, randomUUID());
   const notifications = schedule
     ? applicantNotifications(input.applicant, 'dossier.accepted', {
         dossierCode: codeToken,
@@ -98,9 +102,6 @@ export async function receiveDossier(
         appointmentAt: schedule.dueAt,
       })
     : [];
-  // One format decides both the number and what the action log records (TT 04/2025/TT-VPCP from 25/01/2026: the
-  // sequence has at least 4 digits and is not capped at 9,999 a day).
-  const format = dossierCodeFormatOn(today);
   try {
     const opening = { channel: options.channel ?? 'desk', submittedAt: now.toISOString(), resultDelivery: input.resultDelivery, stepCount: Math.max(1, version.content.steps.length) } as const;
     const intakeFacts = { outcome: input.outcome, missing: input.missing, codeFormat: format };
@@ -136,7 +137,7 @@ export async function receiveDossier(
             : { type: 'reject_intake', opening, ...intakeFacts },
         },
         {
-          numbering: accepted ? { unitId: receiving.id, day: today, ...dossierCodeTemplate({ format, unitCode: receiving.code, date: today }) } : null,
+          numbering: accepted ? { unitId: receiving.id, day: today, ...codeTemplate } : null,
           steps,
           notices: { codeToken, items: notifications },
         },
