@@ -187,22 +187,33 @@ export function createPool(url: string, max = 10, timeouts?: Partial<DatabaseTim
  * A statement PostgreSQL keeps parsed and planned on each connection (a named prepared statement), for the hot
  * statements whose plan does not depend on the values (work-queue tabs and counts, the session look-up, the intake,
  * step-transition and public-tracking statements, the rate-limit and guard upserts): parsing and planning them took
- * longer than running them (issue 12: the tracking statements in 1.9 ms unnamed, 0.9 ms prepared, pgbench). The name is derived from the text, so equal texts share it and different texts never collide.
+ * longer than running them (issue 12: the tracking statements in 1.9 ms unnamed, 0.9 ms prepared, pgbench). The name is
+ * derived from the text, so equal texts share it and different texts never collide.
  * Not for statements whose good plan depends on a value (a LIKE prefix, a folded name): a generic plan cannot use the
  * prefix's index range there. Behind a transaction-mode pooler without prepared-statement support (PgBouncer before
  * 1.21) they go unnamed: DATABASE_PREPARED_STATEMENTS=false.
+ *
+ * Declared once — at module level, or kept per variant by the code that builds it — and not per request: a text of a
+ * few kilobytes built again for each request was hashed and compared whole to find its name, and compared whole again
+ * by the driver against the one it prepared (~4 % of a public look-up's server CPU, issue 12).
  */
-export function prepared(text: string, values: unknown[]): { name?: string; text: string; values: unknown[] } {
-  if (!preparedStatements) return { text, values };
-  let name = statementNames.get(text);
-  if (!name) {
-    name = `mc_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-    if (statementNames.size >= 1000) statementNames.clear();
-    statementNames.set(text, name);
+export type Statement = { readonly text: string; readonly name: string };
+
+export function statement(text: string): Statement {
+  let s = statements.get(text);
+  if (!s) {
+    s = { text, name: `mc_${createHash('sha1').update(text).digest('hex').slice(0, 24)}` };
+    if (statements.size >= 1000) statements.clear();
+    statements.set(text, s);
   }
-  return { name, text, values };
+  return s;
 }
-const statementNames = new Map<string, string>();
+const statements = new Map<string, Statement>();
+
+/** The query of a declared statement with its values: named (prepared once per connection) unless turned off. */
+export function prepared(s: Statement, values: unknown[]): { name?: string; text: string; values: unknown[] } {
+  return preparedStatements ? { name: s.name, text: s.text, values } : { text: s.text, values };
+}
 let preparedStatements = true;
 
 /** Whether `prepared` names its statements (DATABASE_PREPARED_STATEMENTS; set once at start, before any query). */

@@ -1,4 +1,4 @@
-import { prepared, type Queryable } from './database.js';
+import { prepared, statement, type Queryable, type Statement } from './database.js';
 
 /**
  * Rate limits and attempt guards kept in PostgreSQL (tables rate_limit_window, attempt_guard), so that every instance
@@ -22,12 +22,11 @@ function windowOutcome(limit: RateLimit, r: { hits: number; windowStart: Date },
   return { allowed, retryAfterSeconds };
 }
 
+const hitRateLimitSql = statement(`WITH w AS (${countRequestSql}) SELECT hits, window_start AS "windowStart" FROM w`);
+
 /** Counts one request for `key` in a fixed window and tells whether it is within `max`. One upsert, any instance. */
 export async function hitRateLimit(q: Queryable, limit: RateLimit, now: Date): Promise<RateLimitOutcome> {
-  const { rows } = await q.query<{ hits: number; windowStart: Date }>(prepared(
-    `WITH w AS (${countRequestSql}) SELECT hits, window_start AS "windowStart" FROM w`,
-    [limit.key, now, limit.windowSeconds]),
-  );
+  const { rows } = await q.query<{ hits: number; windowStart: Date }>(prepared(hitRateLimitSql, [limit.key, now, limit.windowSeconds]));
   return windowOutcome(limit, rows[0]!, now);
 }
 
@@ -55,12 +54,12 @@ export async function readGuard(q: Queryable, key: string, now: Date): Promise<G
  * One statement (issue 12: it was an insert and a locked read): an upsert whose conflict branch rewrites the row as it
  * is, which locks it, waits for a concurrent holder and returns the latest committed version, as FOR UPDATE did.
  */
+const lockGuardSql = statement(
+  `INSERT INTO attempt_guard AS g (key, failures) VALUES ($1, 0) ON CONFLICT (key) DO UPDATE SET failures = g.failures
+   RETURNING failures, blocked_until AS "blockedUntil"`,
+);
 export async function lockGuard(q: Queryable, key: string, now: Date): Promise<GuardState> {
-  const { rows } = await q.query<{ failures: number; blockedUntil: Date | null }>(prepared(
-    `INSERT INTO attempt_guard AS g (key, failures) VALUES ($1, 0) ON CONFLICT (key) DO UPDATE SET failures = g.failures
-     RETURNING failures, blocked_until AS "blockedUntil"`,
-    [key]),
-  );
+  const { rows } = await q.query<{ failures: number; blockedUntil: Date | null }>(prepared(lockGuardSql, [key]));
   const r = rows[0]!;
   return { failures: r.failures, blockedUntil: r.blockedUntil && r.blockedUntil > now ? r.blockedUntil : null };
 }
@@ -69,11 +68,9 @@ export async function lockGuard(q: Queryable, key: string, now: Date): Promise<G
  * Counts one failure against `key` (failures older than `forgetSeconds` are forgotten first) and, from the `free`-th
  * on, blocks the key for the growing delay. Returns the new state and whether this failure started a block.
  */
+const guardFailSql = statement(`SELECT failures, blocked_until AS "blockedUntil", held FROM guard_fail($1, $2, $3, $4, $5, $6)`);
 export async function recordGuardFailure(q: Queryable, key: string, now: Date, p: GuardPolicy): Promise<GuardState & { blockedNow: boolean }> {
-  const { rows } = await q.query<{ failures: number; blockedUntil: Date | null; held: boolean }>(prepared(
-    `SELECT failures, blocked_until AS "blockedUntil", held FROM guard_fail($1, $2, $3, $4, $5, $6)`,
-    [key, now, p.free, p.baseSeconds, p.maxSeconds, p.forgetSeconds]),
-  );
+  const { rows } = await q.query<{ failures: number; blockedUntil: Date | null; held: boolean }>(prepared(guardFailSql, [key, now, p.free, p.baseSeconds, p.maxSeconds, p.forgetSeconds]));
   const r = rows[0]!;
   return { failures: r.failures, blockedUntil: r.held ? r.blockedUntil : null, blockedNow: r.held };
 }
@@ -85,13 +82,36 @@ export type AttemptOutcome<T> =
   /** `held`: this failure started or extended a hold on the target (an alert). `rows`: the candidates looked at. */
   | { kind: 'wrong'; rows: T[]; held: { failures: number; blockedUntil: Date } | null };
 
+/** The statement of `guardedAttempt` around a caller's candidates, built once per candidates' text. */
+function attemptStatement(candidatesSql: string): Statement {
+  let s = attemptStatements.get(candidatesSql);
+  if (!s) {
+    s = statement(
+      `WITH rl AS (${countRequestSql}
+     ), c AS MATERIALIZED (
+       SELECT x.ok, x.row FROM (${candidatesSql}) x WHERE (SELECT rl.hits FROM rl) <= $4
+     ), g AS MATERIALIZED (
+       SELECT a.* FROM rl CROSS JOIN LATERAL guard_attempt($5, $2, EXISTS (SELECT 1 FROM c WHERE c.ok), $6, $7, $8, $9) a WHERE rl.hits <= $4
+     )
+     SELECT rl.hits, rl.window_start AS "windowStart", g.outcome, g.failures, g.blocked_until AS "blockedUntil",
+            (SELECT coalesce(json_agg(json_build_object('ok', c.ok, 'row', c.row)), '[]') FROM c) AS candidates
+       FROM rl LEFT JOIN g ON true`,
+    );
+    if (attemptStatements.size >= 100) attemptStatements.clear();
+    attemptStatements.set(candidatesSql, s);
+  }
+  return s;
+}
+const attemptStatements = new Map<string, Statement>();
+
 /**
  * One public attempt on a guarded target, in one statement (issue 12: it was four round trips): the client's request
  * counted in its rate-limit window; within budget, the candidates looked up — `candidates(first)` gives a SELECT of
  * columns `ok` (the secret is right for this row) and `row` (json, what the caller reads), its parameters numbered from
  * `$first` — and the attempt judged under the target's guard (guard_attempt: blocked while a hold lasts, else right, or
  * a failure counted). Attempts on one target wait for each other on the target's advisory lock, which ends with the
- * statement; only a failure writes the guard's row.
+ * statement; only a failure writes the guard's row. The candidates' text is best built once per kind of look-up (the
+ * same string each time): the whole statement is then found again without being rebuilt or hashed.
  */
 export async function guardedAttempt<T>(
   q: Queryable,
@@ -99,15 +119,7 @@ export async function guardedAttempt<T>(
 ): Promise<AttemptOutcome<T>> {
   const c = o.candidates(10);
   const { rows } = await q.query<{ hits: number; windowStart: Date; outcome: string | null; failures: number | null; blockedUntil: Date | null; candidates: { ok: boolean; row: T }[] }>(prepared(
-    `WITH rl AS (${countRequestSql}
-     ), c AS MATERIALIZED (
-       SELECT x.ok, x.row FROM (${c.sql}) x WHERE (SELECT rl.hits FROM rl) <= $4
-     ), g AS MATERIALIZED (
-       SELECT a.* FROM rl CROSS JOIN LATERAL guard_attempt($5, $2, EXISTS (SELECT 1 FROM c WHERE c.ok), $6, $7, $8, $9) a WHERE rl.hits <= $4
-     )
-     SELECT rl.hits, rl.window_start AS "windowStart", g.outcome, g.failures, g.blocked_until AS "blockedUntil",
-            (SELECT coalesce(json_agg(json_build_object('ok', c.ok, 'row', c.row)), '[]') FROM c) AS candidates
-       FROM rl LEFT JOIN g ON true`,
+    attemptStatement(c.sql),
     [o.limit.key, o.now, o.limit.windowSeconds, o.limit.max, o.key, o.policy.free, o.policy.baseSeconds, o.policy.maxSeconds, o.policy.forgetSeconds, ...c.params]),
   );
   const r = rows[0]!;

@@ -1,4 +1,4 @@
-import { prepared, type Queryable } from '../../platform/database.js';
+import { prepared, statement, type Queryable } from '../../platform/database.js';
 import { workingHoursJsonSql } from '../working-calendar/calendar.repo.js';
 import type { WorkingHours } from '../working-calendar/calendar.rules.js';
 import type { UnitRow } from '../org-units/unit.repo.js';
@@ -44,22 +44,8 @@ export type ExistingIntake = {
 const unitJson = `json_build_object('id', u.id, 'code', u.code, 'name', u.name, 'kind', u.kind, 'parentId', u.parent_id, 'path', u.path,
   'depth', u.depth, 'validFrom', u.valid_from, 'validTo', u.valid_to)`;
 
-/** One round trip for the units, the procedure and its versions, the step units, the calendar and the idempotency check. */
-export async function loadIntakeContext(
-  q: Queryable,
-  p: { receivingUnitId: string; resolvingUnitId: string; procedureId: string; idempotencyKey: string; from: string; to: string },
-): Promise<IntakeContext> {
-  const { rows } = await q.query<{
-    receiving: UnitRow | null;
-    resolving: UnitRow | null;
-    procedure: (Omit<ProcedureRow, 'updatedAt'> & { updatedAt: string }) | null;
-    versions: (Omit<VersionRow, 'createdAt' | 'publishedAt'> & { createdAt: string; publishedAt: string | null })[];
-    stepUnits: UnitRow[];
-    adjustments: TAdjustment[];
-    hours: WorkingHours[];
-    existing: (Omit<ExistingIntake, 'dueAt' | 'receivedAt'> & { dueAt: string | null; receivedAt: string | null }) | null;
-  }>(prepared(
-    `WITH rs AS (SELECT path FROM unit WHERE id = $2),
+const intakeContextSql = statement(
+  `WITH rs AS (SELECT path FROM unit WHERE id = $2),
           v AS (SELECT * FROM procedure_version WHERE procedure_id = $3 AND state <> 'draft')
      SELECT (SELECT ${unitJson} FROM unit u WHERE u.id = $1) AS receiving,
             (SELECT ${unitJson} FROM unit u WHERE u.id = $2) AS resolving,
@@ -80,7 +66,23 @@ export async function loadIntakeContext(
             (SELECT json_build_object('id', d.id, 'code', d.code, 'status', d.status, 'procedureName', d.procedure_name, 'applicantName', d.applicant->>'fullName',
                     'resolvingUnitName', (SELECT su.name FROM unit su WHERE su.id = d.resolving_unit_id), 'dueAt', d.due_at, 'receivedAt', d.received_at)
                FROM dossier d WHERE d.idempotency_key = $4) AS existing`,
-    [p.receivingUnitId, p.resolvingUnitId, p.procedureId, p.idempotencyKey, p.from, p.to]),
+);
+
+/** One round trip for the units, the procedure and its versions, the step units, the calendar and the idempotency check. */
+export async function loadIntakeContext(
+  q: Queryable,
+  p: { receivingUnitId: string; resolvingUnitId: string; procedureId: string; idempotencyKey: string; from: string; to: string },
+): Promise<IntakeContext> {
+  const { rows } = await q.query<{
+    receiving: UnitRow | null;
+    resolving: UnitRow | null;
+    procedure: (Omit<ProcedureRow, 'updatedAt'> & { updatedAt: string }) | null;
+    versions: (Omit<VersionRow, 'createdAt' | 'publishedAt'> & { createdAt: string; publishedAt: string | null })[];
+    stepUnits: UnitRow[];
+    adjustments: TAdjustment[];
+    hours: WorkingHours[];
+    existing: (Omit<ExistingIntake, 'dueAt' | 'receivedAt'> & { dueAt: string | null; receivedAt: string | null }) | null;
+  }>(prepared(intakeContextSql, [p.receivingUnitId, p.resolvingUnitId, p.procedureId, p.idempotencyKey, p.from, p.to]),
   );
   const r = rows[0]!;
   return {

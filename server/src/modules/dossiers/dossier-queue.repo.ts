@@ -1,4 +1,4 @@
-import { prepared, type Queryable } from '../../platform/database.js';
+import { prepared, statement, type Queryable } from '../../platform/database.js';
 import type { DossierSearch } from './dossier-search.rules.js';
 
 export const queues = ['mine', 'unit', 'online', 'due_soon', 'overdue', 'needs_apology', 'supplement', 'result_ready', 'all'] as const;
@@ -227,7 +227,7 @@ export function queueQuery(f: QueueFilter): { text: string; values: unknown[]; g
 export async function listQueue(q: Queryable, f: QueueFilter): Promise<QueuePage> {
   if (f.unitIds.length === 0) return { rows: [], next: null };
   const { text, values, generic } = queueQuery(f);
-  const { rows } = await q.query<KeyedRow>(generic ? prepared(text, values) : { text, values });
+  const { rows } = await q.query<KeyedRow>(generic ? prepared(statement(text), values) : { text, values });
   const last = rows[rows.length - 1];
   const next = rows.length === f.limit && last ? [last.k1, last.k2, ...(last.k3 === null ? [] : [last.k3])] : null;
   return { rows: rows.map(({ k1: _1, k2: _2, k3: _3, ...r }) => r), next };
@@ -245,7 +245,7 @@ export async function countQueues(q: Queryable, f: CountFilter): Promise<QueueCo
   const zero: Record<CountedQueue, number> = { mine: 0, unit: 0, online: 0, due_soon: 0, overdue: 0, needs_apology: 0, supplement: 0, result_ready: 0 };
   if (f.unitIds.length === 0) return { counts: zero, bounded: [] };
   const { text, values, bounded, exact } = countQuery(f);
-  const { rows } = await q.query<Record<string, number> & { counters?: Record<string, number> }>(prepared(text, values));
+  const { rows } = await q.query<Record<string, number> & { counters?: Record<string, number> }>(prepared(statement(text), values));
   const r = rows[0]!;
   const counts = { ...zero };
   for (const t of bounded) counts[t] = Math.min(COUNT_BOUND, Number(r[t] ?? 0));

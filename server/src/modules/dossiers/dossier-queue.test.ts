@@ -3,7 +3,7 @@ import { generateQueueData, type QueueProvince } from '../../../../bench/queues-
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
 import { buildStaff } from '../../../test/factories.js';
 import type { UnitRow } from '../org-units/unit.repo.js';
-import { prepared } from '../../platform/database.js';
+import { prepared, statement } from '../../platform/database.js';
 import { countQuery, queueQuery, type Queue, type QueueFilter } from './dossier-queue.repo.js';
 import { classifySearch } from './dossier-search.rules.js';
 
@@ -178,8 +178,8 @@ describe('plans PostgreSQL keeps for the prepared statements', () => {
     const c = await t.ctx.db.connect();
     try {
       await c.query(`SET plan_cache_mode = force_generic_plan`);
-      const { name } = prepared(st.text, st.values);
-      await c.query(prepared(st.text, st.values));
+      const { name } = prepared(statement(st.text), st.values);
+      await c.query(prepared(statement(st.text), st.values));
       // EXECUTE takes its arguments as literals (typed by the statement's parameters).
       const args = st.values.map((v) => c.escapeLiteral(v instanceof Date ? v.toISOString() : Array.isArray(v) ? `{${v.join(',')}}` : String(v))).join(', ');
       const { rows } = await c.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (FORMAT JSON) EXECUTE ${name!}(${args})`);

@@ -6,7 +6,7 @@
  * the same rows, in the same transaction. Other modules (citizens, postal, jobs) call `recordEvent`; a test
  * (dossier.ledger.boundary.test.ts) fails if any other file writes these tables.
  */
-import { prepared, type Queryable } from '../../platform/database.js';
+import { prepared, statement, type Queryable } from '../../platform/database.js';
 import type { NewNotification } from '../notifications/notification.repo.js';
 import type { TApplicantInput } from './dossier.contract.js';
 import type { PlannedStep } from './dossier-deadline.rules.js';
@@ -40,12 +40,12 @@ const stateColumns = `d.code, d.status, d.step_index AS "stepIndex", d.step_coun
 type RawStep = StepDefinition & { dueAt: string | null; startedAt: string | null; finishedAt: string | null; finishClass: StepState['finishClass']; assigneeId: string | null };
 const toDate = (v: string | null): Date | null => (v === null ? null : new Date(v));
 
+const readStateSql = statement(`SELECT ${stateColumns} FROM dossier d WHERE d.id = $1`);
+const readStateLockedSql = statement(`SELECT ${stateColumns} FROM dossier d WHERE d.id = $1 FOR UPDATE OF d`);
+
 /** The dossier's state as its row says (optionally row-locked until the end of the transaction), with its step definitions. */
 export async function readLedgerState(q: Queryable, id: string, opts: { lock: boolean }): Promise<{ state: LedgerState; steps: StepDefinition[] } | null> {
-  const { rows } = await q.query<Omit<LedgerState, 'steps'> & { stepRows: RawStep[] }>(prepared(
-    `SELECT ${stateColumns} FROM dossier d WHERE d.id = $1 ${opts.lock ? 'FOR UPDATE OF d' : ''}`,
-    [id]),
-  );
+  const { rows } = await q.query<Omit<LedgerState, 'steps'> & { stepRows: RawStep[] }>(prepared(opts.lock ? readStateLockedSql : readStateSql, [id]));
   const r = rows[0];
   if (!r) return null;
   const { stepRows, ...row } = r;
@@ -141,25 +141,8 @@ export type DossierFacts = {
   assisted?: boolean;
 };
 
-/**
- * Opens a dossier with its first event (desk intake: accept or reject_intake with its opening; online: submit), in one
- * statement shaped for throughput: the applicant (upserted by identity number), the day's next sequence at the
- * receiving desk (accepted dossiers only), the dossier row as the event makes it, its steps, the log entry and the
- * notifications. The counter row stays locked only while this statement runs; a failure (a raced idempotency key, a
- * full day) rolls everything back, the number included.
- */
-export async function openDossier(
-  q: Queryable,
-  facts: DossierFacts,
-  rec: Recording,
-  opts: { numbering: IntakeNumbering | null; steps: PlannedStep[]; notices: Notices },
-): Promise<{ id: string; code: string | null; state: LedgerState }> {
-  const state = evolve(null, { at: rec.at, actorId: rec.actorId, event: rec.event });
-  const a = facts.applicant;
-  const stored = toStored(rec.event);
-  const nb = opts.numbering;
-  const { rows } = await q.query<{ id: string; code: string | null }>(prepared(
-    `WITH ap AS (
+const openDossierSql = statement(
+  `WITH ap AS (
        INSERT INTO applicant (kind, id_number, full_name, birth_date, address, address_unit_id, phone, email, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
        ON CONFLICT (kind, id_number) DO UPDATE SET full_name = EXCLUDED.full_name,
@@ -194,7 +177,26 @@ export async function openDossier(
               replace(n.td, $75, coalesce(d.code, $75))::jsonb, replace(n.fb, $75, coalesce(d.code, $75))::jsonb
          FROM d, unnest($70::text[], $71::text[], $72::text[], $73::text[], $74::text[], $76::text[], $77::text[]) AS n(c, r, s, b, k, td, fb))
      SELECT id, code FROM d`,
-    [
+);
+
+/**
+ * Opens a dossier with its first event (desk intake: accept or reject_intake with its opening; online: submit), in one
+ * statement shaped for throughput: the applicant (upserted by identity number), the day's next sequence at the
+ * receiving desk (accepted dossiers only), the dossier row as the event makes it, its steps, the log entry and the
+ * notifications. The counter row stays locked only while this statement runs; a failure (a raced idempotency key, a
+ * full day) rolls everything back, the number included.
+ */
+export async function openDossier(
+  q: Queryable,
+  facts: DossierFacts,
+  rec: Recording,
+  opts: { numbering: IntakeNumbering | null; steps: PlannedStep[]; notices: Notices },
+): Promise<{ id: string; code: string | null; state: LedgerState }> {
+  const state = evolve(null, { at: rec.at, actorId: rec.actorId, event: rec.event });
+  const a = facts.applicant;
+  const stored = toStored(rec.event);
+  const nb = opts.numbering;
+  const { rows } = await q.query<{ id: string; code: string | null }>(prepared(openDossierSql, [
       a.kind, a.idNumber, a.fullName, a.birthDate, a.address, a.addressUnitId, a.phone, a.email, rec.at,
       nb?.unitId ?? null, nb?.day ?? null, nb?.prefix ?? null, nb?.seqDigits ?? null, nb?.seqMaxDigits ?? null,
       facts.idempotencyKey, facts.procedureId, facts.procedureVersionId, facts.procedureName, facts.ruleSet, facts.receivingUnitId, facts.receivingPath,
@@ -224,33 +226,8 @@ export class StaleVersion extends Error {
   }
 }
 
-/**
- * Records one event on an existing dossier: locks the row, evolves its state, and writes the changed row, the
- * changed (or new) steps, the log entry, the day's code number when `numbering` is given (acceptance of an online
- * dossier) and the notifications, in one statement (after the locked read, unless the caller passes it). Returns the
- * state before and after. The caller has decided that the event may happen (policy, state machine, deadlines); the
- * ledger makes it so, all or nothing. With `ifVersion` (the row's version the caller's unlocked read saw), the statement
- * writes only if the row is still that version, else nothing and throws `StaleVersion` — no transaction needed.
- */
-export async function recordEvent(
-  q: Queryable,
-  dossierId: string,
-  rec: Recording,
-  opts: { numbering?: IntakeNumbering; newSteps?: PlannedStep[]; notices?: Notices | ((after: LedgerState) => Notices); locked?: LockedState | null; ifVersion?: string } = {},
-): Promise<{ before: LedgerState; after: LedgerState }> {
-  // `locked`: the state the caller read in this transaction with the row locked, nothing recorded since (one round trip
-  // less); or, with `ifVersion`, read without a lock at that row version: the write happens only if the row is still it.
-  if (opts.ifVersion !== undefined && (!opts.locked || opts.numbering)) throw new Error('ifVersion needs the state read at that version, and no numbering');
-  const current = opts.locked ?? (await readLedgerState(q, dossierId, { lock: true }));
-  if (!current) throw new Error(`no dossier ${dossierId}`);
-  const before = current.state;
-  const after = evolve(before, { at: rec.at, actorId: rec.actorId, event: rec.event });
-  const defs = opts.newSteps ?? current.steps;
-  const changed = defs.filter((s) => opts.newSteps || JSON.stringify(before.steps[s.stepIndex]) !== JSON.stringify(after.steps[s.stepIndex]));
-  const stored = toStored(rec.event);
-  const nb = opts.numbering;
-  const { rows } = await q.query<{ code: string | null }>(prepared(
-    `WITH sq AS (
+const recordEventSql = statement(
+  `WITH sq AS (
        INSERT INTO dossier_code_counter (unit_id, day, last_seq) SELECT $2, $3, 1 WHERE $2::uuid IS NOT NULL
        ON CONFLICT (unit_id, day) DO UPDATE SET last_seq = dossier_code_counter.last_seq + 1
        RETURNING last_seq),
@@ -276,7 +253,34 @@ export async function recordEvent(
               replace(n.td, $52, coalesce(d.code, $52))::jsonb, replace(n.fb, $52, coalesce(d.code, $52))::jsonb
          FROM d, unnest($47::text[], $48::text[], $49::text[], $50::text[], $51::text[], $53::text[], $54::text[]) AS n(c, r, s, b, k, td, fb))
      SELECT code FROM d`,
-    [
+);
+
+/**
+ * Records one event on an existing dossier: locks the row, evolves its state, and writes the changed row, the
+ * changed (or new) steps, the log entry, the day's code number when `numbering` is given (acceptance of an online
+ * dossier) and the notifications, in one statement (after the locked read, unless the caller passes it). Returns the
+ * state before and after. The caller has decided that the event may happen (policy, state machine, deadlines); the
+ * ledger makes it so, all or nothing. With `ifVersion` (the row's version the caller's unlocked read saw), the statement
+ * writes only if the row is still that version, else nothing and throws `StaleVersion` — no transaction needed.
+ */
+export async function recordEvent(
+  q: Queryable,
+  dossierId: string,
+  rec: Recording,
+  opts: { numbering?: IntakeNumbering; newSteps?: PlannedStep[]; notices?: Notices | ((after: LedgerState) => Notices); locked?: LockedState | null; ifVersion?: string } = {},
+): Promise<{ before: LedgerState; after: LedgerState }> {
+  // `locked`: the state the caller read in this transaction with the row locked, nothing recorded since (one round trip
+  // less); or, with `ifVersion`, read without a lock at that row version: the write happens only if the row is still it.
+  if (opts.ifVersion !== undefined && (!opts.locked || opts.numbering)) throw new Error('ifVersion needs the state read at that version, and no numbering');
+  const current = opts.locked ?? (await readLedgerState(q, dossierId, { lock: true }));
+  if (!current) throw new Error(`no dossier ${dossierId}`);
+  const before = current.state;
+  const after = evolve(before, { at: rec.at, actorId: rec.actorId, event: rec.event });
+  const defs = opts.newSteps ?? current.steps;
+  const changed = defs.filter((s) => opts.newSteps || JSON.stringify(before.steps[s.stepIndex]) !== JSON.stringify(after.steps[s.stepIndex]));
+  const stored = toStored(rec.event);
+  const nb = opts.numbering;
+  const { rows } = await q.query<{ code: string | null }>(prepared(recordEventSql, [
       dossierId, nb?.unitId ?? null, nb?.day ?? null, nb?.prefix ?? null, nb?.seqDigits ?? null, nb?.seqMaxDigits ?? null,
       ...stateParams(after), rec.at,
       ...stepParams(changed, after.steps),

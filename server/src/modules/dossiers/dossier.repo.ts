@@ -1,4 +1,4 @@
-import { prepared, type Queryable } from '../../platform/database.js';
+import { prepared, statement, type Queryable } from '../../platform/database.js';
 import { channelChoiceJsonSql, type StoredChoice } from '../notifications/channel-preferences.repo.js';
 import { signersJsonSql } from '../org-units/signatory.repo.js';
 import { ledgerStateJsonSql, lockedStateOf, type LockedState } from './dossier.ledger.js';
@@ -49,12 +49,11 @@ export async function lockDossier(q: Queryable, id: string): Promise<DossierRow 
   return readDossierRow(q, id, true);
 }
 
+const dossierRowSql = statement(`SELECT ${dossierRowColumns} FROM dossier d WHERE d.id = $1`);
+const dossierRowLockedSql = statement(`SELECT ${dossierRowColumns} FROM dossier d WHERE d.id = $1 FOR UPDATE`);
+
 async function readDossierRow(q: Queryable, id: string, lock: boolean): Promise<DossierRow | null> {
-  const { rows } = await q.query<DossierRow>(prepared(
-    `SELECT ${dossierRowColumns}
-       FROM dossier d WHERE d.id = $1 ${lock ? 'FOR UPDATE' : ''}`,
-    [id]),
-  );
+  const { rows } = await q.query<DossierRow>(prepared(lock ? dossierRowLockedSql : dossierRowSql, [id]));
   return rows[0] ?? null;
 }
 
@@ -83,18 +82,19 @@ export function readDossierForAction(q: Queryable, id: string): Promise<DossierF
   return dossierForAction(q, id, { lock: false });
 }
 
-async function dossierForAction(q: Queryable, id: string, o: { lock: boolean; again?: false }): Promise<DossierForAction | null> {
-  type Raw = DossierRow & { steps: (Omit<StepRow, 'dueAt' | 'startedAt'> & { dueAt: string | null; startedAt: string | null })[]; notice: NoticeRow; version: string } & Parameters<typeof lockedStateOf>[0];
-  const { rows } = await q.query<Raw>(prepared(
-    `SELECT ${dossierRowColumns}, ${ledgerStateJsonSql}, d.xmin::text AS version,
+const forActionSelect = `SELECT ${dossierRowColumns}, ${ledgerStateJsonSql}, d.xmin::text AS version,
             (SELECT coalesce(json_agg(json_build_object('stepIndex', s.step_index, 'name', s.name, 'role', s.role, 'unitId', s.unit_id, 'unitPath', u.path,
                     'unitName', u.name, 'workingDays', s.working_days, 'dueAt', s.due_at, 'startedAt', s.started_at) ORDER BY s.step_index), '[]')
                FROM dossier_step s JOIN unit u ON u.id = s.unit_id WHERE s.dossier_id = d.id) AS steps,
             json_build_object('procedureName', d.procedure_name, 'applicant', d.applicant, 'receivingUnitName', (SELECT ru.name FROM unit ru WHERE ru.id = d.receiving_unit_id),
                               'choice', ${channelChoiceJsonSql('d')}) AS notice
-       FROM dossier d WHERE d.id = $1 ${o.lock ? 'FOR UPDATE OF d' : ''}`,
-    [id]),
-  );
+       FROM dossier d WHERE d.id = $1`;
+const forActionSql = statement(forActionSelect);
+const forActionLockedSql = statement(`${forActionSelect} FOR UPDATE OF d`);
+
+async function dossierForAction(q: Queryable, id: string, o: { lock: boolean; again?: false }): Promise<DossierForAction | null> {
+  type Raw = DossierRow & { steps: (Omit<StepRow, 'dueAt' | 'startedAt'> & { dueAt: string | null; startedAt: string | null })[]; notice: NoticeRow; version: string } & Parameters<typeof lockedStateOf>[0];
+  const { rows } = await q.query<Raw>(prepared(o.lock ? forActionLockedSql : forActionSql, [id]));
   const r = rows[0];
   if (!r) return null;
   if (!r.ledgerFresh && o.again !== false) return dossierForAction(q, id, { ...o, again: false });
@@ -185,8 +185,10 @@ const detailSql = `SELECT d.id, d.code, (SELECT nullif(n.ma_ho_so, d.code) FROM 
 const detailFrom = `FROM dossier d JOIN unit ru ON ru.id = d.receiving_unit_id JOIN unit su ON su.id = d.resolving_unit_id
        LEFT JOIN unit iu ON iu.id = d.interagency_unit_id WHERE d.id = $1`;
 
+const detailStatement = statement(`${detailSql} ${detailFrom}`);
+
 export async function getDossierDetail(q: Queryable, id: string): Promise<DossierDetailRow | null> {
-  const { rows } = await q.query<DossierDetailRow>(prepared(`${detailSql} ${detailFrom}`, [id]));
+  const { rows } = await q.query<DossierDetailRow>(prepared(detailStatement, [id]));
   return rows[0] ?? null;
 }
 
@@ -209,15 +211,8 @@ export type DossierView = DossierDetailRow & {
 
 const toDate = (v: string | null): Date | null => (v === null ? null : new Date(v));
 
-/**
- * The dossier with its steps, its history, the calendar adjustments of its resolving unit for the years given and
- * whether `actorId` ever acted on it, the resolving unit's signers and whether anyone else opened it since its last
- * action (the undo check) — one round trip for the dossier screen and every action's answer (issue 12: it was four).
- */
-export async function getDossierView(q: Queryable, id: string, p: { actorId: string; from: string; to: string }): Promise<DossierView | null> {
-  type Raw<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
-  const { rows } = await q.query<DossierDetailRow & { steps: Raw<StepView>[]; history: Raw<HistoryView>[]; adjustments: TAdjustment[]; hours: WorkingHours[]; actedOn: boolean; signers: Signer[]; openedByOthersSinceLast: boolean }>(prepared(
-    `${detailSql},
+const dossierViewSql = statement(
+  `${detailSql},
        (SELECT coalesce(json_agg(json_build_object('stepIndex', s.step_index, 'name', s.name, 'role', s.role, 'unitId', s.unit_id, 'unitName', u.name,
                'unitPath', u.path, 'workingDays', s.working_days, 'dueAt', s.due_at, 'startedAt', s.started_at, 'finishedAt', s.finished_at,
                'finishClass', s.finish_class) ORDER BY s.step_index), '[]')
@@ -236,7 +231,16 @@ export async function getDossierView(q: Queryable, id: string, p: { actorId: str
                 WHERE x.dossier_id = d.id AND x.actor_id <> $2
                   AND x.at >= (SELECT a.at FROM dossier_action a WHERE a.dossier_id = d.id ORDER BY a.id DESC LIMIT 1)) AS "openedByOthersSinceLast"
      ${detailFrom}`,
-    [id, p.actorId, p.from, p.to]),
+);
+
+/**
+ * The dossier with its steps, its history, the calendar adjustments of its resolving unit for the years given and
+ * whether `actorId` ever acted on it, the resolving unit's signers and whether anyone else opened it since its last
+ * action (the undo check) — one round trip for the dossier screen and every action's answer (issue 12: it was four).
+ */
+export async function getDossierView(q: Queryable, id: string, p: { actorId: string; from: string; to: string }): Promise<DossierView | null> {
+  type Raw<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+  const { rows } = await q.query<DossierDetailRow & { steps: Raw<StepView>[]; history: Raw<HistoryView>[]; adjustments: TAdjustment[]; hours: WorkingHours[]; actedOn: boolean; signers: Signer[]; openedByOthersSinceLast: boolean }>(prepared(dossierViewSql, [id, p.actorId, p.from, p.to]),
   );
   const r = rows[0];
   if (!r) return null;

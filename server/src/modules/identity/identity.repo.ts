@@ -1,4 +1,4 @@
-import { prepared, type Queryable } from '../../platform/database.js';
+import { prepared, statement, type Queryable } from '../../platform/database.js';
 import { hitRateLimit, type RateLimitOutcome } from '../../platform/rate-limit.js';
 import type { TStaffRole } from '../procedures/procedure.contract.js';
 import type { Actor, RoleGrant } from './permissions.policy.js';
@@ -80,6 +80,15 @@ export async function deleteExpiredSessions(q: Queryable, now: Date): Promise<nu
 
 export type SessionActor = Actor & { csrfToken: string };
 
+// Every officer's request asks it first: prepared, planned once per connection.
+const sessionActorSql = statement(
+  `SELECT u.id AS "userId", u.username, u.full_name AS "fullName", s.csrf_token AS "csrfToken",
+          (SELECT json_agg(json_build_object('role', r.role, 'unitId', r.unit_id, 'unitPath', un.path))
+             FROM role_assignment r JOIN unit un ON un.id = r.unit_id WHERE r.user_id = u.id) AS grants
+     FROM staff_session s JOIN staff_user u ON u.id = s.user_id
+    WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active`,
+);
+
 /** Resolves a session token hash to the actor with its grants, in one query. */
 export async function findSessionActor(q: Queryable, tokenHash: string, now: Date): Promise<SessionActor | null> {
   const { rows } = await q.query<{
@@ -89,16 +98,7 @@ export async function findSessionActor(q: Queryable, tokenHash: string, now: Dat
     csrfToken: string;
     grants: { role: TStaffRole; unitId: string; unitPath: string }[] | null;
   }>(
-    // Every officer's request asks it first: prepared, planned once per connection.
-    prepared(
-      `SELECT u.id AS "userId", u.username, u.full_name AS "fullName", s.csrf_token AS "csrfToken",
-              (SELECT json_agg(json_build_object('role', r.role, 'unitId', r.unit_id, 'unitPath', un.path))
-                 FROM role_assignment r JOIN unit un ON un.id = r.unit_id WHERE r.user_id = u.id) AS grants
-         FROM staff_session s JOIN staff_user u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active`,
-      [tokenHash, now],
-    ),
-  );
+prepared(sessionActorSql, [tokenHash, now]));
   const r = rows[0];
   if (!r) return null;
   return { userId: r.userId, username: r.username, fullName: r.fullName, csrfToken: r.csrfToken, grants: r.grants ?? [] };

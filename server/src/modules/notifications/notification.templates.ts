@@ -46,11 +46,15 @@ export const SMS_MAX_SEPTETS = 160;
 
 const DEFAULT_UNIT = 'Bộ phận Một cửa';
 
+const PLAIN_ASCII = /^[\t\n\r -~]*$/;
+
 /**
  * Removes Vietnamese (and other Latin) diacritics and maps đ/Đ to d/D, typographic quotes and dashes to ASCII;
  * anything else outside printable ASCII (and tab, newline) becomes '?'. Each Vietnamese letter stays one character.
  */
 export function toAsciiVi(text: string): string {
+  // Already plain ASCII (codes, dates, most of every template): nothing below would change it.
+  if (PLAIN_ASCII.test(text)) return text;
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

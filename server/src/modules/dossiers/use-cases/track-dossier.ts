@@ -17,15 +17,34 @@ import { parseTrackingInput, submissionReference, type TrackingKey } from '../tr
  * holds that one, QĐ 31/2021 Điều 30) — or the submission reference; each uses an index (migrations 20261203150000,
  * 20261208020000).
  */
-function lookup(key: TrackingKey, p: string): { where: string; param: string } {
-  return key.kind === 'reference'
-    ? { where: `left(d.id::text, 11) = ${p}`, param: key.idPrefix }
-    : {
-        where: `d.id IN (SELECT x.id FROM dossier x WHERE regexp_replace(x.code, '[^0-9A-Z]', '', 'g') = ${p} AND x.code IS NOT NULL
-                         UNION SELECT n.dossier_id FROM national_dossier n WHERE regexp_replace(upper(n.ma_ho_so), '[^0-9A-Z]', '', 'g') = ${p})`,
-        param: key.compact,
-      };
+function lookupWhere(kind: TrackingKey['kind'], p: string): string {
+  return kind === 'reference'
+    ? `left(d.id::text, 11) = ${p}`
+    : `d.id IN (SELECT x.id FROM dossier x WHERE regexp_replace(x.code, '[^0-9A-Z]', '', 'g') = ${p} AND x.code IS NOT NULL
+                UNION SELECT n.dossier_id FROM national_dossier n WHERE regexp_replace(upper(n.ma_ho_so), '[^0-9A-Z]', '', 'g') = ${p})`;
 }
+
+/**
+ * The look-up's candidates (`guardedAttempt`): the dossiers the typed code or reference finds, whether the secret is
+ * right for each, and what the caller reads of the one proved. Built once per kind of key and reading (issue 12).
+ */
+function candidatesSql(kind: TrackingKey['kind'], readSql: string, first: number): string {
+  const byRead = candidateTexts[kind];
+  let built = byRead.get(readSql);
+  if (built?.first !== first) {
+    const matches = trackingSecretCheck('', first + 1).matches(`d.applicant->>'idNumber'`, `d.applicant->>'phone'`);
+    built = {
+      first,
+      sql: `SELECT x.ok, json_build_object('id', d.id, 'code', d.code, 'paths', array[d.receiving_path, d.resolving_path],
+                                           'read', CASE WHEN x.ok THEN ${readSql} END) AS row
+              FROM (SELECT d.id, ${matches} AS ok FROM dossier d WHERE ${lookupWhere(kind, `$${first}`)} LIMIT 5) x
+              JOIN dossier d ON d.id = x.id`,
+    };
+    byRead.set(readSql, built);
+  }
+  return built.sql;
+}
+const candidateTexts: Record<TrackingKey['kind'], Map<string, { first: number; sql: string }>> = { reference: new Map(), code: new Map() };
 
 export const ZTracking = z.object({
   code: z.string(),
@@ -115,17 +134,10 @@ export async function authoriseTracking<T = null>(
     key: `tracking:${key.kind === 'reference' ? key.idPrefix : key.compact}`,
     now,
     policy: trackingGuardPolicy(deps.config.trackingSecretFailures),
-    candidates: (first) => {
-      const l = lookup(key, `$${first}`);
-      const secretCheck = trackingSecretCheck(secret, first + 1);
-      return {
-        sql: `SELECT x.ok, json_build_object('id', d.id, 'code', d.code, 'paths', array[d.receiving_path, d.resolving_path],
-                                             'read', CASE WHEN x.ok THEN ${read?.sql ?? 'NULL'} END) AS row
-                FROM (SELECT d.id, ${secretCheck.matches(`d.applicant->>'idNumber'`, `d.applicant->>'phone'`)} AS ok FROM dossier d WHERE ${l.where} LIMIT 5) x
-                JOIN dossier d ON d.id = x.id`,
-        params: [l.param, ...secretCheck.params],
-      };
-    },
+    candidates: (first) => ({
+      sql: candidatesSql(key.kind, read?.sql ?? 'NULL', first),
+      params: [key.kind === 'reference' ? key.idPrefix : key.compact, ...trackingSecretCheck(secret, first + 1).params],
+    }),
   });
   switch (outcome.kind) {
     case 'rate_limited':

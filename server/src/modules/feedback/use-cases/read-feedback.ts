@@ -1,5 +1,5 @@
 import type { Clock } from '../../../platform/clock.js';
-import { prepared, type Db, type Queryable } from '../../../platform/database.js';
+import { prepared, statement, type Db, type Queryable } from '../../../platform/database.js';
 import { commonErrors } from '../../../platform/errors.js';
 import { can, scopePaths, type Actor } from '../../identity/permissions.policy.js';
 import { getUnit } from '../../org-units/unit.repo.js';
@@ -166,10 +166,10 @@ export function registerPlan(f: TRegisterQuery): RegisterPlan {
   if (words.length === 0) {
     return {
       newest: prepared(
-        `SELECT ${PAGE_COLUMNS}
+        statement(`SELECT ${PAGE_COLUMNS}
            FROM (SELECT r.feedback_id AS id, r.published_at FROM feedback_register r WHERE ${filters} ${order} LIMIT $${params.length + 1}::int) m
            JOIN ${PAGE_JOINS} ON f.id = m.id AND f.status = 'published'
-          ORDER BY m.published_at DESC, m.id DESC`,
+          ORDER BY m.published_at DESC, m.id DESC`),
         [...params, want],
       ),
       walk: null,
@@ -202,7 +202,7 @@ export function registerPlan(f: TRegisterQuery): RegisterPlan {
   const need = `(SELECT ${sampled.map((t, i) => `CASE WHEN numnode(${t}) > 0 THEN ${1 << i} ELSE 0 END`).join(' + ')})`;
   const rest = rowTerms.length > SAMPLED_WORDS ? `, r.words @@ (SELECT ${rowTerms.slice(SAMPLED_WORDS).join(' && ')}) AS rest` : ', true AS rest';
   const walk = prepared(
-    `SELECT m.n, m.seen::text AS seen, m.freq, ${PAGE_COLUMNS} FROM (
+    statement(`SELECT m.n, m.seen::text AS seen, m.freq, ${PAGE_COLUMNS} FROM (
        SELECT w.id, w.hit, w.n, w.seen, w.freq FROM (
          SELECT s.id, ${need} > 0 AND (s.mask & ${need}) = ${need} AND s.rest AS hit, row_number() OVER o AS n, bit_or(1::bigint << s.mask) OVER o AS seen,
                 ARRAY[${sampled.map((_, i) => `sum((s.mask >> ${i}) & 1) OVER o`).join(', ')}]::int[] AS freq
@@ -211,7 +211,7 @@ export function registerPlan(f: TRegisterQuery): RegisterPlan {
          WINDOW o AS (ORDER BY s.published_at DESC, s.id DESC ROWS UNBOUNDED PRECEDING)) w
         WHERE w.hit OR w.n = ${REGISTER_WALK} LIMIT $${wp.length + 1}::int) m
        LEFT JOIN (${PAGE_JOINS}) ON m.hit AND f.id = m.id AND f.status = 'published'
-      ORDER BY m.n`,
+      ORDER BY m.n`),
     [...wp, want + 1],
   );
   // Few matches among many rows: the word index finds them within the unit — its keys are (unit, word) pairs,
@@ -233,13 +233,13 @@ export function registerPlan(f: TRegisterQuery): RegisterPlan {
         ${chosen}]) q WHERE numnode(q) > 0), (SELECT ${keyedTerms.join(' && ')}))`;
   const byIndex = (k: number) =>
     prepared(
-      `SELECT ${PAGE_COLUMNS} FROM (
+      statement(`SELECT ${PAGE_COLUMNS} FROM (
          SELECT m.id, m.published_at FROM (SELECT r.feedback_id AS id, r.published_at FROM feedback_register r
                                             WHERE feedback_register_keyed(r.unit_id, r.words) @@ ${indexQuery}
                                               AND r.words @@ ${walkQuery}${others} OFFSET 0) m
           ORDER BY m.published_at DESC, m.id DESC LIMIT $${wp.length + 1}::int) m
          JOIN ${PAGE_JOINS} ON f.id = m.id AND f.status = 'published'
-        ORDER BY m.published_at DESC, m.id DESC`,
+        ORDER BY m.published_at DESC, m.id DESC`),
       [...wp, want, k],
     );
   return { newest: null, walk, words: byIndex, allWords: 2 ** words.length - 1, want };

@@ -9,6 +9,24 @@ export function normalisePickupCode(input: string): string {
   return input.toUpperCase().replace(/[^0-9A-Z]/g, '');
 }
 
+/** The pickup look-up's candidates (`guardedAttempt`), built once (issue 12: a statement's text is not rebuilt per request). */
+function pickupCandidatesSql(first: number): string {
+  if (pickupCandidates?.first !== first) {
+    const matches = trackingSecretCheck('', first + 1).matches(`p.applicant->>'idNumber'`, 'p.phone');
+    pickupCandidates = {
+      first,
+      sql: `SELECT ${matches} AS ok,
+                   json_build_object('confirmationCode', p.confirmation_code, 'procedureName', p.procedure_name, 'receivingUnitName', u.name,
+                     'status', p.status, 'dueAt', p.due_at, 'createdAt', p.created_at, 'pickedUpAt', p.picked_up_at, 'handedOverAt', p.handed_over_at,
+                     'trackingCode', p.tracking_code, 'resultDelivery', p.result_delivery, 'dossierCode', d.code) AS row
+              FROM postal_pickup p JOIN unit u ON u.id = p.receiving_unit_id LEFT JOIN dossier d ON d.id = p.dossier_id
+             WHERE p.confirmation_code = $${first}`,
+    };
+  }
+  return pickupCandidates.sql;
+}
+let pickupCandidates: { first: number; sql: string } | undefined;
+
 /**
  * The citizen follows their pickup request (QĐ 45/2016 Điều 5–7) with its confirmation code and the phone they gave or
  * the last 4 digits of their CCCD: what the post has done and, once the desk signed the hand-over, the dossier's code
@@ -33,18 +51,7 @@ export async function trackPickup(deps: TrackingDeps, codeInput: string, secret:
     key: `pickup-tracking:${code}`,
     now,
     policy: trackingGuardPolicy(deps.config.trackingSecretFailures),
-    candidates: (first) => {
-      const secretCheck = trackingSecretCheck(secret, first + 1);
-      return {
-        sql: `SELECT ${secretCheck.matches(`p.applicant->>'idNumber'`, 'p.phone')} AS ok,
-                     json_build_object('confirmationCode', p.confirmation_code, 'procedureName', p.procedure_name, 'receivingUnitName', u.name,
-                       'status', p.status, 'dueAt', p.due_at, 'createdAt', p.created_at, 'pickedUpAt', p.picked_up_at, 'handedOverAt', p.handed_over_at,
-                       'trackingCode', p.tracking_code, 'resultDelivery', p.result_delivery, 'dossierCode', d.code) AS row
-                FROM postal_pickup p JOIN unit u ON u.id = p.receiving_unit_id LEFT JOIN dossier d ON d.id = p.dossier_id
-               WHERE p.confirmation_code = $${first}`,
-        params: [code, ...secretCheck.params],
-      };
-    },
+    candidates: (first) => ({ sql: pickupCandidatesSql(first), params: [code, ...trackingSecretCheck(secret, first + 1).params] }),
   });
   if (outcome.kind === 'rate_limited') throw dossierErrors.trackingRateLimited(outcome.retryAfterSeconds);
   if (outcome.kind === 'blocked') throw dossierErrors.trackingCodeBlocked(secondsUntil(outcome.until, now));
