@@ -4,6 +4,7 @@ import type { WorkingHours } from '../working-calendar/calendar.rules.js';
 import type { UnitRow } from '../org-units/unit.repo.js';
 import type { ProcedureRow, VersionRow } from '../procedures/procedure.repo.js';
 import type { TAdjustment } from '../working-calendar/calendar.contract.js';
+import type { TProcedureContent } from '../procedures/procedure.contract.js';
 import type { DossierStatus } from './dossier.rules.js';
 
 /**
@@ -54,7 +55,7 @@ const intakeContextSql = statement(
                     'currentVersionId', p.current_version_id, 'abolishedOn', p.abolished_on, 'abolishDecision', p.abolish_decision, 'updatedAt', p.updated_at)
                FROM procedure p JOIN unit u ON u.id = p.owner_unit_id WHERE p.id = $3) AS procedure,
             (SELECT coalesce(json_agg(json_build_object('id', v.id, 'procedureId', v.procedure_id, 'versionNo', v.version_no, 'state', v.state,
-                    'content', v.content, 'decisionNo', v.decision_no, 'decisionDate', v.decision_date, 'effectiveFrom', v.effective_from,
+                    'content', CASE WHEN v.id = ANY($7::uuid[]) THEN NULL ELSE v.content END, 'decisionNo', v.decision_no, 'decisionDate', v.decision_date, 'effectiveFrom', v.effective_from,
                     'effectiveTo', v.effective_to, 'createdAt', v.created_at, 'publishedAt', v.published_at) ORDER BY v.version_no DESC), '[]') FROM v) AS versions,
             (SELECT coalesce(json_agg(${unitJson}), '[]') FROM unit u
               WHERE u.code IN (SELECT s->>'unitCode' FROM v, jsonb_array_elements(v.content->'steps') s WHERE s->>'unitCode' IS NOT NULL)) AS "stepUnits",
@@ -68,28 +69,64 @@ const intakeContextSql = statement(
                FROM dossier d WHERE d.idempotency_key = $4) AS existing`,
 );
 
+/**
+ * The contents of the procedure versions this process has read, by procedure and version id. A non-draft version's
+ * content never changes (the database refuses it, migration 20261217000000), so an intake asks only for the contents
+ * it does not hold: they were ~85 % of what an intake read (7 KB for the demo's birth registration, more with an
+ * e-form), parsed again each time (issue 12). Frozen: every intake shares them. Forgotten all at once past a bound;
+ * an intake in flight keeps the procedure's map it started with.
+ */
+let contents = new Map<string, Map<string, TProcedureContent>>();
+let heldCount = 0;
+const MAX_HELD = 2000;
+
+function heldContents(procedureId: string): ReadonlyMap<string, TProcedureContent> {
+  return contents.get(procedureId) ?? new Map();
+}
+
+function hold(procedureId: string, versionId: string, content: TProcedureContent): TProcedureContent {
+  if (heldCount >= MAX_HELD) {
+    contents = new Map();
+    heldCount = 0;
+  }
+  let byVersion = contents.get(procedureId);
+  if (!byVersion) contents.set(procedureId, (byVersion = new Map()));
+  if (!byVersion.has(versionId)) heldCount++;
+  byVersion.set(versionId, deepFreeze(content));
+  return content;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /** One round trip for the units, the procedure and its versions, the step units, the calendar and the idempotency check. */
 export async function loadIntakeContext(
   q: Queryable,
   p: { receivingUnitId: string; resolvingUnitId: string; procedureId: string; idempotencyKey: string; from: string; to: string },
 ): Promise<IntakeContext> {
+  const held = heldContents(p.procedureId);
   const { rows } = await q.query<{
     receiving: UnitRow | null;
     resolving: UnitRow | null;
     procedure: (Omit<ProcedureRow, 'updatedAt'> & { updatedAt: string }) | null;
-    versions: (Omit<VersionRow, 'createdAt' | 'publishedAt'> & { createdAt: string; publishedAt: string | null })[];
+    versions: (Omit<VersionRow, 'createdAt' | 'publishedAt' | 'content'> & { content: TProcedureContent | null; createdAt: string; publishedAt: string | null })[];
     stepUnits: UnitRow[];
     adjustments: TAdjustment[];
     hours: WorkingHours[];
     existing: (Omit<ExistingIntake, 'dueAt' | 'receivedAt'> & { dueAt: string | null; receivedAt: string | null }) | null;
-  }>(prepared(intakeContextSql, [p.receivingUnitId, p.resolvingUnitId, p.procedureId, p.idempotencyKey, p.from, p.to]),
+  }>(prepared(intakeContextSql, [p.receivingUnitId, p.resolvingUnitId, p.procedureId, p.idempotencyKey, p.from, p.to, [...held.keys()]]),
   );
   const r = rows[0]!;
   return {
     receiving: r.receiving,
     resolving: r.resolving,
     procedure: r.procedure ? { ...r.procedure, updatedAt: new Date(r.procedure.updatedAt) } : null,
-    versions: r.versions.map((v) => ({ ...v, createdAt: new Date(v.createdAt), publishedAt: v.publishedAt ? new Date(v.publishedAt) : null })),
+    versions: r.versions.map((v) => ({ ...v, content: v.content === null ? held.get(v.id)! : hold(p.procedureId, v.id, v.content), createdAt: new Date(v.createdAt), publishedAt: v.publishedAt ? new Date(v.publishedAt) : null })),
     stepUnits: new Map(r.stepUnits.map((u) => [u.code, u])),
     adjustments: r.adjustments,
     hours: r.hours,
