@@ -78,7 +78,8 @@ const intakeContextSql = statement(
  */
 let contents = new Map<string, Map<string, TProcedureContent>>();
 let heldCount = 0;
-const MAX_HELD = 2000;
+// ~30 KB each as objects at most for a large e-form: ~15 MB at the bound, well within the server's memory budget (RSS < 300 MB).
+const MAX_HELD = 500;
 
 function heldContents(procedureId: string): ReadonlyMap<string, TProcedureContent> {
   return contents.get(procedureId) ?? new Map();
