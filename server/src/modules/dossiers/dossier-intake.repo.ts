@@ -78,7 +78,8 @@ const intakeContextSql = statement(
  */
 let contents = new Map<string, Map<string, TProcedureContent>>();
 let heldCount = 0;
-// ~30 KB each as objects at most for a large e-form: ~15 MB at the bound, well within the server's memory budget (RSS < 300 MB).
+// The demo's birth registration (7 KB of JSON) is 12 KB of heap parsed; a large e-form a few times that: some MB at the
+// bound, well within the server's memory budget (RSS < 300 MB).
 const MAX_HELD = 500;
 
 function heldContents(procedureId: string): ReadonlyMap<string, TProcedureContent> {
