@@ -49,7 +49,7 @@ export type QueueBenchResult = { lines: string[] };
 /** What the generator made, kept as the database's comment so a later run on the same database can describe it. */
 type GeneratedMeta = { dossiers: number; provinces: string[]; loadSeconds: number; scopeSeconds: number; scopeRows: number; years?: number };
 
-export async function benchQueues(o: { dossiers: number; requests: number; keep?: boolean; reuse?: string; years?: number; pace?: number; log?: (m: string) => void }): Promise<string[]> {
+export async function benchQueues(o: { dossiers: number; requests: number; keep?: boolean; reuse?: string; years?: number; pace?: number; section?: string; log?: (m: string) => void }): Promise<string[]> {
   const log = o.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const dbName = o.reuse ?? `motcua_qbench_${Date.now()}`;
   if (!/^[a-z0-9_]+$/.test(dbName)) throw new Error(`bad database name ${dbName}`);
@@ -145,10 +145,12 @@ export async function benchQueues(o: { dossiers: number; requests: number; keep?
     explains.push('#### tab counts (every list and search)', '', '```', ...countPlan, '```', '');
 
     const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
+    // The section of BENCHMARKS.md the figures go to, when not the default one (each database size has its own).
+    const sectionArg = o.section && o.section !== 'queues' ? ` --section=${o.section}` : '';
     return [
       `## Work queues and search at ${gen.dossiers.toLocaleString('en')} dossiers${gen.years ? ` received evenly over ${gen.years} year${gen.years > 1 ? 's' : ''} (closed after 30 days)` : ''}`,
       '',
-      `Command: \`npx tsx bench/queues.ts --dossiers=${gen.dossiers}${gen.years ? ` --years=${gen.years}` : ''} --keep\`, then \`npx tsx bench/queues.ts --db=<kept database>\` for the figures (also run by \`npm run bench\` with BENCH_QUEUE_DOSSIERS). ${gen.provinces.length} provinces × (100 communes with desk and office, 15 departments with 2 offices, a centre desk), 80 procedures each; ` +
+      `Command: \`npx tsx bench/queues.ts --dossiers=${gen.dossiers}${gen.years ? ` --years=${gen.years}` : ''}${sectionArg} --keep\`, then \`npx tsx bench/queues.ts --db=<kept database>${sectionArg}\` for the figures (also run by \`npm run bench\` with BENCH_QUEUE_DOSSIERS). ${gen.provinces.length} provinces × (100 communes with desk and office, 15 departments with 2 offices, a centre desk), 80 procedures each; ` +
         `database ${size}; generator ${gen.loadSeconds.toFixed(0)} s for the dossiers and their steps, ${gen.scopeSeconds.toFixed(0)} s for ${gen.scopeRows.toLocaleString('en')} scope rows and the counters (apart from the figures).`,
       `16 officers (${officers.map((x) => `${x.role} @ ${x.unitName}`).join(', ')}), 16 requests in flight, ${o.requests} requests per line after a warm-up; server in its own Node.js process (${compiled ? 'compiled dist/server/main.js' : 'TypeScript through tsx'}), load client in a worker thread of the bench process; bare = the same page and count statements with the values inlined, pgbench -c 16 -j 2, same PostgreSQL, same run. Load average of the shared machine at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}.`,
       '',
@@ -251,7 +253,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (!/^[a-z0-9-]+$/.test(section)) throw new Error(`bad section ${section}`);
   // `--pace=N`: also each line at N requests a second in all (open loop), HTTP and bare (default 32: 16 officers × 2/s; 0: off).
   const pace = Number(process.argv.find((a) => a.startsWith('--pace='))?.split('=')[1] ?? 32);
-  const lines = await benchQueues({ dossiers, requests, keep: process.argv.includes('--keep'), reuse, pace, ...(years ? { years } : {}) });
+  const lines = await benchQueues({ dossiers, requests, keep: process.argv.includes('--keep'), reuse, pace, section, ...(years ? { years } : {}) });
   await writeSection(section, [...lines, '']);
   process.stdout.write(lines.join('\n'));
 }
