@@ -48,27 +48,29 @@ export async function readGuard(q: Queryable, key: string, now: Date): Promise<G
   return { failures: r?.failures ?? 0, blockedUntil: r?.blockedUntil && r.blockedUntil > now ? r.blockedUntil : null };
 }
 
+const lockGuardSql = statement(
+  `INSERT INTO attempt_guard AS g (key, failures) VALUES ($1, 0) ON CONFLICT (key) DO UPDATE SET failures = g.failures
+   RETURNING failures, blocked_until AS "blockedUntil"`,
+);
+
 /**
  * Locks the guard row of `key` for the calling transaction (creating it), so that concurrent attempts on one target are
  * judged one after the other: a burst of parallel guesses cannot all pass before the first failure is counted.
  * One statement (issue 12: it was an insert and a locked read): an upsert whose conflict branch rewrites the row as it
  * is, which locks it, waits for a concurrent holder and returns the latest committed version, as FOR UPDATE did.
  */
-const lockGuardSql = statement(
-  `INSERT INTO attempt_guard AS g (key, failures) VALUES ($1, 0) ON CONFLICT (key) DO UPDATE SET failures = g.failures
-   RETURNING failures, blocked_until AS "blockedUntil"`,
-);
 export async function lockGuard(q: Queryable, key: string, now: Date): Promise<GuardState> {
   const { rows } = await q.query<{ failures: number; blockedUntil: Date | null }>(prepared(lockGuardSql, [key]));
   const r = rows[0]!;
   return { failures: r.failures, blockedUntil: r.blockedUntil && r.blockedUntil > now ? r.blockedUntil : null };
 }
 
+const guardFailSql = statement(`SELECT failures, blocked_until AS "blockedUntil", held FROM guard_fail($1, $2, $3, $4, $5, $6)`);
+
 /**
  * Counts one failure against `key` (failures older than `forgetSeconds` are forgotten first) and, from the `free`-th
  * on, blocks the key for the growing delay. Returns the new state and whether this failure started a block.
  */
-const guardFailSql = statement(`SELECT failures, blocked_until AS "blockedUntil", held FROM guard_fail($1, $2, $3, $4, $5, $6)`);
 export async function recordGuardFailure(q: Queryable, key: string, now: Date, p: GuardPolicy): Promise<GuardState & { blockedNow: boolean }> {
   const { rows } = await q.query<{ failures: number; blockedUntil: Date | null; held: boolean }>(prepared(guardFailSql, [key, now, p.free, p.baseSeconds, p.maxSeconds, p.forgetSeconds]));
   const r = rows[0]!;

@@ -121,8 +121,7 @@ export async function loadIntakeContext(
     adjustments: TAdjustment[];
     hours: WorkingHours[];
     existing: (Omit<ExistingIntake, 'dueAt' | 'receivedAt'> & { dueAt: string | null; receivedAt: string | null }) | null;
-  }>(prepared(intakeContextSql, [p.receivingUnitId, p.resolvingUnitId, p.procedureId, p.idempotencyKey, p.from, p.to, [...held.keys()]]),
-  );
+  }>(prepared(intakeContextSql, [p.receivingUnitId, p.resolvingUnitId, p.procedureId, p.idempotencyKey, p.from, p.to, [...held.keys()]]));
   const r = rows[0]!;
   return {
     receiving: r.receiving,

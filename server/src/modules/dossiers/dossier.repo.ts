@@ -240,8 +240,7 @@ const dossierViewSql = statement(
  */
 export async function getDossierView(q: Queryable, id: string, p: { actorId: string; from: string; to: string }): Promise<DossierView | null> {
   type Raw<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
-  const { rows } = await q.query<DossierDetailRow & { steps: Raw<StepView>[]; history: Raw<HistoryView>[]; adjustments: TAdjustment[]; hours: WorkingHours[]; actedOn: boolean; signers: Signer[]; openedByOthersSinceLast: boolean }>(prepared(dossierViewSql, [id, p.actorId, p.from, p.to]),
-  );
+  const { rows } = await q.query<DossierDetailRow & { steps: Raw<StepView>[]; history: Raw<HistoryView>[]; adjustments: TAdjustment[]; hours: WorkingHours[]; actedOn: boolean; signers: Signer[]; openedByOthersSinceLast: boolean }>(prepared(dossierViewSql, [id, p.actorId, p.from, p.to]));
   const r = rows[0];
   if (!r) return null;
   return {

@@ -97,8 +97,7 @@ export async function findSessionActor(q: Queryable, tokenHash: string, now: Dat
     fullName: string;
     csrfToken: string;
     grants: { role: TStaffRole; unitId: string; unitPath: string }[] | null;
-  }>(
-prepared(sessionActorSql, [tokenHash, now]));
+  }>(prepared(sessionActorSql, [tokenHash, now]));
   const r = rows[0];
   if (!r) return null;
   return { userId: r.userId, username: r.username, fullName: r.fullName, csrfToken: r.csrfToken, grants: r.grants ?? [] };
