@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, injectAs, login, type Session, type TestApp } from '../../../test/app.js';
-import { buildProcedureContent, buildStaff, buildUnitTree } from '../../../test/factories.js';
+import { buildProcedureContent, buildStaff, buildUnitTree, deskIntakePayload } from '../../../test/factories.js';
 import { loadCalendar } from '../working-calendar/use-cases/load-calendar.js';
 import { needsApology } from './dossier-deadline.rules.js';
 
@@ -60,10 +60,7 @@ const intake = async () => {
   const res = await injectAs(t.app, desk, {
     method: 'POST',
     url: '/api/dossiers',
-    payload: {
-      idempotencyKey: `apology-${++keySeq}`, procedureId: threeDays, receivingUnitId: tree.deskA.id, resolvingUnitId: tree.communeA.id,
-      applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An', phone: '0912345678' }, outcome: 'accept',
-    },
+    payload: deskIntakePayload({ deskId: tree.deskA.id, communeId: tree.communeA.id, procedureId: threeDays, idempotencyKey: `apology-${++keySeq}` }),
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; code: string; dueAt: string };
@@ -278,10 +275,7 @@ describe('no signer, no letter', () => {
     const res = await injectAs(t.app, desk, {
       method: 'POST',
       url: '/api/dossiers',
-      payload: {
-        idempotencyKey: `apology-${++keySeq}`, procedureId: threeDays, receivingUnitId: tree.deskA.id, resolvingUnitId: tree.communeB.id,
-        applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Nguyễn Văn An', phone: '0912345678' }, outcome: 'accept',
-      },
+      payload: deskIntakePayload({ deskId: tree.deskA.id, communeId: tree.communeB.id, procedureId: threeDays, idempotencyKey: `apology-${++keySeq}` }),
     });
     expect(res.statusCode, res.body).toBe(201);
     const d = res.json() as { id: string };
