@@ -217,6 +217,38 @@ describe('at the desk (1366 × 768)', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('the officer learns at the field what the server would refuse: a province code, a birth year, a phone prefix', async () => {
+    await page.goto(`${server.baseUrl}/console/ho-so/tiep-nhan`);
+    const id = page.getByLabel('Số CCCD', { exact: true });
+    const problemOf = (label: string) => page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.ant-form-item-explain-error');
+    // 12 digits, as the old check wanted, but 999 is no province (TT 07/2016/TT-BCA Phụ lục 1).
+    await id.fill('999190001234');
+    await expect.poll(() => problemOf('Số CCCD').textContent()).toBe('Ba chữ số đầu (999) không phải mã tỉnh, thành phố nơi đăng ký khai sinh.');
+    // A number encoding 1985 beside a date of birth in 1990: said at the number, as soon as the date is given.
+    await id.fill('079 185 009 999');
+    expect(await id.inputValue()).toBe('079185009999');
+    await expect.poll(() => problemOf('Số CCCD').count()).toBe(0);
+    await page.getByLabel('Ngày sinh', { exact: true }).fill('12/03/1990');
+    await page.getByLabel('Ngày sinh', { exact: true }).press('Enter');
+    await expect.poll(() => problemOf('Số CCCD').textContent()).toBe('Số định danh cá nhân ứng với năm sinh 1985, không khớp với ngày sinh đã khai (năm 1990).');
+    // 10 digits from 0, as the old pattern wanted, but no network or area has the prefix 012.
+    await page.getByLabel('Số điện thoại', { exact: true }).fill('0123 456 789');
+    await expect.poll(() => problemOf('Số điện thoại').textContent()).toBe('Đầu số điện thoại không thuộc mã mạng di động hoặc mã vùng cố định nào của Việt Nam.');
+    await page.getByLabel('Số điện thoại', { exact: true }).fill('0912 345 678');
+    await expect.poll(() => problemOf('Số điện thoại').count()).toBe(0);
+    // An organisation: its tax code's check digit (tax-code.rules.ts), not "9 to 14 digits".
+    await page.getByText('Tổ chức, doanh nghiệp', { exact: true }).click();
+    // What the look-up said of the citizen's number is not said of an organisation.
+    expect(await page.getByText('Chưa có người nộp với số CCCD này').count()).toBe(0);
+    const taxCode = page.getByLabel('Mã số thuế, mã số doanh nghiệp', { exact: true });
+    await taxCode.fill('0100109107');
+    await expect.poll(() => problemOf('Mã số thuế, mã số doanh nghiệp').textContent()).toBe('Mã số thuế không đúng (chữ số kiểm tra thứ 10 không khớp); vui lòng kiểm tra lại.');
+    await taxCode.fill('0100109106-001');
+    await expect.poll(() => problemOf('Mã số thuế, mã số doanh nghiệp').count()).toBe(0);
+    expect(await noHorizontalScroll()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/mc-desk-id-checks.png`, fullPage: true });
+  });
+
   it('ten queue rows fit the screen; a QR scan typed into the search box with Enter opens the dossier', async () => {
     await page.goto(`${server.baseUrl}/console/ho-so`);
     const rows = page.locator('.queue-table tbody tr.ant-table-row');

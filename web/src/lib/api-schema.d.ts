@@ -358,7 +358,6 @@ export interface paths {
                          * @default null
                          */
                         email?: string | null;
-                        /** @default null */
                         phone?: string | null;
                         password: string;
                         /** Format: uuid */

@@ -61,7 +61,7 @@ export const dossiersVi = {
   'intake.idNumber': 'Số CCCD',
   'intake.idNumberOrg': 'Mã số thuế, mã số doanh nghiệp',
   'intake.idNumberRule': 'Số CCCD gồm đúng 12 chữ số',
-  'intake.idNumberOrgRule': 'Mã số gồm 9 đến 14 ký tự số (có thể có dấu gạch)',
+  'intake.idNumberOrgRule': 'Mã số thuế gồm 10 chữ số, hoặc 13 chữ số dạng XXXXXXXXXX-YYY với đơn vị phụ thuộc',
   'intake.fullName': 'Họ và tên',
   'intake.orgName': 'Tên tổ chức',
   'intake.birthDate': 'Ngày sinh',

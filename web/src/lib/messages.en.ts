@@ -190,7 +190,7 @@ export const en: Record<MessageKey, string> = {
   'users.fullName': 'Full name',
   'users.email': 'E-mail',
   'users.phone': 'Phone',
-  'users.phoneRule': 'Invalid phone number',
+  'users.phoneRule': 'A mobile number (10 digits) that can receive the one-time codes',
   'users.password': 'Password',
   'users.passwordRule': 'At least 10 characters',
   'users.homeUnit': 'Home unit',

@@ -189,7 +189,7 @@ export const vi = {
   'users.fullName': 'Họ và tên',
   'users.email': 'Thư điện tử',
   'users.phone': 'Số điện thoại',
-  'users.phoneRule': 'Số điện thoại không hợp lệ',
+  'users.phoneRule': 'Cần số di động (10 chữ số) để nhận tin nhắn mã xác thực',
   'users.password': 'Mật khẩu',
   'users.passwordRule': 'Mật khẩu tối thiểu 10 ký tự',
   'users.homeUnit': 'Đơn vị công tác',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalizePhoneVn } from './phone.rules.js';
+import { normalizeMobileVn, normalizePhoneVn } from './phone.rules.js';
 
 /**
  * A Vietnamese phone number as people write it (`0912 345 678`, `+84 912.345.678`, `(028) 3829 1234`), checked and
@@ -13,6 +13,24 @@ export const ZPhoneVn = z
   .transform((s, ctx) => {
     if (s === '') return null;
     const p = normalizePhoneVn(s);
+    if (!p.ok) {
+      ctx.addIssue({ code: 'custom', message: p.reasonVi });
+      return z.NEVER;
+    }
+    return p.national;
+  });
+
+/**
+ * A Vietnamese mobile number (one that receives SMS: one-time codes, notices), written in any usual way and stored in
+ * its national form; a fixed line or an unknown prefix is refused with the rule's reason.
+ */
+export const ZMobileVn = z
+  .string()
+  .trim()
+  .max(30)
+  .transform((s, ctx) => {
+    if (s === '') return null;
+    const p = normalizeMobileVn(s);
     if (!p.ok) {
       ctx.addIssue({ code: 'custom', message: p.reasonVi });
       return z.NEVER;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AREA_CODES, MOBILE_PREFIXES, isMobileVn, normalizePhoneVn } from './phone.rules.js';
+import { AREA_CODES, MOBILE_PREFIXES, isMobileVn, normalizeMobileVn, normalizePhoneVn } from './phone.rules.js';
 
 describe('normalizePhoneVn', () => {
   it.each([
@@ -66,6 +66,13 @@ describe('normalizePhoneVn', () => {
     expect(isMobileVn('0912345678')).toBe(true);
     expect(isMobileVn('024 3825 1234')).toBe(false);
     expect(isMobileVn('abc')).toBe(false);
+  });
+
+  it('a number that must receive SMS (an officer’s one-time codes) refuses a fixed line, saying why', () => {
+    expect(normalizeMobileVn('+84 912.345.678')).toEqual({ ok: true, e164: '+84912345678', national: '0912345678', kind: 'mobile' });
+    expect(normalizeMobileVn('024 3825 1234')).toMatchObject({ ok: false, code: 'NOT_MOBILE', reasonVi: expect.stringContaining('số cố định không nhận được') });
+    expect(normalizeMobileVn('0123456789')).toMatchObject({ ok: false, code: 'UNKNOWN_PREFIX' });
+    expect(normalizeMobileVn('01234567890')).toMatchObject({ ok: false, code: 'OLD_MOBILE' });
   });
 });
 

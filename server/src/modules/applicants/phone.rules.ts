@@ -14,7 +14,7 @@
  */
 
 export type PhoneKind = 'mobile' | 'landline';
-export type PhoneErrorCode = 'EMPTY' | 'FORMAT' | 'OLD_MOBILE' | 'SERVICE_NUMBER' | 'UNKNOWN_PREFIX';
+export type PhoneErrorCode = 'EMPTY' | 'FORMAT' | 'OLD_MOBILE' | 'SERVICE_NUMBER' | 'UNKNOWN_PREFIX' | 'NOT_MOBILE';
 export type PhoneInfo = {
   ok: true;
   /** International form, e.g. `+84912345678`. */
@@ -122,6 +122,12 @@ export function normalizePhoneVn(input: string): PhoneResult {
 
 function ok(sig: string, kind: PhoneKind): PhoneInfo {
   return { ok: true, e164: `+84${sig}`, national: `0${sig}`, kind };
+}
+
+/** `normalizePhoneVn` for a number that must receive SMS (one-time codes, notices): a fixed line is refused too. */
+export function normalizeMobileVn(input: string): PhoneResult {
+  const r = normalizePhoneVn(input);
+  return r.ok && r.kind !== 'mobile' ? fail('NOT_MOBILE', 'Cần số di động (10 chữ số, ví dụ 0912 345 678) để nhận tin nhắn; số cố định không nhận được.') : r;
 }
 
 /** True for a number that can receive SMS (a mobile number). */

@@ -5,8 +5,8 @@ import { dossierActions, dossierStatuses } from './dossier.rules.js';
 
 export const ZApplicantInput = z.object({
   kind: z.enum(['citizen', 'organisation']),
-  /** CCCD (12 digits) for a citizen, tax code for an organisation. */
-  idNumber: z.string().trim().min(9).max(14),
+  /** CCCD (12 digits) for a citizen, tax code for an organisation, as typed (spaces, a dash): checked and stored canonical by applicant-id.rules.ts. */
+  idNumber: z.string().trim().min(9).max(20),
   fullName: z.string().trim().min(2).max(200),
   birthDate: ZDay.nullable().default(null),
   address: z.string().trim().max(500).nullable().default(null),

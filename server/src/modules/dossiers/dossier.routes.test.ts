@@ -309,6 +309,39 @@ describe('dossier lifecycle at the desk', () => {
   });
 });
 
+describe('the applicant by their one number', () => {
+  it('stores the CCCD or tax code in its canonical form, so spaced and dashless writings are one applicant', async () => {
+    at('2026-11-26T02:00:00Z');
+    const applicant = (idNumber: string, kind = 'citizen') => ({ kind, idNumber, fullName: kind === 'citizen' ? 'Phạm Thị Hòa' : 'Công ty TNHH Hòa Bình', phone: '0912 345 678' });
+    const spaced = await intake(oneDay, { applicant: applicant('079 190 005 555') });
+    const plain = await intake(oneDay, { applicant: applicant('079190005555') });
+    const dashless = await intake(oneDay, { applicant: applicant('0100109106001', 'organisation') });
+    const dashed = await intake(oneDay, { applicant: applicant('0100109106-001', 'organisation') });
+    expect([spaced, plain, dashless, dashed].map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
+    const stored = await t.ctx.db.query<{ id: string; idNumber: string; applicantId: string; phone: string }>(
+      `SELECT d.id, d.applicant->>'idNumber' AS "idNumber", d.applicant_id AS "applicantId", d.applicant->>'phone' AS phone FROM dossier d WHERE d.id = ANY($1) ORDER BY array_position($1, d.id)`,
+      [[spaced, plain, dashless, dashed].map((r) => r.json().id as string)],
+    );
+    expect(stored.rows.map((r) => r.idNumber)).toEqual(['079190005555', '079190005555', '0100109106-001', '0100109106-001']);
+    expect(stored.rows.map((r) => r.phone)).toEqual(['0912345678', '0912345678', '0912345678', '0912345678']);
+    expect(stored.rows[0]!.applicantId).toBe(stored.rows[1]!.applicantId);
+    expect(stored.rows[2]!.applicantId).toBe(stored.rows[3]!.applicantId);
+    const rows = await t.ctx.db.query<{ idNumber: string }>(`SELECT id_number AS "idNumber" FROM applicant WHERE id_number LIKE '079 %' OR id_number LIKE '079190005555%' OR id_number LIKE '0100109106%' ORDER BY 1`);
+    expect(rows.rows.map((r) => r.idNumber)).toEqual(['0100109106-001', '079190005555']);
+  });
+
+  it('refuses a wrong number with the rule’s reason in Vietnamese, and writes nothing', async () => {
+    const before = Number((await t.ctx.db.query<{ n: string }>(`SELECT count(*) AS n FROM dossier`)).rows[0]!.n);
+    const province = await intake(oneDay, { applicant: { kind: 'citizen', idNumber: '999190001234', fullName: 'Phạm Văn Sai' } });
+    expect(province.statusCode).toBe(400);
+    expect(province.json().message).toContain('Ba chữ số đầu (999) không phải mã tỉnh');
+    const checkDigit = await intake(oneDay, { applicant: { kind: 'organisation', idNumber: '0100109107', fullName: 'Công ty Sai Số' } });
+    expect(checkDigit.statusCode).toBe(400);
+    expect(checkDigit.json().message).toContain('chữ số kiểm tra thứ 10 không khớp');
+    expect(Number((await t.ctx.db.query<{ n: string }>(`SELECT count(*) AS n FROM dossier`)).rows[0]!.n)).toBe(before);
+  });
+});
+
 describe('queues, search and public tracking', () => {
   it('shows queues with counts; searches by accent-free name and CCCD', async () => {
     const list = await injectAs(t.app, desk, { method: 'GET', url: '/api/dossiers?queue=all&q=nguyen%20van%20an' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZStaffRole } from '../procedures/procedure.contract.js';
+import { ZMobileVn } from '../applicants/phone.contract.js';
 
 export const ZUsername = z
   .string()
@@ -40,13 +41,12 @@ export const ZStaffUser = z.object({
 });
 export type TStaffUser = z.infer<typeof ZStaffUser>;
 
-const ZPhone = z.string().trim().regex(/^(\+84|0)[0-9]{9,10}$/, 'Số điện thoại không hợp lệ');
-
 export const ZCreateUserInput = z.object({
   username: ZUsername,
   fullName: z.string().trim().min(2).max(200),
   email: z.string().trim().email().max(200).nullable().default(null),
-  phone: ZPhone.nullable().default(null),
+  // The officer's phone receives the one-time codes by SMS: a mobile number, by the project's one phone rule.
+  phone: ZMobileVn.nullable().default(null),
   password: ZPassword,
   homeUnitId: z.string().uuid(),
   grants: z.array(ZGrant).min(1).max(20),
@@ -56,7 +56,7 @@ export type TCreateUserInput = z.infer<typeof ZCreateUserInput>;
 export const ZUpdateUserInput = z.object({
   fullName: z.string().trim().min(2).max(200).optional(),
   email: z.string().trim().email().max(200).nullable().optional(),
-  phone: ZPhone.nullable().optional(),
+  phone: ZMobileVn.nullable().optional(),
   active: z.boolean().optional(),
   password: ZPassword.optional(),
   unlock: z.boolean().optional(),

@@ -64,6 +64,14 @@ describe('sign-in and sessions', () => {
     // Taking the only contact away is refused; replacing it by a phone is fine.
     expect((await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${id}`, payload: { email: null } })).json().code).toBe('USER.NO_CONTACT');
     expect((await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${id}`, payload: { email: null, phone: '0912000124' } })).json()).toMatchObject({ email: null, phone: '0912000124' });
+    // The phone receives the one-time codes: a fixed line or a prefix no network has is refused with the phone rule's
+    // reason (it was a pattern of 10–11 digits), and a mobile written with spaces is kept in its national form.
+    for (const [phone, reason] of [['0252 3822 000', 'số cố định không nhận được'], ['0123456789', 'Đầu số điện thoại không thuộc mã mạng']] as const) {
+      const bad = await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${id}`, payload: { phone } });
+      expect(bad.statusCode).toBe(400);
+      expect(JSON.stringify(bad.json().details)).toContain(reason);
+    }
+    expect((await injectAs(t.app, admin, { method: 'PATCH', url: `/api/users/${id}`, payload: { phone: '+84 912 000 126' } })).json()).toMatchObject({ phone: '0912000126' });
 
     // An account from before the rule (no contact): held by strangers, the answers tell its owner to ask an administrator.
     await buildStaff(t.ctx.db, 'cu.khong.lien.lac', [{ role: 'specialist', unit: tree.officeA }]);

@@ -9,7 +9,7 @@ export const ZPickupRequest = z.object({
   receivingUnitId: z.string().uuid(),
   applicant: z.object({
     kind: z.enum(['citizen', 'organisation']).default('citizen'),
-    idNumber: z.string().trim().min(9).max(14),
+    idNumber: z.string().trim().min(9).max(20),
     fullName: z.string().trim().min(2).max(200),
     email: z.string().trim().email().max(200).nullable().default(null),
   }),

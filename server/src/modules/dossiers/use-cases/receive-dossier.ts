@@ -17,8 +17,7 @@ import { loadIntakeContext, type ExistingIntake } from '../dossier-intake.repo.j
 import { statusLabels } from '../dossier.rules.js';
 import { openDossier } from '../dossier.ledger.js';
 import { applicantNotifications, trackingUrl } from '../dossier.notify.js';
-import { validateCccd } from '../../applicants/cccd.rules.js';
-import { validateTaxCode } from '../../applicants/tax-code.rules.js';
+import { checkApplicantId } from '../../applicants/applicant-id.rules.js';
 import { getPayableDossier } from '../../payments/payment.repo.js';
 import { payCashLocked } from '../../payments/use-cases/record-cash.js';
 
@@ -60,11 +59,9 @@ export async function receiveDossier(
   const version = versionInForce(ctx.versions, today);
   if (!version || !acceptsDossiers(procedure, ctx.versions, today)) throw dossierErrors.procedureClosed();
 
-  const identity =
-    input.applicant.kind === 'citizen'
-      ? validateCccd(input.applicant.idNumber, { birthDate: input.applicant.birthDate ?? undefined, today })
-      : validateTaxCode(input.applicant.idNumber);
+  const identity = checkApplicantId(input.applicant.kind, input.applicant.idNumber, { birthDate: input.applicant.birthDate ?? undefined, today });
   if (!identity.ok) throw dossierErrors.badApplicant(identity.reasonVi);
+  const applicant = { ...input.applicant, idNumber: identity.idNumber };
   if (input.outcome !== 'accept' && !input.reason && input.missing.length === 0) throw dossierErrors.reasonRequired();
   if (input.outcome === 'accept' && version.content.eform && input.eform) {
     const problems = validateEform(version.id, version.content.eform, input.eform);
@@ -93,7 +90,7 @@ export async function receiveDossier(
   // The code is numbered inside the write; the notifications carry a stand-in of its length until then.
   const codeToken = codePlaceholder(codeTemplate, randomUUID());
   const notifications = schedule
-    ? applicantNotifications(input.applicant, 'dossier.accepted', {
+    ? applicantNotifications(applicant, 'dossier.accepted', {
         dossierCode: codeToken,
         procedureName: version.content.name,
         applicantName: input.applicant.fullName,
@@ -122,7 +119,7 @@ export async function receiveDossier(
           receivingPath: receiving.path,
           resolvingUnitId: resolving.id,
           resolvingPath: resolving.path,
-          applicant: input.applicant,
+          applicant,
           feeVnd: options.collectedFeeVnd ?? fee,
           documents: input.documents,
           eform: input.eform,

@@ -70,6 +70,8 @@ export async function submitOnline(deps: { db: Db; clock: Clock }, submitter: On
 
   const identity = validateCccd(input.applicant.idNumber, { birthDate: input.applicant.birthDate ?? undefined, today });
   if (!identity.ok) throw dossierErrors.badApplicant(identity.reasonVi);
+  // Stored as its 12 digits, whatever spacing was typed (applicant-id.rules.ts).
+  const applicant = { ...input.applicant, idNumber: identity.number };
   if (version.content.eform) {
     const problems = validateEform(version.id, version.content.eform, input.eform);
     if (problems.length > 0) throw dossierErrors.eformInvalid(problems);
@@ -101,7 +103,7 @@ export async function submitOnline(deps: { db: Db; clock: Clock }, submitter: On
           resolvingUnitId: resolving.id,
           resolvingPath: resolving.path,
           // Facts the profile lacks (address, phone) as the citizen declared them in the e-form (eform.rules.ts).
-          applicant: completeApplicant(input.applicant, version.content.eform, input.eform),
+          applicant: completeApplicant(applicant, version.content.eform, input.eform),
           feeVnd: feeToPay(version.content.fees, assisted, input.eform),
           documents,
           eform: input.eform,

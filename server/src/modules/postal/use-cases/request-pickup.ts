@@ -3,8 +3,7 @@ import type { Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
 import { normalizePhoneVn } from '../../applicants/phone.rules.js';
-import { validateCccd } from '../../applicants/cccd.rules.js';
-import { validateTaxCode } from '../../applicants/tax-code.rules.js';
+import { checkApplicantId } from '../../applicants/applicant-id.rules.js';
 import { vnDateOf } from '../../working-calendar/vn-time.js';
 import type { Actor } from '../../identity/permissions.policy.js';
 import { getUnit } from '../../org-units/unit.repo.js';
@@ -31,7 +30,7 @@ export async function requestPickup(deps: { db: Db; clock: Clock }, actor: Actor
   if (!unit || unit.kind !== 'desk' || unit.validTo) throw postalErrors.notDesk();
   if (actor && !isDeskOf(actor, unit.path)) throw commonErrors.forbidden('dossiers.receive');
   // Checked now, as the desk will at the hand-over: a parcel must not travel to be refused for a mistyped number.
-  const identity = input.applicant.kind === 'citizen' ? validateCccd(input.applicant.idNumber, { today: vnDateOf(now) }) : validateTaxCode(input.applicant.idNumber);
+  const identity = checkApplicantId(input.applicant.kind, input.applicant.idNumber, { today: vnDateOf(now) });
   if (!identity.ok) throw dossierErrors.badApplicant(identity.reasonVi);
   const phone = normalizePhoneVn(input.phone);
   if (!phone.ok) throw commonErrors.validation({ phone: phone.reasonVi });
@@ -43,7 +42,7 @@ export async function requestPickup(deps: { db: Db; clock: Clock }, actor: Actor
     procedureName: procedure.name,
     receivingUnitId: unit.id,
     receivingPath: unit.path,
-    applicant: input.applicant,
+    applicant: { ...input.applicant, idNumber: identity.idNumber },
     address: input.address,
     phone: input.phone,
     preferredTime: input.preferredTime,

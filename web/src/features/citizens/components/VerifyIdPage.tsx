@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Empty, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { formatDate, formatDateTime } from '../../../lib/format.js';
+import { cccdRule } from '../../../lib/applicant-checks.js';
 import { t } from '../../../lib/i18n.js';
 import { findAccountsByCard, verifyId, type AccountClaim } from '../api/verify-id.js';
 
@@ -53,7 +54,7 @@ export function VerifyIdPage({ desks }: { desks: { unitId: string; unitName: str
             <Select style={{ minWidth: 220 }} value={unitId} onChange={setUnitId} options={desks.map((d) => ({ value: d.unitId, label: d.unitName }))} />
           </Form.Item>
         ) : null}
-        <Form.Item label={t('verifyId.idNumber')} name="idNumber" rules={[{ required: true, pattern: /^\d{12}$/, message: t('verifyId.idNumber') }]}>
+        <Form.Item label={t('verifyId.idNumber')} name="idNumber" rules={[{ required: true, message: t('verifyId.idNumber') }, cccdRule()]}>
           <Input inputMode="numeric" maxLength={12} style={{ width: 180 }} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy}>{t('verifyId.search')}</Button>

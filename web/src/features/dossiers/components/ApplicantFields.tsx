@@ -1,18 +1,20 @@
 import type { ReactNode } from 'react';
 import { Col, DatePicker, Form, Input, Radio, Row } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
+import { cccdRule, phoneRule, taxCodeRule } from '../../../lib/applicant-checks.js';
 import { t } from '../../../lib/i18n.js';
 import { applicantKindLabel } from './dossier-labels.js';
 
-const PHONE = /^(\+?84|0)\d{9,10}$/;
-
 /**
- * Người nộp hồ sơ: a citizen (CCCD of 12 digits) or an organisation (tax code), with contacts for notices.
+ * Người nộp hồ sơ: a citizen (CCCD) or an organisation (tax code), with contacts for notices — each checked at the
+ * field by the rule the server applies (lib/applicant-checks.ts).
  * `onIdNumber`: told of every change of the number (the intake looks a complete CCCD up); `lookupNote` shows what it found.
  */
 export function ApplicantFields({ onIdNumber, lookupNote }: { onIdNumber?: (value: string) => void; lookupNote?: ReactNode } = {}) {
+  const form = Form.useFormInstance();
   const kind = Form.useWatch(['applicant', 'kind']) as 'citizen' | 'organisation' | undefined;
   const citizen = kind !== 'organisation';
+  const birthDate = () => (form.getFieldValue(['applicant', 'birthDate']) as Dayjs | null | undefined)?.format('YYYY-MM-DD');
   return (
     <>
       <Form.Item name={['applicant', 'kind']} label={t('intake.applicantKind')}>
@@ -26,12 +28,11 @@ export function ApplicantFields({ onIdNumber, lookupNote }: { onIdNumber?: (valu
           <Form.Item
             name={['applicant', 'idNumber']}
             label={citizen ? t('intake.idNumber') : t('intake.idNumberOrg')}
-            rules={[
-              { required: true, message: citizen ? t('intake.idNumberRule') : t('intake.idNumberOrgRule') },
-              citizen ? { pattern: /^\d{12}$/, message: t('intake.idNumberRule') } : { pattern: /^\d[\d-]{8,13}$/, message: t('intake.idNumberOrgRule') },
-            ]}
+            dependencies={[['applicant', 'birthDate']]}
+            normalize={(v: string) => v.replace(/[\s.]/g, '')}
+            rules={[{ required: true, message: citizen ? t('intake.idNumberRule') : t('intake.idNumberOrgRule') }, citizen ? cccdRule(birthDate) : taxCodeRule]}
           >
-            <Input inputMode={citizen ? 'numeric' : 'text'} maxLength={14} autoComplete="off" onChange={(e) => onIdNumber?.(e.target.value)} />
+            <Input inputMode={citizen ? 'numeric' : 'text'} maxLength={20} autoComplete="off" onChange={(e) => onIdNumber?.(e.target.value)} />
           </Form.Item>
         </Col>
         <Col xs={24} md={citizen ? 10 : 16}>
@@ -55,7 +56,7 @@ export function ApplicantFields({ onIdNumber, lookupNote }: { onIdNumber?: (valu
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
-          <Form.Item name={['applicant', 'phone']} label={t('intake.phone')} normalize={(v: string) => v.replace(/[\s.]/g, '')} rules={[{ pattern: PHONE, message: t('intake.phoneRule') }]}>
+          <Form.Item name={['applicant', 'phone']} label={t('intake.phone')} rules={[phoneRule()]}>
             <Input inputMode="tel" autoComplete="off" />
           </Form.Item>
         </Col>

@@ -94,6 +94,7 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
     return { lines, total: feeTotal(lines) };
   }, [content, fields, answers]);
   const paidCash = Form.useWatch('paidCash', form) === true;
+  const applicantKind = Form.useWatch(['applicant', 'kind'], form) as string | undefined;
   // Nothing to take in cash when the answers make the dossier free.
   useEffect(() => {
     if (paidCash && fee.total === 0) form.setFieldValue('paidCash', false);
@@ -102,7 +103,12 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
   /** A complete CCCD typed (or read from the card's chip) at once fills the applicant the province already knows. */
   const handleIdNumber = async (value: string) => {
     const id = value.replace(/\s+/g, '');
-    if (form.getFieldValue(['applicant', 'kind']) === 'organisation' || !/^\d{12}$/.test(id) || id === lookedUp.current) return;
+    if (id === lookedUp.current) return;
+    if (form.getFieldValue(['applicant', 'kind']) === 'organisation' || !/^\d{12}$/.test(id)) {
+      // What was said of the last number looked up is not about this one.
+      lookedUp.current = '';
+      return setLookup(null);
+    }
     lookedUp.current = id;
     setLookup({ state: 'busy' });
     try {
@@ -305,7 +311,7 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
           <ApplicantFields
             onIdNumber={(v) => void handleIdNumber(v)}
             lookupNote={
-              lookup ? (
+              lookup && applicantKind !== 'organisation' ? (
                 <Alert
                   role="status"
                   showIcon

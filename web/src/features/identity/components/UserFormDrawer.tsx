@@ -9,6 +9,7 @@ import type { Unit } from '../../../lib/units.js';
 import { createUser } from '../api/create-user.js';
 import type { StaffUser } from '../api/list-users.js';
 import { updateUser } from '../api/update-user.js';
+import { phoneRule } from '../../../lib/applicant-checks.js';
 
 type Values = {
   username: string;
@@ -108,7 +109,7 @@ export function UserFormDrawer({ open, user, units, onClose, onSaved }: Props) {
           <Form.Item label={t('users.email')} name="email" rules={[{ type: 'email' }]} style={{ flex: 1, minWidth: 200 }}>
             <Input type="email" />
           </Form.Item>
-          <Form.Item label={t('users.phone')} name="phone" rules={[{ pattern: /^(\+84|0)[0-9]{9,10}$/, message: t('users.phoneRule') }]} style={{ flex: 1, minWidth: 160 }}>
+          <Form.Item label={t('users.phone')} name="phone" rules={[phoneRule('mobile')]} style={{ flex: 1, minWidth: 160 }}>
             <Input inputMode="tel" />
           </Form.Item>
         </Flex>

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { t } from '../../../lib/i18n.js';
 import { listPostalProcedures, type PostalProcedure } from '../api/list-postal-procedures.js';
 import { requestPickupByPhone, type PickupRequestInput } from '../api/request-pickup-by-phone.js';
+import { cccdRule, phoneRule } from '../../../lib/applicant-checks.js';
 import { foldSearch } from '../../../lib/fold-search.js';
 
 type Values = { procedureId: string; receivingUnitId: string; fullName: string; idNumber: string; phone: string; address: string; preferredTime?: string; resultDelivery: 'desk' | 'post' };
@@ -56,10 +57,10 @@ export function PhoneRequestModal({ open, desks, onClose, onDone }: { open: bool
         <Form.Item name="fullName" label={t('postal.fullName')} rules={[{ required: true, min: 2 }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="idNumber" label={t('postal.idNumber')} rules={[{ required: true, pattern: /^\d{12}$/ }]}>
+        <Form.Item name="idNumber" label={t('postal.idNumber')} rules={[{ required: true }, cccdRule()]}>
           <Input inputMode="numeric" />
         </Form.Item>
-        <Form.Item name="phone" label={t('postal.phone')} rules={[{ required: true, min: 9 }]}>
+        <Form.Item name="phone" label={t('postal.phone')} rules={[{ required: true }, phoneRule()]}>
           <Input inputMode="tel" />
         </Form.Item>
         <Form.Item name="address" label={t('postal.address')} rules={[{ required: true, min: 5 }]}>
