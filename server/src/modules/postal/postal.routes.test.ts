@@ -105,6 +105,11 @@ describe('published lists and pickup requests', () => {
     const byPhone = await injectAs(t.app, desk, { method: 'POST', url: '/api/postal/pickups', payload: { procedureId: accepted, receivingUnitId: tree.deskA.id, applicant: { idNumber: '087090001234', fullName: 'Trần Thị Bình' }, address: '5 Lê Lợi', phone: '0987654321' } });
     expect(byPhone.statusCode).toBe(201);
     expect(byPhone.json().dueAt).toBeNull();
+    // Kept in the one form intake keeps (applicant-id.rules.ts, ZPhoneVn), whatever spacing the citizen typed.
+    const spaced = await request(sameDay, { applicant: { idNumber: '087 090 001 234', fullName: 'Nguyễn Văn An' }, phone: '+84 913 222 444' });
+    expect(spaced.statusCode, spaced.body).toBe(201);
+    const stored = await t.ctx.db.query<{ idNumber: string; phone: string }>(`SELECT applicant->>'idNumber' AS "idNumber", phone FROM postal_pickup WHERE confirmation_code = $1`, [spaced.json().confirmationCode]);
+    expect(stored.rows).toEqual([{ idNumber: '087090001234', phone: '0913222444' }]);
     // Another commune's postal worker takes no phone calls for this desk (no dossiers.receive).
     expect((await injectAs(t.app, otherPostman, { method: 'POST', url: '/api/postal/pickups', payload: { procedureId: accepted, receivingUnitId: tree.deskA.id, applicant: { idNumber: '087090001234', fullName: 'X Y' }, address: '5 Lê Lợi', phone: '0987654321' } })).statusCode).toBe(403);
   });

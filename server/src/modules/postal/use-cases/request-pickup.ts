@@ -44,7 +44,7 @@ export async function requestPickup(deps: { db: Db; clock: Clock }, actor: Actor
     receivingPath: unit.path,
     applicant: { ...input.applicant, idNumber: identity.idNumber },
     address: input.address,
-    phone: input.phone,
+    phone: phone.national,
     preferredTime: input.preferredTime,
     requestedVia: actor ? 'phone' : 'portal',
     requestedBy: actor?.userId ?? null,
