@@ -33,7 +33,7 @@ const ANSWERS = {
 /** The birth registration's e-form: the legal form's order is x-order, not the (sorted) order jsonb keeps. */
 const BIRTH_EFORM = {
   type: 'object',
-  'x-order': ['hoTenTre', 'ngaySinhTre', 'gioiTinhTre', 'noiSinh', 'hoTenMe', 'hoTenCha', 'nguoiYeuCau', 'quanHe'],
+  'x-order': ['hoTenTre', 'ngaySinhTre', 'gioiTinhTre', 'noiSinh', 'hoTenMe', 'soDinhDanhMe', 'hoTenCha', 'nguoiYeuCau', 'quanHe'],
   required: ['hoTenTre', 'ngaySinhTre', 'noiSinh'],
   properties: {
     nguoiYeuCau: { type: 'string', title: 'Họ, chữ đệm, tên người yêu cầu', 'x-prefill': 'applicant.fullName' },
@@ -44,10 +44,11 @@ const BIRTH_EFORM = {
     gioiTinhTre: { type: 'string', enum: ['M', 'F'], enumNames: ['Nam', 'Nữ'], title: 'Giới tính của trẻ' },
     noiSinh: { type: 'string', title: 'Nơi sinh' },
     hoTenMe: { type: 'string', title: 'Họ, chữ đệm, tên người mẹ', 'x-kind': 'person-name' },
+    soDinhDanhMe: { type: 'string', title: 'Số định danh cá nhân của người mẹ', pattern: '^[0-9]{12}$' },
     hoTenCha: { type: 'string', title: 'Họ, chữ đệm, tên người cha', 'x-kind': 'person-name' },
   },
 };
-const TITLES = ['Họ, chữ đệm, tên của trẻ', 'Ngày, tháng, năm sinh của trẻ', 'Giới tính của trẻ', 'Nơi sinh', 'Họ, chữ đệm, tên người mẹ', 'Họ, chữ đệm, tên người cha', 'Họ, chữ đệm, tên người yêu cầu', 'Quan hệ với người được khai sinh'];
+const TITLES = ['Họ, chữ đệm, tên của trẻ', 'Ngày, tháng, năm sinh của trẻ', 'Giới tính của trẻ', 'Nơi sinh', 'Họ, chữ đệm, tên người mẹ', 'Số định danh cá nhân của người mẹ', 'Họ, chữ đệm, tên người cha', 'Họ, chữ đệm, tên người yêu cầu', 'Quan hệ với người được khai sinh'];
 
 type Seeded = { onlineId: string; deskDossiers: { id: string; code: string }[]; deskUnitId: string };
 
@@ -213,6 +214,14 @@ describe('at the desk (1366 × 768)', () => {
     await page.getByText('Thư điện tử không phải địa chỉ thư điện tử hợp lệ (ví dụ: ten@gmail.com).').waitFor();
     expect(await page.getByText(/is required|Please enter|mẫu kiểm tra|không phải kiểu/).count()).toBe(0);
     await page.getByLabel('Thư điện tử', { exact: true }).fill(MOTHER.email);
+    // The mother's number in the e-form is a CCCD too: held to its rule at the field, spaces as read dropped.
+    const mothersId = page.getByLabel('Số định danh cá nhân của người mẹ', { exact: true });
+    const mothersProblem = page.locator('.ant-form-item', { has: mothersId }).locator('.ant-form-item-explain-error');
+    await mothersId.fill('999190012345');
+    await expect.poll(() => mothersProblem.textContent()).toBe('Ba chữ số đầu (999) không phải mã tỉnh, thành phố nơi đăng ký khai sinh.');
+    await mothersId.fill('079 190 001 111');
+    expect(await mothersId.inputValue()).toBe('079190001111');
+    await expect.poll(() => mothersProblem.count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/mc-desk-cccd-filled.png`, fullPage: true });
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
@@ -238,9 +247,11 @@ describe('at the desk (1366 × 768)', () => {
     await expect.poll(() => problemOf('Số điện thoại').count()).toBe(0);
     // An organisation: its tax code's check digit (tax-code.rules.ts), not "9 to 14 digits".
     await page.getByText('Tổ chức, doanh nghiệp', { exact: true }).click();
-    // What the look-up said of the citizen's number is not said of an organisation.
-    expect(await page.getByText('Chưa có người nộp với số CCCD này').count()).toBe(0);
+    // The CCCD typed is no tax code: it goes with the switch, and so does what was said of it (the look-up's note too).
     const taxCode = page.getByLabel('Mã số thuế, mã số doanh nghiệp', { exact: true });
+    expect(await taxCode.inputValue()).toBe('');
+    await expect.poll(() => problemOf('Mã số thuế, mã số doanh nghiệp').allTextContents()).toEqual([]);
+    expect(await page.getByText('Chưa có người nộp với số CCCD này').count()).toBe(0);
     await taxCode.fill('0100109107');
     await expect.poll(() => problemOf('Mã số thuế, mã số doanh nghiệp').textContent()).toBe('Mã số thuế không đúng (chữ số kiểm tra thứ 10 không khớp); vui lòng kiểm tra lại.');
     await taxCode.fill('0100109106-001');

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ID_PATTERN } from '../../../../server/src/modules/procedures/eform-designer.rules.js';
 import { capitalizeName, eformFieldOrder, type FieldOrigin } from '../../../../server/src/modules/procedures/eform.rules.js';
 import { parseVnDate, valueProblem } from '../../lib/validation.js';
 import { ct } from './citizen-text.js';
@@ -36,7 +37,7 @@ export function eformProblems(schema: Schema, values: Record<string, unknown>): 
     const problem = valueProblem(titleOf(key, p), list && Array.isArray(v) && v.length === 0 ? undefined : v, {
       required: required.has(key) || (list && (p.minItems ?? 0) > 0),
       choice: Array.isArray(p.enum) || Array.isArray(p.items?.enum),
-      check: p.format === 'date' ? 'date' : p.format === 'email' ? 'email' : undefined,
+      check: p.format === 'date' ? 'date' : p.format === 'email' ? 'email' : p.pattern === ID_PATTERN ? 'id-number' : undefined,
       pattern: p.pattern,
       minLength: p.minLength,
       maxLength: p.maxLength,
@@ -173,12 +174,12 @@ export function EformFields({ schema, values, origins, problems, onChange }: { s
             <input
               id={id}
               type={numeric ? 'number' : p.format === 'email' ? 'email' : 'text'}
-              inputMode={numeric ? 'numeric' : p.pattern === '^[0-9]{12}$' ? 'numeric' : undefined}
+              inputMode={numeric || p.pattern === ID_PATTERN ? 'numeric' : undefined}
               autoCapitalize={name ? 'words' : undefined}
               step={p.type === 'integer' ? 1 : undefined}
               value={value === undefined || value === null ? '' : String(value)}
               required={required.has(key)}
-              onChange={(e) => set(key, e.target.value === '' ? undefined : numeric ? Number(e.target.value) : e.target.value)}
+              onChange={(e) => set(key, e.target.value === '' ? undefined : numeric ? Number(e.target.value) : p.pattern === ID_PATTERN ? e.target.value.replace(/\s/g, '') : e.target.value)}
               onBlur={name && typeof value === 'string' && value.trim() ? () => set(key, capitalizeName(value)) : undefined}
               {...aria}
             />

@@ -6,7 +6,8 @@ export const ZApplicantLookupQuery = z.object({
     .string()
     .trim()
     .transform((s) => s.replace(/\s+/g, ''))
-    .pipe(z.string().regex(/^\d{12}$/)),
+    // Said in words: a regular expression is no message for an officer (walked: "phải khớp với mẫu /^\d{12}$/").
+    .pipe(z.string().regex(/^\d{12}$/, 'Số định danh cá nhân (số CCCD) phải gồm đúng 12 chữ số.')),
 });
 
 /** An applicant the province already knows, with where the facts come from (the officer checks them against the card). */

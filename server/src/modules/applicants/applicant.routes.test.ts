@@ -82,6 +82,9 @@ describe('POST /api/applicants/lookup (CCCD at the desk)', () => {
       const res = await lookup(desk, bad);
       expect(res.statusCode, String(bad)).toBe(400);
       expect(res.json().code).toBe('COMMON.VALIDATION');
+      // Said in words, never as a regular expression.
+      if (typeof bad === 'string') expect(JSON.stringify(res.json().details)).toContain('Số định danh cá nhân (số CCCD) phải gồm đúng 12 chữ số.');
+      expect(JSON.stringify(res.json())).not.toContain('\\d{12}');
     }
     // Well-formed but impossible (an unknown province code): the CCCD rule's Vietnamese reason.
     const res = await lookup(desk, '999090001234');

@@ -102,7 +102,7 @@ export function phoneSignificantPart(input: string): string | null {
 export function normalizePhoneVn(input: string): PhoneResult {
   if (input.trim() === '') return fail('EMPTY', 'Chưa nhập số điện thoại.');
   if (/^(1800|1900)\d{4,6}$/.test(input.replace(/[\s.\-()]+/g, ''))) {
-    return fail('SERVICE_NUMBER', 'Số 1800/1900 là số dịch vụ, không dùng làm số liên lạc của người nộp hồ sơ.');
+    return fail('SERVICE_NUMBER', 'Số 1800/1900 là số dịch vụ, không dùng làm số liên lạc.');
   }
   const sig = phoneSignificantPart(input);
   if (sig === null) return fail('FORMAT', 'Số điện thoại không hợp lệ: cần số Việt Nam bắt đầu bằng 0 hoặc +84.');

@@ -46,7 +46,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const ID_PATTERN = '^[0-9]{12}$';
+/** The pattern that makes an e-form field a personal identification number (the designer's "id-number" type). */
+export const ID_PATTERN = '^[0-9]{12}$';
 
 function typeOf(p: Record<string, unknown>): DesignerFieldType {
   if (Array.isArray(p.enum)) return 'select';

@@ -28,4 +28,15 @@ describe('e-form problems in Vietnamese', () => {
     ]);
     expect(validateEform('vi-messages', schema, { childName: 'An', birthDate: '20/11/2026' }).map((p) => p.message)).toEqual(['Ngày sinh không đúng định dạng ngày (năm-tháng-ngày).']);
   });
+
+  it('a personal identification number in the form (the mother’s) is held to the CCCD rule, as the applicant’s is', () => {
+    const answers = (idNumber: string) => ({ childName: 'An', birthDate: '2026-11-20', idNumber });
+    expect(validateEform('vi-messages', schema, answers('087090001234'))).toEqual([]);
+    // Twelve digits, but 999 is no province code: the pattern alone let it through (issue found walking the intake).
+    expect(validateEform('vi-messages', schema, answers('999190012345'))).toEqual([
+      { path: '/idNumber', message: 'Số định danh của mẹ: ba chữ số đầu (999) không phải mã tỉnh, thành phố nơi đăng ký khai sinh.' },
+    ]);
+    // Not 12 digits: said once, by the pattern.
+    expect(validateEform('vi-messages', schema, answers('08709000123')).map((p) => p.message)).toEqual(['Số định danh của mẹ không đúng định dạng.']);
+  });
 });

@@ -1,5 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { validateCccd } from '../applicants/cccd.rules.js';
+import { ID_PATTERN } from './eform-designer.rules.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped in `default`.
 type AddFormats = (a: Ajv) => Ajv;
@@ -21,8 +23,24 @@ export function validateEform(versionId: string, schema: Record<string, unknown>
     validate = ajv.compile(schema);
     cache.set(versionId, validate);
   }
-  if (validate(data)) return [];
-  return (validate.errors ?? []).map((e: ErrorObject) => ({ path: e.instancePath || '/', message: describe(e, schema) }));
+  const problems = validate(data) ? [] : (validate.errors ?? []).map((e: ErrorObject) => ({ path: e.instancePath || '/', message: describe(e, schema) }));
+  return [...problems, ...idNumberProblems(schema, data)];
+}
+
+/**
+ * A field the form declares a personal identification number (the designer's "id-number": `pattern` ID_PATTERN — the
+ * mother's, the father's, the declarant's) is checked by the CCCD rule too (applicants/cccd.rules.ts): 12 digits say
+ * nothing of the province code or the century digit, and the applicant's own number is held to that rule.
+ */
+function idNumberProblems(schema: Record<string, unknown>, data: unknown): EformProblem[] {
+  const props = isObject(schema.properties) ? schema.properties : {};
+  if (!isObject(data)) return [];
+  return Object.entries(props).flatMap(([key, p]) => {
+    const v = data[key];
+    if (!isObject(p) || p.pattern !== ID_PATTERN || typeof v !== 'string' || !new RegExp(ID_PATTERN).test(v)) return [];
+    const r = validateCccd(v);
+    return r.ok ? [] : [{ path: `/${key}`, message: `${labelAt(schema, `/${key}`)}: ${r.reasonVi.charAt(0).toLocaleLowerCase('vi')}${r.reasonVi.slice(1)}` }];
+  });
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -19,6 +19,11 @@ export function ApplicantFields({ onIdNumber, lookupNote }: { onIdNumber?: (valu
     <>
       <Form.Item name={['applicant', 'kind']} label={t('intake.applicantKind')}>
         <Radio.Group
+          // A CCCD is no tax code: the number typed for the other kind, and what was said of it, go with the switch.
+          onChange={() => {
+            form.setFields([{ name: ['applicant', 'idNumber'], value: undefined, errors: [] }]);
+            onIdNumber?.('');
+          }}
           optionType="button"
           options={(['citizen', 'organisation'] as const).map((k) => ({ value: k, label: applicantKindLabel(k) }))}
         />

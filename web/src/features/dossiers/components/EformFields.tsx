@@ -1,5 +1,7 @@
 import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { ID_PATTERN } from '../../../../../server/src/modules/procedures/eform-designer.rules.js';
 import type { FieldOrigin } from '../../../../../server/src/modules/procedures/eform.rules.js';
+import { cccdRule } from '../../../lib/applicant-checks.js';
 import { t } from '../../../lib/i18n.js';
 import type { EformField } from './eform-schema.js';
 
@@ -40,6 +42,14 @@ export function EformFields({ fields, origins = {} }: { fields: EformField[]; or
         switch (f.kind) {
           case 'string':
           case 'email':
+            // A personal identification number (the mother's, the declarant's): the CCCD rule, spaces as typed dropped.
+            if (f.pattern === ID_PATTERN) {
+              return (
+                <Form.Item key={f.name} {...common} normalize={(v: string) => v.replace(/\s/g, '')} rules={[...rules, cccdRule()]}>
+                  <Input inputMode="numeric" maxLength={20} />
+                </Form.Item>
+              );
+            }
             return (
               <Form.Item key={f.name} {...common} rules={[...rules, ...(f.kind === 'email' ? [{ type: 'email' as const }] : []), ...(f.pattern ? [{ pattern: new RegExp(f.pattern) }] : [])]}>
                 <Input maxLength={f.maxLength} />
