@@ -108,6 +108,25 @@ describe('who sees a dossier', () => {
     expect((await list(otherCommuneOfficer, `queue=all&q=${d.id_number}`)).items.map((i) => i.id)).not.toContain(d.id);
   });
 
+  it("finds an organisation by its dependent unit's tax code typed with or without the dash, whichever form it was stored in", async () => {
+    const { rows } = await t.ctx.db.query<{ id: string }>(
+      `SELECT id FROM dossier WHERE resolving_unit_id = $1 AND code IS NOT NULL ORDER BY submitted_at DESC LIMIT 2`,
+      [commune.id],
+    );
+    const [stored, legacy] = rows.map((r) => r.id) as [string, string];
+    // As intake stores it now (applicant-id.rules.ts), and as a dossier received before that kept what was typed.
+    const org = (idNumber: string) => JSON.stringify({ kind: 'organization', idNumber, fullName: 'Công ty TNHH Sen Hồng - Chi nhánh Cao Lãnh' });
+    await t.ctx.db.query(`UPDATE dossier SET applicant = applicant || $2::jsonb WHERE id = $1`, [stored, org('0100109106-001')]);
+    await t.ctx.db.query(`UPDATE dossier SET applicant = applicant || $2::jsonb WHERE id = $1`, [legacy, org('0100109106001')]);
+    for (const typed of ['0100109106-001', '0100109106001', '0100 109 106 001']) {
+      const found = (await list(communeOfficer, `queue=all&q=${encodeURIComponent(typed)}`)).items.map((i) => i.id);
+      expect(found.sort(), typed).toEqual([stored, legacy].sort());
+    }
+    // The parent company's own code is another applicant.
+    expect((await list(communeOfficer, `queue=all&q=0100109106`)).items).toEqual([]);
+    expect((await list(otherCommuneOfficer, `queue=all&q=0100109106001`)).items).toEqual([]);
+  });
+
   it('shows the bounded counts as bounded and the counter counts exactly; refuses a forged cursor; anonymous gets nothing', async () => {
     const page = await list(departmentOfficer, 'queue=overdue');
     expect(page.boundedCounts).toEqual(expect.arrayContaining(['mine', 'due_soon', 'overdue', 'needs_apology']));
