@@ -98,4 +98,18 @@ describe('one budget per address for tracking, fee look-up and rating', () => {
     now = new Date(now.getTime() + 61_000);
     expect((await track(d.code, '1234', ip)).statusCode).toBe(200);
   });
+
+  it('counts an IPv6 subscriber by their /64: the 31st look-up is refused whichever address of the prefix it comes from', async () => {
+    const d = await fixture.receive();
+    // One home or phone holds a whole /64 and may take a new address in it for every request.
+    const ofPrefix = (i: number) => `2001:db8:7a:1c00:${(i + 1).toString(16)}:0:0:${(i * 7 + 3).toString(16)}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await track(d.code, '1234', ofPrefix(i))).statusCode);
+    expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    // The next /64 — another subscriber — is not held by it; nor is the IPv4 address of a dual-stack socket.
+    expect((await track(d.code, '1234', '2001:db8:7a:1c01::1')).statusCode).toBe(200);
+    expect((await track(d.code, '1234', '::ffff:198.51.100.9')).statusCode).toBe(200);
+    now = new Date(now.getTime() + 61_000);
+  });
 });

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { addressKey } from '../../platform/client-address.js';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
@@ -30,7 +31,7 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
    * phones must not stop the same person from sending, nor a form's suggestions eat its sending (walk 17 finding 10).
    */
   const limit = async (ip: string, purpose: 'send' | 'proof' | 'similar') => {
-    const r = await hitRateLimit(ctx.db, { key: `feedback-${purpose}:${ip}`, max: ctx.config.trackingPerMinute, windowSeconds: 60 }, ctx.clock.now());
+    const r = await hitRateLimit(ctx.db, { key: `feedback-${purpose}:${addressKey(ip)}`, max: ctx.config.trackingPerMinute, windowSeconds: 60 }, ctx.clock.now());
     if (!r.allowed) throw commonErrors.rateLimited(r.retryAfterSeconds);
   };
   // Number + phone: the per-number hold of authoriseSenderProof before anything is read or changed.

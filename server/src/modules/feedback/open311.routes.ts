@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { addressKey } from '../../platform/client-address.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
@@ -155,7 +156,7 @@ export const open311Routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   });
 
   const post = async (request: FastifyRequest, reply: FastifyReply) => {
-    const budget = await hitRateLimit(ctx.db, { key: `open311:${request.ip}`, max: ctx.config.trackingPerMinute, windowSeconds: 60 }, ctx.clock.now());
+    const budget = await hitRateLimit(ctx.db, { key: `open311:${addressKey(request.ip)}`, max: ctx.config.trackingPerMinute, windowSeconds: 60 }, ctx.clock.now());
     if (!budget.allowed) throw commonErrors.rateLimited(budget.retryAfterSeconds);
     // The key first (GeoReport v2: 403 for a missing or wrong key): a client without one learns that, not what else is wrong.
     const given = (request.body ?? {}) as Record<string, unknown>;

@@ -157,4 +157,15 @@ describe('every refusal for speed says when to come back (Retry-After, RFC 6585 
     expect(refusedCitizen.json().code).toBe('AUTH.TOO_MANY_ATTEMPTS');
     expect(refusedCitizen.headers['retry-after']).toBe('60');
   });
+
+  it('an IPv6 client counts by its /64: new addresses of the prefix do not buy new tries', async () => {
+    later(3600);
+    const fromPrefix = (i: number) => signIn(`sau.${i}`, 'sai', `2001:db8:4e:a100::${(i + 1).toString(16)}`);
+    for (let i = 0; i < 20; i++) expect((await fromPrefix(i)).statusCode).toBe(401);
+    const refused = await fromPrefix(20);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().code).toBe('AUTH.TOO_MANY_ATTEMPTS');
+    // The subscriber next door is another budget.
+    expect((await signIn('sau.khac', 'sai', '2001:db8:4e:a101::1')).statusCode).toBe(401);
+  });
 });

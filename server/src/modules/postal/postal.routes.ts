@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { addressKey } from '../../platform/client-address.js';
 import { PERIOD_REVERSED, periodInOrder, ZDay } from '../working-calendar/calendar-day.contract.js';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
@@ -74,7 +75,7 @@ export const postalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     },
     async (request, reply) => {
       // Counted in PostgreSQL: the limit holds however many instances serve the portal.
-      const budget = await hitRateLimit(ctx.db, { key: `postal-pickup:${request.ip}`, max: ctx.config.pickupRequestsPerHour, windowSeconds: 3600 }, ctx.clock.now());
+      const budget = await hitRateLimit(ctx.db, { key: `postal-pickup:${addressKey(request.ip)}`, max: ctx.config.pickupRequestsPerHour, windowSeconds: 3600 }, ctx.clock.now());
       if (!budget.allowed) throw postalErrors.pickupRateLimited(budget.retryAfterSeconds);
       return reply.status(201).send(await requestPickup(ctx, null, request.body));
     },

@@ -1,4 +1,5 @@
 import { countSecurityEvent } from '../../../platform/security-events.js';
+import { addressKey } from '../../../platform/client-address.js';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../../platform/clock.js';
 import { withTransaction, type Db, type Queryable } from '../../../platform/database.js';
@@ -35,7 +36,7 @@ export const channelOf = (id: Identifier): 'sms' | 'email' => (id.kind === 'phon
 
 /** Refuses a client address that asks for too many codes, before any account is looked at. */
 export async function limitCodeRequestsFrom(deps: Pick<OtpDeps, 'db' | 'clock'>, client: Client): Promise<void> {
-  const r = await hitRateLimit(deps.db, { key: `otp-ip:${client.ip}`, max: CODE_REQUESTS_PER_ADDRESS_PER_HOUR, windowSeconds: 3600 }, deps.clock.now());
+  const r = await hitRateLimit(deps.db, { key: `otp-ip:${addressKey(client.ip)}`, max: CODE_REQUESTS_PER_ADDRESS_PER_HOUR, windowSeconds: 3600 }, deps.clock.now());
   if (!r.allowed) throw identityErrors.tooManyCodes(r.retryAfterSeconds);
 }
 
@@ -58,7 +59,7 @@ type RegistrationPayload = { passwordHash: string; fullName: string; idNumber: s
 export async function startRegistration(deps: OtpDeps, input: TRegisterInput, client: Client): Promise<CodeSent> {
   // Hashing is costly: registrations share the sign-in's per-address budget.
   const now = deps.clock.now();
-  const budget = await throttle(deps.db, `citizen-ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60, now);
+  const budget = await throttle(deps.db, `citizen-ip:${addressKey(client.ip)}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60, now);
   if (!budget.allowed) throw identityErrors.tooManyAttempts(budget.retryAfterSeconds);
   const identifier = parseIdentifier(input.identifier);
   if (!identifier) throw citizenErrors.badIdentifier();
@@ -101,10 +102,10 @@ export async function confirmRegistration(deps: OtpDeps & { settings: CitizenAut
  */
 export async function signInCitizen(deps: { db: Db; clock: Clock; settings: CitizenAuthSettings }, input: TCitizenLoginInput, client: Client): Promise<NewSession> {
   const now = deps.clock.now();
-  const budget = await throttle(deps.db, `citizen-ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60, now);
+  const budget = await throttle(deps.db, `citizen-ip:${addressKey(client.ip)}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60, now);
   if (!budget.allowed) throw identityErrors.tooManyAttempts(budget.retryAfterSeconds);
-  const addressKey = `citizen-signin-ip:${client.ip}`;
-  const held = await readGuard(deps.db, addressKey, now);
+  const guardKey = `citizen-signin-ip:${addressKey(client.ip)}`;
+  const held = await readGuard(deps.db, guardKey, now);
   if (held.blockedUntil) throw identityErrors.addressHeld(secondsUntil(held.blockedUntil, now));
   const identifier = parseIdentifier(input.identifier);
   const outcome = await withTransaction(deps.db, async (tx) => {
@@ -117,7 +118,7 @@ export async function signInCitizen(deps: { db: Db; clock: Clock; settings: Citi
       await verifyPassword(await dummyPasswordHash(), input.password);
       const failure = await recordGuardFailure(tx, nameKey, now, unknownNameGuard(deps.settings));
       await recordAudit(tx, { at: now, actorId: null, actorName: null, action: 'citizen.sign_in_failed', entity: 'citizen_account', entityId: account?.id ?? 'unknown', after: { identifier: identifier?.value ?? null, known: !!account, failures: failure.failures, heldUntil: failure.blockedUntil }, ip: client.ip, unitPaths: [] });
-      await recordGuardFailure(tx, addressKey, now, ADDRESS_GUARD);
+      await recordGuardFailure(tx, guardKey, now, ADDRESS_GUARD);
       return failure.blockedUntil ? { kind: 'locked' as const, until: failure.blockedUntil } : { kind: 'bad' as const };
     }
     if (account.lockedUntil && account.lockedUntil > now) return { kind: 'locked' as const, until: account.lockedUntil };
@@ -126,11 +127,11 @@ export async function signInCitizen(deps: { db: Db; clock: Clock; settings: Citi
       const until = accountHeldUntil(failures, deps.settings, now);
       await setFailures(tx, account.id, failures, until);
       await recordAudit(tx, { at: now, actorId: null, actorName: null, action: 'citizen.sign_in_failed', entity: 'citizen_account', entityId: account.id, after: { failures, heldUntil: until }, ip: client.ip, unitPaths: [] });
-      await recordGuardFailure(tx, addressKey, now, ADDRESS_GUARD);
+      await recordGuardFailure(tx, guardKey, now, ADDRESS_GUARD);
       return until ? { kind: 'locked' as const, until } : { kind: 'bad' as const };
     }
     await recordSuccess(tx, account.id);
-    await clearGuard(tx, addressKey);
+    await clearGuard(tx, guardKey);
     return { kind: 'ok' as const, session: await openCitizenSession(tx, account.id, 'password', deps.settings.sessionTtlHours, client, now) };
   });
   switch (outcome.kind) {

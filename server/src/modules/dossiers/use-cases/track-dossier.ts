@@ -1,4 +1,5 @@
 import { countSecurityEvent } from '../../../platform/security-events.js';
+import { addressKey } from '../../../platform/client-address.js';
 import { z } from 'zod';
 import type { AppConfig } from '../../../platform/config.js';
 import type { Clock } from '../../../platform/clock.js';
@@ -82,7 +83,7 @@ export function trackingSecretCheck(secret: string, first: number): { matches: (
 
 /** The client address's per-minute budget, one for every public look-up (dossier, pickup, fee, rating). */
 export function publicLookupLimit(config: Pick<AppConfig, 'trackingPerMinute'>, ip: string): RateLimit {
-  return { key: `public-tracking:${ip}`, max: config.trackingPerMinute, windowSeconds: 60 };
+  return { key: `public-tracking:${addressKey(ip)}`, max: config.trackingPerMinute, windowSeconds: 60 };
 }
 
 /** How wrong secrets slow down one dossier code: a handful free, then 1 min doubling on each failure, capped at a day. */

@@ -1,4 +1,5 @@
 import { countSecurityEvent } from '../../../platform/security-events.js';
+import { addressKey } from '../../../platform/client-address.js';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../../platform/clock.js';
 import { withTransaction, type Db } from '../../../platform/database.js';
@@ -29,9 +30,9 @@ export async function signIn(
   client: { ip: string; userAgent: string | null },
 ): Promise<{ token: string; csrfToken: string; userId: string }> {
   const now = deps.clock.now();
-  const budget = await throttle(deps.db, `ip:${client.ip}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60, now);
+  const budget = await throttle(deps.db, `ip:${addressKey(client.ip)}`, ATTEMPTS_PER_ADDRESS_PER_MINUTE, 60, now);
   if (!budget.allowed) throw identityErrors.tooManyAttempts(budget.retryAfterSeconds);
-  const addressKey = `signin-ip:${client.ip}`;
+  const guardKey = `signin-ip:${addressKey(client.ip)}`;
   // A second factor first: a right code (spent here, once) lets the owner past every delay strangers caused.
   let secondFactor = false;
   if (input.code) {
@@ -40,7 +41,7 @@ export async function signIn(
     if (!secondFactor) throw identityErrors.badCode();
   }
   if (!secondFactor) {
-    const held = await readGuard(deps.db, addressKey, now);
+    const held = await readGuard(deps.db, guardKey, now);
     if (held.blockedUntil) throw identityErrors.addressHeld(secondsUntil(held.blockedUntil, now));
   }
   // The check and the counter update happen in one transaction with the row locked, so concurrent
@@ -55,7 +56,7 @@ export async function signIn(
       await verifyPassword(await dummyPasswordHash(), input.password);
       const failure = await recordGuardFailure(tx, nameKey, now, unknownNameGuard(deps.settings));
       await recordAudit(tx, { at: now, actorId: null, actorName: null, action: 'auth.failed', entity: 'staff_user', entityId: 'unknown', after: { username: input.username, known: false, failures: failure.failures, heldUntil: failure.blockedUntil }, ip: client.ip, unitPaths: [] });
-      await recordGuardFailure(tx, addressKey, now, ADDRESS_GUARD);
+      await recordGuardFailure(tx, guardKey, now, ADDRESS_GUARD);
       return failure.blockedUntil ? { kind: 'locked' as const, until: failure.blockedUntil } : { kind: 'bad' as const };
     }
     if (!secondFactor && user.lockedUntil && user.lockedUntil > now) return { kind: 'locked' as const, until: user.lockedUntil };
@@ -65,12 +66,12 @@ export async function signIn(
       const until = accountHeldUntil(failures, deps.settings, now);
       await setLoginFailures(tx, user.id, failures, until);
       await recordAudit(tx, { at: now, actorId: user.id, actorName: user.fullName, action: 'auth.failed', entity: 'staff_user', entityId: user.id, after: { failures, heldUntil: until }, ip: client.ip, unitPaths: await userUnitPaths(tx, user.id) });
-      await recordGuardFailure(tx, addressKey, now, ADDRESS_GUARD);
+      await recordGuardFailure(tx, guardKey, now, ADDRESS_GUARD);
       return until ? { kind: 'locked' as const, until } : { kind: 'bad' as const };
     }
     if (!user.active) return { kind: 'inactive' as const };
     await recordLoginSuccess(tx, user.id);
-    await clearGuard(tx, addressKey);
+    await clearGuard(tx, guardKey);
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     await insertSession(tx, { tokenHash: hashToken(token), userId: user.id, csrfToken, ttlHours: deps.settings.sessionTtlHours, ...client, now });

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { addressKey } from '../../../platform/client-address.js';
 import type { Db, Queryable } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { sumCounters } from '../../reports/reports.repo.js';
@@ -64,7 +65,10 @@ export async function monthlyFigures(q: Queryable, unitPath: string, now: Date, 
 
 const salts = new Map<string, Buffer>();
 
-/** sha256(daily salt ‖ address): the address itself is never stored, and the salt is deleted after two days. */
+/**
+ * sha256(daily salt ‖ address): the address itself is never stored, and the salt is deleted after two days. An IPv6
+ * visitor is their /64 (client-address.ts): their device's address changes by itself, the subscriber's prefix does not.
+ */
 export async function visitorHash(q: Queryable, address: string, now: Date): Promise<string> {
   const day = vnDateOf(now);
   let salt = salts.get(day);
@@ -73,7 +77,7 @@ export async function visitorHash(q: Queryable, address: string, now: Date): Pro
     salts.clear();
     salts.set(day, salt);
   }
-  return createHash('sha256').update(salt).update(address).digest('hex').slice(0, 32);
+  return createHash('sha256').update(salt).update(addressKey(address)).digest('hex').slice(0, 32);
 }
 
 /**
@@ -83,7 +87,7 @@ export async function visitorHash(q: Queryable, address: string, now: Date): Pro
  */
 export async function raterHash(q: Queryable, articleId: string, address: string): Promise<string> {
   const salt = await reading.ratingSalt(q, articleId, randomBytes(16));
-  return createHash('sha256').update(salt).update(address).digest('hex').slice(0, 32);
+  return createHash('sha256').update(salt).update(addressKey(address)).digest('hex').slice(0, 32);
 }
 
 export async function countPageView(deps: Deps, unitId: string, address: string, articleId: string | null): Promise<void> {
