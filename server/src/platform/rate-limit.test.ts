@@ -107,11 +107,43 @@ describe('counters in PostgreSQL', () => {
       expect(await readGuard(db, 'tracking:quiet', t0)).toEqual({ failures: 1, blockedUntil: null });
     });
 
-    it('counts the request against the address first: over budget nothing is judged, looked up or counted', async () => {
+    it('counts a failure against the address: over its budget nothing is judged, looked up or counted', async () => {
       expect(await attempt('tracking:budget', 'wrong', 1, t0, 1)).toEqual({ kind: 'wrong', rows: [{ n: 1 }], held: null });
       expect(await attempt('tracking:budget', 'wrong', 2, later(1), 1)).toEqual({ kind: 'rate_limited', retryAfterSeconds: 59 });
+      expect(await attempt('tracking:budget', 'right', 3, later(2), 1)).toEqual({ kind: 'rate_limited', retryAfterSeconds: 58 });
       expect(await readGuard(db, 'tracking:budget', later(1))).toEqual({ failures: 1, blockedUntil: null });
-      expect(await attempt('tracking:budget', 'right', 3, later(60), 1)).toEqual({ kind: 'ok', row: { n: 3 } });
+      expect(await attempt('tracking:budget', 'right', 4, later(60), 1)).toEqual({ kind: 'ok', row: { n: 4 } });
+    });
+
+    it('a right answer costs the address nothing: a client behind a shared address is not refused for look-ups that succeed', async () => {
+      const shared = (secret: string, n: number) =>
+        guardedAttempt<{ n: number }>(db, {
+          limit: { key: 'public:shared', max: 2, windowSeconds: 60 }, key: `tracking:shared-${n}`, now: t0, policy,
+          candidates: (first) => ({ sql: `SELECT $${first}::text = 'right' AS ok, json_build_object('n', $${first + 1}::int) AS row`, params: [secret, n] }),
+        });
+      const right = await Promise.all(Array.from({ length: 10 }, (_, i) => shared('right', i)));
+      expect(right.map((o) => o.kind)).toEqual(Array(10).fill('ok'));
+      const { rows } = await db.query(`SELECT key FROM rate_limit_window WHERE key = 'public:shared'`);
+      expect(rows).toEqual([]);
+      expect((await shared('wrong', 10)).kind).toBe('wrong');
+      expect((await shared('wrong', 11)).kind).toBe('wrong');
+      expect(await shared('right', 12)).toEqual({ kind: 'rate_limited', retryAfterSeconds: 60 });
+    });
+
+    it("judges a burst of one address's guesses on many targets one after the other: only its budget of failures is looked up", async () => {
+      const burst = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          guardedAttempt<{ n: number }>(db, {
+            limit: { key: 'public:burst', max: 3, windowSeconds: 60 }, key: `tracking:many-${i}`, now: t0, policy,
+            candidates: (first) => ({ sql: `SELECT $${first}::text = 'right' AS ok, json_build_object('n', $${first + 1}::int) AS row`, params: ['wrong', i] }),
+          }),
+        ),
+      );
+      // Without the address's lock every guess would read a window with no failure yet and be looked up.
+      expect(burst.filter((o) => o.kind === 'wrong')).toHaveLength(3);
+      expect(burst.filter((o) => o.kind === 'rate_limited')).toHaveLength(9);
+      const { rows } = await db.query<{ hits: number }>(`SELECT hits FROM rate_limit_window WHERE key = 'public:burst'`);
+      expect(rows).toEqual([{ hits: 3 }]);
     });
 
     it('a target that matches nothing is a failure like a wrong secret', async () => {

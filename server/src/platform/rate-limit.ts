@@ -9,15 +9,23 @@ import { prepared, statement, type Queryable, type Statement } from './database.
 export type RateLimit = { key: string; max: number; windowSeconds: number };
 export type RateLimitOutcome = { allowed: boolean; retryAfterSeconds: number };
 
-/** The upsert counting one request: $1 the key, $2 now, $3 the window in seconds; returns hits and window_start. */
-const countRequestSql = `INSERT INTO rate_limit_window AS w (key, window_start, hits) VALUES ($1, $2, 1)
+/**
+ * The upsert counting one request in `key`'s fixed window — a new window when the last one is over (or in the future of
+ * the clock) — from `source`, a row of ($1 the key, $2 now); $3 is the window in seconds. Returns hits and window_start.
+ */
+const countSql = (source: string) => `INSERT INTO rate_limit_window AS w (key, window_start, hits) ${source}
      ON CONFLICT (key) DO UPDATE SET
        hits = CASE WHEN w.window_start <= $2::timestamptz - make_interval(secs => $3::int) OR w.window_start > $2 THEN 1 ELSE w.hits + 1 END,
        window_start = CASE WHEN w.window_start <= $2::timestamptz - make_interval(secs => $3::int) OR w.window_start > $2 THEN $2 ELSE w.window_start END
      RETURNING hits, window_start`;
+const countRequestSql = countSql(`VALUES ($1, $2, 1)`);
 
 function windowOutcome(limit: RateLimit, r: { hits: number; windowStart: Date }, now: Date): RateLimitOutcome {
-  const allowed = r.hits <= limit.max;
+  return gateOutcome(limit, { allowed: r.hits <= limit.max, windowStart: r.windowStart }, now);
+}
+
+function gateOutcome(limit: RateLimit, r: { allowed: boolean; windowStart: Date }, now: Date): RateLimitOutcome {
+  const allowed = r.allowed;
   const retryAfterSeconds = allowed ? 0 : Math.max(1, Math.ceil((r.windowStart.getTime() + limit.windowSeconds * 1000 - now.getTime()) / 1000));
   return { allowed, retryAfterSeconds };
 }
@@ -28,6 +36,21 @@ const hitRateLimitSql = statement(`WITH w AS (${countRequestSql}) SELECT hits, w
 export async function hitRateLimit(q: Queryable, limit: RateLimit, now: Date): Promise<RateLimitOutcome> {
   const { rows } = await q.query<{ hits: number; windowStart: Date }>(prepared(hitRateLimitSql, [limit.key, now, limit.windowSeconds]));
   return windowOutcome(limit, rows[0]!, now);
+}
+
+const countFailureSql = statement(
+  `WITH rl AS MATERIALIZED (SELECT * FROM rate_limit_gate($1, $2, $3, $4)),
+        counted AS (${countSql(`SELECT $1::text, $2::timestamptz, 1 FROM rl WHERE rl.allowed`)})
+   SELECT allowed, window_start AS "windowStart" FROM rl`,
+);
+
+/**
+ * A failed public attempt that needs no look-up (nothing to look for in what was typed): refused when the address has
+ * no failures left in its window (`guardedAttempt`'s budget), else counted as one.
+ */
+export async function countFailure(q: Queryable, limit: RateLimit, now: Date): Promise<RateLimitOutcome> {
+  const { rows } = await q.query<{ allowed: boolean; windowStart: Date }>(prepared(countFailureSql, [limit.key, now, limit.windowSeconds, limit.max]));
+  return gateOutcome(limit, rows[0]!, now);
 }
 
 /**
@@ -89,13 +112,14 @@ function attemptStatement(candidatesSql: string): Statement {
   let s = attemptStatements.get(candidatesSql);
   if (!s) {
     s = statement(
-      `WITH rl AS (${countRequestSql}
+      `WITH rl AS MATERIALIZED (SELECT * FROM rate_limit_gate($1, $2, $3, $4)
      ), c AS MATERIALIZED (
-       SELECT x.ok, x.row FROM (${candidatesSql}) x WHERE (SELECT rl.hits FROM rl) <= $4
+       SELECT x.ok, x.row FROM (${candidatesSql}) x WHERE (SELECT rl.allowed FROM rl)
      ), g AS MATERIALIZED (
-       SELECT a.* FROM rl CROSS JOIN LATERAL guard_attempt($5, $2, EXISTS (SELECT 1 FROM c WHERE c.ok), $6, $7, $8, $9) a WHERE rl.hits <= $4
+       SELECT a.* FROM rl CROSS JOIN LATERAL guard_attempt($5, $2, EXISTS (SELECT 1 FROM c WHERE c.ok), $6, $7, $8, $9) a WHERE rl.allowed
+     ), counted AS (${countSql(`SELECT $1::text, $2::timestamptz, 1 FROM g WHERE g.outcome IN ('failed', 'held')`)}
      )
-     SELECT rl.hits, rl.window_start AS "windowStart", g.outcome, g.failures, g.blocked_until AS "blockedUntil",
+     SELECT rl.allowed, rl.window_start AS "windowStart", g.outcome, g.failures, g.blocked_until AS "blockedUntil",
             (SELECT coalesce(json_agg(json_build_object('ok', c.ok, 'row', c.row)), '[]') FROM c) AS candidates
        FROM rl LEFT JOIN g ON true`,
     );
@@ -107,25 +131,27 @@ function attemptStatement(candidatesSql: string): Statement {
 const attemptStatements = new Map<string, Statement>();
 
 /**
- * One public attempt on a guarded target, in one statement (issue 12: it was four round trips): the client's request
- * counted in its rate-limit window; within budget, the candidates looked up — `candidates(first)` gives a SELECT of
- * columns `ok` (the secret is right for this row) and `row` (json, what the caller reads), its parameters numbered from
- * `$first` — and the attempt judged under the target's guard (guard_attempt: blocked while a hold lasts, else right, or
- * a failure counted). Attempts on one target wait for each other on the target's advisory lock, which ends with the
- * statement; only a failure writes the guard's row. The candidates' text is best built once per kind of look-up (the
- * same string each time): the whole statement is then found again without being rebuilt or hashed.
+ * One public attempt on a guarded target, in one statement (issue 12: it was four round trips). `limit` is the client's
+ * budget of failures (rate_limit_gate, migration 20261218000000): with none left in its window nothing is looked up;
+ * else the candidates are looked up — `candidates(first)` gives a SELECT of columns `ok` (the secret is right for this
+ * row) and `row` (json, what the caller reads), its parameters numbered from `$first` — and the attempt judged under the
+ * target's guard (guard_attempt: blocked while a hold lasts, else right, or a failure counted against the target and
+ * the client). The attempts of one client, and those on one target, wait for each other on advisory locks that end
+ * with the statement, so a burst is judged one attempt after the other; a right answer writes nothing. The candidates'
+ * text is best built once per kind of look-up (the same string each time): the whole statement is then found again
+ * without being rebuilt or hashed.
  */
 export async function guardedAttempt<T>(
   q: Queryable,
   o: { limit: RateLimit; key: string; now: Date; policy: GuardPolicy; candidates: (first: number) => { sql: string; params: unknown[] } },
 ): Promise<AttemptOutcome<T>> {
   const c = o.candidates(10);
-  const { rows } = await q.query<{ hits: number; windowStart: Date; outcome: string | null; failures: number | null; blockedUntil: Date | null; candidates: { ok: boolean; row: T }[] }>(prepared(
+  const { rows } = await q.query<{ allowed: boolean; windowStart: Date; outcome: string | null; failures: number | null; blockedUntil: Date | null; candidates: { ok: boolean; row: T }[] }>(prepared(
     attemptStatement(c.sql),
     [o.limit.key, o.now, o.limit.windowSeconds, o.limit.max, o.key, o.policy.free, o.policy.baseSeconds, o.policy.maxSeconds, o.policy.forgetSeconds, ...c.params]),
   );
   const r = rows[0]!;
-  const budget = windowOutcome(o.limit, r, o.now);
+  const budget = gateOutcome(o.limit, r, o.now);
   if (!budget.allowed) return { kind: 'rate_limited', retryAfterSeconds: budget.retryAfterSeconds };
   switch (r.outcome) {
     case 'blocked':

@@ -77,19 +77,21 @@ describe('brute force of the 4-digit tracking secret', () => {
 });
 
 describe('one budget per address for tracking, fee look-up and rating', () => {
-  it('refuses the 31st look-up in a minute from one address, whichever page it comes from, with a Vietnamese 429', async () => {
+  it('refuses the 31st failure in a minute from one address, whichever page it comes from, and then the right answer too, with a Vietnamese 429', async () => {
     const d = await fixture.receive();
     const ip = '198.51.100.7';
-    const calls = [
-      () => track(d.code, '1234', ip),
-      () => t.app.inject({ method: 'POST', url: '/api/payments/public/fee', payload: { code: d.code, secret: '1234' }, remoteAddress: ip }),
-      () => t.app.inject({ method: 'POST', url: '/api/satisfaction/public/dossier', payload: { code: d.code, secret: '1234' }, remoteAddress: ip }),
+    // Look-ups that succeed cost nothing: citizens sharing one public address (a carrier's NAT, an office) are not refused.
+    for (let i = 0; i < 40; i++) expect((await track(d.code, '1234', ip)).statusCode).toBe(200);
+    // Wrong codes (each its own guard: the code's hold is not what stops them), from the three public pages.
+    const wrong = [
+      (i: number) => track(`000.00.71.H20-261202-9${String(i).padStart(3, '0')}`, '1234', ip),
+      (i: number) => t.app.inject({ method: 'POST', url: '/api/payments/public/fee', payload: { code: `000.00.71.H20-261202-8${String(i).padStart(3, '0')}`, secret: '1234' }, remoteAddress: ip }),
+      (i: number) => t.app.inject({ method: 'POST', url: '/api/satisfaction/public/dossier', payload: { code: `000.00.71.H20-261202-7${String(i).padStart(3, '0')}`, secret: '1234' }, remoteAddress: ip }),
     ];
     const statuses: number[] = [];
-    for (let i = 0; i < 30; i++) statuses.push((await calls[i % 3]!()).statusCode);
-    expect(statuses.every((s) => s === 200)).toBe(true);
-    for (const call of calls) {
-      const refused = await call();
+    for (let i = 0; i < 30; i++) statuses.push((await wrong[i % 3]!(i)).statusCode);
+    expect(statuses.every((s) => s === 404)).toBe(true);
+    for (const refused of [await wrong[0]!(99), await track(d.code, '1234', ip), await wrong[2]!(98)]) {
       expect(refused.statusCode).toBe(429);
       expect(refused.json()).toMatchObject({ code: 'TRACKING.RATE_LIMITED', message: expect.stringContaining('Bạn đã tra cứu quá nhiều lần') });
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
@@ -99,14 +101,15 @@ describe('one budget per address for tracking, fee look-up and rating', () => {
     expect((await track(d.code, '1234', ip)).statusCode).toBe(200);
   });
 
-  it('counts an IPv6 subscriber by their /64: the 31st look-up is refused whichever address of the prefix it comes from', async () => {
+  it('counts an IPv6 subscriber by their /64: the 31st failure is refused whichever address of the prefix it comes from', async () => {
     const d = await fixture.receive();
     // One home or phone holds a whole /64 and may take a new address in it for every request.
     const ofPrefix = (i: number) => `2001:db8:7a:1c00:${(i + 1).toString(16)}:0:0:${(i * 7 + 3).toString(16)}`;
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i++) statuses.push((await track(d.code, '1234', ofPrefix(i))).statusCode);
-    expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
+    for (let i = 0; i < 31; i++) statuses.push((await track(`000.00.71.H20-261202-6${String(i).padStart(3, '0')}`, '1234', ofPrefix(i))).statusCode);
+    expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
     expect(statuses[30]).toBe(429);
+    expect((await track(d.code, '1234', ofPrefix(40))).statusCode).toBe(429);
     // The next /64 — another subscriber — is not held by it; nor is the IPv4 address of a dual-stack socket.
     expect((await track(d.code, '1234', '2001:db8:7a:1c01::1')).statusCode).toBe(200);
     expect((await track(d.code, '1234', '::ffff:198.51.100.9')).statusCode).toBe(200);

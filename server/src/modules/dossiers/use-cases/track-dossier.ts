@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppConfig } from '../../../platform/config.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/database.js';
-import { guardedAttempt, hitRateLimit, secondsUntil, type GuardPolicy, type RateLimit } from '../../../platform/rate-limit.js';
+import { countFailure, guardedAttempt, secondsUntil, type GuardPolicy, type RateLimit } from '../../../platform/rate-limit.js';
 import { recordAudit } from '../../audit/audit.repo.js';
 import { dossierErrors } from '../dossier.errors.js';
 import { normalizePhoneVn } from '../../applicants/phone.rules.js';
@@ -81,7 +81,11 @@ export function trackingSecretCheck(secret: string, first: number): { matches: (
   };
 }
 
-/** The client address's per-minute budget, one for every public look-up (dossier, pickup, fee, rating). */
+/**
+ * The client's per-minute budget of failed look-ups, one for every public look-up (dossier, pickup, fee, rating): the
+ * guesses it stops are failures, and citizens sharing one public address (a mobile network's NAT, an office, a service
+ * agent following many dossiers) are not refused for look-ups that succeed (`guardedAttempt`).
+ */
 export function publicLookupLimit(config: Pick<AppConfig, 'trackingPerMinute'>, ip: string): RateLimit {
   return { key: `public-tracking:${addressKey(ip)}`, max: config.trackingPerMinute, windowSeconds: 60 };
 }
@@ -104,7 +108,7 @@ export type TrackingDeps = {
  * and a wrong secret, so codes cannot be enumerated. Used by tracking, payments and satisfaction for the public channel.
  *
  * The secret may be only 4 digits, so guessing is stopped on two keys, both counted in PostgreSQL (every instance
- * shares them): the client address has one per-minute budget for all public look-ups (tracking, fee, rating), and the
+ * shares them): the client address has one per-minute budget of failures for all public look-ups (tracking, fee, rating), and the
  * dossier code itself takes a handful of wrong secrets, then refuses every attempt — right or wrong — for a delay that
  * doubles with each further failure (up to a day), whatever address the guesses come from. A code that starts being
  * refused is audited and logged as an alert. The owner is never locked out of their own dossier: signed in on the
@@ -122,8 +126,8 @@ export async function authoriseTracking<T = null>(
   const limit = publicLookupLimit(deps.config, client.ip);
   const key = parseTrackingInput(code);
   if (!key) {
-    // Nothing to look for: the request still counts against the address's budget.
-    const budget = await hitRateLimit(deps.db, limit, now);
+    // Nothing to look for: a failure, counted against the address's budget.
+    const budget = await countFailure(deps.db, limit, now);
     if (!budget.allowed) throw dossierErrors.trackingRateLimited(budget.retryAfterSeconds);
     throw dossierErrors.notFound();
   }

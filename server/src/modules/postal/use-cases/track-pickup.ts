@@ -1,4 +1,4 @@
-import { guardedAttempt, hitRateLimit, secondsUntil } from '../../../platform/rate-limit.js';
+import { countFailure, guardedAttempt, secondsUntil } from '../../../platform/rate-limit.js';
 import { dossierErrors } from '../../dossiers/dossier.errors.js';
 import { dateOrNull, publicLookupLimit, trackingGuardPolicy, trackingSecretCheck, type TrackingDeps } from '../../dossiers/use-cases/track-dossier.js';
 import { postalErrors } from '../postal.errors.js';
@@ -38,7 +38,7 @@ export async function trackPickup(deps: TrackingDeps, codeInput: string, secret:
   const limit = publicLookupLimit(deps.config, client.ip);
   const code = normalisePickupCode(codeInput);
   if (code.length !== 8) {
-    const budget = await hitRateLimit(deps.db, limit, now);
+    const budget = await countFailure(deps.db, limit, now);
     if (!budget.allowed) throw dossierErrors.trackingRateLimited(budget.retryAfterSeconds);
     throw postalErrors.pickupNotFound();
   }
