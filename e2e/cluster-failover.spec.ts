@@ -309,7 +309,9 @@ async function deskLoad(tag: string, workers: number, session: Session, ids: { d
   await Promise.all(
     Array.from({ length: workers }, async () => {
       while (!until()) {
-        const key = `${tag}-${n++}`;
+        // One number per intake: its retries must send the same body (a changed one under the key is refused, 422).
+        const i = n++;
+        const key = `${tag}-${i}`;
         const deadline = performance.now() + ackWindowMs;
         const answers: string[] = [];
         let dossier: { id: string; code: string } | null = null;
@@ -319,7 +321,7 @@ async function deskLoad(tag: string, workers: number, session: Session, ids: { d
             procedureId: ids.procedure,
             receivingUnitId: ids.desk,
             resolvingUnitId: ids.resolving,
-            applicant: { kind: 'citizen', idNumber: `0870900${String(n % 100000).padStart(5, '0')}`, fullName: `Công dân ${key}` },
+            applicant: { kind: 'citizen', idNumber: `0870900${String(i % 100000).padStart(5, '0')}`, fullName: `Công dân ${key}` },
             outcome: 'accept',
           }, Math.max(1_000, deadline - performance.now()));
           const ok = res?.status === 201;

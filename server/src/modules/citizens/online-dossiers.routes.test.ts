@@ -371,3 +371,51 @@ describe('deleting from the document store', () => {
     expect(file.body.startsWith('%PDF-')).toBe(true);
   });
 });
+
+describe('a key reused for another submission (draft-ietf-httpapi-idempotency-key-header: 422)', () => {
+  const reused = {
+    code: 'DOSSIER.IDEMPOTENCY_KEY_REUSED',
+    message: 'Mã chống gửi trùng (idempotency key) này đã dùng cho một hồ sơ khác; hồ sơ vừa gửi chưa được ghi nhận. Hãy tạo yêu cầu mới.',
+  };
+  const written = async () => (await t.ctx.db.query<{ d: number; f: number }>(`SELECT (SELECT count(*)::int FROM dossier) AS d, (SELECT count(*)::int FROM dossier_file) AS f`)).rows[0]!;
+
+  it('the citizen’s exact retry gets the first dossier; other answers, files or procedure under the key are refused; another citizen’s same key is theirs', async () => {
+    at('2026-12-03T02:00:00Z');
+    await upload(an, 'Tờ khai đăng ký khai sinh', pdf('reused-to-khai'));
+    await upload(an, 'Giấy chứng sinh', pdf('reused-chung-sinh'));
+    const docs = [{ name: 'Tờ khai đăng ký khai sinh', sha256: await shaOf(an, 'Tờ khai đăng ký khai sinh') }, { name: 'Giấy chứng sinh', sha256: await shaOf(an, 'Giấy chứng sinh') }];
+    const body = { idempotencyKey: 'reused-online-key', procedureId: full, eform: answers, resultDelivery: 'online', documents: docs };
+    const first = await submit(an, body);
+    expect(first.statusCode, first.body).toBe(201);
+    const before = await written();
+    const again = await submit(an, { ...body, eform: { quanHe: 'Cha', soCCCD: '087090001234', hoTen: 'Nguyễn Văn An' } });
+    expect(again.statusCode).toBe(201);
+    expect(again.json().id).toBe(first.json().id);
+
+    const otherAnswers = await submit(an, { ...body, eform: { ...answers, quanHe: 'Mẹ' } });
+    expect(otherAnswers.statusCode).toBe(422);
+    expect(otherAnswers.json()).toMatchObject(reused);
+    expect(otherAnswers.body).not.toContain(first.json().id);
+    expect((await submit(an, { ...body, documents: [...docs].reverse() })).json().code).toBe(reused.code);
+    expect((await submit(an, { ...body, procedureId: partial, eform: {}, documents: [], resultDelivery: 'desk' })).json().code).toBe(reused.code);
+    expect(await written()).toEqual(before);
+
+    const binhsOwn = await submit(binh, { idempotencyKey: 'reused-online-key', procedureId: partial, resultDelivery: 'desk' });
+    expect(binhsOwn.statusCode, binhsOwn.body).toBe(201);
+    expect(binhsOwn.json().id).not.toBe(first.json().id);
+  });
+
+  it('an officer’s assisted submission: the exact retry gets the first dossier, another applicant under the key is refused', async () => {
+    at('2026-12-03T03:00:00Z');
+    const body = { idempotencyKey: 'reused-assisted-key', procedureId: full, resolvingUnitId: tree.communeA.id, applicant: { idNumber: '087090001234', fullName: 'Nguyễn Văn An', birthDate: '1990-05-01' }, eform: answers, documents: ['Tờ khai đăng ký khai sinh'] };
+    const assisted = (payload: Record<string, unknown>) => injectAs(t.app, desk, { method: 'POST', url: '/api/dossiers/assisted', payload });
+    const first = await assisted(body);
+    expect(first.statusCode, first.body).toBe(201);
+    const before = await written();
+    expect((await assisted(body)).json().id).toBe(first.json().id);
+    const other = await assisted({ ...body, applicant: { idNumber: '079195000123', fullName: 'Trần Thị Bình', birthDate: '1995-02-03' } });
+    expect(other.statusCode).toBe(422);
+    expect(other.json()).toMatchObject(reused);
+    expect(await written()).toEqual(before);
+  });
+});

@@ -28,6 +28,12 @@ export type IntakeContext = {
   hours: WorkingHours[];
   /** The dossier already recorded under this idempotency key, if any: what its intake answered. */
   existing: ExistingIntake | null;
+  /**
+   * The fingerprint of the request that recorded `existing` (platform/idempotency.ts); null when it has none (written
+   * before fingerprints were kept, or from the national portal). Read here, so telling a retry from another request
+   * under the same key costs no round trip.
+   */
+  existingFingerprint: string | null;
 };
 
 /** A dossier already recorded under the key, as its receipt tells it (receive-dossier.ts `IntakeReceipt`). */
@@ -65,7 +71,8 @@ const intakeContextSql = statement(
               WHERE a.day BETWEEN $5 AND $6 AND (a.unit_id IS NULL OR rs.path LIKE au.path || '%')) AS adjustments,
             ${workingHoursJsonSql('(SELECT path FROM rs)')} AS hours,
             (SELECT json_build_object('id', d.id, 'code', d.code, 'status', d.status, 'procedureName', d.procedure_name, 'applicantName', d.applicant->>'fullName',
-                    'resolvingUnitName', (SELECT su.name FROM unit su WHERE su.id = d.resolving_unit_id), 'dueAt', d.due_at, 'receivedAt', d.received_at)
+                    'resolvingUnitName', (SELECT su.name FROM unit su WHERE su.id = d.resolving_unit_id), 'dueAt', d.due_at, 'receivedAt', d.received_at,
+                    'fingerprint', d.request_fingerprint)
                FROM dossier d WHERE d.idempotency_key = $4) AS existing`,
 );
 
@@ -120,7 +127,7 @@ export async function loadIntakeContext(
     stepUnits: UnitRow[];
     adjustments: TAdjustment[];
     hours: WorkingHours[];
-    existing: (Omit<ExistingIntake, 'dueAt' | 'receivedAt'> & { dueAt: string | null; receivedAt: string | null }) | null;
+    existing: RawExisting | null;
   }>(prepared(intakeContextSql, [p.receivingUnitId, p.resolvingUnitId, p.procedureId, p.idempotencyKey, p.from, p.to, [...held.keys()]]));
   const r = rows[0]!;
   return {
@@ -131,6 +138,14 @@ export async function loadIntakeContext(
     stepUnits: new Map(r.stepUnits.map((u) => [u.code, u])),
     adjustments: r.adjustments,
     hours: r.hours,
-    existing: r.existing ? { ...r.existing, dueAt: r.existing.dueAt ? new Date(r.existing.dueAt) : null, receivedAt: r.existing.receivedAt ? new Date(r.existing.receivedAt) : null } : null,
+    existing: r.existing ? existingOf(r.existing) : null,
+    existingFingerprint: r.existing?.fingerprint ?? null,
   };
+}
+
+/** The existing dossier as the statement gives it: times as JSON strings, with the fingerprint of its request. */
+type RawExisting = Omit<ExistingIntake, 'dueAt' | 'receivedAt'> & { dueAt: string | null; receivedAt: string | null; fingerprint: string | null };
+
+function existingOf({ fingerprint: _fingerprint, ...e }: RawExisting): ExistingIntake {
+  return { ...e, dueAt: e.dueAt ? new Date(e.dueAt) : null, receivedAt: e.receivedAt ? new Date(e.receivedAt) : null };
 }

@@ -54,6 +54,17 @@ export const dossierErrors = {
       'Kết quả được trả qua bưu điện; bộ phận một cửa chỉ trả trực tiếp khi bưu điện đã chuyển lại kết quả.',
       'The result goes by post; the desk hands it out only once the post has brought it back.',
     ),
+  /**
+   * A key reused for another request (draft-ietf-httpapi-idempotency-key-header: 422): answering the first dossier
+   * would tell the desk that this one was recorded.
+   */
+  idempotencyKeyReused: () =>
+    new DomainError(
+      'DOSSIER.IDEMPOTENCY_KEY_REUSED',
+      'unprocessable',
+      'Mã chống gửi trùng (idempotency key) này đã dùng cho một hồ sơ khác; hồ sơ vừa gửi chưa được ghi nhận. Hãy tạo yêu cầu mới.',
+      'This idempotency key was already used for a different request; this one was not recorded. Send it as a new request.',
+    ),
   dayFull: () =>
     new DomainError('DOSSIER.DAY_FULL', 'conflict', 'Đơn vị đã dùng hết số thứ tự hồ sơ trong ngày theo định dạng mã hồ sơ.', 'No dossier numbers left today at this unit.'),
   cashNoFee: () =>

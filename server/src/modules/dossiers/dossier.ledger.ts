@@ -139,6 +139,8 @@ export type DossierFacts = {
   eform: unknown;
   citizenId?: string | null;
   assisted?: boolean;
+  /** The fingerprint of the request under `idempotencyKey` (platform/idempotency.ts), kept to tell a retry from another request. */
+  requestFingerprint?: string | null;
 };
 
 const openDossierSql = statement(
@@ -159,10 +161,10 @@ const openDossierSql = statement(
          resolving_unit_id, resolving_path, applicant_id, applicant, channel, submitted_at, fee_vnd, documents, eform, citizen_id, assisted, created_at, updated_at,
          status, national_status, step_index, step_count, assignee_id, received_at, counting_from, due_at, original_due_at, finished_at,
          returned_at, finish_class, result_delivery, supplement_count, paused_at, paused_minutes, apology_count, overdue_notified_at, supplemented_at,
-         interagency_unit_id, interagency_path, late_since)
+         interagency_unit_id, interagency_path, late_since, request_fingerprint)
        SELECT CASE WHEN $10::uuid IS NOT NULL THEN $12 || dossier_code_seq((SELECT last_seq FROM sq), $13, $14) END,
               $15, $16, $17, $18, $19, $20, $21, $22, $23, (SELECT id FROM ap), $24, $25, $26, $27, $28, $29, $30, $31, $9, $9,
-              $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43, $44, $45, $46, $47, $48, $49, $50, $51, $52, $78
+              $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43, $44, $45, $46, $47, $48, $49, $50, $51, $52, $78, $79
        RETURNING id, code),
      s AS (
        INSERT INTO dossier_step (dossier_id, step_index, name, role, unit_id, working_days, due_at, started_at, finished_at, finish_class, assignee_id)
@@ -206,7 +208,7 @@ export async function openDossier(
       ...stepParams(opts.steps, state.steps),
       rec.actorId, rec.actorName, stored.action, state.status, state.receivedAt ? state.stepIndex : null, rec.note, JSON.stringify(stored.data),
       ...notificationParams(opts.notices),
-      state.lateSince,
+      state.lateSince, facts.requestFingerprint ?? null,
     ]),
   );
   const r = rows[0]!;

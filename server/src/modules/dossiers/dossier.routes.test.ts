@@ -191,6 +191,101 @@ describe('dossier lifecycle at the desk', () => {
     expect(second.json().id).not.toBe(first.json().id);
   });
 
+  describe('a key reused for another request (draft-ietf-httpapi-idempotency-key-header: 422)', () => {
+    const count = async (sql: string, params: unknown[] = []) => (await t.ctx.db.query<{ n: number }>(sql, params)).rows[0]!.n;
+    const written = async () => ({
+      dossiers: await count(`SELECT count(*)::int AS n FROM dossier`),
+      actions: await count(`SELECT count(*)::int AS n FROM dossier_action`),
+      notifications: await count(`SELECT count(*)::int AS n FROM notification_outbox`),
+      numbers: await count(`SELECT coalesce(sum(last_seq), 0)::int AS n FROM dossier_code_counter WHERE unit_id = $1`, [tree.deskA.id]),
+    });
+    const reused = {
+      code: 'DOSSIER.IDEMPOTENCY_KEY_REUSED',
+      message: 'Mã chống gửi trùng (idempotency key) này đã dùng cho một hồ sơ khác; hồ sơ vừa gửi chưa được ghi nhận. Hãy tạo yêu cầu mới.',
+    };
+    const post = (payload: Record<string, unknown>, s: Session = desk) => injectAs(t.app, s, { method: 'POST', url: '/api/dossiers', headers: { prefer: 'return=minimal' }, payload });
+
+    it('the same body, its keys in another order, gets the first receipt and writes nothing; another applicant or procedure is refused and writes nothing', async () => {
+      at('2026-11-25T05:00:00Z');
+      const body = intakePayload(oneDay, { idempotencyKey: 'reused-key-0001' });
+      const first = await post(body);
+      expect(first.statusCode, first.body).toBe(201);
+      const stored = await t.ctx.db.query(`SELECT request_fingerprint FROM dossier WHERE id = $1`, [first.json().id]);
+      expect(stored.rows[0].request_fingerprint).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const before = await written();
+
+      const reordered = Object.fromEntries(Object.entries({ ...body, applicant: Object.fromEntries(Object.entries(body.applicant).reverse()) }).reverse());
+      expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(body));
+      for (const retry of [body, reordered]) {
+        const again = await post(retry);
+        expect(again.statusCode, again.body).toBe(201);
+        expect(again.json()).toEqual(first.json());
+      }
+      expect(await written()).toEqual(before);
+
+      const otherApplicant = await post({ ...body, applicant: { kind: 'citizen', idNumber: '079195000123', fullName: 'Trần Thị Bình', phone: '0912345679' } });
+      expect(otherApplicant.statusCode).toBe(422);
+      expect(otherApplicant.json()).toMatchObject(reused);
+      expect(otherApplicant.body).not.toContain(first.json().id);
+      const otherProcedure = await post({ ...body, procedureId: threeDays });
+      expect(otherProcedure.statusCode).toBe(422);
+      expect(otherProcedure.json().code).toBe(reused.code);
+      const otherOutcome = await post({ ...body, outcome: 'incomplete', missing: [{ name: 'Giấy chứng sinh', count: 1 }], reason: 'Thiếu giấy chứng sinh' });
+      expect(otherOutcome.json().code).toBe(reused.code);
+      // Not one row more: no dossier, no log entry, no SMS, no number taken from the desk's day.
+      expect(await written()).toEqual(before);
+      // The first request, retried after all that, still gets its receipt.
+      expect((await post(body)).json()).toEqual(first.json());
+    });
+
+    it('another desk’s same key is its own: a different applicant there is a new dossier, and this desk’s retry is untouched', async () => {
+      at('2026-11-25T05:10:00Z');
+      const body = intakePayload(oneDay, { idempotencyKey: 'reused-key-0002' });
+      const first = await post(body);
+      expect(first.statusCode, first.body).toBe(201);
+      const communeD = await buildUnit(t.ctx.db, { kind: 'commune', parent: tree.province, name: 'Xã Đông Thử' });
+      const deskD = await buildUnit(t.ctx.db, { kind: 'desk', parent: communeD, name: 'Bộ phận một cửa xã Đông Thử' });
+      await buildStaff(t.ctx.db, 'motcua.d', [{ role: 'desk_officer', unit: deskD }]);
+      const otherDesk = await login(t.app, 'motcua.d');
+      const before = await count(`SELECT count(*)::int AS n FROM dossier`);
+      const there = await post({ ...body, receivingUnitId: deskD.id, resolvingUnitId: communeD.id, applicant: { kind: 'citizen', idNumber: '079195000123', fullName: 'Trần Thị Bình' } }, otherDesk);
+      expect(there.statusCode, there.body).toBe(201);
+      expect(there.json()).toMatchObject({ applicantName: 'Trần Thị Bình', resolvingUnitName: 'Xã Đông Thử' });
+      expect(there.json().id).not.toBe(first.json().id);
+      expect(await count(`SELECT count(*)::int AS n FROM dossier`)).toBe(before + 1);
+      expect((await post(body)).json()).toEqual(first.json());
+    });
+
+    it('two different requests racing under one new key: one is recorded, the other refused, one dossier', async () => {
+      at('2026-11-25T05:20:00Z');
+      const before = await count(`SELECT count(*)::int AS n FROM dossier`);
+      const bodies = Array.from({ length: 4 }, (_, i) =>
+        intakePayload(oneDay, { idempotencyKey: 'reused-key-0003', applicant: { kind: 'citizen', idNumber: '087090001234', fullName: `Nguyễn Văn An ${'I'.repeat(i + 1)}` } }),
+      );
+      const results = await Promise.all(bodies.map((b) => post(b)));
+      const won = results.filter((r) => r.statusCode === 201);
+      expect(won).toHaveLength(1);
+      expect(results.filter((r) => r.statusCode === 422).map((r) => r.json().code)).toEqual([reused.code, reused.code, reused.code]);
+      expect(await count(`SELECT count(*)::int AS n FROM dossier`)).toBe(before + 1);
+      // The winner's own retry gets its receipt.
+      const winner = bodies[results.indexOf(won[0]!)]!;
+      expect((await post(winner)).json()).toEqual(won[0]!.json());
+    });
+
+    it('a dossier recorded before fingerprints were kept (none stored) answers any retry under its key as before', async () => {
+      at('2026-11-25T05:30:00Z');
+      const body = intakePayload(oneDay, { idempotencyKey: 'reused-key-0004' });
+      const first = await post(body);
+      expect(first.statusCode, first.body).toBe(201);
+      await t.ctx.db.query(`UPDATE dossier SET request_fingerprint = NULL WHERE id = $1`, [first.json().id]);
+      const before = await count(`SELECT count(*)::int AS n FROM dossier`);
+      const again = await post({ ...body, applicant: { kind: 'citizen', idNumber: '079195000123', fullName: 'Trần Thị Bình' } });
+      expect(again.statusCode).toBe(201);
+      expect(again.json()).toEqual(first.json());
+      expect(await count(`SELECT count(*)::int AS n FROM dossier`)).toBe(before);
+    });
+  });
+
   it('concurrent intakes at one desk get distinct consecutive numbers', async () => {
     at('2026-11-27T02:00:00Z');
     const results = await Promise.all(Array.from({ length: 12 }, () => intake(oneDay)));

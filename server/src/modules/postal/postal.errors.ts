@@ -18,6 +18,13 @@ export const postalErrors = {
     new DomainError('POSTAL.TRANSITION_NOT_ALLOWED', 'conflict', `Không thể thực hiện khi đang ở trạng thái "${fromLabel}".`, 'Transition not allowed.', { allowed }),
   receiptRequired: () =>
     new DomainError('POSTAL.RECEIPT_REQUIRED', 'invalid', 'Đã thu phí, lệ phí thì phải ghi số biên lai giao cho người dân.', 'A receipt number is required when fees are collected.'),
+  handOverMismatch: () =>
+    new DomainError(
+      'POSTAL.HAND_OVER_MISMATCH',
+      'unprocessable',
+      'Hồ sơ của bưu gửi này đã được tạo ở lần giao nhận trước với đơn vị giải quyết khác; hãy giao nhận lại với đúng đơn vị giải quyết đã chọn lần đầu.',
+      'This parcel already became a dossier at an earlier hand-over with another resolving unit; hand it over with the unit chosen first.',
+    ),
   notDesk: () => new DomainError('POSTAL.NOT_A_DESK', 'unprocessable', 'Cần chọn bộ phận tiếp nhận và trả kết quả còn hoạt động.', 'Choose an open one-stop desk.'),
   resultAlreadyOut: () =>
     new DomainError('POSTAL.RESULT_ALREADY_OUT', 'conflict', 'Kết quả đã được trả hoặc hồ sơ đã kết thúc, không thể đổi hình thức nhận kết quả.', 'The result was already handed out.'),

@@ -379,3 +379,33 @@ describe('the citizen follows a pickup request by its code (issue 14)', () => {
     expect((await list(`&provinceId=${tree.otherProvince.id}`)).map((p) => p.id)).toEqual([otherId]);
   });
 });
+
+describe('a hand-over retried (idempotency key of the pickup)', () => {
+  it('after its dossier was written but not the pickup: the unit chosen first finishes it, another unit is refused (422), one dossier', async () => {
+    at('2026-11-25T05:00:00Z');
+    const p = (await request(accepted, { phone: '0912 000 111' })).json();
+    expect((await pickUp(postman, p.id)).statusCode).toBe(200);
+    const first = await handOver(desk, p.id);
+    expect(first.statusCode, first.body).toBe(200);
+    const dossierId = first.json().dossierId as string;
+    // The answer was lost between the two writes: the dossier exists, the pickup still waits for its hand-over.
+    await t.ctx.db.query(
+      `UPDATE postal_pickup SET status = 'picked_up', dossier_id = NULL, handed_over_at = NULL, desk_signed_by = NULL, desk_signed_name = NULL, postal_signed_name = NULL WHERE id = $1`,
+      [p.id],
+    );
+    const dossiers = async () => (await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM dossier`)).rows[0]!.n;
+    const before = await dossiers();
+    const otherUnit = await injectAs(t.app, desk, { method: 'POST', url: `/api/postal/pickups/${p.id}/hand-over`, payload: { postalSignerName: 'Cán bộ buudien.a', resolvingUnitId: tree.communeB.id } });
+    expect(otherUnit.statusCode).toBe(422);
+    expect(otherUnit.json()).toMatchObject({
+      code: 'POSTAL.HAND_OVER_MISMATCH',
+      message: 'Hồ sơ của bưu gửi này đã được tạo ở lần giao nhận trước với đơn vị giải quyết khác; hãy giao nhận lại với đúng đơn vị giải quyết đã chọn lần đầu.',
+    });
+    expect(await dossiers()).toBe(before);
+    expect((await injectAs(t.app, desk, { method: 'GET', url: `/api/postal/pickups/${p.id}` })).json()).toMatchObject({ status: 'picked_up', dossierId: null });
+    const retry = await handOver(desk, p.id);
+    expect(retry.statusCode, retry.body).toBe(200);
+    expect(retry.json()).toMatchObject({ status: 'handed_over', dossierId });
+    expect(await dossiers()).toBe(before);
+  });
+});

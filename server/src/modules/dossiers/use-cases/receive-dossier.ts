@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { withTransaction, type Db, type Queryable } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
+import { requestFingerprint, sameRequest } from '../../../platform/idempotency.js';
 import { can, type Actor } from '../../identity/permissions.policy.js';
 import { validateEform } from '../../procedures/eform.js';
 import { feeLines, feeTotal } from '../../procedures/fee.rules.js';
@@ -27,8 +28,10 @@ export type IntakeChannel = 'desk' | 'postal';
  * Intake at the one-stop desk (Nghị định 61/2018 Điều 17; Nghị định 118/2025 Điều 17): the officer records the dossier
  * and one outcome — accepted (a code, the due time and the receipt, Mẫu 01), incomplete (Mẫu 02) or refused (Mẫu 03).
  * The dossier keeps the rule-set and the procedure version in force today. A retried request with the same
- * idempotency key returns the first dossier. Everything is written in one transaction with its action. Answers the
- * receipt (`ZIntakeReceipt`: the code, the appointment, the names the desk hands over), from what the intake knew.
+ * idempotency key returns the first dossier; another request under that key (another applicant, procedure, outcome…)
+ * is refused (422 `DOSSIER.IDEMPOTENCY_KEY_REUSED`) and writes nothing. Everything is written in one transaction with
+ * its action. Answers the receipt (`ZIntakeReceipt`: the code, the appointment, the names the desk hands over), from
+ * what the intake knew.
  * `channel` 'postal' records a dossier the public postal service handed over (QĐ 45/2016 Điều 7): it counts as
  * submitted at the hand-over, which is now.
  * The fee is the procedure's own rule applied to this case (fee.rules.ts, the rule the portal shows): the desk never
@@ -45,11 +48,19 @@ export async function receiveDossier(
   const year = Number(today.slice(0, 4));
   // Idempotency keys are the desk's own: another desk's key can neither collide with this one nor reveal its dossier.
   const idempotencyKey = deskIdempotencyKey(input.receivingUnitId, input.idempotencyKey);
+  // What the request asks for, kept beside its key (the key and the desk are the key itself): the whole input as sent
+  // — an exact retry sends it again — and the channel, so a desk key never answers for a postal hand-over.
+  const { idempotencyKey: _key, receivingUnitId: _desk, ...asked } = input;
+  const fingerprint = requestFingerprint({ ...asked, paidCash: input.paidCash ?? false, channel: options.channel ?? 'desk', collectedFeeVnd: options.collectedFeeVnd });
   const ctx = await loadIntakeContext(deps.db, { ...input, idempotencyKey, from: `${year}-01-01`, to: `${year + 1}-12-31` });
   const { receiving, resolving, procedure } = ctx;
   if (!receiving || !resolving) throw commonErrors.notFound('Unit');
   if (!can(actor, 'dossiers.receive', receiving.path)) throw commonErrors.forbidden('dossiers.receive');
-  if (ctx.existing) return receiptOf(ctx.existing);
+  if (ctx.existing) {
+    // Never the first dossier's receipt for another request: the desk would believe this one recorded.
+    if (!sameRequest(ctx.existingFingerprint, fingerprint)) throw dossierErrors.idempotencyKeyReused();
+    return receiptOf(ctx.existing);
+  }
   if (receiving.validTo || resolving.validTo) throw dossierErrors.unitClosed();
   // Since 1 July 2025 any centre of the province receives for any competent unit of it (ND 118/2025).
   if (receiving.path.split('/')[1] !== resolving.path.split('/')[1]) throw dossierErrors.outOfProvince();
@@ -111,6 +122,7 @@ export async function receiveDossier(
         tx,
         {
           idempotencyKey,
+          requestFingerprint: fingerprint,
           procedureId: procedure.id,
           procedureVersionId: version.id,
           procedureName: version.content.name,
@@ -148,9 +160,13 @@ export async function receiveDossier(
     };
     return input.paidCash ? await withTransaction(deps.db, write) : await write(deps.db);
   } catch (err) {
-    // Two requests with one key raced past the check: the unique index decided; the loser returns the winner.
-    const winner = isUniqueViolation(err, 'dossier_idempotency_key_key') ? (await loadIntakeContext(deps.db, { ...input, idempotencyKey, from: today, to: today })).existing : null;
-    if (winner) return receiptOf(winner);
+    // Two requests with one key raced past the check: the unique index decided; the loser returns the winner if it
+    // asked the same, else it is refused like any other request reusing the key.
+    const raced = isUniqueViolation(err, 'dossier_idempotency_key_key') ? await loadIntakeContext(deps.db, { ...input, idempotencyKey, from: today, to: today }) : null;
+    if (raced?.existing) {
+      if (!sameRequest(raced.existingFingerprint, fingerprint)) throw dossierErrors.idempotencyKeyReused();
+      return receiptOf(raced.existing);
+    }
     if (isSqlState(err, '22003')) throw dossierErrors.dayFull();
     throw err;
   }

@@ -1,6 +1,7 @@
 import { withTransaction, type Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
+import { requestFingerprint, sameRequest } from '../../../platform/idempotency.js';
 import { completeApplicant } from '../../procedures/eform.rules.js';
 import { validateCccd } from '../../applicants/cccd.rules.js';
 import { citizenErrors } from '../../citizens/citizen.errors.js';
@@ -38,7 +39,9 @@ export type OnlineSubmission = {
  * The dossier waits in the desk's queue "online, awaiting acceptance" (status chờ tiếp nhận, national code 1) without
  * a code: it is numbered, and its legal time starts, when the desk accepts it (use-cases/accept-online.ts).
  * An officer may submit on a citizen's behalf: the dossier is flagged assisted and costs nothing ("Công dân không
- * viết", free help to prepare dossiers). A retried request with the same key returns the first dossier.
+ * viết", free help to prepare dossiers). A retried request with the same key returns the first dossier; another
+ * request under that key (another applicant, procedure, answers, files…) is refused (422
+ * `DOSSIER.IDEMPOTENCY_KEY_REUSED`) and writes nothing.
  */
 export async function submitOnline(deps: { db: Db; clock: Clock }, submitter: OnlineSubmitter, input: OnlineSubmission): Promise<string> {
   const now = deps.clock.now();
@@ -50,13 +53,20 @@ export async function submitOnline(deps: { db: Db; clock: Clock }, submitter: On
   );
   // A citizen's keys are their own; an officer's are the receiving desk's (never shared across desks).
   const key = submitter.kind === 'citizen' ? `online:${submitter.citizenId}:${input.idempotencyKey}` : `assisted:${desks[0]!.id}:${input.idempotencyKey}`;
+  // What the request asks for, kept beside its key. A citizen's applicant is their profile, not something they sent:
+  // a profile edited between a lost answer and its retry leaves the retry the same request.
+  const { idempotencyKey: _key, applicant: sentApplicant, ...asked } = input;
+  const fingerprint = requestFingerprint({ ...asked, applicant: submitter.kind === 'officer' ? sentApplicant : null });
   const ctx = await loadIntakeContext(deps.db, { receivingUnitId: desks[0]!.id, resolvingUnitId: input.resolvingUnitId, procedureId: input.procedureId, idempotencyKey: key, from: `${year}-01-01`, to: `${year}-12-31` });
   const { receiving, resolving, procedure } = ctx;
   if (!receiving || !resolving) throw commonErrors.notFound('Unit');
   if (submitter.kind === 'officer' && !can(submitter.actor, 'dossiers.receive', receiving.path) && !can(submitter.actor, 'dossiers.receive', resolving.path)) {
     throw commonErrors.forbidden('dossiers.receive');
   }
-  if (ctx.existing) return ctx.existing.id;
+  if (ctx.existing) {
+    if (!sameRequest(ctx.existingFingerprint, fingerprint)) throw dossierErrors.idempotencyKeyReused();
+    return ctx.existing.id;
+  }
   if (receiving.validTo || resolving.validTo) throw dossierErrors.unitClosed();
   const ruleSet = ruleSetOn(today);
   if (!procedure) throw commonErrors.notFound('Procedure');
@@ -94,6 +104,7 @@ export async function submitOnline(deps: { db: Db; clock: Clock }, submitter: On
         tx,
         {
           idempotencyKey: key,
+          requestFingerprint: fingerprint,
           procedureId: procedure.id,
           procedureVersionId: version.id,
           procedureName: version.content.name,
@@ -133,10 +144,14 @@ export async function submitOnline(deps: { db: Db; clock: Clock }, submitter: On
       return id;
     });
   } catch (err) {
-    // Two requests with one key raced past the check: the unique index decided; the loser returns the winner.
+    // Two requests with one key raced past the check: the unique index decided; the loser returns the winner if it
+    // asked the same, else it is refused like any other request reusing the key.
     if ((err as { code?: string; constraint?: string }).code === '23505' && (err as { constraint?: string }).constraint === 'dossier_idempotency_key_key') {
-      const { rows } = await deps.db.query<{ id: string }>(`SELECT id FROM dossier WHERE idempotency_key = $1`, [key]);
-      if (rows[0]) return rows[0].id;
+      const { rows } = await deps.db.query<{ id: string; fingerprint: string | null }>(`SELECT id, request_fingerprint AS fingerprint FROM dossier WHERE idempotency_key = $1`, [key]);
+      if (rows[0]) {
+        if (!sameRequest(rows[0].fingerprint, fingerprint)) throw dossierErrors.idempotencyKeyReused();
+        return rows[0].id;
+      }
     }
     throw err;
   }

@@ -30,6 +30,10 @@ export const NATIONAL_ACTOR = 'Cổng Dịch vụ công quốc gia';
  * submission of our portal: it waits in the resolving unit's desk queue "online, awaiting acceptance" (national code 1)
  * with the e-form answers, the files, the fees paid there and whether the applicant's account is verified with VNeID.
  * The national code (MaHoSo) is its idempotency key: the same dossier pushed twice, or pushed and pulled, is one dossier.
+ * Unlike a client's key (receive-dossier.ts, submit-online.ts), a second delivery is not compared with the first: the
+ * code names the dossier on the portal, not one request, and the portal delivers it again (push, pull, a push after a
+ * lost answer) with its status, history and files as they are by then; the protocol expects the dossier we hold (200),
+ * and a refusal would only be retried or filed as a rejection of a dossier we do have.
  */
 export async function receiveNationalDossier(deps: { db: Db; clock: Clock; files: FileStore; config: { publicUrl: string } }, pushedHoSo: THoSo): Promise<{ id: string; created: boolean }> {
   const now = deps.clock.now();

@@ -1,7 +1,7 @@
 import { withTransaction, type Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { AppConfig } from '../../../platform/config.js';
-import { commonErrors } from '../../../platform/errors.js';
+import { commonErrors, DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../identity/permissions.policy.js';
 import { getUnit } from '../../org-units/unit.repo.js';
 import { receiveDossier } from '../../dossiers/use-cases/receive-dossier.js';
@@ -69,7 +69,8 @@ export async function cancelPickup(deps: Deps, actor: Actor, pickupId: string, r
  * The desk receives the parcel (Quyết định 45/2016/QĐ-TTg Điều 7): the desk officer and the postal worker count it
  * against the Phiếu gửi and sign the Biên bản giao nhận hồ sơ. The dossier counts as lawfully submitted at that moment,
  * so it is received now, channel "postal", through the one intake use case (its deadline runs from here); the pickup
- * keeps both signatures and the dossier it became. A retry finds the same dossier through the idempotency key.
+ * keeps both signatures and the dossier it became. A retry finds the same dossier through the idempotency key; one with
+ * another resolving unit (the dossier was written, the pickup's update was not) is refused, never filed under the first.
  */
 export async function handOverPickup(deps: Deps, actor: Actor, pickupId: string, input: THandOverInput): Promise<string> {
   const p = await getPickup(deps.db, pickupId);
@@ -95,7 +96,10 @@ export async function handOverPickup(deps: Deps, actor: Actor, pickupId: string,
       reason: null,
     },
     { channel: 'postal', collectedFeeVnd: p.feeVnd },
-  );
+  ).catch((err: unknown) => {
+    // The key is the pickup's own: "send a new request" is no advice here, the unit chosen first is.
+    throw err instanceof DomainError && err.code === 'DOSSIER.IDEMPOTENCY_KEY_REUSED' ? postalErrors.handOverMismatch() : err;
+  });
   await withTransaction(deps.db, async (tx) => {
     // The hand-over instant is the dossier's submission instant (Điều 7), one value in both rows.
     const { rows } = await tx.query<{ at: Date }>(`SELECT submitted_at AS at FROM dossier WHERE id = $1`, [dossierId]);
