@@ -357,4 +357,55 @@ describe('at the desk (1366 × 768)', () => {
     await screen.screenshot({ path: `${SHOTS}/mc-desk-hall-screen.png` });
     expect(await seriousA11yViolations(screen)).toEqual([]);
   });
+
+  it('a first press recorded while its answer was lost: after a correction the officer is shown that dossier, or records this one as new', async () => {
+    await page.goto(`${server.baseUrl}/console/ho-so/tiep-nhan`);
+    const picker = page.getByLabel('Thủ tục hành chính', { exact: true });
+    await picker.click();
+    await picker.fill('thường trú');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Đăng ký thường trú' }).first().click();
+    await page.getByLabel('Số CCCD', { exact: true }).fill('087090005678');
+    await page.getByLabel('Họ và tên', { exact: true }).fill('Phạm Thị Lan');
+    await page.getByLabel('Số điện thoại', { exact: true }).fill('0912 345 670');
+    // The desk's network drops the answer: the server records the dossier, the browser hears nothing.
+    let first: { id: string; code: string } | null = null;
+    await page.route(
+      '**/api/dossiers',
+      async (route) => {
+        const res = await route.fetch();
+        first = (await res.json()) as { id: string; code: string };
+        await route.abort('connectionreset');
+      },
+      { times: 1 },
+    );
+    // The procedure's declaration is not ticked as received: each press asks, and the officer receives anyway.
+    const accept = async () => {
+      await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+      await page.getByRole('button', { name: 'Vẫn tiếp nhận' }).click();
+    };
+    await accept();
+    await expect.poll(() => first).not.toBeNull();
+    await page.getByRole('alert').first().waitFor();
+    // The officer notices a wrong digit and presses again: not a second dossier, and not silence.
+    await page.getByLabel('Số điện thoại', { exact: true }).fill('0912 345 678');
+    await accept();
+    const { id, code } = first!;
+    const warning = page.getByRole('alert').filter({ hasText: `đã được ghi nhận thành hồ sơ ${code} (người nộp: Phạm Thị Lan)` });
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('lần gửi này chưa được ghi nhận');
+    const open = page.getByRole('link', { name: `Mở hồ sơ ${code}` });
+    expect(await open.getAttribute('href')).toBe(`/console/ho-so/${id}`);
+    expect(await noHorizontalScroll()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/mc-desk-first-press-recorded.png`, fullPage: true });
+    // This is another person's dossier after all: recorded as new, with a number of its own.
+    await page.getByRole('button', { name: 'Ghi nhận thành hồ sơ mới' }).click();
+    expect(await warning.count()).toBe(0);
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/dossiers' && r.request().method() === 'POST');
+    await accept();
+    expect((await answered).status()).toBe(201);
+    await page.getByRole('heading', { name: 'Đã tiếp nhận hồ sơ' }).waitFor();
+    expect(await page.getByText(code, { exact: true }).count()).toBe(0);
+    const both = await server.ctx.db.query<{ phone: string }>(`SELECT applicant->>'phone' AS phone FROM dossier WHERE applicant->>'idNumber' = '087090005678' ORDER BY code`);
+    expect(both.rows.map((r) => r.phone)).toEqual(['0912345670', '0912345678']);
+  });
 });

@@ -112,6 +112,8 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'intake.code': 'Dossier code',
   'intake.dueAt': 'Result due',
   'intake.openDossier': 'Open dossier',
+  'intake.openFirst': 'Open dossier {code}',
+  'intake.asNew': 'Record as a new dossier',
   'intake.another': 'Receive another dossier',
   'intake.incompleteDone': 'Recorded as incomplete, with supplementation guidance',
   'intake.refusedDone': 'Recorded as refused',

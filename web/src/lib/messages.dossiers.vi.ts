@@ -110,6 +110,8 @@ export const dossiersVi = {
   'intake.code': 'Mã hồ sơ',
   'intake.dueAt': 'Hẹn trả kết quả',
   'intake.openDossier': 'Xem hồ sơ',
+  'intake.openFirst': 'Mở hồ sơ {code}',
+  'intake.asNew': 'Ghi nhận thành hồ sơ mới',
   'intake.another': 'Tiếp nhận hồ sơ khác',
   'intake.incompleteDone': 'Đã ghi nhận hồ sơ chưa đầy đủ và hướng dẫn bổ sung',
   'intake.refusedDone': 'Đã ghi nhận việc từ chối tiếp nhận hồ sơ',

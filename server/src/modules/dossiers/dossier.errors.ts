@@ -56,15 +56,24 @@ export const dossierErrors = {
     ),
   /**
    * A key reused for another request (draft-ietf-httpapi-idempotency-key-header: 422): answering the first dossier
-   * would tell the desk that this one was recorded.
+   * would tell the desk that this one was recorded. `first`: what the first request recorded, given to the desk the key
+   * belongs to (the officer whose first try seemed to fail, then changed the form, is shown the dossier that exists).
    */
-  idempotencyKeyReused: () =>
-    new DomainError(
-      'DOSSIER.IDEMPOTENCY_KEY_REUSED',
-      'unprocessable',
-      'Mã chống gửi trùng (idempotency key) này đã dùng cho một hồ sơ khác; hồ sơ vừa gửi chưa được ghi nhận. Hãy tạo yêu cầu mới.',
-      'This idempotency key was already used for a different request; this one was not recorded. Send it as a new request.',
-    ),
+  idempotencyKeyReused: (first?: { id: string; code: string | null; applicantName: string }) =>
+    first
+      ? new DomainError(
+          'DOSSIER.IDEMPOTENCY_KEY_REUSED',
+          'unprocessable',
+          `Lần gửi trước của biểu mẫu này đã được ghi nhận${first.code ? ` thành hồ sơ ${first.code}` : ''} (người nộp: ${first.applicantName}), với nội dung khác lần này; lần gửi này chưa được ghi nhận. Mở hồ sơ đó để kiểm tra hoặc sửa; nếu đây là một hồ sơ khác, hãy bắt đầu tiếp nhận mới.`,
+          `The first submission of this form was recorded${first.code ? ` as dossier ${first.code}` : ''}, with other content; this one was not recorded. Open that dossier to check or correct it; for another dossier, start a new intake.`,
+          { dossierId: first.id, code: first.code },
+        )
+      : new DomainError(
+          'DOSSIER.IDEMPOTENCY_KEY_REUSED',
+          'unprocessable',
+          'Mã chống gửi trùng (idempotency key) này đã dùng cho một hồ sơ khác; hồ sơ vừa gửi chưa được ghi nhận. Hãy tạo yêu cầu mới.',
+          'This idempotency key was already used for a different request; this one was not recorded. Send it as a new request.',
+        ),
   dayFull: () =>
     new DomainError('DOSSIER.DAY_FULL', 'conflict', 'Đơn vị đã dùng hết số thứ tự hồ sơ trong ngày theo định dạng mã hồ sơ.', 'No dossier numbers left today at this unit.'),
   cashNoFee: () =>

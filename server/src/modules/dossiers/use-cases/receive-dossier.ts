@@ -58,7 +58,7 @@ export async function receiveDossier(
   if (!can(actor, 'dossiers.receive', receiving.path)) throw commonErrors.forbidden('dossiers.receive');
   if (ctx.existing) {
     // Never the first dossier's receipt for another request: the desk would believe this one recorded.
-    if (!sameRequest(ctx.existingFingerprint, fingerprint)) throw dossierErrors.idempotencyKeyReused();
+    if (!sameRequest(ctx.existingFingerprint, fingerprint)) throw dossierErrors.idempotencyKeyReused(ctx.existing);
     return receiptOf(ctx.existing);
   }
   if (receiving.validTo || resolving.validTo) throw dossierErrors.unitClosed();
@@ -164,7 +164,7 @@ export async function receiveDossier(
     // asked the same, else it is refused like any other request reusing the key.
     const raced = isUniqueViolation(err, 'dossier_idempotency_key_key') ? await loadIntakeContext(deps.db, { ...input, idempotencyKey, from: today, to: today }) : null;
     if (raced?.existing) {
-      if (!sameRequest(raced.existingFingerprint, fingerprint)) throw dossierErrors.idempotencyKeyReused();
+      if (!sameRequest(raced.existingFingerprint, fingerprint)) throw dossierErrors.idempotencyKeyReused(raced.existing);
       return receiptOf(raced.existing);
     }
     if (isSqlState(err, '22003')) throw dossierErrors.dayFull();

@@ -7,9 +7,10 @@ import { lookupApplicant } from '../api/lookup-applicant.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { UnitSelect } from '../../../components/UnitSelect.js';
-import { errorText } from '../../../lib/api-client.js';
+import { ApiError, errorText } from '../../../lib/api-client.js';
 import { formatVnd } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
+import { navigate } from '../../../lib/router.js';
 import { processingTimeText, roleLabel } from '../../../lib/labels.js';
 import { isClosed, useUnits, type Unit } from '../../../lib/units.js';
 import { getProcedure, type IntakeProcedure } from '../api/get-procedure.js';
@@ -156,6 +157,10 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
   };
 
   const missingRequired = documents.filter((d) => d.required && !d.received);
+  // This form's first press was recorded (its answer was lost), and the form has changed since: the dossier that exists.
+  const firstTry = error instanceof ApiError && error.code === 'DOSSIER.IDEMPOTENCY_KEY_REUSED' && typeof error.details?.dossierId === 'string'
+    ? { dossierId: error.details.dossierId, code: typeof error.details.code === 'string' ? error.details.code : null }
+    : null;
 
   const buildInput = (outcome: Outcome, extra: NotAccepted = { missing: [], reason: null }): IntakeInput => {
     const v = form.getFieldsValue(true) as Values;
@@ -370,7 +375,40 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
         ) : null}
 
         <Card title={<h3 className="section-title">{t('intake.outcome')}</h3>} size="small" className="intake-card intake-actions">
-          <ErrorAlert error={asking ? null : error} />
+          {firstTry && !asking ? (
+            <Alert
+              type="warning"
+              showIcon
+              role="alert"
+              style={{ marginBottom: 16 }}
+              title={errorText(error)}
+              action={
+                <Flex vertical gap={8}>
+                  <Button
+                    type="primary"
+                    href={dossierPath(firstTry.dossierId)}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate(dossierPath(firstTry.dossierId));
+                    }}
+                  >
+                    {firstTry.code ? t('intake.openFirst', { code: firstTry.code }) : t('intake.openDossier')}
+                  </Button>
+                  <Button
+                    onClick={() => {
+                      // The officer says this is another dossier: a new key, the form as it is.
+                      setKey(newKey());
+                      setError(null);
+                    }}
+                  >
+                    {t('intake.asNew')}
+                  </Button>
+                </Flex>
+              }
+            />
+          ) : (
+            <ErrorAlert error={asking ? null : error} />
+          )}
           <Flex gap={12} wrap>
             <Button type="primary" size="large" icon={<CheckCircleOutlined />} loading={busy && !asking} disabled={!content} onClick={() => void handleAccept()}>
               {t('intake.accept')}
