@@ -2,6 +2,8 @@
  * Domain errors: each module lists its codes; this file holds the only code → HTTP status table
  * and turns every error into `{ code, message }` with a Vietnamese message (English in `messageEn`).
  */
+import { fieldLabelVi } from './field-labels.js';
+
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
 const statusByKind = {
@@ -34,9 +36,72 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * One thing wrong in a request: where (a JSON pointer such as "/applicant/phone"; "/" for the request as a whole) and
+ * why, in Vietnamese, with the rule's English when it has one. In an answer every issue has English (issueEn).
+ */
+export type ValidationIssue = { path: string; message: string; messageEn: string };
+export type ValidationIssueInput = { path: string; message: string; messageEn?: string };
+
+// Letters only Vietnamese uses among the languages the system speaks: how a text that is not English is recognised.
+const VIETNAMESE_LETTERS = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/iu;
+
+/** True when a text has Vietnamese letters (so it cannot stand as the English message). */
+export function hasVietnamese(text: string): boolean {
+  return VIETNAMESE_LETTERS.test(text.normalize('NFC'));
+}
+
+/** "applicant.phone" for "/applicant/phone"; "" for the request as a whole. */
+function dottedPath(path: string): string {
+  return path.split('/').filter((s) => s !== '').join('.');
+}
+
+/**
+ * The issue's English: the rule's own, else (a rule that speaks only Vietnamese, such as the phone rule) a sentence
+ * naming the field, so that `messageEn` never repeats the Vietnamese.
+ */
+function issueEn(issue: ValidationIssueInput): { text: string; own: boolean } {
+  const own = issue.messageEn?.trim();
+  if (own && !hasVietnamese(own)) return { text: own, own: true };
+  const field = dottedPath(issue.path);
+  return { text: field ? `The value of "${field}" is invalid.` : 'The request is invalid.', own: false };
+}
+
+function toIssue(issue: ValidationIssueInput): ValidationIssue {
+  return { path: issue.path, message: issue.message, messageEn: issueEn(issue).text };
+}
+
+const withoutFinalStop = (s: string) => s.replace(/\.\s*$/, '');
+
+/**
+ * What a refusal of input says: the first problem, with the field's Vietnamese label where one is known
+ * ("Số điện thoại: Đầu số điện thoại không thuộc …"), else the rule's sentence alone; "(và N lỗi khác)" when there are
+ * more. A client that shows only `message` (the portal, an integrator) still tells the person what to fix.
+ */
+export function validationMessages(issues: readonly ValidationIssueInput[]): { vi: string; en: string } {
+  const first = issues[0];
+  if (!first) return { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request is invalid.' };
+  const sentence = first.message.trim() || 'Dữ liệu gửi lên không hợp lệ.';
+  const label = fieldLabelVi(first.path);
+  // A sentence that already starts with the field's name ("Số điện thoại không hợp lệ: …") is not prefixed with it again.
+  const vi = label && !sentence.toLocaleLowerCase('vi').startsWith(label.toLocaleLowerCase('vi')) ? `${label}: ${sentence}` : sentence;
+  const english = issueEn(first);
+  const field = dottedPath(first.path);
+  const en = english.own && field ? `${field}: ${english.text}` : english.text;
+  const more = issues.length - 1;
+  if (more === 0) return { vi, en };
+  return { vi: `${withoutFinalStop(vi)} (và ${more} lỗi khác).`, en: `${withoutFinalStop(en)} (and ${more} more ${more === 1 ? 'problem' : 'problems'}).` };
+}
+
 export const commonErrors = {
-  validation: (details: Record<string, unknown>) =>
-    new DomainError('COMMON.VALIDATION', 'invalid', 'Dữ liệu gửi lên không hợp lệ.', 'The request is invalid.', details),
+  /** Input refused by a rule: the message names the first problem and its field; every problem is in `details.issues`. */
+  validation: (issues: readonly ValidationIssueInput[]) => {
+    const { vi, en } = validationMessages(issues);
+    return new DomainError('COMMON.VALIDATION', 'invalid', vi, en, { issues: issues.map(toIssue) });
+  },
+  /** A list's page cursor (`before`, `after`) that this server did not write: the list is to be read again from its start. */
+  invalidCursor: (param: string) =>
+    commonErrors.validation([{ path: `/${param}`, message: 'Vị trí trang không hợp lệ; hãy tải lại danh sách từ trang đầu.', messageEn: 'Invalid page cursor; reload the list from its first page.' }]),
   unauthenticated: () =>
     new DomainError('AUTH.UNAUTHENTICATED', 'unauthenticated', 'Bạn cần đăng nhập để tiếp tục.', 'Sign-in required.'),
   forbidden: (permission: string) =>
@@ -49,6 +114,15 @@ export const commonErrors = {
     new DomainError('AUTH.CSRF', 'forbidden', 'Phiên làm việc không hợp lệ, vui lòng tải lại trang.', 'Invalid CSRF token.'),
   rateLimited: (retryAfterSeconds: number) =>
     tooManyRequests('COMMON.RATE_LIMITED', (wait) => `Quá nhiều yêu cầu, vui lòng thử lại sau ${wait}.`, 'Too many requests.', retryAfterSeconds),
+};
+
+/** Input the server cannot read at all (a URL, a body's syntax), refused before any rule looks at it. */
+export const inputErrors = {
+  paramTooLong: () => new DomainError('COMMON.PARAM_TOO_LONG', 'invalid', 'Đường dẫn có tham số dài quá mức cho phép.', 'A path parameter is too long.'),
+  badUrl: () => new DomainError('COMMON.BAD_URL', 'invalid', 'Đường dẫn không hợp lệ (mã hóa ký tự sai).', 'Malformed URL component.'),
+  nul: () => new DomainError('COMMON.NUL_CHARACTER', 'invalid', 'Dữ liệu gửi lên chứa ký tự NUL (\\u0000) không hợp lệ.', 'The input contains a NUL character.'),
+  badJson: () => new DomainError('COMMON.BAD_JSON', 'invalid', 'Dữ liệu JSON gửi lên không đúng cú pháp.', 'Malformed JSON body.'),
+  badMultipart: () => new DomainError('COMMON.BAD_MULTIPART', 'invalid', 'Biểu mẫu tải tệp (multipart/form-data) bị lỗi hoặc không đầy đủ.', 'Malformed or truncated multipart body.'),
 };
 
 /** "3 phút", "45 giây", "2 giờ": a wait in words for the Vietnamese messages. */
@@ -67,6 +141,11 @@ export type ErrorBody = { code: string; message: string; messageEn: string; deta
 
 export function errorBody(err: DomainError): ErrorBody {
   return { code: err.code, message: err.messageVi, messageEn: err.messageEn, ...(err.details ? { details: err.details } : {}) };
+}
+
+/** The answer to a fault of the server itself: the same words whatever the fault, its text stays in the log. */
+export function internalErrorBody(): ErrorBody {
+  return { code: 'COMMON.INTERNAL', message: 'Lỗi hệ thống, vui lòng thử lại sau.', messageEn: 'Internal error.' };
 }
 
 /** Maps a PostgreSQL error raised by bad input (constraint, cast) to a domain error; others stay internal. */

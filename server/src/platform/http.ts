@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { isConnectionLoss, retryRead } from './database-hosts.js';
-import { DomainError, commonErrors, errorBody, fromPgError } from './errors.js';
+import { DomainError, commonErrors, errorBody, fromPgError, inputErrors, internalErrorBody } from './errors.js';
 
 /**
  * Who may call a route, declared on every route (`config.access`) and published in OpenAPI:
@@ -38,7 +38,7 @@ export function setHtmlNotFound(app: FastifyInstance, html: string): void {
  * get ours — a code and a Vietnamese message — like every other error.
  */
 export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  const domain = toDomainError(err) ?? commonErrors.validation({ reason: err.message });
+  const domain = toDomainError(err) ?? frameworkRefusal(err);
   void sendDomainError(reply, domain);
 }
 
@@ -74,7 +74,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return sendDomainError(reply, domain);
     }
     request.log.error({ err }, 'unhandled error');
-    return reply.status(500).send({ code: 'COMMON.INTERNAL', message: 'Lỗi hệ thống, vui lòng thử lại sau.', messageEn: 'Internal error.' });
+    return reply.status(500).send(internalErrorBody());
   });
   app.setNotFoundHandler((request, reply) => {
     const html = htmlNotFound.get(app);
@@ -91,14 +91,13 @@ export function installErrorHandler(app: FastifyInstance): void {
 export function toDomainError(err: FastifyError | Error): DomainError | null {
   if (err instanceof DomainError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
-    return commonErrors.validation({
-      // Vietnamese by default, English beside it (platform/validation.ts).
-      issues: err.validation.map((v) => {
+    return commonErrors.validation(
+      // Vietnamese by default, English beside it when the rule has it (platform/validation.ts).
+      err.validation.map((v) => {
         const en = (v.params as { messageEn?: unknown } | undefined)?.messageEn;
-        const message = v.message ?? 'Dữ liệu không hợp lệ';
-        return { path: v.instancePath || '/', message, messageEn: typeof en === 'string' ? en : message };
+        return { path: v.instancePath || '/', message: v.message ?? 'Dữ liệu không hợp lệ.', messageEn: typeof en === 'string' ? en : undefined };
       }),
-    });
+    );
   }
   if (isResponseSerializationError(err)) return null;
   const pgErr = fromPgError(err);
@@ -129,10 +128,15 @@ export function toDomainError(err: FastifyError | Error): DomainError | null {
       case 'FST_ERR_BAD_URL':
         return inputErrors.badUrl();
       default:
-        return commonErrors.validation({ reason: fe.message });
+        return frameworkRefusal(fe);
     }
   }
   return null;
+}
+
+/** A 4xx of Fastify or a plugin with no code of ours: its own (English) words go in messageEn. */
+function frameworkRefusal(err: Error): DomainError {
+  return commonErrors.validation([{ path: '/', message: 'Dữ liệu gửi lên không hợp lệ.', messageEn: err.message }]);
 }
 
 export function databaseUnavailable(): DomainError {
@@ -185,14 +189,6 @@ export function installReadRetry(app: FastifyInstance): void {
   });
 }
 
-export const inputErrors = {
-  paramTooLong: () => new DomainError('COMMON.PARAM_TOO_LONG', 'invalid', 'Đường dẫn có tham số dài quá mức cho phép.', 'A path parameter is too long.'),
-  badUrl: () => new DomainError('COMMON.BAD_URL', 'invalid', 'Đường dẫn không hợp lệ (mã hóa ký tự sai).', 'Malformed URL component.'),
-  nul: () => new DomainError('COMMON.NUL_CHARACTER', 'invalid', 'Dữ liệu gửi lên chứa ký tự NUL (\\u0000) không hợp lệ.', 'The input contains a NUL character.'),
-  badJson: () => new DomainError('COMMON.BAD_JSON', 'invalid', 'Dữ liệu JSON gửi lên không đúng cú pháp.', 'Malformed JSON body.'),
-  badMultipart: () => new DomainError('COMMON.BAD_MULTIPART', 'invalid', 'Biểu mẫu tải tệp (multipart/form-data) bị lỗi hoặc không đầy đủ.', 'Malformed or truncated multipart body.'),
-};
-
 /** True when a string, an object key or any nested value contains U+0000. */
 export function hasNul(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
@@ -213,10 +209,12 @@ export async function readUpload(
   request: FastifyRequest,
   options: { maxBytes?: number } = {},
 ): Promise<{ content: Buffer; fileName: string; field: (n: string) => string | undefined }> {
-  if (!request.isMultipart()) throw commonErrors.validation({ reason: 'multipart/form-data required' });
+  if (!request.isMultipart()) {
+    throw commonErrors.validation([{ path: '/', message: 'Tệp cần được gửi dạng biểu mẫu tải tệp (multipart/form-data).', messageEn: 'A multipart/form-data body is required.' }]);
+  }
   try {
     const part = await request.file(options.maxBytes ? { limits: { fileSize: options.maxBytes } } : undefined);
-    if (!part) throw commonErrors.validation({ reason: 'field "file" missing' });
+    if (!part) throw commonErrors.validation([{ path: '/file', message: 'Chưa chọn tệp để tải lên.', messageEn: 'No file was sent (multipart field "file").' }]);
     const content = await part.toBuffer();
     const field = (name: string) => {
       const f = part.fields[name];

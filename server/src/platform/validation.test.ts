@@ -13,8 +13,9 @@ describe('validation messages (Zod locales)', () => {
     expect(texts).toEqual([
       { path: 'action', message: 'Tùy chọn không hợp lệ: mong đợi một trong các giá trị "forward"|"approve"', messageEn: 'Invalid option: expected one of "forward"|"approve"' },
       { path: 'note', message: 'Quá nhỏ: mong đợi string có >=3 ký tự', messageEn: 'Too small: expected string to have >=3 characters' },
-      // A message written by the schema itself stays as written, in both.
-      { path: 'code', message: 'Mã hồ sơ bắt buộc', messageEn: 'Mã hồ sơ bắt buộc' },
+      // A message written by the schema itself stays as written, with no English unless the schema gave it: the refusal
+      // names the field in English instead (errors.test.ts), never repeating the Vietnamese.
+      { path: 'code', message: 'Mã hồ sơ bắt buộc' },
     ]);
   });
 

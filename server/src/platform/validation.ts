@@ -1,6 +1,7 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import { z } from 'zod';
 import { safeParse, type $ZodIssue, type $ZodType } from 'zod/v4/core';
+import { commonErrors, type DomainError } from './errors.js';
 
 const vi = z.locales.vi();
 const en = z.locales.en();
@@ -23,19 +24,25 @@ function localeText(locale: typeof en, issue: RawIssue): string | undefined {
 }
 
 /**
- * The issue in both languages. A message the schema wrote itself (`z.string().min(1, '…')`) is the same in both; a
- * message of the locale is rewritten in English from the same issue (with its input, kept only for this).
+ * The issue in both languages. A message of the locale is rewritten in English from the same issue (with its input,
+ * kept only for this); a message the schema wrote itself (`z.string().min(1, '…')`) has English only when the schema
+ * gave it (`params.messageEn`): otherwise none, and the refusal names the field in English instead (platform/errors.ts).
  */
-export function issueMessages(issue: $ZodIssue): { message: string; messageEn: string } {
+export function issueMessages(issue: $ZodIssue): { message: string; messageEn?: string } {
   // A finished issue is the raw one plus its path and message; `input` is there when the parse reported it.
   const raw = issue as unknown as RawIssue;
   const fromVi = localeText(vi, raw);
   if (fromVi !== issue.message) {
     // A schema's own message may carry its English in `params.messageEn` (`.refine(…, { message, params: { messageEn } })`).
     const en = (issue as { params?: { messageEn?: unknown } }).params?.messageEn;
-    return { message: issue.message, messageEn: typeof en === 'string' ? en : issue.message };
+    return typeof en === 'string' ? { message: issue.message, messageEn: en } : { message: issue.message };
   }
   return { message: issue.message, messageEn: localeText(en, raw) ?? issue.message };
+}
+
+/** The refusal of input a schema parsed outside a route found wrong (a callback's body, a protocol's form), as a route's would be. */
+export function zodRefusal(issues: readonly $ZodIssue[]): DomainError {
+  return commonErrors.validation(issues.map((issue) => ({ path: `/${issue.path.join('/')}`, ...issueMessages(issue) })));
 }
 
 // fastify-type-provider-zod recognises its validation errors by this registered symbol (hasZodFastifySchemaValidationErrors).

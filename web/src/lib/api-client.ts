@@ -67,19 +67,35 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   throw new ApiError(response.status, 'HTTP', `Lỗi máy chủ (${response.status}).`, `Server error (${response.status}).`);
 }
 
-/** The user-facing text of any error, with the validation issues the server listed. */
+type Issue = { path?: string; message?: string; messageEn?: string };
+
+/** The problems of refused input the server listed (`details.issues`), each in the console's language. */
+function issuesOf(err: ApiError): { path: string; text: string }[] {
+  const issues = err.details?.issues;
+  if (!Array.isArray(issues)) return [];
+  // Each issue comes in both languages (server/src/platform/errors.ts): the console's language picks.
+  return (issues as Issue[]).map((i) => ({ path: i.path ?? '', text: (getLang() === 'en' ? i.messageEn : undefined) ?? i.message ?? '' }));
+}
+
+/**
+ * The user-facing text of any error. For refused input the server's message already says the first problem and its
+ * field ("Số điện thoại: …"); the next ones follow it, so an officer fixes everything in one go.
+ */
 export function errorText(err: unknown): string {
   if (err instanceof ApiError) {
-    const issues = err.details?.issues;
-    if (Array.isArray(issues) && issues.length > 0) {
-      const list = issues
-        .slice(0, 5)
-        // Each issue comes in both languages (server/src/platform/validation.ts): the console's language picks.
-        .map((i: { path?: string; message?: string; messageEn?: string }) => `${i.path ?? ''} ${(getLang() === 'en' ? i.messageEn : undefined) ?? i.message ?? ''}`.trim())
-        .join('; ');
-      return `${err.message} (${list})`;
-    }
-    return err.message;
+    const rest = issuesOf(err).slice(1, 5);
+    return rest.length > 0 ? `${err.message} ${rest.map((i) => `${i.path}: ${i.text}`).join('; ')}` : err.message;
   }
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * A refusal's problems as antd `form.setFields` entries, for a form whose field names mirror the request body: the
+ * issue at "/applicant/phone" is said under the field ['applicant', 'phone']. Names the form lacks are ignored by antd.
+ */
+export function issueFields(err: unknown): { name: (string | number)[]; errors: string[] }[] {
+  if (!(err instanceof ApiError)) return [];
+  const byPath = new Map<string, string[]>();
+  for (const i of issuesOf(err)) if (i.path.length > 1) byPath.set(i.path, [...(byPath.get(i.path) ?? []), i.text]);
+  return [...byPath].map(([path, errors]) => ({ name: path.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s)), errors }));
 }

@@ -437,6 +437,16 @@ describe('the applicant by their one number', () => {
     const checkDigit = await intake(oneDay, { applicant: { kind: 'organisation', idNumber: '0100109107', fullName: 'Công ty Sai Số' } });
     expect(checkDigit.statusCode).toBe(400);
     expect(checkDigit.json().message).toContain('chữ số kiểm tra thứ 10 không khớp');
+    // A phone no network has: the reason is the message, after the field's name (the officer saw "Dữ liệu gửi lên không
+    // hợp lệ." and had to open the details); where it is stays in details for the form, and the English is English.
+    const phone = await intake(oneDay, { applicant: { kind: 'citizen', idNumber: '087090001234', fullName: 'Phạm Văn Sai', phone: '0123 456 789' } });
+    expect(phone.statusCode).toBe(400);
+    expect(phone.json()).toMatchObject({
+      code: 'COMMON.VALIDATION',
+      message: 'Số điện thoại: Đầu số điện thoại không thuộc mã mạng di động hoặc mã vùng cố định nào của Việt Nam.',
+      messageEn: 'The value of "applicant.phone" is invalid.',
+      details: { issues: [{ path: '/applicant/phone', message: 'Đầu số điện thoại không thuộc mã mạng di động hoặc mã vùng cố định nào của Việt Nam.' }] },
+    });
     expect(Number((await t.ctx.db.query<{ n: string }>(`SELECT count(*) AS n FROM dossier`)).rows[0]!.n)).toBe(before);
   });
 });

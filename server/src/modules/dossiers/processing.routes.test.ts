@@ -241,7 +241,7 @@ describe('the leader approves with "Phê duyệt"', () => {
 });
 
 describe('garbage to an officer endpoint', () => {
-  it('is a 400 whose details say what is wrong in Vietnamese (English beside it), and changes nothing', async () => {
+  it('is a 400 whose message and details say what is wrong in Vietnamese (English beside it), and changes nothing', async () => {
     at('2026-11-30T06:00:00Z');
     const d = await intake();
     const before = await logOf(d.id);
@@ -249,7 +249,9 @@ describe('garbage to an officer endpoint', () => {
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.code).toBe('COMMON.VALIDATION');
-    expect(body.message).toBe('Dữ liệu gửi lên không hợp lệ.');
+    // The first problem with its field's name, and how many more: what a client showing only the message can tell.
+    expect(body.message).toMatch(/^Thao tác: Tùy chọn không hợp lệ: mong đợi một trong các giá trị "accept".* \(và 1 lỗi khác\)\.$/);
+    expect(body.messageEn).toMatch(/^action: Invalid option: expected one of "accept".* \(and 1 more problem\)\.$/);
     const issues = body.details.issues as { path: string; message: string; messageEn: string }[];
     expect(issues.find((i) => i.path === '/action')?.message).toMatch(/^Tùy chọn không hợp lệ: mong đợi một trong các giá trị "accept"/);
     expect(issues.find((i) => i.path === '/action')?.messageEn).toMatch(/^Invalid option: expected one of "accept"/);

@@ -3,7 +3,7 @@ import { addressKey } from '../../platform/client-address.js';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ZErrorBody } from '../../platform/error-schema.js';
-import { commonErrors } from '../../platform/errors.js';
+import { commonErrors, errorBody, internalErrorBody } from '../../platform/errors.js';
 import { readUpload, setRetryAfter, toDomainError } from '../../platform/http.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import { citizenOf } from '../identity/auth.plugin.js';
@@ -50,11 +50,12 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     const domain = toDomainError(err as Error);
     if (!domain) {
       request.log.error({ err }, 'unhandled error');
-      return reply.status(500).send({ code: 'COMMON.INTERNAL', message: 'Lỗi hệ thống, vui lòng thử lại sau.', messageEn: 'Internal error.' });
+      return reply.status(500).send(internalErrorBody());
     }
     setRetryAfter(reply, domain);
-    const details = Object.fromEntries(Object.entries(domain.details ?? {}).filter(([k]) => PUBLIC_DETAILS.has(k)));
-    return reply.status(domain.status).send({ code: domain.code, message: domain.messageVi, messageEn: domain.messageEn, ...(Object.keys(details).length > 0 ? { details } : {}) });
+    const { details: all, ...body } = errorBody(domain);
+    const details = Object.fromEntries(Object.entries(all ?? {}).filter(([k]) => PUBLIC_DETAILS.has(k)));
+    return reply.status(domain.status).send({ ...body, ...(Object.keys(details).length > 0 ? { details } : {}) });
   });
 
   app.get(

@@ -4,7 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { setRetryAfter, toDomainError } from '../../platform/http.js';
-import { commonErrors } from '../../platform/errors.js';
+import { commonErrors, internalErrorBody } from '../../platform/errors.js';
+import { zodRefusal } from '../../platform/validation.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import { getUnit, getUnitByCode } from '../org-units/unit.repo.js';
 import { feedbackErrors } from './feedback.errors.js';
@@ -89,11 +90,13 @@ export const open311Routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
   app.setErrorHandler((err, request, reply) => {
-    const domain = err instanceof z.ZodError ? commonErrors.validation({ issues: err.issues.map((i) => i.path.join('.')) }) : toDomainError(err as Error);
+    const domain = err instanceof z.ZodError ? zodRefusal(err.issues) : toDomainError(err as Error);
     if (!domain) request.log.error({ err }, 'open311 error');
     else setRetryAfter(reply, domain);
     const code = domain?.status ?? 500;
-    const description = domain ? `${domain.messageVi}${domain.details?.issues ? ` (${String(domain.details.issues)})` : ''}` : 'Lỗi hệ thống, vui lòng thử lại sau.';
+    // The message names the first problem; the spec's parameter names of all of them follow, for the client's developer.
+    const fields = Array.isArray(domain?.details?.issues) ? (domain.details.issues as { path: string }[]).map((i) => i.path.replace(/^\//, '').replaceAll('/', '.')).filter(Boolean) : [];
+    const description = domain ? `${domain.messageVi}${fields.length > 0 ? ` (${fields.join(', ')})` : ''}` : internalErrorBody().message;
     const errors = [{ code, description }];
     return send(reply, formatOf(request), code, errors, () => errorsXml(errors));
   });
@@ -172,7 +175,7 @@ export const open311Routes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     if (client.revokedAt) throw feedbackErrors.open311KeyRevoked();
     const body = ZPost.parse(given);
     if (body.lat === undefined !== (body.long === undefined) || (body.lat === undefined && !body.address_string)) {
-      throw commonErrors.validation({ issues: 'lat+long or address_string required' });
+      throw commonErrors.validation([{ path: '/address_string', message: 'Cần vị trí (cả vĩ độ lat và kinh độ long) hoặc địa chỉ (address_string).', messageEn: 'Give a location (both lat and long) or an address_string.' }]);
     }
     const unit = body.jurisdiction_id ? await getUnitByCode(ctx.db, body.jurisdiction_id.toUpperCase()) : await getUnit(ctx.db, client.unitId);
     if (!unit || !unit.path.startsWith(client.unitPath)) throw feedbackErrors.unitNotFound();

@@ -56,7 +56,7 @@ export const postalSimulatorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       const body = JSON.stringify({ eventId, trackingCode, status: request.body.status, occurredAt: ctx.clock.now().toISOString(), receivedBy: request.body.receivedBy, reason: request.body.reason });
       const origin = listeningOrigin(request.server);
       const url = ctx.config.postalCallbackUrl ?? (origin ? `${origin}/api/postal/callbacks` : null);
-      if (!url) throw commonErrors.validation({ reason: 'no callback URL' });
+      if (!url) throw commonErrors.validation([{ path: '/', message: 'Chưa có địa chỉ nhận thông báo trạng thái bưu gửi (POSTAL_CALLBACK_URL).', messageEn: 'No postal callback URL is configured (POSTAL_CALLBACK_URL).' }]);
       const res = await fetch(url, { method: 'POST', headers: signedHeaders(ctx.config.postalCallbackSecret, ctx.clock.now().getTime(), body), body, signal: AbortSignal.timeout(10_000) }).catch(() => null);
       if (!res) throw postalErrors.operatorUnavailable();
       return { eventId, callbackStatus: res.status, callback: (await res.json().catch(() => null)) as unknown };

@@ -23,7 +23,7 @@ export async function lookupApplicant(deps: { db: Db; clock: Clock }, actor: Act
   if (!can(actor, 'dossiers.receive')) throw commonErrors.forbidden('dossiers.receive');
   const now = deps.clock.now();
   const cccd = validateCccd(idNumber, { today: vnDateOf(now) });
-  if (!cccd.ok) throw commonErrors.validation({ idNumber: cccd.reasonVi });
+  if (!cccd.ok) throw commonErrors.validation([{ path: '/idNumber', message: cccd.reasonVi }]);
   const provinces = provincePathsOf(scopePaths(actor, 'dossiers.receive'));
   const [dossier, account] = await Promise.all([latestDossierApplicant(deps.db, idNumber, provinces), verifiedAccountApplicant(deps.db, idNumber, provinces)]);
   if (!dossier && !account) return { found: false, applicant: null };

@@ -46,7 +46,7 @@ function decodeCursor(cursor: string): string[] {
   } catch {
     // falls through to the validation error
   }
-  throw commonErrors.validation({ before: 'invalid cursor' });
+  throw commonErrors.invalidCursor('before');
 }
 
 /** How long a loaded calendar serves the queues of one pool: a holiday changed by an administrator shows within it. */

@@ -1,6 +1,7 @@
 import type { Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { commonErrors } from '../../../platform/errors.js';
+import { PERIOD_REVERSED } from '../../working-calendar/calendar-day.contract.js';
 import { can, type Actor } from '../../identity/permissions.policy.js';
 import { getUnit } from '../../org-units/unit.repo.js';
 import { unitErrors } from '../../org-units/unit.errors.js';
@@ -24,7 +25,7 @@ export async function renderTrackingBook(
   const unit = await getUnit(deps.db, q.unitId);
   if (!unit) throw unitErrors.notFound();
   if (!can(actor, 'dossiers.read', unit.path)) throw commonErrors.forbidden('dossiers.read');
-  if (q.to < q.from) throw commonErrors.validation({ to: 'Ngày kết thúc trước ngày bắt đầu' });
+  if (q.to < q.from) throw commonErrors.validation([{ path: '/to', message: PERIOD_REVERSED.message, messageEn: PERIOD_REVERSED.params.messageEn }]);
   const { rows } = await deps.db.query<{
     code: string; procedureName: string; applicant: { fullName: string; address: string | null; phone: string | null };
     resolvingName: string; receivedAt: Date; dueAt: Date; returnedAt: Date | null; resultDelivery: 'desk' | 'post' | 'online'; receivedBy: string | null;

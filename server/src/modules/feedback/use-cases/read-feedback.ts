@@ -119,7 +119,7 @@ export type RegisterPlan = {
 function decodeCursor(after: string): [Date, string] {
   const [at, id] = Buffer.from(after, 'base64url').toString('utf8').split('|');
   const when = new Date(at ?? '');
-  if (Number.isNaN(when.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '')) throw commonErrors.validation({ after: 'invalid cursor' });
+  if (Number.isNaN(when.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '')) throw commonErrors.invalidCursor('after');
   return [when, id!];
 }
 

@@ -1,7 +1,8 @@
 import { countSecurityEvent } from '../../../platform/security-events.js';
 import { withTransaction, type Db } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
-import { commonErrors, DomainError } from '../../../platform/errors.js';
+import { DomainError, inputErrors } from '../../../platform/errors.js';
+import { zodRefusal } from '../../../platform/validation.js';
 import { ZOperatorCallback } from '../postal.contract.js';
 import { postalErrors } from '../postal.errors.js';
 import { getShipment } from '../postal.repo.js';
@@ -31,10 +32,10 @@ export async function handleOperatorCallback(
   try {
     json = JSON.parse(rawBody);
   } catch {
-    throw commonErrors.validation({ body: 'invalid JSON' });
+    throw inputErrors.badJson();
   }
   const parsed = ZOperatorCallback.safeParse(json);
-  if (!parsed.success) throw commonErrors.validation({ issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+  if (!parsed.success) throw zodRefusal(parsed.error.issues);
   const e = parsed.data;
   return withTransaction(deps.db, async (tx) => {
     const shipment = await getShipment(tx, { trackingCode: e.trackingCode }, true);

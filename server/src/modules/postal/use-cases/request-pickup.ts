@@ -33,7 +33,7 @@ export async function requestPickup(deps: { db: Db; clock: Clock }, actor: Actor
   const identity = checkApplicantId(input.applicant.kind, input.applicant.idNumber, { today: vnDateOf(now) });
   if (!identity.ok) throw dossierErrors.badApplicant(identity.reasonVi);
   const phone = normalizePhoneVn(input.phone);
-  if (!phone.ok) throw commonErrors.validation({ phone: phone.reasonVi });
+  if (!phone.ok) throw commonErrors.validation([{ path: '/phone', message: phone.reasonVi }]);
   const dueAt = postalDueAt(now, procedure.processingTime);
   const code = confirmationCode(randomBytes(8));
   const id = await insertPickup(deps.db, {

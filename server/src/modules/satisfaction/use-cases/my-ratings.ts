@@ -11,7 +11,11 @@ import { dayNumberOf } from '../../working-calendar/vn-time.js';
  * decimal, TT 01/2018 Điều 15). Only the caller's own: there is no parameter naming an officer.
  */
 export async function myRatings(deps: { db: Db }, actor: Actor, q: { from: string; to: string }) {
-  if (q.from > q.to || dayNumberOf(q.to) - dayNumberOf(q.from) > 366) throw commonErrors.validation({ to: 'Kỳ từ ngày đến ngày, tối đa một năm' });
+  if (q.from > q.to || dayNumberOf(q.to) - dayNumberOf(q.from) > 366) {
+    throw commonErrors.validation([
+      { path: '/to', message: 'Ngày kết thúc phải từ ngày bắt đầu trở đi, và kỳ xem dài tối đa một năm.', messageEn: 'The end date must not precede the start date, and the period is a year at most.' },
+    ]);
+  }
   const items = await ratingsAboutOfficer(deps.db, actor.userId, q.from, q.to);
   const scored = items.filter((r) => r.officerScore !== null);
   return {

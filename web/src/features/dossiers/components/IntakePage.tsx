@@ -7,7 +7,7 @@ import { lookupApplicant } from '../api/lookup-applicant.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { UnitSelect } from '../../../components/UnitSelect.js';
-import { ApiError, errorText } from '../../../lib/api-client.js';
+import { ApiError, errorText, issueFields } from '../../../lib/api-client.js';
 import { formatVnd } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
 import { navigate } from '../../../lib/router.js';
@@ -214,6 +214,8 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
     } catch (err) {
       // The key stays: retrying this form can never create a second dossier.
       setError(err);
+      // Refused input is said under its field too (the form's names are the request's: applicant.phone…).
+      form.setFields(issueFields(err));
     } finally {
       setBusy(false);
     }

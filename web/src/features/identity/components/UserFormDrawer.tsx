@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { App, Button, Drawer, Flex, Form, Input, Select } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { issueFields } from '../../../lib/api-client.js';
 import { UnitSelect } from '../../../components/UnitSelect.js';
 import { t } from '../../../lib/i18n.js';
 import { optionsOf, roleLabel, staffRoles, type StaffRole } from '../../../lib/labels.js';
@@ -76,6 +77,8 @@ export function UserFormDrawer({ open, user, units, onClose, onSaved }: Props) {
       onSaved(saved);
     } catch (err) {
       setError(err);
+      // Refused input is said under its field too (the form's names are the request's; which ones only the answer knows).
+      form.setFields(issueFields(err) as Parameters<typeof form.setFields>[0]);
     } finally {
       setBusy(false);
     }
