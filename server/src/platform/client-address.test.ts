@@ -5,6 +5,8 @@ import { addressKey } from './client-address.js';
 describe('addressKey (what one subscriber holds of an address)', () => {
   it.each([
     ['203.0.113.7', '203.0.113.7'],
+    ['10.0.0.255', '10.0.0.255'],
+    ['256.1.1.1', '256.1.1.1'],
     // A dual-stack socket reports IPv4 clients as IPv4-mapped IPv6: the same client, the same key.
     ['::ffff:203.0.113.7', '203.0.113.7'],
     ['2001:db8:7a:1c00::1', '2001:db8:7a:1c00::/64'],
