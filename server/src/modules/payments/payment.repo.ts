@@ -165,21 +165,21 @@ export type TransferRow = {
   importedAt: Date;
 };
 
-/** Inserts a statement line once per bank reference; false when that reference was imported before. */
+/** Inserts a statement line once per bank reference in the importing unit; false when the unit imported it before. */
 export async function insertTransfer(
   q: Queryable,
   t: { bankRef: string; unitId: string; unitPath: string; amountVnd: number; receivedAt: Date; description: string; importedAt: Date; importedBy: string },
 ): Promise<boolean> {
   const res = await q.query(
     `INSERT INTO bank_transfer (bank_ref, unit_id, unit_path, amount_vnd, received_at, description, match_status, imported_at, imported_by)
-     VALUES ($1, $2, $3, $4, $5, $6, 'unmatched', $7, $8) ON CONFLICT (bank_ref) DO NOTHING`,
+     VALUES ($1, $2, $3, $4, $5, $6, 'unmatched', $7, $8) ON CONFLICT (unit_id, bank_ref) DO NOTHING`,
     [t.bankRef, t.unitId, t.unitPath, t.amountVnd, t.receivedAt, t.description, t.importedAt, t.importedBy],
   );
   return res.rowCount === 1;
 }
 
-export async function setTransferMatch(q: Queryable, bankRef: string, match: TransferMatch, paymentId: string | null): Promise<void> {
-  await q.query(`UPDATE bank_transfer SET match_status = $2, payment_id = $3 WHERE bank_ref = $1`, [bankRef, match, paymentId]);
+export async function setTransferMatch(q: Queryable, t: { unitId: string; bankRef: string }, match: TransferMatch, paymentId: string | null): Promise<void> {
+  await q.query(`UPDATE bank_transfer SET match_status = $3, payment_id = $4 WHERE unit_id = $1 AND bank_ref = $2`, [t.unitId, t.bankRef, match, paymentId]);
 }
 
 export async function listTransfers(q: Queryable, f: { paths: string[]; statuses: TransferMatch[]; limit: number }): Promise<TransferRow[]> {

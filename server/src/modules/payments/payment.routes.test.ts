@@ -232,4 +232,21 @@ describe('VietQR transfer and reconciliation of the bank statement', () => {
     expect(res.json().lines[0]).toMatchObject({ match: 'unmatched', reference: null, dossierCode: null });
     expect((await paymentRow(q.reference)).status).toBe('pending');
   });
+
+  it("a bank reference is one transfer per unit's statement: another unit's bank may use the same reference, and its line is not dropped", async () => {
+    const d = await s.receive();
+    const q = (await start(d.code, 'vietqr')).json();
+    const here = ['amount,time,description,bank_ref', `15000,2026-11-25 12:00:00,${q.reference},000123`].join('\n');
+    expect((await injectAs(t.app, s.desk, { method: 'POST', url: '/api/payments/reconciliation', payload: { unitId: s.tree.deskA.id, statement: here } })).json()).toMatchObject({ matched: 1, duplicates: 0 });
+    // The commune banks elsewhere; its bank numbers its transactions too, and met 000123 the same day.
+    const there = ['amount,time,description,bank_ref', `20000,2026-11-25 12:30:00,Nop phi xa B,000123`].join('\n');
+    const res = await injectAs(t.app, s.otherDesk, { method: 'POST', url: '/api/payments/reconciliation', payload: { unitId: s.tree.communeB.id, statement: there } });
+    expect(res.json()).toMatchObject({ matched: 0, needsReview: 1, duplicates: 0 });
+    const review = (await injectAs(t.app, s.otherDesk, { method: 'GET', url: '/api/payments/transfers' })).json().items as { bankRef: string; amountVnd: number }[];
+    expect(review.filter((i) => i.bankRef === '000123')).toEqual([expect.objectContaining({ bankRef: '000123', amountVnd: 20000 })]);
+    // Each unit's own statement imported again is still taken once.
+    expect((await injectAs(t.app, s.otherDesk, { method: 'POST', url: '/api/payments/reconciliation', payload: { unitId: s.tree.communeB.id, statement: there } })).json()).toMatchObject({ duplicates: 1 });
+    expect((await injectAs(t.app, s.desk, { method: 'POST', url: '/api/payments/reconciliation', payload: { unitId: s.tree.deskA.id, statement: here } })).json()).toMatchObject({ duplicates: 1 });
+    expect((await paymentRow(q.reference)).status).toBe('paid');
+  });
 });

@@ -16,7 +16,8 @@ export type ReconcileReport = { lines: ReconcileLine[]; problems: StatementProbl
  * Imports a bank statement of incoming transfers for the unit (CSV or JSON lines) and settles the VietQR payments
  * it names: the payment reference in the transfer description and exactly the payment's amount. Lines without a known
  * reference, with another amount, or for a dossier already paid are kept for the officer (needsReview). Each bank
- * reference is taken once, so importing the same statement again changes nothing.
+ * reference is taken once per unit, so importing the same statement again changes nothing; another unit's statement
+ * meeting the same reference (another bank's books) is its own transfer.
  */
 export async function reconcileStatement(deps: { db: Db; clock: Clock }, actor: Actor, unitId: string, text: string): Promise<ReconcileReport> {
   const unit = await getUnit(deps.db, unitId);
@@ -42,7 +43,7 @@ export async function reconcileStatement(deps: { db: Db; clock: Clock }, actor: 
       // Prefer the named payment whose amount is right.
       const named = candidates.find((p) => p.amountVnd === l.amountVnd) ?? candidates[0] ?? null;
       if (!named) {
-        await setTransferMatch(tx, l.bankRef, 'unmatched', null);
+        await setTransferMatch(tx, { unitId: unit.id, bankRef: l.bankRef }, 'unmatched', null);
         return { ...base, match: 'unmatched', reference: null, dossierCode: null };
       }
       const dossier = (await getPayableDossier(tx, named.dossierId, true))!;
@@ -51,7 +52,7 @@ export async function reconcileStatement(deps: { db: Db; clock: Clock }, actor: 
       if (match === 'matched') {
         await payLockedPayment(tx, p, dossier.receivingUnitId, now, { kind: 'paid', actorId: actor.userId, bankRef: l.bankRef, data: { via: 'bank_statement', bankRef: l.bankRef, receivedAt: l.receivedAt } });
       }
-      await setTransferMatch(tx, l.bankRef, match, p.id);
+      await setTransferMatch(tx, { unitId: unit.id, bankRef: l.bankRef }, match, p.id);
       return { ...base, match, reference: p.reference, dossierCode: dossier.code };
     });
     out.push(result);
