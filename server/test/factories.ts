@@ -31,11 +31,17 @@ export async function buildUnitTree(q: Queryable) {
   return { province, otherProvince, communeA, communeB, deskA, officeA };
 }
 
+/**
+ * When the factories' rows were made: a fixed instant before every test's clock, never the database's now() — a row
+ * stamped with the real date would make a test depend on the day it runs (the red suite of 3 December 2026).
+ */
+const FACTORY_TIME = new Date('2026-01-01T00:00:00Z');
+
 export async function buildStaff(q: Queryable, username: string, grants: { role: TStaffRole; unit: UnitRow }[], homeUnit?: UnitRow): Promise<string> {
   hashed ??= hashPassword(TEST_PASSWORD);
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO staff_user (username, full_name, password_hash, home_unit_id, created_at, updated_at) VALUES ($1, $2, $3, $4, now(), now()) RETURNING id`,
-    [username, `Cán bộ ${username}`, await hashed, (homeUnit ?? grants[0]!.unit).id],
+    `INSERT INTO staff_user (username, full_name, password_hash, home_unit_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
+    [username, `Cán bộ ${username}`, await hashed, (homeUnit ?? grants[0]!.unit).id, FACTORY_TIME],
   );
   const id = rows[0]!.id;
   for (const g of grants) await q.query('INSERT INTO role_assignment (user_id, role, unit_id) VALUES ($1, $2, $3)', [id, g.role, g.unit.id]);
@@ -73,8 +79,8 @@ export function buildProcedureContent(overrides: Partial<TProcedureContent> = {}
 export async function buildSigner(q: Queryable, unit: UnitRow, fullName = 'Lê Văn Bình', validFrom = '2020-01-01'): Promise<void> {
   await q.query(
     `INSERT INTO unit_signer (id, unit_id, kind, full_name, title, head_title, valid_from, valid_to, updated_at, updated_by)
-     VALUES (gen_random_uuid(), $1, 'head', $2, 'Chủ tịch', 'Chủ tịch', $3, NULL, now(), NULL)`,
-    [unit.id, fullName, validFrom],
+     VALUES (gen_random_uuid(), $1, 'head', $2, 'Chủ tịch', 'Chủ tịch', $3, NULL, $4, NULL)`,
+    [unit.id, fullName, validFrom, FACTORY_TIME],
   );
 }
 
