@@ -33,4 +33,15 @@ describe('a refused submission in the console', () => {
     ]);
     expect(issueFields(new Error('x'))).toEqual([]);
   });
+
+  it('says it under the form field of another name where a flat form fills a nested body', () => {
+    const err = refusal(`Số điện thoại người gửi: ${PREFIX}`, [
+      { path: '/sender/phone', message: PREFIX },
+      { path: '/subject', message: 'Quá ngắn' },
+    ]);
+    expect(issueFields(err, { '/sender/phone': 'phone' })).toEqual([
+      { name: ['phone'], errors: [PREFIX] },
+      { name: ['subject'], errors: ['Quá ngắn'] },
+    ]);
+  });
 });

@@ -92,10 +92,14 @@ export function errorText(err: unknown): string {
 /**
  * A refusal's problems as antd `form.setFields` entries, for a form whose field names mirror the request body: the
  * issue at "/applicant/phone" is said under the field ['applicant', 'phone']. Names the form lacks are ignored by antd.
+ * `rename` gives the form's name of a request path where they differ ({ '/sender/phone': 'phone' }).
  */
-export function issueFields(err: unknown): { name: (string | number)[]; errors: string[] }[] {
+export function issueFields(err: unknown, rename: Readonly<Record<string, string>> = {}): { name: (string | number)[]; errors: string[] }[] {
   if (!(err instanceof ApiError)) return [];
   const byPath = new Map<string, string[]>();
   for (const i of issuesOf(err)) if (i.path.length > 1) byPath.set(i.path, [...(byPath.get(i.path) ?? []), i.text]);
-  return [...byPath].map(([path, errors]) => ({ name: path.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s)), errors }));
+  return [...byPath].map(([path, errors]) => ({
+    name: rename[path] !== undefined ? [rename[path]] : path.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+    errors,
+  }));
 }

@@ -3,7 +3,7 @@ import { Alert, App, Button, Checkbox, Form, Input, Modal, Radio, Select, Upload
 import { UploadOutlined } from '@ant-design/icons';
 import { feedbackCategories, type FeedbackCategory } from '../../../../../server/src/modules/feedback/feedback.rules.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
-import { ApiError } from '../../../lib/api-client.js';
+import { ApiError, issueFields } from '../../../lib/api-client.js';
 import { getLang, t } from '../../../lib/i18n.js';
 import { recordFeedback, similarTo, uploadAttachment, type RecordInput, type Similar } from '../api/feedback.js';
 
@@ -24,6 +24,18 @@ type Values = {
 };
 type Attached = { sha256: string; fileName: string };
 const MAX_FILES = 5;
+/** The form's field for each part of the request body it fills (the form is flat, the body is not). */
+const bodyToForm: Readonly<Record<string, string>> = {
+  '/sender/name': 'name',
+  '/sender/phone': 'phone',
+  '/sender/address': 'address',
+  '/place/address': 'placeAddress',
+  '/dossierCode': 'dossierCode',
+  '/officerName': 'officerName',
+  '/subject': 'subject',
+  '/content': 'content',
+  '/unitId': 'unitId',
+};
 
 /** An officer records faithfully a letter or a phone call in the unit's register; similar items are shown first. */
 export function RecordModal({ desks, onClose, onRecorded }: { desks: Desk[]; onClose: () => void; onRecorded: () => void }) {
@@ -74,10 +86,11 @@ export function RecordModal({ desks, onClose, onRecorded }: { desks: Desk[]; onC
       onClose();
     } catch (e) {
       setError(e);
-      // The server names the field it refuses (an unknown dossier code, a phone): said next to it too; what was typed stays.
+      // The server names the field it refuses (an unknown dossier code, a phone): said next to it too; what was typed
+      // stays. A rule of the feedback module names it in `details.field`, the request's validation in its issues.
       const field = e instanceof ApiError ? e.details?.field : undefined;
-      const formField = field === 'dossierCode' ? 'dossierCode' : field === 'sender.phone' ? 'phone' : null;
-      if (formField) form.setFields([{ name: formField, errors: [e instanceof Error ? e.message : String(e)] }]);
+      const formField = typeof field === 'string' ? bodyToForm[`/${field.replace(/\./g, '/')}`] : undefined;
+      form.setFields([...(formField ? [{ name: [formField], errors: [e instanceof Error ? e.message : String(e)] }] : []), ...issueFields(e, bodyToForm)] as Parameters<typeof form.setFields>[0]);
     } finally {
       setBusy(false);
     }
