@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/db.js';
 import type { Db } from './database.js';
-import { clearGuard, guardedAttempt, hitRateLimit, lockGuard, readGuard, recordGuardFailure, type GuardPolicy } from './rate-limit.js';
+import { clearGuard, countFailure, guardedAttempt, hitRateLimit, lockGuard, readGuard, recordGuardFailure, type GuardPolicy } from './rate-limit.js';
 
 const policy: GuardPolicy = { free: 3, baseSeconds: 60, maxSeconds: 600, forgetSeconds: 3600 };
 const t0 = new Date('2026-12-03T02:00:00Z');
@@ -28,6 +28,23 @@ describe('counters in PostgreSQL', () => {
     expect(results.filter((r) => !r.allowed).map((r) => r.retryAfterSeconds)).toEqual([60, 60]);
     expect((await hitRateLimit(db, { ...limit, key: 'public:10.0.0.2' }, later(10))).allowed).toBe(true);
     expect((await hitRateLimit(db, limit, later(70))).allowed).toBe(true);
+  });
+
+  it('counts a request whose clock read a moment before the window opened in that window: concurrent requests do not reopen it', async () => {
+    const limit = { key: 'public:skew', max: 2, windowSeconds: 60 };
+    const opened = new Date(t0.getTime() + 5);
+    expect((await hitRateLimit(db, limit, opened)).allowed).toBe(true);
+    // Read the clock 5 ms earlier (it was waiting for a connection): the window it finds is the current one.
+    expect((await hitRateLimit(db, limit, t0)).allowed).toBe(true);
+    expect(await hitRateLimit(db, limit, t0)).toEqual({ allowed: false, retryAfterSeconds: 61 });
+    // The same for the budget of failures.
+    const failures = { key: 'public:skew-failures', max: 2, windowSeconds: 60 };
+    expect((await countFailure(db, failures, opened)).allowed).toBe(true);
+    expect((await countFailure(db, failures, t0)).allowed).toBe(true);
+    expect((await countFailure(db, failures, t0)).allowed).toBe(false);
+    // A clock set back by more than a window (another timeline) starts afresh.
+    expect((await hitRateLimit(db, limit, later(-120))).allowed).toBe(true);
+    expect((await countFailure(db, failures, later(-120))).allowed).toBe(true);
   });
 
   it('blocks a key after `free` failures for a growing delay, forgets old failures, clears on success', async () => {

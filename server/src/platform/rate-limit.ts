@@ -10,14 +10,21 @@ export type RateLimit = { key: string; max: number; windowSeconds: number };
 export type RateLimitOutcome = { allowed: boolean; retryAfterSeconds: number };
 
 /**
- * The upsert counting one request in `key`'s fixed window — a new window when the last one is over (or in the future of
- * the clock) — from `source`, a row of ($1 the key, $2 now); $3 is the window in seconds. Returns hits and window_start.
+ * The upsert counting one request in `key`'s fixed window — a new window when the last one is over, or began more than
+ * a window after the clock (another timeline: a clock set back) — from `source`, a row of ($1 the key, $2 now); $3 is
+ * the window in seconds. Returns hits and window_start. A window that began a moment after `now` is the current one:
+ * concurrent requests read the clock a few milliseconds apart, and the one that read it first must not open a new
+ * window (its count from 1) after another opened this one — a burst would then get past the limit.
  */
 const countSql = (source: string) => `INSERT INTO rate_limit_window AS w (key, window_start, hits) ${source}
      ON CONFLICT (key) DO UPDATE SET
-       hits = CASE WHEN w.window_start <= $2::timestamptz - make_interval(secs => $3::int) OR w.window_start > $2 THEN 1 ELSE w.hits + 1 END,
-       window_start = CASE WHEN w.window_start <= $2::timestamptz - make_interval(secs => $3::int) OR w.window_start > $2 THEN $2 ELSE w.window_start END
+       hits = CASE WHEN ${windowOver('w.window_start', '$2', '$3')} THEN 1 ELSE w.hits + 1 END,
+       window_start = CASE WHEN ${windowOver('w.window_start', '$2', '$3')} THEN $2 ELSE w.window_start END
      RETURNING hits, window_start`;
+/** The SQL condition: the window that began at `start` is not the one of `now` (the same rule as rate_limit_gate). */
+function windowOver(start: string, now: string, seconds: string): string {
+  return `(${start} <= ${now}::timestamptz - make_interval(secs => ${seconds}::int) OR ${start} > ${now}::timestamptz + make_interval(secs => ${seconds}::int))`;
+}
 const countRequestSql = countSql(`VALUES ($1, $2, 1)`);
 
 function windowOutcome(limit: RateLimit, r: { hits: number; windowStart: Date }, now: Date): RateLimitOutcome {
