@@ -135,6 +135,10 @@ describe('undo a forward (NĐ 224/2026 Điều 23)', () => {
     expect(new Date(sent.json().undoForwardUntil).getTime()).toBe(now.getTime() + 10 * 60_000);
     // Others may not undo it; garbage and no login are refused; nothing changes.
     expect((await undo(cv1, d.id)).statusCode).toBe(409);
+    // Another commune's officer learns nothing of it: the same 404 as a wrong id, not why an undo is refused.
+    const outsider = await undo(otherSpecialist, d.id);
+    expect(outsider.statusCode).toBe(404);
+    expect(outsider.json().code).toBe('DOSSIER.NOT_FOUND');
     expect((await undo(null, d.id)).statusCode).toBe(401);
     expect((await undo(desk, 'rác')).statusCode).toBe(400);
     expect((await undo(desk, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);

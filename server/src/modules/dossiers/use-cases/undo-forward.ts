@@ -2,6 +2,7 @@ import { withTransaction, type Db, type Queryable } from '../../../platform/data
 import type { Clock } from '../../../platform/clock.js';
 import type { Actor } from '../../identity/permissions.policy.js';
 import { dossierErrors } from '../dossier.errors.js';
+import { canRead } from '../dossier.policy.js';
 import { readLog, recordEvent } from '../dossier.ledger.js';
 import { checkUndoForward, UNDO_WINDOW_MINUTES, type UndoCheck } from '../dossier-undo.rules.js';
 import type { LedgerEntry } from '../dossier-events.rules.js';
@@ -26,8 +27,12 @@ async function check(q: Queryable, dossierId: string, actor: Actor, now: Date): 
 export async function undoForward(deps: { db: Db; clock: Clock }, actor: Actor, dossierId: string): Promise<void> {
   const now = deps.clock.now();
   await withTransaction(deps.db, async (tx) => {
-    const locked = await tx.query(`SELECT 1 FROM dossier WHERE id = $1 FOR UPDATE`, [dossierId]);
-    if (locked.rows.length === 0) throw dossierErrors.notFound();
+    const locked = await tx.query<{ scopeUnitIds: string[] }>(
+      `SELECT ARRAY(SELECT sc.unit_id FROM dossier_scope sc WHERE sc.dossier_id = d.id) AS "scopeUnitIds" FROM dossier d WHERE d.id = $1 FOR UPDATE`,
+      [dossierId],
+    );
+    // Outside the officer's sight the dossier does not exist (404, as a wrong id): why an undo is refused tells of its state.
+    if (!locked.rows[0] || !canRead(actor, locked.rows[0])) throw dossierErrors.notFound();
     const { result } = await check(tx, dossierId, actor, now);
     if (!result.ok) throw dossierErrors.undoRefused(result.reasonVi, result.reasonEn);
     await recordEvent(tx, dossierId, { at: now, actorId: actor.userId, actorName: actor.fullName, note: null, event: { type: 'forward_undone', restore: result.restore } });
