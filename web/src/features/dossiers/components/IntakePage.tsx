@@ -76,6 +76,8 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
   const [asking, setAsking] = useState<'incomplete' | 'refuse' | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  /** What the last press sent: "record as new" sends it again under a new key. */
+  const lastInput = useRef<IntakeInput | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const [lookup, setLookup] = useState<Lookup | null>(null);
   const lookedUp = useRef('');
@@ -192,6 +194,7 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
   };
 
   const submit = async (input: IntakeInput) => {
+    lastInput.current = input;
     setBusy(true);
     setError(null);
     try {
@@ -397,10 +400,12 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
                     {firstTry.code ? t('intake.openFirst', { code: firstTry.code }) : t('intake.openDossier')}
                   </Button>
                   <Button
+                    loading={busy}
                     onClick={() => {
-                      // The officer says this is another dossier: a new key, the form as it is.
-                      setKey(newKey());
-                      setError(null);
+                      // The officer says this is another dossier: what they sent, under a new key, recorded now.
+                      const fresh = newKey();
+                      setKey(fresh);
+                      if (lastInput.current) void submit({ ...lastInput.current, idempotencyKey: fresh });
                     }}
                   >
                     {t('intake.asNew')}
