@@ -6,6 +6,14 @@ export const dossierErrors = {
   alreadyClaimed: () =>
     new DomainError('DOSSIER.ALREADY_CLAIMED', 'conflict', 'Bạn đang xử lý hồ sơ này rồi, không cần nhận xử lý lại.', 'You already hold this dossier.'),
   notFound: () => new DomainError('DOSSIER.NOT_FOUND', 'not_found', 'Không tìm thấy hồ sơ.', 'Dossier not found.'),
+  /** What was typed as the tracking secret is neither a phone number nor the digits of an identity number. */
+  trackingSecretFormat: () =>
+    new DomainError(
+      'TRACKING.SECRET_FORMAT',
+      'invalid',
+      'Thông tin xác thực là số điện thoại đã khai khi nộp hồ sơ (ví dụ 0912 345 678) hoặc 4 chữ số cuối của số CCCD, mã số thuế.',
+      'The secret is the phone number given with the dossier (e.g. 0912 345 678) or the last 4 digits of the CCCD or tax code.',
+    ),
   trackingRateLimited: (retryAfterSeconds: number) =>
     tooManyRequests('TRACKING.RATE_LIMITED', (wait) => `Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ${wait}.`, 'Too many look-ups from this address.', retryAfterSeconds),
   trackingCodeBlocked: (retryAfterSeconds: number) =>

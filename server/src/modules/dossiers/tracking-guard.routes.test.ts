@@ -101,6 +101,27 @@ describe('one budget per address for tracking, fee look-up and rating', () => {
     expect((await track(d.code, '1234', ip)).statusCode).toBe(200);
   });
 
+  it('a secret typed the wrong way is said at once and costs the dossier nothing; a whole CCCD is read for its last 4 digits', async () => {
+    const d = await fixture.receive(); // applicant CCCD 087090001234
+    const ip = '198.51.100.30';
+    const lookUp = (secret: string) => t.app.inject({ url: `/api/tracking?code=${d.code}&secret=${encodeURIComponent(secret)}`, remoteAddress: ip });
+    for (const typed of ['abcd', '12 34 5', 'Nguyễn Văn An', '1234567']) {
+      const res = await lookUp(typed);
+      expect(res.statusCode, typed).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'TRACKING.SECRET_FORMAT', message: expect.stringContaining('4 chữ số cuối của số CCCD') });
+    }
+    // Ten of them: neither the code's handful of failures nor the address's budget was touched.
+    for (let i = 0; i < 6; i++) await lookUp('abcd');
+    const guard = async () => (await t.ctx.db.query(`SELECT failures FROM attempt_guard WHERE key = $1`, [`tracking:${d.code.toUpperCase().replace(/[^0-9A-Z]/g, '')}`])).rows;
+    expect(await guard()).toEqual([]);
+    expect((await t.ctx.db.query(`SELECT hits FROM rate_limit_window WHERE key = $1`, [`public-tracking:${ip}`])).rows).toEqual([]);
+    expect((await lookUp('087 090 001 234')).statusCode).toBe(200);
+    expect((await lookUp('1234')).statusCode).toBe(200);
+    // A whole number that is not theirs is a wrong secret like any other.
+    expect((await lookUp('087090009999')).statusCode).toBe(404);
+    expect(await guard()).toEqual([{ failures: 1 }]);
+  });
+
   it('counts an IPv6 subscriber by their /64: the 31st failure is refused whichever address of the prefix it comes from', async () => {
     const d = await fixture.receive();
     // One home or phone holds a whole /64 and may take a new address in it for every request.

@@ -68,16 +68,23 @@ export const ZTracking = z.object({
 /**
  * The tracking secret check shared by every public use of a dossier (status look-up, paying its fee, rating it, a
  * pickup request): the applicant's phone — normalised the project's one way (applicants/phone.rules.ts), compared on its
- * significant digits by the SQL function phone_significant_vn — or the last 4 digits of their CCCD / tax code. Judged
- * in SQL, in the statement that holds the guard (`guardedAttempt`): `matches(idNumber, phone)` is an SQL boolean over
- * the two expressions, with `params` numbered from `first`.
+ * significant digits by the SQL function phone_significant_vn — or the last 4 digits of their CCCD / tax code (a whole
+ * CMND, CCCD or tax code typed instead is read for its last 4: many type the whole number). Judged in SQL, in the
+ * statement that holds the guard (`guardedAttempt`): `matches(idNumber, phone)` is an SQL boolean over the two
+ * expressions, with `params` numbered from `first`. `readable` is false for what is neither: no dossier can match it,
+ * so it is refused as mistyped before any look-up (`dossierErrors.trackingSecretFormat`), not counted as a guess
+ * against the dossier's code — a citizen typing their number the wrong way would lock their own dossier.
  */
-export function trackingSecretCheck(secret: string, first: number): { matches: (idNumber: string, phone: string) => string; params: [string | null, string | null] } {
+export function trackingSecretCheck(secret: string, first: number): { matches: (idNumber: string, phone: string) => string; params: [string | null, string | null]; readable: boolean } {
   const s = secret.trim();
-  const typedPhone = s.length >= 9 ? normalizePhoneVn(s) : null;
+  const digits = s.replace(/[\s.-]/g, '');
+  const typedPhone = digits.length >= 9 ? normalizePhoneVn(s) : null;
+  const phone = typedPhone?.ok ? typedPhone.e164.slice('+84'.length) : null;
+  const last4 = /^\d{4}$/.test(digits) ? digits : phone === null && /^(\d{9}|\d{10}|\d{12}|\d{13})$/.test(digits) ? digits.slice(-4) : null;
   return {
     matches: (idNumber, phone) => `coalesce(right(${idNumber}, 4) = $${first} OR phone_significant_vn(${phone}) = $${first + 1}, false)`,
-    params: [/^\d{4}$/.test(s) ? s : null, typedPhone?.ok ? typedPhone.e164.slice('+84'.length) : null],
+    params: [last4, phone],
+    readable: last4 !== null || phone !== null,
   };
 }
 
@@ -124,6 +131,8 @@ export async function authoriseTracking<T = null>(
 ): Promise<{ dossierId: string; code: string; read: T | null }> {
   const now = deps.clock.now();
   const limit = publicLookupLimit(deps.config, client.ip);
+  // A secret no dossier can have: said at once, before any look-up, and not counted (trackingSecretCheck).
+  if (!trackingSecretCheck(secret, 1).readable) throw dossierErrors.trackingSecretFormat();
   const key = parseTrackingInput(code);
   if (!key) {
     // Nothing to look for: a failure, counted against the address's budget.

@@ -36,6 +36,7 @@ let pickupCandidates: { first: number; sql: string } | undefined;
 export async function trackPickup(deps: TrackingDeps, codeInput: string, secret: string, client: { ip: string }) {
   const now = deps.clock.now();
   const limit = publicLookupLimit(deps.config, client.ip);
+  if (!trackingSecretCheck(secret, 1).readable) throw dossierErrors.trackingSecretFormat();
   const code = normalisePickupCode(codeInput);
   if (code.length !== 8) {
     const budget = await countFailure(deps.db, limit, now);
