@@ -406,4 +406,22 @@ describe('at the desk (1366 × 768)', () => {
     const both = await server.ctx.db.query<{ phone: string }>(`SELECT applicant->>'phone' AS phone FROM dossier WHERE applicant->>'idNumber' = '087090005678' ORDER BY code`);
     expect(both.rows.map((r) => r.phone)).toEqual(['0912345670', '0912345678']);
   });
+
+  it('what the officer types while the applicant look-up is on its way stays; the fields left alone are filled', async () => {
+    await page.goto(`${server.baseUrl}/console/ho-so/tiep-nhan`);
+    // A slow network at the desk: the look-up answers a second and a half later.
+    await page.route('**/api/applicants/lookup**', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    const looked = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/applicants/lookup');
+    await page.getByLabel('Số CCCD', { exact: true }).fill(MOTHER.idNumber);
+    await page.getByLabel('Họ và tên', { exact: true }).pressSequentially('Trần Thị Mai Anh');
+    await looked;
+    await page.getByRole('status').filter({ hasText: 'Đã điền thông tin người nộp đã biết' }).waitFor();
+    expect(await page.getByLabel('Họ và tên', { exact: true }).inputValue()).toBe('Trần Thị Mai Anh');
+    expect(await page.getByLabel('Địa chỉ', { exact: true }).inputValue()).toBe(MOTHER.address);
+    expect(await page.getByLabel('Số điện thoại', { exact: true }).inputValue()).toBe(MOTHER.phone);
+    await page.unroute('**/api/applicants/lookup**');
+  });
 });

@@ -10,13 +10,13 @@ import { UnitSelect } from '../../../components/UnitSelect.js';
 import { ApiError, errorText, issueFields } from '../../../lib/api-client.js';
 import { formatVnd } from '../../../lib/format.js';
 import { t } from '../../../lib/i18n.js';
-import { navigate } from '../../../lib/router.js';
 import { processingTimeText, roleLabel } from '../../../lib/labels.js';
 import { isClosed, useUnits, type Unit } from '../../../lib/units.js';
 import { getProcedure, type IntakeProcedure } from '../api/get-procedure.js';
 import { receiveDossier, type IntakeInput, type IntakeReceipt } from '../api/receive-dossier.js';
 import { uploadDossierFile } from '../api/upload-dossier-file.js';
 import { ApplicantFields } from './ApplicantFields.js';
+import { applicantFacts, FirstTryRecorded } from './IntakeFirstTry.js';
 import { PopulationLookup } from './PopulationLookup.js';
 import { DocumentChecklist, type ChecklistRow } from './DocumentChecklist.js';
 import { deliveryLabel, resultDeliveries } from './dossier-labels.js';
@@ -114,14 +114,17 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
     }
     lookedUp.current = id;
     setLookup({ state: 'busy' });
+    // What the officer types while the look-up is on its way is theirs: only the fields left as they were are filled.
+    const before = applicantFacts(form.getFieldValue('applicant'));
     try {
       const r = await lookupApplicant(id);
       if (lookedUp.current !== id) return;
       if (!r.found || !r.applicant) return setLookup({ state: 'none' });
       const a = r.applicant;
-      form.setFieldsValue({
-        applicant: { kind: 'citizen', idNumber: id, fullName: a.fullName, birthDate: a.birthDate ? dayjs(a.birthDate) : null, address: a.address ?? undefined, phone: a.phone ?? undefined, email: a.email ?? undefined },
-      });
+      const known = { fullName: a.fullName, birthDate: a.birthDate ? dayjs(a.birthDate) : null, address: a.address ?? undefined, phone: a.phone ?? undefined, email: a.email ?? undefined };
+      const now = applicantFacts(form.getFieldValue('applicant'));
+      const untouched = Object.fromEntries(Object.entries(known).filter(([f]) => now[f as keyof typeof now] === before[f as keyof typeof before]));
+      form.setFieldsValue({ applicant: { kind: 'citizen', idNumber: id, ...untouched } });
       prefill.followApplicant();
       setLookup({ state: 'found', sources: a.sources });
     } catch {
@@ -381,37 +384,17 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
 
         <Card title={<h3 className="section-title">{t('intake.outcome')}</h3>} size="small" className="intake-card intake-actions">
           {firstTry && !asking ? (
-            <Alert
-              type="warning"
-              showIcon
-              role="alert"
-              style={{ marginBottom: 16 }}
-              title={errorText(error)}
-              action={
-                <Flex vertical gap={8}>
-                  <Button
-                    type="primary"
-                    href={dossierPath(firstTry.dossierId)}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      navigate(dossierPath(firstTry.dossierId));
-                    }}
-                  >
-                    {firstTry.code ? t('intake.openFirst', { code: firstTry.code }) : t('intake.openDossier')}
-                  </Button>
-                  <Button
-                    loading={busy}
-                    onClick={() => {
-                      // The officer says this is another dossier: what they sent, under a new key, recorded now.
-                      const fresh = newKey();
-                      setKey(fresh);
-                      if (lastInput.current) void submit({ ...lastInput.current, idempotencyKey: fresh });
-                    }}
-                  >
-                    {t('intake.asNew')}
-                  </Button>
-                </Flex>
-              }
+            <FirstTryRecorded
+              error={error}
+              first={firstTry}
+              dossierPath={dossierPath}
+              busy={busy}
+              onAsNew={() => {
+                // The officer says this is another dossier: what they sent, under a new key, recorded now.
+                const fresh = newKey();
+                setKey(fresh);
+                if (lastInput.current) void submit({ ...lastInput.current, idempotencyKey: fresh });
+              }}
             />
           ) : (
             <ErrorAlert error={asking ? null : error} />
