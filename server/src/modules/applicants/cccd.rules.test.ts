@@ -71,6 +71,14 @@ describe('validateCccd', () => {
     expect(validateCccd('001226000001', { today: '2026-11-25' }).ok).toBe(true);
     expect(validateCccd('001800000000', { today: '2026-11-25' })).toMatchObject({ ok: false, code: 'BIRTH_YEAR_FUTURE' });
     expect(() => validateCccd('001099012345', { today: '2026-13-01' })).toThrow(RangeError);
+    // The year is this one, the day is not yet: a child registered on 25/11/2026 was born by then.
+    expect(validateCccd('001226000001', { birthDate: '2026-12-31', today: '2026-11-25' })).toEqual({
+      ok: false,
+      code: 'BIRTH_DATE_FUTURE',
+      reasonVi: 'Ngày sinh 31/12/2026 chưa đến; vui lòng kiểm tra lại.',
+    });
+    expect(validateCccd('001226000001', { birthDate: '2026-11-26', today: '2026-11-25' })).toMatchObject({ ok: false, code: 'BIRTH_DATE_FUTURE' });
+    expect(validateCccd('001226000001', { birthDate: '2026-11-25', today: '2026-11-25' }).ok).toBe(true);
   });
 
   it('centuryGenderDigit inverts the century table', () => {

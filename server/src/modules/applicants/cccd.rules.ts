@@ -99,6 +99,7 @@ export type CccdErrorCode =
   | 'BIRTH_YEAR_FUTURE'
   | 'BIRTH_DATE_INVALID'
   | 'BIRTH_YEAR_MISMATCH'
+  | 'BIRTH_DATE_FUTURE'
   | 'GENDER_MISMATCH';
 
 export type CccdInfo = { ok: true; number: string; provinceCode: string; provinceName: string; gender: Gender; birthYear: number };
@@ -109,7 +110,7 @@ export type CccdCheckOptions = {
   birthDate?: string;
   /** Gender declared on the form: must be the one the number encodes. */
   gender?: Gender;
-  /** Today (YYYY-MM-DD, Vietnam time): a number encoding a later birth year is refused. */
+  /** Today (YYYY-MM-DD, Vietnam time): a number encoding a later birth year, a birth date after it, are refused. */
   today?: string;
 };
 
@@ -163,6 +164,11 @@ export function validateCccd(input: string, options: CccdCheckOptions = {}): Ccc
     if (year === null) return fail('BIRTH_DATE_INVALID', 'Ngày sinh không hợp lệ (cần dạng năm-tháng-ngày có thật).');
     if (year !== birthYear) {
       return fail('BIRTH_YEAR_MISMATCH', `Số định danh cá nhân ứng với năm sinh ${birthYear}, không khớp với ngày sinh đã khai (năm ${year}).`);
+    }
+    // The right year is not enough: a day of this year still to come is no date of birth.
+    if (options.today !== undefined && options.birthDate > options.today) {
+      const [y, mo, d] = options.birthDate.split('-');
+      return fail('BIRTH_DATE_FUTURE', `Ngày sinh ${d}/${mo}/${y} chưa đến; vui lòng kiểm tra lại.`);
     }
   }
   if (options.gender !== undefined && options.gender !== gender) {
