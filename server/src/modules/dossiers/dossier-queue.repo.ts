@@ -178,7 +178,7 @@ export function queueQuery(f: QueueFilter): { text: string; values: unknown[]; g
     }
     if (s?.kind === 'number') {
       const v = p.add(s.value, 'text');
-      c.push(`((d.applicant->>'idNumber') IN (${v}, ${p.add(s.alternative, 'text')}) OR vn_phone(d.applicant->>'phone') = vn_phone(${v}))`);
+      c.push(`((d.applicant->>'idNumber') IN (${v}, ${p.add(s.alternative, 'text')}) OR vn_phone(d.applicant->>'phone') = vn_phone(${p.add(s.phone, 'text')}))`);
     } else if (s?.kind === 'name') {
       c.push(`vn_fold(d.applicant->>'fullName') LIKE vn_fold(${p.add(escapeLike(s.prefix), 'text')}) || '%'`);
     }

@@ -122,6 +122,9 @@ describe('who sees a dossier', () => {
       const found = (await list(communeOfficer, `queue=all&q=${encodeURIComponent(typed)}`)).items.map((i) => i.id);
       expect(found.sort(), typed).toEqual([stored, legacy].sort());
     }
+    // Its landline, stored in the national form, typed in the international one.
+    await t.ctx.db.query(`UPDATE dossier SET applicant = applicant || '{"phone": "02838123456"}'::jsonb WHERE id = $1`, [stored]);
+    expect((await list(communeOfficer, `queue=all&q=${encodeURIComponent('+84 28 3812 3456')}`)).items.map((i) => i.id)).toEqual([stored]);
     // The parent company's own code is another applicant.
     expect((await list(communeOfficer, `queue=all&q=0100109106`)).items).toEqual([]);
     expect((await list(otherCommuneOfficer, `queue=all&q=0100109106001`)).items).toEqual([]);

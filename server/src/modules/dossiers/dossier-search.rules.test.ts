@@ -3,14 +3,16 @@ import { classifySearch, readDeskScan } from './dossier-search.rules.js';
 
 describe('classifySearch', () => {
   it.each([
-    ['087090001234', { kind: 'number', value: '087090001234', alternative: '087090001234' }],
-    ['0912 345 678', { kind: 'number', value: '0912345678', alternative: '0912345678' }],
-    ['+84 912.345.678', { kind: 'number', value: '84912345678', alternative: '84912345678' }],
-    ['0101234567', { kind: 'number', value: '0101234567', alternative: '0101234567' }],
+    ['087090001234', { kind: 'number', value: '087090001234', alternative: '087090001234', phone: '087090001234' }],
+    ['0912 345 678', { kind: 'number', value: '0912345678', alternative: '0912345678', phone: '0912345678' }],
+    ['+84 912.345.678', { kind: 'number', value: '84912345678', alternative: '84912345678', phone: '0912345678' }],
+    // A landline in its international form: 028 3812 3456.
+    ['+84 28 3812 3456', { kind: 'number', value: '842838123456', alternative: '842838123456', phone: '02838123456' }],
+    ['0101234567', { kind: 'number', value: '0101234567', alternative: '0101234567', phone: '0101234567' }],
     // A dependent unit's tax code, typed with or without its dash: both forms are looked for.
-    ['0101234567-001', { kind: 'number', value: '0101234567-001', alternative: '0101234567001' }],
-    ['0101234567001', { kind: 'number', value: '0101234567-001', alternative: '0101234567001' }],
-    ['0101 234 567 001', { kind: 'number', value: '0101234567-001', alternative: '0101234567001' }],
+    ['0101234567-001', { kind: 'number', value: '0101234567-001', alternative: '0101234567001', phone: '0101234567001' }],
+    ['0101234567001', { kind: 'number', value: '0101234567-001', alternative: '0101234567001', phone: '0101234567001' }],
+    ['0101 234 567 001', { kind: 'number', value: '0101234567-001', alternative: '0101234567001', phone: '0101234567001' }],
     ['000.00.71.h20-2612', { kind: 'code', prefix: '000.00.71.H20-2612' }],
     ['000.00.71', { kind: 'code', prefix: '000.00.71' }],
     ['H20.71-261203-00', { kind: 'code', prefix: 'H20.71-261203-00' }],

@@ -1,10 +1,12 @@
+import { phoneSignificantPart } from '../applicants/phone.rules.js';
+
 /**
  * What an officer typed in the queue's search box, read as one of three searches, each answered by its own index:
  * - a number (CCCD, CMND, tax code, phone): exact match on the applicant's identity number or phone;
  * - a dossier code, or its beginning (`000.00.71.H20-2612…`, `H20.71-261203-00…`): prefix of the code;
  * - anything else: the beginning of the applicant's name without accents ("nguyen van a" finds "Nguyễn Văn An").
  */
-export type DossierSearch = { kind: 'number'; value: string; alternative: string } | { kind: 'code'; prefix: string } | { kind: 'name'; prefix: string };
+export type DossierSearch = { kind: 'number'; value: string; alternative: string; phone: string } | { kind: 'code'; prefix: string } | { kind: 'name'; prefix: string };
 
 export function classifySearch(input: string): DossierSearch | null {
   const text = input.normalize('NFC').trim().replace(/\s+/g, ' ');
@@ -23,9 +25,12 @@ export function classifySearch(input: string): DossierSearch | null {
  * both forms. Any other number has one form (`alternative` repeats it).
  */
 function numberSearch(value: string): DossierSearch {
+  // As a phone, in its national form (phone.rules.ts): "+84 28 3812 3456" is the landline 028 3812 3456.
+  const significant = phoneSignificantPart(value);
+  const phone = significant === null ? value : `0${significant}`;
   const branch = /^(\d{10})-?(\d{3})$/.exec(value);
-  if (!branch) return { kind: 'number', value, alternative: value };
-  return { kind: 'number', value: `${branch[1]!}-${branch[2]!}`, alternative: `${branch[1]!}${branch[2]!}` };
+  if (!branch) return { kind: 'number', value, alternative: value, phone };
+  return { kind: 'number', value: `${branch[1]!}-${branch[2]!}`, alternative: `${branch[1]!}${branch[2]!}`, phone };
 }
 
 /**
