@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium (apt-get install chromium); npm's browser downloads do not work here. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,6 +29,27 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+}
+
+/**
+ * What an officer sees sticking out past the right edge of `container` (a drawer's or a modal's body, a page's content):
+ * one line per visible descendant whose box ends beyond that edge (empty when everything fits). What a descendant
+ * clips (a long name cut to "…" inside its field, a table's own sideways scroll) is measured where it is clipped.
+ */
+export async function pastRightEdge(container: Locator): Promise<string[]> {
+  return container.evaluate((root) => {
+    const edge = root.getBoundingClientRect().right + 0.5;
+    const clips = (el: Element) => ['hidden', 'clip', 'auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+    const found: string[] = [];
+    for (const el of root.querySelectorAll('*')) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      let right = box.right;
+      for (let a = el.parentElement; a && a !== root; a = a.parentElement) if (clips(a)) right = Math.min(right, a.getBoundingClientRect().right);
+      if (right > edge) found.push(`${el.tagName.toLowerCase()}${[...el.classList].map((c) => `.${c}`).join('')} "${(el.textContent ?? '').trim().slice(0, 40)}" ends at ${Math.round(right)} px, past ${Math.round(edge)} px`);
+    }
+    return found;
+  });
 }
 
 /** Where screenshots go (checked by eye after a run). */

@@ -26,7 +26,9 @@ export function UnitSelect({ units, value, onChange, multiple, allowClear, openO
   return (
     <Select
       id={id}
-      style={{ width: '100%', minWidth: 220 }}
+      // At least 220 px for a legible name, never wider than its box (a drawer's row, a modal): a fixed minimum pushed
+      // the staff user drawer's unit picker past the drawer's edge at 1366 × 768.
+      style={{ width: '100%', minWidth: 'min(220px, 100%)' }}
       aria-label={rest['aria-label']}
       mode={multiple ? 'multiple' : undefined}
       value={value ?? undefined}
@@ -39,12 +41,15 @@ export function UnitSelect({ units, value, onChange, multiple, allowClear, openO
       options={list.map((u) => ({
         value: u.id,
         search: `${u.name} ${u.code}`,
+        depth: depthOf.get(u.id) ?? 0,
         label: (
-          <span style={{ paddingLeft: (depthOf.get(u.id) ?? 0) * 14 }}>
+          <>
             {u.name} <span style={{ color: '#888' }}>({u.code})</span>
-          </span>
+          </>
         ),
       }))}
+      // The list is indented by depth; the chosen value (field or tag) is not, so it starts at the field's edge.
+      optionRender={(option) => <span style={{ paddingLeft: option.data.depth * 14 }}>{option.label}</span>}
     />
   );
 }

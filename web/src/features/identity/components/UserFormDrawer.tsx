@@ -132,12 +132,15 @@ export function UserFormDrawer({ open, user, units, onClose, onSaved }: Props) {
               <legend>{t('users.grants')}</legend>
               {fields.map((field) => (
                 <Flex key={field.key} align="start" gap={8}>
-                  <Form.Item name={[field.name, 'role']} rules={[{ required: true }]} style={{ flex: '1 1 170px', minWidth: 0 }}>
-                    <Select aria-label={t('users.role')} options={optionsOf(staffRoles, roleLabel)} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'unitId']} rules={[{ required: true, message: t('common.pickUnit') }]} style={{ flex: '2 1 240px', minWidth: 0 }}>
-                    <UnitSelect units={units} aria-label={t('users.grantUnit')} />
-                  </Form.Item>
+                  {/* Role and unit share the row and wrap (unit under role) when it is too narrow for both; the remove button stays at the end. */}
+                  <Flex wrap gap={8} style={{ flex: 1, minWidth: 0 }}>
+                    <Form.Item name={[field.name, 'role']} rules={[{ required: true }]} style={{ flex: '1 1 170px', minWidth: 0 }}>
+                      <Select aria-label={t('users.role')} options={optionsOf(staffRoles, roleLabel)} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'unitId']} rules={[{ required: true, message: t('common.pickUnit') }]} style={{ flex: '2 1 240px', minWidth: 0 }}>
+                      <UnitSelect units={units} aria-label={t('users.grantUnit')} />
+                    </Form.Item>
+                  </Flex>
                   <Button type="text" aria-label={t('common.remove')} icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} disabled={fields.length <= 1} />
                 </Flex>
               ))}

@@ -96,7 +96,8 @@ export function UsersPage() {
         loading={loading}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 1100 }}
+        // Fits the console's content at 1366 px (1094 px beside the menu); scrolls sideways only below that.
+        scroll={{ x: 1040 }}
         columns={[
           {
             title: t('users.fullName'),
@@ -115,7 +116,8 @@ export function UsersPage() {
             render: (_v, u) => (
               <Flex gap={4} wrap>
                 {u.grants.map((g) => (
-                  <Tag key={`${g.role}-${g.unitId}`} color={g.role === 'admin' ? 'red' : 'blue'}>
+                  // A long unit name wraps inside its tag rather than widening the column past the names beside it.
+                  <Tag key={`${g.role}-${g.unitId}`} color={g.role === 'admin' ? 'red' : 'blue'} style={{ whiteSpace: 'normal' }}>
                     {roleLabel(g.role)} · {unitName.get(g.unitId) ?? '…'}
                   </Tag>
                 ))}

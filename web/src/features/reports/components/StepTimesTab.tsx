@@ -31,17 +31,18 @@ export function StepTimesTab({ unitId }: { unitId: string }) {
         rowKey={(r) => `${r.unitId}:${r.stepName}:${r.officerId ?? ''}`}
         dataSource={report.data?.rows ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
+        // The step's name wraps, so the hours (what the table is for) stay on screen at 1366 px; narrower, it scrolls.
+        scroll={{ x: 960 }}
         locale={{ emptyText: t('steps.none') }}
         columns={[
-          { title: t('steps.unit'), dataIndex: 'unitName' },
+          { title: t('steps.unit'), dataIndex: 'unitName', width: 160 },
           { title: t('steps.step'), dataIndex: 'stepName' },
-          { title: t('steps.officer'), render: (_v, r) => r.officerName ?? <span className="muted">{t('steps.unassigned')}</span> },
-          { title: t('steps.dossiers'), dataIndex: 'dossiers', align: 'right' },
-          { title: t('steps.stints'), dataIndex: 'stints', align: 'right' },
-          { title: t('steps.total'), align: 'right', render: (_v, r) => hours(r.workingMinutes) },
-          { title: t('steps.average'), align: 'right', render: (_v, r) => hours(r.averageWorkingMinutes) },
-          { title: t('steps.max'), align: 'right', render: (_v, r) => hours(r.maxWorkingMinutes) },
+          { title: t('steps.officer'), width: 150, render: (_v, r) => r.officerName ?? <span className="muted">{t('steps.unassigned')}</span> },
+          { title: t('steps.dossiers'), dataIndex: 'dossiers', align: 'right', width: 90 },
+          { title: t('steps.stints'), dataIndex: 'stints', align: 'right', width: 80 },
+          { title: t('steps.total'), align: 'right', width: 110, render: (_v, r) => hours(r.workingMinutes) },
+          { title: t('steps.average'), align: 'right', width: 110, render: (_v, r) => hours(r.averageWorkingMinutes) },
+          { title: t('steps.max'), align: 'right', width: 110, render: (_v, r) => hours(r.maxWorkingMinutes) },
         ]}
       />
     </Flex>

@@ -101,18 +101,20 @@ export function CalendarPage({ canManage }: { canManage: boolean }) {
             dataSource={view.data?.adjustments ?? []}
             pagination={false}
             locale={{ emptyText: t('cal.noAdjustments') }}
-            scroll={{ x: 760 }}
+            // Fits its column at 1366 px (724 px); on a narrower screen it scrolls with the delete button pinned at the right.
+            scroll={{ x: 700 }}
             columns={[
-              { title: t('cal.day'), width: 110, render: (_v, a) => formatDate(a.day) },
-              { title: t('cal.kind'), width: 180, render: (_v, a) => t(`adj.${a.kind}`) },
+              { title: t('cal.day'), width: 105, render: (_v, a) => formatDate(a.day) },
+              { title: t('cal.kind'), width: 140, render: (_v, a) => t(`adj.${a.kind}`) },
               { title: t('cal.name'), dataIndex: 'name' },
-              { title: t('cal.unit'), width: 180, render: (_v, a) => a.unitName ?? t('cal.allUnits') },
-              { title: t('cal.sessions'), width: 130, render: (_v, a) => (a.sessions ?? []).map((s) => `${s.start}–${s.end}`).join(', ') },
+              { title: t('cal.unit'), width: 150, render: (_v, a) => a.unitName ?? t('cal.allUnits') },
+              { title: t('cal.sessions'), width: 110, render: (_v, a) => (a.sessions ?? []).map((s) => `${s.start}–${s.end}`).join(', ') },
               ...(canManage
                 ? [
                     {
                       title: '',
-                      width: 60,
+                      width: 52,
+                      fixed: 'right' as const,
                       render: (_v: unknown, a: Adjustment) => (
                         <Popconfirm title={t('cal.deleteConfirm')} okText={t('common.delete')} cancelText={t('common.cancel')} onConfirm={() => handleDelete(a)}>
                           <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
