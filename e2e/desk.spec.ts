@@ -407,6 +407,39 @@ describe('at the desk (1366 × 768)', () => {
     expect(both.rows.map((r) => r.phone)).toEqual(['0912345670', '0912345678']);
   });
 
+  it('a press whose answer was lost, then the page left and the same applicant filled again: the dossier recorded, not a second', async () => {
+    const fill = async () => {
+      await page.goto(`${server.baseUrl}/console/ho-so/tiep-nhan`);
+      const picker = page.getByLabel('Thủ tục hành chính', { exact: true });
+      await picker.click();
+      await picker.fill('thường trú');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Đăng ký thường trú' }).first().click();
+      await page.getByLabel('Số CCCD', { exact: true }).fill('087090006789');
+      await page.getByLabel('Họ và tên', { exact: true }).fill('Võ Văn Tám');
+      await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+      await page.getByRole('button', { name: 'Vẫn tiếp nhận' }).click();
+    };
+    let first: { code: string } | null = null;
+    await page.route(
+      '**/api/dossiers',
+      async (route) => {
+        first = (await (await route.fetch()).json()) as { code: string };
+        await route.abort('connectionreset');
+      },
+      { times: 1 },
+    );
+    await fill();
+    await expect.poll(() => first).not.toBeNull();
+    await page.getByRole('alert').first().waitFor();
+    // The officer thinks nothing happened, goes to the queue, comes back and receives the applicant again.
+    await page.goto(`${server.baseUrl}/console/ho-so`);
+    await fill();
+    await page.getByRole('heading', { name: 'Đã tiếp nhận hồ sơ' }).waitFor();
+    await page.getByText(first!.code, { exact: true }).first().waitFor();
+    const { rows } = await server.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM dossier WHERE applicant->>'idNumber' = '087090006789'`);
+    expect(rows[0]!.n).toBe(1);
+  });
+
   it('what the officer types while the applicant look-up is on its way stays; the fields left alone are filled', async () => {
     await page.goto(`${server.baseUrl}/console/ho-so/tiep-nhan`);
     // A slow network at the desk: the look-up answers a second and a half later.

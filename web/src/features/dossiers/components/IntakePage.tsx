@@ -16,7 +16,7 @@ import { getProcedure, type IntakeProcedure } from '../api/get-procedure.js';
 import { receiveDossier, type IntakeInput, type IntakeReceipt } from '../api/receive-dossier.js';
 import { uploadDossierFile } from '../api/upload-dossier-file.js';
 import { ApplicantFields } from './ApplicantFields.js';
-import { applicantFacts, FirstTryRecorded } from './IntakeFirstTry.js';
+import { applicantFacts, FirstTryRecorded, rememberUnanswered, unansweredKey } from './IntakeFirstTry.js';
 import { PopulationLookup } from './PopulationLookup.js';
 import { DocumentChecklist, type ChecklistRow } from './DocumentChecklist.js';
 import { deliveryLabel, resultDeliveries } from './dossier-labels.js';
@@ -196,12 +196,23 @@ export function IntakePage({ desks, dossierPath }: { desks: DeskUnit[]; dossierP
     };
   };
 
-  const submit = async (input: IntakeInput) => {
+  const submit = async (typed: IntakeInput) => {
+    const earlier = unansweredKey(typed);
+    const input = earlier ? { ...typed, idempotencyKey: earlier } : typed;
+    if (earlier) setKey(earlier);
     lastInput.current = input;
     setBusy(true);
     setError(null);
     try {
-      const dossier = await receiveDossier(input);
+      let dossier: IntakeReceipt;
+      try {
+        dossier = await receiveDossier(input);
+        rememberUnanswered(null);
+      } catch (err) {
+        // No answer at all (status 0): the server may have recorded it. Any answer says what became of this key.
+        rememberUnanswered(err instanceof ApiError && err.status !== 0 ? null : input);
+        throw err;
+      }
       let uploaded = 0;
       const failures: string[] = [];
       if (input.outcome === 'accept') {
