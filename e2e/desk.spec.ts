@@ -358,14 +358,19 @@ describe('at the desk (1366 × 768)', () => {
     expect(await seriousA11yViolations(screen)).toEqual([]);
   });
 
-  it('a first press recorded while its answer was lost: after a correction the officer is shown that dossier, or records this one as new', async () => {
+  /** The intake page with "Đăng ký thường trú" (no e-form) chosen and an applicant typed. */
+  const intakeOf = async (idNumber: string, fullName: string) => {
     await page.goto(`${server.baseUrl}/console/ho-so/tiep-nhan`);
     const picker = page.getByLabel('Thủ tục hành chính', { exact: true });
     await picker.click();
     await picker.fill('thường trú');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Đăng ký thường trú' }).first().click();
-    await page.getByLabel('Số CCCD', { exact: true }).fill('087090005678');
-    await page.getByLabel('Họ và tên', { exact: true }).fill('Phạm Thị Lan');
+    await page.getByLabel('Số CCCD', { exact: true }).fill(idNumber);
+    await page.getByLabel('Họ và tên', { exact: true }).fill(fullName);
+  };
+
+  it('a first press recorded while its answer was lost: after a correction the officer is shown that dossier, or records this one as new', async () => {
+    await intakeOf('087090005678', 'Phạm Thị Lan');
     await page.getByLabel('Số điện thoại', { exact: true }).fill('0912 345 670');
     // The desk's network drops the answer: the server records the dossier, the browser hears nothing.
     let first: { id: string; code: string } | null = null;
@@ -409,13 +414,7 @@ describe('at the desk (1366 × 768)', () => {
 
   it('a press whose answer was lost, then the page left and the same applicant filled again: the dossier recorded, not a second', async () => {
     const fill = async () => {
-      await page.goto(`${server.baseUrl}/console/ho-so/tiep-nhan`);
-      const picker = page.getByLabel('Thủ tục hành chính', { exact: true });
-      await picker.click();
-      await picker.fill('thường trú');
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Đăng ký thường trú' }).first().click();
-      await page.getByLabel('Số CCCD', { exact: true }).fill('087090006789');
-      await page.getByLabel('Họ và tên', { exact: true }).fill('Võ Văn Tám');
+      await intakeOf('087090006789', 'Võ Văn Tám');
       await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
       await page.getByRole('button', { name: 'Vẫn tiếp nhận' }).click();
     };
